@@ -1,0 +1,94 @@
+package cn.gov.enforcement.portal.platform;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import jakarta.servlet.http.Cookie;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers the reader's language per browser in a cookie. A {@code ?lang=en|zh-CN|zh-TW}
+ * parameter (links, bookmarks, tests) overrides and is remembered too. Without either the portal
+ * speaks Simplified Chinese.
+ */
+@Component
+public class LanguagePreference implements VaadinServiceInitListener {
+
+    public static final String COOKIE = "portal-lang";
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(uiEvent -> {
+            VaadinRequest request = VaadinService.getCurrentRequest();
+            Locale locale = fromRequest(request);
+            uiEvent.getUI().setLocale(locale);
+            if (uiEvent.getUI().getSession() != null) {
+                uiEvent.getUI().getSession().setLocale(locale);
+            }
+        });
+    }
+
+    static Locale fromRequest(VaadinRequest request) {
+        if (request == null) {
+            return Translations.ZH_CN;
+        }
+        String param = request.getParameter("lang");
+        if (param != null && parse(param) != null) {
+            Locale locale = parse(param);
+            remember(locale);
+            return locale;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (COOKIE.equals(cookie.getName()) && parse(cookie.getValue()) != null) {
+                    return parse(cookie.getValue());
+                }
+            }
+        }
+        return Translations.ZH_CN;
+    }
+
+    /** Parses a language tag such as {@code en}, {@code zh-CN}, {@code zh-TW}; null when unsupported. */
+    public static Locale parse(String tag) {
+        if (tag == null) {
+            return null;
+        }
+        return switch (tag.trim().replace('_', '-').toLowerCase(Locale.ROOT)) {
+            case "en", "en-us", "en-gb" -> Translations.EN;
+            case "zh-cn", "zh", "zh-hans" -> Translations.ZH_CN;
+            case "zh-tw", "zh-hk", "zh-hant" -> Translations.ZH_TW;
+            default -> null;
+        };
+    }
+
+    public static String tag(Locale locale) {
+        return Translations.supported(locale).toLanguageTag();
+    }
+
+    /** Switches the current UI's language and remembers it for this browser for a year. */
+    public static void switchTo(UI ui, Locale locale) {
+        Locale target = Translations.supported(locale);
+        remember(target);
+        ui.getSession().setLocale(target);
+        ui.setLocale(target);
+        ui.getPage().reload();
+    }
+
+    private static void remember(Locale locale) {
+        VaadinResponse response = VaadinService.getCurrentResponse();
+        if (response == null) {
+            return;
+        }
+        Cookie cookie = new Cookie(COOKIE, tag(locale));
+        cookie.setPath("/");
+        cookie.setMaxAge(365 * 24 * 3600);
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+    }
+}

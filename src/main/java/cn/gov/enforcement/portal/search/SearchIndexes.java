@@ -1,0 +1,32 @@
+package cn.gov.enforcement.portal.search;
+
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Versioned indexes behind aliases. The mapping and settings of alias {@code x} are committed in
+ * {@code src/main/resources/search/x.json}. Readers always query the alias.
+ */
+public interface SearchIndexes {
+
+    /** Makes sure the alias exists, creating an empty first index version when it does not. */
+    void ensure(String alias);
+
+    /**
+     * Builds a new index version from the committed mapping, loads every document, then swaps the
+     * alias to it atomically and deletes older versions. If anything fails the old version keeps
+     * serving and the half-built one is deleted.
+     *
+     * @param progress told the number of documents loaded so far (may be a no-op)
+     */
+    void rebuild(String alias, List<IndexDocument> documents, IntConsumer progress);
+
+    /** Adds or replaces one document in the live version and makes it visible to searches. */
+    void upsert(String alias, IndexDocument document);
+
+    /** Removes one document from the live version. */
+    void delete(String alias, String id);
+
+    /** Number of documents in the live version (0 when the alias is missing). */
+    long count(String alias);
+}

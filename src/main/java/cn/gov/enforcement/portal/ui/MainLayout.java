@@ -1,0 +1,149 @@
+package cn.gov.enforcement.portal.ui;
+
+import cn.gov.enforcement.portal.platform.LanguagePreference;
+import cn.gov.enforcement.portal.platform.Translations;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Footer;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The frame around every page: a header with the portal's name, the language switch and the
+ * sign-in link; the navigation (built from the views a reader may open, so nothing is listed
+ * that does not exist or is not allowed); the main landmark; and a footer.
+ */
+@Layout
+@AnonymousAllowed
+public class MainLayout extends Div implements RouterLayout, AfterNavigationObserver {
+
+    private final Main main = new Main();
+    private final Nav nav = new Nav();
+    private final transient AuthenticationContext authentication;
+
+    public MainLayout(AuthenticationContext authentication) {
+        this.authentication = authentication;
+        addClassName("portal-shell");
+
+        Anchor skip = new Anchor("#main-content", getTranslation("shell.skip"));
+        skip.addClassName("skip-link");
+
+        Header header = new Header();
+        header.addClassName("portal-header");
+        RouterLink brand = new RouterLink();
+        brand.setRoute(HomeView.class);
+        brand.addClassName("portal-brand");
+        Span emblem = new Span("法");
+        emblem.addClassName("portal-emblem");
+        emblem.getElement().setAttribute("aria-hidden", "true");
+        brand.add(emblem, new Span(getTranslation("shell.name")));
+
+        Div tools = new Div();
+        tools.addClassName("portal-tools");
+        tools.add(languageSwitch(), accountArea());
+        header.add(brand, tools);
+
+        nav.addClassName("portal-nav");
+        nav.getElement().setAttribute("aria-label", getTranslation("shell.nav.label"));
+
+        main.setId("main-content");
+        main.addClassName("portal-main");
+        main.getElement().setAttribute("tabindex", "-1");
+
+        Footer footer = new Footer();
+        footer.addClassName("portal-footer");
+        footer.add(new Paragraph(getTranslation("shell.footer.sample")),
+                new Paragraph(getTranslation("shell.footer.about")));
+
+        add(skip, header, nav, main, footer);
+    }
+
+    private Component languageSwitch() {
+        Select<Locale> select = new Select<>();
+        select.setItems(Translations.LOCALES);
+        select.setItemLabelGenerator(l -> getTranslation("shell.lang." + l.toLanguageTag()));
+        select.setValue(Translations.supported(UI.getCurrent() == null ? Translations.ZH_CN : UI.getCurrent().getLocale()));
+        select.setAriaLabel(getTranslation("shell.lang.label"));
+        select.setId("language-switch");
+        select.addClassName("portal-lang");
+        select.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                LanguagePreference.switchTo(UI.getCurrent(), e.getValue());
+            }
+        });
+        return select;
+    }
+
+    private Component accountArea() {
+        Div area = new Div();
+        area.addClassName("portal-account");
+        authentication.getPrincipalName().ifPresentOrElse(name -> {
+            Span user = new Span(getTranslation("shell.account.signedInAs", name));
+            Button logout = new Button(getTranslation("shell.account.logout"), e -> authentication.logout());
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            logout.setId("logout");
+            area.add(user, logout);
+        }, () -> {
+            Anchor login = new Anchor("login", getTranslation("shell.account.login"));
+            login.setId("login-link");
+            area.add(login);
+        });
+        return area;
+    }
+
+    private void buildNavigation(String currentPath) {
+        nav.removeAll();
+        List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
+        for (MenuEntry entry : entries) {
+            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+            Anchor link = new Anchor(path.isEmpty() ? "." : path, getTranslation(entry.title()));
+            link.addClassName("portal-nav-link");
+            if (path.equals(currentPath) || (!path.isEmpty() && currentPath.startsWith(path + "/"))) {
+                link.getElement().setAttribute("aria-current", "page");
+            }
+            nav.add(link);
+        }
+        if (nav.getChildren().findAny().isEmpty()) {
+            nav.setVisible(false);
+        }
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        buildNavigation(event.getLocation().getPath());
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.removeAll();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        main.removeAll();
+    }
+
+}
