@@ -102,7 +102,8 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
             Button logout = new Button(getTranslation("shell.account.logout"), e -> authentication.logout());
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             logout.setId("logout");
-            area.add(user, logout);
+            Anchor password = new Anchor("account/password", getTranslation("shell.account.password"));
+            area.add(user, password, logout);
         }, () -> {
             Anchor login = new Anchor("login", getTranslation("shell.account.login"));
             login.setId("login-link");

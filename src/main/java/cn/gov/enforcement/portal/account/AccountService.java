@@ -1,0 +1,175 @@
+package cn.gov.enforcement.portal.account;
+
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import jakarta.annotation.security.RolesAllowed;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff accounts. Only administrators manage accounts; everyone signed in may change their own password. */
+@Service
+public class AccountService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}");
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final AccountSettings settings;
+    private final Optional<AgencyCatalog> agencies;
+    private final CurrentUser currentUser;
+
+    AccountService(UserAccountRepository users, PasswordEncoder encoder, Clock clock, AccountSettings settings,
+            Optional<AgencyCatalog> agencies, CurrentUser currentUser) {
+        this.users = users;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.settings = settings;
+        this.agencies = agencies;
+        this.currentUser = currentUser;
+    }
+
+    /** What an administrator enters to create a staff account. */
+    public record NewUser(String username, String displayName, Role role, String agencyId) {}
+
+    /** The created account and its one-time password, shown once to the administrator. */
+    public record CreatedUser(UserSummary user, String initialPassword) {}
+
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public List<UserSummary> list() {
+        return users.findAllByOrderByUsernameAsc().stream().map(UserAccount::summary).toList();
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public List<AgencyCatalog.AgencyRef> agencies() {
+        return agencies.map(AgencyCatalog::all).orElse(List.of());
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public CreatedUser create(NewUser input) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String username = input.username() == null ? "" : input.username().trim();
+        String displayName = input.displayName() == null ? "" : input.displayName().trim();
+        if (!USERNAME.matcher(username).matches()) {
+            problems.add(new FieldProblem("username", "account.error.username"));
+        } else if (users.findByUsernameIgnoreCase(username).isPresent()) {
+            problems.add(new FieldProblem("username", "account.error.usernameTaken"));
+        }
+        if (displayName.isEmpty() || displayName.length() > 100) {
+            problems.add(new FieldProblem("displayName", "account.error.displayName"));
+        }
+        if (input.role() == null) {
+            problems.add(new FieldProblem("role", "account.error.role"));
+        } else if (input.role().boundToAgency()) {
+            if (input.agencyId() == null || input.agencyId().isBlank()) {
+                problems.add(new FieldProblem("agencyId", "account.error.agencyRequired"));
+            } else if (agencies.isPresent() && !agencies.get().exists(input.agencyId())) {
+                problems.add(new FieldProblem("agencyId", "account.error.agencyUnknown"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
+        }
+        String password = randomPassword(Math.max(16, settings.passwordMinLength()));
+        UserAccount account = new UserAccount(username, displayName, encoder.encode(password), input.role(),
+                input.role().boundToAgency() ? input.agencyId().trim() : null, now());
+        users.save(account);
+        return new CreatedUser(account.summary(), password);
+    }
+
+    /** Sets a new random password and returns it once. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public String resetPassword(long userId) {
+        UserAccount account = users.findById(userId).orElseThrow(() -> ValidationFailure.of("id", "account.error.notFound"));
+        String password = randomPassword(Math.max(16, settings.passwordMinLength()));
+        account.changePassword(encoder.encode(password), now());
+        return password;
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void setEnabled(long userId, boolean enabled) {
+        UserAccount account = users.findById(userId).orElseThrow(() -> ValidationFailure.of("id", "account.error.notFound"));
+        if (!enabled && currentUser.username().map(account.getUsername()::equalsIgnoreCase).orElse(false)) {
+            throw ValidationFailure.of("enabled", "account.error.disableSelf");
+        }
+        account.setEnabled(enabled, now());
+    }
+
+    /** Changes the signed-in user's own password after checking the current one. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword, String repeated) {
+        String username = currentUser.username().orElseThrow();
+        UserAccount account = users.findByUsernameIgnoreCase(username).orElseThrow();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (currentPassword == null || !encoder.matches(currentPassword, account.getPasswordHash())) {
+            problems.add(new FieldProblem("current", "account.error.currentPassword"));
+        }
+        problems.addAll(passwordProblems(newPassword, username, "password"));
+        if (newPassword != null && !newPassword.equals(repeated)) {
+            problems.add(new FieldProblem("repeat", "account.error.repeat"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
+        }
+        account.changePassword(encoder.encode(newPassword), now());
+    }
+
+    List<FieldProblem> passwordProblems(String password, String username, String field) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (password == null || password.length() < settings.passwordMinLength()) {
+            problems.add(new FieldProblem(field, "account.error.passwordLength", settings.passwordMinLength()));
+        } else if (password.length() > 128) {
+            problems.add(new FieldProblem(field, "account.error.passwordTooLong"));
+        } else if (username != null && password.toLowerCase().contains(username.toLowerCase())) {
+            problems.add(new FieldProblem(field, "account.error.passwordContainsName"));
+        }
+        return problems;
+    }
+
+    /** Creates the first administrator when none exists; returns the generated password, if one was generated. */
+    @Transactional
+    Optional<String> ensureInitialAdministrator() {
+        if (users.existsByRole(Role.ADMIN)) {
+            return Optional.empty();
+        }
+        String configured = settings.initialAdminPassword();
+        boolean generate = configured == null || configured.isBlank();
+        String password = generate ? randomPassword(20) : configured;
+        if (!generate && !passwordProblems(password, settings.initialAdminUsername(), "password").isEmpty()) {
+            throw new IllegalStateException("portal.account.initial-admin-password must have at least "
+                    + settings.passwordMinLength() + " characters and must not contain the user name");
+        }
+        users.save(new UserAccount(settings.initialAdminUsername(), "Administrator", encoder.encode(password), Role.ADMIN,
+                null, now()));
+        return generate ? Optional.of(password) : Optional.of("");
+    }
+
+    static String randomPassword(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,66 @@
+package cn.gov.enforcement.portal.account;
+
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+/** Any signed-in staff member changes their own password here. */
+@Route("account/password")
+@PermitAll
+public class PasswordView extends Div implements HasDynamicTitle {
+
+    private final PasswordField current = new PasswordField();
+    private final PasswordField password = new PasswordField();
+    private final PasswordField repeat = new PasswordField();
+    private final Paragraph result = new Paragraph();
+
+    public PasswordView(AccountService accounts) {
+        add(new H1(getTranslation("account.password.title")));
+        current.setLabel(getTranslation("account.password.current"));
+        password.setLabel(getTranslation("account.password.new"));
+        repeat.setLabel(getTranslation("account.password.repeat"));
+        result.setId("password-result");
+        Button save = new Button(getTranslation("account.password.save"), e -> {
+            current.setInvalid(false);
+            password.setInvalid(false);
+            repeat.setInvalid(false);
+            try {
+                accounts.changeOwnPassword(current.getValue(), password.getValue(), repeat.getValue());
+                current.clear();
+                password.clear();
+                repeat.clear();
+                result.setText(getTranslation("account.password.changed"));
+                result.setClassName("result-ok");
+            } catch (ValidationFailure failure) {
+                result.setText("");
+                result.setClassName("");
+                for (var p : failure.problems()) {
+                    PasswordField field = switch (p.field()) {
+                        case "current" -> current;
+                        case "repeat" -> repeat;
+                        default -> password;
+                    };
+                    field.setErrorMessage(getTranslation(p.messageKey(), p.args()));
+                    field.setInvalid(true);
+                }
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div panel = new Div(new FormLayout(current, password, repeat), save, result);
+        panel.addClassName("panel");
+        add(panel);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.password.title");
+    }
+}

@@ -1,0 +1,86 @@
+package cn.gov.enforcement.portal.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+
+@Entity
+@Table(name = "portal_user")
+class UserAccount {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 100)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role;
+
+    @Column(name = "agency_id", length = 100)
+    private String agencyId;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {}
+
+    UserAccount(String username, String displayName, String passwordHash, Role role, String agencyId, OffsetDateTime now) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.agencyId = role.boundToAgency() ? agencyId : null;
+        this.enabled = true;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    Long getId() { return id; }
+    String getUsername() { return username; }
+    String getDisplayName() { return displayName; }
+    String getPasswordHash() { return passwordHash; }
+    Role getRole() { return role; }
+    String getAgencyId() { return agencyId; }
+    boolean isEnabled() { return enabled; }
+    OffsetDateTime getCreatedAt() { return createdAt; }
+    OffsetDateTime getUpdatedAt() { return updatedAt; }
+
+    void changePassword(String hash, OffsetDateTime now) {
+        this.passwordHash = hash;
+        this.updatedAt = now;
+    }
+
+    void setEnabled(boolean enabled, OffsetDateTime now) {
+        this.enabled = enabled;
+        this.updatedAt = now;
+    }
+
+    UserSummary summary() {
+        return new UserSummary(id, username, displayName, role, agencyId, enabled, createdAt);
+    }
+}

@@ -1,0 +1,145 @@
+package cn.gov.enforcement.portal.account;
+
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Administrators create staff accounts bound to an agency, reset passwords and disable accounts. */
+@Route("admin/users")
+@Menu(order = 91, title = "menu.admin.users")
+@RolesAllowed("ADMIN")
+public class UsersView extends Div implements HasDynamicTitle {
+
+    private final AccountService accounts;
+    private final Grid<UserSummary> grid = new Grid<>(UserSummary.class, false);
+    private final TextField username = new TextField();
+    private final TextField displayName = new TextField();
+    private final Select<Role> role = new Select<>();
+    private final ComboBox<AgencyChoice> agency = new ComboBox<>();
+    private final Div secret = new Div();
+
+    /** Agency choice shown in the form. */
+    record AgencyChoice(String id, String name) {}
+
+    public UsersView(AccountService accounts) {
+        this.accounts = accounts;
+        addClassName("users-view");
+        add(new H1(getTranslation("account.users.title")));
+
+        Map<String, String> agencyNames = accounts.agencies().stream()
+                .collect(Collectors.toMap(AgencyCatalog.AgencyRef::id, AgencyCatalog.AgencyRef::name, (a, b) -> a));
+
+        grid.addColumn(UserSummary::username).setHeader(getTranslation("account.field.username")).setAutoWidth(true);
+        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("account.field.displayName")).setAutoWidth(true);
+        grid.addColumn(u -> getTranslation("account.role." + u.role())).setHeader(getTranslation("account.field.role"));
+        grid.addColumn(u -> u.agencyId() == null ? "—" : agencyNames.getOrDefault(u.agencyId(), u.agencyId()))
+                .setHeader(getTranslation("account.field.agency")).setAutoWidth(true);
+        grid.addColumn(u -> getTranslation(u.enabled() ? "account.enabled" : "account.disabled"))
+                .setHeader(getTranslation("account.field.status"));
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("account.field.actions")).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.setId("users-grid");
+
+        username.setLabel(getTranslation("account.field.username"));
+        username.setHelperText(getTranslation("account.help.username"));
+        username.setMaxLength(64);
+        displayName.setLabel(getTranslation("account.field.displayName"));
+        displayName.setMaxLength(100);
+        role.setLabel(getTranslation("account.field.role"));
+        role.setItems(Role.values());
+        role.setItemLabelGenerator(r -> getTranslation("account.role." + r));
+        role.addValueChangeListener(e -> agency.setEnabled(e.getValue() == null || e.getValue().boundToAgency()));
+        agency.setLabel(getTranslation("account.field.agency"));
+        agency.setItems(accounts.agencies().stream().map(a -> new AgencyChoice(a.id(), a.name())).toList());
+        agency.setItemLabelGenerator(AgencyChoice::name);
+        Button create = new Button(getTranslation("account.create"), e -> create());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("create-user");
+        FormLayout form = new FormLayout(username, displayName, role, agency);
+        Div panel = new Div(new Paragraph(getTranslation("account.create.intro")), form, create, secret);
+        panel.addClassName("panel");
+        add(panel, grid);
+        refresh();
+    }
+
+    private Div actions(UserSummary user) {
+        Button reset = new Button(getTranslation("account.resetPassword"), e -> {
+            String password = accounts.resetPassword(user.id());
+            showSecret(user.username(), password);
+        });
+        reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Button toggle = new Button(getTranslation(user.enabled() ? "account.disable" : "account.enable"), e -> {
+            try {
+                accounts.setEnabled(user.id(), !user.enabled());
+                refresh();
+            } catch (ValidationFailure failure) {
+                Notification.show(getTranslation(failure.problems().get(0).messageKey()));
+            }
+        });
+        toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return new Div(reset, toggle);
+    }
+
+    private void create() {
+        for (var field : new com.vaadin.flow.component.HasValidation[] {username, displayName, role, agency}) {
+            field.setInvalid(false);
+        }
+        try {
+            var created = accounts.create(new AccountService.NewUser(username.getValue(), displayName.getValue(),
+                    role.getValue(), agency.getValue() == null ? null : agency.getValue().id()));
+            showSecret(created.user().username(), created.initialPassword());
+            username.clear();
+            displayName.clear();
+            role.clear();
+            agency.clear();
+            refresh();
+        } catch (ValidationFailure failure) {
+            for (var problem : failure.problems()) {
+                String message = getTranslation(problem.messageKey(), problem.args());
+                switch (problem.field()) {
+                    case "username" -> { username.setErrorMessage(message); username.setInvalid(true); }
+                    case "displayName" -> { displayName.setErrorMessage(message); displayName.setInvalid(true); }
+                    case "role" -> { role.setErrorMessage(message); role.setInvalid(true); }
+                    default -> { agency.setErrorMessage(message); agency.setInvalid(true); }
+                }
+            }
+        }
+    }
+
+    private void showSecret(String user, String password) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("account.secret.title"));
+        Span value = new Span(password);
+        value.addClassName("masked");
+        value.setId("one-time-password");
+        dialog.add(new Paragraph(getTranslation("account.secret.text", user)), value);
+        dialog.getFooter().add(new Button(getTranslation("account.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void refresh() {
+        grid.setItems(accounts.list());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.users.title");
+    }
+}

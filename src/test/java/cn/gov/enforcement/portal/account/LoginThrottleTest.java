@@ -1,0 +1,75 @@
+package cn.gov.enforcement.portal.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+
+    static class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-11-21T08:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final MutableClock clock = new MutableClock();
+    private final LoginThrottle throttle =
+            new LoginThrottle(clock, new AccountSettings("admin", null, 5, Duration.ofMinutes(15), 12));
+
+    @Test
+    void five_failures_for_one_user_name_block_further_attempts_until_the_window_has_passed() {
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("Officer1", "10.0.0." + i);
+        }
+        assertThat(throttle.isBlocked("officer1", "10.0.0.9")).isFalse();
+        throttle.failed("officer1", "10.0.0.5");
+        assertThat(throttle.isBlocked("OFFICER1", "10.0.0.9")).isTrue();
+        assertThat(throttle.isBlocked("someone-else", "10.0.0.9")).isFalse();
+        clock.now = clock.now.plus(Duration.ofMinutes(16));
+        assertThat(throttle.isBlocked("officer1", "10.0.0.9")).isFalse();
+    }
+
+    @Test
+    void one_address_guessing_many_user_names_is_blocked_too() {
+        for (int i = 0; i < 20; i++) {
+            throttle.failed("user" + i, "192.0.2.1");
+        }
+        assertThat(throttle.isBlocked("fresh-user", "192.0.2.1")).isTrue();
+        assertThat(throttle.isBlocked("fresh-user", "192.0.2.2")).isFalse();
+    }
+
+    @Test
+    void a_success_clears_the_failures_of_that_user_name() {
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("editor", "192.0.2.3");
+        }
+        throttle.succeeded("editor");
+        throttle.failed("editor", "192.0.2.3");
+        assertThat(throttle.isBlocked("editor", null)).isFalse();
+    }
+
+    @Test
+    void generated_passwords_are_long_and_differ() {
+        String a = AccountService.randomPassword(20);
+        String b = AccountService.randomPassword(20);
+        assertThat(a).hasSize(20).isNotEqualTo(b);
+    }
+}

@@ -1,0 +1,101 @@
+package cn.gov.enforcement.portal.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class TranslationBundlesTest {
+
+    @Test
+    void every_bundle_has_the_same_keys_in_all_three_languages() {
+        Map<String, Map<Locale, Properties>> bundles = Translations.readBundles();
+        assertThat(bundles).isNotEmpty();
+        List<String> problems = new ArrayList<>();
+        bundles.forEach((family, perLocale) -> {
+            for (Locale locale : Translations.LOCALES) {
+                if (!perLocale.containsKey(locale)) {
+                    problems.add(family + ": no file for " + locale);
+                }
+            }
+            Set<String> all = new TreeSet<>();
+            perLocale.values().forEach(p -> p.stringPropertyNames().forEach(all::add));
+            perLocale.forEach((locale, props) -> {
+                for (String key : all) {
+                    String value = props.getProperty(key);
+                    if (value == null) {
+                        problems.add(family + "_" + locale + ": missing key " + key);
+                    } else if (value.isBlank()) {
+                        problems.add(family + "_" + locale + ": empty value for " + key);
+                    }
+                }
+            });
+        });
+        assertThat(problems).as("translation problems").isEmpty();
+    }
+
+    @Test
+    void every_key_used_in_the_code_exists_in_the_bundles() throws IOException {
+        Translations translations = new Translations();
+        Pattern call = Pattern.compile("(?:getTranslation|\\.get\\(\\s*[a-zA-Z_.()]+\\s*,)\\(?\\s*\"([a-zA-Z0-9_.-]+)\"");
+        Pattern literalKey = Pattern.compile("\"((?:menu|shell|home|account|agency|knowledge|notification|search|login)\\.[a-zA-Z0-9_.-]+)\"");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                for (Pattern p : List.of(call, literalKey)) {
+                    Matcher m = p.matcher(source);
+                    while (m.find()) {
+                        String key = m.group(1);
+                        if (key.endsWith(".") || !key.contains(".")) {
+                            continue; // a prefix completed at run time, checked by the enum tests
+                        }
+                        if (!translations.has(key)) {
+                            missing.add(file.getFileName() + ": " + key);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("keys used in code but missing from i18n/").isEmpty();
+    }
+
+    @Test
+    void keys_are_unique_across_bundles() {
+        Set<String> seen = new HashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        Translations.readBundles().forEach((family, perLocale) -> perLocale.get(Translations.ZH_CN)
+                .stringPropertyNames().forEach(k -> {
+                    if (!seen.add(k)) {
+                        duplicates.add(family + ": " + k);
+                    }
+                }));
+        assertThat(duplicates).isEmpty();
+    }
+
+    @Test
+    void unknown_locales_fall_back_to_simplified_chinese_and_known_ones_are_recognised() {
+        assertThat(Translations.supported(Locale.GERMAN)).isEqualTo(Translations.ZH_CN);
+        assertThat(Translations.supported(Locale.forLanguageTag("zh-HK"))).isEqualTo(Translations.ZH_TW);
+        assertThat(Translations.supported(Locale.US)).isEqualTo(Translations.EN);
+        assertThat(LanguagePreference.parse("zh-TW")).isEqualTo(Translations.ZH_TW);
+        assertThat(LanguagePreference.parse("fr")).isNull();
+        Translations t = new Translations();
+        assertThat(t.get(Translations.EN, "menu.home")).isEqualTo("Home");
+        assertThat(t.get(Translations.ZH_CN, "menu.home")).isEqualTo("首页");
+        assertThat(t.get(Translations.ZH_TW, "menu.home")).isEqualTo("首頁");
+    }
+}
