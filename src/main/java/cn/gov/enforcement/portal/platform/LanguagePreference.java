@@ -26,6 +26,8 @@ public class LanguagePreference implements VaadinServiceInitListener {
             VaadinRequest request = VaadinService.getCurrentRequest();
             Locale locale = fromRequest(request);
             uiEvent.getUI().setLocale(locale);
+            // screen readers and the CJK font choice depend on the document language
+            uiEvent.getUI().getPage().executeJs("document.documentElement.lang = $0", tag(locale));
             if (uiEvent.getUI().getSession() != null) {
                 uiEvent.getUI().getSession().setLocale(locale);
             }

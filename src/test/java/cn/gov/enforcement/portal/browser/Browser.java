@@ -1,0 +1,119 @@
+package cn.gov.enforcement.portal.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver, one per test class. A failing test
+ * leaves a screenshot and the page source under {@code target/screenshots/}.
+ */
+public final class Browser implements TestWatcher {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private WebDriver driver;
+    private String baseUrl;
+
+    public WebDriver start(String baseUrl) {
+        this.baseUrl = baseUrl;
+        ChromeOptions options = new ChromeOptions();
+        String binary = System.getProperty("portal.chromium", firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser"));
+        if (binary != null) {
+            options.setBinary(binary);
+        }
+        options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=zh-CN"));
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder();
+        String driverPath = System.getProperty("portal.chromedriver", firstExisting("/usr/bin/chromedriver"));
+        if (driverPath != null) {
+            service.usingDriverExecutable(Path.of(driverPath).toFile());
+        }
+        driver = new ChromeDriver(service.build(), options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    private static String firstExisting(String... paths) {
+        for (String p : paths) {
+            if (Files.isExecutable(Path.of(p))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(baseUrl + path);
+        waitForVaadin();
+    }
+
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** Waits until Vaadin has rendered the view and has no pending server round trip. */
+    public void waitForVaadin() {
+        until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !!window.Vaadin && !!window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())"
+                        + " && document.querySelector('main') !== null")));
+    }
+
+    public <T> T until(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+    }
+
+    public WebElement find(By by) {
+        return until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    public String mainText() {
+        return find(By.tagName("main")).getText();
+    }
+
+    public void stop() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(SHOTS);
+            String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getDisplayName().replaceAll("[^a-zA-Z0-9_-]", "_");
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(SHOTS.resolve(name + ".png"), png);
+            Files.writeString(SHOTS.resolve(name + ".html"), driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not save a screenshot: " + e);
+        }
+    }
+}
