@@ -1,0 +1,60 @@
+package cn.gov.enforcement.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+class HomePageBrowserIT extends BrowserTest {
+
+    @Test
+    void home_page_is_chinese_by_default_and_switches_to_english_and_remembers_it() {
+        browser.open("/");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("让执法更有温度，让企业和群众少走弯路");
+        assertThat(browser.find(By.cssSelector("header")).getText()).contains("服务型行政执法公共服务平台");
+        assertThat(js("return document.documentElement.lang")).isEqualTo("zh-CN");
+
+        // the language switch in the header
+        WebElement select = browser.find(By.id("language-switch"));
+        select.click();
+        browser.find(By.xpath("//vaadin-select-item[normalize-space(.)='English']")).click();
+        browser.until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Enforcement that helps"));
+        browser.waitForVaadin();
+        assertThat(browser.find(By.cssSelector("header")).getText()).contains("Service-Oriented Enforcement Portal");
+
+        // remembered per browser
+        browser.open("/");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Enforcement that helps businesses and citizens get it right");
+        assertThat(js("return document.documentElement.lang")).isEqualTo("en");
+
+        browser.open("/?lang=zh-TW");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("讓執法更有溫度，讓企業和群眾少走彎路");
+    }
+
+    @Test
+    void the_page_has_landmarks_a_skip_link_and_fits_a_375_pixel_screen() {
+        browser.resize(375, 800);
+        try {
+            browser.open("/");
+            assertThat(browser.driver().findElements(By.tagName("header"))).hasSize(1);
+            assertThat(browser.driver().findElements(By.tagName("nav"))).hasSize(1);
+            assertThat(browser.driver().findElements(By.tagName("main"))).hasSize(1);
+            assertThat(browser.driver().findElements(By.tagName("footer"))).hasSize(1);
+            Object overflow = js("return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+            // the first Tab reaches the skip link, which leads to the main content
+            browser.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+            WebElement focused = browser.driver().switchTo().activeElement();
+            assertThat(focused.getAttribute("href")).endsWith("#main-content");
+        } finally {
+            browser.resize(1280, 900);
+        }
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(script);
+    }
+}
