@@ -35,6 +35,17 @@ public final class ChineseNumerals {
             }
             return Integer.parseInt(ascii.toString());
         }
+        if (s.length() > 1 && s.chars().allMatch(c -> digitValue((char) c) >= 0)) {
+            // positional digits as in years: 一九九五, 二〇二一, 一〇
+            if (s.length() > 5) {
+                throw new IllegalArgumentException("number too large: " + text);
+            }
+            int value = 0;
+            for (int i = 0; i < s.length(); i++) {
+                value = value * 10 + digitValue(s.charAt(i));
+            }
+            return value;
+        }
         int total = 0;
         int section = 0;
         int digit = -1;

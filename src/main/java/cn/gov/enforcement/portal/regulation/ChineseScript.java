@@ -17,8 +17,32 @@ import java.util.Map;
  */
 public final class ChineseScript {
 
-    private static final Map<Integer, Integer> TO_SIMPLIFIED = load("/regulation/TSCharacters.txt");
-    private static final Map<Integer, Integer> TO_TRADITIONAL = load("/regulation/STCharacters.txt");
+    private static final Table TO_SIMPLIFIED = new Table(load("/regulation/TSCharacters.txt"));
+    private static final Table TO_TRADITIONAL = new Table(load("/regulation/STCharacters.txt"));
+
+    /** BMP characters in a flat array (0 = no entry), the rest in a map. */
+    private static final class Table {
+        final int[] bmp = new int[0x10000];
+        final Map<Integer, Integer> supplementary = new HashMap<>();
+
+        Table(Map<Integer, Integer> entries) {
+            entries.forEach((from, to) -> {
+                if (from < 0x10000) {
+                    bmp[from] = to;
+                } else {
+                    supplementary.put(from, to);
+                }
+            });
+        }
+    }
+
+    private static int lookup(Table table, int cp) {
+        if (cp < 0x10000) {
+            int to = table.bmp[cp];
+            return to == 0 ? cp : to;
+        }
+        return table.supplementary.getOrDefault(cp, cp);
+    }
 
     private ChineseScript() {
     }
@@ -33,10 +57,10 @@ public final class ChineseScript {
 
     /** True when converting to Simplified would change the text. */
     public static boolean containsTraditional(String text) {
-        return text != null && text.codePoints().anyMatch(TO_SIMPLIFIED::containsKey);
+        return text != null && text.codePoints().anyMatch(cp -> lookup(TO_SIMPLIFIED, cp) != cp);
     }
 
-    private static String convert(String text, Map<Integer, Integer> table) {
+    private static String convert(String text, Table table) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -45,8 +69,8 @@ public final class ChineseScript {
         while (i < text.length()) {
             int cp = text.codePointAt(i);
             int width = Character.charCount(cp);
-            Integer mapped = cp < 0x2E80 ? null : table.get(cp);
-            if (mapped != null && mapped != cp) {
+            int mapped = cp < 0x2E80 ? cp : lookup(table, cp);
+            if (mapped != cp) {
                 if (out == null) {
                     out = new StringBuilder(text.length());
                     out.append(text, 0, i);
@@ -78,7 +102,9 @@ public final class ChineseScript {
                 if (from.codePointCount(0, from.length()) != 1 || to.isEmpty()) {
                     continue;
                 }
-                table.put(from.codePointAt(0), to.codePointAt(0));
+                if (from.codePointAt(0) != to.codePointAt(0)) {
+                    table.put(from.codePointAt(0), to.codePointAt(0));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -28,7 +28,9 @@ public record HistoryEvent(LocalDate date, Kind kind, String description) {
 
     /** Classifies a history description (Simplified or Traditional characters). */
     public static Kind classify(String description) {
-        String s = ChineseScript.toSimplified(description == null ? "" : description);
+        // judge by the words outside quoted titles: "《关于废止和修改部分法律的决定》修正" is an amendment
+        String s = ChineseScript.toSimplified(description == null ? "" : description)
+                .replaceAll("《[^》]*》", "").replaceAll("〈[^〉]*〉", "").replaceAll("<[^>]*>", "");
         if (s.contains("废止")) {
             return Kind.REPEALED;
         }

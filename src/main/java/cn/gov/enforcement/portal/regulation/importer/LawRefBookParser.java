@@ -229,6 +229,7 @@ public final class LawRefBookParser {
 
         // history
         List<HistoryEvent> history = new ArrayList<>();
+        String documentNumber = "";
         int bodyStart;
         if (infoEnd >= 0) {
             for (int j = n; j < infoEnd; j++) {
@@ -239,13 +240,16 @@ public final class LawRefBookParser {
                 Optional<HistoryEvent> event = Texts.historyEvent(line);
                 if (event.isPresent()) {
                     history.add(event.get());
-                } else if (!history.isEmpty()) {
+                } else if (Texts.DOCUMENT_NUMBER.matcher(line).matches()) {
+                    documentNumber = documentNumber.isEmpty() ? line : documentNumber;
+                } else if (!history.isEmpty() && !line.isEmpty()) {
+                    // a history line wrapped onto the next line
                     HistoryEvent last = history.remove(history.size() - 1);
                     String description = last.description() + line;
                     history.add(new HistoryEvent(last.date(), HistoryEvent.classify(description), description));
-                } else {
-                    problems.add(ImportProblem.warning(relative, j + 1, "regulation.import.undatedHistory", line));
                 }
+                // other undated lines before the first date (a title repeated over two lines, the
+                // addressees of a notice …) carry nothing the model keeps
             }
             bodyStart = infoEnd + 1;
         } else {
@@ -331,7 +335,7 @@ public final class LawRefBookParser {
         if (versionDate == null) {
             versionDate = history.stream().map(HistoryEvent::date).max(Comparator.naturalOrder()).orElse(null);
         }
-        return Optional.of(new LegalDocument(title, subtitle, level, issuer, region, "", history, versionDate,
+        return Optional.of(new LegalDocument(title, subtitle, level, issuer, region, documentNumber, history, versionDate,
                 null, articles, relative, null));
     }
 

@@ -18,6 +18,12 @@ final class Texts {
     static final Pattern ARTICLE = Pattern.compile("^第(" + NUM + ")[条條](?:之(" + NUM + "))?([\\s\\u3000]*)(.*)$");
     static final Pattern DATED = Pattern.compile("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(.*)$");
     static final Pattern ISO_DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+    /** {@code 一九九五年三月二十六日} */
+    static final Pattern CHINESE_DATED = Pattern.compile(
+            "^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\\s*(.*)$");
+    /** 〔2021〕 [2008] ［1995］ … 号 */
+    static final Pattern DOCUMENT_NUMBER = Pattern.compile("^\\S{1,20}[〔\\[［(（]\\d{4}[〕\\]］)）]\\s*第?\\d+\\s*号$");
     private static final Pattern SESSION = Pattern.compile("^(.*?)第" + NUM + "次(?:全体)?会议");
     private static final Pattern TERM = Pattern.compile("第" + NUM + "届");
 
@@ -26,7 +32,22 @@ final class Texts {
 
     /** Removes Markdown emphasis and collapses white space runs (full-width spaces included) to one space. */
     static String clean(String line) {
-        return line.replace("**", "").replace("__", "").replaceAll("[\\s\\u3000\\u00a0]+", " ").strip();
+        return SPACES.matcher(line.replace("**", "").replace("__", "")).replaceAll(" ").strip();
+    }
+
+    /** Full-width digits to ASCII. */
+    static String asciiDigits(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '０' && c <= '９') {
+                if (out == null) {
+                    out = new StringBuilder(s);
+                }
+                out.setCharAt(i, (char) (c - '０' + '0'));
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     static Optional<LocalDate> date(String year, String month, String day) {
@@ -39,13 +60,24 @@ final class Texts {
 
     /** A history line {@code 2021年1月22日 …}, or empty when the line does not start with a valid date. */
     static Optional<HistoryEvent> historyEvent(String line) {
-        Matcher m = DATED.matcher(line);
-        if (!m.matches()) {
-            return Optional.empty();
+        String s = asciiDigits(line.strip());
+        if ((s.startsWith("(") && s.endsWith(")")) || (s.startsWith("（") && s.endsWith("）"))) {
+            s = s.substring(1, s.length() - 1).strip();
         }
-        String description = m.group(4).strip();
-        return date(m.group(1), m.group(2), m.group(3))
-                .map(d -> new HistoryEvent(d, HistoryEvent.classify(description), description));
+        Matcher m = DATED.matcher(s);
+        if (m.matches()) {
+            String description = m.group(4).strip();
+            return date(m.group(1), m.group(2), m.group(3))
+                    .map(d -> new HistoryEvent(d, HistoryEvent.classify(description), description));
+        }
+        Matcher c = CHINESE_DATED.matcher(s);
+        if (c.matches()) {
+            String description = c.group(4).strip();
+            return date(String.valueOf(ChineseNumerals.parse(c.group(1))), String.valueOf(ChineseNumerals.parse(c.group(2))),
+                    String.valueOf(ChineseNumerals.parse(c.group(3))))
+                    .map(d -> new HistoryEvent(d, HistoryEvent.classify(description), description));
+        }
+        return Optional.empty();
     }
 
     /**
