@@ -30,6 +30,7 @@ class ChineseNumeralsTest {
         assertThat(ChineseNumerals.parse("123")).isEqualTo(123);
         assertThat(ChineseNumerals.parse("１２５")).isEqualTo(125);
         assertThat(ChineseNumerals.parse("一〇")).isEqualTo(10);
+        assertThat(ChineseNumerals.parse("一九九五")).isEqualTo(1995);
     }
 
     @Test
@@ -56,7 +57,9 @@ class ChineseNumeralsTest {
     @Test
     void malformed_numerals_are_rejected_with_a_message() {
         assertThatThrownBy(() -> ChineseNumerals.parse("十百")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ChineseNumerals.parse("三二")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ChineseNumerals.parse("十十")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ChineseNumerals.parse("百")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ChineseNumerals.parse("一九九五二〇")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ChineseNumerals.parse("条")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ChineseNumerals.parse("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ArticleNumber.parse("第三十三款")).hasMessageContaining("第三十三款");
