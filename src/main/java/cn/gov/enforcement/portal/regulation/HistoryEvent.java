@@ -31,10 +31,15 @@ public record HistoryEvent(LocalDate date, Kind kind, String description) {
         // judge by the words outside quoted titles: "《关于废止和修改部分法律的决定》修正" is an amendment
         String s = ChineseScript.toSimplified(description == null ? "" : description)
                 .replaceAll("《[^》]*》", "").replaceAll("〈[^〉]*〉", "").replaceAll("<[^>]*>", "");
+        String original = ChineseScript.toSimplified(description == null ? "" : description);
+        if (original.contains("通过的") && original.contains("修正案")) {
+            return Kind.AMENDED;
+        }
         if (s.contains("废止")) {
             return Kind.REPEALED;
         }
-        if (s.contains("施行") || s.contains("生效")) {
+        String trimmed = s.replaceAll("[。，,；;\\s]+$", "");
+        if (s.contains("施行") || s.contains("生效") || trimmed.endsWith("执行") || trimmed.endsWith("实施")) {
             return Kind.IN_FORCE;
         }
         if (s.contains("修订")) {

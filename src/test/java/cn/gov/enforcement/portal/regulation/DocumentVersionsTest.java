@@ -62,5 +62,8 @@ class DocumentVersionsTest {
         assertThat(HistoryEvent.classify("中华人民共和国主席令第七十号公布")).isEqualTo(HistoryEvent.Kind.PROMULGATED);
         assertThat(HistoryEvent.classify("根据《国务院关于废止和修改部分行政法规的决定》修订")).isEqualTo(HistoryEvent.Kind.REVISED);
         assertThat(HistoryEvent.classify("国务院令第1号予以废止")).isEqualTo(HistoryEvent.Kind.REPEALED);
+        assertThat(HistoryEvent.classify("执行")).isEqualTo(HistoryEvent.Kind.IN_FORCE);
+        assertThat(HistoryEvent.classify("第七届全国人民代表大会第一次会议通过的《中华人民共和国宪法修正案》"))
+                .isEqualTo(HistoryEvent.Kind.AMENDED);
     }
 }
