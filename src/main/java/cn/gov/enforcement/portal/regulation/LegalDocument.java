@@ -60,6 +60,18 @@ public record LegalDocument(String title, String subtitle, LegalLevel level, Str
         return (title + "|" + subtitle).replaceAll("\\s+", "");
     }
 
+    /** The whole text for display or indexing: each article's number and text, articles separated by blank lines. */
+    public String fullText() {
+        StringBuilder out = new StringBuilder();
+        for (Article a : articles) {
+            if (!out.isEmpty()) {
+                out.append("\n\n");
+            }
+            out.append(a.numbered() ? a.number() + " " : "").append(a.text());
+        }
+        return out.toString();
+    }
+
     /** The numbered articles only. */
     public List<Article> numberedArticles() {
         return articles.stream().filter(Article::numbered).toList();

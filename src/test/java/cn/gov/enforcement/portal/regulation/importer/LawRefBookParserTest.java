@@ -71,6 +71,7 @@ class LawRefBookParserTest {
         assertThat(doc.article("第二条之一").orElseThrow().ordinal()).isEqualTo(new ArticleNumber(2, 1));
         assertThat(doc.article("第二条之一").orElseThrow().headingPath()).containsExactly("第一章 总则", "第一节 细则");
         assertThat(doc.article("第三条").orElseThrow().text()).isEqualTo("没有空格的条文。");
+        assertThat(doc.fullText()).startsWith("第一条 为了示例，制定本法。\n\n第二条 处罚的种类：\n（一）警告；\n（二）罚款。\n前款");
         assertThat(problems).isEmpty();
     }
 
