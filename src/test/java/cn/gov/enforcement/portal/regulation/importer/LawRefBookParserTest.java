@@ -1,0 +1,180 @@
+package cn.gov.enforcement.portal.regulation.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.regulation.Article;
+import cn.gov.enforcement.portal.regulation.ArticleNumber;
+import cn.gov.enforcement.portal.regulation.HistoryEvent;
+import cn.gov.enforcement.portal.regulation.LegalDocument;
+import cn.gov.enforcement.portal.regulation.LegalLevel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The LawRefBook quirks, on small hand-written files. */
+class LawRefBookParserTest {
+
+    private final LawRefBookParser parser = new LawRefBookParser();
+    private final List<ImportProblem> problems = new ArrayList<>();
+
+    private LegalDocument parse(String relative, String text) {
+        return parser.parse(relative, text, problems).orElseThrow(() -> new AssertionError(problems.toString()));
+    }
+
+    @Test
+    void a_regular_file_gives_title_history_headings_articles_paragraphs_and_items() {
+        LegalDocument doc = parse("行政法/示例法(2021-01-22).md", """
+                # 中华人民共和国示例法
+
+                2021年1月22日 第十三届全国人民代表大会常务委员会第二十五次会议通过
+
+                2021年7月15日 施行
+
+                <!-- INFO END -->
+
+                ## 第一章 总则
+
+                第一条 为了示例，制定本法。
+
+                第二条 处罚的种类：
+
+                （一）警告；
+
+                （二）罚款。
+
+                前款规定适用于本法。
+
+                ### 第一节 细则
+
+                第二条之一　全角空格之后的条文。
+
+                第三条没有空格的条文。
+                """);
+        assertThat(doc.title()).isEqualTo("中华人民共和国示例法");
+        assertThat(doc.level()).isEqualTo(LegalLevel.LAW);
+        assertThat(doc.issuer()).isEqualTo("全国人民代表大会常务委员会");
+        assertThat(doc.versionDate()).isEqualTo(LocalDate.of(2021, 1, 22));
+        assertThat(doc.history()).extracting(HistoryEvent::kind)
+                .containsExactly(HistoryEvent.Kind.PASSED, HistoryEvent.Kind.IN_FORCE);
+        assertThat(doc.articles()).extracting(Article::number)
+                .containsExactly("第一条", "第二条", "第二条之一", "第三条");
+        Article two = doc.article("第二条").orElseThrow();
+        assertThat(two.paragraphs()).hasSize(2);
+        assertThat(two.paragraphs().get(0).items()).extracting(i -> i.number() + "|" + i.ordinal() + "|" + i.text())
+                .containsExactly("（一）|1|警告；", "（二）|2|罚款。");
+        assertThat(two.paragraphs().get(1).text()).isEqualTo("前款规定适用于本法。");
+        assertThat(doc.article("第二条之一").orElseThrow().ordinal()).isEqualTo(new ArticleNumber(2, 1));
+        assertThat(doc.article("第二条之一").orElseThrow().headingPath()).containsExactly("第一章 总则", "第一节 细则");
+        assertThat(doc.article("第三条").orElseThrow().text()).isEqualTo("没有空格的条文。");
+        assertThat(doc.fullText()).startsWith("第一条 为了示例，制定本法。\n\n第二条 处罚的种类：\n（一）警告；\n（二）罚款。\n前款");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void front_matter_subtitle_comments_and_a_missing_info_end_are_handled() {
+        LegalDocument doc = parse("民法典/合同编.md", """
+                ---
+                weight: 3
+                ---
+                # 中华人民共和国民法典 <!-- the code -->
+
+                # 合同编
+
+                2020年5月28日 第十三届全国人民代表大会第三次会议通过
+
+                <!-- a comment
+                over two lines -->
+                ## 第一分编 通则
+
+                第四百六十三条 本编调整因合同产生的民事关系。
+                """);
+        assertThat(doc.title()).isEqualTo("中华人民共和国民法典");
+        assertThat(doc.subtitle()).isEqualTo("合同编");
+        assertThat(doc.issuer()).isEqualTo("全国人民代表大会");
+        assertThat(doc.versionDate()).isEqualTo(LocalDate.of(2020, 5, 28));
+        assertThat(doc.articles()).singleElement().satisfies(a -> {
+            assertThat(a.number()).isEqualTo("第四百六十三条");
+            assertThat(a.headingPath()).containsExactly("第一分编 通则");
+        });
+    }
+
+    @Test
+    void a_citation_at_the_start_of_a_paragraph_does_not_start_an_article() {
+        LegalDocument doc = parse("行政法/示例法(2020-01-01).md", """
+                # 示例法
+
+                <!-- INFO END -->
+
+                第一条 本法所称的规定，见下款。
+
+                第三十一条的规定不适用于本条。
+                """);
+        assertThat(doc.numberedArticles()).singleElement().satisfies(a -> assertThat(a.paragraphs()).hasSize(2));
+    }
+
+    @Test
+    void a_document_without_articles_keeps_its_text_as_pseudo_articles_and_tables_stay_whole() {
+        LegalDocument doc = parse("其他/某标准(2014-01-01).md", """
+                # 某标准
+
+                <!-- INFO END -->
+
+                引言段落。
+
+                ## 1 范围
+
+                | 等级 | 说明 |
+                | --- | --- |
+                | 一级 | 最重 |
+
+                5.1.1 条目文字。
+                """);
+        assertThat(doc.level()).isEqualTo(LegalLevel.NORMATIVE_DOCUMENT);
+        assertThat(doc.numberedArticles()).isEmpty();
+        assertThat(doc.articles()).hasSize(2);
+        assertThat(doc.articles().get(0).text()).isEqualTo("引言段落。");
+        Article scope = doc.articles().get(1);
+        assertThat(scope.headingPath()).containsExactly("1 范围");
+        assertThat(scope.paragraphs()).hasSize(2);
+        assertThat(scope.paragraphs().get(0).text()).isEqualTo("| 等级 | 说明 |\n| --- | --- |\n| 一级 | 最重 |");
+    }
+
+    @Test
+    void malformed_files_are_reported_with_file_and_line_and_the_others_go_on(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("行政法规"));
+        Files.createDirectories(root.resolve("DLC/北京地方法规/地方性法规/北京"));
+        Files.createDirectories(root.resolve("案例"));
+        Files.writeString(root.resolve("行政法规/空文件(2020-01-01).md"), "");
+        Files.writeString(root.resolve("行政法规/坏注释(2020-01-01).md"), "# 坏注释\n\n<!-- never closed\n\n第一条 文字\n");
+        Files.writeString(root.resolve("行政法规/无标题(2020-01-01).md"), "第一条 文字\n");
+        Files.write(root.resolve("行政法规/乱码(2020-01-01).md"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x41});
+        Files.writeString(root.resolve("行政法规/_index.md"), "---\ntitle: x\n---\n");
+        Files.writeString(root.resolve("案例/某案.md"), "# 某案\n\n文字\n");
+        Files.writeString(root.resolve("行政法规/好条例(2020-01-01).md"),
+                "# 好条例\n\n2020年1月1日 国务院令第1号公布\n\n<!-- INFO END -->\n\n第一条 文字\n", StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("DLC/北京地方法规/地方性法规/北京/北京市某条例(2019-07-26).md"),
+                "# 北京市某条例\n\n2019年7月26日 北京市第十五届人民代表大会常务委员会第十四次会议通过\n\n"
+                        + "<!-- INFO END -->\n\n第一条 文字\n");
+
+        ImportResult result = parser.parseCorpus(root);
+
+        assertThat(result.documents()).extracting(LegalDocument::title).containsExactlyInAnyOrder("好条例", "北京市某条例");
+        LegalDocument local = result.documents().stream().filter(d -> d.title().equals("北京市某条例")).findFirst()
+                .orElseThrow();
+        assertThat(local.level()).isEqualTo(LegalLevel.LOCAL_REGULATION);
+        assertThat(local.region()).isEqualTo("北京");
+        assertThat(local.issuer()).isEqualTo("北京市人民代表大会常务委员会");
+        assertThat(result.skippedFiles()).isEqualTo(2);
+        assertThat(result.errors()).extracting(p -> p.file() + ":" + p.line() + " " + p.messageKey())
+                .containsExactlyInAnyOrder(
+                        "行政法规/空文件(2020-01-01).md:0 regulation.import.empty",
+                        "行政法规/坏注释(2020-01-01).md:3 regulation.import.unclosedComment",
+                        "行政法规/无标题(2020-01-01).md:1 regulation.import.noTitle",
+                        "行政法规/乱码(2020-01-01).md:0 regulation.import.notUtf8");
+    }
+}
