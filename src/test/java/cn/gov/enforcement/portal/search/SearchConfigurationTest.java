@@ -28,7 +28,8 @@ class SearchConfigurationTest {
                     ElasticsearchRestClientAutoConfiguration.class, ElasticsearchClientAutoConfiguration.class))
             .withUserConfiguration(SearchConfiguration.class)
             .withBean(PortalSettings.class, () -> new PortalSettings(DATA))
-            .withBean(Clock.class, Clock::systemUTC);
+            .withBean(Clock.class, Clock::systemUTC)
+            .withPropertyValues("portal.data-dir=" + DATA);
 
     @Test
     void a_configured_cluster_address_means_no_embedded_node() {
@@ -60,6 +61,7 @@ class SearchConfigurationTest {
         runner.run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(EmbeddedSearchNode.class);
             EmbeddedSearchNode node = context.getBean(EmbeddedSearchNode.class);
+            assertThat(node.node().layout().data()).isEqualTo(DATA.resolve("search/data"));
             assertThat(node.isRunning()).as("lifecycle waited for readiness").isTrue();
             ProcessHandle cli = node.node().processHandle().orElseThrow();
             family.add(cli);
