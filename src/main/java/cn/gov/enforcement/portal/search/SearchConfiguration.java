@@ -1,7 +1,5 @@
 package cn.gov.enforcement.portal.search;
 
-import cn.gov.enforcement.portal.platform.PortalSettings;
-import cn.gov.enforcement.portal.search.embedded.EmbeddedNode;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
 import org.apache.http.Header;
@@ -18,11 +16,18 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(SearchSettings.class)
 class SearchConfiguration {
 
-    /** The local node, only when no external cluster is configured (see {@link EmbeddedModeCondition}). */
+    /** Starts the local node early, only when no external cluster is configured (see {@link EmbeddedModeCondition}). */
     @Bean
     @Conditional(EmbeddedModeCondition.class)
-    EmbeddedSearchNode embeddedSearchNode(SearchSettings settings, PortalSettings portal) {
-        return new EmbeddedSearchNode(new EmbeddedNode(settings.embedded().toOptions(portal.dataDir())));
+    static EmbeddedNodeLauncher embeddedNodeLauncher() {
+        return new EmbeddedNodeLauncher();
+    }
+
+    /** The local node's lifecycle and connection details. */
+    @Bean
+    @Conditional(EmbeddedModeCondition.class)
+    EmbeddedSearchNode embeddedSearchNode(EmbeddedNodeLauncher launcher) {
+        return new EmbeddedSearchNode(launcher.node());
     }
 
     /** External clusters secured with an API key: {@code portal.search.api-key}. */
