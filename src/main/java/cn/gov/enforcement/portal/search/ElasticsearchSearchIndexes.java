@@ -1,0 +1,313 @@
+package cn.gov.enforcement.portal.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * {@link SearchIndexes} on the Elasticsearch Java client. Alias {@code x} points at exactly one
+ * version {@code x-v<yyyyMMddHHmmssSSS>} created from {@code classpath:search/x.json}.
+ *
+ * <p>While a rebuild runs in this JVM, {@link #upsert} and {@link #delete} are applied to the
+ * version being built as well, so that changes made during the rebuild survive the swap.
+ */
+class ElasticsearchSearchIndexes implements SearchIndexes {
+
+    private static final Logger log = LoggerFactory.getLogger(ElasticsearchSearchIndexes.class);
+    private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9_-]{0,100}");
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+
+    private final ElasticsearchClient client;
+    private final Clock clock;
+    private final int batchSize;
+    private final Runnable awaitReady;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, String> building = new ConcurrentHashMap<>();
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    ElasticsearchSearchIndexes(ElasticsearchClient client, Clock clock, int batchSize, Runnable awaitReady) {
+        this.client = client;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.awaitReady = awaitReady;
+    }
+
+    @Override
+    public void ensure(String alias) {
+        check(alias);
+        awaitReady.run();
+        synchronized (lock(alias)) {
+            try {
+                if (aliasExists(alias)) {
+                    known.add(alias);
+                    return;
+                }
+                String index = createVersion(alias);
+                try {
+                    client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
+                } catch (IOException | RuntimeException e) {
+                    deleteQuietly(index);
+                    throw e;
+                }
+                known.add(alias);
+                log.info("Created search index {} behind alias {}", index, alias);
+            } catch (IOException | ElasticsearchException e) {
+                throw new SearchIndexException("Cannot create search index " + alias + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void rebuild(String alias, List<IndexDocument> documents, IntConsumer progress) {
+        check(alias);
+        if (documents == null) {
+            throw new IllegalArgumentException("documents must not be null");
+        }
+        IntConsumer report = progress == null ? n -> {} : progress;
+        awaitReady.run();
+        synchronized (lock(alias)) {
+            String index;
+            try {
+                index = createVersion(alias);
+            } catch (IOException | ElasticsearchException e) {
+                throw new SearchIndexException("Cannot create a new version of search index " + alias + ": "
+                        + e.getMessage(), e);
+            }
+            building.put(alias, index);
+            try {
+                int loaded = load(index, documents, report);
+                client.indices().refresh(r -> r.index(index));
+                List<String> old = versions(alias).stream().filter(v -> !v.equals(index)).toList();
+                List<String> current = aliasTargets(alias);
+                if (client.indices().exists(e -> e.index(alias)).value() && current.isEmpty()) {
+                    throw new SearchIndexException("A concrete index named " + alias
+                            + " exists where the alias should be; delete it first");
+                }
+                List<Action> actions = new ArrayList<>();
+                for (String target : current) {
+                    actions.add(Action.of(a -> a.remove(r -> r.index(target).alias(alias))));
+                }
+                actions.add(Action.of(a -> a.add(add -> add.index(index).alias(alias))));
+                // one request: readers see either the old version or the new one, never neither
+                client.indices().updateAliases(u -> u.actions(actions));
+                building.remove(alias);
+                known.add(alias);
+                log.info("Rebuilt search index {}: {} documents in {}, replacing {}", alias, loaded, index, current);
+                for (String version : old) {
+                    deleteQuietly(version);
+                }
+            } catch (Exception e) {
+                building.remove(alias);
+                deleteQuietly(index);
+                if (e instanceof SearchIndexException s) {
+                    throw s;
+                }
+                throw new SearchIndexException("Rebuilding search index " + alias + " failed; the previous version "
+                        + "keeps serving: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private int load(String index, List<IndexDocument> documents, IntConsumer progress) throws IOException {
+        int loaded = 0;
+        BulkRequest.Builder bulk = null;
+        int inBatch = 0;
+        for (IndexDocument document : documents) {
+            validate(document);
+            if (bulk == null) {
+                bulk = new BulkRequest.Builder().index(index);
+            }
+            bulk.operations(op -> op.index(i -> i.id(document.id()).document(document.source())));
+            inBatch++;
+            if (inBatch == batchSize) {
+                loaded += send(bulk.build());
+                progress.accept(loaded);
+                bulk = null;
+                inBatch = 0;
+            }
+        }
+        if (bulk != null) {
+            loaded += send(bulk.build());
+            progress.accept(loaded);
+        }
+        return loaded;
+    }
+
+    private int send(BulkRequest request) throws IOException {
+        BulkResponse response = client.bulk(request);
+        if (response.errors()) {
+            List<String> failures = response.items().stream()
+                    .filter(item -> item.error() != null)
+                    .limit(3)
+                    .map(ElasticsearchSearchIndexes::describe)
+                    .toList();
+            long failed = response.items().stream().filter(item -> item.error() != null).count();
+            throw new SearchIndexException(failed + " document(s) rejected, e.g. " + String.join("; ", failures));
+        }
+        return response.items().size();
+    }
+
+    private static String describe(BulkResponseItem item) {
+        return "id " + item.id() + ": " + item.error().type() + " " + item.error().reason();
+    }
+
+    @Override
+    public void upsert(String alias, IndexDocument document) {
+        check(alias);
+        validate(document);
+        knownAlias(alias);
+        try {
+            String pending = building.get(alias);
+            if (pending != null) {
+                client.index(i -> i.index(pending).id(document.id()).document(document.source()));
+            }
+            client.index(i -> i.index(alias).id(document.id()).document(document.source()).refresh(Refresh.WaitFor));
+        } catch (IOException | ElasticsearchException e) {
+            throw new SearchIndexException("Cannot index document " + document.id() + " into " + alias + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String alias, String id) {
+        check(alias);
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("id must not be blank");
+        }
+        knownAlias(alias);
+        try {
+            String pending = building.get(alias);
+            if (pending != null) {
+                client.delete(d -> d.index(pending).id(id));
+            }
+            client.delete(d -> d.index(alias).id(id).refresh(Refresh.WaitFor));
+        } catch (ElasticsearchException e) {
+            if (e.status() != 404) {
+                throw new SearchIndexException("Cannot delete document " + id + " from " + alias + ": "
+                        + e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw new SearchIndexException("Cannot delete document " + id + " from " + alias + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long count(String alias) {
+        check(alias);
+        awaitReady.run();
+        try {
+            if (!aliasExists(alias)) {
+                return 0;
+            }
+            return client.count(c -> c.index(alias)).count();
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return 0;
+            }
+            throw new SearchIndexException("Cannot count " + alias + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SearchIndexException("Cannot count " + alias + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The concrete index versions of an alias, oldest first (whether or not the alias points at them). */
+    List<String> versions(String alias) throws IOException {
+        Pattern version = Pattern.compile(Pattern.quote(alias) + "-v\\d{17}");
+        return client.indices().get(g -> g.index(alias + "-v*").allowNoIndices(true).ignoreUnavailable(true))
+                .result().keySet().stream()
+                .filter(name -> version.matcher(name).matches())
+                .sorted()
+                .toList();
+    }
+
+    /** The indices the alias points at now (empty when the alias is missing). */
+    List<String> aliasTargets(String alias) throws IOException {
+        if (!aliasExists(alias)) {
+            return List.of();
+        }
+        return List.copyOf(client.indices().getAlias(g -> g.name(alias)).result().keySet());
+    }
+
+    private boolean aliasExists(String alias) throws IOException {
+        return client.indices().existsAlias(e -> e.name(alias)).value();
+    }
+
+    private void knownAlias(String alias) {
+        if (!known.contains(alias)) {
+            ensure(alias);
+        }
+    }
+
+    private String createVersion(String alias) throws IOException {
+        ClassPathResource mapping = new ClassPathResource("search/" + alias + ".json");
+        if (!mapping.exists()) {
+            throw new SearchIndexException("No mapping for search index " + alias + ": expected classpath:search/"
+                    + alias + ".json");
+        }
+        Instant now = clock.instant();
+        // never reuse a name, and keep names increasing even when the clock stands still (tests)
+        List<String> existing = versions(alias);
+        if (!existing.isEmpty()) {
+            String last = existing.get(existing.size() - 1);
+            Instant lastInstant = Instant.from(VERSION.parse(last.substring(alias.length() + 2)));
+            if (!now.isAfter(lastInstant)) {
+                now = lastInstant.plusMillis(1);
+            }
+        }
+        return createIndex(alias + "-v" + VERSION.format(now), mapping);
+    }
+
+    private String createIndex(String index, ClassPathResource mapping) throws IOException {
+        try (InputStream body = mapping.getInputStream()) {
+            client.indices().create(c -> c.withJson(body).index(index));
+        }
+        return index;
+    }
+
+    private void deleteQuietly(String index) {
+        try {
+            client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot delete search index version {}: {}", index, e.getMessage());
+        }
+    }
+
+    private Object lock(String alias) {
+        return locks.computeIfAbsent(alias, a -> new Object());
+    }
+
+    private static void check(String alias) {
+        if (alias == null || !ALIAS.matcher(alias).matches()) {
+            throw new IllegalArgumentException("Search index alias must be lower-case letters, digits, - or _: " + alias);
+        }
+    }
+
+    private static void validate(IndexDocument document) {
+        if (document == null || document.id() == null || document.id().isBlank()) {
+            throw new IllegalArgumentException("Every search document needs an id");
+        }
+        if (document.source() == null) {
+            throw new IllegalArgumentException("Search document " + document.id() + " has no source");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package cn.gov.enforcement.portal.search;
+
+import cn.gov.enforcement.portal.search.embedded.EmbeddedNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the search module.
+ *
+ * @param mode {@code auto} (default): embedded node unless {@code spring.elasticsearch.uris} is
+ *     set; {@code embedded}: always start the local node; {@code external}: never start it, use
+ *     Boot's {@code spring.elasticsearch.*} properties
+ * @param apiKey API key for an external cluster, sent as {@code Authorization: ApiKey <key>}
+ * @param bulkBatchSize documents per bulk request when rebuilding an index
+ * @param embedded the embedded node
+ */
+@ConfigurationProperties(prefix = "portal.search")
+public record SearchSettings(Mode mode, String apiKey, int bulkBatchSize, Embedded embedded) {
+
+    public enum Mode {
+        AUTO,
+        EMBEDDED,
+        EXTERNAL
+    }
+
+    public SearchSettings {
+        if (mode == null) {
+            mode = Mode.AUTO;
+        }
+        if (bulkBatchSize <= 0) {
+            bulkBatchSize = 500;
+        }
+        if (embedded == null) {
+            embedded = new Embedded(null, null, null, null, 0, 0, null, null);
+        }
+    }
+
+    /**
+     * The local node started when no external cluster is configured.
+     *
+     * @param distribution path of the Elasticsearch {@value EmbeddedNode#VERSION} integ-test zip;
+     *     empty: the local Maven repository, then download
+     * @param downloadUrl where to download the zip when it is nowhere local (the {@code .sha1}
+     *     beside it is verified)
+     * @param cacheDir where the distribution is unpacked once; default {@code /var/cache/portal-search}
+     *     as root, else {@code ~/.cache/portal-search}
+     * @param heap JVM heap of the node
+     * @param port HTTP port on 127.0.0.1, 0 picks a free port
+     * @param transportPort transport port on 127.0.0.1, 0 picks a free port
+     * @param startupTimeout how long to wait for the node to answer
+     * @param stopTimeout how long to wait for a graceful stop before killing it
+     */
+    public record Embedded(
+            Path distribution,
+            String downloadUrl,
+            Path cacheDir,
+            String heap,
+            int port,
+            int transportPort,
+            Duration startupTimeout,
+            Duration stopTimeout) {
+
+        public Embedded {
+            if (downloadUrl == null || downloadUrl.isBlank()) {
+                downloadUrl = EmbeddedNode.DEFAULT_DOWNLOAD_URL;
+            }
+            if (cacheDir == null) {
+                cacheDir = EmbeddedNode.defaultCacheDir();
+            }
+            if (heap == null || heap.isBlank()) {
+                heap = "512m";
+            }
+            if (startupTimeout == null) {
+                startupTimeout = Duration.ofSeconds(120);
+            }
+            if (stopTimeout == null) {
+                stopTimeout = Duration.ofSeconds(20);
+            }
+        }
+
+        /** The provisioning options for a node keeping its files under the portal data directory. */
+        public EmbeddedNode.Options toOptions(Path portalDataDir) {
+            return new EmbeddedNode.Options(distribution, downloadUrl, cacheDir, portalDataDir, heap, port,
+                    transportPort, startupTimeout, stopTimeout);
+        }
+    }
+}

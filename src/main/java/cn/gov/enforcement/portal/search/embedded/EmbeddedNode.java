@@ -1,0 +1,814 @@
+package cn.gov.enforcement.portal.search.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Provisions and runs one local Elasticsearch node: finds (or downloads) the distribution zip,
+ * unpacks it once into a cache directory, prepares per-node config/data/tmp/log directories, starts
+ * the node as a child process bound to loopback and stops it again without leaving any process
+ * behind. No Spring in here, so that tests start their node through exactly the same code.
+ *
+ * <p>When the JVM runs as root the node runs as {@code nobody:nogroup} (Elasticsearch refuses to run
+ * as root) via {@code setpriv}; its directories are chowned to that user.
+ */
+public final class EmbeddedNode implements AutoCloseable {
+
+    public static final String VERSION = "8.19.21";
+    public static final String CLUSTER_NAME = "portal";
+    public static final String NODE_NAME = "portal-embedded";
+    public static final String DEFAULT_DOWNLOAD_URL = "https://repo1.maven.org/maven2/org/elasticsearch/distribution/"
+            + "integ-test-zip/elasticsearch/" + VERSION + "/elasticsearch-" + VERSION + ".zip";
+    static final String RUN_AS_USER = "nobody";
+    static final String RUN_AS_GROUP = "nogroup";
+    static final Path FALLBACK_ROOT = Path.of("/var/lib/portal-search");
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNode.class);
+
+    /**
+     * How to provision the node.
+     *
+     * @param distribution an explicit distribution zip, or null to look in the local Maven
+     *     repository and then download
+     * @param downloadUrl where to download the zip from (its {@code .sha1} must sit beside it)
+     * @param cacheDir where the distribution is unpacked (once, shared by every node)
+     * @param portalDataDir the portal's data directory; the node keeps {@code search/} and
+     *     {@code logs/elasticsearch/} in it
+     * @param heap JVM heap of the node, e.g. {@code 512m}
+     * @param httpPort HTTP port, 0 to pick a free one
+     * @param transportPort transport port, 0 to pick a free one
+     * @param startupTimeout how long to wait for the node to become ready
+     * @param stopTimeout how long to wait for a graceful stop before killing the node
+     */
+    public record Options(
+            Path distribution,
+            String downloadUrl,
+            Path cacheDir,
+            Path portalDataDir,
+            String heap,
+            int httpPort,
+            int transportPort,
+            Duration startupTimeout,
+            Duration stopTimeout) {
+
+        public Options {
+            if (portalDataDir == null) {
+                throw new IllegalArgumentException("portalDataDir is required");
+            }
+            portalDataDir = portalDataDir.toAbsolutePath().normalize();
+            if (downloadUrl == null || downloadUrl.isBlank()) {
+                downloadUrl = DEFAULT_DOWNLOAD_URL;
+            }
+            if (cacheDir == null) {
+                cacheDir = defaultCacheDir();
+            }
+            cacheDir = cacheDir.toAbsolutePath().normalize();
+            if (heap == null || !heap.matches("\\d+[kmgKMG]?")) {
+                throw new IllegalArgumentException("heap must look like 512m, got " + heap);
+            }
+            if (httpPort < 0 || httpPort > 65535 || transportPort < 0 || transportPort > 65535) {
+                throw new IllegalArgumentException("ports must be between 0 and 65535");
+            }
+            if (startupTimeout == null) {
+                startupTimeout = Duration.ofSeconds(120);
+            }
+            if (stopTimeout == null) {
+                stopTimeout = Duration.ofSeconds(20);
+            }
+        }
+
+        /** Defaults for everything except the data directory. */
+        public static Options defaults(Path portalDataDir) {
+            return new Options(null, null, null, portalDataDir, "512m", 0, 0, null, null);
+        }
+    }
+
+    /** The directories the node uses. */
+    public record Layout(Path searchDir, Path home, Path data, Path config, Path tmp, Path logs, Path pidFile) {
+
+        /** The node's own log file: Elasticsearch names it after the cluster. */
+        public Path logFile() {
+            return logs.resolve(CLUSTER_NAME + ".log");
+        }
+
+        public Path consoleLog() {
+            return logs.resolve("elasticsearch-console.log");
+        }
+    }
+
+    private final Options options;
+    private final boolean root;
+    private volatile Layout layout;
+    private volatile int httpPort;
+    private volatile Process process;
+    private volatile CompletableFuture<Void> launch;
+    private volatile boolean ready;
+    private Thread shutdownHook;
+
+    public EmbeddedNode(Options options) {
+        this.options = options;
+        this.root = runningAsRoot();
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Directories of the node; known once {@link #start()} or {@link #startAsync()} ran. */
+    public Layout layout() {
+        return layout;
+    }
+
+    /** The HTTP port, known as soon as starting began. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    /** The CLI process, or empty before start and after stop. */
+    public Optional<ProcessHandle> processHandle() {
+        Process p = process;
+        return p == null ? Optional.empty() : Optional.of(p.toHandle());
+    }
+
+    /**
+     * Picks the port and launches provisioning and the node in the background; returns at once.
+     * Call {@link #awaitReady()} where the connection is needed.
+     */
+    public synchronized CompletableFuture<Void> startAsync() {
+        if (launch != null) {
+            return launch;
+        }
+        httpPort = options.httpPort() == 0 ? freePort() : options.httpPort();
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        launch = future;
+        Thread thread = new Thread(() -> {
+            try {
+                launch();
+                future.complete(null);
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "embedded-search-node-start");
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    /** Starts the node and waits until it is ready. */
+    public void start() {
+        startAsync();
+        awaitReady();
+    }
+
+    /**
+     * Waits until the node answers {@code /_cluster/health} with at least yellow. Fails with the
+     * tail of the node's log when it does not within the startup timeout or dies.
+     */
+    public void awaitReady() {
+        if (ready) {
+            return;
+        }
+        CompletableFuture<Void> future = launch;
+        if (future == null) {
+            throw new IllegalStateException("The embedded search node was not started");
+        }
+        long deadline = System.nanoTime() + options.startupTimeout().toNanos();
+        try {
+            future.get(options.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the embedded search node", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot start the embedded search node: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            stop();
+            throw new IllegalStateException("Provisioning the embedded search node took longer than "
+                    + options.startupTimeout());
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI health = URI.create(uri() + "/_cluster/health?wait_for_status=yellow&timeout=1s");
+        String last = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            Process p = process;
+            if (p == null || !p.isAlive()) {
+                String tail = logTail();
+                stop();
+                throw new IllegalStateException("The embedded search node exited"
+                        + (p == null ? "" : " with code " + p.exitValue()) + " before it was ready. Last lines of "
+                        + layout.logFile() + " and the console log:\n" + tail);
+            }
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    ready = true;
+                    log.info("Embedded search node ready at {} (log: {})", uri(), layout.logFile());
+                    return;
+                }
+                last = "HTTP " + response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the embedded search node", e);
+            }
+            sleep(250);
+        }
+        String tail = logTail();
+        stop();
+        throw new IllegalStateException("The embedded search node did not become ready within "
+                + options.startupTimeout() + " (last answer: " + last + "). Last lines of " + layout.logFile()
+                + " and the console log:\n" + tail);
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Path home = provisionDistribution();
+        Layout l = prepareLayout(home);
+        layout = l;
+        killStaleNode(l.pidFile());
+        int transport = options.transportPort() == 0 ? freePort() : options.transportPort();
+
+        List<String> command = new ArrayList<>();
+        if (root) {
+            command.addAll(List.of("setpriv", "--reuid=" + RUN_AS_USER, "--regid=" + RUN_AS_GROUP, "--clear-groups"));
+        }
+        command.add(home.resolve("bin/elasticsearch").toString());
+        for (String setting : settings(l, transport)) {
+            command.add("-E");
+            command.add(setting);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("ES_JAVA_HOME", System.getProperty("java.home"));
+        env.put("ES_JAVA_OPTS", "-Xms" + options.heap() + " -Xmx" + options.heap());
+        env.put("ES_PATH_CONF", l.config().toString());
+        env.put("ES_TMPDIR", l.tmp().toString());
+        env.remove("JAVA_HOME");
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.remove("_JAVA_OPTIONS");
+        builder.directory(l.logs().toFile());
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(l.consoleLog().toFile()));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        synchronized (this) {
+            process = builder.start();
+            installShutdownHook();
+        }
+        Files.writeString(l.pidFile(), Long.toString(process.pid()), StandardCharsets.US_ASCII);
+        log.info("Started embedded search node (pid {}, {}) on {} in {} ms{}; data {}, logs {}", process.pid(),
+                VERSION, uri(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                root ? " as user " + RUN_AS_USER : "", l.data(), l.logs());
+    }
+
+    List<String> settings(Layout l, int transportPort) {
+        return List.of(
+                "cluster.name=" + CLUSTER_NAME,
+                "node.name=" + NODE_NAME,
+                // Security is off ONLY because the node listens on the loopback interface alone and
+                // nothing but this portal process talks to it. Never bind it to another address.
+                "network.host=127.0.0.1",
+                "http.port=" + httpPort,
+                "transport.port=" + transportPort,
+                "discovery.type=single-node",
+                "xpack.security.enabled=false",
+                "ingest.geoip.downloader.enabled=false",
+                "cluster.routing.allocation.disk.threshold_enabled=false",
+                "path.data=" + l.data(),
+                "path.logs=" + l.logs());
+    }
+
+    // ------------------------------------------------------------------ distribution
+
+    /** The unpacked distribution's home directory, unpacking (and downloading) it when missing. */
+    Path provisionDistribution() throws IOException, InterruptedException {
+        Path cache = options.cacheDir();
+        if (root && !traversableByNobody(cache.getParent())) {
+            Path fallback = Path.of("/var/cache/portal-search");
+            log.warn("Search cache directory {} is not reachable by user {}; using {} instead", cache, RUN_AS_USER,
+                    fallback);
+            cache = fallback;
+        }
+        Path home = cache.resolve("elasticsearch-" + VERSION);
+        if (Files.isExecutable(home.resolve("bin/elasticsearch"))) {
+            log.debug("Reusing unpacked search distribution {}", home);
+            return home;
+        }
+        Files.createDirectories(cache);
+        openUp(cache);
+        Path zip = locateDistribution(cache);
+        log.info("Unpacking search distribution {} into {}", zip, home);
+        Path tmp = Files.createTempDirectory(cache, ".unpack-");
+        try {
+            unzip(zip, tmp);
+            Path unpacked = tmp.resolve("elasticsearch-" + VERSION);
+            if (!Files.isRegularFile(unpacked.resolve("bin/elasticsearch"))) {
+                throw new IOException(zip + " does not contain elasticsearch-" + VERSION + "/bin/elasticsearch");
+            }
+            openUp(tmp);
+            try {
+                Files.move(unpacked, home, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                // another process unpacked it at the same time: use theirs
+                log.info("Search distribution was unpacked concurrently; using {}", home);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("Cannot move the unpacked distribution atomically into " + home, e);
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+        return home;
+    }
+
+    private static void openUp(Path dir) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class);
+        if (view != null) {
+            view.setPermissions(PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    Path locateDistribution(Path cache) throws IOException, InterruptedException {
+        if (options.distribution() != null) {
+            Path zip = options.distribution().toAbsolutePath();
+            if (!Files.isRegularFile(zip)) {
+                throw new IOException("portal.search.embedded.distribution points to " + zip + ", which is not a file");
+            }
+            return zip;
+        }
+        Path m2 = Path.of(System.getProperty("user.home"), ".m2/repository/org/elasticsearch/distribution/integ-test-zip"
+                + "/elasticsearch/" + VERSION + "/elasticsearch-" + VERSION + ".zip");
+        if (Files.isRegularFile(m2)) {
+            return m2;
+        }
+        Path downloaded = cache.resolve("downloads/elasticsearch-" + VERSION + ".zip");
+        if (Files.isRegularFile(downloaded)) {
+            return downloaded;
+        }
+        return download(options.downloadUrl(), downloaded);
+    }
+
+    static Path download(String url, Path target) throws IOException, InterruptedException {
+        Files.createDirectories(target.getParent());
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20))
+                .build();
+        HttpResponse<String> sha = http.send(HttpRequest.newBuilder(URI.create(url + ".sha1")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (sha.statusCode() != HttpURLConnection.HTTP_OK) {
+            throw new IOException("Cannot download " + url + ".sha1: HTTP " + sha.statusCode());
+        }
+        String expected = sha.body().trim().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
+        log.info("Downloading search distribution {} (first start only)", url);
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != HttpURLConnection.HTTP_OK) {
+            response.body().close();
+            throw new IOException("Cannot download " + url + ": HTTP " + response.statusCode());
+        }
+        long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(part)) {
+            byte[] buffer = new byte[64 * 1024];
+            long done = 0;
+            int lastPercent = -10;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+                digest.update(buffer, 0, n);
+                done += n;
+                if (total > 0) {
+                    int percent = (int) (done * 100 / total);
+                    if (percent >= lastPercent + 10) {
+                        lastPercent = percent - percent % 10;
+                        log.info("Downloading search distribution: {}% ({} of {} MB)", percent, done >> 20, total >> 20);
+                    }
+                }
+            }
+        }
+        String actual = HexFormat.of().formatHex(digest.digest());
+        if (!actual.equals(expected)) {
+            Files.deleteIfExists(part);
+            throw new IOException("Checksum mismatch for " + url + ": expected SHA-1 " + expected + ", got " + actual);
+        }
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        log.info("Downloaded and verified search distribution into {}", target);
+        return target;
+    }
+
+    static void unzip(Path zip, Path target) throws IOException {
+        Set<PosixFilePermission> dirPerms = PosixFilePermissions.fromString("rwxr-xr-x");
+        Set<PosixFilePermission> filePerms = PosixFilePermissions.fromString("rw-r--r--");
+        Path normalizedTarget = target.toAbsolutePath().normalize();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                Path out = normalizedTarget.resolve(entry.getName()).normalize();
+                if (!out.startsWith(normalizedTarget)) {
+                    throw new IOException("Zip entry escapes the target directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                    setPermissions(out, dirPerms);
+                    continue;
+                }
+                Files.createDirectories(out.getParent());
+                try (InputStream in = file.getInputStream(entry)) {
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+                boolean executable = out.getParent().getFileName() != null
+                        && out.getParent().getFileName().toString().equals("bin")
+                        && !entry.getName().endsWith(".bat") && !entry.getName().endsWith(".exe");
+                setPermissions(out, executable ? dirPerms : filePerms);
+            }
+        }
+    }
+
+    private static void setPermissions(Path path, Set<PosixFilePermission> perms) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        if (view != null) {
+            view.setPermissions(perms);
+        } else if (perms.contains(PosixFilePermission.OWNER_EXECUTE)) {
+            path.toFile().setExecutable(true, false);
+        }
+    }
+
+    // ------------------------------------------------------------------ node directories
+
+    Layout prepareLayout(Path home) throws IOException {
+        Path searchDir = options.portalDataDir().resolve("search");
+        Files.createDirectories(searchDir);
+        Path base = searchDir;
+        Path logs = options.portalDataDir().resolve("logs/elasticsearch");
+        if (root && !traversableByNobody(options.portalDataDir())) {
+            base = FALLBACK_ROOT.resolve(shortHash(options.portalDataDir().toString()));
+            logs = base.resolve("logs");
+            log.warn("The portal data directory {} is not reachable by user {}, which the search node runs as; "
+                    + "keeping the node's data, config, tmp and logs in {} instead", options.portalDataDir(),
+                    RUN_AS_USER, base);
+            Files.createDirectories(base);
+            openUp(FALLBACK_ROOT);
+            openUp(base);
+        }
+        Layout l = new Layout(searchDir, home, base.resolve("data"), base.resolve("config"), base.resolve("tmp"), logs,
+                searchDir.resolve("node.pid"));
+        for (Path dir : List.of(l.data(), l.config(), l.tmp(), l.logs())) {
+            Files.createDirectories(dir);
+        }
+        copyMissing(home.resolve("config"), l.config());
+        writeJvmOptions(l);
+        if (root) {
+            for (Path dir : List.of(l.data(), l.config(), l.tmp(), l.logs())) {
+                chownTree(dir);
+            }
+        }
+        return l;
+    }
+
+    /** Keeps GC logs, error files and heap dumps in the node's own folders rather than the shared home. */
+    private static void writeJvmOptions(Layout l) throws IOException {
+        Path dir = l.config().resolve("jvm.options.d");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("portal.options"), String.join("\n",
+                "# written by the portal on every start",
+                "-XX:HeapDumpPath=" + l.data(),
+                "-XX:ErrorFile=" + l.logs().resolve("hs_err_pid%p.log"),
+                "-Xlog:disable",
+                "-Xlog:all=warning:stderr:utctime,level,tags",
+                "-Xlog:gc*,gc+age=trace,safepoint:file=" + l.logs().resolve("gc.log")
+                        + ":utctime,level,pid,tags:filecount=4,filesize=16m",
+                ""), StandardCharsets.UTF_8);
+    }
+
+    private static void copyMissing(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (!Files.exists(target)) {
+                    Files.copy(file, target);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void chownTree(Path dir) throws IOException {
+        UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal user = lookup.lookupPrincipalByName(RUN_AS_USER);
+        GroupPrincipal group = lookup.lookupPrincipalByGroupName(RUN_AS_GROUP);
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                chown(d);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                chown(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            private void chown(Path p) throws IOException {
+                PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                view.setOwner(user);
+                view.setGroup(group);
+            }
+        });
+    }
+
+    /**
+     * Whether user {@code nobody} can reach the given directory: every existing ancestor must be
+     * executable for others (or for nobody/nogroup as owner/group).
+     */
+    static boolean traversableByNobody(Path path) throws IOException {
+        if (path == null) {
+            return true;
+        }
+        Path current = path.toAbsolutePath().normalize();
+        Deque<Path> chain = new ArrayDeque<>();
+        for (Path p = current; p != null; p = p.getParent()) {
+            chain.push(p);
+        }
+        for (Path p : chain) {
+            if (!Files.exists(p)) {
+                break;
+            }
+            PosixFileAttributes attrs = Files.readAttributes(p, PosixFileAttributes.class);
+            Set<PosixFilePermission> perms = attrs.permissions();
+            boolean ok = perms.contains(PosixFilePermission.OTHERS_EXECUTE)
+                    || (attrs.owner().getName().equals(RUN_AS_USER) && perms.contains(PosixFilePermission.OWNER_EXECUTE))
+                    || (attrs.group().getName().equals(RUN_AS_GROUP) && perms.contains(PosixFilePermission.GROUP_EXECUTE));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String shortHash(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ processes
+
+    /** Kills a node left running by a previous run that crashed, as recorded in the pid file. */
+    public static void killStaleNode(Path pidFile) throws IOException {
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        String text = Files.readString(pidFile, StandardCharsets.US_ASCII).trim();
+        Files.deleteIfExists(pidFile);
+        long pid;
+        try {
+            pid = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            log.warn("Ignoring unreadable search node pid file {}", pidFile);
+            return;
+        }
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty() || !handle.get().isAlive()) {
+            return;
+        }
+        String commandLine = handle.get().info().commandLine().orElse("")
+                + " " + handle.get().info().command().orElse("");
+        if (!commandLine.contains("elasticsearch")) {
+            log.info("Stale search node pid file {} points to pid {}, which is not Elasticsearch; leaving it alone",
+                    pidFile, pid);
+            return;
+        }
+        log.warn("Stopping search node pid {} left running by a previous run", pid);
+        terminate(handle.get(), Duration.ofSeconds(20));
+    }
+
+    /** SIGTERM, wait, then SIGKILL the process and everything it spawned. */
+    static void terminate(ProcessHandle handle, Duration grace) {
+        List<ProcessHandle> family = new ArrayList<>();
+        family.add(handle);
+        handle.descendants().forEach(family::add);
+        handle.destroy();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < deadline && family.stream().anyMatch(ProcessHandle::isAlive)) {
+            // the CLI forwards SIGTERM to the server; refresh the list in case it spawned late
+            handle.descendants().filter(d -> !family.contains(d)).forEach(family::add);
+            sleep(100);
+        }
+        List<ProcessHandle> survivors = family.stream().filter(ProcessHandle::isAlive).toList();
+        if (!survivors.isEmpty()) {
+            log.warn("Search node did not stop within {}; killing pids {}", grace,
+                    survivors.stream().map(ProcessHandle::pid).toList());
+            survivors.forEach(ProcessHandle::destroyForcibly);
+            long killDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < killDeadline && survivors.stream().anyMatch(ProcessHandle::isAlive)) {
+                sleep(50);
+            }
+        }
+    }
+
+    /** Stops the node (gracefully, then forcibly) and waits until no process of it is left. */
+    public void stop() {
+        Process p;
+        synchronized (this) {
+            p = process;
+            process = null;
+            ready = false;
+        }
+        if (p != null) {
+            log.info("Stopping embedded search node (pid {})", p.pid());
+            terminate(p.toHandle(), options.stopTimeout());
+            Layout l = layout;
+            if (l != null) {
+                try {
+                    Files.deleteIfExists(l.pidFile());
+                } catch (IOException e) {
+                    log.debug("Cannot delete {}", l.pidFile(), e);
+                }
+            }
+        }
+        removeShutdownHook();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private synchronized void installShutdownHook() {
+        if (shutdownHook == null) {
+            shutdownHook = new Thread(this::stop, "embedded-search-node-stop");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+    }
+
+    private synchronized void removeShutdownHook() {
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // JVM already shutting down: the hook runs (or ran) anyway
+            }
+        }
+        shutdownHook = null;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The last lines of the node's log file and console log, for error messages. */
+    public String logTail() {
+        Layout l = layout;
+        if (l == null) {
+            return "(no log yet)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Path file : List.of(l.logFile(), l.consoleLog())) {
+            out.append("--- ").append(file).append('\n');
+            out.append(String.join("\n", tail(file, 40))).append('\n');
+        }
+        return out.toString();
+    }
+
+    static List<String> tail(Path file, int lines) {
+        if (!Files.isRegularFile(file)) {
+            return List.of("(missing)");
+        }
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        } catch (IOException | UncheckedIOException e) {
+            return Collections.singletonList("(unreadable: " + e + ")");
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find a free port", e);
+        }
+    }
+
+    static boolean runningAsRoot() {
+        if ("root".equals(System.getProperty("user.name"))) {
+            return true;
+        }
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return Integer.valueOf(0).equals(uid);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Default cache: {@code /var/cache/portal-search} for root, else {@code ~/.cache/portal-search}. */
+    public static Path defaultCacheDir() {
+        return runningAsRoot()
+                ? Path.of("/var/cache/portal-search")
+                : Path.of(System.getProperty("user.home"), ".cache", "portal-search");
+    }
+}

@@ -1,0 +1,75 @@
+package cn.gov.enforcement.portal;
+
+import cn.gov.enforcement.portal.search.TestSearchNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Stream;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base class of every Spring integration test: the whole application on the one search node of
+ * the test run ({@link TestSearchNode}) and a data directory per test run under
+ * {@code target/test-data/}.
+ *
+ * <p>Database: H2 in the run's data directory, unless {@code PORTAL_TEST_DB_URL} (system property
+ * or environment variable, with {@code PORTAL_TEST_DB_USER} and {@code PORTAL_TEST_DB_PASSWORD})
+ * names a PostgreSQL database, e.g.
+ * {@code PORTAL_TEST_DB_URL=jdbc:postgresql://localhost:5432/portal_test}.
+ *
+ * <p>Subclasses may redeclare {@code @SpringBootTest}, e.g. with {@code webEnvironment = RANDOM_PORT}.
+ */
+@SpringBootTest
+public abstract class IntegrationTest {
+
+    /** The data directory of this test run, shared by every Spring context of the run. */
+    public static final Path RUN_DATA_DIR = runDataDir();
+
+    @DynamicPropertySource
+    static void portalTestProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.elasticsearch.uris", TestSearchNode::uri);
+        registry.add("portal.search.mode", () -> "external");
+        registry.add("portal.data-dir", RUN_DATA_DIR::toString);
+        String dbUrl = setting("PORTAL_TEST_DB_URL");
+        if (dbUrl != null) {
+            registry.add("spring.datasource.url", () -> dbUrl);
+            registry.add("spring.datasource.username", () -> orEmpty(setting("PORTAL_TEST_DB_USER")));
+            registry.add("spring.datasource.password", () -> orEmpty(setting("PORTAL_TEST_DB_PASSWORD")));
+        }
+    }
+
+    private static String setting(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(name);
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static Path runDataDir() {
+        Path root = Path.of("target", "test-data").toAbsolutePath();
+        String name = "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + "-" + ProcessHandle.current().pid();
+        try {
+            Files.createDirectories(root);
+            // earlier runs' directories are of no further use
+            try (Stream<Path> old = Files.list(root)) {
+                for (Path dir : old.filter(p -> p.getFileName().toString().startsWith("run-")).toList()) {
+                    cn.gov.enforcement.portal.search.embedded.EmbeddedNode.deleteTree(dir);
+                }
+            }
+            return Files.createDirectories(root.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare " + root, e);
+        }
+    }
+}
