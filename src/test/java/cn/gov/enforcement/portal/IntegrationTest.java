@@ -35,6 +35,9 @@ public abstract class IntegrationTest {
         registry.add("spring.elasticsearch.uris", TestSearchNode::uri);
         registry.add("portal.search.mode", () -> "external");
         registry.add("portal.data-dir", RUN_DATA_DIR::toString);
+        // the Maven build's compile phase builds the production frontend bundle into
+        // target/classes; production mode uses it instead of starting a dev-mode frontend build
+        registry.add("vaadin.productionMode", () -> "true");
         String dbUrl = setting("PORTAL_TEST_DB_URL");
         if (dbUrl != null) {
             registry.add("spring.datasource.url", () -> dbUrl);

@@ -305,6 +305,8 @@ public final class EmbeddedNode implements AutoCloseable {
         env.remove("JAVA_HOME");
         env.remove("JAVA_TOOL_OPTIONS");
         env.remove("_JAVA_OPTIONS");
+        // the distribution's jvm.options write gc.log, hs_err files and heap dumps relative to the
+        // working directory: keep them in the node's log folder, not in the shared distribution
         builder.directory(l.logs().toFile());
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(l.consoleLog().toFile()));
@@ -330,7 +332,8 @@ public final class EmbeddedNode implements AutoCloseable {
                 "transport.port=" + transportPort,
                 "discovery.type=single-node",
                 "xpack.security.enabled=false",
-                "ingest.geoip.downloader.enabled=false",
+                // no ingest.geoip.downloader.enabled: this distribution has no ingest-geoip module and
+                // refuses the setting as unknown (tested), so there is no downloader to switch off
                 "cluster.routing.allocation.disk.threshold_enabled=false",
                 "path.data=" + l.data(),
                 "path.logs=" + l.logs());
@@ -521,28 +524,12 @@ public final class EmbeddedNode implements AutoCloseable {
             Files.createDirectories(dir);
         }
         copyMissing(home.resolve("config"), l.config());
-        writeJvmOptions(l);
         if (root) {
             for (Path dir : List.of(l.data(), l.config(), l.tmp(), l.logs())) {
                 chownTree(dir);
             }
         }
         return l;
-    }
-
-    /** Keeps GC logs, error files and heap dumps in the node's own folders rather than the shared home. */
-    private static void writeJvmOptions(Layout l) throws IOException {
-        Path dir = l.config().resolve("jvm.options.d");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("portal.options"), String.join("\n",
-                "# written by the portal on every start",
-                "-XX:HeapDumpPath=" + l.data(),
-                "-XX:ErrorFile=" + l.logs().resolve("hs_err_pid%p.log"),
-                "-Xlog:disable",
-                "-Xlog:all=warning:stderr:utctime,level,tags",
-                "-Xlog:gc*,gc+age=trace,safepoint:file=" + l.logs().resolve("gc.log")
-                        + ":utctime,level,pid,tags:filecount=4,filesize=16m",
-                ""), StandardCharsets.UTF_8);
     }
 
     private static void copyMissing(Path from, Path to) throws IOException {

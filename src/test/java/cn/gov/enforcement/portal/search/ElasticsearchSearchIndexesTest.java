@@ -1,0 +1,178 @@
+package cn.gov.enforcement.portal.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import java.time.Clock;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Versioned indexes behind an alias, on the test run's real node. */
+class ElasticsearchSearchIndexesTest {
+
+    private static final String ALIAS = "test-items";
+
+    private static RestClient rest;
+    private static ElasticsearchClient client;
+    private ElasticsearchSearchIndexes indexes;
+
+    @BeforeAll
+    static void connect() {
+        rest = RestClient.builder(HttpHost.create(TestSearchNode.uri())).build();
+        client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        rest.close();
+    }
+
+    @BeforeEach
+    void clean() throws Exception {
+        // the node refuses wildcard deletes (action.destructive_requires_name): delete by name
+        for (String index : client.indices().get(g -> g.index(ALIAS + "*").allowNoIndices(true)).result().keySet()) {
+            client.indices().delete(d -> d.index(index));
+        }
+        // a small batch size so that rebuilds below span several bulk requests
+        indexes = new ElasticsearchSearchIndexes(client, Clock.systemUTC(), 2, () -> {});
+    }
+
+    private static IndexDocument item(String id, String title) {
+        return new IndexDocument(id, Map.of("title", title, "rank", 1));
+    }
+
+    private List<String> titles(String query) throws Exception {
+        return client.search(s -> s.index(ALIAS).query(ChineseAnalysis.query("title", query)), Map.class)
+                .hits().hits().stream()
+                .map(Hit::source)
+                .map(source -> (String) source.get("title"))
+                .toList();
+    }
+
+    private List<String> allVersions() throws Exception {
+        return indexes.versions(ALIAS);
+    }
+
+    @Test
+    void count_of_a_missing_alias_is_zero_and_ensure_creates_an_empty_first_version() throws Exception {
+        assertThat(indexes.count(ALIAS)).isZero();
+
+        indexes.ensure(ALIAS);
+        indexes.ensure(ALIAS);
+
+        assertThat(indexes.count(ALIAS)).isZero();
+        assertThat(allVersions()).hasSize(1).allMatch(v -> v.matches("test-items-v\\d{17}"));
+        assertThat(indexes.aliasTargets(ALIAS)).isEqualTo(allVersions());
+    }
+
+    @Test
+    void rebuild_loads_every_document_swaps_the_alias_and_deletes_the_old_version() throws Exception {
+        indexes.rebuild(ALIAS, List.of(item("1", "旧的")), n -> {});
+        String first = indexes.aliasTargets(ALIAS).get(0);
+
+        List<Integer> progress = new ArrayList<>();
+        indexes.rebuild(ALIAS, List.of(item("1", "一"), item("2", "二"), item("3", "三"), item("4", "四"),
+                item("5", "五")), progress::add);
+
+        List<String> now = indexes.aliasTargets(ALIAS);
+        assertThat(now).hasSize(1).doesNotContain(first);
+        assertThat(allVersions()).isEqualTo(now);
+        assertThat(indexes.count(ALIAS)).isEqualTo(5);
+        assertThat(progress).containsExactly(2, 4, 5);
+    }
+
+    @Test
+    void a_document_the_mapping_rejects_leaves_the_old_version_serving_and_no_stray_index() throws Exception {
+        indexes.rebuild(ALIAS, List.of(item("1", "旧的"), item("2", "也旧")), n -> {});
+        List<String> before = indexes.aliasTargets(ALIAS);
+
+        List<IndexDocument> bad = List.of(item("1", "新的"), item("2", "新的"),
+                new IndexDocument("3", Map.of("title", "新的", "rank", "not a number")));
+        assertThatThrownBy(() -> indexes.rebuild(ALIAS, bad, n -> {}))
+                .isInstanceOf(SearchIndexException.class)
+                .hasMessageContaining("id 3");
+
+        assertThat(indexes.aliasTargets(ALIAS)).isEqualTo(before);
+        assertThat(allVersions()).isEqualTo(before);
+        assertThat(indexes.count(ALIAS)).isEqualTo(2);
+    }
+
+    @Test
+    void a_failing_document_source_leaves_the_old_version_serving_and_no_stray_index() throws Exception {
+        indexes.rebuild(ALIAS, List.of(item("1", "旧的")), n -> {});
+        List<String> before = indexes.aliasTargets(ALIAS);
+        List<IndexDocument> failing = new AbstractList<>() {
+            @Override
+            public IndexDocument get(int index) {
+                if (index == 3) {
+                    throw new IllegalStateException("database went away");
+                }
+                return item(Integer.toString(index), "新的");
+            }
+
+            @Override
+            public int size() {
+                return 10;
+            }
+        };
+
+        assertThatThrownBy(() -> indexes.rebuild(ALIAS, failing, n -> {}))
+                .isInstanceOf(SearchIndexException.class)
+                .hasMessageContaining("database went away");
+
+        assertThat(indexes.aliasTargets(ALIAS)).isEqualTo(before);
+        assertThat(allVersions()).isEqualTo(before);
+        assertThat(indexes.count(ALIAS)).isEqualTo(1);
+    }
+
+    @Test
+    void upsert_and_delete_are_visible_to_the_next_search_at_once() throws Exception {
+        indexes.upsert(ALIAS, item("a", "行政执法公示"));
+        assertThat(indexes.count(ALIAS)).isEqualTo(1);
+        assertThat(titles("执法")).containsExactly("行政执法公示");
+
+        indexes.upsert(ALIAS, item("a", "行政调解"));
+        assertThat(titles("执法")).isEmpty();
+
+        indexes.delete(ALIAS, "a");
+        indexes.delete(ALIAS, "never-existed");
+        assertThat(indexes.count(ALIAS)).isZero();
+        assertThat(allVersions()).hasSize(1);
+    }
+
+    @Test
+    void a_short_chinese_query_finds_the_full_name_and_adjacent_characters_rank_first() throws Exception {
+        indexes.rebuild(ALIAS, List.of(
+                item("1", "市场监督管理局"),
+                item("2", "城市管理局"),
+                item("3", "监督场所的管理市"),
+                item("4", "Public Security Bureau")), n -> {});
+
+        assertThat(titles("市场监管")).as("every character occurs in both").containsExactly("市场监督管理局", "监督场所的管理市");
+        assertThat(titles("市场监督")).first().isEqualTo("市场监督管理局");
+        assertThat(titles("市场监察")).as("察 occurs nowhere").isEmpty();
+        assertThat(titles("管理局")).containsExactlyInAnyOrder("市场监督管理局", "城市管理局");
+        assertThat(titles("security")).containsExactly("Public Security Bureau");
+    }
+
+    @Test
+    void an_alias_without_a_mapping_file_is_refused_and_creates_nothing() throws Exception {
+        assertThatThrownBy(() -> indexes.rebuild("no-such-mapping", List.of(item("1", "x")), n -> {}))
+                .isInstanceOf(SearchIndexException.class)
+                .hasMessageContaining("classpath:search/no-such-mapping.json");
+        assertThat(indexes.count("no-such-mapping")).isZero();
+        assertThatThrownBy(() -> indexes.ensure("Bad Name")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
