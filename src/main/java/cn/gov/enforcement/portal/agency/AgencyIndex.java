@@ -6,6 +6,7 @@ import cn.gov.enforcement.portal.search.IndexDocument;
 import cn.gov.enforcement.portal.search.SearchIndexes;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.util.ArrayList;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code agencies} index: a rebuildable projection of the agency tables. Documents carry the
- * searchable text in {@code all} (standard analyzer: CJK single characters) with a bigram
- * sub-field for scoring; the category is a keyword for filtering.
+ * searchable text in {@code all} (standard analyzer: CJK single characters; every character of
+ * the query must occur, operator AND, because 75% let short queries such as 市场监管 match unrelated
+ * agencies) with a bigram sub-field for scoring; the category is a keyword for filtering.
  */
 @Component
 class AgencyIndex {
@@ -104,7 +106,7 @@ class AgencyIndex {
                 s.index(ALIAS).from(from).size(size).trackTotalHits(t -> t.enabled(true)).source(src -> src.fetch(false));
                 s.query(q -> q.bool(b -> {
                     if (text != null && !text.isBlank()) {
-                        b.must(m -> m.match(mm -> mm.field("all").query(text).minimumShouldMatch("75%")));
+                        b.must(m -> m.match(mm -> mm.field("all").query(text).operator(Operator.And)));
                         b.should(m -> m.match(mm -> mm.field("all.bigram").query(text)));
                         b.should(m -> m.match(mm -> mm.field("name.bigram").query(text).boost(3f)));
                     } else {

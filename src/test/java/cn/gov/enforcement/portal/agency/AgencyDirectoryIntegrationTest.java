@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -30,7 +29,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Knowledge base → database → index → search and JSON API, on the real search node. */
-@AutoConfigureMockMvc
 class AgencyDirectoryIntegrationTest extends AgencyTestSupport {
 
     @Autowired KnowledgeBase knowledgeBase;

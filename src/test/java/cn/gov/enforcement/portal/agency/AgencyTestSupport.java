@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code officer-market} and {@code officer-traffic} to their agencies.
  */
 @Import(AgencyTestSupport.TestUsers.class)
+@AutoConfigureMockMvc
 abstract class AgencyTestSupport extends IntegrationTest {
 
     static final Path KNOWLEDGE_DIR = copyKnowledgeBase();
