@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -18,6 +19,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinServletRequest;
+import cn.gov.enforcement.portal.knowledge.ContentProblemsView;
+import com.vaadin.flow.component.select.Select;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +59,55 @@ class AgencyViewsTest extends AgencyTestSupport {
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Signs in for method security (Spring's context) and for Vaadin's view access control (the fake request). */
+    private static void signIn(String name, String... roles) {
+        List<SimpleGrantedAuthority> authorities =
+                Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        Authentication auth = new UsernamePasswordAuthenticationToken(name, null, authorities);
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(auth);
+        request.setUserInRole((p, role) -> authorities.stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+    }
+
+    @Test
+    void an_officer_sees_their_own_agency_with_full_names_on_the_staff_page() {
+        signIn("officer-market", "OFFICER");
+        UI.getCurrent().navigate("staff/agency");
+        String html = _get(Div.class, spec -> spec.withId("agency-details")).getElement().getOuterHTML();
+        assertThat(html).contains("示例市市场监督管理局").contains("张晓丰");
+        assertThat(_find(Select.class, spec -> spec.withId("staff-agency-picker"))).isEmpty();
+    }
+
+    @Test
+    void an_officer_asking_for_another_agency_gets_the_not_found_answer_and_no_data() {
+        signIn("officer-market", "OFFICER");
+        UI.getCurrent().navigate("staff/agency/sample-traffic-police");
+        assertThat(_find(Paragraph.class, spec -> spec.withId("staff-agency-not-found"))).hasSize(1);
+        assertThat(_find(Div.class, spec -> spec.withId("agency-details"))).isEmpty();
+    }
+
+    @Test
+    void an_administrator_picks_any_agency_on_the_staff_page() {
+        signIn("admin", "ADMIN");
+        UI.getCurrent().navigate("staff/agency/sample-traffic-police");
+        assertThat(_find(Select.class, spec -> spec.withId("staff-agency-picker"))).hasSize(1);
+        assertThat(_get(Div.class, spec -> spec.withId("agency-details")).getElement().getOuterHTML()).contains("马骏");
+    }
+
+    @Test
+    void the_content_page_is_for_administrators_and_reloads_the_knowledge_base() {
+        UI.getCurrent().navigate("admin/content");
+        assertThat(_find(ContentProblemsView.class)).as("anonymous visitors do not get the page").isEmpty();
+        signIn("admin", "ADMIN");
+        UI.getCurrent().navigate("admin/content");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("content-summary")).getText())
+                .isEqualTo(UI.getCurrent().getTranslation("knowledge.admin.none"));
+        _click(_get(Button.class, spec -> spec.withId("content-reload")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("content-reload-result")).getText()).contains("0");
     }
 
     private static String resultNames() {
