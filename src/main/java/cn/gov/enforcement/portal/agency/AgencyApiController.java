@@ -1,0 +1,143 @@
+package cn.gov.enforcement.portal.agency;
+
+import cn.gov.enforcement.portal.platform.LanguagePreference;
+import cn.gov.enforcement.portal.platform.Translations;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Public read-only JSON API of the agency directory. Messages follow {@code ?lang=} or the
+ * request's Accept-Language (zh-CN by default). Officer names are always masked.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = "application/json")
+class AgencyApiController {
+
+    private static final Logger log = LoggerFactory.getLogger(AgencyApiController.class);
+
+    private final AgencyDirectory directory;
+    private final Translations translations;
+
+    AgencyApiController(AgencyDirectory directory, Translations translations) {
+        this.directory = directory;
+        this.translations = translations;
+    }
+
+    record ItemJson(String id, String name, String nameEn, String category, String region, String address,
+            String supervisionPhone, String supervisionEmail, String officeHours, boolean sample, String url) {
+
+        static ItemJson of(AgencySummary s) {
+            return new ItemJson(s.id(), s.name(), s.nameEn(), s.category().code(), s.region(), s.address(),
+                    s.supervisionPhone(), s.supervisionEmail(), s.officeHours(), s.sample(), "/agencies/" + s.id());
+        }
+    }
+
+    record ListJson(long total, int page, int size, List<ItemJson> items) {}
+
+    record PowerJson(String name, String kind) {}
+
+    record OfficerJson(String name, String certificate, String status) {}
+
+    record DetailJson(String id, String name, String nameEn, String category, String region,
+            String legalRepresentative, String address, String supervisionPhone, String supervisionEmail,
+            String officeHours, boolean sample, List<PowerJson> powers, List<String> legalBasis,
+            List<OfficerJson> officers, Instant updatedAt, String url) {}
+
+    record AgencyRef(String id, String name, String supervisionPhone, String url) {}
+
+    record CertificateJson(String status, String certificate, AgencyRef agency, String officer, String message) {}
+
+    @GetMapping("/agencies")
+    ListJson list(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        AgencyCategory cat = null;
+        if (category != null && !category.isBlank()) {
+            cat = AgencyCategory.fromCode(category).orElseThrow(() -> new AgencyInputException("agency.error.category"));
+        }
+        AgencySearchResult result = directory.search(q, cat, page, size);
+        return new ListJson(result.total(), page, size, result.items().stream().map(ItemJson::of).toList());
+    }
+
+    @GetMapping("/agencies/{id}")
+    ResponseEntity<?> detail(@PathVariable String id, HttpServletRequest request) {
+        return directory.find(id).<ResponseEntity<?>>map(d -> ResponseEntity.ok(detailJson(d)))
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", message(request, "agency.api.notFound")));
+    }
+
+    @GetMapping("/certificates/{number}")
+    ResponseEntity<?> certificate(@PathVariable String number, HttpServletRequest request) {
+        CertificateAnswer answer = directory.checkCertificate(number, "ip:" + request.getRemoteAddr());
+        return switch (answer.outcome()) {
+            case INVALID_INPUT -> error(HttpStatus.BAD_REQUEST, "bad_request", message(request, answer.problemKey()));
+            case THROTTLED -> error(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", message(request, answer.problemKey()));
+            case UNKNOWN -> ResponseEntity.ok(new CertificateJson("unknown", answer.certificate(), null, null,
+                    message(request, "agency.certificate.unknown.title")));
+            case VALID, REVOKED -> ResponseEntity.ok(new CertificateJson(
+                    answer.outcome() == CertificateAnswer.Outcome.VALID ? "valid" : "revoked", answer.certificate(),
+                    new AgencyRef(answer.agencyId(), answer.agencyName(), answer.supervisionPhone(), "/agencies/" + answer.agencyId()),
+                    answer.officer(), message(request, answer.outcome() == CertificateAnswer.Outcome.VALID
+                            ? "agency.certificate.valid.title" : "agency.certificate.revoked.title")));
+        };
+    }
+
+    private static DetailJson detailJson(AgencyDetails d) {
+        AgencySummary s = d.summary();
+        return new DetailJson(s.id(), s.name(), s.nameEn(), s.category().code(), s.region(), d.legalRepresentative(),
+                s.address(), s.supervisionPhone(), s.supervisionEmail(), s.officeHours(), s.sample(),
+                d.powers().stream().map(p -> new PowerJson(p.name(), p.kind().code())).toList(), d.legalBasis(),
+                d.officers().stream().map(o -> new OfficerJson(o.name(), o.certificate(), o.status().code())).toList(),
+                d.updatedAt(), "/agencies/" + s.id());
+    }
+
+    @ExceptionHandler(AgencyInputException.class)
+    ResponseEntity<Map<String, Object>> badInput(AgencyInputException e, HttpServletRequest request) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", message(request, e.messageKey(), e.args()));
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<Map<String, Object>> badParameter(Exception e, HttpServletRequest request) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", message(request, "agency.api.badParameter"));
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<Map<String, Object>> failure(RuntimeException e, HttpServletRequest request) {
+        log.error("Agency API request {} failed", request.getRequestURI(), e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", message(request, "agency.api.failure"));
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private String message(HttpServletRequest request, String key, Object... args) {
+        return translations.get(locale(request), key, args);
+    }
+
+    private static Locale locale(HttpServletRequest request) {
+        Locale fromParam = LanguagePreference.parse(request.getParameter("lang"));
+        if (fromParam != null) {
+            return fromParam;
+        }
+        String header = request.getHeader("Accept-Language");
+        return header == null || header.isBlank() ? Translations.ZH_CN : Translations.supported(request.getLocale());
+    }
+}

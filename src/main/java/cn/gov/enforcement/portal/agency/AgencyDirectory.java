@@ -1,0 +1,196 @@
+package cn.gov.enforcement.portal.agency;
+
+import cn.gov.enforcement.portal.agency.data.AgencyEntity;
+import cn.gov.enforcement.portal.agency.data.AgencyRepository;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public agency directory: search, details (officer names masked) and the certificate check.
+ * Nothing here needs a sign-in; nothing here reveals an officer's full name.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AgencyDirectory {
+
+    /** Longer queries are cut to this length (nobody types more; the index need not see more). */
+    public static final int MAX_QUERY = 100;
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final AgencyRepository repository;
+    private final AgencyIndex index;
+    private final CertificateThrottle throttle;
+    private final AgencySettings settings;
+
+    AgencyDirectory(AgencyRepository repository, AgencyIndex index, CertificateThrottle throttle, AgencySettings settings) {
+        this.repository = repository;
+        this.index = index;
+        this.throttle = throttle;
+        this.settings = settings;
+    }
+
+    /** The default page size of the search page ({@code portal.agency.page-size}). */
+    public int defaultPageSize() {
+        return settings.pageSize();
+    }
+
+    /**
+     * Searches name, powers, legal basis and address. Any text is accepted: control characters are
+     * dropped and long texts cut; the query is never parsed as search syntax.
+     *
+     * @param page 0-based
+     * @param size 1 to {@value #MAX_PAGE_SIZE}
+     * @throws AgencyInputException for a negative page or a size out of range
+     */
+    public AgencySearchResult search(String query, AgencyCategory category, int page, int size) {
+        if (page < 0 || page > 10_000) {
+            throw new AgencyInputException("agency.error.page");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new AgencyInputException("agency.error.size", MAX_PAGE_SIZE);
+        }
+        String text = cleanQuery(query);
+        int from = page * size;
+        Optional<AgencyIndex.Page> hits = index.search(text, category, from, size);
+        if (hits.isPresent()) {
+            Map<String, AgencyEntity> byId = repository.findAllById(hits.get().ids()).stream()
+                    .collect(Collectors.toMap(AgencyEntity::getId, Function.identity()));
+            List<AgencySummary> items = hits.get().ids().stream().map(byId::get).filter(e -> e != null)
+                    .map(AgencyDirectory::summary).toList();
+            return new AgencySearchResult(hits.get().total(), items);
+        }
+        return searchDatabase(text, category, from, size);
+    }
+
+    /** Fallback when the index cannot answer: every character / word of the query must occur. */
+    private AgencySearchResult searchDatabase(String text, AgencyCategory category, int from, int size) {
+        List<String> terms = terms(text);
+        List<AgencyEntity> matches = new ArrayList<>();
+        for (AgencyEntity agency : repository.findAllByOrderByIdAsc()) {
+            if (category != null && agency.getCategory() != category) {
+                continue;
+            }
+            String haystack = AgencyIndex.searchableText(agency).toLowerCase(Locale.ROOT);
+            if (terms.stream().allMatch(haystack::contains)) {
+                matches.add(agency);
+            }
+        }
+        if (text != null && !text.isBlank() && terms.isEmpty()) {
+            matches.clear(); // only punctuation or symbols: nothing to look for
+        }
+        List<AgencySummary> items = matches.stream().skip(from).limit(size).map(AgencyDirectory::summary).toList();
+        return new AgencySearchResult(matches.size(), items);
+    }
+
+    static List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        if (text == null) {
+            return terms;
+        }
+        StringBuilder word = new StringBuilder();
+        text.toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                flush(word, terms);
+                terms.add(new String(Character.toChars(cp)));
+            } else if (Character.isLetterOrDigit(cp)) {
+                word.appendCodePoint(cp);
+            } else {
+                flush(word, terms);
+            }
+        });
+        flush(word, terms);
+        return terms;
+    }
+
+    private static void flush(StringBuilder word, List<String> terms) {
+        if (!word.isEmpty()) {
+            terms.add(word.toString());
+            word.setLength(0);
+        }
+    }
+
+    /** Trims, drops control and formatting characters, cuts to {@value #MAX_QUERY} code points; null when empty. */
+    static String cleanQuery(String query) {
+        if (query == null) {
+            return null;
+        }
+        StringBuilder clean = new StringBuilder();
+        query.codePoints().limit(4 * MAX_QUERY).forEach(cp -> {
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
+                clean.append(' ');
+            } else {
+                clean.appendCodePoint(cp);
+            }
+        });
+        String text = clean.toString().strip();
+        if (text.codePointCount(0, text.length()) > MAX_QUERY) {
+            text = text.substring(0, text.offsetByCodePoints(0, MAX_QUERY));
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    /** Every agency, sorted by id. */
+    public List<AgencySummary> all() {
+        return repository.findAllByOrderByIdAsc().stream().map(AgencyDirectory::summary).toList();
+    }
+
+    /** An agency's public details with officer names masked; empty for an unknown id. */
+    public Optional<AgencyDetails> find(String id) {
+        if (id == null || id.length() > 80) {
+            return Optional.empty();
+        }
+        return repository.findById(id).map(a -> details(a, true));
+    }
+
+    /**
+     * Checks a certificate number as typed by a reader. Invalid input and throttling are answers
+     * too (with a translation key), never exceptions.
+     *
+     * @param clientKey who is asking (session id or IP address), for throttling
+     */
+    public CertificateAnswer checkCertificate(String input, String clientKey) {
+        String problem = Certificates.problemKey(input);
+        if (problem != null) {
+            return CertificateAnswer.problem(CertificateAnswer.Outcome.INVALID_INPUT, input, problem);
+        }
+        if (!throttle.tryAcquire(clientKey)) {
+            return CertificateAnswer.problem(CertificateAnswer.Outcome.THROTTLED, input, "agency.certificate.error.throttled");
+        }
+        String number = Certificates.normalize(input);
+        Optional<AgencyEntity> agency = Certificates.isWellFormed(number) ? repository.findByCertificate(number) : Optional.empty();
+        if (agency.isEmpty()) {
+            return new CertificateAnswer(CertificateAnswer.Outcome.UNKNOWN, number, null, null, null, null, null);
+        }
+        AgencyEntity a = agency.get();
+        var officer = a.getOfficers().stream().filter(o -> o.getCertificate().equals(number)).findFirst().orElseThrow();
+        CertificateAnswer.Outcome outcome = officer.getStatus() == OfficerStatus.VALID
+                ? CertificateAnswer.Outcome.VALID : CertificateAnswer.Outcome.REVOKED;
+        return new CertificateAnswer(outcome, number, a.getId(), a.getName(), Names.mask(officer.getName()),
+                a.getSupervisionPhone(), null);
+    }
+
+    static AgencySummary summary(AgencyEntity a) {
+        return new AgencySummary(a.getId(), a.getName(), a.getNameEn(), a.getCategory(), a.getRegion(), a.getAddress(),
+                a.getSupervisionPhone(), a.getSupervisionEmail(), a.getOfficeHours(), a.isSample());
+    }
+
+    static AgencyDetails details(AgencyEntity a, boolean mask) {
+        List<Power> powers = a.getPowers().stream().map(p -> new Power(p.getName(), p.getKind()))
+                .sorted(Comparator.comparing(Power::kind)).toList();
+        List<Officer> officers = a.getOfficers().stream()
+                .map(o -> new Officer(mask ? Names.mask(o.getName()) : o.getName(), o.getCertificate(), o.getStatus()))
+                .toList();
+        return new AgencyDetails(summary(a), a.getLegalRepresentative(), powers, List.copyOf(a.getLegalBasis()),
+                officers, a.getUpdatedAt());
+    }
+}

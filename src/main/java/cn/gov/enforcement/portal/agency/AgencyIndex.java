@@ -1,0 +1,137 @@
+package cn.gov.enforcement.portal.agency;
+
+import cn.gov.enforcement.portal.agency.data.AgencyEntity;
+import cn.gov.enforcement.portal.agency.data.PowerValue;
+import cn.gov.enforcement.portal.search.IndexDocument;
+import cn.gov.enforcement.portal.search.SearchIndexes;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code agencies} index: a rebuildable projection of the agency tables. Documents carry the
+ * searchable text in {@code all} (standard analyzer: CJK single characters; every character of
+ * the query must occur, operator AND, because 75% let short queries such as 市场监管 match unrelated
+ * agencies) with a bigram sub-field for scoring; the category is a keyword for filtering.
+ */
+@Component
+class AgencyIndex {
+
+    static final String ALIAS = "agencies";
+
+    private static final Logger log = LoggerFactory.getLogger(AgencyIndex.class);
+
+    private final ObjectProvider<SearchIndexes> indexes;
+    private final ObjectProvider<ElasticsearchClient> client;
+
+    AgencyIndex(ObjectProvider<SearchIndexes> indexes, ObjectProvider<ElasticsearchClient> client) {
+        this.indexes = indexes;
+        this.client = client;
+    }
+
+    /** True when the index is missing, unreachable or holds a different number of documents. */
+    boolean isOutOfStep(long databaseCount) {
+        SearchIndexes search = indexes.getIfAvailable();
+        if (search == null) {
+            return false;
+        }
+        try {
+            return search.count(ALIAS) != databaseCount;
+        } catch (RuntimeException e) {
+            log.warn("Cannot count the {} index ({}); it will be rebuilt", ALIAS, e.getMessage());
+            return true;
+        }
+    }
+
+    void rebuild(List<AgencyEntity> agencies) {
+        SearchIndexes search = indexes.getIfAvailable();
+        if (search == null) {
+            log.warn("No search index service; the {} index is not built", ALIAS);
+            return;
+        }
+        List<IndexDocument> docs = agencies.stream().map(AgencyIndex::document).toList();
+        search.rebuild(ALIAS, docs, n -> {});
+        log.info("Rebuilt the {} index with {} agencies", ALIAS, docs.size());
+    }
+
+    static IndexDocument document(AgencyEntity a) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("id", a.getId());
+        source.put("name", a.getName());
+        source.put("name_en", a.getNameEn());
+        source.put("category", a.getCategory().code());
+        source.put("region", a.getRegion());
+        source.put("address", a.getAddress());
+        List<String> powers = a.getPowers().stream().map(PowerValue::getName).toList();
+        source.put("powers", powers);
+        source.put("legal_basis", List.copyOf(a.getLegalBasis()));
+        source.put("all", searchableText(a));
+        source.put("sample", a.isSample());
+        source.put("updated_at", a.getUpdatedAt().toString());
+        return new IndexDocument(a.getId(), source);
+    }
+
+    /** Everything a reader may search for, in one text (also used by the database fallback). */
+    static String searchableText(AgencyEntity a) {
+        List<String> parts = new ArrayList<>();
+        parts.add(a.getName());
+        parts.add(a.getNameEn());
+        parts.add(a.getRegion());
+        parts.add(a.getAddress());
+        a.getPowers().stream().map(PowerValue::getName).forEach(parts::add);
+        parts.addAll(a.getLegalBasis());
+        return String.join("\n", parts);
+    }
+
+    /** One page of matching ids in score order and the total, or empty when the index cannot answer. */
+    Optional<Page> search(String text, AgencyCategory category, int from, int size) {
+        ElasticsearchClient es = client.getIfAvailable();
+        if (es == null || indexes.getIfAvailable() == null) {
+            return Optional.empty();
+        }
+        try {
+            @SuppressWarnings("rawtypes")
+            SearchResponse<Map> response = es.search(s -> {
+                s.index(ALIAS).from(from).size(size).trackTotalHits(t -> t.enabled(true)).source(src -> src.fetch(false));
+                s.query(q -> q.bool(b -> {
+                    if (text != null && !text.isBlank()) {
+                        b.must(m -> m.match(mm -> mm.field("all").query(text).operator(Operator.And)));
+                        b.should(m -> m.match(mm -> mm.field("all.bigram").query(text)));
+                        b.should(m -> m.match(mm -> mm.field("name.bigram").query(text).boost(3f)));
+                    } else {
+                        b.must(m -> m.matchAll(all -> all));
+                    }
+                    if (category != null) {
+                        b.filter(f -> f.term(t -> t.field("category").value(category.code())));
+                    }
+                    return b;
+                }));
+                if (text == null || text.isBlank()) {
+                    s.sort(so -> so.field(fs -> fs.field("id").order(SortOrder.Asc)));
+                }
+                return s;
+            }, Map.class);
+            @SuppressWarnings("rawtypes")
+            List<String> ids = response.hits().hits().stream().map(Hit::id).toList();
+            long total = response.hits().total() == null ? ids.size() : response.hits().total().value();
+            return Optional.of(new Page(total, ids));
+        } catch (Exception e) {
+            log.warn("Agency search failed ({}); answering from the database", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    record Page(long total, List<String> ids) {}
+
+}

@@ -1,0 +1,28 @@
+package cn.gov.enforcement.portal.agency;
+
+import cn.gov.enforcement.portal.agency.data.AgencyRepository;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps the {@code agencies} index in step with the database. */
+@Component
+class AgencyIndexer {
+
+    private final AgencyRepository repository;
+    private final AgencyIndex index;
+
+    AgencyIndexer(AgencyRepository repository, AgencyIndex index) {
+        this.repository = repository;
+        this.index = index;
+    }
+
+    @ApplicationModuleListener
+    void on(AgencyDirectoryChanged event) {
+        reindex();
+    }
+
+    /** Rebuilds the index from the database (the system of record). */
+    void reindex() {
+        index.rebuild(repository.findAllByOrderByIdAsc());
+    }
+}

@@ -1,0 +1,22 @@
+package cn.gov.enforcement.portal.agency;
+
+/**
+ * The answer to a certificate check.
+ *
+ * @param outcome what the portal found
+ * @param certificate the normalized number that was looked up (the input as typed when it was invalid)
+ * @param agencyId the agency that issued it (null unless valid or revoked)
+ * @param agencyName its name
+ * @param officer the officer's name, partly masked (张*丰)
+ * @param supervisionPhone the agency's supervision phone
+ * @param problemKey translation key that explains an invalid input or throttling (null otherwise)
+ */
+public record CertificateAnswer(Outcome outcome, String certificate, String agencyId, String agencyName,
+        String officer, String supervisionPhone, String problemKey) {
+
+    public enum Outcome { VALID, REVOKED, UNKNOWN, INVALID_INPUT, THROTTLED }
+
+    static CertificateAnswer problem(Outcome outcome, String input, String key) {
+        return new CertificateAnswer(outcome, input, null, null, null, null, key);
+    }
+}

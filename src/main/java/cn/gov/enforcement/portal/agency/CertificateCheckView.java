@@ -1,0 +1,106 @@
+package cn.gov.enforcement.portal.agency;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** Anyone can check an enforcement certificate number: valid, revoked or unknown. */
+@Route("certificate-check")
+@Menu(order = 20, title = "menu.certificate")
+@AnonymousAllowed
+public class CertificateCheckView extends Div implements HasDynamicTitle {
+
+    private final transient AgencyDirectory directory;
+    private final TextField input = new TextField();
+    private final Div result = new Div();
+
+    public CertificateCheckView(AgencyDirectory directory) {
+        this.directory = directory;
+        addClassName("certificate-check-view");
+        add(new H1(getTranslation("agency.certificate.title")), new Paragraph(getTranslation("agency.certificate.lead")));
+
+        input.setId("certificate-input");
+        input.setLabel(getTranslation("agency.certificate.label"));
+        input.setPlaceholder("SJ-990100-2024-0017");
+        input.setHelperText(getTranslation("agency.certificate.helper"));
+        input.setClearButtonVisible(true);
+        input.addKeyPressListener(Key.ENTER, e -> check());
+        Button submit = new Button(getTranslation("agency.certificate.submit"), e -> check());
+        submit.setId("certificate-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(input, submit);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        add(form);
+
+        result.setId("certificate-result");
+        result.getElement().setAttribute("role", "status");
+        result.getElement().setAttribute("aria-live", "polite");
+        add(result);
+    }
+
+    private void check() {
+        CertificateAnswer answer = directory.checkCertificate(input.getValue(), clientKey());
+        result.removeAll();
+        result.getElement().setAttribute("data-outcome", answer.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        input.setInvalid(false);
+        switch (answer.outcome()) {
+            case INVALID_INPUT, THROTTLED -> {
+                input.setInvalid(true);
+                input.setErrorMessage(getTranslation(answer.problemKey(), Certificates.MAX_INPUT));
+                result.add(new Paragraph(getTranslation(answer.problemKey(), Certificates.MAX_INPUT)));
+            }
+            case VALID -> {
+                result.add(new H2(getTranslation("agency.certificate.valid.title")));
+                result.add(new Paragraph(getTranslation("agency.certificate.valid.text", answer.certificate(),
+                        answer.officer(), answer.agencyName())));
+                result.add(agencyLink(answer));
+            }
+            case REVOKED -> {
+                result.add(new H2(getTranslation("agency.certificate.revoked.title")));
+                result.add(new Paragraph(getTranslation("agency.certificate.revoked.text", answer.certificate(),
+                        answer.officer(), answer.agencyName())));
+                Paragraph call = new Paragraph(getTranslation("agency.certificate.revoked.call") + " ");
+                call.add(new Anchor("tel:" + answer.supervisionPhone().replaceAll("[^0-9+]", ""), answer.supervisionPhone()));
+                result.add(call, agencyLink(answer));
+            }
+            case UNKNOWN -> {
+                result.add(new H2(getTranslation("agency.certificate.unknown.title")));
+                result.add(new Paragraph(getTranslation("agency.certificate.unknown.text", answer.certificate())));
+                result.add(new Anchor("agencies", getTranslation("agency.certificate.unknown.directory")));
+            }
+        }
+    }
+
+    private Anchor agencyLink(CertificateAnswer answer) {
+        return new Anchor("agencies/" + answer.agencyId(), getTranslation("agency.certificate.agencyLink", answer.agencyName()));
+    }
+
+    private static String clientKey() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null && request.getRemoteAddr() != null) {
+            return "ip:" + request.getRemoteAddr();
+        }
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null || session.getSession() == null ? "unknown" : "session:" + session.getSession().getId();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("agency.certificate.pageTitle");
+    }
+}

@@ -1,0 +1,70 @@
+package cn.gov.enforcement.portal.agency;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Staff view of an agency record with officers' full names. Officers and editors see their own
+ * agency; administrators pick one. Another agency's id gives the same answer as an unknown id.
+ */
+@Route("staff/agency/:id?")
+@RolesAllowed({"OFFICER", "EDITOR", "ADMIN"})
+public class StaffAgencyView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient AgencyStaffService staff;
+
+    public StaffAgencyView(AgencyStaffService staff) {
+        this.staff = staff;
+        addClassName("staff-agency-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        add(new H1(getTranslation("agency.staff.title")));
+        Optional<String> id = event.getRouteParameters().get("id");
+        boolean admin = staff.isAdmin();
+        if (admin) {
+            Select<AgencySummary> picker = new Select<>();
+            picker.setId("staff-agency-picker");
+            picker.setLabel(getTranslation("agency.staff.pick"));
+            picker.setItems(staff.agenciesForAdmin());
+            picker.setItemLabelGenerator(AgencySummary::name);
+            id.flatMap(v -> staff.agenciesForAdmin().stream().filter(s -> s.id().equals(v)).findFirst()).ifPresent(picker::setValue);
+            picker.addValueChangeListener(e -> {
+                if (e.isFromClient() && e.getValue() != null) {
+                    UI.getCurrent().navigate("staff/agency/" + e.getValue().id());
+                }
+            });
+            add(picker);
+        }
+        Optional<AgencyDetails> details;
+        try {
+            details = id.isPresent() ? staff.agency(id.get()) : staff.ownAgency();
+        } catch (AccessDeniedException e) {
+            details = Optional.empty();
+        }
+        if (details.isPresent()) {
+            add(new Paragraph(getTranslation("agency.staff.fullNames")), new AgencyDetailsPanel(details.get()));
+        } else if (id.isPresent() || !admin) {
+            Paragraph none = new Paragraph(getTranslation("agency.staff.notFound"));
+            none.setId("staff-agency-not-found");
+            add(none);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("agency.staff.pageTitle");
+    }
+}

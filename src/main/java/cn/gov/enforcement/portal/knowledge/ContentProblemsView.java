@@ -1,0 +1,67 @@
+package cn.gov.enforcement.portal.knowledge;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/** Administrators see every problem of the knowledge base (file, line, field, message) and can reload it. */
+@Route("admin/content")
+@RolesAllowed("ADMIN")
+public class ContentProblemsView extends Div implements HasDynamicTitle {
+
+    private final transient ContentAdministration administration;
+    private final Grid<ContentProblem> grid = new Grid<>();
+    private final Paragraph summary = new Paragraph();
+    private final Paragraph reloadResult = new Paragraph();
+
+    public ContentProblemsView(ContentAdministration administration) {
+        this.administration = administration;
+        addClassName("content-problems-view");
+        add(new H1(getTranslation("knowledge.admin.title")),
+                new Paragraph(getTranslation("knowledge.admin.location", administration.location())));
+
+        Button reload = new Button(getTranslation("knowledge.admin.reload"), e -> reload());
+        reload.setId("content-reload");
+        reload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        reloadResult.setId("content-reload-result");
+        reloadResult.getElement().setAttribute("role", "status");
+
+        grid.setId("content-problems");
+        grid.addColumn(ContentProblem::file).setHeader(getTranslation("knowledge.admin.file")).setAutoWidth(true);
+        grid.addColumn(ContentProblem::line).setHeader(getTranslation("knowledge.admin.line")).setAutoWidth(true);
+        grid.addColumn(ContentProblem::field).setHeader(getTranslation("knowledge.admin.field")).setAutoWidth(true);
+        grid.addColumn(ContentProblem::message).setHeader(getTranslation("knowledge.admin.message")).setFlexGrow(1);
+        grid.setAllRowsVisible(true);
+        summary.setId("content-summary");
+        add(reload, reloadResult, summary, grid);
+        show(administration.problems());
+    }
+
+    private void show(List<ContentProblem> problems) {
+        grid.setItems(problems);
+        grid.setVisible(!problems.isEmpty());
+        summary.setText(problems.isEmpty() ? getTranslation("knowledge.admin.none")
+                : getTranslation("knowledge.admin.count", problems.size()));
+    }
+
+    private void reload() {
+        List<LoadReport> reports = administration.reload();
+        int files = reports.stream().mapToInt(LoadReport::files).sum();
+        int skipped = reports.stream().mapToInt(LoadReport::skipped).sum();
+        int changed = reports.stream().mapToInt(LoadReport::changed).sum();
+        reloadResult.setText(getTranslation("knowledge.admin.reloaded", files, skipped, changed));
+        show(administration.problems());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("knowledge.admin.title");
+    }
+}

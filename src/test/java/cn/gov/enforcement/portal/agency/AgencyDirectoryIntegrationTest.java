@@ -1,0 +1,206 @@
+package cn.gov.enforcement.portal.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gov.enforcement.portal.agency.data.AgencyRepository;
+import cn.gov.enforcement.portal.knowledge.ContentProblem;
+import cn.gov.enforcement.portal.knowledge.KnowledgeBase;
+import cn.gov.enforcement.portal.knowledge.LoadReport;
+import cn.gov.enforcement.portal.search.SearchIndexes;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Knowledge base → database → index → search and JSON API, on the real search node. */
+class AgencyDirectoryIntegrationTest extends AgencyTestSupport {
+
+    @Autowired KnowledgeBase knowledgeBase;
+    @Autowired AgencyRepository repository;
+    @Autowired AgencyDirectory directory;
+    @Autowired AgencyStaffService staff;
+    @Autowired SearchIndexes indexes;
+    @Autowired ElasticsearchClient client;
+    @Autowired MockMvc mvc;
+
+    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Timed out waiting until " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void startup_loads_every_committed_agency_into_the_database_and_the_index() throws Exception {
+        assertThat(repository.count()).isGreaterThanOrEqualTo(5);
+        eventually(() -> indexes.count("agencies") == repository.count(), "the index holds every agency");
+        assertThat(knowledgeBase.problems()).isEmpty();
+    }
+
+    @Test
+    void a_chinese_query_finds_the_agency_by_name_power_or_law() throws Exception {
+        eventually(() -> indexes.count("agencies") == repository.count(), "the index is built");
+        assertThat(directory.search("市场监管", null, 0, 10).items()).first()
+                .satisfies(a -> assertThat(a.id()).isEqualTo("sample-market-regulation"));
+        assertThat(directory.search("道路交通安全法", null, 0, 10).items()).extracting(AgencySummary::id)
+                .containsExactly("sample-traffic-police");
+        assertThat(directory.search("占道经营", null, 0, 10).items()).extracting(AgencySummary::id)
+                .contains("sample-urban-management");
+        assertThat(directory.search(null, AgencyCategory.ENVIRONMENT, 0, 10).items()).extracting(AgencySummary::id)
+                .containsExactly("sample-ecology-environment");
+        assertThat(directory.search("市场监管", AgencyCategory.TRAFFIC, 0, 10).total()).isZero();
+    }
+
+    @Test
+    void search_syntax_characters_emoji_and_very_long_input_do_not_fail() {
+        assertThat(directory.search("\"(*:\\", null, 0, 10).items()).isEmpty();
+        assertThat(directory.search("😀🚓", null, 0, 10).total()).isZero();
+        directory.search("市".repeat(2000), null, 0, 10);
+        directory.search("name:(x OR y) AND \\\"", null, 0, 10);
+    }
+
+    @Test
+    void the_json_api_lists_searches_and_shows_agencies_with_masked_officers() throws Exception {
+        mvc.perform(get("/api/v1/agencies").param("q", "市场监管"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.total").isNumber())
+                .andExpect(jsonPath("$.items[0].id").value("sample-market-regulation"))
+                .andExpect(jsonPath("$.items[0].url").value("/agencies/sample-market-regulation"))
+                .andExpect(jsonPath("$.items[0].category").value("market"))
+                .andExpect(jsonPath("$.items[0].sample").value(true));
+        mvc.perform(get("/api/v1/agencies/sample-market-regulation"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.officers[0].name").value("张*丰"))
+                .andExpect(jsonPath("$.officers[0].certificate").value("SJ-990100-2021-0003"))
+                .andExpect(jsonPath("$.powers[0].kind").isString())
+                .andExpect(jsonPath("$.legalBasis[0]").isString());
+        mvc.perform(get("/api/v1/agencies/no-such-agency"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("not_found"))
+                .andExpect(jsonPath("$.message").value("没有找到这个执法主体。"));
+    }
+
+    @Test
+    void the_json_api_answers_bad_parameters_with_400_and_a_message() throws Exception {
+        mvc.perform(get("/api/v1/agencies").param("size", "500").header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("The page size must be between 1 and 100."));
+        mvc.perform(get("/api/v1/agencies").param("page", "abc"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("bad_request"));
+        mvc.perform(get("/api/v1/agencies").param("category", "police"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/certificates/{n}", "x".repeat(60)))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void the_certificate_api_answers_valid_revoked_and_unknown() throws Exception {
+        mvc.perform(get("/api/v1/certificates/{n}", "sj-990100-2024-0017"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("valid"))
+                .andExpect(jsonPath("$.officer").value("欧**轩"))
+                .andExpect(jsonPath("$.agency.name").value("示例市市场监督管理局"));
+        mvc.perform(get("/api/v1/certificates/{n}", "SJ-990100-2019-0056"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("revoked"))
+                .andExpect(jsonPath("$.agency.supervisionPhone").value("0999-12315001"));
+        mvc.perform(get("/api/v1/certificates/{n}", "SJ-990100-2099-9999"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("unknown"))
+                .andExpect(jsonPath("$.agency").doesNotExist());
+    }
+
+    @Test
+    void unchanged_content_writes_nothing_and_a_changed_file_is_stored_and_reindexed() throws Exception {
+        Instant before = repository.findById("sample-ecology-environment").orElseThrow().getUpdatedAt();
+        LoadReport unchanged = reportOf(knowledgeBase.loadAll());
+        assertThat(unchanged.changed()).isZero();
+        assertThat(repository.findById("sample-ecology-environment").orElseThrow().getUpdatedAt()).isEqualTo(before);
+
+        Path file = AGENCIES.resolve("sample-ecology-environment.yaml");
+        String original = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(file, original.replace("青山路15号", "翠柏巷7号"), StandardCharsets.UTF_8);
+            assertThat(reportOf(knowledgeBase.loadAll()).changed()).isEqualTo(1);
+            assertThat(repository.findById("sample-ecology-environment").orElseThrow().getAddress()).contains("翠柏巷7号");
+            eventually(() -> directory.search("翠柏巷", null, 0, 10).items().stream()
+                    .anyMatch(a -> a.id().equals("sample-ecology-environment")), "the index has the new address");
+        } finally {
+            Files.writeString(file, original, StandardCharsets.UTF_8);
+            knowledgeBase.loadAll();
+        }
+    }
+
+    @Test
+    void a_broken_file_is_skipped_listed_and_the_others_stay_loaded() throws Exception {
+        long count = repository.count();
+        Path broken = AGENCIES.resolve("sample-broken.yaml");
+        try {
+            Files.writeString(broken, "id: sample-broken\nsample: true\ncategory: police\n", StandardCharsets.UTF_8);
+            LoadReport report = reportOf(knowledgeBase.loadAll());
+            assertThat(report.skipped()).isEqualTo(1);
+            assertThat(knowledgeBase.problems()).extracting(ContentProblem::file).contains("knowledge-base/agencies/sample-broken.yaml");
+            assertThat(knowledgeBase.problems()).filteredOn(p -> p.field().equals("category")).singleElement()
+                    .satisfies(p -> assertThat(p.line()).isEqualTo(3));
+            assertThat(repository.count()).isEqualTo(count);
+        } finally {
+            Files.deleteIfExists(broken);
+            knowledgeBase.loadAll();
+        }
+        assertThat(knowledgeBase.problems()).isEmpty();
+    }
+
+    @Test
+    void a_deleted_index_is_rebuilt_from_the_database_on_the_next_load() throws Exception {
+        eventually(() -> indexes.count("agencies") == repository.count(), "the index is built");
+        List<String> concrete = List.copyOf(client.indices().getAlias(a -> a.name("agencies")).result().keySet());
+        client.indices().delete(d -> d.index(concrete));
+        assertThat(indexes.count("agencies")).isZero();
+        LoadReport report = reportOf(knowledgeBase.loadAll());
+        assertThat(report.changed()).isZero();
+        eventually(() -> indexes.count("agencies") == repository.count(), "the index is rebuilt");
+    }
+
+    @Test
+    void an_officer_of_one_agency_cannot_read_another_agency_through_the_staff_service() {
+        try {
+            SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
+                    "officer-market", null, List.of(new SimpleGrantedAuthority("ROLE_OFFICER"))));
+            assertThat(staff.ownAgency()).hasValueSatisfying(d -> {
+                assertThat(d.id()).isEqualTo("sample-market-regulation");
+                assertThat(d.officers()).extracting(Officer::name).contains("张晓丰");
+            });
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> staff.agency("sample-traffic-police"))
+                    .isInstanceOf(AccessDeniedException.class);
+            SecurityContextHolder.clearContext();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> staff.ownAgency())
+                    .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static LoadReport reportOf(List<LoadReport> reports) {
+        return reports.stream().filter(r -> r.folder().equals("agencies")).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,146 @@
+package cn.gov.enforcement.portal.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.gov.enforcement.portal.knowledge.ContentProblem;
+import cn.gov.enforcement.portal.knowledge.KnowledgeFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class AgencyFileParserTest {
+
+    static final String VALID = """
+            # sample
+            id: sample-x
+            sample: true
+            name: 示例市某某局
+            name_en: Sample Bureau
+            category: market
+            region: 示例市
+            legal_representative: 某某
+            powers:
+              - name: 对某违法行为的行政处罚
+                kind: penalty
+            legal_basis:
+              - 《中华人民共和国行政处罚法》第十七条
+            address: 示例市某路1号
+            supervision_phone: 0999-12345678
+            supervision_email: jiandu@x.sample.gov.cn
+            office_hours: 工作日 9:00-17:00
+            officers:
+              - name: 张晓丰
+                certificate: SJ-990100-2024-0001
+                status: valid
+              - name: 李敏
+                certificate: SJ-990100-2024-0002
+                status: revoked
+            """;
+
+    private static KnowledgeFile file(String name, String content) {
+        return KnowledgeFile.of("knowledge-base/agencies/" + name, content);
+    }
+
+    @Test
+    void a_valid_file_becomes_a_record_with_its_hash() {
+        AgencyFileParser.Result result = AgencyFileParser.parse(file("sample-x.yaml", VALID));
+        assertThat(result.problems()).isEmpty();
+        AgencyRecord record = result.record().orElseThrow();
+        assertThat(record.id()).isEqualTo("sample-x");
+        assertThat(record.category()).isEqualTo(AgencyCategory.MARKET);
+        assertThat(record.powers()).containsExactly(new Power("对某违法行为的行政处罚", PowerKind.PENALTY));
+        assertThat(record.officers()).extracting(AgencyRecord.OfficerRecord::status)
+                .containsExactly(OfficerStatus.VALID, OfficerStatus.REVOKED);
+        assertThat(record.contentHash()).isEqualTo(KnowledgeFile.of("x", VALID).sha256());
+    }
+
+    @Test
+    void a_bad_certificate_reports_file_line_and_field_and_the_file_is_skipped() {
+        String broken = VALID.replace("SJ-990100-2024-0002", "12345");
+        AgencyFileParser.Result result = AgencyFileParser.parse(file("sample-x.yaml", broken));
+        assertThat(result.record()).isEmpty();
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("knowledge-base/agencies/sample-x.yaml");
+            assertThat(p.line()).isEqualTo(23);
+            assertThat(p.field()).isEqualTo("officers[1].certificate");
+            assertThat(p.describe()).startsWith("knowledge-base/agencies/sample-x.yaml:23 field officers[1].certificate: ");
+        });
+    }
+
+    @Test
+    void each_field_error_is_reported_separately() {
+        String broken = VALID.replace("category: market", "category: police")
+                .replace("supervision_email: jiandu@x.sample.gov.cn", "supervision_email: nobody")
+                .replace("    kind: penalty", "    kind: fine")
+                .replace("sample: true", "sample: maybe")
+                .replace("name_en: Sample Bureau\n", "");
+        List<ContentProblem> problems = AgencyFileParser.parse(file("sample-x.yaml", broken)).problems();
+        assertThat(problems).extracting(ContentProblem::field)
+                .containsExactlyInAnyOrder("sample", "name_en", "category", "powers[0].kind", "supervision_email");
+        assertThat(problems).filteredOn(p -> p.field().equals("category")).singleElement()
+                .satisfies(p -> assertThat(p.line()).isEqualTo(5));
+    }
+
+    @Test
+    void the_id_must_match_the_file_name() {
+        assertThat(AgencyFileParser.parse(file("other.yaml", VALID)).problems()).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("id"));
+    }
+
+    @Test
+    void a_broken_file_is_skipped_while_the_others_load() {
+        List<AgencyFileParser.Result> results = AgencyFileParser.parseAll(List.of(
+                file("sample-a.yaml", VALID.replace("sample-x", "sample-a")),
+                file("sample-b.yaml", "id: sample-b\nname: [unclosed\n"),
+                file("sample-c.yaml", VALID.replace("sample-x", "sample-c").replace("2024-000", "2024-010"))));
+        assertThat(results).extracting(r -> r.record().map(AgencyRecord::id).orElse("skipped"))
+                .containsExactly("sample-a", "skipped", "sample-c");
+        assertThat(results.get(1).problems()).isNotEmpty();
+    }
+
+    @Test
+    void a_certificate_number_used_by_an_earlier_file_skips_the_later_file() {
+        List<AgencyFileParser.Result> results = AgencyFileParser.parseAll(List.of(
+                file("sample-a.yaml", VALID.replace("sample-x", "sample-a")),
+                file("sample-b.yaml", VALID.replace("sample-x", "sample-b").replace("2024-0001", "2024-0009"))));
+        assertThat(results.get(0).record()).isPresent();
+        assertThat(results.get(1).record()).isEmpty();
+        assertThat(results.get(1).problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("officers[1].certificate");
+            assertThat(p.line()).isEqualTo(23);
+            assertThat(p.message()).contains("sample-a.yaml");
+        });
+    }
+
+    @Test
+    void every_committed_agency_file_is_valid() throws Exception {
+        Path folder = Path.of("knowledge-base", "agencies");
+        assumeTrue(Files.isDirectory(folder), "knowledge-base/agencies not found in the working directory");
+        List<KnowledgeFile> files;
+        try (Stream<Path> paths = Files.list(folder)) {
+            files = paths.filter(p -> p.toString().endsWith(".yaml")).sorted()
+                    .map(p -> {
+                        try {
+                            return KnowledgeFile.of("knowledge-base/agencies/" + p.getFileName(), Files.readAllBytes(p));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(5);
+        List<AgencyFileParser.Result> results = AgencyFileParser.parseAll(files);
+        assertThat(results.stream().flatMap(r -> r.problems().stream()).map(ContentProblem::describe)).isEmpty();
+        for (AgencyFileParser.Result result : results) {
+            AgencyRecord record = result.record().orElseThrow();
+            assertThat(record.sample()).as(record.id() + " is sample content").isTrue();
+            assertThat(record.officers()).as(record.id() + " officers").hasSizeBetween(5, 10)
+                    .anyMatch(o -> o.status() == OfficerStatus.REVOKED);
+            assertThat(result.file().content()).as(record.id() + " says it is sample data").contains("SAMPLE DATA");
+        }
+        assertThat(results).extracting(r -> r.record().orElseThrow().category()).contains(AgencyCategory.MARKET,
+                AgencyCategory.URBAN, AgencyCategory.TRAFFIC, AgencyCategory.ENVIRONMENT, AgencyCategory.HRSS);
+    }
+}

@@ -1,0 +1,197 @@
+package cn.gov.enforcement.portal.agency;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinServletRequest;
+import cn.gov.enforcement.portal.knowledge.ContentProblemsView;
+import com.vaadin.flow.component.select.Select;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Browserless tests of the public agency pages with Karibu-Testing on the whole application. */
+class AgencyViewsTest extends AgencyTestSupport {
+
+    private static Routes routes;
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("cn.gov.enforcement.portal");
+    }
+
+    @BeforeEach
+    void setUpVaadin() {
+        SecurityContextHolder.clearContext();
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Signs in for method security (Spring's context) and for Vaadin's view access control (the fake request). */
+    private static void signIn(String name, String... roles) {
+        List<SimpleGrantedAuthority> authorities =
+                Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        Authentication auth = new UsernamePasswordAuthenticationToken(name, null, authorities);
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(auth);
+        request.setUserInRole((p, role) -> authorities.stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+    }
+
+    @Test
+    void an_officer_sees_their_own_agency_with_full_names_on_the_staff_page() {
+        signIn("officer-market", "OFFICER");
+        UI.getCurrent().navigate("staff/agency");
+        String html = _get(Div.class, spec -> spec.withId("agency-details")).getElement().getOuterHTML();
+        assertThat(html).contains("示例市市场监督管理局").contains("张晓丰");
+        assertThat(_find(Select.class, spec -> spec.withId("staff-agency-picker"))).isEmpty();
+    }
+
+    @Test
+    void an_officer_asking_for_another_agency_gets_the_not_found_answer_and_no_data() {
+        signIn("officer-market", "OFFICER");
+        UI.getCurrent().navigate("staff/agency/sample-traffic-police");
+        assertThat(_find(Paragraph.class, spec -> spec.withId("staff-agency-not-found"))).hasSize(1);
+        assertThat(_find(Div.class, spec -> spec.withId("agency-details"))).isEmpty();
+    }
+
+    @Test
+    void an_administrator_picks_any_agency_on_the_staff_page() {
+        signIn("admin", "ADMIN");
+        UI.getCurrent().navigate("staff/agency/sample-traffic-police");
+        assertThat(_find(Select.class, spec -> spec.withId("staff-agency-picker"))).hasSize(1);
+        assertThat(_get(Div.class, spec -> spec.withId("agency-details")).getElement().getOuterHTML()).contains("马骏");
+    }
+
+    @Test
+    void the_content_page_is_for_administrators_and_reloads_the_knowledge_base() {
+        UI.getCurrent().navigate("admin/content");
+        assertThat(_find(ContentProblemsView.class)).as("anonymous visitors do not get the page").isEmpty();
+        signIn("admin", "ADMIN");
+        UI.getCurrent().navigate("admin/content");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("content-summary")).getText())
+                .isEqualTo(UI.getCurrent().getTranslation("knowledge.admin.none"));
+        _click(_get(Button.class, spec -> spec.withId("content-reload")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("content-reload-result")).getText()).contains("0");
+    }
+
+    private static String resultNames() {
+        return String.join("|", _find(Anchor.class, spec -> spec.withClasses("agency-link")).stream().map(Anchor::getText).toList());
+    }
+
+    @Test
+    void searching_agencies_from_the_url_shows_matching_cards() {
+        UI.getCurrent().navigate("agencies", QueryParameters.simple(java.util.Map.of("q", "市场监管")));
+        assertThat(_get(TextField.class, spec -> spec.withId("agency-search")).getValue()).isEqualTo("市场监管");
+        assertThat(resultNames()).startsWith("示例市市场监督管理局");
+        assertThat(_find(Div.class, spec -> spec.withClasses("agency-card"))).isNotEmpty();
+    }
+
+    @Test
+    void typing_a_query_and_pressing_search_puts_it_into_the_url_and_finds_the_agency() {
+        UI.getCurrent().navigate("agencies");
+        _setValue(_get(TextField.class, spec -> spec.withId("agency-search")), "道路交通安全法");
+        _click(_get(Button.class, spec -> spec.withId("agency-search-submit")));
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters())
+                .startsWith("agencies?q=");
+        assertThat(resultNames()).isEqualTo("示例市公安局交通管理支队");
+    }
+
+    @Test
+    void a_query_that_matches_nothing_or_is_garbage_shows_a_clear_message_instead_of_an_error() {
+        UI.getCurrent().navigate("agencies", QueryParameters.simple(java.util.Map.of("q", "\"(*:\\😀" + "x".repeat(2000))));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("agency-count")).getText())
+                .isEqualTo(UI.getCurrent().getTranslation("agency.list.empty"));
+        assertThat(resultNames()).isEmpty();
+    }
+
+    @Test
+    void the_detail_page_shows_the_agency_with_masked_officer_names() {
+        UI.getCurrent().navigate("agencies/sample-market-regulation");
+        assertThat(_get(H1.class, spec -> spec.withId("agency-name")).getElement().getTextRecursively())
+                .contains("示例市市场监督管理局").contains("示例");
+        String officers = _get(Section.class, spec -> spec.withId("agency-officers")).getElement().getOuterHTML();
+        assertThat(officers).contains("张*丰").contains("SJ-990100-2021-0003").doesNotContain("张晓丰");
+        assertThat(_get(Anchor.class, spec -> spec.withId("agency-phone")).getHref()).isEqualTo("tel:099912315001");
+        assertThat(_get(Anchor.class, spec -> spec.withId("agency-email")).getHref()).startsWith("mailto:");
+    }
+
+    @Test
+    void an_unknown_agency_id_gets_the_friendly_not_found_page() {
+        UI.getCurrent().navigate("agencies/no-such-agency");
+        assertThat(_find(Div.class, spec -> spec.withId("agency-not-found"))).hasSize(1);
+    }
+
+    private Div check(String number) {
+        UI.getCurrent().navigate("certificate-check");
+        _setValue(_get(TextField.class, spec -> spec.withId("certificate-input")), number);
+        _click(_get(Button.class, spec -> spec.withId("certificate-submit")));
+        return _get(Div.class, spec -> spec.withId("certificate-result"));
+    }
+
+    @Test
+    void a_valid_certificate_is_confirmed_with_the_masked_officer_and_agency() {
+        Div result = check(" ｓｊ－990100－2024－0017 ");
+        assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("valid");
+        assertThat(result.getElement().getTextRecursively()).contains("欧**轩").contains("示例市市场监督管理局");
+    }
+
+    @Test
+    void a_revoked_certificate_says_not_valid_and_gives_the_supervision_phone() {
+        Div result = check("CG-990100-2018-0007");
+        assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("revoked");
+        assertThat(result.getElement().getTextRecursively()).contains("已注销").contains("0999-12319002");
+    }
+
+    @Test
+    void an_unknown_certificate_gets_a_clear_answer_and_what_to_do() {
+        Div result = check("CG-990100-2099-0001");
+        assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("unknown");
+        assertThat(result.getElement().getTextRecursively()).contains("没有查到").contains("监督电话");
+    }
+
+    @Test
+    void bad_input_is_explained_and_what_was_typed_is_kept() {
+        Div result = check("SJ-990100<script>");
+        assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("invalid_input");
+        TextField input = _get(TextField.class, spec -> spec.withId("certificate-input"));
+        assertThat(input.isInvalid()).isTrue();
+        assertThat(input.getValue()).isEqualTo("SJ-990100<script>");
+        assertThat(input.getErrorMessage()).contains("字母、数字和连字符");
+    }
+}

@@ -1,0 +1,86 @@
+package cn.gov.enforcement.portal.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+class KnowledgeBaseTest {
+
+    @TempDir
+    Path dir;
+
+    private static KnowledgeBase knowledgeBase(Path dir, boolean strict, KnowledgeLoader loader) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("loader", loader);
+        return new KnowledgeBase(new KnowledgeSettings(dir, strict), beans.getBeanProvider(KnowledgeLoader.class));
+    }
+
+    private static KnowledgeLoader loaderWithProblems(List<ContentProblem> problems) {
+        return new KnowledgeLoader() {
+            @Override
+            public String folder() {
+                return "things";
+            }
+
+            @Override
+            public LoadReport load(KnowledgeBase kb) {
+                return new LoadReport("things", kb.files("things").size(), problems.isEmpty() ? 0 : 1, 0, problems);
+            }
+        };
+    }
+
+    @Test
+    void files_are_read_sorted_with_labels_and_sha256_hashes() throws Exception {
+        Files.createDirectories(dir.resolve("things"));
+        Files.writeString(dir.resolve("things/b.yaml"), "b: 1\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("things/a.yml"), "a: 1\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("things/notes.md"), "ignored", StandardCharsets.UTF_8);
+        List<KnowledgeFile> files = knowledgeBase(dir, false, loaderWithProblems(List.of())).files("things");
+        assertThat(files).extracting(KnowledgeFile::label)
+                .containsExactly("knowledge-base/things/a.yml", "knowledge-base/things/b.yaml");
+        assertThat(files.get(1).sha256())
+                .isEqualTo(KnowledgeFile.sha256("b: 1\n".getBytes(StandardCharsets.UTF_8))).hasSize(64);
+    }
+
+    @Test
+    void strict_mode_refuses_to_start_when_a_file_has_a_problem() {
+        KnowledgeBase kb = knowledgeBase(dir, true,
+                loaderWithProblems(List.of(new ContentProblem("knowledge-base/things/x.yaml", 12, "officers[1].certificate", "bad"))));
+        assertThatThrownBy(kb::loadAtStartup).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("knowledge-base/things/x.yaml:12 field officers[1].certificate: bad");
+    }
+
+    @Test
+    void lenient_mode_starts_and_keeps_the_problems_for_administrators() {
+        ContentProblem problem = new ContentProblem("knowledge-base/things/x.yaml", 3, "name", "is required");
+        KnowledgeBase kb = knowledgeBase(dir, false, loaderWithProblems(List.of(problem)));
+        kb.loadAtStartup();
+        assertThat(kb.problems()).containsExactly(problem);
+        assertThat(kb.lastReports()).singleElement().satisfies(r -> assertThat(r.skipped()).isEqualTo(1));
+    }
+
+    @Test
+    void a_failing_loader_becomes_a_problem_instead_of_stopping_the_others() {
+        KnowledgeLoader failing = new KnowledgeLoader() {
+            @Override
+            public String folder() {
+                return "broken";
+            }
+
+            @Override
+            public LoadReport load(KnowledgeBase kb) {
+                throw new IllegalStateException("database down");
+            }
+        };
+        KnowledgeBase kb = knowledgeBase(dir, false, failing);
+        kb.loadAll();
+        assertThat(kb.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("database down"));
+    }
+}
