@@ -37,7 +37,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Browserless tests of the public agency pages with Karibu-Testing on the whole application. */
-class AgencyViewsTest extends AgencyTestSupport {
+class AgencyViewsIT extends AgencyTestSupport {
 
     private static Routes routes;
 

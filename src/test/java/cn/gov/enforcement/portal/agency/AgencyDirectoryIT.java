@@ -29,7 +29,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Knowledge base → database → index → search and JSON API, on the real search node. */
-class AgencyDirectoryIntegrationTest extends AgencyTestSupport {
+class AgencyDirectoryIT extends AgencyTestSupport {
 
     @Autowired KnowledgeBase knowledgeBase;
     @Autowired AgencyRepository repository;

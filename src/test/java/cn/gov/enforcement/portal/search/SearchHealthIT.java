@@ -15,7 +15,7 @@ import org.springframework.http.ResponseEntity;
 
 /** The whole portal on the test run's node: health shows Elasticsearch, indexes work through Spring. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SearchHealthIntegrationTest extends IntegrationTest {
+class SearchHealthIT extends IntegrationTest {
 
     @Autowired
     TestRestTemplate http;
