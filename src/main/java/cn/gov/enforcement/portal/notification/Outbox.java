@@ -21,7 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The entrance to the mail outbox. Call {@link #enqueue} inside the transaction that causes the
  * mail: the mail is stored if and only if that transaction commits, and it is delivered later by
- * the dispatcher (at most once).
+ * the dispatcher.
+ *
+ * <p>Delivery is <b>at most once</b>: a mail whose outcome is unknown (the dispatcher stopped
+ * between handing it to the SMTP server and recording the result) is marked FAILED_UNKNOWN after
+ * {@code portal.notification.sending-lease} and is never resent automatically; an administrator
+ * may requeue it in the outbox view. Transient SMTP failures are retried with exponential backoff,
+ * SMTP 5xx rejections are final (FAILED). Without {@code spring.mail.host} mails stay PENDING.
  */
 @Service
 public class Outbox {

@@ -114,7 +114,8 @@ class OutboxViewTest {
         @SuppressWarnings("unchecked")
         Grid<OutboxMessage> grid = LocatorJ._get(Grid.class, spec -> spec.withId("outbox-grid"));
 
-        GridKt._clickItem(grid, 1);
+        ((Button) GridKt._getCellComponent(grid, 1, "details")).click();
+        assertThat(LocatorJ._find(com.vaadin.flow.component.dialog.Dialog.class)).hasSize(1);
         assertThat(LocatorJ._find(Pre.class)).extracting(Pre::getText).contains("Plain text body", "<p>html</p>");
 
         LocatorJ._get(Button.class, spec -> spec.withId("outbox-retry")).click();

@@ -89,9 +89,11 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(m -> {
             Button details = new Button(getTranslation("notification.outbox.details"), e -> openDetails(m.id()));
             details.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            details.setAriaLabel(getTranslation("notification.outbox.details") + " " + m.subject());
             return details;
-        }).setAutoWidth(true).setFlexGrow(0);
-        grid.addItemClickListener(e -> openDetails(e.getItem().id()));
+        }).setKey("details").setAutoWidth(true).setFlexGrow(0);
+        // double click, so that the details button in a row does not open the dialog twice
+        grid.addItemDoubleClickListener(e -> openDetails(e.getItem().id()));
         grid.setItems(query -> outbox.list(filter.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, outbox.count(filter.getValue())));
     }
