@@ -36,6 +36,12 @@ public record NotificationSettings(
         if (from == null || from.isBlank()) {
             from = DEFAULT_FROM;
         }
+        from = from.trim();
+        try {
+            new jakarta.mail.internet.InternetAddress(from, true).validate();
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException("portal.notification.from is not a valid sender address: " + from, e);
+        }
         pollInterval = positive(pollInterval, Duration.ofSeconds(5), "poll-interval");
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
         if (maxAttempts < 1) {

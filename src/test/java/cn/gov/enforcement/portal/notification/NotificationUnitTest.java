@@ -41,6 +41,14 @@ class NotificationUnitTest {
         assertThat(settings.dispatchEnabled()).isTrue();
     }
 
+    @Test
+    void an_invalid_sender_address_is_refused_at_startup() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NotificationSettings("not an address <", null, null,
+                null, null, null, null, null, null)).hasMessageContaining("portal.notification.from");
+        assertThat(new NotificationSettings("执法服务平台 <noreply@example.cn>", null, null, null, null, null, null, null, null)
+                .from()).isEqualTo("执法服务平台 <noreply@example.cn>");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"zhang.san@example.cn", "a+b@mail.gov.cn", "x_y@sub.example.com"})
     void plain_addresses_are_accepted(String address) {

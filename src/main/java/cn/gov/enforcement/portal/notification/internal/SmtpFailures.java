@@ -68,7 +68,7 @@ public final class SmtpFailures {
                 break;
             }
         }
-        return text.toString().replaceAll("[\\r\\n]+", " ");
+        return text.toString().replaceAll("\\s+", " ").strip();
     }
 
     private static Iterable<Throwable> chain(Throwable failure) {
