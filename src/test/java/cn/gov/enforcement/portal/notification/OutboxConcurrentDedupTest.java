@@ -12,7 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** The unique constraint as the last resort, when two transactions enqueue the same key at once. */
 @SpringBootTest(classes = NotificationTestApplication.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:notification-hold;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=${notification.test.db-url:jdbc:h2:mem:notification-hold;DB_CLOSE_DELAY=-1}",
+        "spring.datasource.username=${notification.test.db-user:sa}",
+        "spring.datasource.password=${notification.test.db-password:}",
         "portal.data-dir=target/notification-test",
         "portal.notification.dispatch-enabled=false"})
 class OutboxConcurrentDedupTest extends OutboxTestSupport {

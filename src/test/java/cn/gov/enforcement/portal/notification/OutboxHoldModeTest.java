@@ -19,7 +19,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 /** No {@code spring.mail.host}: mails are held in the outbox. Also validation and administration. */
 @SpringBootTest(classes = NotificationTestApplication.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:notification-hold;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=${notification.test.db-url:jdbc:h2:mem:notification-hold;DB_CLOSE_DELAY=-1}",
+        "spring.datasource.username=${notification.test.db-user:sa}",
+        "spring.datasource.password=${notification.test.db-password:}",
         "portal.data-dir=target/notification-test",
         "portal.notification.dispatch-enabled=false"})
 class OutboxHoldModeTest extends OutboxTestSupport {

@@ -36,7 +36,9 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(classes = NotificationTestApplication.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:notification-delivery;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=${notification.test.db-url:jdbc:h2:mem:notification-delivery;DB_CLOSE_DELAY=-1}",
+        "spring.datasource.username=${notification.test.db-user:sa}",
+        "spring.datasource.password=${notification.test.db-password:}",
         "portal.data-dir=target/notification-test",
         "portal.notification.dispatch-enabled=false",
         "portal.notification.from=执法服务平台 <noreply@portal.test>"})

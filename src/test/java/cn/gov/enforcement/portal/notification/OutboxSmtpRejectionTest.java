@@ -12,7 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Rejections a real server would give, played by {@link FakeSmtpServer}. */
 @SpringBootTest(classes = NotificationTestApplication.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:notification-rejection;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=${notification.test.db-url:jdbc:h2:mem:notification-rejection;DB_CLOSE_DELAY=-1}",
+        "spring.datasource.username=${notification.test.db-user:sa}",
+        "spring.datasource.password=${notification.test.db-password:}",
         "portal.data-dir=target/notification-test",
         "portal.notification.dispatch-enabled=false",
         "portal.notification.max-attempts=4",

@@ -10,7 +10,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The configured mail server does not answer at all (nothing listens on its port). */
 @SpringBootTest(classes = NotificationTestApplication.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:notification-unreachable;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=${notification.test.db-url:jdbc:h2:mem:notification-unreachable;DB_CLOSE_DELAY=-1}",
+        "spring.datasource.username=${notification.test.db-user:sa}",
+        "spring.datasource.password=${notification.test.db-password:}",
         "portal.data-dir=target/notification-test",
         "portal.notification.dispatch-enabled=false",
         "portal.notification.smtp-timeout=3s"})

@@ -10,7 +10,9 @@ import org.springframework.orm.jpa.JpaTransactionManager;
 
 /** The portal runs with JPA's transaction manager: the outbox row must share the caller's transaction. */
 @SpringBootTest(classes = NotificationTestApplication.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:notification-jpa;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=${notification.test.db-url:jdbc:h2:mem:notification-jpa;DB_CLOSE_DELAY=-1}",
+        "spring.datasource.username=${notification.test.db-user:sa}",
+        "spring.datasource.password=${notification.test.db-password:}",
         "portal.data-dir=target/notification-test",
         "portal.notification.dispatch-enabled=false"})
 @ImportAutoConfiguration(HibernateJpaAutoConfiguration.class)
