@@ -1,0 +1,103 @@
+package cn.gov.enforcement.portal.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.notification.internal.SmtpFailures;
+import cn.gov.enforcement.portal.platform.Translations;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.mail.MailSendException;
+
+class NotificationUnitTest {
+
+    @Test
+    void backoff_doubles_from_the_initial_wait_and_stops_at_the_maximum() {
+        NotificationSettings settings = new NotificationSettings(null, null, null, null, null, null, null, null, null);
+        assertThat(settings.backoffAfter(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.backoffAfter(2)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.backoffAfter(5)).isEqualTo(Duration.ofMinutes(8));
+        assertThat(settings.backoffAfter(8)).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.backoffAfter(1000)).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void settings_have_the_documented_defaults() {
+        NotificationSettings settings = new NotificationSettings(null, null, null, null, null, null, null, null, null);
+        assertThat(settings.from()).isEqualTo("noreply@portal.invalid");
+        assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.maxAttempts()).isEqualTo(8);
+        assertThat(settings.maxBackoff()).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.sendingLease()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.dispatchEnabled()).isTrue();
+    }
+
+    @Test
+    void an_invalid_sender_address_is_refused_at_startup() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NotificationSettings("not an address <", null, null,
+                null, null, null, null, null, null)).hasMessageContaining("portal.notification.from");
+        assertThat(new NotificationSettings("执法服务平台 <noreply@example.cn>", null, null, null, null, null, null, null, null)
+                .from()).isEqualTo("执法服务平台 <noreply@example.cn>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zhang.san@example.cn", "a+b@mail.gov.cn", "x_y@sub.example.com"})
+    void plain_addresses_are_accepted(String address) {
+        assertThat(Outbox.isValidAddress(address)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "zhangsan", "zhangsan@", "@example.cn", "a@localhost", "a@b.cn, c@d.cn",
+            "张三 <a@b.cn>", "a b@c.cn", "a@b.cn\r\nBcc: c@d.cn", "a@.cn", "a@b."})
+    void invalid_addresses_are_refused(String address) {
+        assertThat(Outbox.isValidAddress(address)).isFalse();
+    }
+
+    @Test
+    void a_5xx_reply_nested_in_a_mail_send_exception_is_permanent() throws Exception {
+        SMTPAddressFailedException rcpt = new SMTPAddressFailedException(new InternetAddress("a@b.cn"), "RCPT TO", 550,
+                "550 5.1.1 mailbox unavailable");
+        SendFailedException invalid = new SendFailedException("Invalid Addresses", rcpt);
+        MailSendException wrapped = new MailSendException(Map.of(new Object(), invalid));
+        assertThat(SmtpFailures.isPermanent(wrapped)).isTrue();
+        assertThat(SmtpFailures.describe(wrapped)).contains("550 5.1.1 mailbox unavailable");
+
+        SMTPSendFailedException data = new SMTPSendFailedException("DATA", 554, "554 rejected as spam", null, null, null, null);
+        assertThat(SmtpFailures.isPermanent(new MailSendException("failed", data))).isTrue();
+    }
+
+    @Test
+    void a_4xx_reply_or_a_connection_problem_is_transient() throws Exception {
+        SMTPAddressFailedException rcpt = new SMTPAddressFailedException(new InternetAddress("a@b.cn"), "RCPT TO", 451,
+                "451 4.3.0 try later");
+        assertThat(SmtpFailures.isPermanent(new MailSendException(Map.of(new Object(),
+                new SendFailedException("Invalid Addresses", rcpt))))).isFalse();
+        assertThat(SmtpFailures.isPermanent(new MailSendException("Mail server connection failed",
+                new MessagingException("Couldn't connect to host", new java.net.ConnectException("Connection refused")))))
+                .isFalse();
+    }
+
+    @Test
+    void the_notification_bundles_have_the_same_keys_in_every_language() {
+        Map<Locale, Properties> bundles = Translations.readBundles().get("notification");
+        assertThat(bundles).containsOnlyKeys(Translations.LOCALES);
+        Properties zhCn = bundles.get(Translations.ZH_CN);
+        assertThat(zhCn).containsKeys("menu.admin.outbox", "menu.admin.outbox.desc");
+        for (MailStatus status : MailStatus.values()) {
+            assertThat(zhCn).containsKey("notification.status." + status.name());
+        }
+        for (Locale locale : Translations.LOCALES) {
+            assertThat(bundles.get(locale).keySet()).as(locale.toString()).isEqualTo(zhCn.keySet());
+            bundles.get(locale).forEach((k, v) -> assertThat((String) v).as(k + " in " + locale).isNotBlank());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package cn.gov.enforcement.portal.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The configured mail server does not answer at all (nothing listens on its port). */
+@SpringBootTest(classes = NotificationTestApplication.class, properties = {
+        "spring.datasource.url=${notification.test.db-url:jdbc:h2:mem:notification-unreachable;DB_CLOSE_DELAY=-1}",
+        "spring.datasource.username=${notification.test.db-user:sa}",
+        "spring.datasource.password=${notification.test.db-password:}",
+        "portal.data-dir=target/notification-test",
+        "portal.notification.dispatch-enabled=false",
+        "portal.notification.smtp-timeout=3s"})
+class OutboxUnreachableSmtpTest extends OutboxTestSupport {
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        int closedPort = OutboxSmtpDeliveryTest.freePort();
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> closedPort);
+    }
+
+    @Test
+    void a_refused_connection_is_a_transient_failure_retried_after_the_initial_backoff() {
+        OutboxMessage queued = enqueueCommitted(mail("refused-1"));
+
+        assertThat(dispatcher.dispatchDue()).isZero();
+        OutboxMessage first = reload(queued.id());
+        assertThat(first.status()).isEqualTo(MailStatus.PENDING);
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(first.nextAttemptAt()).isEqualTo(NotificationTestApplication.START.plus(Duration.ofSeconds(30)));
+        assertThat(first.lastError()).containsIgnoringCase("connect");
+
+        clock.advance(Duration.ofSeconds(30));
+        dispatcher.dispatchDue();
+        OutboxMessage second = reload(queued.id());
+        assertThat(second.attempts()).isEqualTo(2);
+        assertThat(second.nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofSeconds(60)));
+    }
+}

@@ -1,0 +1,126 @@
+package cn.gov.enforcement.portal.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import cn.gov.enforcement.portal.notification.ui.OutboxView;
+import cn.gov.enforcement.portal.platform.Translations;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.select.Select;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The admin outbox view, rendered by Karibu with a stubbed administration service (no Spring). */
+class OutboxViewTest {
+
+    private final OutboxAdministration administration = mock(OutboxAdministration.class);
+    private final OutboxMessage failed = new OutboxMessage(7L, "ack-7", "zhang.san@example.cn", "Your application",
+            "Plain text body", "<p>html</p>", Locale.ENGLISH, MailStatus.FAILED, 1,
+            Instant.parse("2026-03-02T01:00:00Z"), Instant.parse("2026-03-02T01:00:00Z"), null, null,
+            "SMTPAddressFailedException: 550 5.1.1 mailbox unavailable");
+    private final OutboxMessage sent = new OutboxMessage(8L, "ack-8", "li.si@example.cn", "Reminder", "Body", null,
+            Locale.ENGLISH, MailStatus.SENT, 1, Instant.parse("2026-03-02T02:00:00Z"),
+            Instant.parse("2026-03-02T02:00:00Z"), null, Instant.parse("2026-03-02T02:00:05Z"), null);
+
+    @BeforeEach
+    void setUp() {
+        System.setProperty("vaadin.i18n.provider", Translations.class.getName());
+        try {
+            MockVaadin.setup(new Routes());
+        } catch (IllegalStateException incompatible) {
+            // Karibu-Testing 2.6.x refuses Vaadin 24; the pom must pin a Karibu release built for Vaadin 24
+            Assumptions.abort("Skipped: the Karibu-Testing version in pom.xml does not support this Vaadin version ("
+                    + incompatible.getMessage() + "); run with -Dkaribu.version=2.5.0");
+        }
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
+        for (MailStatus s : MailStatus.values()) {
+            counts.put(s, 0L);
+        }
+        counts.put(MailStatus.FAILED, 1L);
+        when(administration.mode()).thenReturn("hold");
+        when(administration.countByStatus()).thenReturn(counts);
+        when(administration.count(isNull())).thenReturn(2L);
+        when(administration.list(isNull(), anyInt(), anyInt())).thenAnswer(call -> page(List.of(sent, failed),
+                call.getArgument(1), call.getArgument(2)));
+        when(administration.count(MailStatus.FAILED)).thenReturn(1L);
+        when(administration.list(eq(MailStatus.FAILED), anyInt(), anyInt())).thenAnswer(call -> page(List.of(failed),
+                call.getArgument(1), call.getArgument(2)));
+        when(administration.find(7L)).thenReturn(Optional.of(failed));
+        when(administration.retry(7L)).thenReturn(true);
+    }
+
+    private static List<OutboxMessage> page(List<OutboxMessage> all, int offset, int limit) {
+        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        System.clearProperty("vaadin.i18n.provider");
+    }
+
+    @Test
+    void the_view_lists_mails_with_translated_statuses_and_filters_by_status() {
+        OutboxView view = new OutboxView(administration);
+        UI.getCurrent().add(view);
+
+        assertThat(view.getPageTitle()).isEqualTo("Mail outbox");
+        assertThat(LocatorJ._get(Paragraph.class, spec -> spec.withId("outbox-mode")).getText())
+                .startsWith("No mail server is configured");
+        assertThat(LocatorJ._get(Paragraph.class, spec -> spec.withId("outbox-summary")).getText())
+                .isEqualTo("0 waiting, 1 failed, 0 with unknown outcome.");
+
+        @SuppressWarnings("unchecked")
+        Grid<OutboxMessage> grid = LocatorJ._get(Grid.class, spec -> spec.withId("outbox-grid"));
+        assertThat(GridKt._size(grid)).isEqualTo(2);
+        assertThat(GridKt._getFormattedRow(grid, 1)).contains("zhang.san@example.cn", "Your application", "Failed",
+                "SMTPAddressFailedException: 550 5.1.1 mailbox unavailable");
+
+        @SuppressWarnings("unchecked")
+        Select<MailStatus> filter = LocatorJ._get(Select.class, spec -> spec.withId("outbox-status-filter"));
+        filter.setValue(MailStatus.FAILED);
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("zhang.san@example.cn");
+        verify(administration).list(eq(MailStatus.FAILED), anyInt(), anyInt());
+    }
+
+    @Test
+    void the_detail_dialog_shows_the_body_and_sends_a_failed_mail_again() {
+        OutboxView view = new OutboxView(administration);
+        UI.getCurrent().add(view);
+        @SuppressWarnings("unchecked")
+        Grid<OutboxMessage> grid = LocatorJ._get(Grid.class, spec -> spec.withId("outbox-grid"));
+
+        ((Button) GridKt._getCellComponent(grid, 1, "details")).click();
+        assertThat(LocatorJ._find(com.vaadin.flow.component.dialog.Dialog.class)).hasSize(1);
+        assertThat(LocatorJ._find(Pre.class)).extracting(Pre::getText).contains("Plain text body", "<p>html</p>");
+
+        LocatorJ._get(Button.class, spec -> spec.withId("outbox-retry")).click();
+        verify(administration).retry(7L);
+        NotificationsKt.expectNotifications("The mail is back in the queue.");
+        verify(administration, org.mockito.Mockito.atLeast(2)).countByStatus();
+    }
+}
