@@ -56,7 +56,7 @@ public abstract class KaribuViewTest extends IntegrationTest {
         List<SimpleGrantedAuthority> authorities =
                 Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
         Authentication auth = new UsernamePasswordAuthenticationToken(principal, null, authorities);
-        SecurityContextHolder.getContext().setAuthentication(auth);
+        SecurityContextHolder.setContext(new org.springframework.security.core.context.SecurityContextImpl(auth));
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(auth);
         request.setUserInRole((p, role) -> authorities.stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));

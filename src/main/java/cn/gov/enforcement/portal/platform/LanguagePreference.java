@@ -31,6 +31,13 @@ public class LanguagePreference implements VaadinServiceInitListener {
             if (uiEvent.getUI().getSession() != null) {
                 uiEvent.getUI().getSession().setLocale(locale);
             }
+            uiEvent.getUI().addBeforeEnterListener(enter -> {
+                var values = enter.getLocation().getQueryParameters().getParameters().get("lang");
+                Locale wanted = values == null || values.isEmpty() ? null : parse(values.get(0));
+                if (wanted != null && !wanted.equals(enter.getUI().getLocale())) {
+                    switchTo(enter.getUI(), wanted);
+                }
+            });
         });
     }
 
@@ -39,6 +46,15 @@ public class LanguagePreference implements VaadinServiceInitListener {
             return Translations.ZH_CN;
         }
         String param = request.getParameter("lang");
+        if (param == null) {
+            // the UI is created by the client's init request, which carries the page's own URL
+            // in its "location" and "query" parameters
+            param = langFromQuery(request.getParameter("query"));
+            if (param == null) {
+                String location = request.getParameter("location");
+                param = location != null && location.contains("?") ? langFromQuery(location.substring(location.indexOf('?') + 1)) : null;
+            }
+        }
         if (param != null && parse(param) != null) {
             Locale locale = parse(param);
             remember(locale);
@@ -53,6 +69,19 @@ public class LanguagePreference implements VaadinServiceInitListener {
             }
         }
         return Translations.ZH_CN;
+    }
+
+    static String langFromQuery(String query) {
+        if (query == null || query.isBlank()) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && "lang".equals(pair.substring(0, eq))) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** Parses a language tag such as {@code en}, {@code zh-CN}, {@code zh-TW}; null when unsupported. */

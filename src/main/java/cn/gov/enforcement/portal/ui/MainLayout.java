@@ -103,7 +103,14 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             logout.setId("logout");
             Anchor password = new Anchor("account/password", getTranslation("shell.account.password"));
-            area.add(user, password, logout);
+            if (authentication.hasAnyRole("OFFICER", "EDITOR", "ADMIN")) {
+                // the staff view of the agency directory (agency module); officers see their own agency only
+                Anchor staff = new Anchor("staff/agency", getTranslation("shell.account.staffAgency"));
+                staff.setId("staff-agency-link");
+                area.add(user, staff, password, logout);
+            } else {
+                area.add(user, password, logout);
+            }
         }, () -> {
             Anchor login = new Anchor("login", getTranslation("shell.account.login"));
             login.setId("login-link");

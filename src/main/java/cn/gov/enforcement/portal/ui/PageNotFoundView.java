@@ -1,0 +1,31 @@
+package cn.gov.enforcement.portal.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.ParentLayout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The answer for an address that does not exist, and also for a page the reader may not open
+ * (Vaadin reports those as not found, so that a changed URL reveals nothing).
+ */
+@ParentLayout(MainLayout.class)
+@AnonymousAllowed
+public class PageNotFoundView extends Div implements HasErrorParameter<NotFoundException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
+        removeAll();
+        setId("page-not-found");
+        add(new H1(getTranslation("shell.notFound.title")), new Paragraph(getTranslation("shell.notFound.text")),
+                new Anchor("", getTranslation("shell.notFound.home")));
+        return HttpServletResponse.SC_NOT_FOUND;
+    }
+}

@@ -1,0 +1,122 @@
+package cn.gov.enforcement.portal.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.enforcement.portal.IntegrationTest;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+class AccountIT extends IntegrationTest {
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    ThrottledAuthenticationProvider authentication;
+
+    @Autowired
+    CurrentUser currentUser;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private void runAs(String name, String role) {
+        SecurityContextHolder.setContext(new org.springframework.security.core.context.SecurityContextImpl(new UsernamePasswordAuthenticationToken(name, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + role)))));
+    }
+
+    private Authentication signIn(String user, String password) {
+        return authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, password));
+    }
+
+    @Test
+    void the_first_administrator_exists_after_start_and_a_second_start_creates_no_other() {
+        runAs("admin", "ADMIN");
+        assertThat(accounts.list()).filteredOn(u -> u.role() == Role.ADMIN).extracting(UserSummary::username).contains("admin");
+        assertThat(accounts.ensureInitialAdministrator()).isEmpty();
+        var second = accounts.create(new AccountService.NewUser("admin-two", "第二管理员", Role.ADMIN, "ignored"));
+        assertThat(second.user().agencyId()).isNull();
+        SecurityContextHolder.clearContext();
+        Authentication auth = signIn("admin-two", second.initialPassword());
+        assertThat(auth.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ADMIN");
+    }
+
+    @Test
+    void only_administrators_manage_accounts() {
+        assertThatThrownBy(() -> accounts.list()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        runAs("officer-x", "OFFICER");
+        assertThatThrownBy(() -> accounts.list()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.create(new AccountService.NewUser("sneaky", "S", Role.ADMIN, null)))
+                .isInstanceOf(AccessDeniedException.class);
+        runAs("admin", "ADMIN");
+        assertThat(accounts.list()).extracting(UserSummary::username).contains("admin");
+    }
+
+    @Test
+    void an_officer_account_needs_a_real_agency_and_a_valid_user_name() {
+        runAs("admin", "ADMIN");
+        assertThatThrownBy(() -> accounts.create(new AccountService.NewUser("x", "", Role.OFFICER, null)))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(ValidationFailure.FieldProblem::messageKey)
+                        .containsExactlyInAnyOrder("account.error.username", "account.error.displayName",
+                                "account.error.agencyRequired"));
+        assertThatThrownBy(() -> accounts.create(
+                        new AccountService.NewUser("officer-nowhere", "王某", Role.OFFICER, "no-such-agency")))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(ValidationFailure.FieldProblem::messageKey)
+                        .containsExactly("account.error.agencyUnknown"));
+    }
+
+    @Test
+    void a_created_officer_signs_in_bound_to_the_agency_and_repeated_failures_are_throttled() {
+        runAs("admin", "ADMIN");
+        var created = accounts.create(new AccountService.NewUser("officer-throttle", "李示例", Role.OFFICER,
+                "sample-market-regulation"));
+        assertThat(created.initialPassword()).hasSizeGreaterThanOrEqualTo(16);
+        assertThatThrownBy(() -> accounts.create(new AccountService.NewUser("OFFICER-THROTTLE", "重复", Role.OFFICER,
+                "sample-market-regulation"))).isInstanceOf(ValidationFailure.class);
+        SecurityContextHolder.clearContext();
+
+        Authentication auth = signIn("officer-throttle", created.initialPassword());
+        SecurityContextHolder.setContext(new org.springframework.security.core.context.SecurityContextImpl(auth));
+        assertThat(currentUser.agencyId()).contains("sample-market-regulation");
+        assertThat(currentUser.canAccessAgency("sample-market-regulation")).isTrue();
+        assertThat(currentUser.canAccessAgency("sample-traffic-police")).isFalse();
+        SecurityContextHolder.clearContext();
+
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> signIn("officer-throttle", "wrong-password")).isInstanceOf(BadCredentialsException.class);
+        }
+        // even the right password is refused while the throttle is closed
+        assertThatThrownBy(() -> signIn("officer-throttle", created.initialPassword())).isInstanceOf(LockedException.class);
+    }
+
+    @Test
+    void a_password_change_checks_the_current_password_and_the_rules() {
+        runAs("admin", "ADMIN");
+        var created = accounts.create(new AccountService.NewUser("editor-pw", "编辑", Role.EDITOR, "sample-urban-management"));
+        runAs("editor-pw", "EDITOR");
+        assertThatThrownBy(() -> accounts.changeOwnPassword("wrong", "short", "other"))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(ValidationFailure.FieldProblem::messageKey)
+                        .containsExactlyInAnyOrder("account.error.currentPassword", "account.error.passwordLength",
+                                "account.error.repeat"));
+        accounts.changeOwnPassword(created.initialPassword(), "a-much-longer-secret", "a-much-longer-secret");
+        SecurityContextHolder.clearContext();
+        assertThat(signIn("editor-pw", "a-much-longer-secret").isAuthenticated()).isTrue();
+    }
+}

@@ -1,0 +1,67 @@
+package cn.gov.enforcement.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** The agency directory and the certificate check, as a citizen uses them in a real browser. */
+class AgencyBrowserIT extends BrowserTest {
+
+    @Test
+    void a_citizen_searches_the_directory_in_chinese_and_opens_an_agency() {
+        browser.open("/agencies");
+        WebElement search = browser.find(By.cssSelector("#agency-search input"));
+        search.sendKeys("交通");
+        browser.find(By.id("agency-search-submit")).click();
+        browser.until(d -> d.getCurrentUrl().contains("q="));
+        browser.waitForVaadin();
+        WebElement results = browser.find(By.id("agency-results"));
+        assertThat(results.getText()).contains("示例市公安局交通管理支队").doesNotContain("市场监督管理局");
+        assertThat(results.getText()).contains("示例");
+
+        results.findElement(By.linkText("示例市公安局交通管理支队")).click();
+        browser.until(d -> d.getCurrentUrl().endsWith("/agencies/sample-traffic-police"));
+        browser.waitForVaadin();
+        assertThat(browser.find(By.id("agency-name")).getText()).contains("示例市公安局交通管理支队");
+        String officers = browser.find(By.id("agency-officers")).getText();
+        assertThat(officers).contains("JJ-990100-2017-0044").contains("*");
+        assertThat(officers).doesNotContain("胡一鸣");
+        assertThat(browser.find(By.id("agency-phone")).getAttribute("href")).startsWith("tel:");
+    }
+
+    @Test
+    void the_certificate_check_answers_valid_revoked_and_unknown_numbers() {
+        browser.open("/certificate-check");
+        check("jj-990100-2019-0101");
+        String valid = browser.find(By.id("certificate-result")).getText();
+        assertThat(valid).contains("证件有效").contains("示例市公安局交通管理支队").contains("*");
+
+        check("JJ-990100-2017-0044");
+        assertThat(browser.find(By.id("certificate-result")).getText()).contains("证件已注销");
+
+        check("ZZ-000000-0000-0000");
+        assertThat(browser.find(By.id("certificate-result")).getText()).contains("没有查到这个证件号");
+    }
+
+    @Test
+    void the_certificate_check_speaks_english_too() {
+        browser.open("/certificate-check?lang=en");
+        check("JJ-990100-2016-0020");
+        assertThat(browser.find(By.id("certificate-result")).getText())
+                .contains("This certificate has been revoked and is NOT valid");
+    }
+
+    private void check(String number) {
+        WebElement input = browser.find(By.cssSelector("#certificate-input input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(number);
+        String before = browser.find(By.id("certificate-result")).getText();
+        browser.find(By.id("certificate-submit")).click();
+        browser.until(d -> !d.findElement(By.id("certificate-result")).getText().equals(before)
+                && !d.findElement(By.id("certificate-result")).getText().isBlank());
+        browser.waitForVaadin();
+    }
+}

@@ -1,0 +1,73 @@
+package cn.gov.enforcement.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.account.AccountService;
+import cn.gov.enforcement.portal.account.Role;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Staff sign in through the login page; an officer sees only their own agency, whatever the URL says. */
+class StaffBrowserIT extends BrowserTest {
+
+    @Autowired
+    AccountService accounts;
+
+    private String createOfficer(String username, String agency) {
+        SecurityContextHolder.setContext(new org.springframework.security.core.context.SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        try {
+            return accounts.create(new AccountService.NewUser(username, "测试执法人员", Role.OFFICER, agency)).initialPassword();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void signIn(String username, String password) {
+        browser.open("/login");
+        browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(username);
+        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        browser.until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.waitForVaadin();
+    }
+
+    @Test
+    void an_officer_sees_their_own_agency_but_not_another_by_changing_the_url() {
+        String password = createOfficer("officer-browser", "sample-traffic-police");
+        signIn("officer-browser", password);
+        assertThat(browser.find(By.cssSelector("header")).getText()).contains("officer-browser");
+
+        browser.find(By.id("staff-agency-link")).click();
+        browser.until(d -> d.getCurrentUrl().contains("/staff/agency"));
+        browser.waitForVaadin();
+        // staff see full officer names
+        assertThat(browser.mainText()).contains("示例市公安局交通管理支队").contains("胡一鸣");
+
+        browser.open("/staff/agency/sample-market-regulation");
+        String text = browser.mainText();
+        assertThat(text).contains("没有找到这个执法主体，或者您无权查看").doesNotContain("示例市市场监督管理局");
+
+        // administration is not reachable for an officer
+        browser.open("/admin/users");
+        assertThat(browser.mainText()).contains("没有找到这个页面").doesNotContain("创建账号");
+    }
+
+    @Test
+    void a_wrong_password_keeps_the_user_on_the_login_page_with_a_clear_message() {
+        browser.open("/login");
+        browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("nobody-here");
+        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("wrong-password");
+        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        browser.until(d -> d.getCurrentUrl().contains("error"));
+        browser.waitForVaadin();
+        WebElement form = browser.find(By.tagName("vaadin-login-form"));
+        assertThat(form.getText()).contains("用户名或密码不正确");
+    }
+}
