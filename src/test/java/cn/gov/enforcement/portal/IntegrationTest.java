@@ -27,6 +27,23 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 public abstract class IntegrationTest {
 
+    /**
+     * Several Spring contexts live in one test JVM and each installs its own (Vaadin-aware)
+     * security context strategy into the static {@link org.springframework.security.core.context.SecurityContextHolder}.
+     * Point it back at this test's context so that method security and the test see the same user.
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<org.springframework.security.core.context.SecurityContextHolderStrategy> securityContextHolderStrategy;
+
+    @org.junit.jupiter.api.BeforeEach
+    void useThisContextsSecurityContextStrategy() {
+        var strategy = securityContextHolderStrategy.getIfUnique();
+        if (strategy != null) {
+            org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(strategy);
+        }
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
     /** The data directory of this test run, shared by every Spring context of the run. */
     public static final Path RUN_DATA_DIR = runDataDir();
 
