@@ -22,10 +22,15 @@ public class PageNotFoundView extends Div implements HasErrorParameter<NotFoundE
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        removeAll();
-        setId("page-not-found");
-        add(new H1(getTranslation("shell.notFound.title")), new Paragraph(getTranslation("shell.notFound.text")),
-                new Anchor("", getTranslation("shell.notFound.home")));
+        return show(this);
+    }
+
+    /** Fills the given error view with the not-found answer and returns the HTTP status. */
+    static int show(Div view) {
+        view.removeAll();
+        view.setId("page-not-found");
+        view.add(new H1(view.getTranslation("shell.notFound.title")), new Paragraph(view.getTranslation("shell.notFound.text")),
+                new Anchor("", view.getTranslation("shell.notFound.home")));
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

@@ -7,30 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import cn.gov.enforcement.portal.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    static class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-11-21T08:00:00Z");
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
     private final LoginThrottle throttle =
             new LoginThrottle(clock, new AccountSettings("admin", null, 5, Duration.ofMinutes(15), 12));
 
@@ -43,7 +26,7 @@ class LoginThrottleTest {
         throttle.failed("officer1", "10.0.0.5");
         assertThat(throttle.isBlocked("OFFICER1", "10.0.0.9")).isTrue();
         assertThat(throttle.isBlocked("someone-else", "10.0.0.9")).isFalse();
-        clock.now = clock.now.plus(Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(16));
         assertThat(throttle.isBlocked("officer1", "10.0.0.9")).isFalse();
     }
 

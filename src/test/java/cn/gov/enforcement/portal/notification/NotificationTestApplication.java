@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.notification;
 
+import cn.gov.enforcement.portal.testsupport.MutableClock;
 import cn.gov.enforcement.portal.platform.Translations;
 import java.time.Instant;
 import org.springframework.boot.SpringBootConfiguration;

@@ -1,4 +1,4 @@
-package cn.gov.enforcement.portal.notification;
+package cn.gov.enforcement.portal.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
