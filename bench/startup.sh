@@ -9,7 +9,7 @@ JAR=target/portal.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 2; }
 DATA=${1:-$(mktemp -d /tmp/portal-bench.XXXXXX)}
 PORT=${PORT:-18080}
-chmod 755 "$DATA"
+mkdir -p "$DATA" && chmod 755 "$DATA"
 
 es_processes() { pgrep -f 'org.elasticsearch.bootstrap|elasticsearch.*cli.launcher|org.elasticsearch.server' -a | grep -F "$DATA" || true; }
 
@@ -19,7 +19,7 @@ run_once() {
   java -jar "$JAR" --server.port="$PORT" --portal.data-dir="$DATA" > "$DATA/bench-$label.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/"; then break; fi
+    if curl -fs -o /dev/null "http://127.0.0.1:$PORT/"; then break; fi
     if ! kill -0 "$pid" 2>/dev/null; then echo "portal exited, see $DATA/bench-$label.log" >&2; exit 1; fi
     sleep 0.5
   done

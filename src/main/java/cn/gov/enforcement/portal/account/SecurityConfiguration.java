@@ -49,7 +49,7 @@ class SecurityConfiguration {
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
-    /** Argon2id for new passwords (with bcrypt and others still readable by their prefix). */
+    /** bcrypt for new passwords; the delegating encoder also reads hashes of other algorithms by their prefix. */
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
