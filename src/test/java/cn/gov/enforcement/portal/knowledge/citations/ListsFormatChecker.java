@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import cn.gov.enforcement.portal.lists.ConditionType;
+import cn.gov.enforcement.portal.lists.ListsFormat;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -33,46 +35,33 @@ final class ListsFormatChecker {
     static final Set<String> AGENCIES = Set.of(
             "sample-market-regulation", "sample-urban-management", "sample-traffic-police",
             "sample-ecology-environment", "sample-human-resources-social-security");
-    static final Set<String> LEVELS = Set.of("高", "中", "低");
-    static final Set<String> GUIDANCE = Set.of("引导", "示范", "提示", "辅导", "建议", "规劝", "约谈", "回访");
-    static final Set<String> KINDS = Set.of("不予处罚", "从轻处罚", "减轻处罚");
-    static final Set<String> SUBKINDS = Set.of("首违不罚", "轻微免罚", "无主观过错");
-    static final List<String> CIRCUMSTANCES = List.of("轻微", "一般", "严重");
+    // the allowed values live in the lists module's main code (one source of truth)
+    static final Set<String> LEVELS = Set.copyOf(ListsFormat.LEVELS);
+    static final Set<String> GUIDANCE = Set.copyOf(ListsFormat.GUIDANCE);
+    static final Set<String> KINDS = Set.copyOf(ListsFormat.KINDS);
+    static final Set<String> SUBKINDS = Set.copyOf(ListsFormat.SUBKINDS);
+    static final List<String> CIRCUMSTANCES = ListsFormat.CIRCUMSTANCES;
 
     /** Condition type -> its required parameters (name -> kind: int, number or text). */
     static final Map<String, Map<String, String>> CONDITIONS = new LinkedHashMap<>();
 
     /** Condition types whose question is answered with a number (eligible when the number is below the threshold). */
-    static final Set<String> NUMERIC_CONDITIONS = Set.of("amount_below", "quantity_below", "duration_below");
+    static final Set<String> NUMERIC_CONDITIONS = new HashSet<>();
 
     static {
-        CONDITIONS.put("first_violation", Map.of("within_months", "int"));
-        CONDITIONS.put("no_harm", Map.of());
-        CONDITIONS.put("harm_minor", Map.of());
-        CONDITIONS.put("harm_mitigated", Map.of());
-        CONDITIONS.put("corrected_immediately", Map.of());
-        CONDITIONS.put("corrected_within_days", Map.of("days", "int"));
-        CONDITIONS.put("clean_record_months", Map.of("months", "int"));
-        CONDITIONS.put("amount_below", Map.of("amount", "number", "unit", "text", "what", "text"));
-        CONDITIONS.put("quantity_below", Map.of("quantity", "number", "unit", "text", "what", "text"));
-        CONDITIONS.put("duration_below", Map.of("days", "int", "what", "text"));
-        CONDITIONS.put("commitment_signed", Map.of());
-        CONDITIONS.put("no_subjective_fault", Map.of());
-        CONDITIONS.put("self_reported", Map.of());
-        CONDITIONS.put("coerced_or_deceived", Map.of());
-        CONDITIONS.put("category_is", Map.of("what", "text"));
+        for (ConditionType type : ConditionType.values()) {
+            CONDITIONS.put(type.code(), type.parameters());
+            if (type.numericAnswer()) {
+                NUMERIC_CONDITIONS.add(type.code());
+            }
+        }
     }
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
-    static final Set<String> RISK_FIELDS = Set.of("id", "agency", "sector", "applies_to", "title", "risk", "level",
-            "level_reason", "basis_obligation", "basis_penalty", "consequence", "prevention", "guidance",
-            "effective_from", "effective_to", "sample");
-    static final Set<String> EXEMPTION_FIELDS = Set.of("id", "agency", "kind", "subkind", "sector", "violation",
-            "scope", "basis_violation", "basis_penalty", "basis_exemption", "conditions", "measure",
-            "effective_from", "effective_to", "sample");
-    static final Set<String> DISCRETION_FIELDS = Set.of("id", "agency", "violation", "basis_violation",
-            "basis_penalty", "circumstances", "effective_from", "effective_to", "sample");
+    static final Set<String> RISK_FIELDS = ListsFormat.RISK_FIELDS;
+    static final Set<String> EXEMPTION_FIELDS = ListsFormat.EXEMPTION_FIELDS;
+    static final Set<String> DISCRETION_FIELDS = ListsFormat.DISCRETION_FIELDS;
 
     final List<String> problems = new ArrayList<>();
     /** agency -> number of entries, per list. */

@@ -1,0 +1,155 @@
+package cn.gov.enforcement.portal.lists;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The eligibility check of one exemption item: the person answers every condition (yes/no or a
+ * number) and gets the outcome with the reason, the articles and what to do next.
+ */
+@Route("exemptions/:id/check")
+@AnonymousAllowed
+public class EligibilityCheckView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String YES = "yes";
+    static final String NO = "no";
+
+    private final transient ListsCatalog catalog;
+    private transient ExemptionItem item;
+    private final List<RadioButtonGroup<String>> yesNo = new ArrayList<>();
+    private final List<BigDecimalField> numbers = new ArrayList<>();
+    private final Div result = new Div();
+    private String title = "";
+
+    public EligibilityCheckView(ListsCatalog catalog) {
+        this.catalog = catalog;
+        addClassName("eligibility-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("id").orElse("");
+        item = catalog.findExemption(id).orElse(null);
+        if (item == null) {
+            event.rerouteToError(new ListEntryNotFoundException(id), "");
+            return;
+        }
+        removeAll();
+        yesNo.clear();
+        numbers.clear();
+        title = getTranslation("lists.check.pageTitle", item.violation());
+        Anchor back = new Anchor("exemptions/" + item.id(), getTranslation("lists.check.back"));
+        back.setId("check-back");
+        H1 heading = new H1(getTranslation("lists.check.title"));
+        Paragraph violation = new Paragraph(item.violation());
+        violation.setId("check-violation");
+        if (item.sample()) {
+            violation.add(new Span(" "), ListsUi.sampleBadge(this));
+        }
+        add(back, heading, violation, new Paragraph(getTranslation("lists.check.lead")));
+        Div form = new Div();
+        form.setId("check-form");
+        for (int i = 0; i < item.conditions().size(); i++) {
+            Condition c = item.conditions().get(i);
+            String label = (i + 1) + ". " + c.question();
+            if (c.type().numericAnswer()) {
+                BigDecimalField field = new BigDecimalField(label);
+                field.setId("check-answer-" + i);
+                String unit = c.unit() == null ? getTranslation("lists.check.unit.days") : c.unit();
+                field.setSuffixComponent(new Span(unit));
+                field.setWidthFull();
+                numbers.add(field);
+                yesNo.add(null);
+                form.add(new Div(field));
+            } else {
+                RadioButtonGroup<String> group = new RadioButtonGroup<>(label);
+                group.setId("check-answer-" + i);
+                group.setItems(YES, NO);
+                group.setItemLabelGenerator(v -> getTranslation(YES.equals(v) ? "lists.check.yes" : "lists.check.no"));
+                yesNo.add(group);
+                numbers.add(null);
+                form.add(new Div(group));
+            }
+        }
+        Button submit = new Button(getTranslation("lists.check.submit"), e -> check());
+        submit.setId("check-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        result.setId("check-result");
+        result.getElement().setAttribute("role", "status");
+        result.getElement().setAttribute("aria-live", "polite");
+        add(form, submit, result);
+    }
+
+    /** Collects the answers, asks the service and shows the outcome or what is missing. */
+    void check() {
+        result.removeAll();
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 0; i < item.conditions().size(); i++) {
+            String value;
+            if (yesNo.get(i) != null) {
+                value = yesNo.get(i).getValue();
+            } else {
+                BigDecimalField field = numbers.get(i);
+                value = field.getValue() == null ? null : field.getValue().toPlainString();
+            }
+            if (value != null) {
+                answers.put(Integer.toString(i), value);
+            }
+        }
+        EligibilityResult outcome;
+        try {
+            outcome = catalog.check(item.id(), answers);
+        } catch (ListsInputException e) {
+            Paragraph error = new Paragraph(getTranslation(e.messageKey(), e.args()));
+            error.setId("check-error");
+            error.addClassName("lists-error");
+            result.add(error);
+            return;
+        }
+        EligibilityTexts.Messages m = this::getTranslation;
+        H2 headline = new H2(EligibilityTexts.headline(outcome, m));
+        headline.setId("check-outcome");
+        headline.getElement().setAttribute("data-outcome", outcome.outcome().code());
+        result.add(headline);
+        result.add(new H3(getTranslation("lists.check.reason")));
+        result.add(list("check-reasons", EligibilityTexts.reasons(item, outcome, m)));
+        result.add(new H3(getTranslation("lists.check.articles")));
+        result.add(list("check-articles", outcome.articles().stream().map(Citation::display).toList()));
+        result.add(new H3(getTranslation("lists.check.next")));
+        result.add(list("check-next", EligibilityTexts.nextSteps(item, outcome, catalog.agencyName(item.agency()),
+                catalog.supervisionPhone(item.agency()), m)));
+        result.add(new Paragraph(getTranslation("lists.check.disclaimer")));
+    }
+
+    private static UnorderedList list(String id, List<String> texts) {
+        UnorderedList list = new UnorderedList();
+        list.setId(id);
+        texts.forEach(t -> list.add(new ListItem(t)));
+        return list;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

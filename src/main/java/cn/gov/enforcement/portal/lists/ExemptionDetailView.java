@@ -1,0 +1,86 @@
+package cn.gov.enforcement.portal.lists;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** One exemption item: kind, legal basis as citations, conditions, measures and a link to the eligibility check. */
+@Route("exemptions/:id")
+@AnonymousAllowed
+public class ExemptionDetailView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient ListsCatalog catalog;
+    private String title = "";
+
+    public ExemptionDetailView(ListsCatalog catalog) {
+        this.catalog = catalog;
+        addClassName("exemption-detail-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("id").orElse("");
+        ExemptionItem e = catalog.findExemption(id).orElse(null);
+        if (e == null) {
+            event.rerouteToError(new ListEntryNotFoundException(id), "");
+            return;
+        }
+        removeAll();
+        title = getTranslation("lists.exemption.pageTitle", e.violation());
+        Anchor back = new Anchor("exemptions", getTranslation("lists.exemption.back"));
+        back.setId("exemption-back");
+        back.addClassName("lists-no-print");
+        add(back, ListsUi.printButton(this));
+        H1 heading = new H1(e.violation());
+        heading.setId("exemption-title");
+        if (e.sample()) {
+            heading.add(new Span(" "), ListsUi.sampleBadge(this));
+        }
+        add(heading);
+        Div facts = new Div();
+        facts.setId("exemption-facts");
+        facts.add(ListsUi.fact(this, "lists.field.agency", catalog.agencyName(e.agency())));
+        facts.add(ListsUi.fact(this, "lists.field.kind", getTranslation(ListsUi.kindKey(e.kind()))
+                + (e.subkind() == null ? "" : " · " + e.subkind())));
+        if (e.sector() != null) {
+            facts.add(ListsUi.fact(this, "lists.field.sector", e.sector()));
+        }
+        if (e.scope() != null) {
+            facts.add(ListsUi.fact(this, "lists.field.scope", e.scope()));
+        }
+        facts.add(ListsUi.fact(this, "lists.field.effectiveFrom", e.effectiveFrom().toString()
+                + (e.effectiveTo() == null ? "" : " – " + e.effectiveTo())));
+        add(facts);
+        add(ListsUi.citations(this, "exemption-basis-violation", "lists.exemption.basisViolation", e.basisViolation()));
+        add(ListsUi.citations(this, "exemption-basis-penalty", "lists.exemption.basisPenalty", e.basisPenalty()));
+        add(ListsUi.citations(this, "exemption-basis-exemption", "lists.exemption.basisExemption", e.basisExemption()));
+        Section conditions = new Section(new H2(getTranslation("lists.exemption.conditions")));
+        conditions.setId("exemption-conditions");
+        OrderedList list = new OrderedList();
+        e.conditions().forEach(c -> list.add(new ListItem(c.question())));
+        conditions.add(new Paragraph(getTranslation("lists.exemption.conditionsLead")), list);
+        add(conditions);
+        add(ListsUi.textList(this, "exemption-measure", "lists.exemption.measure", e.measure()));
+        Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("lists.exemption.checkLink"));
+        check.setId("exemption-check-link");
+        check.addClassName("lists-no-print");
+        add(new Div(check), new Paragraph(getTranslation("lists.citation.note")));
+        ListsUi.addPrintStyle(this);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

@@ -1,0 +1,50 @@
+package cn.gov.enforcement.portal.lists;
+
+import cn.gov.enforcement.portal.knowledge.ContentProblem;
+import cn.gov.enforcement.portal.knowledge.KnowledgeBase;
+import cn.gov.enforcement.portal.knowledge.KnowledgeFile;
+import cn.gov.enforcement.portal.knowledge.KnowledgeLoader;
+import cn.gov.enforcement.portal.knowledge.LoadReport;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Loads one list folder: parse, validate, skip broken files, store the rest. */
+class ListContentLoader implements KnowledgeLoader {
+
+    private final ListKind kind;
+    private final ListStore store;
+
+    ListContentLoader(ListKind kind, ListStore store) {
+        this.kind = kind;
+        this.store = store;
+    }
+
+    @Override
+    public String folder() {
+        return kind.folder();
+    }
+
+    @Override
+    public LoadReport load(KnowledgeBase knowledgeBase) {
+        List<KnowledgeFile> files = knowledgeBase.files(kind.folder());
+        List<ContentProblem> problems = new ArrayList<>();
+        List<ListStore.Stored> entries = new ArrayList<>();
+        Set<String> valid = new HashSet<>();
+        Set<String> present = new HashSet<>();
+        int skipped = 0;
+        for (ListFileParser.Result result : ListFileParser.parseAll(kind, files)) {
+            present.add(result.file().label());
+            problems.addAll(result.problems());
+            if (result.valid()) {
+                valid.add(result.file().label());
+                result.entries().forEach(e -> entries.add(new ListStore.Stored(e, result.file().label())));
+            } else {
+                skipped++;
+            }
+        }
+        int changed = store.sync(kind, entries, valid, present);
+        return new LoadReport(kind.folder(), files.size(), skipped, changed, problems);
+    }
+}

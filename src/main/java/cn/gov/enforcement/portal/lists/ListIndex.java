@@ -1,0 +1,151 @@
+package cn.gov.enforcement.portal.lists;
+
+import cn.gov.enforcement.portal.lists.data.ListEntryEntity;
+import cn.gov.enforcement.portal.search.IndexDocument;
+import cn.gov.enforcement.portal.search.SearchIndexes;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code risk-points} and {@code exemptions} indexes: rebuildable projections of the database.
+ * The searchable text is in {@code all} (standard analyzer: CJK single characters, operator AND)
+ * with a bigram sub-field for scoring; agency, sector, level and kind are keywords for filtering.
+ */
+@Component
+class ListIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(ListIndex.class);
+
+    private final ObjectProvider<SearchIndexes> indexes;
+    private final ObjectProvider<ElasticsearchClient> client;
+
+    ListIndex(ObjectProvider<SearchIndexes> indexes, ObjectProvider<ElasticsearchClient> client) {
+        this.indexes = indexes;
+        this.client = client;
+    }
+
+    static boolean indexed(ListKind kind) {
+        return kind != ListKind.DISCRETION;
+    }
+
+    boolean isOutOfStep(ListKind kind, long databaseCount) {
+        SearchIndexes search = indexes.getIfAvailable();
+        if (search == null || !indexed(kind)) {
+            return false;
+        }
+        try {
+            return search.count(kind.folder()) != databaseCount;
+        } catch (RuntimeException e) {
+            log.warn("Cannot count the {} index ({}); it will be rebuilt", kind.folder(), e.getMessage());
+            return true;
+        }
+    }
+
+    void rebuild(ListKind kind, List<ListEntryEntity> entries) {
+        SearchIndexes search = indexes.getIfAvailable();
+        if (search == null || !indexed(kind)) {
+            return;
+        }
+        List<IndexDocument> docs = entries.stream().map(ListIndex::document).toList();
+        search.rebuild(kind.folder(), docs, n -> {});
+        log.info("Rebuilt the {} index with {} entries", kind.folder(), docs.size());
+    }
+
+    static IndexDocument document(ListEntryEntity e) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("id", e.getId());
+        source.put("agency", e.getAgency());
+        source.put("sector", e.getSector());
+        if (ListKind.RISK_POINTS.folder().equals(e.getListKind())) {
+            source.put("level", e.getLevel());
+        } else {
+            source.put("kind", e.getKind());
+            source.put("subkind", ListJson.read(e.getPayload(), ExemptionItem.class).subkind());
+        }
+        source.put("title", e.getTitle());
+        source.put("all", searchableText(e));
+        source.put("sample", e.isSample());
+        source.put("updated_at", e.getUpdatedAt().toString());
+        return new IndexDocument(e.getId(), source);
+    }
+
+    /** Everything a reader may search for, in one text (also used by the database fallback). */
+    static String searchableText(ListEntryEntity e) {
+        List<String> parts = new ArrayList<>();
+        if (ListKind.RISK_POINTS.folder().equals(e.getListKind())) {
+            RiskPoint r = ListJson.read(e.getPayload(), RiskPoint.class);
+            parts.addAll(List.of(r.title(), r.sector(), r.appliesTo(), r.risk(), r.consequence()));
+            parts.addAll(r.prevention());
+            r.basisObligation().forEach(c -> parts.add(c.display()));
+            r.basisPenalty().forEach(c -> parts.add(c.display()));
+        } else if (ListKind.EXEMPTIONS.folder().equals(e.getListKind())) {
+            ExemptionItem x = ListJson.read(e.getPayload(), ExemptionItem.class);
+            parts.add(x.violation());
+            parts.add(x.kind());
+            if (x.subkind() != null) parts.add(x.subkind());
+            if (x.sector() != null) parts.add(x.sector());
+            if (x.scope() != null) parts.add(x.scope());
+            parts.addAll(x.measure());
+            x.basisViolation().forEach(c -> parts.add(c.display()));
+            x.basisPenalty().forEach(c -> parts.add(c.display()));
+            x.basisExemption().forEach(c -> parts.add(c.display()));
+        } else {
+            parts.add(e.getTitle());
+        }
+        return String.join("\n", parts);
+    }
+
+    /** Keyword filters: field → value (null values are ignored). */
+    Optional<Page> search(ListKind kind, String text, Map<String, String> filters, int from, int size) {
+        ElasticsearchClient es = client.getIfAvailable();
+        if (es == null || indexes.getIfAvailable() == null || !indexed(kind)) {
+            return Optional.empty();
+        }
+        try {
+            @SuppressWarnings("rawtypes")
+            SearchResponse<Map> response = es.search(s -> {
+                s.index(kind.folder()).from(from).size(size).trackTotalHits(t -> t.enabled(true)).source(src -> src.fetch(false));
+                s.query(q -> q.bool(b -> {
+                    if (text != null && !text.isBlank()) {
+                        b.must(m -> m.match(mm -> mm.field("all").query(text).operator(Operator.And)));
+                        b.should(m -> m.match(mm -> mm.field("all.bigram").query(text)));
+                        b.should(m -> m.match(mm -> mm.field("title.bigram").query(text).boost(3f)));
+                    } else {
+                        b.must(m -> m.matchAll(all -> all));
+                    }
+                    filters.forEach((field, value) -> {
+                        if (value != null) {
+                            b.filter(f -> f.term(t -> t.field(field).value(value)));
+                        }
+                    });
+                    return b;
+                }));
+                if (text == null || text.isBlank()) {
+                    s.sort(so -> so.field(fs -> fs.field("id").order(SortOrder.Asc)));
+                }
+                return s;
+            }, Map.class);
+            @SuppressWarnings("rawtypes")
+            List<String> ids = response.hits().hits().stream().map(Hit::id).toList();
+            long total = response.hits().total() == null ? ids.size() : response.hits().total().value();
+            return Optional.of(new Page(total, ids));
+        } catch (Exception e) {
+            log.warn("{} search failed ({}); answering from the database", kind.folder(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    record Page(long total, List<String> ids) {}
+}

@@ -1,0 +1,118 @@
+package cn.gov.enforcement.portal.lists;
+
+import cn.gov.enforcement.portal.knowledge.KnowledgeFile;
+import cn.gov.enforcement.portal.lists.data.ListEntryEntity;
+import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the valid entries of one list into the database in one transaction and publishes
+ * {@link ListsChanged} (delivered after commit). Unchanged entries (same hash) cause no write;
+ * entries of a broken file are kept as they were; entries of a file that is gone are removed.
+ */
+@Component
+class ListStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ListStore.class);
+
+    private final ListEntryRepository repository;
+    private final ApplicationEventPublisher events;
+    private final ListIndex index;
+    private final Clock clock;
+
+    ListStore(ListEntryRepository repository, ApplicationEventPublisher events, ListIndex index, Clock clock) {
+        this.repository = repository;
+        this.events = events;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    record Stored(Object entry, String sourceFile) {}
+
+    /**
+     * @param entries the entries of the valid files
+     * @param validFiles labels of the valid files
+     * @param presentFiles labels of every file in the folder (valid or not)
+     * @return the number of entries added, changed or removed
+     */
+    @Transactional
+    public int sync(ListKind kind, List<Stored> entries, Set<String> validFiles, Set<String> presentFiles) {
+        Map<String, ListEntryEntity> existing = repository.findByListKindOrderByIdAsc(kind.folder()).stream()
+                .collect(Collectors.toMap(ListEntryEntity::getId, Function.identity()));
+        Set<String> validIds = entries.stream().map(s -> ListFileParser.idOf(s.entry())).collect(Collectors.toSet());
+        List<String> removed = new ArrayList<>();
+        for (ListEntryEntity entity : existing.values()) {
+            boolean fileGone = !presentFiles.contains(entity.getSourceFile());
+            boolean idGone = validFiles.contains(entity.getSourceFile()) && !validIds.contains(entity.getId());
+            if (fileGone || idGone) {
+                removed.add(entity.getId());
+            }
+        }
+        if (!removed.isEmpty()) {
+            repository.deleteAllById(removed);
+            repository.flush();
+        }
+        List<String> changed = new ArrayList<>();
+        for (Stored stored : entries) {
+            Object entry = stored.entry();
+            String id = ListFileParser.idOf(entry);
+            String payload = ListJson.write(entry);
+            String hash = KnowledgeFile.sha256((stored.sourceFile() + "\n" + payload).getBytes(StandardCharsets.UTF_8));
+            ListEntryEntity entity = existing.get(id);
+            if (entity == null) {
+                ListEntryEntity other = repository.findById(id).orElse(null);
+                if (other != null && !removed.contains(id)) {
+                    // the same id in another list: the first one keeps it
+                    log.warn("List entry id {} of {} is already used by the {} list; skipped", id, kind.folder(),
+                            other.getListKind());
+                    continue;
+                }
+            }
+            if (entity != null && !removed.contains(id) && hash.equals(entity.getContentHash())) {
+                continue;
+            }
+            if (entity == null || removed.contains(id)) {
+                entity = new ListEntryEntity(id);
+            }
+            fill(entity, kind, entry, payload, stored.sourceFile(), hash);
+            repository.save(entity);
+            changed.add(id);
+        }
+        repository.flush();
+        if (!changed.isEmpty() || !removed.isEmpty()) {
+            log.info("List {}: {} added or changed, {} removed", kind.folder(), changed.size(), removed.size());
+            events.publishEvent(new ListsChanged(kind.folder(), List.copyOf(changed), List.copyOf(removed)));
+        } else if (index.isOutOfStep(kind, repository.countByListKind(kind.folder()))) {
+            log.info("List {} unchanged but its search index is missing or out of step; rebuilding it", kind.folder());
+            events.publishEvent(new ListsChanged(kind.folder(), List.of(), List.of()));
+        }
+        return changed.size() + removed.size();
+    }
+
+    private void fill(ListEntryEntity entity, ListKind kind, Object entry, String payload, String sourceFile, String hash) {
+        if (entry instanceof RiskPoint r) {
+            entity.replace(kind.folder(), r.agency(), r.sector(), r.level(), null, r.title(),
+                    r.sample(), r.effectiveFrom(), r.effectiveTo(), payload, sourceFile, hash, clock.instant());
+        } else if (entry instanceof ExemptionItem e) {
+            entity.replace(kind.folder(), e.agency(), e.sector(), null, e.kind(), e.violation(),
+                    e.sample(), e.effectiveFrom(), e.effectiveTo(), payload, sourceFile, hash, clock.instant());
+        } else if (entry instanceof DiscretionBenchmark d) {
+            entity.replace(kind.folder(), d.agency(), null, null, null, d.violation(),
+                    d.sample(), d.effectiveFrom(), d.effectiveTo(), payload, sourceFile, hash, clock.instant());
+        } else {
+            throw new IllegalArgumentException("Not a list entry: " + entry);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package cn.gov.enforcement.portal.lists;
+
+import cn.gov.enforcement.portal.platform.LanguagePreference;
+import cn.gov.enforcement.portal.platform.Translations;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Public JSON API of the lists: risk points, exemption items, CSV downloads and the eligibility
+ * check. Messages follow {@code ?lang=} or Accept-Language (zh-CN by default).
+ */
+@RestController
+@RequestMapping(path = "/api/v1")
+class ListsApiController {
+
+    private static final Logger log = LoggerFactory.getLogger(ListsApiController.class);
+
+    private final ListsCatalog catalog;
+    private final Translations translations;
+
+    ListsApiController(ListsCatalog catalog, Translations translations) {
+        this.catalog = catalog;
+        this.translations = translations;
+    }
+
+    record CitationJson(String title, String article, Integer paragraph, String text) {
+        static List<CitationJson> of(List<Citation> citations) {
+            return citations.stream().map(c -> new CitationJson(c.law(), c.article(), c.paragraph(), c.display())).toList();
+        }
+    }
+
+    record RiskJson(String id, String agency, String sector, String appliesTo, String title, String risk, String level,
+            String levelReason, List<CitationJson> basisObligation, List<CitationJson> basisPenalty, String consequence,
+            List<String> prevention, List<String> guidance, LocalDate effectiveFrom, LocalDate effectiveTo,
+            boolean sample, String url) {
+        static RiskJson of(RiskPoint r) {
+            return new RiskJson(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(), r.risk(), r.level(),
+                    r.levelReason(), CitationJson.of(r.basisObligation()), CitationJson.of(r.basisPenalty()),
+                    r.consequence(), r.prevention(), r.guidance(), r.effectiveFrom(), r.effectiveTo(), r.sample(),
+                    "/risks/" + r.id());
+        }
+    }
+
+    record ConditionJson(int index, String type, String question, String answer, java.math.BigDecimal threshold,
+            String unit, String what) {}
+
+    record ExemptionJson(String id, String agency, String kind, String subkind, String sector, String violation,
+            String scope, List<CitationJson> basisViolation, List<CitationJson> basisPenalty,
+            List<CitationJson> basisExemption, List<ConditionJson> conditions, List<String> measure,
+            LocalDate effectiveFrom, LocalDate effectiveTo, boolean sample, String url) {
+        static ExemptionJson of(ExemptionItem e) {
+            List<ConditionJson> conditions = new java.util.ArrayList<>();
+            for (int i = 0; i < e.conditions().size(); i++) {
+                Condition c = e.conditions().get(i);
+                conditions.add(new ConditionJson(i, c.type().code(), c.question(),
+                        c.type().numericAnswer() ? "number" : "yes_no", c.threshold(), c.unit(), c.what()));
+            }
+            return new ExemptionJson(e.id(), e.agency(), e.kind(), e.subkind(), e.sector(), e.violation(), e.scope(),
+                    CitationJson.of(e.basisViolation()), CitationJson.of(e.basisPenalty()),
+                    CitationJson.of(e.basisExemption()), conditions, e.measure(), e.effectiveFrom(), e.effectiveTo(),
+                    e.sample(), "/exemptions/" + e.id());
+        }
+    }
+
+    record PageJson<T>(long total, int page, int size, List<T> items) {}
+
+    record CheckRequest(String itemId, Map<String, Object> answers) {}
+
+    record ConditionResultJson(int index, String type, String question, String answer, boolean met) {}
+
+    record ContactJson(String agency, String name, String supervisionPhone) {}
+
+    record CheckJson(String itemId, String outcome, boolean applies, String message, List<String> reasons,
+            List<ConditionResultJson> conditions, LocalDate correctBy, boolean commitmentRequired,
+            List<CitationJson> articles, List<String> nextSteps, ContactJson contact) {}
+
+    @GetMapping(path = "/risk-points", produces = MediaType.APPLICATION_JSON_VALUE)
+    PageJson<RiskJson> riskPoints(@RequestParam(required = false) String q, @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String sector, @RequestParam(required = false) String level,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        ListPage<RiskPoint> result = catalog.searchRiskPoints(q, blank(agency), blank(sector), level(level), page, size);
+        return new PageJson<>(result.total(), page, size, result.items().stream().map(RiskJson::of).toList());
+    }
+
+    @GetMapping(path = "/risk-points/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> riskPoint(@PathVariable String id, HttpServletRequest request) {
+        return catalog.findRiskPoint(id).<ResponseEntity<?>>map(r -> ResponseEntity.ok(RiskJson.of(r)))
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", message(request, "lists.api.notFound")));
+    }
+
+    @GetMapping(path = "/exemptions", produces = MediaType.APPLICATION_JSON_VALUE)
+    PageJson<ExemptionJson> exemptions(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String agency, @RequestParam(required = false) String kind,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        ListPage<ExemptionItem> result = catalog.searchExemptions(q, blank(agency), kind(kind), page, size);
+        return new PageJson<>(result.total(), page, size, result.items().stream().map(ExemptionJson::of).toList());
+    }
+
+    @GetMapping(path = "/exemptions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> exemption(@PathVariable String id, HttpServletRequest request) {
+        return catalog.findExemption(id).<ResponseEntity<?>>map(e -> ResponseEntity.ok(ExemptionJson.of(e)))
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", message(request, "lists.api.notFound")));
+    }
+
+    @PostMapping(path = "/exemptions/check", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> check(@RequestBody CheckRequest body, HttpServletRequest request) {
+        if (body == null || body.itemId() == null || body.itemId().isBlank()) {
+            throw new ListsInputException("lists.check.error.item");
+        }
+        ExemptionItem item = catalog.findExemption(body.itemId().strip()).orElse(null);
+        if (item == null) {
+            return error(HttpStatus.NOT_FOUND, "not_found", message(request, "lists.check.error.item"));
+        }
+        Map<String, String> answers = new LinkedHashMap<>();
+        if (body.answers() != null) {
+            body.answers().forEach((k, v) -> answers.put(k, v == null ? null
+                    : v instanceof Boolean b ? (b ? "yes" : "no") : v.toString()));
+        }
+        EligibilityResult result = catalog.check(item.id(), answers);
+        Locale locale = locale(request);
+        EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
+        String agencyName = catalog.agencyName(item.agency());
+        var phone = catalog.supervisionPhone(item.agency());
+        return ResponseEntity.ok(new CheckJson(item.id(), result.outcome().code(), result.applies(),
+                EligibilityTexts.headline(result, m), EligibilityTexts.reasons(item, result, m),
+                result.conditions().stream().map(c -> new ConditionResultJson(c.index(), c.type().code(), c.question(),
+                        c.answer(), c.met())).toList(),
+                result.correctBy(), result.commitmentRequired(), CitationJson.of(result.articles()),
+                EligibilityTexts.nextSteps(item, result, agencyName, phone, m),
+                new ContactJson(item.agency(), agencyName, phone.orElse(null))));
+    }
+
+    @GetMapping(path = "/risk-points.csv")
+    ResponseEntity<byte[]> riskPointsCsv(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String agency, @RequestParam(required = false) String sector,
+            @RequestParam(required = false) String level, HttpServletRequest request) {
+        Locale locale = locale(request);
+        List<RiskPoint> all = catalog.allRiskPoints(q, blank(agency), blank(sector), level(level));
+        return csv("risk-points.csv", ListsCsv.riskPoints(all, (key, args) -> translations.get(locale, key, args)));
+    }
+
+    @GetMapping(path = "/exemptions.csv")
+    ResponseEntity<byte[]> exemptionsCsv(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String agency, @RequestParam(required = false) String kind,
+            HttpServletRequest request) {
+        Locale locale = locale(request);
+        List<ExemptionItem> all = catalog.allExemptions(q, blank(agency), kind(kind));
+        return csv("exemptions.csv", ListsCsv.exemptions(all, (key, args) -> translations.get(locale, key, args)));
+    }
+
+    private static ResponseEntity<byte[]> csv(String name, String text) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(ListsCsv.withBom(text));
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** 高/中/低 or high/medium/low. */
+    static String level(String value) {
+        String v = blank(value);
+        if (v == null) {
+            return null;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "high" -> "高";
+            case "medium" -> "中";
+            case "low" -> "低";
+            default -> v;
+        };
+    }
+
+    /** 不予处罚/从轻处罚/减轻处罚 or no_penalty/lighter/reduced. */
+    static String kind(String value) {
+        String v = blank(value);
+        if (v == null) {
+            return null;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "no_penalty" -> ListsFormat.NO_PENALTY;
+            case "lighter" -> ListsFormat.LIGHTER;
+            case "reduced" -> ListsFormat.REDUCED;
+            default -> v;
+        };
+    }
+
+    @ExceptionHandler(ListsInputException.class)
+    ResponseEntity<Map<String, Object>> badInput(ListsInputException e, HttpServletRequest request) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", message(request, e.messageKey(), e.args()));
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<Map<String, Object>> badParameter(Exception e, HttpServletRequest request) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", message(request, "lists.api.badParameter"));
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<Map<String, Object>> failure(RuntimeException e, HttpServletRequest request) {
+        log.error("Lists API request {} failed", request.getRequestURI(), e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", message(request, "lists.api.failure"));
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private String message(HttpServletRequest request, String key, Object... args) {
+        return translations.get(locale(request), key, args);
+    }
+
+    private static Locale locale(HttpServletRequest request) {
+        Locale fromParam = LanguagePreference.parse(request.getParameter("lang"));
+        if (fromParam != null) {
+            return fromParam;
+        }
+        String header = request.getHeader("Accept-Language");
+        return header == null || header.isBlank() ? Translations.ZH_CN : Translations.supported(request.getLocale());
+    }
+}

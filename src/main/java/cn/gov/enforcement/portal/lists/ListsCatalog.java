@@ -1,0 +1,291 @@
+package cn.gov.enforcement.portal.lists;
+
+import cn.gov.enforcement.portal.agency.AgencyDetails;
+import cn.gov.enforcement.portal.agency.AgencyDirectory;
+import cn.gov.enforcement.portal.lists.data.ListEntryEntity;
+import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public lists: search and filter risk points and exemption items, details, discretion
+ * benchmarks and the eligibility check. Everything here is public content; nothing needs a sign-in.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ListsCatalog {
+
+    public static final int MAX_QUERY = 100;
+    public static final int MAX_PAGE_SIZE = 100;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private final ListEntryRepository repository;
+    private final ListIndex index;
+    private final ListsSettings settings;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    ListsCatalog(ListEntryRepository repository, ListIndex index, ListsSettings settings, AgencyDirectory agencies,
+            Clock clock) {
+        this.repository = repository;
+        this.index = index;
+        this.settings = settings;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    /** The default page size of the list pages ({@code portal.lists.page-size}). */
+    public int defaultPageSize() {
+        return settings.pageSize();
+    }
+
+    /**
+     * Risk points matching a free text and filters (each filter may be null).
+     *
+     * @throws ListsInputException for a bad page, size, agency or level
+     */
+    public ListPage<RiskPoint> searchRiskPoints(String query, String agency, String sector, String level, int page,
+            int size) {
+        checkPaging(page, size);
+        checkAgency(agency);
+        if (level != null && !ListsFormat.LEVELS.contains(level)) {
+            throw new ListsInputException("lists.error.level", String.join(" ", ListsFormat.LEVELS));
+        }
+        String cleanSector = sector == null || sector.isBlank() ? null : sector.strip();
+        if (cleanSector != null && cleanSector.length() > 100) {
+            throw new ListsInputException("lists.error.sector");
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("agency", agency);
+        filters.put("sector", cleanSector);
+        filters.put("level", level);
+        return search(ListKind.RISK_POINTS, cleanQuery(query), filters, page, size, RiskPoint.class);
+    }
+
+    /**
+     * Exemption items matching a free text and filters (each filter may be null).
+     *
+     * @param kind 不予处罚, 从轻处罚 or 减轻处罚
+     * @throws ListsInputException for a bad page, size, agency or kind
+     */
+    public ListPage<ExemptionItem> searchExemptions(String query, String agency, String kind, int page, int size) {
+        checkPaging(page, size);
+        checkAgency(agency);
+        if (kind != null && !ListsFormat.KINDS.contains(kind)) {
+            throw new ListsInputException("lists.error.kind", String.join(" ", ListsFormat.KINDS));
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("agency", agency);
+        filters.put("kind", kind);
+        return search(ListKind.EXEMPTIONS, cleanQuery(query), filters, page, size, ExemptionItem.class);
+    }
+
+    /** Every entry of the search (no paging), for downloads; at most 10,000. */
+    public List<RiskPoint> allRiskPoints(String query, String agency, String sector, String level) {
+        return collect(p -> searchRiskPoints(query, agency, sector, level, p, MAX_PAGE_SIZE));
+    }
+
+    public List<ExemptionItem> allExemptions(String query, String agency, String kind) {
+        return collect(p -> searchExemptions(query, agency, kind, p, MAX_PAGE_SIZE));
+    }
+
+    private static <T> List<T> collect(Function<Integer, ListPage<T>> pages) {
+        List<T> all = new ArrayList<>();
+        for (int p = 0; p < 100; p++) {
+            ListPage<T> page = pages.apply(p);
+            all.addAll(page.items());
+            if (page.items().isEmpty() || all.size() >= page.total()) {
+                break;
+            }
+        }
+        return all;
+    }
+
+    private <T> ListPage<T> search(ListKind kind, String text, Map<String, String> filters, int page, int size,
+            Class<T> type) {
+        int from = page * size;
+        Optional<ListIndex.Page> hits = index.search(kind, text, filters, from, size);
+        if (hits.isPresent()) {
+            Map<String, ListEntryEntity> byId = repository.findAllById(hits.get().ids()).stream()
+                    .collect(Collectors.toMap(ListEntryEntity::getId, Function.identity()));
+            List<T> items = hits.get().ids().stream().map(byId::get).filter(e -> e != null)
+                    .map(e -> ListJson.read(e.getPayload(), type)).toList();
+            return new ListPage<>(hits.get().total(), page, size, items);
+        }
+        List<String> terms = terms(text);
+        List<ListEntryEntity> matches = new ArrayList<>();
+        for (ListEntryEntity e : repository.findByListKindOrderByIdAsc(kind.folder())) {
+            if (!matchesFilters(e, filters)) {
+                continue;
+            }
+            String haystack = ListIndex.searchableText(e).toLowerCase(Locale.ROOT);
+            if (terms.stream().allMatch(haystack::contains)) {
+                matches.add(e);
+            }
+        }
+        if (text != null && terms.isEmpty()) {
+            matches.clear();
+        }
+        List<T> items = matches.stream().skip(from).limit(size).map(e -> ListJson.read(e.getPayload(), type)).toList();
+        return new ListPage<>(matches.size(), page, size, items);
+    }
+
+    private static boolean matchesFilters(ListEntryEntity e, Map<String, String> filters) {
+        for (var f : filters.entrySet()) {
+            if (f.getValue() == null) {
+                continue;
+            }
+            String actual = switch (f.getKey()) {
+                case "agency" -> e.getAgency();
+                case "sector" -> e.getSector();
+                case "level" -> e.getLevel();
+                case "kind" -> e.getKind();
+                default -> null;
+            };
+            if (!f.getValue().equals(actual)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One risk point; empty for an unknown id. */
+    public Optional<RiskPoint> findRiskPoint(String id) {
+        return find(ListKind.RISK_POINTS, id, RiskPoint.class);
+    }
+
+    /** One exemption item; empty for an unknown id. */
+    public Optional<ExemptionItem> findExemption(String id) {
+        return find(ListKind.EXEMPTIONS, id, ExemptionItem.class);
+    }
+
+    /** The discretion benchmarks of one agency (or of every agency when null), sorted by id. */
+    public List<DiscretionBenchmark> discretion(String agency) {
+        return repository.findByListKindOrderByIdAsc(ListKind.DISCRETION.folder()).stream()
+                .filter(e -> agency == null || agency.equals(e.getAgency()))
+                .map(e -> ListJson.read(e.getPayload(), DiscretionBenchmark.class)).toList();
+    }
+
+    private <T> Optional<T> find(ListKind kind, String id, Class<T> type) {
+        if (id == null || id.length() > 80 || !SLUG.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        return repository.findByIdAndListKind(id, kind.folder()).map(e -> ListJson.read(e.getPayload(), type));
+    }
+
+    /** The agencies that have entries in a list, sorted by id. */
+    public List<String> agencies(ListKind kind) {
+        return repository.findByListKindOrderByIdAsc(kind.folder()).stream().map(ListEntryEntity::getAgency)
+                .distinct().sorted().toList();
+    }
+
+    /** The sectors of the risk points, sorted. */
+    public List<String> riskSectors() {
+        return repository.findByListKindOrderByIdAsc(ListKind.RISK_POINTS.folder()).stream()
+                .map(ListEntryEntity::getSector).filter(s -> s != null).distinct().sorted().toList();
+    }
+
+    /** An agency's public name, or its id when the directory does not know it. */
+    public String agencyName(String agencyId) {
+        return agencies.find(agencyId).map(AgencyDetails::name).orElse(agencyId);
+    }
+
+    /** An agency's supervision phone, when the agency directory knows the agency. */
+    public Optional<String> supervisionPhone(String agencyId) {
+        return agencies.find(agencyId).map(d -> d.summary().supervisionPhone());
+    }
+
+    /**
+     * Checks an item's conditions against a person's answers (see {@link EligibilityChecker}); the
+     * correction deadline counts from today (the injected clock).
+     *
+     * @throws ListsInputException for an unknown item or a missing / unreadable answer
+     */
+    public EligibilityResult check(String itemId, Map<String, String> answers) {
+        ExemptionItem item = findExemption(itemId).orElseThrow(() -> new ListsInputException("lists.check.error.item"));
+        if (answers != null && answers.size() > 50) {
+            throw new ListsInputException("lists.check.error.tooMany");
+        }
+        return EligibilityChecker.check(item, answers, LocalDate.now(clock));
+    }
+
+    /** Today, from the injected clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static void checkPaging(int page, int size) {
+        if (page < 0 || page > 10_000) {
+            throw new ListsInputException("lists.error.page");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ListsInputException("lists.error.size", MAX_PAGE_SIZE);
+        }
+    }
+
+    private static void checkAgency(String agency) {
+        if (agency != null && (agency.length() > 80 || !SLUG.matcher(agency).matches())) {
+            throw new ListsInputException("lists.error.agency");
+        }
+    }
+
+    static List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        if (text == null) {
+            return terms;
+        }
+        StringBuilder word = new StringBuilder();
+        text.toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                flush(word, terms);
+                terms.add(new String(Character.toChars(cp)));
+            } else if (Character.isLetterOrDigit(cp)) {
+                word.appendCodePoint(cp);
+            } else {
+                flush(word, terms);
+            }
+        });
+        flush(word, terms);
+        return terms;
+    }
+
+    private static void flush(StringBuilder word, List<String> terms) {
+        if (!word.isEmpty()) {
+            terms.add(word.toString());
+            word.setLength(0);
+        }
+    }
+
+    /** Trims, drops control characters, cuts to {@value #MAX_QUERY} code points; null when empty. */
+    static String cleanQuery(String query) {
+        if (query == null) {
+            return null;
+        }
+        StringBuilder clean = new StringBuilder();
+        query.codePoints().limit(4L * MAX_QUERY).forEach(cp -> {
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
+                clean.append(' ');
+            } else {
+                clean.appendCodePoint(cp);
+            }
+        });
+        String text = clean.toString().strip();
+        if (text.codePointCount(0, text.length()) > MAX_QUERY) {
+            text = text.substring(0, text.offsetByCodePoints(0, MAX_QUERY));
+        }
+        return text.isEmpty() ? null : text;
+    }
+}

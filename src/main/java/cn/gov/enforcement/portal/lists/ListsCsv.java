@@ -1,0 +1,81 @@
+package cn.gov.enforcement.portal.lists;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** CSV downloads (RFC 4180, UTF-8 with a byte order mark so that Excel reads Chinese). */
+final class ListsCsv {
+
+    private ListsCsv() {}
+
+    static String riskPoints(List<RiskPoint> items, EligibilityTexts.Messages m) {
+        StringBuilder out = new StringBuilder();
+        row(out, List.of(m.get("lists.csv.id"), m.get("lists.csv.agency"), m.get("lists.csv.sector"),
+                m.get("lists.csv.appliesTo"), m.get("lists.csv.title"), m.get("lists.csv.risk"), m.get("lists.csv.level"),
+                m.get("lists.csv.basisObligation"), m.get("lists.csv.basisPenalty"), m.get("lists.csv.consequence"),
+                m.get("lists.csv.prevention"), m.get("lists.csv.guidance"), m.get("lists.csv.effectiveFrom"),
+                m.get("lists.csv.sample")));
+        for (RiskPoint r : items) {
+            row(out, List.of(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(), r.risk(), r.level(),
+                    citations(r.basisObligation()), citations(r.basisPenalty()), r.consequence(),
+                    String.join("\n", r.prevention()), String.join("、", r.guidance()), r.effectiveFrom().toString(),
+                    r.sample() ? m.get("lists.csv.yes") : m.get("lists.csv.no")));
+        }
+        return out.toString();
+    }
+
+    static String exemptions(List<ExemptionItem> items, EligibilityTexts.Messages m) {
+        StringBuilder out = new StringBuilder();
+        row(out, List.of(m.get("lists.csv.id"), m.get("lists.csv.agency"), m.get("lists.csv.kind"),
+                m.get("lists.csv.subkind"), m.get("lists.csv.sector"), m.get("lists.csv.violation"),
+                m.get("lists.csv.basisViolation"), m.get("lists.csv.basisPenalty"), m.get("lists.csv.basisExemption"),
+                m.get("lists.csv.conditions"), m.get("lists.csv.measure"), m.get("lists.csv.effectiveFrom"),
+                m.get("lists.csv.sample")));
+        for (ExemptionItem e : items) {
+            row(out, List.of(e.id(), e.agency(), e.kind(), nz(e.subkind()), nz(e.sector()), e.violation(),
+                    citations(e.basisViolation()), citations(e.basisPenalty()), citations(e.basisExemption()),
+                    e.conditions().stream().map(Condition::question).collect(Collectors.joining("\n")),
+                    String.join("、", e.measure()), e.effectiveFrom().toString(),
+                    e.sample() ? m.get("lists.csv.yes") : m.get("lists.csv.no")));
+        }
+        return out.toString();
+    }
+
+    static byte[] withBom(String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        byte[] result = new byte[body.length + 3];
+        result[0] = (byte) 0xEF;
+        result[1] = (byte) 0xBB;
+        result[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, result, 3, body.length);
+        return result;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String citations(List<Citation> citations) {
+        return citations.stream().map(Citation::display).collect(Collectors.joining("；"));
+    }
+
+    private static void row(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(cell(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    /** Quotes every cell; a leading =, +, - or @ is neutralised so that spreadsheets do not run it as a formula. */
+    static String cell(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+}

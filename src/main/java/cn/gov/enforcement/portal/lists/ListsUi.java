@@ -1,0 +1,106 @@
+package cn.gov.enforcement.portal.lists;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.List;
+import java.util.Map;
+
+/** Small pieces shared by the list pages. */
+final class ListsUi {
+
+    private ListsUi() {}
+
+    static Span sampleBadge(Component owner) {
+        Span badge = new Span(owner.getTranslation("lists.sample.badge"));
+        badge.getElement().getThemeList().add("badge contrast");
+        badge.getElement().setAttribute("title", owner.getTranslation("lists.sample.title"));
+        badge.addClassName("lists-sample-badge");
+        return badge;
+    }
+
+    static Button printButton(Component owner) {
+        Button print = new Button(owner.getTranslation("lists.print"), VaadinIcon.PRINT.create(),
+                e -> UI.getCurrent().getPage().executeJs("window.print()"));
+        print.setId("lists-print");
+        print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        print.addClassName("lists-no-print");
+        return print;
+    }
+
+    /** Hides navigation and buttons when printing. */
+    static void addPrintStyle(Component owner) {
+        owner.getElement().executeJs("if(!document.getElementById('lists-print-style')){const s=document.createElement('style');"
+                + "s.id='lists-print-style';s.textContent='@media print{vaadin-app-layout::part(navbar),vaadin-app-layout::part(drawer),"
+                + ".lists-no-print,vaadin-drawer-toggle{display:none !important}}';document.head.appendChild(s);}");
+    }
+
+    static Section citations(Component owner, String id, String titleKey, List<Citation> citations) {
+        Section section = new Section();
+        section.setId(id);
+        section.add(new H2(owner.getTranslation(titleKey)));
+        UnorderedList list = new UnorderedList();
+        list.addClassName("lists-citations");
+        for (Citation c : citations) {
+            ListItem item = new ListItem(c.display());
+            item.addClassName("lists-citation");
+            list.add(item);
+        }
+        section.add(list);
+        return section;
+    }
+
+    static Section textList(Component owner, String id, String titleKey, List<String> texts) {
+        Section section = new Section();
+        section.setId(id);
+        section.add(new H2(owner.getTranslation(titleKey)));
+        UnorderedList list = new UnorderedList();
+        texts.forEach(t -> list.add(new ListItem(t)));
+        section.add(list);
+        return section;
+    }
+
+    static Div fact(Component owner, String labelKey, String value) {
+        Div line = new Div(new Span(owner.getTranslation(labelKey) + owner.getTranslation("lists.colon")), new Span(value));
+        line.addClassName("lists-fact");
+        return line;
+    }
+
+    static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
+    }
+
+    static int page(Map<String, List<String>> params) {
+        try {
+            String p = first(params, "page");
+            return p == null ? 0 : Math.max(0, Math.min(1000, Integer.parseInt(p)));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static String levelKey(String level) {
+        return switch (level) {
+            case "高" -> "lists.level.high";
+            case "中" -> "lists.level.medium";
+            default -> "lists.level.low";
+        };
+    }
+
+    static String kindKey(String kind) {
+        return switch (kind) {
+            case ListsFormat.NO_PENALTY -> "lists.kind.noPenalty";
+            case ListsFormat.LIGHTER -> "lists.kind.lighter";
+            default -> "lists.kind.reduced";
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package cn.gov.enforcement.portal.lists;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** One legal-risk point: the risk, its level, legal basis as citations, consequence, prevention, guidance. */
+@Route("risks/:id")
+@AnonymousAllowed
+public class RiskPointDetailView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient ListsCatalog catalog;
+    private String title = "";
+
+    public RiskPointDetailView(ListsCatalog catalog) {
+        this.catalog = catalog;
+        addClassName("risk-detail-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("id").orElse("");
+        RiskPoint r = catalog.findRiskPoint(id).orElse(null);
+        if (r == null) {
+            event.rerouteToError(new ListEntryNotFoundException(id), "");
+            return;
+        }
+        removeAll();
+        title = getTranslation("lists.risk.pageTitle", r.title());
+        Anchor back = new Anchor("risks", getTranslation("lists.risk.back"));
+        back.setId("risk-back");
+        back.addClassName("lists-no-print");
+        add(back, ListsUi.printButton(this));
+        H1 heading = new H1(r.title());
+        heading.setId("risk-title");
+        if (r.sample()) {
+            heading.add(new Span(" "), ListsUi.sampleBadge(this));
+        }
+        add(heading);
+        Div facts = new Div();
+        facts.setId("risk-facts");
+        facts.add(ListsUi.fact(this, "lists.field.agency", catalog.agencyName(r.agency())));
+        facts.add(ListsUi.fact(this, "lists.field.sector", r.sector()));
+        facts.add(ListsUi.fact(this, "lists.field.appliesTo", r.appliesTo()));
+        facts.add(ListsUi.fact(this, "lists.field.level", getTranslation(ListsUi.levelKey(r.level()))));
+        facts.add(ListsUi.fact(this, "lists.field.effectiveFrom", r.effectiveFrom().toString()
+                + (r.effectiveTo() == null ? "" : " – " + r.effectiveTo())));
+        add(facts);
+        add(section("risk-risk", "lists.risk.risk", r.risk()));
+        add(section("risk-level-reason", "lists.risk.levelReason", r.levelReason()));
+        add(ListsUi.citations(this, "risk-basis-obligation", "lists.risk.basisObligation", r.basisObligation()));
+        add(ListsUi.citations(this, "risk-basis-penalty", "lists.risk.basisPenalty", r.basisPenalty()));
+        add(section("risk-consequence", "lists.risk.consequence", r.consequence()));
+        add(ListsUi.textList(this, "risk-prevention", "lists.risk.prevention", r.prevention()));
+        add(ListsUi.textList(this, "risk-guidance", "lists.risk.guidance", r.guidance()));
+        add(new Paragraph(getTranslation("lists.citation.note")));
+        ListsUi.addPrintStyle(this);
+    }
+
+    private Section section(String id, String titleKey, String text) {
+        Section section = new Section(new H2(getTranslation(titleKey)), new Paragraph(text));
+        section.setId(id);
+        return section;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

@@ -1,0 +1,124 @@
+package cn.gov.enforcement.portal.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EligibilityCheckerTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+    private static final List<Citation> BASIS = List.of(new Citation("中华人民共和国行政处罚法", "第三十三条", 1));
+
+    private static Condition yesNo(ConditionType type) {
+        return new Condition(type, "问题？", null, null, null);
+    }
+
+    private static Condition numeric(ConditionType type, String threshold) {
+        return new Condition(type, "多少？", new BigDecimal(threshold), "元", "违法所得");
+    }
+
+    private static ExemptionItem item(String kind, Condition... conditions) {
+        return new ExemptionItem("x-ex-test", "sample-market-regulation", kind,
+                ListsFormat.NO_PENALTY.equals(kind) ? "首违不罚" : null, null, "测试违法行为", null, BASIS, BASIS, BASIS,
+                List.of(conditions), List.of("教育"), LocalDate.of(2024, 1, 1), null, true);
+    }
+
+    @Test
+    void every_yes_no_condition_type_is_met_by_yes_and_not_by_no() {
+        for (ConditionType type : ConditionType.values()) {
+            if (type.numericAnswer()) {
+                continue;
+            }
+            Condition condition = type.numberParameter() == null ? yesNo(type)
+                    : new Condition(type, "问题？", new BigDecimal("6"), null, null);
+            ExemptionItem item = item(ListsFormat.NO_PENALTY, condition);
+            assertThat(EligibilityChecker.check(item, Map.of("0", "yes"), TODAY).outcome())
+                    .as(type.code()).isEqualTo(EligibilityResult.Outcome.NO_PENALTY);
+            assertThat(EligibilityChecker.check(item, Map.of("0", "否"), TODAY).outcome())
+                    .as(type.code()).isEqualTo(EligibilityResult.Outcome.NOT_COVERED);
+        }
+    }
+
+    @Test
+    void a_number_exactly_at_the_threshold_does_not_meet_the_condition() {
+        for (ConditionType type : List.of(ConditionType.AMOUNT_BELOW, ConditionType.QUANTITY_BELOW, ConditionType.DURATION_BELOW)) {
+            ExemptionItem item = item(ListsFormat.LIGHTER, numeric(type, "5000"));
+            assertThat(EligibilityChecker.check(item, Map.of("0", "5000"), TODAY).outcome()).as(type.code())
+                    .isEqualTo(EligibilityResult.Outcome.NOT_COVERED);
+            assertThat(EligibilityChecker.check(item, Map.of("0", "5000.00"), TODAY).outcome()).as(type.code())
+                    .isEqualTo(EligibilityResult.Outcome.NOT_COVERED);
+            assertThat(EligibilityChecker.check(item, Map.of("0", "4999.99"), TODAY).outcome()).as(type.code())
+                    .isEqualTo(EligibilityResult.Outcome.LIGHTER);
+            assertThat(EligibilityChecker.check(item, Map.of("0", "0"), TODAY).outcome()).as(type.code())
+                    .isEqualTo(EligibilityResult.Outcome.LIGHTER);
+        }
+    }
+
+    @Test
+    void six_months_clean_record_is_a_yes_no_question_whose_answer_decides() {
+        ExemptionItem item = item(ListsFormat.NO_PENALTY,
+                new Condition(ConditionType.CLEAN_RECORD_MONTHS, "此前6个月内是否没有违法记录？", new BigDecimal("6"), null, null),
+                yesNo(ConditionType.NO_HARM));
+        assertThat(EligibilityChecker.check(item, Map.of("clean_record_months", "是", "no_harm", "yes"), TODAY).applies()).isTrue();
+        EligibilityResult result = EligibilityChecker.check(item, Map.of("0", "no", "1", "yes"), TODAY);
+        assertThat(result.outcome()).isEqualTo(EligibilityResult.Outcome.NOT_COVERED);
+        assertThat(result.unmet()).extracting(EligibilityResult.ConditionResult::index).containsExactly(0);
+    }
+
+    @Test
+    void the_kind_of_the_item_decides_the_outcome_when_every_condition_is_met() {
+        assertThat(EligibilityChecker.check(item(ListsFormat.REDUCED, yesNo(ConditionType.SELF_REPORTED)),
+                Map.of("0", "true"), TODAY).outcome()).isEqualTo(EligibilityResult.Outcome.REDUCED);
+        assertThat(EligibilityChecker.check(item(ListsFormat.LIGHTER, yesNo(ConditionType.SELF_REPORTED)),
+                Map.of("0", "true"), TODAY).outcome()).isEqualTo(EligibilityResult.Outcome.LIGHTER);
+    }
+
+    @Test
+    void the_correction_deadline_counts_from_today_and_the_commitment_is_asked_for() {
+        ExemptionItem item = item(ListsFormat.NO_PENALTY,
+                new Condition(ConditionType.CORRECTED_WITHIN_DAYS, "能否在15日内改正？", new BigDecimal("15"), null, null),
+                yesNo(ConditionType.COMMITMENT_SIGNED));
+        EligibilityResult result = EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes"), TODAY);
+        assertThat(result.correctBy()).isEqualTo(LocalDate.of(2026, 12, 6));
+        assertThat(result.commitmentRequired()).isTrue();
+        assertThat(result.articles()).isEqualTo(BASIS);
+        EligibilityResult immediately = EligibilityChecker.check(item(ListsFormat.NO_PENALTY,
+                yesNo(ConditionType.CORRECTED_IMMEDIATELY)), Map.of("0", "yes"), TODAY);
+        assertThat(immediately.correctBy()).isEqualTo(TODAY);
+        assertThat(immediately.commitmentRequired()).isFalse();
+    }
+
+    @Test
+    void a_missing_unreadable_or_negative_answer_is_refused_with_the_question_number() {
+        ExemptionItem item = item(ListsFormat.NO_PENALTY, yesNo(ConditionType.NO_HARM),
+                numeric(ConditionType.AMOUNT_BELOW, "100"));
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes"), TODAY))
+                .isInstanceOfSatisfying(ListsInputException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("lists.check.error.missing");
+                    assertThat(e.args()).containsExactly(2);
+                });
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "maybe", "1", "1"), TODAY))
+                .isInstanceOfSatisfying(ListsInputException.class, e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.yesNo"));
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "1", "-1"), TODAY))
+                .isInstanceOfSatisfying(ListsInputException.class, e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.number"));
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "1", "abc"), TODAY))
+                .isInstanceOfSatisfying(ListsInputException.class, e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.number"));
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "1", "1", "7", "yes"), TODAY))
+                .isInstanceOfSatisfying(ListsInputException.class, e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.unknownKey"));
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "no_harm", "yes", "1", "1"), TODAY))
+                .isInstanceOfSatisfying(ListsInputException.class, e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.twice"));
+    }
+
+    @Test
+    void a_type_that_occurs_twice_must_be_answered_by_index() {
+        ExemptionItem item = item(ListsFormat.NO_PENALTY, yesNo(ConditionType.NO_HARM), yesNo(ConditionType.NO_HARM));
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("no_harm", "yes"), TODAY))
+                .isInstanceOf(ListsInputException.class);
+        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes"), TODAY).applies()).isTrue();
+    }
+}

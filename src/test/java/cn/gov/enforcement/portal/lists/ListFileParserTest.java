@@ -1,0 +1,129 @@
+package cn.gov.enforcement.portal.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.knowledge.ContentProblem;
+import cn.gov.enforcement.portal.knowledge.KnowledgeFile;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class ListFileParserTest {
+
+    private static final String HEADER = "# Sample content for tests\n";
+
+    private static final String ITEM = HEADER + """
+            - id: tp-ex-clean-record-parking
+              agency: sample-traffic-police
+              kind: 不予处罚
+              subkind: 轻微免罚
+              sector: 机动车驾驶
+              violation: 机动车违反规定停放
+              basis_violation:
+                - {law: 中华人民共和国道路交通安全法, article: 第五十六条}
+              basis_penalty:
+                - {law: 中华人民共和国道路交通安全法, article: 第九十三条}
+              basis_exemption:
+                - {law: 中华人民共和国行政处罚法, article: 第三十三条, paragraph: 1}
+              conditions:
+                - {type: clean_record_months, months: 6, question: 此前6个月内是否没有违法记录？}
+                - {type: amount_below, amount: 5000, unit: 元, what: 违法所得, question: 违法所得是多少元？}
+              measure: [警告, 责令改正]
+              effective_from: 2024-01-01
+              sample: true
+            """;
+
+    private static List<KnowledgeFile> committed(String folder) throws IOException {
+        List<KnowledgeFile> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.list(Path.of("knowledge-base", folder))) {
+            for (Path p : paths.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                files.add(KnowledgeFile.of("knowledge-base/" + folder + "/" + p.getFileName(), Files.readAllBytes(p)));
+            }
+        }
+        return files;
+    }
+
+    private static int count(ListKind kind) throws IOException {
+        List<ListFileParser.Result> results = ListFileParser.parseAll(kind, committed(kind.folder()));
+        assertThat(results).flatMap(ListFileParser.Result::problems).isEmpty();
+        return results.stream().mapToInt(r -> r.entries().size()).sum();
+    }
+
+    @Test
+    void every_committed_list_file_is_valid_and_complete() throws IOException {
+        assertThat(count(ListKind.RISK_POINTS)).isGreaterThanOrEqualTo(80);
+        assertThat(count(ListKind.EXEMPTIONS)).isGreaterThanOrEqualTo(50);
+        assertThat(count(ListKind.DISCRETION)).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void an_exemption_item_is_read_with_its_citations_and_conditions() {
+        var result = ListFileParser.parse(ListKind.EXEMPTIONS,
+                KnowledgeFile.of("knowledge-base/exemptions/sample-traffic-police.yaml", ITEM));
+        assertThat(result.problems()).isEmpty();
+        ExemptionItem item = (ExemptionItem) result.entries().get(0);
+        assertThat(item.basisExemption()).containsExactly(new Citation("中华人民共和国行政处罚法", "第三十三条", 1));
+        assertThat(item.basisExemption().get(0).display()).isEqualTo("《中华人民共和国行政处罚法》第三十三条第一款");
+        assertThat(item.conditions()).extracting(Condition::type)
+                .containsExactly(ConditionType.CLEAN_RECORD_MONTHS, ConditionType.AMOUNT_BELOW);
+        assertThat(item.conditions().get(1).threshold()).isEqualByComparingTo(new BigDecimal("5000"));
+        assertThat(item.conditions().get(1).unit()).isEqualTo("元");
+    }
+
+    @Test
+    void problems_name_the_file_the_real_line_and_the_field_and_the_file_is_skipped() {
+        String broken = ITEM.replace("kind: 不予处罚", "kind: 免罚").replace("months: 6,", "months: -6,");
+        var result = ListFileParser.parse(ListKind.EXEMPTIONS,
+                KnowledgeFile.of("knowledge-base/exemptions/sample-traffic-police.yaml", broken));
+        assertThat(result.entries()).isEmpty();
+        assertThat(result.problems()).extracting(ContentProblem::describe).anySatisfy(d ->
+                assertThat(d).startsWith("knowledge-base/exemptions/sample-traffic-police.yaml:4 field [0].kind:"));
+        assertThat(result.problems()).extracting(ContentProblem::field).contains("[0].conditions[0].months");
+        assertThat(result.problems()).filteredOn(p -> p.field().equals("[0].conditions[0].months"))
+                .extracting(ContentProblem::line).containsExactly(15);
+    }
+
+    @Test
+    void unknown_fields_unknown_condition_types_and_a_wrong_agency_are_reported() {
+        String broken = ITEM.replace("sector: 机动车驾驶", "sectr: 机动车驾驶")
+                .replace("type: clean_record_months, months: 6", "type: clean_months, months: 6");
+        var result = ListFileParser.parse(ListKind.EXEMPTIONS,
+                KnowledgeFile.of("knowledge-base/exemptions/sample-urban-management.yaml", broken));
+        assertThat(result.problems()).extracting(ContentProblem::field)
+                .contains("[0].sectr", "[0].conditions[0].type", "[0].agency");
+    }
+
+    @Test
+    void a_file_that_is_not_a_list_of_entries_is_refused_with_a_clear_message() {
+        var result = ListFileParser.parse(ListKind.RISK_POINTS,
+                KnowledgeFile.of("knowledge-base/risk-points/x.yaml", HEADER + "id: x\n"));
+        assertThat(result.entries()).isEmpty();
+        assertThat(result.problems()).extracting(ContentProblem::message)
+                .contains("the file must hold a YAML list of entries");
+    }
+
+    @Test
+    void an_id_used_in_two_files_is_a_problem_of_the_second_file() {
+        KnowledgeFile a = KnowledgeFile.of("knowledge-base/exemptions/a.yaml", ITEM.replace("sample-traffic-police", "a"));
+        KnowledgeFile b = KnowledgeFile.of("knowledge-base/exemptions/b.yaml", ITEM.replace("sample-traffic-police", "b"));
+        var results = ListFileParser.parseAll(ListKind.EXEMPTIONS, List.of(a, b));
+        assertThat(results.get(0).valid()).isTrue();
+        assertThat(results.get(1).valid()).isFalse();
+        assertThat(results.get(1).problems().get(0).message()).contains("already used in knowledge-base/exemptions/a.yaml");
+    }
+
+    @Test
+    void subkind_is_required_for_no_penalty_and_forbidden_otherwise() {
+        var missing = ListFileParser.parse(ListKind.EXEMPTIONS,
+                KnowledgeFile.of("knowledge-base/exemptions/sample-traffic-police.yaml", ITEM.replace("  subkind: 轻微免罚\n", "")));
+        assertThat(missing.problems()).extracting(ContentProblem::field).contains("[0].subkind");
+        var extra = ListFileParser.parse(ListKind.EXEMPTIONS,
+                KnowledgeFile.of("knowledge-base/exemptions/sample-traffic-police.yaml", ITEM.replace("kind: 不予处罚", "kind: 从轻处罚")));
+        assertThat(extra.problems()).extracting(ContentProblem::field).containsExactly("[0].subkind");
+    }
+}

@@ -1,0 +1,203 @@
+package cn.gov.enforcement.portal.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gov.enforcement.portal.knowledge.KnowledgeBase;
+import cn.gov.enforcement.portal.knowledge.LoadReport;
+import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
+import cn.gov.enforcement.portal.search.SearchIndexes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Knowledge base → database → indexes → search, JSON API and CSV, on the real search node. */
+class ListsIT extends ListsTestSupport {
+
+    @Autowired KnowledgeBase knowledgeBase;
+    @Autowired ListEntryRepository repository;
+    @Autowired ListsCatalog catalog;
+    @Autowired SearchIndexes indexes;
+    @Autowired MockMvc mvc;
+
+    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Timed out waiting until " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private void indexesBuilt() throws InterruptedException {
+        eventually(() -> indexes.count("risk-points") == repository.countByListKind("risk-points")
+                && indexes.count("exemptions") == repository.countByListKind("exemptions"), "both indexes are built");
+    }
+
+    private static LoadReport reportOf(List<LoadReport> reports, String folder) {
+        return reports.stream().filter(r -> r.folder().equals(folder)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void startup_loads_every_committed_entry_into_the_database_and_the_indexes() throws Exception {
+        assertThat(repository.countByListKind("risk-points")).isGreaterThanOrEqualTo(80);
+        assertThat(repository.countByListKind("exemptions")).isGreaterThanOrEqualTo(50);
+        assertThat(repository.countByListKind("discretion")).isGreaterThanOrEqualTo(5);
+        indexesBuilt();
+        assertThat(knowledgeBase.problems()).isEmpty();
+        assertThat(catalog.discretion("sample-traffic-police")).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.circumstances()).extracting(DiscretionBenchmark.Circumstance::level)
+                        .containsExactly("轻微", "一般", "严重"));
+    }
+
+    @Test
+    void chinese_queries_and_filters_find_the_right_entries() throws Exception {
+        indexesBuilt();
+        assertThat(catalog.searchRiskPoints("酒后驾驶", null, null, null, 0, 10).items()).extracting(RiskPoint::id)
+                .contains("tp-rp-drink-driving");
+        ListPage<RiskPoint> high = catalog.searchRiskPoints(null, "sample-traffic-police", null, "高", 0, 100);
+        assertThat(high.items()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.agency()).isEqualTo("sample-traffic-police");
+            assertThat(r.level()).isEqualTo("高");
+        });
+        assertThat(catalog.searchRiskPoints(null, null, "机动车驾驶", null, 0, 100).items())
+                .isNotEmpty().allSatisfy(r -> assertThat(r.sector()).isEqualTo("机动车驾驶"));
+        ListPage<ExemptionItem> lighter = catalog.searchExemptions(null, null, "从轻处罚", 0, 100);
+        assertThat(lighter.items()).allSatisfy(e -> assertThat(e.kind()).isEqualTo("从轻处罚"));
+        assertThat(catalog.searchExemptions("营业执照", "sample-market-regulation", null, 0, 10).items())
+                .extracting(ExemptionItem::id).contains("mr-ex-first-licence-display");
+        assertThat(catalog.searchRiskPoints("\"(*:\\😀", null, null, null, 0, 10).total()).isZero();
+        catalog.searchRiskPoints("险".repeat(3000), null, null, null, 0, 10);
+    }
+
+    @Test
+    void the_json_api_lists_filters_and_shows_entries_with_their_citations() throws Exception {
+        indexesBuilt();
+        mvc.perform(get("/api/v1/risk-points").param("agency", "sample-traffic-police").param("level", "high"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].agency").value("sample-traffic-police"))
+                .andExpect(jsonPath("$.items[0].level").value("高"))
+                .andExpect(jsonPath("$.items[0].basisPenalty[0].title").isString())
+                .andExpect(jsonPath("$.items[0].sample").value(true));
+        mvc.perform(get("/api/v1/risk-points/tp-rp-drink-driving"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.basisPenalty[0].title").value("中华人民共和国道路交通安全法"))
+                .andExpect(jsonPath("$.basisPenalty[0].article").value("第九十一条"))
+                .andExpect(jsonPath("$.guidance[0]").value("提示"));
+        mvc.perform(get("/api/v1/exemptions").param("kind", "no_penalty").param("q", "营业执照"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].kind").value("不予处罚"))
+                .andExpect(jsonPath("$.items[0].conditions[0].answer").isString());
+        mvc.perform(get("/api/v1/exemptions/mr-ex-first-licence-display"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.basisExemption[0].title").value("中华人民共和国行政处罚法"))
+                .andExpect(jsonPath("$.basisExemption[0].article").value("第三十三条"))
+                .andExpect(jsonPath("$.conditions[2].type").value("corrected_within_days"));
+        mvc.perform(get("/api/v1/exemptions/no-such-item"))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.error").value("not_found"));
+        mvc.perform(get("/api/v1/risk-points").param("size", "500").header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("The page size must be between 1 and 100."));
+        mvc.perform(get("/api/v1/risk-points").param("level", "extreme"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("bad_request"));
+        mvc.perform(get("/api/v1/exemptions").param("page", "abc"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void the_csv_download_starts_with_a_byte_order_mark_and_holds_the_filtered_entries() throws Exception {
+        byte[] body = mvc.perform(get("/api/v1/exemptions.csv").param("agency", "sample-traffic-police"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(body[0]).isEqualTo((byte) 0xEF);
+        assertThat(body[1]).isEqualTo((byte) 0xBB);
+        assertThat(body[2]).isEqualTo((byte) 0xBF);
+        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\"编号\",\"执法机关\"").contains("tp-ex-clean-record-parking")
+                .doesNotContain("mr-ex-first-licence-display");
+        String risks = mvc.perform(get("/api/v1/risk-points.csv").param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(risks).contains("\"ID\",\"Agency\"").contains("《中华人民共和国道路交通安全法》第九十一条");
+    }
+
+    @Test
+    void the_eligibility_check_answers_with_outcome_reason_articles_and_next_steps() throws Exception {
+        String all = """
+                {"itemId": "mr-ex-first-licence-display", "answers": {"0": "yes", "no_harm": true, "2": "是"}}""";
+        mvc.perform(post("/api/v1/exemptions/check").with(user("tester").roles("ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON).content(all))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("no_penalty"))
+                .andExpect(jsonPath("$.applies").value(true))
+                .andExpect(jsonPath("$.correctBy").value("2026-11-24"))
+                .andExpect(jsonPath("$.articles[0].title").value("中华人民共和国行政处罚法"))
+                .andExpect(jsonPath("$.articles[0].article").value("第三十三条"))
+                .andExpect(jsonPath("$.contact.supervisionPhone").isString())
+                .andExpect(jsonPath("$.nextSteps[0]").value("请在 2026-11-24 前改正违法行为。"));
+        String tooLate = """
+                {"itemId": "mr-ex-minor-change-registration", "answers": {"0": 90, "1": "yes", "2": "yes"}}""";
+        mvc.perform(post("/api/v1/exemptions/check").with(user("tester").roles("ADMIN")).param("lang", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content(tooLate))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("not_covered"))
+                .andExpect(jsonPath("$.conditions[0].met").value(false))
+                .andExpect(jsonPath("$.message").value("This item does not apply"));
+        String missing = """
+                {"itemId": "mr-ex-first-licence-display", "answers": {"0": "yes"}}""";
+        mvc.perform(post("/api/v1/exemptions/check").with(user("tester").roles("ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON).content(missing))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("请回答第 2 题。"));
+        mvc.perform(post("/api/v1/exemptions/check").with(user("tester").roles("ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"itemId\": \"nope\", \"answers\": {}}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/exemptions/check").with(user("tester").roles("ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON).content("not json"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void anonymous_posts_to_the_check_are_refused_until_the_security_rule_is_added() throws Exception {
+        // documents the current API security chain (GET only without login); see the report to the lead
+        mvc.perform(post("/api/v1/exemptions/check").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"itemId\": \"mr-ex-first-licence-display\", \"answers\": {}}"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void reloading_is_idempotent_changes_are_stored_and_a_broken_file_keeps_its_old_entries() throws Exception {
+        List<LoadReport> again = knowledgeBase.loadAll();
+        assertThat(reportOf(again, "risk-points").changed()).isZero();
+        assertThat(reportOf(again, "exemptions").changed()).isZero();
+        Path file = KNOWLEDGE_DIR.resolve("risk-points/sample-traffic-police.yaml");
+        String original = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(file, original.replace("title: 饮酒后驾驶机动车", "title: 酒后开车"), StandardCharsets.UTF_8);
+            assertThat(reportOf(knowledgeBase.loadAll(), "risk-points").changed()).isEqualTo(1);
+            assertThat(catalog.findRiskPoint("tp-rp-drink-driving").orElseThrow().title()).isEqualTo("酒后开车");
+
+            Files.writeString(file, original.replace("level: 高", "level: 极高"), StandardCharsets.UTF_8);
+            LoadReport broken = reportOf(knowledgeBase.loadAll(), "risk-points");
+            assertThat(broken.skipped()).isEqualTo(1);
+            assertThat(broken.problems()).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.file()).isEqualTo("knowledge-base/risk-points/sample-traffic-police.yaml");
+                assertThat(p.line()).isPositive();
+            });
+            assertThat(catalog.findRiskPoint("tp-rp-drink-driving")).as("old entries stay").isPresent();
+        } finally {
+            Files.writeString(file, original, StandardCharsets.UTF_8);
+            knowledgeBase.loadAll();
+        }
+        assertThat(catalog.findRiskPoint("tp-rp-drink-driving").orElseThrow().title()).isEqualTo("饮酒后驾驶机动车");
+    }
+}

@@ -1,0 +1,66 @@
+package cn.gov.enforcement.portal.lists;
+
+import cn.gov.enforcement.portal.IntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Shared setup of the lists integration tests: a copy of the committed agencies and lists in a
+ * temporary knowledge base (so tests can change content), strict mode on (the committed content
+ * must be valid) and a fixed clock (2026-11-21 in Asia/Shanghai).
+ */
+@Import(ListsTestSupport.FixedClock.class)
+@AutoConfigureMockMvc
+abstract class ListsTestSupport extends IntegrationTest {
+
+    static final Path KNOWLEDGE_DIR = copyKnowledgeBase();
+    static final Instant NOW = Instant.parse("2026-11-21T02:00:00Z");
+
+    @DynamicPropertySource
+    static void listsProperties(DynamicPropertyRegistry registry) {
+        registry.add("portal.knowledge.dir", KNOWLEDGE_DIR::toString);
+        registry.add("portal.knowledge.strict", () -> "true");
+    }
+
+    private static Path copyKnowledgeBase() {
+        try {
+            Path dir = Files.createTempDirectory("lists-kb-");
+            for (String folder : List.of("agencies", "risk-points", "exemptions", "discretion")) {
+                Path target = Files.createDirectories(dir.resolve(folder));
+                try (Stream<Path> files = Files.list(Path.of("knowledge-base", folder))) {
+                    for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                        Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @TestConfiguration
+    static class FixedClock {
+
+        @Bean
+        @Primary
+        Clock fixedTestClock() {
+            return Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
+        }
+    }
+}

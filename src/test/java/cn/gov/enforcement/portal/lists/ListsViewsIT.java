@@ -1,0 +1,154 @@
+package cn.gov.enforcement.portal.lists;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Browserless tests of the public list pages and the eligibility check with Karibu-Testing. */
+class ListsViewsIT extends ListsTestSupport {
+
+    private static Routes routes;
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("cn.gov.enforcement.portal");
+    }
+
+    @BeforeEach
+    void setUpVaadin() {
+        SecurityContextHolder.clearContext();
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void the_risk_list_filters_from_bookmarkable_parameters_and_shows_sample_badges() {
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("agency", "sample-traffic-police", "level", "高")));
+        assertThat(_get(Select.class, spec -> spec.withId("risk-level")).getValue()).isEqualTo("高");
+        var cards = _find(Div.class, spec -> spec.withClasses("risk-card"));
+        assertThat(cards).isNotEmpty().allSatisfy(card -> assertThat(card.getElement().getAttribute("data-id")).startsWith("tp-rp-"));
+        assertThat(_find(Span.class, spec -> spec.withClasses("lists-sample-badge"))).isNotEmpty()
+                .allSatisfy(b -> assertThat(b.getText()).isEqualTo("示例"));
+        assertThat(_get(Anchor.class, spec -> spec.withId("risk-download")).getHref())
+                .startsWith("/api/v1/risk-points.csv?").contains("agency=sample-traffic-police");
+    }
+
+    @Test
+    void typing_a_query_puts_it_into_the_url_and_finds_the_risk() {
+        UI.getCurrent().navigate("risks");
+        _setValue(_get(TextField.class, spec -> spec.withId("risk-search")), "酒后驾驶");
+        _click(_get(Button.class, spec -> spec.withId("risk-search-submit")));
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters()).startsWith("risks?q=");
+        assertThat(_find(Div.class, spec -> spec.withClasses("risk-card")))
+                .anySatisfy(card -> assertThat(card.getElement().getAttribute("data-id")).isEqualTo("tp-rp-drink-driving"));
+    }
+
+    @Test
+    void a_risk_detail_shows_the_legal_basis_as_citations_prevention_and_guidance() {
+        UI.getCurrent().navigate("risks/tp-rp-drink-driving");
+        assertThat(_get(H1.class, spec -> spec.withId("risk-title")).getText()).startsWith("饮酒后驾驶机动车");
+        assertThat(_get(Section.class, spec -> spec.withId("risk-basis-penalty")).getElement().getTextRecursively())
+                .contains("《中华人民共和国道路交通安全法》第九十一条");
+        assertThat(_get(Section.class, spec -> spec.withId("risk-guidance")).getElement().getTextRecursively()).contains("提示");
+        assertThat(_find(Button.class, spec -> spec.withId("lists-print"))).hasSize(1);
+    }
+
+    @Test
+    void the_exemption_list_filters_by_kind_and_links_to_detail_and_check() {
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("kind", "从轻处罚")));
+        assertThat(_find(Div.class, spec -> spec.withClasses("exemption-card"))).isNotEmpty();
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display");
+        assertThat(_get(Section.class, spec -> spec.withId("exemption-basis-exemption")).getElement().getTextRecursively())
+                .contains("《中华人民共和国行政处罚法》第三十三条第一款");
+        assertThat(_get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively())
+                .contains("3日内");
+        assertThat(_get(Anchor.class, spec -> spec.withId("exemption-check-link")).getHref())
+                .isEqualTo("exemptions/mr-ex-first-licence-display/check");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void answer(int index, String value) {
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-" + index)), value);
+    }
+
+    @Test
+    void answering_yes_to_every_condition_gives_no_penalty_with_a_deadline_from_the_clock() {
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check");
+        answer(0, "yes");
+        answer(1, "yes");
+        answer(2, "yes");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("no_penalty");
+        String next = _get(UnorderedList.class, spec -> spec.withId("check-next")).getElement().getTextRecursively();
+        assertThat(next).contains("2026-11-24").contains("监督电话");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("check-articles")).getElement().getTextRecursively())
+                .contains("第三十三条");
+    }
+
+    @Test
+    void a_no_answer_or_a_number_at_the_threshold_means_the_item_does_not_apply_with_the_reason() {
+        UI.getCurrent().navigate("exemptions/mr-ex-minor-change-registration/check");
+        _setValue(_get(BigDecimalField.class, spec -> spec.withId("check-answer-0")), new BigDecimal("90"));
+        answer(1, "yes");
+        answer(2, "yes");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("not_covered");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("check-reasons")).getElement().getTextRecursively())
+                .contains("第 1 题不符合").contains("90");
+    }
+
+    @Test
+    void a_missing_answer_is_named_and_an_unknown_item_gets_the_not_found_page() {
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check");
+        answer(0, "yes");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("check-error")).getText()).isEqualTo("请回答第 2 题。");
+        assertThat(_find(H2.class, spec -> spec.withId("check-outcome"))).isEmpty();
+        UI.getCurrent().navigate("exemptions/no-such-item/check");
+        assertThat(_find(Div.class, spec -> spec.withId("lists-not-found"))).hasSize(1);
+        UI.getCurrent().navigate("risks/NO_SUCH");
+        assertThat(_find(Div.class, spec -> spec.withId("lists-not-found"))).hasSize(1);
+    }
+}
