@@ -167,10 +167,12 @@ class ListsIT extends ListsTestSupport {
     }
 
     @Test
-    void anonymous_posts_to_the_check_are_refused_until_the_security_rule_is_added() throws Exception {
-        // documents the current API security chain (GET only without login); see the report to the lead
+    void anyone_may_run_the_eligibility_check_without_signing_in_but_other_posts_stay_closed() throws Exception {
+        // an empty answer set is a clear 400 in the reader's language, not a login prompt
         mvc.perform(post("/api/v1/exemptions/check").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"itemId\": \"mr-ex-first-licence-display\", \"answers\": {}}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/risk-points").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isUnauthorized());
     }
 
