@@ -9,8 +9,11 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 
 /**
- * When the command line carries {@code --import=<folder>}, the portal runs as a one-shot import: no web
- * server ({@code spring.main.web-application-type=none}). Registered in {@code META-INF/spring.factories}.
+ * When the command line carries {@code --import=<folder>}, the portal runs as a one-shot import: the web
+ * server starts harmlessly on a free port bound to 127.0.0.1 (so it neither collides with a running portal
+ * nor serves anyone) and the process ends after the import. A non-web context
+ * ({@code spring.main.web-application-type=none}) is not used because the account module's web security
+ * configuration needs Spring MVC. Registered in {@code META-INF/spring.factories}.
  */
 public class ImportModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -22,7 +25,7 @@ public class ImportModeEnvironmentPostProcessor implements EnvironmentPostProces
                 .get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
         if (args != null && args.containsProperty(OPTION)) {
             environment.getPropertySources().addFirst(new MapPropertySource("regulationImportMode",
-                    Map.of("spring.main.web-application-type", "none")));
+                    Map.of("server.port", "0", "server.address", "127.0.0.1")));
         }
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-/** {@code --import=<folder>}: web server off, progress and summary printed, exit status. */
+/** {@code --import=<folder>}: web server on a free loopback port, progress and summary printed, exit status. */
 class ImportCommandTest {
 
     @TempDir Path folder;
@@ -50,19 +50,21 @@ class ImportCommandTest {
     }
 
     @Test
-    void the_import_option_turns_the_web_server_off() {
+    void the_import_option_moves_the_web_server_to_a_free_loopback_port() {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new SimpleCommandLinePropertySource("--import=/srv/laws"));
         new ImportModeEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
-        assertThat(env.getProperty("spring.main.web-application-type")).isEqualTo("none");
+        assertThat(env.getProperty("server.port")).isEqualTo("0");
+        assertThat(env.getProperty("server.address")).isEqualTo("127.0.0.1");
     }
 
     @Test
-    void without_the_import_option_the_web_server_stays_on() {
+    void without_the_import_option_the_web_server_settings_stay_as_they_are() {
         StandardEnvironment env = new StandardEnvironment();
-        env.getPropertySources().addFirst(new SimpleCommandLinePropertySource("--server.port=9000"));
+        env.getPropertySources().addFirst(new SimpleCommandLinePropertySource("--portal.data-dir=/srv/portal"));
         new ImportModeEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
-        assertThat(env.getProperty("spring.main.web-application-type")).isNull();
+        assertThat(env.getProperty("server.port")).isNull();
+        assertThat(env.getProperty("server.address")).isNull();
     }
 
     @Test
