@@ -32,7 +32,8 @@ class RegulationViewsIT extends KaribuViewTest {
         Path corpus = SharedData.require("corpus/lawrefbook");
         Path seeds = SharedData.require("seeds");
         Path dir = Files.createDirectories(RUN_DATA_DIR.resolve("regulation-views"));
-        Files.copy(corpus.resolve("行政法/行政处罚法(2021-01-22).md"), dir.resolve("行政处罚法(2021-01-22).md"),
+        Files.createDirectories(dir.resolve("行政法"));
+        Files.copy(corpus.resolve("行政法/行政处罚法(2021-01-22).md"), dir.resolve("行政法/行政处罚法(2021-01-22).md"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.copy(seeds.resolve("000_d934e9e45ad9936f.txt"), dir.resolve("000.txt"), StandardCopyOption.REPLACE_EXISTING);
         // idempotent: the second and later calls write nothing
