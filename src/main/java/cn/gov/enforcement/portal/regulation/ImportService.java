@@ -1,0 +1,205 @@
+package cn.gov.enforcement.portal.regulation;
+
+import cn.gov.enforcement.portal.regulation.importer.ImportProblem;
+import cn.gov.enforcement.portal.regulation.importer.LawRefBookParser;
+import cn.gov.enforcement.portal.regulation.importer.PlainTextParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a folder of legal documents into the database and the {@code regulation-articles} index.
+ *
+ * <p>{@code .md} files are read with {@link LawRefBookParser} (level and region from the LawRefBook folder
+ * layout), {@code .txt} files with {@link PlainTextParser}. Each document is written with its articles in
+ * one transaction; a document whose content hash is already stored is skipped, so importing the same folder
+ * twice writes nothing. After the files, the status of every version of each changed title is decided again
+ * ({@link DocumentVersions}) and the index is rebuilt as a new version behind its alias. A file that cannot
+ * be read is reported with file and line and the other files go on.
+ */
+@Service
+public class ImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    /** Progress is reported every this many files (and at the end). */
+    static final int PROGRESS_EVERY = 100;
+
+    private final RegulationStore store;
+    private final RegulationIndex index;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ImportService(RegulationStore store, RegulationIndex index, PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.store = store;
+        this.index = index;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /**
+     * Imports every {@code .md} and {@code .txt} file under {@code folder} (or the one file {@code folder}
+     * names).
+     *
+     * @param progress told lines such as {@code imported 120/3500 files, 8,400 articles}
+     * @throws IllegalArgumentException when {@code folder} does not exist
+     */
+    public ImportSummary importFolder(Path folder, Consumer<String> progress) {
+        if (!Files.exists(folder)) {
+            throw new IllegalArgumentException("No such folder: " + folder);
+        }
+        List<Path> files = files(folder);
+        Path root = Files.isDirectory(folder) ? folder : folder.getParent();
+        LawRefBookParser lawRefBook = new LawRefBookParser();
+        PlainTextParser plainText = new PlainTextParser();
+        List<ImportProblem> problems = new ArrayList<>();
+        Set<String> changedKeys = new LinkedHashSet<>();
+        int done = 0;
+        int imported = 0;
+        int unchanged = 0;
+        int failed = 0;
+        int articles = 0;
+        for (Path file : files) {
+            String relative = root.relativize(file).toString().replace('\\', '/');
+            done++;
+            List<ImportProblem> fileProblems = new ArrayList<>();
+            Optional<LegalDocument> parsed;
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                parsed = relative.endsWith(".md")
+                        ? lawRefBook.parse(relative, bytes, fileProblems)
+                        : parsePlainText(plainText, relative, bytes, fileProblems);
+            } catch (IOException | RuntimeException e) {
+                fileProblems.add(new ImportProblem(relative, 0, ImportProblem.Severity.ERROR,
+                        "regulation.import.unexpected", List.of(String.valueOf(e))));
+                parsed = Optional.empty();
+            }
+            problems.addAll(fileProblems);
+            if (parsed.isEmpty()) {
+                failed++;
+                if (fileProblems.stream().noneMatch(p -> p.severity() == ImportProblem.Severity.ERROR)) {
+                    problems.add(new ImportProblem(relative, 0, ImportProblem.Severity.ERROR,
+                            "regulation.import.noText", List.of()));
+                }
+            } else {
+                LegalDocument document = parsed.get();
+                if (store.existsByHash(document.contentHash())) {
+                    unchanged++;
+                } else {
+                    try {
+                        transactions.executeWithoutResult(tx -> store.insert(document, inForce(document),
+                                repealed(document), clock.instant()));
+                        imported++;
+                        articles += document.articles().size();
+                        changedKeys.add(document.versionKey());
+                    } catch (RuntimeException e) {
+                        failed++;
+                        problems.add(new ImportProblem(relative, 0, ImportProblem.Severity.ERROR,
+                                "regulation.import.storeFailed", List.of(String.valueOf(e.getMessage()))));
+                        log.warn("Cannot store {}: {}", relative, e.toString());
+                    }
+                }
+            }
+            if (done % PROGRESS_EVERY == 0 || done == files.size()) {
+                progress.accept(String.format("imported %d/%d files, %,d articles", done, files.size(), articles));
+            }
+        }
+        decideStatuses(changedKeys);
+        if (!changedKeys.isEmpty() || index.isOutOfStep()) {
+            progress.accept("indexing articles");
+            long indexed = index.rebuild();
+            progress.accept(String.format("indexed %,d articles", indexed));
+        }
+        ImportSummary summary = new ImportSummary(files.size(), imported, unchanged, failed, articles, problems);
+        log.info(summary.line());
+        return summary;
+    }
+
+    private static Optional<LegalDocument> parsePlainText(PlainTextParser parser, String relative, byte[] bytes,
+            List<ImportProblem> problems) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(new ImportProblem(relative, 0, ImportProblem.Severity.ERROR, "regulation.import.notUtf8",
+                    List.of()));
+            return Optional.empty();
+        }
+        return parser.parse(relative, text, problems);
+    }
+
+    private static List<Path> files(Path folder) {
+        if (Files.isRegularFile(folder)) {
+            return List.of(folder);
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).filter(p -> {
+                String name = p.getFileName().toString();
+                String relative = folder.relativize(p).toString().replace('\\', '/');
+                return (name.endsWith(".md") || name.endsWith(".txt")) && !LawRefBookParser.isSkipped(relative);
+            }).sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void decideStatuses(Set<String> keys) {
+        LocalDate today = LocalDate.now(clock);
+        for (String key : keys) {
+            List<RegulationStore.StoredVersion> stored = store.versions(key);
+            List<LegalDocument> stubs = stored.stream().map(ImportService::stub).toList();
+            List<LegalDocument> decided = DocumentVersions.group(stubs, today).stream()
+                    .flatMap(v -> v.versions().stream()).toList();
+            transactions.executeWithoutResult(tx -> {
+                for (LegalDocument d : decided) {
+                    stored.stream().filter(s -> s.contentHash().equals(d.contentHash()) && s.status() != d.status())
+                            .forEach(s -> store.updateStatus(s.id(), d.status()));
+                }
+            });
+        }
+    }
+
+    private static LegalDocument stub(RegulationStore.StoredVersion v) {
+        List<HistoryEvent> history = new ArrayList<>();
+        if (v.inForce() != null) {
+            history.add(new HistoryEvent(v.inForce(), HistoryEvent.Kind.IN_FORCE, ""));
+        }
+        if (v.repealed() != null) {
+            history.add(new HistoryEvent(v.repealed(), HistoryEvent.Kind.REPEALED, ""));
+        }
+        return new LegalDocument(v.title(), v.subtitle(), v.level(), "", "", "", history, v.versionDate(),
+                DocumentStatus.CURRENT, List.of(), "", v.contentHash());
+    }
+
+    private static LocalDate inForce(LegalDocument d) {
+        return d.history().stream().filter(e -> e.kind() == HistoryEvent.Kind.IN_FORCE).map(HistoryEvent::date)
+                .max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static LocalDate repealed(LegalDocument d) {
+        return d.history().stream().filter(e -> e.kind() == HistoryEvent.Kind.REPEALED).map(HistoryEvent::date)
+                .max(Comparator.naturalOrder()).orElse(null);
+    }
+}

@@ -1,0 +1,103 @@
+package cn.gov.enforcement.portal.regulation;
+
+import cn.gov.enforcement.portal.platform.LanguagePreference;
+import cn.gov.enforcement.portal.platform.Translations;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Public article search: {@code GET /api/v1/regulations/search?q=…&size=…&level=…&region=…&status=…}.
+ * Any query text is accepted (odd text simply finds nothing); {@code size} is cut to 1…100; {@code status}
+ * is {@code current} by default, {@code any} for every version; an unknown level or status is a 400 with a
+ * message in the caller's language ({@code ?lang=} or Accept-Language).
+ */
+@RestController
+@RequestMapping(path = "/api/v1/regulations", produces = "application/json")
+class RegulationApiController {
+
+    private static final Logger log = LoggerFactory.getLogger(RegulationApiController.class);
+
+    private final RegulationCatalog catalog;
+    private final Translations translations;
+
+    RegulationApiController(RegulationCatalog catalog, Translations translations) {
+        this.catalog = catalog;
+        this.translations = translations;
+    }
+
+    record ResultJson(String title, String article, String snippet, String url, double score) {}
+
+    record SearchJson(long total, List<ResultJson> results) {}
+
+    @GetMapping("/search")
+    ResponseEntity<?> search(@RequestParam(required = false) String q, @RequestParam(required = false) String size,
+            @RequestParam(required = false) String level, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String status, HttpServletRequest request) {
+        LegalLevel lvl = null;
+        if (level != null && !level.isBlank()) {
+            lvl = RegulationFilters.level(level).orElse(null);
+            if (lvl == null) {
+                return error(HttpStatus.BAD_REQUEST, message(request, "regulation.api.badLevel"));
+            }
+        }
+        DocumentStatus st = DocumentStatus.CURRENT;
+        if (status != null && !status.isBlank()) {
+            if (status.strip().equalsIgnoreCase("any")) {
+                st = null;
+            } else {
+                st = RegulationFilters.status(status).orElse(null);
+                if (st == null) {
+                    return error(HttpStatus.BAD_REQUEST, message(request, "regulation.api.badStatus"));
+                }
+            }
+        }
+        RegulationCatalog.Results results = catalog.search(
+                new RegulationCatalog.Query(q, parseSize(size), lvl, region, st));
+        return ResponseEntity.ok(new SearchJson(results.total(), results.results().stream()
+                .map(h -> new ResultJson(h.title(), h.article(), h.snippet(), h.url(), h.score())).toList()));
+    }
+
+    private static Integer parseSize(String size) {
+        if (size == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(size.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<Map<String, Object>> failure(RuntimeException e, HttpServletRequest request) {
+        log.error("Regulation API request {} failed", request.getRequestURI(), e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, message(request, "regulation.api.failure"));
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", status == HttpStatus.BAD_REQUEST ? "bad_request" : "internal_error");
+        body.put("message", message);
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private String message(HttpServletRequest request, String key) {
+        Locale fromParam = LanguagePreference.parse(request.getParameter("lang"));
+        Locale locale = fromParam != null ? fromParam
+                : request.getHeader("Accept-Language") == null ? Translations.ZH_CN
+                : Translations.supported(request.getLocale());
+        return translations.get(locale, key);
+    }
+}

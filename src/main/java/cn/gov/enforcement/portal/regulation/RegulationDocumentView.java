@@ -1,0 +1,122 @@
+package cn.gov.enforcement.portal.regulation;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/**
+ * One legal document: its facts, a table of contents and every article; each article carries its number
+ * as anchor ({@code regulations/12#第三十三条}) so that links point at one article. Unknown id → 404 page.
+ */
+@Route("regulations/:id")
+@AnonymousAllowed
+public class RegulationDocumentView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient RegulationCatalog catalog;
+    private String title = "";
+
+    public RegulationDocumentView(RegulationCatalog catalog) {
+        this.catalog = catalog;
+        addClassName("regulation-document-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String raw = event.getRouteParameters().get("id").orElse("");
+        RegulationCatalog.DocumentPage page = null;
+        if (raw.matches("\\d{1,18}")) {
+            page = catalog.document(Long.parseLong(raw)).orElse(null);
+        }
+        if (page == null) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        removeAll();
+        title = getTranslation("regulation.document.pageTitle", page.displayTitle());
+        Anchor back = new Anchor("regulations", getTranslation("regulation.document.back"));
+        back.setId("regulation-back");
+        H1 heading = new H1(page.displayTitle());
+        heading.setId("regulation-title");
+        add(back, heading);
+        add(fact("regulation.document.level", getTranslation(page.level().translationKey())));
+        add(fact("regulation.document.status", getTranslation(page.status().translationKey())));
+        add(fact("regulation.document.issuer", page.issuer()));
+        add(fact("regulation.document.region", page.region()));
+        add(fact("regulation.document.number", page.documentNumber()));
+        add(fact("regulation.document.versionDate", page.versionDate() == null ? "" : page.versionDate().toString()));
+
+        String base = "regulations/" + page.id();
+        Nav toc = new Nav();
+        toc.setId("regulation-toc");
+        toc.getElement().setAttribute("aria-label", getTranslation("regulation.document.toc"));
+        toc.add(new H2(getTranslation("regulation.document.toc")));
+        UnorderedList tocList = new UnorderedList();
+        toc.add(tocList);
+        Div body = new Div();
+        body.setId("regulation-articles");
+        String lastHeading = "";
+        ListItem currentSection = null;
+        for (RegulationCatalog.ArticleView a : page.articles()) {
+            if (!a.headingPath().isEmpty() && !a.headingPath().equals(lastHeading)) {
+                lastHeading = a.headingPath();
+                H2 section = new H2(a.headingPath());
+                section.addClassName("regulation-heading");
+                body.add(section);
+                currentSection = new ListItem(new Span(a.headingPath()));
+                tocList.add(currentSection);
+            }
+            if (!a.number().isEmpty()) {
+                Anchor entry = new Anchor(base + "#" + a.anchor(), a.number());
+                entry.addClassName("regulation-toc-article");
+                if (currentSection != null) {
+                    currentSection.add(new Span(" "), entry);
+                } else {
+                    tocList.add(new ListItem(entry));
+                }
+            }
+            body.add(article(base, a));
+        }
+        add(toc, body);
+    }
+
+    private Div article(String base, RegulationCatalog.ArticleView a) {
+        Div article = new Div();
+        article.setId(a.anchor());
+        article.addClassName("regulation-article");
+        Paragraph text = new Paragraph();
+        text.getStyle().set("white-space", "pre-line");
+        if (!a.number().isEmpty()) {
+            Anchor permalink = new Anchor(base + "#" + a.anchor(), a.number());
+            permalink.addClassName("regulation-permalink");
+            permalink.getElement().setAttribute("title", getTranslation("regulation.document.permalink"));
+            text.add(permalink, new Span(" "));
+        }
+        text.add(new Span(a.text()));
+        article.add(text);
+        return article;
+    }
+
+    private Div fact(String labelKey, String value) {
+        Div line = new Div(new Span(getTranslation(labelKey) + getTranslation("regulation.document.colon")),
+                new Span(value == null || value.isBlank() ? getTranslation("regulation.document.unknown") : value));
+        line.addClassName("regulation-fact");
+        return line;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

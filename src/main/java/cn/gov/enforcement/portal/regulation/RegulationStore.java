@@ -1,0 +1,159 @@
+package cn.gov.enforcement.portal.regulation;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.stereotype.Component;
+
+/** Plain JDBC access to the regulation tables (see V4__regulation.sql). */
+@Component
+class RegulationStore {
+
+    /** What the status decision needs of a stored version. */
+    record StoredVersion(long id, String title, String subtitle, LegalLevel level, LocalDate versionDate,
+                         LocalDate inForce, LocalDate repealed, DocumentStatus status, String contentHash) {}
+
+    /** One stored document without its articles. */
+    record StoredDocument(long id, String title, String subtitle, LegalLevel level, String issuer, String region,
+                          String documentNumber, LocalDate versionDate, DocumentStatus status, String sourcePath) {
+
+        String displayTitle() {
+            return subtitle.isEmpty() ? title : title + " " + subtitle;
+        }
+    }
+
+    /** One stored article. */
+    record StoredArticle(int sequence, String number, int ordinal, int ordinalSub, String headingPath, String text) {}
+
+    static final String HEADING_SEPARATOR = " / ";
+
+    private final JdbcTemplate jdbc;
+    private final SimpleJdbcInsert insertDocument;
+
+    RegulationStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.insertDocument = new SimpleJdbcInsert(jdbc).withTableName("regulation_document")
+                .usingColumns("title", "subtitle", "version_key", "level", "issuer", "region", "document_number",
+                        "version_date", "in_force_date", "repealed_date", "status", "content_hash", "source_path",
+                        "imported_at")
+                .usingGeneratedKeyColumns("id");
+    }
+
+    boolean existsByHash(String contentHash) {
+        Integer n = jdbc.queryForObject("select count(*) from regulation_document where content_hash = ?",
+                Integer.class, contentHash);
+        return n != null && n > 0;
+    }
+
+    /** Inserts the document and its articles; call inside a transaction. */
+    long insert(LegalDocument d, LocalDate inForce, LocalDate repealed, Instant now) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("title", cut(d.title(), 500));
+        row.put("subtitle", cut(d.subtitle(), 300));
+        row.put("version_key", cut(d.versionKey(), 900));
+        row.put("level", d.level().name());
+        row.put("issuer", cut(d.issuer(), 500));
+        row.put("region", cut(d.region(), 200));
+        row.put("document_number", cut(d.documentNumber(), 200));
+        row.put("version_date", d.versionDate() == null ? null : Date.valueOf(d.versionDate()));
+        row.put("in_force_date", inForce == null ? null : Date.valueOf(inForce));
+        row.put("repealed_date", repealed == null ? null : Date.valueOf(repealed));
+        row.put("status", d.status().name());
+        row.put("content_hash", d.contentHash());
+        row.put("source_path", cut(d.source(), 1000));
+        row.put("imported_at", Timestamp.from(now));
+        long id = insertDocument.executeAndReturnKey(row).longValue();
+        List<Object[]> articles = new ArrayList<>(d.articles().size());
+        for (Article a : d.articles()) {
+            articles.add(new Object[] {id, a.sequence(), cut(a.number(), 100), a.ordinal().number(),
+                    a.ordinal().sub(), cut(String.join(HEADING_SEPARATOR, a.headingPath()), 2000), a.text()});
+        }
+        jdbc.batchUpdate("insert into regulation_article (document_id, sequence, number, ordinal, ordinal_sub, "
+                + "heading_path, body) values (?, ?, ?, ?, ?, ?, ?)", articles);
+        return id;
+    }
+
+    List<StoredVersion> versions(String versionKey) {
+        return jdbc.query("select id, title, subtitle, level, version_date, in_force_date, repealed_date, status, "
+                + "content_hash from regulation_document where version_key = ?", (rs, i) -> new StoredVersion(
+                rs.getLong("id"), rs.getString("title"), rs.getString("subtitle"),
+                LegalLevel.valueOf(rs.getString("level")), date(rs, "version_date"), date(rs, "in_force_date"),
+                date(rs, "repealed_date"), DocumentStatus.valueOf(rs.getString("status")),
+                rs.getString("content_hash")), versionKey);
+    }
+
+    void updateStatus(long id, DocumentStatus status) {
+        jdbc.update("update regulation_document set status = ? where id = ?", status.name(), id);
+    }
+
+    long documentCount() {
+        Long n = jdbc.queryForObject("select count(*) from regulation_document", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    long articleCount() {
+        Long n = jdbc.queryForObject("select count(*) from regulation_article", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    List<StoredDocument> documents() {
+        return jdbc.query("select * from regulation_document order by id", (rs, i) -> document(rs));
+    }
+
+    Optional<StoredDocument> document(long id) {
+        return jdbc.query("select * from regulation_document where id = ?", (rs, i) -> document(rs), id)
+                .stream().findFirst();
+    }
+
+    List<StoredArticle> articles(long documentId) {
+        return jdbc.query("select sequence, number, ordinal, ordinal_sub, heading_path, body from regulation_article "
+                + "where document_id = ? order by sequence", (rs, i) -> article(rs), documentId);
+    }
+
+    /** Streams every article with its document, document by document. */
+    void forEachArticle(Map<Long, StoredDocument> documents, ArticleVisitor visitor) {
+        jdbc.query("select document_id, sequence, number, ordinal, ordinal_sub, heading_path, body "
+                + "from regulation_article order by document_id, sequence", rs -> {
+                    StoredDocument d = documents.get(rs.getLong("document_id"));
+                    if (d != null) {
+                        visitor.visit(d, article(rs));
+                    }
+                });
+    }
+
+    interface ArticleVisitor {
+        void visit(StoredDocument document, StoredArticle article);
+    }
+
+    private static StoredArticle article(ResultSet rs) throws SQLException {
+        return new StoredArticle(rs.getInt("sequence"), rs.getString("number"), rs.getInt("ordinal"),
+                rs.getInt("ordinal_sub"), rs.getString("heading_path"), rs.getString("body"));
+    }
+
+    private static StoredDocument document(ResultSet rs) throws SQLException {
+        return new StoredDocument(rs.getLong("id"), rs.getString("title"), rs.getString("subtitle"),
+                LegalLevel.valueOf(rs.getString("level")), rs.getString("issuer"), rs.getString("region"),
+                rs.getString("document_number"), date(rs, "version_date"),
+                DocumentStatus.valueOf(rs.getString("status")), rs.getString("source_path"));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+}
