@@ -96,7 +96,7 @@ public class MediationBackOffice {
             throw ValidationFailure.of("sessionAt", "mediation.error.sessionAt");
         }
         if (placeOrLink == null || placeOrLink.isBlank() || placeOrLink.strip().length() > 500) {
-            throw ValidationFailure.of("sessionPlace", "mediation.error.sessionPlace", 500);
+            throw ValidationFailure.of("sessionPlace", "mediation.error.sessionPlace", "500");
         }
         return step(number, c -> c.scheduleSession(actor(), at, placeOrLink, clock.instant()));
     }
@@ -104,7 +104,7 @@ public class MediationBackOffice {
     @Transactional
     public CaseTracking agreementReached(String number, String terms) {
         if (terms == null || terms.isBlank() || terms.strip().length() > 4000) {
-            throw ValidationFailure.of("terms", "mediation.error.terms", 4000);
+            throw ValidationFailure.of("terms", "mediation.error.terms", "4000");
         }
         return step(number, c -> c.agreementReached(actor(), terms, clock.instant()));
     }
@@ -148,7 +148,7 @@ public class MediationBackOffice {
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank() || reason.strip().length() > MediationService.MAX_REASON) {
-            throw ValidationFailure.of("reason", "mediation.error.reason", MediationService.MAX_REASON);
+            throw ValidationFailure.of("reason", "mediation.error.reason", String.valueOf(MediationService.MAX_REASON));
         }
     }
 }

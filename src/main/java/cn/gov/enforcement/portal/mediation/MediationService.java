@@ -147,13 +147,13 @@ public class MediationService {
     private static void text(List<FieldProblem> problems, String field, String value, int min, int max, String key) {
         String v = value == null ? "" : value.strip();
         if (v.length() < min || v.length() > max || hasControl(v)) {
-            problems.add(new FieldProblem(field, key, min, max));
+            problems.add(new FieldProblem(field, key, String.valueOf(min), String.valueOf(max)));
         }
     }
 
     private static void optionalText(List<FieldProblem> problems, String field, String value, int max) {
         if (value != null && (value.strip().length() > max || hasControl(value))) {
-            problems.add(new FieldProblem(field, "mediation.error.tooLong", max));
+            problems.add(new FieldProblem(field, "mediation.error.tooLong", String.valueOf(max)));
         }
     }
 
@@ -241,7 +241,7 @@ public class MediationService {
      */
     public Optional<CaseTracking> withdraw(String number, String accessCode, String reason) {
         if (reason != null && (reason.strip().length() > MAX_REASON || hasControl(reason))) {
-            throw ValidationFailure.of("reason", "mediation.error.tooLong", MAX_REASON);
+            throw ValidationFailure.of("reason", "mediation.error.tooLong", String.valueOf(MAX_REASON));
         }
         return tx.execute(status -> authorised(number, accessCode).map(c -> {
             c.withdraw(blank(reason) ? null : reason.strip(), clock.instant());

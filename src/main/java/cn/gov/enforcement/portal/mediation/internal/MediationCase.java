@@ -44,7 +44,7 @@ public class MediationCase {
     @Version
     private long version;
 
-    @Column(name = "case_number", nullable = false, length = 20, unique = true)
+    @Column(name = "case_number", length = 20, unique = true)
     private String caseNumber;
 
     @Column(name = "submission_token", nullable = false, length = 64, unique = true)
