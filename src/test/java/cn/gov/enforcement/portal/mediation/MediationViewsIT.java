@@ -26,6 +26,18 @@ class MediationViewsIT extends KaribuViewTest {
     @Autowired
     MediationService service;
 
+    @Autowired
+    cn.gov.enforcement.portal.account.AccountService accounts;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    private void signInOfficer(String username, String agencyId) {
+        MediationTestSupport.signInOfficer(accounts, users, username, agencyId);
+        signIn(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getPrincipal(),
+                "OFFICER");
+    }
+
     private static TextField text(String id) {
         return _get(TextField.class, spec -> spec.withId(id));
     }
@@ -137,5 +149,21 @@ class MediationViewsIT extends KaribuViewTest {
         UnorderedList routing = _get(UnorderedList.class, spec -> spec.withId("mediation-routing"));
         assertThat(routing.getChildren().count()).isEqualTo(DisputeCategory.values().length);
         assertThat(routing.getElement().getOuterHTML()).contains("消费者权益投诉", "劳动争议", "由");
+    }
+
+    @Test
+    void an_officer_sees_only_their_own_agencys_cases_and_accepts_one_from_the_queue() {
+        SubmissionReceipt consumer = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt traffic = service.submit(MediationTestSupport.application(DisputeCategory.TRAFFIC_ACCIDENT, null), Locale.SIMPLIFIED_CHINESE);
+
+        signInOfficer("med-officer-market", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation");
+        String queue = _get(Div.class, spec -> spec.withId("mediation-queue")).getElement().getOuterHTML();
+        assertThat(queue).contains(consumer.caseNumber(), "138****8000").doesNotContain(traffic.caseNumber(), "13800138000");
+
+        Div row = _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", consumer.caseNumber()));
+        _click(_get(row, Button.class, spec -> spec.withClasses("mediation-accept")));
+        assertThat(service.track(consumer.caseNumber(), consumer.accessCode())).hasValueSatisfying(c ->
+                assertThat(c.status()).isEqualTo(CaseStatus.ACCEPTED));
     }
 }
