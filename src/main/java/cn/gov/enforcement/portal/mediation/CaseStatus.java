@@ -1,0 +1,72 @@
+package cn.gov.enforcement.portal.mediation;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The states of a mediation case and the transitions the workflow allows. WITHDRAWN is reachable
+ * from every open state; NOT_ACCEPTED, OTHER_PARTY_DECLINED, WITHDRAWN and CLOSED are final.
+ */
+public enum CaseStatus {
+    SUBMITTED,
+    ACCEPTED,
+    NOT_ACCEPTED,
+    OTHER_PARTY_INVITED,
+    OTHER_PARTY_AGREED,
+    OTHER_PARTY_DECLINED,
+    SESSION_SCHEDULED,
+    AGREEMENT_REACHED,
+    FAILED,
+    CLOSED,
+    WITHDRAWN;
+
+    /** True while the case is still being handled (the applicant may withdraw it). */
+    public boolean isOpen() {
+        return switch (this) {
+            case SUBMITTED, ACCEPTED, OTHER_PARTY_INVITED, OTHER_PARTY_AGREED, SESSION_SCHEDULED -> true;
+            default -> false;
+        };
+    }
+
+    /** True for the states in which the mediation deadline runs (after acceptance, before the outcome). */
+    public boolean inMediation() {
+        return switch (this) {
+            case ACCEPTED, OTHER_PARTY_INVITED, OTHER_PARTY_AGREED, SESSION_SCHEDULED -> true;
+            default -> false;
+        };
+    }
+
+    public boolean isFinal() {
+        return next().isEmpty();
+    }
+
+    /** The states this state may move to. */
+    public Set<CaseStatus> next() {
+        Set<CaseStatus> next = switch (this) {
+            case SUBMITTED -> EnumSet.of(ACCEPTED, NOT_ACCEPTED);
+            case ACCEPTED -> EnumSet.of(OTHER_PARTY_INVITED);
+            case OTHER_PARTY_INVITED -> EnumSet.of(OTHER_PARTY_AGREED, OTHER_PARTY_DECLINED);
+            case OTHER_PARTY_AGREED -> EnumSet.of(SESSION_SCHEDULED);
+            case SESSION_SCHEDULED -> EnumSet.of(AGREEMENT_REACHED, FAILED);
+            case AGREEMENT_REACHED, FAILED -> EnumSet.of(CLOSED);
+            default -> EnumSet.noneOf(CaseStatus.class);
+        };
+        if (isOpen()) {
+            next.add(WITHDRAWN);
+        }
+        return next;
+    }
+
+    public boolean canMoveTo(CaseStatus target) {
+        return next().contains(target);
+    }
+
+    /** True when entering this state needs a reason (and the guidance onward that goes with it). */
+    public boolean needsReason() {
+        return this == NOT_ACCEPTED || this == OTHER_PARTY_DECLINED || this == FAILED;
+    }
+
+    public String messageKey() {
+        return "mediation.status." + name();
+    }
+}

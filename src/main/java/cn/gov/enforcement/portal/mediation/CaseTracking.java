@@ -1,0 +1,24 @@
+package cn.gov.enforcement.portal.mediation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A case as its applicant (or the competent officer) sees it. Identity and phone numbers are masked.
+ *
+ * @param mediationDue the last day of mediation, {@code null} before acceptance
+ */
+public record CaseTracking(String caseNumber, CaseStatus status, DisputeCategory category, String agencyId,
+        Instant submittedAt, LocalDate acceptanceDue, LocalDate mediationDue, boolean extended, boolean overdue,
+        Instant sessionAt, String sessionPlace, String agreementTerms, String applicantName, String idNumberMasked,
+        String phoneMasked, String otherPartyName, List<Step> history) {
+
+    /**
+     * One step of the timeline.
+     *
+     * @param byApplicant true when the applicant took the step (submission, withdrawal), false for the agency
+     * @param reason the reason or note given with the step, may be {@code null}
+     */
+    public record Step(CaseStatus from, CaseStatus to, Instant at, boolean byApplicant, String reason) {}
+}

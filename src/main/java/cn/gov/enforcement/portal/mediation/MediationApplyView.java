@@ -1,0 +1,319 @@
+package cn.gov.enforcement.portal.mediation;
+
+import static cn.gov.enforcement.portal.mediation.MediationApplication.Fields.*;
+
+import cn.gov.enforcement.portal.mediation.MediationApplication.ApplicantKind;
+import cn.gov.enforcement.portal.mediation.MediationApplication.IdType;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The application wizard: category, applicant, other party, facts and request, preferences,
+ * privacy notice and consent, review, submit. Every step is validated by
+ * {@link MediationService#check} on the server; what the user typed stays in the fields.
+ */
+@Route("mediation/apply")
+@AnonymousAllowed
+public class MediationApplyView extends Div implements HasDynamicTitle {
+
+    static final int STEPS = 7;
+    private static final List<Set<String>> STEP_FIELDS = List.of(
+            Set.of(CATEGORY),
+            Set.of(APPLICANT_KIND, APPLICANT_NAME, ID_TYPE, ID_NUMBER, PHONE, EMAIL, ADDRESS),
+            Set.of(OTHER_PARTY_NAME, OTHER_PARTY_CONTACT),
+            Set.of(FACTS, REQUEST),
+            Set.of(PREFERRED_TIMES),
+            Set.of(CONSENT),
+            Set.of(SUBMISSION_TOKEN));
+
+    private final transient MediationService service;
+    private final String submissionToken = UUID.randomUUID().toString();
+
+    private final RadioButtonGroup<DisputeCategory> category = new RadioButtonGroup<>();
+    private final RadioButtonGroup<ApplicantKind> applicantKind = new RadioButtonGroup<>();
+    private final TextField applicantName = new TextField();
+    private final Select<IdType> idType = new Select<>();
+    private final TextField idNumber = new TextField();
+    private final TextField phone = new TextField();
+    private final TextField email = new TextField();
+    private final TextField address = new TextField();
+    private final TextField otherPartyName = new TextField();
+    private final TextField otherPartyContact = new TextField();
+    private final TextArea facts = new TextArea();
+    private final TextArea request = new TextArea();
+    private final TextArea preferredTimes = new TextArea();
+    private final RadioButtonGroup<Boolean> online = new RadioButtonGroup<>();
+    private final Checkbox consent = new Checkbox();
+    private final Span consentError = new Span();
+    private final Div review = new Div();
+    private final Map<String, HasValidation> validated = new LinkedHashMap<>();
+
+    private final List<Div> steps;
+    private final H2 stepTitle = new H2();
+    private final Button back = new Button();
+    private final Button next = new Button();
+    private final Button submit = new Button();
+    private final Div wizard = new Div();
+    private final Div result = new Div();
+    private int current;
+
+    public MediationApplyView(MediationService service) {
+        this.service = service;
+        addClassName("mediation-apply-view");
+        add(new H1(getTranslation("mediation.apply.title")), new Paragraph(getTranslation("mediation.apply.lead")));
+
+        category.setId("mediation-category");
+        category.setLabel(getTranslation("mediation.field.category"));
+        category.setItems(DisputeCategory.values());
+        category.setItemLabelGenerator(c -> getTranslation(c.messageKey()) + " — "
+                + getTranslation("mediation.info.handledBy", service.agencyName(service.agencyFor(c), getLocale())));
+        category.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+
+        applicantKind.setId("mediation-applicant-kind");
+        applicantKind.setLabel(getTranslation("mediation.field.applicantKind"));
+        applicantKind.setItems(ApplicantKind.values());
+        applicantKind.setItemLabelGenerator(k -> getTranslation("mediation.applicantKind." + k.name()));
+        applicantKind.setValue(ApplicantKind.PERSON);
+        idType.setId("mediation-id-type");
+        idType.setLabel(getTranslation("mediation.field.idType"));
+        idType.setItems(IdType.values());
+        idType.setItemLabelGenerator(t -> getTranslation("mediation.idType." + t.name()));
+        idType.setValue(IdType.RESIDENT_ID);
+        setUp(applicantName, "mediation-applicant-name", "mediation.field.applicantName", MediationService.MAX_NAME);
+        setUp(idNumber, "mediation-id-number", "mediation.field.idNumber", 40);
+        setUp(phone, "mediation-phone", "mediation.field.phone", 30);
+        setUp(email, "mediation-email", "mediation.field.email", 254);
+        email.setHelperText(getTranslation("mediation.field.email.helper"));
+        setUp(address, "mediation-address", "mediation.field.address", MediationService.MAX_ADDRESS);
+        setUp(otherPartyName, "mediation-other-party-name", "mediation.field.otherPartyName", MediationService.MAX_NAME);
+        otherPartyName.setHelperText(getTranslation("mediation.field.otherPartyName.helper"));
+        setUp(otherPartyContact, "mediation-other-party-contact", "mediation.field.otherPartyContact", MediationService.MAX_CONTACT);
+        setUp(facts, "mediation-facts", "mediation.field.facts", MediationService.MAX_FACTS);
+        setUp(request, "mediation-request", "mediation.field.request", MediationService.MAX_REQUEST);
+        setUp(preferredTimes, "mediation-preferred-times", "mediation.field.preferredTimes", MediationService.MAX_PREFERRED);
+        online.setId("mediation-online");
+        online.setLabel(getTranslation("mediation.field.online"));
+        online.setItems(Boolean.FALSE, Boolean.TRUE);
+        online.setItemLabelGenerator(b -> getTranslation(b ? "mediation.online.yes" : "mediation.online.no"));
+        online.setValue(Boolean.FALSE);
+        consent.setId("mediation-consent");
+        consent.setLabel(getTranslation("mediation.field.consent"));
+        consentError.setId("mediation-consent-error");
+        consentError.addClassName("error");
+
+        validated.put(CATEGORY, category);
+        validated.put(APPLICANT_KIND, applicantKind);
+        validated.put(APPLICANT_NAME, applicantName);
+        validated.put(ID_TYPE, idType);
+        validated.put(ID_NUMBER, idNumber);
+        validated.put(PHONE, phone);
+        validated.put(EMAIL, email);
+        validated.put(ADDRESS, address);
+        validated.put(OTHER_PARTY_NAME, otherPartyName);
+        validated.put(OTHER_PARTY_CONTACT, otherPartyContact);
+        validated.put(FACTS, facts);
+        validated.put(REQUEST, request);
+        validated.put(PREFERRED_TIMES, preferredTimes);
+
+        steps = List.of(
+                step(category),
+                step(applicantKind, applicantName, idType, idNumber, phone, email, address),
+                step(otherPartyName, otherPartyContact),
+                step(facts, request),
+                step(preferredTimes, online),
+                step(privacyNotice(), consent, consentError),
+                step(review));
+
+        stepTitle.setId("mediation-step-title");
+        back.setText(getTranslation("mediation.apply.back"));
+        back.setId("mediation-back");
+        back.addClickListener(e -> show(current - 1));
+        next.setText(getTranslation("mediation.apply.next"));
+        next.setId("mediation-next");
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        next.addClickListener(e -> next());
+        submit.setText(getTranslation("mediation.apply.submit"));
+        submit.setId("mediation-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.setDisableOnClick(true);
+        submit.addClickListener(e -> submit());
+
+        wizard.setId("mediation-wizard");
+        wizard.add(stepTitle);
+        steps.forEach(wizard::add);
+        wizard.add(new HorizontalLayout(back, next, submit));
+        result.setId("mediation-result");
+        result.getElement().setAttribute("role", "status");
+        result.setVisible(false);
+        add(wizard, result);
+        show(0);
+    }
+
+    private void setUp(TextField field, String id, String labelKey, int max) {
+        field.setId(id);
+        field.setLabel(getTranslation(labelKey));
+        field.setMaxLength(max + 50); // the server reports lengths; the browser only stops runaway input
+        field.setWidthFull();
+    }
+
+    private void setUp(TextArea field, String id, String labelKey, int max) {
+        field.setId(id);
+        field.setLabel(getTranslation(labelKey));
+        field.setMaxLength(max + 50);
+        field.setWidthFull();
+    }
+
+    private static Div step(Component... components) {
+        Div step = new Div(components);
+        step.addClassName("mediation-step");
+        return step;
+    }
+
+    private Div privacyNotice() {
+        Div notice = new Div();
+        notice.setId("mediation-privacy");
+        notice.add(new Paragraph(getTranslation("mediation.privacy.purpose")));
+        notice.add(new Paragraph(getTranslation("mediation.privacy.kept")));
+        notice.add(new Paragraph(getTranslation("mediation.privacy.rights")));
+        notice.add(new Paragraph(getTranslation("mediation.privacy.contact")));
+        return notice;
+    }
+
+    private void show(int step) {
+        current = Math.max(0, Math.min(STEPS - 1, step));
+        for (int i = 0; i < steps.size(); i++) {
+            steps.get(i).setVisible(i == current);
+        }
+        stepTitle.setText(getTranslation("mediation.apply.stepOf", current + 1, STEPS,
+                getTranslation("mediation.apply.step." + current)));
+        getElement().setAttribute("data-step", String.valueOf(current));
+        back.setVisible(current > 0);
+        next.setVisible(current < STEPS - 1);
+        submit.setVisible(current == STEPS - 1);
+        if (current == STEPS - 1) {
+            fillReview();
+        }
+    }
+
+    MediationApplication application() {
+        return new MediationApplication(category.getValue(), applicantKind.getValue(), applicantName.getValue(),
+                idType.getValue(), idNumber.getValue(), phone.getValue(), email.getValue(), address.getValue(),
+                otherPartyName.getValue(), otherPartyContact.getValue(), facts.getValue(), request.getValue(),
+                preferredTimes.getValue(), Boolean.TRUE.equals(online.getValue()), consent.getValue(), submissionToken);
+    }
+
+    private void next() {
+        List<FieldProblem> problems = service.check(application());
+        if (showProblems(problems, STEP_FIELDS.get(current))) {
+            show(current + 1);
+        }
+    }
+
+    /** Marks the problems of the given fields; true when there are none. */
+    private boolean showProblems(List<FieldProblem> problems, Set<String> fields) {
+        boolean clean = true;
+        for (String field : fields) {
+            HasValidation component = validated.get(field);
+            FieldProblem problem = problems.stream().filter(p -> p.field().equals(field)).findFirst().orElse(null);
+            String message = problem == null ? null : getTranslation(problem.messageKey(), problem.args());
+            if (component != null) {
+                component.setInvalid(problem != null);
+                component.setErrorMessage(message);
+            } else if (CONSENT.equals(field)) {
+                consentError.setText(message == null ? "" : message);
+            }
+            clean &= problem == null;
+        }
+        return clean;
+    }
+
+    private void fillReview() {
+        review.removeAll();
+        review.setId("mediation-review");
+        MediationApplication a = application();
+        UnorderedList list = new UnorderedList();
+        add(list, "mediation.field.category", a.category() == null ? "" : getTranslation(a.category().messageKey()));
+        add(list, "mediation.field.applicantKind", a.applicantKind() == null ? "" : getTranslation("mediation.applicantKind." + a.applicantKind().name()));
+        add(list, "mediation.field.applicantName", a.applicantName());
+        add(list, "mediation.field.idNumber", PersonalData.maskId(PersonalData.normalizeResidentId(a.idNumber())));
+        add(list, "mediation.field.phone", PersonalData.maskPhone(a.phone()));
+        add(list, "mediation.field.email", a.email());
+        add(list, "mediation.field.address", a.address());
+        add(list, "mediation.field.otherPartyName", a.otherPartyName());
+        add(list, "mediation.field.otherPartyContact", a.otherPartyContact());
+        add(list, "mediation.field.facts", a.facts());
+        add(list, "mediation.field.request", a.request());
+        add(list, "mediation.field.preferredTimes", a.preferredTimes());
+        add(list, "mediation.field.online", getTranslation(a.preferOnline() ? "mediation.online.yes" : "mediation.online.no"));
+        review.add(new Paragraph(getTranslation("mediation.apply.reviewLead")), list);
+    }
+
+    private void add(UnorderedList list, String labelKey, String value) {
+        list.add(new ListItem(getTranslation(labelKey) + "：" + (value == null ? "" : value)));
+    }
+
+    private void submit() {
+        try {
+            SubmissionReceipt receipt = service.submit(application(), getLocale());
+            wizard.setVisible(false);
+            result.removeAll();
+            result.setVisible(true);
+            result.add(new H2(getTranslation("mediation.apply.done.title")));
+            Span number = new Span(receipt.caseNumber());
+            number.setId("mediation-case-number");
+            result.add(new Paragraph(new Span(getTranslation("mediation.apply.done.number") + " "), number));
+            if (receipt.accessCode() != null) {
+                Span code = new Span(receipt.accessCode());
+                code.setId("mediation-access-code");
+                result.add(new Paragraph(new Span(getTranslation("mediation.apply.done.code") + " "), code));
+                result.add(new Paragraph(getTranslation("mediation.apply.done.keep")));
+            } else {
+                result.add(new Paragraph(getTranslation("mediation.apply.done.duplicate")));
+            }
+            result.add(new Anchor("mediation/track", getTranslation("mediation.info.track")));
+        } catch (ValidationFailure failure) {
+            int firstStep = STEPS - 1;
+            for (int i = 0; i < STEP_FIELDS.size(); i++) {
+                showProblems(failure.problems(), STEP_FIELDS.get(i));
+                int step = i;
+                if (failure.problems().stream().anyMatch(p -> STEP_FIELDS.get(step).contains(p.field()))) {
+                    firstStep = Math.min(firstStep, i);
+                }
+            }
+            show(firstStep);
+            submit.setEnabled(true);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("mediation.apply.pageTitle");
+    }
+}

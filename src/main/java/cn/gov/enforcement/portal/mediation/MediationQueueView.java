@@ -1,0 +1,109 @@
+package cn.gov.enforcement.portal.mediation;
+
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Officers' queue of their own agency's mediation cases with the acceptance decision. An
+ * administrator chooses the agency. Further workflow steps are available through
+ * {@link MediationBackOffice}.
+ */
+@Route("staff/mediation")
+@RolesAllowed({"OFFICER", "ADMIN"})
+public class MediationQueueView extends Div implements HasDynamicTitle {
+
+    private final transient MediationBackOffice backOffice;
+    private final Select<String> agency = new Select<>();
+    private final Div rows = new Div();
+
+    public MediationQueueView(MediationBackOffice backOffice, MediationService service) {
+        this.backOffice = backOffice;
+        addClassName("mediation-queue-view");
+        add(new H1(getTranslation("mediation.queue.title")));
+        agency.setId("mediation-queue-agency");
+        agency.setLabel(getTranslation("mediation.queue.agency"));
+        agency.setItems(new TreeSet<>(service.settings().routing().values()));
+        agency.setItemLabelGenerator(id -> service.agencyName(id, getLocale()));
+        agency.addValueChangeListener(e -> refresh());
+        rows.setId("mediation-queue");
+        List<CaseSummary> own = backOffice.ownQueue();
+        boolean admin = own.isEmpty() && isAdminView();
+        agency.setVisible(admin);
+        add(agency, rows);
+        refresh();
+    }
+
+    private static boolean isAdminView() {
+        com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        return request != null && request.isUserInRole("ADMIN");
+    }
+
+    private void refresh() {
+        rows.removeAll();
+        List<CaseSummary> cases = agency.isVisible()
+                ? (agency.getValue() == null ? List.of() : backOffice.queue(agency.getValue()))
+                : backOffice.ownQueue();
+        if (cases.isEmpty()) {
+            rows.add(new Paragraph(getTranslation("mediation.queue.empty")));
+        }
+        for (CaseSummary c : cases) {
+            Div row = new Div();
+            row.addClassName("mediation-queue-row");
+            row.getElement().setAttribute("data-case", c.caseNumber());
+            row.add(new Paragraph(getTranslation("mediation.queue.row", c.caseNumber(), getTranslation(c.category().messageKey()),
+                    getTranslation(c.status().messageKey()), c.applicantName(), c.phoneMasked(),
+                    c.status() == CaseStatus.SUBMITTED ? c.acceptanceDue().toString()
+                            : c.mediationDue() == null ? "—" : c.mediationDue().toString())));
+            if (c.overdue()) {
+                Span overdue = new Span(getTranslation("mediation.queue.overdue"));
+                overdue.addClassName("overdue");
+                row.add(overdue);
+            }
+            if (c.status() == CaseStatus.SUBMITTED) {
+                TextField reason = new TextField(getTranslation("mediation.queue.reason"));
+                Button accept = new Button(getTranslation("mediation.queue.accept"),
+                        e -> act(reason, () -> backOffice.accept(c.caseNumber(), reason.getValue())));
+                accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                accept.addClassName("mediation-accept");
+                Button notAccept = new Button(getTranslation("mediation.queue.notAccept"),
+                        e -> act(reason, () -> backOffice.notAccept(c.caseNumber(), reason.getValue())));
+                notAccept.addClassName("mediation-not-accept");
+                HorizontalLayout actions = new HorizontalLayout(reason, accept, notAccept);
+                actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+                row.add(actions);
+            }
+            rows.add(row);
+        }
+    }
+
+    private void act(TextField reason, Runnable action) {
+        try {
+            action.run();
+            refresh();
+        } catch (ValidationFailure failure) {
+            reason.setInvalid(true);
+            reason.setErrorMessage(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
+        } catch (IllegalTransitionException alreadyDecided) {
+            refresh();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("mediation.queue.title");
+    }
+}

@@ -1,0 +1,62 @@
+package cn.gov.enforcement.portal.mediation;
+
+import cn.gov.enforcement.portal.platform.LanguagePreference;
+import cn.gov.enforcement.portal.platform.Translations;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Status of a mediation case for integrations (for example a 12345 hotline): the status and the
+ * dates of its history, no personal data. An unknown number and a wrong code get the same 404.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/mediation", produces = "application/json")
+class MediationStatusApiController {
+
+    private final MediationService service;
+    private final Translations translations;
+
+    MediationStatusApiController(MediationService service, Translations translations) {
+        this.service = service;
+        this.translations = translations;
+    }
+
+    record EntryJson(String status, Instant at) {}
+
+    record StatusJson(String number, String status, String statusText, boolean overdue, List<EntryJson> history) {}
+
+    @GetMapping("/status")
+    ResponseEntity<?> status(@RequestParam(required = false) String number, @RequestParam(required = false) String code,
+            HttpServletRequest request) {
+        Locale locale = locale(request);
+        return service.status(number, code)
+                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(new StatusJson(s.caseNumber(), s.status().name(),
+                        translations.get(locale, s.status().messageKey()), s.overdue(),
+                        s.history().stream().map(e -> new EntryJson(e.status().name(), e.at())).toList())))
+                .orElseGet(() -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("error", "not_found");
+                    body.put("message", translations.get(locale, "mediation.api.notFound"));
+                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+                });
+    }
+
+    private static Locale locale(HttpServletRequest request) {
+        Locale fromParam = LanguagePreference.parse(request.getParameter("lang"));
+        if (fromParam != null) {
+            return fromParam;
+        }
+        String header = request.getHeader("Accept-Language");
+        return header == null || header.isBlank() ? Translations.ZH_CN : Translations.supported(request.getLocale());
+    }
+}

@@ -1,0 +1,138 @@
+package cn.gov.enforcement.portal.mediation;
+
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** The applicant follows a case with its number and access code, and may withdraw it. */
+@Route("mediation/track")
+@AnonymousAllowed
+public class MediationTrackView extends Div implements HasDynamicTitle {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final transient MediationService service;
+    private final TextField number = new TextField();
+    private final PasswordField code = new PasswordField();
+    private final Div result = new Div();
+
+    public MediationTrackView(MediationService service) {
+        this.service = service;
+        addClassName("mediation-track-view");
+        add(new H1(getTranslation("mediation.track.title")), new Paragraph(getTranslation("mediation.track.lead")));
+        number.setId("mediation-track-number");
+        number.setLabel(getTranslation("mediation.track.number"));
+        number.setPlaceholder("TJ-2026-000123");
+        code.setId("mediation-track-code");
+        code.setLabel(getTranslation("mediation.track.code"));
+        Button lookUp = new Button(getTranslation("mediation.track.submit"), e -> lookUp());
+        lookUp.setId("mediation-track-submit");
+        lookUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(number, code, lookUp);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        result.setId("mediation-track-result");
+        result.getElement().setAttribute("role", "status");
+        result.getElement().setAttribute("aria-live", "polite");
+        add(form, result);
+    }
+
+    private void lookUp() {
+        show(service.track(number.getValue(), code.getValue()));
+    }
+
+    private void show(Optional<CaseTracking> found) {
+        result.removeAll();
+        if (found.isEmpty()) {
+            result.getElement().setAttribute("data-outcome", "not-found");
+            result.add(new Paragraph(getTranslation("mediation.track.notFound")));
+            return;
+        }
+        CaseTracking c = found.get();
+        result.getElement().setAttribute("data-outcome", "found");
+        result.getElement().setAttribute("data-status", c.status().name());
+        H2 status = new H2(getTranslation("mediation.track.status", getTranslation(c.status().messageKey())));
+        status.setId("mediation-track-status");
+        result.add(status);
+        result.add(new Paragraph(getTranslation("mediation.track.summary", c.caseNumber(),
+                getTranslation(c.category().messageKey()), service.agencyName(c.agencyId(), getLocale()),
+                c.applicantName(), c.idNumberMasked(), c.phoneMasked())));
+        result.add(new Paragraph(getTranslation("mediation.track.acceptanceDue", c.acceptanceDue().toString())));
+        if (c.mediationDue() != null) {
+            result.add(new Paragraph(getTranslation(c.extended() ? "mediation.track.mediationDueExtended"
+                    : "mediation.track.mediationDue", c.mediationDue().toString())));
+        }
+        if (c.overdue()) {
+            Paragraph overdue = new Paragraph(getTranslation("mediation.track.overdue"));
+            overdue.setId("mediation-track-overdue");
+            result.add(overdue);
+        }
+        if (c.sessionAt() != null) {
+            result.add(new Paragraph(getTranslation("mediation.track.session", format(c.sessionAt()), c.sessionPlace())));
+        }
+        if (c.agreementTerms() != null) {
+            result.add(new Paragraph(getTranslation("mediation.track.agreement", c.agreementTerms())));
+        }
+        if (c.status().needsReason()) {
+            result.add(new Paragraph(getTranslation("mediation.guidance.onward")));
+        }
+        OrderedList timeline = new OrderedList();
+        timeline.setId("mediation-track-timeline");
+        for (CaseTracking.Step step : c.history()) {
+            String who = getTranslation(step.byApplicant() ? "mediation.track.byApplicant" : "mediation.track.byAgency");
+            String what = step.from() == step.to() ? getTranslation("mediation.track.extended")
+                    : getTranslation(step.to().messageKey());
+            String text = format(step.at()) + " " + what + " (" + who + ")"
+                    + (step.reason() == null ? "" : "：" + step.reason());
+            timeline.add(new ListItem(text));
+        }
+        result.add(new H2(getTranslation("mediation.track.timeline")), timeline);
+        if (c.status().isOpen()) {
+            TextArea reason = new TextArea(getTranslation("mediation.track.withdrawReason"));
+            reason.setId("mediation-withdraw-reason");
+            reason.setWidthFull();
+            Button withdraw = new Button(getTranslation("mediation.track.withdraw"));
+            withdraw.setId("mediation-withdraw");
+            withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            withdraw.addClickListener(e -> withdraw(reason));
+            result.add(reason, withdraw);
+        }
+    }
+
+    private void withdraw(TextArea reason) {
+        try {
+            show(service.withdraw(number.getValue(), code.getValue(), reason.getValue()));
+        } catch (ValidationFailure failure) {
+            reason.setInvalid(true);
+            reason.setErrorMessage(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
+        } catch (IllegalTransitionException alreadyFinished) {
+            lookUp();
+        }
+    }
+
+    private String format(Instant instant) {
+        return DATE_TIME.format(instant.atZone(service.settings().zone()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("mediation.track.pageTitle");
+    }
+}

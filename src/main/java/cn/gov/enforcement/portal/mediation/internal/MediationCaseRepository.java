@@ -1,0 +1,14 @@
+package cn.gov.enforcement.portal.mediation.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface MediationCaseRepository extends JpaRepository<MediationCase, Long> {
+
+    Optional<MediationCase> findByCaseNumber(String caseNumber);
+
+    Optional<MediationCase> findBySubmissionToken(String submissionToken);
+
+    List<MediationCase> findByAgencyIdOrderBySubmittedAtAsc(String agencyId);
+}

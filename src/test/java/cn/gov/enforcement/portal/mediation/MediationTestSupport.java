@@ -1,0 +1,50 @@
+package cn.gov.enforcement.portal.mediation;
+
+import cn.gov.enforcement.portal.account.AccountService;
+import cn.gov.enforcement.portal.account.Role;
+import cn.gov.enforcement.portal.mediation.MediationApplication.ApplicantKind;
+import cn.gov.enforcement.portal.mediation.MediationApplication.IdType;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Test data of the mediation tests: valid applications and officer accounts bound to agencies. */
+final class MediationTestSupport {
+
+    static final String VALID_ID = "11010519491231002X";
+
+    private MediationTestSupport() {}
+
+    static MediationApplication application(DisputeCategory category, String email) {
+        return new MediationApplication(category, ApplicantKind.PERSON, "张三", IdType.RESIDENT_ID, VALID_ID,
+                "13800138000", email, "示例市示例路1号", "示例电器商店", "0990-1234567",
+                "我在示例电器商店买的电冰箱三天就坏了，商家拒绝退货。", "请求商家退货并退还货款 2999 元。", "工作日下午", true, true,
+                UUID.randomUUID().toString());
+    }
+
+    /**
+     * Signs in as an officer of the given agency with the real account module: the account is
+     * created by an administrator when missing and loaded through the portal's user details service.
+     */
+    static void signInOfficer(AccountService accounts, UserDetailsService users, String username, String agencyId) {
+        signIn(new UsernamePasswordAuthenticationToken("test-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        try {
+            accounts.create(new AccountService.NewUser(username, "测试调解员", Role.OFFICER, agencyId));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier test of this run
+        }
+        UserDetails officer = users.loadUserByUsername(username);
+        signIn(new UsernamePasswordAuthenticationToken(officer, null, officer.getAuthorities()));
+    }
+
+    static void signIn(Authentication auth) {
+        SecurityContextHolder.setContext(new SecurityContextImpl(auth));
+    }
+}

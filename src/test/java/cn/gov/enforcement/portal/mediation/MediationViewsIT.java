@@ -1,0 +1,169 @@
+package cn.gov.enforcement.portal.mediation;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Browserless tests of the public mediation pages: wizard validation, result, tracking, withdrawal. */
+class MediationViewsIT extends KaribuViewTest {
+
+    @Autowired
+    MediationService service;
+
+    @Autowired
+    cn.gov.enforcement.portal.account.AccountService accounts;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    private void signInOfficer(String username, String agencyId) {
+        MediationTestSupport.signInOfficer(accounts, users, username, agencyId);
+        signIn(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getPrincipal(),
+                "OFFICER");
+    }
+
+    private static TextField text(String id) {
+        return _get(TextField.class, spec -> spec.withId(id));
+    }
+
+    private static TextArea area(String id) {
+        return _get(TextArea.class, spec -> spec.withId(id));
+    }
+
+    private static void click(String id) {
+        _click(_get(Button.class, spec -> spec.withId(id)));
+    }
+
+    private static String step() {
+        return _get(MediationApplyView.class).getElement().getAttribute("data-step");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_wizard_checks_every_step_on_the_server_and_keeps_what_was_typed() {
+        UI.getCurrent().navigate("mediation/apply");
+        click("mediation-next");
+        RadioButtonGroup<DisputeCategory> category = _get(RadioButtonGroup.class, spec -> spec.withId("mediation-category"));
+        assertThat(category.isInvalid()).isTrue();
+        assertThat(category.getErrorMessage()).isEqualTo("请选择纠纷类别。");
+        assertThat(step()).isEqualTo("0");
+        _setValue(category, DisputeCategory.CONSUMER);
+        click("mediation-next");
+        assertThat(step()).isEqualTo("1");
+
+        _setValue(text("mediation-applicant-name"), "张三");
+        _setValue(text("mediation-id-number"), "110105194912310021");
+        _setValue(text("mediation-phone"), "12345");
+        _setValue(text("mediation-email"), "zhang@");
+        click("mediation-next");
+        assertThat(step()).isEqualTo("1");
+        assertThat(text("mediation-id-number").isInvalid()).isTrue();
+        assertThat(text("mediation-id-number").getErrorMessage()).contains("校验位");
+        assertThat(text("mediation-id-number").getValue()).isEqualTo("110105194912310021");
+        assertThat(text("mediation-phone").isInvalid()).isTrue();
+        assertThat(text("mediation-email").getErrorMessage()).contains("电子邮箱");
+        assertThat(text("mediation-applicant-name").isInvalid()).isFalse();
+
+        _setValue(text("mediation-id-number"), MediationTestSupport.VALID_ID);
+        _setValue(text("mediation-phone"), "13800138000");
+        _setValue(text("mediation-email"), "zhang@example.cn");
+        click("mediation-next");
+        assertThat(step()).isEqualTo("2");
+
+        click("mediation-next");
+        assertThat(text("mediation-other-party-name").isInvalid()).isTrue();
+        _setValue(text("mediation-other-party-name"), "示例电器商店");
+        click("mediation-next");
+        assertThat(step()).isEqualTo("3");
+
+        _setValue(area("mediation-facts"), "太短");
+        _setValue(area("mediation-request"), "请求退货并退款。");
+        click("mediation-next");
+        assertThat(area("mediation-facts").getErrorMessage()).isEqualTo("请说明发生了什么（10至4000个字）。");
+        _setValue(area("mediation-facts"), "我在示例电器商店买的电冰箱三天就坏了，商家拒绝退货。");
+        click("mediation-next");
+        assertThat(step()).isEqualTo("4");
+        click("mediation-next");
+        assertThat(step()).isEqualTo("5");
+
+        click("mediation-next");
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-consent-error")).getText()).contains("勾选同意");
+        assertThat(step()).isEqualTo("5");
+        _setValue(_get(Checkbox.class, spec -> spec.withId("mediation-consent")), true);
+        click("mediation-next");
+        assertThat(step()).isEqualTo("6");
+        String review = _get(Div.class, spec -> spec.withId("mediation-review")).getElement().getOuterHTML();
+        assertThat(review).contains("110***********002X", "138****8000", "示例电器商店").doesNotContain(MediationTestSupport.VALID_ID);
+
+        click("mediation-submit");
+        String number = _get(Span.class, spec -> spec.withId("mediation-case-number")).getText();
+        String code = _get(Span.class, spec -> spec.withId("mediation-access-code")).getText();
+        assertThat(number).matches("TJ-20[0-9]{2}-[0-9]{6}");
+        assertThat(service.track(number, code)).hasValueSatisfying(c -> {
+            assertThat(c.category()).isEqualTo(DisputeCategory.CONSUMER);
+            assertThat(c.applicantName()).isEqualTo("张三");
+        });
+    }
+
+    @Test
+    void the_tracking_page_answers_a_wrong_code_like_an_unknown_number_and_withdraws_with_the_right_one() {
+        SubmissionReceipt receipt = service.submit(MediationTestSupport.application(DisputeCategory.LABOUR, null), Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("mediation/track");
+        _setValue(text("mediation-track-number"), receipt.caseNumber());
+        _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), "WRONGCODE234");
+        click("mediation-track-submit");
+        Div result = _get(Div.class, spec -> spec.withId("mediation-track-result"));
+        assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("not-found");
+        assertThat(result.getElement().getOuterHTML()).doesNotContain("张三");
+
+        _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), receipt.accessCode());
+        click("mediation-track-submit");
+        assertThat(result.getElement().getAttribute("data-status")).isEqualTo("SUBMITTED");
+        assertThat(result.getElement().getOuterHTML()).contains("110***********002X", "138****8000").doesNotContain("13800138000");
+
+        _setValue(area("mediation-withdraw-reason"), "已与单位协商解决");
+        click("mediation-withdraw");
+        assertThat(result.getElement().getAttribute("data-status")).isEqualTo("WITHDRAWN");
+        assertThat(result.getElement().getOuterHTML()).contains("已与单位协商解决");
+    }
+
+    @Test
+    void the_information_page_names_the_agency_for_every_category() {
+        UI.getCurrent().navigate("mediation");
+        UnorderedList routing = _get(UnorderedList.class, spec -> spec.withId("mediation-routing"));
+        assertThat(routing.getChildren().count()).isEqualTo(DisputeCategory.values().length);
+        assertThat(routing.getElement().getOuterHTML()).contains("消费者权益投诉", "劳动争议", "由");
+    }
+
+    @Test
+    void an_officer_sees_only_their_own_agencys_cases_and_accepts_one_from_the_queue() {
+        SubmissionReceipt consumer = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt traffic = service.submit(MediationTestSupport.application(DisputeCategory.TRAFFIC_ACCIDENT, null), Locale.SIMPLIFIED_CHINESE);
+
+        signInOfficer("med-officer-market", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation");
+        String queue = _get(Div.class, spec -> spec.withId("mediation-queue")).getElement().getOuterHTML();
+        assertThat(queue).contains(consumer.caseNumber(), "138****8000").doesNotContain(traffic.caseNumber(), "13800138000");
+
+        Div row = _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", consumer.caseNumber()));
+        _click(_get(row, Button.class, spec -> spec.withClasses("mediation-accept")));
+        assertThat(service.track(consumer.caseNumber(), consumer.accessCode())).hasValueSatisfying(c ->
+                assertThat(c.status()).isEqualTo(CaseStatus.ACCEPTED));
+    }
+}
