@@ -13,9 +13,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
@@ -27,7 +25,15 @@ import org.springframework.stereotype.Service;
  * stops the portal.
  */
 @Service
-public class KnowledgeBase {
+public class KnowledgeBase implements SmartLifecycle {
+
+    /**
+     * Content is loaded (and indexed) after the search node is up and before the web server opens,
+     * so the first request already sees the knowledge base.
+     */
+    static final int PHASE = 0;
+
+    private volatile boolean started;
 
     public static final String LABEL_ROOT = "knowledge-base";
 
@@ -100,8 +106,29 @@ public class KnowledgeBase {
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(0)
+    @Override
+    public void start() {
+        if (!started) {
+            loadAtStartup();
+            started = true;
+        }
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
     void loadAtStartup() {
         List<LoadReport> reports = loadAll();
         List<ContentProblem> problems = reports.stream().flatMap(r -> r.problems().stream()).toList();
