@@ -140,7 +140,9 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         }
         RegulationCatalog.Results found = catalog.search(new RegulationCatalog.Query(q, PAGE_SIZE, lvl, null, st));
         if (found.results().isEmpty()) {
-            count.setText(getTranslation("regulation.search.none"));
+            // an empty store is not the reader's fault: say so instead of "try another word"
+            count.setText(getTranslation(catalog.documentCount() == 0 ? "regulation.search.nothingImported"
+                    : "regulation.search.none"));
             return;
         }
         count.setText(getTranslation("regulation.search.count", found.total(), found.results().size()));
