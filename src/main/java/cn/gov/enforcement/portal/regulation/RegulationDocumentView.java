@@ -1,5 +1,8 @@
 package cn.gov.enforcement.portal.regulation;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -9,12 +12,14 @@ import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
 
 /**
  * One legal document: its facts, a table of contents and every article; each article carries its number
@@ -68,6 +73,8 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         body.setId("regulation-articles");
         String lastHeading = "";
         ListItem currentSection = null;
+        List<RegulationCatalog.ArticleView> numbered = page.articles().stream().filter(a -> !a.number().isEmpty()).toList();
+        int position = 0;
         for (RegulationCatalog.ArticleView a : page.articles()) {
             if (!a.headingPath().isEmpty() && !a.headingPath().equals(lastHeading)) {
                 lastHeading = a.headingPath();
@@ -86,12 +93,20 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                     tocList.add(new ListItem(entry));
                 }
             }
-            body.add(article(base, a));
+            RegulationCatalog.ArticleView previous = null;
+            RegulationCatalog.ArticleView next = null;
+            if (!a.number().isEmpty()) {
+                previous = position > 0 ? numbered.get(position - 1) : null;
+                next = position + 1 < numbered.size() ? numbered.get(position + 1) : null;
+                position++;
+            }
+            body.add(article(base, page.displayTitle(), a, previous, next));
         }
         add(toc, body);
     }
 
-    private Div article(String base, RegulationCatalog.ArticleView a) {
+    private Div article(String base, String documentTitle, RegulationCatalog.ArticleView a,
+                        RegulationCatalog.ArticleView previous, RegulationCatalog.ArticleView next) {
         Div article = new Div();
         article.setId(a.anchor());
         article.addClassName("regulation-article");
@@ -104,8 +119,45 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
             text.add(permalink, new Span(" "));
         }
         text.add(new Span(a.text()));
+        if (!a.number().isEmpty()) {
+            article.add(tools(base, documentTitle, a, previous, next));
+        }
         article.add(text);
         return article;
+    }
+
+    /** Previous/next article links and the copy-citation button shown above a numbered article. */
+    private Div tools(String base, String documentTitle, RegulationCatalog.ArticleView a,
+                      RegulationCatalog.ArticleView previous, RegulationCatalog.ArticleView next) {
+        Div tools = new Div();
+        tools.addClassName("regulation-article-tools");
+        if (previous != null) {
+            Anchor link = new Anchor(base + "#" + previous.anchor(), getTranslation("regulation.document.previous"));
+            link.addClassName("regulation-previous");
+            link.getElement().setAttribute("title", previous.number());
+            tools.add(link, new Span(" "));
+        }
+        if (next != null) {
+            Anchor link = new Anchor(base + "#" + next.anchor(), getTranslation("regulation.document.next"));
+            link.addClassName("regulation-next");
+            link.getElement().setAttribute("title", next.number());
+            tools.add(link, new Span(" "));
+        }
+        String citation = citation(documentTitle, a.number());
+        Button copy = new Button(getTranslation("regulation.document.copyCitation"), e -> {
+            UI.getCurrent().getPage().executeJs("navigator.clipboard.writeText($0)", citation);
+            Notification.show(getTranslation("regulation.document.copied", citation), 3000, Notification.Position.BOTTOM_START);
+        });
+        copy.addClassName("regulation-copy-citation");
+        copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        copy.getElement().setAttribute("aria-label", getTranslation("regulation.document.copyCitation") + " " + a.number());
+        tools.add(copy);
+        return tools;
+    }
+
+    /** The citation text of one article: {@code 《title》article}. */
+    static String citation(String documentTitle, String articleNumber) {
+        return "《" + documentTitle + "》" + articleNumber;
     }
 
     private Div fact(String labelKey, String value) {

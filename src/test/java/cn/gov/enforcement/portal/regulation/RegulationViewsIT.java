@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.KaribuViewTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -71,6 +72,37 @@ class RegulationViewsIT extends KaribuViewTest {
         assertThat(_find(Div.class, spec -> spec.withId("第三十三条"))).hasSize(1);
         assertThat(_get(Nav.class, spec -> spec.withId("regulation-toc")).getElement().getOuterHTML())
                 .contains(href.substring(0, href.indexOf('#')) + "#第三十三条");
+    }
+
+    @Test
+    void a_middle_article_links_to_the_previous_and_the_next_article() {
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微")));
+        String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
+        String base = href.substring(0, href.indexOf('#'));
+        UI.getCurrent().navigate(base);
+        Div article = _get(Div.class, spec -> spec.withId("第三十三条"));
+        Anchor previous = _get(article, Anchor.class, spec -> spec.withClasses("regulation-previous"));
+        Anchor next = _get(article, Anchor.class, spec -> spec.withClasses("regulation-next"));
+        assertThat(previous.getHref()).isEqualTo(base + "#第三十二条");
+        assertThat(previous.getText()).isEqualTo(UI.getCurrent().getTranslation("regulation.document.previous"));
+        assertThat(next.getHref()).isEqualTo(base + "#第三十四条");
+        assertThat(_find(article, Button.class, spec -> spec.withClasses("regulation-copy-citation"))).hasSize(1);
+    }
+
+    @Test
+    void the_first_article_has_no_previous_link() {
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微")));
+        String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
+        UI.getCurrent().navigate(href.substring(0, href.indexOf('#')));
+        Div first = _get(Div.class, spec -> spec.withId("第一条"));
+        assertThat(_find(first, Anchor.class, spec -> spec.withClasses("regulation-previous"))).isEmpty();
+        assertThat(_find(first, Anchor.class, spec -> spec.withClasses("regulation-next"))).hasSize(1);
+    }
+
+    @Test
+    void the_citation_puts_the_title_in_book_title_marks_before_the_article() {
+        assertThat(RegulationDocumentView.citation("中华人民共和国行政处罚法", "第三十三条"))
+                .isEqualTo("《中华人民共和国行政处罚法》第三十三条");
     }
 
     @Test
