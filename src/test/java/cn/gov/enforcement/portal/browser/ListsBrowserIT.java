@@ -1,0 +1,147 @@
+package cn.gov.enforcement.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The risk-point and exemption lists, the eligibility check and the CSV download in a real browser. */
+class ListsBrowserIT extends BrowserTest {
+
+    @Test
+    void a_citizen_filters_risk_points_by_level_and_by_agency_and_the_results_change() {
+        browser.open("/risks");
+        String allCount = browser.find(By.id("risk-count")).getText();
+        assertThat(allCount).startsWith("共找到");
+        int all = cards().size();
+        assertThat(all).isPositive();
+
+        // filter by level with the select in the form
+        choose("risk-level", "高");
+        browser.find(By.id("risk-search-submit")).click();
+        browser.until(d -> d.getCurrentUrl().contains("level="));
+        browser.waitForVaadin();
+        browser.until(d -> !d.findElement(By.id("risk-count")).getText().equals(allCount));
+        List<WebElement> high = cards();
+        assertThat(high).isNotEmpty();
+        for (WebElement card : high) {
+            assertThat(card.getText()).contains("风险等级：高").doesNotContain("风险等级：中").doesNotContain("风险等级：低");
+        }
+
+        // filter by agency through a bookmarked URL
+        browser.open("/risks?agency=sample-traffic-police");
+        String trafficCount = browser.find(By.id("risk-count")).getText();
+        assertThat(trafficCount).isNotEqualTo(allCount);
+        List<WebElement> traffic = cards();
+        assertThat(traffic).isNotEmpty();
+        for (WebElement card : traffic) {
+            assertThat(card.getText()).contains("执法机关：示例市公安局交通管理支队");
+        }
+        assertThat(browser.find(By.id("risk-results")).getText()).doesNotContain("示例市市场监督管理局");
+    }
+
+    @Test
+    void a_risk_point_opened_from_the_list_shows_its_legal_basis() {
+        browser.open("/risks?agency=sample-market-regulation&level=高");
+        browser.find(By.linkText("未取得食品经营许可从事餐饮服务")).click();
+        browser.until(d -> d.getCurrentUrl().endsWith("/risks/mr-rp-food-licence"));
+        browser.waitForVaadin();
+        assertThat(browser.find(By.id("risk-title")).getText()).contains("未取得食品经营许可从事餐饮服务");
+        assertThat(browser.find(By.id("risk-basis-obligation")).getText())
+                .contains("违反的规定").contains("《中华人民共和国食品安全法》第三十五条");
+        assertThat(browser.find(By.id("risk-basis-penalty")).getText())
+                .contains("处罚依据").contains("《中华人民共和国食品安全法》第一百二十二条");
+    }
+
+    @Test
+    void the_eligibility_check_says_no_penalty_when_all_conditions_hold_and_not_covered_when_one_fails() {
+        browser.open("/exemptions/mr-ex-first-licence-display");
+        assertThat(browser.find(By.id("exemption-title")).getText()).contains("首次未将营业执照置于经营场所醒目位置");
+        assertThat(browser.find(By.id("exemption-basis-exemption")).getText())
+                .contains("《中华人民共和国行政处罚法》第三十三条第一款");
+        browser.find(By.id("exemption-check-link")).click();
+        browser.until(d -> d.getCurrentUrl().endsWith("/exemptions/mr-ex-first-licence-display/check"));
+        browser.waitForVaadin();
+
+        answer(0, "是");
+        answer(1, "是");
+        answer(2, "是");
+        submitCheck();
+        WebElement outcome = browser.until(d -> d.findElement(By.id("check-outcome")));
+        assertThat(outcome.getDomAttribute("data-outcome")).isEqualTo("no_penalty");
+        assertThat(outcome.getText()).isEqualTo("符合条件：可以不予处罚");
+        assertThat(browser.find(By.id("check-reasons")).getText()).contains("您对全部 3 个问题的回答都符合");
+        assertThat(browser.find(By.id("check-articles")).getText()).contains("《中华人民共和国行政处罚法》第三十三条第一款");
+
+        answer(1, "否");
+        submitCheck();
+        browser.until(d -> "not_covered".equals(d.findElement(By.id("check-outcome")).getDomAttribute("data-outcome")));
+        browser.waitForVaadin();
+        assertThat(browser.find(By.id("check-outcome")).getText()).isEqualTo("本事项不适用");
+        assertThat(browser.find(By.id("check-reasons")).getText()).contains("第 2 题不符合");
+    }
+
+    @Test
+    void the_csv_download_link_serves_a_chinese_csv_from_the_api() throws Exception {
+        browser.open("/risks");
+        String riskHref = browser.find(By.id("risk-download")).getDomAttribute("href");
+        assertThat(riskHref).startsWith("/api/v1/risk-points.csv");
+        HttpResponse<String> risks = fetch(riskHref);
+        assertThat(risks.statusCode()).isEqualTo(200);
+        assertThat(risks.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(risks.body()).contains("未取得食品经营许可从事餐饮服务");
+
+        browser.open("/exemptions");
+        String exemptionHref = browser.find(By.id("exemption-download")).getDomAttribute("href");
+        assertThat(exemptionHref).startsWith("/api/v1/exemptions.csv");
+        HttpResponse<String> exemptions = fetch(exemptionHref);
+        assertThat(exemptions.statusCode()).isEqualTo(200);
+        assertThat(exemptions.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(exemptions.body()).contains("首次未将营业执照置于经营场所醒目位置");
+    }
+
+    private List<WebElement> cards() {
+        return browser.driver().findElements(By.cssSelector("#risk-results .risk-card"));
+    }
+
+    /** Opens a vaadin-select by id and picks the visible item with the given label. */
+    private void choose(String selectId, String label) {
+        browser.find(By.id(selectId)).click();
+        WebElement item = browser.until(d -> d.findElements(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        item.click();
+        browser.until(d -> d.findElement(By.id(selectId)).getText().contains(label));
+        browser.waitForVaadin();
+    }
+
+    private void answer(int index, String label) {
+        WebElement radio = browser.find(By.xpath(
+                "//*[@id='check-answer-" + index + "']//vaadin-radio-button[normalize-space(.)='" + label + "']"));
+        radio.findElement(By.tagName("input")).click();
+        browser.until(d -> d.findElement(By.xpath(
+                "//*[@id='check-answer-" + index + "']//vaadin-radio-button[normalize-space(.)='" + label + "']"))
+                .getDomAttribute("checked") != null);
+        browser.waitForVaadin();
+    }
+
+    private void submitCheck() {
+        browser.find(By.id("check-submit")).click();
+        browser.waitForVaadin();
+        browser.find(By.id("check-outcome"));
+    }
+
+    private HttpResponse<String> fetch(String path) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
