@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.search.QueryText;
 import cn.gov.enforcement.portal.agency.data.AgencyEntity;
 import cn.gov.enforcement.portal.agency.data.AgencyRepository;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public class AgencyDirectory {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new AgencyInputException("agency.error.size", MAX_PAGE_SIZE);
         }
-        String text = cleanQuery(query);
+        String text = QueryText.clean(query, MAX_QUERY);
         int from = page * size;
         Optional<AgencyIndex.Page> hits = index.search(text, category, from, size);
         if (hits.isPresent()) {
@@ -72,7 +73,7 @@ public class AgencyDirectory {
 
     /** Fallback when the index cannot answer: every character / word of the query must occur. */
     private AgencySearchResult searchDatabase(String text, AgencyCategory category, int from, int size) {
-        List<String> terms = terms(text);
+        List<String> terms = QueryText.terms(text);
         List<AgencyEntity> matches = new ArrayList<>();
         for (AgencyEntity agency : repository.findAllByOrderByIdAsc()) {
             if (category != null && agency.getCategory() != category) {
@@ -90,54 +91,8 @@ public class AgencyDirectory {
         return new AgencySearchResult(matches.size(), items);
     }
 
-    static List<String> terms(String text) {
-        List<String> terms = new ArrayList<>();
-        if (text == null) {
-            return terms;
-        }
-        StringBuilder word = new StringBuilder();
-        text.toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
-                flush(word, terms);
-                terms.add(new String(Character.toChars(cp)));
-            } else if (Character.isLetterOrDigit(cp)) {
-                word.appendCodePoint(cp);
-            } else {
-                flush(word, terms);
-            }
-        });
-        flush(word, terms);
-        return terms;
-    }
 
-    private static void flush(StringBuilder word, List<String> terms) {
-        if (!word.isEmpty()) {
-            terms.add(word.toString());
-            word.setLength(0);
-        }
-    }
 
-    /** Trims, drops control and formatting characters, cuts to {@value #MAX_QUERY} code points; null when empty. */
-    static String cleanQuery(String query) {
-        if (query == null) {
-            return null;
-        }
-        StringBuilder clean = new StringBuilder();
-        query.codePoints().limit(4 * MAX_QUERY).forEach(cp -> {
-            int type = Character.getType(cp);
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
-                    || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
-                clean.append(' ');
-            } else {
-                clean.appendCodePoint(cp);
-            }
-        });
-        String text = clean.toString().strip();
-        if (text.codePointCount(0, text.length()) > MAX_QUERY) {
-            text = text.substring(0, text.offsetByCodePoints(0, MAX_QUERY));
-        }
-        return text.isEmpty() ? null : text;
-    }
 
     /** Every agency, sorted by id. */
     public List<AgencySummary> all() {

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.search.QueryText;
 import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
 import cn.gov.enforcement.portal.lists.data.ListEntryEntity;
@@ -70,7 +71,7 @@ public class ListsCatalog {
         filters.put("agency", agency);
         filters.put("sector", cleanSector);
         filters.put("level", level);
-        return search(ListKind.RISK_POINTS, cleanQuery(query), filters, page, size, RiskPoint.class);
+        return search(ListKind.RISK_POINTS, QueryText.clean(query, MAX_QUERY), filters, page, size, RiskPoint.class);
     }
 
     /**
@@ -88,7 +89,7 @@ public class ListsCatalog {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("agency", agency);
         filters.put("kind", kind);
-        return search(ListKind.EXEMPTIONS, cleanQuery(query), filters, page, size, ExemptionItem.class);
+        return search(ListKind.EXEMPTIONS, QueryText.clean(query, MAX_QUERY), filters, page, size, ExemptionItem.class);
     }
 
     /** Every entry of the search (no paging), for downloads; at most 10,000. */
@@ -123,7 +124,7 @@ public class ListsCatalog {
                     .map(e -> ListJson.read(e.getPayload(), type)).toList();
             return new ListPage<>(hits.get().total(), page, size, items);
         }
-        List<String> terms = terms(text);
+        List<String> terms = QueryText.terms(text);
         List<ListEntryEntity> matches = new ArrayList<>();
         for (ListEntryEntity e : repository.findByListKindOrderByIdAsc(kind.folder())) {
             if (!matchesFilters(e, filters)) {
@@ -240,52 +241,6 @@ public class ListsCatalog {
         }
     }
 
-    static List<String> terms(String text) {
-        List<String> terms = new ArrayList<>();
-        if (text == null) {
-            return terms;
-        }
-        StringBuilder word = new StringBuilder();
-        text.toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
-                flush(word, terms);
-                terms.add(new String(Character.toChars(cp)));
-            } else if (Character.isLetterOrDigit(cp)) {
-                word.appendCodePoint(cp);
-            } else {
-                flush(word, terms);
-            }
-        });
-        flush(word, terms);
-        return terms;
-    }
 
-    private static void flush(StringBuilder word, List<String> terms) {
-        if (!word.isEmpty()) {
-            terms.add(word.toString());
-            word.setLength(0);
-        }
-    }
 
-    /** Trims, drops control characters, cuts to {@value #MAX_QUERY} code points; null when empty. */
-    static String cleanQuery(String query) {
-        if (query == null) {
-            return null;
-        }
-        StringBuilder clean = new StringBuilder();
-        query.codePoints().limit(4L * MAX_QUERY).forEach(cp -> {
-            int type = Character.getType(cp);
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
-                    || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
-                clean.append(' ');
-            } else {
-                clean.appendCodePoint(cp);
-            }
-        });
-        String text = clean.toString().strip();
-        if (text.codePointCount(0, text.length()) > MAX_QUERY) {
-            text = text.substring(0, text.offsetByCodePoints(0, MAX_QUERY));
-        }
-        return text.isEmpty() ? null : text;
-    }
 }
