@@ -240,11 +240,6 @@ class ListsApiController {
     }
 
     private static Locale locale(HttpServletRequest request) {
-        Locale fromParam = LanguagePreference.parse(request.getParameter("lang"));
-        if (fromParam != null) {
-            return fromParam;
-        }
-        String header = request.getHeader("Accept-Language");
-        return header == null || header.isBlank() ? Translations.ZH_CN : Translations.supported(request.getLocale());
+        return LanguagePreference.forApiRequest(request);
     }
 }

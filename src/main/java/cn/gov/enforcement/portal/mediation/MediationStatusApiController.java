@@ -52,11 +52,6 @@ class MediationStatusApiController {
     }
 
     private static Locale locale(HttpServletRequest request) {
-        Locale fromParam = LanguagePreference.parse(request.getParameter("lang"));
-        if (fromParam != null) {
-            return fromParam;
-        }
-        String header = request.getHeader("Accept-Language");
-        return header == null || header.isBlank() ? Translations.ZH_CN : Translations.supported(request.getLocale());
+        return LanguagePreference.forApiRequest(request);
     }
 }

@@ -84,6 +84,19 @@ public class LanguagePreference implements VaadinServiceInitListener {
         return null;
     }
 
+    /**
+     * The language of a JSON API answer: {@code ?lang=} first, then {@code Accept-Language}, else
+     * Simplified Chinese (a missing or blank header means the portal's default, not the server's).
+     */
+    public static Locale forApiRequest(jakarta.servlet.http.HttpServletRequest request) {
+        Locale fromParam = parse(request.getParameter("lang"));
+        if (fromParam != null) {
+            return fromParam;
+        }
+        String header = request.getHeader("Accept-Language");
+        return header == null || header.isBlank() ? Translations.ZH_CN : Translations.supported(request.getLocale());
+    }
+
     /** Parses a language tag such as {@code en}, {@code zh-CN}, {@code zh-TW}; null when unsupported. */
     public static Locale parse(String tag) {
         if (tag == null) {

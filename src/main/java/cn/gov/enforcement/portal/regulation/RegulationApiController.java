@@ -5,7 +5,6 @@ import cn.gov.enforcement.portal.platform.Translations;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,10 +93,6 @@ class RegulationApiController {
     }
 
     private String message(HttpServletRequest request, String key) {
-        Locale fromParam = LanguagePreference.parse(request.getParameter("lang"));
-        Locale locale = fromParam != null ? fromParam
-                : request.getHeader("Accept-Language") == null ? Translations.ZH_CN
-                : Translations.supported(request.getLocale());
-        return translations.get(locale, key);
+        return translations.get(LanguagePreference.forApiRequest(request), key);
     }
 }
