@@ -128,7 +128,7 @@ public class ImportService {
         decideStatuses(changedKeys);
         if (!changedKeys.isEmpty() || index.isOutOfStep()) {
             progress.accept("indexing articles");
-            long indexed = index.rebuild();
+            long indexed = index.rebuild(progress);
             progress.accept(String.format("indexed %,d articles", indexed));
         }
         ImportSummary summary = new ImportSummary(files.size(), imported, unchanged, failed, articles, problems);

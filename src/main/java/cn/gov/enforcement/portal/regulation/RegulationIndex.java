@@ -3,18 +3,22 @@ package cn.gov.enforcement.portal.regulation;
 import cn.gov.enforcement.portal.search.ChineseAnalysis;
 import cn.gov.enforcement.portal.search.IndexDocument;
 import cn.gov.enforcement.portal.search.SearchIndexes;
+import cn.gov.enforcement.portal.search.TextEmbeddings;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,12 +40,16 @@ class RegulationIndex {
     private final ObjectProvider<SearchIndexes> indexes;
     private final ObjectProvider<ElasticsearchClient> client;
     private final RegulationStore store;
+    private final ObjectProvider<TextEmbeddings> embeddings;
+    private final RegulationSettings settings;
 
     RegulationIndex(ObjectProvider<SearchIndexes> indexes, ObjectProvider<ElasticsearchClient> client,
-            RegulationStore store) {
+            RegulationStore store, ObjectProvider<TextEmbeddings> embeddings, RegulationSettings settings) {
+        this.settings = settings;
         this.indexes = indexes;
         this.client = client;
         this.store = store;
+        this.embeddings = embeddings;
     }
 
     /** True when the index is missing or holds a different number of articles than the database. */
@@ -60,21 +68,116 @@ class RegulationIndex {
 
     /** Builds a new index version from the database and swaps the alias; the old version serves until then. */
     long rebuild() {
+        return rebuild(line -> {});
+    }
+
+    /**
+     * Builds a new index version from the database, document by document (never the whole corpus in memory),
+     * with a vector per article when embeddings are on, and swaps the alias; the old version serves until then.
+     *
+     * @param progress told lines such as {@code indexed 5,000/64,617 articles (1,200 embedded, 3,800 cached)}
+     */
+    long rebuild(Consumer<String> progress) {
         SearchIndexes search = indexes.getIfAvailable();
         if (search == null) {
             log.warn("No search index service; the {} index is not built", ALIAS);
             return 0;
         }
-        Map<Long, RegulationStore.StoredDocument> documents = store.documents().stream()
-                .collect(Collectors.toMap(RegulationStore.StoredDocument::id, Function.identity()));
-        List<IndexDocument> docs = new ArrayList<>();
-        store.forEachArticle(documents, (d, a) -> docs.add(document(d, a)));
-        search.rebuild(ALIAS, docs, n -> {});
-        log.info("Rebuilt the {} index with {} articles", ALIAS, docs.size());
-        return docs.size();
+        TextEmbeddings model = embeddings.getIfAvailable();
+        boolean vectors = model != null && model.enabled();
+        List<RegulationStore.StoredDocument> documents = store.documents();
+        long total = store.articleCount();
+        long computedBefore = vectors ? model.computed() : 0;
+        long[] sent = {0};
+        long[] reported = {0};
+        Iterable<IndexDocument> source = () -> new BatchIterator(documents, vectors ? model : null);
+        search.rebuild(ALIAS, source, n -> {
+            sent[0] = n;
+            if (n - reported[0] >= PROGRESS_EVERY || n == total) {
+                reported[0] = n;
+                progress.accept(vectors
+                        ? String.format("indexed %,d/%,d articles (%,d embedded, the others from the cache)", n, total,
+                                model.computed() - computedBefore)
+                        : String.format("indexed %,d/%,d articles", n, total));
+            }
+        });
+        log.info("Rebuilt the {} index with {} articles{}", ALIAS, sent[0], vectors ? " and their vectors" : "");
+        return sent[0];
+    }
+
+    /** Progress lines every this many articles. */
+    static final int PROGRESS_EVERY = 5_000;
+
+    /** Articles are embedded this many at a time. */
+    private static final int EMBED_BATCH = 256;
+
+    /** Reads documents one by one and yields their articles, embedded a batch at a time. */
+    private final class BatchIterator implements Iterator<IndexDocument> {
+
+        private final Iterator<RegulationStore.StoredDocument> documents;
+        private final TextEmbeddings model;
+        private final ArrayDeque<IndexDocument> ready = new ArrayDeque<>();
+
+        BatchIterator(List<RegulationStore.StoredDocument> documents, TextEmbeddings model) {
+            this.documents = documents.iterator();
+            this.model = model;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (ready.isEmpty()) {
+                fill();
+            }
+            return !ready.isEmpty();
+        }
+
+        @Override
+        public IndexDocument next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return ready.poll();
+        }
+
+        private void fill() {
+            List<RegulationStore.StoredDocument> owners = new ArrayList<>();
+            List<RegulationStore.StoredArticle> articles = new ArrayList<>();
+            while (articles.size() < EMBED_BATCH && documents.hasNext()) {
+                RegulationStore.StoredDocument d = documents.next();
+                for (RegulationStore.StoredArticle a : store.articles(d.id())) {
+                    owners.add(d);
+                    articles.add(a);
+                }
+            }
+            List<float[]> vectors = null;
+            if (model != null && !articles.isEmpty()) {
+                List<String> texts = new ArrayList<>(articles.size());
+                for (int i = 0; i < articles.size(); i++) {
+                    texts.add(embeddingText(owners.get(i), articles.get(i)));
+                }
+                vectors = model.documents(texts, n -> {});
+            }
+            for (int i = 0; i < articles.size(); i++) {
+                ready.add(document(owners.get(i), articles.get(i), vectors == null ? null : vectors.get(i)));
+            }
+        }
+    }
+
+    /**
+     * What is embedded for an article: the document's title, the headings above the article and its text, in
+     * Simplified characters (the model reads at most 512 tokens; the text is cut to the settings' length).
+     */
+    static String embeddingText(RegulationStore.StoredDocument d, RegulationStore.StoredArticle a) {
+        String headings = a.headingPath() == null ? "" : a.headingPath().replace(RegulationStore.HEADING_SEPARATOR, " ");
+        return ChineseScript.toSimplified(d.displayTitle() + " " + headings).strip() + "\n"
+                + ChineseScript.toSimplified(a.text());
     }
 
     static IndexDocument document(RegulationStore.StoredDocument d, RegulationStore.StoredArticle a) {
+        return document(d, a, null);
+    }
+
+    static IndexDocument document(RegulationStore.StoredDocument d, RegulationStore.StoredArticle a, float[] vector) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("document_id", d.id());
         source.put("sequence", a.sequence());
@@ -93,6 +196,9 @@ class RegulationIndex {
         source.put("text_s", textS);
         source.put("all_s", ChineseScript.toSimplified(d.displayTitle() + "\n" + a.headingPath() + "\n" + a.number())
                 + "\n" + textS);
+        if (vector != null) {
+            source.put("vector", vector);
+        }
         return new IndexDocument(d.id() + "-" + a.sequence(), source);
     }
 
@@ -101,42 +207,139 @@ class RegulationIndex {
     record FoundArticle(long documentId, int sequence, String title, String article, String snippet, double score) {}
 
     /**
-     * Articles matching {@code simplifiedQuery} (every character must occur; adjacent pairs score),
-     * filtered by the non-null arguments.
+     * Articles for {@code simplifiedQuery}, filtered by the non-null arguments: the BM25 list (unigrams and
+     * bigrams of the Simplified text) and, when embeddings are on, the dense-vector list, fused by weighted
+     * reciprocal rank (see {@link RegulationSettings.Ranking}); snippets are highlighted for the page returned.
      */
-    @SuppressWarnings("rawtypes")
     Found search(String simplifiedQuery, int size, LegalLevel level, String region, DocumentStatus status)
             throws java.io.IOException {
         ElasticsearchClient es = client.getIfAvailable();
         if (es == null) {
             return new Found(0, List.of());
         }
-        String traditional = ChineseScript.toTraditional(simplifiedQuery);
-        Query highlight = Query.of(q -> q.bool(b -> b
-                .should(s -> s.match(m -> m.field("text").query(simplifiedQuery)))
-                .should(s -> s.match(m -> m.field("text").query(traditional)))));
-        SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(size).trackTotalHits(t -> t.enabled(true))
-                .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "article", "text")))
-                .query(q -> q.bool(b -> {
-                    b.must(m -> m.match(t -> t.field("all_s").query(simplifiedQuery).operator(Operator.And)));
-                    b.should(m -> m.match(t -> t.field("all_s.bigram").query(simplifiedQuery)));
-                    b.should(m -> m.match(t -> t.field("text_s.bigram").query(simplifiedQuery)));
-                    b.should(m -> m.match(t -> t.field("title_s.bigram").query(simplifiedQuery).boost(2f)));
-                    if (level != null) {
-                        b.filter(f -> f.term(t -> t.field("level").value(level.name())));
-                    }
-                    if (region != null) {
-                        b.filter(f -> f.term(t -> t.field("region").value(ChineseScript.toSimplified(region))));
-                    }
-                    if (status != null) {
-                        b.filter(f -> f.term(t -> t.field("status").value(status.name())));
-                    }
-                    return b;
+        RegulationSettings.Ranking ranking = settings.ranking();
+        int depth = Math.max(size, ranking.depth());
+        List<Query> filters = filters(level, region, status);
+        Leg lexical = ranking.lexicalWeight() > 0 ? lexical(es, simplifiedQuery, depth, filters) : Leg.NONE;
+        TextEmbeddings model = embeddings.getIfAvailable();
+        Leg dense = ranking.denseWeight() > 0 && model != null && model.enabled()
+                ? dense(es, model.query(simplifiedQuery), depth, filters, ranking.minSimilarity())
+                : Leg.NONE;
+        Map<String, Double> fused = new HashMap<>();
+        Map<String, LegalLevel> levels = new HashMap<>(lexical.levels());
+        levels.putAll(dense.levels());
+        addRanks(fused, lexical.ids(), ranking.lexicalWeight(), ranking.k());
+        addRanks(fused, dense.ids(), ranking.denseWeight(), ranking.k());
+        fused.replaceAll((id, score) -> score * ranking.prior(levels.get(id)));
+        List<String> page = fused.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(size).map(Map.Entry::getKey).toList();
+        long total = lexical.total() + dense.ids().stream().filter(id -> !lexical.ids().contains(id)).count();
+        return new Found(Math.max(total, fused.size()), fetch(es, simplifiedQuery, page, fused));
+    }
+
+    /** One ranked list: article ids best first, the level of each, and how many matched in all. */
+    private record Leg(List<String> ids, Map<String, LegalLevel> levels, long total) {
+
+        static final Leg NONE = new Leg(List.of(), Map.of(), 0);
+    }
+
+    private static void addRanks(Map<String, Double> fused, List<String> ids, double weight, int k) {
+        for (int rank = 0; rank < ids.size(); rank++) {
+            fused.merge(ids.get(rank), weight / (k + rank + 1), Double::sum);
+        }
+    }
+
+    static List<Query> filters(LegalLevel level, String region, DocumentStatus status) {
+        List<Query> filters = new ArrayList<>();
+        if (level != null) {
+            filters.add(Query.of(f -> f.term(t -> t.field("level").value(level.name()))));
+        }
+        if (region != null) {
+            filters.add(Query.of(f -> f.term(t -> t.field("region").value(ChineseScript.toSimplified(region)))));
+        }
+        if (status != null) {
+            filters.add(Query.of(f -> f.term(t -> t.field("status").value(status.name()))));
+        }
+        return filters;
+    }
+
+    /** Queries of at most this many characters must match every character; longer ones (questions) need not. */
+    static final int SHORT_QUERY = 4;
+
+    /**
+     * The BM25 query: every character of a short query must occur; a longer query (a question in plain words)
+     * needs {@code 40%} of its characters; adjacent character pairs (bigrams) in the text and the title score.
+     */
+    static Query lexicalQuery(String q) {
+        boolean isShort = q.codePointCount(0, q.length()) <= SHORT_QUERY;
+        return Query.of(x -> x.bool(b -> b
+                .must(m -> m.match(t -> {
+                    t.field("all_s").query(q);
+                    return isShort ? t.operator(Operator.And) : t.minimumShouldMatch("40%");
                 }))
+                .should(m -> m.match(t -> t.field("all_s.bigram").query(q)))
+                .should(m -> m.match(t -> t.field("text_s.bigram").query(q)))
+                .should(m -> m.match(t -> t.field("title_s.bigram").query(q).boost(2f)))));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Leg lexical(ElasticsearchClient es, String q, int depth, List<Query> filters) throws java.io.IOException {
+        SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(depth).trackTotalHits(t -> t.enabled(true))
+                .source(src -> src.filter(f -> f.includes("level")))
+                .query(x -> x.bool(b -> b.must(lexicalQuery(q)).filter(filters))), Map.class);
+        long total = response.hits().total() == null ? 0 : response.hits().total().value();
+        return leg(response, total);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Leg dense(ElasticsearchClient es, float[] vector, int depth, List<Query> filters, double minSimilarity)
+            throws java.io.IOException {
+        List<Float> v = new ArrayList<>(vector.length);
+        for (float f : vector) {
+            v.add(f);
+        }
+        SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(depth)
+                .source(src -> src.filter(f -> f.includes("level")))
+                .knn(k -> {
+                    k.field("vector").queryVector(v).k(depth).numCandidates(Math.max(2 * depth, 200)).filter(filters);
+                    return minSimilarity > 0 ? k.similarity((float) minSimilarity) : k;
+                }), Map.class);
+        return leg(response, 0);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Leg leg(SearchResponse<Map> response, long total) {
+        List<String> ids = new ArrayList<>();
+        Map<String, LegalLevel> levels = new HashMap<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            ids.add(hit.id());
+            Object level = hit.source() == null ? null : hit.source().get("level");
+            if (level != null) {
+                levels.put(hit.id(), LegalLevel.valueOf(level.toString()));
+            }
+        }
+        return new Leg(ids, levels, total);
+    }
+
+    /** The articles of one page, in the fused order, with highlighted snippets. */
+    @SuppressWarnings("rawtypes")
+    private List<FoundArticle> fetch(ElasticsearchClient es, String q, List<String> page, Map<String, Double> scores)
+            throws java.io.IOException {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        String traditional = ChineseScript.toTraditional(q);
+        Query highlight = Query.of(x -> x.bool(b -> b
+                .should(s -> s.match(m -> m.field("text").query(q)))
+                .should(s -> s.match(m -> m.field("text").query(traditional)))));
+        SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(page.size())
+                .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "article", "text")))
+                .query(x -> x.ids(i -> i.values(page)))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                         .fields("text", f -> f.highlightQuery(highlight).numberOfFragments(1).fragmentSize(120)
                                 .noMatchSize(120))), Map.class);
-        List<FoundArticle> hits = new ArrayList<>();
+        Map<String, FoundArticle> byId = new HashMap<>();
         for (Hit<Map> hit : response.hits().hits()) {
             Map src = hit.source();
             if (src == null) {
@@ -147,12 +350,11 @@ class RegulationIndex {
                     ? escape(String.valueOf(src.get("text")))
                     : fragments.get(0);
             snippet = snippet.replace("</em><em>", "");
-            hits.add(new FoundArticle(((Number) src.get("document_id")).longValue(),
+            byId.put(hit.id(), new FoundArticle(((Number) src.get("document_id")).longValue(),
                     ((Number) src.get("sequence")).intValue(), String.valueOf(src.get("display_title")),
-                    String.valueOf(src.get("article")), snippet, hit.score() == null ? 0 : hit.score()));
+                    String.valueOf(src.get("article")), snippet, scores.getOrDefault(hit.id(), 0.0)));
         }
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new Found(total, hits);
+        return page.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private static String escape(String s) {

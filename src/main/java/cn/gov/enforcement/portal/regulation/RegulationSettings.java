@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.regulation;
 
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,14 +9,51 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param importOnStart a folder imported when the portal starts (LawRefBook layout and/or plain-text
  *     files); empty (the default) imports nothing
  * @param maxResults the largest number of results one search may ask for
+ * @param ranking how the lexical and the semantic result lists are fused
  */
 @ConfigurationProperties(prefix = "portal.regulation")
-public record RegulationSettings(String importOnStart, Integer maxResults) {
+public record RegulationSettings(String importOnStart, Integer maxResults, Ranking ranking) {
 
     public RegulationSettings {
         importOnStart = importOnStart == null ? "" : importOnStart.strip();
         if (maxResults == null || maxResults < 1) {
             maxResults = 100;
+        }
+        if (ranking == null) {
+            ranking = new Ranking(null, null, null, null, null, null);
+        }
+    }
+
+    public RegulationSettings(String importOnStart, Integer maxResults) {
+        this(importOnStart, maxResults, null);
+    }
+
+    /**
+     * Reciprocal-rank fusion of the BM25 list and the dense-vector list: an article's score is
+     * {@code lexicalWeight / (k + lexical rank) + denseWeight / (k + dense rank)}, times the prior of its
+     * document's level.
+     *
+     * @param lexicalWeight weight of the BM25 list (0 switches it off)
+     * @param denseWeight weight of the dense-vector list (0 switches it off)
+     * @param k the rank constant
+     * @param depth articles taken from each list before fusion (at least the page asked for)
+     * @param minSimilarity dense hits below this cosine similarity are dropped (so nonsense finds nothing)
+     * @param levelPriors multiplier per level; levels not listed count 1.0
+     */
+    public record Ranking(Double lexicalWeight, Double denseWeight, Integer k, Integer depth, Double minSimilarity,
+                          Map<LegalLevel, Double> levelPriors) {
+
+        public Ranking {
+            lexicalWeight = lexicalWeight == null ? 1.0 : lexicalWeight;
+            denseWeight = denseWeight == null ? 1.0 : denseWeight;
+            k = k == null || k < 1 ? 60 : k;
+            depth = depth == null || depth < 1 ? 100 : depth;
+            minSimilarity = minSimilarity == null ? 0.0 : minSimilarity;
+            levelPriors = levelPriors == null ? Map.of() : Map.copyOf(levelPriors);
+        }
+
+        double prior(LegalLevel level) {
+            return level == null ? 1.0 : levelPriors.getOrDefault(level, 1.0);
         }
     }
 }

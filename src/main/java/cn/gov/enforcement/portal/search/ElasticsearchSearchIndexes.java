@@ -78,7 +78,7 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
     }
 
     @Override
-    public void rebuild(String alias, List<IndexDocument> documents, IntConsumer progress) {
+    public void rebuild(String alias, Iterable<IndexDocument> documents, IntConsumer progress) {
         check(alias);
         if (documents == null) {
             throw new IllegalArgumentException("documents must not be null");
@@ -128,7 +128,7 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
         }
     }
 
-    private int load(String index, List<IndexDocument> documents, IntConsumer progress) throws IOException {
+    private int load(String index, Iterable<IndexDocument> documents, IntConsumer progress) throws IOException {
         int loaded = 0;
         BulkRequest.Builder bulk = null;
         int inBatch = 0;

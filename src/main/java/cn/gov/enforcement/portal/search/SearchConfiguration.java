@@ -4,6 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
 import org.apache.http.Header;
 import org.apache.http.message.BasicHeader;
+import cn.gov.enforcement.portal.platform.PortalSettings;
+import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.elasticsearch.RestClientBuilderCustomizer;
@@ -13,7 +15,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SearchSettings.class)
+@EnableConfigurationProperties({SearchSettings.class, EmbeddingSettings.class})
 class SearchConfiguration {
 
     /** Starts the local node early, only when no external cluster is configured (see {@link EmbeddedModeCondition}). */
@@ -46,5 +48,12 @@ class SearchConfiguration {
             ObjectProvider<EmbeddedSearchNode> embedded) {
         Runnable awaitReady = () -> embedded.ifAvailable(EmbeddedSearchNode::awaitReady);
         return new ElasticsearchSearchIndexes(client, clock, settings.bulkBatchSize(), awaitReady);
+    }
+
+    /** The in-process embedding model with its vector cache under {@code <data-dir>/embeddings}. */
+    @Bean
+    InProcessEmbeddings textEmbeddings(EmbeddingSettings settings, PortalSettings portal) {
+        Path dir = settings.cacheDir() != null ? settings.cacheDir() : portal.dataDir().resolve("embeddings");
+        return new InProcessEmbeddings(settings, dir);
     }
 }

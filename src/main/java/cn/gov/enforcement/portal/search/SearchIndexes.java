@@ -17,9 +17,11 @@ public interface SearchIndexes {
      * alias to it atomically and deletes older versions. If anything fails the old version keeps
      * serving and the half-built one is deleted.
      *
+     * @param documents read once, in order; may be a lazy sequence (documents are sent in bulk batches as
+     *     they come, so the whole set never needs to be in memory)
      * @param progress told the number of documents loaded so far (may be a no-op)
      */
-    void rebuild(String alias, List<IndexDocument> documents, IntConsumer progress);
+    void rebuild(String alias, Iterable<IndexDocument> documents, IntConsumer progress);
 
     /** Adds or replaces one document in the live version and makes it visible to searches. */
     void upsert(String alias, IndexDocument document);
