@@ -220,26 +220,47 @@ class RegulationIndex {
         RegulationSettings.Ranking ranking = settings.ranking();
         int depth = Math.max(size, ranking.depth());
         List<Query> filters = filters(level, region, status);
-        Leg lexical = ranking.lexicalWeight() > 0 ? lexical(es, simplifiedQuery, depth, filters) : Leg.NONE;
+        Leg lexical = ranking.lexicalWeight() > 0 ? lexical(es, simplifiedQuery, depth, filters, ranking) : Leg.NONE;
         TextEmbeddings model = embeddings.getIfAvailable();
         Leg dense = ranking.denseWeight() > 0 && model != null && model.enabled()
-                ? dense(es, model.query(simplifiedQuery), depth, filters, ranking.minSimilarity())
+                ? dense(es, model.query(simplifiedQuery), depth, filters, ranking)
                 : Leg.NONE;
         Map<String, Double> fused = new HashMap<>();
-        Map<String, LegalLevel> levels = new HashMap<>(lexical.levels());
-        levels.putAll(dense.levels());
+        Map<String, Long> documents = new HashMap<>(lexical.documents());
+        documents.putAll(dense.documents());
         addRanks(fused, lexical.ids(), ranking.lexicalWeight(), ranking.k());
         addRanks(fused, dense.ids(), ranking.denseWeight(), ranking.k());
-        fused.replaceAll((id, score) -> score * ranking.prior(levels.get(id)));
+        addDocumentScores(fused, documents, ranking.documentWeight());
         List<String> page = fused.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(size).map(Map.Entry::getKey).toList();
-        long total = lexical.total() + dense.ids().stream().filter(id -> !lexical.ids().contains(id)).count();
+        long total = lexical.total() + dense.ids().stream().filter(id -> !lexical.documents().containsKey(id)).count();
         return new Found(Math.max(total, fused.size()), fetch(es, simplifiedQuery, page, fused));
     }
 
+    /**
+     * Articles of documents that hold several good hits rise: each article gains {@code weight} times its
+     * document's score (the sum of the document's three best article scores), scaled so that the best document
+     * adds {@code weight} times the best article score.
+     */
+    static void addDocumentScores(Map<String, Double> fused, Map<String, Long> documents, double weight) {
+        if (weight <= 0 || fused.isEmpty()) {
+            return;
+        }
+        Map<Long, List<Double>> byDocument = new HashMap<>();
+        fused.forEach((id, score) -> byDocument.computeIfAbsent(documents.getOrDefault(id, -1L), d -> new ArrayList<>())
+                .add(score));
+        Map<Long, Double> documentScores = new HashMap<>();
+        byDocument.forEach((d, scores) -> documentScores.put(d, scores.stream()
+                .sorted(java.util.Comparator.reverseOrder()).limit(3).mapToDouble(Double::doubleValue).sum()));
+        double best = fused.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double bestDocument = documentScores.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        fused.replaceAll((id, score) -> score
+                + weight * best * documentScores.get(documents.getOrDefault(id, -1L)) / bestDocument);
+    }
+
     /** One ranked list: article ids best first, the level of each, and how many matched in all. */
-    private record Leg(List<String> ids, Map<String, LegalLevel> levels, long total) {
+    private record Leg(List<String> ids, Map<String, Long> documents, long total) {
 
         static final Leg NONE = new Leg(List.of(), Map.of(), 0);
     }
@@ -269,57 +290,81 @@ class RegulationIndex {
 
     /**
      * The BM25 query: every character of a short query must occur; a longer query (a question in plain words)
-     * needs {@code 40%} of its characters; adjacent character pairs (bigrams) in the text and the title score.
+     * scores by its characters and its adjacent character pairs (bigrams) in title, headings and text, with the
+     * pairs in the text counted again at half weight.
      */
     static Query lexicalQuery(String q) {
         boolean isShort = q.codePointCount(0, q.length()) <= SHORT_QUERY;
-        return Query.of(x -> x.bool(b -> b
-                .must(m -> m.match(t -> {
-                    t.field("all_s").query(q);
-                    return isShort ? t.operator(Operator.And) : t.minimumShouldMatch("40%");
-                }))
-                .should(m -> m.match(t -> t.field("all_s.bigram").query(q)))
-                .should(m -> m.match(t -> t.field("text_s.bigram").query(q)))
-                .should(m -> m.match(t -> t.field("title_s.bigram").query(q).boost(2f)))));
+        return Query.of(x -> x.bool(b -> {
+            if (isShort) {
+                b.must(m -> m.match(t -> t.field("all_s").query(q).operator(Operator.And)));
+            } else {
+                b.should(m -> m.match(t -> t.field("all_s").query(q))).minimumShouldMatch("1");
+            }
+            return b.should(m -> m.match(t -> t.field("all_s.bigram").query(q)))
+                    .should(m -> m.match(t -> t.field("text_s.bigram").query(q).boost(0.5f)));
+        }));
+    }
+
+    /** The lexical query with each document level's prior as a score multiplier. */
+    static Query withPriors(Query query, RegulationSettings.Ranking ranking) {
+        if (ranking.levelPriors().isEmpty()) {
+            return query;
+        }
+        List<co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore> functions = new ArrayList<>();
+        ranking.levelPriors().forEach((level, weight) -> functions.add(
+                co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore.of(f -> f
+                        .filter(q -> q.term(t -> t.field("level").value(level.name()))).weight(weight))));
+        return Query.of(q -> q.functionScore(fs -> fs.query(query).functions(functions)
+                .scoreMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode.First)
+                .boostMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode.Multiply)));
     }
 
     @SuppressWarnings("rawtypes")
-    private Leg lexical(ElasticsearchClient es, String q, int depth, List<Query> filters) throws java.io.IOException {
+    private Leg lexical(ElasticsearchClient es, String q, int depth, List<Query> filters,
+            RegulationSettings.Ranking ranking) throws java.io.IOException {
+        Query query = withPriors(Query.of(x -> x.bool(b -> b.must(lexicalQuery(q)).filter(filters))), ranking);
         SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(depth).trackTotalHits(t -> t.enabled(true))
-                .source(src -> src.filter(f -> f.includes("level")))
-                .query(x -> x.bool(b -> b.must(lexicalQuery(q)).filter(filters))), Map.class);
+                .source(src -> src.filter(f -> f.includes("document_id"))).query(query), Map.class);
         long total = response.hits().total() == null ? 0 : response.hits().total().value();
-        return leg(response, total);
+        return leg(response, total, null);
     }
 
     @SuppressWarnings("rawtypes")
-    private Leg dense(ElasticsearchClient es, float[] vector, int depth, List<Query> filters, double minSimilarity)
-            throws java.io.IOException {
+    private Leg dense(ElasticsearchClient es, float[] vector, int depth, List<Query> filters,
+            RegulationSettings.Ranking ranking) throws java.io.IOException {
+        double minSimilarity = ranking.minSimilarity();
         List<Float> v = new ArrayList<>(vector.length);
         for (float f : vector) {
             v.add(f);
         }
         SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(depth)
-                .source(src -> src.filter(f -> f.includes("level")))
+                .source(src -> src.filter(f -> f.includes("document_id", "level")))
                 .knn(k -> {
                     k.field("vector").queryVector(v).k(depth).numCandidates(Math.max(2 * depth, 200)).filter(filters);
                     return minSimilarity > 0 ? k.similarity((float) minSimilarity) : k;
                 }), Map.class);
-        return leg(response, 0);
+        return leg(response, 0, ranking);
     }
 
+    /** The hits as a ranked list; with {@code ranking}, re-ordered by score times the level's prior. */
     @SuppressWarnings("rawtypes")
-    private static Leg leg(SearchResponse<Map> response, long total) {
+    private static Leg leg(SearchResponse<Map> response, long total, RegulationSettings.Ranking ranking) {
+        Map<String, Long> documents = new HashMap<>();
+        Map<String, Double> scores = new HashMap<>();
         List<String> ids = new ArrayList<>();
-        Map<String, LegalLevel> levels = new HashMap<>();
         for (Hit<Map> hit : response.hits().hits()) {
+            Map src = hit.source();
             ids.add(hit.id());
-            Object level = hit.source() == null ? null : hit.source().get("level");
-            if (level != null) {
-                levels.put(hit.id(), LegalLevel.valueOf(level.toString()));
-            }
+            documents.put(hit.id(), src == null ? -1L : ((Number) src.get("document_id")).longValue());
+            Object level = src == null ? null : src.get("level");
+            double prior = ranking == null || level == null ? 1.0 : ranking.prior(LegalLevel.valueOf(level.toString()));
+            scores.put(hit.id(), (hit.score() == null ? 0 : hit.score()) * prior);
         }
-        return new Leg(ids, levels, total);
+        if (ranking != null) {
+            ids.sort(java.util.Comparator.comparing((String id) -> scores.get(id)).reversed());
+        }
+        return new Leg(ids, documents, total);
     }
 
     /** The articles of one page, in the fused order, with highlighted snippets. */

@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.regulation;
 
 import java.util.Map;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,13 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "portal.regulation")
 public record RegulationSettings(String importOnStart, Integer maxResults, Ranking ranking) {
 
+    @ConstructorBinding
     public RegulationSettings {
         importOnStart = importOnStart == null ? "" : importOnStart.strip();
         if (maxResults == null || maxResults < 1) {
             maxResults = 100;
         }
         if (ranking == null) {
-            ranking = new Ranking(null, null, null, null, null, null);
+            ranking = new Ranking(null, null, null, null, null, null, null);
         }
     }
 
@@ -30,26 +32,36 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
 
     /**
      * Reciprocal-rank fusion of the BM25 list and the dense-vector list: an article's score is
-     * {@code lexicalWeight / (k + lexical rank) + denseWeight / (k + dense rank)}, times the prior of its
-     * document's level.
+     * {@code lexicalWeight / (k + lexical rank) + denseWeight / (k + dense rank)}; each list is first ordered by
+     * score times the prior of the document's level, and articles of documents with several good hits gain
+     * {@code documentWeight} of their document's score.
      *
      * @param lexicalWeight weight of the BM25 list (0 switches it off)
      * @param denseWeight weight of the dense-vector list (0 switches it off)
      * @param k the rank constant
      * @param depth articles taken from each list before fusion (at least the page asked for)
      * @param minSimilarity dense hits below this cosine similarity are dropped (so nonsense finds nothing)
-     * @param levelPriors multiplier per level; levels not listed count 1.0
+     * @param levelPriors multiplier per level; levels not listed count 1.0. The default favours laws, which
+     *     answer most questions of the public, over the rules that implement them; set an empty map to rank
+     *     all levels alike
+     * @param documentWeight how much an article gains from its document's other good hits (0: nothing)
      */
     public record Ranking(Double lexicalWeight, Double denseWeight, Integer k, Integer depth, Double minSimilarity,
-                          Map<LegalLevel, Double> levelPriors) {
+                          Map<LegalLevel, Double> levelPriors, Double documentWeight) {
+
+        /** Laws first, then judicial interpretations, administrative regulations and the constitution, rules last. */
+        static final Map<LegalLevel, Double> DEFAULT_PRIORS = Map.of(LegalLevel.LAW, 1.0,
+                LegalLevel.JUDICIAL_INTERPRETATION, 0.8, LegalLevel.ADMINISTRATIVE_REGULATION, 0.7,
+                LegalLevel.CONSTITUTION, 0.7, LegalLevel.DEPARTMENTAL_RULE, 0.5, LegalLevel.NORMATIVE_DOCUMENT, 0.5);
 
         public Ranking {
             lexicalWeight = lexicalWeight == null ? 1.0 : lexicalWeight;
             denseWeight = denseWeight == null ? 1.0 : denseWeight;
             k = k == null || k < 1 ? 60 : k;
-            depth = depth == null || depth < 1 ? 100 : depth;
+            depth = depth == null || depth < 1 ? 200 : depth;
             minSimilarity = minSimilarity == null ? 0.0 : minSimilarity;
-            levelPriors = levelPriors == null ? Map.of() : Map.copyOf(levelPriors);
+            levelPriors = levelPriors == null ? DEFAULT_PRIORS : Map.copyOf(levelPriors);
+            documentWeight = documentWeight == null ? 0.2 : documentWeight;
         }
 
         double prior(LegalLevel level) {

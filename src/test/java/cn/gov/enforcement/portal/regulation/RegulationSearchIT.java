@@ -40,6 +40,8 @@ class RegulationSearchIT extends IntegrationTest {
     @Autowired ImportService importService;
     @Autowired RegulationCatalog catalog;
     @Autowired JdbcTemplate jdbc;
+    @Autowired RegulationIndex index;
+    @Autowired cn.gov.enforcement.portal.search.TextEmbeddings embeddings;
     @Autowired WebApplicationContext context;
 
     private MockMvc mvc;
@@ -123,6 +125,29 @@ class RegulationSearchIT extends IntegrationTest {
             assertThat(hit.snippet()).contains("<em>");
         });
         assertThat(results.results().get(0).article()).isEqualTo("第三十三条");
+    }
+
+    @Test
+    void a_question_in_plain_words_finds_the_article_through_the_semantic_leg() {
+        // hardly a word of the question occurs in Art. 33 (初次违法且危害后果轻微并及时改正的，可以不予行政处罚)
+        RegulationCatalog.Results results = catalog.search(new RegulationCatalog.Query(
+                "我是第一次犯错，问题也不严重，已经马上改好了，还会被罚款吗？", 10, null, null, DocumentStatus.CURRENT));
+        assertThat(results.results()).anySatisfy(hit -> {
+            assertThat(hit.title()).isEqualTo("中华人民共和国行政处罚法");
+            assertThat(hit.article()).isEqualTo("第三十三条");
+        });
+    }
+
+    @Test
+    void rebuilding_the_index_takes_every_vector_from_the_cache() {
+        long computed = embeddings.computed();
+        long articles = jdbc.queryForObject("select count(*) from regulation_article", Long.class);
+        List<String> progress = new ArrayList<>();
+        assertThat(index.rebuild(progress::add)).isEqualTo(articles);
+        assertThat(embeddings.computed()).isEqualTo(computed);
+        assertThat(progress).last().asString().startsWith(String.format("indexed %,d/%,d articles", articles, articles));
+        assertThat(catalog.search(new RegulationCatalog.Query("初次违法且危害后果轻微", 10, null, null,
+                DocumentStatus.CURRENT)).results().get(0).article()).isEqualTo("第三十三条");
     }
 
     @Test
