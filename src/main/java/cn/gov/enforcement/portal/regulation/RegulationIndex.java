@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,9 +84,10 @@ class RegulationIndex {
         source.put("title_s", ChineseScript.toSimplified(d.displayTitle()));
         source.put("level", d.level().name());
         source.put("region", ChineseScript.toSimplified(d.region()));
-        source.put("issuer", d.issuer());
+        source.put("issuer", ChineseScript.toSimplified(d.issuer()));
         source.put("status", d.status().name());
         source.put("version_date", d.versionDate() == null ? null : d.versionDate().toString());
+        source.put("in_force_date", d.effectiveDate() == null ? null : d.effectiveDate().toString());
         source.put("article", a.number());
         source.put("heading_path", a.headingPath());
         source.put("text", a.text());
@@ -98,39 +100,77 @@ class RegulationIndex {
 
     record Found(long total, List<FoundArticle> hits) {}
 
-    record FoundArticle(long documentId, int sequence, String title, String article, String snippet, double score) {}
+    record FoundArticle(long documentId, int sequence, String title, String article, LegalLevel level,
+                        String snippet, double score) {}
 
     /**
-     * Articles matching {@code simplifiedQuery} (every character must occur; adjacent pairs score),
-     * filtered by the non-null arguments.
+     * One search: the query text (already Simplified), the window ({@code from} hits skipped, {@code size}
+     * returned) and the filters; a null filter means "any".
+     */
+    record Search(String simplifiedQuery, int from, int size, LegalLevel level, String region, String issuer,
+                  DocumentStatus status, LocalDate effectiveFrom, LocalDate effectiveTo) {}
+
+    /**
+     * Every filter clause of a search (level, region, issuer, status, in-force date range), for the lexical
+     * query and for any other retriever that must honour the same filters.
+     */
+    static List<Query> filters(Search search) {
+        List<Query> filters = new ArrayList<>();
+        if (search.level() != null) {
+            filters.add(Query.of(f -> f.term(t -> t.field("level").value(search.level().name()))));
+        }
+        if (search.region() != null) {
+            filters.add(Query.of(f -> f.term(t -> t.field("region")
+                    .value(ChineseScript.toSimplified(search.region())))));
+        }
+        if (search.issuer() != null) {
+            filters.add(Query.of(f -> f.term(t -> t.field("issuer")
+                    .value(ChineseScript.toSimplified(search.issuer())))));
+        }
+        if (search.status() != null) {
+            filters.add(Query.of(f -> f.term(t -> t.field("status").value(search.status().name()))));
+        }
+        if (search.effectiveFrom() != null || search.effectiveTo() != null) {
+            filters.add(Query.of(f -> f.range(r -> r.date(d -> {
+                d.field("in_force_date").format("yyyy-MM-dd");
+                if (search.effectiveFrom() != null) {
+                    d.gte(search.effectiveFrom().toString());
+                }
+                if (search.effectiveTo() != null) {
+                    d.lte(search.effectiveTo().toString());
+                }
+                return d;
+            }))));
+        }
+        return filters;
+    }
+
+    /**
+     * Articles matching the query text (every character must occur; adjacent pairs score), filtered by
+     * {@link #filters(Search)}.
      */
     @SuppressWarnings("rawtypes")
-    Found search(String simplifiedQuery, int size, LegalLevel level, String region, DocumentStatus status)
-            throws java.io.IOException {
+    Found search(Search search) throws java.io.IOException {
         ElasticsearchClient es = client.getIfAvailable();
         if (es == null) {
             return new Found(0, List.of());
         }
+        String simplifiedQuery = search.simplifiedQuery();
         String traditional = ChineseScript.toTraditional(simplifiedQuery);
         Query highlight = Query.of(q -> q.bool(b -> b
                 .should(s -> s.match(m -> m.field("text").query(simplifiedQuery)))
                 .should(s -> s.match(m -> m.field("text").query(traditional)))));
-        SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(size).trackTotalHits(t -> t.enabled(true))
-                .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "article", "text")))
+        List<Query> filters = filters(search);
+        SearchResponse<Map> response = es.search(s -> s.index(ALIAS).from(search.from()).size(search.size())
+                .trackTotalHits(t -> t.enabled(true))
+                .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "article",
+                        "level", "text")))
                 .query(q -> q.bool(b -> {
                     b.must(m -> m.match(t -> t.field("all_s").query(simplifiedQuery).operator(Operator.And)));
                     b.should(m -> m.match(t -> t.field("all_s.bigram").query(simplifiedQuery)));
                     b.should(m -> m.match(t -> t.field("text_s.bigram").query(simplifiedQuery)));
                     b.should(m -> m.match(t -> t.field("title_s.bigram").query(simplifiedQuery).boost(2f)));
-                    if (level != null) {
-                        b.filter(f -> f.term(t -> t.field("level").value(level.name())));
-                    }
-                    if (region != null) {
-                        b.filter(f -> f.term(t -> t.field("region").value(ChineseScript.toSimplified(region))));
-                    }
-                    if (status != null) {
-                        b.filter(f -> f.term(t -> t.field("status").value(status.name())));
-                    }
+                    b.filter(filters);
                     return b;
                 }))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
@@ -149,10 +189,19 @@ class RegulationIndex {
             snippet = snippet.replace("</em><em>", "");
             hits.add(new FoundArticle(((Number) src.get("document_id")).longValue(),
                     ((Number) src.get("sequence")).intValue(), String.valueOf(src.get("display_title")),
-                    String.valueOf(src.get("article")), snippet, hit.score() == null ? 0 : hit.score()));
+                    String.valueOf(src.get("article")), level(src.get("level")), snippet,
+                    hit.score() == null ? 0 : hit.score()));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         return new Found(total, hits);
+    }
+
+    private static LegalLevel level(Object value) {
+        try {
+            return value == null ? null : LegalLevel.valueOf(value.toString());
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     private static String escape(String s) {
