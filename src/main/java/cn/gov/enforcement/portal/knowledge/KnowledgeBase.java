@@ -67,6 +67,12 @@ public class KnowledgeBase implements SmartLifecycle {
 
     /** Every {@code .yaml}/{@code .yml} file directly in the folder, sorted by name. */
     public List<KnowledgeFile> files(String folder) {
+        return files(folder, ".yaml", ".yml");
+    }
+
+    /** Every file directly in the folder whose name ends with one of {@code extensions}, sorted by name. */
+    public List<KnowledgeFile> files(String folder, String... extensions) {
+        java.util.function.Predicate<String> wanted = name -> Stream.of(extensions).anyMatch(name::endsWith);
         if (!folder.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("Bad knowledge-base folder name: " + folder);
         }
@@ -79,7 +85,7 @@ public class KnowledgeBase implements SmartLifecycle {
                     return List.of();
                 }
                 try (Stream<Path> stream = Files.list(folderPath)) {
-                    for (Path path : stream.filter(Files::isRegularFile).filter(p -> isYaml(p.getFileName().toString()))
+                    for (Path path : stream.filter(Files::isRegularFile).filter(p -> wanted.test(p.getFileName().toString()))
                             .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
                         files.add(KnowledgeFile.of(LABEL_ROOT + "/" + folder + "/" + path.getFileName(), Files.readAllBytes(path)));
                     }
@@ -88,7 +94,7 @@ public class KnowledgeBase implements SmartLifecycle {
                 Resource[] resources = new PathMatchingResourcePatternResolver()
                         .getResources("classpath*:" + LABEL_ROOT + "/" + folder + "/*");
                 List<Resource> sorted = Stream.of(resources)
-                        .filter(r -> r.getFilename() != null && isYaml(r.getFilename()))
+                        .filter(r -> r.getFilename() != null && wanted.test(r.getFilename()))
                         .sorted(Comparator.comparing(Resource::getFilename)).toList();
                 for (Resource resource : sorted) {
                     try (InputStream in = resource.getInputStream()) {
@@ -100,10 +106,6 @@ public class KnowledgeBase implements SmartLifecycle {
             throw new IllegalStateException("Cannot read knowledge base folder " + folder + " from " + location(), e);
         }
         return files;
-    }
-
-    private static boolean isYaml(String name) {
-        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     @Override

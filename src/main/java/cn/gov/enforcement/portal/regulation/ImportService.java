@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -49,6 +51,7 @@ public class ImportService {
     private final RegulationIndex index;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
 
     ImportService(RegulationStore store, RegulationIndex index, PlatformTransactionManager transactionManager,
             Clock clock) {
@@ -66,6 +69,29 @@ public class ImportService {
      * @throws IllegalArgumentException when {@code folder} does not exist
      */
     public ImportSummary importFolder(Path folder, Consumer<String> progress) {
+        return importFolder(folder, progress, (done, total) -> {});
+    }
+
+    /** Told after each file: how many of how many files have been read. */
+    @FunctionalInterface
+    public interface FileCounter {
+        void filesDone(int done, int total);
+    }
+
+    /**
+     * Like {@link #importFolder(Path, Consumer)}, and tells {@code counter} after every file. Imports in one portal
+     * run one after the other.
+     */
+    public ImportSummary importFolder(Path folder, Consumer<String> progress, FileCounter counter) {
+        lock.lock();
+        try {
+            return importLocked(folder, progress, counter);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ImportSummary importLocked(Path folder, Consumer<String> progress, FileCounter counter) {
         if (!Files.exists(folder)) {
             throw new IllegalArgumentException("No such folder: " + folder);
         }
@@ -121,6 +147,7 @@ public class ImportService {
                     }
                 }
             }
+            counter.filesDone(done, files.size());
             if (done % PROGRESS_EVERY == 0 || done == files.size()) {
                 progress.accept(String.format("imported %d/%d files, %,d articles", done, files.size(), articles));
             }
@@ -134,6 +161,46 @@ public class ImportService {
         ImportSummary summary = new ImportSummary(files.size(), imported, unchanged, failed, articles, problems);
         log.info(summary.line());
         return summary;
+    }
+
+    /**
+     * Makes the stored guides match the knowledge base: each valid guide (by its file label) is inserted or, when
+     * its content changed, replaced; a guide whose file is gone is removed; files in {@code present} without a
+     * valid guide keep their last stored version. The index is rebuilt when anything changed.
+     *
+     * @return the number of guides added, replaced or removed
+     */
+    int syncGuides(Map<String, LegalDocument> valid, Set<String> present) {
+        lock.lock();
+        try {
+            int changed = transactions.execute(tx -> {
+                int n = 0;
+                for (Map.Entry<String, LegalDocument> e : valid.entrySet()) {
+                    LegalDocument guide = e.getValue();
+                    List<RegulationStore.StoredDocument> stored = store.documentsBySource(e.getKey());
+                    if (stored.size() == 1 && stored.get(0).contentHash().equals(guide.contentHash())) {
+                        continue;
+                    }
+                    stored.forEach(d -> store.delete(d.id()));
+                    store.insert(guide, null, null, clock.instant());
+                    n++;
+                }
+                for (RegulationStore.StoredDocument d : store.documentsByLevel(LegalLevel.GUIDE)) {
+                    if (!present.contains(d.sourcePath())) {
+                        store.delete(d.id());
+                        n++;
+                    }
+                }
+                return n;
+            });
+            if (changed > 0 || index.isOutOfStep()) {
+                long indexed = index.rebuild();
+                log.info("Guides: {} change(s); indexed {} articles", changed, indexed);
+            }
+            return changed;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static Optional<LegalDocument> parsePlainText(PlainTextParser parser, String relative, byte[] bytes,

@@ -17,10 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Public article search: {@code GET /api/v1/regulations/search?q=…&size=…&level=…&region=…&status=…}.
- * Any query text is accepted (odd text simply finds nothing); {@code size} is cut to 1…100; {@code status}
- * is {@code current} by default, {@code any} for every version; an unknown level or status is a 400 with a
- * message in the caller's language ({@code ?lang=} or Accept-Language).
+ * Public article search: {@code GET /api/v1/regulations/search?q=…&page=…&size=…&level=…&region=…&issuer=…
+ * &status=…&from=…&to=…}. Any query text is accepted (odd text simply finds nothing); {@code page} is 1-based,
+ * {@code size} is cut to 100, and page × size may not exceed {@link RegulationCatalog#MAX_WINDOW}; {@code status}
+ * is {@code current} by default, {@code any} for every version; {@code from}/{@code to} bound the in-force date
+ * ({@code yyyy-MM-dd}). A bad value is a 400 with a message in the caller's language ({@code ?lang=} or
+ * Accept-Language).
  */
 @RestController
 @RequestMapping(path = "/api/v1/regulations", produces = "application/json")
@@ -41,42 +43,23 @@ class RegulationApiController {
     record SearchJson(long total, List<ResultJson> results) {}
 
     @GetMapping("/search")
-    ResponseEntity<?> search(@RequestParam(required = false) String q, @RequestParam(required = false) String size,
-            @RequestParam(required = false) String level, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String status, HttpServletRequest request) {
-        LegalLevel lvl = null;
-        if (level != null && !level.isBlank()) {
-            lvl = RegulationFilters.level(level).orElse(null);
-            if (lvl == null) {
-                return error(HttpStatus.BAD_REQUEST, message(request, "regulation.api.badLevel"));
-            }
+    ResponseEntity<?> search(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size, @RequestParam(required = false) String level,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String issuer,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, HttpServletRequest request) {
+        RegulationFilters.Parsed parsed = RegulationFilters.parse(q, page, size, level, region, issuer, status, from,
+                to, RegulationCatalog.DEFAULT_SIZE);
+        if (parsed.errorKey() != null) {
+            return error(HttpStatus.BAD_REQUEST, message(request, parsed.errorKey(), parsed.errorArgs()));
         }
-        DocumentStatus st = DocumentStatus.CURRENT;
-        if (status != null && !status.isBlank()) {
-            if (status.strip().equalsIgnoreCase("any")) {
-                st = null;
-            } else {
-                st = RegulationFilters.status(status).orElse(null);
-                if (st == null) {
-                    return error(HttpStatus.BAD_REQUEST, message(request, "regulation.api.badStatus"));
-                }
-            }
+        RegulationCatalog.Results results = catalog.search(parsed.query());
+        if (results.tooDeep()) {
+            return error(HttpStatus.BAD_REQUEST, message(request, "regulation.api.tooDeep",
+                    RegulationCatalog.MAX_WINDOW));
         }
-        RegulationCatalog.Results results = catalog.search(
-                new RegulationCatalog.Query(q, parseSize(size), lvl, region, st));
         return ResponseEntity.ok(new SearchJson(results.total(), results.results().stream()
                 .map(h -> new ResultJson(h.title(), h.article(), h.snippet(), h.url(), h.score())).toList()));
-    }
-
-    private static Integer parseSize(String size) {
-        if (size == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(size.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     @ExceptionHandler(RuntimeException.class)
@@ -92,7 +75,7 @@ class RegulationApiController {
         return ResponseEntity.status(status).body(body);
     }
 
-    private String message(HttpServletRequest request, String key) {
-        return translations.get(LanguagePreference.forApiRequest(request), key);
+    private String message(HttpServletRequest request, String key, Object... args) {
+        return translations.get(LanguagePreference.forApiRequest(request), key, args);
     }
 }

@@ -32,22 +32,86 @@ public class RegulationCatalog {
         this.settings = settings;
     }
 
-    /** What to search for; null filters mean "any". */
-    public record Query(String text, Integer size, LegalLevel level, String region, DocumentStatus status) {}
+    /** The deepest result a search may reach: page × size never goes beyond this many results. */
+    public static final int MAX_WINDOW = 1000;
 
-    /** One matching article; {@code snippet} is HTML-escaped text with {@code <em>} around matches. */
-    public record ArticleHit(long documentId, String title, String article, String snippet, String url,
-                             double score) {}
+    /**
+     * What to search for; null filters mean "any".
+     *
+     * @param page 1-based page number; null means the first page
+     * @param size results per page, cut to 1 … {@code portal.regulation.max-results}
+     * @param effectiveFrom earliest in-force date of the version (inclusive), or null
+     * @param effectiveTo latest in-force date of the version (inclusive), or null
+     */
+    public record Query(String text, Integer page, Integer size, LegalLevel level, String region, String issuer,
+                        DocumentStatus status, LocalDate effectiveFrom, LocalDate effectiveTo) {
 
-    public record Results(long total, List<ArticleHit> results) {
-
-        public static final Results EMPTY = new Results(0, List.of());
+        /** The first page, without issuer and date filters. */
+        public Query(String text, Integer size, LegalLevel level, String region, DocumentStatus status) {
+            this(text, null, size, level, region, null, status, null, null);
+        }
     }
 
-    /** A document with its articles, for the document page. */
+    /** One matching article; {@code snippet} is HTML-escaped text with {@code <em>} around matches. */
+    public record ArticleHit(long documentId, String title, String article, LegalLevel level, String snippet,
+                             String url, double score) {
+
+        /** True for our own plain-language guides (not law). */
+        public boolean guide() {
+            return level == LegalLevel.GUIDE;
+        }
+    }
+
+    /**
+     * One page of results.
+     *
+     * @param total matching articles (all pages)
+     * @param page the 1-based page shown
+     * @param size the page size used
+     * @param tooDeep true when the page asked for lies beyond {@link #MAX_WINDOW} results (no results then)
+     */
+    public record Results(long total, int page, int size, boolean tooDeep, List<ArticleHit> results) {
+
+        public static final Results EMPTY = new Results(0, 1, DEFAULT_SIZE, false, List.of());
+
+        public Results(long total, List<ArticleHit> results) {
+            this(total, 1, DEFAULT_SIZE, false, results);
+        }
+
+        /** Pages that can be shown: enough for {@code total}, but never beyond {@link #MAX_WINDOW} results. */
+        public int pages() {
+            long reachable = Math.min(total, MAX_WINDOW);
+            return (int) Math.max(1, (reachable + size - 1) / size);
+        }
+    }
+
+    /** The filter values present in the data, for the search page's select boxes. */
+    public record FilterOptions(List<LegalLevel> levels, List<String> regions, List<String> issuers) {}
+
+    /** A document with its articles and all versions of its title, for the document page. */
     public record DocumentPage(long id, String title, String displayTitle, LegalLevel level, String issuer,
-                               String region, String documentNumber, LocalDate versionDate, DocumentStatus status,
-                               List<ArticleView> articles) {}
+                               String region, String documentNumber, LocalDate versionDate, LocalDate inForceDate,
+                               DocumentStatus status, String source, List<VersionView> versions,
+                               List<ArticleView> articles) {
+
+        /** The current version of the title when this page shows another version. */
+        public Optional<VersionView> currentVersion() {
+            return versions.stream().filter(v -> v.status() == DocumentStatus.CURRENT && v.id() != id).findFirst();
+        }
+
+        public boolean guide() {
+            return level == LegalLevel.GUIDE;
+        }
+    }
+
+    /** One version of a title: its page, dates and status; {@code shown} marks the version on screen. */
+    public record VersionView(long id, LocalDate versionDate, LocalDate inForceDate, DocumentStatus status,
+                              boolean shown) {
+
+        public String url() {
+            return "/regulations/" + id;
+        }
+    }
 
     /** One article on the document page; {@code anchor} is its permalink fragment. */
     public record ArticleView(int sequence, String number, String headingPath, String text, String anchor) {}
@@ -62,13 +126,19 @@ public class RegulationCatalog {
             return Results.EMPTY;
         }
         int size = query.size() == null || query.size() < 1 ? DEFAULT_SIZE : Math.min(query.size(), settings.maxResults());
-        String region = query.region() == null || query.region().isBlank() ? null : query.region().strip();
+        int page = query.page() == null || query.page() < 1 ? 1 : query.page();
+        if ((long) page * size > MAX_WINDOW) {
+            return new Results(0, page, size, true, List.of());
+        }
+        String region = blankToNull(query.region());
+        String issuer = blankToNull(query.issuer());
         try {
-            RegulationIndex.Found found = index.search(ChineseScript.toSimplified(text), size, query.level(), region,
-                    query.status());
-            return new Results(found.total(), found.hits().stream().map(h -> new ArticleHit(h.documentId(),
-                    h.title(), h.article(), h.snippet(), url(h.documentId(), h.article(), h.sequence()), h.score()))
-                    .toList());
+            RegulationIndex.Found found = index.search(new RegulationIndex.Search(ChineseScript.toSimplified(text),
+                    (page - 1) * size, size, query.level(), region, issuer, query.status(), query.effectiveFrom(),
+                    query.effectiveTo()));
+            return new Results(found.total(), page, size, false, found.hits().stream().map(h -> new ArticleHit(
+                    h.documentId(), h.title(), h.article(), h.level(), h.snippet(),
+                    url(h.documentId(), h.article(), h.sequence()), h.score())).toList());
         } catch (Exception e) {
             log.warn("Regulation search for [{}] failed: {}", text, e.toString());
             return Results.EMPTY;
@@ -78,9 +148,40 @@ public class RegulationCatalog {
     /** The document with this id, or empty. */
     public Optional<DocumentPage> document(long id) {
         return store.document(id).map(d -> new DocumentPage(d.id(), d.title(), d.displayTitle(), d.level(),
-                d.issuer(), d.region(), d.documentNumber(), d.versionDate(), d.status(),
+                d.issuer(), d.region(), d.documentNumber(), d.versionDate(), d.inForceDate(), d.status(),
+                d.sourcePath(), versions(d),
                 store.articles(id).stream().map(a -> new ArticleView(a.sequence(), a.number(), a.headingPath(),
                         a.text(), anchor(a.number(), a.sequence()))).toList()));
+    }
+
+    private List<VersionView> versions(RegulationStore.StoredDocument d) {
+        return store.documentsByVersionKey(d.versionKey()).stream().map(v -> new VersionView(v.id(),
+                v.versionDate(), v.inForceDate(), v.status(), v.id() == d.id())).toList();
+    }
+
+    /**
+     * The levels, regions and issuers present in the stored documents, for filter boxes. Regions and issuers
+     * are given in Simplified characters (the search matches both scripts), without duplicates.
+     */
+    public FilterOptions filterOptions() {
+        List<LegalLevel> levels = store.distinct("level").stream().map(l -> {
+            try {
+                return LegalLevel.valueOf(l);
+            } catch (IllegalArgumentException unknown) {
+                return null;
+            }
+        }).filter(java.util.Objects::nonNull).sorted().toList();
+        return new FilterOptions(levels, simplifiedSorted(store.distinct("region")),
+                simplifiedSorted(store.distinct("issuer")));
+    }
+
+    private static List<String> simplifiedSorted(List<String> values) {
+        return values.stream().map(ChineseScript::toSimplified).map(String::strip).filter(v -> !v.isEmpty())
+                .distinct().sorted(java.text.Collator.getInstance(java.util.Locale.SIMPLIFIED_CHINESE)).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Number of stored documents. */

@@ -55,12 +55,21 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         H1 heading = new H1(page.displayTitle());
         heading.setId("regulation-title");
         add(back, heading);
+        if (page.guide()) {
+            add(guideNotice());
+            add(fact("regulation.document.updated", date(page.versionDate())));
+        }
+        versionNotice(page).ifPresent(this::add);
         add(fact("regulation.document.level", getTranslation(page.level().translationKey())));
-        add(fact("regulation.document.status", getTranslation(page.status().translationKey())));
-        add(fact("regulation.document.issuer", page.issuer()));
-        add(fact("regulation.document.region", page.region()));
-        add(fact("regulation.document.number", page.documentNumber()));
-        add(fact("regulation.document.versionDate", page.versionDate() == null ? "" : page.versionDate().toString()));
+        if (!page.guide()) {
+            add(fact("regulation.document.status", getTranslation(page.status().translationKey())));
+            add(fact("regulation.document.issuer", page.issuer()));
+            add(fact("regulation.document.region", page.region()));
+            add(fact("regulation.document.number", page.documentNumber()));
+            add(fact("regulation.document.versionDate", date(page.versionDate())));
+            add(fact("regulation.document.inForceDate", date(page.inForceDate())));
+            add(versions(page));
+        }
 
         String base = "regulations/" + page.id();
         Nav toc = new Nav();
@@ -81,7 +90,9 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                 H2 section = new H2(a.headingPath());
                 section.addClassName("regulation-heading");
                 body.add(section);
-                currentSection = new ListItem(new Span(a.headingPath()));
+                // a section that starts with unnumbered text links to it; numbered articles get their own links
+                currentSection = new ListItem(a.number().isEmpty()
+                        ? new Anchor(base + "#" + a.anchor(), a.headingPath()) : new Span(a.headingPath()));
                 tocList.add(currentSection);
             }
             if (!a.number().isEmpty()) {
@@ -100,7 +111,8 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                 next = position + 1 < numbered.size() ? numbered.get(position + 1) : null;
                 position++;
             }
-            body.add(article(base, page.displayTitle(), a, previous, next));
+            body.add(page.guide() && a.headingPath().equals(GuideParser.BASIS_HEADING) ? basis(a)
+                    : article(base, page.displayTitle(), a, previous, next));
         }
         add(toc, body);
     }
@@ -153,6 +165,95 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         copy.getElement().setAttribute("aria-label", getTranslation("regulation.document.copyCitation") + " " + a.number());
         tools.add(copy);
         return tools;
+    }
+
+    /** The citations of a guide, each linked to a search for that article. */
+    private Div basis(RegulationCatalog.ArticleView a) {
+        Div basis = new Div();
+        basis.setId(a.anchor());
+        basis.addClassName("regulation-article");
+        basis.addClassName("regulation-guide-basis");
+        UnorderedList list = new UnorderedList();
+        for (String citation : a.text().split("\n")) {
+            if (citation.isBlank()) {
+                continue;
+            }
+            String query = citation.replace("《", "").replace("》", " ").replaceAll("第[^条]*款$", "").strip();
+            Anchor link = new Anchor("regulations?" + com.vaadin.flow.router.QueryParameters
+                    .simple(java.util.Map.of("q", query)).getQueryString(), citation);
+            link.addClassName("regulation-guide-citation");
+            list.add(new ListItem(link));
+        }
+        basis.add(new Paragraph(getTranslation("regulation.guide.basisLead")), list);
+        return basis;
+    }
+
+    private static String date(java.time.LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
+
+    /** The banner of our own guides: written by the portal, not law. */
+    private Div guideNotice() {
+        Div notice = new Div(RegulationSearchView.guideBadge(this),
+                new Paragraph(getTranslation("regulation.guide.notLaw")));
+        notice.setId("regulation-guide-notice");
+        notice.addClassName("regulation-guide-notice");
+        notice.getElement().setAttribute("role", "note");
+        return notice;
+    }
+
+    /** For a version that is not the current one: what it is, and a link to the current version. */
+    private java.util.Optional<Div> versionNotice(RegulationCatalog.DocumentPage page) {
+        if (page.status() == DocumentStatus.CURRENT) {
+            return java.util.Optional.empty();
+        }
+        Div notice = new Div();
+        notice.setId("regulation-version-notice");
+        notice.addClassName("regulation-version-notice");
+        notice.getElement().setAttribute("role", "alert");
+        notice.add(new Span(getTranslation("regulation.document.notice." + page.status().name())));
+        page.currentVersion().ifPresent(current -> {
+            Anchor link = new Anchor(current.url().substring(1), getTranslation("regulation.document.toCurrent",
+                    date(current.versionDate())));
+            link.setId("regulation-current-version");
+            notice.add(new Span(" "), link);
+        });
+        return java.util.Optional.of(notice);
+    }
+
+    /** Every version of the title, newest first; the one shown is not a link, the current one is marked. */
+    private Div versions(RegulationCatalog.DocumentPage page) {
+        Div box = new Div(new H2(getTranslation("regulation.document.versions")));
+        box.setId("regulation-versions");
+        box.addClassName("regulation-versions");
+        UnorderedList list = new UnorderedList();
+        for (RegulationCatalog.VersionView v : page.versions()) {
+            String label = getTranslation("regulation.document.versionLabel", v.versionDate() == null
+                    ? getTranslation("regulation.document.unknown") : v.versionDate().toString());
+            ListItem item = new ListItem();
+            item.addClassName("regulation-version");
+            item.getElement().setAttribute("data-status", v.status().name());
+            if (v.shown()) {
+                Span here = new Span(label);
+                here.addClassName("regulation-version-shown");
+                item.getElement().setAttribute("aria-current", "page");
+                item.add(here, new Span(" " + getTranslation("regulation.document.thisVersion")));
+            } else {
+                Anchor link = new Anchor(v.url().substring(1), label);
+                link.addClassName("regulation-version-link");
+                item.add(link);
+            }
+            Span status = new Span(getTranslation(v.status().translationKey()));
+            status.addClassName("regulation-version-status");
+            status.getElement().getThemeList().add(v.status() == DocumentStatus.CURRENT ? "badge success" : "badge");
+            item.add(new Span(" "), status);
+            if (v.inForceDate() != null) {
+                item.add(new Span(" " + getTranslation("regulation.document.inForceOn", v.inForceDate().toString())));
+            }
+            list.add(item);
+        }
+        box.add(list);
+        return box;
     }
 
     /** The citation text of one article: {@code 《title》article}. */

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -186,9 +187,10 @@ class RegulationIndex {
         source.put("title_s", ChineseScript.toSimplified(d.displayTitle()));
         source.put("level", d.level().name());
         source.put("region", ChineseScript.toSimplified(d.region()));
-        source.put("issuer", d.issuer());
+        source.put("issuer", ChineseScript.toSimplified(d.issuer()));
         source.put("status", d.status().name());
         source.put("version_date", d.versionDate() == null ? null : d.versionDate().toString());
+        source.put("in_force_date", d.effectiveDate() == null ? null : d.effectiveDate().toString());
         source.put("article", a.number());
         source.put("heading_path", a.headingPath());
         source.put("text", a.text());
@@ -204,22 +206,65 @@ class RegulationIndex {
 
     record Found(long total, List<FoundArticle> hits) {}
 
-    record FoundArticle(long documentId, int sequence, String title, String article, String snippet, double score) {}
+    record FoundArticle(long documentId, int sequence, String title, String article, LegalLevel level,
+                        String snippet, double score) {}
+
+    /**
+     * One search: the query text (already Simplified), the window ({@code from} hits skipped, {@code size}
+     * returned) and the filters; a null filter means "any".
+     */
+    record Search(String simplifiedQuery, int from, int size, LegalLevel level, String region, String issuer,
+                  DocumentStatus status, LocalDate effectiveFrom, LocalDate effectiveTo) {}
+
+    /**
+     * Every filter clause of a search (level, region, issuer, status, in-force date range), for the lexical
+     * query and for any other retriever that must honour the same filters.
+     */
+    static List<Query> filters(Search search) {
+        List<Query> filters = new ArrayList<>();
+        if (search.level() != null) {
+            filters.add(Query.of(f -> f.term(t -> t.field("level").value(search.level().name()))));
+        }
+        if (search.region() != null) {
+            filters.add(Query.of(f -> f.term(t -> t.field("region")
+                    .value(ChineseScript.toSimplified(search.region())))));
+        }
+        if (search.issuer() != null) {
+            filters.add(Query.of(f -> f.term(t -> t.field("issuer")
+                    .value(ChineseScript.toSimplified(search.issuer())))));
+        }
+        if (search.status() != null) {
+            filters.add(Query.of(f -> f.term(t -> t.field("status").value(search.status().name()))));
+        }
+        if (search.effectiveFrom() != null || search.effectiveTo() != null) {
+            filters.add(Query.of(f -> f.range(r -> r.date(d -> {
+                d.field("in_force_date").format("yyyy-MM-dd");
+                if (search.effectiveFrom() != null) {
+                    d.gte(search.effectiveFrom().toString());
+                }
+                if (search.effectiveTo() != null) {
+                    d.lte(search.effectiveTo().toString());
+                }
+                return d;
+            }))));
+        }
+        return filters;
+    }
 
     /**
      * Articles for {@code simplifiedQuery}, filtered by the non-null arguments: the BM25 list (unigrams and
      * bigrams of the Simplified text) and, when embeddings are on, the dense-vector list, fused by weighted
      * reciprocal rank (see {@link RegulationSettings.Ranking}); snippets are highlighted for the page returned.
      */
-    Found search(String simplifiedQuery, int size, LegalLevel level, String region, DocumentStatus status)
-            throws java.io.IOException {
+    Found search(Search search) throws java.io.IOException {
         ElasticsearchClient es = client.getIfAvailable();
         if (es == null) {
             return new Found(0, List.of());
         }
+        String simplifiedQuery = search.simplifiedQuery();
         RegulationSettings.Ranking ranking = settings.ranking();
-        int depth = Math.max(size, ranking.depth());
-        List<Query> filters = filters(level, region, status);
+        int depth = Math.max(search.from() + search.size(), ranking.depth());
+        List<Query> filters = filters(search);
         Leg lexical = ranking.lexicalWeight() > 0 ? lexical(es, simplifiedQuery, depth, filters, ranking) : Leg.NONE;
         TextEmbeddings model = embeddings.getIfAvailable();
         Leg dense = ranking.denseWeight() > 0 && model != null && model.enabled()
@@ -233,7 +278,7 @@ class RegulationIndex {
         addDocumentScores(fused, documents, ranking.documentWeight());
         List<String> page = fused.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(size).map(Map.Entry::getKey).toList();
+                .skip(search.from()).limit(search.size()).map(Map.Entry::getKey).toList();
         long total = lexical.total() + dense.ids().stream().filter(id -> !lexical.documents().containsKey(id)).count();
         return new Found(Math.max(total, fused.size()), fetch(es, simplifiedQuery, page, fused));
     }
@@ -269,20 +314,6 @@ class RegulationIndex {
         for (int rank = 0; rank < ids.size(); rank++) {
             fused.merge(ids.get(rank), weight / (k + rank + 1), Double::sum);
         }
-    }
-
-    static List<Query> filters(LegalLevel level, String region, DocumentStatus status) {
-        List<Query> filters = new ArrayList<>();
-        if (level != null) {
-            filters.add(Query.of(f -> f.term(t -> t.field("level").value(level.name()))));
-        }
-        if (region != null) {
-            filters.add(Query.of(f -> f.term(t -> t.field("region").value(ChineseScript.toSimplified(region)))));
-        }
-        if (status != null) {
-            filters.add(Query.of(f -> f.term(t -> t.field("status").value(status.name()))));
-        }
-        return filters;
     }
 
     /** Queries of at most this many characters must match every character; longer ones (questions) need not. */
@@ -379,7 +410,8 @@ class RegulationIndex {
                 .should(s -> s.match(m -> m.field("text").query(q)))
                 .should(s -> s.match(m -> m.field("text").query(traditional)))));
         SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(page.size())
-                .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "article", "text")))
+                .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "article", "level",
+                        "text")))
                 .query(x -> x.ids(i -> i.values(page)))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                         .fields("text", f -> f.highlightQuery(highlight).numberOfFragments(1).fragmentSize(120)
@@ -397,9 +429,18 @@ class RegulationIndex {
             snippet = snippet.replace("</em><em>", "");
             byId.put(hit.id(), new FoundArticle(((Number) src.get("document_id")).longValue(),
                     ((Number) src.get("sequence")).intValue(), String.valueOf(src.get("display_title")),
-                    String.valueOf(src.get("article")), snippet, scores.getOrDefault(hit.id(), 0.0)));
+                    String.valueOf(src.get("article")), level(src.get("level")), snippet,
+                    scores.getOrDefault(hit.id(), 0.0)));
         }
         return page.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static LegalLevel level(Object value) {
+        try {
+            return value == null ? null : LegalLevel.valueOf(value.toString());
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     private static String escape(String s) {

@@ -1,15 +1,19 @@
 package cn.gov.enforcement.portal.regulation;
 
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -21,6 +25,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +34,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Public article search: query box, level and status filters, results with highlighted snippets linking to
- * the article's permalink. The search lives in the URL ({@code ?q=…&level=…&status=…}).
+ * Public article search: query box; filters by level, region, issuer, validity and in-force date; results with
+ * highlighted snippets linking to the article's permalink; pages. The whole search lives in the URL
+ * ({@code ?q=…&level=…&region=…&issuer=…&status=…&from=…&to=…&page=…}) so it can be shared and the back
+ * button works.
  */
 @Route("regulations")
 @Menu(order = 15, title = "menu.regulations")
@@ -38,21 +45,30 @@ import java.util.Optional;
 public class RegulationSearchView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Status filter values: a status name in lower case, or "any". */
-    static final String ANY = "any";
+    static final String ANY = RegulationFilters.ANY;
 
-    private static final int PAGE_SIZE = 20;
+    static final int PAGE_SIZE = 20;
+
+    /** Page links shown on each side of the current page. */
+    private static final int PAGE_LINKS = 4;
 
     private final transient RegulationCatalog catalog;
     private final TextField search = new TextField();
     private final Select<Optional<LegalLevel>> level = new Select<>();
+    private final ComboBox<String> region = new ComboBox<>();
+    private final ComboBox<String> issuer = new ComboBox<>();
     private final Select<String> status = new Select<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
     private final Paragraph count = new Paragraph();
     private final Div results = new Div();
+    private final Nav pager = new Nav();
 
     public RegulationSearchView(RegulationCatalog catalog) {
         this.catalog = catalog;
         addClassName("regulation-search-view");
         add(new H1(getTranslation("regulation.search.title")), new Paragraph(getTranslation("regulation.search.lead")));
+        RegulationCatalog.FilterOptions options = catalog.filterOptions();
 
         search.setId("regulation-search");
         search.setLabel(getTranslation("regulation.search.query.label"));
@@ -63,15 +79,25 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
 
         List<Optional<LegalLevel>> levels = new ArrayList<>();
         levels.add(Optional.empty());
-        for (LegalLevel l : LegalLevel.values()) {
-            levels.add(Optional.of(l));
-        }
+        options.levels().forEach(l -> levels.add(Optional.of(l)));
         level.setId("regulation-level");
         level.setLabel(getTranslation("regulation.search.level.label"));
         level.setItems(levels);
         level.setItemLabelGenerator(l -> l.map(v -> getTranslation(v.translationKey()))
                 .orElse(getTranslation("regulation.search.level.all")));
         level.setValue(Optional.empty());
+
+        region.setId("regulation-region");
+        region.setLabel(getTranslation("regulation.search.region.label"));
+        region.setPlaceholder(getTranslation("regulation.search.region.all"));
+        region.setItems(options.regions());
+        region.setClearButtonVisible(true);
+
+        issuer.setId("regulation-issuer");
+        issuer.setLabel(getTranslation("regulation.search.issuer.label"));
+        issuer.setPlaceholder(getTranslation("regulation.search.issuer.all"));
+        issuer.setItems(options.issuers());
+        issuer.setClearButtonVisible(true);
 
         List<String> statuses = new ArrayList<>();
         for (DocumentStatus s : DocumentStatus.values()) {
@@ -85,11 +111,20 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
                 : getTranslation("regulation.status." + s.toUpperCase(Locale.ROOT)));
         status.setValue("current");
 
+        from.setId("regulation-from");
+        from.setLabel(getTranslation("regulation.search.from.label"));
+        from.setClearButtonVisible(true);
+        to.setId("regulation-to");
+        to.setLabel(getTranslation("regulation.search.to.label"));
+        to.setClearButtonVisible(true);
+        from.addValueChangeListener(e -> to.setMin(e.getValue()));
+        to.addValueChangeListener(e -> from.setMax(e.getValue()));
+
         Button submit = new Button(getTranslation("regulation.search.submit"), e -> submit());
         submit.setId("regulation-search-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        HorizontalLayout form = new HorizontalLayout(search, level, status, submit);
+        HorizontalLayout form = new HorizontalLayout(search, level, region, issuer, status, from, to, submit);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         form.getElement().setAttribute("role", "search");
@@ -98,33 +133,97 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         count.setId("regulation-count");
         count.getElement().setAttribute("role", "status");
         results.setId("regulation-results");
-        add(count, results);
+        pager.setId("regulation-pager");
+        pager.addClassName("regulation-pager");
+        pager.getElement().setAttribute("aria-label", getTranslation("regulation.search.pages"));
+        add(count, results, pager);
     }
 
-    private void submit() {
+    /** The URL parameters of the form's current values (without a page: a new search starts on page 1). */
+    private Map<String, String> formParameters() {
         Map<String, String> params = new LinkedHashMap<>();
         if (search.getValue() != null && !search.getValue().isBlank()) {
             params.put("q", search.getValue().strip());
         }
         level.getValue().ifPresent(l -> params.put("level", l.name().toLowerCase(Locale.ROOT)));
+        putIfSet(params, "region", region.getValue());
+        putIfSet(params, "issuer", issuer.getValue());
         if (status.getValue() != null && !"current".equals(status.getValue())) {
             params.put("status", status.getValue());
         }
-        UI.getCurrent().navigate("regulations", QueryParameters.simple(params));
+        if (from.getValue() != null) {
+            params.put("from", from.getValue().toString());
+        }
+        if (to.getValue() != null) {
+            params.put("to", to.getValue().toString());
+        }
+        return params;
+    }
+
+    private static void putIfSet(Map<String, String> params, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            params.put(name, value.strip());
+        }
+    }
+
+    private void submit() {
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(formParameters()));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
         String q = first(params, "q");
-        Optional<LegalLevel> lvl = RegulationFilters.level(first(params, "level"));
         String st = first(params, "status");
-        Optional<DocumentStatus> statusFilter = RegulationFilters.status(st);
-        boolean any = st != null && ANY.equalsIgnoreCase(st.strip());
+        // the form shows what the URL says, even a value that turns out to be invalid
         search.setValue(q == null ? "" : RegulationCatalog.normalize(q));
+        Optional<LegalLevel> lvl = RegulationFilters.level(first(params, "level"));
+        if (lvl.isPresent() && !level.getListDataView().contains(lvl)) {
+            level.getListDataView().addItem(lvl);
+        }
         level.setValue(lvl);
-        status.setValue(any ? ANY : statusFilter.orElse(DocumentStatus.CURRENT).name().toLowerCase(Locale.ROOT));
-        show(q, lvl.orElse(null), any ? null : statusFilter.orElse(DocumentStatus.CURRENT));
+        setCombo(region, first(params, "region"));
+        setCombo(issuer, first(params, "issuer"));
+        boolean any = st != null && ANY.equalsIgnoreCase(st.strip());
+        status.setValue(any ? ANY : RegulationFilters.status(st).orElse(DocumentStatus.CURRENT).name()
+                .toLowerCase(Locale.ROOT));
+        from.setValue(date(first(params, "from")));
+        to.setValue(date(first(params, "to")));
+
+        results.removeAll();
+        pager.removeAll();
+        RegulationFilters.Parsed parsed = RegulationFilters.parse(q, first(params, "page"), null, first(params, "level"),
+                first(params, "region"), first(params, "issuer"), st, first(params, "from"), first(params, "to"),
+                PAGE_SIZE);
+        if (parsed.errorKey() != null) {
+            count.setText(getTranslation("regulation.search.badFilter",
+                    getTranslation(parsed.errorKey(), parsed.errorArgs())));
+            return;
+        }
+        show(parsed.query());
+    }
+
+    private static void setCombo(ComboBox<String> box, String value) {
+        if (value == null || value.isBlank()) {
+            box.clear();
+            return;
+        }
+        String v = ChineseScript.toSimplified(value.strip());
+        if (!box.getListDataView().contains(v)) {
+            // keep what the URL asked for visible, even when no document has this value
+            List<String> items = new ArrayList<>(box.getListDataView().getItems().toList());
+            items.add(v);
+            box.setItems(items);
+        }
+        box.setValue(v);
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String first(Map<String, List<String>> params, String name) {
@@ -132,23 +231,74 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private void show(String q, LegalLevel lvl, DocumentStatus st) {
-        results.removeAll();
-        if (RegulationCatalog.normalize(q).isEmpty()) {
+    private void show(RegulationCatalog.Query query) {
+        if (RegulationCatalog.normalize(query.text()).isEmpty()) {
             count.setText(getTranslation("regulation.search.prompt"));
             return;
         }
-        RegulationCatalog.Results found = catalog.search(new RegulationCatalog.Query(q, PAGE_SIZE, lvl, null, st));
-        if (found.results().isEmpty()) {
-            // an empty store is not the reader's fault: say so instead of "try another word"
-            count.setText(getTranslation(catalog.documentCount() == 0 ? "regulation.search.nothingImported"
-                    : "regulation.search.none"));
+        RegulationCatalog.Results found = catalog.search(query);
+        if (found.tooDeep()) {
+            count.setText(getTranslation("regulation.search.tooDeep", RegulationCatalog.MAX_WINDOW));
+            pager.add(pageLink(1, getTranslation("regulation.search.firstPage"), "regulation-first-page"));
             return;
         }
-        count.setText(getTranslation("regulation.search.count", found.total(), found.results().size()));
+        if (found.results().isEmpty()) {
+            // an empty store is not the reader's fault: say so instead of "try another word"
+            String key = catalog.documentCount() == 0 ? "regulation.search.nothingImported"
+                    : found.total() > 0 ? "regulation.search.pastEnd" : "regulation.search.none";
+            count.setText(getTranslation(key));
+            if (found.total() > 0) {
+                pager.add(pageLink(1, getTranslation("regulation.search.firstPage"), "regulation-first-page"));
+            }
+            return;
+        }
+        int pages = found.pages();
+        String text = getTranslation("regulation.search.count", found.total(), found.page(), pages);
+        if (found.total() > RegulationCatalog.MAX_WINDOW) {
+            text += " " + getTranslation("regulation.search.capped", RegulationCatalog.MAX_WINDOW);
+        }
+        count.setText(text);
         for (RegulationCatalog.ArticleHit hit : found.results()) {
             results.add(card(hit));
         }
+        if (pages > 1) {
+            pager(found.page(), pages);
+        }
+    }
+
+    private void pager(int page, int pages) {
+        if (page > 1) {
+            pager.add(pageLink(page - 1, getTranslation("regulation.search.previousPage"), "regulation-previous-page"));
+        }
+        for (int p = Math.max(1, page - PAGE_LINKS); p <= Math.min(pages, page + PAGE_LINKS); p++) {
+            if (p == page) {
+                Span current = new Span(Integer.toString(p));
+                current.addClassName("regulation-page-current");
+                current.getElement().setAttribute("aria-current", "page");
+                pager.add(current);
+            } else {
+                Anchor link = pageLink(p, Integer.toString(p), null);
+                link.addClassName("regulation-page");
+                pager.add(link);
+            }
+        }
+        if (page < pages) {
+            pager.add(pageLink(page + 1, getTranslation("regulation.search.nextPage"), "regulation-next-page"));
+        }
+    }
+
+    private Anchor pageLink(int page, String text, String id) {
+        Map<String, String> params = formParameters();
+        if (page > 1) {
+            params.put("page", Integer.toString(page));
+        }
+        String query = QueryParameters.simple(params).getQueryString();
+        Anchor link = new Anchor(query.isEmpty() ? "regulations" : "regulations?" + query, text);
+        if (id != null) {
+            link.setId(id);
+        }
+        link.getElement().setAttribute("aria-label", getTranslation("regulation.search.pageLabel", page));
+        return link;
     }
 
     private Div card(RegulationCatalog.ArticleHit hit) {
@@ -157,10 +307,24 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         String label = hit.article().isEmpty() ? hit.title() : hit.title() + " " + hit.article();
         Anchor link = new Anchor(hit.url().substring(1), label);
         link.addClassName("regulation-hit-link");
-        card.add(new H2(link));
+        H2 heading = new H2(link);
+        if (hit.guide()) {
+            card.addClassName("regulation-hit-guide");
+            heading.add(new Span(" "), guideBadge(this));
+        }
+        card.add(heading);
         // the snippet is HTML-escaped by the search service; only <em> marks are markup
         card.add(new Html("<p class=\"regulation-snippet\">" + hit.snippet() + "</p>"));
         return card;
+    }
+
+    /** The "guide · not law" badge shown beside our own plain-language guides. */
+    static Span guideBadge(com.vaadin.flow.component.Component owner) {
+        Span badge = new Span(owner.getTranslation("regulation.guide.badge"));
+        badge.addClassName("regulation-guide-badge");
+        badge.getElement().getThemeList().add("badge contrast");
+        badge.getElement().setAttribute("title", owner.getTranslation("regulation.guide.notLaw"));
+        return badge;
     }
 
     @Override

@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.regulation;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the regulation module.
@@ -11,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     files); empty (the default) imports nothing
  * @param maxResults the largest number of results one search may ask for
  * @param ranking how the lexical and the semantic result lists are fused
+ * @param upload limits of the administrators' import page
  */
 @ConfigurationProperties(prefix = "portal.regulation")
-public record RegulationSettings(String importOnStart, Integer maxResults, Ranking ranking) {
+public record RegulationSettings(String importOnStart, Integer maxResults, Ranking ranking, Upload upload) {
 
     @ConstructorBinding
     public RegulationSettings {
@@ -24,10 +26,13 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
         if (ranking == null) {
             ranking = new Ranking(null, null, null, null, null, null, null);
         }
+        if (upload == null) {
+            upload = new Upload(null, null, null);
+        }
     }
 
     public RegulationSettings(String importOnStart, Integer maxResults) {
-        this(importOnStart, maxResults, null);
+        this(importOnStart, maxResults, null, null);
     }
 
     /**
@@ -66,6 +71,28 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
 
         double prior(LegalLevel level) {
             return level == null ? 1.0 : levelPriors.getOrDefault(level, 1.0);
+        }
+    }
+
+    /**
+     * Limits of one upload on the import page.
+     *
+     * @param maxFileSize the largest file the browser may send (a .zip, .md or .txt file)
+     * @param maxUncompressed the most bytes all files of one upload may hold once unpacked
+     * @param maxEntries the most entries (files and folders) all archives of one upload may hold
+     */
+    public record Upload(DataSize maxFileSize, DataSize maxUncompressed, Integer maxEntries) {
+
+        public Upload {
+            if (maxFileSize == null || maxFileSize.toBytes() < 1) {
+                maxFileSize = DataSize.ofMegabytes(100);
+            }
+            if (maxUncompressed == null || maxUncompressed.toBytes() < 1) {
+                maxUncompressed = DataSize.ofMegabytes(500);
+            }
+            if (maxEntries == null || maxEntries < 1) {
+                maxEntries = 10_000;
+            }
         }
     }
 }

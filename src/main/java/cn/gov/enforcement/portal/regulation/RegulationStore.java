@@ -25,10 +25,16 @@ class RegulationStore {
 
     /** One stored document without its articles. */
     record StoredDocument(long id, String title, String subtitle, LegalLevel level, String issuer, String region,
-                          String documentNumber, LocalDate versionDate, DocumentStatus status, String sourcePath) {
+                          String documentNumber, LocalDate versionDate, DocumentStatus status, String sourcePath,
+                          String versionKey, LocalDate inForceDate, LocalDate repealedDate, String contentHash) {
 
         String displayTitle() {
             return subtitle.isEmpty() ? title : title + " " + subtitle;
+        }
+
+        /** The date this version applies from: its in-force date (施行) when known, else its version date. */
+        LocalDate effectiveDate() {
+            return inForceDate != null ? inForceDate : versionDate;
         }
     }
 
@@ -115,6 +121,47 @@ class RegulationStore {
                 .stream().findFirst();
     }
 
+    /** Every version stored under the version key, newest first (undated last). */
+    List<StoredDocument> documentsByVersionKey(String versionKey) {
+        return jdbc.query("select * from regulation_document where version_key = ? "
+                + "order by case when version_date is null then 1 else 0 end, version_date desc, id desc",
+                (rs, i) -> document(rs), versionKey);
+    }
+
+    /** The documents imported from this source path (guides use the path as their identity). */
+    List<StoredDocument> documentsBySource(String sourcePath) {
+        return jdbc.query("select * from regulation_document where source_path = ? order by id",
+                (rs, i) -> document(rs), sourcePath);
+    }
+
+    /** The documents of one level, e.g. every guide. */
+    List<StoredDocument> documentsByLevel(LegalLevel level) {
+        return jdbc.query("select * from regulation_document where level = ? order by id",
+                (rs, i) -> document(rs), level.name());
+    }
+
+    /** The current (else newest) version of the title, if imported; for links from guides to the law. */
+    Optional<StoredDocument> currentByTitle(String title) {
+        return jdbc.query("select * from regulation_document where title = ? and subtitle = '' order by "
+                + "case status when 'CURRENT' then 0 else 1 end, "
+                + "case when version_date is null then 1 else 0 end, version_date desc, id desc",
+                (rs, i) -> document(rs), title).stream().findFirst();
+    }
+
+    void delete(long id) {
+        jdbc.update("delete from regulation_article where document_id = ?", id);
+        jdbc.update("delete from regulation_document where id = ?", id);
+    }
+
+    /** The distinct non-empty values of a filter column ({@code level}, {@code region}, {@code issuer}), sorted. */
+    List<String> distinct(String column) {
+        if (!List.of("level", "region", "issuer").contains(column)) {
+            throw new IllegalArgumentException("Not a filter column: " + column);
+        }
+        return jdbc.queryForList("select distinct " + column + " from regulation_document where " + column
+                + " <> '' order by " + column, String.class);
+    }
+
     List<StoredArticle> articles(long documentId) {
         return jdbc.query("select sequence, number, ordinal, ordinal_sub, heading_path, body from regulation_article "
                 + "where document_id = ? order by sequence", (rs, i) -> article(rs), documentId);
@@ -144,7 +191,9 @@ class RegulationStore {
         return new StoredDocument(rs.getLong("id"), rs.getString("title"), rs.getString("subtitle"),
                 LegalLevel.valueOf(rs.getString("level")), rs.getString("issuer"), rs.getString("region"),
                 rs.getString("document_number"), date(rs, "version_date"),
-                DocumentStatus.valueOf(rs.getString("status")), rs.getString("source_path"));
+                DocumentStatus.valueOf(rs.getString("status")), rs.getString("source_path"),
+                rs.getString("version_key"), date(rs, "in_force_date"), date(rs, "repealed_date"),
+                rs.getString("content_hash"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -6,7 +6,11 @@
  * ({@link cn.gov.enforcement.portal.regulation.ImportService}, also {@code java -jar portal.jar --import=<folder>}),
  * the {@code regulation-articles} search index, article search
  * ({@link cn.gov.enforcement.portal.regulation.RegulationCatalog}, {@code GET /api/v1/regulations/search}) and
- * the public pages {@code regulations} and {@code regulations/:id}.
+ * the public pages {@code regulations} (filters, paging) and {@code regulations/:id} (articles, versions), the
+ * administrators' import page {@code admin/regulations/import} (uploads unpacked by
+ * {@link cn.gov.enforcement.portal.regulation.RegulationUploads}, imports run by
+ * {@link cn.gov.enforcement.portal.regulation.RegulationImportJobs}) and the portal's plain-language guides read
+ * from {@code knowledge-base/regulations/} ({@link cn.gov.enforcement.portal.regulation.GuideLoader}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Regulation")
 package cn.gov.enforcement.portal.regulation;

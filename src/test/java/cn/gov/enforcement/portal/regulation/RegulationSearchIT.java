@@ -220,6 +220,164 @@ class RegulationSearchIT extends IntegrationTest {
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("Unknown level")));
     }
 
+    // --- filters and paging ---
+
+    private String column(long documentId, String column) {
+        return jdbc.queryForObject("select " + column + " from regulation_document where id = ?", String.class,
+                documentId);
+    }
+
+    private RegulationCatalog.Results search(String q, Integer page, Integer size, LegalLevel level, String region,
+            String issuer, DocumentStatus status, java.time.LocalDate from, java.time.LocalDate to) {
+        return catalog.search(new RegulationCatalog.Query(q, page, size, level, region, issuer, status, from, to));
+    }
+
+    @Test
+    void the_issuer_filter_keeps_only_that_issuers_documents() {
+        RegulationCatalog.Results all = search("行政", 1, 100, null, null, null, null, null, null);
+        RegulationCatalog.Results henan = search("行政", 1, 100, null, null, "河南省司法厅", null, null, null);
+        assertThat(henan.results()).isNotEmpty()
+                .allSatisfy(hit -> assertThat(column(hit.documentId(), "issuer")).isEqualTo("河南省司法厅"));
+        assertThat(henan.total()).isLessThan(all.total());
+        // an issuer nobody has finds nothing (no error)
+        assertThat(search("行政", 1, 100, null, null, "不存在的机关", null, null, null).results()).isEmpty();
+    }
+
+    @Test
+    void the_in_force_date_range_keeps_only_versions_in_force_within_it() {
+        java.time.LocalDate from = java.time.LocalDate.of(2021, 1, 1);
+        java.time.LocalDate to = java.time.LocalDate.of(2021, 12, 31);
+        RegulationCatalog.Results in2021 = search("行政处罚", 1, 100, LegalLevel.LAW, null, null, null, from, to);
+        assertThat(in2021.results()).isNotEmpty().allSatisfy(hit -> {
+            String date = jdbc.queryForObject("select coalesce(in_force_date, version_date) from regulation_document "
+                    + "where id = ?", String.class, hit.documentId());
+            assertThat(java.time.LocalDate.parse(date)).isBetween(from, to);
+        });
+        // the 2017 version of the penalty law is outside the range; only the 2021 one is found
+        assertThat(in2021.results()).extracting(RegulationCatalog.ArticleHit::documentId)
+                .allSatisfy(id -> assertThat(column(id, "version_date")).startsWith("2021"));
+        RegulationCatalog.Results before2018 = search("行政处罚", 1, 100, LegalLevel.LAW, null, null, null, null,
+                java.time.LocalDate.of(2017, 12, 31));
+        assertThat(before2018.results()).isNotEmpty()
+                .allSatisfy(hit -> assertThat(column(hit.documentId(), "version_date")).startsWith("2017"));
+        assertThat(search("行政处罚", 1, 100, null, null, null, null, java.time.LocalDate.of(2100, 1, 1), null)
+                .results()).isEmpty();
+    }
+
+    @Test
+    void without_a_status_only_current_versions_are_searched_and_any_searches_all() throws Exception {
+        long superseded = jdbc.queryForObject("select id from regulation_document where title = ? and status = ?",
+                Long.class, "中华人民共和国行政处罚法", "SUPERSEDED");
+        JsonNode current = json.readTree(mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚")
+                .param("size", "100")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(current.get("results")).isNotEmpty().allSatisfy(
+                hit -> assertThat(hit.get("url").asText()).doesNotStartWith("/regulations/" + superseded + "#"));
+        JsonNode any = json.readTree(mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚")
+                .param("size", "100").param("status", "any").param("level", "law")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(any.get("total").asLong()).isGreaterThan(0);
+        JsonNode old = json.readTree(mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚")
+                .param("status", "superseded")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(old.get("results")).isNotEmpty().allSatisfy(
+                hit -> assertThat(hit.get("url").asText()).startsWith("/regulations/" + superseded + "#"));
+    }
+
+    @Test
+    void every_filter_works_through_the_api() throws Exception {
+        mvc.perform(get("/api/v1/regulations/search").param("q", "行政执法").param("region", "洛陽市"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].title").value("洛陽市服務型行政執法實施辦法"));
+        mvc.perform(get("/api/v1/regulations/search").param("q", "行政").param("issuer", "河南省司法厅")
+                .param("size", "100")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.results.length()").value(org.hamcrest.Matchers.greaterThan(0)));
+        String body = mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚").param("level", "law")
+                .param("from", "2021-01-01").param("to", "2021-12-31").param("size", "100"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(json.readTree(body).get("results")).isNotEmpty().allSatisfy(hit -> assertThat(
+                hit.get("title").asText()).startsWith("中华人民共和国"));
+        mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚").param("level", "LOCAL_GOVERNMENT_RULE"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[*].title", org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.startsWith("中华人民共和国")))));
+    }
+
+    @Test
+    void pages_do_not_overlap_and_the_total_stays_the_same() throws Exception {
+        RegulationCatalog.Results first = search("合同", 1, 10, null, null, null, null, null, null);
+        RegulationCatalog.Results second = search("合同", 2, 10, null, null, null, null, null, null);
+        assertThat(first.total()).isGreaterThan(20).isEqualTo(second.total());
+        assertThat(first.results()).hasSize(10);
+        assertThat(second.results()).hasSize(10);
+        assertThat(second.page()).isEqualTo(2);
+        assertThat(second.results()).extracting(RegulationCatalog.ArticleHit::url)
+                .doesNotContainAnyElementsOf(first.results().stream().map(RegulationCatalog.ArticleHit::url).toList());
+        RegulationCatalog.Results twenty = search("合同", 1, 20, null, null, null, null, null, null);
+        assertThat(twenty.results().subList(10, 20)).extracting(RegulationCatalog.ArticleHit::url)
+                .containsExactlyElementsOf(second.results().stream().map(RegulationCatalog.ArticleHit::url).toList());
+        // the last reachable page and the first one beyond the window
+        assertThat(search("合同", 100, 10, null, null, null, null, null, null).tooDeep()).isFalse();
+        RegulationCatalog.Results beyond = search("合同", 101, 10, null, null, null, null, null, null);
+        assertThat(beyond.tooDeep()).isTrue();
+        assertThat(beyond.results()).isEmpty();
+        assertThat(first.pages()).isEqualTo((int) Math.min((first.total() + 9) / 10, 100));
+
+        String page2 = mvc.perform(get("/api/v1/regulations/search").param("q", "合同").param("size", "10")
+                .param("page", "2")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(json.readTree(page2).get("results").get(0).get("url").asText())
+                .isEqualTo(second.results().get(0).url());
+        mvc.perform(get("/api/v1/regulations/search").param("q", "合同").param("size", "100").param("page", "11")
+                .param("lang", "en")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("bad_request"))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("1,000")));
+        // a page past the last one is an empty page, not an error
+        mvc.perform(get("/api/v1/regulations/search").param("q", "合同").param("size", "100").param("page", "10"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.results.length()").value(0));
+    }
+
+    @Test
+    void bad_filter_values_are_a_400_with_a_message_in_the_requests_language() throws Exception {
+        String[][] bad = {{"page", "0"}, {"page", "abc"}, {"page", "-1"}, {"size", "0"}, {"size", "x"},
+            {"level", "nonsense"}, {"status", "old"}, {"from", "2021-13-01"}, {"to", "yesterday"},
+            {"region", "区".repeat(201)}, {"issuer", "机".repeat(300)}};
+        for (String[] param : bad) {
+            mvc.perform(get("/api/v1/regulations/search").param("q", "行政").param(param[0], param[1])
+                    .param("lang", "zh-CN")).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.matchesPattern(".*[\u4e00-\u9fff].*")));
+        }
+        mvc.perform(get("/api/v1/regulations/search").param("q", "行政").param("from", "2022-01-01")
+                .param("to", "2021-01-01").header("Accept-Language", "en")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("The \"from\" date must not be after the \"to\" date."));
+        mvc.perform(get("/api/v1/regulations/search").param("q", "行政").param("page", "0").param("lang", "zh-TW"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value("頁碼必須是從 1 開始的整數。"));
+    }
+
+    @Test
+    void odd_query_text_with_filters_and_pages_still_answers() throws Exception {
+        List<String> odd = List.of("", "条".repeat(2000), "\"(*~^:/\\[", "😀🚓⚖️", "行政處罰 administrative 处罚 ｑｕｅｒｙ",
+                "初次違法且危害後果輕微");
+        for (String q : odd) {
+            mvc.perform(get("/api/v1/regulations/search").param("q", q).param("level", "law").param("status", "any")
+                    .param("from", "2000-01-01").param("page", "2").param("size", "5"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.total").isNumber());
+        }
+        RegulationCatalog.Results traditional = search("初次違法且危害後果輕微", 1, 10, LegalLevel.LAW, "全國", null,
+                DocumentStatus.CURRENT, null, null);
+        assertThat(traditional.results()).anySatisfy(hit -> assertThat(hit.article()).isEqualTo("第三十三条"));
+    }
+
+    @Test
+    void the_filter_options_come_from_the_data() {
+        RegulationCatalog.FilterOptions options = catalog.filterOptions();
+        assertThat(options.levels()).contains(LegalLevel.LAW, LegalLevel.LOCAL_GOVERNMENT_RULE,
+                LegalLevel.NORMATIVE_DOCUMENT).doesNotContain(LegalLevel.JUDICIAL_INTERPRETATION);
+        // regions in Simplified characters, once each
+        assertThat(options.regions()).contains("全国", "洛阳市", "河南省").doesNotContain("洛陽市").doesNotHaveDuplicates();
+        assertThat(options.issuers()).contains("河南省司法厅", "郑州市人民防空办公室");
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         Iterator<String> it = node.fieldNames();

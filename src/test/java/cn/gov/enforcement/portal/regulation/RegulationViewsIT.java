@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RegulationViewsIT extends KaribuViewTest {
 
     @Autowired ImportService importService;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void importThePenaltyLawAndTheSeeds() throws IOException {
@@ -37,6 +38,11 @@ class RegulationViewsIT extends KaribuViewTest {
         Files.copy(corpus.resolve("行政法/行政处罚法(2021-01-22).md"), dir.resolve("行政法/行政处罚法(2021-01-22).md"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.copy(seeds.resolve("000_d934e9e45ad9936f.txt"), dir.resolve("000.txt"), StandardCopyOption.REPLACE_EXISTING);
+        // two real versions of one title: the 2022 revision replaces the 2016 amendment
+        for (String version : new String[] {"体育法(2016-11-07).md", "体育法(2022-06-24).md"}) {
+            Files.copy(corpus.resolve("行政法").resolve(version), dir.resolve("行政法").resolve(version),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         // idempotent: the second and later calls write nothing
         importService.importFolder(dir, line -> {});
     }
@@ -111,5 +117,78 @@ class RegulationViewsIT extends KaribuViewTest {
         assertThat(_find(H1.class, spec -> spec.withId("regulation-title"))).isEmpty();
         UI.getCurrent().navigate("regulations/not-a-number");
         assertThat(_find(H1.class, spec -> spec.withId("regulation-title"))).isEmpty();
+    }
+
+    private long sportsLaw(String versionDate) {
+        return jdbc.queryForObject("select id from regulation_document where title = ? and version_date = ?",
+                Long.class, "中华人民共和国体育法", java.sql.Date.valueOf(versionDate));
+    }
+
+    @Test
+    void the_document_page_lists_every_version_and_marks_the_current_one() {
+        long old = sportsLaw("2016-11-07");
+        long current = sportsLaw("2022-06-24");
+        UI.getCurrent().navigate("regulations/" + current);
+        Div versions = _get(Div.class, spec -> spec.withId("regulation-versions"));
+        java.util.List<com.vaadin.flow.component.html.ListItem> items =
+                _find(versions, com.vaadin.flow.component.html.ListItem.class);
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).getElement().getAttribute("aria-current")).isEqualTo("page");
+        assertThat(items.get(0).getElement().getAttribute("data-status")).isEqualTo("CURRENT");
+        assertThat(items.get(0).getElement().getText() + items.get(0).getElement().getOuterHTML())
+                .contains("2022-06-24").contains(UI.getCurrent().getTranslation("regulation.status.CURRENT"));
+        assertThat(items.get(1).getElement().getAttribute("data-status")).isEqualTo("SUPERSEDED");
+        Anchor toOld = _get(items.get(1), Anchor.class, spec -> spec.withClasses("regulation-version-link"));
+        assertThat(toOld.getHref()).isEqualTo("regulations/" + old);
+        assertThat(toOld.getText()).contains("2016-11-07");
+        // the current version needs no notice
+        assertThat(_find(Div.class, spec -> spec.withId("regulation-version-notice"))).isEmpty();
+    }
+
+    @Test
+    void a_superseded_version_says_so_and_links_to_the_current_one() {
+        long old = sportsLaw("2016-11-07");
+        long current = sportsLaw("2022-06-24");
+        UI.getCurrent().navigate("regulations/" + old);
+        Div notice = _get(Div.class, spec -> spec.withId("regulation-version-notice"));
+        assertThat(notice.getElement().getOuterHTML())
+                .contains(UI.getCurrent().getTranslation("regulation.document.notice.SUPERSEDED"));
+        Anchor link = _get(Anchor.class, spec -> spec.withId("regulation-current-version"));
+        assertThat(link.getHref()).isEqualTo("regulations/" + current);
+        Div versions = _get(Div.class, spec -> spec.withId("regulation-versions"));
+        assertThat(_find(versions, Anchor.class)).extracting(Anchor::getHref).containsExactly("regulations/" + current);
+        // the old text is what this page shows
+        assertThat(_get(Div.class, spec -> spec.withId("第一条")).getElement().getOuterHTML()).contains("发展体育事业");
+    }
+
+    @Test
+    void the_search_page_keeps_filters_and_page_in_the_url_and_pages_through_results() {
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "体育", "status", "any",
+                "level", "law", "page", "2")));
+        assertThat(_get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("regulation-status"))
+                .getValue()).isEqualTo("any");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-count")).getText()).contains("2/");
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("regulation-hit-link"))).hasSize(20);
+        Anchor previous = _get(Anchor.class, spec -> spec.withId("regulation-previous-page"));
+        assertThat(previous.getHref()).contains("q=").contains("status=any").contains("level=law")
+                .doesNotContain("page=");
+        Anchor next = _get(Anchor.class, spec -> spec.withId("regulation-next-page"));
+        assertThat(next.getHref()).contains("page=3").contains("level=law");
+
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "体育", "from", "2022-01-01",
+                "level", "law")));
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")))
+                .isNotEmpty().allSatisfy(a -> assertThat(a.getHref()).startsWith("regulations/" + sportsLaw("2022-06-24")
+                        + "#"));
+        assertThat(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("regulation-from"))
+                .getValue()).isEqualTo(java.time.LocalDate.of(2022, 1, 1));
+
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "体育", "page", "51")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-count")).getText())
+                .isEqualTo(UI.getCurrent().getTranslation("regulation.search.tooDeep", RegulationCatalog.MAX_WINDOW));
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "体育", "from", "tomorrow")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-count")).getText())
+                .isEqualTo(UI.getCurrent().getTranslation("regulation.search.badFilter",
+                        UI.getCurrent().getTranslation("regulation.api.badDate")));
     }
 }

@@ -57,6 +57,97 @@ class KnowledgeBaseCitationsTest {
         return problems;
     }
 
+    /**
+     * Every citation of the plain-language guides ({@code regulations/*.md}): the {@code citations} of the YAML
+     * front matter and every {@code 《title》第…条} written in the text, each with its line in the file.
+     */
+    static List<Citation> guideCitations(Path knowledgeBase, List<String> problems) throws IOException {
+        Path folder = knowledgeBase.resolve("regulations");
+        List<Citation> found = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return found;
+        }
+        Path base = knowledgeBase.toAbsolutePath().getParent();
+        List<Path> files;
+        try (var list = Files.list(folder)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(p -> !p.getFileName().toString().equals("README.md")).sorted().toList();
+        }
+        for (Path file : files) {
+            String display = base.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+            List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+            int end = lines.isEmpty() || !lines.get(0).strip().equals("---") ? -1 : lines.subList(1, lines.size())
+                    .stream().map(String::strip).toList().indexOf("---") + 1;
+            if (end <= 0) {
+                problems.add(display + ":1: no front matter between \"---\" lines");
+                continue;
+            }
+            try {
+                org.yaml.snakeyaml.nodes.Node root = new org.yaml.snakeyaml.Yaml()
+                        .compose(new java.io.StringReader(String.join("\n", lines.subList(1, end))));
+                for (Citation c : CitationScanner.scan(display, root)) {
+                    // the front matter starts on the file's second line
+                    found.add(new Citation(c.law(), c.article(), c.paragraph(), c.file(), c.line() + 1, c.text()));
+                }
+            } catch (RuntimeException e) {
+                problems.add(display + ":2: front matter is not valid YAML: " + e.getMessage());
+            }
+            for (int i = end + 1; i < lines.size(); i++) {
+                java.util.regex.Matcher m = CitationScanner.STRING_FORM.matcher(lines.get(i));
+                while (m.find()) {
+                    Integer paragraph = m.group(3) == null ? null : CitationScanner.ChineseNumerals.parse(m.group(3));
+                    found.add(new Citation(m.group(1), m.group(2), paragraph, display, i + 1, m.group()));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void every_citation_of_the_plain_language_guides_resolves_to_a_real_article_of_the_corpus() throws IOException {
+        Path corpusDir = corpusDir();
+        assumeTrue(Files.isDirectory(corpusDir), "corpus not found at " + corpusDir.toAbsolutePath()
+                + " — set -Dportal.shared-dir=<shared folder> to run the citation check");
+        CorpusIndex corpus = CorpusIndex.load(corpusDir);
+        List<String> problems = new ArrayList<>();
+        List<Citation> found = guideCitations(KNOWLEDGE_BASE, problems);
+        for (Citation citation : found) {
+            String problem = corpus.problem(citation);
+            if (problem != null) {
+                problems.add(citation.file() + ":" + citation.line() + ": " + citation.text() + " — " + problem);
+            }
+        }
+        assertThat(found).as("citations of the guides under %s", KNOWLEDGE_BASE.resolve("regulations").toAbsolutePath())
+                .hasSizeGreaterThanOrEqualTo(4);
+        assertThat(problems).as("%d problems in %d guide citations:%n%s", problems.size(), found.size(),
+                String.join("\n", problems)).isEmpty();
+    }
+
+    @Test
+    void guide_citations_are_found_in_the_front_matter_and_the_text_with_their_lines(@TempDir Path dir) throws IOException {
+        CorpusIndex corpus = tinyCorpus(dir);
+        Path guides = Files.createDirectories(dir.resolve("knowledge-base/regulations"));
+        Files.writeString(guides.resolve("README.md"), "《不存在的法》第一条 is ignored\n");
+        Files.writeString(guides.resolve("g.md"), """
+                ---
+                title: 示例指南
+                summary: 概要
+                citations:
+                  - {law: 示例处罚法, article: 第二条, paragraph: 2}
+                  - {law: 示例处罚法, article: 第七条}
+                ---
+
+                ## 一节
+                正文提到《中华人民共和国示例处罚法》第一条，也提到《示例处罚法》第八十条。
+                """);
+        List<String> problems = new ArrayList<>();
+        List<Citation> found = guideCitations(dir.resolve("knowledge-base"), problems);
+        assertThat(problems).isEmpty();
+        assertThat(found).extracting(Citation::line).containsExactly(5, 6, 10, 10);
+        assertThat(found).extracting(c -> corpus.problem(c) == null).containsExactly(true, false, true, false);
+        assertThat(found.get(1).file()).isEqualTo("knowledge-base/regulations/g.md");
+    }
+
     @Test
     void every_citation_in_the_knowledge_base_resolves_to_a_real_article_of_the_corpus() {
         Path corpusDir = corpusDir();

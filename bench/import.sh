@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Import speed on the whole corpus ($SHARED/corpus/lawrefbook, about 3,500 files, 案例/ skipped by the importer):
+# 1. "first": a new data directory, an empty embedding cache — every article is parsed, stored, embedded, indexed
+# 2. "cached": database and index deleted, the embedding cache kept — what a re-import or a rebuild costs
+# Prints files, articles, seconds, documents/s and articles/s for both runs.
+#
+# Usage: bench/import.sh [data-dir]   (build first: ./mvnw -B -DskipTests package)
+# Env:   PORTAL_SHARED_DIR (default ../shared), CORPUS (default $SHARED/corpus/lawrefbook),
+#        EMBEDDINGS (an existing cache dir to start from instead of an empty one; "first" then is not a first run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=target/portal.jar
+[ -f "$JAR" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 2; }
+SHARED=${PORTAL_SHARED_DIR:-../shared}
+CORPUS=${CORPUS:-$SHARED/corpus/lawrefbook}
+[ -d "$CORPUS" ] || { echo "skipped: no corpus at $CORPUS (set PORTAL_SHARED_DIR or CORPUS)" >&2; exit 0; }
+DATA=${1:-$(mktemp -d /tmp/portal-bench-import.XXXXXX)}
+mkdir -p "$DATA" && chmod 755 "$DATA"
+CACHE="$DATA/embeddings"
+if [ -n "${EMBEDDINGS:-}" ]; then mkdir -p "$CACHE" && cp -r "$EMBEDDINGS"/. "$CACHE"/; fi
+
+run() {
+  local label=$1 start end line
+  rm -rf "$DATA/db" "$DATA/search"
+  start=$(date +%s.%N)
+  java -jar "$JAR" --portal.data-dir="$DATA" --portal.embeddings.cache-dir="$CACHE" --import="$CORPUS" \
+    > "$DATA/import-$label.out" 2> "$DATA/import-$label.log" || true
+  end=$(date +%s.%N)
+  grep -E '^(imported|indexed)' "$DATA/import-$label.out" | sed "s/^/  $label: /" | tail -4
+  line=$(grep '^import finished' "$DATA/import-$label.out" | tail -1)
+  python3 - "$label" "$start" "$end" "$line" <<'PY'
+import re, sys
+label, start, end, line = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+m = re.search(r"(\d+) files.*?([\d,]+) articles", line)
+files, articles = int(m.group(1)), int(m.group(2).replace(",", ""))
+secs = end - start
+print(f"import {label:<6} {files} files, {articles:,} articles in {secs:.0f} s: "
+      f"{files / secs:.1f} documents/s, {articles / secs:.0f} articles/s (JVM start included)")
+PY
+}
+
+echo "corpus: $CORPUS; data dir: $DATA"
+run first
+run cached
+echo "target: the cached re-import within 120 s"

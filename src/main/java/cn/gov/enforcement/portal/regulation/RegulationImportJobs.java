@@ -1,0 +1,119 @@
+package cn.gov.enforcement.portal.regulation;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.security.RolesAllowed;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports started from the administrators' import page: the uploaded files are unpacked safely
+ * ({@link RegulationUploads}) into a temporary folder under the data directory, imported by {@link ImportService} in
+ * a background thread with the same progress lines as the command line, and the folder is deleted afterwards. One
+ * import at a time: a second start while one runs is refused.
+ */
+@Service
+public class RegulationImportJobs {
+
+    /** What the page is told while an import runs; called from the background thread. */
+    public interface Listener {
+
+        /** {@code done} of {@code total} files read; {@code line} is the last progress line (may be empty). */
+        void progress(int done, int total, String line);
+
+        void finished(ImportSummary summary);
+
+        /** The upload was refused or the import failed; the message is a translation key with arguments. */
+        void failed(String messageKey, Object... args);
+    }
+
+    /** The answer to a start request. */
+    public enum Start { STARTED, BUSY }
+
+    private static final Logger log = LoggerFactory.getLogger(RegulationImportJobs.class);
+
+    private final ImportService importService;
+    private final RegulationUploads uploads;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "regulation-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    RegulationImportJobs(ImportService importService, RegulationUploads uploads) {
+        this.importService = importService;
+        this.uploads = uploads;
+    }
+
+    /** True while an import started here runs. */
+    @RolesAllowed("ADMIN")
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    /**
+     * Starts importing the uploaded files in the background, or answers {@link Start#BUSY} when an import is
+     * already running.
+     *
+     * @param files name and bytes of each uploaded file ({@code .zip}, {@code .md}, {@code .txt})
+     */
+    @RolesAllowed("ADMIN")
+    public Start start(List<UploadedFile> files, Listener listener) {
+        if (!running.compareAndSet(false, true)) {
+            return Start.BUSY;
+        }
+        List<RegulationUploads.UploadedFile> copy = files.stream()
+                .map(f -> new RegulationUploads.UploadedFile(f.name(), f.content())).toList();
+        try {
+            executor.execute(() -> run(copy, listener));
+        } catch (RuntimeException e) {
+            running.set(false);
+            throw e;
+        }
+        return Start.STARTED;
+    }
+
+    /** One uploaded file: its name as the browser sent it and its bytes. */
+    public record UploadedFile(String name, byte[] content) {}
+
+    private void run(List<RegulationUploads.UploadedFile> files, Listener listener) {
+        Path dir = null;
+        Runnable outcome;
+        try {
+            dir = uploads.unpack(files);
+            int[] counts = {0, 0};
+            ImportSummary summary = importService.importFolder(dir,
+                    line -> listener.progress(counts[0], counts[1], line), (done, total) -> {
+                        counts[0] = done;
+                        counts[1] = total;
+                        listener.progress(done, total, "");
+                    });
+            outcome = () -> listener.finished(summary);
+        } catch (RegulationUploads.Rejected e) {
+            log.info("Regulation upload refused: {}", e.messageKey());
+            outcome = () -> listener.failed(e.messageKey(), e.args());
+        } catch (RuntimeException e) {
+            log.error("Regulation import from the import page failed", e);
+            outcome = () -> listener.failed("regulation.upload.failed", String.valueOf(e.getMessage()));
+        }
+        try {
+            uploads.delete(dir);
+        } catch (RuntimeException e) {
+            log.warn("Cannot delete the upload folder {}: {}", dir, e.toString());
+        }
+        // free for the next import before telling the page, so that it can offer a new start at once
+        running.set(false);
+        outcome.run();
+    }
+
+    @PreDestroy
+    void shutdown() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,239 @@
+package cn.gov.enforcement.portal.regulation;
+
+import cn.gov.enforcement.portal.regulation.importer.ImportProblem;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Administrators upload a {@code .zip} or {@code .md}/{@code .txt} files and import them into the regulation
+ * store. The import runs in the background (one at a time); a progress bar follows the files read, then the
+ * summary and every problem with file and line are shown. The page polls the server while an import runs.
+ */
+@Route("admin/regulations/import")
+@Menu(order = 92, title = "menu.admin.regulationImport")
+@RolesAllowed("ADMIN")
+public class RegulationImportView extends Div implements HasDynamicTitle {
+
+    /** How often the browser asks for news while an import runs, in milliseconds. */
+    static final int POLL_MS = 500;
+
+    private final transient RegulationImportJobs jobs;
+    private final List<RegulationImportJobs.UploadedFile> pending = new ArrayList<>();
+    private final Upload upload = new Upload();
+    private final Paragraph files = new Paragraph();
+    private final Button start = new Button();
+    private final ProgressBar progress = new ProgressBar();
+    private final Paragraph status = new Paragraph();
+    private final Paragraph summary = new Paragraph();
+    private final Grid<ImportProblem> problems = new Grid<>();
+
+    public RegulationImportView(RegulationImportJobs jobs, RegulationSettings settings) {
+        this.jobs = jobs;
+        addClassName("regulation-import-view");
+        RegulationSettings.Upload limits = settings.upload();
+        add(new H1(getTranslation("regulation.upload.title")),
+                new Paragraph(getTranslation("regulation.upload.lead", limits.maxFileSize().toMegabytes(),
+                        limits.maxUncompressed().toMegabytes(), limits.maxEntries())));
+
+        upload.setId("regulation-upload");
+        upload.setI18n(uploadTexts());
+        upload.setAcceptedFileTypes(".zip", ".md", ".txt");
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxFileSize().toBytes()));
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
+            String name = metadata.fileName();
+            getUI().ifPresent(ui -> ui.access(() -> received(name, bytes)));
+        }));
+        upload.addFileRejectedListener(e -> status.setText(getTranslation("regulation.upload.fileRejected",
+                e.getFileName(), e.getErrorMessage())));
+
+        files.setId("regulation-import-files");
+        start.setText(getTranslation("regulation.upload.start"));
+        start.setId("regulation-import-start");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.addClickListener(e -> startImport());
+        progress.setId("regulation-import-progress");
+        progress.setVisible(false);
+        progress.getElement().setAttribute("aria-label", getTranslation("regulation.upload.progress"));
+        status.setId("regulation-import-status");
+        status.getElement().setAttribute("role", "status");
+        summary.setId("regulation-import-summary");
+        problems.setId("regulation-import-problems");
+        problems.addColumn(ImportProblem::file).setHeader(getTranslation("regulation.upload.file")).setAutoWidth(true);
+        problems.addColumn(ImportProblem::line).setHeader(getTranslation("regulation.upload.line")).setAutoWidth(true);
+        problems.addColumn(p -> getTranslation("regulation.upload.severity." + p.severity().name()))
+                .setHeader(getTranslation("regulation.upload.severity")).setAutoWidth(true);
+        problems.addColumn(p -> getTranslation(p.messageKey(), p.args().toArray()))
+                .setHeader(getTranslation("regulation.upload.message")).setFlexGrow(1);
+        problems.setAllRowsVisible(true);
+        problems.setVisible(false);
+        add(upload, files, start, progress, status, summary, new H2(getTranslation("regulation.upload.problems")),
+                problems);
+        showPending();
+    }
+
+    /** The texts of the upload component in the reader's language. */
+    private UploadI18N uploadTexts() {
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("regulation.upload.addFile"))
+                .setMany(getTranslation("regulation.upload.addFiles")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("regulation.upload.dropFile"))
+                .setMany(getTranslation("regulation.upload.dropFiles")));
+        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("regulation.upload.error.tooManyFiles"))
+                .setFileIsTooBig(getTranslation("regulation.upload.error.tooBig"))
+                .setIncorrectFileType(getTranslation("regulation.upload.error.type")));
+        i18n.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status()
+                        .setConnecting(getTranslation("regulation.upload.status.connecting"))
+                        .setStalled(getTranslation("regulation.upload.status.stalled"))
+                        .setProcessing(getTranslation("regulation.upload.status.processing"))
+                        .setHeld(getTranslation("regulation.upload.status.held")))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
+                        .setPrefix(getTranslation("regulation.upload.remaining"))
+                        .setUnknown(getTranslation("regulation.upload.remainingUnknown")))
+                .setError(new UploadI18N.Uploading.Error()
+                        .setServerUnavailable(getTranslation("regulation.upload.error.server"))
+                        .setUnexpectedServerError(getTranslation("regulation.upload.error.server"))
+                        .setForbidden(getTranslation("regulation.upload.error.forbidden"))));
+        i18n.setFile(new UploadI18N.File().setRetry(getTranslation("regulation.upload.file.retry"))
+                .setStart(getTranslation("regulation.upload.file.start"))
+                .setRemove(getTranslation("regulation.upload.file.remove")));
+        i18n.setUnits(List.of("B", "kB", "MB", "GB", "TB"));
+        return i18n;
+    }
+
+    private void received(String name, byte[] bytes) {
+        pending.add(new RegulationImportJobs.UploadedFile(name, bytes));
+        showPending();
+    }
+
+    private void showPending() {
+        files.setText(pending.isEmpty() ? getTranslation("regulation.upload.noFiles")
+                : getTranslation("regulation.upload.files", String.join("、",
+                        pending.stream().map(RegulationImportJobs.UploadedFile::name).toList())));
+        start.setEnabled(!pending.isEmpty());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        if (jobs.isRunning()) {
+            status.setText(getTranslation("regulation.upload.busy"));
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        super.onDetach(event);
+    }
+
+    private void startImport() {
+        UI ui = UI.getCurrent();
+        List<RegulationImportJobs.UploadedFile> files = List.copyOf(pending);
+        if (files.isEmpty()) {
+            status.setText(getTranslation("regulation.upload.nothing"));
+            return;
+        }
+        summary.setText("");
+        problems.setItems(List.of());
+        problems.setVisible(false);
+        RegulationImportJobs.Start answer = jobs.start(files, new RegulationImportJobs.Listener() {
+            @Override
+            public void progress(int done, int total, String line) {
+                push(ui, () -> showProgress(done, total, line));
+            }
+
+            @Override
+            public void finished(ImportSummary result) {
+                push(ui, () -> showSummary(result));
+            }
+
+            @Override
+            public void failed(String messageKey, Object... args) {
+                push(ui, () -> showFailure(messageKey, args));
+            }
+        });
+        if (answer == RegulationImportJobs.Start.BUSY) {
+            status.setText(getTranslation("regulation.upload.busy"));
+            return;
+        }
+        pending.clear();
+        showPending();
+        start.setEnabled(false);
+        progress.setVisible(true);
+        progress.setIndeterminate(true);
+        status.setText(getTranslation("regulation.upload.started", files.size()));
+        ui.setPollInterval(POLL_MS);
+    }
+
+    private static void push(UI ui, com.vaadin.flow.server.Command command) {
+        try {
+            ui.access(command);
+        } catch (UIDetachedException gone) {
+            // the administrator left the page; the import goes on and its outcome is in the log
+        }
+    }
+
+    private void showProgress(int done, int total, String line) {
+        if (total > 0) {
+            progress.setIndeterminate(false);
+            progress.setMin(0);
+            progress.setMax(total);
+            progress.setValue(done);
+        }
+        String text = getTranslation("regulation.upload.progressText", done, total);
+        if (line != null && !line.isBlank()) {
+            text += " · " + line;
+        }
+        status.setText(text);
+    }
+
+    private void showSummary(ImportSummary result) {
+        stopPolling();
+        progress.setIndeterminate(false);
+        progress.setMax(Math.max(1, result.files()));
+        progress.setValue(result.files());
+        status.setText(getTranslation(result.hasFailures() ? "regulation.upload.doneWithFailures"
+                : "regulation.upload.done"));
+        summary.setText(getTranslation("regulation.upload.summary", result.files(), result.imported(),
+                result.unchanged(), result.failed(), result.articles()));
+        problems.setItems(result.problems());
+        problems.setVisible(!result.problems().isEmpty());
+        showPending();
+    }
+
+    private void showFailure(String messageKey, Object... args) {
+        stopPolling();
+        progress.setVisible(false);
+        status.setText(getTranslation("regulation.upload.refused", getTranslation(messageKey, args)));
+        showPending();
+    }
+
+    private void stopPolling() {
+        getUI().ifPresent(ui -> ui.setPollInterval(-1));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("regulation.upload.title");
+    }
+}

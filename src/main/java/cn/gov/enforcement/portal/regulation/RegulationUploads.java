@@ -1,0 +1,252 @@
+package cn.gov.enforcement.portal.regulation;
+
+import cn.gov.enforcement.portal.platform.PortalSettings;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns uploaded files (a {@code .zip}, {@code .md} or {@code .txt} files) into a folder the {@link ImportService}
+ * can read: a fresh directory under {@code <data-dir>/regulation-uploads/}, deleted again by {@link #delete}.
+ *
+ * <p>Zip archives are read defensively: an entry whose path would leave the folder (zip slip: {@code ../x},
+ * {@code /etc/x}, {@code C:\x}) rejects the whole upload, and so do more entries or more uncompressed bytes than
+ * {@code portal.regulation.upload.*} allows (counted while reading, not taken from the archive's headers).
+ * Entry names may be UTF-8 or, as Windows writes them, GBK. Entries that are not {@code .md}/{@code .txt} files
+ * are left out.
+ */
+@Component
+class RegulationUploads {
+
+    /** One uploaded file as the browser sent it. */
+    record UploadedFile(String name, byte[] content) {}
+
+    /** An upload that is refused as a whole; the message is a translation key with its arguments. */
+    static final class Rejected extends Exception {
+
+        private final String messageKey;
+        private final transient Object[] args;
+
+        Rejected(String messageKey, Object... args) {
+            super(messageKey);
+            this.messageKey = messageKey;
+            this.args = args;
+        }
+
+        String messageKey() {
+            return messageKey;
+        }
+
+        Object[] args() {
+            return args;
+        }
+    }
+
+    static final String FOLDER = "regulation-uploads";
+
+    private static final Charset GBK = Charset.forName("GBK");
+
+    private final PortalSettings portal;
+    private final RegulationSettings settings;
+
+    RegulationUploads(PortalSettings portal, RegulationSettings settings) {
+        this.portal = portal;
+        this.settings = settings;
+    }
+
+    /** Writes the files into a new folder and returns it; on a rejection nothing is left behind. */
+    Path unpack(List<UploadedFile> files) throws Rejected {
+        if (files.isEmpty()) {
+            throw new Rejected("regulation.upload.nothing");
+        }
+        Path dir = portal.dir(FOLDER).resolve("import-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(dir);
+            Budget budget = new Budget(settings.upload().maxEntries(), settings.upload().maxUncompressed().toBytes());
+            int written = 0;
+            for (UploadedFile file : files) {
+                String name = file.name() == null ? "" : file.name();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.endsWith(".zip")) {
+                    written += unzip(name, file.content(), dir, budget);
+                } else if (lower.endsWith(".md") || lower.endsWith(".txt")) {
+                    budget.entry(name);
+                    budget.bytes(file.content().length, name);
+                    Path target = safeTarget(dir, baseName(name), name);
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, file.content());
+                    written++;
+                } else {
+                    throw new Rejected("regulation.upload.badType", name);
+                }
+            }
+            if (written == 0) {
+                throw new Rejected("regulation.upload.noDocuments");
+            }
+            return dir;
+        } catch (Rejected | RuntimeException e) {
+            delete(dir);
+            throw e;
+        } catch (IOException e) {
+            delete(dir);
+            throw new Rejected("regulation.upload.unreadable", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private int unzip(String zipName, byte[] content, Path dir, Budget budget) throws IOException, Rejected {
+        // entry names that are not UTF-8: archives made on Chinese Windows use GBK
+        Charset charset = namesDecode(content, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : GBK;
+        try {
+            return unzip(zipName, content, dir, budget, charset);
+        } catch (IllegalArgumentException | ZipException e) {
+            throw new Rejected("regulation.upload.badZip", zipName);
+        }
+    }
+
+    private static boolean namesDecode(byte[] content, Charset charset) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), charset)) {
+            while (zip.getNextEntry() != null) {
+                // only the names matter here
+            }
+            return true;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
+
+    private int unzip(String zipName, byte[] content, Path dir, Budget budget, Charset charset)
+            throws IOException, Rejected {
+        int written = 0;
+        boolean any = false;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), charset)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                any = true;
+                String name = entry.getName();
+                budget.entry(name);
+                Path target = safeTarget(dir, name, name);
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!(lower.endsWith(".md") || lower.endsWith(".txt")) || name.startsWith("__MACOSX/")) {
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (OutputStream out = Files.newOutputStream(target)) {
+                    copy(zip, out, budget, name);
+                }
+                written++;
+            }
+        }
+        if (!any) {
+            throw new Rejected("regulation.upload.badZip", zipName);
+        }
+        return written;
+    }
+
+    private static void copy(InputStream in, OutputStream out, Budget budget, String name) throws IOException, Rejected {
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            budget.bytes(n, name);
+            out.write(buffer, 0, n);
+        }
+    }
+
+    /** The path of {@code name} inside {@code dir}, or a rejection when it would lie outside. */
+    static Path safeTarget(Path dir, String name, String shownName) throws Rejected {
+        String n = name.replace('\\', '/');
+        if (n.isBlank() || n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.indexOf('\0') >= 0) {
+            throw new Rejected("regulation.upload.unsafeEntry", shownName);
+        }
+        for (String part : n.split("/")) {
+            if (part.equals("..")) {
+                throw new Rejected("regulation.upload.unsafeEntry", shownName);
+            }
+        }
+        Path target;
+        try {
+            target = dir.resolve(n).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new Rejected("regulation.upload.unsafeEntry", shownName);
+        }
+        if (!target.startsWith(dir) || target.equals(dir)) {
+            throw new Rejected("regulation.upload.unsafeEntry", shownName);
+        }
+        return target;
+    }
+
+    private static String baseName(String name) {
+        String n = name.replace('\\', '/');
+        return n.substring(n.lastIndexOf('/') + 1);
+    }
+
+    /** Deletes the folder and everything in it; quietly does nothing when it is gone. */
+    void delete(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        deleteContents(dir);
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteContents(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
+            paths.remove(dir);
+            for (Path p : paths) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Counts entries and bytes across every file of one upload. */
+    private static final class Budget {
+        private final int maxEntries;
+        private final long maxBytes;
+        private int entries;
+        private long bytes;
+
+        Budget(int maxEntries, long maxBytes) {
+            this.maxEntries = maxEntries;
+            this.maxBytes = maxBytes;
+        }
+
+        void entry(String name) throws Rejected {
+            if (++entries > maxEntries) {
+                throw new Rejected("regulation.upload.tooManyEntries", maxEntries);
+            }
+        }
+
+        void bytes(long n, String name) throws Rejected {
+            bytes += n;
+            if (bytes > maxBytes) {
+                throw new Rejected("regulation.upload.tooLarge", maxBytes / (1024 * 1024));
+            }
+        }
+
+    }
+}

@@ -1,0 +1,112 @@
+package cn.gov.enforcement.portal.regulation;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.knowledge.ContentProblem;
+import cn.gov.enforcement.portal.knowledge.KnowledgeBase;
+import cn.gov.enforcement.portal.knowledge.LoadReport;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The portal's own guides: loaded from knowledge-base/regulations, searched beside the law, marked as guides. */
+class RegulationGuidesIT extends KaribuViewTest {
+
+    @Autowired KnowledgeBase knowledgeBase;
+    @Autowired ImportService importService;
+    @Autowired RegulationCatalog catalog;
+    @Autowired JdbcTemplate jdbc;
+
+    private LoadReport report;
+
+    @BeforeEach
+    void loadTheKnowledgeBase() {
+        // another test class of this run may have emptied the regulation tables
+        report = knowledgeBase.loadAll().stream().filter(r -> r.folder().equals(GuideLoader.FOLDER)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void every_guide_is_loaded_without_problems_as_a_current_guide() {
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.files()).isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from regulation_document where level = 'GUIDE' "
+                + "and status = 'CURRENT' and source_path like 'knowledge-base/regulations/%'", Integer.class))
+                .isEqualTo(report.files());
+        // loading again changes nothing
+        assertThat(knowledgeBase.loadAll().stream().filter(r -> r.folder().equals(GuideLoader.FOLDER))
+                .findFirst().orElseThrow().changed()).isZero();
+    }
+
+    @Test
+    void guides_are_found_beside_the_regulations_and_marked_as_guides() {
+        RegulationCatalog.Results guides = catalog.search(new RegulationCatalog.Query("首违不罚", 10, LegalLevel.GUIDE,
+                null, DocumentStatus.CURRENT));
+        assertThat(guides.results()).isNotEmpty().allSatisfy(hit -> assertThat(hit.guide()).isTrue());
+
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "执法证件")));
+        List<Div> cards = _find(Div.class, spec -> spec.withClasses("regulation-hit-guide"));
+        assertThat(cards).isNotEmpty();
+        assertThat(cards.get(0).getElement().getOuterHTML())
+                .contains(UI.getCurrent().getTranslation("regulation.guide.badge"));
+
+        String href = _find(cards.get(0), Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
+        UI.getCurrent().navigate(href.substring(0, href.indexOf('#')));
+        assertThat(_get(Div.class, spec -> spec.withId("regulation-guide-notice")).getElement().getOuterHTML())
+                .contains(UI.getCurrent().getTranslation("regulation.guide.notLaw"));
+        assertThat(_get(H1.class, spec -> spec.withId("regulation-title")).getText()).contains("执法证件");
+        List<Anchor> citations = _find(Anchor.class, spec -> spec.withClasses("regulation-guide-citation"));
+        assertThat(citations).isNotEmpty().allSatisfy(a -> assertThat(a.getHref()).startsWith("regulations?q="));
+        assertThat(citations).extracting(Anchor::getText).contains("《中华人民共和国行政处罚法》第五十五条");
+        // a guide has no versions list
+        assertThat(_find(Div.class, spec -> spec.withId("regulation-versions"))).isEmpty();
+    }
+
+    @Test
+    void a_changed_guide_replaces_its_stored_version_and_a_removed_file_removes_it() {
+        Set<String> present = new LinkedHashSet<>(jdbc.queryForList(
+                "select source_path from regulation_document where level = 'GUIDE'", String.class));
+        String label = "knowledge-base/regulations/test-only.md";
+        present.add(label);
+        String text = """
+                ---
+                title: 仅供测试的指南
+                summary: 第一版概要。
+                citations:
+                  - {law: 中华人民共和国行政处罚法, article: 第三十三条}
+                ---
+
+                ## 一节
+                正文。
+                """;
+        List<ContentProblem> problems = new ArrayList<>();
+        LegalDocument first = GuideParser.parse(label, text, problems).orElseThrow();
+        assertThat(importService.syncGuides(Map.of(label, first), present)).isEqualTo(1);
+        assertThat(importService.syncGuides(Map.of(label, first), present)).isZero();
+        LegalDocument second = GuideParser.parse(label, text.replace("第一版", "第二版"), problems).orElseThrow();
+        assertThat(importService.syncGuides(Map.of(label, second), present)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select id from regulation_document where source_path = ?", Long.class, label))
+                .hasSize(1);
+        assertThat(catalog.search(new RegulationCatalog.Query("第二版概要", 10, LegalLevel.GUIDE, null, null)).results())
+                .isNotEmpty();
+        present.remove(label);
+        assertThat(importService.syncGuides(Map.of(), present)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from regulation_document where source_path = ?",
+                Integer.class, label)).isZero();
+        assertThat(problems).isEmpty();
+    }
+}

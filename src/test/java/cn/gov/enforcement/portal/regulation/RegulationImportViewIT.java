@@ -1,0 +1,182 @@
+package cn.gov.enforcement.portal.regulation;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The administrators' import page: upload a zip, import in the background, summary and problems. */
+class RegulationImportViewIT extends KaribuViewTest {
+
+    @Autowired RegulationImportJobs jobs;
+    @Autowired JdbcTemplate jdbc;
+
+    private static byte[] zipOf(Path... files) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Path file : files) {
+                zip.putNextEntry(new ZipEntry("upload/" + file.getFileName()));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("upload/broken.md"));
+            zip.write("no title here\n第一条 text\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Lets the background import finish, then runs what it pushed to the UI. */
+    private void awaitImport() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (jobs.isRunning() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(jobs.isRunning()).as("the import is still running").isFalse();
+        MockVaadin.clientRoundtrip();
+    }
+
+    @Test
+    void an_administrator_uploads_a_zip_and_sees_the_summary_and_the_problem_with_file_and_line() throws Exception {
+        Path seeds = SharedData.require("seeds");
+        Path corpus = SharedData.require("corpus/lawrefbook");
+        signIn("admin", "ADMIN");
+        UI.getCurrent().navigate("admin/regulations/import");
+        Button start = _get(Button.class, spec -> spec.withId("regulation-import-start"));
+        assertThat(start.isEnabled()).isFalse();
+
+        byte[] zip = zipOf(seeds.resolve("002_bdbcc8da2c5c7a22.txt"), corpus.resolve("行政法/行政许可法(2019-04-23).md"));
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("regulation-upload")), "laws.zip", "application/zip", zip);
+        MockVaadin.clientRoundtrip();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-files")).getText()).contains("laws.zip");
+        assertThat(start.isEnabled()).isTrue();
+
+        _click(start);
+        assertThat(_get(ProgressBar.class, spec -> spec.withId("regulation-import-progress")).isVisible()).isTrue();
+        assertThat(UI.getCurrent().getPollInterval()).isPositive();
+        awaitImport();
+
+        String summary = _get(Paragraph.class, spec -> spec.withId("regulation-import-summary")).getText();
+        // the two good files are new or (imported by an earlier test of this run) unchanged; the broken one fails
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "共读取 3 个文件：新导入 (\\d) 个，未变化 (\\d) 个，失败 1 个；写入 [\\d,]+ 条条文。").matcher(summary);
+        assertThat(m.matches()).as(summary).isTrue();
+        assertThat(Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2))).isEqualTo(2);
+        assertThat(summary).contains("失败 1 个");
+        @SuppressWarnings("unchecked")
+        Grid<cn.gov.enforcement.portal.regulation.importer.ImportProblem> problems =
+                _get(Grid.class, spec -> spec.withId("regulation-import-problems"));
+        assertThat(problems.isVisible()).isTrue();
+        assertThat(problems.getGenericDataView().getItems().toList()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("upload/broken.md");
+            assertThat(p.line()).isPositive();
+        });
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-status")).getText())
+                .isEqualTo(UI.getCurrent().getTranslation("regulation.upload.doneWithFailures"));
+        assertThat(UI.getCurrent().getPollInterval()).isNegative();
+        assertThat(jdbc.queryForObject("select count(*) from regulation_document where title = ?", Integer.class,
+                "中华人民共和国行政许可法")).isEqualTo(1);
+        // the temporary folder is gone
+        Path uploads = RUN_DATA_DIR.resolve(RegulationUploads.FOLDER);
+        try (Stream<Path> left = Files.list(uploads)) {
+            assertThat(left.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_second_start_while_an_import_runs_is_refused() throws Exception {
+        Path seeds = SharedData.require("seeds");
+        signIn("admin", "ADMIN");
+        CountDownLatch hold = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        RegulationImportJobs.Listener blocking = new RegulationImportJobs.Listener() {
+            @Override
+            public void progress(int done, int total, String line) {
+                try {
+                    hold.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void finished(ImportSummary summary) {
+                finished.countDown();
+            }
+
+            @Override
+            public void failed(String messageKey, Object... args) {
+                finished.countDown();
+            }
+        };
+        List<RegulationImportJobs.UploadedFile> files = List.of(new RegulationImportJobs.UploadedFile("a.txt",
+                Files.readAllBytes(seeds.resolve("003_fc8b619ff426a033.txt"))));
+        assertThat(jobs.start(files, blocking)).isEqualTo(RegulationImportJobs.Start.STARTED);
+        try {
+            assertThat(jobs.isRunning()).isTrue();
+            assertThat(jobs.start(files, blocking)).isEqualTo(RegulationImportJobs.Start.BUSY);
+
+            UI.getCurrent().navigate("admin/regulations/import");
+            assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-status")).getText())
+                    .isEqualTo(UI.getCurrent().getTranslation("regulation.upload.busy"));
+            UploadKt._upload(_get(Upload.class, spec -> spec.withId("regulation-upload")), "b.txt", "text/plain",
+                    "通知\n一、内容。\n".getBytes(StandardCharsets.UTF_8));
+            MockVaadin.clientRoundtrip();
+            _click(_get(Button.class, spec -> spec.withId("regulation-import-start")));
+            assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-status")).getText())
+                    .isEqualTo(UI.getCurrent().getTranslation("regulation.upload.busy"));
+            // the refused files stay ready for a later start
+            assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-files")).getText()).contains("b.txt");
+        } finally {
+            hold.countDown();
+            assertThat(finished.await(2, TimeUnit.MINUTES)).isTrue();
+        }
+        awaitImport();
+    }
+
+    @Test
+    void an_unsafe_archive_is_refused_with_a_message_and_nothing_is_imported() throws Exception {
+        signIn("admin", "ADMIN");
+        UI.getCurrent().navigate("admin/regulations/import");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            zip.putNextEntry(new ZipEntry("../../escape.md"));
+            zip.write("# 越界\n\n第一条 内容。\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("regulation-upload")), "evil.zip", "application/zip",
+                bytes.toByteArray());
+        MockVaadin.clientRoundtrip();
+        _click(_get(Button.class, spec -> spec.withId("regulation-import-start")));
+        awaitImport();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-status")).getText())
+                .isEqualTo(UI.getCurrent().getTranslation("regulation.upload.refused",
+                        UI.getCurrent().getTranslation("regulation.upload.unsafeEntry", "../../escape.md")));
+        assertThat(jdbc.queryForObject("select count(*) from regulation_document where title = ?", Integer.class,
+                "越界")).isZero();
+    }
+}

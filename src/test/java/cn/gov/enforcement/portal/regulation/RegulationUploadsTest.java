@@ -1,0 +1,145 @@
+package cn.gov.enforcement.portal.regulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.enforcement.portal.platform.PortalSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+/** The upload folder of the import page: safe unpacking of archives and clean-up. */
+class RegulationUploadsTest {
+
+    @TempDir Path dataDir;
+
+    private RegulationUploads uploads(long maxBytes, int maxEntries) {
+        return new RegulationUploads(new PortalSettings(dataDir), new RegulationSettings("", null,
+                new RegulationSettings.Upload(DataSize.ofMegabytes(10), DataSize.ofBytes(maxBytes), maxEntries)));
+    }
+
+    private RegulationUploads uploads() {
+        return uploads(1_000_000, 100);
+    }
+
+    static byte[] zip(Map<String, String> entries, Charset charset) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, charset)) {
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                if (!e.getKey().endsWith("/")) {
+                    zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                }
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private Path uploadFolder() {
+        return dataDir.resolve(RegulationUploads.FOLDER);
+    }
+
+    private long leftOver() throws IOException {
+        if (!Files.exists(uploadFolder())) {
+            return 0;
+        }
+        try (Stream<Path> list = Files.list(uploadFolder())) {
+            return list.count();
+        }
+    }
+
+    private static String rejection(ThrowingUnpack unpack) {
+        try {
+            unpack.run();
+        } catch (RegulationUploads.Rejected e) {
+            return e.messageKey();
+        }
+        throw new AssertionError("the upload was not rejected");
+    }
+
+    interface ThrowingUnpack {
+        void run() throws RegulationUploads.Rejected;
+    }
+
+    @Test
+    void an_archive_and_loose_files_are_unpacked_with_their_folders_and_other_entries_are_left_out() throws Exception {
+        byte[] archive = zip(new java.util.LinkedHashMap<>(Map.of(
+                "行政法/", "", "行政法/示例法(2021-01-01).md", "# 示例法\n\n第一条 内容。\n",
+                "notes.pdf", "not a document", "seeds/a.txt", "通知\n一、内容。\n")), StandardCharsets.UTF_8);
+        RegulationUploads u = uploads();
+        Path dir = u.unpack(List.of(new RegulationUploads.UploadedFile("laws.zip", archive),
+                new RegulationUploads.UploadedFile("b.md", "# 乙\n\n第一条 内容。\n".getBytes(StandardCharsets.UTF_8))));
+        assertThat(dir).startsWith(uploadFolder());
+        assertThat(dir.resolve("行政法/示例法(2021-01-01).md")).exists();
+        assertThat(Files.readString(dir.resolve("seeds/a.txt"))).isEqualTo("通知\n一、内容。\n");
+        assertThat(dir.resolve("b.md")).exists();
+        assertThat(dir.resolve("notes.pdf")).doesNotExist();
+        u.delete(dir);
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void entries_that_escape_the_folder_reject_the_whole_archive_and_leave_nothing_behind() throws Exception {
+        for (String evil : List.of("../evil.md", "a/../../evil.md", "/etc/evil.md", "C:\\evil.md", "..\\evil.txt")) {
+            byte[] archive = zip(new java.util.LinkedHashMap<>(Map.of("ok.md", "# 甲\n\n第一条 内容。\n",
+                    evil, "# 恶意\n")), StandardCharsets.UTF_8);
+            assertThat(rejection(() -> uploads().unpack(List.of(new RegulationUploads.UploadedFile("x.zip", archive)))))
+                    .as(evil).isEqualTo("regulation.upload.unsafeEntry");
+            assertThat(dataDir.getParent().resolve("evil.md")).doesNotExist();
+            assertThat(leftOver()).as("temporary folders left after %s", evil).isZero();
+        }
+        // a loose file whose name carries folders is written under its base name only
+        RegulationUploads u = uploads();
+        Path dir = u.unpack(List.of(new RegulationUploads.UploadedFile("../../up.md", "# 甲\n".getBytes(StandardCharsets.UTF_8))));
+        assertThat(dir.resolve("up.md")).exists();
+        u.delete(dir);
+    }
+
+    @Test
+    void too_many_entries_or_too_many_bytes_reject_the_upload() throws Exception {
+        Map<String, String> many = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 6; i++) {
+            many.put("f" + i + ".md", "# 甲\n");
+        }
+        byte[] manyZip = zip(many, StandardCharsets.UTF_8);
+        assertThat(rejection(() -> uploads(1_000_000, 5).unpack(List.of(
+                new RegulationUploads.UploadedFile("many.zip", manyZip)))))
+                .isEqualTo("regulation.upload.tooManyEntries");
+        // a small archive that unpacks to much more than allowed (the sizes are counted, not read from headers)
+        byte[] bomb = zip(Map.of("big.md", "条".repeat(200_000)), StandardCharsets.UTF_8);
+        assertThat(bomb.length).isLessThan(20_000);
+        assertThat(rejection(() -> uploads(100_000, 100).unpack(List.of(
+                new RegulationUploads.UploadedFile("bomb.zip", bomb))))).isEqualTo("regulation.upload.tooLarge");
+        assertThat(leftOver()).isZero();
+    }
+
+    @Test
+    void gbk_entry_names_from_chinese_windows_are_read() throws Exception {
+        byte[] archive = zip(Map.of("行政处罚法(2021-01-22).md", "# 中华人民共和国行政处罚法\n"), Charset.forName("GBK"));
+        RegulationUploads u = uploads();
+        Path dir = u.unpack(List.of(new RegulationUploads.UploadedFile("gbk.zip", archive)));
+        assertThat(dir.resolve("行政处罚法(2021-01-22).md")).exists();
+        u.delete(dir);
+    }
+
+    @Test
+    void other_file_types_broken_archives_and_empty_uploads_are_refused() {
+        assertThat(rejection(() -> uploads().unpack(List.of(new RegulationUploads.UploadedFile("law.docx",
+                new byte[] {1, 2, 3}))))).isEqualTo("regulation.upload.badType");
+        assertThat(rejection(() -> uploads().unpack(List.of(new RegulationUploads.UploadedFile("law.zip",
+                "not a zip".getBytes(StandardCharsets.UTF_8)))))).isEqualTo("regulation.upload.badZip");
+        assertThat(rejection(() -> uploads().unpack(List.of()))).isEqualTo("regulation.upload.nothing");
+    }
+}
