@@ -35,6 +35,10 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
         this(importOnStart, maxResults, null, null);
     }
 
+    public RegulationSettings(String importOnStart, Integer maxResults, Upload upload) {
+        this(importOnStart, maxResults, null, upload);
+    }
+
     /**
      * Reciprocal-rank fusion of the BM25 list and the dense-vector list: an article's score is
      * {@code lexicalWeight / (k + lexical rank) + denseWeight / (k + dense rank)}; each list is first ordered by

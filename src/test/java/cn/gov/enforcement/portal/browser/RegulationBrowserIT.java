@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,19 @@ class RegulationBrowserIT extends BrowserTest {
                 "skipped: " + seeds + " is absent (set -Dportal.shared-dir=/path/to/shared)");
         if (!imported) {
             importService.importFolder(seeds, line -> {});
+            // two versions of one law for the versions list
+            Path corpus = seeds.getParent().resolve("corpus/lawrefbook/行政法");
+            assumeTrue(Files.isDirectory(corpus), "skipped: " + corpus + " is absent");
+            try {
+                // the LawRefBook folder names the level: files under 行政法/ are laws
+                Path dir = Files.createDirectories(RUN_DATA_DIR.resolve("browser-versions").resolve("行政法"));
+                for (String version : new String[] {"体育法(2016-11-07).md", "体育法(2022-06-24).md"}) {
+                    Files.copy(corpus.resolve(version), dir.resolve(version), StandardCopyOption.REPLACE_EXISTING);
+                }
+                importService.importFolder(dir.getParent(), line -> {});
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             imported = true;
         }
     }
@@ -68,6 +82,63 @@ class RegulationBrowserIT extends BrowserTest {
         browser.waitForVaadin();
         assertThat(browser.find(By.id(anchor)).getText()).contains(anchor);
         assertThat(browser.find(By.id("regulation-title")).getText()).isEqualTo("洛陽市服務型行政執法實施辦法");
+    }
+
+    @Test
+    void a_citizen_filters_pages_goes_back_and_opens_an_older_version_from_the_versions_list() {
+        browser.open("/regulations");
+        browser.find(By.cssSelector("#regulation-search input")).sendKeys("体育");
+        choose("regulation-status", "全部版本");
+        choose("regulation-level", "法律");
+        browser.find(By.id("regulation-search-submit")).click();
+        browser.until(d -> decode(d.getCurrentUrl()).contains("status=any"));
+        browser.waitForVaadin();
+        assertThat(decode(browser.driver().getCurrentUrl())).contains("q=体育").contains("level=law");
+        assertThat(browser.find(By.id("regulation-count")).getText()).contains("第 1/");
+
+        // page 2, then back to page 1 with the browser's back button
+        String firstOnPage1 = browser.find(By.cssSelector("#regulation-results a.regulation-hit-link")).getText();
+        browser.find(By.id("regulation-next-page")).click();
+        browser.until(d -> d.getCurrentUrl().contains("page=2"));
+        browser.waitForVaadin();
+        browser.until(d -> d.findElement(By.id("regulation-count")).getText().contains("第 2/"));
+        assertThat(browser.find(By.cssSelector("#regulation-results a.regulation-hit-link")).getText())
+                .isNotEqualTo(firstOnPage1);
+        assertThat(browser.find(By.cssSelector("#regulation-status")).getText()).contains("全部版本");
+        browser.driver().navigate().back();
+        browser.until(d -> !d.getCurrentUrl().contains("page=2"));
+        browser.waitForVaadin();
+        browser.until(d -> d.findElement(By.id("regulation-count")).getText().contains("第 1/"));
+
+        // the current version lists both versions; the older one says it is superseded and links back
+        browser.open("/regulations?q=" + java.net.URLEncoder.encode("体育强国", StandardCharsets.UTF_8));
+        WebElement hit = browser.until(d -> d.findElements(By.cssSelector("#regulation-results a.regulation-hit-link"))
+                .stream().findFirst().orElse(null));
+        hit.click();
+        browser.until(d -> d.findElements(By.cssSelector("#regulation-versions li")).size() == 2);
+        List<WebElement> versions = browser.driver().findElements(By.cssSelector("#regulation-versions li"));
+        assertThat(versions.get(0).getText()).contains("2022-06-24").contains("本页");
+        assertThat(browser.driver().findElements(By.id("regulation-version-notice"))).isEmpty();
+        versions.get(1).findElement(By.cssSelector("a")).click();
+        WebElement notice = browser.until(d -> d.findElements(By.id("regulation-version-notice")).stream()
+                .findFirst().orElse(null));
+        assertThat(notice.getText()).contains("已被新版本取代");
+        assertThat(browser.find(By.id("regulation-title")).getText()).isEqualTo("中华人民共和国体育法");
+        browser.find(By.id("regulation-current-version")).click();
+        browser.until(d -> d.findElements(By.id("regulation-version-notice")).isEmpty()
+                && !d.findElements(By.cssSelector("#regulation-versions li[aria-current='page']")).isEmpty());
+        assertThat(browser.find(By.cssSelector("#regulation-versions li[aria-current='page']")).getText())
+                .contains("2022-06-24");
+    }
+
+    /** Opens a vaadin-select by id and picks the visible item with the given label. */
+    private void choose(String selectId, String label) {
+        browser.find(By.id(selectId)).click();
+        WebElement item = browser.until(d -> d.findElements(By.xpath("//vaadin-select-item[normalize-space(.)='" + label
+                + "']")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        item.click();
+        browser.until(d -> d.findElement(By.id(selectId)).getText().contains(label));
+        browser.waitForVaadin();
     }
 
     private static String decode(String url) {
