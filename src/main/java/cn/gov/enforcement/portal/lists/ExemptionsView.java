@@ -44,6 +44,7 @@ public class ExemptionsView extends Div implements BeforeEnterObserver, HasDynam
     private final Div results = new Div();
     private final Div pager = new Div();
     private final Anchor download = new Anchor();
+    private final Anchor downloadXlsx = new Anchor();
     private final transient Map<String, String> agencyNames = new HashMap<>();
 
     public ExemptionsView(ListsCatalog catalog) {
@@ -91,7 +92,13 @@ public class ExemptionsView extends Div implements BeforeEnterObserver, HasDynam
         download.setText(getTranslation("lists.download.csv"));
         download.getElement().setAttribute("download", true);
         download.setRouterIgnore(true);
-        HorizontalLayout tools = new HorizontalLayout(download, ListsUi.printButton(this));
+        downloadXlsx.setId("exemption-download-xlsx");
+        downloadXlsx.setText(getTranslation("lists.download.xlsx"));
+        downloadXlsx.getElement().setAttribute("download", true);
+        downloadXlsx.setRouterIgnore(true);
+        Anchor discretion = new Anchor("discretion", getTranslation("lists.discretion.link"));
+        discretion.setId("exemption-discretion-link");
+        HorizontalLayout tools = new HorizontalLayout(download, downloadXlsx, ListsUi.printButton(this), discretion);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tools.addClassName("lists-no-print");
         add(tools);
@@ -149,7 +156,9 @@ public class ExemptionsView extends Div implements BeforeEnterObserver, HasDynam
         putIfSet(filters, "q", q);
         putIfSet(filters, "agency", a);
         putIfSet(filters, "kind", k);
-        download.setHref("/api/v1/exemptions.csv?" + QueryParameters.simple(withLang(filters)).getQueryString());
+        String query = QueryParameters.simple(withLang(filters)).getQueryString();
+        download.setHref("/api/v1/exemptions.csv?" + query);
+        downloadXlsx.setHref("/api/v1/exemptions.xlsx?" + query);
         int size = catalog.defaultPageSize();
         ListPage<ExemptionItem> result = catalog.searchExemptions(q, a, k, page, size);
         results.removeAll();

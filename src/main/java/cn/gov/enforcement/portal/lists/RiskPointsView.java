@@ -45,6 +45,7 @@ public class RiskPointsView extends Div implements BeforeEnterObserver, HasDynam
     private final Div results = new Div();
     private final Div pager = new Div();
     private final Anchor download = new Anchor();
+    private final Anchor downloadXlsx = new Anchor();
     private final transient Map<String, String> agencyNames = new HashMap<>();
 
     public RiskPointsView(ListsCatalog catalog) {
@@ -101,7 +102,13 @@ public class RiskPointsView extends Div implements BeforeEnterObserver, HasDynam
         download.setText(getTranslation("lists.download.csv"));
         download.getElement().setAttribute("download", true);
         download.setRouterIgnore(true);
-        HorizontalLayout tools = new HorizontalLayout(download, ListsUi.printButton(this));
+        downloadXlsx.setId("risk-download-xlsx");
+        downloadXlsx.setText(getTranslation("lists.download.xlsx"));
+        downloadXlsx.getElement().setAttribute("download", true);
+        downloadXlsx.setRouterIgnore(true);
+        Anchor discretion = new Anchor("discretion", getTranslation("lists.discretion.link"));
+        discretion.setId("risk-discretion-link");
+        HorizontalLayout tools = new HorizontalLayout(download, downloadXlsx, ListsUi.printButton(this), discretion);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tools.addClassName("lists-no-print");
         add(tools);
@@ -166,7 +173,9 @@ public class RiskPointsView extends Div implements BeforeEnterObserver, HasDynam
         putIfSet(filters, "agency", a);
         putIfSet(filters, "sector", s);
         putIfSet(filters, "level", l);
-        download.setHref("/api/v1/risk-points.csv?" + QueryParameters.simple(withLang(filters)).getQueryString());
+        String query = QueryParameters.simple(withLang(filters)).getQueryString();
+        download.setHref("/api/v1/risk-points.csv?" + query);
+        downloadXlsx.setHref("/api/v1/risk-points.xlsx?" + query);
         int size = catalog.defaultPageSize();
         ListPage<RiskPoint> result = catalog.searchRiskPoints(q, a, s, l, page, size);
         results.removeAll();
