@@ -54,6 +54,33 @@ abstract class ListsTestSupport extends IntegrationTest {
         }
     }
 
+    /**
+     * Signs in with a real account of the account module: an EDITOR of the agency (or an ADMIN when
+     * agency is null), created by an administrator when missing and loaded through the portal's user
+     * details service, so that {@code CurrentUser} and method security see what they see in production.
+     */
+    static org.springframework.security.core.userdetails.UserDetails signInStaff(
+            cn.gov.enforcement.portal.account.AccountService accounts,
+            org.springframework.security.core.userdetails.UserDetailsService users, String username, String agency) {
+        var admin = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN")));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(
+                new org.springframework.security.core.context.SecurityContextImpl(admin));
+        try {
+            accounts.create(new cn.gov.enforcement.portal.account.AccountService.NewUser(username, "测试编辑",
+                    agency == null ? cn.gov.enforcement.portal.account.Role.ADMIN
+                            : cn.gov.enforcement.portal.account.Role.EDITOR, agency));
+        } catch (cn.gov.enforcement.portal.platform.ValidationFailure alreadyThere) {
+            // created by an earlier test of this run
+        }
+        var user = users.loadUserByUsername(username);
+        org.springframework.security.core.context.SecurityContextHolder.setContext(
+                new org.springframework.security.core.context.SecurityContextImpl(
+                        new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(user, null,
+                                user.getAuthorities())));
+        return user;
+    }
+
     @TestConfiguration
     static class FixedClock {
 
