@@ -40,7 +40,7 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
     public void beforeEnter(BeforeEnterEvent event) {
         String agency = event.getRouteParameters().get("agency").orElse(null);
         List<String> agencies = catalog.agencies(ListKind.DISCRETION);
-        if (agency != null && !agencies.contains(agency)) {
+        if (agency != null && !agencies.contains(agency) && !catalog.knownAgency(agency)) {
             event.rerouteToError(new ListEntryNotFoundException(agency), "");
             return;
         }
@@ -71,6 +71,9 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
         var links = catalog.citationLinks();
         Div results = new Div();
         results.setId("discretion-results");
+        if (!agencies.contains(agency)) {
+            results.add(new Paragraph(getTranslation("lists.discretion.none")));
+        }
         for (DiscretionBenchmark d : catalog.discretion(agency)) {
             Section s = new Section();
             s.addClassName("discretion-benchmark");

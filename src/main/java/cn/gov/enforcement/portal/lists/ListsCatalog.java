@@ -248,6 +248,12 @@ public class ListsCatalog {
         return agencies.find(agencyId).map(AgencyDetails::name).orElse(agencyId);
     }
 
+    /** True when the agency directory knows the agency. */
+    public boolean knownAgency(String agencyId) {
+        return agencyId != null && agencyId.length() <= 80 && SLUG.matcher(agencyId).matches()
+                && agencies.find(agencyId).isPresent();
+    }
+
     /** An agency's supervision phone, when the agency directory knows the agency. */
     public Optional<String> supervisionPhone(String agencyId) {
         return agencies.find(agencyId).map(d -> d.summary().supervisionPhone());

@@ -165,6 +165,14 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
                 .allSatisfy(s -> assertThat(s.getElement().getOuterHTML()).contains("轻微").contains("一般").contains("严重"));
         UI.getCurrent().navigate("discretion/no-such-agency");
         assertThat(_find(Div.class, spec -> spec.withId("lists-not-found"))).hasSize(1);
+        UI.getCurrent().navigate("discretion/sample-ecology-environment");
+        assertThat(_get(Div.class, spec -> spec.withId("discretion-results")).getElement().getTextRecursively())
+                .contains("尚未公布");
+        UI.getCurrent().navigate("agencies/sample-traffic-police");
+        assertThat(_get(Anchor.class, spec -> spec.withId("agency-discretion-link")).getHref())
+                .isEqualTo("discretion/sample-traffic-police");
+        assertThat(_get(Anchor.class, spec -> spec.withId("agency-risks-link")).getHref())
+                .isEqualTo("risks?agency=sample-traffic-police");
 
         ListsTestImports.importAdministrativePenaltyLaw(importService, RUN_DATA_DIR);
         UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display");
