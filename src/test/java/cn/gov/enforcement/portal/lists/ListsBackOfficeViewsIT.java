@@ -8,10 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.regulation.ImportService;
-import com.github.mvysny.fakeservlet.FakeRequest;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -23,57 +19,24 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.VaadinServletRequest;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Karibu tests of the back-office views, the discretion pages and citation links, with real accounts. */
 class ListsBackOfficeViewsIT extends ListsTestSupport {
 
-    private static Routes routes;
-
-    @Autowired ApplicationContext context;
     @Autowired AccountService accounts;
     @Autowired UserDetailsService users;
     @Autowired ListsBackOffice backOffice;
     @Autowired ImportService importService;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cn.gov.enforcement.portal");
-    }
-
-    @BeforeEach
-    void setUpVaadin() {
-        SecurityContextHolder.clearContext();
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @AfterEach
-    void tearDownVaadin() {
-        MockVaadin.tearDown();
-        SecurityContextHolder.clearContext();
-    }
-
-    /** Signs in for method security and for Vaadin's view access control. */
-    private void signIn(String username, String agency) {
-        signInStaff(accounts, users, username, agency);
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(auth);
-        request.setUserInRole((p, role) -> auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+    /** Signs in with a real account, for method security and for Vaadin's view access control. */
+    private void signInAs(String username, String agency) {
+        var user = signInStaff(accounts, users, username, agency);
+        signIn(user, agency == null ? "ADMIN" : "EDITOR");
     }
 
     @SuppressWarnings("unchecked")
@@ -84,7 +47,7 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
 
     @Test
     void a_bad_form_names_each_field_keeps_the_input_and_a_good_one_saves_a_draft() {
-        signIn("bo-view-editor-um", "sample-urban-management");
+        signInAs("bo-view-editor-um", "sample-urban-management");
         UI.getCurrent().navigate("staff/lists/edit/risk-points");
         set(TextField.class, "entry-id", "Bad Id!");
         set(TextField.class, "entry-title", "后台样例：视图测试");
@@ -124,10 +87,10 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
 
     @Test
     void an_editor_of_another_agency_gets_the_not_found_page_for_the_form_and_the_history() {
-        signIn("bo-view-editor-um", "sample-urban-management");
+        signInAs("bo-view-editor-um", "sample-urban-management");
         backOffice.saveRiskPoint(null, ListsBackOfficeIT.risk("um-rp-bo-view-scope", "后台样例：视图范围",
                 LocalDate.of(2026, 1, 1)));
-        signIn("bo-view-editor-mr", "sample-market-regulation");
+        signInAs("bo-view-editor-mr", "sample-market-regulation");
         for (String url : new String[] {"staff/lists/edit/risk-points/um-rp-bo-view-scope",
                 "staff/lists/history/um-rp-bo-view-scope", "staff/lists/edit/risk-points/no-such-entry",
                 "staff/lists/history/no-such-entry"}) {
@@ -138,7 +101,7 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
                 com.vaadin.flow.router.QueryParameters.of("agency", "sample-urban-management"));
         assertThat(_find(Div.class, spec -> spec.withClasses("lists-admin-row")))
                 .noneSatisfy(row -> assertThat(row.getElement().getAttribute("data-id")).startsWith("um-"));
-        signIn("bo-view-editor-um", "sample-urban-management");
+        signInAs("bo-view-editor-um", "sample-urban-management");
         UI.getCurrent().navigate("staff/lists/history/um-rp-bo-view-scope");
         assertThat(_get(UnorderedList.class, spec -> spec.withId("history-versions")).getElement().getTextRecursively())
                 .contains("第 1 版").contains("草稿");
@@ -146,7 +109,7 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
 
     @Test
     void the_history_page_shows_what_changed_between_two_versions_field_by_field() {
-        signIn("bo-view-editor-um", "sample-urban-management");
+        signInAs("bo-view-editor-um", "sample-urban-management");
         String id = "um-rp-bo-view-history";
         backOffice.saveRiskPoint(null, ListsBackOfficeIT.risk(id, "后台样例：历史一", LocalDate.of(2026, 1, 1)));
         backOffice.saveRiskPoint(id, ListsBackOfficeIT.risk(id, "后台样例：历史二<b>", LocalDate.of(2026, 2, 1)));

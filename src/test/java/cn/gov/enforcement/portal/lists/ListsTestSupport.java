@@ -1,6 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
-import cn.gov.enforcement.portal.IntegrationTest;
+import cn.gov.enforcement.portal.KaribuViewTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,11 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Shared setup of the lists integration tests: a copy of the committed agencies and lists in a
  * temporary knowledge base (so tests can change content), strict mode on (the committed content
- * must be valid) and a fixed clock (2026-11-21 in Asia/Shanghai).
+ * must be valid) and a fixed clock (2026-11-21 in Asia/Shanghai). Karibu's mock UI is set up before every
+ * test ({@link KaribuViewTest}), so the view tests share the one Spring context of the lists tests.
  */
 @Import(ListsTestSupport.FixedClock.class)
 @AutoConfigureMockMvc
-abstract class ListsTestSupport extends IntegrationTest {
+abstract class ListsTestSupport extends KaribuViewTest {
 
     static final Path KNOWLEDGE_DIR = copyKnowledgeBase();
     static final Instant NOW = Instant.parse("2026-11-21T02:00:00Z");
