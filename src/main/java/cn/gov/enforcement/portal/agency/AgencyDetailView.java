@@ -38,6 +38,15 @@ public class AgencyDetailView extends Div implements BeforeEnterObserver, HasDyn
         Anchor check = new Anchor("certificate-check", getTranslation("agency.detail.checkCertificate"));
         check.setId("agency-certificate-link");
         add(new Paragraph(getTranslation("agency.detail.checkHint")), check);
+        // the agency's published lists (pages of the lists module, linked by URL only)
+        Anchor risks = new Anchor("risks?agency=" + details.id(), getTranslation("agency.detail.risks"));
+        risks.setId("agency-risks-link");
+        Anchor exemptions = new Anchor("exemptions?agency=" + details.id(), getTranslation("agency.detail.exemptions"));
+        exemptions.setId("agency-exemptions-link");
+        Anchor discretion = new Anchor("discretion/" + details.id(), getTranslation("agency.detail.discretion"));
+        discretion.setId("agency-discretion-link");
+        add(new Paragraph(getTranslation("agency.detail.listsHint")), new Paragraph(risks),
+                new Paragraph(exemptions), new Paragraph(discretion));
     }
 
     @Override

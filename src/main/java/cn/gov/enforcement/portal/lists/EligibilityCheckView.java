@@ -134,7 +134,9 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         result.add(new H3(getTranslation("lists.check.reason")));
         result.add(list("check-reasons", EligibilityTexts.reasons(item, outcome, m)));
         result.add(new H3(getTranslation("lists.check.articles")));
-        result.add(list("check-articles", outcome.articles().stream().map(Citation::display).toList()));
+        UnorderedList articles = ListsUi.citationList(outcome.articles(), catalog.citationLinks());
+        articles.setId("check-articles");
+        result.add(articles);
         result.add(new H3(getTranslation("lists.check.next")));
         result.add(list("check-next", EligibilityTexts.nextSteps(item, outcome, catalog.agencyName(item.agency()),
                 catalog.supervisionPhone(item.agency()), m)));

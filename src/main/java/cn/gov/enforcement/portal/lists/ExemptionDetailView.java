@@ -37,6 +37,7 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
             return;
         }
         removeAll();
+        var links = catalog.citationLinks();
         title = getTranslation("lists.exemption.pageTitle", e.violation());
         Anchor back = new Anchor("exemptions", getTranslation("lists.exemption.back"));
         back.setId("exemption-back");
@@ -62,9 +63,9 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         facts.add(ListsUi.fact(this, "lists.field.effectiveFrom", e.effectiveFrom().toString()
                 + (e.effectiveTo() == null ? "" : " – " + e.effectiveTo())));
         add(facts);
-        add(ListsUi.citations(this, "exemption-basis-violation", "lists.exemption.basisViolation", e.basisViolation()));
-        add(ListsUi.citations(this, "exemption-basis-penalty", "lists.exemption.basisPenalty", e.basisPenalty()));
-        add(ListsUi.citations(this, "exemption-basis-exemption", "lists.exemption.basisExemption", e.basisExemption()));
+        add(ListsUi.citations(this, "exemption-basis-violation", "lists.exemption.basisViolation", e.basisViolation(), links));
+        add(ListsUi.citations(this, "exemption-basis-penalty", "lists.exemption.basisPenalty", e.basisPenalty(), links));
+        add(ListsUi.citations(this, "exemption-basis-exemption", "lists.exemption.basisExemption", e.basisExemption(), links));
         Section conditions = new Section(new H2(getTranslation("lists.exemption.conditions")));
         conditions.setId("exemption-conditions");
         OrderedList list = new OrderedList();

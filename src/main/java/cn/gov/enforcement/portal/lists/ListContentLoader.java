@@ -44,7 +44,8 @@ class ListContentLoader implements KnowledgeLoader {
                 skipped++;
             }
         }
-        int changed = store.sync(kind, entries, valid, present);
-        return new LoadReport(kind.folder(), files.size(), skipped, changed, problems);
+        ListStore.SyncResult result = store.sync(kind, entries, valid, present);
+        problems.addAll(result.conflicts());
+        return new LoadReport(kind.folder(), files.size(), skipped, result.changed(), problems);
     }
 }

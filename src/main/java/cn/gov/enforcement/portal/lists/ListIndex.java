@@ -108,7 +108,8 @@ class ListIndex {
     }
 
     /** Keyword filters: field → value (null values are ignored). */
-    Optional<Page> search(ListKind kind, String text, Map<String, String> filters, int from, int size) {
+    Optional<Page> search(ListKind kind, String text, Map<String, String> filters, List<String> excludedIds, int from,
+            int size) {
         ElasticsearchClient es = client.getIfAvailable();
         if (es == null || indexes.getIfAvailable() == null || !indexed(kind)) {
             return Optional.empty();
@@ -124,6 +125,9 @@ class ListIndex {
                         b.should(m -> m.match(mm -> mm.field("title.bigram").query(text).boost(3f)));
                     } else {
                         b.must(m -> m.matchAll(all -> all));
+                    }
+                    if (!excludedIds.isEmpty()) {
+                        b.mustNot(m -> m.ids(i -> i.values(excludedIds)));
                     }
                     filters.forEach((field, value) -> {
                         if (value != null) {

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.knowledge.ContentProblem;
 import cn.gov.enforcement.portal.knowledge.KnowledgeFile;
 import cn.gov.enforcement.portal.lists.data.ListEntryEntity;
 import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
@@ -31,15 +32,49 @@ class ListStore {
     private final ApplicationEventPublisher events;
     private final ListIndex index;
     private final Clock clock;
+    private final ListVersionStore versions;
 
-    ListStore(ListEntryRepository repository, ApplicationEventPublisher events, ListIndex index, Clock clock) {
+    ListStore(ListEntryRepository repository, ApplicationEventPublisher events, ListIndex index, Clock clock,
+            ListVersionStore versions) {
         this.repository = repository;
         this.events = events;
         this.index = index;
         this.clock = clock;
+        this.versions = versions;
     }
 
     record Stored(Object entry, String sourceFile) {}
+
+    /** What one sync did: the number of rows added, changed or removed, and the file changes not applied. */
+    record SyncResult(int changed, List<ContentProblem> conflicts) {}
+
+    /** Label stored as the source of entries created in the back office. */
+    static final String BACK_OFFICE_SOURCE = "back-office";
+
+    /**
+     * Makes an entry public (or replaces its public content) and has the index follow after commit.
+     * Call inside a transaction.
+     */
+    void putPublished(ListKind kind, Object entry) {
+        String id = ListFileParser.idOf(entry);
+        ListEntryEntity entity = repository.findById(id).orElseGet(() -> new ListEntryEntity(id));
+        String source = entity.getSourceFile() == null ? BACK_OFFICE_SOURCE : entity.getSourceFile();
+        String payload = ListJson.write(entry);
+        String hash = KnowledgeFile.sha256((source + "\n" + payload).getBytes(StandardCharsets.UTF_8));
+        fill(entity, kind, entry, payload, source, hash);
+        repository.save(entity);
+        repository.flush();
+        events.publishEvent(new ListsChanged(kind.folder(), List.of(id), List.of()));
+    }
+
+    /** Takes an entry off the public lists. Call inside a transaction. */
+    void removePublished(ListKind kind, String id) {
+        if (repository.existsById(id)) {
+            repository.deleteById(id);
+            repository.flush();
+            events.publishEvent(new ListsChanged(kind.folder(), List.of(), List.of(id)));
+        }
+    }
 
     /**
      * @param entries the entries of the valid files
@@ -48,12 +83,18 @@ class ListStore {
      * @return the number of entries added, changed or removed
      */
     @Transactional
-    public int sync(ListKind kind, List<Stored> entries, Set<String> validFiles, Set<String> presentFiles) {
+    public SyncResult sync(ListKind kind, List<Stored> entries, Set<String> validFiles, Set<String> presentFiles) {
+        // entries maintained in the back office are owned by the database: files never change or remove them
+        Set<String> owned = versions.ownedIds(kind.folder());
+        List<ContentProblem> conflicts = new ArrayList<>();
         Map<String, ListEntryEntity> existing = repository.findByListKindOrderByIdAsc(kind.folder()).stream()
                 .collect(Collectors.toMap(ListEntryEntity::getId, Function.identity()));
         Set<String> validIds = entries.stream().map(s -> ListFileParser.idOf(s.entry())).collect(Collectors.toSet());
         List<String> removed = new ArrayList<>();
         for (ListEntryEntity entity : existing.values()) {
+            if (owned.contains(entity.getId())) {
+                continue;
+            }
             boolean fileGone = !presentFiles.contains(entity.getSourceFile());
             boolean idGone = validFiles.contains(entity.getSourceFile()) && !validIds.contains(entity.getId());
             if (fileGone || idGone) {
@@ -70,6 +111,15 @@ class ListStore {
             String id = ListFileParser.idOf(entry);
             String payload = ListJson.write(entry);
             String hash = KnowledgeFile.sha256((stored.sourceFile() + "\n" + payload).getBytes(StandardCharsets.UTF_8));
+            if (owned.contains(id)) {
+                if (!versions.payloads(id).contains(payload)) {
+                    conflicts.add(new ContentProblem(stored.sourceFile(), 0, "id",
+                            "entry \"" + id + "\" is maintained in the back office; this file's version differs from "
+                                    + "every back-office version and is not applied (export the agency's entries at "
+                                    + "/staff/lists to bring the file up to date)"));
+                }
+                continue;
+            }
             ListEntryEntity entity = existing.get(id);
             if (entity == null) {
                 ListEntryEntity other = repository.findById(id).orElse(null);
@@ -98,7 +148,8 @@ class ListStore {
             log.info("List {} unchanged but its search index is missing or out of step; rebuilding it", kind.folder());
             events.publishEvent(new ListsChanged(kind.folder(), List.of(), List.of()));
         }
-        return changed.size() + removed.size();
+        conflicts.forEach(c -> log.warn("Not applied: {}", c.describe()));
+        return new SyncResult(changed.size() + removed.size(), List.copyOf(conflicts));
     }
 
     private void fill(ListEntryEntity entity, ListKind kind, Object entry, String payload, String sourceFile, String hash) {

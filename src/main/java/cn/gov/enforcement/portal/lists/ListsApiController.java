@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -46,9 +48,11 @@ class ListsApiController {
         this.translations = translations;
     }
 
-    record CitationJson(String title, String article, Integer paragraph, String text) {
-        static List<CitationJson> of(List<Citation> citations) {
-            return citations.stream().map(c -> new CitationJson(c.law(), c.article(), c.paragraph(), c.display())).toList();
+    /** A citation; {@code url} is the permalink of the article text when it is imported, else null. */
+    record CitationJson(String title, String article, Integer paragraph, String text, String url) {
+        static List<CitationJson> of(List<Citation> citations, Function<Citation, Optional<String>> links) {
+            return citations.stream().map(c -> new CitationJson(c.law(), c.article(), c.paragraph(), c.display(),
+                    links.apply(c).orElse(null))).toList();
         }
     }
 
@@ -56,9 +60,9 @@ class ListsApiController {
             String levelReason, List<CitationJson> basisObligation, List<CitationJson> basisPenalty, String consequence,
             List<String> prevention, List<String> guidance, LocalDate effectiveFrom, LocalDate effectiveTo,
             boolean sample, String url) {
-        static RiskJson of(RiskPoint r) {
+        static RiskJson of(RiskPoint r, Function<Citation, Optional<String>> links) {
             return new RiskJson(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(), r.risk(), r.level(),
-                    r.levelReason(), CitationJson.of(r.basisObligation()), CitationJson.of(r.basisPenalty()),
+                    r.levelReason(), CitationJson.of(r.basisObligation(), links), CitationJson.of(r.basisPenalty(), links),
                     r.consequence(), r.prevention(), r.guidance(), r.effectiveFrom(), r.effectiveTo(), r.sample(),
                     "/risks/" + r.id());
         }
@@ -71,7 +75,7 @@ class ListsApiController {
             String scope, List<CitationJson> basisViolation, List<CitationJson> basisPenalty,
             List<CitationJson> basisExemption, List<ConditionJson> conditions, List<String> measure,
             LocalDate effectiveFrom, LocalDate effectiveTo, boolean sample, String url) {
-        static ExemptionJson of(ExemptionItem e) {
+        static ExemptionJson of(ExemptionItem e, Function<Citation, Optional<String>> links) {
             List<ConditionJson> conditions = new java.util.ArrayList<>();
             for (int i = 0; i < e.conditions().size(); i++) {
                 Condition c = e.conditions().get(i);
@@ -79,13 +83,28 @@ class ListsApiController {
                         c.type().numericAnswer() ? "number" : "yes_no", c.threshold(), c.unit(), c.what()));
             }
             return new ExemptionJson(e.id(), e.agency(), e.kind(), e.subkind(), e.sector(), e.violation(), e.scope(),
-                    CitationJson.of(e.basisViolation()), CitationJson.of(e.basisPenalty()),
-                    CitationJson.of(e.basisExemption()), conditions, e.measure(), e.effectiveFrom(), e.effectiveTo(),
+                    CitationJson.of(e.basisViolation(), links), CitationJson.of(e.basisPenalty(), links),
+                    CitationJson.of(e.basisExemption(), links), conditions, e.measure(), e.effectiveFrom(), e.effectiveTo(),
                     e.sample(), "/exemptions/" + e.id());
         }
     }
 
     record PageJson<T>(long total, int page, int size, List<T> items) {}
+
+    record CircumstanceJson(String level, String description, String penalty) {}
+
+    record DiscretionJson(String id, String agency, String violation, List<CitationJson> basisViolation,
+            List<CitationJson> basisPenalty, List<CircumstanceJson> circumstances, LocalDate effectiveFrom,
+            LocalDate effectiveTo, boolean sample, String url) {
+        static DiscretionJson of(DiscretionBenchmark d, Function<Citation, Optional<String>> links) {
+            return new DiscretionJson(d.id(), d.agency(), d.violation(), CitationJson.of(d.basisViolation(), links),
+                    CitationJson.of(d.basisPenalty(), links), d.circumstances().stream()
+                            .map(c -> new CircumstanceJson(c.level(), c.description(), c.penalty())).toList(),
+                    d.effectiveFrom(), d.effectiveTo(), d.sample(), "/discretion/" + d.agency());
+        }
+    }
+
+    record DiscretionListJson(long total, List<DiscretionJson> items) {}
 
     record CheckRequest(String itemId, Map<String, Object> answers) {}
 
@@ -102,13 +121,22 @@ class ListsApiController {
             @RequestParam(required = false) String sector, @RequestParam(required = false) String level,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         ListPage<RiskPoint> result = catalog.searchRiskPoints(q, blank(agency), blank(sector), level(level), page, size);
-        return new PageJson<>(result.total(), page, size, result.items().stream().map(RiskJson::of).toList());
+        var links = catalog.citationLinks();
+        return new PageJson<>(result.total(), page, size, result.items().stream().map(r -> RiskJson.of(r, links)).toList());
     }
 
     @GetMapping(path = "/risk-points/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> riskPoint(@PathVariable String id, HttpServletRequest request) {
-        return catalog.findRiskPoint(id).<ResponseEntity<?>>map(r -> ResponseEntity.ok(RiskJson.of(r)))
+        return catalog.findRiskPoint(id).<ResponseEntity<?>>map(r -> ResponseEntity.ok(RiskJson.of(r, catalog.citationLinks())))
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", message(request, "lists.api.notFound")));
+    }
+
+    /** Discretion benchmarks in force, of one agency or of all; 400 for a malformed agency id. */
+    @GetMapping(path = "/discretion", produces = MediaType.APPLICATION_JSON_VALUE)
+    DiscretionListJson discretion(@RequestParam(required = false) String agency) {
+        List<DiscretionBenchmark> items = catalog.discretionOf(blank(agency));
+        var links = catalog.citationLinks();
+        return new DiscretionListJson(items.size(), items.stream().map(d -> DiscretionJson.of(d, links)).toList());
     }
 
     @GetMapping(path = "/exemptions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -116,12 +144,13 @@ class ListsApiController {
             @RequestParam(required = false) String agency, @RequestParam(required = false) String kind,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         ListPage<ExemptionItem> result = catalog.searchExemptions(q, blank(agency), kind(kind), page, size);
-        return new PageJson<>(result.total(), page, size, result.items().stream().map(ExemptionJson::of).toList());
+        var links = catalog.citationLinks();
+        return new PageJson<>(result.total(), page, size, result.items().stream().map(e -> ExemptionJson.of(e, links)).toList());
     }
 
     @GetMapping(path = "/exemptions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> exemption(@PathVariable String id, HttpServletRequest request) {
-        return catalog.findExemption(id).<ResponseEntity<?>>map(e -> ResponseEntity.ok(ExemptionJson.of(e)))
+        return catalog.findExemption(id).<ResponseEntity<?>>map(e -> ResponseEntity.ok(ExemptionJson.of(e, catalog.citationLinks())))
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", message(request, "lists.api.notFound")));
     }
 
@@ -149,7 +178,7 @@ class ListsApiController {
                 EligibilityTexts.headline(result, m), EligibilityTexts.reasons(item, result, m),
                 result.conditions().stream().map(c -> new ConditionResultJson(c.index(), c.type().code(), c.question(),
                         c.answer(), c.met())).toList(),
-                result.correctBy(), result.commitmentRequired(), CitationJson.of(result.articles()),
+                result.correctBy(), result.commitmentRequired(), CitationJson.of(result.articles(), catalog.citationLinks()),
                 EligibilityTexts.nextSteps(item, result, agencyName, phone, m),
                 new ContactJson(item.agency(), agencyName, phone.orElse(null))));
     }
@@ -170,6 +199,33 @@ class ListsApiController {
         Locale locale = locale(request);
         List<ExemptionItem> all = catalog.allExemptions(q, blank(agency), kind(kind));
         return csv("exemptions.csv", ListsCsv.exemptions(all, (key, args) -> translations.get(locale, key, args)));
+    }
+
+    @GetMapping(path = "/risk-points.xlsx")
+    ResponseEntity<byte[]> riskPointsXlsx(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String agency, @RequestParam(required = false) String sector,
+            @RequestParam(required = false) String level, HttpServletRequest request) {
+        Locale locale = locale(request);
+        EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
+        List<RiskPoint> all = catalog.allRiskPoints(q, blank(agency), blank(sector), level(level));
+        return xlsx("risk-points.xlsx", ListsXlsx.workbook(m.get("lists.risks.title"), ListsCsv.riskPointRows(all, m)));
+    }
+
+    @GetMapping(path = "/exemptions.xlsx")
+    ResponseEntity<byte[]> exemptionsXlsx(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String agency, @RequestParam(required = false) String kind,
+            HttpServletRequest request) {
+        Locale locale = locale(request);
+        EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
+        List<ExemptionItem> all = catalog.allExemptions(q, blank(agency), kind(kind));
+        return xlsx("exemptions.xlsx", ListsXlsx.workbook(m.get("lists.exemptions.title"), ListsCsv.exemptionRows(all, m)));
+    }
+
+    private static ResponseEntity<byte[]> xlsx(String name, byte[] body) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .contentType(MediaType.parseMediaType(ListsXlsx.CONTENT_TYPE))
+                .body(body);
     }
 
     private static ResponseEntity<byte[]> csv(String name, String text) {

@@ -5,6 +5,7 @@ import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
 import cn.gov.enforcement.portal.lists.data.ListEntryEntity;
 import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
+import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The public lists: search and filter risk points and exemption items, details, discretion
  * benchmarks and the eligibility check. Everything here is public content; nothing needs a sign-in.
+ *
+ * <p>Only entries in force today (the injected clock) are public: an entry whose {@code effective_to}
+ * lies before today, or whose {@code effective_from} lies after today, is not listed, searched,
+ * downloaded, shown or checked (its detail page and API answer "not found").
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,14 +41,43 @@ public class ListsCatalog {
     private final ListsSettings settings;
     private final AgencyDirectory agencies;
     private final Clock clock;
+    private final RegulationCatalog regulations;
 
     ListsCatalog(ListEntryRepository repository, ListIndex index, ListsSettings settings, AgencyDirectory agencies,
-            Clock clock) {
+            Clock clock, RegulationCatalog regulations) {
         this.repository = repository;
         this.index = index;
         this.settings = settings;
         this.agencies = agencies;
         this.clock = clock;
+        this.regulations = regulations;
+    }
+
+    /**
+     * The permalink of a cited article when the regulation is imported (see
+     * {@link RegulationCatalog#articleUrl}); empty otherwise, and the citation is shown as plain text.
+     */
+    public Optional<String> citationUrl(Citation citation) {
+        return regulations.articleUrl(citation.law(), citation.article());
+    }
+
+    /** A memoising {@link #citationUrl} for one page or one answer that shows many citations. */
+    public Function<Citation, Optional<String>> citationLinks() {
+        Map<String, Optional<String>> memo = new java.util.HashMap<>();
+        return c -> memo.computeIfAbsent(c.law() + "\n" + c.article(), k -> citationUrl(c));
+    }
+
+    /** True when the entry is in force on the given day (from ≤ day ≤ to). */
+    static boolean inForce(LocalDate from, LocalDate to, LocalDate day) {
+        return (from == null || !from.isAfter(day)) && (to == null || !to.isBefore(day));
+    }
+
+    private boolean inForce(ListEntryEntity e) {
+        return inForce(e.getEffectiveFrom(), e.getEffectiveTo(), today());
+    }
+
+    private List<ListEntryEntity> publicEntries(ListKind kind) {
+        return repository.findByListKindOrderByIdAsc(kind.folder()).stream().filter(this::inForce).toList();
     }
 
     /** The default page size of the list pages ({@code portal.lists.page-size}). */
@@ -116,7 +150,8 @@ public class ListsCatalog {
     private <T> ListPage<T> search(ListKind kind, String text, Map<String, String> filters, int page, int size,
             Class<T> type) {
         int from = page * size;
-        Optional<ListIndex.Page> hits = index.search(kind, text, filters, from, size);
+        List<String> hidden = repository.findIdsNotInForce(kind.folder(), today());
+        Optional<ListIndex.Page> hits = index.search(kind, text, filters, hidden, from, size);
         if (hits.isPresent()) {
             Map<String, ListEntryEntity> byId = repository.findAllById(hits.get().ids()).stream()
                     .collect(Collectors.toMap(ListEntryEntity::getId, Function.identity()));
@@ -126,7 +161,7 @@ public class ListsCatalog {
         }
         List<String> terms = QueryText.terms(text);
         List<ListEntryEntity> matches = new ArrayList<>();
-        for (ListEntryEntity e : repository.findByListKindOrderByIdAsc(kind.folder())) {
+        for (ListEntryEntity e : publicEntries(kind)) {
             if (!matchesFilters(e, filters)) {
                 continue;
             }
@@ -173,33 +208,50 @@ public class ListsCatalog {
 
     /** The discretion benchmarks of one agency (or of every agency when null), sorted by id. */
     public List<DiscretionBenchmark> discretion(String agency) {
-        return repository.findByListKindOrderByIdAsc(ListKind.DISCRETION.folder()).stream()
+        return publicEntries(ListKind.DISCRETION).stream()
                 .filter(e -> agency == null || agency.equals(e.getAgency()))
                 .map(e -> ListJson.read(e.getPayload(), DiscretionBenchmark.class)).toList();
+    }
+
+    /**
+     * Like {@link #discretion} for input from outside: checks the agency id first.
+     *
+     * @throws ListsInputException for a malformed agency id
+     */
+    public List<DiscretionBenchmark> discretionOf(String agency) {
+        checkAgency(agency);
+        return discretion(agency);
     }
 
     private <T> Optional<T> find(ListKind kind, String id, Class<T> type) {
         if (id == null || id.length() > 80 || !SLUG.matcher(id).matches()) {
             return Optional.empty();
         }
-        return repository.findByIdAndListKind(id, kind.folder()).map(e -> ListJson.read(e.getPayload(), type));
+        return repository.findByIdAndListKind(id, kind.folder()).filter(this::inForce)
+                .map(e -> ListJson.read(e.getPayload(), type));
     }
 
     /** The agencies that have entries in a list, sorted by id. */
     public List<String> agencies(ListKind kind) {
-        return repository.findByListKindOrderByIdAsc(kind.folder()).stream().map(ListEntryEntity::getAgency)
+        return publicEntries(kind).stream().map(ListEntryEntity::getAgency)
                 .distinct().sorted().toList();
     }
 
     /** The sectors of the risk points, sorted. */
     public List<String> riskSectors() {
-        return repository.findByListKindOrderByIdAsc(ListKind.RISK_POINTS.folder()).stream()
+        return publicEntries(ListKind.RISK_POINTS).stream()
                 .map(ListEntryEntity::getSector).filter(s -> s != null).distinct().sorted().toList();
     }
 
     /** An agency's public name, or its id when the directory does not know it. */
     public String agencyName(String agencyId) {
         return agencies.find(agencyId).map(AgencyDetails::name).orElse(agencyId);
+    }
+
+    /** True when the agency directory knows the agency. */
+    public boolean knownAgency(String agencyId) {
+        return agencyId != null && agencyId.length() <= 80 && SLUG.matcher(agencyId).matches()
+                && agencies.find(agencyId).isPresent();
     }
 
     /** An agency's supervision phone, when the agency directory knows the agency. */

@@ -10,36 +10,52 @@ final class ListsCsv {
     private ListsCsv() {}
 
     static String riskPoints(List<RiskPoint> items, EligibilityTexts.Messages m) {
+        return csv(riskPointRows(items, m));
+    }
+
+    static String exemptions(List<ExemptionItem> items, EligibilityTexts.Messages m) {
+        return csv(exemptionRows(items, m));
+    }
+
+    private static String csv(List<List<String>> rows) {
         StringBuilder out = new StringBuilder();
-        row(out, List.of(m.get("lists.csv.id"), m.get("lists.csv.agency"), m.get("lists.csv.sector"),
+        rows.forEach(r -> row(out, r));
+        return out.toString();
+    }
+
+    /** The header row and one row per risk point (shared by the CSV and XLSX downloads). */
+    static List<List<String>> riskPointRows(List<RiskPoint> items, EligibilityTexts.Messages m) {
+        List<List<String>> out = new java.util.ArrayList<>();
+        out.add(List.of(m.get("lists.csv.id"), m.get("lists.csv.agency"), m.get("lists.csv.sector"),
                 m.get("lists.csv.appliesTo"), m.get("lists.csv.title"), m.get("lists.csv.risk"), m.get("lists.csv.level"),
                 m.get("lists.csv.basisObligation"), m.get("lists.csv.basisPenalty"), m.get("lists.csv.consequence"),
                 m.get("lists.csv.prevention"), m.get("lists.csv.guidance"), m.get("lists.csv.effectiveFrom"),
                 m.get("lists.csv.sample")));
         for (RiskPoint r : items) {
-            row(out, List.of(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(), r.risk(), r.level(),
+            out.add(List.of(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(), r.risk(), r.level(),
                     citations(r.basisObligation()), citations(r.basisPenalty()), r.consequence(),
                     String.join("\n", r.prevention()), String.join("、", r.guidance()), r.effectiveFrom().toString(),
                     r.sample() ? m.get("lists.csv.yes") : m.get("lists.csv.no")));
         }
-        return out.toString();
+        return out;
     }
 
-    static String exemptions(List<ExemptionItem> items, EligibilityTexts.Messages m) {
-        StringBuilder out = new StringBuilder();
-        row(out, List.of(m.get("lists.csv.id"), m.get("lists.csv.agency"), m.get("lists.csv.kind"),
+    /** The header row and one row per exemption item (shared by the CSV and XLSX downloads). */
+    static List<List<String>> exemptionRows(List<ExemptionItem> items, EligibilityTexts.Messages m) {
+        List<List<String>> out = new java.util.ArrayList<>();
+        out.add(List.of(m.get("lists.csv.id"), m.get("lists.csv.agency"), m.get("lists.csv.kind"),
                 m.get("lists.csv.subkind"), m.get("lists.csv.sector"), m.get("lists.csv.violation"),
                 m.get("lists.csv.basisViolation"), m.get("lists.csv.basisPenalty"), m.get("lists.csv.basisExemption"),
                 m.get("lists.csv.conditions"), m.get("lists.csv.measure"), m.get("lists.csv.effectiveFrom"),
                 m.get("lists.csv.sample")));
         for (ExemptionItem e : items) {
-            row(out, List.of(e.id(), e.agency(), e.kind(), nz(e.subkind()), nz(e.sector()), e.violation(),
+            out.add(List.of(e.id(), e.agency(), e.kind(), nz(e.subkind()), nz(e.sector()), e.violation(),
                     citations(e.basisViolation()), citations(e.basisPenalty()), citations(e.basisExemption()),
                     e.conditions().stream().map(Condition::question).collect(Collectors.joining("\n")),
                     String.join("、", e.measure()), e.effectiveFrom().toString(),
                     e.sample() ? m.get("lists.csv.yes") : m.get("lists.csv.no")));
         }
-        return out.toString();
+        return out;
     }
 
     static byte[] withBom(String text) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -13,6 +14,8 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Small pieces shared by the list pages. */
 final class ListsUi {
@@ -43,19 +46,37 @@ final class ListsUi {
                 + ".lists-no-print,vaadin-drawer-toggle{display:none !important}}';document.head.appendChild(s);}");
     }
 
-    static Section citations(Component owner, String id, String titleKey, List<Citation> citations) {
+    static Section citations(Component owner, String id, String titleKey, List<Citation> citations,
+            Function<Citation, Optional<String>> links) {
         Section section = new Section();
         section.setId(id);
         section.add(new H2(owner.getTranslation(titleKey)));
+        section.add(citationList(citations, links));
+        return section;
+    }
+
+    /**
+     * Citations as a list; a citation whose article is imported links to the article text, the others
+     * stay plain text.
+     */
+    static UnorderedList citationList(List<Citation> citations, Function<Citation, Optional<String>> links) {
         UnorderedList list = new UnorderedList();
         list.addClassName("lists-citations");
         for (Citation c : citations) {
-            ListItem item = new ListItem(c.display());
+            ListItem item = new ListItem();
             item.addClassName("lists-citation");
+            Optional<String> url = links.apply(c);
+            if (url.isPresent()) {
+                Anchor link = new Anchor(url.get(), c.display());
+                link.addClassName("lists-citation-link");
+                link.setRouterIgnore(true);
+                item.add(link);
+            } else {
+                item.setText(c.display());
+            }
             list.add(item);
         }
-        section.add(list);
-        return section;
+        return list;
     }
 
     static Section textList(Component owner, String id, String titleKey, List<String> texts) {

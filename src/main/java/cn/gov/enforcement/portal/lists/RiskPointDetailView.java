@@ -35,6 +35,7 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
             return;
         }
         removeAll();
+        var links = catalog.citationLinks();
         title = getTranslation("lists.risk.pageTitle", r.title());
         Anchor back = new Anchor("risks", getTranslation("lists.risk.back"));
         back.setId("risk-back");
@@ -57,8 +58,8 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         add(facts);
         add(section("risk-risk", "lists.risk.risk", r.risk()));
         add(section("risk-level-reason", "lists.risk.levelReason", r.levelReason()));
-        add(ListsUi.citations(this, "risk-basis-obligation", "lists.risk.basisObligation", r.basisObligation()));
-        add(ListsUi.citations(this, "risk-basis-penalty", "lists.risk.basisPenalty", r.basisPenalty()));
+        add(ListsUi.citations(this, "risk-basis-obligation", "lists.risk.basisObligation", r.basisObligation(), links));
+        add(ListsUi.citations(this, "risk-basis-penalty", "lists.risk.basisPenalty", r.basisPenalty(), links));
         add(section("risk-consequence", "lists.risk.consequence", r.consequence()));
         add(ListsUi.textList(this, "risk-prevention", "lists.risk.prevention", r.prevention()));
         add(ListsUi.textList(this, "risk-guidance", "lists.risk.guidance", r.guidance()));

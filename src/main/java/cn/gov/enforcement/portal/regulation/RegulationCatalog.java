@@ -184,6 +184,34 @@ public class RegulationCatalog {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    private static final String PRC = "中华人民共和国";
+
+    /**
+     * The permalink of a cited article, when it is imported: the CURRENT document whose title equals
+     * {@code title} (a leading 中华人民共和国 and white space are ignored on both sides) and its article
+     * numbered {@code article} (e.g. {@code 第三十三条}). Empty when the document or article is not imported.
+     */
+    public Optional<String> articleUrl(String title, String article) {
+        if (title == null || article == null) {
+            return Optional.empty();
+        }
+        String bare = title.replaceAll("\\s+", "");
+        if (bare.startsWith(PRC)) {
+            bare = bare.substring(PRC.length());
+        }
+        String number = article.replaceAll("\\s+", "");
+        if (bare.isEmpty() || number.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return store.currentArticle(List.of(bare, PRC + bare), number)
+                    .map(a -> url(a.documentId(), a.number(), a.sequence()));
+        } catch (RuntimeException e) {
+            log.warn("Cannot look up the article {} of {}: {}", number, bare, e.toString());
+            return Optional.empty();
+        }
+    }
+
     /** Number of stored documents. */
     public long documentCount() {
         return store.documentCount();

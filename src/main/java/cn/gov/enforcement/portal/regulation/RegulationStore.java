@@ -178,6 +178,28 @@ class RegulationStore {
                 });
     }
 
+    /** Where a cited article lives: its document and sequence. */
+    record ArticleRef(long documentId, String number, int sequence) {}
+
+    /**
+     * The article with this number in the newest CURRENT document whose title is one of the given titles;
+     * empty when none is imported.
+     */
+    Optional<ArticleRef> currentArticle(List<String> titles, String number) {
+        if (titles.isEmpty() || number == null || number.isBlank()) {
+            return Optional.empty();
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(titles.size(), "?"));
+        List<Object> args = new ArrayList<>(titles);
+        args.add(number);
+        return jdbc.query("select a.document_id, a.number, a.sequence from regulation_article a "
+                        + "join regulation_document d on d.id = a.document_id "
+                        + "where d.status = 'CURRENT' and d.title in (" + placeholders + ") and a.number = ? "
+                        + "order by d.version_date desc nulls last, d.id desc",
+                (rs, i) -> new ArticleRef(rs.getLong(1), rs.getString(2), rs.getInt(3)), args.toArray())
+                .stream().findFirst();
+    }
+
     interface ArticleVisitor {
         void visit(StoredDocument document, StoredArticle article);
     }

@@ -16,6 +16,9 @@ import org.openqa.selenium.WebElement;
 /** The risk-point and exemption lists, the eligibility check and the CSV download in a real browser. */
 class ListsBrowserIT extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.gov.enforcement.portal.regulation.ImportService importService;
+
     @Test
     void a_citizen_filters_risk_points_by_level_and_by_agency_and_the_results_change() {
         browser.open("/risks");
@@ -106,6 +109,42 @@ class ListsBrowserIT extends BrowserTest {
         assertThat(exemptions.statusCode()).isEqualTo(200);
         assertThat(exemptions.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(exemptions.body()).contains("首次未将营业执照置于经营场所醒目位置");
+    }
+
+    @Test
+    void the_xlsx_download_link_serves_a_workbook_and_the_discretion_link_opens_the_benchmarks() throws Exception {
+        browser.open("/risks?level=高");
+        String href = browser.find(By.id("risk-download-xlsx")).getDomAttribute("href");
+        assertThat(href).startsWith("/api/v1/risk-points.xlsx").contains("level=");
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<byte[]> xlsx = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + href))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        assertThat(xlsx.body()[0]).isEqualTo((byte) 'P');
+        assertThat(xlsx.body()[1]).isEqualTo((byte) 'K');
+
+        browser.find(By.id("risk-discretion-link")).click();
+        browser.until(d -> d.getCurrentUrl().endsWith("/discretion"));
+        browser.waitForVaadin();
+        browser.find(By.linkText("示例市公安局交通管理支队")).click();
+        browser.until(d -> d.getCurrentUrl().endsWith("/discretion/sample-traffic-police"));
+        browser.waitForVaadin();
+        assertThat(browser.find(By.id("discretion-results")).getText()).contains("轻微").contains("严重");
+    }
+
+    @Test
+    void a_citation_of_an_imported_law_leads_to_the_article_text() throws Exception {
+        cn.gov.enforcement.portal.lists.ListsTestImports.importAdministrativePenaltyLaw(importService, RUN_DATA_DIR);
+        browser.open("/exemptions/mr-ex-first-licence-display");
+        WebElement link = browser.find(By.cssSelector("#exemption-basis-exemption a.lists-citation-link"));
+        assertThat(link.getText()).contains("《中华人民共和国行政处罚法》第三十三条");
+        link.click();
+        browser.until(d -> d.getCurrentUrl().contains("/regulations/"));
+        browser.waitForVaadin();
+        assertThat(browser.driver().getCurrentUrl()).contains("#");
+        assertThat(browser.mainText()).contains("行政处罚法").contains("初次违法且危害后果轻微并及时改正的");
     }
 
     private List<WebElement> cards() {

@@ -1,6 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
-import cn.gov.enforcement.portal.IntegrationTest;
+import cn.gov.enforcement.portal.KaribuViewTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,11 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Shared setup of the lists integration tests: a copy of the committed agencies and lists in a
  * temporary knowledge base (so tests can change content), strict mode on (the committed content
- * must be valid) and a fixed clock (2026-11-21 in Asia/Shanghai).
+ * must be valid) and a fixed clock (2026-11-21 in Asia/Shanghai). Karibu's mock UI is set up before every
+ * test ({@link KaribuViewTest}), so the view tests share the one Spring context of the lists tests.
  */
 @Import(ListsTestSupport.FixedClock.class)
 @AutoConfigureMockMvc
-abstract class ListsTestSupport extends IntegrationTest {
+abstract class ListsTestSupport extends KaribuViewTest {
 
     static final Path KNOWLEDGE_DIR = copyKnowledgeBase();
     static final Instant NOW = Instant.parse("2026-11-21T02:00:00Z");
@@ -52,6 +53,33 @@ abstract class ListsTestSupport extends IntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Signs in with a real account of the account module: an EDITOR of the agency (or an ADMIN when
+     * agency is null), created by an administrator when missing and loaded through the portal's user
+     * details service, so that {@code CurrentUser} and method security see what they see in production.
+     */
+    static org.springframework.security.core.userdetails.UserDetails signInStaff(
+            cn.gov.enforcement.portal.account.AccountService accounts,
+            org.springframework.security.core.userdetails.UserDetailsService users, String username, String agency) {
+        var admin = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN")));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(
+                new org.springframework.security.core.context.SecurityContextImpl(admin));
+        try {
+            accounts.create(new cn.gov.enforcement.portal.account.AccountService.NewUser(username, "测试编辑",
+                    agency == null ? cn.gov.enforcement.portal.account.Role.ADMIN
+                            : cn.gov.enforcement.portal.account.Role.EDITOR, agency));
+        } catch (cn.gov.enforcement.portal.platform.ValidationFailure alreadyThere) {
+            // created by an earlier test of this run
+        }
+        var user = users.loadUserByUsername(username);
+        org.springframework.security.core.context.SecurityContextHolder.setContext(
+                new org.springframework.security.core.context.SecurityContextImpl(
+                        new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(user, null,
+                                user.getAuthorities())));
+        return user;
     }
 
     @TestConfiguration

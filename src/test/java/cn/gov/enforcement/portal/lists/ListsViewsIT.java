@@ -6,9 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -25,41 +22,11 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Browserless tests of the public list pages and the eligibility check with Karibu-Testing. */
 class ListsViewsIT extends ListsTestSupport {
-
-    private static Routes routes;
-
-    @Autowired
-    ApplicationContext context;
-
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cn.gov.enforcement.portal");
-    }
-
-    @BeforeEach
-    void setUpVaadin() {
-        SecurityContextHolder.clearContext();
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @AfterEach
-    void tearDownVaadin() {
-        MockVaadin.tearDown();
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void the_risk_list_filters_from_bookmarkable_parameters_and_shows_sample_badges() {

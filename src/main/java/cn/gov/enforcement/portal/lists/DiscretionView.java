@@ -1,0 +1,124 @@
+package cn.gov.enforcement.portal.lists;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+
+/**
+ * Discretion benchmarks (裁量基准), one page per agency ({@code /discretion/<agency>}): each violation with
+ * its legal basis (linked to the article text when imported) and the penalty range for each circumstance
+ * level. {@code /discretion} lists the agencies that publish benchmarks.
+ */
+@Route("discretion/:agency?")
+@Menu(order = 45, title = "menu.discretion")
+@AnonymousAllowed
+public class DiscretionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient ListsCatalog catalog;
+    private String title = "";
+
+    public DiscretionView(ListsCatalog catalog) {
+        this.catalog = catalog;
+        addClassName("discretion-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String agency = event.getRouteParameters().get("agency").orElse(null);
+        List<String> agencies = catalog.agencies(ListKind.DISCRETION);
+        if (agency != null && !agencies.contains(agency) && !catalog.knownAgency(agency)) {
+            event.rerouteToError(new ListEntryNotFoundException(agency), "");
+            return;
+        }
+        removeAll();
+        title = agency == null ? getTranslation("lists.discretion.pageTitle")
+                : getTranslation("lists.discretion.agencyPageTitle", catalog.agencyName(agency));
+        add(new H1(agency == null ? getTranslation("lists.discretion.title") : title));
+        add(new Paragraph(getTranslation("lists.discretion.lead")));
+        Nav nav = new Nav();
+        nav.setId("discretion-agencies");
+        nav.addClassName("lists-no-print");
+        for (String a : agencies) {
+            Anchor link = new Anchor("discretion/" + a, catalog.agencyName(a));
+            link.addClassName("discretion-agency-link");
+            if (a.equals(agency)) {
+                link.getElement().setAttribute("aria-current", "page");
+            }
+            nav.add(new Div(link));
+        }
+        add(nav);
+        if (agency == null) {
+            if (agencies.isEmpty()) {
+                add(new Paragraph(getTranslation("lists.empty")));
+            }
+            return;
+        }
+        add(ListsUi.printButton(this));
+        var links = catalog.citationLinks();
+        Div results = new Div();
+        results.setId("discretion-results");
+        if (!agencies.contains(agency)) {
+            results.add(new Paragraph(getTranslation("lists.discretion.none")));
+        }
+        for (DiscretionBenchmark d : catalog.discretion(agency)) {
+            Section s = new Section();
+            s.addClassName("discretion-benchmark");
+            s.getElement().setAttribute("data-id", d.id());
+            H2 heading = new H2(d.violation());
+            if (d.sample()) {
+                heading.add(new Span(" "), ListsUi.sampleBadge(this));
+            }
+            s.add(heading);
+            s.add(new H3(getTranslation("lists.discretion.basisViolation")),
+                    ListsUi.citationList(d.basisViolation(), links));
+            s.add(new H3(getTranslation("lists.discretion.basisPenalty")),
+                    ListsUi.citationList(d.basisPenalty(), links));
+            s.add(table(d.circumstances()));
+            results.add(s);
+        }
+        add(results);
+        add(new Paragraph(getTranslation("lists.citation.note")));
+        ListsUi.addPrintStyle(this);
+    }
+
+    /** A plain HTML table (text set through the DOM API, so it is always escaped). */
+    private Div table(List<DiscretionBenchmark.Circumstance> circumstances) {
+        Element table = new Element("table");
+        table.getClassList().add("discretion-table");
+        Element head = new Element("tr");
+        for (String key : List.of("lists.discretion.level", "lists.discretion.circumstance", "lists.discretion.penalty")) {
+            head.appendChild(new Element("th").setText(getTranslation(key)));
+        }
+        table.appendChild(new Element("thead").appendChild(head));
+        Element body = new Element("tbody");
+        for (DiscretionBenchmark.Circumstance c : circumstances) {
+            Element row = new Element("tr");
+            row.appendChild(new Element("td").setText(c.level()), new Element("td").setText(c.description()),
+                    new Element("td").setText(c.penalty()));
+            body.appendChild(row);
+        }
+        table.appendChild(body);
+        Div wrapper = new Div();
+        wrapper.getElement().appendChild(table);
+        return wrapper;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

@@ -1,0 +1,308 @@
+package cn.gov.enforcement.portal.lists;
+
+import cn.gov.enforcement.portal.lists.ListEntryForms.ExemptionInput;
+import cn.gov.enforcement.portal.lists.ListEntryForms.RiskPointInput;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Create or edit a risk point ({@code /staff/lists/edit/risk-points/<id>}) or an exemption item
+ * ({@code /staff/lists/edit/exemptions/<id>}); without an id a new entry is created for
+ * {@code ?agency=}. Every field is validated by {@link ListsBackOffice}; on a problem each field shows
+ * its message and keeps what was typed. Saving creates a new draft version.
+ */
+@Route("staff/lists/edit/:kind/:id?")
+@RolesAllowed({"EDITOR", "ADMIN"})
+public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient ListsBackOffice backOffice;
+    private final transient ListsCatalog catalog;
+    private final Map<String, Component> fields = new LinkedHashMap<>();
+    private final UnorderedList errors = new UnorderedList();
+    private ListKind kind;
+    private String existingId;
+    private String title = "";
+
+    public ListEntryEditView(ListsBackOffice backOffice, ListsCatalog catalog) {
+        this.backOffice = backOffice;
+        this.catalog = catalog;
+        addClassName("list-entry-edit-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String kindParam = event.getRouteParameters().get("kind").orElse("");
+        existingId = event.getRouteParameters().get("id").orElse(null);
+        kind = ListKind.RISK_POINTS.folder().equals(kindParam) ? ListKind.RISK_POINTS
+                : ListKind.EXEMPTIONS.folder().equals(kindParam) ? ListKind.EXEMPTIONS : null;
+        if (kind == null) {
+            event.rerouteToError(new ListEntryNotFoundException(kindParam), "");
+            return;
+        }
+        Object entry = null;
+        String agency;
+        if (existingId != null) {
+            ListsBackOffice.EntryView view;
+            try {
+                view = backOffice.entry(existingId);
+            } catch (ListEntryNotFoundException e) {
+                event.rerouteToError(e, "");
+                return;
+            }
+            if (view.kind() != kind) {
+                event.rerouteToError(new ListEntryNotFoundException(existingId), "");
+                return;
+            }
+            entry = view.entry();
+            agency = view.agency();
+        } else {
+            List<String> allowed = backOffice.agencies();
+            String requested = ListsUi.first(event.getLocation().getQueryParameters().getParameters(), "agency");
+            agency = requested != null && allowed.contains(requested) ? requested : allowed.isEmpty() ? null : allowed.get(0);
+        }
+        build(entry, agency, backOffice.agencies());
+    }
+
+    private void build(Object entry, String agency, List<String> agencies) {
+        removeAll();
+        fields.clear();
+        boolean risk = kind == ListKind.RISK_POINTS;
+        title = getTranslation(existingId == null ? (risk ? "lists.admin.newRisk" : "lists.admin.newExemption")
+                : "lists.admin.editTitle", existingId);
+        Anchor back = new Anchor("staff/lists" + (agency == null ? "" : "?agency=" + agency),
+                getTranslation("lists.admin.back"));
+        back.setId("entry-back");
+        add(back, new H1(title), new Paragraph(getTranslation("lists.admin.plainText")));
+        errors.setId("entry-errors");
+        errors.addClassName("lists-error");
+        add(errors);
+
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        TextField id = text("id");
+        id.setMaxLength(80);
+        id.setHelperText(getTranslation("lists.admin.help.id"));
+        if (existingId != null) {
+            id.setReadOnly(true);
+        }
+        Select<String> agencySelect = new Select<>();
+        agencySelect.setItems(agencies);
+        agencySelect.setItemLabelGenerator(catalog::agencyName);
+        register("agency", agencySelect);
+        if (agency != null) {
+            agencySelect.setValue(agency);
+        }
+        agencySelect.setReadOnly(existingId != null || agencies.size() <= 1);
+        form.add(id, agencySelect);
+        if (risk) {
+            form.add(text("sector"), text("appliesTo"), text("title"));
+            Select<String> level = select("level", ListsFormat.LEVELS);
+            level.setItemLabelGenerator(l -> getTranslation(ListsUi.levelKey(l)));
+            form.add(level);
+            form.add(area("risk", null), area("levelReason", null), area("basisObligation", "lists.admin.help.citations"),
+                    area("basisPenalty", "lists.admin.help.citations"), area("consequence", null),
+                    area("prevention", "lists.admin.help.lines"));
+            CheckboxGroup<String> guidance = new CheckboxGroup<>();
+            guidance.setItems(ListsFormat.GUIDANCE);
+            register("guidance", guidance);
+            form.add(guidance, 2);
+        } else {
+            Select<String> kindSelect = select("kind", ListsFormat.KINDS);
+            kindSelect.setItemLabelGenerator(k -> getTranslation(ListsUi.kindKey(k)));
+            List<String> subkinds = new ArrayList<>();
+            subkinds.add("");
+            subkinds.addAll(ListsFormat.SUBKINDS);
+            Select<String> subkind = select("subkind", subkinds);
+            subkind.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("lists.admin.none") : s);
+            subkind.setValue("");
+            form.add(kindSelect, subkind, text("sector"), text("scope"));
+            form.add(area("violation", null), area("basisViolation", "lists.admin.help.citations"),
+                    area("basisPenalty", "lists.admin.help.citations"),
+                    area("basisExemption", "lists.admin.help.citations"),
+                    area("measure", "lists.admin.help.lines"));
+            TextArea conditions = area("conditions", "lists.admin.help.conditions");
+            form.add(conditions, 2);
+        }
+        DatePicker from = new DatePicker();
+        DatePicker to = new DatePicker();
+        register("effectiveFrom", from);
+        register("effectiveTo", to);
+        Checkbox sample = new Checkbox(getTranslation("lists.admin.field.sample"));
+        sample.setId("entry-sample");
+        fields.put("sample", sample);
+        form.add(from, to, sample);
+        add(form);
+        fill(entry);
+
+        Button save = new Button(getTranslation("lists.admin.save"), e -> save());
+        save.setId("entry-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(save);
+    }
+
+    private TextField text(String name) {
+        TextField field = new TextField();
+        register(name, field);
+        return field;
+    }
+
+    private TextArea area(String name, String helpKey) {
+        TextArea field = new TextArea();
+        field.setWidthFull();
+        if (helpKey != null) {
+            field.setHelperText(getTranslation(helpKey));
+        }
+        register(name, field);
+        return field;
+    }
+
+    private Select<String> select(String name, List<String> items) {
+        Select<String> field = new Select<>();
+        field.setItems(items);
+        register(name, field);
+        return field;
+    }
+
+    private void register(String name, Component field) {
+        field.setId("entry-" + name);
+        field.getElement().setProperty("label", getTranslation("lists.admin.field." + name));
+        fields.put(name, field);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T value(String name) {
+        return (T) ((AbstractField<?, ?>) fields.get(name)).getValue();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void set(String name, Object value) {
+        if (value != null) {
+            ((AbstractField) fields.get(name)).setValue(value);
+        }
+    }
+
+    private void fill(Object entry) {
+        if (entry instanceof RiskPoint r) {
+            RiskPointInput in = RiskPointInput.of(r);
+            set("id", in.id());
+            set("sector", in.sector());
+            set("appliesTo", in.appliesTo());
+            set("title", in.title());
+            set("level", in.level());
+            set("risk", in.risk());
+            set("levelReason", in.levelReason());
+            set("basisObligation", in.basisObligation());
+            set("basisPenalty", in.basisPenalty());
+            set("consequence", in.consequence());
+            set("prevention", in.prevention());
+            set("guidance", in.guidance());
+            dates(in.effectiveFrom(), in.effectiveTo(), in.sample());
+        } else if (entry instanceof ExemptionItem x) {
+            ExemptionInput in = ExemptionInput.of(x);
+            set("id", in.id());
+            set("kind", in.kind());
+            set("subkind", in.subkind() == null ? "" : in.subkind());
+            set("sector", in.sector());
+            set("scope", in.scope());
+            set("violation", in.violation());
+            set("basisViolation", in.basisViolation());
+            set("basisPenalty", in.basisPenalty());
+            set("basisExemption", in.basisExemption());
+            set("conditions", in.conditions());
+            set("measure", in.measure());
+            dates(in.effectiveFrom(), in.effectiveTo(), in.sample());
+        } else {
+            ((Checkbox) fields.get("sample")).setValue(true);
+        }
+    }
+
+    private void dates(java.time.LocalDate from, java.time.LocalDate to, boolean sample) {
+        set("effectiveFrom", from);
+        set("effectiveTo", to);
+        ((Checkbox) fields.get("sample")).setValue(sample);
+    }
+
+    private void save() {
+        fields.values().forEach(f -> {
+            if (f instanceof HasValidation v) {
+                v.setInvalid(false);
+                v.setErrorMessage(null);
+            }
+        });
+        errors.removeAll();
+        try {
+            String agency = value("agency");
+            boolean sample = ((Checkbox) fields.get("sample")).getValue();
+            int version;
+            String id;
+            if (kind == ListKind.RISK_POINTS) {
+                RiskPointInput in = new RiskPointInput(value("id"), agency, value("sector"), value("appliesTo"),
+                        value("title"), value("risk"), value("level"), value("levelReason"), value("basisObligation"),
+                        value("basisPenalty"), value("consequence"), value("prevention"),
+                        new LinkedHashSet<>(this.<java.util.Set<String>>value("guidance")), value("effectiveFrom"),
+                        value("effectiveTo"), sample);
+                version = backOffice.saveRiskPoint(existingId, in);
+                id = in.id().strip();
+            } else {
+                ExemptionInput in = new ExemptionInput(value("id"), agency, value("kind"), value("subkind"),
+                        value("sector"), value("violation"), value("scope"), value("basisViolation"),
+                        value("basisPenalty"), value("basisExemption"), value("conditions"), value("measure"),
+                        value("effectiveFrom"), value("effectiveTo"), sample);
+                version = backOffice.saveExemption(existingId, in);
+                id = in.id().strip();
+            }
+            Notification.show(getTranslation("lists.admin.saved", id, version));
+            UI.getCurrent().navigate("staff/lists", QueryParameters.of("agency", agency));
+        } catch (ValidationFailure failure) {
+            for (ValidationFailure.FieldProblem problem : failure.problems()) {
+                String message = getTranslation(problem.messageKey(), problem.args());
+                Component field = fields.get(problem.field());
+                if (field instanceof HasValidation v) {
+                    v.setInvalid(true);
+                    v.setErrorMessage(v.getErrorMessage() == null || v.getErrorMessage().isEmpty() ? message
+                            : v.getErrorMessage() + " " + message);
+                }
+                String label = fields.containsKey(problem.field())
+                        ? getTranslation("lists.admin.field." + problem.field()) + getTranslation("lists.colon") : "";
+                ListItem item = new ListItem(label + message);
+                item.getElement().setAttribute("data-field", problem.field());
+                errors.add(item);
+            }
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

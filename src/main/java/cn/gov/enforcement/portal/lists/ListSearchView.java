@@ -1,0 +1,208 @@
+package cn.gov.enforcement.portal.lists;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the risk-point and exemption list pages share: the search box, the agency filter, the
+ * bookmarkable query in the URL ({@code ?q=…&agency=…&<filters>&page=…}), CSV and XLSX downloads of the
+ * same query, the print button, the count, the result cards and the pager. Component ids start with
+ * the page's prefix ({@code risk-search}, {@code exemption-download-xlsx}, …).
+ *
+ * @param <T> the entry type shown as cards
+ */
+abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    protected final transient ListsCatalog catalog;
+    private final ListKind kind;
+    private final String route;
+    private final String prefix;
+    private final String keys;
+    private final TextField search = new TextField();
+    private final Select<String> agency = new Select<>();
+    private final Paragraph count = new Paragraph();
+    private final Div results = new Div();
+    private final Div pager = new Div();
+    private final Anchor download = new Anchor();
+    private final Anchor downloadXlsx = new Anchor();
+    private final transient Map<String, String> agencyNames = new HashMap<>();
+
+    /**
+     * @param route the page's route, e.g. {@code risks}
+     * @param prefix the component id prefix, e.g. {@code risk}
+     * @param keys the translation key prefix, e.g. {@code lists.risks}
+     */
+    ListSearchView(ListsCatalog catalog, ListKind kind, String route, String prefix, String keys) {
+        this.catalog = catalog;
+        this.kind = kind;
+        this.route = route;
+        this.prefix = prefix;
+        this.keys = keys;
+        add(new H1(getTranslation(keys + ".title")), new Paragraph(getTranslation(keys + ".lead")));
+
+        search.setId(prefix + "-search");
+        search.setLabel(getTranslation("lists.search.label"));
+        search.setPlaceholder(getTranslation(keys + ".search.placeholder"));
+        search.setMaxLength(ListsCatalog.MAX_QUERY);
+        search.setClearButtonVisible(true);
+        search.addKeyPressListener(Key.ENTER, e -> submit());
+
+        List<String> agencies = new ArrayList<>();
+        agencies.add("");
+        agencies.addAll(catalog.agencies(kind));
+        agency.setId(prefix + "-agency");
+        agency.setLabel(getTranslation("lists.filter.agency"));
+        agency.setItems(agencies);
+        agency.setItemLabelGenerator(a -> a.isEmpty() ? getTranslation("lists.filter.all") : agencyName(a));
+        agency.setValue("");
+    }
+
+    /** Adds the search form (with the page's own filters after the agency filter), tools and results. */
+    protected void build(Component... filters) {
+        Button submit = new Button(getTranslation("lists.search.submit"), e -> submit());
+        submit.setId(prefix + "-search-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(search, agency);
+        form.add(filters);
+        form.add(submit);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        form.getElement().setAttribute("role", "search");
+        form.addClassName("lists-no-print");
+        add(form);
+
+        downloadLink(download, "-download", "lists.download.csv");
+        downloadLink(downloadXlsx, "-download-xlsx", "lists.download.xlsx");
+        Anchor discretion = new Anchor("discretion", getTranslation("lists.discretion.link"));
+        discretion.setId(prefix + "-discretion-link");
+        HorizontalLayout tools = new HorizontalLayout(download, downloadXlsx, ListsUi.printButton(this), discretion);
+        tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        tools.addClassName("lists-no-print");
+        add(tools);
+
+        count.setId(prefix + "-count");
+        count.getElement().setAttribute("role", "status");
+        results.setId(prefix + "-results");
+        results.addClassName("card-grid");
+        pager.setId(prefix + "-pager");
+        pager.addClassName("lists-no-print");
+        add(count, results, pager);
+        ListsUi.addPrintStyle(this);
+    }
+
+    private void downloadLink(Anchor link, String idSuffix, String key) {
+        link.setId(prefix + idSuffix);
+        link.setText(getTranslation(key));
+        link.getElement().setAttribute("download", true);
+        link.setRouterIgnore(true);
+    }
+
+    /** The page's own filters as chosen in the form (name → value, empty for "all"), in URL order. */
+    protected abstract Map<String, String> chosenFilters();
+
+    /**
+     * Reads the page's own filters from the URL, puts them into the form and returns the valid ones
+     * (name → value or null), in URL order.
+     */
+    protected abstract Map<String, String> readFilters(Map<String, List<String>> params);
+
+    protected abstract ListPage<T> query(String q, String agency, Map<String, String> filters, int page, int size);
+
+    protected abstract Component card(T entry);
+
+    protected String agencyName(String id) {
+        return agencyNames.computeIfAbsent(id, catalog::agencyName);
+    }
+
+    private void submit() {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (search.getValue() != null && !search.getValue().isBlank()) {
+            params.put("q", search.getValue().strip());
+        }
+        putIfSet(params, "agency", agency.getValue());
+        chosenFilters().forEach((name, value) -> putIfSet(params, name, value));
+        UI.getCurrent().navigate(route, QueryParameters.simple(params));
+    }
+
+    private static void putIfSet(Map<String, String> params, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            params.put(name, value);
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        String q = ListsUi.first(params, "q");
+        String a = ListsUi.first(params, "agency");
+        if (a != null && !catalog.agencies(kind).contains(a)) {
+            a = null;
+        }
+        search.setValue(q == null ? "" : q.length() > ListsCatalog.MAX_QUERY ? q.substring(0, ListsCatalog.MAX_QUERY) : q);
+        agency.setValue(a == null ? "" : a);
+        show(q, a, readFilters(params), ListsUi.page(params));
+    }
+
+    private void show(String q, String a, Map<String, String> own, int page) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        putIfSet(filters, "q", q);
+        putIfSet(filters, "agency", a);
+        own.forEach((name, value) -> putIfSet(filters, name, value));
+        Map<String, String> withLang = new LinkedHashMap<>(filters);
+        withLang.put("lang", getLocale().toLanguageTag());
+        String downloadQuery = QueryParameters.simple(withLang).getQueryString();
+        download.setHref("/api/v1/" + kind.folder() + ".csv?" + downloadQuery);
+        downloadXlsx.setHref("/api/v1/" + kind.folder() + ".xlsx?" + downloadQuery);
+        int size = catalog.defaultPageSize();
+        ListPage<T> result = query(q, a, own, page, size);
+        results.removeAll();
+        pager.removeAll();
+        if (result.items().isEmpty()) {
+            count.setText(getTranslation("lists.empty"));
+            count.addClassName("lists-empty");
+            return;
+        }
+        count.removeClassName("lists-empty");
+        count.setText(getTranslation(keys + ".count", result.total()));
+        result.items().forEach(r -> results.add(card(r)));
+        if (page > 0) {
+            pager.add(pageLink(filters, page - 1, "lists.previous", prefix + "-previous"));
+        }
+        if ((long) (page + 1) * size < result.total()) {
+            pager.add(pageLink(filters, page + 1, "lists.next", prefix + "-next"));
+        }
+    }
+
+    private Anchor pageLink(Map<String, String> filters, int page, String key, String id) {
+        Map<String, String> params = new LinkedHashMap<>(filters);
+        params.put("page", Integer.toString(page));
+        Anchor link = new Anchor(route + "?" + QueryParameters.simple(params).getQueryString(), getTranslation(key));
+        link.setId(id);
+        return link;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation(keys + ".pageTitle");
+    }
+}

@@ -1,0 +1,113 @@
+package cn.gov.enforcement.portal.lists;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Plain JDBC access to the back-office tables (V7__lists_backoffice.sql). */
+@Component
+class ListVersionStore {
+
+    /** One stored version of an entry. */
+    record Version(long id, String entryId, int versionNo, String listKind, String agency, EntryStatus status,
+            String origin, String payload, String createdBy, Instant createdAt, String submittedBy) {}
+
+    /** One audit record. */
+    record Audit(Instant at, String actor, String agency, String entryId, String action, Integer versionNo,
+            String detail) {}
+
+    static final String ORIGIN_FILE = "FILE";
+    static final String ORIGIN_EDIT = "EDIT";
+
+    private final JdbcTemplate jdbc;
+
+    ListVersionStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Version> versions(String entryId) {
+        return jdbc.query("select * from lists_entry_version where entry_id = ? order by version_no", this::version,
+                entryId);
+    }
+
+    Optional<Version> latest(String entryId) {
+        return jdbc.query("select * from lists_entry_version where entry_id = ? order by version_no desc",
+                this::version, entryId).stream().findFirst();
+    }
+
+    /** The newest version of every entry of an agency (every agency when null). */
+    List<Version> latestOfAgency(String agency) {
+        String sql = "select v.* from lists_entry_version v where v.version_no = (select max(w.version_no) from "
+                + "lists_entry_version w where w.entry_id = v.entry_id)"
+                + (agency == null ? "" : " and v.agency = ?") + " order by v.entry_id";
+        return agency == null ? jdbc.query(sql, this::version) : jdbc.query(sql, this::version, agency);
+    }
+
+    /** Ids of the entries of a list that are maintained in the back office. */
+    Set<String> ownedIds(String listKind) {
+        return new HashSet<>(jdbc.queryForList("select distinct entry_id from lists_entry_version where list_kind = ?",
+                String.class, listKind));
+    }
+
+    /** Every payload any version of the entry ever had. */
+    Set<String> payloads(String entryId) {
+        return new HashSet<>(jdbc.queryForList("select payload from lists_entry_version where entry_id = ?",
+                String.class, entryId));
+    }
+
+    boolean exists(String entryId) {
+        Integer n = jdbc.queryForObject("select count(*) from lists_entry_version where entry_id = ?", Integer.class,
+                entryId);
+        return n != null && n > 0;
+    }
+
+    int insert(String entryId, String listKind, String agency, EntryStatus status, String origin, String payload,
+            String createdBy, Instant at) {
+        Integer max = jdbc.queryForObject("select max(version_no) from lists_entry_version where entry_id = ?",
+                Integer.class, entryId);
+        int next = max == null ? 1 : max + 1;
+        jdbc.update("insert into lists_entry_version (entry_id, version_no, list_kind, agency, status, origin, payload, "
+                + "created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", entryId, next, listKind, agency,
+                status.name(), origin, payload, createdBy, Timestamp.from(at));
+        return next;
+    }
+
+    void setStatus(long versionId, EntryStatus status, String submittedBy) {
+        jdbc.update("update lists_entry_version set status = ?, submitted_by = ? where id = ?", status.name(),
+                submittedBy, versionId);
+    }
+
+    void audit(Instant at, String actor, String agency, String entryId, String action, Integer versionNo,
+            String detail) {
+        jdbc.update("insert into lists_audit (at, actor, agency, entry_id, action, version_no, detail) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", Timestamp.from(at), actor, agency, entryId, action, versionNo,
+                detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail);
+    }
+
+    /** The newest audit records first, of one agency (every agency when null), at most {@code limit}. */
+    List<Audit> auditLog(String agency, int limit) {
+        String sql = "select * from lists_audit" + (agency == null ? "" : " where agency = ?")
+                + " order by at desc, id desc limit " + Math.max(1, limit);
+        return agency == null ? jdbc.query(sql, this::audit) : jdbc.query(sql, this::audit, agency);
+    }
+
+    private Version version(ResultSet rs, int i) throws SQLException {
+        return new Version(rs.getLong("id"), rs.getString("entry_id"), rs.getInt("version_no"),
+                rs.getString("list_kind"), rs.getString("agency"), EntryStatus.valueOf(rs.getString("status")),
+                rs.getString("origin"), rs.getString("payload"), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("submitted_by"));
+    }
+
+    private Audit audit(ResultSet rs, int i) throws SQLException {
+        int no = rs.getInt("version_no");
+        return new Audit(rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("agency"),
+                rs.getString("entry_id"), rs.getString("action"), rs.wasNull() ? null : no, rs.getString("detail"));
+    }
+}

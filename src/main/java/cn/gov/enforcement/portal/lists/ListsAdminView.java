@@ -1,0 +1,175 @@
+package cn.gov.enforcement.portal.lists;
+
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The editors' list of their agency's risk points and exemption items in every status, with the
+ * workflow buttons, links to the form and the history, the audit log and the YAML export
+ * ({@code ?agency=} chooses the agency for administrators).
+ */
+@Route("staff/lists")
+@Menu(order = 85, title = "menu.admin.lists")
+@RolesAllowed({"EDITOR", "ADMIN"})
+public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient ListsBackOffice backOffice;
+    private final transient ListsCatalog catalog;
+    private final Select<String> agency = new Select<>();
+    private final Div tools = new Div();
+    private final Div rows = new Div();
+    private final Paragraph message = new Paragraph();
+
+    public ListsAdminView(ListsBackOffice backOffice, ListsCatalog catalog) {
+        this.backOffice = backOffice;
+        this.catalog = catalog;
+        addClassName("lists-admin-view");
+        add(new H1(getTranslation("lists.admin.title")), new Paragraph(getTranslation("lists.admin.lead")));
+        agency.setId("lists-admin-agency");
+        agency.setLabel(getTranslation("lists.filter.agency"));
+        agency.setItemLabelGenerator(catalog::agencyName);
+        agency.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                UI.getCurrent().navigate("staff/lists", QueryParameters.of("agency", e.getValue()));
+            }
+        });
+        message.setId("lists-admin-message");
+        message.getElement().setAttribute("role", "status");
+        rows.setId("lists-admin-rows");
+        add(agency, tools, message, rows);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> agencies = backOffice.agencies();
+        agency.setItems(agencies);
+        agency.setVisible(agencies.size() > 1);
+        String requested = ListsUi.first(event.getLocation().getQueryParameters().getParameters(), "agency");
+        String chosen = requested != null && agencies.contains(requested) ? requested
+                : agencies.isEmpty() ? null : agencies.get(0);
+        if (chosen != null) {
+            agency.setValue(chosen);
+        }
+        message.setText("");
+        refresh();
+    }
+
+    private void refresh() {
+        tools.removeAll();
+        rows.removeAll();
+        String a = agency.getValue();
+        if (a == null) {
+            rows.add(new Paragraph(getTranslation("lists.admin.noAgency")));
+            return;
+        }
+        Anchor newRisk = new Anchor("staff/lists/edit/risk-points?agency=" + a, getTranslation("lists.admin.newRisk"));
+        newRisk.setId("lists-admin-new-risk");
+        Anchor newExemption = new Anchor("staff/lists/edit/exemptions?agency=" + a,
+                getTranslation("lists.admin.newExemption"));
+        newExemption.setId("lists-admin-new-exemption");
+        Anchor audit = new Anchor("staff/lists/audit?agency=" + a, getTranslation("lists.admin.auditLink"));
+        audit.setId("lists-admin-audit");
+        Anchor exportRisks = export(a, ListKind.RISK_POINTS, "lists-admin-export-risks", "lists.admin.exportRisks");
+        Anchor exportExemptions = export(a, ListKind.EXEMPTIONS, "lists-admin-export-exemptions",
+                "lists.admin.exportExemptions");
+        HorizontalLayout bar = new HorizontalLayout(newRisk, newExemption, audit, exportRisks, exportExemptions);
+        bar.setWrap(true);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        tools.add(bar);
+        List<ListsBackOffice.EntrySummary> entries = backOffice.entries(a);
+        rows.add(new Paragraph(getTranslation("lists.admin.count", entries.size())));
+        for (ListsBackOffice.EntrySummary e : entries) {
+            rows.add(row(e));
+        }
+    }
+
+    /** The YAML export of the agency's published entries, computed now (with the caller's rights). */
+    private Anchor export(String a, ListKind kind, String id, String key) {
+        byte[] yaml = backOffice.export(a, kind).getBytes(StandardCharsets.UTF_8);
+        StreamResource resource = new StreamResource(a + ".yaml", () -> new ByteArrayInputStream(yaml));
+        resource.setContentType("application/yaml; charset=UTF-8");
+        Anchor link = new Anchor(resource, getTranslation(key));
+        link.setId(id);
+        link.getElement().setAttribute("download", true);
+        return link;
+    }
+
+    private Div row(ListsBackOffice.EntrySummary e) {
+        Div row = new Div();
+        row.addClassName("lists-admin-row");
+        row.getElement().setAttribute("data-id", e.id());
+        row.getElement().setAttribute("data-status", e.status().name());
+        H2 heading = new H2(e.title());
+        heading.getStyle().set("font-size", "var(--lumo-font-size-l)");
+        row.add(heading);
+        String kind = getTranslation(e.kind() == ListKind.RISK_POINTS ? "lists.admin.kind.risk" : "lists.admin.kind.exemption");
+        Span facts = new Span(e.id() + " · " + kind + " · " + getTranslation(e.status().translationKey())
+                + (e.version() > 0 ? " · " + getTranslation("lists.admin.version", e.version()) : "")
+                + " · " + getTranslation(e.publicNow() ? "lists.admin.public" : "lists.admin.notPublic")
+                + (e.fromFile() ? " · " + getTranslation("lists.admin.fromFile") : ""));
+        facts.addClassName("lists-admin-facts");
+        row.add(new Div(facts));
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
+        Anchor edit = new Anchor("staff/lists/edit/" + e.kind().folder() + "/" + e.id(), getTranslation("lists.admin.edit"));
+        edit.addClassName("lists-admin-edit");
+        Anchor history = new Anchor("staff/lists/history/" + e.id(), getTranslation("lists.admin.history"));
+        history.addClassName("lists-admin-history");
+        actions.add(edit, history);
+        switch (e.status()) {
+            case DRAFT -> actions.add(action("submit", "lists.admin.submit", e.id(), backOffice::submit));
+            case IN_REVIEW -> actions.add(action("publish", "lists.admin.publish", e.id(), backOffice::publish),
+                    action("return", "lists.admin.return", e.id(), backOffice::returnToDraft));
+            case PUBLISHED -> actions.add(action("withdraw", "lists.admin.withdraw", e.id(), backOffice::withdraw));
+            default -> { }
+        }
+        row.add(actions);
+        return row;
+    }
+
+    private Button action(String name, String key, String id, Consumer<String> step) {
+        Button button = new Button(getTranslation(key), click -> {
+            try {
+                step.accept(id);
+                Notification.show(getTranslation("lists.admin.done"));
+                refresh();
+                message.setText(getTranslation("lists.admin.done"));
+            } catch (ValidationFailure failure) {
+                var p = failure.problems().get(0);
+                message.setText(getTranslation(p.messageKey(), p.args()));
+            }
+        });
+        button.addClassName("lists-admin-" + name);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("lists.admin.title");
+    }
+}

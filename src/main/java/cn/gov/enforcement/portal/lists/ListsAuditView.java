@@ -1,0 +1,98 @@
+package cn.gov.enforcement.portal.lists;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The audit log of the lists' back office: who did what and when (editors: their own agency). */
+@Route("staff/lists/audit")
+@RolesAllowed({"EDITOR", "ADMIN"})
+public class ListsAuditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient ListsBackOffice backOffice;
+    private final transient ListsCatalog catalog;
+    private final Select<String> agency = new Select<>();
+    private final Div log = new Div();
+
+    public ListsAuditView(ListsBackOffice backOffice, ListsCatalog catalog) {
+        this.backOffice = backOffice;
+        this.catalog = catalog;
+        addClassName("lists-audit-view");
+        add(new Anchor("staff/lists", getTranslation("lists.admin.back")), new H1(getTranslation("lists.admin.auditTitle")));
+        agency.setId("lists-audit-agency");
+        agency.setLabel(getTranslation("lists.filter.agency"));
+        agency.setItemLabelGenerator(a -> a.isEmpty() ? getTranslation("lists.filter.all") : catalog.agencyName(a));
+        agency.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                UI.getCurrent().navigate("staff/lists/audit", e.getValue().isEmpty() ? QueryParameters.empty()
+                        : QueryParameters.of("agency", e.getValue()));
+            }
+        });
+        log.setId("lists-audit-log");
+        add(agency, log);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> agencies = backOffice.agencies();
+        boolean admin = agencies.size() > 1;
+        List<String> items = new ArrayList<>();
+        if (admin) {
+            items.add("");
+        }
+        items.addAll(agencies);
+        agency.setItems(items);
+        agency.setVisible(admin);
+        String requested = ListsUi.first(event.getLocation().getQueryParameters().getParameters(), "agency");
+        String chosen = requested != null && agencies.contains(requested) ? requested : admin ? "" 
+                : agencies.isEmpty() ? null : agencies.get(0);
+        log.removeAll();
+        if (chosen == null) {
+            return;
+        }
+        agency.setValue(chosen);
+        List<ListsBackOffice.AuditRecord> records = backOffice.audit(chosen.isEmpty() ? null : chosen);
+        if (records.isEmpty()) {
+            log.add(new Paragraph(getTranslation("lists.admin.auditEmpty")));
+            return;
+        }
+        Element table = new Element("table");
+        table.getClassList().add("lists-audit-table");
+        Element head = new Element("tr");
+        for (String key : List.of("lists.admin.audit.at", "lists.admin.audit.actor", "lists.admin.audit.agency",
+                "lists.admin.audit.entry", "lists.admin.audit.action", "lists.admin.audit.version")) {
+            head.appendChild(new Element("th").setText(getTranslation(key)));
+        }
+        table.appendChild(head);
+        for (ListsBackOffice.AuditRecord r : records) {
+            Element row = new Element("tr");
+            row.getClassList().add("lists-audit-row");
+            row.appendChild(new Element("td").setText(ListEntryHistoryView.TIME.format(r.at())),
+                    new Element("td").setText(r.actor()), new Element("td").setText(catalog.agencyName(r.agency())),
+                    new Element("td").setText(r.entryId()),
+                    new Element("td").setText(getTranslation("lists.admin.action." + r.action())),
+                    new Element("td").setText(r.version() == null ? "" : r.version().toString()));
+            table.appendChild(row);
+        }
+        Div wrapper = new Div();
+        wrapper.getElement().appendChild(table);
+        log.add(wrapper);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("lists.admin.auditTitle");
+    }
+}

@@ -1,0 +1,395 @@
+package cn.gov.enforcement.portal.lists;
+
+import cn.gov.enforcement.portal.account.CurrentUser;
+import cn.gov.enforcement.portal.agency.AgencyDirectory;
+import cn.gov.enforcement.portal.agency.AgencySummary;
+import cn.gov.enforcement.portal.lists.ListEntryForms.ExemptionInput;
+import cn.gov.enforcement.portal.lists.ListEntryForms.RiskPointInput;
+import cn.gov.enforcement.portal.lists.ListVersionStore.Version;
+import cn.gov.enforcement.portal.lists.data.ListEntryEntity;
+import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import jakarta.annotation.security.RolesAllowed;
+import java.lang.reflect.RecordComponent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The editors' side of the risk-point and exemption lists. EDITORs work on their own agency's entries,
+ * ADMINs on every agency's. Every save is a new version (status DRAFT); the workflow is
+ * draft → in review (submit) → published (publish) → withdrawn (withdraw), and in review → draft
+ * (return). An editor may not publish what they submitted themselves: another editor of the agency or
+ * an administrator does. Publishing makes the version public (subject to its effective dates);
+ * withdrawing takes it off the public lists. Every save and step is written to the audit log.
+ *
+ * <p>Scope: an entry of another agency, an unknown id and a malformed id all give the same
+ * {@link ListEntryNotFoundException}, so that changing an id in a URL reveals nothing.
+ *
+ * <p>Ownership: once an entry has a version, the database owns it; a later change of the same entry in a
+ * {@code knowledge-base/} file is reported as a conflict at {@code /admin/content} and not applied.
+ * {@link #export} writes an agency's published entries in the file format so that edits flow back to
+ * the files.
+ */
+@Service
+@RolesAllowed({"EDITOR", "ADMIN"})
+public class ListsBackOffice {
+
+    /** The system user recorded for version 1 of an entry that came from a file. */
+    public static final String KNOWLEDGE_BASE_USER = "knowledge-base";
+
+    private static final int AUDIT_LIMIT = 500;
+
+    private final ListEntryRepository repository;
+    private final ListVersionStore versions;
+    private final ListStore store;
+    private final CurrentUser currentUser;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    ListsBackOffice(ListEntryRepository repository, ListVersionStore versions, ListStore store, CurrentUser currentUser,
+            AgencyDirectory agencies, Clock clock) {
+        this.repository = repository;
+        this.versions = versions;
+        this.store = store;
+        this.currentUser = currentUser;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    /** One line of the editors' list. {@code publicNow}: a version is on the public lists. */
+    public record EntrySummary(String id, ListKind kind, String agency, String title, EntryStatus status,
+            int version, boolean fromFile, boolean publicNow, LocalDate effectiveFrom, LocalDate effectiveTo) {}
+
+    /** The working copy of an entry (its newest version, or the file content when it has none yet). */
+    public record EntryView(String id, ListKind kind, String agency, EntryStatus status, int version,
+            boolean publicNow, Object entry) {
+
+        public Optional<RiskPoint> riskPoint() {
+            return entry instanceof RiskPoint r ? Optional.of(r) : Optional.empty();
+        }
+
+        public Optional<ExemptionItem> exemption() {
+            return entry instanceof ExemptionItem e ? Optional.of(e) : Optional.empty();
+        }
+    }
+
+    public record VersionSummary(int version, EntryStatus status, boolean fromFile, String createdBy,
+            Instant createdAt) {}
+
+    /** One field that differs between two versions; {@code field} is the record component name. */
+    public record FieldChange(String field, String before, String after) {}
+
+    public record AuditRecord(Instant at, String actor, String agency, String entryId, String action,
+            Integer version, String detail) {}
+
+    /** The agencies the caller may work on: their own, or every agency for an administrator. */
+    @Transactional(readOnly = true)
+    public List<String> agencies() {
+        if (currentUser.isAdmin()) {
+            return agencies.all().stream().map(AgencySummary::id).sorted().toList();
+        }
+        return currentUser.agencyId().map(List::of).orElse(List.of());
+    }
+
+    /** Every risk point and exemption item of an agency, in any status, sorted by id. */
+    @Transactional(readOnly = true)
+    public List<EntrySummary> entries(String agency) {
+        requireAgency(agency);
+        Map<String, EntrySummary> result = new LinkedHashMap<>();
+        for (ListKind kind : List.of(ListKind.RISK_POINTS, ListKind.EXEMPTIONS)) {
+            for (ListEntryEntity e : repository.findByListKindOrderByIdAsc(kind.folder())) {
+                if (agency.equals(e.getAgency())) {
+                    result.put(e.getId(), new EntrySummary(e.getId(), kind, e.getAgency(), e.getTitle(),
+                            EntryStatus.PUBLISHED, 0, !ListStore.BACK_OFFICE_SOURCE.equals(e.getSourceFile()), true,
+                            e.getEffectiveFrom(), e.getEffectiveTo()));
+                }
+            }
+        }
+        for (Version v : versions.latestOfAgency(agency)) {
+            ListKind kind = kindOf(v.listKind());
+            ListEntry entry = read(kind, v.payload());
+            EntrySummary before = result.get(v.entryId());
+            result.put(v.entryId(), new EntrySummary(v.entryId(), kind, v.agency(), titleOf(entry), v.status(),
+                    v.versionNo(), before != null && before.fromFile(), before != null, entry.effectiveFrom(),
+                    entry.effectiveTo()));
+        }
+        return result.values().stream().sorted(Comparator.comparing(EntrySummary::id)).toList();
+    }
+
+    /** The working copy of one entry of the caller's agencies. */
+    @Transactional(readOnly = true)
+    public EntryView entry(String id) {
+        Resolved r = resolve(id);
+        return new EntryView(r.id, r.kind, r.agency, r.status(), r.latest.map(Version::versionNo).orElse(0),
+                r.row.isPresent(), r.entry());
+    }
+
+    /**
+     * Saves a risk point as a new DRAFT version.
+     *
+     * @param existingId the entry being edited, or null for a new one
+     * @return the new version number
+     * @throws ValidationFailure for any invalid field (nothing is stored)
+     */
+    @Transactional
+    public int saveRiskPoint(String existingId, RiskPointInput input) {
+        RiskPoint entry = ListEntryForms.riskPoint(input);
+        return save(existingId, ListKind.RISK_POINTS, entry);
+    }
+
+    /** Saves an exemption item as a new DRAFT version; see {@link #saveRiskPoint}. */
+    @Transactional
+    public int saveExemption(String existingId, ExemptionInput input) {
+        ExemptionItem entry = ListEntryForms.exemption(input);
+        return save(existingId, ListKind.EXEMPTIONS, entry);
+    }
+
+    private int save(String existingId, ListKind kind, ListEntry entry) {
+        String actor = actor();
+        if (existingId == null) {
+            checkAgencyOfNew(entry.agency());
+            if (repository.existsById(entry.id()) || versions.exists(entry.id())) {
+                throw ValidationFailure.of("id", "lists.admin.error.idTaken");
+            }
+        } else {
+            Resolved r = resolve(existingId);
+            if (!r.id.equals(entry.id())) {
+                throw ValidationFailure.of("id", "lists.admin.error.idChanged");
+            }
+            if (r.kind != kind) {
+                throw new ListEntryNotFoundException(existingId);
+            }
+            if (!r.agency.equals(entry.agency())) {
+                throw ValidationFailure.of("agency", "lists.admin.error.agencyChanged");
+            }
+            takeOverFromFile(r);
+        }
+        int no = versions.insert(entry.id(), kind.folder(), entry.agency(), EntryStatus.DRAFT,
+                ListVersionStore.ORIGIN_EDIT, ListJson.write(entry), actor, clock.instant());
+        versions.audit(clock.instant(), actor, entry.agency(), entry.id(), existingId == null ? "CREATE" : "SAVE", no,
+                titleOf(entry));
+        return no;
+    }
+
+    private void checkAgencyOfNew(String agency) {
+        if (!currentUser.canAccessAgency(agency)) {
+            throw ValidationFailure.of("agency", "lists.admin.error.agency");
+        }
+        if (agencies.find(agency).isEmpty()) {
+            throw ValidationFailure.of("agency", "lists.admin.error.agencyUnknown");
+        }
+    }
+
+    /** Version 1 of an entry that so far came from a file is a copy of the file content. */
+    private void takeOverFromFile(Resolved r) {
+        if (r.latest.isEmpty() && r.row.isPresent()) {
+            ListEntryEntity e = r.row.get();
+            versions.insert(r.id, r.kind.folder(), r.agency, EntryStatus.PUBLISHED, ListVersionStore.ORIGIN_FILE,
+                    e.getPayload(), KNOWLEDGE_BASE_USER, clock.instant());
+        }
+    }
+
+    /** DRAFT → IN_REVIEW. */
+    @Transactional
+    public void submit(String id) {
+        Version v = step(id, EntryStatus.DRAFT);
+        versions.setStatus(v.id(), EntryStatus.IN_REVIEW, actor());
+        audit(v, "SUBMIT");
+    }
+
+    /** IN_REVIEW → DRAFT (the reviewer sends it back, or the author takes it back). */
+    @Transactional
+    public void returnToDraft(String id) {
+        Version v = step(id, EntryStatus.IN_REVIEW);
+        versions.setStatus(v.id(), EntryStatus.DRAFT, null);
+        audit(v, "RETURN");
+    }
+
+    /** IN_REVIEW → PUBLISHED, by an administrator or an editor other than the one who submitted it. */
+    @Transactional
+    public void publish(String id) {
+        Version v = step(id, EntryStatus.IN_REVIEW);
+        if (!currentUser.isAdmin() && actor().equals(v.submittedBy())) {
+            throw ValidationFailure.of("status", "lists.admin.error.fourEyes");
+        }
+        versions.setStatus(v.id(), EntryStatus.PUBLISHED, v.submittedBy());
+        ListKind kind = kindOf(v.listKind());
+        store.putPublished(kind, read(kind, v.payload()));
+        audit(v, "PUBLISH");
+    }
+
+    /** PUBLISHED → WITHDRAWN: the entry leaves the public lists. */
+    @Transactional
+    public void withdraw(String id) {
+        Resolved r = resolve(id);
+        takeOverFromFile(r);
+        Version v = step(id, EntryStatus.PUBLISHED);
+        versions.setStatus(v.id(), EntryStatus.WITHDRAWN, v.submittedBy());
+        store.removePublished(r.kind, r.id);
+        audit(v, "WITHDRAW");
+    }
+
+    private Version step(String id, EntryStatus from) {
+        Resolved r = resolve(id);
+        Version latest = versions.latest(r.id).orElse(null);
+        if (latest == null || latest.status() != from) {
+            throw ValidationFailure.of("status", "lists.admin.error.transition");
+        }
+        return latest;
+    }
+
+    private void audit(Version v, String action) {
+        versions.audit(clock.instant(), actor(), v.agency(), v.entryId(), action, v.versionNo(), null);
+    }
+
+    /** Every version of an entry, oldest first. */
+    @Transactional(readOnly = true)
+    public List<VersionSummary> versions(String id) {
+        Resolved r = resolve(id);
+        return versions.versions(r.id).stream().map(v -> new VersionSummary(v.versionNo(), v.status(),
+                ListVersionStore.ORIGIN_FILE.equals(v.origin()), v.createdBy(), v.createdAt())).toList();
+    }
+
+    /** The fields that differ between two versions of an entry, in the order of the form. */
+    @Transactional(readOnly = true)
+    public List<FieldChange> diff(String id, int from, int to) {
+        Resolved r = resolve(id);
+        List<Version> all = versions.versions(r.id);
+        Version a = all.stream().filter(v -> v.versionNo() == from).findFirst()
+                .orElseThrow(() -> ValidationFailure.of("from", "lists.admin.error.version"));
+        Version b = all.stream().filter(v -> v.versionNo() == to).findFirst()
+                .orElseThrow(() -> ValidationFailure.of("to", "lists.admin.error.version"));
+        return diff(read(r.kind, a.payload()), read(r.kind, b.payload()));
+    }
+
+    static List<FieldChange> diff(Object before, Object after) {
+        List<FieldChange> changes = new ArrayList<>();
+        for (RecordComponent c : before.getClass().getRecordComponents()) {
+            String x = text(value(c, before));
+            String y = text(value(c, after));
+            if (!Objects.equals(x, y)) {
+                changes.add(new FieldChange(c.getName(), x, y));
+            }
+        }
+        return changes;
+    }
+
+    private static Object value(RecordComponent c, Object record) {
+        try {
+            return c.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Citation) {
+            return ListEntryForms.citationLines((List<Citation>) list);
+        }
+        if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Condition) {
+            return ListEntryForms.conditionLines((List<Condition>) list);
+        }
+        if (value instanceof List<?> list) {
+            return String.join("\n", list.stream().map(String::valueOf).toList());
+        }
+        return value.toString();
+    }
+
+    /** The audit log, newest first: of one agency, or (administrators, with null) of every agency. */
+    @Transactional(readOnly = true)
+    public List<AuditRecord> audit(String agency) {
+        if (agency == null && !currentUser.isAdmin()) {
+            agency = currentUser.agencyId().orElseThrow(() -> new ListEntryNotFoundException(null));
+        }
+        if (agency != null) {
+            requireAgency(agency);
+        }
+        return versions.auditLog(agency, AUDIT_LIMIT).stream().map(a -> new AuditRecord(a.at(), a.actor(), a.agency(),
+                a.entryId(), a.action(), a.versionNo(), a.detail())).toList();
+    }
+
+    /**
+     * The agency's published entries of one list in the exact {@code knowledge-base/} format, to replace
+     * {@code knowledge-base/<list>/<agency>.yaml}.
+     */
+    @Transactional(readOnly = true)
+    public String export(String agency, ListKind kind) {
+        requireAgency(agency);
+        if (kind == ListKind.DISCRETION) {
+            throw new IllegalArgumentException("Discretion benchmarks are edited in files only");
+        }
+        List<ListEntry> entries = repository.findByListKindOrderByIdAsc(kind.folder()).stream()
+                .filter(e -> agency.equals(e.getAgency())).map(e -> read(kind, e.getPayload())).toList();
+        return ListsYaml.file(kind, agency, entries, LocalDate.now(clock));
+    }
+
+    private void requireAgency(String agency) {
+        if (agency == null || !currentUser.canAccessAgency(agency)) {
+            throw new ListEntryNotFoundException(agency);
+        }
+    }
+
+    private String actor() {
+        return currentUser.username().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(
+                "Not signed in"));
+    }
+
+    private static ListKind kindOf(String folder) {
+        return folder.equals(ListKind.RISK_POINTS.folder()) ? ListKind.RISK_POINTS : ListKind.EXEMPTIONS;
+    }
+
+    static ListEntry read(ListKind kind, String payload) {
+        return kind == ListKind.RISK_POINTS ? ListJson.read(payload, RiskPoint.class)
+                : ListJson.read(payload, ExemptionItem.class);
+    }
+
+    static String titleOf(Object entry) {
+        return entry instanceof RiskPoint r ? r.title() : ((ExemptionItem) entry).violation();
+    }
+
+    private record Resolved(String id, ListKind kind, String agency, Optional<Version> latest,
+            Optional<ListEntryEntity> row) {
+
+        EntryStatus status() {
+            return latest.map(Version::status).orElse(EntryStatus.PUBLISHED);
+        }
+
+        Object entry() {
+            String payload = latest.map(Version::payload).orElseGet(() -> row.orElseThrow().getPayload());
+            return read(kind, payload);
+        }
+    }
+
+    /** Finds an entry the caller may work on; anything else is "not found". */
+    private Resolved resolve(String id) {
+        if (id == null || id.length() > 80 || !ListEntryForms.SLUG.matcher(id).matches()) {
+            throw new ListEntryNotFoundException(id);
+        }
+        Optional<Version> latest = versions.latest(id);
+        Optional<ListEntryEntity> row = repository.findById(id)
+                .filter(e -> !ListKind.DISCRETION.folder().equals(e.getListKind()));
+        if (latest.isEmpty() && row.isEmpty()) {
+            throw new ListEntryNotFoundException(id);
+        }
+        String agency = latest.map(Version::agency).orElseGet(() -> row.get().getAgency());
+        ListKind kind = kindOf(latest.map(Version::listKind).orElseGet(() -> row.get().getListKind()));
+        if (!currentUser.canAccessAgency(agency)) {
+            throw new ListEntryNotFoundException(id);
+        }
+        return new Resolved(id, kind, agency, latest, row);
+    }
+}

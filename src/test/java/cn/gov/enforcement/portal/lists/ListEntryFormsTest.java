@@ -1,0 +1,110 @@
+package cn.gov.enforcement.portal.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.enforcement.portal.lists.ListEntryForms.ExemptionInput;
+import cn.gov.enforcement.portal.lists.ListEntryForms.RiskPointInput;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Server-side validation of the back-office forms. */
+class ListEntryFormsTest {
+
+    static RiskPointInput risk(String id) {
+        return new RiskPointInput(id, "sample-urban-management", "户外广告与店招", "沿街商户", "店招未经许可设置",
+                "未办理手续擅自设置大型店招。", "中", "影响市容，有安全隐患。", "城市市容和环境卫生管理条例 第十一条",
+                "《城市市容和环境卫生管理条例》第三十六条第一款", "责令限期改正，可以罚款。", "设置前咨询城管部门\n定期检查牢固程度\n",
+                Set.of("提示", "建议"), LocalDate.of(2026, 1, 1), null, true);
+    }
+
+    static ExemptionInput exemption(String id) {
+        return new ExemptionInput(id, "sample-urban-management", "不予处罚", "首违不罚", "", "首次店招设置不规范", " ",
+                "城市市容和环境卫生管理条例 第十一条", "城市市容和环境卫生管理条例 第三十六条",
+                "中华人民共和国行政处罚法 第三十三条 第一款",
+                "first_violation; within_months=12; 是否一年内首次？\ncorrected_within_days; days=5; 是否在 5 日内改正？\n"
+                        + "amount_below; amount=2000.5; unit=元; what=货值; 货值是多少？",
+                "教育\n责令改正", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), true);
+    }
+
+    private static List<String> problems(Runnable action) {
+        try {
+            action.run();
+        } catch (ValidationFailure f) {
+            return f.problems().stream().map(p -> p.field() + ":" + p.messageKey()).toList();
+        }
+        throw new AssertionError("no validation failure");
+    }
+
+    @Test
+    void a_valid_risk_point_form_becomes_a_risk_point_with_parsed_citations_and_lines() {
+        RiskPoint r = ListEntryForms.riskPoint(risk("um-rp-test"));
+        assertThat(r.basisObligation()).containsExactly(new Citation("城市市容和环境卫生管理条例", "第十一条", null));
+        assertThat(r.basisPenalty()).containsExactly(new Citation("城市市容和环境卫生管理条例", "第三十六条", 1));
+        assertThat(r.prevention()).containsExactly("设置前咨询城管部门", "定期检查牢固程度");
+        assertThat(r.guidance()).containsExactly("提示", "建议");
+        assertThat(ListEntryForms.riskPoint(RiskPointInput.of(r))).isEqualTo(r);
+    }
+
+    @Test
+    void a_valid_exemption_form_becomes_an_item_with_structured_conditions() {
+        ExemptionItem x = ListEntryForms.exemption(exemption("um-ex-test"));
+        assertThat(x.scope()).isNull();
+        assertThat(x.sector()).isNull();
+        assertThat(x.basisExemption()).containsExactly(new Citation("中华人民共和国行政处罚法", "第三十三条", 1));
+        assertThat(x.conditions()).containsExactly(
+                new Condition(ConditionType.FIRST_VIOLATION, "是否一年内首次？", new BigDecimal("12"), null, null),
+                new Condition(ConditionType.CORRECTED_WITHIN_DAYS, "是否在 5 日内改正？", new BigDecimal("5"), null, null),
+                new Condition(ConditionType.AMOUNT_BELOW, "货值是多少？", new BigDecimal("2000.5"), "元", "货值"));
+        assertThat(ListEntryForms.exemption(ExemptionInput.of(x))).isEqualTo(x);
+    }
+
+    @Test
+    void every_bad_field_is_named_at_once() {
+        RiskPointInput bad = new RiskPointInput("Bad Id", "sample-urban-management", " ", "x", "x".repeat(201), "x",
+                "极高", "x", "没有条号的引用", "", "x", "", Set.of("提示", "恐吓"), LocalDate.of(2026, 2, 1),
+                LocalDate.of(2026, 1, 1), true);
+        assertThat(problems(() -> ListEntryForms.riskPoint(bad))).containsExactlyInAnyOrder(
+                "id:lists.admin.error.slug", "sector:lists.admin.error.required", "title:lists.admin.error.tooLong",
+                "level:lists.admin.error.level", "basisObligation:lists.admin.error.citation",
+                "basisPenalty:lists.admin.error.required", "prevention:lists.admin.error.required",
+                "guidance:lists.admin.error.guidance", "effectiveTo:lists.admin.error.dates");
+    }
+
+    @Test
+    void conditions_are_checked_line_by_line_and_sub_kinds_follow_the_kind() {
+        ExemptionInput ok = exemption("um-ex-test");
+        ExemptionInput badConditions = new ExemptionInput(ok.id(), ok.agency(), "从轻处罚", "首违不罚", null, ok.violation(),
+                null, ok.basisViolation(), ok.basisPenalty(), ok.basisExemption(),
+                "no_such_type; 问题？\ncorrected_within_days; 缺少天数？\ncorrected_within_days; days=1.5; 半天？\nno_harm; ",
+                ok.measure(), null, null, true);
+        assertThat(problems(() -> ListEntryForms.exemption(badConditions))).containsExactlyInAnyOrder(
+                "subkind:lists.admin.error.subkindForbidden", "conditions:lists.admin.error.conditionType",
+                "conditions:lists.admin.error.conditionParameters", "conditions:lists.admin.error.conditionNumber",
+                "conditions:lists.admin.error.conditionQuestion", "effectiveFrom:lists.admin.error.required");
+        ExemptionInput noSubkind = new ExemptionInput(ok.id(), ok.agency(), "不予处罚", "", null, ok.violation(), null,
+                ok.basisViolation(), ok.basisPenalty(), ok.basisExemption(), ok.conditions(), ok.measure(),
+                ok.effectiveFrom(), null, true);
+        assertThat(problems(() -> ListEntryForms.exemption(noSubkind))).containsExactly(
+                "subkind:lists.admin.error.subkindRequired");
+    }
+
+    @Test
+    void chinese_paragraph_numbers_are_read_back() {
+        assertThat(ChineseNumbers.parse("一")).isEqualTo(1);
+        assertThat(ChineseNumbers.parse("十")).isEqualTo(10);
+        assertThat(ChineseNumbers.parse("十二")).isEqualTo(12);
+        assertThat(ChineseNumbers.parse("二十")).isEqualTo(20);
+        assertThat(ChineseNumbers.parse("九十九")).isEqualTo(99);
+        assertThat(ChineseNumbers.parse("零")).isNull();
+        assertThat(ChineseNumbers.parse("百")).isNull();
+        for (int i = 1; i < 100; i++) {
+            assertThat(ChineseNumbers.parse(ChineseNumbers.of(i))).isEqualTo(i);
+        }
+        assertThatThrownBy(() -> ListEntryForms.riskPoint(null)).isInstanceOf(NullPointerException.class);
+    }
+}

@@ -1,0 +1,232 @@
+package cn.gov.enforcement.portal.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.enforcement.portal.account.AccountService;
+import cn.gov.enforcement.portal.knowledge.ContentProblem;
+import cn.gov.enforcement.portal.knowledge.KnowledgeBase;
+import cn.gov.enforcement.portal.knowledge.KnowledgeFile;
+import cn.gov.enforcement.portal.knowledge.LoadReport;
+import cn.gov.enforcement.portal.lists.ListEntryForms.ExemptionInput;
+import cn.gov.enforcement.portal.lists.ListEntryForms.RiskPointInput;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** The lists' back office: versions, the workflow and who may do which step, agency scope, files vs. database, export. */
+class ListsBackOfficeIT extends ListsTestSupport {
+
+    static final String UM = "sample-urban-management";
+    static final String MR = "sample-market-regulation";
+
+    @Autowired ListsBackOffice backOffice;
+    @Autowired ListsCatalog catalog;
+    @Autowired AccountService accounts;
+    @Autowired UserDetailsService users;
+    @Autowired KnowledgeBase knowledgeBase;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private void as(String username, String agency) {
+        signInStaff(accounts, users, username, agency);
+    }
+
+    static RiskPointInput risk(String id, String title, LocalDate from) {
+        return new RiskPointInput(id, UM, "户外广告与店招", "沿街商户", title, "未办理手续擅自设置大型店招。", "中",
+                "影响市容，存在坠落隐患。", "城市市容和环境卫生管理条例 第十一条", "城市市容和环境卫生管理条例 第三十六条",
+                "责令限期改正，可以罚款。", "设置前咨询城管部门\n定期检查牢固程度", Set.of("提示", "建议"), from, null, true);
+    }
+
+    @Test
+    void an_entry_goes_from_draft_through_review_to_published_and_withdrawn_with_versions_and_an_audit_log() {
+        as("bo-editor-um-1", UM);
+        String id = "um-rp-bo-workflow";
+        assertThat(backOffice.saveRiskPoint(null, risk(id, "后台样例：店招未经许可", LocalDate.of(2026, 1, 1)))).isEqualTo(1);
+        assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.DRAFT);
+        assertThat(catalog.findRiskPoint(id)).as("a draft is not public").isEmpty();
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, risk(id, "重复", LocalDate.of(2026, 1, 1))))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
+                        .isEqualTo("lists.admin.error.idTaken"));
+        assertThatThrownBy(() -> backOffice.publish(id)).as("publishing needs a review first")
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
+                        .isEqualTo("lists.admin.error.transition"));
+
+        backOffice.submit(id);
+        assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.IN_REVIEW);
+        assertThatThrownBy(() -> backOffice.publish(id)).as("the author does not publish their own submission")
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
+                        .isEqualTo("lists.admin.error.fourEyes"));
+
+        as("bo-editor-um-2", UM);
+        backOffice.publish(id);
+        assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经许可");
+
+        // a new version stays a draft while the published one stays public
+        assertThat(backOffice.saveRiskPoint(id, risk(id, "后台样例：店招未经审批", LocalDate.of(2026, 1, 1)))).isEqualTo(2);
+        assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经许可");
+        assertThat(backOffice.diff(id, 1, 2)).containsExactly(
+                new ListsBackOffice.FieldChange("title", "后台样例：店招未经许可", "后台样例：店招未经审批"));
+        backOffice.submit(id);
+        as("bo-editor-um-1", UM);
+        backOffice.returnToDraft(id);
+        backOffice.submit(id);
+        as("bo-admin", null);
+        backOffice.publish(id);
+        assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经审批");
+
+        // a later effective date keeps a published entry off the public lists until then
+        assertThat(backOffice.saveRiskPoint(id, risk(id, "后台样例：店招未经审批", LocalDate.of(2027, 1, 1)))).isEqualTo(3);
+        backOffice.submit(id);
+        as("bo-editor-um-2", UM);
+        backOffice.publish(id);
+        assertThat(catalog.findRiskPoint(id)).as("not yet in force").isEmpty();
+
+        backOffice.withdraw(id);
+        assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.WITHDRAWN);
+        assertThat(backOffice.entry(id).publicNow()).isFalse();
+        assertThatThrownBy(() -> backOffice.submit(id)).isInstanceOf(ValidationFailure.class);
+
+        assertThat(backOffice.versions(id)).extracting(ListsBackOffice.VersionSummary::version).containsExactly(1, 2, 3);
+        List<ListsBackOffice.AuditRecord> log = backOffice.audit(UM).stream().filter(a -> a.entryId().equals(id)).toList();
+        assertThat(log).extracting(a -> a.action() + ":" + a.actor()).containsExactly("WITHDRAW:bo-editor-um-2",
+                "PUBLISH:bo-editor-um-2", "SUBMIT:bo-admin", "SAVE:bo-admin", "PUBLISH:bo-admin", "SUBMIT:bo-editor-um-1",
+                "RETURN:bo-editor-um-1", "SUBMIT:bo-editor-um-2", "SAVE:bo-editor-um-2", "PUBLISH:bo-editor-um-2",
+                "SUBMIT:bo-editor-um-1", "CREATE:bo-editor-um-1");
+        assertThat(backOffice.entries(UM)).anySatisfy(e -> {
+            assertThat(e.id()).isEqualTo(id);
+            assertThat(e.status()).isEqualTo(EntryStatus.WITHDRAWN);
+            assertThat(e.version()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void an_editor_of_another_agency_gets_not_found_for_every_entry_of_it_whatever_the_method() {
+        as("bo-editor-um-1", UM);
+        String id = "um-rp-bo-scope";
+        backOffice.saveRiskPoint(null, risk(id, "后台样例：范围测试", LocalDate.of(2026, 1, 1)));
+        String fileEntry = backOffice.entries(UM).stream().filter(ListsBackOffice.EntrySummary::fromFile)
+                .findFirst().orElseThrow().id();
+
+        as("bo-editor-mr", MR);
+        for (String target : List.of(id, fileEntry, "no-such-entry", "../etc", "")) {
+            assertThatThrownBy(() -> backOffice.entry(target)).isInstanceOf(ListEntryNotFoundException.class);
+            assertThatThrownBy(() -> backOffice.versions(target)).isInstanceOf(ListEntryNotFoundException.class);
+            assertThatThrownBy(() -> backOffice.submit(target)).isInstanceOf(ListEntryNotFoundException.class);
+            assertThatThrownBy(() -> backOffice.publish(target)).isInstanceOf(ListEntryNotFoundException.class);
+            assertThatThrownBy(() -> backOffice.withdraw(target)).isInstanceOf(ListEntryNotFoundException.class);
+            assertThatThrownBy(() -> backOffice.diff(target, 1, 1)).isInstanceOf(ListEntryNotFoundException.class);
+            assertThatThrownBy(() -> backOffice.saveRiskPoint(target, risk(target, "改", LocalDate.of(2026, 1, 1))))
+                    .isInstanceOfAny(ListEntryNotFoundException.class, ValidationFailure.class);
+        }
+        assertThatThrownBy(() -> backOffice.entries(UM)).isInstanceOf(ListEntryNotFoundException.class);
+        assertThatThrownBy(() -> backOffice.audit(UM)).isInstanceOf(ListEntryNotFoundException.class);
+        assertThatThrownBy(() -> backOffice.export(UM, ListKind.RISK_POINTS)).isInstanceOf(ListEntryNotFoundException.class);
+        assertThat(backOffice.audit(null)).allSatisfy(a -> assertThat(a.agency()).isEqualTo(MR));
+        assertThat(backOffice.agencies()).containsExactly(MR);
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, risk("um-rp-bo-foreign", "别人的", LocalDate.of(2026, 1, 1))))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).field()).isEqualTo("agency"));
+        assertThat(backOffice.entries(MR)).noneMatch(e -> e.agency().equals(UM));
+
+        SecurityContextHolder.clearContext();
+        assertThatThrownBy(() -> backOffice.entries(UM)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void a_file_entry_edited_in_the_back_office_belongs_to_the_database_and_a_later_file_change_is_a_conflict()
+            throws Exception {
+        Path file = KNOWLEDGE_DIR.resolve("exemptions/zz_owned.yaml");
+        String yaml = """
+                # sample content for a test
+                - id: um-ex-bo-owned
+                  agency: sample-urban-management
+                  kind: 不予处罚
+                  subkind: 首违不罚
+                  violation: 后台样例：首次占道堆放少量物品
+                  basis_violation:
+                    - {law: 城市市容和环境卫生管理条例, article: 第十四条}
+                  basis_penalty:
+                    - {law: 城市市容和环境卫生管理条例, article: 第三十六条}
+                  basis_exemption:
+                    - {law: 中华人民共和国行政处罚法, article: 第三十三条, paragraph: 1}
+                  conditions:
+                    - {type: first_violation, within_months: 12, question: 是否一年内首次？}
+                    - {type: corrected_within_days, days: 1, question: 是否当日清理？}
+                  measure: [教育, 责令改正]
+                  effective_from: 2024-01-01
+                  sample: true
+                """;
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        try {
+            knowledgeBase.loadAll();
+            as("bo-editor-um-1", UM);
+            ExemptionItem fromFile = (ExemptionItem) backOffice.entry("um-ex-bo-owned").entry();
+            ExemptionInput edit = ExemptionInput.of(fromFile);
+            ExemptionInput changed = new ExemptionInput(edit.id(), edit.agency(), edit.kind(), edit.subkind(),
+                    edit.sector(), "后台样例：首次占道堆放少量杂物", edit.scope(), edit.basisViolation(),
+                    edit.basisPenalty(), edit.basisExemption(), edit.conditions(), edit.measure(),
+                    edit.effectiveFrom(), edit.effectiveTo(), edit.sample());
+            assertThat(backOffice.saveExemption("um-ex-bo-owned", changed)).as("version 1 is the file content").isEqualTo(2);
+            assertThat(backOffice.versions("um-ex-bo-owned").get(0).fromFile()).isTrue();
+            backOffice.submit("um-ex-bo-owned");
+            as("bo-editor-um-2", UM);
+            backOffice.publish("um-ex-bo-owned");
+
+            // unchanged file: no conflict, and the file does not overwrite the published edit
+            assertThat(report(knowledgeBase.loadAll()).problems()).isEmpty();
+            assertThat(catalog.findExemption("um-ex-bo-owned")).map(ExemptionItem::violation)
+                    .contains("后台样例：首次占道堆放少量杂物");
+
+            // changed file: reported, not applied
+            Files.writeString(file, yaml.replace("是否当日清理？", "是否在当天清理完毕？"), StandardCharsets.UTF_8);
+            List<ContentProblem> problems = report(knowledgeBase.loadAll()).problems();
+            assertThat(problems).singleElement().satisfies(p -> {
+                assertThat(p.file()).isEqualTo("knowledge-base/exemptions/zz_owned.yaml");
+                assertThat(p.message()).contains("um-ex-bo-owned").contains("back office");
+            });
+            assertThat(catalog.findExemption("um-ex-bo-owned").orElseThrow().conditions().get(1).question())
+                    .isEqualTo("是否当日清理？");
+
+            // the export is the file format: it parses back to the published entries, and once copied over
+            // the file, nothing is in conflict any more
+            String exported = backOffice.export(UM, ListKind.EXEMPTIONS);
+            ListFileParser.Result parsed = ListFileParser.parse(ListKind.EXEMPTIONS,
+                    KnowledgeFile.of("knowledge-base/exemptions/sample-urban-management.yaml", exported));
+            assertThat(parsed.problems()).isEmpty();
+            assertThat(parsed.entries()).contains(catalog.findExemption("um-ex-bo-owned").orElseThrow());
+            for (Object e : parsed.entries()) {
+                ExemptionItem item = (ExemptionItem) e;
+                assertThat(catalog.findExemption(item.id())).contains(item);
+            }
+            String ownedOnly = ListsYaml.file(ListKind.EXEMPTIONS, UM, List.of(catalog.findExemption("um-ex-bo-owned")
+                    .orElseThrow()), LocalDate.of(2026, 11, 21));
+            Files.writeString(file, ownedOnly, StandardCharsets.UTF_8);
+            assertThat(report(knowledgeBase.loadAll()).problems()).isEmpty();
+        } finally {
+            Files.deleteIfExists(file);
+            knowledgeBase.loadAll();
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(catalog.findExemption("um-ex-bo-owned")).as("owned by the database, not removed with the file")
+                .isPresent();
+        as("bo-editor-um-1", UM);
+        backOffice.withdraw("um-ex-bo-owned");
+    }
+
+    private static LoadReport report(List<LoadReport> reports) {
+        return reports.stream().filter(r -> r.folder().equals("exemptions")).findFirst().orElseThrow();
+    }
+}

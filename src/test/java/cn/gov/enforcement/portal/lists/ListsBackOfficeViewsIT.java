@@ -1,0 +1,150 @@
+package cn.gov.enforcement.portal.lists;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.account.AccountService;
+import cn.gov.enforcement.portal.regulation.ImportService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Karibu tests of the back-office views, the discretion pages and citation links, with real accounts. */
+class ListsBackOfficeViewsIT extends ListsTestSupport {
+
+    @Autowired AccountService accounts;
+    @Autowired UserDetailsService users;
+    @Autowired ListsBackOffice backOffice;
+    @Autowired ImportService importService;
+
+    /** Signs in with a real account, for method security and for Vaadin's view access control. */
+    private void signInAs(String username, String agency) {
+        var user = signInStaff(accounts, users, username, agency);
+        signIn(user, agency == null ? "ADMIN" : "EDITOR");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void set(Class<?> type, String id, T value) {
+        _setValue((com.vaadin.flow.component.HasValue<?, T>) _get((Class<com.vaadin.flow.component.Component>) type,
+                spec -> spec.withId(id)), value);
+    }
+
+    @Test
+    void a_bad_form_names_each_field_keeps_the_input_and_a_good_one_saves_a_draft() {
+        signInAs("bo-view-editor-um", "sample-urban-management");
+        UI.getCurrent().navigate("staff/lists/edit/risk-points");
+        set(TextField.class, "entry-id", "Bad Id!");
+        set(TextField.class, "entry-title", "后台样例：视图测试");
+        set(TextArea.class, "entry-basisObligation", "没有条号");
+        _click(_get(Button.class, spec -> spec.withId("entry-save")));
+        TextField id = _get(TextField.class, spec -> spec.withId("entry-id"));
+        assertThat(id.isInvalid()).isTrue();
+        assertThat(id.getErrorMessage()).contains("小写字母");
+        assertThat(id.getValue()).as("input kept").isEqualTo("Bad Id!");
+        assertThat(_get(TextArea.class, spec -> spec.withId("entry-basisObligation")).getErrorMessage())
+                .contains("第 1 行不是有效的引用");
+        assertThat(_get(TextField.class, spec -> spec.withId("entry-title")).getValue()).isEqualTo("后台样例：视图测试");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("entry-errors")).getElement().getTextRecursively())
+                .contains("风险等级").contains("此项必填");
+
+        set(TextField.class, "entry-id", "um-rp-bo-view");
+        set(TextField.class, "entry-sector", "户外广告与店招");
+        set(TextField.class, "entry-appliesTo", "沿街商户");
+        set(Select.class, "entry-level", "低");
+        set(TextArea.class, "entry-risk", "店招破损未及时修复。");
+        set(TextArea.class, "entry-levelReason", "影响市容，危害较小。");
+        set(TextArea.class, "entry-basisObligation", "城市市容和环境卫生管理条例 第十一条");
+        set(TextArea.class, "entry-basisPenalty", "《城市市容和环境卫生管理条例》第三十六条");
+        set(TextArea.class, "entry-consequence", "责令限期改正。");
+        set(TextArea.class, "entry-prevention", "定期检查店招");
+        set(CheckboxGroup.class, "entry-guidance", Set.of("提示"));
+        set(DatePicker.class, "entry-effectiveFrom", LocalDate.of(2026, 1, 1));
+        _click(_get(Button.class, spec -> spec.withId("entry-save")));
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("staff/lists");
+        assertThat(_find(Div.class, spec -> spec.withClasses("lists-admin-row")))
+                .anySatisfy(row -> {
+                    assertThat(row.getElement().getAttribute("data-id")).isEqualTo("um-rp-bo-view");
+                    assertThat(row.getElement().getAttribute("data-status")).isEqualTo("DRAFT");
+                });
+        assertThat(backOffice.entry("um-rp-bo-view").status()).isEqualTo(EntryStatus.DRAFT);
+    }
+
+    @Test
+    void an_editor_of_another_agency_gets_the_not_found_page_for_the_form_and_the_history() {
+        signInAs("bo-view-editor-um", "sample-urban-management");
+        backOffice.saveRiskPoint(null, ListsBackOfficeIT.risk("um-rp-bo-view-scope", "后台样例：视图范围",
+                LocalDate.of(2026, 1, 1)));
+        signInAs("bo-view-editor-mr", "sample-market-regulation");
+        for (String url : new String[] {"staff/lists/edit/risk-points/um-rp-bo-view-scope",
+                "staff/lists/history/um-rp-bo-view-scope", "staff/lists/edit/risk-points/no-such-entry",
+                "staff/lists/history/no-such-entry"}) {
+            UI.getCurrent().navigate(url);
+            assertThat(_find(Div.class, spec -> spec.withId("lists-not-found"))).as(url).hasSize(1);
+        }
+        UI.getCurrent().navigate("staff/lists",
+                com.vaadin.flow.router.QueryParameters.of("agency", "sample-urban-management"));
+        assertThat(_find(Div.class, spec -> spec.withClasses("lists-admin-row")))
+                .noneSatisfy(row -> assertThat(row.getElement().getAttribute("data-id")).startsWith("um-"));
+        signInAs("bo-view-editor-um", "sample-urban-management");
+        UI.getCurrent().navigate("staff/lists/history/um-rp-bo-view-scope");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("history-versions")).getElement().getTextRecursively())
+                .contains("第 1 版").contains("草稿");
+    }
+
+    @Test
+    void the_history_page_shows_what_changed_between_two_versions_field_by_field() {
+        signInAs("bo-view-editor-um", "sample-urban-management");
+        String id = "um-rp-bo-view-history";
+        backOffice.saveRiskPoint(null, ListsBackOfficeIT.risk(id, "后台样例：历史一", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(id, ListsBackOfficeIT.risk(id, "后台样例：历史二<b>", LocalDate.of(2026, 2, 1)));
+        UI.getCurrent().navigate("staff/lists/history/" + id);
+        String changes = _get(Div.class, spec -> spec.withId("history-changes")).getElement().getOuterHTML();
+        assertThat(changes).contains("风险名称").contains("后台样例：历史一").contains("后台样例：历史二&lt;b&gt;")
+                .contains("生效日期").contains("2026-02-01").doesNotContain("<b>");
+    }
+
+    @Test
+    void discretion_benchmarks_have_a_page_per_agency_and_citations_link_to_imported_articles() throws Exception {
+        UI.getCurrent().navigate("discretion");
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("discretion-agency-link"))).hasSizeGreaterThanOrEqualTo(2);
+        UI.getCurrent().navigate("discretion/sample-traffic-police");
+        assertThat(_find(Section.class, spec -> spec.withClasses("discretion-benchmark"))).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.getElement().getOuterHTML()).contains("轻微").contains("一般").contains("严重"));
+        UI.getCurrent().navigate("discretion/no-such-agency");
+        assertThat(_find(Div.class, spec -> spec.withId("lists-not-found"))).hasSize(1);
+        UI.getCurrent().navigate("discretion/sample-ecology-environment");
+        assertThat(_get(Div.class, spec -> spec.withId("discretion-results")).getElement().getTextRecursively())
+                .contains("尚未公布");
+        UI.getCurrent().navigate("agencies/sample-traffic-police");
+        assertThat(_get(Anchor.class, spec -> spec.withId("agency-discretion-link")).getHref())
+                .isEqualTo("discretion/sample-traffic-police");
+        assertThat(_get(Anchor.class, spec -> spec.withId("agency-risks-link")).getHref())
+                .isEqualTo("risks?agency=sample-traffic-police");
+
+        ListsTestImports.importAdministrativePenaltyLaw(importService, RUN_DATA_DIR);
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display");
+        Section basis = _get(Section.class, spec -> spec.withId("exemption-basis-exemption"));
+        assertThat(_find(basis, Anchor.class, spec -> spec.withClasses("lists-citation-link")))
+                .singleElement().satisfies(a -> assertThat(a.getHref()).matches("/regulations/\\d+#第三十三条"));
+        UI.getCurrent().navigate("risks/tp-rp-drink-driving");
+        Section penalty = _get(Section.class, spec -> spec.withId("risk-basis-penalty"));
+        assertThat(_find(penalty, Anchor.class, spec -> spec.withClasses("lists-citation-link"))).isEmpty();
+        assertThat(penalty.getElement().getTextRecursively()).contains("《中华人民共和国道路交通安全法》第九十一条");
+    }
+}
