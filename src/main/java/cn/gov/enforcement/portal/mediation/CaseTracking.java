@@ -12,13 +12,20 @@ import java.util.List;
 public record CaseTracking(String caseNumber, CaseStatus status, DisputeCategory category, String agencyId,
         Instant submittedAt, LocalDate acceptanceDue, LocalDate mediationDue, boolean extended, boolean overdue,
         Instant sessionAt, String sessionPlace, String agreementTerms, String applicantName, String idNumberMasked,
-        String phoneMasked, String otherPartyName, List<Step> history) {
+        String phoneMasked, String otherPartyName, List<Step> history, List<CaseMessageView> messages) {
 
     /**
      * One step of the timeline.
      *
      * @param byApplicant true when the applicant took the step (submission, withdrawal), false for the agency
      * @param reason the reason or note given with the step, may be {@code null}
+     * @param kind for steps that keep the state: {@code EXTENDED} (deadline extended) or {@code MEDIATOR}
+     *     (mediator assigned); {@code null} for a change of state
      */
-    public record Step(CaseStatus from, CaseStatus to, Instant at, boolean byApplicant, String reason) {}
+    public record Step(CaseStatus from, CaseStatus to, Instant at, boolean byApplicant, String reason, String kind) {
+
+        public boolean changesState() {
+            return kind == null;
+        }
+    }
 }
