@@ -65,7 +65,12 @@ public class MediationBackOffice {
     /** The caller's own agency's cases, oldest first; empty for an administrator (who names the agency). */
     @Transactional(readOnly = true)
     public List<CaseSummary> ownQueue() {
-        return currentUser.agencyId().map(this::queue).orElse(List.of());
+        return ownQueue(QueueFilter.ALL);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseSummary> ownQueue(QueueFilter filter) {
+        return currentUser.agencyId().map(agency -> queue(agency, filter)).orElse(List.of());
     }
 
     @Transactional(readOnly = true)

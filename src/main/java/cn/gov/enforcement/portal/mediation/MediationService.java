@@ -633,7 +633,7 @@ public class MediationService {
                     case INVITATION -> s.to() == CaseStatus.OTHER_PARTY_INVITED;
                     case AGREEMENT -> s.to() == CaseStatus.AGREEMENT_REACHED;
                 }).map(CaseTracking.Step::at).reduce((a, b) -> b).orElse(clock.instant());
-        return new DocumentData(kind, agencyName(t.agencyId(), locale), t.caseNumber(),
+        return new DocumentData(kind, t.agencyId(), agencyName(t.agencyId(), locale), t.caseNumber(),
                 LocalDate.ofInstant(issued, settings.zone()), t.category(), t.applicantName(), t.otherPartyName(),
                 reason, t.mediationDue(), t.sessionAt() == null ? null : DATE_TIME.format(t.sessionAt().atZone(settings.zone())),
                 t.sessionPlace(), t.agreementTerms());

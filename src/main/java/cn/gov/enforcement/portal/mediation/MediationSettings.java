@@ -34,12 +34,14 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *     status API) one client may make per rate window (default 20)
  * @param rateWindow the window of both rate limits (default one hour)
  * @param letterDays days the pre-fill link of a notice-and-guidance letter stays valid (default 90)
+ * @param publicUrl the portal's address as the public reaches it, for links in mails and letters
+ *     (default {@code http://localhost:8080})
  */
 @ConfigurationProperties(prefix = "portal.mediation")
 public record MediationSettings(Integer acceptanceDays, Integer mediationDays, Integer extensionDays, ZoneId zone,
         String encryptionKey, Map<DisputeCategory, String> routing, Integer retentionDays, Integer draftDays,
         Long evidenceMaxBytes, Integer evidenceMaxFiles, Set<String> evidenceTypes, Integer submissionsPerWindow,
-        Integer codeGuessesPerWindow, Duration rateWindow, Integer letterDays) {
+        Integer codeGuessesPerWindow, Duration rateWindow, Integer letterDays, String publicUrl) {
 
     /** The evidence types the portal can recognise by content. */
     public static final Set<String> KNOWN_EVIDENCE_TYPES = Set.of("pdf", "jpeg", "png");
@@ -110,13 +112,25 @@ public record MediationSettings(Integer acceptanceDays, Integer mediationDays, I
         codeGuessesPerWindow = codeGuessesPerWindow == null || codeGuessesPerWindow < 1 ? 20 : codeGuessesPerWindow;
         rateWindow = rateWindow == null || rateWindow.isNegative() || rateWindow.isZero() ? Duration.ofHours(1) : rateWindow;
         letterDays = letterDays == null || letterDays < 1 ? 90 : letterDays;
+        publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
+        if (!publicUrl.matches("https?://[^\\s]+")) {
+            throw new IllegalArgumentException("portal.mediation.public-url must be an http(s) address: " + publicUrl);
+        }
+        if (publicUrl.endsWith("/")) {
+            publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+        }
+    }
+
+    /** An absolute link to a path of the portal (without leading slash). */
+    public String link(String path) {
+        return publicUrl + "/" + path;
     }
 
     /** The deadline settings only; everything else keeps its default. */
     public MediationSettings(Integer acceptanceDays, Integer mediationDays, Integer extensionDays, ZoneId zone,
             String encryptionKey, Map<DisputeCategory, String> routing) {
         this(acceptanceDays, mediationDays, extensionDays, zone, encryptionKey, routing, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     public static MediationSettings defaults() {
