@@ -251,7 +251,7 @@ class MediationCasesIT extends IntegrationTest {
         assertThatThrownBy(() -> service.upload(token, "receipt.pdf", EvidenceFilesTest.EXE))
                 .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
                         .isEqualTo("mediation.error.evidence.type"));
-        byte[] big = new byte[(int) settings.evidenceMaxBytes() + 1];
+        byte[] big = new byte[(int) (settings.evidenceMaxBytes() + 1)];
         System.arraycopy(EvidenceFilesTest.PDF, 0, big, 0, EvidenceFilesTest.PDF.length);
         assertThatThrownBy(() -> service.upload(token, "big.pdf", big))
                 .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
