@@ -24,7 +24,7 @@ create table mediation_message (
 create index mediation_message_case on mediation_message (case_id);
 
 -- evidence files: uploaded in the wizard under the application's submission token, attached to the
--- case on submission; the file itself lives in ${portal.data-dir}/mediation-evidence/<stored_name>
+-- case on submission; the file itself lives in the portal data directory, mediation-evidence/<stored_name>
 create sequence mediation_evidence_seq start with 1 increment by 1;
 create table mediation_evidence (
     id               bigint        not null primary key,

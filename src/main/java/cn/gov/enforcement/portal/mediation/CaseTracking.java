@@ -21,8 +21,10 @@ public record CaseTracking(String caseNumber, CaseStatus status, DisputeCategory
      * @param reason the reason or note given with the step, may be {@code null}
      * @param kind for steps that keep the state: {@code EXTENDED} (deadline extended) or {@code MEDIATOR}
      *     (mediator assigned); {@code null} for a change of state
+     * @param actor who took the step: {@code applicant} or the officer's user name (shown to staff only)
      */
-    public record Step(CaseStatus from, CaseStatus to, Instant at, boolean byApplicant, String reason, String kind) {
+    public record Step(CaseStatus from, CaseStatus to, Instant at, boolean byApplicant, String reason, String kind,
+            String actor) {
 
         public boolean changesState() {
             return kind == null;

@@ -342,7 +342,8 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         OrderedList list = new OrderedList();
         list.setId("mediation-case-timeline");
         for (CaseTracking.Step step : c.history()) {
-            list.add(new ListItem(MediationTrackView.stepText(this, step, service.settings().zone())));
+            String text = MediationTrackView.stepText(this, step, service.settings().zone());
+            list.add(new ListItem(step.byApplicant() ? text : text + " — " + step.actor()));
         }
         return new Div(new H2(getTranslation("mediation.track.timeline")), list);
     }

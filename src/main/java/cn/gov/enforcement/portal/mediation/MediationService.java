@@ -608,7 +608,7 @@ public class MediationService {
                 PersonalData.maskPhone(c.phone()), c.otherPartyName(),
                 c.history().stream().filter(t -> !CaseTransition.MEDIATOR.equals(t.kind()))
                         .map(t -> new CaseTracking.Step(t.from(), t.to(), t.occurredAt(),
-                        MediationCase.APPLICANT.equals(t.actor()), t.reason(), t.kind())).toList(),
+                        MediationCase.APPLICANT.equals(t.actor()), t.reason(), t.kind(), t.actor())).toList(),
                 messages.findByCaseIdOrderBySentAtAscIdAsc(c.id()).stream()
                         .map(m -> new CaseMessageView(m.fromApplicant(), m.author(), m.body(), m.sentAt())).toList());
     }
