@@ -25,10 +25,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The officers' side of mediation: the queue of their own agency's cases and the decisions of
- * the workflow. Every method checks that the case belongs to the caller's agency
+ * The officers' side of mediation: the queue of their own agency's cases, the case file, the
+ * decisions of the workflow, the mediator, messages, evidence downloads and documents (the openings
+ * of a case file are written to the audit log). Every method checks that the case belongs to the caller's agency
  * ({@link CurrentUser#requireAgency}); an unknown number and another agency's number get the same
- * {@link AccessDeniedException}, so that changing a number in a URL reveals nothing.
+ * {@link CaseNotFoundException} (an {@link AccessDeniedException}), so that changing a number in a
+ * URL reveals nothing.
  */
 @Service
 @RolesAllowed({"OFFICER", "ADMIN"})

@@ -171,7 +171,7 @@ class MediationCaseViewsIT extends KaribuViewTest {
 
         UI.getCurrent().navigate("mediation");
         UI.getCurrent().navigate("mediation/apply");
-        assertThat(_get(TextField.class, spec -> spec.withId("mediation-applicant-name")).getValue()).isEmpty();
+        assertThat(_get(MediationApplyView.class).application().applicantName()).as("a fresh form").isEmpty();
         _setValue(_get(TextField.class, spec -> spec.withId("mediation-resume-input")), "WRONGCODE234");
         click("mediation-resume");
         assertThat(_get(TextField.class, spec -> spec.withId("mediation-resume-input")).isInvalid()).isTrue();
