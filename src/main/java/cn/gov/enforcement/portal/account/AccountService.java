@@ -58,6 +58,20 @@ public class AccountService {
         return agencies.map(AgencyCatalog::all).orElse(List.of());
     }
 
+    /**
+     * The enabled officers of one agency, for assigning work within it (for example a mediator). An
+     * officer may ask only for their own agency, an administrator for any.
+     */
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Transactional(readOnly = true)
+    public List<UserSummary> officersOf(String agencyId) {
+        currentUser.requireAgency(agencyId);
+        return users.findAllByOrderByUsernameAsc().stream()
+                .filter(u -> u.getRole() == Role.OFFICER && u.isEnabled() && agencyId.equals(u.getAgencyId()))
+                .map(UserAccount::summary)
+                .toList();
+    }
+
     @RolesAllowed("ADMIN")
     @Transactional
     public CreatedUser create(NewUser input) {

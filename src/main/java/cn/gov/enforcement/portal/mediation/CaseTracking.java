@@ -12,13 +12,22 @@ import java.util.List;
 public record CaseTracking(String caseNumber, CaseStatus status, DisputeCategory category, String agencyId,
         Instant submittedAt, LocalDate acceptanceDue, LocalDate mediationDue, boolean extended, boolean overdue,
         Instant sessionAt, String sessionPlace, String agreementTerms, String applicantName, String idNumberMasked,
-        String phoneMasked, String otherPartyName, List<Step> history) {
+        String phoneMasked, String otherPartyName, List<Step> history, List<CaseMessageView> messages) {
 
     /**
      * One step of the timeline.
      *
      * @param byApplicant true when the applicant took the step (submission, withdrawal), false for the agency
      * @param reason the reason or note given with the step, may be {@code null}
+     * @param kind for steps that keep the state: {@code EXTENDED} (deadline extended) or {@code MEDIATOR}
+     *     (mediator assigned); {@code null} for a change of state
+     * @param actor who took the step: {@code applicant} or the officer's user name (shown to staff only)
      */
-    public record Step(CaseStatus from, CaseStatus to, Instant at, boolean byApplicant, String reason) {}
+    public record Step(CaseStatus from, CaseStatus to, Instant at, boolean byApplicant, String reason, String kind,
+            String actor) {
+
+        public boolean changesState() {
+            return kind == null;
+        }
+    }
 }

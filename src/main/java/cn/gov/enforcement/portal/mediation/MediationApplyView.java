@@ -7,6 +7,11 @@ import cn.gov.enforcement.portal.mediation.MediationApplication.IdType;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -41,7 +46,7 @@ import java.util.UUID;
  */
 @Route("mediation/apply")
 @AnonymousAllowed
-public class MediationApplyView extends Div implements HasDynamicTitle {
+public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     static final int STEPS = 7;
     private static final List<Set<String>> STEP_FIELDS = List.of(
@@ -54,7 +59,14 @@ public class MediationApplyView extends Div implements HasDynamicTitle {
             Set.of(SUBMISSION_TOKEN));
 
     private final transient MediationService service;
-    private final String submissionToken = UUID.randomUUID().toString();
+    private String submissionToken = UUID.randomUUID().toString();
+    private String draftCode;
+    private String letterCode;
+    private final TextField resumeInput = new TextField();
+    private final Span draftInfo = new Span();
+    private final Span formError = new Span();
+    private final Div evidenceList = new Div();
+    private final Span evidenceError = new Span();
 
     private final RadioButtonGroup<DisputeCategory> category = new RadioButtonGroup<>();
     private final RadioButtonGroup<ApplicantKind> applicantKind = new RadioButtonGroup<>();
@@ -146,7 +158,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle {
                 step(category),
                 step(applicantKind, applicantName, idType, idNumber, phone, email, address),
                 step(otherPartyName, otherPartyContact),
-                step(facts, request),
+                step(facts, request, evidenceUpload()),
                 step(preferredTimes, online),
                 step(privacyNotice(), consent, consentError),
                 step(review));
@@ -165,10 +177,22 @@ public class MediationApplyView extends Div implements HasDynamicTitle {
         submit.setDisableOnClick(true);
         submit.addClickListener(e -> submit());
 
+        Button saveDraft = new Button(getTranslation("mediation.draft.save"), e -> saveDraft());
+        saveDraft.setId("mediation-save-draft");
+        draftInfo.setId("mediation-draft-info");
+        formError.setId("mediation-form-error");
+        formError.addClassName("error");
+        resumeInput.setId("mediation-resume-input");
+        resumeInput.setLabel(getTranslation("mediation.draft.resumeLabel"));
+        Button resume = new Button(getTranslation("mediation.draft.resume"), e -> resume());
+        resume.setId("mediation-resume");
+        HorizontalLayout resumeRow = new HorizontalLayout(resumeInput, resume);
+        resumeRow.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+
         wizard.setId("mediation-wizard");
-        wizard.add(stepTitle);
+        wizard.add(resumeRow, stepTitle);
         steps.forEach(wizard::add);
-        wizard.add(new HorizontalLayout(back, next, submit));
+        wizard.add(new HorizontalLayout(back, next, submit, saveDraft), formError, draftInfo);
         result.setId("mediation-result");
         result.getElement().setAttribute("role", "status");
         result.setVisible(false);
@@ -201,6 +225,10 @@ public class MediationApplyView extends Div implements HasDynamicTitle {
         notice.setId("mediation-privacy");
         notice.add(new Paragraph(getTranslation("mediation.privacy.purpose")));
         notice.add(new Paragraph(getTranslation("mediation.privacy.kept")));
+        Paragraph retention = new Paragraph(getTranslation("mediation.privacy.retention", service.settings().retentionDays(),
+                service.settings().draftDays()));
+        retention.setId("mediation-privacy-retention");
+        notice.add(retention);
         notice.add(new Paragraph(getTranslation("mediation.privacy.rights")));
         notice.add(new Paragraph(getTranslation("mediation.privacy.contact")));
         return notice;
@@ -231,8 +259,151 @@ public class MediationApplyView extends Div implements HasDynamicTitle {
 
     private void next() {
         List<FieldProblem> problems = service.check(application());
+        if (draftCode != null) {
+            saveDraftQuietly();
+        }
         if (showProblems(problems, STEP_FIELDS.get(current))) {
             show(current + 1);
+        }
+    }
+
+    // --- drafts ---------------------------------------------------------------------------------
+
+    private void saveDraft() {
+        try {
+            draftCode = service.saveDraft(application(), draftCode);
+            draftInfo.removeAll();
+            Span code = new Span(draftCode);
+            code.setId("mediation-resume-code");
+            draftInfo.add(new Span(getTranslation("mediation.draft.saved", service.settings().draftDays()) + " "), code);
+        } catch (ValidationFailure failure) {
+            formError.setText(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
+        }
+    }
+
+    /** After the first explicit save, every step keeps the draft up to date under the same code. */
+    private void saveDraftQuietly() {
+        try {
+            draftCode = service.saveDraft(application(), draftCode);
+        } catch (ValidationFailure tooLarge) {
+            formError.setText(getTranslation(tooLarge.problems().get(0).messageKey(), tooLarge.problems().get(0).args()));
+        }
+    }
+
+    private void resume() {
+        try {
+            java.util.Optional<MediationApplication> draft = service.resumeDraft(resumeInput.getValue(), ViewSupport.clientAddress());
+            if (draft.isEmpty()) {
+                resumeInput.setInvalid(true);
+                resumeInput.setErrorMessage(getTranslation("mediation.draft.notFound"));
+                return;
+            }
+            resumeInput.setInvalid(false);
+            draftCode = resumeInput.getValue().strip();
+            fill(draft.get());
+            if (draft.get().submissionToken() != null) {
+                submissionToken = draft.get().submissionToken();
+            }
+            refreshEvidence();
+            draftInfo.setText(getTranslation("mediation.draft.resumed"));
+            show(0);
+        } catch (RateLimitedException limited) {
+            resumeInput.setInvalid(true);
+            resumeInput.setErrorMessage(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
+        }
+    }
+
+    /** Puts the values of an application (a draft or a letter's pre-fill) into the fields; missing values stay as they are. */
+    private void fill(MediationApplication a) {
+        if (a.category() != null) {
+            category.setValue(a.category());
+        }
+        if (a.applicantKind() != null) {
+            applicantKind.setValue(a.applicantKind());
+        }
+        if (a.idType() != null) {
+            idType.setValue(a.idType());
+        }
+        set(applicantName, a.applicantName());
+        set(idNumber, a.idNumber());
+        set(phone, a.phone());
+        set(email, a.email());
+        set(address, a.address());
+        set(otherPartyName, a.otherPartyName());
+        set(otherPartyContact, a.otherPartyContact());
+        set(facts, a.facts());
+        set(request, a.request());
+        set(preferredTimes, a.preferredTimes());
+        online.setValue(a.preferOnline());
+        consent.setValue(a.consent());
+    }
+
+    private static void set(com.vaadin.flow.component.HasValue<?, String> field, String value) {
+        if (value != null) {
+            field.setValue(value);
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> codes = event.getLocation().getQueryParameters().getParameters().getOrDefault("letter", List.of());
+        if (codes.isEmpty() || letterCode != null) {
+            return;
+        }
+        try {
+            service.prefill(codes.get(0), ViewSupport.clientAddress()).ifPresentOrElse(a -> {
+                letterCode = codes.get(0);
+                fill(a);
+                draftInfo.setText(getTranslation("mediation.letter.prefilled"));
+            }, () -> draftInfo.setText(getTranslation("mediation.letter.unknown")));
+        } catch (RateLimitedException limited) {
+            draftInfo.setText(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
+        }
+    }
+
+    // --- evidence -------------------------------------------------------------------------------
+
+    private Component evidenceUpload() {
+        Div box = new Div();
+        box.setId("mediation-evidence");
+        box.add(new Paragraph(getTranslation("mediation.evidence.help", service.settings().evidenceMaxFiles(),
+                String.join(", ", new java.util.TreeSet<>(service.settings().evidenceTypes())).toUpperCase(java.util.Locale.ROOT),
+                service.settings().evidenceMaxBytes() / 1024 / 1024)));
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            UI ui = UI.getCurrent();
+            Runnable store = () -> {
+                try {
+                    service.upload(submissionToken, metadata.fileName(), bytes);
+                    evidenceError.setText("");
+                } catch (ValidationFailure failure) {
+                    evidenceError.setText(metadata.fileName() + "：" + getTranslation(failure.problems().get(0).messageKey(),
+                            failure.problems().get(0).args()));
+                }
+                refreshEvidence();
+            };
+            if (ui != null) {
+                ui.access(store::run);
+            } else {
+                getUI().ifPresent(u -> u.access(store::run));
+            }
+        }));
+        upload.setId("mediation-evidence-upload");
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, service.settings().evidenceMaxBytes() + 1024));
+        evidenceError.setId("mediation-evidence-error");
+        evidenceError.addClassName("error");
+        evidenceList.setId("mediation-evidence-list");
+        box.add(upload, evidenceError, evidenceList);
+        return box;
+    }
+
+    private void refreshEvidence() {
+        evidenceList.removeAll();
+        for (EvidenceInfo e : service.uploaded(submissionToken)) {
+            Button remove = new Button(getTranslation("mediation.evidence.remove"), click -> {
+                service.removeUpload(submissionToken, e.id());
+                refreshEvidence();
+            });
+            evidenceList.add(new Div(new Span(e.fileName() + " (" + Math.max(1, e.size() / 1024) + " KB) "), remove));
         }
     }
 
@@ -272,6 +443,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle {
         add(list, "mediation.field.request", a.request());
         add(list, "mediation.field.preferredTimes", a.preferredTimes());
         add(list, "mediation.field.online", getTranslation(a.preferOnline() ? "mediation.online.yes" : "mediation.online.no"));
+        add(list, "mediation.evidence.title", String.join("、", service.uploaded(submissionToken).stream().map(EvidenceInfo::fileName).toList()));
         review.add(new Paragraph(getTranslation("mediation.apply.reviewLead")), list);
     }
 
@@ -281,7 +453,9 @@ public class MediationApplyView extends Div implements HasDynamicTitle {
 
     private void submit() {
         try {
-            SubmissionReceipt receipt = service.submit(application(), getLocale());
+            SubmissionReceipt receipt = service.submit(application(), getLocale(), ViewSupport.clientAddress(), letterCode);
+            service.discardDraft(draftCode);
+            draftCode = null;
             wizard.setVisible(false);
             result.removeAll();
             result.setVisible(true);
@@ -308,6 +482,9 @@ public class MediationApplyView extends Div implements HasDynamicTitle {
                 }
             }
             show(firstStep);
+            submit.setEnabled(true);
+        } catch (RateLimitedException limited) {
+            formError.setText(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
             submit.setEnabled(true);
         }
     }

@@ -1,6 +1,16 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.CurrentUser;
+import cn.gov.enforcement.portal.account.UserSummary;
+import cn.gov.enforcement.portal.mediation.internal.AuditEntry;
+import cn.gov.enforcement.portal.mediation.internal.AuditEntryRepository;
+import cn.gov.enforcement.portal.mediation.internal.CaseMessage;
+import cn.gov.enforcement.portal.mediation.internal.CaseMessageRepository;
+import cn.gov.enforcement.portal.mediation.internal.Evidence;
+import cn.gov.enforcement.portal.mediation.internal.EvidenceFiles;
+import cn.gov.enforcement.portal.mediation.internal.EvidenceRepository;
+import cn.gov.enforcement.portal.mediation.internal.IdNumberCipher;
 import cn.gov.enforcement.portal.mediation.internal.MediationCase;
 import cn.gov.enforcement.portal.mediation.internal.MediationCaseRepository;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
@@ -15,10 +25,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The officers' side of mediation: the queue of their own agency's cases and the decisions of
- * the workflow. Every method checks that the case belongs to the caller's agency
+ * The officers' side of mediation: the queue of their own agency's cases, the case file, the
+ * decisions of the workflow, the mediator, messages, evidence downloads and documents (the openings
+ * of a case file are written to the audit log). Every method checks that the case belongs to the caller's agency
  * ({@link CurrentUser#requireAgency}); an unknown number and another agency's number get the same
- * {@link AccessDeniedException}, so that changing a number in a URL reveals nothing.
+ * {@link CaseNotFoundException} (an {@link AccessDeniedException}), so that changing a number in a
+ * URL reveals nothing.
  */
 @Service
 @RolesAllowed({"OFFICER", "ADMIN"})
@@ -29,9 +41,22 @@ public class MediationBackOffice {
     private final MediationSettings settings;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AccountService accounts;
+    private final CaseMessageRepository messages;
+    private final EvidenceRepository evidence;
+    private final EvidenceFiles files;
+    private final AuditEntryRepository audit;
+    private final IdNumberCipher cipher;
 
     MediationBackOffice(MediationCaseRepository cases, MediationService service, MediationSettings settings,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, AccountService accounts, CaseMessageRepository messages,
+            EvidenceRepository evidence, EvidenceFiles files, AuditEntryRepository audit, IdNumberCipher cipher) {
+        this.accounts = accounts;
+        this.messages = messages;
+        this.evidence = evidence;
+        this.files = files;
+        this.audit = audit;
+        this.cipher = cipher;
         this.cases = cases;
         this.service = service;
         this.settings = settings;
@@ -42,24 +67,124 @@ public class MediationBackOffice {
     /** The caller's own agency's cases, oldest first; empty for an administrator (who names the agency). */
     @Transactional(readOnly = true)
     public List<CaseSummary> ownQueue() {
-        return currentUser.agencyId().map(this::queue).orElse(List.of());
+        return ownQueue(QueueFilter.ALL);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseSummary> ownQueue(QueueFilter filter) {
+        return currentUser.agencyId().map(agency -> queue(agency, filter)).orElse(List.of());
     }
 
     @Transactional(readOnly = true)
     public List<CaseSummary> queue(String agencyId) {
+        return queue(agencyId, QueueFilter.ALL);
+    }
+
+    /**
+     * The cases of an agency that pass the filter.
+     *
+     * @param filter status (null for all), overdue only, assigned to the caller only
+     */
+    @Transactional(readOnly = true)
+    public List<CaseSummary> queue(String agencyId, QueueFilter filter) {
         currentUser.requireAgency(agencyId);
         Instant now = clock.instant();
+        String me = currentUser.username().orElse("");
         return cases.findByAgencyIdOrderBySubmittedAtAsc(agencyId).stream()
+                .filter(c -> filter.status() == null || c.status() == filter.status())
+                .filter(c -> !filter.overdueOnly() || c.overdue(settings, now))
+                .filter(c -> !filter.mineOnly() || me.equalsIgnoreCase(c.mediator()))
                 .map(c -> new CaseSummary(c.caseNumber(), c.status(), c.category(), c.agencyId(), c.submittedAt(),
                         c.applicantName(), PersonalData.maskPhone(c.phone()), c.acceptanceDue(settings),
-                        c.mediationDue(settings).orElse(null), c.overdue(settings, now)))
+                        c.mediationDue(settings).orElse(null), c.overdue(settings, now), c.mediator()))
                 .toList();
     }
 
-    /** A case of the caller's agency (phone and ID masked). */
+    /** The filters of the queue. */
+    public record QueueFilter(CaseStatus status, boolean overdueOnly, boolean mineOnly) {
+        public static final QueueFilter ALL = new QueueFilter(null, false, false);
+    }
+
+    /**
+     * A case of the caller's agency as a case file; the view is recorded in the audit log. ID and
+     * phone numbers are in full only for the assigned mediator.
+     *
+     * @throws CaseNotFoundException for an unknown number and for another agency's case alike
+     */
+    @Transactional
+    public CaseFile caseFile(String number) {
+        MediationCase c = load(number);
+        record(c, "VIEW");
+        boolean mine = c.mediator() != null && c.mediator().equalsIgnoreCase(actor());
+        CaseTracking tracking = service.tracking(c);
+        return new CaseFile(tracking, service.agencyName(c.agencyId(), java.util.Locale.SIMPLIFIED_CHINESE),
+                c.applicantKind(), c.idType(), mine ? cipher.decrypt(c.idNumberEncrypted()) : c.idNumberMasked(),
+                mine ? c.phone() : PersonalData.maskPhone(c.phone()), c.email(), c.address(), c.otherPartyContact(),
+                c.otherPartyEmail(), c.facts(), c.request(), c.preferredTimes(), c.preferOnline(), c.mediator(), mine,
+                evidence.findByCaseIdOrderByIdAsc(c.id()).stream().map(MediationService::info).toList(),
+                MediationDocument.available(tracking));
+    }
+
+    /** The officers of the case's agency who may be assigned as mediator. */
     @Transactional(readOnly = true)
-    public CaseTracking caseFile(String number) {
-        return service.tracking(load(number));
+    public List<UserSummary> mediatorCandidates(String number) {
+        return accounts.officersOf(load(number).agencyId());
+    }
+
+    /**
+     * Assigns the mediator: an enabled officer of the case's agency.
+     *
+     * @throws ValidationFailure when the user is not such an officer
+     */
+    @Transactional
+    public CaseTracking assignMediator(String number, String username) {
+        MediationCase c = load(number);
+        boolean eligible = username != null && accounts.officersOf(c.agencyId()).stream()
+                .anyMatch(u -> u.username().equalsIgnoreCase(username.strip()));
+        if (!eligible) {
+            throw ValidationFailure.of("mediator", "mediation.error.mediator");
+        }
+        c.assignMediator(actor(), username.strip(), clock.instant());
+        cases.flush();
+        return service.tracking(c);
+    }
+
+    /** The officer writes to the applicant; the applicant is told by mail and reads it on the tracking page. */
+    @Transactional
+    public CaseTracking sendMessage(String number, String body) {
+        String text = MediationService.messageText(body);
+        MediationCase c = load(number);
+        CaseMessage saved = messages.saveAndFlush(new CaseMessage(c.id(), false, actor(), text, clock.instant()));
+        service.notifyMessage(c, saved.id());
+        return service.tracking(c);
+    }
+
+    /** The content of an evidence file of a case; the download is recorded in the audit log. */
+    @Transactional
+    public EvidenceContent evidence(String number, long evidenceId) {
+        MediationCase c = load(number);
+        Evidence e = evidence.findByIdAndCaseId(evidenceId, c.id()).orElseThrow(CaseNotFoundException::new);
+        record(c, "DOWNLOAD");
+        return new EvidenceContent(e.originalName(), e.contentType(), files.read(e.storedName()));
+    }
+
+    /** An evidence file's name, type and bytes. */
+    public record EvidenceContent(String fileName, String contentType, byte[] bytes) {}
+
+    /** The data of a document of a case in the given language; recorded in the audit log. */
+    @Transactional
+    public DocumentData document(String number, MediationDocument kind, java.util.Locale locale) {
+        MediationCase c = load(number);
+        CaseTracking tracking = service.tracking(c);
+        if (!MediationDocument.available(tracking).contains(kind)) {
+            throw new CaseNotFoundException();
+        }
+        record(c, "DOCUMENT");
+        return service.documentData(tracking, kind, locale);
+    }
+
+    private void record(MediationCase c, String action) {
+        audit.save(new AuditEntry(c.caseNumber(), c.agencyId(), actor(), action, clock.instant()));
     }
 
     @Transactional
@@ -76,7 +201,29 @@ public class MediationBackOffice {
 
     @Transactional
     public CaseTracking inviteOtherParty(String number, String note) {
-        return step(number, c -> c.inviteOtherParty(actor(), note, clock.instant()));
+        return inviteOtherParty(number, note, null, null);
+    }
+
+    /**
+     * Invites the other party; an e-mail address (with the language of the mail) may be given when
+     * the application did not have one; the invitation is then mailed to it.
+     */
+    @Transactional
+    public CaseTracking inviteOtherParty(String number, String note, String otherPartyEmail, java.util.Locale language) {
+        if (note != null && note.strip().length() > MediationService.MAX_REASON) {
+            throw ValidationFailure.of("reason", "mediation.error.reason", String.valueOf(MediationService.MAX_REASON));
+        }
+        if (otherPartyEmail != null && !otherPartyEmail.isBlank()
+                && !cn.gov.enforcement.portal.notification.Outbox.isValidAddress(otherPartyEmail)) {
+            throw ValidationFailure.of("otherPartyEmail", "mediation.error.email");
+        }
+        return step(number, c -> {
+            c.inviteOtherParty(actor(), note, clock.instant());
+            if (otherPartyEmail != null && !otherPartyEmail.isBlank()) {
+                c.otherPartyMail(otherPartyEmail.strip(),
+                        cn.gov.enforcement.portal.platform.Translations.supported(language).toLanguageTag());
+            }
+        });
     }
 
     @Transactional
@@ -137,8 +284,10 @@ public class MediationBackOffice {
 
     private MediationCase load(String number) {
         String n = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
-        MediationCase c = cases.findByCaseNumber(n).orElseThrow(() -> new AccessDeniedException("Not allowed for this case"));
-        currentUser.requireAgency(c.agencyId());
+        MediationCase c = cases.findByCaseNumber(n).orElseThrow(CaseNotFoundException::new);
+        if (!currentUser.canAccessAgency(c.agencyId())) {
+            throw new CaseNotFoundException();
+        }
         return c;
     }
 

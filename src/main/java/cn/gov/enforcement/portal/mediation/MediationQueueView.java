@@ -3,6 +3,8 @@ package cn.gov.enforcement.portal.mediation;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,8 +21,8 @@ import java.util.TreeSet;
 
 /**
  * Officers' queue of their own agency's mediation cases with the acceptance decision. An
- * administrator chooses the agency. Further workflow steps are available through
- * {@link MediationBackOffice}.
+ * administrator chooses the agency. Filters by status, overdue and "assigned to me"; each case
+ * opens on its case page ({@link MediationCaseView}) for the further steps.
  */
 @Route("staff/mediation")
 @RolesAllowed({"OFFICER", "ADMIN"})
@@ -28,6 +30,9 @@ public class MediationQueueView extends Div implements HasDynamicTitle {
 
     private final transient MediationBackOffice backOffice;
     private final Select<String> agency = new Select<>();
+    private final Select<CaseStatus> status = new Select<>();
+    private final Checkbox overdueOnly = new Checkbox();
+    private final Checkbox mineOnly = new Checkbox();
     private final Div rows = new Div();
 
     public MediationQueueView(MediationBackOffice backOffice, MediationService service) {
@@ -39,11 +44,34 @@ public class MediationQueueView extends Div implements HasDynamicTitle {
         agency.setItems(new TreeSet<>(service.settings().routing().values()));
         agency.setItemLabelGenerator(id -> service.agencyName(id, getLocale()));
         agency.addValueChangeListener(e -> refresh());
+        status.setId("mediation-queue-status");
+        status.setLabel(getTranslation("mediation.queue.filter.status"));
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("mediation.queue.filter.all"));
+        status.setItems(CaseStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("mediation.queue.filter.all") : getTranslation(s.messageKey()));
+        status.addValueChangeListener(e -> refresh());
+        overdueOnly.setId("mediation-queue-overdue");
+        overdueOnly.setLabel(getTranslation("mediation.queue.filter.overdue"));
+        overdueOnly.addValueChangeListener(e -> refresh());
+        mineOnly.setId("mediation-queue-mine");
+        mineOnly.setLabel(getTranslation("mediation.queue.filter.mine"));
+        mineOnly.addValueChangeListener(e -> refresh());
         rows.setId("mediation-queue");
         List<CaseSummary> own = backOffice.ownQueue();
         boolean admin = own.isEmpty() && isAdminView();
         agency.setVisible(admin);
-        add(agency, rows);
+        HorizontalLayout filters = new HorizontalLayout(agency, status, overdueOnly, mineOnly);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        Div links = new Div(new Anchor("staff/mediation/statistics", getTranslation("mediation.stats.title")));
+        links.setId("mediation-staff-links");
+        if (!admin) {
+            links.add(new Span(" · "), new Anchor("staff/mediation/letters", getTranslation("mediation.letter.title")));
+        } else {
+            links.add(new Span(" · "), new Anchor("staff/mediation/audit", getTranslation("mediation.audit.title")));
+        }
+        add(links, filters, rows);
         refresh();
     }
 
@@ -54,9 +82,11 @@ public class MediationQueueView extends Div implements HasDynamicTitle {
 
     private void refresh() {
         rows.removeAll();
+        MediationBackOffice.QueueFilter filter = new MediationBackOffice.QueueFilter(status.getValue(),
+                overdueOnly.getValue(), mineOnly.getValue());
         List<CaseSummary> cases = agency.isVisible()
-                ? (agency.getValue() == null ? List.of() : backOffice.queue(agency.getValue()))
-                : backOffice.ownQueue();
+                ? (agency.getValue() == null ? List.of() : backOffice.queue(agency.getValue(), filter))
+                : backOffice.ownQueue(filter);
         if (cases.isEmpty()) {
             rows.add(new Paragraph(getTranslation("mediation.queue.empty")));
         }
@@ -64,6 +94,12 @@ public class MediationQueueView extends Div implements HasDynamicTitle {
             Div row = new Div();
             row.addClassName("mediation-queue-row");
             row.getElement().setAttribute("data-case", c.caseNumber());
+            Anchor open = new Anchor("staff/mediation/case/" + c.caseNumber(), c.caseNumber());
+            open.addClassName("mediation-open-case");
+            row.add(open);
+            if (c.mediator() != null) {
+                row.add(new Span(" " + getTranslation("mediation.case.mediatorIs", c.mediator())));
+            }
             row.add(new Paragraph(getTranslation("mediation.queue.row", c.caseNumber(), getTranslation(c.category().messageKey()),
                     getTranslation(c.status().messageKey()), c.applicantName(), c.phoneMasked(),
                     c.status() == CaseStatus.SUBMITTED ? c.acceptanceDue().toString()

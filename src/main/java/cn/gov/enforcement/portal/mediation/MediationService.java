@@ -5,6 +5,17 @@ import static cn.gov.enforcement.portal.mediation.MediationApplication.Fields.*;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
 import cn.gov.enforcement.portal.mediation.MediationApplication.IdType;
 import cn.gov.enforcement.portal.mediation.internal.AccessCodes;
+import cn.gov.enforcement.portal.mediation.internal.CaseMessage;
+import cn.gov.enforcement.portal.mediation.internal.CaseMessageRepository;
+import cn.gov.enforcement.portal.mediation.internal.Draft;
+import cn.gov.enforcement.portal.mediation.internal.DraftRepository;
+import cn.gov.enforcement.portal.mediation.internal.Evidence;
+import cn.gov.enforcement.portal.mediation.internal.EvidenceFiles;
+import cn.gov.enforcement.portal.mediation.internal.EvidenceRepository;
+import cn.gov.enforcement.portal.mediation.internal.LetterRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import cn.gov.enforcement.portal.mediation.internal.CaseTransition;
 import cn.gov.enforcement.portal.mediation.internal.IdNumberCipher;
 import cn.gov.enforcement.portal.mediation.internal.MediationCase;
@@ -45,12 +56,14 @@ public class MediationService {
     public static final int MAX_REQUEST = 2000;
     public static final int MAX_PREFERRED = 500;
     public static final int MAX_REASON = 2000;
+    public static final int MAX_MESSAGE = 2000;
 
     private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}");
     private static final Pattern OTHER_ID = Pattern.compile("[A-Za-z0-9-]{5,30}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-]{16,64}");
     private static final Pattern CASE_NUMBER = Pattern.compile("TJ-[0-9]{4}-[0-9]{6,}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MediationCaseRepository cases;
     private final IdNumberCipher cipher;
@@ -60,11 +73,25 @@ public class MediationService {
     private final Translations translations;
     private final TransactionTemplate tx;
     private final AgencyDirectory agencies;
+    private final MediationRateLimiter limiter;
+    private final CaseMessageRepository messages;
+    private final EvidenceRepository evidence;
+    private final EvidenceFiles files;
+    private final DraftRepository drafts;
+    private final LetterRepository letters;
+    private final ObjectMapper json = new ObjectMapper();
 
     MediationService(MediationCaseRepository cases, IdNumberCipher cipher, MediationSettings settings, Clock clock,
             Outbox outbox, Translations translations, PlatformTransactionManager transactionManager,
-            AgencyDirectory agencies) {
+            AgencyDirectory agencies, MediationRateLimiter limiter, CaseMessageRepository messages,
+            EvidenceRepository evidence, EvidenceFiles files, DraftRepository drafts, LetterRepository letters) {
         this.agencies = agencies;
+        this.limiter = limiter;
+        this.messages = messages;
+        this.evidence = evidence;
+        this.files = files;
+        this.drafts = drafts;
+        this.letters = letters;
         this.cases = cases;
         this.cipher = cipher;
         this.settings = settings;
@@ -173,6 +200,18 @@ public class MediationService {
      * @throws ValidationFailure when any field is invalid (nothing is stored)
      */
     public SubmissionReceipt submit(MediationApplication a, Locale locale) {
+        return submit(a, locale, null, null);
+    }
+
+    /**
+     * Submits an application from a client (its IP address; {@code null} for a trusted caller), which
+     * counts against {@code portal.mediation.submissions-per-window}; a resend of the same
+     * application does not count. A letter code (from a notice-and-guidance letter) is recorded with
+     * the case when it is valid.
+     *
+     * @throws RateLimitedException when the client has submitted too many applications
+     */
+    public SubmissionReceipt submit(MediationApplication a, Locale locale, String client, String letterCode) {
         List<FieldProblem> problems = check(a);
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
@@ -182,9 +221,12 @@ public class MediationService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        limiter.check(MediationRateLimiter.Kind.SUBMISSION, client);
         String code = AccessCodes.generate();
         try {
-            return tx.execute(status -> create(a, code, language));
+            SubmissionReceipt receipt = tx.execute(status -> create(a, code, language, letterCode));
+            limiter.record(MediationRateLimiter.Kind.SUBMISSION, client);
+            return receipt;
         } catch (DataIntegrityViolationException concurrentResend) {
             return findResend(a.submissionToken()).orElseThrow(() -> concurrentResend);
         }
@@ -195,7 +237,7 @@ public class MediationService {
                 .map(c -> new SubmissionReceipt(c.caseNumber(), null, true)));
     }
 
-    private SubmissionReceipt create(MediationApplication a, String code, Locale language) {
+    private SubmissionReceipt create(MediationApplication a, String code, Locale language, String letterCode) {
         Instant now = clock.instant();
         String idNumber = a.idType() == IdType.OTHER ? a.idNumber().trim() : PersonalData.normalizeResidentId(a.idNumber());
         MediationCase.Applicant applicant = new MediationCase.Applicant(a.applicantKind().name(), a.applicantName().strip(),
@@ -205,9 +247,24 @@ public class MediationService {
                 blankToNull(a.preferredTimes()), a.preferOnline());
         MediationCase c = MediationCase.submit(applicant, a.category(), settings.agencyFor(a.category()),
                 a.submissionToken(), AccessCodes.hash(code), language.toLanguageTag(), now);
-        c = cases.save(c);
-        c.assignCaseNumber(String.format(Locale.ROOT, "TJ-%d-%06d", LocalDate.ofInstant(now, settings.zone()).getYear(), c.id()));
+        String contact = a.otherPartyContact() == null ? "" : a.otherPartyContact().strip();
+        if (Outbox.isValidAddress(contact)) {
+            c.otherPartyMail(contact, language.toLanguageTag());
+        }
+        if (letterCode != null) {
+            String normalized = AccessCodes.normalize(letterCode);
+            letters.findByCode(normalized).filter(l -> l.expiresAt().isAfter(now))
+                    .ifPresent(l -> c.submittedFromLetter(l.code()));
+        }
+        MediationCase saved = cases.save(c);
+        saved.assignCaseNumber(String.format(Locale.ROOT, "TJ-%d-%06d", LocalDate.ofInstant(now, settings.zone()).getYear(), saved.id()));
         cases.flush();
+        List<Evidence> uploaded = evidence.findBySubmissionTokenAndCaseIdIsNullOrderByIdAsc(a.submissionToken());
+        uploaded.forEach(e -> e.attachTo(saved.id()));
+        return receipt(saved, code, language);
+    }
+
+    private SubmissionReceipt receipt(MediationCase c, String code, Locale language) {
         if (c.email() != null) {
             String agency = agencyName(c.agencyId(), language);
             outbox.enqueue(OutgoingMail.text("mediation-submitted:" + c.caseNumber(), c.email(),
@@ -222,14 +279,38 @@ public class MediationService {
 
     /** The case with this number when the access code fits; empty for an unknown number or a wrong code alike. */
     public Optional<CaseTracking> track(String number, String accessCode) {
-        return tx.execute(status -> authorised(number, accessCode).map(this::tracking));
+        return track(number, accessCode, null);
+    }
+
+    /**
+     * As {@link #track(String, String)} for a client (IP address) whose failed look-ups count against
+     * {@code portal.mediation.code-guesses-per-window}.
+     *
+     * @throws RateLimitedException when the client has made too many failed look-ups
+     */
+    public Optional<CaseTracking> track(String number, String accessCode, String client) {
+        return guarded(client, () -> tx.execute(status -> authorised(number, accessCode).map(this::tracking)));
     }
 
     /** Status and history dates only, for the status API; empty for an unknown number or a wrong code alike. */
     public Optional<StatusAnswer> status(String number, String accessCode) {
-        return tx.execute(status -> authorised(number, accessCode).map(c -> new StatusAnswer(c.caseNumber(), c.status(),
+        return status(number, accessCode, null);
+    }
+
+    /** As {@link #status(String, String)}, rate-limited per client like {@link #track(String, String, String)}. */
+    public Optional<StatusAnswer> status(String number, String accessCode, String client) {
+        return guarded(client, () -> tx.execute(status -> authorised(number, accessCode).map(c -> new StatusAnswer(c.caseNumber(), c.status(),
                 c.overdue(settings, clock.instant()),
-                c.history().stream().filter(t -> t.from() != t.to()).map(t -> new StatusAnswer.Entry(t.to(), t.occurredAt())).toList())));
+                c.history().stream().filter(t -> t.kind() == null).map(t -> new StatusAnswer.Entry(t.to(), t.occurredAt())).toList()))));
+    }
+
+    private <T> Optional<T> guarded(String client, java.util.function.Supplier<Optional<T>> lookUp) {
+        limiter.check(MediationRateLimiter.Kind.CODE_GUESS, client);
+        Optional<T> found = lookUp.get();
+        if (found.isEmpty()) {
+            limiter.record(MediationRateLimiter.Kind.CODE_GUESS, client);
+        }
+        return found;
     }
 
     /**
@@ -261,22 +342,262 @@ public class MediationService {
         return fits ? found : Optional.empty();
     }
 
-    /** Mails the applicant (if an address is known) the case's latest step. Inside a transaction. */
+    /**
+     * Mails the case's latest step to the applicant and, for the steps that concern them, to the
+     * other party (each when an address is known, each in their own language). Inside a transaction.
+     */
     void notifyApplicant(MediationCase c) {
+        List<CaseTransition> history = c.history();
+        CaseTransition last = history.get(history.size() - 1);
+        if (last.kind() != null && !CaseTransition.EXTENDED.equals(last.kind())) {
+            return; // assigning a mediator is internal
+        }
+        if (c.email() != null) {
+            Locale language = Translations.supported(Locale.forLanguageTag(c.language()));
+            outbox.enqueue(OutgoingMail.text("mediation-step:" + c.caseNumber() + ":" + history.size(), c.email(),
+                    translations.get(language, "mediation.mail.step.subject", c.caseNumber(), stepText(c, last, language)),
+                    translations.get(language, "mediation.mail.step.body", c.applicantName(), c.caseNumber(),
+                            stepText(c, last, language), details(c, last, language), guidance(last, language)),
+                    language));
+        }
+        if (c.otherPartyEmail() != null && concernsOtherParty(c, last)) {
+            Locale language = Translations.supported(Locale.forLanguageTag(c.otherPartyLanguage()));
+            String statusText = stepText(c, last, language);
+            String body = last.to() == CaseStatus.OTHER_PARTY_INVITED
+                    ? translations.get(language, "mediation.mail.invitation.body", c.otherPartyName(), c.caseNumber(),
+                            agencyName(c.agencyId(), language), translations.get(language, c.category().messageKey()),
+                            c.applicantName(), last.reason() == null ? "" : last.reason())
+                    : translations.get(language, "mediation.mail.otherParty.body", c.otherPartyName(), c.caseNumber(),
+                            statusText, details(c, last, language), guidance(last, language), agencyName(c.agencyId(), language));
+            outbox.enqueue(OutgoingMail.text("mediation-other:" + c.caseNumber() + ":" + history.size(), c.otherPartyEmail(),
+                    translations.get(language, "mediation.mail.step.subject", c.caseNumber(), statusText), body, language));
+        }
+    }
+
+    /** The other party hears of the invitation and of every later step, once invited. */
+    private static boolean concernsOtherParty(MediationCase c, CaseTransition last) {
+        boolean invited = c.history().stream().anyMatch(t -> t.to() == CaseStatus.OTHER_PARTY_INVITED && t.kind() == null);
+        return invited && (last.kind() == null || CaseTransition.EXTENDED.equals(last.kind()));
+    }
+
+    private String stepText(MediationCase c, CaseTransition step, Locale language) {
+        return CaseTransition.EXTENDED.equals(step.kind()) ? translations.get(language, "mediation.track.extended")
+                : translations.get(language, step.to().messageKey());
+    }
+
+    private String details(MediationCase c, CaseTransition step, Locale language) {
+        StringBuilder text = new StringBuilder(step.reason() == null ? "" : step.reason());
+        if (step.kind() == null && step.to() == CaseStatus.SESSION_SCHEDULED && c.sessionAt() != null) {
+            text.setLength(0);
+            text.append(translations.get(language, "mediation.track.session",
+                    DATE_TIME.format(c.sessionAt().atZone(settings.zone())), c.sessionPlace()));
+        }
+        if (step.kind() == null && step.to() == CaseStatus.AGREEMENT_REACHED && c.agreementTerms() != null) {
+            text.append(translations.get(language, "mediation.track.agreement", c.agreementTerms()));
+        }
+        if (CaseTransition.EXTENDED.equals(step.kind())) {
+            c.mediationDue(settings).ifPresent(due -> text.append("\n")
+                    .append(translations.get(language, "mediation.track.mediationDueExtended", due.format(DATE))));
+        }
+        return text.toString();
+    }
+
+    private String guidance(CaseTransition step, Locale language) {
+        return step.kind() == null && step.to().needsReason() ? translations.get(language, "mediation.guidance.onward") : "";
+    }
+
+    /** Mails a party that a new message from the agency is waiting on the tracking page. */
+    void notifyMessage(MediationCase c, long messageNumber) {
         if (c.email() == null) {
             return;
         }
         Locale language = Translations.supported(Locale.forLanguageTag(c.language()));
-        List<CaseTransition> history = c.history();
-        CaseTransition last = history.get(history.size() - 1);
-        String statusText = translations.get(language, last.to().messageKey());
-        String reason = last.reason() == null ? "" : last.reason();
-        String guidance = last.to().needsReason() ? translations.get(language, "mediation.guidance.onward") : "";
-        outbox.enqueue(OutgoingMail.text("mediation-step:" + c.caseNumber() + ":" + history.size(), c.email(),
-                translations.get(language, "mediation.mail.step.subject", c.caseNumber(), statusText),
-                translations.get(language, "mediation.mail.step.body", c.applicantName(), c.caseNumber(), statusText,
-                        reason, guidance),
+        outbox.enqueue(OutgoingMail.text("mediation-message:" + c.caseNumber() + ":" + messageNumber, c.email(),
+                translations.get(language, "mediation.mail.message.subject", c.caseNumber()),
+                translations.get(language, "mediation.mail.message.body", c.applicantName(), c.caseNumber(),
+                        agencyName(c.agencyId(), language)),
                 language));
+    }
+
+    // --- messages from the applicant -------------------------------------------------------------
+
+    /**
+     * The applicant replies on the tracking page.
+     *
+     * @return the case with the new message; empty for an unknown number or a wrong code
+     * @throws ValidationFailure when the message is empty or too long
+     */
+    public Optional<CaseTracking> reply(String number, String accessCode, String body, String client) {
+        String text = messageText(body);
+        return guarded(client, () -> tx.execute(status -> authorised(number, accessCode).map(c -> {
+            messages.save(new CaseMessage(c.id(), true, MediationCase.APPLICANT, text, clock.instant()));
+            messages.flush();
+            return tracking(c);
+        })));
+    }
+
+    static String messageText(String body) {
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > MAX_MESSAGE || hasControl(text)) {
+            throw ValidationFailure.of("message", "mediation.error.message", String.valueOf(MAX_MESSAGE));
+        }
+        return text;
+    }
+
+    // --- evidence ------------------------------------------------------------------------------------
+
+    /**
+     * Stores an evidence file uploaded in the wizard under the application's submission token. The
+     * size and the type (recognised from the content) are checked against the settings.
+     *
+     * @throws ValidationFailure with the field {@code evidence} when the file is refused
+     */
+    public EvidenceInfo upload(String submissionToken, String fileName, byte[] content) {
+        if (submissionToken == null || !TOKEN.matcher(submissionToken).matches()) {
+            throw ValidationFailure.of("evidence", "mediation.error.submissionToken");
+        }
+        if (content == null || content.length == 0) {
+            throw ValidationFailure.of("evidence", "mediation.error.evidence.empty");
+        }
+        if (content.length > settings.evidenceMaxBytes()) {
+            throw ValidationFailure.of("evidence", "mediation.error.evidence.size", megabytes(settings.evidenceMaxBytes()));
+        }
+        Optional<String> type = EvidenceFiles.sniff(content).filter(settings.evidenceTypes()::contains);
+        if (type.isEmpty()) {
+            throw ValidationFailure.of("evidence", "mediation.error.evidence.type",
+                    String.join(", ", new java.util.TreeSet<>(settings.evidenceTypes())).toUpperCase(Locale.ROOT));
+        }
+        String name = cleanFileName(fileName, type.get());
+        return tx.execute(status -> {
+            if (cases.findBySubmissionToken(submissionToken).isPresent()) {
+                throw ValidationFailure.of("evidence", "mediation.error.evidence.submitted");
+            }
+            List<Evidence> earlier = evidence.findBySubmissionTokenAndCaseIdIsNullOrderByIdAsc(submissionToken);
+            if (earlier.size() >= settings.evidenceMaxFiles()) {
+                throw ValidationFailure.of("evidence", "mediation.error.evidence.count", settings.evidenceMaxFiles());
+            }
+            String stored = files.store(content, type.get());
+            try {
+                Evidence e = evidence.saveAndFlush(new Evidence(submissionToken, stored, name,
+                        EvidenceFiles.contentType(type.get()), content.length, clock.instant()));
+                return info(e);
+            } catch (RuntimeException failed) {
+                files.delete(stored);
+                throw failed;
+            }
+        });
+    }
+
+    /** The files uploaded so far under a submission token (not yet submitted). */
+    public List<EvidenceInfo> uploaded(String submissionToken) {
+        if (submissionToken == null) {
+            return List.of();
+        }
+        return tx.execute(status -> evidence.findBySubmissionTokenAndCaseIdIsNullOrderByIdAsc(submissionToken).stream()
+                .map(MediationService::info).toList());
+    }
+
+    /** Removes a file uploaded under a submission token before the application is submitted. */
+    public void removeUpload(String submissionToken, long id) {
+        tx.executeWithoutResult(status -> evidence.findById(id)
+                .filter(e -> e.caseId() == null && e.submissionToken().equals(submissionToken))
+                .ifPresent(e -> {
+                    evidence.delete(e);
+                    files.delete(e.storedName());
+                }));
+    }
+
+    static EvidenceInfo info(Evidence e) {
+        return new EvidenceInfo(e.id(), e.originalName(), e.contentType(), e.size(), e.uploadedAt());
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / 1024.0 / 1024.0);
+    }
+
+    private static String cleanFileName(String fileName, String type) {
+        String name = fileName == null ? "" : fileName.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip();
+        if (name.length() > 150) {
+            name = name.substring(name.length() - 150);
+        }
+        return name.isEmpty() ? "evidence." + type : name;
+    }
+
+    // --- drafts --------------------------------------------------------------------------------------
+
+    /**
+     * Saves the wizard's content as a draft (encrypted as a whole), new or over the draft of the
+     * given code, and returns the resume code. Nothing is validated: a draft may be incomplete, but
+     * no field may exceed its size.
+     */
+    public String saveDraft(MediationApplication a, String existingCode) {
+        String payload;
+        try {
+            payload = cipher.encrypt(json.writeValueAsString(a));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a draft", e);
+        }
+        if (payload.length() > 32000) {
+            throw ValidationFailure.of("draft", "mediation.error.draftTooLarge");
+        }
+        Instant now = clock.instant();
+        Instant expires = now.plus(Duration.ofDays(settings.draftDays()));
+        return tx.execute(status -> {
+            if (existingCode != null) {
+                Optional<Draft> existing = drafts.findByCodeDigest(AccessCodes.digest(existingCode))
+                        .filter(d -> d.expiresAt().isAfter(now));
+                if (existing.isPresent()) {
+                    existing.get().update(payload, now, expires);
+                    return AccessCodes.normalize(existingCode);
+                }
+            }
+            String code = AccessCodes.generate();
+            drafts.saveAndFlush(new Draft(AccessCodes.digest(code), payload, now, expires));
+            return code;
+        });
+    }
+
+    /**
+     * The draft of a resume code, with every field as saved; empty for an unknown or expired code.
+     * Failed look-ups count against the client's code guesses.
+     */
+    public Optional<MediationApplication> resumeDraft(String code, String client) {
+        if (code == null || code.isBlank() || code.length() > 40) {
+            return guarded(client, Optional::empty);
+        }
+        return guarded(client, () -> tx.execute(status -> drafts.findByCodeDigest(AccessCodes.digest(code))
+                .filter(d -> d.expiresAt().isAfter(clock.instant()))
+                .map(d -> {
+                    try {
+                        return json.readValue(cipher.decrypt(d.payload()), MediationApplication.class);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("Cannot read a draft", e);
+                    }
+                })));
+    }
+
+    /** Deletes a draft after its application was submitted. */
+    public void discardDraft(String code) {
+        if (code != null) {
+            tx.executeWithoutResult(status -> drafts.findByCodeDigest(AccessCodes.digest(code)).ifPresent(drafts::delete));
+        }
+    }
+
+    // --- letters -------------------------------------------------------------------------------------
+
+    /**
+     * The application fields a notice-and-guidance letter pre-fills (category, the addressee as
+     * applicant, the other party, the facts); empty for an unknown or expired code. Failed look-ups
+     * count as code guesses.
+     */
+    public Optional<MediationApplication> prefill(String letterCode, String client) {
+        if (letterCode == null || letterCode.isBlank() || letterCode.length() > 40) {
+            return Optional.empty();
+        }
+        return guarded(client, () -> tx.execute(status -> letters.findByCode(AccessCodes.normalize(letterCode))
+                .filter(l -> l.expiresAt().isAfter(clock.instant()))
+                .map(l -> new MediationApplication(l.category(), null, l.partyName(), null, null, null, l.partyEmail(),
+                        null, l.otherPartyName(), null, l.facts(), null, null, false, false, null))));
     }
 
     CaseTracking tracking(MediationCase c) {
@@ -285,8 +606,37 @@ public class MediationService {
                 c.acceptanceDue(settings), c.mediationDue(settings).orElse(null), c.extended(), c.overdue(settings, now),
                 c.sessionAt(), c.sessionPlace(), c.agreementTerms(), c.applicantName(), c.idNumberMasked(),
                 PersonalData.maskPhone(c.phone()), c.otherPartyName(),
-                c.history().stream().map(t -> new CaseTracking.Step(t.from(), t.to(), t.occurredAt(),
-                        MediationCase.APPLICANT.equals(t.actor()), t.reason())).toList());
+                c.history().stream().filter(t -> !CaseTransition.MEDIATOR.equals(t.kind()))
+                        .map(t -> new CaseTracking.Step(t.from(), t.to(), t.occurredAt(),
+                        MediationCase.APPLICANT.equals(t.actor()), t.reason(), t.kind(), t.actor())).toList(),
+                messages.findByCaseIdOrderBySentAtAscIdAsc(c.id()).stream()
+                        .map(m -> new CaseMessageView(m.fromApplicant(), m.author(), m.body(), m.sentAt())).toList());
+    }
+
+    /** The data of a document of a case, in the reader's language; for the applicant only documents that concern them. */
+    public Optional<DocumentData> applicantDocument(String number, String accessCode, MediationDocument kind, Locale locale) {
+        return tx.execute(status -> authorised(number, accessCode)
+                .map(this::tracking)
+                .filter(t -> kind.forApplicant() && MediationDocument.available(t).contains(kind))
+                .map(t -> documentData(t, kind, locale)));
+    }
+
+    DocumentData documentData(CaseTracking t, MediationDocument kind, Locale locale) {
+        String reason = t.history().stream()
+                .filter(s -> s.changesState() && (s.to() == CaseStatus.NOT_ACCEPTED && kind == MediationDocument.NON_ACCEPTANCE_NOTICE
+                        || s.to() == CaseStatus.ACCEPTED && kind == MediationDocument.ACCEPTANCE_NOTICE
+                        || s.to() == CaseStatus.OTHER_PARTY_INVITED && kind == MediationDocument.INVITATION))
+                .map(CaseTracking.Step::reason).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null);
+        Instant issued = t.history().stream().filter(s -> s.changesState() && switch (kind) {
+                    case ACCEPTANCE_NOTICE -> s.to() == CaseStatus.ACCEPTED;
+                    case NON_ACCEPTANCE_NOTICE -> s.to() == CaseStatus.NOT_ACCEPTED;
+                    case INVITATION -> s.to() == CaseStatus.OTHER_PARTY_INVITED;
+                    case AGREEMENT -> s.to() == CaseStatus.AGREEMENT_REACHED;
+                }).map(CaseTracking.Step::at).reduce((a, b) -> b).orElse(clock.instant());
+        return new DocumentData(kind, t.agencyId(), agencyName(t.agencyId(), locale), t.caseNumber(),
+                LocalDate.ofInstant(issued, settings.zone()), t.category(), t.applicantName(), t.otherPartyName(),
+                reason, t.mediationDue(), t.sessionAt() == null ? null : DATE_TIME.format(t.sessionAt().atZone(settings.zone())),
+                t.sessionPlace(), t.agreementTerms());
     }
 
     private static String blankToNull(String value) {

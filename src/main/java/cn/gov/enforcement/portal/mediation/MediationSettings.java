@@ -1,9 +1,14 @@
 package cn.gov.enforcement.portal.mediation;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Settings of the mediation module ({@code portal.mediation.*}).
@@ -17,10 +22,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     absent a key is generated once into {@code ${portal.data-dir}/keys/mediation.key}
  * @param routing the competent agency id per dispute category; categories not given keep their
  *     default (see {@link #DEFAULT_ROUTING})
+ * @param retentionDays days a finished case (closed, withdrawn, not accepted, declined) is kept before
+ *     it is deleted with its files, messages and history (default 1095, three years)
+ * @param draftDays days a saved draft of an application is kept (default 30)
+ * @param evidenceMaxBytes largest evidence file accepted (default 10 MB)
+ * @param evidenceMaxFiles evidence files per application at most (default 10)
+ * @param evidenceTypes accepted evidence types, recognised by their content: {@code pdf}, {@code jpeg},
+ *     {@code png} (default all three)
+ * @param submissionsPerWindow applications one client (IP address) may submit per rate window (default 10)
+ * @param codeGuessesPerWindow failed look-ups with a case number and access code (tracking page and
+ *     status API) one client may make per rate window (default 20)
+ * @param rateWindow the window of both rate limits (default one hour)
+ * @param letterDays days the pre-fill link of a notice-and-guidance letter stays valid (default 90)
+ * @param publicUrl the portal's address as the public reaches it, for links in mails and letters
+ *     (default {@code http://localhost:8080})
  */
 @ConfigurationProperties(prefix = "portal.mediation")
 public record MediationSettings(Integer acceptanceDays, Integer mediationDays, Integer extensionDays, ZoneId zone,
-        String encryptionKey, Map<DisputeCategory, String> routing) {
+        String encryptionKey, Map<DisputeCategory, String> routing, Integer retentionDays, Integer draftDays,
+        Long evidenceMaxBytes, Integer evidenceMaxFiles, Set<String> evidenceTypes, Integer submissionsPerWindow,
+        Integer codeGuessesPerWindow, Duration rateWindow, Integer letterDays, String publicUrl) {
+
+    /** The evidence types the portal can recognise by content. */
+    public static final Set<String> KNOWN_EVIDENCE_TYPES = Set.of("pdf", "jpeg", "png");
 
     /**
      * The routing for the sample city. The sample content has no education bureau, no public
@@ -40,6 +64,7 @@ public record MediationSettings(Integer acceptanceDays, Integer mediationDays, I
             DisputeCategory.STUDENT_INJURY, "sample-urban-management",
             DisputeCategory.OTHER_ADMINISTRATIVE, "sample-urban-management");
 
+    @ConstructorBinding
     public MediationSettings {
         if (acceptanceDays == null || acceptanceDays < 1) {
             acceptanceDays = 5;
@@ -65,6 +90,47 @@ public record MediationSettings(Integer acceptanceDays, Integer mediationDays, I
             });
         }
         routing = Map.copyOf(merged);
+        retentionDays = retentionDays == null || retentionDays < 1 ? 1095 : retentionDays;
+        draftDays = draftDays == null || draftDays < 1 ? 30 : draftDays;
+        evidenceMaxBytes = evidenceMaxBytes == null || evidenceMaxBytes < 1 ? 10L * 1024 * 1024 : evidenceMaxBytes;
+        evidenceMaxFiles = evidenceMaxFiles == null || evidenceMaxFiles < 0 ? 10 : evidenceMaxFiles;
+        if (evidenceTypes == null || evidenceTypes.isEmpty()) {
+            evidenceTypes = KNOWN_EVIDENCE_TYPES;
+        } else {
+            Set<String> types = new TreeSet<>();
+            for (String type : evidenceTypes) {
+                String t = type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
+                if (!KNOWN_EVIDENCE_TYPES.contains(t)) {
+                    throw new IllegalArgumentException("portal.mediation.evidence-types: unknown type '" + type
+                            + "', known are " + new TreeSet<>(KNOWN_EVIDENCE_TYPES));
+                }
+                types.add(t);
+            }
+            evidenceTypes = Set.copyOf(types);
+        }
+        submissionsPerWindow = submissionsPerWindow == null || submissionsPerWindow < 1 ? 10 : submissionsPerWindow;
+        codeGuessesPerWindow = codeGuessesPerWindow == null || codeGuessesPerWindow < 1 ? 20 : codeGuessesPerWindow;
+        rateWindow = rateWindow == null || rateWindow.isNegative() || rateWindow.isZero() ? Duration.ofHours(1) : rateWindow;
+        letterDays = letterDays == null || letterDays < 1 ? 90 : letterDays;
+        publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
+        if (!publicUrl.matches("https?://[^\\s]+")) {
+            throw new IllegalArgumentException("portal.mediation.public-url must be an http(s) address: " + publicUrl);
+        }
+        if (publicUrl.endsWith("/")) {
+            publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+        }
+    }
+
+    /** An absolute link to a path of the portal (without leading slash). */
+    public String link(String path) {
+        return publicUrl + "/" + path;
+    }
+
+    /** The deadline settings only; everything else keeps its default. */
+    public MediationSettings(Integer acceptanceDays, Integer mediationDays, Integer extensionDays, ZoneId zone,
+            String encryptionKey, Map<DisputeCategory, String> routing) {
+        this(acceptanceDays, mediationDays, extensionDays, zone, encryptionKey, routing, null, null, null, null, null,
+                null, null, null, null, null);
     }
 
     public static MediationSettings defaults() {

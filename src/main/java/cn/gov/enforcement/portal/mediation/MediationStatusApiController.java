@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Status of a mediation case for integrations (for example a 12345 hotline): the status and the
- * dates of its history, no personal data. An unknown number and a wrong code get the same 404.
+ * dates of its history, no personal data. An unknown number and a wrong code get the same 404;
+ * too many failed look-ups from one client get 429 with {@code Retry-After}.
  */
 @RestController
 @RequestMapping(path = "/api/v1/mediation", produces = "application/json")
@@ -39,7 +41,18 @@ class MediationStatusApiController {
     ResponseEntity<?> status(@RequestParam(required = false) String number, @RequestParam(required = false) String code,
             HttpServletRequest request) {
         Locale locale = locale(request);
-        return service.status(number, code)
+        Optional<StatusAnswer> answer;
+        try {
+            answer = service.status(number, code, request.getRemoteAddr());
+        } catch (RateLimitedException limited) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", "rate_limited");
+            body.put("message", translations.get(locale, "mediation.error.rateLimited", limited.retryAfterMinutes()));
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(Math.max(1, limited.retryAfter().toSeconds())))
+                    .body(body);
+        }
+        return answer
                 .<ResponseEntity<?>>map(s -> ResponseEntity.ok(new StatusJson(s.caseNumber(), s.status().name(),
                         translations.get(locale, s.status().messageKey()), s.overdue(),
                         s.history().stream().map(e -> new EntryJson(e.status().name(), e.at())).toList())))

@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.mediation;
 
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -19,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /** The applicant follows a case with its number and access code, and may withdraw it. */
@@ -54,8 +56,25 @@ public class MediationTrackView extends Div implements HasDynamicTitle {
         add(form, result);
     }
 
+    /** Session attribute that keeps the number and code of the case last found, for its documents. */
+    static final String SESSION_CASE = MediationTrackView.class.getName() + ".case";
+
+    /** The number and access code of the case the visitor has opened in this session. */
+    record Opened(String number, String code) implements java.io.Serializable {}
+
     private void lookUp() {
-        show(service.track(number.getValue(), code.getValue()));
+        try {
+            Optional<CaseTracking> found = service.track(number.getValue(), code.getValue(), ViewSupport.clientAddress());
+            com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+            if (session != null) {
+                session.setAttribute(SESSION_CASE, found.isPresent() ? new Opened(found.get().caseNumber(), code.getValue()) : null);
+            }
+            show(found);
+        } catch (RateLimitedException limited) {
+            result.removeAll();
+            result.getElement().setAttribute("data-outcome", "rate-limited");
+            result.add(new Paragraph(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes())));
+        }
     }
 
     private void show(Optional<CaseTracking> found) {
@@ -96,14 +115,47 @@ public class MediationTrackView extends Div implements HasDynamicTitle {
         OrderedList timeline = new OrderedList();
         timeline.setId("mediation-track-timeline");
         for (CaseTracking.Step step : c.history()) {
-            String who = getTranslation(step.byApplicant() ? "mediation.track.byApplicant" : "mediation.track.byAgency");
-            String what = step.from() == step.to() ? getTranslation("mediation.track.extended")
-                    : getTranslation(step.to().messageKey());
-            String text = format(step.at()) + " " + what + " (" + who + ")"
-                    + (step.reason() == null ? "" : "：" + step.reason());
-            timeline.add(new ListItem(text));
+            timeline.add(new ListItem(stepText(this, step, service.settings().zone())));
         }
         result.add(new H2(getTranslation("mediation.track.timeline")), timeline);
+        List<MediationDocument> documents = MediationDocument.available(c).stream().filter(MediationDocument::forApplicant).toList();
+        if (!documents.isEmpty()) {
+            Div links = new Div(new H2(getTranslation("mediation.document.title")));
+            links.setId("mediation-track-documents");
+            for (MediationDocument d : documents) {
+                Anchor link = new Anchor("mediation/track/document/" + d.name(), getTranslation(d.messageKey() + ".title"));
+                link.setTarget("_blank");
+                link.addClassName("mediation-document-link");
+                links.add(new Div(link));
+            }
+            result.add(links);
+        }
+        result.add(new H2(getTranslation("mediation.messages.title")));
+        OrderedList messages = new OrderedList();
+        messages.setId("mediation-track-messages");
+        for (CaseMessageView m : c.messages()) {
+            String who = getTranslation(m.fromApplicant() ? "mediation.messages.fromYou" : "mediation.track.byAgency");
+            messages.add(new ListItem(format(m.sentAt()) + " " + who + "：" + m.body()));
+        }
+        if (c.messages().isEmpty()) {
+            result.add(new Paragraph(getTranslation("mediation.messages.none")));
+        }
+        TextArea reply = new TextArea(getTranslation("mediation.messages.reply"));
+        reply.setId("mediation-reply-body");
+        reply.setWidthFull();
+        Button send = new Button(getTranslation("mediation.messages.send"), e -> {
+            try {
+                show(service.reply(number.getValue(), code.getValue(), reply.getValue(), ViewSupport.clientAddress()));
+            } catch (ValidationFailure failure) {
+                reply.setInvalid(true);
+                reply.setErrorMessage(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
+            } catch (RateLimitedException limited) {
+                reply.setInvalid(true);
+                reply.setErrorMessage(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
+            }
+        });
+        send.setId("mediation-reply-send");
+        result.add(messages, reply, send);
         if (c.status().isOpen()) {
             TextArea reason = new TextArea(getTranslation("mediation.track.withdrawReason"));
             reason.setId("mediation-withdraw-reason");
@@ -125,6 +177,15 @@ public class MediationTrackView extends Div implements HasDynamicTitle {
         } catch (IllegalTransitionException alreadyFinished) {
             lookUp();
         }
+    }
+
+    /** One line of a timeline: when, what, by whom, why. */
+    static String stepText(com.vaadin.flow.component.Component view, CaseTracking.Step step, java.time.ZoneId zone) {
+        String who = view.getTranslation(step.byApplicant() ? "mediation.track.byApplicant" : "mediation.track.byAgency");
+        String what = step.changesState() ? view.getTranslation(step.to().messageKey())
+                : view.getTranslation("mediation.track.kind." + step.kind());
+        return ViewSupport.format(step.at(), zone) + " " + what + " (" + who + ")"
+                + (step.reason() == null ? "" : "：" + step.reason());
     }
 
     private String format(Instant instant) {

@@ -194,4 +194,43 @@ class MediationWorkflowTest {
         assertThat(custom.agencyFor(DisputeCategory.STUDENT_INJURY)).isEqualTo("education-bureau");
         assertThat(custom.agencyFor(DisputeCategory.CONSUMER)).isEqualTo("sample-market-regulation");
     }
+
+    @Test
+    void a_final_state_records_when_the_case_finished_and_the_retention_period_runs_from_it() {
+        MediationCase open = newCase(MONDAY);
+        open.accept("o", null, days(MONDAY, 1));
+        assertThat(open.finishedAt()).isNull();
+        MediationCase declined = newCase(MONDAY);
+        declined.notAccept("o", "不属于本机关职责", days(MONDAY, 2));
+        assertThat(declined.finishedAt()).isEqualTo(days(MONDAY, 2));
+        MediationCase closed = newCase(MONDAY);
+        closed.accept("o", null, MONDAY);
+        closed.inviteOtherParty("o", null, MONDAY);
+        closed.otherPartyAgreed("o", null, MONDAY);
+        closed.scheduleSession("o", days(MONDAY, 2), "调解室", MONDAY);
+        closed.agreementReached("o", "退款 500 元", days(MONDAY, 2));
+        assertThat(closed.finishedAt()).as("an agreement is not yet the end").isNull();
+        closed.close("o", null, days(MONDAY, 3));
+        assertThat(closed.finishedAt()).isEqualTo(days(MONDAY, 3));
+    }
+
+    @Test
+    void assigning_a_mediator_is_recorded_without_changing_the_state_and_not_possible_on_a_finished_case() {
+        MediationCase c = newCase(MONDAY);
+        c.assignMediator("chief", "officer-li", days(MONDAY, 1));
+        assertThat(c.mediator()).isEqualTo("officer-li");
+        assertThat(c.status()).isEqualTo(CaseStatus.SUBMITTED);
+        assertThat(c.history()).last().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo(CaseTransition.MEDIATOR);
+            assertThat(t.actor()).isEqualTo("chief");
+            assertThat(t.reason()).isEqualTo("officer-li");
+        });
+        c.accept("o", null, days(MONDAY, 1));
+        c.extend("o", "需要现场勘查", days(MONDAY, 2));
+        assertThat(c.history()).last().extracting(CaseTransition::kind).isEqualTo(CaseTransition.EXTENDED);
+        c.withdraw(null, days(MONDAY, 3));
+        assertThatThrownBy(() -> c.assignMediator("chief", "officer-wang", days(MONDAY, 4)))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> newCase(MONDAY).assignMediator("chief", " ", MONDAY)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

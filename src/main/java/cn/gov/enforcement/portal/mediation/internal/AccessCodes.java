@@ -55,6 +55,14 @@ public final class AccessCodes {
     /** A hash to compare against when no case exists, so that unknown numbers take as long as wrong codes. */
     public static final String DUMMY = "00000000000000000000000000000000:" + "0".repeat(64);
 
+    /**
+     * The unsalted SHA-256 (hex) of a normalised code, for codes that are looked up by their digest
+     * (resume codes of drafts); they are random with about 60 bits, and guesses are rate-limited.
+     */
+    public static String digest(String code) {
+        return digest("", normalize(code));
+    }
+
     private static String digest(String saltHex, String code) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -46,6 +46,13 @@ public class CaseTransition {
     @Column(length = 2000)
     private String reason;
 
+    /** For steps that keep the state: {@link #EXTENDED} or {@link #MEDIATOR}; {@code null} for state changes. */
+    @Column(length = 20)
+    private String kind;
+
+    public static final String EXTENDED = "EXTENDED";
+    public static final String MEDIATOR = "MEDIATOR";
+
     protected CaseTransition() {}
 
     CaseTransition(MediationCase mediationCase, CaseStatus from, CaseStatus to, String actor, Instant occurredAt, String reason) {
@@ -55,6 +62,15 @@ public class CaseTransition {
         this.actor = actor;
         this.occurredAt = occurredAt;
         this.reason = reason;
+    }
+
+    CaseTransition(MediationCase mediationCase, CaseStatus status, String kind, String actor, Instant occurredAt, String reason) {
+        this(mediationCase, status, status, actor, occurredAt, reason);
+        this.kind = kind;
+    }
+
+    public String kind() {
+        return kind;
     }
 
     public CaseStatus from() {

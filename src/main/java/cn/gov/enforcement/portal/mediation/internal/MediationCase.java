@@ -127,6 +127,21 @@ public class MediationCase {
     @Column(name = "agreement_terms", length = 4000)
     private String agreementTerms;
 
+    @Column(length = 100)
+    private String mediator;
+
+    @Column(name = "other_party_email", length = 254)
+    private String otherPartyEmail;
+
+    @Column(name = "other_party_language", length = 10)
+    private String otherPartyLanguage;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "submitted_from_letter", length = 20)
+    private String submittedFromLetter;
+
     @OneToMany(mappedBy = "mediationCase", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("occurredAt ASC, id ASC")
     private List<CaseTransition> history = new ArrayList<>();
@@ -228,7 +243,7 @@ public class MediationCase {
         requireText(actor, "actor");
         requireText(reason, "reason");
         extended = true;
-        history.add(new CaseTransition(this, status, status, actor, now, reason.trim()));
+        history.add(new CaseTransition(this, status, CaseTransition.EXTENDED, actor, now, reason.trim()));
     }
 
     private void move(CaseStatus target, String actor, String reason, Instant now) {
@@ -245,12 +260,39 @@ public class MediationCase {
         history.add(new CaseTransition(this, status, target, actor, now,
                 reason == null || reason.isBlank() ? null : reason.trim()));
         status = target;
+        if (target.isFinal()) {
+            finishedAt = now;
+        }
     }
 
     private static void requireText(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must be given");
         }
+    }
+
+    /**
+     * Assigns the mediator (an officer of the case's agency, checked by the caller); recorded in
+     * the history as a step that does not change the state.
+     */
+    public void assignMediator(String actor, String mediatorUsername, Instant now) {
+        requireText(actor, "actor");
+        requireText(mediatorUsername, "mediator");
+        if (status.isFinal()) {
+            throw new IllegalTransitionException(status, status);
+        }
+        mediator = mediatorUsername.trim();
+        history.add(new CaseTransition(this, status, CaseTransition.MEDIATOR, actor, now, mediator));
+    }
+
+    /** The other party's e-mail address and language, known from the application or given by the officer. */
+    public void otherPartyMail(String email, String language) {
+        otherPartyEmail = email == null || email.isBlank() ? null : email.trim();
+        otherPartyLanguage = language;
+    }
+
+    public void submittedFromLetter(String letterCode) {
+        submittedFromLetter = letterCode;
     }
 
     // --- deadlines --------------------------------------------------------------------------
@@ -401,6 +443,26 @@ public class MediationCase {
 
     public String agreementTerms() {
         return agreementTerms;
+    }
+
+    public String mediator() {
+        return mediator;
+    }
+
+    public String otherPartyEmail() {
+        return otherPartyEmail;
+    }
+
+    public String otherPartyLanguage() {
+        return otherPartyLanguage == null ? language : otherPartyLanguage;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    public String submittedFromLetterCode() {
+        return submittedFromLetter;
     }
 
     public List<CaseTransition> history() {

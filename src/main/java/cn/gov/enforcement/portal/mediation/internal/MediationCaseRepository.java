@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,4 +12,10 @@ public interface MediationCaseRepository extends JpaRepository<MediationCase, Lo
     Optional<MediationCase> findBySubmissionToken(String submissionToken);
 
     List<MediationCase> findByAgencyIdOrderBySubmittedAtAsc(String agencyId);
+
+    List<MediationCase> findByFinishedAtBefore(Instant cutoff);
+
+    List<MediationCase> findByAgencyIdAndSubmittedAtBetween(String agencyId, Instant from, Instant to);
+
+    List<MediationCase> findBySubmittedAtBetween(Instant from, Instant to);
 }

@@ -1,0 +1,82 @@
+package cn.gov.enforcement.portal.mediation;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+
+/** A document made from its template as a print-ready page: agency, title, number, text, signature. */
+final class DocumentPage {
+
+    private DocumentPage() {}
+
+    static Div render(Component view, DocumentData d, boolean sample) {
+        Div page = new Div();
+        page.addClassName("mediation-document");
+        page.setId("mediation-document");
+        page.getElement().setAttribute("data-kind", d.kind().name());
+        page.add(ViewSupport.printStyles());
+        Button print = new Button(view.getTranslation("mediation.document.print"),
+                e -> e.getSource().getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
+        print.addClassName("no-print");
+        page.add(print);
+        if (sample) {
+            Paragraph label = new Paragraph(view.getTranslation("mediation.document.sample"));
+            label.addClassName("sample-label");
+            page.add(label);
+        }
+        String key = d.kind().messageKey();
+        page.add(new Paragraph(d.agencyName()));
+        page.add(new H1(view.getTranslation(key + ".title")));
+        Paragraph number = new Paragraph(view.getTranslation("mediation.document.number", d.caseNumber()));
+        number.addClassName("document-number");
+        page.add(number);
+        String category = view.getTranslation(d.category().messageKey());
+        String reason = d.reason() == null ? "" : d.reason();
+        switch (d.kind()) {
+            case ACCEPTANCE_NOTICE -> {
+                page.add(new Paragraph(view.getTranslation(key + ".to", d.applicantName())));
+                page.add(new Paragraph(view.getTranslation(key + ".text", category, d.otherPartyName(), d.issuedOn().toString(),
+                        d.mediationDue() == null ? "" : d.mediationDue().toString())));
+                if (!reason.isEmpty()) {
+                    page.add(new Paragraph(view.getTranslation("mediation.document.note", reason)));
+                }
+                page.add(new Paragraph(view.getTranslation(key + ".voluntary")));
+            }
+            case NON_ACCEPTANCE_NOTICE -> {
+                page.add(new Paragraph(view.getTranslation(key + ".to", d.applicantName())));
+                page.add(new Paragraph(view.getTranslation(key + ".text", category, d.otherPartyName(), d.issuedOn().toString())));
+                page.add(new Paragraph(view.getTranslation("mediation.document.reason", reason)));
+                page.add(new Paragraph(view.getTranslation("mediation.guidance.onward")));
+            }
+            case INVITATION -> {
+                page.add(new Paragraph(view.getTranslation(key + ".to", d.otherPartyName())));
+                page.add(new Paragraph(view.getTranslation(key + ".text", d.applicantName(), category, d.agencyName())));
+                if (!reason.isEmpty()) {
+                    page.add(new Paragraph(view.getTranslation("mediation.document.note", reason)));
+                }
+                page.add(new Paragraph(view.getTranslation(key + ".voluntary")));
+            }
+            case AGREEMENT -> {
+                page.add(new Paragraph(view.getTranslation(key + ".parties", d.applicantName(), d.otherPartyName())));
+                page.add(new Paragraph(view.getTranslation(key + ".text", category, d.agencyName())));
+                if (d.sessionAt() != null) {
+                    page.add(new Paragraph(view.getTranslation("mediation.track.session", d.sessionAt(), d.sessionPlace())));
+                }
+                Paragraph terms = new Paragraph(view.getTranslation(key + ".terms", d.agreementTerms()));
+                terms.setId("mediation-document-terms");
+                page.add(terms);
+                page.add(new Paragraph(view.getTranslation(key + ".signatures")));
+            }
+        }
+        Paragraph signature = new Paragraph(d.agencyName() + " " + d.issuedOn());
+        signature.addClassName("document-signature");
+        page.add(signature);
+        return page;
+    }
+
+    static boolean isSample(String agencyId) {
+        return agencyId != null && agencyId.startsWith("sample-");
+    }
+}

@@ -1,0 +1,355 @@
+package cn.gov.enforcement.portal.mediation;
+
+import cn.gov.enforcement.portal.account.UserSummary;
+import cn.gov.enforcement.portal.platform.Translations;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The officer's case page: the application, the mediator, every next step of the workflow with
+ * its reason, the extension, messages to the applicant, evidence files and documents. A case of
+ * another agency gets the same "not found" as an unknown number; every opening is audited.
+ */
+@Route("staff/mediation/case")
+@RolesAllowed({"OFFICER", "ADMIN"})
+public class MediationCaseView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final transient MediationBackOffice backOffice;
+    private final transient MediationService service;
+    private String number;
+
+    public MediationCaseView(MediationBackOffice backOffice, MediationService service) {
+        this.backOffice = backOffice;
+        this.service = service;
+        addClassName("mediation-case-view");
+        setId("mediation-case");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        number = parameter;
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        CaseFile file;
+        try {
+            file = backOffice.caseFile(number);
+        } catch (CaseNotFoundException notFound) {
+            getElement().setAttribute("data-outcome", "not-found");
+            add(new H1(getTranslation("mediation.case.notFound.title")), new Paragraph(getTranslation("mediation.case.notFound")),
+                    new Anchor("staff/mediation", getTranslation("mediation.case.back")));
+            return;
+        }
+        CaseTracking c = file.tracking();
+        getElement().setAttribute("data-outcome", "found");
+        getElement().setAttribute("data-status", c.status().name());
+        add(new Anchor("staff/mediation", getTranslation("mediation.case.back")));
+        H1 title = new H1(getTranslation("mediation.case.title", c.caseNumber(), getTranslation(c.status().messageKey())));
+        add(title);
+        if (c.overdue()) {
+            Span overdue = new Span(getTranslation("mediation.queue.overdue"));
+            overdue.setId("mediation-case-overdue");
+            overdue.addClassName("overdue");
+            add(overdue);
+        }
+        add(details(file));
+        add(mediator(file));
+        add(actions(c));
+        add(messages(c));
+        add(evidence(file));
+        add(documents(file));
+        add(timeline(c));
+    }
+
+    private Component details(CaseFile f) {
+        CaseTracking c = f.tracking();
+        UnorderedList list = new UnorderedList();
+        list.setId("mediation-case-details");
+        item(list, "mediation.field.category", getTranslation(c.category().messageKey()) + " — " + f.agencyName());
+        item(list, "mediation.field.applicantName", c.applicantName() + " ("
+                + getTranslation("mediation.applicantKind." + f.applicantKind()) + ")");
+        item(list, "mediation.field.idNumber", getTranslation("mediation.idType." + f.idType()) + " " + f.idNumber());
+        item(list, "mediation.field.phone", f.phone());
+        item(list, "mediation.field.email", f.email());
+        item(list, "mediation.field.address", f.address());
+        item(list, "mediation.field.otherPartyName", c.otherPartyName());
+        item(list, "mediation.field.otherPartyContact", f.otherPartyContact());
+        item(list, "mediation.case.otherPartyEmail", f.otherPartyEmail());
+        item(list, "mediation.field.facts", f.facts());
+        item(list, "mediation.field.request", f.request());
+        item(list, "mediation.field.preferredTimes", f.preferredTimes());
+        item(list, "mediation.field.online", getTranslation(f.preferOnline() ? "mediation.online.yes" : "mediation.online.no"));
+        item(list, "mediation.track.acceptanceDue", c.acceptanceDue().toString());
+        if (c.mediationDue() != null) {
+            item(list, c.extended() ? "mediation.track.mediationDueExtended" : "mediation.track.mediationDue",
+                    c.mediationDue().toString());
+        }
+        if (c.sessionAt() != null) {
+            list.add(new ListItem(getTranslation("mediation.track.session",
+                    ViewSupport.format(c.sessionAt(), service.settings().zone()), c.sessionPlace())));
+        }
+        if (c.agreementTerms() != null) {
+            list.add(new ListItem(getTranslation("mediation.track.agreement", c.agreementTerms())));
+        }
+        Div section = new Div(new H2(getTranslation("mediation.case.details")), list);
+        if (!f.assignedToMe()) {
+            section.add(new Paragraph(getTranslation("mediation.case.masked")));
+        }
+        return section;
+    }
+
+    private void item(UnorderedList list, String labelKey, String value) {
+        if (value != null && !value.isBlank()) {
+            list.add(new ListItem(getTranslation(labelKey) + "：" + value));
+        }
+    }
+
+    private Component mediator(CaseFile f) {
+        Div section = new Div(new H2(getTranslation("mediation.case.mediator")));
+        section.setId("mediation-case-mediator");
+        Paragraph current = new Paragraph(f.mediator() == null ? getTranslation("mediation.case.noMediator")
+                : getTranslation("mediation.case.mediatorIs", f.mediator()));
+        current.setId("mediation-case-mediator-current");
+        section.add(current);
+        if (!f.tracking().status().isFinal()) {
+            Select<String> choice = new Select<>();
+            choice.setId("mediation-mediator-select");
+            choice.setLabel(getTranslation("mediation.case.mediator"));
+            List<UserSummary> candidates = backOffice.mediatorCandidates(number);
+            choice.setItems(candidates.stream().map(UserSummary::username).toList());
+            choice.setItemLabelGenerator(u -> candidates.stream().filter(c -> c.username().equals(u)).findFirst()
+                    .map(c -> c.displayName() + " (" + c.username() + ")").orElse(u));
+            choice.setValue(f.mediator() != null && candidates.stream().anyMatch(c -> c.username().equals(f.mediator()))
+                    ? f.mediator() : null);
+            Button assign = new Button(getTranslation("mediation.case.assign"),
+                    e -> act(choice, () -> backOffice.assignMediator(number, choice.getValue())));
+            assign.setId("mediation-mediator-assign");
+            section.add(row(choice, assign));
+        }
+        return section;
+    }
+
+    private Component actions(CaseTracking c) {
+        Div section = new Div();
+        section.setId("mediation-case-actions");
+        if (c.status().isFinal()) {
+            if (c.status().needsReason()) {
+                section.add(new Paragraph(getTranslation("mediation.guidance.onward")));
+            }
+            return section;
+        }
+        section.add(new H2(getTranslation("mediation.case.next")));
+        TextArea reason = new TextArea(getTranslation("mediation.queue.reason"));
+        reason.setId("mediation-step-reason");
+        reason.setWidthFull();
+        switch (c.status()) {
+            case SUBMITTED -> section.add(reason, row(
+                    button("mediation-accept", "mediation.queue.accept", reason, () -> backOffice.accept(number, reason.getValue())),
+                    button("mediation-not-accept", "mediation.queue.notAccept", reason,
+                            () -> backOffice.notAccept(number, reason.getValue()))));
+            case ACCEPTED -> {
+                TextField email = new TextField(getTranslation("mediation.case.otherPartyEmail"));
+                email.setId("mediation-other-party-email");
+                email.setHelperText(getTranslation("mediation.case.otherPartyEmail.helper"));
+                Select<Locale> language = new Select<>();
+                language.setId("mediation-other-party-language");
+                language.setLabel(getTranslation("mediation.case.otherPartyLanguage"));
+                language.setItems(Translations.ZH_CN, Translations.ZH_TW, Translations.EN);
+                language.setItemLabelGenerator(l -> getTranslation("mediation.language." + l.toLanguageTag()));
+                language.setValue(Translations.ZH_CN);
+                section.add(reason, row(email, language), row(button("mediation-invite", "mediation.case.invite", reason, () -> {
+                    try {
+                        return backOffice.inviteOtherParty(number, reason.getValue(), email.getValue(), language.getValue());
+                    } catch (ValidationFailure failure) {
+                        if (failure.problems().get(0).field().equals("otherPartyEmail")) {
+                            show(email, failure);
+                            return null;
+                        }
+                        throw failure;
+                    }
+                })));
+            }
+            case OTHER_PARTY_INVITED -> section.add(reason, row(
+                    button("mediation-agreed", "mediation.case.agreed", reason, () -> backOffice.otherPartyAgreed(number, reason.getValue())),
+                    button("mediation-declined", "mediation.case.declined", reason,
+                            () -> backOffice.otherPartyDeclined(number, reason.getValue()))));
+            case OTHER_PARTY_AGREED -> {
+                DateTimePicker at = new DateTimePicker(getTranslation("mediation.case.sessionAt"));
+                at.setId("mediation-session-at");
+                TextField place = new TextField(getTranslation("mediation.case.sessionPlace"));
+                place.setId("mediation-session-place");
+                place.setWidthFull();
+                place.setHelperText(getTranslation("mediation.case.sessionPlace.helper"));
+                Button schedule = new Button(getTranslation("mediation.case.schedule"), e -> {
+                    try {
+                        LocalDateTime value = at.getValue();
+                        backOffice.scheduleSession(number, value == null ? null : value.atZone(service.settings().zone()).toInstant(),
+                                place.getValue());
+                        render();
+                    } catch (ValidationFailure failure) {
+                        show("sessionAt".equals(failure.problems().get(0).field()) ? at : place, failure);
+                    } catch (IllegalTransitionException stale) {
+                        render();
+                    }
+                });
+                schedule.setId("mediation-schedule");
+                schedule.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                section.add(row(at, place), schedule);
+            }
+            case SESSION_SCHEDULED -> {
+                TextArea terms = new TextArea(getTranslation("mediation.case.terms"));
+                terms.setId("mediation-terms");
+                terms.setWidthFull();
+                section.add(terms, button("mediation-agreement", "mediation.case.agreement", terms,
+                        () -> backOffice.agreementReached(number, terms.getValue())));
+                section.add(reason, button("mediation-fail", "mediation.case.fail", reason, () -> backOffice.fail(number, reason.getValue())));
+            }
+            case AGREEMENT_REACHED, FAILED -> section.add(reason,
+                    button("mediation-close", "mediation.case.close", reason, () -> backOffice.close(number, reason.getValue())));
+            default -> {
+            }
+        }
+        if (c.status().inMediation() && !c.extended()) {
+            TextArea why = new TextArea(getTranslation("mediation.case.extendReason", service.settings().extensionDays()));
+            why.setId("mediation-extend-reason");
+            why.setWidthFull();
+            section.add(why, button("mediation-extend", "mediation.case.extend", why, () -> backOffice.extend(number, why.getValue())));
+        }
+        return section;
+    }
+
+    private Button button(String id, String labelKey, HasValidation field, Supplier<CaseTracking> action) {
+        Button button = new Button(getTranslation(labelKey), e -> act(field, action));
+        button.setId(id);
+        return button;
+    }
+
+    private void act(HasValidation field, Supplier<CaseTracking> action) {
+        try {
+            if (action.get() != null) {
+                render();
+            }
+        } catch (ValidationFailure failure) {
+            show(field, failure);
+        } catch (IllegalTransitionException stale) {
+            render();
+        }
+    }
+
+    private void show(HasValidation field, ValidationFailure failure) {
+        field.setInvalid(true);
+        field.setErrorMessage(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
+    }
+
+    private static HorizontalLayout row(Component... components) {
+        HorizontalLayout row = new HorizontalLayout(components);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    private Component messages(CaseTracking c) {
+        Div section = new Div(new H2(getTranslation("mediation.messages.title")));
+        section.setId("mediation-case-messages");
+        OrderedList list = new OrderedList();
+        list.setId("mediation-message-list");
+        for (CaseMessageView m : c.messages()) {
+            String who = m.fromApplicant() ? getTranslation("mediation.track.byApplicant") : m.author();
+            list.add(new ListItem(ViewSupport.format(m.sentAt(), service.settings().zone()) + " " + who + "：" + m.body()));
+        }
+        if (c.messages().isEmpty()) {
+            section.add(new Paragraph(getTranslation("mediation.messages.none")));
+        }
+        TextArea body = new TextArea(getTranslation("mediation.messages.write"));
+        body.setId("mediation-message-body");
+        body.setWidthFull();
+        section.add(list, body, button("mediation-message-send", "mediation.messages.send", body,
+                () -> backOffice.sendMessage(number, body.getValue())));
+        return section;
+    }
+
+    private Component evidence(CaseFile f) {
+        Div section = new Div(new H2(getTranslation("mediation.evidence.title")));
+        section.setId("mediation-case-evidence");
+        if (f.evidence().isEmpty()) {
+            section.add(new Paragraph(getTranslation("mediation.evidence.none")));
+        }
+        UnorderedList list = new UnorderedList();
+        for (EvidenceInfo e : f.evidence()) {
+            long id = e.id();
+            String caseNumber = number;
+            Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+                MediationBackOffice.EvidenceContent content = backOffice.evidence(caseNumber, id);
+                return new DownloadResponse(new ByteArrayInputStream(content.bytes()), content.fileName(),
+                        content.contentType(), content.bytes().length);
+            }), e.fileName() + " (" + Math.max(1, e.size() / 1024) + " KB)");
+            download.getElement().setAttribute("download", true);
+            download.addClassName("mediation-evidence-link");
+            list.add(new ListItem(download));
+        }
+        section.add(list);
+        return section;
+    }
+
+    private Component documents(CaseFile f) {
+        Div section = new Div(new H2(getTranslation("mediation.document.title")));
+        section.setId("mediation-case-documents");
+        for (MediationDocument d : f.documents()) {
+            Anchor link = new Anchor("staff/mediation/document/" + number + "/" + d.name(), getTranslation(d.messageKey() + ".title"));
+            link.setTarget("_blank");
+            link.addClassName("mediation-document-link");
+            section.add(new Div(link));
+        }
+        if (f.documents().isEmpty()) {
+            section.add(new Paragraph(getTranslation("mediation.document.none")));
+        }
+        return section;
+    }
+
+    private Component timeline(CaseTracking c) {
+        OrderedList list = new OrderedList();
+        list.setId("mediation-case-timeline");
+        for (CaseTracking.Step step : c.history()) {
+            String text = MediationTrackView.stepText(this, step, service.settings().zone());
+            list.add(new ListItem(step.byApplicant() ? text : text + " — " + step.actor()));
+        }
+        return new Div(new H2(getTranslation("mediation.track.timeline")), list);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("mediation.case.pageTitle", number == null ? "" : number);
+    }
+}

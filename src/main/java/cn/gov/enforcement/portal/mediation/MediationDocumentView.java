@@ -1,0 +1,45 @@
+package cn.gov.enforcement.portal.mediation;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/** A document of a case for the officers of its agency, as a print-ready page. */
+@Route("staff/mediation/document/:number/:kind")
+@RolesAllowed({"OFFICER", "ADMIN"})
+public class MediationDocumentView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient MediationBackOffice backOffice;
+    private String title = "";
+
+    public MediationDocumentView(MediationBackOffice backOffice) {
+        this.backOffice = backOffice;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String number = event.getRouteParameters().get("number").orElse("");
+        String kind = event.getRouteParameters().get("kind").orElse("");
+        try {
+            MediationDocument document = MediationDocument.valueOf(kind);
+            DocumentData data = backOffice.document(number, document, getLocale());
+            title = getTranslation(document.messageKey() + ".title") + " " + data.caseNumber();
+            add(DocumentPage.render(this, data, DocumentPage.isSample(data.agencyId())));
+        } catch (IllegalArgumentException | CaseNotFoundException notFound) {
+            getElement().setAttribute("data-outcome", "not-found");
+            title = getTranslation("mediation.case.notFound.title");
+            add(new H1(title), new Paragraph(getTranslation("mediation.case.notFound")));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

@@ -1,0 +1,97 @@
+package cn.gov.enforcement.portal.mediation;
+
+import cn.gov.enforcement.portal.mediation.internal.DraftRepository;
+import cn.gov.enforcement.portal.mediation.internal.Evidence;
+import cn.gov.enforcement.portal.mediation.internal.EvidenceFiles;
+import cn.gov.enforcement.portal.mediation.internal.EvidenceRepository;
+import cn.gov.enforcement.portal.mediation.internal.LetterRepository;
+import cn.gov.enforcement.portal.mediation.internal.MediationCase;
+import cn.gov.enforcement.portal.mediation.internal.MediationCaseRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes what is no longer needed, once a day ({@code portal.mediation.purge-cron}, default 03:30):
+ * finished cases (closed, withdrawn, not accepted, declined) whose final step lies more than
+ * {@code portal.mediation.retention-days} back, with their history, messages and evidence files;
+ * expired drafts and letters; evidence uploaded for applications that were never submitted.
+ * The audit log keeps only case numbers and stays.
+ */
+@Component
+public class MediationRetention {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediationRetention.class);
+
+    private final MediationCaseRepository cases;
+    private final EvidenceRepository evidence;
+    private final EvidenceFiles files;
+    private final DraftRepository drafts;
+    private final LetterRepository letters;
+    private final MediationSettings settings;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    MediationRetention(MediationCaseRepository cases, EvidenceRepository evidence, EvidenceFiles files,
+            DraftRepository drafts, LetterRepository letters, MediationSettings settings, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.cases = cases;
+        this.evidence = evidence;
+        this.files = files;
+        this.drafts = drafts;
+        this.letters = letters;
+        this.settings = settings;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    /** What one purge deleted. */
+    public record Purged(int cases, int files, int drafts, int letters) {}
+
+    @Scheduled(cron = "${portal.mediation.purge-cron:0 30 3 * * *}", zone = "${portal.mediation.zone:Asia/Shanghai}")
+    public void scheduledPurge() {
+        Purged purged = purge();
+        if (purged.cases() + purged.files() + purged.drafts() + purged.letters() > 0) {
+            LOG.info("Mediation retention purge: {} cases, {} files, {} drafts, {} letters deleted", purged.cases(),
+                    purged.files(), purged.drafts(), purged.letters());
+        }
+    }
+
+    /** Deletes everything past its time as of the clock's now. */
+    public Purged purge() {
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(Duration.ofDays(settings.retentionDays()));
+        List<String> deletedFiles = new ArrayList<>();
+        Purged purged = tx.execute(status -> {
+            int caseCount = 0;
+            for (MediationCase c : cases.findByFinishedAtBefore(cutoff)) {
+                for (Evidence e : evidence.findByCaseIdOrderByIdAsc(c.id())) {
+                    deletedFiles.add(e.storedName());
+                    evidence.delete(e);
+                }
+                cases.delete(c);
+                caseCount++;
+            }
+            Instant uploadCutoff = now.minus(Duration.ofDays(settings.draftDays()));
+            for (Evidence e : evidence.findByCaseIdIsNullAndUploadedAtBefore(uploadCutoff)) {
+                deletedFiles.add(e.storedName());
+                evidence.delete(e);
+            }
+            cases.flush();
+            int draftCount = drafts.deleteExpired(now);
+            int letterCount = letters.deleteExpired(now);
+            return new Purged(caseCount, deletedFiles.size(), draftCount, letterCount);
+        });
+        // files go after the commit: a rolled-back purge must not lose them
+        deletedFiles.forEach(files::delete);
+        return purged;
+    }
+}

@@ -1,0 +1,78 @@
+package cn.gov.enforcement.portal.mediation;
+
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/** Mediation statistics per agency and period: officers see their own agency, administrators all. */
+@Route("staff/mediation/statistics")
+@RolesAllowed({"OFFICER", "ADMIN"})
+public class MediationStatisticsView extends Div implements HasDynamicTitle {
+
+    private final transient MediationStatistics statistics;
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final Grid<MediationStatistics.AgencyFigures> grid = new Grid<>();
+    private final Span error = new Span();
+
+    public MediationStatisticsView(MediationStatistics statistics, MediationService service) {
+        this.statistics = statistics;
+        add(new H1(getTranslation("mediation.stats.title")), new Paragraph(getTranslation("mediation.stats.lead")));
+        LocalDate today = LocalDate.now(service.settings().zone());
+        from.setId("mediation-stats-from");
+        from.setLabel(getTranslation("mediation.stats.from"));
+        from.setValue(today.withDayOfYear(1));
+        to.setId("mediation-stats-to");
+        to.setLabel(getTranslation("mediation.stats.to"));
+        to.setValue(today);
+        Button show = new Button(getTranslation("mediation.stats.show"), e -> refresh());
+        show.setId("mediation-stats-show");
+        HorizontalLayout period = new HorizontalLayout(from, to, show);
+        period.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        error.setId("mediation-stats-error");
+        error.addClassName("error");
+        grid.setId("mediation-stats-grid");
+        grid.addColumn(f -> service.agencyName(f.agencyId(), getLocale())).setHeader(getTranslation("mediation.queue.agency"));
+        grid.addColumn(MediationStatistics.AgencyFigures::applications).setHeader(getTranslation("mediation.stats.applications"));
+        grid.addColumn(f -> percent(f.acceptanceRate())).setHeader(getTranslation("mediation.stats.acceptanceRate"));
+        grid.addColumn(f -> percent(f.agreementRate())).setHeader(getTranslation("mediation.stats.agreementRate"));
+        grid.addColumn(f -> f.averageDaysToClose() == null ? "—" : String.format(Locale.ROOT, "%.1f", f.averageDaysToClose()))
+                .setHeader(getTranslation("mediation.stats.averageDays"));
+        grid.addColumn(MediationStatistics.AgencyFigures::overdue).setHeader(getTranslation("mediation.stats.overdue"));
+        grid.setAllRowsVisible(true);
+        add(period, error, grid);
+        refresh();
+    }
+
+    private static String percent(Double rate) {
+        return rate == null ? "—" : String.format(Locale.ROOT, "%.0f%%", rate * 100);
+    }
+
+    private void refresh() {
+        try {
+            grid.setItems(statistics.figures(from.getValue(), to.getValue()));
+            error.setText("");
+        } catch (ValidationFailure failure) {
+            error.setText(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
+        } catch (CaseNotFoundException noAgency) {
+            error.setText(getTranslation("mediation.stats.noAgency"));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("mediation.stats.title");
+    }
+}

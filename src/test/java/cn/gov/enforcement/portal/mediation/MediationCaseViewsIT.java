@@ -1,0 +1,189 @@
+package cn.gov.enforcement.portal.mediation;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.account.AccountService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Browserless tests of the officer's case page, the applicant's messages and documents, and drafts in the wizard. */
+class MediationCaseViewsIT extends KaribuViewTest {
+
+    @Autowired
+    MediationService service;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    private void signInOfficer(String username, String agencyId) {
+        MediationTestSupport.signInOfficer(accounts, users, username, agencyId);
+        signIn(SecurityContextHolder.getContext().getAuthentication().getPrincipal(), "OFFICER");
+    }
+
+    private static void click(String id) {
+        _click(_get(Button.class, spec -> spec.withId(id)));
+    }
+
+    private static TextArea area(String id) {
+        return _get(TextArea.class, spec -> spec.withId(id));
+    }
+
+    private static String status() {
+        return _get(MediationCaseView.class).getElement().getAttribute("data-status");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_officer_takes_a_case_through_every_step_on_the_case_page() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "page@example.cn"),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-officer", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        assertThat(status()).isEqualTo("SUBMITTED");
+        String details = _get(Div.class, spec -> spec.withId("mediation-case")).getElement().getOuterHTML();
+        assertThat(details).contains("138****8000", "110***********002X").doesNotContain("13800138000");
+
+        Select<String> mediator = _get(Select.class, spec -> spec.withId("mediation-mediator-select"));
+        _setValue(mediator, "med-view-officer");
+        click("mediation-mediator-assign");
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-case")).getElement().getOuterHTML())
+                .as("the assigned mediator sees the numbers in full").contains("13800138000", MediationTestSupport.VALID_ID);
+
+        click("mediation-not-accept");
+        assertThat(area("mediation-step-reason").isInvalid()).as("not accepting needs a reason").isTrue();
+        assertThat(status()).isEqualTo("SUBMITTED");
+        _setValue(area("mediation-step-reason"), "材料齐全");
+        click("mediation-accept");
+        assertThat(status()).isEqualTo("ACCEPTED");
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-other-party-email")), "shop@example.cn");
+        click("mediation-invite");
+        assertThat(status()).isEqualTo("OTHER_PARTY_INVITED");
+        click("mediation-agreed");
+        assertThat(status()).isEqualTo("OTHER_PARTY_AGREED");
+        click("mediation-schedule");
+        assertThat(_get(DateTimePicker.class, spec -> spec.withId("mediation-session-at")).isInvalid()).isTrue();
+        _setValue(_get(DateTimePicker.class, spec -> spec.withId("mediation-session-at")), LocalDateTime.now().plusDays(5).withNano(0));
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-session-place")), "三楼调解室");
+        click("mediation-schedule");
+        assertThat(status()).isEqualTo("SESSION_SCHEDULED");
+        _setValue(area("mediation-extend-reason"), "需要补充鉴定");
+        click("mediation-extend");
+        assertThat(_find(Button.class, spec -> spec.withId("mediation-extend"))).as("only one extension").isEmpty();
+        _setValue(area("mediation-terms"), "商家退款 2999 元");
+        click("mediation-agreement");
+        assertThat(status()).isEqualTo("AGREEMENT_REACHED");
+        click("mediation-close");
+        assertThat(status()).isEqualTo("CLOSED");
+
+        _setValue(area("mediation-message-body"), "协议已生效，请按时履行。");
+        click("mediation-message-send");
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-case-messages")).getElement().getOuterHTML())
+                .contains("协议已生效");
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("mediation-document-link"))).extracting(Anchor::getHref)
+                .contains("staff/mediation/document/" + r.caseNumber() + "/AGREEMENT");
+
+        UI.getCurrent().navigate("staff/mediation/document/" + r.caseNumber() + "/AGREEMENT");
+        String document = _get(Div.class, spec -> spec.withId("mediation-document")).getElement().getOuterHTML();
+        assertThat(document).contains("调解协议书", "示例市市场监督管理局", "商家退款 2999 元", r.caseNumber(), "样例数据", "@media print");
+    }
+
+    @Test
+    void another_agencys_officer_sees_not_found_for_the_case_page_and_its_documents() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.LABOUR, null), Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-market", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        MediationCaseView page = _get(MediationCaseView.class);
+        assertThat(page.getElement().getAttribute("data-outcome")).isEqualTo("not-found");
+        assertThat(page.getElement().getOuterHTML()).doesNotContain("张三", "劳动");
+        UI.getCurrent().navigate("staff/mediation/case/TJ-2001-000001");
+        assertThat(_get(MediationCaseView.class).getElement().getOuterHTML()).isEqualTo(
+                page.getElement().getOuterHTML().replace(r.caseNumber(), "TJ-2001-000001"));
+        UI.getCurrent().navigate("staff/mediation/document/" + r.caseNumber() + "/ACCEPTANCE_NOTICE");
+        assertThat(_get(MediationDocumentView.class).getElement().getAttribute("data-outcome")).isEqualTo("not-found");
+    }
+
+    @Test
+    void the_applicant_reads_and_answers_messages_and_opens_the_acceptance_notice_on_the_tracking_page() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-officer", "sample-market-regulation");
+        MediationBackOffice backOffice = context.getBean(MediationBackOffice.class);
+        backOffice.accept(r.caseNumber(), "请于下周一前提交购物凭证");
+        backOffice.sendMessage(r.caseNumber(), "请提交购物凭证。");
+        SecurityContextHolder.clearContext();
+
+        UI.getCurrent().navigate("mediation/track");
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-track-number")), r.caseNumber());
+        _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), r.accessCode());
+        click("mediation-track-submit");
+        Div result = _get(Div.class, spec -> spec.withId("mediation-track-result"));
+        assertThat(result.getElement().getOuterHTML()).contains("请提交购物凭证。");
+        _setValue(area("mediation-reply-body"), "凭证已上传。");
+        click("mediation-reply-send");
+        assertThat(result.getElement().getOuterHTML()).contains("凭证已上传。");
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("mediation-document-link"))).extracting(Anchor::getHref)
+                .containsExactly("mediation/track/document/ACCEPTANCE_NOTICE");
+
+        UI.getCurrent().navigate("mediation/track/document/ACCEPTANCE_NOTICE");
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-document")).getElement().getOuterHTML())
+                .contains("受理通知书", "张三", r.caseNumber(), "请于下周一前提交购物凭证");
+        UI.getCurrent().navigate("mediation/track/document/INVITATION");
+        assertThat(_get(MediationApplicantDocumentView.class).getElement().getAttribute("data-outcome")).isEqualTo("not-found");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_saved_draft_is_resumed_with_its_code_and_every_field_is_back() {
+        UI.getCurrent().navigate("mediation/apply");
+        RadioButtonGroup<DisputeCategory> category = _get(RadioButtonGroup.class, spec -> spec.withId("mediation-category"));
+        _setValue(category, DisputeCategory.LABOUR);
+        click("mediation-next");
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-applicant-name")), "赵六");
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-id-number")), "123");
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-phone")), "13700137000");
+        click("mediation-next");
+        assertThat(_get(TextField.class, spec -> spec.withId("mediation-id-number")).isInvalid()).isTrue();
+        click("mediation-save-draft");
+        String code = _get(Span.class, spec -> spec.withId("mediation-resume-code")).getText();
+        assertThat(code).hasSize(12);
+
+        UI.getCurrent().navigate("mediation");
+        UI.getCurrent().navigate("mediation/apply");
+        assertThat(_get(MediationApplyView.class).application().applicantName()).as("a fresh form").isEmpty();
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-resume-input")), "WRONGCODE234");
+        click("mediation-resume");
+        assertThat(_get(TextField.class, spec -> spec.withId("mediation-resume-input")).isInvalid()).isTrue();
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-resume-input")), code);
+        click("mediation-resume");
+        assertThat(_get(RadioButtonGroup.class, spec -> spec.withId("mediation-category")).getValue()).isEqualTo(DisputeCategory.LABOUR);
+        MediationApplication restored = _get(MediationApplyView.class).application();
+        assertThat(restored.applicantName()).isEqualTo("赵六");
+        assertThat(restored.idNumber()).isEqualTo("123");
+        assertThat(restored.phone()).isEqualTo("13700137000");
+        assertThat(restored.category()).isEqualTo(DisputeCategory.LABOUR);
+        assertThat(_get(MediationApplyView.class).getElement().getOuterHTML()).as("the privacy notice names the retention period")
+                .contains("1095");
+    }
+}

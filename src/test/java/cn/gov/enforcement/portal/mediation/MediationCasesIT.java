@@ -1,0 +1,407 @@
+package cn.gov.enforcement.portal.mediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gov.enforcement.portal.IntegrationTest;
+import cn.gov.enforcement.portal.account.AccountService;
+import cn.gov.enforcement.portal.mediation.MediationApplication.ApplicantKind;
+import cn.gov.enforcement.portal.mediation.MediationApplication.IdType;
+import cn.gov.enforcement.portal.mediation.internal.DraftRepository;
+import cn.gov.enforcement.portal.mediation.internal.EvidenceFiles;
+import cn.gov.enforcement.portal.mediation.internal.EvidenceRepository;
+import cn.gov.enforcement.portal.mediation.internal.LetterRepository;
+import cn.gov.enforcement.portal.mediation.internal.MediationCaseRepository;
+import cn.gov.enforcement.portal.platform.PortalSettings;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.testsupport.MutableClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The officer's handling of a case end to end (mediator, every step, mails to both parties,
+ * messages, documents, audit), the agency scope, drafts, evidence, letters, statistics, rate
+ * limits and the retention purge with an injected clock.
+ */
+class MediationCasesIT extends IntegrationTest {
+
+    @Autowired MediationService service;
+    @Autowired MediationBackOffice backOffice;
+    @Autowired MediationLetters letters;
+    @Autowired MediationStatistics statistics;
+    @Autowired MediationAudit audit;
+    @Autowired MediationRateLimiter limiter;
+    @Autowired AccountService accounts;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired WebApplicationContext web;
+    @Autowired MediationCaseRepository caseRepository;
+    @Autowired EvidenceRepository evidenceRepository;
+    @Autowired EvidenceFiles files;
+    @Autowired DraftRepository drafts;
+    @Autowired LetterRepository letterRepository;
+    @Autowired MediationSettings settings;
+    @Autowired PortalSettings portal;
+    @Autowired PlatformTransactionManager transactionManager;
+    @Autowired Clock clock;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private void officer(String username, String agency) {
+        MediationTestSupport.signInOfficer(accounts, users, username, agency);
+    }
+
+    private static void admin() {
+        MediationTestSupport.signIn(new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+    }
+
+    private List<Map<String, Object>> mails(String dedupPrefix) {
+        return jdbc.queryForList("select dedup_key, recipient, subject, text_body from notification_outbox where dedup_key like ? order by id",
+                dedupPrefix + "%");
+    }
+
+    private static MediationApplication withOtherParty(String otherPartyEmail) {
+        MediationApplication a = MediationTestSupport.application(DisputeCategory.CONSUMER, "zhang@example.cn");
+        return new MediationApplication(a.category(), a.applicantKind(), a.applicantName(), a.idType(), a.idNumber(), a.phone(),
+                a.email(), a.address(), a.otherPartyName(), otherPartyEmail, a.facts(), a.request(), a.preferredTimes(),
+                a.preferOnline(), a.consent(), a.submissionToken());
+    }
+
+    @Test
+    void an_officer_runs_a_case_from_acceptance_to_closing_with_mails_to_both_parties_documents_and_audit() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "zhang@example.cn"),
+                Locale.ENGLISH);
+        String n = r.caseNumber();
+        officer("med-cases-assigned", "sample-market-regulation");
+        officer("med-cases-chief", "sample-market-regulation");
+
+        assertThat(backOffice.mediatorCandidates(n)).extracting(u -> u.username())
+                .contains("med-cases-assigned", "med-cases-chief");
+        assertThatThrownBy(() -> backOffice.assignMediator(n, "nobody-there")).isInstanceOf(ValidationFailure.class);
+        officer("med-cases-traffic", "sample-traffic-police");
+        officer("med-cases-chief", "sample-market-regulation");
+        assertThatThrownBy(() -> backOffice.assignMediator(n, "med-cases-traffic"))
+                .as("an officer of another agency cannot mediate").isInstanceOf(ValidationFailure.class);
+        backOffice.assignMediator(n, "med-cases-assigned");
+
+        CaseFile chiefView = backOffice.caseFile(n);
+        assertThat(chiefView.assignedToMe()).isFalse();
+        assertThat(chiefView.idNumber()).isEqualTo("110***********002X");
+        assertThat(chiefView.phone()).isEqualTo("138****8000");
+
+        officer("med-cases-assigned", "sample-market-regulation");
+        CaseFile mine = backOffice.caseFile(n);
+        assertThat(mine.assignedToMe()).isTrue();
+        assertThat(mine.idNumber()).isEqualTo(MediationTestSupport.VALID_ID);
+        assertThat(mine.phone()).isEqualTo("13800138000");
+        assertThat(backOffice.ownQueue(new MediationBackOffice.QueueFilter(null, false, true)))
+                .extracting(CaseSummary::caseNumber).contains(n);
+        assertThat(backOffice.ownQueue(new MediationBackOffice.QueueFilter(CaseStatus.CLOSED, false, false)))
+                .extracting(CaseSummary::caseNumber).doesNotContain(n);
+
+        backOffice.accept(n, "材料齐全");
+        assertThatThrownBy(() -> backOffice.otherPartyAgreed(n, null)).as("no skipping").isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> backOffice.inviteOtherParty(n, null, "not-mail", Locale.ENGLISH)).isInstanceOf(ValidationFailure.class);
+        backOffice.inviteOtherParty(n, "电话已联系", "shop@example.cn", Locale.TRADITIONAL_CHINESE);
+        backOffice.otherPartyAgreed(n, null);
+        assertThatThrownBy(() -> backOffice.scheduleSession(n, clock.instant().minusSeconds(60), "调解室"))
+                .isInstanceOf(ValidationFailure.class);
+        backOffice.scheduleSession(n, clock.instant().plus(Duration.ofDays(3)), "示例市市场监管局三楼调解室");
+        backOffice.extend(n, "需要补充鉴定");
+        assertThatThrownBy(() -> backOffice.extend(n, "再延一次")).isInstanceOf(IllegalTransitionException.class);
+        backOffice.agreementReached(n, "商家退还货款 2999 元");
+        CaseTracking closed = backOffice.close(n, "协议已履行");
+        assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closed.history()).filteredOn(CaseTracking.Step::changesState).extracting(CaseTracking.Step::to)
+                .containsExactly(CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.OTHER_PARTY_INVITED,
+                        CaseStatus.OTHER_PARTY_AGREED, CaseStatus.SESSION_SCHEDULED, CaseStatus.AGREEMENT_REACHED,
+                        CaseStatus.CLOSED);
+
+        // applicant in English (the language of the submission), other party in the language chosen at the invitation
+        List<Map<String, Object>> toApplicant = mails("mediation-step:" + n + ":");
+        assertThat(toApplicant).extracting(m -> m.get("RECIPIENT")).containsOnly("zhang@example.cn");
+        assertThat(toApplicant).extracting(m -> (String) m.get("SUBJECT")).anyMatch(s -> s.contains("Agreement reached"))
+                .anyMatch(s -> s.contains("deadline extended")).noneMatch(s -> s.contains("Mediator"));
+        List<Map<String, Object>> toOther = mails("mediation-other:" + n + ":");
+        assertThat(toOther).extracting(m -> m.get("RECIPIENT")).containsOnly("shop@example.cn");
+        assertThat(toOther).hasSize(6); // invited, agreed, scheduled, extended, agreement, closed
+        assertThat((String) toOther.get(0).get("TEXT_BODY")).contains("张三", "邀請您參加調解");
+        assertThat(toOther).extracting(m -> (String) m.get("TEXT_BODY")).anyMatch(b -> b.contains("三楼调解室"));
+
+        assertThat(backOffice.caseFile(n).documents()).containsExactly(MediationDocument.ACCEPTANCE_NOTICE,
+                MediationDocument.INVITATION, MediationDocument.AGREEMENT);
+        DocumentData agreement = backOffice.document(n, MediationDocument.AGREEMENT, Locale.SIMPLIFIED_CHINESE);
+        assertThat(agreement.agencyName()).isEqualTo("示例市市场监督管理局");
+        assertThat(agreement.agreementTerms()).isEqualTo("商家退还货款 2999 元");
+        assertThatThrownBy(() -> backOffice.document(n, MediationDocument.NON_ACCEPTANCE_NOTICE, Locale.SIMPLIFIED_CHINESE))
+                .isInstanceOf(CaseNotFoundException.class);
+        assertThat(service.applicantDocument(n, r.accessCode(), MediationDocument.AGREEMENT, Locale.ENGLISH)).isPresent();
+        assertThat(service.applicantDocument(n, r.accessCode(), MediationDocument.INVITATION, Locale.ENGLISH))
+                .as("the invitation is the other party's document").isEmpty();
+        assertThat(service.applicantDocument(n, "WRONGCODE234", MediationDocument.AGREEMENT, Locale.ENGLISH)).isEmpty();
+
+        assertThatThrownBy(() -> audit.entries(n)).as("officers do not read the audit log").isInstanceOf(AccessDeniedException.class);
+        admin();
+        List<AuditRecord> log = audit.entries(n);
+        assertThat(log).extracting(AuditRecord::username).contains("med-cases-chief", "med-cases-assigned");
+        assertThat(log).extracting(AuditRecord::action).contains("VIEW", "DOCUMENT");
+        assertThat(log).allSatisfy(e -> assertThat(e.caseNumber()).isEqualTo(n));
+    }
+
+    @Test
+    void an_officer_of_another_agency_gets_not_found_for_every_way_into_a_case() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.LABOUR, null), Locale.SIMPLIFIED_CHINESE);
+        officer("med-cases-market", "sample-market-regulation");
+        String n = r.caseNumber();
+        List<Runnable> ways = List.of(() -> backOffice.caseFile(n), () -> backOffice.accept(n, null),
+                () -> backOffice.assignMediator(n, "med-cases-market"), () -> backOffice.mediatorCandidates(n),
+                () -> backOffice.sendMessage(n, "你好"), () -> backOffice.evidence(n, 1L),
+                () -> backOffice.document(n, MediationDocument.ACCEPTANCE_NOTICE, Locale.SIMPLIFIED_CHINESE),
+                () -> backOffice.caseFile("TJ-2001-000001"), () -> backOffice.caseFile("../../etc"));
+        for (Runnable way : ways) {
+            assertThatThrownBy(way::run).isInstanceOf(CaseNotFoundException.class);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from mediation_audit where case_number = ?", Integer.class, n)).isZero();
+        assertThat(service.track(n, r.accessCode())).hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(CaseStatus.SUBMITTED));
+    }
+
+    @Test
+    void officer_and_applicant_exchange_messages_and_the_applicant_is_told_by_mail() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "msg@example.cn"),
+                Locale.SIMPLIFIED_CHINESE);
+        officer("med-cases-market", "sample-market-regulation");
+        assertThatThrownBy(() -> backOffice.sendMessage(r.caseNumber(), "  ")).isInstanceOf(ValidationFailure.class);
+        backOffice.sendMessage(r.caseNumber(), "请补充购物小票的照片。");
+        assertThat(mails("mediation-message:" + r.caseNumber() + ":")).singleElement()
+                .satisfies(m -> assertThat((String) m.get("SUBJECT")).contains(r.caseNumber(), "新留言"));
+        SecurityContextHolder.clearContext();
+
+        CaseTracking seen = service.track(r.caseNumber(), r.accessCode()).orElseThrow();
+        assertThat(seen.messages()).singleElement().satisfies(m -> {
+            assertThat(m.fromApplicant()).isFalse();
+            assertThat(m.body()).isEqualTo("请补充购物小票的照片。");
+        });
+        assertThatThrownBy(() -> service.reply(r.caseNumber(), r.accessCode(), "x".repeat(2001), null))
+                .isInstanceOf(ValidationFailure.class);
+        assertThat(service.reply(r.caseNumber(), "WRONGCODE234", "你好", null)).isEmpty();
+        service.reply(r.caseNumber(), r.accessCode(), "已上传，谢谢。", null);
+
+        officer("med-cases-market", "sample-market-regulation");
+        assertThat(backOffice.caseFile(r.caseNumber()).tracking().messages()).extracting(CaseMessageView::body)
+                .containsExactly("请补充购物小票的照片。", "已上传，谢谢。");
+    }
+
+    @Test
+    void a_draft_is_stored_encrypted_and_resumed_with_every_field() {
+        MediationApplication typed = new MediationApplication(DisputeCategory.TRAFFIC_ACCIDENT, ApplicantKind.ORGANISATION,
+                "示例物流有限公司", IdType.CREDIT_CODE, "91110000100000000X", "010-12345678", "fleet@example.cn", "示例路8号",
+                "李四", "13900139000", "车辆在路口被追尾，对方拒绝赔偿修理费。", null, "周三上午", true, false,
+                UUID.randomUUID().toString());
+        String code = service.saveDraft(typed, null);
+        assertThat(code).hasSize(12);
+        String stored = jdbc.queryForObject("select payload from mediation_draft order by id desc limit 1", String.class);
+        assertThat(stored).doesNotContain("示例物流", "91110000100000000X", "fleet@example.cn");
+
+        assertThat(service.resumeDraft(code.toLowerCase(Locale.ROOT), null)).contains(typed);
+        MediationApplication more = new MediationApplication(typed.category(), typed.applicantKind(), typed.applicantName(),
+                typed.idType(), typed.idNumber(), typed.phone(), typed.email(), typed.address(), typed.otherPartyName(),
+                typed.otherPartyContact(), typed.facts(), "赔偿修理费 3000 元", typed.preferredTimes(), true, true,
+                typed.submissionToken());
+        assertThat(service.saveDraft(more, code)).isEqualTo(code);
+        assertThat(service.resumeDraft(code, null)).contains(more);
+        assertThat(service.resumeDraft("AAAAAAAAAAAA", null)).isEmpty();
+        service.discardDraft(code);
+        assertThat(service.resumeDraft(code, null)).isEmpty();
+    }
+
+    @Test
+    void evidence_is_checked_by_content_and_size_stored_outside_the_web_root_attached_on_submission_and_downloadable() {
+        MediationApplication a = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
+        String token = a.submissionToken();
+        assertThatThrownBy(() -> service.upload(token, "receipt.pdf", EvidenceFilesTest.EXE))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
+                        .isEqualTo("mediation.error.evidence.type"));
+        byte[] big = new byte[(int) (settings.evidenceMaxBytes() + 1)];
+        System.arraycopy(EvidenceFilesTest.PDF, 0, big, 0, EvidenceFilesTest.PDF.length);
+        assertThatThrownBy(() -> service.upload(token, "big.pdf", big))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
+                        .isEqualTo("mediation.error.evidence.size"));
+        assertThatThrownBy(() -> service.upload(token, "empty.pdf", new byte[0])).isInstanceOf(ValidationFailure.class);
+
+        EvidenceInfo photo = service.upload(token, "小票.png", EvidenceFilesTest.PNG);
+        EvidenceInfo scan = service.upload(token, "../../合同.pdf", EvidenceFilesTest.PDF);
+        assertThat(scan.fileName()).doesNotContain("/");
+        assertThat(service.uploaded(token)).extracting(EvidenceInfo::id).containsExactly(photo.id(), scan.id());
+        service.removeUpload(token, photo.id());
+        assertThat(service.uploaded(token)).extracting(EvidenceInfo::id).containsExactly(scan.id());
+
+        String storedName = jdbc.queryForObject("select stored_name from mediation_evidence where id = ?", String.class, scan.id());
+        Path file = portal.dataDir().resolve("mediation-evidence").resolve(storedName);
+        assertThat(file).exists();
+        assertThat(storedName).doesNotContain("合同");
+
+        SubmissionReceipt r = service.submit(a, Locale.SIMPLIFIED_CHINESE);
+        assertThatThrownBy(() -> service.upload(token, "late.pdf", EvidenceFilesTest.PDF)).isInstanceOf(ValidationFailure.class);
+        officer("med-cases-market", "sample-market-regulation");
+        CaseFile f = backOffice.caseFile(r.caseNumber());
+        assertThat(f.evidence()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("application/pdf"));
+        MediationBackOffice.EvidenceContent content = backOffice.evidence(r.caseNumber(), scan.id());
+        assertThat(content.bytes()).isEqualTo(EvidenceFilesTest.PDF);
+        assertThatThrownBy(() -> backOffice.evidence(r.caseNumber(), photo.id())).isInstanceOf(CaseNotFoundException.class);
+        admin();
+        assertThat(audit.entries(r.caseNumber())).extracting(AuditRecord::action).contains("DOWNLOAD");
+    }
+
+    @Test
+    void submissions_and_code_guesses_are_rate_limited_per_client_with_a_clear_answer() throws Exception {
+        String client = "203.0.113." + (int) (Math.random() * 200);
+        limiter.reset();
+        for (int i = 0; i < settings.submissionsPerWindow(); i++) {
+            service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE, client, null);
+        }
+        MediationApplication one = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
+        assertThatThrownBy(() -> service.submit(one, Locale.SIMPLIFIED_CHINESE, client, null))
+                .isInstanceOf(RateLimitedException.class);
+        SubmissionReceipt other = service.submit(one, Locale.SIMPLIFIED_CHINESE, "198.51.100.1", null);
+        assertThat(service.submit(one, Locale.SIMPLIFIED_CHINESE, client, null).duplicate())
+                .as("a resend of an application already made is answered, not counted").isTrue();
+
+        for (int i = 0; i < settings.codeGuessesPerWindow(); i++) {
+            assertThat(service.track(other.caseNumber(), "GUESS" + i, client)).isEmpty();
+        }
+        assertThatThrownBy(() -> service.track(other.caseNumber(), other.accessCode(), client))
+                .as("even the right code is refused while the client is blocked").isInstanceOf(RateLimitedException.class);
+        assertThat(service.track(other.caseNumber(), other.accessCode(), "198.51.100.1")).isPresent();
+
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
+        mvc.perform(get("/api/v1/mediation/status").param("number", other.caseNumber()).param("code", other.accessCode())
+                        .with(request -> {
+                            request.setRemoteAddr(client);
+                            return request;
+                        }))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.error").value("rate_limited"))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("分钟")));
+        limiter.reset();
+    }
+
+    @Test
+    void a_letter_pre_fills_the_application_and_stays_within_its_agency() {
+        officer("med-cases-market", "sample-market-regulation");
+        assertThatThrownBy(() -> letters.compose(new LetterInput(null, null, "", "bad", "en", "", "短")))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(ValidationFailure.FieldProblem::field)
+                        .containsExactlyInAnyOrder("situation", "category", "partyName", "partyEmail", "otherPartyName", "facts"));
+        LetterView letter = letters.compose(new LetterInput(LetterInput.Situation.COMPLAINT, DisputeCategory.CONSUMER, "王五",
+                "wangwu@example.cn", "en", "示例超市", "王五投诉示例超市出售过期食品，要求赔偿。"));
+        assertThat(letter.applyPath()).isEqualTo("mediation/apply?letter=" + letter.code());
+        assertThat(mails("mediation-letter:" + letter.code())).singleElement().satisfies(m -> {
+            assertThat(m.get("RECIPIENT")).isEqualTo("wangwu@example.cn");
+            assertThat((String) m.get("TEXT_BODY")).contains("administrative mediation", settings.link(letter.applyPath()));
+        });
+        assertThat(letters.ownLetters()).extracting(LetterView::code).contains(letter.code());
+
+        officer("med-cases-traffic", "sample-traffic-police");
+        assertThatThrownBy(() -> letters.letter(letter.code())).isInstanceOf(CaseNotFoundException.class);
+        assertThat(letters.ownLetters()).extracting(LetterView::code).doesNotContain(letter.code());
+        SecurityContextHolder.clearContext();
+
+        MediationApplication prefilled = service.prefill(letter.code(), null).orElseThrow();
+        assertThat(prefilled.category()).isEqualTo(DisputeCategory.CONSUMER);
+        assertThat(prefilled.applicantName()).isEqualTo("王五");
+        assertThat(prefilled.otherPartyName()).isEqualTo("示例超市");
+        assertThat(prefilled.facts()).contains("过期食品");
+        assertThat(service.prefill("NOSUCHLETTER", null)).isEmpty();
+
+        MediationApplication base = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
+        SubmissionReceipt r = service.submit(base, Locale.SIMPLIFIED_CHINESE, null, letter.code());
+        assertThat(jdbc.queryForObject("select submitted_from_letter from mediation_case where case_number = ?", String.class,
+                r.caseNumber())).isEqualTo(letter.code());
+    }
+
+    @Test
+    void statistics_show_an_officer_their_own_agency_and_an_administrator_every_agency() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.TRAFFIC_ACCIDENT, null),
+                Locale.SIMPLIFIED_CHINESE);
+        officer("med-cases-traffic", "sample-traffic-police");
+        backOffice.notAccept(r.caseNumber(), "已由法院受理");
+        LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+        List<MediationStatistics.AgencyFigures> own = statistics.figures(today.minusDays(1), today.plusDays(1));
+        assertThat(own).singleElement().satisfies(f -> {
+            assertThat(f.agencyId()).isEqualTo("sample-traffic-police");
+            assertThat(f.applications()).isPositive();
+            assertThat(f.decided()).isPositive();
+        });
+        assertThatThrownBy(() -> statistics.figures(today, today.minusDays(1))).isInstanceOf(ValidationFailure.class);
+        admin();
+        assertThat(statistics.figures(today.minusDays(1), today.plusDays(1))).extracting(MediationStatistics.AgencyFigures::agencyId)
+                .contains("sample-traffic-police", "sample-market-regulation", "sample-urban-management");
+    }
+
+    @Test
+    void the_retention_purge_deletes_finished_cases_with_files_messages_and_history_after_the_period() throws Exception {
+        MediationApplication a = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
+        service.upload(a.submissionToken(), "scan.pdf", EvidenceFilesTest.PDF);
+        SubmissionReceipt finished = service.submit(a, Locale.SIMPLIFIED_CHINESE);
+        service.reply(finished.caseNumber(), finished.accessCode(), "补充说明", null);
+        service.withdraw(finished.caseNumber(), finished.accessCode(), "已和解");
+        SubmissionReceipt open = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        String storedName = jdbc.queryForObject("select e.stored_name from mediation_evidence e join mediation_case c on c.id = e.case_id"
+                + " where c.case_number = ?", String.class, finished.caseNumber());
+        Path file = portal.dataDir().resolve("mediation-evidence").resolve(storedName);
+        assertThat(file).exists();
+        String draft = service.saveDraft(MediationTestSupport.application(DisputeCategory.LABOUR, null), null);
+        String orphanToken = UUID.randomUUID().toString();
+        service.upload(orphanToken, "never-submitted.pdf", EvidenceFilesTest.PDF);
+
+        MutableClock later = new MutableClock(clock.instant().plus(Duration.ofDays(settings.retentionDays() - 1)));
+        MediationRetention retention = new MediationRetention(caseRepository, evidenceRepository, files, drafts, letterRepository,
+                settings, later, transactionManager);
+        retention.purge();
+        assertThat(service.track(finished.caseNumber(), finished.accessCode())).as("still within the period").isPresent();
+        assertThat(service.resumeDraft(draft, null)).as("drafts expire after their own period").isEmpty();
+        assertThat(service.uploaded(orphanToken)).as("uploads of unsubmitted applications go with the drafts").isEmpty();
+
+        later.advance(Duration.ofDays(2));
+        MediationRetention.Purged purged = retention.purge();
+        assertThat(purged.cases()).isPositive();
+        assertThat(service.track(finished.caseNumber(), finished.accessCode())).isEmpty();
+        assertThat(Files.exists(file)).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from mediation_message m where not exists"
+                + " (select 1 from mediation_case c where c.id = m.case_id)", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from mediation_transition t where not exists"
+                + " (select 1 from mediation_case c where c.id = t.case_id)", Integer.class)).isZero();
+        assertThat(service.track(open.caseNumber(), open.accessCode())).as("open cases are never purged").isPresent();
+    }
+}
