@@ -266,6 +266,11 @@ class RegulationIndex {
         int depth = Math.max(search.from() + search.size(), ranking.depth());
         List<Query> filters = filters(search);
         Leg lexical = ranking.lexicalWeight() > 0 ? lexical(es, simplifiedQuery, depth, filters, ranking) : Leg.NONE;
+        if (ranking.lexicalWeight() > 0 && lexical.ids().isEmpty()) {
+            // not one character of the query occurs in any article (emoji, another script, a typo'd rarity):
+            // nearest vectors would still exist, but they answer nothing, so the answer is "nothing found"
+            return new Found(0, List.of());
+        }
         TextEmbeddings model = embeddings.getIfAvailable();
         Leg dense = ranking.denseWeight() > 0 && model != null && model.enabled()
                 ? dense(es, model.query(simplifiedQuery), depth, filters, ranking)
