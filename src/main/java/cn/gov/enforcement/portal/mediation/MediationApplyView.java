@@ -43,6 +43,10 @@ import java.util.UUID;
  * The application wizard: category, applicant, other party, facts and request, preferences,
  * privacy notice and consent, review, submit. Every step is validated by
  * {@link MediationService#check} on the server; what the user typed stays in the fields.
+ *
+ * <p>Once the first step is complete, the form is kept as a server-side draft: it is started
+ * automatically, updated on every step and on every changed field, and its resume code is shown
+ * from then on, so a session timeout loses nothing typed.
  */
 @Route("mediation/apply")
 @AnonymousAllowed
@@ -64,6 +68,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
     private String letterCode;
     private final TextField resumeInput = new TextField();
     private final Span draftInfo = new Span();
+    private final Div draftCodeBox = new Div();
+    private boolean filling;
     private final Span formError = new Span();
     private final Div evidenceList = new Div();
     private final Span evidenceError = new Span();
@@ -166,7 +172,12 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         stepTitle.setId("mediation-step-title");
         back.setText(getTranslation("mediation.apply.back"));
         back.setId("mediation-back");
-        back.addClickListener(e -> show(current - 1));
+        back.addClickListener(e -> {
+            if (draftCode != null) {
+                saveDraftQuietly();
+            }
+            show(current - 1);
+        });
         next.setText(getTranslation("mediation.apply.next"));
         next.setId("mediation-next");
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -180,6 +191,9 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         Button saveDraft = new Button(getTranslation("mediation.draft.save"), e -> saveDraft());
         saveDraft.setId("mediation-save-draft");
         draftInfo.setId("mediation-draft-info");
+        draftCodeBox.setId("mediation-draft-code");
+        draftCodeBox.getElement().setAttribute("role", "status");
+        draftCodeBox.setVisible(false);
         formError.setId("mediation-form-error");
         formError.addClassName("error");
         resumeInput.setId("mediation-resume-input");
@@ -190,14 +204,29 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         resumeRow.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
 
         wizard.setId("mediation-wizard");
-        wizard.add(resumeRow, stepTitle);
+        wizard.add(resumeRow, draftCodeBox, stepTitle);
         steps.forEach(wizard::add);
         wizard.add(new HorizontalLayout(back, next, submit, saveDraft), formError, draftInfo);
         result.setId("mediation-result");
         result.getElement().setAttribute("role", "status");
         result.setVisible(false);
         add(wizard, result);
+        keepDraftCurrentOnEveryChange();
         show(0);
+    }
+
+    /** Every changed field updates a started draft, so what was typed on a step survives a timeout before "next". */
+    private void keepDraftCurrentOnEveryChange() {
+        List<com.vaadin.flow.component.HasValue<?, ?>> fields = List.of(category, applicantKind, applicantName, idType,
+                idNumber, phone, email, address, otherPartyName, otherPartyContact, facts, request, preferredTimes, online,
+                consent);
+        for (com.vaadin.flow.component.HasValue<?, ?> field : fields) {
+            field.addValueChangeListener(e -> {
+                if (draftCode != null && !filling) {
+                    saveDraftQuietly();
+                }
+            });
+        }
     }
 
     private void setUp(TextField field, String id, String labelKey, int max) {
@@ -259,35 +288,47 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
 
     private void next() {
         List<FieldProblem> problems = service.check(application());
-        if (draftCode != null) {
+        boolean clean = showProblems(problems, STEP_FIELDS.get(current));
+        // The draft starts by itself once the first step is complete; after that every step (also
+        // one with errors: what was typed is kept) updates it.
+        if (draftCode != null || clean) {
             saveDraftQuietly();
         }
-        if (showProblems(problems, STEP_FIELDS.get(current))) {
+        if (clean) {
             show(current + 1);
         }
     }
 
     // --- drafts ---------------------------------------------------------------------------------
 
+    /** The explicit "save and continue later": saves now (starting the draft if needed) and confirms it. */
     private void saveDraft() {
-        try {
-            draftCode = service.saveDraft(application(), draftCode);
-            draftInfo.removeAll();
-            Span code = new Span(draftCode);
-            code.setId("mediation-resume-code");
-            draftInfo.add(new Span(getTranslation("mediation.draft.saved", service.settings().draftDays()) + " "), code);
-        } catch (ValidationFailure failure) {
-            formError.setText(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
+        if (saveDraftQuietly()) {
+            draftInfo.setText(getTranslation("mediation.draft.saved", service.settings().draftDays()));
         }
     }
 
-    /** After the first explicit save, every step keeps the draft up to date under the same code. */
-    private void saveDraftQuietly() {
+    /** Saves the form into the draft (a new one without a code yet) and shows its code; false when it could not be saved. */
+    private boolean saveDraftQuietly() {
         try {
             draftCode = service.saveDraft(application(), draftCode);
+            formError.setText("");
+            showDraftCode();
+            return true;
         } catch (ValidationFailure tooLarge) {
             formError.setText(getTranslation(tooLarge.problems().get(0).messageKey(), tooLarge.problems().get(0).args()));
+            return false;
         }
+    }
+
+    private void showDraftCode() {
+        draftCodeBox.removeAll();
+        Span code = new Span(draftCode);
+        code.setId("mediation-resume-code");
+        code.getStyle().set("font-weight", "bold").set("letter-spacing", "0.1em");
+        draftCodeBox.add(new Paragraph(new Span(getTranslation("mediation.draft.code") + " "), code),
+                new Paragraph(getTranslation("mediation.draft.codeHelp", service.settings().draftDays())));
+        draftCodeBox.setVisible(true);
     }
 
     private void resume() {
@@ -300,10 +341,16 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             }
             resumeInput.setInvalid(false);
             draftCode = resumeInput.getValue().strip();
-            fill(draft.get());
+            filling = true;
+            try {
+                fill(draft.get());
+            } finally {
+                filling = false;
+            }
             if (draft.get().submissionToken() != null) {
                 submissionToken = draft.get().submissionToken();
             }
+            saveDraftQuietly(); // shows the code, normalised, and renews the draft's period
             refreshEvidence();
             draftInfo.setText(getTranslation("mediation.draft.resumed"));
             show(0);
@@ -456,6 +503,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             SubmissionReceipt receipt = service.submit(application(), getLocale(), ViewSupport.clientAddress(), letterCode);
             service.discardDraft(draftCode);
             draftCode = null;
+            draftCodeBox.setVisible(false);
             wizard.setVisible(false);
             result.removeAll();
             result.setVisible(true);

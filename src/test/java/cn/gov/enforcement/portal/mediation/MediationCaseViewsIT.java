@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.KaribuViewTest;
 import cn.gov.enforcement.portal.account.AccountService;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -185,5 +188,104 @@ class MediationCaseViewsIT extends KaribuViewTest {
         assertThat(restored.category()).isEqualTo(DisputeCategory.LABOUR);
         assertThat(_get(MediationApplyView.class).getElement().getOuterHTML()).as("the privacy notice names the retention period")
                 .contains("1095");
+    }
+
+    private static TextField field(String id) {
+        return _get(TextField.class, spec -> spec.withId(id));
+    }
+
+    private static String step() {
+        return _get(MediationApplyView.class).getElement().getAttribute("data-step");
+    }
+
+    /** Throws the Vaadin session away and opens a new one, as a session timeout or a new browser would. */
+    private void newSession() {
+        MockVaadin.tearDown();
+        MockVaadin.setup(UI::new, new MockSpringServlet(new Routes().autoDiscoverViews("cn.gov.enforcement.portal"), context, UI::new));
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_draft_starts_after_the_first_step_keeps_every_typed_value_and_survives_a_new_session() {
+        UI.getCurrent().navigate("mediation/apply");
+        assertThat(_find(Span.class, spec -> spec.withId("mediation-resume-code"))).as("no draft before step 1 is done").isEmpty();
+        RadioButtonGroup<DisputeCategory> category = _get(RadioButtonGroup.class, spec -> spec.withId("mediation-category"));
+        click("mediation-next");
+        assertThat(_find(Span.class, spec -> spec.withId("mediation-resume-code"))).as("an incomplete first step starts nothing").isEmpty();
+        _setValue(category, DisputeCategory.TRAFFIC_ACCIDENT);
+        click("mediation-next");
+        assertThat(step()).isEqualTo("1");
+        String code = _get(Span.class, spec -> spec.withId("mediation-resume-code")).getText();
+        assertThat(code).as("the code is shown without pressing save").hasSize(12);
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-draft-code")).getElement().getOuterHTML())
+                .contains("请记下这个续填码", "保留" + service.settings().draftDays() + "天");
+
+        // A validation error keeps every typed value on the screen and in the draft.
+        RadioButtonGroup<MediationApplication.ApplicantKind> kind =
+                _get(RadioButtonGroup.class, spec -> spec.withId("mediation-applicant-kind"));
+        Select<MediationApplication.IdType> idType = _get(Select.class, spec -> spec.withId("mediation-id-type"));
+        _setValue(kind, MediationApplication.ApplicantKind.PERSON);
+        _setValue(idType, MediationApplication.IdType.RESIDENT_ID);
+        _setValue(field("mediation-applicant-name"), "钱七");
+        _setValue(field("mediation-id-number"), "110105194912310021");
+        _setValue(field("mediation-phone"), "13900139000");
+        _setValue(field("mediation-email"), "qian@");
+        _setValue(field("mediation-address"), "示例市示例区示例路1号");
+        click("mediation-next");
+        assertThat(step()).isEqualTo("1");
+        assertThat(field("mediation-id-number").isInvalid()).isTrue();
+        assertThat(field("mediation-email").isInvalid()).isTrue();
+        assertThat(kind.getValue()).isEqualTo(MediationApplication.ApplicantKind.PERSON);
+        assertThat(idType.getValue()).isEqualTo(MediationApplication.IdType.RESIDENT_ID);
+        assertThat(field("mediation-applicant-name").getValue()).isEqualTo("钱七");
+        assertThat(field("mediation-id-number").getValue()).isEqualTo("110105194912310021");
+        assertThat(field("mediation-phone").getValue()).isEqualTo("13900139000");
+        assertThat(field("mediation-email").getValue()).isEqualTo("qian@");
+        assertThat(field("mediation-address").getValue()).isEqualTo("示例市示例区示例路1号");
+        assertThat(service.resumeDraft(code, null)).as("the draft holds what was typed, errors included")
+                .hasValueSatisfying(d -> assertThat(d.email()).isEqualTo("qian@"));
+
+        _setValue(field("mediation-id-number"), MediationTestSupport.VALID_ID);
+        _setValue(field("mediation-email"), "qian@example.cn");
+        click("mediation-next");
+        assertThat(step()).isEqualTo("2");
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-resume-code")).getText()).as("one draft, one code").isEqualTo(code);
+        // Typed on step 3 but "next" never pressed: the changed field alone updates the draft.
+        _setValue(field("mediation-other-party-name"), "示例运输公司");
+        String token = _get(MediationApplyView.class).application().submissionToken();
+
+        newSession();
+        UI.getCurrent().navigate("mediation/apply");
+        assertThat(_get(MediationApplyView.class).application().applicantName()).as("a fresh form").isEmpty();
+        assertThat(_find(Span.class, spec -> spec.withId("mediation-resume-code"))).isEmpty();
+        _setValue(field("mediation-resume-input"), code.toLowerCase(Locale.ROOT));
+        click("mediation-resume");
+        MediationApplication restored = _get(MediationApplyView.class).application();
+        assertThat(restored.category()).isEqualTo(DisputeCategory.TRAFFIC_ACCIDENT);
+        assertThat(restored.applicantKind()).isEqualTo(MediationApplication.ApplicantKind.PERSON);
+        assertThat(restored.applicantName()).isEqualTo("钱七");
+        assertThat(restored.idType()).isEqualTo(MediationApplication.IdType.RESIDENT_ID);
+        assertThat(restored.idNumber()).isEqualTo(MediationTestSupport.VALID_ID);
+        assertThat(restored.phone()).isEqualTo("13900139000");
+        assertThat(restored.email()).isEqualTo("qian@example.cn");
+        assertThat(restored.address()).isEqualTo("示例市示例区示例路1号");
+        assertThat(restored.otherPartyName()).isEqualTo("示例运输公司");
+        assertThat(restored.submissionToken()).as("uploaded evidence stays linked").isEqualTo(token);
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-resume-code")).getText())
+                .as("the resumed draft keeps its code on screen").isEqualTo(code);
+
+        // The explicit button still saves, under the same code.
+        assertThat(step()).as("a resumed draft opens at the first step").isEqualTo("0");
+        click("mediation-next");
+        click("mediation-next");
+        assertThat(step()).isEqualTo("2");
+        _setValue(field("mediation-other-party-contact"), "0000-1234567");
+        click("mediation-save-draft");
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-draft-info")).getText())
+                .contains("草稿已保存", String.valueOf(service.settings().draftDays()));
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-resume-code")).getText()).isEqualTo(code);
+        assertThat(service.resumeDraft(code, null))
+                .hasValueSatisfying(d -> assertThat(d.otherPartyContact()).isEqualTo("0000-1234567"));
     }
 }
