@@ -9,7 +9,8 @@
 # 3. runs bench/search_quality.py and bench/search_speed.py, then stops the portal
 #
 # Usage: bench/search.sh [data-dir]    (build first: ./mvnw -B -DskipTests package)
-# Env:   PORTAL_SHARED_DIR (default ../shared), PORT (18080), ES_PORT (19200), REQUESTS (400)
+# Env:   PORTAL_SHARED_DIR (default ../shared), PORT (18080), ES_PORT (19200), REQUESTS (400),
+#        PORTAL_ARGS (extra portal arguments for both runs, e.g. --portal.embeddings.enabled=false for lexical only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=target/portal.jar
@@ -31,10 +32,10 @@ fi
 echo "data dir: $DATA; national documents: $(find "$CORPUS" -name '*.md' | wc -l) files"
 
 start=$(date +%s)
-java -jar "$JAR" --portal.data-dir="$DATA" --import="$CORPUS" 2>"$DATA/import.log" | grep -v '^\s*$' || true
+java -jar "$JAR" --portal.data-dir="$DATA" ${PORTAL_ARGS:-} --import="$CORPUS" 2>"$DATA/import.log" | grep -v '^\s*$' || true
 echo "import: $(( $(date +%s) - start )) s (log: $DATA/import.log)"
 
-java -jar "$JAR" --server.port="$PORT" --portal.data-dir="$DATA" --portal.search.embedded.port="$ES_PORT" \
+java -jar "$JAR" --server.port="$PORT" --portal.data-dir="$DATA" --portal.search.embedded.port="$ES_PORT" ${PORTAL_ARGS:-} \
   --portal.embeddings.query-cache-size=1 > "$DATA/portal.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
