@@ -79,11 +79,15 @@ class ListVersionStore {
         return n != null && n > 0;
     }
 
-    int insert(String entryId, String listKind, String agency, EntryStatus status, String origin, String payload,
-            String createdBy, Instant at) {
-        Integer max = jdbc.queryForObject("select max(version_no) from lists_entry_version where entry_id = ?",
-                Integer.class, entryId);
-        int next = max == null ? 1 : max + 1;
+    /**
+     * Stores version {@code next} of an entry. The caller names the number (the version it started from
+     * plus one), so that a version another transaction stored in the meantime makes this insert collide
+     * instead of silently becoming the version after it.
+     *
+     * @throws VersionCollision when the entry already has version {@code next}
+     */
+    int insert(String entryId, int next, String listKind, String agency, EntryStatus status, String origin,
+            String payload, String createdBy, Instant at) {
         try {
             jdbc.update("insert into lists_entry_version (entry_id, version_no, list_kind, agency, status, origin, "
                     + "payload, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", entryId, next, listKind,

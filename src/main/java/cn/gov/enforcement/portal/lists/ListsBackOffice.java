@@ -209,10 +209,8 @@ public class ListsBackOffice {
         }
         int no;
         try {
-            if (r != null) {
-                takeOverFromFile(r);
-            }
-            no = versions.insert(entry.id(), kind.folder(), entry.agency(), EntryStatus.DRAFT,
+            int base = r == null ? 0 : takeOverFromFile(r);
+            no = versions.insert(entry.id(), base + 1, kind.folder(), entry.agency(), EntryStatus.DRAFT,
                     ListVersionStore.ORIGIN_EDIT, ListJson.write(entry), actor, clock.instant());
         } catch (ListVersionStore.VersionCollision collision) {
             // another save of the same entry committed first; this transaction is rolled back
@@ -235,13 +233,18 @@ public class ListsBackOffice {
         }
     }
 
-    /** Version 1 of an entry that so far came from a file is a copy of the file content. */
-    private void takeOverFromFile(Resolved r) {
+    /**
+     * Version 1 of an entry that so far came from a file is a copy of the file content.
+     *
+     * @return the entry's newest version number afterwards (the one a new version follows)
+     */
+    private int takeOverFromFile(Resolved r) {
         if (r.latest.isEmpty() && r.row.isPresent()) {
             ListEntryEntity e = r.row.get();
-            versions.insert(r.id, r.kind.folder(), r.agency, EntryStatus.PUBLISHED, ListVersionStore.ORIGIN_FILE,
-                    e.getPayload(), KNOWLEDGE_BASE_USER, clock.instant());
+            return versions.insert(r.id, 1, r.kind.folder(), r.agency, EntryStatus.PUBLISHED,
+                    ListVersionStore.ORIGIN_FILE, e.getPayload(), KNOWLEDGE_BASE_USER, clock.instant());
         }
+        return r.latest.map(Version::versionNo).orElse(0);
     }
 
     /*
