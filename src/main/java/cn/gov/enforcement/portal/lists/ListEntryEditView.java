@@ -39,7 +39,9 @@ import java.util.Map;
  * Create or edit a risk point ({@code /staff/lists/edit/risk-points/<id>}) or an exemption item
  * ({@code /staff/lists/edit/exemptions/<id>}); without an id a new entry is created for
  * {@code ?agency=}. Every field is validated by {@link ListsBackOffice}; on a problem each field shows
- * its message and keeps what was typed. Saving creates a new draft version.
+ * its message and keeps what was typed. Saving creates a new draft version; the form remembers the version
+ * it was opened on, and when someone saved a newer one in the meantime the save is refused with who and
+ * when, keeping what was typed.
  */
 @Route("staff/lists/edit/:kind/:id?")
 @RolesAllowed({"EDITOR", "ADMIN"})
@@ -51,6 +53,8 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
     private final UnorderedList errors = new UnorderedList();
     private ListKind kind;
     private String existingId;
+    /** The version the form was opened on; a save on top of a newer one is refused (kept input). */
+    private int baseVersion;
     private String title = "";
 
     public ListEntryEditView(ListsBackOffice backOffice, ListsCatalog catalog) {
@@ -71,6 +75,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
         }
         Object entry = null;
         String agency;
+        baseVersion = 0;
         if (existingId != null) {
             ListsBackOffice.EntryView view;
             try {
@@ -85,6 +90,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             }
             entry = view.entry();
             agency = view.agency();
+            baseVersion = view.version();
         } else {
             List<String> allowed = backOffice.agencies();
             String requested = ListsUi.first(event.getLocation().getQueryParameters().getParameters(), "agency");
@@ -271,14 +277,14 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                         value("basisPenalty"), value("consequence"), value("prevention"),
                         new LinkedHashSet<>(this.<java.util.Set<String>>value("guidance")), value("effectiveFrom"),
                         value("effectiveTo"), sample);
-                version = backOffice.saveRiskPoint(existingId, in);
+                version = backOffice.saveRiskPoint(existingId, baseVersion, in);
                 id = in.id().strip();
             } else {
                 ExemptionInput in = new ExemptionInput(value("id"), agency, value("kind"), value("subkind"),
                         value("sector"), value("violation"), value("scope"), value("basisViolation"),
                         value("basisPenalty"), value("basisExemption"), value("conditions"), value("measure"),
                         value("effectiveFrom"), value("effectiveTo"), sample);
-                version = backOffice.saveExemption(existingId, in);
+                version = backOffice.saveExemption(existingId, baseVersion, in);
                 id = in.id().strip();
             }
             Notification.show(getTranslation("lists.admin.saved", id, version));

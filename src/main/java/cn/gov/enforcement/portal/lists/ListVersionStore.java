@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,16 @@ class ListVersionStore {
     /** One audit record. */
     record Audit(Instant at, String actor, String agency, String entryId, String action, Integer versionNo,
             String detail) {}
+
+    /**
+     * Another transaction stored the same version number of the entry first (two saves at the same
+     * moment). The current transaction cannot go on (PostgreSQL has aborted it) and must be rolled back.
+     */
+    static class VersionCollision extends RuntimeException {
+        VersionCollision(String entryId, int versionNo, Throwable cause) {
+            super("Version " + versionNo + " of " + entryId + " was stored concurrently", cause);
+        }
+    }
 
     static final String ORIGIN_FILE = "FILE";
     static final String ORIGIN_EDIT = "EDIT";
@@ -68,20 +79,39 @@ class ListVersionStore {
         return n != null && n > 0;
     }
 
-    int insert(String entryId, String listKind, String agency, EntryStatus status, String origin, String payload,
-            String createdBy, Instant at) {
-        Integer max = jdbc.queryForObject("select max(version_no) from lists_entry_version where entry_id = ?",
-                Integer.class, entryId);
-        int next = max == null ? 1 : max + 1;
-        jdbc.update("insert into lists_entry_version (entry_id, version_no, list_kind, agency, status, origin, payload, "
-                + "created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", entryId, next, listKind, agency,
-                status.name(), origin, payload, createdBy, Timestamp.from(at));
+    /**
+     * Stores version {@code next} of an entry. The caller names the number (the version it started from
+     * plus one), so that a version another transaction stored in the meantime makes this insert collide
+     * instead of silently becoming the version after it.
+     *
+     * @throws VersionCollision when the entry already has version {@code next}
+     */
+    int insert(String entryId, int next, String listKind, String agency, EntryStatus status, String origin,
+            String payload, String createdBy, Instant at) {
+        try {
+            jdbc.update("insert into lists_entry_version (entry_id, version_no, list_kind, agency, status, origin, "
+                    + "payload, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", entryId, next, listKind,
+                    agency, status.name(), origin, payload, createdBy, Timestamp.from(at));
+        } catch (DuplicateKeyException e) {
+            throw new VersionCollision(entryId, next, e);
+        }
         return next;
     }
 
-    void setStatus(long versionId, EntryStatus status, String submittedBy) {
-        jdbc.update("update lists_entry_version set status = ?, submitted_by = ? where id = ?", status.name(),
-                submittedBy, versionId);
+    /**
+     * Sets the status of a version if it still has the status {@code from}.
+     *
+     * @return false when another transaction changed the status first (nothing is changed)
+     */
+    boolean setStatus(long versionId, EntryStatus from, EntryStatus status, String submittedBy) {
+        return jdbc.update("update lists_entry_version set status = ?, submitted_by = ? where id = ? and status = ?",
+                status.name(), submittedBy, versionId, from.name()) == 1;
+    }
+
+    /** The newest audit record of an entry, if any. */
+    Optional<Audit> lastAudit(String entryId) {
+        return jdbc.query("select * from lists_audit where entry_id = ? order by id desc limit 1", this::audit, entryId)
+                .stream().findFirst();
     }
 
     void audit(Instant at, String actor, String agency, String entryId, String action, Integer versionNo,

@@ -25,7 +25,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The editors' list of their agency's risk points and exemption items in every status, with the
@@ -141,20 +140,25 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         history.addClassName("lists-admin-history");
         actions.add(edit, history);
         switch (e.status()) {
-            case DRAFT -> actions.add(action("submit", "lists.admin.submit", e.id(), backOffice::submit));
-            case IN_REVIEW -> actions.add(action("publish", "lists.admin.publish", e.id(), backOffice::publish),
-                    action("return", "lists.admin.return", e.id(), backOffice::returnToDraft));
-            case PUBLISHED -> actions.add(action("withdraw", "lists.admin.withdraw", e.id(), backOffice::withdraw));
+            case DRAFT -> actions.add(action("submit", "lists.admin.submit", e, backOffice::submit));
+            case IN_REVIEW -> actions.add(action("publish", "lists.admin.publish", e, backOffice::publish),
+                    action("return", "lists.admin.return", e, backOffice::returnToDraft));
+            case PUBLISHED -> actions.add(action("withdraw", "lists.admin.withdraw", e, backOffice::withdraw));
             default -> { }
         }
         row.add(actions);
         return row;
     }
 
-    private Button action(String name, String key, String id, Consumer<String> step) {
+    /** A workflow step on the version and status this row shows (a stale row is refused, see ListsBackOffice). */
+    interface Step {
+        void apply(String id, int seenVersion, EntryStatus seenStatus);
+    }
+
+    private Button action(String name, String key, ListsBackOffice.EntrySummary e, Step step) {
         Button button = new Button(getTranslation(key), click -> {
             try {
-                step.accept(id);
+                step.apply(e.id(), e.version(), e.status());
                 Notification.show(getTranslation("lists.admin.done"));
                 refresh();
                 message.setText(getTranslation("lists.admin.done"));

@@ -14,6 +14,8 @@ import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,7 +24,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The editors' side of the risk-point and exemption lists. EDITORs work on their own agency's entries,
@@ -39,6 +44,12 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code knowledge-base/} file is reported as a conflict at {@code /admin/content} and not applied.
  * {@link #export} writes an agency's published entries in the file format so that edits flow back to
  * the files.
+ *
+ * <p>Concurrent edits (optimistic): a save names the version its form was opened on, a workflow step the
+ * version and status its page showed. When the entry has changed since (or another save stores the same
+ * version number at the same moment), nothing is written and a {@link ValidationFailure} with the key
+ * {@value #CONFLICT} (steps: {@value #CONFLICT_STEP}) names who changed it last and when, so that the form
+ * can keep what was typed.
  */
 @Service
 @RolesAllowed({"EDITOR", "ADMIN"})
@@ -46,6 +57,18 @@ public class ListsBackOffice {
 
     /** The system user recorded for version 1 of an entry that came from a file. */
     public static final String KNOWLEDGE_BASE_USER = "knowledge-base";
+
+    /** Message key of the refusal of a save made on a version that is no longer the newest. */
+    public static final String CONFLICT = "lists.admin.error.conflict";
+
+    /** Message key of the refusal of a workflow step offered by a page that no longer shows the entry's state. */
+    public static final String CONFLICT_STEP = "lists.admin.error.conflictStep";
+
+    /** The field name of the conflict problem (no field of the form: the whole entry). */
+    public static final String CONFLICT_FIELD = "version";
+
+    private static final DateTimeFormatter CONFLICT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private static final int AUDIT_LIMIT = 500;
 
@@ -55,15 +78,19 @@ public class ListsBackOffice {
     private final CurrentUser currentUser;
     private final AgencyDirectory agencies;
     private final Clock clock;
+    private final TransactionTemplate freshRead;
 
     ListsBackOffice(ListEntryRepository repository, ListVersionStore versions, ListStore store, CurrentUser currentUser,
-            AgencyDirectory agencies, Clock clock) {
+            AgencyDirectory agencies, Clock clock, PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.versions = versions;
         this.store = store;
         this.currentUser = currentUser;
         this.agencies = agencies;
         this.clock = clock;
+        this.freshRead = new TransactionTemplate(transactionManager);
+        this.freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.freshRead.setReadOnly(true);
     }
 
     /** One line of the editors' list. {@code publicNow}: a version is on the public lists. */
@@ -138,31 +165,35 @@ public class ListsBackOffice {
      * Saves a risk point as a new DRAFT version.
      *
      * @param existingId the entry being edited, or null for a new one
+     * @param baseVersion the version the form was opened on ({@link EntryView#version()}; 0 for an entry
+     *     that has no version yet, ignored for a new one)
      * @return the new version number
-     * @throws ValidationFailure for any invalid field (nothing is stored)
+     * @throws ValidationFailure for any invalid field, and ({@value #CONFLICT}) when the entry has a newer
+     *     version than {@code baseVersion}; nothing is stored
      */
     @Transactional
-    public int saveRiskPoint(String existingId, RiskPointInput input) {
+    public int saveRiskPoint(String existingId, int baseVersion, RiskPointInput input) {
         RiskPoint entry = ListEntryForms.riskPoint(input);
-        return save(existingId, ListKind.RISK_POINTS, entry);
+        return save(existingId, baseVersion, ListKind.RISK_POINTS, entry);
     }
 
     /** Saves an exemption item as a new DRAFT version; see {@link #saveRiskPoint}. */
     @Transactional
-    public int saveExemption(String existingId, ExemptionInput input) {
+    public int saveExemption(String existingId, int baseVersion, ExemptionInput input) {
         ExemptionItem entry = ListEntryForms.exemption(input);
-        return save(existingId, ListKind.EXEMPTIONS, entry);
+        return save(existingId, baseVersion, ListKind.EXEMPTIONS, entry);
     }
 
-    private int save(String existingId, ListKind kind, ListEntry entry) {
+    private int save(String existingId, int baseVersion, ListKind kind, ListEntry entry) {
         String actor = actor();
+        Resolved r = null;
         if (existingId == null) {
             checkAgencyOfNew(entry.agency());
             if (repository.existsById(entry.id()) || versions.exists(entry.id())) {
                 throw ValidationFailure.of("id", "lists.admin.error.idTaken");
             }
         } else {
-            Resolved r = resolve(existingId);
+            r = resolve(existingId);
             if (!r.id.equals(entry.id())) {
                 throw ValidationFailure.of("id", "lists.admin.error.idChanged");
             }
@@ -172,10 +203,22 @@ public class ListsBackOffice {
             if (!r.agency.equals(entry.agency())) {
                 throw ValidationFailure.of("agency", "lists.admin.error.agencyChanged");
             }
-            takeOverFromFile(r);
+            if (r.latest.map(Version::versionNo).orElse(0) != baseVersion) {
+                throw conflict(r.id, CONFLICT);
+            }
         }
-        int no = versions.insert(entry.id(), kind.folder(), entry.agency(), EntryStatus.DRAFT,
-                ListVersionStore.ORIGIN_EDIT, ListJson.write(entry), actor, clock.instant());
+        int no;
+        try {
+            int base = r == null ? 0 : takeOverFromFile(r);
+            no = versions.insert(entry.id(), base + 1, kind.folder(), entry.agency(), EntryStatus.DRAFT,
+                    ListVersionStore.ORIGIN_EDIT, ListJson.write(entry), actor, clock.instant());
+        } catch (ListVersionStore.VersionCollision collision) {
+            // another save of the same entry committed first; this transaction is rolled back
+            if (existingId == null) {
+                throw ValidationFailure.of("id", "lists.admin.error.idTaken");
+            }
+            throw freshRead.execute(status -> conflict(entry.id(), CONFLICT));
+        }
         versions.audit(clock.instant(), actor, entry.agency(), entry.id(), existingId == null ? "CREATE" : "SAVE", no,
                 titleOf(entry));
         return no;
@@ -190,62 +233,108 @@ public class ListsBackOffice {
         }
     }
 
-    /** Version 1 of an entry that so far came from a file is a copy of the file content. */
-    private void takeOverFromFile(Resolved r) {
+    /**
+     * Version 1 of an entry that so far came from a file is a copy of the file content.
+     *
+     * @return the entry's newest version number afterwards (the one a new version follows)
+     */
+    private int takeOverFromFile(Resolved r) {
         if (r.latest.isEmpty() && r.row.isPresent()) {
             ListEntryEntity e = r.row.get();
-            versions.insert(r.id, r.kind.folder(), r.agency, EntryStatus.PUBLISHED, ListVersionStore.ORIGIN_FILE,
-                    e.getPayload(), KNOWLEDGE_BASE_USER, clock.instant());
+            return versions.insert(r.id, 1, r.kind.folder(), r.agency, EntryStatus.PUBLISHED,
+                    ListVersionStore.ORIGIN_FILE, e.getPayload(), KNOWLEDGE_BASE_USER, clock.instant());
         }
+        return r.latest.map(Version::versionNo).orElse(0);
     }
+
+    /*
+     * The workflow steps take the version and status the caller's page showed (EntrySummary.version() and
+     * status()): when the entry no longer has that version and status, or another transaction changes the
+     * status first, the step is refused with CONFLICT_STEP; a step the shown status does not allow gets
+     * "lists.admin.error.transition".
+     */
 
     /** DRAFT → IN_REVIEW. */
     @Transactional
-    public void submit(String id) {
-        Version v = step(id, EntryStatus.DRAFT);
-        versions.setStatus(v.id(), EntryStatus.IN_REVIEW, actor());
+    public void submit(String id, int seenVersion, EntryStatus seenStatus) {
+        Version v = step(id, seenVersion, seenStatus, EntryStatus.DRAFT);
+        setStatus(v, EntryStatus.DRAFT, EntryStatus.IN_REVIEW, actor());
         audit(v, "SUBMIT");
     }
 
     /** IN_REVIEW → DRAFT (the reviewer sends it back, or the author takes it back). */
     @Transactional
-    public void returnToDraft(String id) {
-        Version v = step(id, EntryStatus.IN_REVIEW);
-        versions.setStatus(v.id(), EntryStatus.DRAFT, null);
+    public void returnToDraft(String id, int seenVersion, EntryStatus seenStatus) {
+        Version v = step(id, seenVersion, seenStatus, EntryStatus.IN_REVIEW);
+        setStatus(v, EntryStatus.IN_REVIEW, EntryStatus.DRAFT, null);
         audit(v, "RETURN");
     }
 
     /** IN_REVIEW → PUBLISHED, by an administrator or an editor other than the one who submitted it. */
     @Transactional
-    public void publish(String id) {
-        Version v = step(id, EntryStatus.IN_REVIEW);
+    public void publish(String id, int seenVersion, EntryStatus seenStatus) {
+        Version v = step(id, seenVersion, seenStatus, EntryStatus.IN_REVIEW);
         if (!currentUser.isAdmin() && actor().equals(v.submittedBy())) {
             throw ValidationFailure.of("status", "lists.admin.error.fourEyes");
         }
-        versions.setStatus(v.id(), EntryStatus.PUBLISHED, v.submittedBy());
+        setStatus(v, EntryStatus.IN_REVIEW, EntryStatus.PUBLISHED, v.submittedBy());
         ListKind kind = kindOf(v.listKind());
         store.putPublished(kind, read(kind, v.payload()));
         audit(v, "PUBLISH");
     }
 
-    /** PUBLISHED → WITHDRAWN: the entry leaves the public lists. */
+    /** PUBLISHED → WITHDRAWN: the entry leaves the public lists (version 0: an entry only in a file). */
     @Transactional
-    public void withdraw(String id) {
+    public void withdraw(String id, int seenVersion, EntryStatus seenStatus) {
         Resolved r = resolve(id);
-        takeOverFromFile(r);
-        Version v = step(id, EntryStatus.PUBLISHED);
-        versions.setStatus(v.id(), EntryStatus.WITHDRAWN, v.submittedBy());
+        checkSeen(r, seenVersion, seenStatus, EntryStatus.PUBLISHED);
+        try {
+            takeOverFromFile(r);
+        } catch (ListVersionStore.VersionCollision collision) {
+            throw freshRead.execute(status -> conflict(r.id, CONFLICT_STEP));
+        }
+        Version v = step(id, r.latest.isEmpty() ? 1 : seenVersion, seenStatus, EntryStatus.PUBLISHED);
+        setStatus(v, EntryStatus.PUBLISHED, EntryStatus.WITHDRAWN, v.submittedBy());
         store.removePublished(r.kind, r.id);
         audit(v, "WITHDRAW");
     }
 
-    private Version step(String id, EntryStatus from) {
+    private Version step(String id, int seenVersion, EntryStatus seenStatus, EntryStatus from) {
         Resolved r = resolve(id);
-        Version latest = versions.latest(r.id).orElse(null);
-        if (latest == null || latest.status() != from) {
+        checkSeen(r, seenVersion, seenStatus, from);
+        return r.latest.orElseThrow(() -> ValidationFailure.of("status", "lists.admin.error.transition"));
+    }
+
+    private void checkSeen(Resolved r, int seenVersion, EntryStatus seenStatus, EntryStatus from) {
+        if (r.latest.map(Version::versionNo).orElse(0) != seenVersion || r.status() != seenStatus) {
+            throw conflict(r.id, CONFLICT_STEP);
+        }
+        if (seenStatus != from) {
             throw ValidationFailure.of("status", "lists.admin.error.transition");
         }
-        return latest;
+    }
+
+    /** A status change that another transaction made first is a conflict too. */
+    private void setStatus(Version v, EntryStatus from, EntryStatus to, String submittedBy) {
+        if (!versions.setStatus(v.id(), from, to, submittedBy)) {
+            throw conflict(v.entryId(), CONFLICT_STEP);
+        }
+    }
+
+    /** The refusal of a change made on an outdated view of the entry, naming who changed it last and when. */
+    private ValidationFailure conflict(String entryId, String messageKey) {
+        String who;
+        Instant when;
+        Optional<ListVersionStore.Audit> last = versions.lastAudit(entryId);
+        if (last.isPresent()) {
+            who = last.get().actor();
+            when = last.get().at();
+        } else {
+            Version latest = versions.latest(entryId).orElse(null);
+            who = latest == null ? KNOWLEDGE_BASE_USER : latest.createdBy();
+            when = latest == null ? clock.instant() : latest.createdAt();
+        }
+        return ValidationFailure.of(CONFLICT_FIELD, messageKey, who, CONFLICT_TIME.format(when));
     }
 
     private void audit(Version v, String action) {

@@ -55,50 +55,50 @@ class ListsBackOfficeIT extends ListsTestSupport {
     void an_entry_goes_from_draft_through_review_to_published_and_withdrawn_with_versions_and_an_audit_log() {
         as("bo-editor-um-1", UM);
         String id = "um-rp-bo-workflow";
-        assertThat(backOffice.saveRiskPoint(null, risk(id, "后台样例：店招未经许可", LocalDate.of(2026, 1, 1)))).isEqualTo(1);
+        assertThat(backOffice.saveRiskPoint(null, 0, risk(id, "后台样例：店招未经许可", LocalDate.of(2026, 1, 1)))).isEqualTo(1);
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.DRAFT);
         assertThat(catalog.findRiskPoint(id)).as("a draft is not public").isEmpty();
-        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, risk(id, "重复", LocalDate.of(2026, 1, 1))))
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, risk(id, "重复", LocalDate.of(2026, 1, 1))))
                 .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
                         .isEqualTo("lists.admin.error.idTaken"));
-        assertThatThrownBy(() -> backOffice.publish(id)).as("publishing needs a review first")
+        assertThatThrownBy(() -> backOffice.publish(id, 1, EntryStatus.DRAFT)).as("publishing needs a review first")
                 .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
                         .isEqualTo("lists.admin.error.transition"));
 
-        backOffice.submit(id);
+        submit(id);
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.IN_REVIEW);
-        assertThatThrownBy(() -> backOffice.publish(id)).as("the author does not publish their own submission")
+        assertThatThrownBy(() -> publish(id)).as("the author does not publish their own submission")
                 .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
                         .isEqualTo("lists.admin.error.fourEyes"));
 
         as("bo-editor-um-2", UM);
-        backOffice.publish(id);
+        publish(id);
         assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经许可");
 
         // a new version stays a draft while the published one stays public
-        assertThat(backOffice.saveRiskPoint(id, risk(id, "后台样例：店招未经审批", LocalDate.of(2026, 1, 1)))).isEqualTo(2);
+        assertThat(backOffice.saveRiskPoint(id, 1, risk(id, "后台样例：店招未经审批", LocalDate.of(2026, 1, 1)))).isEqualTo(2);
         assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经许可");
         assertThat(backOffice.diff(id, 1, 2)).containsExactly(
                 new ListsBackOffice.FieldChange("title", "后台样例：店招未经许可", "后台样例：店招未经审批"));
-        backOffice.submit(id);
+        submit(id);
         as("bo-editor-um-1", UM);
-        backOffice.returnToDraft(id);
-        backOffice.submit(id);
+        returnToDraft(id);
+        submit(id);
         as("bo-admin", null);
-        backOffice.publish(id);
+        publish(id);
         assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经审批");
 
         // a later effective date keeps a published entry off the public lists until then
-        assertThat(backOffice.saveRiskPoint(id, risk(id, "后台样例：店招未经审批", LocalDate.of(2027, 1, 1)))).isEqualTo(3);
-        backOffice.submit(id);
+        assertThat(backOffice.saveRiskPoint(id, 2, risk(id, "后台样例：店招未经审批", LocalDate.of(2027, 1, 1)))).isEqualTo(3);
+        submit(id);
         as("bo-editor-um-2", UM);
-        backOffice.publish(id);
+        publish(id);
         assertThat(catalog.findRiskPoint(id)).as("not yet in force").isEmpty();
 
-        backOffice.withdraw(id);
+        withdraw(id);
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.WITHDRAWN);
         assertThat(backOffice.entry(id).publicNow()).isFalse();
-        assertThatThrownBy(() -> backOffice.submit(id)).isInstanceOf(ValidationFailure.class);
+        assertThatThrownBy(() -> submit(id)).isInstanceOf(ValidationFailure.class);
 
         assertThat(backOffice.versions(id)).extracting(ListsBackOffice.VersionSummary::version).containsExactly(1, 2, 3);
         List<ListsBackOffice.AuditRecord> log = backOffice.audit(UM).stream().filter(a -> a.entryId().equals(id)).toList();
@@ -114,10 +114,126 @@ class ListsBackOfficeIT extends ListsTestSupport {
     }
 
     @Test
+    void of_two_saves_from_the_same_version_the_second_is_refused_naming_who_changed_it_and_nothing_is_written() {
+        as("bo-editor-um-1", UM);
+        String id = "um-rp-bo-conflict";
+        backOffice.saveRiskPoint(null, 0, risk(id, "后台样例：并发一", LocalDate.of(2026, 1, 1)));
+        int opened = backOffice.entry(id).version();
+
+        as("bo-editor-um-2", UM);
+        assertThat(backOffice.saveRiskPoint(id, opened, risk(id, "后台样例：编辑二的版本", LocalDate.of(2026, 1, 1))))
+                .isEqualTo(2);
+        int auditBefore = auditOf(id).size();
+
+        as("bo-editor-um-1", UM);
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(id, opened, risk(id, "后台样例：编辑一的版本",
+                LocalDate.of(2026, 1, 1)))).isInstanceOfSatisfying(ValidationFailure.class, f -> {
+                    assertThat(f.problems()).singleElement().satisfies(p -> {
+                        assertThat(p.field()).isEqualTo(ListsBackOffice.CONFLICT_FIELD);
+                        assertThat(p.messageKey()).isEqualTo(ListsBackOffice.CONFLICT);
+                        assertThat(p.args()).containsExactly("bo-editor-um-2", "2026-11-21 10:00:00");
+                    });
+                });
+        assertThat(backOffice.versions(id)).extracting(ListsBackOffice.VersionSummary::version).containsExactly(1, 2);
+        assertThat(auditOf(id)).hasSize(auditBefore);
+        assertThat(((RiskPoint) backOffice.entry(id).entry()).title()).isEqualTo("后台样例：编辑二的版本");
+        // after a reload (the newest version as base) the save goes through
+        assertThat(backOffice.saveRiskPoint(id, 2, risk(id, "后台样例：编辑一的版本", LocalDate.of(2026, 1, 1))))
+                .isEqualTo(3);
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(id, 4, risk(id, "后台样例：未来的版本",
+                LocalDate.of(2026, 1, 1)))).as("a version that does not exist yet is no base either")
+                .isInstanceOfSatisfying(ValidationFailure.class,
+                        f -> assertThat(f.problems().get(0).messageKey()).isEqualTo(ListsBackOffice.CONFLICT));
+    }
+
+    @Test
+    void a_workflow_step_on_a_page_that_shows_an_older_version_or_status_is_refused_and_changes_nothing() {
+        as("bo-editor-um-1", UM);
+        String id = "um-rp-bo-conflict-steps";
+        backOffice.saveRiskPoint(null, 0, risk(id, "后台样例：并发步骤", LocalDate.of(2026, 1, 1)));
+        // both editors' lists show version 1 as a draft; editor 1 submits it
+        backOffice.submit(id, 1, EntryStatus.DRAFT);
+
+        as("bo-editor-um-2", UM);
+        int auditBefore = auditOf(id).size();
+        assertThatThrownBy(() -> backOffice.submit(id, 1, EntryStatus.DRAFT))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> {
+                    assertThat(f.problems().get(0).messageKey()).isEqualTo(ListsBackOffice.CONFLICT_STEP);
+                    assertThat(f.problems().get(0).args()).containsExactly("bo-editor-um-1", "2026-11-21 10:00:00");
+                });
+        // editor 1 saves version 2 while editor 2's list still offers to publish version 1
+        as("bo-editor-um-1", UM);
+        backOffice.saveRiskPoint(id, 1, risk(id, "后台样例：并发步骤二", LocalDate.of(2026, 1, 1)));
+        as("bo-editor-um-2", UM);
+        assertThatThrownBy(() -> backOffice.publish(id, 1, EntryStatus.IN_REVIEW))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
+                        .isEqualTo(ListsBackOffice.CONFLICT_STEP));
+        assertThatThrownBy(() -> backOffice.returnToDraft(id, 1, EntryStatus.IN_REVIEW))
+                .isInstanceOf(ValidationFailure.class);
+        assertThat(auditOf(id)).hasSize(auditBefore + 1);
+        assertThat(backOffice.versions(id)).extracting(v -> v.version() + ":" + v.status())
+                .containsExactly("1:IN_REVIEW", "2:DRAFT");
+        assertThat(catalog.findRiskPoint(id)).isEmpty();
+        // a step the shown status does not offer is still the plain transition error
+        assertThatThrownBy(() -> backOffice.publish(id, 2, EntryStatus.DRAFT))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
+                        .isEqualTo("lists.admin.error.transition"));
+    }
+
+    @Test
+    void saves_racing_from_the_same_version_store_one_version_and_refuse_the_others_as_a_conflict() throws Exception {
+        as("bo-editor-um-1", UM);
+        String id = "um-rp-bo-race";
+        backOffice.saveRiskPoint(null, 0, risk(id, "后台样例：同时保存", LocalDate.of(2026, 1, 1)));
+        as("bo-editor-um-2", UM);
+        SecurityContextHolder.clearContext();
+        int threads = 4;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String user = i % 2 == 0 ? "bo-editor-um-1" : "bo-editor-um-2";
+                String title = "后台样例：同时保存 " + i;
+                java.util.concurrent.Callable<Object> save = () -> {
+                    var details = users.loadUserByUsername(user);
+                    SecurityContextHolder.setContext(new org.springframework.security.core.context.SecurityContextImpl(
+                            new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                                    details, null, details.getAuthorities())));
+                    try {
+                        start.await();
+                        return backOffice.saveRiskPoint(id, 1, risk(id, title, LocalDate.of(2026, 1, 1)));
+                    } catch (ValidationFailure f) {
+                        return f.problems().get(0).messageKey();
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                };
+                results.add(pool.submit(save));
+            }
+            List<Object> outcomes = new java.util.ArrayList<>();
+            for (var r : results) {
+                outcomes.add(r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsOnlyOnce(2).filteredOn(o -> !o.equals(2))
+                    .hasSize(threads - 1).containsOnly(ListsBackOffice.CONFLICT);
+        } finally {
+            pool.shutdownNow();
+        }
+        as("bo-editor-um-1", UM);
+        assertThat(backOffice.versions(id)).extracting(ListsBackOffice.VersionSummary::version).containsExactly(1, 2);
+        assertThat(auditOf(id)).extracting(ListsBackOffice.AuditRecord::action).containsExactly("SAVE", "CREATE");
+    }
+
+    private List<ListsBackOffice.AuditRecord> auditOf(String id) {
+        return backOffice.audit(UM).stream().filter(a -> a.entryId().equals(id)).toList();
+    }
+
+    @Test
     void an_editor_of_another_agency_gets_not_found_for_every_entry_of_it_whatever_the_method() {
         as("bo-editor-um-1", UM);
         String id = "um-rp-bo-scope";
-        backOffice.saveRiskPoint(null, risk(id, "后台样例：范围测试", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(null, 0, risk(id, "后台样例：范围测试", LocalDate.of(2026, 1, 1)));
         String fileEntry = backOffice.entries(UM).stream().filter(ListsBackOffice.EntrySummary::fromFile)
                 .findFirst().orElseThrow().id();
 
@@ -125,11 +241,11 @@ class ListsBackOfficeIT extends ListsTestSupport {
         for (String target : List.of(id, fileEntry, "no-such-entry", "../etc", "")) {
             assertThatThrownBy(() -> backOffice.entry(target)).isInstanceOf(ListEntryNotFoundException.class);
             assertThatThrownBy(() -> backOffice.versions(target)).isInstanceOf(ListEntryNotFoundException.class);
-            assertThatThrownBy(() -> backOffice.submit(target)).isInstanceOf(ListEntryNotFoundException.class);
-            assertThatThrownBy(() -> backOffice.publish(target)).isInstanceOf(ListEntryNotFoundException.class);
-            assertThatThrownBy(() -> backOffice.withdraw(target)).isInstanceOf(ListEntryNotFoundException.class);
+            assertThatThrownBy(() -> backOffice.submit(target, 1, EntryStatus.DRAFT)).isInstanceOf(ListEntryNotFoundException.class);
+            assertThatThrownBy(() -> backOffice.publish(target, 1, EntryStatus.IN_REVIEW)).isInstanceOf(ListEntryNotFoundException.class);
+            assertThatThrownBy(() -> backOffice.withdraw(target, 0, EntryStatus.PUBLISHED)).isInstanceOf(ListEntryNotFoundException.class);
             assertThatThrownBy(() -> backOffice.diff(target, 1, 1)).isInstanceOf(ListEntryNotFoundException.class);
-            assertThatThrownBy(() -> backOffice.saveRiskPoint(target, risk(target, "改", LocalDate.of(2026, 1, 1))))
+            assertThatThrownBy(() -> backOffice.saveRiskPoint(target, 0, risk(target, "改", LocalDate.of(2026, 1, 1))))
                     .isInstanceOfAny(ListEntryNotFoundException.class, ValidationFailure.class);
         }
         assertThatThrownBy(() -> backOffice.entries(UM)).isInstanceOf(ListEntryNotFoundException.class);
@@ -137,7 +253,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
         assertThatThrownBy(() -> backOffice.export(UM, ListKind.RISK_POINTS)).isInstanceOf(ListEntryNotFoundException.class);
         assertThat(backOffice.audit(null)).allSatisfy(a -> assertThat(a.agency()).isEqualTo(MR));
         assertThat(backOffice.agencies()).containsExactly(MR);
-        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, risk("um-rp-bo-foreign", "别人的", LocalDate.of(2026, 1, 1))))
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, risk("um-rp-bo-foreign", "别人的", LocalDate.of(2026, 1, 1))))
                 .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).field()).isEqualTo("agency"));
         assertThat(backOffice.entries(MR)).noneMatch(e -> e.agency().equals(UM));
 
@@ -179,11 +295,11 @@ class ListsBackOfficeIT extends ListsTestSupport {
                     edit.sector(), "后台样例：首次占道堆放少量杂物", edit.scope(), edit.basisViolation(),
                     edit.basisPenalty(), edit.basisExemption(), edit.conditions(), edit.measure(),
                     edit.effectiveFrom(), edit.effectiveTo(), edit.sample());
-            assertThat(backOffice.saveExemption("um-ex-bo-owned", changed)).as("version 1 is the file content").isEqualTo(2);
+            assertThat(backOffice.saveExemption("um-ex-bo-owned", 0, changed)).as("version 1 is the file content").isEqualTo(2);
             assertThat(backOffice.versions("um-ex-bo-owned").get(0).fromFile()).isTrue();
-            backOffice.submit("um-ex-bo-owned");
+            submit("um-ex-bo-owned");
             as("bo-editor-um-2", UM);
-            backOffice.publish("um-ex-bo-owned");
+            publish("um-ex-bo-owned");
 
             // unchanged file: no conflict, and the file does not overwrite the published edit
             assertThat(report(knowledgeBase.loadAll()).problems()).isEmpty();
@@ -223,7 +339,29 @@ class ListsBackOfficeIT extends ListsTestSupport {
         assertThat(catalog.findExemption("um-ex-bo-owned")).as("owned by the database, not removed with the file")
                 .isPresent();
         as("bo-editor-um-1", UM);
-        backOffice.withdraw("um-ex-bo-owned");
+        withdraw("um-ex-bo-owned");
+    }
+
+    /* The workflow steps as the back-office list offers them: on the version and status it shows now. */
+
+    private void submit(String id) {
+        var e = backOffice.entry(id);
+        backOffice.submit(id, e.version(), e.status());
+    }
+
+    private void publish(String id) {
+        var e = backOffice.entry(id);
+        backOffice.publish(id, e.version(), e.status());
+    }
+
+    private void returnToDraft(String id) {
+        var e = backOffice.entry(id);
+        backOffice.returnToDraft(id, e.version(), e.status());
+    }
+
+    private void withdraw(String id) {
+        var e = backOffice.entry(id);
+        backOffice.withdraw(id, e.version(), e.status());
     }
 
     private static LoadReport report(List<LoadReport> reports) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
@@ -86,9 +87,46 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
     }
 
     @Test
+    void a_form_opened_before_a_colleague_saved_is_refused_with_who_and_when_and_keeps_the_input_and_so_is_a_stale_step() {
+        String um = "sample-urban-management";
+        String id = "um-rp-bo-view-conflict";
+        signInAs("bo-view-editor-um", um);
+        backOffice.saveRiskPoint(null, 0, ListsBackOfficeIT.risk(id, "后台样例：视图并发", LocalDate.of(2026, 1, 1)));
+        UI.getCurrent().navigate("staff/lists/edit/risk-points/" + id);
+        set(TextField.class, "entry-title", "后台样例：我的修改");
+        set(TextArea.class, "entry-risk", "我填写的风险描述。");
+
+        signInAs("bo-view-editor-um-2", um);
+        backOffice.saveRiskPoint(id, 1, ListsBackOfficeIT.risk(id, "后台样例：同事的修改", LocalDate.of(2026, 1, 1)));
+        signInAs("bo-view-editor-um", um);
+        _click(_get(Button.class, spec -> spec.withId("entry-save")));
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("staff/lists/edit/risk-points/" + id);
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("entry-errors")).getElement().getTextRecursively())
+                .contains("bo-view-editor-um-2").contains("2026-11-21 10:00:00").contains("刷新页面");
+        assertThat(_get(TextField.class, spec -> spec.withId("entry-title")).getValue()).isEqualTo("后台样例：我的修改");
+        assertThat(_get(TextArea.class, spec -> spec.withId("entry-risk")).getValue()).isEqualTo("我填写的风险描述。");
+        assertThat(backOffice.versions(id)).extracting(ListsBackOffice.VersionSummary::version).containsExactly(1, 2);
+        assertThat(((RiskPoint) backOffice.entry(id).entry()).title()).isEqualTo("后台样例：同事的修改");
+
+        // the list shows version 2 as a draft; a colleague submits it before the button is clicked
+        UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", um));
+        Div row = _get(Div.class, spec -> spec.withClasses("lists-admin-row").withAttribute("data-id", id));
+        assertThat(row.getElement().getAttribute("data-status")).isEqualTo("DRAFT");
+        signInAs("bo-view-editor-um-2", um);
+        backOffice.submit(id, 2, EntryStatus.DRAFT);
+        signInAs("bo-view-editor-um", um);
+        _click(_get(row, Button.class, spec -> spec.withClasses("lists-admin-submit")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("lists-admin-message")).getText())
+                .contains("bo-view-editor-um-2").contains("刷新页面").contains("未执行");
+        assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.IN_REVIEW);
+    }
+
+    @Test
     void an_editor_of_another_agency_gets_the_not_found_page_for_the_form_and_the_history() {
         signInAs("bo-view-editor-um", "sample-urban-management");
-        backOffice.saveRiskPoint(null, ListsBackOfficeIT.risk("um-rp-bo-view-scope", "后台样例：视图范围",
+        backOffice.saveRiskPoint(null, 0, ListsBackOfficeIT.risk("um-rp-bo-view-scope", "后台样例：视图范围",
                 LocalDate.of(2026, 1, 1)));
         signInAs("bo-view-editor-mr", "sample-market-regulation");
         for (String url : new String[] {"staff/lists/edit/risk-points/um-rp-bo-view-scope",
@@ -111,8 +149,8 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
     void the_history_page_shows_what_changed_between_two_versions_field_by_field() {
         signInAs("bo-view-editor-um", "sample-urban-management");
         String id = "um-rp-bo-view-history";
-        backOffice.saveRiskPoint(null, ListsBackOfficeIT.risk(id, "后台样例：历史一", LocalDate.of(2026, 1, 1)));
-        backOffice.saveRiskPoint(id, ListsBackOfficeIT.risk(id, "后台样例：历史二<b>", LocalDate.of(2026, 2, 1)));
+        backOffice.saveRiskPoint(null, 0, ListsBackOfficeIT.risk(id, "后台样例：历史一", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(id, 1, ListsBackOfficeIT.risk(id, "后台样例：历史二<b>", LocalDate.of(2026, 2, 1)));
         UI.getCurrent().navigate("staff/lists/history/" + id);
         String changes = _get(Div.class, spec -> spec.withId("history-changes")).getElement().getOuterHTML();
         assertThat(changes).contains("风险名称").contains("后台样例：历史一").contains("后台样例：历史二&lt;b&gt;")
