@@ -166,13 +166,18 @@ public class ImportService {
     /**
      * Makes the stored guides match the knowledge base: each valid guide (by its file label) is inserted or, when
      * its content changed, replaced; a guide whose file is gone is removed; files in {@code present} without a
-     * valid guide keep their last stored version. The index is rebuilt when anything changed.
+     * valid guide keep their last stored version. Only the changed guides' articles are replaced in the index;
+     * the whole index is rebuilt only when it was out of step with the database before (missing, another number
+     * of articles, an older mapping).
      *
      * @return the number of guides added, replaced or removed
      */
     int syncGuides(Map<String, LegalDocument> valid, Set<String> present) {
         lock.lock();
         try {
+            boolean inStep = !index.isOutOfStep();
+            List<String> removedArticles = new ArrayList<>();
+            List<Long> added = new ArrayList<>();
             int changed = transactions.execute(tx -> {
                 int n = 0;
                 for (Map.Entry<String, LegalDocument> e : valid.entrySet()) {
@@ -181,26 +186,36 @@ public class ImportService {
                     if (stored.size() == 1 && stored.get(0).contentHash().equals(guide.contentHash())) {
                         continue;
                     }
-                    stored.forEach(d -> store.delete(d.id()));
-                    store.insert(guide, null, null, clock.instant());
+                    stored.forEach(d -> removeGuide(d, removedArticles));
+                    added.add(store.insert(guide, null, null, clock.instant()));
                     n++;
                 }
                 for (RegulationStore.StoredDocument d : store.documentsByLevel(LegalLevel.GUIDE)) {
                     if (!present.contains(d.sourcePath())) {
-                        store.delete(d.id());
+                        removeGuide(d, removedArticles);
                         n++;
                     }
                 }
                 return n;
             });
-            if (changed > 0 || index.isOutOfStep()) {
+            if (!inStep) {
                 long indexed = index.rebuild();
-                log.info("Guides: {} change(s); indexed {} articles", changed, indexed);
+                log.info("Guides: {} change(s); the index was out of step and is rebuilt: {} articles", changed,
+                        indexed);
+            } else if (changed > 0) {
+                index.update(removedArticles, added);
+                log.info("Guides: {} change(s); {} article(s) removed from the index, {} guide(s) indexed", changed,
+                        removedArticles.size(), added.size());
             }
             return changed;
         } finally {
             lock.unlock();
         }
+    }
+
+    private void removeGuide(RegulationStore.StoredDocument d, List<String> removedArticles) {
+        store.articles(d.id()).forEach(a -> removedArticles.add(d.id() + "-" + a.sequence()));
+        store.delete(d.id());
     }
 
     private static Optional<LegalDocument> parsePlainText(PlainTextParser parser, String relative, byte[] bytes,

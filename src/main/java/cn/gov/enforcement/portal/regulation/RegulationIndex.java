@@ -53,14 +53,17 @@ class RegulationIndex {
         this.embeddings = embeddings;
     }
 
-    /** True when the index is missing or holds a different number of articles than the database. */
+    /**
+     * True when the index is missing, holds a different number of articles than the database, or was built from
+     * an older mapping (a new portal version added fields).
+     */
     boolean isOutOfStep() {
         SearchIndexes search = indexes.getIfAvailable();
         if (search == null) {
             return false;
         }
         try {
-            return search.count(ALIAS) != store.articleCount();
+            return search.count(ALIAS) != store.articleCount() || search.mappingChanged(ALIAS);
         } catch (RuntimeException e) {
             log.warn("Cannot count the {} index ({}); it will be rebuilt", ALIAS, e.getMessage());
             return true;
@@ -87,11 +90,14 @@ class RegulationIndex {
         TextEmbeddings model = embeddings.getIfAvailable();
         boolean vectors = model != null && model.enabled();
         List<RegulationStore.StoredDocument> documents = store.documents();
+        Map<Long, RegulationStore.StoredDocument> byId = new HashMap<>();
+        documents.forEach(d -> byId.put(d.id(), d));
+        Map<Long, Integer> citations = Citations.count(store, byId);
         long total = store.articleCount();
         long computedBefore = vectors ? model.computed() : 0;
         long[] sent = {0};
         long[] reported = {0};
-        Iterable<IndexDocument> source = () -> new BatchIterator(documents, vectors ? model : null);
+        Iterable<IndexDocument> source = () -> new BatchIterator(documents, citations, vectors ? model : null);
         search.rebuild(ALIAS, source, n -> {
             sent[0] = n;
             if (n - reported[0] >= PROGRESS_EVERY || n == total) {
@@ -106,6 +112,36 @@ class RegulationIndex {
         return sent[0];
     }
 
+    /**
+     * Applies a change of a few documents to the live index without a rebuild: removes the articles
+     * {@code removedArticleIds} ({@code <document id>-<sequence>}) and adds every article of the documents
+     * {@code addedDocumentIds}, with their vectors. Used for our own guides, which no regulation cites (their
+     * citation count is 0), so the other documents' counts stay right.
+     */
+    void update(List<String> removedArticleIds, List<Long> addedDocumentIds) {
+        SearchIndexes search = indexes.getIfAvailable();
+        if (search == null) {
+            return;
+        }
+        TextEmbeddings model = embeddings.getIfAvailable();
+        boolean vectors = model != null && model.enabled();
+        List<IndexDocument> added = new ArrayList<>();
+        for (long id : addedDocumentIds) {
+            RegulationStore.StoredDocument d = store.document(id).orElse(null);
+            if (d == null) {
+                continue;
+            }
+            List<RegulationStore.StoredArticle> articles = store.articles(id);
+            List<float[]> v = vectors
+                    ? model.documents(articles.stream().map(a -> embeddingText(d, a)).toList(), n -> {})
+                    : null;
+            for (int i = 0; i < articles.size(); i++) {
+                added.add(document(d, articles.get(i), v == null ? null : v.get(i), 0));
+            }
+        }
+        search.update(ALIAS, added, removedArticleIds);
+    }
+
     /** Progress lines every this many articles. */
     static final int PROGRESS_EVERY = 5_000;
 
@@ -116,11 +152,14 @@ class RegulationIndex {
     private final class BatchIterator implements Iterator<IndexDocument> {
 
         private final Iterator<RegulationStore.StoredDocument> documents;
+        private final Map<Long, Integer> citations;
         private final TextEmbeddings model;
         private final ArrayDeque<IndexDocument> ready = new ArrayDeque<>();
 
-        BatchIterator(List<RegulationStore.StoredDocument> documents, TextEmbeddings model) {
+        BatchIterator(List<RegulationStore.StoredDocument> documents, Map<Long, Integer> citations,
+                TextEmbeddings model) {
             this.documents = documents.iterator();
+            this.citations = citations;
             this.model = model;
         }
 
@@ -159,7 +198,9 @@ class RegulationIndex {
                 vectors = model.documents(texts, n -> {});
             }
             for (int i = 0; i < articles.size(); i++) {
-                ready.add(document(owners.get(i), articles.get(i), vectors == null ? null : vectors.get(i)));
+                RegulationStore.StoredDocument d = owners.get(i);
+                ready.add(document(d, articles.get(i), vectors == null ? null : vectors.get(i),
+                        citations.getOrDefault(d.id(), 0)));
             }
         }
     }
@@ -175,12 +216,17 @@ class RegulationIndex {
     }
 
     static IndexDocument document(RegulationStore.StoredDocument d, RegulationStore.StoredArticle a) {
-        return document(d, a, null);
+        return document(d, a, null, 0);
     }
 
-    static IndexDocument document(RegulationStore.StoredDocument d, RegulationStore.StoredArticle a, float[] vector) {
+    /**
+     * @param citations how often other documents cite this one ({@link Citations}), a ranking prior
+     */
+    static IndexDocument document(RegulationStore.StoredDocument d, RegulationStore.StoredArticle a, float[] vector,
+            int citations) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("document_id", d.id());
+        source.put("citations", citations);
         source.put("sequence", a.sequence());
         source.put("title", d.title());
         source.put("display_title", d.displayTitle());
@@ -325,45 +371,50 @@ class RegulationIndex {
     static final int SHORT_QUERY = 4;
 
     /**
+     * Characters left out of the single-character clause of a longer query: each occurs in more than about a fifth
+     * of the articles of the national corpus (measured on the LawRefBook national documents), so BM25 gives them
+     * almost no weight while their long posting lists make up most of the query's cost. They still count inside
+     * the character pairs (bigrams), and a short query keeps every character.
+     */
+    static final String COMMON_CHARACTERS = "第条的十人法定当应行有以和民规者理国二关一或管三事政务部机院对本其不四门在可五依用";
+
+    /**
      * The BM25 query: every character of a short query must occur; a longer query (a question in plain words)
-     * scores by its characters and its adjacent character pairs (bigrams) in title, headings and text, with the
-     * pairs in the text counted again at half weight.
+     * scores by its adjacent character pairs (bigrams) in title, headings and text, the pairs in the text counted
+     * again at half weight, and by its less common single characters.
      */
     static Query lexicalQuery(String q) {
         boolean isShort = q.codePointCount(0, q.length()) <= SHORT_QUERY;
+        String rare = isShort ? q : withoutCommonCharacters(q);
         return Query.of(x -> x.bool(b -> {
             if (isShort) {
                 b.must(m -> m.match(t -> t.field("all_s").query(q).operator(Operator.And)));
             } else {
-                b.should(m -> m.match(t -> t.field("all_s").query(q))).minimumShouldMatch("1");
+                if (!rare.isBlank()) {
+                    b.should(m -> m.match(t -> t.field("all_s").query(rare)));
+                }
+                b.minimumShouldMatch("1");
             }
             return b.should(m -> m.match(t -> t.field("all_s.bigram").query(q)))
                     .should(m -> m.match(t -> t.field("text_s.bigram").query(q).boost(0.5f)));
         }));
     }
 
-    /** The lexical query with each document level's prior as a score multiplier. */
-    static Query withPriors(Query query, RegulationSettings.Ranking ranking) {
-        if (ranking.levelPriors().isEmpty()) {
-            return query;
-        }
-        List<co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore> functions = new ArrayList<>();
-        ranking.levelPriors().forEach((level, weight) -> functions.add(
-                co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore.of(f -> f
-                        .filter(q -> q.term(t -> t.field("level").value(level.name()))).weight(weight))));
-        return Query.of(q -> q.functionScore(fs -> fs.query(query).functions(functions)
-                .scoreMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode.First)
-                .boostMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode.Multiply)));
+    /** The query with {@link #COMMON_CHARACTERS} replaced by spaces (so no new pairs form across a gap). */
+    static String withoutCommonCharacters(String q) {
+        StringBuilder out = new StringBuilder(q.length());
+        q.codePoints().forEach(c -> out.appendCodePoint(COMMON_CHARACTERS.indexOf(c) >= 0 ? ' ' : c));
+        return out.toString();
     }
 
     @SuppressWarnings("rawtypes")
     private Leg lexical(ElasticsearchClient es, String q, int depth, List<Query> filters,
             RegulationSettings.Ranking ranking) throws java.io.IOException {
-        Query query = withPriors(Query.of(x -> x.bool(b -> b.must(lexicalQuery(q)).filter(filters))), ranking);
+        Query query = Query.of(x -> x.bool(b -> b.must(lexicalQuery(q)).filter(filters)));
         SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(depth).trackTotalHits(t -> t.enabled(true))
-                .source(src -> src.filter(f -> f.includes("document_id"))).query(query), Map.class);
+                .source(src -> src.filter(f -> f.includes(LEG_FIELDS))).query(query), Map.class);
         long total = response.hits().total() == null ? 0 : response.hits().total().value();
-        return leg(response, total, null);
+        return leg(response, total, ranking, true, ranking.citationWeight());
     }
 
     @SuppressWarnings("rawtypes")
@@ -375,17 +426,24 @@ class RegulationIndex {
             v.add(f);
         }
         SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(depth)
-                .source(src -> src.filter(f -> f.includes("document_id", "level")))
+                .source(src -> src.filter(f -> f.includes(LEG_FIELDS)))
                 .knn(k -> {
                     k.field("vector").queryVector(v).k(depth).numCandidates(Math.max(2 * depth, 200)).filter(filters);
                     return minSimilarity > 0 ? k.similarity((float) minSimilarity) : k;
                 }), Map.class);
-        return leg(response, 0, ranking);
+        return leg(response, 0, ranking, false, ranking.denseCitationWeight());
     }
 
-    /** The hits as a ranked list; with {@code ranking}, re-ordered by score times the level's prior. */
+    /** What each list needs of a hit to re-order it. */
+    private static final List<String> LEG_FIELDS = List.of("document_id", "level", "citations");
+
+    /**
+     * The hits as a ranked list, re-ordered by score times the document's priors: its level's (when
+     * {@code levelPriors}) and its citation count's ({@link Citations#prior}).
+     */
     @SuppressWarnings("rawtypes")
-    private static Leg leg(SearchResponse<Map> response, long total, RegulationSettings.Ranking ranking) {
+    private static Leg leg(SearchResponse<Map> response, long total, RegulationSettings.Ranking ranking,
+            boolean levelPriors, double citationWeight) {
         Map<String, Long> documents = new HashMap<>();
         Map<String, Double> scores = new HashMap<>();
         List<String> ids = new ArrayList<>();
@@ -393,13 +451,17 @@ class RegulationIndex {
             Map src = hit.source();
             ids.add(hit.id());
             documents.put(hit.id(), src == null ? -1L : ((Number) src.get("document_id")).longValue());
-            Object level = src == null ? null : src.get("level");
-            double prior = ranking == null || level == null ? 1.0 : ranking.prior(LegalLevel.valueOf(level.toString()));
+            double prior = 1.0;
+            if (src != null) {
+                if (levelPriors) {
+                    prior *= ranking.prior(level(src.get("level")));
+                }
+                Object citations = src.get("citations");
+                prior *= Citations.prior(citations instanceof Number n ? n.intValue() : 0, citationWeight);
+            }
             scores.put(hit.id(), (hit.score() == null ? 0 : hit.score()) * prior);
         }
-        if (ranking != null) {
-            ids.sort(java.util.Comparator.comparing((String id) -> scores.get(id)).reversed());
-        }
+        ids.sort(java.util.Comparator.comparing((String id) -> scores.get(id)).reversed());
         return new Leg(ids, documents, total);
     }
 

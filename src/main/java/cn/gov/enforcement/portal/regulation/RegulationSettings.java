@@ -24,7 +24,7 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
             maxResults = 100;
         }
         if (ranking == null) {
-            ranking = new Ranking(null, null, null, null, null, null, null);
+            ranking = new Ranking(null, null, null, null, null, null, null, null, null);
         }
         if (upload == null) {
             upload = new Upload(null, null, null);
@@ -41,9 +41,12 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
 
     /**
      * Reciprocal-rank fusion of the BM25 list and the dense-vector list: an article's score is
-     * {@code lexicalWeight / (k + lexical rank) + denseWeight / (k + dense rank)}; each list is first ordered by
-     * score times the prior of the document's level, and articles of documents with several good hits gain
-     * {@code documentWeight} of their document's score.
+     * {@code lexicalWeight / (k + lexical rank) + denseWeight / (k + dense rank)}. Before fusion each list is
+     * re-ordered by score times its document's priors: the level prior (BM25 list only: the dense list ranks
+     * better without it) and the citation prior {@code (1 + ln(1 + citations))^weight}, where citations counts how
+     * often the other documents cite this one. Articles of documents with several good hits may gain
+     * {@code documentWeight} of their document's score. The defaults were chosen on the STARD development questions
+     * (bench/README.md); each setting is a general signal, not a rule for particular questions.
      *
      * @param lexicalWeight weight of the BM25 list (0 switches it off)
      * @param denseWeight weight of the dense-vector list (0 switches it off)
@@ -54,9 +57,13 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
      *     answer most questions of the public, over the rules that implement them; set an empty map to rank
      *     all levels alike
      * @param documentWeight how much an article gains from its document's other good hits (0: nothing)
+     * @param citationWeight exponent of the citation prior on BM25 scores (0: no prior)
+     * @param denseCitationWeight exponent of the citation prior on cosine similarities, which vary far less than
+     *     BM25 scores (0: no prior)
      */
     public record Ranking(Double lexicalWeight, Double denseWeight, Integer k, Integer depth, Double minSimilarity,
-                          Map<LegalLevel, Double> levelPriors, Double documentWeight) {
+                          Map<LegalLevel, Double> levelPriors, Double documentWeight, Double citationWeight,
+                          Double denseCitationWeight) {
 
         /** Laws first, then judicial interpretations, administrative regulations and the constitution, rules last. */
         static final Map<LegalLevel, Double> DEFAULT_PRIORS = Map.of(LegalLevel.LAW, 1.0,
@@ -66,11 +73,13 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
         public Ranking {
             lexicalWeight = lexicalWeight == null ? 1.0 : lexicalWeight;
             denseWeight = denseWeight == null ? 1.0 : denseWeight;
-            k = k == null || k < 1 ? 60 : k;
+            k = k == null || k < 1 ? 20 : k;
             depth = depth == null || depth < 1 ? 200 : depth;
             minSimilarity = minSimilarity == null ? 0.0 : minSimilarity;
             levelPriors = levelPriors == null ? DEFAULT_PRIORS : Map.copyOf(levelPriors);
-            documentWeight = documentWeight == null ? 0.2 : documentWeight;
+            documentWeight = documentWeight == null ? 0.0 : documentWeight;
+            citationWeight = citationWeight == null || citationWeight < 0 ? 0.2 : citationWeight;
+            denseCitationWeight = denseCitationWeight == null || denseCitationWeight < 0 ? 0.02 : denseCitationWeight;
         }
 
         double prior(LegalLevel level) {

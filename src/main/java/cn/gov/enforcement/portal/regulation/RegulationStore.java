@@ -178,6 +178,13 @@ class RegulationStore {
                 });
     }
 
+    /** Streams the document id and body of every article (for corpus statistics such as {@link Citations}). */
+    void forEachArticleBody(java.util.function.BiConsumer<Long, String> visitor) {
+        jdbc.query("select document_id, body from regulation_article", rs -> {
+            visitor.accept(rs.getLong(1), rs.getString(2));
+        });
+    }
+
     /** Where a cited article lives: its document and sequence. */
     record ArticleRef(long documentId, String number, int sequence) {}
 

@@ -212,6 +212,65 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
     }
 
     @Override
+    public void update(String alias, List<IndexDocument> upserts, List<String> deletes) {
+        check(alias);
+        if (upserts.isEmpty() && deletes.isEmpty()) {
+            return;
+        }
+        upserts.forEach(ElasticsearchSearchIndexes::validate);
+        knownAlias(alias);
+        try {
+            String pending = building.get(alias);
+            if (pending != null) {
+                send(bulk(pending, upserts, deletes).build());
+            }
+            send(bulk(alias, upserts, deletes).refresh(Refresh.WaitFor).build());
+        } catch (IOException | ElasticsearchException e) {
+            throw new SearchIndexException("Cannot update " + alias + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static BulkRequest.Builder bulk(String index, List<IndexDocument> upserts, List<String> deletes) {
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+        for (IndexDocument d : upserts) {
+            bulk.operations(op -> op.index(i -> i.id(d.id()).document(d.source())));
+        }
+        for (String id : deletes) {
+            bulk.operations(op -> op.delete(x -> x.id(id)));
+        }
+        return bulk;
+    }
+
+    @Override
+    public boolean mappingChanged(String alias) {
+        check(alias);
+        awaitReady.run();
+        try {
+            if (!aliasExists(alias)) {
+                return false;
+            }
+            String expected = mappingHash(new ClassPathResource("search/" + alias + ".json"));
+            return client.indices().getMapping(g -> g.index(alias)).result().values().stream()
+                    .map(m -> m.mappings().meta() == null ? null : m.mappings().meta().get(MAPPING_HASH))
+                    .anyMatch(hash -> hash == null || !expected.equals(hash.to(String.class)));
+        } catch (IOException | ElasticsearchException e) {
+            throw new SearchIndexException("Cannot read the mapping of " + alias + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code _meta} key under which each index version records the SHA-256 of the mapping file it came from. */
+    static final String MAPPING_HASH = "portal_mapping_sha256";
+
+    private static String mappingHash(ClassPathResource mapping) throws IOException {
+        try (InputStream in = mapping.getInputStream()) {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(in.readAllBytes()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public long count(String alias) {
         check(alias);
         awaitReady.run();
@@ -278,9 +337,15 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
     }
 
     private String createIndex(String index, ClassPathResource mapping) throws IOException {
-        try (InputStream body = mapping.getInputStream()) {
-            client.indices().create(c -> c.withJson(body).index(index));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode body;
+        try (InputStream in = mapping.getInputStream()) {
+            body = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
         }
+        // record which mapping file the version was built from, so that a changed mapping is noticed
+        body.withObject("/mappings/_meta").put(MAPPING_HASH, mappingHash(mapping));
+        byte[] bytes = json.writeValueAsBytes(body);
+        client.indices().create(c -> c.withJson(new java.io.ByteArrayInputStream(bytes)).index(index));
         return index;
     }
 

@@ -29,6 +29,19 @@ public interface SearchIndexes {
     /** Removes one document from the live version. */
     void delete(String alias, String id);
 
+    /**
+     * Adds or replaces {@code upserts} and removes {@code deletes} (ids; missing ones are ignored) in the live
+     * version in one bulk request, and makes the changes visible to searches.
+     */
+    void update(String alias, List<IndexDocument> upserts, List<String> deletes);
+
+    /**
+     * True when the live version was created from another mapping than the committed
+     * {@code search/<alias>.json} (a new portal version changed the fields), so a rebuild is due; false when the
+     * alias is missing.
+     */
+    boolean mappingChanged(String alias);
+
     /** Number of documents in the live version (0 when the alias is missing). */
     long count(String alias);
 }

@@ -30,6 +30,7 @@ class RegulationGuidesIT extends KaribuViewTest {
     @Autowired ImportService importService;
     @Autowired RegulationCatalog catalog;
     @Autowired JdbcTemplate jdbc;
+    @Autowired co.elastic.clients.elasticsearch.ElasticsearchClient es;
 
     private LoadReport report;
 
@@ -76,8 +77,16 @@ class RegulationGuidesIT extends KaribuViewTest {
         assertThat(_find(Div.class, spec -> spec.withId("regulation-versions"))).isEmpty();
     }
 
+    private String liveVersion() {
+        try {
+            return es.indices().getAlias(g -> g.name(RegulationIndex.ALIAS)).result().keySet().iterator().next();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
-    void a_changed_guide_replaces_its_stored_version_and_a_removed_file_removes_it() {
+    void a_changed_guide_replaces_its_stored_version_and_a_removed_file_removes_it() throws Exception {
         Set<String> present = new LinkedHashSet<>(jdbc.queryForList(
                 "select source_path from regulation_document where level = 'GUIDE'", String.class));
         String label = "knowledge-base/regulations/test-only.md";
@@ -98,7 +107,15 @@ class RegulationGuidesIT extends KaribuViewTest {
         assertThat(importService.syncGuides(Map.of(label, first), present)).isEqualTo(1);
         assertThat(importService.syncGuides(Map.of(label, first), present)).isZero();
         LegalDocument second = GuideParser.parse(label, text.replace("第一版", "第二版"), problems).orElseThrow();
+        String version = liveVersion();
         assertThat(importService.syncGuides(Map.of(label, second), present)).isEqualTo(1);
+        // only the guide's articles were replaced: the same index version serves, the old text is gone
+        assertThat(liveVersion()).isEqualTo(version);
+        assertThat(catalog.search(new RegulationCatalog.Query("版概要", 10, LegalLevel.GUIDE, null, null)).results())
+                .filteredOn(hit -> hit.title().equals("仅供测试的指南")).isNotEmpty()
+                .allSatisfy(hit -> assertThat(hit.snippet().replaceAll("<[^>]+>", "")).doesNotContain("第一版"))
+                .extracting(RegulationCatalog.ArticleHit::documentId).containsOnly(jdbc.queryForObject(
+                        "select id from regulation_document where source_path = ?", Long.class, label));
         assertThat(jdbc.queryForList("select id from regulation_document where source_path = ?", Long.class, label))
                 .hasSize(1);
         assertThat(catalog.search(new RegulationCatalog.Query("第二版概要", 10, LegalLevel.GUIDE, null, null)).results())
@@ -107,6 +124,11 @@ class RegulationGuidesIT extends KaribuViewTest {
         assertThat(importService.syncGuides(Map.of(), present)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from regulation_document where source_path = ?",
                 Integer.class, label)).isZero();
+        assertThat(catalog.search(new RegulationCatalog.Query("第二版概要", 10, LegalLevel.GUIDE, null, null)).results())
+                .noneSatisfy(hit -> assertThat(hit.title()).isEqualTo("仅供测试的指南"));
+        assertThat(liveVersion()).isEqualTo(version);
+        assertThat(es.count(c -> c.index(RegulationIndex.ALIAS)).count()).isEqualTo(
+                jdbc.queryForObject("select count(*) from regulation_article", Long.class));
         assertThat(problems).isEmpty();
     }
 }

@@ -43,6 +43,7 @@ class RegulationSearchIT extends IntegrationTest {
     @Autowired RegulationIndex index;
     @Autowired cn.gov.enforcement.portal.search.TextEmbeddings embeddings;
     @Autowired WebApplicationContext context;
+    @Autowired co.elastic.clients.elasticsearch.ElasticsearchClient es;
 
     private MockMvc mvc;
     private final ObjectMapper json = new ObjectMapper();
@@ -376,6 +377,42 @@ class RegulationSearchIT extends IntegrationTest {
         // regions in Simplified characters, once each
         assertThat(options.regions()).contains("全国", "洛阳市", "河南省").doesNotContain("洛陽市").doesNotHaveDuplicates();
         assertThat(options.issuers()).contains("河南省司法厅", "郑州市人民防空办公室");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    @SuppressWarnings("rawtypes")
+    void articles_carry_how_often_other_documents_cite_their_document() throws Exception {
+        // a document of our own that cites the administrative penalty law twice (once by its short title)
+        Path dir = Files.createDirectories(RUN_DATA_DIR.resolve("regulation-citing-" + System.nanoTime()));
+        Files.writeString(dir.resolve("citing.txt"), """
+                某市轻微违法行为处理工作指引（测试用文件）
+                第一条 为规范轻微违法行为的处理，依据《中华人民共和国行政处罚法》，制定本指引。
+                第二条 当事人有证据足以证明没有主观过错的，依照《行政处罚法》的规定不予行政处罚。
+                """, StandardCharsets.UTF_8);
+        java.util.function.Function<String, List<Number>> citations = title -> {
+            try {
+                return es.search(s -> s.index(RegulationIndex.ALIAS).size(1000)
+                        .query(q -> q.term(t -> t.field("display_title").value(title))), java.util.Map.class)
+                        .hits().hits().stream().map(h -> (Number) h.source().get("citations")).toList();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertThat(citations.apply("中华人民共和国行政处罚法")).isNotEmpty().allSatisfy(n -> assertThat(n).isEqualTo(0));
+        try {
+            importService.importFolder(dir, line -> {});
+            // both versions of the law (its own mentions of its title do not count), every article
+            assertThat(citations.apply("中华人民共和国行政处罚法")).hasSizeGreaterThan(100)
+                    .allSatisfy(n -> assertThat(n.intValue()).isEqualTo(2));
+            assertThat(citations.apply("中华人民共和国民法典 合同编")).isNotEmpty()
+                    .allSatisfy(n -> assertThat(n.intValue()).isEqualTo(0));
+        } finally {
+            jdbc.update("delete from regulation_article where document_id in "
+                    + "(select id from regulation_document where source_path like '%citing.txt')");
+            jdbc.update("delete from regulation_document where source_path like '%citing.txt'");
+            index.rebuild();
+        }
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -153,6 +153,33 @@ class ElasticsearchSearchIndexesTest {
     }
 
     @Test
+    void update_applies_upserts_and_deletes_in_one_request_visible_at_once() throws Exception {
+        indexes.rebuild(ALIAS, List.of(item("a", "行政执法公示"), item("b", "行政调解")), n -> {});
+        indexes.update(ALIAS, List.of(item("c", "执法证件查询"), item("b", "执法人员")), List.of("a", "never-existed"));
+        assertThat(indexes.count(ALIAS)).isEqualTo(2);
+        assertThat(titles("执法")).containsExactlyInAnyOrder("执法证件查询", "执法人员");
+        indexes.update(ALIAS, List.of(), List.of());
+        assertThatThrownBy(() -> indexes.update(ALIAS, List.of(new IndexDocument("d", Map.of("no_such_field", 1))),
+                List.of("b"))).isInstanceOf(SearchIndexException.class);
+    }
+
+    @Test
+    void a_version_built_from_another_mapping_file_is_reported_as_changed() throws Exception {
+        assertThat(indexes.mappingChanged(ALIAS)).isFalse(); // no alias yet
+        indexes.ensure(ALIAS);
+        assertThat(indexes.mappingChanged(ALIAS)).isFalse();
+        // a version created without the recorded hash, as an older portal created them
+        String old = ALIAS + "-v20000101000000000";
+        client.indices().create(c -> c.index(old).mappings(m -> m.properties("title", p -> p.text(t -> t))));
+        String current = indexes.versions(ALIAS).get(indexes.versions(ALIAS).size() - 1);
+        client.indices().updateAliases(u -> u.actions(a -> a.remove(r -> r.index(current).alias(ALIAS)))
+                .actions(a -> a.add(x -> x.index(old).alias(ALIAS))));
+        assertThat(indexes.mappingChanged(ALIAS)).isTrue();
+        indexes.rebuild(ALIAS, List.of(item("a", "行政执法公示")), n -> {});
+        assertThat(indexes.mappingChanged(ALIAS)).isFalse();
+    }
+
+    @Test
     void a_short_chinese_query_finds_the_full_name_and_adjacent_characters_rank_first() throws Exception {
         indexes.rebuild(ALIAS, List.of(
                 item("1", "市场监督管理局"),
