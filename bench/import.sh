@@ -6,7 +6,9 @@
 #
 # Usage: bench/import.sh [data-dir]   (build first: ./mvnw -B -DskipTests package)
 # Env:   PORTAL_SHARED_DIR (default ../shared), CORPUS (default $SHARED/corpus/lawrefbook),
-#        EMBEDDINGS (an existing cache dir to start from instead of an empty one; "first" then is not a first run)
+#        EMBEDDINGS (an existing cache dir to start from instead of an empty one; "first" then is not a first run),
+#        RUNS (default "first cached": which runs, in order), PORTAL_ARGS (extra portal arguments, e.g.
+#        --portal.embeddings.enabled=false to time parsing, storing and indexing without vectors)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=target/portal.jar
@@ -23,7 +25,8 @@ run() {
   local label=$1 start end line
   rm -rf "$DATA/db" "$DATA/search"
   start=$(date +%s.%N)
-  java -jar "$JAR" --portal.data-dir="$DATA" --portal.embeddings.cache-dir="$CACHE" --import="$CORPUS" \
+  # shellcheck disable=SC2086
+  java -jar "$JAR" --portal.data-dir="$DATA" --portal.embeddings.cache-dir="$CACHE" ${PORTAL_ARGS:-} --import="$CORPUS" \
     > "$DATA/import-$label.out" 2> "$DATA/import-$label.log" || true
   end=$(date +%s.%N)
   grep -E '^(imported|indexed)' "$DATA/import-$label.out" | sed "s/^/  $label: /" | tail -4
@@ -39,7 +42,6 @@ print(f"import {label:<6} {files} files, {articles:,} articles in {secs:.0f} s: 
 PY
 }
 
-echo "corpus: $CORPUS; data dir: $DATA"
-run first
-run cached
+echo "corpus: $CORPUS; data dir: $DATA; ${PORTAL_ARGS:-}"
+for r in ${RUNS:-first cached}; do run "$r"; done
 echo "target: the cached re-import within 120 s"

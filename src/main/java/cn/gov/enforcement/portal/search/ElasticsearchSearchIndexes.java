@@ -95,7 +95,11 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
             }
             building.put(alias, index);
             try {
+                // no periodic refreshes while loading (fewer, larger segments to build and merge); the
+                // interval is reset before the swap, so upserts that wait for a refresh work on the new version
+                client.indices().putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("-1"))));
                 int loaded = load(index, documents, report);
+                client.indices().putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("1s"))));
                 client.indices().refresh(r -> r.index(index));
                 List<String> old = versions(alias).stream().filter(v -> !v.equals(index)).toList();
                 List<String> current = aliasTargets(alias);

@@ -91,6 +91,9 @@ class ElasticsearchSearchIndexesTest {
         assertThat(allVersions()).isEqualTo(now);
         assertThat(indexes.count(ALIAS)).isEqualTo(5);
         assertThat(progress).containsExactly(2, 4, 5);
+        // refreshes were off while loading and are back on, so later upserts become visible
+        assertThat(client.indices().getSettings(g -> g.index(now.get(0))).result().get(now.get(0)).settings().index()
+                .refreshInterval().time()).isEqualTo("1s");
     }
 
     @Test
