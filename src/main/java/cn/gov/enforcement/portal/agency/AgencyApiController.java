@@ -1,35 +1,31 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.JsonApi;
+import cn.gov.enforcement.portal.platform.JsonApiErrors;
 import cn.gov.enforcement.portal.platform.LanguagePreference;
 import cn.gov.enforcement.portal.platform.Translations;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Public read-only JSON API of the agency directory. Messages follow {@code ?lang=} or the
- * request's Accept-Language (zh-CN by default). Officer names are always masked.
+ * request's Accept-Language (zh-CN by default). Officer names are always masked. Refused input, bad
+ * parameters and failures are answered by {@link JsonApiErrors}.
  */
 @RestController
+@JsonApi(badParameterKey = "agency.api.badParameter", failureKey = "agency.api.failure")
 @RequestMapping(path = "/api/v1", produces = "application/json")
 class AgencyApiController {
-
-    private static final Logger log = LoggerFactory.getLogger(AgencyApiController.class);
 
     private final AgencyDirectory directory;
     private final Translations translations;
@@ -105,27 +101,8 @@ class AgencyApiController {
                 d.updatedAt(), "/agencies/" + s.id());
     }
 
-    @ExceptionHandler(AgencyInputException.class)
-    ResponseEntity<Map<String, Object>> badInput(AgencyInputException e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, "bad_request", message(request, e.messageKey(), e.args()));
-    }
-
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<Map<String, Object>> badParameter(Exception e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, "bad_request", message(request, "agency.api.badParameter"));
-    }
-
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<Map<String, Object>> failure(RuntimeException e, HttpServletRequest request) {
-        log.error("Agency API request {} failed", request.getRequestURI(), e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", message(request, "agency.api.failure"));
-    }
-
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        return ResponseEntity.status(status).body(body);
+        return JsonApiErrors.response(status, code, message);
     }
 
     private String message(HttpServletRequest request, String key, Object... args) {

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.QueryText;
 import cn.gov.enforcement.portal.agency.data.AgencyEntity;
 import cn.gov.enforcement.portal.agency.data.AgencyRepository;
@@ -60,7 +61,7 @@ public class AgencyDirectory {
         }
         String text = QueryText.clean(query, MAX_QUERY);
         int from = page * size;
-        Optional<AgencyIndex.Page> hits = index.search(text, category, from, size);
+        Optional<IdPage> hits = index.search(text, category, from, size);
         if (hits.isPresent()) {
             Map<String, AgencyEntity> byId = repository.findAllById(hits.get().ids()).stream()
                     .collect(Collectors.toMap(AgencyEntity::getId, Function.identity()));

@@ -2,13 +2,10 @@ package cn.gov.enforcement.portal.agency;
 
 import cn.gov.enforcement.portal.agency.data.AgencyEntity;
 import cn.gov.enforcement.portal.agency.data.PowerValue;
+import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.IndexDocument;
 import cn.gov.enforcement.portal.search.SearchIndexes;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The {@code agencies} index: a rebuildable projection of the agency tables. Documents carry the
  * searchable text in {@code all} (standard analyzer: CJK single characters; every character of
  * the query must occur, operator AND, because 75% let short queries such as 市场监管 match unrelated
- * agencies) with a bigram sub-field for scoring; the category is a keyword for filtering.
+ * agencies) with a bigram sub-field for scoring; the category is a keyword for filtering. The query is
+ * the shared {@link IdPage} keyword search with the name as title.
  */
 @Component
 class AgencyIndex {
@@ -95,43 +93,20 @@ class AgencyIndex {
     }
 
     /** One page of matching ids in score order and the total, or empty when the index cannot answer. */
-    Optional<Page> search(String text, AgencyCategory category, int from, int size) {
+    Optional<IdPage> search(String text, AgencyCategory category, int from, int size) {
         ElasticsearchClient es = client.getIfAvailable();
         if (es == null || indexes.getIfAvailable() == null) {
             return Optional.empty();
         }
         try {
-            @SuppressWarnings("rawtypes")
-            SearchResponse<Map> response = es.search(s -> {
-                s.index(ALIAS).from(from).size(size).trackTotalHits(t -> t.enabled(true)).source(src -> src.fetch(false));
-                s.query(q -> q.bool(b -> {
-                    if (text != null && !text.isBlank()) {
-                        b.must(m -> m.match(mm -> mm.field("all").query(text).operator(Operator.And)));
-                        b.should(m -> m.match(mm -> mm.field("all.bigram").query(text)));
-                        b.should(m -> m.match(mm -> mm.field("name.bigram").query(text).boost(3f)));
-                    } else {
-                        b.must(m -> m.matchAll(all -> all));
-                    }
-                    if (category != null) {
-                        b.filter(f -> f.term(t -> t.field("category").value(category.code())));
-                    }
-                    return b;
-                }));
-                if (text == null || text.isBlank()) {
-                    s.sort(so -> so.field(fs -> fs.field("id").order(SortOrder.Asc)));
+            return Optional.of(IdPage.search(es, ALIAS, text, "name", b -> {
+                if (category != null) {
+                    b.filter(f -> f.term(t -> t.field("category").value(category.code())));
                 }
-                return s;
-            }, Map.class);
-            @SuppressWarnings("rawtypes")
-            List<String> ids = response.hits().hits().stream().map(Hit::id).toList();
-            long total = response.hits().total() == null ? ids.size() : response.hits().total().value();
-            return Optional.of(new Page(total, ids));
+            }, from, size));
         } catch (Exception e) {
             log.warn("Agency search failed ({}); answering from the database", e.getMessage());
             return Optional.empty();
         }
     }
-
-    record Page(long total, List<String> ids) {}
-
 }

@@ -1,22 +1,11 @@
 package cn.gov.enforcement.portal.agency;
 
-/** A reader's input the agency services refuse; {@link #messageKey()} explains it in their language. */
-public class AgencyInputException extends IllegalArgumentException {
+import cn.gov.enforcement.portal.platform.InputRejectedException;
 
-    private final String messageKey;
-    private final transient Object[] args;
+/** A reader's input the agency services refuse; {@link #messageKey()} explains it in their language. */
+public class AgencyInputException extends InputRejectedException {
 
     public AgencyInputException(String messageKey, Object... args) {
-        super(messageKey);
-        this.messageKey = messageKey;
-        this.args = args;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] args() {
-        return args.clone();
+        super(messageKey, args);
     }
 }

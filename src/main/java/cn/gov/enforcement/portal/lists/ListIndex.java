@@ -1,13 +1,10 @@
 package cn.gov.enforcement.portal.lists;
 
 import cn.gov.enforcement.portal.lists.data.ListEntryEntity;
+import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.IndexDocument;
 import cn.gov.enforcement.portal.search.SearchIndexes;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code risk-points} and {@code exemptions} indexes: rebuildable projections of the database.
  * The searchable text is in {@code all} (standard analyzer: CJK single characters, operator AND)
- * with a bigram sub-field for scoring; agency, sector, level and kind are keywords for filtering.
+ * with a bigram sub-field for scoring; agency, sector, level and kind are keywords for filtering. The
+ * query is the shared {@link IdPage} keyword search with the title as title.
  */
 @Component
 class ListIndex {
@@ -108,48 +106,26 @@ class ListIndex {
     }
 
     /** Keyword filters: field → value (null values are ignored). */
-    Optional<Page> search(ListKind kind, String text, Map<String, String> filters, List<String> excludedIds, int from,
+    Optional<IdPage> search(ListKind kind, String text, Map<String, String> filters, List<String> excludedIds, int from,
             int size) {
         ElasticsearchClient es = client.getIfAvailable();
         if (es == null || indexes.getIfAvailable() == null || !indexed(kind)) {
             return Optional.empty();
         }
         try {
-            @SuppressWarnings("rawtypes")
-            SearchResponse<Map> response = es.search(s -> {
-                s.index(kind.folder()).from(from).size(size).trackTotalHits(t -> t.enabled(true)).source(src -> src.fetch(false));
-                s.query(q -> q.bool(b -> {
-                    if (text != null && !text.isBlank()) {
-                        b.must(m -> m.match(mm -> mm.field("all").query(text).operator(Operator.And)));
-                        b.should(m -> m.match(mm -> mm.field("all.bigram").query(text)));
-                        b.should(m -> m.match(mm -> mm.field("title.bigram").query(text).boost(3f)));
-                    } else {
-                        b.must(m -> m.matchAll(all -> all));
-                    }
-                    if (!excludedIds.isEmpty()) {
-                        b.mustNot(m -> m.ids(i -> i.values(excludedIds)));
-                    }
-                    filters.forEach((field, value) -> {
-                        if (value != null) {
-                            b.filter(f -> f.term(t -> t.field(field).value(value)));
-                        }
-                    });
-                    return b;
-                }));
-                if (text == null || text.isBlank()) {
-                    s.sort(so -> so.field(fs -> fs.field("id").order(SortOrder.Asc)));
+            return Optional.of(IdPage.search(es, kind.folder(), text, "title", b -> {
+                if (!excludedIds.isEmpty()) {
+                    b.mustNot(m -> m.ids(i -> i.values(excludedIds)));
                 }
-                return s;
-            }, Map.class);
-            @SuppressWarnings("rawtypes")
-            List<String> ids = response.hits().hits().stream().map(Hit::id).toList();
-            long total = response.hits().total() == null ? ids.size() : response.hits().total().value();
-            return Optional.of(new Page(total, ids));
+                filters.forEach((field, value) -> {
+                    if (value != null) {
+                        b.filter(f -> f.term(t -> t.field(field).value(value)));
+                    }
+                });
+            }, from, size));
         } catch (Exception e) {
             log.warn("{} search failed ({}); answering from the database", kind.folder(), e.getMessage());
             return Optional.empty();
         }
     }
-
-    record Page(long total, List<String> ids) {}
 }

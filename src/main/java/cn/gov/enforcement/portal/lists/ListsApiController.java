@@ -1,5 +1,7 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.JsonApi;
+import cn.gov.enforcement.portal.platform.JsonApiErrors;
 import cn.gov.enforcement.portal.platform.LanguagePreference;
 import cn.gov.enforcement.portal.platform.Translations;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,16 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,17 +24,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Public JSON API of the lists: risk points, exemption items, CSV downloads and the eligibility
- * check. Messages follow {@code ?lang=} or Accept-Language (zh-CN by default).
+ * check. Messages follow {@code ?lang=} or Accept-Language (zh-CN by default). Refused input, bad
+ * parameters and failures are answered by {@link JsonApiErrors}.
  */
 @RestController
+@JsonApi(badParameterKey = "lists.api.badParameter", failureKey = "lists.api.failure")
 @RequestMapping(path = "/api/v1")
 class ListsApiController {
-
-    private static final Logger log = LoggerFactory.getLogger(ListsApiController.class);
 
     private final ListsCatalog catalog;
     private final Translations translations;
@@ -267,28 +262,8 @@ class ListsApiController {
         };
     }
 
-    @ExceptionHandler(ListsInputException.class)
-    ResponseEntity<Map<String, Object>> badInput(ListsInputException e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, "bad_request", message(request, e.messageKey(), e.args()));
-    }
-
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-            HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
-    ResponseEntity<Map<String, Object>> badParameter(Exception e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, "bad_request", message(request, "lists.api.badParameter"));
-    }
-
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<Map<String, Object>> failure(RuntimeException e, HttpServletRequest request) {
-        log.error("Lists API request {} failed", request.getRequestURI(), e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", message(request, "lists.api.failure"));
-    }
-
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+        return JsonApiErrors.response(status, code, message);
     }
 
     private String message(HttpServletRequest request, String key, Object... args) {

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.QueryText;
 import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
@@ -151,7 +152,7 @@ public class ListsCatalog {
             Class<T> type) {
         int from = page * size;
         List<String> hidden = repository.findIdsNotInForce(kind.folder(), today());
-        Optional<ListIndex.Page> hits = index.search(kind, text, filters, hidden, from, size);
+        Optional<IdPage> hits = index.search(kind, text, filters, hidden, from, size);
         if (hits.isPresent()) {
             Map<String, ListEntryEntity> byId = repository.findAllById(hits.get().ids()).stream()
                     .collect(Collectors.toMap(ListEntryEntity::getId, Function.identity()));

@@ -189,6 +189,7 @@ public class MediationBackOffice {
 
     @Transactional
     public CaseTracking accept(String number, String note) {
+        requireNote(note);
         return step(number, c -> c.accept(actor(), note, clock.instant()));
     }
 
@@ -210,9 +211,7 @@ public class MediationBackOffice {
      */
     @Transactional
     public CaseTracking inviteOtherParty(String number, String note, String otherPartyEmail, java.util.Locale language) {
-        if (note != null && note.strip().length() > MediationService.MAX_REASON) {
-            throw ValidationFailure.of("reason", "mediation.error.reason", String.valueOf(MediationService.MAX_REASON));
-        }
+        requireNote(note);
         if (otherPartyEmail != null && !otherPartyEmail.isBlank()
                 && !cn.gov.enforcement.portal.notification.Outbox.isValidAddress(otherPartyEmail)) {
             throw ValidationFailure.of("otherPartyEmail", "mediation.error.email");
@@ -228,6 +227,7 @@ public class MediationBackOffice {
 
     @Transactional
     public CaseTracking otherPartyAgreed(String number, String note) {
+        requireNote(note);
         return step(number, c -> c.otherPartyAgreed(actor(), note, clock.instant()));
     }
 
@@ -264,6 +264,7 @@ public class MediationBackOffice {
 
     @Transactional
     public CaseTracking close(String number, String note) {
+        requireNote(note);
         return step(number, c -> c.close(actor(), note, clock.instant()));
     }
 
@@ -295,8 +296,19 @@ public class MediationBackOffice {
         return currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
     }
 
+    /** A reason a step cannot go without: given and at most {@link MediationService#MAX_REASON} characters. */
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank() || reason.strip().length() > MediationService.MAX_REASON) {
+            throw ValidationFailure.of("reason", "mediation.error.reason", String.valueOf(MediationService.MAX_REASON));
+        }
+    }
+
+    /**
+     * The optional note of a step: may be left out, but at most {@link MediationService#MAX_REASON} characters;
+     * checked before anything is loaded or written, with the same message as a reason.
+     */
+    private static void requireNote(String note) {
+        if (note != null && note.strip().length() > MediationService.MAX_REASON) {
             throw ValidationFailure.of("reason", "mediation.error.reason", String.valueOf(MediationService.MAX_REASON));
         }
     }

@@ -1,13 +1,13 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.JsonApi;
+import cn.gov.enforcement.portal.platform.JsonApiErrors;
 import cn.gov.enforcement.portal.platform.LanguagePreference;
 import cn.gov.enforcement.portal.platform.Translations;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Status of a mediation case for integrations (for example a 12345 hotline): the status and the
  * dates of its history, no personal data. An unknown number and a wrong code get the same 404;
- * too many failed look-ups from one client get 429 with {@code Retry-After}.
+ * too many failed look-ups from one client get 429 with {@code Retry-After}. Bad parameters and failures
+ * are answered by {@link JsonApiErrors}.
  */
 @RestController
+@JsonApi
 @RequestMapping(path = "/api/v1/mediation", produces = "application/json")
 class MediationStatusApiController {
 
@@ -45,23 +47,17 @@ class MediationStatusApiController {
         try {
             answer = service.status(number, code, request.getRemoteAddr());
         } catch (RateLimitedException limited) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", "rate_limited");
-            body.put("message", translations.get(locale, "mediation.error.rateLimited", limited.retryAfterMinutes()));
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", String.valueOf(Math.max(1, limited.retryAfter().toSeconds())))
-                    .body(body);
+                    .body(JsonApiErrors.body("rate_limited",
+                            translations.get(locale, "mediation.error.rateLimited", limited.retryAfterMinutes())));
         }
         return answer
                 .<ResponseEntity<?>>map(s -> ResponseEntity.ok(new StatusJson(s.caseNumber(), s.status().name(),
                         translations.get(locale, s.status().messageKey()), s.overdue(),
                         s.history().stream().map(e -> new EntryJson(e.status().name(), e.at())).toList())))
-                .orElseGet(() -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("error", "not_found");
-                    body.put("message", translations.get(locale, "mediation.api.notFound"));
-                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
-                });
+                .orElseGet(() -> JsonApiErrors.response(HttpStatus.NOT_FOUND, JsonApiErrors.NOT_FOUND,
+                        translations.get(locale, "mediation.api.notFound")));
     }
 
     private static Locale locale(HttpServletRequest request) {

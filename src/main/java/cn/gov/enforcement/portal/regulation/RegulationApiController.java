@@ -1,16 +1,14 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.platform.JsonApi;
+import cn.gov.enforcement.portal.platform.JsonApiErrors;
 import cn.gov.enforcement.portal.platform.LanguagePreference;
 import cn.gov.enforcement.portal.platform.Translations;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,13 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code size} is cut to 100, and page × size may not exceed {@link RegulationCatalog#MAX_WINDOW}; {@code status}
  * is {@code current} by default, {@code any} for every version; {@code from}/{@code to} bound the in-force date
  * ({@code yyyy-MM-dd}). A bad value is a 400 with a message in the caller's language ({@code ?lang=} or
- * Accept-Language).
+ * Accept-Language); failures are answered by {@link JsonApiErrors}.
  */
 @RestController
+@JsonApi(failureKey = "regulation.api.failure")
 @RequestMapping(path = "/api/v1/regulations", produces = "application/json")
 class RegulationApiController {
-
-    private static final Logger log = LoggerFactory.getLogger(RegulationApiController.class);
 
     private final RegulationCatalog catalog;
     private final Translations translations;
@@ -51,28 +48,19 @@ class RegulationApiController {
         RegulationFilters.Parsed parsed = RegulationFilters.parse(q, page, size, level, region, issuer, status, from,
                 to, RegulationCatalog.DEFAULT_SIZE);
         if (parsed.errorKey() != null) {
-            return error(HttpStatus.BAD_REQUEST, message(request, parsed.errorKey(), parsed.errorArgs()));
+            return badRequest(message(request, parsed.errorKey(), parsed.errorArgs()));
         }
         RegulationCatalog.Results results = catalog.search(parsed.query());
         if (results.tooDeep()) {
-            return error(HttpStatus.BAD_REQUEST, message(request, "regulation.api.tooDeep",
+            return badRequest(message(request, "regulation.api.tooDeep",
                     RegulationCatalog.MAX_WINDOW));
         }
         return ResponseEntity.ok(new SearchJson(results.total(), results.results().stream()
                 .map(h -> new ResultJson(h.title(), h.article(), h.snippet(), h.url(), h.score())).toList()));
     }
 
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<Map<String, Object>> failure(RuntimeException e, HttpServletRequest request) {
-        log.error("Regulation API request {} failed", request.getRequestURI(), e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, message(request, "regulation.api.failure"));
-    }
-
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", status == HttpStatus.BAD_REQUEST ? "bad_request" : "internal_error");
-        body.put("message", message);
-        return ResponseEntity.status(status).body(body);
+    private static ResponseEntity<Map<String, Object>> badRequest(String message) {
+        return JsonApiErrors.response(HttpStatus.BAD_REQUEST, JsonApiErrors.BAD_REQUEST, message);
     }
 
     private String message(HttpServletRequest request, String key, Object... args) {

@@ -18,6 +18,7 @@ import cn.gov.enforcement.portal.mediation.internal.EvidenceRepository;
 import cn.gov.enforcement.portal.mediation.internal.LetterRepository;
 import cn.gov.enforcement.portal.mediation.internal.MediationCaseRepository;
 import cn.gov.enforcement.portal.platform.PortalSettings;
+import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.testsupport.MutableClock;
 import java.nio.file.Files;
@@ -69,6 +70,7 @@ class MediationCasesIT extends IntegrationTest {
     @Autowired PortalSettings portal;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired Clock clock;
+    @Autowired Translations translations;
 
     @AfterEach
     void signOut() {
@@ -175,6 +177,41 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(log).extracting(AuditRecord::username).contains("med-cases-chief", "med-cases-assigned");
         assertThat(log).extracting(AuditRecord::action).contains("VIEW", "DOCUMENT");
         assertThat(log).allSatisfy(e -> assertThat(e.caseNumber()).isEqualTo(n));
+    }
+
+    @Test
+    void an_over_long_note_is_refused_on_every_step_that_takes_one_and_nothing_is_written() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "zhang@example.cn"),
+                Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-notes", "sample-market-regulation");
+        String tooLong = "注".repeat(MediationService.MAX_REASON + 1);
+        Long caseId = jdbc.queryForObject("select id from mediation_case where case_number = ?", Long.class, n);
+        int transitions = jdbc.queryForObject("select count(*) from mediation_transition where case_id = ?", Integer.class, caseId);
+        int stepMails = mails("mediation-step:" + n + ":").size();
+
+        assertThatThrownBy(() -> backOffice.accept(n, tooLong))
+                .isInstanceOfSatisfying(ValidationFailure.class, e -> {
+                    assertThat(e.problems()).singleElement().satisfies(p -> {
+                        assertThat(p.field()).isEqualTo("reason");
+                        assertThat(p.messageKey()).isEqualTo("mediation.error.reason");
+                        assertThat(translations.get(Translations.ZH_CN, p.messageKey(), p.args()))
+                                .isEqualTo("请填写理由（最多2000个字）。");
+                    });
+                });
+        assertThat(backOffice.caseFile(n).tracking().status()).isEqualTo(CaseStatus.SUBMITTED);
+        assertThat(jdbc.queryForObject("select count(*) from mediation_transition where case_id = ?", Integer.class, caseId))
+                .as("nothing written").isEqualTo(transitions);
+        assertThat(mails("mediation-step:" + n + ":")).as("nobody told").hasSize(stepMails);
+
+        backOffice.accept(n, "注".repeat(MediationService.MAX_REASON));
+        assertThatThrownBy(() -> backOffice.inviteOtherParty(n, tooLong)).isInstanceOf(ValidationFailure.class);
+        backOffice.inviteOtherParty(n, null);
+        assertThatThrownBy(() -> backOffice.otherPartyAgreed(n, tooLong)).isInstanceOf(ValidationFailure.class);
+        assertThatThrownBy(() -> backOffice.close(n, tooLong)).isInstanceOf(ValidationFailure.class);
+        assertThat(backOffice.caseFile(n).tracking().status()).isEqualTo(CaseStatus.OTHER_PARTY_INVITED);
+        assertThat(jdbc.queryForObject("select count(*) from mediation_transition where case_id = ?", Integer.class, caseId))
+                .isEqualTo(transitions + 2);
     }
 
     @Test
