@@ -311,16 +311,26 @@ class RegulationIndex {
         RegulationSettings.Ranking ranking = settings.ranking();
         int depth = Math.max(search.from() + search.size(), ranking.depth());
         List<Query> filters = filters(search);
-        Leg lexical = ranking.lexicalWeight() > 0 ? lexical(es, simplifiedQuery, depth, filters, ranking) : Leg.NONE;
+        // the BM25 search runs on the node while this thread embeds the question and runs the kNN search
+        java.util.concurrent.CompletableFuture<Leg> lexicalLeg = ranking.lexicalWeight() > 0
+                ? lexical(es, simplifiedQuery, depth, filters, ranking)
+                : java.util.concurrent.CompletableFuture.completedFuture(Leg.NONE);
+        TextEmbeddings model = embeddings.getIfAvailable();
+        Leg dense;
+        try {
+            dense = ranking.denseWeight() > 0 && model != null && model.enabled()
+                    ? dense(es, model.query(simplifiedQuery), depth, filters, ranking)
+                    : Leg.NONE;
+        } catch (java.io.IOException | RuntimeException e) {
+            lexicalLeg.cancel(true);
+            throw e;
+        }
+        Leg lexical = await(lexicalLeg);
         if (ranking.lexicalWeight() > 0 && lexical.ids().isEmpty()) {
             // not one character of the query occurs in any article (emoji, another script, a typo'd rarity):
             // nearest vectors would still exist, but they answer nothing, so the answer is "nothing found"
             return new Found(0, List.of());
         }
-        TextEmbeddings model = embeddings.getIfAvailable();
-        Leg dense = ranking.denseWeight() > 0 && model != null && model.enabled()
-                ? dense(es, model.query(simplifiedQuery), depth, filters, ranking)
-                : Leg.NONE;
         Map<String, Double> fused = new HashMap<>();
         Map<String, Long> documents = new HashMap<>(lexical.documents());
         documents.putAll(dense.documents());
@@ -407,14 +417,36 @@ class RegulationIndex {
         return out.toString();
     }
 
+    /** The BM25 list, asked for without blocking (the node answers on the client's I/O threads). */
     @SuppressWarnings("rawtypes")
-    private Leg lexical(ElasticsearchClient es, String q, int depth, List<Query> filters,
-            RegulationSettings.Ranking ranking) throws java.io.IOException {
+    private java.util.concurrent.CompletableFuture<Leg> lexical(ElasticsearchClient es, String q, int depth,
+            List<Query> filters, RegulationSettings.Ranking ranking) {
         Query query = Query.of(x -> x.bool(b -> b.must(lexicalQuery(q)).filter(filters)));
-        SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(depth).trackTotalHits(t -> t.enabled(true))
-                .source(src -> src.filter(f -> f.includes(LEG_FIELDS))).query(query), Map.class);
-        long total = response.hits().total() == null ? 0 : response.hits().total().value();
-        return leg(response, total, ranking, true, ranking.citationWeight());
+        return new co.elastic.clients.elasticsearch.ElasticsearchAsyncClient(es._transport(), es._transportOptions())
+                .search(s -> s.index(ALIAS).size(depth).trackTotalHits(t -> t.enabled(true))
+                        .source(src -> src.filter(f -> f.includes(LEG_FIELDS))).query(query), Map.class)
+                .thenApply(response -> {
+                    long total = response.hits().total() == null ? 0 : response.hits().total().value();
+                    return leg(response, total, ranking, true, ranking.citationWeight());
+                });
+    }
+
+    private static Leg await(java.util.concurrent.CompletableFuture<Leg> leg) throws java.io.IOException {
+        try {
+            return leg.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while searching");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.io.IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new java.io.IOException(cause);
+        }
     }
 
     @SuppressWarnings("rawtypes")
