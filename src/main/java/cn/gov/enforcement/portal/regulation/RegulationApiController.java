@@ -56,7 +56,7 @@ class RegulationApiController {
                     RegulationCatalog.MAX_WINDOW));
         }
         return ResponseEntity.ok(new SearchJson(results.total(), results.results().stream()
-                .map(h -> new ResultJson(h.title(), h.article(), h.snippet(), h.url(), h.score())).toList()));
+                .map(h -> new ResultJson(h.documentTitle(), h.article(), h.snippet(), h.url(), h.score())).toList()));
     }
 
     private static ResponseEntity<Map<String, Object>> badRequest(String message) {

@@ -52,9 +52,13 @@ public class RegulationCatalog {
         }
     }
 
-    /** One matching article; {@code snippet} is HTML-escaped text with {@code <em>} around matches. */
-    public record ArticleHit(long documentId, String title, String article, LegalLevel level, String snippet,
-                             String url, double score) {
+    /**
+     * One matching article; {@code snippet} is HTML-escaped text with {@code <em>} around matches. {@code title} is
+     * the title as shown, with the part when the corpus splits a code into parts ({@code 中华人民共和国民法典 合同编});
+     * {@code documentTitle} is the document's full title alone ({@code 中华人民共和国民法典}), which the API returns.
+     */
+    public record ArticleHit(long documentId, String title, String documentTitle, String article, LegalLevel level,
+                             String snippet, String url, double score) {
 
         /** True for our own plain-language guides (not law). */
         public boolean guide() {
@@ -137,7 +141,7 @@ public class RegulationCatalog {
                     (page - 1) * size, size, query.level(), region, issuer, query.status(), query.effectiveFrom(),
                     query.effectiveTo()));
             return new Results(found.total(), page, size, false, found.hits().stream().map(h -> new ArticleHit(
-                    h.documentId(), h.title(), h.article(), h.level(), h.snippet(),
+                    h.documentId(), h.title(), h.documentTitle(), h.article(), h.level(), h.snippet(),
                     url(h.documentId(), h.article(), h.sequence()), h.score())).toList());
         } catch (Exception e) {
             log.warn("Regulation search for [{}] failed: {}", text, e.toString());

@@ -252,8 +252,12 @@ class RegulationIndex {
 
     record Found(long total, List<FoundArticle> hits) {}
 
-    record FoundArticle(long documentId, int sequence, String title, String article, LegalLevel level,
-                        String snippet, double score) {}
+    /**
+     * One article found: {@code title} is the title as shown (with the part, e.g. {@code 中华人民共和国民法典 合同编},
+     * when the corpus splits a code into parts), {@code documentTitle} the document's full title alone.
+     */
+    record FoundArticle(long documentId, int sequence, String title, String documentTitle, String article,
+                        LegalLevel level, String snippet, double score) {}
 
     /**
      * One search: the query text (already Simplified), the window ({@code from} hits skipped, {@code size}
@@ -509,8 +513,8 @@ class RegulationIndex {
                 .should(s -> s.match(m -> m.field("text").query(q)))
                 .should(s -> s.match(m -> m.field("text").query(traditional)))));
         SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(page.size())
-                .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "article", "level",
-                        "text")))
+                .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "title", "article",
+                        "level", "text")))
                 .query(x -> x.ids(i -> i.values(page)))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                         .fields("text", f -> f.highlightQuery(highlight).numberOfFragments(1).fragmentSize(120)
@@ -528,6 +532,7 @@ class RegulationIndex {
             snippet = snippet.replace("</em><em>", "");
             byId.put(hit.id(), new FoundArticle(((Number) src.get("document_id")).longValue(),
                     ((Number) src.get("sequence")).intValue(), String.valueOf(src.get("display_title")),
+                    String.valueOf(src.get("title")),
                     String.valueOf(src.get("article")), level(src.get("level")), snippet,
                     scores.getOrDefault(hit.id(), 0.0)));
         }

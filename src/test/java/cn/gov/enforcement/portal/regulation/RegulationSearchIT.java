@@ -205,6 +205,20 @@ class RegulationSearchIT extends IntegrationTest {
     }
 
     @Test
+    void the_api_title_is_the_full_title_without_the_part_of_a_code_the_page_shows_the_part() throws Exception {
+        String q = "出卖人转移标的物的所有权于买受人，买受人支付价款的合同";
+        JsonNode hit = json.readTree(mvc.perform(get("/api/v1/regulations/search").param("q", q).param("size", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .get("results").get(0);
+        assertThat(hit.get("title").asText()).isEqualTo("中华人民共和国民法典");
+        assertThat(hit.get("article").asText()).isEqualTo("第五百九十五条");
+        RegulationCatalog.ArticleHit shown = catalog.search(new RegulationCatalog.Query(q, 1, null, null,
+                DocumentStatus.CURRENT)).results().get(0);
+        assertThat(shown.title()).isEqualTo("中华人民共和国民法典 合同编");
+        assertThat(shown.documentTitle()).isEqualTo("中华人民共和国民法典");
+    }
+
+    @Test
     void odd_query_text_never_causes_an_error() throws Exception {
         List<String> odd = List.of("", "   ", "条".repeat(2000), "\"行政 AND (处罚 OR *)~2 ^3 /[a-z]+/ \\ {}",
                 "😀🚓⚖️", "行政處罰 administrative 处罚 ｑｕｅｒｙ", "<script>alert(1)</script>", "\u0000\u0007\uD800");
