@@ -124,21 +124,16 @@ class RegulationIndex {
             return;
         }
         TextEmbeddings model = embeddings.getIfAvailable();
-        boolean vectors = model != null && model.enabled();
-        List<IndexDocument> added = new ArrayList<>();
+        List<RegulationStore.StoredDocument> owners = new ArrayList<>();
+        List<RegulationStore.StoredArticle> articles = new ArrayList<>();
         for (long id : addedDocumentIds) {
-            RegulationStore.StoredDocument d = store.document(id).orElse(null);
-            if (d == null) {
-                continue;
-            }
-            List<RegulationStore.StoredArticle> articles = store.articles(id);
-            List<float[]> v = vectors
-                    ? model.documents(articles.stream().map(a -> embeddingText(d, a)).toList(), n -> {})
-                    : null;
-            for (int i = 0; i < articles.size(); i++) {
-                added.add(document(d, articles.get(i), v == null ? null : v.get(i), 0));
-            }
+            store.document(id).ifPresent(d -> store.articles(id).forEach(a -> {
+                owners.add(d);
+                articles.add(a);
+            }));
         }
+        List<IndexDocument> added = new ArrayList<>();
+        indexDocuments(owners, articles, model != null && model.enabled() ? model : null, Map.of(), added::add);
         search.update(ALIAS, added, removedArticleIds);
     }
 
@@ -189,19 +184,30 @@ class RegulationIndex {
                     articles.add(a);
                 }
             }
-            List<float[]> vectors = null;
-            if (model != null && !articles.isEmpty()) {
-                List<String> texts = new ArrayList<>(articles.size());
-                for (int i = 0; i < articles.size(); i++) {
-                    texts.add(embeddingText(owners.get(i), articles.get(i)));
-                }
-                vectors = model.documents(texts, n -> {});
-            }
+            indexDocuments(owners, articles, model, citations, ready::add);
+        }
+    }
+
+    /**
+     * The index documents of {@code articles} (each owned by the document at the same position of
+     * {@code owners}), embedded together when {@code model} is given, with each document's citation count
+     * (0 when {@code citations} has none).
+     */
+    private static void indexDocuments(List<RegulationStore.StoredDocument> owners,
+            List<RegulationStore.StoredArticle> articles, TextEmbeddings model, Map<Long, Integer> citations,
+            Consumer<IndexDocument> out) {
+        List<float[]> vectors = null;
+        if (model != null && !articles.isEmpty()) {
+            List<String> texts = new ArrayList<>(articles.size());
             for (int i = 0; i < articles.size(); i++) {
-                RegulationStore.StoredDocument d = owners.get(i);
-                ready.add(document(d, articles.get(i), vectors == null ? null : vectors.get(i),
-                        citations.getOrDefault(d.id(), 0)));
+                texts.add(embeddingText(owners.get(i), articles.get(i)));
             }
+            vectors = model.documents(texts, n -> {});
+        }
+        for (int i = 0; i < articles.size(); i++) {
+            RegulationStore.StoredDocument d = owners.get(i);
+            out.accept(document(d, articles.get(i), vectors == null ? null : vectors.get(i),
+                    citations.getOrDefault(d.id(), 0)));
         }
     }
 
