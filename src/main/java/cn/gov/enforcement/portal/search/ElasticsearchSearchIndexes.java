@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.search;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
@@ -13,10 +14,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
@@ -132,33 +135,78 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
         }
     }
 
+    /**
+     * Sends the documents in bulk batches, {@link #IN_FLIGHT} at a time: while the node indexes one batch, the
+     * next one is read, converted and serialised, so that both the portal and the node keep working.
+     */
     private int load(String index, Iterable<IndexDocument> documents, IntConsumer progress) throws IOException {
+        ElasticsearchAsyncClient async = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
+        ArrayDeque<CompletableFuture<BulkResponse>> pending = new ArrayDeque<>();
         int loaded = 0;
-        BulkRequest.Builder bulk = null;
-        int inBatch = 0;
-        for (IndexDocument document : documents) {
-            validate(document);
-            if (bulk == null) {
-                bulk = new BulkRequest.Builder().index(index);
+        try {
+            BulkRequest.Builder bulk = null;
+            int inBatch = 0;
+            for (IndexDocument document : documents) {
+                validate(document);
+                if (bulk == null) {
+                    bulk = new BulkRequest.Builder().index(index);
+                }
+                bulk.operations(op -> op.index(i -> i.id(document.id()).document(document.source())));
+                inBatch++;
+                if (inBatch == batchSize) {
+                    if (pending.size() == IN_FLIGHT) {
+                        loaded += checked(await(pending.poll()));
+                        progress.accept(loaded);
+                    }
+                    pending.add(async.bulk(bulk.build()));
+                    bulk = null;
+                    inBatch = 0;
+                }
             }
-            bulk.operations(op -> op.index(i -> i.id(document.id()).document(document.source())));
-            inBatch++;
-            if (inBatch == batchSize) {
-                loaded += send(bulk.build());
+            if (bulk != null) {
+                pending.add(async.bulk(bulk.build()));
+            }
+            while (!pending.isEmpty()) {
+                loaded += checked(await(pending.poll()));
                 progress.accept(loaded);
-                bulk = null;
-                inBatch = 0;
+            }
+            return loaded;
+        } finally {
+            // on a failure, let the requests still under way finish before the caller deletes the version
+            for (CompletableFuture<BulkResponse> f : pending) {
+                try {
+                    f.join();
+                } catch (RuntimeException ignored) {
+                    // the first failure is the one reported
+                }
             }
         }
-        if (bulk != null) {
-            loaded += send(bulk.build());
-            progress.accept(loaded);
+    }
+
+    /** Bulk requests under way at once while loading a new version. */
+    static final int IN_FLIGHT = 2;
+
+    private static BulkResponse await(CompletableFuture<BulkResponse> response) throws IOException {
+        try {
+            return response.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new SearchIndexException(cause.toString(), cause);
         }
-        return loaded;
     }
 
     private int send(BulkRequest request) throws IOException {
-        BulkResponse response = client.bulk(request);
+        return checked(client.bulk(request));
+    }
+
+    /** The number of documents in a bulk response, or a {@link SearchIndexException} naming the rejected ones. */
+    private static int checked(BulkResponse response) {
         if (response.errors()) {
             List<String> failures = response.items().stream()
                     .filter(item -> item.error() != null)
