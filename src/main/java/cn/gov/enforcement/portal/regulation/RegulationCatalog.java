@@ -73,10 +73,17 @@ public class RegulationCatalog {
      * @param page the 1-based page shown
      * @param size the page size used
      * @param tooDeep true when the page asked for lies beyond {@link #MAX_WINDOW} results (no results then)
+     * @param legalTerms the legal terms searched for besides the words typed, because the question used everyday
+     *     words for them (e.g. 用人单位 for 老板); empty when none
      */
-    public record Results(long total, int page, int size, boolean tooDeep, List<ArticleHit> results) {
+    public record Results(long total, int page, int size, boolean tooDeep, List<ArticleHit> results,
+                          List<String> legalTerms) {
 
         public static final Results EMPTY = new Results(0, 1, DEFAULT_SIZE, false, List.of());
+
+        public Results(long total, int page, int size, boolean tooDeep, List<ArticleHit> results) {
+            this(total, page, size, tooDeep, results, List.of());
+        }
 
         public Results(long total, List<ArticleHit> results) {
             this(total, 1, DEFAULT_SIZE, false, results);
@@ -142,7 +149,7 @@ public class RegulationCatalog {
                     query.effectiveTo()));
             return new Results(found.total(), page, size, false, found.hits().stream().map(h -> new ArticleHit(
                     h.documentId(), h.title(), h.documentTitle(), h.article(), h.level(), h.snippet(),
-                    url(h.documentId(), h.article(), h.sequence()), h.score())).toList());
+                    url(h.documentId(), h.article(), h.sequence()), h.score())).toList(), found.legalTerms());
         } catch (Exception e) {
             log.warn("Regulation search for [{}] failed: {}", text, e.toString());
             return Results.EMPTY;

@@ -36,6 +36,9 @@ class RegulationIndex {
 
     static final String ALIAS = "regulation-articles";
 
+    /** Everyday words and their legal terms, added to the BM25 query of a question. */
+    static final LayTerms LAY_TERMS = LayTerms.bundled();
+
     private static final Logger log = LoggerFactory.getLogger(RegulationIndex.class);
 
     private final ObjectProvider<SearchIndexes> indexes;
@@ -236,7 +239,6 @@ class RegulationIndex {
         source.put("sequence", a.sequence());
         source.put("title", d.title());
         source.put("display_title", d.displayTitle());
-        source.put("title_s", ChineseScript.toSimplified(d.displayTitle()));
         source.put("level", d.level().name());
         source.put("region", ChineseScript.toSimplified(d.region()));
         source.put("issuer", ChineseScript.toSimplified(d.issuer()));
@@ -244,7 +246,6 @@ class RegulationIndex {
         source.put("version_date", d.versionDate() == null ? null : d.versionDate().toString());
         source.put("in_force_date", d.effectiveDate() == null ? null : d.effectiveDate().toString());
         source.put("article", a.number());
-        source.put("heading_path", a.headingPath());
         source.put("text", a.text());
         String textS = ChineseScript.toSimplified(a.text());
         source.put("text_s", textS);
@@ -256,7 +257,13 @@ class RegulationIndex {
         return new IndexDocument(d.id() + "-" + a.sequence(), source);
     }
 
-    record Found(long total, List<FoundArticle> hits) {}
+    /** One page of a search: {@code legalTerms} are the legal terms also searched for ({@link LayTerms}). */
+    record Found(long total, List<FoundArticle> hits, List<String> legalTerms) {
+
+        Found(long total, List<FoundArticle> hits) {
+            this(total, hits, List.of());
+        }
+    }
 
     /**
      * One article found: {@code title} is the title as shown (with the part, e.g. {@code 中华人民共和国民法典 合同编},
@@ -321,15 +328,18 @@ class RegulationIndex {
         RegulationSettings.Ranking ranking = settings.ranking();
         int depth = Math.max(search.from() + search.size(), ranking.depth());
         List<Query> filters = filters(search);
+        // the legal terms of the question's everyday words join the BM25 query (boosted) and the embedded question
+        List<String> legalTerms = ranking.layTermWeight() > 0 ? LAY_TERMS.expand(simplifiedQuery) : List.of();
         // the BM25 search runs on the node while this thread embeds the question and runs the kNN search
         java.util.concurrent.CompletableFuture<Leg> lexicalLeg = ranking.lexicalWeight() > 0
-                ? lexical(es, simplifiedQuery, depth, filters, ranking)
+                ? lexical(es, simplifiedQuery, legalTerms, depth, filters, ranking)
                 : java.util.concurrent.CompletableFuture.completedFuture(Leg.NONE);
         TextEmbeddings model = embeddings.getIfAvailable();
         Leg dense;
         try {
             dense = ranking.denseWeight() > 0 && model != null && model.enabled()
-                    ? dense(es, model.query(simplifiedQuery), depth, filters, ranking)
+                    ? dense(es, model.query(legalTerms.isEmpty() ? simplifiedQuery
+                            : simplifiedQuery + " " + String.join(" ", legalTerms)), depth, filters, ranking)
                     : Leg.NONE;
         } catch (java.io.IOException | RuntimeException e) {
             lexicalLeg.cancel(true);
@@ -351,7 +361,7 @@ class RegulationIndex {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .skip(search.from()).limit(search.size()).map(Map.Entry::getKey).toList();
         long total = lexical.total() + dense.ids().stream().filter(id -> !lexical.documents().containsKey(id)).count();
-        return new Found(Math.max(total, fused.size()), fetch(es, simplifiedQuery, page, fused));
+        return new Found(Math.max(total, fused.size()), fetch(es, simplifiedQuery, legalTerms, page, fused), legalTerms);
     }
 
     /**
@@ -404,6 +414,14 @@ class RegulationIndex {
      * again at half weight, and by its less common single characters.
      */
     static Query lexicalQuery(String q) {
+        return lexicalQuery(q, List.of(), 0);
+    }
+
+    /**
+     * The BM25 query, and when {@code legalTerms} are given (the legal terms of the question's everyday words,
+     * {@link LayTerms}), their character pairs as one more optional clause boosted by {@code legalTermWeight}.
+     */
+    static Query lexicalQuery(String q, List<String> legalTerms, double legalTermWeight) {
         boolean isShort = q.codePointCount(0, q.length()) <= SHORT_QUERY;
         String rare = isShort ? q : withoutCommonCharacters(q);
         return Query.of(x -> x.bool(b -> {
@@ -414,6 +432,10 @@ class RegulationIndex {
                     b.should(m -> m.match(t -> t.field("all_s").query(rare)));
                 }
                 b.minimumShouldMatch("1");
+            }
+            if (!legalTerms.isEmpty() && legalTermWeight > 0) {
+                b.should(m -> m.match(t -> t.field("all_s.bigram").query(String.join(" ", legalTerms))
+                        .boost((float) legalTermWeight)));
             }
             return b.should(m -> m.match(t -> t.field("all_s.bigram").query(q)))
                     .should(m -> m.match(t -> t.field("text_s.bigram").query(q).boost(0.5f)));
@@ -429,9 +451,10 @@ class RegulationIndex {
 
     /** The BM25 list, asked for without blocking (the node answers on the client's I/O threads). */
     @SuppressWarnings("rawtypes")
-    private java.util.concurrent.CompletableFuture<Leg> lexical(ElasticsearchClient es, String q, int depth,
-            List<Query> filters, RegulationSettings.Ranking ranking) {
-        Query query = Query.of(x -> x.bool(b -> b.must(lexicalQuery(q)).filter(filters)));
+    private java.util.concurrent.CompletableFuture<Leg> lexical(ElasticsearchClient es, String q,
+            List<String> legalTerms, int depth, List<Query> filters, RegulationSettings.Ranking ranking) {
+        Query query = Query.of(x -> x.bool(b -> b.must(lexicalQuery(q, legalTerms, ranking.layTermWeight()))
+                .filter(filters)));
         return new co.elastic.clients.elasticsearch.ElasticsearchAsyncClient(es._transport(), es._transportOptions())
                 .search(s -> s.index(ALIAS).size(depth).trackTotalHits(t -> t.enabled(true))
                         .source(src -> src.filter(f -> f.includes(LEG_FIELDS))).query(query), Map.class)
@@ -507,17 +530,20 @@ class RegulationIndex {
         return new Leg(ids, documents, total);
     }
 
-    /** The articles of one page, in the fused order, with highlighted snippets. */
+    /** The articles of one page, in the fused order, with snippets highlighting the question and its legal terms. */
     @SuppressWarnings("rawtypes")
-    private List<FoundArticle> fetch(ElasticsearchClient es, String q, List<String> page, Map<String, Double> scores)
-            throws java.io.IOException {
+    private List<FoundArticle> fetch(ElasticsearchClient es, String q, List<String> legalTerms, List<String> page,
+            Map<String, Double> scores) throws java.io.IOException {
         if (page.isEmpty()) {
             return List.of();
         }
         String traditional = ChineseScript.toTraditional(q);
         Query highlight = Query.of(x -> x.bool(b -> b
                 .should(s -> s.match(m -> m.field("text").query(q)))
-                .should(s -> s.match(m -> m.field("text").query(traditional)))));
+                .should(s -> s.match(m -> m.field("text").query(traditional)))
+                // the legal terms searched for besides the question's words, in either script
+                .should(legalTerms.stream().flatMap(t -> java.util.stream.Stream.of(t, ChineseScript.toTraditional(t)))
+                        .distinct().map(t -> Query.of(s -> s.matchPhrase(m -> m.field("text").query(t)))).toList())));
         SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(page.size())
                 .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "title", "article",
                         "level", "text")))

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.platform.Translations;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
@@ -61,6 +62,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Paragraph count = new Paragraph();
+    private final Paragraph legalTerms = new Paragraph();
     private final Div results = new Div();
     private final Nav pager = new Nav();
 
@@ -132,11 +134,14 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
 
         count.setId("regulation-count");
         count.getElement().setAttribute("role", "status");
+        legalTerms.setId("regulation-legal-terms");
+        legalTerms.addClassName("regulation-legal-terms");
+        legalTerms.setVisible(false);
         results.setId("regulation-results");
         pager.setId("regulation-pager");
         pager.addClassName("regulation-pager");
         pager.getElement().setAttribute("aria-label", getTranslation("regulation.search.pages"));
-        add(count, results, pager);
+        add(count, legalTerms, results, pager);
     }
 
     /** The URL parameters of the form's current values (without a page: a new search starts on page 1). */
@@ -192,6 +197,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
 
         results.removeAll();
         pager.removeAll();
+        legalTerms.setVisible(false);
         RegulationFilters.Parsed parsed = RegulationFilters.parse(q, first(params, "page"), null, first(params, "level"),
                 first(params, "region"), first(params, "issuer"), st, first(params, "from"), first(params, "to"),
                 PAGE_SIZE);
@@ -258,6 +264,15 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             text += " " + getTranslation("regulation.search.capped", RegulationCatalog.MAX_WINDOW);
         }
         count.setText(text);
+        if (!found.legalTerms().isEmpty()) {
+            // the question's everyday words were also searched as the terms the statutes use: say which
+            String terms = String.join(getTranslation("regulation.search.legalTermsSeparator"), found.legalTerms());
+            boolean traditional = Translations.ZH_TW
+                    .equals(Translations.supported(getLocale()));
+            legalTerms.setText(getTranslation("regulation.search.legalTerms",
+                    traditional ? ChineseScript.toTraditional(terms) : terms));
+            legalTerms.setVisible(true);
+        }
         for (RegulationCatalog.ArticleHit hit : found.results()) {
             results.add(card(hit));
         }

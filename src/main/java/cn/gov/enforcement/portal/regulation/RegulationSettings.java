@@ -24,7 +24,7 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
             maxResults = 100;
         }
         if (ranking == null) {
-            ranking = new Ranking(null, null, null, null, null, null, null, null, null);
+            ranking = new Ranking(null, null, null, null, null, null, null, null, null, null);
         }
         if (upload == null) {
             upload = new Upload(null, null, null);
@@ -60,10 +60,13 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
      * @param citationWeight exponent of the citation prior on BM25 scores (0: no prior)
      * @param denseCitationWeight exponent of the citation prior on cosine similarities, which vary far less than
      *     BM25 scores (0: no prior)
+     * @param layTermWeight boost of the legal terms a question's everyday words stand for ({@link LayTerms}) in the
+     *     BM25 query, relative to the question's own words; the terms are also appended to the question that is
+     *     embedded for the dense list (0: neither)
      */
     public record Ranking(Double lexicalWeight, Double denseWeight, Integer k, Integer depth, Double minSimilarity,
                           Map<LegalLevel, Double> levelPriors, Double documentWeight, Double citationWeight,
-                          Double denseCitationWeight) {
+                          Double denseCitationWeight, Double layTermWeight) {
 
         /** Laws first, then judicial interpretations, administrative regulations and the constitution, rules last. */
         static final Map<LegalLevel, Double> DEFAULT_PRIORS = Map.of(LegalLevel.LAW, 1.0,
@@ -80,6 +83,7 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
             documentWeight = documentWeight == null ? 0.0 : documentWeight;
             citationWeight = citationWeight == null || citationWeight < 0 ? 0.2 : citationWeight;
             denseCitationWeight = denseCitationWeight == null || denseCitationWeight < 0 ? 0.02 : denseCitationWeight;
+            layTermWeight = layTermWeight == null || layTermWeight < 0 ? 1.0 : layTermWeight;
         }
 
         double prior(LegalLevel level) {

@@ -140,6 +140,21 @@ class RegulationSearchIT extends IntegrationTest {
     }
 
     @Test
+    void everyday_words_are_also_searched_as_the_legal_terms_of_the_statutes() {
+        // 房东 (landlord) is 出租人 in the Civil Code; the question never says 出租人
+        RegulationCatalog.Results results = catalog.search(new RegulationCatalog.Query(
+                "房东一直不修漏水的房子怎么办", 10, null, null, DocumentStatus.CURRENT));
+        assertThat(results.legalTerms()).contains("出租人");
+        assertThat(results.results()).isNotEmpty();
+        assertThat(results.results().subList(0, Math.min(3, results.results().size())))
+                .anySatisfy(hit -> assertThat(hit.snippet().replaceAll("</?em>", "")).contains("出租人"));
+
+        RegulationCatalog.Results plain = catalog.search(new RegulationCatalog.Query(
+                "出租人应当履行租赁物的维修义务", 10, null, null, DocumentStatus.CURRENT));
+        assertThat(plain.legalTerms()).isEmpty();
+    }
+
+    @Test
     void rebuilding_the_index_takes_every_vector_from_the_cache() {
         long computed = embeddings.computed();
         long articles = jdbc.queryForObject("select count(*) from regulation_article", Long.class);

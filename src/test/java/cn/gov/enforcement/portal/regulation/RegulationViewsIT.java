@@ -60,6 +60,17 @@ class RegulationViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void the_search_page_says_which_legal_terms_it_also_searched_for() {
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "城管开的罚单不服怎么办")));
+        Paragraph terms = _get(Paragraph.class, spec -> spec.withId("regulation-legal-terms"));
+        assertThat(terms.isVisible()).isTrue();
+        assertThat(terms.getText()).contains("行政执法", "行政处罚");
+        // a search in the statutes' own words shows no such line
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚")));
+        assertThat(_find(Paragraph.class, spec -> spec.withId("regulation-legal-terms"))).isEmpty();
+    }
+
+    @Test
     void an_empty_search_asks_for_words_and_a_hopeless_one_says_nothing_was_found() {
         UI.getCurrent().navigate("regulations");
         assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-count")).getText())

@@ -1,0 +1,107 @@
+package cn.gov.enforcement.portal.regulation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everyday words and the legal terms statutes use for the same thing ({@code 老板} → {@code 用人单位}), read from
+ * {@code classpath:search/lay-terms.txt}. A question in plain words is also searched for the legal terms of the
+ * everyday words it contains, so that citizens find the article without knowing its vocabulary.
+ */
+final class LayTerms {
+
+    static final String RESOURCE = "search/lay-terms.txt";
+
+    /** One line of the file: everyday words and the legal terms they stand for. */
+    record Entry(List<String> words, List<String> terms) {}
+
+    private final List<Entry> entries;
+
+    LayTerms(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** The terms of the bundled file. */
+    static LayTerms bundled() {
+        try (InputStream in = LayTerms.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + RESOURCE);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Lines {@code word, word -> term term}; blank lines and lines starting with {@code #} are skipped.
+     *
+     * @throws IllegalArgumentException naming the line when one has no {@code ->}, no word or no term
+     */
+    static LayTerms parse(String text) {
+        List<Entry> entries = new ArrayList<>();
+        int number = 0;
+        try (BufferedReader lines = new BufferedReader(new java.io.StringReader(text))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                number++;
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                int arrow = l.indexOf("->");
+                if (arrow < 0) {
+                    throw new IllegalArgumentException(RESOURCE + ":" + number + ": no '->' in '" + l + "'");
+                }
+                List<String> words = split(l.substring(0, arrow), "[,，、]");
+                List<String> terms = split(l.substring(arrow + 2), "\\s+");
+                if (words.isEmpty() || terms.isEmpty()) {
+                    throw new IllegalArgumentException(RESOURCE + ":" + number + ": a word and a term are needed in '"
+                            + l + "'");
+                }
+                entries.add(new Entry(words, terms));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LayTerms(entries);
+    }
+
+    private static List<String> split(String part, String separator) {
+        List<String> out = new ArrayList<>();
+        for (String s : part.split(separator)) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The legal terms for the everyday words in {@code simplifiedQuery}, in file order, without duplicates and
+     * without the terms the question already contains; empty when it contains none.
+     */
+    List<String> expand(String simplifiedQuery) {
+        if (simplifiedQuery == null || simplifiedQuery.isBlank()) {
+            return List.of();
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (Entry e : entries) {
+            if (e.words().stream().anyMatch(simplifiedQuery::contains)) {
+                e.terms().stream().filter(t -> !simplifiedQuery.contains(t)).forEach(found::add);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    int size() {
+        return entries.size();
+    }
+}

@@ -1,0 +1,82 @@
+package cn.gov.enforcement.portal.regulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class LayTermsTest {
+
+    @Test
+    void a_question_with_everyday_words_gets_their_legal_terms_in_file_order_without_repeats() {
+        LayTerms terms = LayTerms.parse("""
+                # comment
+                老板, 雇主 -> 用人单位
+                工资、工钱 -> 劳动报酬 工资
+
+                东家 -> 用人单位 雇佣
+                """);
+        assertThat(terms.size()).isEqualTo(3);
+        assertThat(terms.expand("老板不给工钱，东家也不管")).containsExactly("用人单位", "劳动报酬", "工资", "雇佣");
+    }
+
+    @Test
+    void terms_the_question_already_uses_are_not_added_and_a_plain_question_gets_none() {
+        LayTerms terms = LayTerms.parse("工资 -> 劳动报酬 工资\n");
+        assertThat(terms.expand("拖欠工资和劳动报酬")).isEmpty();
+        assertThat(terms.expand("拖欠工资")).containsExactly("劳动报酬");
+        assertThat(terms.expand("合同可以解除吗")).isEmpty();
+        assertThat(terms.expand("")).isEmpty();
+        assertThat(terms.expand(null)).isEmpty();
+    }
+
+    @Test
+    void a_malformed_line_is_refused_with_its_number() {
+        assertThatThrownBy(() -> LayTerms.parse("老板 -> 用人单位\n老板 用人单位\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(":2:");
+        assertThatThrownBy(() -> LayTerms.parse("老板 -> \n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(":1:");
+        assertThatThrownBy(() -> LayTerms.parse(" , -> 用人单位\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(":1:");
+    }
+
+    @Test
+    void the_bundled_file_maps_common_everyday_words() {
+        LayTerms bundled = LayTerms.bundled();
+        assertThat(bundled.size()).isGreaterThan(50);
+        assertThat(bundled.expand("老板不发工资怎么办")).contains("用人单位", "劳动报酬");
+        assertThat(bundled.expand("房东不退押金")).contains("出租人");
+    }
+
+    /** Every legal term of the bundled file is statutory vocabulary: it occurs in the corpus of real laws. */
+    @Test
+    void every_legal_term_of_the_bundled_file_occurs_in_the_corpus() throws IOException {
+        Path corpus = SharedData.require("corpus/lawrefbook");
+        Set<String> missing = new LinkedHashSet<>();
+        for (String line : new String(LayTerms.class.getClassLoader().getResourceAsStream(LayTerms.RESOURCE)
+                .readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            if (line.contains("->") && !line.strip().startsWith("#")) {
+                missing.addAll(List.of(line.substring(line.indexOf("->") + 2).strip().split("\\s+")));
+            }
+        }
+        assertThat(missing).isNotEmpty();
+        try (Stream<Path> files = Files.walk(corpus)) {
+            for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".md"))::iterator) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                missing.removeIf(text::contains);
+                if (missing.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        assertThat(missing).as("legal terms found in no article of the corpus").isEmpty();
+    }
+}
