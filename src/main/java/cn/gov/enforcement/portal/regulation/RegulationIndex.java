@@ -277,6 +277,10 @@ class RegulationIndex {
                 log.info("Background rebuild of the {} index done: {} articles in {} s", ALIAS, indexed,
                         (System.nanoTime() - started) / 1_000_000_000L);
             } catch (RuntimeException e) {
+                if (isClosed()) {
+                    log.warn("Background rebuild of the {} index stopped by the shutdown: {}", ALIAS, e.toString());
+                    return;
+                }
                 log.error("Background rebuild of the {} index failed; the previous version keeps serving and the "
                         + "next start tries again", ALIAS, e);
             }
@@ -305,6 +309,12 @@ class RegulationIndex {
                 }
             }
             return true;
+        }
+    }
+
+    private boolean isClosed() {
+        synchronized (state) {
+            return closed;
         }
     }
 
