@@ -34,9 +34,14 @@ final class Citations {
         return t.replace("《", "").replace("》", "");
     }
 
-    /** Citations per document id, counted over every article of the store. */
+    /**
+     * Citations per document id, counted over every article of {@code documents} in the store, read document by
+     * document (our guides, which count for nothing, are not read).
+     */
     static Map<Long, Integer> count(RegulationStore store, Map<Long, RegulationStore.StoredDocument> documents) {
-        return count(documents, store::forEachArticleBody);
+        java.util.List<Long> citing = documents.values().stream().filter(d -> d.level() != LegalLevel.GUIDE)
+                .map(RegulationStore.StoredDocument::id).sorted().toList();
+        return count(documents, visitor -> store.forEachArticleBody(citing, visitor));
     }
 
     /**

@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction; a document whose content hash is already stored is skipped, so importing the same folder
  * twice writes nothing. After the files, the status of every version of each changed title is decided again
  * ({@link DocumentVersions}) and the index is rebuilt as a new version behind its alias. A file that cannot
- * be read is reported with file and line and the other files go on.
+ * be read is reported with file and line and the other files go on. One import at a time; an import that finds a
+ * rebuild under way (e.g. the background rebuild started at start) waits for it before building its own.
  */
 @Service
 public class ImportService {
@@ -52,6 +53,17 @@ public class ImportService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+
+    /**
+     * An index rebuild at start for a database of at most this many articles runs synchronously; a larger one runs
+     * in the background. Tests lower it to see the background rebuild.
+     */
+    static final long SYNCHRONOUS_REBUILD_UP_TO = 2_000;
+
+    long synchronousRebuildUpTo = SYNCHRONOUS_REBUILD_UP_TO;
+
+    /** How long an import waits between progress lines for a rebuild under way. */
+    private static final java.time.Duration AWAIT_STEP = java.time.Duration.ofSeconds(10);
 
     ImportService(RegulationStore store, RegulationIndex index, PlatformTransactionManager transactionManager,
             Clock clock) {
@@ -85,13 +97,28 @@ public class ImportService {
     public ImportSummary importFolder(Path folder, Consumer<String> progress, FileCounter counter) {
         lock.lock();
         try {
-            return importLocked(folder, progress, counter);
+            return importLocked(folder, progress, counter, false);
         } finally {
             lock.unlock();
         }
     }
 
-    private ImportSummary importLocked(Path folder, Consumer<String> progress, FileCounter counter) {
+    /**
+     * Like {@link #importFolder(Path, Consumer)} for the import when the portal starts
+     * ({@code portal.regulation.import-on-start}): the files are stored at once, but a large index rebuild they
+     * call for runs in the background ({@link #rebuildAtStart}), so that the portal starts without waiting for it.
+     */
+    public ImportSummary importAtStart(Path folder, Consumer<String> progress) {
+        lock.lock();
+        try {
+            return importLocked(folder, progress, (done, total) -> {}, true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ImportSummary importLocked(Path folder, Consumer<String> progress, FileCounter counter,
+            boolean atStart) {
         if (!Files.exists(folder)) {
             throw new IllegalArgumentException("No such folder: " + folder);
         }
@@ -153,10 +180,26 @@ public class ImportService {
             }
         }
         decideStatuses(changedKeys);
-        if (!changedKeys.isEmpty() || index.isOutOfStep()) {
-            progress.accept("indexing articles");
-            long indexed = index.rebuild(progress);
-            progress.accept(String.format("indexed %,d articles", indexed));
+        if (atStart) {
+            // a rebuild already under way covers an unchanged database
+            if (!changedKeys.isEmpty() || (!index.rebuildActive() && index.isOutOfStep())) {
+                rebuildAtStart(progress);
+            }
+        } else {
+            if (index.rebuildActive()) {
+                // one rebuild at a time: the one under way (e.g. started at start) ends first; when nothing
+                // changed it may leave nothing to do
+                progress.accept("waiting for the search index rebuild under way");
+                while (!index.awaitRebuild(AWAIT_STEP) && !Thread.currentThread().isInterrupted()) {
+                    index.rebuildProgress().ifPresent(p -> progress.accept(String.format(
+                            "waiting for the search index rebuild under way: %,d/%,d articles", p.done(), p.total())));
+                }
+            }
+            if (!changedKeys.isEmpty() || index.isOutOfStep()) {
+                progress.accept("indexing articles");
+                long indexed = index.rebuild(progress);
+                progress.accept(String.format("indexed %,d articles", indexed));
+            }
         }
         ImportSummary summary = new ImportSummary(files.size(), imported, unchanged, failed, articles, problems);
         log.info(summary.line());
@@ -168,14 +211,18 @@ public class ImportService {
      * its content changed, replaced; a guide whose file is gone is removed; files in {@code present} without a
      * valid guide keep their last stored version. Only the changed guides' articles are replaced in the index;
      * the whole index is rebuilt only when it was out of step with the database before (missing, another number
-     * of articles, an older mapping).
+     * of articles, an older mapping), in the background when the database is large ({@link #rebuildAtStart}).
+     * While a rebuild runs, the changed guides are applied to the live version and to the new one after the swap.
      *
      * @return the number of guides added, replaced or removed
      */
     int syncGuides(Map<String, LegalDocument> valid, Set<String> present) {
         lock.lock();
         try {
-            boolean inStep = !index.isOutOfStep();
+            // while a rebuild runs (or is asked for) the live version's count says nothing: the rebuild brings the
+            // index in step, and changes made meanwhile reach the new version (RegulationIndex#update)
+            boolean rebuildActive = index.rebuildActive();
+            boolean inStep = rebuildActive || !index.isOutOfStep();
             List<String> removedArticles = new ArrayList<>();
             List<Long> added = new ArrayList<>();
             int changed = transactions.execute(tx -> {
@@ -199,9 +246,8 @@ public class ImportService {
                 return n;
             });
             if (!inStep) {
-                long indexed = index.rebuild();
-                log.info("Guides: {} change(s); the index was out of step and is rebuilt: {} articles", changed,
-                        indexed);
+                log.info("Guides: {} change(s); the index is out of step with the database: {}", changed,
+                        rebuildAtStart(log::info));
             } else if (changed > 0) {
                 index.update(removedArticles, added);
                 log.info("Guides: {} change(s); {} article(s) removed from the index, {} guide(s) indexed", changed,
@@ -211,6 +257,26 @@ public class ImportService {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Rebuilds the out-of-step index: synchronously when the database holds at most {@link #synchronousRebuildUpTo}
+     * articles (our own guides, a small test corpus: built in a second or two, so searches right after the start
+     * find everything), otherwise in the background ({@link RegulationIndex#rebuildInBackground}) while the old
+     * version, if any, keeps serving.
+     *
+     * @return what was done, for the log
+     */
+    private String rebuildAtStart(Consumer<String> progress) {
+        long articles = store.articleCount();
+        if (articles <= synchronousRebuildUpTo) {
+            long indexed = index.rebuild(progress);
+            return String.format("rebuilt with %,d articles", indexed);
+        }
+        index.rebuildInBackground();
+        progress.accept(String.format("the search index is rebuilt in the background (%,d articles); the previous "
+                + "version serves searches until then", articles));
+        return String.format("rebuilding %,d articles in the background", articles);
     }
 
     private void removeGuide(RegulationStore.StoredDocument d, List<String> removedArticles) {

@@ -46,9 +46,24 @@ public class RegulationImportJobs {
         return t;
     });
 
-    RegulationImportJobs(ImportService importService, RegulationUploads uploads) {
+    private final RegulationIndex index;
+
+    RegulationImportJobs(ImportService importService, RegulationUploads uploads, RegulationIndex index) {
         this.importService = importService;
         this.uploads = uploads;
+        this.index = index;
+    }
+
+    /** How far the search index rebuild under way has come: {@code done} of {@code total} articles. */
+    public record IndexRebuild(long done, long total) {}
+
+    /**
+     * The rebuild of the regulation search index under way, if any: the background rebuild started at start or
+     * the rebuild at the end of an import. Searches are answered from the previous version meanwhile.
+     */
+    @RolesAllowed("ADMIN")
+    public java.util.Optional<IndexRebuild> indexRebuild() {
+        return index.rebuildProgress().map(p -> new IndexRebuild(p.done(), p.total()));
     }
 
     /** True while an import started here runs. */

@@ -26,7 +26,9 @@ import java.util.List;
 /**
  * Administrators upload a {@code .zip} or {@code .md}/{@code .txt} files and import them into the regulation
  * store. The import runs in the background (one at a time); a progress bar follows the files read, then the
- * summary and every problem with file and line are shown. The page polls the server while an import runs.
+ * summary and every problem with file and line are shown. While the search index is rebuilt (in the background
+ * after the start, or at the end of an import) the page shows that with a progress bar of the articles done; the
+ * previous index version answers searches meanwhile. The page polls the server while an import or a rebuild runs.
  */
 @Route("admin/regulations/import")
 @Menu(order = 92, title = "menu.admin.regulationImport")
@@ -45,6 +47,10 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     private final Paragraph status = new Paragraph();
     private final Paragraph summary = new Paragraph();
     private final Grid<ImportProblem> problems = new Grid<>();
+    private final Div reindex = new Div();
+    private final ProgressBar reindexProgress = new ProgressBar();
+    private final Paragraph reindexText = new Paragraph();
+    private com.vaadin.flow.shared.Registration pollListener;
 
     public RegulationImportView(RegulationImportJobs jobs, RegulationSettings settings) {
         this.jobs = jobs;
@@ -85,8 +91,15 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("regulation.upload.message")).setFlexGrow(1);
         problems.setAllRowsVisible(true);
         problems.setVisible(false);
-        add(upload, files, start, progress, status, summary, new H2(getTranslation("regulation.upload.problems")),
-                problems);
+        reindex.setId("regulation-reindex");
+        reindex.getElement().setAttribute("role", "status");
+        reindexProgress.setId("regulation-reindex-progress");
+        reindexProgress.getElement().setAttribute("aria-label", getTranslation("regulation.upload.reindex.progress"));
+        reindexText.setId("regulation-reindex-text");
+        reindex.add(new H2(getTranslation("regulation.upload.reindex.title")), reindexProgress, reindexText);
+        reindex.setVisible(false);
+        add(reindex, upload, files, start, progress, status, summary,
+                new H2(getTranslation("regulation.upload.problems")), problems);
         showPending();
     }
 
@@ -138,12 +151,40 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         if (jobs.isRunning()) {
             status.setText(getTranslation("regulation.upload.busy"));
         }
+        pollListener = event.getUI().addPollListener(e -> showIndexRebuild());
+        showIndexRebuild();
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (pollListener != null) {
+            pollListener.remove();
+            pollListener = null;
+        }
         event.getUI().setPollInterval(-1);
         super.onDetach(event);
+    }
+
+    /**
+     * Shows the search index rebuild under way (the one started at start, or the one that ends an import) with
+     * its progress, and polls while it runs; shows nothing when none runs.
+     */
+    private void showIndexRebuild() {
+        java.util.Optional<RegulationImportJobs.IndexRebuild> rebuild = jobs.indexRebuild();
+        reindex.setVisible(rebuild.isPresent());
+        rebuild.ifPresent(r -> {
+            reindexProgress.setMin(0);
+            reindexProgress.setMax(Math.max(1, r.total()));
+            reindexProgress.setValue(Math.min(r.done(), Math.max(1, r.total())));
+            reindexText.setText(getTranslation("regulation.upload.reindex.text", r.done(), r.total()));
+        });
+        getUI().ifPresent(ui -> {
+            if (rebuild.isPresent()) {
+                ui.setPollInterval(POLL_MS);
+            } else if (!jobs.isRunning()) {
+                ui.setPollInterval(-1);
+            }
+        });
     }
 
     private void startImport() {
@@ -229,7 +270,10 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     }
 
     private void stopPolling() {
-        getUI().ifPresent(ui -> ui.setPollInterval(-1));
+        showIndexRebuild();
+        if (jobs.indexRebuild().isEmpty()) {
+            getUI().ifPresent(ui -> ui.setPollInterval(-1));
+        }
     }
 
     @Override

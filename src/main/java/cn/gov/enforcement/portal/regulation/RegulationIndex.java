@@ -18,8 +18,12 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,6 +50,8 @@ class RegulationIndex {
     private final RegulationStore store;
     private final ObjectProvider<TextEmbeddings> embeddings;
     private final RegulationSettings settings;
+    private final java.util.concurrent.atomic.AtomicReference<co.elastic.clients.elasticsearch.ElasticsearchAsyncClient>
+            asyncClient = new java.util.concurrent.atomic.AtomicReference<>();
 
     RegulationIndex(ObjectProvider<SearchIndexes> indexes, ObjectProvider<ElasticsearchClient> client,
             RegulationStore store, ObjectProvider<TextEmbeddings> embeddings, RegulationSettings settings) {
@@ -81,6 +87,9 @@ class RegulationIndex {
     /**
      * Builds a new index version from the database, document by document (never the whole corpus in memory),
      * with a vector per article when embeddings are on, and swaps the alias; the old version serves until then.
+     * One rebuild at a time: a second call waits for the first, then builds from the database as it is then.
+     * Changes made with {@link #update} while the rebuild runs are applied to the live version at once and again to
+     * the new version right after the swap, so none is lost whichever documents the rebuild had already read.
      *
      * @param progress told lines such as {@code indexed 5,000/64,617 articles (1,200 embedded, 3,800 cached)}
      */
@@ -90,42 +99,90 @@ class RegulationIndex {
             log.warn("No search index service; the {} index is not built", ALIAS);
             return 0;
         }
-        TextEmbeddings model = embeddings.getIfAvailable();
-        boolean vectors = model != null && model.enabled();
-        List<RegulationStore.StoredDocument> documents = store.documents();
-        Map<Long, RegulationStore.StoredDocument> byId = new HashMap<>();
-        documents.forEach(d -> byId.put(d.id(), d));
-        Map<Long, Integer> citations = Citations.count(store, byId);
-        long total = store.articleCount();
-        long computedBefore = vectors ? model.computed() : 0;
-        long[] sent = {0};
-        long[] reported = {0};
-        Iterable<IndexDocument> source = () -> new BatchIterator(documents, citations, vectors ? model : null);
-        search.rebuild(ALIAS, source, n -> {
-            sent[0] = n;
-            if (n - reported[0] >= PROGRESS_EVERY || n == total) {
-                reported[0] = n;
-                progress.accept(vectors
-                        ? String.format("indexed %,d/%,d articles (%,d embedded, the others from the cache)", n, total,
-                                model.computed() - computedBefore)
-                        : String.format("indexed %,d/%,d articles", n, total));
+        rebuilding.lock();
+        try {
+            synchronized (state) {
+                // this rebuild reads the database as it is from now on: it answers every request made so far
+                requested = false;
+                recording = true;
+                removedDuringRebuild.clear();
+                addedDuringRebuild.clear();
             }
-        });
-        log.info("Rebuilt the {} index with {} articles{}", ALIAS, sent[0], vectors ? " and their vectors" : "");
-        return sent[0];
+            TextEmbeddings model = embeddings.getIfAvailable();
+            boolean vectors = model != null && model.enabled();
+            List<RegulationStore.StoredDocument> documents = store.documents();
+            Map<Long, RegulationStore.StoredDocument> byId = new HashMap<>();
+            documents.forEach(d -> byId.put(d.id(), d));
+            long total = store.articleCount();
+            current = new RebuildProgress(0, total);
+            Map<Long, Integer> citations = Citations.count(store, byId);
+            long computedBefore = vectors ? model.computed() : 0;
+            long[] sent = {0};
+            long[] reported = {0};
+            Iterable<IndexDocument> source = () -> new BatchIterator(documents, citations, vectors ? model : null);
+            search.rebuild(ALIAS, source, n -> {
+                sent[0] = n;
+                current = new RebuildProgress(n, total);
+                if (n - reported[0] >= PROGRESS_EVERY || n == total) {
+                    reported[0] = n;
+                    progress.accept(vectors
+                            ? String.format("indexed %,d/%,d articles (%,d embedded, the others from the cache)", n,
+                                    total, model.computed() - computedBefore)
+                            : String.format("indexed %,d/%,d articles", n, total));
+                }
+            });
+            replayChangesMadeDuringTheRebuild(search);
+            log.info("Rebuilt the {} index with {} articles{}", ALIAS, sent[0], vectors ? " and their vectors" : "");
+            return sent[0];
+        } finally {
+            synchronized (state) {
+                recording = false;
+                removedDuringRebuild.clear();
+                addedDuringRebuild.clear();
+            }
+            current = null;
+            rebuilding.unlock();
+        }
+    }
+
+    /**
+     * Applies the guide changes made while the rebuild ran to the new version (now live). Runs while holding
+     * {@code state}, so that a change recorded after this point cannot exist: {@link #update} then finds recording
+     * off and applies its change to the new version itself.
+     */
+    private void replayChangesMadeDuringTheRebuild(SearchIndexes search) {
+        synchronized (state) {
+            if (!removedDuringRebuild.isEmpty() || !addedDuringRebuild.isEmpty()) {
+                apply(search, List.copyOf(removedDuringRebuild), List.copyOf(addedDuringRebuild));
+                log.info("Applied {} article removal(s) and {} added document(s) made during the rebuild to the new "
+                        + "version", removedDuringRebuild.size(), addedDuringRebuild.size());
+            }
+            recording = false;
+        }
     }
 
     /**
      * Applies a change of a few documents to the live index without a rebuild: removes the articles
      * {@code removedArticleIds} ({@code <document id>-<sequence>}) and adds every article of the documents
      * {@code addedDocumentIds}, with their vectors. Used for our own guides, which no regulation cites (their
-     * citation count is 0), so the other documents' counts stay right.
+     * citation count is 0), so the other documents' counts stay right. While a rebuild runs, the change is also
+     * remembered and applied to the new version after the swap.
      */
     void update(List<String> removedArticleIds, List<Long> addedDocumentIds) {
         SearchIndexes search = indexes.getIfAvailable();
         if (search == null) {
             return;
         }
+        synchronized (state) {
+            if (recording) {
+                removedDuringRebuild.addAll(removedArticleIds);
+                addedDuringRebuild.addAll(addedDocumentIds);
+            }
+        }
+        apply(search, removedArticleIds, addedDocumentIds);
+    }
+
+    private void apply(SearchIndexes search, List<String> removedArticleIds, List<Long> addedDocumentIds) {
         TextEmbeddings model = embeddings.getIfAvailable();
         List<RegulationStore.StoredDocument> owners = new ArrayList<>();
         List<RegulationStore.StoredArticle> articles = new ArrayList<>();
@@ -138,6 +195,143 @@ class RegulationIndex {
         List<IndexDocument> added = new ArrayList<>();
         indexDocuments(owners, articles, model != null && model.enabled() ? model : null, Map.of(), added::add);
         search.update(ALIAS, added, removedArticleIds);
+    }
+
+    /** How far a rebuild has come: {@code done} of {@code total} articles sent to the index. */
+    record RebuildProgress(long done, long total) {}
+
+    /** Held by the rebuild that runs; another waits for it. */
+    private final ReentrantLock rebuilding = new ReentrantLock();
+    /** Guards the fields below it. */
+    private final Object state = new Object();
+    private boolean recording;
+    private final List<String> removedDuringRebuild = new ArrayList<>();
+    private final Set<Long> addedDuringRebuild = new LinkedHashSet<>();
+    private boolean requested;
+    private Thread worker;
+    private boolean closed;
+    private volatile RebuildProgress current;
+    private volatile Consumer<String> backgroundProgress = line -> {};
+
+    /** The rebuild under way (any: at start, in the background, or at the end of an import), if one runs. */
+    Optional<RebuildProgress> rebuildProgress() {
+        return Optional.ofNullable(current);
+    }
+
+    /** True while a rebuild runs or a background rebuild is asked for and not done yet. */
+    boolean rebuildActive() {
+        synchronized (state) {
+            return worker != null || rebuilding.isLocked();
+        }
+    }
+
+    /**
+     * Rebuilds the index in a background thread ({@code regulation-reindex}), so that the caller goes on at once;
+     * the old version serves searches until the swap. Asked while a background rebuild runs, one more rebuild
+     * follows it (it may have read the database before the caller's change); asked several times meanwhile, once.
+     * Progress lines go to the log; a failure is logged as an error and leaves the old version serving.
+     */
+    void rebuildInBackground() {
+        synchronized (state) {
+            if (closed) {
+                return;
+            }
+            requested = true;
+            if (worker == null) {
+                worker = new Thread(this::rebuildWhileAsked, "regulation-reindex");
+                worker.setDaemon(true);
+                worker.start();
+            }
+        }
+    }
+
+    private void rebuildWhileAsked() {
+        try {
+            rebuildUntilNoneAsked();
+        } finally {
+            // also when an Error ends the thread: nobody may wait for a worker that is gone
+            synchronized (state) {
+                if (worker == Thread.currentThread()) {
+                    worker = null;
+                }
+                state.notifyAll();
+            }
+        }
+    }
+
+    private void rebuildUntilNoneAsked() {
+        while (true) {
+            synchronized (state) {
+                if (!requested || closed) {
+                    // in the same block as the check, so that a request made after it starts a new worker
+                    worker = null;
+                    return;
+                }
+                requested = false;
+            }
+            long started = System.nanoTime();
+            try {
+                log.info("Rebuilding the {} index in the background; the previous version serves searches until "
+                        + "the new one is complete", ALIAS);
+                long indexed = rebuild(line -> {
+                    log.info(line);
+                    backgroundProgress.accept(line);
+                });
+                log.info("Background rebuild of the {} index done: {} articles in {} s", ALIAS, indexed,
+                        (System.nanoTime() - started) / 1_000_000_000L);
+            } catch (RuntimeException e) {
+                if (isClosed()) {
+                    log.warn("Background rebuild of the {} index stopped by the shutdown: {}", ALIAS, e.toString());
+                    return;
+                }
+                log.error("Background rebuild of the {} index failed; the previous version keeps serving and the "
+                        + "next start tries again", ALIAS, e);
+            }
+        }
+    }
+
+    /**
+     * Waits until no rebuild runs or is asked for (for tests, and for an import that must see the index built).
+     *
+     * @return false when {@code timeout} passed first
+     */
+    boolean awaitRebuild(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (state) {
+            while (worker != null || rebuilding.isLocked()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    // a rebuild that ends does not notify (it holds no monitor when it unlocks): look again soon
+                    state.wait(Math.max(1, Math.min(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left), 50)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private boolean isClosed() {
+        synchronized (state) {
+            return closed;
+        }
+    }
+
+    /** Test hook: told every progress line of a background rebuild, in its thread (may block to slow it down). */
+    void onBackgroundProgress(Consumer<String> hook) {
+        backgroundProgress = hook == null ? line -> {} : hook;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopBackgroundRebuilds() {
+        synchronized (state) {
+            closed = true;
+            requested = false;
+        }
     }
 
     /** Progress lines every this many articles. */
@@ -455,13 +649,27 @@ class RegulationIndex {
             List<String> legalTerms, int depth, List<Query> filters, RegulationSettings.Ranking ranking) {
         Query query = Query.of(x -> x.bool(b -> b.must(lexicalQuery(q, legalTerms, ranking.layTermWeight()))
                 .filter(filters)));
-        return new co.elastic.clients.elasticsearch.ElasticsearchAsyncClient(es._transport(), es._transportOptions())
-                .search(s -> s.index(ALIAS).size(depth).trackTotalHits(t -> t.enabled(true))
+        return async(es).search(s -> s.index(ALIAS).size(depth).trackTotalHits(t -> t.enabled(true))
                         .source(src -> src.filter(f -> f.includes(LEG_FIELDS))).query(query), Map.class)
                 .thenApply(response -> {
                     long total = response.hits().total() == null ? 0 : response.hits().total().value();
                     return leg(response, total, ranking, true, ranking.citationWeight());
                 });
+    }
+
+    /**
+     * The asynchronous client for the lexical search: one for the portal's life, created on first use from the
+     * blocking client's transport (it holds no connections of its own, so creating one twice in a race is
+     * harmless; one of them is kept).
+     */
+    private co.elastic.clients.elasticsearch.ElasticsearchAsyncClient async(ElasticsearchClient es) {
+        co.elastic.clients.elasticsearch.ElasticsearchAsyncClient existing = asyncClient.get();
+        if (existing != null) {
+            return existing;
+        }
+        asyncClient.compareAndSet(null,
+                new co.elastic.clients.elasticsearch.ElasticsearchAsyncClient(es._transport(), es._transportOptions()));
+        return asyncClient.get();
     }
 
     private static Leg await(java.util.concurrent.CompletableFuture<Leg> leg) throws java.io.IOException {

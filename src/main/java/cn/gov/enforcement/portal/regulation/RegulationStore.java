@@ -178,11 +178,18 @@ class RegulationStore {
                 });
     }
 
-    /** Streams the document id and body of every article (for corpus statistics such as {@link Citations}). */
-    void forEachArticleBody(java.util.function.BiConsumer<Long, String> visitor) {
-        jdbc.query("select document_id, body from regulation_article", rs -> {
-            visitor.accept(rs.getLong(1), rs.getString(2));
-        });
+    /**
+     * Hands the document id and body of every article of the given documents to {@code visitor}, one query per
+     * document, so that no result set holds more than one document's articles (the PostgreSQL driver keeps a
+     * whole result in memory); for corpus statistics such as {@link Citations}.
+     */
+    void forEachArticleBody(Iterable<Long> documentIds, java.util.function.BiConsumer<Long, String> visitor) {
+        for (long id : documentIds) {
+            jdbc.query("select body from regulation_article where document_id = ? order by sequence",
+                    rs -> {
+                        visitor.accept(id, rs.getString(1));
+                    }, id);
+        }
     }
 
     /** Where a cited article lives: its document and sequence. */

@@ -49,6 +49,31 @@ class CitationsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_store_is_read_document_by_document_without_the_guides_with_the_same_counts() {
+        Map<Long, RegulationStore.StoredDocument> docs = Map.of(
+                1L, doc(1, "中华人民共和国行政处罚法", LegalLevel.LAW),
+                2L, doc(2, "某市行政执法办法", LegalLevel.NORMATIVE_DOCUMENT),
+                4L, doc(4, "关于轻微违法不罚的说明", LegalLevel.GUIDE));
+        Map<Long, List<String>> bodies = Map.of(
+                1L, List.of("另见《某市行政执法办法》。"),
+                2L, List.of("依据《中华人民共和国行政处罚法》。", "适用《行政处罚法》。"),
+                4L, List.of("《行政处罚法》"));
+        RegulationStore store = org.mockito.Mockito.mock(RegulationStore.class);
+        List<Long> asked = new java.util.ArrayList<>();
+        org.mockito.Mockito.doAnswer(call -> {
+            BiConsumer<Long, String> visitor = call.getArgument(1);
+            for (Long id : (Iterable<Long>) call.getArgument(0)) {
+                asked.add(id);
+                bodies.get(id).forEach(body -> visitor.accept(id, body));
+            }
+            return null;
+        }).when(store).forEachArticleBody(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        assertThat(Citations.count(store, docs)).containsEntry(1L, 2).containsEntry(2L, 1).containsEntry(4L, 0);
+        assertThat(asked).containsExactly(1L, 2L);
+    }
+
+    @Test
     void the_prior_grows_with_the_citations_and_is_one_without_weight_or_citations() {
         assertThat(Citations.prior(0, 0.2)).isEqualTo(1.0);
         assertThat(Citations.prior(100, 0)).isEqualTo(1.0);

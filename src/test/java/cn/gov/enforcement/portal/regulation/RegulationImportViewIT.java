@@ -68,6 +68,10 @@ class RegulationImportViewIT extends KaribuViewTest {
         UI.getCurrent().navigate("admin/regulations/import");
         Button start = _get(Button.class, spec -> spec.withId("regulation-import-start"));
         assertThat(start.isEnabled()).isFalse();
+        // no index rebuild runs: nothing about it is shown and the page does not poll
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withId("regulation-reindex"))).isEmpty();
+        assertThat(UI.getCurrent().getPollInterval()).isNegative();
 
         byte[] zip = zipOf(seeds.resolve("002_bdbcc8da2c5c7a22.txt"), corpus.resolve("行政法/行政许可法(2019-04-23).md"));
         UploadKt._upload(_get(Upload.class, spec -> spec.withId("regulation-upload")), "laws.zip", "application/zip", zip);

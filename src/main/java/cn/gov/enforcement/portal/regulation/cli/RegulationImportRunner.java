@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code java -jar portal.jar --import=<folder>}: imports the folder, prints progress, problems and a
  * summary line, and ends the process with status 0 (every file imported or unchanged), 1 (some file failed)
  * or 2 (no such folder). Without {@code --import}, imports {@code portal.regulation.import-on-start} when set
- * and lets the portal run.
+ * and lets the portal run (a large index rebuild it calls for runs in the background).
  */
 @Component
 class RegulationImportRunner implements ApplicationRunner {
@@ -60,7 +60,7 @@ class RegulationImportRunner implements ApplicationRunner {
                 log.warn("portal.regulation.import-on-start names {}, which does not exist; nothing imported", folder);
                 return;
             }
-            ImportSummary summary = importService.importFolder(folder, log::info);
+            ImportSummary summary = importService.importAtStart(folder, log::info);
             summary.errors().forEach(p -> log.warn("{}", describe(p)));
         }
     }

@@ -106,9 +106,10 @@ class ImportCommandTest {
 
     @Test
     void import_on_start_imports_the_configured_folder_and_the_portal_keeps_running() {
-        when(importService.importFolder(eq(folder), any())).thenReturn(new ImportSummary(0, 0, 0, 0, 0, List.of()));
+        when(importService.importAtStart(eq(folder), any())).thenReturn(new ImportSummary(0, 0, 0, 0, 0, List.of()));
         runner(folder.toString()).run(new DefaultApplicationArguments());
-        verify(importService).importFolder(eq(folder), any());
+        verify(importService).importAtStart(eq(folder), any());
+        verify(importService, never()).importFolder(any(), any());
         assertThat(exits).isEmpty();
     }
 }
