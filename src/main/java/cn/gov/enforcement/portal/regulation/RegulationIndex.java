@@ -745,9 +745,12 @@ class RegulationIndex {
         if (page.isEmpty()) {
             return List.of();
         }
-        String traditional = ChineseScript.toTraditional(q);
+        // a question's most common characters (的, 人, 法, ...) would be marked everywhere: mark the others
+        String marked = q.codePointCount(0, q.length()) <= SHORT_QUERY || withoutCommonCharacters(q).isBlank()
+                ? q : withoutCommonCharacters(q);
+        String traditional = ChineseScript.toTraditional(marked);
         Query highlight = Query.of(x -> x.bool(b -> b
-                .should(s -> s.match(m -> m.field("text").query(q)))
+                .should(s -> s.match(m -> m.field("text").query(marked)))
                 .should(s -> s.match(m -> m.field("text").query(traditional)))
                 // the legal terms searched for besides the question's words, in either script
                 .should(legalTerms.stream().flatMap(t -> java.util.stream.Stream.of(t, ChineseScript.toTraditional(t)))
