@@ -265,12 +265,23 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         }
         count.setText(text);
         if (!found.legalTerms().isEmpty()) {
-            // the question's everyday words were also searched as the terms the statutes use: say which
-            String terms = String.join(getTranslation("regulation.search.legalTermsSeparator"), found.legalTerms());
-            boolean traditional = Translations.ZH_TW
-                    .equals(Translations.supported(getLocale()));
-            legalTerms.setText(getTranslation("regulation.search.legalTerms",
-                    traditional ? ChineseScript.toTraditional(terms) : terms));
+            // the question's everyday words were also searched as the terms the statutes use: say which, each a
+            // link that searches for the term alone (same filters), so readers learn the statutes' vocabulary
+            boolean traditional = Translations.ZH_TW.equals(Translations.supported(getLocale()));
+            legalTerms.removeAll();
+            legalTerms.add(new Span(getTranslation("regulation.search.legalTerms")));
+            for (int i = 0; i < found.legalTerms().size(); i++) {
+                String term = found.legalTerms().get(i);
+                if (i > 0) {
+                    legalTerms.add(new Span(getTranslation("regulation.search.legalTermsSeparator")));
+                }
+                Map<String, String> params = formParameters();
+                params.put("q", term);
+                Anchor link = new Anchor("regulations?" + QueryParameters.simple(params).getQueryString(),
+                        traditional ? ChineseScript.toTraditional(term) : term);
+                link.addClassName("regulation-legal-term");
+                legalTerms.add(link);
+            }
             legalTerms.setVisible(true);
         }
         for (RegulationCatalog.ArticleHit hit : found.results()) {

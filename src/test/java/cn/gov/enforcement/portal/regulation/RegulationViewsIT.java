@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,15 @@ class RegulationViewsIT extends KaribuViewTest {
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "城管开的罚单不服怎么办")));
         Paragraph terms = _get(Paragraph.class, spec -> spec.withId("regulation-legal-terms"));
         assertThat(terms.isVisible()).isTrue();
-        assertThat(terms.getText()).contains("行政执法", "行政处罚");
+        List<Anchor> links = _find(terms, Anchor.class);
+        assertThat(links).extracting(Anchor::getText).contains("行政执法", "行政处罚");
+        // each term searches for itself alone, the other filters kept
+        Anchor link = links.stream().filter(a -> a.getText().equals("行政执法")).findFirst().orElseThrow();
+        assertThat(link.getHref()).startsWith("regulations?").contains("q=" + java.net.URLEncoder.encode("行政执法",
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        UI.getCurrent().navigate("regulations",
+                QueryParameters.fromString(link.getHref().substring(link.getHref().indexOf('?') + 1)));
+        assertThat(_get(TextField.class, spec -> spec.withId("regulation-search")).getValue()).isEqualTo("行政执法");
         // a search in the statutes' own words shows no such line
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚")));
         assertThat(_find(Paragraph.class, spec -> spec.withId("regulation-legal-terms"))).isEmpty();
