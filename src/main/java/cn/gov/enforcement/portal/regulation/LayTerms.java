@@ -101,6 +101,11 @@ final class LayTerms {
         return List.copyOf(found);
     }
 
+    /** The lines of the file, in order. */
+    List<Entry> entries() {
+        return entries;
+    }
+
     int size() {
         return entries.size();
     }

@@ -616,8 +616,8 @@ class RegulationIndex {
      * {@link LayTerms}), their character pairs as one more optional clause boosted by {@code legalTermWeight}.
      */
     static Query lexicalQuery(String q, List<String> legalTerms, double legalTermWeight) {
-        boolean isShort = q.codePointCount(0, q.length()) <= SHORT_QUERY;
-        String rare = isShort ? q : withoutCommonCharacters(q);
+        boolean isShort = isShort(q);
+        String rare = rareCharacters(q);
         return Query.of(x -> x.bool(b -> {
             if (isShort) {
                 b.must(m -> m.match(t -> t.field("all_s").query(q).operator(Operator.And)));
@@ -634,6 +634,18 @@ class RegulationIndex {
             return b.should(m -> m.match(t -> t.field("all_s.bigram").query(q)))
                     .should(m -> m.match(t -> t.field("text_s.bigram").query(q).boost(0.5f)));
         }));
+    }
+
+    private static boolean isShort(String q) {
+        return q.codePointCount(0, q.length()) <= SHORT_QUERY;
+    }
+
+    /**
+     * The characters of {@code q} that carry weight: a short query keeps every one, a longer question loses its
+     * {@link #COMMON_CHARACTERS} (for the single-character clause of the BM25 query and for the snippet marks).
+     */
+    static String rareCharacters(String q) {
+        return isShort(q) ? q : withoutCommonCharacters(q);
     }
 
     /** The query with {@link #COMMON_CHARACTERS} replaced by spaces (so no new pairs form across a gap). */
@@ -746,8 +758,8 @@ class RegulationIndex {
             return List.of();
         }
         // a question's most common characters (的, 人, 法, ...) would be marked everywhere: mark the others
-        String marked = q.codePointCount(0, q.length()) <= SHORT_QUERY || withoutCommonCharacters(q).isBlank()
-                ? q : withoutCommonCharacters(q);
+        String rare = rareCharacters(q);
+        String marked = rare.isBlank() ? q : rare;
         String traditional = ChineseScript.toTraditional(marked);
         Query highlight = Query.of(x -> x.bool(b -> b
                 .should(s -> s.match(m -> m.field("text").query(marked)))

@@ -270,12 +270,13 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             boolean traditional = Translations.ZH_TW.equals(Translations.supported(getLocale()));
             legalTerms.removeAll();
             legalTerms.add(new Span(getTranslation("regulation.search.legalTerms")));
+            Map<String, String> filters = formParameters();
             for (int i = 0; i < found.legalTerms().size(); i++) {
                 String term = found.legalTerms().get(i);
                 if (i > 0) {
                     legalTerms.add(new Span(getTranslation("regulation.search.legalTermsSeparator")));
                 }
-                Map<String, String> params = formParameters();
+                Map<String, String> params = new LinkedHashMap<>(filters);
                 params.put("q", term);
                 Anchor link = new Anchor("regulations?" + QueryParameters.simple(params).getQueryString(),
                         traditional ? ChineseScript.toTraditional(term) : term);

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -61,12 +60,7 @@ class LayTermsTest {
     void every_legal_term_of_the_bundled_file_occurs_in_the_corpus() throws IOException {
         Path corpus = SharedData.require("corpus/lawrefbook");
         Set<String> missing = new LinkedHashSet<>();
-        for (String line : new String(LayTerms.class.getClassLoader().getResourceAsStream(LayTerms.RESOURCE)
-                .readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-            if (line.contains("->") && !line.strip().startsWith("#")) {
-                missing.addAll(List.of(line.substring(line.indexOf("->") + 2).strip().split("\\s+")));
-            }
-        }
+        LayTerms.bundled().entries().forEach(e -> missing.addAll(e.terms()));
         assertThat(missing).isNotEmpty();
         try (Stream<Path> files = Files.walk(corpus)) {
             for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".md"))::iterator) {
