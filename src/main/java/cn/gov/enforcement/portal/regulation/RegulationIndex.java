@@ -4,6 +4,7 @@ import cn.gov.enforcement.portal.search.ChineseAnalysis;
 import cn.gov.enforcement.portal.search.IndexDocument;
 import cn.gov.enforcement.portal.search.SearchIndexes;
 import cn.gov.enforcement.portal.search.TextEmbeddings;
+import cn.gov.enforcement.portal.search.VectorJson;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -446,7 +447,7 @@ class RegulationIndex {
         source.put("all_s", ChineseScript.toSimplified(d.displayTitle() + "\n" + a.headingPath() + "\n" + a.number())
                 + "\n" + textS);
         if (vector != null) {
-            source.put("vector", vector);
+            source.put("vector", VectorJson.of(vector));
         }
         return new IndexDocument(d.id() + "-" + a.sequence(), source);
     }

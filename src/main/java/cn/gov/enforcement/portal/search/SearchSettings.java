@@ -32,7 +32,7 @@ public record SearchSettings(Mode mode, String apiKey, int bulkBatchSize, Embedd
             bulkBatchSize = 500;
         }
         if (embedded == null) {
-            embedded = new Embedded(null, null, null, null, 0, 0, null, null);
+            embedded = new Embedded(null, null, null, null, 0, 0, null, null, null);
         }
     }
 
@@ -50,6 +50,8 @@ public record SearchSettings(Mode mode, String apiKey, int bulkBatchSize, Embedd
      * @param transportPort transport port on 127.0.0.1, 0 picks a free port
      * @param startupTimeout how long to wait for the node to answer
      * @param stopTimeout how long to wait for a graceful stop before killing it
+     * @param javaHome the Java installation the node runs on; empty: the newest of Java 21 to 25 found in the
+     *     portal's own or {@code /usr/lib/jvm}, else the portal's own (see {@code NodeJava})
      */
     public record Embedded(
             Path distribution,
@@ -59,7 +61,8 @@ public record SearchSettings(Mode mode, String apiKey, int bulkBatchSize, Embedd
             int port,
             int transportPort,
             Duration startupTimeout,
-            Duration stopTimeout) {
+            Duration stopTimeout,
+            Path javaHome) {
 
         public Embedded {
             if (downloadUrl == null || downloadUrl.isBlank()) {
@@ -82,7 +85,7 @@ public record SearchSettings(Mode mode, String apiKey, int bulkBatchSize, Embedd
         /** The provisioning options for a node keeping its files under the portal data directory. */
         public EmbeddedNode.Options toOptions(Path portalDataDir) {
             return new EmbeddedNode.Options(distribution, downloadUrl, cacheDir, portalDataDir, heap, port,
-                    transportPort, startupTimeout, stopTimeout);
+                    transportPort, startupTimeout, stopTimeout, javaHome);
         }
     }
 }

@@ -58,6 +58,10 @@ class EmbeddedNodeTest {
         assertThat(node.layout().consoleLog()).exists();
         assertThat(node.layout().data()).isEqualTo(DATA.resolve("search/data"));
         assertThat(node.layout().logs()).isEqualTo(DATA.resolve("logs/elasticsearch"));
+        String release = Files.readString(node.javaHome().resolve("release"));
+        String version = release.replaceAll("(?s).*JAVA_VERSION=\"([^\"]+)\".*", "$1");
+        assertThat(get(URI.create(node.uri() + "/_nodes/_local/jvm")).body())
+                .as("the node runs on the Java installation it reports").contains("\"version\":\"" + version + "\"");
 
         ProcessHandle cli = node.processHandle().orElseThrow();
         List<ProcessHandle> family = new ArrayList<>(cli.descendants().toList());
@@ -111,7 +115,7 @@ class EmbeddedNodeTest {
     @Test
     void invalid_heap_settings_are_refused_with_a_clear_message() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EmbeddedNode.Options(null, null, null, DATA,
-                        "lots", 0, 0, null, null))
+                        "lots", 0, 0, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("heap");
     }

@@ -87,6 +87,7 @@ public final class EmbeddedNode implements AutoCloseable {
      * @param transportPort transport port, 0 to pick a free one
      * @param startupTimeout how long to wait for the node to become ready
      * @param stopTimeout how long to wait for a graceful stop before killing the node
+     * @param javaHome the Java installation the node runs on, or null to choose one ({@link NodeJava})
      */
     public record Options(
             Path distribution,
@@ -97,7 +98,8 @@ public final class EmbeddedNode implements AutoCloseable {
             int httpPort,
             int transportPort,
             Duration startupTimeout,
-            Duration stopTimeout) {
+            Duration stopTimeout,
+            Path javaHome) {
 
         public Options {
             if (portalDataDir == null) {
@@ -127,7 +129,7 @@ public final class EmbeddedNode implements AutoCloseable {
 
         /** Defaults for everything except the data directory. */
         public static Options defaults(Path portalDataDir) {
-            return new Options(null, null, null, portalDataDir, "512m", 0, 0, null, null);
+            return new Options(null, null, null, portalDataDir, "512m", 0, 0, null, null, null);
         }
     }
 
@@ -147,6 +149,7 @@ public final class EmbeddedNode implements AutoCloseable {
     private final Options options;
     private final boolean root;
     private volatile Layout layout;
+    private volatile Path javaHome;
     private volatile int httpPort;
     private volatile Process process;
     private volatile CompletableFuture<Void> launch;
@@ -165,6 +168,11 @@ public final class EmbeddedNode implements AutoCloseable {
     /** Directories of the node; known once {@link #start()} or {@link #startAsync()} ran. */
     public Layout layout() {
         return layout;
+    }
+
+    /** The Java installation the node runs on; known once it was launched. */
+    public Path javaHome() {
+        return javaHome;
     }
 
     /** The HTTP port, known as soon as starting began. */
@@ -287,6 +295,9 @@ public final class EmbeddedNode implements AutoCloseable {
         killStaleNode(l.pidFile());
         int transport = options.transportPort() == 0 ? freePort() : options.transportPort();
 
+        Path java = NodeJava.choose(options.javaHome(), Path.of(System.getProperty("java.home")),
+                NodeJava.SYSTEM_JVMS);
+        javaHome = java;
         List<String> command = new ArrayList<>();
         if (root) {
             command.addAll(List.of("setpriv", "--reuid=" + RUN_AS_USER, "--regid=" + RUN_AS_GROUP, "--clear-groups"));
@@ -298,7 +309,7 @@ public final class EmbeddedNode implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
-        env.put("ES_JAVA_HOME", System.getProperty("java.home"));
+        env.put("ES_JAVA_HOME", java.toString());
         env.put("ES_JAVA_OPTS", "-Xms" + options.heap() + " -Xmx" + options.heap());
         env.put("ES_PATH_CONF", l.config().toString());
         env.put("ES_TMPDIR", l.tmp().toString());
@@ -316,9 +327,9 @@ public final class EmbeddedNode implements AutoCloseable {
             installShutdownHook();
         }
         Files.writeString(l.pidFile(), Long.toString(process.pid()), StandardCharsets.US_ASCII);
-        log.info("Started embedded search node (pid {}, {}) on {} in {} ms{}; data {}, logs {}", process.pid(),
-                VERSION, uri(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                root ? " as user " + RUN_AS_USER : "", l.data(), l.logs());
+        log.info("Started embedded search node (pid {}, {}) on {} in {} ms{}, Java {}; data {}, logs {}",
+                process.pid(), VERSION, uri(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                root ? " as user " + RUN_AS_USER : "", java, l.data(), l.logs());
     }
 
     List<String> settings(Layout l, int transportPort) {
