@@ -280,7 +280,7 @@ public class ImportService {
     }
 
     private void removeGuide(RegulationStore.StoredDocument d, List<String> removedArticles) {
-        store.articles(d.id()).forEach(a -> removedArticles.add(d.id() + "-" + a.sequence()));
+        store.articles(d.id()).forEach(a -> removedArticles.add(RegulationIndex.articleId(d.id(), a.sequence())));
         store.delete(d.id());
     }
 
