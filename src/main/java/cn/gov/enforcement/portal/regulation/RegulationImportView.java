@@ -200,7 +200,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         RegulationImportJobs.Start answer = jobs.start(files, new RegulationImportJobs.Listener() {
             @Override
             public void progress(int done, int total, String line) {
-                push(ui, () -> showProgress(done, total, line));
+                push(ui, () -> showProgress(done, total));
             }
 
             @Override
@@ -234,18 +234,21 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         }
     }
 
-    private void showProgress(int done, int total, String line) {
+    private void showProgress(int done, int total) {
         if (total > 0) {
             progress.setIndeterminate(false);
             progress.setMin(0);
             progress.setMax(total);
             progress.setValue(done);
         }
-        String text = getTranslation("regulation.upload.progressText", done, total);
-        if (line != null && !line.isBlank()) {
-            text += " · " + line;
+        // the service's progress lines are English, for the command line and the log; the page says in the
+        // user's language which phase runs, and the index box shows the articles written
+        if (total > 0 && done >= total) {
+            status.setText(getTranslation("regulation.upload.indexing", total));
+            showIndexRebuild();
+        } else {
+            status.setText(getTranslation("regulation.upload.progressText", done, total));
         }
-        status.setText(text);
     }
 
     private void showSummary(ImportSummary result) {
