@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 /**
  * Imports started from the administrators' import page: the uploaded files are unpacked safely
  * ({@link RegulationUploads}) into a temporary folder under the data directory, imported by {@link ImportService} in
- * a background thread with the same progress lines as the command line, and the folder is deleted afterwards. One
+ * a background thread (its progress lines, those of the command line, go to the log at debug level; the page is
+ * told the files read), and the folder is deleted afterwards. One
  * import at a time: a second start while one runs is refused.
  */
 @Service
@@ -23,8 +24,8 @@ public class RegulationImportJobs {
     /** What the page is told while an import runs; called from the background thread. */
     public interface Listener {
 
-        /** {@code done} of {@code total} files read; {@code line} is the last progress line (may be empty). */
-        void progress(int done, int total, String line);
+        /** {@code done} of {@code total} files read. */
+        void progress(int done, int total);
 
         void finished(ImportSummary summary);
 
@@ -102,13 +103,9 @@ public class RegulationImportJobs {
         Runnable outcome;
         try {
             dir = uploads.unpack(files);
-            int[] counts = {0, 0};
-            ImportSummary summary = importService.importFolder(dir,
-                    line -> listener.progress(counts[0], counts[1], line), (done, total) -> {
-                        counts[0] = done;
-                        counts[1] = total;
-                        listener.progress(done, total, "");
-                    });
+            // the English progress lines of the command line go to the log; the page shows its own, translated
+            ImportSummary summary = importService.importFolder(dir, line -> log.debug("Upload import: {}", line),
+                    listener::progress);
             outcome = () -> listener.finished(summary);
         } catch (RegulationUploads.Rejected e) {
             log.info("Regulation upload refused: {}", e.messageKey());

@@ -199,7 +199,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         problems.setVisible(false);
         RegulationImportJobs.Start answer = jobs.start(files, new RegulationImportJobs.Listener() {
             @Override
-            public void progress(int done, int total, String line) {
+            public void progress(int done, int total) {
                 push(ui, () -> showProgress(done, total));
             }
 
@@ -241,8 +241,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
             progress.setMax(total);
             progress.setValue(done);
         }
-        // the service's progress lines are English, for the command line and the log; the page says in the
-        // user's language which phase runs, and the index box shows the articles written
+        // the page says in the user's language which phase runs; the index box shows the articles written
         if (total > 0 && done >= total) {
             status.setText(getTranslation("regulation.upload.indexing", total));
             showIndexRebuild();

@@ -119,7 +119,7 @@ class RegulationImportViewIT extends KaribuViewTest {
         CountDownLatch finished = new CountDownLatch(1);
         RegulationImportJobs.Listener blocking = new RegulationImportJobs.Listener() {
             @Override
-            public void progress(int done, int total, String line) {
+            public void progress(int done, int total) {
                 try {
                     hold.await(1, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  *
  * <p>The portal itself runs on Java 17, where Lucene computes vector similarities in plain Java.
  * From Java 21 on, Elasticsearch uses SIMD instructions (Lucene's Panama vectorization and its own
- * native vector library) to build and search the HNSW graph: on two cores the whole-corpus re-import
- * went from 174 to 139 s. So unless a Java home is configured, the node runs on the newest Java
+ * native vector library) to build and search the HNSW graph, which makes loading and kNN searches
+ * somewhat cheaper (about 5 % on the whole import on two cores, see bench/README.md). So unless a
+ * Java home is configured, the node runs on the newest Java
  * installation of a version Elasticsearch {@value EmbeddedNode#VERSION} was checked with
  * ({@value #NEWEST_CHECKED} at most) found among the portal's own and {@code /usr/lib/jvm/*}; with
  * none of at least {@value #FASTER_FROM}, on the portal's own.
@@ -37,7 +38,7 @@ public final class NodeJava {
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"?(\\d+)");
 
     /** A Java installation and its feature version. */
-    public record Installation(Path home, int feature) {}
+    record Installation(Path home, int feature) {}
 
     private NodeJava() {}
 
@@ -67,16 +68,15 @@ public final class NodeJava {
 
     /** The portal's own installation and every one under {@code system} whose {@code release} file names a version. */
     static List<Installation> candidates(Path own, Path system) {
-        Stream<Path> others;
-        try {
-            others = Files.isDirectory(system) ? Files.list(system).sorted().toList().stream() : Stream.empty();
-        } catch (IOException e) {
-            others = Stream.empty();
+        List<Path> others = List.of();
+        if (Files.isDirectory(system)) {
+            try (Stream<Path> list = Files.list(system)) {
+                others = list.sorted().toList();
+            } catch (IOException e) {
+                // an unreadable folder offers no installation
+            }
         }
-        return Stream.concat(Stream.of(own), others)
-                .map(home -> installation(home).orElse(null))
-                .filter(i -> i != null)
-                .toList();
+        return Stream.concat(Stream.of(own), others.stream()).flatMap(home -> installation(home).stream()).toList();
     }
 
     /** The installation at {@code home}, when it has {@code bin/java} and a {@code release} file with a version. */
