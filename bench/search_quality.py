@@ -2,8 +2,9 @@
 """Retrieval quality of the portal's regulation search on STARD questions (../shared/eval/README.md).
 
 Runs every question of the eval file through GET /api/v1/regulations/search (the search the API serves,
-size=100) and, beside it, a plain BM25 baseline sent straight to the same Elasticsearch node (a multi_match
-of the question over article text and title with the `standard` analyzer, current versions only). Prints
+size=100) and, beside it, a plain BM25 baseline sent straight to the same Elasticsearch node (a match query
+of the question on `all_s`: title, headings and article text in Simplified characters, `standard` analyzer, current
+versions only; the node does not index the article text or the title on their own). Prints
 Recall@10, Recall@100 and MRR@10 for both.
 
 Usage: bench/search_quality.py --portal http://127.0.0.1:18080 [--es http://127.0.0.1:19200]
@@ -47,7 +48,7 @@ def bm25_search(es, query, size):
         "size": size,
         "_source": ["display_title", "article"],
         "query": {"bool": {
-            "must": {"multi_match": {"query": query, "fields": ["text", "title"]}},
+            "must": {"match": {"all_s": query}},
             "filter": {"term": {"status": "CURRENT"}}}},
     }
     hits = get_json(es + "/regulation-articles/_search", body)["hits"]["hits"]

@@ -12,7 +12,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.json.JsonData;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -778,7 +777,10 @@ class RegulationIndex {
         return new Leg(ids, documents, total);
     }
 
-    /** The articles of one page, in the fused order, with snippets highlighting the question and its legal terms. */
+    /**
+     * The articles of one page, in the fused order, with snippets marking the question and its legal terms
+     * ({@link Snippets}, cut here rather than by the node's highlighter, so the node need not index the text for it).
+     */
     @SuppressWarnings("rawtypes")
     private List<FoundArticle> fetch(ElasticsearchClient es, String q, List<String> legalTerms, List<String> page,
             Map<String, Double> scores) throws java.io.IOException {
@@ -788,31 +790,18 @@ class RegulationIndex {
         // a question's most common characters (的, 人, 法, ...) would be marked everywhere: mark the others
         String rare = rareCharacters(q);
         String marked = rare.isBlank() ? q : rare;
-        String traditional = ChineseScript.toTraditional(marked);
-        Query highlight = Query.of(x -> x.bool(b -> b
-                .should(s -> s.match(m -> m.field("text").query(marked)))
-                .should(s -> s.match(m -> m.field("text").query(traditional)))
-                // the legal terms searched for besides the question's words, in either script
-                .should(legalTerms.stream().flatMap(t -> java.util.stream.Stream.of(t, ChineseScript.toTraditional(t)))
-                        .distinct().map(t -> Query.of(s -> s.matchPhrase(m -> m.field("text").query(t)))).toList())));
         SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(page.size())
                 .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "title", "article",
                         "level", "text")))
-                .query(x -> x.ids(i -> i.values(page)))
-                .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
-                        .fields("text", f -> f.highlightQuery(highlight).numberOfFragments(1).fragmentSize(120)
-                                .noMatchSize(120))), Map.class);
+                .query(x -> x.ids(i -> i.values(page))), Map.class);
         Map<String, FoundArticle> byId = new HashMap<>();
         for (Hit<Map> hit : response.hits().hits()) {
             Map src = hit.source();
             if (src == null) {
                 continue;
             }
-            List<String> fragments = hit.highlight().get("text");
-            String snippet = fragments == null || fragments.isEmpty()
-                    ? escape(String.valueOf(src.get("text")))
-                    : fragments.get(0);
-            snippet = snippet.replace("</em><em>", "");
+            Object text = src.get("text");
+            String snippet = Snippets.of(text == null ? "" : text.toString(), marked, legalTerms);
             byId.put(hit.id(), new FoundArticle(((Number) src.get("document_id")).longValue(),
                     ((Number) src.get("sequence")).intValue(), String.valueOf(src.get("display_title")),
                     String.valueOf(src.get("title")),
@@ -828,11 +817,5 @@ class RegulationIndex {
         } catch (IllegalArgumentException unknown) {
             return null;
         }
-    }
-
-    private static String escape(String s) {
-        String cut = s.length() > 120 ? s.substring(0, 120) + "…" : s;
-        return cut.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#x27;");
     }
 }
