@@ -29,8 +29,6 @@ final class InProcessEmbeddings implements TextEmbeddings, DisposableBean {
 
     static final String MODEL = "bge-small-zh-v1.5";
     static final int DIMENSIONS = 512;
-    /** The query instruction the model was trained with for short-query-to-passage retrieval. */
-    static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
 
     private static final Logger log = LoggerFactory.getLogger(InProcessEmbeddings.class);
     private static final int CHUNK = 64;
@@ -122,7 +120,7 @@ final class InProcessEmbeddings implements TextEmbeddings, DisposableBean {
         if (hit != null) {
             return hit;
         }
-        float[] vector = loadedModel().embed(QUERY_INSTRUCTION + key).content().vector();
+        float[] vector = loadedModel().embed(settings.queryInstruction() + key).content().vector();
         queries.put(key, vector);
         return vector;
     }

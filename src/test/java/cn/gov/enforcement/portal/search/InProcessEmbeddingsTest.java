@@ -20,7 +20,7 @@ class InProcessEmbeddingsTest {
 
     @BeforeAll
     static void load() {
-        embeddings = new InProcessEmbeddings(new EmbeddingSettings(true, 2, null, 10, 0), dir);
+        embeddings = new InProcessEmbeddings(new EmbeddingSettings(true, 2, null, 10, 0, null), dir);
     }
 
     @AfterAll
@@ -55,6 +55,24 @@ class InProcessEmbeddingsTest {
         }
         assertThat(similarities.get(0)).isGreaterThan(similarities.get(1)).isGreaterThan(0);
         assertThat(similarities.get(0)).isGreaterThan(similarities.get(2));
+    }
+
+    @Test
+    void a_query_is_embedded_as_written_unless_an_instruction_is_configured(@TempDir Path other) {
+        String q = "房东不退押金怎么办";
+        assertThat(cosine(embeddings.query(q), embeddings.documents(List.of(q), n -> {}).get(0)))
+                .isGreaterThan(0.9999);
+        InProcessEmbeddings instructed = new InProcessEmbeddings(
+                new EmbeddingSettings(true, 2, null, 10, 0, EmbeddingSettings.BGE_QUERY_INSTRUCTION), other);
+        try {
+            float[] withInstruction = instructed.query(q);
+            assertThat(cosine(withInstruction,
+                    embeddings.documents(List.of(EmbeddingSettings.BGE_QUERY_INSTRUCTION + q), n -> {}).get(0)))
+                    .isGreaterThan(0.9999);
+            assertThat(cosine(withInstruction, embeddings.query(q))).isLessThan(0.99);
+        } finally {
+            instructed.destroy();
+        }
     }
 
     @Test
