@@ -77,7 +77,7 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
             lexicalWeight = lexicalWeight == null ? 1.0 : lexicalWeight;
             denseWeight = denseWeight == null ? 1.0 : denseWeight;
             k = k == null || k < 1 ? 20 : k;
-            depth = depth == null || depth < 1 ? 200 : depth;
+            depth = depth == null || depth < 1 ? 400 : depth;
             minSimilarity = minSimilarity == null ? 0.0 : minSimilarity;
             levelPriors = levelPriors == null ? DEFAULT_PRIORS : Map.copyOf(levelPriors);
             documentWeight = documentWeight == null ? 0.0 : documentWeight;
