@@ -20,7 +20,8 @@ import java.util.Set;
  * <p>What is marked: every occurrence of each Chinese (or other ideographic) character of {@code marked}, every
  * occurrence of each of its Latin words and numbers as a whole word (ignoring case), and every occurrence of each
  * legal term. The window is the one with the most distinct marked words, then the most marks; among equal
- * windows, one that starts a sentence and shows a little context before its first mark is preferred.
+ * windows, one that starts a sentence and shows a little context before its first mark is preferred, and a window
+ * that would begin in the middle of a clause begins at the next one when that skips no mark.
  */
 final class Snippets {
 
@@ -57,8 +58,8 @@ final class Snippets {
         int start = 0;
         int end = n;
         if (n > LENGTH) {
-            start = bestStart(original, token, tokens);
-            end = start + LENGTH;
+            start = clauseStart(original, token, bestStart(original, token, tokens));
+            end = Math.min(n, start + LENGTH);
         }
         while (start < end && Character.isWhitespace(original[start])) {
             start++;
@@ -195,6 +196,30 @@ final class Snippets {
             }
         }
     }
+
+    /**
+     * A window that starts in the middle of a clause ({@code …一的，用人单位}) starts at the next clause instead when
+     * that is near and skips no mark: the window loses nothing, since its end moves on as far.
+     */
+    private static int clauseStart(int[] text, int[] token, int start) {
+        if (start == 0 || SENTENCE_ENDS.indexOf(text[start - 1]) >= 0) {
+            return start;
+        }
+        for (int j = start + 1; j <= Math.min(start + CLAUSE_SHIFT, text.length - 1); j++) {
+            if (token[j - 1] >= 0) {
+                return start;
+            }
+            if (CLAUSE_ENDS.indexOf(text[j - 1]) >= 0) {
+                return j;
+            }
+        }
+        return start;
+    }
+
+    /** How far a window's start may move on to reach the next clause. */
+    private static final int CLAUSE_SHIFT = 12;
+
+    private static final String CLAUSE_ENDS = "，、," + SENTENCE_ENDS;
 
     /** Lower is better, below 1000 so it only orders windows of equal marks. */
     private static int preference(int[] text, int[] nextMark, int s) {

@@ -56,6 +56,16 @@ class SnippetsTest {
     }
 
     @Test
+    void a_window_starting_inside_a_clause_moves_on_to_the_next_clause_when_that_skips_no_mark() {
+        String filler = "无关内容".repeat(30);
+        // a little context before the first mark would start the window at "一的，"
+        String text = filler + "有下列情形之一的，用人单位应当向劳动者支付经济补偿" + filler;
+        String snippet = Snippets.of(text, "", List.of("经济补偿", "劳动者"));
+        assertThat(snippet).startsWith("…用人单位应当向<em>劳动者</em>支付<em>经济补偿</em>无关内容");
+        assertThat(plain(snippet).replace("…", "")).hasSize(Snippets.LENGTH);
+    }
+
+    @Test
     void an_article_without_any_question_word_shows_its_beginning() {
         String text = "第一句。".repeat(50);
         String snippet = Snippets.of(text, "押金", List.of());
