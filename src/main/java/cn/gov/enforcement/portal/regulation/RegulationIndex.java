@@ -606,7 +606,8 @@ class RegulationIndex {
     static final String COMMON_CHARACTERS = "第条的十人法定当应行有以和民规者理国二关一或管三事政务部机院对本其不四门在可五依用";
 
     /**
-     * The BM25 query: every character of a short query must occur; a longer query (a question in plain words)
+     * The BM25 query: every character of a short query must occur (or, for a short everyday word, every character
+     * pair of one of its legal terms); a longer query (a question in plain words)
      * scores by its adjacent character pairs (bigrams) in title, headings and text, the pairs in the text counted
      * again at half weight, and by its less common single characters.
      */
@@ -621,8 +622,17 @@ class RegulationIndex {
     static Query lexicalQuery(String q, List<String> legalTerms, double legalTermWeight) {
         boolean isShort = isShort(q);
         String rare = rareCharacters(q);
+        boolean withTerms = !legalTerms.isEmpty() && legalTermWeight > 0;
         return Query.of(x -> x.bool(b -> {
-            if (isShort) {
+            if (isShort && withTerms) {
+                // a short everyday word (公摊, 醉驾) is rarely written in statutes: an article holding one of its
+                // legal terms (共有部分) may stand in for one holding every character of the word
+                // (each term counts when all its character pairs occur)
+                b.must(m -> m.bool(either -> either
+                        .should(s -> s.match(t -> t.field("all_s").query(q).operator(Operator.And)))
+                        .should(legalTerms.stream().map(term -> Query.of(s -> s.match(t -> t.field("all_s.bigram")
+                                .query(term).operator(Operator.And)))).toList())));
+            } else if (isShort) {
                 b.must(m -> m.match(t -> t.field("all_s").query(q).operator(Operator.And)));
             } else {
                 if (!rare.isBlank()) {
@@ -630,7 +640,7 @@ class RegulationIndex {
                 }
                 b.minimumShouldMatch("1");
             }
-            if (!legalTerms.isEmpty() && legalTermWeight > 0) {
+            if (withTerms) {
                 b.should(m -> m.match(t -> t.field("all_s.bigram").query(String.join(" ", legalTerms))
                         .boost((float) legalTermWeight)));
             }

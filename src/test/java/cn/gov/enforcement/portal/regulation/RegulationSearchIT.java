@@ -158,6 +158,24 @@ class RegulationSearchIT extends IntegrationTest {
     }
 
     @Test
+    void a_short_everyday_word_alone_finds_the_articles_of_its_legal_term() {
+        // a query of up to four characters must contain all of them; no Civil Code article says 房东, so the
+        // legal term 出租人 has to stand in for the word itself
+        RegulationCatalog.Results results = catalog.search(new RegulationCatalog.Query(
+                "房东", 10, null, null, DocumentStatus.CURRENT));
+        assertThat(results.legalTerms()).contains("出租人");
+        assertThat(results.results()).isNotEmpty();
+        assertThat(results.results().subList(0, Math.min(3, results.results().size())))
+                .allSatisfy(hit -> assertThat(hit.snippet()).contains("<em>出租人</em>"));
+        // a short query in statutory words still needs every one of its characters
+        RegulationCatalog.Results statutory = catalog.search(new RegulationCatalog.Query(
+                "出租人", 10, null, null, DocumentStatus.CURRENT));
+        assertThat(statutory.legalTerms()).isEmpty();
+        assertThat(statutory.results().subList(0, Math.min(3, statutory.results().size())))
+                .isNotEmpty().allSatisfy(hit -> assertThat(hit.snippet()).contains("<em>出租人</em>"));
+    }
+
+    @Test
     void rebuilding_the_index_takes_every_vector_from_the_cache() {
         long computed = embeddings.computed();
         long articles = jdbc.queryForObject("select count(*) from regulation_article", Long.class);
