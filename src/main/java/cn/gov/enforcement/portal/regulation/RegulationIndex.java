@@ -624,16 +624,14 @@ class RegulationIndex {
         String rare = rareCharacters(q);
         boolean withTerms = !legalTerms.isEmpty() && legalTermWeight > 0;
         return Query.of(x -> x.bool(b -> {
-            if (isShort && withTerms) {
+            if (isShort) {
+                Query allCharacters = Query.of(m -> m.match(t -> t.field("all_s").query(q).operator(Operator.And)));
                 // a short everyday word (公摊, 醉驾) is rarely written in statutes: an article holding one of its
                 // legal terms (共有部分) may stand in for one holding every character of the word
                 // (each term counts when all its character pairs occur)
-                b.must(m -> m.bool(either -> either
-                        .should(s -> s.match(t -> t.field("all_s").query(q).operator(Operator.And)))
+                b.must(!withTerms ? allCharacters : Query.of(m -> m.bool(either -> either.should(allCharacters)
                         .should(legalTerms.stream().map(term -> Query.of(s -> s.match(t -> t.field("all_s.bigram")
-                                .query(term).operator(Operator.And)))).toList())));
-            } else if (isShort) {
-                b.must(m -> m.match(t -> t.field("all_s").query(q).operator(Operator.And)));
+                                .query(term).operator(Operator.And)))).toList()))));
             } else {
                 if (!rare.isBlank()) {
                     b.should(m -> m.match(t -> t.field("all_s").query(rare)));

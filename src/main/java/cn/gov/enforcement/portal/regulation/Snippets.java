@@ -13,7 +13,8 @@ import java.util.Set;
  * question's words are densest, with those words marked by {@code <em>}.
  *
  * <p>Snippets are cut in the portal, not by the search node, so the node need not invert the article text a
- * second time for its highlighter: indexing the whole corpus is about a fifth faster without it. The text is
+ * second time for its highlighter: without it, indexing the whole corpus took about a fifth less time on the node
+ * and the whole import about 10 % less CPU (bench/README.md, sixth session). The text is
  * compared in Simplified characters ({@link ChineseScript} maps one character to one character), so a question
  * in either script marks an article in either script, and the snippet shows the article as written.
  *

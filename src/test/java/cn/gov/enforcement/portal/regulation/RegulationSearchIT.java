@@ -142,37 +142,39 @@ class RegulationSearchIT extends IntegrationTest {
     @Test
     void everyday_words_are_also_searched_as_the_legal_terms_of_the_statutes() {
         // 房东 (landlord) is 出租人 in the Civil Code; the question never says 出租人
-        RegulationCatalog.Results results = catalog.search(new RegulationCatalog.Query(
-                "房东一直不修漏水的房子怎么办", 10, null, null, DocumentStatus.CURRENT));
+        RegulationCatalog.Results results = current("房东一直不修漏水的房子怎么办");
         assertThat(results.legalTerms()).contains("出租人");
-        assertThat(results.results()).isNotEmpty();
-        assertThat(results.results().subList(0, Math.min(3, results.results().size())))
+        assertThat(topThree(results))
                 .anySatisfy(hit -> assertThat(hit.snippet()).containsPattern("<em>[^<]*出租人[^<]*</em>"));
         // the question's common characters (的) are not marked in the snippets, its rarer ones and the terms are
         assertThat(results.results()).allSatisfy(hit -> assertThat(hit.snippet())
                 .doesNotContainPattern("<em>[^<]*的[^<]*</em>"));
 
-        RegulationCatalog.Results plain = catalog.search(new RegulationCatalog.Query(
-                "出租人应当履行租赁物的维修义务", 10, null, null, DocumentStatus.CURRENT));
-        assertThat(plain.legalTerms()).isEmpty();
+        assertThat(current("出租人应当履行租赁物的维修义务").legalTerms()).isEmpty();
     }
 
     @Test
     void a_short_everyday_word_alone_finds_the_articles_of_its_legal_term() {
         // a query of up to four characters must contain all of them; no Civil Code article says 房东, so the
         // legal term 出租人 has to stand in for the word itself
-        RegulationCatalog.Results results = catalog.search(new RegulationCatalog.Query(
-                "房东", 10, null, null, DocumentStatus.CURRENT));
+        RegulationCatalog.Results results = current("房东");
         assertThat(results.legalTerms()).contains("出租人");
-        assertThat(results.results()).isNotEmpty();
-        assertThat(results.results().subList(0, Math.min(3, results.results().size())))
-                .allSatisfy(hit -> assertThat(hit.snippet()).contains("<em>出租人</em>"));
-        // a short query in statutory words still needs every one of its characters
-        RegulationCatalog.Results statutory = catalog.search(new RegulationCatalog.Query(
-                "出租人", 10, null, null, DocumentStatus.CURRENT));
+        assertThat(topThree(results)).allSatisfy(hit -> assertThat(hit.snippet()).contains("<em>出租人</em>"));
+        // a short query in statutory words is searched as written, without legal terms
+        RegulationCatalog.Results statutory = current("出租人");
         assertThat(statutory.legalTerms()).isEmpty();
-        assertThat(statutory.results().subList(0, Math.min(3, statutory.results().size())))
-                .isNotEmpty().allSatisfy(hit -> assertThat(hit.snippet()).contains("<em>出租人</em>"));
+        assertThat(topThree(statutory)).allSatisfy(hit -> assertThat(hit.snippet()).contains("<em>出租人</em>"));
+    }
+
+    /** The first page (10 hits) of current articles for {@code q}. */
+    private RegulationCatalog.Results current(String q) {
+        return catalog.search(new RegulationCatalog.Query(q, 10, null, null, DocumentStatus.CURRENT));
+    }
+
+    /** The first three hits, failing when there is none. */
+    private static List<RegulationCatalog.ArticleHit> topThree(RegulationCatalog.Results results) {
+        assertThat(results.results()).isNotEmpty();
+        return results.results().subList(0, Math.min(3, results.results().size()));
     }
 
     @Test
