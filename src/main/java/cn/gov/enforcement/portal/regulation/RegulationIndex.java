@@ -795,9 +795,8 @@ class RegulationIndex {
         if (page.isEmpty()) {
             return List.of();
         }
-        // a question's most common characters (的, 人, 法, ...) would be marked everywhere: mark the others
-        String rare = rareCharacters(q);
-        String marked = rare.isBlank() ? q : rare;
+        // a question's most common characters (的, 人, 法, ...) would be marked everywhere: not alone
+        String common = isShort(q) || withoutCommonCharacters(q).isBlank() ? "" : COMMON_CHARACTERS;
         SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(page.size())
                 .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "title", "article",
                         "level", "text")))
@@ -809,7 +808,7 @@ class RegulationIndex {
                 continue;
             }
             Object text = src.get("text");
-            String snippet = Snippets.of(text == null ? "" : text.toString(), marked, legalTerms);
+            String snippet = Snippets.of(text == null ? "" : text.toString(), q, common, legalTerms);
             byId.put(hit.id(), new FoundArticle(((Number) src.get("document_id")).longValue(),
                     ((Number) src.get("sequence")).intValue(), String.valueOf(src.get("display_title")),
                     String.valueOf(src.get("title")),

@@ -18,13 +18,25 @@ import java.util.Set;
  * compared in Simplified characters ({@link ChineseScript} maps one character to one character), so a question
  * in either script marks an article in either script, and the snippet shows the article as written.
  *
- * <p>What is marked: every occurrence of each Chinese (or other ideographic) character of {@code marked}, every
- * occurrence of each of its Latin words and numbers as a whole word (ignoring case), and every occurrence of each
- * legal term. The window is the one with the most distinct marked words, then the most marks; among equal
+ * <p>What is marked: every occurrence of each pair of neighbouring Chinese (or other ideographic) characters of
+ * {@code marked} (工资 in 拖欠工资, but not 工 alone in 工作), of each of its characters that stands alone there, of
+ * each of its Latin words and numbers as a whole word (ignoring case), and of each legal term. An article that
+ * shares none of these with the question has the question's single characters marked instead, so a result found
+ * by them still shows why. The window is the one with the most distinct marked words, then the most marks; among equal
  * windows, one that starts a sentence and shows a little context before its first mark is preferred, and a window
  * that would begin in the middle of a clause begins at the next one when that skips no mark.
  */
 final class Snippets {
+
+    /**
+     * Function characters (的, 了, 吗, ...) never marked, not even in a pair with a neighbour: 的工 of 劳动者的工资
+     * would mark 的 in every 的工作.
+     */
+    private static final String PARTICLES = "的了和或与及之而也其对在是被把吗呢吧啊";
+
+    /** Words that ask rather than say (怎么办, 如何, ...): statutes do not answer in them, so they are not marked. */
+    private static final java.util.regex.Pattern QUESTION_WORDS =
+            java.util.regex.Pattern.compile("怎么办|怎么样|怎么|怎样|如何|什么|哪些|哪里|为何|为什么|是否|能否|能不能|可不可以|可以吗");
 
     /** Characters in a snippet, without the ellipses. */
     static final int LENGTH = 120;
@@ -36,13 +48,20 @@ final class Snippets {
 
     private Snippets() {}
 
+    /** {@link #of(String, String, String, List)} with no character counted as common. */
+    static String of(String text, String question, List<String> terms) {
+        return of(text, question, "", terms);
+    }
+
     /**
      * @param text the article as written (either script)
-     * @param marked the question's characters to mark, in Simplified characters (common characters left out)
+     * @param question the question as typed (either script)
+     * @param common characters too common to mark alone, in Simplified characters; a pair of them is not marked
+     *        either, but one of them beside a rarer character is (机动 of 机动车)
      * @param terms legal terms to mark as a whole, in Simplified characters
      * @return HTML: the text escaped, marks as {@code <em>…</em>}, "…" where the text was cut
      */
-    static String of(String text, String marked, List<String> terms) {
+    static String of(String text, String question, String common, List<String> terms) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -55,7 +74,8 @@ final class Snippets {
         int n = original.length;
         int[] token = new int[n];
         java.util.Arrays.fill(token, -1);
-        int tokens = markTokens(simplified, marked == null ? "" : marked, terms == null ? List.of() : terms, token);
+        int tokens = markTokens(simplified, question == null ? "" : question, common == null ? "" : common,
+                terms == null ? List.of() : terms, token);
         int start = 0;
         int end = n;
         if (n > LENGTH) {
@@ -93,16 +113,37 @@ final class Snippets {
      * Sets {@code token[i]} to the number of the word that marks position {@code i} (or leaves -1) and returns
      * how many distinct words there are.
      */
-    private static int markTokens(int[] text, String marked, List<String> terms, int[] token) {
+    private static int markTokens(int[] text, String question, String common, List<String> terms, int[] token) {
         Map<String, Integer> ids = new HashMap<>();
-        // single ideographs of the question: every occurrence
+        // the question's ideographs: pairs of neighbours, and the ones in no pair
+        Map<Long, Integer> pairs = new HashMap<>();
         Map<Integer, Integer> ideographs = new HashMap<>();
+        Map<Integer, Integer> loneIdeographs = new HashMap<>();
         List<int[]> words = new ArrayList<>();
-        int[] q = ChineseScript.toSimplified(marked).toLowerCase(Locale.ROOT).codePoints().toArray();
+        int[] q = QUESTION_WORDS.matcher(ChineseScript.toSimplified(question).toLowerCase(Locale.ROOT))
+                .replaceAll(" ").codePoints().toArray();
         for (int i = 0; i < q.length; ) {
             if (isIdeograph(q[i])) {
-                ideographs.putIfAbsent(q[i], ids.computeIfAbsent(new String(q, i, 1), k -> ids.size()));
-                i++;
+                int j = i;
+                boolean inPair = false;
+                while (j < q.length && isIdeograph(q[j])) {
+                    boolean rare = common.indexOf(q[j]) < 0;
+                    if (rare && PARTICLES.indexOf(q[j]) < 0) {
+                        ideographs.putIfAbsent(q[j], ids.computeIfAbsent(new String(q, j, 1), k -> ids.size()));
+                    }
+                    boolean pairsWithNext = j + 1 < q.length && isIdeograph(q[j + 1])
+                            && (rare || common.indexOf(q[j + 1]) < 0)
+                            && PARTICLES.indexOf(q[j]) < 0 && PARTICLES.indexOf(q[j + 1]) < 0;
+                    if (pairsWithNext) {
+                        pairs.putIfAbsent(pair(q[j], q[j + 1]), ids.computeIfAbsent(new String(q, j, 2),
+                                k -> ids.size()));
+                    } else if (rare && !inPair && PARTICLES.indexOf(q[j]) < 0) {
+                        loneIdeographs.putIfAbsent(q[j], ideographs.get(q[j]));
+                    }
+                    inPair = pairsWithNext;
+                    j++;
+                }
+                i = j;
             } else if (Character.isLetterOrDigit(q[i])) {
                 int j = i;
                 while (j < q.length && Character.isLetterOrDigit(q[j]) && !isIdeograph(q[j])) {
@@ -114,10 +155,16 @@ final class Snippets {
                 i++;
             }
         }
+        boolean anyMark = false;
         for (int i = 0; i < text.length; i++) {
-            Integer id = ideographs.get(text[i]);
+            Integer id = i + 1 < text.length ? pairs.get(pair(text[i], text[i + 1])) : null;
             if (id != null) {
                 token[i] = id;
+                token[i + 1] = id;
+                anyMark = true;
+            } else if (token[i] < 0 && (id = loneIdeographs.get(text[i])) != null) {
+                token[i] = id;
+                anyMark = true;
             }
         }
         for (int[] w : words) {
@@ -127,6 +174,7 @@ final class Snippets {
                 boolean after = at + w.length == text.length || !isWordCharacter(text[at + w.length]);
                 if (before && after) {
                     java.util.Arrays.fill(token, at, at + w.length, id);
+                    anyMark = true;
                 }
             }
         }
@@ -140,9 +188,23 @@ final class Snippets {
             int id = ids.computeIfAbsent("\u0000" + t, k -> ids.size());
             for (int at : occurrences(text, w)) {
                 java.util.Arrays.fill(token, at, at + w.length, id);
+                anyMark = true;
+            }
+        }
+        if (!anyMark) {
+            // nothing the question wrote as a word: show which of its characters the article shares
+            for (int i = 0; i < text.length; i++) {
+                Integer id = ideographs.get(text[i]);
+                if (id != null) {
+                    token[i] = id;
+                }
             }
         }
         return ids.size();
+    }
+
+    private static long pair(int first, int second) {
+        return ((long) first << 32) | (second & 0xffffffffL);
     }
 
     /**

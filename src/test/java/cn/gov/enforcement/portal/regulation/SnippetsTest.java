@@ -12,9 +12,41 @@ class SnippetsTest {
     }
 
     @Test
-    void a_short_article_is_shown_whole_with_every_occurrence_of_the_question_characters_marked() {
-        assertThat(Snippets.of("出租人应当按照约定将租赁物交付承租人。", "租赁", List.of()))
-                .isEqualTo("出<em>租</em>人应当按照约定将<em>租赁</em>物交付承<em>租</em>人。");
+    void a_short_article_is_shown_whole_with_every_occurrence_of_the_question_words_marked() {
+        assertThat(Snippets.of("租赁物交付承租人，租赁期满返还租赁物。", "租赁", List.of()))
+                .isEqualTo("<em>租赁</em>物交付承租人，<em>租赁</em>期满返还<em>租赁</em>物。");
+    }
+
+    @Test
+    void a_character_of_the_question_is_not_marked_alone_where_the_question_pairs_it() {
+        // 工 of 工资 is not marked in 工作; 拖欠 and 工资 are
+        assertThat(Snippets.of("拖欠工资的，延长工作时间的。", "公司拖欠工资", List.of()))
+                .isEqualTo("<em>拖欠工资</em>的，延长工作时间的。");
+        // 占 stands between particles (被, 了) in the question: it is marked alone; 房 of 房子 is not
+        assertThat(Snippets.of("房屋被占用。", "房子被占了", List.of())).isEqualTo("房屋被<em>占</em>用。");
+        // words that ask (怎么办) are not marked, nor particles (了) when single characters stand in for words
+        assertThat(Snippets.of("房屋被占用的，具体办法由了解情况的部门规定。", "房子被占了怎么办", List.of()))
+                .isEqualTo("房屋被<em>占</em>用的，具体办法由了解情况的部门规定。");
+        assertThat(Snippets.of("为了公共利益，具体办法另定。", "房子被占了怎么办", List.of()))
+                .isEqualTo("为了公共利益，具体办法另定。");
+    }
+
+    @Test
+    void common_characters_are_marked_beside_a_rarer_one_and_particles_never() {
+        String common = "机的人民法院理";
+        assertThat(Snippets.of("醉酒驾驶机动车的，吊销机动车驾驶证。", "醉酒驾驶机动车的", common, List.of()))
+                .isEqualTo("<em>醉酒驾驶机动车</em>的，吊销<em>机动车驾驶</em>证。");
+        // 人民, 民法 and 法院 are pairs of common characters; 审理 has a rarer one
+        assertThat(Snippets.of("人民法院依法审理。", "人民法院审理", common, List.of()))
+                .isEqualTo("人民法院依法<em>审理</em>。");
+        assertThat(Snippets.of("劳动者的工作时间。", "劳动者的工资", common, List.of()))
+                .isEqualTo("<em>劳动者</em>的工作时间。");
+    }
+
+    @Test
+    void an_article_sharing_no_word_with_the_question_has_its_single_characters_marked() {
+        assertThat(Snippets.of("出租人应当按照约定将租赁物交付承租人。", "房租", List.of()))
+                .isEqualTo("出<em>租</em>人应当按照约定将<em>租</em>赁物交付承<em>租</em>人。");
     }
 
     @Test
