@@ -443,6 +443,10 @@ class RegulationIndex {
         source.put("version_date", d.versionDate() == null ? null : d.versionDate().toString());
         source.put("in_force_date", d.effectiveDate() == null ? null : d.effectiveDate().toString());
         source.put("article", a.number());
+        String section = section(a);
+        if (section != null) {
+            source.put("section", section);
+        }
         source.put("text", a.text());
         String textS = ChineseScript.toSimplified(a.text());
         source.put("text_s", textS);
@@ -452,6 +456,19 @@ class RegulationIndex {
             source.put("vector", VectorJson.of(vector));
         }
         return new IndexDocument(articleId(d.id(), a.sequence()), source);
+    }
+
+    /**
+     * The heading that names an unnumbered part (a section of one of our guides), shown in place of an article
+     * number; null for numbered articles and for parts without a heading.
+     */
+    static String section(RegulationStore.StoredArticle a) {
+        if (!a.number().isEmpty() || a.headingPath() == null || a.headingPath().isBlank()) {
+            return null;
+        }
+        String path = a.headingPath();
+        int last = path.lastIndexOf(RegulationStore.HEADING_SEPARATOR);
+        return (last < 0 ? path : path.substring(last + RegulationStore.HEADING_SEPARATOR.length())).strip();
     }
 
     /** One page of a search: {@code legalTerms} are the legal terms also searched for ({@link LayTerms}). */
@@ -467,7 +484,7 @@ class RegulationIndex {
      * when the corpus splits a code into parts), {@code documentTitle} the document's full title alone.
      */
     record FoundArticle(long documentId, int sequence, String title, String documentTitle, String article,
-                        LegalLevel level, String snippet, double score) {}
+                        String section, LegalLevel level, String snippet, double score) {}
 
     /**
      * One search: the query text (already Simplified), the window ({@code from} hits skipped, {@code size}
@@ -799,7 +816,7 @@ class RegulationIndex {
         String common = isShort(q) || withoutCommonCharacters(q).isBlank() ? "" : COMMON_CHARACTERS;
         SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(page.size())
                 .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "title", "article",
-                        "level", "text")))
+                        "section", "level", "text")))
                 .query(x -> x.ids(i -> i.values(page))), Map.class);
         Map<String, FoundArticle> byId = new HashMap<>();
         for (Hit<Map> hit : response.hits().hits()) {
@@ -812,7 +829,8 @@ class RegulationIndex {
             byId.put(hit.id(), new FoundArticle(((Number) src.get("document_id")).longValue(),
                     ((Number) src.get("sequence")).intValue(), String.valueOf(src.get("display_title")),
                     String.valueOf(src.get("title")),
-                    String.valueOf(src.get("article")), level(src.get("level")), snippet,
+                    String.valueOf(src.get("article")), src.get("section") == null ? "" : src.get("section").toString(),
+                    level(src.get("level")), snippet,
                     scores.getOrDefault(hit.id(), 0.0)));
         }
         return page.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();

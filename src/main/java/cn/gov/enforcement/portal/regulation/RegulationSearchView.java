@@ -331,7 +331,8 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
     private Div card(RegulationCatalog.ArticleHit hit) {
         Div card = new Div();
         card.addClassName("regulation-hit");
-        String label = hit.article().isEmpty() ? hit.title() : hit.title() + " " + hit.article();
+        String label = !hit.article().isEmpty() ? hit.title() + " " + hit.article()
+                : hit.section().isEmpty() ? hit.title() : hit.title() + " · " + hit.section();
         Anchor link = new Anchor(hit.url().substring(1), label);
         link.addClassName("regulation-hit-link");
         H2 heading = new H2(link);

@@ -58,6 +58,18 @@ class RegulationGuidesIT extends KaribuViewTest {
         RegulationCatalog.Results guides = catalog.search(new RegulationCatalog.Query("首违不罚", 10, LegalLevel.GUIDE,
                 null, DocumentStatus.CURRENT));
         assertThat(guides.results()).isNotEmpty().allSatisfy(hit -> assertThat(hit.guide()).isTrue());
+        // a guide's section has no article number: its heading names it, in the results and on their cards
+        List<String> headings = jdbc.queryForList("select heading_path from regulation_article a join "
+                + "regulation_document d on d.id = a.document_id where d.level = 'GUIDE'", String.class);
+        List<RegulationCatalog.ArticleHit> sections = guides.results().stream()
+                .filter(hit -> !hit.section().isEmpty()).toList();
+        assertThat(sections).isNotEmpty().allSatisfy(hit -> {
+            assertThat(hit.article()).isEmpty();
+            assertThat(headings).anySatisfy(h -> assertThat(h).endsWith(hit.section()));
+        });
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "首违不罚", "level", "guide")));
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("regulation-hit-link"))).extracting(Anchor::getText)
+                .contains(sections.get(0).title() + " · " + sections.get(0).section());
 
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "执法证件")));
         List<Div> cards = _find(Div.class, spec -> spec.withClasses("regulation-hit-guide"));
