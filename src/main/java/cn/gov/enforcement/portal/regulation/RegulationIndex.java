@@ -636,8 +636,10 @@ class RegulationIndex {
      * The BM25 query, and when {@code legalTerms} are given (the legal terms of the question's everyday words,
      * {@link LayTerms}), their character pairs as one more optional clause boosted by {@code legalTermWeight}.
      */
-    static Query lexicalQuery(String q, List<String> legalTerms, double legalTermWeight) {
-        boolean isShort = isShort(q);
+    static Query lexicalQuery(String question, List<String> legalTerms, double legalTermWeight) {
+        boolean isShort = isShort(question);
+        // a longer question's 怎么办 or 如何 would match only our guides' titles phrased as questions
+        String q = isShort ? question : QuestionWords.blankOut(question);
         String rare = rareCharacters(q);
         boolean withTerms = !legalTerms.isEmpty() && legalTermWeight > 0;
         return Query.of(x -> x.bool(b -> {
@@ -670,7 +672,7 @@ class RegulationIndex {
 
     /**
      * The characters of {@code q} that carry weight: a short query keeps every one, a longer question loses its
-     * {@link #COMMON_CHARACTERS} (for the single-character clause of the BM25 query and for the snippet marks).
+     * {@link #COMMON_CHARACTERS} (for the single-character clause of the BM25 query).
      */
     static String rareCharacters(String q) {
         return isShort(q) ? q : withoutCommonCharacters(q);

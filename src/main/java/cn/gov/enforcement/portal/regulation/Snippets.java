@@ -18,9 +18,10 @@ import java.util.Set;
  * compared in Simplified characters ({@link ChineseScript} maps one character to one character), so a question
  * in either script marks an article in either script, and the snippet shows the article as written.
  *
- * <p>What is marked: every occurrence of each pair of neighbouring Chinese (or other ideographic) characters of
- * {@code marked} (工资 in 拖欠工资, but not 工 alone in 工作), of each of its characters that stands alone there, of
- * each of its Latin words and numbers as a whole word (ignoring case), and of each legal term. An article that
+ * <p>What is marked, in the question without its question words ({@link QuestionWords}): every run of the
+ * article made of the question's pairs of neighbouring Chinese (or other ideographic) characters (工资 in 拖欠工资,
+ * but not 工 alone in 工作), unless each pair is of two common characters; each character that stands alone in the
+ * question; each of its Latin words and numbers as a whole word (ignoring case); each legal term. An article that
  * shares none of these with the question has the question's single characters marked instead, so a result found
  * by them still shows why. The window is the one with the most distinct marked words, then the most marks; among equal
  * windows, one that starts a sentence and shows a little context before its first mark is preferred, and a window
@@ -33,10 +34,6 @@ final class Snippets {
      * would mark 的 in every 的工作.
      */
     private static final String PARTICLES = "的了和或与及之而也其对在是被把吗呢吧啊";
-
-    /** Words that ask rather than say (怎么办, 如何, ...): statutes do not answer in them, so they are not marked. */
-    private static final java.util.regex.Pattern QUESTION_WORDS =
-            java.util.regex.Pattern.compile("怎么办|怎么样|怎么|怎样|如何|什么|哪些|哪里|为何|为什么|是否|能否|能不能|可不可以|可以吗");
 
     /** Characters in a snippet, without the ellipses. */
     static final int LENGTH = 120;
@@ -56,8 +53,8 @@ final class Snippets {
     /**
      * @param text the article as written (either script)
      * @param question the question as typed (either script)
-     * @param common characters too common to mark alone, in Simplified characters; a pair of them is not marked
-     *        either, but one of them beside a rarer character is (机动 of 机动车)
+     * @param common characters too common to mark alone, in Simplified characters; a run of pairs of them is not
+     *        marked either, but one beside a rarer character is (行政调解 whole, 行政 alone not)
      * @param terms legal terms to mark as a whole, in Simplified characters
      * @return HTML: the text escaped, marks as {@code <em>…</em>}, "…" where the text was cut
      */
@@ -117,11 +114,12 @@ final class Snippets {
         Map<String, Integer> ids = new HashMap<>();
         // the question's ideographs: pairs of neighbours, and the ones in no pair
         Map<Long, Integer> pairs = new HashMap<>();
+        Set<Long> strongPairs = new HashSet<>();
         Map<Integer, Integer> ideographs = new HashMap<>();
         Map<Integer, Integer> loneIdeographs = new HashMap<>();
         List<int[]> words = new ArrayList<>();
-        int[] q = QUESTION_WORDS.matcher(ChineseScript.toSimplified(question).toLowerCase(Locale.ROOT))
-                .replaceAll(" ").codePoints().toArray();
+        int[] q = QuestionWords.blankOut(ChineseScript.toSimplified(question).toLowerCase(Locale.ROOT))
+                .codePoints().toArray();
         for (int i = 0; i < q.length; ) {
             if (isIdeograph(q[i])) {
                 int j = i;
@@ -132,15 +130,18 @@ final class Snippets {
                         ideographs.putIfAbsent(q[j], ids.computeIfAbsent(new String(q, j, 1), k -> ids.size()));
                     }
                     boolean pairsWithNext = j + 1 < q.length && isIdeograph(q[j + 1])
-                            && (rare || common.indexOf(q[j + 1]) < 0)
                             && PARTICLES.indexOf(q[j]) < 0 && PARTICLES.indexOf(q[j + 1]) < 0;
+                    boolean strong = pairsWithNext && (rare || common.indexOf(q[j + 1]) < 0);
                     if (pairsWithNext) {
-                        pairs.putIfAbsent(pair(q[j], q[j + 1]), ids.computeIfAbsent(new String(q, j, 2),
-                                k -> ids.size()));
+                        long key = pair(q[j], q[j + 1]);
+                        pairs.putIfAbsent(key, ids.computeIfAbsent(new String(q, j, 2), k -> ids.size()));
+                        if (strong) {
+                            strongPairs.add(key);
+                        }
                     } else if (rare && !inPair && PARTICLES.indexOf(q[j]) < 0) {
                         loneIdeographs.putIfAbsent(q[j], ideographs.get(q[j]));
                     }
-                    inPair = pairsWithNext;
+                    inPair = strong;
                     j++;
                 }
                 i = j;
@@ -156,13 +157,27 @@ final class Snippets {
             }
         }
         boolean anyMark = false;
-        for (int i = 0; i < text.length; i++) {
-            Integer id = i + 1 < text.length ? pairs.get(pair(text[i], text[i + 1])) : null;
-            if (id != null) {
-                token[i] = id;
-                token[i + 1] = id;
+        // runs of the question's pairs in the text, marked when one of them is not a pair of common characters
+        // (行政调解 whole, though 行政 alone would not be marked)
+        for (int i = 0; i + 1 < text.length; i++) {
+            int end = i;
+            boolean strong = false;
+            while (end + 1 < text.length && pairs.containsKey(pair(text[end], text[end + 1]))) {
+                strong |= strongPairs.contains(pair(text[end], text[end + 1]));
+                end++;
+            }
+            if (strong) {
+                for (int k = i; k < end; k++) {
+                    token[k] = pairs.get(pair(text[k], text[k + 1]));
+                    token[k + 1] = token[k];
+                }
                 anyMark = true;
-            } else if (token[i] < 0 && (id = loneIdeographs.get(text[i])) != null) {
+            }
+            i = Math.max(i, end - 1);
+        }
+        for (int i = 0; i < text.length; i++) {
+            Integer id = loneIdeographs.get(text[i]);
+            if (token[i] < 0 && id != null) {
                 token[i] = id;
                 anyMark = true;
             }

@@ -33,12 +33,14 @@ class SnippetsTest {
 
     @Test
     void common_characters_are_marked_beside_a_rarer_one_and_particles_never() {
-        String common = "机的人民法院理";
+        String common = "机的人民法院理行政";
         assertThat(Snippets.of("醉酒驾驶机动车的，吊销机动车驾驶证。", "醉酒驾驶机动车的", common, List.of()))
                 .isEqualTo("<em>醉酒驾驶机动车</em>的，吊销<em>机动车驾驶</em>证。");
         // 人民, 民法 and 法院 are pairs of common characters; 审理 has a rarer one
         assertThat(Snippets.of("人民法院依法审理。", "人民法院审理", common, List.of()))
                 .isEqualTo("人民法院依法<em>审理</em>。");
+        assertThat(Snippets.of("申请行政调解的，行政机关审理。", "行政调解如何申请", common, List.of()))
+                .isEqualTo("<em>申请行政调解</em>的，行政机关审理。");
         assertThat(Snippets.of("劳动者的工作时间。", "劳动者的工资", common, List.of()))
                 .isEqualTo("<em>劳动者</em>的工作时间。");
     }

@@ -1,0 +1,25 @@
+package cn.gov.enforcement.portal.regulation;
+
+import java.util.regex.Pattern;
+
+/**
+ * Words that ask rather than say (怎么办, 如何, 是否, ...). Statutes do not answer in them, but our guides have
+ * titles phrased as questions ("…调不成怎么办"), so a question's 怎么办 would draw those guides to the top of any
+ * search; and a snippet should not mark them.
+ */
+final class QuestionWords {
+
+    private static final Pattern WORDS =
+            Pattern.compile("怎么办|怎么样|怎么|怎样|如何|什么|哪些|哪里|为何|为什么|是否|能否|能不能|可不可以|可以吗");
+
+    private QuestionWords() {}
+
+    /**
+     * The text with its question words replaced by spaces (so no new character pairs form across the gap), in
+     * Simplified characters as given; the text itself when nothing else would be left.
+     */
+    static String blankOut(String simplified) {
+        String out = WORDS.matcher(simplified).replaceAll(" ");
+        return out.codePoints().anyMatch(Character::isLetterOrDigit) ? out : simplified;
+    }
+}
