@@ -3,7 +3,6 @@ package cn.gov.enforcement.portal.search;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -154,7 +153,7 @@ final class InProcessEmbeddings implements TextEmbeddings, DisposableBean {
                         t.setDaemon(true);
                         return t;
                     });
-                    model = new BgeSmallZhV15EmbeddingModel(executor);
+                    model = new BgeSmallZh(executor);
                     log.info("Loaded the {} embedding model in {} ms ({} threads)", MODEL,
                             (System.nanoTime() - start) / 1_000_000, settings.threads());
                 }

@@ -41,6 +41,17 @@ class InProcessEmbeddingsTest {
     }
 
     @Test
+    void the_session_without_spinning_threads_gives_the_vectors_of_langchain4js_own_model() {
+        // the cache holds vectors computed by earlier versions with LangChain4j's model: they must stay valid
+        String text = "中华人民共和国劳动合同法 第三十条\n用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。";
+        float[] ours = new BgeSmallZh(Runnable::run).embed(text).content().vector();
+        float[] theirs = new dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel()
+                .embed(text).content().vector();
+        assertThat(ours).hasSize(InProcessEmbeddings.DIMENSIONS);
+        assertThat(ours).containsExactly(theirs, org.assertj.core.data.Offset.offset(1e-5f));
+    }
+
+    @Test
     void a_question_in_plain_words_is_nearest_to_the_article_that_answers_it() {
         List<String> articles = List.of(
                 "劳动合同 用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。",
