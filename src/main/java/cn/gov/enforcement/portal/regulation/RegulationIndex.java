@@ -766,15 +766,33 @@ class RegulationIndex {
         return documentId + "-" + sequence;
     }
 
-    /** The first value of a doc-value field of a hit, or null. */
+    /**
+     * The first value of a doc-value field of a hit (a {@code Long}, {@code Double} or {@code String}), or null.
+     * Read straight from the client's token buffer: {@code JsonData.to(List.class)} looked up its deserializer by
+     * reflection for each of the 3,200 values of a search's two lists, a tenth of the portal's time per search.
+     */
     @SuppressWarnings("rawtypes")
-    private static Object docValue(Hit<Map> hit, String field) {
+    static Object docValue(Hit<Map> hit, String field) {
         JsonData values = hit.fields().get(field);
         if (values == null) {
             return null;
         }
-        List<?> list = values.to(List.class);
-        return list.isEmpty() ? null : list.get(0);
+        if (!(values instanceof co.elastic.clients.json.JsonBuffer buffer)) {
+            List<?> list = values.to(List.class);
+            return list.isEmpty() ? null : list.get(0);
+        }
+        try (jakarta.json.stream.JsonParser parser = buffer.asParser()) {
+            if (!parser.hasNext() || parser.next() != jakarta.json.stream.JsonParser.Event.START_ARRAY
+                    || !parser.hasNext()) {
+                return null;
+            }
+            return switch (parser.next()) {
+                case VALUE_NUMBER -> parser.isIntegralNumber() ? (Object) parser.getLong()
+                        : (Object) parser.getBigDecimal().doubleValue();
+                case VALUE_STRING -> parser.getString();
+                default -> null;
+            };
+        }
     }
 
     /**
