@@ -396,17 +396,22 @@ class RegulationIndex {
     private static void indexDocuments(List<RegulationStore.StoredDocument> owners,
             List<RegulationStore.StoredArticle> articles, TextEmbeddings model, Map<Long, Integer> citations,
             Consumer<IndexDocument> out) {
+        // each article's text in Simplified characters, converted once for the embedded text and the document
+        List<String> simplified = new ArrayList<>(articles.size());
+        for (RegulationStore.StoredArticle a : articles) {
+            simplified.add(ChineseScript.toSimplified(a.text()));
+        }
         List<float[]> vectors = null;
         if (model != null && !articles.isEmpty()) {
             List<String> texts = new ArrayList<>(articles.size());
             for (int i = 0; i < articles.size(); i++) {
-                texts.add(embeddingText(owners.get(i), articles.get(i)));
+                texts.add(embeddingText(owners.get(i), articles.get(i), simplified.get(i)));
             }
             vectors = model.documents(texts, n -> {});
         }
         for (int i = 0; i < articles.size(); i++) {
             RegulationStore.StoredDocument d = owners.get(i);
-            out.accept(document(d, articles.get(i), vectors == null ? null : vectors.get(i),
+            out.accept(document(d, articles.get(i), simplified.get(i), vectors == null ? null : vectors.get(i),
                     citations.getOrDefault(d.id(), 0)));
         }
     }
@@ -415,21 +420,21 @@ class RegulationIndex {
      * What is embedded for an article: the document's title, the headings above the article and its text, in
      * Simplified characters (the model reads at most 512 tokens; the text is cut to the settings' length).
      */
-    static String embeddingText(RegulationStore.StoredDocument d, RegulationStore.StoredArticle a) {
+    private static String embeddingText(RegulationStore.StoredDocument d, RegulationStore.StoredArticle a,
+            String simplifiedText) {
         String headings = a.headingPath() == null ? "" : a.headingPath().replace(RegulationStore.HEADING_SEPARATOR, " ");
-        return ChineseScript.toSimplified(d.displayTitle() + " " + headings).strip() + "\n"
-                + ChineseScript.toSimplified(a.text());
+        return ChineseScript.toSimplified(d.displayTitle() + " " + headings).strip() + "\n" + simplifiedText;
     }
 
     static IndexDocument document(RegulationStore.StoredDocument d, RegulationStore.StoredArticle a) {
-        return document(d, a, null, 0);
+        return document(d, a, ChineseScript.toSimplified(a.text()), null, 0);
     }
 
     /**
      * @param citations how often other documents cite this one ({@link Citations}), a ranking prior
      */
-    static IndexDocument document(RegulationStore.StoredDocument d, RegulationStore.StoredArticle a, float[] vector,
-            int citations) {
+    private static IndexDocument document(RegulationStore.StoredDocument d, RegulationStore.StoredArticle a,
+            String textS, float[] vector, int citations) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("document_id", d.id());
         source.put("citations", citations);
@@ -448,7 +453,6 @@ class RegulationIndex {
             source.put("section", section);
         }
         source.put("text", a.text());
-        String textS = ChineseScript.toSimplified(a.text());
         source.put("text_s", textS);
         source.put("all_s", ChineseScript.toSimplified(d.displayTitle() + "\n" + a.headingPath() + "\n" + a.number())
                 + "\n" + textS);
