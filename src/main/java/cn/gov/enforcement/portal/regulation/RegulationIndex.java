@@ -466,7 +466,7 @@ class RegulationIndex {
      * The heading that names an unnumbered part (a section of one of our guides), shown in place of an article
      * number; null for numbered articles and for parts without a heading.
      */
-    static String section(RegulationStore.StoredArticle a) {
+    private static String section(RegulationStore.StoredArticle a) {
         if (!a.number().isEmpty() || a.headingPath() == null || a.headingPath().isBlank()) {
             return null;
         }
@@ -773,10 +773,11 @@ class RegulationIndex {
     /**
      * The first value of a doc-value field of a hit (a {@code Long}, {@code Double} or {@code String}), or null.
      * Read straight from the client's token buffer: {@code JsonData.to(List.class)} looked up its deserializer by
-     * reflection for each of the 3,200 values of a search's two lists, a tenth of the portal's time per search.
+     * reflection for each of the about 3,200 values of a search's two lists (3 to 6 % of the portal's CPU under
+     * load, bench/README.md, seventh session).
      */
     @SuppressWarnings("rawtypes")
-    static Object docValue(Hit<Map> hit, String field) {
+    private static Object docValue(Hit<Map> hit, String field) {
         JsonData values = hit.fields().get(field);
         if (values == null) {
             return null;
