@@ -644,7 +644,9 @@ class RegulationIndex {
         boolean isShort = isShort(question);
         // a longer question's 怎么办 or 如何 would match only our guides' titles phrased as questions
         String q = isShort ? question : QuestionWords.blankOut(question);
-        String rare = rareCharacters(q);
+        // a longer question's single-character clause leaves out the common characters, even when leaving out
+        // its question words made it short
+        String rare = isShort ? q : withoutCommonCharacters(q);
         boolean withTerms = !legalTerms.isEmpty() && legalTermWeight > 0;
         return Query.of(x -> x.bool(b -> {
             if (isShort) {
@@ -672,14 +674,6 @@ class RegulationIndex {
 
     private static boolean isShort(String q) {
         return q.codePointCount(0, q.length()) <= SHORT_QUERY;
-    }
-
-    /**
-     * The characters of {@code q} that carry weight: a short query keeps every one, a longer question loses its
-     * {@link #COMMON_CHARACTERS} (for the single-character clause of the BM25 query).
-     */
-    static String rareCharacters(String q) {
-        return isShort(q) ? q : withoutCommonCharacters(q);
     }
 
     /** The query with {@link #COMMON_CHARACTERS} replaced by spaces (so no new pairs form across a gap). */

@@ -27,5 +27,9 @@ class QuestionWordsTest {
         String query = RegulationIndex.lexicalQuery("房子被别人占了怎么办", List.of(), 0).toString();
         assertThat(query).contains("房子被别人占了").doesNotContain("怎么").doesNotContain("么办");
         assertThat(RegulationIndex.lexicalQuery("怎么办", List.of(), 0).toString()).contains("怎么办");
+        // 法人是什么 is a longer question: once 什么 is left out, its common characters (法, 人) still stay out of
+        // the single-character clause (on all_s), as for any longer question
+        String longer = RegulationIndex.lexicalQuery("法人是什么", List.of(), 0).toString();
+        assertThat(longer).contains("{\"all_s\":{\"query\":\"  是 \"}}").contains("{\"query\":\"法人是 \"}");
     }
 }
