@@ -82,6 +82,32 @@ class RegulationIndex {
         }
     }
 
+    /**
+     * Once the portal is up and no rebuild is under way, asks the node to merge an index left in more than
+     * {@value #MAX_SEGMENTS} segments: one built by a command-line import (whose process stopped the node before
+     * the merge it asked for was done) or by an earlier portal version. A rebuild asks for its own merge. Not
+     * reached in command-line mode, which exits before the portal is ready.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void mergeWhenFragmented() {
+        SearchIndexes search = indexes.getIfAvailable();
+        if (search != null && !rebuildActive()) {
+            try {
+                search.mergeIfFragmented(ALIAS, MAX_SEGMENTS);
+            } catch (RuntimeException e) {
+                // searches work on any number of segments; a start must not fail over an optimisation
+                log.warn("Cannot check the segments of the {} index: {}", ALIAS, e.toString());
+            }
+        }
+    }
+
+    /**
+     * More segments than this at start are merged into one. Small updates (our guides) add a few small segments,
+     * which are not worth merging the whole index for; a bulk load leaves one segment per flush (twelve for the
+     * national corpus).
+     */
+    static final int MAX_SEGMENTS = 4;
+
     /** Builds a new index version from the database and swaps the alias; the old version serves until then. */
     long rebuild() {
         return rebuild(line -> {});
@@ -740,7 +766,7 @@ class RegulationIndex {
         }
         SearchResponse<Map> response = es.search(s -> legFields(s.index(ALIAS).size(depth))
                 .knn(k -> {
-                    k.field("vector").queryVector(v).k(depth).numCandidates(Math.max(2 * depth, 200)).filter(filters);
+                    k.field("vector").queryVector(v).k(depth).numCandidates(Math.min(10_000, Math.max(ranking.candidates(), depth))).filter(filters);
                     return minSimilarity > 0 ? k.similarity((float) minSimilarity) : k;
                 }), Map.class);
         return leg(response, 0, ranking, false, ranking.denseCitationWeight());

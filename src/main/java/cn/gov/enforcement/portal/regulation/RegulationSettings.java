@@ -24,7 +24,7 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
             maxResults = 100;
         }
         if (ranking == null) {
-            ranking = new Ranking(null, null, null, null, null, null, null, null, null, null);
+            ranking = new Ranking(null, null, null, null, null, null, null, null, null, null, null);
         }
         if (upload == null) {
             upload = new Upload(null, null, null);
@@ -63,10 +63,12 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
      * @param layTermWeight boost of the legal terms a question's everyday words stand for ({@link LayTerms}) in the
      *     BM25 query, relative to the question's own words; the terms are also appended to the question that is
      *     embedded for the dense list (0: neither)
+     * @param candidates how many nearest-neighbour candidates the dense search gathers per index segment
+     *     ({@code num_candidates}; at least the list's depth)
      */
     public record Ranking(Double lexicalWeight, Double denseWeight, Integer k, Integer depth, Double minSimilarity,
                           Map<LegalLevel, Double> levelPriors, Double documentWeight, Double citationWeight,
-                          Double denseCitationWeight, Double layTermWeight) {
+                          Double denseCitationWeight, Double layTermWeight, Integer candidates) {
 
         /** Laws first, then judicial interpretations, administrative regulations and the constitution, rules last. */
         static final Map<LegalLevel, Double> DEFAULT_PRIORS = Map.of(LegalLevel.LAW, 1.0,
@@ -84,6 +86,7 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
             citationWeight = citationWeight == null || citationWeight < 0 ? 0.2 : citationWeight;
             denseCitationWeight = denseCitationWeight == null || denseCitationWeight < 0 ? 0.02 : denseCitationWeight;
             layTermWeight = layTermWeight == null || layTermWeight < 0 ? 1.0 : layTermWeight;
+            candidates = candidates == null || candidates < 1 ? Math.max(5 * depth, 200) : candidates;
         }
 
         double prior(LegalLevel level) {

@@ -47,7 +47,8 @@ class SearchConfiguration {
     ElasticsearchSearchIndexes searchIndexes(ElasticsearchClient client, SearchSettings settings, Clock clock,
             ObjectProvider<EmbeddedSearchNode> embedded) {
         Runnable awaitReady = () -> embedded.ifAvailable(EmbeddedSearchNode::awaitReady);
-        return new ElasticsearchSearchIndexes(client, clock, settings.bulkBatchSize(), awaitReady);
+        return new ElasticsearchSearchIndexes(client, clock, settings.bulkBatchSize(), awaitReady,
+                settings.mergeSegments());
     }
 
     /** The in-process embedding model with its vector cache under {@code <data-dir>/embeddings}. */

@@ -23,6 +23,16 @@ public interface SearchIndexes {
      */
     void rebuild(String alias, Iterable<IndexDocument> documents, IntConsumer progress);
 
+    /**
+     * Asks for the live version to be merged into one segment per shard, in the background, when a shard has more
+     * than {@code maxSegments} segments (for example a version whose merge a shutdown cut short).
+     *
+     * @return whether a merge was asked for
+     */
+    default boolean mergeIfFragmented(String alias, int maxSegments) {
+        return false;
+    }
+
     /** Adds or replaces one document in the live version and makes it visible to searches. */
     void upsert(String alias, IndexDocument document);
 

@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiKey API key for an external cluster, sent as {@code Authorization: ApiKey <key>}
  * @param bulkBatchSize documents per bulk request when rebuilding an index
  * @param embedded the embedded node
+ * @param mergeSegments whether the node is asked to merge a rebuilt index version, and at start a version left in
+ *     many segments, into one segment in the background (default true: searches get cheaper)
  */
 @ConfigurationProperties(prefix = "portal.search")
-public record SearchSettings(Mode mode, String apiKey, int bulkBatchSize, Embedded embedded) {
+public record SearchSettings(Mode mode, String apiKey, int bulkBatchSize, Embedded embedded, Boolean mergeSegments) {
 
     public enum Mode {
         AUTO,
@@ -33,6 +35,9 @@ public record SearchSettings(Mode mode, String apiKey, int bulkBatchSize, Embedd
         }
         if (embedded == null) {
             embedded = new Embedded(null, null, null, null, 0, 0, null, null, null);
+        }
+        if (mergeSegments == null) {
+            mergeSegments = true;
         }
     }
 

@@ -82,6 +82,15 @@ class RegulationIndexRebuildTest {
         }
 
         @Override
+        public boolean mergeIfFragmented(String alias, int maxSegments) {
+            events.add("merge " + alias + " above " + maxSegments);
+            if (failure != null) {
+                throw failure;
+            }
+            return true;
+        }
+
+        @Override
         public boolean mappingChanged(String alias) {
             return false;
         }
@@ -148,6 +157,28 @@ class RegulationIndexRebuildTest {
         index.update(List.of("8-1"), List.of());
         assertThat(fake.events).last().isEqualTo("update +[] -[8-1]");
         assertThat(fake.events).hasSize(5);
+    }
+
+    @Test
+    void a_fragmented_index_is_merged_once_the_portal_is_ready_unless_a_rebuild_runs() throws Exception {
+        index.mergeWhenFragmented();
+        assertThat(fake.events).containsExactly("merge regulation-articles above " + RegulationIndex.MAX_SEGMENTS);
+
+        // a rebuild asks for its own merge once its version serves
+        start(index::rebuild);
+        assertThat(fake.entered.await(30, TimeUnit.SECONDS)).isTrue();
+        index.mergeWhenFragmented();
+        assertThat(fake.events).hasSize(2).last().isEqualTo("rebuild 1 started");
+        fake.release.countDown();
+        assertThat(index.awaitRebuild(Duration.ofSeconds(30))).isTrue();
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+        }
+
+        // an unreachable node does not stop the start
+        fake.failure = new IllegalStateException("test: the node went away");
+        index.mergeWhenFragmented();
+        assertThat(fake.events).last().isEqualTo("merge regulation-articles above " + RegulationIndex.MAX_SEGMENTS);
     }
 
     @Test

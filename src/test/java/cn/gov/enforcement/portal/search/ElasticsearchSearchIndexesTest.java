@@ -140,6 +140,82 @@ class ElasticsearchSearchIndexesTest {
         assertThat(indexes.count(ALIAS)).isEqualTo(1);
     }
 
+    /** The largest number of segments a shard of the alias's live version has. */
+    private static int segments() throws Exception {
+        return client.indices().segments(s -> s.index(ALIAS)).indices().values().stream()
+                .flatMap(index -> index.shards().values().stream()).flatMap(List::stream)
+                .mapToInt(shard -> shard.segments().size()).max().orElse(0);
+    }
+
+    private static int segmentsAfterMerging() throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        int segments = segments();
+        while (segments > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            segments = segments();
+        }
+        return segments;
+    }
+
+    /** Adds documents straight to the live version, one refresh (so one new segment) each. */
+    private static void fragment(int documents) throws Exception {
+        for (int i = 0; i < documents; i++) {
+            String id = "extra-" + i;
+            client.index(x -> x.index(ALIAS).id(id).document(Map.of("title", "段" + id, "rank", 1)));
+            client.indices().refresh(r -> r.index(ALIAS));
+        }
+    }
+
+    @Test
+    void a_rebuilt_version_loaded_in_several_segments_is_merged_into_one_in_the_background() throws Exception {
+        // the source refreshes the version being built now and then, as the node does when its buffer fills
+        List<IndexDocument> documents = new AbstractList<>() {
+            @Override
+            public IndexDocument get(int index) {
+                if (index % 2 == 0 && index > 0) {
+                    refreshBuilding();
+                }
+                return item(Integer.toString(index), "第" + index + "条");
+            }
+
+            @Override
+            public int size() {
+                return 9;
+            }
+        };
+        indexes.rebuild(ALIAS, documents, n -> {});
+
+        assertThat(indexes.count(ALIAS)).isEqualTo(9);
+        assertThat(segmentsAfterMerging()).isEqualTo(1);
+        assertThat(titles("第3条")).first().isEqualTo("第3条");
+    }
+
+    private static void refreshBuilding() {
+        try {
+            client.indices().refresh(r -> r.index(ALIAS + "-v*"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void a_fragmented_live_version_is_merged_only_above_the_limit_and_only_when_merging_is_on() throws Exception {
+        assertThat(indexes.mergeIfFragmented(ALIAS, 1)).as("no alias yet").isFalse();
+        indexes.rebuild(ALIAS, List.of(item("1", "一")), n -> {});
+        fragment(4);
+        int before = segments();
+        assertThat(before).isGreaterThan(3);
+
+        var unmerged = new ElasticsearchSearchIndexes(client, Clock.systemUTC(), 2, () -> {}, false);
+        assertThat(unmerged.mergeIfFragmented(ALIAS, 1)).isFalse();
+        assertThat(indexes.mergeIfFragmented(ALIAS, before)).isFalse();
+        assertThat(segments()).isEqualTo(before);
+
+        assertThat(indexes.mergeIfFragmented(ALIAS, before - 1)).isTrue();
+        assertThat(segmentsAfterMerging()).isEqualTo(1);
+        assertThat(indexes.count(ALIAS)).isEqualTo(5);
+    }
+
     @Test
     void upsert_and_delete_are_visible_to_the_next_search_at_once() throws Exception {
         indexes.upsert(ALIAS, item("a", "行政执法公示"));

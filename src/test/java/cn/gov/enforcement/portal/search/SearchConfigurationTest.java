@@ -47,6 +47,15 @@ class SearchConfigurationTest {
     }
 
     @Test
+    void rebuilt_versions_are_merged_unless_switched_off() {
+        runner.withPropertyValues("spring.elasticsearch.uris=http://search.example:9200").run(context ->
+                assertThat(context.getBean(SearchSettings.class).mergeSegments()).isTrue());
+        runner.withPropertyValues("spring.elasticsearch.uris=http://search.example:9200",
+                "portal.search.merge-segments=false").run(context ->
+                assertThat(context.getBean(SearchSettings.class).mergeSegments()).isFalse());
+    }
+
+    @Test
     void an_unknown_mode_fails_with_a_clear_message() {
         runner.withPropertyValues("portal.search.mode=sometimes").run(context -> assertThat(context).hasFailed()
                 .getFailure().rootCause().hasMessageContaining("portal.search.mode must be auto, embedded or external"));
