@@ -30,6 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,7 +90,7 @@ class RegulationIndex {
      * the merge it asked for was done) or by an earlier portal version. A rebuild asks for its own merge. Not
      * reached in command-line mode, which exits before the portal is ready.
      */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void mergeWhenFragmented() {
         SearchIndexes search = indexes.getIfAvailable();
         if (search != null && !rebuildActive()) {
@@ -103,7 +105,7 @@ class RegulationIndex {
 
     /**
      * More segments than this at start are merged into one. Small updates (our guides) add a few small segments,
-     * which are not worth merging the whole index for; a bulk load leaves one segment per flush (twelve for the
+     * which are not worth merging the whole index for; a bulk load leaves one segment per flush (about ten for the
      * national corpus).
      */
     static final int MAX_SEGMENTS = 4;

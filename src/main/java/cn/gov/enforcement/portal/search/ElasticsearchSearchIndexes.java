@@ -240,9 +240,10 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
     /**
      * Asks the node to merge the version into one segment per shard, and returns at once: the node merges in the
      * background while the version serves. A bulk load leaves one segment per flush of the node's indexing
-     * buffer (twelve for the national corpus on the embedded node), and a search visits every segment, looking up
-     * each one's terms and searching each one's vector graph for its own candidates. On the national corpus one
-     * segment made searches about a quarter cheaper (bench/README.md, eighth session); the merge takes about 15 s
+     * buffer (about ten for the national corpus on the embedded node), and a search visits every segment, looking
+     * up each one's terms and searching each one's vector graph for its own candidates. On the national corpus one
+     * segment made the node's BM25 search about a quarter cheaper and the API answer about a sixth more searches
+     * per second (bench/README.md, eighth session); the merge takes about 15 s
      * there and 38 s for the whole corpus, on one core. A merge cut short by a shutdown is asked for again at the
      * next start ({@link #mergeIfFragmented}).
      */
