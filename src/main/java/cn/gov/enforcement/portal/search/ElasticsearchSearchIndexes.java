@@ -45,6 +45,7 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
     private final int batchSize;
     private final Runnable awaitReady;
     private final boolean mergeSegments;
+    private final int synchronousMergeLimit;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, String> building = new ConcurrentHashMap<>();
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -54,17 +55,32 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
     }
 
     /**
-     * @param mergeSegments whether a rebuilt version is merged into one segment per shard once it serves
-     *     ({@link #requestMerge})
+     * @param mergeSegments whether a rebuilt version is merged into one segment per shard: before the swap when
+     *     it is small, in the background once it serves when it is large ({@link #SYNCHRONOUS_MERGE_LIMIT})
      */
     ElasticsearchSearchIndexes(ElasticsearchClient client, Clock clock, int batchSize, Runnable awaitReady,
             boolean mergeSegments) {
+        this(client, clock, batchSize, awaitReady, mergeSegments, SYNCHRONOUS_MERGE_LIMIT);
+    }
+
+    ElasticsearchSearchIndexes(ElasticsearchClient client, Clock clock, int batchSize, Runnable awaitReady,
+            boolean mergeSegments, int synchronousMergeLimit) {
         this.client = client;
         this.clock = clock;
         this.batchSize = batchSize;
         this.awaitReady = awaitReady;
         this.mergeSegments = mergeSegments;
+        this.synchronousMergeLimit = synchronousMergeLimit;
     }
+
+    /**
+     * A version of at most this many documents is merged before it replaces the old one, which takes a second
+     * at most (our lists, the agencies, a small corpus), so that its ranking does not change under a reader
+     * paging through results. A larger one (the national corpus: about 15 s of one core) serves at once and is
+     * merged in the background; its ranking may then change once, when the merge is done, as approximate
+     * nearest-neighbour results from one vector graph differ slightly from those of several.
+     */
+    static final int SYNCHRONOUS_MERGE_LIMIT = 20_000;
 
     @Override
     public void ensure(String alias) {
@@ -115,6 +131,10 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
                 int loaded = load(index, documents, report);
                 client.indices().putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("1s"))));
                 client.indices().refresh(r -> r.index(index));
+                boolean mergeNow = mergeSegments && loaded <= synchronousMergeLimit;
+                if (mergeNow) {
+                    merge(index);
+                }
                 List<String> old = versions(alias).stream().filter(v -> !v.equals(index)).toList();
                 List<String> current = aliasTargets(alias);
                 if (client.indices().exists(e -> e.index(alias)).value() && current.isEmpty()) {
@@ -131,7 +151,7 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
                 building.remove(alias);
                 known.add(alias);
                 log.info("Rebuilt search index {}: {} documents in {}, replacing {}", alias, loaded, index, current);
-                if (mergeSegments) {
+                if (mergeSegments && !mergeNow) {
                     requestMerge(index);
                 }
                 for (String version : old) {
@@ -239,13 +259,13 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
 
     /**
      * Asks the node to merge the version into one segment per shard, and returns at once: the node merges in the
-     * background while the version serves. A bulk load leaves one segment per flush of the node's indexing
-     * buffer (about ten for the national corpus on the embedded node), and a search visits every segment, looking
-     * up each one's terms and searching each one's vector graph for its own candidates. On the national corpus one
-     * segment made the node's BM25 search about a quarter cheaper and the API answer about a sixth more searches
-     * per second (bench/README.md, eighth session); the merge takes about 15 s
-     * there and 38 s for the whole corpus, on one core. A merge cut short by a shutdown is asked for again at the
-     * next start ({@link #mergeIfFragmented}).
+     * background while the version serves (versions above {@link #SYNCHRONOUS_MERGE_LIMIT} documents). A bulk
+     * load leaves one segment per flush of the node's indexing buffer and per indexing thread (about ten for the
+     * national corpus on the embedded node), and a search visits every segment, looking up each one's terms and
+     * searching each one's vector graph for its own candidates. On the national corpus one segment made the
+     * node's BM25 search about a quarter cheaper and the API answer about a sixth more searches per second
+     * (bench/README.md, eighth session); the merge takes about 15 s there and 38 s for the whole corpus, on one
+     * core. A merge cut short by a shutdown is asked for again at the next start ({@link #mergeIfFragmented}).
      */
     private void requestMerge(String index) {
         try {
@@ -254,6 +274,16 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
         } catch (IOException | ElasticsearchException e) {
             // searches work on any number of segments, only more slowly
             log.warn("Cannot ask the search node to merge {}: {}", index, e.getMessage());
+        }
+    }
+
+    /** Merges the version into one segment per shard and waits until it is done ({@link #requestMerge}). */
+    private void merge(String index) {
+        try {
+            client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L).waitForCompletion(true));
+        } catch (IOException | ElasticsearchException e) {
+            // searches work on any number of segments, only more slowly
+            log.warn("Cannot merge {} into one segment: {}", index, e.getMessage());
         }
     }
 
@@ -273,7 +303,11 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
                         .mapToInt(shard -> shard.segments().size()).max().orElse(0);
                 if (segments > maxSegments) {
                     log.info("Search index {} has {} segments", entry.getKey(), segments);
-                    requestMerge(entry.getKey());
+                    if (count(alias) <= synchronousMergeLimit) {
+                        merge(entry.getKey());
+                    } else {
+                        requestMerge(entry.getKey());
+                    }
                     return true;
                 }
             }

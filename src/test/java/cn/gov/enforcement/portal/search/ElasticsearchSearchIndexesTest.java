@@ -158,18 +158,17 @@ class ElasticsearchSearchIndexesTest {
     }
 
     /** Adds documents straight to the live version, one refresh (so one new segment) each. */
-    private static void fragment(int documents) throws Exception {
+    private static void fragment(String prefix, int documents) throws Exception {
         for (int i = 0; i < documents; i++) {
-            String id = "extra-" + i;
+            String id = prefix + i;
             client.index(x -> x.index(ALIAS).id(id).document(Map.of("title", "段" + id, "rank", 1)));
             client.indices().refresh(r -> r.index(ALIAS));
         }
     }
 
-    @Test
-    void a_rebuilt_version_loaded_in_several_segments_is_merged_into_one_in_the_background() throws Exception {
-        // the source refreshes the version being built now and then, as the node does when its buffer fills
-        List<IndexDocument> documents = new AbstractList<>() {
+    /** Nine documents; the source refreshes the version being built now and then, as a full buffer does. */
+    private static List<IndexDocument> loadedInSeveralSegments() {
+        return new AbstractList<>() {
             @Override
             public IndexDocument get(int index) {
                 if (index % 2 == 0 && index > 0) {
@@ -183,11 +182,32 @@ class ElasticsearchSearchIndexesTest {
                 return 9;
             }
         };
-        indexes.rebuild(ALIAS, documents, n -> {});
+    }
 
+    @Test
+    void a_small_version_loaded_in_several_segments_is_merged_into_one_before_it_serves() throws Exception {
+        indexes.rebuild(ALIAS, loadedInSeveralSegments(), n -> {});
+
+        assertThat(segments()).isEqualTo(1);
         assertThat(indexes.count(ALIAS)).isEqualTo(9);
-        assertThat(segmentsAfterMerging()).isEqualTo(1);
         assertThat(titles("第3条")).first().isEqualTo("第3条");
+    }
+
+    @Test
+    void a_large_version_is_merged_into_one_segment_in_the_background() throws Exception {
+        var large = new ElasticsearchSearchIndexes(client, Clock.systemUTC(), 2, () -> {}, true, 5);
+        large.rebuild(ALIAS, loadedInSeveralSegments(), n -> {});
+
+        assertThat(segmentsAfterMerging()).isEqualTo(1);
+        assertThat(indexes.count(ALIAS)).isEqualTo(9);
+    }
+
+    @Test
+    void with_merging_off_a_rebuilt_version_keeps_its_segments() throws Exception {
+        var unmerged = new ElasticsearchSearchIndexes(client, Clock.systemUTC(), 2, () -> {}, false);
+        unmerged.rebuild(ALIAS, loadedInSeveralSegments(), n -> {});
+
+        assertThat(segments()).isGreaterThan(1);
     }
 
     private static void refreshBuilding() {
@@ -202,7 +222,7 @@ class ElasticsearchSearchIndexesTest {
     void a_fragmented_live_version_is_merged_only_above_the_limit_and_only_when_merging_is_on() throws Exception {
         assertThat(indexes.mergeIfFragmented(ALIAS, 1)).as("no alias yet").isFalse();
         indexes.rebuild(ALIAS, List.of(item("1", "一")), n -> {});
-        fragment(4);
+        fragment("a", 4);
         int before = segments();
         assertThat(before).isGreaterThan(3);
 
@@ -212,8 +232,15 @@ class ElasticsearchSearchIndexesTest {
         assertThat(segments()).isEqualTo(before);
 
         assertThat(indexes.mergeIfFragmented(ALIAS, before - 1)).isTrue();
-        assertThat(segmentsAfterMerging()).isEqualTo(1);
+        assertThat(segments()).as("a small version is merged before the call returns").isEqualTo(1);
         assertThat(indexes.count(ALIAS)).isEqualTo(5);
+
+        // a large one in the background
+        fragment("b", 3);
+        var large = new ElasticsearchSearchIndexes(client, Clock.systemUTC(), 2, () -> {}, true, 1);
+        assertThat(large.mergeIfFragmented(ALIAS, 2)).isTrue();
+        assertThat(segmentsAfterMerging()).isEqualTo(1);
+        assertThat(indexes.count(ALIAS)).isEqualTo(8);
     }
 
     @Test
