@@ -3,12 +3,15 @@
 # 1. "first": a new data directory, an empty embedding cache — every article is parsed, stored, embedded, indexed
 # 2. "cached": database and index deleted, the embedding cache kept — what a rebuild from scratch costs
 # 3. "again": nothing deleted — importing the same folder again (every file unchanged, no index rebuild)
+# 4. "changed": nothing deleted — importing a folder with one new version of 行政处罚法 (the 2021 text with one
+#    sentence added, dated this run, so every run adds a version): the index is revised, not rebuilt (only the new
+#    version, the one it supersedes and the documents whose citation counts change are indexed again)
 # Prints files, articles, seconds, documents/s and articles/s for each run.
 #
 # Usage: bench/import.sh [data-dir]   (build first: ./mvnw -B -DskipTests package)
 # Env:   PORTAL_SHARED_DIR (default ../shared), CORPUS (default $SHARED/corpus/lawrefbook),
 #        EMBEDDINGS (an existing cache dir to start from instead of an empty one; "first" then is not a first run),
-#        RUNS (default "first cached again": which runs, in order), PORTAL_ARGS (extra portal arguments, e.g.
+#        RUNS (default "first cached again changed": which runs, in order), PORTAL_ARGS (extra portal arguments, e.g.
 #        --portal.embeddings.enabled=false to time parsing, storing and indexing without vectors)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,13 +27,29 @@ if [ -n "${EMBEDDINGS:-}" ]; then mkdir -p "$CACHE" && cp -r "$EMBEDDINGS"/. "$C
 
 run() {
   local label=$1 start end line
-  [ "$label" = again ] || rm -rf "$DATA/db" "$DATA/search"
+  local folder=$CORPUS
+  case $label in
+    again) ;;
+    changed)
+      folder="$DATA/changed"
+      rm -rf "$folder" && mkdir -p "$folder/行政法"
+      python3 - "$CORPUS/行政法/行政处罚法(2021-01-22).md" "$folder/行政法/行政处罚法(2026-11-01).md" <<'PY'
+import sys, time
+text = open(sys.argv[1], encoding="utf-8").read()
+mark = "初次违法且危害后果轻微并及时改正的，可以不予行政处罚。"
+assert mark in text, "the 2021 text changed: pick another sentence"
+sentence = f"（基准测试改动 {time.time_ns()}，非真实条文。）"
+open(sys.argv[2], "w", encoding="utf-8").write(text.replace(mark, mark + sentence, 1))
+PY
+      ;;
+    *) rm -rf "$DATA/db" "$DATA/search" ;;
+  esac
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
-  java -jar "$JAR" --portal.data-dir="$DATA" --portal.embeddings.cache-dir="$CACHE" ${PORTAL_ARGS:-} --import="$CORPUS" \
+  java -jar "$JAR" --portal.data-dir="$DATA" --portal.embeddings.cache-dir="$CACHE" ${PORTAL_ARGS:-} --import="$folder" \
     > "$DATA/import-$label.out" 2> "$DATA/import-$label.log" || true
   end=$(date +%s.%N)
-  grep -E '^(imported|indexed)' "$DATA/import-$label.out" | sed "s/^/  $label: /" | tail -4
+  grep -E '^(imported|indexed|indexing)' "$DATA/import-$label.out" | sed "s/^/  $label: /" | tail -4
   line=$(grep '^import finished' "$DATA/import-$label.out" | tail -1)
   python3 - "$label" "$start" "$end" "$line" <<'PY'
 import re, sys
@@ -46,5 +65,6 @@ PY
 }
 
 echo "corpus: $CORPUS; data dir: $DATA; ${PORTAL_ARGS:-}"
-for r in ${RUNS:-first cached again}; do run "$r"; done
-echo "target: the cached re-import within 120 s (\"cached\": from scratch; \"again\": the same folder once more)"
+for r in ${RUNS:-first cached again changed}; do run "$r"; done
+echo "target: the cached re-import within 120 s (\"cached\": from scratch; \"again\": the same folder once more;" \
+  "\"changed\": one new version imported into the whole corpus)"

@@ -197,7 +197,7 @@ public class ImportService {
             }
             if (!changedKeys.isEmpty() || index.isOutOfStep()) {
                 progress.accept("indexing articles");
-                long indexed = index.rebuild(progress);
+                long indexed = index.bringInStep(progress);
                 progress.accept(String.format("indexed %,d articles", indexed));
             }
         }

@@ -177,6 +177,198 @@ class RegulationIndex {
     }
 
     /**
+     * Brings the index in step with the database, indexing again only what differs when that is a small part of
+     * it: the articles of documents imported since, and of documents whose status (a newer version came) or
+     * citation count (a new document cites them) changed; documents no longer held are removed. The changes go
+     * into a copy of the live version that replaces it when complete ({@link SearchIndexes#revise}), so a failure
+     * leaves the live version as it was. A full {@link #rebuild} runs instead when the index is missing or from
+     * an older mapping, when more than a {@link #MAX_REVISED_SHARE} of the articles would be indexed again, and
+     * when the revision fails.
+     *
+     * @return the number of articles indexed
+     */
+    long bringInStep(Consumer<String> progress) {
+        SearchIndexes search = indexes.getIfAvailable();
+        ElasticsearchClient es = client.getIfAvailable();
+        if (search == null || es == null) {
+            return rebuild(progress);
+        }
+        rebuilding.lock();
+        try {
+            long total = store.articleCount();
+            long live;
+            try {
+                live = search.count(ALIAS);
+                if (live == 0 || search.mappingChanged(ALIAS)) {
+                    return rebuild(progress);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Cannot read the {} index ({}); rebuilding it", ALIAS, e.getMessage());
+                return rebuild(progress);
+            }
+            synchronized (state) {
+                requested = false;
+                recording = true;
+                removedDuringRebuild.clear();
+                addedDuringRebuild.clear();
+            }
+            Revision plan;
+            Map<Long, Integer> citations;
+            try {
+                List<RegulationStore.StoredDocument> documents = store.documents();
+                Map<Long, RegulationStore.StoredDocument> byId = new HashMap<>();
+                documents.forEach(d -> byId.put(d.id(), d));
+                citations = Citations.count(store, byId);
+                plan = plan(es, documents, store.articleCounts(), citations);
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("Cannot compare the {} index with the database ({}); rebuilding it", ALIAS, e.toString());
+                return rebuild(progress);
+            }
+            if (plan.articles() > total * MAX_REVISED_SHARE) {
+                progress.accept(String.format("%,d of %,d articles to index again: rebuilding the index",
+                        plan.articles(), total));
+                return rebuild(progress);
+            }
+            if (plan.documents().isEmpty() && plan.deletes().isEmpty() && live == total) {
+                progress.accept("the search index is in step with the database");
+                return 0;
+            }
+            long planned = plan.articles();
+            current = new RebuildProgress(0, planned);
+            progress.accept(String.format("indexing %,d articles of %,d documents again and removing %,d; the other "
+                    + "%,d articles stay as they are", planned, plan.documents().size(), plan.deletes().size(),
+                    total - planned));
+            TextEmbeddings model = embeddings.getIfAvailable();
+            boolean vectors = model != null && model.enabled();
+            long[] sent = {0};
+            long[] reported = {0};
+            try {
+                search.revise(ALIAS, () -> new BatchIterator(plan.documents(), citations, vectors ? model : null),
+                        plan.deletes(), store::articleCount, n -> {
+                            sent[0] = n;
+                            current = new RebuildProgress(n, planned);
+                            if (n - reported[0] >= PROGRESS_EVERY || n == planned) {
+                                reported[0] = n;
+                                progress.accept(String.format("indexed %,d/%,d articles", n, planned));
+                            }
+                        });
+            } catch (RuntimeException e) {
+                log.warn("Revising the {} index failed ({}); rebuilding it", ALIAS, e.getMessage());
+                return rebuild(progress);
+            }
+            replayChangesMadeDuringTheRebuild(search);
+            log.info("Revised the {} index: {} articles of {} documents indexed again, {} removed", ALIAS, sent[0],
+                    plan.documents().size(), plan.deletes().size());
+            return sent[0];
+        } finally {
+            synchronized (state) {
+                recording = false;
+                removedDuringRebuild.clear();
+                addedDuringRebuild.clear();
+            }
+            current = null;
+            rebuilding.unlock();
+        }
+    }
+
+    /**
+     * Above this share of the database's articles to index again, {@link #bringInStep} rebuilds the index instead:
+     * a rebuild loads faster per article (no copy, no deleted documents left behind) and leaves one segment.
+     */
+    static final double MAX_REVISED_SHARE = 0.25;
+
+    /** What {@link #bringInStep} changes: documents whose articles are indexed again, article ids removed. */
+    record Revision(List<RegulationStore.StoredDocument> documents, long articles, List<String> deletes) {}
+
+    /** What the live index holds of one document: articles, the citation counts and statuses they carry. */
+    private record Indexed(long articles, double minCitations, double maxCitations, List<String> statuses) {}
+
+    /**
+     * Compares the live index with the database, document by document: a document is indexed again when the index
+     * lacks it, holds another number of its articles, or holds them with another status or citation count.
+     */
+    Revision plan(ElasticsearchClient es, List<RegulationStore.StoredDocument> documents,
+            Map<Long, Integer> articleCounts, Map<Long, Integer> citations) throws java.io.IOException {
+        Map<Long, Indexed> indexed = indexedDocuments(es);
+        List<RegulationStore.StoredDocument> again = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        long articles = 0;
+        Set<Long> held = new java.util.HashSet<>();
+        for (RegulationStore.StoredDocument d : documents) {
+            held.add(d.id());
+            int count = articleCounts.getOrDefault(d.id(), 0);
+            Indexed i = indexed.get(d.id());
+            int cited = citations.getOrDefault(d.id(), 0);
+            boolean same = i != null && i.articles() == count && i.statuses().equals(List.of(d.status().name()))
+                    && i.minCitations() == cited && i.maxCitations() == cited;
+            if (same || (i == null && count == 0)) {
+                continue;
+            }
+            again.add(d);
+            articles += count;
+            if (i != null && i.articles() > count) {
+                // the index holds articles the database does not: remove those the new ones do not replace
+                Set<String> kept = new java.util.HashSet<>();
+                store.articles(d.id()).forEach(a -> kept.add(articleId(d.id(), a.sequence())));
+                articleIds(es, d.id(), i.articles()).stream().filter(id -> !kept.contains(id)).forEach(deletes::add);
+            }
+        }
+        for (Map.Entry<Long, Indexed> e : indexed.entrySet()) {
+            if (!held.contains(e.getKey())) {
+                deletes.addAll(articleIds(es, e.getKey(), e.getValue().articles()));
+            }
+        }
+        return new Revision(again, articles, deletes);
+    }
+
+    /** Per document id, what the live index holds of it (one composite aggregation, a page at a time). */
+    private static Map<Long, Indexed> indexedDocuments(ElasticsearchClient es) throws java.io.IOException {
+        Map<Long, Indexed> out = new HashMap<>();
+        Map<String, co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+        while (true) {
+            Map<String, co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+            SearchResponse<Void> r = es.search(s -> s.index(ALIAS).size(0).trackTotalHits(t -> t.enabled(false))
+                    .aggregations("documents", a -> a
+                            .composite(c -> {
+                                c.size(1_000).sources(Map.of("id", co.elastic.clients.elasticsearch._types
+                                        .aggregations.CompositeAggregationSource.of(x -> x
+                                                .terms(t -> t.field("document_id")))));
+                                if (from != null) {
+                                    c.after(from);
+                                }
+                                return c;
+                            })
+                            .aggregations("min_citations", m -> m.min(x -> x.field("citations")))
+                            .aggregations("max_citations", m -> m.max(x -> x.field("citations")))
+                            .aggregations("statuses", m -> m.terms(t -> t.field("status").size(10)))), Void.class);
+            var composite = r.aggregations().get("documents").composite();
+            var buckets = composite.buckets().array();
+            for (var b : buckets) {
+                long id = b.key().get("id").longValue();
+                List<String> statuses = b.aggregations().get("statuses").sterms().buckets().array().stream()
+                        .map(x -> x.key().stringValue()).sorted().toList();
+                out.put(id, new Indexed(b.docCount(), b.aggregations().get("min_citations").min().value(),
+                        b.aggregations().get("max_citations").max().value(), statuses));
+            }
+            if (buckets.isEmpty() || composite.afterKey() == null || composite.afterKey().isEmpty()) {
+                return out;
+            }
+            after = new HashMap<>(composite.afterKey());
+        }
+    }
+
+    /** The ids of the articles of one document in the live index ({@code expected} of them, at most 10,000). */
+    private static List<String> articleIds(ElasticsearchClient es, long documentId, long expected)
+            throws java.io.IOException {
+        if (expected > 10_000) {
+            throw new IllegalStateException("Document " + documentId + " has " + expected + " articles in the index");
+        }
+        SearchResponse<Void> r = es.search(s -> s.index(ALIAS).size((int) expected).source(x -> x.fetch(false))
+                .query(q -> q.term(t -> t.field("document_id").value(documentId))), Void.class);
+        return r.hits().hits().stream().map(Hit::id).toList();
+    }
+
+    /**
      * Applies the guide changes made while the rebuild ran to the new version (now live). Runs while holding
      * {@code state}, so that a change recorded after this point cannot exist: {@link #update} then finds recording
      * off and applies its change to the new version itself.
@@ -304,7 +496,7 @@ class RegulationIndex {
             try {
                 log.info("Rebuilding the {} index in the background; the previous version serves searches until "
                         + "the new one is complete", ALIAS);
-                long indexed = rebuild(line -> {
+                long indexed = bringInStep(line -> {
                     log.info(line);
                     backgroundProgress.accept(line);
                 });

@@ -112,6 +112,16 @@ class RegulationStore {
         return n == null ? 0 : n;
     }
 
+    /** The number of articles of each document that has any, by document id. */
+    Map<Long, Integer> articleCounts() {
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        jdbc.query("select document_id, count(*) from regulation_article group by document_id",
+                rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     List<StoredDocument> documents() {
         return jdbc.query("select * from regulation_document order by id", (rs, i) -> document(rs));
     }

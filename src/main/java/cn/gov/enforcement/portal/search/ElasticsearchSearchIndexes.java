@@ -47,6 +47,7 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
     private final boolean mergeSegments;
     private final int synchronousMergeLimit;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, Object> writeLocks = new ConcurrentHashMap<>();
     private final Map<String, String> building = new ConcurrentHashMap<>();
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
@@ -167,6 +168,99 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
                         + "keeps serving: " + e.getMessage(), e);
             }
         }
+    }
+
+    @Override
+    public void revise(String alias, Iterable<IndexDocument> upserts, List<String> deletes,
+            java.util.function.LongSupplier expectedCount, IntConsumer progress) {
+        check(alias);
+        if (upserts == null || deletes == null) {
+            throw new IllegalArgumentException("upserts and deletes must not be null");
+        }
+        IntConsumer report = progress == null ? n -> {} : progress;
+        awaitReady.run();
+        synchronized (lock(alias)) {
+            List<String> current;
+            try {
+                current = aliasTargets(alias);
+            } catch (IOException | ElasticsearchException e) {
+                throw new SearchIndexException("Cannot read the alias " + alias + ": " + e.getMessage(), e);
+            }
+            if (current.size() != 1) {
+                throw new SearchIndexException("Search index " + alias + " has no single live version to revise: "
+                        + current);
+            }
+            String source = current.get(0);
+            String index;
+            // no write to the alias while it is copied; once copied, writes reach the copy as well
+            synchronized (writeLock(alias)) {
+                try {
+                    index = copy(alias, source);
+                } catch (IOException | ElasticsearchException e) {
+                    throw new SearchIndexException("Cannot copy search index " + source + ": " + e.getMessage(), e);
+                }
+                building.put(alias, index);
+            }
+            try {
+                client.indices().putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("-1"))));
+                load(index, upserts, report);
+                for (int from = 0; from < deletes.size(); from += batchSize) {
+                    send(bulk(index, List.of(), deletes.subList(from, Math.min(deletes.size(), from + batchSize)))
+                            .build());
+                }
+                client.indices().putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("1s"))));
+                client.indices().refresh(r -> r.index(index));
+                long count = client.count(c -> c.index(index)).count();
+                long expected = expectedCount == null ? -1 : expectedCount.getAsLong();
+                if (expected >= 0 && count != expected) {
+                    throw new SearchIndexException("The revised version of " + alias + " holds " + count
+                            + " documents where " + expected + " were expected");
+                }
+                // one request: readers see either the old version or the new one, never neither
+                client.indices().updateAliases(u -> u
+                        .actions(a -> a.remove(r -> r.index(source).alias(alias)))
+                        .actions(a -> a.add(add -> add.index(index).alias(alias))));
+                building.remove(alias);
+                known.add(alias);
+                log.info("Revised search index {}: {} in {}, replacing {}", alias, count, index, source);
+                deleteQuietly(source);
+            } catch (Exception e) {
+                building.remove(alias);
+                deleteQuietly(index);
+                if (e instanceof SearchIndexException s) {
+                    throw s;
+                }
+                throw new SearchIndexException("Revising search index " + alias + " failed; the previous version "
+                        + "keeps serving: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Copies the live version {@code source} into a new version with the node's clone API, which hard-links the
+     * segment files instead of indexing anything again: a moment even for the whole corpus. The clone needs the
+     * source blocked for writes for that moment; the block is lifted whether or not the clone succeeds.
+     */
+    private String copy(String alias, String source) throws IOException {
+        String index = alias + "-v" + VERSION.format(nextVersionInstant(alias));
+        client.indices().putSettings(p -> p.index(source).settings(x -> x.blocks(b -> b.write(true))));
+        try {
+            client.indices().clone(c -> c.index(source).target(index).waitForActiveShards(w -> w.count(1)));
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(index);
+            throw e;
+        } finally {
+            client.indices().putSettings(p -> p.index(source).settings(x -> x.blocks(b -> b.write(false))));
+        }
+        try {
+            client.indices().putSettings(p -> p.index(index).settings(x -> x.blocks(b -> b.write(false))));
+            client.cluster().health(h -> h.index(index).waitForStatus(
+                    co.elastic.clients.elasticsearch._types.HealthStatus.Yellow).timeout(t -> t.time("20s")));
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(index);
+            throw e;
+        }
+        return index;
     }
 
     /**
@@ -322,7 +416,14 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
     public void upsert(String alias, IndexDocument document) {
         check(alias);
         validate(document);
+        // before the write lock: ensure may wait for a revision, which takes the write lock to copy
         knownAlias(alias);
+        synchronized (writeLock(alias)) {
+            upsertLocked(alias, document);
+        }
+    }
+
+    private void upsertLocked(String alias, IndexDocument document) {
         try {
             String pending = building.get(alias);
             if (pending != null) {
@@ -341,7 +442,14 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("id must not be blank");
         }
+        // before the write lock: ensure may wait for a revision, which takes the write lock to copy
         knownAlias(alias);
+        synchronized (writeLock(alias)) {
+            deleteLocked(alias, id);
+        }
+    }
+
+    private void deleteLocked(String alias, String id) {
         try {
             String pending = building.get(alias);
             if (pending != null) {
@@ -365,7 +473,14 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
             return;
         }
         upserts.forEach(ElasticsearchSearchIndexes::validate);
+        // before the write lock: ensure may wait for a revision, which takes the write lock to copy
         knownAlias(alias);
+        synchronized (writeLock(alias)) {
+            updateLocked(alias, upserts, deletes);
+        }
+    }
+
+    private void updateLocked(String alias, List<IndexDocument> upserts, List<String> deletes) {
         try {
             String pending = building.get(alias);
             if (pending != null) {
@@ -470,8 +585,13 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
             throw new SearchIndexException("No mapping for search index " + alias + ": expected classpath:search/"
                     + alias + ".json");
         }
+        return createIndex(alias + "-v" + VERSION.format(nextVersionInstant(alias)), mapping);
+    }
+
+    /** The instant that names a new version: now, or later than every existing version's (never reuse a name). */
+    private Instant nextVersionInstant(String alias) throws IOException {
         Instant now = clock.instant();
-        // never reuse a name, and keep names increasing even when the clock stands still (tests)
+        // keep names increasing even when the clock stands still (tests)
         List<String> existing = versions(alias);
         if (!existing.isEmpty()) {
             String last = existing.get(existing.size() - 1);
@@ -480,7 +600,7 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
                 now = lastInstant.plusMillis(1);
             }
         }
-        return createIndex(alias + "-v" + VERSION.format(now), mapping);
+        return now;
     }
 
     private String createIndex(String index, ClassPathResource mapping) throws IOException {
@@ -506,6 +626,14 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
 
     private Object lock(String alias) {
         return locks.computeIfAbsent(alias, a -> new Object());
+    }
+
+    /**
+     * Held by each write to the alias, and by {@link #revise} while it copies the live version (blocked for writes
+     * meanwhile) and until writes reach the copy too.
+     */
+    private Object writeLock(String alias) {
+        return writeLocks.computeIfAbsent(alias, a -> new Object());
     }
 
     private static void check(String alias) {

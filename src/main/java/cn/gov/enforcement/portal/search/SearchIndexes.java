@@ -24,6 +24,22 @@ public interface SearchIndexes {
     void rebuild(String alias, Iterable<IndexDocument> documents, IntConsumer progress);
 
     /**
+     * Copies the live version into a new version (the node links the segment files rather than indexing them
+     * again), adds or replaces {@code upserts} and removes {@code deletes} in the copy, and swaps the alias to it
+     * atomically when it holds as many documents as {@code expectedCount} tells, asked at that moment (any number
+     * when it is null or tells a negative number); the old version is then
+     * deleted. If anything fails the old version keeps serving, unchanged, and the copy is deleted. For changes too
+     * many for {@link #update} yet a small part of the whole, where a {@link #rebuild} would index every document
+     * again.
+     *
+     * @param upserts read once, in order; may be a lazy sequence
+     * @param progress told the number of upserts loaded so far (may be a no-op)
+     * @throws SearchIndexException when the alias has no single live version, or the copy cannot be built
+     */
+    void revise(String alias, Iterable<IndexDocument> upserts, List<String> deletes,
+            java.util.function.LongSupplier expectedCount, IntConsumer progress);
+
+    /**
      * Asks for the live version to be merged into one segment per shard, in the background, when a shard has more
      * than {@code maxSegments} segments (for example a version whose merge a shutdown cut short).
      *

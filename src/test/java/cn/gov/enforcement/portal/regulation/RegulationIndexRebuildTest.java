@@ -49,6 +49,12 @@ class RegulationIndexRebuildTest {
         public void ensure(String alias) {}
 
         @Override
+        public void revise(String alias, Iterable<IndexDocument> upserts, List<String> deletes,
+                java.util.function.LongSupplier expectedCount, IntConsumer progress) {
+            throw new UnsupportedOperationException("not used: the fake has no client, so every rebuild is full");
+        }
+
+        @Override
         public void rebuild(String alias, Iterable<IndexDocument> documents, IntConsumer progress) {
             int n = rebuilds.incrementAndGet();
             events.add("rebuild " + n + " started");

@@ -269,6 +269,63 @@ class ElasticsearchSearchIndexesTest {
                 List.of("b"))).isInstanceOf(SearchIndexException.class);
     }
 
+    /** Whether the index version is blocked for writes (the clone needs its source blocked for a moment). */
+    private static boolean writeBlocked(String index) throws Exception {
+        var blocks = client.indices().getSettings(g -> g.index(index)).result().get(index).settings().index()
+                .blocks();
+        return blocks != null && Boolean.TRUE.equals(blocks.write());
+    }
+
+    @Test
+    void revise_copies_the_live_version_applies_the_changes_to_the_copy_and_swaps_the_alias() throws Exception {
+        indexes.rebuild(ALIAS, List.of(item("1", "行政执法公示"), item("2", "行政调解"), item("3", "执法证件"),
+                item("4", "行政复议")), n -> {});
+        String before = indexes.aliasTargets(ALIAS).get(0);
+        List<Integer> progress = new ArrayList<>();
+
+        indexes.revise(ALIAS, List.of(item("5", "执法人员"), item("2", "执法监督"), item("6", "执法文书")),
+                List.of("3", "never-existed"), () -> 5, progress::add);
+
+        List<String> now = indexes.aliasTargets(ALIAS);
+        assertThat(now).hasSize(1).doesNotContain(before);
+        assertThat(allVersions()).as("the old version is deleted").isEqualTo(now);
+        assertThat(indexes.count(ALIAS)).isEqualTo(5);
+        assertThat(titles("执法")).containsExactlyInAnyOrder("行政执法公示", "执法人员", "执法监督", "执法文书");
+        assertThat(progress).containsExactly(2, 3);
+        assertThat(writeBlocked(now.get(0))).isFalse();
+        assertThat(client.indices().getSettings(g -> g.index(now.get(0))).result().get(now.get(0)).settings().index()
+                .refreshInterval().time()).isEqualTo("1s");
+        // the copy keeps the mapping's record of its file, so no rebuild is thought due
+        assertThat(indexes.mappingChanged(ALIAS)).isFalse();
+        indexes.upsert(ALIAS, item("7", "执法检查"));
+        assertThat(indexes.count(ALIAS)).isEqualTo(6);
+    }
+
+    @Test
+    void a_failed_revision_leaves_the_live_version_serving_unchanged_and_writable_and_no_copy() throws Exception {
+        indexes.rebuild(ALIAS, List.of(item("1", "行政执法公示"), item("2", "行政调解")), n -> {});
+        List<String> before = indexes.aliasTargets(ALIAS);
+
+        assertThatThrownBy(() -> indexes.revise(ALIAS, List.of(item("3", "执法证件"),
+                new IndexDocument("4", Map.of("title", "执法", "rank", "not a number"))), List.of("1"), () -> 3, n -> {}))
+                .isInstanceOf(SearchIndexException.class).hasMessageContaining("id 4");
+        assertThatThrownBy(() -> indexes.revise(ALIAS, List.of(item("3", "执法证件")), List.of(), () -> 99, n -> {}))
+                .isInstanceOf(SearchIndexException.class).hasMessageContaining("99 were expected");
+
+        assertThat(indexes.aliasTargets(ALIAS)).isEqualTo(before);
+        assertThat(allVersions()).isEqualTo(before);
+        assertThat(titles("执法")).containsExactly("行政执法公示");
+        assertThat(writeBlocked(before.get(0))).isFalse();
+        indexes.upsert(ALIAS, item("5", "执法人员"));
+        assertThat(indexes.count(ALIAS)).isEqualTo(3);
+    }
+
+    @Test
+    void revise_needs_a_live_version() {
+        assertThatThrownBy(() -> indexes.revise(ALIAS, List.of(item("1", "行政调解")), List.of(), () -> 1, n -> {}))
+                .isInstanceOf(SearchIndexException.class).hasMessageContaining("no single live version");
+    }
+
     @Test
     void a_version_built_from_another_mapping_file_is_reported_as_changed() throws Exception {
         assertThat(indexes.mappingChanged(ALIAS)).isFalse(); // no alias yet

@@ -1,0 +1,171 @@
+package cn.gov.enforcement.portal.regulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.IntegrationTest;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An import that changes a small part of the corpus revises a copy of the live index version instead of rebuilding
+ * it: only the new documents' articles, those of the version they supersede and those of the document they cite
+ * are indexed again, and the result is the same index a full rebuild makes. Documents gone from the database leave
+ * the index the same way.
+ */
+class RegulationRevisionIT extends IntegrationTest {
+
+    private static final String SOURCE_MARK = "revision-it-";
+    private static final String LAW = "修订测试法（测试用文件）";
+    private static final String CITED = "被引测试条例（测试用文件）";
+
+    @Autowired ImportService importService;
+    @Autowired RegulationIndex index;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ElasticsearchClient es;
+
+    private Path dir;
+
+    @BeforeEach
+    void aCorpusInStep() throws IOException {
+        dir = Files.createDirectories(RUN_DATA_DIR.resolve(SOURCE_MARK + System.nanoTime()));
+        write("测试法/修订测试法(2020-01-01).md", LAW, "2020年1月1日 测试会议通过",
+                "本法为测试样例，规定灰雁湖的管理。", "管理灰雁湖应当依法进行。", "本法自2020年1月1日起施行。");
+        write("测试法/被引测试条例.md", CITED, "2019年5月1日 测试会议通过",
+                "本条例为测试样例，规定白桦林的保护。", "保护白桦林应当依法进行。", "本条例自公布之日起施行。");
+        for (int i = 1; i <= 8; i++) {
+            write("测试法/填充测试规定" + i + ".md", "填充测试规定" + i + "（测试用文件）", "2018年3月1日 测试会议通过",
+                    "本规定为测试样例之" + i + "。", "第二条内容。", "第三条内容。", "第四条内容。", "第五条内容。");
+        }
+        importService.importFolder(dir, line -> {});
+        assertThat(index.awaitRebuild(Duration.ofMinutes(2))).isTrue();
+        if (index.isOutOfStep()) {
+            index.rebuild();
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        jdbc.update("delete from regulation_article where document_id in (select id from regulation_document "
+                + "where source_path like ?)", "%" + SOURCE_MARK + "%");
+        jdbc.update("delete from regulation_document where source_path like ?", "%" + SOURCE_MARK + "%");
+        index.rebuild();
+        assertThat(index.isOutOfStep()).isFalse();
+    }
+
+    @Test
+    void a_new_version_citing_another_document_revises_only_the_documents_it_changes() throws Exception {
+        String before = liveVersion();
+        assertThat(indexedCitations(CITED)).containsOnly(0);
+        write("测试法/修订测试法(2023-06-01).md", LAW, "2023年6月1日 测试会议修订",
+                "本法为测试样例，规定灰雁湖的管理，依照《" + CITED + "》保护湖边的白桦林。",
+                "管理灰雁湖应当依法进行。", "本法自2023年6月1日起施行。");
+        List<String> progress = new ArrayList<>();
+
+        ImportSummary summary = importService.importFolder(dir, progress::add);
+
+        assertThat(summary.imported()).isEqualTo(1);
+        assertThat(summary.unchanged()).isEqualTo(10);
+        // the new version, the version it supersedes, the document it cites: 3 documents of 3 articles each
+        assertThat(progress).contains("indexing 9 articles of 3 documents again and removing 0; the other "
+                + String.format("%,d", articles() - 9) + " articles stay as they are", "indexed 9/9 articles");
+        String after = liveVersion();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(es.indices().get(g -> g.index(RegulationIndex.ALIAS + "-*")).result().keySet())
+                .as("the revised copy replaced the old version").containsExactly(after);
+        assertThat(index.isOutOfStep()).isFalse();
+        assertThat(indexedStatuses(LAW)).containsOnlyKeys("SUPERSEDED", "CURRENT")
+                .containsEntry("SUPERSEDED", 3).containsEntry("CURRENT", 3);
+        assertThat(indexedCitations(CITED)).containsOnly(1);
+
+        // the same index as a full rebuild makes from the database
+        Map<String, String> revised = snapshot();
+        index.rebuild();
+        assertThat(snapshot()).isEqualTo(revised);
+    }
+
+    @Test
+    void documents_gone_from_the_database_leave_the_index_and_an_index_in_step_is_left_alone() throws Exception {
+        long filler = jdbc.queryForObject("select id from regulation_document where title = ?", Long.class,
+                "填充测试规定3（测试用文件）");
+        jdbc.update("delete from regulation_article where document_id = ?", filler);
+        jdbc.update("delete from regulation_document where id = ?", filler);
+        assertThat(index.isOutOfStep()).isTrue();
+        List<String> progress = new ArrayList<>();
+
+        assertThat(index.bringInStep(progress::add)).isZero();
+
+        assertThat(progress).anySatisfy(line -> assertThat(line).startsWith(
+                "indexing 0 articles of 0 documents again and removing 5;"));
+        assertThat(index.isOutOfStep()).isFalse();
+        assertThat(snapshot().values()).noneMatch(v -> v.startsWith(filler + "|"));
+
+        String live = liveVersion();
+        progress.clear();
+        assertThat(index.bringInStep(progress::add)).isZero();
+        assertThat(progress).containsExactly("the search index is in step with the database");
+        assertThat(liveVersion()).isEqualTo(live);
+    }
+
+    private void write(String name, String title, String history, String... articles) throws IOException {
+        StringBuilder text = new StringBuilder("# ").append(title).append("\n\n").append(history)
+                .append("\n\n<!-- INFO END -->\n\n");
+        String[] numbers = {"一", "二", "三", "四", "五", "六"};
+        for (int i = 0; i < articles.length; i++) {
+            text.append("第").append(numbers[i]).append("条 ").append(articles[i]).append("\n\n");
+        }
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private long articles() {
+        return jdbc.queryForObject("select count(*) from regulation_article", Long.class);
+    }
+
+    private String liveVersion() throws IOException {
+        return es.indices().getAlias(g -> g.name(RegulationIndex.ALIAS)).result().keySet().iterator().next();
+    }
+
+    /** Every indexed article: id → document id, status, citations and article number. */
+    private Map<String, String> snapshot() throws IOException {
+        es.indices().refresh(r -> r.index(RegulationIndex.ALIAS));
+        Map<String, String> out = new TreeMap<>();
+        for (Hit<Map> hit : es.search(s -> s.index(RegulationIndex.ALIAS).size(10_000), Map.class).hits().hits()) {
+            Map<?, ?> source = hit.source();
+            out.put(hit.id(), source.get("document_id") + "|" + source.get("status") + "|" + source.get("citations")
+                    + "|" + source.get("article") + "|" + source.get("display_title"));
+        }
+        return out;
+    }
+
+    /** Articles of the title in the index, by status. */
+    private Map<String, Integer> indexedStatuses(String title) throws IOException {
+        Map<String, Integer> out = new TreeMap<>();
+        for (Hit<Map> hit : es.search(s -> s.index(RegulationIndex.ALIAS).size(100)
+                .query(q -> q.term(t -> t.field("display_title").value(title))), Map.class).hits().hits()) {
+            out.merge(String.valueOf(hit.source().get("status")), 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /** The citation counts the title's indexed articles carry. */
+    private List<Integer> indexedCitations(String title) throws IOException {
+        return es.search(s -> s.index(RegulationIndex.ALIAS).size(100)
+                        .query(q -> q.term(t -> t.field("display_title").value(title))), Map.class)
+                .hits().hits().stream().map(h -> ((Number) h.source().get("citations")).intValue()).toList();
+    }
+}
