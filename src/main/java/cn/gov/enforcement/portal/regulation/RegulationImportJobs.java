@@ -55,8 +55,11 @@ public class RegulationImportJobs {
         this.index = index;
     }
 
-    /** How far the search index rebuild under way has come: {@code done} of {@code total} articles. */
-    public record IndexRebuild(long done, long total) {}
+    /**
+     * How far the search index rebuild under way has come: {@code done} of {@code total} articles; for a
+     * {@code revision} (a small change: a copy of the live version gets only the changed articles), of those.
+     */
+    public record IndexRebuild(long done, long total, boolean revision) {}
 
     /**
      * The rebuild of the regulation search index under way, if any: the background rebuild started at start or
@@ -64,7 +67,7 @@ public class RegulationImportJobs {
      */
     @RolesAllowed("ADMIN")
     public java.util.Optional<IndexRebuild> indexRebuild() {
-        return index.rebuildProgress().map(p -> new IndexRebuild(p.done(), p.total()));
+        return index.rebuildProgress().map(p -> new IndexRebuild(p.done(), p.total(), p.revision()));
     }
 
     /** True while an import started here runs. */

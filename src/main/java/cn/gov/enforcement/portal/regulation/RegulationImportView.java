@@ -50,6 +50,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     private final Div reindex = new Div();
     private final ProgressBar reindexProgress = new ProgressBar();
     private final Paragraph reindexText = new Paragraph();
+    private final H2 reindexTitle = new H2();
     private com.vaadin.flow.shared.Registration pollListener;
 
     public RegulationImportView(RegulationImportJobs jobs, RegulationSettings settings) {
@@ -96,7 +97,8 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         reindexProgress.setId("regulation-reindex-progress");
         reindexProgress.getElement().setAttribute("aria-label", getTranslation("regulation.upload.reindex.progress"));
         reindexText.setId("regulation-reindex-text");
-        reindex.add(new H2(getTranslation("regulation.upload.reindex.title")), reindexProgress, reindexText);
+        reindexTitle.setId("regulation-reindex-title");
+        reindex.add(reindexTitle, reindexProgress, reindexText);
         reindex.setVisible(false);
         add(reindex, upload, files, start, progress, status, summary,
                 new H2(getTranslation("regulation.upload.problems")), problems);
@@ -176,7 +178,10 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
             reindexProgress.setMin(0);
             reindexProgress.setMax(Math.max(1, r.total()));
             reindexProgress.setValue(Math.min(r.done(), Math.max(1, r.total())));
-            reindexText.setText(getTranslation("regulation.upload.reindex.text", r.done(), r.total()));
+            // a revision indexes only the changed articles into a copy; a rebuild indexes every article
+            String kind = r.revision() ? "revise" : "reindex";
+            reindexTitle.setText(getTranslation("regulation.upload." + kind + ".title"));
+            reindexText.setText(getTranslation("regulation.upload." + kind + ".text", r.done(), r.total()));
         });
         getUI().ifPresent(ui -> {
             if (rebuild.isPresent()) {

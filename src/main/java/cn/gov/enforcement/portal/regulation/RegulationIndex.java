@@ -234,7 +234,7 @@ class RegulationIndex {
                 return 0;
             }
             long planned = plan.articles();
-            current = new RebuildProgress(0, planned);
+            current = new RebuildProgress(0, planned, true);
             progress.accept(String.format("indexing %,d articles of %,d documents again and removing %,d; the other "
                     + "%,d articles stay as they are", planned, plan.documents().size(), plan.deletes().size(),
                     total - planned));
@@ -246,7 +246,7 @@ class RegulationIndex {
                 search.revise(ALIAS, () -> new BatchIterator(plan.documents(), citations, vectors ? model : null),
                         plan.deletes(), store::articleCount, n -> {
                             sent[0] = n;
-                            current = new RebuildProgress(n, planned);
+                            current = new RebuildProgress(n, planned, true);
                             if (n - reported[0] >= PROGRESS_EVERY || n == planned) {
                                 reported[0] = n;
                                 progress.accept(String.format("indexed %,d/%,d articles", n, planned));
@@ -420,8 +420,16 @@ class RegulationIndex {
         search.update(ALIAS, added, removedArticleIds);
     }
 
-    /** How far a rebuild has come: {@code done} of {@code total} articles sent to the index. */
-    record RebuildProgress(long done, long total) {}
+    /**
+     * How far a rebuild has come: {@code done} of {@code total} articles sent to the index; for a {@code revision}
+     * ({@link #bringInStep}), of the articles indexed again.
+     */
+    record RebuildProgress(long done, long total, boolean revision) {
+
+        RebuildProgress(long done, long total) {
+            this(done, total, false);
+        }
+    }
 
     /** Held by the rebuild that runs; another waits for it. */
     private final ReentrantLock rebuilding = new ReentrantLock();

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.io.IOException;
@@ -139,8 +140,9 @@ class RegulationBackgroundRebuildIT extends KaribuViewTest {
         assertThat(_get(Div.class, spec -> spec.withId("regulation-reindex")).isVisible()).isTrue();
         ProgressBar bar = _get(ProgressBar.class, spec -> spec.withId("regulation-reindex-progress"));
         assertThat(bar.getValue()).isEqualTo(bar.getMax()).isEqualTo((double) missing);
+        assertThat(_get(H2.class, spec -> spec.withId("regulation-reindex-title")).getText()).isEqualTo("正在更新检索索引");
         assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-reindex-text")).getText())
-                .startsWith(String.format("已处理 %,d/%,d 条条文", missing, missing))
+                .startsWith(String.format("已重新索引 %,d/%,d 条有变化的条文，其余条文保持不变", missing, missing))
                 .contains("原有索引");
         assertThat(UI.getCurrent().getPollInterval()).isPositive();
 
@@ -192,6 +194,34 @@ class RegulationBackgroundRebuildIT extends KaribuViewTest {
         assertThat(progress).anySatisfy(line -> assertThat(line).startsWith("indexed "));
         assertThat(index.awaitRebuild(Duration.ofMinutes(2))).isTrue();
         assertThat(finds("红杉铁塔", "重建测试文件丙")).isTrue();
+        assertThat(finds("蓝鲸灯塔", "重建测试文件甲")).isTrue();
+        assertThat(index.isOutOfStep()).isFalse();
+    }
+
+    @Test
+    void an_index_emptied_outside_the_portal_is_rebuilt_in_full_and_the_page_says_so() throws Exception {
+        // every article gone from the live version: nothing to revise, a full rebuild
+        List<String> ids = es.search(s -> s.index(RegulationIndex.ALIAS).size(10_000).source(x -> x.fetch(false)),
+                Void.class).hits().hits().stream().map(co.elastic.clients.elasticsearch.core.search.Hit::id).toList();
+        assertThat(ids).isNotEmpty().hasSizeLessThan(10_000);
+        es.bulk(b -> {
+            ids.forEach(id -> b.operations(op -> op.delete(d -> d.index(RegulationIndex.ALIAS).id(id))));
+            return b.refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
+        });
+        assertThat(indexed(kept)).isZero();
+
+        knowledgeBase.loadAll();
+        assertThat(reached.await(2, TimeUnit.MINUTES)).isTrue();
+        signIn("admin", "ADMIN");
+        UI.getCurrent().navigate("admin/regulations/import");
+        assertThat(_get(H2.class, spec -> spec.withId("regulation-reindex-title")).getText()).isEqualTo("正在重建检索索引");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-reindex-text")).getText())
+                .startsWith(String.format("已处理 %,d/%,d 条条文", articleCount(), articleCount()))
+                .contains("原有索引");
+
+        release.countDown();
+        assertThat(index.awaitRebuild(Duration.ofMinutes(2))).isTrue();
+        assertThat(finds("青松石桥", "重建测试文件乙")).isTrue();
         assertThat(finds("蓝鲸灯塔", "重建测试文件甲")).isTrue();
         assertThat(index.isOutOfStep()).isFalse();
     }
