@@ -132,13 +132,8 @@ class RegulationIndex {
         }
         rebuilding.lock();
         try {
-            synchronized (state) {
-                // this rebuild reads the database as it is from now on: it answers every request made so far
-                requested = false;
-                recording = true;
-                removedDuringRebuild.clear();
-                addedDuringRebuild.clear();
-            }
+            // this rebuild reads the database as it is from now on: it answers every request made so far
+            startRecording();
             TextEmbeddings model = embeddings.getIfAvailable();
             boolean vectors = model != null && model.enabled();
             List<RegulationStore.StoredDocument> documents = store.documents();
@@ -166,13 +161,7 @@ class RegulationIndex {
             log.info("Rebuilt the {} index with {} articles{}", ALIAS, sent[0], vectors ? " and their vectors" : "");
             return sent[0];
         } finally {
-            synchronized (state) {
-                recording = false;
-                removedDuringRebuild.clear();
-                addedDuringRebuild.clear();
-            }
-            current = null;
-            rebuilding.unlock();
+            stopRecording();
         }
     }
 
@@ -206,12 +195,7 @@ class RegulationIndex {
                 log.warn("Cannot read the {} index ({}); rebuilding it", ALIAS, e.getMessage());
                 return rebuild(progress);
             }
-            synchronized (state) {
-                requested = false;
-                recording = true;
-                removedDuringRebuild.clear();
-                addedDuringRebuild.clear();
-            }
+            startRecording();
             Revision plan;
             Map<Long, Integer> citations;
             try {
@@ -261,13 +245,7 @@ class RegulationIndex {
                     plan.documents().size(), plan.deletes().size());
             return sent[0];
         } finally {
-            synchronized (state) {
-                recording = false;
-                removedDuringRebuild.clear();
-                addedDuringRebuild.clear();
-            }
-            current = null;
-            rebuilding.unlock();
+            stopRecording();
         }
     }
 
@@ -366,6 +344,27 @@ class RegulationIndex {
         SearchResponse<Void> r = es.search(s -> s.index(ALIAS).size((int) expected).source(x -> x.fetch(false))
                 .query(q -> q.term(t -> t.field("document_id").value(documentId))), Void.class);
         return r.hits().hits().stream().map(Hit::id).toList();
+    }
+
+    /** From now on changes made with {@link #update} are remembered, to be applied again after the swap. */
+    private void startRecording() {
+        synchronized (state) {
+            requested = false;
+            recording = true;
+            removedDuringRebuild.clear();
+            addedDuringRebuild.clear();
+        }
+    }
+
+    /** Ends a rebuild or revision (held by this thread): nothing is remembered any more, the lock is released. */
+    private void stopRecording() {
+        synchronized (state) {
+            recording = false;
+            removedDuringRebuild.clear();
+            addedDuringRebuild.clear();
+        }
+        current = null;
+        rebuilding.unlock();
     }
 
     /**

@@ -159,13 +159,7 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
                     deleteQuietly(version);
                 }
             } catch (Exception e) {
-                building.remove(alias);
-                deleteQuietly(index);
-                if (e instanceof SearchIndexException s) {
-                    throw s;
-                }
-                throw new SearchIndexException("Rebuilding search index " + alias + " failed; the previous version "
-                        + "keeps serving: " + e.getMessage(), e);
+                throw abandon(alias, index, "Rebuilding", e);
             }
         }
     }
@@ -225,15 +219,20 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
                 log.info("Revised search index {}: {} in {}, replacing {}", alias, count, index, source);
                 deleteQuietly(source);
             } catch (Exception e) {
-                building.remove(alias);
-                deleteQuietly(index);
-                if (e instanceof SearchIndexException s) {
-                    throw s;
-                }
-                throw new SearchIndexException("Revising search index " + alias + " failed; the previous version "
-                        + "keeps serving: " + e.getMessage(), e);
+                throw abandon(alias, index, "Revising", e);
             }
         }
+    }
+
+    /** Deletes the version {@code index} that failed to be built; the exception to throw says the old one serves. */
+    private SearchIndexException abandon(String alias, String index, String doing, Exception e) {
+        building.remove(alias);
+        deleteQuietly(index);
+        if (e instanceof SearchIndexException s) {
+            return s;
+        }
+        return new SearchIndexException(doing + " search index " + alias + " failed; the previous version keeps "
+                + "serving: " + e.getMessage(), e);
     }
 
     /**
