@@ -179,7 +179,10 @@ public class ImportService {
                 progress.accept(String.format("imported %d/%d files, %,d articles", done, files.size(), articles));
             }
         }
+        long decideStarted = System.nanoTime();
         decideStatuses(changedKeys);
+        log.info("Files read and stored; the statuses of {} title(s) decided in {} ms", changedKeys.size(),
+                (System.nanoTime() - decideStarted) / 1_000_000);
         if (atStart) {
             // a rebuild already under way covers an unchanged database
             if (!changedKeys.isEmpty() || (!index.rebuildActive() && index.isOutOfStep())) {

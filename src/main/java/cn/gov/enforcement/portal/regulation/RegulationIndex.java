@@ -141,7 +141,7 @@ class RegulationIndex {
             documents.forEach(d -> byId.put(d.id(), d));
             long total = store.articleCount();
             current = new RebuildProgress(0, total);
-            Map<Long, Integer> citations = Citations.count(store, byId);
+            Map<Long, Integer> citations = countCitations(byId);
             long computedBefore = vectors ? model.computed() : 0;
             long[] sent = {0};
             long[] reported = {0};
@@ -202,8 +202,11 @@ class RegulationIndex {
                 List<RegulationStore.StoredDocument> documents = store.documents();
                 Map<Long, RegulationStore.StoredDocument> byId = new HashMap<>();
                 documents.forEach(d -> byId.put(d.id(), d));
-                citations = Citations.count(store, byId);
+                citations = countCitations(byId);
+                long compareStarted = System.nanoTime();
                 plan = plan(es, documents, store.articleCounts(), citations);
+                log.info("Compared the {} index with the database in {} ms", ALIAS,
+                        (System.nanoTime() - compareStarted) / 1_000_000);
             } catch (java.io.IOException | RuntimeException e) {
                 log.warn("Cannot compare the {} index with the database ({}); rebuilding it", ALIAS, e.toString());
                 return rebuild(progress);
@@ -344,6 +347,13 @@ class RegulationIndex {
         SearchResponse<Void> r = es.search(s -> s.index(ALIAS).size((int) expected).source(x -> x.fetch(false))
                 .query(q -> q.term(t -> t.field("document_id").value(documentId))), Void.class);
         return r.hits().hits().stream().map(Hit::id).toList();
+    }
+
+    private Map<Long, Integer> countCitations(Map<Long, RegulationStore.StoredDocument> byId) {
+        long started = System.nanoTime();
+        Map<Long, Integer> citations = Citations.count(store, byId);
+        log.info("Counted the citations of {} documents in {} ms", byId.size(), (System.nanoTime() - started) / 1_000_000);
+        return citations;
     }
 
     /** From now on changes made with {@link #update} are remembered, to be applied again after the swap. */

@@ -90,6 +90,7 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
         synchronized (lock(alias)) {
             try {
                 if (aliasExists(alias)) {
+                    unblockWrites(alias);
                     known.add(alias);
                     return;
                 }
@@ -104,6 +105,22 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
                 log.info("Created search index {} behind alias {}", index, alias);
             } catch (IOException | ElasticsearchException e) {
                 throw new SearchIndexException("Cannot create search index " + alias + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Lifts a write block left on the live version by a revision whose process ended while it copied the version
+     * ({@link #copy}); asked once per alias and process, before its first write.
+     */
+    private void unblockWrites(String alias) throws IOException {
+        for (String target : aliasTargets(alias)) {
+            var blocks = client.indices().getSettings(g -> g.index(target)).result().get(target).settings().index()
+                    .blocks();
+            if (blocks != null && Boolean.TRUE.equals(blocks.write())) {
+                log.warn("Search index {} was left blocked for writes by an interrupted revision; unblocking it",
+                        target);
+                client.indices().putSettings(p -> p.index(target).settings(x -> x.blocks(b -> b.write(false))));
             }
         }
     }

@@ -321,6 +321,20 @@ class ElasticsearchSearchIndexesTest {
     }
 
     @Test
+    void a_write_block_left_by_an_interrupted_revision_is_lifted_before_the_next_process_writes() throws Exception {
+        indexes.rebuild(ALIAS, List.of(item("1", "行政调解")), n -> {});
+        String live = indexes.aliasTargets(ALIAS).get(0);
+        // what a process killed while it copied the live version leaves behind
+        client.indices().putSettings(p -> p.index(live).settings(x -> x.blocks(b -> b.write(true))));
+        var next = new ElasticsearchSearchIndexes(client, Clock.systemUTC(), 2, () -> {});
+
+        next.upsert(ALIAS, item("2", "执法人员"));
+
+        assertThat(writeBlocked(live)).isFalse();
+        assertThat(next.count(ALIAS)).isEqualTo(2);
+    }
+
+    @Test
     void revise_needs_a_live_version() {
         assertThatThrownBy(() -> indexes.revise(ALIAS, List.of(item("1", "行政调解")), List.of(), () -> 1, n -> {}))
                 .isInstanceOf(SearchIndexException.class).hasMessageContaining("no single live version");
