@@ -188,7 +188,9 @@ class RegulationIndex {
             long live;
             try {
                 live = search.count(ALIAS);
-                if (live == 0 || search.mappingChanged(ALIAS)) {
+                // the articles the index lacks are a lower bound of those to index again: when they alone are too
+                // many (an import into an empty database), rebuild without comparing
+                if (live == 0 || total - live > total * MAX_REVISED_SHARE || search.mappingChanged(ALIAS)) {
                     return rebuild(progress);
                 }
             } catch (RuntimeException e) {
