@@ -259,9 +259,19 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
      */
     private String copy(String alias, String source) throws IOException {
         String index = alias + "-v" + VERSION.format(nextVersionInstant(alias));
+        // the clone takes every setting but the replicas (the node's default of 1 would leave a one-node cluster
+        // yellow, and a yellow version cannot be cloned for the next revision): give it the source's
+        var settings = client.indices().getSettings(g -> g.index(source)).result().get(source).settings();
+        String replicas = settings.index() != null && settings.index().numberOfReplicas() != null
+                ? settings.index().numberOfReplicas() : settings.numberOfReplicas();
+        Map<String, co.elastic.clients.json.JsonData> copied = new java.util.HashMap<>();
+        if (replicas != null) {
+            copied.put("index.number_of_replicas", co.elastic.clients.json.JsonData.of(replicas));
+        }
         client.indices().putSettings(p -> p.index(source).settings(x -> x.blocks(b -> b.write(true))));
         try {
-            client.indices().clone(c -> c.index(source).target(index).waitForActiveShards(w -> w.count(1)));
+            client.indices().clone(c -> c.index(source).target(index).settings(copied)
+                    .waitForActiveShards(w -> w.count(1)));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(index);
             throw e;
@@ -271,7 +281,7 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
         try {
             client.indices().putSettings(p -> p.index(index).settings(x -> x.blocks(b -> b.write(false))));
             client.cluster().health(h -> h.index(index).waitForStatus(
-                    co.elastic.clients.elasticsearch._types.HealthStatus.Yellow).timeout(t -> t.time("20s")));
+                    co.elastic.clients.elasticsearch._types.HealthStatus.Green).timeout(t -> t.time("20s")));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(index);
             throw e;

@@ -293,12 +293,20 @@ class ElasticsearchSearchIndexesTest {
         assertThat(titles("执法")).containsExactlyInAnyOrder("行政执法公示", "执法人员", "执法监督", "执法文书");
         assertThat(progress).containsExactly(2, 3);
         assertThat(writeBlocked(now.get(0))).isFalse();
-        assertThat(client.indices().getSettings(g -> g.index(now.get(0))).result().get(now.get(0)).settings().index()
-                .refreshInterval().time()).isEqualTo("1s");
+        var settings = client.indices().getSettings(g -> g.index(now.get(0))).result().get(now.get(0)).settings()
+                .index();
+        assertThat(settings.refreshInterval().time()).isEqualTo("1s");
+        // the clone keeps the mapping file's replica count (0), so the one-node cluster stays green for the next
+        assertThat(settings.numberOfReplicas()).isEqualTo("0");
+        assertThat(client.cluster().health(h -> h.index(now.get(0))).status())
+                .isEqualTo(co.elastic.clients.elasticsearch._types.HealthStatus.Green);
+        indexes.revise(ALIAS, List.of(item("8", "执法主体")), List.of(), () -> 6, n -> {});
+        assertThat(indexes.count(ALIAS)).isEqualTo(6);
+        assertThat(allVersions()).hasSize(1);
         // the copy keeps the mapping's record of its file, so no rebuild is thought due
         assertThat(indexes.mappingChanged(ALIAS)).isFalse();
         indexes.upsert(ALIAS, item("7", "执法检查"));
-        assertThat(indexes.count(ALIAS)).isEqualTo(6);
+        assertThat(indexes.count(ALIAS)).isEqualTo(7);
     }
 
     @Test
