@@ -66,11 +66,17 @@ public class ImportService {
     private static final java.time.Duration AWAIT_STEP = java.time.Duration.ofSeconds(10);
 
     ImportService(RegulationStore store, RegulationIndex index, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock, @org.springframework.beans.factory.annotation.Value("${portal.regulation.zone:Asia/Shanghai}")
+            java.time.ZoneId zone) {
         this.store = store;
         this.index = index;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.clock = clock;
+        this.clock = clock.withZone(zone);
+    }
+
+    /** Today in the zone of the regulations' dates ({@code portal.regulation.zone}, default Asia/Shanghai). */
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /**
@@ -180,7 +186,7 @@ public class ImportService {
             }
         }
         long decideStarted = System.nanoTime();
-        decideStatuses(changedKeys);
+        decideStatuses(changedKeys, today());
         log.info("Files read and stored; the statuses of {} title(s) decided in {} ms", changedKeys.size(),
                 (System.nanoTime() - decideStarted) / 1_000_000);
         if (atStart) {
@@ -316,20 +322,58 @@ public class ImportService {
         }
     }
 
-    private void decideStatuses(Set<String> keys) {
-        LocalDate today = LocalDate.now(clock);
+    /**
+     * Decides the status of every version of each title again for {@code today}: a PENDING version whose in-force
+     * date has come becomes CURRENT and the version it replaces SUPERSEDED; a version whose repeal date has come
+     * becomes REPEALED. The documents whose status changed are revised in the index ({@link
+     * RegulationIndex#bringInStep}). Run every day by {@link RegulationStatusSchedule}, so that the version in
+     * force is the current one without waiting for the next import.
+     *
+     * @return the number of documents whose status changed
+     */
+    int refreshStatuses(LocalDate today) {
+        lock.lock();
+        try {
+            long started = System.nanoTime();
+            int changed = decideStatuses(new LinkedHashSet<>(store.versionKeys()), today);
+            log.info("Statuses of the regulation versions decided again for {}: {} changed in {} ms", today, changed,
+                    (System.nanoTime() - started) / 1_000_000);
+            if (changed > 0) {
+                index.bringInStep(log::info);
+            }
+            return changed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Decides the statuses of the versions of each title in {@code keys}; returns how many changed. */
+    private int decideStatuses(Set<String> keys, LocalDate today) {
+        int changed = 0;
         for (String key : keys) {
             List<RegulationStore.StoredVersion> stored = store.versions(key);
             List<LegalDocument> stubs = stored.stream().map(ImportService::stub).toList();
             List<LegalDocument> decided = DocumentVersions.group(stubs, today).stream()
                     .flatMap(v -> v.versions().stream()).toList();
-            transactions.executeWithoutResult(tx -> {
-                for (LegalDocument d : decided) {
-                    stored.stream().filter(s -> s.contentHash().equals(d.contentHash()) && s.status() != d.status())
-                            .forEach(s -> store.updateStatus(s.id(), d.status()));
-                }
-            });
+            List<RegulationStore.StoredVersion> changes = new ArrayList<>();
+            List<DocumentStatus> statuses = new ArrayList<>();
+            for (LegalDocument d : decided) {
+                stored.stream().filter(s -> s.contentHash().equals(d.contentHash()) && s.status() != d.status())
+                        .forEach(s -> {
+                            changes.add(s);
+                            statuses.add(d.status());
+                        });
+            }
+            if (!changes.isEmpty()) {
+                transactions.executeWithoutResult(tx -> {
+                    for (int i = 0; i < changes.size(); i++) {
+                        store.updateStatus(changes.get(i).id(), statuses.get(i));
+                    }
+                });
+                changed += changes.size();
+            }
         }
+        return changed;
     }
 
     private static LegalDocument stub(RegulationStore.StoredVersion v) {

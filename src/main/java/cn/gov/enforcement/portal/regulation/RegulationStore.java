@@ -112,6 +112,12 @@ class RegulationStore {
         return n == null ? 0 : n;
     }
 
+    /** Every version key (one per title), sorted. */
+    List<String> versionKeys() {
+        return jdbc.queryForList("select distinct version_key from regulation_document order by version_key",
+                String.class);
+    }
+
     /** The number of articles of each document that has any, by document id. */
     Map<Long, Integer> articleCounts() {
         Map<Long, Integer> counts = new java.util.HashMap<>();

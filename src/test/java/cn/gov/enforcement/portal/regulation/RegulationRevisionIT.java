@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,12 @@ class RegulationRevisionIT extends IntegrationTest {
 
     @AfterEach
     void cleanUp() {
-        jdbc.update("delete from regulation_article where document_id in (select id from regulation_document "
-                + "where source_path like ?)", "%" + SOURCE_MARK + "%");
-        jdbc.update("delete from regulation_document where source_path like ?", "%" + SOURCE_MARK + "%");
+        // the documents' source paths are relative to the imported folder: pick them by title
+        String mine = "title in (?, ?) or title like ?";
+        Object[] titles = {LAW, CITED, "填充测试规定%（测试用文件）"};
+        jdbc.update("delete from regulation_article where document_id in (select id from regulation_document where "
+                + mine + ")", titles);
+        jdbc.update("delete from regulation_document where " + mine, titles);
         index.rebuild();
         assertThat(index.isOutOfStep()).isFalse();
     }
@@ -118,6 +122,29 @@ class RegulationRevisionIT extends IntegrationTest {
         assertThat(index.bringInStep(progress::add)).isZero();
         assertThat(progress).containsExactly("the search index is in step with the database");
         assertThat(liveVersion()).isEqualTo(live);
+    }
+
+    @Test
+    void a_version_that_comes_into_force_becomes_current_at_the_daily_refresh_and_the_index_follows()
+            throws Exception {
+        write("测试法/修订测试法(2024-06-01).md", LAW, "2024年6月1日 测试会议修订\n\n2099年1月1日 起施行",
+                "本法为测试样例，规定灰雁湖的管理和湖中鱼类的保护。", "管理灰雁湖应当依法进行。", "本法自2099年1月1日起施行。");
+        importService.importFolder(dir, line -> {});
+        assertThat(indexedStatuses(LAW)).containsEntry("CURRENT", 3).containsEntry("PENDING", 3).hasSize(2);
+        assertThat(importService.refreshStatuses(importService.today())).as("nothing changes today").isZero();
+        String before = liveVersion();
+
+        assertThat(importService.refreshStatuses(LocalDate.of(2099, 1, 1))).isEqualTo(2);
+
+        assertThat(jdbc.queryForList("select status from regulation_document where title = ? order by version_date",
+                String.class, LAW)).containsExactly("SUPERSEDED", "CURRENT");
+        assertThat(indexedStatuses(LAW)).containsEntry("SUPERSEDED", 3).containsEntry("CURRENT", 3).hasSize(2);
+        assertThat(liveVersion()).as("revised, not left as it was").isNotEqualTo(before);
+        assertThat(index.isOutOfStep()).isFalse();
+
+        // back to today's statuses for the other tests
+        assertThat(importService.refreshStatuses(importService.today())).isEqualTo(2);
+        assertThat(indexedStatuses(LAW)).containsEntry("CURRENT", 3).containsEntry("PENDING", 3).hasSize(2);
     }
 
     private void write(String name, String title, String history, String... articles) throws IOException {
