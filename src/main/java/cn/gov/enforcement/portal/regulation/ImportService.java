@@ -355,21 +355,14 @@ public class ImportService {
             List<LegalDocument> stubs = stored.stream().map(ImportService::stub).toList();
             List<LegalDocument> decided = DocumentVersions.group(stubs, today).stream()
                     .flatMap(v -> v.versions().stream()).toList();
-            List<RegulationStore.StoredVersion> changes = new ArrayList<>();
-            List<DocumentStatus> statuses = new ArrayList<>();
+            // new status by document id, for the versions whose status changes
+            Map<Long, DocumentStatus> changes = new java.util.LinkedHashMap<>();
             for (LegalDocument d : decided) {
                 stored.stream().filter(s -> s.contentHash().equals(d.contentHash()) && s.status() != d.status())
-                        .forEach(s -> {
-                            changes.add(s);
-                            statuses.add(d.status());
-                        });
+                        .forEach(s -> changes.put(s.id(), d.status()));
             }
             if (!changes.isEmpty()) {
-                transactions.executeWithoutResult(tx -> {
-                    for (int i = 0; i < changes.size(); i++) {
-                        store.updateStatus(changes.get(i).id(), statuses.get(i));
-                    }
-                });
+                transactions.executeWithoutResult(tx -> changes.forEach(store::updateStatus));
                 changed += changes.size();
             }
         }

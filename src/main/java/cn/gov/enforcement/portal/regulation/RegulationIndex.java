@@ -134,35 +134,54 @@ class RegulationIndex {
         try {
             // this rebuild reads the database as it is from now on: it answers every request made so far
             startRecording();
-            TextEmbeddings model = embeddings.getIfAvailable();
-            boolean vectors = model != null && model.enabled();
-            List<RegulationStore.StoredDocument> documents = store.documents();
-            Map<Long, RegulationStore.StoredDocument> byId = new HashMap<>();
-            documents.forEach(d -> byId.put(d.id(), d));
-            long total = store.articleCount();
-            current = new RebuildProgress(0, total);
-            Map<Long, Integer> citations = countCitations(byId);
-            long computedBefore = vectors ? model.computed() : 0;
-            long[] sent = {0};
-            long[] reported = {0};
-            Iterable<IndexDocument> source = () -> new BatchIterator(documents, citations, vectors ? model : null);
-            search.rebuild(ALIAS, source, n -> {
-                sent[0] = n;
-                current = new RebuildProgress(n, total);
-                if (n - reported[0] >= PROGRESS_EVERY || n == total) {
-                    reported[0] = n;
-                    progress.accept(vectors
-                            ? String.format("indexed %,d/%,d articles (%,d embedded, the others from the cache)", n,
-                                    total, model.computed() - computedBefore)
-                            : String.format("indexed %,d/%,d articles", n, total));
-                }
-            });
-            replayChangesMadeDuringTheRebuild(search);
-            log.info("Rebuilt the {} index with {} articles{}", ALIAS, sent[0], vectors ? " and their vectors" : "");
-            return sent[0];
+            current = new RebuildProgress(0, store.articleCount());
+            return rebuildFrom(search, readCorpus(), progress);
         } finally {
             stopRecording();
         }
+    }
+
+    /** The documents and their citation counts, as the database holds them now. */
+    private record Corpus(List<RegulationStore.StoredDocument> documents, Map<Long, Integer> citations) {}
+
+    private Corpus readCorpus() {
+        List<RegulationStore.StoredDocument> documents = store.documents();
+        Map<Long, RegulationStore.StoredDocument> byId = new HashMap<>();
+        documents.forEach(d -> byId.put(d.id(), d));
+        long started = System.nanoTime();
+        Map<Long, Integer> citations = Citations.count(store, byId);
+        log.info("Counted the citations of {} documents in {} ms", byId.size(), (System.nanoTime() - started) / 1_000_000);
+        return new Corpus(documents, citations);
+    }
+
+    /**
+     * The rebuild itself, from {@code corpus} read after changes began to be recorded ({@link #startRecording}), by
+     * the caller holding {@code rebuilding}; the recorded changes are applied to the new version after the swap.
+     */
+    private long rebuildFrom(SearchIndexes search, Corpus corpus, Consumer<String> progress) {
+        TextEmbeddings model = embeddings.getIfAvailable();
+        boolean vectors = model != null && model.enabled();
+        long total = store.articleCount();
+        current = new RebuildProgress(0, total);
+        long computedBefore = vectors ? model.computed() : 0;
+        long[] sent = {0};
+        long[] reported = {0};
+        Iterable<IndexDocument> source = () -> new BatchIterator(corpus.documents(), corpus.citations(),
+                vectors ? model : null);
+        search.rebuild(ALIAS, source, n -> {
+            sent[0] = n;
+            current = new RebuildProgress(n, total);
+            if (n - reported[0] >= PROGRESS_EVERY || n == total) {
+                reported[0] = n;
+                progress.accept(vectors
+                        ? String.format("indexed %,d/%,d articles (%,d embedded, the others from the cache)", n,
+                                total, model.computed() - computedBefore)
+                        : String.format("indexed %,d/%,d articles", n, total));
+            }
+        });
+        replayChangesMadeDuringTheRebuild(search);
+        log.info("Rebuilt the {} index with {} articles{}", ALIAS, sent[0], vectors ? " and their vectors" : "");
+        return sent[0];
     }
 
     /**
@@ -197,26 +216,24 @@ class RegulationIndex {
                 log.warn("Cannot read the {} index ({}); rebuilding it", ALIAS, e.getMessage());
                 return rebuild(progress);
             }
+            // what is read from now on answers every request made so far; a rebuild falling back from the revision
+            // reuses what was read (rebuildFrom), with the changes recorded meanwhile
             startRecording();
+            Corpus corpus = readCorpus();
             Revision plan;
-            Map<Long, Integer> citations;
             try {
-                List<RegulationStore.StoredDocument> documents = store.documents();
-                Map<Long, RegulationStore.StoredDocument> byId = new HashMap<>();
-                documents.forEach(d -> byId.put(d.id(), d));
-                citations = countCitations(byId);
                 long compareStarted = System.nanoTime();
-                plan = plan(es, documents, store.articleCounts(), citations);
+                plan = plan(es, corpus.documents(), store.articleCounts(), corpus.citations());
                 log.info("Compared the {} index with the database in {} ms", ALIAS,
                         (System.nanoTime() - compareStarted) / 1_000_000);
             } catch (java.io.IOException | RuntimeException e) {
                 log.warn("Cannot compare the {} index with the database ({}); rebuilding it", ALIAS, e.toString());
-                return rebuild(progress);
+                return rebuildFrom(search, corpus, progress);
             }
             if (plan.articles() > total * MAX_REVISED_SHARE) {
                 progress.accept(String.format("%,d of %,d articles to index again: rebuilding the index",
                         plan.articles(), total));
-                return rebuild(progress);
+                return rebuildFrom(search, corpus, progress);
             }
             if (plan.documents().isEmpty() && plan.deletes().isEmpty() && live == total) {
                 progress.accept("the search index is in step with the database");
@@ -232,7 +249,8 @@ class RegulationIndex {
             long[] sent = {0};
             long[] reported = {0};
             try {
-                search.revise(ALIAS, () -> new BatchIterator(plan.documents(), citations, vectors ? model : null),
+                search.revise(ALIAS, () -> new BatchIterator(plan.documents(), corpus.citations(),
+                        vectors ? model : null),
                         plan.deletes(), store::articleCount, n -> {
                             sent[0] = n;
                             current = new RebuildProgress(n, planned, true);
@@ -243,7 +261,7 @@ class RegulationIndex {
                         });
             } catch (RuntimeException e) {
                 log.warn("Revising the {} index failed ({}); rebuilding it", ALIAS, e.getMessage());
-                return rebuild(progress);
+                return rebuildFrom(search, corpus, progress);
             }
             replayChangesMadeDuringTheRebuild(search);
             log.info("Revised the {} index: {} articles of {} documents indexed again, {} removed", ALIAS, sent[0],
@@ -261,7 +279,7 @@ class RegulationIndex {
     static final double MAX_REVISED_SHARE = 0.25;
 
     /** What {@link #bringInStep} changes: documents whose articles are indexed again, article ids removed. */
-    record Revision(List<RegulationStore.StoredDocument> documents, long articles, List<String> deletes) {}
+    private record Revision(List<RegulationStore.StoredDocument> documents, long articles, List<String> deletes) {}
 
     /** What the live index holds of one document: articles, the citation counts and statuses they carry. */
     private record Indexed(long articles, double minCitations, double maxCitations, List<String> statuses) {}
@@ -270,7 +288,7 @@ class RegulationIndex {
      * Compares the live index with the database, document by document: a document is indexed again when the index
      * lacks it, holds another number of its articles, or holds them with another status or citation count.
      */
-    Revision plan(ElasticsearchClient es, List<RegulationStore.StoredDocument> documents,
+    private Revision plan(ElasticsearchClient es, List<RegulationStore.StoredDocument> documents,
             Map<Long, Integer> articleCounts, Map<Long, Integer> citations) throws java.io.IOException {
         Map<Long, Indexed> indexed = indexedDocuments(es);
         List<RegulationStore.StoredDocument> again = new ArrayList<>();
@@ -349,13 +367,6 @@ class RegulationIndex {
         SearchResponse<Void> r = es.search(s -> s.index(ALIAS).size((int) expected).source(x -> x.fetch(false))
                 .query(q -> q.term(t -> t.field("document_id").value(documentId))), Void.class);
         return r.hits().hits().stream().map(Hit::id).toList();
-    }
-
-    private Map<Long, Integer> countCitations(Map<Long, RegulationStore.StoredDocument> byId) {
-        long started = System.nanoTime();
-        Map<Long, Integer> citations = Citations.count(store, byId);
-        log.info("Counted the citations of {} documents in {} ms", byId.size(), (System.nanoTime() - started) / 1_000_000);
-        return citations;
     }
 
     /** From now on changes made with {@link #update} are remembered, to be applied again after the swap. */

@@ -143,12 +143,7 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
             }
             building.put(alias, index);
             try {
-                // no periodic refreshes while loading (fewer, larger segments to build and merge); the
-                // interval is reset before the swap, so upserts that wait for a refresh work on the new version
-                client.indices().putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("-1"))));
-                int loaded = load(index, documents, report);
-                client.indices().putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("1s"))));
-                client.indices().refresh(r -> r.index(index));
+                int loaded = loadWithoutRefreshes(index, documents, List.of(), report);
                 boolean mergeNow = mergeSegments && loaded <= synchronousMergeLimit;
                 if (mergeNow) {
                     merge(index);
@@ -159,13 +154,7 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
                     throw new SearchIndexException("A concrete index named " + alias
                             + " exists where the alias should be; delete it first");
                 }
-                List<Action> actions = new ArrayList<>();
-                for (String target : current) {
-                    actions.add(Action.of(a -> a.remove(r -> r.index(target).alias(alias))));
-                }
-                actions.add(Action.of(a -> a.add(add -> add.index(index).alias(alias))));
-                // one request: readers see either the old version or the new one, never neither
-                client.indices().updateAliases(u -> u.actions(actions));
+                swap(alias, current, index);
                 building.remove(alias);
                 known.add(alias);
                 log.info("Rebuilt search index {}: {} documents in {}, replacing {}", alias, loaded, index, current);
@@ -213,24 +202,14 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
                 building.put(alias, index);
             }
             try {
-                client.indices().putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("-1"))));
-                load(index, upserts, report);
-                for (int from = 0; from < deletes.size(); from += batchSize) {
-                    send(bulk(index, List.of(), deletes.subList(from, Math.min(deletes.size(), from + batchSize)))
-                            .build());
-                }
-                client.indices().putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("1s"))));
-                client.indices().refresh(r -> r.index(index));
+                loadWithoutRefreshes(index, upserts, deletes, report);
                 long count = client.count(c -> c.index(index)).count();
                 long expected = expectedCount == null ? -1 : expectedCount.getAsLong();
                 if (expected >= 0 && count != expected) {
                     throw new SearchIndexException("The revised version of " + alias + " holds " + count
                             + " documents where " + expected + " were expected");
                 }
-                // one request: readers see either the old version or the new one, never neither
-                client.indices().updateAliases(u -> u
-                        .actions(a -> a.remove(r -> r.index(source).alias(alias)))
-                        .actions(a -> a.add(add -> add.index(index).alias(alias))));
+                swap(alias, List.of(source), index);
                 building.remove(alias);
                 known.add(alias);
                 log.info("Revised search index {}: {} in {}, replacing {}", alias, count, index, source);
@@ -239,6 +218,35 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
                 throw abandon(alias, index, "Revising", e);
             }
         }
+    }
+
+    /**
+     * Loads {@code documents} into the version being built and removes {@code deletes} (ids) from it, with no
+     * periodic refreshes meanwhile (fewer, larger segments to build and merge), then makes it all visible; the
+     * interval is reset before the swap, so upserts that wait for a refresh work on the new version.
+     *
+     * @return the number of documents loaded
+     */
+    private int loadWithoutRefreshes(String index, Iterable<IndexDocument> documents, List<String> deletes,
+            IntConsumer progress) throws IOException {
+        client.indices().putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("-1"))));
+        int loaded = load(index, documents, progress);
+        for (int from = 0; from < deletes.size(); from += batchSize) {
+            send(bulk(index, List.of(), deletes.subList(from, Math.min(deletes.size(), from + batchSize))).build());
+        }
+        client.indices().putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("1s"))));
+        client.indices().refresh(r -> r.index(index));
+        return loaded;
+    }
+
+    /** Points the alias at {@code index} instead of {@code current}, in one request: readers see one or the other. */
+    private void swap(String alias, List<String> current, String index) throws IOException {
+        List<Action> actions = new ArrayList<>();
+        for (String target : current) {
+            actions.add(Action.of(a -> a.remove(r -> r.index(target).alias(alias))));
+        }
+        actions.add(Action.of(a -> a.add(add -> add.index(index).alias(alias))));
+        client.indices().updateAliases(u -> u.actions(actions));
     }
 
     /** Deletes the version {@code index} that failed to be built; the exception to throw says the old one serves. */
@@ -442,24 +450,19 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
     public void upsert(String alias, IndexDocument document) {
         check(alias);
         validate(document);
-        // before the write lock: ensure may wait for a revision, which takes the write lock to copy
-        knownAlias(alias);
-        synchronized (writeLock(alias)) {
-            upsertLocked(alias, document);
-        }
-    }
-
-    private void upsertLocked(String alias, IndexDocument document) {
-        try {
-            String pending = building.get(alias);
-            if (pending != null) {
-                client.index(i -> i.index(pending).id(document.id()).document(document.source()));
+        write(alias, () -> {
+            try {
+                String pending = building.get(alias);
+                if (pending != null) {
+                    client.index(i -> i.index(pending).id(document.id()).document(document.source()));
+                }
+                client.index(i -> i.index(alias).id(document.id()).document(document.source())
+                        .refresh(Refresh.WaitFor));
+            } catch (IOException | ElasticsearchException e) {
+                throw new SearchIndexException("Cannot index document " + document.id() + " into " + alias + ": "
+                        + e.getMessage(), e);
             }
-            client.index(i -> i.index(alias).id(document.id()).document(document.source()).refresh(Refresh.WaitFor));
-        } catch (IOException | ElasticsearchException e) {
-            throw new SearchIndexException("Cannot index document " + document.id() + " into " + alias + ": "
-                    + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
@@ -468,28 +471,23 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("id must not be blank");
         }
-        // before the write lock: ensure may wait for a revision, which takes the write lock to copy
-        knownAlias(alias);
-        synchronized (writeLock(alias)) {
-            deleteLocked(alias, id);
-        }
-    }
-
-    private void deleteLocked(String alias, String id) {
-        try {
-            String pending = building.get(alias);
-            if (pending != null) {
-                client.delete(d -> d.index(pending).id(id));
-            }
-            client.delete(d -> d.index(alias).id(id).refresh(Refresh.WaitFor));
-        } catch (ElasticsearchException e) {
-            if (e.status() != 404) {
+        write(alias, () -> {
+            try {
+                String pending = building.get(alias);
+                if (pending != null) {
+                    client.delete(d -> d.index(pending).id(id));
+                }
+                client.delete(d -> d.index(alias).id(id).refresh(Refresh.WaitFor));
+            } catch (ElasticsearchException e) {
+                if (e.status() != 404) {
+                    throw new SearchIndexException("Cannot delete document " + id + " from " + alias + ": "
+                            + e.getMessage(), e);
+                }
+            } catch (IOException e) {
                 throw new SearchIndexException("Cannot delete document " + id + " from " + alias + ": "
                         + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new SearchIndexException("Cannot delete document " + id + " from " + alias + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
@@ -499,22 +497,28 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
             return;
         }
         upserts.forEach(ElasticsearchSearchIndexes::validate);
+        write(alias, () -> {
+            try {
+                String pending = building.get(alias);
+                if (pending != null) {
+                    send(bulk(pending, upserts, deletes).build());
+                }
+                send(bulk(alias, upserts, deletes).refresh(Refresh.WaitFor).build());
+            } catch (IOException | ElasticsearchException e) {
+                throw new SearchIndexException("Cannot update " + alias + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Runs one write to the alias (to the live version and, while one is built, to the new version too) under the
+     * alias's write lock, which {@link #revise} holds while it copies the live version.
+     */
+    private void write(String alias, Runnable body) {
         // before the write lock: ensure may wait for a revision, which takes the write lock to copy
         knownAlias(alias);
         synchronized (writeLock(alias)) {
-            updateLocked(alias, upserts, deletes);
-        }
-    }
-
-    private void updateLocked(String alias, List<IndexDocument> upserts, List<String> deletes) {
-        try {
-            String pending = building.get(alias);
-            if (pending != null) {
-                send(bulk(pending, upserts, deletes).build());
-            }
-            send(bulk(alias, upserts, deletes).refresh(Refresh.WaitFor).build());
-        } catch (IOException | ElasticsearchException e) {
-            throw new SearchIndexException("Cannot update " + alias + ": " + e.getMessage(), e);
+            body.run();
         }
     }
 
