@@ -35,7 +35,12 @@ class RegulationApiController {
         this.translations = translations;
     }
 
-    record ResultJson(String title, String article, String snippet, String url, double score) {}
+    /**
+     * One article found; {@code level} and {@code status} as the filters spell them, {@code versionDate} and
+     * {@code inForceDate} as yyyy-MM-dd (null when the document does not say): they tell versions apart.
+     */
+    record ResultJson(String title, String article, String snippet, String url, double score, String level,
+                      String status, java.time.LocalDate versionDate, java.time.LocalDate inForceDate) {}
 
     record SearchJson(long total, List<ResultJson> results) {}
 
@@ -56,7 +61,12 @@ class RegulationApiController {
                     RegulationCatalog.MAX_WINDOW));
         }
         return ResponseEntity.ok(new SearchJson(results.total(), results.results().stream()
-                .map(h -> new ResultJson(h.documentTitle(), h.article(), h.snippet(), h.url(), h.score())).toList()));
+                .map(h -> new ResultJson(h.documentTitle(), h.article(), h.snippet(), h.url(), h.score(),
+                        lowerCase(h.level()), lowerCase(h.status()), h.versionDate(), h.inForceDate())).toList()));
+    }
+
+    private static String lowerCase(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ResponseEntity<Map<String, Object>> badRequest(String message) {

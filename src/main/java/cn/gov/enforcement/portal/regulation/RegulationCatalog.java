@@ -57,9 +57,12 @@ public class RegulationCatalog {
      * the title as shown, with the part when the corpus splits a code into parts ({@code 中华人民共和国民法典 合同编});
      * {@code documentTitle} is the document's full title alone ({@code 中华人民共和国民法典}), which the API returns.
      * {@code section} names an unnumbered part (a section of one of our guides) by its heading; empty otherwise.
+     * {@code status}, {@code versionDate} and {@code inForceDate} tell the versions of one title apart (null when
+     * the index does not say).
      */
     public record ArticleHit(long documentId, String title, String documentTitle, String article, String section,
-                             LegalLevel level, String snippet, String url, double score) {
+                             LegalLevel level, DocumentStatus status, LocalDate versionDate, LocalDate inForceDate,
+                             String snippet, String url, double score) {
 
         /** True for our own plain-language guides (not law). */
         public boolean guide() {
@@ -149,7 +152,8 @@ public class RegulationCatalog {
                     (page - 1) * size, size, query.level(), region, issuer, query.status(), query.effectiveFrom(),
                     query.effectiveTo()));
             return new Results(found.total(), page, size, false, found.hits().stream().map(h -> new ArticleHit(
-                    h.documentId(), h.title(), h.documentTitle(), h.article(), h.section(), h.level(), h.snippet(),
+                    h.documentId(), h.title(), h.documentTitle(), h.article(), h.section(), h.level(), h.status(),
+                    h.versionDate(), h.inForceDate(), h.snippet(),
                     url(h.documentId(), h.article(), h.sequence()), h.score())).toList(), found.legalTerms());
         } catch (Exception e) {
             log.warn("Regulation search for [{}] failed: {}", text, e.toString());

@@ -738,7 +738,8 @@ class RegulationIndex {
      * when the corpus splits a code into parts), {@code documentTitle} the document's full title alone.
      */
     record FoundArticle(long documentId, int sequence, String title, String documentTitle, String article,
-                        String section, LegalLevel level, String snippet, double score) {}
+                        String section, LegalLevel level, DocumentStatus status, LocalDate versionDate,
+                        LocalDate inForceDate, String snippet, double score) {}
 
     /**
      * One search: the query text (already Simplified), the window ({@code from} hits skipped, {@code size}
@@ -1085,7 +1086,7 @@ class RegulationIndex {
         String common = isShort(q) || withoutCommonCharacters(q).isBlank() ? "" : COMMON_CHARACTERS;
         SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(page.size())
                 .source(src -> src.filter(f -> f.includes("document_id", "sequence", "display_title", "title", "article",
-                        "section", "level", "text")))
+                        "section", "level", "status", "version_date", "in_force_date", "text")))
                 .query(x -> x.ids(i -> i.values(page))), Map.class);
         Map<String, FoundArticle> byId = new HashMap<>();
         for (Hit<Map> hit : response.hits().hits()) {
@@ -1099,10 +1100,26 @@ class RegulationIndex {
                     ((Number) src.get("sequence")).intValue(), String.valueOf(src.get("display_title")),
                     String.valueOf(src.get("title")),
                     String.valueOf(src.get("article")), src.get("section") == null ? "" : src.get("section").toString(),
-                    level(src.get("level")), snippet,
-                    scores.getOrDefault(hit.id(), 0.0)));
+                    level(src.get("level")), status(src.get("status")), date(src.get("version_date")),
+                    date(src.get("in_force_date")), snippet, scores.getOrDefault(hit.id(), 0.0)));
         }
         return page.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static DocumentStatus status(Object value) {
+        try {
+            return value == null ? null : DocumentStatus.valueOf(value.toString());
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static LocalDate date(Object value) {
+        try {
+            return value == null ? null : LocalDate.parse(value.toString());
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return null;
+        }
     }
 
     private static LegalLevel level(Object value) {

@@ -341,9 +341,51 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             heading.add(new Span(" "), guideBadge(this));
         }
         card.add(heading);
+        if (!hit.guide()) {
+            card.add(meta(this, hit));
+        }
         // the snippet is HTML-escaped by the search service; only <em> marks are markup
         card.add(new Html("<p class=\"regulation-snippet\">" + hit.snippet() + "</p>"));
         return card;
+    }
+
+    /**
+     * Level, status, version and in-force date of a hit's document: with every version searched (status "any"),
+     * two hits of one title and article are otherwise alike, and readers should see that a text is superseded or
+     * repealed before they open it. The in-force date is named only when it differs from the version date (the
+     * index holds the version date when the text names no in-force date).
+     */
+    static Div meta(com.vaadin.flow.component.Component owner, RegulationCatalog.ArticleHit hit) {
+        Div meta = new Div();
+        meta.addClassName("regulation-hit-meta");
+        List<com.vaadin.flow.component.Component> parts = new ArrayList<>();
+        if (hit.level() != null) {
+            parts.add(new Span(owner.getTranslation(hit.level().translationKey())));
+        }
+        if (hit.status() != null) {
+            Span status = new Span(owner.getTranslation(hit.status().translationKey()));
+            status.addClassName("regulation-hit-status");
+            status.getElement().setAttribute("data-status", hit.status().name());
+            status.getElement().getThemeList().add(switch (hit.status()) {
+                case CURRENT -> "badge success";
+                case REPEALED -> "badge error";
+                case SUPERSEDED, PENDING -> "badge contrast";
+            });
+            parts.add(status);
+        }
+        if (hit.versionDate() != null) {
+            parts.add(new Span(owner.getTranslation("regulation.document.versionLabel", hit.versionDate().toString())));
+        }
+        if (hit.inForceDate() != null && !hit.inForceDate().equals(hit.versionDate())) {
+            parts.add(new Span(owner.getTranslation("regulation.document.inForceOn", hit.inForceDate().toString())));
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                meta.add(new Span(" · "));
+            }
+            meta.add(parts.get(i));
+        }
+        return meta;
     }
 
     /** The "guide · not law" badge shown beside our own plain-language guides. */

@@ -76,6 +76,9 @@ class RegulationGuidesIT extends KaribuViewTest {
         assertThat(cards).isNotEmpty();
         assertThat(cards.get(0).getElement().getOuterHTML())
                 .contains(UI.getCurrent().getTranslation("regulation.guide.badge"));
+        // a guide has no level, status or version line: the badge says what it is
+        assertThat(cards).allSatisfy(card -> assertThat(_find(card, Div.class,
+                spec -> spec.withClasses("regulation-hit-meta"))).isEmpty());
 
         String href = _find(cards.get(0), Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
         UI.getCurrent().navigate(href.substring(0, href.indexOf('#')));

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -236,10 +237,18 @@ class RegulationSearchIT extends IntegrationTest {
         assertThat(fieldNames(root)).containsExactly("total", "results");
         assertThat(root.get("results").size()).isBetween(1, 3);
         JsonNode hit = root.get("results").get(0);
-        assertThat(fieldNames(hit)).containsExactly("title", "article", "snippet", "url", "score");
+        assertThat(fieldNames(hit)).containsExactly("title", "article", "snippet", "url", "score", "level", "status",
+                "versionDate", "inForceDate");
         assertThat(hit.get("title").asText()).isEqualTo("中华人民共和国行政处罚法");
         assertThat(hit.get("article").asText()).isEqualTo("第三十三条");
         assertThat(hit.get("score").isNumber()).isTrue();
+        // level and status as the filters spell them; the dates tell the versions apart
+        assertThat(hit.get("level").asText()).isEqualTo("law");
+        assertThat(hit.get("status").asText()).isEqualTo("current");
+        Map<String, Object> version = jdbc.queryForMap("select version_date, coalesce(in_force_date, version_date) "
+                + "as applies from regulation_document where title = ? and status = 'CURRENT'", "中华人民共和国行政处罚法");
+        assertThat(hit.get("versionDate").asText()).isEqualTo(version.get("version_date").toString());
+        assertThat(hit.get("inForceDate").asText()).isEqualTo(version.get("applies").toString());
     }
 
     @Test
@@ -324,8 +333,10 @@ class RegulationSearchIT extends IntegrationTest {
         JsonNode current = json.readTree(mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚")
                 .param("size", "100")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
-        assertThat(current.get("results")).isNotEmpty().allSatisfy(
-                hit -> assertThat(hit.get("url").asText()).doesNotStartWith("/regulations/" + superseded + "#"));
+        assertThat(current.get("results")).isNotEmpty().allSatisfy(hit -> {
+            assertThat(hit.get("url").asText()).doesNotStartWith("/regulations/" + superseded + "#");
+            assertThat(hit.get("status").asText()).isEqualTo("current");
+        });
         JsonNode any = json.readTree(mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚")
                 .param("size", "100").param("status", "any").param("level", "law")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
@@ -333,8 +344,10 @@ class RegulationSearchIT extends IntegrationTest {
         JsonNode old = json.readTree(mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚")
                 .param("status", "superseded")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-        assertThat(old.get("results")).isNotEmpty().allSatisfy(
-                hit -> assertThat(hit.get("url").asText()).startsWith("/regulations/" + superseded + "#"));
+        assertThat(old.get("results")).isNotEmpty().allSatisfy(hit -> {
+            assertThat(hit.get("url").asText()).startsWith("/regulations/" + superseded + "#");
+            assertThat(hit.get("status").asText()).isEqualTo("superseded");
+        });
     }
 
     @Test

@@ -61,6 +61,39 @@ class RegulationViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void each_hit_says_its_level_status_version_and_in_force_date() {
+        String law = UI.getCurrent().getTranslation("regulation.level.LAW");
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "体育", "status", "superseded")));
+        List<Div> old = _find(Div.class, spec -> spec.withClasses("regulation-hit-meta"));
+        assertThat(old).isNotEmpty().allSatisfy(meta -> {
+            assertThat(meta.getElement().getTextRecursively()).startsWith(law + " · ")
+                    .contains(UI.getCurrent().getTranslation("regulation.status.SUPERSEDED"))
+                    .contains(UI.getCurrent().getTranslation("regulation.document.versionLabel", "2016-11-07"));
+            assertThat(_get(meta, com.vaadin.flow.component.html.Span.class,
+                    spec -> spec.withClasses("regulation-hit-status")).getElement().getAttribute("data-status"))
+                    .isEqualTo("SUPERSEDED");
+        });
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "体育", "level", "law")));
+        List<Div> current = _find(Div.class, spec -> spec.withClasses("regulation-hit-meta"));
+        assertThat(current).isNotEmpty().allSatisfy(meta -> assertThat(meta.getElement().getTextRecursively())
+                .contains(UI.getCurrent().getTranslation("regulation.status.CURRENT"))
+                .doesNotContain(UI.getCurrent().getTranslation("regulation.status.SUPERSEDED")));
+        // the corpus's sports law names no in-force date: the version date alone is shown
+        assertThat(current).anySatisfy(meta -> assertThat(meta.getElement().getTextRecursively())
+                .contains(UI.getCurrent().getTranslation("regulation.document.versionLabel", "2022-06-24"))
+                .doesNotContain(UI.getCurrent().getTranslation("regulation.document.inForceOn", "2022-06-24")));
+        // a version in force after its version date says from when; a repealed one says so
+        Div pending = RegulationSearchView.meta(UI.getCurrent(), new RegulationCatalog.ArticleHit(1, "某条例", "某条例",
+                "第一条", "", LegalLevel.LOCAL_REGULATION, DocumentStatus.REPEALED, java.time.LocalDate.of(2024, 5, 1),
+                java.time.LocalDate.of(2024, 10, 1), "", "/regulations/1#第一条", 1));
+        assertThat(pending.getElement().getTextRecursively()).isEqualTo(String.join(" · ",
+                UI.getCurrent().getTranslation("regulation.level.LOCAL_REGULATION"),
+                UI.getCurrent().getTranslation("regulation.status.REPEALED"),
+                UI.getCurrent().getTranslation("regulation.document.versionLabel", "2024-05-01"),
+                UI.getCurrent().getTranslation("regulation.document.inForceOn", "2024-10-01")));
+    }
+
+    @Test
     void the_search_page_says_which_legal_terms_it_also_searched_for() {
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "城管开的罚单不服怎么办")));
         Paragraph terms = _get(Paragraph.class, spec -> spec.withId("regulation-legal-terms"));
