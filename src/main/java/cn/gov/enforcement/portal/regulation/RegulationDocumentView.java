@@ -115,6 +115,24 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                     : article(base, page.displayTitle(), a, previous, next));
         }
         add(toc, body);
+        scrollToFragment();
+    }
+
+    /**
+     * A permalink ({@code regulations/12#第三十三条}) must open at its article. The browser scrolls to a URL's
+     * fragment only while it loads the page, before the articles exist, and not at all when a search result is
+     * clicked (the router replaces the page's content); so once this page's content has arrived, the article
+     * named by the fragment is scrolled to. Links within the page (contents, previous and next) scroll by
+     * themselves.
+     */
+    private void scrollToFragment() {
+        getElement().executeJs("""
+                requestAnimationFrame(() => {
+                  let id = '';
+                  try { id = decodeURIComponent(location.hash.substring(1)); } catch (malformed) { return; }
+                  const target = id ? document.getElementById(id) : null;
+                  if (target && this.contains(target)) { target.scrollIntoView(); }
+                });""");
     }
 
     private Div article(String base, String documentTitle, RegulationCatalog.ArticleView a,

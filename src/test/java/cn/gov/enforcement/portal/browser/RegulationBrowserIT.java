@@ -131,6 +131,34 @@ class RegulationBrowserIT extends BrowserTest {
                 .contains("2022-06-24");
     }
 
+    @Test
+    void a_permalink_opens_at_its_article_whether_typed_in_or_clicked_in_the_results() {
+        // the 121st of the 122 articles of the current sports law lies far below the first screen
+        browser.open("/regulations?q=" + java.net.URLEncoder.encode("中国人民解放军和中国人民武装警察部队开展体育活动",
+                StandardCharsets.UTF_8));
+        WebElement hit = browser.until(d -> d.findElements(By.cssSelector("#regulation-results a.regulation-hit-link"))
+                .stream().filter(a -> a.getText().endsWith("第一百二十一条")).findFirst().orElse(null));
+        hit.click();
+        browser.until(d -> decode(d.getCurrentUrl()).endsWith("#第一百二十一条"));
+        browser.waitForVaadin();
+        browser.until(d -> onScreen("第一百二十一条"));
+        String permalink = browser.driver().getCurrentUrl();
+
+        browser.driver().get("about:blank");
+        browser.driver().get(permalink);
+        browser.waitForVaadin();
+        browser.until(d -> onScreen("第一百二十一条"));
+        // the first article is then above the screen: the page did scroll
+        assertThat(onScreen("第一条")).isFalse();
+    }
+
+    /** True when the element with this id starts within the browser's window (scrolled to). */
+    private boolean onScreen(String id) {
+        return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const e = document.getElementById(arguments[0]); if (!e) { return false; }"
+                        + " const top = e.getBoundingClientRect().top; return top >= 0 && top < window.innerHeight;", id));
+    }
+
     /** Opens a vaadin-select by id and picks the visible item with the given label. */
     private void choose(String selectId, String label) {
         browser.find(By.id(selectId)).click();
