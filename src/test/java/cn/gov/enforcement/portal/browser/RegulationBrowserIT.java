@@ -152,11 +152,11 @@ class RegulationBrowserIT extends BrowserTest {
         assertThat(onScreen("第一条")).isFalse();
     }
 
-    /** True when the element with this id starts within the browser's window (scrolled to). */
+    /** True when the element with this id starts within the browser's window (scrolled to; the top may lie a fraction of a pixel above it). */
     private boolean onScreen(String id) {
         return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                 "const e = document.getElementById(arguments[0]); if (!e) { return false; }"
-                        + " const top = e.getBoundingClientRect().top; return top >= 0 && top < window.innerHeight;", id));
+                        + " const top = e.getBoundingClientRect().top; return top > -2 && top < window.innerHeight;", id));
     }
 
     /** Opens a vaadin-select by id and picks the visible item with the given label. */
