@@ -126,13 +126,25 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
      * themselves.
      */
     private void scrollToFragment() {
+        // the article is also marked (a tint), here and whenever a link within the page names another one
         getElement().executeJs("""
-                requestAnimationFrame(() => {
+                const view = this;
+                const mark = () => {
                   let id = '';
-                  try { id = decodeURIComponent(location.hash.substring(1)); } catch (malformed) { return; }
+                  try { id = decodeURIComponent(location.hash.substring(1)); } catch (malformed) { return null; }
+                  view.querySelectorAll('.regulation-article-target')
+                      .forEach(e => e.classList.remove('regulation-article-target'));
                   const target = id ? document.getElementById(id) : null;
-                  if (target && this.contains(target)) { target.scrollIntoView(); }
-                });""");
+                  if (!target || !view.contains(target)) { return null; }
+                  target.classList.add('regulation-article-target');
+                  return target;
+                };
+                const onHashChange = () => {
+                  if (!view.isConnected) { window.removeEventListener('hashchange', onHashChange); return; }
+                  mark();
+                };
+                window.addEventListener('hashchange', onHashChange);
+                requestAnimationFrame(() => { const target = mark(); if (target) { target.scrollIntoView(); } });""");
     }
 
     private Div article(String base, String documentTitle, RegulationCatalog.ArticleView a,
@@ -174,15 +186,44 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
             tools.add(link, new Span(" "));
         }
         String citation = citation(documentTitle, a.number());
-        Button copy = new Button(getTranslation("regulation.document.copyCitation"), e -> {
-            UI.getCurrent().getPage().executeJs("navigator.clipboard.writeText($0)", citation);
-            Notification.show(getTranslation("regulation.document.copied", citation), 3000, Notification.Position.BOTTOM_START);
-        });
+        Button copy = new Button(getTranslation("regulation.document.copyCitation"), e -> copy(citation));
         copy.addClassName("regulation-copy-citation");
         copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         copy.getElement().setAttribute("aria-label", getTranslation("regulation.document.copyCitation") + " " + a.number());
         tools.add(copy);
         return tools;
+    }
+
+    /**
+     * Copies {@code citation} to the reader's clipboard and says whether it worked. The clipboard API exists only
+     * on secure pages (https, localhost) and may be refused; the older copy command is tried then, and if that
+     * fails too the reader is shown the citation to copy by hand, never told "copied" when nothing was.
+     */
+    private void copy(String citation) {
+        getElement().executeJs("""
+                const text = $0;
+                if (navigator.clipboard && window.isSecureContext) {
+                  return navigator.clipboard.writeText(text).then(() => true, () => false);
+                }
+                const area = document.createElement('textarea');
+                area.value = text;
+                area.setAttribute('readonly', '');
+                area.style.position = 'fixed';
+                area.style.opacity = '0';
+                document.body.appendChild(area);
+                area.select();
+                let copied = false;
+                try { copied = document.execCommand('copy'); } catch (refused) { copied = false; }
+                area.remove();
+                return copied;""", citation)
+                .then(Boolean.class, copied -> copied(citation, Boolean.TRUE.equals(copied)),
+                        error -> copied(citation, false));
+    }
+
+    private void copied(String citation, boolean copied) {
+        Notification notification = Notification.show(getTranslation(copied ? "regulation.document.copied"
+                : "regulation.document.copyByHand", citation), copied ? 3000 : 8000, Notification.Position.BOTTOM_START);
+        notification.addClassName("regulation-copy-notification");
     }
 
     /** The citations of a guide, each linked to a search for that article. */

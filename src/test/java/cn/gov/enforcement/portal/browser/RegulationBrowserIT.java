@@ -148,8 +148,22 @@ class RegulationBrowserIT extends BrowserTest {
         browser.driver().get(permalink);
         browser.waitForVaadin();
         browser.until(d -> onScreen("第一百二十一条"));
-        // the first article is then above the screen: the page did scroll
+        // the first article is then above the screen: the page did scroll; the article is marked
         assertThat(onScreen("第一条")).isFalse();
+        assertThat(browser.find(By.id("第一百二十一条")).getAttribute("class")).contains("regulation-article-target");
+
+        // a link within the page moves the mark to the article it names
+        browser.find(By.cssSelector("[id='第一百二十一条'] a.regulation-previous")).click();
+        browser.until(d -> d.findElement(By.id("第一百二十条")).getAttribute("class")
+                .contains("regulation-article-target"));
+        assertThat(browser.find(By.id("第一百二十一条")).getAttribute("class")).doesNotContain("regulation-article-target");
+        assertThat(onScreen("第一百二十条")).isTrue();
+
+        // copying the citation says what was copied, or shows it to copy by hand: never a silent failure
+        browser.find(By.cssSelector("[id='第一百二十条'] vaadin-button.regulation-copy-citation")).click();
+        WebElement notice = browser.until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .filter(c -> c.getText().contains("《中华人民共和国体育法》第一百二十条")).findFirst().orElse(null));
+        assertThat(notice.getText()).containsAnyOf("已复制", "手动复制");
     }
 
     /** True when the element with this id starts within the browser's window (scrolled to; the top may lie a fraction of a pixel above it). */
