@@ -47,6 +47,8 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     private final Paragraph status = new Paragraph();
     private final Paragraph summary = new Paragraph();
     private final Grid<ImportProblem> problems = new Grid<>();
+    /** The heading of {@link #problems}, shown only with it: "problems found" above nothing would alarm. */
+    private final H2 problemsTitle = new H2();
     private final Div reindex = new Div();
     private final ProgressBar reindexProgress = new ProgressBar();
     private final Paragraph reindexText = new Paragraph();
@@ -100,8 +102,10 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         reindexTitle.setId("regulation-reindex-title");
         reindex.add(reindexTitle, reindexProgress, reindexText);
         reindex.setVisible(false);
-        add(reindex, upload, files, start, progress, status, summary,
-                new H2(getTranslation("regulation.upload.problems")), problems);
+        problemsTitle.setText(getTranslation("regulation.upload.problems"));
+        problemsTitle.setId("regulation-import-problems-title");
+        problemsTitle.setVisible(false);
+        add(reindex, upload, files, start, progress, status, summary, problemsTitle, problems);
         showPending();
     }
 
@@ -202,6 +206,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         summary.setText("");
         problems.setItems(List.of());
         problems.setVisible(false);
+        problemsTitle.setVisible(false);
         RegulationImportJobs.Start answer = jobs.start(files, new RegulationImportJobs.Listener() {
             @Override
             public void progress(int done, int total) {
@@ -266,6 +271,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
                 result.unchanged(), result.failed(), result.articles()));
         problems.setItems(result.problems());
         problems.setVisible(!result.problems().isEmpty());
+        problemsTitle.setVisible(!result.problems().isEmpty());
         showPending();
     }
 

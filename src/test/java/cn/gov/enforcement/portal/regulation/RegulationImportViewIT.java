@@ -68,6 +68,9 @@ class RegulationImportViewIT extends KaribuViewTest {
         UI.getCurrent().navigate("admin/regulations/import");
         Button start = _get(Button.class, spec -> spec.withId("regulation-import-start"));
         assertThat(start.isEnabled()).isFalse();
+        // before an import there are no problems, and no "problems found" heading either
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.H2.class,
+                spec -> spec.withId("regulation-import-problems-title"))).isEmpty();
         // no index rebuild runs: nothing about it is shown and the page does not poll
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Div.class,
                 spec -> spec.withId("regulation-reindex"))).isEmpty();
@@ -95,6 +98,8 @@ class RegulationImportViewIT extends KaribuViewTest {
         Grid<cn.gov.enforcement.portal.regulation.importer.ImportProblem> problems =
                 _get(Grid.class, spec -> spec.withId("regulation-import-problems"));
         assertThat(problems.isVisible()).isTrue();
+        assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("regulation-import-problems-title"))
+                .isVisible()).isTrue();
         assertThat(problems.getGenericDataView().getItems().toList()).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("upload/broken.md");
             assertThat(p.line()).isPositive();
