@@ -11,11 +11,11 @@
 # Usage: bench/import.sh [data-dir]   (build first: ./mvnw -B -DskipTests package)
 # Env:   PORTAL_SHARED_DIR (default ../shared), CORPUS (default $SHARED/corpus/lawrefbook),
 #        EMBEDDINGS (an existing cache dir to start from instead of an empty one; "first" then is not a first run),
-#        RUNS (default "first cached again changed": which runs, in order), PORTAL_ARGS (extra portal arguments, e.g.
+#        JAR (default target/portal.jar), RUNS (default "first cached again changed": which runs, in order), PORTAL_ARGS (extra portal arguments, e.g.
 #        --portal.embeddings.enabled=false to time parsing, storing and indexing without vectors)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/portal.jar
+JAR=${JAR:-target/portal.jar}
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 2; }
 SHARED=${PORTAL_SHARED_DIR:-../shared}
 CORPUS=${CORPUS:-$SHARED/corpus/lawrefbook}

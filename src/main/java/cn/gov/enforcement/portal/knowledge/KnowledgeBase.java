@@ -111,7 +111,12 @@ public class KnowledgeBase implements SmartLifecycle {
     @Override
     public void start() {
         if (!started) {
-            loadAtStartup();
+            if (settings.loadOnStart()) {
+                loadAtStartup();
+            } else {
+                log.info("The knowledge base is not loaded at this start (portal.knowledge.load-on-start=false, as for a "
+                        + "command-line import); the next start loads it");
+            }
             started = true;
         }
     }

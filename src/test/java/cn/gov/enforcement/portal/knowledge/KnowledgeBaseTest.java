@@ -50,6 +50,36 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void a_start_without_loading_runs_no_loader_and_a_normal_start_runs_them() {
+        List<String> loaded = new java.util.ArrayList<>();
+        KnowledgeLoader loader = new KnowledgeLoader() {
+            @Override
+            public String folder() {
+                return "things";
+            }
+
+            @Override
+            public LoadReport load(KnowledgeBase kb) {
+                loaded.add(folder());
+                return new LoadReport("things", 0, 0, 0, List.of());
+            }
+        };
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("loader", loader);
+        KnowledgeBase skipping = new KnowledgeBase(new KnowledgeSettings(dir, true, false),
+                beans.getBeanProvider(KnowledgeLoader.class));
+        skipping.start();
+        assertThat(skipping.isRunning()).isTrue();
+        assertThat(loaded).isEmpty();
+        assertThat(skipping.lastReports()).isEmpty();
+        // unset means load (the default)
+        KnowledgeBase loading = new KnowledgeBase(new KnowledgeSettings(dir, true, null),
+                beans.getBeanProvider(KnowledgeLoader.class));
+        loading.start();
+        assertThat(loaded).containsExactly("things");
+    }
+
+    @Test
     void strict_mode_refuses_to_start_when_a_file_has_a_problem() {
         KnowledgeBase kb = knowledgeBase(dir, true,
                 loaderWithProblems(List.of(new ContentProblem("knowledge-base/things/x.yaml", 12, "officers[1].certificate", "bad"))));

@@ -56,6 +56,7 @@ class ImportCommandTest {
         new ImportModeEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getProperty("server.port")).isEqualTo("0");
         assertThat(env.getProperty("server.address")).isEqualTo("127.0.0.1");
+        assertThat(env.getProperty("portal.knowledge.load-on-start")).isEqualTo("false");
     }
 
     @Test
@@ -65,6 +66,7 @@ class ImportCommandTest {
         new ImportModeEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getProperty("server.port")).isNull();
         assertThat(env.getProperty("server.address")).isNull();
+        assertThat(env.getProperty("portal.knowledge.load-on-start")).isNull();
     }
 
     @Test
