@@ -19,8 +19,4 @@ public record KnowledgeSettings(Path dir, boolean strict, Boolean loadOnStart) {
     public KnowledgeSettings {
         loadOnStart = loadOnStart == null || loadOnStart;
     }
-
-    public KnowledgeSettings(Path dir, boolean strict) {
-        this(dir, strict, true);
-    }
 }

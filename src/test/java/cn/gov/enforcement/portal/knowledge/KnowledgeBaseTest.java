@@ -19,7 +19,7 @@ class KnowledgeBaseTest {
     private static KnowledgeBase knowledgeBase(Path dir, boolean strict, KnowledgeLoader loader) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("loader", loader);
-        return new KnowledgeBase(new KnowledgeSettings(dir, strict), beans.getBeanProvider(KnowledgeLoader.class));
+        return new KnowledgeBase(new KnowledgeSettings(dir, strict, null), beans.getBeanProvider(KnowledgeLoader.class));
     }
 
     private static KnowledgeLoader loaderWithProblems(List<ContentProblem> problems) {
