@@ -19,18 +19,30 @@ public final class Certificates {
     private static final Pattern ALLOWED = Pattern.compile("^[A-Z0-9-]+$");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000\\u200B\\uFEFF]+");
     private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\u30FC\\uFF0D\\uFE63_]");
+    /** The letters and digits of a certificate number without its dashes. */
+    private static final Pattern COMPACT = Pattern.compile("^[A-Z]{2}\\d{14}$");
 
     private Certificates() {}
 
-    /** Trim, full-width → half-width (NFKC), dash variants → '-', remove spaces, upper-case. */
+    /**
+     * Trim, full-width → half-width (NFKC), dash variants → '-', remove spaces, upper-case; two letters and fourteen
+     * digits, however separated, become the committed form {@code XX-NNNNNN-NNNN-NNNN}.
+     */
     public static String normalize(String input) {
         if (input == null) {
             return "";
         }
         String value = Normalizer.normalize(input, Normalizer.Form.NFKC);
         value = SPACES.matcher(value).replaceAll("");
-        value = DASHES.matcher(value).replaceAll("-");
-        return value.toUpperCase(Locale.ROOT);
+        value = DASHES.matcher(value).replaceAll("-").toUpperCase(Locale.ROOT);
+        // a number typed with spaces instead of dashes, or with some dashes left out (SJ990100 2024 0017), is the
+        // same certificate: its letters and digits are put back into the committed form
+        String compact = value.replace("-", "");
+        if (COMPACT.matcher(compact).matches()) {
+            return compact.substring(0, 2) + "-" + compact.substring(2, 8) + "-" + compact.substring(8, 12) + "-"
+                    + compact.substring(12);
+        }
+        return value;
     }
 
     /** Null when the input may be looked up, else the translation key that explains what is wrong. */

@@ -10,7 +10,14 @@ class CertificatesTest {
     void typed_numbers_are_trimmed_upper_cased_and_converted_from_full_width() {
         assertThat(Certificates.normalize("  sj-990100-2024-0017 ")).isEqualTo("SJ-990100-2024-0017");
         assertThat(Certificates.normalize("ＳＪ－９９０１００－２０２４－００１７")).isEqualTo("SJ-990100-2024-0017");
-        assertThat(Certificates.normalize("SJ 990100\u3000- 2024 —0017".replace("—", "–"))).isEqualTo("SJ990100-2024-0017");
+        assertThat(Certificates.normalize("SJ 990100\u3000- 2024 —0017".replace("—", "–"))).isEqualTo("SJ-990100-2024-0017");
+        // spaces instead of dashes, or no separators at all, are the same certificate
+        assertThat(Certificates.normalize("SJ990100 2024 0017")).isEqualTo("SJ-990100-2024-0017");
+        assertThat(Certificates.normalize("sj99010020240017")).isEqualTo("SJ-990100-2024-0017");
+        assertThat(Certificates.normalize("SJ-9901002024-0017")).isEqualTo("SJ-990100-2024-0017");
+        // anything else keeps its own separators (and is then not well formed)
+        assertThat(Certificates.normalize("SJ 99010 2024 0017")).isEqualTo("SJ9901020240017");
+        assertThat(Certificates.isWellFormed(Certificates.normalize("SJ 99010 2024 0017"))).isFalse();
         assertThat(Certificates.normalize("sj–990100–2024–0017")).isEqualTo("SJ-990100-2024-0017");
     }
 
