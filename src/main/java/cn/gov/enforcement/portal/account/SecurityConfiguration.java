@@ -47,8 +47,33 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain vaadinSecurity(HttpSecurity http, ThrottledAuthenticationProvider provider) throws Exception {
         http.authenticationProvider(provider);
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**").permitAll()
+                // an address that names no page (mistyped, outdated) gets the "page not found" page, not the staff
+                // sign-in; every page that exists keeps its own access rule
+                .requestMatchers(SecurityConfiguration::namesNoPage).permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /**
+     * True for a GET request whose path is no route of the application (checked against Vaadin's route registry,
+     * route templates such as {@code regulations/:id} included). Vaadin then answers with its not-found view. The
+     * root and Vaadin's own resources are left to Vaadin's rules.
+     */
+    static boolean namesNoPage(jakarta.servlet.http.HttpServletRequest request) {
+        if (!HttpMethod.GET.matches(request.getMethod()) || request.getServletContext() == null) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        path = java.net.URLDecoder.decode(path.startsWith("/") ? path.substring(1) : path,
+                java.nio.charset.StandardCharsets.UTF_8);
+        if (path.isEmpty() || path.startsWith("VAADIN/") || path.startsWith("HEARTBEAT/")
+                || request.getParameter("v-r") != null) {
+            return false;
+        }
+        com.vaadin.flow.server.startup.ApplicationRouteRegistry registry =
+                com.vaadin.flow.server.startup.ApplicationRouteRegistry.getInstance(
+                        new com.vaadin.flow.server.VaadinServletContext(request.getServletContext()));
+        return registry.getNavigationRouteTarget(path).getRouteTarget() == null;
     }
 
     /** bcrypt for new passwords; the delegating encoder also reads hashes of other algorithms by their prefix. */

@@ -166,6 +166,30 @@ class RegulationBrowserIT extends BrowserTest {
         assertThat(notice.getText()).containsAnyOf("已复制", "手动复制");
     }
 
+    @Test
+    void a_mistyped_address_shows_page_not_found_and_a_staff_page_still_asks_to_sign_in() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] {"/regulation", "/regulations/12/extra", "/no-such-page"}) {
+            java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            // Vaadin answers the address itself (its not-found view), instead of redirecting to the staff sign-in
+            assertThat(response.statusCode()).as(path).isNotEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).as(path).isEmpty();
+        }
+        // deny by default is intact: a page that exists and needs a role still redirects to the sign-in
+        java.net.http.HttpResponse<Void> staff = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/admin/regulations/import")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(staff.statusCode()).isEqualTo(302);
+        assertThat(staff.headers().firstValue("Location").orElse("")).endsWith("/login");
+
+        browser.open("/no-such-page");
+        browser.waitForVaadin();
+        assertThat(browser.find(By.id("page-not-found")).getText()).contains("没有找到这个页面");
+        assertThat(browser.driver().findElements(By.cssSelector("input[name=password]"))).isEmpty();
+    }
+
     /** True when the element with this id starts within the browser's window (scrolled to; the top may lie a fraction of a pixel above it). */
     private boolean onScreen(String id) {
         return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
