@@ -41,7 +41,7 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
         String agency = event.getRouteParameters().get("agency").orElse(null);
         List<String> agencies = catalog.agencies(ListKind.DISCRETION);
         if (agency != null && !agencies.contains(agency) && !catalog.knownAgency(agency)) {
-            event.rerouteToError(new ListEntryNotFoundException(agency), "");
+            event.rerouteToError(ListEntryNotFoundException.discretionAgency(agency), "");
             return;
         }
         removeAll();

@@ -21,9 +21,15 @@ public class ListEntryNotFoundView extends Div implements HasErrorParameter<List
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<ListEntryNotFoundException> parameter) {
         removeAll();
         setId("lists-not-found");
-        add(new H1(getTranslation("lists.notFound.title")), new Paragraph(getTranslation("lists.notFound.text")),
-                new Anchor("risks", getTranslation("lists.notFound.risks")), new Paragraph(),
-                new Anchor("exemptions", getTranslation("lists.notFound.exemptions")));
+        if (parameter.getException().discretionAgency()) {
+            add(new H1(getTranslation("lists.notFound.discretion.title")),
+                    new Paragraph(getTranslation("lists.notFound.discretion.text")),
+                    new Anchor("discretion", getTranslation("lists.notFound.discretion.all")));
+        } else {
+            add(new H1(getTranslation("lists.notFound.title")), new Paragraph(getTranslation("lists.notFound.text")),
+                    new Anchor("risks", getTranslation("lists.notFound.risks")), new Paragraph(),
+                    new Anchor("exemptions", getTranslation("lists.notFound.exemptions")));
+        }
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

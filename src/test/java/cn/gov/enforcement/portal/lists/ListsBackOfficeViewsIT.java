@@ -166,6 +166,11 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
                 .allSatisfy(s -> assertThat(s.getElement().getOuterHTML()).contains("轻微").contains("一般").contains("严重"));
         UI.getCurrent().navigate("discretion/no-such-agency");
         assertThat(_find(Div.class, spec -> spec.withId("lists-not-found"))).hasSize(1);
+        // it says the agency is unknown and leads back to the benchmarks, not to the other lists
+        assertThat(_get(com.vaadin.flow.component.html.H1.class).getText())
+                .isEqualTo(UI.getCurrent().getTranslation("lists.notFound.discretion.title"));
+        assertThat(_find(Anchor.class, spec -> spec.withText(UI.getCurrent().getTranslation("lists.notFound.discretion.all"))))
+                .singleElement().satisfies(a -> assertThat(a.getHref()).isEqualTo("discretion"));
         UI.getCurrent().navigate("discretion/sample-ecology-environment");
         assertThat(_get(Div.class, spec -> spec.withId("discretion-results")).getElement().getTextRecursively())
                 .contains("尚未公布");
