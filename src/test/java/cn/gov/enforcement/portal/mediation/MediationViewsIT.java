@@ -1,15 +1,21 @@
 package cn.gov.enforcement.portal.mediation;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.enforcement.portal.KaribuViewTest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -137,10 +143,33 @@ class MediationViewsIT extends KaribuViewTest {
         assertThat(result.getElement().getAttribute("data-status")).isEqualTo("SUBMITTED");
         assertThat(result.getElement().getOuterHTML()).contains("110***********002X", "138****8000").doesNotContain("13800138000");
 
+        assertThat(result.getElement().getOuterHTML()).contains("受理决定期限");
+        assertThat(_find(TextArea.class, spec -> spec.withId("mediation-reply-body"))).hasSize(1);
+
+        // withdrawing cannot be undone: the button only asks, naming the case; cancelling keeps the case
         _setValue(area("mediation-withdraw-reason"), "已与单位协商解决");
         click("mediation-withdraw");
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("mediation-withdraw-confirm"));
+        assertThat(ConfirmDialogKt.getText(confirm)).contains(receipt.caseNumber(), "撤回是最终的", "不能恢复");
+        assertThat(result.getElement().getAttribute("data-status")).isEqualTo("SUBMITTED");
+        ConfirmDialogKt._fireCancel(confirm);
+        MockVaadin.clientRoundtrip();
+        assertThat(result.getElement().getAttribute("data-status")).isEqualTo("SUBMITTED");
+        assertThat(service.track(receipt.caseNumber(), receipt.accessCode()))
+                .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(CaseStatus.SUBMITTED));
+
+        click("mediation-withdraw");
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("mediation-withdraw-confirm")));
         assertThat(result.getElement().getAttribute("data-status")).isEqualTo("WITHDRAWN");
         assertThat(result.getElement().getOuterHTML()).contains("已与单位协商解决");
+        // a finished case shows no deadline and no message form (and the service takes no more messages)
+        assertThat(result.getElement().getOuterHTML()).doesNotContain("受理决定期限");
+        assertThat(_find(Div.class, spec -> spec.withId("mediation-track-deadlines"))).isEmpty();
+        assertThat(_find(TextArea.class, spec -> spec.withId("mediation-reply-body"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("mediation-withdraw"))).isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("mediation-reply-closed")).getText()).contains("本案已终结");
+        assertThatThrownBy(() -> service.reply(receipt.caseNumber(), receipt.accessCode(), "还在吗？", "test"))
+                .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
