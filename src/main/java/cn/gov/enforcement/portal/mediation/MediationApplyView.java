@@ -423,8 +423,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                     service.upload(submissionToken, metadata.fileName(), bytes);
                     evidenceError.setText("");
                 } catch (ValidationFailure failure) {
-                    evidenceError.setText(metadata.fileName() + "：" + getTranslation(failure.problems().get(0).messageKey(),
-                            failure.problems().get(0).args()));
+                    evidenceError.setText(metadata.fileName() + getTranslation("mediation.colon")
+                            + getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
                 }
                 refreshEvidence();
             };
@@ -490,12 +490,12 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         add(list, "mediation.field.request", a.request());
         add(list, "mediation.field.preferredTimes", a.preferredTimes());
         add(list, "mediation.field.online", getTranslation(a.preferOnline() ? "mediation.online.yes" : "mediation.online.no"));
-        add(list, "mediation.evidence.title", String.join("、", service.uploaded(submissionToken).stream().map(EvidenceInfo::fileName).toList()));
+        add(list, "mediation.evidence.title", String.join(getTranslation("mediation.listSeparator"), service.uploaded(submissionToken).stream().map(EvidenceInfo::fileName).toList()));
         review.add(new Paragraph(getTranslation("mediation.apply.reviewLead")), list);
     }
 
     private void add(UnorderedList list, String labelKey, String value) {
-        list.add(new ListItem(getTranslation(labelKey) + "：" + (value == null ? "" : value)));
+        list.add(new ListItem(getTranslation(labelKey) + getTranslation("mediation.colon") + (value == null ? "" : value)));
     }
 
     private void submit() {

@@ -146,7 +146,7 @@ public class MediationTrackView extends Div implements HasDynamicTitle {
         messages.setId("mediation-track-messages");
         for (CaseMessageView m : c.messages()) {
             String who = getTranslation(m.fromApplicant() ? "mediation.messages.fromYou" : "mediation.track.byAgency");
-            messages.add(new ListItem(format(m.sentAt()) + " " + who + "：" + m.body()));
+            messages.add(new ListItem(format(m.sentAt()) + " " + who + getTranslation("mediation.colon") + m.body()));
         }
         if (c.messages().isEmpty()) {
             result.add(new Paragraph(getTranslation("mediation.messages.none")));
@@ -223,7 +223,7 @@ public class MediationTrackView extends Div implements HasDynamicTitle {
         String what = step.changesState() ? view.getTranslation(step.to().messageKey())
                 : view.getTranslation("mediation.track.kind." + step.kind());
         return ViewSupport.format(step.at(), zone) + " " + what + " (" + who + ")"
-                + (step.reason() == null ? "" : "：" + step.reason());
+                + (step.reason() == null ? "" : view.getTranslation("mediation.colon") + step.reason());
     }
 
     private String format(Instant instant) {

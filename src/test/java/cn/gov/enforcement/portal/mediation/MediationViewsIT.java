@@ -173,6 +173,31 @@ class MediationViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void the_tracking_and_case_pages_separate_labels_and_texts_with_the_colon_of_the_language() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.ENGLISH);
+        signInOfficer("med-officer-market", "sample-market-regulation");
+        MediationBackOffice backOffice = context.getBean(MediationBackOffice.class);
+        backOffice.accept(r.caseNumber(), "Documents complete");
+        backOffice.sendMessage(r.caseNumber(), "Please send the receipt.");
+        service.reply(r.caseNumber(), r.accessCode(), "Receipt attached.", "test");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        String casePage = _get(MediationCaseView.class).getElement().getOuterHTML();
+        assertThat(casePage).contains("Kind of dispute: Consumer complaint", ": Please send the receipt.",
+                "applicant: Receipt attached.", "(agency): Documents complete").doesNotContain("：Please", "：Documents");
+
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        UI.getCurrent().navigate("mediation/track");
+        _setValue(text("mediation-track-number"), r.caseNumber());
+        _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), r.accessCode());
+        click("mediation-track-submit");
+        String tracking = _get(Div.class, spec -> spec.withId("mediation-track-result")).getElement().getOuterHTML();
+        assertThat(tracking).contains("agency: Please send the receipt.", "you: Receipt attached.", "(agency): Documents complete")
+                .doesNotContain("：");
+    }
+
+    @Test
     void the_information_page_names_the_agency_for_every_category() {
         UI.getCurrent().navigate("mediation");
         UnorderedList routing = _get(UnorderedList.class, spec -> spec.withId("mediation-routing"));
