@@ -515,7 +515,7 @@ public class MediationService {
         return new EvidenceInfo(e.id(), e.originalName(), e.contentType(), e.size(), e.uploadedAt());
     }
 
-    private static String megabytes(long bytes) {
+    static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f", bytes / 1024.0 / 1024.0);
     }
 
