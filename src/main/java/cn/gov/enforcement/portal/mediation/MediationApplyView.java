@@ -9,6 +9,7 @@ import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -416,15 +417,20 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         box.add(new Paragraph(getTranslation("mediation.evidence.help", service.settings().evidenceMaxFiles(),
                 String.join(", ", new java.util.TreeSet<>(service.settings().evidenceTypes())).toUpperCase(java.util.Locale.ROOT),
                 service.settings().evidenceMaxBytes() / 1024 / 1024)));
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+        Upload upload = new Upload();
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
             UI ui = UI.getCurrent();
             Runnable store = () -> {
                 try {
                     service.upload(submissionToken, metadata.fileName(), bytes);
                     evidenceError.setText("");
                 } catch (ValidationFailure failure) {
-                    evidenceError.setText(metadata.fileName() + "：" + getTranslation(failure.problems().get(0).messageKey(),
-                            failure.problems().get(0).args()));
+                    evidenceError.setText(metadata.fileName() + getTranslation("mediation.colon")
+                            + getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
+                    // The upload component marks every file the server received as done (a green check);
+                    // a refused file must not look accepted, so its list is emptied: the portal's own
+                    // evidence list below shows what was stored.
+                    upload.clearFileList();
                 }
                 refreshEvidence();
             };
@@ -434,6 +440,9 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                 getUI().ifPresent(u -> u.access(store::run));
             }
         }));
+        upload.setI18n(uploadTexts());
+        upload.addFileRejectedListener(e -> evidenceError.setText(e.getFileName() + getTranslation("mediation.colon")
+                + e.getErrorMessage()));
         upload.setId("mediation-evidence-upload");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, service.settings().evidenceMaxBytes() + 1024));
         evidenceError.setId("mediation-evidence-error");
@@ -441,6 +450,38 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         evidenceList.setId("mediation-evidence-list");
         box.add(upload, evidenceError, evidenceList);
         return box;
+    }
+
+    /** The upload's own texts (button, drop label, statuses, errors) in the page's language. */
+    private UploadI18N uploadTexts() {
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("mediation.evidence.upload.addFile"))
+                .setMany(getTranslation("mediation.evidence.upload.addFiles")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("mediation.evidence.upload.dropFile"))
+                .setMany(getTranslation("mediation.evidence.upload.dropFiles")));
+        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("mediation.evidence.upload.error.tooManyFiles"))
+                .setFileIsTooBig(getTranslation("mediation.error.evidence.size",
+                        MediationService.megabytes(service.settings().evidenceMaxBytes())))
+                .setIncorrectFileType(getTranslation("mediation.error.evidence.type",
+                        String.join(", ", new java.util.TreeSet<>(service.settings().evidenceTypes())).toUpperCase(java.util.Locale.ROOT))));
+        i18n.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status()
+                        .setConnecting(getTranslation("mediation.evidence.upload.status.connecting"))
+                        .setStalled(getTranslation("mediation.evidence.upload.status.stalled"))
+                        .setProcessing(getTranslation("mediation.evidence.upload.status.processing"))
+                        .setHeld(getTranslation("mediation.evidence.upload.status.held")))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
+                        .setPrefix(getTranslation("mediation.evidence.upload.remaining"))
+                        .setUnknown(getTranslation("mediation.evidence.upload.remainingUnknown")))
+                .setError(new UploadI18N.Uploading.Error()
+                        .setServerUnavailable(getTranslation("mediation.evidence.upload.error.server"))
+                        .setUnexpectedServerError(getTranslation("mediation.evidence.upload.error.server"))
+                        .setForbidden(getTranslation("mediation.evidence.upload.error.forbidden"))));
+        i18n.setFile(new UploadI18N.File().setRetry(getTranslation("mediation.evidence.upload.file.retry"))
+                .setStart(getTranslation("mediation.evidence.upload.file.start"))
+                .setRemove(getTranslation("mediation.evidence.upload.file.remove")));
+        i18n.setUnits(List.of("B", "kB", "MB", "GB", "TB"));
+        return i18n;
     }
 
     private void refreshEvidence() {
@@ -490,12 +531,12 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         add(list, "mediation.field.request", a.request());
         add(list, "mediation.field.preferredTimes", a.preferredTimes());
         add(list, "mediation.field.online", getTranslation(a.preferOnline() ? "mediation.online.yes" : "mediation.online.no"));
-        add(list, "mediation.evidence.title", String.join("、", service.uploaded(submissionToken).stream().map(EvidenceInfo::fileName).toList()));
+        add(list, "mediation.evidence.title", String.join(getTranslation("mediation.listSeparator"), service.uploaded(submissionToken).stream().map(EvidenceInfo::fileName).toList()));
         review.add(new Paragraph(getTranslation("mediation.apply.reviewLead")), list);
     }
 
     private void add(UnorderedList list, String labelKey, String value) {
-        list.add(new ListItem(getTranslation(labelKey) + "：" + (value == null ? "" : value)));
+        list.add(new ListItem(getTranslation(labelKey) + getTranslation("mediation.colon") + (value == null ? "" : value)));
     }
 
     private void submit() {

@@ -132,7 +132,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
 
     private void item(UnorderedList list, String labelKey, String value) {
         if (value != null && !value.isBlank()) {
-            list.add(new ListItem(getTranslation(labelKey) + "：" + value));
+            list.add(new ListItem(getTranslation(labelKey) + getTranslation("mediation.colon") + value));
         }
     }
 
@@ -287,7 +287,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         list.setId("mediation-message-list");
         for (CaseMessageView m : c.messages()) {
             String who = m.fromApplicant() ? getTranslation("mediation.track.byApplicant") : m.author();
-            list.add(new ListItem(ViewSupport.format(m.sentAt(), service.settings().zone()) + " " + who + "：" + m.body()));
+            list.add(new ListItem(ViewSupport.format(m.sentAt(), service.settings().zone()) + " " + who + getTranslation("mediation.colon") + m.body()));
         }
         if (c.messages().isEmpty()) {
             section.add(new Paragraph(getTranslation("mediation.messages.none")));

@@ -426,10 +426,14 @@ public class MediationService {
      *
      * @return the case with the new message; empty for an unknown number or a wrong code
      * @throws ValidationFailure when the message is empty or too long
+     * @throws IllegalTransitionException when the case is finished (withdrawn, not accepted, declined, closed)
      */
     public Optional<CaseTracking> reply(String number, String accessCode, String body, String client) {
         String text = messageText(body);
         return guarded(client, () -> tx.execute(status -> authorised(number, accessCode).map(c -> {
+            if (c.status().isFinal()) {
+                throw new IllegalTransitionException(c.status(), c.status());
+            }
             messages.save(new CaseMessage(c.id(), true, MediationCase.APPLICANT, text, clock.instant()));
             messages.flush();
             return tracking(c);
@@ -511,7 +515,7 @@ public class MediationService {
         return new EvidenceInfo(e.id(), e.originalName(), e.contentType(), e.size(), e.uploadedAt());
     }
 
-    private static String megabytes(long bytes) {
+    static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f", bytes / 1024.0 / 1024.0);
     }
 

@@ -1,9 +1,11 @@
 package cn.gov.enforcement.portal.mediation;
 
 import cn.gov.enforcement.portal.platform.ValidationFailure;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -23,7 +25,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
-/** The applicant follows a case with its number and access code, and may withdraw it. */
+/**
+ * The applicant follows a case with its number and access code, and may withdraw it (after
+ * confirming that the withdrawal is final). Deadlines and the message form are shown only while the
+ * case is not finished (see {@link CaseStatus#isFinal()}).
+ */
 @Route("mediation/track")
 @AnonymousAllowed
 public class MediationTrackView extends Div implements HasDynamicTitle {
@@ -93,10 +99,15 @@ public class MediationTrackView extends Div implements HasDynamicTitle {
         result.add(new Paragraph(getTranslation("mediation.track.summary", c.caseNumber(),
                 getTranslation(c.category().messageKey()), service.agencyName(c.agencyId(), getLocale()),
                 c.applicantName(), c.idNumberMasked(), c.phoneMasked())));
-        result.add(new Paragraph(getTranslation("mediation.track.acceptanceDue", c.acceptanceDue().toString())));
-        if (c.mediationDue() != null) {
-            result.add(new Paragraph(getTranslation(c.extended() ? "mediation.track.mediationDueExtended"
-                    : "mediation.track.mediationDue", c.mediationDue().toString())));
+        boolean finished = c.status().isFinal();
+        if (!finished) { // a finished case has no deadline left to run
+            Div deadlines = new Div(new Paragraph(getTranslation("mediation.track.acceptanceDue", c.acceptanceDue().toString())));
+            deadlines.setId("mediation-track-deadlines");
+            if (c.mediationDue() != null) {
+                deadlines.add(new Paragraph(getTranslation(c.extended() ? "mediation.track.mediationDueExtended"
+                        : "mediation.track.mediationDue", c.mediationDue().toString())));
+            }
+            result.add(deadlines);
         }
         if (c.overdue()) {
             Paragraph overdue = new Paragraph(getTranslation("mediation.track.overdue"));
@@ -135,11 +146,32 @@ public class MediationTrackView extends Div implements HasDynamicTitle {
         messages.setId("mediation-track-messages");
         for (CaseMessageView m : c.messages()) {
             String who = getTranslation(m.fromApplicant() ? "mediation.messages.fromYou" : "mediation.track.byAgency");
-            messages.add(new ListItem(format(m.sentAt()) + " " + who + "：" + m.body()));
+            messages.add(new ListItem(format(m.sentAt()) + " " + who + getTranslation("mediation.colon") + m.body()));
         }
         if (c.messages().isEmpty()) {
             result.add(new Paragraph(getTranslation("mediation.messages.none")));
         }
+        result.add(messages);
+        if (finished) {
+            Paragraph closed = new Paragraph(getTranslation("mediation.messages.closed"));
+            closed.setId("mediation-reply-closed");
+            result.add(closed);
+        } else {
+            result.add(replyForm());
+        }
+        if (c.status().isOpen()) {
+            TextArea reason = new TextArea(getTranslation("mediation.track.withdrawReason"));
+            reason.setId("mediation-withdraw-reason");
+            reason.setWidthFull();
+            Button withdraw = new Button(getTranslation("mediation.track.withdraw"));
+            withdraw.setId("mediation-withdraw");
+            withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            withdraw.addClickListener(e -> confirmWithdrawal(c.caseNumber(), reason));
+            result.add(reason, withdraw);
+        }
+    }
+
+    private Component replyForm() {
         TextArea reply = new TextArea(getTranslation("mediation.messages.reply"));
         reply.setId("mediation-reply-body");
         reply.setWidthFull();
@@ -152,20 +184,26 @@ public class MediationTrackView extends Div implements HasDynamicTitle {
             } catch (RateLimitedException limited) {
                 reply.setInvalid(true);
                 reply.setErrorMessage(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
+            } catch (IllegalTransitionException finishedMeanwhile) {
+                lookUp();
             }
         });
         send.setId("mediation-reply-send");
-        result.add(messages, reply, send);
-        if (c.status().isOpen()) {
-            TextArea reason = new TextArea(getTranslation("mediation.track.withdrawReason"));
-            reason.setId("mediation-withdraw-reason");
-            reason.setWidthFull();
-            Button withdraw = new Button(getTranslation("mediation.track.withdraw"));
-            withdraw.setId("mediation-withdraw");
-            withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            withdraw.addClickListener(e -> withdraw(reason));
-            result.add(reason, withdraw);
-        }
+        return new Div(reply, send);
+    }
+
+    /** Withdrawal cannot be undone: a dialog names the case and says so; only its confirm button withdraws. */
+    private void confirmWithdrawal(String caseNumber, TextArea reason) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("mediation-withdraw-confirm");
+        confirm.setHeader(getTranslation("mediation.track.withdrawConfirm.title"));
+        confirm.setText(getTranslation("mediation.track.withdrawConfirm.text", caseNumber));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("mediation.track.withdrawConfirm.cancel"));
+        confirm.setConfirmText(getTranslation("mediation.track.withdrawConfirm.confirm"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> withdraw(reason));
+        confirm.open();
     }
 
     private void withdraw(TextArea reason) {
@@ -185,7 +223,7 @@ public class MediationTrackView extends Div implements HasDynamicTitle {
         String what = step.changesState() ? view.getTranslation(step.to().messageKey())
                 : view.getTranslation("mediation.track.kind." + step.kind());
         return ViewSupport.format(step.at(), zone) + " " + what + " (" + who + ")"
-                + (step.reason() == null ? "" : "：" + step.reason());
+                + (step.reason() == null ? "" : view.getTranslation("mediation.colon") + step.reason());
     }
 
     private String format(Instant instant) {

@@ -1,22 +1,40 @@
 package cn.gov.enforcement.portal.mediation;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.enforcement.portal.KaribuViewTest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.TestingLifecycleHookKt;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.FileRejectedEvent;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import kotlin.Unit;
+import kotlin.jvm.functions.Function1;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -137,10 +155,130 @@ class MediationViewsIT extends KaribuViewTest {
         assertThat(result.getElement().getAttribute("data-status")).isEqualTo("SUBMITTED");
         assertThat(result.getElement().getOuterHTML()).contains("110***********002X", "138****8000").doesNotContain("13800138000");
 
+        assertThat(result.getElement().getOuterHTML()).contains("受理决定期限");
+        assertThat(_find(TextArea.class, spec -> spec.withId("mediation-reply-body"))).hasSize(1);
+
+        // withdrawing cannot be undone: the button only asks, naming the case; cancelling keeps the case
         _setValue(area("mediation-withdraw-reason"), "已与单位协商解决");
         click("mediation-withdraw");
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("mediation-withdraw-confirm"));
+        assertThat(ConfirmDialogKt.getText(confirm)).contains(receipt.caseNumber(), "撤回是最终的", "不能恢复");
+        assertThat(result.getElement().getAttribute("data-status")).isEqualTo("SUBMITTED");
+        ConfirmDialogKt._fireCancel(confirm);
+        MockVaadin.clientRoundtrip();
+        assertThat(result.getElement().getAttribute("data-status")).isEqualTo("SUBMITTED");
+        assertThat(service.track(receipt.caseNumber(), receipt.accessCode()))
+                .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(CaseStatus.SUBMITTED));
+
+        click("mediation-withdraw");
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("mediation-withdraw-confirm")));
         assertThat(result.getElement().getAttribute("data-status")).isEqualTo("WITHDRAWN");
         assertThat(result.getElement().getOuterHTML()).contains("已与单位协商解决");
+        // a finished case shows no deadline and no message form (and the service takes no more messages)
+        assertThat(result.getElement().getOuterHTML()).doesNotContain("受理决定期限");
+        assertThat(_find(Div.class, spec -> spec.withId("mediation-track-deadlines"))).isEmpty();
+        assertThat(_find(TextArea.class, spec -> spec.withId("mediation-reply-body"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("mediation-withdraw"))).isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("mediation-reply-closed")).getText()).contains("本案已终结");
+        assertThatThrownBy(() -> service.reply(receipt.caseNumber(), receipt.accessCode(), "还在吗？", "test"))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void the_tracking_and_case_pages_separate_labels_and_texts_with_the_colon_of_the_language() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.ENGLISH);
+        signInOfficer("med-officer-market", "sample-market-regulation");
+        MediationBackOffice backOffice = context.getBean(MediationBackOffice.class);
+        backOffice.accept(r.caseNumber(), "Documents complete");
+        backOffice.sendMessage(r.caseNumber(), "Please send the receipt.");
+        service.reply(r.caseNumber(), r.accessCode(), "Receipt attached.", "test");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        String casePage = _get(MediationCaseView.class).getElement().getOuterHTML();
+        assertThat(casePage).contains("Kind of dispute: Consumer complaint", ": Please send the receipt.",
+                "applicant: Receipt attached.", "(agency): Documents complete").doesNotContain("：Please", "：Documents");
+
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        UI.getCurrent().navigate("mediation/track");
+        _setValue(text("mediation-track-number"), r.caseNumber());
+        _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), r.accessCode());
+        click("mediation-track-submit");
+        String tracking = _get(Div.class, spec -> spec.withId("mediation-track-result")).getElement().getOuterHTML();
+        assertThat(tracking).contains("agency: Please send the receipt.", "you: Receipt attached.", "(agency): Documents complete")
+                .doesNotContain("：");
+    }
+
+    /** Walks the wizard in the UI's language to the step with the evidence upload. */
+    @SuppressWarnings("unchecked")
+    private static Upload evidenceStep() {
+        UI.getCurrent().navigate("mediation");
+        UI.getCurrent().navigate("mediation/apply");
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withId("mediation-category")), DisputeCategory.CONSUMER);
+        click("mediation-next");
+        _setValue(text("mediation-applicant-name"), "Zhang San");
+        _setValue(text("mediation-id-number"), MediationTestSupport.VALID_ID);
+        _setValue(text("mediation-phone"), "13800138000");
+        click("mediation-next");
+        _setValue(text("mediation-other-party-name"), "Example Electrics");
+        click("mediation-next");
+        assertThat(step()).isEqualTo("3");
+        return _get(Upload.class, spec -> spec.withId("mediation-evidence-upload"));
+    }
+
+    @Test
+    void the_evidence_upload_speaks_the_pages_language_and_a_refused_file_does_not_stay_marked_as_uploaded() {
+        UploadI18N chinese = evidenceStep().getI18n();
+        assertThat(chinese).isNotNull();
+        assertThat(chinese.getAddFiles().getMany()).isEqualTo("选择证据文件…");
+        assertThat(chinese.getDropFiles().getMany()).isEqualTo("或将文件拖放到此处");
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        Upload upload = evidenceStep();
+        assertThat(upload.getI18n().getAddFiles().getMany()).isEqualTo("Choose evidence files…");
+        assertThat(upload.getI18n().getDropFiles().getOne()).isEqualTo("or drop a file here");
+
+        // the JavaScript the server sends to the browser, to see whether the upload's own file list is emptied
+        List<String> scripts = new ArrayList<>();
+        List<Function1<PendingJavaScriptInvocation, Unit>> handlers = TestingLifecycleHookKt.getPendingJavascriptInvocationHandlers();
+        List<Function1<PendingJavaScriptInvocation, Unit>> recording = new ArrayList<>(handlers);
+        recording.add(invocation -> {
+            scripts.add(invocation.getInvocation().getExpression());
+            return Unit.INSTANCE;
+        });
+        TestingLifecycleHookKt.setPendingJavascriptInvocationHandlers(recording);
+        try {
+            UploadKt._upload(upload, "a.pdf", "application/pdf", EvidenceFilesTest.PDF);
+            UploadKt._upload(upload, "b.pdf", "application/pdf", EvidenceFilesTest.PDF);
+            MockVaadin.clientRoundtrip();
+            assertThat(scripts).noneMatch(js -> js.contains("this.files = []"));
+            assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText()).isEmpty();
+
+            UploadKt._upload(upload, "fake.pdf", "application/pdf", "not a pdf at all".getBytes(StandardCharsets.US_ASCII));
+            MockVaadin.clientRoundtrip();
+            assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText())
+                    .startsWith("fake.pdf: This kind of file is not accepted");
+            assertThat(scripts).as("the refused file is taken off the upload's list").anyMatch(js -> js.contains("this.files = []"));
+        } finally {
+            TestingLifecycleHookKt.setPendingJavascriptInvocationHandlers(handlers);
+        }
+        // a file the browser refuses before sending it (too large) is named with the reason as well
+        ComponentUtil.fireEvent(upload, new FileRejectedEvent(upload, upload.getI18n().getError().getFileIsTooBig(), "big.pdf"));
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText())
+                .startsWith("big.pdf: The file is too large; each file may have at most");
+        String stored = _get(Div.class, spec -> spec.withId("mediation-evidence-list")).getElement().getOuterHTML();
+        assertThat(stored).contains("a.pdf", "b.pdf").doesNotContain("fake.pdf");
+
+        // the review lists the fields with the English colon and the files with the English separator
+        _setValue(area("mediation-facts"), "The fridge I bought broke after three days and the shop refuses to take it back.");
+        _setValue(area("mediation-request"), "Take the fridge back and refund the price.");
+        click("mediation-next");
+        click("mediation-next");
+        _setValue(_get(Checkbox.class, spec -> spec.withId("mediation-consent")), true);
+        click("mediation-next");
+        assertThat(step()).isEqualTo("6");
+        String review = _get(Div.class, spec -> spec.withId("mediation-review")).getElement().getOuterHTML();
+        assertThat(review).contains("Kind of dispute: Consumer complaint", "Evidence: a.pdf, b.pdf").doesNotContain("：", "、");
     }
 
     @Test
