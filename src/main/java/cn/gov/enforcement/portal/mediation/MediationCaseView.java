@@ -111,10 +111,11 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         item(list, "mediation.field.request", f.request());
         item(list, "mediation.field.preferredTimes", f.preferredTimes());
         item(list, "mediation.field.online", getTranslation(f.preferOnline() ? "mediation.online.yes" : "mediation.online.no"));
-        item(list, "mediation.track.acceptanceDue", c.acceptanceDue().toString());
+        // these labels carry their date as a parameter ("受理决定期限：{0}")
+        list.add(new ListItem(getTranslation("mediation.track.acceptanceDue", c.acceptanceDue().toString())));
         if (c.mediationDue() != null) {
-            item(list, c.extended() ? "mediation.track.mediationDueExtended" : "mediation.track.mediationDue",
-                    c.mediationDue().toString());
+            list.add(new ListItem(getTranslation(c.extended() ? "mediation.track.mediationDueExtended"
+                    : "mediation.track.mediationDue", c.mediationDue().toString())));
         }
         if (c.sessionAt() != null) {
             list.add(new ListItem(getTranslation("mediation.track.session",

@@ -164,6 +164,11 @@ class MediationBrowserIT extends BrowserTest {
         assertThat(browser.find(By.id("mediation-track-status")).getText()).contains("已受理");
         type("mediation-withdraw-reason", "已与商家和解");
         click("mediation-withdraw");
+        // a withdrawal is final: the page asks first, and only the dialog's confirm button withdraws
+        WebElement confirm = browser.until(d -> d.findElements(By.xpath("//vaadin-button[normalize-space(.)='确认撤回']"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(browser.find(By.id("mediation-track-status")).getText()).contains("已受理");
+        confirm.click();
         browser.until(d -> "WITHDRAWN".equals(d.findElement(By.id("mediation-track-result")).getDomAttribute("data-status")));
         assertThat(mailTo("zhang@example.cn", "撤回")).contains(number, "已与商家和解");
     }

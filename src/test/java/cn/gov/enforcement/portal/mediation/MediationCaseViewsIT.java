@@ -68,6 +68,9 @@ class MediationCaseViewsIT extends KaribuViewTest {
         assertThat(status()).isEqualTo("SUBMITTED");
         String details = _get(Div.class, spec -> spec.withId("mediation-case")).getElement().getOuterHTML();
         assertThat(details).contains("138****8000", "110***********002X").doesNotContain("13800138000");
+        // the deadline is put into its label, not shown beside a placeholder
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("mediation-case-details"))
+                .getElement().getTextRecursively()).contains("受理决定期限：20").doesNotContain("{0}");
 
         Select<String> mediator = _get(Select.class, spec -> spec.withId("mediation-mediator-select"));
         _setValue(mediator, "med-view-officer");
