@@ -51,7 +51,13 @@ import java.util.UUID;
  */
 @Route("mediation/apply")
 @AnonymousAllowed
-public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEnterObserver {
+public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEnterObserver,
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware {
+
+    /** Session attribute: the draft and the step to show again after the reader switched the language. */
+    static final String AFTER_LANGUAGE_SWITCH = MediationApplyView.class.getName() + ".afterLanguageSwitch";
+
+    record Resumption(String draftCode, int step) implements java.io.Serializable {}
 
     static final int STEPS = 7;
     private static final List<Set<String>> STEP_FIELDS = List.of(
@@ -332,16 +338,36 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         draftCodeBox.setVisible(true);
     }
 
+    /**
+     * The language switch reloads the page: what was typed goes into the draft (started now if the first step is
+     * complete), and the reloaded view resumes it at the same step.
+     */
+    @Override
+    public void keepForLanguageSwitch() {
+        if (draftCode != null || category.getValue() != null) {
+            saveDraftQuietly();
+        }
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (draftCode != null && session != null) {
+            session.setAttribute(AFTER_LANGUAGE_SWITCH, new Resumption(draftCode, current));
+        }
+    }
+
     private void resume() {
+        resume(resumeInput.getValue());
+    }
+
+    /** Resumes the draft with this code; false (the code field marked) when there is none. */
+    private boolean resume(String resumeCode) {
         try {
-            java.util.Optional<MediationApplication> draft = service.resumeDraft(resumeInput.getValue(), ViewSupport.clientAddress());
+            java.util.Optional<MediationApplication> draft = service.resumeDraft(resumeCode, ViewSupport.clientAddress());
             if (draft.isEmpty()) {
                 resumeInput.setInvalid(true);
                 resumeInput.setErrorMessage(getTranslation("mediation.draft.notFound"));
-                return;
+                return false;
             }
             resumeInput.setInvalid(false);
-            draftCode = resumeInput.getValue().strip();
+            draftCode = resumeCode.strip();
             filling = true;
             try {
                 fill(draft.get());
@@ -355,9 +381,11 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             refreshEvidence();
             draftInfo.setText(getTranslation("mediation.draft.resumed"));
             show(0);
+            return true;
         } catch (RateLimitedException limited) {
             resumeInput.setInvalid(true);
             resumeInput.setErrorMessage(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
+            return false;
         }
     }
 
@@ -394,6 +422,15 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session != null && session.getAttribute(AFTER_LANGUAGE_SWITCH) instanceof Resumption kept) {
+            session.setAttribute(AFTER_LANGUAGE_SWITCH, null);
+            if (resume(kept.draftCode())) {
+                show(kept.step());
+                draftInfo.setText(getTranslation("mediation.draft.keptAcrossLanguage"));
+            }
+            return;
+        }
         List<String> codes = event.getLocation().getQueryParameters().getParameters().getOrDefault("letter", List.of());
         if (codes.isEmpty() || letterCode != null) {
             return;

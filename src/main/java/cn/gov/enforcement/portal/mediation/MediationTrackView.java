@@ -32,7 +32,11 @@ import java.util.Optional;
  */
 @Route("mediation/track")
 @AnonymousAllowed
-public class MediationTrackView extends Div implements HasDynamicTitle {
+public class MediationTrackView extends Div implements HasDynamicTitle,
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware {
+
+    /** Session attribute: reopen the case of {@link #SESSION_CASE} once, after the reader switched the language. */
+    static final String REOPEN_AFTER_LANGUAGE_SWITCH = MediationTrackView.class.getName() + ".reopen";
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -60,6 +64,24 @@ public class MediationTrackView extends Div implements HasDynamicTitle {
         result.getElement().setAttribute("role", "status");
         result.getElement().setAttribute("aria-live", "polite");
         add(form, result);
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session != null && session.getAttribute(REOPEN_AFTER_LANGUAGE_SWITCH) != null) {
+            session.setAttribute(REOPEN_AFTER_LANGUAGE_SWITCH, null);
+            if (session.getAttribute(SESSION_CASE) instanceof Opened opened) {
+                number.setValue(opened.number());
+                code.setValue(opened.code());
+                lookUp();
+            }
+        }
+    }
+
+    /** The language switch reloads the page: the case opened in this session is opened again after it. */
+    @Override
+    public void keepForLanguageSwitch() {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session != null && session.getAttribute(SESSION_CASE) != null) {
+            session.setAttribute(REOPEN_AFTER_LANGUAGE_SWITCH, Boolean.TRUE);
+        }
     }
 
     /** Session attribute that keeps the number and code of the case last found, for its documents. */

@@ -88,10 +88,21 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         select.addClassName("portal-lang");
         select.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                LanguagePreference.switchTo(UI.getCurrent(), e.getValue());
+                switchLanguage(UI.getCurrent(), e.getValue());
             }
         });
         return select;
+    }
+
+    /**
+     * What the header's language switch does: the switch reloads the page, so a view holding a form or an opened
+     * case keeps it for the reloaded view first.
+     */
+    public static void switchLanguage(UI ui, Locale locale) {
+        if (ui.getCurrentView() instanceof cn.gov.enforcement.portal.platform.LanguageSwitchAware view) {
+            view.keepForLanguageSwitch();
+        }
+        LanguagePreference.switchTo(ui, locale);
     }
 
     private Component accountArea() {

@@ -210,6 +210,46 @@ class MediationCaseViewsIT extends KaribuViewTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void switching_the_language_keeps_the_application_and_the_opened_case() {
+        UI.getCurrent().navigate("mediation/apply");
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withId("mediation-category")), DisputeCategory.CONSUMER);
+        click("mediation-next");
+        assertThat(step()).isEqualTo("1");
+        _setValue(field("mediation-applicant-name"), "孙八");
+        _setValue(field("mediation-phone"), "13700137000");
+        // the header's switch reloads the page (Karibu builds a new UI and view, as the browser would)
+        MediationApplyView before = _get(MediationApplyView.class);
+        cn.gov.enforcement.portal.ui.MainLayout.switchLanguage(UI.getCurrent(), Locale.TRADITIONAL_CHINESE);
+        assertThat(_get(MediationApplyView.class)).isNotSameAs(before);
+        // (the new UI's language comes from the cookie the browser sends back, which the mock does not)
+        assertThat(step()).isEqualTo("1");
+        assertThat(field("mediation-applicant-name").getValue()).isEqualTo("孙八");
+        assertThat(field("mediation-phone").getValue()).isEqualTo("13700137000");
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-draft-info")).getText())
+                .isEqualTo(UI.getCurrent().getTranslation("mediation.draft.keptAcrossLanguage"));
+        // once only: opening the page again later starts afresh
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("mediation/apply");
+        assertThat(step()).isEqualTo("0");
+
+        // an opened case is opened again
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "lang@example.cn"),
+                Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("mediation/track");
+        _setValue(field("mediation-track-number"), r.caseNumber());
+        _setValue(_get(com.vaadin.flow.component.textfield.PasswordField.class,
+                spec -> spec.withId("mediation-track-code")), r.accessCode());
+        click("mediation-track-submit");
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-track-result")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("found");
+        cn.gov.enforcement.portal.ui.MainLayout.switchLanguage(UI.getCurrent(), Locale.ENGLISH);
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-track-result")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("found");
+        assertThat(field("mediation-track-number").getValue()).isEqualTo(r.caseNumber());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void the_draft_starts_after_the_first_step_keeps_every_typed_value_and_survives_a_new_session() {
         UI.getCurrent().navigate("mediation/apply");
         assertThat(_find(Span.class, spec -> spec.withId("mediation-resume-code"))).as("no draft before step 1 is done").isEmpty();
