@@ -452,8 +452,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         Div box = new Div();
         box.setId("mediation-evidence");
         box.add(new Paragraph(getTranslation("mediation.evidence.help", service.settings().evidenceMaxFiles(),
-                String.join(", ", new java.util.TreeSet<>(service.settings().evidenceTypes())).toUpperCase(java.util.Locale.ROOT),
-                service.settings().evidenceMaxBytes() / 1024 / 1024)));
+                acceptedTypes(), service.settings().evidenceMaxBytes() / 1024 / 1024)));
         Upload upload = new Upload();
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
             UI ui = UI.getCurrent();
@@ -491,34 +490,14 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
 
     /** The upload's own texts (button, drop label, statuses, errors) in the page's language. */
     private UploadI18N uploadTexts() {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("mediation.evidence.upload.addFile"))
-                .setMany(getTranslation("mediation.evidence.upload.addFiles")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("mediation.evidence.upload.dropFile"))
-                .setMany(getTranslation("mediation.evidence.upload.dropFiles")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("mediation.evidence.upload.error.tooManyFiles"))
-                .setFileIsTooBig(getTranslation("mediation.error.evidence.size",
-                        MediationService.megabytes(service.settings().evidenceMaxBytes())))
-                .setIncorrectFileType(getTranslation("mediation.error.evidence.type",
-                        String.join(", ", new java.util.TreeSet<>(service.settings().evidenceTypes())).toUpperCase(java.util.Locale.ROOT))));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status()
-                        .setConnecting(getTranslation("mediation.evidence.upload.status.connecting"))
-                        .setStalled(getTranslation("mediation.evidence.upload.status.stalled"))
-                        .setProcessing(getTranslation("mediation.evidence.upload.status.processing"))
-                        .setHeld(getTranslation("mediation.evidence.upload.status.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(getTranslation("mediation.evidence.upload.remaining"))
-                        .setUnknown(getTranslation("mediation.evidence.upload.remainingUnknown")))
-                .setError(new UploadI18N.Uploading.Error()
-                        .setServerUnavailable(getTranslation("mediation.evidence.upload.error.server"))
-                        .setUnexpectedServerError(getTranslation("mediation.evidence.upload.error.server"))
-                        .setForbidden(getTranslation("mediation.evidence.upload.error.forbidden"))));
-        i18n.setFile(new UploadI18N.File().setRetry(getTranslation("mediation.evidence.upload.file.retry"))
-                .setStart(getTranslation("mediation.evidence.upload.file.start"))
-                .setRemove(getTranslation("mediation.evidence.upload.file.remove")));
-        i18n.setUnits(List.of("B", "kB", "MB", "GB", "TB"));
-        return i18n;
+        return cn.gov.enforcement.portal.platform.UploadTexts.of(this, "mediation.evidence.upload.",
+                getTranslation("mediation.error.evidence.size", MediationService.megabytes(service.settings().evidenceMaxBytes())),
+                getTranslation("mediation.error.evidence.type", acceptedTypes()));
+    }
+
+    /** The accepted evidence file types as the reader sees them, such as JPG, PDF, PNG. */
+    private String acceptedTypes() {
+        return String.join(", ", new java.util.TreeSet<>(service.settings().evidenceTypes())).toUpperCase(java.util.Locale.ROOT);
     }
 
     private void refreshEvidence() {

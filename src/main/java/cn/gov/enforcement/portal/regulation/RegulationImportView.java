@@ -111,32 +111,8 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
 
     /** The texts of the upload component in the reader's language. */
     private UploadI18N uploadTexts() {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("regulation.upload.addFile"))
-                .setMany(getTranslation("regulation.upload.addFiles")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("regulation.upload.dropFile"))
-                .setMany(getTranslation("regulation.upload.dropFiles")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("regulation.upload.error.tooManyFiles"))
-                .setFileIsTooBig(getTranslation("regulation.upload.error.tooBig"))
-                .setIncorrectFileType(getTranslation("regulation.upload.error.type")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status()
-                        .setConnecting(getTranslation("regulation.upload.status.connecting"))
-                        .setStalled(getTranslation("regulation.upload.status.stalled"))
-                        .setProcessing(getTranslation("regulation.upload.status.processing"))
-                        .setHeld(getTranslation("regulation.upload.status.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(getTranslation("regulation.upload.remaining"))
-                        .setUnknown(getTranslation("regulation.upload.remainingUnknown")))
-                .setError(new UploadI18N.Uploading.Error()
-                        .setServerUnavailable(getTranslation("regulation.upload.error.server"))
-                        .setUnexpectedServerError(getTranslation("regulation.upload.error.server"))
-                        .setForbidden(getTranslation("regulation.upload.error.forbidden"))));
-        i18n.setFile(new UploadI18N.File().setRetry(getTranslation("regulation.upload.file.retry"))
-                .setStart(getTranslation("regulation.upload.file.start"))
-                .setRemove(getTranslation("regulation.upload.file.remove")));
-        i18n.setUnits(List.of("B", "kB", "MB", "GB", "TB"));
-        return i18n;
+        return cn.gov.enforcement.portal.platform.UploadTexts.of(this, "regulation.upload.",
+                getTranslation("regulation.upload.error.tooBig"), getTranslation("regulation.upload.error.type"));
     }
 
     private void received(String name, byte[] bytes) {

@@ -74,6 +74,15 @@ class TranslationBundlesTest {
     }
 
     @Test
+    void every_upload_text_exists_under_each_pages_prefix() {
+        Translations translations = new Translations();
+        for (String prefix : List.of("regulation.upload.", "mediation.evidence.upload.")) {
+            assertThat(UploadTexts.KEYS).as(prefix).allSatisfy(key -> assertThat(translations.has(prefix + key))
+                    .as(prefix + key).isTrue());
+        }
+    }
+
+    @Test
     void keys_are_unique_across_bundles() {
         Set<String> seen = new HashSet<>();
         List<String> duplicates = new ArrayList<>();
