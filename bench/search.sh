@@ -10,10 +10,10 @@
 #
 # Usage: bench/search.sh [data-dir]    (build first: ./mvnw -B -DskipTests package)
 # Env:   PORTAL_SHARED_DIR (default ../shared), PORT (18080), ES_PORT (19200), REQUESTS (400),
-#        PORTAL_ARGS (extra portal arguments for both runs, e.g. --portal.embeddings.enabled=false for lexical only)
+#        JAR (default target/portal.jar), PORTAL_ARGS (extra portal arguments for both runs, e.g. --portal.embeddings.enabled=false for lexical only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/portal.jar
+JAR=${JAR:-target/portal.jar}
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 2; }
 SHARED=${PORTAL_SHARED_DIR:-../shared}
 [ -d "$SHARED/corpus/lawrefbook" ] || { echo "skipped: no corpus at $SHARED/corpus/lawrefbook (set PORTAL_SHARED_DIR)" >&2; exit 0; }

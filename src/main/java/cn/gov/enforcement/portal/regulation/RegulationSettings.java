@@ -64,7 +64,9 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
      *     BM25 query, relative to the question's own words; the terms are also appended to the question that is
      *     embedded for the dense list (0: neither)
      * @param candidates how many nearest-neighbour candidates the dense search gathers per index segment
-     *     ({@code num_candidates}; at least the list's depth)
+     *     ({@code num_candidates}; at least the list's depth). It matters for a graph index ({@code int8_hnsw});
+     *     the shipped mapping ({@code int8_flat}) compares the question with every vector, so its nearest
+     *     articles are exact whatever this is
      */
     public record Ranking(Double lexicalWeight, Double denseWeight, Integer k, Integer depth, Double minSimilarity,
                           Map<LegalLevel, Double> levelPriors, Double documentWeight, Double citationWeight,

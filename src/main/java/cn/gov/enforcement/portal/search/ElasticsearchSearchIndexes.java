@@ -78,8 +78,9 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
      * A version of at most this many documents is merged before it replaces the old one, which takes a second
      * at most (our lists, the agencies, a small corpus), so that its ranking does not change under a reader
      * paging through results. A larger one (the national corpus: about 15 s of one core) serves at once and is
-     * merged in the background; its ranking may then change once, when the merge is done, as approximate
-     * nearest-neighbour results from one vector graph differ slightly from those of several.
+     * merged in the background; with a vector graph ({@code int8_hnsw}) its ranking may then change once, when
+     * the merge is done, as approximate nearest-neighbour results from one graph differ slightly from those of
+     * several (the shipped regulation mapping compares every vector, which gives the same neighbours either way).
      */
     static final int SYNCHRONOUS_MERGE_LIMIT = 20_000;
 
@@ -390,7 +391,7 @@ class ElasticsearchSearchIndexes implements SearchIndexes {
      * background while the version serves (versions above {@link #SYNCHRONOUS_MERGE_LIMIT} documents). A bulk
      * load leaves one segment per flush of the node's indexing buffer and per indexing thread (about ten for the
      * national corpus on the embedded node), and a search visits every segment, looking up each one's terms and
-     * searching each one's vector graph for its own candidates. On the national corpus one segment made the
+     * searching each one's vectors for its own candidates. On the national corpus one segment made the
      * node's BM25 search about a quarter cheaper and the API answer about a sixth more searches per second
      * (bench/README.md, eighth session); the merge takes about 15 s there and 38 s for the whole corpus, on one
      * core. A merge cut short by a shutdown is asked for again at the next start ({@link #mergeIfFragmented}).

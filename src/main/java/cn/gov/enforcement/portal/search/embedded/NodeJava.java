@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  *
  * <p>The portal itself runs on Java 17, where Lucene computes vector similarities in plain Java.
  * From Java 21 on, Elasticsearch uses SIMD instructions (Lucene's Panama vectorization and its own
- * native vector library) to build and search the HNSW graph, which makes loading and kNN searches
+ * native vector library) to compare vectors, which made loading (then into an HNSW graph) and kNN searches
  * somewhat cheaper (about 5 % on the whole import on two cores, see bench/README.md). So unless a
  * Java home is configured, the node runs on the newest Java
  * installation of a version Elasticsearch {@value EmbeddedNode#VERSION} was checked with
