@@ -1,0 +1,75 @@
+package cn.gov.enforcement.portal.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.knowledge.KnowledgeFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed sample discretion benchmarks and exemption items tell the same story: where an
+ * exemption item says there is no penalty, the benchmark for the same violation does not fine the
+ * same case in its lowest level.
+ */
+class SampleContentConsistencyTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
+
+    private static <T> T entry(ListKind kind, String file, String id, Class<T> type) throws IOException {
+        Path path = Path.of("knowledge-base", kind.folder(), file);
+        var result = ListFileParser.parse(kind, KnowledgeFile.of(path.toString(), Files.readString(path)));
+        assertThat(result.problems()).isEmpty();
+        return result.entries().stream().filter(e -> ListFileParser.idOf(e).equals(id)).map(type::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no entry " + id + " in " + path));
+    }
+
+    @Test
+    void price_tagging_has_no_fine_in_exactly_the_cases_of_the_first_violation_item() throws IOException {
+        DiscretionBenchmark benchmark = entry(ListKind.DISCRETION, "sample-market-regulation.yaml", "mr-db-price-tag",
+                DiscretionBenchmark.class);
+        ExemptionItem item = entry(ListKind.EXEMPTIONS, "sample-market-regulation.yaml", "mr-ex-first-price-tag",
+                ExemptionItem.class);
+        assertThat(benchmark.sample()).isTrue();
+        assertThat(item.sample()).isTrue();
+        assertThat(item.basisPenalty()).isEqualTo(benchmark.basisPenalty());
+        DiscretionBenchmark.Circumstance minor = benchmark.circumstances().get(0);
+        assertThat(minor.penalty()).contains("不予罚款");
+
+        // the benchmark's no-fine level: first time within 12 months, nothing overcharged, corrected on the spot
+        assertThat(minor.description()).contains("12个月内首次").contains("没有因此多收").contains("当场改正");
+        assertThat(benchmark.circumstances().get(1).description()).contains("多收了顾客价款");
+        // the item asks the same three things, and nothing else
+        assertThat(item.conditions()).extracting(Condition::type).containsExactly(ConditionType.FIRST_VIOLATION,
+                ConditionType.NO_HARM, ConditionType.CORRECTED_IMMEDIATELY);
+        assertThat(item.conditions().get(0).threshold()).isEqualByComparingTo("12");
+        assertThat(item.conditions().get(1).question()).contains("没有因价签问题多收");
+
+        // an overcharge, however small, is outside the item (the benchmark fines it at the ordinary level)
+        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "no", "2", "yes"), DAY).applies()).isFalse();
+        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes", "2", "yes"), DAY).outcome())
+                .isEqualTo(EligibilityResult.Outcome.NO_PENALTY);
+    }
+
+    @Test
+    void the_open_air_barbecue_benchmark_fines_at_its_lowest_level_only_cases_outside_the_first_violation_item()
+            throws IOException {
+        DiscretionBenchmark benchmark = entry(ListKind.DISCRETION, "sample-urban-management.yaml",
+                "um-db-open-air-barbecue", DiscretionBenchmark.class);
+        ExemptionItem item = entry(ListKind.EXEMPTIONS, "sample-urban-management.yaml", "um-ex-first-barbecue",
+                ExemptionItem.class);
+        assertThat(item.basisPenalty()).isEqualTo(benchmark.basisPenalty());
+        String minor = benchmark.circumstances().get(0).description();
+        assertThat(minor).contains("不符合首违不罚清单的条件");
+        Condition months = item.conditions().get(0);
+        Condition income = item.conditions().get(1);
+        assertThat(minor).contains(months.threshold().toPlainString() + "个月内")
+                .contains(income.threshold().stripTrailingZeros().toPlainString() + income.unit());
+        assertThat(List.of(months.type(), income.type()))
+                .containsExactly(ConditionType.FIRST_VIOLATION, ConditionType.AMOUNT_BELOW);
+    }
+}
