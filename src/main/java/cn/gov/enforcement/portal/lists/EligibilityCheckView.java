@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -12,7 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -37,7 +38,7 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
     private final transient ListsCatalog catalog;
     private transient ExemptionItem item;
     private final List<RadioButtonGroup<String>> yesNo = new ArrayList<>();
-    private final List<BigDecimalField> numbers = new ArrayList<>();
+    private final List<TextField> numbers = new ArrayList<>();
     private final Div result = new Div();
     private String title = "";
 
@@ -73,10 +74,16 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
             Condition c = item.conditions().get(i);
             String label = (i + 1) + ". " + c.question();
             if (c.type().numericAnswer()) {
-                BigDecimalField field = new BigDecimalField(label);
+                // a text field, not a number field: what the person typed reaches the server as typed, so
+                // the checker can refuse it with a clear message (a number field turns "abc" into no value)
+                TextField field = new TextField(label);
                 field.setId("check-answer-" + i);
-                String unit = c.unit() == null ? getTranslation("lists.check.unit.days") : c.unit();
-                field.setSuffixComponent(new Span(unit));
+                EligibilityTexts.Messages m = this::getTranslation;
+                field.setSuffixComponent(new Span(EligibilityTexts.unit(c, m)));
+                EligibilityTexts.threshold(c, m).ifPresent(field::setHelperText);
+                field.setMaxLength(40);
+                field.setManualValidation(true);
+                field.getElement().setAttribute("inputmode", "decimal");
                 field.setWidthFull();
                 numbers.add(field);
                 yesNo.add(null);
@@ -86,6 +93,7 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
                 group.setId("check-answer-" + i);
                 group.setItems(YES, NO);
                 group.setItemLabelGenerator(v -> getTranslation(YES.equals(v) ? "lists.check.yes" : "lists.check.no"));
+                group.setManualValidation(true);
                 yesNo.add(group);
                 numbers.add(null);
                 form.add(new Div(group));
@@ -100,19 +108,19 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         add(form, submit, result);
     }
 
-    /** Collects the answers, asks the service and shows the outcome or what is missing. */
+    /**
+     * Collects the answers as typed, asks the service and shows the outcome, or marks every refused
+     * answer with the service's message (the typed text stays in its field).
+     */
     void check() {
         result.removeAll();
         Map<String, String> answers = new LinkedHashMap<>();
         for (int i = 0; i < item.conditions().size(); i++) {
-            String value;
-            if (yesNo.get(i) != null) {
-                value = yesNo.get(i).getValue();
-            } else {
-                BigDecimalField field = numbers.get(i);
-                value = field.getValue() == null ? null : field.getValue().toPlainString();
-            }
-            if (value != null) {
+            HasValidation field = field(i);
+            field.setInvalid(false);
+            field.setErrorMessage(null);
+            String value = yesNo.get(i) != null ? yesNo.get(i).getValue() : numbers.get(i).getValue();
+            if (value != null && !value.isBlank()) {
                 answers.put(Integer.toString(i), value);
             }
         }
@@ -120,6 +128,13 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         try {
             outcome = catalog.check(item.id(), answers);
         } catch (ListsInputException e) {
+            if (e instanceof EligibilityAnswersException refused) {
+                for (EligibilityAnswersException.Problem p : refused.problems()) {
+                    HasValidation field = field(p.index());
+                    field.setErrorMessage(getTranslation(p.messageKey(), p.args()));
+                    field.setInvalid(true);
+                }
+            }
             Paragraph error = new Paragraph(getTranslation(e.messageKey(), e.args()));
             error.setId("check-error");
             error.addClassName("lists-error");
@@ -141,6 +156,10 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         result.add(list("check-next", EligibilityTexts.nextSteps(item, outcome, catalog.agencyName(item.agency()),
                 catalog.supervisionPhone(item.agency()), m)));
         result.add(new Paragraph(getTranslation("lists.check.disclaimer")));
+    }
+
+    private HasValidation field(int index) {
+        return yesNo.get(index) != null ? yesNo.get(index) : numbers.get(index);
     }
 
     private static UnorderedList list(String id, List<String> texts) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Deterministic evaluation of an exemption item's conditions (knowledge-base/LISTS-FORMAT.md):
@@ -19,6 +20,7 @@ public final class EligibilityChecker {
     private static final Set<String> YES = Set.of("yes", "y", "true", "1", "是");
     private static final Set<String> NO = Set.of("no", "n", "false", "0", "否");
     private static final BigDecimal MAX_NUMBER = new BigDecimal("1000000000000");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d{1,20}(\\.\\d{0,10})?|\\.\\d{1,10})");
 
     private EligibilityChecker() {}
 
@@ -27,7 +29,9 @@ public final class EligibilityChecker {
      *     once in the item) → answer: yes/no ({@code yes}, {@code no}, {@code true}, {@code false},
      *     {@code 是}, {@code 否}) or a number ≥ 0 for the numeric conditions
      * @param today the day of the check (the correction deadline is computed from it)
-     * @throws ListsInputException when an answer is missing, unreadable or for no condition
+     * @throws EligibilityAnswersException when answers are missing or unreadable (every such question
+     *     named with its own message: not yes/no, not a number, a number out of range)
+     * @throws ListsInputException when an answer is for no condition or given twice
      */
     public static EligibilityResult check(ExemptionItem item, Map<String, String> answers, LocalDate today) {
         List<Condition> conditions = item.conditions();
@@ -58,23 +62,32 @@ public final class EligibilityChecker {
             }
         }
         List<EligibilityResult.ConditionResult> results = new ArrayList<>();
+        List<EligibilityAnswersException.Problem> problems = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             Condition condition = conditions.get(i);
             String raw = byIndex.get(i);
             if (raw == null || raw.isBlank()) {
-                throw new ListsInputException("lists.check.error.missing", i + 1);
+                problems.add(new EligibilityAnswersException.Problem(i, "lists.check.error.missing", i + 1));
+                continue;
             }
             String value = raw.strip();
-            if (condition.type().numericAnswer()) {
-                BigDecimal number = number(value, i);
-                boolean met = number.compareTo(condition.threshold()) < 0;
-                results.add(new EligibilityResult.ConditionResult(i, condition.type(), condition.question(),
-                        number.stripTrailingZeros().toPlainString(), met));
-            } else {
-                boolean yes = yesNo(value, i);
-                results.add(new EligibilityResult.ConditionResult(i, condition.type(), condition.question(),
-                        yes ? "yes" : "no", yes));
+            try {
+                if (condition.type().numericAnswer()) {
+                    BigDecimal number = number(value, condition, i);
+                    boolean met = number.compareTo(condition.threshold()) < 0;
+                    results.add(new EligibilityResult.ConditionResult(i, condition.type(), condition.question(),
+                            number.stripTrailingZeros().toPlainString(), met));
+                } else {
+                    boolean yes = yesNo(value, i);
+                    results.add(new EligibilityResult.ConditionResult(i, condition.type(), condition.question(),
+                            yes ? "yes" : "no", yes));
+                }
+            } catch (EligibilityAnswersException e) {
+                problems.addAll(e.problems());
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new EligibilityAnswersException(problems);
         }
         boolean allMet = results.stream().allMatch(EligibilityResult.ConditionResult::met);
         if (!allMet) {
@@ -109,19 +122,43 @@ public final class EligibilityChecker {
         if (NO.contains(v)) {
             return false;
         }
-        throw new ListsInputException("lists.check.error.yesNo", index + 1);
+        throw refused(index, "lists.check.error.yesNo");
     }
 
-    private static BigDecimal number(String value, int index) {
-        BigDecimal number;
-        try {
-            number = new BigDecimal(value.replace(",", "").replace("，", ""));
-        } catch (NumberFormatException e) {
-            throw new ListsInputException("lists.check.error.number", index + 1);
+    /**
+     * Reads a plain decimal number: digits with an optional fraction, full-width digits and thousands
+     * separators allowed, and the condition's unit (or 天 for a number of days) may follow it. Anything
+     * else (letters, an exponent, two numbers) is not a number; a negative or huge number is out of range.
+     */
+    static BigDecimal number(String value, Condition condition, int index) {
+        StringBuilder ascii = new StringBuilder(value.length());
+        for (char ch : value.toCharArray()) {
+            if (ch >= '０' && ch <= '９') {
+                ascii.append((char) (ch - '０' + '0'));
+            } else if (ch == '．' || ch == '。') {
+                ascii.append('.');
+            } else if (ch == '－') {
+                ascii.append('-');
+            } else if (ch != ',' && ch != '，') {
+                ascii.append(ch);
+            }
         }
+        String text = ascii.toString().strip();
+        String unit = condition.unit() != null ? condition.unit() : condition.type() == ConditionType.DURATION_BELOW ? "天" : null;
+        if (unit != null && !unit.isBlank() && text.endsWith(unit.strip())) {
+            text = text.substring(0, text.length() - unit.strip().length()).strip();
+        }
+        if (!PLAIN_NUMBER.matcher(text).matches()) {
+            throw refused(index, "lists.check.error.notNumber");
+        }
+        BigDecimal number = new BigDecimal(text);
         if (number.signum() < 0 || number.compareTo(MAX_NUMBER) > 0) {
-            throw new ListsInputException("lists.check.error.number", index + 1);
+            throw refused(index, "lists.check.error.number");
         }
         return number;
+    }
+
+    private static EligibilityAnswersException refused(int index, String key) {
+        return new EligibilityAnswersException(List.of(new EligibilityAnswersException.Problem(index, key, index + 1)));
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.lists;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The plain-language reason and next steps of an eligibility result, for the page and the API. */
@@ -14,6 +15,35 @@ final class EligibilityTexts {
     }
 
     private EligibilityTexts() {}
+
+    /** Translation keys of the units used in the sample content; another unit is shown as written. */
+    private static final Map<String, String> UNIT_KEYS = Map.of("元", "lists.unit.yuan", "吨", "lists.unit.tonne",
+            "人", "lists.unit.person", "平方米", "lists.unit.squareMetre", "张", "lists.unit.sheet", "%", "lists.unit.percent",
+            "天", "lists.unit.day");
+
+    /** A condition's unit in the reader's language (the days of a duration when it has none). */
+    static String unit(Condition condition, Messages m) {
+        String unit = condition.unit() == null ? "天" : condition.unit().strip();
+        String key = UNIT_KEYS.get(unit);
+        return key == null ? unit : m.get(key);
+    }
+
+    /**
+     * The limit a condition sets, in plain words (for example that the illegal gain must stay below
+     * 500 yuan); empty for a yes/no condition without a parameter.
+     */
+    static Optional<String> threshold(Condition c, Messages m) {
+        String number = c.threshold() == null ? null : c.threshold().stripTrailingZeros().toPlainString();
+        return Optional.ofNullable(switch (c.type()) {
+            case FIRST_VIOLATION -> m.get("lists.condition.threshold.firstViolation", number);
+            case CORRECTED_WITHIN_DAYS -> m.get("lists.condition.threshold.correctedWithinDays", number);
+            case CLEAN_RECORD_MONTHS -> m.get("lists.condition.threshold.cleanRecordMonths", number);
+            case CATEGORY_IS -> m.get("lists.condition.threshold.categoryIs", c.what());
+            case AMOUNT_BELOW, QUANTITY_BELOW, DURATION_BELOW ->
+                    m.get("lists.condition.threshold.below", c.what(), number, unit(c, m));
+            default -> null;
+        });
+    }
 
     static String headline(EligibilityResult result, Messages m) {
         return m.get(result.outcome().messageKey());
@@ -28,7 +58,7 @@ final class EligibilityTexts {
         for (EligibilityResult.ConditionResult c : result.unmet()) {
             Condition condition = item.conditions().get(c.index());
             if (condition.type().numericAnswer()) {
-                String unit = condition.unit() == null ? m.get("lists.check.unit.days") : condition.unit();
+                String unit = unit(condition, m);
                 reasons.add(m.get("lists.check.reason.notBelow", c.index() + 1, condition.what(), c.answer(), unit,
                         condition.threshold().stripTrailingZeros().toPlainString()));
             } else {

@@ -69,7 +69,17 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         Section conditions = new Section(new H2(getTranslation("lists.exemption.conditions")));
         conditions.setId("exemption-conditions");
         OrderedList list = new OrderedList();
-        e.conditions().forEach(c -> list.add(new ListItem(c.question())));
+        EligibilityTexts.Messages m = this::getTranslation;
+        for (Condition c : e.conditions()) {
+            ListItem condition = new ListItem(new Span(c.question()));
+            condition.addClassName("exemption-condition");
+            EligibilityTexts.threshold(c, m).ifPresent(t -> {
+                Div threshold = new Div(t);
+                threshold.addClassName("exemption-condition-threshold");
+                condition.add(threshold);
+            });
+            list.add(condition);
+        }
         conditions.add(new Paragraph(getTranslation("lists.exemption.conditionsLead")), list);
         add(conditions);
         add(ListsUi.textList(this, "exemption-measure", "lists.exemption.measure", e.measure()));

@@ -18,10 +18,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
-import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +95,7 @@ class ListsViewsIT extends ListsTestSupport {
     @Test
     void a_no_answer_or_a_number_at_the_threshold_means_the_item_does_not_apply_with_the_reason() {
         UI.getCurrent().navigate("exemptions/mr-ex-minor-change-registration/check");
-        _setValue(_get(BigDecimalField.class, spec -> spec.withId("check-answer-0")), new BigDecimal("90"));
+        _setValue(_get(TextField.class, spec -> spec.withId("check-answer-0")), "90");
         answer(1, "yes");
         answer(2, "yes");
         _click(_get(Button.class, spec -> spec.withId("check-submit")));
@@ -117,5 +116,63 @@ class ListsViewsIT extends ListsTestSupport {
         assertThat(_find(Div.class, spec -> spec.withId("lists-not-found"))).hasSize(1);
         UI.getCurrent().navigate("risks/NO_SUCH");
         assertThat(_find(Div.class, spec -> spec.withId("lists-not-found"))).hasSize(1);
+    }
+
+    @Test
+    void text_in_a_number_question_is_refused_as_not_a_number_marked_on_the_field_and_kept() {
+        UI.getCurrent().navigate("exemptions/mr-ex-minor-change-registration/check");
+        TextField days = _get(TextField.class, spec -> spec.withId("check-answer-0"));
+        _setValue(days, "abc");
+        answer(1, "yes");
+        answer(2, "yes");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("check-error")).getText()).isEqualTo("第 1 题请填写数字，例如 120 或 3.5。");
+        assertThat(days.isInvalid()).isTrue();
+        assertThat(days.getErrorMessage()).isEqualTo("第 1 题请填写数字，例如 120 或 3.5。");
+        assertThat(days.getValue()).isEqualTo("abc");
+        assertThat(_find(H2.class, spec -> spec.withId("check-outcome"))).isEmpty();
+
+        _setValue(days, "12");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        assertThat(days.isInvalid()).isFalse();
+        assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("no_penalty");
+    }
+
+    @Test
+    void every_unanswered_question_is_marked_in_the_reader_s_language() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("exemptions/mr-ex-minor-change-registration/check");
+        _setValue(_get(TextField.class, spec -> spec.withId("check-answer-0")), "abc");
+        answer(2, "yes");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("check-error")).getText())
+                .isEqualTo("Please enter a number for question 1, e.g. 120 or 3.5.");
+        RadioButtonGroup<?> second = _get(RadioButtonGroup.class, spec -> spec.withId("check-answer-1"));
+        assertThat(second.isInvalid()).isTrue();
+        assertThat(second.getErrorMessage()).isEqualTo("Please answer question 2.");
+        assertThat(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-2")).isInvalid()).isFalse();
+    }
+
+    @Test
+    void an_exemption_detail_states_each_condition_s_limit_in_plain_words_in_every_language() {
+        UI.getCurrent().navigate("exemptions/mr-ex-minor-change-registration");
+        assertThat(_get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively())
+                .contains("您超过30日变更期限多少天？")
+                .contains("适用界限：超过法定变更期限的天数低于 90天；达到或超过 90天 的，本事项不适用。")
+                .contains("适用界限：15 日内改正。");
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("exemptions/mr-ex-first-health-certificate");
+        assertThat(_get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively())
+                .contains("適用界限：健康证明过期的从业人员低於 3人；達到或超過 3人 的，本事項不適用。")
+                .contains("適用界限：12 個月內首次違法。");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("exemptions/ee-ex-minor-hazardous-plan");
+        String english = _get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively();
+        assertThat(english).contains("Limit: 年危险废物产生量 below 1 tonnes; at 1 tonnes or more, this item does not apply.");
+        UI.getCurrent().navigate("exemptions/tp-ex-clean-record-parking");
+        assertThat(_get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively())
+                .contains("Limit: no violation on record in the previous 6 months.")
+                .contains("Applies only to: 本市号牌个人非营运小型汽车.");
     }
 }
