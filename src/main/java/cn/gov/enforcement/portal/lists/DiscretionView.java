@@ -95,24 +95,34 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
         ListsUi.addPrintStyle(this);
     }
 
-    /** A plain HTML table (text set through the DOM API, so it is always escaped). */
+    /**
+     * A plain HTML table (text set through the DOM API, so it is always escaped). Each cell carries its
+     * column name in data-label, which a narrow screen shows above the cell when the rows are stacked.
+     */
     private Div table(List<DiscretionBenchmark.Circumstance> circumstances) {
         Element table = new Element("table");
         table.getClassList().add("discretion-table");
+        List<String> headers = List.of(getTranslation("lists.discretion.level"),
+                getTranslation("lists.discretion.circumstance"), getTranslation("lists.discretion.penalty"));
         Element head = new Element("tr");
-        for (String key : List.of("lists.discretion.level", "lists.discretion.circumstance", "lists.discretion.penalty")) {
-            head.appendChild(new Element("th").setText(getTranslation(key)));
-        }
+        headers.forEach(h -> head.appendChild(new Element("th").setAttribute("scope", "col").setText(h)));
         table.appendChild(new Element("thead").appendChild(head));
         Element body = new Element("tbody");
         for (DiscretionBenchmark.Circumstance c : circumstances) {
             Element row = new Element("tr");
-            row.appendChild(new Element("td").setText(c.level()), new Element("td").setText(c.description()),
-                    new Element("td").setText(c.penalty()));
+            Element level = new Element("th").setAttribute("scope", "row");
+            level.getClassList().add("discretion-level");
+            level.setAttribute("data-level", c.level());
+            List<Element> cells = List.of(level.setText(getTranslation(ListsUi.circumstanceKey(c.level()))),
+                    new Element("td").setText(c.description()), new Element("td").setText(c.penalty()));
+            for (int i = 0; i < cells.size(); i++) {
+                row.appendChild(cells.get(i).setAttribute("data-label", headers.get(i)));
+            }
             body.appendChild(row);
         }
         table.appendChild(body);
         Div wrapper = new Div();
+        wrapper.addClassName("discretion-table-wrapper");
         wrapper.getElement().appendChild(table);
         return wrapper;
     }

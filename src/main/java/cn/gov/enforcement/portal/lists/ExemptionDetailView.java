@@ -52,8 +52,7 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         Div facts = new Div();
         facts.setId("exemption-facts");
         facts.add(ListsUi.fact(this, "lists.field.agency", catalog.agencyName(e.agency())));
-        facts.add(ListsUi.fact(this, "lists.field.kind", getTranslation(ListsUi.kindKey(e.kind()))
-                + (e.subkind() == null ? "" : " · " + e.subkind())));
+        facts.add(ListsUi.fact(this, "lists.field.kind", ListsUi.kindText(this, e)));
         if (e.sector() != null) {
             facts.add(ListsUi.fact(this, "lists.field.sector", e.sector()));
         }

@@ -64,6 +64,11 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
     }
 
     @Override
+    protected List<ExemptionItem> queryAll(String q, String agency, Map<String, String> filters) {
+        return catalog.allExemptions(q, agency, filters.get("kind"));
+    }
+
+    @Override
     protected Component card(ExemptionItem e) {
         Div card = new Div();
         card.addClassName("service-card");
@@ -76,8 +81,7 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
             title.add(new Span(" "), ListsUi.sampleBadge(this));
         }
         card.add(title);
-        card.add(ListsUi.fact(this, "lists.field.kind", getTranslation(ListsUi.kindKey(e.kind()))
-                + (e.subkind() == null ? "" : " · " + e.subkind())));
+        card.add(ListsUi.fact(this, "lists.field.kind", ListsUi.kindText(this, e)));
         if (e.sector() != null) {
             card.add(ListsUi.fact(this, "lists.field.sector", e.sector()));
         }

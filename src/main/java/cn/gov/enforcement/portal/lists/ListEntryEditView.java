@@ -140,6 +140,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                     area("prevention", "lists.admin.help.lines"));
             CheckboxGroup<String> guidance = new CheckboxGroup<>();
             guidance.setItems(ListsFormat.GUIDANCE);
+            guidance.setItemLabelGenerator(g -> getTranslation(ListsUi.guidanceKey(g)));
             register("guidance", guidance);
             form.add(guidance, 2);
         } else {
@@ -149,7 +150,8 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             subkinds.add("");
             subkinds.addAll(ListsFormat.SUBKINDS);
             Select<String> subkind = select("subkind", subkinds);
-            subkind.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("lists.admin.none") : s);
+            subkind.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("lists.admin.none")
+                    : getTranslation(ListsUi.subkindKey(s)));
             subkind.setValue("");
             form.add(kindSelect, subkind, text("sector"), text("scope"));
             form.add(area("violation", null), area("basisViolation", "lists.admin.help.citations"),

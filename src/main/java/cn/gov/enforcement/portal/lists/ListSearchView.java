@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -26,8 +28,12 @@ import java.util.Map;
 /**
  * What the risk-point and exemption list pages share: the search box, the agency filter, the
  * bookmarkable query in the URL ({@code ?q=…&agency=…&<filters>&page=…}), CSV and XLSX downloads of the
- * same query, the print button, the count, the result cards and the pager. Component ids start with
+ * same query, the print link, the count, the result cards and the pager. Component ids start with
  * the page's prefix ({@code risk-search}, {@code exemption-download-xlsx}, …).
+ *
+ * <p>Print mode ({@code &print=all}, what the print link opens) shows every entry of the query on one
+ * page, without pager, and opens the browser's print dialog: printing the list prints the whole list,
+ * not the page of 20 the reader happened to be on.
  *
  * @param <T> the entry type shown as cards
  */
@@ -45,6 +51,11 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
     private final Div pager = new Div();
     private final Anchor download = new Anchor();
     private final Anchor downloadXlsx = new Anchor();
+    private final Anchor printAll = new Anchor();
+    private final HorizontalLayout tools = new HorizontalLayout();
+    private final HorizontalLayout printBar = new HorizontalLayout();
+    private final Anchor backToList = new Anchor();
+    private final Paragraph pageOnlyNote = new Paragraph();
     private final transient Map<String, String> agencyNames = new HashMap<>();
 
     /**
@@ -93,12 +104,30 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
 
         downloadLink(download, "-download", "lists.download.csv");
         downloadLink(downloadXlsx, "-download-xlsx", "lists.download.xlsx");
+        printAll.setId(prefix + "-print-all");
+        printAll.add(VaadinIcon.PRINT.create(), new Span(getTranslation("lists.printAll")));
+        printAll.addClassName("lists-print-link");
         Anchor discretion = new Anchor("discretion", getTranslation("lists.discretion.link"));
         discretion.setId(prefix + "-discretion-link");
-        HorizontalLayout tools = new HorizontalLayout(download, downloadXlsx, ListsUi.printButton(this), discretion);
+        tools.add(download, downloadXlsx, printAll, discretion);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        tools.setWrap(true);
+        tools.addClassName("lists-tools");
         tools.addClassName("lists-no-print");
         add(tools);
+
+        // print mode only: back to the paged list, and print again
+        backToList.setId(prefix + "-print-back");
+        backToList.setText(getTranslation("lists.print.back"));
+        Button printAgain = ListsUi.printButton(this);
+        printAgain.setId(prefix + "-print-again");
+        printBar.add(backToList, printAgain);
+        printBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        printBar.setWrap(true);
+        printBar.addClassName("lists-tools");
+        printBar.addClassName("lists-no-print");
+        printBar.setVisible(false);
+        add(printBar);
 
         count.setId(prefix + "-count");
         count.getElement().setAttribute("role", "status");
@@ -106,7 +135,10 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         results.addClassName("card-grid");
         pager.setId(prefix + "-pager");
         pager.addClassName("lists-no-print");
-        add(count, results, pager);
+        // printed only: a page printed with the browser's own command says that it is one page of several
+        pageOnlyNote.setId(prefix + "-print-page-note");
+        pageOnlyNote.addClassName("lists-print-only");
+        add(count, pageOnlyNote, results, pager);
         ListsUi.addPrintStyle(this);
     }
 
@@ -127,6 +159,9 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
     protected abstract Map<String, String> readFilters(Map<String, List<String>> params);
 
     protected abstract ListPage<T> query(String q, String agency, Map<String, String> filters, int page, int size);
+
+    /** Every entry of the query (no paging), for print mode. */
+    protected abstract List<T> queryAll(String q, String agency, Map<String, String> filters);
 
     protected abstract Component card(T entry);
 
@@ -160,10 +195,10 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         }
         search.setValue(q == null ? "" : q.length() > ListsCatalog.MAX_QUERY ? q.substring(0, ListsCatalog.MAX_QUERY) : q);
         agency.setValue(a == null ? "" : a);
-        show(q, a, readFilters(params), ListsUi.page(params));
+        show(q, a, readFilters(params), ListsUi.page(params), "all".equals(ListsUi.first(params, "print")));
     }
 
-    private void show(String q, String a, Map<String, String> own, int page) {
+    private void show(String q, String a, Map<String, String> own, int page, boolean printMode) {
         Map<String, String> filters = new LinkedHashMap<>();
         putIfSet(filters, "q", q);
         putIfSet(filters, "agency", a);
@@ -173,24 +208,52 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         String downloadQuery = QueryParameters.simple(withLang).getQueryString();
         download.setHref("/api/v1/" + kind.folder() + ".csv?" + downloadQuery);
         downloadXlsx.setHref("/api/v1/" + kind.folder() + ".xlsx?" + downloadQuery);
-        int size = catalog.defaultPageSize();
-        ListPage<T> result = query(q, a, own, page, size);
+        Map<String, String> printParams = new LinkedHashMap<>(filters);
+        printParams.put("print", "all");
+        printAll.setHref(route + "?" + QueryParameters.simple(printParams).getQueryString());
+        backToList.setHref(filters.isEmpty() ? route : route + "?" + QueryParameters.simple(filters).getQueryString());
+        tools.setVisible(!printMode);
+        printBar.setVisible(printMode);
         results.removeAll();
         pager.removeAll();
+        pageOnlyNote.setText("");
+        if (printMode) {
+            List<T> all = queryAll(q, a, own);
+            if (all.isEmpty()) {
+                showEmpty();
+                return;
+            }
+            count.removeClassName("lists-empty");
+            count.setText(getTranslation(keys + ".count", all.size()) + " " + getTranslation("lists.print.allNote"));
+            all.forEach(r -> results.add(card(r)));
+            // the browser's print dialog once the entries are on screen
+            getElement().executeJs("setTimeout(function(){window.print();}, 300)");
+            return;
+        }
+        int size = catalog.defaultPageSize();
+        ListPage<T> result = query(q, a, own, page, size);
         if (result.items().isEmpty()) {
-            count.setText(getTranslation("lists.empty"));
-            count.addClassName("lists-empty");
+            showEmpty();
             return;
         }
         count.removeClassName("lists-empty");
         count.setText(getTranslation(keys + ".count", result.total()));
         result.items().forEach(r -> results.add(card(r)));
+        long pages = (result.total() + size - 1) / size;
+        if (pages > 1) {
+            pageOnlyNote.setText(getTranslation("lists.print.pageOnly", page + 1, pages));
+        }
         if (page > 0) {
             pager.add(pageLink(filters, page - 1, "lists.previous", prefix + "-previous"));
         }
         if ((long) (page + 1) * size < result.total()) {
             pager.add(pageLink(filters, page + 1, "lists.next", prefix + "-next"));
         }
+    }
+
+    private void showEmpty() {
+        count.setText(getTranslation("lists.empty"));
+        count.addClassName("lists-empty");
     }
 
     private Anchor pageLink(Map<String, String> filters, int page, String key, String id) {

@@ -124,4 +124,45 @@ final class ListsUi {
             default -> "lists.kind.reduced";
         };
     }
+
+    /** The translation key of a discretion circumstance level (轻微, 一般, 严重). */
+    static String circumstanceKey(String level) {
+        return switch (level) {
+            case "轻微" -> "lists.circumstance.minor";
+            case "一般" -> "lists.circumstance.ordinary";
+            case "严重" -> "lists.circumstance.serious";
+            default -> throw new IllegalArgumentException("Unknown circumstance level " + level);
+        };
+    }
+
+    /** The translation key of a no-penalty sub-kind (首违不罚, 轻微免罚, 无主观过错). */
+    static String subkindKey(String subkind) {
+        return switch (subkind) {
+            case "首违不罚" -> "lists.subkind.firstViolation";
+            case "轻微免罚" -> "lists.subkind.minor";
+            case "无主观过错" -> "lists.subkind.noFault";
+            default -> throw new IllegalArgumentException("Unknown sub-kind " + subkind);
+        };
+    }
+
+    /** The translation key of a kind of administrative guidance (引导 … 回访). */
+    static String guidanceKey(String guidance) {
+        return switch (guidance) {
+            case "引导" -> "lists.guidance.guide";
+            case "示范" -> "lists.guidance.demonstrate";
+            case "提示" -> "lists.guidance.remind";
+            case "辅导" -> "lists.guidance.coach";
+            case "建议" -> "lists.guidance.advise";
+            case "规劝" -> "lists.guidance.persuade";
+            case "约谈" -> "lists.guidance.interview";
+            case "回访" -> "lists.guidance.followUp";
+            default -> throw new IllegalArgumentException("Unknown guidance kind " + guidance);
+        };
+    }
+
+    /** An exemption item's list kind with its sub-kind, both in the reader's language. */
+    static String kindText(Component owner, ExemptionItem e) {
+        return owner.getTranslation(kindKey(e.kind()))
+                + (e.subkind() == null ? "" : " · " + owner.getTranslation(subkindKey(e.subkind())));
+    }
 }

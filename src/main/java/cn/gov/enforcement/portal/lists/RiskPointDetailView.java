@@ -62,7 +62,8 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         add(ListsUi.citations(this, "risk-basis-penalty", "lists.risk.basisPenalty", r.basisPenalty(), links));
         add(section("risk-consequence", "lists.risk.consequence", r.consequence()));
         add(ListsUi.textList(this, "risk-prevention", "lists.risk.prevention", r.prevention()));
-        add(ListsUi.textList(this, "risk-guidance", "lists.risk.guidance", r.guidance()));
+        add(ListsUi.textList(this, "risk-guidance", "lists.risk.guidance",
+                r.guidance().stream().map(g -> getTranslation(ListsUi.guidanceKey(g))).toList()));
         add(new Paragraph(getTranslation("lists.citation.note")));
         ListsUi.addPrintStyle(this);
     }

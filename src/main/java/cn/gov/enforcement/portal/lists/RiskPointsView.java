@@ -83,6 +83,11 @@ public class RiskPointsView extends ListSearchView<RiskPoint> {
     }
 
     @Override
+    protected List<RiskPoint> queryAll(String q, String agency, Map<String, String> filters) {
+        return catalog.allRiskPoints(q, agency, filters.get("sector"), filters.get("level"));
+    }
+
+    @Override
     protected Component card(RiskPoint r) {
         Div card = new Div();
         card.addClassName("service-card");

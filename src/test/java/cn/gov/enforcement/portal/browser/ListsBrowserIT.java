@@ -147,6 +147,33 @@ class ListsBrowserIT extends BrowserTest {
         assertThat(browser.mainText()).contains("行政处罚法").contains("初次违法且危害后果轻微并及时改正的");
     }
 
+    @Test
+    void on_a_390_pixel_phone_the_discretion_levels_and_the_list_tools_read_on_one_line() {
+        browser.resize(390, 844);
+        try {
+            browser.open("/discretion/sample-market-regulation");
+            List<WebElement> levels = browser.driver().findElements(By.cssSelector(".discretion-table .discretion-level"));
+            assertThat(levels).isNotEmpty();
+            for (WebElement level : levels) {
+                // one line of text: not one character per line
+                assertThat(level.getSize().getWidth()).as(level.getText()).isGreaterThan(level.getSize().getHeight());
+            }
+            assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                    .as("horizontal overflow in px").isLessThanOrEqualTo(0);
+
+            browser.open("/risks");
+            for (String id : List.of("risk-download", "risk-download-xlsx", "risk-print-all", "risk-discretion-link")) {
+                WebElement link = browser.find(By.id(id));
+                int lineHeight = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        "return parseFloat(getComputedStyle(arguments[0]).lineHeight) || 24", link)).intValue();
+                assertThat(link.getSize().getHeight()).as(id + " wraps").isLessThan(2 * lineHeight);
+            }
+        } finally {
+            browser.resize(1280, 900);
+        }
+    }
+
     private List<WebElement> cards() {
         return browser.driver().findElements(By.cssSelector("#risk-results .risk-card"));
     }

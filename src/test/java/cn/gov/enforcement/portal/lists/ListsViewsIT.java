@@ -19,7 +19,10 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.QueryParameters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -174,5 +177,82 @@ class ListsViewsIT extends ListsTestSupport {
         assertThat(_get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively())
                 .contains("Limit: no violation on record in the previous 6 months.")
                 .contains("Applies only to: 本市号牌个人非营运小型汽车.");
+    }
+
+    private static List<String> levelCells() {
+        List<String> levels = new ArrayList<>();
+        collect(_get(Div.class, spec -> spec.withId("discretion-results")).getElement(), levels);
+        return levels;
+    }
+
+    private static void collect(Element element, List<String> levels) {
+        if (!element.isTextNode() && element.getClassList().contains("discretion-level")) {
+            levels.add(element.getText());
+        }
+        element.getChildren().forEach(child -> collect(child, levels));
+    }
+
+    @Test
+    void discretion_levels_and_exemption_sub_kinds_are_translated() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("discretion/sample-market-regulation");
+        assertThat(levelCells()).isNotEmpty().containsOnly("Minor", "Ordinary", "Serious");
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("discretion/sample-traffic-police");
+        assertThat(levelCells()).isNotEmpty().containsOnly("輕微", "一般", "嚴重");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("exemptions/mr-ex-first-price-tag");
+        assertThat(_get(Div.class, spec -> spec.withId("exemption-facts")).getElement().getTextRecursively())
+                .contains("No penalty · first violation, no penalty").doesNotContain("首违不罚");
+        UI.getCurrent().navigate("risks/tp-rp-drink-driving");
+        assertThat(_get(Section.class, spec -> spec.withId("risk-guidance")).getElement().getTextRecursively())
+                .contains("Reminder").doesNotContain("提示");
+    }
+
+    @Test
+    void on_a_phone_the_list_tools_wrap_between_links_and_discretion_cells_carry_their_column_name() {
+        UI.getCurrent().navigate("risks");
+        var tools = _get(Anchor.class, spec -> spec.withId("risk-download")).getParent().orElseThrow();
+        assertThat(tools.getElement().getClassList()).contains("lists-tools");
+        assertThat(((com.vaadin.flow.component.orderedlayout.HorizontalLayout) tools).isWrap()).isTrue();
+        UI.getCurrent().navigate("discretion/sample-market-regulation");
+        Element table = _get(Div.class, spec -> spec.withId("discretion-results")).getElement();
+        List<Element> cells = new ArrayList<>();
+        collectCells(table, cells);
+        assertThat(cells).isNotEmpty().allSatisfy(c -> assertThat(c.getAttribute("data-label")).isIn("情节", "具体情形", "处罚幅度"));
+    }
+
+    private static void collectCells(Element element, List<Element> cells) {
+        if (element.isTextNode()) {
+            return;
+        }
+        if ("td".equals(element.getTag()) || element.getClassList().contains("discretion-level")) {
+            cells.add(element);
+        }
+        element.getChildren().forEach(child -> collectCells(child, cells));
+    }
+
+    @Test
+    void print_all_shows_every_entry_of_the_current_filters_on_one_page_without_pager() {
+        UI.getCurrent().navigate("risks");
+        assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).hasSize(20);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("risk-print-page-note")).getText()).contains("第 1 页（共 5 页）");
+        assertThat(_get(Anchor.class, spec -> spec.withId("risk-print-all")).getHref()).isEqualTo("risks?print=all");
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("print", "all")));
+        assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).hasSize(88);
+        assertThat(_find(Anchor.class, spec -> spec.withId("risk-next"))).isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("risk-count")).getText()).startsWith("共找到 88");
+        assertThat(_get(Anchor.class, spec -> spec.withId("risk-print-back")).getHref()).isEqualTo("risks");
+        assertThat(_find(Anchor.class, spec -> spec.withId("risk-print-all"))).isEmpty();
+
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("kind", "不予处罚")));
+        String href = _get(Anchor.class, spec -> spec.withId("exemption-print-all")).getHref();
+        assertThat(href).startsWith("exemptions?").contains("kind=").contains("print=all");
+        int total = Integer.parseInt(_get(Paragraph.class, spec -> spec.withId("exemption-count")).getText().replaceAll("\\D+", " ").strip().split(" ")[0]);
+        assertThat(total).isGreaterThan(20);
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("kind", "不予处罚", "print", "all")));
+        var cards = _find(Div.class, spec -> spec.withClasses("exemption-card"));
+        assertThat(cards).hasSize(total);
+        assertThat(cards).allSatisfy(card -> assertThat(card.getElement().getTextRecursively()).contains("不予处罚"));
     }
 }
