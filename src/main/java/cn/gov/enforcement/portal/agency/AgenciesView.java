@@ -157,7 +157,7 @@ public class AgenciesView extends Div implements BeforeEnterObserver, HasDynamic
         card.addClassName("service-card");
         card.addClassName("agency-card");
         card.getElement().setAttribute("data-agency-id", s.id());
-        Anchor link = new Anchor("agencies/" + s.id(), s.name());
+        Anchor link = new Anchor("agencies/" + s.id(), s.displayName(getLocale()));
         link.addClassName("agency-link");
         H2 title = new H2(link);
         title.addClassName("agency-card-title");

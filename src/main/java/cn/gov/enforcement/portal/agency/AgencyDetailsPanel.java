@@ -12,27 +12,41 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.dom.Element;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
-/** Renders one agency's disclosure (shared by the public detail page and the staff page). */
+/**
+ * Renders one agency's disclosure (shared by the public detail page and the staff page): its name in the reader's
+ * language (the other language's name below it), legal-basis citations linked to the article text where the portal
+ * holds the law, and officers' certificate numbers linked to the certificate check.
+ */
 final class AgencyDetailsPanel extends Div {
 
-    AgencyDetailsPanel(AgencyDetails details) {
+    /**
+     * @param articleUrls the permalink of an article (law title, article number such as 第十八条), when held
+     */
+    AgencyDetailsPanel(AgencyDetails details, BiFunction<String, String, Optional<String>> articleUrls) {
         addClassName("agency-details");
         setId("agency-details");
         AgencySummary s = details.summary();
 
-        H1 title = new H1(s.name());
+        H1 title = new H1(s.displayName(getLocale()));
         title.setId("agency-name");
         if (s.sample()) {
             title.add(new Span(" "), sampleBadge(this));
         }
         add(title);
-        Paragraph english = new Paragraph(s.nameEn());
-        english.addClassName("agency-name-en");
-        add(english);
+        s.otherName(getLocale()).ifPresent(other -> {
+            Paragraph otherName = new Paragraph(other);
+            otherName.setId("agency-other-name");
+            otherName.addClassName(other.equals(s.name()) ? "agency-name-zh" : "agency-name-en");
+            otherName.getElement().setAttribute("lang", other.equals(s.name()) ? "zh-CN" : "en");
+            add(otherName);
+        });
 
         Div facts = new Div();
         facts.addClassName("agency-facts");
@@ -63,7 +77,26 @@ final class AgencyDetailsPanel extends Div {
         basis.setId("agency-legal-basis");
         basis.add(new H2(getTranslation("agency.detail.legalBasis")));
         UnorderedList basisList = new UnorderedList();
-        details.legalBasis().forEach(b -> basisList.add(new ListItem(b)));
+        Map<String, Optional<String>> resolved = new HashMap<>();
+        for (String citation : details.legalBasis()) {
+            ListItem item = new ListItem();
+            item.addClassName("agency-legal-basis-item");
+            for (LegalBasisText.Part part : LegalBasisText.parse(citation)) {
+                Optional<String> url = part.isArticle()
+                        ? resolved.computeIfAbsent(part.law() + "\n" + part.article(), k -> articleUrls.apply(part.law(), part.article()))
+                        : Optional.empty();
+                if (url.isPresent()) {
+                    Anchor link = new Anchor(url.get(), part.text());
+                    link.addClassName("agency-legal-basis-link");
+                    // a full page load, so that the browser scrolls to the article's fragment
+                    link.setRouterIgnore(true);
+                    item.add(link);
+                } else {
+                    item.add(new Span(part.text()));
+                }
+            }
+            basisList.add(item);
+        }
         basis.add(basisList);
         add(basis);
 
@@ -110,7 +143,12 @@ final class AgencyDetailsPanel extends Div {
             Element row = new Element("tr");
             row.setAttribute("class", "officer-" + officer.status().code());
             row.appendChild(new Element("td").setText(officer.name()));
-            row.appendChild(new Element("td").setText(officer.certificate()));
+            // the certificate check with the number filled in: the reader sees at once whether it is still valid
+            Element certificate = new Element("a").setText(officer.certificate());
+            certificate.setAttribute("href", CertificateCheckView.url(officer.certificate()));
+            certificate.setAttribute("class", "agency-certificate-link");
+            certificate.setAttribute("title", getTranslation("agency.officer.checkCertificate"));
+            row.appendChild(new Element("td").appendChild(certificate));
             Element badge = new Element("span").setText(getTranslation(officer.status().labelKey()));
             badge.setAttribute("theme", officer.status() == OfficerStatus.VALID ? "badge success" : "badge error");
             row.appendChild(new Element("td").appendChild(badge));

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.QueryText;
 import cn.gov.enforcement.portal.agency.data.AgencyEntity;
@@ -31,8 +32,11 @@ public class AgencyDirectory {
     private final AgencyIndex index;
     private final CertificateThrottle throttle;
     private final AgencySettings settings;
+    private final RegulationCatalog regulations;
 
-    AgencyDirectory(AgencyRepository repository, AgencyIndex index, CertificateThrottle throttle, AgencySettings settings) {
+    AgencyDirectory(AgencyRepository repository, AgencyIndex index, CertificateThrottle throttle, AgencySettings settings,
+            RegulationCatalog regulations) {
+        this.regulations = regulations;
         this.repository = repository;
         this.index = index;
         this.throttle = throttle;
@@ -95,6 +99,14 @@ public class AgencyDirectory {
 
 
 
+    /**
+     * The permalink of an article an agency cites as its legal basis, when the portal holds that law (see
+     * {@link RegulationCatalog#articleUrl}); empty otherwise.
+     */
+    public Optional<String> articleUrl(String law, String article) {
+        return regulations.articleUrl(law, article);
+    }
+
     /** Every agency, sorted by id. */
     public List<AgencySummary> all() {
         return repository.findAllByOrderByIdAsc().stream().map(AgencyDirectory::summary).toList();
@@ -131,12 +143,13 @@ public class AgencyDirectory {
         var officer = a.getOfficers().stream().filter(o -> o.getCertificate().equals(number)).findFirst().orElseThrow();
         CertificateAnswer.Outcome outcome = officer.getStatus() == OfficerStatus.VALID
                 ? CertificateAnswer.Outcome.VALID : CertificateAnswer.Outcome.REVOKED;
-        return new CertificateAnswer(outcome, number, a.getId(), a.getName(), Names.mask(officer.getName()),
+        return new CertificateAnswer(outcome, number, a.getId(), summary(a), Names.mask(officer.getName()),
                 a.getSupervisionPhone(), null);
     }
 
     static AgencySummary summary(AgencyEntity a) {
-        return new AgencySummary(a.getId(), a.getName(), a.getNameEn(), a.getCategory(), a.getRegion(), a.getAddress(),
+        String nameEn = a.getNameEn() == null || a.getNameEn().isBlank() ? null : a.getNameEn();
+        return new AgencySummary(a.getId(), a.getName(), nameEn, a.getCategory(), a.getRegion(), a.getAddress(),
                 a.getSupervisionPhone(), a.getSupervisionEmail(), a.getOfficeHours(), a.isSample());
     }
 

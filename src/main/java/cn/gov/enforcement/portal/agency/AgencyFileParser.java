@@ -44,7 +44,7 @@ final class AgencyFileParser {
         }
         Boolean sample = root.requiredBoolean("sample");
         String name = root.requiredText("name", 200);
-        String nameEn = root.requiredText("name_en", 300);
+        String nameEn = root.optionalText("name_en", 300); // optional: English pages fall back to the Chinese name
         AgencyCategory category = root.enumValue("category", AgencyCategory.class);
         String region = root.requiredText("region", 100);
         String representative = root.requiredText("legal_representative", 100);

@@ -19,8 +19,11 @@ public class AgencyStaffService {
 
     private final AgencyRepository repository;
     private final CurrentUser currentUser;
+    private final cn.gov.enforcement.portal.regulation.RegulationCatalog regulations;
 
-    AgencyStaffService(AgencyRepository repository, CurrentUser currentUser) {
+    AgencyStaffService(AgencyRepository repository, CurrentUser currentUser,
+            cn.gov.enforcement.portal.regulation.RegulationCatalog regulations) {
+        this.regulations = regulations;
         this.repository = repository;
         this.currentUser = currentUser;
     }
@@ -52,6 +55,12 @@ public class AgencyStaffService {
     @PreAuthorize("hasAnyRole('OFFICER','EDITOR','ADMIN')")
     public boolean isAdmin() {
         return currentUser.isAdmin();
+    }
+
+    /** The permalink of a cited article when the portal holds the law (as {@link AgencyDirectory#articleUrl}). */
+    @PreAuthorize("hasAnyRole('OFFICER','EDITOR','ADMIN')")
+    public Optional<String> articleUrl(String law, String article) {
+        return regulations.articleUrl(law, article);
     }
 
     private Optional<AgencyDetails> load(String id) {

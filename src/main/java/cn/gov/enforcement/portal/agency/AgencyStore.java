@@ -78,7 +78,7 @@ class AgencyStore {
             if (entity == null || removed.contains(record.id())) {
                 entity = new AgencyEntity(record.id());
             }
-            entity.replace(record.name(), record.nameEn(), record.category(), record.region(),
+            entity.replace(record.name(), record.nameEn() == null ? "" : record.nameEn(), record.category(), record.region(),
                     record.legalRepresentative(), record.address(), record.supervisionPhone(),
                     record.supervisionEmail(), record.officeHours(), record.sample(),
                     record.powers().stream().map(p -> new PowerValue(p.name(), p.kind())).toList(),

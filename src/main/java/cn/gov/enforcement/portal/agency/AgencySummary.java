@@ -1,5 +1,27 @@
 package cn.gov.enforcement.portal.agency;
 
-/** One agency in a list or search result. */
+import java.util.Locale;
+
+/**
+ * One agency in a list or search result.
+ *
+ * @param name the official Chinese name
+ * @param nameEn the English name; null when the agency file gives none
+ */
 public record AgencySummary(String id, String name, String nameEn, AgencyCategory category, String region,
-        String address, String supervisionPhone, String supervisionEmail, String officeHours, boolean sample) {}
+        String address, String supervisionPhone, String supervisionEmail, String officeHours, boolean sample) {
+
+    /** The name in a reader's language: the English name for English when there is one, else the Chinese name. */
+    public String displayName(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : name;
+    }
+
+    /** The name of the other language shown beside {@link #displayName}, if any: Chinese on English pages, else English. */
+    public java.util.Optional<String> otherName(Locale locale) {
+        String shown = displayName(locale);
+        if (!shown.equals(name)) {
+            return java.util.Optional.of(name);
+        }
+        return nameEn == null || nameEn.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(nameEn);
+    }
+}

@@ -18,11 +18,25 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-/** Anyone can check an enforcement certificate number: valid, revoked or unknown. */
+/**
+ * Anyone can check an enforcement certificate number: valid, revoked or unknown. A number in the address
+ * ({@code certificate-check?number=SJ-990100-2024-0017}, as the agency pages link it) is filled in and checked at once.
+ */
 @Route("certificate-check")
 @Menu(order = 20, title = "menu.certificate")
 @AnonymousAllowed
-public class CertificateCheckView extends Div implements HasDynamicTitle {
+public class CertificateCheckView extends Div implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
+
+    /** The query parameter that carries a certificate number to check. */
+    public static final String NUMBER_PARAMETER = "number";
+    /** Longer values from an address are cut to this length before they are checked (and refused as too long). */
+    private static final int MAX_URL_INPUT = 200;
+
+    /** The address of this page with a certificate number filled in. */
+    public static String url(String certificate) {
+        return "certificate-check?" + com.vaadin.flow.router.QueryParameters.of(NUMBER_PARAMETER, certificate).getQueryString();
+    }
+
 
     private final transient AgencyDirectory directory;
     private final TextField input = new TextField();
@@ -53,6 +67,17 @@ public class CertificateCheckView extends Div implements HasDynamicTitle {
         add(result);
     }
 
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        java.util.List<String> numbers = event.getLocation().getQueryParameters().getParameters()
+                .getOrDefault(NUMBER_PARAMETER, java.util.List.of());
+        if (!numbers.isEmpty() && numbers.get(0) != null && !numbers.get(0).isBlank()) {
+            String number = numbers.get(0);
+            input.setValue(number.length() > MAX_URL_INPUT ? number.substring(0, MAX_URL_INPUT) : number);
+            check();
+        }
+    }
+
     private void check() {
         CertificateAnswer answer = directory.checkCertificate(input.getValue(), clientKey());
         result.removeAll();
@@ -67,13 +92,13 @@ public class CertificateCheckView extends Div implements HasDynamicTitle {
             case VALID -> {
                 result.add(new H2(getTranslation("agency.certificate.valid.title")));
                 result.add(new Paragraph(getTranslation("agency.certificate.valid.text", answer.certificate(),
-                        answer.officer(), answer.agencyName())));
+                        answer.officer(), answer.agencyName(getLocale()))));
                 result.add(agencyLink(answer));
             }
             case REVOKED -> {
                 result.add(new H2(getTranslation("agency.certificate.revoked.title")));
                 result.add(new Paragraph(getTranslation("agency.certificate.revoked.text", answer.certificate(),
-                        answer.officer(), answer.agencyName())));
+                        answer.officer(), answer.agencyName(getLocale()))));
                 Paragraph call = new Paragraph(getTranslation("agency.certificate.revoked.call") + " ");
                 call.add(new Anchor("tel:" + answer.supervisionPhone().replaceAll("[^0-9+]", ""), answer.supervisionPhone()));
                 result.add(call, agencyLink(answer));
@@ -87,7 +112,7 @@ public class CertificateCheckView extends Div implements HasDynamicTitle {
     }
 
     private Anchor agencyLink(CertificateAnswer answer) {
-        return new Anchor("agencies/" + answer.agencyId(), getTranslation("agency.certificate.agencyLink", answer.agencyName()));
+        return new Anchor("agencies/" + answer.agencyId(), getTranslation("agency.certificate.agencyLink", answer.agencyName(getLocale())));
     }
 
     private static String clientKey() {

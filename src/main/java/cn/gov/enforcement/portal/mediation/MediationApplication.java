@@ -12,10 +12,32 @@ public record MediationApplication(DisputeCategory category, ApplicantKind appli
         String otherPartyContact, String facts, String request, String preferredTimes, boolean preferOnline,
         boolean consent, String submissionToken) {
 
-    /** A natural person or an organisation (company, association, ...). */
+    /**
+     * A natural person or an organisation (company, association, ...), each with the identity documents that fit
+     * it: a person a resident identity card or another document (passport, permit), an organisation its unified
+     * social credit code or another registration document (for example of an organisation registered abroad).
+     */
     public enum ApplicantKind {
         PERSON,
-        ORGANISATION
+        ORGANISATION;
+
+        /** The identity documents of this kind of applicant, the usual one first. */
+        public java.util.List<IdType> idTypes() {
+            return switch (this) {
+                case PERSON -> java.util.List.of(IdType.RESIDENT_ID, IdType.OTHER);
+                case ORGANISATION -> java.util.List.of(IdType.CREDIT_CODE, IdType.OTHER);
+            };
+        }
+
+        /** The usual identity document of this kind of applicant. */
+        public IdType defaultIdType() {
+            return idTypes().get(0);
+        }
+
+        /** True when the document fits this kind of applicant. */
+        public boolean accepts(IdType type) {
+            return type != null && idTypes().contains(type);
+        }
     }
 
     /** The identity document: an 18-character resident ID (checked), a unified social credit code, or another document. */

@@ -128,9 +128,9 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         applicantKind.setValue(ApplicantKind.PERSON);
         idType.setId("mediation-id-type");
         idType.setLabel(getTranslation("mediation.field.idType"));
-        idType.setItems(IdType.values());
-        idType.setItemLabelGenerator(t -> getTranslation("mediation.idType." + t.name()));
-        idType.setValue(IdType.RESIDENT_ID);
+        fitIdTypes(ApplicantKind.PERSON);
+        // the documents offered follow the applicant: a person's resident identity card, an organisation's credit code
+        applicantKind.addValueChangeListener(e -> fitIdTypes(e.getValue()));
         setUp(applicantName, "mediation-applicant-name", "mediation.field.applicantName", MediationService.MAX_NAME);
         setUp(idNumber, "mediation-id-number", "mediation.field.idNumber", 40);
         setUp(phone, "mediation-phone", "mediation.field.phone", 30);
@@ -234,6 +234,24 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                 }
             });
         }
+    }
+
+    /**
+     * Offers the identity documents that fit the applicant and keeps the chosen one when it fits, else chooses the
+     * usual one (an organisation's unified social credit code, a person's resident identity card).
+     */
+    private void fitIdTypes(ApplicantKind kind) {
+        ApplicantKind applicant = kind == null ? ApplicantKind.PERSON : kind;
+        IdType chosen = idType.getValue();
+        idType.setItems(applicant.idTypes());
+        idType.setItemLabelGenerator(t -> idTypeLabel(applicant, t));
+        idType.setValue(applicant.accepts(chosen) ? chosen : applicant.defaultIdType());
+        idType.setInvalid(false);
+    }
+
+    private String idTypeLabel(ApplicantKind kind, IdType type) {
+        return getTranslation(kind == ApplicantKind.ORGANISATION && type == IdType.OTHER
+                ? "mediation.idType.OTHER.ORGANISATION" : "mediation.idType." + type.name());
     }
 
     private void setUp(TextField field, String id, String labelKey, int max) {
@@ -397,7 +415,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         if (a.applicantKind() != null) {
             applicantKind.setValue(a.applicantKind());
         }
-        if (a.idType() != null) {
+        if (a.idType() != null && (applicantKind.getValue() == null || applicantKind.getValue().accepts(a.idType()))) {
             idType.setValue(a.idType());
         }
         set(applicantName, a.applicantName());
@@ -537,6 +555,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         add(list, "mediation.field.category", a.category() == null ? "" : getTranslation(a.category().messageKey()));
         add(list, "mediation.field.applicantKind", a.applicantKind() == null ? "" : getTranslation("mediation.applicantKind." + a.applicantKind().name()));
         add(list, "mediation.field.applicantName", a.applicantName());
+        add(list, "mediation.field.idType", a.idType() == null || a.applicantKind() == null ? ""
+                : idTypeLabel(a.applicantKind(), a.idType()));
         add(list, "mediation.field.idNumber", PersonalData.maskId(PersonalData.normalizeResidentId(a.idNumber())));
         add(list, "mediation.field.phone", PersonalData.maskPhone(a.phone()));
         add(list, "mediation.field.email", a.email());

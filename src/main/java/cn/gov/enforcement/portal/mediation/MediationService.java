@@ -58,7 +58,6 @@ public class MediationService {
     public static final int MAX_REASON = 2000;
     public static final int MAX_MESSAGE = 2000;
 
-    private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}");
     private static final Pattern OTHER_ID = Pattern.compile("[A-Za-z0-9-]{5,30}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-]{16,64}");
     private static final Pattern CASE_NUMBER = Pattern.compile("TJ-[0-9]{4}-[0-9]{6,}");
@@ -110,10 +109,13 @@ public class MediationService {
         return settings.agencyFor(category);
     }
 
-    /** The name of an agency in the reader's language (Chinese name, English name for English); the id when unknown. */
+    /**
+     * The name of an agency in the reader's language (Chinese name, English name for English when the agency has
+     * one); the id when unknown.
+     */
     public String agencyName(String agencyId, Locale locale) {
         return agencies.find(agencyId)
-                .map(d -> Translations.supported(locale).equals(Translations.EN) ? d.summary().nameEn() : d.summary().name())
+                .map(d -> d.summary().displayName(Translations.supported(locale)))
                 .orElse(agencyId);
     }
 
@@ -133,6 +135,10 @@ public class MediationService {
         text(problems, APPLICANT_NAME, a.applicantName(), 2, MAX_NAME, "mediation.error.applicantName");
         if (a.idType() == null) {
             problems.add(new FieldProblem(ID_TYPE, "mediation.error.idType"));
+        } else if (a.applicantKind() != null && !a.applicantKind().accepts(a.idType())) {
+            // an organisation with a resident identity card, a person with a credit code: the number is not
+            // checked against a document that cannot be the applicant's
+            problems.add(new FieldProblem(ID_TYPE, "mediation.error.idType." + a.applicantKind().name()));
         } else {
             idProblem(a.idType(), a.idNumber()).ifPresent(key -> problems.add(new FieldProblem(ID_NUMBER, key)));
         }
@@ -165,8 +171,7 @@ public class MediationService {
         }
         return switch (type) {
             case RESIDENT_ID -> PersonalData.residentIdProblem(number, LocalDate.now(clock.withZone(settings.zone())));
-            case CREDIT_CODE -> CREDIT_CODE.matcher(PersonalData.normalizeResidentId(number)).matches()
-                    ? Optional.empty() : Optional.of("mediation.error.creditCode");
+            case CREDIT_CODE -> PersonalData.creditCodeProblem(number);
             case OTHER -> OTHER_ID.matcher(number.trim()).matches() ? Optional.empty() : Optional.of("mediation.error.otherId");
         };
     }

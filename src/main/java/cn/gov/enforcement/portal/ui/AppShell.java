@@ -12,5 +12,10 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("服务型行政执法公共服务平台");
+        // the portal's own icon (a balance on the portal's blue), files in META-INF/resources; /favicon.ico is there
+        // too for clients that ask for it without reading the page
+        settings.addLink("icons/favicon.svg", java.util.Map.of("rel", "icon", "type", "image/svg+xml"));
+        settings.addFavIcon("icon", "favicon.ico", "16x16 32x32 48x48");
+        settings.addFavIcon("apple-touch-icon", "icons/icon-180.png", "180x180");
     }
 }

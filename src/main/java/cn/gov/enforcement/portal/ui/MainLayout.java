@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.ui;
 
 import cn.gov.enforcement.portal.platform.LanguagePreference;
 import cn.gov.enforcement.portal.platform.Translations;
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -32,6 +34,11 @@ import java.util.Locale;
  * The frame around every page: a header with the portal's name, the language switch and the
  * sign-in link; the navigation (built from the views a reader may open, so nothing is listed
  * that does not exist or is not allowed); the main landmark; and a footer.
+ *
+ * <p>On a phone the navigation is folded behind a menu button in the header (a disclosure button with
+ * aria-expanded and aria-controls; folded, the links are hidden from every reader, unfolded they follow the
+ * button in the tab order); from 601 px on the button is hidden and the navigation always shown. Vaadin's
+ * connection indicator gets its texts in the page's language.
  */
 @Layout
 @AnonymousAllowed
@@ -39,6 +46,8 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
 
     private final Main main = new Main();
     private final Nav nav = new Nav();
+    private final NativeButton navToggle = new NativeButton();
+    private boolean navOpen;
     private final transient AuthenticationContext authentication;
 
     public MainLayout(AuthenticationContext authentication) {
@@ -61,10 +70,23 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         Div tools = new Div();
         tools.addClassName("portal-tools");
         tools.add(languageSwitch(), accountArea());
-        header.add(brand, tools);
 
+        navToggle.setId("portal-nav-toggle");
+        navToggle.addClassName("portal-nav-toggle");
+        navToggle.getElement().setAttribute("type", "button");
+        navToggle.getElement().setAttribute("aria-controls", "portal-nav");
+        Span burger = new Span("☰");
+        burger.getElement().setAttribute("aria-hidden", "true");
+        // one label in both states: aria-expanded tells whether the navigation is shown
+        navToggle.add(burger, new Span(getTranslation("shell.nav.open")));
+        navToggle.addClickListener(e -> setNavigationOpen(!navOpen));
+        // last in the header, so that the unfolded navigation follows the button in the tab order
+        header.add(brand, tools, navToggle);
+
+        nav.setId("portal-nav");
         nav.addClassName("portal-nav");
         nav.getElement().setAttribute("aria-label", getTranslation("shell.nav.label"));
+        setNavigationOpen(false);
 
         main.setId("main-content");
         main.addClassName("portal-main");
@@ -76,6 +98,42 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
                 new Paragraph(getTranslation("shell.footer.about")));
 
         add(skip, header, nav, main, footer);
+    }
+
+    /** Unfolds or folds the navigation on a phone (on wider screens it is always shown). */
+    void setNavigationOpen(boolean open) {
+        navOpen = open;
+        getElement().getClassList().set("portal-nav-open", open);
+        navToggle.getElement().setAttribute("aria-expanded", Boolean.toString(open));
+
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (attachEvent.isInitialAttach()) {
+            connectionIndicatorTexts(attachEvent.getUI());
+        }
+    }
+
+    /**
+     * Vaadin's connection indicator (created by the client before any page, so not a component here) says
+     * Online, Connection lost and so on in English; it gets the texts of the page's language instead. Switching the
+     * language reloads the page, which builds this layout, and so sets them, again.
+     */
+    static void connectionIndicatorTexts(UI ui) {
+        ui.getPage().executeJs("""
+                const apply = () => {
+                  const indicator = window.Vaadin && window.Vaadin.connectionIndicator;
+                  if (!indicator) { return false; }
+                  indicator.onlineText = $0;
+                  indicator.offlineText = $1;
+                  indicator.reconnectingText = $2;
+                  return true;
+                };
+                if (!apply()) { window.addEventListener('load', apply, { once: true }); }
+                """, ui.getTranslation("shell.connection.online"), ui.getTranslation("shell.connection.offline"),
+                ui.getTranslation("shell.connection.reconnecting"));
     }
 
     private Component languageSwitch() {
@@ -150,6 +208,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         buildNavigation(event.getLocation().getPath());
+        setNavigationOpen(false); // a link was followed: the next page starts with the navigation folded
     }
 
     @Override

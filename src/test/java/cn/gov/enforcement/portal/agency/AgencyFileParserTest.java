@@ -76,12 +76,20 @@ class AgencyFileParserTest {
                 .replace("supervision_email: jiandu@x.sample.gov.cn", "supervision_email: nobody")
                 .replace("    kind: penalty", "    kind: fine")
                 .replace("sample: true", "sample: maybe")
-                .replace("name_en: Sample Bureau\n", "");
+                .replace("name: 示例市某某局", "name: ");
         List<ContentProblem> problems = AgencyFileParser.parse(file("sample-x.yaml", broken)).problems();
         assertThat(problems).extracting(ContentProblem::field)
-                .containsExactlyInAnyOrder("sample", "name_en", "category", "powers[0].kind", "supervision_email");
+                .containsExactlyInAnyOrder("sample", "name", "category", "powers[0].kind", "supervision_email");
         assertThat(problems).filteredOn(p -> p.field().equals("category")).singleElement()
-                .satisfies(p -> assertThat(p.line()).isEqualTo(5));
+                .satisfies(p -> assertThat(p.line()).isEqualTo(6));
+    }
+
+    @Test
+    void the_english_name_is_optional() {
+        AgencyFileParser.Result result = AgencyFileParser.parse(file("sample-x.yaml", VALID.replace("name_en: Sample Bureau\n", "")));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.record().orElseThrow().nameEn()).isNull();
+        assertThat(AgencyFileParser.parse(file("sample-x.yaml", VALID)).record().orElseThrow().nameEn()).isEqualTo("Sample Bureau");
     }
 
     @Test

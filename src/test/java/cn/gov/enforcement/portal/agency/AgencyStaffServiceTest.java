@@ -57,7 +57,7 @@ class AgencyStaffServiceTest {
     @Test
     void an_officer_sees_their_own_agency_with_full_names() {
         when(repository.findById("agency-a")).thenReturn(Optional.of(agency("agency-a")));
-        AgencyStaffService service = new AgencyStaffService(repository, new FakeUser("agency-a", false));
+        AgencyStaffService service = new AgencyStaffService(repository, new FakeUser("agency-a", false), null);
         assertThat(service.ownAgency()).hasValueSatisfying(d ->
                 assertThat(d.officers()).extracting(Officer::name).containsExactly("张晓丰"));
         assertThat(service.agency("agency-a")).isPresent();
@@ -65,7 +65,7 @@ class AgencyStaffServiceTest {
 
     @Test
     void an_officer_of_agency_a_cannot_get_agency_b_and_nothing_is_read() {
-        AgencyStaffService service = new AgencyStaffService(repository, new FakeUser("agency-a", false));
+        AgencyStaffService service = new AgencyStaffService(repository, new FakeUser("agency-a", false), null);
         assertThatThrownBy(() -> service.agency("agency-b")).isInstanceOf(AccessDeniedException.class);
         verify(repository, never()).findById(any());
     }
@@ -73,7 +73,7 @@ class AgencyStaffServiceTest {
     @Test
     void an_administrator_gets_any_agency_but_has_no_own_agency() {
         when(repository.findById("agency-b")).thenReturn(Optional.of(agency("agency-b")));
-        AgencyStaffService service = new AgencyStaffService(repository, new FakeUser(null, true));
+        AgencyStaffService service = new AgencyStaffService(repository, new FakeUser(null, true), null);
         assertThat(service.agency("agency-b")).isPresent();
         assertThat(service.ownAgency()).isEmpty();
     }

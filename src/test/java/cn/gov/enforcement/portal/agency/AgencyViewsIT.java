@@ -151,6 +151,77 @@ class AgencyViewsIT extends AgencyTestSupport {
         assertThat(_get(Anchor.class, spec -> spec.withId("agency-email")).getHref()).startsWith("mailto:");
     }
 
+    @Autowired
+    cn.gov.enforcement.portal.regulation.ImportService importService;
+
+    /** Imports 行政处罚法 (2021) from the shared LawRefBook corpus; 道路交通安全法 stays not imported. */
+    private void importAdministrativePenaltyLaw() throws java.io.IOException {
+        java.nio.file.Path corpus = java.nio.file.Path.of(System.getProperty("portal.shared-dir", "../shared"), "corpus", "lawrefbook");
+        if (!java.nio.file.Files.isDirectory(corpus)) {
+            corpus = java.nio.file.Path.of("/work/shared/corpus/lawrefbook");
+        }
+        java.nio.file.Path source = corpus.resolve("行政法/行政处罚法(2021-01-22).md");
+        assertThat(source).as("the shared LawRefBook corpus").exists();
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(
+                RUN_DATA_DIR.resolve("agency-import-" + System.nanoTime()).resolve("行政法"));
+        java.nio.file.Files.copy(source, dir.resolve(source.getFileName()));
+        importService.importFolder(dir.getParent(), line -> {});
+    }
+
+    @Test
+    void legal_basis_articles_the_portal_holds_link_to_their_text_and_certificates_to_their_check() throws Exception {
+        importAdministrativePenaltyLaw();
+        UI.getCurrent().navigate("agencies/sample-market-regulation");
+        Section basis = _get(Section.class, spec -> spec.withId("agency-legal-basis"));
+        List<Anchor> links = _find(basis, Anchor.class);
+        assertThat(links).extracting(Anchor::getText)
+                .contains("《中华人民共和国行政处罚法》第十七条", "《中华人民共和国行政处罚法》第十八条");
+        assertThat(links).filteredOn(a -> a.getText().endsWith("第十八条")).singleElement()
+                .satisfies(a -> assertThat(a.getHref()).matches("/regulations/\\d+#第十八条"));
+        // a law the portal does not hold stays plain text, the citation complete
+        assertThat(basis.getElement().getTextRecursively()).contains("《中华人民共和国食品安全法》第一百一十条");
+        assertThat(links).noneMatch(a -> a.getText().contains("食品安全法"));
+
+        String officers = _get(Section.class, spec -> spec.withId("agency-officers")).getElement().getOuterHTML();
+        assertThat(officers).contains("href=\"certificate-check?number=SJ-990100-2021-0003\"");
+
+        UI.getCurrent().navigate("agencies/sample-traffic-police");
+        assertThat(_find(_get(Section.class, spec -> spec.withId("agency-legal-basis")), Anchor.class))
+                .extracting(Anchor::getText).containsExactly("《中华人民共和国行政处罚法》第十七条");
+    }
+
+    @Test
+    void the_certificate_check_takes_the_number_from_the_address_and_checks_it() {
+        UI.getCurrent().navigate("certificate-check", QueryParameters.of("number", "SJ-990100-2024-0017"));
+        assertThat(_get(TextField.class, spec -> spec.withId("certificate-input")).getValue()).isEqualTo("SJ-990100-2024-0017");
+        Div result = _get(Div.class, spec -> spec.withId("certificate-result"));
+        assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("valid");
+
+        UI.getCurrent().navigate("certificate-check", QueryParameters.of("number", "SJ<b>"));
+        TextField input = _get(TextField.class, spec -> spec.withId("certificate-input"));
+        assertThat(input.getValue()).isEqualTo("SJ<b>");
+        assertThat(input.isInvalid()).isTrue();
+    }
+
+    @Test
+    void english_pages_show_the_agencies_english_names() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("agencies/sample-market-regulation");
+        assertThat(_get(H1.class, spec -> spec.withId("agency-name")).getElement().getTextRecursively())
+                .contains("Sample City Administration for Market Regulation").doesNotContain("示例市市场监督管理局");
+        Paragraph chinese = _get(Paragraph.class, spec -> spec.withId("agency-other-name"));
+        assertThat(chinese.getText()).isEqualTo("示例市市场监督管理局");
+        assertThat(chinese.getElement().getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(UI.getCurrent().getInternals().getTitle()).contains("Sample City Administration for Market Regulation");
+
+        UI.getCurrent().navigate("agencies");
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("agency-link"))).extracting(Anchor::getText)
+                .contains("Sample City Administration for Market Regulation").noneMatch(t -> t.startsWith("示例市"));
+
+        Div result = check("SJ-990100-2024-0017");
+        assertThat(result.getElement().getTextRecursively()).contains("Sample City Administration for Market Regulation");
+    }
+
     @Test
     void an_unknown_agency_id_gets_the_friendly_not_found_page() {
         UI.getCurrent().navigate("agencies/no-such-agency");

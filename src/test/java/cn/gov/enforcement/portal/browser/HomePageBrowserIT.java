@@ -54,6 +54,44 @@ class HomePageBrowserIT extends BrowserTest {
         }
     }
 
+    @Test
+    void on_a_390_pixel_phone_the_navigation_folds_behind_a_menu_button_usable_by_keyboard() {
+        browser.resize(390, 844);
+        try {
+            browser.open("/");
+            WebElement toggle = browser.find(By.id("portal-nav-toggle"));
+            WebElement nav = browser.driver().findElement(By.id("portal-nav"));
+            assertThat(toggle.isDisplayed()).isTrue();
+            assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+            assertThat(nav.isDisplayed()).as("folded navigation").isFalse();
+            Number chrome = (Number) js("return document.querySelector('main').getBoundingClientRect().top");
+            assertThat(chrome.intValue()).as("header and navigation above the main content, px").isLessThan(140);
+
+            // keyboard: focus the button, Enter unfolds, the next Tab reaches the first link
+            js("document.getElementById('portal-nav-toggle').focus()");
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+            browser.until(d -> "true".equals(d.findElement(By.id("portal-nav-toggle")).getAttribute("aria-expanded")));
+            assertThat(browser.driver().findElement(By.id("portal-nav")).isDisplayed()).isTrue();
+            browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("class")).contains("portal-nav-link");
+
+            browser.resize(1280, 900);
+            browser.open("/");
+            assertThat(browser.find(By.id("portal-nav")).isDisplayed()).as("always shown on a wide screen").isTrue();
+            assertThat(browser.driver().findElement(By.id("portal-nav-toggle")).isDisplayed()).isFalse();
+        } finally {
+            browser.resize(1280, 900);
+        }
+    }
+
+    @Test
+    void the_connection_indicator_and_the_icon_are_the_portals_own() {
+        browser.open("/");
+        browser.until(d -> "已连接".equals(js("return window.Vaadin.connectionIndicator.onlineText")));
+        Object icon = js("return [...document.querySelectorAll('link[rel=icon]')].map(l => l.href).join(' ')");
+        assertThat((String) icon).contains("icons/favicon.svg").contains("favicon.ico");
+    }
+
     private Object js(String script) {
         return ((JavascriptExecutor) browser.driver()).executeScript(script);
     }

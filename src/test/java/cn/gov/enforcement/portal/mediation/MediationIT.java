@@ -29,6 +29,9 @@ import org.springframework.web.context.WebApplicationContext;
 class MediationIT extends IntegrationTest {
 
     @Autowired
+    cn.gov.enforcement.portal.platform.Translations translations;
+
+    @Autowired
     MediationService service;
 
     @Autowired
@@ -108,6 +111,38 @@ class MediationIT extends IntegrationTest {
         assertThat(again.accessCode()).isNull();
         assertThat(jdbc.queryForObject("select count(*) from mediation_case where submission_token = ?", Integer.class,
                 application.submissionToken())).isEqualTo(1);
+    }
+
+    @Test
+    void an_identity_document_that_does_not_fit_the_applicant_is_refused_in_the_readers_language() {
+        MediationApplication person = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
+        MediationApplication organisationWithResidentId = new MediationApplication(person.category(),
+                MediationApplication.ApplicantKind.ORGANISATION, "示例电器有限公司", MediationApplication.IdType.RESIDENT_ID,
+                MediationTestSupport.VALID_ID, person.phone(), null, person.address(), person.otherPartyName(),
+                person.otherPartyContact(), person.facts(), person.request(), null, false, true,
+                person.submissionToken());
+        assertThatThrownBy(() -> service.submit(organisationWithResidentId, Locale.SIMPLIFIED_CHINESE))
+                .isInstanceOfSatisfying(ValidationFailure.class, failure -> assertThat(failure.problems())
+                        .extracting(ValidationFailure.FieldProblem::toString).containsExactly("idType: mediation.error.idType.ORGANISATION"));
+        assertThat(translations.get(Locale.SIMPLIFIED_CHINESE, "mediation.error.idType.ORGANISATION"))
+                .contains("统一社会信用代码", "不能使用居民身份证");
+        assertThat(translations.get(Locale.ENGLISH, "mediation.error.idType.ORGANISATION"))
+                .contains("unified social credit code", "not with a resident identity card");
+
+        MediationApplication personWithCreditCode = new MediationApplication(person.category(), person.applicantKind(),
+                person.applicantName(), MediationApplication.IdType.CREDIT_CODE, "91350100M000100Y43", person.phone(),
+                null, person.address(), person.otherPartyName(), person.otherPartyContact(), person.facts(),
+                person.request(), null, false, true, person.submissionToken());
+        assertThat(service.check(personWithCreditCode))
+                .extracting(ValidationFailure.FieldProblem::toString).containsExactly("idType: mediation.error.idType.PERSON");
+
+        MediationApplication organisation = new MediationApplication(person.category(),
+                MediationApplication.ApplicantKind.ORGANISATION, "示例电器有限公司", MediationApplication.IdType.CREDIT_CODE,
+                "91350100M000100Y44", person.phone(), null, person.address(), person.otherPartyName(),
+                person.otherPartyContact(), person.facts(), person.request(), null, false, true,
+                person.submissionToken());
+        assertThat(service.check(organisation))
+                .extracting(ValidationFailure.FieldProblem::toString).containsExactly("idNumber: mediation.error.creditCode.checkDigit");
     }
 
     @Test

@@ -74,6 +74,48 @@ class MediationViewsIT extends KaribuViewTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void the_identity_documents_offered_follow_the_applicant_kind() {
+        UI.getCurrent().navigate("mediation/apply");
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withId("mediation-category")), DisputeCategory.CONSUMER);
+        click("mediation-next");
+        RadioButtonGroup<MediationApplication.ApplicantKind> kind = _get(RadioButtonGroup.class,
+                spec -> spec.withId("mediation-applicant-kind"));
+        com.vaadin.flow.component.select.Select<MediationApplication.IdType> idType =
+                _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("mediation-id-type"));
+        assertThat(idType.getValue()).isEqualTo(MediationApplication.IdType.RESIDENT_ID);
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestions(idType))
+                .containsExactly("居民身份证", "其他证件（护照、港澳台居民证件等）");
+
+        _setValue(kind, MediationApplication.ApplicantKind.ORGANISATION);
+        assertThat(idType.getValue()).isEqualTo(MediationApplication.IdType.CREDIT_CODE);
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestions(idType))
+                .containsExactly("统一社会信用代码", "其他登记证件（境外组织等）");
+        _setValue(text("mediation-applicant-name"), "示例电器有限公司");
+        _setValue(text("mediation-id-number"), "91350100M000100Y44");
+        _setValue(text("mediation-phone"), "010-12345678");
+        click("mediation-next");
+        assertThat(step()).isEqualTo("1");
+        assertThat(text("mediation-id-number").getErrorMessage()).contains("校验码");
+        assertThat(text("mediation-id-number").getValue()).isEqualTo("91350100M000100Y44");
+        _setValue(text("mediation-id-number"), "91350100M000100Y43");
+        click("mediation-next");
+        assertThat(step()).isEqualTo("2");
+        click("mediation-back");
+
+        _setValue(idType, MediationApplication.IdType.OTHER);
+        _setValue(kind, MediationApplication.ApplicantKind.PERSON);
+        assertThat(idType.getValue()).as("another document fits a person too").isEqualTo(MediationApplication.IdType.OTHER);
+        _setValue(kind, MediationApplication.ApplicantKind.ORGANISATION);
+        _setValue(kind, MediationApplication.ApplicantKind.PERSON);
+        assertThat(idType.getValue()).isEqualTo(MediationApplication.IdType.OTHER);
+        _setValue(idType, MediationApplication.IdType.RESIDENT_ID);
+        _setValue(kind, MediationApplication.ApplicantKind.ORGANISATION);
+        _setValue(kind, MediationApplication.ApplicantKind.PERSON);
+        assertThat(idType.getValue()).as("a person's document again").isEqualTo(MediationApplication.IdType.RESIDENT_ID);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void the_wizard_checks_every_step_on_the_server_and_keeps_what_was_typed() {
         UI.getCurrent().navigate("mediation/apply");
         click("mediation-next");

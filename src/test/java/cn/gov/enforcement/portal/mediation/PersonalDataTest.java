@@ -35,6 +35,19 @@ class PersonalDataTest {
     }
 
     @Test
+    void credit_codes_are_checked_by_their_gb_32100_check_character() {
+        // 91350100M000100Y43 is the worked example of GB 32100-2015; the others computed with its weights, mod 31
+        assertThat(PersonalData.creditCodeProblem("91350100M000100Y43")).isEmpty();
+        assertThat(PersonalData.creditCodeProblem(" 91110000100000000r ")).as("lower case and spaces").isEmpty();
+        assertThat(PersonalData.creditCodeCheckCharacter("91110108MA01ABCD0")).isEqualTo('B');
+        assertThat(PersonalData.creditCodeProblem("91350100M000100Y44")).contains("mediation.error.creditCode.checkDigit");
+        assertThat(PersonalData.creditCodeProblem("91110000100000000X")).contains("mediation.error.creditCode.checkDigit");
+        assertThat(PersonalData.creditCodeProblem("91350100M000100Y4")).contains("mediation.error.creditCode");
+        assertThat(PersonalData.creditCodeProblem("9135010OM000100Y43")).as("letter O in the region code")
+                .contains("mediation.error.creditCode");
+    }
+
+    @Test
     void wrong_length_or_characters_are_a_format_problem() {
         assertThat(PersonalData.residentIdProblem("11010519491231002", TODAY)).contains("mediation.error.residentId.format");
         assertThat(PersonalData.residentIdProblem("1101051949123100211", TODAY)).contains("mediation.error.residentId.format");

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,8 @@ import cn.gov.enforcement.portal.KaribuViewTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +46,49 @@ class HomeViewIT extends KaribuViewTest {
         UI.getCurrent().navigate("login"); // leave the home page so that it is built again
         UI.getCurrent().navigate("");
         assertThat(_get(H1.class).getText()).isEqualTo("Enforcement that helps businesses and citizens get it right");
+    }
+
+    @Test
+    void on_a_phone_the_navigation_folds_behind_a_menu_button_that_says_whether_it_is_open() {
+        UI.getCurrent().navigate("");
+        MainLayout layout = _get(MainLayout.class);
+        com.vaadin.flow.component.html.NativeButton toggle = _get(com.vaadin.flow.component.html.NativeButton.class,
+                spec -> spec.withId("portal-nav-toggle"));
+        assertThat(toggle.getElement().getAttribute("aria-controls")).isEqualTo("portal-nav");
+        assertThat(_get(com.vaadin.flow.component.html.Nav.class, spec -> spec.withId("portal-nav"))).isNotNull();
+        assertThat(toggle.getElement().getTextRecursively()).contains("菜单");
+        assertThat(toggle.getElement().getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(layout.getClassNames()).doesNotContain("portal-nav-open");
+
+        _click(toggle);
+        assertThat(toggle.getElement().getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(layout.getClassNames()).contains("portal-nav-open");
+
+        UI.getCurrent().navigate("certificate-check");
+        assertThat(toggle.getElement().getAttribute("aria-expanded")).as("folded again on the next page").isEqualTo("false");
+        assertThat(layout.getClassNames()).doesNotContain("portal-nav-open");
+    }
+
+    @Test
+    void the_connection_indicator_speaks_the_pages_language() {
+        List<List<Object>> arguments = new ArrayList<>();
+        var handlers = com.github.mvysny.kaributesting.v10.TestingLifecycleHookKt.getPendingJavascriptInvocationHandlers();
+        List<kotlin.jvm.functions.Function1<com.vaadin.flow.component.internal.PendingJavaScriptInvocation, kotlin.Unit>> recording =
+                new ArrayList<>(handlers);
+        recording.add(invocation -> {
+            if (invocation.getInvocation().getExpression().contains("onlineText")) {
+                arguments.add(invocation.getInvocation().getParameters());
+            }
+            return kotlin.Unit.INSTANCE;
+        });
+        com.github.mvysny.kaributesting.v10.TestingLifecycleHookKt.setPendingJavascriptInvocationHandlers(recording);
+        try {
+            UI.getCurrent().navigate("");
+            com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        } finally {
+            com.github.mvysny.kaributesting.v10.TestingLifecycleHookKt.setPendingJavascriptInvocationHandlers(handlers);
+        }
+        assertThat(arguments).singleElement().satisfies(texts ->
+                assertThat(texts).containsExactly("已连接", "连接已中断", "连接已中断，正在重新连接…"));
     }
 }

@@ -1,0 +1,53 @@
+package cn.gov.enforcement.portal.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The shell's static files over real HTTP, through the security filter chain, for a reader who is not signed in. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ShellResourcesIT extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private HttpResponse<byte[]> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void anonymous_readers_get_the_favicon_where_browsers_ask_for_it() throws Exception {
+        HttpResponse<byte[]> ico = get("/favicon.ico");
+        assertThat(ico.statusCode()).isEqualTo(200);
+        // an ICO directory: reserved 0, type 1 (icon), then its images
+        assertThat(ico.body()).startsWith(0, 0, 1, 0);
+
+        HttpResponse<byte[]> svg = get("/icons/favicon.svg");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+        assertThat(new String(svg.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("<svg");
+
+        HttpResponse<byte[]> touch = get("/icons/icon-180.png");
+        assertThat(touch.statusCode()).isEqualTo(200);
+        assertThat(touch.body()).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void every_page_names_the_icon() throws Exception {
+        HttpResponse<byte[]> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("icons/favicon.svg").contains("favicon.ico");
+    }
+}
