@@ -250,8 +250,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
     }
 
     private String idTypeLabel(ApplicantKind kind, IdType type) {
-        return getTranslation(kind == ApplicantKind.ORGANISATION && type == IdType.OTHER
-                ? "mediation.idType.OTHER.ORGANISATION" : "mediation.idType." + type.name());
+        return getTranslation(ViewSupport.idTypeKey(kind.name(), type.name()));
     }
 
     private void setUp(TextField field, String id, String labelKey, int max) {

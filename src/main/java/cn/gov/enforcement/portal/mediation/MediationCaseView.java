@@ -100,7 +100,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         item(list, "mediation.field.category", getTranslation(c.category().messageKey()) + " — " + f.agencyName());
         item(list, "mediation.field.applicantName", c.applicantName() + " ("
                 + getTranslation("mediation.applicantKind." + f.applicantKind()) + ")");
-        item(list, "mediation.field.idNumber", getTranslation("mediation.idType." + f.idType()) + " " + f.idNumber());
+        item(list, "mediation.field.idNumber", getTranslation(ViewSupport.idTypeKey(f.applicantKind(), f.idType())) + " " + f.idNumber());
         item(list, "mediation.field.phone", f.phone());
         item(list, "mediation.field.email", f.email());
         item(list, "mediation.field.address", f.address());

@@ -28,6 +28,16 @@ final class ViewSupport {
 
     private ViewSupport() {}
 
+    /**
+     * The translation key of a document type as the applicant chose it: an organisation's other document is a
+     * registration document (境外组织等), a person's a passport or similar.
+     */
+    static String idTypeKey(String applicantKind, String idType) {
+        return MediationApplication.ApplicantKind.ORGANISATION.name().equals(applicantKind)
+                && MediationApplication.IdType.OTHER.name().equals(idType)
+                ? "mediation.idType.OTHER.ORGANISATION" : "mediation.idType." + idType;
+    }
+
     /** The client's address for the rate limits; "unknown" when there is no request. */
     static String clientAddress() {
         VaadinRequest request = VaadinRequest.getCurrent();

@@ -117,6 +117,20 @@ class MediationCaseViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void the_case_page_names_an_organisations_other_document_as_a_registration_document() {
+        MediationApplication p = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
+        MediationApplication organisation = new MediationApplication(p.category(),
+                MediationApplication.ApplicantKind.ORGANISATION, "示例境外商会", MediationApplication.IdType.OTHER,
+                "HK-REG-0012345", p.phone(), p.email(), p.address(), p.otherPartyName(), p.otherPartyContact(), p.facts(),
+                p.request(), p.preferredTimes(), p.preferOnline(), p.consent(), java.util.UUID.randomUUID().toString());
+        SubmissionReceipt r = service.submit(organisation, Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-org", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("mediation-case-details"))
+                .getElement().getTextRecursively()).contains("其他登记证件（境外组织等）").doesNotContain("护照");
+    }
+
+    @Test
     void another_agencys_officer_sees_not_found_for_the_case_page_and_its_documents() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.LABOUR, null), Locale.SIMPLIFIED_CHINESE);
         signInOfficer("med-view-market", "sample-market-regulation");
