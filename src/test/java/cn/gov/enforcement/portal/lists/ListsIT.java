@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -30,19 +29,8 @@ class ListsIT extends ListsTestSupport {
     @Autowired SearchIndexes indexes;
     @Autowired MockMvc mvc;
 
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     private void indexesBuilt() throws InterruptedException {
-        eventually(() -> indexes.count("risk-points") == repository.countByListKind("risk-points")
-                && indexes.count("exemptions") == repository.countByListKind("exemptions"), "both indexes are built");
+        awaitIndexesInStep(indexes, repository);
     }
 
     private static LoadReport reportOf(List<LoadReport> reports, String folder) {

@@ -13,7 +13,6 @@ import cn.gov.enforcement.portal.search.SearchIndexes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,16 +30,6 @@ class ListsPublicRulesIT extends ListsTestSupport {
     @Autowired ListEntryRepository repository;
     @Autowired SearchIndexes indexes;
     @Autowired MockMvc mvc;
-
-    static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     @Test
     void a_citation_links_to_the_imported_article_and_stays_plain_text_when_the_law_is_not_imported() throws Exception {

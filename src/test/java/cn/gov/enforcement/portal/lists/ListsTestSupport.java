@@ -1,6 +1,8 @@
 package cn.gov.enforcement.portal.lists;
 
 import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
+import cn.gov.enforcement.portal.search.SearchIndexes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -80,6 +83,27 @@ abstract class ListsTestSupport extends KaribuViewTest {
                         new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(user, null,
                                 user.getAuthorities())));
         return user;
+    }
+
+    /** Polls the condition every 100 ms for up to 30 s; fails naming what it waited for. */
+    static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Timed out waiting until " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Waits until both list indexes hold as many entries as the database: other tests of the shared
+     * context change lists, and the indexes follow the database asynchronously after each commit.
+     */
+    static void awaitIndexesInStep(SearchIndexes indexes, ListEntryRepository repository)
+            throws InterruptedException {
+        eventually(() -> indexes.count("risk-points") == repository.countByListKind("risk-points")
+                && indexes.count("exemptions") == repository.countByListKind("exemptions"), "both list indexes are in step");
     }
 
     @TestConfiguration

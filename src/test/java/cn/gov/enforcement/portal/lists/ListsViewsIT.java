@@ -6,6 +6,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
+import cn.gov.enforcement.portal.search.SearchIndexes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -26,9 +28,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Browserless tests of the public list pages and the eligibility check with Karibu-Testing. */
 class ListsViewsIT extends ListsTestSupport {
+
+    @Autowired SearchIndexes indexes;
+    @Autowired ListEntryRepository repository;
 
     @Test
     void the_risk_list_filters_from_bookmarkable_parameters_and_shows_sample_badges() {
@@ -233,8 +239,10 @@ class ListsViewsIT extends ListsTestSupport {
     }
 
     @Test
-    void print_all_shows_every_entry_of_the_current_filters_on_one_page_without_pager() {
-        // other tests of this context may publish more risk points: count what the paged list reports
+    void print_all_shows_every_entry_of_the_current_filters_on_one_page_without_pager() throws InterruptedException {
+        // other tests of this context change the lists: let the indexes catch up with the database,
+        // then count what the paged list reports
+        awaitIndexesInStep(indexes, repository);
         UI.getCurrent().navigate("risks");
         assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).hasSize(20);
         int risks = Integer.parseInt(_get(Paragraph.class, spec -> spec.withId("risk-count")).getText().replaceAll("\\D+", " ").strip().split(" ")[0]);
