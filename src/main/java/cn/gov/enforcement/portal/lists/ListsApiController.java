@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -261,6 +262,21 @@ class ListsApiController {
             default -> v;
         };
     }
+
+    /**
+     * Refused answers of the eligibility check: the usual error body (the first problem's message) plus
+     * {@code problems}, one per refused answer in question order, so a client can mark every question at once.
+     */
+    @ExceptionHandler(EligibilityAnswersException.class)
+    ResponseEntity<Map<String, Object>> refusedAnswers(EligibilityAnswersException e, HttpServletRequest request) {
+        Map<String, Object> body = JsonApiErrors.body(JsonApiErrors.BAD_REQUEST, message(request, e.messageKey(), e.args()));
+        body.put("problems", e.problems().stream().map(p -> new ProblemJson(p.index(),
+                message(request, p.messageKey(), p.args()))).toList());
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** One refused answer: the question's 0-based index, as in {@code answers}, and what is wrong with it. */
+    record ProblemJson(int question, String message) {}
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
         return JsonApiErrors.response(status, code, message);

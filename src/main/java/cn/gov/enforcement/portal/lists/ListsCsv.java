@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** CSV downloads (RFC 4180, UTF-8 with a byte order mark so that Excel reads Chinese). */
+/**
+ * CSV downloads (RFC 4180, UTF-8 with a byte order mark so that Excel reads Chinese). Headers and the
+ * fixed values (risk level, kind, sub-kind, kinds of guidance) are in the reader's language; the
+ * entries' own texts are as the agency wrote them.
+ */
 final class ListsCsv {
 
     private ListsCsv() {}
@@ -32,9 +36,12 @@ final class ListsCsv {
                 m.get("lists.csv.prevention"), m.get("lists.csv.guidance"), m.get("lists.csv.effectiveFrom"),
                 m.get("lists.csv.sample")));
         for (RiskPoint r : items) {
-            out.add(List.of(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(), r.risk(), r.level(),
-                    citations(r.basisObligation()), citations(r.basisPenalty()), r.consequence(),
-                    String.join("\n", r.prevention()), String.join("、", r.guidance()), r.effectiveFrom().toString(),
+            out.add(List.of(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(), r.risk(),
+                    m.get(ListsUi.levelKey(r.level())), citations(r.basisObligation()), citations(r.basisPenalty()),
+                    r.consequence(), String.join("\n", r.prevention()),
+                    r.guidance().stream().map(g -> m.get(ListsUi.guidanceKey(g)))
+                            .collect(Collectors.joining(m.get("lists.csv.separator"))),
+                    r.effectiveFrom().toString(),
                     r.sample() ? m.get("lists.csv.yes") : m.get("lists.csv.no")));
         }
         return out;
@@ -49,7 +56,8 @@ final class ListsCsv {
                 m.get("lists.csv.conditions"), m.get("lists.csv.measure"), m.get("lists.csv.effectiveFrom"),
                 m.get("lists.csv.sample")));
         for (ExemptionItem e : items) {
-            out.add(List.of(e.id(), e.agency(), e.kind(), nz(e.subkind()), nz(e.sector()), e.violation(),
+            out.add(List.of(e.id(), e.agency(), m.get(ListsUi.kindKey(e.kind())),
+                    e.subkind() == null ? "" : m.get(ListsUi.subkindKey(e.subkind())), nz(e.sector()), e.violation(),
                     citations(e.basisViolation()), citations(e.basisPenalty()), citations(e.basisExemption()),
                     e.conditions().stream().map(Condition::question).collect(Collectors.joining("\n")),
                     String.join("、", e.measure()), e.effectiveFrom().toString(),

@@ -2,14 +2,42 @@ package cn.gov.enforcement.portal.lists;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class ListsCsvTest {
 
     private static final EligibilityTexts.Messages KEYS = (key, args) -> key;
+
+    /** The messages of a lists bundle as the portal formats them (MessageFormat, like {@code Translations}). */
+    private static EligibilityTexts.Messages bundle(String language) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(Path.of("i18n", "lists_" + language + ".properties"), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return (key, args) -> {
+            String pattern = p.getProperty(key);
+            if (pattern == null) {
+                throw new AssertionError("No " + key + " in lists_" + language);
+            }
+            return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
+        };
+    }
+
+    private static RiskPoint riskPoint() {
+        return new RiskPoint("tp-rp-x", "sample-traffic-police", "机动车驾驶", "驾驶人", "标题", "风险", "高", "原因",
+                List.of(new Citation("中华人民共和国道路交通安全法", "第二十二条", 2)),
+                List.of(new Citation("中华人民共和国道路交通安全法", "第九十一条", null)), "后果", List.of("措施一", "措施二"),
+                List.of("提示", "约谈"), LocalDate.of(2024, 1, 1), null, true);
+    }
 
     @Test
     void cells_are_quoted_quotes_doubled_and_formulas_neutralised() {
@@ -27,16 +55,30 @@ class ListsCsvTest {
     }
 
     @Test
-    void a_risk_point_row_holds_its_citations_in_plain_chinese() {
-        RiskPoint r = new RiskPoint("tp-rp-x", "sample-traffic-police", "机动车驾驶", "驾驶人", "标题", "风险", "高", "原因",
-                List.of(new Citation("中华人民共和国道路交通安全法", "第二十二条", 2)),
-                List.of(new Citation("中华人民共和国道路交通安全法", "第九十一条", null)), "后果", List.of("措施一", "措施二"),
-                List.of("提示", "约谈"), LocalDate.of(2024, 1, 1), null, true);
-        String csv = ListsCsv.riskPoints(List.of(r), KEYS);
+    void a_risk_point_row_holds_its_citations_in_plain_chinese() throws IOException {
+        String csv = ListsCsv.riskPoints(List.of(riskPoint()), bundle("zh_CN"));
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).startsWith("\"lists.csv.id\",\"lists.csv.agency\"");
+        assertThat(lines[0]).startsWith("\"编号\",");
         assertThat(csv).contains("\"《中华人民共和国道路交通安全法》第二十二条第二款\"")
-                .contains("\"《中华人民共和国道路交通安全法》第九十一条\"").contains("\"提示、约谈\"");
+                .contains("\"《中华人民共和国道路交通安全法》第九十一条\"").contains("\"提示、约谈\"")
+                .contains("\"风险\",\"高\",");
+    }
+
+    @Test
+    void an_english_download_has_the_fixed_values_in_english_and_the_entries_own_texts_as_written() throws IOException {
+        var en = bundle("en");
+        List<List<String>> risks = ListsCsv.riskPointRows(List.of(riskPoint()), en);
+        assertThat(risks.get(0)).contains("ID", "Agency");
+        assertThat(risks.get(1)).contains("High", "Reminder, Talk with the business (interview)", "标题", "Yes")
+                .doesNotContain("高");
+        ExemptionItem item = new ExemptionItem("mr-ex-x", "sample-market-regulation", "不予处罚", "首违不罚", "营业执照", "未亮照经营", null,
+                List.of(), List.of(), List.of(new Citation("中华人民共和国行政处罚法", "第三十三条", null)),
+                List.of(), List.of("责令改正"), LocalDate.of(2024, 1, 1), null, false);
+        List<List<String>> exemptions = ListsCsv.exemptionRows(List.of(item), en);
+        assertThat(exemptions.get(1)).contains("No penalty", "first violation, no penalty", "未亮照经营", "No")
+                .doesNotContain("不予处罚", "首违不罚");
+        List<List<String>> chinese = ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"));
+        assertThat(chinese.get(1)).contains("不予处罚", "首违不罚");
     }
 
     @Test

@@ -115,7 +115,8 @@ class ListsIT extends ListsTestSupport {
                 .doesNotContain("mr-ex-first-licence-display");
         String risks = mvc.perform(get("/api/v1/risk-points.csv").param("lang", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(risks).contains("\"ID\",\"Agency\"").contains("《中华人民共和国道路交通安全法》第九十一条");
+        assertThat(risks).contains("\"ID\",\"Agency\"").contains("《中华人民共和国道路交通安全法》第九十一条")
+                .contains(",\"High\",").doesNotContain(",\"高\",");
     }
 
     @Test
@@ -145,7 +146,21 @@ class ListsIT extends ListsTestSupport {
         mvc.perform(post("/api/v1/exemptions/check").with(user("tester").roles("ADMIN"))
                         .contentType(MediaType.APPLICATION_JSON).content(missing))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value("请回答第 2 题。"));
+                .andExpect(jsonPath("$.message").value("请回答第 2 题。"))
+                .andExpect(jsonPath("$.problems.length()").value(2))
+                .andExpect(jsonPath("$.problems[0].question").value(1))
+                .andExpect(jsonPath("$.problems[0].message").value("请回答第 2 题。"))
+                .andExpect(jsonPath("$.problems[1].question").value(2))
+                .andExpect(jsonPath("$.problems[1].message").value("请回答第 3 题。"));
+        String badNumber = """
+                {"itemId": "mr-ex-minor-change-registration", "answers": {"0": "abc", "1": "yes"}}""";
+        mvc.perform(post("/api/v1/exemptions/check").param("lang", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content(badNumber))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("bad_request"))
+                .andExpect(jsonPath("$.problems.length()").value(2))
+                .andExpect(jsonPath("$.problems[0].question").value(0))
+                .andExpect(jsonPath("$.problems[1].question").value(2));
         mvc.perform(post("/api/v1/exemptions/check").with(user("tester").roles("ADMIN"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"itemId\": \"nope\", \"answers\": {}}"))
                 .andExpect(status().isNotFound());

@@ -157,7 +157,7 @@ class ListsPublicRulesIT extends ListsTestSupport {
         var risks = ListsXlsxTest.readSheet(mvc.perform(get("/api/v1/risk-points.xlsx").param("level", "high")
                 .param("lang", "en")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
         assertThat(risks.get(0)).startsWith("ID", "Agency");
-        assertThat(risks.subList(1, risks.size())).isNotEmpty().allSatisfy(r -> assertThat(r.get(6)).isEqualTo("高"));
+        assertThat(risks.subList(1, risks.size())).isNotEmpty().allSatisfy(r -> assertThat(r.get(6)).isEqualTo("High"));
     }
 
     @Test
