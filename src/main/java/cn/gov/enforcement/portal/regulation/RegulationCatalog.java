@@ -228,6 +228,25 @@ public class RegulationCatalog {
         }
     }
 
+    /** A link to one of the portal's own plain-language guides. */
+    public record GuideLink(long id, String title) {
+        public String url() {
+            return "/regulations/" + id;
+        }
+    }
+
+    /** The portal's own guides in force, in the order they were loaded (empty when the store cannot answer). */
+    public List<GuideLink> guides() {
+        try {
+            return store.documentsByLevel(LegalLevel.GUIDE).stream()
+                    .filter(d -> d.status() == DocumentStatus.CURRENT)
+                    .map(d -> new GuideLink(d.id(), d.displayTitle())).toList();
+        } catch (RuntimeException e) {
+            log.warn("Cannot list the guides: {}", e.toString());
+            return List.of();
+        }
+    }
+
     /** Number of stored documents. */
     public long documentCount() {
         return store.documentCount();

@@ -65,6 +65,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
     private final Paragraph legalTerms = new Paragraph();
     private final Div results = new Div();
     private final Nav pager = new Nav();
+    private final Div start = new Div();
 
     public RegulationSearchView(RegulationCatalog catalog) {
         this.catalog = catalog;
@@ -142,6 +143,43 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         pager.addClassName("regulation-pager");
         pager.getElement().setAttribute("aria-label", getTranslation("regulation.search.pages"));
         add(count, legalTerms, results, pager);
+        start.setId("regulation-start");
+        start.addClassName("regulation-start");
+        add(start);
+    }
+
+    /**
+     * What the page offers before the first search: questions to try (in plain words, as citizens ask
+     * them) and the portal's own guides.
+     */
+    private void showStart() {
+        start.removeAll();
+        start.add(new H2(getTranslation("regulation.search.examples.title")));
+        Div examples = new Div();
+        examples.setId("regulation-examples");
+        examples.addClassName("regulation-examples");
+        for (String question : getTranslation("regulation.search.examples").split("\\|")) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("q", question.strip());
+            Anchor link = new Anchor("regulations?" + QueryParameters.simple(params).getQueryString(), question.strip());
+            link.addClassName("regulation-example");
+            examples.add(link);
+        }
+        start.add(examples);
+        List<RegulationCatalog.GuideLink> guides = catalog.guides();
+        if (!guides.isEmpty()) {
+            start.add(new H2(getTranslation("regulation.search.guides.title")));
+            start.add(new Paragraph(getTranslation("regulation.search.guides.lead")));
+            Div list = new Div();
+            list.setId("regulation-guides");
+            for (RegulationCatalog.GuideLink guide : guides) {
+                Anchor link = new Anchor(guide.url(), guide.title());
+                link.addClassName("regulation-guide-link");
+                list.add(new Div(link));
+            }
+            start.add(list);
+        }
+        start.setVisible(true);
     }
 
     /** The URL parameters of the form's current values (without a page: a new search starts on page 1). */
@@ -198,6 +236,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         results.removeAll();
         pager.removeAll();
         legalTerms.setVisible(false);
+        start.setVisible(false);
         RegulationFilters.Parsed parsed = RegulationFilters.parse(q, first(params, "page"), null, first(params, "level"),
                 first(params, "region"), first(params, "issuer"), st, first(params, "from"), first(params, "to"),
                 PAGE_SIZE);
@@ -240,6 +279,9 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
     private void show(RegulationCatalog.Query query) {
         if (RegulationCatalog.normalize(query.text()).isEmpty()) {
             count.setText(getTranslation("regulation.search.prompt"));
+            if (catalog.documentCount() > 0) {
+                showStart();
+            }
             return;
         }
         RegulationCatalog.Results found = catalog.search(query);

@@ -54,6 +54,25 @@ class RegulationGuidesIT extends KaribuViewTest {
     }
 
     @Test
+    void before_the_first_search_the_page_offers_questions_to_try_and_links_every_guide() {
+        UI.getCurrent().navigate("regulations");
+        List<Anchor> examples = _find(Anchor.class, spec -> spec.withClasses("regulation-example"));
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(a -> assertThat(a.getHref()).startsWith("regulations?q=").doesNotContain(" "));
+        List<Anchor> guides = _find(Anchor.class, spec -> spec.withClasses("regulation-guide-link"));
+        assertThat(guides).hasSize(report.files());
+        assertThat(guides).extracting(Anchor::getText).contains("行政调解怎么申请、怎么进行、调不成怎么办");
+        assertThat(guides).allSatisfy(a -> assertThat(a.getHref()).matches("/regulations/\\d+"));
+
+        // following an example searches for it, and the offer is gone
+        String href = examples.get(0).getHref();
+        UI.getCurrent().navigate("regulations", QueryParameters.fromString(href.substring(href.indexOf('?') + 1)));
+        assertThat(_find(Div.class, spec -> spec.withClasses("regulation-hit"))).isNotEmpty();
+        assertThat(_find(Div.class, spec -> spec.withId("regulation-start"))).isEmpty();
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("regulation-example"))).isEmpty();
+    }
+
+    @Test
     void guides_are_found_beside_the_regulations_and_marked_as_guides() {
         RegulationCatalog.Results guides = catalog.search(new RegulationCatalog.Query("首违不罚", 10, LegalLevel.GUIDE,
                 null, DocumentStatus.CURRENT));
