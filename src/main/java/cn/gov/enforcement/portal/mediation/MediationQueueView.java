@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  * opens on its case page ({@link MediationCaseView}) for the further steps.
  */
 @Route("staff/mediation")
+@Menu(order = 80, title = "menu.staff.mediation")
 @RolesAllowed({"OFFICER", "ADMIN"})
 public class MediationQueueView extends Div implements HasDynamicTitle {
 

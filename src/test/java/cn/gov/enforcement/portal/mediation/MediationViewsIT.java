@@ -17,6 +17,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -337,6 +338,10 @@ class MediationViewsIT extends KaribuViewTest {
         SubmissionReceipt traffic = service.submit(MediationTestSupport.application(DisputeCategory.TRAFFIC_ACCIDENT, null), Locale.SIMPLIFIED_CHINESE);
 
         signInOfficer("med-officer-market", "sample-market-regulation");
+        UI.getCurrent().navigate("");
+        // the officer finds the queue in the navigation
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("portal-nav-link")))
+                .extracting(Anchor::getHref).contains("staff/mediation");
         UI.getCurrent().navigate("staff/mediation");
         String queue = _get(Div.class, spec -> spec.withId("mediation-queue")).getElement().getOuterHTML();
         assertThat(queue).contains(consumer.caseNumber(), "138****8000").doesNotContain(traffic.caseNumber(), "13800138000");

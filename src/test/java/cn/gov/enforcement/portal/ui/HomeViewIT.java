@@ -37,7 +37,8 @@ class HomeViewIT extends KaribuViewTest {
     @Test
     void the_navigation_hides_administration_from_the_public() {
         UI.getCurrent().navigate("");
-        assertThat(_find(Anchor.class).stream().map(Anchor::getHref)).doesNotContain("admin/users");
+        assertThat(_find(Anchor.class).stream().map(Anchor::getHref)).doesNotContain("admin/users", "staff/mediation",
+                "staff/lists");
     }
 
     @Test
