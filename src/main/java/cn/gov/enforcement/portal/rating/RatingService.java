@@ -1,0 +1,348 @@
+package cn.gov.enforcement.portal.rating;
+
+import cn.gov.enforcement.portal.account.CurrentUser;
+import cn.gov.enforcement.portal.agency.AgencyDetails;
+import cn.gov.enforcement.portal.agency.AgencyDirectory;
+import cn.gov.enforcement.portal.agency.AgencySummary;
+import cn.gov.enforcement.portal.agency.Certificates;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import cn.gov.enforcement.portal.rating.internal.Rating;
+import cn.gov.enforcement.portal.rating.internal.RatingRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Ratings of enforcement contacts (好差评). Anyone may rate; every input is checked here, with one
+ * message per field. A bad rating (不满意, 非常不满意) must say what went wrong and waits for the
+ * agency's follow-up, due {@link #FOLLOW_UP_DAYS} days after it was given. Officers see and follow up
+ * their own agency's ratings only; administrators every agency's.
+ */
+@Service
+public class RatingService {
+
+    /** Days the agency has to follow up a bad rating. */
+    public static final int FOLLOW_UP_DAYS = 7;
+    /** How far back a contact may lie. */
+    public static final int MAX_DAYS_BACK = 365;
+    public static final int MAX_COMMENT = 1000;
+    public static final int MIN_BAD_COMMENT = 5;
+    public static final int MAX_NAME = 50;
+    public static final int MAX_NOTE = 2000;
+    public static final int MIN_NOTE = 10;
+    /** Ratings one client address may give per hour. */
+    public static final int MAX_PER_HOUR = 5;
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{7,15}$");
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\-()（）]");
+
+    private final RatingRepository repository;
+    private final AgencyDirectory agencies;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+
+    RatingService(RatingRepository repository, AgencyDirectory agencies, CurrentUser currentUser, Clock clock,
+            TransactionTemplate tx) {
+        this.repository = repository;
+        this.agencies = agencies;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    /** The agencies one may rate, by name in the reader's language (sample agencies included, labelled by the view). */
+    public List<AgencySummary> agencies(Locale locale) {
+        return agencies.all().stream()
+                .sorted(Comparator.comparing((AgencySummary a) -> a.displayName(locale),
+                        java.text.Collator.getInstance(Locale.SIMPLIFIED_CHINESE)))
+                .toList();
+    }
+
+    public String agencyName(String agencyId, Locale locale) {
+        return agencies.find(agencyId).map(d -> d.summary().displayName(locale)).orElse(agencyId);
+    }
+
+    /** Today in China, the portal's time zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /**
+     * Records a rating.
+     *
+     * @param client the client's address, for the limit of {@link #MAX_PER_HOUR} ratings per hour; null for a
+     *     trusted caller
+     * @throws ValidationFailure with one problem per refused field (field {@code form} when the limit is reached);
+     *     nothing is stored then
+     */
+    public RatingReceipt submit(RatingInput in, Locale language, String client) {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate today = today();
+        String agencyId = blankToNull(in.agencyId());
+        Optional<AgencyDetails> agency = agencyId == null ? Optional.empty() : agencies.find(agencyId);
+        if (agencyId == null) {
+            problems.add(new FieldProblem("agency", "rating.error.agency"));
+        } else if (agency.isEmpty()) {
+            problems.add(new FieldProblem("agency", "rating.error.agencyUnknown"));
+        }
+        if (in.contactDate() == null) {
+            problems.add(new FieldProblem("contactDate", "rating.error.date"));
+        } else if (in.contactDate().isAfter(today)) {
+            problems.add(new FieldProblem("contactDate", "rating.error.dateFuture"));
+        } else if (in.contactDate().isBefore(today.minusDays(MAX_DAYS_BACK))) {
+            problems.add(new FieldProblem("contactDate", "rating.error.dateOld", MAX_DAYS_BACK));
+        }
+        if (in.matter() == null) {
+            problems.add(new FieldProblem("matter", "rating.error.matter"));
+        }
+        if (in.score() == null) {
+            problems.add(new FieldProblem("score", "rating.error.score"));
+        }
+        String comment = blankToNull(in.comment());
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            problems.add(new FieldProblem("comment", "rating.error.commentLong", MAX_COMMENT));
+        } else if (in.score() != null && in.score().bad() && (comment == null || comment.length() < MIN_BAD_COMMENT)) {
+            problems.add(new FieldProblem("comment", "rating.error.commentNeeded", MIN_BAD_COMMENT));
+        }
+        String certificate = null;
+        String typedCertificate = blankToNull(in.certificate());
+        if (typedCertificate != null) {
+            String problem = Certificates.problemKey(typedCertificate);
+            String number = Certificates.normalize(typedCertificate);
+            if (problem != null || !Certificates.isWellFormed(number)) {
+                problems.add(new FieldProblem("certificate", "rating.error.certificateFormat"));
+            } else if (agency.isPresent()
+                    && agency.get().officers().stream().noneMatch(o -> o.certificate().equals(number))) {
+                problems.add(new FieldProblem("certificate", "rating.error.certificateAgency"));
+            } else {
+                certificate = number;
+            }
+        }
+        String name = blankToNull(in.contactName());
+        if (name != null && name.length() > MAX_NAME) {
+            problems.add(new FieldProblem("contactName", "rating.error.nameLong", MAX_NAME));
+        }
+        String phone = blankToNull(in.contactPhone());
+        if (phone != null) {
+            phone = PHONE_SEPARATORS.matcher(java.text.Normalizer.normalize(phone, java.text.Normalizer.Form.NFKC))
+                    .replaceAll("");
+            if (!PHONE.matcher(phone).matches()) {
+                problems.add(new FieldProblem("contactPhone", "rating.error.phone"));
+            }
+        }
+        String email = blankToNull(in.contactEmail());
+        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+            problems.add(new FieldProblem("contactEmail", "rating.error.email"));
+        }
+        if (in.wantsReply() && phone == null && email == null) {
+            problems.add(new FieldProblem("contactPhone", "rating.error.contactNeeded"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
+        }
+        checkLimit(client);
+        Instant now = clock.instant();
+        boolean bad = in.score().bad();
+        LocalDate due = bad ? today.plusDays(FOLLOW_UP_DAYS) : null;
+        String finalCertificate = certificate;
+        String finalPhone = phone;
+        Rating saved = tx.execute(status -> {
+            Rating r = repository.save(new Rating(agencyId, finalCertificate, in.contactDate(), in.matter().name(),
+                    in.score().value(), comment, in.wantsReply(), name, finalPhone, email,
+                    language == null ? "zh-CN" : language.toLanguageTag(), now,
+                    (bad ? RatingStatus.AWAITING_FOLLOW_UP : RatingStatus.RECORDED).name(), due));
+            r.assignReference(String.format(Locale.ROOT, "PJ-%d-%06d", today.getYear(), r.getId()));
+            return r;
+        });
+        count(client);
+        return new RatingReceipt(saved.getReference(), in.score(), due);
+    }
+
+    /** How every rated agency was rated in the last twelve months, best first; public. */
+    public List<AgencyFigures> figures() {
+        Instant since = today().minusDays(MAX_DAYS_BACK).atStartOfDay(ZONE).toInstant();
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        for (Rating r : repository.findBySubmittedAtGreaterThanEqual(since)) {
+            long[] c = counts.computeIfAbsent(r.getAgencyId(), k -> new long[4]);
+            c[0]++;
+            if (Score.of(r.getScore()).bad()) {
+                c[2]++;
+                if (RatingStatus.FOLLOWED_UP.name().equals(r.getStatus())) {
+                    c[3]++;
+                }
+            } else {
+                c[1]++;
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new AgencyFigures(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .sorted(Comparator.comparingLong(AgencyFigures::goodPercent).reversed()
+                        .thenComparing(Comparator.comparingLong(AgencyFigures::total).reversed())
+                        .thenComparing(AgencyFigures::agencyId))
+                .toList();
+    }
+
+    // ---- back office ----
+
+    /**
+     * The agency whose ratings the signed-in staff member sees: an officer's own agency (whatever is asked), or
+     * for an administrator the one asked for (empty when none is).
+     *
+     * @throws AccessDeniedException for anyone else
+     */
+    public Optional<String> staffAgency(String requested) {
+        requireStaff();
+        if (currentUser.isAdmin()) {
+            return Optional.ofNullable(blankToNull(requested));
+        }
+        return currentUser.agencyId();
+    }
+
+    /** The ratings of an agency the user may see, newest first; only those awaiting follow-up when asked. */
+    public List<RatingRecord> queue(String agencyId, boolean awaitingOnly) {
+        requireStaff();
+        currentUser.requireAgency(agencyId);
+        LocalDate today = today();
+        return repository.findByAgencyIdOrderBySubmittedAtDesc(agencyId).stream()
+                .filter(r -> !awaitingOnly || RatingStatus.AWAITING_FOLLOW_UP.name().equals(r.getStatus()))
+                .map(r -> record(r, today)).toList();
+    }
+
+    /** A rating of the user's agency; empty for an unknown reference and for another agency's rating alike. */
+    public Optional<RatingRecord> find(String reference) {
+        requireStaff();
+        if (reference == null || reference.length() > 20) {
+            return Optional.empty();
+        }
+        LocalDate today = today();
+        return repository.findByReference(reference.strip())
+                .filter(r -> currentUser.canAccessAgency(r.getAgencyId()))
+                .map(r -> record(r, today));
+    }
+
+    /**
+     * Records the follow-up of a bad rating.
+     *
+     * @throws ValidationFailure for a missing result, a note too short or too long, or a rating no longer waiting
+     *     (field {@code form}); nothing is written then
+     * @throws AccessDeniedException when the rating is not the user's agency's, or unknown
+     */
+    public RatingRecord followUp(String reference, FollowUpResult result, String note) {
+        requireStaff();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (result == null) {
+            problems.add(new FieldProblem("result", "rating.error.result"));
+        }
+        String text = blankToNull(note);
+        if (text == null || text.length() < MIN_NOTE) {
+            problems.add(new FieldProblem("note", "rating.error.noteShort", MIN_NOTE));
+        } else if (text.length() > MAX_NOTE) {
+            problems.add(new FieldProblem("note", "rating.error.noteLong", MAX_NOTE));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
+        }
+        String user = currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        try {
+            Rating saved = tx.execute(status -> {
+                Rating r = repository.findByReference(reference)
+                        .filter(x -> currentUser.canAccessAgency(x.getAgencyId()))
+                        .orElseThrow(() -> new AccessDeniedException("No such rating of this agency"));
+                if (!RatingStatus.AWAITING_FOLLOW_UP.name().equals(r.getStatus())) {
+                    throw ValidationFailure.of("form", "rating.error.notAwaiting");
+                }
+                r.recordFollowUp(user, clock.instant(), result.name(), text, RatingStatus.FOLLOWED_UP.name());
+                return repository.saveAndFlush(r);
+            });
+            return record(saved, today());
+        } catch (ObjectOptimisticLockingFailureException concurrent) {
+            throw ValidationFailure.of("form", "rating.error.notAwaiting");
+        }
+    }
+
+    private void requireStaff() {
+        if (!currentUser.isAdmin() && !currentUser.hasRole("OFFICER")) {
+            throw new AccessDeniedException("Ratings are for officers and administrators");
+        }
+    }
+
+    private static RatingRecord record(Rating r, LocalDate today) {
+        RatingStatus status = RatingStatus.valueOf(r.getStatus());
+        boolean overdue = status == RatingStatus.AWAITING_FOLLOW_UP && r.getFollowUpDue() != null
+                && r.getFollowUpDue().isBefore(today);
+        return new RatingRecord(r.getReference(), r.getAgencyId(), r.getCertificate(), r.getContactDate(),
+                Matter.valueOf(r.getMatter()), Score.of(r.getScore()), r.getComment(), r.isWantsReply(),
+                r.getContactName(), r.getContactPhone(), r.getContactEmail(), r.getSubmittedAt(), status,
+                r.getFollowUpDue(), r.getFollowedUpBy(), r.getFollowedUpAt(),
+                r.getFollowUpResult() == null ? null : FollowUpResult.valueOf(r.getFollowUpResult()),
+                r.getFollowUpNote(), overdue);
+    }
+
+    private void checkLimit(String client) {
+        if (client == null) {
+            return;
+        }
+        Deque<Instant> list = recent.get(client);
+        if (list == null) {
+            return;
+        }
+        synchronized (list) {
+            prune(list);
+            if (list.size() >= MAX_PER_HOUR) {
+                throw ValidationFailure.of("form", "rating.error.tooMany", MAX_PER_HOUR);
+            }
+        }
+    }
+
+    private void count(String client) {
+        if (client == null) {
+            return;
+        }
+        Deque<Instant> list = recent.computeIfAbsent(client, k -> new ArrayDeque<>());
+        synchronized (list) {
+            prune(list);
+            list.addLast(clock.instant());
+        }
+        if (recent.size() > 100_000) {
+            recent.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    prune(e.getValue());
+                    return e.getValue().isEmpty();
+                }
+            });
+        }
+    }
+
+    private void prune(Deque<Instant> list) {
+        Instant cutoff = clock.instant().minus(Duration.ofHours(1));
+        while (!list.isEmpty() && list.peekFirst().isBefore(cutoff)) {
+            list.removeFirst();
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,243 @@
+package cn.gov.enforcement.portal.rating;
+
+import cn.gov.enforcement.portal.agency.AgencySummary;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeader;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public rating page ({@code /rating}): what 好差评 is, the form, and how the agencies have been
+ * rated in the last twelve months. The server checks every field and marks each refused one with its
+ * own message; what was typed stays.
+ */
+@Route("rating")
+@Menu(order = 55, title = "menu.rating")
+@AnonymousAllowed
+public class RatingView extends Div implements HasDynamicTitle {
+
+    private final transient RatingService service;
+    private final Select<String> agency = new Select<>();
+    private final DatePicker contactDate = new DatePicker();
+    private final Select<Matter> matter = new Select<>();
+    private final RadioButtonGroup<Score> score = new RadioButtonGroup<>();
+    private final TextArea comment = new TextArea();
+    private final TextField certificate = new TextField();
+    private final Checkbox wantsReply = new Checkbox();
+    private final TextField contactName = new TextField();
+    private final TextField contactPhone = new TextField();
+    private final EmailField contactEmail = new EmailField();
+    private final Paragraph formError = new Paragraph();
+    private final Div form = new Div();
+    private final Div result = new Div();
+    private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+
+    public RatingView(RatingService service) {
+        this.service = service;
+        addClassName("rating-view");
+        add(new H1(getTranslation("rating.title")), new Paragraph(getTranslation("rating.lead", RatingService.FOLLOW_UP_DAYS)));
+
+        List<AgencySummary> all = service.agencies(getLocale());
+        agency.setId("rating-agency");
+        agency.setLabel(getTranslation("rating.field.agency"));
+        agency.setItems(all.stream().map(AgencySummary::id).toList());
+        agency.setItemLabelGenerator(id -> id == null ? getTranslation("rating.field.choose") : all.stream()
+                .filter(a -> a.id().equals(id)).findFirst()
+                .map(a -> a.displayName(getLocale()) + (a.sample() ? " " + getTranslation("rating.sampleAgency") : ""))
+                .orElse(id));
+        agency.setEmptySelectionAllowed(true);
+        agency.setEmptySelectionCaption(getTranslation("rating.field.choose"));
+        agency.setRequiredIndicatorVisible(true);
+
+        contactDate.setId("rating-date");
+        contactDate.setLabel(getTranslation("rating.field.date"));
+        contactDate.setLocale(getLocale());
+        contactDate.setMax(service.today());
+        contactDate.setRequiredIndicatorVisible(true);
+
+        matter.setId("rating-matter");
+        matter.setLabel(getTranslation("rating.field.matter"));
+        matter.setItems(Matter.values());
+        matter.setItemLabelGenerator(m -> m == null ? getTranslation("rating.field.choose") : getTranslation(m.messageKey()));
+        matter.setEmptySelectionAllowed(true);
+        matter.setEmptySelectionCaption(getTranslation("rating.field.choose"));
+        matter.setRequiredIndicatorVisible(true);
+
+        score.setId("rating-score");
+        score.setLabel(getTranslation("rating.field.score"));
+        score.setItems(Score.values());
+        score.setItemLabelGenerator(s -> getTranslation(s.messageKey()));
+        score.setRequiredIndicatorVisible(true);
+        score.addValueChangeListener(e -> comment.setHelperText(getTranslation(
+                e.getValue() != null && e.getValue().bad() ? "rating.field.comment.neededHelp" : "rating.field.comment.help")));
+
+        comment.setId("rating-comment");
+        comment.setLabel(getTranslation("rating.field.comment"));
+        comment.setHelperText(getTranslation("rating.field.comment.help"));
+        comment.setMaxLength(RatingService.MAX_COMMENT);
+        comment.setWidthFull();
+
+        certificate.setId("rating-certificate");
+        certificate.setLabel(getTranslation("rating.field.certificate"));
+        certificate.setHelperText(getTranslation("rating.field.certificate.help"));
+        certificate.setMaxLength(40);
+
+        wantsReply.setId("rating-wants-reply");
+        wantsReply.setLabel(getTranslation("rating.field.wantsReply"));
+        contactName.setId("rating-contact-name");
+        contactName.setLabel(getTranslation("rating.field.contactName"));
+        contactName.setMaxLength(RatingService.MAX_NAME);
+        contactPhone.setId("rating-contact-phone");
+        contactPhone.setLabel(getTranslation("rating.field.contactPhone"));
+        contactPhone.setMaxLength(30);
+        contactEmail.setId("rating-contact-email");
+        contactEmail.setLabel(getTranslation("rating.field.contactEmail"));
+        contactEmail.setMaxLength(254);
+        Paragraph privacy = new Paragraph(getTranslation("rating.privacy"));
+        privacy.addClassName("rating-privacy");
+
+        fields.put("agency", agency);
+        fields.put("contactDate", contactDate);
+        fields.put("matter", matter);
+        fields.put("score", score);
+        fields.put("comment", comment);
+        fields.put("certificate", certificate);
+        fields.put("contactName", contactName);
+        fields.put("contactPhone", contactPhone);
+        fields.put("contactEmail", contactEmail);
+
+        Button submit = new Button(getTranslation("rating.submit"), e -> submit());
+        submit.setId("rating-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        formError.setId("rating-form-error");
+        formError.addClassName("rating-form-error");
+        formError.getElement().setAttribute("role", "alert");
+
+        Div contact = new Div(new H2(getTranslation("rating.contact.title")), new Paragraph(getTranslation("rating.contact.lead")),
+                wantsReply, contactName, contactPhone, contactEmail, privacy);
+        contact.addClassName("rating-contact");
+        form.setId("rating-form");
+        form.addClassName("rating-form");
+        form.add(agency, contactDate, matter, score, comment, certificate, contact, formError, submit);
+        result.setId("rating-result");
+        result.setVisible(false);
+        add(form, result, figures());
+    }
+
+    private void submit() {
+        fields.values().forEach(f -> f.setInvalid(false));
+        formError.setText("");
+        RatingInput input = new RatingInput(agency.getValue(), certificate.getValue(), contactDate.getValue(),
+                matter.getValue(), score.getValue(), comment.getValue(), wantsReply.getValue(), contactName.getValue(),
+                contactPhone.getValue(), contactEmail.getValue());
+        try {
+            RatingReceipt receipt = service.submit(input, getLocale(), clientAddress());
+            showReceipt(receipt);
+        } catch (ValidationFailure failure) {
+            for (FieldProblem p : failure.problems()) {
+                HasValidation field = fields.get(p.field());
+                String message = getTranslation(p.messageKey(), p.args());
+                if (field == null) {
+                    formError.setText(message);
+                } else {
+                    field.setInvalid(true);
+                    field.setErrorMessage(message);
+                }
+            }
+            if (formError.getText().isEmpty()) {
+                formError.setText(getTranslation("rating.error.fix"));
+            }
+        }
+    }
+
+    private void showReceipt(RatingReceipt receipt) {
+        form.setVisible(false);
+        result.removeAll();
+        result.add(new H2(getTranslation("rating.done.title")));
+        Span reference = new Span(receipt.reference());
+        reference.setId("rating-reference");
+        result.add(new Paragraph(new Span(getTranslation("rating.done.reference") + " "), reference));
+        if (receipt.followUpDue() != null) {
+            Paragraph followUp = new Paragraph(getTranslation("rating.done.followUp", receipt.followUpDue().toString()));
+            followUp.setId("rating-follow-up-note");
+            result.add(followUp);
+        } else {
+            result.add(new Paragraph(getTranslation("rating.done.thanks")));
+        }
+        result.add(new Anchor("rating", getTranslation("rating.done.again")));
+        result.setVisible(true);
+    }
+
+    private Div figures() {
+        Div box = new Div();
+        box.setId("rating-figures");
+        box.add(new H2(getTranslation("rating.figures.title")));
+        List<AgencyFigures> figures = service.figures();
+        if (figures.isEmpty()) {
+            box.add(new Paragraph(getTranslation("rating.figures.none")));
+            return box;
+        }
+        box.add(new Paragraph(getTranslation("rating.figures.lead", RatingService.FOLLOW_UP_DAYS)));
+        NativeTable table = new NativeTable();
+        table.addClassName("rating-figures-table");
+        NativeTableRow head = new NativeTableRow();
+        for (String key : List.of("rating.figures.agency", "rating.figures.total", "rating.figures.good",
+                "rating.figures.bad", "rating.figures.followedUp")) {
+            head.add(new NativeTableHeaderCell(getTranslation(key)));
+        }
+        table.add(new NativeTableHeader(head));
+        NativeTableBody body = new NativeTableBody();
+        for (AgencyFigures f : figures) {
+            NativeTableRow row = new NativeTableRow();
+            row.getElement().setAttribute("data-agency", f.agencyId());
+            row.add(new NativeTableCell(service.agencyName(f.agencyId(), getLocale())),
+                    new NativeTableCell(Long.toString(f.total())),
+                    new NativeTableCell(getTranslation("rating.figures.percent", f.goodPercent())),
+                    new NativeTableCell(Long.toString(f.bad())),
+                    new NativeTableCell(f.bad() == 0 ? "—" : getTranslation("rating.figures.percent", f.followedUpPercent())));
+            body.add(row);
+        }
+        table.add(body);
+        box.add(table);
+        return box;
+    }
+
+    static String clientAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String address = request == null ? null : request.getRemoteAddr();
+        return address == null || address.isBlank() ? "unknown" : address;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("rating.pageTitle");
+    }
+}

@@ -1,0 +1,242 @@
+package cn.gov.enforcement.portal.rating;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.account.AccountService;
+import cn.gov.enforcement.portal.account.Role;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Rating the enforcement (好差评): the public form, the service's checks and the officers' follow-up. */
+class RatingIT extends KaribuViewTest {
+
+    static final String MARKET = "sample-market-regulation";
+    static final String TRAFFIC = "sample-traffic-police";
+    /** An officer of the market regulation agency in knowledge-base/agencies/sample-market-regulation.yaml. */
+    static final String MARKET_CERTIFICATE = "SJ-990100-2024-0017";
+
+    @Autowired RatingService service;
+    @Autowired AccountService accounts;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+
+    private static String client() {
+        return "test-" + UUID.randomUUID();
+    }
+
+    private RatingInput bad(String agency) {
+        return new RatingInput(agency, null, service.today().minusDays(2), Matter.INSPECTION, Score.DISSATISFIED,
+                "检查时没有出示执法证件，态度生硬。", true, "王先生", "138 0013 8000", null);
+    }
+
+    private RatingInput good(String agency) {
+        return new RatingInput(agency, null, service.today(), Matter.GUIDANCE, Score.VERY_SATISFIED, null, false,
+                null, null, null);
+    }
+
+    private void signInOfficer(String username, String agency) {
+        var admin = new UsernamePasswordAuthenticationToken("test-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+        SecurityContextHolder.setContext(new SecurityContextImpl(admin));
+        try {
+            accounts.create(new AccountService.NewUser(username, "测试回访员", Role.OFFICER, agency));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier test of this run
+        }
+        UserDetails officer = users.loadUserByUsername(username);
+        signIn(officer, "OFFICER");
+    }
+
+    private static List<String> fields(ValidationFailure failure) {
+        return failure.problems().stream().map(FieldProblem::field).toList();
+    }
+
+    @Test
+    void a_good_rating_is_recorded_and_a_bad_one_waits_for_follow_up_within_seven_days() {
+        RatingReceipt good = service.submit(good(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(good.reference()).matches("PJ-\\d{4}-\\d{6}");
+        assertThat(good.followUpDue()).isNull();
+        RatingReceipt bad = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(bad.followUpDue()).isEqualTo(service.today().plusDays(RatingService.FOLLOW_UP_DAYS));
+        assertThat(jdbc.queryForObject("select status from enforcement_rating where reference = ?", String.class,
+                bad.reference())).isEqualTo("AWAITING_FOLLOW_UP");
+        // the phone is kept as digits, the certificate in its committed form
+        assertThat(jdbc.queryForObject("select contact_phone from enforcement_rating where reference = ?", String.class,
+                bad.reference())).isEqualTo("13800138000");
+        RatingReceipt withCertificate = service.submit(new RatingInput(MARKET, "sj 990100 2024 0017", service.today(),
+                Matter.PENALTY, Score.SATISFIED, null, false, null, null, null), Locale.ENGLISH, client());
+        assertThat(jdbc.queryForObject("select certificate from enforcement_rating where reference = ?", String.class,
+                withCertificate.reference())).isEqualTo(MARKET_CERTIFICATE);
+    }
+
+    @Test
+    void every_refused_field_is_named_and_nothing_is_stored() {
+        Integer before = jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class);
+        ValidationFailure empty = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class, () ->
+                service.submit(new RatingInput(null, null, null, null, null, null, true, null, null, null),
+                        Locale.SIMPLIFIED_CHINESE, client()));
+        assertThat(fields(empty)).containsExactly("agency", "contactDate", "matter", "score", "contactPhone");
+
+        ValidationFailure wrong = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class, () ->
+                service.submit(new RatingInput("no-such-agency", "XX-1", service.today().plusDays(1), Matter.OTHER,
+                        Score.VERY_DISSATISFIED, "差", false, "名".repeat(51), "12ab", "not-an-address"),
+                        Locale.SIMPLIFIED_CHINESE, client()));
+        assertThat(fields(wrong)).containsExactly("agency", "contactDate", "comment", "certificate", "contactName",
+                "contactPhone", "contactEmail");
+
+        // a certificate of another agency, a contact too long ago
+        ValidationFailure other = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class, () ->
+                service.submit(new RatingInput(TRAFFIC, MARKET_CERTIFICATE, service.today().minusDays(400), Matter.OTHER,
+                        Score.SATISFIED, null, false, null, null, null), Locale.SIMPLIFIED_CHINESE, client()));
+        assertThat(other.problems()).extracting(FieldProblem::messageKey)
+                .containsExactly("rating.error.dateOld", "rating.error.certificateAgency");
+        assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void one_network_may_send_five_ratings_an_hour() {
+        String client = client();
+        for (int i = 0; i < RatingService.MAX_PER_HOUR; i++) {
+            service.submit(good(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client);
+        }
+        ValidationFailure limited = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class,
+                () -> service.submit(good(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client));
+        assertThat(limited.problems()).extracting(FieldProblem::field).containsExactly("form");
+        service.submit(good(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client());
+    }
+
+    @Test
+    void the_public_form_marks_each_refused_field_keeps_the_input_and_then_gives_a_reference() {
+        UI.getCurrent().navigate("rating");
+        _get(Select.class, spec -> spec.withId("rating-agency")).setValue(MARKET);
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Score> score = _get(RadioButtonGroup.class, spec -> spec.withId("rating-score"));
+        score.setValue(Score.VERY_DISSATISFIED);
+        _get(TextField.class, spec -> spec.withId("rating-contact-phone")).setValue("12ab");
+        _click(_get(Button.class, spec -> spec.withId("rating-submit")));
+
+        DatePicker date = _get(DatePicker.class, spec -> spec.withId("rating-date"));
+        TextArea comment = _get(TextArea.class, spec -> spec.withId("rating-comment"));
+        TextField phone = _get(TextField.class, spec -> spec.withId("rating-contact-phone"));
+        assertThat(date.isInvalid()).isTrue();
+        assertThat(date.getErrorMessage()).isEqualTo("请填写执法日期。");
+        assertThat(comment.isInvalid()).isTrue();
+        assertThat(comment.getErrorMessage()).contains("差评请说明不满意的原因");
+        assertThat(phone.isInvalid()).isTrue();
+        assertThat(phone.getValue()).isEqualTo("12ab");
+        assertThat(_get(Select.class, spec -> spec.withId("rating-agency")).getValue()).isEqualTo(MARKET);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rating-form-error")).getText()).isEqualTo("请按提示修改后再提交。");
+
+        date.setValue(service.today().minusDays(1));
+        _get(Select.class, spec -> spec.withId("rating-matter")).setValue(Matter.PENALTY);
+        comment.setValue("处罚决定书没有说明理由。");
+        phone.setValue("");
+        _get(Checkbox.class, spec -> spec.withId("rating-wants-reply")).setValue(false);
+        _click(_get(Button.class, spec -> spec.withId("rating-submit")));
+        String reference = _get(Span.class, spec -> spec.withId("rating-reference")).getText();
+        assertThat(reference).matches("PJ-\\d{4}-\\d{6}");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rating-follow-up-note")).getText())
+                .contains(service.today().plusDays(RatingService.FOLLOW_UP_DAYS).toString());
+        assertThat(_find(Div.class, spec -> spec.withId("rating-form"))).isEmpty();
+    }
+
+    @Test
+    void officers_follow_up_their_own_agencys_bad_ratings_and_never_see_another_agencys() {
+        RatingReceipt market = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt traffic = service.submit(bad(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client());
+
+        // the public may not use the back office
+        assertThatThrownBy(() -> service.find(market.reference())).isInstanceOf(AccessDeniedException.class);
+
+        signInOfficer("rating-officer-market", MARKET);
+        UI.getCurrent().navigate("");
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("portal-nav-link"))).extracting(Anchor::getHref)
+                .contains("staff/ratings", "rating");
+        UI.getCurrent().navigate("staff/ratings");
+        _get(Checkbox.class, spec -> spec.withId("rating-queue-awaiting")).setValue(true);
+        String queue = _get(Div.class, spec -> spec.withId("rating-queue")).getElement().getOuterHTML();
+        assertThat(queue).contains(market.reference()).doesNotContain(traffic.reference());
+
+        // another agency's rating, whatever reference is typed: not found
+        assertThat(service.find(traffic.reference())).isEmpty();
+        UI.getCurrent().navigate("staff/rating/" + traffic.reference());
+        assertThat(_get(Div.class, spec -> spec.withId("rating-detail")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("not-found");
+        assertThatThrownBy(() -> service.followUp(traffic.reference(), FollowUpResult.EXPLAINED, "已电话联系评价人说明情况。"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.queue(TRAFFIC, false)).isInstanceOf(AccessDeniedException.class);
+
+        // the own agency's rating: contact details, and the follow-up form that refuses a short note
+        UI.getCurrent().navigate("staff/rating/" + market.reference());
+        Div page = _get(Div.class, spec -> spec.withId("rating-detail"));
+        assertThat(page.getElement().getAttribute("data-status")).isEqualTo("AWAITING_FOLLOW_UP");
+        assertThat(_get(Div.class, spec -> spec.withId("rating-detail-contact")).getElement().getOuterHTML())
+                .contains("13800138000", "王先生");
+        _get(TextArea.class, spec -> spec.withId("rating-note")).setValue("太短");
+        _click(_get(Button.class, spec -> spec.withId("rating-follow-up-save")));
+        TextArea note = _get(TextArea.class, spec -> spec.withId("rating-note"));
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(note.getValue()).isEqualTo("太短");
+        assertThat(_get(Select.class, spec -> spec.withId("rating-result")).isInvalid()).isTrue();
+
+        _get(Select.class, spec -> spec.withId("rating-result")).setValue(FollowUpResult.CORRECTED);
+        note.setValue("已电话联系王先生，核实检查人员未主动出示证件，已批评教育并要求整改。");
+        _click(_get(Button.class, spec -> spec.withId("rating-follow-up-save")));
+        assertThat(_get(Div.class, spec -> spec.withId("rating-detail")).getElement().getAttribute("data-status"))
+                .isEqualTo("FOLLOWED_UP");
+        assertThat(_get(Div.class, spec -> spec.withId("rating-follow-up")).getElement().getOuterHTML())
+                .contains("问题属实，已整改", "rating-officer-market");
+
+        // a second follow-up of the same rating is refused and changes nothing
+        assertThatThrownBy(() -> service.followUp(market.reference(), FollowUpResult.EXPLAINED, "再次记录的回访情况说明。"))
+                .isInstanceOf(ValidationFailure.class);
+        assertThat(jdbc.queryForObject("select follow_up_result from enforcement_rating where reference = ?",
+                String.class, market.reference())).isEqualTo("CORRECTED");
+    }
+
+    @Test
+    void the_public_figures_count_good_and_bad_ratings_and_the_follow_ups_per_agency() {
+        String agency = "sample-ecology-environment";
+        long before = service.figures().stream().filter(f -> f.agencyId().equals(agency)).mapToLong(AgencyFigures::total)
+                .sum();
+        service.submit(good(agency), Locale.SIMPLIFIED_CHINESE, client());
+        service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
+        AgencyFigures f = service.figures().stream().filter(x -> x.agencyId().equals(agency)).findFirst().orElseThrow();
+        assertThat(f.total()).isEqualTo(before + 2);
+        assertThat(f.bad()).isPositive();
+        assertThat(f.followedUp()).isLessThan(f.bad());
+
+        UI.getCurrent().navigate("rating");
+        String table = _get(Div.class, spec -> spec.withId("rating-figures")).getElement().getOuterHTML();
+        assertThat(table).contains("示例市生态环境局", "好评率", "差评回访率");
+    }
+}
