@@ -49,6 +49,8 @@ class RatingIT extends KaribuViewTest {
     @Autowired AccountService accounts;
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
+    @Autowired RatingRetention retention;
+    @Autowired java.time.Clock clock;
 
     private static String client() {
         return "test-" + UUID.randomUUID();
@@ -238,5 +240,26 @@ class RatingIT extends KaribuViewTest {
         UI.getCurrent().navigate("rating");
         String table = _get(Div.class, spec -> spec.withId("rating-figures")).getElement().getOuterHTML();
         assertThat(table).contains("示例市生态环境局", "好评率", "差评回访率");
+    }
+
+    @Test
+    void contact_details_are_erased_a_year_on_unless_the_rating_still_waits_for_its_follow_up() {
+        RatingReceipt old = service.submit(new RatingInput(MARKET, null, service.today(), Matter.OTHER, Score.SATISFIED,
+                null, true, "李女士", "13900139000", "li@example.com"), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt waiting = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt recent = service.submit(new RatingInput(MARKET, null, service.today(), Matter.OTHER, Score.SATISFIED,
+                null, true, "赵先生", "13700137000", null), Locale.SIMPLIFIED_CHINESE, client());
+        java.sql.Timestamp longAgo = java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(400)));
+        jdbc.update("update enforcement_rating set submitted_at = ? where reference in (?, ?)", longAgo,
+                old.reference(), waiting.reference());
+
+        assertThat(retention.eraseOldContacts()).isPositive();
+        String select = "select coalesce(contact_name, '') || coalesce(contact_phone, '') || coalesce(contact_email, '') "
+                + "from enforcement_rating where reference = ?";
+        assertThat(jdbc.queryForObject(select, String.class, old.reference())).isEmpty();
+        assertThat(jdbc.queryForObject(select, String.class, waiting.reference())).contains("13800138000");
+        assertThat(jdbc.queryForObject(select, String.class, recent.reference())).contains("13700137000");
+        assertThat(jdbc.queryForObject("select score from enforcement_rating where reference = ?", Integer.class,
+                old.reference())).isEqualTo(4);
     }
 }
