@@ -5,6 +5,7 @@ import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.agency.Certificates;
+import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import cn.gov.enforcement.portal.rating.internal.Rating;
@@ -14,16 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -61,7 +59,7 @@ public class RatingService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+    private final SlidingWindowLimiter limiter;
 
     RatingService(RatingRepository repository, AgencyDirectory agencies, CurrentUser currentUser, Clock clock,
             TransactionTemplate tx) {
@@ -70,6 +68,7 @@ public class RatingService {
         this.currentUser = currentUser;
         this.clock = clock;
         this.tx = tx;
+        this.limiter = new SlidingWindowLimiter(MAX_PER_HOUR, Duration.ofHours(1), clock);
     }
 
     /** The agencies one may rate, by name in the reader's language (sample agencies included, labelled by the view). */
@@ -162,7 +161,9 @@ public class RatingService {
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }
-        checkLimit(client);
+        if (!limiter.tryAcquire(client)) {
+            throw ValidationFailure.of("form", "rating.error.tooMany", MAX_PER_HOUR);
+        }
         Instant now = clock.instant();
         boolean bad = in.score().bad();
         LocalDate due = bad ? today.plusDays(FOLLOW_UP_DAYS) : null;
@@ -176,7 +177,6 @@ public class RatingService {
             r.assignReference(String.format(Locale.ROOT, "PJ-%d-%06d", today.getYear(), r.getId()));
             return r;
         });
-        count(client);
         return new RatingReceipt(saved.getReference(), in.score(), due);
     }
 
@@ -300,47 +300,6 @@ public class RatingService {
                 r.getFollowUpNote(), overdue);
     }
 
-    private void checkLimit(String client) {
-        if (client == null) {
-            return;
-        }
-        Deque<Instant> list = recent.get(client);
-        if (list == null) {
-            return;
-        }
-        synchronized (list) {
-            prune(list);
-            if (list.size() >= MAX_PER_HOUR) {
-                throw ValidationFailure.of("form", "rating.error.tooMany", MAX_PER_HOUR);
-            }
-        }
-    }
-
-    private void count(String client) {
-        if (client == null) {
-            return;
-        }
-        Deque<Instant> list = recent.computeIfAbsent(client, k -> new ArrayDeque<>());
-        synchronized (list) {
-            prune(list);
-            list.addLast(clock.instant());
-        }
-        if (recent.size() > 100_000) {
-            recent.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    prune(e.getValue());
-                    return e.getValue().isEmpty();
-                }
-            });
-        }
-    }
-
-    private void prune(Deque<Instant> list) {
-        Instant cutoff = clock.instant().minus(Duration.ofHours(1));
-        while (!list.isEmpty() && list.peekFirst().isBefore(cutoff)) {
-            list.removeFirst();
-        }
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

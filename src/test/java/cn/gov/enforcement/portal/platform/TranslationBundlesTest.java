@@ -51,7 +51,7 @@ class TranslationBundlesTest {
     void every_key_used_in_the_code_exists_in_the_bundles() throws IOException {
         Translations translations = new Translations();
         Pattern call = Pattern.compile("(?:getTranslation|\\.get\\(\\s*[a-zA-Z_.()]+\\s*,)\\(?\\s*\"([a-zA-Z0-9_.-]+)\"");
-        Pattern literalKey = Pattern.compile("\"((?:menu|shell|home|account|agency|knowledge|notification|search|login|regulation|rating)\\.[a-zA-Z0-9_.-]+)\"");
+        Pattern literalKey = Pattern.compile("\"((?:menu|shell|home|account|agency|knowledge|notification|search|login|regulation|rating|assistant)\\.[a-zA-Z0-9_.-]+)\"");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

@@ -1,0 +1,23 @@
+package cn.gov.enforcement.portal.assistant;
+
+import cn.gov.enforcement.portal.lists.ExemptionItem;
+import cn.gov.enforcement.portal.lists.RiskPoint;
+import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
+import java.util.List;
+
+/**
+ * The assistant's answer to one question.
+ *
+ * @param summary the language model's answer, citing the sources as [1], [2] …; null without a model or when it failed
+ * @param modelFailed true when a model is configured but gave no answer this time
+ * @param risks the legal risks that concern the question, best first (sources 1 …)
+ * @param exemptions the no- or lighter-penalty items that concern it (numbered after the risks)
+ * @param articles the articles that answer it (numbered after the exemption items)
+ */
+public record AssistantAnswer(String question, String summary, boolean modelFailed, List<RiskPoint> risks,
+        List<ExemptionItem> exemptions, List<ArticleHit> articles) {
+
+    public boolean empty() {
+        return risks.isEmpty() && exemptions.isEmpty() && articles.isEmpty();
+    }
+}

@@ -1,0 +1,176 @@
+package cn.gov.enforcement.portal.assistant;
+
+import cn.gov.enforcement.portal.lists.ExemptionItem;
+import cn.gov.enforcement.portal.lists.ListsCatalog;
+import cn.gov.enforcement.portal.lists.RiskPoint;
+import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.regulation.ChineseScript;
+import cn.gov.enforcement.portal.regulation.DocumentStatus;
+import cn.gov.enforcement.portal.regulation.RegulationCatalog;
+import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers a business's question from the portal's own content: the risk points and exemption items
+ * whose words it shares (character pairs, the title counting three times), and the articles the
+ * regulation search finds for it. A configured language model then writes a short answer from exactly
+ * those sources; without one, or when it fails or takes too long, the sources are the answer.
+ */
+@Service
+public class AssistantService {
+
+    public static final int MAX_QUESTION = 500;
+    static final int MAX_RISKS = 3;
+    static final int MAX_EXEMPTIONS = 3;
+    static final int MAX_ARTICLES = 5;
+    /** Minimum score (shared character pairs, title pairs counting three) for a list entry to be offered. */
+    static final int MIN_SCORE = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AssistantService.class);
+    /** Question words and fillers that say nothing about the situation. */
+    private static final Pattern FILLERS = Pattern.compile(
+            "怎么办|怎么样|怎么|怎样|如何|什么|哪些|为什么|是否|能否|能不能|可不可以|可以吗|会不会|需要|注意|请问|我们|我的|我|你好|吗|呢|吧|了|的|要");
+
+    private final ListsCatalog lists;
+    private final RegulationCatalog regulations;
+    private final AssistantSettings settings;
+    private final ChatEndpoint model;
+    private final SlidingWindowLimiter limiter;
+
+    @Autowired
+    AssistantService(ListsCatalog lists, RegulationCatalog regulations, AssistantSettings settings, Clock clock) {
+        this.lists = lists;
+        this.regulations = regulations;
+        this.settings = settings;
+        this.model = settings.llmConfigured() ? new ChatEndpoint(settings) : null;
+        this.limiter = new SlidingWindowLimiter(settings.questionsPerHour(), Duration.ofHours(1), clock);
+    }
+
+    public boolean modelConfigured() {
+        return model != null;
+    }
+
+    /**
+     * @param client the client's address for the per-hour limit; null for a trusted caller
+     * @throws ValidationFailure (field {@code question}) for an empty or too long question or when the limit is reached
+     */
+    public AssistantAnswer answer(String question, Locale language, String client) {
+        String q = question == null ? "" : question.strip();
+        if (q.isEmpty() || q.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw ValidationFailure.of("question", "assistant.error.empty");
+        }
+        if (q.length() > MAX_QUESTION) {
+            throw ValidationFailure.of("question", "assistant.error.tooLong", MAX_QUESTION);
+        }
+        if (!limiter.tryAcquire(client)) {
+            throw ValidationFailure.of("question", "assistant.error.tooMany", settings.questionsPerHour());
+        }
+        Set<String> pairs = pairs(FILLERS.matcher(ChineseScript.toSimplified(q)).replaceAll(" "));
+        List<RiskPoint> risks = best(lists.allRiskPoints(null, null, null, null), pairs, RiskPoint::title,
+                r -> String.join(" ", r.sector(), r.appliesTo(), r.risk(), r.consequence(), String.join(" ", r.prevention())),
+                MAX_RISKS);
+        List<ExemptionItem> exemptions = best(lists.allExemptions(null, null, null), pairs, ExemptionItem::violation,
+                e -> String.join(" ", e.sector() == null ? "" : e.sector(), e.scope() == null ? "" : e.scope(),
+                        String.join(" ", e.measure())), MAX_EXEMPTIONS);
+        List<ArticleHit> articles = regulations.search(new RegulationCatalog.Query(q, MAX_ARTICLES, null, null,
+                DocumentStatus.CURRENT)).results();
+        String summary = null;
+        boolean failed = false;
+        if (model != null && !(risks.isEmpty() && exemptions.isEmpty() && articles.isEmpty())) {
+            try {
+                summary = model.complete(systemPrompt(language), userPrompt(q, risks, exemptions, articles));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed = true;
+            } catch (Exception e) {
+                LOG.warn("The language model gave no answer ({}); answering from the sources alone", e.toString());
+                failed = true;
+            }
+        }
+        return new AssistantAnswer(q, summary, failed, risks, exemptions, articles);
+    }
+
+    /** The character pairs of the Chinese runs of a text, and its Latin words and numbers. */
+    static Set<String> pairs(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        StringBuilder run = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (Character.isLetterOrDigit(cp)) {
+                run.appendCodePoint(Character.toLowerCase(cp));
+            } else {
+                addPairs(run.toString(), out);
+                run.setLength(0);
+            }
+        });
+        addPairs(run.toString(), out);
+        return out;
+    }
+
+    private static void addPairs(String run, Set<String> out) {
+        int[] cps = run.codePoints().toArray();
+        for (int i = 0; i + 1 < cps.length; i++) {
+            out.add(new String(cps, i, 2));
+        }
+    }
+
+    private static <T> List<T> best(List<T> entries, Set<String> pairs, Function<T, String> title,
+            Function<T, String> body, int max) {
+        record Scored<T>(T entry, int score) {}
+        return entries.stream().map(e -> {
+            Set<String> inTitle = pairs(ChineseScript.toSimplified(title.apply(e)));
+            Set<String> inBody = new HashSet<>(pairs(ChineseScript.toSimplified(body.apply(e))));
+            int score = 0;
+            for (String p : pairs) {
+                score += inTitle.contains(p) ? 3 : inBody.contains(p) ? 1 : 0;
+            }
+            return new Scored<>(e, score);
+        }).filter(s -> s.score() >= MIN_SCORE)
+                .sorted(Comparator.comparingInt((Scored<T> s) -> s.score()).reversed())
+                .limit(max).map(Scored::entry).toList();
+    }
+
+    private static String systemPrompt(Locale language) {
+        String reply = language != null && "en".equals(language.getLanguage()) ? "English"
+                : language != null && "TW".equals(language.getCountry()) ? "繁體中文" : "简体中文";
+        return "你是行政执法公共服务平台的法律风险自查助手，面向企业和群众。只根据用户消息中编号的资料回答，"
+                + "用平实的话说明可能涉及的法律风险、可能适用的不予处罚或从轻减轻处罚事项以及应当怎样做；每句话后用 [编号] 注明依据。"
+                + "资料不足以回答时直接说明，不要编造法条或处罚标准。不要给出确定的处罚结论，提醒以法律原文和执法机关的意见为准。"
+                + "请用" + reply + "回答，不超过 300 字。";
+    }
+
+    private static String userPrompt(String q, List<RiskPoint> risks, List<ExemptionItem> exemptions,
+            List<ArticleHit> articles) {
+        StringBuilder out = new StringBuilder("问题：").append(q).append("\n\n资料：\n");
+        int n = 1;
+        for (RiskPoint r : risks) {
+            out.append('[').append(n++).append("] 法律风险：").append(r.title()).append("。").append(r.risk())
+                    .append(" 后果：").append(r.consequence()).append(" 防范：").append(String.join("；", r.prevention()))
+                    .append('\n');
+        }
+        for (ExemptionItem e : exemptions) {
+            out.append('[').append(n++).append("] ").append(e.kind()).append("事项：").append(e.violation())
+                    .append("。条件：").append(String.join("；", e.conditions().stream().map(c -> c.question()).toList()))
+                    .append('\n');
+        }
+        for (ArticleHit a : articles) {
+            out.append('[').append(n++).append("] ").append(a.documentTitle()).append(' ')
+                    .append(a.article() == null ? "" : a.article()).append("：")
+                    .append(a.snippet() == null ? "" : a.snippet().replaceAll("</?em>", "")).append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,182 @@
+package cn.gov.enforcement.portal.assistant;
+
+import cn.gov.enforcement.portal.lists.ExemptionItem;
+import cn.gov.enforcement.portal.lists.RiskPoint;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+
+/**
+ * The self-check assistant page ({@code /assistant}): a question box and the conversation so far, each
+ * answer with its numbered sources (legal risks, no- or lighter-penalty items, articles), each linking to
+ * its page. The model's text, when there is one, is marked as machine-written.
+ */
+@Route("assistant")
+@Menu(order = 35, title = "menu.assistant")
+@AnonymousAllowed
+public class AssistantView extends Div implements HasDynamicTitle {
+
+    private final transient AssistantService service;
+    private final TextArea question = new TextArea();
+    private final Div conversation = new Div();
+
+    public AssistantView(AssistantService service) {
+        this.service = service;
+        addClassName("assistant-view");
+        add(new H1(getTranslation("assistant.title")), new Paragraph(getTranslation("assistant.lead")));
+        Paragraph mode = new Paragraph(getTranslation(service.modelConfigured() ? "assistant.mode.model" : "assistant.mode.sources"));
+        mode.setId("assistant-mode");
+        mode.addClassName("assistant-note");
+        add(mode);
+
+        Div examples = new Div(new Span(getTranslation("assistant.examples") + " "));
+        examples.addClassName("regulation-examples");
+        examples.setId("assistant-examples");
+        for (String example : getTranslation("assistant.examples.list").split("\\|")) {
+            Button b = new Button(example.strip(), e -> ask(example.strip()));
+            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            b.addClassName("assistant-example");
+            examples.add(b);
+        }
+        add(examples);
+
+        question.setId("assistant-question");
+        question.setLabel(getTranslation("assistant.question"));
+        question.setPlaceholder(getTranslation("assistant.question.placeholder"));
+        question.setMaxLength(AssistantService.MAX_QUESTION);
+        question.setWidthFull();
+        Button send = new Button(getTranslation("assistant.send"), e -> ask(question.getValue()));
+        send.setId("assistant-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickShortcut(Key.ENTER).listenOn(question);
+        conversation.setId("assistant-conversation");
+        conversation.getElement().setAttribute("aria-live", "polite");
+        add(question, send, conversation, disclaimer());
+    }
+
+    private void ask(String text) {
+        question.setInvalid(false);
+        AssistantAnswer answer;
+        try {
+            answer = service.answer(text, getLocale(), clientAddress());
+        } catch (ValidationFailure refused) {
+            var p = refused.problems().get(0);
+            question.setValue(text == null ? "" : text);
+            question.setInvalid(true);
+            question.setErrorMessage(getTranslation(p.messageKey(), p.args()));
+            return;
+        }
+        question.clear();
+        conversation.addComponentAsFirst(card(answer));
+    }
+
+    private Component card(AssistantAnswer a) {
+        Div card = new Div();
+        card.addClassName("service-card");
+        card.addClassName("assistant-answer");
+        Paragraph asked = new Paragraph(a.question());
+        asked.addClassName("assistant-asked");
+        card.add(asked);
+        if (a.summary() != null) {
+            Paragraph summary = new Paragraph(a.summary());
+            summary.addClassName("assistant-summary");
+            Span label = new Span(getTranslation("assistant.summary.label"));
+            label.addClassName("assistant-note");
+            card.add(label, summary);
+        } else if (a.modelFailed()) {
+            Paragraph failed = new Paragraph(getTranslation("assistant.summary.failed"));
+            failed.addClassName("assistant-note");
+            card.add(failed);
+        }
+        if (a.empty()) {
+            Paragraph none = new Paragraph(getTranslation("assistant.none"));
+            none.addClassName("assistant-none");
+            card.add(none, new Div(new Anchor("risks", getTranslation("assistant.browseRisks")), new Span(" · "),
+                    new Anchor("exemptions", getTranslation("assistant.browseExemptions")), new Span(" · "),
+                    new Anchor("mediation", getTranslation("assistant.browseMediation"))));
+            return card;
+        }
+        int n = 1;
+        if (!a.risks().isEmpty()) {
+            OrderedList list = section(card, "assistant.risks", n);
+            for (RiskPoint r : a.risks()) {
+                Anchor link = new Anchor("risks/" + r.id(), r.title());
+                link.addClassName("assistant-risk");
+                list.add(new ListItem(link, new Span(" — " + r.risk())));
+                n++;
+            }
+        }
+        if (!a.exemptions().isEmpty()) {
+            OrderedList list = section(card, "assistant.exemptions", n);
+            for (ExemptionItem e : a.exemptions()) {
+                Anchor link = new Anchor("exemptions/" + e.id(), e.violation());
+                link.addClassName("assistant-exemption");
+                Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("assistant.check"));
+                list.add(new ListItem(link, new Span(" — " + getTranslation(kindKey(e.kind())) + " · "), check));
+                n++;
+            }
+        }
+        if (!a.articles().isEmpty()) {
+            OrderedList list = section(card, "assistant.articles", n);
+            for (ArticleHit h : a.articles()) {
+                String label = h.article() == null || h.article().isBlank() ? h.title() : h.documentTitle() + " " + h.article();
+                Anchor link = new Anchor(h.url(), label);
+                link.addClassName("assistant-article");
+                list.add(new ListItem(link));
+            }
+        }
+        return card;
+    }
+
+    private OrderedList section(Div card, String titleKey, int start) {
+        card.add(new H3(getTranslation(titleKey)));
+        OrderedList list = new OrderedList();
+        list.getElement().setAttribute("start", Integer.toString(start));
+        card.add(list);
+        return list;
+    }
+
+    /** The lists bundle's key of an exemption kind (不予处罚, 从轻处罚, 减轻处罚). */
+    static String kindKey(String kind) {
+        return switch (kind) {
+            case "不予处罚" -> "lists.kind.noPenalty";
+            case "从轻处罚" -> "lists.kind.lighter";
+            default -> "lists.kind.reduced";
+        };
+    }
+
+    private Paragraph disclaimer() {
+        Paragraph p = new Paragraph(getTranslation("assistant.disclaimer"));
+        p.addClassName("assistant-note");
+        return p;
+    }
+
+    private static String clientAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String address = request == null ? null : request.getRemoteAddr();
+        return address == null || address.isBlank() ? "unknown" : address;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("assistant.title");
+    }
+}

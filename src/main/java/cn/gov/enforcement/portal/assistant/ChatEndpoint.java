@@ -1,0 +1,57 @@
+package cn.gov.enforcement.portal.assistant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One call of an OpenAI-compatible chat completions API ({@code POST <base>/chat/completions}), as OpenAI,
+ * Ollama ({@code /v1}), vLLM and most hosted Chinese models offer it: a system and a user message in, the
+ * first choice's text out.
+ */
+final class ChatEndpoint {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AssistantSettings settings;
+    private final HttpClient http;
+
+    ChatEndpoint(AssistantSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.llmTimeout()).build();
+    }
+
+    /** @throws IOException when the endpoint cannot be reached, answers an error or no text */
+    String complete(String system, String user) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("model", settings.llmModel());
+        body.put("temperature", 0.2);
+        body.put("stream", false);
+        ArrayNode messages = body.putArray("messages");
+        messages.addObject().put("role", "system").put("content", system);
+        messages.addObject().put("role", "user").put("content", user);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.llmBaseUrl() + "/chat/completions"))
+                .timeout(settings.llmTimeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        if (settings.llmApiKey() != null) {
+            request.header("Authorization", "Bearer " + settings.llmApiKey());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new IOException("The language model answered HTTP " + response.statusCode());
+        }
+        JsonNode text = JSON.readTree(response.body()).path("choices").path(0).path("message").path("content");
+        if (!text.isTextual() || text.asText().isBlank()) {
+            throw new IOException("The language model answered no text");
+        }
+        return text.asText().strip();
+    }
+}

@@ -1,0 +1,157 @@
+package cn.gov.enforcement.portal.assistant;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.lists.ListsCatalog;
+import cn.gov.enforcement.portal.lists.RiskPoint;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.regulation.RegulationCatalog;
+import com.sun.net.httpserver.HttpServer;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The self-check assistant: answers from the portal's sources, with and without a language model. */
+class AssistantIT extends KaribuViewTest {
+
+    static final String FUMES = "饭店油烟扰民会被罚吗";
+
+    @Autowired AssistantService service;
+    @Autowired ListsCatalog lists;
+    @Autowired RegulationCatalog regulations;
+    @Autowired Clock clock;
+
+    private static String client() {
+        return "test-" + UUID.randomUUID();
+    }
+
+    /** An OpenAI-compatible endpoint on a free port that answers every chat request with status and body. */
+    private static HttpServer fakeModel(int status, String answer, AtomicReference<String> request,
+            AtomicReference<String> authorization) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            request.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = ("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"" + answer + "\"}}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private AssistantService withModel(HttpServer server, int perHour) {
+        return new AssistantService(lists, regulations, new AssistantSettings("http://127.0.0.1:"
+                + server.getAddress().getPort() + "/v1/", "test-model", "secret", Duration.ofSeconds(10), perHour), clock);
+    }
+
+    @Test
+    void without_a_model_the_sources_that_share_the_questions_words_are_the_answer() {
+        assertThat(service.modelConfigured()).isFalse();
+        AssistantAnswer a = service.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(a.summary()).isNull();
+        assertThat(a.modelFailed()).isFalse();
+        assertThat(a.risks()).extracting(RiskPoint::title).contains("餐饮油烟未经净化超标排放");
+        // Traditional characters find the same entry
+        assertThat(service.answer("飯店油煙擾民會被罰嗎", Locale.TRADITIONAL_CHINESE, client()).risks())
+                .extracting(RiskPoint::title).contains("餐饮油烟未经净化超标排放");
+        // a question about nothing the lists hold offers none of their entries
+        AssistantAnswer unrelated = service.answer("量子计算机的冷却系统", Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(unrelated.risks()).isEmpty();
+        assertThat(unrelated.exemptions()).isEmpty();
+    }
+
+    @Test
+    void a_configured_model_writes_the_answer_from_the_numbered_sources() throws IOException {
+        AtomicReference<String> request = new AtomicReference<>();
+        AtomicReference<String> authorization = new AtomicReference<>();
+        HttpServer server = fakeModel(200, "油烟须经净化设施处理后达标排放 [1]。", request, authorization);
+        try {
+            AssistantAnswer a = withModel(server, 100).answer(FUMES, Locale.SIMPLIFIED_CHINESE, client());
+            assertThat(a.summary()).isEqualTo("油烟须经净化设施处理后达标排放 [1]。");
+            assertThat(a.modelFailed()).isFalse();
+            assertThat(request.get()).contains("\"model\":\"test-model\"", FUMES, "[1] 法律风险：餐饮油烟未经净化超标排放",
+                    "简体中文");
+            assertThat(authorization.get()).isEqualTo("Bearer secret");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void when_the_model_fails_the_sources_are_still_the_answer() throws IOException {
+        HttpServer server = fakeModel(500, "x", new AtomicReference<>(), new AtomicReference<>());
+        try {
+            AssistantAnswer a = withModel(server, 100).answer(FUMES, Locale.ENGLISH, client());
+            assertThat(a.summary()).isNull();
+            assertThat(a.modelFailed()).isTrue();
+            assertThat(a.risks()).isNotEmpty();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void empty_too_long_and_too_frequent_questions_are_refused_in_words() throws IOException {
+        assertThat(assertThrows(ValidationFailure.class, () -> service.answer("  😀 ", Locale.SIMPLIFIED_CHINESE, client()))
+                .problems().get(0).messageKey()).isEqualTo("assistant.error.empty");
+        assertThat(assertThrows(ValidationFailure.class, () -> service.answer("油".repeat(501), Locale.SIMPLIFIED_CHINESE,
+                client())).problems().get(0).messageKey()).isEqualTo("assistant.error.tooLong");
+        HttpServer server = fakeModel(200, "好", new AtomicReference<>(), new AtomicReference<>());
+        try {
+            AssistantService limited = withModel(server, 2);
+            String client = client();
+            limited.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client);
+            limited.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client);
+            assertThat(assertThrows(ValidationFailure.class, () -> limited.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client))
+                    .problems().get(0).messageKey()).isEqualTo("assistant.error.tooMany");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void the_page_answers_with_links_to_the_sources_and_keeps_a_refused_question() {
+        UI.getCurrent().navigate("assistant");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("assistant-mode")).getText()).contains("未接入语言模型");
+        TextArea question = _get(TextArea.class, spec -> spec.withId("assistant-question"));
+        question.setValue("   ");
+        _click(_get(Button.class, spec -> spec.withId("assistant-send")));
+        assertThat(question.isInvalid()).isTrue();
+        assertThat(question.getErrorMessage()).isEqualTo("请输入您的问题。");
+
+        question.setValue(FUMES);
+        _click(_get(Button.class, spec -> spec.withId("assistant-send")));
+        assertThat(question.isInvalid()).isFalse();
+        assertThat(question.getValue()).isEmpty();
+        Div conversation = _get(Div.class, spec -> spec.withId("assistant-conversation"));
+        assertThat(conversation.getElement().getOuterHTML()).contains(FUMES);
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("assistant-risk"))).extracting(Anchor::getHref)
+                .anySatisfy(href -> assertThat(href).startsWith("risks/"));
+
+        // an example question is one click
+        _click(_find(Button.class, spec -> spec.withClasses("assistant-example")).get(0));
+        assertThat(_find(Div.class, spec -> spec.withClasses("assistant-answer"))).hasSize(2);
+    }
+}
