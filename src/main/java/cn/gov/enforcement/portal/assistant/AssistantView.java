@@ -17,6 +17,8 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -27,16 +29,18 @@ import java.util.List;
 /**
  * The self-check assistant page ({@code /assistant}): a question box and the conversation so far, each
  * answer with its numbered sources (legal risks, no- or lighter-penalty items, articles), each linking to
- * its page. The model's text, when there is one, is marked as machine-written.
+ * its page. The model's text, when there is one, is marked as machine-written. {@code /assistant?q=…} asks
+ * the question at once, so other pages can link to an answer.
  */
 @Route("assistant")
 @Menu(order = 35, title = "menu.assistant")
 @AnonymousAllowed
-public class AssistantView extends Div implements HasDynamicTitle {
+public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final transient AssistantService service;
     private final TextArea question = new TextArea();
     private final Div conversation = new Div();
+    private String askedFromUrl;
 
     public AssistantView(AssistantService service) {
         this.service = service;
@@ -70,6 +74,16 @@ public class AssistantView extends Div implements HasDynamicTitle {
         conversation.setId("assistant-conversation");
         conversation.getElement().setAttribute("aria-live", "polite");
         add(question, send, conversation, disclaimer());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var values = event.getLocation().getQueryParameters().getParameters().get("q");
+        String asked = values == null || values.isEmpty() ? null : values.get(0);
+        if (asked != null && !asked.equals(askedFromUrl)) {
+            askedFromUrl = asked;
+            ask(asked);
+        }
     }
 
     private void ask(String text) {

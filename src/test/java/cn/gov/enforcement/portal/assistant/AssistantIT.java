@@ -153,5 +153,9 @@ class AssistantIT extends KaribuViewTest {
         // an example question is one click
         _click(_find(Button.class, spec -> spec.withClasses("assistant-example")).get(0));
         assertThat(_find(Div.class, spec -> spec.withClasses("assistant-answer"))).hasSize(2);
+
+        // a link can ask the question
+        UI.getCurrent().navigate("assistant", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("q", "工地扬尘")));
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("assistant-asked")).get(0).getText()).isEqualTo("工地扬尘");
     }
 }
