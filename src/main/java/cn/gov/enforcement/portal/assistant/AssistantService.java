@@ -148,7 +148,7 @@ public class AssistantService {
                 : language != null && "TW".equals(language.getCountry()) ? "繁體中文" : "简体中文";
         return "你是行政执法公共服务平台的法律风险自查助手，面向企业和群众。只根据用户消息中编号的资料回答，"
                 + "用平实的话说明可能涉及的法律风险、可能适用的不予处罚或从轻减轻处罚事项以及应当怎样做；每句话后用 [编号] 注明依据。"
-                + "资料不足以回答时直接说明，不要编造法条或处罚标准。不要给出确定的处罚结论，提醒以法律原文和执法机关的意见为准。"
+                + "标注“示例内容”的资料是演示用的示例，回答时要说明。资料不足以回答时直接说明，不要编造法条或处罚标准。不要给出确定的处罚结论，提醒以法律原文和执法机关的意见为准。"
                 + "请用" + reply + "回答，不超过 300 字。";
     }
 
@@ -159,12 +159,12 @@ public class AssistantService {
         for (RiskPoint r : risks) {
             out.append('[').append(n++).append("] 法律风险：").append(r.title()).append("。").append(r.risk())
                     .append(" 后果：").append(r.consequence()).append(" 防范：").append(String.join("；", r.prevention()))
-                    .append('\n');
+                    .append(r.sample() ? "（示例内容）" : "").append('\n');
         }
         for (ExemptionItem e : exemptions) {
             out.append('[').append(n++).append("] ").append(e.kind()).append("事项：").append(e.violation())
                     .append("。条件：").append(String.join("；", e.conditions().stream().map(c -> c.question()).toList()))
-                    .append('\n');
+                    .append(e.sample() ? "（示例内容）" : "").append('\n');
         }
         for (ArticleHit a : articles) {
             out.append('[').append(n++).append("] ").append(a.documentTitle()).append(' ')

@@ -134,7 +134,10 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             for (RiskPoint r : a.risks()) {
                 Anchor link = new Anchor("risks/" + r.id(), r.title());
                 link.addClassName("assistant-risk");
-                list.add(new ListItem(link, new Span(" — " + r.risk())));
+                ListItem item = new ListItem(link);
+                sample(item, r.sample());
+                item.add(new Span(" — " + r.risk()));
+                list.add(item);
                 n++;
             }
         }
@@ -144,7 +147,10 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                 Anchor link = new Anchor("exemptions/" + e.id(), e.violation());
                 link.addClassName("assistant-exemption");
                 Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("assistant.check"));
-                list.add(new ListItem(link, new Span(" — " + getTranslation(kindKey(e.kind())) + " · "), check));
+                ListItem item = new ListItem(link);
+                sample(item, e.sample());
+                item.add(new Span(" — " + getTranslation(kindKey(e.kind())) + " · "), check);
+                list.add(item);
                 n++;
             }
         }
@@ -166,6 +172,17 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         list.getElement().setAttribute("start", Integer.toString(start));
         card.add(list);
         return list;
+    }
+
+    /** Sample list content says so wherever it is shown (the lists' own badge, translated by the lists bundle). */
+    private void sample(ListItem item, boolean sample) {
+        if (sample) {
+            Span badge = new Span(getTranslation("lists.sample.badge"));
+            badge.getElement().getThemeList().add("badge contrast");
+            badge.getElement().setAttribute("title", getTranslation("lists.sample.title"));
+            badge.addClassName("lists-sample-badge");
+            item.add(new Span(" "), badge);
+        }
     }
 
     /** The lists bundle's key of an exemption kind (不予处罚, 从轻处罚, 减轻处罚). */

@@ -149,6 +149,8 @@ class AssistantIT extends KaribuViewTest {
         assertThat(conversation.getElement().getOuterHTML()).contains(FUMES);
         assertThat(_find(Anchor.class, spec -> spec.withClasses("assistant-risk"))).extracting(Anchor::getHref)
                 .anySatisfy(href -> assertThat(href).startsWith("risks/"));
+        // the committed lists are sample content: the answer says so beside each entry
+        assertThat(conversation.getElement().getOuterHTML()).contains("lists-sample-badge");
 
         // an example question is one click
         _click(_find(Button.class, spec -> spec.withClasses("assistant-example")).get(0));
