@@ -80,10 +80,10 @@ public class AssistantService {
             throw ValidationFailure.of("question", "assistant.error.tooMany", settings.questionsPerHour());
         }
         Set<String> pairs = pairs(FILLERS.matcher(ChineseScript.toSimplified(q)).replaceAll(" "));
-        List<RiskPoint> risks = best(lists.allRiskPoints(null, null, null, null), pairs, RiskPoint::title,
+        List<RiskPoint> risks = best(lists.publicRiskPoints(), pairs, RiskPoint::title,
                 r -> String.join(" ", r.sector(), r.appliesTo(), r.risk(), r.consequence(), String.join(" ", r.prevention())),
                 MAX_RISKS);
-        List<ExemptionItem> exemptions = best(lists.allExemptions(null, null, null), pairs, ExemptionItem::violation,
+        List<ExemptionItem> exemptions = best(lists.publicExemptions(), pairs, ExemptionItem::violation,
                 e -> String.join(" ", e.sector() == null ? "" : e.sector(), e.scope() == null ? "" : e.scope(),
                         String.join(" ", e.measure())), MAX_EXEMPTIONS);
         List<ArticleHit> articles = regulations.search(new RegulationCatalog.Query(q, MAX_ARTICLES, null, null,

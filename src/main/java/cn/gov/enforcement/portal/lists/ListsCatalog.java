@@ -81,6 +81,20 @@ public class ListsCatalog {
         return repository.findByListKindOrderByIdAsc(kind.folder()).stream().filter(this::inForce).toList();
     }
 
+    /**
+     * Every risk point in force, read from the database (not the index, which follows it a moment later), for
+     * callers that rank the entries themselves.
+     */
+    public List<RiskPoint> publicRiskPoints() {
+        return publicEntries(ListKind.RISK_POINTS).stream().map(e -> ListJson.read(e.getPayload(), RiskPoint.class)).toList();
+    }
+
+    /** Every exemption item in force, read from the database; see {@link #publicRiskPoints()}. */
+    public List<ExemptionItem> publicExemptions() {
+        return publicEntries(ListKind.EXEMPTIONS).stream().map(e -> ListJson.read(e.getPayload(), ExemptionItem.class))
+                .toList();
+    }
+
     /** The default page size of the list pages ({@code portal.lists.page-size}). */
     public int defaultPageSize() {
         return settings.pageSize();

@@ -38,6 +38,13 @@ class AssistantIT extends KaribuViewTest {
     @Autowired ListsCatalog lists;
     @Autowired RegulationCatalog regulations;
     @Autowired Clock clock;
+    @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
+
+    @org.junit.jupiter.api.BeforeEach
+    void loadTheKnowledgeBase() {
+        // test classes with their own knowledge base (agencies only, say) share the database: load ours again
+        knowledgeBase.loadAll();
+    }
 
     private static String client() {
         return "test-" + UUID.randomUUID();

@@ -51,6 +51,13 @@ class RatingIT extends KaribuViewTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired RatingRetention retention;
     @Autowired java.time.Clock clock;
+    @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
+
+    @org.junit.jupiter.api.BeforeEach
+    void loadTheKnowledgeBase() {
+        // test classes with their own knowledge base (agencies only, say) share the database: load ours again
+        knowledgeBase.loadAll();
+    }
 
     private static String client() {
         return "test-" + UUID.randomUUID();
