@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.assistant;
 
 import cn.gov.enforcement.portal.lists.ExemptionItem;
 import cn.gov.enforcement.portal.lists.RiskPoint;
+import cn.gov.enforcement.portal.platform.ClientAddress;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
 import com.vaadin.flow.component.Component;
@@ -22,7 +23,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 
@@ -90,7 +90,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         question.setInvalid(false);
         AssistantAnswer answer;
         try {
-            answer = service.answer(text, getLocale(), clientAddress());
+            answer = service.answer(text, getLocale(), ClientAddress.current());
         } catch (ValidationFailure refused) {
             var p = refused.problems().get(0);
             question.setValue(text == null ? "" : text);
@@ -200,11 +200,6 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         return p;
     }
 
-    private static String clientAddress() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        String address = request == null ? null : request.getRemoteAddr();
-        return address == null || address.isBlank() ? "unknown" : address;
-    }
 
     @Override
     public String getPageTitle() {

@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.rating;
 
 import cn.gov.enforcement.portal.agency.AgencySummary;
+import cn.gov.enforcement.portal.platform.ClientAddress;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import com.vaadin.flow.component.HasValidation;
@@ -28,7 +29,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,7 +159,7 @@ public class RatingView extends Div implements HasDynamicTitle {
                 matter.getValue(), score.getValue(), comment.getValue(), wantsReply.getValue(), contactName.getValue(),
                 contactPhone.getValue(), contactEmail.getValue());
         try {
-            RatingReceipt receipt = service.submit(input, getLocale(), clientAddress());
+            RatingReceipt receipt = service.submit(input, getLocale(), ClientAddress.current());
             showReceipt(receipt);
         } catch (ValidationFailure failure) {
             for (FieldProblem p : failure.problems()) {
@@ -230,11 +230,6 @@ public class RatingView extends Div implements HasDynamicTitle {
         return box;
     }
 
-    static String clientAddress() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        String address = request == null ? null : request.getRemoteAddr();
-        return address == null || address.isBlank() ? "unknown" : address;
-    }
 
     @Override
     public String getPageTitle() {
