@@ -86,8 +86,14 @@ public class AssistantService {
         List<ExemptionItem> exemptions = best(lists.publicExemptions(), pairs, ExemptionItem::violation,
                 e -> String.join(" ", e.sector() == null ? "" : e.sector(), e.scope() == null ? "" : e.scope(),
                         String.join(" ", e.measure())), MAX_EXEMPTIONS);
-        List<ArticleHit> articles = regulations.search(new RegulationCatalog.Query(q, MAX_ARTICLES, null, null,
-                DocumentStatus.CURRENT)).results();
+        // only articles that share words with the question (their snippet marks them): the vector half of the
+        // search always finds something, however far from the question, which an answer must not offer
+        Set<String> seen = new HashSet<>();
+        List<ArticleHit> articles = regulations.search(new RegulationCatalog.Query(q, 2 * MAX_ARTICLES, null, null,
+                DocumentStatus.CURRENT)).results().stream()
+                .filter(h -> h.snippet() != null && h.snippet().contains("<em>"))
+                .filter(h -> seen.add(h.url()))
+                .limit(MAX_ARTICLES).toList();
         String summary = null;
         boolean failed = false;
         if (model != null && !(risks.isEmpty() && exemptions.isEmpty() && articles.isEmpty())) {

@@ -157,10 +157,18 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         if (!a.articles().isEmpty()) {
             OrderedList list = section(card, "assistant.articles", n);
             for (ArticleHit h : a.articles()) {
-                String label = h.article() == null || h.article().isBlank() ? h.title() : h.documentTitle() + " " + h.article();
+                String label = h.guide() ? (h.section() == null || h.section().isEmpty() ? h.title() : h.title() + " · " + h.section())
+                        : h.article() == null || h.article().isBlank() ? h.title() : h.documentTitle() + " " + h.article();
                 Anchor link = new Anchor(h.url(), label);
                 link.addClassName("assistant-article");
-                list.add(new ListItem(link));
+                ListItem item = new ListItem(link);
+                if (h.guide()) {
+                    Span badge = new Span(getTranslation("regulation.guide.badge"));
+                    badge.getElement().getThemeList().add("badge");
+                    badge.addClassName("assistant-guide-badge");
+                    item.add(new Span(" "), badge);
+                }
+                list.add(item);
             }
         }
         return card;

@@ -80,6 +80,9 @@ class AssistantIT extends KaribuViewTest {
         assertThat(a.summary()).isNull();
         assertThat(a.modelFailed()).isFalse();
         assertThat(a.risks()).extracting(RiskPoint::title).contains("餐饮油烟未经净化超标排放");
+        // articles only when they share words with the question, each once
+        assertThat(a.articles()).allSatisfy(h -> assertThat(h.snippet()).contains("<em>"));
+        assertThat(a.articles()).extracting(RegulationCatalog.ArticleHit::url).doesNotHaveDuplicates();
         // Traditional characters find the same entry
         assertThat(service.answer("飯店油煙擾民會被罰嗎", Locale.TRADITIONAL_CHINESE, client()).risks())
                 .extracting(RiskPoint::title).contains("餐饮油烟未经净化超标排放");
