@@ -4,6 +4,7 @@ import static cn.gov.enforcement.portal.mediation.MediationApplication.Fields.*;
 
 import cn.gov.enforcement.portal.mediation.MediationApplication.ApplicantKind;
 import cn.gov.enforcement.portal.mediation.MediationApplication.IdType;
+import cn.gov.enforcement.portal.platform.ClientAddress;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import com.vaadin.flow.component.Component;
@@ -377,7 +378,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
     /** Resumes the draft with this code; false (the code field marked) when there is none. */
     private boolean resume(String resumeCode) {
         try {
-            java.util.Optional<MediationApplication> draft = service.resumeDraft(resumeCode, ViewSupport.clientAddress());
+            java.util.Optional<MediationApplication> draft = service.resumeDraft(resumeCode, ClientAddress.current());
             if (draft.isEmpty()) {
                 resumeInput.setInvalid(true);
                 resumeInput.setErrorMessage(getTranslation("mediation.draft.notFound"));
@@ -453,7 +454,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             return;
         }
         try {
-            service.prefill(codes.get(0), ViewSupport.clientAddress()).ifPresentOrElse(a -> {
+            service.prefill(codes.get(0), ClientAddress.current()).ifPresentOrElse(a -> {
                 letterCode = codes.get(0);
                 fill(a);
                 draftInfo.setText(getTranslation("mediation.letter.prefilled"));
@@ -576,7 +577,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
 
     private void submit() {
         try {
-            SubmissionReceipt receipt = service.submit(application(), getLocale(), ViewSupport.clientAddress(), letterCode);
+            SubmissionReceipt receipt = service.submit(application(), getLocale(), ClientAddress.current(), letterCode);
             service.discardDraft(draftCode);
             draftCode = null;
             draftCodeBox.setVisible(false);

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.ClientAddress;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -92,7 +93,7 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
 
     private void lookUp() {
         try {
-            Optional<CaseTracking> found = service.track(number.getValue(), code.getValue(), ViewSupport.clientAddress());
+            Optional<CaseTracking> found = service.track(number.getValue(), code.getValue(), ClientAddress.current());
             com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
             if (session != null) {
                 session.setAttribute(SESSION_CASE, found.isPresent() ? new Opened(found.get().caseNumber(), code.getValue()) : null);
@@ -199,7 +200,7 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         reply.setWidthFull();
         Button send = new Button(getTranslation("mediation.messages.send"), e -> {
             try {
-                show(service.reply(number.getValue(), code.getValue(), reply.getValue(), ViewSupport.clientAddress()));
+                show(service.reply(number.getValue(), code.getValue(), reply.getValue(), ClientAddress.current()));
             } catch (ValidationFailure failure) {
                 reply.setInvalid(true);
                 reply.setErrorMessage(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));

@@ -3,7 +3,6 @@ package cn.gov.enforcement.portal.mediation;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
-import com.vaadin.flow.server.VaadinRequest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,13 +35,6 @@ final class ViewSupport {
         return MediationApplication.ApplicantKind.ORGANISATION.name().equals(applicantKind)
                 && MediationApplication.IdType.OTHER.name().equals(idType)
                 ? "mediation.idType.OTHER.ORGANISATION" : "mediation.idType." + idType;
-    }
-
-    /** The client's address for the rate limits; "unknown" when there is no request. */
-    static String clientAddress() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        String address = request == null ? null : request.getRemoteAddr();
-        return address == null || address.isBlank() ? "unknown" : address;
     }
 
     static String format(Instant instant, ZoneId zone) {
