@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.assistant;
 
 import cn.gov.enforcement.portal.lists.ExemptionItem;
+import cn.gov.enforcement.portal.lists.ListsUi;
 import cn.gov.enforcement.portal.lists.RiskPoint;
 import cn.gov.enforcement.portal.platform.ClientAddress;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
@@ -149,7 +150,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                 Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("assistant.check"));
                 ListItem item = new ListItem(link);
                 sample(item, e.sample());
-                item.add(new Span(" — " + getTranslation(kindKey(e.kind())) + " · "), check);
+                item.add(new Span(" — " + getTranslation(ListsUi.kindKey(e.kind())) + " · "), check);
                 list.add(item);
                 n++;
             }
@@ -182,24 +183,11 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         return list;
     }
 
-    /** Sample list content says so wherever it is shown (the lists' own badge, translated by the lists bundle). */
+    /** Sample list content says so wherever it is shown. */
     private void sample(ListItem item, boolean sample) {
         if (sample) {
-            Span badge = new Span(getTranslation("lists.sample.badge"));
-            badge.getElement().getThemeList().add("badge contrast");
-            badge.getElement().setAttribute("title", getTranslation("lists.sample.title"));
-            badge.addClassName("lists-sample-badge");
-            item.add(new Span(" "), badge);
+            item.add(new Span(" "), ListsUi.sampleBadge(this));
         }
-    }
-
-    /** The lists bundle's key of an exemption kind (不予处罚, 从轻处罚, 减轻处罚). */
-    static String kindKey(String kind) {
-        return switch (kind) {
-            case "不予处罚" -> "lists.kind.noPenalty";
-            case "从轻处罚" -> "lists.kind.lighter";
-            default -> "lists.kind.reduced";
-        };
     }
 
     private Paragraph disclaimer() {

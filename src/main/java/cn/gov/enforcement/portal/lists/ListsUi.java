@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Small pieces shared by the list pages. */
-final class ListsUi {
+/** Small pieces shared by the list pages, and by other modules' pages that show list entries (sample badge, kind key). */
+public final class ListsUi {
 
     private ListsUi() {}
 
-    static Span sampleBadge(Component owner) {
+    public static Span sampleBadge(Component owner) {
         Span badge = new Span(owner.getTranslation("lists.sample.badge"));
         badge.getElement().getThemeList().add("badge contrast");
         badge.getElement().setAttribute("title", owner.getTranslation("lists.sample.title"));
@@ -117,7 +117,7 @@ final class ListsUi {
         };
     }
 
-    static String kindKey(String kind) {
+    public static String kindKey(String kind) {
         return switch (kind) {
             case ListsFormat.NO_PENALTY -> "lists.kind.noPenalty";
             case ListsFormat.LIGHTER -> "lists.kind.lighter";
