@@ -9,6 +9,7 @@ import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.regulation.DocumentStatus;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
+import cn.gov.enforcement.portal.search.TextEmbeddings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -16,18 +17,21 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * Answers a business's question from the portal's own content: the risk points and exemption items
- * whose words it shares (character pairs, the title counting three times), and the articles the
- * regulation search finds for it. A configured language model then writes a short answer from exactly
+ * that mean the same (the in-process embedding model) or share its words (character pairs, the title
+ * counting three times), and the articles the regulation search finds for it. A configured language model then writes a short answer from exactly
  * those sources; without one, or when it fails or takes too long, the sources are the answer.
  */
 @Service
@@ -39,6 +43,15 @@ public class AssistantService {
     static final int MAX_ARTICLES = 5;
     /** Minimum score (shared character pairs, title pairs counting three) for a list entry to be offered. */
     static final int MIN_SCORE = 3;
+    /** Cosine similarity of question and entry at which an entry is offered on its meaning alone. */
+    static final double MIN_SIMILARITY = 0.58;
+    /** Cosine similarity an entry that shares {@link #MIN_SCORE} words with the question must still reach. */
+    static final double MIN_SIMILARITY_WITH_WORDS = 0.47;
+    /** Entries further than this behind the best one of their list are not offered. */
+    static final double MAX_BEHIND_BEST = 0.10;
+    /** Weight of each shared word (up to {@link #MAX_WORDS_COUNTED}) beside the similarity. */
+    static final double WORD_WEIGHT = 0.01;
+    static final int MAX_WORDS_COUNTED = 15;
 
     private static final Logger LOG = LoggerFactory.getLogger(AssistantService.class);
     /** Question words and fillers that say nothing about the situation. */
@@ -50,12 +63,17 @@ public class AssistantService {
     private final AssistantSettings settings;
     private final ChatEndpoint model;
     private final SlidingWindowLimiter limiter;
+    private final ObjectProvider<TextEmbeddings> embeddings;
+    /** Vectors of the list entries' texts, by text; an edited entry gets a new one. */
+    private final Map<String, float[]> entryVectors = new ConcurrentHashMap<>();
 
     @Autowired
-    AssistantService(ListsCatalog lists, RegulationCatalog regulations, AssistantSettings settings, Clock clock) {
+    AssistantService(ListsCatalog lists, RegulationCatalog regulations, AssistantSettings settings, Clock clock,
+            ObjectProvider<TextEmbeddings> embeddings) {
         this.lists = lists;
         this.regulations = regulations;
         this.settings = settings;
+        this.embeddings = embeddings;
         this.model = settings.llmConfigured() ? new ChatEndpoint(settings) : null;
         this.limiter = new SlidingWindowLimiter(settings.questionsPerHour(), Duration.ofHours(1), clock);
     }
@@ -79,13 +97,16 @@ public class AssistantService {
         if (!limiter.tryAcquire(client)) {
             throw ValidationFailure.of("question", "assistant.error.tooMany", settings.questionsPerHour());
         }
-        Set<String> pairs = pairs(FILLERS.matcher(ChineseScript.toSimplified(q)).replaceAll(" "));
-        List<RiskPoint> risks = best(lists.publicRiskPoints(), pairs, RiskPoint::title,
+        String simplified = ChineseScript.toSimplified(q);
+        Set<String> pairs = pairs(FILLERS.matcher(simplified).replaceAll(" "));
+        float[] meaning = questionVector(simplified);
+        List<RiskPoint> risks = best(lists.publicRiskPoints(), pairs, meaning, RiskPoint::title,
                 r -> String.join(" ", r.sector(), r.appliesTo(), r.risk(), r.consequence(), String.join(" ", r.prevention())),
-                MAX_RISKS);
-        List<ExemptionItem> exemptions = best(lists.publicExemptions(), pairs, ExemptionItem::violation,
+                r -> r.title() + "。" + r.risk(), MAX_RISKS);
+        List<ExemptionItem> exemptions = best(lists.publicExemptions(), pairs, meaning, ExemptionItem::violation,
                 e -> String.join(" ", e.sector() == null ? "" : e.sector(), e.scope() == null ? "" : e.scope(),
-                        String.join(" ", e.measure())), MAX_EXEMPTIONS);
+                        String.join(" ", e.measure())),
+                e -> e.violation() + (e.scope() == null ? "" : "。" + e.scope()), MAX_EXEMPTIONS);
         // only articles that share words with the question (their snippet marks them): the vector half of the
         // search always finds something, however far from the question, which an answer must not offer
         Set<String> seen = new HashSet<>();
@@ -133,20 +154,92 @@ public class AssistantService {
         }
     }
 
-    private static <T> List<T> best(List<T> entries, Set<String> pairs, Function<T, String> title,
-            Function<T, String> body, int max) {
-        record Scored<T>(T entry, int score) {}
-        return entries.stream().map(e -> {
-            Set<String> inTitle = pairs(ChineseScript.toSimplified(title.apply(e)));
-            Set<String> inBody = new HashSet<>(pairs(ChineseScript.toSimplified(body.apply(e))));
-            int score = 0;
-            for (String p : pairs) {
-                score += inTitle.contains(p) ? 3 : inBody.contains(p) ? 1 : 0;
+    /** The question's vector, or null when the embedding model is off or fails (words alone then decide). */
+    private float[] questionVector(String question) {
+        TextEmbeddings model = embeddings.getIfAvailable();
+        if (model == null || !model.enabled()) {
+            return null;
+        }
+        try {
+            return model.query(question);
+        } catch (RuntimeException e) {
+            LOG.warn("No question vector ({}); matching list entries by their words alone", e.toString());
+            return null;
+        }
+    }
+
+    /** The vectors of the entries' texts in their order (from memory, else the model's cache), or null on failure. */
+    private List<float[]> entryVectors(List<String> texts) {
+        List<String> missing = texts.stream().filter(t -> !entryVectors.containsKey(t)).distinct().toList();
+        if (!missing.isEmpty()) {
+            try {
+                List<float[]> computed = embeddings.getObject().documents(missing, done -> { });
+                if (entryVectors.size() + missing.size() > 4 * Math.max(texts.size(), 100)) {
+                    entryVectors.keySet().retainAll(Set.copyOf(texts)); // entries edited many times over
+                }
+                for (int i = 0; i < missing.size(); i++) {
+                    entryVectors.put(missing.get(i), computed.get(i));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("No vectors for the list entries ({}); matching them by their words alone", e.toString());
+                return null;
             }
-            return new Scored<>(e, score);
-        }).filter(s -> s.score() >= MIN_SCORE)
-                .sorted(Comparator.comparingInt((Scored<T> s) -> s.score()).reversed())
-                .limit(max).map(Scored::entry).toList();
+        }
+        return texts.stream().map(entryVectors::get).toList();
+    }
+
+    /**
+     * The entries to offer, best first. With vectors: those whose meaning is close to the question's, or which
+     * share its words and are not far from it in meaning, ranked by similarity plus a little for each shared
+     * word, and none far behind the best. Without: those sharing enough words, by the number shared.
+     */
+    private <T> List<T> best(List<T> entries, Set<String> pairs, float[] meaning, Function<T, String> title,
+            Function<T, String> body, Function<T, String> embedded, int max) {
+        record Scored<T>(T entry, int words, double similarity, double score) {}
+        List<float[]> vectors = meaning == null || entries.isEmpty() ? null
+                : entryVectors(entries.stream().map(embedded).toList());
+        List<Scored<T>> scored = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            T e = entries.get(i);
+            int words = words(pairs, title.apply(e), body.apply(e));
+            if (vectors == null) {
+                if (words >= MIN_SCORE) {
+                    scored.add(new Scored<>(e, words, 0, words));
+                }
+                continue;
+            }
+            double similarity = cosine(meaning, vectors.get(i));
+            if (similarity >= MIN_SIMILARITY || (words >= MIN_SCORE && similarity >= MIN_SIMILARITY_WITH_WORDS)) {
+                scored.add(new Scored<>(e, words, similarity,
+                        similarity + WORD_WEIGHT * Math.min(words, MAX_WORDS_COUNTED)));
+            }
+        }
+        scored.sort(Comparator.comparingDouble((Scored<T> s) -> s.score()).reversed());
+        if (vectors != null && !scored.isEmpty()) {
+            double floor = scored.get(0).score() - MAX_BEHIND_BEST;
+            scored.removeIf(s -> s.score() < floor);
+        }
+        return scored.stream().limit(max).map(Scored::entry).toList();
+    }
+
+    /** Shared character pairs of question and entry, those of the title counting three. */
+    private static int words(Set<String> pairs, String title, String body) {
+        Set<String> inTitle = pairs(ChineseScript.toSimplified(title));
+        Set<String> inBody = pairs(ChineseScript.toSimplified(body));
+        int score = 0;
+        for (String p : pairs) {
+            score += inTitle.contains(p) ? 3 : inBody.contains(p) ? 1 : 0;
+        }
+        return score;
+    }
+
+    /** Cosine similarity of two L2-normalised vectors. */
+    static double cosine(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     private static String systemPrompt(Locale language) {

@@ -11,6 +11,7 @@ import cn.gov.enforcement.portal.lists.ListsCatalog;
 import cn.gov.enforcement.portal.lists.RiskPoint;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
+import cn.gov.enforcement.portal.search.TextEmbeddings;
 import com.sun.net.httpserver.HttpServer;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -39,6 +40,7 @@ class AssistantIT extends KaribuViewTest {
     @Autowired RegulationCatalog regulations;
     @Autowired Clock clock;
     @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
+    @Autowired org.springframework.beans.factory.ObjectProvider<TextEmbeddings> embeddings;
 
     @org.junit.jupiter.api.BeforeEach
     void loadTheKnowledgeBase() {
@@ -70,7 +72,8 @@ class AssistantIT extends KaribuViewTest {
 
     private AssistantService withModel(HttpServer server, int perHour) {
         return new AssistantService(lists, regulations, new AssistantSettings("http://127.0.0.1:"
-                + server.getAddress().getPort() + "/v1/", "test-model", "secret", Duration.ofSeconds(10), perHour), clock);
+                + server.getAddress().getPort() + "/v1/", "test-model", "secret", Duration.ofSeconds(10), perHour), clock,
+                embeddings);
     }
 
     @Test
@@ -90,6 +93,36 @@ class AssistantIT extends KaribuViewTest {
         AssistantAnswer unrelated = service.answer("量子计算机的冷却系统", Locale.SIMPLIFIED_CHINESE, client());
         assertThat(unrelated.risks()).isEmpty();
         assertThat(unrelated.exemptions()).isEmpty();
+    }
+
+    @Test
+    void list_entries_are_found_by_meaning_when_they_share_no_words_with_the_question() {
+        // 价格标签 and 明码标价 share one character pair at most; 社保 and 社会保险 none
+        assertThat(service.answer("我开了一家小超市，价格标签写错了怎么办", Locale.SIMPLIFIED_CHINESE, client()).risks())
+                .extracting(RiskPoint::title).contains("未按规定明码标价");
+        AssistantAnswer insurance = service.answer("公司没给员工交社保有什么后果", Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(insurance.risks()).extracting(RiskPoint::title).contains("未办理社会保险登记");
+        assertThat(insurance.exemptions()).extracting(cn.gov.enforcement.portal.lists.ExemptionItem::violation)
+                .anySatisfy(v -> assertThat(v).contains("社会保险"));
+        // without the model (switched off), the words alone decide: the same questions find less, nothing breaks
+        AssistantService wordsOnly = new AssistantService(lists, regulations, new AssistantSettings(null, null, null,
+                Duration.ofSeconds(10), 100), clock, noEmbeddings());
+        assertThat(wordsOnly.answer("我开了一家小超市，价格标签写错了怎么办", Locale.SIMPLIFIED_CHINESE, client()).risks())
+                .extracting(RiskPoint::title).doesNotContain("未按规定明码标价");
+        assertThat(wordsOnly.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client()).risks())
+                .extracting(RiskPoint::title).contains("餐饮油烟未经净化超标排放");
+        // questions far from every entry get none, with or without the model
+        for (AssistantService s : java.util.List.of(service, wordsOnly)) {
+            for (String q : java.util.List.of("今天天气怎么样", "我想离婚")) {
+                AssistantAnswer a = s.answer(q, Locale.SIMPLIFIED_CHINESE, client());
+                assertThat(a.risks()).as(q).isEmpty();
+                assertThat(a.exemptions()).as(q).isEmpty();
+            }
+        }
+    }
+
+    private static org.springframework.beans.factory.ObjectProvider<TextEmbeddings> noEmbeddings() {
+        return new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(TextEmbeddings.class);
     }
 
     @Test
