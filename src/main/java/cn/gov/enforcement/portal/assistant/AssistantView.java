@@ -10,6 +10,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -169,6 +170,9 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                     badge.addClassName("assistant-guide-badge");
                     item.add(new Span(" "), badge);
                 }
+                // what the article says where it meets the question; the search service HTML-escapes the snippet,
+                // only its <em> marks are markup
+                item.add(new Html("<div class=\"assistant-snippet\">" + h.snippet() + "</div>"));
                 list.add(item);
             }
         }

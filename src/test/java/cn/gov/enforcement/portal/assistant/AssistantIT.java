@@ -199,6 +199,16 @@ class AssistantIT extends KaribuViewTest {
         _click(_find(Button.class, spec -> spec.withClasses("assistant-example")).get(0));
         assertThat(_find(Div.class, spec -> spec.withClasses("assistant-answer"))).hasSize(2);
 
+        // each article or guide offered shows what it says where it meets the question
+        _get(TextArea.class, spec -> spec.withId("assistant-question")).setValue("行政调解怎么申请");
+        _click(_get(Button.class, spec -> spec.withId("assistant-send")));
+        Div mediation = _find(Div.class, spec -> spec.withClasses("assistant-answer")).get(0); // the newest is first
+        java.util.List<Anchor> offered = _find(mediation, Anchor.class, spec -> spec.withClasses("assistant-article"));
+        assertThat(offered).isNotEmpty();
+        assertThat(_find(mediation, com.vaadin.flow.component.Html.class, spec -> spec.withClasses("assistant-snippet")))
+                .hasSameSizeAs(offered)
+                .allSatisfy(h -> assertThat(h.getElement().getOuterHTML()).contains("<em>"));
+
         // a link can ask the question
         UI.getCurrent().navigate("assistant", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("q", "工地扬尘")));
         assertThat(_find(Paragraph.class, spec -> spec.withClasses("assistant-asked")).get(0).getText()).isEqualTo("工地扬尘");
