@@ -23,8 +23,10 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import cn.gov.enforcement.portal.notification.InvalidMailException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,6 +85,23 @@ class RatingIT extends KaribuViewTest {
         }
         UserDetails officer = users.loadUserByUsername(username);
         signIn(officer, "OFFICER");
+    }
+
+    /** The mails queued under a dedup key (none or one). */
+    private List<Map<String, Object>> mails(String dedupKey) {
+        return jdbc.queryForList("select recipient, subject, text_body, locale from notification_outbox where dedup_key = ?",
+                dedupKey);
+    }
+
+    private Map<String, Object> mail(String dedupKey) {
+        List<Map<String, Object>> found = mails(dedupKey);
+        assertThat(found).as("mail %s", dedupKey).hasSize(1);
+        return found.get(0);
+    }
+
+    private int outboxCount(String dedupKeyPattern) {
+        return jdbc.queryForObject("select count(*) from notification_outbox where dedup_key like ?", Integer.class,
+                dedupKeyPattern);
     }
 
     private static List<String> fields(ValidationFailure failure) {
@@ -268,5 +287,123 @@ class RatingIT extends KaribuViewTest {
         assertThat(jdbc.queryForObject(select, String.class, recent.reference())).contains("13700137000");
         assertThat(jdbc.queryForObject("select score from enforcement_rating where reference = ?", Integer.class,
                 old.reference())).isEqualTo(4);
+    }
+
+    @Test
+    void a_rating_with_an_email_address_is_confirmed_in_the_raters_language_and_a_bad_one_is_notified_to_the_agency() {
+        java.time.LocalDate contact = service.today().minusDays(3);
+        RatingReceipt bad = service.submit(new RatingInput(MARKET, null, contact, Matter.PENALTY, Score.VERY_DISSATISFIED,
+                "The decision gave no reasons.", true, "Ms Li", "13900139000", "li.rater@example.com"), Locale.ENGLISH,
+                client());
+        Map<String, Object> confirmation = mail("rating-received:" + bad.reference());
+        assertThat(confirmation.get("recipient")).isEqualTo("li.rater@example.com");
+        assertThat(confirmation.get("locale")).isEqualTo("en");
+        assertThat((String) confirmation.get("subject")).contains(bad.reference());
+        assertThat((String) confirmation.get("text_body")).contains(bad.reference(),
+                "Sample City Administration for Market Regulation", "Very dissatisfied", bad.followUpDue().toString());
+
+        // the agency's notice: in Chinese, to its supervision address, without the person's details
+        Map<String, Object> notice = mail("rating-agency:" + bad.reference());
+        assertThat(notice.get("recipient")).isEqualTo("jiandu@scjg.sample.gov.cn");
+        assertThat(notice.get("locale")).isEqualTo("zh-CN");
+        assertThat((String) notice.get("subject")).contains(bad.reference());
+        assertThat((String) notice.get("text_body"))
+                .contains(bad.reference(), "行政处罚", "非常不满意", contact.toString(), bad.followUpDue().toString(),
+                        "/staff/rating/" + bad.reference())
+                .doesNotContain("li.rater@example.com", "13900139000", "Ms Li", "no reasons");
+
+        // a good rating in Traditional Chinese: a confirmation without a deadline, no notice to the agency
+        RatingReceipt good = service.submit(new RatingInput(TRAFFIC, null, service.today(), Matter.GUIDANCE,
+                Score.SATISFIED, null, false, null, null, "chen.rater@example.com"), Locale.TRADITIONAL_CHINESE, client());
+        Map<String, Object> goodConfirmation = mail("rating-received:" + good.reference());
+        assertThat(goodConfirmation.get("recipient")).isEqualTo("chen.rater@example.com");
+        assertThat(goodConfirmation.get("locale")).isEqualTo("zh-TW");
+        assertThat((String) goodConfirmation.get("text_body"))
+                .contains(good.reference(), "示例市公安局交通管理支队", "評價編號", "滿意")
+                .doesNotContain("回訪期限", "评价编号");
+        assertThat(mails("rating-agency:" + good.reference())).isEmpty();
+
+        // no e-mail address, no confirmation; the agency still learns of the bad rating
+        RatingReceipt anonymous = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(mails("rating-received:" + anonymous.reference())).isEmpty();
+        assertThat(mail("rating-agency:" + anonymous.reference()).get("text_body").toString())
+                .doesNotContain("13800138000", "王先生");
+    }
+
+    @Test
+    void an_agency_without_a_supervision_address_gets_no_notice() {
+        String agency = "sample-human-resources-social-security";
+        String address = jdbc.queryForObject("select supervision_email from agency where id = ?", String.class, agency);
+        jdbc.update("update agency set supervision_email = '' where id = ?", agency);
+        try {
+            RatingReceipt bad = service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
+            assertThat(bad.followUpDue()).isNotNull();
+            assertThat(mails("rating-agency:" + bad.reference())).isEmpty();
+        } finally {
+            jdbc.update("update agency set supervision_email = ? where id = ?", address, agency);
+        }
+        RatingReceipt again = service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(mail("rating-agency:" + again.reference()).get("recipient")).isEqualTo(address);
+    }
+
+    @Test
+    void the_person_who_asked_for_a_reply_by_email_learns_the_result_of_the_follow_up_but_not_the_officers_note() {
+        RatingReceipt wantsReply = service.submit(new RatingInput(MARKET, null, service.today().minusDays(1),
+                Matter.INSPECTION, Score.DISSATISFIED, "檢查人員沒有出示證件。", true, "陳小姐", null,
+                "chen.reply@example.com"), Locale.TRADITIONAL_CHINESE, client());
+        RatingReceipt noReply = service.submit(new RatingInput(MARKET, null, service.today().minusDays(1),
+                Matter.INSPECTION, Score.DISSATISFIED, "检查人员没有出示证件。", false, null, null,
+                "no.reply@example.com"), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt phoneOnly = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(mails("rating-followed-up:" + wantsReply.reference())).isEmpty();
+
+        signInOfficer("rating-officer-mail", MARKET);
+        String note = "内部记录：已约谈检查组组长并通报批评。";
+        service.followUp(wantsReply.reference(), FollowUpResult.CORRECTED, note);
+        service.followUp(noReply.reference(), FollowUpResult.EXPLAINED, note);
+        service.followUp(phoneOnly.reference(), FollowUpResult.EXPLAINED, note);
+
+        Map<String, Object> reply = mail("rating-followed-up:" + wantsReply.reference());
+        assertThat(reply.get("recipient")).isEqualTo("chen.reply@example.com");
+        assertThat(reply.get("locale")).isEqualTo("zh-TW");
+        assertThat((String) reply.get("subject")).contains(wantsReply.reference());
+        assertThat((String) reply.get("text_body"))
+                .contains(wantsReply.reference(), "示例市市场监督管理局", "問題屬實，已整改")
+                .doesNotContain("约谈", "rating-officer-mail");
+        assertThat(mails("rating-followed-up:" + noReply.reference())).isEmpty();
+        assertThat(mails("rating-followed-up:" + phoneOnly.reference())).isEmpty();
+    }
+
+    @Test
+    void when_a_mail_cannot_be_queued_neither_the_rating_nor_the_follow_up_nor_any_mail_is_stored() {
+        String agency = "sample-urban-management";
+        RatingReceipt waiting = service.submit(new RatingInput(agency, null, service.today(), Matter.INSPECTION,
+                Score.DISSATISFIED, "执法人员态度粗暴。", true, null, null, "atomic.reply@example.com"),
+                Locale.SIMPLIFIED_CHINESE, client());
+        String name = jdbc.queryForObject("select name from agency where id = ?", String.class, agency);
+        // the agency's name is part of the subject of the mails to the person: a line break makes the outbox refuse them
+        jdbc.update("update agency set name = ? where id = ?", "示例市\n城市管理局", agency);
+        try {
+            Integer ratings = jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class);
+            int notices = outboxCount("rating-agency:%");
+            assertThatThrownBy(() -> service.submit(new RatingInput(agency, null, service.today(), Matter.INSPECTION,
+                    Score.VERY_DISSATISFIED, "执法人员态度粗暴。", false, null, null, "atomic@example.com"),
+                    Locale.SIMPLIFIED_CHINESE, client())).isInstanceOf(InvalidMailException.class);
+            assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(ratings);
+            assertThat(outboxCount("rating-agency:%")).isEqualTo(notices);
+            assertThat(jdbc.queryForObject("select count(*) from notification_outbox where recipient = ?", Integer.class,
+                    "atomic@example.com")).isZero();
+
+            signInOfficer("rating-officer-urban", agency);
+            assertThatThrownBy(() -> service.followUp(waiting.reference(), FollowUpResult.EXPLAINED,
+                    "已电话联系评价人说明执法依据。")).isInstanceOf(InvalidMailException.class);
+            assertThat(jdbc.queryForObject("select status from enforcement_rating where reference = ?", String.class,
+                    waiting.reference())).isEqualTo("AWAITING_FOLLOW_UP");
+            assertThat(mails("rating-followed-up:" + waiting.reference())).isEmpty();
+        } finally {
+            jdbc.update("update agency set name = ? where id = ?", name, agency);
+        }
+        service.followUp(waiting.reference(), FollowUpResult.EXPLAINED, "已电话联系评价人说明执法依据。");
+        assertThat(mail("rating-followed-up:" + waiting.reference()).get("recipient")).isEqualTo("atomic.reply@example.com");
     }
 }
