@@ -11,6 +11,7 @@ import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import cn.gov.enforcement.portal.rating.internal.OffsetPage;
 import cn.gov.enforcement.portal.rating.internal.Rating;
 import cn.gov.enforcement.portal.rating.internal.RatingRepository;
 import java.time.Clock;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -64,6 +66,8 @@ public class RatingService {
     private static final Logger LOG = LoggerFactory.getLogger(RatingService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{7,15}$");
+    /** The order of the officers' list; the id keeps ratings of the same instant in a stable order across pages. */
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"));
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\-()（）]");
 
     private final RatingRepository repository;
@@ -240,14 +244,42 @@ public class RatingService {
         return currentUser.agencyId();
     }
 
-    /** The ratings of an agency the user may see, newest first; only those awaiting follow-up when asked. */
-    public List<RatingRecord> queue(String agencyId, boolean awaitingOnly) {
+    /**
+     * One page of the ratings of an agency the user may see, newest first; only those awaiting follow-up when
+     * asked. The database returns only the rows of the page.
+     *
+     * @param offset the first rating, from 0
+     * @param limit how many ratings at most, at least 1
+     * @throws AccessDeniedException for another agency than the officer's own
+     */
+    public List<RatingRecord> queue(String agencyId, boolean awaitingOnly, int offset, int limit) {
         requireStaff();
         currentUser.requireAgency(agencyId);
+        if (agencyId == null) {
+            return List.of();
+        }
+        OffsetPage page = new OffsetPage(offset, limit, NEWEST_FIRST);
+        List<Rating> ratings = awaitingOnly
+                ? repository.findByAgencyIdAndStatus(agencyId, RatingStatus.AWAITING_FOLLOW_UP.name(), page)
+                : repository.findByAgencyId(agencyId, page);
         LocalDate today = today();
-        return repository.findByAgencyIdOrderBySubmittedAtDesc(agencyId).stream()
-                .filter(r -> !awaitingOnly || RatingStatus.AWAITING_FOLLOW_UP.name().equals(r.getStatus()))
-                .map(r -> record(r, today)).toList();
+        return ratings.stream().map(r -> record(r, today)).toList();
+    }
+
+    /**
+     * How many ratings {@link #queue} has for the agency and filter.
+     *
+     * @throws AccessDeniedException for another agency than the officer's own
+     */
+    public long queueSize(String agencyId, boolean awaitingOnly) {
+        requireStaff();
+        currentUser.requireAgency(agencyId);
+        if (agencyId == null) {
+            return 0;
+        }
+        return awaitingOnly
+                ? repository.countByAgencyIdAndStatus(agencyId, RatingStatus.AWAITING_FOLLOW_UP.name())
+                : repository.countByAgencyId(agencyId);
     }
 
     /** A rating of the user's agency; empty for an unknown reference and for another agency's rating alike. */

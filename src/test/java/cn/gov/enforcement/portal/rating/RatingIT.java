@@ -11,10 +11,12 @@ import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -48,6 +50,7 @@ class RatingIT extends KaribuViewTest {
     static final String MARKET_CERTIFICATE = "SJ-990100-2024-0017";
 
     @Autowired RatingService service;
+    @Autowired cn.gov.enforcement.portal.platform.Translations translations;
     @Autowired AccountService accounts;
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
@@ -102,6 +105,15 @@ class RatingIT extends KaribuViewTest {
     private int outboxCount(String dedupKeyPattern) {
         return jdbc.queryForObject("select count(*) from notification_outbox where dedup_key like ?", Integer.class,
                 dedupKeyPattern);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<RatingRecord> queueGrid() {
+        return _get(Grid.class, spec -> spec.withId("rating-queue"));
+    }
+
+    private static List<String> references(List<RatingRecord> records) {
+        return records.stream().map(RatingRecord::reference).toList();
     }
 
     private static List<String> fields(ValidationFailure failure) {
@@ -211,8 +223,8 @@ class RatingIT extends KaribuViewTest {
                 .contains("staff/ratings", "rating");
         UI.getCurrent().navigate("staff/ratings");
         _get(Checkbox.class, spec -> spec.withId("rating-queue-awaiting")).setValue(true);
-        String queue = _get(Div.class, spec -> spec.withId("rating-queue")).getElement().getOuterHTML();
-        assertThat(queue).contains(market.reference()).doesNotContain(traffic.reference());
+        assertThat(GridKt._findAll(queueGrid())).extracting(RatingRecord::reference)
+                .contains(market.reference()).doesNotContain(traffic.reference());
 
         // another agency's rating, whatever reference is typed: not found
         assertThat(service.find(traffic.reference())).isEmpty();
@@ -221,7 +233,7 @@ class RatingIT extends KaribuViewTest {
                 .isEqualTo("not-found");
         assertThatThrownBy(() -> service.followUp(traffic.reference(), FollowUpResult.EXPLAINED, "已电话联系评价人说明情况。"))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> service.queue(TRAFFIC, false)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.queue(TRAFFIC, false, 0, 50)).isInstanceOf(AccessDeniedException.class);
 
         // the own agency's rating: contact details, and the follow-up form that refuses a short note
         UI.getCurrent().navigate("staff/rating/" + market.reference());
@@ -405,5 +417,76 @@ class RatingIT extends KaribuViewTest {
         }
         service.followUp(waiting.reference(), FollowUpResult.EXPLAINED, "已电话联系评价人说明执法依据。");
         assertThat(mail("rating-followed-up:" + waiting.reference()).get("recipient")).isEqualTo("atomic.reply@example.com");
+    }
+
+    @Test
+    void the_officers_list_comes_a_page_at_a_time_newest_first_and_only_from_the_own_agency() {
+        List<String> given = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            given.add(service.submit(i % 2 == 0 ? bad(TRAFFIC) : good(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client())
+                    .reference());
+        }
+        RatingReceipt market = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        List<String> newestFirst = new java.util.ArrayList<>(given);
+        java.util.Collections.reverse(newestFirst);
+
+        signInOfficer("rating-officer-traffic", TRAFFIC);
+        long total = service.queueSize(TRAFFIC, false);
+        long awaiting = service.queueSize(TRAFFIC, true);
+        assertThat(total).isGreaterThanOrEqualTo(7);
+        assertThat(awaiting).isGreaterThanOrEqualTo(4).isLessThanOrEqualTo(total - 3);
+
+        // pages of the newest: the seven just given come first, newest first, also from an offset off a page boundary
+        assertThat(references(service.queue(TRAFFIC, false, 0, 5))).containsExactlyElementsOf(newestFirst.subList(0, 5));
+        assertThat(references(service.queue(TRAFFIC, false, 5, 5)).subList(0, 2))
+                .containsExactlyElementsOf(newestFirst.subList(5, 7));
+        assertThat(references(service.queue(TRAFFIC, false, 3, 3))).containsExactlyElementsOf(newestFirst.subList(3, 6));
+
+        // the pages together are the whole list, each rating once, all of the agency
+        List<RatingRecord> all = new java.util.ArrayList<>();
+        for (int offset = 0; offset < total; offset += 4) {
+            List<RatingRecord> page = service.queue(TRAFFIC, false, offset, 4);
+            assertThat(page).hasSize((int) Math.min(4, total - offset));
+            all.addAll(page);
+        }
+        assertThat(all).hasSize((int) total).extracting(RatingRecord::agencyId).containsOnly(TRAFFIC);
+        assertThat(references(all)).doesNotHaveDuplicates().doesNotContain(market.reference());
+        assertThat(all).extracting(RatingRecord::submittedAt)
+                .isSortedAccordingTo(java.util.Comparator.<java.time.Instant>reverseOrder());
+        assertThat(service.queue(TRAFFIC, false, (int) total, 10)).isEmpty();
+
+        // awaiting follow-up only: the bad ones just given, none of the good ones
+        List<RatingRecord> waiting = service.queue(TRAFFIC, true, 0, (int) awaiting);
+        assertThat(waiting).hasSize((int) awaiting).extracting(RatingRecord::status)
+                .containsOnly(RatingStatus.AWAITING_FOLLOW_UP);
+        assertThat(references(waiting).subList(0, 4)).containsExactly(given.get(6), given.get(4), given.get(2),
+                given.get(0));
+
+        // another agency, whatever is asked
+        assertThatThrownBy(() -> service.queue(MARKET, false, 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.queueSize(MARKET, true)).isInstanceOf(AccessDeniedException.class);
+
+        // the page shows the same, fetched lazily by the grid
+        UI.getCurrent().navigate("staff/ratings");
+        Grid<RatingRecord> grid = queueGrid();
+        assertThat(GridKt._size(grid)).isEqualTo((int) total);
+        assertThat(references(GridKt._fetch(grid, 0, 7))).containsExactlyElementsOf(newestFirst);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rating-queue-count")).getText())
+                .isEqualTo(translations.get(Locale.SIMPLIFIED_CHINESE, "rating.queue.count", total));
+        _get(Checkbox.class, spec -> spec.withId("rating-queue-awaiting")).setValue(true);
+        assertThat(GridKt._size(grid)).isEqualTo((int) awaiting);
+        assertThat(GridKt._get(grid, 0).reference()).isEqualTo(given.get(6));
+    }
+
+    @Test
+    void an_administrator_pages_through_the_agency_chosen() {
+        RatingReceipt traffic = service.submit(good(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt market = service.submit(good(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        signIn("rating-admin", "ADMIN");
+        assertThat(service.queueSize(null, false)).isZero();
+        assertThat(service.queue(null, false, 0, 10)).isEmpty();
+        assertThat(references(service.queue(MARKET, false, 0, 1))).containsExactly(market.reference());
+        assertThat(references(service.queue(TRAFFIC, false, 0, 1))).containsExactly(traffic.reference());
+        assertThat(service.queue(TRAFFIC, false, 0, 10)).extracting(RatingRecord::agencyId).containsOnly(TRAFFIC);
     }
 }

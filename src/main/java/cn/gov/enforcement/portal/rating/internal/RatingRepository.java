@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.rating.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -12,7 +13,15 @@ public interface RatingRepository extends JpaRepository<Rating, Long> {
 
     Optional<Rating> findByReference(String reference);
 
-    List<Rating> findByAgencyIdOrderBySubmittedAtDesc(String agencyId);
+    /** One page of an agency's ratings, in the page's order. */
+    List<Rating> findByAgencyId(String agencyId, Pageable page);
+
+    /** One page of an agency's ratings with the given status, in the page's order. */
+    List<Rating> findByAgencyIdAndStatus(String agencyId, String status, Pageable page);
+
+    long countByAgencyId(String agencyId);
+
+    long countByAgencyIdAndStatus(String agencyId, String status);
 
     List<Rating> findBySubmittedAtGreaterThanEqual(Instant since);
 
