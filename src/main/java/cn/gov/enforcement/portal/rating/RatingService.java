@@ -21,10 +21,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -66,6 +64,9 @@ public class RatingService {
     private static final Logger LOG = LoggerFactory.getLogger(RatingService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{7,15}$");
+    /** The highest score that is a bad one. */
+    private static final int BAD_UP_TO = java.util.Arrays.stream(Score.values()).filter(Score::bad)
+            .mapToInt(Score::value).max().orElseThrow();
     /** The order of the officers' list; the id keeps ratings of the same instant in a stable order across pages. */
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"));
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\-()（）]");
@@ -204,28 +205,20 @@ public class RatingService {
         return new RatingReceipt(saved.getReference(), in.score(), due);
     }
 
-    /** How every rated agency was rated in the last twelve months, best first; public. */
+    /** How every rated agency was rated in the last twelve months, best first; public. Counted by the database. */
     public List<AgencyFigures> figures() {
         Instant since = today().minusDays(MAX_DAYS_BACK).atStartOfDay(ZONE).toInstant();
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        for (Rating r : repository.findBySubmittedAtGreaterThanEqual(since)) {
-            long[] c = counts.computeIfAbsent(r.getAgencyId(), k -> new long[4]);
-            c[0]++;
-            if (Score.of(r.getScore()).bad()) {
-                c[2]++;
-                if (RatingStatus.FOLLOWED_UP.name().equals(r.getStatus())) {
-                    c[3]++;
-                }
-            } else {
-                c[1]++;
-            }
-        }
-        return counts.entrySet().stream()
-                .map(e -> new AgencyFigures(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+        return repository.countPerAgencySince(since, BAD_UP_TO, RatingStatus.FOLLOWED_UP.name()).stream()
+                .map(row -> new AgencyFigures((String) row[0], count(row[1]), count(row[2]), count(row[3]),
+                        count(row[4])))
                 .sorted(Comparator.comparingLong(AgencyFigures::goodPercent).reversed()
                         .thenComparing(Comparator.comparingLong(AgencyFigures::total).reversed())
                         .thenComparing(AgencyFigures::agencyId))
                 .toList();
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     // ---- back office ----

@@ -489,4 +489,53 @@ class RatingIT extends KaribuViewTest {
         assertThat(references(service.queue(TRAFFIC, false, 0, 1))).containsExactly(traffic.reference());
         assertThat(service.queue(TRAFFIC, false, 0, 10)).extracting(RatingRecord::agencyId).containsOnly(TRAFFIC);
     }
+
+    @Test
+    void the_figures_counted_by_the_database_are_those_of_the_ratings_one_by_one() {
+        String agency = "sample-ecology-environment";
+        java.time.Instant since = service.today().minusDays(RatingService.MAX_DAYS_BACK).atStartOfDay(RatingService.ZONE)
+                .toInstant();
+        AgencyFigures before = service.figures().stream().filter(f -> f.agencyId().equals(agency)).findFirst()
+                .orElse(new AgencyFigures(agency, 0, 0, 0, 0));
+        service.submit(good(agency), Locale.SIMPLIFIED_CHINESE, client());
+        service.submit(new RatingInput(agency, null, service.today(), Matter.OTHER, Score.FAIRLY_SATISFIED, null, false,
+                null, null, null), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt followedUp = service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
+        service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt onTheFirstDay = service.submit(new RatingInput(agency, null, service.today(), Matter.OTHER,
+                Score.VERY_DISSATISFIED, "态度很差，推诿扯皮。", false, null, null, null), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt tooOld = service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
+        // given exactly when the twelve months begin (counted), and a second before (not counted)
+        jdbc.update("update enforcement_rating set submitted_at = ? where reference = ?",
+                since.atOffset(java.time.ZoneOffset.UTC), onTheFirstDay.reference());
+        jdbc.update("update enforcement_rating set submitted_at = ? where reference = ?",
+                since.minusSeconds(1).atOffset(java.time.ZoneOffset.UTC), tooOld.reference());
+        signInOfficer("rating-officer-ecology", agency);
+        service.followUp(followedUp.reference(), FollowUpResult.EXPLAINED, "已电话联系评价人说明执法依据。");
+
+        AgencyFigures after = service.figures().stream().filter(f -> f.agencyId().equals(agency)).findFirst()
+                .orElseThrow();
+        assertThat(after).isEqualTo(new AgencyFigures(agency, before.total() + 5, before.good() + 2, before.bad() + 3,
+                before.followedUp() + 1));
+
+        // every agency's figures, in the page's order, as counted from the ratings one by one
+        Map<String, long[]> counts = new java.util.HashMap<>();
+        jdbc.query("select agency_id, score, status from enforcement_rating where submitted_at >= ?", row -> {
+            long[] c = counts.computeIfAbsent(row.getString("agency_id"), k -> new long[4]);
+            c[0]++;
+            if (Score.of(row.getInt("score")).bad()) {
+                c[2]++;
+                c[3] += "FOLLOWED_UP".equals(row.getString("status")) ? 1 : 0;
+            } else {
+                c[1]++;
+            }
+        }, since.atOffset(java.time.ZoneOffset.UTC));
+        List<AgencyFigures> expected = counts.entrySet().stream()
+                .map(e -> new AgencyFigures(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .sorted(java.util.Comparator.comparingLong(AgencyFigures::goodPercent).reversed()
+                        .thenComparing(java.util.Comparator.comparingLong(AgencyFigures::total).reversed())
+                        .thenComparing(AgencyFigures::agencyId))
+                .toList();
+        assertThat(service.figures()).containsExactlyElementsOf(expected);
+    }
 }

@@ -23,7 +23,18 @@ public interface RatingRepository extends JpaRepository<Rating, Long> {
 
     long countByAgencyIdAndStatus(String agencyId, String status);
 
-    List<Rating> findBySubmittedAtGreaterThanEqual(Instant since);
+    /**
+     * How the agencies were rated since an instant, one row per agency: the agency id, the number of ratings, the
+     * good ones (a score above badUpTo), the bad ones (badUpTo or below) and the bad ones with the status
+     * followedUp. Counted by the database (plain JPQL, for H2 and PostgreSQL alike).
+     */
+    @Query("select r.agencyId, count(r), "
+            + "sum(case when r.score > :badUpTo then 1 else 0 end), "
+            + "sum(case when r.score <= :badUpTo then 1 else 0 end), "
+            + "sum(case when r.score <= :badUpTo and r.status = :followedUp then 1 else 0 end) "
+            + "from Rating r where r.submittedAt >= :since group by r.agencyId")
+    List<Object[]> countPerAgencySince(@Param("since") Instant since, @Param("badUpTo") int badUpTo,
+            @Param("followedUp") String followedUp);
 
     /** Erases the contact details of ratings given before the cutoff that no longer wait for a follow-up. */
     @Modifying
