@@ -2,6 +2,8 @@ package cn.gov.enforcement.portal.rating;
 
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -20,8 +22,9 @@ import java.util.Optional;
 
 /**
  * Officers' list of their own agency's ratings, newest first, bad ones marked with their follow-up
- * deadline (overdue in red); "awaiting follow-up only" narrows it. An administrator chooses the agency.
- * Each rating opens on {@link RatingDetailView} ({@code /staff/rating/<reference>}).
+ * deadline (overdue in red); awaiting follow-up only narrows it. An administrator chooses the agency.
+ * The grid loads the ratings a page at a time from {@link RatingService#queue}. Each rating opens on
+ * {@link RatingDetailView} ({@code /staff/rating/<reference>}).
  */
 @Route("staff/ratings")
 @Menu(order = 81, title = "menu.staff.ratings")
@@ -33,7 +36,8 @@ public class RatingQueueView extends Div implements HasDynamicTitle {
     private final transient RatingService service;
     private final Select<String> agency = new Select<>();
     private final Checkbox awaitingOnly = new Checkbox();
-    private final Div rows = new Div();
+    private final Paragraph summary = new Paragraph();
+    private final Grid<RatingRecord> grid = new Grid<>();
 
     public RatingQueueView(RatingService service) {
         this.service = service;
@@ -57,56 +61,72 @@ public class RatingQueueView extends Div implements HasDynamicTitle {
         HorizontalLayout filters = new HorizontalLayout(agency, awaitingOnly);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        rows.setId("rating-queue");
-        add(filters, rows);
+        summary.setId("rating-queue-count");
+        configureGrid();
+        add(filters, summary, grid);
         refresh();
     }
 
-    private void refresh() {
-        rows.removeAll();
-        Optional<String> shown = service.staffAgency(agency.getValue());
-        if (shown.isEmpty()) {
-            rows.add(new Paragraph(getTranslation("rating.queue.chooseAgency")));
-            return;
-        }
-        List<RatingRecord> list = service.queue(shown.get(), awaitingOnly.getValue());
-        if (list.isEmpty()) {
-            rows.add(new Paragraph(getTranslation(awaitingOnly.getValue() ? "rating.queue.noneAwaiting" : "rating.queue.none")));
-            return;
-        }
-        rows.add(new Paragraph(getTranslation("rating.queue.count", list.size())));
-        for (RatingRecord r : list) {
-            Div row = new Div();
-            row.addClassName("service-card");
-            row.addClassName("rating-queue-row");
-            row.getElement().setAttribute("data-reference", r.reference());
+    /** The grid asks the service for the rows it shows, a page at a time. */
+    private void configureGrid() {
+        grid.setId("rating-queue");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setHeight("70vh");
+        grid.addComponentColumn(r -> {
             Anchor link = new Anchor("staff/rating/" + r.reference(), r.reference());
             link.addClassName("rating-queue-link");
+            return link;
+        }).setKey("reference").setHeader(getTranslation("rating.queue.column.reference")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(r -> {
             Span score = new Span(getTranslation(r.score().messageKey()));
             score.addClassName(r.score().bad() ? "rating-bad" : "rating-good");
-            row.add(new Div(link, new Span(" · "), score, new Span(" · " + getTranslation(r.matter().messageKey())
-                    + " · " + getTranslation("rating.queue.contactOn", r.contactDate().toString()))));
-            Span status = new Span(getTranslation(r.status().messageKey()));
-            status.addClassName("rating-status");
-            Div statusLine = new Div(status);
-            if (r.status() == RatingStatus.AWAITING_FOLLOW_UP) {
-                Span due = new Span(" · " + getTranslation("rating.queue.due", r.followUpDue().toString()));
-                statusLine.add(due);
-                if (r.overdue()) {
-                    Span overdue = new Span(" " + getTranslation("rating.queue.overdue"));
-                    overdue.addClassName("overdue");
-                    statusLine.add(overdue);
-                    row.addClassName("rating-overdue");
-                }
+            return score;
+        }).setKey("score").setHeader(getTranslation("rating.queue.column.score")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> getTranslation(r.matter().messageKey())).setKey("matter")
+                .setHeader(getTranslation("rating.field.matter")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.contactDate().toString()).setKey("contactDate")
+                .setHeader(getTranslation("rating.field.date")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::statusCell).setKey("status").setHeader(getTranslation("rating.detail.status"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.comment() == null ? ""
+                : r.comment().length() > 120 ? r.comment().substring(0, 120) + "…" : r.comment())
+                .setKey("comment").setHeader(getTranslation("rating.field.comment")).setFlexGrow(1);
+        grid.setPartNameGenerator(r -> r.overdue() ? "rating-overdue" : null);
+        grid.setItems(query -> shownAgency()
+                        .map(id -> service.queue(id, awaitingOnly.getValue(), query.getOffset(), query.getLimit()).stream())
+                        .orElseGet(java.util.stream.Stream::empty),
+                query -> shownAgency().map(id -> (int) Math.min(Integer.MAX_VALUE,
+                        service.queueSize(id, awaitingOnly.getValue()))).orElse(0));
+    }
+
+    private Div statusCell(RatingRecord r) {
+        Span status = new Span(getTranslation(r.status().messageKey()));
+        status.addClassName("rating-status");
+        Div cell = new Div(status);
+        if (r.status() == RatingStatus.AWAITING_FOLLOW_UP) {
+            cell.add(new Span(" · " + getTranslation("rating.queue.due", r.followUpDue().toString())));
+            if (r.overdue()) {
+                Span overdue = new Span(" " + getTranslation("rating.queue.overdue"));
+                overdue.addClassName("overdue");
+                cell.add(overdue);
             }
-            row.add(statusLine);
-            if (r.comment() != null) {
-                Paragraph comment = new Paragraph(r.comment().length() > 120 ? r.comment().substring(0, 120) + "…" : r.comment());
-                comment.addClassName("rating-comment");
-                row.add(comment);
-            }
-            rows.add(row);
         }
+        return cell;
+    }
+
+    private Optional<String> shownAgency() {
+        return service.staffAgency(agency.getValue());
+    }
+
+    private void refresh() {
+        Optional<String> shown = shownAgency();
+        long count = shown.map(id -> service.queueSize(id, awaitingOnly.getValue())).orElse(0L);
+        summary.setText(shown.isEmpty() ? getTranslation("rating.queue.chooseAgency")
+                : count == 0 ? getTranslation(awaitingOnly.getValue() ? "rating.queue.noneAwaiting" : "rating.queue.none")
+                : getTranslation("rating.queue.count", count));
+        grid.setVisible(count > 0);
+        grid.getDataProvider().refreshAll();
     }
 
     @Override

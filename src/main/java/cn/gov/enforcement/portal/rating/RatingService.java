@@ -5,9 +5,13 @@ import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.agency.Certificates;
+import cn.gov.enforcement.portal.notification.Outbox;
+import cn.gov.enforcement.portal.notification.OutgoingMail;
 import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
+import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import cn.gov.enforcement.portal.rating.internal.OffsetPage;
 import cn.gov.enforcement.portal.rating.internal.Rating;
 import cn.gov.enforcement.portal.rating.internal.RatingRepository;
 import java.time.Clock;
@@ -17,12 +21,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -33,6 +38,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * message per field. A bad rating (不满意, 非常不满意) must say what went wrong and waits for the
  * agency's follow-up, due {@link #FOLLOW_UP_DAYS} days after it was given. Officers see and follow up
  * their own agency's ratings only; administrators every agency's.
+ *
+ * <p>Mails go through the {@link Outbox} in the transaction of the change, so that a rating or follow-up is
+ * stored with its mails or not at all: the person who gave an e-mail address gets a confirmation in the
+ * language of the rating; the rated agency's supervision address gets a notice of every bad rating (in
+ * Chinese, without the person's contact details); the person who asked for a reply and gave an e-mail address
+ * learns the result of the follow-up (not the officer's note).
  */
 @Service
 public class RatingService {
@@ -50,8 +61,14 @@ public class RatingService {
     public static final int MAX_PER_HOUR = 5;
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Logger LOG = LoggerFactory.getLogger(RatingService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{7,15}$");
+    /** The highest score that is a bad one. */
+    private static final int BAD_UP_TO = java.util.Arrays.stream(Score.values()).filter(Score::bad)
+            .mapToInt(Score::value).max().orElseThrow();
+    /** The order of the officers' list; the id keeps ratings of the same instant in a stable order across pages. */
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"));
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\-()（）]");
 
     private final RatingRepository repository;
@@ -60,10 +77,14 @@ public class RatingService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final SlidingWindowLimiter limiter;
+    private final Outbox outbox;
+    private final Translations translations;
 
     RatingService(RatingRepository repository, AgencyDirectory agencies, CurrentUser currentUser, Clock clock,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, Outbox outbox, Translations translations) {
         this.repository = repository;
+        this.outbox = outbox;
+        this.translations = translations;
         this.agencies = agencies;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -152,7 +173,7 @@ public class RatingService {
             }
         }
         String email = blankToNull(in.contactEmail());
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches() || !Outbox.isValidAddress(email))) {
             problems.add(new FieldProblem("contactEmail", "rating.error.email"));
         }
         if (in.wantsReply() && phone == null && email == null) {
@@ -169,39 +190,35 @@ public class RatingService {
         LocalDate due = bad ? today.plusDays(FOLLOW_UP_DAYS) : null;
         String finalCertificate = certificate;
         String finalPhone = phone;
+        Locale raterLanguage = Translations.supported(language);
+        AgencySummary rated = agency.orElseThrow().summary();
         Rating saved = tx.execute(status -> {
             Rating r = repository.save(new Rating(agencyId, finalCertificate, in.contactDate(), in.matter().name(),
                     in.score().value(), comment, in.wantsReply(), name, finalPhone, email,
-                    language == null ? "zh-CN" : language.toLanguageTag(), now,
+                    raterLanguage.toLanguageTag(), now,
                     (bad ? RatingStatus.AWAITING_FOLLOW_UP : RatingStatus.RECORDED).name(), due));
             r.assignReference(String.format(Locale.ROOT, "PJ-%d-%06d", today.getYear(), r.getId()));
+            mailAgency(r, rated);
+            mailReceived(r, rated);
             return r;
         });
         return new RatingReceipt(saved.getReference(), in.score(), due);
     }
 
-    /** How every rated agency was rated in the last twelve months, best first; public. */
+    /** How every rated agency was rated in the last twelve months, best first; public. Counted by the database. */
     public List<AgencyFigures> figures() {
         Instant since = today().minusDays(MAX_DAYS_BACK).atStartOfDay(ZONE).toInstant();
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        for (Rating r : repository.findBySubmittedAtGreaterThanEqual(since)) {
-            long[] c = counts.computeIfAbsent(r.getAgencyId(), k -> new long[4]);
-            c[0]++;
-            if (Score.of(r.getScore()).bad()) {
-                c[2]++;
-                if (RatingStatus.FOLLOWED_UP.name().equals(r.getStatus())) {
-                    c[3]++;
-                }
-            } else {
-                c[1]++;
-            }
-        }
-        return counts.entrySet().stream()
-                .map(e -> new AgencyFigures(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+        return repository.countPerAgencySince(since, BAD_UP_TO, RatingStatus.FOLLOWED_UP.name()).stream()
+                .map(row -> new AgencyFigures((String) row[0], count(row[1]), count(row[2]), count(row[3]),
+                        count(row[4])))
                 .sorted(Comparator.comparingLong(AgencyFigures::goodPercent).reversed()
                         .thenComparing(Comparator.comparingLong(AgencyFigures::total).reversed())
                         .thenComparing(AgencyFigures::agencyId))
                 .toList();
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     // ---- back office ----
@@ -220,14 +237,42 @@ public class RatingService {
         return currentUser.agencyId();
     }
 
-    /** The ratings of an agency the user may see, newest first; only those awaiting follow-up when asked. */
-    public List<RatingRecord> queue(String agencyId, boolean awaitingOnly) {
+    /**
+     * One page of the ratings of an agency the user may see, newest first; only those awaiting follow-up when
+     * asked. The database returns only the rows of the page.
+     *
+     * @param offset the first rating, from 0
+     * @param limit how many ratings at most, at least 1
+     * @throws AccessDeniedException for another agency than the officer's own
+     */
+    public List<RatingRecord> queue(String agencyId, boolean awaitingOnly, int offset, int limit) {
         requireStaff();
         currentUser.requireAgency(agencyId);
+        if (agencyId == null) {
+            return List.of();
+        }
+        OffsetPage page = new OffsetPage(offset, limit, NEWEST_FIRST);
+        List<Rating> ratings = awaitingOnly
+                ? repository.findByAgencyIdAndStatus(agencyId, RatingStatus.AWAITING_FOLLOW_UP.name(), page)
+                : repository.findByAgencyId(agencyId, page);
         LocalDate today = today();
-        return repository.findByAgencyIdOrderBySubmittedAtDesc(agencyId).stream()
-                .filter(r -> !awaitingOnly || RatingStatus.AWAITING_FOLLOW_UP.name().equals(r.getStatus()))
-                .map(r -> record(r, today)).toList();
+        return ratings.stream().map(r -> record(r, today)).toList();
+    }
+
+    /**
+     * How many ratings {@link #queue} has for the agency and filter.
+     *
+     * @throws AccessDeniedException for another agency than the officer's own
+     */
+    public long queueSize(String agencyId, boolean awaitingOnly) {
+        requireStaff();
+        currentUser.requireAgency(agencyId);
+        if (agencyId == null) {
+            return 0;
+        }
+        return awaitingOnly
+                ? repository.countByAgencyIdAndStatus(agencyId, RatingStatus.AWAITING_FOLLOW_UP.name())
+                : repository.countByAgencyId(agencyId);
     }
 
     /** A rating of the user's agency; empty for an unknown reference and for another agency's rating alike. */
@@ -274,12 +319,80 @@ public class RatingService {
                     throw ValidationFailure.of("form", "rating.error.notAwaiting");
                 }
                 r.recordFollowUp(user, clock.instant(), result.name(), text, RatingStatus.FOLLOWED_UP.name());
-                return repository.saveAndFlush(r);
+                Rating followed = repository.saveAndFlush(r);
+                mailFollowedUp(followed, result);
+                return followed;
             });
             return record(saved, today());
         } catch (ObjectOptimisticLockingFailureException concurrent) {
             throw ValidationFailure.of("form", "rating.error.notAwaiting");
         }
+    }
+
+    // ---- mails (called inside the transaction of the change) ----
+
+    /** The confirmation to the person, when an e-mail address was given, in the language of the rating. */
+    private void mailReceived(Rating r, AgencySummary agency) {
+        if (r.getContactEmail() == null) {
+            return;
+        }
+        Locale language = languageOf(r);
+        Score score = Score.of(r.getScore());
+        String agencyName = agency.displayName(language);
+        String level = translations.get(language, score.messageKey());
+        String body = score.bad()
+                ? translations.get(language, "rating.mail.received.bodyBad", r.getReference(), agencyName, level,
+                        r.getFollowUpDue().toString())
+                : translations.get(language, "rating.mail.received.body", r.getReference(), agencyName, level);
+        outbox.enqueue(OutgoingMail.text("rating-received:" + r.getReference(), r.getContactEmail(),
+                translations.get(language, "rating.mail.received.subject", r.getReference(), agencyName), body,
+                language));
+    }
+
+    /**
+     * The notice of a bad rating to the rated agency's supervision address, in Chinese; the person's contact
+     * details stay in the back office. An agency without a usable address gets none.
+     */
+    private void mailAgency(Rating r, AgencySummary agency) {
+        Score score = Score.of(r.getScore());
+        if (!score.bad()) {
+            return;
+        }
+        String to = agency.supervisionEmail();
+        if (to == null || to.isBlank()) {
+            return;
+        }
+        if (!Outbox.isValidAddress(to)) {
+            LOG.warn("Rating {}: supervision e-mail of agency {} is not a usable address, no notice sent",
+                    r.getReference(), agency.id());
+            return;
+        }
+        Locale zh = Translations.ZH_CN;
+        outbox.enqueue(OutgoingMail.text("rating-agency:" + r.getReference(), to.strip(),
+                translations.get(zh, "rating.mail.agency.subject", r.getReference(), r.getFollowUpDue().toString()),
+                translations.get(zh, "rating.mail.agency.body", r.getReference(),
+                        translations.get(zh, Matter.valueOf(r.getMatter()).messageKey()),
+                        translations.get(zh, score.messageKey()), r.getContactDate().toString(),
+                        r.getFollowUpDue().toString(), "/staff/rating/" + r.getReference()),
+                zh));
+    }
+
+    /** The result of the follow-up, to the person who asked for a reply and gave an e-mail address. */
+    private void mailFollowedUp(Rating r, FollowUpResult result) {
+        if (!r.isWantsReply() || r.getContactEmail() == null) {
+            return;
+        }
+        Locale language = languageOf(r);
+        String agencyName = agencyName(r.getAgencyId(), language);
+        outbox.enqueue(OutgoingMail.text("rating-followed-up:" + r.getReference(), r.getContactEmail(),
+                translations.get(language, "rating.mail.followedUp.subject", r.getReference(), agencyName),
+                translations.get(language, "rating.mail.followedUp.body", r.getReference(), agencyName,
+                        r.getContactDate().toString(), translations.get(language, result.messageKey())),
+                language));
+    }
+
+    private static Locale languageOf(Rating r) {
+        return Translations.supported(Locale.forLanguageTag(r.getLanguage()));
     }
 
     private void requireStaff() {

@@ -11,10 +11,12 @@ import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,8 +25,10 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import cn.gov.enforcement.portal.notification.InvalidMailException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +50,7 @@ class RatingIT extends KaribuViewTest {
     static final String MARKET_CERTIFICATE = "SJ-990100-2024-0017";
 
     @Autowired RatingService service;
+    @Autowired cn.gov.enforcement.portal.platform.Translations translations;
     @Autowired AccountService accounts;
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
@@ -83,6 +88,32 @@ class RatingIT extends KaribuViewTest {
         }
         UserDetails officer = users.loadUserByUsername(username);
         signIn(officer, "OFFICER");
+    }
+
+    /** The mails queued under a dedup key (none or one). */
+    private List<Map<String, Object>> mails(String dedupKey) {
+        return jdbc.queryForList("select recipient, subject, text_body, locale from notification_outbox where dedup_key = ?",
+                dedupKey);
+    }
+
+    private Map<String, Object> mail(String dedupKey) {
+        List<Map<String, Object>> found = mails(dedupKey);
+        assertThat(found).as("mail %s", dedupKey).hasSize(1);
+        return found.get(0);
+    }
+
+    private int outboxCount(String dedupKeyPattern) {
+        return jdbc.queryForObject("select count(*) from notification_outbox where dedup_key like ?", Integer.class,
+                dedupKeyPattern);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<RatingRecord> queueGrid() {
+        return _get(Grid.class, spec -> spec.withId("rating-queue"));
+    }
+
+    private static List<String> references(List<RatingRecord> records) {
+        return records.stream().map(RatingRecord::reference).toList();
     }
 
     private static List<String> fields(ValidationFailure failure) {
@@ -192,8 +223,8 @@ class RatingIT extends KaribuViewTest {
                 .contains("staff/ratings", "rating");
         UI.getCurrent().navigate("staff/ratings");
         _get(Checkbox.class, spec -> spec.withId("rating-queue-awaiting")).setValue(true);
-        String queue = _get(Div.class, spec -> spec.withId("rating-queue")).getElement().getOuterHTML();
-        assertThat(queue).contains(market.reference()).doesNotContain(traffic.reference());
+        assertThat(GridKt._findAll(queueGrid())).extracting(RatingRecord::reference)
+                .contains(market.reference()).doesNotContain(traffic.reference());
 
         // another agency's rating, whatever reference is typed: not found
         assertThat(service.find(traffic.reference())).isEmpty();
@@ -202,7 +233,7 @@ class RatingIT extends KaribuViewTest {
                 .isEqualTo("not-found");
         assertThatThrownBy(() -> service.followUp(traffic.reference(), FollowUpResult.EXPLAINED, "已电话联系评价人说明情况。"))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> service.queue(TRAFFIC, false)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.queue(TRAFFIC, false, 0, 50)).isInstanceOf(AccessDeniedException.class);
 
         // the own agency's rating: contact details, and the follow-up form that refuses a short note
         UI.getCurrent().navigate("staff/rating/" + market.reference());
@@ -268,5 +299,243 @@ class RatingIT extends KaribuViewTest {
         assertThat(jdbc.queryForObject(select, String.class, recent.reference())).contains("13700137000");
         assertThat(jdbc.queryForObject("select score from enforcement_rating where reference = ?", Integer.class,
                 old.reference())).isEqualTo(4);
+    }
+
+    @Test
+    void a_rating_with_an_email_address_is_confirmed_in_the_raters_language_and_a_bad_one_is_notified_to_the_agency() {
+        java.time.LocalDate contact = service.today().minusDays(3);
+        RatingReceipt bad = service.submit(new RatingInput(MARKET, null, contact, Matter.PENALTY, Score.VERY_DISSATISFIED,
+                "The decision gave no reasons.", true, "Ms Li", "13900139000", "li.rater@example.com"), Locale.ENGLISH,
+                client());
+        Map<String, Object> confirmation = mail("rating-received:" + bad.reference());
+        assertThat(confirmation.get("recipient")).isEqualTo("li.rater@example.com");
+        assertThat(confirmation.get("locale")).isEqualTo("en");
+        assertThat((String) confirmation.get("subject")).contains(bad.reference());
+        assertThat((String) confirmation.get("text_body")).contains(bad.reference(),
+                "Sample City Administration for Market Regulation", "Very dissatisfied", bad.followUpDue().toString());
+
+        // the agency's notice: in Chinese, to its supervision address, without the person's details
+        Map<String, Object> notice = mail("rating-agency:" + bad.reference());
+        assertThat(notice.get("recipient")).isEqualTo("jiandu@scjg.sample.gov.cn");
+        assertThat(notice.get("locale")).isEqualTo("zh-CN");
+        assertThat((String) notice.get("subject")).contains(bad.reference());
+        assertThat((String) notice.get("text_body"))
+                .contains(bad.reference(), "行政处罚", "非常不满意", contact.toString(), bad.followUpDue().toString(),
+                        "/staff/rating/" + bad.reference())
+                .doesNotContain("li.rater@example.com", "13900139000", "Ms Li", "no reasons");
+
+        // a good rating in Traditional Chinese: a confirmation without a deadline, no notice to the agency
+        RatingReceipt good = service.submit(new RatingInput(TRAFFIC, null, service.today(), Matter.GUIDANCE,
+                Score.SATISFIED, null, false, null, null, "chen.rater@example.com"), Locale.TRADITIONAL_CHINESE, client());
+        Map<String, Object> goodConfirmation = mail("rating-received:" + good.reference());
+        assertThat(goodConfirmation.get("recipient")).isEqualTo("chen.rater@example.com");
+        assertThat(goodConfirmation.get("locale")).isEqualTo("zh-TW");
+        assertThat((String) goodConfirmation.get("text_body"))
+                .contains(good.reference(), "示例市公安局交通管理支队", "評價編號", "滿意")
+                .doesNotContain("回訪期限", "评价编号");
+        assertThat(mails("rating-agency:" + good.reference())).isEmpty();
+
+        // no e-mail address, no confirmation; the agency still learns of the bad rating
+        RatingReceipt anonymous = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(mails("rating-received:" + anonymous.reference())).isEmpty();
+        assertThat(mail("rating-agency:" + anonymous.reference()).get("text_body").toString())
+                .doesNotContain("13800138000", "王先生");
+    }
+
+    @Test
+    void an_agency_without_a_supervision_address_gets_no_notice() {
+        String agency = "sample-human-resources-social-security";
+        String address = jdbc.queryForObject("select supervision_email from agency where id = ?", String.class, agency);
+        jdbc.update("update agency set supervision_email = '' where id = ?", agency);
+        try {
+            RatingReceipt bad = service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
+            assertThat(bad.followUpDue()).isNotNull();
+            assertThat(mails("rating-agency:" + bad.reference())).isEmpty();
+        } finally {
+            jdbc.update("update agency set supervision_email = ? where id = ?", address, agency);
+        }
+        RatingReceipt again = service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(mail("rating-agency:" + again.reference()).get("recipient")).isEqualTo(address);
+    }
+
+    @Test
+    void the_person_who_asked_for_a_reply_by_email_learns_the_result_of_the_follow_up_but_not_the_officers_note() {
+        RatingReceipt wantsReply = service.submit(new RatingInput(MARKET, null, service.today().minusDays(1),
+                Matter.INSPECTION, Score.DISSATISFIED, "檢查人員沒有出示證件。", true, "陳小姐", null,
+                "chen.reply@example.com"), Locale.TRADITIONAL_CHINESE, client());
+        RatingReceipt noReply = service.submit(new RatingInput(MARKET, null, service.today().minusDays(1),
+                Matter.INSPECTION, Score.DISSATISFIED, "检查人员没有出示证件。", false, null, null,
+                "no.reply@example.com"), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt phoneOnly = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(mails("rating-followed-up:" + wantsReply.reference())).isEmpty();
+
+        signInOfficer("rating-officer-mail", MARKET);
+        String note = "内部记录：已约谈检查组组长并通报批评。";
+        service.followUp(wantsReply.reference(), FollowUpResult.CORRECTED, note);
+        service.followUp(noReply.reference(), FollowUpResult.EXPLAINED, note);
+        service.followUp(phoneOnly.reference(), FollowUpResult.EXPLAINED, note);
+
+        Map<String, Object> reply = mail("rating-followed-up:" + wantsReply.reference());
+        assertThat(reply.get("recipient")).isEqualTo("chen.reply@example.com");
+        assertThat(reply.get("locale")).isEqualTo("zh-TW");
+        assertThat((String) reply.get("subject")).contains(wantsReply.reference());
+        assertThat((String) reply.get("text_body"))
+                .contains(wantsReply.reference(), "示例市市场监督管理局", "問題屬實，已整改")
+                .doesNotContain("约谈", "rating-officer-mail");
+        assertThat(mails("rating-followed-up:" + noReply.reference())).isEmpty();
+        assertThat(mails("rating-followed-up:" + phoneOnly.reference())).isEmpty();
+    }
+
+    @Test
+    void when_a_mail_cannot_be_queued_neither_the_rating_nor_the_follow_up_nor_any_mail_is_stored() {
+        String agency = "sample-urban-management";
+        RatingReceipt waiting = service.submit(new RatingInput(agency, null, service.today(), Matter.INSPECTION,
+                Score.DISSATISFIED, "执法人员态度粗暴。", true, null, null, "atomic.reply@example.com"),
+                Locale.SIMPLIFIED_CHINESE, client());
+        String name = jdbc.queryForObject("select name from agency where id = ?", String.class, agency);
+        // the agency's name is part of the subject of the mails to the person: a line break makes the outbox refuse them
+        jdbc.update("update agency set name = ? where id = ?", "示例市\n城市管理局", agency);
+        try {
+            Integer ratings = jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class);
+            int notices = outboxCount("rating-agency:%");
+            assertThatThrownBy(() -> service.submit(new RatingInput(agency, null, service.today(), Matter.INSPECTION,
+                    Score.VERY_DISSATISFIED, "执法人员态度粗暴。", false, null, null, "atomic@example.com"),
+                    Locale.SIMPLIFIED_CHINESE, client())).isInstanceOf(InvalidMailException.class);
+            assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(ratings);
+            assertThat(outboxCount("rating-agency:%")).isEqualTo(notices);
+            assertThat(jdbc.queryForObject("select count(*) from notification_outbox where recipient = ?", Integer.class,
+                    "atomic@example.com")).isZero();
+
+            signInOfficer("rating-officer-urban", agency);
+            assertThatThrownBy(() -> service.followUp(waiting.reference(), FollowUpResult.EXPLAINED,
+                    "已电话联系评价人说明执法依据。")).isInstanceOf(InvalidMailException.class);
+            assertThat(jdbc.queryForObject("select status from enforcement_rating where reference = ?", String.class,
+                    waiting.reference())).isEqualTo("AWAITING_FOLLOW_UP");
+            assertThat(mails("rating-followed-up:" + waiting.reference())).isEmpty();
+        } finally {
+            jdbc.update("update agency set name = ? where id = ?", name, agency);
+        }
+        service.followUp(waiting.reference(), FollowUpResult.EXPLAINED, "已电话联系评价人说明执法依据。");
+        assertThat(mail("rating-followed-up:" + waiting.reference()).get("recipient")).isEqualTo("atomic.reply@example.com");
+    }
+
+    @Test
+    void the_officers_list_comes_a_page_at_a_time_newest_first_and_only_from_the_own_agency() {
+        List<String> given = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            given.add(service.submit(i % 2 == 0 ? bad(TRAFFIC) : good(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client())
+                    .reference());
+        }
+        RatingReceipt market = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        List<String> newestFirst = new java.util.ArrayList<>(given);
+        java.util.Collections.reverse(newestFirst);
+
+        signInOfficer("rating-officer-traffic", TRAFFIC);
+        long total = service.queueSize(TRAFFIC, false);
+        long awaiting = service.queueSize(TRAFFIC, true);
+        assertThat(total).isGreaterThanOrEqualTo(7);
+        assertThat(awaiting).isGreaterThanOrEqualTo(4).isLessThanOrEqualTo(total - 3);
+
+        // pages of the newest: the seven just given come first, newest first, also from an offset off a page boundary
+        assertThat(references(service.queue(TRAFFIC, false, 0, 5))).containsExactlyElementsOf(newestFirst.subList(0, 5));
+        assertThat(references(service.queue(TRAFFIC, false, 5, 5)).subList(0, 2))
+                .containsExactlyElementsOf(newestFirst.subList(5, 7));
+        assertThat(references(service.queue(TRAFFIC, false, 3, 3))).containsExactlyElementsOf(newestFirst.subList(3, 6));
+
+        // the pages together are the whole list, each rating once, all of the agency
+        List<RatingRecord> all = new java.util.ArrayList<>();
+        for (int offset = 0; offset < total; offset += 4) {
+            List<RatingRecord> page = service.queue(TRAFFIC, false, offset, 4);
+            assertThat(page).hasSize((int) Math.min(4, total - offset));
+            all.addAll(page);
+        }
+        assertThat(all).hasSize((int) total).extracting(RatingRecord::agencyId).containsOnly(TRAFFIC);
+        assertThat(references(all)).doesNotHaveDuplicates().doesNotContain(market.reference());
+        assertThat(all).extracting(RatingRecord::submittedAt)
+                .isSortedAccordingTo(java.util.Comparator.<java.time.Instant>reverseOrder());
+        assertThat(service.queue(TRAFFIC, false, (int) total, 10)).isEmpty();
+
+        // awaiting follow-up only: the bad ones just given, none of the good ones
+        List<RatingRecord> waiting = service.queue(TRAFFIC, true, 0, (int) awaiting);
+        assertThat(waiting).hasSize((int) awaiting).extracting(RatingRecord::status)
+                .containsOnly(RatingStatus.AWAITING_FOLLOW_UP);
+        assertThat(references(waiting).subList(0, 4)).containsExactly(given.get(6), given.get(4), given.get(2),
+                given.get(0));
+
+        // another agency, whatever is asked
+        assertThatThrownBy(() -> service.queue(MARKET, false, 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.queueSize(MARKET, true)).isInstanceOf(AccessDeniedException.class);
+
+        // the page shows the same, fetched lazily by the grid
+        UI.getCurrent().navigate("staff/ratings");
+        Grid<RatingRecord> grid = queueGrid();
+        assertThat(GridKt._size(grid)).isEqualTo((int) total);
+        assertThat(references(GridKt._fetch(grid, 0, 7))).containsExactlyElementsOf(newestFirst);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rating-queue-count")).getText())
+                .isEqualTo(translations.get(Locale.SIMPLIFIED_CHINESE, "rating.queue.count", total));
+        _get(Checkbox.class, spec -> spec.withId("rating-queue-awaiting")).setValue(true);
+        assertThat(GridKt._size(grid)).isEqualTo((int) awaiting);
+        assertThat(GridKt._get(grid, 0).reference()).isEqualTo(given.get(6));
+    }
+
+    @Test
+    void an_administrator_pages_through_the_agency_chosen() {
+        RatingReceipt traffic = service.submit(good(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt market = service.submit(good(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        signIn("rating-admin", "ADMIN");
+        assertThat(service.queueSize(null, false)).isZero();
+        assertThat(service.queue(null, false, 0, 10)).isEmpty();
+        assertThat(references(service.queue(MARKET, false, 0, 1))).containsExactly(market.reference());
+        assertThat(references(service.queue(TRAFFIC, false, 0, 1))).containsExactly(traffic.reference());
+        assertThat(service.queue(TRAFFIC, false, 0, 10)).extracting(RatingRecord::agencyId).containsOnly(TRAFFIC);
+    }
+
+    @Test
+    void the_figures_counted_by_the_database_are_those_of_the_ratings_one_by_one() {
+        String agency = "sample-ecology-environment";
+        java.time.Instant since = service.today().minusDays(RatingService.MAX_DAYS_BACK).atStartOfDay(RatingService.ZONE)
+                .toInstant();
+        AgencyFigures before = service.figures().stream().filter(f -> f.agencyId().equals(agency)).findFirst()
+                .orElse(new AgencyFigures(agency, 0, 0, 0, 0));
+        service.submit(good(agency), Locale.SIMPLIFIED_CHINESE, client());
+        service.submit(new RatingInput(agency, null, service.today(), Matter.OTHER, Score.FAIRLY_SATISFIED, null, false,
+                null, null, null), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt followedUp = service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
+        service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt onTheFirstDay = service.submit(new RatingInput(agency, null, service.today(), Matter.OTHER,
+                Score.VERY_DISSATISFIED, "态度很差，推诿扯皮。", false, null, null, null), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt tooOld = service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
+        // given exactly when the twelve months begin (counted), and a second before (not counted)
+        jdbc.update("update enforcement_rating set submitted_at = ? where reference = ?",
+                since.atOffset(java.time.ZoneOffset.UTC), onTheFirstDay.reference());
+        jdbc.update("update enforcement_rating set submitted_at = ? where reference = ?",
+                since.minusSeconds(1).atOffset(java.time.ZoneOffset.UTC), tooOld.reference());
+        signInOfficer("rating-officer-ecology", agency);
+        service.followUp(followedUp.reference(), FollowUpResult.EXPLAINED, "已电话联系评价人说明执法依据。");
+
+        AgencyFigures after = service.figures().stream().filter(f -> f.agencyId().equals(agency)).findFirst()
+                .orElseThrow();
+        assertThat(after).isEqualTo(new AgencyFigures(agency, before.total() + 5, before.good() + 2, before.bad() + 3,
+                before.followedUp() + 1));
+
+        // every agency's figures, in the page's order, as counted from the ratings one by one
+        Map<String, long[]> counts = new java.util.HashMap<>();
+        jdbc.query("select agency_id, score, status from enforcement_rating where submitted_at >= ?", row -> {
+            long[] c = counts.computeIfAbsent(row.getString("agency_id"), k -> new long[4]);
+            c[0]++;
+            if (Score.of(row.getInt("score")).bad()) {
+                c[2]++;
+                c[3] += "FOLLOWED_UP".equals(row.getString("status")) ? 1 : 0;
+            } else {
+                c[1]++;
+            }
+        }, since.atOffset(java.time.ZoneOffset.UTC));
+        List<AgencyFigures> expected = counts.entrySet().stream()
+                .map(e -> new AgencyFigures(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .sorted(java.util.Comparator.comparingLong(AgencyFigures::goodPercent).reversed()
+                        .thenComparing(java.util.Comparator.comparingLong(AgencyFigures::total).reversed())
+                        .thenComparing(AgencyFigures::agencyId))
+                .toList();
+        assertThat(service.figures()).containsExactlyElementsOf(expected);
     }
 }

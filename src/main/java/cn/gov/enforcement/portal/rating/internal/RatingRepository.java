@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.rating.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -12,9 +13,28 @@ public interface RatingRepository extends JpaRepository<Rating, Long> {
 
     Optional<Rating> findByReference(String reference);
 
-    List<Rating> findByAgencyIdOrderBySubmittedAtDesc(String agencyId);
+    /** One page of an agency's ratings, in the page's order. */
+    List<Rating> findByAgencyId(String agencyId, Pageable page);
 
-    List<Rating> findBySubmittedAtGreaterThanEqual(Instant since);
+    /** One page of an agency's ratings with the given status, in the page's order. */
+    List<Rating> findByAgencyIdAndStatus(String agencyId, String status, Pageable page);
+
+    long countByAgencyId(String agencyId);
+
+    long countByAgencyIdAndStatus(String agencyId, String status);
+
+    /**
+     * How the agencies were rated since an instant, one row per agency: the agency id, the number of ratings, the
+     * good ones (a score above badUpTo), the bad ones (badUpTo or below) and the bad ones with the status
+     * followedUp. Counted by the database (plain JPQL, for H2 and PostgreSQL alike).
+     */
+    @Query("select r.agencyId, count(r), "
+            + "sum(case when r.score > :badUpTo then 1 else 0 end), "
+            + "sum(case when r.score <= :badUpTo then 1 else 0 end), "
+            + "sum(case when r.score <= :badUpTo and r.status = :followedUp then 1 else 0 end) "
+            + "from Rating r where r.submittedAt >= :since group by r.agencyId")
+    List<Object[]> countPerAgencySince(@Param("since") Instant since, @Param("badUpTo") int badUpTo,
+            @Param("followedUp") String followedUp);
 
     /** Erases the contact details of ratings given before the cutoff that no longer wait for a follow-up. */
     @Modifying
