@@ -1,12 +1,8 @@
 package cn.gov.enforcement.portal.account;
 
+import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,68 +13,26 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
-    private final Clock clock;
-    private final AccountSettings settings;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final SlidingWindowLimiter users;
+    private final SlidingWindowLimiter addresses;
 
     LoginThrottle(Clock clock, AccountSettings settings) {
-        this.clock = clock;
-        this.settings = settings;
+        this.users = new SlidingWindowLimiter(settings.maxFailedLogins(), settings.lockout(), clock);
+        // addresses are shared (offices behind one NAT): allow them more attempts than one user name
+        this.addresses = new SlidingWindowLimiter(settings.maxFailedLogins() * 4, settings.lockout(), clock);
     }
 
     boolean isBlocked(String username, String address) {
-        return blocked(userKey(username)) || blocked(addressKey(address));
+        return !users.allows(userKey(username)) || !addresses.allows(addressKey(address));
     }
 
     void failed(String username, String address) {
-        record(userKey(username));
-        record(addressKey(address));
+        users.record(userKey(username));
+        addresses.record(addressKey(address));
     }
 
     void succeeded(String username) {
-        failures.remove(userKey(username));
-    }
-
-    private boolean blocked(String key) {
-        if (key == null) {
-            return false;
-        }
-        Deque<Instant> list = failures.get(key);
-        if (list == null) {
-            return false;
-        }
-        synchronized (list) {
-            prune(list);
-            // addresses are shared (offices behind one NAT): allow them more attempts than one user name
-            int limit = key.startsWith("ip:") ? settings.maxFailedLogins() * 4 : settings.maxFailedLogins();
-            return list.size() >= limit;
-        }
-    }
-
-    private void record(String key) {
-        if (key == null) {
-            return;
-        }
-        Deque<Instant> list = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (list) {
-            prune(list);
-            list.addLast(clock.instant());
-        }
-        if (failures.size() > 100_000) {
-            failures.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    prune(e.getValue());
-                    return e.getValue().isEmpty();
-                }
-            });
-        }
-    }
-
-    private void prune(Deque<Instant> list) {
-        Instant cutoff = clock.instant().minus(settings.lockout());
-        while (!list.isEmpty() && list.peekFirst().isBefore(cutoff)) {
-            list.removeFirst();
-        }
+        users.forget(userKey(username));
     }
 
     private static String userKey(String username) {

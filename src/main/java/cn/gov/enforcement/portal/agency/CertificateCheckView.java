@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.ClientAddress;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,8 +15,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
@@ -115,13 +114,9 @@ public class CertificateCheckView extends Div implements HasDynamicTitle, com.va
         return new Anchor("agencies/" + answer.agencyId(), getTranslation("agency.certificate.agencyLink", answer.agencyName(getLocale())));
     }
 
+    /** The same key as the certificate API gives the address, so that page and API share one quota. */
     private static String clientKey() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        if (request != null && request.getRemoteAddr() != null) {
-            return "ip:" + request.getRemoteAddr();
-        }
-        VaadinSession session = VaadinSession.getCurrent();
-        return session == null || session.getSession() == null ? "unknown" : "session:" + session.getSession().getId();
+        return "ip:" + ClientAddress.current();
     }
 
     @Override

@@ -1,19 +1,15 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * Per-client (IP address) limits on submissions and on failed look-ups with a case number and
- * access code, in a sliding window ({@code portal.mediation.rate-window}). Kept in memory: a
- * restart clears the counters, which is acceptable for a throttle. A {@code null} client means a
- * trusted caller inside the application and is not limited.
+ * access code, in a sliding window ({@code portal.mediation.rate-window}); an event stops counting
+ * one window after it. Kept in memory: a restart clears the counters, which is acceptable for a
+ * throttle. A {@code null} client means a trusted caller inside the application and is not limited.
  */
 @Component
 public class MediationRateLimiter {
@@ -23,70 +19,36 @@ public class MediationRateLimiter {
         CODE_GUESS
     }
 
-    private final Clock clock;
-    private final MediationSettings settings;
-    private final Map<String, Deque<Instant>> events = new ConcurrentHashMap<>();
+    private final SlidingWindowLimiter submissions;
+    private final SlidingWindowLimiter codeGuesses;
 
     MediationRateLimiter(Clock clock, MediationSettings settings) {
-        this.clock = clock;
-        this.settings = settings;
+        this.submissions = new SlidingWindowLimiter(settings.submissionsPerWindow(), settings.rateWindow(), clock,
+                SlidingWindowLimiter.Boundary.EXCLUSIVE);
+        this.codeGuesses = new SlidingWindowLimiter(settings.codeGuessesPerWindow(), settings.rateWindow(), clock,
+                SlidingWindowLimiter.Boundary.EXCLUSIVE);
     }
 
     /** @throws RateLimitedException when the client has used up the limit of this kind */
     public void check(Kind kind, String client) {
-        if (client == null) {
-            return;
-        }
-        Deque<Instant> list = events.get(key(kind, client));
-        if (list == null) {
-            return;
-        }
-        synchronized (list) {
-            prune(list);
-            if (list.size() >= limit(kind)) {
-                Duration wait = Duration.between(clock.instant(), list.peekFirst().plus(settings.rateWindow()));
-                throw new RateLimitedException(wait.isNegative() ? Duration.ZERO : wait);
-            }
+        Duration wait = limiter(kind).retryAfter(client);
+        if (!wait.isZero()) {
+            throw new RateLimitedException(wait);
         }
     }
 
     /** Counts one event of this kind for the client. */
     public void record(Kind kind, String client) {
-        if (client == null) {
-            return;
-        }
-        Deque<Instant> list = events.computeIfAbsent(key(kind, client), k -> new ArrayDeque<>());
-        synchronized (list) {
-            prune(list);
-            list.addLast(clock.instant());
-        }
-        if (events.size() > 100_000) {
-            events.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    prune(e.getValue());
-                    return e.getValue().isEmpty();
-                }
-            });
-        }
+        limiter(kind).record(client);
     }
 
     /** Forgets every counter (for tests and after a configuration change). */
     public void reset() {
-        events.clear();
+        submissions.clear();
+        codeGuesses.clear();
     }
 
-    private int limit(Kind kind) {
-        return kind == Kind.SUBMISSION ? settings.submissionsPerWindow() : settings.codeGuessesPerWindow();
-    }
-
-    private void prune(Deque<Instant> list) {
-        Instant cutoff = clock.instant().minus(settings.rateWindow());
-        while (!list.isEmpty() && !list.peekFirst().isAfter(cutoff)) {
-            list.removeFirst();
-        }
-    }
-
-    private static String key(Kind kind, String client) {
-        return kind.name() + ":" + client;
+    private SlidingWindowLimiter limiter(Kind kind) {
+        return kind == Kind.SUBMISSION ? submissions : codeGuesses;
     }
 }

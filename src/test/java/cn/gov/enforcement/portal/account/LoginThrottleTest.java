@@ -50,6 +50,43 @@ class LoginThrottleTest {
     }
 
     @Test
+    void a_failure_still_counts_at_the_very_end_of_the_lockout_window() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("clerk", null);
+        }
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(throttle.isBlocked("clerk", null)).isTrue();
+        clock.advance(Duration.ofNanos(1));
+        assertThat(throttle.isBlocked("clerk", null)).isFalse();
+    }
+
+    @Test
+    void an_address_gets_four_times_the_failures_of_a_user_name_and_a_success_does_not_clear_it() {
+        for (int i = 0; i < 19; i++) {
+            throttle.failed("name" + i, "192.0.2.7");
+        }
+        assertThat(throttle.isBlocked("fresh-user", "192.0.2.7")).isFalse();
+        throttle.succeeded("name0");
+        throttle.failed("name19", "192.0.2.7");
+        assertThat(throttle.isBlocked("fresh-user", "192.0.2.7")).isTrue();
+        assertThat(throttle.isBlocked(null, "192.0.2.7")).isTrue();
+        assertThat(throttle.isBlocked("fresh-user", null)).isFalse();
+        throttle.succeeded("fresh-user");
+        assertThat(throttle.isBlocked("fresh-user", "192.0.2.7")).isTrue();
+    }
+
+    @Test
+    void checking_counts_nothing_and_blank_names_and_addresses_are_not_counted() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.isBlocked("reader", "192.0.2.8")).isFalse();
+            throttle.failed(" ", "");
+            throttle.failed(null, null);
+        }
+        assertThat(throttle.isBlocked(" ", "")).isFalse();
+        assertThat(throttle.isBlocked("reader", "192.0.2.8")).isFalse();
+    }
+
+    @Test
     void generated_passwords_are_long_and_differ() {
         String a = AccountService.randomPassword(20);
         String b = AccountService.randomPassword(20);

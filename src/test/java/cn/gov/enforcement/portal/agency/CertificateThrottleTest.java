@@ -27,6 +27,25 @@ class CertificateThrottleTest {
     }
 
     @Test
+    void a_check_stops_counting_exactly_one_minute_after_it_and_a_missing_key_is_one_shared_client() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        CertificateThrottle throttle = new CertificateThrottle(clock, new AgencySettings(2, null));
+        assertThat(throttle.tryAcquire("ip:1")).isTrue();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(throttle.tryAcquire("ip:1")).isTrue();
+        clock.advance(Duration.ofSeconds(50).minusNanos(1));
+        assertThat(throttle.tryAcquire("ip:1")).isFalse();
+        clock.advance(Duration.ofNanos(1));
+        assertThat(throttle.tryAcquire("ip:1")).as("the first check is exactly one minute old").isTrue();
+        assertThat(throttle.tryAcquire("ip:1")).isFalse();
+
+        assertThat(throttle.tryAcquire(null)).isTrue();
+        assertThat(throttle.tryAcquire(null)).isTrue();
+        assertThat(throttle.tryAcquire(null)).as("callers without a key share one quota").isFalse();
+        assertThat(throttle.tryAcquire("")).isFalse();
+    }
+
+    @Test
     void the_default_is_thirty_checks_per_minute() {
         assertThat(AgencySettings.defaults().certificateChecksPerMinute()).isEqualTo(30);
     }

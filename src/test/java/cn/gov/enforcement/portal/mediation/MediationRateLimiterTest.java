@@ -38,6 +38,40 @@ class MediationRateLimiterTest {
     }
 
     @Test
+    void an_event_stops_counting_exactly_one_window_after_it_and_checking_counts_nothing() {
+        for (int i = 0; i < 10; i++) {
+            limiter.check(Kind.SUBMISSION, "203.0.113.3");
+        }
+        for (int i = 0; i < 3; i++) {
+            limiter.record(Kind.SUBMISSION, "203.0.113.3");
+        }
+        clock.advance(Duration.ofMinutes(30).minusNanos(1));
+        assertThatThrownBy(() -> limiter.check(Kind.SUBMISSION, "203.0.113.3"))
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofNanos(1)));
+        clock.advance(Duration.ofNanos(1));
+        assertThatCode(() -> limiter.check(Kind.SUBMISSION, "203.0.113.3")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void beyond_the_limit_the_wait_is_until_the_oldest_event_leaves_and_reset_forgets_everything() {
+        limiter.record(Kind.CODE_GUESS, "198.51.100.9");
+        clock.advance(Duration.ofMinutes(10));
+        for (int i = 0; i < 6; i++) {
+            limiter.record(Kind.CODE_GUESS, "198.51.100.9");
+        }
+        assertThatThrownBy(() -> limiter.check(Kind.CODE_GUESS, "198.51.100.9"))
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(20)));
+        limiter.record(Kind.SUBMISSION, "198.51.100.9");
+        limiter.record(Kind.SUBMISSION, "198.51.100.9");
+        limiter.record(Kind.SUBMISSION, "198.51.100.9");
+        limiter.reset();
+        assertThatCode(() -> limiter.check(Kind.CODE_GUESS, "198.51.100.9")).doesNotThrowAnyException();
+        assertThatCode(() -> limiter.check(Kind.SUBMISSION, "198.51.100.9")).doesNotThrowAnyException();
+    }
+
+    @Test
     void code_guesses_have_their_own_limit_and_trusted_callers_are_not_limited() {
         for (int i = 0; i < 5; i++) {
             limiter.record(Kind.CODE_GUESS, "198.51.100.7");
