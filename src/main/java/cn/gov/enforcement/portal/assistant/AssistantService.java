@@ -58,6 +58,12 @@ public class AssistantService {
     private static final Pattern FILLERS = Pattern.compile(
             "怎么办|怎么样|怎么|怎样|如何|什么|哪些|为什么|是否|能否|能不能|可不可以|可以吗|会不会|需要|注意|请问|我们|我的|我|你好|吗|呢|吧|了|的|要");
 
+    /**
+     * A mark of two characters or more in a snippet: a word of the question, not one character of it (the search
+     * also marks single characters, which alone say little about what an article is about).
+     */
+    private static final Pattern SHARED_WORD = Pattern.compile("<em>[^<]{2,}</em>");
+
     private final ListsCatalog lists;
     private final RegulationCatalog regulations;
     private final AssistantSettings settings;
@@ -107,12 +113,12 @@ public class AssistantService {
                 e -> String.join(" ", e.sector() == null ? "" : e.sector(), e.scope() == null ? "" : e.scope(),
                         String.join(" ", e.measure())),
                 e -> e.violation() + (e.scope() == null ? "" : "。" + e.scope()), MAX_EXEMPTIONS);
-        // only articles that share words with the question (their snippet marks them): the vector half of the
+        // only articles that share words with the question (their snippet marks one): the vector half of the
         // search always finds something, however far from the question, which an answer must not offer
         Set<String> seen = new HashSet<>();
         List<ArticleHit> articles = regulations.search(new RegulationCatalog.Query(q, 2 * MAX_ARTICLES, null, null,
                 DocumentStatus.CURRENT)).results().stream()
-                .filter(h -> h.snippet() != null && h.snippet().contains("<em>"))
+                .filter(h -> h.snippet() != null && SHARED_WORD.matcher(h.snippet()).find())
                 .filter(h -> seen.add(h.url()))
                 .limit(MAX_ARTICLES).toList();
         String summary = null;
