@@ -12,6 +12,7 @@ import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
 import cn.gov.enforcement.portal.search.TextEmbeddings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -31,8 +32,9 @@ import org.springframework.stereotype.Service;
 /**
  * Answers a business's question from the portal's own content: the risk points and exemption items
  * that mean the same (the in-process embedding model) or share its words (character pairs, the title
- * counting three times), and the articles the regulation search finds for it. A configured language model then writes a short answer from exactly
- * those sources; without one, or when it fails or takes too long, the sources are the answer.
+ * counting three times), and the articles the regulation search finds for it. A configured language
+ * model then writes a short answer from exactly those sources; without one, or when it fails or takes
+ * too long, the sources are the answer.
  */
 @Service
 public class AssistantService {
@@ -201,23 +203,22 @@ public class AssistantService {
      */
     private <T> List<T> best(List<T> entries, Set<String> pairs, float[] meaning, Function<T, String> title,
             Function<T, String> body, Function<T, String> embedded, int max) {
-        record Scored<T>(T entry, int words, double similarity, double score) {}
+        record Scored<T>(T entry, double score) {}
         List<float[]> vectors = meaning == null || entries.isEmpty() ? null
                 : entryVectors(entries.stream().map(embedded).toList());
-        List<Scored<T>> scored = new java.util.ArrayList<>();
+        List<Scored<T>> scored = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             T e = entries.get(i);
             int words = words(pairs, title.apply(e), body.apply(e));
             if (vectors == null) {
                 if (words >= MIN_SCORE) {
-                    scored.add(new Scored<>(e, words, 0, words));
+                    scored.add(new Scored<>(e, words));
                 }
                 continue;
             }
             double similarity = cosine(meaning, vectors.get(i));
             if (similarity >= MIN_SIMILARITY || (words >= MIN_SCORE && similarity >= MIN_SIMILARITY_WITH_WORDS)) {
-                scored.add(new Scored<>(e, words, similarity,
-                        similarity + WORD_WEIGHT * Math.min(words, MAX_WORDS_COUNTED)));
+                scored.add(new Scored<>(e, similarity + WORD_WEIGHT * Math.min(words, MAX_WORDS_COUNTED)));
             }
         }
         scored.sort(Comparator.comparingDouble((Scored<T> s) -> s.score()).reversed());
