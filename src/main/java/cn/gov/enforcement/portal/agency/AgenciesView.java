@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -166,7 +167,7 @@ public class AgenciesView extends Div implements BeforeEnterObserver, HasDynamic
         }
         card.add(title);
         card.add(line("agency.detail.category", getTranslation(s.category().labelKey())));
-        card.add(line("agency.detail.address", s.address()));
+        card.add(line("agency.detail.address", ReaderScript.forReader(s.address())));
         Div phone = new Div(new Span(getTranslation("agency.detail.phone") + getTranslation("agency.detail.colon")),
                 new Anchor("tel:" + s.supervisionPhone().replaceAll("[^0-9+]", ""), s.supervisionPhone()));
         card.add(phone);

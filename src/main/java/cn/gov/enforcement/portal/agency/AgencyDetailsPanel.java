@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -51,16 +52,16 @@ final class AgencyDetailsPanel extends Div {
         Div facts = new Div();
         facts.addClassName("agency-facts");
         facts.add(fact("agency.detail.category", new Span(getTranslation(s.category().labelKey()))));
-        facts.add(fact("agency.detail.region", new Span(s.region())));
-        facts.add(fact("agency.detail.representative", new Span(details.legalRepresentative())));
-        facts.add(fact("agency.detail.address", new Span(s.address())));
+        facts.add(fact("agency.detail.region", new Span(ReaderScript.forReader(s.region()))));
+        facts.add(fact("agency.detail.representative", new Span(ReaderScript.forReader(details.legalRepresentative()))));
+        facts.add(fact("agency.detail.address", new Span(ReaderScript.forReader(s.address()))));
         Anchor phone = new Anchor("tel:" + s.supervisionPhone().replaceAll("[^0-9+]", ""), s.supervisionPhone());
         phone.setId("agency-phone");
         facts.add(fact("agency.detail.phone", phone));
         Anchor mail = new Anchor("mailto:" + s.supervisionEmail(), s.supervisionEmail());
         mail.setId("agency-email");
         facts.add(fact("agency.detail.email", mail));
-        facts.add(fact("agency.detail.hours", new Span(s.officeHours())));
+        facts.add(fact("agency.detail.hours", new Span(ReaderScript.forReader(s.officeHours()))));
         add(facts);
 
         Section powers = new Section();
@@ -68,7 +69,7 @@ final class AgencyDetailsPanel extends Div {
         powers.add(new H2(getTranslation("agency.detail.powers")));
         Map<PowerKind, UnorderedList> byKind = new LinkedHashMap<>();
         for (Power power : details.powers()) {
-            byKind.computeIfAbsent(power.kind(), k -> new UnorderedList()).add(new ListItem(power.name()));
+            byKind.computeIfAbsent(power.kind(), k -> new UnorderedList()).add(new ListItem(ReaderScript.forReader(power.name())));
         }
         byKind.forEach((kind, list) -> powers.add(new H3(getTranslation(kind.labelKey())), list));
         add(powers);
@@ -86,13 +87,13 @@ final class AgencyDetailsPanel extends Div {
                         ? resolved.computeIfAbsent(part.law() + "\n" + part.article(), k -> articleUrls.apply(part.law(), part.article()))
                         : Optional.empty();
                 if (url.isPresent()) {
-                    Anchor link = new Anchor(url.get(), part.text());
+                    Anchor link = new Anchor(url.get(), ReaderScript.forReader(part.text()));
                     link.addClassName("agency-legal-basis-link");
                     // a full page load, so that the browser scrolls to the article's fragment
                     link.setRouterIgnore(true);
                     item.add(link);
                 } else {
-                    item.add(new Span(part.text()));
+                    item.add(new Span(ReaderScript.forReader(part.text())));
                 }
             }
             basisList.add(item);
@@ -142,7 +143,7 @@ final class AgencyDetailsPanel extends Div {
         for (Officer officer : officers) {
             Element row = new Element("tr");
             row.setAttribute("class", "officer-" + officer.status().code());
-            row.appendChild(new Element("td").setText(officer.name()));
+            row.appendChild(new Element("td").setText(ReaderScript.forReader(officer.name())));
             // the certificate check with the number filled in: the reader sees at once whether it is still valid
             Element certificate = new Element("a").setText(officer.certificate());
             certificate.setAttribute("href", CertificateCheckView.url(officer.certificate()));

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.QueryText;
@@ -63,7 +64,7 @@ public class AgencyDirectory {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new AgencyInputException("agency.error.size", MAX_PAGE_SIZE);
         }
-        String text = QueryText.clean(query, MAX_QUERY);
+        String text = ChineseScript.toSimplified(QueryText.clean(query, MAX_QUERY));
         int from = page * size;
         Optional<IdPage> hits = index.search(text, category, from, size);
         if (hits.isPresent()) {

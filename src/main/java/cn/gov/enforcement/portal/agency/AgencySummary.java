@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import java.util.Locale;
 
 /**
@@ -11,17 +12,23 @@ import java.util.Locale;
 public record AgencySummary(String id, String name, String nameEn, AgencyCategory category, String region,
         String address, String supervisionPhone, String supervisionEmail, String officeHours, boolean sample) {
 
-    /** The name in a reader's language: the English name for English when there is one, else the Chinese name. */
+    /**
+     * The name in a reader's language: the English name for English when there is one, else the Chinese name (in
+     * Traditional characters for zh-TW).
+     */
     public String displayName(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : name;
+        return showsEnglish(locale) ? nameEn : ReaderScript.forLocale(locale, name);
     }
 
     /** The name of the other language shown beside {@link #displayName}, if any: Chinese on English pages, else English. */
     public java.util.Optional<String> otherName(Locale locale) {
-        String shown = displayName(locale);
-        if (!shown.equals(name)) {
+        if (showsEnglish(locale)) {
             return java.util.Optional.of(name);
         }
         return nameEn == null || nameEn.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(nameEn);
+    }
+
+    private boolean showsEnglish(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank();
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.ClientAddress;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -91,13 +92,13 @@ public class CertificateCheckView extends Div implements HasDynamicTitle, com.va
             case VALID -> {
                 result.add(new H2(getTranslation("agency.certificate.valid.title")));
                 result.add(new Paragraph(getTranslation("agency.certificate.valid.text", answer.certificate(),
-                        answer.officer(), answer.agencyName(getLocale()))));
+                        ReaderScript.forReader(answer.officer()), answer.agencyName(getLocale()))));
                 result.add(agencyLink(answer));
             }
             case REVOKED -> {
                 result.add(new H2(getTranslation("agency.certificate.revoked.title")));
                 result.add(new Paragraph(getTranslation("agency.certificate.revoked.text", answer.certificate(),
-                        answer.officer(), answer.agencyName(getLocale()))));
+                        ReaderScript.forReader(answer.officer()), answer.agencyName(getLocale()))));
                 Paragraph call = new Paragraph(getTranslation("agency.certificate.revoked.call") + " ");
                 call.add(new Anchor("tel:" + answer.supervisionPhone().replaceAll("[^0-9+]", ""), answer.supervisionPhone()));
                 result.add(call, agencyLink(answer));

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -78,7 +79,7 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
             Section s = new Section();
             s.addClassName("discretion-benchmark");
             s.getElement().setAttribute("data-id", d.id());
-            H2 heading = new H2(d.violation());
+            H2 heading = new H2(ReaderScript.forReader(d.violation()));
             if (d.sample()) {
                 heading.add(new Span(" "), ListsUi.sampleBadge(this));
             }
@@ -114,7 +115,8 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
             level.getClassList().add("discretion-level");
             level.setAttribute("data-level", c.level());
             List<Element> cells = List.of(level.setText(getTranslation(ListsUi.circumstanceKey(c.level()))),
-                    new Element("td").setText(c.description()), new Element("td").setText(c.penalty()));
+                    new Element("td").setText(ReaderScript.forReader(c.description())),
+                    new Element("td").setText(ReaderScript.forReader(c.penalty())));
             for (int i = 0; i < cells.size(); i++) {
                 row.appendChild(cells.get(i).setAttribute("data-label", headers.get(i)));
             }

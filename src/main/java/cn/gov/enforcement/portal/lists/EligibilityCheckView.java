@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -58,11 +59,11 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         removeAll();
         yesNo.clear();
         numbers.clear();
-        title = getTranslation("lists.check.pageTitle", item.violation());
+        title = getTranslation("lists.check.pageTitle", ReaderScript.forReader(item.violation()));
         Anchor back = new Anchor("exemptions/" + item.id(), getTranslation("lists.check.back"));
         back.setId("check-back");
         H1 heading = new H1(getTranslation("lists.check.title"));
-        Paragraph violation = new Paragraph(item.violation());
+        Paragraph violation = new Paragraph(ReaderScript.forReader(item.violation()));
         violation.setId("check-violation");
         if (item.sample()) {
             violation.add(new Span(" "), ListsUi.sampleBadge(this));
@@ -72,7 +73,7 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         form.setId("check-form");
         for (int i = 0; i < item.conditions().size(); i++) {
             Condition c = item.conditions().get(i);
-            String label = (i + 1) + ". " + c.question();
+            String label = (i + 1) + ". " + ReaderScript.forReader(c.question());
             if (c.type().numericAnswer()) {
                 // a text field, not a number field: what the person typed reaches the server as typed, so
                 // the checker can refuse it with a clear message (a number field turns "abc" into no value)

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class EligibilityTexts {
     static String unit(Condition condition, Messages m) {
         String unit = condition.unit() == null ? "天" : condition.unit().strip();
         String key = UNIT_KEYS.get(unit);
-        return key == null ? unit : m.get(key);
+        return key == null ? ReaderScript.forReader(unit) : m.get(key);
     }
 
     /**
@@ -38,9 +39,9 @@ final class EligibilityTexts {
             case FIRST_VIOLATION -> m.get("lists.condition.threshold.firstViolation", number);
             case CORRECTED_WITHIN_DAYS -> m.get("lists.condition.threshold.correctedWithinDays", number);
             case CLEAN_RECORD_MONTHS -> m.get("lists.condition.threshold.cleanRecordMonths", number);
-            case CATEGORY_IS -> m.get("lists.condition.threshold.categoryIs", c.what());
+            case CATEGORY_IS -> m.get("lists.condition.threshold.categoryIs", ReaderScript.forReader(c.what()));
             case AMOUNT_BELOW, QUANTITY_BELOW, DURATION_BELOW ->
-                    m.get("lists.condition.threshold.below", c.what(), number, unit(c, m));
+                    m.get("lists.condition.threshold.below", ReaderScript.forReader(c.what()), number, unit(c, m));
             default -> null;
         });
     }
@@ -52,17 +53,18 @@ final class EligibilityTexts {
     static List<String> reasons(ExemptionItem item, EligibilityResult result, Messages m) {
         List<String> reasons = new ArrayList<>();
         if (result.applies()) {
-            reasons.add(m.get("lists.check.reason.met", result.conditions().size(), item.violation()));
+            reasons.add(m.get("lists.check.reason.met", result.conditions().size(),
+                    ReaderScript.forReader(item.violation())));
             return reasons;
         }
         for (EligibilityResult.ConditionResult c : result.unmet()) {
             Condition condition = item.conditions().get(c.index());
             if (condition.type().numericAnswer()) {
                 String unit = unit(condition, m);
-                reasons.add(m.get("lists.check.reason.notBelow", c.index() + 1, condition.what(), c.answer(), unit,
+                reasons.add(m.get("lists.check.reason.notBelow", c.index() + 1, ReaderScript.forReader(condition.what()), c.answer(), unit,
                         condition.threshold().stripTrailingZeros().toPlainString()));
             } else {
-                reasons.add(m.get("lists.check.reason.no", c.index() + 1, c.question()));
+                reasons.add(m.get("lists.check.reason.no", c.index() + 1, ReaderScript.forReader(c.question())));
             }
         }
         reasons.add(m.get("lists.check.reason.notCoveredNote"));
@@ -79,7 +81,7 @@ final class EligibilityTexts {
             if (result.commitmentRequired()) {
                 steps.add(m.get("lists.check.next.commitment"));
             }
-            steps.add(m.get("lists.check.next.measures", String.join("、", item.measure())));
+            steps.add(m.get("lists.check.next.measures", String.join("、", ReaderScript.forReader(item.measure()))));
         } else {
             steps.add(m.get("lists.check.next.other"));
         }

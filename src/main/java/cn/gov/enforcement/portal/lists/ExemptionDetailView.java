@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -38,12 +39,12 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         }
         removeAll();
         var links = catalog.citationLinks();
-        title = getTranslation("lists.exemption.pageTitle", e.violation());
+        title = getTranslation("lists.exemption.pageTitle", ReaderScript.forReader(e.violation()));
         Anchor back = new Anchor("exemptions", getTranslation("lists.exemption.back"));
         back.setId("exemption-back");
         back.addClassName("lists-no-print");
         add(back, ListsUi.printButton(this));
-        H1 heading = new H1(e.violation());
+        H1 heading = new H1(ReaderScript.forReader(e.violation()));
         heading.setId("exemption-title");
         if (e.sample()) {
             heading.add(new Span(" "), ListsUi.sampleBadge(this));
@@ -54,10 +55,10 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         facts.add(ListsUi.fact(this, "lists.field.agency", catalog.agencyName(e.agency())));
         facts.add(ListsUi.fact(this, "lists.field.kind", ListsUi.kindText(this, e)));
         if (e.sector() != null) {
-            facts.add(ListsUi.fact(this, "lists.field.sector", e.sector()));
+            facts.add(ListsUi.fact(this, "lists.field.sector", ReaderScript.forReader(e.sector())));
         }
         if (e.scope() != null) {
-            facts.add(ListsUi.fact(this, "lists.field.scope", e.scope()));
+            facts.add(ListsUi.fact(this, "lists.field.scope", ReaderScript.forReader(e.scope())));
         }
         facts.add(ListsUi.fact(this, "lists.field.effectiveFrom", e.effectiveFrom().toString()
                 + (e.effectiveTo() == null ? "" : " – " + e.effectiveTo())));
@@ -70,7 +71,7 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         OrderedList list = new OrderedList();
         EligibilityTexts.Messages m = this::getTranslation;
         for (Condition c : e.conditions()) {
-            ListItem condition = new ListItem(new Span(c.question()));
+            ListItem condition = new ListItem(new Span(ReaderScript.forReader(c.question())));
             condition.addClassName("exemption-condition");
             EligibilityTexts.threshold(c, m).ifPresent(t -> {
                 Div threshold = new Div(t);
@@ -81,7 +82,7 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         }
         conditions.add(new Paragraph(getTranslation("lists.exemption.conditionsLead")), list);
         add(conditions);
-        add(ListsUi.textList(this, "exemption-measure", "lists.exemption.measure", e.measure()));
+        add(ListsUi.textList(this, "exemption-measure", "lists.exemption.measure", ReaderScript.forReader(e.measure())));
         Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("lists.exemption.checkLink"));
         check.setId("exemption-check-link");
         check.addClassName("lists-no-print");

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -74,7 +75,7 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
         card.addClassName("service-card");
         card.addClassName("exemption-card");
         card.getElement().setAttribute("data-id", e.id());
-        Anchor link = new Anchor("exemptions/" + e.id(), e.violation());
+        Anchor link = new Anchor("exemptions/" + e.id(), ReaderScript.forReader(e.violation()));
         link.addClassName("exemption-link");
         H2 title = new H2(link);
         if (e.sample()) {
@@ -83,7 +84,7 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
         card.add(title);
         card.add(ListsUi.fact(this, "lists.field.kind", ListsUi.kindText(this, e)));
         if (e.sector() != null) {
-            card.add(ListsUi.fact(this, "lists.field.sector", e.sector()));
+            card.add(ListsUi.fact(this, "lists.field.sector", ReaderScript.forReader(e.sector())));
         }
         card.add(ListsUi.fact(this, "lists.field.agency", agencyName(e.agency())));
         Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("lists.exemption.checkLink"));

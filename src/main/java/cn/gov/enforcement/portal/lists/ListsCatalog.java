@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.QueryText;
 import cn.gov.enforcement.portal.agency.AgencyDetails;
@@ -120,7 +121,7 @@ public class ListsCatalog {
         filters.put("agency", agency);
         filters.put("sector", cleanSector);
         filters.put("level", level);
-        return search(ListKind.RISK_POINTS, QueryText.clean(query, MAX_QUERY), filters, page, size, RiskPoint.class);
+        return search(ListKind.RISK_POINTS, searchText(query), filters, page, size, RiskPoint.class);
     }
 
     /**
@@ -138,7 +139,7 @@ public class ListsCatalog {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("agency", agency);
         filters.put("kind", kind);
-        return search(ListKind.EXEMPTIONS, QueryText.clean(query, MAX_QUERY), filters, page, size, ExemptionItem.class);
+        return search(ListKind.EXEMPTIONS, searchText(query), filters, page, size, ExemptionItem.class);
     }
 
     /** Every entry of the search (no paging), for downloads; at most 10,000. */
@@ -160,6 +161,11 @@ public class ListsCatalog {
             }
         }
         return all;
+    }
+
+    /** The free text as the index holds it: cleaned, in Simplified characters (a zh-TW reader types Traditional). */
+    private static String searchText(String query) {
+        return ChineseScript.toSimplified(QueryText.clean(query, MAX_QUERY));
     }
 
     private <T> ListPage<T> search(ListKind kind, String text, Map<String, String> filters, int page, int size,

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -67,12 +68,12 @@ public final class ListsUi {
             item.addClassName("lists-citation");
             Optional<String> url = links.apply(c);
             if (url.isPresent()) {
-                Anchor link = new Anchor(url.get(), c.display());
+                Anchor link = new Anchor(url.get(), ReaderScript.forReader(c.display()));
                 link.addClassName("lists-citation-link");
                 link.setRouterIgnore(true);
                 item.add(link);
             } else {
-                item.setText(c.display());
+                item.setText(ReaderScript.forReader(c.display()));
             }
             list.add(item);
         }

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -36,12 +37,12 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         }
         removeAll();
         var links = catalog.citationLinks();
-        title = getTranslation("lists.risk.pageTitle", r.title());
+        title = getTranslation("lists.risk.pageTitle", ReaderScript.forReader(r.title()));
         Anchor back = new Anchor("risks", getTranslation("lists.risk.back"));
         back.setId("risk-back");
         back.addClassName("lists-no-print");
         add(back, ListsUi.printButton(this));
-        H1 heading = new H1(r.title());
+        H1 heading = new H1(ReaderScript.forReader(r.title()));
         heading.setId("risk-title");
         if (r.sample()) {
             heading.add(new Span(" "), ListsUi.sampleBadge(this));
@@ -50,8 +51,8 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         Div facts = new Div();
         facts.setId("risk-facts");
         facts.add(ListsUi.fact(this, "lists.field.agency", catalog.agencyName(r.agency())));
-        facts.add(ListsUi.fact(this, "lists.field.sector", r.sector()));
-        facts.add(ListsUi.fact(this, "lists.field.appliesTo", r.appliesTo()));
+        facts.add(ListsUi.fact(this, "lists.field.sector", ReaderScript.forReader(r.sector())));
+        facts.add(ListsUi.fact(this, "lists.field.appliesTo", ReaderScript.forReader(r.appliesTo())));
         facts.add(ListsUi.fact(this, "lists.field.level", getTranslation(ListsUi.levelKey(r.level()))));
         facts.add(ListsUi.fact(this, "lists.field.effectiveFrom", r.effectiveFrom().toString()
                 + (r.effectiveTo() == null ? "" : " – " + r.effectiveTo())));
@@ -61,7 +62,7 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         add(ListsUi.citations(this, "risk-basis-obligation", "lists.risk.basisObligation", r.basisObligation(), links));
         add(ListsUi.citations(this, "risk-basis-penalty", "lists.risk.basisPenalty", r.basisPenalty(), links));
         add(section("risk-consequence", "lists.risk.consequence", r.consequence()));
-        add(ListsUi.textList(this, "risk-prevention", "lists.risk.prevention", r.prevention()));
+        add(ListsUi.textList(this, "risk-prevention", "lists.risk.prevention", ReaderScript.forReader(r.prevention())));
         add(ListsUi.textList(this, "risk-guidance", "lists.risk.guidance",
                 r.guidance().stream().map(g -> getTranslation(ListsUi.guidanceKey(g))).toList()));
         add(new Paragraph(getTranslation("lists.citation.note")));
@@ -69,7 +70,7 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
     }
 
     private Section section(String id, String titleKey, String text) {
-        Section section = new Section(new H2(getTranslation(titleKey)), new Paragraph(text));
+        Section section = new Section(new H2(getTranslation(titleKey)), new Paragraph(ReaderScript.forReader(text)));
         section.setId(id);
         return section;
     }

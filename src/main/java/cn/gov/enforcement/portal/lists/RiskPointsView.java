@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -37,7 +38,7 @@ public class RiskPointsView extends ListSearchView<RiskPoint> {
         sector.setId("risk-sector");
         sector.setLabel(getTranslation("lists.filter.sector"));
         sector.setItems(sectors);
-        sector.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("lists.filter.all") : s);
+        sector.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("lists.filter.all") : ReaderScript.forReader(s));
         sector.setValue("");
 
         List<String> levels = new ArrayList<>();
@@ -93,7 +94,7 @@ public class RiskPointsView extends ListSearchView<RiskPoint> {
         card.addClassName("service-card");
         card.addClassName("risk-card");
         card.getElement().setAttribute("data-id", r.id());
-        Anchor link = new Anchor("risks/" + r.id(), r.title());
+        Anchor link = new Anchor("risks/" + r.id(), ReaderScript.forReader(r.title()));
         link.addClassName("risk-link");
         H2 title = new H2(link);
         if (r.sample()) {
@@ -101,9 +102,9 @@ public class RiskPointsView extends ListSearchView<RiskPoint> {
         }
         card.add(title);
         card.add(ListsUi.fact(this, "lists.field.level", getTranslation(ListsUi.levelKey(r.level()))));
-        card.add(ListsUi.fact(this, "lists.field.sector", r.sector()));
+        card.add(ListsUi.fact(this, "lists.field.sector", ReaderScript.forReader(r.sector())));
         card.add(ListsUi.fact(this, "lists.field.agency", agencyName(r.agency())));
-        card.add(new Paragraph(r.risk()));
+        card.add(new Paragraph(ReaderScript.forReader(r.risk())));
         return card;
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.PortalSettings;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -35,7 +36,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param rateWindow the window of both rate limits (default one hour)
  * @param letterDays days the pre-fill link of a notice-and-guidance letter stays valid (default 90)
  * @param publicUrl the portal's address as the public reaches it, for links in mails and letters
- *     (default {@code http://localhost:8080})
+ *     (default {@code portal.public-url}, {@code http://localhost:8080} when that is not set either)
  */
 @ConfigurationProperties(prefix = "portal.mediation")
 public record MediationSettings(Integer acceptanceDays, Integer mediationDays, Integer extensionDays, ZoneId zone,
@@ -112,13 +113,7 @@ public record MediationSettings(Integer acceptanceDays, Integer mediationDays, I
         codeGuessesPerWindow = codeGuessesPerWindow == null || codeGuessesPerWindow < 1 ? 20 : codeGuessesPerWindow;
         rateWindow = rateWindow == null || rateWindow.isNegative() || rateWindow.isZero() ? Duration.ofHours(1) : rateWindow;
         letterDays = letterDays == null || letterDays < 1 ? 90 : letterDays;
-        publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
-        if (!publicUrl.matches("https?://[^\\s]+")) {
-            throw new IllegalArgumentException("portal.mediation.public-url must be an http(s) address: " + publicUrl);
-        }
-        if (publicUrl.endsWith("/")) {
-            publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
-        }
+        publicUrl = PortalSettings.publicUrl(publicUrl, "portal.mediation.public-url");
     }
 
     /** An absolute link to a path of the portal (without leading slash). */

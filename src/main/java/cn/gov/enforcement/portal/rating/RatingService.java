@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.rating;
 
+import cn.gov.enforcement.portal.platform.PortalSettings;
 import cn.gov.enforcement.portal.account.CurrentUser;
 import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
@@ -79,10 +80,12 @@ public class RatingService {
     private final SlidingWindowLimiter limiter;
     private final Outbox outbox;
     private final Translations translations;
+    private final PortalSettings portal;
 
     RatingService(RatingRepository repository, AgencyDirectory agencies, CurrentUser currentUser, Clock clock,
-            TransactionTemplate tx, Outbox outbox, Translations translations) {
+            TransactionTemplate tx, Outbox outbox, Translations translations, PortalSettings portal) {
         this.repository = repository;
+        this.portal = portal;
         this.outbox = outbox;
         this.translations = translations;
         this.agencies = agencies;
@@ -373,7 +376,7 @@ public class RatingService {
                 translations.get(zh, "rating.mail.agency.body", r.getReference(),
                         translations.get(zh, Matter.valueOf(r.getMatter()).messageKey()),
                         translations.get(zh, score.messageKey()), r.getContactDate().toString(),
-                        r.getFollowUpDue().toString(), "/staff/rating/" + r.getReference()),
+                        r.getFollowUpDue().toString(), portal.link("staff/rating/" + r.getReference())),
                 zh));
     }
 

@@ -223,6 +223,23 @@ class AgencyViewsIT extends AgencyTestSupport {
     }
 
     @Test
+    void zh_tw_pages_show_agency_details_in_traditional_characters_and_take_traditional_queries() {
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("agencies/sample-market-regulation");
+        assertThat(_get(H1.class, spec -> spec.withId("agency-name")).getElement().getTextRecursively())
+                .contains("示例市市場監督管理局").doesNotContain("市场");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("agency-other-name")).getText())
+                .isEqualTo("Sample City Administration for Market Regulation");
+        assertThat(_get(Section.class, spec -> spec.withId("agency-officers")).getElement().getOuterHTML())
+                .contains("張*豐");
+
+        UI.getCurrent().navigate("agencies", QueryParameters.simple(java.util.Map.of("q", "道路交通安全法")));
+        assertThat(resultNames()).isEqualTo("示例市公安局交通管理支隊");
+        UI.getCurrent().navigate("agencies", QueryParameters.simple(java.util.Map.of("q", "市場監管")));
+        assertThat(resultNames()).startsWith("示例市市場監督管理局");
+    }
+
+    @Test
     void an_unknown_agency_id_gets_the_friendly_not_found_page() {
         UI.getCurrent().navigate("agencies/no-such-agency");
         assertThat(_find(Div.class, spec -> spec.withId("agency-not-found"))).hasSize(1);

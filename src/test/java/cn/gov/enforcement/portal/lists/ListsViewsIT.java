@@ -173,7 +173,7 @@ class ListsViewsIT extends ListsTestSupport {
         UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
         UI.getCurrent().navigate("exemptions/mr-ex-first-health-certificate");
         assertThat(_get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively())
-                .contains("適用界限：健康证明过期的从业人员低於 3人；達到或超過 3人 的，本事項不適用。")
+                .contains("適用界限：健康證明過期的從業人員低於 3人；達到或超過 3人 的，本事項不適用。")
                 .contains("適用界限：12 個月內首次違法。");
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("exemptions/ee-ex-minor-hazardous-plan");
@@ -183,6 +183,33 @@ class ListsViewsIT extends ListsTestSupport {
         assertThat(_get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively())
                 .contains("Limit: no violation on record in the previous 6 months.")
                 .contains("Applies only to: 本市号牌个人非营运小型汽车.");
+    }
+
+    @Test
+    void zh_tw_readers_see_list_content_in_traditional_characters_and_may_search_in_them() {
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("risks/tp-rp-drink-driving");
+        assertThat(_get(H1.class, spec -> spec.withId("risk-title")).getText()).startsWith("飲酒後駕駛機動車");
+        assertThat(_get(Section.class, spec -> spec.withId("risk-basis-penalty")).getElement().getTextRecursively())
+                .contains("《中華人民共和國道路交通安全法》第九十一條");
+        assertThat(_get(Div.class, spec -> spec.withId("risk-facts")).getElement().getTextRecursively())
+                .contains("示例市公安局交通管理支隊").doesNotContain("支队");
+
+        // a Traditional query finds the Simplified entry; the card shows it in Traditional characters
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("q", "酒後駕駛")));
+        assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).anySatisfy(card -> {
+            assertThat(card.getElement().getAttribute("data-id")).isEqualTo("tp-rp-drink-driving");
+            assertThat(card.getElement().getTextRecursively()).contains("飲酒後駕駛機動車");
+        });
+
+        UI.getCurrent().navigate("discretion/sample-traffic-police");
+        assertThat(_get(Div.class, spec -> spec.withId("discretion-results")).getElement().getTextRecursively())
+                .contains("罰款").doesNotContain("罚款");
+
+        // Simplified readers see the entry as written
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("risks/tp-rp-drink-driving");
+        assertThat(_get(H1.class, spec -> spec.withId("risk-title")).getText()).startsWith("饮酒后驾驶机动车");
     }
 
     private static List<String> levelCells() {

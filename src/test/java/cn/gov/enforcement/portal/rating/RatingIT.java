@@ -54,6 +54,7 @@ class RatingIT extends KaribuViewTest {
     @Autowired AccountService accounts;
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
+    @Autowired cn.gov.enforcement.portal.platform.PortalSettings portalSettings;
     @Autowired RatingRetention retention;
     @Autowired java.time.Clock clock;
     @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
@@ -322,6 +323,8 @@ class RatingIT extends KaribuViewTest {
         assertThat((String) notice.get("text_body"))
                 .contains(bad.reference(), "行政处罚", "非常不满意", contact.toString(), bad.followUpDue().toString(),
                         "/staff/rating/" + bad.reference())
+                .containsPattern("在 https?://\\S+/staff/rating/" + bad.reference() + " 查看")
+                .contains(portalSettings.publicUrl() + "/staff/rating/" + bad.reference())
                 .doesNotContain("li.rater@example.com", "13900139000", "Ms Li", "no reasons");
 
         // a good rating in Traditional Chinese: a confirmation without a deadline, no notice to the agency
@@ -331,7 +334,7 @@ class RatingIT extends KaribuViewTest {
         assertThat(goodConfirmation.get("recipient")).isEqualTo("chen.rater@example.com");
         assertThat(goodConfirmation.get("locale")).isEqualTo("zh-TW");
         assertThat((String) goodConfirmation.get("text_body"))
-                .contains(good.reference(), "示例市公安局交通管理支队", "評價編號", "滿意")
+                .contains(good.reference(), "示例市公安局交通管理支隊", "評價編號", "滿意")
                 .doesNotContain("回訪期限", "评价编号");
         assertThat(mails("rating-agency:" + good.reference())).isEmpty();
 
@@ -380,7 +383,7 @@ class RatingIT extends KaribuViewTest {
         assertThat(reply.get("locale")).isEqualTo("zh-TW");
         assertThat((String) reply.get("subject")).contains(wantsReply.reference());
         assertThat((String) reply.get("text_body"))
-                .contains(wantsReply.reference(), "示例市市场监督管理局", "問題屬實，已整改")
+                .contains(wantsReply.reference(), "示例市市場監督管理局", "問題屬實，已整改")
                 .doesNotContain("约谈", "rating-officer-mail");
         assertThat(mails("rating-followed-up:" + noReply.reference())).isEmpty();
         assertThat(mails("rating-followed-up:" + phoneOnly.reference())).isEmpty();

@@ -1,0 +1,118 @@
+package cn.gov.enforcement.portal.platform;
+
+import com.hankcs.hanlp.HanLP;
+import com.vaadin.flow.component.UI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Content written in Simplified Chinese (list entries, agency details) in the reader's script: Traditional
+ * characters as written in Taiwan on zh-TW pages, unchanged in every other language. The conversion is
+ * phrase-aware (HanLP's Simplified-to-Traditional table, derived from OpenCC: 干部 becomes 幹部, 干燥 becomes
+ * 乾燥, 头发 becomes 頭髮), then takes Taiwan's standard form of a few characters (爲 to 為, 裏 to 裡, 着 to 著,
+ * 佈 to 布 as in 公布 and 發布). Words are not replaced by Taiwan vocabulary (信息 stays 信息): an official
+ * list keeps its wording. Thread-safe; the phrase table loads on first use (about a second).
+ */
+public final class ReaderScript {
+
+    /** Taiwan's standard form of characters the phrase table writes in OpenCC's (Hong Kong / mainland) form. */
+    private static final Map<Character, Character> TAIWAN_FORMS = Map.ofEntries(
+            Map.entry('爲', '為'), Map.entry('僞', '偽'), Map.entry('啓', '啟'), Map.entry('峯', '峰'),
+            Map.entry('牀', '床'), Map.entry('着', '著'), Map.entry('祕', '秘'), Map.entry('羣', '群'),
+            Map.entry('衆', '眾'), Map.entry('裏', '裡'), Map.entry('麪', '麵'), Map.entry('喫', '吃'),
+            Map.entry('纔', '才'), Map.entry('脣', '唇'), Map.entry('擡', '抬'), Map.entry('糉', '粽'),
+            Map.entry('竈', '灶'), Map.entry('嫺', '嫻'), Map.entry('癡', '痴'), Map.entry('皁', '皂'),
+            Map.entry('鉢', '缽'), Map.entry('鍼', '針'), Map.entry('覈', '核'), Map.entry('佈', '布'));
+
+    /**
+     * Phrases converted before the phrase table sees them, where its longest match would join characters of two
+     * words (现金发工资 read as 金发, blond; 情形只影响 as 形只; 十四周岁 as 四周; 写明了 as 明了, clear; 最多只能 as
+     * 多只; 并发布 as 并发, concurrent). Found by converting the knowledge base's list content and reading every
+     * ambiguous character.
+     */
+    private static final Map<String, String> PHRASES = Map.ofEntries(
+            Map.entry("现金发", "現金發"), Map.entry("只影响", "只影響"), Map.entry("周岁", "週歲"),
+            Map.entry("明了", "明了"), Map.entry("简单明了", "簡單明瞭"),
+            Map.entry("只能", "只能"), Map.entry("并发布", "並發布"), Map.entry("并发出", "並發出"),
+            Map.entry("并发放", "並發放"), Map.entry("并发给", "並發給"), Map.entry("签书面", "簽書面"),
+            Map.entry("系好", "繫好"), Map.entry("系安全带", "繫安全帶"));
+
+    private static final int LONGEST_PHRASE = PHRASES.keySet().stream().mapToInt(String::length).max().orElse(1);
+
+    private ReaderScript() {
+    }
+
+    /** True for the locales whose readers read Traditional characters (zh-TW). */
+    public static boolean readsTraditional(Locale locale) {
+        return locale != null && Translations.ZH_TW.getLanguage().equals(locale.getLanguage())
+                && Translations.ZH_TW.getCountry().equals(locale.getCountry());
+    }
+
+    /** {@code text} for a reader of {@code locale}: in Taiwan's Traditional characters for zh-TW. */
+    public static String forLocale(Locale locale, String text) {
+        return readsTraditional(locale) ? toTaiwan(text) : text;
+    }
+
+    /**
+     * {@code text} for the reader of the current page (its UI's locale); unchanged outside a page (a mail, the
+     * JSON API).
+     */
+    public static String forReader(String text) {
+        UI ui = UI.getCurrent();
+        return ui == null ? text : forLocale(ui.getLocale(), text);
+    }
+
+    /** Each of {@code texts} for the reader of the current page ({@link #forReader(String)}). */
+    public static List<String> forReader(List<String> texts) {
+        UI ui = UI.getCurrent();
+        if (ui == null || !readsTraditional(ui.getLocale())) {
+            return texts;
+        }
+        return texts.stream().map(ReaderScript::toTaiwan).toList();
+    }
+
+    /** A label function that shows its value for the reader of the current page (for combo boxes and grids). */
+    public static <T> Function<T, String> forReader(Function<T, String> label) {
+        return value -> forReader(label.apply(value));
+    }
+
+    /** Simplified Chinese in Taiwan's Traditional characters; other characters (and null) unchanged. */
+    public static String toTaiwan(String text) {
+        if (text == null || text.isEmpty() || text.chars().allMatch(c -> c < 0x2E80)) {
+            return text;
+        }
+        char[] chars = withPhrases(text).toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            Character form = TAIWAN_FORMS.get(chars[i]);
+            if (form != null) {
+                chars[i] = form;
+            }
+        }
+        return new String(chars);
+    }
+
+    /** The text through the phrase table, {@link #PHRASES} first (longest first at each position). */
+    private static String withPhrases(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int plain = 0;
+        int i = 0;
+        while (i < text.length()) {
+            String phrase = null;
+            for (int length = Math.min(LONGEST_PHRASE, text.length() - i); length >= 2 && phrase == null; length--) {
+                if (PHRASES.containsKey(text.substring(i, i + length))) {
+                    phrase = text.substring(i, i + length);
+                }
+            }
+            if (phrase == null) {
+                i++;
+                continue;
+            }
+            out.append(HanLP.s2t(text.substring(plain, i))).append(PHRASES.get(phrase));
+            i += phrase.length();
+            plain = i;
+        }
+        return out.append(HanLP.s2t(text.substring(plain))).toString();
+    }
+}

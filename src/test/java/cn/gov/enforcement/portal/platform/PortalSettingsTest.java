@@ -1,0 +1,46 @@
+package cn.gov.enforcement.portal.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.enforcement.portal.mediation.MediationSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+class PortalSettingsTest {
+
+    @Test
+    void the_public_address_defaults_to_localhost_and_loses_a_trailing_slash() {
+        assertThat(new PortalSettings(Path.of("data")).link("staff/rating/R1"))
+                .isEqualTo("http://localhost:8080/staff/rating/R1");
+        assertThat(new PortalSettings(Path.of("data"), " https://portal.example.cn/ ").link("rating"))
+                .isEqualTo("https://portal.example.cn/rating");
+        assertThatThrownBy(() -> new PortalSettings(Path.of("data"), "javascript:alert(1)"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("portal.public-url");
+    }
+
+    @Test
+    void one_setting_gives_every_module_its_links_unless_mediation_has_its_own() throws Exception {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new MapPropertySource("test",
+                Map.of("PORTAL_PUBLIC_URL", "https://portal.example.cn/")));
+        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+                .forEach(source -> env.getPropertySources().addLast(source));
+        Binder binder = Binder.get(env);
+        assertThat(binder.bind("portal", PortalSettings.class).get().link("staff/rating/R1"))
+                .isEqualTo("https://portal.example.cn/staff/rating/R1");
+        assertThat(binder.bind("portal.mediation", MediationSettings.class).get().link("mediation"))
+                .isEqualTo("https://portal.example.cn/mediation");
+
+        env.getPropertySources().addFirst(new MapPropertySource("own",
+                Map.of("portal.mediation.public-url", "https://tiaojie.example.cn")));
+        assertThat(Binder.get(env).bind("portal.mediation", MediationSettings.class).get().link("mediation"))
+                .isEqualTo("https://tiaojie.example.cn/mediation");
+    }
+}
