@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,6 +32,8 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
 
     private final transient RegulationCatalog catalog;
     private String title = "";
+    /** True when the shown document is one of our own guides, shown in the reader's script. */
+    private boolean guide;
 
     public RegulationDocumentView(RegulationCatalog catalog) {
         this.catalog = catalog;
@@ -49,10 +52,12 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
             return;
         }
         removeAll();
-        title = getTranslation("regulation.document.pageTitle", page.displayTitle());
+        // our own guides follow the reader's script (Traditional characters on zh-TW pages); laws are shown as published
+        guide = page.guide();
+        title = getTranslation("regulation.document.pageTitle", shown(page.displayTitle()));
         Anchor back = new Anchor("regulations", getTranslation("regulation.document.back"));
         back.setId("regulation-back");
-        H1 heading = new H1(page.displayTitle());
+        H1 heading = new H1(shown(page.displayTitle()));
         heading.setId("regulation-title");
         add(back, heading);
         if (page.guide()) {
@@ -87,12 +92,13 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         for (RegulationCatalog.ArticleView a : page.articles()) {
             if (!a.headingPath().isEmpty() && !a.headingPath().equals(lastHeading)) {
                 lastHeading = a.headingPath();
-                H2 section = new H2(a.headingPath());
+                H2 section = new H2(shown(a.headingPath()));
                 section.addClassName("regulation-heading");
                 body.add(section);
                 // a section that starts with unnumbered text links to it; numbered articles get their own links
                 currentSection = new ListItem(a.number().isEmpty()
-                        ? new Anchor(base + "#" + a.anchor(), a.headingPath()) : new Span(a.headingPath()));
+                        ? new Anchor(base + "#" + a.anchor(), shown(a.headingPath()))
+                        : new Span(shown(a.headingPath())));
                 tocList.add(currentSection);
             }
             if (!a.number().isEmpty()) {
@@ -160,7 +166,7 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
             permalink.getElement().setAttribute("title", getTranslation("regulation.document.permalink"));
             text.add(permalink, new Span(" "));
         }
-        text.add(new Span(a.text()));
+        text.add(new Span(shown(a.text())));
         if (!a.number().isEmpty()) {
             article.add(tools(base, documentTitle, a, previous, next));
         }
@@ -239,12 +245,17 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
             }
             String query = citation.replace("《", "").replace("》", " ").replaceAll("第[^条]*款$", "").strip();
             Anchor link = new Anchor("regulations?" + com.vaadin.flow.router.QueryParameters
-                    .simple(java.util.Map.of("q", query)).getQueryString(), citation);
+                    .simple(java.util.Map.of("q", query)).getQueryString(), shown(citation));
             link.addClassName("regulation-guide-citation");
             list.add(new ListItem(link));
         }
         basis.add(new Paragraph(getTranslation("regulation.guide.basisLead")), list);
         return basis;
+    }
+
+    /** A text of the shown document for the reader: a guide in the reader's script, a law as published. */
+    private String shown(String text) {
+        return guide ? ReaderScript.forReader(text) : text;
     }
 
     private static String date(java.time.LocalDate date) {

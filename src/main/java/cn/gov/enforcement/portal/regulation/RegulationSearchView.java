@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.Translations;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Key;
@@ -173,7 +174,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             Div list = new Div();
             list.setId("regulation-guides");
             for (RegulationCatalog.GuideLink guide : guides) {
-                Anchor link = new Anchor(guide.url(), guide.title());
+                Anchor link = new Anchor(guide.url(), ReaderScript.forReader(guide.title()));
                 link.addClassName("regulation-guide-link");
                 list.add(new Div(link));
             }
@@ -375,6 +376,12 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         card.addClassName("regulation-hit");
         String label = !hit.article().isEmpty() ? hit.title() + " " + hit.article()
                 : hit.section().isEmpty() ? hit.title() : hit.title() + " · " + hit.section();
+        // our own guides follow the reader's script; laws are shown as published
+        String snippet = hit.snippet();
+        if (hit.guide()) {
+            label = ReaderScript.forReader(label);
+            snippet = ReaderScript.forReader(snippet);
+        }
         Anchor link = new Anchor(hit.url().substring(1), label);
         link.addClassName("regulation-hit-link");
         H2 heading = new H2(link);
@@ -387,7 +394,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             card.add(meta(this, hit));
         }
         // the snippet is HTML-escaped by the search service; only <em> marks are markup
-        card.add(new Html("<p class=\"regulation-snippet\">" + hit.snippet() + "</p>"));
+        card.add(new Html("<p class=\"regulation-snippet\">" + snippet + "</p>"));
         return card;
     }
 

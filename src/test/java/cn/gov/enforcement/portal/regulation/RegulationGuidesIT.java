@@ -111,6 +111,31 @@ class RegulationGuidesIT extends KaribuViewTest {
         assertThat(_find(Div.class, spec -> spec.withId("regulation-versions"))).isEmpty();
     }
 
+    @Test
+    void zh_tw_readers_read_our_guides_in_traditional_characters() {
+        UI.getCurrent().setLocale(java.util.Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("regulations");
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("regulation-guide-link"))).extracting(Anchor::getText)
+                .contains("行政調解怎麼申請、怎麼進行、調不成怎麼辦");
+
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "執法證件")));
+        List<Div> cards = _find(Div.class, spec -> spec.withClasses("regulation-hit-guide"));
+        assertThat(cards).isNotEmpty();
+        Anchor link = _find(cards.get(0), Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0);
+        assertThat(link.getText()).contains("執法證件").doesNotContain("执法证件");
+        assertThat(cards.get(0).getElement().getOuterHTML()).contains("<em>").doesNotContain("证件");
+
+        UI.getCurrent().navigate(link.getHref().substring(0, link.getHref().indexOf('#')));
+        assertThat(_get(H1.class, spec -> spec.withId("regulation-title")).getText()).contains("執法證件");
+        assertThat(_get(Div.class, spec -> spec.withId("regulation-articles")).getElement().getTextRecursively())
+                .doesNotContain("执法", "证件");
+        // the citation reads in Traditional characters; the search it links to keeps the text as the index holds it
+        Anchor citation = _find(Anchor.class, spec -> spec.withClasses("regulation-guide-citation")).stream()
+                .filter(a -> a.getText().equals("《中華人民共和國行政處罰法》第五十五條")).findFirst().orElseThrow();
+        assertThat(java.net.URLDecoder.decode(citation.getHref(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("中华人民共和国行政处罚法");
+    }
+
     private String liveVersion() {
         try {
             return es.indices().getAlias(g -> g.name(RegulationIndex.ALIAS)).result().keySet().iterator().next();

@@ -50,7 +50,7 @@ class RegulationViewsIT extends KaribuViewTest {
 
     @Test
     void searching_from_the_url_lists_the_article_with_its_permalink_and_snippet() {
-        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微")));
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微", "level", "law")));
         assertThat(_get(TextField.class, spec -> spec.withId("regulation-search")).getValue())
                 .isEqualTo("初次违法且危害后果轻微");
         Anchor first = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0);
@@ -124,7 +124,7 @@ class RegulationViewsIT extends KaribuViewTest {
 
     @Test
     void the_document_page_has_a_table_of_contents_and_an_anchor_per_article() {
-        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微")));
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微", "level", "law")));
         String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
         UI.getCurrent().navigate(href.substring(0, href.indexOf('#')));
         assertThat(_get(H1.class, spec -> spec.withId("regulation-title")).getText()).isEqualTo("中华人民共和国行政处罚法");
@@ -135,7 +135,7 @@ class RegulationViewsIT extends KaribuViewTest {
 
     @Test
     void a_middle_article_links_to_the_previous_and_the_next_article() {
-        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微")));
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微", "level", "law")));
         String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
         String base = href.substring(0, href.indexOf('#'));
         UI.getCurrent().navigate(base);
@@ -150,7 +150,7 @@ class RegulationViewsIT extends KaribuViewTest {
 
     @Test
     void the_first_article_has_no_previous_link() {
-        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微")));
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微", "level", "law")));
         String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
         UI.getCurrent().navigate(href.substring(0, href.indexOf('#')));
         Div first = _get(Div.class, spec -> spec.withId("第一条"));
