@@ -1,6 +1,5 @@
 package cn.gov.enforcement.portal.rating;
 
-import cn.gov.enforcement.portal.platform.PortalSettings;
 import cn.gov.enforcement.portal.account.CurrentUser;
 import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
@@ -8,6 +7,7 @@ import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.agency.Certificates;
 import cn.gov.enforcement.portal.notification.Outbox;
 import cn.gov.enforcement.portal.notification.OutgoingMail;
+import cn.gov.enforcement.portal.platform.PortalSettings;
 import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;

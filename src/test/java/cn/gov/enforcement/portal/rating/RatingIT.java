@@ -55,6 +55,7 @@ class RatingIT extends KaribuViewTest {
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired cn.gov.enforcement.portal.platform.PortalSettings portalSettings;
+    @Autowired RatingReminders reminders;
     @Autowired RatingRetention retention;
     @Autowired java.time.Clock clock;
     @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
@@ -72,6 +73,47 @@ class RatingIT extends KaribuViewTest {
     private RatingInput bad(String agency) {
         return new RatingInput(agency, null, service.today().minusDays(2), Matter.INSPECTION, Score.DISSATISFIED,
                 "检查时没有出示执法证件，态度生硬。", true, "王先生", "138 0013 8000", null);
+    }
+
+    /** Moves a rating's follow-up deadline (the service sets it seven days after the rating). */
+    private void dueOn(RatingReceipt r, java.time.LocalDate due) {
+        jdbc.update("update enforcement_rating set follow_up_due = ? where reference = ?", due, r.reference());
+    }
+
+    @Test
+    void each_agency_is_reminded_once_a_day_of_the_follow_ups_overdue_or_due_by_tomorrow() {
+        java.time.LocalDate today = service.today();
+        RatingReceipt overdue = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt dueTomorrow = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt dueLater = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt followedUp = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt traffic = service.submit(bad(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client());
+        dueOn(overdue, today.minusDays(2));
+        dueOn(dueTomorrow, today.plusDays(1));
+        dueOn(dueLater, today.plusDays(2));
+        dueOn(followedUp, today.minusDays(1));
+        dueOn(traffic, today);
+        signInOfficer("rating-officer-reminder", MARKET);
+        service.followUp(followedUp.reference(), FollowUpResult.EXPLAINED, "已电话说明检查依据和程序。");
+
+        assertThat(reminders.remind()).isGreaterThanOrEqualTo(2);
+        Map<String, Object> market = mail("rating-reminder:" + MARKET + ":" + today);
+        assertThat(market.get("recipient")).isEqualTo("jiandu@scjg.sample.gov.cn");
+        assertThat(market.get("locale")).isEqualTo("zh-CN");
+        assertThat((String) market.get("subject")).contains("差评回访提醒", today.toString());
+        String body = (String) market.get("text_body");
+        assertThat(body)
+                .contains("评价编号 " + overdue.reference() + "｜检查｜不满意｜回访期限 " + today.minusDays(2) + "（已超期）")
+                .contains("评价编号 " + dueTomorrow.reference() + "｜检查｜不满意｜回访期限 " + today.plusDays(1) + "\n")
+                .contains(portalSettings.publicUrl() + "/staff/ratings")
+                .doesNotContain(dueLater.reference(), followedUp.reference(), traffic.reference(), "王先生", "138 0013 8000", "13800138000",
+                        "态度生硬");
+        assertThat(mail("rating-reminder:" + TRAFFIC + ":" + today).get("text_body").toString())
+                .contains(traffic.reference()).doesNotContain(overdue.reference());
+
+        // a second run the same day adds nothing
+        reminders.remind();
+        assertThat(mails("rating-reminder:" + MARKET + ":" + today)).hasSize(1);
     }
 
     private RatingInput good(String agency) {

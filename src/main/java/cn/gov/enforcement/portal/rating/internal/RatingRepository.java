@@ -21,6 +21,10 @@ public interface RatingRepository extends JpaRepository<Rating, Long> {
 
     long countByAgencyId(String agencyId);
 
+    /** The ratings with the given status whose follow-up is due on or before a day, by agency and deadline. */
+    List<Rating> findByStatusAndFollowUpDueLessThanEqualOrderByAgencyIdAscFollowUpDueAscReferenceAsc(String status,
+            java.time.LocalDate due);
+
     long countByAgencyIdAndStatus(String agencyId, String status);
 
     /**
