@@ -57,7 +57,7 @@ public class AssistantService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AssistantService.class);
     /** Question words and fillers that say nothing about the situation. */
-    private static final Pattern FILLERS = Pattern.compile(
+    static final Pattern FILLERS = Pattern.compile(
             "怎么办|怎么样|怎么|怎样|如何|什么|哪些|为什么|是否|能否|能不能|可不可以|可以吗|会不会|需要|注意|请问|我们|我的|我|你好|吗|呢|吧|了|的|要");
 
     /**
