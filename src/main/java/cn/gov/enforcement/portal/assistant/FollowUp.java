@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * Whether a question is a follow-up of the question before it (那要罚多少钱 after 饭店油烟扰民会被罚吗), so
  * that the assistant answers it in that question's context. No language model decides this; the rule is:
  *
- * <p>A question depends on the previous one when it is <b>short</b>, at most {@link #MAX_CORE} letters and
- * digits once question words and fillers (those the assistant leaves out of its words, such as 怎么, 什么,
- * 需要, 吗, 呢, 的) and punctuation are left out, <b>and</b> either
+ * <p>A question depends on the previous one when it is <b>short</b>, at most {@link #MAX_CORE} characters once
+ * question words and fillers (those the assistant leaves out of its words, such as 怎么, 什么, 需要, 吗, 呢, 的),
+ * punctuation and spaces are left out, a Latin word or a number counting as one character, <b>and</b> either
  * <ul>
  * <li>it <b>refers back</b>: after a greeting such as 请问 it starts with one of {@link #LEADING} (那, 这, 该,
  * 此, 如果, 还有, 另外 …) or it contains one of {@link #ANYWHERE} (这个, 这种, 上述, 的话, 呢 …), Traditional
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class FollowUp {
 
-    /** The most letters and digits, question words left out, that a follow-up may have. */
+    /** The most characters, question words left out and a Latin word or number counting one, of a follow-up. */
     static final int MAX_CORE = 15;
 
     /** Words that refer back to the previous question when a question starts with them. */
@@ -43,14 +43,25 @@ final class FollowUp {
     private FollowUp() {
     }
 
-    /** The number of letters and digits of a question once question words and fillers are left out. */
+    /**
+     * The length of a question once question words, fillers, punctuation and spaces are left out: its Chinese
+     * characters, a Latin word or a number counting as one.
+     */
     static int coreLength(String question) {
-        String simplified = ChineseScript.toSimplified(question);
-        return (int) AssistantService.FILLERS.matcher(simplified).replaceAll(" ").codePoints()
-                .filter(Character::isLetterOrDigit).count();
+        String core = AssistantService.FILLERS.matcher(ChineseScript.toSimplified(question)).replaceAll(" ");
+        int length = 0;
+        boolean inWord = false;
+        for (int cp : core.codePoints().toArray()) {
+            boolean latin = cp < 0x250 && Character.isLetterOrDigit(cp); // Latin letters (with accents) and digits
+            if (Character.isLetterOrDigit(cp) && !(latin && inWord)) {
+                length++;
+            }
+            inWord = latin;
+        }
+        return length;
     }
 
-    /** At most {@link #MAX_CORE} letters and digits once question words and fillers are left out. */
+    /** At most {@link #MAX_CORE} characters once question words and fillers are left out. */
     static boolean isShort(String question) {
         return coreLength(question) <= MAX_CORE;
     }

@@ -52,6 +52,9 @@ class FollowUpTest {
     void question_words_fillers_and_punctuation_do_not_count_towards_the_length() {
         assertThat(FollowUp.coreLength("那要罚多少钱？")).isEqualTo(5); // 那 罚 多 少 钱
         assertThat(FollowUp.coreLength("請問怎麼辦呢？")).isZero();
+        // a Latin word or a number is one
+        assertThat(FollowUp.coreLength("What about the fine?")).isEqualTo(4);
+        assertThat(FollowUp.coreLength("第59次呢")).isEqualTo(3);
         // fifteen letters and digits are short, sixteen are not
         assertThat(FollowUp.isShort("如果" + "一".repeat(13) + "吗")).isTrue();
         assertThat(FollowUp.isShort("如果" + "一".repeat(14) + "吗")).isFalse();
