@@ -8,16 +8,26 @@ import java.util.List;
 /**
  * The assistant's answer to one question.
  *
+ * @param question the question as asked
+ * @param context the previous question's searched text when the question was answered as its follow-up (see
+ *     {@link FollowUp}); null when it was answered on its own
+ * @param searched the text the sources were found for: the question, or for a follow-up the context, a space and
+ *     the question; a next follow-up builds on it
  * @param summary the language model's answer, citing the sources as [1], [2] …; null without a model or when it failed
  * @param modelFailed true when a model is configured but gave no answer this time
  * @param risks the legal risks that concern the question, best first (sources 1 …)
  * @param exemptions the no- or lighter-penalty items that concern it (numbered after the risks)
  * @param articles the articles that answer it (numbered after the exemption items)
  */
-public record AssistantAnswer(String question, String summary, boolean modelFailed, List<RiskPoint> risks,
-        List<ExemptionItem> exemptions, List<ArticleHit> articles) {
+public record AssistantAnswer(String question, String context, String searched, String summary, boolean modelFailed,
+        List<RiskPoint> risks, List<ExemptionItem> exemptions, List<ArticleHit> articles) {
 
     public boolean empty() {
         return risks.isEmpty() && exemptions.isEmpty() && articles.isEmpty();
+    }
+
+    /** True when the question was answered in the context of the previous one. */
+    public boolean followUp() {
+        return context != null;
     }
 }

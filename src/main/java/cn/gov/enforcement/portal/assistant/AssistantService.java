@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,9 @@ import org.springframework.stereotype.Service;
  * that mean the same (the in-process embedding model) or share its words (character pairs, the title
  * counting three times), and the articles the regulation search finds for it. A configured language
  * model then writes a short answer from exactly those sources; without one, or when it fails or takes
- * too long, the sources are the answer.
+ * too long, the sources are the answer. A follow-up question (see {@link FollowUp}) is answered in the context of
+ * the previous one: searched together with it, and the model gets the previous turn as chat history. The
+ * conversation is the caller's (the page keeps it per browser tab); nothing is stored here.
  */
 @Service
 public class AssistantService {
@@ -57,7 +60,7 @@ public class AssistantService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AssistantService.class);
     /** Question words and fillers that say nothing about the situation. */
-    private static final Pattern FILLERS = Pattern.compile(
+    static final Pattern FILLERS = Pattern.compile(
             "怎么办|怎么样|怎么|怎样|如何|什么|哪些|为什么|是否|能否|能不能|可不可以|可以吗|会不会|需要|注意|请问|我们|我的|我|你好|吗|呢|吧|了|的|要");
 
     /**
@@ -90,11 +93,22 @@ public class AssistantService {
         return model != null;
     }
 
+    /** Asks a question on its own, as the first of a conversation. */
+    public AssistantAnswer answer(String question, Locale language, String client) {
+        return answer(question, null, language, client);
+    }
+
     /**
+     * Answers a question, in the context of the previous answer of the conversation when {@link FollowUp} says it
+     * depends on it: its sources are then those found for the previous searched text and the question together, and
+     * a model gets the previous turn as chat history. The question counts once against the per-hour limit however
+     * many searches the decision takes.
+     *
+     * @param previous the previous answer of the conversation; null for none
      * @param client the client's address for the per-hour limit; null for a trusted caller
      * @throws ValidationFailure (field {@code question}) for an empty or too long question or when the limit is reached
      */
-    public AssistantAnswer answer(String question, Locale language, String client) {
+    public AssistantAnswer answer(String question, AssistantAnswer previous, Locale language, String client) {
         String q = question == null ? "" : question.strip();
         if (q.isEmpty() || q.codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw ValidationFailure.of("question", "assistant.error.empty");
@@ -105,7 +119,53 @@ public class AssistantService {
         if (!limiter.tryAcquire(client)) {
             throw ValidationFailure.of("question", "assistant.error.tooMany", settings.questionsPerHour());
         }
-        String simplified = ChineseScript.toSimplified(q);
+        if (previous == null) {
+            return respond(q, null, q, sources(q), language);
+        }
+        String together = FollowUp.combine(previous.searched(), q, MAX_QUESTION);
+        Once<Sources> alone = new Once<>(() -> sources(q));
+        Once<Sources> both = new Once<>(() -> sources(together));
+        if (FollowUp.dependsOnPrevious(q, () -> alone.get().empty() && !both.get().empty())) {
+            return respond(q, previous, together, both.get(), language);
+        }
+        return respond(q, null, q, alone.get(), language);
+    }
+
+    /**
+     * Answers a follow-up's question again on its own, without the previous question (the reader's choice). It was
+     * checked and counted against the per-hour limit when it was asked.
+     */
+    public AssistantAnswer answerAlone(AssistantAnswer followUp, Locale language) {
+        String q = followUp.question();
+        return respond(q, null, q, sources(q), language);
+    }
+
+    /** The sources found for a text. */
+    private record Sources(List<RiskPoint> risks, List<ExemptionItem> exemptions, List<ArticleHit> articles) {
+        boolean empty() {
+            return risks.isEmpty() && exemptions.isEmpty() && articles.isEmpty();
+        }
+    }
+
+    /** A value computed when first asked for, at most once. */
+    private static final class Once<T> {
+        private final Supplier<T> compute;
+        private T value;
+
+        Once(Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        T get() {
+            if (value == null) {
+                value = compute.get();
+            }
+            return value;
+        }
+    }
+
+    private Sources sources(String text) {
+        String simplified = ChineseScript.toSimplified(text);
         Set<String> pairs = pairs(FILLERS.matcher(simplified).replaceAll(" "));
         float[] meaning = questionVector(simplified);
         List<RiskPoint> risks = best(lists.publicRiskPoints(), pairs, meaning, RiskPoint::title,
@@ -118,16 +178,22 @@ public class AssistantService {
         // only articles that share words with the question (their snippet marks one): the vector half of the
         // search always finds something, however far from the question, which an answer must not offer
         Set<String> seen = new HashSet<>();
-        List<ArticleHit> articles = regulations.search(new RegulationCatalog.Query(q, 2 * MAX_ARTICLES, null, null,
+        List<ArticleHit> articles = regulations.search(new RegulationCatalog.Query(text, 2 * MAX_ARTICLES, null, null,
                 DocumentStatus.CURRENT)).results().stream()
                 .filter(h -> h.snippet() != null && SHARED_WORD.matcher(h.snippet()).find())
                 .filter(h -> seen.add(h.url()))
                 .limit(MAX_ARTICLES).toList();
+        return new Sources(risks, exemptions, articles);
+    }
+
+    /** The answer from the sources: the model's text when a model is configured and there are sources. */
+    private AssistantAnswer respond(String q, AssistantAnswer previous, String searched, Sources found, Locale language) {
         String summary = null;
         boolean failed = false;
-        if (model != null && !(risks.isEmpty() && exemptions.isEmpty() && articles.isEmpty())) {
+        if (model != null && !found.empty()) {
             try {
-                summary = model.complete(systemPrompt(language), userPrompt(q, risks, exemptions, articles));
+                summary = model.complete(systemPrompt(language), history(previous),
+                        userPrompt(q, previous != null, found.risks(), found.exemptions(), found.articles()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failed = true;
@@ -136,7 +202,21 @@ public class AssistantService {
                 failed = true;
             }
         }
-        return new AssistantAnswer(q, summary, failed, risks, exemptions, articles);
+        return new AssistantAnswer(q, previous == null ? null : previous.searched(), searched, summary, failed,
+                found.risks(), found.exemptions(), found.articles());
+    }
+
+    /**
+     * The previous turn as chat messages: its searched text as the user's, the model's answer (or a note that there
+     * was none) as the assistant's, so that roles alternate as every chat template expects.
+     */
+    static List<ChatEndpoint.Message> history(AssistantAnswer previous) {
+        if (previous == null) {
+            return List.of();
+        }
+        return List.of(new ChatEndpoint.Message("user", previous.searched()),
+                new ChatEndpoint.Message("assistant", previous.summary() != null ? previous.summary()
+                        : "（上一轮没有文字回答，只列出了资料。）"));
     }
 
     /** The character pairs of the Chinese runs of a text, and its Latin words and numbers. */
@@ -254,13 +334,15 @@ public class AssistantService {
                 : language != null && "TW".equals(language.getCountry()) ? "繁體中文" : "简体中文";
         return "你是行政执法公共服务平台的法律风险自查助手，面向企业和群众。只根据用户消息中编号的资料回答，"
                 + "用平实的话说明可能涉及的法律风险、可能适用的不予处罚或从轻减轻处罚事项以及应当怎样做；每句话后用 [编号] 注明依据。"
+                + "有上一轮对话时，当前问题可能承接上一个问题，资料是按两个问题合起来查找的。"
                 + "标注“示例内容”的资料是演示用的示例，回答时要说明。资料不足以回答时直接说明，不要编造法条或处罚标准。不要给出确定的处罚结论，提醒以法律原文和执法机关的意见为准。"
                 + "请用" + reply + "回答，不超过 300 字。";
     }
 
-    private static String userPrompt(String q, List<RiskPoint> risks, List<ExemptionItem> exemptions,
+    private static String userPrompt(String q, boolean followUp, List<RiskPoint> risks, List<ExemptionItem> exemptions,
             List<ArticleHit> articles) {
-        StringBuilder out = new StringBuilder("问题：").append(q).append("\n\n资料：\n");
+        StringBuilder out = new StringBuilder(followUp ? "问题（接着上一个问题问）：" : "问题：").append(q)
+                .append("\n\n资料：\n");
         int n = 1;
         for (RiskPoint r : risks) {
             out.append('[').append(n++).append("] 法律风险：").append(r.title()).append("。").append(r.risk())

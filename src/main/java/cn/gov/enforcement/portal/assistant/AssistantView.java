@@ -29,10 +29,13 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 
 /**
- * The self-check assistant page ({@code /assistant}): a question box and the conversation so far, each
- * answer with its numbered sources (legal risks, no- or lighter-penalty items, articles), each linking to
- * its page. The model's text, when there is one, is marked as machine-written. {@code /assistant?q=…} asks
- * the question at once, so other pages can link to an answer.
+ * The self-check assistant page ({@code /assistant}): a question box and the conversation so far, newest
+ * first, each answer with its numbered sources (legal risks, no- or lighter-penalty items, articles), each
+ * linking to its page. The model's text, when there is one, is marked as machine-written. A follow-up
+ * question is answered in the context of the previous one (see {@link FollowUp}); its answer says so and
+ * offers to answer it alone. The conversation lives in this view only (one per browser tab) until the
+ * reader starts a new one. {@code /assistant?q=…} starts a new conversation with that question, so other
+ * pages can link to an answer.
  */
 @Route("assistant")
 @Menu(order = 35, title = "menu.assistant")
@@ -42,6 +45,9 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
     private final transient AssistantService service;
     private final TextArea question = new TextArea();
     private final Div conversation = new Div();
+    private final Button newConversation = new Button();
+    /** The newest answer of the conversation, the context of a follow-up; null at its start. */
+    private AssistantAnswer last;
     private String askedFromUrl;
 
     public AssistantView(AssistantService service) {
@@ -73,9 +79,28 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         send.setId("assistant-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickShortcut(Key.ENTER).listenOn(question);
+        newConversation.setText(getTranslation("assistant.newConversation"));
+        newConversation.setId("assistant-new-conversation");
+        newConversation.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        newConversation.addClickListener(e -> {
+            startConversation();
+            question.clear();
+            question.setInvalid(false);
+            question.focus();
+        });
+        newConversation.setEnabled(false);
+        Div actions = new Div(send, newConversation);
+        actions.addClassName("assistant-actions");
         conversation.setId("assistant-conversation");
         conversation.getElement().setAttribute("aria-live", "polite");
-        add(question, send, conversation, disclaimer());
+        add(question, actions, conversation, disclaimer());
+    }
+
+    /** Forgets the conversation: no context for the next question, no answers shown. */
+    private void startConversation() {
+        last = null;
+        conversation.removeAll();
+        newConversation.setEnabled(false);
     }
 
     @Override
@@ -84,6 +109,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         String asked = values == null || values.isEmpty() ? null : values.get(0);
         if (asked != null && !asked.equals(askedFromUrl)) {
             askedFromUrl = asked;
+            startConversation();
             ask(asked);
         }
     }
@@ -92,7 +118,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         question.setInvalid(false);
         AssistantAnswer answer;
         try {
-            answer = service.answer(text, getLocale(), ClientAddress.current());
+            answer = service.answer(text, last, getLocale(), ClientAddress.current());
         } catch (ValidationFailure refused) {
             var p = refused.problems().get(0);
             question.setValue(text == null ? "" : text);
@@ -101,7 +127,25 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             return;
         }
         question.clear();
+        last = answer;
         conversation.addComponentAsFirst(card(answer));
+        newConversation.setEnabled(true);
+    }
+
+    /** Answers a follow-up's question again without its context, in the follow-up's place. */
+    private void answerAlone(AssistantAnswer followUp, Component shown) {
+        AssistantAnswer alone = service.answerAlone(followUp, getLocale());
+        if (last == followUp) {
+            last = alone; // the next follow-up builds on this question alone
+        }
+        conversation.replace(shown, card(alone));
+    }
+
+    /** The context as the note shows it: whole up to 60 characters, else its newest part. */
+    static String shortened(String context) {
+        int max = 60;
+        return context.codePointCount(0, context.length()) <= max ? context
+                : "…" + context.substring(context.offsetByCodePoints(context.length(), -(max - 1)));
     }
 
     private Component card(AssistantAnswer a) {
@@ -111,6 +155,16 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         Paragraph asked = new Paragraph(a.question());
         asked.addClassName("assistant-asked");
         card.add(asked);
+        if (a.followUp()) {
+            Span note = new Span(getTranslation("assistant.context", shortened(a.context())) + " ");
+            Button alone = new Button(getTranslation("assistant.alone"), e -> answerAlone(a, card));
+            alone.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            alone.addClassName("assistant-alone");
+            Div context = new Div(note, alone);
+            context.addClassName("assistant-note");
+            context.addClassName("assistant-context");
+            card.add(context);
+        }
         if (a.summary() != null) {
             Paragraph summary = new Paragraph(a.summary());
             summary.addClassName("assistant-summary");

@@ -10,11 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One call of an OpenAI-compatible chat completions API ({@code POST <base>/chat/completions}), as OpenAI,
- * Ollama ({@code /v1}), vLLM and most hosted Chinese models offer it: a system and a user message in, the
- * first choice's text out.
+ * Ollama ({@code /v1}), vLLM and most hosted Chinese models offer it: a system message, the earlier turns of
+ * the conversation and a user message in, the first choice's text out.
  */
 final class ChatEndpoint {
 
@@ -28,14 +29,23 @@ final class ChatEndpoint {
         this.http = HttpClient.newBuilder().connectTimeout(settings.llmTimeout()).build();
     }
 
-    /** @throws IOException when the endpoint cannot be reached, answers an error or no text */
-    String complete(String system, String user) throws IOException, InterruptedException {
+    /** One message of the conversation; role {@code user} or {@code assistant}. */
+    record Message(String role, String content) {}
+
+    /**
+     * @param history earlier messages of the conversation, sent between the system and the user message
+     * @throws IOException when the endpoint cannot be reached, answers an error or no text
+     */
+    String complete(String system, List<Message> history, String user) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", settings.llmModel());
         body.put("temperature", 0.2);
         body.put("stream", false);
         ArrayNode messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", system);
+        for (Message m : history) {
+            messages.addObject().put("role", m.role()).put("content", m.content());
+        }
         messages.addObject().put("role", "user").put("content", user);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.llmBaseUrl() + "/chat/completions"))
                 .timeout(settings.llmTimeout())

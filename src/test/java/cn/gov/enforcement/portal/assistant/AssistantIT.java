@@ -30,10 +30,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The self-check assistant: answers from the portal's sources, with and without a language model. */
+/**
+ * The self-check assistant: answers from the portal's sources, with and without a language model, and follow-up
+ * questions in the context of the previous one.
+ */
 class AssistantIT extends KaribuViewTest {
 
     static final String FUMES = "饭店油烟扰民会被罚吗";
+    static final String FUMES_RISK = "餐饮油烟未经净化超标排放";
+    static final String HOW_MUCH = "那要罚多少钱？";
+    static final String DUST = "工地扬尘没有覆盖怎么办";
 
     @Autowired AssistantService service;
     @Autowired ListsCatalog lists;
@@ -55,9 +61,16 @@ class AssistantIT extends KaribuViewTest {
     /** An OpenAI-compatible endpoint on a free port that answers every chat request with status and body. */
     private static HttpServer fakeModel(int status, String answer, AtomicReference<String> request,
             AtomicReference<String> authorization) throws IOException {
+        return fakeModel(status, answer, request, authorization, new java.util.concurrent.CopyOnWriteArrayList<>());
+    }
+
+    /** The same, keeping every request's body in {@code requests}. */
+    private static HttpServer fakeModel(int status, String answer, AtomicReference<String> request,
+            AtomicReference<String> authorization, java.util.List<String> requests) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
             request.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            requests.add(request.get());
             authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = ("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"" + answer + "\"}}]}")
                     .getBytes(StandardCharsets.UTF_8);
@@ -212,5 +225,232 @@ class AssistantIT extends KaribuViewTest {
         // a link can ask the question
         UI.getCurrent().navigate("assistant", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("q", "工地扬尘")));
         assertThat(_find(Paragraph.class, spec -> spec.withClasses("assistant-asked")).get(0).getText()).isEqualTo("工地扬尘");
+    }
+
+    private static java.util.List<String> titles(AssistantAnswer a) {
+        return a.risks().stream().map(RiskPoint::title).toList();
+    }
+
+    @Test
+    void a_follow_up_is_answered_together_with_the_previous_question() {
+        AssistantAnswer first = service.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(first.followUp()).isFalse();
+        assertThat(first.searched()).isEqualTo(FUMES);
+        // alone, the follow-up says nothing about a restaurant
+        assertThat(titles(service.answer(HOW_MUCH, Locale.SIMPLIFIED_CHINESE, client()))).doesNotContain(FUMES_RISK);
+
+        // it refers back (那): answered with the previous question, it finds the entry the first one found
+        AssistantAnswer howMuch = service.answer(HOW_MUCH, first, Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(howMuch.followUp()).isTrue();
+        assertThat(howMuch.question()).isEqualTo(HOW_MUCH);
+        assertThat(howMuch.context()).isEqualTo(FUMES);
+        assertThat(howMuch.searched()).isEqualTo(FUMES + " " + HOW_MUCH);
+        assertThat(titles(howMuch)).contains(FUMES_RISK);
+
+        // a chain keeps its subject: the next follow-up builds on the previous searched text (Traditional too)
+        AssistantAnswer first_time = service.answer("如果是第一次呢", howMuch, Locale.TRADITIONAL_CHINESE, client());
+        assertThat(first_time.context()).isEqualTo(FUMES + " " + HOW_MUCH);
+        assertThat(first_time.searched()).isEqualTo(FUMES + " " + HOW_MUCH + " 如果是第一次呢");
+        assertThat(titles(first_time)).contains(FUMES_RISK);
+        assertThat(service.answer("這種情況呢", first, Locale.TRADITIONAL_CHINESE, client()).followUp()).isTrue();
+
+        // a chain does not grow without bound: the newest MAX_QUESTION characters are searched
+        AssistantAnswer longer = first;
+        for (int i = 0; i < 60; i++) {
+            longer = service.answer("那如果是第" + i + "次呢", longer, Locale.SIMPLIFIED_CHINESE, null);
+        }
+        assertThat(longer.followUp()).isTrue();
+        assertThat(longer.searched()).hasSizeLessThanOrEqualTo(AssistantService.MAX_QUESTION).endsWith("那如果是第59次呢")
+                .doesNotContain(FUMES);
+    }
+
+    @Test
+    void a_short_question_that_finds_nothing_alone_is_answered_with_the_previous_one() {
+        AssistantAnswer first = service.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client());
+        // no word that refers back; alone it finds nothing, with the previous question the entry
+        AssistantAnswer alone = service.answer("多少钱", Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(alone.empty()).isTrue();
+        AssistantAnswer followUp = service.answer("多少钱", first, Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(followUp.followUp()).isTrue();
+        assertThat(titles(followUp)).contains(FUMES_RISK);
+        // the same for a few English words, which find nothing in the Chinese lists alone
+        assertThat(service.answer("What about the fine?", Locale.ENGLISH, client()).empty()).isTrue();
+        AssistantAnswer english = service.answer("What about the fine?", first, Locale.ENGLISH, client());
+        assertThat(english.followUp()).isTrue();
+        assertThat(titles(english)).contains(FUMES_RISK);
+        // a short question that finds its own sources stays alone
+        assertThat(service.answer("店招坏了会被罚吗", first, Locale.SIMPLIFIED_CHINESE, client()).followUp()).isFalse();
+    }
+
+    @Test
+    void a_question_of_its_own_is_answered_alone_and_the_reader_can_drop_the_context() {
+        AssistantAnswer first = service.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client());
+        // short enough, but it refers to nothing and finds its own entries
+        AssistantAnswer dust = service.answer(DUST, first, Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(dust.followUp()).isFalse();
+        assertThat(dust.context()).isNull();
+        assertThat(dust.searched()).isEqualTo(DUST);
+        assertThat(dust.empty()).isFalse();
+        assertThat(titles(dust)).doesNotContain(FUMES_RISK);
+        // a long question stands on its own even when it starts with a word that refers back
+        String own = "那如果我在小区门口开了一家烧烤店，晚上在店外摆桌子，邻居投诉油烟和噪音，会被怎么处罚";
+        assertThat(service.answer(own, first, Locale.SIMPLIFIED_CHINESE, client()).followUp()).isFalse();
+
+        // answer alone: the follow-up's question without the previous one
+        AssistantAnswer howMuch = service.answer(HOW_MUCH, first, Locale.SIMPLIFIED_CHINESE, client());
+        AssistantAnswer withoutContext = service.answerAlone(howMuch, Locale.SIMPLIFIED_CHINESE);
+        assertThat(withoutContext.followUp()).isFalse();
+        assertThat(withoutContext.question()).isEqualTo(HOW_MUCH);
+        assertThat(withoutContext.searched()).isEqualTo(HOW_MUCH);
+        assertThat(titles(withoutContext)).doesNotContain(FUMES_RISK);
+    }
+
+    @Test
+    void each_question_counts_once_against_the_hourly_limit() {
+        AssistantService limited = new AssistantService(lists, regulations, new AssistantSettings(null, null, null,
+                Duration.ofSeconds(10), 3), clock, embeddings);
+        String client = client();
+        AssistantAnswer first = limited.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client);
+        // searched alone and together with the previous question: one question
+        AssistantAnswer followUp = limited.answer("多少钱", first, Locale.SIMPLIFIED_CHINESE, client);
+        assertThat(followUp.followUp()).isTrue();
+        // answering it again alone is not a new question
+        limited.answerAlone(followUp, Locale.SIMPLIFIED_CHINESE);
+        limited.answer(DUST, followUp, Locale.SIMPLIFIED_CHINESE, client);
+        assertThat(assertThrows(ValidationFailure.class, () -> limited.answer(HOW_MUCH, first, Locale.SIMPLIFIED_CHINESE,
+                client)).problems().get(0).messageKey()).isEqualTo("assistant.error.tooMany");
+    }
+
+    @Test
+    void the_model_gets_the_previous_turn_as_chat_history() throws IOException {
+        java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer server = fakeModel(200, "油烟须经净化设施处理后达标排放 [1]。", new AtomicReference<>(),
+                new AtomicReference<>(), requests);
+        try {
+            AssistantService withModel = withModel(server, 100);
+            AssistantAnswer first = withModel.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client());
+            AssistantAnswer followUp = withModel.answer(HOW_MUCH, first, Locale.SIMPLIFIED_CHINESE, client());
+            assertThat(followUp.summary()).isNotNull();
+            assertThat(requests).hasSize(2);
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode alone = json.readTree(requests.get(0)).path("messages");
+            assertThat(alone).extracting(m -> m.path("role").asText()).containsExactly("system", "user");
+            com.fasterxml.jackson.databind.JsonNode messages = json.readTree(requests.get(1)).path("messages");
+            assertThat(messages).extracting(m -> m.path("role").asText())
+                    .containsExactly("system", "user", "assistant", "user");
+            assertThat(messages.get(1).path("content").asText()).isEqualTo(FUMES);
+            assertThat(messages.get(2).path("content").asText()).isEqualTo("油烟须经净化设施处理后达标排放 [1]。");
+            // the current question as asked, with the sources found for both questions together
+            assertThat(messages.get(3).path("content").asText()).contains(HOW_MUCH, "[1] 法律风险：" + FUMES_RISK);
+
+            // answered alone, the question goes without the history
+            withModel.answerAlone(followUp, Locale.SIMPLIFIED_CHINESE);
+            if (requests.size() == 3) { // only when the question alone found sources
+                assertThat(json.readTree(requests.get(2)).path("messages")).extracting(m -> m.path("role").asText())
+                        .containsExactly("system", "user");
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private java.util.List<Div> answers() {
+        return _find(Div.class, spec -> spec.withClasses("assistant-answer"));
+    }
+
+    private void ask(String text) {
+        _get(TextArea.class, spec -> spec.withId("assistant-question")).setValue(text);
+        _click(_get(Button.class, spec -> spec.withId("assistant-send")));
+    }
+
+    private static java.util.List<String> riskLinks(Div answer) {
+        return _find(answer, Anchor.class, spec -> spec.withClasses("assistant-risk")).stream().map(Anchor::getHref)
+                .toList();
+    }
+
+    @Test
+    void the_page_answers_a_follow_up_in_context_and_the_reader_can_answer_it_alone() {
+        UI.getCurrent().navigate("assistant");
+        ask(FUMES);
+        assertThat(answers().get(0).getElement().getOuterHTML()).doesNotContain("assistant-context");
+        assertThat(riskLinks(answers().get(0))).contains("risks/um-rp-kitchen-fumes");
+
+        ask(HOW_MUCH);
+        assertThat(answers()).hasSize(2);
+        Div followUp = answers().get(0); // the newest is first
+        assertThat(_get(followUp, Div.class, spec -> spec.withClasses("assistant-context")).getElement().getTextRecursively())
+                .contains("已结合上一个问题「" + FUMES + "」作答。");
+        assertThat(riskLinks(followUp)).contains("risks/um-rp-kitchen-fumes");
+
+        // a refused question keeps what was typed and the conversation's context
+        ask("油".repeat(AssistantService.MAX_QUESTION + 1));
+        TextArea question = _get(TextArea.class, spec -> spec.withId("assistant-question"));
+        assertThat(question.isInvalid()).isTrue();
+        assertThat(question.getErrorMessage()).isEqualTo("问题最多 500 个字，请写得简短一些。");
+        assertThat(question.getValue()).hasSize(AssistantService.MAX_QUESTION + 1);
+        assertThat(answers()).hasSize(2);
+
+        // answer alone: the same question, in its place, without the previous one
+        _click(_get(followUp, Button.class, spec -> spec.withClasses("assistant-alone")));
+        assertThat(answers()).hasSize(2);
+        Div alone = answers().get(0);
+        assertThat(_find(alone, Paragraph.class, spec -> spec.withClasses("assistant-asked")).get(0).getText())
+                .isEqualTo(HOW_MUCH);
+        assertThat(_find(alone, Div.class, spec -> spec.withClasses("assistant-context"))).isEmpty();
+        assertThat(riskLinks(alone)).doesNotContain("risks/um-rp-kitchen-fumes");
+        // and the next follow-up builds on the question answered alone
+        ask("如果是第一次呢");
+        assertThat(_get(answers().get(0), Div.class, spec -> spec.withClasses("assistant-context")).getElement().getTextRecursively())
+                .contains("「" + HOW_MUCH + "」");
+
+        // a question of its own gets no context
+        ask(DUST);
+        assertThat(_find(answers().get(0), Div.class, spec -> spec.withClasses("assistant-context"))).isEmpty();
+    }
+
+    @Test
+    void a_new_conversation_forgets_the_context_and_the_answers() {
+        UI.getCurrent().navigate("assistant");
+        Button newConversation = _get(Button.class, spec -> spec.withId("assistant-new-conversation"));
+        assertThat(newConversation.isEnabled()).isFalse();
+        ask(FUMES);
+        assertThat(newConversation.isEnabled()).isTrue();
+        _click(newConversation);
+        assertThat(answers()).isEmpty();
+        assertThat(newConversation.isEnabled()).isFalse();
+        ask(HOW_MUCH);
+        assertThat(answers()).hasSize(1);
+        assertThat(_find(answers().get(0), Div.class, spec -> spec.withClasses("assistant-context"))).isEmpty();
+
+        // a link starts a new conversation too
+        ask(FUMES);
+        UI.getCurrent().navigate("assistant", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("q", HOW_MUCH)));
+        assertThat(answers()).hasSize(1);
+        assertThat(_find(answers().get(0), Div.class, spec -> spec.withClasses("assistant-context"))).isEmpty();
+    }
+
+    @Test
+    void the_follow_up_note_and_buttons_speak_the_readers_language() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("assistant");
+        assertThat(_get(Button.class, spec -> spec.withId("assistant-new-conversation")).getText())
+                .isEqualTo("New conversation");
+        ask(FUMES);
+        ask(HOW_MUCH);
+        Div followUp = answers().get(0);
+        assertThat(_get(followUp, Div.class, spec -> spec.withClasses("assistant-context")).getElement().getTextRecursively())
+                .contains("Answered together with the previous question “" + FUMES + "”.");
+        assertThat(_get(followUp, Button.class, spec -> spec.withClasses("assistant-alone")).getText())
+                .isEqualTo("Answer this question alone");
+        _click(_get(Button.class, spec -> spec.withId("assistant-new-conversation")));
+
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("assistant", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("q", "飯店油煙擾民會被罰嗎")));
+        ask("那要罰多少錢？");
+        followUp = answers().get(0);
+        assertThat(_get(followUp, Div.class, spec -> spec.withClasses("assistant-context")).getElement().getTextRecursively())
+                .contains("已結合上一個問題「飯店油煙擾民會被罰嗎」作答。");
+        assertThat(_get(followUp, Button.class, spec -> spec.withClasses("assistant-alone")).getText())
+                .isEqualTo("只按這個問題回答");
     }
 }
