@@ -4,6 +4,7 @@ import cn.gov.enforcement.portal.lists.ExemptionItem;
 import cn.gov.enforcement.portal.lists.ListsUi;
 import cn.gov.enforcement.portal.lists.RiskPoint;
 import cn.gov.enforcement.portal.platform.ClientAddress;
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
 import com.vaadin.flow.component.Component;
@@ -188,11 +189,11 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         if (!a.risks().isEmpty()) {
             OrderedList list = section(card, "assistant.risks", n);
             for (RiskPoint r : a.risks()) {
-                Anchor link = new Anchor("risks/" + r.id(), r.title());
+                Anchor link = new Anchor("risks/" + r.id(), ReaderScript.forReader(r.title()));
                 link.addClassName("assistant-risk");
                 ListItem item = new ListItem(link);
                 sample(item, r.sample());
-                item.add(new Span(" — " + r.risk()));
+                item.add(new Span(" — " + ReaderScript.forReader(r.risk())));
                 list.add(item);
                 n++;
             }
@@ -200,7 +201,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         if (!a.exemptions().isEmpty()) {
             OrderedList list = section(card, "assistant.exemptions", n);
             for (ExemptionItem e : a.exemptions()) {
-                Anchor link = new Anchor("exemptions/" + e.id(), e.violation());
+                Anchor link = new Anchor("exemptions/" + e.id(), ReaderScript.forReader(e.violation()));
                 link.addClassName("assistant-exemption");
                 Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("assistant.check"));
                 ListItem item = new ListItem(link);
@@ -215,7 +216,9 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             for (ArticleHit h : a.articles()) {
                 String label = h.guide() ? (h.section() == null || h.section().isEmpty() ? h.title() : h.title() + " · " + h.section())
                         : h.article() == null || h.article().isBlank() ? h.title() : h.documentTitle() + " " + h.article();
-                Anchor link = new Anchor(h.url(), label);
+                // our own guides follow the reader's script; laws are shown as published
+                String snippet = h.guide() ? ReaderScript.forReader(h.snippet()) : h.snippet();
+                Anchor link = new Anchor(h.url(), h.guide() ? ReaderScript.forReader(label) : label);
                 link.addClassName("assistant-article");
                 ListItem item = new ListItem(link);
                 if (h.guide()) {
@@ -226,7 +229,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                 }
                 // what the article says where it meets the question; the search service HTML-escapes the snippet,
                 // only its <em> marks are markup
-                item.add(new Html("<div class=\"assistant-snippet\">" + h.snippet() + "</div>"));
+                item.add(new Html("<div class=\"assistant-snippet\">" + snippet + "</div>"));
                 list.add(item);
             }
         }

@@ -446,6 +446,11 @@ class AssistantIT extends KaribuViewTest {
 
         UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
         UI.getCurrent().navigate("assistant", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("q", "飯店油煙擾民會被罰嗎")));
+        // the list entries (written in Simplified characters) read in Traditional ones
+        assertThat(_find(answers().get(0), Anchor.class, spec -> spec.withClasses("assistant-risk"))).isNotEmpty()
+                .allSatisfy(link -> assertThat(link.getText())
+                        .isEqualTo(cn.gov.enforcement.portal.platform.ReaderScript.toTaiwan(link.getText()))
+                        .isNotEqualTo(cn.gov.enforcement.portal.regulation.ChineseScript.toSimplified(link.getText())));
         ask("那要罰多少錢？");
         followUp = answers().get(0);
         assertThat(_get(followUp, Div.class, spec -> spec.withClasses("assistant-context")).getElement().getTextRecursively())
