@@ -1,0 +1,38 @@
+package cn.gov.enforcement.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The self-check assistant as a business owner uses it in a real browser: a question, then a follow-up. */
+class AssistantBrowserIT extends BrowserTest {
+
+    @Test
+    void a_follow_up_is_answered_with_the_previous_question_and_can_be_asked_alone_or_afresh() {
+        browser.open("/assistant?q=" + java.net.URLEncoder.encode("饭店油烟扰民会被罚吗", java.nio.charset.StandardCharsets.UTF_8));
+        browser.until(d -> d.findElements(By.cssSelector(".assistant-answer")).size() == 1);
+        WebElement input = browser.find(By.cssSelector("#assistant-question textarea"));
+        input.sendKeys("那要罚多少钱？");
+        browser.find(By.id("assistant-send")).click();
+        WebElement context = browser.find(By.cssSelector(".assistant-context"));
+        assertThat(context.getText()).contains("已结合上一个问题「饭店油烟扰民会被罚吗」作答。");
+        WebElement alone = context.findElement(By.cssSelector(".assistant-alone"));
+        assertThat(alone.isDisplayed()).isTrue();
+        // the newest answer is on top, with its note inside the page's width
+        WebElement conversation = browser.find(By.id("assistant-conversation"));
+        assertThat(conversation.findElements(By.cssSelector(".assistant-answer"))).hasSize(2);
+        assertThat(alone.getRect().getX() + alone.getRect().getWidth())
+                .isLessThanOrEqualTo(conversation.getRect().getX() + conversation.getRect().getWidth());
+
+        alone.click();
+        browser.until(d -> d.findElements(By.cssSelector(".assistant-context")).isEmpty());
+        assertThat(conversation.findElements(By.cssSelector(".assistant-answer"))).hasSize(2);
+
+        browser.find(By.id("assistant-new-conversation")).click();
+        browser.until(d -> d.findElements(By.cssSelector(".assistant-answer")).isEmpty());
+        // nothing left to clear: the button is disabled (a custom element, so its attribute says so)
+        assertThat(browser.find(By.id("assistant-new-conversation")).getDomAttribute("disabled")).isNotNull();
+    }
+}
