@@ -1,11 +1,11 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.agency.data.AgencyEntity;
+import cn.gov.enforcement.portal.agency.data.AgencyRepository;
 import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.QueryText;
-import cn.gov.enforcement.portal.agency.data.AgencyEntity;
-import cn.gov.enforcement.portal.agency.data.AgencyRepository;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

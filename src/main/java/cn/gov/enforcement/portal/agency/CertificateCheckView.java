@@ -1,7 +1,7 @@
 package cn.gov.enforcement.portal.agency;
 
-import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.ClientAddress;
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -1,13 +1,13 @@
 package cn.gov.enforcement.portal.lists;
 
-import cn.gov.enforcement.portal.regulation.ChineseScript;
-import cn.gov.enforcement.portal.search.IdPage;
-import cn.gov.enforcement.portal.search.QueryText;
 import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
 import cn.gov.enforcement.portal.lists.data.ListEntryEntity;
 import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
+import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
+import cn.gov.enforcement.portal.search.IdPage;
+import cn.gov.enforcement.portal.search.QueryText;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
