@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.assistant;
 
+import cn.gov.enforcement.portal.lists.DiscretionBenchmark;
 import cn.gov.enforcement.portal.lists.ExemptionItem;
 import cn.gov.enforcement.portal.lists.RiskPoint;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
@@ -17,13 +18,16 @@ import java.util.List;
  * @param modelFailed true when a model is configured but gave no answer this time
  * @param risks the legal risks that concern the question, best first (sources 1 …)
  * @param exemptions the no- or lighter-penalty items that concern it (numbered after the risks)
- * @param articles the articles that answer it (numbered after the exemption items)
+ * @param benchmarks the discretion benchmarks of the violations it concerns: how an agency fines each degree
+ *     (numbered after the exemption items)
+ * @param articles the articles that answer it (numbered after the benchmarks)
  */
 public record AssistantAnswer(String question, String context, String searched, String summary, boolean modelFailed,
-        List<RiskPoint> risks, List<ExemptionItem> exemptions, List<ArticleHit> articles) {
+        List<RiskPoint> risks, List<ExemptionItem> exemptions, List<DiscretionBenchmark> benchmarks,
+        List<ArticleHit> articles) {
 
     public boolean empty() {
-        return risks.isEmpty() && exemptions.isEmpty() && articles.isEmpty();
+        return risks.isEmpty() && exemptions.isEmpty() && benchmarks.isEmpty() && articles.isEmpty();
     }
 
     /** True when the question was answered in the context of the previous one. */

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.assistant;
 
+import cn.gov.enforcement.portal.lists.DiscretionBenchmark;
 import cn.gov.enforcement.portal.lists.ExemptionItem;
 import cn.gov.enforcement.portal.lists.ListsCatalog;
 import cn.gov.enforcement.portal.lists.RiskPoint;
@@ -45,6 +46,7 @@ public class AssistantService {
     public static final int MAX_QUESTION = 500;
     static final int MAX_RISKS = 3;
     static final int MAX_EXEMPTIONS = 3;
+    static final int MAX_BENCHMARKS = 2;
     static final int MAX_ARTICLES = 5;
     /** Minimum score (shared character pairs, title pairs counting three) for a list entry to be offered. */
     static final int MIN_SCORE = 3;
@@ -141,9 +143,10 @@ public class AssistantService {
     }
 
     /** The sources found for a text. */
-    private record Sources(List<RiskPoint> risks, List<ExemptionItem> exemptions, List<ArticleHit> articles) {
+    private record Sources(List<RiskPoint> risks, List<ExemptionItem> exemptions, List<DiscretionBenchmark> benchmarks,
+            List<ArticleHit> articles) {
         boolean empty() {
-            return risks.isEmpty() && exemptions.isEmpty() && articles.isEmpty();
+            return risks.isEmpty() && exemptions.isEmpty() && benchmarks.isEmpty() && articles.isEmpty();
         }
     }
 
@@ -175,6 +178,10 @@ public class AssistantService {
                 e -> String.join(" ", e.sector() == null ? "" : e.sector(), e.scope() == null ? "" : e.scope(),
                         String.join(" ", e.measure())),
                 e -> e.violation() + (e.scope() == null ? "" : "。" + e.scope()), MAX_EXEMPTIONS);
+        // how much the fine would be: the benchmarks of the violations the question describes
+        List<DiscretionBenchmark> benchmarks = best(lists.discretion(null), pairs, meaning, DiscretionBenchmark::violation,
+                d -> String.join(" ", d.circumstances().stream().map(c -> c.description() + " " + c.penalty()).toList()),
+                DiscretionBenchmark::violation, MAX_BENCHMARKS);
         // only articles that share words with the question (their snippet marks one): the vector half of the
         // search always finds something, however far from the question, which an answer must not offer
         Set<String> seen = new HashSet<>();
@@ -183,7 +190,7 @@ public class AssistantService {
                 .filter(h -> h.snippet() != null && SHARED_WORD.matcher(h.snippet()).find())
                 .filter(h -> seen.add(h.url()))
                 .limit(MAX_ARTICLES).toList();
-        return new Sources(risks, exemptions, articles);
+        return new Sources(risks, exemptions, benchmarks, articles);
     }
 
     /** The answer from the sources: the model's text when a model is configured and there are sources. */
@@ -193,7 +200,7 @@ public class AssistantService {
         if (model != null && !found.empty()) {
             try {
                 summary = model.complete(systemPrompt(language), history(previous),
-                        userPrompt(q, previous != null, found.risks(), found.exemptions(), found.articles()));
+                        userPrompt(q, previous != null, found));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failed = true;
@@ -203,7 +210,7 @@ public class AssistantService {
             }
         }
         return new AssistantAnswer(q, previous == null ? null : previous.searched(), searched, summary, failed,
-                found.risks(), found.exemptions(), found.articles());
+                found.risks(), found.exemptions(), found.benchmarks(), found.articles());
     }
 
     /**
@@ -339,8 +346,10 @@ public class AssistantService {
                 + "请用" + reply + "回答，不超过 300 字。";
     }
 
-    private static String userPrompt(String q, boolean followUp, List<RiskPoint> risks, List<ExemptionItem> exemptions,
-            List<ArticleHit> articles) {
+    private static String userPrompt(String q, boolean followUp, Sources found) {
+        List<RiskPoint> risks = found.risks();
+        List<ExemptionItem> exemptions = found.exemptions();
+        List<ArticleHit> articles = found.articles();
         StringBuilder out = new StringBuilder(followUp ? "问题（接着上一个问题问）：" : "问题：").append(q)
                 .append("\n\n资料：\n");
         int n = 1;
@@ -353,6 +362,12 @@ public class AssistantService {
             out.append('[').append(n++).append("] ").append(e.kind()).append("事项：").append(e.violation())
                     .append("。条件：").append(String.join("；", e.conditions().stream().map(c -> c.question()).toList()))
                     .append(e.sample() ? "（示例内容）" : "").append('\n');
+        }
+        for (DiscretionBenchmark d : found.benchmarks()) {
+            out.append('[').append(n++).append("] 处罚裁量基准：").append(d.violation()).append("。")
+                    .append(String.join("；", d.circumstances().stream()
+                            .map(c -> c.level() + "（" + c.description() + "）：" + c.penalty()).toList()))
+                    .append(d.sample() ? "（示例内容）" : "").append('\n');
         }
         for (ArticleHit a : articles) {
             out.append('[').append(n++).append("] ").append(a.documentTitle()).append(' ')

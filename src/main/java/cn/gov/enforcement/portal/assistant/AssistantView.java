@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.assistant;
 
+import cn.gov.enforcement.portal.lists.DiscretionBenchmark;
 import cn.gov.enforcement.portal.lists.ExemptionItem;
 import cn.gov.enforcement.portal.lists.ListsUi;
 import cn.gov.enforcement.portal.lists.RiskPoint;
@@ -207,6 +208,23 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                 ListItem item = new ListItem(link);
                 sample(item, e.sample());
                 item.add(new Span(" — " + getTranslation(ListsUi.kindKey(e.kind())) + " · "), check);
+                list.add(item);
+                n++;
+            }
+        }
+        if (!a.benchmarks().isEmpty()) {
+            OrderedList list = section(card, "assistant.benchmarks", n);
+            for (DiscretionBenchmark d : a.benchmarks()) {
+                Anchor link = new Anchor("discretion/" + d.agency() + "#" + d.id(), ReaderScript.forReader(d.violation()));
+                link.addClassName("assistant-benchmark");
+                ListItem item = new ListItem(link);
+                sample(item, d.sample());
+                // each degree with its penalty: what the question's "how much" is answered by
+                String penalties = String.join("；", d.circumstances().stream()
+                        .map(c -> getTranslation(ListsUi.circumstanceKey(c.level())) + getTranslation("assistant.colon")
+                                + ReaderScript.forReader(c.penalty().strip().replaceFirst("[。.]$", "")))
+                        .toList());
+                item.add(new Span(" — " + penalties));
                 list.add(item);
                 n++;
             }

@@ -79,6 +79,7 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
             Section s = new Section();
             s.addClassName("discretion-benchmark");
             s.getElement().setAttribute("data-id", d.id());
+            s.setId(d.id()); // the assistant links to a benchmark as discretion/<agency>#<id>
             H2 heading = new H2(ReaderScript.forReader(d.violation()));
             if (d.sample()) {
                 heading.add(new Span(" "), ListsUi.sampleBadge(this));
@@ -94,6 +95,13 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
         add(results);
         add(new Paragraph(getTranslation("lists.citation.note")));
         ListsUi.addPrintStyle(this);
+        // the browser scrolls to a link's fragment before the benchmarks exist: scroll once they have arrived
+        getElement().executeJs("""
+                let id = '';
+                try { id = decodeURIComponent(location.hash.substring(1)); } catch (malformed) { return; }
+                const target = id ? document.getElementById(id) : null;
+                const view = this;
+                if (target && view.contains(target)) { requestAnimationFrame(() => target.scrollIntoView()); }""");
     }
 
     /**

@@ -127,7 +127,7 @@ public final class ListsUi {
     }
 
     /** The translation key of a discretion circumstance level (轻微, 一般, 严重). */
-    static String circumstanceKey(String level) {
+    public static String circumstanceKey(String level) {
         return switch (level) {
             case "轻微" -> "lists.circumstance.minor";
             case "一般" -> "lists.circumstance.ordinary";

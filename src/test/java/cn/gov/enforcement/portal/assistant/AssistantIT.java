@@ -130,8 +130,31 @@ class AssistantIT extends KaribuViewTest {
                 AssistantAnswer a = s.answer(q, Locale.SIMPLIFIED_CHINESE, client());
                 assertThat(a.risks()).as(q).isEmpty();
                 assertThat(a.exemptions()).as(q).isEmpty();
+                assertThat(a.benchmarks()).as(q).isEmpty();
             }
         }
+    }
+
+    @Test
+    void a_question_about_a_fine_gets_the_discretion_benchmark_with_the_penalty_of_each_degree() {
+        AssistantAnswer a = service.answer("饭店油烟超标要罚多少钱", Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(a.benchmarks()).extracting(cn.gov.enforcement.portal.lists.DiscretionBenchmark::id)
+                .contains("um-db-kitchen-fumes").hasSizeLessThanOrEqualTo(AssistantService.MAX_BENCHMARKS);
+        assertThat(service.answer("量子计算机的冷却系统", Locale.SIMPLIFIED_CHINESE, client()).benchmarks()).isEmpty();
+
+        UI.getCurrent().navigate("assistant", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("q", "饭店油烟超标要罚多少钱")));
+        Anchor link = _find(Anchor.class, spec -> spec.withClasses("assistant-benchmark")).stream()
+                .filter(l -> l.getHref().endsWith("#um-db-kitchen-fumes")).findFirst().orElseThrow();
+        assertThat(link.getHref()).isEqualTo("discretion/sample-urban-management#um-db-kitchen-fumes");
+        assertThat(link.getText()).isEqualTo("餐饮服务业经营者超标排放油烟");
+        assertThat(link.getParent().orElseThrow().getElement().getTextRecursively())
+                .contains("轻微：责令改正，处五千元以上一万元以下罚款；一般：", "严重：处三万元以上五万元以下罚款")
+                .doesNotContain("。；");
+        // the link's target exists on the discretion page
+        UI.getCurrent().navigate("discretion/sample-urban-management");
+        assertThat(_find(com.vaadin.flow.component.html.Section.class, spec -> spec.withId("um-db-kitchen-fumes")))
+                .hasSize(1);
     }
 
     private static org.springframework.beans.factory.ObjectProvider<TextEmbeddings> noEmbeddings() {

@@ -148,6 +148,17 @@ class ListsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void a_link_to_one_benchmark_opens_the_agency_s_benchmarks_at_it() {
+        // the self-check assistant links to a benchmark this way
+        browser.open("/discretion/sample-urban-management#um-db-open-air-barbecue");
+        assertThat(browser.find(By.tagName("h1")).getText()).contains("裁量基准");
+        browser.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const e = document.getElementById('um-db-open-air-barbecue'); if (!e) { return false; }"
+                        + " const top = e.getBoundingClientRect().top; return top > -2 && top < window.innerHeight / 2;")));
+        assertThat(browser.find(By.id("um-db-open-air-barbecue")).getText()).contains("露天烧烤");
+    }
+
+    @Test
     void on_a_390_pixel_phone_the_discretion_levels_and_the_list_tools_read_on_one_line() {
         browser.resize(390, 844);
         try {
