@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
@@ -826,9 +827,15 @@ class RegulationIndex {
         addRanks(fused, lexical.ids(), ranking.lexicalWeight(), ranking.k());
         addRanks(fused, dense.ids(), ranking.denseWeight(), ranking.k());
         addDocumentScores(fused, documents, ranking.documentWeight());
-        List<String> page = fused.entrySet().stream()
+        List<String> ranked = fused.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .skip(search.from()).limit(search.size()).map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey).toList();
+        if (search.level() != LegalLevel.GUIDE) {
+            Set<String> guides = new HashSet<>(lexical.guides());
+            guides.addAll(dense.guides());
+            ranked = spreadGuides(ranked, guides, documents, SECTIONS_PER_GUIDE);
+        }
+        List<String> page = ranked.stream().skip(search.from()).limit(search.size()).toList();
         long total = lexical.total() + dense.ids().stream().filter(id -> !lexical.documents().containsKey(id)).count();
         return new Found(Math.max(total, fused.size()), fetch(es, simplifiedQuery, legalTerms, page, fused), legalTerms);
     }
@@ -854,10 +861,37 @@ class RegulationIndex {
                 + weight * best * documentScores.get(documents.getOrDefault(id, -1L)) / bestDocument);
     }
 
-    /** One ranked list: article ids best first, the level of each, and how many matched in all. */
-    private record Leg(List<String> ids, Map<String, Long> documents, long total) {
+    /** Sections of one of our guides that keep their rank among the laws (unless only guides are searched). */
+    static final int SECTIONS_PER_GUIDE = 2;
 
-        static final Leg NONE = new Leg(List.of(), Map.of(), 0);
+    /**
+     * The ranked ids with at most {@code max} sections of each guide where they stand; a guide's further sections
+     * follow every other hit, in their order. A guide is written for one question and its sections all match it,
+     * so without this one guide could fill the first page (首违不罚 gave five of its sections) and push the
+     * articles of the law out of sight.
+     */
+    static List<String> spreadGuides(List<String> ranked, Set<String> guides, Map<String, Long> documents, int max) {
+        if (guides.isEmpty()) {
+            return ranked;
+        }
+        Map<Long, Integer> shown = new HashMap<>();
+        List<String> kept = new ArrayList<>(ranked.size());
+        List<String> later = new ArrayList<>();
+        for (String id : ranked) {
+            if (guides.contains(id) && shown.merge(documents.getOrDefault(id, -1L), 1, Integer::sum) > max) {
+                later.add(id);
+            } else {
+                kept.add(id);
+            }
+        }
+        kept.addAll(later);
+        return kept;
+    }
+
+    /** One ranked list: article ids best first, the document of each, which are guide sections, and how many matched. */
+    private record Leg(List<String> ids, Map<String, Long> documents, Set<String> guides, long total) {
+
+        static final Leg NONE = new Leg(List.of(), Map.of(), Set.of(), 0);
     }
 
     private static void addRanks(Map<String, Double> fused, List<String> ids, double weight, int k) {
@@ -1055,21 +1089,26 @@ class RegulationIndex {
         Map<String, Long> documents = new HashMap<>();
         Map<String, Double> scores = new HashMap<>();
         List<String> ids = new ArrayList<>();
+        Set<String> guides = new HashSet<>();
         for (Hit<Map> hit : response.hits().hits()) {
             long documentId = ((Number) docValue(hit, "document_id")).longValue();
             String id = articleId(documentId, ((Number) docValue(hit, "sequence")).intValue());
             ids.add(id);
             documents.put(id, documentId);
+            LegalLevel level = level(docValue(hit, "level"));
+            if (level == LegalLevel.GUIDE) {
+                guides.add(id);
+            }
             double prior = 1.0;
             if (levelPriors) {
-                prior *= ranking.prior(level(docValue(hit, "level")));
+                prior *= ranking.prior(level);
             }
             Object citations = docValue(hit, "citations");
             prior *= Citations.prior(citations instanceof Number n ? n.intValue() : 0, citationWeight);
             scores.put(id, (hit.score() == null ? 0 : hit.score()) * prior);
         }
         ids.sort(java.util.Comparator.comparing((String id) -> scores.get(id)).reversed());
-        return new Leg(ids, documents, total);
+        return new Leg(ids, documents, guides, total);
     }
 
     /**

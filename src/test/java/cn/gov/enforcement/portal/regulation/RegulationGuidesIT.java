@@ -112,6 +112,28 @@ class RegulationGuidesIT extends KaribuViewTest {
     }
 
     @Test
+    void one_guide_does_not_fill_the_page_unless_only_guides_are_asked_for() {
+        List<RegulationCatalog.ArticleHit> all = catalog.search(new RegulationCatalog.Query("首违不罚", 20, null, null,
+                DocumentStatus.CURRENT)).results();
+        List<RegulationCatalog.ArticleHit> guidesOnly = catalog.search(new RegulationCatalog.Query("首违不罚", 20,
+                LegalLevel.GUIDE, null, DocumentStatus.CURRENT)).results();
+        // asked for guides only, one guide has more than two sections that match
+        java.util.Map<String, Long> perGuide = guidesOnly.stream().collect(java.util.stream.Collectors.groupingBy(
+                RegulationCatalog.ArticleHit::title, java.util.stream.Collectors.counting()));
+        assertThat(perGuide.values()).anySatisfy(n -> assertThat(n).isGreaterThan(2));
+        // among all levels, a guide's third and later sections come after every hit that is not a guide section
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        boolean moved = false;
+        for (RegulationCatalog.ArticleHit hit : all) {
+            if (!hit.guide()) {
+                assertThat(moved).as("an article after a guide's third section: %s", hit.url()).isFalse();
+            } else if (seen.merge(hit.title(), 1, Integer::sum) > RegulationIndex.SECTIONS_PER_GUIDE) {
+                moved = true;
+            }
+        }
+    }
+
+    @Test
     void zh_tw_readers_read_our_guides_in_traditional_characters() {
         UI.getCurrent().setLocale(java.util.Locale.TRADITIONAL_CHINESE);
         UI.getCurrent().navigate("regulations");
