@@ -52,7 +52,7 @@ class AgencyApiController {
 
     record DetailJson(String id, String name, String nameEn, String category, String region,
             String legalRepresentative, String address, String supervisionPhone, String supervisionEmail,
-            String officeHours, boolean sample, List<PowerJson> powers, List<String> legalBasis,
+            String mediationEmail, String officeHours, boolean sample, List<PowerJson> powers, List<String> legalBasis,
             List<OfficerJson> officers, Instant updatedAt, String url) {}
 
     record AgencyRef(String id, String name, String supervisionPhone, String url) {}
@@ -95,7 +95,7 @@ class AgencyApiController {
     private static DetailJson detailJson(AgencyDetails d) {
         AgencySummary s = d.summary();
         return new DetailJson(s.id(), s.name(), s.nameEn(), s.category().code(), s.region(), d.legalRepresentative(),
-                s.address(), s.supervisionPhone(), s.supervisionEmail(), s.officeHours(), s.sample(),
+                s.address(), s.supervisionPhone(), s.supervisionEmail(), s.mediationEmail(), s.officeHours(), s.sample(),
                 d.powers().stream().map(p -> new PowerJson(p.name(), p.kind().code())).toList(), d.legalBasis(),
                 d.officers().stream().map(o -> new OfficerJson(o.name(), o.certificate(), o.status().code())).toList(),
                 d.updatedAt(), "/agencies/" + s.id());

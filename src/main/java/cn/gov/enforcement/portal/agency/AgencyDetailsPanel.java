@@ -61,6 +61,11 @@ final class AgencyDetailsPanel extends Div {
         Anchor mail = new Anchor("mailto:" + s.supervisionEmail(), s.supervisionEmail());
         mail.setId("agency-email");
         facts.add(fact("agency.detail.email", mail));
+        if (s.mediationEmail() != null && !s.mediationEmail().isBlank()) {
+            Anchor mediation = new Anchor("mailto:" + s.mediationEmail(), s.mediationEmail());
+            mediation.setId("agency-mediation-email");
+            facts.add(fact("agency.detail.mediationEmail", mediation));
+        }
         facts.add(fact("agency.detail.hours", new Span(ReaderScript.forReader(s.officeHours()))));
         add(facts);
 

@@ -151,7 +151,8 @@ public class AgencyDirectory {
     static AgencySummary summary(AgencyEntity a) {
         String nameEn = a.getNameEn() == null || a.getNameEn().isBlank() ? null : a.getNameEn();
         return new AgencySummary(a.getId(), a.getName(), nameEn, a.getCategory(), a.getRegion(), a.getAddress(),
-                a.getSupervisionPhone(), a.getSupervisionEmail(), a.getOfficeHours(), a.isSample());
+                a.getSupervisionPhone(), a.getSupervisionEmail(), a.getMediationEmail(), a.getOfficeHours(),
+                a.isSample());
     }
 
     static AgencyDetails details(AgencyEntity a, boolean mask) {

@@ -19,7 +19,7 @@ final class AgencyFileParser {
 
     static final List<String> FIELDS = List.of("id", "sample", "name", "name_en", "category", "region",
             "legal_representative", "powers", "legal_basis", "address", "supervision_phone", "supervision_email",
-            "office_hours", "officers");
+            "mediation_email", "office_hours", "officers");
     private static final Set<String> POWER_FIELDS = Set.of("name", "kind");
     private static final Set<String> OFFICER_FIELDS = Set.of("name", "certificate", "status");
     /** A legal basis names a law in 《》 and usually an article (第…条). */
@@ -69,6 +69,7 @@ final class AgencyFileParser {
         String address = root.requiredText("address", 500);
         String phone = root.phone("supervision_phone");
         String email = root.email("supervision_email");
+        String mediationEmail = root.optionalEmail("mediation_email");
         String officeHours = root.requiredText("office_hours", 500);
 
         List<AgencyRecord.OfficerRecord> officers = new ArrayList<>();
@@ -97,7 +98,7 @@ final class AgencyFileParser {
             return new Result(file, Optional.empty(), problems);
         }
         return new Result(file, Optional.of(new AgencyRecord(id, sample, name, nameEn, category, region, representative,
-                List.copyOf(powers), List.copyOf(legalBasis), address, phone, email, officeHours, List.copyOf(officers),
+                List.copyOf(powers), List.copyOf(legalBasis), address, phone, email, mediationEmail, officeHours, List.copyOf(officers),
                 file.label(), file.sha256())), problems);
     }
 

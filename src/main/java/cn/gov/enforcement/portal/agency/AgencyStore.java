@@ -80,7 +80,7 @@ class AgencyStore {
             }
             entity.replace(record.name(), record.nameEn() == null ? "" : record.nameEn(), record.category(), record.region(),
                     record.legalRepresentative(), record.address(), record.supervisionPhone(),
-                    record.supervisionEmail(), record.officeHours(), record.sample(),
+                    record.supervisionEmail(), record.mediationEmail(), record.officeHours(), record.sample(),
                     record.powers().stream().map(p -> new PowerValue(p.name(), p.kind())).toList(),
                     record.legalBasis(),
                     record.officers().stream().map(o -> new OfficerValue(o.name(), o.certificate(), o.status())).toList(),

@@ -8,9 +8,18 @@ import java.util.Locale;
  *
  * @param name the official Chinese name
  * @param nameEn the English name; null when the agency file gives none
+ * @param supervisionEmail the address for complaints about enforcement (执法监督)
+ * @param mediationEmail the address of the office that handles administrative mediation; null when the agency file
+ *     gives none (mail about mediation then goes to the supervision address, see {@link #mediationAddress()})
  */
 public record AgencySummary(String id, String name, String nameEn, AgencyCategory category, String region,
-        String address, String supervisionPhone, String supervisionEmail, String officeHours, boolean sample) {
+        String address, String supervisionPhone, String supervisionEmail, String mediationEmail, String officeHours,
+        boolean sample) {
+
+    /** Where mail about mediation cases goes: the mediation address when the agency has one, else the supervision address. */
+    public String mediationAddress() {
+        return mediationEmail == null || mediationEmail.isBlank() ? supervisionEmail : mediationEmail;
+    }
 
     /**
      * The name in a reader's language: the English name for English when there is one, else the Chinese name (in

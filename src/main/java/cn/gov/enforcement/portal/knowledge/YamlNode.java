@@ -235,7 +235,15 @@ public final class YamlNode {
 
     /** A required e-mail address. */
     public String email(String key) {
-        String value = requiredText(key, 254);
+        return checkedEmail(key, requiredText(key, 254));
+    }
+
+    /** An optional e-mail address: null when absent or empty, a problem when it is not an address. */
+    public String optionalEmail(String key) {
+        return checkedEmail(key, optionalText(key, 254));
+    }
+
+    private String checkedEmail(String key, String value) {
         if (value != null && !EMAIL.matcher(value).matches()) {
             problem(key, "must be an e-mail address such as office@example.gov.cn, got \"" + value + "\"");
             return null;

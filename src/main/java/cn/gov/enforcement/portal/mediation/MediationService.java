@@ -78,12 +78,15 @@ public class MediationService {
     private final EvidenceFiles files;
     private final DraftRepository drafts;
     private final LetterRepository letters;
+    private final MediationAgencyMail agencyMail;
     private final ObjectMapper json = new ObjectMapper();
 
     MediationService(MediationCaseRepository cases, IdNumberCipher cipher, MediationSettings settings, Clock clock,
             Outbox outbox, Translations translations, PlatformTransactionManager transactionManager,
             AgencyDirectory agencies, MediationRateLimiter limiter, CaseMessageRepository messages,
-            EvidenceRepository evidence, EvidenceFiles files, DraftRepository drafts, LetterRepository letters) {
+            EvidenceRepository evidence, EvidenceFiles files, DraftRepository drafts, LetterRepository letters,
+            MediationAgencyMail agencyMail) {
+        this.agencyMail = agencyMail;
         this.agencies = agencies;
         this.limiter = limiter;
         this.messages = messages;
@@ -266,6 +269,7 @@ public class MediationService {
         cases.flush();
         List<Evidence> uploaded = evidence.findBySubmissionTokenAndCaseIdIsNullOrderByIdAsc(a.submissionToken());
         uploaded.forEach(e -> e.attachTo(saved.id()));
+        agencyMail.submitted(saved);
         return receipt(saved, code, language);
     }
 
@@ -332,6 +336,7 @@ public class MediationService {
         return tx.execute(status -> authorised(number, accessCode).map(c -> {
             c.withdraw(blank(reason) ? null : reason.strip(), clock.instant());
             notifyApplicant(c);
+            agencyMail.withdrawn(c);
             return tracking(c);
         }));
     }
@@ -439,8 +444,8 @@ public class MediationService {
             if (c.status().isFinal()) {
                 throw new IllegalTransitionException(c.status(), c.status());
             }
-            messages.save(new CaseMessage(c.id(), true, MediationCase.APPLICANT, text, clock.instant()));
-            messages.flush();
+            CaseMessage saved = messages.saveAndFlush(new CaseMessage(c.id(), true, MediationCase.APPLICANT, text, clock.instant()));
+            agencyMail.applicantMessage(c, saved.id());
             return tracking(c);
         })));
     }

@@ -93,7 +93,11 @@ class AgencyDirectoryIT extends AgencyTestSupport {
                 .andExpect(jsonPath("$.officers[0].name").value("张*丰"))
                 .andExpect(jsonPath("$.officers[0].certificate").value("SJ-990100-2021-0003"))
                 .andExpect(jsonPath("$.powers[0].kind").isString())
-                .andExpect(jsonPath("$.legalBasis[0]").isString());
+                .andExpect(jsonPath("$.legalBasis[0]").isString())
+                .andExpect(jsonPath("$.mediationEmail").value("tiaojie@scjg.sample.gov.cn"));
+        mvc.perform(get("/api/v1/agencies/sample-ecology-environment"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.mediationEmail").doesNotExist());
         mvc.perform(get("/api/v1/agencies/no-such-agency"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error").value("not_found"))

@@ -93,6 +93,22 @@ class AgencyFileParserTest {
     }
 
     @Test
+    void the_mediation_address_is_optional_and_checked_when_given() {
+        assertThat(AgencyFileParser.parse(file("sample-x.yaml", VALID)).record().orElseThrow().mediationEmail()).isNull();
+        String withAddress = VALID.replace("supervision_email: jiandu@x.sample.gov.cn\n",
+                "supervision_email: jiandu@x.sample.gov.cn\nmediation_email: tiaojie@x.sample.gov.cn\n");
+        assertThat(AgencyFileParser.parse(file("sample-x.yaml", withAddress)).record().orElseThrow().mediationEmail())
+                .isEqualTo("tiaojie@x.sample.gov.cn");
+        AgencyFileParser.Result bad = AgencyFileParser.parse(file("sample-x.yaml",
+                withAddress.replace("tiaojie@x.sample.gov.cn", "tiaojie at x")));
+        assertThat(bad.record()).isEmpty();
+        assertThat(bad.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("mediation_email");
+            assertThat(p.line()).isEqualTo(withAddress.substring(0, withAddress.indexOf("mediation_email")).split("\n", -1).length);
+        });
+    }
+
+    @Test
     void the_id_must_match_the_file_name() {
         assertThat(AgencyFileParser.parse(file("other.yaml", VALID)).problems()).singleElement()
                 .satisfies(p -> assertThat(p.field()).isEqualTo("id"));

@@ -149,6 +149,15 @@ class AgencyViewsIT extends AgencyTestSupport {
         assertThat(officers).contains("张*丰").contains("SJ-990100-2021-0003").doesNotContain("张晓丰");
         assertThat(_get(Anchor.class, spec -> spec.withId("agency-phone")).getHref()).isEqualTo("tel:099912315001");
         assertThat(_get(Anchor.class, spec -> spec.withId("agency-email")).getHref()).startsWith("mailto:");
+        assertThat(_get(Anchor.class, spec -> spec.withId("agency-mediation-email")).getHref())
+                .isEqualTo("mailto:tiaojie@scjg.sample.gov.cn");
+    }
+
+    @Test
+    void an_agency_without_a_mediation_address_shows_none() {
+        UI.getCurrent().navigate("agencies/sample-ecology-environment");
+        assertThat(_get(Anchor.class, spec -> spec.withId("agency-email")).getHref()).isEqualTo("mailto:jiandu@sthj.sample.gov.cn");
+        assertThat(_find(Anchor.class, spec -> spec.withId("agency-mediation-email"))).isEmpty();
     }
 
     @Autowired

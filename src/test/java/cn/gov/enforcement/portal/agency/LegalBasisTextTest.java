@@ -34,9 +34,9 @@ class LegalBasisTextTest {
     @Test
     void english_pages_show_the_english_name_and_fall_back_to_the_chinese_one() {
         AgencySummary both = new AgencySummary("x", "示例市某局", "Sample Bureau", AgencyCategory.MARKET, "示例市", "路1号",
-                "0999-1", "a@b.cn", "9-17", true);
+                "0999-1", "a@b.cn", null, "9-17", true);
         AgencySummary chineseOnly = new AgencySummary("y", "示例市另一局", null, AgencyCategory.MARKET, "示例市", "路1号",
-                "0999-1", "a@b.cn", "9-17", true);
+                "0999-1", "a@b.cn", null, "9-17", true);
         assertThat(both.displayName(Locale.ENGLISH)).isEqualTo("Sample Bureau");
         assertThat(both.otherName(Locale.ENGLISH)).contains("示例市某局");
         assertThat(both.displayName(Locale.SIMPLIFIED_CHINESE)).isEqualTo("示例市某局");

@@ -71,6 +71,7 @@ class MediationCasesIT extends IntegrationTest {
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired Clock clock;
     @Autowired Translations translations;
+    @Autowired MediationAgencyMail agencyMail;
 
     @AfterEach
     void signOut() {
@@ -440,5 +441,100 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from mediation_transition t where not exists"
                 + " (select 1 from mediation_case c where c.id = t.case_id)", Integer.class)).isZero();
         assertThat(service.track(open.caseNumber(), open.accessCode())).as("open cases are never purged").isPresent();
+    }
+
+    @Test
+    void the_agency_hears_of_new_applications_messages_and_withdrawals_without_personal_data() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "agency-notice@example.cn"),
+                Locale.ENGLISH);
+        String n = r.caseNumber();
+        Map<String, Object> submitted = singleMail("mediation-agency-submitted:" + n);
+        assertThat(submitted.get("recipient")).as("the agency file's mediation_email").isEqualTo("tiaojie@scjg.sample.gov.cn");
+        assertThat(submitted.get("locale")).as("agencies are written to in Chinese").isEqualTo("zh-CN");
+        assertThat((String) submitted.get("subject")).contains("新的行政调解申请", n, "消费者权益投诉");
+        String due = WorkingDays.plus(jdbc.queryForObject("select submitted_at from mediation_case where case_number = ?",
+                java.time.OffsetDateTime.class, n).toInstant().atZone(settings.zone()).toLocalDate(), settings.acceptanceDays()).toString();
+        assertThat((String) submitted.get("text_body"))
+                .contains(n, "受理决定期限", settings.link("staff/mediation/case/" + n), due)
+                .doesNotContain("张三", "13800138000", "11010519491231002X", "电冰箱", "示例电器商店", r.accessCode());
+
+        service.reply(n, r.accessCode(), "我补充一下购买日期。", null);
+        service.reply(n, r.accessCode(), "发票也找到了。", null);
+        List<Map<String, Object>> messages = mails("mediation-agency-message:" + n + ":");
+        assertThat(messages).as("one notice per message").hasSize(2);
+        assertThat(messages).allSatisfy(m -> {
+            assertThat(m.get("recipient")).isEqualTo("tiaojie@scjg.sample.gov.cn");
+            assertThat((String) m.get("text_body")).contains(n, settings.link("staff/mediation/case/" + n))
+                    .doesNotContain("购买日期", "发票");
+        });
+
+        service.withdraw(n, r.accessCode(), "已和商家和解");
+        assertThat((String) singleMail("mediation-agency-withdrawn:" + n).get("subject")).contains(n, "撤回");
+
+        // an agency whose file names no mediation address is written to at its supervision address
+        SubmissionReceipt forest = service.submit(MediationTestSupport.application(DisputeCategory.FOREST_LAND_OWNERSHIP, null),
+                Locale.SIMPLIFIED_CHINESE);
+        assertThat(singleMail("mediation-agency-submitted:" + forest.caseNumber()).get("recipient"))
+                .isEqualTo("jiandu@sthj.sample.gov.cn");
+    }
+
+    @Test
+    void each_agency_is_reminded_once_a_day_of_decisions_and_mediations_overdue_or_due_by_the_next_working_day() {
+        LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+        LocalDate horizon = WorkingDays.plus(today, 1);
+        SubmissionReceipt lateDecision = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt decisionDueNext = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt fresh = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt lateMediation = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt withdrawn = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt forest = service.submit(MediationTestSupport.application(DisputeCategory.FOREST_LAND_OWNERSHIP, null), Locale.SIMPLIFIED_CHINESE);
+        officer("med-cases-market", "sample-market-regulation");
+        backOffice.accept(lateMediation.caseNumber(), null);
+        SecurityContextHolder.clearContext();
+        service.withdraw(withdrawn.caseNumber(), withdrawn.accessCode(), null);
+
+        LocalDate nextStart = today;
+        while (!WorkingDays.plus(nextStart, settings.acceptanceDays()).equals(horizon)) {
+            nextStart = nextStart.minusDays(1);
+        }
+        submittedOn(lateDecision, today.minusDays(30));
+        submittedOn(decisionDueNext, nextStart);
+        submittedOn(withdrawn, today.minusDays(30));
+        submittedOn(forest, today.minusDays(30));
+        jdbc.update("update mediation_case set submitted_at = ?, accepted_at = ? where case_number = ?",
+                noon(today.minusDays(80)), noon(today.minusDays(70)), lateMediation.caseNumber());
+
+        assertThat(agencyMail.remind()).isGreaterThanOrEqualTo(2);
+        Map<String, Object> market = singleMail("mediation-reminder:sample-market-regulation:" + today);
+        assertThat(market.get("recipient")).isEqualTo("tiaojie@scjg.sample.gov.cn");
+        assertThat((String) market.get("subject")).contains("行政调解期限提醒", today.toString());
+        LocalDate acceptanceDue = WorkingDays.plus(today.minusDays(30), settings.acceptanceDays());
+        assertThat((String) market.get("text_body"))
+                .contains("案件编号 " + lateDecision.caseNumber() + "｜消费者权益投诉｜已提交，等待受理｜受理决定期限 " + acceptanceDue + "（已超期）")
+                .contains("案件编号 " + decisionDueNext.caseNumber() + "｜消费者权益投诉｜已提交，等待受理｜受理决定期限 " + horizon + "\n")
+                .contains(lateMediation.caseNumber() + "｜消费者权益投诉｜", "｜调解期限 ")
+                .contains(settings.link("staff/mediation"))
+                .doesNotContain(fresh.caseNumber(), withdrawn.caseNumber(), forest.caseNumber(), "张三", "13800138000");
+        assertThat((String) singleMail("mediation-reminder:sample-ecology-environment:" + today).get("text_body"))
+                .contains(forest.caseNumber()).doesNotContain(lateDecision.caseNumber());
+
+        // a second run the same day adds nothing
+        agencyMail.remind();
+        assertThat(mails("mediation-reminder:sample-market-regulation:" + today)).hasSize(1);
+    }
+
+    private void submittedOn(SubmissionReceipt r, LocalDate day) {
+        jdbc.update("update mediation_case set submitted_at = ? where case_number = ?", noon(day), r.caseNumber());
+    }
+
+    private java.time.OffsetDateTime noon(LocalDate day) {
+        return day.atTime(12, 0).atZone(settings.zone()).toOffsetDateTime();
+    }
+
+    private Map<String, Object> singleMail(String dedupKey) {
+        List<Map<String, Object>> found = jdbc.queryForList(
+                "select recipient, subject, text_body, locale from notification_outbox where dedup_key = ?", dedupKey);
+        assertThat(found).as("mail %s", dedupKey).hasSize(1);
+        return found.get(0);
     }
 }

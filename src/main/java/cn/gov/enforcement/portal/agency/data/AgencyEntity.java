@@ -50,6 +50,9 @@ public class AgencyEntity {
     @Column(name = "supervision_email", nullable = false, length = 254)
     private String supervisionEmail;
 
+    @Column(name = "mediation_email", length = 254)
+    private String mediationEmail;
+
     @Column(name = "office_hours", nullable = false, length = 500)
     private String officeHours;
 
@@ -92,7 +95,7 @@ public class AgencyEntity {
      * deleted and re-inserted (no row-by-row updates that could clash on the unique certificate).
      */
     public void replace(String name, String nameEn, AgencyCategory category, String region, String legalRepresentative,
-            String address, String supervisionPhone, String supervisionEmail, String officeHours, boolean sample,
+            String address, String supervisionPhone, String supervisionEmail, String mediationEmail, String officeHours, boolean sample,
             List<PowerValue> powers, List<String> legalBasis, List<OfficerValue> officers, String sourceFile,
             String contentHash, Instant updatedAt) {
         this.name = name;
@@ -103,6 +106,7 @@ public class AgencyEntity {
         this.address = address;
         this.supervisionPhone = supervisionPhone;
         this.supervisionEmail = supervisionEmail;
+        this.mediationEmail = mediationEmail;
         this.officeHours = officeHours;
         this.sample = sample;
         this.powers = new ArrayList<>(powers);
@@ -122,6 +126,7 @@ public class AgencyEntity {
     public String getAddress() { return address; }
     public String getSupervisionPhone() { return supervisionPhone; }
     public String getSupervisionEmail() { return supervisionEmail; }
+    public String getMediationEmail() { return mediationEmail; }
     public String getOfficeHours() { return officeHours; }
     public boolean isSample() { return sample; }
     public String getSourceFile() { return sourceFile; }

@@ -1,6 +1,8 @@
 package cn.gov.enforcement.portal.mediation.internal;
 
+import cn.gov.enforcement.portal.mediation.CaseStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -18,4 +20,6 @@ public interface MediationCaseRepository extends JpaRepository<MediationCase, Lo
     List<MediationCase> findByAgencyIdAndSubmittedAtBetween(String agencyId, Instant from, Instant to);
 
     List<MediationCase> findBySubmittedAtBetween(Instant from, Instant to);
+
+    List<MediationCase> findByStatusInOrderByAgencyIdAscSubmittedAtAsc(Collection<CaseStatus> statuses);
 }

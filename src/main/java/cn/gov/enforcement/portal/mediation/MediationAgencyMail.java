@@ -1,0 +1,178 @@
+package cn.gov.enforcement.portal.mediation;
+
+import cn.gov.enforcement.portal.agency.AgencyDirectory;
+import cn.gov.enforcement.portal.agency.AgencySummary;
+import cn.gov.enforcement.portal.mediation.internal.MediationCase;
+import cn.gov.enforcement.portal.mediation.internal.MediationCaseRepository;
+import cn.gov.enforcement.portal.notification.Outbox;
+import cn.gov.enforcement.portal.notification.OutgoingMail;
+import cn.gov.enforcement.portal.platform.Translations;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Mail to the agency that handles a case, at its mediation address ({@link AgencySummary#mediationAddress()}: the
+ * agency file's {@code mediation_email}, else its supervision address), always in Chinese: a notice of each new
+ * application, of each message and of each withdrawal by an applicant, and once a day
+ * ({@code portal.mediation.reminder-cron}, default 08:00) a reminder listing the acceptance decisions and mediations
+ * that are overdue or due by the next working day. The mails name case number, category, deadline and a link to the
+ * case page; names, ID numbers, contact details, facts and messages stay in the portal. An agency without a usable
+ * address gets nothing (logged).
+ */
+@Component
+public class MediationAgencyMail {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediationAgencyMail.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final Locale ZH = Translations.ZH_CN;
+
+    private final AgencyDirectory agencies;
+    private final Outbox outbox;
+    private final Translations translations;
+    private final MediationSettings settings;
+    private final MediationCaseRepository cases;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    MediationAgencyMail(AgencyDirectory agencies, Outbox outbox, Translations translations, MediationSettings settings,
+            MediationCaseRepository cases, Clock clock, PlatformTransactionManager transactionManager) {
+        this.agencies = agencies;
+        this.outbox = outbox;
+        this.translations = translations;
+        this.settings = settings;
+        this.cases = cases;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    /** The agency's mediation address when it is usable. */
+    Optional<String> address(String agencyId) {
+        return agencies.find(agencyId).map(d -> d.summary().mediationAddress())
+                .filter(Outbox::isValidAddress).map(String::strip);
+    }
+
+    /** A new application reached the agency. Inside the submitting transaction. */
+    void submitted(MediationCase c) {
+        send(c, "mediation-agency-submitted:" + c.caseNumber(),
+                translations.get(ZH, "mediation.mail.agency.submitted.subject", c.caseNumber(), category(c)),
+                translations.get(ZH, "mediation.mail.agency.submitted.body", c.caseNumber(), category(c),
+                        MediationService.DATE_TIME.format(c.submittedAt().atZone(settings.zone())),
+                        c.acceptanceDue(settings).format(DATE), caseLink(c)));
+    }
+
+    /** The applicant wrote a message on the tracking page. Inside the replying transaction. */
+    void applicantMessage(MediationCase c, long messageId) {
+        send(c, "mediation-agency-message:" + c.caseNumber() + ":" + messageId,
+                translations.get(ZH, "mediation.mail.agency.message.subject", c.caseNumber()),
+                translations.get(ZH, "mediation.mail.agency.message.body", c.caseNumber(), category(c), caseLink(c)));
+    }
+
+    /** The applicant withdrew the application. Inside the withdrawing transaction. */
+    void withdrawn(MediationCase c) {
+        send(c, "mediation-agency-withdrawn:" + c.caseNumber(),
+                translations.get(ZH, "mediation.mail.agency.withdrawn.subject", c.caseNumber()),
+                translations.get(ZH, "mediation.mail.agency.withdrawn.body", c.caseNumber(), category(c), caseLink(c)));
+    }
+
+    private void send(MediationCase c, String dedupKey, String subject, String body) {
+        Optional<String> to = address(c.agencyId());
+        if (to.isEmpty()) {
+            LOG.warn("Mediation case {}: agency {} has no usable mediation or supervision e-mail, no notice sent",
+                    c.caseNumber(), c.agencyId());
+            return;
+        }
+        outbox.enqueue(OutgoingMail.text(dedupKey, to.get(), subject, body, ZH));
+    }
+
+    @Scheduled(cron = "${portal.mediation.reminder-cron:0 0 8 * * *}", zone = "${portal.mediation.zone:Asia/Shanghai}")
+    public void scheduledRemind() {
+        int reminded = remind();
+        if (reminded > 0) {
+            LOG.info("Mediation reminders: {} agencies reminded of deadlines", reminded);
+        }
+    }
+
+    /**
+     * Puts today's deadline reminders into the outbox, one per agency with anything due, in one transaction: cases
+     * waiting for the acceptance decision and cases in mediation whose deadline has passed or falls on or before the
+     * next working day. A second run on the same day adds nothing (the mails' dedup keys name agency and day).
+     * Returns how many agencies have a reminder for today.
+     */
+    public int remind() {
+        LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+        LocalDate horizon = WorkingDays.plus(today, 1);
+        Integer reminded = tx.execute(status -> {
+            Map<String, List<Due>> byAgency = new LinkedHashMap<>();
+            EnumSet<CaseStatus> running = EnumSet.noneOf(CaseStatus.class);
+            for (CaseStatus s : CaseStatus.values()) {
+                if (s == CaseStatus.SUBMITTED || s.inMediation()) {
+                    running.add(s);
+                }
+            }
+            for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(running)) {
+                Optional<LocalDate> due = c.status() == CaseStatus.SUBMITTED ? Optional.of(c.acceptanceDue(settings))
+                        : c.mediationDue(settings);
+                if (due.isPresent() && !due.get().isAfter(horizon)) {
+                    byAgency.computeIfAbsent(c.agencyId(), a -> new ArrayList<>()).add(new Due(c, due.get()));
+                }
+            }
+            int count = 0;
+            for (Map.Entry<String, List<Due>> entry : byAgency.entrySet()) {
+                Optional<String> to = address(entry.getKey());
+                if (to.isEmpty()) {
+                    LOG.warn("Mediation reminders: agency {} has no usable mediation or supervision e-mail; {} deadlines due",
+                            entry.getKey(), entry.getValue().size());
+                    continue;
+                }
+                List<Due> due = new ArrayList<>(entry.getValue());
+                due.sort(java.util.Comparator.comparing(Due::date).thenComparing(d -> d.c().caseNumber()));
+                outbox.enqueue(reminder(entry.getKey(), to.get(), due, today));
+                count++;
+            }
+            return count;
+        });
+        return reminded == null ? 0 : reminded;
+    }
+
+    private record Due(MediationCase c, LocalDate date) {}
+
+    private OutgoingMail reminder(String agencyId, String to, List<Due> due, LocalDate today) {
+        long overdue = due.stream().filter(d -> d.date().isBefore(today)).count();
+        StringBuilder lines = new StringBuilder();
+        for (Due d : due) {
+            String deadline = translations.get(ZH, d.c().status() == CaseStatus.SUBMITTED
+                    ? "mediation.mail.agency.reminder.acceptance" : "mediation.mail.agency.reminder.mediation");
+            lines.append(translations.get(ZH, d.date().isBefore(today) ? "mediation.mail.agency.reminder.lineOverdue"
+                            : "mediation.mail.agency.reminder.line", d.c().caseNumber(), category(d.c()),
+                    translations.get(ZH, d.c().status().messageKey()), deadline, d.date().format(DATE)))
+                    .append('\n');
+        }
+        return OutgoingMail.text("mediation-reminder:" + agencyId + ":" + today, to,
+                translations.get(ZH, "mediation.mail.agency.reminder.subject", due.size(), today.format(DATE)),
+                translations.get(ZH, "mediation.mail.agency.reminder.body", due.size(), overdue,
+                        lines.toString().strip(), settings.link("staff/mediation")),
+                ZH);
+    }
+
+    private String category(MediationCase c) {
+        return translations.get(ZH, c.category().messageKey());
+    }
+
+    private String caseLink(MediationCase c) {
+        return settings.link("staff/mediation/case/" + c.caseNumber());
+    }
+}
