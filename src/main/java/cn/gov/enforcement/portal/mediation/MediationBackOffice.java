@@ -17,8 +17,10 @@ import cn.gov.enforcement.portal.platform.ValidationFailure;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -98,6 +100,49 @@ public class MediationBackOffice {
                         c.applicantName(), PersonalData.maskPhone(c.phone()), c.acceptanceDue(settings),
                         c.mediationDue(settings).orElse(null), c.overdue(settings, now), c.mediator()))
                 .toList();
+    }
+
+    /**
+     * What an agency's mediation queue holds for the staff workbench: applications waiting for the acceptance
+     * decision and cases in mediation, each with how many are overdue and how many fall due by the next working day
+     * (overdue ones not counted there).
+     */
+    public record Workload(int awaitingDecision, int decisionsOverdue, int inMediation, int mediationsOverdue,
+            int dueByNextWorkingDay) {}
+
+    /** The agency's {@link Workload} now. */
+    @Transactional(readOnly = true)
+    public Workload workload(String agencyId) {
+        currentUser.requireAgency(agencyId);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
+        LocalDate horizon = WorkingDays.plus(today, 1);
+        int awaiting = 0;
+        int decisionsOverdue = 0;
+        int inMediation = 0;
+        int mediationsOverdue = 0;
+        int dueSoon = 0;
+        for (MediationCase c : cases.findByAgencyIdOrderBySubmittedAtAsc(agencyId)) {
+            Optional<LocalDate> due;
+            if (c.status() == CaseStatus.SUBMITTED) {
+                awaiting++;
+                due = Optional.of(c.acceptanceDue(settings));
+            } else if (c.status().inMediation()) {
+                inMediation++;
+                due = c.mediationDue(settings);
+            } else {
+                continue;
+            }
+            if (due.isPresent() && due.get().isBefore(today)) {
+                if (c.status() == CaseStatus.SUBMITTED) {
+                    decisionsOverdue++;
+                } else {
+                    mediationsOverdue++;
+                }
+            } else if (due.isPresent() && !due.get().isAfter(horizon)) {
+                dueSoon++;
+            }
+        }
+        return new Workload(awaiting, decisionsOverdue, inMediation, mediationsOverdue, dueSoon);
     }
 
     /** The filters of the queue. */

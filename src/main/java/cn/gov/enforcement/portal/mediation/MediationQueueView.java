@@ -13,6 +13,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -28,7 +30,7 @@ import java.util.TreeSet;
 @Route("staff/mediation")
 @Menu(order = 80, title = "menu.staff.mediation")
 @RolesAllowed({"OFFICER", "ADMIN"})
-public class MediationQueueView extends Div implements HasDynamicTitle {
+public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final transient MediationBackOffice backOffice;
     private final Select<String> agency = new Select<>();
@@ -75,6 +77,22 @@ public class MediationQueueView extends Div implements HasDynamicTitle {
         }
         add(links, filters, rows);
         refresh();
+    }
+
+    /**
+     * {@code ?agency=<id>} chooses the agency (administrators only), {@code ?status=<STATUS>} and
+     * {@code ?overdue=true} set the filters: the staff workbench links here with them. Unknown values are ignored.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters();
+        parameters.getSingleParameter("agency")
+                .filter(id -> agency.isVisible() && agency.getListDataView().getItems().anyMatch(id::equals))
+                .ifPresent(agency::setValue);
+        parameters.getSingleParameter("status")
+                .flatMap(name -> java.util.Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(name)).findFirst())
+                .ifPresent(status::setValue);
+        parameters.getSingleParameter("overdue").filter("true"::equals).ifPresent(v -> overdueOnly.setValue(true));
     }
 
     private static boolean isAdminView() {

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -29,7 +31,7 @@ import java.util.Optional;
 @Route("staff/ratings")
 @Menu(order = 81, title = "menu.staff.ratings")
 @RolesAllowed({"OFFICER", "ADMIN"})
-public class RatingQueueView extends Div implements HasDynamicTitle {
+public class RatingQueueView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -113,6 +115,19 @@ public class RatingQueueView extends Div implements HasDynamicTitle {
             }
         }
         return cell;
+    }
+
+    /**
+     * {@code ?agency=<id>} chooses the agency (administrators only) and {@code ?awaiting=true} shows only the
+     * ratings awaiting follow-up: the staff workbench links here with them. Unknown values are ignored.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters();
+        parameters.getSingleParameter("agency")
+                .filter(id -> agency.isVisible() && agency.getListDataView().getItems().anyMatch(id::equals))
+                .ifPresent(agency::setValue);
+        parameters.getSingleParameter("awaiting").filter("true"::equals).ifPresent(v -> awaitingOnly.setValue(true));
     }
 
     private Optional<String> shownAgency() {

@@ -278,6 +278,22 @@ public class RatingService {
                 : repository.countByAgencyId(agencyId);
     }
 
+    /** Bad ratings of an agency waiting for their follow-up, and how many of them are past their deadline. */
+    public record Workload(long awaitingFollowUp, long overdue) {}
+
+    /**
+     * The agency's {@link Workload} today, for the staff workbench.
+     *
+     * @throws AccessDeniedException for another agency than the officer's own, and for anyone but staff
+     */
+    public Workload workload(String agencyId) {
+        requireStaff();
+        currentUser.requireAgency(agencyId);
+        String awaiting = RatingStatus.AWAITING_FOLLOW_UP.name();
+        return new Workload(repository.countByAgencyIdAndStatus(agencyId, awaiting),
+                repository.countByAgencyIdAndStatusAndFollowUpDueBefore(agencyId, awaiting, today()));
+    }
+
     /** A rating of the user's agency; empty for an unknown reference and for another agency's rating alike. */
     public Optional<RatingRecord> find(String reference) {
         requireStaff();

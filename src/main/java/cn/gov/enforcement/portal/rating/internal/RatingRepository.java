@@ -27,6 +27,8 @@ public interface RatingRepository extends JpaRepository<Rating, Long> {
 
     long countByAgencyIdAndStatus(String agencyId, String status);
 
+    long countByAgencyIdAndStatusAndFollowUpDueBefore(String agencyId, String status, java.time.LocalDate day);
+
     /**
      * How the agencies were rated since an instant, one row per agency: the agency id, the number of ratings, the
      * good ones (a score above badUpTo), the bad ones (badUpTo or below) and the bad ones with the status

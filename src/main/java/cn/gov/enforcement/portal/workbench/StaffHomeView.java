@@ -1,0 +1,157 @@
+package cn.gov.enforcement.portal.workbench;
+
+import cn.gov.enforcement.portal.account.CurrentUser;
+import cn.gov.enforcement.portal.agency.AgencyDirectory;
+import cn.gov.enforcement.portal.agency.AgencySummary;
+import cn.gov.enforcement.portal.knowledge.ContentAdministration;
+import cn.gov.enforcement.portal.lists.EntryStatus;
+import cn.gov.enforcement.portal.lists.ListsBackOffice;
+import cn.gov.enforcement.portal.mediation.CaseStatus;
+import cn.gov.enforcement.portal.mediation.MediationBackOffice;
+import cn.gov.enforcement.portal.notification.MailStatus;
+import cn.gov.enforcement.portal.notification.OutboxAdministration;
+import cn.gov.enforcement.portal.rating.RatingService;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The staff workbench (工作台): what is waiting for the signed-in staff member today, per agency, each line linking
+ * to the page where it is handled. Officers see their agency's mediation cases (decisions and mediations waiting,
+ * overdue, due by the next working day) and bad ratings awaiting follow-up; editors their agency's list entries in
+ * draft and in review; administrators all of it for every agency, plus mails that failed and problems in the
+ * knowledge-base files. Every figure comes from the module's own service, which checks the agency again.
+ */
+@Route("staff")
+@Menu(order = 79, title = "menu.staff.home")
+@RolesAllowed({"OFFICER", "EDITOR", "ADMIN"})
+public class StaffHomeView extends Div implements HasDynamicTitle {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final transient CurrentUser user;
+    private final transient MediationBackOffice mediation;
+    private final transient RatingService ratings;
+    private final transient ListsBackOffice lists;
+
+    public StaffHomeView(CurrentUser user, AgencyDirectory agencies, MediationBackOffice mediation, RatingService ratings,
+            ListsBackOffice lists, OutboxAdministration outbox, ContentAdministration content, Clock clock) {
+        this.user = user;
+        this.mediation = mediation;
+        this.ratings = ratings;
+        this.lists = lists;
+        addClassName("staff-home-view");
+        setId("staff-home");
+        add(new H1(getTranslation("staff.home.title")));
+        add(new Paragraph(getTranslation("staff.home.lead", LocalDate.now(clock.withZone(CHINA)).toString())));
+
+        List<AgencySummary> shown = user.isAdmin()
+                ? agencies.all().stream().sorted(Comparator.comparing(AgencySummary::id)).toList()
+                : user.agencyId().flatMap(agencies::find).map(d -> List.of(d.summary())).orElse(List.of());
+        if (shown.isEmpty()) {
+            add(new Paragraph(getTranslation("staff.home.noAgency")));
+        }
+        for (AgencySummary agency : shown) {
+            add(agencySection(agency));
+        }
+        if (user.isAdmin()) {
+            add(systemSection(outbox, content));
+        }
+    }
+
+    private Section agencySection(AgencySummary agency) {
+        Section section = new Section();
+        section.addClassName("staff-home-agency");
+        section.getElement().setAttribute("data-agency", agency.id());
+        section.add(new H2(agency.displayName(getLocale())));
+        UnorderedList items = new UnorderedList();
+        items.addClassName("staff-home-items");
+        String query = user.isAdmin() ? "agency=" + URLEncoder.encode(agency.id(), StandardCharsets.UTF_8) : "";
+        boolean officer = user.isAdmin() || user.hasRole("OFFICER");
+        if (officer) {
+            MediationBackOffice.Workload m = mediation.workload(agency.id());
+            items.add(item("mediation-decisions", link("staff/mediation", query, "status=" + CaseStatus.SUBMITTED.name()),
+                    getTranslation("staff.home.mediation.decisions", m.awaitingDecision()), m.decisionsOverdue(),
+                    "staff.home.overdueCases"));
+            items.add(item("mediation-running", link("staff/mediation", query, ""),
+                    getTranslation("staff.home.mediation.running", m.inMediation()), m.mediationsOverdue(),
+                    "staff.home.overdueCases"));
+            if (m.dueByNextWorkingDay() > 0) {
+                items.add(item("mediation-due", link("staff/mediation", query, ""),
+                        getTranslation("staff.home.mediation.dueSoon", m.dueByNextWorkingDay()), 0, null));
+            }
+            RatingService.Workload r = ratings.workload(agency.id());
+            items.add(item("ratings", link("staff/ratings", query, "awaiting=true"),
+                    getTranslation("staff.home.ratings", r.awaitingFollowUp()), r.overdue(), "staff.home.overdueRatings"));
+        }
+        if (user.isAdmin() || user.hasRole("EDITOR")) {
+            Map<EntryStatus, Long> byStatus = lists.entries(agency.id()).stream().collect(java.util.stream.Collectors
+                    .groupingBy(ListsBackOffice.EntrySummary::status, java.util.stream.Collectors.counting()));
+            String listsLink = "staff/lists?agency=" + URLEncoder.encode(agency.id(), StandardCharsets.UTF_8);
+            items.add(item("lists-review", listsLink, getTranslation("staff.home.lists.review",
+                    byStatus.getOrDefault(EntryStatus.IN_REVIEW, 0L)), 0, null));
+            items.add(item("lists-drafts", listsLink, getTranslation("staff.home.lists.drafts",
+                    byStatus.getOrDefault(EntryStatus.DRAFT, 0L)), 0, null));
+        }
+        section.add(items);
+        return section;
+    }
+
+    private Section systemSection(OutboxAdministration outbox, ContentAdministration content) {
+        Section section = new Section();
+        section.addClassName("staff-home-system");
+        section.add(new H2(getTranslation("staff.home.system")));
+        Map<MailStatus, Long> mails = outbox.countByStatus();
+        long failed = mails.getOrDefault(MailStatus.FAILED, 0L) + mails.getOrDefault(MailStatus.FAILED_UNKNOWN, 0L);
+        UnorderedList items = new UnorderedList();
+        items.addClassName("staff-home-items");
+        items.add(item("mail-pending", "admin/outbox", getTranslation("staff.home.mailPending",
+                mails.getOrDefault(MailStatus.PENDING, 0L)), failed, "staff.home.mailFailed"));
+        items.add(item("content-problems", "admin/content", getTranslation("staff.home.contentProblems",
+                content.problems().size()), 0, null));
+        section.add(items);
+        return section;
+    }
+
+    private static String link(String path, String agencyQuery, String filter) {
+        String query = agencyQuery.isEmpty() ? filter : filter.isEmpty() ? agencyQuery : agencyQuery + "&" + filter;
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    /** One line: the text links to the page; a red note follows when some of it is overdue (or failed). */
+    private ListItem item(String key, String href, String text, long overdue, String overdueKey) {
+        ListItem item = new ListItem();
+        item.addClassName("staff-home-item");
+        item.getElement().setAttribute("data-item", key);
+        item.add(new Anchor(href, text));
+        if (overdue > 0 && overdueKey != null) {
+            Span late = new Span(" " + getTranslation(overdueKey, overdue));
+            late.addClassName("overdue");
+            item.add(late);
+        }
+        return item;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("staff.home.pageTitle");
+    }
+}

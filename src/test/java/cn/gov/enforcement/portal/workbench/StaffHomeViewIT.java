@@ -1,0 +1,167 @@
+package cn.gov.enforcement.portal.workbench;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.account.AccountService;
+import cn.gov.enforcement.portal.account.Role;
+import cn.gov.enforcement.portal.mediation.CaseStatus;
+import cn.gov.enforcement.portal.mediation.DisputeCategory;
+import cn.gov.enforcement.portal.mediation.MediationApplication;
+import cn.gov.enforcement.portal.mediation.MediationBackOffice;
+import cn.gov.enforcement.portal.mediation.MediationQueueView;
+import cn.gov.enforcement.portal.mediation.MediationService;
+import cn.gov.enforcement.portal.mediation.SubmissionReceipt;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** The staff workbench: each role sees its own agency's work, an administrator every agency's, and the links work. */
+class StaffHomeViewIT extends KaribuViewTest {
+
+    private static final String MARKET = "sample-market-regulation";
+
+    @Autowired AccountService accounts;
+    @Autowired UserDetailsService users;
+    @Autowired MediationService mediation;
+    @Autowired MediationBackOffice backOffice;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired java.time.Clock clock;
+
+    private UserDetails staff(String username, Role role, String agency) {
+        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        try {
+            accounts.create(new AccountService.NewUser(username, "测试工作人员", role, agency));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier test of this run
+        }
+        UserDetails user = users.loadUserByUsername(username);
+        signIn(user, role.name());
+        return user;
+    }
+
+    private static MediationApplication application() {
+        return new MediationApplication(DisputeCategory.CONSUMER, MediationApplication.ApplicantKind.PERSON, "李四",
+                MediationApplication.IdType.RESIDENT_ID, "11010519491231002X", "13800138000", null, null, "示例商店", null,
+                "在示例商店买的手机有质量问题，商家不给修。", "请求商家免费维修。", null, true, true, UUID.randomUUID().toString());
+    }
+
+    private static List<String> sections() {
+        return _find(Section.class).stream().filter(s -> s.getClassNames().contains("staff-home-agency"))
+                .map(s -> s.getElement().getAttribute("data-agency")).toList();
+    }
+
+    private static ListItem item(String agency, String key) {
+        Section section = _find(Section.class).stream()
+                .filter(s -> agency.equals(s.getElement().getAttribute("data-agency"))).findFirst().orElseThrow();
+        return _get(section, ListItem.class, spec -> spec.withAttribute("data-item", key));
+    }
+
+    private static List<String> items(String agency) {
+        Section section = _find(Section.class).stream()
+                .filter(s -> agency.equals(s.getElement().getAttribute("data-agency"))).findFirst().orElseThrow();
+        return _find(section, ListItem.class).stream().map(i -> i.getElement().getAttribute("data-item")).toList();
+    }
+
+    @Test
+    void an_officer_sees_the_mediation_cases_and_ratings_of_their_own_agency_with_what_is_overdue() {
+        staff("workbench-officer", Role.OFFICER, MARKET);
+        MediationBackOffice.Workload before = backOffice.workload(MARKET);
+        SubmissionReceipt late = mediation.submit(application(), Locale.SIMPLIFIED_CHINESE);
+        LocalDate longAgo = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).minusDays(30);
+        assertThat(jdbc.update("update mediation_case set submitted_at = ? where case_number = ?",
+                longAgo.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime(), late.caseNumber())).isEqualTo(1);
+        MediationBackOffice.Workload after = backOffice.workload(MARKET);
+        assertThat(after.awaitingDecision()).isEqualTo(before.awaitingDecision() + 1);
+        assertThat(after.decisionsOverdue()).isEqualTo(before.decisionsOverdue() + 1);
+
+        UI.getCurrent().navigate("staff");
+        assertThat(sections()).containsExactly(MARKET);
+        assertThat(items(MARKET)).contains("mediation-decisions", "mediation-running", "ratings")
+                .doesNotContain("lists-review", "lists-drafts");
+        ListItem decisions = item(MARKET, "mediation-decisions");
+        assertThat(decisions.getElement().getTextRecursively())
+                .contains("待作出受理决定的调解申请：" + after.awaitingDecision() + " 件")
+                .contains("其中 " + after.decisionsOverdue() + " 件已超期");
+        assertThat(_get(decisions, Anchor.class).getHref()).isEqualTo("staff/mediation?status=SUBMITTED");
+        assertThat(_find(Section.class).stream().noneMatch(s -> s.getClassNames().contains("staff-home-system")))
+                .as("mail and content problems are for administrators").isTrue();
+    }
+
+    @Test
+    void an_editor_sees_the_list_entries_of_their_agency_and_no_cases() {
+        staff("workbench-editor", Role.EDITOR, "sample-urban-management");
+        UI.getCurrent().navigate("staff");
+        assertThat(sections()).containsExactly("sample-urban-management");
+        assertThat(items("sample-urban-management")).containsExactly("lists-review", "lists-drafts");
+        assertThat(_get(item("sample-urban-management", "lists-review"), Anchor.class).getHref())
+                .isEqualTo("staff/lists?agency=sample-urban-management");
+    }
+
+    @Test
+    void an_administrator_sees_every_agency_and_the_system_and_the_links_open_the_filtered_queue() {
+        staff("workbench-admin", Role.ADMIN, null);
+        UI.getCurrent().navigate("staff");
+        assertThat(sections()).contains(MARKET, "sample-traffic-police", "sample-urban-management",
+                "sample-ecology-environment", "sample-human-resources-social-security");
+        assertThat(items(MARKET)).contains("mediation-decisions", "ratings", "lists-review");
+        assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "mail-pending"))).hasSize(1);
+        assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "content-problems"))).hasSize(1);
+        String href = _get(item(MARKET, "mediation-decisions"), Anchor.class).getHref();
+        assertThat(href).isEqualTo("staff/mediation?agency=" + MARKET + "&status=SUBMITTED");
+        assertThat(_get(item(MARKET, "ratings"), Anchor.class).getHref())
+                .isEqualTo("staff/ratings?agency=" + MARKET + "&awaiting=true");
+
+        UI.getCurrent().navigate("staff/mediation", QueryParameters.simple(Map.of("agency", MARKET, "status", "SUBMITTED",
+                "overdue", "true")));
+        assertThat(_get(MediationQueueView.class)).isNotNull();
+        @SuppressWarnings("unchecked")
+        Select<String> agency = _get(Select.class, spec -> spec.withId("mediation-queue-agency"));
+        assertThat(agency.getValue()).isEqualTo(MARKET);
+        @SuppressWarnings("unchecked")
+        Select<CaseStatus> status = _get(Select.class, spec -> spec.withId("mediation-queue-status"));
+        assertThat(status.getValue()).isEqualTo(CaseStatus.SUBMITTED);
+        assertThat(_get(Checkbox.class, spec -> spec.withId("mediation-queue-overdue")).getValue()).isTrue();
+
+        UI.getCurrent().navigate("staff/ratings", QueryParameters.simple(Map.of("agency", "sample-traffic-police",
+                "awaiting", "true")));
+        @SuppressWarnings("unchecked")
+        Select<String> ratingAgency = _get(Select.class, spec -> spec.withId("rating-queue-agency"));
+        assertThat(ratingAgency.getValue()).isEqualTo("sample-traffic-police");
+        assertThat(_get(Checkbox.class, spec -> spec.withId("rating-queue-awaiting")).getValue()).isTrue();
+    }
+
+    @Test
+    void an_officer_cannot_choose_another_agency_through_the_queue_links() {
+        staff("workbench-officer-traffic", Role.OFFICER, "sample-traffic-police");
+        UI.getCurrent().navigate("staff");
+        assertThat(sections()).containsExactly("sample-traffic-police");
+        UI.getCurrent().navigate("staff/ratings", QueryParameters.simple(Map.of("agency", MARKET)));
+        assertThat(_find(Select.class, spec -> spec.withId("rating-queue-agency"))).as("no agency chooser for officers").isEmpty();
+        UI.getCurrent().navigate("staff/mediation", QueryParameters.simple(Map.of("agency", MARKET)));
+        assertThat(_find(Select.class, spec -> spec.withId("mediation-queue-agency"))).isEmpty();
+    }
+}
