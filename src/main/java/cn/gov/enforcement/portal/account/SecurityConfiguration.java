@@ -51,7 +51,10 @@ class SecurityConfiguration {
                 // an address that names no page (mistyped, outdated) gets the "page not found" page, not the staff
                 // sign-in; every page that exists keeps its own access rule
                 .requestMatchers(SecurityConfiguration::namesNoPage).permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // staff who open the sign-in themselves land on their workbench; one sent to sign in by a protected page
+        // returns to that page
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .defaultSuccessUrl("/staff")).build();
     }
 
     /**

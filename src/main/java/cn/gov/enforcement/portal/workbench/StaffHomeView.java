@@ -81,7 +81,11 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
         Section section = new Section();
         section.addClassName("staff-home-agency");
         section.getElement().setAttribute("data-agency", agency.id());
-        section.add(new H2(agency.displayName(getLocale())));
+        H2 name = new H2(agency.displayName(getLocale()));
+        if (agency.sample()) {
+            name.add(new Span(" "), cn.gov.enforcement.portal.lists.ListsUi.sampleBadge(this));
+        }
+        section.add(name);
         UnorderedList items = new UnorderedList();
         items.addClassName("staff-home-items");
         String query = user.isAdmin() ? "agency=" + URLEncoder.encode(agency.id(), StandardCharsets.UTF_8) : "";

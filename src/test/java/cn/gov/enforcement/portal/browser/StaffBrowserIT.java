@@ -43,6 +43,10 @@ class StaffBrowserIT extends BrowserTest {
         String password = createOfficer("officer-browser", "sample-traffic-police");
         signIn("officer-browser", password);
         assertThat(browser.find(By.cssSelector("header")).getText()).contains("officer-browser");
+        // the sign-in opened on its own leads to the workbench of the officer's agency
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/staff");
+        assertThat(browser.mainText()).contains("工作台", "示例市公安局交通管理支队", "待作出受理决定的调解申请", "待回访的差评")
+                .doesNotContain("示例市市场监督管理局", "清单条目");
 
         browser.find(By.id("staff-agency-link")).click();
         browser.until(d -> d.getCurrentUrl().contains("/staff/agency"));

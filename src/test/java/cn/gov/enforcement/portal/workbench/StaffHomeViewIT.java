@@ -100,6 +100,8 @@ class StaffHomeViewIT extends KaribuViewTest {
 
         UI.getCurrent().navigate("staff");
         assertThat(sections()).containsExactly(MARKET);
+        assertThat(_get(_get(com.vaadin.flow.component.html.H2.class), com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withClasses("lists-sample-badge")).getText()).as("sample agencies are labelled").isEqualTo("示例");
         assertThat(items(MARKET)).contains("mediation-decisions", "mediation-running", "ratings")
                 .doesNotContain("lists-review", "lists-drafts");
         ListItem decisions = item(MARKET, "mediation-decisions");
