@@ -92,23 +92,33 @@ public class MediationBackOffice {
         currentUser.requireAgency(agencyId);
         Instant now = clock.instant();
         String me = currentUser.username().orElse("");
-        return cases.findByAgencyIdOrderBySubmittedAtAsc(agencyId).stream()
+        List<MediationCase> shown = cases.findByAgencyIdOrderBySubmittedAtAsc(agencyId).stream()
                 .filter(c -> filter.status() == null || c.status() == filter.status())
                 .filter(c -> !filter.overdueOnly() || c.overdue(settings, now))
                 .filter(c -> !filter.mineOnly() || me.equalsIgnoreCase(c.mediator()))
+                .toList();
+        java.util.Set<Long> waiting = awaitingAnswer(shown);
+        return shown.stream()
                 .map(c -> new CaseSummary(c.caseNumber(), c.status(), c.category(), c.agencyId(), c.submittedAt(),
                         c.applicantName(), PersonalData.maskPhone(c.phone()), c.acceptanceDue(settings),
-                        c.mediationDue(settings).orElse(null), c.overdue(settings, now), c.mediator()))
+                        c.mediationDue(settings).orElse(null), c.overdue(settings, now), c.mediator(),
+                        waiting.contains(c.id())))
                 .toList();
+    }
+
+    /** The ids of the open cases among these whose applicant wrote last (no answer from the agency yet). */
+    private java.util.Set<Long> awaitingAnswer(List<MediationCase> candidates) {
+        List<Long> open = candidates.stream().filter(c -> !c.status().isFinal()).map(MediationCase::id).toList();
+        return open.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(messages.awaitingAnswer(open));
     }
 
     /**
      * What an agency's mediation queue holds for the staff workbench: applications waiting for the acceptance
      * decision and cases in mediation, each with how many are overdue and how many fall due by the next working day
-     * (overdue ones not counted there).
+     * (overdue ones not counted there), and the open cases whose applicant wrote last and waits for an answer.
      */
     public record Workload(int awaitingDecision, int decisionsOverdue, int inMediation, int mediationsOverdue,
-            int dueByNextWorkingDay) {}
+            int dueByNextWorkingDay, int applicantsWaiting) {}
 
     /** The agency's {@link Workload} now. */
     @Transactional(readOnly = true)
@@ -121,7 +131,8 @@ public class MediationBackOffice {
         int inMediation = 0;
         int mediationsOverdue = 0;
         int dueSoon = 0;
-        for (MediationCase c : cases.findByAgencyIdOrderBySubmittedAtAsc(agencyId)) {
+        List<MediationCase> all = cases.findByAgencyIdOrderBySubmittedAtAsc(agencyId);
+        for (MediationCase c : all) {
             Optional<LocalDate> due;
             if (c.status() == CaseStatus.SUBMITTED) {
                 awaiting++;
@@ -142,7 +153,7 @@ public class MediationBackOffice {
                 dueSoon++;
             }
         }
-        return new Workload(awaiting, decisionsOverdue, inMediation, mediationsOverdue, dueSoon);
+        return new Workload(awaiting, decisionsOverdue, inMediation, mediationsOverdue, dueSoon, awaitingAnswer(all).size());
     }
 
     /** The filters of the queue. */

@@ -124,6 +124,11 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
                     getTranslation(c.status().messageKey()), c.applicantName(), c.phoneMasked(),
                     c.status() == CaseStatus.SUBMITTED ? c.acceptanceDue().toString()
                             : c.mediationDue() == null ? "—" : c.mediationDue().toString())));
+            if (c.applicantWaiting()) {
+                Span waiting = new Span(getTranslation("mediation.queue.applicantWaiting"));
+                waiting.addClassName("mediation-applicant-waiting");
+                row.add(waiting, new Span(" "));
+            }
             if (c.overdue()) {
                 Span overdue = new Span(getTranslation("mediation.queue.overdue"));
                 overdue.addClassName("overdue");

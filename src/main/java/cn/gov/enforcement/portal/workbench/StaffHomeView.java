@@ -102,6 +102,10 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
                 items.add(item("mediation-due", link("staff/mediation", query, ""),
                         getTranslation("staff.home.mediation.dueSoon", m.dueByNextWorkingDay()), 0, null));
             }
+            if (m.applicantsWaiting() > 0) {
+                items.add(item("mediation-messages", link("staff/mediation", query, ""),
+                        getTranslation("staff.home.mediation.messages", m.applicantsWaiting()), 0, null));
+            }
             RatingService.Workload r = ratings.workload(agency.id());
             items.add(item("ratings", link("staff/ratings", query, "awaiting=true"),
                     getTranslation("staff.home.ratings", r.awaitingFollowUp()), r.overdue(), "staff.home.overdueRatings"));

@@ -256,6 +256,13 @@ class MediationCasesIT extends IntegrationTest {
         officer("med-cases-market", "sample-market-regulation");
         assertThat(backOffice.caseFile(r.caseNumber()).tracking().messages()).extracting(CaseMessageView::body)
                 .containsExactly("请补充购物小票的照片。", "已上传，谢谢。");
+        // the applicant wrote last: the queue and the workbench say an answer is due
+        assertThat(queued(r.caseNumber()).applicantWaiting()).isTrue();
+        int waiting = backOffice.workload("sample-market-regulation").applicantsWaiting();
+        assertThat(waiting).isPositive();
+        backOffice.sendMessage(r.caseNumber(), "收到，我们会尽快联系商家。");
+        assertThat(queued(r.caseNumber()).applicantWaiting()).isFalse();
+        assertThat(backOffice.workload("sample-market-regulation").applicantsWaiting()).isEqualTo(waiting - 1);
     }
 
     @Test
@@ -521,6 +528,10 @@ class MediationCasesIT extends IntegrationTest {
         // a second run the same day adds nothing
         agencyMail.remind();
         assertThat(mails("mediation-reminder:sample-market-regulation:" + today)).hasSize(1);
+    }
+
+    private CaseSummary queued(String number) {
+        return backOffice.ownQueue().stream().filter(c -> c.caseNumber().equals(number)).findFirst().orElseThrow();
     }
 
     private void submittedOn(SubmissionReceipt r, LocalDate day) {

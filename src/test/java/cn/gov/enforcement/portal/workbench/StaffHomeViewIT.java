@@ -109,6 +109,18 @@ class StaffHomeViewIT extends KaribuViewTest {
                 .contains("待作出受理决定的调解申请：" + after.awaitingDecision() + " 件")
                 .contains("其中 " + after.decisionsOverdue() + " 件已超期");
         assertThat(_get(decisions, Anchor.class).getHref()).isEqualTo("staff/mediation?status=SUBMITTED");
+        int waiting = backOffice.workload(MARKET).applicantsWaiting();
+        SecurityContextHolder.clearContext();
+        mediation.reply(late.caseNumber(), late.accessCode(), "请问什么时候能受理？", null);
+        staff("workbench-officer", Role.OFFICER, MARKET);
+        UI.getCurrent().navigate("staff/mediation");
+        com.vaadin.flow.component.html.Div row = _find(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withAttribute("data-case", late.caseNumber())).get(0);
+        assertThat(_get(row, com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("mediation-applicant-waiting"))
+                .getText()).isEqualTo("申请人留言待回复");
+        UI.getCurrent().navigate("staff");
+        assertThat(item(MARKET, "mediation-messages").getElement().getTextRecursively())
+                .contains("申请人留言待回复的案件：" + (waiting + 1) + " 件");
         assertThat(_find(Section.class).stream().noneMatch(s -> s.getClassNames().contains("staff-home-system")))
                 .as("mail and content problems are for administrators").isTrue();
     }
