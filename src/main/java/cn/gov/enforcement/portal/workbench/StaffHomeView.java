@@ -46,11 +46,14 @@ import java.util.Map;
 public class StaffHomeView extends Div implements HasDynamicTitle {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Published list entries whose effective period ends within this many days are named on the workbench. */
+    static final int EXPIRY_DAYS = 30;
 
     private final transient CurrentUser user;
     private final transient MediationBackOffice mediation;
     private final transient RatingService ratings;
     private final transient ListsBackOffice lists;
+    private final LocalDate today;
 
     public StaffHomeView(CurrentUser user, AgencyDirectory agencies, MediationBackOffice mediation, RatingService ratings,
             ListsBackOffice lists, OutboxAdministration outbox, ContentAdministration content, Clock clock) {
@@ -58,10 +61,11 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
         this.mediation = mediation;
         this.ratings = ratings;
         this.lists = lists;
+        this.today = LocalDate.now(clock.withZone(CHINA));
         addClassName("staff-home-view");
         setId("staff-home");
         add(new H1(getTranslation("staff.home.title")));
-        add(new Paragraph(getTranslation("staff.home.lead", LocalDate.now(clock.withZone(CHINA)).toString())));
+        add(new Paragraph(getTranslation("staff.home.lead", today.toString())));
 
         List<AgencySummary> shown = user.isAdmin()
                 ? agencies.all().stream().sorted(Comparator.comparing(AgencySummary::id)).toList()
@@ -111,13 +115,20 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
                     getTranslation("staff.home.ratings", r.awaitingFollowUp()), r.overdue(), "staff.home.overdueRatings"));
         }
         if (user.isAdmin() || user.hasRole("EDITOR")) {
-            Map<EntryStatus, Long> byStatus = lists.entries(agency.id()).stream().collect(java.util.stream.Collectors
+            List<ListsBackOffice.EntrySummary> entries = lists.entries(agency.id());
+            Map<EntryStatus, Long> byStatus = entries.stream().collect(java.util.stream.Collectors
                     .groupingBy(ListsBackOffice.EntrySummary::status, java.util.stream.Collectors.counting()));
             String listsLink = "staff/lists?agency=" + URLEncoder.encode(agency.id(), StandardCharsets.UTF_8);
             items.add(item("lists-review", listsLink, getTranslation("staff.home.lists.review",
                     byStatus.getOrDefault(EntryStatus.IN_REVIEW, 0L)), 0, null));
             items.add(item("lists-drafts", listsLink, getTranslation("staff.home.lists.drafts",
                     byStatus.getOrDefault(EntryStatus.DRAFT, 0L)), 0, null));
+            long expiring = entries.stream().filter(e -> e.status() == EntryStatus.PUBLISHED && e.effectiveTo() != null
+                    && !e.effectiveTo().isBefore(today) && !e.effectiveTo().isAfter(today.plusDays(EXPIRY_DAYS))).count();
+            if (expiring > 0) {
+                items.add(item("lists-expiring", listsLink, getTranslation("staff.home.lists.expiring", EXPIRY_DAYS,
+                        expiring), 0, null));
+            }
         }
         section.add(items);
         return section;

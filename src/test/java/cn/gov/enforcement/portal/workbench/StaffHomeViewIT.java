@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.enforcement.portal.KaribuViewTest;
 import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
+import cn.gov.enforcement.portal.lists.ListEntryForms;
+import cn.gov.enforcement.portal.lists.ListsBackOffice;
 import cn.gov.enforcement.portal.mediation.CaseStatus;
 import cn.gov.enforcement.portal.mediation.DisputeCategory;
 import cn.gov.enforcement.portal.mediation.MediationApplication;
@@ -48,6 +50,7 @@ class StaffHomeViewIT extends KaribuViewTest {
     @Autowired MediationService mediation;
     @Autowired MediationBackOffice backOffice;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ListsBackOffice lists;
     @Autowired java.time.Clock clock;
 
     private UserDetails staff(String username, Role role, String agency) {
@@ -127,10 +130,24 @@ class StaffHomeViewIT extends KaribuViewTest {
 
     @Test
     void an_editor_sees_the_list_entries_of_their_agency_and_no_cases() {
-        staff("workbench-editor", Role.EDITOR, "sample-urban-management");
+        String um = "sample-urban-management";
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        staff("workbench-editor", Role.EDITOR, um);
+        lists.saveRiskPoint(null, 0, new ListEntryForms.RiskPointInput("um-rp-wb-expiring", um, "户外广告与店招", "沿街商户",
+                "后台样例：临时店招到期", "临时店招超过批准期限仍未拆除。", "中", "影响市容。", "城市市容和环境卫生管理条例 第十一条",
+                "城市市容和环境卫生管理条例 第三十六条", "责令限期改正，可以罚款。", "到期前拆除", java.util.Set.of("提示"),
+                today.minusDays(100), today.plusDays(10), true));
+        var draft = lists.entry("um-rp-wb-expiring");
+        lists.submit("um-rp-wb-expiring", draft.version(), draft.status());
+        staff("workbench-admin", Role.ADMIN, null);
+        var inReview = lists.entry("um-rp-wb-expiring");
+        lists.publish("um-rp-wb-expiring", inReview.version(), inReview.status());
+
+        staff("workbench-editor", Role.EDITOR, um);
         UI.getCurrent().navigate("staff");
+        assertThat(item(um, "lists-expiring").getElement().getTextRecursively()).contains("30 天内到期失效的已发布清单条目：");
         assertThat(sections()).containsExactly("sample-urban-management");
-        assertThat(items("sample-urban-management")).containsExactly("lists-review", "lists-drafts");
+        assertThat(items("sample-urban-management")).containsExactly("lists-review", "lists-drafts", "lists-expiring");
         assertThat(_get(item("sample-urban-management", "lists-review"), Anchor.class).getHref())
                 .isEqualTo("staff/lists?agency=sample-urban-management");
     }
