@@ -145,6 +145,41 @@ public class AccountService {
         account.changePassword(encoder.encode(newPassword), now());
     }
 
+    /** The signed-in user's own notification address, if they gave one. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<String> ownEmail() {
+        return currentUser.username().flatMap(users::findByUsernameIgnoreCase).map(UserAccount::getEmail);
+    }
+
+    /**
+     * Sets (or, when blank, removes) the signed-in user's own address for notices about their work.
+     *
+     * @throws ValidationFailure when it is not one plain e-mail address
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changeOwnEmail(String email) {
+        String value = email == null ? "" : email.strip();
+        if (!value.isEmpty() && !cn.gov.enforcement.portal.notification.Outbox.isValidAddress(value)) {
+            throw ValidationFailure.of("email", "account.error.email");
+        }
+        UserAccount account = users.findByUsernameIgnoreCase(currentUser.username().orElseThrow()).orElseThrow();
+        account.changeEmail(value.isEmpty() ? null : value, now());
+    }
+
+    /**
+     * Where notices about a staff member's work go: their own address when they gave one and their account is
+     * enabled. For the portal's services only (mail about a case assigned to them); nothing shows it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> notificationEmail(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return users.findByUsernameIgnoreCase(username).filter(UserAccount::isEnabled).map(UserAccount::getEmail);
+    }
+
     List<FieldProblem> passwordProblems(String password, String username, String field) {
         List<FieldProblem> problems = new ArrayList<>();
         if (password == null || password.length() < settings.passwordMinLength()) {

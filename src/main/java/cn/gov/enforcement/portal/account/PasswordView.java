@@ -57,6 +57,37 @@ public class PasswordView extends Div implements HasDynamicTitle {
         Div panel = new Div(new FormLayout(current, password, repeat), save, result);
         panel.addClassName("panel");
         add(panel);
+        add(emailPanel(accounts));
+    }
+
+    /** The staff member's own address for notices about their work, e.g. a mediation case assigned to them. */
+    private Div emailPanel(AccountService accounts) {
+        com.vaadin.flow.component.textfield.EmailField email = new com.vaadin.flow.component.textfield.EmailField(
+                getTranslation("account.email.label"));
+        email.setId("account-email");
+        email.setMaxLength(254);
+        email.setWidthFull();
+        email.setHelperText(getTranslation("account.email.help"));
+        accounts.ownEmail().ifPresent(email::setValue);
+        Paragraph saved = new Paragraph();
+        saved.setId("account-email-result");
+        Button store = new Button(getTranslation("account.email.save"), e -> {
+            email.setInvalid(false);
+            try {
+                accounts.changeOwnEmail(email.getValue());
+                saved.setText(getTranslation(email.getValue().isBlank() ? "account.email.removed" : "account.email.saved"));
+                saved.setClassName("result-ok");
+            } catch (ValidationFailure failure) {
+                saved.setText("");
+                saved.setClassName("");
+                email.setErrorMessage(getTranslation(failure.problems().get(0).messageKey()));
+                email.setInvalid(true);
+            }
+        });
+        store.setId("account-email-save");
+        Div panel = new Div(new com.vaadin.flow.component.html.H2(getTranslation("account.email.title")), email, store, saved);
+        panel.addClassName("panel");
+        return panel;
     }
 
     @Override

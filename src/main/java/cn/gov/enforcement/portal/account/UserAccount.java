@@ -38,6 +38,9 @@ class UserAccount {
     @Column(nullable = false)
     private boolean enabled;
 
+    @Column(length = 254)
+    private String email;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -67,11 +70,17 @@ class UserAccount {
     Role getRole() { return role; }
     String getAgencyId() { return agencyId; }
     boolean isEnabled() { return enabled; }
+    String getEmail() { return email; }
     OffsetDateTime getCreatedAt() { return createdAt; }
     OffsetDateTime getUpdatedAt() { return updatedAt; }
 
     void changePassword(String hash, OffsetDateTime now) {
         this.passwordHash = hash;
+        this.updatedAt = now;
+    }
+
+    void changeEmail(String email, OffsetDateTime now) {
+        this.email = email;
         this.updatedAt = now;
     }
 

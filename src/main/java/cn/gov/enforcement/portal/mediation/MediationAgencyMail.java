@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code portal.mediation.reminder-cron}, default 08:00) a reminder listing the acceptance decisions and mediations
  * that are overdue or due by the next working day. The mails name case number, category, deadline and a link to the
  * case page; names, ID numbers, contact details, facts and messages stay in the portal. An agency without a usable
- * address gets nothing (logged).
+ * address gets nothing (logged). The assigned mediator hears of the assignment and of applicant messages at their own
+ * notification address, when they gave one (/account/password).
  */
 @Component
 public class MediationAgencyMail {
@@ -45,11 +46,14 @@ public class MediationAgencyMail {
     private final Translations translations;
     private final MediationSettings settings;
     private final MediationCaseRepository cases;
+    private final cn.gov.enforcement.portal.account.AccountService accounts;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     MediationAgencyMail(AgencyDirectory agencies, Outbox outbox, Translations translations, MediationSettings settings,
-            MediationCaseRepository cases, Clock clock, PlatformTransactionManager transactionManager) {
+            MediationCaseRepository cases, cn.gov.enforcement.portal.account.AccountService accounts, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.accounts = accounts;
         this.agencies = agencies;
         this.outbox = outbox;
         this.translations = translations;
@@ -76,9 +80,26 @@ public class MediationAgencyMail {
 
     /** The applicant wrote a message on the tracking page. Inside the replying transaction. */
     void applicantMessage(MediationCase c, long messageId) {
-        send(c, "mediation-agency-message:" + c.caseNumber() + ":" + messageId,
-                translations.get(ZH, "mediation.mail.agency.message.subject", c.caseNumber()),
-                translations.get(ZH, "mediation.mail.agency.message.body", c.caseNumber(), category(c), caseLink(c)));
+        String subject = translations.get(ZH, "mediation.mail.agency.message.subject", c.caseNumber());
+        String body = translations.get(ZH, "mediation.mail.agency.message.body", c.caseNumber(), category(c), caseLink(c));
+        send(c, "mediation-agency-message:" + c.caseNumber() + ":" + messageId, subject, body);
+        // the assigned mediator also hears of it at their own address, when they gave one
+        accounts.notificationEmail(c.mediator()).filter(Outbox::isValidAddress).ifPresent(to -> outbox.enqueue(
+                OutgoingMail.text("mediation-mediator-message:" + c.caseNumber() + ":" + messageId, to.strip(), subject,
+                        body, ZH)));
+    }
+
+    /**
+     * A mediator was assigned: they hear of it at their own notification address, when they gave one. Inside the
+     * assigning transaction.
+     */
+    void mediatorAssigned(MediationCase c) {
+        accounts.notificationEmail(c.mediator()).filter(Outbox::isValidAddress).ifPresent(to -> outbox.enqueue(
+                OutgoingMail.text("mediation-mediator-assigned:" + c.caseNumber() + ":" + c.history().size(), to.strip(),
+                        translations.get(ZH, "mediation.mail.mediator.assigned.subject", c.caseNumber()),
+                        translations.get(ZH, "mediation.mail.mediator.assigned.body", c.caseNumber(), category(c),
+                                translations.get(ZH, c.status().messageKey()), caseLink(c)),
+                        ZH)));
     }
 
     /** The applicant withdrew the application. Inside the withdrawing transaction. */

@@ -49,10 +49,13 @@ public class MediationBackOffice {
     private final EvidenceFiles files;
     private final AuditEntryRepository audit;
     private final IdNumberCipher cipher;
+    private final MediationAgencyMail agencyMail;
 
     MediationBackOffice(MediationCaseRepository cases, MediationService service, MediationSettings settings,
             CurrentUser currentUser, Clock clock, AccountService accounts, CaseMessageRepository messages,
-            EvidenceRepository evidence, EvidenceFiles files, AuditEntryRepository audit, IdNumberCipher cipher) {
+            EvidenceRepository evidence, EvidenceFiles files, AuditEntryRepository audit, IdNumberCipher cipher,
+            MediationAgencyMail agencyMail) {
+        this.agencyMail = agencyMail;
         this.accounts = accounts;
         this.messages = messages;
         this.evidence = evidence;
@@ -202,6 +205,7 @@ public class MediationBackOffice {
         }
         c.assignMediator(actor(), username.strip(), clock.instant());
         cases.flush();
+        agencyMail.mediatorAssigned(c);
         return service.tracking(c);
     }
 

@@ -119,4 +119,35 @@ class AccountIT extends IntegrationTest {
         SecurityContextHolder.clearContext();
         assertThat(signIn("editor-pw", "a-much-longer-secret").isAuthenticated()).isTrue();
     }
+
+    @Test
+    void staff_set_and_remove_their_own_notification_address_which_only_an_enabled_account_gets_mail_at() {
+        runAs("admin", "ADMIN");
+        var created = accounts.create(new AccountService.NewUser("officer-mail", "调解员", Role.OFFICER, "sample-market-regulation"));
+        runAs("officer-mail", "OFFICER");
+        assertThat(accounts.ownEmail()).isEmpty();
+        for (String bad : List.of("not-an-address", "a@b", "两个@地址.cn x@y.cn", "x@y.cn\nBcc: z@w.cn")) {
+            assertThatThrownBy(() -> accounts.changeOwnEmail(bad)).as(bad).isInstanceOfSatisfying(ValidationFailure.class,
+                    f -> assertThat(f.problems()).singleElement().satisfies(p -> {
+                        assertThat(p.field()).isEqualTo("email");
+                        assertThat(p.messageKey()).isEqualTo("account.error.email");
+                    }));
+        }
+        accounts.changeOwnEmail("  tiaojieyuan@scjg.sample.gov.cn ");
+        assertThat(accounts.ownEmail()).contains("tiaojieyuan@scjg.sample.gov.cn");
+        assertThat(accounts.notificationEmail("OFFICER-MAIL")).contains("tiaojieyuan@scjg.sample.gov.cn");
+
+        runAs("admin", "ADMIN");
+        accounts.setEnabled(created.user().id(), false);
+        assertThat(accounts.notificationEmail("officer-mail")).as("a disabled account gets no mail").isEmpty();
+        accounts.setEnabled(created.user().id(), true);
+
+        runAs("officer-mail", "OFFICER");
+        accounts.changeOwnEmail(" ");
+        assertThat(accounts.ownEmail()).isEmpty();
+        assertThat(accounts.notificationEmail("officer-mail")).isEmpty();
+        SecurityContextHolder.clearContext();
+        assertThatThrownBy(accounts::ownEmail).as("anonymous visitors have no account").isInstanceOf(
+                org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+    }
 }

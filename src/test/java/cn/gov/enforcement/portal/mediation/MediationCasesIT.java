@@ -105,6 +105,7 @@ class MediationCasesIT extends IntegrationTest {
                 Locale.ENGLISH);
         String n = r.caseNumber();
         officer("med-cases-assigned", "sample-market-regulation");
+        accounts.changeOwnEmail("assigned@scjg.sample.gov.cn");
         officer("med-cases-chief", "sample-market-regulation");
 
         assertThat(backOffice.mediatorCandidates(n)).extracting(u -> u.username())
@@ -115,6 +116,17 @@ class MediationCasesIT extends IntegrationTest {
         assertThatThrownBy(() -> backOffice.assignMediator(n, "med-cases-traffic"))
                 .as("an officer of another agency cannot mediate").isInstanceOf(ValidationFailure.class);
         backOffice.assignMediator(n, "med-cases-assigned");
+        // the mediator hears of it at their own address, without personal data
+        assertThat(mails("mediation-mediator-assigned:" + n + ":")).singleElement().satisfies(m -> {
+            assertThat(m.get("recipient")).isEqualTo("assigned@scjg.sample.gov.cn");
+            assertThat((String) m.get("text_body")).contains(n, settings.link("staff/mediation/case/" + n))
+                    .doesNotContain("张三", "13800138000");
+        });
+        service.reply(n, r.accessCode(), "我周三下午有空。", null);
+        assertThat(mails("mediation-mediator-message:" + n + ":")).singleElement().satisfies(m -> {
+            assertThat(m.get("recipient")).isEqualTo("assigned@scjg.sample.gov.cn");
+            assertThat((String) m.get("text_body")).contains(n).doesNotContain("周三");
+        });
 
         CaseFile chiefView = backOffice.caseFile(n);
         assertThat(chiefView.assignedToMe()).isFalse();
@@ -252,6 +264,8 @@ class MediationCasesIT extends IntegrationTest {
                 .isInstanceOf(ValidationFailure.class);
         assertThat(service.reply(r.caseNumber(), "WRONGCODE234", "你好", null)).isEmpty();
         service.reply(r.caseNumber(), r.accessCode(), "已上传，谢谢。", null);
+        assertThat(mails("mediation-mediator-message:" + r.caseNumber() + ":")).as("no mediator assigned, no personal mail")
+                .isEmpty();
 
         officer("med-cases-market", "sample-market-regulation");
         assertThat(backOffice.caseFile(r.caseNumber()).tracking().messages()).extracting(CaseMessageView::body)

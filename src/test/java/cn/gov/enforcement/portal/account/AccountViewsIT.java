@@ -1,0 +1,59 @@
+package cn.gov.enforcement.portal.account;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.EmailField;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** The staff member's own page: the notification address is checked on the server and what was typed is kept. */
+class AccountViewsIT extends KaribuViewTest {
+
+    @Autowired AccountService accounts;
+    @Autowired UserDetailsService users;
+
+    @Test
+    void an_officer_sets_a_notification_address_and_a_bad_one_is_refused_with_the_typing_kept() {
+        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        try {
+            accounts.create(new AccountService.NewUser("officer-own-page", "调解员", Role.OFFICER, "sample-traffic-police"));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier run of this test
+        }
+        signIn(users.loadUserByUsername("officer-own-page"), "OFFICER");
+        UI.getCurrent().navigate("account/password");
+        EmailField email = _get(EmailField.class, spec -> spec.withId("account-email"));
+        assertThat(email.getValue()).isEmpty();
+
+        _setValue(email, "tiaojie at jj");
+        _click(_get(Button.class, spec -> spec.withId("account-email-save")));
+        assertThat(email.isInvalid()).isTrue();
+        assertThat(email.getErrorMessage()).contains("有效的电子邮箱地址");
+        assertThat(email.getValue()).as("what was typed is kept").isEqualTo("tiaojie at jj");
+        assertThat(accounts.ownEmail()).isEmpty();
+
+        _setValue(email, "tiaojie@jj.sample.gov.cn");
+        _click(_get(Button.class, spec -> spec.withId("account-email-save")));
+        assertThat(email.isInvalid()).isFalse();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("account-email-result")).getText()).isEqualTo("通知邮箱已保存。");
+
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("account/password");
+        assertThat(_get(EmailField.class, spec -> spec.withId("account-email")).getValue()).isEqualTo("tiaojie@jj.sample.gov.cn");
+    }
+}
