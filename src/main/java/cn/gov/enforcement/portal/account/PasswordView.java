@@ -12,7 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
-/** Any signed-in staff member changes their own password here. */
+/** Any signed-in staff member's own page (我的账号): change the password, give a notification e-mail. */
 @Route("account/password")
 @PermitAll
 public class PasswordView extends Div implements HasDynamicTitle {
@@ -23,7 +23,7 @@ public class PasswordView extends Div implements HasDynamicTitle {
     private final Paragraph result = new Paragraph();
 
     public PasswordView(AccountService accounts) {
-        add(new H1(getTranslation("account.password.title")));
+        add(new H1(getTranslation("account.own.title")));
         current.setLabel(getTranslation("account.password.current"));
         password.setLabel(getTranslation("account.password.new"));
         repeat.setLabel(getTranslation("account.password.repeat"));
@@ -54,7 +54,8 @@ public class PasswordView extends Div implements HasDynamicTitle {
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div panel = new Div(new FormLayout(current, password, repeat), save, result);
+        Div panel = new Div(new com.vaadin.flow.component.html.H2(getTranslation("account.password.title")),
+                new FormLayout(current, password, repeat), save, result);
         panel.addClassName("panel");
         add(panel);
         add(emailPanel(accounts));
@@ -92,6 +93,6 @@ public class PasswordView extends Div implements HasDynamicTitle {
 
     @Override
     public String getPageTitle() {
-        return getTranslation("account.password.title");
+        return getTranslation("account.own.title");
     }
 }

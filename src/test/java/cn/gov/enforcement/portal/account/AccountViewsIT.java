@@ -37,6 +37,7 @@ class AccountViewsIT extends KaribuViewTest {
         }
         signIn(users.loadUserByUsername("officer-own-page"), "OFFICER");
         UI.getCurrent().navigate("account/password");
+        assertThat(_get(com.vaadin.flow.component.html.H1.class).getText()).isEqualTo("我的账号");
         EmailField email = _get(EmailField.class, spec -> spec.withId("account-email"));
         assertThat(email.getValue()).isEmpty();
 
