@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * agency file's {@code mediation_email}, else its supervision address), always in Chinese: a notice of each new
  * application, of each message and of each withdrawal by an applicant, and once a day
  * ({@code portal.mediation.reminder-cron}, default 08:00) a reminder listing the acceptance decisions and mediations
- * that are overdue or due by the next working day. The mails name case number, category, deadline and a link to the
+ * that are overdue or due by the next working day (the same lines of their own cases go to each assigned mediator
+ * with a notification address). The mails name case number, category, deadline and a link to the
  * case page; names, ID numbers, contact details, facts and messages stay in the portal. An agency without a usable
  * address gets nothing (logged). The assigned mediator hears of the assignment and of applicant messages at their own
  * notification address, when they gave one (/account/password).
@@ -161,9 +162,21 @@ public class MediationAgencyMail {
                 }
                 List<Due> due = new ArrayList<>(entry.getValue());
                 due.sort(java.util.Comparator.comparing(Due::date).thenComparing(d -> d.c().caseNumber()));
-                outbox.enqueue(reminder(entry.getKey(), to.get(), due, today));
+                outbox.enqueue(reminder("mediation-reminder:" + entry.getKey() + ":" + today, to.get(), due, today,
+                        "mediation.mail.agency.reminder"));
                 count++;
             }
+            // each assigned mediator with a notification address also gets the lines of their own cases
+            Map<String, List<Due>> byMediator = new java.util.TreeMap<>();
+            byAgency.values().forEach(list -> list.stream().filter(d -> d.c().mediator() != null)
+                    .forEach(d -> byMediator.computeIfAbsent(d.c().mediator(), m -> new ArrayList<>()).add(d)));
+            byMediator.forEach((mediator, list) -> accounts.notificationEmail(mediator).filter(Outbox::isValidAddress)
+                    .ifPresent(to -> {
+                        List<Due> due = new ArrayList<>(list);
+                        due.sort(java.util.Comparator.comparing(Due::date).thenComparing(d -> d.c().caseNumber()));
+                        outbox.enqueue(reminder("mediation-mediator-reminder:" + mediator + ":" + today, to.strip(), due,
+                                today, "mediation.mail.mediator.reminder"));
+                    }));
             return count;
         });
         return reminded == null ? 0 : reminded;
@@ -171,7 +184,8 @@ public class MediationAgencyMail {
 
     private record Due(MediationCase c, LocalDate date) {}
 
-    private OutgoingMail reminder(String agencyId, String to, List<Due> due, LocalDate today) {
+    /** A reminder listing the deadlines due; {@code texts} names the subject and body keys ({@code .subject}, {@code .body}). */
+    private OutgoingMail reminder(String dedupKey, String to, List<Due> due, LocalDate today, String texts) {
         long overdue = due.stream().filter(d -> d.date().isBefore(today)).count();
         StringBuilder lines = new StringBuilder();
         for (Due d : due) {
@@ -182,9 +196,9 @@ public class MediationAgencyMail {
                     translations.get(ZH, d.c().status().messageKey()), deadline, d.date().format(DATE)))
                     .append('\n');
         }
-        return OutgoingMail.text("mediation-reminder:" + agencyId + ":" + today, to,
-                translations.get(ZH, "mediation.mail.agency.reminder.subject", due.size(), today.format(DATE)),
-                translations.get(ZH, "mediation.mail.agency.reminder.body", due.size(), overdue,
+        return OutgoingMail.text(dedupKey, to,
+                translations.get(ZH, texts + ".subject", due.size(), today.format(DATE)),
+                translations.get(ZH, texts + ".body", due.size(), overdue,
                         lines.toString().strip(), settings.link("staff/mediation")),
                 ZH);
     }

@@ -509,8 +509,11 @@ class MediationCasesIT extends IntegrationTest {
         SubmissionReceipt lateMediation = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
         SubmissionReceipt withdrawn = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
         SubmissionReceipt forest = service.submit(MediationTestSupport.application(DisputeCategory.FOREST_LAND_OWNERSHIP, null), Locale.SIMPLIFIED_CHINESE);
+        officer("med-cases-reminded", "sample-market-regulation");
+        accounts.changeOwnEmail("reminded@scjg.sample.gov.cn");
         officer("med-cases-market", "sample-market-regulation");
         backOffice.accept(lateMediation.caseNumber(), null);
+        backOffice.assignMediator(lateMediation.caseNumber(), "med-cases-reminded");
         SecurityContextHolder.clearContext();
         service.withdraw(withdrawn.caseNumber(), withdrawn.accessCode(), null);
 
@@ -539,9 +542,17 @@ class MediationCasesIT extends IntegrationTest {
         assertThat((String) singleMail("mediation-reminder:sample-ecology-environment:" + today).get("text_body"))
                 .contains(forest.caseNumber()).doesNotContain(lateDecision.caseNumber());
 
+        // the assigned mediator gets the lines of their own cases at their own address
+        Map<String, Object> mediator = singleMail("mediation-mediator-reminder:med-cases-reminded:" + today);
+        assertThat(mediator.get("recipient")).isEqualTo("reminded@scjg.sample.gov.cn");
+        assertThat((String) mediator.get("subject")).contains("您承办的调解案件期限提醒");
+        assertThat((String) mediator.get("text_body")).contains(lateMediation.caseNumber(), "（已超期）")
+                .doesNotContain(lateDecision.caseNumber(), decisionDueNext.caseNumber(), "张三");
+
         // a second run the same day adds nothing
         agencyMail.remind();
         assertThat(mails("mediation-reminder:sample-market-regulation:" + today)).hasSize(1);
+        assertThat(mails("mediation-mediator-reminder:med-cases-reminded:" + today)).hasSize(1);
     }
 
     private CaseSummary queued(String number) {
