@@ -163,7 +163,7 @@ public class MediationAgencyMail {
                 List<Due> due = new ArrayList<>(entry.getValue());
                 due.sort(java.util.Comparator.comparing(Due::date).thenComparing(d -> d.c().caseNumber()));
                 outbox.enqueue(reminder("mediation-reminder:" + entry.getKey() + ":" + today, to.get(), due, today,
-                        "mediation.mail.agency.reminder"));
+                        "mediation.mail.agency.reminder.subject", "mediation.mail.agency.reminder.body"));
                 count++;
             }
             // each assigned mediator with a notification address also gets the lines of their own cases
@@ -175,7 +175,7 @@ public class MediationAgencyMail {
                         List<Due> due = new ArrayList<>(list);
                         due.sort(java.util.Comparator.comparing(Due::date).thenComparing(d -> d.c().caseNumber()));
                         outbox.enqueue(reminder("mediation-mediator-reminder:" + mediator + ":" + today, to.strip(), due,
-                                today, "mediation.mail.mediator.reminder"));
+                                today, "mediation.mail.mediator.reminder.subject", "mediation.mail.mediator.reminder.body"));
                     }));
             return count;
         });
@@ -184,8 +184,9 @@ public class MediationAgencyMail {
 
     private record Due(MediationCase c, LocalDate date) {}
 
-    /** A reminder listing the deadlines due; {@code texts} names the subject and body keys ({@code .subject}, {@code .body}). */
-    private OutgoingMail reminder(String dedupKey, String to, List<Due> due, LocalDate today, String texts) {
+    /** A reminder listing the deadlines due, with the given subject and body texts. */
+    private OutgoingMail reminder(String dedupKey, String to, List<Due> due, LocalDate today, String subjectKey,
+            String bodyKey) {
         long overdue = due.stream().filter(d -> d.date().isBefore(today)).count();
         StringBuilder lines = new StringBuilder();
         for (Due d : due) {
@@ -197,8 +198,8 @@ public class MediationAgencyMail {
                     .append('\n');
         }
         return OutgoingMail.text(dedupKey, to,
-                translations.get(ZH, texts + ".subject", due.size(), today.format(DATE)),
-                translations.get(ZH, texts + ".body", due.size(), overdue,
+                translations.get(ZH, subjectKey, due.size(), today.format(DATE)),
+                translations.get(ZH, bodyKey, due.size(), overdue,
                         lines.toString().strip(), settings.link("staff/mediation")),
                 ZH);
     }
