@@ -36,6 +36,11 @@ public enum CaseStatus {
         };
     }
 
+    /** True for the states with a running deadline: the acceptance decision, then the mediation itself. */
+    public boolean deadlineRuns() {
+        return this == SUBMITTED || inMediation();
+    }
+
     public boolean isFinal() {
         return next().isEmpty();
     }

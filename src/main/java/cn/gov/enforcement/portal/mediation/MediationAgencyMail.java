@@ -11,12 +11,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -64,6 +67,11 @@ public class MediationAgencyMail {
         this.tx = new TransactionTemplate(transactionManager);
     }
 
+    /** A staff member's own notification address when they gave a usable one and their account is enabled. */
+    private Optional<String> personalAddress(String username) {
+        return accounts.notificationEmail(username).filter(Outbox::isValidAddress).map(String::strip);
+    }
+
     /** The agency's mediation address when it is usable. */
     Optional<String> address(String agencyId) {
         return agencies.find(agencyId).map(d -> d.summary().mediationAddress())
@@ -85,8 +93,8 @@ public class MediationAgencyMail {
         String body = translations.get(ZH, "mediation.mail.agency.message.body", c.caseNumber(), category(c), caseLink(c));
         send(c, "mediation-agency-message:" + c.caseNumber() + ":" + messageId, subject, body);
         // the assigned mediator also hears of it at their own address, when they gave one
-        accounts.notificationEmail(c.mediator()).filter(Outbox::isValidAddress).ifPresent(to -> outbox.enqueue(
-                OutgoingMail.text("mediation-mediator-message:" + c.caseNumber() + ":" + messageId, to.strip(), subject,
+        personalAddress(c.mediator()).ifPresent(to -> outbox.enqueue(
+                OutgoingMail.text("mediation-mediator-message:" + c.caseNumber() + ":" + messageId, to, subject,
                         body, ZH)));
     }
 
@@ -95,8 +103,8 @@ public class MediationAgencyMail {
      * assigning transaction.
      */
     void mediatorAssigned(MediationCase c) {
-        accounts.notificationEmail(c.mediator()).filter(Outbox::isValidAddress).ifPresent(to -> outbox.enqueue(
-                OutgoingMail.text("mediation-mediator-assigned:" + c.caseNumber() + ":" + c.history().size(), to.strip(),
+        personalAddress(c.mediator()).ifPresent(to -> outbox.enqueue(
+                OutgoingMail.text("mediation-mediator-assigned:" + c.caseNumber() + ":" + c.history().size(), to,
                         translations.get(ZH, "mediation.mail.mediator.assigned.subject", c.caseNumber()),
                         translations.get(ZH, "mediation.mail.mediator.assigned.body", c.caseNumber(), category(c),
                                 translations.get(ZH, c.status().messageKey()), caseLink(c)),
@@ -138,18 +146,20 @@ public class MediationAgencyMail {
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
         LocalDate horizon = WorkingDays.plus(today, 1);
         Integer reminded = tx.execute(status -> {
-            Map<String, List<Due>> byAgency = new LinkedHashMap<>();
             EnumSet<CaseStatus> running = EnumSet.noneOf(CaseStatus.class);
-            for (CaseStatus s : CaseStatus.values()) {
-                if (s == CaseStatus.SUBMITTED || s.inMediation()) {
-                    running.add(s);
-                }
-            }
+            Arrays.stream(CaseStatus.values()).filter(CaseStatus::deadlineRuns).forEach(running::add);
+            List<Due> dueSoon = new ArrayList<>();
             for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(running)) {
-                Optional<LocalDate> due = c.status() == CaseStatus.SUBMITTED ? Optional.of(c.acceptanceDue(settings))
-                        : c.mediationDue(settings);
-                if (due.isPresent() && !due.get().isAfter(horizon)) {
-                    byAgency.computeIfAbsent(c.agencyId(), a -> new ArrayList<>()).add(new Due(c, due.get()));
+                c.currentDue(settings).filter(due -> !due.isAfter(horizon)).ifPresent(due -> dueSoon.add(new Due(c, due)));
+            }
+            // earliest deadline first in every mail
+            dueSoon.sort(Comparator.comparing(Due::date).thenComparing(d -> d.c().caseNumber()));
+            Map<String, List<Due>> byAgency = new LinkedHashMap<>();
+            Map<String, List<Due>> byMediator = new TreeMap<>();
+            for (Due d : dueSoon) {
+                byAgency.computeIfAbsent(d.c().agencyId(), a -> new ArrayList<>()).add(d);
+                if (d.c().mediator() != null) {
+                    byMediator.computeIfAbsent(d.c().mediator(), m -> new ArrayList<>()).add(d);
                 }
             }
             int count = 0;
@@ -160,23 +170,14 @@ public class MediationAgencyMail {
                             entry.getKey(), entry.getValue().size());
                     continue;
                 }
-                List<Due> due = new ArrayList<>(entry.getValue());
-                due.sort(java.util.Comparator.comparing(Due::date).thenComparing(d -> d.c().caseNumber()));
-                outbox.enqueue(reminder("mediation-reminder:" + entry.getKey() + ":" + today, to.get(), due, today,
+                outbox.enqueue(reminder("mediation-reminder:" + entry.getKey() + ":" + today, to.get(), entry.getValue(), today,
                         "mediation.mail.agency.reminder.subject", "mediation.mail.agency.reminder.body"));
                 count++;
             }
             // each assigned mediator with a notification address also gets the lines of their own cases
-            Map<String, List<Due>> byMediator = new java.util.TreeMap<>();
-            byAgency.values().forEach(list -> list.stream().filter(d -> d.c().mediator() != null)
-                    .forEach(d -> byMediator.computeIfAbsent(d.c().mediator(), m -> new ArrayList<>()).add(d)));
-            byMediator.forEach((mediator, list) -> accounts.notificationEmail(mediator).filter(Outbox::isValidAddress)
-                    .ifPresent(to -> {
-                        List<Due> due = new ArrayList<>(list);
-                        due.sort(java.util.Comparator.comparing(Due::date).thenComparing(d -> d.c().caseNumber()));
-                        outbox.enqueue(reminder("mediation-mediator-reminder:" + mediator + ":" + today, to.strip(), due,
-                                today, "mediation.mail.mediator.reminder.subject", "mediation.mail.mediator.reminder.body"));
-                    }));
+            byMediator.forEach((mediator, due) -> personalAddress(mediator).ifPresent(to -> outbox.enqueue(
+                    reminder("mediation-mediator-reminder:" + mediator + ":" + today, to, due, today,
+                            "mediation.mail.mediator.reminder.subject", "mediation.mail.mediator.reminder.body"))));
             return count;
         });
         return reminded == null ? 0 : reminded;

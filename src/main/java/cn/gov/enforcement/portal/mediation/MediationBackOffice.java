@@ -136,16 +136,12 @@ public class MediationBackOffice {
         int dueSoon = 0;
         List<MediationCase> all = cases.findByAgencyIdOrderBySubmittedAtAsc(agencyId);
         for (MediationCase c : all) {
-            Optional<LocalDate> due;
             if (c.status() == CaseStatus.SUBMITTED) {
                 awaiting++;
-                due = Optional.of(c.acceptanceDue(settings));
             } else if (c.status().inMediation()) {
                 inMediation++;
-                due = c.mediationDue(settings);
-            } else {
-                continue;
             }
+            Optional<LocalDate> due = c.currentDue(settings);
             if (due.isPresent() && due.get().isBefore(today)) {
                 if (c.status() == CaseStatus.SUBMITTED) {
                     decisionsOverdue++;

@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.mediation;
 
 import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.platform.ViewParameters;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -86,9 +87,7 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters();
-        parameters.getSingleParameter("agency")
-                .filter(id -> agency.isVisible() && agency.getListDataView().getItems().anyMatch(id::equals))
-                .ifPresent(agency::setValue);
+        ViewParameters.chooseOffered(agency, parameters, "agency");
         parameters.getSingleParameter("status")
                 .flatMap(name -> java.util.Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(name)).findFirst())
                 .ifPresent(status::setValue);

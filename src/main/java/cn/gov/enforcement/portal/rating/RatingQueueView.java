@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.rating;
 
 import cn.gov.enforcement.portal.agency.AgencySummary;
+import cn.gov.enforcement.portal.platform.ViewParameters;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -124,9 +125,7 @@ public class RatingQueueView extends Div implements HasDynamicTitle, BeforeEnter
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters();
-        parameters.getSingleParameter("agency")
-                .filter(id -> agency.isVisible() && agency.getListDataView().getItems().anyMatch(id::equals))
-                .ifPresent(agency::setValue);
+        ViewParameters.chooseOffered(agency, parameters, "agency");
         parameters.getSingleParameter("awaiting").filter("true"::equals).ifPresent(v -> awaitingOnly.setValue(true));
     }
 

@@ -311,16 +311,21 @@ public class MediationCase {
         return Optional.of(WorkingDays.plus(LocalDate.ofInstant(acceptedAt, settings.zone()), days));
     }
 
+    /**
+     * The last day of the deadline running in the current state: the acceptance decision while submitted, the
+     * mediation while in mediation; empty in every other state.
+     */
+    public Optional<LocalDate> currentDue(MediationSettings settings) {
+        if (status == CaseStatus.SUBMITTED) {
+            return Optional.of(acceptanceDue(settings));
+        }
+        return status.inMediation() ? mediationDue(settings) : Optional.empty();
+    }
+
     /** True when the deadline of the current state has passed (the due day itself is still in time). */
     public boolean overdue(MediationSettings settings, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, settings.zone());
-        if (status == CaseStatus.SUBMITTED) {
-            return today.isAfter(acceptanceDue(settings));
-        }
-        if (status.inMediation()) {
-            return mediationDue(settings).map(today::isAfter).orElse(false);
-        }
-        return false;
+        return currentDue(settings).map(today::isAfter).orElse(false);
     }
 
     // --- accessors --------------------------------------------------------------------------
