@@ -34,6 +34,7 @@ public class Outbox {
 
     static final int MAX_DEDUP_KEY = 200;
     static final int MAX_ADDRESS = 254;
+    static final int MAX_LOCAL_PART = 64;
     static final int MAX_SUBJECT = 500;
 
     private final OutboxStore store;
@@ -111,7 +112,9 @@ public class Outbox {
 
     /**
      * True for one plain address ({@code name@domain.tld}) without display name, list or
-     * line breaks, as accepted by the strict RFC 822 parser, with a dotted domain.
+     * line breaks, as accepted by the strict RFC 822 parser: at most 254 characters, a local part
+     * of at most 64, a dotted domain whose last label has at least two characters. The one rule
+     * for every address the portal accepts from a form.
      */
     public static boolean isValidAddress(String address) {
         if (address == null) {
@@ -129,8 +132,9 @@ public class Outbox {
             return parsed.getPersonal() == null
                     && plain.equals(trimmed)
                     && at > 0
+                    && at <= MAX_LOCAL_PART
                     && plain.indexOf('.', at) > at + 1
-                    && !plain.endsWith(".");
+                    && plain.length() - plain.lastIndexOf('.') > 2;
         } catch (AddressException e) {
             return false;
         }

@@ -40,6 +40,7 @@ public class RatingQueueView extends Div implements HasDynamicTitle, BeforeEnter
     private final Select<String> agency = new Select<>();
     private final Checkbox awaitingOnly = new Checkbox();
     private final Paragraph summary = new Paragraph();
+    private long shownCount;
     private final Grid<RatingRecord> grid = new Grid<>();
 
     public RatingQueueView(RatingService service) {
@@ -99,8 +100,7 @@ public class RatingQueueView extends Div implements HasDynamicTitle, BeforeEnter
         grid.setItems(query -> shownAgency()
                         .map(id -> service.queue(id, awaitingOnly.getValue(), query.getOffset(), query.getLimit()).stream())
                         .orElseGet(java.util.stream.Stream::empty),
-                query -> shownAgency().map(id -> (int) Math.min(Integer.MAX_VALUE,
-                        service.queueSize(id, awaitingOnly.getValue()))).orElse(0));
+                query -> (int) Math.min(Integer.MAX_VALUE, shownCount));
     }
 
     private Div statusCell(RatingRecord r) {
@@ -133,9 +133,11 @@ public class RatingQueueView extends Div implements HasDynamicTitle, BeforeEnter
         return service.staffAgency(agency.getValue());
     }
 
+    /** Counts once per refresh; the summary line and the grid's size both use this figure. */
     private void refresh() {
         Optional<String> shown = shownAgency();
         long count = shown.map(id -> service.queueSize(id, awaitingOnly.getValue())).orElse(0L);
+        shownCount = count;
         summary.setText(shown.isEmpty() ? getTranslation("rating.queue.chooseAgency")
                 : count == 0 ? getTranslation(awaitingOnly.getValue() ? "rating.queue.noneAwaiting" : "rating.queue.none")
                 : getTranslation("rating.queue.count", count));

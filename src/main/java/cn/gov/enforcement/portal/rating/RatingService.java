@@ -63,7 +63,6 @@ public class RatingService {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = LoggerFactory.getLogger(RatingService.class);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{7,15}$");
     /** The highest score that is a bad one. */
     private static final int BAD_UP_TO = java.util.Arrays.stream(Score.values()).filter(Score::bad)
@@ -176,7 +175,7 @@ public class RatingService {
             }
         }
         String email = blankToNull(in.contactEmail());
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches() || !Outbox.isValidAddress(email))) {
+        if (email != null && !Outbox.isValidAddress(email)) {
             problems.add(new FieldProblem("contactEmail", "rating.error.email"));
         }
         if (in.wantsReply() && phone == null && email == null) {

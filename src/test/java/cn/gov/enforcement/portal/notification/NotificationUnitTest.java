@@ -50,14 +50,16 @@ class NotificationUnitTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"zhang.san@example.cn", "a+b@mail.gov.cn", "x_y@sub.example.com"})
+    @ValueSource(strings = {"zhang.san@example.cn", "a+b@mail.gov.cn", "x_y@sub.example.com",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.cn"})
     void plain_addresses_are_accepted(String address) {
         assertThat(Outbox.isValidAddress(address)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "zhangsan", "zhangsan@", "@example.cn", "a@localhost", "a@b.cn, c@d.cn",
-            "张三 <a@b.cn>", "a b@c.cn", "a@b.cn\r\nBcc: c@d.cn", "a@.cn", "a@b."})
+            "张三 <a@b.cn>", "a b@c.cn", "a@b.cn\r\nBcc: c@d.cn", "a@.cn", "a@b.", "a@example.c",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.cn"})
     void invalid_addresses_are_refused(String address) {
         assertThat(Outbox.isValidAddress(address)).isFalse();
     }
