@@ -3,7 +3,10 @@ package cn.gov.enforcement.portal.mediation;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One row of an officer's queue (phone and ID masked). */
+/**
+ * One row of an officer's queue (phone and ID masked). {@code due} is the deadline running now (the acceptance
+ * decision, then the mediation), null when none runs.
+ */
 public record CaseSummary(String caseNumber, CaseStatus status, DisputeCategory category, String agencyId,
-        Instant submittedAt, String applicantName, String phoneMasked, LocalDate acceptanceDue, LocalDate mediationDue,
+        Instant submittedAt, String applicantName, String phoneMasked, LocalDate due,
         boolean overdue, String mediator, boolean applicantWaiting) {}

@@ -103,8 +103,8 @@ public class MediationBackOffice {
         java.util.Set<Long> waiting = awaitingAnswer(shown);
         return shown.stream()
                 .map(c -> new CaseSummary(c.caseNumber(), c.status(), c.category(), c.agencyId(), c.submittedAt(),
-                        c.applicantName(), PersonalData.maskPhone(c.phone()), c.acceptanceDue(settings),
-                        c.mediationDue(settings).orElse(null), c.overdue(settings, now), c.mediator(),
+                        c.applicantName(), PersonalData.maskPhone(c.phone()),
+                        c.currentDue(settings).orElse(null), c.overdue(settings, now), c.mediator(),
                         waiting.contains(c.id())))
                 .toList();
     }

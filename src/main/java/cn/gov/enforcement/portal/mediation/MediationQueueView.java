@@ -121,8 +121,7 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
             }
             row.add(new Paragraph(getTranslation("mediation.queue.row", c.caseNumber(), getTranslation(c.category().messageKey()),
                     getTranslation(c.status().messageKey()), c.applicantName(), c.phoneMasked(),
-                    c.status() == CaseStatus.SUBMITTED ? c.acceptanceDue().toString()
-                            : c.mediationDue() == null ? "—" : c.mediationDue().toString())));
+                    c.due() == null ? "—" : c.due().toString())));
             if (c.applicantWaiting()) {
                 Span waiting = new Span(getTranslation("mediation.queue.applicantWaiting"));
                 waiting.addClassName("mediation-applicant-waiting");

@@ -115,7 +115,7 @@ class MediationCasesIT extends IntegrationTest {
         officer("med-cases-chief", "sample-market-regulation");
         assertThatThrownBy(() -> backOffice.assignMediator(n, "med-cases-traffic"))
                 .as("an officer of another agency cannot mediate").isInstanceOf(ValidationFailure.class);
-        backOffice.assignMediator(n, "med-cases-assigned");
+        CaseTracking assigned = backOffice.assignMediator(n, "med-cases-assigned");
         // the mediator hears of it at their own address, without personal data
         assertThat(mails("mediation-mediator-assigned:" + n + ":")).singleElement().satisfies(m -> {
             assertThat(m.get("recipient")).isEqualTo("assigned@scjg.sample.gov.cn");
@@ -143,7 +143,10 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(backOffice.ownQueue(new MediationBackOffice.QueueFilter(CaseStatus.CLOSED, false, false)))
                 .extracting(CaseSummary::caseNumber).doesNotContain(n);
 
-        backOffice.accept(n, "材料齐全");
+        assertThat(queued(n).due()).as("the acceptance decision runs").isEqualTo(assigned.acceptanceDue());
+        CaseTracking accepted = backOffice.accept(n, "材料齐全");
+        assertThat(accepted.mediationDue()).isNotEqualTo(accepted.acceptanceDue());
+        assertThat(queued(n).due()).as("then the mediation").isEqualTo(accepted.mediationDue());
         assertThatThrownBy(() -> backOffice.otherPartyAgreed(n, null)).as("no skipping").isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> backOffice.inviteOtherParty(n, null, "not-mail", Locale.ENGLISH)).isInstanceOf(ValidationFailure.class);
         backOffice.inviteOtherParty(n, "电话已联系", "shop@example.cn", Locale.TRADITIONAL_CHINESE);
@@ -156,6 +159,7 @@ class MediationCasesIT extends IntegrationTest {
         backOffice.agreementReached(n, "商家退还货款 2999 元");
         CaseTracking closed = backOffice.close(n, "协议已履行");
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(queued(n).due()).as("no deadline runs for a closed case").isNull();
         assertThat(closed.history()).filteredOn(CaseTracking.Step::changesState).extracting(CaseTracking.Step::to)
                 .containsExactly(CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.OTHER_PARTY_INVITED,
                         CaseStatus.OTHER_PARTY_AGREED, CaseStatus.SESSION_SCHEDULED, CaseStatus.AGREEMENT_REACHED,
