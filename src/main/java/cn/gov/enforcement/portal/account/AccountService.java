@@ -40,8 +40,13 @@ public class AccountService {
         this.currentUser = currentUser;
     }
 
-    /** What an administrator enters to create a staff account. */
-    public record NewUser(String username, String displayName, Role role, String agencyId) {}
+    /** What an administrator enters to create a staff account; the notification e-mail is optional. */
+    public record NewUser(String username, String displayName, Role role, String agencyId, String email) {
+
+        public NewUser(String username, String displayName, Role role, String agencyId) {
+            this(username, displayName, role, agencyId, null);
+        }
+    }
 
     /** The created account and its one-time password, shown once to the administrator. */
     public record CreatedUser(UserSummary user, String initialPassword) {}
@@ -68,7 +73,7 @@ public class AccountService {
         currentUser.requireAgency(agencyId);
         return users.findAllByOrderByUsernameAsc().stream()
                 .filter(u -> u.getRole() == Role.OFFICER && u.isEnabled() && agencyId.equals(u.getAgencyId()))
-                .map(UserAccount::summary)
+                .map(u -> u.summary().withoutEmail())
                 .toList();
     }
 
@@ -86,6 +91,7 @@ public class AccountService {
         if (displayName.isEmpty() || displayName.length() > 100) {
             problems.add(new FieldProblem("displayName", "account.error.displayName"));
         }
+        String email = checkedEmail(input.email(), problems);
         if (input.role() == null) {
             problems.add(new FieldProblem("role", "account.error.role"));
         } else if (input.role().boundToAgency()) {
@@ -101,8 +107,35 @@ public class AccountService {
         String password = randomPassword(Math.max(16, settings.passwordMinLength()));
         UserAccount account = new UserAccount(username, displayName, encoder.encode(password), input.role(),
                 input.role().boundToAgency() ? input.agencyId().trim() : null, now());
+        if (email != null) {
+            account.changeEmail(email, now());
+        }
         users.save(account);
         return new CreatedUser(account.summary(), password);
+    }
+
+    /**
+     * An administrator corrects a staff member's name or notification e-mail (blank removes it). Both are checked
+     * before anything changes.
+     *
+     * @throws ValidationFailure naming the fields that are wrong
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public UserSummary update(long userId, String displayName, String email) {
+        UserAccount account = users.findById(userId).orElseThrow(() -> ValidationFailure.of("id", "account.error.notFound"));
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = displayName == null ? "" : displayName.trim();
+        if (name.isEmpty() || name.length() > 100) {
+            problems.add(new FieldProblem("displayName", "account.error.displayName"));
+        }
+        String address = checkedEmail(email, problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
+        }
+        account.changeDisplayName(name, now());
+        account.changeEmail(address, now());
+        return account.summary();
     }
 
     /** Sets a new random password and returns it once. */
@@ -160,12 +193,26 @@ public class AccountService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void changeOwnEmail(String email) {
-        String value = email == null ? "" : email.strip();
-        if (!value.isEmpty() && !cn.gov.enforcement.portal.notification.Outbox.isValidAddress(value)) {
-            throw ValidationFailure.of("email", "account.error.email");
+        List<FieldProblem> problems = new ArrayList<>();
+        String value = checkedEmail(email, problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
         }
         UserAccount account = users.findByUsernameIgnoreCase(currentUser.username().orElseThrow()).orElseThrow();
-        account.changeEmail(value.isEmpty() ? null : value, now());
+        account.changeEmail(value, now());
+    }
+
+    /** A notification address as stored: stripped, null when blank; a problem on {@code email} when malformed. */
+    private static String checkedEmail(String email, List<FieldProblem> problems) {
+        String value = email == null ? "" : email.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!cn.gov.enforcement.portal.notification.Outbox.isValidAddress(value)) {
+            problems.add(new FieldProblem("email", "account.error.email"));
+            return null;
+        }
+        return value;
     }
 
     /**

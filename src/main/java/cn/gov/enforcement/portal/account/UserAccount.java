@@ -79,6 +79,11 @@ class UserAccount {
         this.updatedAt = now;
     }
 
+    void changeDisplayName(String displayName, OffsetDateTime now) {
+        this.displayName = displayName;
+        this.updatedAt = now;
+    }
+
     void changeEmail(String email, OffsetDateTime now) {
         this.email = email;
         this.updatedAt = now;
@@ -90,6 +95,6 @@ class UserAccount {
     }
 
     UserSummary summary() {
-        return new UserSummary(id, username, displayName, role, agencyId, enabled, createdAt);
+        return new UserSummary(id, username, displayName, role, agencyId, enabled, createdAt, email);
     }
 }

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -21,7 +22,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Administrators create staff accounts bound to an agency, reset passwords and disable accounts. */
+/**
+ * Administrators create staff accounts bound to an agency, correct a name or notification e-mail, reset passwords
+ * and disable accounts.
+ */
 @Route("admin/users")
 @Menu(order = 91, title = "menu.admin.users")
 @RolesAllowed("ADMIN")
@@ -33,6 +37,7 @@ public class UsersView extends Div implements HasDynamicTitle {
     private final TextField displayName = new TextField();
     private final Select<Role> role = new Select<>();
     private final ComboBox<AgencyChoice> agency = new ComboBox<>();
+    private final EmailField email = new EmailField();
     private final Div secret = new Div();
 
     /** Agency choice shown in the form. */
@@ -48,12 +53,17 @@ public class UsersView extends Div implements HasDynamicTitle {
 
         grid.addColumn(UserSummary::username).setHeader(getTranslation("account.field.username")).setAutoWidth(true);
         grid.addColumn(UserSummary::displayName).setHeader(getTranslation("account.field.displayName")).setAutoWidth(true);
-        grid.addColumn(u -> getTranslation("account.role." + u.role())).setHeader(getTranslation("account.field.role"));
+        grid.addColumn(u -> getTranslation("account.role." + u.role())).setHeader(getTranslation("account.field.role"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> u.agencyId() == null ? "—" : agencyNames.getOrDefault(u.agencyId(), u.agencyId()))
-                .setHeader(getTranslation("account.field.agency")).setAutoWidth(true);
+                .setHeader(getTranslation("account.field.agency")).setFlexGrow(1);
+        grid.addColumn(u -> u.email() == null ? "—" : u.email()).setKey("email")
+                .setHeader(getTranslation("account.field.email")).setAutoWidth(true);
         grid.addColumn(u -> getTranslation(u.enabled() ? "account.enabled" : "account.disabled"))
-                .setHeader(getTranslation("account.field.status"));
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("account.field.actions")).setAutoWidth(true);
+                .setHeader(getTranslation("account.field.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("account.field.actions"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setId("users-grid");
 
@@ -69,10 +79,14 @@ public class UsersView extends Div implements HasDynamicTitle {
         agency.setLabel(getTranslation("account.field.agency"));
         agency.setItems(accounts.agencies().stream().map(a -> new AgencyChoice(a.id(), a.name())).toList());
         agency.setItemLabelGenerator(AgencyChoice::name);
+        email.setLabel(getTranslation("account.field.email"));
+        email.setHelperText(getTranslation("account.help.email"));
+        email.setMaxLength(254);
+        email.setId("new-user-email");
         Button create = new Button(getTranslation("account.create"), e -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-user");
-        FormLayout form = new FormLayout(username, displayName, role, agency);
+        FormLayout form = new FormLayout(username, displayName, role, agency, email);
         Div panel = new Div(new Paragraph(getTranslation("account.create.intro")), form, create, secret);
         panel.addClassName("panel");
         add(panel, grid);
@@ -80,6 +94,9 @@ public class UsersView extends Div implements HasDynamicTitle {
     }
 
     private Div actions(UserSummary user) {
+        Button edit = new Button(getTranslation("account.edit"), e -> edit(user));
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        edit.addClassName("edit-user");
         Button reset = new Button(getTranslation("account.resetPassword"), e -> {
             String password = accounts.resetPassword(user.id());
             showSecret(user.username(), password);
@@ -94,21 +111,22 @@ public class UsersView extends Div implements HasDynamicTitle {
             }
         });
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return new Div(reset, toggle);
+        return new Div(edit, reset, toggle);
     }
 
     private void create() {
-        for (var field : new com.vaadin.flow.component.HasValidation[] {username, displayName, role, agency}) {
+        for (var field : new com.vaadin.flow.component.HasValidation[] {username, displayName, role, agency, email}) {
             field.setInvalid(false);
         }
         try {
             var created = accounts.create(new AccountService.NewUser(username.getValue(), displayName.getValue(),
-                    role.getValue(), agency.getValue() == null ? null : agency.getValue().id()));
+                    role.getValue(), agency.getValue() == null ? null : agency.getValue().id(), email.getValue()));
             showSecret(created.user().username(), created.initialPassword());
             username.clear();
             displayName.clear();
             role.clear();
             agency.clear();
+            email.clear();
             refresh();
         } catch (ValidationFailure failure) {
             for (var problem : failure.problems()) {
@@ -117,10 +135,53 @@ public class UsersView extends Div implements HasDynamicTitle {
                     case "username" -> { username.setErrorMessage(message); username.setInvalid(true); }
                     case "displayName" -> { displayName.setErrorMessage(message); displayName.setInvalid(true); }
                     case "role" -> { role.setErrorMessage(message); role.setInvalid(true); }
+                    case "email" -> { email.setErrorMessage(message); email.setInvalid(true); }
                     default -> { agency.setErrorMessage(message); agency.setInvalid(true); }
                 }
             }
         }
+    }
+
+    /** A dialog to correct the name and notification e-mail; on a problem it stays open with the typing kept. */
+    private void edit(UserSummary user) {
+        Dialog dialog = new Dialog();
+        dialog.setId("edit-user-dialog");
+        dialog.setHeaderTitle(getTranslation("account.edit.title", user.username()));
+        TextField name = new TextField(getTranslation("account.field.displayName"));
+        name.setMaxLength(100);
+        name.setValue(user.displayName());
+        name.setId("edit-user-name");
+        EmailField address = new EmailField(getTranslation("account.field.email"));
+        address.setMaxLength(254);
+        address.setHelperText(getTranslation("account.help.email"));
+        address.setValue(user.email() == null ? "" : user.email());
+        address.setId("edit-user-email");
+        Button save = new Button(getTranslation("account.edit.save"), e -> {
+            name.setInvalid(false);
+            address.setInvalid(false);
+            try {
+                accounts.update(user.id(), name.getValue(), address.getValue());
+                dialog.close();
+                Notification.show(getTranslation("account.edit.saved", user.username()));
+                refresh();
+            } catch (ValidationFailure failure) {
+                for (var problem : failure.problems()) {
+                    String message = getTranslation(problem.messageKey(), problem.args());
+                    if ("email".equals(problem.field())) {
+                        address.setErrorMessage(message);
+                        address.setInvalid(true);
+                    } else {
+                        name.setErrorMessage(message);
+                        name.setInvalid(true);
+                    }
+                }
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("edit-user-save");
+        dialog.add(new FormLayout(name, address));
+        dialog.getFooter().add(new Button(getTranslation("account.close"), e -> dialog.close()), save);
+        dialog.open();
     }
 
     private void showSecret(String user, String password) {

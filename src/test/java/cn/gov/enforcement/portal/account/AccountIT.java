@@ -150,4 +150,46 @@ class AccountIT extends IntegrationTest {
         assertThatThrownBy(accounts::ownEmail).as("anonymous visitors have no account").isInstanceOf(
                 org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
     }
+
+    @Test
+    void an_administrator_gives_and_corrects_a_notification_address_which_colleagues_do_not_see() {
+        runAs("admin", "ADMIN");
+        assertThatThrownBy(() -> accounts.create(new AccountService.NewUser("officer-admin-mail", "", Role.OFFICER,
+                "sample-traffic-police", "not an address")))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(ValidationFailure.FieldProblem::field).containsExactlyInAnyOrder("displayName", "email"));
+        assertThat(accounts.list()).extracting(UserSummary::username).as("nothing half-written")
+                .doesNotContain("officer-admin-mail");
+        var created = accounts.create(new AccountService.NewUser("officer-admin-mail", "赵示例", Role.OFFICER,
+                "sample-traffic-police", " zhao@jj.sample.gov.cn "));
+        assertThat(created.user().email()).isEqualTo("zhao@jj.sample.gov.cn");
+        assertThat(accounts.notificationEmail("officer-admin-mail")).contains("zhao@jj.sample.gov.cn");
+
+        long id = created.user().id();
+        assertThatThrownBy(() -> accounts.update(id, "赵示例改", "zhao@@jj"))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(ValidationFailure.FieldProblem::field).containsExactly("email"));
+        assertThatThrownBy(() -> accounts.update(id, " ", "zhao2@jj.sample.gov.cn"))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(ValidationFailure.FieldProblem::field).containsExactly("displayName"));
+        assertThat(accounts.list()).filteredOn(u -> u.id() == id).singleElement().satisfies(u -> {
+            assertThat(u.displayName()).as("a refused change writes nothing").isEqualTo("赵示例");
+            assertThat(u.email()).isEqualTo("zhao@jj.sample.gov.cn");
+        });
+        UserSummary changed = accounts.update(id, " 赵示例改 ", "zhao2@jj.sample.gov.cn");
+        assertThat(changed.displayName()).isEqualTo("赵示例改");
+        assertThat(accounts.notificationEmail("officer-admin-mail")).contains("zhao2@jj.sample.gov.cn");
+        assertThatThrownBy(() -> accounts.update(-1L, "某人", null)).isInstanceOf(ValidationFailure.class);
+
+        assertThat(accounts.officersOf("sample-traffic-police")).filteredOn(u -> u.id() == id).singleElement()
+                .satisfies(u -> assertThat(u.email()).as("the list colleagues choose from carries no address").isNull());
+        runAs("officer-admin-mail", "OFFICER");
+        assertThat(accounts.ownEmail()).contains("zhao2@jj.sample.gov.cn");
+        assertThatThrownBy(() -> accounts.update(id, "自己改名", null)).as("only administrators edit accounts")
+                .isInstanceOf(AccessDeniedException.class);
+
+        runAs("admin", "ADMIN");
+        accounts.update(id, "赵示例改", "");
+        assertThat(accounts.notificationEmail("officer-admin-mail")).as("blank removes it").isEmpty();
+    }
 }

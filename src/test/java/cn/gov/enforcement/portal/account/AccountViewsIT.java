@@ -57,4 +57,55 @@ class AccountViewsIT extends KaribuViewTest {
         UI.getCurrent().navigate("account/password");
         assertThat(_get(EmailField.class, spec -> spec.withId("account-email")).getValue()).isEqualTo("tiaojie@jj.sample.gov.cn");
     }
+
+    @Test
+    void an_administrator_edits_a_name_and_address_in_a_dialog_that_keeps_the_typing_on_a_refusal() {
+        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        try {
+            accounts.create(new AccountService.NewUser("officer-edited", "孙示例", Role.OFFICER, "sample-traffic-police"));
+        } catch (ValidationFailure alreadyThere) {
+            accounts.list().stream().filter(u -> u.username().equals("officer-edited")).findFirst()
+                    .ifPresent(u -> accounts.update(u.id(), "孙示例", null));
+        }
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("admin/users");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<UserSummary> grid = _get(com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("users-grid"));
+        int row = rowOf(grid, "officer-edited");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, row)).contains("—");
+        Button edit = com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, row, "actions"), Button.class).get(0);
+        assertThat(edit.getText()).isEqualTo("修改");
+        _click(edit);
+
+        com.vaadin.flow.component.textfield.TextField name = _get(com.vaadin.flow.component.textfield.TextField.class,
+                spec -> spec.withId("edit-user-name"));
+        EmailField email = _get(EmailField.class, spec -> spec.withId("edit-user-email"));
+        assertThat(name.getValue()).isEqualTo("孙示例");
+        _setValue(name, "孙示例（调解）");
+        _setValue(email, "sun at jj");
+        _click(_get(Button.class, spec -> spec.withId("edit-user-save")));
+        assertThat(email.isInvalid()).isTrue();
+        assertThat(email.getErrorMessage()).contains("有效的电子邮箱地址");
+        assertThat(email.getValue()).as("what was typed is kept").isEqualTo("sun at jj");
+        assertThat(name.getValue()).isEqualTo("孙示例（调解）");
+        assertThat(accounts.notificationEmail("officer-edited")).isEmpty();
+
+        _setValue(email, "sun@jj.sample.gov.cn");
+        _click(_get(Button.class, spec -> spec.withId("edit-user-save")));
+        assertThat(accounts.notificationEmail("officer-edited")).contains("sun@jj.sample.gov.cn");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, rowOf(grid, "officer-edited")))
+                .contains("孙示例（调解）", "sun@jj.sample.gov.cn");
+    }
+
+    private static int rowOf(com.vaadin.flow.component.grid.Grid<UserSummary> grid, String username) {
+        for (int i = 0; i < com.github.mvysny.kaributesting.v10.GridKt._size(grid); i++) {
+            if (com.github.mvysny.kaributesting.v10.GridKt._get(grid, i).username().equals(username)) {
+                return i;
+            }
+        }
+        throw new AssertionError(username + " not in the grid");
+    }
 }
