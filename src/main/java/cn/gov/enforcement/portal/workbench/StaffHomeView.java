@@ -73,15 +73,51 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
         if (shown.isEmpty()) {
             add(new Paragraph(getTranslation("staff.home.noAgency")));
         }
+        List<AgencySummary> idle = new java.util.ArrayList<>();
         for (AgencySummary agency : shown) {
-            add(agencySection(agency));
+            Block block = agencySection(agency);
+            if (user.isAdmin() && block.waiting() == 0) {
+                idle.add(agency);
+            } else {
+                add(block.section());
+            }
+        }
+        if (!idle.isEmpty()) {
+            add(idleSection(idle));
         }
         if (user.isAdmin()) {
             add(systemSection(outbox, content));
         }
     }
 
-    private Section agencySection(AgencySummary agency) {
+    /** One agency's block and how many things wait in it (every figure shown, overdue ones included once). */
+    private record Block(Section section, long waiting) {}
+
+    /**
+     * The agencies where nothing waits, named on one line so that an administrator of many agencies sees the busy
+     * ones first; each name opens the agency's staff page.
+     */
+    private Section idleSection(List<AgencySummary> idle) {
+        Section section = new Section();
+        section.addClassName("staff-home-idle");
+        section.add(new H2(getTranslation("staff.home.idle")));
+        Paragraph names = new Paragraph();
+        for (int i = 0; i < idle.size(); i++) {
+            AgencySummary agency = idle.get(i);
+            if (i > 0) {
+                names.add(new Span(getTranslation("staff.home.idle.separator")));
+            }
+            Anchor link = new Anchor("staff/agency/" + URLEncoder.encode(agency.id(), StandardCharsets.UTF_8),
+                    agency.displayName(getLocale()));
+            link.getElement().setAttribute("data-agency", agency.id());
+            names.add(link);
+        }
+        section.add(names);
+        return section;
+    }
+
+    private Block agencySection(AgencySummary agency) {
+        long waiting = 0;
         Section section = new Section();
         section.addClassName("staff-home-agency");
         section.getElement().setAttribute("data-agency", agency.id());
@@ -96,6 +132,7 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
         boolean officer = user.isAdmin() || user.hasRole("OFFICER");
         if (officer) {
             MediationBackOffice.Workload m = mediation.workload(agency.id());
+            waiting += m.awaitingDecision() + m.inMediation() + m.applicantsWaiting();
             items.add(item("mediation-decisions", link("staff/mediation", query, "status=" + CaseStatus.SUBMITTED.name()),
                     getTranslation("staff.home.mediation.decisions", m.awaitingDecision()), m.decisionsOverdue(),
                     "staff.home.overdueCases"));
@@ -111,6 +148,7 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
                         getTranslation("staff.home.mediation.messages", m.applicantsWaiting()), 0, null));
             }
             RatingService.Workload r = ratings.workload(agency.id());
+            waiting += r.awaitingFollowUp();
             items.add(item("ratings", link("staff/ratings", query, "awaiting=true"),
                     getTranslation("staff.home.ratings", r.awaitingFollowUp()), r.overdue(), "staff.home.overdueRatings"));
         }
@@ -125,13 +163,15 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
                     byStatus.getOrDefault(EntryStatus.DRAFT, 0L)), 0, null));
             long expiring = entries.stream().filter(e -> e.status() == EntryStatus.PUBLISHED && e.effectiveTo() != null
                     && !e.effectiveTo().isBefore(today) && !e.effectiveTo().isAfter(today.plusDays(EXPIRY_DAYS))).count();
+            waiting += byStatus.getOrDefault(EntryStatus.IN_REVIEW, 0L) + byStatus.getOrDefault(EntryStatus.DRAFT, 0L)
+                    + expiring;
             if (expiring > 0) {
                 items.add(item("lists-expiring", listsLink, getTranslation("staff.home.lists.expiring", EXPIRY_DAYS,
                         expiring), 0, null));
             }
         }
         section.add(items);
-        return section;
+        return new Block(section, waiting);
     }
 
     private Section systemSection(OutboxAdministration outbox, ContentAdministration content) {

@@ -51,6 +51,7 @@ class StaffHomeViewIT extends KaribuViewTest {
     @Autowired MediationBackOffice backOffice;
     @Autowired JdbcTemplate jdbc;
     @Autowired ListsBackOffice lists;
+    @Autowired cn.gov.enforcement.portal.rating.RatingService ratings;
     @Autowired java.time.Clock clock;
 
     private UserDetails staff(String username, Role role, String agency) {
@@ -155,9 +156,27 @@ class StaffHomeViewIT extends KaribuViewTest {
     @Test
     void an_administrator_sees_every_agency_and_the_system_and_the_links_open_the_filtered_queue() {
         staff("workbench-admin", Role.ADMIN, null);
+        // an agency where nothing waits is named on the one idle line, not given a block of zeros
+        String ecology = "sample-ecology-environment";
+        jdbc.update("update mediation_case set status = 'CLOSED' where agency_id = ?", ecology);
+        jdbc.update("update enforcement_rating set status = 'FOLLOWED_UP' where agency_id = ? and status = 'AWAITING_FOLLOW_UP'",
+                ecology);
+        MediationBackOffice.Workload quiet = backOffice.workload(ecology);
+        assertThat(quiet.awaitingDecision() + quiet.inMediation() + ratings.workload(ecology).awaitingFollowUp())
+                .as("nothing waits at the ecology bureau now").isZero();
+        assertThat(lists.entries(ecology)).as("its list entries are all published and not expiring")
+                .allMatch(e -> e.status() == cn.gov.enforcement.portal.lists.EntryStatus.PUBLISHED
+                        && (e.effectiveTo() == null || e.effectiveTo().isAfter(
+                                LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).plusDays(StaffHomeView.EXPIRY_DAYS))));
         UI.getCurrent().navigate("staff");
-        assertThat(sections()).contains(MARKET, "sample-traffic-police", "sample-urban-management",
-                "sample-ecology-environment", "sample-human-resources-social-security");
+        List<String> idle = _find(Anchor.class).stream().filter(a -> a.getElement().hasAttribute("data-agency"))
+                .map(a -> a.getElement().getAttribute("data-agency")).toList();
+        assertThat(idle).contains(ecology).doesNotContain(MARKET);
+        assertThat(sections()).doesNotContain(ecology).doesNotContainAnyElementsOf(idle);
+        assertThat(java.util.stream.Stream.concat(sections().stream(), idle.stream())).contains(MARKET,
+                "sample-traffic-police", "sample-urban-management", ecology, "sample-human-resources-social-security");
+        assertThat(_find(Anchor.class, spec -> spec.withAttribute("data-agency", ecology)).get(0).getHref())
+                .isEqualTo("staff/agency/" + ecology);
         assertThat(items(MARKET)).contains("mediation-decisions", "ratings", "lists-review");
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "mail-pending"))).hasSize(1);
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "content-problems"))).hasSize(1);
