@@ -29,9 +29,11 @@ public class AccountService {
     private final AccountSettings settings;
     private final Optional<AgencyCatalog> agencies;
     private final CurrentUser currentUser;
+    private final AccountLog log;
 
     AccountService(UserAccountRepository users, PasswordEncoder encoder, Clock clock, AccountSettings settings,
-            Optional<AgencyCatalog> agencies, CurrentUser currentUser) {
+            Optional<AgencyCatalog> agencies, CurrentUser currentUser, AccountLog log) {
+        this.log = log;
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
@@ -111,6 +113,8 @@ public class AccountService {
             account.changeEmail(email, now());
         }
         users.save(account);
+        log.record(AccountAction.CREATED, username, actor(), null,
+                account.getAgencyId() == null ? input.role().name() : input.role().name() + " " + account.getAgencyId());
         return new CreatedUser(account.summary(), password);
     }
 
@@ -133,8 +137,18 @@ public class AccountService {
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }
-        account.changeDisplayName(name, now());
-        account.changeEmail(address, now());
+        List<String> changed = new ArrayList<>();
+        if (!name.equals(account.getDisplayName())) {
+            changed.add("displayName");
+            account.changeDisplayName(name, now());
+        }
+        if (!java.util.Objects.equals(address, account.getEmail())) {
+            changed.add("email");
+            account.changeEmail(address, now());
+        }
+        if (!changed.isEmpty()) {
+            log.record(AccountAction.EDITED, account.getUsername(), actor(), null, String.join(" ", changed));
+        }
         return account.summary();
     }
 
@@ -145,6 +159,7 @@ public class AccountService {
         UserAccount account = users.findById(userId).orElseThrow(() -> ValidationFailure.of("id", "account.error.notFound"));
         String password = randomPassword(Math.max(16, settings.passwordMinLength()));
         account.changePassword(encoder.encode(password), now());
+        log.record(AccountAction.PASSWORD_RESET, account.getUsername(), actor(), null, null);
         return password;
     }
 
@@ -155,7 +170,10 @@ public class AccountService {
         if (!enabled && currentUser.username().map(account.getUsername()::equalsIgnoreCase).orElse(false)) {
             throw ValidationFailure.of("enabled", "account.error.disableSelf");
         }
-        account.setEnabled(enabled, now());
+        if (account.isEnabled() != enabled) {
+            account.setEnabled(enabled, now());
+            log.record(enabled ? AccountAction.ENABLED : AccountAction.DISABLED, account.getUsername(), actor(), null, null);
+        }
     }
 
     /** Changes the signed-in user's own password after checking the current one. */
@@ -176,6 +194,7 @@ public class AccountService {
             throw new ValidationFailure(problems);
         }
         account.changePassword(encoder.encode(newPassword), now());
+        log.record(AccountAction.PASSWORD_CHANGED, account.getUsername(), username, null, null);
     }
 
     /** The signed-in user's own notification address, if they gave one. */
@@ -199,7 +218,11 @@ public class AccountService {
             throw new ValidationFailure(problems);
         }
         UserAccount account = users.findByUsernameIgnoreCase(currentUser.username().orElseThrow()).orElseThrow();
-        account.changeEmail(value, now());
+        if (!java.util.Objects.equals(value, account.getEmail())) {
+            account.changeEmail(value, now());
+            log.record(AccountAction.EMAIL_CHANGED, account.getUsername(), account.getUsername(), null,
+                    value == null ? "removed" : "set");
+        }
     }
 
     /** A notification address as stored: stripped, null when blank; a problem on {@code email} when malformed. */
@@ -254,6 +277,8 @@ public class AccountService {
         }
         users.save(new UserAccount(settings.initialAdminUsername(), "Administrator", encoder.encode(password), Role.ADMIN,
                 null, now()));
+        log.record(AccountAction.INITIAL_ADMIN_CREATED, settings.initialAdminUsername(), null, null,
+                generate ? "generated" : "configured");
         return generate ? Optional.of(password) : Optional.of("");
     }
 
@@ -263,6 +288,11 @@ public class AccountService {
             sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
         return sb.toString();
+    }
+
+    /** The signed-in administrator (or person) doing the change. */
+    private String actor() {
+        return currentUser.username().orElse(null);
     }
 
     private OffsetDateTime now() {

@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.account;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -11,14 +12,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Password sign-in against the user table, refusing attempts while the throttle is closed. */
+/**
+ * Password sign-in against the user table, refusing attempts while the throttle is closed. Every attempt is written
+ * to the account log with its client address (never the password typed).
+ */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider delegate;
     private final LoginThrottle throttle;
+    private final AccountLog log;
 
-    ThrottledAuthenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+            AccountLog log) {
+        this.log = log;
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(encoder);
         this.throttle = throttle;
@@ -29,14 +36,20 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
         if (throttle.isBlocked(username, address)) {
+            log.record(AccountAction.SIGN_IN_BLOCKED, username, null, address, null);
             throw new LockedException("Too many failed sign-in attempts");
         }
         try {
             Authentication result = delegate.authenticate(authentication);
             throttle.succeeded(username);
+            log.record(AccountAction.SIGNED_IN, result.getName(), null, address, null);
             return result;
         } catch (BadCredentialsException e) {
             throttle.failed(username, address);
+            log.record(AccountAction.SIGN_IN_FAILED, username, null, address, "badCredentials");
+            throw e;
+        } catch (DisabledException e) {
+            log.record(AccountAction.SIGN_IN_FAILED, username, null, address, "disabled");
             throw e;
         }
     }

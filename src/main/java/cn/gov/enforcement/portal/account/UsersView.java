@@ -47,6 +47,10 @@ public class UsersView extends Div implements HasDynamicTitle {
         this.accounts = accounts;
         addClassName("users-view");
         add(new H1(getTranslation("account.users.title")));
+        com.vaadin.flow.component.html.Anchor logLink = new com.vaadin.flow.component.html.Anchor("admin/account-log",
+                getTranslation("account.log.open"));
+        logLink.setId("account-log-link");
+        add(new Paragraph(logLink));
 
         Map<String, String> agencyNames = accounts.agencies().stream()
                 .collect(Collectors.toMap(AgencyCatalog.AgencyRef::id, AgencyCatalog.AgencyRef::name, (a, b) -> a));
@@ -111,7 +115,11 @@ public class UsersView extends Div implements HasDynamicTitle {
             }
         });
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return new Div(edit, reset, toggle);
+        com.vaadin.flow.component.html.Anchor log = new com.vaadin.flow.component.html.Anchor("admin/account-log?user="
+                + java.net.URLEncoder.encode(user.username(), java.nio.charset.StandardCharsets.UTF_8),
+                getTranslation("account.log.row"));
+        log.addClassName("user-log-link");
+        return new Div(edit, reset, toggle, log);
     }
 
     private void create() {

@@ -108,4 +108,42 @@ class AccountViewsIT extends KaribuViewTest {
         }
         throw new AssertionError(username + " not in the grid");
     }
+
+    @Test
+    void the_account_log_page_shows_an_accounts_entries_in_words_and_filters_them() {
+        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        var created = accounts.create(new AccountService.NewUser("officer-logged", "周示例", Role.OFFICER,
+                "sample-market-regulation"));
+        accounts.update(created.user().id(), "周示例改", "zhou@scjg.sample.gov.cn");
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("admin/users");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("account-log-link")).getHref())
+                .isEqualTo("admin/account-log");
+
+        UI.getCurrent().navigate("admin/account-log", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("user", "OFFICER-LOGGED")));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<AccountLogEntry> grid = _get(com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("account-log"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(2);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0))
+                .contains("修改账号", "officer-logged", "test-admin", "姓名、通知邮箱");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 1))
+                .contains("创建账号", "执法人员 · 示例市市场监督管理局");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("account-log-summary")).getText()).isEqualTo("共 2 条记录，最新的在前。");
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<AccountAction> action = _get(com.vaadin.flow.component.select.Select.class,
+                spec -> spec.withId("account-log-action"));
+        action.setValue(AccountAction.DISABLED);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isZero();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("account-log-summary")).getText()).isEqualTo("没有符合条件的记录。");
+
+        signIn(users.loadUserByUsername("officer-logged"), "OFFICER");
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("admin/account-log");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                AccountLogView.class)).as("officers do not open the log").hasMessageContaining("AccessDeniedException");
+    }
 }

@@ -24,7 +24,7 @@ class InitialAdministratorTest {
 
     private AccountService service(String configuredPassword) {
         return new AccountService(users, encoder, Clock.systemUTC(),
-                new AccountSettings("admin", configuredPassword, 5, Duration.ofMinutes(15), 12), Optional.empty(), nobody);
+                new AccountSettings("admin", configuredPassword, 5, Duration.ofMinutes(15), 12, null), Optional.empty(), nobody, mock(AccountLog.class));
     }
 
     @Test

@@ -15,7 +15,7 @@ class LoginThrottleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
     private final LoginThrottle throttle =
-            new LoginThrottle(clock, new AccountSettings("admin", null, 5, Duration.ofMinutes(15), 12));
+            new LoginThrottle(clock, new AccountSettings("admin", null, 5, Duration.ofMinutes(15), 12, null));
 
     @Test
     void five_failures_for_one_user_name_block_further_attempts_until_the_window_has_passed() {

@@ -1,0 +1,26 @@
+package cn.gov.enforcement.portal.account;
+
+/** What an entry of the account log records. */
+public enum AccountAction {
+    /** The first administrator, created on the first start. */
+    INITIAL_ADMIN_CREATED,
+    CREATED,
+    /** An administrator changed the name or the notification e-mail; the detail names the fields. */
+    EDITED,
+    PASSWORD_RESET,
+    ENABLED,
+    DISABLED,
+    /** The person changed their own password. */
+    PASSWORD_CHANGED,
+    /** The person changed or removed their own notification e-mail. */
+    EMAIL_CHANGED,
+    SIGNED_IN,
+    /** Wrong user name or password, or a disabled account; the detail says which of the last two. */
+    SIGN_IN_FAILED,
+    /** Refused without checking the password while the sign-in throttle was closed. */
+    SIGN_IN_BLOCKED;
+
+    public String messageKey() {
+        return "account.log.action." + name();
+    }
+}
