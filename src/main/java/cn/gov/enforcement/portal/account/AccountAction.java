@@ -15,6 +15,8 @@ public enum AccountAction {
     /** The person changed or removed their own notification e-mail. */
     EMAIL_CHANGED,
     SIGNED_IN,
+    /** The person signed out with the header's button (a session that times out leaves no entry). */
+    SIGNED_OUT,
     /** Wrong user name or password, or a disabled account; the detail says which of the last two. */
     SIGN_IN_FAILED,
     /** Refused without checking the password while the sign-in throttle was closed. */

@@ -45,7 +45,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinSecurity(HttpSecurity http, ThrottledAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain vaadinSecurity(HttpSecurity http, ThrottledAuthenticationProvider provider, AccountLog log)
+            throws Exception {
         http.authenticationProvider(provider);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**").permitAll()
                 // an address that names no page (mistyped, outdated) gets the "page not found" page, not the staff
@@ -53,8 +54,15 @@ class SecurityConfiguration {
                 .requestMatchers(SecurityConfiguration::namesNoPage).permitAll());
         // staff who open the sign-in themselves land on their workbench; one sent to sign in by a protected page
         // returns to that page
+        // signing out is written to the account log
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
-                .defaultSuccessUrl("/staff")).build();
+                .defaultSuccessUrl("/staff")
+                .addLogoutHandler((request, response, authentication) -> {
+                    if (authentication != null) {
+                        log.record(AccountAction.SIGNED_OUT, authentication.getName(), authentication.getName(),
+                                request.getRemoteAddr(), null);
+                    }
+                })).build();
     }
 
     /**

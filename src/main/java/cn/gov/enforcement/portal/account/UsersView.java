@@ -38,6 +38,9 @@ public class UsersView extends Div implements HasDynamicTitle {
     private final Select<Role> role = new Select<>();
     private final ComboBox<AgencyChoice> agency = new ComboBox<>();
     private final EmailField email = new EmailField();
+    private final TextField find = new TextField();
+    private final ComboBox<AgencyChoice> agencyFilter = new ComboBox<>();
+    private final Paragraph shown = new Paragraph();
     private final Div secret = new Div();
 
     /** Agency choice shown in the form. */
@@ -93,7 +96,26 @@ public class UsersView extends Div implements HasDynamicTitle {
         FormLayout form = new FormLayout(username, displayName, role, agency, email);
         Div panel = new Div(new Paragraph(getTranslation("account.create.intro")), form, create, secret);
         panel.addClassName("panel");
-        add(panel, grid);
+        find.setId("users-find");
+        find.setLabel(getTranslation("account.users.find"));
+        find.setPlaceholder(getTranslation("account.users.find.placeholder"));
+        find.setClearButtonVisible(true);
+        find.setMaxLength(100);
+        find.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        find.addValueChangeListener(e -> refresh());
+        agencyFilter.setId("users-agency-filter");
+        agencyFilter.setLabel(getTranslation("account.field.agency"));
+        agencyFilter.setPlaceholder(getTranslation("account.users.allAgencies"));
+        agencyFilter.setClearButtonVisible(true);
+        agencyFilter.setItems(accounts.agencies().stream().map(a -> new AgencyChoice(a.id(), a.name())).toList());
+        agencyFilter.setItemLabelGenerator(AgencyChoice::name);
+        agencyFilter.addValueChangeListener(e -> refresh());
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout filters =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(find, agencyFilter);
+        filters.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        shown.setId("users-shown");
+        add(panel, filters, shown, grid);
         refresh();
     }
 
@@ -203,8 +225,18 @@ public class UsersView extends Div implements HasDynamicTitle {
         dialog.open();
     }
 
+    /** The accounts matching the filters: user name or name containing the text (either case), and the agency. */
     private void refresh() {
-        grid.setItems(accounts.list());
+        String text = find.getValue() == null ? "" : find.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+        String agencyId = agencyFilter.getValue() == null ? null : agencyFilter.getValue().id();
+        java.util.List<UserSummary> all = accounts.list();
+        java.util.List<UserSummary> matching = all.stream()
+                .filter(u -> text.isEmpty() || u.username().toLowerCase(java.util.Locale.ROOT).contains(text)
+                        || u.displayName().toLowerCase(java.util.Locale.ROOT).contains(text))
+                .filter(u -> agencyId == null || agencyId.equals(u.agencyId()))
+                .toList();
+        shown.setText(getTranslation("account.users.shown", matching.size(), all.size()));
+        grid.setItems(matching);
     }
 
     @Override

@@ -146,4 +146,38 @@ class AccountViewsIT extends KaribuViewTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> com.github.mvysny.kaributesting.v10.LocatorJ._find(
                 AccountLogView.class)).as("officers do not open the log").hasMessageContaining("AccessDeniedException");
     }
+
+    @Test
+    void an_administrator_finds_accounts_by_name_and_agency() {
+        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        accounts.create(new AccountService.NewUser("officer-findable", "吴可寻", Role.OFFICER, "sample-traffic-police"));
+        accounts.create(new AccountService.NewUser("editor-findable", "郑可寻", Role.EDITOR, "sample-market-regulation"));
+        int total = accounts.list().size();
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("admin/users");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<UserSummary> grid = _get(com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("users-grid"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(total);
+
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("users-find")), " 可寻 ");
+        assertThat(rowsOf(grid)).containsExactlyInAnyOrder("officer-findable", "editor-findable");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("users-shown")).getText())
+                .isEqualTo("显示 2 个账号（共 " + total + " 个）。");
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("users-find")), "FINDABLE");
+        assertThat(rowsOf(grid)).containsExactlyInAnyOrder("officer-findable", "editor-findable");
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<UsersView.AgencyChoice> agency = _get(
+                com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("users-agency-filter"));
+        agency.setValue(agency.getListDataView().getItems().filter(a -> a.id().equals("sample-market-regulation"))
+                .findFirst().orElseThrow());
+        assertThat(rowsOf(grid)).containsExactly("editor-findable");
+    }
+
+    private static List<String> rowsOf(com.vaadin.flow.component.grid.Grid<UserSummary> grid) {
+        return java.util.stream.IntStream.range(0, com.github.mvysny.kaributesting.v10.GridKt._size(grid))
+                .mapToObj(i -> com.github.mvysny.kaributesting.v10.GridKt._get(grid, i).username()).toList();
+    }
 }

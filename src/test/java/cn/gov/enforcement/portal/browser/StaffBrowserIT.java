@@ -19,6 +19,9 @@ class StaffBrowserIT extends BrowserTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    cn.gov.enforcement.portal.account.AccountLog log;
+
     private String createOfficer(String username, String agency) {
         SecurityContextHolder.setContext(new org.springframework.security.core.context.SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
@@ -61,6 +64,24 @@ class StaffBrowserIT extends BrowserTest {
         // administration is not reachable for an officer
         browser.open("/admin/users");
         assertThat(browser.mainText()).contains("没有找到这个页面").doesNotContain("创建账号");
+        browser.open("/admin/account-log");
+        assertThat(browser.mainText()).contains("没有找到这个页面").doesNotContain("账号日志");
+
+        // signing in and out is in the account log, with the browser's address
+        browser.open("/staff");
+        browser.find(By.id("logout")).click();
+        browser.until(d -> !d.findElement(By.cssSelector("header")).getText().contains("officer-browser"));
+        SecurityContextHolder.setContext(new org.springframework.security.core.context.SecurityContextImpl(
+                new UsernamePasswordAuthenticationToken("test-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        try {
+            List<cn.gov.enforcement.portal.account.AccountLogEntry> entries = log.entries("officer-browser", null);
+            assertThat(entries).extracting(cn.gov.enforcement.portal.account.AccountLogEntry::action).startsWith(
+                    cn.gov.enforcement.portal.account.AccountAction.SIGNED_OUT,
+                    cn.gov.enforcement.portal.account.AccountAction.SIGNED_IN);
+            assertThat(entries.get(1).clientAddress()).isNotBlank();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
