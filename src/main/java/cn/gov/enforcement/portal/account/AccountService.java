@@ -112,6 +112,7 @@ public class AccountService {
         if (email != null) {
             account.changeEmail(email, now());
         }
+        account.changePassword(account.getPasswordHash(), true, now());
         users.save(account);
         log.record(AccountAction.CREATED, username, actor(), null,
                 account.getAgencyId() == null ? input.role().name() : input.role().name() + " " + account.getAgencyId());
@@ -158,7 +159,7 @@ public class AccountService {
     public String resetPassword(long userId) {
         UserAccount account = users.findById(userId).orElseThrow(() -> ValidationFailure.of("id", "account.error.notFound"));
         String password = randomPassword(Math.max(16, settings.passwordMinLength()));
-        account.changePassword(encoder.encode(password), now());
+        account.changePassword(encoder.encode(password), true, now());
         log.record(AccountAction.PASSWORD_RESET, account.getUsername(), actor(), null, null);
         return password;
     }
@@ -193,8 +194,27 @@ public class AccountService {
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }
-        account.changePassword(encoder.encode(newPassword), now());
+        if (encoder.matches(newPassword, account.getPasswordHash())) {
+            throw ValidationFailure.of("password", "account.error.passwordUnchanged");
+        }
+        account.changePassword(encoder.encode(newPassword), false, now());
         log.record(AccountAction.PASSWORD_CHANGED, account.getUsername(), username, null, null);
+    }
+
+    /**
+     * True while the signed-in user still has a password someone else set (an initial or reset password, or the
+     * generated first administrator's): the portal then asks for a new one before anything else.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean mustChangeOwnPassword() {
+        return currentUser.username().map(this::mustChangePassword).orElse(false);
+    }
+
+    /** The same for any user name, for the navigation gate; false for an unknown name. */
+    @Transactional(readOnly = true)
+    boolean mustChangePassword(String username) {
+        return users.findByUsernameIgnoreCase(username).map(UserAccount::mustChangePassword).orElse(false);
     }
 
     /** The signed-in user's own notification address, if they gave one. */
@@ -275,8 +295,12 @@ public class AccountService {
             throw new IllegalStateException("portal.account.initial-admin-password must have at least "
                     + settings.passwordMinLength() + " characters and must not contain the user name");
         }
-        users.save(new UserAccount(settings.initialAdminUsername(), "Administrator", encoder.encode(password), Role.ADMIN,
-                null, now()));
+        UserAccount admin = new UserAccount(settings.initialAdminUsername(), "Administrator", encoder.encode(password),
+                Role.ADMIN, null, now());
+        if (generate) {
+            admin.changePassword(admin.getPasswordHash(), true, now());
+        }
+        users.save(admin);
         log.record(AccountAction.INITIAL_ADMIN_CREATED, settings.initialAdminUsername(), null, null,
                 generate ? "generated" : "configured");
         return generate ? Optional.of(password) : Optional.of("");

@@ -24,16 +24,25 @@ public class PasswordView extends Div implements HasDynamicTitle {
 
     public PasswordView(AccountService accounts) {
         add(new H1(getTranslation("account.own.title")));
+        Paragraph required = new Paragraph(getTranslation("account.password.required"));
+        required.setId("password-required");
+        required.addClassName("notice-warning");
+        required.setVisible(accounts.mustChangeOwnPassword());
+        add(required);
         current.setLabel(getTranslation("account.password.current"));
         password.setLabel(getTranslation("account.password.new"));
         repeat.setLabel(getTranslation("account.password.repeat"));
         result.setId("password-result");
+        current.setId("password-current");
+        password.setId("password-new");
+        repeat.setId("password-repeat");
         Button save = new Button(getTranslation("account.password.save"), e -> {
             current.setInvalid(false);
             password.setInvalid(false);
             repeat.setInvalid(false);
             try {
                 accounts.changeOwnPassword(current.getValue(), password.getValue(), repeat.getValue());
+                required.setVisible(false);
                 current.clear();
                 password.clear();
                 repeat.clear();
@@ -54,6 +63,7 @@ public class PasswordView extends Div implements HasDynamicTitle {
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("password-save");
         Div panel = new Div(new com.vaadin.flow.component.html.H2(getTranslation("account.password.title")),
                 new FormLayout(current, password, repeat), save, result);
         panel.addClassName("panel");

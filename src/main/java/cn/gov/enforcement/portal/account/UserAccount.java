@@ -41,6 +41,9 @@ class UserAccount {
     @Column(length = 254)
     private String email;
 
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -74,8 +77,15 @@ class UserAccount {
     OffsetDateTime getCreatedAt() { return createdAt; }
     OffsetDateTime getUpdatedAt() { return updatedAt; }
 
-    void changePassword(String hash, OffsetDateTime now) {
+    boolean mustChangePassword() { return mustChangePassword; }
+
+    /**
+     * A new password hash; {@code setBySomeoneElse} (an initial or reset password) makes the person replace it at
+     * their next sign-in, their own change clears that.
+     */
+    void changePassword(String hash, boolean setBySomeoneElse, OffsetDateTime now) {
         this.passwordHash = hash;
+        this.mustChangePassword = setBySomeoneElse;
         this.updatedAt = now;
     }
 

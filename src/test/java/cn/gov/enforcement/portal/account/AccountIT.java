@@ -115,9 +115,20 @@ class AccountIT extends IntegrationTest {
                         .extracting(ValidationFailure.FieldProblem::messageKey)
                         .containsExactlyInAnyOrder("account.error.currentPassword", "account.error.passwordLength",
                                 "account.error.repeat"));
+        assertThat(accounts.mustChangeOwnPassword()).as("an initial password is the administrator's").isTrue();
         accounts.changeOwnPassword(created.initialPassword(), "a-much-longer-secret", "a-much-longer-secret");
+        assertThat(accounts.mustChangeOwnPassword()).isFalse();
+        assertThatThrownBy(() -> accounts.changeOwnPassword("a-much-longer-secret", "a-much-longer-secret",
+                "a-much-longer-secret")).isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(ValidationFailure.FieldProblem::messageKey).containsExactly("account.error.passwordUnchanged"));
         SecurityContextHolder.clearContext();
         assertThat(signIn("editor-pw", "a-much-longer-secret").isAuthenticated()).isTrue();
+        runAs("admin", "ADMIN");
+        String reset = accounts.resetPassword(created.user().id());
+        runAs("editor-pw", "EDITOR");
+        assertThat(accounts.mustChangeOwnPassword()).as("so is a reset one").isTrue();
+        accounts.changeOwnPassword(reset, "yet-another-secret", "yet-another-secret");
+        assertThat(accounts.mustChangeOwnPassword()).isFalse();
     }
 
     @Test

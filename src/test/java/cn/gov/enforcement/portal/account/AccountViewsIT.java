@@ -180,4 +180,39 @@ class AccountViewsIT extends KaribuViewTest {
         return java.util.stream.IntStream.range(0, com.github.mvysny.kaributesting.v10.GridKt._size(grid))
                 .mapToObj(i -> com.github.mvysny.kaributesting.v10.GridKt._get(grid, i).username()).toList();
     }
+
+    @Test
+    void after_signing_in_with_an_initial_password_every_page_leads_to_choosing_a_new_one() {
+        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        String initial = accounts.create(new AccountService.NewUser("officer-first-time", "冯示例", Role.OFFICER,
+                "sample-traffic-police")).initialPassword();
+        var details = users.loadUserByUsername("officer-first-time");
+        signIn(details, "OFFICER");
+        // as the sign-in form does: the session's authentication carries the request's details
+        UsernamePasswordAuthenticationToken formSignIn = UsernamePasswordAuthenticationToken.authenticated(details, null,
+                details.getAuthorities());
+        formSignIn.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails("192.0.2.9", null));
+        SecurityContextHolder.getContext().setAuthentication(formSignIn);
+
+        UI.getCurrent().navigate("staff");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(PasswordView.class)).hasSize(1);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("password-required")).getText()).contains("只有您知道的新密码");
+        UI.getCurrent().navigate("staff/mediation");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(PasswordView.class)).hasSize(1);
+
+        _setValue(_get(com.vaadin.flow.component.textfield.PasswordField.class, spec -> spec.withId("password-current")), initial);
+        _setValue(_get(com.vaadin.flow.component.textfield.PasswordField.class, spec -> spec.withId("password-new")),
+                "feng-own-secret-7");
+        _setValue(_get(com.vaadin.flow.component.textfield.PasswordField.class, spec -> spec.withId("password-repeat")),
+                "feng-own-secret-7");
+        _click(_get(Button.class, spec -> spec.withId("password-save")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("password-result")).getText()).contains("密码已修改");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Paragraph.class,
+                spec -> spec.withId("password-required"))).as("the notice goes").isEmpty();
+
+        UI.getCurrent().navigate("staff");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(cn.gov.enforcement.portal.workbench.StaffHomeView.class))
+                .hasSize(1);
+    }
 }

@@ -39,6 +39,7 @@ class InitialAdministratorTest {
         assertThat(saved.getValue().getRole()).isEqualTo(Role.ADMIN);
         assertThat(saved.getValue().getPasswordHash()).doesNotContain(password.get());
         assertThat(encoder.matches(password.get(), saved.getValue().getPasswordHash())).isTrue();
+        assertThat(saved.getValue().mustChangePassword()).as("a printed password is replaced at the first sign-in").isTrue();
         // another first start gets another password: there is no fixed default
         assertThat(service(null).ensureInitialAdministrator().get()).isNotEqualTo(password.get());
     }
@@ -50,6 +51,7 @@ class InitialAdministratorTest {
         ArgumentCaptor<UserAccount> saved = ArgumentCaptor.forClass(UserAccount.class);
         verify(users).save(saved.capture());
         assertThat(encoder.matches("Configured-Secret-42", saved.getValue().getPasswordHash())).isTrue();
+        assertThat(saved.getValue().mustChangePassword()).as("the operator chose it").isFalse();
     }
 
     @Test

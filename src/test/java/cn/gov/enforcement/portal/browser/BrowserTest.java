@@ -28,6 +28,28 @@ public abstract class BrowserTest extends IntegrationTest {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.gov.enforcement.portal.account.AccountService staffAccounts;
+
+    /**
+     * Replaces an account's initial password by one of its own, as the person does at the first sign-in, for tests
+     * whose subject is not that first step; returns the new password.
+     */
+    protected String ownPassword(String username, String initialPassword) {
+        String own = "own-" + initialPassword;
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.setContext(
+                new org.springframework.security.core.context.SecurityContextImpl(
+                        new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(username, null,
+                                java.util.List.of())));
+        try {
+            staffAccounts.changeOwnPassword(initialPassword, own, own);
+            return own;
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+    }
+
     @AfterAll
     static void stopBrowser() {
         browser.stop();

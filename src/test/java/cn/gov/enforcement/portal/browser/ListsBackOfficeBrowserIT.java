@@ -31,8 +31,8 @@ class ListsBackOfficeBrowserIT extends BrowserTest {
         SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin",
                 null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
         try {
-            return accounts.create(new AccountService.NewUser(username, "测试编辑", Role.EDITOR,
-                    "sample-urban-management")).initialPassword();
+            return ownPassword(username, accounts.create(new AccountService.NewUser(username, "测试编辑", Role.EDITOR,
+                    "sample-urban-management")).initialPassword());
         } finally {
             SecurityContextHolder.clearContext();
         }

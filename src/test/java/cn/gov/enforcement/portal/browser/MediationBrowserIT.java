@@ -89,7 +89,9 @@ class MediationBrowserIT extends BrowserTest {
         SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
         try {
-            return accounts.create(new AccountService.NewUser(username, "测试调解员", Role.OFFICER, agency)).initialPassword();
+            String initial = accounts.create(new AccountService.NewUser(username, "测试调解员", Role.OFFICER, agency))
+                    .initialPassword();
+            return ownPassword(username, initial);
         } finally {
             SecurityContextHolder.clearContext();
         }

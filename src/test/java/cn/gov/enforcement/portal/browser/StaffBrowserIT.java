@@ -46,7 +46,22 @@ class StaffBrowserIT extends BrowserTest {
         String password = createOfficer("officer-browser", "sample-traffic-police");
         signIn("officer-browser", password);
         assertThat(browser.find(By.cssSelector("header")).getText()).contains("officer-browser");
-        // the sign-in opened on its own leads to the workbench of the officer's agency
+        // the initial password set by the administrator must be replaced first, whatever page is asked for
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/account/password");
+        assertThat(browser.find(By.id("password-required")).getText()).contains("请先设置一个只有您知道的新密码");
+        browser.open("/staff/mediation");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/account/password");
+        for (String[] field : new String[][] {{"password-current", password}, {"password-new", "my-own-secret-42"},
+                {"password-repeat", "my-own-secret-42"}}) {
+            WebElement input = browser.find(By.cssSelector("#" + field[0] + " input"));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        browser.find(By.id("password-save")).click();
+        browser.waitForVaadin();
+        assertThat(browser.find(By.id("password-result")).getText()).contains("密码已修改");
+        // then the workbench of the officer's agency (where the sign-in leads when opened on its own)
+        browser.open("/staff");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/staff");
         assertThat(browser.mainText()).contains("工作台", "示例市公安局交通管理支队", "待作出受理决定的调解申请", "待回访的差评")
                 .doesNotContain("示例市市场监督管理局", "清单条目");
@@ -75,10 +90,12 @@ class StaffBrowserIT extends BrowserTest {
                 new UsernamePasswordAuthenticationToken("test-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
         try {
             List<cn.gov.enforcement.portal.account.AccountLogEntry> entries = log.entries("officer-browser", null);
-            assertThat(entries).extracting(cn.gov.enforcement.portal.account.AccountLogEntry::action).startsWith(
+            assertThat(entries).extracting(cn.gov.enforcement.portal.account.AccountLogEntry::action).containsExactly(
                     cn.gov.enforcement.portal.account.AccountAction.SIGNED_OUT,
-                    cn.gov.enforcement.portal.account.AccountAction.SIGNED_IN);
-            assertThat(entries.get(1).clientAddress()).isNotBlank();
+                    cn.gov.enforcement.portal.account.AccountAction.PASSWORD_CHANGED,
+                    cn.gov.enforcement.portal.account.AccountAction.SIGNED_IN,
+                    cn.gov.enforcement.portal.account.AccountAction.CREATED);
+            assertThat(entries.get(2).clientAddress()).isNotBlank();
         } finally {
             SecurityContextHolder.clearContext();
         }
