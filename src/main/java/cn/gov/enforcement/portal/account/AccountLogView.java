@@ -45,7 +45,7 @@ public class AccountLogView extends Div implements HasDynamicTitle, BeforeEnterO
     public AccountLogView(AccountLog log, AccountService accounts) {
         this.log = log;
         this.agencyNames = accounts.agencies().stream()
-                .collect(Collectors.toMap(AgencyCatalog.AgencyRef::id, AgencyCatalog.AgencyRef::name, (a, b) -> a));
+                .collect(Collectors.toMap(AgencyCatalog.AgencyRef::id, a -> a.displayName(getLocale()), (a, b) -> a));
         addClassName("account-log-view");
         add(new Anchor("admin/users", getTranslation("account.log.back")));
         add(new H1(getTranslation("account.log.title")));

@@ -56,7 +56,7 @@ public class UsersView extends Div implements HasDynamicTitle {
         add(new Paragraph(logLink));
 
         Map<String, String> agencyNames = accounts.agencies().stream()
-                .collect(Collectors.toMap(AgencyCatalog.AgencyRef::id, AgencyCatalog.AgencyRef::name, (a, b) -> a));
+                .collect(Collectors.toMap(AgencyCatalog.AgencyRef::id, a -> a.displayName(getLocale()), (a, b) -> a));
 
         grid.addColumn(UserSummary::username).setHeader(getTranslation("account.field.username")).setAutoWidth(true);
         grid.addColumn(UserSummary::displayName).setHeader(getTranslation("account.field.displayName")).setAutoWidth(true);
@@ -84,7 +84,8 @@ public class UsersView extends Div implements HasDynamicTitle {
         role.setItemLabelGenerator(r -> getTranslation("account.role." + r));
         role.addValueChangeListener(e -> agency.setEnabled(e.getValue() == null || e.getValue().boundToAgency()));
         agency.setLabel(getTranslation("account.field.agency"));
-        agency.setItems(accounts.agencies().stream().map(a -> new AgencyChoice(a.id(), a.name())).toList());
+        agency.setItems(accounts.agencies().stream().map(a -> new AgencyChoice(a.id(), a.displayName(getLocale())))
+                .toList());
         agency.setItemLabelGenerator(AgencyChoice::name);
         email.setLabel(getTranslation("account.field.email"));
         email.setHelperText(getTranslation("account.help.email"));
@@ -107,7 +108,8 @@ public class UsersView extends Div implements HasDynamicTitle {
         agencyFilter.setLabel(getTranslation("account.field.agency"));
         agencyFilter.setPlaceholder(getTranslation("account.users.allAgencies"));
         agencyFilter.setClearButtonVisible(true);
-        agencyFilter.setItems(accounts.agencies().stream().map(a -> new AgencyChoice(a.id(), a.name())).toList());
+        agencyFilter.setItems(accounts.agencies().stream().map(a -> new AgencyChoice(a.id(), a.displayName(getLocale())))
+                .toList());
         agencyFilter.setItemLabelGenerator(AgencyChoice::name);
         agencyFilter.addValueChangeListener(e -> refresh());
         com.vaadin.flow.component.orderedlayout.HorizontalLayout filters =

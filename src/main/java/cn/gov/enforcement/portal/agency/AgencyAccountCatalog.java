@@ -21,6 +21,6 @@ class AgencyAccountCatalog implements AgencyCatalog {
 
     @Override
     public List<AgencyRef> all() {
-        return directory.all().stream().map(a -> new AgencyRef(a.id(), a.name())).toList();
+        return directory.all().stream().map(a -> new AgencyRef(a.id(), a.name(), a.nameEn())).toList();
     }
 }

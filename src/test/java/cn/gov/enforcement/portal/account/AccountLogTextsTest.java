@@ -33,4 +33,14 @@ class AccountLogTextsTest {
         assertThatThrownBy(() -> new AccountSettings(null, null, null, null, null, Duration.ofDays(30)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("portal.account.log-retention");
     }
+
+    @Test
+    void back_office_pages_name_an_agency_in_the_readers_language() {
+        var ref = new AgencyCatalog.AgencyRef("sample-market-regulation", "示例市市场监督管理局",
+                "Sample City Administration for Market Regulation");
+        assertThat(ref.displayName(java.util.Locale.ENGLISH)).isEqualTo("Sample City Administration for Market Regulation");
+        assertThat(ref.displayName(Translations.ZH_TW)).isEqualTo("示例市市場監督管理局");
+        assertThat(ref.displayName(Translations.ZH_CN)).isEqualTo("示例市市场监督管理局");
+        assertThat(new AgencyCatalog.AgencyRef("x", "示例局", null).displayName(java.util.Locale.ENGLISH)).isEqualTo("示例局");
+    }
 }
