@@ -211,6 +211,12 @@ public class AccountService {
         return currentUser.username().map(this::mustChangePassword).orElse(false);
     }
 
+    /** Notes a successful sign-in of this account (for finding accounts nobody uses). */
+    @Transactional
+    void signedIn(String username) {
+        users.findByUsernameIgnoreCase(username).ifPresent(account -> account.signedIn(now()));
+    }
+
     /** The same for any user name, for the navigation gate; false for an unknown name. */
     @Transactional(readOnly = true)
     boolean mustChangePassword(String username) {

@@ -22,10 +22,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final DaoAuthenticationProvider delegate;
     private final LoginThrottle throttle;
     private final AccountLog log;
+    private final AccountService accounts;
 
     ThrottledAuthenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-            AccountLog log) {
+            AccountLog log, AccountService accounts) {
         this.log = log;
+        this.accounts = accounts;
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(encoder);
         this.throttle = throttle;
@@ -43,6 +45,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             Authentication result = delegate.authenticate(authentication);
             throttle.succeeded(username);
             log.record(AccountAction.SIGNED_IN, result.getName(), null, address, null);
+            accounts.signedIn(result.getName());
             return result;
         } catch (BadCredentialsException e) {
             throttle.failed(username, address);

@@ -44,6 +44,9 @@ class UserAccount {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
+    @Column(name = "last_sign_in_at")
+    private OffsetDateTime lastSignInAt;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -79,6 +82,11 @@ class UserAccount {
 
     boolean mustChangePassword() { return mustChangePassword; }
 
+    /** A successful sign-in; does not count as a change of the account. */
+    void signedIn(OffsetDateTime at) {
+        this.lastSignInAt = at;
+    }
+
     /**
      * A new password hash; {@code setBySomeoneElse} (an initial or reset password) makes the person replace it at
      * their next sign-in, their own change clears that.
@@ -105,6 +113,6 @@ class UserAccount {
     }
 
     UserSummary summary() {
-        return new UserSummary(id, username, displayName, role, agencyId, enabled, createdAt, email);
+        return new UserSummary(id, username, displayName, role, agencyId, enabled, createdAt, email, lastSignInAt);
     }
 }

@@ -41,13 +41,22 @@ public class UsersView extends Div implements HasDynamicTitle {
     private final TextField find = new TextField();
     private final ComboBox<AgencyChoice> agencyFilter = new ComboBox<>();
     private final Paragraph shown = new Paragraph();
+    private final com.vaadin.flow.component.checkbox.Checkbox idleOnly = new com.vaadin.flow.component.checkbox.Checkbox();
+    private final transient java.time.Clock clock;
+
+    /** Enabled accounts not signed in for this many days (or never) are what the idle filter shows. */
+    static final int IDLE_DAYS = 90;
+
+    private static final java.time.format.DateTimeFormatter SIGN_IN_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
     private final Div secret = new Div();
 
     /** Agency choice shown in the form. */
     record AgencyChoice(String id, String name) {}
 
-    public UsersView(AccountService accounts) {
+    public UsersView(AccountService accounts, java.time.Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
         addClassName("users-view");
         add(new H1(getTranslation("account.users.title")));
         com.vaadin.flow.component.html.Anchor logLink = new com.vaadin.flow.component.html.Anchor("admin/account-log",
@@ -66,6 +75,9 @@ public class UsersView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("account.field.agency")).setFlexGrow(1);
         grid.addColumn(u -> u.email() == null ? "—" : u.email()).setKey("email")
                 .setHeader(getTranslation("account.field.email")).setAutoWidth(true);
+        grid.addColumn(u -> u.lastSignInAt() == null ? getTranslation("account.users.neverSignedIn")
+                        : SIGN_IN_TIME.format(u.lastSignInAt())).setKey("lastSignIn")
+                .setHeader(getTranslation("account.users.lastSignIn")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> getTranslation(u.enabled() ? "account.enabled" : "account.disabled"))
                 .setHeader(getTranslation("account.field.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("account.field.actions"))
@@ -112,8 +124,11 @@ public class UsersView extends Div implements HasDynamicTitle {
                 .toList());
         agencyFilter.setItemLabelGenerator(AgencyChoice::name);
         agencyFilter.addValueChangeListener(e -> refresh());
+        idleOnly.setId("users-idle");
+        idleOnly.setLabel(getTranslation("account.users.idleOnly", IDLE_DAYS));
+        idleOnly.addValueChangeListener(e -> refresh());
         com.vaadin.flow.component.orderedlayout.HorizontalLayout filters =
-                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(find, agencyFilter);
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(find, agencyFilter, idleOnly);
         filters.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         shown.setId("users-shown");
@@ -216,6 +231,13 @@ public class UsersView extends Div implements HasDynamicTitle {
         dialog.open();
     }
 
+    /** An enabled account not signed in for {@value #IDLE_DAYS} days, or never since it was created that long ago. */
+    private boolean idle(UserSummary user) {
+        java.time.Instant limit = clock.instant().minus(java.time.Duration.ofDays(IDLE_DAYS));
+        java.time.OffsetDateTime last = user.lastSignInAt() != null ? user.lastSignInAt() : user.createdAt();
+        return user.enabled() && last.toInstant().isBefore(limit);
+    }
+
     private void showSecret(String user, String password) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("account.secret.title"));
@@ -236,6 +258,7 @@ public class UsersView extends Div implements HasDynamicTitle {
                 .filter(u -> text.isEmpty() || u.username().toLowerCase(java.util.Locale.ROOT).contains(text)
                         || u.displayName().toLowerCase(java.util.Locale.ROOT).contains(text))
                 .filter(u -> agencyId == null || agencyId.equals(u.agencyId()))
+                .filter(u -> !idleOnly.getValue() || idle(u))
                 .toList();
         shown.setText(getTranslation("account.users.shown", matching.size(), all.size()));
         grid.setItems(matching);

@@ -99,6 +99,11 @@ class AccountLogIT extends IntegrationTest {
         SecurityContextHolder.clearContext();
 
         signIn("LOG-SIGNIN", created.initialPassword(), "192.0.2.41");
+        runAs("admin", "ADMIN");
+        assertThat(accounts.list()).filteredOn(u -> u.username().equals("log-signin")).singleElement()
+                .satisfies(u -> assertThat(u.lastSignInAt().toInstant()).as("user management shows the last sign-in")
+                        .isEqualTo(clock.instant()));
+        SecurityContextHolder.clearContext();
         assertThatThrownBy(() -> signIn("log-signin", "wrong-password-1", "192.0.2.42"))
                 .isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> signIn("log-nobody-here", "whatever-it-is", "192.0.2.43"))

@@ -24,6 +24,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class AccountViewsIT extends KaribuViewTest {
 
     @Autowired AccountService accounts;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired java.time.Clock clock;
     @Autowired UserDetailsService users;
 
     @Test
@@ -174,6 +176,15 @@ class AccountViewsIT extends KaribuViewTest {
         agency.setValue(agency.getListDataView().getItems().filter(a -> a.id().equals("sample-market-regulation"))
                 .findFirst().orElseThrow());
         assertThat(rowsOf(grid)).containsExactly("editor-findable");
+
+        // accounts nobody has used for 90 days: the editor was created 200 days ago and never signed in
+        jdbc.update("update portal_user set created_at = ? where username = 'editor-findable'",
+                java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).minusDays(200));
+        agency.clear();
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("users-find")), "findable");
+        _setValue(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("users-idle")), true);
+        assertThat(rowsOf(grid)).as("the officer was created today").containsExactly("editor-findable");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0)).contains("从未登录");
     }
 
     private static List<String> rowsOf(com.vaadin.flow.component.grid.Grid<UserSummary> grid) {
