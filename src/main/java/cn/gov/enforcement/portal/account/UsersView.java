@@ -67,21 +67,21 @@ public class UsersView extends Div implements HasDynamicTitle {
         Map<String, String> agencyNames = accounts.agencies().stream()
                 .collect(Collectors.toMap(AgencyCatalog.AgencyRef::id, a -> a.displayName(getLocale()), (a, b) -> a));
 
-        grid.addColumn(UserSummary::username).setHeader(getTranslation("account.field.username")).setAutoWidth(true);
-        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("account.field.displayName")).setAutoWidth(true);
+        grid.addColumn(UserSummary::username).setHeader(getTranslation("account.field.username")).setWidth("8rem")
+                .setFlexGrow(1);
+        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("account.field.displayName")).setWidth("7rem")
+                .setFlexGrow(1);
         grid.addColumn(u -> getTranslation("account.role." + u.role())).setHeader(getTranslation("account.field.role"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> u.agencyId() == null ? "—" : agencyNames.getOrDefault(u.agencyId(), u.agencyId()))
-                .setHeader(getTranslation("account.field.agency")).setFlexGrow(1);
-        grid.addColumn(u -> u.email() == null ? "—" : u.email()).setKey("email")
-                .setHeader(getTranslation("account.field.email")).setAutoWidth(true);
+                .setHeader(getTranslation("account.field.agency")).setWidth("10rem").setFlexGrow(2);
         grid.addColumn(u -> u.lastSignInAt() == null ? getTranslation("account.users.neverSignedIn")
                         : SIGN_IN_TIME.format(u.lastSignInAt())).setKey("lastSignIn")
                 .setHeader(getTranslation("account.users.lastSignIn")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> getTranslation(u.enabled() ? "account.enabled" : "account.disabled"))
                 .setHeader(getTranslation("account.field.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("account.field.actions"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("11rem").setFlexGrow(0);
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setId("users-grid");
@@ -158,7 +158,9 @@ public class UsersView extends Div implements HasDynamicTitle {
                 + java.net.URLEncoder.encode(user.username(), java.nio.charset.StandardCharsets.UTF_8),
                 getTranslation("account.log.row"));
         log.addClassName("user-log-link");
-        return new Div(edit, reset, toggle, log);
+        Div actions = new Div(edit, reset, toggle, log);
+        actions.addClassName("user-actions");
+        return actions;
     }
 
     private void create() {
