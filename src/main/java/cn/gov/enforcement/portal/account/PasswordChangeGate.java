@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.account;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -29,7 +30,8 @@ class PasswordChangeGate implements VaadinServiceInitListener {
                 return;
             }
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication != null && authentication.isAuthenticated()
+            // a signed-in person (never an anonymous visitor, whatever name the anonymous token carries)
+            if (authentication instanceof UsernamePasswordAuthenticationToken && authentication.isAuthenticated()
                     && authentication.getDetails() instanceof WebAuthenticationDetails
                     && accounts.mustChangePassword(authentication.getName())) {
                 enter.forwardTo(PasswordView.class);

@@ -228,5 +228,21 @@ class AccountViewsIT extends KaribuViewTest {
         UI.getCurrent().navigate("staff");
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(cn.gov.enforcement.portal.workbench.StaffHomeView.class))
                 .hasSize(1);
+
+        // an anonymous visitor is never sent there, even if an account bears the anonymous token's name
+        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        try {
+            accounts.create(new AccountService.NewUser("anonymousUser", "匿名同名", Role.OFFICER, "sample-traffic-police"));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier run of this test
+        }
+        var anonymous = new org.springframework.security.authentication.AnonymousAuthenticationToken("key", "anonymousUser",
+                List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS")));
+        anonymous.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails("192.0.2.10", null));
+        SecurityContextHolder.setContext(new SecurityContextImpl(anonymous));
+        UI.getCurrent().navigate("regulations");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                cn.gov.enforcement.portal.regulation.RegulationSearchView.class)).hasSize(1);
     }
 }
