@@ -84,15 +84,12 @@ public class AccountService {
     public CreatedUser create(NewUser input) {
         List<FieldProblem> problems = new ArrayList<>();
         String username = input.username() == null ? "" : input.username().trim();
-        String displayName = input.displayName() == null ? "" : input.displayName().trim();
         if (!USERNAME.matcher(username).matches()) {
             problems.add(new FieldProblem("username", "account.error.username"));
         } else if (users.findByUsernameIgnoreCase(username).isPresent()) {
             problems.add(new FieldProblem("username", "account.error.usernameTaken"));
         }
-        if (displayName.isEmpty() || displayName.length() > 100) {
-            problems.add(new FieldProblem("displayName", "account.error.displayName"));
-        }
+        String displayName = checkedDisplayName(input.displayName(), problems);
         String email = checkedEmail(input.email(), problems);
         if (input.role() == null) {
             problems.add(new FieldProblem("role", "account.error.role"));
@@ -107,12 +104,11 @@ public class AccountService {
             throw new ValidationFailure(problems);
         }
         String password = randomPassword(Math.max(16, settings.passwordMinLength()));
-        UserAccount account = new UserAccount(username, displayName, encoder.encode(password), input.role(),
+        UserAccount account = new UserAccount(username, displayName, encoder.encode(password), true, input.role(),
                 input.role().boundToAgency() ? input.agencyId().trim() : null, now());
         if (email != null) {
             account.changeEmail(email, now());
         }
-        account.changePassword(account.getPasswordHash(), true, now());
         users.save(account);
         log.record(AccountAction.CREATED, username, actor(), null,
                 account.getAgencyId() == null ? input.role().name() : input.role().name() + " " + account.getAgencyId());
@@ -130,10 +126,7 @@ public class AccountService {
     public UserSummary update(long userId, String displayName, String email) {
         UserAccount account = users.findById(userId).orElseThrow(() -> ValidationFailure.of("id", "account.error.notFound"));
         List<FieldProblem> problems = new ArrayList<>();
-        String name = displayName == null ? "" : displayName.trim();
-        if (name.isEmpty() || name.length() > 100) {
-            problems.add(new FieldProblem("displayName", "account.error.displayName"));
-        }
+        String name = checkedDisplayName(displayName, problems);
         String address = checkedEmail(email, problems);
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
@@ -211,9 +204,13 @@ public class AccountService {
         return currentUser.username().map(this::mustChangePassword).orElse(false);
     }
 
-    /** Notes a successful sign-in of this account (for finding accounts nobody uses). */
+    /**
+     * A successful sign-in of this account from that client address: written to the account log and noted on the
+     * account (for finding accounts nobody uses), in one transaction.
+     */
     @Transactional
-    void signedIn(String username) {
+    void signedIn(String username, String clientAddress) {
+        log.record(AccountAction.SIGNED_IN, username, null, clientAddress, null);
         users.findByUsernameIgnoreCase(username).ifPresent(account -> account.signedIn(now()));
     }
 
@@ -249,6 +246,15 @@ public class AccountService {
             log.record(AccountAction.EMAIL_CHANGED, account.getUsername(), account.getUsername(), null,
                     value == null ? "removed" : "set");
         }
+    }
+
+    /** A person's name as stored: trimmed; a problem on {@code displayName} when empty or over 100 characters. */
+    private static String checkedDisplayName(String displayName, List<FieldProblem> problems) {
+        String value = displayName == null ? "" : displayName.trim();
+        if (value.isEmpty() || value.length() > 100) {
+            problems.add(new FieldProblem("displayName", "account.error.displayName"));
+        }
+        return value;
     }
 
     /** A notification address as stored: stripped, null when blank; a problem on {@code email} when malformed. */
@@ -301,12 +307,10 @@ public class AccountService {
             throw new IllegalStateException("portal.account.initial-admin-password must have at least "
                     + settings.passwordMinLength() + " characters and must not contain the user name");
         }
-        UserAccount admin = new UserAccount(settings.initialAdminUsername(), "Administrator", encoder.encode(password),
-                Role.ADMIN, null, now());
-        if (generate) {
-            admin.changePassword(admin.getPasswordHash(), true, now());
-        }
-        users.save(admin);
+        // a generated password was printed to the log, so it is replaced at the first sign-in; a configured one is the
+        // operator's choice
+        users.save(new UserAccount(settings.initialAdminUsername(), "Administrator", encoder.encode(password), generate,
+                Role.ADMIN, null, now()));
         log.record(AccountAction.INITIAL_ADMIN_CREATED, settings.initialAdminUsername(), null, null,
                 generate ? "generated" : "configured");
         return generate ? Optional.of(password) : Optional.of("");

@@ -44,8 +44,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             Authentication result = delegate.authenticate(authentication);
             throttle.succeeded(username);
-            log.record(AccountAction.SIGNED_IN, result.getName(), null, address, null);
-            accounts.signedIn(result.getName());
+            accounts.signedIn(result.getName(), address);
             return result;
         } catch (BadCredentialsException e) {
             throttle.failed(username, address);

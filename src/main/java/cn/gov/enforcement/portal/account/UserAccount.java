@@ -58,10 +58,13 @@ class UserAccount {
 
     protected UserAccount() {}
 
-    UserAccount(String username, String displayName, String passwordHash, Role role, String agencyId, OffsetDateTime now) {
+    /** {@code mustChangePassword}: the password was set by someone else and is replaced at the first sign-in. */
+    UserAccount(String username, String displayName, String passwordHash, boolean mustChangePassword, Role role,
+            String agencyId, OffsetDateTime now) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
+        this.mustChangePassword = mustChangePassword;
         this.role = role;
         this.agencyId = role.boundToAgency() ? agencyId : null;
         this.enabled = true;

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -64,8 +65,10 @@ public class UsersView extends Div implements HasDynamicTitle {
         logLink.setId("account-log-link");
         add(new Paragraph(logLink));
 
-        Map<String, String> agencyNames = accounts.agencies().stream()
-                .collect(Collectors.toMap(AgencyCatalog.AgencyRef::id, a -> a.displayName(getLocale()), (a, b) -> a));
+        List<AgencyChoice> agencyChoices = accounts.agencies().stream()
+                .map(a -> new AgencyChoice(a.id(), a.displayName(getLocale()))).toList();
+        Map<String, String> agencyNames = agencyChoices.stream()
+                .collect(Collectors.toMap(AgencyChoice::id, AgencyChoice::name, (a, b) -> a));
 
         grid.addColumn(UserSummary::username).setHeader(getTranslation("account.field.username")).setWidth("8rem")
                 .setFlexGrow(1);
@@ -96,8 +99,7 @@ public class UsersView extends Div implements HasDynamicTitle {
         role.setItemLabelGenerator(r -> getTranslation("account.role." + r));
         role.addValueChangeListener(e -> agency.setEnabled(e.getValue() == null || e.getValue().boundToAgency()));
         agency.setLabel(getTranslation("account.field.agency"));
-        agency.setItems(accounts.agencies().stream().map(a -> new AgencyChoice(a.id(), a.displayName(getLocale())))
-                .toList());
+        agency.setItems(agencyChoices);
         agency.setItemLabelGenerator(AgencyChoice::name);
         email.setLabel(getTranslation("account.field.email"));
         email.setHelperText(getTranslation("account.help.email"));
@@ -120,8 +122,7 @@ public class UsersView extends Div implements HasDynamicTitle {
         agencyFilter.setLabel(getTranslation("account.field.agency"));
         agencyFilter.setPlaceholder(getTranslation("account.users.allAgencies"));
         agencyFilter.setClearButtonVisible(true);
-        agencyFilter.setItems(accounts.agencies().stream().map(a -> new AgencyChoice(a.id(), a.displayName(getLocale())))
-                .toList());
+        agencyFilter.setItems(agencyChoices);
         agencyFilter.setItemLabelGenerator(AgencyChoice::name);
         agencyFilter.addValueChangeListener(e -> refresh());
         idleOnly.setId("users-idle");
@@ -233,11 +234,10 @@ public class UsersView extends Div implements HasDynamicTitle {
         dialog.open();
     }
 
-    /** An enabled account not signed in for {@value #IDLE_DAYS} days, or never since it was created that long ago. */
-    private boolean idle(UserSummary user) {
-        java.time.Instant limit = clock.instant().minus(java.time.Duration.ofDays(IDLE_DAYS));
+    /** An enabled account not signed in since {@code before}, or never since it was created before then. */
+    private static boolean idle(UserSummary user, java.time.Instant before) {
         java.time.OffsetDateTime last = user.lastSignInAt() != null ? user.lastSignInAt() : user.createdAt();
-        return user.enabled() && last.toInstant().isBefore(limit);
+        return user.enabled() && last.toInstant().isBefore(before);
     }
 
     private void showSecret(String user, String password) {
@@ -256,11 +256,12 @@ public class UsersView extends Div implements HasDynamicTitle {
         String text = find.getValue() == null ? "" : find.getValue().strip().toLowerCase(java.util.Locale.ROOT);
         String agencyId = agencyFilter.getValue() == null ? null : agencyFilter.getValue().id();
         java.util.List<UserSummary> all = accounts.list();
+        java.time.Instant idleBefore = clock.instant().minus(java.time.Duration.ofDays(IDLE_DAYS));
         java.util.List<UserSummary> matching = all.stream()
                 .filter(u -> text.isEmpty() || u.username().toLowerCase(java.util.Locale.ROOT).contains(text)
                         || u.displayName().toLowerCase(java.util.Locale.ROOT).contains(text))
                 .filter(u -> agencyId == null || agencyId.equals(u.agencyId()))
-                .filter(u -> !idleOnly.getValue() || idle(u))
+                .filter(u -> !idleOnly.getValue() || idle(u, idleBefore))
                 .toList();
         shown.setText(getTranslation("account.users.shown", matching.size(), all.size()));
         grid.setItems(matching);
