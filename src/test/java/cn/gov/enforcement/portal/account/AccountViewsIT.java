@@ -30,8 +30,7 @@ class AccountViewsIT extends KaribuViewTest {
 
     @Test
     void an_officer_sets_a_notification_address_and_a_bad_one_is_refused_with_the_typing_kept() {
-        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        actAsTestAdministrator();
         try {
             accounts.create(new AccountService.NewUser("officer-own-page", "调解员", Role.OFFICER, "sample-traffic-police"));
         } catch (ValidationFailure alreadyThere) {
@@ -62,8 +61,7 @@ class AccountViewsIT extends KaribuViewTest {
 
     @Test
     void an_administrator_edits_a_name_and_address_in_a_dialog_that_keeps_the_typing_on_a_refusal() {
-        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        actAsTestAdministrator();
         try {
             accounts.create(new AccountService.NewUser("officer-edited", "孙示例", Role.OFFICER, "sample-traffic-police"));
         } catch (ValidationFailure alreadyThere) {
@@ -116,8 +114,7 @@ class AccountViewsIT extends KaribuViewTest {
 
     @Test
     void the_account_log_page_shows_an_accounts_entries_in_words_and_filters_them() {
-        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        actAsTestAdministrator();
         var created = accounts.create(new AccountService.NewUser("officer-logged", "周示例", Role.OFFICER,
                 "sample-market-regulation"));
         accounts.update(created.user().id(), "周示例改", "zhou@scjg.sample.gov.cn");
@@ -154,8 +151,7 @@ class AccountViewsIT extends KaribuViewTest {
 
     @Test
     void an_administrator_finds_accounts_by_name_and_agency() {
-        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        actAsTestAdministrator();
         accounts.create(new AccountService.NewUser("officer-findable", "吴可寻", Role.OFFICER, "sample-traffic-police"));
         accounts.create(new AccountService.NewUser("editor-findable", "郑可寻", Role.EDITOR, "sample-market-regulation"));
         int total = accounts.list().size();
@@ -197,8 +193,7 @@ class AccountViewsIT extends KaribuViewTest {
 
     @Test
     void after_signing_in_with_an_initial_password_every_page_leads_to_choosing_a_new_one() {
-        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        actAsTestAdministrator();
         String initial = accounts.create(new AccountService.NewUser("officer-first-time", "冯示例", Role.OFFICER,
                 "sample-traffic-police")).initialPassword();
         var details = users.loadUserByUsername("officer-first-time");
@@ -230,8 +225,7 @@ class AccountViewsIT extends KaribuViewTest {
                 .hasSize(1);
 
         // an anonymous visitor is never sent there, even if an account bears the anonymous token's name
-        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        actAsTestAdministrator();
         try {
             accounts.create(new AccountService.NewUser("anonymousUser", "匿名同名", Role.OFFICER, "sample-traffic-police"));
         } catch (ValidationFailure alreadyThere) {
@@ -244,5 +238,11 @@ class AccountViewsIT extends KaribuViewTest {
         UI.getCurrent().navigate("regulations");
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(
                 cn.gov.enforcement.portal.regulation.RegulationSearchView.class)).hasSize(1);
+    }
+
+    /** Service calls that follow are made by an administrator (no page is signed in). */
+    private static void actAsTestAdministrator() {
+        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
     }
 }
