@@ -15,12 +15,19 @@ public enum AccountAction {
     /** The person changed or removed their own notification e-mail. */
     EMAIL_CHANGED,
     SIGNED_IN,
-    /** The person signed out with the header's button (a session that times out leaves no entry). */
+    /** The person signed out with the header's button. */
     SIGNED_OUT,
+    /**
+     * A signed-in session ended without signing out: the detail says whether it timed out (the browser was closed or
+     * left idle) or the server stopped.
+     */
+    SESSION_ENDED,
     /** Wrong user name or password, or a disabled account; the detail says which of the last two. */
     SIGN_IN_FAILED,
     /** Refused without checking the password while the sign-in throttle was closed. */
-    SIGN_IN_BLOCKED;
+    SIGN_IN_BLOCKED,
+    /** An administrator lifted the lock that failed attempts put on the account's sign-in. */
+    SIGN_IN_UNLOCKED;
 
     public String messageKey() {
         return "account.log.action." + name();

@@ -116,7 +116,7 @@ public class AccountLogView extends Div implements HasDynamicTitle, BeforeEnterO
             }
             case EDITED -> Arrays.stream(d.split(" ")).map(f -> getTranslation("account.field." + f))
                     .collect(Collectors.joining(getTranslation("account.log.separator")));
-            case SIGN_IN_FAILED, EMAIL_CHANGED, INITIAL_ADMIN_CREATED -> getTranslation("account.log.detail." + d);
+            case SIGN_IN_FAILED, EMAIL_CHANGED, INITIAL_ADMIN_CREATED, SESSION_ENDED -> getTranslation("account.log.detail." + d);
             default -> d;
         };
     }

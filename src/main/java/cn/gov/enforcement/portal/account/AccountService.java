@@ -5,9 +5,12 @@ import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import jakarta.annotation.security.RolesAllowed;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,10 +33,12 @@ public class AccountService {
     private final Optional<AgencyCatalog> agencies;
     private final CurrentUser currentUser;
     private final AccountLog log;
+    private final LoginThrottle throttle;
 
     AccountService(UserAccountRepository users, PasswordEncoder encoder, Clock clock, AccountSettings settings,
-            Optional<AgencyCatalog> agencies, CurrentUser currentUser, AccountLog log) {
+            Optional<AgencyCatalog> agencies, CurrentUser currentUser, AccountLog log, LoginThrottle throttle) {
         this.log = log;
+        this.throttle = throttle;
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
@@ -167,6 +172,39 @@ public class AccountService {
         if (account.isEnabled() != enabled) {
             account.setEnabled(enabled, now());
             log.record(enabled ? AccountAction.ENABLED : AccountAction.DISABLED, account.getUsername(), actor(), null, null);
+        }
+    }
+
+    /**
+     * The accounts whose sign-in is refused at the moment because of failed attempts with their user name, each with
+     * the moment the refusal ends. Failures counted against a client address are not included: they block that
+     * address, whatever the name.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public Map<Long, OffsetDateTime> signInLocks() {
+        OffsetDateTime now = now();
+        Map<Long, OffsetDateTime> locks = new HashMap<>();
+        for (UserAccount account : users.findAll()) {
+            Duration left = throttle.lockedFor(account.getUsername());
+            if (!left.isZero()) {
+                locks.put(account.getId(), now.plus(left));
+            }
+        }
+        return locks;
+    }
+
+    /**
+     * Lets the account sign in again at once after failed attempts locked it (the person called and proved who they
+     * are, say). Written to the account log; an account that is not locked is left alone and nothing is written.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public void releaseSignInLock(long userId) {
+        UserAccount account = users.findById(userId).orElseThrow(() -> ValidationFailure.of("id", "account.error.notFound"));
+        if (!throttle.lockedFor(account.getUsername()).isZero()) {
+            log.record(AccountAction.SIGN_IN_UNLOCKED, account.getUsername(), actor(), null, null);
+            throttle.release(account.getUsername());
         }
     }
 

@@ -35,6 +35,20 @@ class LoginThrottle {
         users.forget(userKey(username));
     }
 
+    /**
+     * How much longer sign-ins with this user name are refused for the failures counted against the name: zero when
+     * they are not (failures from one client address block that address, whatever the name, and are not counted
+     * here).
+     */
+    java.time.Duration lockedFor(String username) {
+        return users.retryAfter(userKey(username));
+    }
+
+    /** Forgets the failures counted against this user name, so that it may sign in again at once. */
+    void release(String username) {
+        users.forget(userKey(username));
+    }
+
     private static String userKey(String username) {
         return username == null || username.isBlank() ? null : "user:" + username.trim().toLowerCase(Locale.ROOT);
     }

@@ -7,6 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -14,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Deny by default. Views declare their access with annotations; the JSON API is stateless and
@@ -28,7 +33,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ThrottledAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ThrottledAuthenticationProvider provider, AccountService accounts)
+            throws Exception {
+        // an administrator whose password someone else set (initial, reset or generated) replaces it in the portal
+        // first, as on the pages; until then HTTP Basic on the protected endpoints is refused
+        AuthorizationManager<RequestAuthorizationContext> adminWithOwnPassword = AuthorizationManagers.allOf(
+                AuthorityAuthorizationManager.hasRole("ADMIN"),
+                (authentication, context) -> new AuthorizationDecision(
+                        !accounts.mustChangePassword(authentication.get().getName())));
         http.authenticationProvider(provider);
         http.securityMatcher("/api/**", "/actuator/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -38,7 +50,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // the eligibility check is a public calculation that stores nothing
                         .requestMatchers(HttpMethod.POST, "/api/v1/exemptions/check").permitAll()
-                        .anyRequest().hasRole("ADMIN"))
+                        .anyRequest().access(adminWithOwnPassword))
                 .httpBasic(b -> {});
         return http.build();
     }
@@ -58,6 +70,7 @@ class SecurityConfiguration {
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .defaultSuccessUrl("/staff")
                 .addLogoutHandler((request, response, authentication) -> {
+                    SessionEndLog.signingOut(request.getSession(false));
                     if (authentication != null) {
                         log.record(AccountAction.SIGNED_OUT, authentication.getName(), authentication.getName(),
                                 request.getRemoteAddr(), null);

@@ -51,6 +51,8 @@ public class UsersView extends Div implements HasDynamicTitle {
     private static final java.time.format.DateTimeFormatter SIGN_IN_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
     private final Div secret = new Div();
+    /** Accounts whose sign-in failed attempts have locked, with the end of the lock; read once per refresh. */
+    private java.util.Map<Long, java.time.OffsetDateTime> locks = java.util.Map.of();
 
     /** Agency choice shown in the form. */
     record AgencyChoice(String id, String name) {}
@@ -81,7 +83,7 @@ public class UsersView extends Div implements HasDynamicTitle {
         grid.addColumn(u -> u.lastSignInAt() == null ? getTranslation("account.users.neverSignedIn")
                         : SIGN_IN_TIME.format(u.lastSignInAt())).setKey("lastSignIn")
                 .setHeader(getTranslation("account.users.lastSignIn")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(u -> getTranslation(u.enabled() ? "account.enabled" : "account.disabled"))
+        grid.addColumn(this::status).setKey("status")
                 .setHeader(getTranslation("account.field.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("account.field.actions"))
                 .setWidth("11rem").setFlexGrow(0);
@@ -159,9 +161,28 @@ public class UsersView extends Div implements HasDynamicTitle {
                 + java.net.URLEncoder.encode(user.username(), java.nio.charset.StandardCharsets.UTF_8),
                 getTranslation("account.log.row"));
         log.addClassName("user-log-link");
-        Div actions = new Div(edit, reset, toggle, log);
+        Div actions = new Div(edit, reset, toggle);
+        if (locks.containsKey(user.id())) {
+            Button unlock = new Button(getTranslation("account.users.unlock"), e -> {
+                accounts.releaseSignInLock(user.id());
+                Notification.show(getTranslation("account.users.unlocked", user.username()));
+                refresh();
+            });
+            unlock.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            unlock.addClassName("unlock-user");
+            actions.add(unlock);
+        }
+        actions.add(log);
         actions.addClassName("user-actions");
         return actions;
+    }
+
+    /** Enabled or disabled, and until when failed attempts lock the sign-in, if they do. */
+    private String status(UserSummary user) {
+        String status = getTranslation(user.enabled() ? "account.enabled" : "account.disabled");
+        java.time.OffsetDateTime lockedUntil = locks.get(user.id());
+        return lockedUntil == null ? status : status + " · " + getTranslation("account.users.locked",
+                SIGN_IN_TIME.format(lockedUntil));
     }
 
     private void create() {
@@ -256,6 +277,7 @@ public class UsersView extends Div implements HasDynamicTitle {
         String text = find.getValue() == null ? "" : find.getValue().strip().toLowerCase(java.util.Locale.ROOT);
         String agencyId = agencyFilter.getValue() == null ? null : agencyFilter.getValue().id();
         java.util.List<UserSummary> all = accounts.list();
+        locks = accounts.signInLocks();
         java.time.Instant idleBefore = clock.instant().minus(java.time.Duration.ofDays(IDLE_DAYS));
         java.util.List<UserSummary> matching = all.stream()
                 .filter(u -> text.isEmpty() || u.username().toLowerCase(java.util.Locale.ROOT).contains(text)

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import jakarta.servlet.http.HttpSessionEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /** The account log records every account change and sign-in attempt, only administrators read it, and it expires. */
 class AccountLogIT extends IntegrationTest {
@@ -34,6 +36,7 @@ class AccountLogIT extends IntegrationTest {
     @Autowired ThrottledAuthenticationProvider authentication;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
+    @Autowired SessionEndLog sessionEnds;
 
     @AfterEach
     void signOut() {
@@ -146,6 +149,79 @@ class AccountLogIT extends IntegrationTest {
         assertThat(of("log-throttled").get(0).action()).isEqualTo(AccountAction.SIGN_IN_BLOCKED);
         assertThatThrownBy(() -> signIn(longName, "pw", "192.0.2.46")).isInstanceOf(BadCredentialsException.class);
         assertThat(of("x".repeat(64))).as("an over-long name is cut to its column").hasSize(1);
+    }
+
+    @Test
+    void an_administrator_lifts_a_sign_in_lock_and_the_person_signs_in_at_once() {
+        runAs("admin", "ADMIN");
+        var created = accounts.create(new AccountService.NewUser("log-locked", "锁定示例", Role.OFFICER,
+                "sample-traffic-police"));
+        long id = created.user().id();
+        accounts.releaseSignInLock(id);
+        assertThat(of("log-locked")).as("an account that is not locked: nothing to lift, nothing written").hasSize(1);
+        SecurityContextHolder.clearContext();
+        for (int i = 0; i < 5; i++) {
+            int attempt = i;
+            assertThatThrownBy(() -> signIn("log-locked", "wrong-password-3", "192.0.2.5" + attempt))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> signIn("log-locked", created.initialPassword(), "192.0.2.56"))
+                .as("the right password is refused too while locked").isInstanceOf(LockedException.class);
+
+        runAs("log-locked-colleague", "OFFICER");
+        assertThatThrownBy(accounts::signInLocks).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.releaseSignInLock(id)).isInstanceOf(AccessDeniedException.class);
+        runAs("admin", "ADMIN");
+        assertThat(accounts.signInLocks()).as("locked for the lockout after the first failure")
+                .containsEntry(id, OffsetDateTime.now(clock).plus(Duration.ofMinutes(15)).plusNanos(1));
+        accounts.releaseSignInLock(id);
+        assertThat(accounts.signInLocks()).doesNotContainKey(id);
+        assertThat(of("log-locked").get(0)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AccountAction.SIGN_IN_UNLOCKED);
+            assertThat(e.actor()).isEqualTo("admin");
+        });
+        SecurityContextHolder.clearContext();
+        assertThat(signIn("log-locked", created.initialPassword(), "192.0.2.57").isAuthenticated()).isTrue();
+        assertThatThrownBy(() -> accounts.releaseSignInLock(id)).as("signed out again")
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void a_session_that_ends_without_signing_out_is_logged_once_and_a_sign_out_or_a_visitor_writes_nothing() {
+        var authenticated = UsernamePasswordAuthenticationToken.authenticated("log-session", null,
+                List.of(new SimpleGrantedAuthority("ROLE_OFFICER")));
+        var timedOut = new org.springframework.mock.web.MockHttpSession();
+        timedOut.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(authenticated));
+        sessionEnds.sessionDestroyed(new HttpSessionEvent(timedOut));
+        assertThat(of("log-session")).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AccountAction.SESSION_ENDED);
+            assertThat(e.detail()).isEqualTo("timeout");
+            assertThat(e.actor()).isNull();
+        });
+
+        var signedOut = new org.springframework.mock.web.MockHttpSession();
+        signedOut.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(authenticated));
+        SessionEndLog.signingOut(signedOut);
+        sessionEnds.sessionDestroyed(new HttpSessionEvent(signedOut));
+        var visitor = new org.springframework.mock.web.MockHttpSession();
+        visitor.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(
+                new org.springframework.security.authentication.AnonymousAuthenticationToken("key", "log-session",
+                        List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS")))));
+        sessionEnds.sessionDestroyed(new HttpSessionEvent(visitor));
+        sessionEnds.sessionDestroyed(new HttpSessionEvent(new org.springframework.mock.web.MockHttpSession()));
+        assertThat(of("log-session")).as("a sign-out is written by the sign-out itself").hasSize(1);
+
+        // sessions ended by a stopping server say so (a listener of its own: the shared one must keep running)
+        SessionEndLog stopping = new SessionEndLog(log);
+        stopping.onApplicationEvent(new org.springframework.context.event.ContextClosedEvent(
+                new org.springframework.context.support.GenericApplicationContext()));
+        var lastOne = new org.springframework.mock.web.MockHttpSession();
+        lastOne.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(authenticated));
+        stopping.sessionDestroyed(new HttpSessionEvent(lastOne));
+        assertThat(of("log-session").get(0).detail()).isEqualTo("serverStopped");
     }
 
     @Test

@@ -27,6 +27,7 @@ class AccountViewsIT extends KaribuViewTest {
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired java.time.Clock clock;
     @Autowired UserDetailsService users;
+    @Autowired LoginThrottle throttle;
 
     @Test
     void an_officer_sets_a_notification_address_and_a_bad_one_is_refused_with_the_typing_kept() {
@@ -184,6 +185,37 @@ class AccountViewsIT extends KaribuViewTest {
         _setValue(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("users-idle")), true);
         assertThat(rowsOf(grid)).as("the officer was created today").containsExactly("editor-findable");
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0)).contains("从未登录");
+    }
+
+    @Test
+    void an_administrator_sees_a_locked_sign_in_in_the_list_and_lifts_it() {
+        actAsTestAdministrator();
+        long id = accounts.create(new AccountService.NewUser("officer-lockable", "卫可锁", Role.OFFICER,
+                "sample-traffic-police")).user().id();
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("Officer-Lockable", "192.0.2.7" + i);
+        }
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("admin/users");
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("users-find")),
+                "officer-lockable");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<UserSummary> grid = _get(com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("users-grid"));
+        String until = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(clock.instant().plusSeconds(15 * 60));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0))
+                .contains("启用 · 登录已锁定至 " + until);
+        com.vaadin.flow.component.html.Div actions = (com.vaadin.flow.component.html.Div) com.github.mvysny.kaributesting
+                .v10.GridKt._getCellComponent(grid, 0, "actions");
+        Button unlock = _get(actions, Button.class, spec -> spec.withClasses("unlock-user"));
+        _click(unlock);
+        assertThat(accounts.signInLocks()).doesNotContainKey(id);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0)).doesNotContain("锁定");
+        actions = (com.vaadin.flow.component.html.Div) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid,
+                0, "actions");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(actions, Button.class,
+                spec -> spec.withClasses("unlock-user"))).as("nothing left to lift").isEmpty();
     }
 
     private static List<String> rowsOf(com.vaadin.flow.component.grid.Grid<UserSummary> grid) {

@@ -23,8 +23,9 @@ class InitialAdministratorTest {
     private final CurrentUser nobody = mock(CurrentUser.class);
 
     private AccountService service(String configuredPassword) {
-        return new AccountService(users, encoder, Clock.systemUTC(),
-                new AccountSettings("admin", configuredPassword, 5, Duration.ofMinutes(15), 12, null), Optional.empty(), nobody, mock(AccountLog.class));
+        AccountSettings settings = new AccountSettings("admin", configuredPassword, 5, Duration.ofMinutes(15), 12, null);
+        return new AccountService(users, encoder, Clock.systemUTC(), settings, Optional.empty(), nobody,
+                mock(AccountLog.class), new LoginThrottle(Clock.systemUTC(), settings));
     }
 
     @Test

@@ -1,0 +1,69 @@
+package cn.gov.enforcement.portal.account;
+
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes {@link AccountAction#SESSION_ENDED} when a signed-in staff session ends without signing out: it timed out
+ * (the browser was closed, or left without the portal open, for longer than the session timeout) or the server
+ * stopped. A sign-out marks its session first, so that its end is not written twice. Spring Boot registers the bean
+ * as a servlet listener.
+ */
+@Component
+class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextClosedEvent> {
+
+    /** Session attribute set by the sign-out, before the session is invalidated. */
+    static final String SIGNED_OUT = SessionEndLog.class.getName() + ".signedOut";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionEndLog.class);
+
+    private final AccountLog log;
+    private volatile boolean stopping;
+
+    SessionEndLog(AccountLog log) {
+        this.log = log;
+    }
+
+    /** Marks a session whose end is a sign-out, written to the log by the sign-out itself. */
+    static void signingOut(HttpSession session) {
+        if (session != null) {
+            session.setAttribute(SIGNED_OUT, Boolean.TRUE);
+        }
+    }
+
+    @Override
+    public void sessionDestroyed(HttpSessionEvent event) {
+        try {
+            HttpSession session = event.getSession();
+            if (session.getAttribute(SIGNED_OUT) != null
+                    || !(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                            instanceof SecurityContext context)) {
+                return;
+            }
+            Authentication authentication = context.getAuthentication();
+            // sessions of people who signed in with the form; anonymous visitors are not in the account log
+            if (authentication instanceof UsernamePasswordAuthenticationToken && authentication.isAuthenticated()) {
+                log.record(AccountAction.SESSION_ENDED, authentication.getName(), null, null,
+                        stopping ? "serverStopped" : "timeout");
+            }
+        } catch (RuntimeException e) {
+            // the end of a session must never fail; a log entry that cannot be written is reported here
+            LOG.warn("Account log: the end of a session could not be recorded: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        stopping = true;
+    }
+}
