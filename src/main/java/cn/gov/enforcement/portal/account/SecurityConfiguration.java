@@ -61,6 +61,8 @@ class SecurityConfiguration {
             throws Exception {
         http.authenticationProvider(provider);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**").permitAll()
+                // what search engines read
+                .requestMatchers(HttpMethod.GET, "/robots.txt", "/sitemap.xml", "/sitemap/*.xml").permitAll()
                 // an address that names no page (mistyped, outdated) gets the "page not found" page, not the staff
                 // sign-in; every page that exists keeps its own access rule
                 .requestMatchers(SecurityConfiguration::namesNoPage).permitAll());

@@ -228,6 +228,21 @@ public class RegulationCatalog {
         }
     }
 
+    /** A document page offered to search engines: its id and the day it was last imported. */
+    public record ListedDocument(long id, LocalDate imported) {
+        public String url() {
+            return "/regulations/" + id;
+        }
+    }
+
+    /**
+     * The documents in force (the current version of each title, our guides included), by id, for the sitemap.
+     * Superseded and repealed versions are reached from their current version's page.
+     */
+    public List<ListedDocument> currentDocuments() {
+        return store.currentDocuments();
+    }
+
     /** A link to one of the portal's own plain-language guides. */
     public record GuideLink(long id, String title) {
         public String url() {

@@ -132,6 +132,13 @@ class RegulationStore {
         return jdbc.query("select * from regulation_document order by id", (rs, i) -> document(rs));
     }
 
+    List<RegulationCatalog.ListedDocument> currentDocuments() {
+        return jdbc.query("select id, imported_at from regulation_document where status = ? order by id",
+                (rs, i) -> new RegulationCatalog.ListedDocument(rs.getLong(1),
+                        rs.getObject(2, java.time.OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                                .toLocalDate()), DocumentStatus.CURRENT.name());
+    }
+
     Optional<StoredDocument> document(long id) {
         return jdbc.query("select * from regulation_document where id = ?", (rs, i) -> document(rs), id)
                 .stream().findFirst();

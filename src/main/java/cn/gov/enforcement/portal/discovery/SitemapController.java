@@ -1,0 +1,156 @@
+package cn.gov.enforcement.portal.discovery;
+
+import cn.gov.enforcement.portal.agency.AgencyDirectory;
+import cn.gov.enforcement.portal.agency.AgencySummary;
+import cn.gov.enforcement.portal.lists.DiscretionBenchmark;
+import cn.gov.enforcement.portal.lists.ExemptionItem;
+import cn.gov.enforcement.portal.lists.ListsCatalog;
+import cn.gov.enforcement.portal.lists.RiskPoint;
+import cn.gov.enforcement.portal.platform.PortalSettings;
+import cn.gov.enforcement.portal.regulation.RegulationCatalog;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /robots.txt} and the sitemap (sitemaps.org protocol 0.9). {@code /sitemap.xml} is an index of
+ * {@code /sitemap/portal.xml} (the public pages, agencies and list entries) and {@code /sitemap/regulations-N.xml}
+ * (the documents in force, {@value #URLS_PER_FILE} per file, below the protocol's 50,000). Addresses are absolute,
+ * from {@code portal.public-url}. Sample agencies and list entries are left out: they are labelled as samples on
+ * screen and are no content for a search engine.
+ */
+@RestController
+class SitemapController {
+
+    /** Documents per regulation sitemap file. */
+    static final int URLS_PER_FILE = 40_000;
+
+    /** The public pages that exist whatever the content (the home page first). */
+    static final List<String> PAGES = List.of("", "risks", "exemptions", "discretion", "agencies", "certificate-check",
+            "regulations", "assistant", "mediation", "mediation/apply", "rating");
+
+    private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
+    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+    private final PortalSettings settings;
+    private final AgencyDirectory agencies;
+    private final ListsCatalog lists;
+    private final RegulationCatalog regulations;
+
+    SitemapController(PortalSettings settings, AgencyDirectory agencies, ListsCatalog lists,
+            RegulationCatalog regulations) {
+        this.settings = settings;
+        this.agencies = agencies;
+        this.lists = lists;
+        this.regulations = regulations;
+    }
+
+    @GetMapping("/robots.txt")
+    ResponseEntity<String> robots() {
+        String body = """
+                # 服务型行政执法公共服务平台
+                User-agent: *
+                Disallow: /staff
+                Disallow: /admin
+                Disallow: /account
+                Disallow: /login
+                Disallow: /mediation/track
+                Disallow: /api/
+                Disallow: /actuator/
+
+                Sitemap: %s
+                """.formatted(settings.link("sitemap.xml"));
+        return ResponseEntity.ok().contentType(TEXT).body(body);
+    }
+
+    @GetMapping("/sitemap.xml")
+    ResponseEntity<String> index() {
+        int files = Math.max(1, (regulations.currentDocuments().size() + URLS_PER_FILE - 1) / URLS_PER_FILE);
+        StringBuilder xml = new StringBuilder(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        sitemap(xml, "sitemap/portal.xml");
+        for (int i = 1; i <= files; i++) {
+            sitemap(xml, "sitemap/regulations-" + i + ".xml");
+        }
+        return ResponseEntity.ok().contentType(XML).body(xml.append("</sitemapindex>\n").toString());
+    }
+
+    @GetMapping("/sitemap/portal.xml")
+    ResponseEntity<String> portal() {
+        StringBuilder xml = urlset();
+        PAGES.forEach(page -> url(xml, page, null));
+        for (AgencySummary agency : agencies.all()) {
+            if (!agency.sample()) {
+                url(xml, "agencies/" + segment(agency.id()), null);
+            }
+        }
+        for (RiskPoint entry : lists.publicRiskPoints()) {
+            if (!entry.sample()) {
+                url(xml, "risks/" + segment(entry.id()), null);
+            }
+        }
+        for (ExemptionItem entry : lists.publicExemptions()) {
+            if (!entry.sample()) {
+                url(xml, "exemptions/" + segment(entry.id()), null);
+            }
+        }
+        lists.discretion(null).stream().filter(b -> !b.sample()).map(DiscretionBenchmark::agency).distinct().sorted()
+                .forEach(agency -> url(xml, "discretion/" + segment(agency), null));
+        return ResponseEntity.ok().contentType(XML).body(xml.append("</urlset>\n").toString());
+    }
+
+    @GetMapping("/sitemap/regulations-{part}.xml")
+    ResponseEntity<String> regulations(@PathVariable String part) {
+        List<RegulationCatalog.ListedDocument> documents = regulations.currentDocuments();
+        int number;
+        try {
+            number = Integer.parseInt(part);
+        } catch (NumberFormatException e) {
+            return ResponseEntity.notFound().build();
+        }
+        int from = (number - 1) * URLS_PER_FILE;
+        // the first file exists even while nothing is imported, as the index names it
+        if (number < 1 || (from >= documents.size() && number != 1)) {
+            return ResponseEntity.notFound().build();
+        }
+        StringBuilder xml = urlset();
+        for (RegulationCatalog.ListedDocument d : documents.subList(Math.min(from, documents.size()),
+                Math.min(from + URLS_PER_FILE, documents.size()))) {
+            url(xml, d.url().substring(1), d.imported());
+        }
+        return ResponseEntity.ok().contentType(XML).body(xml.append("</urlset>\n").toString());
+    }
+
+    private static StringBuilder urlset() {
+        return new StringBuilder(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    }
+
+    private void sitemap(StringBuilder xml, String path) {
+        xml.append("  <sitemap><loc>").append(escape(settings.link(path))).append("</loc></sitemap>\n");
+    }
+
+    private void url(StringBuilder xml, String path, LocalDate lastModified) {
+        xml.append("  <url><loc>").append(escape(settings.link(path))).append("</loc>");
+        if (lastModified != null) {
+            xml.append("<lastmod>").append(lastModified).append("</lastmod>");
+        }
+        xml.append("</url>\n");
+    }
+
+    /** One path segment, percent-encoded (ids are slugs, but the address must be valid whatever they hold). */
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&apos;");
+    }
+}
