@@ -52,6 +52,8 @@ public abstract class IntegrationTest {
         registry.add("spring.elasticsearch.uris", TestSearchNode::uri);
         registry.add("portal.search.mode", () -> "external");
         registry.add("portal.data-dir", RUN_DATA_DIR::toString);
+        // no daily backup in the middle of a test run; BackupIT runs them itself
+        registry.add("portal.backup.cron", () -> "-");
         // the Maven build's compile phase builds the production frontend bundle into
         // target/classes; production mode uses it instead of starting a dev-mode frontend build
         registry.add("vaadin.productionMode", () -> "true");

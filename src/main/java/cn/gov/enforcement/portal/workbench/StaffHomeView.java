@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.workbench;
 
 import cn.gov.enforcement.portal.account.CurrentUser;
+import cn.gov.enforcement.portal.backup.Backups;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.knowledge.ContentAdministration;
@@ -56,7 +57,7 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
     private final LocalDate today;
 
     public StaffHomeView(CurrentUser user, AgencyDirectory agencies, MediationBackOffice mediation, RatingService ratings,
-            ListsBackOffice lists, OutboxAdministration outbox, ContentAdministration content, Clock clock) {
+            ListsBackOffice lists, OutboxAdministration outbox, ContentAdministration content, Backups backups, Clock clock) {
         this.user = user;
         this.mediation = mediation;
         this.ratings = ratings;
@@ -86,7 +87,7 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
             add(idleSection(idle));
         }
         if (user.isAdmin()) {
-            add(systemSection(outbox, content));
+            add(systemSection(outbox, content, backups, clock));
         }
     }
 
@@ -174,7 +175,8 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
         return new Block(section, waiting);
     }
 
-    private Section systemSection(OutboxAdministration outbox, ContentAdministration content) {
+    private Section systemSection(OutboxAdministration outbox, ContentAdministration content, Backups backups,
+            Clock clock) {
         Section section = new Section();
         section.addClassName("staff-home-system");
         section.add(new H2(getTranslation("staff.home.system")));
@@ -186,9 +188,19 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
                 mails.getOrDefault(MailStatus.PENDING, 0L)), failed, "staff.home.mailFailed"));
         items.add(item("content-problems", "admin/content", getTranslation("staff.home.contentProblems",
                 content.problems().size()), 0, null));
+        // the newest backup archive; red when the last run failed or the newest is more than two days old
+        java.util.Optional<java.time.Instant> newest = backups.list().stream().findFirst().map(Backups.BackupFile::createdAt);
+        boolean backupFailed = backups.progress().error() != null;
+        boolean stale = newest.map(t -> t.isBefore(clock.instant().minus(java.time.Duration.ofDays(2)))).orElse(false);
+        items.add(item("backup", "admin/backups", newest.map(t -> getTranslation("staff.home.backupNewest",
+                        BACKUP_TIME.format(t))).orElseGet(() -> getTranslation("staff.home.backupNone")),
+                backupFailed || stale ? 1 : 0, backupFailed ? "staff.home.backupFailed" : "staff.home.backupStale"));
         section.add(items);
         return section;
     }
+
+    private static final java.time.format.DateTimeFormatter BACKUP_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
 
     private static String link(String path, String agencyQuery, String filter) {
         String query = agencyQuery.isEmpty() ? filter : filter.isEmpty() ? agencyQuery : agencyQuery + "&" + filter;

@@ -180,6 +180,7 @@ class StaffHomeViewIT extends KaribuViewTest {
         assertThat(items(MARKET)).contains("mediation-decisions", "ratings", "lists-review");
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "mail-pending"))).hasSize(1);
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "content-problems"))).hasSize(1);
+        assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "backup"))).hasSize(1);
         String href = _get(item(MARKET, "mediation-decisions"), Anchor.class).getHref();
         assertThat(href).isEqualTo("staff/mediation?agency=" + MARKET + "&status=SUBMITTED");
         assertThat(_get(item(MARKET, "ratings"), Anchor.class).getHref())
@@ -213,5 +214,31 @@ class StaffHomeViewIT extends KaribuViewTest {
         assertThat(_find(Select.class, spec -> spec.withId("rating-queue-agency"))).as("no agency chooser for officers").isEmpty();
         UI.getCurrent().navigate("staff/mediation", QueryParameters.simple(Map.of("agency", MARKET)));
         assertThat(_find(Select.class, spec -> spec.withId("mediation-queue-agency"))).isEmpty();
+    }
+    @Test
+    void an_administrator_sees_the_newest_backup_and_a_red_note_when_it_is_old() throws Exception {
+        staff("workbench-admin", Role.ADMIN, null);
+        // an archive newer by name than any real one, written three days before the portal's today
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(
+                cn.gov.enforcement.portal.IntegrationTest.RUN_DATA_DIR.resolve("backups"));
+        java.nio.file.Path old = dir.resolve("portal-backup-20991231-000000.zip");
+        java.nio.file.Files.writeString(old, "old");
+        try {
+            java.nio.file.Files.setLastModifiedTime(old,
+                    java.nio.file.attribute.FileTime.from(clock.instant().minus(java.time.Duration.ofDays(3))));
+            UI.getCurrent().navigate("staff");
+            ListItem backup = _get(ListItem.class, spec -> spec.withAttribute("data-item", "backup"));
+            assertThat(_get(backup, Anchor.class).getHref()).isEqualTo("admin/backups");
+            assertThat(backup.getElement().getTextRecursively()).startsWith("最近一次备份：")
+                    .contains("已超过 2 天没有新的备份");
+
+            java.nio.file.Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(clock.instant()));
+            UI.getCurrent().navigate("staff/mediation");
+            UI.getCurrent().navigate("staff");
+            assertThat(_get(ListItem.class, spec -> spec.withAttribute("data-item", "backup")).getElement()
+                    .getTextRecursively()).as("a fresh one is not flagged").doesNotContain("需要处理");
+        } finally {
+            java.nio.file.Files.delete(old);
+        }
     }
 }

@@ -1,0 +1,128 @@
+package cn.gov.enforcement.portal.backup;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Administrators see the backup archives and what they hold, and start one now; a progress bar follows a run (the
+ * page polls the server while one runs).
+ */
+@Route("admin/backups")
+@Menu(order = 93, title = "menu.admin.backups")
+@RolesAllowed("ADMIN")
+public class BackupView extends Div implements HasDynamicTitle {
+
+    static final int POLL_MS = 500;
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final transient Backups backups;
+    private final Button now = new Button();
+    private final ProgressBar progress = new ProgressBar();
+    private final Paragraph status = new Paragraph();
+    private final Grid<Backups.BackupFile> grid = new Grid<>();
+    private final Paragraph none = new Paragraph();
+    private com.vaadin.flow.shared.Registration pollListener;
+
+    public BackupView(Backups backups) {
+        this.backups = backups;
+        addClassName("backup-view");
+        add(new H1(getTranslation("backup.title")),
+                new Paragraph(getTranslation("backup.lead", String.join(", ", backups.folders())) + " "
+                        + schedule(backups.schedule())),
+                new Paragraph(getTranslation("backup.notIncluded")),
+                new Paragraph(getTranslation("backup.where", backups.directory().toString(), backups.keep())));
+        now.setText(getTranslation("backup.now"));
+        now.setId("backup-now");
+        now.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        now.addClickListener(e -> {
+            if (!backups.start()) {
+                status.setText(getTranslation("backup.busy"));
+            }
+            show();
+        });
+        progress.setId("backup-progress");
+        progress.setMin(0);
+        progress.setMax(1);
+        status.setId("backup-status");
+        status.getElement().setAttribute("aria-live", "polite");
+        grid.setId("backup-list");
+        grid.addColumn(Backups.BackupFile::name).setHeader(getTranslation("backup.name")).setFlexGrow(2);
+        grid.addColumn(f -> TIME.format(f.createdAt())).setHeader(getTranslation("backup.time")).setAutoWidth(true);
+        grid.addColumn(f -> size(f.bytes())).setHeader(getTranslation("backup.size")).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        none.setId("backup-none");
+        none.setText(getTranslation("backup.none"));
+        add(now, progress, status, new H2(getTranslation("backup.list")), none, grid);
+        show();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        pollListener = event.getUI().addPollListener(e -> show());
+        show();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (pollListener != null) {
+            pollListener.remove();
+            pollListener = null;
+        }
+        event.getUI().setPollInterval(-1);
+        super.onDetach(event);
+    }
+
+    /** The run under way or the last run's outcome, and the archives. */
+    private void show() {
+        Backups.Progress p = backups.progress();
+        progress.setVisible(p.running());
+        progress.setValue(p.fraction());
+        now.setEnabled(!p.running());
+        if (p.running()) {
+            status.setText(getTranslation("backup.running", p.done(), p.total()));
+        } else if (p.error() != null) {
+            status.setText(getTranslation("backup.failed", p.error()));
+        } else if (p.archive() != null) {
+            status.setText(getTranslation("backup.done", p.archive()));
+        }
+        var files = backups.list();
+        grid.setItems(files);
+        grid.setVisible(!files.isEmpty());
+        none.setVisible(files.isEmpty());
+        getUI().ifPresent(ui -> ui.setPollInterval(p.running() ? POLL_MS : -1));
+    }
+
+    private String schedule(String cron) {
+        return "-".equals(cron) ? getTranslation("backup.schedule.off")
+                : Backups.DAILY.equals(cron) ? getTranslation("backup.schedule.daily")
+                : getTranslation("backup.schedule.cron", cron);
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("backup.title");
+    }
+}

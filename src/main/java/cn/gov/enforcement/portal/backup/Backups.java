@@ -1,0 +1,333 @@
+package cn.gov.enforcement.portal.backup;
+
+import cn.gov.enforcement.portal.platform.PortalSettings;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes backup archives ({@code portal-backup-<yyyyMMdd-HHmmss>.zip}, China time) into the backup folder: the H2
+ * database through H2's online {@code BACKUP TO} (consistent while the portal serves), the configured folders of the
+ * data directory file by file, and {@code BACKUP-INFO.txt} saying what is in it and what is not. An archive is
+ * written under a temporary name and renamed when complete, so a failed run leaves no archive that looks whole; after
+ * a successful run only the newest {@code portal.backup.keep} archives are kept. One run at a time.
+ */
+@Service
+public class Backups {
+
+    /** An archive in the backup folder. */
+    public record BackupFile(String name, Instant createdAt, long bytes) {}
+
+    /**
+     * The state of the run under way or of the last one: {@code done} of {@code total} steps (the database, then
+     * each file); {@code archive} the name written when finished; {@code error} what went wrong when it failed.
+     */
+    public record Progress(boolean running, int done, int total, String archive, String error) {
+
+        static final Progress IDLE = new Progress(false, 0, 0, null, null);
+
+        public double fraction() {
+            return total == 0 ? 0 : Math.min(1.0, (double) done / total);
+        }
+    }
+
+    /** What one run wrote. {@code database} is {@code H2} or the product name of a database left to its own tools. */
+    record Result(Path archive, long bytes, int files, String database) {}
+
+    static final Pattern NAME = Pattern.compile("portal-backup-(\\d{8}-\\d{6})(?:-(\\d+))?\\.zip");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
+
+    private final DataSource dataSource;
+    private final PortalSettings portal;
+    private final BackupSettings settings;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.IDLE);
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "portal-backup");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The default of {@code portal.backup.cron}: every day at 2:30 China time. */
+    public static final String DAILY = "0 30 2 * * *";
+
+    private final String cron;
+
+    Backups(DataSource dataSource, PortalSettings portal, BackupSettings settings, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${portal.backup.cron:" + DAILY + "}") String cron) {
+        this.cron = cron.strip();
+        this.dataSource = dataSource;
+        this.portal = portal;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The folder the archives are written to. */
+    @RolesAllowed("ADMIN")
+    public Path directory() {
+        return folder();
+    }
+
+    /** The schedule of the automatic backups: a cron expression, {@code -} when they are switched off. */
+    @RolesAllowed("ADMIN")
+    public String schedule() {
+        return cron;
+    }
+
+    /** How many archives are kept. */
+    @RolesAllowed("ADMIN")
+    public int keep() {
+        return settings.keep();
+    }
+
+    /** The folders of the data directory that are archived. */
+    @RolesAllowed("ADMIN")
+    public List<String> folders() {
+        return settings.folders();
+    }
+
+    /** The archives in the backup folder, newest first. */
+    @RolesAllowed("ADMIN")
+    public List<BackupFile> list() {
+        return archives().stream().sorted(ORDER.reversed()).map(p -> {
+            try {
+                return new BackupFile(p.getFileName().toString(), Files.getLastModifiedTime(p).toInstant(), Files.size(p));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    /** The run under way, or the last one's outcome. */
+    @RolesAllowed("ADMIN")
+    public Progress progress() {
+        return progress.get();
+    }
+
+    /** Starts a backup in the background; false when one is already running. */
+    @RolesAllowed("ADMIN")
+    public synchronized boolean start() {
+        if (lock.isLocked() || progress.get().running()) {
+            return false;
+        }
+        progress.set(new Progress(true, 0, 1, null, null));
+        executor.execute(() -> {
+            try {
+                run();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Backup failed", e);
+            }
+        });
+        return true;
+    }
+
+    @Scheduled(cron = "${portal.backup.cron:" + DAILY + "}", zone = "Asia/Shanghai")
+    public void scheduledBackup() {
+        try {
+            run();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Scheduled backup failed", e);
+        }
+    }
+
+    /**
+     * Writes one archive now, in the caller's thread.
+     *
+     * @throws IllegalStateException when another run is under way
+     */
+    Result run() throws IOException {
+        if (!lock.tryLock()) {
+            throw new IllegalStateException("A backup is already running");
+        }
+        Path part = null;
+        try {
+            List<Path> files = uploadedFiles();
+            int total = 1 + files.size();
+            progress.set(new Progress(true, 0, total, null, null));
+            Path dir = Files.createDirectories(folder());
+            Path target = freeName(dir);
+            part = dir.resolve("." + target.getFileName() + ".part");
+            LOG.info("Backup: writing {} (the database and {} files)", target, files.size());
+            String database;
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
+                database = database(zip, dir);
+                progress.set(new Progress(true, 1, total, null, null));
+                int done = 1;
+                for (Path file : files) {
+                    zip.putNextEntry(new ZipEntry("files/" + portal.dataDir().relativize(file).toString().replace('\\', '/')));
+                    Files.copy(file, zip);
+                    zip.closeEntry();
+                    done++;
+                    progress.set(new Progress(true, done, total, null, null));
+                    if (done % 500 == 0) {
+                        LOG.info("Backup: {} of {} files", done - 1, files.size());
+                    }
+                }
+                zip.putNextEntry(new ZipEntry("BACKUP-INFO.txt"));
+                zip.write(info(database, files.size()).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            long bytes = Files.size(target);
+            int deleted = purge();
+            LOG.info("Backup: {} written ({} bytes, {} files); {} older archives deleted", target.getFileName(), bytes,
+                    files.size(), deleted);
+            progress.set(new Progress(false, total, total, target.getFileName().toString(), null));
+            return new Result(target, bytes, files.size(), database);
+        } catch (IOException | RuntimeException e) {
+            if (part != null) {
+                Files.deleteIfExists(part);
+            }
+            Progress was = progress.get();
+            progress.set(new Progress(false, was.done(), was.total(), null, e.toString()));
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The database into {@code database/}: H2 by its online backup; other databases are left to their own tools. */
+    private String database(ZipOutputStream zip, Path dir) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            if (!"H2".equalsIgnoreCase(product)) {
+                zip.putNextEntry(new ZipEntry("database/README.txt"));
+                zip.write(("The portal's database is " + product + ": it is not in this archive. Back it up with the "
+                        + "database's own tools (for PostgreSQL: pg_dump), at the same time as these archives.\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                return product;
+            }
+            Path h2 = Files.createTempFile(dir, ".database-", ".zip");
+            try {
+                Files.delete(h2);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("BACKUP TO '" + h2.toAbsolutePath().toString().replace("'", "''") + "'");
+                }
+                try (ZipInputStream in = new ZipInputStream(Files.newInputStream(h2))) {
+                    for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                        zip.putNextEntry(new ZipEntry("database/" + entry.getName()));
+                        in.transferTo(zip);
+                        zip.closeEntry();
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(h2);
+            }
+            return "H2";
+        } catch (SQLException e) {
+            throw new IOException("The database could not be backed up: " + e.getMessage(), e);
+        }
+    }
+
+    private String info(String database, int files) {
+        String when = OffsetDateTime.now(clock).atZoneSameInstant(CHINA).toOffsetDateTime().toString();
+        return """
+                Service-Oriented Enforcement Portal: backup
+                created: %s
+                database: %s
+                files: %d, from the data directory's %s
+                not included: the mediation encryption key (keys/; keep it apart from the archives, the archive's ID
+                  numbers cannot be read without it), the search index and the embedding cache (rebuilt from the database)
+                restore: README, section "Backup and restore"
+                """.formatted(when, "H2".equals(database) ? "H2, in database/ (portal.mv.db)"
+                        : database + ", not included (see database/README.txt)", files, String.join(", ", settings.folders()));
+    }
+
+    private List<Path> uploadedFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String name : settings.folders()) {
+            Path folder = portal.dataDir().resolve(name).normalize();
+            if (!folder.startsWith(portal.dataDir()) || !Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    /** Deletes all but the newest {@code keep} archives; returns how many it deleted. */
+    private int purge() throws IOException {
+        List<Path> archives = archives().stream().sorted(ORDER).toList();
+        int deleted = 0;
+        for (int i = 0; i < archives.size() - settings.keep(); i++) {
+            Files.deleteIfExists(archives.get(i));
+            deleted++;
+        }
+        return deleted;
+    }
+
+    private List<Path> archives() {
+        Path dir = folder();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> NAME.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Oldest first: by the time in the name, then by the number added when two runs fell in one second. */
+    private static final Comparator<Path> ORDER = Comparator.<Path, String>comparing(p -> stamp(p).group(1))
+            .thenComparingInt(p -> stamp(p).group(2) == null ? 0 : Integer.parseInt(stamp(p).group(2)));
+
+    private static Matcher stamp(Path p) {
+        Matcher m = NAME.matcher(p.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(p.toString());
+        }
+        return m;
+    }
+
+    private Path freeName(Path dir) {
+        String stamp = STAMP.format(OffsetDateTime.now(clock).atZoneSameInstant(CHINA));
+        Path candidate = dir.resolve("portal-backup-" + stamp + ".zip");
+        for (int i = 2; Files.exists(candidate); i++) {
+            candidate = dir.resolve("portal-backup-" + stamp + "-" + i + ".zip");
+        }
+        return candidate;
+    }
+
+    private Path folder() {
+        return settings.dir() != null ? settings.dir().toAbsolutePath().normalize() : portal.dataDir().resolve("backups");
+    }
+}

@@ -1,0 +1,177 @@
+package cn.gov.enforcement.portal.backup;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.platform.PortalSettings;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+
+/**
+ * A backup archive holds a database that opens and the uploaded files byte for byte; only the newest are kept;
+ * administrators alone see and start them, on a page that follows the run.
+ */
+class BackupIT extends KaribuViewTest {
+
+    @Autowired Backups backups;
+    @Autowired PortalSettings portal;
+    @Autowired DataSource dataSource;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private static void runAs(String role) {
+        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("backup-" + role,
+                null, List.of(new SimpleGrantedAuthority("ROLE_" + role)))));
+    }
+
+    @Test
+    void an_archive_holds_the_database_and_the_uploaded_files_and_only_the_newest_are_kept(@TempDir Path restored)
+            throws Exception {
+        Path evidence = Files.createDirectories(portal.dataDir().resolve("mediation-evidence/backup-test"));
+        byte[] upload = "扫描件 scan \u0000\u0001".getBytes(StandardCharsets.UTF_8);
+        Files.write(evidence.resolve("receipt.pdf"), upload);
+        // older archives, beyond the number kept
+        runAs("ADMIN");
+        Path dir = Files.createDirectories(backups.directory());
+        for (int day = 1; day <= 9; day++) {
+            Files.writeString(dir.resolve("portal-backup-2020010" + day + "-023000.zip"), "old");
+        }
+        Files.writeString(dir.resolve("notes.txt"), "not an archive");
+
+        Backups.Result result = backups.run();
+
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(result.archive()))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(entries.get("files/mediation-evidence/backup-test/receipt.pdf")).isEqualTo(upload);
+        assertThat(new String(entries.get("BACKUP-INFO.txt"), StandardCharsets.UTF_8))
+                .contains("mediation encryption key", "not included");
+        assertThat(entries.keySet()).noneMatch(name -> name.startsWith("keys/") || name.contains("search/"));
+
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        }
+        if ("H2".equals(product)) {
+            assertThat(result.database()).isEqualTo("H2");
+            // the database restores: the file opens and holds the accounts and the schema history
+            Files.write(restored.resolve("portal.mv.db"), entries.get("database/portal.mv.db"));
+            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + restored.resolve("portal") + ";IFEXISTS=TRUE",
+                    "sa", ""); Statement s = c.createStatement()) {
+                ResultSet users = s.executeQuery("select count(*) from portal_user where username = 'admin'");
+                users.next();
+                assertThat(users.getInt(1)).isEqualTo(1);
+                ResultSet history = s.executeQuery("select count(*) from \"flyway_schema_history\"");
+                history.next();
+                assertThat(history.getInt(1)).isGreaterThanOrEqualTo(14);
+            }
+        } else {
+            assertThat(new String(entries.get("database/README.txt"), StandardCharsets.UTF_8)).contains("pg_dump");
+        }
+
+        List<Backups.BackupFile> kept = backups.list();
+        assertThat(kept).hasSize(7).first().extracting(Backups.BackupFile::name)
+                .isEqualTo(result.archive().getFileName().toString());
+        assertThat(kept).extracting(Backups.BackupFile::name).as("the oldest went")
+                .doesNotContain("portal-backup-20200101-023000.zip", "portal-backup-20200103-023000.zip")
+                .contains("portal-backup-20200109-023000.zip");
+        assertThat(dir.resolve("notes.txt")).as("other files are left alone").exists();
+        assertThat(Files.list(dir)).noneMatch(p -> p.getFileName().toString().endsWith(".part"));
+        assertThat(backups.progress()).satisfies(p -> {
+            assertThat(p.running()).isFalse();
+            assertThat(p.archive()).isEqualTo(result.archive().getFileName().toString());
+            assertThat(p.fraction()).isEqualTo(1.0);
+        });
+
+        runAs("OFFICER");
+        assertThatThrownBy(backups::list).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(backups::start).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_failed_run_leaves_no_archive_and_the_workbench_says_so_until_a_run_succeeds() throws Exception {
+        runAs("ADMIN");
+        Path dir = Files.createDirectories(backups.directory());
+        Path moved = dir.resolveSibling("backups-moved-aside");
+        List<String> before = backups.list().stream().map(Backups.BackupFile::name).toList();
+        Files.move(dir, moved);
+        try {
+            Files.writeString(dir, "a file where the folder should be");
+            assertThatThrownBy(backups::run).isInstanceOf(java.io.IOException.class);
+            assertThat(backups.progress().running()).isFalse();
+            assertThat(backups.progress().error()).isNotBlank();
+            signIn("admin", "ADMIN");
+            UI.getCurrent().navigate("staff");
+            assertThat(_get(com.vaadin.flow.component.html.ListItem.class, spec -> spec.withAttribute("data-item", "backup"))
+                    .getElement().getTextRecursively()).contains("上次备份失败");
+        } finally {
+            Files.delete(dir);
+            Files.move(moved, dir);
+        }
+        runAs("ADMIN");
+        assertThat(backups.list().stream().map(Backups.BackupFile::name)).containsAll(before);
+        backups.run();
+        assertThat(backups.progress().error()).as("a successful run clears it").isNull();
+    }
+
+    @Test
+    void an_administrator_starts_a_backup_on_the_page_and_sees_it_listed() throws Exception {
+        signIn("admin", "ADMIN");
+        UI.getCurrent().navigate("admin/backups");
+        runAs("ADMIN");
+        int before = backups.list().size();
+        signIn("admin", "ADMIN");
+        _click(_get(Button.class, spec -> spec.withId("backup-now")));
+        long deadline = System.currentTimeMillis() + 60_000;
+        runAs("ADMIN");
+        while (backups.progress().running() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(backups.progress().running()).as("finished within a minute").isFalse();
+        signIn("admin", "ADMIN");
+        UI.getCurrent().navigate("staff");
+        UI.getCurrent().navigate("admin/backups");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Paragraph.class, spec -> spec.withId("backup-none")))
+                .as("no 'no backups yet' beside the list").isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("backup-status")).getText()).startsWith("备份完成：portal-backup-");
+        @SuppressWarnings("unchecked")
+        Grid<Backups.BackupFile> grid = _get(Grid.class, spec -> spec.withId("backup-list"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(Math.min(7, before + 1));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0).get(0)).startsWith("portal-backup-");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Paragraph.class).stream().map(Paragraph::getText))
+                .anySatisfy(text -> assertThat(text).contains("自动备份已关闭"));
+    }
+}
