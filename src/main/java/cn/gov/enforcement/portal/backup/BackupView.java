@@ -1,7 +1,5 @@
 package cn.gov.enforcement.portal.backup;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -36,7 +34,6 @@ public class BackupView extends Div implements HasDynamicTitle {
     private final Paragraph status = new Paragraph();
     private final Grid<Backups.BackupFile> grid = new Grid<>();
     private final Paragraph none = new Paragraph();
-    private com.vaadin.flow.shared.Registration pollListener;
 
     public BackupView(Backups backups) {
         this.backups = backups;
@@ -69,23 +66,7 @@ public class BackupView extends Div implements HasDynamicTitle {
         none.setText(getTranslation("backup.none"));
         add(now, progress, status, new H2(getTranslation("backup.list")), none, grid);
         show();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        pollListener = event.getUI().addPollListener(e -> show());
-        show();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (pollListener != null) {
-            pollListener.remove();
-            pollListener = null;
-        }
-        event.getUI().setPollInterval(-1);
-        super.onDetach(event);
+        cn.gov.enforcement.portal.platform.Polling.whileAttached(this, this::show);
     }
 
     /** The run under way or the last run's outcome, and the archives. */

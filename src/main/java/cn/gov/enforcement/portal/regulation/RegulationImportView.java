@@ -2,7 +2,6 @@ package cn.gov.enforcement.portal.regulation;
 
 import cn.gov.enforcement.portal.regulation.importer.ImportProblem;
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
@@ -53,11 +52,11 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     private final ProgressBar reindexProgress = new ProgressBar();
     private final Paragraph reindexText = new Paragraph();
     private final H2 reindexTitle = new H2();
-    private com.vaadin.flow.shared.Registration pollListener;
 
     public RegulationImportView(RegulationImportJobs jobs, RegulationSettings settings) {
         this.jobs = jobs;
         addClassName("regulation-import-view");
+        cn.gov.enforcement.portal.platform.Polling.whileAttached(this, this::showIndexRebuild);
         RegulationSettings.Upload limits = settings.upload();
         add(new H1(getTranslation("regulation.upload.title")),
                 new Paragraph(getTranslation("regulation.upload.lead", limits.maxFileSize().toMegabytes(),
@@ -133,18 +132,6 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         if (jobs.isRunning()) {
             status.setText(getTranslation("regulation.upload.busy"));
         }
-        pollListener = event.getUI().addPollListener(e -> showIndexRebuild());
-        showIndexRebuild();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (pollListener != null) {
-            pollListener.remove();
-            pollListener = null;
-        }
-        event.getUI().setPollInterval(-1);
-        super.onDetach(event);
     }
 
     /**

@@ -102,6 +102,26 @@ class StaffBrowserIT extends BrowserTest {
     }
 
     @Test
+    void an_administrator_backs_up_from_the_page_and_the_page_follows_the_run_to_its_end() {
+        SecurityContextHolder.setContext(new org.springframework.security.core.context.SecurityContextImpl(
+                new UsernamePasswordAuthenticationToken("test-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        String initial;
+        try {
+            initial = accounts.create(new AccountService.NewUser("admin-browser-backup", "测试管理员", Role.ADMIN, null))
+                    .initialPassword();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        signIn("admin-browser-backup", ownPassword("admin-browser-backup", initial));
+        browser.open("/admin/backups");
+        assertThat(browser.mainText()).contains("数据备份", "不包含：调解加密密钥");
+        browser.find(By.id("backup-now")).click();
+        // the page polls while the run goes on and shows the outcome without a reload
+        browser.until(d -> d.findElement(By.id("backup-status")).getText().startsWith("备份完成：portal-backup-"));
+        assertThat(browser.find(By.id("backup-list")).getText()).contains("portal-backup-");
+    }
+
+    @Test
     void a_wrong_password_keeps_the_user_on_the_login_page_with_a_clear_message() {
         browser.open("/login");
         browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("nobody-here");
