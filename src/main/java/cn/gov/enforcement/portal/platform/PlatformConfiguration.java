@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PortalSettings.class)
+@EnableConfigurationProperties({PortalSettings.class, SiteSettings.class})
 class PlatformConfiguration {
 
     /** Every module reads the time from this clock so that deadlines and retention are testable. */

@@ -50,7 +50,8 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     private boolean navOpen;
     private final transient AuthenticationContext authentication;
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, java.util.List<cn.gov.enforcement.portal.platform.SampleContent> samples,
+            cn.gov.enforcement.portal.platform.SiteSettings site) {
         this.authentication = authentication;
         addClassName("portal-shell");
 
@@ -92,12 +93,62 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         main.addClassName("portal-main");
         main.getElement().setAttribute("tabindex", "-1");
 
-        Footer footer = new Footer();
-        footer.addClassName("portal-footer");
-        footer.add(new Paragraph(getTranslation("shell.footer.sample")),
-                new Paragraph(getTranslation("shell.footer.about")));
+        Footer footer = footer(samples, site);
 
         add(skip, header, nav, main, footer);
+    }
+
+    /**
+     * The footer: that the portal shows sample data (only while some module shows samples), what the portal is for,
+     * the operator and the site's registrations as configured ({@code portal.site.*}), and the privacy notice.
+     */
+    private Footer footer(java.util.List<cn.gov.enforcement.portal.platform.SampleContent> samples,
+            cn.gov.enforcement.portal.platform.SiteSettings site) {
+        Footer footer = new Footer();
+        footer.addClassName("portal-footer");
+        if (samples.stream().anyMatch(cn.gov.enforcement.portal.platform.SampleContent::showsSamples)) {
+            Paragraph sample = new Paragraph(getTranslation("shell.footer.sample"));
+            sample.setId("footer-sample");
+            footer.add(sample);
+        }
+        footer.add(new Paragraph(getTranslation("shell.footer.about")));
+        java.util.List<com.vaadin.flow.component.Component> operator = new java.util.ArrayList<>();
+        if (site.sponsor() != null) {
+            operator.add(new Span(getTranslation("shell.footer.sponsor", site.sponsor())));
+        }
+        if (site.contact() != null) {
+            operator.add(new Span(getTranslation("shell.footer.contact", site.contact())));
+        }
+        if (site.identifier() != null) {
+            operator.add(new Span(getTranslation("shell.footer.identifier", site.identifier())));
+        }
+        if (site.icp() != null) {
+            operator.add(external("https://beian.miit.gov.cn/", site.icp()));
+        }
+        if (site.policeRecord() != null) {
+            operator.add(external("https://beian.mps.gov.cn/", site.policeRecord()));
+        }
+        Anchor privacy = new Anchor("privacy", getTranslation("shell.footer.privacy"));
+        privacy.setId("footer-privacy");
+        operator.add(privacy);
+        Paragraph line = new Paragraph();
+        line.setId("footer-site");
+        line.addClassName("portal-footer-site");
+        for (int i = 0; i < operator.size(); i++) {
+            if (i > 0) {
+                line.add(new Span(" · "));
+            }
+            line.add(operator.get(i));
+        }
+        footer.add(line);
+        return footer;
+    }
+
+    private static Anchor external(String href, String text) {
+        Anchor anchor = new Anchor(href, text);
+        anchor.setTarget("_blank");
+        anchor.getElement().setAttribute("rel", "noopener noreferrer");
+        return anchor;
     }
 
     /** Unfolds or folds the navigation on a phone (on wider screens it is always shown). */

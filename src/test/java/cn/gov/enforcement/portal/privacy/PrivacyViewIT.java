@@ -1,0 +1,88 @@
+package cn.gov.enforcement.portal.privacy;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.mediation.MediationService;
+import cn.gov.enforcement.portal.platform.SampleContent;
+import cn.gov.enforcement.portal.platform.SiteSettings;
+import cn.gov.enforcement.portal.ui.MainLayout;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The personal information notice says what the portal does, with the periods it acts on; every page's footer links
+ * to it, names the operator and the registrations when configured, and says "sample data" only while samples are shown.
+ */
+class PrivacyViewIT extends KaribuViewTest {
+
+    @Autowired MediationService mediation;
+    @Autowired List<SampleContent> samples;
+    @Autowired AuthenticationContext authentication;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void the_notice_gives_the_periods_the_portal_acts_on_and_every_page_links_to_it() {
+        UI.getCurrent().navigate("privacy");
+        int kept = mediation.settings().retentionDays();
+        assertThat(_get(ListItem.class, spec -> spec.withId("privacy-mediation")).getText())
+                .contains("身份证件号码加密保存", "保存 " + kept + " 天", "草稿保存 " + mediation.settings().draftDays() + " 天");
+        assertThat(_get(ListItem.class, spec -> spec.withId("privacy-rating")).getText()).contains("满 365 天后删除");
+        assertThat(_get(ListItem.class, spec -> spec.withId("privacy-assistant")).getText())
+                .as("no model is configured in the tests").contains("不发送给任何第三方");
+        assertThat(_get(ListItem.class, spec -> spec.withId("privacy-staff")).getText()).contains("保存 365 天");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-cookies")).getText()).contains("30 分钟", "portal-lang");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-basis")).getText()).contains("第三十四条", "第十七条");
+        assertThat(_get(Anchor.class, spec -> spec.withId("footer-privacy")).getHref()).isEqualTo("privacy");
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("regulations");
+        UI.getCurrent().navigate("privacy");
+        assertThat(_get(ListItem.class, spec -> spec.withId("privacy-mediation")).getText())
+                .contains("kept for " + kept + " days");
+    }
+
+    @Test
+    void the_footer_names_the_operator_and_registrations_when_configured_and_samples_only_while_shown() {
+        UI.getCurrent().navigate("privacy");
+        assertThat(samples).hasSize(2).anyMatch(SampleContent::showsSamples);
+        assertThat(_find(Paragraph.class, spec -> spec.withId("footer-sample"))).as("the shipped samples are shown")
+                .hasSize(1);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("footer-site")).getElement().getTextRecursively())
+                .as("nothing configured: only the notice").isEqualTo("个人信息保护说明");
+
+        MainLayout configured = new MainLayout(authentication, List.of(() -> false), new SiteSettings("示例市司法局",
+                "0791-12345678", "3601000001", "赣ICP备00000000号", "赣公网安备36010002000001号"));
+        assertThat(_find(configured, Paragraph.class, spec -> spec.withId("footer-sample"))).isEmpty();
+        Paragraph site = _get(configured, Paragraph.class, spec -> spec.withId("footer-site"));
+        assertThat(site.getElement().getTextRecursively()).contains("主办单位：示例市司法局", "联系方式：0791-12345678", "网站标识码：3601000001",
+                "赣ICP备00000000号", "赣公网安备36010002000001号", "个人信息保护说明");
+        assertThat(_find(site, Anchor.class)).extracting(Anchor::getHref).containsExactly("https://beian.miit.gov.cn/",
+                "https://beian.mps.gov.cn/", "privacy");
+
+        // a portal with real agencies and real lists does not call itself a demonstration
+        List<String> sampleAgencies = jdbc.queryForList("select id from agency where sample = true", String.class);
+        List<String> sampleEntries = jdbc.queryForList("select id from lists_entry where sample = true", String.class);
+        try {
+            jdbc.update("update agency set sample = false");
+            jdbc.update("update lists_entry set sample = false");
+            assertThat(samples).noneMatch(SampleContent::showsSamples);
+            MainLayout real = new MainLayout(authentication, samples, new SiteSettings(null, null, null, null, null));
+            assertThat(_find(real, Paragraph.class, spec -> spec.withId("footer-sample"))).isEmpty();
+        } finally {
+            sampleAgencies.forEach(id -> jdbc.update("update agency set sample = true where id = ?", id));
+            sampleEntries.forEach(id -> jdbc.update("update lists_entry set sample = true where id = ?", id));
+        }
+        assertThat(samples).allMatch(SampleContent::showsSamples);
+    }
+}
