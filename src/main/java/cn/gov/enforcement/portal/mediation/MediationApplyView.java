@@ -284,7 +284,12 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         retention.setId("mediation-privacy-retention");
         notice.add(retention);
         notice.add(new Paragraph(getTranslation("mediation.privacy.rights")));
-        notice.add(new Paragraph(getTranslation("mediation.privacy.contact")));
+        Paragraph contact = new Paragraph(getTranslation("mediation.privacy.contact") + " ");
+        com.vaadin.flow.component.html.Anchor whole = new com.vaadin.flow.component.html.Anchor("privacy",
+                getTranslation("shell.footer.privacy"));
+        whole.addClassName("privacy-link");
+        contact.add(whole);
+        notice.add(contact);
         return notice;
     }
 

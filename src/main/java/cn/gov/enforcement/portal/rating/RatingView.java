@@ -121,7 +121,11 @@ public class RatingView extends Div implements HasDynamicTitle {
         contactEmail.setId("rating-contact-email");
         contactEmail.setLabel(getTranslation("rating.field.contactEmail"));
         contactEmail.setMaxLength(254);
-        Paragraph privacy = new Paragraph(getTranslation("rating.privacy"));
+        Paragraph privacy = new Paragraph(getTranslation("rating.privacy") + " ");
+        com.vaadin.flow.component.html.Anchor notice = new com.vaadin.flow.component.html.Anchor("privacy",
+                getTranslation("shell.footer.privacy"));
+        notice.addClassName("privacy-link");
+        privacy.add(notice);
         privacy.addClassName("rating-privacy");
 
         fields.put("agency", agency);

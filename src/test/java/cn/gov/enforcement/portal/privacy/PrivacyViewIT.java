@@ -45,11 +45,24 @@ class PrivacyViewIT extends KaribuViewTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-basis")).getText()).contains("第三十四条", "第十七条");
         assertThat(_get(Anchor.class, spec -> spec.withId("footer-privacy")).getHref()).isEqualTo("privacy");
 
+        // the forms that ask for personal details link to it
+        UI.getCurrent().navigate("rating");
+        assertThat(_get(Anchor.class, spec -> spec.withClasses("privacy-link")).getHref()).isEqualTo("privacy");
+        UI.getCurrent().navigate("mediation/apply");
+        assertThat(descendants(UI.getCurrent()).filter(c -> c instanceof Anchor a && a.hasClassName("privacy-link"))
+                .map(c -> ((Anchor) c).getHref())).as("in the consent step, shown later").containsExactly("privacy");
+
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("regulations");
         UI.getCurrent().navigate("privacy");
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-mediation")).getText())
                 .contains("kept for " + kept + " days");
+    }
+
+    private static java.util.stream.Stream<com.vaadin.flow.component.Component> descendants(
+            com.vaadin.flow.component.Component root) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root),
+                root.getChildren().flatMap(PrivacyViewIT::descendants));
     }
 
     @Test
