@@ -84,7 +84,7 @@ public class UsersView extends Div implements HasDynamicTitle {
                         : SIGN_IN_TIME.format(u.lastSignInAt())).setKey("lastSignIn")
                 .setHeader(getTranslation("account.users.lastSignIn")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::status).setKey("status")
-                .setHeader(getTranslation("account.field.status")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("account.field.status")).setWidth("7rem").setFlexGrow(1);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("account.field.actions"))
                 .setWidth("11rem").setFlexGrow(0);
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);

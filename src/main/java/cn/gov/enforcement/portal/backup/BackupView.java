@@ -39,8 +39,8 @@ public class BackupView extends Div implements HasDynamicTitle {
         this.backups = backups;
         addClassName("backup-view");
         add(new H1(getTranslation("backup.title")),
-                new Paragraph(getTranslation("backup.lead", String.join(", ", backups.folders())) + " "
-                        + schedule(backups.schedule())),
+                new Paragraph(getTranslation("backup.lead", String.join(", ", backups.folders()))),
+                new Paragraph(schedule(backups.schedule())),
                 new Paragraph(getTranslation("backup.notIncluded")),
                 new Paragraph(getTranslation("backup.where", backups.directory().toString(), backups.keep())));
         now.setText(getTranslation("backup.now"));
