@@ -180,6 +180,7 @@ public class Backups {
             int total = 1 + files.size();
             progress.set(new Progress(true, 0, total, null, null));
             Path dir = Files.createDirectories(folder());
+            removeLeftovers(dir);
             Path target = freeName(dir);
             part = dir.resolve("." + target.getFileName() + ".part");
             LOG.info("Backup: writing {} (the database and {} files)", target, files.size());
@@ -281,6 +282,20 @@ public class Backups {
             }
         }
         return files;
+    }
+
+    /** Deletes what a run stopped by a crash or a power cut left behind (only one run at a time writes here). */
+    private static void removeLeftovers(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.toList()) {
+                String name = p.getFileName().toString();
+                if ((name.startsWith(".portal-backup-") && name.endsWith(".part"))
+                        || (name.startsWith(".database-") && name.endsWith(".zip"))) {
+                    LOG.info("Backup: removing {}, left by an interrupted run", name);
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /** Deletes all but the newest {@code keep} archives; returns how many it deleted. */

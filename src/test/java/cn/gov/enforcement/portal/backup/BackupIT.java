@@ -67,6 +67,7 @@ class BackupIT extends KaribuViewTest {
             Files.writeString(dir.resolve("portal-backup-2020010" + day + "-023000.zip"), "old");
         }
         Files.writeString(dir.resolve("notes.txt"), "not an archive");
+        Files.writeString(dir.resolve(".portal-backup-20200110-023000.zip.part"), "left by a crash");
 
         Backups.Result result = backups.run();
 
@@ -109,7 +110,8 @@ class BackupIT extends KaribuViewTest {
                 .doesNotContain("portal-backup-20200101-023000.zip", "portal-backup-20200103-023000.zip")
                 .contains("portal-backup-20200109-023000.zip");
         assertThat(dir.resolve("notes.txt")).as("other files are left alone").exists();
-        assertThat(Files.list(dir)).noneMatch(p -> p.getFileName().toString().endsWith(".part"));
+        assertThat(Files.list(dir)).as("nothing half-written, not even a crash's leftover")
+                .noneMatch(p -> p.getFileName().toString().endsWith(".part"));
         assertThat(backups.progress()).satisfies(p -> {
             assertThat(p.running()).isFalse();
             assertThat(p.archive()).isEqualTo(result.archive().getFileName().toString());
