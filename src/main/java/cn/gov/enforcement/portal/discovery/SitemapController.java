@@ -128,20 +128,34 @@ class SitemapController {
     }
 
     private static StringBuilder urlset() {
-        return new StringBuilder(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        return new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+                + " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
     }
 
     private void sitemap(StringBuilder xml, String path) {
         xml.append("  <sitemap><loc>").append(escape(settings.link(path))).append("</loc></sitemap>\n");
     }
 
+    /**
+     * One page with its language versions: Simplified Chinese at the plain address (also the default), Traditional
+     * Chinese and English with {@code ?lang=}, which every page honours.
+     */
     private void url(StringBuilder xml, String path, LocalDate lastModified) {
-        xml.append("  <url><loc>").append(escape(settings.link(path))).append("</loc>");
+        String loc = escape(settings.link(path));
+        xml.append("  <url><loc>").append(loc).append("</loc>");
         if (lastModified != null) {
             xml.append("<lastmod>").append(lastModified).append("</lastmod>");
         }
+        alternate(xml, "zh-CN", loc);
+        alternate(xml, "zh-TW", loc + "?lang=zh-TW");
+        alternate(xml, "en", loc + "?lang=en");
+        alternate(xml, "x-default", loc);
         xml.append("</url>\n");
+    }
+
+    private static void alternate(StringBuilder xml, String language, String href) {
+        xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(language).append("\" href=\"").append(href)
+                .append("\"/>");
     }
 
     /** One path segment, percent-encoded (ids are slugs, but the address must be valid whatever they hold). */

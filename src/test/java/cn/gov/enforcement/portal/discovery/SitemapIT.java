@@ -84,7 +84,19 @@ class SitemapIT extends IntegrationTest {
             assertThat(locs(index)).containsExactly(settings.link("sitemap/portal.xml"),
                     settings.link("sitemap/regulations-1.xml"));
 
-            List<String> portal = locs(xml("/sitemap/portal.xml"));
+            Document portalXml = xml("/sitemap/portal.xml");
+            List<String> portal = locs(portalXml);
+            // each page with its language versions
+            NodeList links = portalXml.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "link");
+            assertThat(links.getLength()).isEqualTo(4 * portal.size());
+            List<String> alternates = new ArrayList<>();
+            for (int i = 0; i < links.getLength(); i++) {
+                var link = (org.w3c.dom.Element) links.item(i);
+                alternates.add(link.getAttribute("hreflang") + " " + link.getAttribute("href"));
+            }
+            assertThat(alternates).contains("zh-CN " + settings.link("risks/" + id),
+                    "zh-TW " + settings.link("risks/" + id) + "?lang=zh-TW", "en " + settings.link("risks/" + id) + "?lang=en",
+                    "x-default " + settings.link("risks/" + id));
             assertThat(portal).startsWith(settings.link("")).contains(settings.link("regulations"),
                     settings.link("exemptions"), settings.link("mediation/apply"), settings.link("risks/" + id));
             List<String> samples = new ArrayList<>();
