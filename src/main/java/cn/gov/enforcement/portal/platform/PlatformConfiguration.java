@@ -18,6 +18,25 @@ class PlatformConfiguration {
     }
 
     /**
+     * Under the production profile, warns at start while {@code portal.public-url} is still the local default: links
+     * in mails, printed letters and the sitemap would point at the server itself.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void checkPublicUrl(org.springframework.boot.context.event.ApplicationReadyEvent event) {
+        publicUrlWarning(event.getApplicationContext().getBean(PortalSettings.class),
+                event.getApplicationContext().getEnvironment().matchesProfiles("prod"))
+                .ifPresent(org.slf4j.LoggerFactory.getLogger(PlatformConfiguration.class)::warn);
+    }
+
+    static java.util.Optional<String> publicUrlWarning(PortalSettings settings, boolean production) {
+        String url = settings.publicUrl();
+        boolean local = url.matches("https?://(localhost|127\\.0\\.0\\.1)(:\\d+)?(/.*)?");
+        return production && local ? java.util.Optional.of("portal.public-url is " + url + ": links in mails, printed "
+                + "letters and the sitemap point there. Set PORTAL_PUBLIC_URL to the address the public uses.")
+                : java.util.Optional.empty();
+    }
+
+    /**
      * Loads the Simplified-to-Traditional phrase table in the background once the portal runs (about a second
      * and 8 MB), so the first zh-TW reader does not wait for it.
      */

@@ -26,6 +26,18 @@ class PortalSettingsTest {
     }
 
     @Test
+    void production_warns_while_the_public_address_is_the_local_default() {
+        assertThat(PlatformConfiguration.publicUrlWarning(new PortalSettings(Path.of("data")), true))
+                .hasValueSatisfying(w -> assertThat(w).contains("http://localhost:8080", "PORTAL_PUBLIC_URL"));
+        assertThat(PlatformConfiguration.publicUrlWarning(new PortalSettings(Path.of("data"), "http://127.0.0.1:9000/"), true))
+                .isPresent();
+        assertThat(PlatformConfiguration.publicUrlWarning(new PortalSettings(Path.of("data")), false))
+                .as("the embedded default runs on one machine").isEmpty();
+        assertThat(PlatformConfiguration.publicUrlWarning(new PortalSettings(Path.of("data"),
+                "https://localhost.example.cn"), true)).isEmpty();
+    }
+
+    @Test
     void one_setting_gives_every_module_its_links_unless_mediation_has_its_own() throws Exception {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new MapPropertySource("test",
