@@ -19,7 +19,7 @@ public enum AccountAction {
     SIGNED_OUT,
     /**
      * A signed-in session ended without signing out: the detail says whether it timed out (the browser was closed or
-     * left idle) or the server stopped.
+     * left idle), the server stopped, or the portal ended it because the account was disabled.
      */
     SESSION_ENDED,
     /** Wrong user name or password, or a disabled account; the detail says which of the last two. */

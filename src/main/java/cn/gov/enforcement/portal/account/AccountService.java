@@ -252,6 +252,12 @@ public class AccountService {
         users.findByUsernameIgnoreCase(username).ifPresent(account -> account.signedIn(now()));
     }
 
+    /** False when the account no longer exists or an administrator has disabled it: its sessions end. */
+    @Transactional(readOnly = true)
+    boolean mayStaySignedIn(String username) {
+        return users.findByUsernameIgnoreCase(username).map(UserAccount::isEnabled).orElse(false);
+    }
+
     /** The same for any user name, for the navigation gate; false for an unknown name. */
     @Transactional(readOnly = true)
     boolean mustChangePassword(String username) {

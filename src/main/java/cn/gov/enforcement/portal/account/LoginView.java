@@ -16,6 +16,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private final com.vaadin.flow.component.html.Paragraph disabled = new com.vaadin.flow.component.html.Paragraph();
 
     public LoginView() {
         addClassName("login-view");
@@ -32,7 +33,11 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
         form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
-        add(new H1(getTranslation("login.heading")), form);
+        disabled.setId("login-disabled");
+        disabled.addClassName("notice-warning");
+        disabled.setText(getTranslation("login.disabled"));
+        disabled.setVisible(false);
+        add(new H1(getTranslation("login.heading")), disabled, form);
     }
 
     @Override
@@ -40,6 +45,8 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             form.setError(true);
         }
+        // sent here because an administrator disabled the account while it was signed in
+        disabled.setVisible(event.getLocation().getQueryParameters().getParameters().containsKey("disabled"));
     }
 
     @Override

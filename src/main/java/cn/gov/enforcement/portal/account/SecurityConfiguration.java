@@ -57,9 +57,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinSecurity(HttpSecurity http, ThrottledAuthenticationProvider provider, AccountLog log)
-            throws Exception {
+    SecurityFilterChain vaadinSecurity(HttpSecurity http, ThrottledAuthenticationProvider provider, AccountLog log,
+            AccountService accounts) throws Exception {
         http.authenticationProvider(provider);
+        // a disabled account's open sessions end too
+        http.addFilterAfter(new DisabledAccountFilter(accounts),
+                org.springframework.security.web.context.SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**").permitAll()
                 // what search engines read
                 .requestMatchers(HttpMethod.GET, "/robots.txt", "/sitemap.xml", "/sitemap/*.xml").permitAll()

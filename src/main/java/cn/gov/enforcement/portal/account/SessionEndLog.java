@@ -24,6 +24,8 @@ class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextC
 
     /** Session attribute set by the sign-out, before the session is invalidated. */
     static final String SIGNED_OUT = SessionEndLog.class.getName() + ".signedOut";
+    /** Session attribute naming why the portal ended the session itself. */
+    static final String REASON = SessionEndLog.class.getName() + ".reason";
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionEndLog.class);
 
@@ -41,6 +43,11 @@ class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextC
         }
     }
 
+    /** Marks a session the portal ends itself, with the reason written as the entry's detail (e.g. disabled). */
+    static void endedBecause(HttpSession session, String reason) {
+        session.setAttribute(REASON, reason);
+    }
+
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
         try {
@@ -53,8 +60,9 @@ class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextC
             Authentication authentication = context.getAuthentication();
             // sessions of people who signed in with the form; anonymous visitors are not in the account log
             if (authentication instanceof UsernamePasswordAuthenticationToken && authentication.isAuthenticated()) {
+                Object reason = session.getAttribute(REASON);
                 log.record(AccountAction.SESSION_ENDED, authentication.getName(), null, null,
-                        stopping ? "serverStopped" : "timeout");
+                        reason instanceof String r ? r : stopping ? "serverStopped" : "timeout");
             }
         } catch (RuntimeException e) {
             // the end of a session must never fail; a log entry that cannot be written is reported here

@@ -122,6 +122,41 @@ class StaffBrowserIT extends BrowserTest {
     }
 
     @Test
+    void disabling_an_account_ends_its_open_session() throws Exception {
+        String initial = createOfficer("officer-disabled-later", "sample-urban-management");
+        signIn("officer-disabled-later", ownPassword("officer-disabled-later", initial));
+        browser.open("/staff");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/staff");
+        SecurityContextHolder.setContext(new org.springframework.security.core.context.SecurityContextImpl(
+                new UsernamePasswordAuthenticationToken("test-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        try {
+            long id = accounts.list().stream().filter(u -> u.username().equals("officer-disabled-later")).findFirst()
+                    .orElseThrow().id();
+            accounts.setEnabled(id, false);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        // the session's account is looked up again at most every ten seconds
+        Thread.sleep(10_500);
+        browser.open("/staff/mediation");
+        browser.until(d -> d.getCurrentUrl().contains("/login"));
+        assertThat(browser.find(By.id("login-disabled")).getText()).contains("您的账号已被停用");
+        browser.open("/staff");
+        browser.until(d -> d.getCurrentUrl().contains("/login"));
+        assertThat(browser.find(By.cssSelector("header")).getText()).doesNotContain("officer-disabled-later");
+        SecurityContextHolder.setContext(new org.springframework.security.core.context.SecurityContextImpl(
+                new UsernamePasswordAuthenticationToken("test-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        try {
+            assertThat(log.entries("officer-disabled-later", null).get(0)).satisfies(e -> {
+                assertThat(e.action()).isEqualTo(cn.gov.enforcement.portal.account.AccountAction.SESSION_ENDED);
+                assertThat(e.detail()).isEqualTo("disabled");
+            });
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
     void a_wrong_password_keeps_the_user_on_the_login_page_with_a_clear_message() {
         browser.open("/login");
         browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("nobody-here");
