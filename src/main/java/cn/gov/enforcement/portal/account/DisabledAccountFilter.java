@@ -38,18 +38,32 @@ class DisabledAccountFilter extends OncePerRequestFilter {
         if (session != null && authentication instanceof UsernamePasswordAuthenticationToken
                 && authentication.isAuthenticated() && authentication.getDetails() instanceof WebAuthenticationDetails) {
             long now = System.currentTimeMillis();
-            Object checked = session.getAttribute(CHECKED_AT);
+            Object checked;
+            try {
+                checked = session.getAttribute(CHECKED_AT);
+            } catch (IllegalStateException endedMeanwhile) {
+                chain.doFilter(request, response);
+                return;
+            }
             if (!(checked instanceof Long at) || now - at >= RECHECK_MS) {
                 if (!accounts.mayStaySignedIn(authentication.getName())) {
-                    SessionEndLog.endedBecause(session, "disabled");
-                    session.invalidate();
+                    try {
+                        SessionEndLog.endedBecause(session, "disabled");
+                        session.invalidate();
+                    } catch (IllegalStateException endedMeanwhile) {
+                        // a concurrent request of the same session ended it first
+                    }
                     SecurityContextHolder.clearContext();
                     if ("GET".equals(request.getMethod()) && request.getParameter("v-r") == null) {
                         response.sendRedirect(request.getContextPath() + "/login?disabled");
                         return;
                     }
                 } else {
-                    session.setAttribute(CHECKED_AT, now);
+                    try {
+                        session.setAttribute(CHECKED_AT, now);
+                    } catch (IllegalStateException endedMeanwhile) {
+                        // signed out by a concurrent request
+                    }
                 }
             }
         }
