@@ -82,7 +82,20 @@ public final class Browser implements TestWatcher {
     public <T> T until(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(30))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                        throw e;
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        // an element found just before the page reloaded (a language switch): Chromium reports it
+                        // gone with this message instead of a stale-element error; look again
+                        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     public WebElement find(By by) {
