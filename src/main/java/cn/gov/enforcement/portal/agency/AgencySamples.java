@@ -1,22 +1,20 @@
 package cn.gov.enforcement.portal.agency;
 
-import cn.gov.enforcement.portal.platform.SampleContent;
+import cn.gov.enforcement.portal.platform.SampleFlag;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Whether the agency directory shows sample agencies (the ones shipped in {@code knowledge-base/agencies}). */
 @Component
-class AgencySamples implements SampleContent {
-
-    private final JdbcTemplate jdbc;
+class AgencySamples extends SampleFlag {
 
     AgencySamples(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, "agency");
     }
 
-    @Override
-    public boolean showsSamples() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from agency where sample = true)",
-                Boolean.class));
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AgencyDirectoryChanged event) {
+        changed();
     }
 }

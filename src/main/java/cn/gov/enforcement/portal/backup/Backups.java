@@ -3,8 +3,6 @@ package cn.gov.enforcement.portal.backup;
 import cn.gov.enforcement.portal.platform.PortalSettings;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,22 +1,20 @@
 package cn.gov.enforcement.portal.lists;
 
-import cn.gov.enforcement.portal.platform.SampleContent;
+import cn.gov.enforcement.portal.platform.SampleFlag;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Whether the public lists show sample entries (published entries marked {@code sample}). */
 @Component
-class ListSamples implements SampleContent {
-
-    private final JdbcTemplate jdbc;
+class ListSamples extends SampleFlag {
 
     ListSamples(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, "lists_entry");
     }
 
-    @Override
-    public boolean showsSamples() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from lists_entry where sample = true)",
-                Boolean.class));
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ListsChanged event) {
+        changed();
     }
 }
