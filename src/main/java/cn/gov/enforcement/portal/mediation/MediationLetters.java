@@ -1,7 +1,7 @@
 package cn.gov.enforcement.portal.mediation;
 
 import cn.gov.enforcement.portal.account.CurrentUser;
-import cn.gov.enforcement.portal.mediation.internal.AccessCodes;
+import cn.gov.enforcement.portal.platform.AccessCodes;
 import cn.gov.enforcement.portal.mediation.internal.Letter;
 import cn.gov.enforcement.portal.mediation.internal.LetterRepository;
 import cn.gov.enforcement.portal.notification.Outbox;

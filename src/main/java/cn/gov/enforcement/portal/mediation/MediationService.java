@@ -4,7 +4,7 @@ import static cn.gov.enforcement.portal.mediation.MediationApplication.Fields.*;
 
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
 import cn.gov.enforcement.portal.mediation.MediationApplication.IdType;
-import cn.gov.enforcement.portal.mediation.internal.AccessCodes;
+import cn.gov.enforcement.portal.platform.AccessCodes;
 import cn.gov.enforcement.portal.mediation.internal.CaseMessage;
 import cn.gov.enforcement.portal.mediation.internal.CaseMessageRepository;
 import cn.gov.enforcement.portal.mediation.internal.Draft;

@@ -42,6 +42,7 @@ public class PrivacyView extends Div implements HasDynamicTitle {
         what.add(item("privacy-mediation", getTranslation("privacy.what.mediation",
                 mediation.settings().retentionDays(), mediation.settings().draftDays())));
         what.add(item("privacy-rating", getTranslation("privacy.what.rating", RatingRetention.CONTACT_DAYS)));
+        what.add(item("privacy-guidance", getTranslation("privacy.what.guidance")));
         what.add(item("privacy-assistant", getTranslation(assistant.modelConfigured() ? "privacy.what.assistant.model"
                 : "privacy.what.assistant.sources")));
         what.add(item("privacy-public", getTranslation("privacy.what.public")));

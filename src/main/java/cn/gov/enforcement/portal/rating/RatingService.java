@@ -12,7 +12,7 @@ import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
-import cn.gov.enforcement.portal.rating.internal.OffsetPage;
+import cn.gov.enforcement.portal.platform.OffsetPage;
 import cn.gov.enforcement.portal.rating.internal.Rating;
 import cn.gov.enforcement.portal.rating.internal.RatingRepository;
 import java.time.Clock;

@@ -42,7 +42,7 @@ import java.util.Map;
 @Route("rating")
 @Menu(order = 55, title = "menu.rating")
 @AnonymousAllowed
-public class RatingView extends Div implements HasDynamicTitle {
+public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     private final transient RatingService service;
     private final Select<String> agency = new Select<>();
@@ -234,6 +234,19 @@ public class RatingView extends Div implements HasDynamicTitle {
         return box;
     }
 
+
+    /**
+     * {@code ?agency=<id>&matter=<MATTER>} pre-selects the agency and the matter (the page of a written guidance links
+     * here so); unknown values are ignored and the reader can change both.
+     */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters();
+        cn.gov.enforcement.portal.platform.ViewParameters.chooseOffered(agency, parameters, "agency");
+        parameters.getSingleParameter("matter")
+                .flatMap(m -> java.util.Arrays.stream(Matter.values()).filter(x -> x.name().equals(m)).findFirst())
+                .ifPresent(matter::setValue);
+    }
 
     @Override
     public String getPageTitle() {

@@ -53,14 +53,16 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
     private final transient CurrentUser user;
     private final transient MediationBackOffice mediation;
     private final transient RatingService ratings;
+    private final transient cn.gov.enforcement.portal.guidance.GuidanceService guidance;
     private final transient ListsBackOffice lists;
     private final LocalDate today;
 
     public StaffHomeView(CurrentUser user, AgencyDirectory agencies, MediationBackOffice mediation, RatingService ratings,
-            ListsBackOffice lists, OutboxAdministration outbox, ContentAdministration content, Backups backups, Clock clock) {
+            cn.gov.enforcement.portal.guidance.GuidanceService guidance, ListsBackOffice lists, OutboxAdministration outbox, ContentAdministration content, Backups backups, Clock clock) {
         this.user = user;
         this.mediation = mediation;
         this.ratings = ratings;
+        this.guidance = guidance;
         this.lists = lists;
         this.today = LocalDate.now(clock.withZone(CHINA));
         addClassName("staff-home-view");
@@ -152,6 +154,11 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
             waiting += r.awaitingFollowUp();
             items.add(item("ratings", link("staff/ratings", query, "awaiting=true"),
                     getTranslation("staff.home.ratings", r.awaitingFollowUp()), r.overdue(), "staff.home.overdueRatings"));
+            cn.gov.enforcement.portal.guidance.GuidanceService.Workload g = guidance.workload(agency.id());
+            waiting += g.visitsPending();
+            items.add(item("guidance-visits", link("staff/guidance", query, "visits=true"),
+                    getTranslation("staff.home.guidanceVisits", g.visitsPending()), g.visitsOverdue(),
+                    "staff.home.overdueVisits"));
         }
         if (user.isAdmin() || user.hasRole("EDITOR")) {
             List<ListsBackOffice.EntrySummary> entries = lists.entries(agency.id());

@@ -105,6 +105,23 @@ public final class Browser implements TestWatcher {
         });
     }
 
+    /** Types into the Vaadin text field or text area with the given id, replacing what it held. */
+    public void type(String id, String text) {
+        WebElement input = find(By.cssSelector("#" + id + " input, #" + id + " textarea"));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Opens a vaadin-select by id and picks the visible item with the given label. */
+    public void choose(String selectId, String label) {
+        find(By.id(selectId)).click();
+        WebElement item = until(d -> d.findElements(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        item.click();
+        until(d -> d.findElement(By.id(selectId)).getText().contains(label));
+        waitForVaadin();
+    }
+
     public String mainText() {
         return find(By.tagName("main")).getText();
     }

@@ -28,7 +28,7 @@ class ListsBrowserIT extends BrowserTest {
         assertThat(all).isPositive();
 
         // filter by level with the select in the form
-        choose("risk-level", "高");
+        browser.choose("risk-level", "高");
         browser.find(By.id("risk-search-submit")).click();
         browser.until(d -> d.getCurrentUrl().contains("level="));
         browser.waitForVaadin();
@@ -187,16 +187,6 @@ class ListsBrowserIT extends BrowserTest {
 
     private List<WebElement> cards() {
         return browser.driver().findElements(By.cssSelector("#risk-results .risk-card"));
-    }
-
-    /** Opens a vaadin-select by id and picks the visible item with the given label. */
-    private void choose(String selectId, String label) {
-        browser.find(By.id(selectId)).click();
-        WebElement item = browser.until(d -> d.findElements(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']"))
-                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-        item.click();
-        browser.until(d -> d.findElement(By.id(selectId)).getText().contains(label));
-        browser.waitForVaadin();
     }
 
     private void answer(int index, String label) {

@@ -57,12 +57,6 @@ class MediationBrowserIT extends BrowserTest {
         }
     }
 
-    private void type(String id, String text) {
-        WebElement input = browser.find(By.cssSelector("#" + id + " input, #" + id + " textarea"));
-        input.clear();
-        input.sendKeys(text);
-    }
-
     private void click(String id) {
         browser.find(By.id(id)).click();
         browser.waitForVaadin();
@@ -99,8 +93,8 @@ class MediationBrowserIT extends BrowserTest {
 
     private void track(String number, String code) {
         browser.open("/mediation/track");
-        type("mediation-track-number", number);
-        type("mediation-track-code", code);
+        browser.type("mediation-track-number", number);
+        browser.type("mediation-track-code", code);
         click("mediation-track-submit");
         browser.until(d -> d.findElement(By.id("mediation-track-result")).getDomAttribute("data-outcome") != null);
     }
@@ -115,18 +109,18 @@ class MediationBrowserIT extends BrowserTest {
         browser.waitForVaadin();
         nextStep(1);
 
-        type("mediation-applicant-name", "张三");
-        type("mediation-id-number", "110105194912310021");
-        type("mediation-phone", "13800138000");
-        type("mediation-email", "zhang@example.cn");
+        browser.type("mediation-applicant-name", "张三");
+        browser.type("mediation-id-number", "110105194912310021");
+        browser.type("mediation-phone", "13800138000");
+        browser.type("mediation-email", "zhang@example.cn");
         click("mediation-next");
         browser.until(d -> d.findElement(By.id("mediation-id-number")).getText().contains("校验"));
-        type("mediation-id-number", "11010519491231002X");
+        browser.type("mediation-id-number", "11010519491231002X");
         nextStep(2);
-        type("mediation-other-party-name", "示例电器商店");
+        browser.type("mediation-other-party-name", "示例电器商店");
         nextStep(3);
-        type("mediation-facts", "我在示例电器商店买的电冰箱三天就坏了，商家拒绝退货。");
-        type("mediation-request", "请求商家退货并退还货款 2999 元。");
+        browser.type("mediation-facts", "我在示例电器商店买的电冰箱三天就坏了，商家拒绝退货。");
+        browser.type("mediation-request", "请求商家退货并退还货款 2999 元。");
         nextStep(4);
         nextStep(5);
         browser.find(By.cssSelector("#mediation-consent input")).click();
@@ -156,7 +150,7 @@ class MediationBrowserIT extends BrowserTest {
         browser.until(d -> !d.getCurrentUrl().contains("/login"));
         browser.open("/staff/mediation/case/" + number);
         assertThat(browser.find(By.id("mediation-case-details")).getText()).contains("138****8000").doesNotContain("13800138000");
-        type("mediation-step-reason", "材料齐全，予以受理");
+        browser.type("mediation-step-reason", "材料齐全，予以受理");
         click("mediation-accept");
         browser.until(d -> "ACCEPTED".equals(d.findElement(By.id("mediation-case")).getDomAttribute("data-status")));
         assertThat(mailTo("zhang@example.cn", "已受理")).contains(number, "材料齐全");
@@ -164,7 +158,7 @@ class MediationBrowserIT extends BrowserTest {
         browser.driver().manage().deleteAllCookies();
         track(number, code);
         assertThat(browser.find(By.id("mediation-track-status")).getText()).contains("已受理");
-        type("mediation-withdraw-reason", "已与商家和解");
+        browser.type("mediation-withdraw-reason", "已与商家和解");
         click("mediation-withdraw");
         // a withdrawal is final: the page asks first, and only the dialog's confirm button withdraws
         WebElement confirm = browser.until(d -> d.findElements(By.xpath("//vaadin-button[normalize-space(.)='确认撤回']"))

@@ -88,8 +88,8 @@ class RegulationBrowserIT extends BrowserTest {
     void a_citizen_filters_pages_goes_back_and_opens_an_older_version_from_the_versions_list() {
         browser.open("/regulations");
         browser.find(By.cssSelector("#regulation-search input")).sendKeys("体育");
-        choose("regulation-status", "全部版本");
-        choose("regulation-level", "法律");
+        browser.choose("regulation-status", "全部版本");
+        browser.choose("regulation-level", "法律");
         browser.find(By.id("regulation-search-submit")).click();
         browser.until(d -> decode(d.getCurrentUrl()).contains("status=any"));
         browser.waitForVaadin();
@@ -195,16 +195,6 @@ class RegulationBrowserIT extends BrowserTest {
         return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                 "const e = document.getElementById(arguments[0]); if (!e) { return false; }"
                         + " const top = e.getBoundingClientRect().top; return top > -2 && top < window.innerHeight;", id));
-    }
-
-    /** Opens a vaadin-select by id and picks the visible item with the given label. */
-    private void choose(String selectId, String label) {
-        browser.find(By.id(selectId)).click();
-        WebElement item = browser.until(d -> d.findElements(By.xpath("//vaadin-select-item[normalize-space(.)='" + label
-                + "']")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-        item.click();
-        browser.until(d -> d.findElement(By.id(selectId)).getText().contains(label));
-        browser.waitForVaadin();
     }
 
     private static String decode(String url) {

@@ -3,7 +3,7 @@ package cn.gov.enforcement.portal.mediation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.gov.enforcement.portal.mediation.internal.AccessCodes;
+import cn.gov.enforcement.portal.platform.AccessCodes;
 import cn.gov.enforcement.portal.mediation.internal.IdNumberCipher;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -52,6 +52,7 @@ class StaffHomeViewIT extends KaribuViewTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired ListsBackOffice lists;
     @Autowired cn.gov.enforcement.portal.rating.RatingService ratings;
+    @Autowired cn.gov.enforcement.portal.guidance.GuidanceService guidance;
     @Autowired java.time.Clock clock;
 
     private UserDetails staff(String username, Role role, String agency) {
@@ -127,6 +128,22 @@ class StaffHomeViewIT extends KaribuViewTest {
                 .contains("申请人留言待回复的案件：" + (waiting + 1) + " 件");
         assertThat(_find(Section.class).stream().noneMatch(s -> s.getClassNames().contains("staff-home-system")))
                 .as("mail and content problems are for administrators").isTrue();
+
+        // a written guidance whose follow-up visit day has passed without a recorded visit
+        var issued = guidance.issue(new cn.gov.enforcement.portal.guidance.GuidanceInput(
+                cn.gov.enforcement.portal.guidance.GuidanceKind.REMINDER, "SJ-990100-2021-0003", "某某商店", null, "zh-CN",
+                "明码标价", "部分商品的价签缺失或与售价不一致。", "请为所有商品标明价格，价签与实际售价一致。", null, null,
+                guidance.today()));
+        jdbc.update("update guidance_document set visit_due = ? where number = ?", guidance.today().minusDays(1),
+                issued.guidance().number());
+        cn.gov.enforcement.portal.guidance.GuidanceService.Workload visits = guidance.workload(MARKET);
+        assertThat(visits.visitsOverdue()).isPositive();
+        UI.getCurrent().navigate("staff");
+        ListItem visitItem = item(MARKET, "guidance-visits");
+        assertThat(visitItem.getElement().getTextRecursively())
+                .contains("待回访的行政指导书：" + visits.visitsPending() + " 份")
+                .contains("其中 " + visits.visitsOverdue() + " 份已过计划回访日期");
+        assertThat(_get(visitItem, Anchor.class).getHref()).isEqualTo("staff/guidance?visits=true");
     }
 
     @Test
@@ -161,6 +178,8 @@ class StaffHomeViewIT extends KaribuViewTest {
         jdbc.update("update mediation_case set status = 'CLOSED' where agency_id = ?", ecology);
         jdbc.update("update enforcement_rating set status = 'FOLLOWED_UP' where agency_id = ? and status = 'AWAITING_FOLLOW_UP'",
                 ecology);
+        jdbc.update("update guidance_document set visit_outcome = 'CORRECTED' where agency_id = ? and visit_due is not null"
+                + " and visit_outcome is null", ecology);
         MediationBackOffice.Workload quiet = backOffice.workload(ecology);
         assertThat(quiet.awaitingDecision() + quiet.inMediation() + ratings.workload(ecology).awaitingFollowUp())
                 .as("nothing waits at the ecology bureau now").isZero();

@@ -1,4 +1,4 @@
-package cn.gov.enforcement.portal.mediation.internal;
+package cn.gov.enforcement.portal.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

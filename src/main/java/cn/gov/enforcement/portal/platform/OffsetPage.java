@@ -1,4 +1,4 @@
-package cn.gov.enforcement.portal.rating.internal;
+package cn.gov.enforcement.portal.platform;
 
 import java.util.Objects;
 import org.springframework.data.domain.Pageable;

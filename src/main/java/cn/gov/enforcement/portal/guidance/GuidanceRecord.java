@@ -1,0 +1,22 @@
+package cn.gov.enforcement.portal.guidance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A written guidance as staff and its party see it.
+ *
+ * @param officers the officers who gave it, each as shown on the document (masked name and certificate number)
+ * @param visitOverdue true when a planned return visit is not recorded and its day has passed
+ */
+public record GuidanceRecord(String number, String agencyId, String officer, List<String> officers,
+        GuidanceKind kind, String partyName, String partyEmail, String partyLanguage, String subject, String findings,
+        String advice, String basis, LocalDate respondBy, LocalDate visitDue, Instant issuedAt, PartyReply reply,
+        String replyNote, Instant repliedAt, VisitOutcome visitOutcome, String visitNote, String visitedBy,
+        Instant visitedAt, boolean visitOverdue) {
+
+    public boolean visitPending() {
+        return visitDue != null && visitOutcome == null;
+    }
+}

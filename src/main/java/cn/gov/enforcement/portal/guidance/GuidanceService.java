@@ -1,0 +1,520 @@
+package cn.gov.enforcement.portal.guidance;
+
+import cn.gov.enforcement.portal.account.CurrentUser;
+import cn.gov.enforcement.portal.agency.AgencyDetails;
+import cn.gov.enforcement.portal.agency.AgencyDirectory;
+import cn.gov.enforcement.portal.agency.AgencySummary;
+import cn.gov.enforcement.portal.agency.Certificates;
+import cn.gov.enforcement.portal.agency.Officer;
+import cn.gov.enforcement.portal.agency.OfficerStatus;
+import cn.gov.enforcement.portal.guidance.internal.Guidance;
+import cn.gov.enforcement.portal.guidance.internal.GuidanceRepository;
+import cn.gov.enforcement.portal.notification.Outbox;
+import cn.gov.enforcement.portal.notification.OutgoingMail;
+import cn.gov.enforcement.portal.platform.AccessCodes;
+import cn.gov.enforcement.portal.platform.OffsetPage;
+import cn.gov.enforcement.portal.platform.PortalSettings;
+import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
+import cn.gov.enforcement.portal.platform.Translations;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Sort;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Written administrative guidance (行政指导书). An officer gives it in the name of their agency, naming the
+ * officers (by certificate number) who gave it; the party reads it online with its number and access code
+ * (kept only as a salted hash) and replies; the agency records its return visit. Officers see their own
+ * agency's guidance only, administrators every agency's; another agency's number gets the same answer as an
+ * unknown one. Every input is checked here, with one message per field; nothing is stored when one is refused.
+ *
+ * <p>When the party has an e-mail address, the guidance is mailed through the {@link Outbox} in the transaction
+ * that stores it, in the party's language, with the number, the access code and the link to read and answer it.
+ */
+@Service
+public class GuidanceService {
+
+    public static final int MIN_NAME = 2;
+    public static final int MAX_NAME = 100;
+    public static final int MIN_SUBJECT = 2;
+    public static final int MAX_SUBJECT = 100;
+    public static final int MIN_TEXT = 10;
+    public static final int MAX_TEXT = 2000;
+    public static final int MAX_BASIS = 500;
+    public static final int MAX_REPLY_NOTE = 1000;
+    public static final int MIN_QUESTION = 5;
+    public static final int MAX_OFFICERS = 4;
+    /** How far ahead a reply date or a return visit may be set. */
+    public static final int MAX_DAYS_AHEAD = 365;
+    /** Failed look-ups with a number and access code one client may make per {@link #GUESS_WINDOW}. */
+    public static final int MAX_FAILED_LOOKUPS = 10;
+    public static final Duration GUESS_WINDOW = Duration.ofMinutes(15);
+    /** The period of the public figures. */
+    public static final int FIGURES_DAYS = 365;
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("issuedAt"), Sort.Order.desc("id"));
+    private static final Sort VISIT_FIRST = Sort.by(Sort.Order.asc("visitDue"), Sort.Order.asc("id"));
+
+    private final GuidanceRepository repository;
+    private final AgencyDirectory agencies;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final Outbox outbox;
+    private final Translations translations;
+    private final PortalSettings portal;
+    private final SlidingWindowLimiter failedLookups;
+
+    GuidanceService(GuidanceRepository repository, AgencyDirectory agencies, CurrentUser currentUser, Clock clock,
+            TransactionTemplate tx, Outbox outbox, Translations translations, PortalSettings portal) {
+        this.repository = repository;
+        this.agencies = agencies;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.tx = tx;
+        this.outbox = outbox;
+        this.translations = translations;
+        this.portal = portal;
+        this.failedLookups = new SlidingWindowLimiter(MAX_FAILED_LOOKUPS, GUESS_WINDOW, clock);
+    }
+
+    /** Today in China, the portal's time zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    public String agencyName(String agencyId, Locale locale) {
+        return agencies.find(agencyId).map(d -> d.summary().displayName(locale)).orElse(agencyId);
+    }
+
+    /** An agency's summary (name, whether it is a sample); empty for an unknown id. */
+    public Optional<AgencySummary> agency(String agencyId) {
+        return agencies.find(agencyId).map(AgencyDetails::summary);
+    }
+
+    /** The agencies an administrator may choose from, sorted by id. */
+    public List<AgencySummary> agencies() {
+        requireStaff();
+        return agencies.all();
+    }
+
+    /** The portal's public address of a path, for documents and mails. */
+    public String link(String path) {
+        return portal.link(path);
+    }
+
+    /** The public page's path where a party reads a guidance. */
+    public static String partyPath() {
+        return "guidance";
+    }
+
+    // ---- issuing ----
+
+    /** A guidance just issued: its record and the access code, shown once (it is stored only as a hash). */
+    public record Issued(GuidanceRecord guidance, String accessCode) {}
+
+    /**
+     * Issues a written guidance in the name of the signed-in officer's agency.
+     *
+     * @throws ValidationFailure with one problem per refused field; nothing is stored then
+     * @throws AccessDeniedException for anyone but an officer bound to an agency
+     */
+    public Issued issue(GuidanceInput in) {
+        String agencyId = requireOfficerAgency();
+        String officer = currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        AgencyDetails agency = agencies.find(agencyId).orElseThrow(() -> new AccessDeniedException("Unknown agency"));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (in.kind() == null) {
+            problems.add(new FieldProblem("kind", "guidance.error.kind"));
+        }
+        List<String> certificates = certificates(in.certificates(), agency, problems);
+        String party = strip(in.partyName());
+        if (party == null || party.length() < MIN_NAME || party.length() > MAX_NAME) {
+            problems.add(new FieldProblem("partyName", "guidance.error.partyName", MIN_NAME, MAX_NAME));
+        }
+        String email = strip(in.partyEmail());
+        if (email != null && !Outbox.isValidAddress(email)) {
+            problems.add(new FieldProblem("partyEmail", "guidance.error.email"));
+        }
+        String subject = strip(in.subject());
+        if (subject == null || subject.length() < MIN_SUBJECT || subject.length() > MAX_SUBJECT) {
+            problems.add(new FieldProblem("subject", "guidance.error.subject", MIN_SUBJECT, MAX_SUBJECT));
+        }
+        String findings = strip(in.findings());
+        if (findings == null || findings.length() < MIN_TEXT || findings.length() > MAX_TEXT) {
+            problems.add(new FieldProblem("findings", "guidance.error.findings", MIN_TEXT, MAX_TEXT));
+        }
+        String advice = strip(in.advice());
+        if (advice == null || advice.length() < MIN_TEXT || advice.length() > MAX_TEXT) {
+            problems.add(new FieldProblem("advice", "guidance.error.advice", MIN_TEXT, MAX_TEXT));
+        }
+        String basis = strip(in.basis());
+        if (basis != null && basis.length() > MAX_BASIS) {
+            problems.add(new FieldProblem("basis", "guidance.error.basis", MAX_BASIS));
+        }
+        LocalDate today = today();
+        checkDay(in.respondBy(), today, "respondBy", problems);
+        checkDay(in.visitDue(), today, "visitDue", problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
+        }
+        Locale language = Translations.supported(in.partyLanguage() == null ? null
+                : Locale.forLanguageTag(in.partyLanguage()));
+        String code = AccessCodes.generate();
+        Instant now = clock.instant();
+        Guidance saved = tx.execute(status -> {
+            Guidance g = repository.save(new Guidance(agencyId, officer, String.join(",", certificates),
+                    in.kind().name(), party, email, language.toLanguageTag(), subject, findings, advice, basis,
+                    in.respondBy(), in.visitDue(), AccessCodes.hash(code), now));
+            g.assignNumber(String.format(Locale.ROOT, "ZD-%d-%06d", today.getYear(), g.getId()));
+            repository.flush();
+            mailIssued(g, agency.summary(), code);
+            return g;
+        });
+        return new Issued(record(saved, today, agency), code);
+    }
+
+    private List<String> certificates(String typed, AgencyDetails agency, List<FieldProblem> problems) {
+        Set<String> numbers = new LinkedHashSet<>();
+        if (typed != null) {
+            for (String part : typed.split("[,，;；、\\n]+")) {
+                if (!part.isBlank()) {
+                    numbers.add(Certificates.normalize(part));
+                }
+            }
+        }
+        if (numbers.isEmpty()) {
+            problems.add(new FieldProblem("certificates", "guidance.error.certificatesNeeded"));
+            return List.of();
+        }
+        if (numbers.size() > MAX_OFFICERS) {
+            problems.add(new FieldProblem("certificates", "guidance.error.certificatesMany", MAX_OFFICERS));
+            return List.of();
+        }
+        for (String number : numbers) {
+            if (!Certificates.isWellFormed(number)) {
+                problems.add(new FieldProblem("certificates", "guidance.error.certificateFormat", number));
+                return List.of();
+            }
+            boolean valid = agency.officers().stream()
+                    .anyMatch(o -> o.certificate().equals(number) && o.status() == OfficerStatus.VALID);
+            if (!valid) {
+                problems.add(new FieldProblem("certificates", "guidance.error.certificateAgency", number));
+                return List.of();
+            }
+        }
+        return List.copyOf(numbers);
+    }
+
+    private static void checkDay(LocalDate day, LocalDate today, String field, List<FieldProblem> problems) {
+        if (day != null && (day.isBefore(today) || day.isAfter(today.plusDays(MAX_DAYS_AHEAD)))) {
+            problems.add(new FieldProblem(field, "guidance.error.day", MAX_DAYS_AHEAD));
+        }
+    }
+
+    // ---- back office ----
+
+    /**
+     * The agency whose guidance the signed-in staff member sees: an officer's own agency (whatever is asked), or
+     * for an administrator the one asked for (empty when none is).
+     *
+     * @throws AccessDeniedException for anyone else
+     */
+    public Optional<String> staffAgency(String requested) {
+        requireStaff();
+        if (currentUser.isAdmin()) {
+            return Optional.ofNullable(strip(requested));
+        }
+        return currentUser.agencyId();
+    }
+
+    /** True when the signed-in user may issue guidance (an officer bound to an agency). */
+    public boolean mayIssue() {
+        return currentUser.hasRole("OFFICER") && currentUser.agencyId().isPresent();
+    }
+
+    /**
+     * One page of an agency's guidance: newest first, or only those whose return visit is planned and not recorded,
+     * soonest first. The database returns only the rows of the page.
+     *
+     * @throws AccessDeniedException for another agency than the officer's own
+     */
+    public List<GuidanceRecord> list(String agencyId, boolean visitsOnly, int offset, int limit) {
+        requireStaff();
+        currentUser.requireAgency(agencyId);
+        List<Guidance> rows = visitsOnly
+                ? repository.findByAgencyIdAndVisitDueNotNullAndVisitOutcomeNull(agencyId,
+                        new OffsetPage(offset, limit, VISIT_FIRST))
+                : repository.findByAgencyId(agencyId, new OffsetPage(offset, limit, NEWEST_FIRST));
+        LocalDate today = today();
+        return rows.stream().map(g -> record(g, today, null)).toList();
+    }
+
+    /** How many rows {@link #list} has for the agency and filter. */
+    public long listSize(String agencyId, boolean visitsOnly) {
+        requireStaff();
+        currentUser.requireAgency(agencyId);
+        return visitsOnly ? repository.countByAgencyIdAndVisitDueNotNullAndVisitOutcomeNull(agencyId)
+                : repository.countByAgencyId(agencyId);
+    }
+
+    /** Return visits of an agency planned and not recorded, and how many of them are past their day. */
+    public record Workload(long visitsPending, long visitsOverdue) {}
+
+    /** The agency's {@link Workload} today, for the staff workbench. */
+    public Workload workload(String agencyId) {
+        requireStaff();
+        currentUser.requireAgency(agencyId);
+        return new Workload(repository.countByAgencyIdAndVisitDueNotNullAndVisitOutcomeNull(agencyId),
+                repository.countByAgencyIdAndVisitDueBeforeAndVisitOutcomeNull(agencyId, today()));
+    }
+
+    /** A guidance of the user's agency; empty for an unknown number and for another agency's alike. */
+    public Optional<GuidanceRecord> find(String number) {
+        requireStaff();
+        return byNumber(number).filter(g -> currentUser.canAccessAgency(g.getAgencyId()))
+                .map(g -> record(g, today(), agencies.find(g.getAgencyId()).orElse(null)));
+    }
+
+    /**
+     * Replaces the party's access code (a lost letter, a new print); the old code stops working.
+     *
+     * @return the new code, shown once
+     * @throws AccessDeniedException for another agency's or an unknown number, and for anyone but the agency's
+     *     officers
+     */
+    public String newAccessCode(String number) {
+        requireOfficerAgency();
+        String code = AccessCodes.generate();
+        tx.executeWithoutResult(status -> {
+            Guidance g = ownGuidance(number);
+            g.replaceAccessCode(AccessCodes.hash(code));
+            repository.saveAndFlush(g);
+        });
+        return code;
+    }
+
+    /**
+     * Records the return visit.
+     *
+     * @throws ValidationFailure for a missing outcome, a note too short or too long, or a visit already recorded
+     *     (field {@code form}); nothing is written then
+     * @throws AccessDeniedException for another agency's or an unknown number, and for anyone but the agency's
+     *     officers
+     */
+    public GuidanceRecord recordVisit(String number, VisitOutcome outcome, String note) {
+        requireOfficerAgency();
+        String user = currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (outcome == null) {
+            problems.add(new FieldProblem("outcome", "guidance.error.outcome"));
+        }
+        String text = strip(note);
+        if (text == null || text.length() < MIN_TEXT || text.length() > MAX_TEXT) {
+            problems.add(new FieldProblem("visitNote", "guidance.error.visitNote", MIN_TEXT, MAX_TEXT));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
+        }
+        try {
+            Guidance saved = tx.execute(status -> {
+                Guidance g = ownGuidance(number);
+                if (g.getVisitOutcome() != null) {
+                    throw ValidationFailure.of("form", "guidance.error.visited");
+                }
+                g.recordVisit(outcome.name(), text, user, clock.instant());
+                return repository.saveAndFlush(g);
+            });
+            return record(saved, today(), agencies.find(saved.getAgencyId()).orElse(null));
+        } catch (ObjectOptimisticLockingFailureException concurrent) {
+            throw ValidationFailure.of("form", "guidance.error.visited");
+        }
+    }
+
+    private Guidance ownGuidance(String number) {
+        return byNumber(number).filter(g -> currentUser.canAccessAgency(g.getAgencyId()))
+                .orElseThrow(() -> new AccessDeniedException("No such guidance of this agency"));
+    }
+
+    // ---- the party ----
+
+    /**
+     * The guidance for its party, when the number and access code match.
+     *
+     * @param client the client's address, for the limit of {@link #MAX_FAILED_LOOKUPS} failed look-ups per
+     *     {@link #GUESS_WINDOW}; null for a trusted caller
+     * @throws ValidationFailure (field {@code form}) once the client has failed too often; the look-up is not tried
+     */
+    public Optional<GuidanceRecord> open(String number, String accessCode, String client) {
+        if (!failedLookups.allows(client)) {
+            throw ValidationFailure.of("form", "guidance.error.tooMany", GUESS_WINDOW.toMinutes());
+        }
+        Optional<Guidance> found = authorised(number, accessCode);
+        if (found.isEmpty()) {
+            failedLookups.record(client);
+            return Optional.empty();
+        }
+        Guidance g = found.get();
+        return Optional.of(record(g, today(), agencies.find(g.getAgencyId()).orElse(null)));
+    }
+
+    /**
+     * The party's reply; a later reply replaces an earlier one until the agency has recorded its return visit.
+     *
+     * @throws ValidationFailure for a missing reply, a question without a note, a note too long, a guidance whose
+     *     visit is recorded, too many failed look-ups, or a number and code that do not match (field {@code form});
+     *     nothing is written then
+     */
+    public GuidanceRecord reply(String number, String accessCode, PartyReply reply, String note, String client) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (reply == null) {
+            problems.add(new FieldProblem("reply", "guidance.error.reply"));
+        }
+        String text = strip(note);
+        if (text != null && text.length() > MAX_REPLY_NOTE) {
+            problems.add(new FieldProblem("replyNote", "guidance.error.replyNoteLong", MAX_REPLY_NOTE));
+        } else if (reply != null && reply.needsNote() && (text == null || text.length() < MIN_QUESTION)) {
+            problems.add(new FieldProblem("replyNote", "guidance.error.question", MIN_QUESTION));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
+        }
+        if (!failedLookups.allows(client)) {
+            throw ValidationFailure.of("form", "guidance.error.tooMany", GUESS_WINDOW.toMinutes());
+        }
+        try {
+            Guidance saved = tx.execute(status -> {
+                Guidance g = authorised(number, accessCode).orElse(null);
+                if (g == null) {
+                    failedLookups.record(client);
+                    throw ValidationFailure.of("form", "guidance.error.notFound");
+                }
+                if (g.getVisitOutcome() != null) {
+                    throw ValidationFailure.of("form", "guidance.error.closed");
+                }
+                g.recordReply(reply.name(), text, clock.instant());
+                return repository.saveAndFlush(g);
+            });
+            return record(saved, today(), agencies.find(saved.getAgencyId()).orElse(null));
+        } catch (ObjectOptimisticLockingFailureException concurrent) {
+            throw ValidationFailure.of("form", "guidance.error.closed");
+        }
+    }
+
+    /** Forgets the failed look-ups (for tests). */
+    void resetLimits() {
+        failedLookups.clear();
+    }
+
+    private Optional<Guidance> authorised(String number, String accessCode) {
+        Optional<Guidance> found = byNumber(number);
+        String stored = found.map(Guidance::getAccessCodeHash).orElse(AccessCodes.DUMMY);
+        boolean matches = AccessCodes.matches(accessCode == null ? "" : accessCode, stored);
+        return matches ? found : Optional.empty();
+    }
+
+    private Optional<Guidance> byNumber(String number) {
+        String n = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
+        if (n.isEmpty() || n.length() > 20) {
+            return Optional.empty();
+        }
+        return repository.findByNumber(n);
+    }
+
+    // ---- public figures ----
+
+    /** How much guidance one agency gave in the last year, by kind. */
+    public record AgencyFigures(String agencyId, long total, Map<GuidanceKind, Long> byKind) {}
+
+    /** Every agency's guidance of the last {@link #FIGURES_DAYS} days, most first; public, counted by the database. */
+    public List<AgencyFigures> figures() {
+        Instant since = today().minusDays(FIGURES_DAYS).atStartOfDay(ZONE).toInstant();
+        Map<String, Map<GuidanceKind, Long>> perAgency = new LinkedHashMap<>();
+        for (Object[] row : repository.countPerAgencyAndKindSince(since)) {
+            perAgency.computeIfAbsent((String) row[0], a -> new EnumMap<>(GuidanceKind.class))
+                    .merge(GuidanceKind.valueOf((String) row[1]), ((Number) row[2]).longValue(), Long::sum);
+        }
+        return perAgency.entrySet().stream()
+                .map(e -> new AgencyFigures(e.getKey(), e.getValue().values().stream().mapToLong(Long::longValue).sum(),
+                        Map.copyOf(e.getValue())))
+                .sorted(Comparator.comparingLong(AgencyFigures::total).reversed()
+                        .thenComparing(AgencyFigures::agencyId))
+                .toList();
+    }
+
+    // ---- mail (inside the transaction of the change) ----
+
+    private void mailIssued(Guidance g, AgencySummary agency, String code) {
+        if (g.getPartyEmail() == null) {
+            return;
+        }
+        Locale language = Translations.supported(Locale.forLanguageTag(g.getPartyLanguage()));
+        String agencyName = agency.displayName(language);
+        String respond = g.getRespondBy() == null ? ""
+                : translations.get(language, "guidance.mail.issued.respondBy", g.getRespondBy().toString());
+        outbox.enqueue(OutgoingMail.text("guidance-issued:" + g.getNumber(), g.getPartyEmail(),
+                translations.get(language, "guidance.mail.issued.subject", agencyName, g.getNumber()),
+                translations.get(language, "guidance.mail.issued.body", g.getPartyName(), agencyName,
+                        translations.get(language, GuidanceKind.valueOf(g.getKind()).messageKey()), g.getSubject(),
+                        g.getNumber(), code, portal.link(partyPath() + "?number=" + g.getNumber()), respond),
+                language));
+    }
+
+    // ---- helpers ----
+
+    private String requireOfficerAgency() {
+        if (!currentUser.hasRole("OFFICER")) {
+            throw new AccessDeniedException("Guidance is given by officers");
+        }
+        return currentUser.agencyId().orElseThrow(() -> new AccessDeniedException("Officer without an agency"));
+    }
+
+    private void requireStaff() {
+        if (!currentUser.isAdmin() && !currentUser.hasRole("OFFICER")) {
+            throw new AccessDeniedException("Guidance is for officers and administrators");
+        }
+    }
+
+    /** The record; the officers as the document names them only when the agency's details are given. */
+    private static GuidanceRecord record(Guidance g, LocalDate today, AgencyDetails agency) {
+        List<String> officers = new ArrayList<>();
+        if (agency != null) {
+            for (String number : g.getCertificates().split(",")) {
+                String name = agency.officers().stream().filter(o -> o.certificate().equals(number))
+                        .map(Officer::name).findFirst().orElse("");
+                officers.add(name.isEmpty() ? number : name + "（" + number + "）");
+            }
+        }
+        boolean overdue = g.getVisitDue() != null && g.getVisitOutcome() == null && g.getVisitDue().isBefore(today);
+        return new GuidanceRecord(g.getNumber(), g.getAgencyId(), g.getOfficer(), List.copyOf(officers),
+                GuidanceKind.valueOf(g.getKind()), g.getPartyName(), g.getPartyEmail(), g.getPartyLanguage(),
+                g.getSubject(), g.getFindings(), g.getAdvice(), g.getBasis(), g.getRespondBy(), g.getVisitDue(),
+                g.getIssuedAt(), g.getReply() == null ? null : PartyReply.valueOf(g.getReply()), g.getReplyNote(),
+                g.getRepliedAt(), g.getVisitOutcome() == null ? null : VisitOutcome.valueOf(g.getVisitOutcome()),
+                g.getVisitNote(), g.getVisitedBy(), g.getVisitedAt(), overdue);
+    }
+
+    private static String strip(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+}

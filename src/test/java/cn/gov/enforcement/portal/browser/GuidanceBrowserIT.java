@@ -1,0 +1,90 @@
+package cn.gov.enforcement.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.account.AccountService;
+import cn.gov.enforcement.portal.account.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+
+/**
+ * An officer writes a guidance in Chromium and gets the document with the access code; the party, in a new
+ * session, opens it with the number and code and replies; printed, the party's page shows the document alone.
+ */
+class GuidanceBrowserIT extends BrowserTest {
+
+    @Autowired
+    AccountService accounts;
+
+    @Test
+    void an_officer_writes_guidance_and_the_party_reads_it_with_the_code_and_replies() {
+        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+        String password;
+        try {
+            password = ownPassword("guidance-browser-officer", accounts.create(new AccountService.NewUser(
+                    "guidance-browser-officer", "测试指导员", Role.OFFICER, "sample-market-regulation")).initialPassword());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        browser.open("/login");
+        browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("guidance-browser-officer");
+        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        browser.until(d -> !d.getCurrentUrl().contains("/login"));
+
+        browser.open("/staff/guidance");
+        browser.find(By.id("guidance-new")).click();
+        browser.until(d -> d.getCurrentUrl().endsWith("/staff/guidance/new"));
+        browser.waitForVaadin();
+        browser.choose("guidance-kind", "提示");
+        browser.type("guidance-certificates", "sj-990100-2021-0003");
+        browser.type("guidance-party", "某某烘焙坊");
+        browser.type("guidance-subject", "散装食品标签");
+        browser.type("guidance-findings", "店内散装面包没有标明生产日期和保质期。");
+        browser.type("guidance-advice", "请在散装食品的容器或外包装上标明名称、生产日期和保质期。");
+        browser.find(By.id("guidance-issue")).click();
+        browser.waitForVaadin();
+        String told = browser.find(By.id("guidance-issued")).getText();
+        String number = browser.find(By.cssSelector(".guidance-compose-view")).getDomAttribute("data-issued");
+        assertThat(told).contains(number);
+        Matcher code = Pattern.compile("查询码 ([A-Z0-9]{12})").matcher(browser.find(By.id("guidance-document-how")).getText());
+        assertThat(code.find()).isTrue();
+
+        // the party, in a session of its own
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/guidance?number=" + number);
+        browser.type("guidance-open-code", code.group(1));
+        browser.find(By.id("guidance-open-submit")).click();
+        browser.waitForVaadin();
+        assertThat(browser.find(By.id("guidance-document")).getText()).contains("行政指导书", "某某烘焙坊", "散装食品标签",
+                "标明名称、生产日期和保质期");
+        browser.choose("guidance-party-answer", "已按建议完成");
+        browser.find(By.id("guidance-party-send")).click();
+        browser.waitForVaadin();
+        assertThat(browser.find(By.id("guidance-party-thanks")).getText()).contains("谢谢");
+
+        // printed, only the document is left
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.find(By.id("guidance-document")).isDisplayed()).isTrue();
+            assertThat(browser.find(By.cssSelector(".portal-header")).isDisplayed()).isFalse();
+            assertThat(browser.find(By.id("guidance-party-reply")).isDisplayed()).isFalse();
+            assertThat(browser.find(By.tagName("footer")).isDisplayed()).isFalse();
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+        assertThat(browser.find(By.cssSelector(".portal-header")).isDisplayed()).isTrue();
+    }
+}

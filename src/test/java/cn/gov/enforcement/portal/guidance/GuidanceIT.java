@@ -1,0 +1,340 @@
+package cn.gov.enforcement.portal.guidance;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.account.AccountService;
+import cn.gov.enforcement.portal.account.Role;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import cn.gov.enforcement.portal.rating.Matter;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+
+/** Written administrative guidance: issuing, the party's view and reply, the return visit, scope and figures. */
+class GuidanceIT extends KaribuViewTest {
+
+    static final String MARKET = "sample-market-regulation";
+    static final String TRAFFIC = "sample-traffic-police";
+    /** Officers in knowledge-base/agencies/sample-market-regulation.yaml: one valid, one revoked certificate. */
+    static final String VALID = "SJ-990100-2021-0003";
+    static final String REVOKED = "SJ-990100-2019-0056";
+    static final String TRAFFIC_OFFICER = "JJ-990100-2019-0101";
+
+    @Autowired GuidanceService service;
+    @Autowired AccountService accounts;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired cn.gov.enforcement.portal.platform.PortalSettings portal;
+    @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
+
+    @BeforeEach
+    void loadTheKnowledgeBase() {
+        // test classes with their own knowledge base share the database: load ours again
+        knowledgeBase.loadAll();
+        service.resetLimits();
+    }
+
+    private void signInOfficer(String username, String agency) {
+        var admin = new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+        SecurityContextHolder.setContext(new SecurityContextImpl(admin));
+        try {
+            accounts.create(new AccountService.NewUser(username, "测试指导员", Role.OFFICER, agency));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier test of this run
+        }
+        signIn(users.loadUserByUsername(username), "OFFICER");
+    }
+
+    private GuidanceInput input(String email) {
+        return new GuidanceInput(GuidanceKind.REMINDER, VALID, "某某餐饮管理有限公司", email, "zh-CN", "食品经营许可证即将到期",
+                "贵单位的食品经营许可证将于下月到期，目前尚未提出延续申请。",
+                "请在许可证有效期届满三十日前向原发证部门提出延续申请，以免到期后无证经营。",
+                "《中华人民共和国食品安全法》第三十五条", service.today().plusDays(20), service.today().plusDays(30));
+    }
+
+    private static String client() {
+        return "test-" + UUID.randomUUID();
+    }
+
+    @Test
+    void an_officer_issues_guidance_the_party_reads_it_with_the_code_and_replies_and_the_visit_closes_it() {
+        signInOfficer("guidance-officer", MARKET);
+        GuidanceService.Issued issued = service.issue(input("owner@example.com"));
+        GuidanceRecord g = issued.guidance();
+        assertThat(g.number()).matches("ZD-\\d{4}-\\d{6}");
+        assertThat(g.agencyId()).isEqualTo(MARKET);
+        assertThat(g.officers()).singleElement().asString().endsWith("（" + VALID + "）");
+        assertThat(issued.accessCode()).hasSize(12);
+        // the code is kept only as a salted hash
+        String stored = jdbc.queryForObject("select access_code_hash from guidance_document where number = ?",
+                String.class, g.number());
+        assertThat(stored).doesNotContain(issued.accessCode()).contains(":");
+
+        // the mail to the party carries the number, the code and the link
+        Map<String, Object> mail = jdbc.queryForMap(
+                "select recipient, subject, text_body, locale from notification_outbox where dedup_key = ?",
+                "guidance-issued:" + g.number());
+        assertThat(mail.get("recipient")).isEqualTo("owner@example.com");
+        assertThat((String) mail.get("subject")).contains("行政指导书", g.number());
+        assertThat((String) mail.get("text_body")).contains(g.number(), issued.accessCode(),
+                portal.link("guidance"), "提示", "食品经营许可证即将到期", service.today().plusDays(20).toString());
+
+        // the party: a wrong code finds nothing, the right one (typed in lower case) the document
+        SecurityContextHolder.clearContext();
+        assertThat(service.open(g.number(), "WRONGCODE234", client())).isEmpty();
+        GuidanceRecord seen = service.open(g.number().toLowerCase(), issued.accessCode().toLowerCase(), client())
+                .orElseThrow();
+        assertThat(seen.findings()).contains("尚未提出延续申请");
+
+        // a question needs a note; the refused reply changes nothing
+        assertThatThrownBy(() -> service.reply(g.number(), issued.accessCode(), PartyReply.QUESTION, "", client()))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(FieldProblem::field).containsExactly("replyNote"));
+        assertThat(jdbc.queryForObject("select reply from guidance_document where number = ?", String.class,
+                g.number())).isNull();
+        assertThatThrownBy(() -> service.reply(g.number(), "WRONGCODE234", PartyReply.DONE, null, client()))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("guidance.error.notFound"));
+        service.reply(g.number(), issued.accessCode(), PartyReply.WILL_FOLLOW, null, client());
+        GuidanceRecord replied = service.reply(g.number(), issued.accessCode(), PartyReply.DONE, "已提交延续申请。", client());
+        assertThat(replied.reply()).isEqualTo(PartyReply.DONE);
+        assertThat(replied.replyNote()).isEqualTo("已提交延续申请。");
+
+        // the officer records the return visit; a second one is refused, and the party can no longer reply
+        signInOfficer("guidance-officer", MARKET);
+        assertThat(service.workload(MARKET).visitsPending()).isPositive();
+        assertThatThrownBy(() -> service.recordVisit(g.number(), null, "短"))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(FieldProblem::field).containsExactly("outcome", "visitNote"));
+        GuidanceRecord visited = service.recordVisit(g.number(), VisitOutcome.CORRECTED, "电话回访，当事人已取得延续后的许可证。");
+        assertThat(visited.visitOutcome()).isEqualTo(VisitOutcome.CORRECTED);
+        assertThat(visited.visitedBy()).isEqualTo("guidance-officer");
+        assertThat(visited.visitPending()).isFalse();
+        assertThatThrownBy(() -> service.recordVisit(g.number(), VisitOutcome.IN_PROGRESS, "再次回访，情况没有变化。"))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("guidance.error.visited"));
+        SecurityContextHolder.clearContext();
+        assertThatThrownBy(() -> service.reply(g.number(), issued.accessCode(), PartyReply.QUESTION, "还有一个问题想咨询。",
+                client())).isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("guidance.error.closed"));
+    }
+
+    @Test
+    void every_refused_field_is_named_and_nothing_is_stored() {
+        signInOfficer("guidance-officer", MARKET);
+        int before = jdbc.queryForObject("select count(*) from guidance_document", Integer.class);
+        GuidanceInput bad = new GuidanceInput(null, REVOKED, "某", "not-an-address", "zh-CN", "", "太短", "太短",
+                "依".repeat(GuidanceService.MAX_BASIS + 1), service.today().minusDays(1),
+                service.today().plusDays(GuidanceService.MAX_DAYS_AHEAD + 1));
+        assertThatThrownBy(() -> service.issue(bad)).isInstanceOfSatisfying(ValidationFailure.class,
+                f -> assertThat(f.problems()).extracting(FieldProblem::field).containsExactly("kind", "certificates",
+                        "partyName", "partyEmail", "subject", "findings", "advice", "basis", "respondBy", "visitDue"));
+        // a revoked certificate, another agency's officer, a malformed number and none at all are refused alike
+        for (String certificates : List.of(REVOKED, TRAFFIC_OFFICER, "SJ-123", " ", VALID + "," + REVOKED)) {
+            GuidanceInput in = new GuidanceInput(GuidanceKind.COACHING, certificates, "某某商店", null, "zh-CN", "明码标价",
+                    "商品未按规定明码标价，部分价签缺失。", "请按规定为所有商品标明价格，价签与实际售价一致。", null, null, null);
+            assertThatThrownBy(() -> service.issue(in)).as(certificates).isInstanceOfSatisfying(ValidationFailure.class,
+                    f -> assertThat(f.problems()).extracting(FieldProblem::field).containsExactly("certificates"));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from guidance_document", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void only_officers_issue_and_an_officer_never_sees_another_agencys_guidance() {
+        signInOfficer("guidance-officer", MARKET);
+        GuidanceRecord market = service.issue(input(null)).guidance();
+        signInOfficer("guidance-traffic-officer", TRAFFIC);
+        assertThat(service.find(market.number())).isEmpty();
+        assertThatThrownBy(() -> service.recordVisit(market.number(), VisitOutcome.CORRECTED, "试图记录别的机关的回访。"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.newAccessCode(market.number())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.list(MARKET, false, 0, 10)).isInstanceOf(AccessDeniedException.class);
+        // asking for another agency's list gets one's own
+        assertThat(service.staffAgency(MARKET)).contains(TRAFFIC);
+
+        UI.getCurrent().navigate("staff/guidance/document/" + market.number());
+        assertThat(_get(Div.class, spec -> spec.withId("guidance-detail")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("not-found");
+        assertThat(_find(Div.class, spec -> spec.withId("guidance-document"))).isEmpty();
+
+        // editors and anonymous visitors may do nothing in the back office
+        signIn("guidance-editor", "EDITOR");
+        assertThatThrownBy(() -> service.find(market.number())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.issue(input(null))).isInstanceOf(AccessDeniedException.class);
+        // an administrator sees every agency's, but gives no guidance (no agency of their own)
+        signIn("guidance-admin", "ADMIN");
+        assertThat(service.find(market.number())).isPresent();
+        assertThatThrownBy(() -> service.issue(input(null))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_new_access_code_replaces_the_old_one() {
+        signInOfficer("guidance-officer", MARKET);
+        GuidanceService.Issued issued = service.issue(input(null));
+        String fresh = service.newAccessCode(issued.guidance().number());
+        assertThat(fresh).isNotEqualTo(issued.accessCode());
+        SecurityContextHolder.clearContext();
+        assertThat(service.open(issued.guidance().number(), issued.accessCode(), null)).isEmpty();
+        assertThat(service.open(issued.guidance().number(), fresh, null)).isPresent();
+    }
+
+    @Test
+    void one_client_may_fail_ten_times_in_a_quarter_of_an_hour() {
+        signInOfficer("guidance-officer", MARKET);
+        GuidanceService.Issued issued = service.issue(input(null));
+        SecurityContextHolder.clearContext();
+        String client = client();
+        for (int i = 0; i < GuidanceService.MAX_FAILED_LOOKUPS; i++) {
+            assertThat(service.open("ZD-2026-999999", "ABCDEFGHJKMN", client)).isEmpty();
+        }
+        // even the right code is refused now, to this client only
+        assertThatThrownBy(() -> service.open(issued.guidance().number(), issued.accessCode(), client))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("guidance.error.tooMany"));
+        assertThat(service.open(issued.guidance().number(), issued.accessCode(), client())).isPresent();
+    }
+
+    @Test
+    void the_compose_page_marks_refused_fields_keeps_the_input_and_then_shows_the_document_with_the_code() {
+        signInOfficer("guidance-officer", MARKET);
+        UI.getCurrent().navigate("staff/guidance/new");
+        _get(TextField.class, spec -> spec.withId("guidance-party")).setValue("某某超市");
+        _get(TextArea.class, spec -> spec.withId("guidance-findings")).setValue("太短");
+        _click(_get(Button.class, spec -> spec.withId("guidance-issue")));
+        assertThat(_get(Select.class, spec -> spec.withId("guidance-kind")).isInvalid()).isTrue();
+        TextField certificates = _get(TextField.class, spec -> spec.withId("guidance-certificates"));
+        assertThat(certificates.isInvalid()).isTrue();
+        assertThat(certificates.getErrorMessage()).isEqualTo("请至少填写一名执法人员的执法证号。");
+        TextArea findings = _get(TextArea.class, spec -> spec.withId("guidance-findings"));
+        assertThat(findings.isInvalid()).isTrue();
+        assertThat(findings.getValue()).isEqualTo("太短");
+        assertThat(_get(TextField.class, spec -> spec.withId("guidance-party")).getValue()).isEqualTo("某某超市");
+
+        _get(Select.class, spec -> spec.withId("guidance-kind")).setValue(GuidanceKind.SUGGESTION);
+        certificates.setValue(VALID.toLowerCase());
+        _get(TextField.class, spec -> spec.withId("guidance-subject")).setValue("进口食品标签");
+        findings.setValue("部分进口预包装食品没有中文标签。");
+        _get(TextArea.class, spec -> spec.withId("guidance-advice")).setValue("建议下架没有中文标签的商品，进货时查验中文标签。");
+        _get(DatePicker.class, spec -> spec.withId("guidance-visit-due")).setValue(service.today().plusDays(14));
+        _click(_get(Button.class, spec -> spec.withId("guidance-issue")));
+
+        String number = _get(GuidanceComposeView.class).getElement().getAttribute("data-issued");
+        assertThat(number).matches("ZD-\\d{4}-\\d{6}");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-issued")).getText()).contains(number, "请打印");
+        String how = _get(Paragraph.class, spec -> spec.withId("guidance-document-how")).getText();
+        Matcher code = Pattern.compile("查询码 ([A-Z0-9]{12})").matcher(how);
+        assertThat(code.find()).as(how).isTrue();
+        assertThat(how).contains(portal.link("guidance"), number);
+        // the sample agency's document says it is a sample
+        assertThat(_get(GuidanceDocument.class).getElement().getTextRecursively()).contains("示例数据", "进口食品标签",
+                "建议下架");
+
+        // the party opens it on the public page and replies; what was typed stays when refused
+        SecurityContextHolder.clearContext();
+        UI.getCurrent().navigate("guidance", QueryParameters.simple(Map.of("number", number)));
+        assertThat(_get(TextField.class, spec -> spec.withId("guidance-open-number")).getValue()).isEqualTo(number);
+        _get(PasswordField.class, spec -> spec.withId("guidance-open-code")).setValue("WRONGCODE234");
+        _click(_get(Button.class, spec -> spec.withId("guidance-open-submit")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-open-error")).getText()).contains("没有找到");
+        _get(PasswordField.class, spec -> spec.withId("guidance-open-code")).setValue(code.group(1));
+        _click(_get(Button.class, spec -> spec.withId("guidance-open-submit")));
+        assertThat(_get(GuidanceDocument.class).getElement().getAttribute("data-number")).isEqualTo(number);
+        // the party's page never shows the code (it was typed) nor the officer's account
+        assertThat(_find(Paragraph.class, spec -> spec.withId("guidance-document-how"))).isEmpty();
+        assertThat(_get(Div.class, spec -> spec.withId("guidance-open-result")).getElement().getTextRecursively())
+                .doesNotContain("guidance-officer");
+        _get(Select.class, spec -> spec.withId("guidance-party-answer")).setValue(PartyReply.QUESTION);
+        _click(_get(Button.class, spec -> spec.withId("guidance-party-send")));
+        assertThat(_get(TextArea.class, spec -> spec.withId("guidance-party-note")).isInvalid()).isTrue();
+        assertThat(_get(Select.class, spec -> spec.withId("guidance-party-answer")).getValue()).isEqualTo(PartyReply.QUESTION);
+        _get(TextArea.class, spec -> spec.withId("guidance-party-note")).setValue("哪些商品需要中文标签？");
+        _click(_get(Button.class, spec -> spec.withId("guidance-party-send")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-party-thanks")).getText()).contains("谢谢");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-party-current")).getText()).contains("有疑问或不同意见");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("guidance-party-rate")).getHref())
+                .isEqualTo("rating?agency=" + MARKET + "&matter=GUIDANCE");
+        UI.getCurrent().navigate("rating", QueryParameters.simple(Map.of("agency", MARKET, "matter", "GUIDANCE")));
+        assertThat(_get(Select.class, spec -> spec.withId("rating-agency")).getValue()).isEqualTo(MARKET);
+        assertThat(_get(Select.class, spec -> spec.withId("rating-matter")).getValue()).isEqualTo(Matter.GUIDANCE);
+
+        // the officer sees the reply, finds the visit in the list of visits to make and records it
+        signInOfficer("guidance-officer", MARKET);
+        UI.getCurrent().navigate("staff/guidance", QueryParameters.simple(Map.of("visits", "true")));
+        assertThat(_get(Checkbox.class, spec -> spec.withId("guidance-list-visits")).getValue()).isTrue();
+        @SuppressWarnings("unchecked")
+        Grid<GuidanceRecord> grid = _get(Grid.class, spec -> spec.withId("guidance-list"));
+        assertThat(GridKt._findAll(grid)).extracting(GuidanceRecord::number).contains(number)
+                .allMatch(n -> n.startsWith("ZD-"));
+        assertThat(GridKt._findAll(grid)).allMatch(GuidanceRecord::visitPending);
+        UI.getCurrent().navigate("staff/guidance/document/" + number);
+        assertThat(_get(Div.class, spec -> spec.withId("guidance-reply")).getElement().getTextRecursively())
+                .contains("有疑问或不同意见", "哪些商品需要中文标签？");
+        _get(TextArea.class, spec -> spec.withId("guidance-visit-note")).setValue("太短");
+        _click(_get(Button.class, spec -> spec.withId("guidance-visit-save")));
+        assertThat(_get(Select.class, spec -> spec.withId("guidance-visit-outcome")).isInvalid()).isTrue();
+        assertThat(_get(TextArea.class, spec -> spec.withId("guidance-visit-note")).getValue()).isEqualTo("太短");
+        _get(Select.class, spec -> spec.withId("guidance-visit-outcome")).setValue(VisitOutcome.CORRECTED);
+        _get(TextArea.class, spec -> spec.withId("guidance-visit-note")).setValue("现场回访，进口食品均已加贴中文标签。");
+        _click(_get(Button.class, spec -> spec.withId("guidance-visit-save")));
+        assertThat(_get(Div.class, spec -> spec.withId("guidance-visit")).getElement().getTextRecursively())
+                .contains("已整改到位", "现场回访", "guidance-officer");
+        assertThat(_find(Div.class, spec -> spec.withId("guidance-visit-form"))).isEmpty();
+    }
+
+    @Test
+    void the_public_page_explains_the_eight_kinds_and_counts_each_agencys_guidance_of_the_last_year() {
+        signInOfficer("guidance-officer", MARKET);
+        service.issue(input(null));
+        GuidanceRecord old = service.issue(input(null)).guidance();
+        // a guidance of more than a year ago is not counted
+        jdbc.update("update guidance_document set issued_at = ? where number = ?",
+                java.sql.Timestamp.from(service.today().minusDays(GuidanceService.FIGURES_DAYS + 5)
+                        .atStartOfDay(GuidanceService.ZONE).toInstant()), old.number());
+        long recent = jdbc.queryForObject("select count(*) from guidance_document where agency_id = ? and issued_at >= ?",
+                Long.class, MARKET, java.sql.Timestamp.from(service.today().minusDays(GuidanceService.FIGURES_DAYS)
+                        .atStartOfDay(GuidanceService.ZONE).toInstant()));
+        GuidanceService.AgencyFigures market = service.figures().stream().filter(f -> f.agencyId().equals(MARKET))
+                .findFirst().orElseThrow();
+        assertThat(market.total()).isEqualTo(recent);
+        assertThat(market.byKind().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(recent);
+
+        SecurityContextHolder.clearContext();
+        UI.getCurrent().navigate("guidance");
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("guidance-kinds"))
+                .getChildren().count()).isEqualTo(8);
+        String figures = _get(Section.class, spec -> spec.withId("guidance-figures")).getElement().getTextRecursively();
+        assertThat(figures).contains("（示例）", "共 " + recent + " 次").doesNotContain("某某餐饮");
+    }
+}
