@@ -14,6 +14,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +30,7 @@ import java.util.Map;
  */
 @Route("staff/guidance/new")
 @RolesAllowed("OFFICER")
-public class GuidanceComposeView extends Div implements HasDynamicTitle {
+public class GuidanceComposeView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final transient GuidanceService service;
     private final Select<GuidanceKind> kind = new Select<>();
@@ -44,6 +46,7 @@ public class GuidanceComposeView extends Div implements HasDynamicTitle {
     private final DatePicker visitDue = new DatePicker();
     private final Paragraph formError = new Paragraph();
     private final Div form = new Div();
+    private final Paragraph drafted = new Paragraph();
 
     public GuidanceComposeView(GuidanceService service) {
         this.service = service;
@@ -103,10 +106,31 @@ public class GuidanceComposeView extends Div implements HasDynamicTitle {
         Button issue = new Button(getTranslation("guidance.compose.issue"), e -> issue());
         issue.setId("guidance-issue");
         issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        drafted.setId("guidance-drafted");
+        drafted.setVisible(false);
         form.setId("guidance-form");
-        form.add(new Div(kind), certificates, new Div(partyName, partyEmail, language), subject, findings, advice,
+        form.add(drafted, new Div(kind), certificates, new Div(partyName, partyEmail, language), subject, findings, advice,
                 basis, new Div(respondBy, visitDue), formError, issue);
         add(form);
+    }
+
+    /**
+     * {@code ?risk=<id>} drafts the guidance from one of the agency's legal-risk points (the risk point's page links
+     * here for its agency's officers); the officer adapts it to what was actually found. Another agency's or an
+     * unknown risk point leaves the form empty.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("risk").flatMap(service::draftFromRiskPoint)
+                .ifPresent(d -> {
+                    kind.setValue(d.kind());
+                    subject.setValue(d.subject() == null ? "" : d.subject());
+                    findings.setValue(d.findings() == null ? "" : d.findings());
+                    advice.setValue(d.advice() == null ? "" : d.advice());
+                    basis.setValue(d.basis() == null ? "" : d.basis());
+                    drafted.setText(getTranslation("guidance.compose.drafted", d.subject()));
+                    drafted.setVisible(true);
+                });
     }
 
     private void issue() {

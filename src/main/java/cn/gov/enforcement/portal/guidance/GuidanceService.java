@@ -9,6 +9,9 @@ import cn.gov.enforcement.portal.agency.Officer;
 import cn.gov.enforcement.portal.agency.OfficerStatus;
 import cn.gov.enforcement.portal.guidance.internal.Guidance;
 import cn.gov.enforcement.portal.guidance.internal.GuidanceRepository;
+import cn.gov.enforcement.portal.lists.Citation;
+import cn.gov.enforcement.portal.lists.ListsCatalog;
+import cn.gov.enforcement.portal.lists.ListsFormat;
 import cn.gov.enforcement.portal.notification.Outbox;
 import cn.gov.enforcement.portal.notification.OutgoingMail;
 import cn.gov.enforcement.portal.platform.AccessCodes;
@@ -83,10 +86,12 @@ public class GuidanceService {
     private final Translations translations;
     private final PortalSettings portal;
     private final SlidingWindowLimiter failedLookups;
+    private final ListsCatalog lists;
 
     GuidanceService(GuidanceRepository repository, AgencyDirectory agencies, CurrentUser currentUser, Clock clock,
-            TransactionTemplate tx, Outbox outbox, Translations translations, PortalSettings portal) {
+            TransactionTemplate tx, Outbox outbox, Translations translations, PortalSettings portal, ListsCatalog lists) {
         this.repository = repository;
+        this.lists = lists;
         this.agencies = agencies;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -191,6 +196,48 @@ public class GuidanceService {
             return g;
         });
         return new Issued(record(saved, today, agency), code);
+    }
+
+    /**
+     * A guidance drafted from one of the officer's agency's legal-risk points (法律风险点), for the officer to adapt:
+     * the means the risk point names (a reminder when it names one), its title as the matter, the risk as what was
+     * found, its prevention measures as the advice and the obligations it cites as the basis, each cut to its field's
+     * length. Empty for an unknown risk point, another agency's, and for anyone but an officer.
+     */
+    public Optional<GuidanceInput> draftFromRiskPoint(String riskPointId) {
+        if (!mayIssue() || riskPointId == null || riskPointId.length() > 100) {
+            return Optional.empty();
+        }
+        String own = currentUser.agencyId().orElseThrow();
+        return lists.findRiskPoint(riskPointId).filter(r -> own.equals(r.agency())).map(r -> {
+            List<GuidanceKind> named = r.guidance() == null ? List.of() : r.guidance().stream()
+                    .map(GuidanceService::kindNamed).flatMap(Optional::stream).toList();
+            GuidanceKind kind = named.contains(GuidanceKind.REMINDER) || named.isEmpty() ? GuidanceKind.REMINDER
+                    : named.get(0);
+            StringBuilder advice = new StringBuilder();
+            List<String> prevention = r.prevention() == null ? List.of() : r.prevention();
+            for (int i = 0; i < prevention.size(); i++) {
+                advice.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(prevention.get(i));
+            }
+            String basis = r.basisObligation() == null ? "" : r.basisObligation().stream().map(Citation::display)
+                    .collect(java.util.stream.Collectors.joining("；"));
+            return new GuidanceInput(kind, null, null, null, null, cut(r.title(), MAX_SUBJECT), cut(r.risk(), MAX_TEXT),
+                    cut(advice.toString(), MAX_TEXT), cut(basis, MAX_BASIS), null, null);
+        });
+    }
+
+    /** The means named in Chinese as the lists write them (提示, 约谈, …). */
+    static Optional<GuidanceKind> kindNamed(String chinese) {
+        int index = ListsFormat.GUIDANCE.indexOf(chinese == null ? "" : chinese.strip());
+        return index < 0 ? Optional.empty() : Optional.of(GuidanceKind.values()[index]);
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
     }
 
     private List<String> certificates(String typed, AgencyDetails agency, List<FieldProblem> problems) {

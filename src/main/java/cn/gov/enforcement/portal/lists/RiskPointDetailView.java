@@ -22,8 +22,11 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
     private final transient ListsCatalog catalog;
     private String title = "";
 
-    public RiskPointDetailView(ListsCatalog catalog) {
+    private final transient cn.gov.enforcement.portal.account.CurrentUser currentUser;
+
+    public RiskPointDetailView(ListsCatalog catalog, cn.gov.enforcement.portal.account.CurrentUser currentUser) {
         this.catalog = catalog;
+        this.currentUser = currentUser;
         addClassName("risk-detail-view");
     }
 
@@ -42,6 +45,14 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         back.setId("risk-back");
         back.addClassName("lists-no-print");
         add(back, ListsUi.printButton(this));
+        if (currentUser.hasRole("OFFICER") && currentUser.agencyId().filter(r.agency()::equals).isPresent()) {
+            // the agency's officers give guidance on this risk (事前提示): the guidance form, drafted from it
+            Anchor guide = new Anchor("staff/guidance/new?risk=" + java.net.URLEncoder.encode(r.id(),
+                    java.nio.charset.StandardCharsets.UTF_8), getTranslation("lists.risk.writeGuidance"));
+            guide.setId("risk-write-guidance");
+            guide.addClassName("lists-no-print");
+            add(new Paragraph(guide));
+        }
         H1 heading = new H1(ReaderScript.forReader(r.title()));
         heading.setId("risk-title");
         if (r.sample()) {

@@ -57,6 +57,7 @@ class GuidanceIT extends KaribuViewTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired cn.gov.enforcement.portal.platform.PortalSettings portal;
     @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
+    @Autowired cn.gov.enforcement.portal.lists.ListsCatalog lists;
 
     @BeforeEach
     void loadTheKnowledgeBase() {
@@ -336,5 +337,36 @@ class GuidanceIT extends KaribuViewTest {
                 .getChildren().count()).isEqualTo(8);
         String figures = _get(Section.class, spec -> spec.withId("guidance-figures")).getElement().getTextRecursively();
         assertThat(figures).contains("（示例）", "共 " + recent + " 次").doesNotContain("某某餐饮");
+    }
+
+    @Test
+    void an_officer_drafts_guidance_from_a_risk_point_of_their_own_agency_only() {
+        String risk = "mr-rp-food-licence";
+        cn.gov.enforcement.portal.lists.RiskPoint point = lists.findRiskPoint(risk).orElseThrow();
+        signInOfficer("guidance-officer", MARKET);
+        UI.getCurrent().navigate("risks/" + risk);
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("risk-write-guidance")).getHref())
+                .isEqualTo("staff/guidance/new?risk=" + risk);
+        UI.getCurrent().navigate("staff/guidance/new", QueryParameters.simple(Map.of("risk", risk)));
+        assertThat(_get(Select.class, spec -> spec.withId("guidance-kind")).getValue()).isEqualTo(GuidanceKind.REMINDER);
+        assertThat(_get(TextField.class, spec -> spec.withId("guidance-subject")).getValue()).isEqualTo(point.title());
+        assertThat(_get(TextArea.class, spec -> spec.withId("guidance-findings")).getValue()).isEqualTo(point.risk());
+        assertThat(_get(TextArea.class, spec -> spec.withId("guidance-advice")).getValue())
+                .startsWith("1. " + point.prevention().get(0)).contains("\n2. " + point.prevention().get(1));
+        assertThat(_get(TextArea.class, spec -> spec.withId("guidance-basis")).getValue())
+                .contains(point.basisObligation().get(0).display());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-drafted")).getText()).contains(point.title());
+
+        // another agency's officer gets an empty form and no link; so does a visitor
+        signInOfficer("guidance-traffic-officer", TRAFFIC);
+        assertThat(service.draftFromRiskPoint(risk)).isEmpty();
+        UI.getCurrent().navigate("risks/" + risk);
+        assertThat(_find(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("risk-write-guidance"))).isEmpty();
+        UI.getCurrent().navigate("staff/guidance/new", QueryParameters.simple(Map.of("risk", risk)));
+        assertThat(_get(TextField.class, spec -> spec.withId("guidance-subject")).getValue()).isEmpty();
+        SecurityContextHolder.clearContext();
+        assertThat(service.draftFromRiskPoint(risk)).isEmpty();
+        assertThat(GuidanceService.kindNamed("约谈")).contains(GuidanceKind.INTERVIEW);
+        assertThat(GuidanceService.kindNamed("回访")).contains(GuidanceKind.RETURN_VISIT);
     }
 }
