@@ -200,10 +200,16 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
         boolean backupFailed = backups.progress().error() != null;
         boolean stale = newest.map(t -> t.isBefore(clock.instant().minus(java.time.Duration.ofDays(2)))).orElse(false);
         items.add(item("backup", "admin/backups", newest.map(t -> getTranslation("staff.home.backupNewest",
-                        BACKUP_TIME.format(t))).orElseGet(() -> getTranslation("staff.home.backupNone")),
+                        BACKUP_TIME.format(t))).orElseGet(() -> getTranslation(noBackupKey(backups.schedule()))),
                 backupFailed || stale ? 1 : 0, backupFailed ? "staff.home.backupFailed" : "staff.home.backupStale"));
         section.add(items);
         return section;
+    }
+
+    /** What the line says when there is no archive yet: it names the schedule only as it really is. */
+    static String noBackupKey(String schedule) {
+        return "-".equals(schedule) ? "staff.home.backupNoneOff"
+                : Backups.DAILY.equals(schedule) ? "staff.home.backupNone" : "staff.home.backupNoneScheduled";
     }
 
     private static final java.time.format.DateTimeFormatter BACKUP_TIME =
