@@ -71,7 +71,7 @@ class SitemapController {
 
     @GetMapping("/sitemap.xml")
     ResponseEntity<String> index() {
-        int files = Math.max(1, (regulations.currentDocuments().size() + URLS_PER_FILE - 1) / URLS_PER_FILE);
+        int files = (int) Math.max(1, (regulations.currentDocumentCount() + URLS_PER_FILE - 1) / URLS_PER_FILE);
         StringBuilder xml = new StringBuilder(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         sitemap(xml, "sitemap/portal.xml");
@@ -107,21 +107,23 @@ class SitemapController {
 
     @GetMapping("/sitemap/regulations-{part}.xml")
     ResponseEntity<String> regulations(@PathVariable String part) {
-        List<RegulationCatalog.ListedDocument> documents = regulations.currentDocuments();
         int number;
         try {
             number = Integer.parseInt(part);
         } catch (NumberFormatException e) {
             return ResponseEntity.notFound().build();
         }
-        int from = (number - 1) * URLS_PER_FILE;
+        if (number < 1) {
+            return ResponseEntity.notFound().build();
+        }
+        long from = (long) (number - 1) * URLS_PER_FILE;
+        List<RegulationCatalog.ListedDocument> documents = regulations.currentDocuments(from, URLS_PER_FILE);
         // the first file exists even while nothing is imported, as the index names it
-        if (number < 1 || (from >= documents.size() && number != 1)) {
+        if (documents.isEmpty() && number != 1) {
             return ResponseEntity.notFound().build();
         }
         StringBuilder xml = urlset();
-        for (RegulationCatalog.ListedDocument d : documents.subList(Math.min(from, documents.size()),
-                Math.min(from + URLS_PER_FILE, documents.size()))) {
+        for (RegulationCatalog.ListedDocument d : documents) {
             url(xml, d.url().substring(1), d.imported());
         }
         return ResponseEntity.ok().contentType(XML).body(xml.append("</urlset>\n").toString());

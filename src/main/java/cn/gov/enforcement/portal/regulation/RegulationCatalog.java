@@ -239,8 +239,14 @@ public class RegulationCatalog {
      * The documents in force (the current version of each title, our guides included), by id, for the sitemap.
      * Superseded and repealed versions are reached from their current version's page.
      */
-    public List<ListedDocument> currentDocuments() {
-        return store.currentDocuments();
+    /** The documents in force by id (the sitemap lists them): from the offset on, at most limit documents, read by the database. */
+    public List<ListedDocument> currentDocuments(long offset, int limit) {
+        return store.currentDocuments(offset, limit);
+    }
+
+    /** How many documents are in force, counted by the database. */
+    public long currentDocumentCount() {
+        return store.currentDocumentCount();
     }
 
     /** A link to one of the portal's own plain-language guides. */

@@ -132,11 +132,19 @@ class RegulationStore {
         return jdbc.query("select * from regulation_document order by id", (rs, i) -> document(rs));
     }
 
-    List<RegulationCatalog.ListedDocument> currentDocuments() {
-        return jdbc.query("select id, imported_at from regulation_document where status = ? order by id",
+    /** The documents in force by id, from the offset on, at most limit of them; the database returns only those. */
+    List<RegulationCatalog.ListedDocument> currentDocuments(long offset, int limit) {
+        return jdbc.query("select id, imported_at from regulation_document where status = ? order by id"
+                        + " offset ? rows fetch next ? rows only",
                 (rs, i) -> new RegulationCatalog.ListedDocument(rs.getLong(1),
                         rs.getObject(2, java.time.OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
-                                .toLocalDate()), DocumentStatus.CURRENT.name());
+                                .toLocalDate()), DocumentStatus.CURRENT.name(), offset, limit);
+    }
+
+    long currentDocumentCount() {
+        Long n = jdbc.queryForObject("select count(*) from regulation_document where status = ?", Long.class,
+                DocumentStatus.CURRENT.name());
+        return n == null ? 0 : n;
     }
 
     Optional<StoredDocument> document(long id) {

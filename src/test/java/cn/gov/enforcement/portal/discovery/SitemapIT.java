@@ -50,6 +50,7 @@ class SitemapIT extends IntegrationTest {
     @Autowired ListsCatalog lists;
     @Autowired AccountService accounts;
     @Autowired UserDetailsService users;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -111,10 +112,16 @@ class SitemapIT extends IntegrationTest {
 
             Document documents = xml("/sitemap/regulations-1.xml");
             List<String> listed = locs(documents);
-            List<RegulationCatalog.ListedDocument> current = regulations.currentDocuments();
-            assertThat(listed).as("every document in force, nothing else").hasSize(current.size())
-                    .containsAll(regulations.guides().stream().map(g -> settings.link(g.url().substring(1))).toList());
-            assertThat(documents.getElementsByTagName("lastmod").getLength()).isEqualTo(current.size());
+            long current = regulations.currentDocumentCount();
+            assertThat(current).isEqualTo(jdbc.queryForObject(
+                    "select count(*) from regulation_document where status = 'CURRENT'", Long.class));
+            assertThat(listed).as("every document in force, nothing else").hasSize((int) current)
+                    .containsAll(regulations.guides().stream().map(g -> settings.link(g.url().substring(1))).toList())
+                    .containsExactlyElementsOf(regulations.currentDocuments(0, (int) current).stream()
+                            .map(d -> settings.link(d.url().substring(1))).toList());
+            assertThat(documents.getElementsByTagName("lastmod").getLength()).isEqualTo(current);
+            assertThat(regulations.currentDocuments(1, 1)).as("a slice starts at its offset")
+                    .containsExactly(regulations.currentDocuments(0, 2).get(1));
             assertThat(http.getForEntity("/sitemap/regulations-2.xml", String.class).getStatusCode())
                     .isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(http.getForEntity("/sitemap/regulations-x.xml", String.class).getStatusCode())
