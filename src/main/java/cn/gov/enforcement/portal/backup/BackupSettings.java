@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dir where the archives are written; {@code <data-dir>/backups} when not set
  * @param keep how many archives are kept (the oldest are deleted after each successful run); at least 1
  * @param folders the folders of the data directory that hold uploaded files, archived as they are
+ * @param pgDump with PostgreSQL, the {@code pg_dump} program to run: empty for the one on the PATH or else the newest
+ *     under {@code /usr/lib/postgresql/<version>/bin} (Debian's layout), a path for that program, {@code -} for none
+ *     (the database is then left to the operators' own backups)
  */
 @ConfigurationProperties(prefix = "portal.backup")
-public record BackupSettings(Path dir, Integer keep, List<String> folders) {
+public record BackupSettings(Path dir, Integer keep, List<String> folders, String pgDump) {
 
     public BackupSettings {
         if (keep == null) {
@@ -32,5 +35,6 @@ public record BackupSettings(Path dir, Integer keep, List<String> folders) {
             }
         }
         folders = List.copyOf(folders);
+        pgDump = pgDump == null ? "" : pgDump.strip();
     }
 }

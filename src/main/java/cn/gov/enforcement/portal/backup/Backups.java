@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,9 +87,13 @@ public class Backups {
 
     private final String cron;
 
+    private final String databasePassword;
+
     Backups(DataSource dataSource, PortalSettings portal, BackupSettings settings, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${portal.backup.cron:" + DAILY + "}") String cron) {
+            @org.springframework.beans.factory.annotation.Value("${portal.backup.cron:" + DAILY + "}") String cron,
+            @org.springframework.beans.factory.annotation.Value("${spring.datasource.password:}") String databasePassword) {
         this.cron = cron.strip();
+        this.databasePassword = databasePassword;
         this.dataSource = dataSource;
         this.portal = portal;
         this.settings = settings;
@@ -224,11 +229,20 @@ public class Backups {
     private String database(ZipOutputStream zip, Path dir) throws IOException {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
+            if ("PostgreSQL".equalsIgnoreCase(product)) {
+                Optional<Path> pgDump = pgDump();
+                if (pgDump.isPresent()) {
+                    postgres(zip, dir, pgDump.get(), connection.getMetaData().getURL(),
+                            connection.getMetaData().getUserName());
+                    return PG_DUMPED;
+                }
+                LOG.warn("Backup: no pg_dump found (portal.backup.pg-dump); the PostgreSQL database is not in the archive");
+            }
             if (!"H2".equalsIgnoreCase(product)) {
                 zip.putNextEntry(new ZipEntry("database/README.txt"));
                 zip.write(("The portal's database is " + product + ": it is not in this archive. Back it up with the "
-                        + "database's own tools (for PostgreSQL: pg_dump), at the same time as these archives.\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                        + "database's own tools (for PostgreSQL: pg_dump, or set portal.backup.pg-dump so that these "
+                        + "archives hold it), at the same time as these archives.\n").getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
                 return product;
             }
@@ -254,6 +268,92 @@ public class Backups {
         }
     }
 
+    /** What {@link Result#database()} says when a PostgreSQL database was dumped into the archive. */
+    static final String PG_DUMPED = "PostgreSQL (pg_dump)";
+
+    /**
+     * The {@code pg_dump} program the archives use with PostgreSQL, as {@code portal.backup.pg-dump} says: that path,
+     * none for {@code -}, or by default the one on the PATH, else the newest of Debian's
+     * {@code /usr/lib/postgresql/<version>/bin}.
+     */
+    Optional<Path> pgDump() {
+        String setting = settings.pgDump();
+        if ("-".equals(setting)) {
+            return Optional.empty();
+        }
+        if (!setting.isEmpty()) {
+            return Optional.of(Path.of(setting));
+        }
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String folder : path.split(java.io.File.pathSeparator)) {
+                Path candidate = Path.of(folder.isEmpty() ? "." : folder, "pg_dump");
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(debian)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> versions = Files.list(debian)) {
+            return versions.filter(v -> v.getFileName().toString().matches("\\d+(\\.\\d+)?"))
+                    .max(Comparator.comparingDouble(v -> Double.parseDouble(v.getFileName().toString())))
+                    .map(v -> v.resolve("bin/pg_dump")).filter(Files::isExecutable);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The PostgreSQL database into {@code database/portal.dump} by {@code pg_dump} (custom format, a consistent
+     * snapshot while the portal serves), with the restore command in {@code database/README.txt}.
+     */
+    private void postgres(ZipOutputStream zip, Path dir, Path pgDump, String jdbcUrl, String user) throws IOException {
+        java.net.URI uri = java.net.URI.create(jdbcUrl.substring("jdbc:".length()));
+        String database = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        Path dump = Files.createTempFile(dir, ".database-", ".dump");
+        Path errors = Files.createTempFile(dir, ".database-", ".log");
+        try {
+            List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--format=custom", "--no-owner",
+                    "--no-privileges", "--file=" + dump, "--host=" + (uri.getHost() == null ? "localhost" : uri.getHost()),
+                    "--port=" + (uri.getPort() < 0 ? 5432 : uri.getPort()), "--dbname=" + database));
+            if (user != null && !user.isBlank()) {
+                command.add("--username=" + user);
+            }
+            command.add("--no-password");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(errors.toFile());
+            if (!databasePassword.isEmpty()) {
+                builder.environment().put("PGPASSWORD", databasePassword);
+            }
+            int exit;
+            try {
+                exit = builder.start().waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("pg_dump was interrupted", e);
+            }
+            if (exit != 0) {
+                String said = Files.readString(errors, StandardCharsets.UTF_8).strip();
+                throw new IOException("pg_dump failed (exit " + exit + "): "
+                        + (said.length() > 500 ? said.substring(said.length() - 500) : said));
+            }
+            zip.putNextEntry(new ZipEntry("database/portal.dump"));
+            Files.copy(dump, zip);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("database/README.txt"));
+            zip.write(("PostgreSQL database " + database + ", dumped by pg_dump in its custom format. Restore into an "
+                    + "empty database with:\n  pg_restore --no-owner --no-privileges --dbname=<database> portal.dump\n"
+                    + "(pg_restore --list portal.dump shows what it holds.)\n").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } finally {
+            Files.deleteIfExists(dump);
+            Files.deleteIfExists(errors);
+        }
+    }
+
     private String info(String database, int files) {
         String when = OffsetDateTime.now(clock).atZoneSameInstant(CHINA).toOffsetDateTime().toString();
         return """
@@ -265,6 +365,7 @@ public class Backups {
                   numbers cannot be read without it), the search index and the embedding cache (rebuilt from the database)
                 restore: README, section "Backup and restore"
                 """.formatted(when, "H2".equals(database) ? "H2, in database/ (portal.mv.db)"
+                        : PG_DUMPED.equals(database) ? "PostgreSQL, in database/portal.dump (see database/README.txt)"
                         : database + ", not included (see database/README.txt)", files, String.join(", ", settings.folders()));
     }
 
@@ -288,7 +389,8 @@ public class Backups {
             for (Path p : list.toList()) {
                 String name = p.getFileName().toString();
                 if ((name.startsWith(".portal-backup-") && name.endsWith(".part"))
-                        || (name.startsWith(".database-") && name.endsWith(".zip"))) {
+                        || (name.startsWith(".database-")
+                                && (name.endsWith(".zip") || name.endsWith(".dump") || name.endsWith(".log")))) {
                     LOG.info("Backup: removing {}, left by an interrupted run", name);
                     Files.deleteIfExists(p);
                 }

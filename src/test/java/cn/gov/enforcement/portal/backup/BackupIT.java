@@ -100,7 +100,22 @@ class BackupIT extends KaribuViewTest {
                 assertThat(history.getInt(1)).isGreaterThanOrEqualTo(14);
             }
         } else {
-            assertThat(new String(entries.get("database/README.txt"), StandardCharsets.UTF_8)).contains("pg_dump");
+            // the tests' PostgreSQL runs from the server packages, which bring pg_dump and pg_restore
+            Path pgDump = backups.pgDump().orElseThrow(() -> new AssertionError("no pg_dump found next to the test server"));
+            assertThat(result.database()).isEqualTo(Backups.PG_DUMPED);
+            byte[] dump = entries.get("database/portal.dump");
+            assertThat(new String(dump, 0, 5, StandardCharsets.US_ASCII)).as("pg_dump's custom format").isEqualTo("PGDMP");
+            assertThat(new String(entries.get("database/README.txt"), StandardCharsets.UTF_8)).contains("pg_restore");
+            assertThat(new String(entries.get("BACKUP-INFO.txt"), StandardCharsets.UTF_8)).contains("database/portal.dump");
+            // the dump holds the schema and the accounts' rows
+            Path file = restored.resolve("portal.dump");
+            Files.write(file, dump);
+            Process list = new ProcessBuilder(pgDump.resolveSibling("pg_restore").toString(), "--list", file.toString())
+                    .redirectErrorStream(true).start();
+            String contents = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(list.waitFor()).as(contents).isZero();
+            assertThat(contents).contains("TABLE public portal_user", "TABLE DATA public portal_user",
+                    "TABLE public guidance_document", "flyway_schema_history");
         }
 
         List<Backups.BackupFile> kept = backups.list();
