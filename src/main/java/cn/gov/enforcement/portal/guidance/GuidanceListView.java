@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -39,6 +40,7 @@ public class GuidanceListView extends Div implements HasDynamicTitle, BeforeEnte
     private final transient GuidanceService service;
     private final Select<String> agency = new Select<>();
     private final Checkbox visitsOnly = new Checkbox();
+    private final TextField search = new TextField();
     private final Paragraph summary = new Paragraph();
     private final Grid<GuidanceRecord> grid = new Grid<>();
     private long shownCount;
@@ -61,7 +63,14 @@ public class GuidanceListView extends Div implements HasDynamicTitle, BeforeEnte
         visitsOnly.setId("guidance-list-visits");
         visitsOnly.setLabel(getTranslation("guidance.list.visitsOnly"));
         visitsOnly.addValueChangeListener(e -> refresh());
-        HorizontalLayout filters = new HorizontalLayout(agency, visitsOnly);
+        search.setId("guidance-list-search");
+        search.setLabel(getTranslation("guidance.list.search"));
+        search.setPlaceholder(getTranslation("guidance.list.search.placeholder"));
+        search.setMaxLength(GuidanceService.MAX_SUBJECT);
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        HorizontalLayout filters = new HorizontalLayout(agency, search, visitsOnly);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         if (service.mayIssue()) {
@@ -101,7 +110,8 @@ public class GuidanceListView extends Div implements HasDynamicTitle, BeforeEnte
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(g -> g.visitOverdue() ? "guidance-overdue" : null);
         grid.setItems(query -> shownAgency()
-                        .map(id -> service.list(id, visitsOnly.getValue(), query.getOffset(), query.getLimit()).stream())
+                        .map(id -> service.list(id, visitsOnly.getValue(), search.getValue(), query.getOffset(),
+                                query.getLimit()).stream())
                         .orElseGet(java.util.stream.Stream::empty),
                 query -> (int) Math.min(Integer.MAX_VALUE, shownCount));
     }
@@ -140,10 +150,11 @@ public class GuidanceListView extends Div implements HasDynamicTitle, BeforeEnte
 
     private void refresh() {
         Optional<String> shown = shownAgency();
-        long count = shown.map(id -> service.listSize(id, visitsOnly.getValue())).orElse(0L);
+        long count = shown.map(id -> service.listSize(id, visitsOnly.getValue(), search.getValue())).orElse(0L);
         shownCount = count;
         summary.setText(shown.isEmpty() ? getTranslation("guidance.list.chooseAgency")
-                : count == 0 ? getTranslation(visitsOnly.getValue() ? "guidance.list.noVisits" : "guidance.list.none")
+                : count == 0 ? getTranslation(!search.getValue().isBlank() ? "guidance.list.noMatch"
+                        : visitsOnly.getValue() ? "guidance.list.noVisits" : "guidance.list.none")
                 : getTranslation("guidance.list.count", count));
         grid.setVisible(count > 0);
         grid.getDataProvider().refreshAll();

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.guidance;
 
+import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.CurrentUser;
 import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
@@ -87,11 +88,14 @@ public class GuidanceService {
     private final PortalSettings portal;
     private final SlidingWindowLimiter failedLookups;
     private final ListsCatalog lists;
+    private final AccountService accounts;
 
     GuidanceService(GuidanceRepository repository, AgencyDirectory agencies, CurrentUser currentUser, Clock clock,
-            TransactionTemplate tx, Outbox outbox, Translations translations, PortalSettings portal, ListsCatalog lists) {
+            TransactionTemplate tx, Outbox outbox, Translations translations, PortalSettings portal, ListsCatalog lists,
+            AccountService accounts) {
         this.repository = repository;
         this.lists = lists;
+        this.accounts = accounts;
         this.agencies = agencies;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -300,28 +304,36 @@ public class GuidanceService {
     }
 
     /**
-     * One page of an agency's guidance: newest first, or only those whose return visit is planned and not recorded,
-     * soonest first. The database returns only the rows of the page.
+     * One page of an agency's guidance: newest first, or only those whose follow-up visit is planned and not recorded,
+     * soonest first; with a search text, only those whose party, matter or number contains it (any case). The
+     * database returns only the rows of the page.
      *
      * @throws AccessDeniedException for another agency than the officer's own
      */
-    public List<GuidanceRecord> list(String agencyId, boolean visitsOnly, int offset, int limit) {
+    public List<GuidanceRecord> list(String agencyId, boolean visitsOnly, String search, int offset, int limit) {
         requireStaff();
         currentUser.requireAgency(agencyId);
-        List<Guidance> rows = visitsOnly
-                ? repository.findByAgencyIdAndVisitDueNotNullAndVisitOutcomeNull(agencyId,
-                        new OffsetPage(offset, limit, VISIT_FIRST))
-                : repository.findByAgencyId(agencyId, new OffsetPage(offset, limit, NEWEST_FIRST));
+        List<Guidance> rows = repository.select(agencyId, visitsOnly, pattern(search),
+                new OffsetPage(offset, limit, visitsOnly ? VISIT_FIRST : NEWEST_FIRST));
         LocalDate today = today();
         return rows.stream().map(g -> record(g, today, null)).toList();
     }
 
-    /** How many rows {@link #list} has for the agency and filter. */
-    public long listSize(String agencyId, boolean visitsOnly) {
+    /** How many rows {@link #list} has for the agency, filter and search text. */
+    public long listSize(String agencyId, boolean visitsOnly, String search) {
         requireStaff();
         currentUser.requireAgency(agencyId);
-        return visitsOnly ? repository.countByAgencyIdAndVisitDueNotNullAndVisitOutcomeNull(agencyId)
-                : repository.countByAgencyId(agencyId);
+        return repository.countSelected(agencyId, visitsOnly, pattern(search));
+    }
+
+    /** The lower-case like pattern of a search text, its wildcards escaped; {@code %} for none. */
+    static String pattern(String search) {
+        String text = strip(search);
+        if (text == null) {
+            return "%";
+        }
+        String cut = text.length() > MAX_SUBJECT ? text.substring(0, MAX_SUBJECT) : text;
+        return "%" + cut.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** Return visits of an agency planned and not recorded, and how many of them are past their day. */
@@ -459,7 +471,9 @@ public class GuidanceService {
                     throw ValidationFailure.of("form", "guidance.error.closed");
                 }
                 g.recordReply(reply.name(), text, clock.instant());
-                return repository.saveAndFlush(g);
+                Guidance replied = repository.saveAndFlush(g);
+                mailReplied(replied);
+                return replied;
             });
             return record(saved, today(), agencies.find(saved.getAgencyId()).orElse(null));
         } catch (ObjectOptimisticLockingFailureException concurrent) {
@@ -524,6 +538,24 @@ public class GuidanceService {
                         translations.get(language, GuidanceKind.valueOf(g.getKind()).messageKey()), g.getSubject(),
                         g.getNumber(), code, portal.link(partyPath() + "?number=" + g.getNumber()), respond),
                 language));
+    }
+
+    /**
+     * Tells the officer who wrote the guidance that its party replied (in Chinese, to the address of their account
+     * when they gave one): the reply, not its note, and the link to the guidance. One mail per reply.
+     */
+    private void mailReplied(Guidance g) {
+        Optional<String> to = accounts.notificationEmail(g.getOfficer()).filter(Outbox::isValidAddress);
+        if (to.isEmpty()) {
+            return;
+        }
+        Locale zh = Translations.ZH_CN;
+        PartyReply reply = PartyReply.valueOf(g.getReply());
+        outbox.enqueue(OutgoingMail.text("guidance-reply:" + g.getNumber() + ":" + g.getRepliedAt().toEpochMilli(),
+                to.get().strip(), translations.get(zh, "guidance.mail.replied.subject", g.getNumber(), g.getPartyName()),
+                translations.get(zh, "guidance.mail.replied.body", g.getNumber(), g.getPartyName(), g.getSubject(),
+                        translations.get(zh, reply.messageKey()), portal.link(GuidanceDetailView.path(g.getNumber()))),
+                zh));
     }
 
     // ---- helpers ----

@@ -181,7 +181,7 @@ class GuidanceIT extends KaribuViewTest {
         assertThatThrownBy(() -> service.recordVisit(market.number(), VisitOutcome.CORRECTED, "试图记录别的机关的回访。"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.newAccessCode(market.number())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> service.list(MARKET, false, 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.list(MARKET, false, null, 0, 10)).isInstanceOf(AccessDeniedException.class);
         // asking for another agency's list gets one's own
         assertThat(service.staffAgency(MARKET)).contains(TRAFFIC);
 
@@ -368,5 +368,56 @@ class GuidanceIT extends KaribuViewTest {
         assertThat(service.draftFromRiskPoint(risk)).isEmpty();
         assertThat(GuidanceService.kindNamed("约谈")).contains(GuidanceKind.INTERVIEW);
         assertThat(GuidanceService.kindNamed("回访")).contains(GuidanceKind.RETURN_VISIT);
+    }
+
+    @Test
+    void officers_find_guidance_by_party_matter_or_number_and_hear_of_each_reply_by_mail() {
+        var admin = new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+        SecurityContextHolder.setContext(new SecurityContextImpl(admin));
+        try {
+            accounts.create(new AccountService.NewUser("guidance-mailed-officer", "测试指导员", Role.OFFICER, MARKET,
+                    "zhidao@scjg.example.cn"));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier test of this run
+        }
+        signIn(users.loadUserByUsername("guidance-mailed-officer"), "OFFICER");
+        String unique = "搜索测试" + UUID.randomUUID().toString().substring(0, 8);
+        GuidanceInput base = input(null);
+        GuidanceService.Issued issued = service.issue(new GuidanceInput(base.kind(), base.certificates(),
+                unique + "_商行", null, "zh-CN", "百分之百%的承诺", base.findings(), base.advice(), null, null, null));
+        String number = issued.guidance().number();
+        assertThat(service.list(MARKET, false, unique.toUpperCase(), 0, 10)).extracting(GuidanceRecord::number)
+                .containsExactly(number);
+        assertThat(service.listSize(MARKET, false, unique)).isEqualTo(1);
+        assertThat(service.list(MARKET, false, number.toLowerCase(), 0, 10)).extracting(GuidanceRecord::number)
+                .containsExactly(number);
+        assertThat(service.list(MARKET, false, unique + "_商行", 0, 10)).hasSize(1);
+        // wildcards are searched for as they are
+        assertThat(service.listSize(MARKET, false, unique + "%商行")).isZero();
+        assertThat(service.listSize(MARKET, false, "百分之百%的")).isPositive();
+        assertThat(service.listSize(MARKET, true, unique)).as("no follow-up visit planned").isZero();
+
+        UI.getCurrent().navigate("staff/guidance");
+        _get(TextField.class, spec -> spec.withId("guidance-list-search")).setValue(unique);
+        @SuppressWarnings("unchecked")
+        Grid<GuidanceRecord> grid = _get(Grid.class, spec -> spec.withId("guidance-list"));
+        assertThat(GridKt._findAll(grid)).extracting(GuidanceRecord::number).containsExactly(number);
+        _get(TextField.class, spec -> spec.withId("guidance-list-search")).setValue("没有这样的当事人" + unique);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-list-count")).getText())
+                .isEqualTo("没有符合条件的行政指导书。");
+
+        // each reply of the party is mailed to the officer who wrote the guidance, without its note
+        SecurityContextHolder.clearContext();
+        service.reply(number, issued.accessCode(), PartyReply.QUESTION, "申请延续需要哪些材料？", client());
+        List<Map<String, Object>> mails = jdbc.queryForList(
+                "select recipient, subject, text_body from notification_outbox where dedup_key like ?",
+                "guidance-reply:" + number + ":%");
+        assertThat(mails).singleElement().satisfies(m -> {
+            assertThat(m.get("recipient")).isEqualTo("zhidao@scjg.example.cn");
+            assertThat((String) m.get("subject")).contains(number, unique);
+            assertThat((String) m.get("text_body")).contains("有疑问或不同意见",
+                    portal.link("staff/guidance/document/" + number)).doesNotContain("需要哪些材料");
+        });
     }
 }

@@ -13,13 +13,23 @@ public interface GuidanceRepository extends JpaRepository<Guidance, Long> {
 
     Optional<Guidance> findByNumber(String number);
 
-    /** One page of an agency's guidance, in the page's order. */
-    List<Guidance> findByAgencyId(String agencyId, Pageable page);
+    String SELECTED = "from Guidance g where g.agencyId = :agency"
+            + " and (:visitsOnly = false or (g.visitDue is not null and g.visitOutcome is null))"
+            + " and (lower(g.partyName) like :pattern escape '!' or lower(g.subject) like :pattern escape '!'"
+            + " or lower(g.number) like :pattern escape '!')";
 
-    long countByAgencyId(String agencyId);
+    /**
+     * One page of an agency's guidance, in the page's order: all, or only those with a follow-up visit planned and
+     * not recorded; whose party, matter or number matches the lower-case like pattern ({@code %} for all, {@code !}
+     * escaping).
+     */
+    @Query("select g " + SELECTED)
+    List<Guidance> select(@Param("agency") String agencyId, @Param("visitsOnly") boolean visitsOnly,
+            @Param("pattern") String pattern, Pageable page);
 
-    /** One page of an agency's guidance with a return visit planned and not yet recorded. */
-    List<Guidance> findByAgencyIdAndVisitDueNotNullAndVisitOutcomeNull(String agencyId, Pageable page);
+    @Query("select count(g) " + SELECTED)
+    long countSelected(@Param("agency") String agencyId, @Param("visitsOnly") boolean visitsOnly,
+            @Param("pattern") String pattern);
 
     long countByAgencyIdAndVisitDueNotNullAndVisitOutcomeNull(String agencyId);
 
