@@ -43,7 +43,14 @@ import java.util.stream.Collectors;
 @Route("guidance")
 @Menu(order = 52, title = "menu.guidance")
 @AnonymousAllowed
-public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnterObserver {
+public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnterObserver,
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware {
+
+    /** Session attribute: the guidance to open again once, after the reader switched the language. */
+    static final String REOPEN = GuidancePartyView.class.getName() + ".reopen";
+
+    /** The number and access code of the guidance the party had open. */
+    record Opened(String number, String code) implements java.io.Serializable {}
 
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -81,6 +88,22 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
         open.add(row, lookUpError);
         result.setId("guidance-open-result");
         add(open, result, kinds(), figures());
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session != null && session.getAttribute(REOPEN) instanceof Opened opened) {
+            session.setAttribute(REOPEN, null);
+            number.setValue(opened.number());
+            code.setValue(opened.code());
+            lookUp();
+        }
+    }
+
+    /** The language switch reloads the page: the guidance the party has open is opened again after it. */
+    @Override
+    public void keepForLanguageSwitch() {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session != null && openNumber != null) {
+            session.setAttribute(REOPEN, new Opened(openNumber, openCode));
+        }
     }
 
     /** {@code ?number=} fills in the number (the mail and the printed document link here); the code is typed. */

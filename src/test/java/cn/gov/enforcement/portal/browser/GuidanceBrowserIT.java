@@ -74,6 +74,14 @@ class GuidanceBrowserIT extends BrowserTest {
         browser.waitForVaadin();
         assertThat(browser.find(By.id("guidance-party-thanks")).getText()).contains("谢谢");
 
+        // switching the language keeps the guidance open (the page reloads in English)
+        browser.find(By.id("language-switch")).click();
+        browser.find(By.xpath("//vaadin-select-item[normalize-space(.)='English']")).click();
+        browser.until(d -> d.findElement(By.tagName("h1")).getText().equals("Administrative guidance"));
+        browser.waitForVaadin();
+        assertThat(browser.find(By.id("guidance-party-reply")).getText()).contains("Reply to the agency");
+        assertThat(browser.find(By.id("guidance-document")).getDomAttribute("data-number")).isEqualTo(number);
+
         // printed, only the document is left
         ChromeDriver chrome = (ChromeDriver) browser.driver();
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
@@ -86,5 +94,6 @@ class GuidanceBrowserIT extends BrowserTest {
             chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
         assertThat(browser.find(By.cssSelector(".portal-header")).isDisplayed()).isTrue();
+        browser.open("/?lang=zh-CN");
     }
 }

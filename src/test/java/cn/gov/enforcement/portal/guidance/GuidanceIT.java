@@ -272,6 +272,17 @@ class GuidanceIT extends KaribuViewTest {
         _get(PasswordField.class, spec -> spec.withId("guidance-open-code")).setValue(code.group(1));
         _click(_get(Button.class, spec -> spec.withId("guidance-open-submit")));
         assertThat(_get(GuidanceDocument.class).getElement().getAttribute("data-number")).isEqualTo(number);
+        // switching the language reloads the page: the same guidance is open again
+        _get(GuidancePartyView.class).keepForLanguageSwitch();
+        UI.getCurrent().navigate("privacy");
+        UI.getCurrent().navigate("guidance");
+        assertThat(_get(GuidanceDocument.class).getElement().getAttribute("data-number")).isEqualTo(number);
+        UI.getCurrent().navigate("privacy");
+        UI.getCurrent().navigate("guidance");
+        assertThat(_find(GuidanceDocument.class)).as("only once").isEmpty();
+        UI.getCurrent().navigate("guidance", QueryParameters.simple(Map.of("number", number)));
+        _get(PasswordField.class, spec -> spec.withId("guidance-open-code")).setValue(code.group(1));
+        _click(_get(Button.class, spec -> spec.withId("guidance-open-submit")));
         // the party's page never shows the code (it was typed) nor the officer's account
         assertThat(_find(Paragraph.class, spec -> spec.withId("guidance-document-how"))).isEmpty();
         assertThat(_get(Div.class, spec -> spec.withId("guidance-open-result")).getElement().getTextRecursively())
