@@ -326,7 +326,7 @@ class GuidanceIT extends KaribuViewTest {
     }
 
     @Test
-    void the_public_page_explains_the_eight_kinds_and_counts_each_agencys_guidance_of_the_last_year() {
+    void the_public_page_explains_the_eight_kinds_and_counts_each_agencys_guidance_of_the_last_year() throws Exception {
         signInOfficer("guidance-officer", MARKET);
         service.issue(input(null));
         GuidanceRecord old = service.issue(input(null)).guidance();
@@ -348,6 +348,25 @@ class GuidanceIT extends KaribuViewTest {
                 .getChildren().count()).isEqualTo(8);
         String figures = _get(Section.class, spec -> spec.withId("guidance-figures")).getElement().getTextRecursively();
         assertThat(figures).contains("（示例）", "共 " + recent + " 次").doesNotContain("某某餐饮");
+
+        // the same figures as open data
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders
+                .webAppContextSetup((org.springframework.web.context.WebApplicationContext) context).build();
+        String json = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/guidance/figures").param("lang", "en"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(tree.get("to").asText()).isEqualTo(service.today().toString());
+        var marketJson = java.util.stream.StreamSupport.stream(tree.get("agencies").spliterator(), false)
+                .filter(a -> a.get("agency").asText().equals(MARKET)).findFirst().orElseThrow();
+        assertThat(marketJson.get("total").asLong()).isEqualTo(recent);
+        assertThat(marketJson.get("sample").asBoolean()).isTrue();
+        var reminders = java.util.stream.StreamSupport.stream(marketJson.get("byKind").spliterator(), false)
+                .filter(k -> k.get("kind").asText().equals("REMINDER")).findFirst().orElseThrow();
+        assertThat(reminders.get("name").asText()).isEqualTo("Reminder");
+        assertThat(reminders.get("count").asLong()).isEqualTo(market.byKind().get(GuidanceKind.REMINDER));
+        assertThat(json).doesNotContain("某某餐饮", "owner@example.com");
     }
 
     @Test
