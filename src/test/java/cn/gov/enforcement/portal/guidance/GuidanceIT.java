@@ -58,6 +58,7 @@ class GuidanceIT extends KaribuViewTest {
     @Autowired cn.gov.enforcement.portal.platform.PortalSettings portal;
     @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
     @Autowired cn.gov.enforcement.portal.lists.ListsCatalog lists;
+    @Autowired GuidanceReminders reminders;
 
     @BeforeEach
     void loadTheKnowledgeBase() {
@@ -76,6 +77,20 @@ class GuidanceIT extends KaribuViewTest {
             // created by an earlier test of this run
         }
         signIn(users.loadUserByUsername(username), "OFFICER");
+    }
+
+    /** An officer of the market agency whose account has an e-mail address. */
+    private void signInMailedOfficer() {
+        var admin = new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+        SecurityContextHolder.setContext(new SecurityContextImpl(admin));
+        try {
+            accounts.create(new AccountService.NewUser("guidance-mailed-officer", "测试指导员", Role.OFFICER, MARKET,
+                    "zhidao@scjg.example.cn"));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier test of this run
+        }
+        signIn(users.loadUserByUsername("guidance-mailed-officer"), "OFFICER");
     }
 
     private GuidanceInput input(String email) {
@@ -402,16 +417,7 @@ class GuidanceIT extends KaribuViewTest {
 
     @Test
     void officers_find_guidance_by_party_matter_or_number_and_hear_of_each_reply_by_mail() {
-        var admin = new UsernamePasswordAuthenticationToken("test-admin", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
-        SecurityContextHolder.setContext(new SecurityContextImpl(admin));
-        try {
-            accounts.create(new AccountService.NewUser("guidance-mailed-officer", "测试指导员", Role.OFFICER, MARKET,
-                    "zhidao@scjg.example.cn"));
-        } catch (ValidationFailure alreadyThere) {
-            // created by an earlier test of this run
-        }
-        signIn(users.loadUserByUsername("guidance-mailed-officer"), "OFFICER");
+        signInMailedOfficer();
         String unique = "搜索测试" + UUID.randomUUID().toString().substring(0, 8);
         GuidanceInput base = input(null);
         GuidanceService.Issued issued = service.issue(new GuidanceInput(base.kind(), base.certificates(),
@@ -449,5 +455,44 @@ class GuidanceIT extends KaribuViewTest {
             assertThat((String) m.get("text_body")).contains("有疑问或不同意见",
                     portal.link("staff/guidance/document/" + number)).doesNotContain("需要哪些材料");
         });
+    }
+
+    @Test
+    void each_officer_is_reminded_once_a_day_of_the_follow_up_visits_overdue_or_due_by_tomorrow() {
+        signInMailedOfficer();
+        java.time.LocalDate today = service.today();
+        String overdue = service.issue(input(null)).guidance().number();
+        String tomorrow = service.issue(input(null)).guidance().number();
+        String later = service.issue(input(null)).guidance().number();
+        String visited = service.issue(input(null)).guidance().number();
+        service.recordVisit(visited, VisitOutcome.CORRECTED, "电话回访，当事人已经办理延续。");
+        jdbc.update("update guidance_document set visit_due = ? where number in (?, ?)", today.minusDays(3), overdue,
+                visited);
+        jdbc.update("update guidance_document set visit_due = ? where number = ?", today.plusDays(1), tomorrow);
+        jdbc.update("update guidance_document set visit_due = ? where number = ?", today.plusDays(2), later);
+        signInOfficer("guidance-officer", MARKET);
+        String unmailed = service.issue(input(null)).guidance().number();
+        jdbc.update("update guidance_document set visit_due = ? where number = ?", today.minusDays(1), unmailed);
+        SecurityContextHolder.clearContext();
+
+        assertThat(reminders.remind()).isPositive();
+        List<Map<String, Object>> mails = jdbc.queryForList(
+                "select recipient, subject, text_body from notification_outbox where dedup_key = ?",
+                "guidance-reminder:guidance-mailed-officer:" + today);
+        assertThat(mails).singleElement().satisfies(m -> {
+            assertThat(m.get("recipient")).isEqualTo("zhidao@scjg.example.cn");
+            assertThat((String) m.get("subject")).contains("回访提醒", today.toString());
+            assertThat((String) m.get("text_body"))
+                    .contains("编号 " + overdue + "｜某某餐饮管理有限公司｜食品经营许可证即将到期｜计划回访 " + today.minusDays(3) + "（已逾期）")
+                    .contains("编号 " + tomorrow + "｜某某餐饮管理有限公司｜食品经营许可证即将到期｜计划回访 " + today.plusDays(1) + "\n")
+                    .contains(portal.link("staff/guidance?visits=true"))
+                    .doesNotContain(later, visited, unmailed);
+        });
+        assertThat(jdbc.queryForObject("select count(*) from notification_outbox where dedup_key like ?", Integer.class,
+                "guidance-reminder:guidance-officer:%")).as("an officer without an address gets none").isZero();
+        // a second run the same day adds nothing
+        reminders.remind();
+        assertThat(jdbc.queryForObject("select count(*) from notification_outbox where dedup_key = ?", Integer.class,
+                "guidance-reminder:guidance-mailed-officer:" + today)).isEqualTo(1);
     }
 }

@@ -35,6 +35,9 @@ public interface GuidanceRepository extends JpaRepository<Guidance, Long> {
 
     long countByAgencyIdAndVisitDueBeforeAndVisitOutcomeNull(String agencyId, LocalDate day);
 
+    /** Guidance whose follow-up visit is planned on or before a day and not recorded, by officer, day and number. */
+    List<Guidance> findByVisitDueLessThanEqualAndVisitOutcomeNullOrderByOfficerAscVisitDueAscNumberAsc(LocalDate day);
+
     /** Guidance given since an instant, one row per agency and kind: agency id, kind, count. */
     @Query("select g.agencyId, g.kind, count(g) from Guidance g where g.issuedAt >= :since group by g.agencyId, g.kind")
     List<Object[]> countPerAgencyAndKindSince(@Param("since") Instant since);
