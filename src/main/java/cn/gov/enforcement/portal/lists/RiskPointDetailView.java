@@ -45,14 +45,6 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         back.setId("risk-back");
         back.addClassName("lists-no-print");
         add(back, ListsUi.printButton(this));
-        if (currentUser.hasRole("OFFICER") && currentUser.agencyId().filter(r.agency()::equals).isPresent()) {
-            // the agency's officers give guidance on this risk (事前提示): the guidance form, drafted from it
-            Anchor guide = new Anchor("staff/guidance/new?risk=" + java.net.URLEncoder.encode(r.id(),
-                    java.nio.charset.StandardCharsets.UTF_8), getTranslation("lists.risk.writeGuidance"));
-            guide.setId("risk-write-guidance");
-            guide.addClassName("lists-no-print");
-            add(new Paragraph(guide));
-        }
         H1 heading = new H1(ReaderScript.forReader(r.title()));
         heading.setId("risk-title");
         if (r.sample()) {
@@ -76,6 +68,14 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         add(ListsUi.textList(this, "risk-prevention", "lists.risk.prevention", ReaderScript.forReader(r.prevention())));
         add(ListsUi.textList(this, "risk-guidance", "lists.risk.guidance",
                 r.guidance().stream().map(g -> getTranslation(ListsUi.guidanceKey(g))).toList()));
+        if (currentUser.hasRole("OFFICER") && currentUser.agencyId().filter(r.agency()::equals).isPresent()) {
+            // the agency's officers give guidance on this risk (事前提示): the guidance form, drafted from it
+            Anchor guide = new Anchor("staff/guidance/new?risk=" + java.net.URLEncoder.encode(r.id(),
+                    java.nio.charset.StandardCharsets.UTF_8), getTranslation("lists.risk.writeGuidance"));
+            guide.setId("risk-write-guidance");
+            guide.addClassName("lists-no-print");
+            add(new Paragraph(guide));
+        }
         add(new Paragraph(getTranslation("lists.citation.note")));
         ListsUi.addPrintStyle(this);
     }
