@@ -36,6 +36,9 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
 
     private final transient GuidanceService service;
     private String number;
+    /** A refused voiding and the reason typed, shown with the voiding form at the next render only. */
+    private ValidationFailure voidFailure;
+    private String keptVoidReason;
 
     public GuidanceDetailView(GuidanceService service) {
         this.service = service;
@@ -86,7 +89,7 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
                 e -> e.getSource().getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.setId("guidance-print");
         tools.add(print);
-        if (service.mayIssue()) {
+        if (service.mayIssue() && !g.voided()) {
             Button code = new Button(getTranslation("guidance.detail.newCode"), e -> {
                 String fresh = service.newAccessCode(number);
                 render(null, null, null, fresh);
@@ -117,7 +120,12 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
         Div visit = new Div(new H2(getTranslation("guidance.detail.visit")));
         visit.setId("guidance-visit");
         visit.addClassName("no-print");
-        if (g.visitOutcome() != null) {
+        if (g.voided()) {
+            Paragraph voided = new Paragraph(getTranslation("guidance.detail.voided", g.voidedBy(), format(g.voidedAt()),
+                    g.voidReason()));
+            voided.setId("guidance-voided");
+            visit.add(voided);
+        } else if (g.visitOutcome() != null) {
             visit.add(new Paragraph(getTranslation(g.visitOutcome().messageKey())), new Paragraph(g.visitNote()),
                     new Paragraph(g.visitedBy() + " · " + format(g.visitedAt())));
         } else {
@@ -135,7 +143,7 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
                 visit.add(new Paragraph(getTranslation("guidance.detail.noVisit")));
             }
         }
-        if (failure != null && g.visitOutcome() != null) {
+        if (failure != null && (g.visitOutcome() != null || g.voided())) {
             Paragraph refused = new Paragraph(failure.problems().stream()
                     .map(p -> getTranslation(p.messageKey(), p.args())).collect(java.util.stream.Collectors.joining(" ")));
             refused.setId("guidance-visit-error");
@@ -143,6 +151,57 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
             visit.add(refused);
         }
         add(visit);
+        if (service.mayIssue() && !g.voided() && g.visitOutcome() == null) {
+            add(voidForm(voidFailure, keptVoidReason));
+        } else if (voidFailure != null) {
+            // refused because a colleague voided it or recorded the visit meanwhile
+            Paragraph refused = new Paragraph(voidFailure.problems().stream()
+                    .map(p -> getTranslation(p.messageKey(), p.args())).collect(java.util.stream.Collectors.joining(" ")));
+            refused.setId("guidance-void-error");
+            refused.getElement().setAttribute("role", "alert");
+            add(refused);
+        }
+        voidFailure = null;
+        keptVoidReason = null;
+    }
+
+    /** Voiding a guidance issued in error, with the reason; it stays on file. */
+    private Div voidForm(ValidationFailure failure, String kept) {
+        Div box = new Div(new H2(getTranslation("guidance.detail.void")),
+                new Paragraph(getTranslation("guidance.detail.void.lead")));
+        box.setId("guidance-void-form");
+        box.addClassName("no-print");
+        TextArea reason = new TextArea(getTranslation("guidance.field.voidReason"));
+        reason.setId("guidance-void-reason");
+        reason.setMaxLength(GuidanceService.MAX_BASIS);
+        reason.setWidthFull();
+        reason.setValue(kept == null ? "" : kept);
+        Paragraph formError = new Paragraph();
+        formError.setId("guidance-void-error");
+        formError.getElement().setAttribute("role", "alert");
+        if (failure != null) {
+            for (FieldProblem p : failure.problems()) {
+                if (p.field().equals("voidReason")) {
+                    reason.setInvalid(true);
+                    reason.setErrorMessage(getTranslation(p.messageKey(), p.args()));
+                } else {
+                    formError.setText(getTranslation(p.messageKey(), p.args()));
+                }
+            }
+        }
+        Button voidIt = new Button(getTranslation("guidance.detail.void.save"), e -> {
+            try {
+                service.voidGuidance(number, reason.getValue());
+            } catch (ValidationFailure refused) {
+                voidFailure = refused;
+                keptVoidReason = reason.getValue();
+            }
+            render(null, null, null, null);
+        });
+        voidIt.setId("guidance-void-save");
+        voidIt.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        box.add(reason, formError, voidIt);
+        return box;
     }
 
     private Div visitForm(VisitOutcome keptOutcome, String keptNote, ValidationFailure failure) {

@@ -25,6 +25,13 @@ class GuidanceDocument extends Div {
             sample.addClassName("sample-label");
             add(sample);
         }
+        if (g.voided()) {
+            Paragraph voided = new Paragraph(getTranslation(lang, "guidance.document.voided",
+                    g.voidedAt().atZone(GuidanceService.ZONE).toLocalDate().toString(), g.voidReason()));
+            voided.setId("guidance-void");
+            voided.addClassName("sample-label");
+            add(voided);
+        }
         add(new Paragraph(agencyName));
         add(new H1(getTranslation(lang, "guidance.document.title")));
         Paragraph number = new Paragraph(g.number());

@@ -118,7 +118,11 @@ public class GuidanceListView extends Div implements HasDynamicTitle, BeforeEnte
 
     private Div visitCell(GuidanceRecord g) {
         Div cell = new Div();
-        if (g.visitOutcome() != null) {
+        if (g.voided()) {
+            Span voided = new Span(getTranslation("guidance.list.voided"));
+            voided.addClassName("guidance-voided");
+            cell.add(voided);
+        } else if (g.visitOutcome() != null) {
             cell.add(new Span(getTranslation(g.visitOutcome().messageKey())));
         } else if (g.visitDue() != null) {
             cell.add(new Span(getTranslation("guidance.list.visitDue", g.visitDue().toString())));

@@ -150,7 +150,9 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
             current.setId("guidance-party-current");
             answer.add(current);
         }
-        if (g.visitOutcome() != null) {
+        if (g.voided()) {
+            answer.add(new Paragraph(getTranslation("guidance.public.voided")));
+        } else if (g.visitOutcome() != null) {
             answer.add(new Paragraph(getTranslation("guidance.public.closed")));
         } else {
             answer.add(replyForm(g, keptReply, keptNote, failure));

@@ -14,9 +14,13 @@ public record GuidanceRecord(String number, String agencyId, String officer, Lis
         GuidanceKind kind, String partyName, String partyEmail, String partyLanguage, String subject, String findings,
         String advice, String basis, LocalDate respondBy, LocalDate visitDue, Instant issuedAt, PartyReply reply,
         String replyNote, Instant repliedAt, VisitOutcome visitOutcome, String visitNote, String visitedBy,
-        Instant visitedAt, boolean visitOverdue) {
+        Instant visitedAt, Instant voidedAt, String voidedBy, String voidReason, boolean visitOverdue) {
 
     public boolean visitPending() {
-        return visitDue != null && visitOutcome == null;
+        return visitDue != null && visitOutcome == null && voidedAt == null;
+    }
+
+    public boolean voided() {
+        return voidedAt != null;
     }
 }

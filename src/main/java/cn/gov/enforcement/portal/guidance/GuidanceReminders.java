@@ -71,7 +71,7 @@ public class GuidanceReminders {
         LocalDate today = LocalDate.now(clock.withZone(GuidanceService.ZONE));
         Integer reminded = tx.execute(status -> {
             Map<String, List<Guidance>> byOfficer = new LinkedHashMap<>();
-            for (Guidance g : repository.findByVisitDueLessThanEqualAndVisitOutcomeNullOrderByOfficerAscVisitDueAscNumberAsc(
+            for (Guidance g : repository.findByVisitDueLessThanEqualAndVisitOutcomeNullAndVoidedAtNullOrderByOfficerAscVisitDueAscNumberAsc(
                     today.plusDays(DAYS_AHEAD))) {
                 byOfficer.computeIfAbsent(g.getOfficer(), o -> new ArrayList<>()).add(g);
             }

@@ -343,8 +343,8 @@ public class GuidanceService {
     public Workload workload(String agencyId) {
         requireStaff();
         currentUser.requireAgency(agencyId);
-        return new Workload(repository.countByAgencyIdAndVisitDueNotNullAndVisitOutcomeNull(agencyId),
-                repository.countByAgencyIdAndVisitDueBeforeAndVisitOutcomeNull(agencyId, today()));
+        return new Workload(repository.countByAgencyIdAndVisitDueNotNullAndVisitOutcomeNullAndVoidedAtNull(agencyId),
+                repository.countByAgencyIdAndVisitDueBeforeAndVisitOutcomeNullAndVoidedAtNull(agencyId, today()));
     }
 
     /** A guidance of the user's agency; empty for an unknown number and for another agency's alike. */
@@ -397,10 +397,49 @@ public class GuidanceService {
         try {
             Guidance saved = tx.execute(status -> {
                 Guidance g = ownGuidance(number);
+                if (g.getVoidedAt() != null) {
+                    throw ValidationFailure.of("form", "guidance.error.voided");
+                }
                 if (g.getVisitOutcome() != null) {
                     throw ValidationFailure.of("form", "guidance.error.visited");
                 }
                 g.recordVisit(outcome.name(), text, user, clock.instant());
+                return repository.saveAndFlush(g);
+            });
+            return record(saved, today(), agencies.find(saved.getAgencyId()).orElse(null));
+        } catch (ObjectOptimisticLockingFailureException concurrent) {
+            throw ValidationFailure.of("form", "guidance.error.visited");
+        }
+    }
+
+    public static final int MIN_VOID_REASON = 5;
+
+    /**
+     * Voids a guidance issued in error (作废), with the reason: it stays on file and the party still reads it, marked
+     * void with the reason, but takes no reply or visit and leaves the figures, the workbench and the reminders.
+     *
+     * @throws ValidationFailure for a reason too short or too long, or a guidance already voided or visited (field
+     *     {@code form}); nothing is written then
+     * @throws AccessDeniedException for another agency's or an unknown number, and for anyone but the agency's
+     *     officers
+     */
+    public GuidanceRecord voidGuidance(String number, String reason) {
+        requireOfficerAgency();
+        String user = currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        String text = strip(reason);
+        if (text == null || text.length() < MIN_VOID_REASON || text.length() > MAX_BASIS) {
+            throw ValidationFailure.of("voidReason", "guidance.error.voidReason", MIN_VOID_REASON, MAX_BASIS);
+        }
+        try {
+            Guidance saved = tx.execute(status -> {
+                Guidance g = ownGuidance(number);
+                if (g.getVoidedAt() != null) {
+                    throw ValidationFailure.of("form", "guidance.error.voided");
+                }
+                if (g.getVisitOutcome() != null) {
+                    throw ValidationFailure.of("form", "guidance.error.visited");
+                }
+                g.voidWith(text, user, clock.instant());
                 return repository.saveAndFlush(g);
             });
             return record(saved, today(), agencies.find(saved.getAgencyId()).orElse(null));
@@ -466,6 +505,9 @@ public class GuidanceService {
                 if (g == null) {
                     failedLookups.record(client);
                     throw ValidationFailure.of("form", "guidance.error.notFound");
+                }
+                if (g.getVoidedAt() != null) {
+                    throw ValidationFailure.of("form", "guidance.error.voided");
                 }
                 if (g.getVisitOutcome() != null) {
                     throw ValidationFailure.of("form", "guidance.error.closed");
@@ -583,13 +625,15 @@ public class GuidanceService {
                 officers.add(name.isEmpty() ? number : name + "（" + number + "）");
             }
         }
-        boolean overdue = g.getVisitDue() != null && g.getVisitOutcome() == null && g.getVisitDue().isBefore(today);
+        boolean overdue = g.getVisitDue() != null && g.getVisitOutcome() == null && g.getVoidedAt() == null
+                && g.getVisitDue().isBefore(today);
         return new GuidanceRecord(g.getNumber(), g.getAgencyId(), g.getOfficer(), List.copyOf(officers),
                 GuidanceKind.valueOf(g.getKind()), g.getPartyName(), g.getPartyEmail(), g.getPartyLanguage(),
                 g.getSubject(), g.getFindings(), g.getAdvice(), g.getBasis(), g.getRespondBy(), g.getVisitDue(),
                 g.getIssuedAt(), g.getReply() == null ? null : PartyReply.valueOf(g.getReply()), g.getReplyNote(),
                 g.getRepliedAt(), g.getVisitOutcome() == null ? null : VisitOutcome.valueOf(g.getVisitOutcome()),
-                g.getVisitNote(), g.getVisitedBy(), g.getVisitedAt(), overdue);
+                g.getVisitNote(), g.getVisitedBy(), g.getVisitedAt(), g.getVoidedAt(), g.getVoidedBy(), g.getVoidReason(),
+                overdue);
     }
 
     private static String strip(String s) {

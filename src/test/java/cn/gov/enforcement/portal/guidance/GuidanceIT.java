@@ -349,7 +349,7 @@ class GuidanceIT extends KaribuViewTest {
         jdbc.update("update guidance_document set issued_at = ? where number = ?",
                 java.sql.Timestamp.from(service.today().minusDays(GuidanceService.FIGURES_DAYS + 5)
                         .atStartOfDay(GuidanceService.ZONE).toInstant()), old.number());
-        long recent = jdbc.queryForObject("select count(*) from guidance_document where agency_id = ? and issued_at >= ?",
+        long recent = jdbc.queryForObject("select count(*) from guidance_document where agency_id = ? and issued_at >= ? and voided_at is null",
                 Long.class, MARKET, java.sql.Timestamp.from(service.today().minusDays(GuidanceService.FIGURES_DAYS)
                         .atStartOfDay(GuidanceService.ZONE).toInstant()));
         GuidanceService.AgencyFigures market = service.figures().stream().filter(f -> f.agencyId().equals(MARKET))
@@ -494,5 +494,55 @@ class GuidanceIT extends KaribuViewTest {
         reminders.remind();
         assertThat(jdbc.queryForObject("select count(*) from notification_outbox where dedup_key = ?", Integer.class,
                 "guidance-reminder:guidance-mailed-officer:" + today)).isEqualTo(1);
+    }
+
+    @Test
+    void a_guidance_issued_in_error_is_voided_with_a_reason_and_leaves_the_figures_and_the_visits() {
+        signInOfficer("guidance-officer", MARKET);
+        GuidanceService.Issued issued = service.issue(input(null));
+        String number = issued.guidance().number();
+        long figuresBefore = service.figures().stream().filter(f -> f.agencyId().equals(MARKET))
+                .mapToLong(GuidanceService.AgencyFigures::total).sum();
+        GuidanceService.Workload before = service.workload(MARKET);
+
+        UI.getCurrent().navigate("staff/guidance/document/" + number);
+        _get(TextArea.class, spec -> spec.withId("guidance-void-reason")).setValue("错");
+        _click(_get(Button.class, spec -> spec.withId("guidance-void-save")));
+        TextArea reason = _get(TextArea.class, spec -> spec.withId("guidance-void-reason"));
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getValue()).isEqualTo("错");
+        assertThat(_find(TextArea.class, spec -> spec.withId("guidance-visit-note"))).as("the visit form is untouched")
+                .singleElement().satisfies(note -> assertThat(note.isInvalid()).isFalse());
+        reason.setValue("当事人名称写错，已重新制作。");
+        _click(_get(Button.class, spec -> spec.withId("guidance-void-save")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-voided")).getText())
+                .contains("guidance-officer", "当事人名称写错");
+        assertThat(_find(Div.class, spec -> spec.withId("guidance-visit-form"))).isEmpty();
+        assertThat(_find(Div.class, spec -> spec.withId("guidance-void-form"))).isEmpty();
+        assertThat(_get(GuidanceDocument.class).getElement().getTextRecursively()).contains("作废", "当事人名称写错");
+
+        assertThat(service.figures().stream().filter(f -> f.agencyId().equals(MARKET))
+                .mapToLong(GuidanceService.AgencyFigures::total).sum()).isEqualTo(figuresBefore - 1);
+        assertThat(service.workload(MARKET).visitsPending()).isEqualTo(before.visitsPending() - 1);
+        assertThat(service.listSize(MARKET, true, number)).isZero();
+        assertThatThrownBy(() -> service.voidGuidance(number, "再次作废试试看。"))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("guidance.error.voided"));
+        assertThatThrownBy(() -> service.recordVisit(number, VisitOutcome.CORRECTED, "作废后试图记录回访。"))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("guidance.error.voided"));
+        signInOfficer("guidance-traffic-officer", TRAFFIC);
+        assertThatThrownBy(() -> service.voidGuidance(number, "别的机关试图作废。"))
+                .isInstanceOf(AccessDeniedException.class);
+
+        // the party still reads it, marked void, and cannot reply
+        SecurityContextHolder.clearContext();
+        assertThat(service.open(number, issued.accessCode(), client())).get().satisfies(g -> {
+            assertThat(g.voided()).isTrue();
+            assertThat(g.voidReason()).isEqualTo("当事人名称写错，已重新制作。");
+        });
+        assertThatThrownBy(() -> service.reply(number, issued.accessCode(), PartyReply.DONE, null, client()))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("guidance.error.voided"));
     }
 }

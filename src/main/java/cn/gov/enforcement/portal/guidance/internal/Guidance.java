@@ -91,6 +91,15 @@ public class Guidance {
     @Column(name = "visited_at")
     private Instant visitedAt;
 
+    @Column(name = "voided_at")
+    private Instant voidedAt;
+
+    @Column(name = "voided_by", length = 100)
+    private String voidedBy;
+
+    @Column(name = "void_reason", length = 500)
+    private String voidReason;
+
     @Version
     private int version;
 
@@ -138,6 +147,12 @@ public class Guidance {
         this.visitedAt = at;
     }
 
+    public void voidWith(String reason, String by, Instant at) {
+        this.voidReason = reason;
+        this.voidedBy = by;
+        this.voidedAt = at;
+    }
+
     public Long getId() { return id; }
     public String getNumber() { return number; }
     public String getAgencyId() { return agencyId; }
@@ -162,4 +177,7 @@ public class Guidance {
     public String getVisitNote() { return visitNote; }
     public String getVisitedBy() { return visitedBy; }
     public Instant getVisitedAt() { return visitedAt; }
+    public Instant getVoidedAt() { return voidedAt; }
+    public String getVoidedBy() { return voidedBy; }
+    public String getVoidReason() { return voidReason; }
 }

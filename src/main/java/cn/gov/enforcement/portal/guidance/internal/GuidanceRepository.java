@@ -14,7 +14,7 @@ public interface GuidanceRepository extends JpaRepository<Guidance, Long> {
     Optional<Guidance> findByNumber(String number);
 
     String SELECTED = "from Guidance g where g.agencyId = :agency"
-            + " and (:visitsOnly = false or (g.visitDue is not null and g.visitOutcome is null))"
+            + " and (:visitsOnly = false or (g.visitDue is not null and g.visitOutcome is null and g.voidedAt is null))"
             + " and (lower(g.partyName) like :pattern escape '!' or lower(g.subject) like :pattern escape '!'"
             + " or lower(g.number) like :pattern escape '!')";
 
@@ -31,14 +31,16 @@ public interface GuidanceRepository extends JpaRepository<Guidance, Long> {
     long countSelected(@Param("agency") String agencyId, @Param("visitsOnly") boolean visitsOnly,
             @Param("pattern") String pattern);
 
-    long countByAgencyIdAndVisitDueNotNullAndVisitOutcomeNull(String agencyId);
+    long countByAgencyIdAndVisitDueNotNullAndVisitOutcomeNullAndVoidedAtNull(String agencyId);
 
-    long countByAgencyIdAndVisitDueBeforeAndVisitOutcomeNull(String agencyId, LocalDate day);
+    long countByAgencyIdAndVisitDueBeforeAndVisitOutcomeNullAndVoidedAtNull(String agencyId, LocalDate day);
 
     /** Guidance whose follow-up visit is planned on or before a day and not recorded, by officer, day and number. */
-    List<Guidance> findByVisitDueLessThanEqualAndVisitOutcomeNullOrderByOfficerAscVisitDueAscNumberAsc(LocalDate day);
+    List<Guidance> findByVisitDueLessThanEqualAndVisitOutcomeNullAndVoidedAtNullOrderByOfficerAscVisitDueAscNumberAsc(
+            LocalDate day);
 
-    /** Guidance given since an instant, one row per agency and kind: agency id, kind, count. */
-    @Query("select g.agencyId, g.kind, count(g) from Guidance g where g.issuedAt >= :since group by g.agencyId, g.kind")
+    /** Guidance given since an instant and not voided, one row per agency and kind: agency id, kind, count. */
+    @Query("select g.agencyId, g.kind, count(g) from Guidance g where g.issuedAt >= :since and g.voidedAt is null"
+            + " group by g.agencyId, g.kind")
     List<Object[]> countPerAgencyAndKindSince(@Param("since") Instant since);
 }
