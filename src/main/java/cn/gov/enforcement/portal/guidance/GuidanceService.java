@@ -66,6 +66,7 @@ public class GuidanceService {
     public static final int MAX_REPLY_NOTE = 1000;
     public static final int MIN_QUESTION = 5;
     public static final int MAX_OFFICERS = 4;
+    public static final int MIN_VOID_REASON = 5;
     /** How far ahead a reply date or a return visit may be set. */
     public static final int MAX_DAYS_AHEAD = 365;
     /** Failed look-ups with a number and access code one client may make per {@link #GUESS_WINDOW}. */
@@ -394,6 +395,14 @@ public class GuidanceService {
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }
+        return closeOpen(number, g -> g.recordVisit(outcome.name(), text, user, clock.instant()));
+    }
+
+    /**
+     * Applies a change that closes an open guidance of the user's agency (the visit, the voiding), once: a guidance
+     * already voided or visited, also by a colleague at the same moment, refuses it and changes nothing.
+     */
+    private GuidanceRecord closeOpen(String number, java.util.function.Consumer<Guidance> change) {
         try {
             Guidance saved = tx.execute(status -> {
                 Guidance g = ownGuidance(number);
@@ -403,7 +412,7 @@ public class GuidanceService {
                 if (g.getVisitOutcome() != null) {
                     throw ValidationFailure.of("form", "guidance.error.visited");
                 }
-                g.recordVisit(outcome.name(), text, user, clock.instant());
+                change.accept(g);
                 return repository.saveAndFlush(g);
             });
             return record(saved, today(), agencies.find(saved.getAgencyId()).orElse(null));
@@ -411,8 +420,6 @@ public class GuidanceService {
             throw ValidationFailure.of("form", "guidance.error.visited");
         }
     }
-
-    public static final int MIN_VOID_REASON = 5;
 
     /**
      * Voids a guidance issued in error (作废), with the reason: it stays on file and the party still reads it, marked
@@ -430,22 +437,7 @@ public class GuidanceService {
         if (text == null || text.length() < MIN_VOID_REASON || text.length() > MAX_BASIS) {
             throw ValidationFailure.of("voidReason", "guidance.error.voidReason", MIN_VOID_REASON, MAX_BASIS);
         }
-        try {
-            Guidance saved = tx.execute(status -> {
-                Guidance g = ownGuidance(number);
-                if (g.getVoidedAt() != null) {
-                    throw ValidationFailure.of("form", "guidance.error.voided");
-                }
-                if (g.getVisitOutcome() != null) {
-                    throw ValidationFailure.of("form", "guidance.error.visited");
-                }
-                g.voidWith(text, user, clock.instant());
-                return repository.saveAndFlush(g);
-            });
-            return record(saved, today(), agencies.find(saved.getAgencyId()).orElse(null));
-        } catch (ObjectOptimisticLockingFailureException concurrent) {
-            throw ValidationFailure.of("form", "guidance.error.visited");
-        }
+        return closeOpen(number, g -> g.voidWith(text, user, clock.instant()));
     }
 
     private Guidance ownGuidance(String number) {
