@@ -182,7 +182,9 @@ public class GuidanceComposeView extends Div implements HasDynamicTitle, BeforeE
         print.setId("guidance-print");
         Anchor detail = new Anchor(GuidanceDetailView.path(g.number()), getTranslation("guidance.compose.open"));
         detail.setId("guidance-open");
-        done.add(told, print, new Span(" "), detail);
+        Anchor another = new Anchor("staff/guidance/new", getTranslation("guidance.compose.another"));
+        another.setId("guidance-another");
+        done.add(told, print, new Span(" "), detail, new Span(" · "), another);
         add(done, GuidanceDetailView.document(service, g, issued.accessCode()));
     }
 

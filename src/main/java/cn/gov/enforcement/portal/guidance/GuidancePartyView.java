@@ -87,6 +87,7 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
         lookUpError.getElement().setAttribute("role", "alert");
         open.add(row, lookUpError);
         result.setId("guidance-open-result");
+        result.getElement().setAttribute("aria-live", "polite");
         add(open, result, kinds(), figures());
         com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
         if (session != null && session.getAttribute(REOPEN) instanceof Opened opened) {

@@ -273,6 +273,8 @@ class GuidanceIT extends KaribuViewTest {
         Matcher code = Pattern.compile("查询码 ([A-Z0-9]{12})").matcher(how);
         assertThat(code.find()).as(how).isTrue();
         assertThat(how).contains(portal.link("guidance"), number);
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("guidance-another")).getHref())
+                .isEqualTo("staff/guidance/new");
         // the sample agency's document says it is a sample
         assertThat(_get(GuidanceDocument.class).getElement().getTextRecursively()).contains("示例数据", "进口食品标签",
                 "建议下架");
