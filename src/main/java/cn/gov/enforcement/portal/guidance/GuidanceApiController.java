@@ -1,16 +1,12 @@
 package cn.gov.enforcement.portal.guidance;
 
-import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.platform.JsonApi;
 import cn.gov.enforcement.portal.platform.LanguagePreference;
 import cn.gov.enforcement.portal.platform.Translations;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,20 +39,13 @@ class GuidanceApiController {
     FiguresJson figures(HttpServletRequest request) {
         Locale locale = LanguagePreference.forApiRequest(request);
         LocalDate today = service.today();
-        List<AgencyJson> agencies = service.figures().stream().map(f -> {
-            Optional<AgencySummary> agency = service.agency(f.agencyId());
-            Map<GuidanceKind, Long> ordered = new LinkedHashMap<>();
-            for (GuidanceKind kind : GuidanceKind.values()) {
-                if (f.byKind().containsKey(kind)) {
-                    ordered.put(kind, f.byKind().get(kind));
-                }
-            }
-            return new AgencyJson(f.agencyId(), agency.map(a -> a.displayName(locale)).orElse(f.agencyId()),
-                    agency.map(AgencySummary::sample).orElse(false), f.total(), ordered.entrySet().stream()
-                            .map(e -> new KindJson(e.getKey().name(), translations.get(locale, e.getKey().messageKey()),
-                                    e.getValue()))
-                            .toList());
-        }).toList();
+        List<AgencyJson> agencies = service.figures().stream().map(f -> new AgencyJson(f.agencyId(),
+                f.agency() == null ? f.agencyId() : f.agency().displayName(locale), f.agency() != null && f.agency().sample(),
+                f.total(), f.byKind().entrySet().stream()
+                        .map(e -> new KindJson(e.getKey().name(), translations.get(locale, e.getKey().messageKey()),
+                                e.getValue()))
+                        .toList()))
+                .toList();
         return new FiguresJson(today.minusDays(GuidanceService.FIGURES_DAYS), today, agencies);
     }
 }

@@ -54,7 +54,9 @@ public class GuidanceListView extends Div implements HasDynamicTitle, BeforeEnte
         agency.setId("guidance-list-agency");
         agency.setLabel(getTranslation("guidance.field.agency"));
         agency.setItems(all.stream().map(AgencySummary::id).toList());
-        agency.setItemLabelGenerator(id -> service.agencyName(id, getLocale()));
+        java.util.Map<String, String> names = all.stream()
+                .collect(java.util.stream.Collectors.toMap(AgencySummary::id, a -> a.displayName(getLocale())));
+        agency.setItemLabelGenerator(id -> names.getOrDefault(id, id));
         agency.setVisible(own.isEmpty());
         if (!all.isEmpty()) {
             agency.setValue(all.get(0).id());

@@ -1,6 +1,5 @@
 package cn.gov.enforcement.portal.guidance;
 
-import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.platform.ClientAddress;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
@@ -116,7 +115,6 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
 
     private void lookUp() {
         lookUpError.setText("");
-        number.setInvalid(false);
         result.removeAll();
         openNumber = null;
         openCode = null;
@@ -248,11 +246,10 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
         }
         UnorderedList list = new UnorderedList();
         for (GuidanceService.AgencyFigures f : figures) {
-            Optional<AgencySummary> agency = service.agency(f.agencyId());
-            String name = agency.map(a -> a.displayName(getLocale())).orElse(f.agencyId())
-                    + (agency.map(AgencySummary::sample).orElse(false) ? getTranslation("guidance.sampleAgency") : "");
-            String kinds = java.util.Arrays.stream(GuidanceKind.values()).filter(f.byKind()::containsKey)
-                    .map(k -> getTranslation(k.messageKey()) + " " + f.byKind().get(k))
+            String name = (f.agency() == null ? f.agencyId() : f.agency().displayName(getLocale()))
+                    + (f.agency() != null && f.agency().sample() ? getTranslation("guidance.sampleAgency") : "");
+            String kinds = f.byKind().entrySet().stream()
+                    .map(k -> getTranslation(k.getKey().messageKey()) + " " + k.getValue())
                     .collect(Collectors.joining(getTranslation("guidance.public.figures.separator")));
             ListItem item = new ListItem(new Span(getTranslation("guidance.public.figures.line", name, f.total(), kinds)));
             item.getElement().setAttribute("data-agency", f.agencyId());

@@ -112,10 +112,6 @@ public class GuidanceService {
         return LocalDate.now(clock.withZone(ZONE));
     }
 
-    public String agencyName(String agencyId, Locale locale) {
-        return agencies.find(agencyId).map(d -> d.summary().displayName(locale)).orElse(agencyId);
-    }
-
     /** An agency's summary (name, whether it is a sample); empty for an unknown id. */
     public Optional<AgencySummary> agency(String agencyId) {
         return agencies.find(agencyId).map(AgencyDetails::summary);
@@ -455,9 +451,7 @@ public class GuidanceService {
      * @throws ValidationFailure (field {@code form}) once the client has failed too often; the look-up is not tried
      */
     public Optional<GuidanceRecord> open(String number, String accessCode, String client) {
-        if (!failedLookups.allows(client)) {
-            throw ValidationFailure.of("form", "guidance.error.tooMany", GUESS_WINDOW.toMinutes());
-        }
+        requireLookupsLeft(client);
         Optional<Guidance> found = authorised(number, accessCode);
         if (found.isEmpty()) {
             failedLookups.record(client);
@@ -488,9 +482,7 @@ public class GuidanceService {
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }
-        if (!failedLookups.allows(client)) {
-            throw ValidationFailure.of("form", "guidance.error.tooMany", GUESS_WINDOW.toMinutes());
-        }
+        requireLookupsLeft(client);
         try {
             Guidance saved = tx.execute(status -> {
                 Guidance g = authorised(number, accessCode).orElse(null);
@@ -512,6 +504,13 @@ public class GuidanceService {
             return record(saved, today(), agencies.find(saved.getAgencyId()).orElse(null));
         } catch (ObjectOptimisticLockingFailureException concurrent) {
             throw ValidationFailure.of("form", "guidance.error.closed");
+        }
+    }
+
+    /** @throws ValidationFailure (field {@code form}) once the client has failed {@link #MAX_FAILED_LOOKUPS} times */
+    private void requireLookupsLeft(String client) {
+        if (!failedLookups.allows(client)) {
+            throw ValidationFailure.of("form", "guidance.error.tooMany", GUESS_WINDOW.toMinutes());
         }
     }
 
@@ -537,10 +536,17 @@ public class GuidanceService {
 
     // ---- public figures ----
 
-    /** How much guidance one agency gave in the last year, by kind. */
-    public record AgencyFigures(String agencyId, long total, Map<GuidanceKind, Long> byKind) {}
+    /**
+     * How much guidance one agency gave in the last year, by kind in the order of {@link GuidanceKind}.
+     *
+     * @param agency the agency's summary (name, sample), null for an agency no longer in the directory
+     */
+    public record AgencyFigures(String agencyId, AgencySummary agency, long total, Map<GuidanceKind, Long> byKind) {}
 
-    /** Every agency's guidance of the last {@link #FIGURES_DAYS} days, most first; public, counted by the database. */
+    /**
+     * Every agency's guidance of the last {@link #FIGURES_DAYS} days, most first; public. Counted by the database in
+     * one grouped query; the agencies' names read in one more.
+     */
     public List<AgencyFigures> figures() {
         Instant since = today().minusDays(FIGURES_DAYS).atStartOfDay(ZONE).toInstant();
         Map<String, Map<GuidanceKind, Long>> perAgency = new LinkedHashMap<>();
@@ -548,9 +554,15 @@ public class GuidanceService {
             perAgency.computeIfAbsent((String) row[0], a -> new EnumMap<>(GuidanceKind.class))
                     .merge(GuidanceKind.valueOf((String) row[1]), ((Number) row[2]).longValue(), Long::sum);
         }
+        if (perAgency.isEmpty()) {
+            return List.of();
+        }
+        Map<String, AgencySummary> summaries = agencies.all().stream()
+                .collect(java.util.stream.Collectors.toMap(AgencySummary::id, a -> a));
         return perAgency.entrySet().stream()
-                .map(e -> new AgencyFigures(e.getKey(), e.getValue().values().stream().mapToLong(Long::longValue).sum(),
-                        Map.copyOf(e.getValue())))
+                .map(e -> new AgencyFigures(e.getKey(), summaries.get(e.getKey()),
+                        e.getValue().values().stream().mapToLong(Long::longValue).sum(),
+                        java.util.Collections.unmodifiableMap(e.getValue())))
                 .sorted(Comparator.comparingLong(AgencyFigures::total).reversed()
                         .thenComparing(AgencyFigures::agencyId))
                 .toList();
