@@ -33,7 +33,7 @@ class SitemapController {
 
     /** The public pages that exist whatever the content (the home page first). */
     static final List<String> PAGES = List.of("", "risks", "exemptions", "discretion", "agencies", "certificate-check",
-            "regulations", "assistant", "mediation", "mediation/apply", "rating", "guidance", "privacy");
+            "regulations", "assistant", "self-check", "mediation", "mediation/apply", "rating", "guidance", "privacy");
 
     private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);

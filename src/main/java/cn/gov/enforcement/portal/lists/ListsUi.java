@@ -31,7 +31,7 @@ public final class ListsUi {
         return badge;
     }
 
-    static Button printButton(Component owner) {
+    public static Button printButton(Component owner) {
         Button print = new Button(owner.getTranslation("lists.print"), VaadinIcon.PRINT.create(),
                 e -> UI.getCurrent().getPage().executeJs("window.print()"));
         print.setId("lists-print");
@@ -41,7 +41,7 @@ public final class ListsUi {
     }
 
     /** Hides navigation and buttons when printing. */
-    static void addPrintStyle(Component owner) {
+    public static void addPrintStyle(Component owner) {
         owner.getElement().executeJs("if(!document.getElementById('lists-print-style')){const s=document.createElement('style');"
                 + "s.id='lists-print-style';s.textContent='@media print{vaadin-app-layout::part(navbar),vaadin-app-layout::part(drawer),"
                 + ".lists-no-print,vaadin-drawer-toggle{display:none !important}}';document.head.appendChild(s);}");
@@ -60,7 +60,7 @@ public final class ListsUi {
      * Citations as a list; a citation whose article is imported links to the article text, the others
      * stay plain text.
      */
-    static UnorderedList citationList(List<Citation> citations, Function<Citation, Optional<String>> links) {
+    public static UnorderedList citationList(List<Citation> citations, Function<Citation, Optional<String>> links) {
         UnorderedList list = new UnorderedList();
         list.addClassName("lists-citations");
         for (Citation c : citations) {
@@ -110,7 +110,7 @@ public final class ListsUi {
         }
     }
 
-    static String levelKey(String level) {
+    public static String levelKey(String level) {
         return switch (level) {
             case "高" -> "lists.level.high";
             case "中" -> "lists.level.medium";

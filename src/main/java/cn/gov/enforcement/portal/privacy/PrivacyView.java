@@ -45,6 +45,7 @@ public class PrivacyView extends Div implements HasDynamicTitle {
         what.add(item("privacy-guidance", getTranslation("privacy.what.guidance")));
         what.add(item("privacy-assistant", getTranslation(assistant.modelConfigured() ? "privacy.what.assistant.model"
                 : "privacy.what.assistant.sources")));
+        what.add(item("privacy-selfcheck", getTranslation("privacy.what.selfcheck")));
         what.add(item("privacy-public", getTranslation("privacy.what.public")));
         what.add(item("privacy-limits", getTranslation("privacy.what.limits")));
         what.add(item("privacy-staff", getTranslation("privacy.what.staff", accountLog.retentionDays())));

@@ -1,0 +1,534 @@
+package cn.gov.enforcement.portal.selfcheck;
+
+import cn.gov.enforcement.portal.lists.ExemptionItem;
+import cn.gov.enforcement.portal.lists.ListsUi;
+import cn.gov.enforcement.portal.lists.RiskPoint;
+import cn.gov.enforcement.portal.platform.ReaderScript;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckAnswer.Status;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckService.AgencyContact;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckService.AgencySectors;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckService.Checklist;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckService.Finding;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckService.Report;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * The guided self-check ({@code /self-check}): choose sectors, answer each risk point of the checklist, read the
+ * report. Everything the business chose and answered is in the address ({@code ?sector=…&a=…&report=1}), kept up
+ * to date as it answers, so a reload, the language switch, a bookmark or a link sent to a colleague opens the same
+ * self-check; the server stores nothing.
+ */
+@Route("self-check")
+@Menu(order = 32, title = "menu.selfcheck")
+@AnonymousAllowed
+public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String ROUTE = "self-check";
+
+    private final transient SelfCheckService service;
+    private final List<CheckboxGroup<String>> sectorGroups = new ArrayList<>();
+    private final Paragraph sectorError = new Paragraph();
+    private final Paragraph answerError = new Paragraph();
+    private final Map<String, SelfCheckAnswer> answers = new LinkedHashMap<>();
+    private final Map<String, RadioButtonGroup<Status>> answerFields = new HashMap<>();
+    private final Map<String, CheckboxGroup<Integer>> measureFields = new HashMap<>();
+    private final ProgressBar progress = new ProgressBar();
+    private final Span progressText = new Span();
+    private List<String> sectors = List.of();
+    private Checklist checklist;
+
+    public SelfCheckView(SelfCheckService service) {
+        this.service = service;
+        addClassName("selfcheck-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        removeAll();
+        sectorGroups.clear();
+        answers.clear();
+        answerFields.clear();
+        measureFields.clear();
+        checklist = null;
+        sectorError.setText("");
+        answerError.setText("");
+
+        List<AgencySectors> offered = service.sectors();
+        Set<String> known = new LinkedHashSet<>();
+        offered.forEach(a -> a.sectors().forEach(s -> known.add(s.name())));
+        List<String> asked = params.getOrDefault("sector", List.of()).stream().filter(s -> !s.isBlank())
+                .map(String::strip).distinct().limit(SelfCheckService.MAX_SECTORS * 2L).toList();
+        sectors = asked.stream().filter(known::contains).toList();
+        int droppedSectors = asked.size() - sectors.size();
+
+        add(new H1(getTranslation("selfcheck.title")));
+        Paragraph lead = new Paragraph(getTranslation("selfcheck.lead"));
+        lead.addClassName("selfcheck-no-print");
+        Paragraph privacy = new Paragraph(getTranslation("selfcheck.privacy"));
+        privacy.setId("selfcheck-privacy");
+        privacy.addClassName("selfcheck-no-print");
+        add(lead, privacy);
+        if (droppedSectors > 0) {
+            add(notice("selfcheck-notice-sectors", getTranslation("selfcheck.notice.sectors", droppedSectors)));
+        }
+        if (sectors.isEmpty()) {
+            add(sectorStep(offered, false));
+            ListsUi.addPrintStyle(this);
+            return;
+        }
+        checklist = service.checklist(sectors);
+        SelfCheckState.Parsed parsed = SelfCheckState.parse(first(params, "a"));
+        int droppedAnswers = parsed.unreadable();
+        for (var e : parsed.answers().entrySet()) {
+            if (checklist.point(e.getKey()).isPresent()) {
+                answers.put(e.getKey(), e.getValue());
+            } else {
+                droppedAnswers++;
+            }
+        }
+        if (droppedAnswers > 0) {
+            add(notice("selfcheck-notice-answers", getTranslation("selfcheck.notice.answers", droppedAnswers)));
+        }
+        if ("1".equals(first(params, "report"))) {
+            try {
+                showReport(service.report(sectors, answers));
+                return;
+            } catch (ValidationFailure refused) {
+                showChecklist(offered);
+                showProblems(refused);
+                return;
+            }
+        }
+        showChecklist(offered);
+    }
+
+    private Paragraph notice(String id, String text) {
+        Paragraph notice = new Paragraph(text);
+        notice.setId(id);
+        notice.addClassName("selfcheck-notice");
+        notice.getElement().setAttribute("role", "status");
+        return notice;
+    }
+
+    // ---- step 1: the sectors
+
+    private Section sectorStep(List<AgencySectors> offered, boolean chosen) {
+        Section step = new Section();
+        step.setId("selfcheck-sectors");
+        step.addClassName("selfcheck-no-print");
+        Div groups = new Div();
+        groups.addClassName("selfcheck-sector-groups");
+        for (AgencySectors agency : offered) {
+            CheckboxGroup<String> group = new CheckboxGroup<>();
+            group.setId("selfcheck-sectors-" + agency.agencyId());
+            group.setLabel(ReaderScript.forReader(agency.agencyName()));
+            Map<String, Integer> counts = new HashMap<>();
+            agency.sectors().forEach(s -> counts.put(s.name(), s.riskPoints()));
+            group.setItems(agency.sectors().stream().map(SelfCheckService.Sector::name).toList());
+            group.setItemLabelGenerator(s -> getTranslation("selfcheck.sector.label", ReaderScript.forReader(s), counts.get(s)));
+            group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+            group.setValue(new LinkedHashSet<>(sectors.stream().filter(counts::containsKey).toList()));
+            sectorGroups.add(group);
+            groups.add(group);
+        }
+        sectorError.setId("selfcheck-sectors-error");
+        sectorError.addClassName("selfcheck-error");
+        sectorError.getElement().setAttribute("role", "alert");
+        Button start = new Button(getTranslation(chosen ? "selfcheck.update" : "selfcheck.start"), e -> start());
+        start.setId("selfcheck-start");
+        start.addThemeVariants(chosen ? ButtonVariant.LUMO_CONTRAST : ButtonVariant.LUMO_PRIMARY);
+        if (!chosen) {
+            step.add(new H2(getTranslation("selfcheck.step1")), new Paragraph(getTranslation("selfcheck.step1.lead")),
+                    groups, sectorError, start);
+            return step;
+        }
+        Details details = new Details(getTranslation("selfcheck.step1.summary", String.join("、",
+                ReaderScript.forReader(sectors))), new Paragraph(getTranslation("selfcheck.step1.lead")), groups,
+                sectorError, start);
+        details.setId("selfcheck-sectors-details");
+        step.add(new H2(getTranslation("selfcheck.step1")), details);
+        return step;
+    }
+
+    private void start() {
+        List<String> chosen = new ArrayList<>();
+        sectorGroups.forEach(g -> chosen.addAll(g.getValue()));
+        sectorError.setText("");
+        try {
+            Checklist next = service.checklist(chosen);
+            Map<String, SelfCheckAnswer> kept = new LinkedHashMap<>();
+            answers.forEach((id, a) -> {
+                if (next.point(id).isPresent()) {
+                    kept.put(id, a);
+                }
+            });
+            UI.getCurrent().navigate(ROUTE, query(next.sectors(), kept, false));
+        } catch (ValidationFailure refused) {
+            sectorError.setText(message(refused.problems().get(0)));
+        }
+    }
+
+    // ---- step 2: the checklist
+
+    private void showChecklist(List<AgencySectors> offered) {
+        add(sectorStep(offered, true));
+        Section step = new Section();
+        step.setId("selfcheck-checklist");
+        step.add(new H2(getTranslation("selfcheck.step2")), new Paragraph(getTranslation("selfcheck.step2.lead")));
+        progress.setId("selfcheck-progress");
+        progress.setMin(0);
+        progress.setMax(Math.max(1, checklist.points().size()));
+        progressText.setId("selfcheck-progress-text");
+        progress.getElement().setAttribute("aria-label", getTranslation("selfcheck.progress.label"));
+        Div progressLine = new Div(progressText, progress);
+        progressLine.addClassName("selfcheck-progress");
+        step.add(progressLine);
+        for (RiskPoint p : checklist.points()) {
+            step.add(item(p));
+        }
+        answerError.setId("selfcheck-answer-error");
+        answerError.addClassName("selfcheck-error");
+        answerError.getElement().setAttribute("role", "alert");
+        Button report = new Button(getTranslation("selfcheck.makeReport"), e -> makeReport());
+        report.setId("selfcheck-make-report");
+        report.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Anchor restart = new Anchor(ROUTE, getTranslation("selfcheck.restart"));
+        restart.setId("selfcheck-restart");
+        HorizontalLayout buttons = new HorizontalLayout(report, restart);
+        buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
+        step.add(answerError, buttons);
+        add(step);
+        updateProgress();
+    }
+
+    private Div item(RiskPoint p) {
+        Div item = new Div();
+        item.setId("selfcheck-item-" + p.id());
+        item.addClassName("selfcheck-item");
+        H3 title = new H3(ReaderScript.forReader(p.title()));
+        title.add(new Span(" "), levelBadge(p.level()));
+        if (p.sample()) {
+            title.add(new Span(" "), ListsUi.sampleBadge(this));
+        }
+        item.add(title, new Paragraph(ReaderScript.forReader(p.risk())));
+        Paragraph measuresTitle = new Paragraph(getTranslation("selfcheck.measures"));
+        measuresTitle.addClassName("selfcheck-label");
+        UnorderedList measures = new UnorderedList();
+        ReaderScript.forReader(p.prevention()).forEach(m -> measures.add(new ListItem(m)));
+        item.add(measuresTitle, measures);
+
+        RadioButtonGroup<Status> answer = new RadioButtonGroup<>();
+        answer.setId("selfcheck-answer-" + p.id());
+        answer.setLabel(getTranslation("selfcheck.question"));
+        answer.setItems(Status.values());
+        answer.setItemLabelGenerator(s -> getTranslation("selfcheck.answer." + s.name()));
+        answer.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        CheckboxGroup<Integer> done = new CheckboxGroup<>();
+        done.setId("selfcheck-measures-" + p.id());
+        done.setLabel(getTranslation("selfcheck.measuresDone"));
+        List<String> texts = ReaderScript.forReader(p.prevention());
+        done.setItems(IntStream.range(0, texts.size()).boxed().toList());
+        done.setItemLabelGenerator(texts::get);
+        done.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        SelfCheckAnswer given = answers.get(p.id());
+        if (given != null) {
+            answer.setValue(given.status());
+            done.setValue(new TreeSet<>(given.measuresDone().stream().filter(i -> i < texts.size()).toList()));
+        }
+        done.setVisible(given != null && given.status() == Status.PARTLY);
+        answer.addValueChangeListener(e -> {
+            answer.setInvalid(false);
+            done.setInvalid(false);
+            done.setVisible(e.getValue() == Status.PARTLY);
+            remember(p.id(), e.getValue(), done.getValue());
+        });
+        done.addValueChangeListener(e -> {
+            done.setInvalid(false);
+            remember(p.id(), answer.getValue(), e.getValue());
+        });
+        answerFields.put(p.id(), answer);
+        measureFields.put(p.id(), done);
+        Anchor details = new Anchor("risks/" + URLEncoder.encode(p.id(), StandardCharsets.UTF_8),
+                getTranslation("selfcheck.details"));
+        details.setTarget("_blank");
+        details.addClassName("selfcheck-details");
+        item.add(answer, done, details);
+        return item;
+    }
+
+    private void remember(String id, Status status, Set<Integer> measuresDone) {
+        if (status == null) {
+            answers.remove(id);
+        } else {
+            answers.put(id, new SelfCheckAnswer(status, measuresDone == null ? Set.of() : measuresDone));
+        }
+        updateProgress();
+        // the address carries the answers, so a reload or the language switch keeps them
+        UI.getCurrent().getPage().getHistory().replaceState(null, new Location(ROUTE, query(sectors, answers, false)));
+    }
+
+    private void updateProgress() {
+        int total = checklist == null ? 0 : checklist.points().size();
+        progress.setValue(Math.min(answers.size(), Math.max(1, total)));
+        progressText.setText(getTranslation("selfcheck.progress", answers.size(), total));
+    }
+
+    private void makeReport() {
+        answerError.setText("");
+        answerFields.values().forEach(f -> f.setInvalid(false));
+        measureFields.values().forEach(f -> f.setInvalid(false));
+        try {
+            service.report(sectors, answers);
+            UI.getCurrent().navigate(ROUTE, query(sectors, answers, true));
+        } catch (ValidationFailure refused) {
+            showProblems(refused);
+        }
+    }
+
+    private void showProblems(ValidationFailure refused) {
+        int marked = 0;
+        String first = null;
+        for (FieldProblem problem : refused.problems()) {
+            String text = message(problem);
+            if (first == null) {
+                first = text;
+            }
+            CheckboxGroup<Integer> measures = measureFields.get(problem.field());
+            if (measures != null) {
+                measures.setErrorMessage(text);
+                measures.setInvalid(true);
+                marked++;
+            }
+        }
+        answerError.setText(marked > 1 ? getTranslation("selfcheck.error.summary", marked) + " " + first : first);
+    }
+
+    // ---- step 3: the report
+
+    private void showReport(Report report) {
+        Section section = new Section();
+        section.setId("selfcheck-report");
+        section.addClassName("selfcheck-report");
+        H2 title = new H2(getTranslation("selfcheck.report.title"));
+        section.add(title);
+        section.add(new Paragraph(getTranslation("selfcheck.report.date", report.date().toString())),
+                new Paragraph(getTranslation("selfcheck.report.sectors", String.join("、", ReaderScript.forReader(report.sectors())))));
+        if (report.sample()) {
+            Paragraph sample = new Paragraph(ListsUi.sampleBadge(this), new Span(" " + getTranslation("selfcheck.report.sample")));
+            sample.setId("selfcheck-report-sample");
+            section.add(sample);
+        }
+        Paragraph summary = new Paragraph(getTranslation("selfcheck.report.summary", report.findings().size(),
+                report.findingsAt("高"), report.findingsAt("中"), report.findingsAt("低"), report.done().size(),
+                report.notApplicable().size(), report.unanswered().size()));
+        summary.setId("selfcheck-report-summary");
+        summary.addClassName("selfcheck-summary");
+        section.add(summary);
+
+        Section findings = new Section(new H3(getTranslation("selfcheck.report.findings")));
+        findings.setId("selfcheck-report-findings");
+        if (report.findings().isEmpty()) {
+            findings.add(new Paragraph(getTranslation("selfcheck.report.noFindings")));
+        }
+        Function<cn.gov.enforcement.portal.lists.Citation, java.util.Optional<String>> links = service.citationLinks();
+        for (Finding f : report.findings()) {
+            findings.add(finding(f, report.agencies().get(f.point().agency()), links));
+        }
+        section.add(findings);
+        section.add(compact("selfcheck-report-unanswered", "selfcheck.report.unanswered", report.unanswered(),
+                getTranslation("selfcheck.report.unansweredHint")));
+        section.add(compact("selfcheck-report-done", "selfcheck.report.done", report.done(), null));
+        section.add(compact("selfcheck-report-not-applicable", "selfcheck.report.notApplicable", report.notApplicable(), null));
+        Paragraph disclaimer = new Paragraph(getTranslation("selfcheck.report.disclaimer"));
+        disclaimer.setId("selfcheck-report-disclaimer");
+        Paragraph keep = new Paragraph(getTranslation("selfcheck.report.keep"));
+        keep.addClassName("selfcheck-no-print");
+        section.add(disclaimer, keep);
+
+        Button print = ListsUi.printButton(this);
+        print.setText(getTranslation("selfcheck.report.print"));
+        Button edit = new Button(getTranslation("selfcheck.report.edit"),
+                e -> UI.getCurrent().navigate(ROUTE, query(sectors, answers, false)));
+        edit.setId("selfcheck-edit");
+        Anchor restart = new Anchor(ROUTE, getTranslation("selfcheck.restart"));
+        restart.setId("selfcheck-restart");
+        HorizontalLayout buttons = new HorizontalLayout(print, edit, restart);
+        buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
+        buttons.addClassName("selfcheck-no-print");
+        add(section, buttons);
+        ListsUi.addPrintStyle(this);
+        getElement().executeJs("if(!document.getElementById('selfcheck-print-style')){const s=document.createElement('style');"
+                + "s.id='selfcheck-print-style';s.textContent='@media print{.selfcheck-no-print{display:none !important}}';"
+                + "document.head.appendChild(s);}");
+    }
+
+    private Div finding(Finding f, AgencyContact agency,
+            Function<cn.gov.enforcement.portal.lists.Citation, java.util.Optional<String>> links) {
+        RiskPoint p = f.point();
+        Div card = new Div();
+        card.setId("selfcheck-finding-" + p.id());
+        card.addClassName("selfcheck-finding");
+        Anchor name = new Anchor("risks/" + URLEncoder.encode(p.id(), StandardCharsets.UTF_8), ReaderScript.forReader(p.title()));
+        H3 heading = new H3(name, new Span(" "), levelBadge(p.level()));
+        Span status = new Span(getTranslation("selfcheck.report.status." + f.status().name()));
+        status.addClassName("selfcheck-status");
+        card.add(heading, status);
+        card.add(label("selfcheck.report.todo"), checkboxList(f.todo()));
+        if (!f.inPlace().isEmpty()) {
+            UnorderedList inPlace = new UnorderedList();
+            ReaderScript.forReader(f.inPlace()).forEach(m -> inPlace.add(new ListItem(m)));
+            card.add(label("selfcheck.report.inPlace"), inPlace);
+        }
+        card.add(label("selfcheck.report.consequence"), new Paragraph(ReaderScript.forReader(p.consequence())));
+        List<cn.gov.enforcement.portal.lists.Citation> basis = new ArrayList<>(p.basisObligation());
+        basis.addAll(p.basisPenalty());
+        card.add(label("selfcheck.report.basis"), ListsUi.citationList(basis, links));
+        if (!f.related().isEmpty()) {
+            Div related = new Div();
+            related.addClassName("selfcheck-related");
+            related.add(new Paragraph(getTranslation("selfcheck.report.related")));
+            UnorderedList items = new UnorderedList();
+            for (ExemptionItem e : f.related()) {
+                String id = URLEncoder.encode(e.id(), StandardCharsets.UTF_8);
+                Anchor item = new Anchor("exemptions/" + id, ReaderScript.forReader(e.violation()));
+                Anchor check = new Anchor("exemptions/" + id + "/check", getTranslation("selfcheck.report.relatedCheck"));
+                check.addClassName("selfcheck-no-print");
+                items.add(new ListItem(item, new Span(" · " + getTranslation(ListsUi.kindKey(e.kind())) + " · "), check));
+            }
+            related.add(items);
+            card.add(related);
+        }
+        if (agency != null) {
+            String agencyName = ReaderScript.forReader(agency.name());
+            Paragraph ask = new Paragraph(agency.supervisionPhone().isPresent()
+                    ? getTranslation("selfcheck.report.ask", agencyName, agency.supervisionPhone().get())
+                    : getTranslation("selfcheck.report.askNoPhone", agencyName));
+            ask.addClassName("selfcheck-ask");
+            card.add(ask);
+            if (agency.discretion()) {
+                Anchor discretion = new Anchor("discretion/" + URLEncoder.encode(agency.id(), StandardCharsets.UTF_8),
+                        getTranslation("selfcheck.report.discretion", agencyName));
+                discretion.addClassName("selfcheck-no-print");
+                card.add(new Paragraph(discretion));
+            }
+        }
+        return card;
+    }
+
+    /** The measures still to take, each with an empty box to tick on paper. */
+    private UnorderedList checkboxList(List<String> texts) {
+        UnorderedList list = new UnorderedList();
+        list.addClassName("selfcheck-todo");
+        ReaderScript.forReader(texts).forEach(t -> list.add(new ListItem("☐ " + t)));
+        return list;
+    }
+
+    private Section compact(String id, String titleKey, List<RiskPoint> points, String hint) {
+        Section section = new Section();
+        section.setId(id);
+        if (points.isEmpty()) {
+            section.setVisible(false);
+            return section;
+        }
+        section.add(new H3(getTranslation(titleKey) + getTranslation("selfcheck.report.count", points.size())));
+        if (hint != null) {
+            section.add(new Paragraph(hint));
+        }
+        UnorderedList list = new UnorderedList();
+        for (RiskPoint p : points) {
+            list.add(new ListItem(new Anchor("risks/" + URLEncoder.encode(p.id(), StandardCharsets.UTF_8),
+                    ReaderScript.forReader(p.title())), new Span(" "), levelBadge(p.level())));
+        }
+        section.add(list);
+        return section;
+    }
+
+    private Paragraph label(String key) {
+        Paragraph label = new Paragraph(getTranslation(key));
+        label.addClassName("selfcheck-label");
+        return label;
+    }
+
+    private Span levelBadge(String level) {
+        Span badge = new Span(getTranslation("selfcheck.level", getTranslation(ListsUi.levelKey(level))));
+        badge.getElement().getThemeList().add(switch (level) {
+            case "高" -> "badge error";
+            case "中" -> "badge";
+            default -> "badge contrast";
+        });
+        badge.addClassName("selfcheck-level");
+        return badge;
+    }
+
+    // ---- the address
+
+    static QueryParameters query(List<String> sectors, Map<String, SelfCheckAnswer> answers, boolean report) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("sector", List.copyOf(sectors));
+        String a = SelfCheckState.format(answers);
+        if (!a.isEmpty()) {
+            params.put("a", List.of(a));
+        }
+        if (report) {
+            params.put("report", List.of("1"));
+        }
+        return new QueryParameters(params);
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private String message(FieldProblem problem) {
+        return getTranslation(problem.messageKey(), problem.args());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("selfcheck.pageTitle");
+    }
+}

@@ -1,0 +1,265 @@
+package cn.gov.enforcement.portal.selfcheck;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.lists.ExemptionItem;
+import cn.gov.enforcement.portal.lists.RiskPoint;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckAnswer.Status;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckService.Finding;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckService.Report;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The guided self-check: sectors, checklist, report, and the page that carries it all in its address. */
+class SelfCheckIT extends KaribuViewTest {
+
+    @Autowired SelfCheckService service;
+    @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
+    @Autowired Clock clock;
+
+    @BeforeEach
+    void loadTheKnowledgeBase() {
+        // test classes with their own knowledge base share the database: load ours again
+        knowledgeBase.loadAll();
+    }
+
+    private static Map<String, SelfCheckAnswer> answers(Object... idsAndAnswers) {
+        Map<String, SelfCheckAnswer> out = new LinkedHashMap<>();
+        for (int i = 0; i < idsAndAnswers.length; i += 2) {
+            out.put((String) idsAndAnswers[i], (SelfCheckAnswer) idsAndAnswers[i + 1]);
+        }
+        return out;
+    }
+
+    private static List<String> keys(ValidationFailure f) {
+        return f.problems().stream().map(p -> p.field() + "=" + p.messageKey()).toList();
+    }
+
+    @Test
+    void sectors_are_grouped_under_the_agency_most_of_their_risks_come_from() {
+        var groups = service.sectors();
+        var market = groups.stream().filter(g -> g.agencyId().equals("sample-market-regulation")).findFirst().orElseThrow();
+        assertThat(market.agencyName()).isEqualTo("示例市市场监督管理局");
+        // four of the six restaurant risks are the market regulator's, two the city management's
+        assertThat(market.sectors()).contains(new SelfCheckService.Sector("餐饮服务", 6), new SelfCheckService.Sector("商品零售", 4));
+        assertThat(groups).flatMap(SelfCheckService.AgencySectors::sectors).extracting(SelfCheckService.Sector::name)
+                .doesNotHaveDuplicates().contains("机动车驾驶", "劳动用工", "排污管理");
+    }
+
+    @Test
+    void the_checklist_puts_the_most_serious_risks_first_and_refuses_what_it_cannot_read() {
+        var checklist = service.checklist(List.of("商品零售", " 餐饮服务 ", "商品零售"));
+        assertThat(checklist.sectors()).containsExactlyInAnyOrder("商品零售", "餐饮服务");
+        assertThat(checklist.points()).hasSize(10).extracting(RiskPoint::level)
+                .containsExactly("高", "高", "高", "高", "中", "中", "中", "中", "中", "低");
+        assertThat(keys(catchFailure(() -> service.checklist(List.of())))).containsExactly("sectors=selfcheck.error.noSector");
+        assertThat(keys(catchFailure(() -> service.checklist(List.of(" "))))).containsExactly("sectors=selfcheck.error.noSector");
+        assertThat(keys(catchFailure(() -> service.checklist(List.of("餐饮服务", "挖矿")))))
+                .containsExactly("sectors=selfcheck.error.unknownSector");
+        List<String> many = java.util.stream.IntStream.range(0, SelfCheckService.MAX_SECTORS + 1).mapToObj(i -> "s" + i).toList();
+        assertThat(keys(catchFailure(() -> service.checklist(many)))).containsExactly("sectors=selfcheck.error.tooManySectors");
+    }
+
+    private static ValidationFailure catchFailure(Runnable call) {
+        try {
+            call.run();
+        } catch (ValidationFailure f) {
+            return f;
+        }
+        throw new AssertionError("expected a ValidationFailure");
+    }
+
+    @Test
+    void the_report_lists_what_to_correct_with_the_measures_still_missing_and_the_items_that_may_apply() {
+        Report report = service.report(List.of("商品零售"), answers(
+                "mr-rp-price-tag", new SelfCheckAnswer(Status.PARTLY, Set.of(1)),
+                "mr-rp-price-fraud", SelfCheckAnswer.of(Status.DONE),
+                "mr-rp-measuring-instrument", SelfCheckAnswer.of(Status.NOT_YET)));
+        assertThat(report.date()).isEqualTo(LocalDate.now(clock));
+        assertThat(report.sample()).isTrue();
+        // the medium risk not yet addressed before the low one partly addressed
+        assertThat(report.findings()).extracting(f -> f.point().id())
+                .containsExactly("mr-rp-measuring-instrument", "mr-rp-price-tag");
+        Finding priceTag = report.findings().get(1);
+        assertThat(priceTag.status()).isEqualTo(Status.PARTLY);
+        assertThat(priceTag.todo()).containsExactly("调价时同步更换价签，做到货签对位。");
+        assertThat(priceTag.inPlace()).containsExactly("每天营业前巡查一遍价签。");
+        assertThat(priceTag.related()).extracting(ExemptionItem::id).contains("mr-ex-first-price-tag");
+        assertThat(report.findings().get(0).todo()).hasSize(2);
+        assertThat(report.done()).extracting(RiskPoint::id).containsExactly("mr-rp-price-fraud");
+        assertThat(report.unanswered()).extracting(RiskPoint::id).containsExactly("mr-rp-substandard-product");
+        assertThat(report.findingsAt("中")).isEqualTo(1);
+        assertThat(report.findingsAt("低")).isEqualTo(1);
+        assertThat(report.agencies().get("sample-market-regulation").supervisionPhone()).contains("0999-12315001");
+        assertThat(report.agencies().get("sample-market-regulation").discretion()).isTrue();
+        // every measure ticked is every measure in place
+        Report all = service.report(List.of("商品零售"), answers("mr-rp-price-tag", new SelfCheckAnswer(Status.PARTLY, Set.of(0, 1))));
+        assertThat(all.findings()).isEmpty();
+        assertThat(all.done()).extracting(RiskPoint::id).containsExactly("mr-rp-price-tag");
+    }
+
+    @Test
+    void the_report_refuses_answers_it_cannot_use() {
+        assertThat(keys(catchFailure(() -> service.report(List.of("商品零售"), Map.of()))))
+                .containsExactly("answers=selfcheck.error.noAnswer");
+        assertThat(keys(catchFailure(() -> service.report(List.of("商品零售"),
+                answers("tp-rp-drink-driving", SelfCheckAnswer.of(Status.DONE), "mr-rp-price-tag", new SelfCheckAnswer(Status.PARTLY, Set.of()),
+                        "mr-rp-price-fraud", new SelfCheckAnswer(Status.PARTLY, Set.of(7)))))))
+                .containsExactly("answers=selfcheck.error.notInChecklist", "mr-rp-price-tag=selfcheck.error.partlyNone",
+                        "mr-rp-price-fraud=selfcheck.error.measure");
+        assertThatThrownBy(() -> service.report(List.of(), answers("mr-rp-price-tag", SelfCheckAnswer.of(Status.DONE))))
+                .isInstanceOf(ValidationFailure.class);
+    }
+
+    @Test
+    void related_items_share_an_article_and_the_violation_and_stay_within_the_agency() {
+        Map<String, RiskPoint> points = new LinkedHashMap<>();
+        service.checklist(List.of("机动车驾驶", "餐饮服务", "生活垃圾分类")).points().forEach(p -> points.put(p.id(), p));
+        var exemptions = context.getBean(cn.gov.enforcement.portal.lists.ListsCatalog.class).publicExemptions();
+        // the seat-belt risk finds the passengers' first-violation item, not the other traffic items under the same article
+        assertThat(SelfCheckService.related(points.get("tp-rp-seat-belt"), exemptions)).extracting(ExemptionItem::id)
+                .containsExactly("tp-ex-first-seat-belt-passenger");
+        assertThat(SelfCheckService.related(points.get("tp-rp-phone-while-driving"), exemptions)).isEmpty();
+        assertThat(SelfCheckService.related(points.get("um-rp-household-waste-sorting"), exemptions)).extracting(ExemptionItem::id)
+                .containsExactly("um-ex-first-waste-sorting");
+        assertThat(SelfCheckService.related(points.get("mr-rp-food-licence"), exemptions)).isEmpty();
+    }
+
+    @Test
+    void the_page_walks_from_sectors_to_checklist_to_report_keeping_everything_in_the_address() {
+        UI.getCurrent().navigate("self-check");
+        assertThat(_get(H1.class).getText()).isEqualTo("法律风险自查自纠");
+        _click(_get(Button.class, spec -> spec.withId("selfcheck-start")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("selfcheck-sectors-error")).getText()).isEqualTo("请至少选择一个经营领域。");
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<String> market = _get(CheckboxGroup.class, spec -> spec.withId("selfcheck-sectors-sample-market-regulation"));
+        market.setValue(Set.of("商品零售"));
+        _click(_get(Button.class, spec -> spec.withId("selfcheck-start")));
+        assertThat(location()).isEqualTo("self-check?sector=%E5%95%86%E5%93%81%E9%9B%B6%E5%94%AE");
+        assertThat(_find(Div.class, spec -> spec.withClasses("selfcheck-item"))).hasSize(4);
+        assertThat(text("selfcheck-progress-text")).isEqualTo("已回答 0 / 4 项");
+
+        answer("mr-rp-price-fraud", Status.DONE);
+        answer("mr-rp-price-tag", Status.PARTLY);
+        assertThat(text("selfcheck-progress-text")).isEqualTo("已回答 2 / 4 项");
+        // "partly" with nothing ticked: refused on its field, the answers stay
+        _click(_get(Button.class, spec -> spec.withId("selfcheck-make-report")));
+        CheckboxGroup<Integer> measures = measures("mr-rp-price-tag");
+        assertThat(measures.isVisible()).isTrue();
+        assertThat(measures.isInvalid()).isTrue();
+        assertThat(measures.getErrorMessage()).isEqualTo("选择“部分做到”时，请勾选已经做到的措施。");
+        assertThat(text("selfcheck-answer-error")).isEqualTo("选择“部分做到”时，请勾选已经做到的措施。");
+        assertThat(location()).doesNotContain("report");
+        measures.setValue(Set.of(1));
+        _click(_get(Button.class, spec -> spec.withId("selfcheck-make-report")));
+
+        assertThat(location()).contains("a=mr-rp-price-fraud.D_mr-rp-price-tag.P2").contains("&report=1");
+        assertThat(_find(Div.class, spec -> spec.withClasses("selfcheck-item"))).isEmpty();
+        assertThat(text("selfcheck-report-summary"))
+                .isEqualTo("需要整改 1 项（高风险 0 项、中风险 0 项、低风险 1 项）；已做到 1 项，不涉及 0 项，未作答 2 项。");
+        String finding = _get(Div.class, spec -> spec.withId("selfcheck-finding-mr-rp-price-tag")).getElement().getTextRecursively();
+        assertThat(finding).contains("部分做到", "☐ 调价时同步更换价签，做到货签对位。", "每天营业前巡查一遍价签。",
+                "《中华人民共和国价格法》", "示例市市场监督管理局（监督电话 0999-12315001）");
+        assertThat(_find(Anchor.class, spec -> spec.withText("自测是否适用")))
+                .anySatisfy(a -> assertThat(a.getHref()).isEqualTo("exemptions/mr-ex-first-price-tag/check"));
+        assertThat(text("selfcheck-report-sample")).contains("示例数据");
+        assertThat(_get(Section.class, spec -> spec.withId("selfcheck-report-unanswered")).getElement().getTextRecursively())
+                .contains("以次充好", "使用未经强制检定的电子秤");
+        assertThat(_find(Button.class, spec -> spec.withId("lists-print"))).hasSize(1);
+
+        // back to the answers: they are all there
+        _click(_get(Button.class, spec -> spec.withId("selfcheck-edit")));
+        assertThat(answerField("mr-rp-price-fraud").getValue()).isEqualTo(Status.DONE);
+        assertThat(measures("mr-rp-price-tag").getValue()).containsExactly(1);
+    }
+
+    @Test
+    void changing_the_sectors_keeps_the_answers_of_the_risks_still_listed() {
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售", "餐饮服务"),
+                "a", List.of("mr-rp-price-tag.N_mr-rp-food-licence.D"))));
+        assertThat(_find(Div.class, spec -> spec.withClasses("selfcheck-item"))).hasSize(10);
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<String> market = _get(CheckboxGroup.class, spec -> spec.withId("selfcheck-sectors-sample-market-regulation"));
+        assertThat(market.getValue()).containsExactlyInAnyOrder("商品零售", "餐饮服务");
+        market.setValue(Set.of("商品零售"));
+        _click(_get(Button.class, spec -> spec.withId("selfcheck-start")));
+        assertThat(_find(Div.class, spec -> spec.withClasses("selfcheck-item"))).hasSize(4);
+        assertThat(location()).contains("a=mr-rp-price-tag.N").doesNotContain("food");
+        assertThat(answerField("mr-rp-price-tag").getValue()).isEqualTo(Status.NOT_YET);
+    }
+
+    @Test
+    void an_address_with_unknown_sectors_and_unreadable_answers_says_what_it_left_out() {
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售", "<script>", "挖矿"),
+                "a", List.of("mr-rp-price-tag.D_tp-rp-drink-driving.N_garbage_mr-rp-price-fraud.P9"), "report", List.of("1"))));
+        assertThat(text("selfcheck-notice-sectors")).isEqualTo("本页地址中有 2 个经营领域不在现行的法律风险清单中，已略去。");
+        assertThat(text("selfcheck-notice-answers")).isEqualTo("本页地址中有 2 项答案无法读取，或者对应的风险点已不在清单中，已略去。");
+        // the answer that names a measure the risk does not have is refused on its field instead of a report
+        assertThat(_find(Section.class, spec -> spec.withId("selfcheck-report"))).isEmpty();
+        assertThat(measures("mr-rp-price-fraud").getErrorMessage()).isEqualTo("勾选的措施不属于这个风险点。");
+
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("挖矿"))));
+        assertThat(_find(Div.class, spec -> spec.withClasses("selfcheck-item"))).isEmpty();
+        assertThat(_find(Section.class, spec -> spec.withId("selfcheck-sectors"))).hasSize(1);
+    }
+
+    @Test
+    void the_page_speaks_english_and_traditional_chinese() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
+                "a", List.of("mr-rp-price-tag.N"), "report", List.of("1"))));
+        assertThat(text("selfcheck-report-summary"))
+                .isEqualTo("To correct: 1 (high risk 0, medium 0, low 1); in place: 0; not concerned: 0; not answered: 3.");
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
+                "a", List.of("mr-rp-price-tag.N"), "report", List.of("1"))));
+        assertThat(_get(Div.class, spec -> spec.withId("selfcheck-finding-mr-rp-price-tag")).getElement().getTextRecursively())
+                .contains("未按規定明碼標價", "還沒有做到");
+    }
+
+    private static String location() {
+        return UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
+    }
+
+    private static String text(String id) {
+        return _get(com.vaadin.flow.component.Component.class, spec -> spec.withId(id)).getElement().getTextRecursively();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RadioButtonGroup<Status> answerField(String id) {
+        return _get(RadioButtonGroup.class, spec -> spec.withId("selfcheck-answer-" + id));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CheckboxGroup<Integer> measures(String id) {
+        return _get(CheckboxGroup.class, spec -> spec.withId("selfcheck-measures-" + id));
+    }
+
+    private static void answer(String id, Status status) {
+        answerField(id).setValue(status);
+    }
+}

@@ -1,0 +1,62 @@
+package cn.gov.enforcement.portal.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.selfcheck.SelfCheckAnswer.Status;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The answers as the page's address carries them. */
+class SelfCheckStateTest {
+
+    @Test
+    void answers_survive_the_round_trip_through_the_address_in_their_order() {
+        Map<String, SelfCheckAnswer> answers = new LinkedHashMap<>();
+        answers.put("mr-rp-price-tag", new SelfCheckAnswer(Status.PARTLY, Set.of(2, 0)));
+        answers.put("mr-rp-price-fraud", SelfCheckAnswer.of(Status.DONE));
+        answers.put("um-rp-kitchen-fumes", SelfCheckAnswer.of(Status.NOT_APPLICABLE));
+        answers.put("mr-rp-food-licence", SelfCheckAnswer.of(Status.NOT_YET));
+        String encoded = SelfCheckState.format(answers);
+        assertThat(encoded).isEqualTo("mr-rp-price-tag.P1.3_mr-rp-price-fraud.D_um-rp-kitchen-fumes.X_mr-rp-food-licence.N");
+        SelfCheckState.Parsed parsed = SelfCheckState.parse(encoded);
+        assertThat(parsed.unreadable()).isZero();
+        assertThat(parsed.answers()).containsExactlyEntriesOf(answers);
+    }
+
+    @Test
+    void partly_without_a_ticked_measure_is_kept_for_the_service_to_refuse() {
+        SelfCheckState.Parsed parsed = SelfCheckState.parse("mr-rp-price-tag.P");
+        assertThat(parsed.answers().get("mr-rp-price-tag")).isEqualTo(new SelfCheckAnswer(Status.PARTLY, Set.of()));
+        assertThat(SelfCheckState.format(parsed.answers())).isEqualTo("mr-rp-price-tag.P");
+    }
+
+    @Test
+    void malformed_repeated_and_hostile_entries_are_counted_not_read() {
+        SelfCheckState.Parsed parsed = SelfCheckState.parse(
+                "a.D_a.N_b.Q_c.D1_<script>.D_d.P1..2_e.P100__  f.X  _UPPER.D_g.N\u0000");
+        assertThat(parsed.answers()).containsOnlyKeys("a", "f");
+        assertThat(parsed.answers().get("a").status()).isEqualTo(Status.DONE);
+        assertThat(parsed.unreadable()).isEqualTo(8);
+        assertThat(SelfCheckState.parse(null).answers()).isEmpty();
+        assertThat(SelfCheckState.parse("  ").unreadable()).isZero();
+    }
+
+    @Test
+    void no_more_answers_than_any_checklist_has_are_read() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < SelfCheckState.MAX_ANSWERS + 5; i++) {
+            many.append("r").append(i).append(".D_");
+        }
+        SelfCheckState.Parsed parsed = SelfCheckState.parse(many.toString());
+        assertThat(parsed.answers()).hasSize(SelfCheckState.MAX_ANSWERS);
+        assertThat(parsed.unreadable()).isEqualTo(5);
+    }
+
+    @Test
+    void an_answer_other_than_partly_has_no_measures() {
+        assertThat(new SelfCheckAnswer(Status.DONE, Set.of(1, 2)).measuresDone()).isEmpty();
+        assertThat(SelfCheckState.format(Map.of("x", new SelfCheckAnswer(Status.NOT_YET, Set.of(0))))).isEqualTo("x.N");
+    }
+}
