@@ -56,6 +56,11 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         this.service = service;
         addClassName("assistant-view");
         add(new H1(getTranslation("assistant.title")), new Paragraph(getTranslation("assistant.lead")));
+        // for a whole business rather than one question: the guided self-check (selfcheck module)
+        com.vaadin.flow.component.html.Anchor selfCheck = new com.vaadin.flow.component.html.Anchor("self-check",
+                getTranslation("assistant.selfCheck"));
+        selfCheck.setId("assistant-self-check-link");
+        add(new Paragraph(selfCheck));
         Paragraph mode = new Paragraph(getTranslation(service.modelConfigured() ? "assistant.mode.model" : "assistant.mode.sources"));
         mode.setId("assistant-mode");
         mode.addClassName("assistant-note");

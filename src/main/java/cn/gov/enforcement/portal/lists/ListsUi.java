@@ -40,11 +40,13 @@ public final class ListsUi {
         return print;
     }
 
-    /** Hides navigation and buttons when printing. */
+    /**
+     * Hides the portal's header, navigation and footer and the page's buttons when printing: the page carries the
+     * class {@code printable} that the theme's print rules look for, and the elements marked
+     * {@code lists-no-print} are hidden on paper (both rules in the theme's {@code styles.css}).
+     */
     public static void addPrintStyle(Component owner) {
-        owner.getElement().executeJs("if(!document.getElementById('lists-print-style')){const s=document.createElement('style');"
-                + "s.id='lists-print-style';s.textContent='@media print{vaadin-app-layout::part(navbar),vaadin-app-layout::part(drawer),"
-                + ".lists-no-print,vaadin-drawer-toggle{display:none !important}}';document.head.appendChild(s);}");
+        owner.getElement().getClassList().add("printable");
     }
 
     static Section citations(Component owner, String id, String titleKey, List<Citation> citations,

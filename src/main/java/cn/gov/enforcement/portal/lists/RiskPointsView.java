@@ -31,6 +31,13 @@ public class RiskPointsView extends ListSearchView<RiskPoint> {
     public RiskPointsView(ListsCatalog catalog) {
         super(catalog, ListKind.RISK_POINTS, "risks", "risk", "lists.risks");
         addClassName("risk-points-view");
+        // the guided self-check (selfcheck module) goes through this list sector by sector
+        com.vaadin.flow.component.html.Anchor selfCheck = new com.vaadin.flow.component.html.Anchor("self-check",
+                getTranslation("lists.risks.selfCheck"));
+        selfCheck.setId("risk-self-check-link");
+        com.vaadin.flow.component.html.Paragraph selfCheckLine = new com.vaadin.flow.component.html.Paragraph(selfCheck);
+        selfCheckLine.addClassName("lists-no-print");
+        add(selfCheckLine);
 
         List<String> sectors = new ArrayList<>();
         sectors.add("");

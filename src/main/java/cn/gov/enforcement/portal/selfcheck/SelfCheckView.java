@@ -242,6 +242,8 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         step.add(answerError, buttons);
         add(step);
         updateProgress();
+        // the checklist prints as a form to fill in on paper
+        ListsUi.addPrintStyle(this);
     }
 
     private Div item(RiskPoint p) {
@@ -294,8 +296,9 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         Anchor details = new Anchor("risks/" + URLEncoder.encode(p.id(), StandardCharsets.UTF_8),
                 getTranslation("selfcheck.details"));
         details.setTarget("_blank");
-        details.addClassName("selfcheck-details");
-        item.add(answer, done, details);
+        Paragraph detailsLine = new Paragraph(details);
+        detailsLine.addClassName("selfcheck-details");
+        item.add(answer, done, detailsLine);
         return item;
     }
 
@@ -400,9 +403,6 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         buttons.addClassName("selfcheck-no-print");
         add(section, buttons);
         ListsUi.addPrintStyle(this);
-        getElement().executeJs("if(!document.getElementById('selfcheck-print-style')){const s=document.createElement('style');"
-                + "s.id='selfcheck-print-style';s.textContent='@media print{.selfcheck-no-print{display:none !important}}';"
-                + "document.head.appendChild(s);}");
     }
 
     private Div finding(Finding f, AgencyContact agency,
@@ -435,8 +435,9 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
                 String id = URLEncoder.encode(e.id(), StandardCharsets.UTF_8);
                 Anchor item = new Anchor("exemptions/" + id, ReaderScript.forReader(e.violation()));
                 Anchor check = new Anchor("exemptions/" + id + "/check", getTranslation("selfcheck.report.relatedCheck"));
-                check.addClassName("selfcheck-no-print");
-                items.add(new ListItem(item, new Span(" · " + getTranslation(ListsUi.kindKey(e.kind())) + " · "), check));
+                Span checkLink = new Span(new Span(" · "), check);
+                checkLink.addClassName("selfcheck-no-print");
+                items.add(new ListItem(item, new Span(" · " + getTranslation(ListsUi.kindKey(e.kind()))), checkLink));
             }
             related.add(items);
             card.add(related);

@@ -122,6 +122,26 @@ public final class Browser implements TestWatcher {
         waitForVaadin();
     }
 
+    /**
+     * Runs checks while the page is laid out for paper (print media emulated by Chromium), then back on screen; also
+     * checks that the portal's header is hidden on paper and shown again after.
+     */
+    public void printed(Runnable checks) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            if (find(By.cssSelector(".portal-header")).isDisplayed()) {
+                throw new AssertionError("the portal's header is printed");
+            }
+            checks.run();
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+        if (!find(By.cssSelector(".portal-header")).isDisplayed()) {
+            throw new AssertionError("the portal's header is hidden on screen after printing");
+        }
+    }
+
     public String mainText() {
         return find(By.tagName("main")).getText();
     }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -83,17 +81,11 @@ class GuidanceBrowserIT extends BrowserTest {
         assertThat(browser.find(By.id("guidance-document")).getDomAttribute("data-number")).isEqualTo(number);
 
         // printed, only the document is left
-        ChromeDriver chrome = (ChromeDriver) browser.driver();
-        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
-        try {
+        browser.printed(() -> {
             assertThat(browser.find(By.id("guidance-document")).isDisplayed()).isTrue();
-            assertThat(browser.find(By.cssSelector(".portal-header")).isDisplayed()).isFalse();
             assertThat(browser.find(By.id("guidance-party-reply")).isDisplayed()).isFalse();
             assertThat(browser.find(By.tagName("footer")).isDisplayed()).isFalse();
-        } finally {
-            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
-        }
-        assertThat(browser.find(By.cssSelector(".portal-header")).isDisplayed()).isTrue();
+        });
         browser.open("/?lang=zh-CN");
     }
 }

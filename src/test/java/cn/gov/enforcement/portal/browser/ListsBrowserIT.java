@@ -62,6 +62,14 @@ class ListsBrowserIT extends BrowserTest {
                 .contains("违反的规定").contains("《中华人民共和国食品安全法》第三十五条");
         assertThat(browser.find(By.id("risk-basis-penalty")).getText())
                 .contains("处罚依据").contains("《中华人民共和国食品安全法》第一百二十二条");
+
+        // printed: the entry without the portal's header, navigation, footer and the print button
+        browser.printed(() -> {
+            assertThat(browser.find(By.id("risk-title")).isDisplayed()).isTrue();
+            assertThat(browser.find(By.cssSelector(".portal-nav")).isDisplayed()).isFalse();
+            assertThat(browser.find(By.tagName("footer")).isDisplayed()).isFalse();
+            assertThat(browser.find(By.id("lists-print")).isDisplayed()).isFalse();
+        });
     }
 
     @Test

@@ -99,7 +99,7 @@ class SitemapIT extends IntegrationTest {
                     "zh-TW " + settings.link("risks/" + id) + "?lang=zh-TW", "en " + settings.link("risks/" + id) + "?lang=en",
                     "x-default " + settings.link("risks/" + id));
             assertThat(portal).startsWith(settings.link("")).contains(settings.link("regulations"),
-                    settings.link("exemptions"), settings.link("mediation/apply"), settings.link("risks/" + id));
+                    settings.link("exemptions"), settings.link("self-check"), settings.link("mediation/apply"), settings.link("risks/" + id));
             List<String> samples = new ArrayList<>();
             lists.publicRiskPoints().stream().filter(RiskPoint::sample).forEach(r -> samples.add(settings.link("risks/" + r.id())));
             lists.publicExemptions().stream().filter(ExemptionItem::sample)

@@ -241,6 +241,16 @@ class SelfCheckIT extends KaribuViewTest {
                 .contains("未按規定明碼標價", "還沒有做到");
     }
 
+    @Test
+    void the_risk_list_the_assistant_and_the_home_page_lead_to_the_self_check() {
+        UI.getCurrent().navigate("risks");
+        assertThat(_get(Anchor.class, spec -> spec.withId("risk-self-check-link")).getHref()).isEqualTo("self-check");
+        UI.getCurrent().navigate("assistant");
+        assertThat(_get(Anchor.class, spec -> spec.withId("assistant-self-check-link")).getHref()).isEqualTo("self-check");
+        UI.getCurrent().navigate("");
+        assertThat(_find(Anchor.class, spec -> spec.withText("自查自纠"))).extracting(Anchor::getHref).contains("self-check");
+    }
+
     private static String location() {
         return UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
     }
