@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.selfcheck;
 import cn.gov.enforcement.portal.lists.ExemptionItem;
 import cn.gov.enforcement.portal.lists.ListsUi;
 import cn.gov.enforcement.portal.lists.RiskPoint;
+import cn.gov.enforcement.portal.platform.ClientAddress;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
@@ -23,6 +24,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -68,6 +70,7 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
     static final String ROUTE = "self-check";
 
     private final transient SelfCheckService service;
+    private final transient SelfCheckFeedback feedback;
     private final List<CheckboxGroup<String>> sectorGroups = new ArrayList<>();
     private final Paragraph sectorError = new Paragraph();
     private final Paragraph answerError = new Paragraph();
@@ -79,8 +82,9 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
     private List<String> sectors = List.of();
     private Checklist checklist;
 
-    public SelfCheckView(SelfCheckService service) {
+    public SelfCheckView(SelfCheckService service, SelfCheckFeedback feedback) {
         this.service = service;
+        this.feedback = feedback;
         addClassName("selfcheck-view");
     }
 
@@ -265,12 +269,16 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         RadioButtonGroup<Status> answer = new RadioButtonGroup<>();
         answer.setId("selfcheck-answer-" + p.id());
         answer.setLabel(getTranslation("selfcheck.question"));
+        // dozens of groups share the visible label: the accessible name also says which risk
+        String riskTitle = ReaderScript.forReader(p.title());
+        answer.setAriaLabel(riskTitle + getTranslation("lists.colon") + getTranslation("selfcheck.question"));
         answer.setItems(Status.values());
         answer.setItemLabelGenerator(s -> getTranslation("selfcheck.answer." + s.name()));
         answer.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         CheckboxGroup<Integer> done = new CheckboxGroup<>();
         done.setId("selfcheck-measures-" + p.id());
         done.setLabel(getTranslation("selfcheck.measuresDone"));
+        done.setAriaLabel(riskTitle + getTranslation("lists.colon") + getTranslation("selfcheck.measuresDone"));
         List<String> texts = ReaderScript.forReader(p.prevention());
         done.setItems(IntStream.range(0, texts.size()).boxed().toList());
         done.setItemLabelGenerator(texts::get);
@@ -296,6 +304,7 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         Anchor details = new Anchor("risks/" + URLEncoder.encode(p.id(), StandardCharsets.UTF_8),
                 getTranslation("selfcheck.details"));
         details.setTarget("_blank");
+        details.getElement().setAttribute("aria-label", getTranslation("selfcheck.details") + getTranslation("lists.colon") + riskTitle);
         Paragraph detailsLine = new Paragraph(details);
         detailsLine.addClassName("selfcheck-details");
         item.add(answer, done, detailsLine);
@@ -385,6 +394,7 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
                 getTranslation("selfcheck.report.unansweredHint")));
         section.add(compact("selfcheck-report-done", "selfcheck.report.done", report.done(), null));
         section.add(compact("selfcheck-report-not-applicable", "selfcheck.report.notApplicable", report.notApplicable(), null));
+        section.add(feedbackForm());
         Paragraph disclaimer = new Paragraph(getTranslation("selfcheck.report.disclaimer"));
         disclaimer.setId("selfcheck-report-disclaimer");
         Paragraph keep = new Paragraph(getTranslation("selfcheck.report.keep"));
@@ -405,6 +415,32 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         ListsUi.addPrintStyle(this);
     }
 
+    /** Sending the answers anonymously to the agencies, if the business wants to. */
+    private Div feedbackForm() {
+        Div box = new Div();
+        box.setId("selfcheck-feedback");
+        box.addClassNames("selfcheck-feedback", "selfcheck-no-print");
+        Paragraph result = new Paragraph();
+        result.setId("selfcheck-feedback-result");
+        result.getElement().setAttribute("role", "status");
+        Button send = new Button(getTranslation("selfcheck.feedback.submit"));
+        send.setId("selfcheck-feedback-submit");
+        send.setDisableOnClick(true);
+        send.addClickListener(e -> {
+            try {
+                int sent = feedback.submit(sectors, answers, ClientAddress.current());
+                result.setText(getTranslation("selfcheck.feedback.thanks", sent));
+                send.setVisible(false);
+            } catch (ValidationFailure refused) {
+                result.setText(message(refused.problems().get(0)));
+                send.setEnabled(true);
+            }
+        });
+        box.add(new H3(getTranslation("selfcheck.feedback.title")), new Paragraph(getTranslation("selfcheck.feedback.lead")),
+                send, result);
+        return box;
+    }
+
     private Div finding(Finding f, AgencyContact agency,
             Function<cn.gov.enforcement.portal.lists.Citation, java.util.Optional<String>> links) {
         RiskPoint p = f.point();
@@ -412,7 +448,7 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         card.setId("selfcheck-finding-" + p.id());
         card.addClassName("selfcheck-finding");
         Anchor name = new Anchor("risks/" + URLEncoder.encode(p.id(), StandardCharsets.UTF_8), ReaderScript.forReader(p.title()));
-        H3 heading = new H3(name, new Span(" "), levelBadge(p.level()));
+        H4 heading = new H4(name, new Span(" "), levelBadge(p.level()));
         Span status = new Span(getTranslation("selfcheck.report.status." + f.status().name()));
         status.addClassName("selfcheck-status");
         card.add(heading, status);

@@ -1,0 +1,116 @@
+package cn.gov.enforcement.portal.selfcheck;
+
+import cn.gov.enforcement.portal.agency.AgencySummary;
+import cn.gov.enforcement.portal.lists.ListsUi;
+import cn.gov.enforcement.portal.platform.ReaderScript;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckAnswer.Status;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckFeedback.AgencyFigures;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckFeedback.RiskFigures;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What businesses said in the self-checks they sent anonymously, per risk point of the agency: the risks least in
+ * place first, so the agency knows where to remind and coach (and an officer writes guidance from the risk point).
+ * Officers and editors see their own agency; an administrator chooses the agency.
+ */
+@Route("staff/self-checks")
+@Menu(order = 84, title = "menu.staff.selfcheck")
+@RolesAllowed({"OFFICER", "EDITOR", "ADMIN"})
+public class SelfCheckFeedbackView extends Div implements HasDynamicTitle {
+
+    private final transient SelfCheckFeedback feedback;
+    private final Select<String> agency = new Select<>();
+    private final Paragraph summary = new Paragraph();
+    private final Grid<RiskFigures> grid = new Grid<>();
+
+    public SelfCheckFeedbackView(SelfCheckFeedback feedback) {
+        this.feedback = feedback;
+        addClassName("selfcheck-feedback-view");
+        add(new H1(getTranslation("selfcheck.staff.title")), new Paragraph(getTranslation("selfcheck.staff.lead",
+                SelfCheckFeedback.FIGURE_DAYS)));
+        Optional<String> own = feedback.staffAgency(null);
+        List<AgencySummary> all = own.isEmpty() ? feedback.agencies() : List.of();
+        agency.setId("selfcheck-staff-agency");
+        agency.setLabel(getTranslation("selfcheck.staff.agency"));
+        agency.setItems(all.stream().map(AgencySummary::id).toList());
+        Map<String, String> names = all.stream().collect(Collectors.toMap(AgencySummary::id, a -> a.displayName(getLocale())));
+        agency.setItemLabelGenerator(id -> names.getOrDefault(id, id));
+        agency.setVisible(own.isEmpty());
+        if (!all.isEmpty()) {
+            agency.setValue(all.get(0).id());
+        }
+        agency.addValueChangeListener(e -> refresh());
+        summary.setId("selfcheck-staff-summary");
+        configureGrid();
+        add(agency, summary, grid);
+        refresh();
+    }
+
+    private void configureGrid() {
+        grid.setId("selfcheck-staff-risks");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.addComponentColumn(r -> r.point()
+                .<com.vaadin.flow.component.Component>map(p -> new Anchor("risks/" + URLEncoder.encode(p.id(),
+                        StandardCharsets.UTF_8), ReaderScript.forReader(p.title())))
+                .orElseGet(() -> new Span(getTranslation("selfcheck.staff.withdrawn", r.riskPointId()))))
+                .setKey("risk").setHeader(getTranslation("selfcheck.staff.risk")).setFlexGrow(3);
+        grid.addColumn(r -> r.point().map(p -> getTranslation(ListsUi.levelKey(p.level()))).orElse(""))
+                .setKey("level").setHeader(getTranslation("selfcheck.staff.level")).setAutoWidth(true).setFlexGrow(0);
+        for (Status status : List.of(Status.NOT_YET, Status.PARTLY, Status.DONE, Status.NOT_APPLICABLE)) {
+            grid.addColumn(r -> r.answers(status)).setKey(status.name())
+                    .setHeader(getTranslation("selfcheck.answer." + status.name())).setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.addColumn(r -> r.concerned() == 0 ? "–" : Math.round(r.notInPlace() * 100) + "%").setKey("share")
+                .setHeader(getTranslation("selfcheck.staff.share")).setAutoWidth(true).setFlexGrow(0);
+        if (feedback.mayWriteGuidance()) {
+            grid.addComponentColumn(r -> {
+                if (r.point().isEmpty()) {
+                    return new Span();
+                }
+                Anchor write = new Anchor("staff/guidance/new?risk=" + URLEncoder.encode(r.riskPointId(),
+                        StandardCharsets.UTF_8), getTranslation("selfcheck.staff.writeGuidance"));
+                write.addClassName("selfcheck-staff-guidance");
+                return write;
+            }).setKey("guidance").setHeader("").setAutoWidth(true).setFlexGrow(0);
+        }
+    }
+
+    private void refresh() {
+        Optional<String> shown = feedback.staffAgency(agency.getValue());
+        if (shown.isEmpty()) {
+            summary.setText(getTranslation("selfcheck.staff.chooseAgency"));
+            grid.setItems(List.of());
+            return;
+        }
+        AgencyFigures figures = feedback.figures(shown.get());
+        summary.setText(figures.submissions() == 0
+                ? getTranslation("selfcheck.staff.none", figures.from().toString(), figures.to().toString())
+                : getTranslation("selfcheck.staff.summary", figures.submissions(), figures.from().toString(),
+                        figures.to().toString()));
+        grid.setItems(figures.risks());
+        grid.setVisible(!figures.risks().isEmpty());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("selfcheck.staff.title");
+    }
+}
