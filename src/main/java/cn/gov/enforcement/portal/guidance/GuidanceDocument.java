@@ -19,6 +19,8 @@ class GuidanceDocument extends Div {
             String partyLink, Locale lang) {
         addClassName("guidance-document");
         setId("guidance-document");
+        // written in the party's language, whatever the page's: screen readers pick the voice from this
+        getElement().setAttribute("lang", lang.toLanguageTag());
         getElement().setAttribute("data-number", g.number());
         if (sampleAgency) {
             Paragraph sample = new Paragraph(getTranslation(lang, "guidance.document.sample"));

@@ -86,7 +86,8 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
         lookUpError.getElement().setAttribute("role", "alert");
         open.add(row, lookUpError);
         result.setId("guidance-open-result");
-        result.getElement().setAttribute("aria-live", "polite");
+        // not a live region: it holds the document and the reply form; the outcome is announced by moving the focus
+        // to the document (or to the thanks after a reply), errors by the alerts
         add(open, result, kinds(), figures());
         com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
         if (session != null && session.getAttribute(REOPEN) instanceof Opened opened) {
@@ -131,6 +132,7 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
             openNumber = number.getValue();
             openCode = code.getValue();
             show(found.get(), null, null, null);
+            focusFirst(result, "#guidance-document");
         } catch (ValidationFailure refused) {
             lookUpError.setText(message(refused));
         }
@@ -164,6 +166,12 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
         print.setId("guidance-party-print");
         answer.add(new Paragraph(rate), print);
         result.add(answer);
+    }
+
+    /** Moves the keyboard focus to the first element under {@code root} matching {@code selector}. */
+    private static void focusFirst(Div root, String selector) {
+        root.getElement().executeJs("const t=this.querySelector($0);if(t){t.setAttribute('tabindex','-1');t.focus();}",
+                selector);
     }
 
     private Div replyForm(GuidanceRecord g, PartyReply keptReply, String keptNote, ValidationFailure failure) {
@@ -210,7 +218,10 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
                 Paragraph thanks = new Paragraph(getTranslation("guidance.public.reply.thanks"));
                 thanks.setId("guidance-party-thanks");
                 thanks.getElement().setAttribute("role", "status");
+                thanks.getElement().setAttribute("tabindex", "-1");
                 result.addComponentAtIndex(0, thanks);
+                // the pressed button is gone with the rebuilt form: the focus goes to the thanks
+                thanks.getElement().callJsFunction("focus");
             } catch (ValidationFailure refused) {
                 show(g, reply.getValue(), note.getValue(), refused);
             }

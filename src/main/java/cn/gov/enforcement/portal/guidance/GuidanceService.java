@@ -19,6 +19,7 @@ import cn.gov.enforcement.portal.platform.AccessCodes;
 import cn.gov.enforcement.portal.platform.OffsetPage;
 import cn.gov.enforcement.portal.platform.PortalSettings;
 import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
@@ -156,6 +157,8 @@ public class GuidanceService {
         String party = strip(in.partyName());
         if (party == null || party.length() < MIN_NAME || party.length() > MAX_NAME) {
             problems.add(new FieldProblem("partyName", "guidance.error.partyName", MIN_NAME, MAX_NAME));
+        } else if (!TextChecks.isSingleLine(party)) {
+            problems.add(new FieldProblem("partyName", TextChecks.SINGLE_LINE));
         }
         String email = strip(in.partyEmail());
         if (email != null && !Outbox.isValidAddress(email)) {
@@ -164,18 +167,26 @@ public class GuidanceService {
         String subject = strip(in.subject());
         if (subject == null || subject.length() < MIN_SUBJECT || subject.length() > MAX_SUBJECT) {
             problems.add(new FieldProblem("subject", "guidance.error.subject", MIN_SUBJECT, MAX_SUBJECT));
+        } else if (!TextChecks.isSingleLine(subject)) {
+            problems.add(new FieldProblem("subject", TextChecks.SINGLE_LINE));
         }
         String findings = strip(in.findings());
         if (findings == null || findings.length() < MIN_TEXT || findings.length() > MAX_TEXT) {
             problems.add(new FieldProblem("findings", "guidance.error.findings", MIN_TEXT, MAX_TEXT));
+        } else if (!TextChecks.isPlainText(findings)) {
+            problems.add(new FieldProblem("findings", TextChecks.CONTROL_CHARACTERS));
         }
         String advice = strip(in.advice());
         if (advice == null || advice.length() < MIN_TEXT || advice.length() > MAX_TEXT) {
             problems.add(new FieldProblem("advice", "guidance.error.advice", MIN_TEXT, MAX_TEXT));
+        } else if (!TextChecks.isPlainText(advice)) {
+            problems.add(new FieldProblem("advice", TextChecks.CONTROL_CHARACTERS));
         }
         String basis = strip(in.basis());
         if (basis != null && basis.length() > MAX_BASIS) {
             problems.add(new FieldProblem("basis", "guidance.error.basis", MAX_BASIS));
+        } else if (!TextChecks.isPlainText(basis)) {
+            problems.add(new FieldProblem("basis", TextChecks.CONTROL_CHARACTERS));
         }
         LocalDate today = today();
         checkDay(in.respondBy(), today, "respondBy", problems);
@@ -387,6 +398,8 @@ public class GuidanceService {
         String text = strip(note);
         if (text == null || text.length() < MIN_TEXT || text.length() > MAX_TEXT) {
             problems.add(new FieldProblem("visitNote", "guidance.error.visitNote", MIN_TEXT, MAX_TEXT));
+        } else if (!TextChecks.isPlainText(text)) {
+            problems.add(new FieldProblem("visitNote", TextChecks.CONTROL_CHARACTERS));
         }
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
@@ -433,6 +446,9 @@ public class GuidanceService {
         if (text == null || text.length() < MIN_VOID_REASON || text.length() > MAX_BASIS) {
             throw ValidationFailure.of("voidReason", "guidance.error.voidReason", MIN_VOID_REASON, MAX_BASIS);
         }
+        if (!TextChecks.isPlainText(text)) {
+            throw ValidationFailure.of("voidReason", TextChecks.CONTROL_CHARACTERS);
+        }
         return closeOpen(number, g -> g.voidWith(text, user, clock.instant()));
     }
 
@@ -476,6 +492,8 @@ public class GuidanceService {
         String text = strip(note);
         if (text != null && text.length() > MAX_REPLY_NOTE) {
             problems.add(new FieldProblem("replyNote", "guidance.error.replyNoteLong", MAX_REPLY_NOTE));
+        } else if (!TextChecks.isPlainText(text)) {
+            problems.add(new FieldProblem("replyNote", TextChecks.CONTROL_CHARACTERS));
         } else if (reply != null && reply.needsNote() && (text == null || text.length() < MIN_QUESTION)) {
             problems.add(new FieldProblem("replyNote", "guidance.error.question", MIN_QUESTION));
         }

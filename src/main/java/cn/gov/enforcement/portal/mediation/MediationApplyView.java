@@ -341,12 +341,15 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
     /** Saves the form into the draft (a new one without a code yet) and shows its code; false when it could not be saved. */
     private boolean saveDraftQuietly() {
         try {
-            draftCode = service.saveDraft(application(), draftCode);
+            draftCode = service.saveDraft(application(), draftCode, ClientAddress.current());
             formError.setText("");
             showDraftCode();
             return true;
         } catch (ValidationFailure tooLarge) {
             formError.setText(getTranslation(tooLarge.problems().get(0).messageKey(), tooLarge.problems().get(0).args()));
+            return false;
+        } catch (RateLimitedException limited) {
+            formError.setText(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
             return false;
         }
     }
@@ -479,13 +482,17 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         Upload upload = new Upload();
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
             UI ui = UI.getCurrent();
+            String client = ClientAddress.current();
             Runnable store = () -> {
                 try {
-                    service.upload(submissionToken, metadata.fileName(), bytes);
+                    service.upload(submissionToken, metadata.fileName(), bytes, client);
                     evidenceError.setText("");
-                } catch (ValidationFailure failure) {
-                    evidenceError.setText(metadata.fileName() + getTranslation("mediation.colon")
-                            + getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
+                } catch (ValidationFailure | RateLimitedException failure) {
+                    String reason = failure instanceof RateLimitedException limited
+                            ? getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes())
+                            : getTranslation(((ValidationFailure) failure).problems().get(0).messageKey(),
+                                    ((ValidationFailure) failure).problems().get(0).args());
+                    evidenceError.setText(metadata.fileName() + getTranslation("mediation.colon") + reason);
                     // The upload component marks every file the server received as done (a green check);
                     // a refused file must not look accepted, so its list is emptied: the portal's own
                     // evidence list below shows what was stored.

@@ -6,8 +6,8 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-client (IP address) limits on submissions and on failed look-ups with a case number and
- * access code, in a sliding window ({@code portal.mediation.rate-window}); an event stops counting
+ * Per-client (IP address) limits on submissions, on failed look-ups with a case number and
+ * access code, on evidence files and on drafts, in a sliding window ({@code portal.mediation.rate-window}); an event stops counting
  * one window after it. Kept in memory: a restart clears the counters, which is acceptable for a
  * throttle. A {@code null} client means a trusted caller inside the application and is not limited.
  */
@@ -16,16 +16,31 @@ public class MediationRateLimiter {
 
     public enum Kind {
         SUBMISSION,
-        CODE_GUESS
+        CODE_GUESS,
+        /** An evidence file stored for an application not yet submitted. */
+        UPLOAD,
+        /** A draft saved. */
+        DRAFT
     }
+
+    /** Drafts one client may save per window (a form saved every few minutes for an hour stays well below). */
+    static final int DRAFTS_PER_WINDOW = 30;
 
     private final SlidingWindowLimiter submissions;
     private final SlidingWindowLimiter codeGuesses;
+    private final SlidingWindowLimiter uploads;
+    private final SlidingWindowLimiter drafts;
 
     MediationRateLimiter(Clock clock, MediationSettings settings) {
         this.submissions = new SlidingWindowLimiter(settings.submissionsPerWindow(), settings.rateWindow(), clock,
                 SlidingWindowLimiter.Boundary.EXCLUSIVE);
         this.codeGuesses = new SlidingWindowLimiter(settings.codeGuessesPerWindow(), settings.rateWindow(), clock,
+                SlidingWindowLimiter.Boundary.EXCLUSIVE);
+        // three applications' worth of evidence per window: a page load starts a new application, so the files per
+        // application alone do not bound what one client writes to the disk
+        this.uploads = new SlidingWindowLimiter(3 * settings.evidenceMaxFiles(), settings.rateWindow(), clock,
+                SlidingWindowLimiter.Boundary.EXCLUSIVE);
+        this.drafts = new SlidingWindowLimiter(DRAFTS_PER_WINDOW, settings.rateWindow(), clock,
                 SlidingWindowLimiter.Boundary.EXCLUSIVE);
     }
 
@@ -46,9 +61,16 @@ public class MediationRateLimiter {
     public void reset() {
         submissions.clear();
         codeGuesses.clear();
+        uploads.clear();
+        drafts.clear();
     }
 
     private SlidingWindowLimiter limiter(Kind kind) {
-        return kind == Kind.SUBMISSION ? submissions : codeGuesses;
+        return switch (kind) {
+            case SUBMISSION -> submissions;
+            case CODE_GUESS -> codeGuesses;
+            case UPLOAD -> uploads;
+            case DRAFT -> drafts;
+        };
     }
 }

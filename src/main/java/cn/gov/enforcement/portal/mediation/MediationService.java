@@ -330,15 +330,25 @@ public class MediationService {
      * @throws ValidationFailure when the reason is too long
      */
     public Optional<CaseTracking> withdraw(String number, String accessCode, String reason) {
+        return withdraw(number, accessCode, reason, null);
+    }
+
+    /**
+     * {@link #withdraw(String, String, String)} for a client: a wrong code counts as a failed look-up, and a client
+     * with too many of them is refused as on the tracking page.
+     *
+     * @throws RateLimitedException when the client has failed too many look-ups
+     */
+    public Optional<CaseTracking> withdraw(String number, String accessCode, String reason, String client) {
         if (reason != null && (reason.strip().length() > MAX_REASON || hasControl(reason))) {
             throw ValidationFailure.of("reason", "mediation.error.tooLong", String.valueOf(MAX_REASON));
         }
-        return tx.execute(status -> authorised(number, accessCode).map(c -> {
+        return guarded(client, () -> tx.execute(status -> authorised(number, accessCode).map(c -> {
             c.withdraw(blank(reason) ? null : reason.strip(), clock.instant());
             notifyApplicant(c);
             agencyMail.withdrawn(c);
             return tracking(c);
-        }));
+        })));
     }
 
     private Optional<MediationCase> authorised(String number, String accessCode) {
@@ -467,6 +477,16 @@ public class MediationService {
      * @throws ValidationFailure with the field {@code evidence} when the file is refused
      */
     public EvidenceInfo upload(String submissionToken, String fileName, byte[] content) {
+        return upload(submissionToken, fileName, content, null);
+    }
+
+    /**
+     * {@link #upload(String, String, byte[])} for a client: a file accepted counts against the client's uploads per
+     * window ({@code null}: a trusted caller, not limited).
+     *
+     * @throws RateLimitedException when the client has stored its evidence files of the window
+     */
+    public EvidenceInfo upload(String submissionToken, String fileName, byte[] content, String client) {
         if (submissionToken == null || !TOKEN.matcher(submissionToken).matches()) {
             throw ValidationFailure.of("evidence", "mediation.error.submissionToken");
         }
@@ -482,6 +502,10 @@ public class MediationService {
                     String.join(", ", new java.util.TreeSet<>(settings.evidenceTypes())).toUpperCase(Locale.ROOT));
         }
         String name = cleanFileName(fileName, type.get());
+        if (client != null) {
+            limiter.check(MediationRateLimiter.Kind.UPLOAD, client);
+            limiter.record(MediationRateLimiter.Kind.UPLOAD, client);
+        }
         return tx.execute(status -> {
             if (cases.findBySubmissionToken(submissionToken).isPresent()) {
                 throw ValidationFailure.of("evidence", "mediation.error.evidence.submitted");
@@ -529,12 +553,25 @@ public class MediationService {
         return String.format(Locale.ROOT, "%.1f", bytes / 1024.0 / 1024.0);
     }
 
-    private static String cleanFileName(String fileName, String type) {
-        String name = fileName == null ? "" : fileName.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip();
-        if (name.length() > 150) {
-            name = name.substring(name.length() - 150);
+    /**
+     * The uploaded file's name as officers see and download it: without control or format characters (a
+     * right-to-left override could show {@code 证据\u202Efdp.bat} as {@code 证据tab.pdf}) and path separators, at most
+     * 150 characters, and always ending in the extension of the type recognised from the content, so the name
+     * cannot make an officer's computer open the file with another program.
+     */
+    static String cleanFileName(String fileName, String type) {
+        String extension = switch (type) {
+            case "jpeg" -> fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".jpeg") ? ".jpeg" : ".jpg";
+            default -> "." + type;
+        };
+        String name = fileName == null ? "" : fileName.replaceAll("[\\p{C}/\\\\]", "_").strip().replaceAll("[. ]+$", "");
+        if (name.toLowerCase(Locale.ROOT).endsWith(extension)) {
+            name = name.substring(0, name.length() - extension.length());
         }
-        return name.isEmpty() ? "evidence." + type : name;
+        if (name.length() > 150 - extension.length()) {
+            name = name.substring(name.length() - (150 - extension.length()));
+        }
+        return (name.isEmpty() ? "evidence" : name) + extension;
     }
 
     // --- drafts --------------------------------------------------------------------------------------
@@ -545,6 +582,20 @@ public class MediationService {
      * no field may exceed its size.
      */
     public String saveDraft(MediationApplication a, String existingCode) {
+        return saveDraft(a, existingCode, null);
+    }
+
+    /**
+     * {@link #saveDraft(MediationApplication, String)} for a client, counted against its drafts per window
+     * ({@code null}: a trusted caller, not limited).
+     *
+     * @throws RateLimitedException when the client has saved its drafts of the window
+     */
+    public String saveDraft(MediationApplication a, String existingCode, String client) {
+        if (client != null) {
+            limiter.check(MediationRateLimiter.Kind.DRAFT, client);
+            limiter.record(MediationRateLimiter.Kind.DRAFT, client);
+        }
         String payload;
         try {
             payload = cipher.encrypt(json.writeValueAsString(a));

@@ -62,8 +62,8 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         result.setId("mediation-track-result");
-        result.getElement().setAttribute("role", "status");
-        result.getElement().setAttribute("aria-live", "polite");
+        // not a live region: it holds the whole case with its forms; the outcome is announced instead by focusing
+        // the case's status heading, or by the alert that says nothing was found
         add(form, result);
         com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
         if (session != null && session.getAttribute(REOPEN_AFTER_LANGUAGE_SWITCH) != null) {
@@ -91,26 +91,39 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
     /** The number and access code of the case the visitor has opened in this session. */
     record Opened(String number, String code) implements java.io.Serializable {}
 
+    /**
+     * The case found by the last look-up: replies and the withdrawal act on it, not on whatever the number and code
+     * fields hold by then (each of those with another code would be an unmetered guess).
+     */
+    private Opened opened;
+
     private void lookUp() {
         try {
             Optional<CaseTracking> found = service.track(number.getValue(), code.getValue(), ClientAddress.current());
             com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+            opened = found.isPresent() ? new Opened(found.get().caseNumber(), code.getValue()) : null;
             if (session != null) {
-                session.setAttribute(SESSION_CASE, found.isPresent() ? new Opened(found.get().caseNumber(), code.getValue()) : null);
+                session.setAttribute(SESSION_CASE, opened);
             }
             show(found);
         } catch (RateLimitedException limited) {
             result.removeAll();
             result.getElement().setAttribute("data-outcome", "rate-limited");
-            result.add(new Paragraph(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes())));
+            result.add(alert(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes())));
         }
+    }
+
+    private static Paragraph alert(String text) {
+        Paragraph alert = new Paragraph(text);
+        alert.getElement().setAttribute("role", "alert");
+        return alert;
     }
 
     private void show(Optional<CaseTracking> found) {
         result.removeAll();
         if (found.isEmpty()) {
             result.getElement().setAttribute("data-outcome", "not-found");
-            result.add(new Paragraph(getTranslation("mediation.track.notFound")));
+            result.add(alert(getTranslation("mediation.track.notFound")));
             return;
         }
         CaseTracking c = found.get();
@@ -118,7 +131,10 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         result.getElement().setAttribute("data-status", c.status().name());
         H2 status = new H2(getTranslation("mediation.track.status", getTranslation(c.status().messageKey())));
         status.setId("mediation-track-status");
+        status.getElement().setAttribute("tabindex", "-1");
         result.add(status);
+        // a screen reader reads the case from its status on; the button that was pressed may be gone with the rebuild
+        status.getElement().callJsFunction("focus");
         result.add(new Paragraph(getTranslation("mediation.track.summary", c.caseNumber(),
                 getTranslation(c.category().messageKey()), service.agencyName(c.agencyId(), getLocale()),
                 c.applicantName(), c.idNumberMasked(), c.phoneMasked())));
@@ -200,7 +216,11 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         reply.setWidthFull();
         Button send = new Button(getTranslation("mediation.messages.send"), e -> {
             try {
-                show(service.reply(number.getValue(), code.getValue(), reply.getValue(), ClientAddress.current()));
+                if (opened == null) {
+                    lookUp();
+                    return;
+                }
+                show(service.reply(opened.number(), opened.code(), reply.getValue(), ClientAddress.current()));
             } catch (ValidationFailure failure) {
                 reply.setInvalid(true);
                 reply.setErrorMessage(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
@@ -231,10 +251,17 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
 
     private void withdraw(TextArea reason) {
         try {
-            show(service.withdraw(number.getValue(), code.getValue(), reason.getValue()));
+            if (opened == null) {
+                lookUp();
+                return;
+            }
+            show(service.withdraw(opened.number(), opened.code(), reason.getValue(), ClientAddress.current()));
         } catch (ValidationFailure failure) {
             reason.setInvalid(true);
             reason.setErrorMessage(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
+        } catch (RateLimitedException limited) {
+            reason.setInvalid(true);
+            reason.setErrorMessage(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
         } catch (IllegalTransitionException alreadyFinished) {
             lookUp();
         }

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dispatchEnabled false stops this instance from sending (mails stay queued)
  * @param smtpTimeout connect/read/write timeout applied to the SMTP connection unless
  *     {@code spring.mail.properties.mail.smtp.*timeout} already sets one
+ * @param retention how long a message stays in the outbox (whatever its status, except one being sent): the bodies
+ *     hold names, access codes and case details, which must not outlive their purpose (default 90 days)
  */
 @ConfigurationProperties(prefix = "portal.notification")
 public record NotificationSettings(
@@ -28,7 +30,8 @@ public record NotificationSettings(
         Duration sendingLease,
         Integer batchSize,
         Boolean dispatchEnabled,
-        Duration smtpTimeout) {
+        Duration smtpTimeout,
+        Duration retention) {
 
     public static final String DEFAULT_FROM = "noreply@portal.invalid";
 
@@ -59,6 +62,7 @@ public record NotificationSettings(
         }
         dispatchEnabled = dispatchEnabled == null || dispatchEnabled;
         smtpTimeout = positive(smtpTimeout, Duration.ofSeconds(30), "smtp-timeout");
+        retention = positive(retention, Duration.ofDays(90), "retention");
     }
 
     private static Duration positive(Duration value, Duration fallback, String name) {

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 public class PrivacyView extends Div implements HasDynamicTitle {
 
     public PrivacyView(SiteSettings site, MediationService mediation, AssistantService assistant, AccountLog accountLog,
+            cn.gov.enforcement.portal.notification.NotificationSettings mail,
             @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
         addClassName("privacy-view");
         add(new H1(getTranslation("privacy.title")));
@@ -55,7 +56,7 @@ public class PrivacyView extends Div implements HasDynamicTitle {
         add(paragraph("privacy-cookies", getTranslation("privacy.cookies", sessionTimeout.toMinutes())));
 
         add(new H2(getTranslation("privacy.mail.title")));
-        add(paragraph("privacy-mail", getTranslation("privacy.mail")));
+        add(paragraph("privacy-mail", getTranslation("privacy.mail", mail.retention().toDays())));
 
         add(new H2(getTranslation("privacy.rights.title")));
         add(paragraph("privacy-rights", getTranslation("privacy.rights")));

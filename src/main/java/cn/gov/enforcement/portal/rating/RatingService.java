@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.rating;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.account.CurrentUser;
 import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
@@ -145,6 +146,8 @@ public class RatingService {
         String comment = blankToNull(in.comment());
         if (comment != null && comment.length() > MAX_COMMENT) {
             problems.add(new FieldProblem("comment", "rating.error.commentLong", MAX_COMMENT));
+        } else if (!TextChecks.isPlainText(comment)) {
+            problems.add(new FieldProblem("comment", TextChecks.CONTROL_CHARACTERS));
         } else if (in.score() != null && in.score().bad() && (comment == null || comment.length() < MIN_BAD_COMMENT)) {
             problems.add(new FieldProblem("comment", "rating.error.commentNeeded", MIN_BAD_COMMENT));
         }
@@ -165,6 +168,8 @@ public class RatingService {
         String name = blankToNull(in.contactName());
         if (name != null && name.length() > MAX_NAME) {
             problems.add(new FieldProblem("contactName", "rating.error.nameLong", MAX_NAME));
+        } else if (!TextChecks.isSingleLine(name)) {
+            problems.add(new FieldProblem("contactName", TextChecks.SINGLE_LINE));
         }
         String phone = blankToNull(in.contactPhone());
         if (phone != null) {
@@ -323,6 +328,8 @@ public class RatingService {
             problems.add(new FieldProblem("note", "rating.error.noteShort", MIN_NOTE));
         } else if (text.length() > MAX_NOTE) {
             problems.add(new FieldProblem("note", "rating.error.noteLong", MAX_NOTE));
+        } else if (!TextChecks.isPlainText(text)) {
+            problems.add(new FieldProblem("note", TextChecks.CONTROL_CHARACTERS));
         }
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);

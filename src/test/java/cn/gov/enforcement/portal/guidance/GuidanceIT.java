@@ -184,6 +184,13 @@ class GuidanceIT extends KaribuViewTest {
             assertThatThrownBy(() -> service.issue(in)).as(certificates).isInstanceOfSatisfying(ValidationFailure.class,
                     f -> assertThat(f.problems()).extracting(FieldProblem::field).containsExactly("certificates"));
         }
+        // a line break in the party's name or the matter would break the mail's subject; control characters in a text
+        GuidanceInput broken = new GuidanceInput(GuidanceKind.COACHING, VALID, "某某\n商店", null, "zh-CN", "明码\r标价",
+                "商品未按规定明码标价，\u0007部分价签缺失。", "请按规定为所有商品标明价格，\n价签与实际售价一致。", null, null, null);
+        assertThatThrownBy(() -> service.issue(broken)).isInstanceOfSatisfying(ValidationFailure.class,
+                f -> assertThat(f.problems()).extracting(p -> p.field() + "=" + p.messageKey()).containsExactly(
+                        "partyName=platform.error.singleLine", "subject=platform.error.singleLine",
+                        "findings=platform.error.controlCharacters"));
         assertThat(jdbc.queryForObject("select count(*) from guidance_document", Integer.class)).isEqualTo(before);
     }
 

@@ -307,6 +307,34 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void one_client_stores_a_bounded_number_of_evidence_files_and_drafts_however_many_applications_it_starts() {
+        limiter.reset();
+        try {
+            int allowed = 3 * settings.evidenceMaxFiles();
+            for (int i = 0; i < allowed; i++) {
+                // a new page load starts a new application with a new token
+                String token = MediationTestSupport.application(DisputeCategory.CONSUMER, null).submissionToken();
+                service.upload(token, "scan" + i + ".pdf", EvidenceFilesTest.PDF, "203.0.113.50");
+            }
+            String next = MediationTestSupport.application(DisputeCategory.CONSUMER, null).submissionToken();
+            Integer stored = jdbc.queryForObject("select count(*) from mediation_evidence", Integer.class);
+            assertThatThrownBy(() -> service.upload(next, "one-more.pdf", EvidenceFilesTest.PDF, "203.0.113.50"))
+                    .isInstanceOf(RateLimitedException.class);
+            assertThat(jdbc.queryForObject("select count(*) from mediation_evidence", Integer.class)).isEqualTo(stored);
+            assertThat(service.upload(next, "other-client.pdf", EvidenceFilesTest.PDF, "203.0.113.51").fileName())
+                    .isEqualTo("other-client.pdf");
+
+            MediationApplication draft = MediationTestSupport.application(DisputeCategory.LABOUR, null);
+            for (int i = 0; i < MediationRateLimiter.DRAFTS_PER_WINDOW; i++) {
+                service.saveDraft(draft, null, "203.0.113.52");
+            }
+            assertThatThrownBy(() -> service.saveDraft(draft, null, "203.0.113.52")).isInstanceOf(RateLimitedException.class);
+        } finally {
+            limiter.reset();
+        }
+    }
+
+    @Test
     void evidence_is_checked_by_content_and_size_stored_outside_the_web_root_attached_on_submission_and_downloadable() {
         MediationApplication a = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
         String token = a.submissionToken();

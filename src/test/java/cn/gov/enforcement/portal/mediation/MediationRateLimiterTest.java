@@ -82,4 +82,22 @@ class MediationRateLimiterTest {
         }
         assertThatCode(() -> limiter.check(Kind.CODE_GUESS, null)).doesNotThrowAnyException();
     }
+
+    @Test
+    void evidence_files_and_drafts_have_limits_of_their_own() {
+        int uploads = 3 * settings.evidenceMaxFiles();
+        for (int i = 0; i < uploads; i++) {
+            limiter.check(Kind.UPLOAD, "203.0.113.20");
+            limiter.record(Kind.UPLOAD, "203.0.113.20");
+        }
+        assertThatThrownBy(() -> limiter.check(Kind.UPLOAD, "203.0.113.20")).isInstanceOf(RateLimitedException.class);
+        assertThatCode(() -> limiter.check(Kind.DRAFT, "203.0.113.20")).doesNotThrowAnyException();
+        for (int i = 0; i < MediationRateLimiter.DRAFTS_PER_WINDOW; i++) {
+            limiter.record(Kind.DRAFT, "203.0.113.21");
+        }
+        assertThatThrownBy(() -> limiter.check(Kind.DRAFT, "203.0.113.21")).isInstanceOf(RateLimitedException.class);
+        assertThatCode(() -> limiter.check(Kind.UPLOAD, "203.0.113.21")).doesNotThrowAnyException();
+        limiter.reset();
+        assertThatCode(() -> limiter.check(Kind.UPLOAD, "203.0.113.20")).doesNotThrowAnyException();
+    }
 }

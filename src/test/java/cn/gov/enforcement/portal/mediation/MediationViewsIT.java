@@ -213,6 +213,9 @@ class MediationViewsIT extends KaribuViewTest {
         assertThat(service.track(receipt.caseNumber(), receipt.accessCode()))
                 .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(CaseStatus.SUBMITTED));
 
+        // the withdrawal acts on the case that was opened, not on whatever the fields hold by then (another code
+        // typed there would be a guess that no limit counts)
+        _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), "WRONGCODE235");
         click("mediation-withdraw");
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("mediation-withdraw-confirm")));
         assertThat(result.getElement().getAttribute("data-status")).isEqualTo("WITHDRAWN");

@@ -22,7 +22,7 @@ class NotificationUnitTest {
 
     @Test
     void backoff_doubles_from_the_initial_wait_and_stops_at_the_maximum() {
-        NotificationSettings settings = new NotificationSettings(null, null, null, null, null, null, null, null, null);
+        NotificationSettings settings = new NotificationSettings(null, null, null, null, null, null, null, null, null, null);
         assertThat(settings.backoffAfter(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.backoffAfter(2)).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.backoffAfter(5)).isEqualTo(Duration.ofMinutes(8));
@@ -32,7 +32,7 @@ class NotificationUnitTest {
 
     @Test
     void settings_have_the_documented_defaults() {
-        NotificationSettings settings = new NotificationSettings(null, null, null, null, null, null, null, null, null);
+        NotificationSettings settings = new NotificationSettings(null, null, null, null, null, null, null, null, null, null);
         assertThat(settings.from()).isEqualTo("noreply@portal.invalid");
         assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.maxAttempts()).isEqualTo(8);
@@ -43,9 +43,9 @@ class NotificationUnitTest {
 
     @Test
     void an_invalid_sender_address_is_refused_at_startup() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NotificationSettings("not an address <", null, null,
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NotificationSettings("not an address <", null, null, null,
                 null, null, null, null, null, null)).hasMessageContaining("portal.notification.from");
-        assertThat(new NotificationSettings("执法服务平台 <noreply@example.cn>", null, null, null, null, null, null, null, null)
+        assertThat(new NotificationSettings("执法服务平台 <noreply@example.cn>", null, null, null, null, null, null, null, null, null)
                 .from()).isEqualTo("执法服务平台 <noreply@example.cn>");
     }
 

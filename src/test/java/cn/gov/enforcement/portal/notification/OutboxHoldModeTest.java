@@ -48,6 +48,17 @@ class OutboxHoldModeTest extends OutboxTestSupport {
     }
 
     @Test
+    void messages_older_than_the_retention_are_deleted_whatever_their_status() {
+        OutboxMessage old = enqueueCommitted(mail("retention-old"));
+        clock.advance(Duration.ofDays(90).plusMinutes(1));
+        OutboxMessage recent = enqueueCommitted(mail("retention-recent"));
+        assertThat(dispatcher.purgeOld()).isGreaterThanOrEqualTo(1);
+        assertThat(store.findById(old.id())).isEmpty();
+        assertThat(reload(recent.id()).status()).isEqualTo(MailStatus.PENDING);
+        assertThat(dispatcher.purgeOld()).isZero();
+    }
+
+    @Test
     void health_says_hold_mode_and_counts_pending_mails() {
         enqueueCommitted(mail("hold-health"));
         Health health = healthIndicator.health();

@@ -41,6 +41,7 @@ class PrivacyViewIT extends KaribuViewTest {
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-rating")).getText()).contains("满 365 天后删除");
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-assistant")).getText())
                 .as("no model is configured in the tests").contains("不发送给任何第三方");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-mail")).getText()).contains("副本 90 天");
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-selfcheck")).getText()).contains("只保存在页面地址中", "平台不保存");
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-staff")).getText()).contains("保存 365 天");
         assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-cookies")).getText()).contains("30 分钟", "portal-lang");

@@ -202,6 +202,11 @@ class RatingIT extends KaribuViewTest {
                         Score.SATISFIED, null, false, null, null, null), Locale.SIMPLIFIED_CHINESE, client()));
         assertThat(other.problems()).extracting(FieldProblem::messageKey)
                 .containsExactly("rating.error.dateOld", "rating.error.certificateAgency");
+        ValidationFailure control = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class, () ->
+                service.submit(new RatingInput(TRAFFIC, null, service.today(), Matter.OTHER, Score.SATISFIED,
+                        "态度很好\u001b[31m", false, "张\n三", null, null), Locale.SIMPLIFIED_CHINESE, client()));
+        assertThat(control.problems()).extracting(p -> p.field() + "=" + p.messageKey())
+                .containsExactly("comment=platform.error.controlCharacters", "contactName=platform.error.singleLine");
         assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(before);
     }
 

@@ -84,6 +84,21 @@ public class MailDispatcher {
     }
 
     /**
+     * Deletes the outbox messages older than {@code portal.notification.retention} (sent, failed or still held), every
+     * night: their bodies carry names, access codes and case details.
+     *
+     * @return the number of messages deleted
+     */
+    @Scheduled(cron = "0 10 4 * * *", zone = "Asia/Shanghai")
+    public int purgeOld() {
+        Integer deleted = tx.execute(s -> store.deleteCreatedBefore(clock.instant().minus(settings.retention())));
+        if (deleted != null && deleted > 0) {
+            log.info("Deleted {} outbox message(s) older than {}", deleted, settings.retention());
+        }
+        return deleted == null ? 0 : deleted;
+    }
+
+    /**
      * One dispatcher run: expires stale SENDING leases, then (in smtp mode) sends up to
      * {@code batch-size} due messages. Safe to call concurrently from several threads or nodes.
      *

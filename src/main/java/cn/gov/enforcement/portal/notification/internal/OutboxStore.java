@@ -111,6 +111,12 @@ public class OutboxStore {
                 .params(ts(now), id).update() == 1;
     }
 
+    /** Deletes the messages created before {@code cutoff}, except those being sent right now; returns how many. */
+    public int deleteCreatedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM notification_outbox WHERE created_at < ? AND status <> 'SENDING'")
+                .param(cutoff).update();
+    }
+
     /** Newest first; {@code status} null means every status. */
     public List<OutboxMessage> page(MailStatus status, int offset, int limit) {
         if (status == null) {
