@@ -16,6 +16,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
@@ -73,6 +74,10 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             Button b = new Button(example.strip(), e -> ask(example.strip()));
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             b.addClassName("assistant-example");
+            if (!"zh".equals(getLocale().getLanguage())) {
+                // the examples stay Chinese questions on English pages: read with a Chinese voice
+                b.getElement().setAttribute("lang", "zh-CN");
+            }
             examples.add(b);
         }
         add(examples);
@@ -159,7 +164,8 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         Div card = new Div();
         card.addClassName("service-card");
         card.addClassName("assistant-answer");
-        Paragraph asked = new Paragraph(a.question());
+        // each answer is headed by its question (H2), its kinds of sources below it (H3)
+        H2 asked = new H2(a.question());
         asked.addClassName("assistant-asked");
         card.add(asked);
         if (a.followUp()) {

@@ -89,6 +89,9 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
         card.add(ListsUi.fact(this, "lists.field.agency", agencyName(e.agency())));
         Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("lists.exemption.checkLink"));
         check.addClassName("exemption-check-link");
+        // every card has this link: its accessible name says which item it checks
+        check.getElement().setAttribute("aria-label", getTranslation("lists.exemption.checkLink") + getTranslation("lists.colon")
+                + ReaderScript.forReader(e.violation()));
         card.add(new Div(check));
         return card;
     }

@@ -24,7 +24,7 @@ public final class ListEntryForms {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern CITATION = Pattern.compile(
-            "^《?(.+?)》?\\s*(第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?)\\s*(?:第([一二三四五六七八九十]+|\\d+)款)?$");
+            "^《?(.+?)》?\\s*(第[零〇一二三四五六七八九十百千]+[条條](?:之[一二三四五六七八九十]+)?)\\s*(?:第([一二三四五六七八九十]+|\\d+)款)?$");
     private static final Pattern PARAMETER = Pattern.compile("^([a-z_]+)\\s*=\\s*(.*)$");
 
     private ListEntryForms() {}
@@ -256,7 +256,8 @@ public final class ListEntryForms {
                     continue;
                 }
             }
-            result.add(new Citation(law, m.group(2), paragraph));
+            // an editor writing Traditional characters types 條; the articles are numbered as the corpus writes them
+            result.add(new Citation(law, m.group(2).replace('條', '条'), paragraph));
         }
         return List.copyOf(result);
     }

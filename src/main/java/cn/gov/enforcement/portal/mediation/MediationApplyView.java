@@ -152,6 +152,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         consent.setId("mediation-consent");
         consent.setLabel(getTranslation("mediation.field.consent"));
         consentError.setId("mediation-consent-error");
+        consentError.getElement().setAttribute("role", "alert");
         consentError.addClassName("error");
 
         validated.put(CATEGORY, category);
@@ -178,6 +179,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                 step(review));
 
         stepTitle.setId("mediation-step-title");
+        stepTitle.getElement().setAttribute("tabindex", "-1");
         back.setText(getTranslation("mediation.apply.back"));
         back.setId("mediation-back");
         back.addClickListener(e -> {
@@ -203,6 +205,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         draftCodeBox.getElement().setAttribute("role", "status");
         draftCodeBox.setVisible(false);
         formError.setId("mediation-form-error");
+        formError.getElement().setAttribute("role", "alert");
         formError.addClassName("error");
         resumeInput.setId("mediation-resume-input");
         resumeInput.setLabel(getTranslation("mediation.draft.resumeLabel"));
@@ -220,7 +223,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         result.setVisible(false);
         add(wizard, result);
         keepDraftCurrentOnEveryChange();
-        show(0);
+        show(0, false);
     }
 
     /** Every changed field updates a started draft, so what was typed on a step survives a timeout before "next". */
@@ -293,7 +296,12 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         return notice;
     }
 
+    /** Shows a step and moves the keyboard focus to its title, so that a screen reader announces the new step. */
     private void show(int step) {
+        show(step, true);
+    }
+
+    private void show(int step, boolean focusTitle) {
         current = Math.max(0, Math.min(STEPS - 1, step));
         for (int i = 0; i < steps.size(); i++) {
             steps.get(i).setVisible(i == current);
@@ -306,6 +314,10 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         submit.setVisible(current == STEPS - 1);
         if (current == STEPS - 1) {
             fillReview();
+        }
+        if (focusTitle) {
+            // the button pressed (Next on the last step, Back on the first) may have just been hidden
+            stepTitle.getElement().callJsFunction("focus");
         }
     }
 
@@ -512,6 +524,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         upload.setId("mediation-evidence-upload");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, service.settings().evidenceMaxBytes() + 1024));
         evidenceError.setId("mediation-evidence-error");
+        evidenceError.getElement().setAttribute("role", "alert");
         evidenceError.addClassName("error");
         evidenceList.setId("mediation-evidence-list");
         box.add(upload, evidenceError, evidenceList);
@@ -537,6 +550,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                 service.removeUpload(submissionToken, e.id());
                 refreshEvidence();
             });
+            remove.getElement().setAttribute("aria-label", getTranslation("mediation.evidence.remove") + " " + e.fileName());
             evidenceList.add(new Div(new Span(e.fileName() + " (" + Math.max(1, e.size() / 1024) + " KB) "), remove));
         }
     }
@@ -596,7 +610,12 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             wizard.setVisible(false);
             result.removeAll();
             result.setVisible(true);
-            result.add(new H2(getTranslation("mediation.apply.done.title")));
+            H2 done = new H2(getTranslation("mediation.apply.done.title"));
+            done.setId("mediation-done-title");
+            done.getElement().setAttribute("tabindex", "-1");
+            result.add(done);
+            // the wizard with its Send button is gone: the focus goes to the result, which a screen reader then reads
+            done.getElement().callJsFunction("focus");
             Span number = new Span(receipt.caseNumber());
             number.setId("mediation-case-number");
             result.add(new Paragraph(new Span(getTranslation("mediation.apply.done.number") + " "), number));

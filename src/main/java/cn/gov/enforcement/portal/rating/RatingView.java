@@ -185,7 +185,10 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
     private void showReceipt(RatingReceipt receipt) {
         form.setVisible(false);
         result.removeAll();
-        result.add(new H2(getTranslation("rating.done.title")));
+        H2 done = new H2(getTranslation("rating.done.title"));
+        done.setId("rating-done-title");
+        done.getElement().setAttribute("tabindex", "-1");
+        result.add(done);
         Span reference = new Span(receipt.reference());
         reference.setId("rating-reference");
         result.add(new Paragraph(new Span(getTranslation("rating.done.reference") + " "), reference));
@@ -198,6 +201,8 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         }
         result.add(new Anchor("rating", getTranslation("rating.done.again")));
         result.setVisible(true);
+        // the form with its Send button is hidden: the focus goes to the result, which a screen reader then reads
+        done.getElement().callJsFunction("focus");
     }
 
     private Div figures() {

@@ -164,6 +164,10 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             params.put("q", question.strip());
             Anchor link = new Anchor("regulations?" + QueryParameters.simple(params).getQueryString(), question.strip());
             link.addClassName("regulation-example");
+            if (!"zh".equals(getLocale().getLanguage())) {
+                // the examples stay Chinese questions on English pages: read with a Chinese voice
+                link.getElement().setAttribute("lang", "zh-CN");
+            }
             examples.add(link);
         }
         start.add(examples);
@@ -367,7 +371,10 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         if (id != null) {
             link.setId(id);
         }
-        link.getElement().setAttribute("aria-label", getTranslation("regulation.search.pageLabel", page));
+        if (id == null) {
+            // a bare number says little to a screen reader; 上一页 / 下一页 keep their visible text as their name
+            link.getElement().setAttribute("aria-label", getTranslation("regulation.search.pageLabel", page));
+        }
         return link;
     }
 

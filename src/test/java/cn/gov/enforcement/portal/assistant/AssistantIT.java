@@ -247,7 +247,7 @@ class AssistantIT extends KaribuViewTest {
 
         // a link can ask the question
         UI.getCurrent().navigate("assistant", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("q", "工地扬尘")));
-        assertThat(_find(Paragraph.class, spec -> spec.withClasses("assistant-asked")).get(0).getText()).isEqualTo("工地扬尘");
+        assertThat(_find(com.vaadin.flow.component.html.H2.class, spec -> spec.withClasses("assistant-asked")).get(0).getText()).isEqualTo("工地扬尘");
     }
 
     private static java.util.List<String> titles(AssistantAnswer a) {
@@ -417,7 +417,7 @@ class AssistantIT extends KaribuViewTest {
         _click(_get(followUp, Button.class, spec -> spec.withClasses("assistant-alone")));
         assertThat(answers()).hasSize(2);
         Div alone = answers().get(0);
-        assertThat(_find(alone, Paragraph.class, spec -> spec.withClasses("assistant-asked")).get(0).getText())
+        assertThat(_find(alone, com.vaadin.flow.component.html.H2.class, spec -> spec.withClasses("assistant-asked")).get(0).getText())
                 .isEqualTo(HOW_MUCH);
         assertThat(_find(alone, Div.class, spec -> spec.withClasses("assistant-context"))).isEmpty();
         assertThat(riskLinks(alone)).doesNotContain("risks/um-rp-kitchen-fumes");

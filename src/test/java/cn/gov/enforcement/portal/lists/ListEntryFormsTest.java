@@ -48,6 +48,15 @@ class ListEntryFormsTest {
         assertThat(r.prevention()).containsExactly("设置前咨询城管部门", "定期检查牢固程度");
         assertThat(r.guidance()).containsExactly("提示", "建议");
         assertThat(ListEntryForms.riskPoint(RiskPointInput.of(r))).isEqualTo(r);
+        // an editor writing Traditional characters types 條: the article is stored as the corpus numbers it
+        RiskPointInput traditional = risk("um-rp-test");
+        traditional = new RiskPointInput(traditional.id(), traditional.agency(), traditional.sector(), traditional.appliesTo(),
+                traditional.title(), traditional.risk(), traditional.level(), traditional.levelReason(),
+                "城市市容和环境卫生管理条例 第十一條", traditional.basisPenalty(), traditional.consequence(),
+                traditional.prevention(), traditional.guidance(), traditional.effectiveFrom(), traditional.effectiveTo(),
+                traditional.sample());
+        assertThat(ListEntryForms.riskPoint(traditional).basisObligation())
+                .containsExactly(new Citation("城市市容和环境卫生管理条例", "第十一条", null));
     }
 
     @Test

@@ -69,7 +69,7 @@ class ListsCsvTest {
         var en = bundle("en");
         List<List<String>> risks = ListsCsv.riskPointRows(List.of(riskPoint()), en);
         assertThat(risks.get(0)).contains("ID", "Agency");
-        assertThat(risks.get(1)).contains("High", "Reminder, Talk with the business (interview)", "标题", "Yes")
+        assertThat(risks.get(1)).contains("High", "Reminder, Interview", "标题", "Yes")
                 .doesNotContain("高");
         ExemptionItem item = new ExemptionItem("mr-ex-x", "sample-market-regulation", "不予处罚", "首违不罚", "营业执照", "未亮照经营", null,
                 List.of(), List.of(), List.of(new Citation("中华人民共和国行政处罚法", "第三十三条", null)),

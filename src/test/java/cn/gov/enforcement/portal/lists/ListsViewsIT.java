@@ -72,6 +72,10 @@ class ListsViewsIT extends ListsTestSupport {
     void the_exemption_list_filters_by_kind_and_links_to_detail_and_check() {
         UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("kind", "从轻处罚")));
         assertThat(_find(Div.class, spec -> spec.withClasses("exemption-card"))).isNotEmpty();
+        // every card has a check link; each one's accessible name says which item it checks
+        List<String> names = _find(Anchor.class, spec -> spec.withClasses("exemption-check-link")).stream()
+                .map(a -> a.getElement().getAttribute("aria-label")).toList();
+        assertThat(names).isNotEmpty().doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).startsWith("自助检查"));
         UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display");
         assertThat(_get(Section.class, spec -> spec.withId("exemption-basis-exemption")).getElement().getTextRecursively())
                 .contains("《中华人民共和国行政处罚法》第三十三条第一款");

@@ -65,6 +65,7 @@ class MediationViewsIT extends KaribuViewTest {
         return _get(TextArea.class, spec -> spec.withId(id));
     }
 
+
     private static void click(String id) {
         _click(_get(Button.class, spec -> spec.withId(id)));
     }
@@ -119,6 +120,13 @@ class MediationViewsIT extends KaribuViewTest {
     @SuppressWarnings("unchecked")
     void the_wizard_checks_every_step_on_the_server_and_keeps_what_was_typed() {
         UI.getCurrent().navigate("mediation/apply");
+        // messages are announced when they appear; the step title takes the focus when the step changes
+        for (String id : List.of("mediation-consent-error", "mediation-form-error", "mediation-evidence-error")) {
+            assertThat(cn.gov.enforcement.portal.testsupport.Components.descendants(UI.getCurrent()).filter(c -> c.getId().filter(id::equals).isPresent()).findFirst()
+                    .orElseThrow().getElement().getAttribute("role")).as(id).isEqualTo("alert");
+        }
+        assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("mediation-step-title")).getElement()
+                .getAttribute("tabindex")).isEqualTo("-1");
         click("mediation-next");
         RadioButtonGroup<DisputeCategory> category = _get(RadioButtonGroup.class, spec -> spec.withId("mediation-category"));
         assertThat(category.isInvalid()).isTrue();

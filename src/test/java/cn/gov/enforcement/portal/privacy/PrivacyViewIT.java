@@ -52,7 +52,7 @@ class PrivacyViewIT extends KaribuViewTest {
         UI.getCurrent().navigate("rating");
         assertThat(_get(Anchor.class, spec -> spec.withClasses("privacy-link")).getHref()).isEqualTo("privacy");
         UI.getCurrent().navigate("mediation/apply");
-        assertThat(descendants(UI.getCurrent()).filter(c -> c instanceof Anchor a && a.hasClassName("privacy-link"))
+        assertThat(cn.gov.enforcement.portal.testsupport.Components.descendants(UI.getCurrent()).filter(c -> c instanceof Anchor a && a.hasClassName("privacy-link"))
                 .map(c -> ((Anchor) c).getHref())).as("in the consent step, shown later").containsExactly("privacy");
 
         UI.getCurrent().setLocale(Locale.ENGLISH);
@@ -69,12 +69,6 @@ class PrivacyViewIT extends KaribuViewTest {
     private void changed() {
         events.publishEvent(new cn.gov.enforcement.portal.agency.AgencyDirectoryChanged(List.of(), List.of()));
         events.publishEvent(new cn.gov.enforcement.portal.lists.ListsChanged("", List.of(), List.of()));
-    }
-
-    private static java.util.stream.Stream<com.vaadin.flow.component.Component> descendants(
-            com.vaadin.flow.component.Component root) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root),
-                root.getChildren().flatMap(PrivacyViewIT::descendants));
     }
 
     @Test

@@ -227,6 +227,10 @@ class RegulationViewsIT extends KaribuViewTest {
                 .doesNotContain("page=");
         Anchor next = _get(Anchor.class, spec -> spec.withId("regulation-next-page"));
         assertThat(next.getHref()).contains("page=3").contains("level=law");
+        // the numbered links are named for screen readers; previous and next keep their visible text as their name
+        assertThat(next.getElement().getAttribute("aria-label")).isNull();
+        assertThat(_find(Anchor.class, spec -> spec.withText("3"))).anySatisfy(a ->
+                assertThat(a.getElement().getAttribute("aria-label")).contains("3"));
 
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "体育", "from", "2022-01-01",
                 "level", "law")));
