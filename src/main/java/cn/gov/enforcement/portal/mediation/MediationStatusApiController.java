@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,17 +36,22 @@ class MediationStatusApiController {
         this.translations = translations;
     }
 
+    /** The request header that may carry the access code instead of {@code ?code=}. */
+    static final String ACCESS_CODE_HEADER = "X-Access-Code";
+
     record EntryJson(String status, Instant at) {}
 
     record StatusJson(String number, String status, String statusText, boolean overdue, List<EntryJson> history) {}
 
     @GetMapping("/status")
     ResponseEntity<?> status(@RequestParam(required = false) String number, @RequestParam(required = false) String code,
-            HttpServletRequest request) {
+            @RequestHeader(name = ACCESS_CODE_HEADER, required = false) String headerCode, HttpServletRequest request) {
         Locale locale = locale(request);
         Optional<StatusAnswer> answer;
         try {
-            answer = service.status(number, code, request.getRemoteAddr());
+            // the header keeps the code out of access logs and browser histories; the query parameter still works
+            answer = service.status(number, headerCode != null && !headerCode.isBlank() ? headerCode : code,
+                    request.getRemoteAddr());
         } catch (RateLimitedException limited) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", String.valueOf(Math.max(1, limited.retryAfter().toSeconds())))

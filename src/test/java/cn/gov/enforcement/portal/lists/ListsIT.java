@@ -120,6 +120,18 @@ class ListsIT extends ListsTestSupport {
     }
 
     @Test
+    void an_api_request_body_larger_than_64_kilobytes_is_refused_before_it_is_read() throws Exception {
+        // characters of three UTF-8 bytes each, just over the limit
+        int chars = cn.gov.enforcement.portal.platform.ApiBodyLimitFilter.MAX_BODY / 3 + 1;
+        String huge = "{\"itemId\": \"mr-ex-first-licence-display\", \"answers\": {\"0\": \"" + "是".repeat(chars) + "\"}}";
+        mvc.perform(post("/api/v1/exemptions/check").param("lang", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.error").value("too_large"))
+                .andExpect(jsonPath("$.message").value("The request body is too large: the API accepts at most 64 KB."));
+    }
+
+    @Test
     void the_eligibility_check_answers_with_outcome_reason_articles_and_next_steps() throws Exception {
         String all = """
                 {"itemId": "mr-ex-first-licence-display", "answers": {"0": "yes", "no_harm": true, "2": "是"}}""";
