@@ -62,6 +62,27 @@ public class SelfCheckService {
         }
     }
 
+    /** Answers read from an address, and how many of its entries were left out (unreadable, or not in the checklist). */
+    public record ReadAnswers(Map<String, SelfCheckAnswer> answers, int leftOut) {}
+
+    /**
+     * The answers of an address ({@link SelfCheckState}) that belong to the checklist; the others are left out and
+     * counted, so an old link or a link for other sectors still opens.
+     */
+    public ReadAnswers readAnswers(Checklist checklist, String encoded) {
+        SelfCheckState.Parsed parsed = SelfCheckState.parse(encoded);
+        Map<String, SelfCheckAnswer> kept = new LinkedHashMap<>();
+        int leftOut = parsed.unreadable();
+        for (Map.Entry<String, SelfCheckAnswer> e : parsed.answers().entrySet()) {
+            if (checklist.point(e.getKey()).isPresent()) {
+                kept.put(e.getKey(), e.getValue());
+            } else {
+                leftOut++;
+            }
+        }
+        return new ReadAnswers(kept, leftOut);
+    }
+
     /** An agency a report names: whom to ask, and whether it publishes discretion benchmarks. */
     public record AgencyContact(String id, String name, Optional<String> supervisionPhone, boolean discretion) {}
 

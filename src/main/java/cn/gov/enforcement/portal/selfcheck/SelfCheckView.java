@@ -124,15 +124,9 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
             return;
         }
         checklist = service.checklist(sectors);
-        SelfCheckState.Parsed parsed = SelfCheckState.parse(first(params, "a"));
-        int droppedAnswers = parsed.unreadable();
-        for (var e : parsed.answers().entrySet()) {
-            if (checklist.point(e.getKey()).isPresent()) {
-                answers.put(e.getKey(), e.getValue());
-            } else {
-                droppedAnswers++;
-            }
-        }
+        SelfCheckService.ReadAnswers read = service.readAnswers(checklist, first(params, "a"));
+        answers.putAll(read.answers());
+        int droppedAnswers = read.leftOut();
         if (droppedAnswers > 0) {
             add(notice("selfcheck-notice-answers", getTranslation("selfcheck.notice.answers", droppedAnswers)));
         }

@@ -5,6 +5,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gov.enforcement.portal.KaribuViewTest;
 import cn.gov.enforcement.portal.lists.ExemptionItem;
@@ -249,6 +252,40 @@ class SelfCheckIT extends KaribuViewTest {
         assertThat(_get(Anchor.class, spec -> spec.withId("assistant-self-check-link")).getHref()).isEqualTo("self-check");
         UI.getCurrent().navigate("");
         assertThat(_find(Anchor.class, spec -> spec.withText("自查自纠"))).extracting(Anchor::getHref).contains("self-check");
+    }
+
+    @Test
+    void the_api_gives_sectors_checklist_and_report_from_the_pages_address_format_without_an_account() throws Exception {
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders
+                .webAppContextSetup((org.springframework.web.context.WebApplicationContext) context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc.perform(get("/api/v1/self-check/sectors")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.agency == 'sample-market-regulation')].sectors[?(@.name == '商品零售')].riskPoints")
+                        .value(4));
+        mvc.perform(get("/api/v1/self-check/checklist").param("sector", "商品零售")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.riskPoints.length()").value(4))
+                .andExpect(jsonPath("$.riskPoints[0].level").value("高"))
+                .andExpect(jsonPath("$.riskPoints[3].id").value("mr-rp-price-tag"));
+        mvc.perform(get("/api/v1/self-check/report").param("sector", "商品零售")
+                        .param("a", "mr-rp-price-tag.P2_mr-rp-price-fraud.D_tp-rp-drink-driving.N_garbage"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.summary.toCorrect").value(1))
+                .andExpect(jsonPath("$.summary.low").value(1))
+                .andExpect(jsonPath("$.findings[0].id").value("mr-rp-price-tag"))
+                .andExpect(jsonPath("$.findings[0].status").value("PARTLY"))
+                .andExpect(jsonPath("$.findings[0].todo[0]").value("调价时同步更换价签，做到货签对位。"))
+                .andExpect(jsonPath("$.findings[0].related[0].checkUrl").value("/exemptions/mr-ex-first-price-tag/check"))
+                .andExpect(jsonPath("$.findings[0].supervisionPhone").value("0999-12315001"))
+                .andExpect(jsonPath("$.done[0]").value("mr-rp-price-fraud"))
+                .andExpect(jsonPath("$.ignoredAnswers").value(2));
+        mvc.perform(get("/api/v1/self-check/report").param("sector", "商品零售").param("a", "mr-rp-price-tag.P")
+                        .param("lang", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("bad_request"))
+                .andExpect(jsonPath("$.problems[0].field").value("mr-rp-price-tag"))
+                .andExpect(jsonPath("$.message").value("With “Some are in place”, please tick the measures that are."));
+        mvc.perform(get("/api/v1/self-check/checklist")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("sectors"));
     }
 
     private static String location() {

@@ -1,0 +1,143 @@
+package cn.gov.enforcement.portal.selfcheck;
+
+import cn.gov.enforcement.portal.lists.Citation;
+import cn.gov.enforcement.portal.lists.ExemptionItem;
+import cn.gov.enforcement.portal.lists.RiskPoint;
+import cn.gov.enforcement.portal.platform.JsonApi;
+import cn.gov.enforcement.portal.platform.JsonApiErrors;
+import cn.gov.enforcement.portal.platform.LanguagePreference;
+import cn.gov.enforcement.portal.platform.Translations;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckService.Finding;
+import cn.gov.enforcement.portal.selfcheck.SelfCheckService.Report;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The self-check for integrations (a mini-program, a service hall's kiosk): the sectors, the checklist of chosen
+ * sectors, and the report of answers given in the page's own address format ({@code a=<id>.<letter>_…}), so a link
+ * and a call carry the same thing. Nothing is stored; content stays as written (Simplified Chinese).
+ */
+@RestController
+@JsonApi
+@RequestMapping(path = "/api/v1/self-check", produces = "application/json")
+class SelfCheckApiController {
+
+    private final SelfCheckService service;
+    private final Translations translations;
+
+    SelfCheckApiController(SelfCheckService service, Translations translations) {
+        this.service = service;
+        this.translations = translations;
+    }
+
+    record SectorJson(String name, int riskPoints) {}
+
+    record AgencySectorsJson(String agency, String agencyName, List<SectorJson> sectors) {}
+
+    record RiskJson(String id, String title, String level, String risk, List<String> prevention, boolean sample,
+            String url) {}
+
+    record ChecklistJson(List<String> sectors, List<RiskJson> riskPoints) {}
+
+    record CitationJson(String title, String article) {}
+
+    record RelatedJson(String id, String violation, String kind, String checkUrl) {}
+
+    record FindingJson(String id, String title, String level, String status, List<String> todo, List<String> inPlace,
+            String consequence, List<CitationJson> basis, List<RelatedJson> related, String agency, String agencyName,
+            String supervisionPhone) {}
+
+    record SummaryJson(int toCorrect, long high, long medium, long low, int done, int notConcerned, int unanswered) {}
+
+    record ReportJson(LocalDate date, List<String> sectors, boolean sample, SummaryJson summary, List<FindingJson> findings,
+            List<String> done, List<String> notConcerned, List<String> unanswered, int ignoredAnswers) {}
+
+    @GetMapping("/sectors")
+    List<AgencySectorsJson> sectors() {
+        return service.sectors().stream().map(a -> new AgencySectorsJson(a.agencyId(), a.agencyName(),
+                a.sectors().stream().map(s -> new SectorJson(s.name(), s.riskPoints())).toList())).toList();
+    }
+
+    @GetMapping("/checklist")
+    ResponseEntity<?> checklist(@RequestParam(name = "sector", required = false) List<String> sectors,
+            HttpServletRequest request) {
+        try {
+            var checklist = service.checklist(limited(sectors));
+            return ResponseEntity.ok(new ChecklistJson(checklist.sectors(), checklist.points().stream()
+                    .map(p -> new RiskJson(p.id(), p.title(), p.level(), p.risk(), p.prevention(), p.sample(),
+                            "/risks/" + p.id()))
+                    .toList()));
+        } catch (ValidationFailure refused) {
+            return refused(refused, request);
+        }
+    }
+
+    /**
+     * The report of answers in the page's format; answers for risks outside the checklist or unreadable ones are
+     * left out and counted ({@code ignoredAnswers}), as the page does.
+     */
+    @GetMapping("/report")
+    ResponseEntity<?> report(@RequestParam(name = "sector", required = false) List<String> sectors,
+            @RequestParam(name = "a", required = false) String answers, HttpServletRequest request) {
+        try {
+            List<String> chosen = limited(sectors);
+            var checklist = service.checklist(chosen);
+            SelfCheckService.ReadAnswers read = service.readAnswers(checklist, answers);
+            Report r = service.report(chosen, read.answers());
+            return ResponseEntity.ok(new ReportJson(r.date(), r.sectors(), r.sample(),
+                    new SummaryJson(r.findings().size(), r.findingsAt("高"), r.findingsAt("中"), r.findingsAt("低"),
+                            r.done().size(), r.notApplicable().size(), r.unanswered().size()),
+                    r.findings().stream().map(f -> finding(f, r)).toList(), ids(r.done()), ids(r.notApplicable()),
+                    ids(r.unanswered()), read.leftOut()));
+        } catch (ValidationFailure refused) {
+            return refused(refused, request);
+        }
+    }
+
+    private static FindingJson finding(Finding f, Report r) {
+        RiskPoint p = f.point();
+        var agency = r.agencies().get(p.agency());
+        List<CitationJson> basis = new java.util.ArrayList<>();
+        for (Citation c : p.basisObligation()) {
+            basis.add(new CitationJson(c.law(), c.articleDisplay()));
+        }
+        for (Citation c : p.basisPenalty()) {
+            basis.add(new CitationJson(c.law(), c.articleDisplay()));
+        }
+        List<RelatedJson> related = f.related().stream().map((ExemptionItem e) -> new RelatedJson(e.id(), e.violation(),
+                e.kind(), "/exemptions/" + e.id() + "/check")).toList();
+        return new FindingJson(p.id(), p.title(), p.level(), f.status().name(), f.todo(), f.inPlace(), p.consequence(),
+                basis, related, p.agency(), agency == null ? p.agency() : agency.name(),
+                agency == null ? null : agency.supervisionPhone().orElse(null));
+    }
+
+    private static List<String> ids(List<RiskPoint> points) {
+        return points.stream().map(RiskPoint::id).toList();
+    }
+
+    /** More sectors than the service takes are cut, so that the service refuses them without reading thousands. */
+    private static List<String> limited(List<String> sectors) {
+        return sectors == null ? List.of() : sectors.stream().limit(SelfCheckService.MAX_SECTORS + 1L).toList();
+    }
+
+    private ResponseEntity<?> refused(ValidationFailure refused, HttpServletRequest request) {
+        Locale locale = LanguagePreference.forApiRequest(request);
+        List<Map<String, Object>> problems = refused.problems().stream()
+                .map(p -> Map.<String, Object>of("field", p.field(), "message", translations.get(locale, p.messageKey(), p.args())))
+                .toList();
+        Map<String, Object> body = new LinkedHashMap<>(JsonApiErrors.body(JsonApiErrors.BAD_REQUEST,
+                (String) problems.get(0).get("message")));
+        body.put("problems", problems);
+        return ResponseEntity.badRequest().body(body);
+    }
+}
