@@ -504,9 +504,8 @@ public class MediationService {
         String name = cleanFileName(fileName, type.get());
         if (client != null) {
             limiter.check(MediationRateLimiter.Kind.UPLOAD, client);
-            limiter.record(MediationRateLimiter.Kind.UPLOAD, client);
         }
-        return tx.execute(status -> {
+        EvidenceInfo accepted = tx.execute(status -> {
             if (cases.findBySubmissionToken(submissionToken).isPresent()) {
                 throw ValidationFailure.of("evidence", "mediation.error.evidence.submitted");
             }
@@ -524,6 +523,11 @@ public class MediationService {
                 throw failed;
             }
         });
+        if (client != null) {
+            // a file refused inside (the application submitted meanwhile, too many files) does not count
+            limiter.record(MediationRateLimiter.Kind.UPLOAD, client);
+        }
+        return accepted;
     }
 
     /** The files uploaded so far under a submission token (not yet submitted). */
@@ -586,16 +590,12 @@ public class MediationService {
     }
 
     /**
-     * {@link #saveDraft(MediationApplication, String)} for a client, counted against its drafts per window
-     * ({@code null}: a trusted caller, not limited).
+     * {@link #saveDraft(MediationApplication, String)} for a client: a new draft (not an update of the draft of
+     * {@code existingCode}) counts against its drafts per window ({@code null}: a trusted caller, not limited).
      *
      * @throws RateLimitedException when the client has saved its drafts of the window
      */
     public String saveDraft(MediationApplication a, String existingCode, String client) {
-        if (client != null) {
-            limiter.check(MediationRateLimiter.Kind.DRAFT, client);
-            limiter.record(MediationRateLimiter.Kind.DRAFT, client);
-        }
         String payload;
         try {
             payload = cipher.encrypt(json.writeValueAsString(a));
@@ -615,6 +615,11 @@ public class MediationService {
                     existing.get().update(payload, now, expires);
                     return AccessCodes.normalize(existingCode);
                 }
+            }
+            // only a new draft counts: the wizard saves its draft at every change, which updates the same row
+            if (client != null) {
+                limiter.check(MediationRateLimiter.Kind.DRAFT, client);
+                limiter.record(MediationRateLimiter.Kind.DRAFT, client);
             }
             String code = AccessCodes.generate();
             drafts.saveAndFlush(new Draft(AccessCodes.digest(code), payload, now, expires));

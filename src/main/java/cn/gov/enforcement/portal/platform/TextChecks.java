@@ -2,7 +2,7 @@ package cn.gov.enforcement.portal.platform;
 
 /**
  * Checks of free text typed by people, shared by the services that validate it: a line (a name, a subject) holds
- * no control characters at all, so it can go into a mail's subject or a document's heading; a text (findings, a
+ * no control, format or separator characters at all, so it can go into a mail's subject or a document's heading; a text (findings, a
  * note) may hold line breaks and tabs but no other control characters. Messages:
  * {@code platform.error.singleLine} and {@code platform.error.controlCharacters}.
  */
@@ -14,13 +14,26 @@ public final class TextChecks {
     private TextChecks() {
     }
 
-    /** True when the value (null counts as fine) holds no control character. */
+    /**
+     * True when the value (null counts as fine) holds no control character, no line or paragraph separator and no
+     * format character (a right-to-left override would show text in another order than it is stored).
+     */
     public static boolean isSingleLine(String value) {
-        return value == null || value.chars().noneMatch(Character::isISOControl);
+        return value == null || value.codePoints().noneMatch(TextChecks::unwanted);
     }
 
-    /** True when the value (null counts as fine) holds no control character but line breaks and tabs. */
+    /**
+     * True when the value (null counts as fine) holds none of those but line breaks, tabs and the zero-width joiners
+     * that emoji sequences are made of (a comment may hold 👨‍👩‍👧).
+     */
     public static boolean isPlainText(String value) {
-        return value == null || value.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+        return value == null || value.codePoints().noneMatch(c -> c != '\n' && c != '\r' && c != '\t' && c != '\u200d'
+                && c != '\u200c' && unwanted(c));
+    }
+
+    private static boolean unwanted(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

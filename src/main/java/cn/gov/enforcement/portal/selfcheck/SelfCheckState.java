@@ -19,7 +19,7 @@ public final class SelfCheckState {
     /** More answers than any checklist has are not read. */
     static final int MAX_ANSWERS = 300;
 
-    private static final Pattern ENTRY = Pattern.compile("([a-z0-9][a-z0-9-]{0,79})\\.([DNXP])((?:\\d{1,2})(?:\\.\\d{1,2})*)?");
+    private static final Pattern ENTRY = Pattern.compile("([a-z0-9][a-z0-9-]{0,79})\\.([DNXP])((?:[1-9]\\d?)(?:\\.[1-9]\\d?)*)?");
 
     private SelfCheckState() {
     }

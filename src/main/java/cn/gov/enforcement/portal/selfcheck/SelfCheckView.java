@@ -105,7 +105,7 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         offered.forEach(a -> a.sectors().forEach(s -> known.add(s.name())));
         List<String> asked = params.getOrDefault("sector", List.of()).stream().filter(s -> !s.isBlank())
                 .map(String::strip).distinct().limit(SelfCheckService.MAX_SECTORS * 2L).toList();
-        sectors = asked.stream().filter(known::contains).toList();
+        sectors = asked.stream().filter(known::contains).limit(SelfCheckService.MAX_SECTORS).toList();
         int droppedSectors = asked.size() - sectors.size();
 
         add(new H1(getTranslation("selfcheck.title")));
@@ -123,7 +123,15 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
             ListsUi.addPrintStyle(this);
             return;
         }
-        checklist = service.checklist(sectors);
+        try {
+            checklist = service.checklist(sectors);
+        } catch (ValidationFailure refused) {
+            // a sector withdrawn between reading the sectors and the checklist: choose again
+            sectors = List.of();
+            add(sectorStep(offered, false));
+            sectorError.setText(message(refused.problems().get(0)));
+            return;
+        }
         SelfCheckService.ReadAnswers read = service.readAnswers(checklist, first(params, "a"));
         answers.putAll(read.answers());
         int droppedAnswers = read.leftOut();
@@ -280,7 +288,7 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         SelfCheckAnswer given = answers.get(p.id());
         if (given != null) {
             answer.setValue(given.status());
-            done.setValue(new TreeSet<>(given.measuresDone().stream().filter(i -> i < texts.size()).toList()));
+            done.setValue(new TreeSet<>(given.measuresDone().stream().filter(i -> i >= 0 && i < texts.size()).toList()));
         }
         done.setVisible(given != null && given.status() == Status.PARTLY);
         answer.addValueChangeListener(e -> {
@@ -330,8 +338,20 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
             service.report(sectors, answers);
             UI.getCurrent().navigate(ROUTE, query(sectors, answers, true));
         } catch (ValidationFailure refused) {
+            if (listChanged(refused)) {
+                // a risk or sector left the list since the page was built: open the page again, which leaves the
+                // answers out that no longer apply and says how many
+                UI.getCurrent().navigate(ROUTE, query(sectors, answers, false));
+                return;
+            }
             showProblems(refused);
         }
+    }
+
+    /** True when the answers were refused because the list changed under the page (no field of the page to mark). */
+    private static boolean listChanged(ValidationFailure refused) {
+        return refused.problems().stream().anyMatch(p -> "sectors".equals(p.field())
+                || "selfcheck.error.notInChecklist".equals(p.messageKey()));
     }
 
     private void showProblems(ValidationFailure refused) {
@@ -426,6 +446,10 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
                 result.setText(getTranslation("selfcheck.feedback.thanks", sent));
                 send.setVisible(false);
             } catch (ValidationFailure refused) {
+                if (listChanged(refused)) {
+                    UI.getCurrent().navigate(ROUTE, query(sectors, answers, true));
+                    return;
+                }
                 result.setText(message(refused.problems().get(0)));
                 send.setEnabled(true);
             }

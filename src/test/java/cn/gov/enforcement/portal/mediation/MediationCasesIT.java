@@ -321,14 +321,32 @@ class MediationCasesIT extends IntegrationTest {
             assertThatThrownBy(() -> service.upload(next, "one-more.pdf", EvidenceFilesTest.PDF, "203.0.113.50"))
                     .isInstanceOf(RateLimitedException.class);
             assertThat(jdbc.queryForObject("select count(*) from mediation_evidence", Integer.class)).isEqualTo(stored);
+            // a file refused (here: one more than an application may have) does not count against the client
+            String full = MediationTestSupport.application(DisputeCategory.CONSUMER, null).submissionToken();
+            for (int i = 0; i < settings.evidenceMaxFiles(); i++) {
+                service.upload(full, "page" + i + ".pdf", EvidenceFilesTest.PDF, "203.0.113.53");
+            }
+            for (int i = 0; i < allowed; i++) {
+                assertThatThrownBy(() -> service.upload(full, "too-many.pdf", EvidenceFilesTest.PDF, "203.0.113.53"))
+                        .isInstanceOf(ValidationFailure.class);
+            }
+            String fresh = MediationTestSupport.application(DisputeCategory.CONSUMER, null).submissionToken();
+            assertThat(service.upload(fresh, "still-allowed.pdf", EvidenceFilesTest.PDF, "203.0.113.53").fileName())
+                    .isEqualTo("still-allowed.pdf");
             assertThat(service.upload(next, "other-client.pdf", EvidenceFilesTest.PDF, "203.0.113.51").fileName())
                     .isEqualTo("other-client.pdf");
 
             MediationApplication draft = MediationTestSupport.application(DisputeCategory.LABOUR, null);
-            for (int i = 0; i < MediationRateLimiter.DRAFTS_PER_WINDOW; i++) {
+            // the wizard saves its draft at every change: updating the same draft does not count
+            String kept = service.saveDraft(draft, null, "203.0.113.52");
+            for (int i = 0; i < 2 * MediationRateLimiter.DRAFTS_PER_WINDOW; i++) {
+                assertThat(service.saveDraft(draft, kept, "203.0.113.52")).isEqualTo(kept);
+            }
+            for (int i = 1; i < MediationRateLimiter.DRAFTS_PER_WINDOW; i++) {
                 service.saveDraft(draft, null, "203.0.113.52");
             }
             assertThatThrownBy(() -> service.saveDraft(draft, null, "203.0.113.52")).isInstanceOf(RateLimitedException.class);
+            assertThat(service.saveDraft(draft, kept, "203.0.113.52")).isEqualTo(kept);
         } finally {
             limiter.reset();
         }

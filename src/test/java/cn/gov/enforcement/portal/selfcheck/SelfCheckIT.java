@@ -231,6 +231,26 @@ class SelfCheckIT extends KaribuViewTest {
     }
 
     @Test
+    void a_risk_withdrawn_while_the_page_is_open_is_left_out_with_a_notice_instead_of_blocking_the_report() {
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
+                "a", List.of("mr-rp-price-tag.N_mr-rp-price-fraud.D"))));
+        assertThat(_find(Div.class, spec -> spec.withClasses("selfcheck-item"))).hasSize(4);
+        // the risk goes out of force behind the page's back
+        var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        jdbc.update("update lists_entry set effective_to = ? where id = 'mr-rp-price-fraud'", LocalDate.now(clock).minusDays(1));
+        try {
+            _click(_get(Button.class, spec -> spec.withId("selfcheck-make-report")));
+            assertThat(_find(Div.class, spec -> spec.withClasses("selfcheck-item"))).hasSize(3);
+            assertThat(text("selfcheck-notice-answers")).isEqualTo("本页地址中有 1 项答案无法读取，或者对应的风险点已不在清单中，已略去。");
+            assertThat(answerField("mr-rp-price-tag").getValue()).isEqualTo(Status.NOT_YET);
+            _click(_get(Button.class, spec -> spec.withId("selfcheck-make-report")));
+            assertThat(text("selfcheck-report-summary")).startsWith("需要整改 1 项");
+        } finally {
+            jdbc.update("update lists_entry set effective_to = null where id = 'mr-rp-price-fraud'");
+        }
+    }
+
+    @Test
     void the_page_speaks_english_and_traditional_chinese() {
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),

@@ -35,10 +35,10 @@ class SelfCheckStateTest {
     @Test
     void malformed_repeated_and_hostile_entries_are_counted_not_read() {
         SelfCheckState.Parsed parsed = SelfCheckState.parse(
-                "a.D_a.N_b.Q_c.D1_<script>.D_d.P1..2_e.P100__  f.X  _UPPER.D_g.N\u0000");
+                "a.D_a.N_b.Q_c.D1_<script>.D_d.P1..2_e.P100__  f.X  _UPPER.D_g.N\u0000_h.P0_i.P1.00");
         assertThat(parsed.answers()).containsOnlyKeys("a", "f");
         assertThat(parsed.answers().get("a").status()).isEqualTo(Status.DONE);
-        assertThat(parsed.unreadable()).isEqualTo(8);
+        assertThat(parsed.unreadable()).isEqualTo(10);
         assertThat(SelfCheckState.parse(null).answers()).isEmpty();
         assertThat(SelfCheckState.parse("  ").unreadable()).isZero();
     }

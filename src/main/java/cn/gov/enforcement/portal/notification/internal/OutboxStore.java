@@ -114,7 +114,7 @@ public class OutboxStore {
     /** Deletes the messages created before {@code cutoff}, except those being sent right now; returns how many. */
     public int deleteCreatedBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM notification_outbox WHERE created_at < ? AND status <> 'SENDING'")
-                .param(cutoff).update();
+                .param(ts(cutoff)).update();
     }
 
     /** Newest first; {@code status} null means every status. */
