@@ -37,7 +37,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-        if (throttle.isBlocked(username, address)) {
+        // the throttle counts per network (an IPv6 subscriber's /64), the account log keeps the address itself
+        String network = address == null ? null : cn.gov.enforcement.portal.platform.ClientAddress.key(address);
+        if (throttle.isBlocked(username, network)) {
             log.record(AccountAction.SIGN_IN_BLOCKED, username, null, address, null);
             throw new LockedException("Too many failed sign-in attempts");
         }
@@ -47,7 +49,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             accounts.signedIn(result.getName(), address);
             return result;
         } catch (BadCredentialsException e) {
-            throttle.failed(username, address);
+            throttle.failed(username, network);
             log.record(AccountAction.SIGN_IN_FAILED, username, null, address, "badCredentials");
             throw e;
         } catch (DisabledException e) {

@@ -78,7 +78,7 @@ class AgencyApiController {
 
     @GetMapping("/certificates/{number}")
     ResponseEntity<?> certificate(@PathVariable String number, HttpServletRequest request) {
-        CertificateAnswer answer = directory.checkCertificate(number, "ip:" + request.getRemoteAddr());
+        CertificateAnswer answer = directory.checkCertificate(number, "ip:" + cn.gov.enforcement.portal.platform.ClientAddress.key(request.getRemoteAddr()));
         return switch (answer.outcome()) {
             case INVALID_INPUT -> error(HttpStatus.BAD_REQUEST, "bad_request", message(request, answer.problemKey()));
             case THROTTLED -> error(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", message(request, answer.problemKey()));

@@ -51,7 +51,7 @@ class MediationStatusApiController {
         try {
             // the header keeps the code out of access logs and browser histories; the query parameter still works
             answer = service.status(number, headerCode != null && !headerCode.isBlank() ? headerCode : code,
-                    request.getRemoteAddr());
+                    cn.gov.enforcement.portal.platform.ClientAddress.key(request.getRemoteAddr()));
         } catch (RateLimitedException limited) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", String.valueOf(Math.max(1, limited.retryAfter().toSeconds())))

@@ -429,6 +429,23 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         ListsUi.addPrintStyle(this);
     }
 
+    /** Session attribute: the sectors and answers this browser session has sent anonymously. */
+    static final String SENT = SelfCheckView.class.getName() + ".sent";
+
+    @SuppressWarnings("unchecked")
+    private static void rememberSent(String key) {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session == null) {
+            return;
+        }
+        java.util.Set<String> sent = session.getAttribute(SENT) instanceof java.util.Set<?> before
+                ? (java.util.Set<String>) before : new java.util.HashSet<>();
+        if (sent.size() < 50) {
+            sent.add(key);
+        }
+        session.setAttribute(SENT, sent);
+    }
+
     /** Sending the answers anonymously to the agencies, if the business wants to. */
     private Div feedbackForm() {
         Div box = new Div();
@@ -440,11 +457,20 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         Button send = new Button(getTranslation("selfcheck.feedback.submit"));
         send.setId("selfcheck-feedback-submit");
         send.setDisableOnClick(true);
+        // this browser session sent these very answers already (a reload of the report): no second button
+        String sentKey = String.join(",", sectors) + "|" + SelfCheckState.format(answers);
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session != null && session.getAttribute(SENT) instanceof java.util.Set<?> sentBefore
+                && sentBefore.contains(sentKey)) {
+            send.setVisible(false);
+            result.setText(getTranslation("selfcheck.feedback.sentBefore"));
+        }
         send.addClickListener(e -> {
             try {
                 int sent = feedback.submit(sectors, answers, ClientAddress.current());
                 result.setText(getTranslation("selfcheck.feedback.thanks", sent));
                 send.setVisible(false);
+                rememberSent(sentKey);
             } catch (ValidationFailure refused) {
                 if (listChanged(refused)) {
                     UI.getCurrent().navigate(ROUTE, query(sectors, answers, true));

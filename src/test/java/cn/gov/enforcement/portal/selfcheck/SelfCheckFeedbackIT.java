@@ -162,6 +162,16 @@ class SelfCheckFeedbackIT extends KaribuViewTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("selfcheck-feedback-result")).getText())
                 .isEqualTo("已匿名提交 2 个风险点的回答，谢谢。");
         assertThat(_find(Button.class, spec -> spec.withId("selfcheck-feedback-submit"))).isEmpty();
+        // the same report opened again in this session offers no second submission
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
+                "a", List.of("mr-rp-price-tag.N_mr-rp-price-fraud.D"), "report", List.of("1"))));
+        assertThat(_find(Button.class, spec -> spec.withId("selfcheck-feedback-submit"))).isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("selfcheck-feedback-result")).getText())
+                .isEqualTo("这份自查结果已经匿名提交过，谢谢。");
+        // other answers may be sent
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
+                "a", List.of("mr-rp-price-tag.D"), "report", List.of("1"))));
+        assertThat(_find(Button.class, spec -> spec.withId("selfcheck-feedback-submit"))).hasSize(1);
 
         signInStaff("selfcheck-market-officer", Role.OFFICER, MARKET);
         UI.getCurrent().navigate("staff/self-checks");
