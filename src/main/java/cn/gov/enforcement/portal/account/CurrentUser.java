@@ -26,6 +26,17 @@ public interface CurrentUser {
         return isAdmin() || (agencyId != null && agencyId().map(agencyId::equals).orElse(false));
     }
 
+    /**
+     * The agency a staff page shows: for an administrator the one asked for (stripped; empty when blank or none),
+     * for an officer or editor their own agency, whatever is asked. Callers check the role first.
+     */
+    default Optional<String> shownAgency(String requested) {
+        if (isAdmin()) {
+            return Optional.ofNullable(requested).map(String::strip).filter(s -> !s.isEmpty());
+        }
+        return agencyId();
+    }
+
     /** Throws {@link org.springframework.security.access.AccessDeniedException} unless {@link #canAccessAgency}. */
     default void requireAgency(String agencyId) {
         if (!canAccessAgency(agencyId)) {

@@ -300,10 +300,7 @@ public class GuidanceService {
      */
     public Optional<String> staffAgency(String requested) {
         requireStaff();
-        if (currentUser.isAdmin()) {
-            return Optional.ofNullable(strip(requested));
-        }
-        return currentUser.agencyId();
+        return currentUser.shownAgency(requested);
     }
 
     /** True when the signed-in user may issue guidance (an officer bound to an agency). */

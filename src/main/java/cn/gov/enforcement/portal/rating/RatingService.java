@@ -238,10 +238,7 @@ public class RatingService {
      */
     public Optional<String> staffAgency(String requested) {
         requireStaff();
-        if (currentUser.isAdmin()) {
-            return Optional.ofNullable(blankToNull(requested));
-        }
-        return currentUser.agencyId();
+        return currentUser.shownAgency(requested);
     }
 
     /**

@@ -164,10 +164,11 @@ public class SelfCheckFeedback {
      */
     @RolesAllowed({"OFFICER", "EDITOR", "ADMIN"})
     public Optional<String> staffAgency(String requested) {
-        if (currentUser.isAdmin()) {
-            return Optional.ofNullable(requested).map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> shown = currentUser.shownAgency(requested);
+        if (shown.isEmpty() && !currentUser.isAdmin()) {
+            throw new AccessDeniedException("No agency");
         }
-        return Optional.of(currentUser.agencyId().orElseThrow(() -> new AccessDeniedException("No agency")));
+        return shown;
     }
 
     /** The agencies an administrator chooses from. */
