@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.SearchForm;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
@@ -53,6 +54,7 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
     private final Anchor downloadXlsx = new Anchor();
     private final Anchor printAll = new Anchor();
     private final HorizontalLayout tools = new HorizontalLayout();
+    private SearchForm form;
     private final HorizontalLayout printBar = new HorizontalLayout();
     private final Anchor backToList = new Anchor();
     private final Paragraph pageOnlyNote = new Paragraph();
@@ -93,12 +95,10 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         Button submit = new Button(getTranslation("lists.search.submit"), e -> submit());
         submit.setId(prefix + "-search-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(search, agency);
-        form.add(filters);
-        form.add(submit);
-        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        form.setWrap(true);
-        form.getElement().setAttribute("role", "search");
+        Component[] fields = new Component[filters.length + 1];
+        fields[0] = agency;
+        System.arraycopy(filters, 0, fields, 1, filters.length);
+        form = new SearchForm(prefix, search, submit, fields);
         form.addClassName("lists-no-print");
         add(form);
 
@@ -195,7 +195,9 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         }
         search.setValue(q == null ? "" : q.length() > ListsCatalog.MAX_QUERY ? q.substring(0, ListsCatalog.MAX_QUERY) : q);
         agency.setValue(a == null ? "" : a);
-        show(q, a, readFilters(params), ListsUi.page(params), "all".equals(ListsUi.first(params, "print")));
+        Map<String, String> own = readFilters(params);
+        form.setActiveFilters((a == null ? 0 : 1) + (int) own.values().stream().filter(v -> v != null && !v.isEmpty()).count());
+        show(q, a, own, ListsUi.page(params), "all".equals(ListsUi.first(params, "print")));
     }
 
     private void show(String q, String a, Map<String, String> own, int page, boolean printMode) {

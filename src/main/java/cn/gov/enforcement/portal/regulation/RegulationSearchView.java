@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.regulation;
 
 import cn.gov.enforcement.portal.platform.ReaderScript;
+import cn.gov.enforcement.portal.platform.SearchForm;
 import cn.gov.enforcement.portal.platform.Translations;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Key;
@@ -16,8 +17,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -62,6 +61,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
     private final Select<String> status = new Select<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
+    private final SearchForm form;
     private final Paragraph count = new Paragraph();
     private final Paragraph legalTerms = new Paragraph();
     private final Div results = new Div();
@@ -128,10 +128,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         submit.setId("regulation-search-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        HorizontalLayout form = new HorizontalLayout(search, level, region, issuer, status, from, to, submit);
-        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        form.setWrap(true);
-        form.getElement().setAttribute("role", "search");
+        form = new SearchForm("regulation", search, submit, level, region, issuer, status, from, to);
         add(form);
 
         count.setId("regulation-count");
@@ -237,6 +234,8 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
                 .toLowerCase(Locale.ROOT));
         from.setValue(date(first(params, "from")));
         to.setValue(date(first(params, "to")));
+        Map<String, String> chosen = formParameters();
+        form.setActiveFilters(chosen.size() - (chosen.containsKey("q") ? 1 : 0));
 
         results.removeAll();
         pager.removeAll();

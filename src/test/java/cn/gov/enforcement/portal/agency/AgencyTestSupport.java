@@ -42,7 +42,7 @@ abstract class AgencyTestSupport extends IntegrationTest {
 
     private static Path copyKnowledgeBase() {
         try {
-            Path dir = Files.createTempDirectory("agency-kb-");
+            Path dir = cn.gov.enforcement.portal.testsupport.TemporaryDirectories.createDeletedOnExit("agency-kb-");
             Path target = Files.createDirectories(dir.resolve("agencies"));
             try (Stream<Path> files = Files.list(Path.of("knowledge-base", "agencies"))) {
                 for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {

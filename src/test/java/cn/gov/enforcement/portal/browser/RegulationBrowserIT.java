@@ -85,6 +85,42 @@ class RegulationBrowserIT extends BrowserTest {
     }
 
     @Test
+    void on_a_390_pixel_phone_the_filters_fold_behind_a_button_and_unfold_when_one_is_set() {
+        browser.resize(390, 844);
+        try {
+            browser.open("/regulations?q=" + java.net.URLEncoder.encode("行政调解", StandardCharsets.UTF_8));
+            WebElement toggle = browser.find(By.id("regulation-filters-toggle"));
+            assertThat(toggle.isDisplayed()).isTrue();
+            assertThat(toggle.getText()).isEqualTo("筛选条件");
+            assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+            assertThat(browser.find(By.id("regulation-level")).isDisplayed()).isFalse();
+            // the first result starts on the first screen, not below six fields
+            WebElement first = browser.find(By.cssSelector("#regulation-results a.regulation-hit-link"));
+            assertThat(first.getLocation().getY()).isLessThan(844);
+
+            toggle.click();
+            browser.until(d -> d.findElement(By.id("regulation-level")).isDisplayed());
+            assertThat(browser.find(By.id("regulation-filters-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
+
+            // a filter set in the address is shown, and the button says how many are set
+            browser.open("/regulations?q=" + java.net.URLEncoder.encode("体育", StandardCharsets.UTF_8)
+                    + "&level=law&status=any");
+            browser.until(d -> d.findElement(By.id("regulation-level")).isDisplayed());
+            assertThat(browser.find(By.id("regulation-filters-toggle")).getText()).isEqualTo("筛选条件（已设 2 项）");
+            assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                    .as("horizontal overflow in px").isLessThanOrEqualTo(0);
+        } finally {
+            browser.resize(1280, 900);
+        }
+        // on a wide screen the filters are always there, beside no folding button, and the query box is wide
+        browser.open("/regulations");
+        assertThat(browser.find(By.id("regulation-filters-toggle")).isDisplayed()).isFalse();
+        assertThat(browser.find(By.id("regulation-level")).isDisplayed()).isTrue();
+        assertThat(browser.find(By.id("regulation-search")).getSize().getWidth()).isGreaterThan(450);
+    }
+
+    @Test
     void a_citizen_filters_pages_goes_back_and_opens_an_older_version_from_the_versions_list() {
         browser.open("/regulations");
         browser.find(By.cssSelector("#regulation-search input")).sendKeys("体育");

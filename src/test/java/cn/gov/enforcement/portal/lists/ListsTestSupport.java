@@ -43,7 +43,7 @@ abstract class ListsTestSupport extends KaribuViewTest {
 
     private static Path copyKnowledgeBase() {
         try {
-            Path dir = Files.createTempDirectory("lists-kb-");
+            Path dir = cn.gov.enforcement.portal.testsupport.TemporaryDirectories.createDeletedOnExit("lists-kb-");
             for (String folder : List.of("agencies", "risk-points", "exemptions", "discretion")) {
                 Path target = Files.createDirectories(dir.resolve(folder));
                 try (Stream<Path> files = Files.list(Path.of("knowledge-base", folder))) {

@@ -49,6 +49,27 @@ class ListsViewsIT extends ListsTestSupport {
     }
 
     @Test
+    void the_folding_filter_button_counts_the_filters_set_and_unfolds_for_them() {
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("agency", "sample-traffic-police", "level", "高")));
+        var form = _get(cn.gov.enforcement.portal.platform.SearchForm.class);
+        assertThat(_get(Button.class, spec -> spec.withId("risk-filters-toggle")).getText()).isEqualTo("筛选条件（已设 2 项）");
+        assertThat(form.filtersOpen()).isTrue();
+        assertThat(_get(Div.class, spec -> spec.withId("risk-filters")).getClassNames()).contains("search-form-filters-open");
+
+        // an unknown agency is not a filter; a query alone is none (a new page: an open page keeps what the reader unfolded)
+        UI.getCurrent().navigate("exemptions");
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("q", "驾驶", "agency", "no-such-agency")));
+        form = _get(cn.gov.enforcement.portal.platform.SearchForm.class);
+        assertThat(form.activeFilters()).isZero();
+        assertThat(form.filtersOpen()).isFalse();
+        assertThat(_get(Button.class, spec -> spec.withId("risk-filters-toggle")).getText()).isEqualTo("筛选条件");
+        _click(_get(Button.class, spec -> spec.withId("risk-filters-toggle")));
+        assertThat(form.filtersOpen()).isTrue();
+        assertThat(_get(Button.class, spec -> spec.withId("risk-filters-toggle")).getElement().getAttribute("aria-expanded"))
+                .isEqualTo("true");
+    }
+
+    @Test
     void typing_a_query_puts_it_into_the_url_and_finds_the_risk() {
         UI.getCurrent().navigate("risks");
         _setValue(_get(TextField.class, spec -> spec.withId("risk-search")), "酒后驾驶");
