@@ -95,9 +95,11 @@ public class GuidanceComposeView extends Div implements HasDynamicTitle, BeforeE
         basis.setHelperText(getTranslation("guidance.field.basis.help"));
         basis.setMaxLength(GuidanceService.MAX_BASIS);
         basis.setWidthFull();
+        cn.gov.enforcement.portal.platform.DatePickers.localize(respondBy, this);
         respondBy.setId("guidance-respond-by");
         respondBy.setLabel(getTranslation("guidance.field.respondBy"));
         respondBy.setHelperText(getTranslation("guidance.field.optional"));
+        cn.gov.enforcement.portal.platform.DatePickers.localize(visitDue, this);
         visitDue.setId("guidance-visit-due");
         visitDue.setLabel(getTranslation("guidance.field.visitDue"));
         visitDue.setHelperText(getTranslation("guidance.field.visitDue.help"));
@@ -147,6 +149,18 @@ public class GuidanceComposeView extends Div implements HasDynamicTitle, BeforeE
         fields.put("visitDue", visitDue);
         fields.values().forEach(f -> f.setInvalid(false));
         formError.setText("");
+        // a typed date the picker could not read is empty: refuse it instead of issuing without it
+        boolean unreadable = false;
+        for (DatePicker picker : java.util.List.of(respondBy, visitDue)) {
+            if (cn.gov.enforcement.portal.platform.DatePickers.hasBadInput(picker)) {
+                picker.setErrorMessage(getTranslation("platform.date.badInput"));
+                picker.setInvalid(true);
+                unreadable = true;
+            }
+        }
+        if (unreadable) {
+            return;
+        }
         try {
             GuidanceService.Issued issued = service.issue(new GuidanceInput(kind.getValue(), certificates.getValue(),
                     partyName.getValue(), partyEmail.getValue(), language.getValue().toLanguageTag(),

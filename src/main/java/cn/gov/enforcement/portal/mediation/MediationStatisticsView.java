@@ -31,9 +31,11 @@ public class MediationStatisticsView extends Div implements HasDynamicTitle {
         this.statistics = statistics;
         add(new H1(getTranslation("mediation.stats.title")), new Paragraph(getTranslation("mediation.stats.lead")));
         LocalDate today = LocalDate.now(service.settings().zone());
+        cn.gov.enforcement.portal.platform.DatePickers.localize(from, this);
         from.setId("mediation-stats-from");
         from.setLabel(getTranslation("mediation.stats.from"));
         from.setValue(today.withDayOfYear(1));
+        cn.gov.enforcement.portal.platform.DatePickers.localize(to, this);
         to.setId("mediation-stats-to");
         to.setLabel(getTranslation("mediation.stats.to"));
         to.setValue(today);

@@ -77,6 +77,8 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         agency.setEmptySelectionCaption(getTranslation("rating.field.choose"));
         agency.setRequiredIndicatorVisible(true);
 
+        cn.gov.enforcement.portal.platform.DatePickers.localize(contactDate, this);
+
         contactDate.setId("rating-date");
         contactDate.setLabel(getTranslation("rating.field.date"));
         contactDate.setLocale(getLocale());
@@ -175,6 +177,11 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
                     field.setInvalid(true);
                     field.setErrorMessage(message);
                 }
+            }
+            if (cn.gov.enforcement.portal.platform.DatePickers.hasBadInput(contactDate)) {
+                // not "required": the date was typed, but cannot be read
+                contactDate.setErrorMessage(getTranslation("platform.date.badInput"));
+                contactDate.setInvalid(true);
             }
             if (formError.getText().isEmpty()) {
                 formError.setText(getTranslation("rating.error.fix"));

@@ -1,0 +1,44 @@
+package cn.gov.enforcement.portal.platform;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Date pickers in the reader's language: month and weekday names, 今天 / 取消 and the message for a date the
+ * picker cannot read come from the {@code platform.date.*} texts (Vaadin's own are English); weeks start on
+ * Monday and dates read and print as {@code yyyy-MM-dd}, the form the portal's addresses and documents use.
+ */
+public final class DatePickers {
+
+    private DatePickers() {
+    }
+
+    public static DatePicker localize(DatePicker picker, Component owner) {
+        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
+        i18n.setMonthNames(list(owner, "platform.date.months"));
+        i18n.setWeekdays(list(owner, "platform.date.weekdays"));
+        i18n.setWeekdaysShort(list(owner, "platform.date.weekdaysShort"));
+        i18n.setFirstDayOfWeek(1);
+        i18n.setToday(owner.getTranslation("platform.date.today"));
+        i18n.setCancel(owner.getTranslation("platform.date.cancel"));
+        i18n.setDateFormats("yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd");
+        i18n.setBadInputErrorMessage(owner.getTranslation("platform.date.badInput"));
+        picker.setI18n(i18n);
+        return picker;
+    }
+
+    /**
+     * Whether the reader typed something the picker could not read as a date: its value is then empty, and a
+     * form must not go on as if no date had been given.
+     */
+    public static boolean hasBadInput(DatePicker picker) {
+        // the component keeps its input's presence in this synchronised property (Vaadin's own bad-input check)
+        return picker.getValue() == null && !picker.getElement().getProperty("_inputElementValue", "").isBlank();
+    }
+
+    private static List<String> list(Component owner, String key) {
+        return Arrays.stream(owner.getTranslation(key).split(",")).map(String::strip).toList();
+    }
+}
