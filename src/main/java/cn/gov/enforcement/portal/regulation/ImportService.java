@@ -140,13 +140,17 @@ public class ImportService {
         int failed = 0;
         int articles = 0;
         for (Path file : files) {
-            String relative = root.relativize(file).toString().replace('\\', '/');
+            // a folder of the LawRefBook layout imported on its own (--import=…/lawrefbook/行政法) keeps its name in
+            // the path, which tells the documents' level
+            Path base = Files.isDirectory(root) && root.getParent() != null && root.getFileName() != null
+                    && LawRefBookParser.isLayoutFolder(root.getFileName().toString()) ? root.getParent() : root;
+            String relative = base.relativize(file).toString().replace('\\', '/');
             done++;
             List<ImportProblem> fileProblems = new ArrayList<>();
             Optional<LegalDocument> parsed;
             try {
                 byte[] bytes = Files.readAllBytes(file);
-                parsed = relative.endsWith(".md")
+                parsed = relative.toLowerCase(java.util.Locale.ROOT).endsWith(".md")
                         ? lawRefBook.parse(relative, bytes, fileProblems)
                         : parsePlainText(plainText, relative, bytes, fileProblems);
             } catch (IOException | RuntimeException e) {
@@ -313,7 +317,8 @@ public class ImportService {
         }
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).filter(p -> {
-                String name = p.getFileName().toString();
+                // 通知.TXT as well: the upload page accepts extensions in either case
+                String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
                 String relative = folder.relativize(p).toString().replace('\\', '/');
                 return (name.endsWith(".md") || name.endsWith(".txt")) && !LawRefBookParser.isSkipped(relative);
             }).sorted(Comparator.comparing(Path::toString)).toList();

@@ -56,6 +56,10 @@ class RegulationApiController {
             return badRequest(message(request, parsed.errorKey(), parsed.errorArgs()));
         }
         RegulationCatalog.Results results = catalog.search(parsed.query());
+        if (results.unavailable()) {
+            // answered 500 internal_error by JsonApiErrors, not an empty list that says "nothing matches"
+            throw new IllegalStateException("The regulation search service did not answer");
+        }
         if (results.tooDeep()) {
             return badRequest(message(request, "regulation.api.tooDeep",
                     RegulationCatalog.MAX_WINDOW));

@@ -81,9 +81,17 @@ public class RegulationCatalog {
      *     words for them (e.g. 用人单位 for 老板); empty when none
      */
     public record Results(long total, int page, int size, boolean tooDeep, List<ArticleHit> results,
-                          List<String> legalTerms) {
+                          List<String> legalTerms, boolean unavailable) {
 
         public static final Results EMPTY = new Results(0, 1, DEFAULT_SIZE, false, List.of());
+
+        /** The search service did not answer: not "nothing found", which would send the reader to other words. */
+        public static final Results UNAVAILABLE = new Results(0, 1, DEFAULT_SIZE, false, List.of(), List.of(), true);
+
+        public Results(long total, int page, int size, boolean tooDeep, List<ArticleHit> results,
+                List<String> legalTerms) {
+            this(total, page, size, tooDeep, results, legalTerms, false);
+        }
 
         public Results(long total, int page, int size, boolean tooDeep, List<ArticleHit> results) {
             this(total, page, size, tooDeep, results, List.of());
@@ -133,7 +141,8 @@ public class RegulationCatalog {
 
     /**
      * Searches articles. Never fails on odd input: blank, very long, query-syntax characters, emoji or mixed
-     * scripts give results or none; a search service that cannot answer gives none (and a log line).
+     * scripts give results or none; a search service that cannot answer gives {@link Results#UNAVAILABLE} (and a
+     * log line).
      */
     public Results search(Query query) {
         String text = normalize(query.text());
@@ -157,7 +166,7 @@ public class RegulationCatalog {
                     url(h.documentId(), h.article(), h.sequence()), h.score())).toList(), found.legalTerms());
         } catch (Exception e) {
             log.warn("Regulation search for [{}] failed: {}", text, e.toString());
-            return Results.EMPTY;
+            return Results.UNAVAILABLE;
         }
     }
 
@@ -166,8 +175,24 @@ public class RegulationCatalog {
         return store.document(id).map(d -> new DocumentPage(d.id(), d.title(), d.displayTitle(), d.level(),
                 d.issuer(), d.region(), d.documentNumber(), d.versionDate(), d.inForceDate(), d.status(),
                 d.sourcePath(), versions(d),
-                store.articles(id).stream().map(a -> new ArticleView(a.sequence(), a.number(), a.headingPath(),
-                        a.text(), anchor(a.number(), a.sequence()))).toList()));
+                pageArticles(id)));
+    }
+
+    /**
+     * The articles of a document page, each with an anchor of its own: an article number the text repeats (the
+     * importer warns of it) gives its later articles {@code p<sequence>}, since one page cannot hold an id twice.
+     */
+    private List<ArticleView> pageArticles(long id) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<ArticleView> articles = new java.util.ArrayList<>();
+        for (RegulationStore.StoredArticle a : store.articles(id)) {
+            String anchor = anchor(a.number(), a.sequence());
+            if (!used.add(anchor)) {
+                anchor = "p" + a.sequence();
+            }
+            articles.add(new ArticleView(a.sequence(), a.number(), a.headingPath(), a.text(), anchor));
+        }
+        return articles;
     }
 
     private List<VersionView> versions(RegulationStore.StoredDocument d) {
@@ -278,10 +303,21 @@ public class RegulationCatalog {
         return "/regulations/" + documentId + "#" + anchor(number, sequence);
     }
 
-    /** The fragment of an article: its number as written, or {@code p<sequence>} for unnumbered text. */
+    /**
+     * The fragment of an article: an article number as written ({@code 第三十三条}, {@code 第十条之一}, {@code 第十一條}),
+     * or {@code p<sequence>} for anything else. Sections and items of plain-text documents ({@code 一、},
+     * {@code （一）}, {@code 1.}) start again in every part of a document, so their numbers do not name one place;
+     * the sequence does.
+     */
     public static String anchor(String number, int sequence) {
-        return number == null || number.isBlank() ? "p" + sequence : number.replaceAll("\\s+", "");
+        if (number == null) {
+            return "p" + sequence;
+        }
+        String n = number.replaceAll("\\s+", "");
+        return ARTICLE_NUMBER.matcher(n).matches() ? n : "p" + sequence;
     }
+
+    private static final java.util.regex.Pattern ARTICLE_NUMBER = java.util.regex.Pattern.compile("第[^第]+[条條](之.+)?");
 
     /** Removes control characters and lone surrogates, collapses white space and cuts to {@link #MAX_QUERY}. */
     static String normalize(String raw) {

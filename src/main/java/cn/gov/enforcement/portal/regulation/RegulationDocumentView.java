@@ -118,7 +118,7 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                 position++;
             }
             body.add(page.guide() && a.headingPath().equals(GuideParser.BASIS_HEADING) ? basis(a)
-                    : article(base, page.displayTitle(), a, previous, next));
+                    : article(base, page.title(), a, previous, next));
         }
         add(toc, body);
         scrollToFragment();
@@ -183,12 +183,16 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
             Anchor link = new Anchor(base + "#" + previous.anchor(), getTranslation("regulation.document.previous"));
             link.addClassName("regulation-previous");
             link.getElement().setAttribute("title", previous.number());
+            // hundreds of links on one page: each is named after the article it leads to
+            link.getElement().setAttribute("aria-label",
+                    getTranslation("regulation.document.previousNamed", previous.number()));
             tools.add(link, new Span(" "));
         }
         if (next != null) {
             Anchor link = new Anchor(base + "#" + next.anchor(), getTranslation("regulation.document.next"));
             link.addClassName("regulation-next");
             link.getElement().setAttribute("title", next.number());
+            link.getElement().setAttribute("aria-label", getTranslation("regulation.document.nextNamed", next.number()));
             tools.add(link, new Span(" "));
         }
         String citation = citation(documentTitle, a.number());

@@ -113,17 +113,19 @@ public class RegulationImportJobs {
         } catch (RegulationUploads.Rejected e) {
             log.info("Regulation upload refused: {}", e.messageKey());
             outcome = () -> listener.failed(e.messageKey(), e.args());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error (out of memory, say) too: the page hears of it and the next import can start
             log.error("Regulation import from the import page failed", e);
             outcome = () -> listener.failed("regulation.upload.failed", String.valueOf(e.getMessage()));
+        } finally {
+            try {
+                uploads.delete(dir);
+            } catch (RuntimeException e) {
+                log.warn("Cannot delete the upload folder {}: {}", dir, e.toString());
+            }
+            // free for the next import before telling the page, so that it can offer a new start at once
+            running.set(false);
         }
-        try {
-            uploads.delete(dir);
-        } catch (RuntimeException e) {
-            log.warn("Cannot delete the upload folder {}: {}", dir, e.toString());
-        }
-        // free for the next import before telling the page, so that it can offer a new start at once
-        running.set(false);
         outcome.run();
     }
 

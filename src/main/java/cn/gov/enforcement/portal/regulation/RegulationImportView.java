@@ -72,6 +72,8 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         }));
         upload.addFileRejectedListener(e -> status.setText(getTranslation("regulation.upload.fileRejected",
                 e.getFileName(), e.getErrorMessage())));
+        // a file removed from the upload list (its ×) is not imported
+        upload.addFileRemovedListener(e -> removed(e.getFileName()));
 
         files.setId("regulation-import-files");
         start.setText(getTranslation("regulation.upload.start"));
@@ -116,6 +118,16 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
 
     private void received(String name, byte[] bytes) {
         pending.add(new RegulationImportJobs.UploadedFile(name, bytes));
+        showPending();
+    }
+
+    private void removed(String name) {
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            if (pending.get(i).name().equals(name)) {
+                pending.remove(i);
+                break;
+            }
+        }
         showPending();
     }
 
@@ -191,6 +203,8 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
             return;
         }
         pending.clear();
+        // the upload list starts empty again: its files are now the import's
+        upload.clearFileList();
         showPending();
         start.setEnabled(false);
         progress.setVisible(true);

@@ -1,8 +1,8 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.platform.DatePickers;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.SearchForm;
-import cn.gov.enforcement.portal.platform.Translations;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
@@ -115,6 +115,8 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
                 : getTranslation("regulation.status." + s.toUpperCase(Locale.ROOT)));
         status.setValue("current");
 
+        DatePickers.localize(from, this);
+        DatePickers.localize(to, this);
         from.setId("regulation-from");
         from.setLabel(getTranslation("regulation.search.from.label"));
         from.setClearButtonVisible(true);
@@ -212,6 +214,20 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
     }
 
     private void submit() {
+        // a typed date the picker could not read would silently search without it
+        boolean unreadable = false;
+        for (DatePicker picker : List.of(from, to)) {
+            if (DatePickers.hasBadInput(picker)) {
+                picker.setErrorMessage(getTranslation("platform.date.badInput"));
+                picker.setInvalid(true);
+                unreadable = true;
+            }
+        }
+        if (unreadable) {
+            form.setActiveFilters(Math.max(1, form.activeFilters()));
+            (DatePickers.hasBadInput(from) ? from : to).focus();
+            return;
+        }
         UI.getCurrent().navigate("regulations", QueryParameters.simple(formParameters()));
     }
 
@@ -289,6 +305,10 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             return;
         }
         RegulationCatalog.Results found = catalog.search(query);
+        if (found.unavailable()) {
+            count.setText(getTranslation("regulation.search.unavailable"));
+            return;
+        }
         if (found.tooDeep()) {
             count.setText(getTranslation("regulation.search.tooDeep", RegulationCatalog.MAX_WINDOW));
             pager.add(pageLink(1, getTranslation("regulation.search.firstPage"), "regulation-first-page"));
@@ -313,7 +333,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         if (!found.legalTerms().isEmpty()) {
             // the question's everyday words were also searched as the terms the statutes use: say which, each a
             // link that searches for the term alone (same filters), so readers learn the statutes' vocabulary
-            boolean traditional = Translations.ZH_TW.equals(Translations.supported(getLocale()));
+            // shown as a zh-TW reader writes it, word by word (關係, not 關系)
             legalTerms.removeAll();
             legalTerms.add(new Span(getTranslation("regulation.search.legalTerms")));
             Map<String, String> filters = formParameters();
@@ -325,7 +345,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
                 Map<String, String> params = new LinkedHashMap<>(filters);
                 params.put("q", term);
                 Anchor link = new Anchor("regulations?" + QueryParameters.simple(params).getQueryString(),
-                        traditional ? ChineseScript.toTraditional(term) : term);
+                        ReaderScript.forReader(term));
                 link.addClassName("regulation-legal-term");
                 legalTerms.add(link);
             }

@@ -39,6 +39,8 @@ class RegulationViewsIT extends KaribuViewTest {
         Files.copy(corpus.resolve("行政法/行政处罚法(2021-01-22).md"), dir.resolve("行政法/行政处罚法(2021-01-22).md"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.copy(seeds.resolve("000_d934e9e45ad9936f.txt"), dir.resolve("000.txt"), StandardCopyOption.REPLACE_EXISTING);
+        // sections 二、 and 三、 of this notice both number their items (一), (二), (三)
+        Files.copy(seeds.resolve("002_bdbcc8da2c5c7a22.txt"), dir.resolve("002.txt"), StandardCopyOption.REPLACE_EXISTING);
         // two real versions of one title: the 2022 revision replaces the 2016 amendment
         for (String version : new String[] {"体育法(2016-11-07).md", "体育法(2022-06-24).md"}) {
             Files.copy(corpus.resolve("行政法").resolve(version), dir.resolve("行政法").resolve(version),
@@ -145,7 +147,42 @@ class RegulationViewsIT extends KaribuViewTest {
         assertThat(previous.getHref()).isEqualTo(base + "#第三十二条");
         assertThat(previous.getText()).isEqualTo(UI.getCurrent().getTranslation("regulation.document.previous"));
         assertThat(next.getHref()).isEqualTo(base + "#第三十四条");
+        // hundreds of such links on one page: each is named after the article it leads to
+        assertThat(previous.getElement().getAttribute("aria-label")).isEqualTo("上一条：第三十二条");
+        assertThat(next.getElement().getAttribute("aria-label")).isEqualTo("下一条：第三十四条");
         assertThat(_find(article, Button.class, spec -> spec.withClasses("regulation-copy-citation"))).hasSize(1);
+    }
+
+    @Test
+    void items_numbered_again_in_each_section_have_permalinks_of_their_own() {
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "加强组织领导 督导")));
+        Anchor hit = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0);
+        assertThat(hit.getHref()).matches("regulations/\\d+#p\\d+");
+        String base = hit.getHref().substring(0, hit.getHref().indexOf('#'));
+        UI.getCurrent().navigate(base);
+        // the permalink's article is the one found, not the first (一) of the notice
+        Div article = _get(Div.class, spec -> spec.withId(hit.getHref().substring(hit.getHref().indexOf('#') + 1)));
+        assertThat(article.getElement().getTextRecursively()).contains("加强组织领导");
+        // no id twice on the page, and the contents link every item to its own place
+        List<String> ids = _find(Div.class, spec -> spec.withClasses("regulation-article")).stream()
+                .map(d -> d.getId().orElseThrow()).toList();
+        assertThat(ids).doesNotHaveDuplicates().hasSizeGreaterThan(5);
+        List<String> toc = _find(_get(Nav.class, spec -> spec.withId("regulation-toc")), Anchor.class).stream()
+                .map(Anchor::getHref).toList();
+        assertThat(toc).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void legal_terms_are_written_word_by_word_in_traditional_characters_on_a_zh_tw_page() {
+        UI.getCurrent().setLocale(java.util.Locale.TRADITIONAL_CHINESE);
+        try {
+            UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "邻居家漏水")));
+            Paragraph terms = _get(Paragraph.class, spec -> spec.withId("regulation-legal-terms"));
+            // 关系 is 關係 in a word; character by character it would be 關系
+            assertThat(_find(terms, Anchor.class)).extracting(Anchor::getText).contains("相鄰關係");
+        } finally {
+            UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        }
     }
 
     @Test

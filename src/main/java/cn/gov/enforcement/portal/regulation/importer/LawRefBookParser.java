@@ -110,7 +110,29 @@ public final class LawRefBookParser {
     public static boolean isSkipped(String relative) {
         String name = relative.substring(relative.lastIndexOf('/') + 1);
         return name.equals("_index.md") || name.equalsIgnoreCase("README.md") || name.equals("法律法规模版.md")
-                || relative.startsWith("案例/");
+                || layoutPath(relative).startsWith("案例/");
+    }
+
+    /** Whether a folder of this name is one of the layout's top folders (宪法, 行政法, 部门规章, DLC, 案例, 其他, …). */
+    public static boolean isLayoutFolder(String name) {
+        return name != null && (FOLDERS.containsKey(name) || LAYOUT_OTHERS.contains(name));
+    }
+
+    private static final java.util.Set<String> LAYOUT_OTHERS = java.util.Set.of("DLC", "案例", "其他");
+
+    /**
+     * The path from the layout's top folder on ({@code 行政法/体育法.md}), wherever the corpus sits: an upload packed
+     * with a wrapper folder ({@code LawRefBook-main/Laws/行政法/体育法.md}) is read like the corpus itself. A path
+     * without a top folder stays as it is (and its document is a 规范性文件).
+     */
+    static String layoutPath(String relative) {
+        String[] parts = relative.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (isLayoutFolder(parts[i])) {
+                return String.join("/", java.util.Arrays.asList(parts).subList(i, parts.length));
+            }
+        }
+        return relative;
     }
 
     /** Parses one file; {@code relative} (path under the corpus root, with '/') decides level and region. */
@@ -304,7 +326,7 @@ public final class LawRefBookParser {
         List<Article> articles = builder.build();
 
         // level, region, issuer, version date
-        String[] parts = relative.split("/");
+        String[] parts = layoutPath(relative).split("/");
         String top = parts.length > 1 ? parts[0] : "";
         LegalLevel level = FOLDERS.getOrDefault(top, LegalLevel.NORMATIVE_DOCUMENT);
         String region = LegalDocument.NATIONAL;

@@ -145,6 +145,21 @@ class LawRefBookParserTest {
     }
 
     @Test
+    void the_level_folder_is_found_below_a_wrapper_folder_of_an_upload() {
+        String text = "# 示例法\n\n2021年1月22日 第十三届全国人民代表大会常务委员会第二十五次会议通过\n\n<!-- INFO END -->\n\n第一条 文字\n";
+        assertThat(parse("LawRefBook-main/Laws/行政法/示例法(2021-01-22).md", text).level()).isEqualTo(LegalLevel.LAW);
+        assertThat(parse("Laws/行政法规/示例法(2021-01-22).md", text).level())
+                .isEqualTo(LegalLevel.ADMINISTRATIVE_REGULATION);
+        LegalDocument local = parse("corpus/DLC/北京地方法规/地方性法规/北京/示例法(2021-01-22).md", text);
+        assertThat(local.level()).isEqualTo(LegalLevel.LOCAL_REGULATION);
+        assertThat(local.region()).isEqualTo("北京");
+        // no layout folder anywhere: a normative document, as before
+        assertThat(parse("上传/示例法(2021-01-22).md", text).level()).isEqualTo(LegalLevel.NORMATIVE_DOCUMENT);
+        assertThat(LawRefBookParser.isSkipped("LawRefBook-main/案例/某案.md")).isTrue();
+        assertThat(LawRefBookParser.isSkipped("LawRefBook-main/行政法/示例法.md")).isFalse();
+    }
+
+    @Test
     void malformed_files_are_reported_with_file_and_line_and_the_others_go_on(@TempDir Path root) throws Exception {
         Files.createDirectories(root.resolve("行政法规"));
         Files.createDirectories(root.resolve("DLC/北京地方法规/地方性法规/北京"));
