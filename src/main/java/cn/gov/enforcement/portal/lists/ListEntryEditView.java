@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.DatePickers;
 import cn.gov.enforcement.portal.lists.ListEntryForms.ExemptionInput;
 import cn.gov.enforcement.portal.lists.ListEntryForms.RiskPointInput;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
@@ -45,7 +46,15 @@ import java.util.Map;
  */
 @Route("staff/lists/edit/:kind/:id?")
 @RolesAllowed({"EDITOR", "ADMIN"})
-public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDynamicTitle,
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware {
+
+    /** The form's input across the language switch, which reloads the page (session attribute, used once). */
+    static final String AFTER_LANGUAGE_SWITCH = ListEntryEditView.class.getName() + ".afterLanguageSwitch";
+
+    /** What the form held, for the same entry (or a new one of the same list) after the reload. */
+    record Kept(String kind, String id, int baseVersion, java.util.HashMap<String, java.io.Serializable> values)
+            implements java.io.Serializable {}
 
     private final transient ListsBackOffice backOffice;
     private final transient ListsCatalog catalog;
@@ -97,6 +106,42 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             agency = requested != null && allowed.contains(requested) ? requested : allowed.isEmpty() ? null : allowed.get(0);
         }
         build(entry, agency, backOffice.agencies());
+        restoreAfterLanguageSwitch();
+    }
+
+    /**
+     * The language switch reloads the page: what was typed (not yet saved) is kept in the session and put back
+     * into the reloaded form, with the version the form was opened on, so a colleague's save in between is still
+     * refused as a conflict.
+     */
+    @Override
+    public void keepForLanguageSwitch() {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (kind == null || fields.isEmpty() || session == null) {
+            return;
+        }
+        java.util.HashMap<String, java.io.Serializable> values = new java.util.HashMap<>();
+        fields.forEach((name, field) -> {
+            Object v = field instanceof AbstractField<?, ?> f ? f.getValue() : null;
+            if (v instanceof java.util.Set<?> set) {
+                values.put(name, new LinkedHashSet<>(set));
+            } else if (v instanceof java.io.Serializable kept) {
+                values.put(name, kept);
+            }
+        });
+        session.setAttribute(AFTER_LANGUAGE_SWITCH, new Kept(kind.folder(), existingId, baseVersion, values));
+    }
+
+    private void restoreAfterLanguageSwitch() {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session == null || !(session.getAttribute(AFTER_LANGUAGE_SWITCH) instanceof Kept kept)) {
+            return;
+        }
+        session.setAttribute(AFTER_LANGUAGE_SWITCH, null);
+        if (kept.kind().equals(kind.folder()) && java.util.Objects.equals(kept.id(), existingId)) {
+            baseVersion = kept.baseVersion();
+            kept.values().forEach(this::set);
+        }
     }
 
     private void build(Object entry, String agency, List<String> agencies) {
@@ -110,6 +155,9 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
         back.setId("entry-back");
         add(back, new H1(title), new Paragraph(getTranslation("lists.admin.plainText")));
         errors.setId("entry-errors");
+        // the focus moves here when a save is refused; a screen reader then reads the problems
+        errors.getElement().setAttribute("tabindex", "-1");
+        errors.getElement().setAttribute("role", "alert");
         errors.addClassName("lists-error");
         add(errors);
 
@@ -129,6 +177,10 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             agencySelect.setValue(agency);
         }
         agencySelect.setReadOnly(existingId != null || agencies.size() <= 1);
+        if (existingId == null) {
+            agencySelect.addValueChangeListener(e -> ((Checkbox) fields.get("sample"))
+                    .setValue(catalog.sampleAgency(e.getValue())));
+        }
         form.add(id, agencySelect);
         if (risk) {
             form.add(text("sector"), text("appliesTo"), text("title"));
@@ -161,8 +213,8 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             TextArea conditions = area("conditions", "lists.admin.help.conditions");
             form.add(conditions, 2);
         }
-        DatePicker from = new DatePicker();
-        DatePicker to = new DatePicker();
+        DatePicker from = DatePickers.localize(new DatePicker(), this);
+        DatePicker to = DatePickers.localize(new DatePicker(), this);
         register("effectiveFrom", from);
         register("effectiveTo", to);
         Checkbox sample = new Checkbox(getTranslation("lists.admin.field.sample"));
@@ -214,8 +266,8 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void set(String name, Object value) {
-        if (value != null) {
-            ((AbstractField) fields.get(name)).setValue(value);
+        if (value != null && fields.get(name) instanceof AbstractField field) {
+            field.setValue(value);
         }
     }
 
@@ -250,7 +302,8 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             set("measure", in.measure());
             dates(in.effectiveFrom(), in.effectiveTo(), in.sample());
         } else {
-            ((Checkbox) fields.get("sample")).setValue(true);
+            // a new entry is sample content only when its agency is one (a real agency's entries are real)
+            ((Checkbox) fields.get("sample")).setValue(catalog.sampleAgency(value("agency")));
         }
     }
 
@@ -261,6 +314,13 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
     }
 
     private void save() {
+        // a date the picker could not read is empty: refuse it instead of saving "no end date"
+        List<ValidationFailure.FieldProblem> unreadable = new ArrayList<>();
+        for (String name : List.of("effectiveFrom", "effectiveTo")) {
+            if (fields.get(name) instanceof DatePicker picker && DatePickers.hasBadInput(picker)) {
+                unreadable.add(new ValidationFailure.FieldProblem(name, "platform.date.badInput"));
+            }
+        }
         fields.values().forEach(f -> {
             if (f instanceof HasValidation v) {
                 v.setInvalid(false);
@@ -268,6 +328,10 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             }
         });
         errors.removeAll();
+        if (!unreadable.isEmpty()) {
+            showProblems(unreadable);
+            return;
+        }
         try {
             String agency = value("agency");
             boolean sample = ((Checkbox) fields.get("sample")).getValue();
@@ -292,21 +356,27 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             Notification.show(getTranslation("lists.admin.saved", id, version));
             UI.getCurrent().navigate("staff/lists", QueryParameters.of("agency", agency));
         } catch (ValidationFailure failure) {
-            for (ValidationFailure.FieldProblem problem : failure.problems()) {
-                String message = getTranslation(problem.messageKey(), problem.args());
-                Component field = fields.get(problem.field());
-                if (field instanceof HasValidation v) {
-                    v.setInvalid(true);
-                    v.setErrorMessage(v.getErrorMessage() == null || v.getErrorMessage().isEmpty() ? message
-                            : v.getErrorMessage() + " " + message);
-                }
-                String label = fields.containsKey(problem.field())
-                        ? getTranslation("lists.admin.field." + problem.field()) + getTranslation("lists.colon") : "";
-                ListItem item = new ListItem(label + message);
-                item.getElement().setAttribute("data-field", problem.field());
-                errors.add(item);
-            }
+            showProblems(failure.problems());
         }
+    }
+
+    /** Marks each refused field and lists every problem above the form, where the focus moves (Save may be far below). */
+    private void showProblems(List<ValidationFailure.FieldProblem> problems) {
+        for (ValidationFailure.FieldProblem problem : problems) {
+            String message = getTranslation(problem.messageKey(), problem.args());
+            Component field = fields.get(problem.field());
+            if (field instanceof HasValidation v) {
+                v.setInvalid(true);
+                v.setErrorMessage(v.getErrorMessage() == null || v.getErrorMessage().isEmpty() ? message
+                        : v.getErrorMessage() + " " + message);
+            }
+            String label = fields.containsKey(problem.field())
+                    ? getTranslation("lists.admin.field." + problem.field()) + getTranslation("lists.colon") : "";
+            ListItem item = new ListItem(label + message);
+            item.getElement().setAttribute("data-field", problem.field());
+            errors.add(item);
+        }
+        errors.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus();");
     }
 
     @Override

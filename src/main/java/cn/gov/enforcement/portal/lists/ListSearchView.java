@@ -191,7 +191,14 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         String q = ListsUi.first(params, "q");
         String a = ListsUi.first(params, "agency");
         if (a != null && !catalog.agencies(kind).contains(a)) {
-            a = null;
+            if (catalog.knownAgency(a)) {
+                // an agency page links here for every agency: keep its filter, even with nothing to show
+                if (!agency.getListDataView().contains(a)) {
+                    agency.getListDataView().addItem(a);
+                }
+            } else {
+                a = null;
+            }
         }
         search.setValue(q == null ? "" : q.length() > ListsCatalog.MAX_QUERY ? q.substring(0, ListsCatalog.MAX_QUERY) : q);
         agency.setValue(a == null ? "" : a);
@@ -234,7 +241,21 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         }
         int size = catalog.defaultPageSize();
         ListPage<T> result = query(q, a, own, page, size);
+        if (result.items().isEmpty() && page > 0 && result.total() > 0) {
+            // a page past the end (an old bookmark, an edited address): say so and lead to the last page
+            long last = (result.total() + size - 1) / size;
+            count.setText(getTranslation("lists.pastEnd", page + 1, last));
+            count.addClassName("lists-empty");
+            pager.add(pageLink(filters, (int) last - 1, "lists.lastPage", prefix + "-last"));
+            return;
+        }
         if (result.items().isEmpty()) {
+            if (a != null && !catalog.agencies(kind).contains(a)) {
+                // a known agency that publishes nothing in this list (yet): not every agency's entries instead
+                count.setText(getTranslation("lists.emptyAgency", agencyName(a)));
+                count.addClassName("lists-empty");
+                return;
+            }
             showEmpty();
             return;
         }

@@ -146,6 +146,10 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
             case PUBLISHED -> actions.add(action("withdraw", "lists.admin.withdraw", e, backOffice::withdraw));
             default -> { }
         }
+        if ((e.status() == EntryStatus.DRAFT || e.status() == EntryStatus.IN_REVIEW) && e.publicNow()) {
+            // the version the public sees can leave the lists while a newer one is being written
+            actions.add(action("withdraw", "lists.admin.withdrawPublic", e, backOffice::withdraw));
+        }
         row.add(actions);
         return row;
     }

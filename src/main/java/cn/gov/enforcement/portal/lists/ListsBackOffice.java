@@ -277,9 +277,16 @@ public class ListsBackOffice {
         if (!currentUser.isAdmin() && actor().equals(v.submittedBy())) {
             throw ValidationFailure.of("status", "lists.admin.error.fourEyes");
         }
-        setStatus(v, EntryStatus.IN_REVIEW, EntryStatus.PUBLISHED, v.submittedBy());
         ListKind kind = kindOf(v.listKind());
-        store.putPublished(kind, read(kind, v.payload()));
+        ListEntry entry = read(kind, v.payload());
+        // the public list holds one version per entry: a revision that starts later would take the version in
+        // force off the public site until then
+        if (entry.effectiveFrom() != null && entry.effectiveFrom().isAfter(LocalDate.now(clock))
+                && repository.findById(id).filter(e -> !e.getEffectiveFrom().isAfter(LocalDate.now(clock))).isPresent()) {
+            throw ValidationFailure.of("effectiveFrom", "lists.admin.error.futureRevision", entry.effectiveFrom().toString());
+        }
+        setStatus(v, EntryStatus.IN_REVIEW, EntryStatus.PUBLISHED, v.submittedBy());
+        store.putPublished(kind, entry);
         audit(v, "PUBLISH");
     }
 
@@ -287,6 +294,10 @@ public class ListsBackOffice {
     @Transactional
     public void withdraw(String id, int seenVersion, EntryStatus seenStatus) {
         Resolved r = resolve(id);
+        if ((seenStatus == EntryStatus.DRAFT || seenStatus == EntryStatus.IN_REVIEW) && r.row().isPresent()) {
+            withdrawUnderRevision(r, seenVersion, seenStatus);
+            return;
+        }
         checkSeen(r, seenVersion, seenStatus, EntryStatus.PUBLISHED);
         try {
             takeOverFromFile(r);
@@ -297,6 +308,21 @@ public class ListsBackOffice {
         setStatus(v, EntryStatus.PUBLISHED, EntryStatus.WITHDRAWN, v.submittedBy());
         store.removePublished(r.kind, r.id);
         audit(v, "WITHDRAW");
+    }
+
+    /**
+     * An entry being revised (a newer draft or a version in review) while an older version is public: the public
+     * version leaves the lists and is marked withdrawn; the newer version stays as it is, to be published later.
+     */
+    private void withdrawUnderRevision(Resolved r, int seenVersion, EntryStatus seenStatus) {
+        checkSeen(r, seenVersion, seenStatus, seenStatus);
+        Version published = versions.versions(r.id()).stream().filter(v -> v.status() == EntryStatus.PUBLISHED)
+                .reduce((a, b) -> b).orElse(null);
+        if (published != null) {
+            setStatus(published, EntryStatus.PUBLISHED, EntryStatus.WITHDRAWN, published.submittedBy());
+        }
+        store.removePublished(r.kind(), r.id());
+        audit(published != null ? published : r.latest().orElseThrow(), "WITHDRAW");
     }
 
     private Version step(String id, int seenVersion, EntryStatus seenStatus, EntryStatus from) {

@@ -269,6 +269,11 @@ public class ListsCatalog {
         return agencies.find(agencyId).map(AgencyDetails::name).orElse(agencyId);
     }
 
+    /** True when the agency directory marks the agency as sample content (the demonstration agencies). */
+    public boolean sampleAgency(String agencyId) {
+        return agencyId != null && agencies.find(agencyId).map(d -> d.summary().sample()).orElse(false);
+    }
+
     /** True when the agency directory knows the agency. */
     public boolean knownAgency(String agencyId) {
         return agencyId != null && agencyId.length() <= 80 && SLUG.matcher(agencyId).matches()

@@ -88,28 +88,50 @@ class ListsBackOfficeIT extends ListsTestSupport {
         publish(id);
         assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经审批");
 
-        // a later effective date keeps a published entry off the public lists until then
-        assertThat(backOffice.saveRiskPoint(id, 2, risk(id, "后台样例：店招未经审批", LocalDate.of(2027, 1, 1)))).isEqualTo(3);
+        // a revision that starts later is not published while the version in force is public: the public list holds
+        // one version per entry, and the one in force would leave it until then
+        assertThat(backOffice.saveRiskPoint(id, 2, risk(id, "后台样例：店招未经审批（2027年版）", LocalDate.of(2027, 1, 1))))
+                .isEqualTo(3);
         submit(id);
         as("bo-editor-um-2", UM);
+        assertThatThrownBy(() -> publish(id)).isInstanceOf(ValidationFailure.class)
+                .satisfies(e -> assertThat(((ValidationFailure) e).problems().get(0).messageKey())
+                        .isEqualTo("lists.admin.error.futureRevision"));
+        assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经审批");
+        assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.IN_REVIEW);
+        returnToDraft(id);
+        assertThat(backOffice.saveRiskPoint(id, 3, risk(id, "后台样例：店招未经审批（修订）", LocalDate.of(2026, 1, 1))))
+                .isEqualTo(4);
+        submit(id);
+        as("bo-admin", null);
         publish(id);
-        assertThat(catalog.findRiskPoint(id)).as("not yet in force").isEmpty();
+        assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经审批（修订）");
 
         withdraw(id);
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.WITHDRAWN);
         assertThat(backOffice.entry(id).publicNow()).isFalse();
         assertThatThrownBy(() -> submit(id)).isInstanceOf(ValidationFailure.class);
 
-        assertThat(backOffice.versions(id)).extracting(ListsBackOffice.VersionSummary::version).containsExactly(1, 2, 3);
+        assertThat(backOffice.versions(id)).extracting(ListsBackOffice.VersionSummary::version).containsExactly(1, 2, 3, 4);
         List<ListsBackOffice.AuditRecord> log = backOffice.audit(UM).stream().filter(a -> a.entryId().equals(id)).toList();
-        assertThat(log).extracting(a -> a.action() + ":" + a.actor()).containsExactly("WITHDRAW:bo-editor-um-2",
-                "PUBLISH:bo-editor-um-2", "SUBMIT:bo-admin", "SAVE:bo-admin", "PUBLISH:bo-admin", "SUBMIT:bo-editor-um-1",
+        assertThat(log).extracting(a -> a.action() + ":" + a.actor()).containsExactly("WITHDRAW:bo-admin",
+                "PUBLISH:bo-admin", "SUBMIT:bo-editor-um-2", "SAVE:bo-editor-um-2", "RETURN:bo-editor-um-2",
+                "SUBMIT:bo-admin", "SAVE:bo-admin", "PUBLISH:bo-admin", "SUBMIT:bo-editor-um-1",
                 "RETURN:bo-editor-um-1", "SUBMIT:bo-editor-um-2", "SAVE:bo-editor-um-2", "PUBLISH:bo-editor-um-2",
                 "SUBMIT:bo-editor-um-1", "CREATE:bo-editor-um-1");
+
+        // a new entry that starts later is published at once and stays off the public lists until then
+        String later = "um-rp-bo-later";
+        backOffice.saveRiskPoint(null, 0, risk(later, "后台样例：明年起施行", LocalDate.of(2027, 1, 1)));
+        submit(later);
+        as("bo-editor-um-2", UM);
+        publish(later);
+        assertThat(backOffice.entry(later).status()).isEqualTo(EntryStatus.PUBLISHED);
+        assertThat(catalog.findRiskPoint(later)).as("not yet in force").isEmpty();
         assertThat(backOffice.entries(UM)).anySatisfy(e -> {
             assertThat(e.id()).isEqualTo(id);
             assertThat(e.status()).isEqualTo(EntryStatus.WITHDRAWN);
-            assertThat(e.version()).isEqualTo(3);
+            assertThat(e.version()).isEqualTo(4);
         });
     }
 
@@ -340,6 +362,37 @@ class ListsBackOfficeIT extends ListsTestSupport {
                 .isPresent();
         as("bo-editor-um-1", UM);
         withdraw("um-ex-bo-owned");
+    }
+
+    @Test
+    void the_public_version_can_be_withdrawn_while_a_newer_one_is_a_draft_or_in_review() {
+        as("bo-editor-um-1", UM);
+        String id = "um-rp-bo-revising";
+        backOffice.saveRiskPoint(null, 0, risk(id, "后台样例：修订中撤回", LocalDate.of(2026, 1, 1)));
+        submit(id);
+        as("bo-editor-um-2", UM);
+        publish(id);
+        assertThat(catalog.findRiskPoint(id)).isPresent();
+        backOffice.saveRiskPoint(id, 1, risk(id, "后台样例：修订中撤回（新稿）", LocalDate.of(2026, 1, 1)));
+        assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.DRAFT);
+        assertThat(backOffice.entry(id).publicNow()).isTrue();
+
+        withdraw(id);
+        assertThat(catalog.findRiskPoint(id)).as("off the public lists").isEmpty();
+        assertThat(backOffice.entry(id).publicNow()).isFalse();
+        // the draft stays a draft; the version that was public is marked withdrawn
+        assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.DRAFT);
+        assertThat(backOffice.versions(id)).extracting(v -> v.version() + ":" + v.status())
+                .containsExactly("1:WITHDRAWN", "2:DRAFT");
+        assertThat(backOffice.audit(UM).stream().filter(a -> a.entryId().equals(id)).findFirst().orElseThrow().action())
+                .isEqualTo("WITHDRAW");
+        // nothing public is left to withdraw
+        assertThatThrownBy(() -> withdraw(id)).isInstanceOf(ValidationFailure.class);
+        // the draft goes on to be published as usual
+        submit(id);
+        as("bo-editor-um-1", UM);
+        publish(id);
+        assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：修订中撤回（新稿）");
     }
 
     /* The workflow steps as the back-office list offers them: on the version and status it shows now. */

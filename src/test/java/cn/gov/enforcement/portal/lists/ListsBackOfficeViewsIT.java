@@ -64,6 +64,21 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         assertThat(_get(UnorderedList.class, spec -> spec.withId("entry-errors")).getElement().getTextRecursively())
                 .contains("风险等级").contains("此项必填");
 
+        // the sample agency's new entry is sample content by default
+        assertThat(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("entry-sample")).getValue())
+                .isTrue();
+
+        // an end date the picker cannot read is refused, not saved as "no end date"
+        DatePicker end = _get(DatePicker.class, spec -> spec.withId("entry-effectiveTo"));
+        end.getElement().setProperty("_inputElementValue", "2026-02-30");
+        _click(_get(Button.class, spec -> spec.withId("entry-save")));
+        assertThat(end.isInvalid()).isTrue();
+        assertThat(end.getErrorMessage()).isEqualTo("无法识别这个日期，请按 2026-01-31 的格式填写，或在日历中选择。");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("entry-errors")).getElement().getAttribute("role"))
+                .isEqualTo("alert");
+        assertThat(_get(TextField.class, spec -> spec.withId("entry-title")).getValue()).isEqualTo("后台样例：视图测试");
+        end.getElement().setProperty("_inputElementValue", "");
+
         set(TextField.class, "entry-id", "um-rp-bo-view");
         set(TextField.class, "entry-sector", "户外广告与店招");
         set(TextField.class, "entry-appliesTo", "沿街商户");
@@ -84,6 +99,26 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
                     assertThat(row.getElement().getAttribute("data-status")).isEqualTo("DRAFT");
                 });
         assertThat(backOffice.entry("um-rp-bo-view").status()).isEqualTo(EntryStatus.DRAFT);
+    }
+
+    @Test
+    void what_was_typed_survives_the_language_switch_once() {
+        signInAs("bo-view-editor-um", "sample-urban-management");
+        UI.getCurrent().navigate("staff/lists/edit/risk-points");
+        set(TextField.class, "entry-title", "后台样例：切换语言前输入");
+        set(CheckboxGroup.class, "entry-guidance", Set.of("提示", "约谈"));
+        set(DatePicker.class, "entry-effectiveFrom", LocalDate.of(2026, 3, 1));
+        _get(ListEntryEditView.class).keepForLanguageSwitch();
+        // the switch reloads the page
+        UI.getCurrent().navigate("staff/lists");
+        UI.getCurrent().navigate("staff/lists/edit/risk-points");
+        assertThat(_get(TextField.class, spec -> spec.withId("entry-title")).getValue()).isEqualTo("后台样例：切换语言前输入");
+        assertThat(_get(CheckboxGroup.class, spec -> spec.withId("entry-guidance")).getValue()).isEqualTo(Set.of("提示", "约谈"));
+        assertThat(_get(DatePicker.class, spec -> spec.withId("entry-effectiveFrom")).getValue()).isEqualTo(LocalDate.of(2026, 3, 1));
+        // only once: a later visit starts empty
+        UI.getCurrent().navigate("staff/lists");
+        UI.getCurrent().navigate("staff/lists/edit/risk-points");
+        assertThat(_get(TextField.class, spec -> spec.withId("entry-title")).getValue()).isEmpty();
     }
 
     @Test

@@ -35,6 +35,7 @@ class ListsViewsIT extends ListsTestSupport {
 
     @Autowired SearchIndexes indexes;
     @Autowired ListEntryRepository repository;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void the_risk_list_filters_from_bookmarkable_parameters_and_shows_sample_badges() {
@@ -46,6 +47,41 @@ class ListsViewsIT extends ListsTestSupport {
                 .allSatisfy(b -> assertThat(b.getText()).isEqualTo("示例"));
         assertThat(_get(Anchor.class, spec -> spec.withId("risk-download")).getHref())
                 .startsWith("/api/v1/risk-points.csv?").contains("agency=sample-traffic-police");
+    }
+
+    @Test
+    void a_page_past_the_end_says_so_and_leads_to_the_last_page() {
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("page", "50")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("risk-count")).getText()).startsWith("没有第 51 页");
+        Anchor last = _get(Anchor.class, spec -> spec.withId("risk-last"));
+        UI.getCurrent().navigate("risks", QueryParameters.fromString(last.getHref().substring(last.getHref().indexOf('?') + 1)));
+        assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).isNotEmpty();
+        assertThat(_find(Anchor.class, spec -> spec.withId("risk-next"))).isEmpty();
+    }
+
+    @Test
+    void an_agency_without_entries_in_force_keeps_its_filter_and_shows_none_of_the_others() {
+        // the ecology agency's risk points start in 2099 for this test: the agency publishes none today
+        List<Map<String, Object>> saved = jdbc.queryForList(
+                "select id, effective_from from lists_entry where list_kind = 'risk-points' and agency = ?",
+                "sample-ecology-environment");
+        assertThat(saved).isNotEmpty();
+        jdbc.update("update lists_entry set effective_from = ? where list_kind = 'risk-points' and agency = ?",
+                java.time.LocalDate.of(2099, 1, 1), "sample-ecology-environment");
+        try {
+            UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("agency", "sample-ecology-environment")));
+            assertThat(_get(Select.class, spec -> spec.withId("risk-agency")).getValue()).isEqualTo("sample-ecology-environment");
+            assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).isEmpty();
+            assertThat(_get(Paragraph.class, spec -> spec.withId("risk-count")).getText())
+                    .isEqualTo("示例市生态环境局目前没有在本清单中公布事项。");
+            // an agency nobody knows is no filter at all
+            UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("agency", "no-such-agency")));
+            assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).isNotEmpty();
+        } finally {
+            for (Map<String, Object> row : saved) {
+                jdbc.update("update lists_entry set effective_from = ? where id = ?", row.get("effective_from"), row.get("id"));
+            }
+        }
     }
 
     @Test
