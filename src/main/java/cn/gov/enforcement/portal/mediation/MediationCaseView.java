@@ -175,6 +175,8 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         TextArea reason = new TextArea(getTranslation("mediation.queue.reason"));
         reason.setId("mediation-step-reason");
         reason.setWidthFull();
+        // the parties read it word for word: say so before the officer writes
+        reason.setHelperText(getTranslation("mediation.case.reason.helper"));
         switch (c.status()) {
             case SUBMITTED -> section.add(reason, row(
                     button("mediation-accept", "mediation.queue.accept", reason, () -> backOffice.accept(number, reason.getValue())),
@@ -246,6 +248,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
             TextArea why = new TextArea(getTranslation("mediation.case.extendReason", service.settings().extensionDays()));
             why.setId("mediation-extend-reason");
             why.setWidthFull();
+            why.setHelperText(getTranslation("mediation.case.reason.helper"));
             section.add(why, button("mediation-extend", "mediation.case.extend", why, () -> backOffice.extend(number, why.getValue())));
         }
         return section;

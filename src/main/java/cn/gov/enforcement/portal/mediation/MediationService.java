@@ -377,7 +377,7 @@ public class MediationService {
             outbox.enqueue(OutgoingMail.text("mediation-step:" + c.caseNumber() + ":" + history.size(), c.email(),
                     translations.get(language, "mediation.mail.step.subject", c.caseNumber(), stepText(c, last, language)),
                     translations.get(language, "mediation.mail.step.body", c.applicantName(), c.caseNumber(),
-                            stepText(c, last, language), details(c, last, language), guidance(last, language)),
+                            stepText(c, last, language), details(c, last, language, false), guidance(last, language)),
                     language));
         }
         if (c.otherPartyEmail() != null && concernsOtherParty(c, last)) {
@@ -388,7 +388,7 @@ public class MediationService {
                             agencyName(c.agencyId(), language), translations.get(language, c.category().messageKey()),
                             c.applicantName(), last.reason() == null ? "" : last.reason())
                     : translations.get(language, "mediation.mail.otherParty.body", c.otherPartyName(), c.caseNumber(),
-                            statusText, details(c, last, language), guidance(last, language), agencyName(c.agencyId(), language));
+                            statusText, details(c, last, language, true), guidance(last, language), agencyName(c.agencyId(), language));
             outbox.enqueue(OutgoingMail.text("mediation-other:" + c.caseNumber() + ":" + history.size(), c.otherPartyEmail(),
                     translations.get(language, "mediation.mail.step.subject", c.caseNumber(), statusText), body, language));
         }
@@ -405,8 +405,14 @@ public class MediationService {
                 : translations.get(language, step.to().messageKey());
     }
 
-    private String details(MediationCase c, CaseTransition step, Locale language) {
-        StringBuilder text = new StringBuilder(step.reason() == null ? "" : step.reason());
+    /**
+     * What the mail says about a step besides its name: the reason or note given with it, the session, the terms, the
+     * new deadline. The other party never reads what the applicant wrote (the reason of a withdrawal): it is the
+     * applicant's own business why they give up, and it may name things the other side should not learn.
+     */
+    private String details(MediationCase c, CaseTransition step, Locale language, boolean forOtherParty) {
+        boolean hidden = forOtherParty && MediationCase.APPLICANT.equals(step.actor());
+        StringBuilder text = new StringBuilder(step.reason() == null || hidden ? "" : step.reason());
         if (step.kind() == null && step.to() == CaseStatus.SESSION_SCHEDULED && c.sessionAt() != null) {
             text.setLength(0);
             text.append(translations.get(language, "mediation.track.session",

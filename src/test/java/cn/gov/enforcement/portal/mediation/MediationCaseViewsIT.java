@@ -117,6 +117,15 @@ class MediationCaseViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void the_reason_field_says_that_the_parties_read_what_the_officer_writes() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-helper", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        assertThat(area("mediation-step-reason").getHelperText()).contains("申请人", "查询页面", "对方当事人");
+    }
+
+    @Test
     void the_case_page_names_an_organisations_other_document_as_a_registration_document() {
         MediationApplication p = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
         MediationApplication organisation = new MediationApplication(p.category(),

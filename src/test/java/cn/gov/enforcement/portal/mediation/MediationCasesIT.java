@@ -197,6 +197,27 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void the_other_party_is_told_of_a_withdrawal_but_never_reads_the_applicants_reason() {
+        SubmissionReceipt r = service.submit(withOtherParty("shop-withdrawn@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-withdrawn", "sample-market-regulation");
+        backOffice.accept(n, null);
+        backOffice.inviteOtherParty(n, "已电话联系对方");
+        SecurityContextHolder.clearContext();
+        service.withdraw(n, r.accessCode(), "我已经另行起诉，并且不想让商家知道我的病情");
+
+        List<Map<String, Object>> toOther = mails("mediation-other:" + n + ":");
+        assertThat(toOther).extracting(m -> m.get("RECIPIENT")).containsOnly("shop-withdrawn@example.cn");
+        assertThat(toOther).last().satisfies(m -> {
+            assertThat((String) m.get("SUBJECT")).contains("申请人已撤回");
+            assertThat((String) m.get("TEXT_BODY")).contains(n).doesNotContain("另行起诉", "病情");
+        });
+        assertThat(mails("mediation-step:" + n + ":")).last()
+                .as("the applicant's own confirmation keeps the reason")
+                .satisfies(m -> assertThat((String) m.get("TEXT_BODY")).contains("另行起诉"));
+    }
+
+    @Test
     void an_over_long_note_is_refused_on_every_step_that_takes_one_and_nothing_is_written() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "zhang@example.cn"),
                 Locale.SIMPLIFIED_CHINESE);
