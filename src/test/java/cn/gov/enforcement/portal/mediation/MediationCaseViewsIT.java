@@ -41,6 +41,9 @@ class MediationCaseViewsIT extends KaribuViewTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private void signInOfficer(String username, String agencyId) {
         MediationTestSupport.signInOfficer(accounts, users, username, agencyId);
         signIn(SecurityContextHolder.getContext().getAuthentication().getPrincipal(), "OFFICER");
@@ -123,6 +126,35 @@ class MediationCaseViewsIT extends KaribuViewTest {
         signInOfficer("med-view-helper", "sample-market-regulation");
         UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
         assertThat(area("mediation-step-reason").getHelperText()).contains("申请人", "查询页面", "对方当事人");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_guidance_letter_is_created_and_mailed_once_however_often_the_button_is_clicked() {
+        signInOfficer("med-view-letters", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/letters");
+        Button send = _get(Button.class, spec -> spec.withId("mediation-letter-send"));
+        assertThat(send.isDisableOnClick()).as("the browser disables the button at the first click").isTrue();
+
+        _setValue(_get(Select.class, spec -> spec.withId("mediation-letter-situation")), LetterInput.Situation.COMPLAINT);
+        _setValue(_get(Select.class, spec -> spec.withId("mediation-letter-category")), DisputeCategory.CONSUMER);
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-letter-party")), "赵六");
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-letter-email")), "zhaoliu-once@example.cn");
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-letter-other")), "示例健身房");
+        _setValue(area("mediation-letter-facts"), "赵六投诉示例健身房拒绝退还预付卡余额。");
+        click("mediation-letter-send");
+        assertThat(_find(Anchor.class, spec -> spec.withId("mediation-letter-print"))).hasSize(1);
+
+        click("mediation-letter-send");
+        assertThat(jdbc.queryForObject("select count(*) from mediation_letter where party_email = ?", Integer.class,
+                "zhaoliu-once@example.cn")).as("one letter").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from notification_outbox where recipient = ?", Integer.class,
+                "zhaoliu-once@example.cn")).as("one mail").isEqualTo(1);
+        assertThat(_get(TextField.class, spec -> spec.withId("mediation-letter-party")).getValue())
+                .as("the form is empty for the next party").isEmpty();
+        assertThat(_get(TextField.class, spec -> spec.withId("mediation-letter-party")).isInvalid())
+                .as("the second click only found an empty form").isTrue();
+        assertThat(send.isEnabled()).as("enabled again for the next letter").isTrue();
     }
 
     @Test
