@@ -205,11 +205,19 @@ public class MediationBackOffice {
         return service.tracking(c);
     }
 
-    /** The officer writes to the applicant; the applicant is told by mail and reads it on the tracking page. */
+    /**
+     * The officer writes to the applicant; the applicant is told by mail and reads it on the tracking page.
+     *
+     * @throws ValidationFailure when the message is empty or too long, or the case is finished (withdrawn, not
+     *     accepted, declined, closed), since the applicant could not answer it; nothing is written then
+     */
     @Transactional
     public CaseTracking sendMessage(String number, String body) {
         String text = MediationService.messageText(body);
         MediationCase c = load(number);
+        if (c.status().isFinal()) {
+            throw ValidationFailure.of("message", "mediation.error.message.finished");
+        }
         CaseMessage saved = messages.saveAndFlush(new CaseMessage(c.id(), false, actor(), text, clock.instant()));
         service.notifyMessage(c, saved.id());
         return service.tracking(c);

@@ -296,10 +296,18 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         if (c.messages().isEmpty()) {
             section.add(new Paragraph(getTranslation("mediation.messages.none")));
         }
+        section.add(list);
+        if (c.status().isFinal()) {
+            // the applicant can no longer answer a finished case: no message asks them to
+            Paragraph closed = new Paragraph(getTranslation("mediation.messages.closedStaff"));
+            closed.setId("mediation-message-closed");
+            section.add(closed);
+            return section;
+        }
         TextArea body = new TextArea(getTranslation("mediation.messages.write"));
         body.setId("mediation-message-body");
         body.setWidthFull();
-        section.add(list, body, button("mediation-message-send", "mediation.messages.send", body,
+        section.add(body, button("mediation-message-send", "mediation.messages.send", body,
                 () -> backOffice.sendMessage(number, body.getValue())));
         return section;
     }

@@ -104,13 +104,17 @@ class MediationCaseViewsIT extends KaribuViewTest {
         _setValue(area("mediation-terms"), "商家退款 2999 元");
         click("mediation-agreement");
         assertThat(status()).isEqualTo("AGREEMENT_REACHED");
-        click("mediation-close");
-        assertThat(status()).isEqualTo("CLOSED");
-
         _setValue(area("mediation-message-body"), "协议已生效，请按时履行。");
         click("mediation-message-send");
         assertThat(_get(Div.class, spec -> spec.withId("mediation-case-messages")).getElement().getOuterHTML())
                 .contains("协议已生效");
+        click("mediation-close");
+        assertThat(status()).isEqualTo("CLOSED");
+        assertThat(_find(TextArea.class, spec -> spec.withId("mediation-message-body")))
+                .as("the applicant cannot answer a closed case, so nobody writes to them").isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("mediation-message-send"))).isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mediation-message-closed")).getText())
+                .contains("已终结");
         assertThat(_find(Anchor.class, spec -> spec.withClasses("mediation-document-link"))).extracting(Anchor::getHref)
                 .contains("staff/mediation/document/" + r.caseNumber() + "/AGREEMENT");
 

@@ -305,6 +305,22 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void no_message_can_be_sent_to_the_applicant_of_a_finished_case() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "finished@example.cn"),
+                Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-finished", "sample-market-regulation");
+        backOffice.notAccept(n, "已由法院受理");
+        assertThatThrownBy(() -> backOffice.sendMessage(n, "请回复我们。"))
+                .isInstanceOfSatisfying(ValidationFailure.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("message");
+                    assertThat(translations.get(Translations.ZH_CN, p.messageKey(), p.args())).contains("已终结");
+                }));
+        assertThat(backOffice.caseFile(n).tracking().messages()).as("nothing written").isEmpty();
+        assertThat(mails("mediation-message:" + n + ":")).as("nobody told to reply").isEmpty();
+    }
+
+    @Test
     void a_draft_is_stored_encrypted_and_resumed_with_every_field() {
         MediationApplication typed = new MediationApplication(DisputeCategory.TRAFFIC_ACCIDENT, ApplicantKind.ORGANISATION,
                 "示例物流有限公司", IdType.CREDIT_CODE, "91110000100000000X", "010-12345678", "fleet@example.cn", "示例路8号",
