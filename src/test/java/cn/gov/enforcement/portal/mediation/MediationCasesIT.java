@@ -72,6 +72,8 @@ class MediationCasesIT extends IntegrationTest {
     @Autowired Clock clock;
     @Autowired Translations translations;
     @Autowired MediationAgencyMail agencyMail;
+    @Autowired cn.gov.enforcement.portal.account.CurrentUser currentUser;
+    @Autowired cn.gov.enforcement.portal.notification.Outbox outbox;
 
     @AfterEach
     void signOut() {
@@ -493,6 +495,35 @@ class MediationCasesIT extends IntegrationTest {
         SubmissionReceipt r = service.submit(base, Locale.SIMPLIFIED_CHINESE, null, letter.code());
         assertThat(jdbc.queryForObject("select submitted_from_letter from mediation_case where case_number = ?", String.class,
                 r.caseNumber())).isEqualTo(letter.code());
+    }
+
+    @Test
+    void a_letter_opens_the_wizard_until_the_end_of_the_last_day_it_names_in_the_mediation_time_zone() {
+        java.time.ZoneId zone = settings.zone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        officer("med-cases-letter-days", "sample-market-regulation");
+        // written just after midnight letter-days ago: counted from the time of writing it would have run out this morning
+        MutableClock writtenAt = new MutableClock(today.minusDays(settings.letterDays()).atStartOfDay(zone).plusSeconds(1).toInstant());
+        MediationLetters writer = new MediationLetters(letterRepository, service, settings, currentUser, writtenAt, outbox, translations);
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        LetterView lastDayToday = tx.execute(s -> writer.compose(new LetterInput(LetterInput.Situation.INSPECTION,
+                DisputeCategory.CONSUMER, "钱七", "qianqi@example.cn", "zh-CN", "示例药店", "钱七与示例药店就退货发生争议，检查中了解到。")));
+        assertThat(lastDayToday.validUntil()).isEqualTo(today);
+        assertThat(mails("mediation-letter:" + lastDayToday.code())).singleElement()
+                .satisfies(m -> assertThat((String) m.get("TEXT_BODY")).contains("有效期至" + today));
+        assertThat(letterRepository.findByCode(lastDayToday.code()).orElseThrow().expiresAt())
+                .isEqualTo(today.plusDays(1).atStartOfDay(zone).toInstant());
+        SecurityContextHolder.clearContext();
+        assertThat(service.prefill(lastDayToday.code(), null)).as("still valid today").isPresent();
+
+        officer("med-cases-letter-days", "sample-market-regulation");
+        writtenAt.advance(Duration.ofSeconds(-2)); // just before midnight the day before: its last day was yesterday
+        LetterView lastDayYesterday = tx.execute(s -> writer.compose(new LetterInput(LetterInput.Situation.INSPECTION,
+                DisputeCategory.CONSUMER, "钱七", null, "zh-CN", "示例药店", "钱七与示例药店就退货发生争议，检查中了解到。")));
+        assertThat(lastDayYesterday.validUntil()).isEqualTo(today.minusDays(1));
+        SecurityContextHolder.clearContext();
+        assertThat(service.prefill(lastDayYesterday.code(), null)).as("expired at the end of yesterday").isEmpty();
     }
 
     @Test
