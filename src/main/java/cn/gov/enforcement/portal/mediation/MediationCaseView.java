@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
@@ -209,27 +210,10 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
                     button("mediation-declined", "mediation.case.declined", reason,
                             () -> backOffice.otherPartyDeclined(number, reason.getValue()))));
             case OTHER_PARTY_AGREED -> {
-                DateTimePicker at = new DateTimePicker(getTranslation("mediation.case.sessionAt"));
-                at.setId("mediation-session-at");
-                TextField place = new TextField(getTranslation("mediation.case.sessionPlace"));
-                place.setId("mediation-session-place");
-                place.setWidthFull();
-                place.setHelperText(getTranslation("mediation.case.sessionPlace.helper"));
-                Button schedule = new Button(getTranslation("mediation.case.schedule"), e -> {
-                    try {
-                        LocalDateTime value = at.getValue();
-                        backOffice.scheduleSession(number, value == null ? null : value.atZone(service.settings().zone()).toInstant(),
-                                place.getValue());
-                        render();
-                    } catch (ValidationFailure failure) {
-                        show("sessionAt".equals(failure.problems().get(0).field()) ? at : place, failure);
-                    } catch (IllegalTransitionException stale) {
-                        render();
-                    }
-                });
-                schedule.setId("mediation-schedule");
-                schedule.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                section.add(row(at, place), schedule);
+                section.add(sessionForm("mediation-session", "mediation.case.sessionAt", "mediation-schedule", "mediation.case.schedule",
+                        null, null, (at, place) -> backOffice.scheduleSession(number, at, place)));
+                // the session may never come about: mediation fails with its reason
+                section.add(reason, button("mediation-fail", "mediation.case.fail", reason, () -> backOffice.fail(number, reason.getValue())));
             }
             case SESSION_SCHEDULED -> {
                 TextArea terms = new TextArea(getTranslation("mediation.case.terms"));
@@ -238,6 +222,10 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
                 section.add(terms, button("mediation-agreement", "mediation.case.agreement", terms,
                         () -> backOffice.agreementReached(number, terms.getValue())));
                 section.add(reason, button("mediation-fail", "mediation.case.fail", reason, () -> backOffice.fail(number, reason.getValue())));
+                section.add(new H3(getTranslation("mediation.case.rescheduleTitle")));
+                section.add(sessionForm("mediation-reschedule", "mediation.case.sessionAt", "mediation-reschedule",
+                        "mediation.case.reschedule", c.sessionAt(), c.sessionPlace(),
+                        (at, place) -> backOffice.rescheduleSession(number, at, place)));
             }
             case AGREEMENT_REACHED, FAILED -> section.add(reason,
                     button("mediation-close", "mediation.case.close", reason, () -> backOffice.close(number, reason.getValue())));
@@ -252,6 +240,40 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
             section.add(why, button("mediation-extend", "mediation.case.extend", why, () -> backOffice.extend(number, why.getValue())));
         }
         return section;
+    }
+
+    /**
+     * A session's time and place with the button that sends them: the first scheduling, or a new time for a scheduled
+     * session (then filled in with the time and place set so far).
+     */
+    private Component sessionForm(String fieldIds, String atLabelKey, String buttonId, String buttonKey, java.time.Instant at,
+            String place, java.util.function.BiFunction<java.time.Instant, String, CaseTracking> action) {
+        DateTimePicker when = new DateTimePicker(getTranslation(atLabelKey));
+        when.setId(fieldIds + "-at");
+        TextField where = new TextField(getTranslation("mediation.case.sessionPlace"));
+        where.setId(fieldIds + "-place");
+        where.setWidthFull();
+        where.setHelperText(getTranslation("mediation.case.sessionPlace.helper"));
+        if (at != null) {
+            when.setValue(LocalDateTime.ofInstant(at, service.settings().zone()));
+        }
+        if (place != null) {
+            where.setValue(place);
+        }
+        Button send = new Button(getTranslation(buttonKey), e -> {
+            try {
+                LocalDateTime value = when.getValue();
+                action.apply(value == null ? null : value.atZone(service.settings().zone()).toInstant(), where.getValue());
+                render();
+            } catch (ValidationFailure failure) {
+                show("sessionAt".equals(failure.problems().get(0).field()) ? when : where, failure);
+            } catch (IllegalTransitionException stale) {
+                render();
+            }
+        });
+        send.setId(buttonId);
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return new Div(row(when, where), send);
     }
 
     private Button button(String id, String labelKey, HasValidation field, Supplier<CaseTracking> action) {

@@ -369,7 +369,7 @@ public class MediationService {
     void notifyApplicant(MediationCase c) {
         List<CaseTransition> history = c.history();
         CaseTransition last = history.get(history.size() - 1);
-        if (last.kind() != null && !CaseTransition.EXTENDED.equals(last.kind())) {
+        if (!toParties(last)) {
             return; // assigning a mediator is internal
         }
         if (c.email() != null) {
@@ -397,10 +397,19 @@ public class MediationService {
     /** The other party hears of the invitation and of every later step, once invited. */
     private static boolean concernsOtherParty(MediationCase c, CaseTransition last) {
         boolean invited = c.history().stream().anyMatch(t -> t.to() == CaseStatus.OTHER_PARTY_INVITED && t.kind() == null);
-        return invited && (last.kind() == null || CaseTransition.EXTENDED.equals(last.kind()));
+        return invited && toParties(last);
+    }
+
+    /** The steps the parties hear of: every change of state, the extension and a new session time; not the mediator. */
+    private static boolean toParties(CaseTransition step) {
+        return step.kind() == null || CaseTransition.EXTENDED.equals(step.kind())
+                || CaseTransition.RESCHEDULED.equals(step.kind());
     }
 
     private String stepText(MediationCase c, CaseTransition step, Locale language) {
+        if (CaseTransition.RESCHEDULED.equals(step.kind())) {
+            return translations.get(language, "mediation.track.rescheduled");
+        }
         return CaseTransition.EXTENDED.equals(step.kind()) ? translations.get(language, "mediation.track.extended")
                 : translations.get(language, step.to().messageKey());
     }
@@ -416,6 +425,11 @@ public class MediationService {
         if (step.kind() == null && step.to() == CaseStatus.SESSION_SCHEDULED && c.sessionAt() != null) {
             text.setLength(0);
             text.append(translations.get(language, "mediation.track.session",
+                    DATE_TIME.format(c.sessionAt().atZone(settings.zone())), c.sessionPlace()));
+        }
+        if (CaseTransition.RESCHEDULED.equals(step.kind()) && c.sessionAt() != null) {
+            text.setLength(0);
+            text.append(translations.get(language, "mediation.track.sessionNew",
                     DATE_TIME.format(c.sessionAt().atZone(settings.zone())), c.sessionPlace()));
         }
         if (step.kind() == null && step.to() == CaseStatus.AGREEMENT_REACHED && c.agreementTerms() != null) {

@@ -124,6 +124,38 @@ class MediationCaseViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void the_case_page_lets_mediation_fail_before_a_session_and_moves_a_scheduled_session() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-moved", "sample-market-regulation");
+        MediationBackOffice backOffice = context.getBean(MediationBackOffice.class);
+        backOffice.accept(r.caseNumber(), null);
+        backOffice.inviteOtherParty(r.caseNumber(), null);
+        backOffice.otherPartyAgreed(r.caseNumber(), null);
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        assertThat(_find(Button.class, spec -> spec.withId("mediation-fail"))).as("failing is offered before a session").hasSize(1);
+
+        _setValue(_get(DateTimePicker.class, spec -> spec.withId("mediation-session-at")), LocalDateTime.now().plusDays(5).withNano(0));
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-session-place")), "三楼调解室");
+        click("mediation-schedule");
+        assertThat(status()).isEqualTo("SESSION_SCHEDULED");
+        assertThat(_get(TextField.class, spec -> spec.withId("mediation-reschedule-place")).getValue())
+                .as("the form starts from the place set").isEqualTo("三楼调解室");
+        click("mediation-reschedule");
+        assertThat(_get(DateTimePicker.class, spec -> spec.withId("mediation-reschedule-at")).isInvalid())
+                .as("the same time and place is refused").isTrue();
+        LocalDateTime later = LocalDateTime.now().plusDays(7).withSecond(0).withNano(0);
+        _setValue(_get(DateTimePicker.class, spec -> spec.withId("mediation-reschedule-at")), later);
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-reschedule-place")), "四楼调解室");
+        click("mediation-reschedule");
+        assertThat(status()).isEqualTo("SESSION_SCHEDULED");
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("mediation-case-details"))
+                .getElement().getTextRecursively()).contains("四楼调解室");
+        assertThat(_get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("mediation-case-timeline"))
+                .getElement().getTextRecursively()).contains("调解时间已变更");
+    }
+
+    @Test
     void the_reason_field_says_that_the_parties_read_what_the_officer_writes() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
                 Locale.SIMPLIFIED_CHINESE);

@@ -220,6 +220,62 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void a_scheduled_session_moves_to_a_new_time_and_both_parties_are_told_it_is_a_new_time() {
+        SubmissionReceipt r = service.submit(withOtherParty("shop-moved@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-moved", "sample-market-regulation");
+        backOffice.accept(n, null);
+        backOffice.inviteOtherParty(n, null);
+        backOffice.otherPartyAgreed(n, null);
+        java.time.Instant first = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        backOffice.scheduleSession(n, first, "三楼调解室");
+        int toApplicant = mails("mediation-step:" + n + ":").size();
+        int toOther = mails("mediation-other:" + n + ":").size();
+
+        assertThatThrownBy(() -> backOffice.rescheduleSession(n, clock.instant().minusSeconds(60), "四楼调解室"))
+                .isInstanceOf(ValidationFailure.class);
+        assertThatThrownBy(() -> backOffice.rescheduleSession(n, first, "三楼调解室"))
+                .as("the same time and place is no new time").isInstanceOfSatisfying(ValidationFailure.class,
+                        e -> assertThat(e.problems().get(0).messageKey()).isEqualTo("mediation.error.sessionUnchanged"));
+        assertThat(mails("mediation-step:" + n + ":")).as("nothing sent for a refused change").hasSize(toApplicant);
+
+        java.time.Instant later = first.plus(Duration.ofDays(2));
+        CaseTracking moved = backOffice.rescheduleSession(n, later, "四楼调解室");
+        assertThat(moved.status()).isEqualTo(CaseStatus.SESSION_SCHEDULED);
+        assertThat(moved.sessionAt()).isEqualTo(later);
+        assertThat(moved.sessionPlace()).isEqualTo("四楼调解室");
+        assertThat(moved.history()).last().satisfies(s -> assertThat(s.kind()).isEqualTo("RESCHEDULED"));
+        String newTime = MediationService.DATE_TIME.format(later.atZone(settings.zone()));
+        assertThat(mails("mediation-step:" + n + ":")).hasSize(toApplicant + 1).last().satisfies(m -> {
+            assertThat((String) m.get("SUBJECT")).contains("调解时间已变更");
+            assertThat((String) m.get("TEXT_BODY")).contains("新的调解时间：" + newTime, "四楼调解室");
+        });
+        assertThat(mails("mediation-other:" + n + ":")).hasSize(toOther + 1).last().satisfies(m -> {
+            assertThat(m.get("RECIPIENT")).isEqualTo("shop-moved@example.cn");
+            assertThat((String) m.get("TEXT_BODY")).contains("新的调解时间：" + newTime, "四楼调解室");
+        });
+        SecurityContextHolder.clearContext();
+        assertThat(service.status(n, r.accessCode())).hasValueSatisfying(a -> assertThat(a.status())
+                .isEqualTo(CaseStatus.SESSION_SCHEDULED));
+    }
+
+    @Test
+    void mediation_fails_with_its_reason_when_the_session_never_comes_about() {
+        SubmissionReceipt r = service.submit(withOtherParty("shop-failed@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-failed-early", "sample-market-regulation");
+        backOffice.accept(n, null);
+        backOffice.inviteOtherParty(n, null);
+        backOffice.otherPartyAgreed(n, null);
+        assertThatThrownBy(() -> backOffice.fail(n, " ")).isInstanceOf(ValidationFailure.class);
+        CaseTracking failed = backOffice.fail(n, "对方事后拒绝参加调解");
+        assertThat(failed.status()).isEqualTo(CaseStatus.FAILED);
+        assertThat(mails("mediation-step:" + n + ":")).last().satisfies(m -> assertThat((String) m.get("TEXT_BODY"))
+                .contains("调解不成", "对方事后拒绝参加调解", "行政复议"));
+        assertThat(backOffice.close(n, null).status()).isEqualTo(CaseStatus.CLOSED);
+    }
+
+    @Test
     void an_over_long_note_is_refused_on_every_step_that_takes_one_and_nothing_is_written() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "zhang@example.cn"),
                 Locale.SIMPLIFIED_CHINESE);
