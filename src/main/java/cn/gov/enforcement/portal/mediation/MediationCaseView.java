@@ -5,6 +5,7 @@ import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -30,9 +31,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.dao.OptimisticLockingFailureException;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -48,6 +52,8 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
     private final transient MediationBackOffice backOffice;
     private final transient MediationService service;
     private String number;
+    /** The values of the input fields as the page was last rendered, to tell what the officer changed since. */
+    private transient Map<String, Object> shown = Map.of();
 
     public MediationCaseView(MediationBackOffice backOffice, MediationService service) {
         this.backOffice = backOffice;
@@ -92,6 +98,18 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         add(evidence(file));
         add(documents(file));
         add(timeline(c));
+        shown = values();
+    }
+
+    /** The values of the page's input fields by id, empty ones left out. */
+    private Map<String, Object> values() {
+        Map<String, Object> values = new HashMap<>();
+        inputs(this).forEach((id, input) -> {
+            if (!input.isEmpty()) {
+                values.put(id, input.getValue());
+            }
+        });
+        return values;
     }
 
     private Component details(CaseFile f) {
@@ -269,6 +287,8 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
                 show("sessionAt".equals(failure.problems().get(0).field()) ? when : where, failure);
             } catch (IllegalTransitionException stale) {
                 render();
+            } catch (OptimisticLockingFailureException concurrent) {
+                changedMeanwhile(when);
             }
         });
         send.setId(buttonId);
@@ -291,7 +311,57 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
             show(field, failure);
         } catch (IllegalTransitionException stale) {
             render();
+        } catch (OptimisticLockingFailureException concurrent) {
+            changedMeanwhile(field);
         }
+    }
+
+    /**
+     * Another officer changed the case while this one was acting on it (the version check refused the write, nothing
+     * was stored): the page shows the case as it is now and says so, with everything the officer had typed still in
+     * the fields that are still there, so the step can be checked and sent again.
+     */
+    private void changedMeanwhile(HasValidation field) {
+        // what the officer typed or chose: the values that differ from those the page was shown with (a value the page
+        // filled in itself, such as the mediator or the session set so far, must not hide the other officer's change)
+        Map<String, Object> typed = new HashMap<>(values());
+        typed.entrySet().removeIf(e -> e.getValue().equals(shown.get(e.getKey())));
+        String fieldId = field instanceof Component c ? c.getId().orElse(null) : null;
+        render();
+        Map<String, HasValue<?, ?>> now = inputs(this);
+        typed.forEach((id, value) -> {
+            HasValue<?, ?> input = now.get(id);
+            if (input != null) {
+                try {
+                    @SuppressWarnings("unchecked")
+                    HasValue<?, Object> target = (HasValue<?, Object>) input;
+                    target.setValue(value);
+                } catch (RuntimeException notOfferedAnyMore) {
+                    // a choice the page no longer offers (an officer who left the agency): left empty
+                }
+            }
+        });
+        if (fieldId != null && now.get(fieldId) instanceof HasValidation again) {
+            again.setInvalid(true);
+            again.setErrorMessage(getTranslation("mediation.case.changed"));
+        }
+        Paragraph notice = new Paragraph(getTranslation("mediation.case.changed"));
+        notice.setId("mediation-case-changed");
+        notice.getElement().setAttribute("role", "alert");
+        notice.addClassName("mediation-changed");
+        addComponentAtIndex(Math.min(2, getComponentCount()), notice);
+    }
+
+    /** The input fields under a component that have an id, by id. */
+    private static Map<String, HasValue<?, ?>> inputs(Component root) {
+        Map<String, HasValue<?, ?>> found = new HashMap<>();
+        root.getChildren().forEach(child -> {
+            if (child instanceof HasValue<?, ?> input && child.getId().isPresent()) {
+                found.put(child.getId().get(), input);
+            }
+            found.putAll(inputs(child));
+        });
+        return found;
     }
 
     private void show(HasValidation field, ValidationFailure failure) {

@@ -155,6 +155,57 @@ class MediationCaseViewsIT extends KaribuViewTest {
                 .getElement().getTextRecursively()).contains("调解时间已变更");
     }
 
+    /** The back office as it answers when another officer changed the case between loading and writing it. */
+    private MediationBackOffice racingBackOffice() {
+        MediationBackOffice real = context.getBean(MediationBackOffice.class);
+        MediationBackOffice racing = org.mockito.Mockito.mock(MediationBackOffice.class,
+                org.mockito.AdditionalAnswers.delegatesTo(real));
+        org.mockito.Mockito.doThrow(new org.springframework.orm.ObjectOptimisticLockingFailureException(
+                        cn.gov.enforcement.portal.mediation.internal.MediationCase.class, 1L))
+                .when(racing).accept(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any());
+        return racing;
+    }
+
+    @Test
+    void a_case_changed_by_another_officer_meanwhile_is_said_so_on_the_case_page_and_what_was_typed_stays() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-race", "sample-market-regulation");
+        MediationCaseView page = new MediationCaseView(racingBackOffice(), service);
+        UI.getCurrent().add(page);
+        page.setParameter(null, r.caseNumber());
+        _setValue(area("mediation-step-reason"), "材料齐全，准予受理");
+        click("mediation-accept");
+
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mediation-case-changed")).getText())
+                .contains("刚刚被其他人修改过");
+        TextArea reason = area("mediation-step-reason");
+        assertThat(reason.getValue()).isEqualTo("材料齐全，准予受理");
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).contains("刚刚被其他人修改过");
+        assertThat(status()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void a_case_changed_by_another_officer_meanwhile_is_said_so_on_the_queue_and_the_reason_typed_stays() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-race-queue", "sample-market-regulation");
+        MediationQueueView queue = new MediationQueueView(racingBackOffice(), service);
+        UI.getCurrent().add(queue);
+        Div row = _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", r.caseNumber()));
+        _setValue(com.github.mvysny.kaributesting.v10.LocatorJ._get(row, TextField.class,
+                spec -> spec.withClasses("mediation-queue-reason")), "材料齐全");
+        _click(com.github.mvysny.kaributesting.v10.LocatorJ._get(row, Button.class, spec -> spec.withClasses("mediation-accept")));
+
+        Div fresh = _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", r.caseNumber()));
+        TextField reason = com.github.mvysny.kaributesting.v10.LocatorJ._get(fresh, TextField.class,
+                spec -> spec.withClasses("mediation-queue-reason"));
+        assertThat(reason.getValue()).isEqualTo("材料齐全");
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).contains("刚刚被其他人修改过");
+    }
+
     @Test
     void the_reason_field_says_that_the_parties_read_what_the_officer_writes() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),

@@ -276,6 +276,33 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void a_step_that_lost_the_race_to_another_officer_fails_with_a_version_conflict_and_writes_nothing() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "race@example.cn"),
+                Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-race", "sample-market-regulation");
+        org.springframework.security.core.Authentication me = SecurityContextHolder.getContext().getAuthentication();
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        // this officer's step holds the case as loaded before another officer's step is stored: the views catch this
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            caseRepository.findByCaseNumber(n).orElseThrow();
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                SecurityContextHolder.getContext().setAuthentication(me);
+                try {
+                    backOffice.accept(n, "材料齐全");
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            }).join();
+            backOffice.notAccept(n, "不属于本机关职责");
+        })).isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThat(backOffice.caseFile(n).tracking().history()).extracting(CaseTracking.Step::to)
+                .containsExactly(CaseStatus.SUBMITTED, CaseStatus.ACCEPTED);
+        assertThat(mails("mediation-step:" + n + ":")).as("only the step stored was mailed").hasSize(1);
+    }
+
+    @Test
     void an_over_long_note_is_refused_on_every_step_that_takes_one_and_nothing_is_written() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "zhang@example.cn"),
                 Locale.SIMPLIFIED_CHINESE);
