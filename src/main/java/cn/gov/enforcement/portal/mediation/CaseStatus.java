@@ -51,7 +51,8 @@ public enum CaseStatus {
             case SUBMITTED -> EnumSet.of(ACCEPTED, NOT_ACCEPTED);
             case ACCEPTED -> EnumSet.of(OTHER_PARTY_INVITED);
             case OTHER_PARTY_INVITED -> EnumSet.of(OTHER_PARTY_AGREED, OTHER_PARTY_DECLINED);
-            case OTHER_PARTY_AGREED -> EnumSet.of(SESSION_SCHEDULED);
+            // the session may never come about (the parties fall out before it): mediation fails with a reason
+            case OTHER_PARTY_AGREED -> EnumSet.of(SESSION_SCHEDULED, FAILED);
             case SESSION_SCHEDULED -> EnumSet.of(AGREEMENT_REACHED, FAILED);
             case AGREEMENT_REACHED, FAILED -> EnumSet.of(CLOSED);
             default -> EnumSet.noneOf(CaseStatus.class);

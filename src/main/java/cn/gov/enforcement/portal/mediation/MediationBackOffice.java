@@ -205,11 +205,19 @@ public class MediationBackOffice {
         return service.tracking(c);
     }
 
-    /** The officer writes to the applicant; the applicant is told by mail and reads it on the tracking page. */
+    /**
+     * The officer writes to the applicant; the applicant is told by mail and reads it on the tracking page.
+     *
+     * @throws ValidationFailure when the message is empty or too long, or the case is finished (withdrawn, not
+     *     accepted, declined, closed), since the applicant could not answer it; nothing is written then
+     */
     @Transactional
     public CaseTracking sendMessage(String number, String body) {
         String text = MediationService.messageText(body);
         MediationCase c = load(number);
+        if (c.status().isFinal()) {
+            throw ValidationFailure.of("message", "mediation.error.message.finished");
+        }
         CaseMessage saved = messages.saveAndFlush(new CaseMessage(c.id(), false, actor(), text, clock.instant()));
         service.notifyMessage(c, saved.id());
         return service.tracking(c);
@@ -295,13 +303,37 @@ public class MediationBackOffice {
 
     @Transactional
     public CaseTracking scheduleSession(String number, Instant at, String placeOrLink) {
+        checkSession(at, placeOrLink);
+        return step(number, c -> c.scheduleSession(actor(), at, placeOrLink, clock.instant()));
+    }
+
+    /**
+     * Moves a scheduled session to a new time and place; both parties hear of it as of the scheduling, told that it is
+     * a new time.
+     *
+     * @throws ValidationFailure for a time not in the future, a missing or too long place, or the time and place
+     *     already set
+     * @throws IllegalTransitionException when no session is scheduled (any more)
+     */
+    @Transactional
+    public CaseTracking rescheduleSession(String number, Instant at, String placeOrLink) {
+        checkSession(at, placeOrLink);
+        return step(number, c -> {
+            if (c.status() == CaseStatus.SESSION_SCHEDULED && at.equals(c.sessionAt())
+                    && placeOrLink.strip().equals(c.sessionPlace())) {
+                throw ValidationFailure.of("sessionAt", "mediation.error.sessionUnchanged");
+            }
+            c.rescheduleSession(actor(), at, placeOrLink, clock.instant());
+        });
+    }
+
+    private void checkSession(Instant at, String placeOrLink) {
         if (at == null || !at.isAfter(clock.instant())) {
             throw ValidationFailure.of("sessionAt", "mediation.error.sessionAt");
         }
         if (placeOrLink == null || placeOrLink.isBlank() || placeOrLink.strip().length() > 500) {
             throw ValidationFailure.of("sessionPlace", "mediation.error.sessionPlace", "500");
         }
-        return step(number, c -> c.scheduleSession(actor(), at, placeOrLink, clock.instant()));
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
@@ -29,9 +31,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.dao.OptimisticLockingFailureException;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -47,6 +52,8 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
     private final transient MediationBackOffice backOffice;
     private final transient MediationService service;
     private String number;
+    /** The values of the input fields as the page was last rendered, to tell what the officer changed since. */
+    private transient Map<String, Object> shown = Map.of();
 
     public MediationCaseView(MediationBackOffice backOffice, MediationService service) {
         this.backOffice = backOffice;
@@ -91,6 +98,18 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         add(evidence(file));
         add(documents(file));
         add(timeline(c));
+        shown = values();
+    }
+
+    /** The values of the page's input fields by id, empty ones left out. */
+    private Map<String, Object> values() {
+        Map<String, Object> values = new HashMap<>();
+        inputs(this).forEach((id, input) -> {
+            if (!input.isEmpty()) {
+                values.put(id, input.getValue());
+            }
+        });
+        return values;
     }
 
     private Component details(CaseFile f) {
@@ -175,6 +194,8 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         TextArea reason = new TextArea(getTranslation("mediation.queue.reason"));
         reason.setId("mediation-step-reason");
         reason.setWidthFull();
+        // the parties read it word for word: say so before the officer writes
+        reason.setHelperText(getTranslation("mediation.case.reason.helper"));
         switch (c.status()) {
             case SUBMITTED -> section.add(reason, row(
                     button("mediation-accept", "mediation.queue.accept", reason, () -> backOffice.accept(number, reason.getValue())),
@@ -207,27 +228,10 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
                     button("mediation-declined", "mediation.case.declined", reason,
                             () -> backOffice.otherPartyDeclined(number, reason.getValue()))));
             case OTHER_PARTY_AGREED -> {
-                DateTimePicker at = new DateTimePicker(getTranslation("mediation.case.sessionAt"));
-                at.setId("mediation-session-at");
-                TextField place = new TextField(getTranslation("mediation.case.sessionPlace"));
-                place.setId("mediation-session-place");
-                place.setWidthFull();
-                place.setHelperText(getTranslation("mediation.case.sessionPlace.helper"));
-                Button schedule = new Button(getTranslation("mediation.case.schedule"), e -> {
-                    try {
-                        LocalDateTime value = at.getValue();
-                        backOffice.scheduleSession(number, value == null ? null : value.atZone(service.settings().zone()).toInstant(),
-                                place.getValue());
-                        render();
-                    } catch (ValidationFailure failure) {
-                        show("sessionAt".equals(failure.problems().get(0).field()) ? at : place, failure);
-                    } catch (IllegalTransitionException stale) {
-                        render();
-                    }
-                });
-                schedule.setId("mediation-schedule");
-                schedule.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                section.add(row(at, place), schedule);
+                section.add(sessionForm("mediation-session", "mediation.case.sessionAt", "mediation-schedule", "mediation.case.schedule",
+                        null, null, (at, place) -> backOffice.scheduleSession(number, at, place)));
+                // the session may never come about: mediation fails with its reason
+                section.add(reason, button("mediation-fail", "mediation.case.fail", reason, () -> backOffice.fail(number, reason.getValue())));
             }
             case SESSION_SCHEDULED -> {
                 TextArea terms = new TextArea(getTranslation("mediation.case.terms"));
@@ -236,6 +240,10 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
                 section.add(terms, button("mediation-agreement", "mediation.case.agreement", terms,
                         () -> backOffice.agreementReached(number, terms.getValue())));
                 section.add(reason, button("mediation-fail", "mediation.case.fail", reason, () -> backOffice.fail(number, reason.getValue())));
+                section.add(new H3(getTranslation("mediation.case.rescheduleTitle")));
+                section.add(sessionForm("mediation-reschedule", "mediation.case.sessionAt", "mediation-reschedule",
+                        "mediation.case.reschedule", c.sessionAt(), c.sessionPlace(),
+                        (at, place) -> backOffice.rescheduleSession(number, at, place)));
             }
             case AGREEMENT_REACHED, FAILED -> section.add(reason,
                     button("mediation-close", "mediation.case.close", reason, () -> backOffice.close(number, reason.getValue())));
@@ -246,9 +254,46 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
             TextArea why = new TextArea(getTranslation("mediation.case.extendReason", service.settings().extensionDays()));
             why.setId("mediation-extend-reason");
             why.setWidthFull();
+            why.setHelperText(getTranslation("mediation.case.reason.helper"));
             section.add(why, button("mediation-extend", "mediation.case.extend", why, () -> backOffice.extend(number, why.getValue())));
         }
         return section;
+    }
+
+    /**
+     * A session's time and place with the button that sends them: the first scheduling, or a new time for a scheduled
+     * session (then filled in with the time and place set so far).
+     */
+    private Component sessionForm(String fieldIds, String atLabelKey, String buttonId, String buttonKey, java.time.Instant at,
+            String place, java.util.function.BiFunction<java.time.Instant, String, CaseTracking> action) {
+        DateTimePicker when = new DateTimePicker(getTranslation(atLabelKey));
+        when.setId(fieldIds + "-at");
+        TextField where = new TextField(getTranslation("mediation.case.sessionPlace"));
+        where.setId(fieldIds + "-place");
+        where.setWidthFull();
+        where.setHelperText(getTranslation("mediation.case.sessionPlace.helper"));
+        if (at != null) {
+            when.setValue(LocalDateTime.ofInstant(at, service.settings().zone()));
+        }
+        if (place != null) {
+            where.setValue(place);
+        }
+        Button send = new Button(getTranslation(buttonKey), e -> {
+            try {
+                LocalDateTime value = when.getValue();
+                action.apply(value == null ? null : value.atZone(service.settings().zone()).toInstant(), where.getValue());
+                render();
+            } catch (ValidationFailure failure) {
+                show("sessionAt".equals(failure.problems().get(0).field()) ? when : where, failure);
+            } catch (IllegalTransitionException stale) {
+                render();
+            } catch (OptimisticLockingFailureException concurrent) {
+                changedMeanwhile(when);
+            }
+        });
+        send.setId(buttonId);
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return new Div(row(when, where), send);
     }
 
     private Button button(String id, String labelKey, HasValidation field, Supplier<CaseTracking> action) {
@@ -266,7 +311,57 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
             show(field, failure);
         } catch (IllegalTransitionException stale) {
             render();
+        } catch (OptimisticLockingFailureException concurrent) {
+            changedMeanwhile(field);
         }
+    }
+
+    /**
+     * Another officer changed the case while this one was acting on it (the version check refused the write, nothing
+     * was stored): the page shows the case as it is now and says so, with everything the officer had typed still in
+     * the fields that are still there, so the step can be checked and sent again.
+     */
+    private void changedMeanwhile(HasValidation field) {
+        // what the officer typed or chose: the values that differ from those the page was shown with (a value the page
+        // filled in itself, such as the mediator or the session set so far, must not hide the other officer's change)
+        Map<String, Object> typed = new HashMap<>(values());
+        typed.entrySet().removeIf(e -> e.getValue().equals(shown.get(e.getKey())));
+        String fieldId = field instanceof Component c ? c.getId().orElse(null) : null;
+        render();
+        Map<String, HasValue<?, ?>> now = inputs(this);
+        typed.forEach((id, value) -> {
+            HasValue<?, ?> input = now.get(id);
+            if (input != null) {
+                try {
+                    @SuppressWarnings("unchecked")
+                    HasValue<?, Object> target = (HasValue<?, Object>) input;
+                    target.setValue(value);
+                } catch (RuntimeException notOfferedAnyMore) {
+                    // a choice the page no longer offers (an officer who left the agency): left empty
+                }
+            }
+        });
+        if (fieldId != null && now.get(fieldId) instanceof HasValidation again) {
+            again.setInvalid(true);
+            again.setErrorMessage(getTranslation("mediation.case.changed"));
+        }
+        Paragraph notice = new Paragraph(getTranslation("mediation.case.changed"));
+        notice.setId("mediation-case-changed");
+        notice.getElement().setAttribute("role", "alert");
+        notice.addClassName("mediation-changed");
+        addComponentAtIndex(Math.min(2, getComponentCount()), notice);
+    }
+
+    /** The input fields under a component that have an id, by id. */
+    private static Map<String, HasValue<?, ?>> inputs(Component root) {
+        Map<String, HasValue<?, ?>> found = new HashMap<>();
+        root.getChildren().forEach(child -> {
+            if (child instanceof HasValue<?, ?> input && child.getId().isPresent()) {
+                found.put(child.getId().get(), input);
+            }
+            found.putAll(inputs(child));
+        });
+        return found;
     }
 
     private void show(HasValidation field, ValidationFailure failure) {
@@ -293,10 +388,18 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         if (c.messages().isEmpty()) {
             section.add(new Paragraph(getTranslation("mediation.messages.none")));
         }
+        section.add(list);
+        if (c.status().isFinal()) {
+            // the applicant can no longer answer a finished case: no message asks them to
+            Paragraph closed = new Paragraph(getTranslation("mediation.messages.closedStaff"));
+            closed.setId("mediation-message-closed");
+            section.add(closed);
+            return section;
+        }
         TextArea body = new TextArea(getTranslation("mediation.messages.write"));
         body.setId("mediation-message-body");
         body.setWidthFull();
-        section.add(list, body, button("mediation-message-send", "mediation.messages.send", body,
+        section.add(body, button("mediation-message-send", "mediation.messages.send", body,
                 () -> backOffice.sendMessage(number, body.getValue())));
         return section;
     }

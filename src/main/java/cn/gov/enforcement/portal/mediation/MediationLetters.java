@@ -11,9 +11,9 @@ import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +96,7 @@ public class MediationLetters {
         Instant now = clock.instant();
         String code = AccessCodes.generate();
         Letter letter = letters.saveAndFlush(new Letter(code, agency, officer, input.situation().name(), input.category(),
-                party, email, language.toLanguageTag(), other, facts, now, now.plus(Duration.ofDays(settings.letterDays()))));
+                party, email, language.toLanguageTag(), other, facts, now, expiry(now, settings.letterDays(), settings.zone())));
         LetterView view = view(letter, language);
         if (email != null) {
             outbox.enqueue(OutgoingMail.text("mediation-letter:" + code, email,
@@ -127,10 +127,27 @@ public class MediationLetters {
         return view(letter, Translations.supported(Locale.forLanguageTag(letter.partyLanguage())));
     }
 
+    /**
+     * When a letter written at {@code created} stops opening the wizard: the end of its last day (the day {@code days}
+     * days after the day of writing) in the mediation time zone, that is the start of the next day. The letter says
+     * "valid until" that day, so it holds all of that day, not only up to the time of day it was written.
+     */
+    static Instant expiry(Instant created, int days, ZoneId zone) {
+        return LocalDate.ofInstant(created, zone).plusDays(days + 1L).atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * The last day on which a letter expiring at {@code expiresAt} (exclusive) is valid, as the letter prints it; for
+     * letters stored before expiries were rounded to the end of the day it is the day of their expiry.
+     */
+    static LocalDate lastDay(Instant expiresAt, ZoneId zone) {
+        return LocalDate.ofInstant(expiresAt.minusNanos(1), zone);
+    }
+
     private LetterView view(Letter l, Locale language) {
         return new LetterView(l.code(), l.agencyId(), service.agencyName(l.agencyId(), language), l.officer(),
                 LetterInput.Situation.valueOf(l.situation()), l.category(), l.partyName(), l.partyEmail(), l.partyLanguage(),
-                l.otherPartyName(), l.facts(), l.createdAt(), LocalDate.ofInstant(l.expiresAt(), settings.zone()),
+                l.otherPartyName(), l.facts(), l.createdAt(), lastDay(l.expiresAt(), settings.zone()),
                 applyPath(l.code()));
     }
 }

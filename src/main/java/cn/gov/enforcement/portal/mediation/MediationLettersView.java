@@ -36,6 +36,7 @@ public class MediationLettersView extends Div implements HasDynamicTitle {
     private final TextArea facts = new TextArea();
     private final Div list = new Div();
     private final Div created = new Div();
+    private final Button send = new Button();
 
     public MediationLettersView(MediationLetters letters) {
         this.letters = letters;
@@ -62,7 +63,10 @@ public class MediationLettersView extends Div implements HasDynamicTitle {
         facts.setId("mediation-letter-facts");
         facts.setLabel(getTranslation("mediation.letter.facts"));
         facts.setWidthFull();
-        Button send = new Button(getTranslation("mediation.letter.send"), e -> compose());
+        send.setText(getTranslation("mediation.letter.send"));
+        send.addClickListener(e -> compose());
+        // a double click must not create and mail the letter twice: the browser disables the button at once
+        send.setDisableOnClick(true);
         send.setId("mediation-letter-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         created.setId("mediation-letter-created");
@@ -84,6 +88,8 @@ public class MediationLettersView extends Div implements HasDynamicTitle {
             print.setId("mediation-letter-print");
             created.add(new Paragraph(getTranslation(letter.partyEmail() == null ? "mediation.letter.createdPrint"
                     : "mediation.letter.createdMailed", letter.code())), print);
+            // the letter is written: an empty form cannot be sent again by mistake, only filled in for the next party
+            clearForm();
             refresh();
         } catch (ValidationFailure failure) {
             failure.problems().forEach(p -> {
@@ -93,7 +99,19 @@ public class MediationLettersView extends Div implements HasDynamicTitle {
                     field.setErrorMessage(getTranslation(p.messageKey(), p.args()));
                 }
             });
+        } finally {
+            send.setEnabled(true);
         }
+    }
+
+    private void clearForm() {
+        situation.clear();
+        category.clear();
+        partyName.clear();
+        partyEmail.clear();
+        otherPartyName.clear();
+        facts.clear();
+        language.setValue(Translations.ZH_CN);
     }
 
     private void refresh() {

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.dao.OptimisticLockingFailureException;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -39,6 +40,8 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
     private final Checkbox overdueOnly = new Checkbox();
     private final Checkbox mineOnly = new Checkbox();
     private final Div rows = new Div();
+    /** The reason field of each case row shown that takes the acceptance decision, by case number. */
+    private final java.util.Map<String, TextField> reasons = new java.util.HashMap<>();
 
     public MediationQueueView(MediationBackOffice backOffice, MediationService service) {
         this.backOffice = backOffice;
@@ -101,6 +104,7 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
 
     private void refresh() {
         rows.removeAll();
+        reasons.clear();
         MediationBackOffice.QueueFilter filter = new MediationBackOffice.QueueFilter(status.getValue(),
                 overdueOnly.getValue(), mineOnly.getValue());
         List<CaseSummary> cases = agency.isVisible()
@@ -134,12 +138,14 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
             }
             if (c.status() == CaseStatus.SUBMITTED) {
                 TextField reason = new TextField(getTranslation("mediation.queue.reason"));
+                reason.addClassName("mediation-queue-reason");
+                reasons.put(c.caseNumber(), reason);
                 Button accept = new Button(getTranslation("mediation.queue.accept"),
-                        e -> act(reason, () -> backOffice.accept(c.caseNumber(), reason.getValue())));
+                        e -> act(c.caseNumber(), reason, () -> backOffice.accept(c.caseNumber(), reason.getValue())));
                 accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 accept.addClassName("mediation-accept");
                 Button notAccept = new Button(getTranslation("mediation.queue.notAccept"),
-                        e -> act(reason, () -> backOffice.notAccept(c.caseNumber(), reason.getValue())));
+                        e -> act(c.caseNumber(), reason, () -> backOffice.notAccept(c.caseNumber(), reason.getValue())));
                 notAccept.addClassName("mediation-not-accept");
                 HorizontalLayout actions = new HorizontalLayout(reason, accept, notAccept);
                 actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -149,7 +155,7 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         }
     }
 
-    private void act(TextField reason, Runnable action) {
+    private void act(String caseNumber, TextField reason, Runnable action) {
         try {
             action.run();
             refresh();
@@ -158,6 +164,22 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
             reason.setErrorMessage(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
         } catch (IllegalTransitionException alreadyDecided) {
             refresh();
+        } catch (OptimisticLockingFailureException concurrent) {
+            // another officer changed the case meanwhile and nothing was stored: show the queue as it is now, with
+            // what this officer typed still in the case's reason field when the case still awaits the decision
+            String typed = reason.getValue();
+            refresh();
+            TextField again = reasons.get(caseNumber);
+            if (again != null) {
+                again.setValue(typed);
+                again.setInvalid(true);
+                again.setErrorMessage(getTranslation("mediation.case.changed"));
+            } else {
+                Paragraph notice = new Paragraph(getTranslation("mediation.case.changed"));
+                notice.setId("mediation-queue-changed");
+                notice.getElement().setAttribute("role", "alert");
+                rows.addComponentAsFirst(notice);
+            }
         }
     }
 

@@ -369,7 +369,7 @@ public class MediationService {
     void notifyApplicant(MediationCase c) {
         List<CaseTransition> history = c.history();
         CaseTransition last = history.get(history.size() - 1);
-        if (last.kind() != null && !CaseTransition.EXTENDED.equals(last.kind())) {
+        if (!toParties(last)) {
             return; // assigning a mediator is internal
         }
         if (c.email() != null) {
@@ -377,7 +377,7 @@ public class MediationService {
             outbox.enqueue(OutgoingMail.text("mediation-step:" + c.caseNumber() + ":" + history.size(), c.email(),
                     translations.get(language, "mediation.mail.step.subject", c.caseNumber(), stepText(c, last, language)),
                     translations.get(language, "mediation.mail.step.body", c.applicantName(), c.caseNumber(),
-                            stepText(c, last, language), details(c, last, language), guidance(last, language)),
+                            stepText(c, last, language), details(c, last, language, false), guidance(last, language)),
                     language));
         }
         if (c.otherPartyEmail() != null && concernsOtherParty(c, last)) {
@@ -388,7 +388,7 @@ public class MediationService {
                             agencyName(c.agencyId(), language), translations.get(language, c.category().messageKey()),
                             c.applicantName(), last.reason() == null ? "" : last.reason())
                     : translations.get(language, "mediation.mail.otherParty.body", c.otherPartyName(), c.caseNumber(),
-                            statusText, details(c, last, language), guidance(last, language), agencyName(c.agencyId(), language));
+                            statusText, details(c, last, language, true), guidance(last, language), agencyName(c.agencyId(), language));
             outbox.enqueue(OutgoingMail.text("mediation-other:" + c.caseNumber() + ":" + history.size(), c.otherPartyEmail(),
                     translations.get(language, "mediation.mail.step.subject", c.caseNumber(), statusText), body, language));
         }
@@ -397,19 +397,39 @@ public class MediationService {
     /** The other party hears of the invitation and of every later step, once invited. */
     private static boolean concernsOtherParty(MediationCase c, CaseTransition last) {
         boolean invited = c.history().stream().anyMatch(t -> t.to() == CaseStatus.OTHER_PARTY_INVITED && t.kind() == null);
-        return invited && (last.kind() == null || CaseTransition.EXTENDED.equals(last.kind()));
+        return invited && toParties(last);
+    }
+
+    /** The steps the parties hear of: every change of state, the extension and a new session time; not the mediator. */
+    private static boolean toParties(CaseTransition step) {
+        return step.kind() == null || CaseTransition.EXTENDED.equals(step.kind())
+                || CaseTransition.RESCHEDULED.equals(step.kind());
     }
 
     private String stepText(MediationCase c, CaseTransition step, Locale language) {
+        if (CaseTransition.RESCHEDULED.equals(step.kind())) {
+            return translations.get(language, "mediation.track.rescheduled");
+        }
         return CaseTransition.EXTENDED.equals(step.kind()) ? translations.get(language, "mediation.track.extended")
                 : translations.get(language, step.to().messageKey());
     }
 
-    private String details(MediationCase c, CaseTransition step, Locale language) {
-        StringBuilder text = new StringBuilder(step.reason() == null ? "" : step.reason());
+    /**
+     * What the mail says about a step besides its name: the reason or note given with it, the session, the terms, the
+     * new deadline. The other party never reads what the applicant wrote (the reason of a withdrawal): it is the
+     * applicant's own business why they give up, and it may name things the other side should not learn.
+     */
+    private String details(MediationCase c, CaseTransition step, Locale language, boolean forOtherParty) {
+        boolean hidden = forOtherParty && MediationCase.APPLICANT.equals(step.actor());
+        StringBuilder text = new StringBuilder(step.reason() == null || hidden ? "" : step.reason());
         if (step.kind() == null && step.to() == CaseStatus.SESSION_SCHEDULED && c.sessionAt() != null) {
             text.setLength(0);
             text.append(translations.get(language, "mediation.track.session",
+                    DATE_TIME.format(c.sessionAt().atZone(settings.zone())), c.sessionPlace()));
+        }
+        if (CaseTransition.RESCHEDULED.equals(step.kind()) && c.sessionAt() != null) {
+            text.setLength(0);
+            text.append(translations.get(language, "mediation.track.sessionNew",
                     DATE_TIME.format(c.sessionAt().atZone(settings.zone())), c.sessionPlace()));
         }
         if (step.kind() == null && step.to() == CaseStatus.AGREEMENT_REACHED && c.agreementTerms() != null) {

@@ -41,6 +41,9 @@ class MediationCaseViewsIT extends KaribuViewTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private void signInOfficer(String username, String agencyId) {
         MediationTestSupport.signInOfficer(accounts, users, username, agencyId);
         signIn(SecurityContextHolder.getContext().getAuthentication().getPrincipal(), "OFFICER");
@@ -101,19 +104,144 @@ class MediationCaseViewsIT extends KaribuViewTest {
         _setValue(area("mediation-terms"), "商家退款 2999 元");
         click("mediation-agreement");
         assertThat(status()).isEqualTo("AGREEMENT_REACHED");
-        click("mediation-close");
-        assertThat(status()).isEqualTo("CLOSED");
-
         _setValue(area("mediation-message-body"), "协议已生效，请按时履行。");
         click("mediation-message-send");
         assertThat(_get(Div.class, spec -> spec.withId("mediation-case-messages")).getElement().getOuterHTML())
                 .contains("协议已生效");
+        click("mediation-close");
+        assertThat(status()).isEqualTo("CLOSED");
+        assertThat(_find(TextArea.class, spec -> spec.withId("mediation-message-body")))
+                .as("the applicant cannot answer a closed case, so nobody writes to them").isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("mediation-message-send"))).isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mediation-message-closed")).getText())
+                .contains("已终结");
         assertThat(_find(Anchor.class, spec -> spec.withClasses("mediation-document-link"))).extracting(Anchor::getHref)
                 .contains("staff/mediation/document/" + r.caseNumber() + "/AGREEMENT");
 
         UI.getCurrent().navigate("staff/mediation/document/" + r.caseNumber() + "/AGREEMENT");
         String document = _get(Div.class, spec -> spec.withId("mediation-document")).getElement().getOuterHTML();
         assertThat(document).contains("调解协议书", "示例市市场监督管理局", "商家退款 2999 元", r.caseNumber(), "样例数据", "@media print");
+    }
+
+    @Test
+    void the_case_page_lets_mediation_fail_before_a_session_and_moves_a_scheduled_session() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-moved", "sample-market-regulation");
+        MediationBackOffice backOffice = context.getBean(MediationBackOffice.class);
+        backOffice.accept(r.caseNumber(), null);
+        backOffice.inviteOtherParty(r.caseNumber(), null);
+        backOffice.otherPartyAgreed(r.caseNumber(), null);
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        assertThat(_find(Button.class, spec -> spec.withId("mediation-fail"))).as("failing is offered before a session").hasSize(1);
+
+        _setValue(_get(DateTimePicker.class, spec -> spec.withId("mediation-session-at")), LocalDateTime.now().plusDays(5).withNano(0));
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-session-place")), "三楼调解室");
+        click("mediation-schedule");
+        assertThat(status()).isEqualTo("SESSION_SCHEDULED");
+        assertThat(_get(TextField.class, spec -> spec.withId("mediation-reschedule-place")).getValue())
+                .as("the form starts from the place set").isEqualTo("三楼调解室");
+        click("mediation-reschedule");
+        assertThat(_get(DateTimePicker.class, spec -> spec.withId("mediation-reschedule-at")).isInvalid())
+                .as("the same time and place is refused").isTrue();
+        LocalDateTime later = LocalDateTime.now().plusDays(7).withSecond(0).withNano(0);
+        _setValue(_get(DateTimePicker.class, spec -> spec.withId("mediation-reschedule-at")), later);
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-reschedule-place")), "四楼调解室");
+        click("mediation-reschedule");
+        assertThat(status()).isEqualTo("SESSION_SCHEDULED");
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("mediation-case-details"))
+                .getElement().getTextRecursively()).contains("四楼调解室");
+        assertThat(_get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("mediation-case-timeline"))
+                .getElement().getTextRecursively()).contains("调解时间已变更");
+    }
+
+    /** The back office as it answers when another officer changed the case between loading and writing it. */
+    private MediationBackOffice racingBackOffice() {
+        MediationBackOffice real = context.getBean(MediationBackOffice.class);
+        MediationBackOffice racing = org.mockito.Mockito.mock(MediationBackOffice.class,
+                org.mockito.AdditionalAnswers.delegatesTo(real));
+        org.mockito.Mockito.doThrow(new org.springframework.orm.ObjectOptimisticLockingFailureException(
+                        cn.gov.enforcement.portal.mediation.internal.MediationCase.class, 1L))
+                .when(racing).accept(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any());
+        return racing;
+    }
+
+    @Test
+    void a_case_changed_by_another_officer_meanwhile_is_said_so_on_the_case_page_and_what_was_typed_stays() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-race", "sample-market-regulation");
+        MediationCaseView page = new MediationCaseView(racingBackOffice(), service);
+        UI.getCurrent().add(page);
+        page.setParameter(null, r.caseNumber());
+        _setValue(area("mediation-step-reason"), "材料齐全，准予受理");
+        click("mediation-accept");
+
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mediation-case-changed")).getText())
+                .contains("刚刚被其他人修改过");
+        TextArea reason = area("mediation-step-reason");
+        assertThat(reason.getValue()).isEqualTo("材料齐全，准予受理");
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).contains("刚刚被其他人修改过");
+        assertThat(status()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void a_case_changed_by_another_officer_meanwhile_is_said_so_on_the_queue_and_the_reason_typed_stays() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-race-queue", "sample-market-regulation");
+        MediationQueueView queue = new MediationQueueView(racingBackOffice(), service);
+        UI.getCurrent().add(queue);
+        Div row = _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", r.caseNumber()));
+        _setValue(com.github.mvysny.kaributesting.v10.LocatorJ._get(row, TextField.class,
+                spec -> spec.withClasses("mediation-queue-reason")), "材料齐全");
+        _click(com.github.mvysny.kaributesting.v10.LocatorJ._get(row, Button.class, spec -> spec.withClasses("mediation-accept")));
+
+        Div fresh = _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", r.caseNumber()));
+        TextField reason = com.github.mvysny.kaributesting.v10.LocatorJ._get(fresh, TextField.class,
+                spec -> spec.withClasses("mediation-queue-reason"));
+        assertThat(reason.getValue()).isEqualTo("材料齐全");
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).contains("刚刚被其他人修改过");
+    }
+
+    @Test
+    void the_reason_field_says_that_the_parties_read_what_the_officer_writes() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-helper", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        assertThat(area("mediation-step-reason").getHelperText()).contains("申请人", "查询页面", "对方当事人");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_guidance_letter_is_created_and_mailed_once_however_often_the_button_is_clicked() {
+        signInOfficer("med-view-letters", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/letters");
+        Button send = _get(Button.class, spec -> spec.withId("mediation-letter-send"));
+        assertThat(send.isDisableOnClick()).as("the browser disables the button at the first click").isTrue();
+
+        _setValue(_get(Select.class, spec -> spec.withId("mediation-letter-situation")), LetterInput.Situation.COMPLAINT);
+        _setValue(_get(Select.class, spec -> spec.withId("mediation-letter-category")), DisputeCategory.CONSUMER);
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-letter-party")), "赵六");
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-letter-email")), "zhaoliu-once@example.cn");
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-letter-other")), "示例健身房");
+        _setValue(area("mediation-letter-facts"), "赵六投诉示例健身房拒绝退还预付卡余额。");
+        click("mediation-letter-send");
+        assertThat(_find(Anchor.class, spec -> spec.withId("mediation-letter-print"))).hasSize(1);
+
+        click("mediation-letter-send");
+        assertThat(jdbc.queryForObject("select count(*) from mediation_letter where party_email = ?", Integer.class,
+                "zhaoliu-once@example.cn")).as("one letter").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from notification_outbox where recipient = ?", Integer.class,
+                "zhaoliu-once@example.cn")).as("one mail").isEqualTo(1);
+        assertThat(_get(TextField.class, spec -> spec.withId("mediation-letter-party")).getValue())
+                .as("the form is empty for the next party").isEmpty();
+        assertThat(_get(TextField.class, spec -> spec.withId("mediation-letter-party")).isInvalid())
+                .as("the second click only found an empty form").isTrue();
+        assertThat(send.isEnabled()).as("enabled again for the next letter").isTrue();
     }
 
     @Test

@@ -72,6 +72,8 @@ class MediationCasesIT extends IntegrationTest {
     @Autowired Clock clock;
     @Autowired Translations translations;
     @Autowired MediationAgencyMail agencyMail;
+    @Autowired cn.gov.enforcement.portal.account.CurrentUser currentUser;
+    @Autowired cn.gov.enforcement.portal.notification.Outbox outbox;
 
     @AfterEach
     void signOut() {
@@ -197,6 +199,110 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void the_other_party_is_told_of_a_withdrawal_but_never_reads_the_applicants_reason() {
+        SubmissionReceipt r = service.submit(withOtherParty("shop-withdrawn@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-withdrawn", "sample-market-regulation");
+        backOffice.accept(n, null);
+        backOffice.inviteOtherParty(n, "已电话联系对方");
+        SecurityContextHolder.clearContext();
+        service.withdraw(n, r.accessCode(), "我已经另行起诉，并且不想让商家知道我的病情");
+
+        List<Map<String, Object>> toOther = mails("mediation-other:" + n + ":");
+        assertThat(toOther).extracting(m -> m.get("RECIPIENT")).containsOnly("shop-withdrawn@example.cn");
+        assertThat(toOther).last().satisfies(m -> {
+            assertThat((String) m.get("SUBJECT")).contains("申请人已撤回");
+            assertThat((String) m.get("TEXT_BODY")).contains(n).doesNotContain("另行起诉", "病情");
+        });
+        assertThat(mails("mediation-step:" + n + ":")).last()
+                .as("the applicant's own confirmation keeps the reason")
+                .satisfies(m -> assertThat((String) m.get("TEXT_BODY")).contains("另行起诉"));
+    }
+
+    @Test
+    void a_scheduled_session_moves_to_a_new_time_and_both_parties_are_told_it_is_a_new_time() {
+        SubmissionReceipt r = service.submit(withOtherParty("shop-moved@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-moved", "sample-market-regulation");
+        backOffice.accept(n, null);
+        backOffice.inviteOtherParty(n, null);
+        backOffice.otherPartyAgreed(n, null);
+        java.time.Instant first = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        backOffice.scheduleSession(n, first, "三楼调解室");
+        int toApplicant = mails("mediation-step:" + n + ":").size();
+        int toOther = mails("mediation-other:" + n + ":").size();
+
+        assertThatThrownBy(() -> backOffice.rescheduleSession(n, clock.instant().minusSeconds(60), "四楼调解室"))
+                .isInstanceOf(ValidationFailure.class);
+        assertThatThrownBy(() -> backOffice.rescheduleSession(n, first, "三楼调解室"))
+                .as("the same time and place is no new time").isInstanceOfSatisfying(ValidationFailure.class,
+                        e -> assertThat(e.problems().get(0).messageKey()).isEqualTo("mediation.error.sessionUnchanged"));
+        assertThat(mails("mediation-step:" + n + ":")).as("nothing sent for a refused change").hasSize(toApplicant);
+
+        java.time.Instant later = first.plus(Duration.ofDays(2));
+        CaseTracking moved = backOffice.rescheduleSession(n, later, "四楼调解室");
+        assertThat(moved.status()).isEqualTo(CaseStatus.SESSION_SCHEDULED);
+        assertThat(moved.sessionAt()).isEqualTo(later);
+        assertThat(moved.sessionPlace()).isEqualTo("四楼调解室");
+        assertThat(moved.history()).last().satisfies(s -> assertThat(s.kind()).isEqualTo("RESCHEDULED"));
+        String newTime = MediationService.DATE_TIME.format(later.atZone(settings.zone()));
+        assertThat(mails("mediation-step:" + n + ":")).hasSize(toApplicant + 1).last().satisfies(m -> {
+            assertThat((String) m.get("SUBJECT")).contains("调解时间已变更");
+            assertThat((String) m.get("TEXT_BODY")).contains("新的调解时间：" + newTime, "四楼调解室");
+        });
+        assertThat(mails("mediation-other:" + n + ":")).hasSize(toOther + 1).last().satisfies(m -> {
+            assertThat(m.get("RECIPIENT")).isEqualTo("shop-moved@example.cn");
+            assertThat((String) m.get("TEXT_BODY")).contains("新的调解时间：" + newTime, "四楼调解室");
+        });
+        SecurityContextHolder.clearContext();
+        assertThat(service.status(n, r.accessCode())).hasValueSatisfying(a -> assertThat(a.status())
+                .isEqualTo(CaseStatus.SESSION_SCHEDULED));
+    }
+
+    @Test
+    void mediation_fails_with_its_reason_when_the_session_never_comes_about() {
+        SubmissionReceipt r = service.submit(withOtherParty("shop-failed@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-failed-early", "sample-market-regulation");
+        backOffice.accept(n, null);
+        backOffice.inviteOtherParty(n, null);
+        backOffice.otherPartyAgreed(n, null);
+        assertThatThrownBy(() -> backOffice.fail(n, " ")).isInstanceOf(ValidationFailure.class);
+        CaseTracking failed = backOffice.fail(n, "对方事后拒绝参加调解");
+        assertThat(failed.status()).isEqualTo(CaseStatus.FAILED);
+        assertThat(mails("mediation-step:" + n + ":")).last().satisfies(m -> assertThat((String) m.get("TEXT_BODY"))
+                .contains("调解不成", "对方事后拒绝参加调解", "行政复议"));
+        assertThat(backOffice.close(n, null).status()).isEqualTo(CaseStatus.CLOSED);
+    }
+
+    @Test
+    void a_step_that_lost_the_race_to_another_officer_fails_with_a_version_conflict_and_writes_nothing() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "race@example.cn"),
+                Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-race", "sample-market-regulation");
+        org.springframework.security.core.Authentication me = SecurityContextHolder.getContext().getAuthentication();
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        // this officer's step holds the case as loaded before another officer's step is stored: the views catch this
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            caseRepository.findByCaseNumber(n).orElseThrow();
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                SecurityContextHolder.getContext().setAuthentication(me);
+                try {
+                    backOffice.accept(n, "材料齐全");
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            }).join();
+            backOffice.notAccept(n, "不属于本机关职责");
+        })).isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThat(backOffice.caseFile(n).tracking().history()).extracting(CaseTracking.Step::to)
+                .containsExactly(CaseStatus.SUBMITTED, CaseStatus.ACCEPTED);
+        assertThat(mails("mediation-step:" + n + ":")).as("only the step stored was mailed").hasSize(1);
+    }
+
+    @Test
     void an_over_long_note_is_refused_on_every_step_that_takes_one_and_nothing_is_written() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "zhang@example.cn"),
                 Locale.SIMPLIFIED_CHINESE);
@@ -281,6 +387,22 @@ class MediationCasesIT extends IntegrationTest {
         backOffice.sendMessage(r.caseNumber(), "收到，我们会尽快联系商家。");
         assertThat(queued(r.caseNumber()).applicantWaiting()).isFalse();
         assertThat(backOffice.workload("sample-market-regulation").applicantsWaiting()).isEqualTo(waiting - 1);
+    }
+
+    @Test
+    void no_message_can_be_sent_to_the_applicant_of_a_finished_case() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "finished@example.cn"),
+                Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-finished", "sample-market-regulation");
+        backOffice.notAccept(n, "已由法院受理");
+        assertThatThrownBy(() -> backOffice.sendMessage(n, "请回复我们。"))
+                .isInstanceOfSatisfying(ValidationFailure.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("message");
+                    assertThat(translations.get(Translations.ZH_CN, p.messageKey(), p.args())).contains("已终结");
+                }));
+        assertThat(backOffice.caseFile(n).tracking().messages()).as("nothing written").isEmpty();
+        assertThat(mails("mediation-message:" + n + ":")).as("nobody told to reply").isEmpty();
     }
 
     @Test
@@ -456,6 +578,35 @@ class MediationCasesIT extends IntegrationTest {
         SubmissionReceipt r = service.submit(base, Locale.SIMPLIFIED_CHINESE, null, letter.code());
         assertThat(jdbc.queryForObject("select submitted_from_letter from mediation_case where case_number = ?", String.class,
                 r.caseNumber())).isEqualTo(letter.code());
+    }
+
+    @Test
+    void a_letter_opens_the_wizard_until_the_end_of_the_last_day_it_names_in_the_mediation_time_zone() {
+        java.time.ZoneId zone = settings.zone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        officer("med-cases-letter-days", "sample-market-regulation");
+        // written just after midnight letter-days ago: counted from the time of writing it would have run out this morning
+        MutableClock writtenAt = new MutableClock(today.minusDays(settings.letterDays()).atStartOfDay(zone).plusSeconds(1).toInstant());
+        MediationLetters writer = new MediationLetters(letterRepository, service, settings, currentUser, writtenAt, outbox, translations);
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        LetterView lastDayToday = tx.execute(s -> writer.compose(new LetterInput(LetterInput.Situation.INSPECTION,
+                DisputeCategory.CONSUMER, "钱七", "qianqi@example.cn", "zh-CN", "示例药店", "钱七与示例药店就退货发生争议，检查中了解到。")));
+        assertThat(lastDayToday.validUntil()).isEqualTo(today);
+        assertThat(mails("mediation-letter:" + lastDayToday.code())).singleElement()
+                .satisfies(m -> assertThat((String) m.get("TEXT_BODY")).contains("有效期至" + today));
+        assertThat(letterRepository.findByCode(lastDayToday.code()).orElseThrow().expiresAt())
+                .isEqualTo(today.plusDays(1).atStartOfDay(zone).toInstant());
+        SecurityContextHolder.clearContext();
+        assertThat(service.prefill(lastDayToday.code(), null)).as("still valid today").isPresent();
+
+        officer("med-cases-letter-days", "sample-market-regulation");
+        writtenAt.advance(Duration.ofSeconds(-2)); // just before midnight the day before: its last day was yesterday
+        LetterView lastDayYesterday = tx.execute(s -> writer.compose(new LetterInput(LetterInput.Situation.INSPECTION,
+                DisputeCategory.CONSUMER, "钱七", null, "zh-CN", "示例药店", "钱七与示例药店就退货发生争议，检查中了解到。")));
+        assertThat(lastDayYesterday.validUntil()).isEqualTo(today.minusDays(1));
+        SecurityContextHolder.clearContext();
+        assertThat(service.prefill(lastDayYesterday.code(), null)).as("expired at the end of yesterday").isEmpty();
     }
 
     @Test

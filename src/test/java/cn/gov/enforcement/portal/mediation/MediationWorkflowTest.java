@@ -105,6 +105,52 @@ class MediationWorkflowTest {
     }
 
     @Test
+    void mediation_can_fail_with_a_reason_after_the_other_party_agreed_before_any_session() {
+        assertThat(CaseStatus.OTHER_PARTY_AGREED.next()).containsExactlyInAnyOrder(CaseStatus.SESSION_SCHEDULED,
+                CaseStatus.FAILED, CaseStatus.WITHDRAWN);
+        MediationCase c = newCase(MONDAY);
+        c.accept("o", null, MONDAY);
+        c.inviteOtherParty("o", null, MONDAY);
+        c.otherPartyAgreed("o", null, MONDAY);
+        assertThatThrownBy(() -> c.agreementReached("o", "terms", MONDAY)).as("still no skipping the session")
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> c.fail("o", " ", MONDAY)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(c.status()).isEqualTo(CaseStatus.OTHER_PARTY_AGREED);
+        c.fail("o", "对方事后拒绝参加调解", days(MONDAY, 1));
+        assertThat(c.status()).isEqualTo(CaseStatus.FAILED);
+        assertThat(c.history().get(c.history().size() - 1).from()).isEqualTo(CaseStatus.OTHER_PARTY_AGREED);
+        c.close("o", null, days(MONDAY, 2));
+        assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
+    }
+
+    @Test
+    void a_scheduled_session_moves_to_a_new_time_and_place_with_a_history_entry_and_the_same_state() {
+        MediationCase c = newCase(MONDAY);
+        c.accept("o", null, MONDAY);
+        c.inviteOtherParty("o", null, MONDAY);
+        c.otherPartyAgreed("o", null, MONDAY);
+        assertThatThrownBy(() -> c.rescheduleSession("o", days(MONDAY, 4), "room", MONDAY))
+                .as("nothing to move before a session is scheduled").isInstanceOf(IllegalTransitionException.class);
+        c.scheduleSession("o", days(MONDAY, 3), "调解室一", MONDAY);
+        assertThatThrownBy(() -> c.rescheduleSession("o", null, "room", MONDAY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> c.rescheduleSession("o", days(MONDAY, 4), " ", MONDAY)).isInstanceOf(IllegalArgumentException.class);
+        int steps = c.history().size();
+        c.rescheduleSession("o", days(MONDAY, 5), " 调解室二 ", days(MONDAY, 1));
+        assertThat(c.status()).isEqualTo(CaseStatus.SESSION_SCHEDULED);
+        assertThat(c.sessionAt()).isEqualTo(days(MONDAY, 5));
+        assertThat(c.sessionPlace()).isEqualTo("调解室二");
+        assertThat(c.history()).hasSize(steps + 1);
+        CaseTransition moved = c.history().get(steps);
+        assertThat(moved.kind()).isEqualTo(CaseTransition.RESCHEDULED);
+        assertThat(moved.from()).isEqualTo(CaseStatus.SESSION_SCHEDULED);
+        assertThat(moved.to()).isEqualTo(CaseStatus.SESSION_SCHEDULED);
+        assertThat(moved.reason()).isEqualTo("调解室二");
+        c.agreementReached("o", "商家退款", days(MONDAY, 5));
+        assertThatThrownBy(() -> c.rescheduleSession("o", days(MONDAY, 6), "room", days(MONDAY, 5)))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void the_applicant_may_withdraw_from_every_open_state_and_from_no_other() {
         for (CaseStatus status : CaseStatus.values()) {
             assertThat(status.canMoveTo(CaseStatus.WITHDRAWN)).as(status.name()).isEqualTo(status.isOpen());

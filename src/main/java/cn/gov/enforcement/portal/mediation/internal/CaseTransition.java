@@ -46,12 +46,17 @@ public class CaseTransition {
     @Column(length = 2000)
     private String reason;
 
-    /** For steps that keep the state: {@link #EXTENDED} or {@link #MEDIATOR}; {@code null} for state changes. */
+    /**
+     * For steps that keep the state: {@link #EXTENDED}, {@link #MEDIATOR} or {@link #RESCHEDULED}; {@code null} for
+     * state changes.
+     */
     @Column(length = 20)
     private String kind;
 
     public static final String EXTENDED = "EXTENDED";
     public static final String MEDIATOR = "MEDIATOR";
+    /** The scheduled session moved to a new time or place; the reason holds the new place or link. */
+    public static final String RESCHEDULED = "RESCHEDULED";
 
     protected CaseTransition() {}
 

@@ -215,6 +215,23 @@ public class MediationCase {
         this.sessionPlace = placeOrLink.trim();
     }
 
+    /**
+     * Moves the scheduled session to a new time and a new place or online link; recorded in the history as a step
+     * that keeps the state.
+     */
+    public void rescheduleSession(String actor, Instant sessionAt, String placeOrLink, Instant now) {
+        if (status != CaseStatus.SESSION_SCHEDULED) {
+            throw new IllegalTransitionException(status, status);
+        }
+        requireText(actor, "actor");
+        if (sessionAt == null || placeOrLink == null || placeOrLink.isBlank() || now == null) {
+            throw new IllegalArgumentException("A session needs a time and a place or an online link");
+        }
+        this.sessionAt = sessionAt;
+        this.sessionPlace = placeOrLink.trim();
+        history.add(new CaseTransition(this, status, CaseTransition.RESCHEDULED, actor, now, sessionPlace));
+    }
+
     public void agreementReached(String actor, String terms, Instant now) {
         if (terms == null || terms.isBlank()) {
             throw new IllegalArgumentException("An agreement needs its terms");
