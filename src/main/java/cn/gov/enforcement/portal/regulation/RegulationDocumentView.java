@@ -55,7 +55,8 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         // our own guides follow the reader's script (Traditional characters on zh-TW pages); laws are shown as published
         guide = page.guide();
         title = getTranslation("regulation.document.pageTitle", shown(page.displayTitle()));
-        Anchor back = new Anchor("regulations", getTranslation("regulation.document.back"));
+        // back to the search the reader came from (its words, filters and page), else to the empty search page
+        Anchor back = new Anchor(RegulationSearchView.lastSearch(), getTranslation("regulation.document.back"));
         back.setId("regulation-back");
         H1 heading = new H1(shown(page.displayTitle()));
         heading.setId("regulation-title");

@@ -49,6 +49,18 @@ public class RegulationImportJobs {
 
     private final RegulationIndex index;
 
+    /** How far the import under way has come (files read of files found); kept for pages opened meanwhile. */
+    public record Progress(int done, int total) {}
+
+    /**
+     * How the last import ended, for a page reloaded or opened after it: its summary, or the translation key and
+     * arguments of its refusal or failure; and when.
+     */
+    public record Outcome(ImportSummary summary, String messageKey, List<Object> args, java.time.Instant at) {}
+
+    private volatile Progress progress = new Progress(0, 0);
+    private volatile Outcome last;
+
     RegulationImportJobs(ImportService importService, RegulationUploads uploads, RegulationIndex index) {
         this.importService = importService;
         this.uploads = uploads;
@@ -70,6 +82,18 @@ public class RegulationImportJobs {
         return index.rebuildProgress().map(p -> new IndexRebuild(p.done(), p.total(), p.revision()));
     }
 
+    /** How far the import under way has come (the last one's final figures when none runs). */
+    @RolesAllowed("ADMIN")
+    public Progress progress() {
+        return progress;
+    }
+
+    /** How the last import since start ended, if one did. */
+    @RolesAllowed("ADMIN")
+    public java.util.Optional<Outcome> lastOutcome() {
+        return java.util.Optional.ofNullable(last);
+    }
+
     /** True while an import started here runs. */
     @RolesAllowed("ADMIN")
     public boolean isRunning() {
@@ -87,6 +111,7 @@ public class RegulationImportJobs {
         if (!running.compareAndSet(false, true)) {
             return Start.BUSY;
         }
+        progress = new Progress(0, 0);
         List<RegulationUploads.UploadedFile> copy = files.stream()
                 .map(f -> new RegulationUploads.UploadedFile(f.name(), f.content())).toList();
         try {
@@ -108,15 +133,22 @@ public class RegulationImportJobs {
             dir = uploads.unpack(files);
             // the English progress lines of the command line go to the log; the page shows its own, translated
             ImportSummary summary = importService.importFolder(dir, line -> log.debug("Upload import: {}", line),
-                    listener::progress);
+                    (done, total) -> {
+                        progress = new Progress(done, total);
+                        listener.progress(done, total);
+                    });
+            last = new Outcome(summary, null, List.of(), java.time.Instant.now());
             outcome = () -> listener.finished(summary);
         } catch (RegulationUploads.Rejected e) {
             log.info("Regulation upload refused: {}", e.messageKey());
+            last = new Outcome(null, e.messageKey(), java.util.Arrays.asList(e.args()), java.time.Instant.now());
             outcome = () -> listener.failed(e.messageKey(), e.args());
         } catch (RuntimeException | Error e) {
             // an Error (out of memory, say) too: the page hears of it and the next import can start
             log.error("Regulation import from the import page failed", e);
-            outcome = () -> listener.failed("regulation.upload.failed", String.valueOf(e.getMessage()));
+            String message = String.valueOf(e.getMessage());
+            last = new Outcome(null, "regulation.upload.failed", List.of(message), java.time.Instant.now());
+            outcome = () -> listener.failed("regulation.upload.failed", message);
         } finally {
             try {
                 uploads.delete(dir);

@@ -39,6 +39,13 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
 
     private final transient RegulationImportJobs jobs;
     private final List<RegulationImportJobs.UploadedFile> pending = new ArrayList<>();
+    /** Session attribute: this browser session started or followed the last import, whose outcome a reload shows. */
+    static final String FOLLOWED = RegulationImportView.class.getName() + ".followed";
+    /** True while this page follows an import it did not start (reloaded, or opened while one ran). */
+    private boolean following;
+    /** The progress last shown while following. */
+    private RegulationImportJobs.Progress followed;
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final Upload upload = new Upload();
     private final Paragraph files = new Paragraph();
     private final Button start = new Button();
@@ -56,7 +63,10 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     public RegulationImportView(RegulationImportJobs jobs, RegulationSettings settings) {
         this.jobs = jobs;
         addClassName("regulation-import-view");
-        cn.gov.enforcement.portal.platform.Polling.whileAttached(this, this::showIndexRebuild);
+        cn.gov.enforcement.portal.platform.Polling.whileAttached(this, () -> {
+            showIndexRebuild();
+            followImport();
+        });
         RegulationSettings.Upload limits = settings.upload();
         add(new H1(getTranslation("regulation.upload.title")),
                 new Paragraph(getTranslation("regulation.upload.lead", limits.maxFileSize().toMegabytes(),
@@ -88,7 +98,9 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         summary.setId("regulation-import-summary");
         problems.setId("regulation-import-problems");
         problems.addColumn(ImportProblem::file).setHeader(getTranslation("regulation.upload.file")).setAutoWidth(true);
-        problems.addColumn(ImportProblem::line).setHeader(getTranslation("regulation.upload.line")).setAutoWidth(true);
+        // a problem of the whole file (empty, unreadable) has no line
+        problems.addColumn(p -> p.line() > 0 ? Integer.toString(p.line()) : "—").setHeader(getTranslation("regulation.upload.line"))
+                .setAutoWidth(true);
         problems.addColumn(p -> getTranslation("regulation.upload.severity." + p.severity().name()))
                 .setHeader(getTranslation("regulation.upload.severity")).setAutoWidth(true);
         problems.addColumn(p -> getTranslation(p.messageKey(), p.args().toArray()))
@@ -142,8 +154,50 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         if (jobs.isRunning()) {
-            status.setText(getTranslation("regulation.upload.busy"));
+            // started before a reload or on another page: its progress, followed by polling, and then its outcome
+            following = true;
+            event.getSession().setAttribute(FOLLOWED, Boolean.TRUE);
+            progress.setVisible(true);
+            RegulationImportJobs.Progress p = jobs.progress();
+            progress.setIndeterminate(p.total() == 0);
+            showProgress(p.done(), p.total());
+            followed = p;
+            status.setText(getTranslation("regulation.upload.following"));
+            event.getUI().setPollInterval(POLL_MS);
+        } else if (event.getSession().getAttribute(FOLLOWED) != null) {
+            // this browser session started or followed the last import: its outcome once more, after a reload
+            event.getSession().setAttribute(FOLLOWED, null);
+            jobs.lastOutcome().ifPresent(this::showOutcome);
         }
+    }
+
+    /** While following an import this page did not start: its progress, and its outcome once it ends. */
+    private void followImport() {
+        if (!following) {
+            return;
+        }
+        if (jobs.isRunning()) {
+            RegulationImportJobs.Progress p = jobs.progress();
+            // the notice that this page follows an import stays until the import moves on
+            if (p.total() > 0 && !p.equals(followed)) {
+                followed = p;
+                showProgress(p.done(), p.total());
+            }
+            return;
+        }
+        following = false;
+        jobs.lastOutcome().ifPresent(this::showOutcome);
+    }
+
+    /** The last import's outcome, as the page that started it showed it, with the time it ended. */
+    private void showOutcome(RegulationImportJobs.Outcome outcome) {
+        if (outcome.summary() != null) {
+            showSummary(outcome.summary());
+        } else {
+            showFailure(outcome.messageKey(), outcome.args().toArray());
+        }
+        status.setText(getTranslation("regulation.upload.lastEnded",
+                TIME.format(outcome.at().atZone(java.time.ZoneId.of("Asia/Shanghai")))) + " " + status.getText());
     }
 
     /**
@@ -202,6 +256,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
             status.setText(getTranslation("regulation.upload.busy"));
             return;
         }
+        ui.getSession().setAttribute(FOLLOWED, Boolean.TRUE);
         pending.clear();
         // the upload list starts empty again: its files are now the import's
         upload.clearFileList();

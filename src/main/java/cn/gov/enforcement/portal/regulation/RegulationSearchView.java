@@ -231,8 +231,21 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         UI.getCurrent().navigate("regulations", QueryParameters.simple(formParameters()));
     }
 
+    /** The session's last search page address ({@code regulations?q=…&page=2}), for the document page's way back. */
+    private static final String LAST_SEARCH = RegulationSearchView.class.getName() + ".lastSearch";
+
+    /** The address of the reader's last search in this session, or the empty search page. */
+    static String lastSearch() {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        return session != null && session.getAttribute(LAST_SEARCH) instanceof String last ? last : "regulations";
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(LAST_SEARCH, event.getLocation().getPathWithQueryParameters());
+        }
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
         String q = first(params, "q");
         String st = first(params, "status");

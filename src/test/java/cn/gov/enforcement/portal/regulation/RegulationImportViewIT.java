@@ -149,9 +149,12 @@ class RegulationImportViewIT extends KaribuViewTest {
             assertThat(jobs.isRunning()).isTrue();
             assertThat(jobs.start(files, blocking)).isEqualTo(RegulationImportJobs.Start.BUSY);
 
+            // a page opened meanwhile (or reloaded) follows the import under way
             UI.getCurrent().navigate("admin/regulations/import");
             assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-status")).getText())
-                    .isEqualTo(UI.getCurrent().getTranslation("regulation.upload.busy"));
+                    .isEqualTo(UI.getCurrent().getTranslation("regulation.upload.following"));
+            assertThat(_get(ProgressBar.class, spec -> spec.withId("regulation-import-progress")).isVisible()).isTrue();
+            assertThat(UI.getCurrent().getPollInterval()).isPositive();
             UploadKt._upload(_get(Upload.class, spec -> spec.withId("regulation-upload")), "b.txt", "text/plain",
                     "通知\n一、内容。\n".getBytes(StandardCharsets.UTF_8));
             MockVaadin.clientRoundtrip();
@@ -165,6 +168,18 @@ class RegulationImportViewIT extends KaribuViewTest {
             assertThat(finished.await(2, TimeUnit.MINUTES)).isTrue();
         }
         awaitImport();
+        // at its next poll the following page shows the outcome, as the starting page did
+        com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(),
+                new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-summary")).getText()).startsWith("共读取 1 个文件");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-status")).getText()).startsWith("上次导入（");
+        // and once more after a reload
+        UI.getCurrent().navigate("privacy");
+        UI.getCurrent().navigate("admin/regulations/import");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-summary")).getText()).startsWith("共读取 1 个文件");
+        UI.getCurrent().navigate("privacy");
+        UI.getCurrent().navigate("admin/regulations/import");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-summary")).getText()).isEmpty();
     }
 
     @Test

@@ -154,6 +154,18 @@ class RegulationViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void the_way_back_from_a_document_leads_to_the_search_it_was_found_by() {
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微", "level", "law")));
+        String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
+        UI.getCurrent().navigate(href.substring(0, href.indexOf('#')));
+        String back = _get(Anchor.class, spec -> spec.withId("regulation-back")).getHref();
+        assertThat(java.net.URLDecoder.decode(back, java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("regulations?").contains("q=初次违法且危害后果轻微").contains("level=law");
+        UI.getCurrent().navigate("regulations", QueryParameters.fromString(back.substring(back.indexOf('?') + 1)));
+        assertThat(_get(TextField.class, spec -> spec.withId("regulation-search")).getValue()).isEqualTo("初次违法且危害后果轻微");
+    }
+
+    @Test
     void items_numbered_again_in_each_section_have_permalinks_of_their_own() {
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "加强组织领导 督导")));
         Anchor hit = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0);
