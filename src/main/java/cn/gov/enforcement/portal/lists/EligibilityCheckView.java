@@ -31,7 +31,16 @@ import java.util.Map;
  */
 @Route("exemptions/:id/check")
 @AnonymousAllowed
-public class EligibilityCheckView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class EligibilityCheckView extends Div implements BeforeEnterObserver, HasDynamicTitle,
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware {
+
+    /** The answers across the language switch, which reloads the page (session attribute, used once). */
+    static final String AFTER_LANGUAGE_SWITCH = EligibilityCheckView.class.getName() + ".afterLanguageSwitch";
+
+    /** The answers as typed (null for none) and whether the outcome was shown. */
+    record Kept(String itemId, java.util.ArrayList<String> answers, boolean checked) implements java.io.Serializable {}
+
+    private boolean checked;
 
     static final String YES = "yes";
     static final String NO = "no";
@@ -107,6 +116,49 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         result.getElement().setAttribute("role", "status");
         result.getElement().setAttribute("aria-live", "polite");
         add(form, submit, result);
+        checked = false;
+        restoreAfterLanguageSwitch();
+    }
+
+    /** The language switch reloads the page: the answers (and the outcome, when shown) come back in the new language. */
+    @Override
+    public void keepForLanguageSwitch() {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (item == null || session == null) {
+            return;
+        }
+        java.util.ArrayList<String> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < item.conditions().size(); i++) {
+            answers.add(yesNo.get(i) != null ? yesNo.get(i).getValue() : numbers.get(i).getValue());
+        }
+        session.setAttribute(AFTER_LANGUAGE_SWITCH, new Kept(item.id(), answers, checked));
+    }
+
+    private void restoreAfterLanguageSwitch() {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session == null || !(session.getAttribute(AFTER_LANGUAGE_SWITCH) instanceof Kept kept)) {
+            return;
+        }
+        session.setAttribute(AFTER_LANGUAGE_SWITCH, null);
+        if (!kept.itemId().equals(item.id()) || kept.answers().size() != item.conditions().size()) {
+            return;
+        }
+        for (int i = 0; i < kept.answers().size(); i++) {
+            String value = kept.answers().get(i);
+            if (value == null) {
+                continue;
+            }
+            if (yesNo.get(i) != null) {
+                if (YES.equals(value) || NO.equals(value)) {
+                    yesNo.get(i).setValue(value);
+                }
+            } else {
+                numbers.get(i).setValue(value);
+            }
+        }
+        if (kept.checked()) {
+            check();
+        }
     }
 
     /**
@@ -114,6 +166,7 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
      * answer with the service's message (the typed text stays in its field).
      */
     void check() {
+        checked = true;
         result.removeAll();
         Map<String, String> answers = new LinkedHashMap<>();
         for (int i = 0; i < item.conditions().size(); i++) {

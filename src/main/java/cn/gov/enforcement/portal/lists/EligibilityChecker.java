@@ -130,6 +130,25 @@ public final class EligibilityChecker {
      * separators allowed, and the condition's unit (or 天 for a number of days) may follow it. Anything
      * else (letters, an exponent, two numbers) is not a number; a negative or huge number is out of range.
      */
+    /**
+     * The ways a reader may write a unit after a number: as stored, in Traditional characters and as the English
+     * page names it (the sample content's units; another unit only as stored). Longest first.
+     */
+    static List<String> unitAliases(String unit) {
+        List<String> aliases = new java.util.ArrayList<>(switch (unit) {
+            case "元" -> List.of("元", "yuan", "rmb");
+            case "吨" -> List.of("吨", "噸", "tonnes", "tonne", "tons", "ton", "t");
+            case "人" -> List.of("人", "people", "persons", "person");
+            case "平方米" -> List.of("平方米", "平方公尺", "平米", "m²", "m2", "sqm");
+            case "张" -> List.of("张", "張", "sheets", "sheet");
+            case "%" -> List.of("%", "percent");
+            case "天" -> List.of("天", "日", "days", "day");
+            default -> List.of(unit);
+        });
+        aliases.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        return aliases;
+    }
+
     static BigDecimal number(String value, Condition condition, int index) {
         StringBuilder ascii = new StringBuilder(value.length());
         for (char ch : value.toCharArray()) {
@@ -139,14 +158,23 @@ public final class EligibilityChecker {
                 ascii.append('.');
             } else if (ch == '－') {
                 ascii.append('-');
+            } else if (ch == '％') {
+                ascii.append('%');
             } else if (ch != ',' && ch != '，') {
                 ascii.append(ch);
             }
         }
         String text = ascii.toString().strip();
         String unit = condition.unit() != null ? condition.unit() : condition.type() == ConditionType.DURATION_BELOW ? "天" : null;
-        if (unit != null && !unit.isBlank() && text.endsWith(unit.strip())) {
-            text = text.substring(0, text.length() - unit.strip().length()).strip();
+        if (unit != null && !unit.isBlank()) {
+            // the unit as the page shows it in any of its languages (2張, 120 yuan, 5 %) or as stored
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            for (String alias : unitAliases(unit.strip())) {
+                if (lower.endsWith(alias.toLowerCase(java.util.Locale.ROOT))) {
+                    text = text.substring(0, text.length() - alias.length()).strip();
+                    break;
+                }
+            }
         }
         if (!PLAIN_NUMBER.matcher(text).matches()) {
             throw refused(index, "lists.check.error.notNumber");

@@ -58,9 +58,12 @@ public class ListEntryHistoryView extends Div implements BeforeEnterObserver, Ha
         add(new Anchor("staff/lists?agency=" + entry.agency(), getTranslation("lists.admin.back")), new H1(title));
         UnorderedList list = new UnorderedList();
         list.setId("history-versions");
-        for (ListsBackOffice.VersionSummary v : versions) {
+        for (int i = 0; i < versions.size(); i++) {
+            ListsBackOffice.VersionSummary v = versions.get(i);
+            String status = superseded(versions, i) ? getTranslation("lists.admin.status.superseded")
+                    : getTranslation(v.status().translationKey());
             list.add(new ListItem(getTranslation("lists.admin.version", v.version()) + " · "
-                    + getTranslation(v.status().translationKey()) + " · " + v.createdBy() + " · "
+                    + status + " · " + v.createdBy() + " · "
                     + TIME.format(v.createdAt()) + (v.fromFile() ? " · " + getTranslation("lists.admin.fromFile") : "")));
         }
         if (versions.isEmpty()) {
@@ -127,6 +130,23 @@ public class ListEntryHistoryView extends Div implements BeforeEnterObserver, Ha
         Element cell = new Element("td").setText(text);
         cell.getStyle().set("white-space", "pre-wrap");
         return cell;
+    }
+
+    /**
+     * Whether version {@code i} (oldest first) was replaced: a draft or review version that a later save went over,
+     * or a published version after which another was published or the entry withdrawn. Only the newest version's
+     * status changes in the store, so an older one would otherwise still read 已发布 or 审核中.
+     */
+    static boolean superseded(List<ListsBackOffice.VersionSummary> versions, int i) {
+        EntryStatus status = versions.get(i).status();
+        if (i == versions.size() - 1 || status == EntryStatus.WITHDRAWN) {
+            return false;
+        }
+        if (status != EntryStatus.PUBLISHED) {
+            return true;
+        }
+        return versions.subList(i + 1, versions.size()).stream()
+                .anyMatch(later -> later.status() == EntryStatus.PUBLISHED || later.status() == EntryStatus.WITHDRAWN);
     }
 
     @Override

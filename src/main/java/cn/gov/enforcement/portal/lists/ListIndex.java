@@ -44,7 +44,8 @@ class ListIndex {
             return false;
         }
         try {
-            return search.count(kind.folder()) != databaseCount;
+            // a new mapping file (such as new analysis) needs the index built again as well
+            return search.count(kind.folder()) != databaseCount || search.mappingChanged(kind.folder());
         } catch (RuntimeException e) {
             log.warn("Cannot count the {} index ({}); it will be rebuilt", kind.folder(), e.getMessage());
             return true;
@@ -72,11 +73,33 @@ class ListIndex {
             source.put("kind", e.getKind());
             source.put("subkind", ListJson.read(e.getPayload(), ExemptionItem.class).subkind());
         }
-        source.put("title", e.getTitle());
-        source.put("all", searchableText(e));
+        // folded as the queries are (fold): a zh-TW reader's 瞭解 finds the 了解 of the text
+        source.put("title", fold(e.getTitle()));
+        source.put("all", fold(searchableText(e)));
         source.put("sample", e.isSample());
         source.put("updated_at", e.getUpdatedAt().toString());
         return new IndexDocument(e.getId(), source);
+    }
+
+    /**
+     * Characters that the character tables cannot tell apart, folded to one in the indexed text and in every query
+     * (the stock search node has no {@code mapping} character filter): a zh-TW reader sees 瞭解, 乾燥 or 著 on the
+     * page, while the tables turn 瞭, 乾 and 著 back into themselves, not into the 了, 干 and 着 the Simplified text
+     * holds. The mapping files name the fold in their {@code _meta}, so a change rebuilds the indexes.
+     */
+    static final java.util.Map<Character, Character> FOLD = java.util.Map.of('著', '着', '乾', '干', '瞭', '了', '藉', '借',
+            '祇', '只', '彷', '仿', '覆', '复');
+
+    /** {@code text} with the {@link #FOLD} characters folded (indexed text, queries, the database fallback). */
+    static String fold(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            out.append(FOLD.getOrDefault(c, c));
+        }
+        return out.toString();
     }
 
     /** Everything a reader may search for, in one text (also used by the database fallback). */

@@ -157,4 +157,26 @@ class EligibilityCheckerTest {
         }
         assertThat(EligibilityChecker.check(item, Map.of("0", "5,000元"), TODAY).conditions().get(0).answer()).isEqualTo("5000");
     }
+
+    @Test
+    void the_unit_is_read_as_the_page_shows_it_in_traditional_characters_or_english() {
+        ExemptionItem sheets = item(ListsFormat.LIGHTER,
+                new Condition(ConditionType.QUANTITY_BELOW, "多少张？", new BigDecimal("3"), "张", "数量"));
+        for (String typed : List.of("2張", "2 sheets", "2 Sheet", "2张", "2")) {
+            assertThat(EligibilityChecker.check(sheets, Map.of("0", typed), TODAY).outcome()).as(typed)
+                    .isEqualTo(EligibilityResult.Outcome.LIGHTER);
+        }
+        ExemptionItem share = item(ListsFormat.LIGHTER,
+                new Condition(ConditionType.QUANTITY_BELOW, "占比？", new BigDecimal("10"), "%", "占比"));
+        for (String typed : List.of("5％", "5 %", "5 percent")) {
+            assertThat(EligibilityChecker.check(share, Map.of("0", typed), TODAY).outcome()).as(typed)
+                    .isEqualTo(EligibilityResult.Outcome.LIGHTER);
+        }
+        ExemptionItem yuan = item(ListsFormat.LIGHTER, numeric(ConditionType.AMOUNT_BELOW, "500"));
+        assertThat(EligibilityChecker.check(yuan, Map.of("0", "120 yuan"), TODAY).outcome())
+                .isEqualTo(EligibilityResult.Outcome.LIGHTER);
+        // another unit than the condition's is not a number
+        assertThatThrownBy(() -> EligibilityChecker.check(sheets, Map.of("0", "2 yuan"), TODAY))
+                .isInstanceOf(EligibilityAnswersException.class);
+    }
 }

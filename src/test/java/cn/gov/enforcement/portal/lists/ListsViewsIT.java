@@ -50,6 +50,16 @@ class ListsViewsIT extends ListsTestSupport {
     }
 
     @Test
+    void words_typed_as_a_zh_tw_page_shows_them_find_the_entry() {
+        // the zh-TW page shows 了解 as 瞭解; the character tables turn 瞭 back into 瞭, not 了
+        assertThat(cn.gov.enforcement.portal.platform.ReaderScript.forLocale(Locale.TRADITIONAL_CHINESE, "了解当地禁止露天烧烤"))
+                .startsWith("瞭解");
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("q", "瞭解當地禁止露天燒烤")));
+        assertThat(_find(Div.class, spec -> spec.withClasses("risk-card")))
+                .anySatisfy(card -> assertThat(card.getElement().getAttribute("data-id")).isEqualTo("um-rp-open-air-barbecue"));
+    }
+
+    @Test
     void a_page_past_the_end_says_so_and_leads_to_the_last_page() {
         UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("page", "50")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("risk-count")).getText()).startsWith("没有第 51 页");
@@ -160,6 +170,26 @@ class ListsViewsIT extends ListsTestSupport {
         assertThat(next).contains("2026-11-24").contains("监督电话");
         assertThat(_get(UnorderedList.class, spec -> spec.withId("check-articles")).getElement().getTextRecursively())
                 .contains("第三十三条");
+    }
+
+    @Test
+    void the_answers_and_the_outcome_come_back_after_the_language_switch() {
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check");
+        answer(0, "yes");
+        answer(1, "yes");
+        answer(2, "yes");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        _get(EligibilityCheckView.class).keepForLanguageSwitch();
+        // the switch reloads the page
+        UI.getCurrent().navigate("exemptions");
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check");
+        assertThat(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-1")).getValue()).isEqualTo("yes");
+        assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("no_penalty");
+        // once: a later visit starts without answers
+        UI.getCurrent().navigate("exemptions");
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check");
+        assertThat(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-1")).getValue()).isNull();
     }
 
     @Test
