@@ -278,6 +278,28 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void a_reprinted_acceptance_notice_states_the_mediation_deadline_decided_at_acceptance_not_the_extended_one() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-notice", "sample-market-regulation");
+        backOffice.accept(n, null);
+        LocalDate acceptedOn = LocalDate.now(clock.withZone(settings.zone()));
+        LocalDate decided = WorkingDays.plus(acceptedOn, settings.mediationDays());
+        assertThat(backOffice.document(n, MediationDocument.ACCEPTANCE_NOTICE, Locale.SIMPLIFIED_CHINESE).mediationDue())
+                .isEqualTo(decided);
+        backOffice.extend(n, "需要补充鉴定");
+        assertThat(backOffice.caseFile(n).tracking().mediationDue()).as("the case runs to the extended deadline")
+                .isEqualTo(WorkingDays.plus(acceptedOn, settings.mediationDays() + settings.extensionDays()));
+        DocumentData reprint = backOffice.document(n, MediationDocument.ACCEPTANCE_NOTICE, Locale.SIMPLIFIED_CHINESE);
+        assertThat(reprint.issuedOn()).isEqualTo(acceptedOn);
+        assertThat(reprint.mediationDue()).isEqualTo(decided);
+        SecurityContextHolder.clearContext();
+        assertThat(service.applicantDocument(n, r.accessCode(), MediationDocument.ACCEPTANCE_NOTICE, Locale.ENGLISH))
+                .hasValueSatisfying(d -> assertThat(d.mediationDue()).isEqualTo(decided));
+    }
+
+    @Test
     void a_step_that_lost_the_race_to_another_officer_fails_with_a_version_conflict_and_writes_nothing() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "race@example.cn"),
                 Locale.SIMPLIFIED_CHINESE);
