@@ -50,8 +50,8 @@ public class MediationStatisticsView extends Div implements HasDynamicTitle {
         grid.addColumn(MediationStatistics.AgencyFigures::applications).setHeader(getTranslation("mediation.stats.applications"));
         grid.addColumn(f -> percent(f.acceptanceRate())).setHeader(getTranslation("mediation.stats.acceptanceRate"));
         grid.addColumn(f -> percent(f.agreementRate())).setHeader(getTranslation("mediation.stats.agreementRate"));
-        grid.addColumn(f -> f.averageDaysToClose() == null ? "—" : String.format(Locale.ROOT, "%.1f", f.averageDaysToClose()))
-                .setHeader(getTranslation("mediation.stats.averageDays"));
+        grid.addColumn(f -> f.averageDaysToOutcome() == null ? "—" : String.format(Locale.ROOT, "%.1f", f.averageDaysToOutcome()))
+                .setHeader(getTranslation("mediation.stats.averageDaysToOutcome"));
         grid.addColumn(MediationStatistics.AgencyFigures::overdue).setHeader(getTranslation("mediation.stats.overdue"));
         grid.setAllRowsVisible(true);
         add(period, error, grid);
