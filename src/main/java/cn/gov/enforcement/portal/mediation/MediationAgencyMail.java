@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * agency file's {@code mediation_email}, else its supervision address), always in Chinese: a notice of each new
  * application, of each message and of each withdrawal by an applicant, and once a day
  * ({@code portal.mediation.reminder-cron}, default 08:00) a reminder listing the acceptance decisions and mediations
- * that are overdue or due by the next working day (the same lines of their own cases go to each assigned mediator
+ * that are overdue or due by the next working day and the cases left unclosed after their outcome (the same lines of their own cases go to each assigned mediator
  * with a notification address). The mails name case number, category, deadline and a link to the
  * case page; names, ID numbers, contact details, facts and messages stay in the portal. An agency without a usable
  * address gets nothing (logged). The assigned mediator hears of the assignment and of applicant messages at their own
@@ -139,7 +139,8 @@ public class MediationAgencyMail {
     /**
      * Puts today's deadline reminders into the outbox, one per agency with anything due, in one transaction: cases
      * waiting for the acceptance decision and cases in mediation whose deadline has passed or falls on or before the
-     * next working day. A second run on the same day adds nothing (the mails' dedup keys name agency and day).
+     * next working day, and cases left unclosed at their outcome (agreement reached, mediation failed) for more than
+     * {@code portal.mediation.close-reminder-days} working days. A second run on the same day adds nothing (the mails' dedup keys name agency and day).
      * Returns how many agencies have a reminder for today.
      */
     public int remind() {
@@ -151,6 +152,11 @@ public class MediationAgencyMail {
             List<Due> dueSoon = new ArrayList<>();
             for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(running)) {
                 c.currentDue(settings).filter(due -> !due.isAfter(horizon)).ifPresent(due -> dueSoon.add(new Due(c, due)));
+            }
+            // cases left unclosed at their outcome for more than closeReminderDays working days
+            for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(
+                    EnumSet.of(CaseStatus.AGREEMENT_REACHED, CaseStatus.FAILED))) {
+                c.closingDue(settings).filter(today::isAfter).ifPresent(due -> dueSoon.add(new Due(c, due)));
             }
             // earliest deadline first in every mail
             dueSoon.sort(Comparator.comparing(Due::date).thenComparing(d -> d.c().caseNumber()));
@@ -192,7 +198,8 @@ public class MediationAgencyMail {
         StringBuilder lines = new StringBuilder();
         for (Due d : due) {
             String deadline = translations.get(ZH, d.c().status() == CaseStatus.SUBMITTED
-                    ? "mediation.mail.agency.reminder.acceptance" : "mediation.mail.agency.reminder.mediation");
+                    ? "mediation.mail.agency.reminder.acceptance"
+                    : d.c().awaitsClosing() ? "mediation.mail.agency.reminder.closing" : "mediation.mail.agency.reminder.mediation");
             lines.append(translations.get(ZH, d.date().isBefore(today) ? "mediation.mail.agency.reminder.lineOverdue"
                             : "mediation.mail.agency.reminder.line", d.c().caseNumber(), category(d.c()),
                     translations.get(ZH, d.c().status().messageKey()), deadline, d.date().format(DATE)))
@@ -201,7 +208,7 @@ public class MediationAgencyMail {
         return OutgoingMail.text(dedupKey, to,
                 translations.get(ZH, subjectKey, due.size(), today.format(DATE)),
                 translations.get(ZH, bodyKey, due.size(), overdue,
-                        lines.toString().strip(), settings.link("staff/mediation")),
+                        lines.toString().strip(), settings.link("staff/mediation"), settings.closeReminderDays()),
                 ZH);
     }
 

@@ -54,6 +54,8 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
     private String number;
     /** The values of the input fields as the page was last rendered, to tell what the officer changed since. */
     private transient Map<String, Object> shown = Map.of();
+    /** The page's heading, which names the case and its status; focused after a step so that it is read out. */
+    private H1 title;
 
     public MediationCaseView(MediationBackOffice backOffice, MediationService service) {
         this.backOffice = backOffice;
@@ -70,6 +72,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
 
     private void render() {
         removeAll();
+        title = null;
         CaseFile file;
         try {
             file = backOffice.caseFile(number);
@@ -83,7 +86,10 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         getElement().setAttribute("data-outcome", "found");
         getElement().setAttribute("data-status", c.status().name());
         add(new Anchor("staff/mediation", getTranslation("mediation.case.back")));
-        H1 title = new H1(getTranslation("mediation.case.title", c.caseNumber(), getTranslation(c.status().messageKey())));
+        title = new H1(getTranslation("mediation.case.title", c.caseNumber(), getTranslation(c.status().messageKey())));
+        title.setId("mediation-case-title");
+        // focusable by script only, not a tab stop
+        title.getElement().setAttribute("tabindex", "-1");
         add(title);
         if (c.overdue()) {
             Span overdue = new Span(getTranslation("mediation.queue.overdue"));
@@ -282,7 +288,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
             try {
                 LocalDateTime value = when.getValue();
                 action.apply(value == null ? null : value.atZone(service.settings().zone()).toInstant(), where.getValue());
-                render();
+                renderAfterStep();
             } catch (ValidationFailure failure) {
                 show("sessionAt".equals(failure.problems().get(0).field()) ? when : where, failure);
             } catch (IllegalTransitionException stale) {
@@ -305,7 +311,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
     private void act(HasValidation field, Supplier<CaseTracking> action) {
         try {
             if (action.get() != null) {
-                render();
+                renderAfterStep();
             }
         } catch (ValidationFailure failure) {
             show(field, failure);
@@ -313,6 +319,17 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
             render();
         } catch (OptimisticLockingFailureException concurrent) {
             changedMeanwhile(field);
+        }
+    }
+
+    /**
+     * Shows the case after a successful step. The page is rebuilt, so the button that was pressed is gone: the focus
+     * moves to the heading, which names the case and its new status, instead of falling back to the document.
+     */
+    private void renderAfterStep() {
+        render();
+        if (title != null) {
+            title.getElement().executeJs("this.focus()");
         }
     }
 

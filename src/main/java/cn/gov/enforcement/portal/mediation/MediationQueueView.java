@@ -139,14 +139,18 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
             if (c.status() == CaseStatus.SUBMITTED) {
                 TextField reason = new TextField(getTranslation("mediation.queue.reason"));
                 reason.addClassName("mediation-queue-reason");
+                // every pending row has these controls: their accessible names say which case they act on
+                reason.setAriaLabel(getTranslation("mediation.queue.reason.aria", c.caseNumber()));
                 reasons.put(c.caseNumber(), reason);
                 Button accept = new Button(getTranslation("mediation.queue.accept"),
                         e -> act(c.caseNumber(), reason, () -> backOffice.accept(c.caseNumber(), reason.getValue())));
                 accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 accept.addClassName("mediation-accept");
+                accept.setAriaLabel(getTranslation("mediation.queue.accept.aria", c.caseNumber()));
                 Button notAccept = new Button(getTranslation("mediation.queue.notAccept"),
                         e -> act(c.caseNumber(), reason, () -> backOffice.notAccept(c.caseNumber(), reason.getValue())));
                 notAccept.addClassName("mediation-not-accept");
+                notAccept.setAriaLabel(getTranslation("mediation.queue.notAccept.aria", c.caseNumber()));
                 HorizontalLayout actions = new HorizontalLayout(reason, accept, notAccept);
                 actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
                 row.add(actions);

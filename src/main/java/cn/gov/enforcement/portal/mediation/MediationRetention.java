@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Deletes what is no longer needed, once a day ({@code portal.mediation.purge-cron}, default 03:30):
  * finished cases (closed, withdrawn, not accepted, declined) whose final step lies more than
- * {@code portal.mediation.retention-days} back, with their history, messages and evidence files;
+ * {@code portal.mediation.retention-days} back, and cases left unclosed at their outcome (agreement reached, mediation
+ * failed) whose outcome lies that far back, with their history, messages and evidence files;
  * expired drafts and letters; evidence uploaded for applications that were never submitted.
  * The audit log keeps only case numbers and stays.
  */
@@ -72,7 +74,12 @@ public class MediationRetention {
         List<String> deletedFiles = new ArrayList<>();
         Purged purged = tx.execute(status -> {
             int caseCount = 0;
-            for (MediationCase c : cases.findByFinishedAtBefore(cutoff)) {
+            List<MediationCase> expired = new ArrayList<>(cases.findByFinishedAtBefore(cutoff));
+            // a case never closed after its outcome counts from the outcome, or its personal data would stay for ever
+            cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(EnumSet.of(CaseStatus.AGREEMENT_REACHED, CaseStatus.FAILED))
+                    .stream().filter(c -> c.outcomeAt().filter(at -> at.isBefore(cutoff)).isPresent())
+                    .forEach(expired::add);
+            for (MediationCase c : expired) {
                 for (Evidence e : evidence.findByCaseIdOrderByIdAsc(c.id())) {
                     deletedFiles.add(e.storedName());
                     evidence.delete(e);

@@ -723,9 +723,13 @@ public class MediationService {
                     case INVITATION -> s.to() == CaseStatus.OTHER_PARTY_INVITED;
                     case AGREEMENT -> s.to() == CaseStatus.AGREEMENT_REACHED;
                 }).map(CaseTracking.Step::at).reduce((a, b) -> b).orElse(clock.instant());
+        LocalDate issuedOn = LocalDate.ofInstant(issued, settings.zone());
+        // the acceptance notice states the deadline decided on the day of acceptance, not a later extended one
+        LocalDate mediationDue = kind == MediationDocument.ACCEPTANCE_NOTICE
+                ? WorkingDays.plus(issuedOn, settings.mediationDays()) : t.mediationDue();
         return new DocumentData(kind, t.agencyId(), agencyName(t.agencyId(), locale), t.caseNumber(),
-                LocalDate.ofInstant(issued, settings.zone()), t.category(), t.applicantName(), t.otherPartyName(),
-                reason, t.mediationDue(), t.sessionAt() == null ? null : DATE_TIME.format(t.sessionAt().atZone(settings.zone())),
+                issuedOn, t.category(), t.applicantName(), t.otherPartyName(),
+                reason, mediationDue, t.sessionAt() == null ? null : DATE_TIME.format(t.sessionAt().atZone(settings.zone())),
                 t.sessionPlace(), t.agreementTerms());
     }
 

@@ -24,7 +24,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param routing the competent agency id per dispute category; categories not given keep their
  *     default (see {@link #DEFAULT_ROUTING})
  * @param retentionDays days a finished case (closed, withdrawn, not accepted, declined) is kept before
- *     it is deleted with its files, messages and history (default 1095, three years)
+ *     it is deleted with its files, messages and history (default 1095, three years); a case left unclosed after
+ *     its outcome (agreement reached, mediation failed) counts from the outcome
  * @param draftDays days a saved draft of an application is kept (default 30)
  * @param evidenceMaxBytes largest evidence file accepted (default 10 MB)
  * @param evidenceMaxFiles evidence files per application at most (default 10)
@@ -37,12 +38,15 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param letterDays days the pre-fill link of a notice-and-guidance letter stays valid (default 90)
  * @param publicUrl the portal's address as the public reaches it, for links in mails and letters
  *     (default {@code portal.public-url}, {@code http://localhost:8080} when that is not set either)
+ * @param closeReminderDays working days after its outcome (agreement reached, mediation failed) within which a case
+ *     should be closed; a case left unclosed longer is listed in the agency's daily reminder (default 5)
  */
 @ConfigurationProperties(prefix = "portal.mediation")
 public record MediationSettings(Integer acceptanceDays, Integer mediationDays, Integer extensionDays, ZoneId zone,
         String encryptionKey, Map<DisputeCategory, String> routing, Integer retentionDays, Integer draftDays,
         Long evidenceMaxBytes, Integer evidenceMaxFiles, Set<String> evidenceTypes, Integer submissionsPerWindow,
-        Integer codeGuessesPerWindow, Duration rateWindow, Integer letterDays, String publicUrl) {
+        Integer codeGuessesPerWindow, Duration rateWindow, Integer letterDays, String publicUrl,
+        Integer closeReminderDays) {
 
     /** The evidence types the portal can recognise by content. */
     public static final Set<String> KNOWN_EVIDENCE_TYPES = Set.of("pdf", "jpeg", "png");
@@ -114,6 +118,17 @@ public record MediationSettings(Integer acceptanceDays, Integer mediationDays, I
         rateWindow = rateWindow == null || rateWindow.isNegative() || rateWindow.isZero() ? Duration.ofHours(1) : rateWindow;
         letterDays = letterDays == null || letterDays < 1 ? 90 : letterDays;
         publicUrl = PortalSettings.publicUrl(publicUrl, "portal.mediation.public-url");
+        closeReminderDays = closeReminderDays == null || closeReminderDays < 1 ? 5 : closeReminderDays;
+    }
+
+    /** Every setting but the closing reminder, which keeps its default. */
+    public MediationSettings(Integer acceptanceDays, Integer mediationDays, Integer extensionDays, ZoneId zone,
+            String encryptionKey, Map<DisputeCategory, String> routing, Integer retentionDays, Integer draftDays,
+            Long evidenceMaxBytes, Integer evidenceMaxFiles, Set<String> evidenceTypes, Integer submissionsPerWindow,
+            Integer codeGuessesPerWindow, Duration rateWindow, Integer letterDays, String publicUrl) {
+        this(acceptanceDays, mediationDays, extensionDays, zone, encryptionKey, routing, retentionDays, draftDays,
+                evidenceMaxBytes, evidenceMaxFiles, evidenceTypes, submissionsPerWindow, codeGuessesPerWindow, rateWindow,
+                letterDays, publicUrl, null);
     }
 
     /** An absolute link to a path of the portal (without leading slash). */
@@ -125,7 +140,7 @@ public record MediationSettings(Integer acceptanceDays, Integer mediationDays, I
     public MediationSettings(Integer acceptanceDays, Integer mediationDays, Integer extensionDays, ZoneId zone,
             String encryptionKey, Map<DisputeCategory, String> routing) {
         this(acceptanceDays, mediationDays, extensionDays, zone, encryptionKey, routing, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     public static MediationSettings defaults() {

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Statistics per agency over a period of submission dates: applications, acceptance rate,
- * agreement rate, average days to close and the number of cases overdue now. Officers see their own
- * agency, administrators every agency.
+ * Statistics per agency over a period of submission dates: applications, acceptance rate, agreement rate, average
+ * days from submission to the outcome of mediation (agreement or failure) and the number of cases overdue now.
+ * Officers see their own agency, administrators every agency.
  */
 @Service
 @RolesAllowed({"OFFICER", "ADMIN"})
@@ -52,12 +52,13 @@ public class MediationStatistics {
      * @param concluded accepted cases with an outcome (agreement, failure, declined by the other party)
      * @param agreements of these, with an agreement
      * @param agreementRate agreements / concluded, {@code null} when nothing was concluded
-     * @param averageDaysToClose mean calendar days from submission to the final state, of the finished
-     *     cases, {@code null} when none finished
+     * @param averageDaysToOutcome mean calendar days from submission to the outcome (agreement reached or mediation
+     *     failed) of the cases that reached one, {@code null} when none did; cases not accepted, declined by the other
+     *     party or withdrawn have no outcome of mediation and do not count
      * @param overdue cases of the period that are overdue now
      */
     public record AgencyFigures(String agencyId, int applications, int decided, int accepted, Double acceptanceRate,
-            int concluded, int agreements, Double agreementRate, Double averageDaysToClose, int overdue) {}
+            int concluded, int agreements, Double agreementRate, Double averageDaysToOutcome, int overdue) {}
 
     /**
      * The figures of the period {@code from}..{@code to} (both inclusive, in the mediation time zone):
@@ -97,8 +98,8 @@ public class MediationStatistics {
         int notAccepted = 0;
         int agreements = 0;
         int concluded = 0;
-        double closeDays = 0;
-        int finished = 0;
+        double outcomeDays = 0;
+        int withOutcome = 0;
         int overdue = 0;
         for (MediationCase c : list) {
             if (reached(c, CaseStatus.ACCEPTED)) {
@@ -112,9 +113,10 @@ public class MediationStatistics {
             } else if (reached(c, CaseStatus.NOT_ACCEPTED)) {
                 notAccepted++;
             }
-            if (c.finishedAt() != null) {
-                finished++;
-                closeDays += Duration.between(c.submittedAt(), c.finishedAt()).toMinutes() / 1440.0;
+            var outcome = c.outcomeAt();
+            if (outcome.isPresent()) {
+                withOutcome++;
+                outcomeDays += Duration.between(c.submittedAt(), outcome.get()).toMinutes() / 1440.0;
             }
             if (c.overdue(settings, now)) {
                 overdue++;
@@ -124,7 +126,7 @@ public class MediationStatistics {
         return new AgencyFigures(agency, list.size(), decided, accepted,
                 decided == 0 ? null : (double) accepted / decided, concluded, agreements,
                 concluded == 0 ? null : (double) agreements / concluded,
-                finished == 0 ? null : closeDays / finished, overdue);
+                withOutcome == 0 ? null : outcomeDays / withOutcome, overdue);
     }
 
     private static boolean reached(MediationCase c, CaseStatus status) {

@@ -45,13 +45,15 @@ public class MediationStatisticsView extends Div implements HasDynamicTitle {
         period.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         error.setId("mediation-stats-error");
         error.addClassName("error");
+        // a refused period is announced as it appears
+        error.getElement().setAttribute("role", "alert");
         grid.setId("mediation-stats-grid");
         grid.addColumn(f -> service.agencyName(f.agencyId(), getLocale())).setHeader(getTranslation("mediation.queue.agency"));
         grid.addColumn(MediationStatistics.AgencyFigures::applications).setHeader(getTranslation("mediation.stats.applications"));
         grid.addColumn(f -> percent(f.acceptanceRate())).setHeader(getTranslation("mediation.stats.acceptanceRate"));
         grid.addColumn(f -> percent(f.agreementRate())).setHeader(getTranslation("mediation.stats.agreementRate"));
-        grid.addColumn(f -> f.averageDaysToClose() == null ? "—" : String.format(Locale.ROOT, "%.1f", f.averageDaysToClose()))
-                .setHeader(getTranslation("mediation.stats.averageDays"));
+        grid.addColumn(f -> f.averageDaysToOutcome() == null ? "—" : String.format(Locale.ROOT, "%.1f", f.averageDaysToOutcome()))
+                .setHeader(getTranslation("mediation.stats.averageDaysToOutcome"));
         grid.addColumn(MediationStatistics.AgencyFigures::overdue).setHeader(getTranslation("mediation.stats.overdue"));
         grid.setAllRowsVisible(true);
         add(period, error, grid);
@@ -66,10 +68,21 @@ public class MediationStatisticsView extends Div implements HasDynamicTitle {
         try {
             grid.setItems(statistics.figures(from.getValue(), to.getValue()));
             error.setText("");
+            markPeriod(null);
         } catch (ValidationFailure failure) {
-            error.setText(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
+            String message = getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args());
+            error.setText(message);
+            markPeriod(message);
         } catch (CaseNotFoundException noAgency) {
             error.setText(getTranslation("mediation.stats.noAgency"));
+        }
+    }
+
+    /** Marks both date pickers invalid with the period's error, or valid again when {@code message} is null. */
+    private void markPeriod(String message) {
+        for (DatePicker picker : new DatePicker[] {from, to}) {
+            picker.setInvalid(message != null);
+            picker.setErrorMessage(message);
         }
     }
 

@@ -8,22 +8,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.KaribuViewTest;
 import cn.gov.enforcement.portal.account.AccountService;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.TestingLifecycleHookKt;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.Element;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import kotlin.Unit;
+import kotlin.jvm.functions.Function1;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -204,6 +216,84 @@ class MediationCaseViewsIT extends KaribuViewTest {
         assertThat(reason.getValue()).isEqualTo("材料齐全");
         assertThat(reason.isInvalid()).isTrue();
         assertThat(reason.getErrorMessage()).contains("刚刚被其他人修改过");
+    }
+
+    @Test
+    void after_a_step_the_case_page_moves_the_focus_to_its_heading_which_names_the_new_status() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-focus", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        MockVaadin.clientRoundtrip();
+        List<String> focused = new ArrayList<>();
+        var handlers = TestingLifecycleHookKt.getPendingJavascriptInvocationHandlers();
+        List<Function1<PendingJavaScriptInvocation, Unit>> recording = new ArrayList<>(handlers);
+        recording.add(invocation -> {
+            if (invocation.getInvocation().getExpression().contains("focus()")) {
+                focused.add(Element.get(invocation.getOwner()).getAttribute("id"));
+            }
+            return Unit.INSTANCE;
+        });
+        TestingLifecycleHookKt.setPendingJavascriptInvocationHandlers(recording);
+        try {
+            click("mediation-not-accept"); // without the reason it needs: refused, the focus stays on the field
+            MockVaadin.clientRoundtrip();
+            assertThat(area("mediation-step-reason").isInvalid()).isTrue();
+            assertThat(focused).isEmpty();
+
+            click("mediation-accept");
+            MockVaadin.clientRoundtrip();
+        } finally {
+            TestingLifecycleHookKt.setPendingJavascriptInvocationHandlers(handlers);
+        }
+        H1 title = _get(H1.class, spec -> spec.withId("mediation-case-title"));
+        assertThat(title.getText()).contains(r.caseNumber(), "已受理");
+        assertThat(title.getElement().getAttribute("tabindex")).as("focusable by script, not a tab stop").isEqualTo("-1");
+        assertThat(focused).containsExactly("mediation-case-title");
+    }
+
+    @Test
+    void every_pending_row_of_the_queue_names_its_case_in_the_reason_field_and_the_decision_buttons() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-queue-names", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation");
+        Div row = _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", r.caseNumber()));
+        String n = r.caseNumber();
+        assertThat(LocatorJ._get(row, TextField.class, spec -> spec.withClasses("mediation-queue-reason")).getAriaLabel())
+                .contains("案件 " + n + " 的理由或备注");
+        assertThat(LocatorJ._get(row, Button.class, spec -> spec.withClasses("mediation-accept")).getAriaLabel())
+                .contains("受理案件 " + n);
+        assertThat(LocatorJ._get(row, Button.class, spec -> spec.withClasses("mediation-not-accept")).getAriaLabel())
+                .contains("不予受理案件 " + n);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_refused_statistics_period_is_announced_and_marks_both_dates_invalid_until_it_is_corrected() {
+        signInOfficer("med-view-stats", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/statistics");
+        Span error = _get(Span.class, spec -> spec.withId("mediation-stats-error"));
+        assertThat(error.getElement().getAttribute("role")).isEqualTo("alert");
+        DatePicker from = _get(DatePicker.class, spec -> spec.withId("mediation-stats-from"));
+        DatePicker to = _get(DatePicker.class, spec -> spec.withId("mediation-stats-to"));
+        Grid<MediationStatistics.AgencyFigures> grid = _get(Grid.class, spec -> spec.withId("mediation-stats-grid"));
+        assertThat(grid.getColumns()).extracting(Grid.Column::getHeaderText).contains("从申请到调解结果的平均天数");
+
+        LocalDate today = LocalDate.now(service.settings().zone());
+        _setValue(from, today);
+        _setValue(to, today.minusDays(1));
+        click("mediation-stats-show");
+        assertThat(error.getText()).contains("结束日期不能早于开始日期");
+        assertThat(from.isInvalid()).isTrue();
+        assertThat(to.isInvalid()).isTrue();
+        assertThat(to.getErrorMessage()).isEqualTo(error.getText());
+
+        _setValue(to, today);
+        click("mediation-stats-show");
+        assertThat(error.getText()).isEmpty();
+        assertThat(from.isInvalid()).isFalse();
+        assertThat(to.isInvalid()).isFalse();
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +73,7 @@ class MediationCasesIT extends IntegrationTest {
     @Autowired Clock clock;
     @Autowired Translations translations;
     @Autowired MediationAgencyMail agencyMail;
+    @Autowired cn.gov.enforcement.portal.agency.AgencyDirectory agencies;
     @Autowired cn.gov.enforcement.portal.account.CurrentUser currentUser;
     @Autowired cn.gov.enforcement.portal.notification.Outbox outbox;
 
@@ -273,6 +275,28 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(mails("mediation-step:" + n + ":")).last().satisfies(m -> assertThat((String) m.get("TEXT_BODY"))
                 .contains("调解不成", "对方事后拒绝参加调解", "行政复议"));
         assertThat(backOffice.close(n, null).status()).isEqualTo(CaseStatus.CLOSED);
+    }
+
+    @Test
+    void a_reprinted_acceptance_notice_states_the_mediation_deadline_decided_at_acceptance_not_the_extended_one() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-notice", "sample-market-regulation");
+        backOffice.accept(n, null);
+        LocalDate acceptedOn = LocalDate.now(clock.withZone(settings.zone()));
+        LocalDate decided = WorkingDays.plus(acceptedOn, settings.mediationDays());
+        assertThat(backOffice.document(n, MediationDocument.ACCEPTANCE_NOTICE, Locale.SIMPLIFIED_CHINESE).mediationDue())
+                .isEqualTo(decided);
+        backOffice.extend(n, "需要补充鉴定");
+        assertThat(backOffice.caseFile(n).tracking().mediationDue()).as("the case runs to the extended deadline")
+                .isEqualTo(WorkingDays.plus(acceptedOn, settings.mediationDays() + settings.extensionDays()));
+        DocumentData reprint = backOffice.document(n, MediationDocument.ACCEPTANCE_NOTICE, Locale.SIMPLIFIED_CHINESE);
+        assertThat(reprint.issuedOn()).isEqualTo(acceptedOn);
+        assertThat(reprint.mediationDue()).isEqualTo(decided);
+        SecurityContextHolder.clearContext();
+        assertThat(service.applicantDocument(n, r.accessCode(), MediationDocument.ACCEPTANCE_NOTICE, Locale.ENGLISH))
+                .hasValueSatisfying(d -> assertThat(d.mediationDue()).isEqualTo(decided));
     }
 
     @Test
@@ -754,6 +778,52 @@ class MediationCasesIT extends IntegrationTest {
         agencyMail.remind();
         assertThat(mails("mediation-reminder:sample-market-regulation:" + today)).hasSize(1);
         assertThat(mails("mediation-mediator-reminder:med-cases-reminded:" + today)).hasSize(1);
+    }
+
+    @Test
+    void a_case_left_unclosed_after_its_outcome_is_in_the_reminder_after_the_closing_days_and_purged_from_its_outcome() {
+        SubmissionReceipt failed = service.submit(MediationTestSupport.application(DisputeCategory.LABOUR, null),
+                Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt closed = service.submit(MediationTestSupport.application(DisputeCategory.LABOUR, null),
+                Locale.SIMPLIFIED_CHINESE);
+        officer("med-cases-unclosed", "sample-human-resources-social-security");
+        for (SubmissionReceipt r : List.of(failed, closed)) {
+            backOffice.accept(r.caseNumber(), null);
+            backOffice.inviteOtherParty(r.caseNumber(), null);
+            backOffice.otherPartyAgreed(r.caseNumber(), null);
+            backOffice.fail(r.caseNumber(), "对方不再参加调解");
+        }
+        backOffice.close(closed.caseNumber(), null);
+        SecurityContextHolder.clearContext();
+        ZoneId zone = settings.zone();
+        LocalDate outcome = LocalDate.now(clock.withZone(zone));
+        LocalDate closingDue = WorkingDays.plus(outcome, settings.closeReminderDays());
+
+        // reminders on later days (their own dedup keys, apart from today's reminder of the other tests)
+        MutableClock later = new MutableClock(closingDue.atTime(9, 0).atZone(zone).toInstant());
+        MediationAgencyMail laterMail = new MediationAgencyMail(agencies, outbox, translations, settings, caseRepository,
+                accounts, later, transactionManager);
+        laterMail.remind();
+        assertThat(mails("mediation-reminder:sample-human-resources-social-security:" + closingDue))
+                .as("still within the closing days").noneSatisfy(m -> assertThat((String) m.get("TEXT_BODY")).contains(failed.caseNumber()));
+        later.advance(Duration.ofDays(1));
+        LocalDate nextDay = closingDue.plusDays(1);
+        laterMail.remind();
+        assertThat((String) singleMail("mediation-reminder:sample-human-resources-social-security:" + nextDay).get("text_body"))
+                .contains("案件编号 " + failed.caseNumber() + "｜劳动争议｜调解不成｜结案期限 " + closingDue + "（已超期）")
+                .contains("超过 " + settings.closeReminderDays() + " 个工作日仍未结案")
+                .doesNotContain(closed.caseNumber(), "张三");
+
+        // the retention period of a case never closed runs from its outcome
+        MutableClock purgeDay = new MutableClock(clock.instant().plus(Duration.ofDays(settings.retentionDays() - 1)));
+        MediationRetention retention = new MediationRetention(caseRepository, evidenceRepository, files, drafts, letterRepository,
+                settings, purgeDay, transactionManager);
+        retention.purge();
+        assertThat(service.track(failed.caseNumber(), failed.accessCode())).as("still within the period").isPresent();
+        purgeDay.advance(Duration.ofDays(2));
+        retention.purge();
+        assertThat(service.track(failed.caseNumber(), failed.accessCode())).isEmpty();
+        assertThat(service.track(closed.caseNumber(), closed.accessCode())).as("a closed case counts from its closing").isEmpty();
     }
 
     private CaseSummary queued(String number) {

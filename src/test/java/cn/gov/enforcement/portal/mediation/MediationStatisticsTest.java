@@ -27,7 +27,7 @@ class MediationStatisticsTest {
     }
 
     @Test
-    void rates_and_days_to_close_are_counted_from_the_recorded_steps() {
+    void rates_and_days_to_an_outcome_are_counted_from_the_recorded_steps() {
         MediationCase agreed = newCase();
         agreed.accept("o", null, days(1));
         agreed.inviteOtherParty("o", null, days(1));
@@ -57,9 +57,37 @@ class MediationStatisticsTest {
         assertThat(f.concluded()).isEqualTo(2);
         assertThat(f.agreements()).isEqualTo(1);
         assertThat(f.agreementRate()).isCloseTo(0.5, within(1e-9));
-        // closed after 4 days, declined after 2, not accepted after 1
-        assertThat(f.averageDaysToClose()).isCloseTo(7.0 / 3, within(1e-6));
+        // only the agreement counts, reached 3 days after submission (closed a day later); declined and not accepted do not
+        assertThat(f.averageDaysToOutcome()).isCloseTo(3.0, within(1e-6));
         assertThat(f.overdue()).as("the case still waiting for a decision after 30 days").isEqualTo(1);
+    }
+
+    @Test
+    void the_average_days_to_an_outcome_run_from_submission_to_the_agreement_or_failure_and_leave_out_other_ends() {
+        MediationCase failedUnclosed = newCase();
+        failedUnclosed.accept("o", null, days(1));
+        failedUnclosed.inviteOtherParty("o", null, days(1));
+        failedUnclosed.otherPartyAgreed("o", null, days(2));
+        failedUnclosed.fail("o", "对方不再参加", days(6));
+
+        MediationCase agreedClosedLate = newCase();
+        agreedClosedLate.accept("o", null, days(1));
+        agreedClosedLate.inviteOtherParty("o", null, days(1));
+        agreedClosedLate.otherPartyAgreed("o", null, days(2));
+        agreedClosedLate.scheduleSession("o", days(3), "调解室", days(2));
+        agreedClosedLate.agreementReached("o", "退款", days(4));
+        agreedClosedLate.close("o", null, days(40));
+
+        MediationCase withdrawn = newCase();
+        withdrawn.withdraw("已和解", days(20));
+        MediationCase notAccepted = newCase();
+        notAccepted.notAccept("o", "已起诉", days(30));
+
+        MediationStatistics statistics = new MediationStatistics(null, MediationSettings.defaults(), null, Clock.systemUTC());
+        MediationStatistics.AgencyFigures f = statistics.figures("sample-market-regulation",
+                List.of(failedUnclosed, agreedClosedLate, withdrawn, notAccepted), days(50));
+        // the failure after 6 days, not yet closed, and the agreement after 4 days, however late it was closed
+        assertThat(f.averageDaysToOutcome()).isCloseTo(5.0, within(1e-6));
     }
 
     @Test
@@ -69,6 +97,6 @@ class MediationStatisticsTest {
         assertThat(f.applications()).isZero();
         assertThat(f.acceptanceRate()).isNull();
         assertThat(f.agreementRate()).isNull();
-        assertThat(f.averageDaysToClose()).isNull();
+        assertThat(f.averageDaysToOutcome()).isNull();
     }
 }

@@ -261,6 +261,34 @@ class MediationWorkflowTest {
     }
 
     @Test
+    void a_case_left_at_its_outcome_is_due_for_closing_a_few_working_days_after_the_outcome_and_no_longer_once_closed() {
+        MediationCase failed = newCase(MONDAY);
+        failed.accept("o", null, MONDAY);
+        failed.inviteOtherParty("o", null, MONDAY);
+        failed.otherPartyAgreed("o", null, MONDAY);
+        assertThat(failed.outcomeAt()).isEmpty();
+        assertThat(failed.closingDue(SETTINGS)).isEmpty();
+        failed.fail("o", "对方不再参加", days(MONDAY, 4)); // Friday 6 March
+        failed.assignMediator("o", "mediator", days(MONDAY, 7));
+        assertThat(failed.outcomeAt()).as("a later step that keeps the state does not move the outcome").contains(days(MONDAY, 4));
+        assertThat(failed.closingDue(SETTINGS)).as("five working days after the Friday").contains(LocalDate.of(2026, 3, 13));
+        assertThat(failed.finishedAt()).isNull();
+        failed.close("o", null, days(MONDAY, 9));
+        assertThat(failed.outcomeAt()).as("still known after closing").contains(days(MONDAY, 4));
+        assertThat(failed.closingDue(SETTINGS)).isEmpty();
+        MediationSettings quick = new MediationSettings(null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, 2);
+        MediationCase agreed = newCase(MONDAY);
+        agreed.accept("o", null, MONDAY);
+        agreed.inviteOtherParty("o", null, MONDAY);
+        agreed.otherPartyAgreed("o", null, MONDAY);
+        agreed.scheduleSession("o", days(MONDAY, 1), "调解室", MONDAY);
+        agreed.agreementReached("o", "退款 500 元", days(MONDAY, 1));
+        assertThat(agreed.closingDue(quick)).contains(LocalDate.of(2026, 3, 5));
+        assertThat(SETTINGS.closeReminderDays()).isEqualTo(5);
+    }
+
+    @Test
     void assigning_a_mediator_is_recorded_without_changing_the_state_and_not_possible_on_a_finished_case() {
         MediationCase c = newCase(MONDAY);
         c.assignMediator("chief", "officer-li", days(MONDAY, 1));

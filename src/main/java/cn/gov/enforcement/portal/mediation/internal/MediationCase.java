@@ -339,6 +339,31 @@ public class MediationCase {
         return status.inMediation() ? mediationDue(settings) : Optional.empty();
     }
 
+    /**
+     * When mediation reached its outcome: the step into AGREEMENT_REACHED or FAILED, also after the case was closed;
+     * empty for a case that never reached one.
+     */
+    public Optional<Instant> outcomeAt() {
+        return history.stream()
+                .filter(t -> t.kind() == null && (t.to() == CaseStatus.AGREEMENT_REACHED || t.to() == CaseStatus.FAILED))
+                .map(CaseTransition::occurredAt).reduce((first, last) -> last);
+    }
+
+    /** True for a case left at its outcome (AGREEMENT_REACHED or FAILED), not closed yet. */
+    public boolean awaitsClosing() {
+        return status == CaseStatus.AGREEMENT_REACHED || status == CaseStatus.FAILED;
+    }
+
+    /**
+     * The day by which a case left at its outcome should be closed ({@code closeReminderDays} working days after the
+     * outcome); empty in every other state.
+     */
+    public Optional<LocalDate> closingDue(MediationSettings settings) {
+        return awaitsClosing()
+                ? outcomeAt().map(at -> WorkingDays.plus(LocalDate.ofInstant(at, settings.zone()), settings.closeReminderDays()))
+                : Optional.empty();
+    }
+
     /** True when the deadline of the current state has passed (the due day itself is still in time). */
     public boolean overdue(MediationSettings settings, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, settings.zone());
