@@ -150,15 +150,7 @@ public class GuidanceComposeView extends Div implements HasDynamicTitle, BeforeE
         fields.values().forEach(f -> f.setInvalid(false));
         formError.setText("");
         // a typed date the picker could not read is empty: refuse it instead of issuing without it
-        boolean unreadable = false;
-        for (DatePicker picker : java.util.List.of(respondBy, visitDue)) {
-            if (cn.gov.enforcement.portal.platform.DatePickers.hasBadInput(picker)) {
-                picker.setErrorMessage(getTranslation("platform.date.badInput"));
-                picker.setInvalid(true);
-                unreadable = true;
-            }
-        }
-        if (unreadable) {
+        if (cn.gov.enforcement.portal.platform.DatePickers.markUnreadable(this, respondBy, visitDue)) {
             return;
         }
         try {

@@ -38,6 +38,22 @@ public final class DatePickers {
         return picker.getValue() == null && !picker.getElement().getProperty("_inputElementValue", "").isBlank();
     }
 
+    /**
+     * Marks each picker that holds input it cannot read as invalid with the {@code platform.date.badInput} message;
+     * true when any did, so that a form stops instead of going on without the date.
+     */
+    public static boolean markUnreadable(Component owner, DatePicker... pickers) {
+        boolean any = false;
+        for (DatePicker picker : pickers) {
+            if (hasBadInput(picker)) {
+                picker.setErrorMessage(owner.getTranslation("platform.date.badInput"));
+                picker.setInvalid(true);
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private static List<String> list(Component owner, String key) {
         return Arrays.stream(owner.getTranslation(key).split(",")).map(String::strip).toList();
     }

@@ -178,11 +178,8 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
                     field.setErrorMessage(message);
                 }
             }
-            if (cn.gov.enforcement.portal.platform.DatePickers.hasBadInput(contactDate)) {
-                // not "required": the date was typed, but cannot be read
-                contactDate.setErrorMessage(getTranslation("platform.date.badInput"));
-                contactDate.setInvalid(true);
-            }
+            // not "required": the date was typed, but cannot be read
+            cn.gov.enforcement.portal.platform.DatePickers.markUnreadable(this, contactDate);
             if (formError.getText().isEmpty()) {
                 formError.setText(getTranslation("rating.error.fix"));
             }

@@ -215,15 +215,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
 
     private void submit() {
         // a typed date the picker could not read would silently search without it
-        boolean unreadable = false;
-        for (DatePicker picker : List.of(from, to)) {
-            if (DatePickers.hasBadInput(picker)) {
-                picker.setErrorMessage(getTranslation("platform.date.badInput"));
-                picker.setInvalid(true);
-                unreadable = true;
-            }
-        }
-        if (unreadable) {
+        if (DatePickers.markUnreadable(this, from, to)) {
             form.setActiveFilters(Math.max(1, form.activeFilters()));
             (DatePickers.hasBadInput(from) ? from : to).focus();
             return;

@@ -154,6 +154,22 @@ class RegulationViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void a_typed_date_the_picker_cannot_read_stops_the_search_with_a_message_instead_of_searching_without_it() {
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚")));
+        com.vaadin.flow.component.datepicker.DatePicker from = _get(com.vaadin.flow.component.datepicker.DatePicker.class,
+                spec -> spec.withId("regulation-from"));
+        // the calendar speaks the page's language
+        assertThat(from.getI18n().getMonthNames()).startsWith("一月");
+        from.getElement().setProperty("_inputElementValue", "2021-02-30");
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(_get(Button.class, spec -> spec.withId("regulation-search-submit")));
+        assertThat(from.isInvalid()).isTrue();
+        assertThat(from.getErrorMessage()).isEqualTo("无法识别这个日期，请按 2026-01-31 的格式填写，或在日历中选择。");
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters())
+                .doesNotContainKey("from");
+        assertThat(_get(cn.gov.enforcement.portal.platform.SearchForm.class).filtersOpen()).isTrue();
+    }
+
+    @Test
     void the_way_back_from_a_document_leads_to_the_search_it_was_found_by() {
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微", "level", "law")));
         String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
