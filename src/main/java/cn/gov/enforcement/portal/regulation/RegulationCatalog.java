@@ -160,14 +160,38 @@ public class RegulationCatalog {
             RegulationIndex.Found found = index.search(new RegulationIndex.Search(ChineseScript.toSimplified(text),
                     (page - 1) * size, size, query.level(), region, issuer, query.status(), query.effectiveFrom(),
                     query.effectiveTo()));
+            java.util.Map<String, Integer> first = firstOfRepeatedNumbers(found.hits());
             return new Results(found.total(), page, size, false, found.hits().stream().map(h -> new ArticleHit(
                     h.documentId(), h.title(), h.documentTitle(), h.article(), h.section(), h.level(), h.status(),
-                    h.versionDate(), h.inForceDate(), h.snippet(),
-                    url(h.documentId(), h.article(), h.sequence()), h.score())).toList(), found.legalTerms());
+                    h.versionDate(), h.inForceDate(), h.snippet(), hitUrl(h, first), h.score())).toList(),
+                    found.legalTerms());
         } catch (Exception e) {
             log.warn("Regulation search for [{}] failed: {}", text, e.toString());
             return Results.UNAVAILABLE;
         }
+    }
+
+    /**
+     * The first sequence of every article number the hits carry in their documents, so that a hit repeating an
+     * earlier number of its document links to its own place ({@code #p<n>}), as the document page names it.
+     */
+    private java.util.Map<String, Integer> firstOfRepeatedNumbers(List<RegulationIndex.FoundArticle> hits) {
+        java.util.Set<Long> documents = new java.util.HashSet<>();
+        java.util.Set<String> numbers = new java.util.HashSet<>();
+        for (RegulationIndex.FoundArticle h : hits) {
+            String anchor = anchor(h.article(), h.sequence());
+            if (!anchor.startsWith("p")) {
+                documents.add(h.documentId());
+                numbers.add(h.article());
+            }
+        }
+        return store.firstSequences(documents, numbers);
+    }
+
+    private static String hitUrl(RegulationIndex.FoundArticle h, java.util.Map<String, Integer> first) {
+        Integer firstSequence = first.get(h.documentId() + "|" + h.article());
+        return firstSequence != null && h.sequence() > firstSequence ? "/regulations/" + h.documentId() + "#p" + h.sequence()
+                : url(h.documentId(), h.article(), h.sequence());
     }
 
     /** The document with this id, or empty. */

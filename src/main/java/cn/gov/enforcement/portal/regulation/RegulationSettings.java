@@ -107,7 +107,7 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
 
         public Upload {
             if (maxFileSize == null || maxFileSize.toBytes() < 1) {
-                maxFileSize = DataSize.ofMegabytes(100);
+                maxFileSize = DataSize.ofMegabytes(32);
             }
             if (maxUncompressed == null || maxUncompressed.toBytes() < 1) {
                 maxUncompressed = DataSize.ofMegabytes(500);

@@ -193,6 +193,27 @@ class RegulationStore {
                 + " <> '' order by " + column, String.class);
     }
 
+    /**
+     * For the given documents, the first sequence of each of {@code numbers} that occurs in them, keyed
+     * {@code documentId + "|" + number}: an article whose sequence is later repeats an earlier number.
+     */
+    Map<String, Integer> firstSequences(java.util.Collection<Long> documentIds, java.util.Collection<String> numbers) {
+        Map<String, Integer> first = new java.util.HashMap<>();
+        if (documentIds.isEmpty() || numbers.isEmpty()) {
+            return first;
+        }
+        String docs = String.join(",", java.util.Collections.nCopies(documentIds.size(), "?"));
+        String nums = String.join(",", java.util.Collections.nCopies(numbers.size(), "?"));
+        List<Object> args = new java.util.ArrayList<>(documentIds);
+        args.addAll(numbers);
+        jdbc.query("select document_id, number, min(sequence) from regulation_article where document_id in (" + docs
+                + ") and number in (" + nums + ") group by document_id, number",
+                rs -> {
+                    first.put(rs.getLong(1) + "|" + rs.getString(2), rs.getInt(3));
+                }, args.toArray());
+        return first;
+    }
+
     List<StoredArticle> articles(long documentId) {
         return jdbc.query("select sequence, number, ordinal, ordinal_sub, heading_path, body from regulation_article "
                 + "where document_id = ? order by sequence", (rs, i) -> article(rs), documentId);

@@ -170,6 +170,31 @@ class RegulationViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void a_hit_on_an_article_number_its_text_repeats_links_to_its_own_place() throws IOException {
+        Path dir = Files.createDirectories(RUN_DATA_DIR.resolve("regulation-repeated"));
+        Files.writeString(dir.resolve("repeated.txt"), """
+                螺旋桨维修登记办法（测试样例）
+
+                第一条 为了规范螺旋桨维修登记，制定本办法。
+                第二条 本办法自发布之日起施行。
+
+                附件：螺旋桨维修登记细则
+
+                第一条 螺旋桨维修登记由所在地机关办理，材料齐全的当场登记。
+                """);
+        importService.importFolder(dir, line -> {});
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "螺旋桨维修登记由所在地机关办理")));
+        Anchor hit = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0);
+        // the second 第一条 of the document: its own place, not the first article
+        assertThat(hit.getHref()).matches("regulations/\\d+#p\\d+");
+        String base = hit.getHref().substring(0, hit.getHref().indexOf('#'));
+        UI.getCurrent().navigate(base);
+        assertThat(_get(Div.class, spec -> spec.withId(hit.getHref().substring(hit.getHref().indexOf('#') + 1)))
+                .getElement().getTextRecursively()).contains("材料齐全的当场登记");
+        assertThat(_get(Div.class, spec -> spec.withId("第一条")).getElement().getTextRecursively()).contains("制定本办法");
+    }
+
+    @Test
     void the_way_back_from_a_document_leads_to_the_search_it_was_found_by() {
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微", "level", "law")));
         String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
