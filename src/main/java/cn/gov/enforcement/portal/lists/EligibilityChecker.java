@@ -126,11 +126,6 @@ public final class EligibilityChecker {
     }
 
     /**
-     * Reads a plain decimal number: digits with an optional fraction, full-width digits and thousands
-     * separators allowed, and the condition's unit (or 天 for a number of days) may follow it. Anything
-     * else (letters, an exponent, two numbers) is not a number; a negative or huge number is out of range.
-     */
-    /**
      * The ways a reader may write a unit after a number: as stored, in Traditional characters and as the English
      * page names it (the sample content's units; another unit only as stored). Longest first.
      */
@@ -149,6 +144,11 @@ public final class EligibilityChecker {
         return aliases;
     }
 
+    /**
+     * Reads a plain decimal number: digits with an optional fraction, full-width digits and thousands
+     * separators allowed, and the condition's unit (or 天 for a number of days) may follow it. Anything
+     * else (letters, an exponent, two numbers) is not a number; a negative or huge number is out of range.
+     */
     static BigDecimal number(String value, Condition condition, int index) {
         StringBuilder ascii = new StringBuilder(value.length());
         for (char ch : value.toCharArray()) {

@@ -282,7 +282,8 @@ public class ListsBackOffice {
         // the public list holds one version per entry: a revision that starts later would take the version in
         // force off the public site until then
         if (entry.effectiveFrom() != null && entry.effectiveFrom().isAfter(LocalDate.now(clock))
-                && repository.findById(id).filter(e -> !e.getEffectiveFrom().isAfter(LocalDate.now(clock))).isPresent()) {
+                && repository.findById(id).filter(e -> ListsCatalog.inForce(e.getEffectiveFrom(), e.getEffectiveTo(),
+                        LocalDate.now(clock))).isPresent()) {
             throw ValidationFailure.of("effectiveFrom", "lists.admin.error.futureRevision", entry.effectiveFrom().toString());
         }
         setStatus(v, EntryStatus.IN_REVIEW, EntryStatus.PUBLISHED, v.submittedBy());

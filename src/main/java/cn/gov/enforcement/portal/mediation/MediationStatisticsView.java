@@ -65,6 +65,10 @@ public class MediationStatisticsView extends Div implements HasDynamicTitle {
     }
 
     private void refresh() {
+        if (cn.gov.enforcement.portal.platform.DatePickers.markUnreadable(this, from, to)) {
+            error.setText(getTranslation("platform.date.badInput"));
+            return;
+        }
         try {
             grid.setItems(statistics.figures(from.getValue(), to.getValue()));
             error.setText("");

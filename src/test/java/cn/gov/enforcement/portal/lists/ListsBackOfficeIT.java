@@ -120,6 +120,24 @@ class ListsBackOfficeIT extends ListsTestSupport {
                 "RETURN:bo-editor-um-1", "SUBMIT:bo-editor-um-2", "SAVE:bo-editor-um-2", "PUBLISH:bo-editor-um-2",
                 "SUBMIT:bo-editor-um-1", "CREATE:bo-editor-um-1");
 
+        // a version that has already ended is not "in force": a revision that starts later is published over it
+        String ended = "um-rp-bo-ended";
+        RiskPointInput endedInput = risk(ended, "后台样例：已到期", LocalDate.of(2025, 1, 1));
+        backOffice.saveRiskPoint(null, 0, new RiskPointInput(endedInput.id(), endedInput.agency(), endedInput.sector(),
+                endedInput.appliesTo(), endedInput.title(), endedInput.risk(), endedInput.level(), endedInput.levelReason(),
+                endedInput.basisObligation(), endedInput.basisPenalty(), endedInput.consequence(), endedInput.prevention(),
+                endedInput.guidance(), endedInput.effectiveFrom(), LocalDate.of(2025, 12, 31), endedInput.sample()));
+        submit(ended);
+        as("bo-editor-um-1", UM);
+        publish(ended);
+        assertThat(catalog.findRiskPoint(ended)).as("ended").isEmpty();
+        backOffice.saveRiskPoint(ended, 1, risk(ended, "后台样例：明年重新施行", LocalDate.of(2027, 1, 1)));
+        submit(ended);
+        as("bo-editor-um-2", UM);
+        publish(ended);
+        assertThat(backOffice.entry(ended).status()).isEqualTo(EntryStatus.PUBLISHED);
+        as("bo-admin", null);
+
         // a new entry that starts later is published at once and stays off the public lists until then
         String later = "um-rp-bo-later";
         backOffice.saveRiskPoint(null, 0, risk(later, "后台样例：明年起施行", LocalDate.of(2027, 1, 1)));
