@@ -272,7 +272,8 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
      */
     private Component sessionForm(String fieldIds, String atLabelKey, String buttonId, String buttonKey, java.time.Instant at,
             String place, java.util.function.BiFunction<java.time.Instant, String, CaseTracking> action) {
-        DateTimePicker when = new DateTimePicker(getTranslation(atLabelKey));
+        DateTimePicker when = cn.gov.enforcement.portal.platform.DatePickers.localize(
+                new DateTimePicker(getTranslation(atLabelKey)), this);
         when.setId(fieldIds + "-at");
         TextField where = new TextField(getTranslation("mediation.case.sessionPlace"));
         where.setId(fieldIds + "-place");

@@ -16,6 +16,18 @@ public final class DatePickers {
     }
 
     public static DatePicker localize(DatePicker picker, Component owner) {
+        picker.setI18n(texts(owner));
+        return picker;
+    }
+
+    /** The date half of a date-and-time picker in the reader's language, as {@link #localize(DatePicker, Component)}. */
+    public static com.vaadin.flow.component.datetimepicker.DateTimePicker localize(
+            com.vaadin.flow.component.datetimepicker.DateTimePicker picker, Component owner) {
+        picker.setDatePickerI18n(texts(owner));
+        return picker;
+    }
+
+    private static DatePicker.DatePickerI18n texts(Component owner) {
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
         i18n.setMonthNames(list(owner, "platform.date.months"));
         i18n.setWeekdays(list(owner, "platform.date.weekdays"));
@@ -25,8 +37,7 @@ public final class DatePickers {
         i18n.setCancel(owner.getTranslation("platform.date.cancel"));
         i18n.setDateFormats("yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd");
         i18n.setBadInputErrorMessage(owner.getTranslation("platform.date.badInput"));
-        picker.setI18n(i18n);
-        return picker;
+        return i18n;
     }
 
     /**
