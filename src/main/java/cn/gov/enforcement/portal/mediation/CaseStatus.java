@@ -41,6 +41,16 @@ public enum CaseStatus {
         return this == SUBMITTED || inMediation();
     }
 
+    /** The outcome of mediation (agreement reached, mediation failed): the case waits to be closed. */
+    public boolean isOutcome() {
+        return this == AGREEMENT_REACHED || this == FAILED;
+    }
+
+    /** The statuses {@link #isOutcome()} holds for. */
+    public static java.util.EnumSet<CaseStatus> outcomes() {
+        return java.util.EnumSet.of(AGREEMENT_REACHED, FAILED);
+    }
+
     public boolean isFinal() {
         return next().isEmpty();
     }

@@ -154,8 +154,7 @@ public class MediationAgencyMail {
                 c.currentDue(settings).filter(due -> !due.isAfter(horizon)).ifPresent(due -> dueSoon.add(new Due(c, due)));
             }
             // cases left unclosed at their outcome for more than closeReminderDays working days
-            for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(
-                    EnumSet.of(CaseStatus.AGREEMENT_REACHED, CaseStatus.FAILED))) {
+            for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(CaseStatus.outcomes())) {
                 c.closingDue(settings).filter(today::isAfter).ifPresent(due -> dueSoon.add(new Due(c, due)));
             }
             // earliest deadline first in every mail

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +75,7 @@ public class MediationRetention {
             int caseCount = 0;
             List<MediationCase> expired = new ArrayList<>(cases.findByFinishedAtBefore(cutoff));
             // a case never closed after its outcome counts from the outcome, or its personal data would stay for ever
-            cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(EnumSet.of(CaseStatus.AGREEMENT_REACHED, CaseStatus.FAILED))
+            cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(CaseStatus.outcomes())
                     .stream().filter(c -> c.outcomeAt().filter(at -> at.isBefore(cutoff)).isPresent())
                     .forEach(expired::add);
             for (MediationCase c : expired) {

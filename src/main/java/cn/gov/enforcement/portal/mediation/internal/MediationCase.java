@@ -345,13 +345,13 @@ public class MediationCase {
      */
     public Optional<Instant> outcomeAt() {
         return history.stream()
-                .filter(t -> t.kind() == null && (t.to() == CaseStatus.AGREEMENT_REACHED || t.to() == CaseStatus.FAILED))
+                .filter(t -> t.kind() == null && t.to().isOutcome())
                 .map(CaseTransition::occurredAt).reduce((first, last) -> last);
     }
 
     /** True for a case left at its outcome (AGREEMENT_REACHED or FAILED), not closed yet. */
     public boolean awaitsClosing() {
-        return status == CaseStatus.AGREEMENT_REACHED || status == CaseStatus.FAILED;
+        return status.isOutcome();
     }
 
     /**
