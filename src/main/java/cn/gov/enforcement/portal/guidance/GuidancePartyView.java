@@ -89,21 +89,18 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
         // not a live region: it holds the document and the reply form; the outcome is announced by moving the focus
         // to the document (or to the thanks after a reply), errors by the alerts
         add(open, result, kinds(), figures());
-        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        if (session != null && session.getAttribute(REOPEN) instanceof Opened opened) {
-            session.setAttribute(REOPEN, null);
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware.takeKept(REOPEN, Opened.class).ifPresent(opened -> {
             number.setValue(opened.number());
             code.setValue(opened.code());
             lookUp();
-        }
+        });
     }
 
     /** The language switch reloads the page: the guidance the party has open is opened again after it. */
     @Override
     public void keepForLanguageSwitch() {
-        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        if (session != null && openNumber != null) {
-            session.setAttribute(REOPEN, new Opened(openNumber, openCode));
+        if (openNumber != null) {
+            cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(REOPEN, new Opened(openNumber, openCode));
         }
     }
 

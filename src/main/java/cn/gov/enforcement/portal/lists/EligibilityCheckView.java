@@ -123,24 +123,21 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
     /** The language switch reloads the page: the answers (and the outcome, when shown) come back in the new language. */
     @Override
     public void keepForLanguageSwitch() {
-        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        if (item == null || session == null) {
+        if (item == null) {
             return;
         }
         java.util.ArrayList<String> answers = new java.util.ArrayList<>();
         for (int i = 0; i < item.conditions().size(); i++) {
             answers.add(yesNo.get(i) != null ? yesNo.get(i).getValue() : numbers.get(i).getValue());
         }
-        session.setAttribute(AFTER_LANGUAGE_SWITCH, new Kept(item.id(), answers, checked));
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(AFTER_LANGUAGE_SWITCH, new Kept(item.id(), answers, checked));
     }
 
     private void restoreAfterLanguageSwitch() {
-        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        if (session == null || !(session.getAttribute(AFTER_LANGUAGE_SWITCH) instanceof Kept kept)) {
-            return;
-        }
-        session.setAttribute(AFTER_LANGUAGE_SWITCH, null);
-        if (!kept.itemId().equals(item.id()) || kept.answers().size() != item.conditions().size()) {
+        Kept kept = cn.gov.enforcement.portal.platform.LanguageSwitchAware.takeKept(AFTER_LANGUAGE_SWITCH, Kept.class)
+                .filter(k -> k.itemId().equals(item.id()) && k.answers().size() == item.conditions().size())
+                .orElse(null);
+        if (kept == null) {
             return;
         }
         for (int i = 0; i < kept.answers().size(); i++) {

@@ -116,8 +116,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
      */
     @Override
     public void keepForLanguageSwitch() {
-        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        if (kind == null || fields.isEmpty() || session == null) {
+        if (kind == null || fields.isEmpty()) {
             return;
         }
         java.util.HashMap<String, java.io.Serializable> values = new java.util.HashMap<>();
@@ -129,19 +128,17 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                 values.put(name, kept);
             }
         });
-        session.setAttribute(AFTER_LANGUAGE_SWITCH, new Kept(kind.folder(), existingId, baseVersion, values));
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(AFTER_LANGUAGE_SWITCH,
+                new Kept(kind.folder(), existingId, baseVersion, values));
     }
 
     private void restoreAfterLanguageSwitch() {
-        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        if (session == null || !(session.getAttribute(AFTER_LANGUAGE_SWITCH) instanceof Kept kept)) {
-            return;
-        }
-        session.setAttribute(AFTER_LANGUAGE_SWITCH, null);
-        if (kept.kind().equals(kind.folder()) && java.util.Objects.equals(kept.id(), existingId)) {
-            baseVersion = kept.baseVersion();
-            kept.values().forEach(this::set);
-        }
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware.takeKept(AFTER_LANGUAGE_SWITCH, Kept.class)
+                .filter(kept -> kept.kind().equals(kind.folder()) && java.util.Objects.equals(kept.id(), existingId))
+                .ifPresent(kept -> {
+                    baseVersion = kept.baseVersion();
+                    kept.values().forEach(this::set);
+                });
     }
 
     private void build(Object entry, String agency, List<String> agencies) {

@@ -385,9 +385,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         if (draftCode != null || category.getValue() != null) {
             saveDraftQuietly();
         }
-        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        if (draftCode != null && session != null) {
-            session.setAttribute(AFTER_LANGUAGE_SWITCH, new Resumption(draftCode, current));
+        if (draftCode != null) {
+            cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(AFTER_LANGUAGE_SWITCH, new Resumption(draftCode, current));
         }
     }
 
@@ -460,9 +459,10 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        if (session != null && session.getAttribute(AFTER_LANGUAGE_SWITCH) instanceof Resumption kept) {
-            session.setAttribute(AFTER_LANGUAGE_SWITCH, null);
+        java.util.Optional<Resumption> resumption =
+                cn.gov.enforcement.portal.platform.LanguageSwitchAware.takeKept(AFTER_LANGUAGE_SWITCH, Resumption.class);
+        if (resumption.isPresent()) {
+            Resumption kept = resumption.get();
             if (resume(kept.draftCode())) {
                 show(kept.step());
                 draftInfo.setText(getTranslation("mediation.draft.keptAcrossLanguage"));

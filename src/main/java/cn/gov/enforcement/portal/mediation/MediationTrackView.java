@@ -66,8 +66,8 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         // the case's status heading, or by the alert that says nothing was found
         add(form, result);
         com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        if (session != null && session.getAttribute(REOPEN_AFTER_LANGUAGE_SWITCH) != null) {
-            session.setAttribute(REOPEN_AFTER_LANGUAGE_SWITCH, null);
+        if (cn.gov.enforcement.portal.platform.LanguageSwitchAware.takeKept(REOPEN_AFTER_LANGUAGE_SWITCH, Boolean.class)
+                .isPresent()) {
             if (session.getAttribute(SESSION_CASE) instanceof Opened opened) {
                 number.setValue(opened.number());
                 code.setValue(opened.code());
@@ -81,7 +81,7 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
     public void keepForLanguageSwitch() {
         com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
         if (session != null && session.getAttribute(SESSION_CASE) != null) {
-            session.setAttribute(REOPEN_AFTER_LANGUAGE_SWITCH, Boolean.TRUE);
+            cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(REOPEN_AFTER_LANGUAGE_SWITCH, Boolean.TRUE);
         }
     }
 
