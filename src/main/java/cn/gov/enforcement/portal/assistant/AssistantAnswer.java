@@ -16,6 +16,8 @@ import java.util.List;
  *     the question; a next follow-up builds on it
  * @param summary the language model's answer, citing the sources as [1], [2] …; null without a model or when it failed
  * @param modelFailed true when a model is configured but gave no answer this time
+ * @param writing true while a configured model has still to write its text from the sources (see
+ *     {@link AssistantService#draft}); the sources are final
  * @param risks the legal risks that concern the question, best first (sources 1 …)
  * @param exemptions the no- or lighter-penalty items that concern it (numbered after the risks)
  * @param benchmarks the discretion benchmarks of the violations it concerns: how an agency fines each degree
@@ -23,11 +25,17 @@ import java.util.List;
  * @param articles the articles that answer it (numbered after the benchmarks)
  */
 public record AssistantAnswer(String question, String context, String searched, String summary, boolean modelFailed,
-        List<RiskPoint> risks, List<ExemptionItem> exemptions, List<DiscretionBenchmark> benchmarks,
+        boolean writing, List<RiskPoint> risks, List<ExemptionItem> exemptions, List<DiscretionBenchmark> benchmarks,
         List<ArticleHit> articles) {
 
     public boolean empty() {
         return risks.isEmpty() && exemptions.isEmpty() && benchmarks.isEmpty() && articles.isEmpty();
+    }
+
+    /** The same answer with the model's text, or with the note that the model gave none ({@code text} null). */
+    AssistantAnswer written(String text) {
+        return new AssistantAnswer(question, context, searched, text, text == null, false, risks, exemptions, benchmarks,
+                articles);
     }
 
     /** True when the question was answered in the context of the previous one. */

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -101,16 +103,27 @@ public class AssistantService {
     }
 
     /**
-     * Answers a question, in the context of the previous answer of the conversation when {@link FollowUp} says it
-     * depends on it: its sources are then those found for the previous searched text and the question together, and
-     * a model gets the previous turn as chat history. The question counts once against the per-hour limit however
-     * many searches the decision takes.
+     * Answers a question completely, waiting for a configured model's text (at most {@code llm-timeout}): {@link #draft}
+     * and then {@link #write}.
+     *
+     * @throws ValidationFailure as {@link #draft}
+     */
+    public AssistantAnswer answer(String question, AssistantAnswer previous, Locale language, String client) {
+        return write(draft(question, previous, language, client), previous, language);
+    }
+
+    /**
+     * Finds the sources of a question's answer, in the context of the previous answer of the conversation when
+     * {@link FollowUp} says it depends on it: its sources are then those found for the previous searched text and the
+     * question together. The question counts once against the per-hour limit however many searches the decision
+     * takes. The model's text, when a model is configured and there are sources, is left to write: the answer says
+     * so ({@link AssistantAnswer#writing()}), and {@link #writeLater} or {@link #write} adds it.
      *
      * @param previous the previous answer of the conversation; null for none
      * @param client the client's address for the per-hour limit; null for a trusted caller
      * @throws ValidationFailure (field {@code question}) for an empty or too long question or when the limit is reached
      */
-    public AssistantAnswer answer(String question, AssistantAnswer previous, Locale language, String client) {
+    public AssistantAnswer draft(String question, AssistantAnswer previous, Locale language, String client) {
         String q = question == null ? "" : question.strip();
         if (q.isEmpty() || q.codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw ValidationFailure.of("question", "assistant.error.empty");
@@ -122,24 +135,57 @@ public class AssistantService {
             throw ValidationFailure.of("question", "assistant.error.tooMany", settings.questionsPerHour());
         }
         if (previous == null) {
-            return respond(q, null, q, sources(q), language);
+            return found(q, null, q, sources(q));
         }
         String together = FollowUp.combine(previous.searched(), q, MAX_QUESTION);
         Once<Sources> alone = new Once<>(() -> sources(q));
         Once<Sources> both = new Once<>(() -> sources(together));
         if (FollowUp.dependsOnPrevious(q, () -> alone.get().empty() && !both.get().empty())) {
-            return respond(q, previous, together, both.get(), language);
+            return found(q, previous, together, both.get());
         }
-        return respond(q, null, q, alone.get(), language);
+        return found(q, null, q, alone.get());
     }
 
     /**
-     * Answers a follow-up's question again on its own, without the previous question (the reader's choice). It was
-     * checked and counted against the per-hour limit when it was asked.
+     * Answers a follow-up's question again on its own, without the previous question (the reader's choice), waiting
+     * for a model's text. It was checked and counted against the per-hour limit when it was asked.
      */
     public AssistantAnswer answerAlone(AssistantAnswer followUp, Locale language) {
+        return write(draftAlone(followUp), null, language);
+    }
+
+    /** The sources of a follow-up's question on its own, as {@link #draft} finds them, without counting it again. */
+    public AssistantAnswer draftAlone(AssistantAnswer followUp) {
         String q = followUp.question();
-        return respond(q, null, q, sources(q), language);
+        return found(q, null, q, sources(q));
+    }
+
+    /** The answer's text written by the model, waiting for it; the draft itself when there is nothing to write. */
+    public AssistantAnswer write(AssistantAnswer draft, AssistantAnswer previous, Locale language) {
+        return writeLater(draft, previous, language).join();
+    }
+
+    /**
+     * Asks the model to write the draft's text and returns at once. The result never completes exceptionally: when
+     * the model fails or takes longer than {@code llm-timeout}, it is the draft with {@link AssistantAnswer#modelFailed()}.
+     *
+     * @param previous the previous answer of the conversation, whose turn the model gets as chat history when the
+     *     draft is its follow-up
+     */
+    public CompletableFuture<AssistantAnswer> writeLater(AssistantAnswer draft, AssistantAnswer previous, Locale language) {
+        if (!draft.writing()) {
+            return CompletableFuture.completedFuture(draft);
+        }
+        return model.completeLater(systemPrompt(language), draft.followUp() ? history(previous) : List.of(), userPrompt(draft))
+                .handle((text, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        LOG.warn("The language model gave no answer ({}); answering from the sources alone", cause.toString());
+                        return draft.written(null);
+                    }
+                    return draft.written(text);
+                });
     }
 
     /** The sources found for a text. */
@@ -193,24 +239,10 @@ public class AssistantService {
         return new Sources(risks, exemptions, benchmarks, articles);
     }
 
-    /** The answer from the sources: the model's text when a model is configured and there are sources. */
-    private AssistantAnswer respond(String q, AssistantAnswer previous, String searched, Sources found, Locale language) {
-        String summary = null;
-        boolean failed = false;
-        if (model != null && !found.empty()) {
-            try {
-                summary = model.complete(systemPrompt(language), history(previous),
-                        userPrompt(q, previous != null, found));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed = true;
-            } catch (Exception e) {
-                LOG.warn("The language model gave no answer ({}); answering from the sources alone", e.toString());
-                failed = true;
-            }
-        }
-        return new AssistantAnswer(q, previous == null ? null : previous.searched(), searched, summary, failed,
-                found.risks(), found.exemptions(), found.benchmarks(), found.articles());
+    /** The answer from the sources, for the model to write its text when one is configured and there are sources. */
+    private AssistantAnswer found(String q, AssistantAnswer previous, String searched, Sources found) {
+        return new AssistantAnswer(q, previous == null ? null : previous.searched(), searched, null, false,
+                model != null && !found.empty(), found.risks(), found.exemptions(), found.benchmarks(), found.articles());
     }
 
     /**
@@ -346,11 +378,11 @@ public class AssistantService {
                 + "请用" + reply + "回答，不超过 300 字。";
     }
 
-    private static String userPrompt(String q, boolean followUp, Sources found) {
+    private static String userPrompt(AssistantAnswer found) {
         List<RiskPoint> risks = found.risks();
         List<ExemptionItem> exemptions = found.exemptions();
         List<ArticleHit> articles = found.articles();
-        StringBuilder out = new StringBuilder(followUp ? "问题（接着上一个问题问）：" : "问题：").append(q)
+        StringBuilder out = new StringBuilder(found.followUp() ? "问题（接着上一个问题问）：" : "问题：").append(found.question())
                 .append("\n\n资料：\n");
         int n = 1;
         for (RiskPoint r : risks) {

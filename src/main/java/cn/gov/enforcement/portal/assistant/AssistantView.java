@@ -8,7 +8,11 @@ import cn.gov.enforcement.portal.platform.ClientAddress;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -22,6 +26,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -29,7 +34,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The self-check assistant page ({@code /assistant}): a question box and the conversation so far, newest
@@ -52,6 +60,13 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
     /** The newest answer of the conversation, the context of a follow-up; null at its start. */
     private AssistantAnswer last;
     private String askedFromUrl;
+    /** Answers whose text a model is still writing. */
+    private int writing;
+    /** Cards shown so far: each card's sources get ids of their own. */
+    private int cards;
+    static final int POLL_MS = 500;
+    /** A citation of sources as models write it: [2], [1, 3], [1][2] (one at a time), 【2】. */
+    private static final Pattern CITATION = Pattern.compile("([\\[【])(\\d{1,3}(?:\\s*[,，、]\\s*\\d{1,3})*)([\\]】])");
 
     public AssistantView(AssistantService service) {
         this.service = service;
@@ -106,6 +121,26 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         conversation.setId("assistant-conversation");
         conversation.getElement().setAttribute("aria-live", "polite");
         add(question, actions, conversation, disclaimer());
+        addDetachListener(e -> {
+            writing = 0;
+            e.getUI().setPollInterval(-1);
+        });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        // a citation scrolls to its source in place (its href names this page, for a new tab only)
+        conversation.getElement().executeJs("""
+                this.addEventListener('click', e => {
+                  const cite = e.target.closest('a.assistant-cite');
+                  const target = cite && document.getElementById(cite.dataset.target);
+                  if (target && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+                    e.preventDefault();
+                    target.scrollIntoView({block: 'center'});
+                    target.focus({preventScroll: true});
+                  }
+                });""");
     }
 
     /** Forgets the conversation: no context for the next question, no answers shown. */
@@ -130,7 +165,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         question.setInvalid(false);
         AssistantAnswer answer;
         try {
-            answer = service.answer(text, last, getLocale(), ClientAddress.current());
+            answer = service.draft(text, last, getLocale(), ClientAddress.current());
         } catch (ValidationFailure refused) {
             var p = refused.problems().get(0);
             question.setValue(text == null ? "" : text);
@@ -139,18 +174,55 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             return;
         }
         question.clear();
+        AssistantAnswer previous = last;
         last = answer;
-        conversation.addComponentAsFirst(card(answer));
+        Component shown = card(answer);
+        conversation.addComponentAsFirst(shown);
         newConversation.setEnabled(true);
+        writeLater(answer, previous, shown);
     }
 
     /** Answers a follow-up's question again without its context, in the follow-up's place. */
     private void answerAlone(AssistantAnswer followUp, Component shown) {
-        AssistantAnswer alone = service.answerAlone(followUp, getLocale());
+        AssistantAnswer alone = service.draftAlone(followUp);
         if (last == followUp) {
             last = alone; // the next follow-up builds on this question alone
         }
-        conversation.replace(shown, card(alone));
+        Component card = card(alone);
+        conversation.replace(shown, card);
+        writeLater(alone, null, card);
+    }
+
+    /**
+     * While a configured model writes an answer's text, the page shows the sources with a note and stays usable; the
+     * text replaces the note when it comes (the UI polls meanwhile). An answer whose card is gone by then (a new
+     * conversation, answered alone) is dropped; a follow-up asked meanwhile had the previous turn without its text.
+     */
+    private void writeLater(AssistantAnswer draft, AssistantAnswer previous, Component shown) {
+        if (!draft.writing()) {
+            return;
+        }
+        UI ui = UI.getCurrent();
+        writing++;
+        ui.setPollInterval(POLL_MS);
+        service.writeLater(draft, previous, getLocale()).thenAccept(written -> {
+            try {
+                ui.access(() -> {
+                    writing = Math.max(0, writing - 1);
+                    if (writing == 0) {
+                        ui.setPollInterval(-1);
+                    }
+                    if (last == draft) {
+                        last = written;
+                    }
+                    if (shown.getParent().filter(p -> p == conversation).isPresent()) {
+                        conversation.replace(shown, card(written));
+                    }
+                });
+            } catch (UIDetachedException gone) {
+                // the reader left the page
+            }
+        });
     }
 
     /** The context as the note shows it: whole up to 60 characters, else its newest part. */
@@ -178,8 +250,18 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             context.addClassName("assistant-context");
             card.add(context);
         }
-        if (a.summary() != null) {
-            Paragraph summary = new Paragraph(a.summary());
+        String sources = "assistant-source-" + (++cards) + "-";
+        if (a.writing()) {
+            ProgressBar progress = new ProgressBar();
+            progress.setIndeterminate(true);
+            progress.getElement().setAttribute("aria-label", getTranslation("assistant.summary.writing"));
+            Paragraph note = new Paragraph(getTranslation("assistant.summary.writing"));
+            Div writingNote = new Div(note, progress);
+            writingNote.addClassName("assistant-note");
+            writingNote.addClassName("assistant-writing");
+            card.add(writingNote);
+        } else if (a.summary() != null) {
+            Paragraph summary = cited(a.summary(), sources, count(a));
             summary.addClassName("assistant-summary");
             Span label = new Span(getTranslation("assistant.summary.label"));
             label.addClassName("assistant-note");
@@ -203,7 +285,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             for (RiskPoint r : a.risks()) {
                 Anchor link = new Anchor("risks/" + r.id(), ReaderScript.forReader(r.title()));
                 link.addClassName("assistant-risk");
-                ListItem item = new ListItem(link);
+                ListItem item = source(new ListItem(link), sources, n);
                 sample(item, r.sample());
                 item.add(new Span(" — " + ReaderScript.forReader(r.risk())));
                 list.add(item);
@@ -216,7 +298,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                 Anchor link = new Anchor("exemptions/" + e.id(), ReaderScript.forReader(e.violation()));
                 link.addClassName("assistant-exemption");
                 Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("assistant.check"));
-                ListItem item = new ListItem(link);
+                ListItem item = source(new ListItem(link), sources, n);
                 sample(item, e.sample());
                 item.add(new Span(" — " + getTranslation(ListsUi.kindKey(e.kind())) + " · "), check);
                 list.add(item);
@@ -228,7 +310,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             for (DiscretionBenchmark d : a.benchmarks()) {
                 Anchor link = new Anchor("discretion/" + d.agency() + "#" + d.id(), ReaderScript.forReader(d.violation()));
                 link.addClassName("assistant-benchmark");
-                ListItem item = new ListItem(link);
+                ListItem item = source(new ListItem(link), sources, n);
                 sample(item, d.sample());
                 // each degree with its penalty: what the question's "how much" is answered by
                 String penalties = String.join("；", d.circumstances().stream()
@@ -249,7 +331,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                 String snippet = h.guide() ? ReaderScript.forReader(h.snippet()) : h.snippet();
                 Anchor link = new Anchor(h.url(), h.guide() ? ReaderScript.forReader(label) : label);
                 link.addClassName("assistant-article");
-                ListItem item = new ListItem(link);
+                ListItem item = source(new ListItem(link), sources, n);
                 if (h.guide()) {
                     Span badge = new Span(getTranslation("regulation.guide.badge"));
                     badge.getElement().getThemeList().add("badge");
@@ -260,9 +342,55 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                 // only its <em> marks are markup
                 item.add(new Html("<div class=\"assistant-snippet\">" + snippet + "</div>"));
                 list.add(item);
+                n++;
             }
         }
         return card;
+    }
+
+    /** The number of an answer's sources, as the model cites them: 1 to this. */
+    private static int count(AssistantAnswer a) {
+        return a.risks().size() + a.exemptions().size() + a.benchmarks().size() + a.articles().size();
+    }
+
+    /** A source's list item, the target of the model's citations of it. */
+    private static ListItem source(ListItem item, String prefix, int n) {
+        item.setId(prefix + n);
+        item.getElement().setAttribute("tabindex", "-1");
+        item.addClassName("assistant-source");
+        return item;
+    }
+
+    /**
+     * The model's text with each citation of a source ({@code [2]}, {@code [1,3]}, {@code 【2】}) a link to it; numbers
+     * beyond the sources stay plain text. The text is the model's: it goes in as text, never as markup.
+     */
+    static Paragraph cited(String text, String prefix, int sources) {
+        Paragraph out = new Paragraph();
+        Matcher m = CITATION.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            List<Integer> numbers = Arrays.stream(m.group(2).split("[,，、\\s]+")).filter(x -> !x.isEmpty())
+                    .map(Integer::valueOf).toList();
+            if (numbers.stream().anyMatch(x -> x < 1 || x > sources)) {
+                continue;
+            }
+            out.add(new Text(text.substring(at, m.start())));
+            out.add(new Text(m.group(1)));
+            for (int i = 0; i < numbers.size(); i++) {
+                if (i > 0) {
+                    out.add(new Text(","));
+                }
+                Anchor link = new Anchor("assistant#" + prefix + numbers.get(i), numbers.get(i).toString());
+                link.addClassName("assistant-cite");
+                link.getElement().setAttribute("data-target", prefix + numbers.get(i));
+                out.add(link);
+            }
+            out.add(new Text(m.group(3)));
+            at = m.end();
+        }
+        out.add(new Text(text.substring(at)));
+        return out;
     }
 
     private OrderedList section(Div card, String titleKey, int start) {

@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One call of an OpenAI-compatible chat completions API ({@code POST <base>/chat/completions}), as OpenAI,
@@ -33,10 +35,30 @@ final class ChatEndpoint {
     record Message(String role, String content) {}
 
     /**
+     * Sends the request and returns at once; no thread waits for the model meanwhile.
+     *
      * @param history earlier messages of the conversation, sent between the system and the user message
-     * @throws IOException when the endpoint cannot be reached, answers an error or no text
+     * @return the model's text; completed exceptionally (an {@link IOException}, possibly wrapped) when the endpoint
+     *     cannot be reached, answers an error or no text, or does not answer within the timeout
      */
-    String complete(String system, List<Message> history, String user) throws IOException, InterruptedException {
+    CompletableFuture<String> completeLater(String system, List<Message> history, String user) {
+        HttpRequest request;
+        try {
+            request = request(system, history, user);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(response -> {
+                    try {
+                        return text(response);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    private HttpRequest request(String system, List<Message> history, String user) throws IOException {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", settings.llmModel());
         body.put("temperature", 0.2);
@@ -54,7 +76,10 @@ final class ChatEndpoint {
         if (settings.llmApiKey() != null) {
             request.header("Authorization", "Bearer " + settings.llmApiKey());
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return request.build();
+    }
+
+    private static String text(HttpResponse<String> response) throws IOException {
         if (response.statusCode() != 200) {
             throw new IOException("The language model answered HTTP " + response.statusCode());
         }

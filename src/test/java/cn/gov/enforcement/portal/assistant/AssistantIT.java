@@ -481,4 +481,69 @@ class AssistantIT extends KaribuViewTest {
         assertThat(_get(followUp, Button.class, spec -> spec.withClasses("assistant-alone")).getText())
                 .isEqualTo("只按這個問題回答");
     }
+
+    @Test
+    void the_page_shows_the_sources_at_once_and_the_models_text_with_linked_citations_when_it_comes() throws Exception {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            try {
+                gate.await(20, java.util.concurrent.TimeUnit.SECONDS); // the model takes its time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = ("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":"
+                    + "\"油烟须经净化后达标排放 [1]，另见【2】与 [1, 2]，不是 [99]。<b>x</b>\"}}]}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            AssistantView view = new AssistantView(withModel(server, 100));
+            UI.getCurrent().add(view);
+            ask(FUMES);
+            // the sources at once, a note while the model writes, the page polling for its text
+            Div card = answers().get(0);
+            assertThat(riskLinks(card)).contains("risks/um-rp-kitchen-fumes");
+            assertThat(_find(card, Div.class, spec -> spec.withClasses("assistant-writing"))).hasSize(1);
+            assertThat(_find(card, Paragraph.class, spec -> spec.withClasses("assistant-summary"))).isEmpty();
+            assertThat(UI.getCurrent().getPollInterval()).isEqualTo(AssistantView.POLL_MS);
+            assertThat(_get(TextArea.class, spec -> spec.withId("assistant-question")).getValue()).isEmpty();
+
+            gate.countDown();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (_find(answers().get(0), Div.class, spec -> spec.withClasses("assistant-writing")).size() == 1
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+            }
+            Div written = answers().get(0);
+            assertThat(answers()).hasSize(1);
+            assertThat(_find(written, Div.class, spec -> spec.withClasses("assistant-writing"))).isEmpty();
+            Paragraph summary = _get(written, Paragraph.class, spec -> spec.withClasses("assistant-summary"));
+            // the model's text as written, markup included as text
+            assertThat(summary.getElement().getTextRecursively())
+                    .isEqualTo("油烟须经净化后达标排放 [1]，另见【2】与 [1,2]，不是 [99]。<b>x</b>");
+            java.util.List<Anchor> cites = _find(summary, Anchor.class, spec -> spec.withClasses("assistant-cite"));
+            assertThat(cites).extracting(Anchor::getText).containsExactly("1", "2", "1", "2");
+            for (Anchor cite : cites) {
+                String target = cite.getElement().getAttribute("data-target");
+                assertThat(cite.getHref()).isEqualTo("assistant#" + target);
+                // each citation leads to its numbered source in this answer
+                com.vaadin.flow.component.html.ListItem source = _get(written,
+                        com.vaadin.flow.component.html.ListItem.class, spec -> spec.withId(target));
+                assertThat(source.getElement().getAttribute("tabindex")).isEqualTo("-1");
+            }
+            assertThat(_get(written, com.vaadin.flow.component.html.ListItem.class,
+                    spec -> spec.withId(cites.get(0).getElement().getAttribute("data-target"))).getElement()
+                    .getOuterHTML()).contains("risks/um-rp-kitchen-fumes");
+            assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+        } finally {
+            gate.countDown();
+            server.stop(0);
+        }
+    }
 }
