@@ -1,20 +1,47 @@
 package cn.gov.enforcement.portal.selfcheck;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.CRC32;
 
 /**
  * A business's answer for one risk point: whether its prevention measures are in place, and for {@code PARTLY}
  * which of them (0-based positions in the risk point's list of measures).
+ *
+ * @param measures the {@link #fingerprint} of the risk point's measures as they were when the answer was given, so
+ *     that an answer given before an editor changed them is not read against the new list (a tick by position
+ *     would then tick another measure); null when unknown (an address from before fingerprints, an API caller)
  */
-public record SelfCheckAnswer(Status status, Set<Integer> measuresDone) {
+public record SelfCheckAnswer(Status status, Set<Integer> measuresDone, String measures) {
 
     public SelfCheckAnswer {
         measuresDone = status == Status.PARTLY ? Set.copyOf(new TreeSet<>(measuresDone)) : Set.of();
     }
 
+    /** An answer without a fingerprint of the measures it was given for. */
+    public SelfCheckAnswer(Status status, Set<Integer> measuresDone) {
+        this(status, measuresDone, null);
+    }
+
     public static SelfCheckAnswer of(Status status) {
         return new SelfCheckAnswer(status, Set.of());
+    }
+
+    /** True when the answer depends on which measures the risk point lists: all of them in place, or some. */
+    public boolean aboutMeasures() {
+        return status == Status.DONE || status == Status.PARTLY;
+    }
+
+    /**
+     * A short fingerprint of a risk point's prevention measures in their order (CRC-32 of their text, base 36): it
+     * changes when an editor adds, removes, rewrites or reorders a measure.
+     */
+    public static String fingerprint(List<String> measures) {
+        CRC32 crc = new CRC32();
+        crc.update(String.join("\n", measures).getBytes(StandardCharsets.UTF_8));
+        return Long.toString(crc.getValue(), 36);
     }
 
     /** The four answers, in the order the page offers them. */

@@ -44,8 +44,8 @@ class SelfCheckApiController {
 
     record AgencySectorsJson(String agency, String agencyName, List<SectorJson> sectors) {}
 
-    record RiskJson(String id, String title, String level, String risk, List<String> prevention, boolean sample,
-            String url) {}
+    record RiskJson(String id, String title, String level, String risk, List<String> prevention,
+            String preventionFingerprint, boolean sample, String url) {}
 
     record ChecklistJson(List<String> sectors, List<RiskJson> riskPoints) {}
 
@@ -60,7 +60,8 @@ class SelfCheckApiController {
     record SummaryJson(int toCorrect, long high, long medium, long low, int done, int notConcerned, int unanswered) {}
 
     record ReportJson(LocalDate date, List<String> sectors, boolean sample, SummaryJson summary, List<FindingJson> findings,
-            List<String> done, List<String> notConcerned, List<String> unanswered, int ignoredAnswers) {}
+            List<String> done, List<String> notConcerned, List<String> unanswered, int ignoredAnswers,
+            List<String> changedAnswers) {}
 
     @GetMapping("/sectors")
     List<AgencySectorsJson> sectors() {
@@ -74,8 +75,8 @@ class SelfCheckApiController {
         try {
             var checklist = service.checklist(limited(sectors));
             return ResponseEntity.ok(new ChecklistJson(checklist.sectors(), checklist.points().stream()
-                    .map(p -> new RiskJson(p.id(), p.title(), p.level(), p.risk(), p.prevention(), p.sample(),
-                            "/risks/" + p.id()))
+                    .map(p -> new RiskJson(p.id(), p.title(), p.level(), p.risk(), p.prevention(),
+                            SelfCheckAnswer.fingerprint(p.prevention()), p.sample(), "/risks/" + p.id()))
                     .toList()));
         } catch (ValidationFailure refused) {
             return refused(refused, request);
@@ -98,7 +99,7 @@ class SelfCheckApiController {
                     new SummaryJson(r.findings().size(), r.findingsAt("高"), r.findingsAt("中"), r.findingsAt("低"),
                             r.done().size(), r.notApplicable().size(), r.unanswered().size()),
                     r.findings().stream().map(f -> finding(f, r)).toList(), ids(r.done()), ids(r.notApplicable()),
-                    ids(r.unanswered()), read.leftOut()));
+                    ids(r.unanswered()), read.leftOut(), ids(read.changed())));
         } catch (ValidationFailure refused) {
             return refused(refused, request);
         }

@@ -62,25 +62,35 @@ public class SelfCheckService {
         }
     }
 
-    /** Answers read from an address, and how many of its entries were left out (unreadable, or not in the checklist). */
-    public record ReadAnswers(Map<String, SelfCheckAnswer> answers, int leftOut) {}
+    /**
+     * Answers read from an address, how many of its entries were left out (unreadable, or not in the checklist), and
+     * the risk points whose answer was left out because their measures changed since it was given.
+     */
+    public record ReadAnswers(Map<String, SelfCheckAnswer> answers, int leftOut, List<RiskPoint> changed) {}
 
     /**
      * The answers of an address ({@link SelfCheckState}) that belong to the checklist; the others are left out and
-     * counted, so an old link or a link for other sectors still opens.
+     * counted, so an old link or a link for other sectors still opens. An answer about the measures ("all in place",
+     * "some") given for another list of measures than the risk point has now is left out too, to be given again.
      */
     public ReadAnswers readAnswers(Checklist checklist, String encoded) {
         SelfCheckState.Parsed parsed = SelfCheckState.parse(encoded);
         Map<String, SelfCheckAnswer> kept = new LinkedHashMap<>();
         int leftOut = parsed.unreadable();
+        List<RiskPoint> changed = new ArrayList<>();
         for (Map.Entry<String, SelfCheckAnswer> e : parsed.answers().entrySet()) {
-            if (checklist.point(e.getKey()).isPresent()) {
-                kept.put(e.getKey(), e.getValue());
-            } else {
+            Optional<RiskPoint> point = checklist.point(e.getKey());
+            SelfCheckAnswer a = e.getValue();
+            if (point.isEmpty()) {
                 leftOut++;
+            } else if (a.aboutMeasures() && a.measures() != null
+                    && !a.measures().equals(SelfCheckAnswer.fingerprint(point.get().prevention()))) {
+                changed.add(point.get());
+            } else {
+                kept.put(e.getKey(), e.getValue());
             }
         }
-        return new ReadAnswers(kept, leftOut);
+        return new ReadAnswers(kept, leftOut, changed);
     }
 
     /** An agency a report names: whom to ask, and whether it publishes discretion benchmarks. */

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * self-check and the server stores nothing: {@code <risk point id>.<letter>} separated by underscores, the letter
  * {@code D} (done), {@code N} (not yet), {@code X} (does not apply) or {@code P} followed by the 1-based numbers of
  * the measures in place, separated by dots ({@code mr-rp-price-tag.P1.3}; a bare {@code P} while none is ticked yet).
+ * An answer about the measures ({@code D}, {@code P}) may end in {@code ~} and the {@link SelfCheckAnswer#fingerprint}
+ * of the measures it was given for ({@code mr-rp-price-tag.P1.3~1x2k9c}).
  * Only characters that need no escaping in an address are used, so the address stays readable.
  */
 public final class SelfCheckState {
@@ -19,7 +21,7 @@ public final class SelfCheckState {
     /** More answers than any checklist has are not read. */
     static final int MAX_ANSWERS = 300;
 
-    private static final Pattern ENTRY = Pattern.compile("([a-z0-9][a-z0-9-]{0,79})\\.([DNXP])((?:[1-9]\\d?)(?:\\.[1-9]\\d?)*)?");
+    private static final Pattern ENTRY = Pattern.compile("([a-z0-9][a-z0-9-]{0,79})\\.([DNXP])((?:[1-9]\\d?)(?:\\.[1-9]\\d?)*)?(?:~([a-z0-9]{1,8}))?");
 
     private SelfCheckState() {
     }
@@ -55,7 +57,7 @@ public final class SelfCheckState {
                     done.add(Integer.parseInt(n) - 1);
                 }
             }
-            answers.put(m.group(1), new SelfCheckAnswer(status, done));
+            answers.put(m.group(1), new SelfCheckAnswer(status, done, m.group(4)));
         }
         return new Parsed(answers, unreadable);
     }
@@ -73,6 +75,9 @@ public final class SelfCheckState {
             out.append(id).append('.').append(answer.status().code());
             if (answer.status() == Status.PARTLY) {
                 out.append(String.join(".", answer.measuresDone().stream().sorted().map(i -> String.valueOf(i + 1)).toList()));
+            }
+            if (answer.measures() != null && answer.aboutMeasures()) {
+                out.append('~').append(answer.measures());
             }
         });
         return out.toString();

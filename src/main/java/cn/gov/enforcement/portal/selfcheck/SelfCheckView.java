@@ -138,6 +138,12 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         if (droppedAnswers > 0) {
             add(notice("selfcheck-notice-answers", getTranslation("selfcheck.notice.answers", droppedAnswers)));
         }
+        if (!read.changed().isEmpty()) {
+            // answered before an editor changed the measures: to be answered again, not read against the new list
+            add(notice("selfcheck-notice-changed", getTranslation("selfcheck.notice.changed", read.changed().size(),
+                    String.join(getTranslation("lists.csv.separator"),
+                            read.changed().stream().map(p -> ReaderScript.forReader(p.title())).toList()))));
+        }
         if ("1".equals(first(params, "report"))) {
             try {
                 showReport(service.report(sectors, answers));
@@ -317,7 +323,9 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         if (status == null) {
             answers.remove(id);
         } else {
-            answers.put(id, new SelfCheckAnswer(status, measuresDone == null ? Set.of() : measuresDone));
+            // with the fingerprint of the measures answered for, so the address is not read against other ones later
+            answers.put(id, new SelfCheckAnswer(status, measuresDone == null ? Set.of() : measuresDone,
+                    checklist.point(id).map(p -> SelfCheckAnswer.fingerprint(p.prevention())).orElse(null)));
         }
         updateProgress();
         // the address carries the answers, so a reload or the language switch keeps them

@@ -180,7 +180,9 @@ class SelfCheckIT extends KaribuViewTest {
         measures.setValue(Set.of(1));
         _click(_get(Button.class, spec -> spec.withId("selfcheck-make-report")));
 
-        assertThat(location()).contains("a=mr-rp-price-fraud.D_mr-rp-price-tag.P2").contains("&report=1");
+        // the answers about the measures carry the fingerprint of the measures they were given for
+        assertThat(location()).contains("a=mr-rp-price-fraud.D~" + fingerprint("mr-rp-price-fraud") + "_mr-rp-price-tag.P2~"
+                + fingerprint("mr-rp-price-tag")).contains("&report=1");
         assertThat(_find(Div.class, spec -> spec.withClasses("selfcheck-item"))).isEmpty();
         assertThat(text("selfcheck-report-summary"))
                 .isEqualTo("需要整改 1 项（高风险 0 项、中风险 0 项、低风险 1 项）；已做到 1 项，不涉及 0 项，未作答 2 项。");
@@ -306,6 +308,50 @@ class SelfCheckIT extends KaribuViewTest {
                 .andExpect(jsonPath("$.message").value("With “Some are in place”, please tick the measures that are."));
         mvc.perform(get("/api/v1/self-check/checklist")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].field").value("sectors"));
+    }
+
+    /** The fingerprint of a risk point's measures as they are now. */
+    private String fingerprint(String id) {
+        return SelfCheckAnswer.fingerprint(point(id).prevention());
+    }
+
+    private RiskPoint point(String id) {
+        return context.getBean(cn.gov.enforcement.portal.lists.ListsCatalog.class).publicRiskPoints().stream()
+                .filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void an_answer_about_measures_that_changed_since_is_left_out_to_be_given_again() throws Exception {
+        String fraud = fingerprint("mr-rp-price-fraud");
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
+                "a", List.of("mr-rp-price-tag.P1~zzzz_mr-rp-price-fraud.D~" + fraud + "_mr-rp-measuring-instrument.N~zzzz"))));
+        assertThat(text("selfcheck-notice-changed")).isEqualTo("以下 1 个风险点的防范措施在本页地址生成后有过修改，原来的答案已略去，请重新作答："
+                + point("mr-rp-price-tag").title() + "。");
+        assertThat(_find(com.vaadin.flow.component.Component.class, spec -> spec.withId("selfcheck-notice-answers"))).isEmpty();
+        assertThat(answerField("mr-rp-price-tag").getValue()).isNull();
+        // measures unchanged, or an answer that does not depend on them: kept
+        assertThat(answerField("mr-rp-price-fraud").getValue()).isEqualTo(Status.DONE);
+        assertThat(answerField("mr-rp-measuring-instrument").getValue()).isEqualTo(Status.NOT_YET);
+
+        // an address from before the fingerprints is read by position, as it always was
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
+                "a", List.of("mr-rp-price-tag.P1"))));
+        assertThat(_find(com.vaadin.flow.component.Component.class, spec -> spec.withId("selfcheck-notice-changed"))).isEmpty();
+        assertThat(measures("mr-rp-price-tag").getValue()).containsExactly(0);
+
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders
+                .webAppContextSetup((org.springframework.web.context.WebApplicationContext) context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc.perform(get("/api/v1/self-check/checklist").param("sector", "商品零售")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.riskPoints[3].preventionFingerprint").value(fingerprint("mr-rp-price-tag")));
+        mvc.perform(get("/api/v1/self-check/report").param("sector", "商品零售")
+                        .param("a", "mr-rp-price-tag.P1~zzzz_mr-rp-price-fraud.D~" + fraud))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changedAnswers[0]").value("mr-rp-price-tag"))
+                .andExpect(jsonPath("$.ignoredAnswers").value(0))
+                .andExpect(jsonPath("$.done[0]").value("mr-rp-price-fraud"))
+                .andExpect(jsonPath("$.summary.unanswered").value(3));
     }
 
     private static String location() {

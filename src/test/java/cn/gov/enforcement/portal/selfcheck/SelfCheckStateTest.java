@@ -59,4 +59,29 @@ class SelfCheckStateTest {
         assertThat(new SelfCheckAnswer(Status.DONE, Set.of(1, 2)).measuresDone()).isEmpty();
         assertThat(SelfCheckState.format(Map.of("x", new SelfCheckAnswer(Status.NOT_YET, Set.of(0))))).isEqualTo("x.N");
     }
+
+    @Test
+    void answers_about_the_measures_carry_the_fingerprint_of_the_measures_they_were_given_for() {
+        String fingerprint = SelfCheckAnswer.fingerprint(java.util.List.of("明码标价", "一货一签"));
+        assertThat(fingerprint).matches("[a-z0-9]{1,8}");
+        // any change of the measures, their order included, changes it
+        assertThat(SelfCheckAnswer.fingerprint(java.util.List.of("一货一签", "明码标价"))).isNotEqualTo(fingerprint);
+        assertThat(SelfCheckAnswer.fingerprint(java.util.List.of("明码标价", "一货一签", "标签清晰"))).isNotEqualTo(fingerprint);
+        assertThat(SelfCheckAnswer.fingerprint(java.util.List.of("明码标价", "一货一签"))).isEqualTo(fingerprint);
+
+        Map<String, SelfCheckAnswer> answers = new LinkedHashMap<>();
+        answers.put("mr-rp-price-tag", new SelfCheckAnswer(Status.PARTLY, Set.of(1), fingerprint));
+        answers.put("mr-rp-price-fraud", new SelfCheckAnswer(Status.DONE, Set.of(), "abc"));
+        // "not yet" and "does not concern us" do not depend on the measures: no fingerprint
+        answers.put("mr-rp-food-licence", new SelfCheckAnswer(Status.NOT_YET, Set.of(), "abc"));
+        String encoded = SelfCheckState.format(answers);
+        assertThat(encoded).isEqualTo("mr-rp-price-tag.P2~" + fingerprint + "_mr-rp-price-fraud.D~abc_mr-rp-food-licence.N");
+        SelfCheckState.Parsed parsed = SelfCheckState.parse(encoded);
+        assertThat(parsed.unreadable()).isZero();
+        assertThat(parsed.answers().get("mr-rp-price-tag")).isEqualTo(answers.get("mr-rp-price-tag"));
+        assertThat(parsed.answers().get("mr-rp-price-fraud").measures()).isEqualTo("abc");
+        assertThat(parsed.answers().get("mr-rp-food-licence").measures()).isNull();
+        // a fingerprint that is not one is not read
+        assertThat(SelfCheckState.parse("a.D~_b.P1~ABC_c.D~abcdefghi_d.D~ab~cd").unreadable()).isEqualTo(4);
+    }
 }
