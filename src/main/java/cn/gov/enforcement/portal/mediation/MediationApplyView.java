@@ -13,7 +13,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -60,6 +59,9 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
 
     record Resumption(String draftCode, int step) implements java.io.Serializable {}
 
+    /** The start of the names of the temporary files evidence uploads are streamed to. */
+    static final String EVIDENCE_TEMP_PREFIX = "portal-evidence-";
+
     static final int STEPS = 7;
     private static final List<Set<String>> STEP_FIELDS = List.of(
             Set.of(CATEGORY),
@@ -81,6 +83,9 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
     private final Span formError = new Span();
     private final Div evidenceList = new Div();
     private final Span evidenceError = new Span();
+    /** The evidence files being uploaded, each in a temporary file until it is stored or refused. */
+    private final cn.gov.enforcement.portal.platform.TempFileUploads evidenceFiles =
+            new cn.gov.enforcement.portal.platform.TempFileUploads(this, EVIDENCE_TEMP_PREFIX);
 
     private final RadioButtonGroup<DisputeCategory> category = new RadioButtonGroup<>();
     private final RadioButtonGroup<ApplicantKind> applicantKind = new RadioButtonGroup<>();
@@ -492,12 +497,13 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         box.add(new Paragraph(getTranslation("mediation.evidence.help", service.settings().evidenceMaxFiles(),
                 acceptedTypes(), service.settings().evidenceMaxBytes() / 1024 / 1024)));
         Upload upload = new Upload();
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
+        // streamed to a temporary file: one larger than allowed is refused from its length, before it is read
+        upload.setUploadHandler(evidenceFiles.handler((metadata, file) -> {
             UI ui = UI.getCurrent();
             String client = ClientAddress.current();
             Runnable store = () -> {
                 try {
-                    service.upload(submissionToken, metadata.fileName(), bytes, client);
+                    service.upload(submissionToken, metadata.fileName(), file, client);
                     evidenceError.setText("");
                 } catch (ValidationFailure | RateLimitedException failure) {
                     String reason = failure instanceof RateLimitedException limited
@@ -509,13 +515,16 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                     // a refused file must not look accepted, so its list is emptied: the portal's own
                     // evidence list below shows what was stored.
                     upload.clearFileList();
+                } finally {
+                    // stored or refused, the temporary file has served
+                    evidenceFiles.delete(file);
                 }
                 refreshEvidence();
             };
             if (ui != null) {
                 ui.access(store::run);
             } else {
-                getUI().ifPresent(u -> u.access(store::run));
+                getUI().ifPresentOrElse(u -> u.access(store::run), () -> evidenceFiles.delete(file));
             }
         }));
         upload.setI18n(uploadTexts());

@@ -550,6 +550,26 @@ public class MediationService {
         return accepted;
     }
 
+    /**
+     * {@link #upload(String, String, byte[], String)} from a file, such as the temporary file an upload was streamed
+     * to: a file larger than allowed is refused from its length, before any of it is read, so memory holds only files
+     * that may be kept. The file itself is left as it is; the caller deletes it.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    public EvidenceInfo upload(String submissionToken, String fileName, java.nio.file.Path content, String client) {
+        byte[] bytes;
+        try {
+            if (java.nio.file.Files.size(content) > settings.evidenceMaxBytes()) {
+                throw ValidationFailure.of("evidence", "mediation.error.evidence.size", megabytes(settings.evidenceMaxBytes()));
+            }
+            bytes = java.nio.file.Files.readAllBytes(content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read an uploaded evidence file", e);
+        }
+        return upload(submissionToken, fileName, bytes, client);
+    }
+
     /** The files uploaded so far under a submission token (not yet submitted). */
     public List<EvidenceInfo> uploaded(String submissionToken) {
         if (submissionToken == null) {

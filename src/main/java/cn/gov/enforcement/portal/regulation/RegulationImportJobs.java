@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * Imports started from the administrators' import page: the uploaded files are unpacked safely
  * ({@link RegulationUploads}) into a temporary folder under the data directory, imported by {@link ImportService} in
  * a background thread (its progress lines, those of the command line, go to the log at debug level; the page is
- * told the files read), and the folder is deleted afterwards. One
+ * told the files read), and the folder and the uploaded (temporary) files are deleted afterwards. One
  * import at a time: a second start while one runs is refused.
  */
 @Service
@@ -102,9 +102,10 @@ public class RegulationImportJobs {
 
     /**
      * Starts importing the uploaded files in the background, or answers {@link Start#BUSY} when an import is
-     * already running.
+     * already running. Once started, the files are the import's: it deletes them as soon as they are unpacked or
+     * refused; when busy, they stay the caller's.
      *
-     * @param files name and bytes of each uploaded file ({@code .zip}, {@code .md}, {@code .txt})
+     * @param files name and temporary file of each uploaded file ({@code .zip}, {@code .md}, {@code .txt})
      */
     @RolesAllowed("ADMIN")
     public Start start(List<UploadedFile> files, Listener listener) {
@@ -113,7 +114,7 @@ public class RegulationImportJobs {
         }
         progress = new Progress(0, 0);
         List<RegulationUploads.UploadedFile> copy = files.stream()
-                .map(f -> new RegulationUploads.UploadedFile(f.name(), f.content())).toList();
+                .map(f -> new RegulationUploads.UploadedFile(f.name(), f.file())).toList();
         try {
             executor.execute(() -> run(copy, listener));
         } catch (RuntimeException e) {
@@ -123,14 +124,19 @@ public class RegulationImportJobs {
         return Start.STARTED;
     }
 
-    /** One uploaded file: its name as the browser sent it and its bytes. */
-    public record UploadedFile(String name, byte[] content) {}
+    /** One uploaded file: its name as the browser sent it and the temporary file its bytes were streamed to. */
+    public record UploadedFile(String name, Path file) {}
 
     private void run(List<RegulationUploads.UploadedFile> files, Listener listener) {
         Path dir = null;
         Runnable outcome;
         try {
-            dir = uploads.unpack(files);
+            try {
+                dir = uploads.unpack(files);
+            } finally {
+                // unpacked or refused, the uploaded files have served
+                deleteUploaded(files);
+            }
             // the English progress lines of the command line go to the log; the page shows its own, translated
             ImportSummary summary = importService.importFolder(dir, line -> log.debug("Upload import: {}", line),
                     (done, total) -> {
@@ -159,6 +165,17 @@ public class RegulationImportJobs {
             running.set(false);
         }
         outcome.run();
+    }
+
+    /** Deletes the uploaded (temporary) files. */
+    private static void deleteUploaded(List<RegulationUploads.UploadedFile> files) {
+        for (RegulationUploads.UploadedFile file : files) {
+            try {
+                java.nio.file.Files.deleteIfExists(file.file());
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("Cannot delete the uploaded file {}: {}", file.file(), e.toString());
+            }
+        }
     }
 
     @PreDestroy

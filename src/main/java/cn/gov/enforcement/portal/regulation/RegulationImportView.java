@@ -1,7 +1,9 @@
 package cn.gov.enforcement.portal.regulation;
 
 import cn.gov.enforcement.portal.regulation.importer.ImportProblem;
+import cn.gov.enforcement.portal.platform.TempFileUploads;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
@@ -17,8 +19,8 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +30,9 @@ import java.util.List;
  * summary and every problem with file and line are shown. While the search index is rebuilt (in the background
  * after the start, or at the end of an import) the page shows that with a progress bar of the articles done; the
  * previous index version answers searches meanwhile. The page polls the server while an import or a rebuild runs.
+ *
+ * <p>Each uploaded file is streamed to a temporary file, not held in memory; the file is deleted when it is removed
+ * from the list, when the page is left with files not imported, or by the import once it has unpacked them.
  */
 @Route("admin/regulations/import")
 @Menu(order = 92, title = "menu.admin.regulationImport")
@@ -36,9 +41,13 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
 
     /** How often the browser asks for news while an import runs, in milliseconds. */
     static final int POLL_MS = 500;
+    /** The start of the names of the temporary files uploads are streamed to. */
+    static final String TEMP_PREFIX = "portal-regulation-upload-";
 
     private final transient RegulationImportJobs jobs;
     private final List<RegulationImportJobs.UploadedFile> pending = new ArrayList<>();
+    /** The temporary files of the uploads, held until an import takes them or they are removed. */
+    private final TempFileUploads uploaded = new TempFileUploads(this, TEMP_PREFIX);
     /** Session attribute: this browser session started or followed the last import, whose outcome a reload shows. */
     static final String FOLLOWED = RegulationImportView.class.getName() + ".followed";
     /** True while this page follows an import it did not start (reloaded, or opened while one ran). */
@@ -76,9 +85,9 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         upload.setI18n(uploadTexts());
         upload.setAcceptedFileTypes(".zip", ".md", ".txt");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxFileSize().toBytes()));
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
+        upload.setUploadHandler(uploaded.handler((metadata, file) -> {
             String name = metadata.fileName();
-            getUI().ifPresent(ui -> ui.access(() -> received(name, bytes)));
+            getUI().ifPresentOrElse(ui -> ui.access(() -> received(name, file)), () -> uploaded.delete(file));
         }));
         upload.addFileRejectedListener(e -> status.setText(getTranslation("regulation.upload.fileRejected",
                 e.getFileName(), e.getErrorMessage())));
@@ -128,15 +137,15 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
                 getTranslation("regulation.upload.error.tooBig"), getTranslation("regulation.upload.error.type"));
     }
 
-    private void received(String name, byte[] bytes) {
-        pending.add(new RegulationImportJobs.UploadedFile(name, bytes));
+    private void received(String name, Path file) {
+        pending.add(new RegulationImportJobs.UploadedFile(name, file));
         showPending();
     }
 
     private void removed(String name) {
         for (int i = pending.size() - 1; i >= 0; i--) {
             if (pending.get(i).name().equals(name)) {
-                pending.remove(i);
+                uploaded.delete(pending.remove(i).file());
                 break;
             }
         }
@@ -169,6 +178,14 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
             event.getSession().setAttribute(FOLLOWED, null);
             jobs.lastOutcome().ifPresent(this::showOutcome);
         }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        super.onDetach(event);
+        // the files not imported go with the page: their temporary files are deleted by the detach as well
+        pending.clear();
+        showPending();
     }
 
     /** While following an import this page did not start: its progress, and its outcome once it ends. */
@@ -257,6 +274,8 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
             return;
         }
         ui.getSession().setAttribute(FOLLOWED, Boolean.TRUE);
+        // the import deletes the files once it has unpacked them
+        files.forEach(f -> uploaded.release(f.file()));
         pending.clear();
         // the upload list starts empty again: its files are now the import's
         upload.clearFileList();

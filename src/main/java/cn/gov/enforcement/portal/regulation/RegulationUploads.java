@@ -1,7 +1,7 @@
 package cn.gov.enforcement.portal.regulation;
 
 import cn.gov.enforcement.portal.platform.PortalSettings;
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,8 +35,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RegulationUploads {
 
-    /** One uploaded file as the browser sent it. */
-    record UploadedFile(String name, byte[] content) {}
+    /** One uploaded file: its name as the browser sent it and the (temporary) file holding its bytes, left as it is. */
+    record UploadedFile(String name, Path file) {}
 
     /** An upload that is refused as a whole; the message is a translation key with its arguments. */
     static final class Rejected extends Exception {
@@ -84,13 +85,13 @@ class RegulationUploads {
                 String name = file.name() == null ? "" : file.name();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (lower.endsWith(".zip")) {
-                    written += unzip(name, file.content(), dir, budget);
+                    written += unzip(name, file.file(), dir, budget);
                 } else if (lower.endsWith(".md") || lower.endsWith(".txt")) {
                     budget.entry(name);
-                    budget.bytes(file.content().length, name);
+                    budget.bytes(Files.size(file.file()), name);
                     Path target = safeTarget(dir, baseName(name), name);
                     Files.createDirectories(target.getParent());
-                    Files.write(target, file.content());
+                    Files.copy(file.file(), target, StandardCopyOption.REPLACE_EXISTING);
                     written++;
                 } else {
                     throw new Rejected("regulation.upload.badType", name);
@@ -109,7 +110,7 @@ class RegulationUploads {
         }
     }
 
-    private int unzip(String zipName, byte[] content, Path dir, Budget budget) throws IOException, Rejected {
+    private int unzip(String zipName, Path content, Path dir, Budget budget) throws IOException, Rejected {
         // entry names that are not UTF-8: archives made on Chinese Windows use GBK
         Charset charset = namesDecode(content, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : GBK;
         try {
@@ -119,8 +120,8 @@ class RegulationUploads {
         }
     }
 
-    private static boolean namesDecode(byte[] content, Charset charset) {
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), charset)) {
+    private static boolean namesDecode(Path content, Charset charset) {
+        try (ZipInputStream zip = new ZipInputStream(read(content), charset)) {
             while (zip.getNextEntry() != null) {
                 // only the names matter here
             }
@@ -130,11 +131,11 @@ class RegulationUploads {
         }
     }
 
-    private int unzip(String zipName, byte[] content, Path dir, Budget budget, Charset charset)
+    private int unzip(String zipName, Path content, Path dir, Budget budget, Charset charset)
             throws IOException, Rejected {
         int written = 0;
         boolean any = false;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), charset)) {
+        try (ZipInputStream zip = new ZipInputStream(read(content), charset)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 any = true;
@@ -159,6 +160,11 @@ class RegulationUploads {
             throw new Rejected("regulation.upload.badZip", zipName);
         }
         return written;
+    }
+
+    /** The archive's bytes, read from its file as the entries are. */
+    private static InputStream read(Path file) throws IOException {
+        return new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
     }
 
     private static void copy(InputStream in, OutputStream out, Budget budget, String name) throws IOException, Rejected {

@@ -46,6 +46,12 @@ class MediationViewsIT extends KaribuViewTest {
     MediationService service;
 
     @Autowired
+    cn.gov.enforcement.portal.mediation.internal.EvidenceFiles evidenceFiles;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     cn.gov.enforcement.portal.account.AccountService accounts;
 
     @Autowired
@@ -333,6 +339,60 @@ class MediationViewsIT extends KaribuViewTest {
         assertThat(step()).isEqualTo("6");
         String review = _get(Div.class, spec -> spec.withId("mediation-review")).getElement().getOuterHTML();
         assertThat(review).contains("Kind of dispute: Consumer complaint", "Evidence: a.pdf, b.pdf").doesNotContain("：", "、");
+    }
+
+    /** The temporary files evidence uploads are streamed to, in the system's temporary directory. */
+    private static List<java.nio.file.Path> evidenceTempFiles() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files =
+                java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(MediationApplyView.EVIDENCE_TEMP_PREFIX))
+                    .toList();
+        }
+    }
+
+    @Test
+    void a_too_large_evidence_file_is_refused_from_its_size_and_an_accepted_one_is_stored_byte_for_byte() throws Exception {
+        List<java.nio.file.Path> before = evidenceTempFiles();
+        Upload upload = evidenceStep();
+        long max = service.settings().evidenceMaxBytes();
+        // a PDF by its first bytes, one byte over the limit: only its size refuses it
+        byte[] big = new byte[(int) max + 1];
+        System.arraycopy(EvidenceFilesTest.PDF, 0, big, 0, EvidenceFilesTest.PDF.length);
+        UploadKt._upload(upload, "big.pdf", "application/pdf", big);
+        MockVaadin.clientRoundtrip();
+        UI ui = UI.getCurrent();
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText()).isEqualTo("big.pdf"
+                + ui.getTranslation("mediation.colon")
+                + ui.getTranslation("mediation.error.evidence.size", MediationService.megabytes(max)));
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-evidence-list")).getElement().getOuterHTML())
+                .doesNotContain("big.pdf");
+        assertThat(evidenceTempFiles()).as("the refused file's temporary file is deleted").isSubsetOf(before);
+        // refused from its length, before anything is read: a file of 2 GB and more could not even be read whole
+        java.nio.file.Path huge = java.nio.file.Files.createTempFile("mediation-it-huge-", ".pdf");
+        try {
+            try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+                sparse.setLength(Integer.MAX_VALUE + 1L);
+            }
+            assertThatThrownBy(() -> service.upload(java.util.UUID.randomUUID().toString(), "huge.pdf", huge, null))
+                    .isInstanceOfSatisfying(cn.gov.enforcement.portal.platform.ValidationFailure.class, failure ->
+                            assertThat(failure.problems().get(0).messageKey()).isEqualTo("mediation.error.evidence.size"));
+        } finally {
+            java.nio.file.Files.delete(huge);
+        }
+
+        // an accepted file is stored exactly as sent, and its temporary file is deleted as well
+        byte[] scan = new byte[300 * 1024];
+        new java.util.Random(7).nextBytes(scan);
+        System.arraycopy(EvidenceFilesTest.PDF, 0, scan, 0, EvidenceFilesTest.PDF.length);
+        String name = "scan-" + java.util.UUID.randomUUID() + ".pdf";
+        UploadKt._upload(upload, name, "application/pdf", scan);
+        MockVaadin.clientRoundtrip();
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText()).isEmpty();
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-evidence-list")).getElement().getOuterHTML()).contains(name);
+        String stored = jdbc.queryForObject("select stored_name from mediation_evidence where original_name = ?",
+                String.class, name);
+        assertThat(evidenceFiles.read(stored)).isEqualTo(scan);
+        assertThat(evidenceTempFiles()).as("the stored file's temporary file is deleted").isSubsetOf(before);
     }
 
     @Test

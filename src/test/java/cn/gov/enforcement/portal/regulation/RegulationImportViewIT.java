@@ -50,6 +50,18 @@ class RegulationImportViewIT extends KaribuViewTest {
         return bytes.toByteArray();
     }
 
+    /** The temporary files the page's uploads are streamed to, in the system's temporary directory. */
+    private static List<Path> tempFiles() throws java.io.IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(RegulationImportView.TEMP_PREFIX)).toList();
+        }
+    }
+
+    /** The temporary files of uploads made since {@code before} was listed and not deleted yet. */
+    private static List<Path> newTempFiles(List<Path> before) throws java.io.IOException {
+        return tempFiles().stream().filter(f -> !before.contains(f)).toList();
+    }
+
     /** Lets the background import finish, then runs what it pushed to the UI. */
     private void awaitImport() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
@@ -77,10 +89,15 @@ class RegulationImportViewIT extends KaribuViewTest {
         assertThat(UI.getCurrent().getPollInterval()).isNegative();
 
         byte[] zip = zipOf(seeds.resolve("002_bdbcc8da2c5c7a22.txt"), corpus.resolve("行政法/行政许可法(2019-04-23).md"));
+        List<Path> before = tempFiles();
         UploadKt._upload(_get(Upload.class, spec -> spec.withId("regulation-upload")), "laws.zip", "application/zip", zip);
         MockVaadin.clientRoundtrip();
         assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-files")).getText()).contains("laws.zip");
         assertThat(start.isEnabled()).isTrue();
+        // the upload waits in a temporary file, not in memory
+        List<Path> waiting = newTempFiles(before);
+        assertThat(waiting).hasSize(1);
+        assertThat(Files.readAllBytes(waiting.get(0))).isEqualTo(zip);
 
         _click(start);
         assertThat(_get(ProgressBar.class, spec -> spec.withId("regulation-import-progress")).isVisible()).isTrue();
@@ -109,11 +126,12 @@ class RegulationImportViewIT extends KaribuViewTest {
         assertThat(UI.getCurrent().getPollInterval()).isNegative();
         assertThat(jdbc.queryForObject("select count(*) from regulation_document where title = ?", Integer.class,
                 "中华人民共和国行政许可法")).isEqualTo(1);
-        // the temporary folder is gone
+        // the temporary folder is gone, and so is the uploaded file
         Path uploads = RUN_DATA_DIR.resolve(RegulationUploads.FOLDER);
         try (Stream<Path> left = Files.list(uploads)) {
             assertThat(left.toList()).isEmpty();
         }
+        assertThat(newTempFiles(before)).isEmpty();
     }
 
     @Test
@@ -142,12 +160,19 @@ class RegulationImportViewIT extends KaribuViewTest {
                 finished.countDown();
             }
         };
-        List<RegulationImportJobs.UploadedFile> files = List.of(new RegulationImportJobs.UploadedFile("a.txt",
-                Files.readAllBytes(seeds.resolve("003_fc8b619ff426a033.txt"))));
-        assertThat(jobs.start(files, blocking)).isEqualTo(RegulationImportJobs.Start.STARTED);
+        Path a = Files.copy(seeds.resolve("003_fc8b619ff426a033.txt"), Files.createTempFile("regulation-import-it-", ".txt"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path refused = Files.copy(a, Files.createTempFile("regulation-import-it-", ".txt"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<Path> before = tempFiles();
+        assertThat(jobs.start(List.of(new RegulationImportJobs.UploadedFile("a.txt", a)), blocking))
+                .isEqualTo(RegulationImportJobs.Start.STARTED);
         try {
             assertThat(jobs.isRunning()).isTrue();
-            assertThat(jobs.start(files, blocking)).isEqualTo(RegulationImportJobs.Start.BUSY);
+            assertThat(jobs.start(List.of(new RegulationImportJobs.UploadedFile("a.txt", refused)), blocking))
+                    .isEqualTo(RegulationImportJobs.Start.BUSY);
+            // a refused start leaves the files to the caller
+            assertThat(refused).exists();
 
             // a page opened meanwhile (or reloaded) follows the import under way
             UI.getCurrent().navigate("admin/regulations/import");
@@ -163,11 +188,15 @@ class RegulationImportViewIT extends KaribuViewTest {
                     .isEqualTo(UI.getCurrent().getTranslation("regulation.upload.busy"));
             // the refused files stay ready for a later start
             assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-files")).getText()).contains("b.txt");
+            assertThat(newTempFiles(before)).hasSize(1);
         } finally {
             hold.countDown();
             assertThat(finished.await(2, TimeUnit.MINUTES)).isTrue();
+            Files.deleteIfExists(refused);
         }
         awaitImport();
+        // the import deleted the file it was given
+        assertThat(a).doesNotExist();
         // at its next poll the following page shows the outcome, as the starting page did
         com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(),
                 new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
@@ -175,6 +204,8 @@ class RegulationImportViewIT extends KaribuViewTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-status")).getText()).startsWith("上次导入（");
         // and once more after a reload
         UI.getCurrent().navigate("privacy");
+        // the file never imported went with the page that held it
+        assertThat(newTempFiles(before)).isEmpty();
         UI.getCurrent().navigate("admin/regulations/import");
         assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-summary")).getText()).startsWith("共读取 1 个文件");
         UI.getCurrent().navigate("privacy");
@@ -192,6 +223,7 @@ class RegulationImportViewIT extends KaribuViewTest {
             zip.write("# 越界\n\n第一条 内容。\n".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
+        List<Path> before = tempFiles();
         UploadKt._upload(_get(Upload.class, spec -> spec.withId("regulation-upload")), "evil.zip", "application/zip",
                 bytes.toByteArray());
         MockVaadin.clientRoundtrip();
@@ -202,6 +234,8 @@ class RegulationImportViewIT extends KaribuViewTest {
                         UI.getCurrent().getTranslation("regulation.upload.unsafeEntry", "../../escape.md")));
         assertThat(jdbc.queryForObject("select count(*) from regulation_document where title = ?", Integer.class,
                 "越界")).isZero();
+        // a refused upload's file is deleted as well
+        assertThat(newTempFiles(before)).isEmpty();
     }
 
     @Test
@@ -210,20 +244,28 @@ class RegulationImportViewIT extends KaribuViewTest {
         signIn("admin", "ADMIN");
         UI.getCurrent().navigate("admin/regulations/import");
         Upload upload = _get(Upload.class, spec -> spec.withId("regulation-upload"));
+        List<Path> before = tempFiles();
         UploadKt._upload(upload, "通知.TXT", "text/plain", Files.readAllBytes(seeds.resolve("003_fc8b619ff426a033.txt")));
-        UploadKt._upload(upload, "移除.md", "text/markdown", "# 不应导入的文件\n\n第一条 内容。\n".getBytes(StandardCharsets.UTF_8));
+        byte[] removed = "# 不应导入的文件\n\n第一条 内容。\n".getBytes(StandardCharsets.UTF_8);
+        UploadKt._upload(upload, "移除.md", "text/markdown", removed);
         MockVaadin.clientRoundtrip();
         assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-files")).getText()).contains("移除.md");
+        assertThat(newTempFiles(before)).hasSize(2);
         com.vaadin.flow.component.ComponentUtil.fireEvent(upload,
                 new com.vaadin.flow.component.upload.FileRemovedEvent(upload, "移除.md"));
         assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-files")).getText())
                 .contains("通知.TXT").doesNotContain("移除.md");
+        // the removed file's temporary file is deleted, the other one waits for the import
+        List<Path> waiting = newTempFiles(before);
+        assertThat(waiting).hasSize(1);
+        assertThat(Files.readAllBytes(waiting.get(0))).isNotEqualTo(removed);
 
         _click(_get(Button.class, spec -> spec.withId("regulation-import-start")));
         awaitImport();
         String summary = _get(Paragraph.class, spec -> spec.withId("regulation-import-summary")).getText();
         // one file read (new, or unchanged when an earlier test imported the seed), none failed
         assertThat(summary).startsWith("共读取 1 个文件").contains("失败 0 个");
+        assertThat(newTempFiles(before)).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from regulation_document where title = ?", Integer.class,
                 "不应导入的文件")).isZero();
     }

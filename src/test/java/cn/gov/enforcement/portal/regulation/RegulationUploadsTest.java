@@ -23,6 +23,9 @@ import org.springframework.util.unit.DataSize;
 class RegulationUploadsTest {
 
     @TempDir Path dataDir;
+    /** Where the uploaded files lie, as the import page's temporary files do. */
+    @TempDir Path received;
+    private int uploadCount;
 
     private RegulationUploads uploads(long maxBytes, int maxEntries) {
         return new RegulationUploads(new PortalSettings(dataDir), new RegulationSettings("", null,
@@ -47,6 +50,11 @@ class RegulationUploadsTest {
         return bytes.toByteArray();
     }
 
+    /** An uploaded file as the import page hands it on: its bytes in a file of their own. */
+    private RegulationUploads.UploadedFile upload(String name, byte[] content) throws IOException {
+        return new RegulationUploads.UploadedFile(name, Files.write(received.resolve("upload-" + ++uploadCount), content));
+    }
+
     private Path uploadFolder() {
         return dataDir.resolve(RegulationUploads.FOLDER);
     }
@@ -60,7 +68,7 @@ class RegulationUploadsTest {
         }
     }
 
-    private static String rejection(ThrowingUnpack unpack) {
+    private static String rejection(ThrowingUnpack unpack) throws IOException {
         try {
             unpack.run();
         } catch (RegulationUploads.Rejected e) {
@@ -70,7 +78,7 @@ class RegulationUploadsTest {
     }
 
     interface ThrowingUnpack {
-        void run() throws RegulationUploads.Rejected;
+        void run() throws RegulationUploads.Rejected, IOException;
     }
 
     @Test
@@ -79,8 +87,8 @@ class RegulationUploadsTest {
                 "行政法/", "", "行政法/示例法(2021-01-01).md", "# 示例法\n\n第一条 内容。\n",
                 "notes.pdf", "not a document", "seeds/a.txt", "通知\n一、内容。\n")), StandardCharsets.UTF_8);
         RegulationUploads u = uploads();
-        Path dir = u.unpack(List.of(new RegulationUploads.UploadedFile("laws.zip", archive),
-                new RegulationUploads.UploadedFile("b.md", "# 乙\n\n第一条 内容。\n".getBytes(StandardCharsets.UTF_8))));
+        Path dir = u.unpack(List.of(upload("laws.zip", archive),
+                upload("b.md", "# 乙\n\n第一条 内容。\n".getBytes(StandardCharsets.UTF_8))));
         assertThat(dir).startsWith(uploadFolder());
         assertThat(dir.resolve("行政法/示例法(2021-01-01).md")).exists();
         assertThat(Files.readString(dir.resolve("seeds/a.txt"))).isEqualTo("通知\n一、内容。\n");
@@ -88,6 +96,22 @@ class RegulationUploadsTest {
         assertThat(dir.resolve("notes.pdf")).doesNotExist();
         u.delete(dir);
         assertThat(dir).doesNotExist();
+        // the uploaded files are read, not taken: the import deletes them
+        try (Stream<Path> files = Files.list(received)) {
+            assertThat(files.count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_loose_file_is_counted_by_its_size_and_a_second_one_of_the_same_name_replaces_the_first() throws Exception {
+        assertThat(rejection(() -> uploads(100, 100).unpack(List.of(upload("big.md", new byte[101])))))
+                .isEqualTo("regulation.upload.tooLarge");
+        assertThat(leftOver()).isZero();
+        RegulationUploads u = uploads();
+        Path dir = u.unpack(List.of(upload("a.md", "# 甲\n".getBytes(StandardCharsets.UTF_8)),
+                upload("a.md", "# 乙\n".getBytes(StandardCharsets.UTF_8))));
+        assertThat(Files.readString(dir.resolve("a.md"))).isEqualTo("# 乙\n");
+        u.delete(dir);
     }
 
     @Test
@@ -95,14 +119,14 @@ class RegulationUploadsTest {
         for (String evil : List.of("../evil.md", "a/../../evil.md", "/etc/evil.md", "C:\\evil.md", "..\\evil.txt")) {
             byte[] archive = zip(new java.util.LinkedHashMap<>(Map.of("ok.md", "# 甲\n\n第一条 内容。\n",
                     evil, "# 恶意\n")), StandardCharsets.UTF_8);
-            assertThat(rejection(() -> uploads().unpack(List.of(new RegulationUploads.UploadedFile("x.zip", archive)))))
+            assertThat(rejection(() -> uploads().unpack(List.of(upload("x.zip", archive)))))
                     .as(evil).isEqualTo("regulation.upload.unsafeEntry");
             assertThat(dataDir.getParent().resolve("evil.md")).doesNotExist();
             assertThat(leftOver()).as("temporary folders left after %s", evil).isZero();
         }
         // a loose file whose name carries folders is written under its base name only
         RegulationUploads u = uploads();
-        Path dir = u.unpack(List.of(new RegulationUploads.UploadedFile("../../up.md", "# 甲\n".getBytes(StandardCharsets.UTF_8))));
+        Path dir = u.unpack(List.of(upload("../../up.md", "# 甲\n".getBytes(StandardCharsets.UTF_8))));
         assertThat(dir.resolve("up.md")).exists();
         u.delete(dir);
     }
@@ -115,13 +139,13 @@ class RegulationUploadsTest {
         }
         byte[] manyZip = zip(many, StandardCharsets.UTF_8);
         assertThat(rejection(() -> uploads(1_000_000, 5).unpack(List.of(
-                new RegulationUploads.UploadedFile("many.zip", manyZip)))))
+                upload("many.zip", manyZip)))))
                 .isEqualTo("regulation.upload.tooManyEntries");
         // a small archive that unpacks to much more than allowed (the sizes are counted, not read from headers)
         byte[] bomb = zip(Map.of("big.md", "条".repeat(200_000)), StandardCharsets.UTF_8);
         assertThat(bomb.length).isLessThan(20_000);
         assertThat(rejection(() -> uploads(100_000, 100).unpack(List.of(
-                new RegulationUploads.UploadedFile("bomb.zip", bomb))))).isEqualTo("regulation.upload.tooLarge");
+                upload("bomb.zip", bomb))))).isEqualTo("regulation.upload.tooLarge");
         assertThat(leftOver()).isZero();
     }
 
@@ -129,16 +153,16 @@ class RegulationUploadsTest {
     void gbk_entry_names_from_chinese_windows_are_read() throws Exception {
         byte[] archive = zip(Map.of("行政处罚法(2021-01-22).md", "# 中华人民共和国行政处罚法\n"), Charset.forName("GBK"));
         RegulationUploads u = uploads();
-        Path dir = u.unpack(List.of(new RegulationUploads.UploadedFile("gbk.zip", archive)));
+        Path dir = u.unpack(List.of(upload("gbk.zip", archive)));
         assertThat(dir.resolve("行政处罚法(2021-01-22).md")).exists();
         u.delete(dir);
     }
 
     @Test
-    void other_file_types_broken_archives_and_empty_uploads_are_refused() {
-        assertThat(rejection(() -> uploads().unpack(List.of(new RegulationUploads.UploadedFile("law.docx",
+    void other_file_types_broken_archives_and_empty_uploads_are_refused() throws IOException {
+        assertThat(rejection(() -> uploads().unpack(List.of(upload("law.docx",
                 new byte[] {1, 2, 3}))))).isEqualTo("regulation.upload.badType");
-        assertThat(rejection(() -> uploads().unpack(List.of(new RegulationUploads.UploadedFile("law.zip",
+        assertThat(rejection(() -> uploads().unpack(List.of(upload("law.zip",
                 "not a zip".getBytes(StandardCharsets.UTF_8)))))).isEqualTo("regulation.upload.badZip");
         assertThat(rejection(() -> uploads().unpack(List.of()))).isEqualTo("regulation.upload.nothing");
     }
