@@ -144,6 +144,15 @@ public class MediationLetters {
         return LocalDate.ofInstant(expiresAt.minusNanos(1), zone);
     }
 
+    /**
+     * Whether a letter expiring at {@code expiresAt} still opens the wizard at {@code now}: until the end of the last
+     * day it prints ({@link #lastDay}), also for letters stored before expiries were rounded to the end of the day,
+     * whose stored time of day would otherwise cut their last day short.
+     */
+    static boolean validAt(Instant expiresAt, Instant now, ZoneId zone) {
+        return !lastDay(expiresAt, zone).isBefore(LocalDate.ofInstant(now, zone));
+    }
+
     private LetterView view(Letter l, Locale language) {
         return new LetterView(l.code(), l.agencyId(), service.agencyName(l.agencyId(), language), l.officer(),
                 LetterInput.Situation.valueOf(l.situation()), l.category(), l.partyName(), l.partyEmail(), l.partyLanguage(),

@@ -10,6 +10,7 @@ import cn.gov.enforcement.portal.mediation.internal.MediationCaseRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -93,7 +94,8 @@ public class MediationRetention {
             }
             cases.flush();
             int draftCount = drafts.deleteExpired(now);
-            int letterCount = letters.deleteExpired(now);
+            // a letter goes once its last day is over (MediationLetters.validAt), whatever time of day it stored
+            int letterCount = letters.deleteExpired(LocalDate.ofInstant(now, settings.zone()).atStartOfDay(settings.zone()).toInstant());
             return new Purged(caseCount, deletedFiles.size(), draftCount, letterCount);
         });
         // files go after the commit: a rolled-back purge must not lose them

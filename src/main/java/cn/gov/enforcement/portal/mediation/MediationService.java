@@ -261,7 +261,7 @@ public class MediationService {
         }
         if (letterCode != null) {
             String normalized = AccessCodes.normalize(letterCode);
-            letters.findByCode(normalized).filter(l -> l.expiresAt().isAfter(now))
+            letters.findByCode(normalized).filter(l -> MediationLetters.validAt(l.expiresAt(), now, settings.zone()))
                     .ifPresent(l -> c.submittedFromLetter(l.code()));
         }
         MediationCase saved = cases.save(c);
@@ -705,7 +705,7 @@ public class MediationService {
             return Optional.empty();
         }
         return guarded(client, () -> tx.execute(status -> letters.findByCode(AccessCodes.normalize(letterCode))
-                .filter(l -> l.expiresAt().isAfter(clock.instant()))
+                .filter(l -> MediationLetters.validAt(l.expiresAt(), clock.instant(), settings.zone()))
                 .map(l -> new MediationApplication(l.category(), null, l.partyName(), null, null, null, l.partyEmail(),
                         null, l.otherPartyName(), null, l.facts(), null, null, false, false, null))));
     }

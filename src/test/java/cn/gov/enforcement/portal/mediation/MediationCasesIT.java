@@ -631,6 +631,21 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(lastDayYesterday.validUntil()).isEqualTo(today.minusDays(1));
         SecurityContextHolder.clearContext();
         assertThat(service.prefill(lastDayYesterday.code(), null)).as("expired at the end of yesterday").isEmpty();
+
+        // letters stored before expiries were rounded to the end of the day: valid all of the last day they print
+        jdbc.update("update mediation_letter set expires_at = ? where code = ?",
+                java.sql.Timestamp.from(today.atStartOfDay(zone).plusSeconds(1).toInstant()), lastDayToday.code());
+        jdbc.update("update mediation_letter set expires_at = ? where code = ?",
+                java.sql.Timestamp.from(today.minusDays(1).atTime(23, 59, 59).atZone(zone).toInstant()), lastDayYesterday.code());
+        assertThat(service.prefill(lastDayToday.code(), null)).as("stored expiry this morning, last day today").isPresent();
+        assertThat(service.prefill(lastDayYesterday.code(), null)).as("last day yesterday").isEmpty();
+        assertThat(MediationLetters.validAt(today.atStartOfDay(zone).plusSeconds(1).toInstant(),
+                today.atTime(23, 59).atZone(zone).toInstant(), zone)).isTrue();
+        // the purge takes a letter once its last day is over, not at the stored time of day
+        new MediationRetention(caseRepository, evidenceRepository, files, drafts, letterRepository, settings, clock,
+                transactionManager).purge();
+        assertThat(letterRepository.findByCode(lastDayToday.code())).isPresent();
+        assertThat(letterRepository.findByCode(lastDayYesterday.code())).isEmpty();
     }
 
     @Test
