@@ -51,7 +51,9 @@ public class AgencyDirectory {
 
     /**
      * Searches name, powers, legal basis and address. Any text is accepted: control characters are
-     * dropped and long texts cut; the query is never parsed as search syntax.
+     * dropped and long texts cut; the query is never parsed as search syntax. Traditional characters are read as
+     * Simplified, and the few a character table keeps (瞭解, 著, 答覆) are folded as the searchable text is
+     * ({@link ChineseScript#fold}).
      *
      * @param page 0-based
      * @param size 1 to {@value #MAX_PAGE_SIZE}
@@ -64,7 +66,7 @@ public class AgencyDirectory {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new AgencyInputException("agency.error.size", MAX_PAGE_SIZE);
         }
-        String text = ChineseScript.toSimplified(QueryText.clean(query, MAX_QUERY));
+        String text = ChineseScript.fold(ChineseScript.toSimplified(QueryText.clean(query, MAX_QUERY)));
         int from = page * size;
         Optional<IdPage> hits = index.search(text, category, from, size);
         if (hits.isPresent()) {
@@ -85,7 +87,7 @@ public class AgencyDirectory {
             if (category != null && agency.getCategory() != category) {
                 continue;
             }
-            String haystack = AgencyIndex.searchableText(agency).toLowerCase(Locale.ROOT);
+            String haystack = ChineseScript.fold(AgencyIndex.searchableText(agency).toLowerCase(Locale.ROOT));
             if (terms.stream().allMatch(haystack::contains)) {
                 matches.add(agency);
             }

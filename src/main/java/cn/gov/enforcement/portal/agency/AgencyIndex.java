@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.agency;
 
 import cn.gov.enforcement.portal.agency.data.AgencyEntity;
 import cn.gov.enforcement.portal.agency.data.PowerValue;
+import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.IndexDocument;
 import cn.gov.enforcement.portal.search.SearchIndexes;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * searchable text in {@code all} (standard analyzer: CJK single characters; every character of
  * the query must occur, operator AND, because 75% let short queries such as 市场监管 match unrelated
  * agencies) with a bigram sub-field for scoring; the category is a keyword for filtering. The query is
- * the shared {@link IdPage} keyword search with the name as title.
+ * the shared {@link IdPage} keyword search with the name as title. The name and {@code all} are folded as the
+ * queries are ({@link ChineseScript#fold}), so that words typed as a zh-TW page shows them find the agency.
  */
 @Component
 class AgencyIndex {
@@ -38,14 +40,17 @@ class AgencyIndex {
         this.client = client;
     }
 
-    /** True when the index is missing, unreachable or holds a different number of documents. */
+    /**
+     * True when the index is missing, unreachable, holds a different number of documents or was built from another
+     * mapping file (such as one that names a new text fold).
+     */
     boolean isOutOfStep(long databaseCount) {
         SearchIndexes search = indexes.getIfAvailable();
         if (search == null) {
             return false;
         }
         try {
-            return search.count(ALIAS) != databaseCount;
+            return search.count(ALIAS) != databaseCount || search.mappingChanged(ALIAS);
         } catch (RuntimeException e) {
             log.warn("Cannot count the {} index ({}); it will be rebuilt", ALIAS, e.getMessage());
             return true;
@@ -66,7 +71,8 @@ class AgencyIndex {
     static IndexDocument document(AgencyEntity a) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("id", a.getId());
-        source.put("name", a.getName());
+        // folded as the queries are (ChineseScript.fold): a zh-TW reader's 答覆 finds the 答复 of the text
+        source.put("name", ChineseScript.fold(a.getName()));
         source.put("name_en", a.getNameEn());
         source.put("category", a.getCategory().code());
         source.put("region", a.getRegion());
@@ -74,7 +80,7 @@ class AgencyIndex {
         List<String> powers = a.getPowers().stream().map(PowerValue::getName).toList();
         source.put("powers", powers);
         source.put("legal_basis", List.copyOf(a.getLegalBasis()));
-        source.put("all", searchableText(a));
+        source.put("all", ChineseScript.fold(searchableText(a)));
         source.put("sample", a.isSample());
         source.put("updated_at", a.getUpdatedAt().toString());
         return new IndexDocument(a.getId(), source);

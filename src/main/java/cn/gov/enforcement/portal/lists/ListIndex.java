@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.lists;
 
 import cn.gov.enforcement.portal.lists.data.ListEntryEntity;
+import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.IndexDocument;
 import cn.gov.enforcement.portal.search.SearchIndexes;
@@ -73,33 +74,12 @@ class ListIndex {
             source.put("kind", e.getKind());
             source.put("subkind", ListJson.read(e.getPayload(), ExemptionItem.class).subkind());
         }
-        // folded as the queries are (fold): a zh-TW reader's 瞭解 finds the 了解 of the text
-        source.put("title", fold(e.getTitle()));
-        source.put("all", fold(searchableText(e)));
+        // folded as the queries are (ChineseScript.fold): a zh-TW reader's 瞭解 finds the 了解 of the text
+        source.put("title", ChineseScript.fold(e.getTitle()));
+        source.put("all", ChineseScript.fold(searchableText(e)));
         source.put("sample", e.isSample());
         source.put("updated_at", e.getUpdatedAt().toString());
         return new IndexDocument(e.getId(), source);
-    }
-
-    /**
-     * Characters that the character tables cannot tell apart, folded to one in the indexed text and in every query
-     * (the stock search node has no {@code mapping} character filter): a zh-TW reader sees 瞭解, 乾燥 or 著 on the
-     * page, while the tables turn 瞭, 乾 and 著 back into themselves, not into the 了, 干 and 着 the Simplified text
-     * holds. The mapping files name the fold in their {@code _meta}, so a change rebuilds the indexes.
-     */
-    static final java.util.Map<Character, Character> FOLD = java.util.Map.of('著', '着', '乾', '干', '瞭', '了', '藉', '借',
-            '祇', '只', '彷', '仿', '覆', '复');
-
-    /** {@code text} with the {@link #FOLD} characters folded (indexed text, queries, the database fallback). */
-    static String fold(String text) {
-        if (text == null) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            out.append(FOLD.getOrDefault(c, c));
-        }
-        return out.toString();
     }
 
     /** Everything a reader may search for, in one text (also used by the database fallback). */

@@ -165,10 +165,10 @@ public class ListsCatalog {
 
     /**
      * The free text as the index holds it: cleaned, in Simplified characters (a zh-TW reader types Traditional),
-     * folded ({@link ListIndex#fold}).
+     * folded ({@link ChineseScript#fold}).
      */
     private static String searchText(String query) {
-        return ListIndex.fold(ChineseScript.toSimplified(QueryText.clean(query, MAX_QUERY)));
+        return ChineseScript.fold(ChineseScript.toSimplified(QueryText.clean(query, MAX_QUERY)));
     }
 
     private <T> ListPage<T> search(ListKind kind, String text, Map<String, String> filters, int page, int size,
@@ -189,7 +189,7 @@ public class ListsCatalog {
             if (!matchesFilters(e, filters)) {
                 continue;
             }
-            String haystack = ListIndex.fold(ListIndex.searchableText(e).toLowerCase(Locale.ROOT));
+            String haystack = ChineseScript.fold(ListIndex.searchableText(e).toLowerCase(Locale.ROOT));
             if (terms.stream().allMatch(haystack::contains)) {
                 matches.add(e);
             }

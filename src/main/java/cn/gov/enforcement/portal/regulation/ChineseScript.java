@@ -55,6 +55,36 @@ public final class ChineseScript {
         return convert(text, TO_TRADITIONAL);
     }
 
+    /**
+     * Traditional characters the character table keeps as they are, although a zh-TW page writes them where the
+     * Simplified text has another character: the page shows 瞭解, 乾燥, 著, 藉口, 祇, 彷彿 or 答覆 for the 了解, 干燥,
+     * 着, 借口, 只, 仿佛 and 答复 of the text, while {@link #toSimplified} turns 瞭, 乾, 著, 藉, 祇, 彷 and 覆 back into
+     * themselves (each is also a character of its own in Simplified). The stock search node has no {@code mapping}
+     * character filter, so the searches fold them ({@link #fold}) in the indexed text and in every query alike.
+     */
+    private static final Map<Character, Character> FOLD = Map.of('著', '着', '乾', '干', '瞭', '了', '藉', '借',
+            '祇', '只', '彷', '仿', '覆', '复');
+
+    /**
+     * {@code text} with the {@link #FOLD} characters folded to the one the Simplified text holds (瞭著乾藉祇彷覆 to
+     * 了着干借只仿复), for search only: the searchable text as it is indexed or scanned, and the query after
+     * {@link #toSimplified}. Folding both sides lets a zh-TW reader's 瞭解 find 了解; the few Simplified words written
+     * with these characters (著作, 乾坤, 覆盖) are folded alike on both sides, so they still find themselves. The
+     * search indexes whose text is folded name the fold in their mapping's {@code _meta}, so that a change to it
+     * rebuilds them.
+     */
+    public static String fold(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(FOLD.getOrDefault(c, c));
+        }
+        return out.toString();
+    }
+
     /** True when converting to Simplified would change the text. */
     public static boolean containsTraditional(String text) {
         return text != null && text.codePoints().anyMatch(cp -> lookup(TO_SIMPLIFIED, cp) != cp);

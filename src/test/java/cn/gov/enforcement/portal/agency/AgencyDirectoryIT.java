@@ -10,6 +10,8 @@ import cn.gov.enforcement.portal.agency.data.AgencyRepository;
 import cn.gov.enforcement.portal.knowledge.ContentProblem;
 import cn.gov.enforcement.portal.knowledge.KnowledgeBase;
 import cn.gov.enforcement.portal.knowledge.LoadReport;
+import cn.gov.enforcement.portal.platform.ReaderScript;
+import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.search.SearchIndexes;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -38,16 +40,10 @@ class AgencyDirectoryIT extends AgencyTestSupport {
     @Autowired SearchIndexes indexes;
     @Autowired ElasticsearchClient client;
     @Autowired MockMvc mvc;
-
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
+    @Autowired AgencyIndex index;
+    @Autowired CertificateThrottle throttle;
+    @Autowired AgencySettings settings;
+    @Autowired RegulationCatalog regulations;
 
     @Test
     void startup_loads_every_committed_agency_into_the_database_and_the_index() throws Exception {
@@ -68,6 +64,39 @@ class AgencyDirectoryIT extends AgencyTestSupport {
         assertThat(directory.search(null, AgencyCategory.ENVIRONMENT, 0, 10).items()).extracting(AgencySummary::id)
                 .containsExactly("sample-ecology-environment");
         assertThat(directory.search("市场监管", AgencyCategory.TRAFFIC, 0, 10).total()).isZero();
+    }
+
+    @Test
+    void words_typed_as_a_zh_tw_page_shows_them_find_the_agency_in_the_index_and_the_json_api() throws Exception {
+        withPowerWithFoldedCharacter(knowledgeBase, directory, () -> {
+            // the zh-TW page shows 答复 as 答覆, and the character table turns 覆 back into 覆, not 复
+            assertThat(ReaderScript.forLocale(Locale.TRADITIONAL_CHINESE, POWER_WITH_FOLDED_CHARACTER)).endsWith("答覆");
+            // the index answers (the fallback is tested below)
+            assertThat(index.search("答复", null, 0, 10)).hasValueSatisfying(
+                    page -> assertThat(page.ids()).containsExactly(AGENCY_WITH_FOLDED_CHARACTER));
+            assertThat(directory.search("舉報的受理和答覆", null, 0, 10).items()).extracting(AgencySummary::id)
+                    .containsExactly(AGENCY_WITH_FOLDED_CHARACTER);
+            mvc.perform(get("/api/v1/agencies").param("q", "答覆"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(1))
+                    .andExpect(jsonPath("$.items[0].id").value(AGENCY_WITH_FOLDED_CHARACTER));
+        });
+    }
+
+    @Test
+    void words_typed_as_a_zh_tw_page_shows_them_find_the_agency_in_the_database_fallback() throws Exception {
+        // a directory whose index has no search node: every search is answered from the database
+        var none = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        AgencyDirectory fallback = new AgencyDirectory(repository,
+                new AgencyIndex(none.getBeanProvider(SearchIndexes.class), none.getBeanProvider(ElasticsearchClient.class)),
+                throttle, settings, regulations);
+        assertThat(fallback.search("市場監管", null, 0, 10).items()).first()
+                .satisfies(a -> assertThat(a.id()).isEqualTo("sample-market-regulation"));
+        withPowerWithFoldedCharacter(knowledgeBase, directory, () -> {
+            assertThat(fallback.search("舉報的受理和答覆", null, 0, 10).items()).extracting(AgencySummary::id)
+                    .containsExactly(AGENCY_WITH_FOLDED_CHARACTER);
+            assertThat(fallback.search("答覆", null, 0, 10).total()).isEqualTo(1);
+        });
     }
 
     @Test
@@ -183,6 +212,31 @@ class AgencyDirectoryIT extends AgencyTestSupport {
         LoadReport report = reportOf(knowledgeBase.loadAll());
         assertThat(report.changed()).isZero();
         eventually(() -> indexes.count("agencies") == repository.count(), "the index is rebuilt");
+    }
+
+    @Test
+    void an_index_built_from_another_mapping_file_is_rebuilt_on_the_next_load() throws Exception {
+        eventually(() -> indexes.count("agencies") == repository.count(), "the index is built");
+        assertThat(indexes.mappingChanged("agencies")).isFalse();
+        // the same documents in a version created from another mapping file (as before agencies.json named the text
+        // fold): the number of documents is in step, only the mapping is not
+        String old = "agencies-v20000101000000000";
+        client.indices().create(c -> c.index(old));
+        for (var agency : repository.findAllByOrderByIdAsc()) {
+            var doc = AgencyIndex.document(agency);
+            client.index(i -> i.index(old).id(doc.id()).document(doc.source()));
+        }
+        client.indices().refresh(r -> r.index(old));
+        List<String> current = List.copyOf(client.indices().getAlias(a -> a.name("agencies")).result().keySet());
+        client.indices().updateAliases(u -> u.actions(a -> a.remove(r -> r.indices(current).alias("agencies")))
+                .actions(a -> a.add(x -> x.index(old).alias("agencies"))));
+        client.indices().delete(d -> d.index(current));
+        assertThat(indexes.count("agencies")).isEqualTo(repository.count());
+        assertThat(indexes.mappingChanged("agencies")).isTrue();
+
+        assertThat(reportOf(knowledgeBase.loadAll()).changed()).isZero();
+        eventually(() -> !indexes.mappingChanged("agencies"), "the index is rebuilt from the current mapping file");
+        eventually(() -> indexes.count("agencies") == repository.count(), "the rebuilt index holds every agency");
     }
 
     @Test

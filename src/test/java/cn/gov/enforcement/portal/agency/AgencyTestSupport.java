@@ -2,13 +2,16 @@ package cn.gov.enforcement.portal.agency;
 
 import cn.gov.enforcement.portal.IntegrationTest;
 import cn.gov.enforcement.portal.account.CurrentUser;
+import cn.gov.enforcement.portal.knowledge.KnowledgeBase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -38,6 +41,53 @@ abstract class AgencyTestSupport extends IntegrationTest {
         registry.add("portal.knowledge.dir", KNOWLEDGE_DIR::toString);
         registry.add("portal.knowledge.strict", () -> "true");
         registry.add("portal.agency.certificate-checks-per-minute", () -> "1000");
+    }
+
+    static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Timed out waiting until " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The agency given {@link #POWER_WITH_FOLDED_CHARACTER} while {@link #withPowerWithFoldedCharacter} runs. */
+    static final String AGENCY_WITH_FOLDED_CHARACTER = "sample-urban-management";
+
+    /**
+     * A power whose 答复 a zh-TW page shows as 答覆, a character the Traditional-to-Simplified table keeps as it is.
+     * No committed agency holds any of 了着干借只仿复, so the tests that need one add this power for a while.
+     */
+    static final String POWER_WITH_FOLDED_CHARACTER = "对违法建设举报的受理和答复";
+
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code body} while {@link #AGENCY_WITH_FOLDED_CHARACTER} has the power {@link #POWER_WITH_FOLDED_CHARACTER}
+     * in the test knowledge base, the database and the index (found in the index with its own Simplified words);
+     * the file, the database and the index are restored afterwards.
+     */
+    static void withPowerWithFoldedCharacter(KnowledgeBase knowledgeBase, AgencyDirectory directory, Body body)
+            throws Exception {
+        Path file = AGENCIES.resolve(AGENCY_WITH_FOLDED_CHARACTER + ".yaml");
+        String original = Files.readString(file, StandardCharsets.UTF_8);
+        BooleanSupplier indexed = () -> directory.search(POWER_WITH_FOLDED_CHARACTER, null, 0, 10).items().stream()
+                .anyMatch(a -> a.id().equals(AGENCY_WITH_FOLDED_CHARACTER));
+        try {
+            Files.writeString(file, original.replace("\npowers:\n",
+                    "\npowers:\n  - name: " + POWER_WITH_FOLDED_CHARACTER + "\n    kind: other\n"), StandardCharsets.UTF_8);
+            knowledgeBase.loadAll();
+            eventually(indexed, "the index has the new power");
+            body.run();
+        } finally {
+            Files.writeString(file, original, StandardCharsets.UTF_8);
+            knowledgeBase.loadAll();
+            eventually(() -> !indexed.getAsBoolean(), "the index is back without the power");
+        }
     }
 
     private static Path copyKnowledgeBase() {

@@ -44,6 +44,12 @@ class AgencyViewsIT extends AgencyTestSupport {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
+
+    @Autowired
+    AgencyDirectory directory;
+
     @BeforeAll
     static void discoverRoutes() {
         routes = new Routes().autoDiscoverViews("cn.gov.enforcement.portal");
@@ -246,6 +252,16 @@ class AgencyViewsIT extends AgencyTestSupport {
         assertThat(resultNames()).isEqualTo("示例市公安局交通管理支隊");
         UI.getCurrent().navigate("agencies", QueryParameters.simple(java.util.Map.of("q", "市場監管")));
         assertThat(resultNames()).startsWith("示例市市場監督管理局");
+    }
+
+    @Test
+    void words_typed_as_a_zh_tw_page_shows_them_find_the_agency_on_the_search_page() throws Exception {
+        withPowerWithFoldedCharacter(knowledgeBase, directory, () -> {
+            UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+            UI.getCurrent().navigate("agencies", QueryParameters.simple(java.util.Map.of("q", "受理和答覆")));
+            assertThat(resultNames()).isEqualTo(cn.gov.enforcement.portal.platform.ReaderScript.forLocale(
+                    Locale.TRADITIONAL_CHINESE, "示例市城市管理综合行政执法局"));
+        });
     }
 
     @Test

@@ -26,6 +26,16 @@ class ChineseScriptTest {
     }
 
     @Test
+    void the_characters_the_table_keeps_are_folded_to_the_simplified_ones_for_search() {
+        // the table keeps 瞭 覆 著 as they are, so the Simplified text's 了 复 着 need the fold
+        assertThat(ChineseScript.toSimplified("瞭解答覆著手")).isEqualTo("瞭解答覆著手");
+        assertThat(ChineseScript.fold("瞭解答覆著手乾燥藉口祇是")).isEqualTo("了解答复着手干燥借口只是");
+        assertThat(ChineseScript.fold(ChineseScript.toSimplified("彷彿"))).isEqualTo("仿佛");
+        assertThat(ChineseScript.fold("了解 ABC")).isEqualTo("了解 ABC");
+        assertThat(ChineseScript.fold(null)).isNull();
+    }
+
+    @Test
     void conversion_of_a_megabyte_is_fast_enough_and_prints_its_speed() {
         String sample = "本辦法所稱服務型行政執法，是指行政執法機關在堅持嚴格規範公正文明執法的基礎上。";
         String text = sample.repeat(1_000_000 / sample.length() / 3 + 1);
