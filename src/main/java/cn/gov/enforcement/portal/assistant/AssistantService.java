@@ -176,16 +176,22 @@ public class AssistantService {
         if (!draft.writing()) {
             return CompletableFuture.completedFuture(draft);
         }
-        return model.completeLater(systemPrompt(language), draft.followUp() ? history(previous) : List.of(), userPrompt(draft))
-                .handle((text, failure) -> {
-                    if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure;
-                        LOG.warn("The language model gave no answer ({}); answering from the sources alone", cause.toString());
-                        return draft.written(null);
-                    }
-                    return draft.written(text);
-                });
+        CompletableFuture<String> text;
+        try {
+            text = model.completeLater(systemPrompt(language), draft.followUp() ? history(previous) : List.of(),
+                    userPrompt(draft));
+        } catch (RuntimeException e) { // a base URL that is no URL, say: the sources alone, as for any failure
+            text = CompletableFuture.failedFuture(e);
+        }
+        return text.handle((written, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                LOG.warn("The language model gave no answer ({}); answering from the sources alone", cause.toString());
+                return draft.written(null);
+            }
+            return draft.written(written);
+        });
     }
 
     /** The sources found for a text. */

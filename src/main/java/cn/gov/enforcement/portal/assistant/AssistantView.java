@@ -35,7 +35,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,6 +66,8 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
     private String askedFromUrl;
     /** Answers whose text a model is still writing. */
     private int writing;
+    /** The model's texts still being written, by the draft they are for. */
+    private final Map<AssistantAnswer, CompletableFuture<AssistantAnswer>> beingWritten = new IdentityHashMap<>();
     /** Cards shown so far: each card's sources get ids of their own. */
     private int cards;
     static final int POLL_MS = 500;
@@ -176,51 +182,66 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         question.clear();
         AssistantAnswer previous = last;
         last = answer;
-        Component shown = card(answer);
+        Card shown = card(answer);
         conversation.addComponentAsFirst(shown);
         newConversation.setEnabled(true);
         writeLater(answer, previous, shown);
     }
 
     /** Answers a follow-up's question again without its context, in the follow-up's place. */
-    private void answerAlone(AssistantAnswer followUp, Component shown) {
+    private void answerAlone(Card shown) {
+        AssistantAnswer followUp = shown.answer;
         AssistantAnswer alone = service.draftAlone(followUp);
         if (last == followUp) {
             last = alone; // the next follow-up builds on this question alone
         }
-        Component card = card(alone);
+        Card card = card(alone);
         conversation.replace(shown, card);
         writeLater(alone, null, card);
     }
 
     /**
      * While a configured model writes an answer's text, the page shows the sources with a note and stays usable; the
-     * text replaces the note when it comes (the UI polls meanwhile). An answer whose card is gone by then (a new
-     * conversation, answered alone) is dropped; a follow-up asked meanwhile had the previous turn without its text.
+     * text takes the note's place in the same card when it comes (the UI polls meanwhile), so the focus stays where
+     * the reader put it. A follow-up asked meanwhile is sent to the model once the previous text is there, with it as
+     * history. An answer whose card is gone by then (a new conversation, answered alone) is dropped; one that comes
+     * after the reader left the page touches nothing (the UI may poll for another page by then).
      */
-    private void writeLater(AssistantAnswer draft, AssistantAnswer previous, Component shown) {
+    private void writeLater(AssistantAnswer draft, AssistantAnswer previous, Card card) {
         if (!draft.writing()) {
             return;
         }
         UI ui = UI.getCurrent();
+        Locale language = getLocale();
+        CompletableFuture<AssistantAnswer> before = previous == null ? null : beingWritten.get(previous);
+        CompletableFuture<AssistantAnswer> written = (draft.followUp() && before != null
+                ? before.thenCompose(done -> service.writeLater(draft, done, language))
+                : service.writeLater(draft, previous, language))
+                .exceptionally(failure -> draft.written(null));
+        beingWritten.put(draft, written);
         writing++;
         ui.setPollInterval(POLL_MS);
-        service.writeLater(draft, previous, getLocale()).thenAccept(written -> {
+        written.thenAccept(done -> {
             try {
                 ui.access(() -> {
+                    beingWritten.remove(draft);
+                    if (!isAttached()) {
+                        return;
+                    }
                     writing = Math.max(0, writing - 1);
                     if (writing == 0) {
                         ui.setPollInterval(-1);
                     }
                     if (last == draft) {
-                        last = written;
+                        last = done;
                     }
-                    if (shown.getParent().filter(p -> p == conversation).isPresent()) {
-                        conversation.replace(shown, card(written));
+                    if (card.answer == draft) {
+                        card.answer = done;
+                        text(card);
                     }
                 });
             } catch (UIDetachedException gone) {
-                // the reader left the page
+                // the reader closed the page
             }
         });
     }
@@ -232,8 +253,23 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                 : "…" + context.substring(context.offsetByCodePoints(context.length(), -(max - 1)));
     }
 
-    private Component card(AssistantAnswer a) {
-        Div card = new Div();
+    /** One answer on the page: its question, the model's text or a note about it, and its numbered sources. */
+    private static final class Card extends Div {
+        /** The answer shown; the draft until the model's text comes. */
+        private AssistantAnswer answer;
+        /** The start of the ids of its sources, which citations link to. */
+        private final String sources;
+        private final Div text = new Div();
+
+        Card(AssistantAnswer answer, String sources) {
+            this.answer = answer;
+            this.sources = sources;
+        }
+    }
+
+    private Card card(AssistantAnswer a) {
+        Card card = new Card(a, "assistant-source-" + (++cards) + "-");
+        String sources = card.sources;
         card.addClassName("service-card");
         card.addClassName("assistant-answer");
         // each answer is headed by its question (H2), its kinds of sources below it (H3)
@@ -242,7 +278,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         card.add(asked);
         if (a.followUp()) {
             Span note = new Span(getTranslation("assistant.context", shortened(a.context())) + " ");
-            Button alone = new Button(getTranslation("assistant.alone"), e -> answerAlone(a, card));
+            Button alone = new Button(getTranslation("assistant.alone"), e -> answerAlone(card));
             alone.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             alone.addClassName("assistant-alone");
             Div context = new Div(note, alone);
@@ -250,27 +286,8 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             context.addClassName("assistant-context");
             card.add(context);
         }
-        String sources = "assistant-source-" + (++cards) + "-";
-        if (a.writing()) {
-            ProgressBar progress = new ProgressBar();
-            progress.setIndeterminate(true);
-            progress.getElement().setAttribute("aria-label", getTranslation("assistant.summary.writing"));
-            Paragraph note = new Paragraph(getTranslation("assistant.summary.writing"));
-            Div writingNote = new Div(note, progress);
-            writingNote.addClassName("assistant-note");
-            writingNote.addClassName("assistant-writing");
-            card.add(writingNote);
-        } else if (a.summary() != null) {
-            Paragraph summary = cited(a.summary(), sources, count(a));
-            summary.addClassName("assistant-summary");
-            Span label = new Span(getTranslation("assistant.summary.label"));
-            label.addClassName("assistant-note");
-            card.add(label, summary);
-        } else if (a.modelFailed()) {
-            Paragraph failed = new Paragraph(getTranslation("assistant.summary.failed"));
-            failed.addClassName("assistant-note");
-            card.add(failed);
-        }
+        card.add(card.text);
+        text(card);
         if (a.empty()) {
             Paragraph none = new Paragraph(getTranslation("assistant.none"));
             none.addClassName("assistant-none");
@@ -346,6 +363,32 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             }
         }
         return card;
+    }
+
+    /** The card's text part: the note while the model writes, its text with linked citations, or that it failed. */
+    private void text(Card card) {
+        AssistantAnswer a = card.answer;
+        card.text.removeAll();
+        if (a.writing()) {
+            ProgressBar progress = new ProgressBar();
+            progress.setIndeterminate(true);
+            progress.getElement().setAttribute("aria-label", getTranslation("assistant.summary.writing"));
+            Paragraph note = new Paragraph(getTranslation("assistant.summary.writing"));
+            Div writingNote = new Div(note, progress);
+            writingNote.addClassName("assistant-note");
+            writingNote.addClassName("assistant-writing");
+            card.text.add(writingNote);
+        } else if (a.summary() != null) {
+            Paragraph summary = cited(a.summary(), card.sources, count(a));
+            summary.addClassName("assistant-summary");
+            Span label = new Span(getTranslation("assistant.summary.label"));
+            label.addClassName("assistant-note");
+            card.text.add(label, summary);
+        } else if (a.modelFailed()) {
+            Paragraph failed = new Paragraph(getTranslation("assistant.summary.failed"));
+            failed.addClassName("assistant-note");
+            card.text.add(failed);
+        }
     }
 
     /** The number of an answer's sources, as the model cites them: 1 to this. */

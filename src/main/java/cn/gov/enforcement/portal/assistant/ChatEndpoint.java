@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One call of an OpenAI-compatible chat completions API ({@code POST <base>/chat/completions}), as OpenAI,
@@ -55,7 +56,9 @@ final class ChatEndpoint {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                });
+                })
+                // the request's timeout ends with the response's headers; a model that stalls in its body too
+                .orTimeout(settings.llmTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private HttpRequest request(String system, List<Message> history, String user) throws IOException {

@@ -515,6 +515,11 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                     // a refused file must not look accepted, so its list is emptied: the portal's own
                     // evidence list below shows what was stored.
                     upload.clearFileList();
+                } catch (java.io.UncheckedIOException unreadable) {
+                    // the temporary file could not be read back (a full or failing disk): the reader may try again
+                    evidenceError.setText(metadata.fileName() + getTranslation("mediation.colon")
+                            + getTranslation("mediation.evidence.upload.error.server"));
+                    upload.clearFileList();
                 } finally {
                     // stored or refused, the temporary file has served
                     evidenceFiles.delete(file);

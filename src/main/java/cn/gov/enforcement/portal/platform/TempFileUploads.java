@@ -42,6 +42,10 @@ public final class TempFileUploads implements Serializable {
 
     private static final Logger log = LoggerFactory.getLogger(TempFileUploads.class);
 
+    /** Every page's temporary upload files start with this and end with {@link #SUFFIX}, so {@link #sweep} finds them. */
+    public static final String SWEPT_PREFIX = "portal-";
+    static final String SUFFIX = ".upload";
+
     private final String prefix;
     /** The files received or arriving and not yet deleted or released. */
     private final Set<Path> held = ConcurrentHashMap.newKeySet();
@@ -51,6 +55,9 @@ public final class TempFileUploads implements Serializable {
      * @param prefix the start of the temporary files' names, such as {@code portal-evidence-}
      */
     public TempFileUploads(Component owner, String prefix) {
+        if (!prefix.startsWith(SWEPT_PREFIX)) {
+            throw new IllegalArgumentException("Upload files must start with " + SWEPT_PREFIX + " to be swept: " + prefix);
+        }
         this.prefix = prefix;
         owner.addDetachListener(e -> deleteAll());
     }
@@ -65,7 +72,7 @@ public final class TempFileUploads implements Serializable {
                 handedOver.set(true);
                 hand(receiver, metadata, file.toPath());
             }, metadata -> {
-                Path file = Files.createTempFile(prefix, ".upload");
+                Path file = Files.createTempFile(prefix, SUFFIX);
                 held.add(file);
                 created.set(file);
                 return file.toFile();
@@ -126,5 +133,43 @@ public final class TempFileUploads implements Serializable {
     /** How many files are held, received or arriving (for tests). */
     int heldCount() {
         return held.size();
+    }
+
+    /**
+     * Deletes upload files left in {@code directory} by a portal that was killed while it held them (a detach never
+     * came): those of {@link #SWEPT_PREFIX}…{@link #SUFFIX} not modified for {@code olderThan}, so files of a portal
+     * running beside this one are left alone. Returns how many were deleted.
+     */
+    public static int sweep(Path directory, java.time.Duration olderThan) {
+        java.time.Instant before = java.time.Instant.now().minus(olderThan);
+        int deleted = 0;
+        try (var files = Files.newDirectoryStream(directory, SWEPT_PREFIX + "*" + SUFFIX)) {
+            for (Path file : files) {
+                try {
+                    if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                        Files.delete(file);
+                        deleted++;
+                    }
+                } catch (IOException e) {
+                    log.warn("Cannot delete the left-over upload file {}: {}", file, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Cannot look for left-over upload files in {}: {}", directory, e.toString());
+        }
+        if (deleted > 0) {
+            log.info("Deleted {} upload file(s) left over in {}", deleted, directory);
+        }
+        return deleted;
+    }
+
+    /** At every start, the left-overs of a portal killed while it held uploads, older than a day, go. */
+    @org.springframework.stereotype.Component
+    static class Sweeper {
+
+        @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+        void sweepAtStart() {
+            sweep(Path.of(System.getProperty("java.io.tmpdir")), java.time.Duration.ofDays(1));
+        }
     }
 }

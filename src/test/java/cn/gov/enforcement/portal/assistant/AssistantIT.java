@@ -482,25 +482,50 @@ class AssistantIT extends KaribuViewTest {
                 .isEqualTo("只按這個問題回答");
     }
 
-    @Test
-    void the_page_shows_the_sources_at_once_and_the_models_text_with_linked_citations_when_it_comes() throws Exception {
-        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    /**
+     * An OpenAI-compatible endpoint that answers each request only when the test opens the gate, always with
+     * {@code answer}; the bodies of the requests in {@code requests}.
+     */
+    private static HttpServer gatedModel(java.util.concurrent.Semaphore gate, String answer, java.util.List<String> requests)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/v1/chat/completions", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             try {
-                gate.await(20, java.util.concurrent.TimeUnit.SECONDS); // the model takes its time
+                gate.tryAcquire(20, java.util.concurrent.TimeUnit.SECONDS); // the model takes its time
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            byte[] body = ("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":"
-                    + "\"油烟须经净化后达标排放 [1]，另见【2】与 [1, 2]，不是 [99]。<b>x</b>\"}}]}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(java.util.Map.of("choices",
+                    java.util.List.of(java.util.Map.of("message", java.util.Map.of("role", "assistant", "content", answer)))));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
         server.start();
+        return server;
+    }
+
+    /** Runs the UI's pending work until the condition holds (at most 20 s). */
+    private static void roundtripsUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        }
+    }
+
+    private static boolean writing(Div card) {
+        return !_find(card, Div.class, spec -> spec.withClasses("assistant-writing")).isEmpty();
+    }
+
+    @Test
+    void the_page_shows_the_sources_at_once_and_the_models_text_with_linked_citations_when_it_comes() throws Exception {
+        java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(0);
+        java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer server = gatedModel(gate, "油烟须经净化后达标排放 [1]，另见【2】与 [1, 2]，不是 [99]。<b>x</b>", requests);
         try {
             AssistantView view = new AssistantView(withModel(server, 100));
             UI.getCurrent().add(view);
@@ -508,22 +533,29 @@ class AssistantIT extends KaribuViewTest {
             // the sources at once, a note while the model writes, the page polling for its text
             Div card = answers().get(0);
             assertThat(riskLinks(card)).contains("risks/um-rp-kitchen-fumes");
-            assertThat(_find(card, Div.class, spec -> spec.withClasses("assistant-writing"))).hasSize(1);
+            assertThat(writing(card)).isTrue();
             assertThat(_find(card, Paragraph.class, spec -> spec.withClasses("assistant-summary"))).isEmpty();
             assertThat(UI.getCurrent().getPollInterval()).isEqualTo(AssistantView.POLL_MS);
             assertThat(_get(TextArea.class, spec -> spec.withId("assistant-question")).getValue()).isEmpty();
 
-            gate.countDown();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (_find(answers().get(0), Div.class, spec -> spec.withClasses("assistant-writing")).size() == 1
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
-            }
-            Div written = answers().get(0);
-            assertThat(answers()).hasSize(1);
-            assertThat(_find(written, Div.class, spec -> spec.withClasses("assistant-writing"))).isEmpty();
-            Paragraph summary = _get(written, Paragraph.class, spec -> spec.withClasses("assistant-summary"));
+            // a follow-up asked meanwhile waits for the previous text, which the model then gets as history
+            ask(HOW_MUCH);
+            assertThat(answers()).hasSize(2);
+            Div followUp = answers().get(0);
+            assertThat(writing(followUp)).isTrue();
+            Thread.sleep(300);
+            assertThat(requests).hasSize(1);
+            gate.release(2);
+            roundtripsUntil(() -> !writing(card) && !writing(followUp));
+            assertThat(requests).hasSize(2);
+            com.fasterxml.jackson.databind.JsonNode history = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(requests.get(1)).path("messages");
+            assertThat(history.get(2).path("role").asText()).isEqualTo("assistant");
+            assertThat(history.get(2).path("content").asText()).startsWith("油烟须经净化后达标排放");
+
+            // the same cards, their text in place of the note: the focus stays where the reader put it
+            assertThat(answers()).containsExactly(followUp, card);
+            Paragraph summary = _get(card, Paragraph.class, spec -> spec.withClasses("assistant-summary"));
             // the model's text as written, markup included as text
             assertThat(summary.getElement().getTextRecursively())
                     .isEqualTo("油烟须经净化后达标排放 [1]，另见【2】与 [1,2]，不是 [99]。<b>x</b>");
@@ -533,17 +565,66 @@ class AssistantIT extends KaribuViewTest {
                 String target = cite.getElement().getAttribute("data-target");
                 assertThat(cite.getHref()).isEqualTo("assistant#" + target);
                 // each citation leads to its numbered source in this answer
-                com.vaadin.flow.component.html.ListItem source = _get(written,
+                com.vaadin.flow.component.html.ListItem source = _get(card,
                         com.vaadin.flow.component.html.ListItem.class, spec -> spec.withId(target));
                 assertThat(source.getElement().getAttribute("tabindex")).isEqualTo("-1");
             }
-            assertThat(_get(written, com.vaadin.flow.component.html.ListItem.class,
-                    spec -> spec.withId(cites.get(0).getElement().getAttribute("data-target"))).getElement()
-                    .getOuterHTML()).contains("risks/um-rp-kitchen-fumes");
+            // source k on the page is source [k] of the model's prompt, across risks, exemptions, benchmarks, articles
+            String prompt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(requests.get(0)).path("messages")
+                    .get(1).path("content").asText();
+            java.util.List<com.vaadin.flow.component.html.ListItem> sources = _find(card,
+                    com.vaadin.flow.component.html.ListItem.class, spec -> spec.withClasses("assistant-source"));
+            assertThat(sources).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(prompt.lines().filter(l -> l.matches("\\[\\d+\\] .*"))).hasSameSizeAs(sources);
+            for (int k = 1; k <= sources.size(); k++) {
+                com.vaadin.flow.component.html.ListItem item = sources.get(k - 1);
+                assertThat(item.getId()).hasValueSatisfying(id -> assertThat(id).startsWith("assistant-source-"));
+                assertThat(item.getId().orElseThrow()).endsWith("-" + k);
+                Anchor link = _find(item, Anchor.class).get(0);
+                if (!link.hasClassName("assistant-article")) { // a law's label is shorter in the prompt
+                    int n = k;
+                    assertThat(prompt.lines().filter(l -> l.startsWith("[" + n + "] ")).findFirst().orElseThrow())
+                            .as("source %d", k).contains(link.getText());
+                }
+            }
             assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
         } finally {
-            gate.countDown();
+            gate.release(10);
             server.stop(0);
         }
+    }
+
+    @Test
+    void a_text_that_comes_after_the_reader_left_touches_nothing_and_a_model_address_that_is_no_address_fails_softly()
+            throws Exception {
+        java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(0);
+        HttpServer server = gatedModel(gate, "好 [1]", new java.util.concurrent.CopyOnWriteArrayList<>());
+        try {
+            AssistantView view = new AssistantView(withModel(server, 100));
+            UI.getCurrent().add(view);
+            ask(FUMES);
+            assertThat(UI.getCurrent().getPollInterval()).isEqualTo(AssistantView.POLL_MS);
+            UI.getCurrent().remove(view);
+            // another page polls for its own work meanwhile
+            UI.getCurrent().setPollInterval(1234);
+            gate.release(1);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+            }
+            assertThat(UI.getCurrent().getPollInterval()).isEqualTo(1234);
+            UI.getCurrent().setPollInterval(-1);
+        } finally {
+            gate.release(10);
+            server.stop(0);
+        }
+
+        AssistantService broken = new AssistantService(lists, regulations, new AssistantSettings("http://bad host/v1",
+                "test-model", null, Duration.ofSeconds(10), 100), clock, embeddings);
+        AssistantAnswer a = broken.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(a.modelFailed()).isTrue();
+        assertThat(a.summary()).isNull();
+        assertThat(a.risks()).isNotEmpty();
     }
 }

@@ -139,4 +139,35 @@ class TempFileUploadsTest {
         assertThat(received.get(1)).doesNotExist();
         assertThat(uploads.heldCount()).isZero();
     }
+
+    @Test
+    void left_overs_of_a_killed_portal_older_than_the_limit_are_swept_and_nothing_else() throws Exception {
+        Path dir = Files.createTempDirectory("sweep-test");
+        try {
+            Path old = Files.writeString(dir.resolve("portal-evidence-1.upload"), "x");
+            Path recent = Files.writeString(dir.resolve("portal-evidence-2.upload"), "x");
+            Path other = Files.writeString(dir.resolve("someone-else.upload"), "x");
+            Path notUpload = Files.writeString(dir.resolve("portal-evidence-3.txt"), "x");
+            java.nio.file.attribute.FileTime twoDaysAgo = java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+            for (Path p : java.util.List.of(old, other, notUpload)) {
+                Files.setLastModifiedTime(p, twoDaysAgo);
+            }
+            assertThat(TempFileUploads.sweep(dir, java.time.Duration.ofDays(1))).isEqualTo(1);
+            assertThat(old).doesNotExist();
+            assertThat(recent).exists();
+            assertThat(other).exists();
+            assertThat(notUpload).exists();
+            // a page may not name its files so that they escape the sweep
+            assertThatThrownBy(() -> new TempFileUploads(new com.vaadin.flow.component.html.Div(), "evidence-"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
 }

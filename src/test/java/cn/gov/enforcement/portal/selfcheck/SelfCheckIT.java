@@ -344,7 +344,8 @@ class SelfCheckIT extends KaribuViewTest {
                 .webAppContextSetup((org.springframework.web.context.WebApplicationContext) context)
                 .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
         mvc.perform(get("/api/v1/self-check/checklist").param("sector", "商品零售")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.riskPoints[3].preventionFingerprint").value(fingerprint("mr-rp-price-tag")));
+                .andExpect(jsonPath("$.riskPoints[?(@.id == 'mr-rp-price-tag')].preventionFingerprint")
+                        .value(fingerprint("mr-rp-price-tag")));
         mvc.perform(get("/api/v1/self-check/report").param("sector", "商品零售")
                         .param("a", "mr-rp-price-tag.P1~zzzz_mr-rp-price-fraud.D~" + fraud))
                 .andExpect(status().isOk())
