@@ -48,6 +48,32 @@ class TranslationBundlesTest {
     }
 
     @Test
+    void every_message_with_placeholders_is_a_valid_message_format_in_its_language() {
+        // a pattern the JDK cannot read (a # inside a choice, an unbalanced brace or quote) fails on the page only
+        // when the message is shown with arguments, so each one is read and formatted here with numbers
+        List<String> problems = new ArrayList<>();
+        Translations.readBundles().forEach((family, perLocale) -> perLocale.forEach((locale, props) -> {
+            for (String key : props.stringPropertyNames()) {
+                String value = props.getProperty(key);
+                if (!value.contains("{")) {
+                    continue;
+                }
+                try {
+                    java.text.MessageFormat format = new java.text.MessageFormat(value, locale);
+                    Object[] args = new Object[Math.max(1, format.getFormatsByArgumentIndex().length)];
+                    for (int n : new int[] {0, 1, 2, 25, 1234}) {
+                        java.util.Arrays.fill(args, n);
+                        format.format(args);
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(family + "_" + locale + " " + key + ": " + e.getMessage());
+                }
+            }
+        }));
+        assertThat(problems).as("unreadable message formats").isEmpty();
+    }
+
+    @Test
     void every_key_used_in_the_code_exists_in_the_bundles() throws IOException {
         Translations translations = new Translations();
         Pattern call = Pattern.compile("(?:getTranslation|\\.get\\(\\s*[a-zA-Z_.()]+\\s*,)\\(?\\s*\"([a-zA-Z0-9_.-]+)\"");

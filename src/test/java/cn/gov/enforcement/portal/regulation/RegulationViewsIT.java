@@ -63,6 +63,18 @@ class RegulationViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void the_english_page_counts_its_hits_in_english() {
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        try {
+            UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微", "level", "law")));
+            assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("regulation-count")).getText())
+                    .matches("\\d[\\d,]* matching articles?; page 1 of \\d+\\.");
+        } finally {
+            UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        }
+    }
+
+    @Test
     void each_hit_says_its_level_status_version_and_in_force_date() {
         String law = UI.getCurrent().getTranslation("regulation.level.LAW");
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "体育", "status", "superseded")));
