@@ -796,10 +796,36 @@ class RegulationIndex {
         }
         String simplifiedQuery = search.simplifiedQuery();
         RegulationSettings.Ranking ranking = settings.ranking();
-        int depth = Math.max(search.from() + search.size(), ranking.depth());
-        List<Query> filters = filters(search);
         // the legal terms of the question's everyday words join the BM25 query (boosted) and the embedded question
         List<String> legalTerms = ranking.layTermWeight() > 0 ? LAY_TERMS.expand(simplifiedQuery) : List.of();
+        // every page up to the ranking's depth comes from the same ranking, so paging never repeats or skips a hit
+        Ranked ranked = rank(es, search, legalTerms, ranking.depth());
+        List<String> order = ranked.order();
+        Map<String, Double> scores = ranked.scores();
+        if (search.from() + search.size() > ranking.depth() && !order.isEmpty()) {
+            // deeper pages: the same first results, then those of a deeper ranking that are not among them
+            Ranked deeper = rank(es, search, legalTerms, search.from() + search.size());
+            Set<String> shown = new HashSet<>(order);
+            List<String> continued = new ArrayList<>(order);
+            deeper.order().stream().filter(id -> !shown.contains(id)).forEach(continued::add);
+            order = continued;
+            scores = new HashMap<>(deeper.scores());
+            scores.putAll(ranked.scores());
+        }
+        List<String> page = order.stream().skip(search.from()).limit(search.size()).toList();
+        return new Found(ranked.total(), fetch(es, simplifiedQuery, legalTerms, page, scores), legalTerms);
+    }
+
+    /** One ranking of a search's hits, best first, with the fused scores and the total it counts. */
+    private record Ranked(List<String> order, Map<String, Double> scores, long total) {
+        static final Ranked NONE = new Ranked(List.of(), Map.of(), 0);
+    }
+
+    private Ranked rank(ElasticsearchClient es, Search search, List<String> legalTerms, int depth)
+            throws java.io.IOException {
+        String simplifiedQuery = search.simplifiedQuery();
+        RegulationSettings.Ranking ranking = settings.ranking();
+        List<Query> filters = filters(search);
         // the BM25 search runs on the node while this thread embeds the question and runs the kNN search
         java.util.concurrent.CompletableFuture<Leg> lexicalLeg = ranking.lexicalWeight() > 0
                 ? lexical(es, simplifiedQuery, legalTerms, depth, filters, ranking)
@@ -819,7 +845,7 @@ class RegulationIndex {
         if (ranking.lexicalWeight() > 0 && lexical.ids().isEmpty()) {
             // not one character of the query occurs in any article (emoji, another script, a typo'd rarity):
             // nearest vectors would still exist, but they answer nothing, so the answer is "nothing found"
-            return new Found(0, List.of());
+            return Ranked.NONE;
         }
         Map<String, Double> fused = new HashMap<>();
         Map<String, Long> documents = new HashMap<>(lexical.documents());
@@ -835,9 +861,8 @@ class RegulationIndex {
             guides.addAll(dense.guides());
             ranked = spreadGuides(ranked, guides, documents, SECTIONS_PER_GUIDE);
         }
-        List<String> page = ranked.stream().skip(search.from()).limit(search.size()).toList();
         long total = lexical.total() + dense.ids().stream().filter(id -> !lexical.documents().containsKey(id)).count();
-        return new Found(Math.max(total, fused.size()), fetch(es, simplifiedQuery, legalTerms, page, fused), legalTerms);
+        return new Ranked(ranked, fused, Math.max(total, fused.size()));
     }
 
     /**

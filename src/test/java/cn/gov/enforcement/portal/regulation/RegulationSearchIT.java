@@ -370,6 +370,26 @@ class RegulationSearchIT extends IntegrationTest {
     }
 
     @Test
+    void pages_beyond_the_ranking_depth_continue_the_first_ones_without_repeating_or_skipping_a_hit() {
+        // 法 is in most articles of the test corpus: more hits than the ranking's depth (400)
+        RegulationCatalog.Results first = search("法", 1, 100, null, null, null, null, null, null);
+        assertThat(first.total()).isGreaterThan(500);
+        java.util.List<String> paged = new java.util.ArrayList<>();
+        for (int page = 1; page <= 6; page++) {
+            RegulationCatalog.Results r = search("法", page, 100, null, null, null, null, null, null);
+            assertThat(r.total()).as("page %d", page).isEqualTo(first.total());
+            r.results().forEach(h -> paged.add(h.url()));
+        }
+        assertThat(paged).doesNotHaveDuplicates().hasSize((int) Math.min(600, first.total()));
+        // pages 1 to 4 are the same whether a deeper page was asked for or not
+        java.util.List<String> fourPages = new java.util.ArrayList<>();
+        for (int page = 1; page <= 4; page++) {
+            search("法", page, 100, null, null, null, null, null, null).results().forEach(h -> fourPages.add(h.url()));
+        }
+        assertThat(paged.subList(0, 400)).containsExactlyElementsOf(fourPages);
+    }
+
+    @Test
     void pages_do_not_overlap_and_the_total_stays_the_same() throws Exception {
         RegulationCatalog.Results first = search("合同", 1, 10, null, null, null, null, null, null);
         RegulationCatalog.Results second = search("合同", 2, 10, null, null, null, null, null, null);
