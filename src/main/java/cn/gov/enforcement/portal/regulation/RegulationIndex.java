@@ -704,9 +704,12 @@ class RegulationIndex {
             source.put("section", section);
         }
         source.put("text", a.text());
-        source.put("text_s", textS);
-        source.put("all_s", ChineseScript.toSimplified(d.displayTitle() + "\n" + a.headingPath() + "\n" + a.number())
-                + "\n" + textS);
+        // the searched copies fold 瞭著乾藉祇彷覆 as the queries do (ChineseScript.fold), so a zh-TW 瞭解 finds 了解;
+        // the embedded text is not folded (the cached vectors stay valid)
+        String folded = ChineseScript.fold(textS);
+        source.put("text_s", folded);
+        source.put("all_s", ChineseScript.fold(ChineseScript.toSimplified(d.displayTitle() + "\n" + a.headingPath() + "\n"
+                + a.number())) + "\n" + folded);
         if (vector != null) {
             source.put("vector", VectorJson.of(vector));
         }
@@ -997,7 +1000,10 @@ class RegulationIndex {
     @SuppressWarnings("rawtypes")
     private java.util.concurrent.CompletableFuture<Leg> lexical(ElasticsearchClient es, String q,
             List<String> legalTerms, int depth, List<Query> filters, RegulationSettings.Ranking ranking) {
-        Query query = Query.of(x -> x.bool(b -> b.must(lexicalQuery(q, legalTerms, ranking.layTermWeight()))
+        // the searched fields are folded (see document): so is what is searched for
+        String foldedQ = ChineseScript.fold(q);
+        List<String> foldedTerms = legalTerms.stream().map(ChineseScript::fold).toList();
+        Query query = Query.of(x -> x.bool(b -> b.must(lexicalQuery(foldedQ, foldedTerms, ranking.layTermWeight()))
                 .filter(filters)));
         return async(es).search(s -> legFields(s.index(ALIAS).size(depth).trackTotalHits(t -> t.enabled(true)))
                         .query(query), Map.class)

@@ -63,10 +63,11 @@ final class Snippets {
             return "";
         }
         int[] original = text.codePoints().toArray();
-        int[] simplified = ChineseScript.toSimplified(text).toLowerCase(Locale.ROOT).codePoints().toArray();
+        // compared as searched: Simplified, folded (ChineseScript.fold maps one character to one, so places agree)
+        int[] simplified = ChineseScript.fold(ChineseScript.toSimplified(text)).toLowerCase(Locale.ROOT).codePoints().toArray();
         if (simplified.length != original.length) {
             // lower-casing changed the length (a few exotic letters): compare without it
-            simplified = ChineseScript.toSimplified(text).codePoints().toArray();
+            simplified = ChineseScript.fold(ChineseScript.toSimplified(text)).codePoints().toArray();
         }
         int n = original.length;
         int[] token = new int[n];
@@ -118,7 +119,7 @@ final class Snippets {
         Map<Integer, Integer> ideographs = new HashMap<>();
         Map<Integer, Integer> loneIdeographs = new HashMap<>();
         List<int[]> words = new ArrayList<>();
-        int[] q = QuestionWords.blankOut(ChineseScript.toSimplified(question).toLowerCase(Locale.ROOT))
+        int[] q = QuestionWords.blankOut(ChineseScript.fold(ChineseScript.toSimplified(question)).toLowerCase(Locale.ROOT))
                 .codePoints().toArray();
         for (int i = 0; i < q.length; ) {
             if (isIdeograph(q[i])) {
@@ -195,7 +196,7 @@ final class Snippets {
         }
         Set<String> seen = new HashSet<>();
         for (String term : terms) {
-            String t = ChineseScript.toSimplified(term).toLowerCase(Locale.ROOT).strip();
+            String t = ChineseScript.fold(ChineseScript.toSimplified(term)).toLowerCase(Locale.ROOT).strip();
             if (t.isEmpty() || !seen.add(t)) {
                 continue;
             }

@@ -203,6 +203,23 @@ class RegulationSearchIT extends IntegrationTest {
     }
 
     @Test
+    void characters_a_zh_tw_page_writes_for_other_simplified_ones_find_them_and_are_marked() {
+        // 瞭, 覆 stay themselves in the character table, though a zh-TW page writes 瞭解, 答覆 for 了解, 答复
+        for (String[] pair : new String[][] {{"瞭解", "了解"}, {"答覆", "答复"}}) {
+            List<String> traditional = current(pair[0]).results().stream().map(RegulationCatalog.ArticleHit::url).toList();
+            List<String> simplified = current(pair[1]).results().stream().map(RegulationCatalog.ArticleHit::url).toList();
+            assertThat(simplified).as(pair[1]).isNotEmpty();
+            // the words match alike (the question's vector differs a little, so the order may)
+            assertThat(traditional).as(pair[0]).contains(simplified.get(0));
+            if (pair[1].equals("答复")) { // 了 is a filler word, never marked: 了解 marks 解 alone
+                assertThat(current(pair[0]).results()).as(pair[0])
+                        .filteredOn(h -> h.snippet().contains("<em>" + pair[1] + "</em>"))
+                        .hasSizeGreaterThanOrEqualTo(Math.min(3, simplified.size()));
+            }
+        }
+    }
+
+    @Test
     void level_and_region_filters_narrow_the_results() {
         RegulationCatalog.Results laws = catalog.search(new RegulationCatalog.Query("行政执法", 100,
                 LegalLevel.LAW, null, null));

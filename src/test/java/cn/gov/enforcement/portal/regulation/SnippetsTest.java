@@ -12,6 +12,12 @@ class SnippetsTest {
     }
 
     @Test
+    void characters_a_zh_tw_reader_writes_for_other_simplified_ones_mark_them() {
+        assertThat(Snippets.of("保持干燥，并书面答复。", "乾燥", List.of())).isEqualTo("保持<em>干燥</em>，并书面答复。");
+        assertThat(Snippets.of("应当了解情况，并书面答复。", "答覆", List.of())).isEqualTo("应当了解情况，并书面<em>答复</em>。");
+    }
+
+    @Test
     void a_short_article_is_shown_whole_with_every_occurrence_of_the_question_words_marked() {
         assertThat(Snippets.of("租赁物交付承租人，租赁期满返还租赁物。", "租赁", List.of()))
                 .isEqualTo("<em>租赁</em>物交付承租人，<em>租赁</em>期满返还<em>租赁</em>物。");
