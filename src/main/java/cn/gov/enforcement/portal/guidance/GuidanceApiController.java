@@ -46,6 +46,6 @@ class GuidanceApiController {
                                 e.getValue()))
                         .toList()))
                 .toList();
-        return new FiguresJson(today.minusDays(GuidanceService.FIGURES_DAYS), today, agencies);
+        return new FiguresJson(today.minusDays(GuidanceService.FIGURES_DAYS - 1L), today, agencies);
     }
 }

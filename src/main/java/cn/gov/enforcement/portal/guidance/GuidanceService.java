@@ -73,7 +73,10 @@ public class GuidanceService {
     /** Failed look-ups with a number and access code one client may make per {@link #GUESS_WINDOW}. */
     public static final int MAX_FAILED_LOOKUPS = 10;
     public static final Duration GUESS_WINDOW = Duration.ofMinutes(15);
-    /** The period of the public figures. */
+    /** Replies a guidance takes per {@link #REPLY_WINDOW} (each one mails the officer). */
+    public static final int MAX_REPLIES = 10;
+    public static final Duration REPLY_WINDOW = Duration.ofHours(1);
+    /** The period of the public figures, in days, today included. */
     public static final int FIGURES_DAYS = 365;
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -89,6 +92,8 @@ public class GuidanceService {
     private final Translations translations;
     private final PortalSettings portal;
     private final SlidingWindowLimiter failedLookups;
+    /** Accepted replies per guidance number. */
+    private final SlidingWindowLimiter replies;
     private final ListsCatalog lists;
     private final AccountService accounts;
 
@@ -106,6 +111,7 @@ public class GuidanceService {
         this.translations = translations;
         this.portal = portal;
         this.failedLookups = new SlidingWindowLimiter(MAX_FAILED_LOOKUPS, GUESS_WINDOW, clock);
+        this.replies = new SlidingWindowLimiter(MAX_REPLIES, REPLY_WINDOW, clock);
     }
 
     /** Today in China, the portal's time zone. */
@@ -244,12 +250,24 @@ public class GuidanceService {
         return index < 0 ? Optional.empty() : Optional.of(GuidanceKind.values()[index]);
     }
 
-    private static String cut(String text, int max) {
+    /**
+     * The text stripped, or cut to {@code max} characters with an ellipsis. Fields are checked in UTF-16 units, so
+     * the cut keeps within {@code max} units, but only ever between two code points: an emoji (a surrogate pair) is
+     * kept whole or left out, never split.
+     */
+    static String cut(String text, int max) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String t = text.strip();
-        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+        if (t.length() <= max) {
+            return t;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(t.charAt(end - 1)) && Character.isLowSurrogate(t.charAt(end))) {
+            end--;
+        }
+        return t.substring(0, end) + "…";
     }
 
     private List<String> certificates(String typed, AgencyDetails agency, List<FieldProblem> problems) {
@@ -363,6 +381,7 @@ public class GuidanceService {
      * Replaces the party's access code (a lost letter, a new print); the old code stops working.
      *
      * @return the new code, shown once
+     * @throws ValidationFailure (field {@code form}) for a voided guidance; its code stays
      * @throws AccessDeniedException for another agency's or an unknown number, and for anyone but the agency's
      *     officers
      */
@@ -371,6 +390,9 @@ public class GuidanceService {
         String code = AccessCodes.generate();
         tx.executeWithoutResult(status -> {
             Guidance g = ownGuidance(number);
+            if (g.getVoidedAt() != null) {
+                throw ValidationFailure.of("form", "guidance.error.voided");
+            }
             g.replaceAccessCode(AccessCodes.hash(code));
             repository.saveAndFlush(g);
         });
@@ -477,9 +499,10 @@ public class GuidanceService {
     /**
      * The party's reply; a later reply replaces an earlier one until the agency has recorded its return visit.
      *
-     * @throws ValidationFailure for a missing reply, a question without a note, a note too long, a guidance whose
-     *     visit is recorded, too many failed look-ups, or a number and code that do not match (field {@code form});
-     *     nothing is written then
+     * @throws ValidationFailure for a missing reply, a question without a note, a note too long, more than
+     *     {@link #MAX_REPLIES} accepted replies to the guidance within {@link #REPLY_WINDOW} (field {@code replyNote};
+     *     each reply mails the officer), a guidance whose visit is recorded, too many failed look-ups, or a number and
+     *     code that do not match (field {@code form}); nothing is written then
      */
     public GuidanceRecord reply(String number, String accessCode, PartyReply reply, String note, String client) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -511,6 +534,10 @@ public class GuidanceService {
                 if (g.getVisitOutcome() != null) {
                     throw ValidationFailure.of("form", "guidance.error.closed");
                 }
+                if (!replies.tryAcquire(g.getNumber())) {
+                    throw ValidationFailure.of("replyNote", "guidance.error.tooManyReplies", MAX_REPLIES,
+                            REPLY_WINDOW.toMinutes());
+                }
                 g.recordReply(reply.name(), text, clock.instant());
                 Guidance replied = repository.saveAndFlush(g);
                 mailReplied(replied);
@@ -529,9 +556,10 @@ public class GuidanceService {
         }
     }
 
-    /** Forgets the failed look-ups (for tests). */
+    /** Forgets the failed look-ups and the replies counted (for tests). */
     void resetLimits() {
         failedLookups.clear();
+        replies.clear();
     }
 
     private Optional<Guidance> authorised(String number, String accessCode) {
@@ -563,7 +591,7 @@ public class GuidanceService {
      * one grouped query; the agencies' names read in one more.
      */
     public List<AgencyFigures> figures() {
-        Instant since = today().minusDays(FIGURES_DAYS).atStartOfDay(ZONE).toInstant();
+        Instant since = figuresFrom().atStartOfDay(ZONE).toInstant();
         Map<String, Map<GuidanceKind, Long>> perAgency = new LinkedHashMap<>();
         for (Object[] row : repository.countPerAgencyAndKindSince(since)) {
             perAgency.computeIfAbsent((String) row[0], a -> new EnumMap<>(GuidanceKind.class))
@@ -581,6 +609,11 @@ public class GuidanceService {
                 .sorted(Comparator.comparingLong(AgencyFigures::total).reversed()
                         .thenComparing(AgencyFigures::agencyId))
                 .toList();
+    }
+
+    /** The first day of the public figures: {@link #FIGURES_DAYS} days up to and including today. */
+    public LocalDate figuresFrom() {
+        return today().minusDays(FIGURES_DAYS - 1L);
     }
 
     // ---- mail (inside the transaction of the change) ----

@@ -93,14 +93,28 @@ public class RatingQueueView extends Div implements HasDynamicTitle, BeforeEnter
                 .setHeader(getTranslation("rating.field.date")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::statusCell).setKey("status").setHeader(getTranslation("rating.detail.status"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.comment() == null ? ""
-                : r.comment().length() > 120 ? r.comment().substring(0, 120) + "…" : r.comment())
+        grid.addColumn(r -> preview(r.comment()))
                 .setKey("comment").setHeader(getTranslation("rating.field.comment")).setFlexGrow(1);
         grid.setPartNameGenerator(r -> r.overdue() ? "rating-overdue" : null);
         grid.setItems(query -> shownAgency()
                         .map(id -> service.queue(id, awaitingOnly.getValue(), query.getOffset(), query.getLimit()).stream())
                         .orElseGet(java.util.stream.Stream::empty),
                 query -> (int) Math.min(Integer.MAX_VALUE, shownCount));
+    }
+
+    /** Characters of a comment the list shows. */
+    static final int PREVIEW = 120;
+
+    /**
+     * The start of a comment for the list: its first {@link #PREVIEW} characters, counted in code points so that an
+     * emoji is never split, and an ellipsis when there is more; empty for none.
+     */
+    static String preview(String comment) {
+        if (comment == null) {
+            return "";
+        }
+        return comment.codePointCount(0, comment.length()) <= PREVIEW ? comment
+                : comment.substring(0, comment.offsetByCodePoints(0, PREVIEW)) + "…";
     }
 
     private Div statusCell(RatingRecord r) {

@@ -54,6 +54,8 @@ public class RatingService {
     public static final int FOLLOW_UP_DAYS = 7;
     /** How far back a contact may lie. */
     public static final int MAX_DAYS_BACK = 365;
+    /** The period of the public figures, in days, today included. */
+    public static final int FIGURES_DAYS = 365;
     public static final int MAX_COMMENT = 1000;
     public static final int MIN_BAD_COMMENT = 5;
     public static final int MAX_NAME = 50;
@@ -212,9 +214,12 @@ public class RatingService {
         return new RatingReceipt(saved.getReference(), in.score(), due);
     }
 
-    /** How every rated agency was rated in the last twelve months, best first; public. Counted by the database. */
+    /**
+     * How every rated agency was rated in the last {@link #FIGURES_DAYS} days (today included), best first; public.
+     * Counted by the database.
+     */
     public List<AgencyFigures> figures() {
-        Instant since = today().minusDays(MAX_DAYS_BACK).atStartOfDay(ZONE).toInstant();
+        Instant since = today().minusDays(FIGURES_DAYS - 1L).atStartOfDay(ZONE).toInstant();
         return repository.countPerAgencySince(since, BAD_UP_TO, RatingStatus.FOLLOWED_UP.name()).stream()
                 .map(row -> new AgencyFigures((String) row[0], count(row[1]), count(row[2]), count(row[3]),
                         count(row[4])))
@@ -298,11 +303,8 @@ public class RatingService {
     /** A rating of the user's agency; empty for an unknown reference and for another agency's rating alike. */
     public Optional<RatingRecord> find(String reference) {
         requireStaff();
-        if (reference == null || reference.length() > 20) {
-            return Optional.empty();
-        }
         LocalDate today = today();
-        return repository.findByReference(reference.strip())
+        return byReference(reference)
                 .filter(r -> currentUser.canAccessAgency(r.getAgencyId()))
                 .map(r -> record(r, today));
     }
@@ -334,7 +336,7 @@ public class RatingService {
         String user = currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
         try {
             Rating saved = tx.execute(status -> {
-                Rating r = repository.findByReference(reference)
+                Rating r = byReference(reference)
                         .filter(x -> currentUser.canAccessAgency(x.getAgencyId()))
                         .orElseThrow(() -> new AccessDeniedException("No such rating of this agency"));
                 if (!RatingStatus.AWAITING_FOLLOW_UP.name().equals(r.getStatus())) {
@@ -349,6 +351,15 @@ public class RatingService {
         } catch (ObjectOptimisticLockingFailureException concurrent) {
             throw ValidationFailure.of("form", "rating.error.notAwaiting");
         }
+    }
+
+    /** The rating of a reference as typed (surrounding blanks ignored); empty for none and for one too long. */
+    private Optional<Rating> byReference(String reference) {
+        String r = reference == null ? "" : reference.strip();
+        if (r.isEmpty() || r.length() > 20) {
+            return Optional.empty();
+        }
+        return repository.findByReference(r);
     }
 
     // ---- mails (called inside the transaction of the change) ----

@@ -228,10 +228,15 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         }
         table.add(new NativeTableHeader(head));
         NativeTableBody body = new NativeTableBody();
+        Map<String, AgencySummary> known = service.agencies(getLocale()).stream()
+                .collect(java.util.stream.Collectors.toMap(AgencySummary::id, a -> a));
         for (AgencyFigures f : figures) {
+            AgencySummary summary = known.get(f.agencyId());
+            String name = summary == null ? f.agencyId() : summary.displayName(getLocale())
+                    + (summary.sample() ? " " + getTranslation("rating.sampleAgency") : "");
             NativeTableRow row = new NativeTableRow();
             row.getElement().setAttribute("data-agency", f.agencyId());
-            row.add(new NativeTableCell(service.agencyName(f.agencyId(), getLocale())),
+            row.add(new NativeTableCell(name),
                     new NativeTableCell(Long.toString(f.total())),
                     new NativeTableCell(getTranslation("rating.figures.percent", f.goodPercent())),
                     new NativeTableCell(Long.toString(f.bad())),

@@ -354,13 +354,22 @@ class GuidanceIT extends KaribuViewTest {
         signInOfficer("guidance-officer", MARKET);
         service.issue(input(null));
         GuidanceRecord old = service.issue(input(null)).guidance();
-        // a guidance of more than a year ago is not counted
+        GuidanceRecord firstDay = service.issue(input(null)).guidance();
+        GuidanceRecord dayBefore = service.issue(input(null)).guidance();
+        // the last 365 days are today and the 364 days before it: a guidance of more than a year ago is not counted,
+        // nor one given on the 366th day back; one given as the first of the 365 days begins is
+        java.time.LocalDate from = service.today().minusDays(GuidanceService.FIGURES_DAYS - 1L);
+        assertThat(service.figuresFrom()).isEqualTo(from);
+        java.time.Instant since = from.atStartOfDay(GuidanceService.ZONE).toInstant();
         jdbc.update("update guidance_document set issued_at = ? where number = ?",
                 java.sql.Timestamp.from(service.today().minusDays(GuidanceService.FIGURES_DAYS + 5)
                         .atStartOfDay(GuidanceService.ZONE).toInstant()), old.number());
+        jdbc.update("update guidance_document set issued_at = ? where number = ?", java.sql.Timestamp.from(since),
+                firstDay.number());
+        jdbc.update("update guidance_document set issued_at = ? where number = ?",
+                java.sql.Timestamp.from(since.minusSeconds(1)), dayBefore.number());
         long recent = jdbc.queryForObject("select count(*) from guidance_document where agency_id = ? and issued_at >= ? and voided_at is null",
-                Long.class, MARKET, java.sql.Timestamp.from(service.today().minusDays(GuidanceService.FIGURES_DAYS)
-                        .atStartOfDay(GuidanceService.ZONE).toInstant()));
+                Long.class, MARKET, java.sql.Timestamp.from(since));
         GuidanceService.AgencyFigures market = service.figures().stream().filter(f -> f.agencyId().equals(MARKET))
                 .findFirst().orElseThrow();
         assertThat(market.total()).isEqualTo(recent);
@@ -382,6 +391,7 @@ class GuidanceIT extends KaribuViewTest {
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
         assertThat(tree.get("to").asText()).isEqualTo(service.today().toString());
+        assertThat(tree.get("from").asText()).isEqualTo(from.toString());
         var marketJson = java.util.stream.StreamSupport.stream(tree.get("agencies").spliterator(), false)
                 .filter(a -> a.get("agency").asText().equals(MARKET)).findFirst().orElseThrow();
         assertThat(marketJson.get("total").asLong()).isEqualTo(recent);
@@ -540,6 +550,15 @@ class GuidanceIT extends KaribuViewTest {
         assertThatThrownBy(() -> service.recordVisit(number, VisitOutcome.CORRECTED, "作废后试图记录回访。"))
                 .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
                         .extracting(FieldProblem::messageKey).containsExactly("guidance.error.voided"));
+        // a voided guidance gets no new access code (the service refuses it, not only the page); the code stays
+        String hash = jdbc.queryForObject("select access_code_hash from guidance_document where number = ?",
+                String.class, number);
+        assertThatThrownBy(() -> service.newAccessCode(number))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(p -> p.field() + "=" + p.messageKey()).containsExactly("form=guidance.error.voided"));
+        assertThat(jdbc.queryForObject("select access_code_hash from guidance_document where number = ?",
+                String.class, number)).isEqualTo(hash);
+        assertThat(_find(Button.class, spec -> spec.withId("guidance-new-code"))).isEmpty();
         signInOfficer("guidance-traffic-officer", TRAFFIC);
         assertThatThrownBy(() -> service.voidGuidance(number, "别的机关试图作废。"))
                 .isInstanceOf(AccessDeniedException.class);
@@ -553,5 +572,54 @@ class GuidanceIT extends KaribuViewTest {
         assertThatThrownBy(() -> service.reply(number, issued.accessCode(), PartyReply.DONE, null, client()))
                 .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
                         .extracting(FieldProblem::messageKey).containsExactly("guidance.error.voided"));
+    }
+
+    @Test
+    void a_guidance_takes_ten_replies_an_hour_and_the_page_keeps_what_was_typed_beyond_them() {
+        signInMailedOfficer();
+        GuidanceService.Issued issued = service.issue(input(null));
+        String number = issued.guidance().number();
+        String code = issued.accessCode();
+        SecurityContextHolder.clearContext();
+        // each from another network address: the limit is the guidance's, not the client's
+        for (int i = 1; i <= GuidanceService.MAX_REPLIES; i++) {
+            service.reply(number, code, PartyReply.WILL_FOLLOW, "第 " + i + " 次回复。", client());
+        }
+        int mails = jdbc.queryForObject("select count(*) from notification_outbox where dedup_key like ?",
+                Integer.class, "guidance-reply:" + number + ":%");
+        assertThat(mails).isPositive();
+        assertThatThrownBy(() -> service.reply(number, code, PartyReply.DONE, "第十一次回复。", client()))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(p -> p.field() + "=" + p.messageKey())
+                        .containsExactly("replyNote=guidance.error.tooManyReplies"));
+        // the refused reply changes nothing and mails no one
+        Map<String, Object> stored = jdbc.queryForMap("select reply, reply_note from guidance_document where number = ?",
+                number);
+        assertThat(stored.get("reply")).isEqualTo("WILL_FOLLOW");
+        assertThat(stored.get("reply_note")).isEqualTo("第 " + GuidanceService.MAX_REPLIES + " 次回复。");
+        assertThat(jdbc.queryForObject("select count(*) from notification_outbox where dedup_key like ?",
+                Integer.class, "guidance-reply:" + number + ":%")).isEqualTo(mails);
+
+        // on the party's page the note says why, and what was typed stays
+        UI.getCurrent().navigate("guidance", QueryParameters.simple(Map.of("number", number)));
+        _get(PasswordField.class, spec -> spec.withId("guidance-open-code")).setValue(code);
+        _click(_get(Button.class, spec -> spec.withId("guidance-open-submit")));
+        _get(Select.class, spec -> spec.withId("guidance-party-answer")).setValue(PartyReply.DONE);
+        _get(TextArea.class, spec -> spec.withId("guidance-party-note")).setValue("已按建议提交延续申请。");
+        _click(_get(Button.class, spec -> spec.withId("guidance-party-send")));
+        TextArea note = _get(TextArea.class, spec -> spec.withId("guidance-party-note"));
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(note.getErrorMessage()).contains(GuidanceService.REPLY_WINDOW.toMinutes() + " 分钟内已收到 "
+                + GuidanceService.MAX_REPLIES + " 次回复");
+        assertThat(note.getValue()).isEqualTo("已按建议提交延续申请。");
+        assertThat(_get(Select.class, spec -> spec.withId("guidance-party-answer")).getValue()).isEqualTo(PartyReply.DONE);
+        assertThat(_find(Paragraph.class, spec -> spec.withId("guidance-party-thanks"))).isEmpty();
+
+        // another guidance still takes its replies
+        signInOfficer("guidance-officer", MARKET);
+        GuidanceService.Issued other = service.issue(input(null));
+        SecurityContextHolder.clearContext();
+        assertThat(service.reply(other.guidance().number(), other.accessCode(), PartyReply.DONE, null, client()).reply())
+                .isEqualTo(PartyReply.DONE);
     }
 }

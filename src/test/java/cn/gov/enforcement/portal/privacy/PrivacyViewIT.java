@@ -40,7 +40,9 @@ class PrivacyViewIT extends KaribuViewTest {
                 .contains("身份证件号码加密保存", "草稿保存 " + mediation.settings().draftDays() + " 天",
                         // counted as the retention purge counts: from closing, or from an outcome never closed
                         "自结案之日起保存 " + kept + " 天", "达成调解协议或者调解不成后一直未结案的，自达成调解协议或者调解不成之日起算");
-        assertThat(_get(ListItem.class, spec -> spec.withId("privacy-rating")).getText()).contains("满 365 天后删除");
+        // contact details left with a rating: the rated agency's staff and the administrators (RatingDetailView) see them
+        assertThat(_get(ListItem.class, spec -> spec.withId("privacy-rating")).getText())
+                .contains("满 365 天后删除", "被评价机关的工作人员", "平台管理员");
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-assistant")).getText())
                 .as("no model is configured in the tests").contains("不发送给任何第三方");
         assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-mail")).getText()).contains("副本 90 天");
@@ -62,12 +64,16 @@ class PrivacyViewIT extends KaribuViewTest {
         UI.getCurrent().navigate("privacy");
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-mediation")).getText())
                 .contains("kept for " + kept + " days from the day it was closed", "but was never closed counts from that outcome");
+        assertThat(_get(ListItem.class, spec -> spec.withId("privacy-rating")).getText())
+                .contains("rated agency’s staff", "the portal’s administrators");
 
         UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
         UI.getCurrent().navigate("regulations");
         UI.getCurrent().navigate("privacy");
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-mediation")).getText())
                 .contains("自結案之日起保存 " + kept + " 天", "自達成調解協議或者調解不成之日起算");
+        assertThat(_get(ListItem.class, spec -> spec.withId("privacy-rating")).getText())
+                .contains("被評價機關的工作人員", "平台管理員");
     }
 
     /**

@@ -312,6 +312,23 @@ class RatingIT extends KaribuViewTest {
     }
 
     @Test
+    void the_follow_up_finds_the_reference_as_typed_as_the_detail_page_does() {
+        RatingReceipt bad = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        signInOfficer("rating-officer-market", MARKET);
+        String typed = "  " + bad.reference() + " ";
+        assertThat(service.find(typed)).isPresent();
+        RatingRecord followed = service.followUp(typed, FollowUpResult.EXPLAINED, "已电话联系评价人说明检查程序。");
+        assertThat(followed.reference()).isEqualTo(bad.reference());
+        assertThat(followed.status()).isEqualTo(RatingStatus.FOLLOWED_UP);
+        // too long or blank: not found, by both
+        assertThat(service.find(bad.reference() + "X".repeat(20))).isEmpty();
+        assertThatThrownBy(() -> service.followUp(bad.reference() + "X".repeat(20), FollowUpResult.EXPLAINED,
+                "已电话联系评价人说明检查程序。")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.followUp(null, FollowUpResult.EXPLAINED, "已电话联系评价人说明检查程序。"))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void the_public_figures_count_good_and_bad_ratings_and_the_follow_ups_per_agency() {
         String agency = "sample-ecology-environment";
         long before = service.figures().stream().filter(f -> f.agencyId().equals(agency)).mapToLong(AgencyFigures::total)
@@ -326,6 +343,12 @@ class RatingIT extends KaribuViewTest {
         UI.getCurrent().navigate("rating");
         String table = _get(Div.class, spec -> spec.withId("rating-figures")).getElement().getOuterHTML();
         assertThat(table).contains("示例市生态环境局", "好评率", "差评回访率");
+        // sample agencies are marked as on the form and in the guidance figures
+        assertThat(cn.gov.enforcement.portal.testsupport.Components
+                .descendants(_get(Div.class, spec -> spec.withId("rating-figures")))
+                .filter(c -> agency.equals(c.getElement().getAttribute("data-agency")))
+                .map(c -> c.getElement().getTextRecursively()))
+                .singleElement().asString().contains("示例市生态环境局 （示例）");
     }
 
     @Test
@@ -543,8 +566,9 @@ class RatingIT extends KaribuViewTest {
     @Test
     void the_figures_counted_by_the_database_are_those_of_the_ratings_one_by_one() {
         String agency = "sample-ecology-environment";
-        java.time.Instant since = service.today().minusDays(RatingService.MAX_DAYS_BACK).atStartOfDay(RatingService.ZONE)
-                .toInstant();
+        // the last 365 days are today and the 364 days before it
+        java.time.Instant since = service.today().minusDays(RatingService.FIGURES_DAYS - 1L)
+                .atStartOfDay(RatingService.ZONE).toInstant();
         AgencyFigures before = service.figures().stream().filter(f -> f.agencyId().equals(agency)).findFirst()
                 .orElse(new AgencyFigures(agency, 0, 0, 0, 0));
         service.submit(good(agency), Locale.SIMPLIFIED_CHINESE, client());
@@ -555,7 +579,7 @@ class RatingIT extends KaribuViewTest {
         RatingReceipt onTheFirstDay = service.submit(new RatingInput(agency, null, service.today(), Matter.OTHER,
                 Score.VERY_DISSATISFIED, "态度很差，推诿扯皮。", false, null, null, null), Locale.SIMPLIFIED_CHINESE, client());
         RatingReceipt tooOld = service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
-        // given exactly when the twelve months begin (counted), and a second before (not counted)
+        // given exactly when the 365 days begin (counted), and a second before, on the 366th day back (not counted)
         jdbc.update("update enforcement_rating set submitted_at = ? where reference = ?",
                 since.atOffset(java.time.ZoneOffset.UTC), onTheFirstDay.reference());
         jdbc.update("update enforcement_rating set submitted_at = ? where reference = ?",
