@@ -421,6 +421,19 @@ class RegulationSearchIT extends IntegrationTest {
     }
 
     @Test
+    void years_the_search_node_cannot_store_are_a_400_with_the_date_message_not_a_500() throws Exception {
+        String[][] bad = {{"from", "0000-01-01"}, {"from", "-0001-01-01"}, {"to", "+10000-01-01"}};
+        for (String[] param : bad) {
+            mvc.perform(get("/api/v1/regulations/search").param("q", "合同").param(param[0], param[1])
+                    .param("lang", "en")).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.error").value("bad_request"))
+                    .andExpect(jsonPath("$.message").value("Dates must be written as yyyy-MM-dd, e.g. 2021-07-15."));
+        }
+        mvc.perform(get("/api/v1/regulations/search").param("q", "合同").param("from", "0001-01-01")
+                .param("to", "9999-12-31")).andExpect(status().isOk()).andExpect(jsonPath("$.total").isNumber());
+    }
+
+    @Test
     void odd_query_text_with_filters_and_pages_still_answers() throws Exception {
         List<String> odd = List.of("", "条".repeat(2000), "\"(*~^:/\\[", "😀🚓⚖️", "行政處罰 administrative 处罚 ｑｕｅｒｙ",
                 "初次違法且危害後果輕微");
