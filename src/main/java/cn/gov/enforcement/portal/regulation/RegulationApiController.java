@@ -11,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -20,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code size} is cut to 100, and page × size may not exceed {@link RegulationCatalog#MAX_WINDOW}; {@code status}
  * is {@code current} by default, {@code any} for every version; {@code from}/{@code to} bound the in-force date
  * ({@code yyyy-MM-dd}). A bad value is a 400 with a message in the caller's language ({@code ?lang=} or
- * Accept-Language); failures are answered by {@link JsonApiErrors}.
+ * Accept-Language); a repeated parameter counts with its first value, as on the search page;
+ * failures are answered by {@link JsonApiErrors}.
  */
 @RestController
 @JsonApi(failureKey = "regulation.api.failure")
@@ -45,13 +45,13 @@ class RegulationApiController {
     record SearchJson(long total, List<ResultJson> results) {}
 
     @GetMapping("/search")
-    ResponseEntity<?> search(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size, @RequestParam(required = false) String level,
-            @RequestParam(required = false) String region, @RequestParam(required = false) String issuer,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, HttpServletRequest request) {
-        RegulationFilters.Parsed parsed = RegulationFilters.parse(q, page, size, level, region, issuer, status, from,
-                to, RegulationCatalog.DEFAULT_SIZE);
+    ResponseEntity<?> search(HttpServletRequest request) {
+        // the first value of a repeated parameter, as the search page reads its address: bound as a String,
+        // Spring would join repeated values with commas (?q=合同&q=借款 searching "合同,借款")
+        RegulationFilters.Parsed parsed = RegulationFilters.parse(request.getParameter("q"),
+                request.getParameter("page"), request.getParameter("size"), request.getParameter("level"),
+                request.getParameter("region"), request.getParameter("issuer"), request.getParameter("status"),
+                request.getParameter("from"), request.getParameter("to"), RegulationCatalog.DEFAULT_SIZE);
         if (parsed.errorKey() != null) {
             return badRequest(message(request, parsed.errorKey(), parsed.errorArgs()));
         }

@@ -23,6 +23,23 @@ final class RegulationFilters {
         return Arrays.stream(DocumentStatus.values()).filter(s -> s.name().equals(v)).findFirst();
     }
 
+    /**
+     * A {@code yyyy-MM-dd} date of the years 1 to 9999, or empty. ISO parsing alone also reads year 0, negative
+     * years and {@code +10000-01-01}, which the search node's {@code yyyy} date format refuses (a failed search
+     * instead of a message).
+     */
+    static Optional<LocalDate> date(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.strip());
+            return date.getYear() < 1 || date.getYear() > 9999 ? Optional.empty() : Optional.of(date);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Longest region or issuer value accepted. */
     static final int MAX_FILTER = 200;
 
@@ -72,12 +89,9 @@ final class RegulationFilters {
         if (given(region) && region.strip().length() > MAX_FILTER || given(issuer) && issuer.strip().length() > MAX_FILTER) {
             return Parsed.error("regulation.api.filterTooLong", MAX_FILTER);
         }
-        LocalDate fromDate = null;
-        LocalDate toDate = null;
-        try {
-            fromDate = given(from) ? LocalDate.parse(from.strip()) : null;
-            toDate = given(to) ? LocalDate.parse(to.strip()) : null;
-        } catch (DateTimeParseException e) {
+        LocalDate fromDate = given(from) ? date(from).orElse(null) : null;
+        LocalDate toDate = given(to) ? date(to).orElse(null) : null;
+        if (given(from) && fromDate == null || given(to) && toDate == null) {
             return Parsed.error("regulation.api.badDate");
         }
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {

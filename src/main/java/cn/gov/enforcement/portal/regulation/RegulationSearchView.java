@@ -26,7 +26,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,7 +242,8 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         String st = first(params, "status");
         // the form shows what the URL says, even a value that turns out to be invalid
         search.setValue(q == null ? "" : RegulationCatalog.normalize(q));
-        Optional<LegalLevel> lvl = RegulationFilters.level(first(params, "level"));
+        String lv = first(params, "level");
+        Optional<LegalLevel> lvl = RegulationFilters.level(lv);
         if (lvl.isPresent() && !level.getListDataView().contains(lvl)) {
             level.getListDataView().addItem(lvl);
         }
@@ -253,8 +253,16 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         boolean any = st != null && ANY.equalsIgnoreCase(st.strip());
         status.setValue(any ? ANY : RegulationFilters.status(st).orElse(DocumentStatus.CURRENT).name()
                 .toLowerCase(Locale.ROOT));
-        from.setValue(date(first(params, "from")));
-        to.setValue(date(first(params, "to")));
+        String fromText = first(params, "from");
+        String toText = first(params, "to");
+        from.setValue(RegulationFilters.date(fromText).orElse(null));
+        to.setValue(RegulationFilters.date(toText).orElse(null));
+        // a value the address gives but the search refuses: the field shows its default (All, Current, no date) and
+        // says why it is not the value asked for, until the reader changes it; a new search runs with what is shown
+        refused(level, given(lv) && lvl.isEmpty(), "regulation.api.badLevel");
+        refused(status, given(st) && !any && RegulationFilters.status(st).isEmpty(), "regulation.api.badStatus");
+        refused(from, given(fromText) && from.getValue() == null, "regulation.api.badDate");
+        refused(to, given(toText) && to.getValue() == null, "regulation.api.badDate");
         Map<String, String> chosen = formParameters();
         form.setActiveFilters(chosen.size() - (chosen.containsKey("q") ? 1 : 0));
 
@@ -288,11 +296,18 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         box.setValue(v);
     }
 
-    private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
+    private static boolean given(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** Marks a field invalid with the message of the address's refused value, or clears an earlier mark. */
+    private <F extends com.vaadin.flow.component.HasValidation> void refused(F field, boolean refused, String key) {
+        if (refused) {
+            field.setErrorMessage(getTranslation(key));
+            field.setInvalid(true);
+        } else if (field.isInvalid()) {
+            field.setInvalid(false);
+            field.setErrorMessage(null);
         }
     }
 

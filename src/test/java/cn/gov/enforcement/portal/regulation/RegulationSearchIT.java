@@ -462,6 +462,46 @@ class RegulationSearchIT extends IntegrationTest {
     }
 
     @Test
+    void years_the_search_node_cannot_store_are_a_400_with_the_date_message_not_a_500() throws Exception {
+        String[][] bad = {{"from", "0000-01-01"}, {"from", "-0001-01-01"}, {"to", "+10000-01-01"}};
+        for (String[] param : bad) {
+            mvc.perform(get("/api/v1/regulations/search").param("q", "合同").param(param[0], param[1])
+                    .param("lang", "en")).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.error").value("bad_request"))
+                    .andExpect(jsonPath("$.message").value("Dates must be written as yyyy-MM-dd, e.g. 2021-07-15."));
+        }
+        mvc.perform(get("/api/v1/regulations/search").param("q", "合同").param("from", "0001-01-01")
+                .param("to", "9999-12-31")).andExpect(status().isOk()).andExpect(jsonPath("$.total").isNumber());
+    }
+
+    private long total(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+            throws Exception {
+        return json.readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).get("total").asLong();
+    }
+
+    @Test
+    void a_repeated_parameter_counts_with_its_first_value_as_on_the_search_page() throws Exception {
+        String api = "/api/v1/regulations/search";
+        // not "合同,借款"
+        long contract = total(get(api).param("q", "合同"));
+        assertThat(contract).isGreaterThan(0);
+        assertThat(total(get(api).param("q", "合同", "借款"))).isEqualTo(contract);
+        // not the region "全国,河南省", which no document has
+        long national = total(get(api).param("q", "行政处罚").param("region", "全国"));
+        assertThat(national).isGreaterThan(0);
+        assertThat(total(get(api).param("q", "行政处罚").param("region", "全国", "河南省"))).isEqualTo(national);
+        // not the level "law,law", which is no level
+        long laws = total(get(api).param("q", "行政处罚").param("level", "law"));
+        assertThat(total(get(api).param("q", "行政处罚").param("level", "law", "law"))).isEqualTo(laws);
+        assertThat(total(get(api).param("q", "行政处罚").param("level", "law", "nonsense"))).isEqualTo(laws);
+        assertThat(total(get(api).param("q", "合同").param("size", "3", "5").param("page", "2", "9")))
+                .isEqualTo(contract);
+        mvc.perform(get(api).param("q", "合同").param("size", "3", "5")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.results.length()").value(3));
+    }
+
+    @Test
     void odd_query_text_with_filters_and_pages_still_answers() throws Exception {
         List<String> odd = List.of("", "条".repeat(2000), "\"(*~^:/\\[", "😀🚓⚖️", "行政處罰 administrative 处罚 ｑｕｅｒｙ",
                 "初次違法且危害後果輕微");

@@ -181,6 +181,51 @@ class RegulationViewsIT extends KaribuViewTest {
         assertThat(_get(cn.gov.enforcement.portal.platform.SearchForm.class).filtersOpen()).isTrue();
     }
 
+    private static com.vaadin.flow.component.datepicker.DatePicker datePicker(String id) {
+        return _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId(id));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static com.vaadin.flow.component.select.Select<Object> select(String id) {
+        return _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId(id));
+    }
+
+    @Test
+    void a_value_the_address_gives_but_the_search_refuses_marks_its_field_with_the_message() {
+        String badDate = UI.getCurrent().getTranslation("regulation.api.badDate");
+        // years the search node cannot store: the page says the date is bad, not that the search is unavailable
+        for (String year : new String[] {"0000-01-01", "-0001-01-01", "+10000-01-01"}) {
+            UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚", "to", year)));
+            assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-count")).getText()).as(year)
+                    .isEqualTo(UI.getCurrent().getTranslation("regulation.search.badFilter", badDate));
+            assertThat(datePicker("regulation-to").isInvalid()).as(year).isTrue();
+            assertThat(datePicker("regulation-to").getErrorMessage()).isEqualTo(badDate);
+            assertThat(datePicker("regulation-to").getValue()).isNull();
+        }
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚", "from", "tomorrow",
+                "level", "nonsense", "status", "old")));
+        assertThat(datePicker("regulation-from").isInvalid()).isTrue();
+        assertThat(datePicker("regulation-from").getErrorMessage()).isEqualTo(badDate);
+        assertThat(datePicker("regulation-to").isInvalid()).isFalse();
+        com.vaadin.flow.component.select.Select<Object> level = select("regulation-level");
+        assertThat(level.isInvalid()).isTrue();
+        assertThat(level.getErrorMessage()).isEqualTo(UI.getCurrent().getTranslation("regulation.api.badLevel"));
+        assertThat(select("regulation-status").isInvalid()).isTrue();
+        assertThat(select("regulation-status").getErrorMessage())
+                .isEqualTo(UI.getCurrent().getTranslation("regulation.api.badStatus"));
+        // the reader changes a field: its mark goes
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(level, level.getListDataView().getItem(1));
+        assertThat(level.isInvalid()).isFalse();
+        // an address with good values clears every mark
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚", "from", "2021-01-01",
+                "status", "any")));
+        assertThat(datePicker("regulation-from").isInvalid()).isFalse();
+        assertThat(datePicker("regulation-from").getValue()).isEqualTo(java.time.LocalDate.of(2021, 1, 1));
+        assertThat(datePicker("regulation-to").isInvalid()).isFalse();
+        assertThat(select("regulation-level").isInvalid()).isFalse();
+        assertThat(select("regulation-status").isInvalid()).isFalse();
+    }
+
     @Test
     void a_hit_on_an_article_number_its_text_repeats_links_to_its_own_place() throws IOException {
         Path dir = Files.createDirectories(RUN_DATA_DIR.resolve("regulation-repeated"));
