@@ -91,7 +91,14 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
         tools.add(print);
         if (service.mayIssue() && !g.voided()) {
             Button code = new Button(getTranslation("guidance.detail.newCode"), e -> {
-                String fresh = service.newAccessCode(number);
+                String fresh;
+                try {
+                    fresh = service.newAccessCode(number);
+                } catch (ValidationFailure
+                        | org.springframework.dao.OptimisticLockingFailureException changedMeanwhile) {
+                    // voided (or changed) by a colleague since this page was shown: show it as it is now
+                    fresh = null;
+                }
                 render(null, null, null, fresh);
             });
             code.setId("guidance-new-code");

@@ -534,7 +534,7 @@ public class GuidanceService {
                 if (g.getVisitOutcome() != null) {
                     throw ValidationFailure.of("form", "guidance.error.closed");
                 }
-                if (!replies.tryAcquire(g.getNumber())) {
+                if (!replies.allows(g.getNumber())) {
                     throw ValidationFailure.of("replyNote", "guidance.error.tooManyReplies", MAX_REPLIES,
                             REPLY_WINDOW.toMinutes());
                 }
@@ -543,6 +543,8 @@ public class GuidanceService {
                 mailReplied(replied);
                 return replied;
             });
+            // counted once committed: a reply rolled back (a concurrent change) does not use up the limit
+            replies.record(saved.getNumber());
             return record(saved, today(), agencies.find(saved.getAgencyId()).orElse(null));
         } catch (ObjectOptimisticLockingFailureException concurrent) {
             throw ValidationFailure.of("form", "guidance.error.closed");

@@ -800,14 +800,16 @@ class RegulationIndex {
         String simplifiedQuery = search.simplifiedQuery();
         RegulationSettings.Ranking ranking = settings.ranking();
         // the legal terms of the question's everyday words join the BM25 query (boosted) and the embedded question
-        List<String> legalTerms = ranking.layTermWeight() > 0 ? LAY_TERMS.expand(simplifiedQuery) : List.of();
+        List<String> legalTerms = ranking.layTermWeight() > 0 ? LAY_TERMS.expand(ChineseScript.fold(simplifiedQuery))
+                : List.of();
         // every page up to the ranking's depth comes from the same ranking, so paging never repeats or skips a hit
         Ranked ranked = rank(es, search, legalTerms, ranking.depth());
         List<String> order = ranked.order();
         Map<String, Double> scores = ranked.scores();
-        if (search.from() + search.size() > ranking.depth() && !order.isEmpty()) {
-            // deeper pages: the same first results, then those of a deeper ranking that are not among them
-            Ranked deeper = rank(es, search, legalTerms, search.from() + search.size());
+        if (search.from() + search.size() > order.size() && order.size() >= ranking.depth()) {
+            // deeper pages: the same first results, then those of one deeper ranking (as deep as any page may reach,
+            // the same for every deeper page) that are not among them
+            Ranked deeper = rank(es, search, legalTerms, Math.max(ranking.depth(), RegulationCatalog.MAX_WINDOW));
             Set<String> shown = new HashSet<>(order);
             List<String> continued = new ArrayList<>(order);
             deeper.order().stream().filter(id -> !shown.contains(id)).forEach(continued::add);

@@ -259,12 +259,14 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         to.setValue(RegulationFilters.date(toText).orElse(null));
         // a value the address gives but the search refuses: the field shows its default (All, Current, no date) and
         // says why it is not the value asked for, until the reader changes it; a new search runs with what is shown
-        refused(level, given(lv) && lvl.isEmpty(), "regulation.api.badLevel");
-        refused(status, given(st) && !any && RegulationFilters.status(st).isEmpty(), "regulation.api.badStatus");
-        refused(from, given(fromText) && from.getValue() == null, "regulation.api.badDate");
-        refused(to, given(toText) && to.getValue() == null, "regulation.api.badDate");
+        boolean anyRefused = refused(level, given(lv) && lvl.isEmpty(), "regulation.api.badLevel")
+                | refused(status, given(st) && !any && RegulationFilters.status(st).isEmpty(), "regulation.api.badStatus")
+                | refused(from, given(fromText) && from.getValue() == null, "regulation.api.badDate")
+                | refused(to, given(toText) && to.getValue() == null, "regulation.api.badDate");
         Map<String, String> chosen = formParameters();
-        form.setActiveFilters(chosen.size() - (chosen.containsKey("q") ? 1 : 0));
+        int active = chosen.size() - (chosen.containsKey("q") ? 1 : 0);
+        // a refused field counts as set, so that a phone unfolds the filters and shows it with its message
+        form.setActiveFilters(anyRefused ? Math.max(1, active) : active);
 
         results.removeAll();
         pager.removeAll();
@@ -301,7 +303,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
     }
 
     /** Marks a field invalid with the message of the address's refused value, or clears an earlier mark. */
-    private <F extends com.vaadin.flow.component.HasValidation> void refused(F field, boolean refused, String key) {
+    private <F extends com.vaadin.flow.component.HasValidation> boolean refused(F field, boolean refused, String key) {
         if (refused) {
             field.setErrorMessage(getTranslation(key));
             field.setInvalid(true);
@@ -309,6 +311,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             field.setInvalid(false);
             field.setErrorMessage(null);
         }
+        return refused;
     }
 
     private static String first(Map<String, List<String>> params, String name) {

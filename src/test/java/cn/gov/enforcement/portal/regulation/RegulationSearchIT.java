@@ -408,6 +408,14 @@ class RegulationSearchIT extends IntegrationTest {
             search("法", page, 100, null, null, null, null, null, null).results().forEach(h -> fourPages.add(h.url()));
         }
         assertThat(paged.subList(0, 400)).containsExactlyElementsOf(fourPages);
+        // pages of 10 around and beyond the depth agree with the pages of 100, position by position
+        java.util.List<String> small = new java.util.ArrayList<>();
+        for (int page = 39; page <= 45; page++) {
+            RegulationCatalog.Results r = search("法", page, 10, null, null, null, null, null, null);
+            assertThat(r.total()).as("page %d of 10", page).isEqualTo(first.total());
+            r.results().forEach(h -> small.add(h.url()));
+        }
+        assertThat(small).containsExactlyElementsOf(paged.subList(380, 450));
     }
 
     @Test

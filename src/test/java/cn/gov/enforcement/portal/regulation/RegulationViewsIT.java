@@ -201,6 +201,9 @@ class RegulationViewsIT extends KaribuViewTest {
             assertThat(datePicker("regulation-to").isInvalid()).as(year).isTrue();
             assertThat(datePicker("regulation-to").getErrorMessage()).isEqualTo(badDate);
             assertThat(datePicker("regulation-to").getValue()).isNull();
+            // the refused field counts as a set filter: a phone unfolds the filters to show it
+            assertThat(_get(Button.class, spec -> spec.withId("regulation-filters-toggle")).getText()).as(year)
+                    .isNotEqualTo(UI.getCurrent().getTranslation("platform.searchForm.filters"));
         }
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚", "from", "tomorrow",
                 "level", "nonsense", "status", "old")));
