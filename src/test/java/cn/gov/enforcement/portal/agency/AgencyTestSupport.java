@@ -1,18 +1,17 @@
 package cn.gov.enforcement.portal.agency;
 
+import static cn.gov.enforcement.portal.testsupport.Eventually.eventually;
+
 import cn.gov.enforcement.portal.IntegrationTest;
 import cn.gov.enforcement.portal.account.CurrentUser;
 import cn.gov.enforcement.portal.knowledge.KnowledgeBase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import cn.gov.enforcement.portal.testsupport.TemporaryDirectories;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureMockMvc
 abstract class AgencyTestSupport extends IntegrationTest {
 
-    static final Path KNOWLEDGE_DIR = copyKnowledgeBase();
+    static final Path KNOWLEDGE_DIR = TemporaryDirectories.copyOfKnowledgeBase("agency-kb-", "agencies");
     static final Path AGENCIES = KNOWLEDGE_DIR.resolve("agencies");
 
     @DynamicPropertySource
@@ -41,16 +40,6 @@ abstract class AgencyTestSupport extends IntegrationTest {
         registry.add("portal.knowledge.dir", KNOWLEDGE_DIR::toString);
         registry.add("portal.knowledge.strict", () -> "true");
         registry.add("portal.agency.certificate-checks-per-minute", () -> "1000");
-    }
-
-    static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 
     /** The agency given {@link #POWER_WITH_FOLDED_CHARACTER} while {@link #withPowerWithFoldedCharacter} runs. */
@@ -87,21 +76,6 @@ abstract class AgencyTestSupport extends IntegrationTest {
             Files.writeString(file, original, StandardCharsets.UTF_8);
             knowledgeBase.loadAll();
             eventually(() -> !indexed.getAsBoolean(), "the index is back without the power");
-        }
-    }
-
-    private static Path copyKnowledgeBase() {
-        try {
-            Path dir = cn.gov.enforcement.portal.testsupport.TemporaryDirectories.createDeletedOnExit("agency-kb-");
-            Path target = Files.createDirectories(dir.resolve("agencies"));
-            try (Stream<Path> files = Files.list(Path.of("knowledge-base", "agencies"))) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                    Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -12,7 +12,6 @@ import cn.gov.enforcement.portal.lists.RiskPoint;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.search.TextEmbeddings;
-import com.sun.net.httpserver.HttpServer;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -20,13 +19,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -58,35 +54,9 @@ class AssistantIT extends KaribuViewTest {
         return "test-" + UUID.randomUUID();
     }
 
-    /** An OpenAI-compatible endpoint on a free port that answers every chat request with status and body. */
-    private static HttpServer fakeModel(int status, String answer, AtomicReference<String> request,
-            AtomicReference<String> authorization) throws IOException {
-        return fakeModel(status, answer, request, authorization, new java.util.concurrent.CopyOnWriteArrayList<>());
-    }
-
-    /** The same, keeping every request's body in {@code requests}. */
-    private static HttpServer fakeModel(int status, String answer, AtomicReference<String> request,
-            AtomicReference<String> authorization, java.util.List<String> requests) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v1/chat/completions", exchange -> {
-            request.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            requests.add(request.get());
-            authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = ("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"" + answer + "\"}}]}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return server;
-    }
-
-    private AssistantService withModel(HttpServer server, int perHour) {
-        return new AssistantService(lists, regulations, new AssistantSettings("http://127.0.0.1:"
-                + server.getAddress().getPort() + "/v1/", "test-model", "secret", Duration.ofSeconds(10), perHour), clock,
-                embeddings);
+    private AssistantService withModel(FakeChatModel model, int perHour) {
+        return new AssistantService(lists, regulations, new AssistantSettings(model.baseUrl(), "test-model", "secret",
+                Duration.ofSeconds(10), perHour), clock, embeddings);
     }
 
     @Test
@@ -163,31 +133,23 @@ class AssistantIT extends KaribuViewTest {
 
     @Test
     void a_configured_model_writes_the_answer_from_the_numbered_sources() throws IOException {
-        AtomicReference<String> request = new AtomicReference<>();
-        AtomicReference<String> authorization = new AtomicReference<>();
-        HttpServer server = fakeModel(200, "油烟须经净化设施处理后达标排放 [1]。", request, authorization);
-        try {
+        try (FakeChatModel server = FakeChatModel.answering(200, "油烟须经净化设施处理后达标排放 [1]。")) {
             AssistantAnswer a = withModel(server, 100).answer(FUMES, Locale.SIMPLIFIED_CHINESE, client());
             assertThat(a.summary()).isEqualTo("油烟须经净化设施处理后达标排放 [1]。");
             assertThat(a.modelFailed()).isFalse();
-            assertThat(request.get()).contains("\"model\":\"test-model\"", FUMES, "[1] 法律风险：餐饮油烟未经净化超标排放",
-                    "简体中文");
-            assertThat(authorization.get()).isEqualTo("Bearer secret");
-        } finally {
-            server.stop(0);
+            assertThat(server.requests()).singleElement().asString().contains("\"model\":\"test-model\"", FUMES,
+                    "[1] 法律风险：餐饮油烟未经净化超标排放", "简体中文");
+            assertThat(server.lastAuthorization()).isEqualTo("Bearer secret");
         }
     }
 
     @Test
     void when_the_model_fails_the_sources_are_still_the_answer() throws IOException {
-        HttpServer server = fakeModel(500, "x", new AtomicReference<>(), new AtomicReference<>());
-        try {
+        try (FakeChatModel server = FakeChatModel.answering(500, "x")) {
             AssistantAnswer a = withModel(server, 100).answer(FUMES, Locale.ENGLISH, client());
             assertThat(a.summary()).isNull();
             assertThat(a.modelFailed()).isTrue();
             assertThat(a.risks()).isNotEmpty();
-        } finally {
-            server.stop(0);
         }
     }
 
@@ -197,16 +159,13 @@ class AssistantIT extends KaribuViewTest {
                 .problems().get(0).messageKey()).isEqualTo("assistant.error.empty");
         assertThat(assertThrows(ValidationFailure.class, () -> service.answer("油".repeat(501), Locale.SIMPLIFIED_CHINESE,
                 client())).problems().get(0).messageKey()).isEqualTo("assistant.error.tooLong");
-        HttpServer server = fakeModel(200, "好", new AtomicReference<>(), new AtomicReference<>());
-        try {
+        try (FakeChatModel server = FakeChatModel.answering(200, "好")) {
             AssistantService limited = withModel(server, 2);
             String client = client();
             limited.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client);
             limited.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client);
             assertThat(assertThrows(ValidationFailure.class, () -> limited.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client))
                     .problems().get(0).messageKey()).isEqualTo("assistant.error.tooMany");
-        } finally {
-            server.stop(0);
         }
     }
 
@@ -346,10 +305,8 @@ class AssistantIT extends KaribuViewTest {
 
     @Test
     void the_model_gets_the_previous_turn_as_chat_history() throws IOException {
-        java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
-        HttpServer server = fakeModel(200, "油烟须经净化设施处理后达标排放 [1]。", new AtomicReference<>(),
-                new AtomicReference<>(), requests);
-        try {
+        try (FakeChatModel server = FakeChatModel.answering(200, "油烟须经净化设施处理后达标排放 [1]。")) {
+            java.util.List<String> requests = server.requests();
             AssistantService withModel = withModel(server, 100);
             AssistantAnswer first = withModel.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client());
             AssistantAnswer followUp = withModel.answer(HOW_MUCH, first, Locale.SIMPLIFIED_CHINESE, client());
@@ -372,8 +329,6 @@ class AssistantIT extends KaribuViewTest {
                 assertThat(json.readTree(requests.get(2)).path("messages")).extracting(m -> m.path("role").asText())
                         .containsExactly("system", "user");
             }
-        } finally {
-            server.stop(0);
         }
     }
 
@@ -482,32 +437,6 @@ class AssistantIT extends KaribuViewTest {
                 .isEqualTo("只按這個問題回答");
     }
 
-    /**
-     * An OpenAI-compatible endpoint that answers each request only when the test opens the gate, always with
-     * {@code answer}; the bodies of the requests in {@code requests}.
-     */
-    private static HttpServer gatedModel(java.util.concurrent.Semaphore gate, String answer, java.util.List<String> requests)
-            throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.createContext("/v1/chat/completions", exchange -> {
-            requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            try {
-                gate.tryAcquire(20, java.util.concurrent.TimeUnit.SECONDS); // the model takes its time
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(java.util.Map.of("choices",
-                    java.util.List.of(java.util.Map.of("message", java.util.Map.of("role", "assistant", "content", answer)))));
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return server;
-    }
-
     /** Runs the UI's pending work until the condition holds (at most 20 s). */
     private static void roundtripsUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -523,10 +452,8 @@ class AssistantIT extends KaribuViewTest {
 
     @Test
     void the_page_shows_the_sources_at_once_and_the_models_text_with_linked_citations_when_it_comes() throws Exception {
-        java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(0);
-        java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
-        HttpServer server = gatedModel(gate, "油烟须经净化后达标排放 [1]，另见【2】与 [1, 2]，不是 [99]。<b>x</b>", requests);
-        try {
+        try (FakeChatModel server = FakeChatModel.gated("油烟须经净化后达标排放 [1]，另见【2】与 [1, 2]，不是 [99]。<b>x</b>")) {
+            java.util.List<String> requests = server.requests();
             AssistantView view = new AssistantView(withModel(server, 100));
             UI.getCurrent().add(view);
             ask(FUMES);
@@ -545,7 +472,7 @@ class AssistantIT extends KaribuViewTest {
             assertThat(writing(followUp)).isTrue();
             Thread.sleep(300);
             assertThat(requests).hasSize(1);
-            gate.release(2);
+            server.open(2);
             roundtripsUntil(() -> !writing(card) && !writing(followUp));
             assertThat(requests).hasSize(2);
             com.fasterxml.jackson.databind.JsonNode history = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -588,18 +515,13 @@ class AssistantIT extends KaribuViewTest {
                 }
             }
             assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
-        } finally {
-            gate.release(10);
-            server.stop(0);
         }
     }
 
     @Test
     void a_text_that_comes_after_the_reader_left_touches_nothing_and_a_model_address_that_is_no_address_fails_softly()
             throws Exception {
-        java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(0);
-        HttpServer server = gatedModel(gate, "好 [1]", new java.util.concurrent.CopyOnWriteArrayList<>());
-        try {
+        try (FakeChatModel server = FakeChatModel.gated("好 [1]")) {
             AssistantView view = new AssistantView(withModel(server, 100));
             UI.getCurrent().add(view);
             ask(FUMES);
@@ -607,7 +529,7 @@ class AssistantIT extends KaribuViewTest {
             UI.getCurrent().remove(view);
             // another page polls for its own work meanwhile
             UI.getCurrent().setPollInterval(1234);
-            gate.release(1);
+            server.open(1);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -615,9 +537,6 @@ class AssistantIT extends KaribuViewTest {
             }
             assertThat(UI.getCurrent().getPollInterval()).isEqualTo(1234);
             UI.getCurrent().setPollInterval(-1);
-        } finally {
-            gate.release(10);
-            server.stop(0);
         }
 
         AssistantService broken = new AssistantService(lists, regulations, new AssistantSettings("http://bad host/v1",

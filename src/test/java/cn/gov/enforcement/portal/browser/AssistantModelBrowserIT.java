@@ -2,10 +2,7 @@ package cn.gov.enforcement.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import cn.gov.enforcement.portal.assistant.FakeChatModel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -23,42 +20,18 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class AssistantModelBrowserIT extends BrowserTest {
 
-    static final HttpServer MODEL = fakeModel();
-
-    private static HttpServer fakeModel() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/v1/chat/completions", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                try {
-                    Thread.sleep(1500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                byte[] body = ("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":"
-                        + "\"油烟须经净化设施处理后达标排放 [1]。处罚幅度见 [2]。\"}}]}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final FakeChatModel MODEL = FakeChatModel.slow("油烟须经净化设施处理后达标排放 [1]。处罚幅度见 [2]。",
+            java.time.Duration.ofMillis(1500));
 
     @DynamicPropertySource
     static void model(DynamicPropertyRegistry registry) {
-        registry.add("portal.assistant.llm-base-url",
-                () -> "http://127.0.0.1:" + MODEL.getAddress().getPort() + "/v1");
+        registry.add("portal.assistant.llm-base-url", MODEL::baseUrl);
         registry.add("portal.assistant.llm-model", () -> "test-model");
     }
 
     @AfterAll
     static void stopModel() {
-        MODEL.stop(0);
+        MODEL.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import static cn.gov.enforcement.portal.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;

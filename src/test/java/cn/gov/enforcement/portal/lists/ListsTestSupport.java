@@ -1,19 +1,16 @@
 package cn.gov.enforcement.portal.lists;
 
+import static cn.gov.enforcement.portal.testsupport.Eventually.eventually;
+
 import cn.gov.enforcement.portal.KaribuViewTest;
 import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
 import cn.gov.enforcement.portal.search.SearchIndexes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import cn.gov.enforcement.portal.testsupport.TemporaryDirectories;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -32,30 +29,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureMockMvc
 abstract class ListsTestSupport extends KaribuViewTest {
 
-    static final Path KNOWLEDGE_DIR = copyKnowledgeBase();
+    static final Path KNOWLEDGE_DIR = TemporaryDirectories.copyOfKnowledgeBase("lists-kb-", "agencies", "risk-points",
+            "exemptions", "discretion");
     static final Instant NOW = Instant.parse("2026-11-21T02:00:00Z");
 
     @DynamicPropertySource
     static void listsProperties(DynamicPropertyRegistry registry) {
         registry.add("portal.knowledge.dir", KNOWLEDGE_DIR::toString);
         registry.add("portal.knowledge.strict", () -> "true");
-    }
-
-    private static Path copyKnowledgeBase() {
-        try {
-            Path dir = cn.gov.enforcement.portal.testsupport.TemporaryDirectories.createDeletedOnExit("lists-kb-");
-            for (String folder : List.of("agencies", "risk-points", "exemptions", "discretion")) {
-                Path target = Files.createDirectories(dir.resolve(folder));
-                try (Stream<Path> files = Files.list(Path.of("knowledge-base", folder))) {
-                    for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                        Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -83,17 +64,6 @@ abstract class ListsTestSupport extends KaribuViewTest {
                         new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(user, null,
                                 user.getAuthorities())));
         return user;
-    }
-
-    /** Polls the condition every 100 ms for up to 30 s; fails naming what it waited for. */
-    static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 
     /**

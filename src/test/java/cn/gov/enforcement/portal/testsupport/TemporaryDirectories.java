@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -21,6 +22,27 @@ public final class TemporaryDirectories {
         try {
             Path dir = Files.createTempDirectory(prefix);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "delete " + dir.getFileName()));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A copy of the YAML files of the committed knowledge base's {@code folders} (under {@code knowledge-base/} of the
+     * working directory) in a new directory that is deleted when the JVM exits, so a test can change content.
+     */
+    public static Path copyOfKnowledgeBase(String prefix, String... folders) {
+        Path dir = createDeletedOnExit(prefix);
+        try {
+            for (String folder : folders) {
+                Path target = Files.createDirectories(dir.resolve(folder));
+                try (Stream<Path> files = Files.list(Path.of("knowledge-base", folder))) {
+                    for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                        Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
