@@ -221,7 +221,7 @@ public class AssistantService {
 
     private Sources sources(String text) {
         String simplified = ChineseScript.toSimplified(text);
-        Set<String> pairs = pairs(FILLERS.matcher(simplified).replaceAll(" "));
+        Set<String> pairs = questionPairs(simplified);
         float[] meaning = questionVector(simplified);
         List<RiskPoint> risks = best(lists.publicRiskPoints(), pairs, meaning, RiskPoint::title,
                 r -> String.join(" ", r.sector(), r.appliesTo(), r.risk(), r.consequence(), String.join(" ", r.prevention())),
@@ -354,10 +354,18 @@ public class AssistantService {
         return scored.stream().limit(max).map(Scored::entry).toList();
     }
 
+    /**
+     * The character pairs of a question already in Simplified characters, without its fillers, folded
+     * ({@link ChineseScript#fold}) as the entries' pairs are, so that a zh-TW 回覆 meets the 回复 of an entry.
+     */
+    static Set<String> questionPairs(String simplified) {
+        return pairs(ChineseScript.fold(FILLERS.matcher(simplified).replaceAll(" ")));
+    }
+
     /** Shared character pairs of question and entry, those of the title counting three. */
-    private static int words(Set<String> pairs, String title, String body) {
-        Set<String> inTitle = pairs(ChineseScript.toSimplified(title));
-        Set<String> inBody = pairs(ChineseScript.toSimplified(body));
+    static int words(Set<String> pairs, String title, String body) {
+        Set<String> inTitle = pairs(ChineseScript.fold(ChineseScript.toSimplified(title)));
+        Set<String> inBody = pairs(ChineseScript.fold(ChineseScript.toSimplified(body)));
         int score = 0;
         for (String p : pairs) {
             score += inTitle.contains(p) ? 3 : inBody.contains(p) ? 1 : 0;
