@@ -10,11 +10,24 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({PortalSettings.class, SiteSettings.class})
 class PlatformConfiguration {
 
-    /** Every module reads the time from this clock so that deadlines and retention are testable. */
+    /**
+     * Every module reads the time from this clock so that deadlines and retention are testable. Its zone is the
+     * portal's ({@code portal.zone}, China's by default), not the server's: a container on UTC would otherwise take
+     * "today" from the day before until 08:00 Beijing time (lists in force, dates of self-check reports).
+     */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemDefaultZone();
+    Clock clock(@org.springframework.beans.factory.annotation.Value("${portal.zone:Asia/Shanghai}") String zone) {
+        return Clock.system(portalZone(zone));
+    }
+
+    /** The zone named by {@code portal.zone}, refused at start with the setting's name when it is no zone. */
+    static java.time.ZoneId portalZone(String zone) {
+        try {
+            return java.time.ZoneId.of(zone.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("portal.zone is not a time zone: " + zone, e);
+        }
     }
 
     /**

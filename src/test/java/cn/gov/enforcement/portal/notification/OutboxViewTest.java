@@ -44,6 +44,9 @@ class OutboxViewTest {
             Locale.ENGLISH, MailStatus.SENT, 1, Instant.parse("2026-03-02T02:00:00Z"),
             Instant.parse("2026-03-02T02:00:00Z"), null, Instant.parse("2026-03-02T02:00:05Z"), null);
 
+    /** The portal's clock: times show in its zone, not the server's. */
+    private static final java.time.Clock CHINA = java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
+
     @BeforeEach
     void setUp() {
         System.setProperty("vaadin.i18n.provider", Translations.class.getName());
@@ -84,7 +87,7 @@ class OutboxViewTest {
 
     @Test
     void the_view_lists_mails_with_translated_statuses_and_filters_by_status() {
-        OutboxView view = new OutboxView(administration);
+        OutboxView view = new OutboxView(administration, CHINA);
         UI.getCurrent().add(view);
 
         assertThat(view.getPageTitle()).isEqualTo("Mail outbox");
@@ -98,6 +101,8 @@ class OutboxViewTest {
         assertThat(GridKt._size(grid)).isEqualTo(2);
         assertThat(GridKt._getFormattedRow(grid, 1)).contains("zhang.san@example.cn", "Your application", "Failed",
                 "SMTPAddressFailedException: 550 5.1.1 mailbox unavailable");
+        // 01:00 UTC is 09:00 in Beijing, whatever the server's zone
+        assertThat(String.join(" | ", GridKt._getFormattedRow(grid, 1))).contains("Mar 2, 2026, 9:00:00");
 
         @SuppressWarnings("unchecked")
         Select<MailStatus> filter = LocatorJ._get(Select.class, spec -> spec.withId("outbox-status-filter"));
@@ -109,7 +114,7 @@ class OutboxViewTest {
 
     @Test
     void the_detail_dialog_shows_the_body_and_sends_a_failed_mail_again() {
-        OutboxView view = new OutboxView(administration);
+        OutboxView view = new OutboxView(administration, CHINA);
         UI.getCurrent().add(view);
         @SuppressWarnings("unchecked")
         Grid<OutboxMessage> grid = LocatorJ._get(Grid.class, spec -> spec.withId("outbox-grid"));

@@ -55,4 +55,17 @@ class PortalSettingsTest {
         assertThat(Binder.get(env).bind("portal.mediation", MediationSettings.class).get().link("mediation"))
                 .isEqualTo("https://tiaojie.example.cn/mediation");
     }
+
+    @Test
+    void the_portals_clock_keeps_chinas_day_on_a_server_that_runs_on_utc() {
+        java.time.Clock clock = new PlatformConfiguration().clock("Asia/Shanghai");
+        assertThat(clock.getZone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+        // 2026-12-04T20:00Z is already the 5th in Beijing: "today" of lists and reports follows the clock's zone
+        java.time.Instant evening = java.time.Instant.parse("2026-12-04T20:00:00Z");
+        assertThat(java.time.LocalDate.now(java.time.Clock.fixed(evening, clock.getZone())))
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 5));
+        assertThat(new PlatformConfiguration().clock(" Europe/Berlin ").getZone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new PlatformConfiguration().clock("Beijing")).getMessage()).contains("portal.zone", "Beijing");
+    }
 }

@@ -26,7 +26,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Map;
@@ -46,10 +45,10 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
     private final Paragraph summary = new Paragraph();
     private final DateTimeFormatter timeFormat;
 
-    public OutboxView(OutboxAdministration outbox) {
+    public OutboxView(OutboxAdministration outbox, java.time.Clock clock) {
         this.outbox = outbox;
         this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+                .withLocale(getLocale()).withZone(clock.getZone());
         addClassName("outbox-view");
         setSizeFull();
 
