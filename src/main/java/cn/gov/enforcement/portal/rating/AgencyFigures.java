@@ -1,7 +1,7 @@
 package cn.gov.enforcement.portal.rating;
 
 /**
- * How one agency was rated in the last twelve months.
+ * How one agency was rated in the last {@link RatingService#FIGURES_DAYS} days.
  *
  * @param good ratings of 基本满意 or better
  * @param bad ratings of 不满意 or 非常不满意

@@ -36,7 +36,7 @@ import java.util.Map;
 
 /**
  * The public rating page ({@code /rating}): what 好差评 is, the form, and how the agencies have been
- * rated in the last twelve months. The server checks every field and marks each refused one with its
+ * rated in the last 365 days. The server checks every field and marks each refused one with its
  * own message; what was typed stays.
  */
 @Route("rating")
@@ -212,7 +212,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
     private Div figures() {
         Div box = new Div();
         box.setId("rating-figures");
-        box.add(new H2(getTranslation("rating.figures.title")));
+        box.add(new H2(getTranslation("rating.figures.title", RatingService.FIGURES_DAYS)));
         List<AgencyFigures> figures = service.figures();
         if (figures.isEmpty()) {
             box.add(new Paragraph(getTranslation("rating.figures.none")));

@@ -342,7 +342,7 @@ class RatingIT extends KaribuViewTest {
 
         UI.getCurrent().navigate("rating");
         String table = _get(Div.class, spec -> spec.withId("rating-figures")).getElement().getOuterHTML();
-        assertThat(table).contains("示例市生态环境局", "好评率", "差评回访率");
+        assertThat(table).contains("近 365 天评价情况", "示例市生态环境局", "好评率", "差评回访率");
         // sample agencies are marked as on the form and in the guidance figures
         assertThat(cn.gov.enforcement.portal.testsupport.Components
                 .descendants(_get(Div.class, spec -> spec.withId("rating-figures")))
