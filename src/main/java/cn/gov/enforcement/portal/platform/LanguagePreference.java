@@ -78,7 +78,11 @@ public class LanguagePreference implements VaadinServiceInitListener {
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0 && "lang".equals(pair.substring(0, eq))) {
-                return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                try {
+                    return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    return null; // ?lang=% is no language: the cookie or the default decides
+                }
             }
         }
         return null;
@@ -114,14 +118,23 @@ public class LanguagePreference implements VaadinServiceInitListener {
         return Translations.supported(locale).toLanguageTag();
     }
 
-    /** Switches the current UI's language and remembers it for this browser for a year. */
+    /**
+     * Switches the current UI's language and remembers it for this browser for a year. The page then loads again;
+     * an address that names a language ({@code ?lang=}, as the sitemap's alternate links do) is given the new one,
+     * since it would otherwise win over the remembered choice.
+     */
     public static void switchTo(UI ui, Locale locale) {
         Locale target = Translations.supported(locale);
         remember(target);
         ui.getSession().setLocale(target);
         ui.setLocale(target);
-        ui.getPage().reload();
+        ui.getPage().executeJs(RELOAD_IN, tag(target));
     }
+
+    /** Loads the page again, in the language $0 when its address names one. */
+    static final String RELOAD_IN = "const u = new URL(window.location.href);"
+            + "if (u.searchParams.has('lang')) { u.searchParams.set('lang', $0); window.location.replace(u.href); }"
+            + " else { window.location.reload(); }";
 
     private static void remember(Locale locale) {
         VaadinResponse response = VaadinService.getCurrentResponse();

@@ -32,6 +32,16 @@ class HomePageBrowserIT extends BrowserTest {
 
         browser.open("/?lang=zh-TW");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("讓執法更有溫度，讓企業和群眾少走彎路");
+
+        // on a page opened with ?lang= (the sitemap's alternate links), the switch still switches
+        browser.find(By.id("language-switch")).click();
+        browser.find(By.xpath("//vaadin-select-item[normalize-space(.)='简体中文']")).click();
+        browser.until(d -> d.findElement(By.tagName("h1")).getText().equals("让执法更有温度，让企业和群众少走弯路"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("lang=zh-CN");
+
+        // a malformed ?lang= is no language, not an error page
+        browser.open("/?lang=%25zz%");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("让执法更有温度，让企业和群众少走弯路");
     }
 
     @Test
