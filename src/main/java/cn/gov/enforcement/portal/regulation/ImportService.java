@@ -134,6 +134,7 @@ public class ImportService {
         PlainTextParser plainText = new PlainTextParser();
         List<ImportProblem> problems = new ArrayList<>();
         Set<String> changedKeys = new LinkedHashSet<>();
+        Set<String> statusKeys = new LinkedHashSet<>();
         int done = 0;
         int imported = 0;
         int unchanged = 0;
@@ -167,12 +168,20 @@ public class ImportService {
                 }
             } else {
                 LegalDocument document = parsed.get();
+                // the statuses of every title read are decided again, so that an import stopped before its end
+                // (statuses are decided after the last file) is mended by the next, unchanged files included
+                statusKeys.add(document.versionKey());
                 if (store.existsByHash(document.contentHash())) {
                     unchanged++;
                 } else {
                     try {
-                        transactions.executeWithoutResult(tx -> store.insert(document, inForce(document),
-                                repealed(document), clock.instant()));
+                        // a file changed since its last import (a correction, or read better by a newer portal)
+                        // replaces the version it gave, instead of standing beside it as a second one of that date
+                        transactions.executeWithoutResult(tx -> {
+                            store.sameVersionFrom(document.versionKey(), document.versionDate(), relative)
+                                    .forEach(store::delete);
+                            store.insert(document, inForce(document), repealed(document), clock.instant());
+                        });
                         imported++;
                         articles += document.articles().size();
                         changedKeys.add(document.versionKey());
@@ -190,12 +199,13 @@ public class ImportService {
             }
         }
         long decideStarted = System.nanoTime();
-        decideStatuses(changedKeys, today());
-        log.info("Files read and stored; the statuses of {} title(s) decided in {} ms", changedKeys.size(),
-                (System.nanoTime() - decideStarted) / 1_000_000);
+        int statusChanges = decideStatuses(statusKeys, today());
+        log.info("Files read and stored; the statuses of {} title(s) decided in {} ms, {} changed", statusKeys.size(),
+                (System.nanoTime() - decideStarted) / 1_000_000, statusChanges);
+        boolean changed = !changedKeys.isEmpty() || statusChanges > 0;
         if (atStart) {
             // a rebuild already under way covers an unchanged database
-            if (!changedKeys.isEmpty() || (!index.rebuildActive() && index.isOutOfStep())) {
+            if (changed || (!index.rebuildActive() && index.isOutOfStep())) {
                 rebuildAtStart(progress);
             }
         } else {
@@ -208,7 +218,7 @@ public class ImportService {
                             "waiting for the search index rebuild under way: %,d/%,d articles", p.done(), p.total())));
                 }
             }
-            if (!changedKeys.isEmpty() || index.isOutOfStep()) {
+            if (changed || index.isOutOfStep()) {
                 progress.accept("indexing articles");
                 long indexed = index.bringInStep(progress);
                 progress.accept(String.format("indexed %,d articles", indexed));

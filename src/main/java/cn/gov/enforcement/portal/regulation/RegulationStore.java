@@ -179,6 +179,14 @@ class RegulationStore {
                 (rs, i) -> document(rs), title).stream().findFirst();
     }
 
+    /** The ids of the stored versions of this title and version date imported from {@code sourcePath}. */
+    List<Long> sameVersionFrom(String versionKey, LocalDate versionDate, String sourcePath) {
+        return jdbc.queryForList("select id from regulation_document where version_key = ? and source_path = ? and "
+                + (versionDate == null ? "version_date is null" : "version_date = ?"), Long.class,
+                versionDate == null ? new Object[] {cut(versionKey, 900), cut(sourcePath, 1000)}
+                        : new Object[] {cut(versionKey, 900), cut(sourcePath, 1000), Date.valueOf(versionDate)});
+    }
+
     void delete(long id) {
         jdbc.update("delete from regulation_article where document_id = ?", id);
         jdbc.update("delete from regulation_document where id = ?", id);

@@ -147,6 +147,40 @@ class RegulationRevisionIT extends IntegrationTest {
         assertThat(indexedStatuses(LAW)).containsEntry("CURRENT", 3).containsEntry("PENDING", 3).hasSize(2);
     }
 
+    @Test
+    void a_file_changed_since_its_import_replaces_its_version_instead_of_standing_beside_it() throws Exception {
+        long before = jdbc.queryForObject("select id from regulation_document where title = ?", Long.class, LAW);
+        write("测试法/修订测试法(2020-01-01).md", LAW, "2020年1月1日 测试会议通过",
+                "本法为测试样例，规定灰雁湖和青石滩的管理。", "管理灰雁湖应当依法进行。", "本法自2020年1月1日起施行。");
+
+        ImportSummary summary = importService.importFolder(dir, line -> {});
+
+        assertThat(summary.imported()).isEqualTo(1);
+        assertThat(jdbc.queryForList("select id from regulation_document where title = ?", Long.class, LAW))
+                .singleElement().isNotEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from regulation_article where document_id = ?", Long.class,
+                before)).isZero();
+        assertThat(indexedStatuses(LAW)).containsOnly(Map.entry("CURRENT", 3));
+        assertThat(snapshot().values()).noneMatch(v -> v.startsWith(before + "|"));
+        assertThat(index.isOutOfStep()).isFalse();
+    }
+
+    @Test
+    void an_import_stopped_before_the_statuses_were_decided_is_mended_by_the_next_one() throws Exception {
+        // as an import stopped after storing a version and before deciding the statuses leaves it: a wrong status
+        jdbc.update("update regulation_document set status = 'SUPERSEDED' where title = ?", LAW);
+        index.rebuild();
+        assertThat(indexedStatuses(LAW)).containsOnly(Map.entry("SUPERSEDED", 3));
+
+        ImportSummary summary = importService.importFolder(dir, line -> {});
+
+        assertThat(summary.imported()).isZero();
+        assertThat(jdbc.queryForList("select status from regulation_document where title = ?", String.class, LAW))
+                .containsExactly("CURRENT");
+        assertThat(indexedStatuses(LAW)).containsOnly(Map.entry("CURRENT", 3));
+        assertThat(index.isOutOfStep()).isFalse();
+    }
+
     private void write(String name, String title, String history, String... articles) throws IOException {
         StringBuilder text = new StringBuilder("# ").append(title).append("\n\n").append(history)
                 .append("\n\n<!-- INFO END -->\n\n");

@@ -24,7 +24,22 @@ final class DocumentBuilder {
 
     private final String source;
     private final List<ImportProblem> problems;
+    /**
+     * A heading of the structure (编, 分编, 章, 节): its rank decides where it belongs, not the depth it is written at,
+     * since some files write 章 deeper than 节 (a Markdown {@code ###} 章 over {@code ##} 节) and plain text has no depth.
+     */
+    static final Pattern STRUCTURE = Pattern.compile(
+            "^第[零〇一二三四五六七八九十百千两0-9０-９]+\\s*(分编|分編|编|編|章|节|節)(?![条條款项項]).*");
+    /** Keys of the structure's headings, 编 to 节; others are keyed by their written depth (1–6), or below these. */
+    private static final int PART = 100;
+    private static final int SUB_PART = 101;
+    private static final int CHAPTER = 102;
+    private static final int SECTION = 103;
+    private static final int BELOW_STRUCTURE = 200;
+
+    /** The current headings by key, outermost first, and the depth each was written at. */
     private final TreeMap<Integer, String> headings = new TreeMap<>();
+    private final TreeMap<Integer, Integer> writtenAt = new TreeMap<>();
     private final List<Article> articles = new ArrayList<>();
     private final Set<ArticleNumber> seen = new HashSet<>();
     private boolean numberedItems = true;
@@ -46,10 +61,37 @@ final class DocumentBuilder {
         return this;
     }
 
+    /**
+     * A heading written at depth {@code level}: a heading of the structure (第X编, 第X分编, 第X章, 第X节) takes its
+     * structural rank and replaces what is at or below it; another heading (附则 without a number, 附件, a title)
+     * nests below the structure when written deeper than all of it, else replaces what it is written at or above.
+     */
     void heading(int level, String text) {
         close();
-        headings.tailMap(level, true).clear();
-        headings.put(level, text);
+        int key = structuralKey(text);
+        if (key < 0) {
+            int deepest = writtenAt.entrySet().stream().filter(e -> e.getKey() >= PART && e.getKey() <= SECTION)
+                    .mapToInt(java.util.Map.Entry::getValue).max().orElse(Integer.MAX_VALUE);
+            key = level > deepest ? BELOW_STRUCTURE + level : level;
+        }
+        headings.tailMap(key, true).clear();
+        writtenAt.tailMap(key, true).clear();
+        headings.put(key, text);
+        writtenAt.put(key, level);
+    }
+
+    /** The rank of a heading of the structure, or -1 for another heading. */
+    static int structuralKey(String text) {
+        Matcher m = STRUCTURE.matcher(text.strip());
+        if (!m.matches()) {
+            return -1;
+        }
+        return switch (m.group(1)) {
+            case "编", "編" -> PART;
+            case "分编", "分編" -> SUB_PART;
+            case "章" -> CHAPTER;
+            default -> SECTION;
+        };
     }
 
     void article(String writtenNumber, ArticleNumber value, String firstText, int line) {

@@ -33,5 +33,12 @@ class LawRefBookLocalRegulationsTest {
         assertThat(perRegion.keySet()).containsExactlyInAnyOrder("上海", "北京", "山东", "广东", "河南", "浙江", "重庆");
         assertThat(result.documents().stream().filter(d -> d.issuer().endsWith("人民代表大会常务委员会")).count())
                 .isGreaterThan(result.documents().size() / 2);
+
+        // a file that writes 章 as ### and 节 as ##: a chapter ends the section before it
+        LegalDocument food = result.documents().stream()
+                .filter(d -> d.source().endsWith("上海/上海市食品安全条例(2017-01-20).md")).findFirst().orElseThrow();
+        assertThat(food.article("第一百条").orElseThrow().headingPath()).singleElement().asString()
+                .startsWith("第七章");
+        assertThat(food.articles()).allSatisfy(a -> assertThat(a.headingPath()).hasSizeLessThanOrEqualTo(2));
     }
 }

@@ -192,4 +192,82 @@ class LawRefBookParserTest {
                         "行政法规/无标题(2020-01-01).md:1 regulation.import.noTitle",
                         "行政法规/乱码(2020-01-01).md:0 regulation.import.notUtf8");
     }
+
+    @Test
+    void chapters_and_sections_nest_by_what_they_are_not_by_how_deep_they_are_written() {
+        // some corpus files write 章 as ### and 节 as ##, or mix depths within one file
+        LegalDocument doc = parse("地方性法规/上海/示例条例(2017-01-20).md", """
+                # 上海市示例条例
+
+                <!-- INFO END -->
+
+                ### 第一章 总则
+
+                第一条 总则条文。
+
+                ### 第二章 经营
+
+                ## 第一节 准入
+
+                第二条 准入条文。
+
+                ## 第二节 摊贩
+
+                第三条 摊贩条文。
+
+                ### 第三章 法律责任
+
+                第四条 责任条文。
+
+                #### 说明
+
+                第五条 说明之下的条文。
+
+                ## 附件
+
+                第六条 附件之下的条文。
+                """);
+        assertThat(doc.article("第一条").orElseThrow().headingPath()).containsExactly("第一章 总则");
+        assertThat(doc.article("第二条").orElseThrow().headingPath()).containsExactly("第二章 经营", "第一节 准入");
+        assertThat(doc.article("第三条").orElseThrow().headingPath()).containsExactly("第二章 经营", "第二节 摊贩");
+        // the next chapter ends the section before it, though the section was written shallower
+        assertThat(doc.article("第四条").orElseThrow().headingPath()).containsExactly("第三章 法律责任");
+        // a heading of no structural kind nests when written deeper than the structure, else replaces it
+        assertThat(doc.article("第五条").orElseThrow().headingPath()).containsExactly("第三章 法律责任", "说明");
+        assertThat(doc.article("第六条").orElseThrow().headingPath()).containsExactly("附件");
+    }
+
+    @Test
+    void plain_text_chapters_keep_their_sections_below_them() {
+        List<ImportProblem> plainProblems = new ArrayList<>();
+        LegalDocument doc = new PlainTextParser().parse("示例办法.txt", """
+                示例市行政执法示例办法
+
+                第一章 总则
+                第一条 总则条文。
+                第二章 程序
+                第一節 受理
+                第二条 受理条文。
+                第二节 办理
+                第三条 办理条文。
+                第三章 附则
+                第四条 附则条文。
+                """, plainProblems).orElseThrow(() -> new AssertionError(plainProblems.toString()));
+        assertThat(doc.article("第一条").orElseThrow().headingPath()).containsExactly("第一章 总则");
+        assertThat(doc.article("第二条").orElseThrow().headingPath()).containsExactly("第二章 程序", "第一節 受理");
+        assertThat(doc.article("第三条").orElseThrow().headingPath()).containsExactly("第二章 程序", "第二节 办理");
+        assertThat(doc.article("第四条").orElseThrow().headingPath()).containsExactly("第三章 附则");
+    }
+
+    @Test
+    void the_structures_headings_are_told_from_other_headings() {
+        assertThat(DocumentBuilder.structuralKey("第一编 总则")).isLessThan(DocumentBuilder.structuralKey("第二分编 典型合同"));
+        assertThat(DocumentBuilder.structuralKey("第二分编 典型合同")).isLessThan(DocumentBuilder.structuralKey("第十三章 保证合同"));
+        assertThat(DocumentBuilder.structuralKey("第十三章  保证合同")).isLessThan(DocumentBuilder.structuralKey("第一节 一般规定"));
+        assertThat(DocumentBuilder.structuralKey("第一節 一般規定")).isEqualTo(DocumentBuilder.structuralKey("第一节 一般规定"));
+        assertThat(DocumentBuilder.structuralKey("第12章 附则")).isEqualTo(DocumentBuilder.structuralKey("第一章 总则"));
+        for (String other : new String[] {"附则", "附件", "1 范围", "第一条 总则", "第三款", "中华人民共和国示例法"}) {
+            assertThat(DocumentBuilder.structuralKey(other)).as(other).isEqualTo(-1);
+        }
+    }
 }
