@@ -80,7 +80,8 @@ class AgencyApiController {
     ResponseEntity<?> certificate(@PathVariable String number, HttpServletRequest request) {
         CertificateAnswer answer = directory.checkCertificate(number, "ip:" + cn.gov.enforcement.portal.platform.ClientAddress.key(request.getRemoteAddr()));
         return switch (answer.outcome()) {
-            case INVALID_INPUT -> error(HttpStatus.BAD_REQUEST, "bad_request", message(request, answer.problemKey()));
+            case INVALID_INPUT -> error(HttpStatus.BAD_REQUEST, "bad_request",
+                    message(request, answer.problemKey(), Certificates.MAX_INPUT));
             case THROTTLED -> error(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", message(request, answer.problemKey()));
             case UNKNOWN -> ResponseEntity.ok(new CertificateJson("unknown", answer.certificate(), null, null,
                     message(request, "agency.certificate.unknown.title")));

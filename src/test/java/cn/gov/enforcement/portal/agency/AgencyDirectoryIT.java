@@ -143,8 +143,10 @@ class AgencyDirectoryIT extends AgencyTestSupport {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("bad_request"));
         mvc.perform(get("/api/v1/agencies").param("category", "police"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/v1/certificates/{n}", "x".repeat(60)))
-                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/certificates/{n}", "x".repeat(60)).header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(
+                        "This number is too long (at most 40 characters). Please check it and enter it again."));
     }
 
     @Test
