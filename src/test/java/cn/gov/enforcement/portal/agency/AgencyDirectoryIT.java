@@ -118,6 +118,10 @@ class AgencyDirectoryIT extends AgencyTestSupport {
                 .andExpect(jsonPath("$.items[0].url").value("/agencies/sample-market-regulation"))
                 .andExpect(jsonPath("$.items[0].category").value("market"))
                 .andExpect(jsonPath("$.items[0].sample").value(true));
+        // a repeated parameter counts with its first value, as on the search page (not "市场监管,no-such-word")
+        mvc.perform(get("/api/v1/agencies").param("q", "市场监管", "no-such-word").param("category", "market", "police"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value("sample-market-regulation"));
         mvc.perform(get("/api/v1/agencies/sample-market-regulation"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.officers[0].name").value("张*丰"))
