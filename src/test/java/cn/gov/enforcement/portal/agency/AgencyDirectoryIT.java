@@ -211,6 +211,44 @@ class AgencyDirectoryIT extends AgencyTestSupport {
     }
 
     @Test
+    void a_valid_file_naming_a_certificate_still_held_by_a_broken_files_agency_is_skipped_and_the_rest_loads()
+            throws Exception {
+        Path ecology = AGENCIES.resolve("sample-ecology-environment.yaml");
+        Path traffic = AGENCIES.resolve("sample-traffic-police.yaml");
+        Path copy = AGENCIES.resolve("sample-copy.yaml");
+        String ecologyText = Files.readString(ecology, StandardCharsets.UTF_8);
+        String trafficText = Files.readString(traffic, StandardCharsets.UTF_8);
+        try {
+            // the ecology file breaks (its agency and certificates stay in the database); another file names them
+            Files.writeString(ecology, ecologyText.replace("category: environment", "category: nonsense"),
+                    StandardCharsets.UTF_8);
+            Files.writeString(copy, ecologyText.replace("id: sample-ecology-environment", "id: sample-copy"),
+                    StandardCharsets.UTF_8);
+            Files.writeString(traffic, trafficText.replace("交通路6号", "交通路8号"), StandardCharsets.UTF_8);
+            LoadReport report = reportOf(knowledgeBase.loadAll());
+            // the database holds a certificate number once: storing the copy failed the whole folder
+            assertThat(report.problems()).noneMatch(p -> p.message().startsWith("loading failed"));
+            assertThat(report.problems()).anySatisfy(p -> {
+                assertThat(p.file()).isEqualTo("knowledge-base/agencies/sample-copy.yaml");
+                assertThat(p.field()).isEqualTo("officers[0].certificate");
+                assertThat(p.message()).contains("sample-ecology-environment");
+            });
+            assertThat(report.skipped()).isEqualTo(2);
+            assertThat(repository.findById("sample-copy")).isEmpty();
+            assertThat(repository.findById("sample-traffic-police").orElseThrow().getAddress()).contains("交通路8号");
+            mvc.perform(get("/api/v1/certificates/{n}", "HB-990100-2020-0008"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.agency.id").value("sample-ecology-environment"));
+        } finally {
+            Files.deleteIfExists(copy);
+            Files.writeString(ecology, ecologyText, StandardCharsets.UTF_8);
+            Files.writeString(traffic, trafficText, StandardCharsets.UTF_8);
+            knowledgeBase.loadAll();
+        }
+        assertThat(knowledgeBase.problems()).isEmpty();
+    }
+
+    @Test
     void a_deleted_index_is_rebuilt_from_the_database_on_the_next_load() throws Exception {
         eventually(() -> indexes.count("agencies") == repository.count(), "the index is built");
         List<String> concrete = List.copyOf(client.indices().getAlias(a -> a.name("agencies")).result().keySet());
