@@ -121,6 +121,14 @@ public class AgenciesView extends Div implements BeforeEnterObserver, HasDynamic
         AgencySearchResult result = directory.search(q, cat, page, size);
         results.removeAll();
         pager.removeAll();
+        if (result.items().isEmpty() && page > 0 && result.total() > 0) {
+            // a page past the end (an old bookmark, an edited address): say so and lead to the last page
+            long last = (result.total() + size - 1) / size;
+            count.setText(getTranslation("agency.list.pastEnd", page + 1, last));
+            count.addClassName("agency-empty");
+            pager.add(pageLink(q, cat, (int) last - 1, "agency.list.lastPage", "agency-last"));
+            return;
+        }
         if (result.items().isEmpty()) {
             count.setText(getTranslation("agency.list.empty"));
             count.addClassName("agency-empty");

@@ -60,8 +60,12 @@ class AgencyApiController {
     record CertificateJson(String status, String certificate, AgencyRef agency, String officer, String message) {}
 
     @GetMapping("/agencies")
-    ListJson list(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    ListJson list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            HttpServletRequest request) {
+        // the first value of a repeated parameter, as the search page reads its address: bound as a String,
+        // Spring would join repeated values with commas (?q=a&q=b searching "a,b")
+        String q = request.getParameter("q");
+        String category = request.getParameter("category");
         AgencyCategory cat = null;
         if (category != null && !category.isBlank()) {
             cat = AgencyCategory.fromCode(category).orElseThrow(() -> new AgencyInputException("agency.error.category"));
@@ -80,7 +84,8 @@ class AgencyApiController {
     ResponseEntity<?> certificate(@PathVariable String number, HttpServletRequest request) {
         CertificateAnswer answer = directory.checkCertificate(number, "ip:" + cn.gov.enforcement.portal.platform.ClientAddress.key(request.getRemoteAddr()));
         return switch (answer.outcome()) {
-            case INVALID_INPUT -> error(HttpStatus.BAD_REQUEST, "bad_request", message(request, answer.problemKey()));
+            case INVALID_INPUT -> error(HttpStatus.BAD_REQUEST, "bad_request",
+                    message(request, answer.problemKey(), Certificates.MAX_INPUT));
             case THROTTLED -> error(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", message(request, answer.problemKey()));
             case UNKNOWN -> ResponseEntity.ok(new CertificateJson("unknown", answer.certificate(), null, null,
                     message(request, "agency.certificate.unknown.title")));

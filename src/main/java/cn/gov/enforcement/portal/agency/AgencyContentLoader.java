@@ -5,8 +5,11 @@ import cn.gov.enforcement.portal.knowledge.KnowledgeBase;
 import cn.gov.enforcement.portal.knowledge.KnowledgeFile;
 import cn.gov.enforcement.portal.knowledge.KnowledgeLoader;
 import cn.gov.enforcement.portal.knowledge.LoadReport;
+import cn.gov.enforcement.portal.agency.data.AgencyEntity;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -44,7 +47,46 @@ class AgencyContentLoader implements KnowledgeLoader {
             }
         }
         Set<String> present = files.stream().map(KnowledgeFile::label).collect(Collectors.toSet());
+        skipped += skipCertificatesOfKeptAgencies(files, records, present, problems);
         int changed = store.sync(records, present);
         return new LoadReport(FOLDER, files.size(), skipped, changed, problems);
+    }
+
+    /**
+     * Skips (with a problem) each valid record that names a certificate number still held by an agency kept from a
+     * file with problems: the database holds a number once, and storing it twice would fail the whole folder. A
+     * skipped file's agency is kept as it was too, so the check repeats until no record is skipped.
+     *
+     * @return the number of records skipped
+     */
+    private int skipCertificatesOfKeptAgencies(List<KnowledgeFile> files, List<AgencyRecord> records, Set<String> present,
+            List<ContentProblem> problems) {
+        int skipped = 0;
+        boolean again = true;
+        while (again) {
+            again = false;
+            Set<String> validFiles = records.stream().map(AgencyRecord::sourceFile).collect(Collectors.toSet());
+            Map<String, AgencyEntity> kept = store.keptCertificates(validFiles, present);
+            for (Iterator<AgencyRecord> it = records.iterator(); it.hasNext(); ) {
+                AgencyRecord record = it.next();
+                for (int i = 0; i < record.officers().size(); i++) {
+                    String certificate = record.officers().get(i).certificate();
+                    AgencyEntity holder = kept.get(certificate);
+                    if (holder != null && !holder.getId().equals(record.id())) {
+                        KnowledgeFile file = files.stream().filter(f -> f.label().equals(record.sourceFile()))
+                                .findFirst().orElseThrow();
+                        problems.add(new ContentProblem(file.label(), AgencyFileParser.certificateLine(file, certificate),
+                                "officers[" + i + "].certificate", "duplicate certificate number, still held by "
+                                        + holder.getId() + " of " + holder.getSourceFile()
+                                        + ", which is kept as it was while that file has problems"));
+                        it.remove();
+                        skipped++;
+                        again = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return skipped;
     }
 }

@@ -41,6 +41,22 @@ class AgencyStore {
     }
 
     /**
+     * The certificate numbers of the agencies that {@link #sync} keeps as they are because their file is present but
+     * not among {@code validFiles} (it has problems), each with the agency's id and file. The database holds a
+     * certificate number once: a valid file that names one of these cannot be stored until the other file is mended.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, AgencyEntity> keptCertificates(Set<String> validFiles, Set<String> presentFiles) {
+        Map<String, AgencyEntity> kept = new java.util.HashMap<>();
+        for (AgencyEntity entity : repository.findAll()) {
+            if (presentFiles.contains(entity.getSourceFile()) && !validFiles.contains(entity.getSourceFile())) {
+                entity.getOfficers().forEach(o -> kept.put(o.getCertificate(), entity));
+            }
+        }
+        return kept;
+    }
+
+    /**
      * @param records the valid records
      * @param presentFiles labels of every file in the folder (valid or not); agencies loaded from
      *     a file that is gone are removed, agencies of a broken file are kept as they were

@@ -110,15 +110,15 @@ public final class ListEntryForms {
         String sector = required(p, "sector", in.sector(), 100);
         String appliesTo = required(p, "appliesTo", in.appliesTo(), 200);
         String title = required(p, "title", in.title(), 200);
-        String risk = required(p, "risk", in.risk(), 2000);
+        String risk = requiredLines(p, "risk", in.risk(), 2000);
         String level = in.level() == null ? null : in.level().strip();
         if (level == null || !ListsFormat.LEVELS.contains(level)) {
             p.add("level", "lists.admin.error.level");
         }
-        String levelReason = required(p, "levelReason", in.levelReason(), 2000);
+        String levelReason = requiredLines(p, "levelReason", in.levelReason(), 2000);
         List<Citation> obligation = citations(p, "basisObligation", in.basisObligation());
         List<Citation> penalty = citations(p, "basisPenalty", in.basisPenalty());
-        String consequence = required(p, "consequence", in.consequence(), 2000);
+        String consequence = requiredLines(p, "consequence", in.consequence(), 2000);
         List<String> prevention = lines(p, "prevention", in.prevention(), 50, 1000);
         List<String> guidance = ListsFormat.GUIDANCE.stream()
                 .filter(g -> in.guidance() != null && in.guidance().contains(g)).toList();
@@ -152,7 +152,7 @@ public final class ListEntryForms {
             p.add("subkind", "lists.admin.error.subkindForbidden");
         }
         String sector = optional(p, "sector", in.sector(), 100);
-        String violation = required(p, "violation", in.violation(), 1000);
+        String violation = requiredLines(p, "violation", in.violation(), 1000);
         String scope = optional(p, "scope", in.scope(), 1000);
         List<Citation> basisViolation = citations(p, "basisViolation", in.basisViolation());
         List<Citation> basisPenalty = citations(p, "basisPenalty", in.basisPenalty());
@@ -176,6 +176,18 @@ public final class ListEntryForms {
     }
 
     private static String required(Problems p, String field, String value, int max) {
+        return text(p, field, value, max, false);
+    }
+
+    /**
+     * A required text typed into a multi-line text area: line breaks are kept, as a file's text may hold them,
+     * with {@code \r\n} and a lone {@code \r} written as {@code \n}; other control characters are refused.
+     */
+    private static String requiredLines(Problems p, String field, String value, int max) {
+        return text(p, field, value == null ? null : value.replace("\r\n", "\n").replace('\r', '\n'), max, true);
+    }
+
+    private static String text(Problems p, String field, String value, int max, boolean multiLine) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
             p.add(field, "lists.admin.error.required");
@@ -185,7 +197,7 @@ public final class ListEntryForms {
             p.add(field, "lists.admin.error.tooLong", max);
             return null;
         }
-        if (hasControl(v, false)) {
+        if (hasControl(v, multiLine)) {
             p.add(field, "lists.admin.error.control");
             return null;
         }

@@ -4,6 +4,7 @@ import cn.gov.enforcement.portal.platform.JsonApi;
 import cn.gov.enforcement.portal.platform.JsonApiErrors;
 import cn.gov.enforcement.portal.platform.LanguagePreference;
 import cn.gov.enforcement.portal.platform.Translations;
+import cn.gov.enforcement.portal.regulation.ChineseScript;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -96,7 +97,7 @@ class ListsApiController {
             return new DiscretionJson(d.id(), d.agency(), d.violation(), CitationJson.of(d.basisViolation(), links),
                     CitationJson.of(d.basisPenalty(), links), d.circumstances().stream()
                             .map(c -> new CircumstanceJson(c.level(), c.description(), c.penalty())).toList(),
-                    d.effectiveFrom(), d.effectiveTo(), d.sample(), "/discretion/" + d.agency());
+                    d.effectiveFrom(), d.effectiveTo(), d.sample(), "/discretion/" + d.agency() + "#" + d.id());
         }
     }
 
@@ -112,11 +113,30 @@ class ListsApiController {
             List<ConditionResultJson> conditions, LocalDate correctBy, boolean commitmentRequired,
             List<CitationJson> articles, List<String> nextSteps, ContactJson contact) {}
 
+    /**
+     * The search filters of the address: {@code q}, {@code agency}, {@code sector}, {@code level}, {@code kind}. A
+     * repeated parameter counts with its first value, as on the list pages: bound as a String, Spring would join
+     * repeated values with commas ({@code ?level=high&level=high} reading "high,high"). A sector or kind in
+     * Traditional characters is read in Simplified, as the entries hold them and as the searches read the free text.
+     */
+    private record Filters(String q, String agency, String sector, String level, String kind) {
+        static Filters of(HttpServletRequest request) {
+            return new Filters(request.getParameter("q"), blank(request.getParameter("agency")),
+                    simplified(request.getParameter("sector")), ListsApiController.level(request.getParameter("level")),
+                    ListsApiController.kind(simplified(request.getParameter("kind"))));
+        }
+
+        private static String simplified(String value) {
+            String v = blank(value);
+            return v == null ? null : ChineseScript.toSimplified(v);
+        }
+    }
+
     @GetMapping(path = "/risk-points", produces = MediaType.APPLICATION_JSON_VALUE)
-    PageJson<RiskJson> riskPoints(@RequestParam(required = false) String q, @RequestParam(required = false) String agency,
-            @RequestParam(required = false) String sector, @RequestParam(required = false) String level,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        ListPage<RiskPoint> result = catalog.searchRiskPoints(q, blank(agency), blank(sector), level(level), page, size);
+    PageJson<RiskJson> riskPoints(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            HttpServletRequest request) {
+        Filters f = Filters.of(request);
+        ListPage<RiskPoint> result = catalog.searchRiskPoints(f.q(), f.agency(), f.sector(), f.level(), page, size);
         var links = catalog.citationLinks();
         return new PageJson<>(result.total(), page, size, result.items().stream().map(r -> RiskJson.of(r, links)).toList());
     }
@@ -129,17 +149,17 @@ class ListsApiController {
 
     /** Discretion benchmarks in force, of one agency or of all; 400 for a malformed agency id. */
     @GetMapping(path = "/discretion", produces = MediaType.APPLICATION_JSON_VALUE)
-    DiscretionListJson discretion(@RequestParam(required = false) String agency) {
-        List<DiscretionBenchmark> items = catalog.discretionOf(blank(agency));
+    DiscretionListJson discretion(HttpServletRequest request) {
+        List<DiscretionBenchmark> items = catalog.discretionOf(Filters.of(request).agency());
         var links = catalog.citationLinks();
         return new DiscretionListJson(items.size(), items.stream().map(d -> DiscretionJson.of(d, links)).toList());
     }
 
     @GetMapping(path = "/exemptions", produces = MediaType.APPLICATION_JSON_VALUE)
-    PageJson<ExemptionJson> exemptions(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String agency, @RequestParam(required = false) String kind,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        ListPage<ExemptionItem> result = catalog.searchExemptions(q, blank(agency), kind(kind), page, size);
+    PageJson<ExemptionJson> exemptions(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, HttpServletRequest request) {
+        Filters f = Filters.of(request);
+        ListPage<ExemptionItem> result = catalog.searchExemptions(f.q(), f.agency(), f.kind(), page, size);
         var links = catalog.citationLinks();
         return new PageJson<>(result.total(), page, size, result.items().stream().map(e -> ExemptionJson.of(e, links)).toList());
     }
@@ -162,8 +182,7 @@ class ListsApiController {
         }
         Map<String, String> answers = new LinkedHashMap<>();
         if (body.answers() != null) {
-            body.answers().forEach((k, v) -> answers.put(k, v == null ? null
-                    : v instanceof Boolean b ? (b ? "yes" : "no") : v.toString()));
+            body.answers().forEach((k, v) -> answers.put(k, answerText(v)));
         }
         EligibilityResult result = catalog.check(item.id(), answers);
         Locale locale = locale(request);
@@ -179,42 +198,65 @@ class ListsApiController {
                 new ContactJson(item.agency(), agencyName, phone.orElse(null))));
     }
 
+    /**
+     * An answer as the checker reads it: a JSON boolean as yes/no, a JSON number as a plain decimal. Jackson reads
+     * 12345678.5 as a Double whose text is "1.23456785E7", which the checker refuses as not a number.
+     */
+    static String answerText(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        if (v instanceof Number) {
+            try {
+                return new java.math.BigDecimal(v.toString()).stripTrailingZeros().toPlainString();
+            } catch (NumberFormatException e) {
+                return v.toString(); // NaN or Infinity (not JSON): refused by the checker as not a number
+            }
+        }
+        return v.toString();
+    }
+
     @GetMapping(path = "/risk-points.csv")
-    ResponseEntity<byte[]> riskPointsCsv(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String agency, @RequestParam(required = false) String sector,
-            @RequestParam(required = false) String level, HttpServletRequest request) {
+    ResponseEntity<byte[]> riskPointsCsv(HttpServletRequest request) {
         Locale locale = locale(request);
-        List<RiskPoint> all = catalog.allRiskPoints(q, blank(agency), blank(sector), level(level));
+        List<RiskPoint> all = allRiskPoints(request);
         return csv("risk-points.csv", ListsCsv.riskPoints(all, (key, args) -> translations.get(locale, key, args)));
     }
 
     @GetMapping(path = "/exemptions.csv")
-    ResponseEntity<byte[]> exemptionsCsv(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String agency, @RequestParam(required = false) String kind,
-            HttpServletRequest request) {
+    ResponseEntity<byte[]> exemptionsCsv(HttpServletRequest request) {
         Locale locale = locale(request);
-        List<ExemptionItem> all = catalog.allExemptions(q, blank(agency), kind(kind));
+        List<ExemptionItem> all = allExemptions(request);
         return csv("exemptions.csv", ListsCsv.exemptions(all, (key, args) -> translations.get(locale, key, args)));
     }
 
     @GetMapping(path = "/risk-points.xlsx")
-    ResponseEntity<byte[]> riskPointsXlsx(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String agency, @RequestParam(required = false) String sector,
-            @RequestParam(required = false) String level, HttpServletRequest request) {
+    ResponseEntity<byte[]> riskPointsXlsx(HttpServletRequest request) {
         Locale locale = locale(request);
         EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
-        List<RiskPoint> all = catalog.allRiskPoints(q, blank(agency), blank(sector), level(level));
+        List<RiskPoint> all = allRiskPoints(request);
         return xlsx("risk-points.xlsx", ListsXlsx.workbook(m.get("lists.risks.title"), ListsCsv.riskPointRows(all, m)));
     }
 
     @GetMapping(path = "/exemptions.xlsx")
-    ResponseEntity<byte[]> exemptionsXlsx(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String agency, @RequestParam(required = false) String kind,
-            HttpServletRequest request) {
+    ResponseEntity<byte[]> exemptionsXlsx(HttpServletRequest request) {
         Locale locale = locale(request);
         EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
-        List<ExemptionItem> all = catalog.allExemptions(q, blank(agency), kind(kind));
+        List<ExemptionItem> all = allExemptions(request);
         return xlsx("exemptions.xlsx", ListsXlsx.workbook(m.get("lists.exemptions.title"), ListsCsv.exemptionRows(all, m)));
+    }
+
+    private List<RiskPoint> allRiskPoints(HttpServletRequest request) {
+        Filters f = Filters.of(request);
+        return catalog.allRiskPoints(f.q(), f.agency(), f.sector(), f.level());
+    }
+
+    private List<ExemptionItem> allExemptions(HttpServletRequest request) {
+        Filters f = Filters.of(request);
+        return catalog.allExemptions(f.q(), f.agency(), f.kind());
     }
 
     private static ResponseEntity<byte[]> xlsx(String name, byte[] body) {

@@ -118,6 +118,10 @@ class AgencyDirectoryIT extends AgencyTestSupport {
                 .andExpect(jsonPath("$.items[0].url").value("/agencies/sample-market-regulation"))
                 .andExpect(jsonPath("$.items[0].category").value("market"))
                 .andExpect(jsonPath("$.items[0].sample").value(true));
+        // a repeated parameter counts with its first value, as on the search page (not "市场监管,no-such-word")
+        mvc.perform(get("/api/v1/agencies").param("q", "市场监管", "no-such-word").param("category", "market", "police"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value("sample-market-regulation"));
         mvc.perform(get("/api/v1/agencies/sample-market-regulation"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.officers[0].name").value("张*丰"))
@@ -143,8 +147,10 @@ class AgencyDirectoryIT extends AgencyTestSupport {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("bad_request"));
         mvc.perform(get("/api/v1/agencies").param("category", "police"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/v1/certificates/{n}", "x".repeat(60)))
-                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/certificates/{n}", "x".repeat(60)).header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(
+                        "This number is too long (at most 40 characters). Please check it and enter it again."));
     }
 
     @Test
@@ -199,6 +205,44 @@ class AgencyDirectoryIT extends AgencyTestSupport {
             assertThat(repository.count()).isEqualTo(count);
         } finally {
             Files.deleteIfExists(broken);
+            knowledgeBase.loadAll();
+        }
+        assertThat(knowledgeBase.problems()).isEmpty();
+    }
+
+    @Test
+    void a_valid_file_naming_a_certificate_still_held_by_a_broken_files_agency_is_skipped_and_the_rest_loads()
+            throws Exception {
+        Path ecology = AGENCIES.resolve("sample-ecology-environment.yaml");
+        Path traffic = AGENCIES.resolve("sample-traffic-police.yaml");
+        Path copy = AGENCIES.resolve("sample-copy.yaml");
+        String ecologyText = Files.readString(ecology, StandardCharsets.UTF_8);
+        String trafficText = Files.readString(traffic, StandardCharsets.UTF_8);
+        try {
+            // the ecology file breaks (its agency and certificates stay in the database); another file names them
+            Files.writeString(ecology, ecologyText.replace("category: environment", "category: nonsense"),
+                    StandardCharsets.UTF_8);
+            Files.writeString(copy, ecologyText.replace("id: sample-ecology-environment", "id: sample-copy"),
+                    StandardCharsets.UTF_8);
+            Files.writeString(traffic, trafficText.replace("交通路6号", "交通路8号"), StandardCharsets.UTF_8);
+            LoadReport report = reportOf(knowledgeBase.loadAll());
+            // the database holds a certificate number once: storing the copy failed the whole folder
+            assertThat(report.problems()).noneMatch(p -> p.message().startsWith("loading failed"));
+            assertThat(report.problems()).anySatisfy(p -> {
+                assertThat(p.file()).isEqualTo("knowledge-base/agencies/sample-copy.yaml");
+                assertThat(p.field()).isEqualTo("officers[0].certificate");
+                assertThat(p.message()).contains("sample-ecology-environment");
+            });
+            assertThat(report.skipped()).isEqualTo(2);
+            assertThat(repository.findById("sample-copy")).isEmpty();
+            assertThat(repository.findById("sample-traffic-police").orElseThrow().getAddress()).contains("交通路8号");
+            mvc.perform(get("/api/v1/certificates/{n}", "HB-990100-2020-0008"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.agency.id").value("sample-ecology-environment"));
+        } finally {
+            Files.deleteIfExists(copy);
+            Files.writeString(ecology, ecologyText, StandardCharsets.UTF_8);
+            Files.writeString(traffic, trafficText, StandardCharsets.UTF_8);
             knowledgeBase.loadAll();
         }
         assertThat(knowledgeBase.problems()).isEmpty();

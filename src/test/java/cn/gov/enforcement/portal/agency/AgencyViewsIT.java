@@ -139,6 +139,18 @@ class AgencyViewsIT extends AgencyTestSupport {
     }
 
     @Test
+    void a_page_past_the_end_says_so_and_leads_to_the_last_page() {
+        UI.getCurrent().navigate("agencies", QueryParameters.simple(java.util.Map.of("page", "5")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("agency-count")).getText())
+                .isEqualTo("没有第 6 页：当前结果共 1 页。");
+        Anchor last = _get(Anchor.class, spec -> spec.withId("agency-last"));
+        assertThat(last.getHref()).isEqualTo("agencies?page=0");
+        UI.getCurrent().navigate("agencies", QueryParameters.fromString(last.getHref().substring(last.getHref().indexOf('?') + 1)));
+        assertThat(resultNames()).contains("示例市市场监督管理局");
+        assertThat(_find(Anchor.class, spec -> spec.withId("agency-last"))).isEmpty();
+    }
+
+    @Test
     void a_query_that_matches_nothing_or_is_garbage_shows_a_clear_message_instead_of_an_error() {
         UI.getCurrent().navigate("agencies", QueryParameters.simple(java.util.Map.of("q", "\"(*:\\😀" + "x".repeat(2000))));
         assertThat(_get(Paragraph.class, spec -> spec.withId("agency-count")).getText())

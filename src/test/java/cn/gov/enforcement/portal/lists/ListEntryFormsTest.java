@@ -85,6 +85,31 @@ class ListEntryFormsTest {
     }
 
     @Test
+    void the_text_areas_keep_line_breaks_as_a_file_may_but_refuse_other_control_characters() {
+        RiskPointInput r = risk("um-rp-test");
+        RiskPointInput multiLine = new RiskPointInput(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(),
+                "店招过大。\r\n遇大风易坠落。", r.level(), "影响市容；\r有安全隐患。", r.basisObligation(), r.basisPenalty(),
+                "责令限期改正。\n可以罚款。", r.prevention(), r.guidance(), r.effectiveFrom(), r.effectiveTo(), r.sample());
+        RiskPoint stored = ListEntryForms.riskPoint(multiLine);
+        assertThat(stored.risk()).isEqualTo("店招过大。\n遇大风易坠落。");
+        assertThat(stored.levelReason()).isEqualTo("影响市容；\n有安全隐患。");
+        assertThat(stored.consequence()).isEqualTo("责令限期改正。\n可以罚款。");
+        assertThat(ListEntryForms.riskPoint(RiskPointInput.of(stored))).isEqualTo(stored);
+        RiskPointInput bell = new RiskPointInput(r.id(), r.agency(), r.sector(), r.appliesTo(), "店招\n未经许可设置",
+                "店招过大\u0007", r.level(), r.levelReason(), r.basisObligation(), r.basisPenalty(), r.consequence(),
+                r.prevention(), r.guidance(), r.effectiveFrom(), r.effectiveTo(), r.sample());
+        // a single-line field still refuses a line break
+        assertThat(problems(() -> ListEntryForms.riskPoint(bell))).containsExactlyInAnyOrder(
+                "title:lists.admin.error.control", "risk:lists.admin.error.control");
+
+        ExemptionInput x = exemption("um-ex-test");
+        ExemptionInput violation = new ExemptionInput(x.id(), x.agency(), x.kind(), x.subkind(), x.sector(),
+                "首次店招设置不规范，\r\n且及时改正", x.scope(), x.basisViolation(), x.basisPenalty(), x.basisExemption(),
+                x.conditions(), x.measure(), x.effectiveFrom(), x.effectiveTo(), x.sample());
+        assertThat(ListEntryForms.exemption(violation).violation()).isEqualTo("首次店招设置不规范，\n且及时改正");
+    }
+
+    @Test
     void conditions_are_checked_line_by_line_and_sub_kinds_follow_the_kind() {
         ExemptionInput ok = exemption("um-ex-test");
         ExemptionInput badConditions = new ExemptionInput(ok.id(), ok.agency(), "从轻处罚", "首违不罚", null, ok.violation(),

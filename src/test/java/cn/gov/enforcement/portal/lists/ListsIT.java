@@ -104,6 +104,45 @@ class ListsIT extends ListsTestSupport {
     }
 
     @Test
+    void the_api_filters_read_a_sector_or_kind_in_traditional_characters() throws Exception {
+        indexesBuilt();
+        String sector = cn.gov.enforcement.portal.regulation.ChineseScript.toTraditional("建设项目环评");
+        assertThat(sector).isNotEqualTo("建设项目环评");
+        mvc.perform(get("/api/v1/risk-points").param("sector", sector))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThan(0)))
+                .andExpect(jsonPath("$.items[*].sector", org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.equalTo("建设项目环评"))));
+        mvc.perform(get("/api/v1/exemptions").param("kind", "不予處罰"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThan(0)))
+                .andExpect(jsonPath("$.items[*].kind", org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.equalTo("不予处罚"))));
+    }
+
+    @Test
+    void a_repeated_api_parameter_counts_with_its_first_value_as_on_the_pages() throws Exception {
+        indexesBuilt();
+        // bound as a String, Spring joined the values: "high,high" was refused as a level, "酒后驾驶,营业执照" found nothing
+        mvc.perform(get("/api/v1/risk-points").param("level", "high", "high").param("agency", "sample-traffic-police"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].level").value("高"));
+        mvc.perform(get("/api/v1/risk-points").param("q", "酒后驾驶", "营业执照"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.hasItem("tp-rp-drink-driving")));
+        mvc.perform(get("/api/v1/exemptions").param("kind", "no_penalty", "lighter").param("page", "0", "5"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page").value(0))
+                .andExpect(jsonPath("$.items[0].kind").value("不予处罚"));
+        mvc.perform(get("/api/v1/discretion").param("agency", "sample-traffic-police", "no such agency"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].agency").value("sample-traffic-police"));
+        String csv = mvc.perform(get("/api/v1/exemptions.csv").param("agency", "sample-traffic-police", "x"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains("tp-ex-clean-record-parking").doesNotContain("mr-ex-first-licence-display");
+    }
+
+    @Test
     void the_csv_download_starts_with_a_byte_order_mark_and_holds_the_filtered_entries() throws Exception {
         byte[] body = mvc.perform(get("/api/v1/exemptions.csv").param("agency", "sample-traffic-police"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -153,6 +192,14 @@ class ListsIT extends ListsTestSupport {
                 .andExpect(jsonPath("$.outcome").value("not_covered"))
                 .andExpect(jsonPath("$.conditions[0].met").value(false))
                 .andExpect(jsonPath("$.message").value("This item does not apply"));
+        // a JSON decimal: read as a Double ("1.23456785E7"), it was refused as not a number
+        String decimal = """
+                {"itemId": "mr-ex-minor-change-registration", "answers": {"0": 12345678.5, "1": "yes", "2": "yes"}}""";
+        mvc.perform(post("/api/v1/exemptions/check").param("lang", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content(decimal))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("not_covered"))
+                .andExpect(jsonPath("$.conditions[0].answer").value("12345678.5"));
         String missing = """
                 {"itemId": "mr-ex-first-licence-display", "answers": {"0": "yes"}}""";
         mvc.perform(post("/api/v1/exemptions/check").with(user("tester").roles("ADMIN"))

@@ -169,8 +169,11 @@ class ListsPublicRulesIT extends ListsTestSupport {
                 .andExpect(jsonPath("$.items[0].circumstances[0].level").value("轻微"))
                 .andExpect(jsonPath("$.items[0].circumstances[2].level").value("严重"))
                 .andExpect(jsonPath("$.items[0].basisPenalty[0].title").isString())
-                .andExpect(jsonPath("$.items[0].url").value("/discretion/sample-traffic-police"))
                 .andExpect(jsonPath("$.items[0].sample").value(true));
+        // each item links to its own benchmark on the agency's page (the page gives every benchmark its id)
+        String first = catalog.discretionOf("sample-traffic-police").get(0).id();
+        mvc.perform(get("/api/v1/discretion").param("agency", "sample-traffic-police"))
+                .andExpect(jsonPath("$.items[0].url").value("/discretion/sample-traffic-police#" + first));
         String all = mvc.perform(get("/api/v1/discretion")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(all).contains("sample-traffic-police").contains("sample-market-regulation");
