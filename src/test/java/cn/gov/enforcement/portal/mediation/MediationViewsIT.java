@@ -294,6 +294,16 @@ class MediationViewsIT extends KaribuViewTest {
         String casePage = _get(MediationCaseView.class).getElement().getOuterHTML();
         assertThat(casePage).contains("Kind of dispute: Consumer complaint", ": Please send the receipt.",
                 "applicant: Receipt attached.", "(agency): Documents complete").doesNotContain("：Please", "：Documents");
+        // the agency in the officer's language too
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("mediation-case-details")).getElement().getTextRecursively())
+                .contains("Consumer complaint — Sample City Administration for Market Regulation")
+                .doesNotContain("示例市市场监督管理局");
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("staff/mediation");
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("mediation-case-details")).getElement().getTextRecursively())
+                .contains("示例市市場監督管理局");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
 
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
         UI.getCurrent().navigate("mediation/track");
