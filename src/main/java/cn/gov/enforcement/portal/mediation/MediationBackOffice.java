@@ -155,6 +155,20 @@ public class MediationBackOffice {
         return new Workload(awaiting, decisionsOverdue, inMediation, mediationsOverdue, dueSoon, awaitingAnswer(all).size());
     }
 
+    /**
+     * The agencies whose queue an administrator may open: every agency of the directory, of the current routing and
+     * with cases (one that a category was routed to before), by id. Empty for an officer, who sees their own agency's.
+     */
+    @Transactional(readOnly = true)
+    public List<String> queueAgencies() {
+        if (!currentUser.isAdmin()) {
+            return List.of();
+        }
+        java.util.SortedSet<String> ids = service.agencyIds();
+        ids.addAll(cases.findAgencyIds());
+        return List.copyOf(ids);
+    }
+
     /** The filters of the queue. */
     public record QueueFilter(CaseStatus status, boolean overdueOnly, boolean mineOnly) {
         public static final QueueFilter ALL = new QueueFilter(null, false, false);

@@ -122,6 +122,13 @@ public class MediationService {
                 .orElse(agencyId);
     }
 
+    /** The ids of every agency of the directory and of the routing. */
+    java.util.SortedSet<String> agencyIds() {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>(settings.routing().values());
+        agencies.all().forEach(a -> ids.add(a.id()));
+        return ids;
+    }
+
     /** Every problem of the application, one per field at most; empty when it may be submitted. */
     public List<FieldProblem> check(MediationApplication a) {
         List<FieldProblem> problems = new ArrayList<>();
