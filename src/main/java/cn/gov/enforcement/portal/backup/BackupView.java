@@ -32,6 +32,7 @@ public class BackupView extends Div implements HasDynamicTitle {
     private final Button now = new Button();
     private final ProgressBar progress = new ProgressBar();
     private final Paragraph status = new Paragraph();
+    private final Paragraph detail = new Paragraph();
     private final Grid<Backups.BackupFile> grid = new Grid<>();
     private final Paragraph none = new Paragraph();
 
@@ -57,6 +58,9 @@ public class BackupView extends Div implements HasDynamicTitle {
         progress.setMax(1);
         status.setId("backup-status");
         status.getElement().setAttribute("aria-live", "polite");
+        detail.setId("backup-error-detail");
+        detail.addClassName("muted");
+        detail.getStyle().set("font-size", "var(--lumo-font-size-s)");
         grid.setId("backup-list");
         grid.addColumn(Backups.BackupFile::name).setHeader(getTranslation("backup.name")).setFlexGrow(2);
         grid.addColumn(f -> TIME.format(f.createdAt())).setHeader(getTranslation("backup.time")).setAutoWidth(true);
@@ -64,7 +68,7 @@ public class BackupView extends Div implements HasDynamicTitle {
         grid.setAllRowsVisible(true);
         none.setId("backup-none");
         none.setText(getTranslation("backup.none"));
-        add(now, progress, status, new H2(getTranslation("backup.list")), none, grid);
+        add(now, progress, status, detail, new H2(getTranslation("backup.list")), none, grid);
         show();
         cn.gov.enforcement.portal.platform.Polling.whileAttached(this, this::show);
     }
@@ -77,11 +81,14 @@ public class BackupView extends Div implements HasDynamicTitle {
         now.setEnabled(!p.running());
         if (p.running()) {
             status.setText(getTranslation("backup.running", p.done(), p.total()));
-        } else if (p.error() != null) {
-            status.setText(getTranslation("backup.failed", p.error()));
+        } else if (p.failure() != null) {
+            status.setText(getTranslation("backup.failed", getTranslation(p.failure().messageKey())));
         } else if (p.archive() != null) {
             status.setText(getTranslation("backup.done", p.archive()));
         }
+        // the exception as the log has it, for whoever looks into it: below the message, small and muted
+        detail.setText(p.running() || p.error() == null ? "" : getTranslation("backup.failedDetail", p.error()));
+        detail.setVisible(!detail.getText().isEmpty());
         var files = backups.list();
         grid.setItems(files);
         grid.setVisible(!files.isEmpty());

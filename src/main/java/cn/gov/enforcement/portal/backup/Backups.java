@@ -3,9 +3,11 @@ package cn.gov.enforcement.portal.backup;
 import cn.gov.enforcement.portal.platform.PortalSettings;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -39,7 +41,8 @@ import org.springframework.stereotype.Service;
 /**
  * Writes backup archives ({@code portal-backup-<yyyyMMdd-HHmmss>.zip}, China time) into the backup folder: the H2
  * database through H2's online {@code BACKUP TO} (consistent while the portal serves), the configured folders of the
- * data directory file by file, and {@code BACKUP-INFO.txt} saying what is in it and what is not. An archive is
+ * data directory file by file (listed after the database snapshot, so every file the snapshot refers to is there; a file
+ * deleted meanwhile is left out), and {@code BACKUP-INFO.txt} saying what is in it and what is not. An archive is
  * written under a temporary name and renamed when complete, so a failed run leaves no archive that looks whole; after
  * a successful run only the newest {@code portal.backup.keep} archives are kept. One run at a time.
  */
@@ -49,13 +52,48 @@ public class Backups {
     /** An archive in the backup folder. */
     public record BackupFile(String name, Instant createdAt, long bytes) {}
 
+    /** What kind of thing made a run fail, for the administrator; the whole exception goes to the log. */
+    public enum Failure {
+        /** The database could not be backed up (H2's {@code BACKUP TO}, or the connection). */
+        DATABASE,
+        /** {@code pg_dump} could not be run or failed. */
+        PG_DUMP,
+        /** A file of the data directory could not be read. */
+        FILE,
+        /** The backup folder could not be written: missing rights, not a folder, or the disk is full. */
+        DISK,
+        /** Anything else. */
+        OTHER;
+
+        /** The translation key of what the administrator is told. */
+        public String messageKey() {
+            return "backup.failure." + name();
+        }
+    }
+
+    /** An exception whose kind of failure is known where it is thrown. */
+    static final class FailedStep extends IOException {
+
+        final Failure failure;
+
+        FailedStep(Failure failure, String message, Throwable cause) {
+            super(message, cause);
+            this.failure = failure;
+        }
+    }
+
     /**
      * The state of the run under way or of the last one: {@code done} of {@code total} steps (the database, then
-     * each file); {@code archive} the name written when finished; {@code error} what went wrong when it failed.
+     * each file); {@code archive} the name written when finished; when it failed, {@code failure} what kind of
+     * thing went wrong and {@code error} the technical detail (the exception, for a secondary line).
      */
-    public record Progress(boolean running, int done, int total, String archive, String error) {
+    public record Progress(boolean running, int done, int total, String archive, Failure failure, String error) {
 
-        static final Progress IDLE = new Progress(false, 0, 0, null, null);
+        static final Progress IDLE = new Progress(false, 0, 0, null, null, null);
+
+        Progress(boolean running, int done, int total, String archive) {
+            this(running, done, total, archive, null, null);
+        }
 
         public double fraction() {
             return total == 0 ? 0 : Math.min(1.0, (double) done / total);
@@ -148,7 +186,7 @@ public class Backups {
         if (lock.isLocked() || progress.get().running()) {
             return false;
         }
-        progress.set(new Progress(true, 0, 1, null, null));
+        progress.set(new Progress(true, 0, 1, null));
         executor.execute(() -> {
             try {
                 run();
@@ -178,50 +216,118 @@ public class Backups {
             throw new IllegalStateException("A backup is already running");
         }
         Path part = null;
+        Failure step = Failure.DISK;
         try {
-            List<Path> files = uploadedFiles();
-            int total = 1 + files.size();
-            progress.set(new Progress(true, 0, total, null, null));
+            progress.set(new Progress(true, 0, 1, null));
             Path dir = Files.createDirectories(folder());
             removeLeftovers(dir);
             Path target = freeName(dir);
             part = dir.resolve("." + target.getFileName() + ".part");
-            LOG.info("Backup: writing {} (the database and {} files)", target, files.size());
+            LOG.info("Backup: writing {}", target);
             String database;
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
+            int copied = 0;
+            try (ZipOutputStream zip = new ZipOutputStream(new ArchiveStream(Files.newOutputStream(part)))) {
+                step = Failure.DATABASE;
                 database = database(zip, dir);
-                progress.set(new Progress(true, 1, total, null, null));
+                // listed after the snapshot: every file the database refers to is there (uploads store the file first)
+                step = Failure.FILE;
+                List<Path> files = uploadedFiles();
+                int total = 1 + files.size();
+                progress.set(new Progress(true, 1, total, null));
                 int done = 1;
                 for (Path file : files) {
-                    zip.putNextEntry(new ZipEntry("files/" + portal.dataDir().relativize(file).toString().replace('\\', '/')));
-                    Files.copy(file, zip);
-                    zip.closeEntry();
+                    if (copy(file, "files/" + portal.dataDir().relativize(file).toString().replace('\\', '/'), zip)) {
+                        copied++;
+                    }
                     done++;
-                    progress.set(new Progress(true, done, total, null, null));
+                    progress.set(new Progress(true, done, total, null));
                     if (done % 500 == 0) {
                         LOG.info("Backup: {} of {} files", done - 1, files.size());
                     }
                 }
+                step = Failure.DISK;
                 zip.putNextEntry(new ZipEntry("BACKUP-INFO.txt"));
-                zip.write(info(database, files.size()).getBytes(StandardCharsets.UTF_8));
+                zip.write(info(database, copied).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             long bytes = Files.size(target);
             int deleted = purge();
             LOG.info("Backup: {} written ({} bytes, {} files); {} older archives deleted", target.getFileName(), bytes,
-                    files.size(), deleted);
-            progress.set(new Progress(false, total, total, target.getFileName().toString(), null));
-            return new Result(target, bytes, files.size(), database);
+                    copied, deleted);
+            progress.set(new Progress(false, 1 + copied, 1 + copied, target.getFileName().toString()));
+            return new Result(target, bytes, copied, database);
         } catch (IOException | RuntimeException e) {
             if (part != null) {
                 Files.deleteIfExists(part);
             }
+            Failure failure = e instanceof FailedStep known ? known.failure
+                    : e instanceof IOException || e instanceof UncheckedIOException ? step : Failure.OTHER;
+            LOG.error("Backup failed ({})", failure, e);
             Progress was = progress.get();
-            progress.set(new Progress(false, was.done(), was.total(), null, e.toString()));
+            progress.set(new Progress(false, was.done(), was.total(), null, failure, e.toString()));
             throw e;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Copies one file into the archive; false, with a line in the log, when it was deleted since it was listed (the
+     * purge, an applicant removing an upload).
+     */
+    static boolean copy(Path file, String entry, ZipOutputStream zip) throws IOException {
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (NoSuchFileException gone) {
+            LOG.info("Backup: {} was deleted while the backup ran; left out", file);
+            return false;
+        }
+        try (in) {
+            zip.putNextEntry(new ZipEntry(entry));
+            in.transferTo(zip);
+            zip.closeEntry();
+        }
+        return true;
+    }
+
+    /** The archive's file: whatever fails in writing it is the backup folder's or the disk's failure. */
+    private static final class ArchiveStream extends java.io.FilterOutputStream {
+
+        ArchiveStream(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw disk(e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw disk(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } catch (IOException e) {
+                throw e instanceof FailedStep ? e : disk(e);
+            }
+        }
+
+        private static IOException disk(IOException e) {
+            return new FailedStep(Failure.DISK, "The archive could not be written: " + e.getMessage(), e);
         }
     }
 
@@ -264,7 +370,7 @@ public class Backups {
             }
             return "H2";
         } catch (SQLException e) {
-            throw new IOException("The database could not be backed up: " + e.getMessage(), e);
+            throw new FailedStep(Failure.DATABASE, "The database could not be backed up: " + e.getMessage(), e);
         }
     }
 
@@ -333,12 +439,14 @@ public class Backups {
                 exit = builder.start().waitFor();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("pg_dump was interrupted", e);
+                throw new FailedStep(Failure.PG_DUMP, "pg_dump was interrupted", e);
+            } catch (IOException e) {
+                throw new FailedStep(Failure.PG_DUMP, "pg_dump could not be started: " + e.getMessage(), e);
             }
             if (exit != 0) {
                 String said = Files.readString(errors, StandardCharsets.UTF_8).strip();
-                throw new IOException("pg_dump failed (exit " + exit + "): "
-                        + (said.length() > 500 ? said.substring(said.length() - 500) : said));
+                throw new FailedStep(Failure.PG_DUMP, "pg_dump failed (exit " + exit + "): "
+                        + (said.length() > 500 ? said.substring(said.length() - 500) : said), null);
             }
             zip.putNextEntry(new ZipEntry("database/portal.dump"));
             Files.copy(dump, zip);

@@ -155,24 +155,47 @@ public class MediationBackOffice {
         return new Workload(awaiting, decisionsOverdue, inMediation, mediationsOverdue, dueSoon, awaitingAnswer(all).size());
     }
 
+    /**
+     * The agencies whose queue an administrator may open: every agency of the directory, of the current routing and
+     * with cases (one that a category was routed to before), by id. Empty for an officer, who sees their own agency's.
+     */
+    @Transactional(readOnly = true)
+    public List<String> queueAgencies() {
+        if (!currentUser.isAdmin()) {
+            return List.of();
+        }
+        java.util.SortedSet<String> ids = service.agencyIds();
+        ids.addAll(cases.findAgencyIds());
+        return List.copyOf(ids);
+    }
+
     /** The filters of the queue. */
     public record QueueFilter(CaseStatus status, boolean overdueOnly, boolean mineOnly) {
         public static final QueueFilter ALL = new QueueFilter(null, false, false);
     }
 
     /**
-     * A case of the caller's agency as a case file; the view is recorded in the audit log. ID and
-     * phone numbers are in full only for the assigned mediator.
+     * A case of the caller's agency as a case file, the agency named in Chinese; the view is recorded in the audit log.
+     * ID and phone numbers are in full only for the assigned mediator.
      *
      * @throws CaseNotFoundException for an unknown number and for another agency's case alike
      */
     @Transactional
     public CaseFile caseFile(String number) {
+        return caseFile(number, java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /**
+     * {@link #caseFile(String)} for a reader of the given language: the agency's name in it (its English name, when it
+     * has one, for English; the Chinese name otherwise).
+     */
+    @Transactional
+    public CaseFile caseFile(String number, java.util.Locale locale) {
         MediationCase c = load(number);
         record(c, "VIEW");
         boolean mine = c.mediator() != null && c.mediator().equalsIgnoreCase(actor());
         CaseTracking tracking = service.tracking(c);
-        return new CaseFile(tracking, service.agencyName(c.agencyId(), java.util.Locale.SIMPLIFIED_CHINESE),
+        return new CaseFile(tracking, service.agencyName(c.agencyId(), locale),
                 c.applicantKind(), c.idType(), mine ? cipher.decrypt(c.idNumberEncrypted()) : c.idNumberMasked(),
                 mine ? c.phone() : PersonalData.maskPhone(c.phone()), c.email(), c.address(), c.otherPartyContact(),
                 c.otherPartyEmail(), c.facts(), c.request(), c.preferredTimes(), c.preferOnline(), c.mediator(), mine,

@@ -75,7 +75,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         title = null;
         CaseFile file;
         try {
-            file = backOffice.caseFile(number);
+            file = backOffice.caseFile(number, getLocale());
         } catch (CaseNotFoundException notFound) {
             getElement().setAttribute("data-outcome", "not-found");
             add(new H1(getTranslation("mediation.case.notFound.title")), new Paragraph(getTranslation("mediation.case.notFound")),

@@ -22,7 +22,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.dao.OptimisticLockingFailureException;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Officers' queue of their own agency's mediation cases with the acceptance decision. An
@@ -49,7 +48,9 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         add(new H1(getTranslation("mediation.queue.title")));
         agency.setId("mediation-queue-agency");
         agency.setLabel(getTranslation("mediation.queue.agency"));
-        agency.setItems(new TreeSet<>(service.settings().routing().values()));
+        // an administrator may open every agency's queue, also one no category is routed to any more (the workbench
+        // counts the open cases of every agency and links here with it)
+        agency.setItems(backOffice.queueAgencies());
         agency.setItemLabelGenerator(id -> service.agencyName(id, getLocale()));
         agency.addValueChangeListener(e -> refresh());
         status.setId("mediation-queue-status");

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * finished cases (closed, withdrawn, not accepted, declined) whose final step lies more than
  * {@code portal.mediation.retention-days} back, and cases left unclosed at their outcome (agreement reached, mediation
  * failed) whose outcome lies that far back, with their history, messages and evidence files;
- * expired drafts and letters; evidence uploaded for applications that were never submitted.
+ * expired drafts and letters; evidence uploaded for applications that were never submitted, {@code draft-days} after
+ * the upload unless the application's draft is still valid (every save renews the draft, and its evidence with it).
  * The audit log keeps only case numbers and stays.
  */
 @Component
@@ -38,18 +40,20 @@ public class MediationRetention {
     private final EvidenceFiles files;
     private final DraftRepository drafts;
     private final LetterRepository letters;
+    private final MediationService service;
     private final MediationSettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     MediationRetention(MediationCaseRepository cases, EvidenceRepository evidence, EvidenceFiles files,
-            DraftRepository drafts, LetterRepository letters, MediationSettings settings, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            DraftRepository drafts, LetterRepository letters, MediationService service, MediationSettings settings,
+            Clock clock, PlatformTransactionManager transactionManager) {
         this.cases = cases;
         this.evidence = evidence;
         this.files = files;
         this.drafts = drafts;
         this.letters = letters;
+        this.service = service;
         this.settings = settings;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
@@ -88,9 +92,14 @@ public class MediationRetention {
                 caseCount++;
             }
             Instant uploadCutoff = now.minus(Duration.ofDays(settings.draftDays()));
-            for (Evidence e : evidence.findByCaseIdIsNullAndUploadedAtBefore(uploadCutoff)) {
-                deletedFiles.add(e.storedName());
-                evidence.delete(e);
+            List<Evidence> unsubmitted = evidence.findByCaseIdIsNullAndUploadedAtBefore(uploadCutoff);
+            // the draft is kept draft-days after its last change: what it was resumed with must still be there
+            Set<String> liveDrafts = unsubmitted.isEmpty() ? Set.of() : service.liveDraftTokens(now);
+            for (Evidence e : unsubmitted) {
+                if (!liveDrafts.contains(e.submissionToken())) {
+                    deletedFiles.add(e.storedName());
+                    evidence.delete(e);
+                }
             }
             cases.flush();
             int draftCount = drafts.deleteExpired(now);

@@ -122,6 +122,13 @@ public class MediationService {
                 .orElse(agencyId);
     }
 
+    /** The ids of every agency of the directory and of the routing. */
+    java.util.SortedSet<String> agencyIds() {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>(settings.routing().values());
+        agencies.all().forEach(a -> ids.add(a.id()));
+        return ids;
+    }
+
     /** Every problem of the application, one per field at most; empty when it may be submitted. */
     public List<FieldProblem> check(MediationApplication a) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -677,13 +684,33 @@ public class MediationService {
         }
         return guarded(client, () -> tx.execute(status -> drafts.findByCodeDigest(AccessCodes.digest(code))
                 .filter(d -> d.expiresAt().isAfter(clock.instant()))
-                .map(d -> {
-                    try {
-                        return json.readValue(cipher.decrypt(d.payload()), MediationApplication.class);
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("Cannot read a draft", e);
-                    }
-                })));
+                .map(this::read)));
+    }
+
+    private MediationApplication read(Draft d) {
+        try {
+            return json.readValue(cipher.decrypt(d.payload()), MediationApplication.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a draft", e);
+        }
+    }
+
+    /**
+     * The submission tokens of the drafts still valid at {@code now}: their evidence stays as long as the draft, which
+     * every save renews, even when it was uploaded more than {@code draft-days} ago.
+     */
+    java.util.Set<String> liveDraftTokens(Instant now) {
+        return tx.execute(status -> {
+            java.util.Set<String> tokens = new java.util.HashSet<>();
+            for (Draft d : drafts.findByExpiresAtAfter(now)) {
+                try {
+                    Optional.ofNullable(read(d).submissionToken()).ifPresent(tokens::add);
+                } catch (RuntimeException unreadable) {
+                    // a draft that cannot be decrypted any more cannot be resumed either: its evidence may go
+                }
+            }
+            return tokens;
+        });
     }
 
     /** Deletes a draft after its application was submitted. */

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * The applicant follows a case with its number and access code, and may withdraw it (after
@@ -264,7 +265,33 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
             reason.setErrorMessage(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
         } catch (IllegalTransitionException alreadyFinished) {
             lookUp();
+        } catch (OptimisticLockingFailureException concurrent) {
+            changedMeanwhile(reason.getValue());
         }
+    }
+
+    /**
+     * The agency took a step on the case while the applicant withdrew it (the version check refused the withdrawal,
+     * nothing was stored): the page shows the case as it is now and says so, with the reason typed still in its field
+     * while the case can still be withdrawn.
+     */
+    private void changedMeanwhile(String typedReason) {
+        lookUp();
+        if (!"found".equals(result.getElement().getAttribute("data-outcome"))) {
+            return;
+        }
+        String message = getTranslation("mediation.track.changed");
+        result.getChildren().filter(TextArea.class::isInstance).map(TextArea.class::cast)
+                .filter(area -> area.getId().filter("mediation-withdraw-reason"::equals).isPresent()).findFirst()
+                .ifPresent(again -> {
+                    again.setValue(typedReason);
+                    again.setInvalid(true);
+                    again.setErrorMessage(message);
+                });
+        Paragraph notice = alert(message);
+        notice.setId("mediation-track-changed");
+        notice.addClassName("mediation-changed");
+        result.addComponentAtIndex(1, notice);
     }
 
     /** One line of a timeline: when, what, by whom, why. */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -43,6 +45,8 @@ class BackupIT extends KaribuViewTest {
     @Autowired Backups backups;
     @Autowired PortalSettings portal;
     @Autowired DataSource dataSource;
+    @Autowired BackupSettings settings;
+    @Autowired java.time.Clock clock;
 
     @AfterEach
     void signOut() {
@@ -150,7 +154,15 @@ class BackupIT extends KaribuViewTest {
             assertThatThrownBy(backups::run).isInstanceOf(java.io.IOException.class);
             assertThat(backups.progress().running()).isFalse();
             assertThat(backups.progress().error()).isNotBlank();
+            assertThat(backups.progress().failure()).isEqualTo(Backups.Failure.DISK);
             signIn("admin", "ADMIN");
+            UI.getCurrent().navigate("admin/backups");
+            // a translated kind of failure, not a Java exception; the exception only as a secondary line
+            assertThat(_get(Paragraph.class, spec -> spec.withId("backup-status")).getText())
+                    .isEqualTo("备份失败：备份文件夹无法写入（没有权限或磁盘已满）。详细信息见服务器日志。");
+            assertThat(_get(Paragraph.class, spec -> spec.withId("backup-error-detail")).getText())
+                    .startsWith("技术信息：java.nio.file.");
+            UI.getCurrent().navigate("staff");
             UI.getCurrent().navigate("staff");
             assertThat(_get(com.vaadin.flow.component.html.ListItem.class, spec -> spec.withAttribute("data-item", "backup"))
                     .getElement().getTextRecursively()).contains("上次备份失败");
@@ -162,6 +174,70 @@ class BackupIT extends KaribuViewTest {
         assertThat(backups.list().stream().map(Backups.BackupFile::name)).containsAll(before);
         backups.run();
         assertThat(backups.progress().error()).as("a successful run clears it").isNull();
+    }
+
+    @Test
+    void the_files_are_listed_after_the_database_snapshot_and_a_file_deleted_meanwhile_is_left_out(@TempDir Path archives)
+            throws Exception {
+        Path evidence = Files.createDirectories(portal.dataDir().resolve("mediation-evidence/backup-order-test"));
+        Path gone = Files.writeString(evidence.resolve("deleted-during-the-snapshot.pdf"), "gone");
+        Path late = evidence.resolve("uploaded-during-the-snapshot.pdf");
+        // what happens to the data directory while the database is backed up
+        DataSource meanwhile = new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                try {
+                    Files.delete(gone);
+                    Files.writeString(late, "late");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return super.getConnection();
+            }
+        };
+        Backups run = new Backups(meanwhile, portal, new BackupSettings(archives, 7, settings.folders(), settings.pgDump()),
+                clock, "-", "");
+        try {
+            Backups.Result result = run.run();
+            assertThat(entries(result.archive())).contains("files/mediation-evidence/backup-order-test/uploaded-during-the-snapshot.pdf")
+                    .doesNotContain("files/mediation-evidence/backup-order-test/deleted-during-the-snapshot.pdf");
+            assertThat(run.progress().failure()).isNull();
+        } finally {
+            Files.deleteIfExists(late);
+        }
+
+        Backups failing = new Backups(new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                throw new SQLException("the database is not there");
+            }
+        }, portal, new BackupSettings(archives, 7, settings.folders(), settings.pgDump()), clock, "-", "");
+        assertThatThrownBy(failing::run).isInstanceOf(java.io.IOException.class);
+        assertThat(failing.progress().failure()).isEqualTo(Backups.Failure.DATABASE);
+    }
+
+    @Test
+    void a_file_that_vanished_before_it_was_copied_is_left_out_of_the_archive(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            assertThat(Backups.copy(dir.resolve("removed.pdf"), "files/removed.pdf", zip)).isFalse();
+            Files.writeString(dir.resolve("kept.pdf"), "kept");
+            assertThat(Backups.copy(dir.resolve("kept.pdf"), "files/kept.pdf", zip)).isTrue();
+        }
+        try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(zip.getNextEntry().getName()).isEqualTo("files/kept.pdf");
+            assertThat(zip.getNextEntry()).isNull();
+        }
+    }
+
+    private static List<String> entries(Path archive) throws java.io.IOException {
+        List<String> names = new java.util.ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        return names;
     }
 
     @Test

@@ -273,6 +273,40 @@ class MediationCaseViewsIT extends KaribuViewTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void an_administrator_opens_the_queue_of_an_agency_no_category_is_routed_to_any_more_and_an_officer_does_not() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        // handled by an office that the routing no longer names (nor the directory): its cases are still to be worked on
+        String former = "sample-former-mediation-office";
+        jdbc.update("update mediation_case set agency_id = ? where case_number = ?", former, r.caseNumber());
+        try {
+            signIn("admin", "ADMIN");
+            UI.getCurrent().navigate("staff/mediation",
+                    com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("agency", former)));
+            Select<String> agency = _get(Select.class, spec -> spec.withId("mediation-queue-agency"));
+            assertThat(agency.getValue()).isEqualTo(former);
+            assertThat(agency.getListDataView().getItems()).as("every agency of the directory, and those with cases")
+                    .contains(former, "sample-market-regulation", "sample-traffic-police", "sample-urban-management",
+                            "sample-ecology-environment", "sample-human-resources-social-security");
+            assertThat(_find(Div.class, spec -> spec.withClasses("mediation-queue-row")
+                    .withAttribute("data-case", r.caseNumber()))).hasSize(1);
+
+            signInOfficer("med-view-queue-former", "sample-market-regulation");
+            UI.getCurrent().navigate("staff");
+            UI.getCurrent().navigate("staff/mediation",
+                    com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("agency", former)));
+            _get(MediationQueueView.class);
+            assertThat(_find(Select.class, spec -> spec.withId("mediation-queue-agency"))).as("no agency to choose").isEmpty();
+            assertThat(_find(Div.class, spec -> spec.withClasses("mediation-queue-row")
+                    .withAttribute("data-case", r.caseNumber()))).as("an officer sees their own agency only").isEmpty();
+        } finally {
+            jdbc.update("update mediation_case set agency_id = ? where case_number = ?", "sample-market-regulation",
+                    r.caseNumber());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void a_refused_statistics_period_is_announced_and_marks_both_dates_invalid_until_it_is_corrected() {
         signInOfficer("med-view-stats", "sample-market-regulation");
         UI.getCurrent().navigate("staff/mediation/statistics");

@@ -642,7 +642,7 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(MediationLetters.validAt(today.atStartOfDay(zone).plusSeconds(1).toInstant(),
                 today.atTime(23, 59).atZone(zone).toInstant(), zone)).isTrue();
         // the purge takes a letter once its last day is over, not at the stored time of day
-        new MediationRetention(caseRepository, evidenceRepository, files, drafts, letterRepository, settings, clock,
+        new MediationRetention(caseRepository, evidenceRepository, files, drafts, letterRepository, service, settings, clock,
                 transactionManager).purge();
         assertThat(letterRepository.findByCode(lastDayToday.code())).isPresent();
         assertThat(letterRepository.findByCode(lastDayYesterday.code())).isEmpty();
@@ -686,7 +686,7 @@ class MediationCasesIT extends IntegrationTest {
 
         MutableClock later = new MutableClock(clock.instant().plus(Duration.ofDays(settings.retentionDays() - 1)));
         MediationRetention retention = new MediationRetention(caseRepository, evidenceRepository, files, drafts, letterRepository,
-                settings, later, transactionManager);
+                service, settings, later, transactionManager);
         retention.purge();
         assertThat(service.track(finished.caseNumber(), finished.accessCode())).as("still within the period").isPresent();
         assertThat(service.resumeDraft(draft, null)).as("drafts expire after their own period").isEmpty();
@@ -702,6 +702,31 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from mediation_transition t where not exists"
                 + " (select 1 from mediation_case c where c.id = t.case_id)", Integer.class)).isZero();
         assertThat(service.track(open.caseNumber(), open.accessCode())).as("open cases are never purged").isPresent();
+    }
+
+    @Test
+    void evidence_of_a_draft_renewed_by_a_later_save_outlives_draft_days_from_its_upload() {
+        MediationApplication resumed = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
+        service.upload(resumed.submissionToken(), "receipt.pdf", EvidenceFilesTest.PDF);
+        String code = service.saveDraft(resumed, null);
+        MediationApplication abandoned = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
+        service.upload(abandoned.submissionToken(), "abandoned.pdf", EvidenceFilesTest.PDF);
+        service.saveDraft(abandoned, null);
+        // uploaded on day 0, the draft resumed (and so saved again) on day 20, the purge of day 35
+        java.time.Instant day0 = clock.instant();
+        jdbc.update("update mediation_draft set expires_at = ? where code_digest = ?",
+                java.sql.Timestamp.from(day0.plus(Duration.ofDays(20 + settings.draftDays()))),
+                cn.gov.enforcement.portal.platform.AccessCodes.digest(code));
+        MutableClock day35 = new MutableClock(day0.plus(Duration.ofDays(35)));
+        new MediationRetention(caseRepository, evidenceRepository, files, drafts, letterRepository, service, settings, day35,
+                transactionManager).purge();
+
+        assertThat(service.uploaded(resumed.submissionToken())).as("the draft it belongs to is still valid")
+                .extracting(EvidenceInfo::fileName).containsExactly("receipt.pdf");
+        assertThat(service.uploaded(abandoned.submissionToken())).as("its draft expired on day 30").isEmpty();
+        SubmissionReceipt r = service.submit(resumed, Locale.SIMPLIFIED_CHINESE);
+        assertThat(jdbc.queryForObject("select count(*) from mediation_evidence e join mediation_case c on c.id = e.case_id"
+                + " where c.case_number = ?", Integer.class, r.caseNumber())).isEqualTo(1);
     }
 
     @Test
@@ -832,7 +857,7 @@ class MediationCasesIT extends IntegrationTest {
         // the retention period of a case never closed runs from its outcome
         MutableClock purgeDay = new MutableClock(clock.instant().plus(Duration.ofDays(settings.retentionDays() - 1)));
         MediationRetention retention = new MediationRetention(caseRepository, evidenceRepository, files, drafts, letterRepository,
-                settings, purgeDay, transactionManager);
+                service, settings, purgeDay, transactionManager);
         retention.purge();
         assertThat(service.track(failed.caseNumber(), failed.accessCode())).as("still within the period").isPresent();
         purgeDay.advance(Duration.ofDays(2));

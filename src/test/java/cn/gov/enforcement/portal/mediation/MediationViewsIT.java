@@ -245,6 +245,42 @@ class MediationViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void a_withdrawal_that_lost_the_race_to_an_officer_step_says_so_and_keeps_the_reason_typed() {
+        SubmissionReceipt receipt = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        // the service as it answers when the agency's step was stored between loading the case and writing it
+        MediationService racing = org.mockito.Mockito.mock(MediationService.class,
+                org.mockito.AdditionalAnswers.delegatesTo(service));
+        org.mockito.Mockito.doAnswer(call -> {
+            MediationTestSupport.signInOfficer(accounts, users, "med-view-withdraw-race", "sample-market-regulation");
+            try {
+                context.getBean(MediationBackOffice.class).accept(receipt.caseNumber(), "材料齐全");
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            }
+            throw new org.springframework.orm.ObjectOptimisticLockingFailureException(
+                    cn.gov.enforcement.portal.mediation.internal.MediationCase.class, 1L);
+        }).when(racing).withdraw(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        UI.getCurrent().add(new MediationTrackView(racing));
+        _setValue(text("mediation-track-number"), receipt.caseNumber());
+        _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), receipt.accessCode());
+        click("mediation-track-submit");
+        _setValue(area("mediation-withdraw-reason"), "已与商家协商解决");
+        click("mediation-withdraw");
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("mediation-withdraw-confirm")));
+
+        Div result = _get(Div.class, spec -> spec.withId("mediation-track-result"));
+        assertThat(result.getElement().getAttribute("data-status")).as("the case as it is now").isEqualTo("ACCEPTED");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("mediation-track-changed")).getText())
+                .isEqualTo("办理机关刚刚处理了您的案件，您的撤回没有保存。页面已显示案件的最新情况，请核对后如仍需撤回，再次提交。");
+        TextArea reason = area("mediation-withdraw-reason");
+        assertThat(reason.getValue()).isEqualTo("已与商家协商解决");
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).contains("您的撤回没有保存");
+    }
+
+    @Test
     void the_tracking_and_case_pages_separate_labels_and_texts_with_the_colon_of_the_language() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.ENGLISH);
         signInOfficer("med-officer-market", "sample-market-regulation");
@@ -258,6 +294,16 @@ class MediationViewsIT extends KaribuViewTest {
         String casePage = _get(MediationCaseView.class).getElement().getOuterHTML();
         assertThat(casePage).contains("Kind of dispute: Consumer complaint", ": Please send the receipt.",
                 "applicant: Receipt attached.", "(agency): Documents complete").doesNotContain("：Please", "：Documents");
+        // the agency in the officer's language too
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("mediation-case-details")).getElement().getTextRecursively())
+                .contains("Consumer complaint — Sample City Administration for Market Regulation")
+                .doesNotContain("示例市市场监督管理局");
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("staff/mediation");
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("mediation-case-details")).getElement().getTextRecursively())
+                .contains("示例市市場監督管理局");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
 
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
         UI.getCurrent().navigate("mediation/track");

@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.mediation.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -9,6 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface DraftRepository extends JpaRepository<Draft, Long> {
 
     Optional<Draft> findByCodeDigest(String codeDigest);
+
+    List<Draft> findByExpiresAtAfter(Instant now);
 
     @Modifying
     @Query("delete from Draft d where d.expiresAt < :now")

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface MediationCaseRepository extends JpaRepository<MediationCase, Long> {
 
@@ -22,4 +23,7 @@ public interface MediationCaseRepository extends JpaRepository<MediationCase, Lo
     List<MediationCase> findBySubmittedAtBetween(Instant from, Instant to);
 
     List<MediationCase> findByStatusInOrderByAgencyIdAscSubmittedAtAsc(Collection<CaseStatus> statuses);
+
+    @Query("select distinct c.agencyId from MediationCase c")
+    List<String> findAgencyIds();
 }
