@@ -81,7 +81,9 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
     }
 
     private Section section(String id, String titleKey, String text) {
-        Section section = new Section(new H2(getTranslation(titleKey)), new Paragraph(ReaderScript.forReader(text)));
+        Paragraph body = new Paragraph(ReaderScript.forReader(text));
+        body.addClassName("lists-multiline"); // the line breaks an editor typed are kept
+        Section section = new Section(new H2(getTranslation(titleKey)), body);
         section.setId(id);
         return section;
     }

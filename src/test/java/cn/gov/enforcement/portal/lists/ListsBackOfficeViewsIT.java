@@ -221,6 +221,11 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         assertThat(_find(basis, Anchor.class, spec -> spec.withClasses("lists-citation-link")))
                 .singleElement().satisfies(a -> assertThat(a.getHref()).matches("/regulations/\\d+#第三十三条"));
         UI.getCurrent().navigate("risks/tp-rp-drink-driving");
+        // the texts an editor may write in lines keep their line breaks on the page (white-space: pre-line)
+        for (String id : new String[] {"risk-risk", "risk-level-reason", "risk-consequence"}) {
+            assertThat(_find(_get(Section.class, spec -> spec.withId(id)), com.vaadin.flow.component.html.Paragraph.class,
+                    spec -> spec.withClasses("lists-multiline"))).as(id).hasSize(1);
+        }
         Section penalty = _get(Section.class, spec -> spec.withId("risk-basis-penalty"));
         assertThat(_find(penalty, Anchor.class, spec -> spec.withClasses("lists-citation-link"))).isEmpty();
         assertThat(penalty.getElement().getTextRecursively()).contains("《中华人民共和国道路交通安全法》第九十一条");
