@@ -150,8 +150,10 @@ public class ImportService {
                         ? lawRefBook.parse(relative, bytes, fileProblems)
                         : parsePlainText(plainText, relative, bytes, fileProblems);
             } catch (IOException | RuntimeException e) {
+                // the administrator sees file and reason; the exception, with server paths and all, goes to the log
+                log.warn("Cannot read {}", relative, e);
                 fileProblems.add(new ImportProblem(relative, 0, ImportProblem.Severity.ERROR,
-                        "regulation.import.unexpected", List.of(String.valueOf(e))));
+                        "regulation.import.unexpected", List.of()));
                 parsed = Optional.empty();
             }
             problems.addAll(fileProblems);
@@ -175,8 +177,8 @@ public class ImportService {
                     } catch (RuntimeException e) {
                         failed++;
                         problems.add(new ImportProblem(relative, 0, ImportProblem.Severity.ERROR,
-                                "regulation.import.storeFailed", List.of(String.valueOf(e.getMessage()))));
-                        log.warn("Cannot store {}: {}", relative, e.toString());
+                                "regulation.import.storeFailed", List.of()));
+                        log.warn("Cannot store {}", relative, e);
                     }
                 }
             }

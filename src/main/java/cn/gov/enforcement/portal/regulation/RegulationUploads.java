@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,6 +63,11 @@ class RegulationUploads {
 
     static final String FOLDER = "regulation-uploads";
 
+    /** The start of the name of each upload's folder in {@link #FOLDER}. */
+    static final String PREFIX = "import-";
+
+    private static final Logger log = LoggerFactory.getLogger(RegulationUploads.class);
+
     private static final Charset GBK = Charset.forName("GBK");
 
     private final PortalSettings portal;
@@ -76,13 +83,16 @@ class RegulationUploads {
         if (files.isEmpty()) {
             throw new Rejected("regulation.upload.nothing");
         }
-        Path dir = portal.dir(FOLDER).resolve("import-" + UUID.randomUUID());
+        Path dir = portal.dir(FOLDER).resolve(PREFIX + UUID.randomUUID());
+        // the uploaded file being read, named in a failure as the user knows it (never by the server's paths)
+        String current = String.join(", ", files.stream().map(f -> baseName(String.valueOf(f.name()))).toList());
         try {
             Files.createDirectories(dir);
             Budget budget = new Budget(settings.upload().maxEntries(), settings.upload().maxUncompressed().toBytes());
             int written = 0;
             for (UploadedFile file : files) {
                 String name = file.name() == null ? "" : file.name();
+                current = baseName(name);
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (lower.endsWith(".zip")) {
                     written += unzip(name, file.file(), dir, budget);
@@ -105,8 +115,9 @@ class RegulationUploads {
             delete(dir);
             throw e;
         } catch (IOException e) {
+            log.warn("Cannot unpack the uploaded file {}", current, e);
             delete(dir);
-            throw new Rejected("regulation.upload.unreadable", String.valueOf(e.getMessage()));
+            throw new Rejected("regulation.upload.unreadable", current);
         }
     }
 

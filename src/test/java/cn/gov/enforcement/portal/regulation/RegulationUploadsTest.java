@@ -166,4 +166,17 @@ class RegulationUploadsTest {
                 "not a zip".getBytes(StandardCharsets.UTF_8)))))).isEqualTo("regulation.upload.badZip");
         assertThat(rejection(() -> uploads().unpack(List.of()))).isEqualTo("regulation.upload.nothing");
     }
+
+    @Test
+    void an_upload_that_cannot_be_read_is_named_as_the_user_knows_it_not_by_the_server_s_path() throws Exception {
+        RegulationUploads.UploadedFile gone = new RegulationUploads.UploadedFile("laws/甲.md", received.resolve("gone"));
+        try {
+            uploads().unpack(List.of(gone));
+            throw new AssertionError("the upload was not rejected");
+        } catch (RegulationUploads.Rejected e) {
+            assertThat(e.messageKey()).isEqualTo("regulation.upload.unreadable");
+            assertThat(e.args()).containsExactly("甲.md");
+        }
+        assertThat(leftOver()).isZero();
+    }
 }

@@ -18,9 +18,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A part of the LawRefBook layout imported on its own (a region folder of DLC/, a layout folder, a zip of a region
- * folder) gives its documents the level and region a whole-corpus import gives them.
+ * folder) gives its documents the level and region a whole-corpus import gives them; a file that cannot be read or
+ * stored is reported with its file and a translated reason, never with the exception's text.
  */
-class ImportServiceLayoutTest {
+class ImportServiceTest {
 
     @TempDir Path dir;
 
@@ -111,5 +112,37 @@ class ImportServiceLayoutTest {
                                 LegalLevel.LOCAL_REGULATION, "河南"),
                         org.assertj.core.groups.Tuple.tuple("行政法/测试法(2019-04-23).md", LegalLevel.LAW,
                                 LegalDocument.NATIONAL));
+    }
+
+    @Test
+    void a_file_that_cannot_be_stored_is_reported_without_the_database_s_message() throws Exception {
+        ImportService service = service();
+        when(store.insert(any(), any(), any(), any())).thenThrow(new org.springframework.dao.DataIntegrityViolationException(
+                "could not execute statement [insert into regulation_document (title) values (?)]"));
+        ImportSummary summary = service.importFolder(corpus().resolve("行政法"), line -> {});
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(summary.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("行政法/测试法(2019-04-23).md");
+            assertThat(p.messageKey()).isEqualTo("regulation.import.storeFailed");
+            assertThat(p.args()).isEmpty();
+        });
+    }
+
+    @Test
+    void a_file_that_cannot_be_read_is_reported_without_the_server_s_path() throws Exception {
+        Path folder = corpus().resolve("行政法");
+        Path second = folder.resolve("测试法二.md");
+        write(second, "中华人民共和国测试法二");
+        // the second file goes after the files were listed, before it is read
+        ImportSummary summary = service().importFolder(folder, line -> {}, (done, total) -> {
+            if (done == 1) {
+                second.toFile().delete();
+            }
+        });
+        assertThat(summary.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("行政法/测试法二.md");
+            assertThat(p.messageKey()).isEqualTo("regulation.import.unexpected");
+            assertThat(p.args()).isEmpty();
+        });
     }
 }
