@@ -215,6 +215,42 @@ class RegulationUploads {
         return n.substring(n.lastIndexOf('/') + 1);
     }
 
+    /**
+     * Deletes the upload folders left in {@code <data-dir>/regulation-uploads/} by a portal killed during an import
+     * (the import deletes its folder when it ends): those of {@link #PREFIX}… not modified for {@code olderThan}, so
+     * that the folder of an import running in a portal beside this one is left alone. Returns how many were deleted.
+     */
+    int sweep(java.time.Duration olderThan) {
+        Path folder = portal.dataDir().resolve(FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        java.time.Instant before = java.time.Instant.now().minus(olderThan);
+        int deleted = 0;
+        try (var dirs = Files.newDirectoryStream(folder, PREFIX + "*")) {
+            for (Path dir : dirs) {
+                try {
+                    if (Files.isDirectory(dir) && Files.getLastModifiedTime(dir).toInstant().isBefore(before)) {
+                        delete(dir);
+                        log.info("Deleted the upload folder {} left over by an import that did not end", dir);
+                        deleted++;
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    log.warn("Cannot delete the left-over upload folder {}: {}", dir, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Cannot look for left-over upload folders in {}: {}", folder, e.toString());
+        }
+        return deleted;
+    }
+
+    /** At every start, the folders of imports a killed portal left behind, older than a day, go. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void sweepAtStart() {
+        sweep(java.time.Duration.ofDays(1));
+    }
+
     /** Deletes the folder and everything in it; quietly does nothing when it is gone. */
     void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {

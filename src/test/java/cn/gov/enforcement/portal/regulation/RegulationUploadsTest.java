@@ -179,4 +179,28 @@ class RegulationUploadsTest {
         }
         assertThat(leftOver()).isZero();
     }
+
+    @Test
+    void folders_left_by_an_import_that_did_not_end_are_deleted_when_older_than_a_day() throws Exception {
+        Path old = Files.createDirectories(uploadFolder().resolve("import-old/行政法"));
+        Files.writeString(old.resolve("a.md"), "# 甲\n");
+        Files.setLastModifiedTime(old.getParent(), java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+        Path recent = Files.createDirectories(uploadFolder().resolve("import-recent"));
+        Path other = Files.createDirectories(uploadFolder().resolve("kept"));
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+
+        uploads().sweepAtStart();
+
+        assertThat(old.getParent()).doesNotExist();
+        assertThat(recent).exists();
+        assertThat(other).exists();
+    }
+
+    @Test
+    void without_an_upload_folder_the_sweep_does_nothing() {
+        assertThat(uploads().sweep(java.time.Duration.ofDays(1))).isZero();
+        assertThat(uploadFolder()).doesNotExist();
+    }
 }
