@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns uploaded files (a {@code .zip}, {@code .md} or {@code .txt} files) into a folder the {@link ImportService}
- * can read: a fresh directory under {@code <data-dir>/regulation-uploads/}, deleted again by {@link #delete}.
+ * can read: a fresh directory under {@code <data-dir>/regulation-uploads/}, deleted again by {@link #delete} (and, when
+ * a killed portal left it, by {@link #sweep} at the next start).
  *
  * <p>Zip archives are read defensively: an entry whose path would leave the folder (zip slip: {@code ../x},
  * {@code /etc/x}, {@code C:\x}) rejects the whole upload, and so do more entries or more uncompressed bytes than

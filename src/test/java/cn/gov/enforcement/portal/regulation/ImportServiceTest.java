@@ -31,7 +31,7 @@ class ImportServiceTest {
     /** A small synthetic corpus in the LawRefBook layout; returns its root. */
     private Path corpus() throws Exception {
         Path root = dir.resolve("lawrefbook");
-        write(root.resolve("DLC/河南地方法规/地方性法规/河南/河南省测试条例(2020-01-01).md"), "河南省测试条例");
+        write(root.resolve(HENAN), "河南省测试条例");
         write(root.resolve("行政法/测试法(2019-04-23).md"), "中华人民共和国测试法");
         write(root.resolve("案例/民法典/测试案例.md"), "测试案例");
         return root;
@@ -51,50 +51,44 @@ class ImportServiceTest {
                 Clock.systemUTC(), ZoneId.of("Asia/Shanghai"));
     }
 
-    private LegalDocument only() {
-        assertThat(stored).hasSize(1);
-        return stored.get(0);
+    private static final String HENAN = "DLC/河南地方法规/地方性法规/河南/河南省测试条例(2020-01-01).md";
+
+    /** The one document stored, with its source path, level and region. */
+    private void storedOnly(String source, LegalLevel level, String region) {
+        assertThat(stored).extracting(LegalDocument::source, LegalDocument::level, LegalDocument::region)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(source, level, region));
     }
 
     @Test
     void a_region_folder_of_dlc_imported_on_its_own_keeps_level_and_region() throws Exception {
         service().importFolder(corpus().resolve("DLC/河南地方法规"), line -> {});
-        assertThat(only().source()).isEqualTo("DLC/河南地方法规/地方性法规/河南/河南省测试条例(2020-01-01).md");
-        assertThat(only().level()).isEqualTo(LegalLevel.LOCAL_REGULATION);
-        assertThat(only().region()).isEqualTo("河南");
+        storedOnly(HENAN, LegalLevel.LOCAL_REGULATION, "河南");
     }
 
     @Test
     void a_folder_deep_inside_dlc_imported_on_its_own_keeps_level_and_region() throws Exception {
         service().importFolder(corpus().resolve("DLC/河南地方法规/地方性法规/河南"), line -> {});
-        assertThat(only().level()).isEqualTo(LegalLevel.LOCAL_REGULATION);
-        assertThat(only().region()).isEqualTo("河南");
+        storedOnly(HENAN, LegalLevel.LOCAL_REGULATION, "河南");
     }
 
     @Test
     void one_file_of_a_region_folder_keeps_level_and_region() throws Exception {
-        service().importFolder(corpus().resolve("DLC/河南地方法规/地方性法规/河南/河南省测试条例(2020-01-01).md"),
-                line -> {});
-        assertThat(only().level()).isEqualTo(LegalLevel.LOCAL_REGULATION);
-        assertThat(only().region()).isEqualTo("河南");
+        service().importFolder(corpus().resolve(HENAN), line -> {});
+        storedOnly(HENAN, LegalLevel.LOCAL_REGULATION, "河南");
     }
 
     @Test
     void a_region_folder_unpacked_from_a_zip_without_its_dlc_parent_keeps_level_and_region() throws Exception {
         Path upload = dir.resolve("import-1");
-        write(upload.resolve("河南地方法规/地方性法规/河南/河南省测试条例(2020-01-01).md"), "河南省测试条例");
+        write(upload.resolve(HENAN.substring("DLC/".length())), "河南省测试条例");
         service().importFolder(upload, line -> {});
-        assertThat(only().source()).isEqualTo("DLC/河南地方法规/地方性法规/河南/河南省测试条例(2020-01-01).md");
-        assertThat(only().level()).isEqualTo(LegalLevel.LOCAL_REGULATION);
-        assertThat(only().region()).isEqualTo("河南");
+        storedOnly(HENAN, LegalLevel.LOCAL_REGULATION, "河南");
     }
 
     @Test
     void a_layout_folder_imported_on_its_own_keeps_its_level() throws Exception {
         service().importFolder(corpus().resolve("行政法"), line -> {});
-        assertThat(only().source()).isEqualTo("行政法/测试法(2019-04-23).md");
-        assertThat(only().level()).isEqualTo(LegalLevel.LAW);
-        assertThat(only().region()).isEqualTo(LegalDocument.NATIONAL);
+        storedOnly("行政法/测试法(2019-04-23).md", LegalLevel.LAW, LegalDocument.NATIONAL);
     }
 
     @Test
@@ -108,8 +102,7 @@ class ImportServiceTest {
         service().importFolder(corpus(), line -> {});
         assertThat(stored).extracting(LegalDocument::source, LegalDocument::level, LegalDocument::region)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("DLC/河南地方法规/地方性法规/河南/河南省测试条例(2020-01-01).md",
-                                LegalLevel.LOCAL_REGULATION, "河南"),
+                        org.assertj.core.groups.Tuple.tuple(HENAN, LegalLevel.LOCAL_REGULATION, "河南"),
                         org.assertj.core.groups.Tuple.tuple("行政法/测试法(2019-04-23).md", LegalLevel.LAW,
                                 LegalDocument.NATIONAL));
     }
