@@ -141,11 +141,7 @@ public class ImportService {
         int failed = 0;
         int articles = 0;
         for (Path file : files) {
-            // a folder of the LawRefBook layout imported on its own (--import=…/lawrefbook/行政法) keeps its name in
-            // the path, which tells the documents' level
-            Path base = Files.isDirectory(root) && root.getParent() != null && root.getFileName() != null
-                    && LawRefBookParser.isLayoutFolder(root.getFileName().toString()) ? root.getParent() : root;
-            String relative = base.relativize(file).toString().replace('\\', '/');
+            String relative = layoutRelative(root, file);
             done++;
             List<ImportProblem> fileProblems = new ArrayList<>();
             Optional<LegalDocument> parsed;
@@ -155,8 +151,10 @@ public class ImportService {
                         ? lawRefBook.parse(relative, bytes, fileProblems)
                         : parsePlainText(plainText, relative, bytes, fileProblems);
             } catch (IOException | RuntimeException e) {
+                // the administrator sees file and reason; the exception, with server paths and all, goes to the log
+                log.warn("Cannot read {}", relative, e);
                 fileProblems.add(new ImportProblem(relative, 0, ImportProblem.Severity.ERROR,
-                        "regulation.import.unexpected", List.of(String.valueOf(e))));
+                        "regulation.import.unexpected", List.of()));
                 parsed = Optional.empty();
             }
             problems.addAll(fileProblems);
@@ -188,8 +186,8 @@ public class ImportService {
                     } catch (RuntimeException e) {
                         failed++;
                         problems.add(new ImportProblem(relative, 0, ImportProblem.Severity.ERROR,
-                                "regulation.import.storeFailed", List.of(String.valueOf(e.getMessage()))));
-                        log.warn("Cannot store {}: {}", relative, e.toString());
+                                "regulation.import.storeFailed", List.of()));
+                        log.warn("Cannot store {}", relative, e);
                     }
                 }
             }
@@ -321,6 +319,41 @@ public class ImportService {
         return parser.parse(relative, text, problems);
     }
 
+    /**
+     * The path of {@code file} the documents' level and region are read from: from the corpus root on, as in an import
+     * of the whole corpus. When {@code root} (the imported folder, or the folder of the imported file) or one of its
+     * parents is a folder of the LawRefBook layout, the nearest such folder starts the path
+     * ({@code --import=…/lawrefbook/DLC/河南地方法规} gives {@code DLC/河南地方法规/地方性法规/河南/x.md}); otherwise
+     * the path starts at {@code root}, where the parser finds the layout under a wrapper folder of an upload
+     * ({@code LawRefBook-main/行政法/x.md}). A region folder of DLC without its parent (a zip of {@code 河南地方法规})
+     * is put back under {@code DLC/}.
+     */
+    static String layoutRelative(Path root, Path file) {
+        for (Path dir = root; dir != null && dir.getParent() != null; dir = dir.getParent()) {
+            if (dir.getFileName() != null && LawRefBookParser.isLayoutFolder(dir.getFileName().toString())) {
+                return slashes(dir.getParent().relativize(file));
+            }
+        }
+        String relative = slashes(root.relativize(file));
+        String[] parts = relative.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (LawRefBookParser.isLayoutFolder(parts[i])) {
+                break;
+            }
+            if (parts[i].endsWith(LOCAL_REGULATIONS)) {
+                return "DLC/" + String.join("/", List.of(parts).subList(i, parts.length));
+            }
+        }
+        return relative;
+    }
+
+    /** The end of the name of a region folder under DLC/ ({@code 河南地方法规}). */
+    private static final String LOCAL_REGULATIONS = "地方法规";
+
+    private static String slashes(Path relative) {
+        return relative.toString().replace('\\', '/');
+    }
+
     private static List<Path> files(Path folder) {
         if (Files.isRegularFile(folder)) {
             return List.of(folder);
@@ -329,8 +362,8 @@ public class ImportService {
             return walk.filter(Files::isRegularFile).filter(p -> {
                 // 通知.TXT as well: the upload page accepts extensions in either case
                 String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                String relative = folder.relativize(p).toString().replace('\\', '/');
-                return (name.endsWith(".md") || name.endsWith(".txt")) && !LawRefBookParser.isSkipped(relative);
+                return (name.endsWith(".md") || name.endsWith(".txt"))
+                        && !LawRefBookParser.isSkipped(layoutRelative(folder, p));
             }).sorted(Comparator.comparing(Path::toString)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,9 +29,19 @@ public class RegulationImportJobs {
 
         void finished(ImportSummary summary);
 
-        /** The upload was refused or the import failed; the message is a translation key with arguments. */
+        /**
+         * The upload was refused (nothing imported) or the import stopped ({@link #ABORTED}); the message is a
+         * translation key with arguments.
+         */
         void failed(String messageKey, Object... args);
     }
+
+    /**
+     * The failure of an import stopped by an unexpected error (the database or the search node away, say): the
+     * documents stored before it stay, and a new import of the same files completes the rest. The page says so in
+     * the user's language; the exception itself goes to the log only.
+     */
+    public static final String ABORTED = "regulation.upload.aborted";
 
     /** The answer to a start request. */
     public enum Start { STARTED, BUSY }
@@ -152,9 +162,8 @@ public class RegulationImportJobs {
         } catch (RuntimeException | Error e) {
             // an Error (out of memory, say) too: the page hears of it and the next import can start
             log.error("Regulation import from the import page failed", e);
-            String message = String.valueOf(e.getMessage());
-            last = new Outcome(null, "regulation.upload.failed", List.of(message), java.time.Instant.now());
-            outcome = () -> listener.failed("regulation.upload.failed", message);
+            last = new Outcome(null, ABORTED, List.of(), java.time.Instant.now());
+            outcome = () -> listener.failed(ABORTED);
         } finally {
             try {
                 uploads.delete(dir);

@@ -329,7 +329,10 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     private void showFailure(String messageKey, Object... args) {
         stopPolling();
         progress.setVisible(false);
-        status.setText(getTranslation("regulation.upload.refused", getTranslation(messageKey, args)));
+        // a refused upload imported nothing; an import stopped by an error may have stored documents before it
+        String reason = getTranslation(messageKey, args);
+        status.setText(RegulationImportJobs.ABORTED.equals(messageKey) ? reason
+                : getTranslation("regulation.upload.refused", reason));
         showPending();
     }
 

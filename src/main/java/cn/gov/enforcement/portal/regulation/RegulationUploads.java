@@ -20,11 +20,14 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns uploaded files (a {@code .zip}, {@code .md} or {@code .txt} files) into a folder the {@link ImportService}
- * can read: a fresh directory under {@code <data-dir>/regulation-uploads/}, deleted again by {@link #delete}.
+ * can read: a fresh directory under {@code <data-dir>/regulation-uploads/}, deleted again by {@link #delete} (and, when
+ * a killed portal left it, by {@link #sweep} at the next start).
  *
  * <p>Zip archives are read defensively: an entry whose path would leave the folder (zip slip: {@code ../x},
  * {@code /etc/x}, {@code C:\x}) rejects the whole upload, and so do more entries or more uncompressed bytes than
@@ -61,6 +64,11 @@ class RegulationUploads {
 
     static final String FOLDER = "regulation-uploads";
 
+    /** The start of the name of each upload's folder in {@link #FOLDER}. */
+    static final String PREFIX = "import-";
+
+    private static final Logger log = LoggerFactory.getLogger(RegulationUploads.class);
+
     private static final Charset GBK = Charset.forName("GBK");
 
     private final PortalSettings portal;
@@ -76,13 +84,16 @@ class RegulationUploads {
         if (files.isEmpty()) {
             throw new Rejected("regulation.upload.nothing");
         }
-        Path dir = portal.dir(FOLDER).resolve("import-" + UUID.randomUUID());
+        Path dir = portal.dir(FOLDER).resolve(PREFIX + UUID.randomUUID());
+        // the uploaded file being read, named in a failure as the user knows it (never by the server's paths)
+        String current = String.join(", ", files.stream().map(f -> baseName(String.valueOf(f.name()))).toList());
         try {
             Files.createDirectories(dir);
             Budget budget = new Budget(settings.upload().maxEntries(), settings.upload().maxUncompressed().toBytes());
             int written = 0;
             for (UploadedFile file : files) {
                 String name = file.name() == null ? "" : file.name();
+                current = baseName(name);
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (lower.endsWith(".zip")) {
                     written += unzip(name, file.file(), dir, budget);
@@ -105,8 +116,9 @@ class RegulationUploads {
             delete(dir);
             throw e;
         } catch (IOException e) {
+            log.warn("Cannot unpack the uploaded file {}", current, e);
             delete(dir);
-            throw new Rejected("regulation.upload.unreadable", String.valueOf(e.getMessage()));
+            throw new Rejected("regulation.upload.unreadable", current);
         }
     }
 
@@ -202,6 +214,42 @@ class RegulationUploads {
     private static String baseName(String name) {
         String n = name.replace('\\', '/');
         return n.substring(n.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Deletes the upload folders left in {@code <data-dir>/regulation-uploads/} by a portal killed during an import
+     * (the import deletes its folder when it ends): those of {@link #PREFIX}… not modified for {@code olderThan}, so
+     * that the folder of an import running in a portal beside this one is left alone. Returns how many were deleted.
+     */
+    int sweep(java.time.Duration olderThan) {
+        Path folder = portal.dataDir().resolve(FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        java.time.Instant before = java.time.Instant.now().minus(olderThan);
+        int deleted = 0;
+        try (var dirs = Files.newDirectoryStream(folder, PREFIX + "*")) {
+            for (Path dir : dirs) {
+                try {
+                    if (Files.isDirectory(dir) && Files.getLastModifiedTime(dir).toInstant().isBefore(before)) {
+                        delete(dir);
+                        log.info("Deleted the upload folder {} left over by an import that did not end", dir);
+                        deleted++;
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    log.warn("Cannot delete the left-over upload folder {}: {}", dir, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Cannot look for left-over upload folders in {}: {}", folder, e.toString());
+        }
+        return deleted;
+    }
+
+    /** At every start, the folders of imports a killed portal left behind, older than a day, go. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void sweepAtStart() {
+        sweep(java.time.Duration.ofDays(1));
     }
 
     /** Deletes the folder and everything in it; quietly does nothing when it is gone. */

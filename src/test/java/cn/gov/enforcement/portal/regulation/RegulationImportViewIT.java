@@ -239,6 +239,33 @@ class RegulationImportViewIT extends KaribuViewTest {
     }
 
     @Test
+    void an_import_stopped_by_an_unexpected_error_says_so_without_the_exception_s_text() throws Exception {
+        // the import service of the running portal fails (the search node away, say) for this test only
+        Object target = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(jobs);
+        Object importService = org.springframework.test.util.ReflectionTestUtils.getField(target, "importService");
+        ImportService failing = org.mockito.Mockito.mock(ImportService.class);
+        org.mockito.Mockito.when(failing.importFolder(org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+                .thenThrow(new IllegalStateException("bulk request to http://10.0.0.7:9200 failed"));
+        org.springframework.test.util.ReflectionTestUtils.setField(target, "importService", failing);
+        try {
+            signIn("admin", "ADMIN");
+            UI.getCurrent().navigate("admin/regulations/import");
+            UploadKt._upload(_get(Upload.class, spec -> spec.withId("regulation-upload")), "甲.md", "text/markdown",
+                    "# 甲\n\n第一条 内容。\n".getBytes(StandardCharsets.UTF_8));
+            MockVaadin.clientRoundtrip();
+            _click(_get(Button.class, spec -> spec.withId("regulation-import-start")));
+            awaitImport();
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.setField(target, "importService", importService);
+        }
+        // not "nothing was imported": documents stored before the error stay, and the page says so
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-status")).getText())
+                .isEqualTo(UI.getCurrent().getTranslation(RegulationImportJobs.ABORTED))
+                .doesNotContain("9200");
+    }
+
+    @Test
     void a_file_removed_from_the_list_is_not_imported_and_an_upper_case_extension_is_read() throws Exception {
         Path seeds = SharedData.require("seeds");
         signIn("admin", "ADMIN");

@@ -166,4 +166,41 @@ class RegulationUploadsTest {
                 "not a zip".getBytes(StandardCharsets.UTF_8)))))).isEqualTo("regulation.upload.badZip");
         assertThat(rejection(() -> uploads().unpack(List.of()))).isEqualTo("regulation.upload.nothing");
     }
+
+    @Test
+    void an_upload_that_cannot_be_read_is_named_as_the_user_knows_it_not_by_the_server_s_path() throws Exception {
+        RegulationUploads.UploadedFile gone = new RegulationUploads.UploadedFile("laws/甲.md", received.resolve("gone"));
+        try {
+            uploads().unpack(List.of(gone));
+            throw new AssertionError("the upload was not rejected");
+        } catch (RegulationUploads.Rejected e) {
+            assertThat(e.messageKey()).isEqualTo("regulation.upload.unreadable");
+            assertThat(e.args()).containsExactly("甲.md");
+        }
+        assertThat(leftOver()).isZero();
+    }
+
+    @Test
+    void folders_left_by_an_import_that_did_not_end_are_deleted_when_older_than_a_day() throws Exception {
+        Path old = Files.createDirectories(uploadFolder().resolve("import-old/行政法"));
+        Files.writeString(old.resolve("a.md"), "# 甲\n");
+        Files.setLastModifiedTime(old.getParent(), java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+        Path recent = Files.createDirectories(uploadFolder().resolve("import-recent"));
+        Path other = Files.createDirectories(uploadFolder().resolve("kept"));
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+
+        uploads().sweepAtStart();
+
+        assertThat(old.getParent()).doesNotExist();
+        assertThat(recent).exists();
+        assertThat(other).exists();
+    }
+
+    @Test
+    void without_an_upload_folder_the_sweep_does_nothing() {
+        assertThat(uploads().sweep(java.time.Duration.ofDays(1))).isZero();
+        assertThat(uploadFolder()).doesNotExist();
+    }
 }
