@@ -116,7 +116,7 @@ class ListsApiController {
     /**
      * The search filters of the address: {@code q}, {@code agency}, {@code sector}, {@code level}, {@code kind}. A
      * repeated parameter counts with its first value, as on the list pages: bound as a String, Spring would join
-     * repeated values with commas ({@code ?level=high&level=high} reading "high,high"). A sector or kind in
+     * repeated values with commas ({@code ?level=high&level=high} reading high,high). A sector or kind in
      * Traditional characters is read in Simplified, as the entries hold them and as the searches read the free text.
      */
     private record Filters(String q, String agency, String sector, String level, String kind) {
