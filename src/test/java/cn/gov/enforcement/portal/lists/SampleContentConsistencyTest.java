@@ -72,4 +72,42 @@ class SampleContentConsistencyTest {
         assertThat(List.of(months.type(), income.type()))
                 .containsExactly(ConditionType.FIRST_VIOLATION, ConditionType.AMOUNT_BELOW);
     }
+
+    @Test
+    void parking_is_fined_only_where_it_obstructs_as_the_law_says_and_the_clean_record_item_asks_the_same()
+            throws IOException {
+        // 道路交通安全法 Art. 93: an oral warning and an order to leave; a fine only where the car obstructs
+        DiscretionBenchmark benchmark = entry(ListKind.DISCRETION, "sample-traffic-police.yaml", "tp-db-illegal-parking",
+                DiscretionBenchmark.class);
+        DiscretionBenchmark.Circumstance lowest = benchmark.circumstances().get(0);
+        assertThat(lowest.description()).contains("没有妨碍");
+        assertThat(lowest.penalty()).contains("口头警告", "不予罚款");
+        assertThat(benchmark.circumstances().subList(1, benchmark.circumstances().size())).allSatisfy(c -> {
+            assertThat(c.description()).contains("妨碍").doesNotContain("没有妨碍", "未妨碍", "未明显妨碍");
+            assertThat(c.penalty()).contains("罚款");
+        });
+
+        // the item: not obstructing, and moved on being told (行政处罚法 Art. 33(1) asks for correction)
+        ExemptionItem item = entry(ListKind.EXEMPTIONS, "sample-traffic-police.yaml", "tp-ex-clean-record-parking",
+                ExemptionItem.class);
+        assertThat(item.conditions()).extracting(Condition::type).contains(ConditionType.NO_HARM,
+                ConditionType.CORRECTED_IMMEDIATELY);
+        assertThat(item.conditions()).filteredOn(c -> c.type() == ConditionType.NO_HARM).singleElement()
+                .satisfies(c -> assertThat(c.question()).contains("没有妨碍"));
+    }
+
+    @Test
+    void no_item_without_a_penalty_names_a_warning_among_its_measures_since_a_warning_is_a_penalty()
+            throws IOException {
+        // 行政处罚法 Art. 9 lists 警告 among the penalties; what an item without penalty may give is an oral warning
+        try (var files = Files.list(Path.of("knowledge-base", ListKind.EXEMPTIONS.folder()))) {
+            for (Path path : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                var result = ListFileParser.parse(ListKind.EXEMPTIONS, KnowledgeFile.of(path.toString(),
+                        Files.readString(path)));
+                result.entries().stream().map(ExemptionItem.class::cast).filter(e -> e.kind().equals("不予处罚"))
+                        .forEach(e -> assertThat(e.measure()).as(e.id()).allSatisfy(m -> assertThat(
+                                m.replace("口头警告", "")).doesNotContain("警告")));
+            }
+        }
+    }
 }
