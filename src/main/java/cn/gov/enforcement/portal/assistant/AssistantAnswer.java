@@ -23,10 +23,12 @@ import java.util.List;
  * @param benchmarks the discretion benchmarks of the violations it concerns: how an agency fines each degree
  *     (numbered after the exemption items)
  * @param articles the articles that answer it (numbered after the benchmarks)
+ * @param lawsUnavailable true when the regulation search did not answer: no article could be looked for, which the
+ *     page says rather than letting the reader take it for "no article concerns the question"
  */
 public record AssistantAnswer(String question, String context, String searched, String summary, boolean modelFailed,
         boolean writing, List<RiskPoint> risks, List<ExemptionItem> exemptions, List<DiscretionBenchmark> benchmarks,
-        List<ArticleHit> articles) {
+        List<ArticleHit> articles, boolean lawsUnavailable) {
 
     public boolean empty() {
         return risks.isEmpty() && exemptions.isEmpty() && benchmarks.isEmpty() && articles.isEmpty();
@@ -35,7 +37,7 @@ public record AssistantAnswer(String question, String context, String searched, 
     /** The same answer with the model's text, or with the note that the model gave none ({@code text} null). */
     AssistantAnswer written(String text) {
         return new AssistantAnswer(question, context, searched, text, text == null, false, risks, exemptions, benchmarks,
-                articles);
+                articles, lawsUnavailable);
     }
 
     /** True when the question was answered in the context of the previous one. */

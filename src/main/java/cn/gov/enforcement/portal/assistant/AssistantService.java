@@ -196,7 +196,7 @@ public class AssistantService {
 
     /** The sources found for a text. */
     private record Sources(List<RiskPoint> risks, List<ExemptionItem> exemptions, List<DiscretionBenchmark> benchmarks,
-            List<ArticleHit> articles) {
+            List<ArticleHit> articles, boolean lawsUnavailable) {
         boolean empty() {
             return risks.isEmpty() && exemptions.isEmpty() && benchmarks.isEmpty() && articles.isEmpty();
         }
@@ -237,18 +237,20 @@ public class AssistantService {
         // only articles that share words with the question (their snippet marks one): the vector half of the
         // search always finds something, however far from the question, which an answer must not offer
         Set<String> seen = new HashSet<>();
-        List<ArticleHit> articles = regulations.search(new RegulationCatalog.Query(text, 2 * MAX_ARTICLES, null, null,
-                DocumentStatus.CURRENT)).results().stream()
+        RegulationCatalog.Results laws = regulations.search(new RegulationCatalog.Query(text, 2 * MAX_ARTICLES, null,
+                null, DocumentStatus.CURRENT));
+        List<ArticleHit> articles = laws.results().stream()
                 .filter(h -> h.snippet() != null && SHARED_WORD.matcher(h.snippet()).find())
                 .filter(h -> seen.add(h.url()))
                 .limit(MAX_ARTICLES).toList();
-        return new Sources(risks, exemptions, benchmarks, articles);
+        return new Sources(risks, exemptions, benchmarks, articles, laws.unavailable());
     }
 
     /** The answer from the sources, for the model to write its text when one is configured and there are sources. */
     private AssistantAnswer found(String q, AssistantAnswer previous, String searched, Sources found) {
         return new AssistantAnswer(q, previous == null ? null : previous.searched(), searched, null, false,
-                model != null && !found.empty(), found.risks(), found.exemptions(), found.benchmarks(), found.articles());
+                model != null && !found.empty(), found.risks(), found.exemptions(), found.benchmarks(), found.articles(),
+                found.lawsUnavailable());
     }
 
     /**
@@ -260,9 +262,17 @@ public class AssistantService {
             return List.of();
         }
         return List.of(new ChatEndpoint.Message("user", previous.searched()),
-                new ChatEndpoint.Message("assistant", previous.summary() != null ? previous.summary()
+                new ChatEndpoint.Message("assistant", previous.summary() != null
+                        ? CITATION_MARKS.matcher(previous.summary()).replaceAll("")
                         : "（上一轮没有文字回答，只列出了资料。）"));
     }
+
+    /**
+     * The source numbers of a model's text ([1], 【2】, [1, 3]) with the space before them: the previous answer goes to
+     * the model without them, since this turn's sources are numbered afresh and an old [2] would name another source.
+     */
+    private static final Pattern CITATION_MARKS = Pattern.compile(
+            "\\s*[\\[【]\\d{1,3}(?:\\s*[,，、]\\s*\\d{1,3}){0,29}[\\]】]");
 
     /** The character pairs of the Chinese runs of a text, and its Latin words and numbers. */
     static Set<String> pairs(String text) {

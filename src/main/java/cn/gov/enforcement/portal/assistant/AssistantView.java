@@ -71,8 +71,11 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
     /** Cards shown so far: each card's sources get ids of their own. */
     private int cards;
     static final int POLL_MS = 500;
-    /** A citation of sources as models write it: [2], [1, 3], [1][2] (one at a time), 【2】. */
-    private static final Pattern CITATION = Pattern.compile("([\\[【])(\\d{1,3}(?:\\s*[,，、]\\s*\\d{1,3})*)([\\]】])");
+    /**
+     * A citation of sources as models write it: [2], [1, 3], [1][2] (one at a time), 【2】; at most 30 numbers in one
+     * (a bounded repetition: thousands of numbers in one pair of brackets overflowed the regex stack).
+     */
+    private static final Pattern CITATION = Pattern.compile("([\\[【])(\\d{1,3}(?:\\s*[,，、]\\s*\\d{1,3}){0,29})([\\]】])");
 
     public AssistantView(AssistantService service) {
         this.service = service;
@@ -111,7 +114,9 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         Button send = new Button(getTranslation("assistant.send"), e -> ask(question.getValue()));
         send.setId("assistant-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        send.addClickShortcut(Key.ENTER).listenOn(question);
+        // Enter sends: the box sends its value on change, which Enter is not, so the shortcut leaves the box and comes
+        // back first (without it the question sent is the one before, or none)
+        send.addClickShortcut(Key.ENTER).listenOn(question).resetFocusOnActiveElement();
         newConversation.setText(getTranslation("assistant.newConversation"));
         newConversation.setId("assistant-new-conversation");
         newConversation.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -288,8 +293,16 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         }
         card.add(card.text);
         text(card);
+        if (a.lawsUnavailable()) {
+            // not "no article concerns it": the law search did not answer, so none could be looked for
+            Paragraph laws = new Paragraph(getTranslation("assistant.lawsUnavailable"));
+            laws.addClassName("assistant-note");
+            laws.addClassName("assistant-laws-unavailable");
+            card.add(laws);
+        }
         if (a.empty()) {
-            Paragraph none = new Paragraph(getTranslation("assistant.none"));
+            Paragraph none = new Paragraph(getTranslation(a.lawsUnavailable() ? "assistant.noneWithoutLaws"
+                    : "assistant.none"));
             none.addClassName("assistant-none");
             card.add(none, new Div(new Anchor("risks", getTranslation("assistant.browseRisks")), new Span(" · "),
                     new Anchor("exemptions", getTranslation("assistant.browseExemptions")), new Span(" · "),

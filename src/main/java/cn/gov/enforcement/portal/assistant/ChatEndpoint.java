@@ -49,7 +49,9 @@ final class ChatEndpoint {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        CappedBody body = new CappedBody(MAX_RESPONSE_BYTES);
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, info -> body);
+        CompletableFuture<String> answer = exchange
                 .thenApply(response -> {
                     try {
                         return text(response);
@@ -59,6 +61,87 @@ final class ChatEndpoint {
                 })
                 // the request's timeout ends with the response's headers; a model that stalls in its body too
                 .orTimeout(settings.llmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        // given up on (the timeout, say): the connection and what was received of the body go too
+        answer.whenComplete((text, failure) -> {
+            if (failure != null) {
+                exchange.cancel(true);
+                body.abort(new IOException("The language model's answer was given up on"));
+            }
+        });
+        return answer;
+    }
+
+    /** More than any answer of a chat model (a few thousand characters): a longer response is refused as it comes. */
+    static final long MAX_RESPONSE_BYTES = 1 << 20;
+
+    /**
+     * A response body read as UTF-8 text, of at most {@code max} bytes: a longer one, or an {@link #abort}, cancels the
+     * rest of the body and fails with an {@link IOException}.
+     */
+    static final class CappedBody implements HttpResponse.BodySubscriber<String> {
+
+        private final HttpResponse.BodySubscriber<String> text = HttpResponse.BodySubscribers.ofString(
+                StandardCharsets.UTF_8);
+        private final CompletableFuture<String> result = new CompletableFuture<>();
+        private final long max;
+        private long received;
+        private volatile java.util.concurrent.Flow.Subscription subscription;
+
+        CappedBody(long max) {
+            this.max = max;
+            text.getBody().whenComplete((value, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(value);
+                }
+            });
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<String> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            subscription = s;
+            text.onSubscribe(s);
+        }
+
+        @Override
+        public void onNext(List<java.nio.ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (java.nio.ByteBuffer item : items) {
+                received += item.remaining();
+            }
+            if (received > max) {
+                abort(new IOException("The language model's answer is longer than " + max + " bytes"));
+                return;
+            }
+            text.onNext(items);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            text.onError(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            text.onComplete();
+        }
+
+        /** Stops reading: the rest of the body is not asked for, and the text fails with {@code why}. */
+        void abort(IOException why) {
+            java.util.concurrent.Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            result.completeExceptionally(why);
+        }
     }
 
     private HttpRequest request(String system, List<Message> history, String user) throws IOException {

@@ -7,6 +7,7 @@ import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import jakarta.servlet.http.Cookie;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ public class LanguagePreference implements VaadinServiceInitListener {
                 var values = enter.getLocation().getQueryParameters().getParameters().get("lang");
                 Locale wanted = values == null || values.isEmpty() ? null : parse(values.get(0));
                 if (wanted != null && !wanted.equals(enter.getUI().getLocale())) {
-                    switchTo(enter.getUI(), wanted);
+                    switchTo(enter.getUI(), wanted, enter.getLocation());
                 }
             });
         });
@@ -119,22 +120,40 @@ public class LanguagePreference implements VaadinServiceInitListener {
     }
 
     /**
-     * Switches the current UI's language and remembers it for this browser for a year. The page then loads again;
-     * an address that names a language ({@code ?lang=}, as the sitemap's alternate links do) is given the new one,
-     * since it would otherwise win over the remembered choice.
+     * Switches the current UI's language and remembers it for this browser for a year, then loads the page again. An
+     * address that names a language ({@code ?lang=}, as the sitemap's alternate links do) is loaded with the new one
+     * in its place, since the old one would otherwise win over the remembered choice.
      */
     public static void switchTo(UI ui, Locale locale) {
+        switchTo(ui, locale, ui.getInternals().getActiveViewLocation());
+    }
+
+    /** The same, for the page at {@code where} (the address being entered, or the one shown). */
+    static void switchTo(UI ui, Locale locale, com.vaadin.flow.router.Location where) {
         Locale target = Translations.supported(locale);
         remember(target);
         ui.getSession().setLocale(target);
         ui.setLocale(target);
-        ui.getPage().executeJs(RELOAD_IN, tag(target));
+        String again = where == null ? null : withLanguage(where, target);
+        if (again == null) {
+            ui.getPage().reload();
+        } else {
+            ui.getPage().setLocation(again);
+        }
     }
 
-    /** Loads the page again, in the language $0 when its address names one. */
-    static final String RELOAD_IN = "const u = new URL(window.location.href);"
-            + "if (u.searchParams.has('lang')) { u.searchParams.set('lang', $0); window.location.replace(u.href); }"
-            + " else { window.location.reload(); }";
+    /** The address with {@code lang} set to the locale's tag, or null when the address names no language. */
+    static String withLanguage(com.vaadin.flow.router.Location where, Locale locale) {
+        java.util.Map<String, List<String>> parameters = where.getQueryParameters().getParameters();
+        if (!parameters.containsKey("lang")) {
+            return null;
+        }
+        java.util.Map<String, List<String>> changed = new java.util.LinkedHashMap<>(parameters);
+        changed.put("lang", List.of(tag(locale)));
+        String address = new com.vaadin.flow.router.Location(where.getPath(),
+                new com.vaadin.flow.router.QueryParameters(changed)).getPathWithQueryParameters();
+        return address.isEmpty() || address.startsWith("?") ? "./" + address : address;
+    }
 
     private static void remember(Locale locale) {
         VaadinResponse response = VaadinService.getCurrentResponse();

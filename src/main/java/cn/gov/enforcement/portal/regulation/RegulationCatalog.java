@@ -166,7 +166,8 @@ public class RegulationCatalog {
                     h.versionDate(), h.inForceDate(), h.snippet(), hitUrl(h, first), h.score())).toList(),
                     found.legalTerms());
         } catch (Exception e) {
-            log.warn("Regulation search for [{}] failed: {}", text, e.toString());
+            // the length, not the words: they may be a person's question to the assistant
+            log.warn("Regulation search ({} characters) failed: {}", text.length(), e.toString());
             return Results.UNAVAILABLE;
         }
     }

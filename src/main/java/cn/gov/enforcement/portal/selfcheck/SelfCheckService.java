@@ -86,6 +86,10 @@ public class SelfCheckService {
             } else if (a.aboutMeasures() && a.measures() != null
                     && !a.measures().equals(SelfCheckAnswer.fingerprint(point.get().prevention()))) {
                 changed.add(point.get());
+            } else if (a.measuresDone().stream().anyMatch(i -> i >= point.get().prevention().size())) {
+                // a measure the risk point does not have (an edited address): the page could not show it ticked,
+                // and the report would refuse it, so the answer is left out and counted, to be given again
+                leftOut++;
             } else {
                 kept.put(e.getKey(), e.getValue());
             }

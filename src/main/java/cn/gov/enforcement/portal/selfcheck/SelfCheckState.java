@@ -21,6 +21,12 @@ public final class SelfCheckState {
     /** More answers than any checklist has are not read. */
     static final int MAX_ANSWERS = 300;
 
+    /**
+     * Longer than any entry can be (an id of 80 characters, 99 measures of two digits, a fingerprint): such an entry is
+     * not read, and never matched, since matching thousands of repeated measure numbers overflows the regex stack.
+     */
+    static final int MAX_ENTRY = 400;
+
     private static final Pattern ENTRY = Pattern.compile("([a-z0-9][a-z0-9-]{0,79})\\.([DNXP])((?:[1-9]\\d?)(?:\\.[1-9]\\d?)*)?(?:~([a-z0-9]{1,8}))?");
 
     private SelfCheckState() {
@@ -38,6 +44,10 @@ public final class SelfCheckState {
         }
         for (String entry : encoded.split("_", MAX_ANSWERS * 2)) {
             if (entry.isBlank()) {
+                continue;
+            }
+            if (entry.length() > MAX_ENTRY) {
+                unreadable++;
                 continue;
             }
             var m = ENTRY.matcher(entry.strip());

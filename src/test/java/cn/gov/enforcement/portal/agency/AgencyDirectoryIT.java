@@ -45,6 +45,16 @@ class AgencyDirectoryIT extends AgencyTestSupport {
     @Autowired CertificateThrottle throttle;
     @Autowired AgencySettings settings;
     @Autowired RegulationCatalog regulations;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /**
+     * Waits until no rebuild of the agencies index is pending (the index follows the database after each commit, on
+     * another thread): a test that moves the index's alias itself must not race a rebuild that moves it too.
+     */
+    private void awaitNoReindexPending() throws InterruptedException {
+        eventually(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
+                + "and listener_id like ?", Long.class, "%AgencyIndexer%") == 0, "no agencies index rebuild is pending");
+    }
 
     @Test
     void startup_loads_every_committed_agency_into_the_database_and_the_index() throws Exception {
@@ -250,6 +260,7 @@ class AgencyDirectoryIT extends AgencyTestSupport {
 
     @Test
     void a_deleted_index_is_rebuilt_from_the_database_on_the_next_load() throws Exception {
+        awaitNoReindexPending();
         eventually(() -> indexes.count("agencies") == repository.count(), "the index is built");
         List<String> concrete = List.copyOf(client.indices().getAlias(a -> a.name("agencies")).result().keySet());
         client.indices().delete(d -> d.index(concrete));
@@ -261,6 +272,7 @@ class AgencyDirectoryIT extends AgencyTestSupport {
 
     @Test
     void an_index_built_from_another_mapping_file_is_rebuilt_on_the_next_load() throws Exception {
+        awaitNoReindexPending();
         eventually(() -> indexes.count("agencies") == repository.count(), "the index is built");
         assertThat(indexes.mappingChanged("agencies")).isFalse();
         // the same documents in a version created from another mapping file (as before agencies.json named the text

@@ -154,6 +154,45 @@ class AssistantIT extends KaribuViewTest {
     }
 
     @Test
+    void an_answer_longer_than_any_model_writes_is_refused_as_it_comes_and_the_sources_stay() {
+        try (FakeChatModel server = FakeChatModel.answering(200, "好".repeat(400_000))) { // 1.2 MB of UTF-8
+            AssistantAnswer a = withModel(server, 100).answer(FUMES, Locale.SIMPLIFIED_CHINESE, client());
+            assertThat(a.summary()).isNull();
+            assertThat(a.modelFailed()).isTrue();
+            assertThat(a.risks()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void when_the_law_search_does_not_answer_the_page_says_so_instead_of_finding_no_article() {
+        RegulationCatalog down = org.mockito.Mockito.mock(RegulationCatalog.class);
+        org.mockito.Mockito.when(down.search(org.mockito.ArgumentMatchers.any()))
+                .thenReturn(RegulationCatalog.Results.UNAVAILABLE);
+        AssistantService withoutLaws = new AssistantService(lists, down, new AssistantSettings(null, "test-model", null,
+                Duration.ofSeconds(10), 100), clock, embeddings);
+        AssistantAnswer a = withoutLaws.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(a.lawsUnavailable()).isTrue();
+        assertThat(a.articles()).isEmpty();
+        assertThat(a.risks()).isNotEmpty();
+
+        AssistantView view = new AssistantView(withoutLaws);
+        UI.getCurrent().add(view);
+        ask(FUMES);
+        Div card = answers().get(0);
+        assertThat(_get(card, Paragraph.class, spec -> spec.withClasses("assistant-laws-unavailable")).getText())
+                .isEqualTo("法规检索暂时无法使用，这次回答没有查找法律条文，请稍后再问一次。");
+        assertThat(riskLinks(card)).contains("risks/um-rp-kitchen-fumes");
+        // a question no list entry concerns (a new conversation): not "nothing matches, try other words", since no
+        // article was looked for
+        UI.getCurrent().remove(view);
+        UI.getCurrent().add(new AssistantView(withoutLaws));
+        ask("月球上的陨石坑能不能出租给天文爱好者观测使用");
+        assertThat(_get(answers().get(0), Paragraph.class, spec -> spec.withClasses("assistant-none")).getText())
+                .isEqualTo("没有找到与问题相关的清单事项；法律条文这次未能查找。可以稍后再问，或者直接浏览清单。");
+        assertThat(service.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client()).lawsUnavailable()).isFalse();
+    }
+
+    @Test
     void empty_too_long_and_too_frequent_questions_are_refused_in_words() throws IOException {
         assertThat(assertThrows(ValidationFailure.class, () -> service.answer("  😀 ", Locale.SIMPLIFIED_CHINESE, client()))
                 .problems().get(0).messageKey()).isEqualTo("assistant.error.empty");
@@ -319,7 +358,8 @@ class AssistantIT extends KaribuViewTest {
             assertThat(messages).extracting(m -> m.path("role").asText())
                     .containsExactly("system", "user", "assistant", "user");
             assertThat(messages.get(1).path("content").asText()).isEqualTo(FUMES);
-            assertThat(messages.get(2).path("content").asText()).isEqualTo("油烟须经净化设施处理后达标排放 [1]。");
+            // without its source numbers, which named the previous turn's sources
+            assertThat(messages.get(2).path("content").asText()).isEqualTo("油烟须经净化设施处理后达标排放。");
             // the current question as asked, with the sources found for both questions together
             assertThat(messages.get(3).path("content").asText()).contains(HOW_MUCH, "[1] 法律风险：" + FUMES_RISK);
 

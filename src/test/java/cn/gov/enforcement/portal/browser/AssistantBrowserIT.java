@@ -34,5 +34,14 @@ class AssistantBrowserIT extends BrowserTest {
         browser.until(d -> d.findElements(By.cssSelector(".assistant-answer")).isEmpty());
         // nothing left to clear: the button is disabled (a custom element, so its attribute says so)
         assertThat(browser.find(By.id("assistant-new-conversation")).getDomAttribute("disabled")).isNotNull();
+
+        // Enter in the question box sends what was typed (the box sends its value on change, which Enter is not)
+        WebElement box = browser.find(By.cssSelector("#assistant-question textarea"));
+        box.sendKeys("工地扬尘没有覆盖怎么办");
+        box.sendKeys(org.openqa.selenium.Keys.ENTER);
+        WebElement asked = browser.until(d -> d.findElements(By.cssSelector(".assistant-answer")).stream().findFirst()
+                .orElse(null));
+        assertThat(asked.getText()).contains("工地扬尘没有覆盖怎么办");
+        assertThat(browser.driver().findElements(By.cssSelector("#assistant-question[invalid]"))).isEmpty();
     }
 }

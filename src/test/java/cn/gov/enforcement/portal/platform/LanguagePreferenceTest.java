@@ -18,4 +18,15 @@ class LanguagePreferenceTest {
         assertThat(LanguagePreference.langFromQuery("lang=%zz")).isNull();
         assertThat(LanguagePreference.parse(LanguagePreference.langFromQuery("lang=%zz"))).isNull();
     }
+
+    @Test
+    void an_address_that_names_a_language_is_loaded_again_with_the_new_one() {
+        assertThat(LanguagePreference.withLanguage(new com.vaadin.flow.router.Location("regulations?q=%E5%90%88&lang=en"),
+                Translations.ZH_TW)).isEqualTo("regulations?q=%E5%90%88&lang=zh-TW");
+        assertThat(LanguagePreference.withLanguage(new com.vaadin.flow.router.Location("?lang=zh-TW"), Translations.ZH_CN))
+                .isEqualTo("./?lang=zh-CN");
+        // no language in the address: the page is simply loaded again, the cookie deciding
+        assertThat(LanguagePreference.withLanguage(new com.vaadin.flow.router.Location("regulations?q=x"),
+                Translations.EN)).isNull();
+    }
 }

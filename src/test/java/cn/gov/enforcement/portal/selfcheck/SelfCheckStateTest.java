@@ -44,6 +44,23 @@ class SelfCheckStateTest {
     }
 
     @Test
+    void an_entry_longer_than_any_answer_is_counted_not_matched() {
+        // thousands of repeated measure numbers overflowed the regex stack (an error page, not a notice)
+        String huge = "mr-rp-x.P" + "1.".repeat(20_000) + "1";
+        SelfCheckState.Parsed parsed = SelfCheckState.parse("a.D_" + huge + "_b.N");
+        assertThat(parsed.answers()).containsOnlyKeys("a", "b");
+        assertThat(parsed.unreadable()).isEqualTo(1);
+        // the longest real entry is read: 99 measures ticked, with a fingerprint
+        StringBuilder all = new StringBuilder("x".repeat(80)).append(".P");
+        for (int i = 1; i <= 99; i++) {
+            all.append(i == 1 ? "" : ".").append(i);
+        }
+        all.append("~abcdefgh");
+        assertThat(all.length()).isLessThanOrEqualTo(SelfCheckState.MAX_ENTRY);
+        assertThat(SelfCheckState.parse(all.toString()).answers().get("x".repeat(80)).measuresDone()).hasSize(99);
+    }
+
+    @Test
     void no_more_answers_than_any_checklist_has_are_read() {
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < SelfCheckState.MAX_ANSWERS + 5; i++) {
