@@ -24,7 +24,7 @@ import java.util.List;
  *     (numbered after the exemption items)
  * @param articles the articles that answer it (numbered after the benchmarks)
  * @param lawsUnavailable true when the regulation search did not answer: no article could be looked for, which the
- *     page says rather than letting the reader take it for "no article concerns the question"
+ *     page says rather than letting the reader take it for no article concerning the question
  */
 public record AssistantAnswer(String question, String context, String searched, String summary, boolean modelFailed,
         boolean writing, List<RiskPoint> risks, List<ExemptionItem> exemptions, List<DiscretionBenchmark> benchmarks,
