@@ -122,6 +122,16 @@ public class RegulationCatalog {
             return versions.stream().filter(v -> v.status() == DocumentStatus.CURRENT && v.id() != id).findFirst();
         }
 
+        /**
+         * The newest version of the title dated after this one, whatever its status: where no version is in force
+         * (the law was repealed), the reader of an older version learns of it from there.
+         */
+        public Optional<VersionView> newerVersion() {
+            return versions.stream().filter(v -> v.id() != id && v.versionDate() != null
+                    && (versionDate == null || v.versionDate().isAfter(versionDate)))
+                    .max(java.util.Comparator.comparing(VersionView::versionDate));
+        }
+
         public boolean guide() {
             return level == LegalLevel.GUIDE;
         }

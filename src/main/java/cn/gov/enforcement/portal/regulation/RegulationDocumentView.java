@@ -60,6 +60,7 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         back.setId("regulation-back");
         H1 heading = new H1(shown(page.displayTitle()));
         heading.setId("regulation-title");
+        markLaw(heading, page.displayTitle());
         add(back, heading);
         if (page.guide()) {
             add(guideNotice());
@@ -168,6 +169,7 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
             text.add(permalink, new Span(" "));
         }
         text.add(new Span(shown(a.text())));
+        markLaw(text, a.text());
         if (!a.number().isEmpty()) {
             article.add(tools(base, documentTitle, a, previous, next));
         }
@@ -183,24 +185,25 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         if (previous != null) {
             Anchor link = new Anchor(base + "#" + previous.anchor(), getTranslation("regulation.document.previous"));
             link.addClassName("regulation-previous");
-            link.getElement().setAttribute("title", previous.number());
+            link.getElement().setAttribute("title", named(previous));
             // hundreds of links on one page: each is named after the article it leads to
             link.getElement().setAttribute("aria-label",
-                    getTranslation("regulation.document.previousNamed", previous.number()));
+                    getTranslation("regulation.document.previousNamed", named(previous)));
             tools.add(link, new Span(" "));
         }
         if (next != null) {
             Anchor link = new Anchor(base + "#" + next.anchor(), getTranslation("regulation.document.next"));
             link.addClassName("regulation-next");
-            link.getElement().setAttribute("title", next.number());
-            link.getElement().setAttribute("aria-label", getTranslation("regulation.document.nextNamed", next.number()));
+            link.getElement().setAttribute("title", named(next));
+            link.getElement().setAttribute("aria-label", getTranslation("regulation.document.nextNamed", named(next)));
             tools.add(link, new Span(" "));
         }
-        String citation = citation(documentTitle, a.number());
+        String citation = citation(documentTitle, named(a));
         Button copy = new Button(getTranslation("regulation.document.copyCitation"), e -> copy(citation));
         copy.addClassName("regulation-copy-citation");
         copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        copy.getElement().setAttribute("aria-label", getTranslation("regulation.document.copyCitation") + " " + a.number());
+        copy.getElement().setAttribute("aria-label", getTranslation("regulation.document.copyCitation") + " " + named(a));
+        copy.getElement().setAttribute("data-citation", citation);
         tools.add(copy);
         return tools;
     }
@@ -263,8 +266,33 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         return guide ? ReaderScript.forReader(text) : text;
     }
 
+    /**
+     * The language to mark law text shown as published with, when it is not the page's: Chinese on an English page,
+     * Simplified text on a zh-TW page ({@code zh-CN}), Traditional text on a zh-CN page ({@code zh-Hant}), so that a
+     * screen reader reads it with a Chinese voice and the browser picks the fonts of its script; null when the text is
+     * in the page's language and script.
+     */
+    static String lawLanguage(java.util.Locale page, String text) {
+        String language = ChineseScript.containsTraditional(text) ? "zh-Hant" : "zh-CN";
+        String pageTag = cn.gov.enforcement.portal.platform.LanguagePreference.tag(page);
+        boolean same = language.equals("zh-CN") ? pageTag.equals("zh-CN") : pageTag.equals("zh-TW");
+        return same ? null : language;
+    }
+
+    /** Marks law text's language on its element where it is not the page's (guides follow the page). */
+    private void markLaw(com.vaadin.flow.component.HasElement shown, String text) {
+        String language = guide ? null : lawLanguage(getLocale(), text);
+        if (language != null) {
+            shown.getElement().setAttribute("lang", language);
+        }
+    }
+
     private static String date(java.time.LocalDate date) {
         return date == null ? "" : date.toString();
+    }
+
+    private String dateOrUnknown(java.time.LocalDate date) {
+        return date == null ? getTranslation("regulation.document.unknown") : date.toString();
     }
 
     /** The banner of our own guides: written by the portal, not law. */
@@ -287,12 +315,21 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         notice.addClassName("regulation-version-notice");
         notice.getElement().setAttribute("role", "alert");
         notice.add(new Span(getTranslation("regulation.document.notice." + page.status().name())));
-        page.currentVersion().ifPresent(current -> {
-            Anchor link = new Anchor(current.url().substring(1), getTranslation("regulation.document.toCurrent",
-                    date(current.versionDate())));
+        java.util.Optional<RegulationCatalog.VersionView> current = page.currentVersion();
+        if (current.isPresent()) {
+            Anchor link = new Anchor(current.get().url().substring(1), getTranslation("regulation.document.toCurrent",
+                    dateOrUnknown(current.get().versionDate())));
             link.setId("regulation-current-version");
             notice.add(new Span(" "), link);
-        });
+        } else {
+            // none in force (the law was repealed): the newest version says so
+            page.newerVersion().ifPresent(newer -> {
+                Anchor link = new Anchor(newer.url().substring(1), getTranslation("regulation.document.toNewest",
+                        dateOrUnknown(newer.versionDate()), getTranslation("regulation.status." + newer.status().name())));
+                link.setId("regulation-newest-version");
+                notice.add(new Span(" "), link);
+            });
+        }
         return java.util.Optional.of(notice);
     }
 
@@ -332,6 +369,21 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
     }
 
     /** The citation text of one article: {@code 《title》article}. */
+    /**
+     * How an article is named in a citation and in the links to it: its number, and where the number is not the
+     * document's only one (an 附件's 第一条, items （一） that start again in each section: its permalink is {@code p<n>})
+     * the heading it stands under too, so that 《…》附件 第一条 does not cite the main text's 第一条.
+     */
+    static String named(RegulationCatalog.ArticleView a) {
+        if (!a.anchor().startsWith("p") || a.headingPath().isEmpty()) {
+            return a.number();
+        }
+        String path = a.headingPath();
+        int last = path.lastIndexOf(RegulationStore.HEADING_SEPARATOR);
+        String heading = last < 0 ? path : path.substring(last + RegulationStore.HEADING_SEPARATOR.length());
+        return heading + " " + a.number();
+    }
+
     static String citation(String documentTitle, String articleNumber) {
         return "《" + documentTitle + "》" + articleNumber;
     }

@@ -82,7 +82,10 @@ final class RegulationFilters {
         if (pageNumber == null) {
             return Parsed.error("regulation.api.badPage");
         }
-        Integer pageSize = given(size) ? positive(size) : Integer.valueOf(defaultSize);
+        // a size beyond the largest page is cut to it however many digits it has (the page number is not: a page that
+        // far is no page)
+        Integer pageSize = given(size) ? (size.strip().matches("0*[1-9]\\d{9,}") ? Integer.valueOf(Integer.MAX_VALUE)
+                : positive(size)) : Integer.valueOf(defaultSize);
         if (pageSize == null) {
             return Parsed.error("regulation.api.badSize");
         }

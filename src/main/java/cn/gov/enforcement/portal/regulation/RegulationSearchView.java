@@ -94,12 +94,15 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         region.setLabel(getTranslation("regulation.search.region.label"));
         region.setPlaceholder(getTranslation("regulation.search.region.all"));
         region.setItems(options.regions());
+        // shown (and typed against) in the reader's script: a zh-TW reader sees and finds 廣東省
+        region.setItemLabelGenerator(cn.gov.enforcement.portal.platform.ReaderScript::forReader);
         region.setClearButtonVisible(true);
 
         issuer.setId("regulation-issuer");
         issuer.setLabel(getTranslation("regulation.search.issuer.label"));
         issuer.setPlaceholder(getTranslation("regulation.search.issuer.all"));
         issuer.setItems(options.issuers());
+        issuer.setItemLabelGenerator(cn.gov.enforcement.portal.platform.ReaderScript::forReader);
         issuer.setClearButtonVisible(true);
 
         List<String> statuses = new ArrayList<>();
@@ -433,6 +436,10 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         }
         Anchor link = new Anchor(hit.url().substring(1), label);
         link.addClassName("regulation-hit-link");
+        String language = hit.guide() ? null : RegulationDocumentView.lawLanguage(getLocale(), label);
+        if (language != null) {
+            link.getElement().setAttribute("lang", language);
+        }
         H2 heading = new H2(link);
         if (hit.guide()) {
             card.addClassName("regulation-hit-guide");
@@ -443,7 +450,9 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             card.add(meta(this, hit));
         }
         // the snippet is HTML-escaped by the search service; only <em> marks are markup
-        card.add(new Html("<p class=\"regulation-snippet\">" + snippet + "</p>"));
+        String snippetLanguage = hit.guide() ? null : RegulationDocumentView.lawLanguage(getLocale(), hit.snippet());
+        card.add(new Html("<p class=\"regulation-snippet\"" + (snippetLanguage == null ? "" : " lang=\"" + snippetLanguage
+                + "\"") + ">" + snippet + "</p>"));
         return card;
     }
 

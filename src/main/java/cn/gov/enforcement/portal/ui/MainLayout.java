@@ -57,6 +57,11 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
 
         Anchor skip = new Anchor("#main-content", getTranslation("shell.skip"));
         skip.addClassName("skip-link");
+        // Vaadin resolves "#main-content" against the site's root, so the browser (and the router) would go to the
+        // home page from any other page: the link moves the focus to the main content itself and stays on the page
+        skip.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault();"
+                + " const main = document.getElementById('main-content');"
+                + " if (main) { main.focus(); main.scrollIntoView(); } })");
 
         Header header = new Header();
         header.addClassName("portal-header");

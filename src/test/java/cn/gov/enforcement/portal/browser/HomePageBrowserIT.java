@@ -65,6 +65,19 @@ class HomePageBrowserIT extends BrowserTest {
     }
 
     @Test
+    void the_skip_link_of_a_page_other_than_the_home_page_stays_on_it_and_focuses_its_main_content() {
+        browser.open("/regulations?q=" + java.net.URLEncoder.encode("罚款", java.nio.charset.StandardCharsets.UTF_8));
+        String page = browser.driver().getCurrentUrl();
+        browser.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement skip = browser.driver().switchTo().activeElement();
+        assertThat(skip.getAttribute("class")).contains("skip-link");
+        skip.sendKeys(Keys.ENTER);
+        browser.until(d -> "main-content".equals(d.switchTo().activeElement().getAttribute("id")));
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(page);
+        assertThat(browser.find(By.tagName("h1")).getText()).isNotEqualTo("让执法更有温度，让企业和群众少走弯路");
+    }
+
+    @Test
     void on_a_390_pixel_phone_the_navigation_folds_behind_a_menu_button_usable_by_keyboard() {
         browser.resize(390, 844);
         try {

@@ -23,4 +23,21 @@ class RegulationFiltersTest {
         assertThat(RegulationFilters.date(" 2021-07-15 ")).contains(LocalDate.of(2021, 7, 15));
         assertThat(dates("2021-02-30", null).errorKey()).isEqualTo("regulation.api.badDate");
     }
+
+    private static RegulationFilters.Parsed size(String size) {
+        return RegulationFilters.parse("合同", null, size, null, null, null, null, null, null, 20);
+    }
+
+    @Test
+    void a_size_beyond_the_largest_page_is_cut_however_many_digits_it_has_and_a_non_size_is_refused() {
+        // cut to the largest page later (RegulationCatalog): here it must only not be refused
+        assertThat(size("150").query().size()).isEqualTo(150);
+        assertThat(size("999999999").query().size()).isEqualTo(999_999_999);
+        assertThat(size("10000000000").query().size()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(size("0012345678901234567890").query().size()).isEqualTo(Integer.MAX_VALUE);
+        for (String bad : new String[] {"0", "000", "-5", "1e3", "abc", "00000000000"}) {
+            assertThat(size(bad).errorKey()).as(bad).isEqualTo("regulation.api.badSize");
+        }
+        assertThat(size(null).query().size()).isEqualTo(20);
+    }
 }

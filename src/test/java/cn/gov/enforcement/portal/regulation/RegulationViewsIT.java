@@ -252,6 +252,14 @@ class RegulationViewsIT extends KaribuViewTest {
         assertThat(_get(Div.class, spec -> spec.withId(hit.getHref().substring(hit.getHref().indexOf('#') + 1)))
                 .getElement().getTextRecursively()).contains("材料齐全的当场登记");
         assertThat(_get(Div.class, spec -> spec.withId("第一条")).getElement().getTextRecursively()).contains("制定本办法");
+        // its citation names the heading it stands under, not the main text's 第一条
+        Div annexArticle = _get(Div.class, spec -> spec.withId(hit.getHref().substring(hit.getHref().indexOf('#') + 1)));
+        assertThat(_get(annexArticle, com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withClasses("regulation-copy-citation")).getElement().getAttribute("data-citation"))
+                .isEqualTo("《螺旋桨维修登记办法（测试样例）》附件：螺旋桨维修登记细则 第一条");
+        assertThat(_get(_get(Div.class, spec -> spec.withId("第一条")), com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withClasses("regulation-copy-citation")).getElement().getAttribute("data-citation"))
+                .isEqualTo("《螺旋桨维修登记办法（测试样例）》第一条");
     }
 
     @Test
@@ -293,6 +301,15 @@ class RegulationViewsIT extends KaribuViewTest {
             Paragraph terms = _get(Paragraph.class, spec -> spec.withId("regulation-legal-terms"));
             // 关系 is 關係 in a word; character by character it would be 關系
             assertThat(_find(terms, Anchor.class)).extracting(Anchor::getText).contains("相鄰關係");
+            // the region and issuer choices in Traditional characters too (their values stay as stored)
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.combobox.ComboBox<String> region = _get(
+                    com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("regulation-region"));
+            assertThat(region.getItemLabelGenerator().apply("广东")).isEqualTo("廣東");
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.combobox.ComboBox<String> issuer = _get(
+                    com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("regulation-issuer"));
+            assertThat(issuer.getItemLabelGenerator().apply("全国人民代表大会常务委员会")).isEqualTo("全國人民代表大會常務委員會");
         } finally {
             UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
         }
@@ -362,6 +379,43 @@ class RegulationViewsIT extends KaribuViewTest {
         assertThat(_find(versions, Anchor.class)).extracting(Anchor::getHref).containsExactly("regulations/" + current);
         // the old text is what this page shows
         assertThat(_get(Div.class, spec -> spec.withId("第一条")).getElement().getOuterHTML()).contains("发展体育事业");
+    }
+
+    @Test
+    void law_text_on_a_page_in_another_language_is_marked_as_chinese() {
+        long law = sportsLaw("2022-06-24");
+        UI.getCurrent().navigate("regulations/" + law);
+        assertThat(_get(H1.class, spec -> spec.withId("regulation-title")).getElement().hasAttribute("lang")).isFalse();
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        try {
+            UI.getCurrent().navigate("regulations/" + law);
+            assertThat(_get(H1.class, spec -> spec.withId("regulation-title")).getElement().getAttribute("lang"))
+                    .isEqualTo("zh-CN");
+            assertThat(_get(Div.class, spec -> spec.withId("第一条")).getElement().getOuterHTML())
+                    .contains("lang=\"zh-CN\"");
+            UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "体育", "level", "law")));
+            assertThat(_find(Anchor.class, spec -> spec.withClasses("regulation-hit-link"))).isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        } finally {
+            UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        }
+    }
+
+    @Test
+    void an_older_version_of_a_repealed_law_links_to_the_newest_version_and_names_its_status() {
+        long old = sportsLaw("2016-11-07");
+        long newest = sportsLaw("2022-06-24");
+        // as if the law had been repealed: no version is in force
+        jdbc.update("update regulation_document set status = 'REPEALED' where id = ?", newest);
+        try {
+            UI.getCurrent().navigate("regulations/" + old);
+            assertThat(_find(Anchor.class, spec -> spec.withId("regulation-current-version"))).isEmpty();
+            Anchor link = _get(Anchor.class, spec -> spec.withId("regulation-newest-version"));
+            assertThat(link.getHref()).isEqualTo("regulations/" + newest);
+            assertThat(link.getText()).isEqualTo("查看最新版本（2022-06-24 版，已废止）");
+        } finally {
+            jdbc.update("update regulation_document set status = 'CURRENT' where id = ?", newest);
+        }
     }
 
     @Test

@@ -45,6 +45,8 @@ public final class PlainTextParser {
     private static final Pattern IN_FORCE = Pattern.compile("自\\s*(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日起?(?:施行|实施|生效)");
     private static final Pattern DATE_ONLY = Pattern.compile("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日$");
     private static final Pattern SECTION = Pattern.compile("^([一二三四五六七八九十]+)、\\s*(.*)$");
+    /** The line that opens an annex (附件, 附件2：…细则): what follows stands under it, apart from the main text. */
+    private static final Pattern ANNEX = Pattern.compile("^附件\\s*[一二三四五六七八九十0-9０-９]{0,3}\\s*(?:[:：]\\s*.{0,40})?$");
     private static final Pattern CHAPTER = Pattern.compile("^第[" + ChineseNumerals.DIGIT_CLASS + "]+(编|分编|章|节)(\\s.*|$)");
     private static final Pattern REGION = Pattern.compile("^(.{1,7}?(?:自治区|自治區|自治州|省|市|县|縣|区|區|旗))");
     private static final Pattern ENCYCLOPEDIA = Pattern.compile("^《.+》是.+");
@@ -162,6 +164,10 @@ public final class PlainTextParser {
             if (inForce.find()) {
                 Texts.date(inForce.group(1), inForce.group(2), inForce.group(3)).ifPresent(d ->
                         history.add(new HistoryEvent(d, HistoryEvent.Kind.IN_FORCE, inForce.group())));
+            }
+            if (ANNEX.matcher(l.simplified.strip()).matches()) {
+                builder.heading(1, l.text.strip());
+                continue;
             }
             if (articleMode) {
                 if (CHAPTER.matcher(l.simplified).matches()) {

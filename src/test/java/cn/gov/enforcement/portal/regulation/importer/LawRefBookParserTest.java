@@ -260,6 +260,26 @@ class LawRefBookParserTest {
     }
 
     @Test
+    void an_annex_of_a_plain_text_document_is_a_heading_its_articles_stand_under() {
+        List<ImportProblem> plainProblems = new ArrayList<>();
+        LegalDocument doc = new PlainTextParser().parse("示例办法.txt", """
+                示例市螺旋桨登记办法
+
+                第一条 为了规范登记，制定本办法。
+                第二条 本办法自发布之日起施行。
+                附件：示例登记细则
+                第一条 登记由所在地机关办理。
+                附件材料应当齐全。
+                """, plainProblems).orElseThrow(() -> new AssertionError(plainProblems.toString()));
+        assertThat(doc.articles().get(0).headingPath()).isEmpty();
+        Article annexed = doc.articles().stream().filter(a -> a.text().startsWith("登记由所在地")).findFirst().orElseThrow();
+        assertThat(annexed.headingPath()).containsExactly("附件：示例登记细则");
+        // a sentence that merely starts with 附件 stays text
+        assertThat(annexed.text()).contains("附件材料应当齐全。");
+        assertThat(doc.article("第二条").orElseThrow().text()).doesNotContain("附件");
+    }
+
+    @Test
     void the_structures_headings_are_told_from_other_headings() {
         assertThat(DocumentBuilder.structuralKey("第一编 总则")).isLessThan(DocumentBuilder.structuralKey("第二分编 典型合同"));
         assertThat(DocumentBuilder.structuralKey("第二分编 典型合同")).isLessThan(DocumentBuilder.structuralKey("第十三章 保证合同"));
