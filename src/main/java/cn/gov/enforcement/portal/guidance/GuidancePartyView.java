@@ -220,7 +220,20 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
                 // the pressed button is gone with the rebuilt form: the focus goes to the thanks
                 thanks.getElement().callJsFunction("focus");
             } catch (ValidationFailure refused) {
-                show(g, reply.getValue(), note.getValue(), refused);
+                // shown as it is now: the officer may have voided it, recorded the visit or given a new code meanwhile
+                GuidanceRecord now = g;
+                try {
+                    Optional<GuidanceRecord> again = service.open(openNumber, openCode, ClientAddress.current());
+                    if (again.isEmpty()) {
+                        result.removeAll();
+                        lookUpError.setText(getTranslation("guidance.error.notFound"));
+                        return;
+                    }
+                    now = again.get();
+                } catch (ValidationFailure tooMany) {
+                    // the look-up limit: the guidance as it was shown, with the refusal
+                }
+                show(now, reply.getValue(), note.getValue(), refused);
             }
         });
         send.setId("guidance-party-send");

@@ -191,7 +191,8 @@ public class RatingService {
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }
-        if (!limiter.tryAcquire(client)) {
+        // asked before, counted after the commit: a rating the database or the outbox refused uses up no quota
+        if (!limiter.allows(client)) {
             throw ValidationFailure.of("form", "rating.error.tooMany", MAX_PER_HOUR);
         }
         Instant now = clock.instant();
@@ -211,6 +212,7 @@ public class RatingService {
             mailReceived(r, rated);
             return r;
         });
+        limiter.record(client);
         return new RatingReceipt(saved.getReference(), in.score(), due);
     }
 
@@ -353,9 +355,10 @@ public class RatingService {
         }
     }
 
-    /** The rating of a reference as typed (surrounding blanks ignored); empty for none and for one too long. */
+    /** The rating of a reference as typed (surrounding blanks and case ignored); empty for none and for one too long. */
     private Optional<Rating> byReference(String reference) {
-        String r = reference == null ? "" : reference.strip();
+        // PJ-2026-000001 as printed; a link typed or passed on in lower case finds it too
+        String r = reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT);
         if (r.isEmpty() || r.length() > 20) {
             return Optional.empty();
         }

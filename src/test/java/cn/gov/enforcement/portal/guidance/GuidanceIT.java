@@ -516,6 +516,28 @@ class GuidanceIT extends KaribuViewTest {
     }
 
     @Test
+    void a_reply_sent_after_the_officer_voided_the_guidance_shows_it_as_it_now_is() {
+        signInOfficer("guidance-officer", MARKET);
+        GuidanceService.Issued issued = service.issue(input(null));
+        String number = issued.guidance().number();
+        SecurityContextHolder.clearContext();
+        UI.getCurrent().navigate("guidance", QueryParameters.simple(Map.of("number", number)));
+        _get(PasswordField.class, spec -> spec.withId("guidance-open-code")).setValue(issued.accessCode());
+        _click(_get(Button.class, spec -> spec.withId("guidance-open-submit")));
+        // the officer voids it while the party's page is open
+        signInOfficer("guidance-officer", MARKET);
+        service.voidGuidance(number, "当事人名称写错，已重新制作。");
+        SecurityContextHolder.clearContext();
+        _get(Select.class, spec -> spec.withId("guidance-party-answer")).setValue(PartyReply.DONE);
+        _click(_get(Button.class, spec -> spec.withId("guidance-party-send")));
+        assertThat(_get(com.vaadin.flow.component.html.Section.class, spec -> spec.withId("guidance-party-reply"))
+                .getElement().getTextRecursively()).contains("这份指导书已经作废");
+        assertThat(_find(Button.class, spec -> spec.withId("guidance-party-send"))).as("no form to send again").isEmpty();
+        assertThat(jdbc.queryForObject("select reply from guidance_document where number = ?", String.class, number))
+                .isNull();
+    }
+
+    @Test
     void a_guidance_issued_in_error_is_voided_with_a_reason_and_leaves_the_figures_and_the_visits() {
         signInOfficer("guidance-officer", MARKET);
         GuidanceService.Issued issued = service.issue(input(null));

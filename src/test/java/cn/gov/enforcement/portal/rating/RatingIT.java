@@ -317,6 +317,8 @@ class RatingIT extends KaribuViewTest {
         signInOfficer("rating-officer-market", MARKET);
         String typed = "  " + bad.reference() + " ";
         assertThat(service.find(typed)).isPresent();
+        // PJ-… as printed, pj-… as a link typed or passed on in lower case
+        assertThat(service.find(bad.reference().toLowerCase(Locale.ROOT))).isPresent();
         RatingRecord followed = service.followUp(typed, FollowUpResult.EXPLAINED, "已电话联系评价人说明检查程序。");
         assertThat(followed.reference()).isEqualTo(bad.reference());
         assertThat(followed.status()).isEqualTo(RatingStatus.FOLLOWED_UP);
