@@ -128,8 +128,9 @@ public class ImportService {
         if (!Files.exists(folder)) {
             throw new IllegalArgumentException("No such folder: " + folder);
         }
-        List<Path> files = files(folder);
         Path root = Files.isDirectory(folder) ? folder : folder.getParent();
+        // each file with the path its level and region are read from, worked out once
+        Map<Path, String> files = files(folder, root);
         LawRefBookParser lawRefBook = new LawRefBookParser();
         PlainTextParser plainText = new PlainTextParser();
         List<ImportProblem> problems = new ArrayList<>();
@@ -140,8 +141,9 @@ public class ImportService {
         int unchanged = 0;
         int failed = 0;
         int articles = 0;
-        for (Path file : files) {
-            String relative = layoutRelative(root, file);
+        for (Map.Entry<Path, String> entry : files.entrySet()) {
+            Path file = entry.getKey();
+            String relative = entry.getValue();
             done++;
             List<ImportProblem> fileProblems = new ArrayList<>();
             Optional<LegalDocument> parsed;
@@ -354,17 +356,28 @@ public class ImportService {
         return relative.toString().replace('\\', '/');
     }
 
-    private static List<Path> files(Path folder) {
+    /**
+     * The files to import, in path order, each with its {@link #layoutRelative} path: {@code folder} itself when it is
+     * a file, else its Markdown and text files outside the folders the LawRefBook layout skips.
+     */
+    private static Map<Path, String> files(Path folder, Path root) {
+        Map<Path, String> files = new java.util.LinkedHashMap<>();
         if (Files.isRegularFile(folder)) {
-            return List.of(folder);
+            files.put(folder, layoutRelative(root, folder));
+            return files;
         }
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).filter(p -> {
+            walk.filter(Files::isRegularFile).filter(p -> {
                 // 通知.TXT as well: the upload page accepts extensions in either case
                 String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                return (name.endsWith(".md") || name.endsWith(".txt"))
-                        && !LawRefBookParser.isSkipped(layoutRelative(folder, p));
-            }).sorted(Comparator.comparing(Path::toString)).toList();
+                return name.endsWith(".md") || name.endsWith(".txt");
+            }).sorted(Comparator.comparing(Path::toString)).forEach(p -> {
+                String relative = layoutRelative(root, p);
+                if (!LawRefBookParser.isSkipped(relative)) {
+                    files.put(p, relative);
+                }
+            });
+            return files;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
