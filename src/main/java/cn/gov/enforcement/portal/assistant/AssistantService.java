@@ -268,11 +268,17 @@ public class AssistantService {
     }
 
     /**
-     * The source numbers of a model's text ([1], 【2】, [1, 3]) with the space before them: the previous answer goes to
-     * the model without them, since this turn's sources are numbered afresh and an old [2] would name another source.
+     * A citation of sources as models write it: [2], [1, 3], [1][2] (one at a time), 【2】; at most 30 numbers in one
+     * (a bounded repetition: thousands of numbers in one pair of brackets overflowed the regex stack). Groups: the
+     * opening bracket, the numbers, the closing bracket. The page links them ({@link AssistantView}).
      */
-    private static final Pattern CITATION_MARKS = Pattern.compile(
-            "\\s*[\\[【]\\d{1,3}(?:\\s*[,，、]\\s*\\d{1,3}){0,29}[\\]】]");
+    static final Pattern CITATION = Pattern.compile("([\\[【])(\\d{1,3}(?:\\s*[,，、]\\s*\\d{1,3}){0,29})([\\]】])");
+
+    /**
+     * The {@link #CITATION}s of a model's text with the space before them: the previous answer goes to the model
+     * without them, since this turn's sources are numbered afresh and an old [2] would name another source.
+     */
+    private static final Pattern CITATION_MARKS = Pattern.compile("\\s*" + CITATION.pattern());
 
     /** The character pairs of the Chinese runs of a text, and its Latin words and numbers. */
     static Set<String> pairs(String text) {

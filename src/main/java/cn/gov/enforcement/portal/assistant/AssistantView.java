@@ -41,7 +41,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The self-check assistant page ({@code /assistant}): a question box and the conversation so far, newest
@@ -71,11 +70,6 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
     /** Cards shown so far: each card's sources get ids of their own. */
     private int cards;
     static final int POLL_MS = 500;
-    /**
-     * A citation of sources as models write it: [2], [1, 3], [1][2] (one at a time), 【2】; at most 30 numbers in one
-     * (a bounded repetition: thousands of numbers in one pair of brackets overflowed the regex stack).
-     */
-    private static final Pattern CITATION = Pattern.compile("([\\[【])(\\d{1,3}(?:\\s*[,，、]\\s*\\d{1,3}){0,29})([\\]】])");
 
     public AssistantView(AssistantService service) {
         this.service = service;
@@ -423,7 +417,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
      */
     static Paragraph cited(String text, String prefix, int sources) {
         Paragraph out = new Paragraph();
-        Matcher m = CITATION.matcher(text);
+        Matcher m = AssistantService.CITATION.matcher(text);
         int at = 0;
         while (m.find()) {
             List<Integer> numbers = Arrays.stream(m.group(2).split("[,，、\\s]+")).filter(x -> !x.isEmpty())

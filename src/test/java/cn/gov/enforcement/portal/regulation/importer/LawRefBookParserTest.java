@@ -26,6 +26,12 @@ class LawRefBookParserTest {
         return parser.parse(relative, text, problems).orElseThrow(() -> new AssertionError(problems.toString()));
     }
 
+    /** A plain-text government document, parsed as the import parses a .txt file. */
+    private LegalDocument parsePlain(String source, String text) {
+        return new PlainTextParser().parse(source, text, problems)
+                .orElseThrow(() -> new AssertionError(problems.toString()));
+    }
+
     @Test
     void a_regular_file_gives_title_history_headings_articles_paragraphs_and_items() {
         LegalDocument doc = parse("行政法/示例法(2021-01-22).md", """
@@ -239,8 +245,7 @@ class LawRefBookParserTest {
 
     @Test
     void plain_text_chapters_keep_their_sections_below_them() {
-        List<ImportProblem> plainProblems = new ArrayList<>();
-        LegalDocument doc = new PlainTextParser().parse("示例办法.txt", """
+        LegalDocument doc = parsePlain("示例办法.txt", """
                 示例市行政执法示例办法
 
                 第一章 总则
@@ -252,7 +257,7 @@ class LawRefBookParserTest {
                 第三条 办理条文。
                 第三章 附则
                 第四条 附则条文。
-                """, plainProblems).orElseThrow(() -> new AssertionError(plainProblems.toString()));
+                """);
         assertThat(doc.article("第一条").orElseThrow().headingPath()).containsExactly("第一章 总则");
         assertThat(doc.article("第二条").orElseThrow().headingPath()).containsExactly("第二章 程序", "第一節 受理");
         assertThat(doc.article("第三条").orElseThrow().headingPath()).containsExactly("第二章 程序", "第二节 办理");
@@ -261,8 +266,7 @@ class LawRefBookParserTest {
 
     @Test
     void an_annex_of_a_plain_text_document_is_a_heading_its_articles_stand_under() {
-        List<ImportProblem> plainProblems = new ArrayList<>();
-        LegalDocument doc = new PlainTextParser().parse("示例办法.txt", """
+        LegalDocument doc = parsePlain("示例办法.txt", """
                 示例市螺旋桨登记办法
 
                 第一条 为了规范登记，制定本办法。
@@ -270,7 +274,7 @@ class LawRefBookParserTest {
                 附件：示例登记细则
                 第一条 登记由所在地机关办理。
                 附件材料应当齐全。
-                """, plainProblems).orElseThrow(() -> new AssertionError(plainProblems.toString()));
+                """);
         assertThat(doc.articles().get(0).headingPath()).isEmpty();
         Article annexed = doc.articles().stream().filter(a -> a.text().startsWith("登记由所在地")).findFirst().orElseThrow();
         assertThat(annexed.headingPath()).containsExactly("附件：示例登记细则");
