@@ -215,7 +215,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         box.add(new H2(getTranslation("rating.figures.title", RatingService.FIGURES_DAYS)));
         List<AgencyFigures> figures = service.figures();
         if (figures.isEmpty()) {
-            box.add(new Paragraph(getTranslation("rating.figures.none")));
+            box.add(new Paragraph(getTranslation("rating.figures.none", RatingService.FIGURES_DAYS)));
             return box;
         }
         box.add(new Paragraph(getTranslation("rating.figures.lead", RatingService.FOLLOW_UP_DAYS)));
