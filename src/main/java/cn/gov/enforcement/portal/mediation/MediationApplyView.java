@@ -83,6 +83,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
     private final Span formError = new Span();
     private final Div evidenceList = new Div();
     private final Span evidenceError = new Span();
+    /** The evidence files refused on this visit of the evidence step, by name, with the reason. */
+    private final java.util.Map<String, String> evidenceRefusals = new java.util.LinkedHashMap<>();
     /** The evidence files being uploaded, each in a temporary file until it is stored or refused. */
     private final cn.gov.enforcement.portal.platform.TempFileUploads evidenceFiles =
             new cn.gov.enforcement.portal.platform.TempFileUploads(this, EVIDENCE_TEMP_PREFIX);
@@ -307,7 +309,13 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
     }
 
     private void show(int step, boolean focusTitle) {
-        current = Math.max(0, Math.min(STEPS - 1, step));
+        int shown = Math.max(0, Math.min(STEPS - 1, step));
+        if (shown != current) {
+            // the refusals speak of this visit's uploads; the evidence list shows what was stored
+            evidenceRefusals.clear();
+            evidenceError.setText("");
+        }
+        current = shown;
         for (int i = 0; i < steps.size(); i++) {
             steps.get(i).setVisible(i == current);
         }
@@ -504,22 +512,23 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             Runnable store = () -> {
                 try {
                     service.upload(submissionToken, metadata.fileName(), file, client);
-                    evidenceError.setText("");
+                    // a file sent again under the name of a refused one (corrected) answers that refusal
+                    refused(metadata.fileName(), null);
                 } catch (ValidationFailure | RateLimitedException failure) {
                     String reason = failure instanceof RateLimitedException limited
                             ? getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes())
                             : getTranslation(((ValidationFailure) failure).problems().get(0).messageKey(),
                                     ((ValidationFailure) failure).problems().get(0).args());
-                    evidenceError.setText(metadata.fileName() + getTranslation("mediation.colon") + reason);
+                    refused(metadata.fileName(), reason);
                     // The upload component marks every file the server received as done (a green check);
-                    // a refused file must not look accepted, so its list is emptied: the portal's own
-                    // evidence list below shows what was stored.
-                    upload.clearFileList();
+                    // a refused file must not look accepted, so it is taken off the component's list: the
+                    // portal's own evidence list below shows what was stored. Files chosen together upload side
+                    // by side, so only this one goes (the others may still be on their way).
+                    dropFromUploadList(upload, metadata.fileName());
                 } catch (java.io.UncheckedIOException unreadable) {
                     // the temporary file could not be read back (a full or failing disk): the reader may try again
-                    evidenceError.setText(metadata.fileName() + getTranslation("mediation.colon")
-                            + getTranslation("mediation.evidence.upload.error.server"));
-                    upload.clearFileList();
+                    refused(metadata.fileName(), getTranslation("mediation.evidence.upload.error.server"));
+                    dropFromUploadList(upload, metadata.fileName());
                 } finally {
                     // stored or refused, the temporary file has served
                     evidenceFiles.delete(file);
@@ -533,13 +542,14 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             }
         }));
         upload.setI18n(uploadTexts());
-        upload.addFileRejectedListener(e -> evidenceError.setText(e.getFileName() + getTranslation("mediation.colon")
-                + e.getErrorMessage()));
+        upload.addFileRejectedListener(e -> refused(e.getFileName(), e.getErrorMessage()));
         upload.setId("mediation-evidence-upload");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, service.settings().evidenceMaxBytes() + 1024));
         evidenceError.setId("mediation-evidence-error");
         evidenceError.getElement().setAttribute("role", "alert");
         evidenceError.addClassName("error");
+        // one line per refused file
+        evidenceError.getStyle().set("white-space", "pre-line");
         evidenceList.setId("mediation-evidence-list");
         box.add(upload, evidenceError, evidenceList);
         return box;
@@ -555,6 +565,28 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
     /** The accepted evidence file types as the reader sees them, such as JPG, PDF, PNG. */
     private String acceptedTypes() {
         return String.join(", ", new java.util.TreeSet<>(service.settings().evidenceTypes())).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Notes why a file was not stored (null: it now was) and shows every refusal of this step, one line each: files
+     * chosen together upload side by side, so one stored after another was refused must not hide that refusal.
+     */
+    private void refused(String fileName, String reason) {
+        if (reason == null) {
+            evidenceRefusals.remove(fileName);
+        } else {
+            // the newest refusal last
+            evidenceRefusals.remove(fileName);
+            evidenceRefusals.put(fileName, reason);
+        }
+        evidenceError.setText(evidenceRefusals.entrySet().stream()
+                .map(e -> e.getKey() + getTranslation("mediation.colon") + e.getValue())
+                .collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    /** Takes the files of this name off the upload component's own list in the browser. */
+    private static void dropFromUploadList(Upload upload, String fileName) {
+        upload.getElement().executeJs("this.files = this.files.filter(f => f.name !== $0)", fileName);
     }
 
     private void refreshEvidence() {

@@ -121,6 +121,25 @@ class MediationBrowserIT extends BrowserTest {
         nextStep(3);
         browser.type("mediation-facts", "我在示例电器商店买的电冰箱三天就坏了，商家拒绝退货。");
         browser.type("mediation-request", "请求商家退货并退还货款 2999 元。");
+        // evidence through the real upload endpoint (multipart, streamed to a temporary file): a receipt, and a
+        // program that claims to be a PDF, refused by its content
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mediation-browser-evidence");
+        java.nio.file.Path shopReceipt = java.nio.file.Files.write(dir.resolve("购物小票.pdf"),
+                "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.nio.file.Path program = java.nio.file.Files.write(dir.resolve("invoice.pdf"), new byte[] {'M', 'Z', 0, 0, 3, 0});
+        try {
+            WebElement fileInput = browser.find(By.id("mediation-evidence-upload")).getShadowRoot()
+                    .findElement(By.cssSelector("input[type=file]"));
+            fileInput.sendKeys(shopReceipt + "\n" + program);
+            browser.until(d -> d.findElement(By.id("mediation-evidence-list")).getText().contains("购物小票.pdf")
+                    && d.findElement(By.id("mediation-evidence-error")).getText().startsWith("invoice.pdf"));
+            assertThat(browser.find(By.id("mediation-evidence-list")).findElements(By.tagName("vaadin-button"))).hasSize(1);
+            assertThat(browser.find(By.id("mediation-evidence-list")).getText()).doesNotContain("invoice.pdf");
+        } finally {
+            java.nio.file.Files.delete(shopReceipt);
+            java.nio.file.Files.delete(program);
+            java.nio.file.Files.delete(dir);
+        }
         nextStep(4);
         nextStep(5);
         browser.find(By.cssSelector("#mediation-consent input")).click();
@@ -150,6 +169,7 @@ class MediationBrowserIT extends BrowserTest {
         browser.until(d -> !d.getCurrentUrl().contains("/login"));
         browser.open("/staff/mediation/case/" + number);
         assertThat(browser.find(By.id("mediation-case-details")).getText()).contains("138****8000").doesNotContain("13800138000");
+        assertThat(browser.find(By.id("mediation-case")).getText()).contains("购物小票.pdf");
         browser.type("mediation-step-reason", "材料齐全，予以受理");
         click("mediation-accept");
         browser.until(d -> "ACCEPTED".equals(d.findElement(By.id("mediation-case")).getDomAttribute("data-status")));

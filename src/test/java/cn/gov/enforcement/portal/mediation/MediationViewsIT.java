@@ -357,23 +357,43 @@ class MediationViewsIT extends KaribuViewTest {
             UploadKt._upload(upload, "a.pdf", "application/pdf", EvidenceFilesTest.PDF);
             UploadKt._upload(upload, "b.pdf", "application/pdf", EvidenceFilesTest.PDF);
             MockVaadin.clientRoundtrip();
-            assertThat(scripts).noneMatch(js -> js.contains("this.files = []"));
+            assertThat(scripts).noneMatch(js -> js.contains("this.files"));
             assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText()).isEmpty();
 
             UploadKt._upload(upload, "fake.pdf", "application/pdf", "not a pdf at all".getBytes(StandardCharsets.US_ASCII));
             MockVaadin.clientRoundtrip();
             assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText())
                     .startsWith("fake.pdf: This kind of file is not accepted");
-            assertThat(scripts).as("the refused file is taken off the upload's list").anyMatch(js -> js.contains("this.files = []"));
+            assertThat(scripts).as("the refused file alone is taken off the upload's list (others may still be uploading)")
+                    .anyMatch(js -> js.contains("this.files = this.files.filter(f => f.name !== $0)"))
+                    .noneMatch(js -> js.contains("this.files = []"));
+
+            // files chosen together upload side by side: one stored after another was refused keeps that refusal shown
+            UploadKt._upload(upload, "c.pdf", "application/pdf", EvidenceFilesTest.PDF);
+            MockVaadin.clientRoundtrip();
+            assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText())
+                    .startsWith("fake.pdf: This kind of file is not accepted").doesNotContain("c.pdf");
+            UploadKt._upload(upload, "worse.pdf", "application/pdf", "MZ".getBytes(StandardCharsets.US_ASCII));
+            MockVaadin.clientRoundtrip();
+            assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText().split("\n"))
+                    .hasSize(2).anyMatch(line -> line.startsWith("fake.pdf: ")).anyMatch(line -> line.startsWith("worse.pdf: "));
+            // the refused file sent again, corrected, under its name: its refusal goes, the other's stays
+            UploadKt._upload(upload, "fake.pdf", "application/pdf", EvidenceFilesTest.PDF);
+            MockVaadin.clientRoundtrip();
+            assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText())
+                    .startsWith("worse.pdf: ").doesNotContain("fake.pdf");
         } finally {
             TestingLifecycleHookKt.setPendingJavascriptInvocationHandlers(handlers);
         }
         // a file the browser refuses before sending it (too large) is named with the reason as well
         ComponentUtil.fireEvent(upload, new FileRejectedEvent(upload, upload.getI18n().getError().getFileIsTooBig(), "big.pdf"));
-        assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText())
-                .startsWith("big.pdf: The file is too large; each file may have at most");
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText().split("\n"))
+                .hasSize(2).satisfies(lines -> {
+                    assertThat(lines[0]).startsWith("worse.pdf: This kind of file is not accepted");
+                    assertThat(lines[1]).startsWith("big.pdf: The file is too large; each file may have at most");
+                });
         String stored = _get(Div.class, spec -> spec.withId("mediation-evidence-list")).getElement().getOuterHTML();
-        assertThat(stored).contains("a.pdf", "b.pdf").doesNotContain("fake.pdf");
+        assertThat(stored).contains("a.pdf", "b.pdf", "c.pdf", "fake.pdf").doesNotContain("worse.pdf", "big.pdf");
 
         // the review lists the fields with the English colon and the files with the English separator
         _setValue(area("mediation-facts"), "The fridge I bought broke after three days and the shop refuses to take it back.");
@@ -384,7 +404,14 @@ class MediationViewsIT extends KaribuViewTest {
         click("mediation-next");
         assertThat(step()).isEqualTo("6");
         String review = _get(Div.class, spec -> spec.withId("mediation-review")).getElement().getOuterHTML();
-        assertThat(review).contains("Kind of dispute: Consumer complaint", "Evidence: a.pdf, b.pdf").doesNotContain("：", "、");
+        assertThat(review).contains("Kind of dispute: Consumer complaint", "Evidence: a.pdf, b.pdf, c.pdf, fake.pdf")
+                .doesNotContain("：", "、");
+        // the refusals spoke of the evidence step's uploads: gone once the reader has moved on and comes back
+        click("mediation-back");
+        click("mediation-back");
+        click("mediation-back");
+        assertThat(step()).isEqualTo("3");
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText()).isEmpty();
     }
 
     /** The temporary files evidence uploads are streamed to, in the system's temporary directory. */
@@ -433,7 +460,8 @@ class MediationViewsIT extends KaribuViewTest {
         String name = "scan-" + java.util.UUID.randomUUID() + ".pdf";
         UploadKt._upload(upload, name, "application/pdf", scan);
         MockVaadin.clientRoundtrip();
-        assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText()).isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText())
+                .as("the earlier refusal stays named; the stored file is not").startsWith("big.pdf").doesNotContain(name);
         assertThat(_get(Div.class, spec -> spec.withId("mediation-evidence-list")).getElement().getOuterHTML()).contains(name);
         String stored = jdbc.queryForObject("select stored_name from mediation_evidence where original_name = ?",
                 String.class, name);
