@@ -31,8 +31,23 @@ public class MalformedQueryFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String uri = request.getRequestURI();
+        if (!samePortalPath(uri.substring(request.getContextPath().length()))) {
+            // //other.example?% would send the reader to another site (a scheme-relative address): no redirect; the
+            // security filters behind refuse such a path
+            chain.doFilter(request, response);
+            return;
+        }
         response.setStatus(HttpServletResponse.SC_FOUND);
-        response.setHeader("Location", request.getRequestURI() + "?" + escapeStrayPercents(request.getQueryString()));
+        response.setHeader("Location", uri + "?" + escapeStrayPercents(request.getQueryString()));
+    }
+
+    /**
+     * True for a path a browser reads as one on this site: one leading slash, not a second one after it and no
+     * backslash (browsers read //host and /\host as the start of another host's address).
+     */
+    static boolean samePortalPath(String path) {
+        return path.startsWith("/") && !path.startsWith("//") && path.indexOf('\\') < 0;
     }
 
     /** True when every {@code %} of the query starts an escape of two hexadecimal digits. */

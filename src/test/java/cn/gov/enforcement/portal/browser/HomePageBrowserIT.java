@@ -45,6 +45,28 @@ class HomePageBrowserIT extends BrowserTest {
     }
 
     @Test
+    void a_stray_percent_is_escaped_by_a_redirect_on_this_site_never_to_another() throws Exception {
+        assertThat(rawGet("/regulations?q=100%")).startsWith("HTTP/1.1 302").contains("Location: /regulations?q=100%25");
+        // //evil.example?% would have been answered Location: //evil.example?%25, which a browser follows to that host
+        for (String offSite : new String[] {"//evil.example?%", "///evil.example?q=%"}) {
+            assertThat(rawGet(offSite)).as(offSite).doesNotContain("Location: //").doesNotContain("Location: ///")
+                    .doesNotStartWith("HTTP/1.1 3");
+        }
+    }
+
+    /** The status line and headers of a GET sent as written (java.net.URI refuses a stray %). */
+    private String rawGet(String target) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            return end < 0 ? answer : answer.substring(0, end);
+        }
+    }
+
+    @Test
     void the_page_has_landmarks_a_skip_link_and_fits_a_375_pixel_screen() {
         browser.resize(375, 800);
         try {

@@ -41,7 +41,10 @@ class MalformedQueryFilterTest {
 
         for (MockHttpServletRequest passes : new MockHttpServletRequest[] {
             request("GET", "/regulations", "q=%E5%90%88"), request("GET", "/api/v1/regulations/search", "q=100%"),
-            request("POST", "/regulations", "q=100%"), request("GET", "/regulations", null)}) {
+            request("POST", "/regulations", "q=100%"), request("GET", "/regulations", null),
+            // not redirected to another site: a browser reads //host and /\\host as another host's address
+            request("GET", "//evil.example", "%"), request("GET", "///evil.example", "q=100%"),
+            request("GET", "/\\evil.example", "%"), request("GET", "/a\\b", "%")}) {
             MockFilterChain next = new MockFilterChain();
             filter.doFilter(passes, new MockHttpServletResponse(), next);
             assertThat(next.getRequest()).as(passes.getRequestURI() + "?" + passes.getQueryString()).isSameAs(passes);
