@@ -36,7 +36,7 @@ java -jar "$JAR" --portal.data-dir="$DATA" ${PORTAL_ARGS:-} --import="$CORPUS" 2
 echo "import: $(( $(date +%s) - start )) s (log: $DATA/import.log)"
 
 java -jar "$JAR" --server.port="$PORT" --portal.data-dir="$DATA" --portal.search.embedded.port="$ES_PORT" ${PORTAL_ARGS:-} \
-  --portal.embeddings.query-cache-size=1 > "$DATA/portal.log" 2>&1 &
+  --portal.embeddings.query-cache-size=1 --portal.regulation.searches-per-minute=0 > "$DATA/portal.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do

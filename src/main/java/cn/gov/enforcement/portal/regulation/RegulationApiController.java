@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * is {@code current} by default, {@code any} for every version; {@code from}/{@code to} bound the in-force date
  * ({@code yyyy-MM-dd}). A bad value is a 400 with a message in the caller's language ({@code ?lang=} or
  * Accept-Language); a repeated parameter counts with its first value, as on the search page;
- * failures are answered by {@link JsonApiErrors}.
+ * failures are answered by {@link JsonApiErrors}. More searches from one client than {@link SearchThrottle} allows
+ * are answered 429 {@code rate_limited} with {@code Retry-After}.
  */
 @RestController
 @JsonApi(failureKey = "regulation.api.failure")
@@ -29,10 +30,12 @@ class RegulationApiController {
 
     private final RegulationCatalog catalog;
     private final Translations translations;
+    private final SearchThrottle throttle;
 
-    RegulationApiController(RegulationCatalog catalog, Translations translations) {
+    RegulationApiController(RegulationCatalog catalog, Translations translations, SearchThrottle throttle) {
         this.catalog = catalog;
         this.translations = translations;
+        this.throttle = throttle;
     }
 
     /**
@@ -54,6 +57,12 @@ class RegulationApiController {
                 request.getParameter("from"), request.getParameter("to"), RegulationCatalog.DEFAULT_SIZE);
         if (parsed.errorKey() != null) {
             return badRequest(message(request, parsed.errorKey(), parsed.errorArgs()));
+        }
+        java.time.Duration wait = throttle.acquire(cn.gov.enforcement.portal.platform.ClientAddress.key(request.getRemoteAddr()));
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, wait.toSeconds());
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds))
+                    .body(JsonApiErrors.body("rate_limited", message(request, "regulation.search.tooMany", seconds)));
         }
         RegulationCatalog.Results results = catalog.search(parsed.query());
         if (results.unavailable()) {

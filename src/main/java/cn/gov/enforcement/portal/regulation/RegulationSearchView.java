@@ -53,6 +53,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
     private static final int PAGE_LINKS = 4;
 
     private final transient RegulationCatalog catalog;
+    private final transient SearchThrottle throttle;
     private final TextField search = new TextField();
     private final Select<Optional<LegalLevel>> level = new Select<>();
     private final ComboBox<String> region = new ComboBox<>();
@@ -67,7 +68,8 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
     private final Nav pager = new Nav();
     private final Div start = new Div();
 
-    public RegulationSearchView(RegulationCatalog catalog) {
+    public RegulationSearchView(RegulationCatalog catalog, SearchThrottle throttle) {
+        this.throttle = throttle;
         this.catalog = catalog;
         addClassName("regulation-search-view");
         add(new H1(getTranslation("regulation.search.title")), new Paragraph(getTranslation("regulation.search.lead")));
@@ -328,6 +330,12 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             if (catalog.documentCount() > 0) {
                 showStart();
             }
+            return;
+        }
+        java.time.Duration wait = throttle.acquire(cn.gov.enforcement.portal.platform.ClientAddress.current());
+        if (!wait.isZero()) {
+            // the question stays in the box: the reader sends it again once the wait is over
+            count.setText(getTranslation("regulation.search.tooMany", Math.max(1, wait.toSeconds())));
             return;
         }
         RegulationCatalog.Results found = catalog.search(query);

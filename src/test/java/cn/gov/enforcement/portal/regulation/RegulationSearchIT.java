@@ -105,6 +105,38 @@ class RegulationSearchIT extends IntegrationTest {
         assertThat(catalog.documentCount()).isEqualTo(8);
     }
 
+    @Autowired SearchThrottle throttle;
+
+    @Test
+    void more_searches_from_one_address_than_the_limit_are_answered_429_with_retry_after() throws Exception {
+        throttle.limit(2);
+        try {
+            for (int i = 0; i < 2; i++) {
+                mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚 " + i)
+                        .with(r -> { r.setRemoteAddr("203.0.113.7"); return r; })).andExpect(status().isOk());
+            }
+            var refused = mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚").param("lang", "en")
+                    .with(r -> { r.setRemoteAddr("203.0.113.7"); return r; }))
+                    .andExpect(status().isTooManyRequests())
+                    .andExpect(jsonPath("$.error").value("rate_limited"))
+                    .andReturn().getResponse();
+            assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, 60L);
+            assertThat(json.readTree(refused.getContentAsString(StandardCharsets.UTF_8)).get("message").asText())
+                    .startsWith("Too many searches from your address; please try again in ");
+            // another client is not held up by this one
+            mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚")
+                    .with(r -> { r.setRemoteAddr("203.0.113.8"); return r; })).andExpect(status().isOk());
+            // a bad request is refused before it counts
+            throttle.limit(1);
+            mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚").param("size", "x")
+                    .with(r -> { r.setRemoteAddr("203.0.113.9"); return r; })).andExpect(status().isBadRequest());
+            mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚")
+                    .with(r -> { r.setRemoteAddr("203.0.113.9"); return r; })).andExpect(status().isOk());
+        } finally {
+            throttle.limit(0);
+        }
+    }
+
     @Test
     @Order(2)
     void importing_the_same_folder_again_writes_nothing() {

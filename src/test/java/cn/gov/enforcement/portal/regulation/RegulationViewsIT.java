@@ -50,6 +50,24 @@ class RegulationViewsIT extends KaribuViewTest {
         importService.importFolder(dir, line -> {});
     }
 
+    @Autowired SearchThrottle throttle;
+
+    @Test
+    void a_client_over_the_search_limit_is_told_to_wait_and_keeps_its_question() {
+        throttle.limit(1);
+        try {
+            UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法")));
+            assertThat(_find(Anchor.class, spec -> spec.withClasses("regulation-hit-link"))).isNotEmpty();
+            UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "危害后果轻微")));
+            assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("regulation-count")).getText())
+                    .matches("检索过于频繁，请 \\d+ 秒后再试。");
+            assertThat(_find(Anchor.class, spec -> spec.withClasses("regulation-hit-link"))).isEmpty();
+            assertThat(_get(TextField.class, spec -> spec.withId("regulation-search")).getValue()).isEqualTo("危害后果轻微");
+        } finally {
+            throttle.limit(0);
+        }
+    }
+
     @Test
     void searching_from_the_url_lists_the_article_with_its_permalink_and_snippet() {
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微", "level", "law")));
