@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,38 @@ class HomeViewIT extends KaribuViewTest {
                             .getRoute(href.equals(".") ? "" : href))
                     .as("route for link " + href).isPresent();
         }
+    }
+
+    @Test
+    void the_question_box_sends_the_question_to_the_assistant_or_the_regulation_search_and_refuses_an_empty_one() {
+        UI.getCurrent().navigate("");
+        com.vaadin.flow.component.textfield.TextField box = _get(com.vaadin.flow.component.textfield.TextField.class,
+                spec -> spec.withId("home-question"));
+        _setValue(box, "   ");
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("home-ask-assistant")));
+        assertThat(box.isInvalid()).isTrue();
+        assertThat(box.getErrorMessage()).isEqualTo("请先输入您的问题或关键词。");
+        assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEmpty();
+
+        _setValue(box, "x".repeat(HomeView.MAX_QUESTION + 1));
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("home-ask-regulations")));
+        assertThat(box.getErrorMessage()).isEqualTo("问题最多 500 个字，请简要说明。");
+        assertThat(box.getValue()).as("what was typed is kept").hasSize(HomeView.MAX_QUESTION + 1);
+        assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEmpty();
+
+        _setValue(box, " 第一次没有亮照经营会被罚款吗 ");
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("home-ask-assistant")));
+        assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEqualTo("assistant");
+        assertThat(UI.getCurrent().getActiveViewLocation().getQueryParameters().getParameters().get("q"))
+                .containsExactly("第一次没有亮照经营会被罚款吗");
+
+        UI.getCurrent().navigate("");
+        box = _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("home-question"));
+        _setValue(box, "行政处罚");
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("home-ask-regulations")));
+        assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEqualTo("regulations");
+        assertThat(UI.getCurrent().getActiveViewLocation().getQueryParameters().getParameters().get("q"))
+                .containsExactly("行政处罚");
     }
 
     @Test
