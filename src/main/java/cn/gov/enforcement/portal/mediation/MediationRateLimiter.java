@@ -10,6 +10,10 @@ import org.springframework.stereotype.Component;
  * access code, on evidence files and on drafts, in a sliding window ({@code portal.mediation.rate-window}); an event stops counting
  * one window after it. Kept in memory: a restart clears the counters, which is acceptable for a
  * throttle. A {@code null} client means a trusted caller inside the application and is not limited.
+ *
+ * <p>A caller takes its slot before it acts ({@link #reserve(Kind, String)}: checked and counted in one step, so that
+ * concurrent requests of one client cannot pass a limit together) and gives it back when what it counted did not
+ * happen (an input refused, a rollback, a look-up that found the case).
  */
 @Component
 public class MediationRateLimiter {
@@ -44,17 +48,18 @@ public class MediationRateLimiter {
                 SlidingWindowLimiter.Boundary.EXCLUSIVE);
     }
 
-    /** @throws RateLimitedException when the client has used up the limit of this kind */
-    public void check(Kind kind, String client) {
-        Duration wait = limiter(kind).retryAfter(client);
-        if (!wait.isZero()) {
-            throw new RateLimitedException(wait);
+    /**
+     * Takes one event of this kind for the client now, checked and counted in one step; the caller gives it back with
+     * {@link SlidingWindowLimiter.Reservation#release()} when the event should not count after all.
+     *
+     * @throws RateLimitedException when the client has used up the limit of this kind (nothing is counted then)
+     */
+    public SlidingWindowLimiter.Reservation reserve(Kind kind, String client) {
+        SlidingWindowLimiter.Reservation slot = limiter(kind).reserve(client);
+        if (!slot.granted()) {
+            throw new RateLimitedException(slot.retryAfter());
         }
-    }
-
-    /** Counts one event of this kind for the client. */
-    public void record(Kind kind, String client) {
-        limiter(kind).record(client);
+        return slot;
     }
 
     /** Forgets every counter (for tests and after a configuration change). */

@@ -571,6 +571,43 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void parallel_wrong_guesses_of_one_client_never_get_past_the_limit() throws Exception {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        String client = "test-guesses-" + UUID.randomUUID();
+        int attempts = settings.codeGuessesPerWindow() + 10;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> guesses = new java.util.ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                String guess = "GUESS" + i;
+                guesses.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        assertThat(service.track(r.caseNumber(), guess, client)).isEmpty();
+                        return true;
+                    } catch (RateLimitedException limited) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int tried = 0;
+            for (java.util.concurrent.Future<Boolean> g : guesses) {
+                tried += g.get() ? 1 : 0;
+            }
+            assertThat(tried).as("wrong codes looked up, however many were sent at once").isEqualTo(settings.codeGuessesPerWindow());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThatThrownBy(() -> service.track(r.caseNumber(), r.accessCode(), client)).isInstanceOf(RateLimitedException.class);
+        assertThat(service.track(r.caseNumber(), r.accessCode(), "test-guesses-other")).as("right look-ups do not count")
+                .isPresent();
+        assertThat(service.track(r.caseNumber(), r.accessCode(), "test-guesses-other")).isPresent();
+    }
+
+    @Test
     void a_letter_pre_fills_the_application_and_stays_within_its_agency() {
         officer("med-cases-market", "sample-market-regulation");
         assertThatThrownBy(() -> letters.compose(new LetterInput(null, null, "", "bad", "en", "", "短")))
