@@ -506,10 +506,13 @@ public class MediationService {
     // --- messages from the applicant -------------------------------------------------------------
 
     /**
-     * The applicant replies on the tracking page.
+     * The applicant replies on the tracking page. Each message mails the agency and the assigned mediator, so a case
+     * takes at most {@code portal.mediation.messages-per-window} of them per {@code portal.mediation.rate-window},
+     * from whichever client; a message refused or not stored does not count.
      *
      * @return the case with the new message; empty for an unknown number or a wrong code
-     * @throws ValidationFailure when the message is empty or too long
+     * @throws ValidationFailure (field {@code message}) when the message is empty or too long, or when the case has
+     *     taken its messages of the window; nothing is stored then
      * @throws IllegalTransitionException when the case is finished (withdrawn, not accepted, declined, closed)
      */
     public Optional<CaseTracking> reply(String number, String accessCode, String body, String client) {
@@ -518,10 +521,23 @@ public class MediationService {
             if (c.status().isFinal()) {
                 throw new IllegalTransitionException(c.status(), c.status());
             }
+            // counted once the code is known to be right, so that someone with the number alone cannot use up the
+            // applicant's messages; checked and counted in one step, given back when the message is not stored
+            releaseUnlessCommitted(messageSlot(c.caseNumber()));
             CaseMessage saved = messages.saveAndFlush(new CaseMessage(c.id(), true, MediationCase.APPLICANT, text, clock.instant()));
             agencyMail.applicantMessage(c, saved.id());
             return tracking(c);
         })));
+    }
+
+    /** @throws ValidationFailure (field {@code message}) when the case has taken its messages of the window */
+    private SlidingWindowLimiter.Reservation messageSlot(String caseNumber) {
+        try {
+            return limiter.reserve(MediationRateLimiter.Kind.MESSAGE, caseNumber);
+        } catch (RateLimitedException used) {
+            throw ValidationFailure.of("message", "mediation.error.tooManyMessages", settings.messagesPerWindow(),
+                    Math.max(1, settings.rateWindow().toMinutes()), used.retryAfterMinutes());
+        }
     }
 
     static String messageText(String body) {

@@ -116,6 +116,24 @@ class MediationRateLimiterTest {
     }
 
     @Test
+    void the_applicants_messages_are_counted_per_case_and_taken_again_once_the_window_slid_past() {
+        int allowed = settings.messagesPerWindow();
+        for (int i = 0; i < allowed; i++) {
+            limiter.reserve(Kind.MESSAGE, "TJ-2026-000001");
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThatThrownBy(() -> limiter.reserve(Kind.MESSAGE, "TJ-2026-000001"))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter())
+                        .isEqualTo(settings.rateWindow().minusMinutes(allowed)));
+        assertThatCode(() -> limiter.reserve(Kind.MESSAGE, "TJ-2026-000002")).as("another case").doesNotThrowAnyException();
+        assertThatCode(() -> limiter.reserve(Kind.CODE_GUESS, "TJ-2026-000001")).doesNotThrowAnyException();
+        clock.advance(settings.rateWindow().minusMinutes(allowed));
+        assertThatCode(() -> limiter.reserve(Kind.MESSAGE, "TJ-2026-000001")).as("the first message left the window")
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> limiter.reserve(Kind.MESSAGE, "TJ-2026-000001")).isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
     void concurrent_submissions_of_one_client_are_admitted_up_to_the_limit_and_no_further() throws Exception {
         int threads = 12;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
