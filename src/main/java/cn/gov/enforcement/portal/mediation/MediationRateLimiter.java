@@ -7,9 +7,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Per-client (IP address) limits on submissions, on failed look-ups with a case number and
- * access code, on evidence files and on drafts, in a sliding window ({@code portal.mediation.rate-window}); an event stops counting
- * one window after it. Kept in memory: a restart clears the counters, which is acceptable for a
- * throttle. A {@code null} client means a trusted caller inside the application and is not limited.
+ * access code, on evidence files and on drafts, and per case on the applicant's messages, in a sliding window
+ * ({@code portal.mediation.rate-window}); an event stops counting one window after it. Kept in memory: a restart
+ * clears the counters, which is acceptable for a throttle. A {@code null} client means a trusted caller inside the
+ * application and is not limited.
+ *
+ * <p>A caller takes its slot before it acts ({@link #reserve(Kind, String)}: checked and counted in one step, so that
+ * concurrent requests of one client cannot pass a limit together) and gives it back when what it counted did not
+ * happen (an input refused, a rollback, a look-up that found the case).
  */
 @Component
 public class MediationRateLimiter {
@@ -20,7 +25,12 @@ public class MediationRateLimiter {
         /** An evidence file stored for an application not yet submitted. */
         UPLOAD,
         /** A draft saved. */
-        DRAFT
+        DRAFT,
+        /**
+         * A message of the applicant on the tracking page, counted per case (the key is the case number, not the
+         * client): each one mails the agency and the mediator, and whoever has the number and code may write.
+         */
+        MESSAGE
     }
 
     /** Drafts one client may save per window (a form saved every few minutes for an hour stays well below). */
@@ -30,6 +40,7 @@ public class MediationRateLimiter {
     private final SlidingWindowLimiter codeGuesses;
     private final SlidingWindowLimiter uploads;
     private final SlidingWindowLimiter drafts;
+    private final SlidingWindowLimiter messages;
 
     MediationRateLimiter(Clock clock, MediationSettings settings) {
         this.submissions = new SlidingWindowLimiter(settings.submissionsPerWindow(), settings.rateWindow(), clock,
@@ -42,19 +53,23 @@ public class MediationRateLimiter {
                 SlidingWindowLimiter.Boundary.EXCLUSIVE);
         this.drafts = new SlidingWindowLimiter(DRAFTS_PER_WINDOW, settings.rateWindow(), clock,
                 SlidingWindowLimiter.Boundary.EXCLUSIVE);
+        this.messages = new SlidingWindowLimiter(settings.messagesPerWindow(), settings.rateWindow(), clock,
+                SlidingWindowLimiter.Boundary.EXCLUSIVE);
     }
 
-    /** @throws RateLimitedException when the client has used up the limit of this kind */
-    public void check(Kind kind, String client) {
-        Duration wait = limiter(kind).retryAfter(client);
-        if (!wait.isZero()) {
-            throw new RateLimitedException(wait);
+    /**
+     * Takes one event of this kind for the client (the case number for {@link Kind#MESSAGE}) now, checked and counted
+     * in one step; the caller gives it back with {@link SlidingWindowLimiter.Reservation#release()} when the event
+     * should not count after all.
+     *
+     * @throws RateLimitedException when the client has used up the limit of this kind (nothing is counted then)
+     */
+    public SlidingWindowLimiter.Reservation reserve(Kind kind, String key) {
+        SlidingWindowLimiter.Reservation slot = limiter(kind).reserve(key);
+        if (!slot.granted()) {
+            throw new RateLimitedException(slot.retryAfter());
         }
-    }
-
-    /** Counts one event of this kind for the client. */
-    public void record(Kind kind, String client) {
-        limiter(kind).record(client);
+        return slot;
     }
 
     /** Forgets every counter (for tests and after a configuration change). */
@@ -63,6 +78,7 @@ public class MediationRateLimiter {
         codeGuesses.clear();
         uploads.clear();
         drafts.clear();
+        messages.clear();
     }
 
     private SlidingWindowLimiter limiter(Kind kind) {
@@ -71,6 +87,7 @@ public class MediationRateLimiter {
             case CODE_GUESS -> codeGuesses;
             case UPLOAD -> uploads;
             case DRAFT -> drafts;
+            case MESSAGE -> messages;
         };
     }
 }

@@ -22,6 +22,7 @@ import cn.gov.enforcement.portal.mediation.internal.MediationCase;
 import cn.gov.enforcement.portal.mediation.internal.MediationCaseRepository;
 import cn.gov.enforcement.portal.notification.Outbox;
 import cn.gov.enforcement.portal.notification.OutgoingMail;
+import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
@@ -37,6 +38,8 @@ import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -236,14 +239,18 @@ public class MediationService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        limiter.check(MediationRateLimiter.Kind.SUBMISSION, client);
+        // checked and counted in one step, so that concurrent submissions of one client cannot pass the limit together;
+        // given back when no case was created (a resend stored meanwhile, a refusal of the database or the outbox)
+        SlidingWindowLimiter.Reservation slot = limiter.reserve(MediationRateLimiter.Kind.SUBMISSION, client);
         String code = AccessCodes.generate();
         try {
-            SubmissionReceipt receipt = tx.execute(status -> create(a, code, language, letterCode));
-            limiter.record(MediationRateLimiter.Kind.SUBMISSION, client);
-            return receipt;
+            return tx.execute(status -> create(a, code, language, letterCode));
         } catch (DataIntegrityViolationException concurrentResend) {
+            slot.release();
             return findResend(a.submissionToken()).orElseThrow(() -> concurrentResend);
+        } catch (RuntimeException failed) {
+            slot.release();
+            throw failed;
         }
     }
 
@@ -320,13 +327,43 @@ public class MediationService {
                 c.history().stream().filter(t -> t.kind() == null).map(t -> new StatusAnswer.Entry(t.to(), t.occurredAt())).toList()))));
     }
 
+    /**
+     * Runs a look-up with a number and a code for a client whose failed look-ups are limited: only a look-up that
+     * finds nothing counts. Its slot is taken before the look-up, checked and counted in one step, and given back
+     * when the look-up found the case or failed otherwise (an exception, such as a case finished meanwhile). Asking
+     * first and counting the failure afterwards let every look-up that asked at the same time through, so parallel
+     * wrong guesses could pass the limit by as many as were sent at once; now they cannot pass it at all. The price
+     * is that a look-up with the right code holds a slot while it runs: a client one failure short of the limit
+     * whose right look-ups overlap may see one of them refused. That cannot be avoided, as whether a code is right
+     * is known only after the look-up.
+     *
+     * @throws RateLimitedException when the client has made too many failed look-ups
+     */
     private <T> Optional<T> guarded(String client, java.util.function.Supplier<Optional<T>> lookUp) {
-        limiter.check(MediationRateLimiter.Kind.CODE_GUESS, client);
-        Optional<T> found = lookUp.get();
-        if (found.isEmpty()) {
-            limiter.record(MediationRateLimiter.Kind.CODE_GUESS, client);
+        SlidingWindowLimiter.Reservation guess = limiter.reserve(MediationRateLimiter.Kind.CODE_GUESS, client);
+        Optional<T> found;
+        try {
+            found = lookUp.get();
+        } catch (RuntimeException failed) {
+            guess.release();
+            throw failed;
+        }
+        if (found.isPresent()) {
+            guess.release();
         }
         return found;
+    }
+
+    /** Gives the slot back when the current transaction does not commit: what it counted did not happen. */
+    private static void releaseUnlessCommitted(SlidingWindowLimiter.Reservation slot) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    slot.release();
+                }
+            }
+        });
     }
 
     /**
@@ -469,10 +506,13 @@ public class MediationService {
     // --- messages from the applicant -------------------------------------------------------------
 
     /**
-     * The applicant replies on the tracking page.
+     * The applicant replies on the tracking page. Each message mails the agency and the assigned mediator, so a case
+     * takes at most {@code portal.mediation.messages-per-window} of them per {@code portal.mediation.rate-window},
+     * from whichever client; a message refused or not stored does not count.
      *
      * @return the case with the new message; empty for an unknown number or a wrong code
-     * @throws ValidationFailure when the message is empty or too long
+     * @throws ValidationFailure (field {@code message}) when the message is empty or too long, or when the case has
+     *     taken its messages of the window; nothing is stored then
      * @throws IllegalTransitionException when the case is finished (withdrawn, not accepted, declined, closed)
      */
     public Optional<CaseTracking> reply(String number, String accessCode, String body, String client) {
@@ -481,10 +521,23 @@ public class MediationService {
             if (c.status().isFinal()) {
                 throw new IllegalTransitionException(c.status(), c.status());
             }
+            // counted once the code is known to be right, so that someone with the number alone cannot use up the
+            // applicant's messages; checked and counted in one step, given back when the message is not stored
+            releaseUnlessCommitted(messageSlot(c.caseNumber()));
             CaseMessage saved = messages.saveAndFlush(new CaseMessage(c.id(), true, MediationCase.APPLICANT, text, clock.instant()));
             agencyMail.applicantMessage(c, saved.id());
             return tracking(c);
         })));
+    }
+
+    /** @throws ValidationFailure (field {@code message}) when the case has taken its messages of the window */
+    private SlidingWindowLimiter.Reservation messageSlot(String caseNumber) {
+        try {
+            return limiter.reserve(MediationRateLimiter.Kind.MESSAGE, caseNumber);
+        } catch (RateLimitedException used) {
+            throw ValidationFailure.of("message", "mediation.error.tooManyMessages", settings.messagesPerWindow(),
+                    Math.max(1, settings.rateWindow().toMinutes()), used.retryAfterMinutes());
+        }
     }
 
     static String messageText(String body) {
@@ -529,32 +582,35 @@ public class MediationService {
                     String.join(", ", new java.util.TreeSet<>(settings.evidenceTypes())).toUpperCase(Locale.ROOT));
         }
         String name = cleanFileName(fileName, type.get());
-        if (client != null) {
-            limiter.check(MediationRateLimiter.Kind.UPLOAD, client);
+        // checked and counted in one step; a file refused inside (the application submitted meanwhile, too many files)
+        // or not stored gives its slot back
+        SlidingWindowLimiter.Reservation slot = limiter.reserve(MediationRateLimiter.Kind.UPLOAD, client);
+        try {
+            return tx.execute(status -> storeEvidence(submissionToken, name, content, type.get()));
+        } catch (RuntimeException refused) {
+            slot.release();
+            throw refused;
         }
-        EvidenceInfo accepted = tx.execute(status -> {
-            if (cases.findBySubmissionToken(submissionToken).isPresent()) {
-                throw ValidationFailure.of("evidence", "mediation.error.evidence.submitted");
-            }
-            List<Evidence> earlier = evidence.findBySubmissionTokenAndCaseIdIsNullOrderByIdAsc(submissionToken);
-            if (earlier.size() >= settings.evidenceMaxFiles()) {
-                throw ValidationFailure.of("evidence", "mediation.error.evidence.count", settings.evidenceMaxFiles());
-            }
-            String stored = files.store(content, type.get());
-            try {
-                Evidence e = evidence.saveAndFlush(new Evidence(submissionToken, stored, name,
-                        EvidenceFiles.contentType(type.get()), content.length, clock.instant()));
-                return info(e);
-            } catch (RuntimeException failed) {
-                files.delete(stored);
-                throw failed;
-            }
-        });
-        if (client != null) {
-            // a file refused inside (the application submitted meanwhile, too many files) does not count
-            limiter.record(MediationRateLimiter.Kind.UPLOAD, client);
+    }
+
+    /** Stores a file already checked, unless the application was submitted meanwhile or has its files. In a transaction. */
+    private EvidenceInfo storeEvidence(String submissionToken, String name, byte[] content, String type) {
+        if (cases.findBySubmissionToken(submissionToken).isPresent()) {
+            throw ValidationFailure.of("evidence", "mediation.error.evidence.submitted");
         }
-        return accepted;
+        List<Evidence> earlier = evidence.findBySubmissionTokenAndCaseIdIsNullOrderByIdAsc(submissionToken);
+        if (earlier.size() >= settings.evidenceMaxFiles()) {
+            throw ValidationFailure.of("evidence", "mediation.error.evidence.count", settings.evidenceMaxFiles());
+        }
+        String stored = files.store(content, type);
+        try {
+            Evidence e = evidence.saveAndFlush(new Evidence(submissionToken, stored, name,
+                    EvidenceFiles.contentType(type), content.length, clock.instant()));
+            return info(e);
+        } catch (RuntimeException failed) {
+            files.delete(stored);
+            throw failed;
+        }
     }
 
     /**
@@ -663,11 +719,9 @@ public class MediationService {
                     return AccessCodes.normalize(existingCode);
                 }
             }
-            // only a new draft counts: the wizard saves its draft at every change, which updates the same row
-            if (client != null) {
-                limiter.check(MediationRateLimiter.Kind.DRAFT, client);
-                limiter.record(MediationRateLimiter.Kind.DRAFT, client);
-            }
+            // only a new draft counts: the wizard saves its draft at every change, which updates the same row; checked
+            // and counted in one step, and given back when the draft is not stored after all
+            releaseUnlessCommitted(limiter.reserve(MediationRateLimiter.Kind.DRAFT, client));
             String code = AccessCodes.generate();
             drafts.saveAndFlush(new Draft(AccessCodes.digest(code), payload, now, expires));
             return code;

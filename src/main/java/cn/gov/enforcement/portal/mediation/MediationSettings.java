@@ -34,19 +34,21 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param submissionsPerWindow applications one client (IP address) may submit per rate window (default 10)
  * @param codeGuessesPerWindow failed look-ups with a case number and access code (tracking page and
  *     status API) one client may make per rate window (default 20)
- * @param rateWindow the window of both rate limits (default one hour)
+ * @param rateWindow the window of the rate limits (default one hour)
  * @param letterDays days the pre-fill link of a notice-and-guidance letter stays valid (default 90)
  * @param publicUrl the portal's address as the public reaches it, for links in mails and letters
  *     (default {@code portal.public-url}, {@code http://localhost:8080} when that is not set either)
  * @param closeReminderDays working days after its outcome (agreement reached, mediation failed) within which a case
  *     should be closed; a case left unclosed longer is listed in the agency's daily reminder (default 5)
+ * @param messagesPerWindow messages the applicant may write on the tracking page per case per rate window, whoever
+ *     writes them from wherever: each one mails the agency and the assigned mediator (default 10)
  */
 @ConfigurationProperties(prefix = "portal.mediation")
 public record MediationSettings(Integer acceptanceDays, Integer mediationDays, Integer extensionDays, ZoneId zone,
         String encryptionKey, Map<DisputeCategory, String> routing, Integer retentionDays, Integer draftDays,
         Long evidenceMaxBytes, Integer evidenceMaxFiles, Set<String> evidenceTypes, Integer submissionsPerWindow,
         Integer codeGuessesPerWindow, Duration rateWindow, Integer letterDays, String publicUrl,
-        Integer closeReminderDays) {
+        Integer closeReminderDays, Integer messagesPerWindow) {
 
     /** The evidence types the portal can recognise by content. */
     public static final Set<String> KNOWN_EVIDENCE_TYPES = Set.of("pdf", "jpeg", "png");
@@ -119,16 +121,17 @@ public record MediationSettings(Integer acceptanceDays, Integer mediationDays, I
         letterDays = letterDays == null || letterDays < 1 ? 90 : letterDays;
         publicUrl = PortalSettings.publicUrl(publicUrl, "portal.mediation.public-url");
         closeReminderDays = closeReminderDays == null || closeReminderDays < 1 ? 5 : closeReminderDays;
+        messagesPerWindow = messagesPerWindow == null || messagesPerWindow < 1 ? 10 : messagesPerWindow;
     }
 
-    /** Every setting but the closing reminder, which keeps its default. */
+    /** Every setting but the closing reminder and the applicant's messages, which keep their defaults. */
     public MediationSettings(Integer acceptanceDays, Integer mediationDays, Integer extensionDays, ZoneId zone,
             String encryptionKey, Map<DisputeCategory, String> routing, Integer retentionDays, Integer draftDays,
             Long evidenceMaxBytes, Integer evidenceMaxFiles, Set<String> evidenceTypes, Integer submissionsPerWindow,
             Integer codeGuessesPerWindow, Duration rateWindow, Integer letterDays, String publicUrl) {
         this(acceptanceDays, mediationDays, extensionDays, zone, encryptionKey, routing, retentionDays, draftDays,
                 evidenceMaxBytes, evidenceMaxFiles, evidenceTypes, submissionsPerWindow, codeGuessesPerWindow, rateWindow,
-                letterDays, publicUrl, null);
+                letterDays, publicUrl, null, null);
     }
 
     /** An absolute link to a path of the portal (without leading slash). */
@@ -140,7 +143,7 @@ public record MediationSettings(Integer acceptanceDays, Integer mediationDays, I
     public MediationSettings(Integer acceptanceDays, Integer mediationDays, Integer extensionDays, ZoneId zone,
             String encryptionKey, Map<DisputeCategory, String> routing) {
         this(acceptanceDays, mediationDays, extensionDays, zone, encryptionKey, routing, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public static MediationSettings defaults() {

@@ -7,16 +7,20 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * At most {@code limit} events per client key in a sliding window, kept in memory (a restart clears
  * the counters, which is acceptable for a throttle). A null key means a trusted caller and is never
  * limited nor counted. Thread-safe: every step on one key is atomic.
  *
- * <p>Callers that count every attempt use {@link #tryAcquire(String)}. Callers that count only some
- * attempts (failed sign-ins, failed look-ups) ask {@link #allows(String)} or {@link #retryAfter(String)}
- * first and {@link #record(String)} the attempts that count afterwards; events recorded that way may
- * exceed the limit.
+ * <p>Callers that count every attempt use {@link #tryAcquire(String)}. Callers that count only what
+ * succeeds (a stored rating, an accepted file) or only what fails (a look-up with a wrong code) take a
+ * slot with {@link #reserve(String)} before they act, which checks and counts in one step, and give it
+ * back with {@link Reservation#release()} when the attempt turns out not to count: concurrent requests
+ * of one client then cannot pass the limit together. Asking {@link #allows(String)} or
+ * {@link #retryAfter(String)} first and {@link #record(String)} afterwards is two steps: requests that
+ * ask at the same time all pass, so events recorded that way may exceed the limit.
  *
  * <p>Memory stays bounded: events that left the window are dropped whenever their key is used, and
  * when more than {@value #MAX_KEYS} keys are held, keys without events in the window are dropped.
@@ -54,22 +58,34 @@ public final class SlidingWindowLimiter {
 
     /** True when the client may act once more now; the event is then counted. */
     public boolean tryAcquire(String client) {
+        return reserve(client).granted();
+    }
+
+    /**
+     * Checks and counts in one step: when the client may act once more now, the event is counted at once and the
+     * reservation is granted; otherwise nothing is counted and the reservation says how long to wait (as
+     * {@link #retryAfter(String)}). A granted reservation is given back with {@link Reservation#release()} when
+     * what it stood for did not happen after all.
+     */
+    public Reservation reserve(String client) {
         if (client == null) {
-            return true;
+            return Reservation.TRUSTED;
         }
         Instant now = clock.instant();
-        boolean[] allowed = new boolean[1];
+        Duration[] wait = {null};
         events.compute(client, (k, list) -> {
             Deque<Instant> current = list == null ? new ArrayDeque<>() : list;
             prune(current, now);
-            allowed[0] = current.size() < limit;
-            if (allowed[0]) {
+            if (current.size() < limit) {
                 current.addLast(now);
+            } else {
+                wait[0] = untilOldestLeaves(current, now);
             }
             return current.isEmpty() ? null : current;
         });
         sweepIfLarge(now);
-        return allowed[0];
+        return wait[0] == null ? new Reservation(true, this, client, now, Duration.ZERO)
+                : new Reservation(false, null, null, null, wait[0]);
     }
 
     /** True when the client may act once more now (fewer than limit events in the window); counts nothing. */
@@ -115,6 +131,15 @@ public final class SlidingWindowLimiter {
             return current;
         });
         sweepIfLarge(now);
+    }
+
+    /** Takes back one event of the client counted at this instant, if it still counts. */
+    private void release(String client, Instant at) {
+        events.computeIfPresent(client, (k, list) -> {
+            // events of one instant are alike: whichever of them goes, the count is the same
+            list.removeLastOccurrence(at);
+            return list.isEmpty() ? null : list;
+        });
     }
 
     /** Forgets the events of one client. */
@@ -166,5 +191,50 @@ public final class SlidingWindowLimiter {
 
     private boolean counts(Instant event, Instant cutoff) {
         return boundary == Boundary.INCLUSIVE ? !event.isBefore(cutoff) : event.isAfter(cutoff);
+    }
+
+    /**
+     * The outcome of {@link SlidingWindowLimiter#reserve(String)}: granted with its event counted, or refused with the
+     * time to wait. Thread-safe.
+     */
+    public static final class Reservation {
+
+        /** What a trusted caller (a null client) gets: granted, nothing counted, nothing to give back. */
+        static final Reservation TRUSTED = new Reservation(true, null, null, null, Duration.ZERO);
+
+        private final boolean granted;
+        private final SlidingWindowLimiter limiter;
+        private final String client;
+        private final Instant at;
+        private final Duration retryAfter;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Reservation(boolean granted, SlidingWindowLimiter limiter, String client, Instant at, Duration retryAfter) {
+            this.granted = granted;
+            this.limiter = limiter;
+            this.client = client;
+            this.at = at;
+            this.retryAfter = retryAfter;
+        }
+
+        /** True when the client may act: its event is counted (nothing is for a trusted caller). */
+        public boolean granted() {
+            return granted;
+        }
+
+        /** Zero when granted, otherwise how long the client has to wait before it may act again. */
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+
+        /**
+         * Gives the slot back: the event no longer counts, as if the client had not acted. Only the first call does
+         * anything; nothing happens for a refused reservation or a trusted caller, nor once the event left the window.
+         */
+        public void release() {
+            if (limiter != null && released.compareAndSet(false, true)) {
+                limiter.release(client, at);
+            }
+        }
     }
 }

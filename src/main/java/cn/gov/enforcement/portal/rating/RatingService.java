@@ -191,8 +191,10 @@ public class RatingService {
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }
-        // asked before, counted after the commit: a rating the database or the outbox refused uses up no quota
-        if (!limiter.allows(client)) {
+        // checked and counted in one step, so that concurrent requests of one client cannot pass the limit together;
+        // given back when nothing is stored: a rating the database or the outbox refused uses up no quota
+        SlidingWindowLimiter.Reservation slot = limiter.reserve(client);
+        if (!slot.granted()) {
             throw ValidationFailure.of("form", "rating.error.tooMany", MAX_PER_HOUR);
         }
         Instant now = clock.instant();
@@ -202,17 +204,22 @@ public class RatingService {
         String finalPhone = phone;
         Locale raterLanguage = Translations.supported(language);
         AgencySummary rated = agency.orElseThrow().summary();
-        Rating saved = tx.execute(status -> {
-            Rating r = repository.save(new Rating(agencyId, finalCertificate, in.contactDate(), in.matter().name(),
-                    in.score().value(), comment, in.wantsReply(), name, finalPhone, email,
-                    raterLanguage.toLanguageTag(), now,
-                    (bad ? RatingStatus.AWAITING_FOLLOW_UP : RatingStatus.RECORDED).name(), due));
-            r.assignReference(String.format(Locale.ROOT, "PJ-%d-%06d", today.getYear(), r.getId()));
-            mailAgency(r, rated);
-            mailReceived(r, rated);
-            return r;
-        });
-        limiter.record(client);
+        Rating saved;
+        try {
+            saved = tx.execute(status -> {
+                Rating r = repository.save(new Rating(agencyId, finalCertificate, in.contactDate(), in.matter().name(),
+                        in.score().value(), comment, in.wantsReply(), name, finalPhone, email,
+                        raterLanguage.toLanguageTag(), now,
+                        (bad ? RatingStatus.AWAITING_FOLLOW_UP : RatingStatus.RECORDED).name(), due));
+                r.assignReference(String.format(Locale.ROOT, "PJ-%d-%06d", today.getYear(), r.getId()));
+                mailAgency(r, rated);
+                mailReceived(r, rated);
+                return r;
+            });
+        } catch (RuntimeException refused) {
+            slot.release();
+            throw refused;
+        }
         return new RatingReceipt(saved.getReference(), in.score(), due);
     }
 

@@ -429,6 +429,29 @@ class MediationCaseViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void a_message_beyond_the_cases_limit_is_refused_at_its_field_and_what_was_typed_stays() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        int allowed = service.settings().messagesPerWindow();
+        for (int i = 0; i < allowed; i++) {
+            service.reply(r.caseNumber(), r.accessCode(), "补充说明第" + i + "条。", null);
+        }
+        UI.getCurrent().navigate("mediation/track");
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-track-number")), r.caseNumber());
+        _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), r.accessCode());
+        click("mediation-track-submit");
+        _setValue(area("mediation-reply-body"), "还有一张发票。");
+        click("mediation-reply-send");
+        TextArea reply = area("mediation-reply-body");
+        assertThat(reply.isInvalid()).isTrue();
+        assertThat(reply.getErrorMessage()).contains(allowed + "条留言", "已保留").doesNotContain("{");
+        assertThat(reply.getValue()).isEqualTo("还有一张发票。");
+        assertThat(_get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("mediation-track-messages"))
+                .getElement().getTextRecursively()).contains("补充说明第0条。").doesNotContain("还有一张发票。");
+        assertThat(jdbc.queryForObject("select count(*) from mediation_message m join mediation_case c on c.id = m.case_id"
+                + " where c.case_number = ? and m.from_applicant", Integer.class, r.caseNumber())).isEqualTo(allowed);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void a_saved_draft_is_resumed_with_its_code_and_every_field_is_back() {
         UI.getCurrent().navigate("mediation/apply");

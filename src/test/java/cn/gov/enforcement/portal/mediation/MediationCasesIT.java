@@ -571,6 +571,74 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void a_case_takes_a_limited_number_of_applicant_messages_per_window_and_a_refused_one_is_neither_stored_nor_mailed() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt other = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        // an empty message and a wrong code use up none of the case's messages
+        assertThatThrownBy(() -> service.reply(n, r.accessCode(), "  ", null)).isInstanceOf(ValidationFailure.class);
+        assertThat(service.reply(n, "WRONGCODE234", "你好", "test-messages-guess")).isEmpty();
+        int allowed = settings.messagesPerWindow();
+        for (int i = 0; i < allowed; i++) {
+            // from ever new clients: the limit is the case's, not a client's
+            service.reply(n, r.accessCode(), "补充说明第" + i + "条。", "test-messages-" + UUID.randomUUID());
+        }
+        assertThatThrownBy(() -> service.reply(n, r.accessCode(), "再补充一点。", "test-messages-" + UUID.randomUUID()))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("message");
+                    assertThat(p.messageKey()).isEqualTo("mediation.error.tooManyMessages");
+                    assertThat(translations.get(Translations.ZH_CN, p.messageKey(), p.args()))
+                            .contains(allowed + "条留言", settings.rateWindow().toMinutes() + "分钟内", "已保留");
+                    assertThat(translations.get(Locale.ENGLISH, p.messageKey(), p.args()))
+                            .contains(allowed + " messages", "what you typed is kept");
+                }));
+        assertThat(service.track(n, r.accessCode()).orElseThrow().messages()).extracting(CaseMessageView::body)
+                .hasSize(allowed).doesNotContain("再补充一点。");
+        assertThat(mails("mediation-agency-message:" + n + ":")).as("one notice per message taken").hasSize(allowed);
+        assertThat(service.reply(other.caseNumber(), other.accessCode(), "另一件案子的留言。", null)).as("another case")
+                .hasValueSatisfying(t -> assertThat(t.messages()).hasSize(1));
+    }
+
+    @Test
+    void parallel_wrong_guesses_of_one_client_never_get_past_the_limit() throws Exception {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        String client = "test-guesses-" + UUID.randomUUID();
+        int attempts = settings.codeGuessesPerWindow() + 10;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> guesses = new java.util.ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                String guess = "GUESS" + i;
+                guesses.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        assertThat(service.track(r.caseNumber(), guess, client)).isEmpty();
+                        return true;
+                    } catch (RateLimitedException limited) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int tried = 0;
+            for (java.util.concurrent.Future<Boolean> g : guesses) {
+                tried += g.get() ? 1 : 0;
+            }
+            assertThat(tried).as("wrong codes looked up, however many were sent at once").isEqualTo(settings.codeGuessesPerWindow());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThatThrownBy(() -> service.track(r.caseNumber(), r.accessCode(), client)).isInstanceOf(RateLimitedException.class);
+        assertThat(service.track(r.caseNumber(), r.accessCode(), "test-guesses-other")).as("right look-ups do not count")
+                .isPresent();
+        assertThat(service.track(r.caseNumber(), r.accessCode(), "test-guesses-other")).isPresent();
+    }
+
+    @Test
     void a_letter_pre_fills_the_application_and_stays_within_its_agency() {
         officer("med-cases-market", "sample-market-regulation");
         assertThatThrownBy(() -> letters.compose(new LetterInput(null, null, "", "bad", "en", "", "短")))

@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.enforcement.portal.mediation.MediationRateLimiter.Kind;
+import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
 import cn.gov.enforcement.portal.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class MediationRateLimiterTest {
@@ -20,84 +28,141 @@ class MediationRateLimiterTest {
     @Test
     void a_client_is_stopped_after_the_limit_within_the_window_and_let_through_again_after_it() {
         for (int i = 0; i < 3; i++) {
-            limiter.check(Kind.SUBMISSION, "203.0.113.1");
-            limiter.record(Kind.SUBMISSION, "203.0.113.1");
+            limiter.reserve(Kind.SUBMISSION, "203.0.113.1");
             clock.advance(Duration.ofMinutes(1));
         }
-        assertThatThrownBy(() -> limiter.check(Kind.SUBMISSION, "203.0.113.1"))
+        assertThatThrownBy(() -> limiter.reserve(Kind.SUBMISSION, "203.0.113.1"))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> {
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(27));
                     assertThat(e.retryAfterMinutes()).isEqualTo(27);
                 });
         // other clients and the other kind are counted apart
-        assertThatCode(() -> limiter.check(Kind.SUBMISSION, "203.0.113.2")).doesNotThrowAnyException();
-        assertThatCode(() -> limiter.check(Kind.CODE_GUESS, "203.0.113.1")).doesNotThrowAnyException();
+        assertThatCode(() -> limiter.reserve(Kind.SUBMISSION, "203.0.113.2")).doesNotThrowAnyException();
+        assertThatCode(() -> limiter.reserve(Kind.CODE_GUESS, "203.0.113.1")).doesNotThrowAnyException();
 
         clock.advance(Duration.ofMinutes(27));
-        assertThatCode(() -> limiter.check(Kind.SUBMISSION, "203.0.113.1")).doesNotThrowAnyException();
+        assertThatCode(() -> limiter.reserve(Kind.SUBMISSION, "203.0.113.1")).doesNotThrowAnyException();
     }
 
     @Test
-    void an_event_stops_counting_exactly_one_window_after_it_and_checking_counts_nothing() {
-        for (int i = 0; i < 10; i++) {
-            limiter.check(Kind.SUBMISSION, "203.0.113.3");
-        }
+    void an_event_stops_counting_exactly_one_window_after_it_and_a_refused_attempt_counts_nothing() {
         for (int i = 0; i < 3; i++) {
-            limiter.record(Kind.SUBMISSION, "203.0.113.3");
+            limiter.reserve(Kind.SUBMISSION, "203.0.113.3");
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> limiter.reserve(Kind.SUBMISSION, "203.0.113.3")).isInstanceOf(RateLimitedException.class);
         }
         clock.advance(Duration.ofMinutes(30).minusNanos(1));
-        assertThatThrownBy(() -> limiter.check(Kind.SUBMISSION, "203.0.113.3"))
+        assertThatThrownBy(() -> limiter.reserve(Kind.SUBMISSION, "203.0.113.3"))
                 .isInstanceOfSatisfying(RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofNanos(1)));
         clock.advance(Duration.ofNanos(1));
-        assertThatCode(() -> limiter.check(Kind.SUBMISSION, "203.0.113.3")).doesNotThrowAnyException();
+        for (int i = 0; i < 3; i++) {
+            assertThatCode(() -> limiter.reserve(Kind.SUBMISSION, "203.0.113.3")).as("the refused attempts left no trace")
+                    .doesNotThrowAnyException();
+        }
     }
 
     @Test
-    void beyond_the_limit_the_wait_is_until_the_oldest_event_leaves_and_reset_forgets_everything() {
-        limiter.record(Kind.CODE_GUESS, "198.51.100.9");
+    void a_slot_given_back_is_free_again_and_reset_forgets_everything() {
+        SlidingWindowLimiter.Reservation first = limiter.reserve(Kind.CODE_GUESS, "198.51.100.9");
         clock.advance(Duration.ofMinutes(10));
-        for (int i = 0; i < 6; i++) {
-            limiter.record(Kind.CODE_GUESS, "198.51.100.9");
+        for (int i = 1; i < 5; i++) {
+            limiter.reserve(Kind.CODE_GUESS, "198.51.100.9");
         }
-        assertThatThrownBy(() -> limiter.check(Kind.CODE_GUESS, "198.51.100.9"))
+        assertThatThrownBy(() -> limiter.reserve(Kind.CODE_GUESS, "198.51.100.9"))
                 .isInstanceOfSatisfying(RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(20)));
-        limiter.record(Kind.SUBMISSION, "198.51.100.9");
-        limiter.record(Kind.SUBMISSION, "198.51.100.9");
-        limiter.record(Kind.SUBMISSION, "198.51.100.9");
+        first.release();
+        limiter.reserve(Kind.CODE_GUESS, "198.51.100.9");
+        assertThatThrownBy(() -> limiter.reserve(Kind.CODE_GUESS, "198.51.100.9"))
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).as("the oldest event left is ten minutes younger")
+                                .isEqualTo(Duration.ofMinutes(30)));
+        for (int i = 0; i < 3; i++) {
+            limiter.reserve(Kind.SUBMISSION, "198.51.100.9");
+        }
         limiter.reset();
-        assertThatCode(() -> limiter.check(Kind.CODE_GUESS, "198.51.100.9")).doesNotThrowAnyException();
-        assertThatCode(() -> limiter.check(Kind.SUBMISSION, "198.51.100.9")).doesNotThrowAnyException();
+        assertThatCode(() -> limiter.reserve(Kind.CODE_GUESS, "198.51.100.9")).doesNotThrowAnyException();
+        assertThatCode(() -> limiter.reserve(Kind.SUBMISSION, "198.51.100.9")).doesNotThrowAnyException();
     }
 
     @Test
     void code_guesses_have_their_own_limit_and_trusted_callers_are_not_limited() {
         for (int i = 0; i < 5; i++) {
-            limiter.record(Kind.CODE_GUESS, "198.51.100.7");
+            limiter.reserve(Kind.CODE_GUESS, "198.51.100.7");
         }
-        assertThatThrownBy(() -> limiter.check(Kind.CODE_GUESS, "198.51.100.7")).isInstanceOf(RateLimitedException.class);
+        assertThatThrownBy(() -> limiter.reserve(Kind.CODE_GUESS, "198.51.100.7")).isInstanceOf(RateLimitedException.class);
         for (int i = 0; i < 50; i++) {
-            limiter.record(Kind.CODE_GUESS, null);
+            assertThat(limiter.reserve(Kind.CODE_GUESS, null).granted()).isTrue();
         }
-        assertThatCode(() -> limiter.check(Kind.CODE_GUESS, null)).doesNotThrowAnyException();
     }
 
     @Test
     void evidence_files_and_drafts_have_limits_of_their_own() {
         int uploads = 3 * settings.evidenceMaxFiles();
         for (int i = 0; i < uploads; i++) {
-            limiter.check(Kind.UPLOAD, "203.0.113.20");
-            limiter.record(Kind.UPLOAD, "203.0.113.20");
+            limiter.reserve(Kind.UPLOAD, "203.0.113.20");
         }
-        assertThatThrownBy(() -> limiter.check(Kind.UPLOAD, "203.0.113.20")).isInstanceOf(RateLimitedException.class);
-        assertThatCode(() -> limiter.check(Kind.DRAFT, "203.0.113.20")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> limiter.reserve(Kind.UPLOAD, "203.0.113.20")).isInstanceOf(RateLimitedException.class);
+        assertThatCode(() -> limiter.reserve(Kind.DRAFT, "203.0.113.20")).doesNotThrowAnyException();
         for (int i = 0; i < MediationRateLimiter.DRAFTS_PER_WINDOW; i++) {
-            limiter.record(Kind.DRAFT, "203.0.113.21");
+            limiter.reserve(Kind.DRAFT, "203.0.113.21");
         }
-        assertThatThrownBy(() -> limiter.check(Kind.DRAFT, "203.0.113.21")).isInstanceOf(RateLimitedException.class);
-        assertThatCode(() -> limiter.check(Kind.UPLOAD, "203.0.113.21")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> limiter.reserve(Kind.DRAFT, "203.0.113.21")).isInstanceOf(RateLimitedException.class);
+        assertThatCode(() -> limiter.reserve(Kind.UPLOAD, "203.0.113.21")).doesNotThrowAnyException();
         limiter.reset();
-        assertThatCode(() -> limiter.check(Kind.UPLOAD, "203.0.113.20")).doesNotThrowAnyException();
+        assertThatCode(() -> limiter.reserve(Kind.UPLOAD, "203.0.113.20")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void the_applicants_messages_are_counted_per_case_and_taken_again_once_the_window_slid_past() {
+        int allowed = settings.messagesPerWindow();
+        for (int i = 0; i < allowed; i++) {
+            limiter.reserve(Kind.MESSAGE, "TJ-2026-000001");
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThatThrownBy(() -> limiter.reserve(Kind.MESSAGE, "TJ-2026-000001"))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter())
+                        .isEqualTo(settings.rateWindow().minusMinutes(allowed)));
+        assertThatCode(() -> limiter.reserve(Kind.MESSAGE, "TJ-2026-000002")).as("another case").doesNotThrowAnyException();
+        assertThatCode(() -> limiter.reserve(Kind.CODE_GUESS, "TJ-2026-000001")).doesNotThrowAnyException();
+        clock.advance(settings.rateWindow().minusMinutes(allowed));
+        assertThatCode(() -> limiter.reserve(Kind.MESSAGE, "TJ-2026-000001")).as("the first message left the window")
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> limiter.reserve(Kind.MESSAGE, "TJ-2026-000001")).isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
+    void concurrent_submissions_of_one_client_are_admitted_up_to_the_limit_and_no_further() throws Exception {
+        int threads = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                tasks.add(() -> {
+                    start.await();
+                    try {
+                        limiter.reserve(Kind.SUBMISSION, "203.0.113.30");
+                        return 1;
+                    } catch (RateLimitedException limited) {
+                        return 0;
+                    }
+                });
+            }
+            List<Future<Integer>> running = new ArrayList<>();
+            for (Callable<Integer> task : tasks) {
+                running.add(pool.submit(task));
+            }
+            start.countDown();
+            int admitted = 0;
+            for (Future<Integer> f : running) {
+                admitted += f.get();
+            }
+            assertThat(admitted).isEqualTo(settings.submissionsPerWindow());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

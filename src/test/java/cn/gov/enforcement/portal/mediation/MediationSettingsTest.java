@@ -19,6 +19,7 @@ class MediationSettingsTest {
         assertThat(s.evidenceTypes()).containsExactlyInAnyOrder("pdf", "jpeg", "png");
         assertThat(s.submissionsPerWindow()).isEqualTo(10);
         assertThat(s.codeGuessesPerWindow()).isEqualTo(20);
+        assertThat(s.messagesPerWindow()).isEqualTo(10);
         assertThat(s.rateWindow()).isEqualTo(Duration.ofHours(1));
         assertThat(s.letterDays()).isEqualTo(90);
         assertThat(s.link("mediation/apply?letter=ABC")).isEqualTo("http://localhost:8080/mediation/apply?letter=ABC");

@@ -277,7 +277,7 @@ class MediationWorkflowTest {
         assertThat(failed.outcomeAt()).as("still known after closing").contains(days(MONDAY, 4));
         assertThat(failed.closingDue(SETTINGS)).isEmpty();
         MediationSettings quick = new MediationSettings(null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, 2);
+                null, null, null, null, null, 2, null);
         MediationCase agreed = newCase(MONDAY);
         agreed.accept("o", null, MONDAY);
         agreed.inviteOtherParty("o", null, MONDAY);

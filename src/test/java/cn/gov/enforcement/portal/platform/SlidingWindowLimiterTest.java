@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SlidingWindowLimiterTest {
@@ -191,6 +193,114 @@ class SlidingWindowLimiterTest {
                 total += f.get();
             }
             assertThat(total).isEqualTo(50);
+            assertThat(limiter.allows("shared")).isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void reserve_checks_and_counts_in_one_step_and_release_gives_the_slot_back_once() {
+        SlidingWindowLimiter limiter = limiter(2, Boundary.EXCLUSIVE);
+        SlidingWindowLimiter.Reservation first = limiter.reserve("a");
+        assertThat(first.granted()).isTrue();
+        assertThat(first.retryAfter()).isZero();
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(limiter.reserve("a").granted()).isTrue();
+        SlidingWindowLimiter.Reservation refused = limiter.reserve("a");
+        assertThat(refused.granted()).isFalse();
+        assertThat(refused.retryAfter()).as("until the first event leaves").isEqualTo(Duration.ofMinutes(6));
+        refused.release();
+        assertThat(limiter.allows("a")).as("a refused reservation counted nothing and gives nothing back").isFalse();
+
+        first.release();
+        first.release();
+        assertThat(limiter.reserve("a").granted()).as("the slot given back is free again").isTrue();
+        assertThat(limiter.reserve("a").granted()).as("a second release gives back nothing more").isFalse();
+
+        SlidingWindowLimiter.Reservation trusted = limiter.reserve(null);
+        assertThat(trusted.granted()).isTrue();
+        trusted.release();
+        assertThat(limiter.clientsHeld()).as("a trusted caller is never counted").isEqualTo(1);
+    }
+
+    @Test
+    void a_release_after_its_event_left_the_window_takes_nothing_from_later_events() {
+        SlidingWindowLimiter limiter = limiter(1, Boundary.EXCLUSIVE);
+        SlidingWindowLimiter.Reservation old = limiter.reserve("a");
+        clock.advance(WINDOW);
+        assertThat(limiter.reserve("a").granted()).isTrue();
+        old.release();
+        assertThat(limiter.reserve("a").granted()).isFalse();
+        assertThat(limiter.retryAfter("a")).isEqualTo(WINDOW);
+    }
+
+    @Test
+    void concurrent_reservations_on_one_client_never_hold_more_than_the_limit_and_admit_exactly_the_limit() throws Exception {
+        int limit = 10;
+        int threads = 16;
+        SlidingWindowLimiter limiter = limiter(limit, Boundary.EXCLUSIVE);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            // first every thread takes slots and gives them back, as operations refused after their check do
+            AtomicInteger held = new AtomicInteger();
+            AtomicInteger mostHeld = new AtomicInteger();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Callable<Integer>> churn = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                churn.add(() -> {
+                    start.await();
+                    int granted = 0;
+                    for (int i = 0; i < 500; i++) {
+                        SlidingWindowLimiter.Reservation r = limiter.reserve("shared");
+                        if (r.granted()) {
+                            granted++;
+                            mostHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
+                            held.decrementAndGet();
+                            r.release();
+                        }
+                    }
+                    return granted;
+                });
+            }
+            List<Future<Integer>> running = new ArrayList<>();
+            for (Callable<Integer> task : churn) {
+                running.add(pool.submit(task));
+            }
+            start.countDown();
+            int churned = 0;
+            for (Future<Integer> f : running) {
+                churned += f.get();
+            }
+            assertThat(churned).as("slots given back are taken again").isGreaterThan(limit);
+            assertThat(mostHeld.get()).isLessThanOrEqualTo(limit);
+            assertThat(limiter.allows("shared")).as("every slot was given back").isTrue();
+
+            // then every thread reserves at once and keeps what it got: exactly the limit is admitted
+            CountDownLatch go = new CountDownLatch(1);
+            List<Callable<Integer>> keep = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                keep.add(() -> {
+                    go.await();
+                    int granted = 0;
+                    for (int i = 0; i < 5; i++) {
+                        if (limiter.reserve("shared").granted()) {
+                            granted++;
+                        }
+                    }
+                    return granted;
+                });
+            }
+            running.clear();
+            for (Callable<Integer> task : keep) {
+                running.add(pool.submit(task));
+            }
+            go.countDown();
+            int admitted = 0;
+            for (Future<Integer> f : running) {
+                admitted += f.get();
+            }
+            assertThat(admitted).isEqualTo(limit);
             assertThat(limiter.allows("shared")).isFalse();
         } finally {
             pool.shutdownNow();

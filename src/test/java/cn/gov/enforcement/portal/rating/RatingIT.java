@@ -223,6 +223,39 @@ class RatingIT extends KaribuViewTest {
     }
 
     @Test
+    void ratings_sent_at_once_from_one_network_are_stored_up_to_the_limit_and_no_further() throws Exception {
+        String client = client();
+        int threads = 3 * RatingService.MAX_PER_HOUR;
+        Integer before = jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        service.submit(good(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client);
+                        return true;
+                    } catch (ValidationFailure limited) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int stored = 0;
+            for (java.util.concurrent.Future<Boolean> f : sent) {
+                stored += f.get() ? 1 : 0;
+            }
+            assertThat(stored).isEqualTo(RatingService.MAX_PER_HOUR);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class))
+                .isEqualTo(before + RatingService.MAX_PER_HOUR);
+    }
+
+    @Test
     void the_public_form_marks_each_refused_field_keeps_the_input_and_then_gives_a_reference() {
         UI.getCurrent().navigate("rating");
         _get(Select.class, spec -> spec.withId("rating-agency")).setValue(MARKET);
@@ -468,6 +501,7 @@ class RatingIT extends KaribuViewTest {
                 Score.DISSATISFIED, "执法人员态度粗暴。", true, null, null, "atomic.reply@example.com"),
                 Locale.SIMPLIFIED_CHINESE, client());
         String name = jdbc.queryForObject("select name from agency where id = ?", String.class, agency);
+        String refusedClient = client();
         // the agency's name is part of the subject of the mails to the person: a line break makes the outbox refuse them
         jdbc.update("update agency set name = ? where id = ?", "示例市\n城市管理局", agency);
         try {
@@ -480,6 +514,11 @@ class RatingIT extends KaribuViewTest {
             assertThat(outboxCount("rating-agency:%")).isEqualTo(notices);
             assertThat(jdbc.queryForObject("select count(*) from notification_outbox where recipient = ?", Integer.class,
                     "atomic@example.com")).isZero();
+            for (int i = 0; i <= RatingService.MAX_PER_HOUR; i++) {
+                assertThatThrownBy(() -> service.submit(new RatingInput(agency, null, service.today(), Matter.INSPECTION,
+                        Score.VERY_DISSATISFIED, "执法人员态度粗暴。", false, null, null, "atomic@example.com"),
+                        Locale.SIMPLIFIED_CHINESE, refusedClient)).isInstanceOf(InvalidMailException.class);
+            }
 
             signInOfficer("rating-officer-urban", agency);
             assertThatThrownBy(() -> service.followUp(waiting.reference(), FollowUpResult.EXPLAINED,
@@ -492,6 +531,10 @@ class RatingIT extends KaribuViewTest {
         }
         service.followUp(waiting.reference(), FollowUpResult.EXPLAINED, "已电话联系评价人说明执法依据。");
         assertThat(mail("rating-followed-up:" + waiting.reference()).get("recipient")).isEqualTo("atomic.reply@example.com");
+        for (int i = 0; i < RatingService.MAX_PER_HOUR; i++) {
+            assertThat(service.submit(good(agency), Locale.SIMPLIFIED_CHINESE, refusedClient).reference())
+                    .as("the ratings the outbox refused used up none of the hour's ratings").startsWith("PJ-");
+        }
     }
 
     @Test
