@@ -61,7 +61,7 @@ class YamlNodeTest {
                 """);
         assertThat(root.email("mail")).isNull();
         assertThat(root.phone("phone")).isNull();
-        assertThat(root.matching("code", Pattern.compile("\\d+"), "digits")).isNull();
+        assertThat(root.matching("code", Pattern.compile("\\d+"), "lists.problem.notNumber")).isNull();
         assertThat(root.email("good_mail")).isEqualTo("office@example.gov.cn");
         assertThat(root.phone("good_phone")).isEqualTo("0999-12345678");
         assertThat(problems).extracting(ContentProblem::field).containsExactly("mail", "phone", "code");
