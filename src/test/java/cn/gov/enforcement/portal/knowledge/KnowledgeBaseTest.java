@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.enforcement.portal.testsupport.ContentProblemTexts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +114,10 @@ class KnowledgeBaseTest {
         };
         KnowledgeBase kb = knowledgeBase(dir, false, failing);
         kb.loadAll();
-        assertThat(kb.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("database down"));
+        assertThat(kb.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("loading failed: database down");
+            assertThat(p.describe()).isEqualTo("knowledge-base/broken:0: loading failed: database down");
+        });
+        ContentProblemTexts.assertShownInEveryLanguage(kb.problems());
     }
 }
