@@ -76,9 +76,8 @@ class AgencyContentLoader implements KnowledgeLoader {
                         KnowledgeFile file = files.stream().filter(f -> f.label().equals(record.sourceFile()))
                                 .findFirst().orElseThrow();
                         problems.add(new ContentProblem(file.label(), AgencyFileParser.certificateLine(file, certificate),
-                                "officers[" + i + "].certificate", "duplicate certificate number, still held by "
-                                        + holder.getId() + " of " + holder.getSourceFile()
-                                        + ", which is kept as it was while that file has problems"));
+                                "officers[" + i + "].certificate", "agency.problem.certificateKept", holder.getId(),
+                                holder.getSourceFile()));
                         it.remove();
                         skipped++;
                         again = true;

@@ -40,7 +40,7 @@ final class AgencyFileParser {
         root.allowOnly(FIELDS);
         String id = root.slug("id");
         if (id != null && !file.fileName().equals(id + ".yaml") && !file.fileName().equals(id + ".yml")) {
-            root.problem("id", "must match the file name (expected " + stripExtension(file.fileName()) + ")");
+            root.problem("id", "agency.problem.idNotFileName", stripExtension(file.fileName()));
         }
         Boolean sample = root.requiredBoolean("sample");
         String name = root.requiredText("name", 200);
@@ -62,7 +62,7 @@ final class AgencyFileParser {
         List<String> legalBasis = root.textList("legal_basis", 1, 100, 500);
         for (int i = 0; i < legalBasis.size(); i++) {
             if (!LEGAL_BASIS.matcher(legalBasis.get(i)).matches()) {
-                root.problem("legal_basis", "entry " + i + " must start with the law's title in 《》, e.g. 《中华人民共和国行政处罚法》第十八条");
+                root.problem("legal_basis", "agency.problem.legalBasis", i);
             }
         }
 
@@ -79,13 +79,12 @@ final class AgencyFileParser {
             YamlNode officer = officerNodes.get(i);
             officer.allowOnly(OFFICER_FIELDS);
             String officerName = officer.requiredText("name", 100);
-            String certificate = officer.matching("certificate", Certificates.FORMAT,
-                    "a certificate number in the format XX-990100-YYYY-NNNN (capital letters, digits, dashes)");
+            String certificate = officer.matching("certificate", Certificates.FORMAT, "agency.problem.certificateFormat");
             OfficerStatus status = officer.enumValue("status", OfficerStatus.class);
             if (certificate != null) {
                 Integer previous = seen.putIfAbsent(certificate, i);
                 if (previous != null) {
-                    officer.problem("certificate", "duplicate certificate number, already used by officers[" + previous + "]");
+                    officer.problem("certificate", "agency.problem.certificateTwice", previous);
                     certificate = null;
                 }
             }
@@ -142,15 +141,15 @@ final class AgencyFileParser {
                 AgencyRecord record = result.record().get();
                 List<ContentProblem> problems = new ArrayList<>();
                 if (ids.containsKey(record.id())) {
-                    problems.add(new ContentProblem(file.label(), idLine(file), "id",
-                            "duplicate agency id, already used by " + ids.get(record.id())));
+                    problems.add(new ContentProblem(file.label(), idLine(file), "id", "agency.problem.idTaken",
+                            ids.get(record.id())));
                 }
                 for (int i = 0; i < record.officers().size(); i++) {
                     String certificate = record.officers().get(i).certificate();
                     if (certificates.containsKey(certificate)) {
                         problems.add(new ContentProblem(file.label(), certificateLine(file, certificate),
-                                "officers[" + i + "].certificate",
-                                "duplicate certificate number, already used in " + certificates.get(certificate)));
+                                "officers[" + i + "].certificate", "agency.problem.certificateTaken",
+                                certificates.get(certificate)));
                     }
                 }
                 if (!problems.isEmpty()) {

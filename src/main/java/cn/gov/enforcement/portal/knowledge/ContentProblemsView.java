@@ -11,7 +11,10 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
-/** Administrators see every problem of the knowledge base (file, line, field, message) and can reload it. */
+/**
+ * Administrators see every problem of the knowledge base (file, line, field, message in the reader's language) and
+ * can reload it.
+ */
 @Route("admin/content")
 @RolesAllowed("ADMIN")
 public class ContentProblemsView extends Div implements HasDynamicTitle {
@@ -37,7 +40,8 @@ public class ContentProblemsView extends Div implements HasDynamicTitle {
         grid.addColumn(ContentProblem::file).setHeader(getTranslation("knowledge.admin.file")).setAutoWidth(true);
         grid.addColumn(ContentProblem::line).setHeader(getTranslation("knowledge.admin.line")).setAutoWidth(true);
         grid.addColumn(ContentProblem::field).setHeader(getTranslation("knowledge.admin.field")).setAutoWidth(true);
-        grid.addColumn(ContentProblem::message).setHeader(getTranslation("knowledge.admin.message")).setFlexGrow(1);
+        grid.addColumn(p -> getTranslation(p.key(), p.args().toArray())).setHeader(getTranslation("knowledge.admin.message"))
+                .setFlexGrow(1);
         grid.setAllRowsVisible(true);
         summary.setId("content-summary");
         add(reload, reloadResult, summary, grid);

@@ -157,7 +157,7 @@ public class KnowledgeBase implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.error("Loading knowledge-base folder {} failed", loader.folder(), e);
                 report = new LoadReport(loader.folder(), 0, 0, 0, List.of(new ContentProblem(
-                        LABEL_ROOT + "/" + loader.folder(), 0, "", "loading failed: " + e.getMessage())));
+                        LABEL_ROOT + "/" + loader.folder(), 0, "", "knowledge.problem.loadingFailed", e.getMessage())));
             }
             report.problems().forEach(p -> log.warn("{}", p.describe()));
             log.info("Knowledge base folder {}: {} file(s), {} skipped, {} change(s)", report.folder(),

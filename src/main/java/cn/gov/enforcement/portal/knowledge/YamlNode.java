@@ -46,10 +46,10 @@ public final class YamlNode {
         for (NodeTuple tuple : node.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
                 if (entries.put(key.getValue(), tuple) != null) {
-                    problems.add(new ContentProblem(file, line(key), field(key.getValue()), "duplicate key"));
+                    problems.add(new ContentProblem(file, line(key), field(key.getValue()), "knowledge.problem.duplicateKey"));
                 }
             } else {
-                problems.add(new ContentProblem(file, line(tuple.getKeyNode()), path, "keys must be plain text"));
+                problems.add(new ContentProblem(file, line(tuple.getKeyNode()), path, "knowledge.problem.plainKeys"));
             }
         }
     }
@@ -71,14 +71,14 @@ public final class YamlNode {
             root = new Yaml(options).compose(new StringReader(content));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            problems.add(new ContentProblem(label, line, "", "not valid YAML: " + e.getProblem()));
+            problems.add(new ContentProblem(label, line, "", "knowledge.problem.invalidYaml", e.getProblem()));
             return Optional.empty();
         } catch (YAMLException e) {
-            problems.add(new ContentProblem(label, 0, "", "not valid YAML: " + e.getMessage()));
+            problems.add(new ContentProblem(label, 0, "", "knowledge.problem.invalidYaml", e.getMessage()));
             return Optional.empty();
         }
         if (!(root instanceof MappingNode mapping)) {
-            problems.add(new ContentProblem(label, root == null ? 1 : line(root), "", "the file must be a mapping of fields (key: value)"));
+            problems.add(new ContentProblem(label, root == null ? 1 : line(root), "", "knowledge.problem.fileNotMapping"));
             return Optional.empty();
         }
         return Optional.of(new YamlNode(label, "", mapping, problems));
@@ -118,14 +118,12 @@ public final class YamlNode {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    /** Records a problem on a key of this node. */
-    public void problem(String key, String message) {
-        problems.add(new ContentProblem(file, line(key), field(key), message));
-    }
-
-    /** Records a problem on this node as a whole. */
-    public void problem(String message) {
-        problems.add(new ContentProblem(file, line(), path, message));
+    /**
+     * Records a problem on a key of this node: {@code messageKey} is a translation key (in the bundle of the
+     * module that checks the file) saying what is wrong, formatted with {@code args}.
+     */
+    public void problem(String key, String messageKey, Object... args) {
+        problems.add(new ContentProblem(file, line(key), field(key), messageKey, args));
     }
 
     /** Reports every key that is not in the allowed set (typos would otherwise go unnoticed). */
@@ -133,7 +131,7 @@ public final class YamlNode {
         for (var entry : entries.entrySet()) {
             if (!keys.contains(entry.getKey())) {
                 problems.add(new ContentProblem(file, line(entry.getValue().getKeyNode()), field(entry.getKey()),
-                        "unknown field (allowed: " + String.join(", ", keys) + ")"));
+                        "knowledge.problem.unknownField", String.join(", ", keys)));
             }
         }
     }
@@ -150,7 +148,7 @@ public final class YamlNode {
             }
             return Optional.of(scalar.getValue());
         }
-        problem(key, "must be a single text value");
+        problem(key, "knowledge.problem.notText");
         return Optional.empty();
     }
 
@@ -161,13 +159,13 @@ public final class YamlNode {
 
     public String requiredText(String key, int maxLength) {
         if (!has(key)) {
-            problem(key, "is required");
+            problem(key, "knowledge.problem.required");
             return null;
         }
         String value = optionalText(key, maxLength);
         if (value == null) {
             if (scalar(key).isPresent() || isNullValue(key)) {
-                problem(key, "must not be empty");
+                problem(key, "knowledge.problem.empty");
             }
             return null;
         }
@@ -191,7 +189,7 @@ public final class YamlNode {
             return null;
         }
         if (value.length() > maxLength) {
-            problem(key, "is too long (" + value.length() + " characters, at most " + maxLength + ")");
+            problem(key, "knowledge.problem.tooLong", value.length(), maxLength);
             return null;
         }
         return value;
@@ -207,7 +205,7 @@ public final class YamlNode {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
             default -> {
-                problem(key, "must be true or false");
+                problem(key, "knowledge.problem.notBoolean");
                 yield null;
             }
         };
@@ -217,17 +215,20 @@ public final class YamlNode {
     public String slug(String key) {
         String value = requiredText(key, 80);
         if (value != null && !SLUG.matcher(value).matches()) {
-            problem(key, "must be lower-case letters, digits and single dashes (e.g. sample-market-regulation)");
+            problem(key, "knowledge.problem.notSlug");
             return null;
         }
         return value;
     }
 
-    /** A required text matching a pattern; {@code description} says what is expected. */
-    public String matching(String key, Pattern pattern, String description) {
+    /**
+     * A required text matching a pattern; {@code messageKey} is the translation key of the problem when it does not
+     * match, saying what is expected and showing the value given as its argument {0}.
+     */
+    public String matching(String key, Pattern pattern, String messageKey) {
         String value = requiredText(key, 200);
         if (value != null && !pattern.matcher(value).matches()) {
-            problem(key, "must be " + description + ", got \"" + value + "\"");
+            problem(key, messageKey, value);
             return null;
         }
         return value;
@@ -245,7 +246,7 @@ public final class YamlNode {
 
     private String checkedEmail(String key, String value) {
         if (value != null && !EMAIL.matcher(value).matches()) {
-            problem(key, "must be an e-mail address such as office@example.gov.cn, got \"" + value + "\"");
+            problem(key, "knowledge.problem.notEmail", value);
             return null;
         }
         return value;
@@ -255,7 +256,7 @@ public final class YamlNode {
     public String phone(String key) {
         String value = requiredText(key, 30);
         if (value != null && !PHONE.matcher(value).matches()) {
-            problem(key, "must be a phone number such as 0379-12345678 or 12345, got \"" + value + "\"");
+            problem(key, "knowledge.problem.notPhone", value);
             return null;
         }
         return value;
@@ -279,7 +280,7 @@ public final class YamlNode {
         for (E constant : type.getEnumConstants()) {
             allowed.add(constant.name().toLowerCase(Locale.ROOT));
         }
-        problem(key, "must be one of " + String.join(", ", allowed) + ", got \"" + value + "\"");
+        problem(key, "knowledge.problem.notOneOf", String.join(", ", allowed), value);
         return null;
     }
 
@@ -300,7 +301,7 @@ public final class YamlNode {
             if (item instanceof MappingNode mapping) {
                 result.add(new YamlNode(file, itemPath, mapping, problems));
             } else {
-                problems.add(new ContentProblem(file, line(item), itemPath, "must be a mapping of fields (key: value)"));
+                problems.add(new ContentProblem(file, line(item), itemPath, "knowledge.problem.notMapping"));
             }
         }
         checkSize(key, items.size(), min, max);
@@ -326,13 +327,13 @@ public final class YamlNode {
             if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
                 String value = scalar.getValue().strip();
                 if (value.length() > maxLength) {
-                    problems.add(new ContentProblem(file, line(item), itemPath,
-                            "is too long (" + value.length() + " characters, at most " + maxLength + ")"));
+                    problems.add(new ContentProblem(file, line(item), itemPath, "knowledge.problem.tooLong",
+                            value.length(), maxLength));
                 } else {
                     result.add(value);
                 }
             } else {
-                problems.add(new ContentProblem(file, line(item), itemPath, "must be a non-empty text"));
+                problems.add(new ContentProblem(file, line(item), itemPath, "knowledge.problem.emptyText"));
             }
         }
         checkSize(key, items.size(), min, max);
@@ -342,11 +343,11 @@ public final class YamlNode {
     private SequenceNode sequence(String key) {
         NodeTuple tuple = entries.get(key);
         if (tuple == null) {
-            problem(key, "is required");
+            problem(key, "knowledge.problem.required");
             return null;
         }
         if (!(tuple.getValueNode() instanceof SequenceNode sequence)) {
-            problem(key, "must be a list");
+            problem(key, "knowledge.problem.notList");
             return null;
         }
         return sequence;
@@ -354,9 +355,9 @@ public final class YamlNode {
 
     private void checkSize(String key, int size, int min, int max) {
         if (size < min) {
-            problem(key, "must have at least " + min + " entr" + (min == 1 ? "y" : "ies") + ", has " + size);
+            problem(key, "knowledge.problem.tooFew", min, size);
         } else if (size > max) {
-            problem(key, "must have at most " + max + " entries, has " + size);
+            problem(key, "knowledge.problem.tooMany", max, size);
         }
     }
 }

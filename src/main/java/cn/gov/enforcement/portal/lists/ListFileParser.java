@@ -48,8 +48,7 @@ final class ListFileParser {
                     String id = idOf(entry);
                     String before = seen.putIfAbsent(id, file.label());
                     if (before != null) {
-                        duplicates.add(new ContentProblem(file.label(), 0, "id",
-                                "id \"" + id + "\" is already used in " + before));
+                        duplicates.add(new ContentProblem(file.label(), 0, "id", "lists.problem.idTaken", id, before));
                     }
                 }
                 if (!duplicates.isEmpty()) {
@@ -88,7 +87,7 @@ final class ListFileParser {
                 if (entry != null) {
                     String agency = agencyOf(entry);
                     if (fileAgency != null && agency != null && !fileAgency.equals(agency)) {
-                        item.problem("agency", "must be \"" + fileAgency + "\" (the file name), got \"" + agency + "\"");
+                        item.problem("agency", "lists.problem.agencyNotFileName", fileAgency, agency);
                     }
                     entries.add(entry);
                 }
@@ -105,13 +104,12 @@ final class ListFileParser {
         } else if (field.startsWith(WRAPPER)) {
             field = field.substring(WRAPPER.length());
         }
-        String message = p.message();
-        if (message.startsWith("is required") && field.isEmpty()) {
-            message = "the file must hold a YAML list of entries";
-        } else if (message.equals("must be a list") && field.isEmpty()) {
-            message = "the file must hold a YAML list of entries";
+        int line = Math.max(p.line() - 1, p.line() == 0 ? 0 : 1);
+        if (field.isEmpty()
+                && (p.key().equals("knowledge.problem.required") || p.key().equals("knowledge.problem.notList"))) {
+            return new ContentProblem(p.file(), line, field, "lists.problem.notAList");
         }
-        return new ContentProblem(p.file(), Math.max(p.line() - 1, p.line() == 0 ? 0 : 1), field, message);
+        return p.at(line, field);
     }
 
     private record Common(String id, String agency, LocalDate from, LocalDate to, Boolean sample) {}
@@ -122,7 +120,7 @@ final class ListFileParser {
         LocalDate from = date(n, "effective_from", true);
         LocalDate to = n.has("effective_to") ? date(n, "effective_to", false) : null;
         if (from != null && to != null && to.isBefore(from)) {
-            n.problem("effective_to", "must not be before effective_from");
+            n.problem("effective_to", "lists.problem.endBeforeStart");
         }
         Boolean sample = n.requiredBoolean("sample");
         return new Common(id, agency, from, to, sample);
@@ -145,9 +143,9 @@ final class ListFileParser {
         Set<String> seen = new HashSet<>();
         for (String g : guidance) {
             if (!ListsFormat.GUIDANCE.contains(g)) {
-                n.problem("guidance", "\"" + g + "\" is not one of " + String.join(" ", ListsFormat.GUIDANCE));
+                n.problem("guidance", "lists.problem.guidanceUnknown", g, String.join(" ", ListsFormat.GUIDANCE));
             } else if (!seen.add(g)) {
-                n.problem("guidance", "\"" + g + "\" is listed twice");
+                n.problem("guidance", "lists.problem.guidanceTwice", g);
             }
         }
         if (c.id() == null || c.agency() == null || c.from() == null || c.sample() == null || level == null) {
@@ -165,7 +163,7 @@ final class ListFileParser {
         if (ListsFormat.NO_PENALTY.equals(kind)) {
             subkind = oneOf(n, "subkind", ListsFormat.SUBKINDS);
         } else if (kind != null && n.has("subkind")) {
-            n.problem("subkind", "is only allowed when kind is " + ListsFormat.NO_PENALTY);
+            n.problem("subkind", "lists.problem.subkindNotAllowed", ListsFormat.NO_PENALTY);
         }
         String sector = n.optionalText("sector", 100);
         String violation = n.requiredText("violation", 1000);
@@ -196,7 +194,7 @@ final class ListFileParser {
         Optional<ConditionType> type = ConditionType.fromCode(code);
         if (type.isEmpty()) {
             List<String> codes = java.util.Arrays.stream(ConditionType.values()).map(ConditionType::code).toList();
-            n.problem("type", "must be one of " + String.join(", ", codes) + ", got \"" + code + "\"");
+            n.problem("type", "knowledge.problem.notOneOf", String.join(", ", codes), code);
             return null;
         }
         ConditionType t = type.get();
@@ -222,16 +220,16 @@ final class ListFileParser {
         try {
             BigDecimal value = new BigDecimal(text);
             if (value.signum() <= 0) {
-                n.problem(key, "must be greater than 0, got " + text);
+                n.problem(key, "lists.problem.notPositive", text);
                 return null;
             }
             if (whole && value.stripTrailingZeros().scale() > 0) {
-                n.problem(key, "must be a whole number, got " + text);
+                n.problem(key, "lists.problem.notWhole", text);
                 return null;
             }
             return value;
         } catch (NumberFormatException e) {
-            n.problem(key, "must be a number, got \"" + text + "\"");
+            n.problem(key, "lists.problem.notNumber", text);
             return null;
         }
     }
@@ -239,7 +237,7 @@ final class ListFileParser {
     private static String oneOf(YamlNode n, String key, List<String> allowed) {
         String value = n.requiredText(key, 50);
         if (value != null && !allowed.contains(value)) {
-            n.problem(key, "must be one of " + String.join(", ", allowed) + ", got \"" + value + "\"");
+            n.problem(key, "knowledge.problem.notOneOf", String.join(", ", allowed), value);
             return null;
         }
         return value;
@@ -249,14 +247,14 @@ final class ListFileParser {
         if (!required && !n.has(key)) {
             return null;
         }
-        String text = n.matching(key, DATE, "a date YYYY-MM-DD");
+        String text = n.matching(key, DATE, "lists.problem.dateFormat");
         if (text == null) {
             return null;
         }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            n.problem(key, "is not a real calendar date: " + text);
+            n.problem(key, "lists.problem.noSuchDate", text);
             return null;
         }
     }
@@ -267,10 +265,10 @@ final class ListFileParser {
             c.allowOnly(Set.of("law", "article", "paragraph"));
             String law = c.requiredText("law", 200);
             if (law != null && (law.contains("《") || law.contains("》"))) {
-                c.problem("law", "must be the plain title without 《》");
+                c.problem("law", "lists.problem.lawBrackets");
                 law = null;
             }
-            String article = c.matching("article", ARTICLE, "an article heading such as 第三十三条");
+            String article = c.matching("article", ARTICLE, "lists.problem.articleFormat");
             Integer paragraph = null;
             if (c.has("paragraph")) {
                 BigDecimal p = positiveNumber(c, "paragraph", true);
@@ -296,7 +294,7 @@ final class ListFileParser {
             l.allowOnly(Set.of("level", "description", "penalty"));
             String level = l.requiredText("level", 10);
             if (level != null && i < 3 && !ListsFormat.CIRCUMSTANCES.get(i).equals(level)) {
-                l.problem("level", "must be " + ListsFormat.CIRCUMSTANCES.get(i) + " (levels are 轻微, 一般, 严重 in this order)");
+                l.problem("level", "lists.problem.levelOrder", ListsFormat.CIRCUMSTANCES.get(i));
             }
             circumstances.add(new DiscretionBenchmark.Circumstance(level, l.requiredText("description", 2000),
                     l.requiredText("penalty", 2000)));

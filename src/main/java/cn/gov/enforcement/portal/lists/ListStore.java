@@ -113,10 +113,7 @@ class ListStore {
             String hash = KnowledgeFile.sha256((stored.sourceFile() + "\n" + payload).getBytes(StandardCharsets.UTF_8));
             if (owned.contains(id)) {
                 if (!versions.payloads(id).contains(payload)) {
-                    conflicts.add(new ContentProblem(stored.sourceFile(), 0, "id",
-                            "entry \"" + id + "\" is maintained in the back office; this file's version differs from "
-                                    + "every back-office version and is not applied (export the agency's entries at "
-                                    + "/staff/lists to bring the file up to date)"));
+                    conflicts.add(new ContentProblem(stored.sourceFile(), 0, "id", "lists.problem.backOfficeOwned", id));
                 }
                 continue;
             }

@@ -35,7 +35,7 @@ final class GuideParser {
             lines[0] = lines[0].substring(1);
         }
         if (lines.length == 0 || !lines[0].strip().equals("---")) {
-            problems.add(new ContentProblem(label, 1, "", "a guide starts with a front matter between two \"---\" lines"));
+            problems.add(new ContentProblem(label, 1, "", "regulation.guide.problem.noFrontMatter"));
             return Optional.empty();
         }
         int end = -1;
@@ -46,7 +46,7 @@ final class GuideParser {
             }
         }
         if (end < 0) {
-            problems.add(new ContentProblem(label, 1, "", "the front matter is never closed by a \"---\" line"));
+            problems.add(new ContentProblem(label, 1, "", "regulation.guide.problem.unclosed"));
             return Optional.empty();
         }
         Object yaml;
@@ -54,11 +54,11 @@ final class GuideParser {
             yaml = new Yaml(new SafeConstructor(new LoaderOptions()))
                     .load(String.join("\n", java.util.Arrays.copyOfRange(lines, start + 1, end)));
         } catch (RuntimeException e) {
-            problems.add(new ContentProblem(label, 2, "", "the front matter is not valid YAML: " + e.getMessage()));
+            problems.add(new ContentProblem(label, 2, "", "regulation.guide.problem.invalidYaml", e.getMessage()));
             return Optional.empty();
         }
         if (!(yaml instanceof Map<?, ?> front)) {
-            problems.add(new ContentProblem(label, 2, "", "the front matter must be a YAML mapping"));
+            problems.add(new ContentProblem(label, 2, "", "regulation.guide.problem.notMapping"));
             return Optional.empty();
         }
         int before = problems.size();
@@ -72,7 +72,7 @@ final class GuideParser {
                         : LocalDate.parse(u.toString().strip());
             } catch (RuntimeException e) {
                 problems.add(new ContentProblem(label, line(lines, end, "updated:"), "updated",
-                        "must be a date such as 2026-11-21"));
+                        "regulation.guide.problem.date"));
             }
         }
         List<String> citations = citations(front, label, lines, end, problems);
@@ -95,13 +95,12 @@ final class GuideParser {
                 heading = line.substring(3).strip();
                 paragraphs = new ArrayList<>();
             } else if (line.startsWith("#")) {
-                problems.add(new ContentProblem(label, i + 1, "", "only \"## \" section headings are used in a guide"));
+                problems.add(new ContentProblem(label, i + 1, "", "regulation.guide.problem.headingLevel"));
             } else if (line.isEmpty()) {
                 flush(block, paragraphs);
             } else {
                 if (heading == null) {
-                    problems.add(new ContentProblem(label, i + 1, "",
-                            "text before the first \"## \" heading; put it into the summary or a section"));
+                    problems.add(new ContentProblem(label, i + 1, "", "regulation.guide.problem.textBeforeHeading"));
                     heading = "";
                 }
                 if (!block.isEmpty()) {
@@ -115,7 +114,7 @@ final class GuideParser {
             addSection(articles, ++sequence, heading, paragraphs, label, problems, lines.length);
         }
         if (articles.size() < 2) {
-            problems.add(new ContentProblem(label, end + 2, "", "a guide needs at least one \"## \" section"));
+            problems.add(new ContentProblem(label, end + 2, "", "regulation.guide.problem.noSection"));
         }
         if (problems.size() > before) {
             return Optional.empty();
@@ -136,7 +135,7 @@ final class GuideParser {
     private static void addSection(List<Article> articles, int sequence, String heading, List<Paragraph> paragraphs,
             String label, List<ContentProblem> problems, int line) {
         if (paragraphs.isEmpty()) {
-            problems.add(new ContentProblem(label, line, "", "the section \"" + heading + "\" has no text"));
+            problems.add(new ContentProblem(label, line, "", "regulation.guide.problem.emptySection", heading));
             return;
         }
         articles.add(new Article(sequence, "", ArticleNumber.NONE, List.of(heading), paragraphs));
@@ -145,12 +144,12 @@ final class GuideParser {
     private static String text(Map<?, ?> front, String field, String label, List<ContentProblem> problems, int max) {
         Object value = front.get(field);
         if (value == null || value.toString().isBlank()) {
-            problems.add(new ContentProblem(label, 2, field, "is required"));
+            problems.add(new ContentProblem(label, 2, field, "knowledge.problem.required"));
             return null;
         }
         String s = value.toString().strip().replaceAll("\\s*\\n\\s*", "");
         if (s.length() > max) {
-            problems.add(new ContentProblem(label, 2, field, "has more than " + max + " characters"));
+            problems.add(new ContentProblem(label, 2, field, "regulation.guide.problem.tooLong", max));
             return null;
         }
         return s;
@@ -162,20 +161,21 @@ final class GuideParser {
         Object value = front.get("citations");
         int line = line(lines, end, "citations:");
         if (!(value instanceof List<?> list) || list.isEmpty()) {
-            problems.add(new ContentProblem(label, line, "citations", "at least one citation {law, article} is required"));
+            problems.add(new ContentProblem(label, line, "citations", "regulation.guide.problem.noCitation"));
             return List.of();
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String field = "citations[" + i + "]";
             if (!(list.get(i) instanceof Map<?, ?> c) || c.get("law") == null || c.get("article") == null) {
-                problems.add(new ContentProblem(label, line, field, "needs law and article"));
+                problems.add(new ContentProblem(label, line, field, "regulation.guide.problem.citationIncomplete"));
                 continue;
             }
             String law = c.get("law").toString().strip();
             String article = c.get("article").toString().strip();
             if (!ARTICLE.matcher(article).matches()) {
-                problems.add(new ContentProblem(label, line, field + ".article", "is not of the form 第…条"));
+                problems.add(new ContentProblem(label, line, field + ".article",
+                        "regulation.guide.problem.articleFormat"));
                 continue;
             }
             String paragraph = "";
@@ -187,7 +187,8 @@ final class GuideParser {
                     }
                     paragraph = "第" + ChineseNumerals.format(p) + "款";
                 } catch (NumberFormatException e) {
-                    problems.add(new ContentProblem(label, line, field + ".paragraph", "must be a number from 1"));
+                    problems.add(new ContentProblem(label, line, field + ".paragraph",
+                            "regulation.guide.problem.paragraph"));
                     continue;
                 }
             }

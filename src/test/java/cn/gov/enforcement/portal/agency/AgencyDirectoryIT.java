@@ -14,6 +14,7 @@ import cn.gov.enforcement.portal.knowledge.LoadReport;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.search.SearchIndexes;
+import cn.gov.enforcement.portal.testsupport.ContentProblemTexts;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -243,6 +244,8 @@ class AgencyDirectoryIT extends AgencyTestSupport {
                 assertThat(p.field()).isEqualTo("officers[0].certificate");
                 assertThat(p.message()).contains("sample-ecology-environment");
             });
+            assertThat(ContentProblemTexts.assertShownInEveryLanguage(report.problems()))
+                    .contains("agency.problem.certificateKept");
             assertThat(report.skipped()).isEqualTo(2);
             assertThat(repository.findById("sample-copy")).isEmpty();
             assertThat(repository.findById("sample-traffic-police").orElseThrow().getAddress()).contains("交通路8号");

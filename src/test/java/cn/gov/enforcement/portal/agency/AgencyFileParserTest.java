@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.gov.enforcement.portal.knowledge.ContentProblem;
 import cn.gov.enforcement.portal.knowledge.KnowledgeFile;
+import cn.gov.enforcement.portal.testsupport.ContentProblemTexts;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -137,6 +139,29 @@ class AgencyFileParserTest {
             assertThat(p.line()).isEqualTo(23);
             assertThat(p.message()).contains("sample-a.yaml");
         });
+    }
+
+    @Test
+    void every_problem_of_an_agency_file_has_its_message_in_all_three_languages() {
+        List<ContentProblem> problems = new ArrayList<>(AgencyFileParser.parse(file("other.yaml", VALID
+                .replace("《中华人民共和国行政处罚法》第十七条", "行政处罚法第十七条")
+                .replace("SJ-990100-2024-0002", "12345")
+                .replace("category: market", "category: police"))).problems());
+        problems.addAll(AgencyFileParser.parse(file("sample-x.yaml", VALID.replace("2024-0002", "2024-0001"))).problems());
+        AgencyFileParser.parseAll(List.of(
+                file("sample-a.yaml", VALID.replace("sample-x", "sample-a")),
+                file("sample-a.yml", VALID.replace("sample-x", "sample-a").replace("2024-000", "2024-010")),
+                file("sample-b.yaml", VALID.replace("sample-x", "sample-b").replace("2024-0001", "2024-0009"))))
+                .forEach(r -> problems.addAll(r.problems()));
+        assertThat(ContentProblemTexts.assertShownInEveryLanguage(problems)).containsExactlyInAnyOrder(
+                "agency.problem.idNotFileName", "agency.problem.legalBasis", "agency.problem.certificateFormat",
+                "knowledge.problem.notOneOf", "agency.problem.certificateTwice", "agency.problem.idTaken",
+                "agency.problem.certificateTaken");
+        assertThat(problems).extracting(ContentProblem::describe).contains(
+                "knowledge-base/agencies/other.yaml:13 field legal_basis: entry 0 must start with the law's title in 《》, "
+                        + "e.g. 《中华人民共和国行政处罚法》第十八条",
+                "knowledge-base/agencies/sample-x.yaml:23 field officers[1].certificate: duplicate certificate number, "
+                        + "already used by officers[0]");
     }
 
     @Test

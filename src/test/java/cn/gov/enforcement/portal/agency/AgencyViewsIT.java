@@ -6,13 +6,16 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.enforcement.portal.knowledge.ContentProblem;
 import cn.gov.enforcement.portal.knowledge.ContentProblemsView;
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -22,6 +25,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +120,50 @@ class AgencyViewsIT extends AgencyTestSupport {
                 .isEqualTo(UI.getCurrent().getTranslation("knowledge.admin.none"));
         _click(_get(Button.class, spec -> spec.withId("content-reload")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("content-reload-result")).getText()).contains("0");
+    }
+
+    /** The rows of the content problems grid as shown: file, line, field and message. */
+    private static List<List<String>> problemRows() {
+        @SuppressWarnings("unchecked")
+        Grid<ContentProblem> grid = _get(Grid.class, spec -> spec.withId("content-problems"));
+        return java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._getFormattedRow(grid, i))
+                .toList();
+    }
+
+    @Test
+    void the_content_page_shows_each_problem_in_the_readers_language() throws Exception {
+        Path broken = AGENCIES.resolve("sample-broken.yaml");
+        String label = "knowledge-base/agencies/sample-broken.yaml";
+        try {
+            Files.writeString(broken, "id: sample-broken\nsample: true\ncategory: police\n", StandardCharsets.UTF_8);
+            signIn("admin", "ADMIN");
+            UI.getCurrent().navigate("admin/content");
+            _click(_get(Button.class, spec -> spec.withId("content-reload")));
+            assertThat(_get(Paragraph.class, spec -> spec.withId("content-summary")).getText()).startsWith("发现");
+            assertThat(problemRows()).contains(
+                    List.of(label, "3", "category", "必须是以下值之一：market, urban, traffic, environment, hrss, other，现为“police”"),
+                    List.of(label, "1", "name", "必须填写"));
+
+            UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+            UI.getCurrent().navigate("agencies"); // leave the page so that it is built again
+            UI.getCurrent().navigate("admin/content");
+            assertThat(problemRows()).contains(
+                    List.of(label, "3", "category", "必須是下列值之一：market, urban, traffic, environment, hrss, other，目前為「police」"),
+                    List.of(label, "1", "name", "必須填寫"));
+
+            UI.getCurrent().setLocale(Locale.ENGLISH);
+            UI.getCurrent().navigate("agencies");
+            UI.getCurrent().navigate("admin/content");
+            assertThat(problemRows()).contains(
+                    List.of(label, "3", "category", "must be one of market, urban, traffic, environment, hrss, other, got \"police\""),
+                    List.of(label, "1", "name", "is required"));
+            assertThat(knowledgeBase.problems()).filteredOn(p -> p.field().equals("name")).singleElement()
+                    .satisfies(p -> assertThat(p.describe()).isEqualTo(label + ":1 field name: is required"));
+        } finally {
+            Files.deleteIfExists(broken);
+            knowledgeBase.loadAll();
+        }
+        assertThat(knowledgeBase.problems()).isEmpty();
     }
 
     private static String resultNames() {

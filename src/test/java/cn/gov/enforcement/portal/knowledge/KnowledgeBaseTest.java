@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.enforcement.portal.testsupport.ContentProblemTexts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,14 +83,16 @@ class KnowledgeBaseTest {
     @Test
     void strict_mode_refuses_to_start_when_a_file_has_a_problem() {
         KnowledgeBase kb = knowledgeBase(dir, true,
-                loaderWithProblems(List.of(new ContentProblem("knowledge-base/things/x.yaml", 12, "officers[1].certificate", "bad"))));
+                loaderWithProblems(List.of(new ContentProblem("knowledge-base/things/x.yaml", 12, "officers[1].certificate",
+                        "agency.problem.certificateTwice", 0))));
         assertThatThrownBy(kb::loadAtStartup).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("knowledge-base/things/x.yaml:12 field officers[1].certificate: bad");
+                .hasMessageContaining("knowledge-base/things/x.yaml:12 field officers[1].certificate: "
+                        + "duplicate certificate number, already used by officers[0]");
     }
 
     @Test
     void lenient_mode_starts_and_keeps_the_problems_for_administrators() {
-        ContentProblem problem = new ContentProblem("knowledge-base/things/x.yaml", 3, "name", "is required");
+        ContentProblem problem = new ContentProblem("knowledge-base/things/x.yaml", 3, "name", "knowledge.problem.required");
         KnowledgeBase kb = knowledgeBase(dir, false, loaderWithProblems(List.of(problem)));
         kb.loadAtStartup();
         assertThat(kb.problems()).containsExactly(problem);
@@ -111,6 +114,10 @@ class KnowledgeBaseTest {
         };
         KnowledgeBase kb = knowledgeBase(dir, false, failing);
         kb.loadAll();
-        assertThat(kb.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("database down"));
+        assertThat(kb.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("loading failed: database down");
+            assertThat(p.describe()).isEqualTo("knowledge-base/broken:0: loading failed: database down");
+        });
+        ContentProblemTexts.assertShownInEveryLanguage(kb.problems());
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.enforcement.portal.testsupport.ContentProblemTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -61,7 +62,7 @@ class YamlNodeTest {
                 """);
         assertThat(root.email("mail")).isNull();
         assertThat(root.phone("phone")).isNull();
-        assertThat(root.matching("code", Pattern.compile("\\d+"), "digits")).isNull();
+        assertThat(root.matching("code", Pattern.compile("\\d+"), "lists.problem.notNumber")).isNull();
         assertThat(root.email("good_mail")).isEqualTo("office@example.gov.cn");
         assertThat(root.phone("good_phone")).isEqualTo("0999-12345678");
         assertThat(problems).extracting(ContentProblem::field).containsExactly("mail", "phone", "code");
@@ -98,5 +99,72 @@ class YamlNodeTest {
                 """);
         assertThat(root.textList("tags", 1, 3, 10)).isEmpty();
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("at least 1"));
+    }
+
+    @Test
+    void every_problem_the_node_finds_has_its_message_in_all_three_languages() {
+        YamlNode root = parse("""
+                name: a
+                name: b
+                ? [complex]
+                : x
+                nested: {a: 1}
+                blank: ""
+                long: abcdefghijk
+                flag: maybe
+                slug: Not_A_Slug
+                mail: nobody
+                phone: call me
+                colour: blue
+                items: [plain, {a: b}]
+                texts: ["", abcdefghijk]
+                notlist: x
+                few: []
+                many: [a, b, c]
+                """);
+        root.allowOnly(List.of("name"));
+        root.requiredText("nested");
+        root.requiredText("missing");
+        root.requiredText("blank");
+        root.optionalText("long", 5);
+        root.requiredBoolean("flag");
+        root.slug("slug");
+        root.email("mail");
+        root.phone("phone");
+        root.enumValue("colour", Colour.class);
+        root.list("items");
+        root.textList("texts", 1, 5, 5);
+        root.list("notlist");
+        root.textList("few", 1, 3, 10);
+        root.textList("many", 1, 2, 10);
+        YamlNode.parse("f.yaml", "a: [unclosed\nb: c\n", problems);
+        YamlNode.parse("f.yaml", "- a\n", problems);
+        assertThat(ContentProblemTexts.assertShownInEveryLanguage(problems)).containsExactlyInAnyOrder(
+                "knowledge.problem.duplicateKey", "knowledge.problem.plainKeys", "knowledge.problem.unknownField",
+                "knowledge.problem.notText", "knowledge.problem.required", "knowledge.problem.empty",
+                "knowledge.problem.tooLong", "knowledge.problem.notBoolean", "knowledge.problem.notSlug",
+                "knowledge.problem.notEmail", "knowledge.problem.notPhone", "knowledge.problem.notOneOf",
+                "knowledge.problem.notMapping", "knowledge.problem.emptyText", "knowledge.problem.notList",
+                "knowledge.problem.tooFew", "knowledge.problem.tooMany", "knowledge.problem.invalidYaml",
+                "knowledge.problem.fileNotMapping");
+    }
+
+    @Test
+    void the_english_message_for_the_log_reads_as_before() {
+        YamlNode root = parse("""
+                long: abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz
+                few: []
+                """);
+        root.optionalText("long", 10);
+        root.textList("few", 1, 3, 10);
+        root.list("missing", 2, 3);
+        assertThat(problems).extracting(ContentProblem::describe).containsExactly(
+                "knowledge-base/test/x.yaml:1 field long: is too long (78 characters, at most 10)",
+                "knowledge-base/test/x.yaml:2 field few: must have at least 1 entry, has 0",
+                "knowledge-base/test/x.yaml:1 field missing: is required");
+        problems.clear();
+        root.textList("few", 2, 3, 10);
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("must have at least 2 entries, has 0"));
     }
 }

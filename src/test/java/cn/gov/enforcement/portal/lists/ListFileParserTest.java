@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.knowledge.ContentProblem;
 import cn.gov.enforcement.portal.knowledge.KnowledgeFile;
+import cn.gov.enforcement.portal.testsupport.ContentProblemTexts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -125,5 +126,89 @@ class ListFileParserTest {
         var extra = ListFileParser.parse(ListKind.EXEMPTIONS,
                 KnowledgeFile.of("knowledge-base/exemptions/sample-traffic-police.yaml", ITEM.replace("kind: 不予处罚", "kind: 从轻处罚")));
         assertThat(extra.problems()).extracting(ContentProblem::field).containsExactly("[0].subkind");
+    }
+
+    private static final String RISK = HEADER + """
+            - id: ee-rp-eia-before-construction
+              agency: sample-ecology-environment
+              sector: 建设项目环评
+              applies_to: 建设单位
+              title: 环评文件未经批准擅自开工建设
+              risk: 为抢工期在环境影响报告书（表）批复前就开工。
+              level: 高
+              level_reason: 罚款按项目总投资额的百分之一至百分之五计算。
+              basis_obligation:
+                - {law: 中华人民共和国环境影响评价法, article: 第二十五条}
+              basis_penalty:
+                - {law: 中华人民共和国环境影响评价法, article: 第三十一条}
+              consequence: 责令停止建设，处罚款。
+              prevention:
+                - 立项阶段确定环评类别。
+              guidance: [提示, 辅导, 建议]
+              effective_from: 2024-01-01
+              sample: true
+            """;
+
+    private static final String DISCRETION = HEADER + """
+            - id: mr-db-price-tag
+              agency: sample-market-regulation
+              violation: 未按规定明码标价
+              basis_violation:
+                - {law: 中华人民共和国价格法, article: 第十三条}
+              basis_penalty:
+                - {law: 中华人民共和国价格法, article: 第四十二条}
+              circumstances:
+                - {level: 轻微, description: 首次, penalty: 责令改正}
+                - {level: 一般, description: 多次, penalty: 罚款}
+                - {level: 严重, description: 拒不改正, penalty: 从重罚款}
+              effective_from: 2024-01-01
+              sample: true
+            """;
+
+    private static List<ContentProblem> problems(ListKind kind, String fileName, String content) {
+        return ListFileParser.parse(kind, KnowledgeFile.of("knowledge-base/" + kind.folder() + "/" + fileName, content))
+                .problems();
+    }
+
+    @Test
+    void every_problem_of_a_list_file_has_its_message_in_all_three_languages() {
+        String exemptions = "sample-traffic-police.yaml";
+        List<ContentProblem> found = new ArrayList<>();
+        assertThat(problems(ListKind.RISK_POINTS, "sample-ecology-environment.yaml", RISK)).isEmpty();
+        assertThat(problems(ListKind.DISCRETION, "sample-market-regulation.yaml", DISCRETION)).isEmpty();
+        found.addAll(problems(ListKind.EXEMPTIONS, "sample-urban-management.yaml", ITEM));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("kind: 不予处罚", "kind: 从轻处罚")));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("kind: 不予处罚", "kind: 免罚")));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions,
+                ITEM.replace("effective_from: 2024-01-01", "effective_from: 2024-01-01\n  effective_to: 2023-12-31")));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions,
+                ITEM.replace("law: 中华人民共和国行政处罚法", "law: 《中华人民共和国行政处罚法》")));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("article: 第三十三条", "article: 三十三条")));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("months: 6,", "months: -6,")));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("months: 6,", "months: 1.5,")));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("amount: 5000,", "amount: many,")));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("clean_record_months", "moon_phase")));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("2024-01-01", "2024-02-30")));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("2024-01-01", "1.1.2024")));
+        found.addAll(problems(ListKind.RISK_POINTS, "x.yaml", HEADER + "id: x\n"));
+        found.addAll(problems(ListKind.RISK_POINTS, "sample-ecology-environment.yaml",
+                RISK.replace("[提示, 辅导, 建议]", "[提示, 提示, 劝告]")));
+        found.addAll(problems(ListKind.DISCRETION, "sample-market-regulation.yaml",
+                DISCRETION.replace("level: 一般", "level: 严重").replace("level: 严重, description: 拒不改正", "level: 一般, description: 拒不改正")));
+        KnowledgeFile a = KnowledgeFile.of("knowledge-base/exemptions/a.yaml", ITEM.replace("sample-traffic-police", "a"));
+        KnowledgeFile b = KnowledgeFile.of("knowledge-base/exemptions/b.yaml", ITEM.replace("sample-traffic-police", "b"));
+        ListFileParser.parseAll(ListKind.EXEMPTIONS, List.of(a, b)).forEach(r -> found.addAll(r.problems()));
+        assertThat(ContentProblemTexts.assertShownInEveryLanguage(found)).containsExactlyInAnyOrder(
+                "lists.problem.agencyNotFileName", "lists.problem.subkindNotAllowed", "knowledge.problem.notOneOf",
+                "lists.problem.endBeforeStart", "lists.problem.lawBrackets", "lists.problem.articleFormat",
+                "lists.problem.notPositive", "lists.problem.notWhole", "lists.problem.notNumber",
+                "lists.problem.noSuchDate", "lists.problem.dateFormat", "lists.problem.notAList",
+                "lists.problem.guidanceTwice", "lists.problem.guidanceUnknown", "lists.problem.levelOrder",
+                "lists.problem.idTaken");
+        assertThat(found).extracting(ContentProblem::describe).contains(
+                "knowledge-base/exemptions/sample-urban-management.yaml:3 field [0].agency: must be "
+                        + "\"sample-urban-management\" (the file name), got \"sample-traffic-police\"",
+                "knowledge-base/discretion/sample-market-regulation.yaml:11 field [0].circumstances[1].level: "
+                        + "must be 一般 (levels are 轻微, 一般, 严重 in this order)");
     }
 }

@@ -11,6 +11,7 @@ import cn.gov.enforcement.portal.knowledge.LoadReport;
 import cn.gov.enforcement.portal.lists.ListEntryForms.ExemptionInput;
 import cn.gov.enforcement.portal.lists.ListEntryForms.RiskPointInput;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.testsupport.ContentProblemTexts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -353,6 +354,8 @@ class ListsBackOfficeIT extends ListsTestSupport {
                 assertThat(p.file()).isEqualTo("knowledge-base/exemptions/zz_owned.yaml");
                 assertThat(p.message()).contains("um-ex-bo-owned").contains("back office");
             });
+            assertThat(ContentProblemTexts.assertShownInEveryLanguage(problems))
+                    .containsExactly("lists.problem.backOfficeOwned");
             assertThat(catalog.findExemption("um-ex-bo-owned").orElseThrow().conditions().get(1).question())
                     .isEqualTo("是否当日清理？");
 

@@ -100,6 +100,32 @@ class TranslationBundlesTest {
     }
 
     @Test
+    void every_content_problem_key_in_the_code_is_in_all_three_languages_and_each_one_is_used() throws IOException {
+        // a content problem carries its key to the administrators' page, which translates it there: no getTranslation
+        // call names the key, so the keys written in the parsers are compared with the bundles here
+        Pattern problemKey = Pattern.compile("\"((?:knowledge|agency|lists|regulation\\.guide)\\.problem\\.[a-zA-Z]+)\"");
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = problemKey.matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).hasSizeGreaterThan(50);
+        Map<Locale, Set<String>> defined = new java.util.HashMap<>();
+        Pattern definedKey = Pattern.compile("(?:knowledge|agency|lists|regulation\\.guide)\\.problem\\..+");
+        Translations.readBundles().forEach((family, perLocale) -> perLocale.forEach((locale, props) ->
+                props.stringPropertyNames().stream().filter(k -> definedKey.matcher(k).matches())
+                        .forEach(k -> defined.computeIfAbsent(locale, l -> new TreeSet<>()).add(k))));
+        for (Locale locale : Translations.LOCALES) {
+            assertThat(defined.get(locale)).as("content problem keys in the %s bundles", locale)
+                    .containsExactlyInAnyOrderElementsOf(used);
+        }
+    }
+
+    @Test
     void every_upload_text_exists_under_each_pages_prefix() {
         Translations translations = new Translations();
         for (String prefix : List.of("regulation.upload.", "mediation.evidence.upload.")) {

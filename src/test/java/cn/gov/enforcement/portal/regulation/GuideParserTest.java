@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.regulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.knowledge.ContentProblem;
+import cn.gov.enforcement.portal.testsupport.ContentProblemTexts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,5 +120,41 @@ class GuideParserTest {
         problems.clear();
         assertThat(parse("---\ntitle: 甲\n", problems)).isEmpty();
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("never closed"));
+    }
+
+    @Test
+    void every_problem_of_a_guide_has_its_message_in_all_three_languages() {
+        List<ContentProblem> problems = new ArrayList<>();
+        parse("## 没有前置信息\n正文\n", problems);
+        parse("---\ntitle: 甲\n", problems);
+        parse("---\ntitle: [unclosed\n---\n## 一节\n正文\n", problems);
+        parse("---\n- 列表\n---\n## 一节\n正文\n", problems);
+        parse("""
+                ---
+                title: 甲
+                citations:
+                  - {law: 行政处罚法, article: 三十三条}
+                  - {law: 行政处罚法}
+                  - {law: 行政处罚法, article: 第三十三条, paragraph: 0}
+                updated: 明天
+                ---
+                开头的散文
+                ### 三级标题
+                ## 空的一节
+                ## 一节
+                正文
+                """, problems);
+        parse("---\ntitle: " + "长".repeat(201) + "\nsummary: 乙\ncitations: []\n---\n", problems);
+        assertThat(ContentProblemTexts.assertShownInEveryLanguage(problems)).containsExactlyInAnyOrder(
+                "regulation.guide.problem.noFrontMatter", "regulation.guide.problem.unclosed",
+                "regulation.guide.problem.invalidYaml", "regulation.guide.problem.notMapping",
+                "regulation.guide.problem.date", "regulation.guide.problem.headingLevel",
+                "regulation.guide.problem.textBeforeHeading", "regulation.guide.problem.noSection",
+                "regulation.guide.problem.emptySection", "regulation.guide.problem.tooLong",
+                "regulation.guide.problem.noCitation", "regulation.guide.problem.citationIncomplete",
+                "regulation.guide.problem.articleFormat", "regulation.guide.problem.paragraph",
+                "knowledge.problem.required");
+        assertThat(problems).extracting(ContentProblem::describe)
+                .contains("knowledge-base/regulations/x.md:11: the section \"空的一节\" has no text");
     }
 }
