@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class HomeViewIT extends KaribuViewTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     @Test
     void home_page_explains_the_portal_in_chinese_and_lists_only_real_services() {
         UI.getCurrent().navigate("");
@@ -39,6 +42,28 @@ class HomeViewIT extends KaribuViewTest {
         UI.getCurrent().navigate("");
         assertThat(_find(Anchor.class).stream().map(Anchor::getHref)).doesNotContain("admin/users", "staff/mediation",
                 "staff/lists");
+    }
+
+    @Test
+    void the_navigation_marks_only_the_page_shown_as_current_not_the_workbench_above_it() {
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("staff");
+        assertThat(currentLinks()).containsExactly("staff");
+        // staff/mediation lies under the workbench's staff: only the queue's link is the current page
+        UI.getCurrent().navigate("staff/mediation");
+        assertThat(currentLinks()).containsExactly("staff/mediation");
+        // a page below a menu entry marks that entry only
+        UI.getCurrent().navigate("staff/mediation/statistics");
+        assertThat(currentLinks()).containsExactly("staff/mediation");
+        UI.getCurrent().navigate("staff/lists");
+        assertThat(currentLinks()).containsExactly("staff/lists");
+        UI.getCurrent().navigate("");
+        assertThat(currentLinks()).containsExactly(".");
+    }
+
+    private static List<String> currentLinks() {
+        return _find(Anchor.class, spec -> spec.withClasses("portal-nav-link")).stream()
+                .filter(a -> "page".equals(a.getElement().getAttribute("aria-current"))).map(Anchor::getHref).toList();
     }
 
     @Test
