@@ -46,6 +46,7 @@ import java.util.Map;
 @RolesAllowed({"OFFICER", "EDITOR", "ADMIN"})
 public class StaffHomeView extends Div implements HasDynamicTitle {
 
+    /** Backups run on China time (portal.backup.cron), so their times are shown in it. */
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Published list entries whose effective period ends within this many days are named on the workbench. */
     static final int EXPIRY_DAYS = 30;
@@ -64,7 +65,8 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
         this.ratings = ratings;
         this.guidance = guidance;
         this.lists = lists;
-        this.today = LocalDate.now(clock.withZone(CHINA));
+        // the portal's today (portal.zone), as the lists module counts an entry's effective period
+        this.today = LocalDate.now(clock);
         addClassName("staff-home-view");
         setId("staff-home");
         add(new H1(getTranslation("staff.home.title")));

@@ -54,6 +54,11 @@ class StaffHomeViewIT extends KaribuViewTest {
     @Autowired cn.gov.enforcement.portal.rating.RatingService ratings;
     @Autowired cn.gov.enforcement.portal.guidance.GuidanceService guidance;
     @Autowired java.time.Clock clock;
+    @Autowired cn.gov.enforcement.portal.account.CurrentUser currentUser;
+    @Autowired cn.gov.enforcement.portal.agency.AgencyDirectory agencies;
+    @Autowired cn.gov.enforcement.portal.notification.OutboxAdministration outbox;
+    @Autowired cn.gov.enforcement.portal.knowledge.ContentAdministration content;
+    @Autowired cn.gov.enforcement.portal.backup.Backups backups;
 
     private UserDetails staff(String username, Role role, String agency) {
         SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
@@ -144,6 +149,20 @@ class StaffHomeViewIT extends KaribuViewTest {
                 .contains("待回访的行政指导书：" + visits.visitsPending() + " 份")
                 .contains("其中 " + visits.visitsOverdue() + " 份已过计划回访日期");
         assertThat(_get(visitItem, Anchor.class).getHref()).isEqualTo("staff/guidance?visits=true");
+    }
+
+    @Test
+    void today_is_the_portals_today_from_the_clock_not_always_chinas() {
+        staff("workbench-editor", Role.EDITOR, "sample-urban-management");
+        // 02:00 in Beijing is still the day before in UTC: a portal set to UTC (portal.zone) is on that day
+        ZoneId china = ZoneId.of("Asia/Shanghai");
+        LocalDate chinaToday = LocalDate.ofInstant(clock.instant(), china);
+        java.time.Clock utc = java.time.Clock.fixed(chinaToday.atTime(2, 0).atZone(china).toInstant(),
+                java.time.ZoneOffset.UTC);
+        StaffHomeView view = new StaffHomeView(currentUser, agencies, backOffice, ratings, guidance, lists, outbox, content,
+                backups, utc);
+        assertThat(_find(view, com.vaadin.flow.component.html.Paragraph.class).get(0).getText())
+                .isEqualTo("今天是 " + chinaToday.minusDays(1) + "。以下是需要处理的事项，点击进入办理页面；超期事项以红字标出。");
     }
 
     @Test
