@@ -56,6 +56,12 @@ public class AccountLogView extends Div implements HasDynamicTitle, BeforeEnterO
         user.setMaxLength(64);
         user.setClearButtonVisible(true);
         user.addKeyPressListener(Key.ENTER, e -> refresh());
+        // the field's clear button empties it without an Enter: every account's entries are shown again
+        user.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue().isEmpty()) {
+                refresh();
+            }
+        });
         action.setId("account-log-action");
         action.setLabel(getTranslation("account.log.action"));
         action.setItems(Arrays.asList(AccountAction.values()));

@@ -151,6 +151,29 @@ class AccountViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void clearing_the_user_filter_of_the_account_log_shows_every_accounts_entries_again() {
+        actAsTestAdministrator();
+        try {
+            accounts.create(new AccountService.NewUser("officer-log-cleared", "钱示例", Role.OFFICER, "sample-traffic-police"));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier run of this test
+        }
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("admin/account-log", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("user", "officer-log-cleared")));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<AccountLogEntry> grid = _get(com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("account-log"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._findAll(grid)).extracting(AccountLogEntry::username)
+                .containsOnly("officer-log-cleared");
+
+        // the field's clear button: an empty value from the browser, no Enter and no button
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("account-log-user")), "");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._findAll(grid)).extracting(AccountLogEntry::username)
+                .contains("officer-log-cleared").anyMatch(name -> !"officer-log-cleared".equals(name));
+    }
+
+    @Test
     void the_account_pages_show_times_in_the_portals_time_zone() {
         actAsTestAdministrator();
         try {
