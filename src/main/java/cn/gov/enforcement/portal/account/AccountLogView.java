@@ -17,7 +17,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -32,9 +32,8 @@ import java.util.stream.Collectors;
 @RolesAllowed("ADMIN")
 public class AccountLogView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
-
+    /** Times in the portal's time zone (portal.zone, carried by the clock). */
+    private final DateTimeFormatter time;
     private final transient AccountLog log;
     private final Map<String, String> agencyNames;
     private final TextField user = new TextField();
@@ -42,8 +41,9 @@ public class AccountLogView extends Div implements HasDynamicTitle, BeforeEnterO
     private final Paragraph summary = new Paragraph();
     private final Grid<AccountLogEntry> grid = new Grid<>(AccountLogEntry.class, false);
 
-    public AccountLogView(AccountLog log, AccountService accounts) {
+    public AccountLogView(AccountLog log, AccountService accounts, Clock clock) {
         this.log = log;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(clock.getZone());
         this.agencyNames = accounts.agencies().stream()
                 .collect(Collectors.toMap(AgencyCatalog.AgencyRef::id, a -> a.displayName(getLocale()), (a, b) -> a));
         addClassName("account-log-view");
@@ -56,6 +56,12 @@ public class AccountLogView extends Div implements HasDynamicTitle, BeforeEnterO
         user.setMaxLength(64);
         user.setClearButtonVisible(true);
         user.addKeyPressListener(Key.ENTER, e -> refresh());
+        // the field's clear button empties it without an Enter: every account's entries are shown again
+        user.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue().isEmpty()) {
+                refresh();
+            }
+        });
         action.setId("account-log-action");
         action.setLabel(getTranslation("account.log.action"));
         action.setItems(Arrays.asList(AccountAction.values()));
@@ -71,7 +77,7 @@ public class AccountLogView extends Div implements HasDynamicTitle, BeforeEnterO
 
         grid.setId("account-log");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(e -> TIME.format(e.at())).setKey("at").setHeader(getTranslation("account.log.column.at"))
+        grid.addColumn(e -> time.format(e.at())).setKey("at").setHeader(getTranslation("account.log.column.at"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> getTranslation(e.action().messageKey())).setKey("action")
                 .setHeader(getTranslation("account.log.action")).setAutoWidth(true).setFlexGrow(0);

@@ -48,8 +48,8 @@ public class UsersView extends Div implements HasDynamicTitle {
     /** Enabled accounts not signed in for this many days (or never) are what the idle filter shows. */
     static final int IDLE_DAYS = 90;
 
-    private static final java.time.format.DateTimeFormatter SIGN_IN_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+    /** Sign-in times in the portal's time zone (portal.zone, carried by the clock). */
+    private final java.time.format.DateTimeFormatter signInTime;
     private final Div secret = new Div();
     /** Accounts whose sign-in failed attempts have locked, with the end of the lock; read once per refresh. */
     private java.util.Map<Long, java.time.OffsetDateTime> locks = java.util.Map.of();
@@ -60,6 +60,7 @@ public class UsersView extends Div implements HasDynamicTitle {
     public UsersView(AccountService accounts, java.time.Clock clock) {
         this.accounts = accounts;
         this.clock = clock;
+        this.signInTime = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         addClassName("users-view");
         add(new H1(getTranslation("account.users.title")));
         com.vaadin.flow.component.html.Anchor logLink = new com.vaadin.flow.component.html.Anchor("admin/account-log",
@@ -81,7 +82,7 @@ public class UsersView extends Div implements HasDynamicTitle {
         grid.addColumn(u -> u.agencyId() == null ? "—" : agencyNames.getOrDefault(u.agencyId(), u.agencyId()))
                 .setHeader(getTranslation("account.field.agency")).setWidth("10rem").setFlexGrow(2);
         grid.addColumn(u -> u.lastSignInAt() == null ? getTranslation("account.users.neverSignedIn")
-                        : SIGN_IN_TIME.format(u.lastSignInAt())).setKey("lastSignIn")
+                        : signInTime.format(u.lastSignInAt())).setKey("lastSignIn")
                 .setHeader(getTranslation("account.users.lastSignIn")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::status).setKey("status")
                 .setHeader(getTranslation("account.field.status")).setWidth("7rem").setFlexGrow(1);
@@ -182,7 +183,7 @@ public class UsersView extends Div implements HasDynamicTitle {
         String status = getTranslation(user.enabled() ? "account.enabled" : "account.disabled");
         java.time.OffsetDateTime lockedUntil = locks.get(user.id());
         return lockedUntil == null ? status : status + " · " + getTranslation("account.users.locked",
-                SIGN_IN_TIME.format(lockedUntil));
+                signInTime.format(lockedUntil));
     }
 
     private void create() {

@@ -14,8 +14,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 
 /**
  * The personal information notice (个人信息保护说明) required before personal information is processed (Personal
@@ -28,7 +27,7 @@ public class PrivacyView extends Div implements HasDynamicTitle {
 
     public PrivacyView(SiteSettings site, MediationService mediation, AssistantService assistant, AccountLog accountLog,
             cn.gov.enforcement.portal.notification.NotificationSettings mail,
-            @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
+            ServerProperties server) {
         addClassName("privacy-view");
         add(new H1(getTranslation("privacy.title")));
         add(paragraph("privacy-lead", getTranslation("privacy.lead")));
@@ -53,7 +52,9 @@ public class PrivacyView extends Div implements HasDynamicTitle {
         add(what);
 
         add(new H2(getTranslation("privacy.cookies.title")));
-        add(paragraph("privacy-cookies", getTranslation("privacy.cookies", sessionTimeout.toMinutes())));
+        // as the server binds it: a bare number is seconds (PORTAL_SESSION_TIMEOUT=1800 is 30 minutes)
+        add(paragraph("privacy-cookies", getTranslation("privacy.cookies",
+                server.getServlet().getSession().getTimeout().toMinutes())));
 
         add(new H2(getTranslation("privacy.mail.title")));
         add(paragraph("privacy-mail", getTranslation("privacy.mail", mail.retention().toDays())));

@@ -247,11 +247,15 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     private void buildNavigation(String currentPath) {
         nav.removeAll();
         List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
-        for (MenuEntry entry : entries) {
-            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
-            Anchor link = new Anchor(path.isEmpty() ? "." : path, getTranslation(entry.title()));
+        List<String> paths = entries.stream()
+                .map(entry -> entry.path().startsWith("/") ? entry.path().substring(1) : entry.path()).toList();
+        // only one link is the current page: staff/mediation is the queue's, not also the workbench's (staff)
+        String current = currentMenuPath(paths, currentPath);
+        for (int i = 0; i < entries.size(); i++) {
+            String path = paths.get(i);
+            Anchor link = new Anchor(path.isEmpty() ? "." : path, getTranslation(entries.get(i).title()));
             link.addClassName("portal-nav-link");
-            if (path.equals(currentPath) || (!path.isEmpty() && currentPath.startsWith(path + "/"))) {
+            if (path.equals(current)) {
                 link.getElement().setAttribute("aria-current", "page");
             }
             nav.add(link);
@@ -259,6 +263,21 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         if (nav.getChildren().findAny().isEmpty()) {
             nav.setVisible(false);
         }
+    }
+
+    /**
+     * The menu path of the page at this path: the longest one that is the path or a folder of it, so that on
+     * staff/mediation only the queue is the current page, not the workbench at staff as well; null for none.
+     */
+    static String currentMenuPath(List<String> menuPaths, String currentPath) {
+        String current = null;
+        for (String path : menuPaths) {
+            boolean matches = path.equals(currentPath) || (!path.isEmpty() && currentPath.startsWith(path + "/"));
+            if (matches && (current == null || path.length() > current.length())) {
+                current = path;
+            }
+        }
+        return current;
     }
 
     @Override

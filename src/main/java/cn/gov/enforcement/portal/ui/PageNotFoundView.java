@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
@@ -18,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
-public class PageNotFoundView extends Div implements HasErrorParameter<NotFoundException> {
+public class PageNotFoundView extends Div implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
@@ -32,5 +33,10 @@ public class PageNotFoundView extends Div implements HasErrorParameter<NotFoundE
         view.add(new H1(view.getTranslation("shell.notFound.title")), new Paragraph(view.getTranslation("shell.notFound.text")),
                 new Anchor("", view.getTranslation("shell.notFound.home")));
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("shell.notFound.pageTitle");
     }
 }

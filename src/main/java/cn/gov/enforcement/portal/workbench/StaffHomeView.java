@@ -12,6 +12,7 @@ import cn.gov.enforcement.portal.mediation.MediationBackOffice;
 import cn.gov.enforcement.portal.notification.MailStatus;
 import cn.gov.enforcement.portal.notification.OutboxAdministration;
 import cn.gov.enforcement.portal.rating.RatingService;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -46,6 +47,7 @@ import java.util.Map;
 @RolesAllowed({"OFFICER", "EDITOR", "ADMIN"})
 public class StaffHomeView extends Div implements HasDynamicTitle {
 
+    /** Backups run on China time (portal.backup.cron), so their times are shown in it. */
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Published list entries whose effective period ends within this many days are named on the workbench. */
     static final int EXPIRY_DAYS = 30;
@@ -64,7 +66,8 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
         this.ratings = ratings;
         this.guidance = guidance;
         this.lists = lists;
-        this.today = LocalDate.now(clock.withZone(CHINA));
+        // the portal's today (portal.zone), as the lists module counts an entry's effective period
+        this.today = LocalDate.now(clock);
         addClassName("staff-home-view");
         setId("staff-home");
         add(new H1(getTranslation("staff.home.title")));
@@ -136,12 +139,15 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
         if (officer) {
             MediationBackOffice.Workload m = mediation.workload(agency.id());
             waiting += m.awaitingDecision() + m.inMediation() + m.applicantsWaiting();
-            items.add(item("mediation-decisions", link("staff/mediation", query, "status=" + CaseStatus.SUBMITTED.name()),
+            String submitted = "status=" + CaseStatus.SUBMITTED.name();
+            items.add(item("mediation-decisions", link("staff/mediation", query, submitted),
                     getTranslation("staff.home.mediation.decisions", m.awaitingDecision()), m.decisionsOverdue(),
-                    "staff.home.overdueCases"));
+                    "staff.home.overdueCases", link("staff/mediation", query, submitted + "&overdue=true")));
+            // the queue filters by one status, and a case in mediation is in one of several: the overdue note opens
+            // every overdue case of the agency, the lines without a matching filter its whole queue
             items.add(item("mediation-running", link("staff/mediation", query, ""),
                     getTranslation("staff.home.mediation.running", m.inMediation()), m.mediationsOverdue(),
-                    "staff.home.overdueCases"));
+                    "staff.home.overdueCases", link("staff/mediation", query, "overdue=true")));
             if (m.dueByNextWorkingDay() > 0) {
                 items.add(item("mediation-due", link("staff/mediation", query, ""),
                         getTranslation("staff.home.mediation.dueSoon", m.dueByNextWorkingDay()), 0, null));
@@ -220,16 +226,25 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
         return query.isEmpty() ? path : path + "?" + query;
     }
 
-    /** One line: the text links to the page; a red note follows when some of it is overdue (or failed). */
+    /** One line whose red note, if any, is plain text. */
     private ListItem item(String key, String href, String text, long overdue, String overdueKey) {
+        return item(key, href, text, overdue, overdueKey, null);
+    }
+
+    /**
+     * One line: the text links to the page; a red note follows when some of it is overdue (or failed), itself a link
+     * to the page showing just those when there is one (overdueHref; null for none).
+     */
+    private ListItem item(String key, String href, String text, long overdue, String overdueKey, String overdueHref) {
         ListItem item = new ListItem();
         item.addClassName("staff-home-item");
         item.getElement().setAttribute("data-item", key);
         item.add(new Anchor(href, text));
         if (overdue > 0 && overdueKey != null) {
-            Span late = new Span(" " + getTranslation(overdueKey, overdue));
-            late.addClassName("overdue");
-            item.add(late);
+            Component late = overdueHref == null ? new Span(getTranslation(overdueKey, overdue))
+                    : new Anchor(overdueHref, getTranslation(overdueKey, overdue));
+            late.getElement().getClassList().add("overdue");
+            item.add(new Span(" "), late);
         }
         return item;
     }

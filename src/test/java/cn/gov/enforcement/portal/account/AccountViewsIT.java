@@ -151,6 +151,72 @@ class AccountViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void clearing_the_user_filter_of_the_account_log_shows_every_accounts_entries_again() {
+        actAsTestAdministrator();
+        try {
+            accounts.create(new AccountService.NewUser("officer-log-cleared", "钱示例", Role.OFFICER, "sample-traffic-police"));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier run of this test
+        }
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("admin/account-log", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("user", "officer-log-cleared")));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<AccountLogEntry> grid = _get(com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("account-log"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._findAll(grid)).extracting(AccountLogEntry::username)
+                .containsOnly("officer-log-cleared");
+
+        // the field's clear button: an empty value from the browser, no Enter and no button
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("account-log-user")), "");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._findAll(grid)).extracting(AccountLogEntry::username)
+                .contains("officer-log-cleared").anyMatch(name -> !"officer-log-cleared".equals(name));
+    }
+
+    @Test
+    void the_account_pages_show_times_in_the_portals_time_zone() {
+        actAsTestAdministrator();
+        try {
+            accounts.create(new AccountService.NewUser("officer-zoned", "郑示例", Role.OFFICER, "sample-traffic-police"));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier run of this test
+        }
+        // 20:00 UTC on New Year's Eve is 04:00 on New Year's Day in Beijing
+        jdbc.update("update portal_user set last_sign_in_at = ? where username = 'officer-zoned'",
+                java.time.OffsetDateTime.parse("2030-12-31T20:00:00Z"));
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        java.time.Clock china = java.time.Clock.fixed(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.Clock utc = java.time.Clock.fixed(clock.instant(), java.time.ZoneOffset.UTC);
+
+        UI.getCurrent().navigate("admin/users");
+        assertThat(signInShown(_get(UsersView.class))).as("the page takes the clock's zone").isEqualTo(
+                java.time.ZonedDateTime.parse("2030-12-31T20:00:00Z").withZoneSameInstant(clock.getZone())
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        assertThat(signInShown(new UsersView(accounts, china))).as("a portal on China time").isEqualTo("2031-01-01 04:00");
+        assertThat(signInShown(new UsersView(accounts, utc))).as("a portal on UTC").isEqualTo("2030-12-31 20:00");
+
+        AccountLogEntry created = context.getBean(AccountLog.class).entries("officer-zoned", null).get(0);
+        AccountLogView log = new AccountLogView(context.getBean(AccountLog.class), accounts, utc);
+        _setValue(_get(log, com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("account-log-user")),
+                "officer-zoned");
+        _click(_get(log, Button.class, spec -> spec.withId("account-log-show")));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<AccountLogEntry> grid = _get(log, com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("account-log"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0)).contains(
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC)
+                        .format(created.at()));
+    }
+
+    /** The last sign-in the users page shows for officer-zoned. */
+    private static String signInShown(UsersView view) {
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<UserSummary> grid = _get(view, com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("users-grid"));
+        return com.github.mvysny.kaributesting.v10.GridKt._getFormatted(grid, rowOf(grid, "officer-zoned"), "lastSignIn");
+    }
+
+    @Test
     void an_administrator_finds_accounts_by_name_and_agency() {
         actAsTestAdministrator();
         accounts.create(new AccountService.NewUser("officer-findable", "吴可寻", Role.OFFICER, "sample-traffic-police"));
@@ -203,7 +269,7 @@ class AccountViewsIT extends KaribuViewTest {
         com.vaadin.flow.component.grid.Grid<UserSummary> grid = _get(com.vaadin.flow.component.grid.Grid.class,
                 spec -> spec.withId("users-grid"));
         String until = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(clock.instant().plusSeconds(15 * 60));
+                .withZone(clock.getZone()).format(clock.instant().plusSeconds(15 * 60));
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0))
                 .contains("启用 · 登录已锁定至 " + until);
         com.vaadin.flow.component.html.Div actions = (com.vaadin.flow.component.html.Div) com.github.mvysny.kaributesting

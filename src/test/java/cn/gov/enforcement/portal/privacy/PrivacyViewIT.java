@@ -76,6 +76,23 @@ class PrivacyViewIT extends KaribuViewTest {
                 .contains("被評價機關的工作人員", "平台管理員");
     }
 
+    @Autowired SiteSettings site;
+    @Autowired cn.gov.enforcement.portal.assistant.AssistantService assistant;
+    @Autowired cn.gov.enforcement.portal.account.AccountLog accountLog;
+    @Autowired cn.gov.enforcement.portal.notification.NotificationSettings mail;
+
+    @Test
+    void the_session_timeout_given_as_a_bare_number_is_read_in_seconds_as_the_server_reads_it() {
+        // PORTAL_SESSION_TIMEOUT=1800, bound as Spring Boot binds it for the server: 1,800 seconds, not milliseconds
+        org.springframework.boot.autoconfigure.web.ServerProperties server =
+                new org.springframework.boot.context.properties.bind.Binder(
+                        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                                java.util.Map.of("server.servlet.session.timeout", "1800")))
+                        .bind("server", org.springframework.boot.autoconfigure.web.ServerProperties.class).get();
+        PrivacyView view = new PrivacyView(site, mediation, assistant, accountLog, mail, server);
+        assertThat(_get(view, Paragraph.class, spec -> spec.withId("privacy-cookies")).getText()).contains("30 分钟");
+    }
+
     /**
      * What the agency and lists stores announce after writing (the answers are kept until then): the rows above were
      * changed behind their back.

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.enforcement.portal.KaribuViewTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class HomeViewIT extends KaribuViewTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
 
     @Test
     void home_page_explains_the_portal_in_chinese_and_lists_only_real_services() {
@@ -72,6 +76,43 @@ class HomeViewIT extends KaribuViewTest {
         UI.getCurrent().navigate("");
         assertThat(_find(Anchor.class).stream().map(Anchor::getHref)).doesNotContain("admin/users", "staff/mediation",
                 "staff/lists");
+    }
+
+    @Test
+    void the_navigation_marks_only_the_page_shown_as_current_not_the_workbench_above_it() {
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("staff");
+        assertThat(currentLinks()).containsExactly("staff");
+        // staff/mediation lies under the workbench's staff: only the queue's link is the current page
+        UI.getCurrent().navigate("staff/mediation");
+        assertThat(currentLinks()).containsExactly("staff/mediation");
+        // a page below a menu entry marks that entry only
+        UI.getCurrent().navigate("staff/mediation/statistics");
+        assertThat(currentLinks()).containsExactly("staff/mediation");
+        UI.getCurrent().navigate("staff/lists");
+        assertThat(currentLinks()).containsExactly("staff/lists");
+        UI.getCurrent().navigate("");
+        assertThat(currentLinks()).containsExactly(".");
+    }
+
+    private static List<String> currentLinks() {
+        return _find(Anchor.class, spec -> spec.withClasses("portal-nav-link")).stream()
+                .filter(a -> "page".equals(a.getElement().getAttribute("aria-current"))).map(Anchor::getHref).toList();
+    }
+
+    @Test
+    void the_not_found_page_and_a_refusal_have_a_title_in_the_browsers_tab() {
+        // a route that finds nothing (here an address of no law) answers with the not-found page (in these tests
+        // navigating to a path of no route at all is left to the browser's router)
+        UI.getCurrent().navigate("regulations/no-such-law");
+        assertThat(_get(Div.class, spec -> spec.withId("page-not-found"))).isNotNull();
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("没有找到这个页面 - 服务型行政执法公共服务平台");
+        // a refusal by a service answers as not found, its title included
+        assertThat(new AccessDeniedView().getPageTitle()).isEqualTo("没有找到这个页面 - 服务型行政执法公共服务平台");
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("regulations/no-such-law-either");
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Page not found - Service-Oriented Enforcement Portal");
     }
 
     @Test

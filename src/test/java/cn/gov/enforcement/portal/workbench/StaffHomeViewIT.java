@@ -54,6 +54,11 @@ class StaffHomeViewIT extends KaribuViewTest {
     @Autowired cn.gov.enforcement.portal.rating.RatingService ratings;
     @Autowired cn.gov.enforcement.portal.guidance.GuidanceService guidance;
     @Autowired java.time.Clock clock;
+    @Autowired cn.gov.enforcement.portal.account.CurrentUser currentUser;
+    @Autowired cn.gov.enforcement.portal.agency.AgencyDirectory agencies;
+    @Autowired cn.gov.enforcement.portal.notification.OutboxAdministration outbox;
+    @Autowired cn.gov.enforcement.portal.knowledge.ContentAdministration content;
+    @Autowired cn.gov.enforcement.portal.backup.Backups backups;
 
     private UserDetails staff(String username, Role role, String agency) {
         SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
@@ -113,7 +118,10 @@ class StaffHomeViewIT extends KaribuViewTest {
         assertThat(decisions.getElement().getTextRecursively())
                 .contains("待作出受理决定的调解申请：" + after.awaitingDecision() + " 件")
                 .contains("其中 " + after.decisionsOverdue() + " 件已超期");
-        assertThat(_get(decisions, Anchor.class).getHref()).isEqualTo("staff/mediation?status=SUBMITTED");
+        assertThat(_get(decisions, Anchor.class, spec -> spec.withoutClasses("overdue")).getHref())
+                .isEqualTo("staff/mediation?status=SUBMITTED");
+        assertThat(_get(decisions, Anchor.class, spec -> spec.withClasses("overdue")).getHref())
+                .as("the overdue note opens the overdue ones").isEqualTo("staff/mediation?status=SUBMITTED&overdue=true");
         int waiting = backOffice.workload(MARKET).applicantsWaiting();
         SecurityContextHolder.clearContext();
         mediation.reply(late.caseNumber(), late.accessCode(), "请问什么时候能受理？", null);
@@ -144,6 +152,65 @@ class StaffHomeViewIT extends KaribuViewTest {
                 .contains("待回访的行政指导书：" + visits.visitsPending() + " 份")
                 .contains("其中 " + visits.visitsOverdue() + " 份已过计划回访日期");
         assertThat(_get(visitItem, Anchor.class).getHref()).isEqualTo("staff/guidance?visits=true");
+    }
+
+    @Test
+    void the_overdue_notes_open_the_queue_with_just_the_overdue_cases() {
+        staff("workbench-officer", Role.OFFICER, MARKET);
+        SubmissionReceipt lateDecision = mediation.submit(application(), Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt lateMediation = mediation.submit(application(), Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt inTime = mediation.submit(application(), Locale.SIMPLIFIED_CHINESE);
+        backOffice.accept(lateMediation.caseNumber(), "材料齐全");
+        java.time.OffsetDateTime longAgo = java.time.OffsetDateTime.ofInstant(
+                clock.instant().minus(java.time.Duration.ofDays(60)), java.time.ZoneOffset.UTC);
+        jdbc.update("update mediation_case set submitted_at = ? where case_number = ?", longAgo, lateDecision.caseNumber());
+        jdbc.update("update mediation_case set submitted_at = ?, accepted_at = ? where case_number = ?", longAgo, longAgo,
+                lateMediation.caseNumber());
+        MediationBackOffice.Workload workload = backOffice.workload(MARKET);
+        assertThat(workload.decisionsOverdue()).isPositive();
+        assertThat(workload.mediationsOverdue()).isPositive();
+
+        UI.getCurrent().navigate("staff");
+        Anchor decisions = _get(item(MARKET, "mediation-decisions"), Anchor.class, spec -> spec.withClasses("overdue"));
+        assertThat(decisions.getText()).isEqualTo("其中 " + workload.decisionsOverdue() + " 件已超期");
+        follow(decisions.getHref());
+        assertThat(queue()).as("as many as the note counts").hasSize(workload.decisionsOverdue())
+                .contains(lateDecision.caseNumber()).doesNotContain(lateMediation.caseNumber(), inTime.caseNumber());
+
+        UI.getCurrent().navigate("staff");
+        Anchor running = _get(item(MARKET, "mediation-running"), Anchor.class, spec -> spec.withClasses("overdue"));
+        assertThat(running.getText()).isEqualTo("其中 " + workload.mediationsOverdue() + " 件已超期");
+        // the queue has no filter for the several statuses of a case in mediation: every overdue case, none in time
+        assertThat(running.getHref()).isEqualTo("staff/mediation?overdue=true");
+        follow(running.getHref());
+        assertThat(queue()).hasSize(workload.decisionsOverdue() + workload.mediationsOverdue())
+                .contains(lateMediation.caseNumber(), lateDecision.caseNumber()).doesNotContain(inTime.caseNumber());
+    }
+
+    /** Opens a link of the workbench as the browser would, its query included. */
+    private static void follow(String href) {
+        int query = href.indexOf('?');
+        UI.getCurrent().navigate(href.substring(0, query), QueryParameters.fromString(href.substring(query + 1)));
+    }
+
+    /** The case numbers the mediation queue shows. */
+    private static List<String> queue() {
+        return _find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("mediation-queue-row")).stream()
+                .map(row -> row.getElement().getAttribute("data-case")).toList();
+    }
+
+    @Test
+    void today_is_the_portals_today_from_the_clock_not_always_chinas() {
+        staff("workbench-editor", Role.EDITOR, "sample-urban-management");
+        // 02:00 in Beijing is still the day before in UTC: a portal set to UTC (portal.zone) is on that day
+        ZoneId china = ZoneId.of("Asia/Shanghai");
+        LocalDate chinaToday = LocalDate.ofInstant(clock.instant(), china);
+        java.time.Clock utc = java.time.Clock.fixed(chinaToday.atTime(2, 0).atZone(china).toInstant(),
+                java.time.ZoneOffset.UTC);
+        StaffHomeView view = new StaffHomeView(currentUser, agencies, backOffice, ratings, guidance, lists, outbox, content,
+                backups, utc);
+        assertThat(_find(view, com.vaadin.flow.component.html.Paragraph.class).get(0).getText())
+                .isEqualTo("今天是 " + chinaToday.minusDays(1) + "。以下是需要处理的事项，点击进入办理页面；超期事项以红字标出。");
     }
 
     @Test
@@ -200,7 +267,7 @@ class StaffHomeViewIT extends KaribuViewTest {
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "mail-pending"))).hasSize(1);
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "content-problems"))).hasSize(1);
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "backup"))).hasSize(1);
-        String href = _get(item(MARKET, "mediation-decisions"), Anchor.class).getHref();
+        String href = _get(item(MARKET, "mediation-decisions"), Anchor.class, spec -> spec.withoutClasses("overdue")).getHref();
         assertThat(href).isEqualTo("staff/mediation?agency=" + MARKET + "&status=SUBMITTED");
         assertThat(_get(item(MARKET, "ratings"), Anchor.class).getHref())
                 .isEqualTo("staff/ratings?agency=" + MARKET + "&awaiting=true");
