@@ -60,7 +60,7 @@ class RegulationApiController {
         }
         java.time.Duration wait = throttle.acquire(cn.gov.enforcement.portal.platform.ClientAddress.key(request.getRemoteAddr()));
         if (!wait.isZero()) {
-            long seconds = Math.max(1, wait.toSeconds());
+            long seconds = SearchThrottle.seconds(wait);
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds))
                     .body(JsonApiErrors.body("rate_limited", message(request, "regulation.search.tooMany", seconds)));
         }

@@ -335,7 +335,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         java.time.Duration wait = throttle.acquire(cn.gov.enforcement.portal.platform.ClientAddress.current());
         if (!wait.isZero()) {
             // the question stays in the box: the reader sends it again once the wait is over
-            count.setText(getTranslation("regulation.search.tooMany", Math.max(1, wait.toSeconds())));
+            count.setText(getTranslation("regulation.search.tooMany", SearchThrottle.seconds(wait)));
             return;
         }
         RegulationCatalog.Results found = catalog.search(query);

@@ -38,6 +38,14 @@ public class SearchThrottle {
         return wait.isZero() ? Duration.ofSeconds(1) : wait;
     }
 
+    /**
+     * A wait in whole seconds, rounded up: the oldest search stops counting only at the end of its minute, so a client
+     * told 59 s for a wait of 59.6 s would be refused once more.
+     */
+    public static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     /** The searches one client may run per minute; 0: no limit. */
     public int perMinute() {
         return perMinute;

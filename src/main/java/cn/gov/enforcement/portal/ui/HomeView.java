@@ -30,8 +30,13 @@ import com.vaadin.flow.server.menu.MenuEntry;
 @AnonymousAllowed
 public class HomeView extends Div implements HasDynamicTitle {
 
-    /** The longest question the box takes (the assistant's own limit). */
+    /** The longest question the box takes: the assistant's own limit (AssistantService.MAX_QUESTION, in chars). */
     static final int MAX_QUESTION = 500;
+    /**
+     * The longest text the regulation search reads (RegulationCatalog.MAX_QUERY; it would cut a longer one without
+     * a word): refused here instead. Both are checked against their modules' constants by HomeViewIT.
+     */
+    static final int MAX_SEARCH = 200;
 
     private final TextField question = new TextField();
 
@@ -104,9 +109,10 @@ public class HomeView extends Div implements HasDynamicTitle {
             question.setErrorMessage(getTranslation("home.ask.empty"));
             return;
         }
-        if (text.codePointCount(0, text.length()) > MAX_QUESTION) {
+        int max = "regulations".equals(route) ? MAX_SEARCH : MAX_QUESTION;
+        if (text.length() > max) {
             question.setInvalid(true);
-            question.setErrorMessage(getTranslation("home.ask.tooLong", MAX_QUESTION));
+            question.setErrorMessage(getTranslation("home.ask.tooLong", max));
             return;
         }
         question.setInvalid(false);

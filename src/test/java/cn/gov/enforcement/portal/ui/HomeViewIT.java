@@ -50,10 +50,17 @@ class HomeViewIT extends KaribuViewTest {
         assertThat(box.getErrorMessage()).isEqualTo("请先输入您的问题或关键词。");
         assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEmpty();
 
+        // each page's own limit: the assistant reads 500 characters, the regulation search 200
+        assertThat(HomeView.MAX_QUESTION).isEqualTo(cn.gov.enforcement.portal.assistant.AssistantService.MAX_QUESTION);
+        assertThat(HomeView.MAX_SEARCH).isEqualTo(cn.gov.enforcement.portal.regulation.RegulationCatalog.MAX_QUERY);
         _setValue(box, "x".repeat(HomeView.MAX_QUESTION + 1));
-        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("home-ask-regulations")));
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("home-ask-assistant")));
         assertThat(box.getErrorMessage()).isEqualTo("问题最多 500 个字，请简要说明。");
         assertThat(box.getValue()).as("what was typed is kept").hasSize(HomeView.MAX_QUESTION + 1);
+        assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEmpty();
+        _setValue(box, "x".repeat(HomeView.MAX_SEARCH + 1));
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("home-ask-regulations")));
+        assertThat(box.getErrorMessage()).isEqualTo("问题最多 200 个字，请简要说明。");
         assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEmpty();
 
         _setValue(box, " 第一次没有亮照经营会被罚款吗 ");
