@@ -22,17 +22,55 @@ class LoginThrottle {
         this.addresses = new SlidingWindowLimiter(settings.maxFailedLogins() * 4, settings.lockout(), clock);
     }
 
+    /** True when an attempt with this name from this address would be refused now; counts nothing. */
     boolean isBlocked(String username, String address) {
         return !users.allows(userKey(username)) || !addresses.allows(addressKey(address));
     }
 
-    void failed(String username, String address) {
-        users.record(userKey(username));
-        addresses.record(addressKey(address));
+    /**
+     * Starts a sign-in attempt: counts it as a failure of the name and the address at once, so that attempts sent side
+     * by side cannot all pass the check before any of them has failed (a password check takes a while); null when
+     * the name or the address has failed too often, counting nothing. The attempt then says how it ended: a success
+     * or an attempt that did not test the password gives its count back.
+     */
+    Attempt begin(String username, String address) {
+        SlidingWindowLimiter.Reservation user = users.reserve(userKey(username));
+        if (!user.granted()) {
+            return null;
+        }
+        SlidingWindowLimiter.Reservation network = addresses.reserve(addressKey(address));
+        if (!network.granted()) {
+            user.release();
+            return null;
+        }
+        return new Attempt(username, user, network);
     }
 
-    void succeeded(String username) {
-        users.forget(userKey(username));
+    /** One sign-in attempt, counted as a failure until it says otherwise. */
+    final class Attempt {
+
+        private final String username;
+        private final SlidingWindowLimiter.Reservation user;
+        private final SlidingWindowLimiter.Reservation network;
+
+        private Attempt(String username, SlidingWindowLimiter.Reservation user, SlidingWindowLimiter.Reservation network) {
+            this.username = username;
+            this.user = user;
+            this.network = network;
+        }
+
+        /** The password was right: this attempt does not count, and the name's earlier failures are forgotten. */
+        void succeeded() {
+            network.release();
+            user.release();
+            users.forget(userKey(username));
+        }
+
+        /** The attempt ended without a wrong password (a disabled account, a failure of the check itself). */
+        void notCounted() {
+            network.release();
+            user.release();
+        }
     }
 
     /**

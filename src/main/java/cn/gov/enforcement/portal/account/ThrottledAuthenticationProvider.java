@@ -39,23 +39,30 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
         // the throttle counts per network (an IPv6 subscriber's /64), the account log keeps the address itself
         String network = address == null ? null : cn.gov.enforcement.portal.platform.ClientAddress.key(address);
-        if (throttle.isBlocked(username, network)) {
+        // counted as a failure from the start, so that attempts sent side by side cannot all pass the throttle
+        LoginThrottle.Attempt attempt = throttle.begin(username, network);
+        if (attempt == null) {
             log.record(AccountAction.SIGN_IN_BLOCKED, username, null, address, null);
             throw new LockedException("Too many failed sign-in attempts");
         }
+        Authentication result;
         try {
-            Authentication result = delegate.authenticate(authentication);
-            throttle.succeeded(username);
-            accounts.signedIn(result.getName(), address);
-            return result;
+            result = delegate.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            throttle.failed(username, network);
+            // the failure stays counted
             log.record(AccountAction.SIGN_IN_FAILED, username, null, address, "badCredentials");
             throw e;
         } catch (DisabledException e) {
+            attempt.notCounted();
             log.record(AccountAction.SIGN_IN_FAILED, username, null, address, "disabled");
             throw e;
+        } catch (RuntimeException e) {
+            attempt.notCounted();
+            throw e;
         }
+        attempt.succeeded();
+        accounts.signedIn(result.getName(), address);
+        return result;
     }
 
     @Override

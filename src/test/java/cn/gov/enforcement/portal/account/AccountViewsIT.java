@@ -259,7 +259,7 @@ class AccountViewsIT extends KaribuViewTest {
         long id = accounts.create(new AccountService.NewUser("officer-lockable", "卫可锁", Role.OFFICER,
                 "sample-traffic-police")).user().id();
         for (int i = 0; i < 5; i++) {
-            throttle.failed("Officer-Lockable", "192.0.2.7" + i);
+            throttle.begin("Officer-Lockable", "192.0.2.7" + i); // a wrong password each
         }
         signIn(users.loadUserByUsername("admin"), "ADMIN");
         UI.getCurrent().navigate("admin/users");

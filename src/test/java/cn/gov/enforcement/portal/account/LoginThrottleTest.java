@@ -20,10 +20,10 @@ class LoginThrottleTest {
     @Test
     void five_failures_for_one_user_name_block_further_attempts_until_the_window_has_passed() {
         for (int i = 0; i < 4; i++) {
-            throttle.failed("Officer1", "10.0.0." + i);
+            failed("Officer1", "10.0.0." + i);
         }
         assertThat(throttle.isBlocked("officer1", "10.0.0.9")).isFalse();
-        throttle.failed("officer1", "10.0.0.5");
+        failed("officer1", "10.0.0.5");
         assertThat(throttle.isBlocked("OFFICER1", "10.0.0.9")).isTrue();
         assertThat(throttle.isBlocked("someone-else", "10.0.0.9")).isFalse();
         clock.advance(Duration.ofMinutes(16));
@@ -33,7 +33,7 @@ class LoginThrottleTest {
     @Test
     void one_address_guessing_many_user_names_is_blocked_too() {
         for (int i = 0; i < 20; i++) {
-            throttle.failed("user" + i, "192.0.2.1");
+            failed("user" + i, "192.0.2.1");
         }
         assertThat(throttle.isBlocked("fresh-user", "192.0.2.1")).isTrue();
         assertThat(throttle.isBlocked("fresh-user", "192.0.2.2")).isFalse();
@@ -42,17 +42,17 @@ class LoginThrottleTest {
     @Test
     void a_success_clears_the_failures_of_that_user_name() {
         for (int i = 0; i < 4; i++) {
-            throttle.failed("editor", "192.0.2.3");
+            failed("editor", "192.0.2.3");
         }
-        throttle.succeeded("editor");
-        throttle.failed("editor", "192.0.2.3");
+        succeeded("editor");
+        failed("editor", "192.0.2.3");
         assertThat(throttle.isBlocked("editor", null)).isFalse();
     }
 
     @Test
     void a_failure_still_counts_at_the_very_end_of_the_lockout_window() {
         for (int i = 0; i < 5; i++) {
-            throttle.failed("clerk", null);
+            failed("clerk", null);
         }
         clock.advance(Duration.ofMinutes(15));
         assertThat(throttle.isBlocked("clerk", null)).isTrue();
@@ -63,15 +63,15 @@ class LoginThrottleTest {
     @Test
     void an_address_gets_four_times_the_failures_of_a_user_name_and_a_success_does_not_clear_it() {
         for (int i = 0; i < 19; i++) {
-            throttle.failed("name" + i, "192.0.2.7");
+            failed("name" + i, "192.0.2.7");
         }
         assertThat(throttle.isBlocked("fresh-user", "192.0.2.7")).isFalse();
-        throttle.succeeded("name0");
-        throttle.failed("name19", "192.0.2.7");
+        succeeded("name0");
+        failed("name19", "192.0.2.7");
         assertThat(throttle.isBlocked("fresh-user", "192.0.2.7")).isTrue();
         assertThat(throttle.isBlocked(null, "192.0.2.7")).isTrue();
         assertThat(throttle.isBlocked("fresh-user", null)).isFalse();
-        throttle.succeeded("fresh-user");
+        succeeded("fresh-user");
         assertThat(throttle.isBlocked("fresh-user", "192.0.2.7")).isTrue();
     }
 
@@ -79,11 +79,63 @@ class LoginThrottleTest {
     void checking_counts_nothing_and_blank_names_and_addresses_are_not_counted() {
         for (int i = 0; i < 10; i++) {
             assertThat(throttle.isBlocked("reader", "192.0.2.8")).isFalse();
-            throttle.failed(" ", "");
-            throttle.failed(null, null);
+            failed(" ", "");
+            failed(null, null);
         }
         assertThat(throttle.isBlocked(" ", "")).isFalse();
         assertThat(throttle.isBlocked("reader", "192.0.2.8")).isFalse();
+    }
+
+    /** An attempt that ends with a wrong password: it stays counted. */
+    private void failed(String username, String address) {
+        throttle.begin(username, address);
+    }
+
+    /** An attempt with the right password. */
+    private void succeeded(String username) {
+        LoginThrottle.Attempt attempt = throttle.begin(username, null);
+        if (attempt != null) {
+            attempt.succeeded();
+        } else {
+            // the name is blocked: a success is not even tried, as in the provider
+            assertThat(throttle.isBlocked(username, null)).isTrue();
+        }
+    }
+
+    @Test
+    void attempts_sent_side_by_side_pass_only_as_many_as_the_limit_and_a_refused_one_counts_nothing() throws Exception {
+        int threads = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<LoginThrottle.Attempt>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String address = "198.51.100." + i;
+                tries.add(pool.submit(() -> {
+                    start.await();
+                    return throttle.begin("guessed", address);
+                }));
+            }
+            start.countDown();
+            int admitted = 0;
+            for (var t : tries) {
+                admitted += t.get() == null ? 0 : 1;
+            }
+            assertThat(admitted).as("five failures per name, however the attempts interleave").isEqualTo(5);
+        } finally {
+            pool.shutdownNow();
+        }
+        // an address blocked refuses without counting against the name it tried
+        for (int i = 0; i < 20; i++) {
+            failed("name" + i, "192.0.2.9");
+        }
+        assertThat(throttle.begin("innocent", "192.0.2.9")).isNull();
+        assertThat(throttle.lockedFor("innocent")).isZero();
+        // an attempt that did not test a password (a disabled account) gives its counts back
+        for (int i = 0; i < 5; i++) {
+            throttle.begin("disabled-one", "192.0.2.10").notCounted();
+        }
+        assertThat(throttle.isBlocked("disabled-one", "192.0.2.10")).isFalse();
     }
 
     @Test
