@@ -56,6 +56,7 @@ public abstract class IntegrationTest {
         registry.add("portal.backup.cron", () -> "-");
         // the tests of one Spring context all search from one address; the throttle's own tests set a limit
         registry.add("portal.regulation.searches-per-minute", () -> "0");
+        registry.add("portal.lists.downloads-per-minute", () -> "0");
         // the Maven build's compile phase builds the production frontend bundle into
         // target/classes; production mode uses it instead of starting a dev-mode frontend build
         registry.add("vaadin.productionMode", () -> "true");

@@ -40,9 +40,12 @@ class ListsApiController {
     private final ListsCatalog catalog;
     private final Translations translations;
 
-    ListsApiController(ListsCatalog catalog, Translations translations) {
+    private final DownloadThrottle downloads;
+
+    ListsApiController(ListsCatalog catalog, Translations translations, DownloadThrottle downloads) {
         this.catalog = catalog;
         this.translations = translations;
+        this.downloads = downloads;
     }
 
     /** A citation; {@code url} is the permalink of the article text when it is imported, else null. */
@@ -220,33 +223,56 @@ class ListsApiController {
     }
 
     @GetMapping(path = "/risk-points.csv")
-    ResponseEntity<byte[]> riskPointsCsv(HttpServletRequest request) {
+    ResponseEntity<?> riskPointsCsv(HttpServletRequest request) {
         Locale locale = locale(request);
-        List<RiskPoint> all = allRiskPoints(request);
-        return csv("risk-points.csv", ListsCsv.riskPoints(all, (key, args) -> translations.get(locale, key, args)));
+        return download(request, locale, () -> csv("risk-points.csv", ListsCsv.riskPoints(allRiskPoints(request),
+                (key, args) -> translations.get(locale, key, args))));
     }
 
     @GetMapping(path = "/exemptions.csv")
-    ResponseEntity<byte[]> exemptionsCsv(HttpServletRequest request) {
+    ResponseEntity<?> exemptionsCsv(HttpServletRequest request) {
         Locale locale = locale(request);
-        List<ExemptionItem> all = allExemptions(request);
-        return csv("exemptions.csv", ListsCsv.exemptions(all, (key, args) -> translations.get(locale, key, args)));
+        return download(request, locale, () -> csv("exemptions.csv", ListsCsv.exemptions(allExemptions(request),
+                (key, args) -> translations.get(locale, key, args))));
     }
 
     @GetMapping(path = "/risk-points.xlsx")
-    ResponseEntity<byte[]> riskPointsXlsx(HttpServletRequest request) {
+    ResponseEntity<?> riskPointsXlsx(HttpServletRequest request) {
         Locale locale = locale(request);
         EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
-        List<RiskPoint> all = allRiskPoints(request);
-        return xlsx("risk-points.xlsx", ListsXlsx.workbook(m.get("lists.risks.title"), ListsCsv.riskPointRows(all, m)));
+        return download(request, locale, () -> xlsx("risk-points.xlsx",
+                ListsXlsx.workbook(m.get("lists.risks.title"), ListsCsv.riskPointRows(allRiskPoints(request), m))));
     }
 
     @GetMapping(path = "/exemptions.xlsx")
-    ResponseEntity<byte[]> exemptionsXlsx(HttpServletRequest request) {
+    ResponseEntity<?> exemptionsXlsx(HttpServletRequest request) {
         Locale locale = locale(request);
         EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
-        List<ExemptionItem> all = allExemptions(request);
-        return xlsx("exemptions.xlsx", ListsXlsx.workbook(m.get("lists.exemptions.title"), ListsCsv.exemptionRows(all, m)));
+        return download(request, locale, () -> xlsx("exemptions.xlsx",
+                ListsXlsx.workbook(m.get("lists.exemptions.title"), ListsCsv.exemptionRows(allExemptions(request), m))));
+    }
+
+    /**
+     * Writes a download when the client may ask for one now (counted; a refused filter gives the count back and is
+     * answered 400 as usual); else 429 rate_limited with Retry-After.
+     */
+    private ResponseEntity<?> download(HttpServletRequest request, Locale locale,
+            java.util.function.Supplier<ResponseEntity<byte[]>> write) {
+        cn.gov.enforcement.portal.platform.SlidingWindowLimiter.Reservation slot =
+                downloads.reserve(cn.gov.enforcement.portal.platform.ClientAddress.key(request.getRemoteAddr()));
+        if (!slot.granted()) {
+            long seconds = cn.gov.enforcement.portal.platform.PerClientRate.seconds(slot.retryAfter());
+            return ResponseEntity.status(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(seconds))
+                    .body(cn.gov.enforcement.portal.platform.JsonApiErrors.body("rate_limited",
+                            translations.get(locale, "lists.error.tooManyDownloads", seconds)));
+        }
+        try {
+            return write.get();
+        } catch (ListsInputException refused) {
+            slot.release();
+            throw refused;
+        }
     }
 
     private List<RiskPoint> allRiskPoints(HttpServletRequest request) {

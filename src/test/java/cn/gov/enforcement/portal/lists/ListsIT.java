@@ -69,6 +69,33 @@ class ListsIT extends ListsTestSupport {
         catalog.searchRiskPoints("险".repeat(3000), null, null, null, 0, 10);
     }
 
+    @Autowired DownloadThrottle downloads;
+
+    @Test
+    void more_downloads_from_one_address_than_the_limit_are_answered_429_and_a_bad_filter_counts_nothing() throws Exception {
+        indexesBuilt();
+        downloads.limit(2);
+        try {
+            org.springframework.test.web.servlet.request.RequestPostProcessor from =
+                    r -> { r.setRemoteAddr("203.0.113.21"); return r; };
+            // a refused filter is answered 400 before anything is counted
+            mvc.perform(get("/api/v1/risk-points.xlsx").param("level", "extreme").with(from)).andExpect(status().isBadRequest());
+            mvc.perform(get("/api/v1/risk-points.csv").with(from)).andExpect(status().isOk());
+            mvc.perform(get("/api/v1/exemptions.xlsx").with(from)).andExpect(status().isOk());
+            var refused = mvc.perform(get("/api/v1/exemptions.csv").with(from))
+                    .andExpect(status().isTooManyRequests())
+                    .andExpect(jsonPath("$.error").value("rate_limited"))
+                    .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("下载过于频繁，请 ")))
+                    .andReturn().getResponse();
+            assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, 60L);
+            // another address is not held up
+            mvc.perform(get("/api/v1/exemptions.csv").with(r -> { r.setRemoteAddr("203.0.113.22"); return r; }))
+                    .andExpect(status().isOk());
+        } finally {
+            downloads.limit(0);
+        }
+    }
+
     @Test
     void the_json_api_lists_filters_and_shows_entries_with_their_citations() throws Exception {
         indexesBuilt();
