@@ -486,12 +486,19 @@ public class GuidanceService {
      * @throws ValidationFailure (field {@code form}) once the client has failed too often; the look-up is not tried
      */
     public Optional<GuidanceRecord> open(String number, String accessCode, String client) {
-        requireLookupsLeft(client);
-        Optional<Guidance> found = authorised(number, accessCode);
+        SlidingWindowLimiter.Reservation guess = lookupSlot(client);
+        Optional<Guidance> found;
+        try {
+            found = authorised(number, accessCode);
+        } catch (RuntimeException failed) {
+            guess.release();
+            throw failed;
+        }
         if (found.isEmpty()) {
-            failedLookups.record(client);
+            // the failed look-up stays counted
             return Optional.empty();
         }
+        guess.release();
         Guidance g = found.get();
         return Optional.of(record(g, today(), agencies.find(g.getAgencyId()).orElse(null)));
     }
@@ -520,12 +527,13 @@ public class GuidanceService {
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }
-        requireLookupsLeft(client);
+        SlidingWindowLimiter.Reservation guess = lookupSlot(client);
+        boolean[] notFound = {false};
         try {
             Guidance saved = tx.execute(status -> {
                 Guidance g = authorised(number, accessCode).orElse(null);
                 if (g == null) {
-                    failedLookups.record(client);
+                    notFound[0] = true;
                     throw ValidationFailure.of("form", "guidance.error.notFound");
                 }
                 if (g.getVoidedAt() != null) {
@@ -548,14 +556,28 @@ public class GuidanceService {
             return record(saved, today(), agencies.find(saved.getAgencyId()).orElse(null));
         } catch (ObjectOptimisticLockingFailureException concurrent) {
             throw ValidationFailure.of("form", "guidance.error.closed");
+        } finally {
+            // only a number and code that matched nothing count as a failed look-up
+            if (!notFound[0]) {
+                guess.release();
+            }
         }
     }
 
-    /** @throws ValidationFailure (field {@code form}) once the client has failed {@link #MAX_FAILED_LOOKUPS} times */
-    private void requireLookupsLeft(String client) {
-        if (!failedLookups.allows(client)) {
+    /**
+     * Takes a failed look-up's slot before the look-up, checked and counted in one step, so that wrong codes sent side
+     * by side cannot all pass the limit before one has failed; the caller gives it back when the look-up matched (or
+     * did not run to its end). A client one failure short of the limit whose right look-ups overlap may see one of
+     * them refused: whether a code is right is known only after the look-up.
+     *
+     * @throws ValidationFailure (field {@code form}) once the client has failed {@link #MAX_FAILED_LOOKUPS} times
+     */
+    private SlidingWindowLimiter.Reservation lookupSlot(String client) {
+        SlidingWindowLimiter.Reservation slot = failedLookups.reserve(client);
+        if (!slot.granted()) {
             throw ValidationFailure.of("form", "guidance.error.tooMany", GUESS_WINDOW.toMinutes());
         }
+        return slot;
     }
 
     /** Forgets the failed look-ups and the replies counted (for tests). */

@@ -250,6 +250,50 @@ class GuidanceIT extends KaribuViewTest {
     }
 
     @Test
+    void wrong_codes_sent_side_by_side_cannot_pass_the_limit_and_right_ones_and_replies_do_not_count() throws Exception {
+        signInOfficer("guidance-officer", MARKET);
+        GuidanceService.Issued issued = service.issue(input(null));
+        SecurityContextHolder.clearContext();
+        String number = issued.guidance().number();
+        // right look-ups and a reply with the right code count nothing
+        String client = client();
+        for (int i = 0; i < GuidanceService.MAX_FAILED_LOOKUPS + 2; i++) {
+            assertThat(service.open(number, issued.accessCode(), client)).isPresent();
+        }
+        service.reply(number, issued.accessCode(), PartyReply.WILL_FOLLOW, null, client);
+        // a reply with a wrong code counts as a failed look-up
+        assertThatThrownBy(() -> service.reply(number, "ABCDEFGHJKMN", PartyReply.DONE, null, client))
+                .isInstanceOf(ValidationFailure.class);
+
+        int threads = 3 * GuidanceService.MAX_FAILED_LOOKUPS;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> guesses = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                guesses.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        service.open(number, "ABCDEFGHJKMN", client);
+                        return true; // looked up (and found nothing)
+                    } catch (ValidationFailure refused) {
+                        return false; // refused before the look-up
+                    }
+                }));
+            }
+            start.countDown();
+            int lookedUp = 0;
+            for (var g : guesses) {
+                lookedUp += g.get() ? 1 : 0;
+            }
+            assertThat(lookedUp).as("one failure was counted before; the rest of the limit, however they interleave")
+                    .isEqualTo(GuidanceService.MAX_FAILED_LOOKUPS - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void the_compose_page_marks_refused_fields_keeps_the_input_and_then_shows_the_document_with_the_code() {
         signInOfficer("guidance-officer", MARKET);
         UI.getCurrent().navigate("staff/guidance/new");
