@@ -97,6 +97,7 @@ public class MediationBackOffice {
         String me = currentUser.username().orElse("");
         List<MediationCase> shown = cases.findByAgencyIdOrderBySubmittedAtAsc(agencyId).stream()
                 .filter(c -> filter.status() == null || c.status() == filter.status())
+                .filter(c -> !filter.inMediationOnly() || c.status().inMediation())
                 .filter(c -> !filter.overdueOnly() || c.overdue(settings, now))
                 .filter(c -> !filter.mineOnly() || me.equalsIgnoreCase(c.mediator()))
                 .toList();
@@ -170,8 +171,17 @@ public class MediationBackOffice {
     }
 
     /** The filters of the queue. */
-    public record QueueFilter(CaseStatus status, boolean overdueOnly, boolean mineOnly) {
-        public static final QueueFilter ALL = new QueueFilter(null, false, false);
+    /**
+     * @param status one status (null for all)
+     * @param inMediationOnly only the cases in mediation: accepted and before the outcome, in any of the statuses of
+     *     {@link CaseStatus#inMediation()} (the workbench's line of cases in mediation links here with it)
+     */
+    public record QueueFilter(CaseStatus status, boolean overdueOnly, boolean mineOnly, boolean inMediationOnly) {
+        public static final QueueFilter ALL = new QueueFilter(null, false, false, false);
+
+        public QueueFilter(CaseStatus status, boolean overdueOnly, boolean mineOnly) {
+            this(status, overdueOnly, mineOnly, false);
+        }
     }
 
     /**

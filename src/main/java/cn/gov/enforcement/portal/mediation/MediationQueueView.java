@@ -37,6 +37,7 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
     private final Select<String> agency = new Select<>();
     private final Select<CaseStatus> status = new Select<>();
     private final Checkbox overdueOnly = new Checkbox();
+    private final Checkbox inMediationOnly = new Checkbox();
     private final Checkbox mineOnly = new Checkbox();
     private final Div rows = new Div();
     /** The reason field of each case row shown that takes the acceptance decision, by case number. */
@@ -63,6 +64,9 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         overdueOnly.setId("mediation-queue-overdue");
         overdueOnly.setLabel(getTranslation("mediation.queue.filter.overdue"));
         overdueOnly.addValueChangeListener(e -> refresh());
+        inMediationOnly.setId("mediation-queue-in-mediation");
+        inMediationOnly.setLabel(getTranslation("mediation.queue.filter.inMediation"));
+        inMediationOnly.addValueChangeListener(e -> refresh());
         mineOnly.setId("mediation-queue-mine");
         mineOnly.setLabel(getTranslation("mediation.queue.filter.mine"));
         mineOnly.addValueChangeListener(e -> refresh());
@@ -70,7 +74,7 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         List<CaseSummary> own = backOffice.ownQueue();
         boolean admin = own.isEmpty() && isAdminView();
         agency.setVisible(admin);
-        HorizontalLayout filters = new HorizontalLayout(agency, status, overdueOnly, mineOnly);
+        HorizontalLayout filters = new HorizontalLayout(agency, status, inMediationOnly, overdueOnly, mineOnly);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         Div links = new Div(new Anchor("staff/mediation/statistics", getTranslation("mediation.stats.title")));
@@ -85,8 +89,9 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
     }
 
     /**
-     * {@code ?agency=<id>} chooses the agency (administrators only), {@code ?status=<STATUS>} and
-     * {@code ?overdue=true} set the filters: the staff workbench links here with them. Unknown values are ignored.
+     * {@code ?agency=<id>} chooses the agency (administrators only), {@code ?status=<STATUS>},
+     * {@code ?stage=mediation} (the cases in mediation, whatever their status) and {@code ?overdue=true} set the
+     * filters: the staff workbench links here with them. Unknown values are ignored.
      */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
@@ -96,6 +101,7 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
                 .flatMap(name -> java.util.Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(name)).findFirst())
                 .ifPresent(status::setValue);
         parameters.getSingleParameter("overdue").filter("true"::equals).ifPresent(v -> overdueOnly.setValue(true));
+        parameters.getSingleParameter("stage").filter("mediation"::equals).ifPresent(v -> inMediationOnly.setValue(true));
     }
 
     private static boolean isAdminView() {
@@ -107,7 +113,7 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         rows.removeAll();
         reasons.clear();
         MediationBackOffice.QueueFilter filter = new MediationBackOffice.QueueFilter(status.getValue(),
-                overdueOnly.getValue(), mineOnly.getValue());
+                overdueOnly.getValue(), mineOnly.getValue(), inMediationOnly.getValue());
         List<CaseSummary> cases = agency.isVisible()
                 ? (agency.getValue() == null ? List.of() : backOffice.queue(agency.getValue(), filter))
                 : backOffice.ownQueue(filter);

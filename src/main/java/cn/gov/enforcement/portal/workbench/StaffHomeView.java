@@ -143,11 +143,11 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
             items.add(item("mediation-decisions", link("staff/mediation", query, submitted),
                     getTranslation("staff.home.mediation.decisions", m.awaitingDecision()), m.decisionsOverdue(),
                     "staff.home.overdueCases", link("staff/mediation", query, submitted + "&overdue=true")));
-            // the queue filters by one status, and a case in mediation is in one of several: the overdue note opens
-            // every overdue case of the agency, the lines without a matching filter its whole queue
-            items.add(item("mediation-running", link("staff/mediation", query, ""),
+            // a case in mediation is in one of several statuses: the queue's stage filter takes them all; the lines
+            // without a matching filter open the whole queue
+            items.add(item("mediation-running", link("staff/mediation", query, "stage=mediation"),
                     getTranslation("staff.home.mediation.running", m.inMediation()), m.mediationsOverdue(),
-                    "staff.home.overdueCases", link("staff/mediation", query, "overdue=true")));
+                    "staff.home.overdueCases", link("staff/mediation", query, "stage=mediation&overdue=true")));
             if (m.dueByNextWorkingDay() > 0) {
                 items.add(item("mediation-due", link("staff/mediation", query, ""),
                         getTranslation("staff.home.mediation.dueSoon", m.dueByNextWorkingDay()), 0, null));

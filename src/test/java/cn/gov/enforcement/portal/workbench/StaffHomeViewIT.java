@@ -180,11 +180,20 @@ class StaffHomeViewIT extends KaribuViewTest {
         UI.getCurrent().navigate("staff");
         Anchor running = _get(item(MARKET, "mediation-running"), Anchor.class, spec -> spec.withClasses("overdue"));
         assertThat(running.getText()).isEqualTo("其中 " + workload.mediationsOverdue() + " 件已超期");
-        // the queue has no filter for the several statuses of a case in mediation: every overdue case, none in time
-        assertThat(running.getHref()).isEqualTo("staff/mediation?overdue=true");
+        // the cases in mediation, whatever their status, and of those the overdue ones: as many as the note counts
+        assertThat(running.getHref()).isEqualTo("staff/mediation?stage=mediation&overdue=true");
         follow(running.getHref());
-        assertThat(queue()).hasSize(workload.decisionsOverdue() + workload.mediationsOverdue())
-                .contains(lateMediation.caseNumber(), lateDecision.caseNumber()).doesNotContain(inTime.caseNumber());
+        assertThat(queue()).hasSize(workload.mediationsOverdue())
+                .contains(lateMediation.caseNumber()).doesNotContain(lateDecision.caseNumber(), inTime.caseNumber());
+        assertThat(_get(com.vaadin.flow.component.checkbox.Checkbox.class,
+                spec -> spec.withId("mediation-queue-in-mediation")).getValue()).as("the filter is shown set").isTrue();
+        // the line itself opens every case in mediation
+        UI.getCurrent().navigate("staff");
+        Anchor line = _find(item(MARKET, "mediation-running"), Anchor.class).get(0);
+        assertThat(line.getHref()).isEqualTo("staff/mediation?stage=mediation");
+        follow(line.getHref());
+        assertThat(queue()).hasSize(workload.inMediation()).contains(lateMediation.caseNumber())
+                .doesNotContain(lateDecision.caseNumber());
     }
 
     /** Opens a link of the workbench as the browser would, its query included. */
