@@ -487,13 +487,7 @@ public class GuidanceService {
      */
     public Optional<GuidanceRecord> open(String number, String accessCode, String client) {
         SlidingWindowLimiter.Reservation guess = lookupSlot(client);
-        Optional<Guidance> found;
-        try {
-            found = authorised(number, accessCode);
-        } catch (RuntimeException failed) {
-            guess.release();
-            throw failed;
-        }
+        Optional<Guidance> found = guess.releasedOnFailure(() -> authorised(number, accessCode));
         if (found.isEmpty()) {
             // the failed look-up stays counted
             return Optional.empty();

@@ -244,13 +244,9 @@ public class MediationService {
         SlidingWindowLimiter.Reservation slot = limiter.reserve(MediationRateLimiter.Kind.SUBMISSION, client);
         String code = AccessCodes.generate();
         try {
-            return tx.execute(status -> create(a, code, language, letterCode));
+            return slot.releasedOnFailure(() -> tx.execute(status -> create(a, code, language, letterCode)));
         } catch (DataIntegrityViolationException concurrentResend) {
-            slot.release();
             return findResend(a.submissionToken()).orElseThrow(() -> concurrentResend);
-        } catch (RuntimeException failed) {
-            slot.release();
-            throw failed;
         }
     }
 
@@ -341,13 +337,7 @@ public class MediationService {
      */
     private <T> Optional<T> guarded(String client, java.util.function.Supplier<Optional<T>> lookUp) {
         SlidingWindowLimiter.Reservation guess = limiter.reserve(MediationRateLimiter.Kind.CODE_GUESS, client);
-        Optional<T> found;
-        try {
-            found = lookUp.get();
-        } catch (RuntimeException failed) {
-            guess.release();
-            throw failed;
-        }
+        Optional<T> found = guess.releasedOnFailure(lookUp);
         if (found.isPresent()) {
             guess.release();
         }
@@ -584,13 +574,8 @@ public class MediationService {
         String name = cleanFileName(fileName, type.get());
         // checked and counted in one step; a file refused inside (the application submitted meanwhile, too many files)
         // or not stored gives its slot back
-        SlidingWindowLimiter.Reservation slot = limiter.reserve(MediationRateLimiter.Kind.UPLOAD, client);
-        try {
-            return tx.execute(status -> storeEvidence(submissionToken, name, content, type.get()));
-        } catch (RuntimeException refused) {
-            slot.release();
-            throw refused;
-        }
+        return limiter.reserve(MediationRateLimiter.Kind.UPLOAD, client)
+                .releasedOnFailure(() -> tx.execute(status -> storeEvidence(submissionToken, name, content, type.get())));
     }
 
     /** Stores a file already checked, unless the application was submitted meanwhile or has its files. In a transaction. */

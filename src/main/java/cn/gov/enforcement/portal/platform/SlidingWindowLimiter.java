@@ -228,6 +228,19 @@ public final class SlidingWindowLimiter {
         }
 
         /**
+         * Runs what the slot was taken for and answers its result; when it throws, the slot is given back (what it
+         * counted did not happen) and the exception goes on.
+         */
+        public <T> T releasedOnFailure(java.util.function.Supplier<T> action) {
+            try {
+                return action.get();
+            } catch (RuntimeException failed) {
+                release();
+                throw failed;
+            }
+        }
+
+        /**
          * Gives the slot back: the event no longer counts, as if the client had not acted. Only the first call does
          * anything; nothing happens for a refused reservation or a trusted caller, nor once the event left the window.
          */

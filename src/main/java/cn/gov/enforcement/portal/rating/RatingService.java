@@ -204,22 +204,16 @@ public class RatingService {
         String finalPhone = phone;
         Locale raterLanguage = Translations.supported(language);
         AgencySummary rated = agency.orElseThrow().summary();
-        Rating saved;
-        try {
-            saved = tx.execute(status -> {
-                Rating r = repository.save(new Rating(agencyId, finalCertificate, in.contactDate(), in.matter().name(),
-                        in.score().value(), comment, in.wantsReply(), name, finalPhone, email,
-                        raterLanguage.toLanguageTag(), now,
-                        (bad ? RatingStatus.AWAITING_FOLLOW_UP : RatingStatus.RECORDED).name(), due));
-                r.assignReference(String.format(Locale.ROOT, "PJ-%d-%06d", today.getYear(), r.getId()));
-                mailAgency(r, rated);
-                mailReceived(r, rated);
-                return r;
-            });
-        } catch (RuntimeException refused) {
-            slot.release();
-            throw refused;
-        }
+        Rating saved = slot.releasedOnFailure(() -> tx.execute(status -> {
+            Rating r = repository.save(new Rating(agencyId, finalCertificate, in.contactDate(), in.matter().name(),
+                    in.score().value(), comment, in.wantsReply(), name, finalPhone, email,
+                    raterLanguage.toLanguageTag(), now,
+                    (bad ? RatingStatus.AWAITING_FOLLOW_UP : RatingStatus.RECORDED).name(), due));
+            r.assignReference(String.format(Locale.ROOT, "PJ-%d-%06d", today.getYear(), r.getId()));
+            mailAgency(r, rated);
+            mailReceived(r, rated);
+            return r;
+        }));
         return new RatingReceipt(saved.getReference(), in.score(), due);
     }
 
