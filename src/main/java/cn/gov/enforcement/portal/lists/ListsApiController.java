@@ -262,10 +262,8 @@ class ListsApiController {
                 downloads.reserve(cn.gov.enforcement.portal.platform.ClientAddress.key(request.getRemoteAddr()));
         if (!slot.granted()) {
             long seconds = cn.gov.enforcement.portal.platform.PerClientRate.seconds(slot.retryAfter());
-            return ResponseEntity.status(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(seconds))
-                    .body(cn.gov.enforcement.portal.platform.JsonApiErrors.body("rate_limited",
-                            translations.get(locale, "lists.error.tooManyDownloads", seconds)));
+            return cn.gov.enforcement.portal.platform.JsonApiErrors.rateLimited(seconds,
+                    translations.get(locale, "lists.error.tooManyDownloads", seconds));
         }
         try {
             return write.get();

@@ -53,10 +53,8 @@ class MediationStatusApiController {
             answer = service.status(number, headerCode != null && !headerCode.isBlank() ? headerCode : code,
                     cn.gov.enforcement.portal.platform.ClientAddress.key(request.getRemoteAddr()));
         } catch (RateLimitedException limited) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(Math.max(1, limited.retryAfter().toSeconds())))
-                    .body(JsonApiErrors.body("rate_limited",
-                            translations.get(locale, "mediation.error.rateLimited", limited.retryAfterMinutes())));
+            return JsonApiErrors.rateLimited(Math.max(1, limited.retryAfter().toSeconds()),
+                    translations.get(locale, "mediation.error.rateLimited", limited.retryAfterMinutes()));
         }
         return answer
                 .<ResponseEntity<?>>map(s -> ResponseEntity.ok(new StatusJson(s.caseNumber(), s.status().name(),

@@ -31,6 +31,7 @@ public class JsonApiErrors {
     public static final String BAD_REQUEST = "bad_request";
     public static final String NOT_FOUND = "not_found";
     public static final String INTERNAL_ERROR = "internal_error";
+    public static final String RATE_LIMITED = "rate_limited";
 
     private static final Logger log = LoggerFactory.getLogger(JsonApiErrors.class);
 
@@ -43,6 +44,12 @@ public class JsonApiErrors {
     /** An error answer: the status, a JSON body with the machine-readable code and the message. */
     public static ResponseEntity<Map<String, Object>> response(HttpStatus status, String code, String message) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(code, message));
+    }
+
+    /** 429 {@code rate_limited} with the message, telling the client in {@code Retry-After} when to ask again. */
+    public static ResponseEntity<Map<String, Object>> rateLimited(long retryAfterSeconds, String message) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_JSON)
+                .header("Retry-After", String.valueOf(retryAfterSeconds)).body(body(RATE_LIMITED, message));
     }
 
     /** The error body alone, for an answer that needs more headers (e.g. {@code Retry-After}). */

@@ -61,8 +61,7 @@ class RegulationApiController {
         java.time.Duration wait = throttle.acquire(cn.gov.enforcement.portal.platform.ClientAddress.key(request.getRemoteAddr()));
         if (!wait.isZero()) {
             long seconds = SearchThrottle.seconds(wait);
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds))
-                    .body(JsonApiErrors.body("rate_limited", message(request, "regulation.search.tooMany", seconds)));
+            return JsonApiErrors.rateLimited(seconds, message(request, "regulation.search.tooMany", seconds));
         }
         RegulationCatalog.Results results = catalog.search(parsed.query());
         if (results.unavailable()) {
