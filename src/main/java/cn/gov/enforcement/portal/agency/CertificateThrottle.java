@@ -1,8 +1,7 @@
 package cn.gov.enforcement.portal.agency;
 
-import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
+import cn.gov.enforcement.portal.platform.PerClientRate;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,18 +12,16 @@ import org.springframework.stereotype.Component;
 @Component
 class CertificateThrottle {
 
-    private static final Duration WINDOW = Duration.ofMinutes(1);
-
-    private final SlidingWindowLimiter limiter;
+    private final PerClientRate rate;
 
     CertificateThrottle(Clock clock, AgencySettings settings) {
-        this.limiter = new SlidingWindowLimiter(settings.certificateChecksPerMinute(), WINDOW, clock,
-                SlidingWindowLimiter.Boundary.EXCLUSIVE);
+        // at least one check a minute (AgencySettings): never the no-limit of 0
+        this.rate = new PerClientRate(settings.certificateChecksPerMinute(), clock);
     }
 
     /** Records a check and returns true, or returns false when the client used up its minute. */
     boolean tryAcquire(String clientKey) {
         // a missing key is one shared client here, not a trusted caller
-        return limiter.tryAcquire(clientKey == null ? "" : clientKey);
+        return rate.acquire(clientKey == null ? "" : clientKey).isZero();
     }
 }
