@@ -104,27 +104,9 @@ class LoginThrottleTest {
 
     @Test
     void attempts_sent_side_by_side_pass_only_as_many_as_the_limit_and_a_refused_one_counts_nothing() throws Exception {
-        int threads = 16;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            java.util.List<java.util.concurrent.Future<LoginThrottle.Attempt>> tries = new java.util.ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                String address = "198.51.100." + i;
-                tries.add(pool.submit(() -> {
-                    start.await();
-                    return throttle.begin("guessed", address);
-                }));
-            }
-            start.countDown();
-            int admitted = 0;
-            for (var t : tries) {
-                admitted += t.get() == null ? 0 : 1;
-            }
-            assertThat(admitted).as("five failures per name, however the attempts interleave").isEqualTo(5);
-        } finally {
-            pool.shutdownNow();
-        }
+        int admitted = cn.gov.enforcement.portal.testsupport.AtOnce.count(16,
+                i -> throttle.begin("guessed", "198.51.100." + i) != null);
+        assertThat(admitted).as("five failures per name, however the attempts interleave").isEqualTo(5);
         // an address blocked refuses without counting against the name it tried
         for (int i = 0; i < 20; i++) {
             failed("name" + i, "192.0.2.9");

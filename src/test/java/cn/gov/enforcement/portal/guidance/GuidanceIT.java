@@ -266,31 +266,16 @@ class GuidanceIT extends KaribuViewTest {
                 .isInstanceOf(ValidationFailure.class);
 
         int threads = 3 * GuidanceService.MAX_FAILED_LOOKUPS;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Boolean>> guesses = new java.util.ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                guesses.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        service.open(number, "ABCDEFGHJKMN", client);
-                        return true; // looked up (and found nothing)
-                    } catch (ValidationFailure refused) {
-                        return false; // refused before the look-up
-                    }
-                }));
+        int lookedUp = cn.gov.enforcement.portal.testsupport.AtOnce.count(threads, i -> {
+            try {
+                service.open(number, "ABCDEFGHJKMN", client);
+                return true; // looked up (and found nothing)
+            } catch (ValidationFailure refused) {
+                return false; // refused before the look-up
             }
-            start.countDown();
-            int lookedUp = 0;
-            for (var g : guesses) {
-                lookedUp += g.get() ? 1 : 0;
-            }
-            assertThat(lookedUp).as("one failure was counted before; the rest of the limit, however they interleave")
-                    .isEqualTo(GuidanceService.MAX_FAILED_LOOKUPS - 1);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertThat(lookedUp).as("one failure was counted before; the rest of the limit, however they interleave")
+                .isEqualTo(GuidanceService.MAX_FAILED_LOOKUPS - 1);
     }
 
     @Test

@@ -607,31 +607,15 @@ class MediationCasesIT extends IntegrationTest {
                 Locale.SIMPLIFIED_CHINESE);
         String client = "test-guesses-" + UUID.randomUUID();
         int attempts = settings.codeGuessesPerWindow() + 10;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Boolean>> guesses = new java.util.ArrayList<>();
-            for (int i = 0; i < attempts; i++) {
-                String guess = "GUESS" + i;
-                guesses.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        assertThat(service.track(r.caseNumber(), guess, client)).isEmpty();
-                        return true;
-                    } catch (RateLimitedException limited) {
-                        return false;
-                    }
-                }));
+        int tried = cn.gov.enforcement.portal.testsupport.AtOnce.count(attempts, i -> {
+            try {
+                assertThat(service.track(r.caseNumber(), "GUESS" + i, client)).isEmpty();
+                return true;
+            } catch (RateLimitedException limited) {
+                return false;
             }
-            start.countDown();
-            int tried = 0;
-            for (java.util.concurrent.Future<Boolean> g : guesses) {
-                tried += g.get() ? 1 : 0;
-            }
-            assertThat(tried).as("wrong codes looked up, however many were sent at once").isEqualTo(settings.codeGuessesPerWindow());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertThat(tried).as("wrong codes looked up, however many were sent at once").isEqualTo(settings.codeGuessesPerWindow());
         assertThatThrownBy(() -> service.track(r.caseNumber(), r.accessCode(), client)).isInstanceOf(RateLimitedException.class);
         assertThat(service.track(r.caseNumber(), r.accessCode(), "test-guesses-other")).as("right look-ups do not count")
                 .isPresent();

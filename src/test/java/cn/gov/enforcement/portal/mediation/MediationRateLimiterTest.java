@@ -9,13 +9,6 @@ import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
 import cn.gov.enforcement.portal.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class MediationRateLimiterTest {
@@ -135,34 +128,14 @@ class MediationRateLimiterTest {
 
     @Test
     void concurrent_submissions_of_one_client_are_admitted_up_to_the_limit_and_no_further() throws Exception {
-        int threads = 12;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Callable<Integer>> tasks = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                tasks.add(() -> {
-                    start.await();
-                    try {
-                        limiter.reserve(Kind.SUBMISSION, "203.0.113.30");
-                        return 1;
-                    } catch (RateLimitedException limited) {
-                        return 0;
-                    }
-                });
+        int admitted = cn.gov.enforcement.portal.testsupport.AtOnce.sum(12, t -> {
+            try {
+                limiter.reserve(Kind.SUBMISSION, "203.0.113.30");
+                return 1;
+            } catch (RateLimitedException limited) {
+                return 0;
             }
-            List<Future<Integer>> running = new ArrayList<>();
-            for (Callable<Integer> task : tasks) {
-                running.add(pool.submit(task));
-            }
-            start.countDown();
-            int admitted = 0;
-            for (Future<Integer> f : running) {
-                admitted += f.get();
-            }
-            assertThat(admitted).isEqualTo(settings.submissionsPerWindow());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertThat(admitted).isEqualTo(settings.submissionsPerWindow());
     }
 }

@@ -3,13 +3,13 @@ package cn.gov.enforcement.portal.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.platform.SlidingWindowLimiter.Boundary;
+import cn.gov.enforcement.portal.testsupport.AtOnce;
 import cn.gov.enforcement.portal.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -240,70 +240,37 @@ class SlidingWindowLimiterTest {
         int limit = 10;
         int threads = 16;
         SlidingWindowLimiter limiter = limiter(limit, Boundary.EXCLUSIVE);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            // first every thread takes slots and gives them back, as operations refused after their check do
-            AtomicInteger held = new AtomicInteger();
-            AtomicInteger mostHeld = new AtomicInteger();
-            CountDownLatch start = new CountDownLatch(1);
-            List<Callable<Integer>> churn = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                churn.add(() -> {
-                    start.await();
-                    int granted = 0;
-                    for (int i = 0; i < 500; i++) {
-                        SlidingWindowLimiter.Reservation r = limiter.reserve("shared");
-                        if (r.granted()) {
-                            granted++;
-                            mostHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
-                            held.decrementAndGet();
-                            r.release();
-                        }
-                    }
-                    return granted;
-                });
+        // first every thread takes slots and gives them back, as operations refused after their check do
+        AtomicInteger held = new AtomicInteger();
+        AtomicInteger mostHeld = new AtomicInteger();
+        int churned = AtOnce.sum(threads, t -> {
+            int granted = 0;
+            for (int i = 0; i < 500; i++) {
+                SlidingWindowLimiter.Reservation r = limiter.reserve("shared");
+                if (r.granted()) {
+                    granted++;
+                    mostHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
+                    held.decrementAndGet();
+                    r.release();
+                }
             }
-            List<Future<Integer>> running = new ArrayList<>();
-            for (Callable<Integer> task : churn) {
-                running.add(pool.submit(task));
-            }
-            start.countDown();
-            int churned = 0;
-            for (Future<Integer> f : running) {
-                churned += f.get();
-            }
-            assertThat(churned).as("slots given back are taken again").isGreaterThan(limit);
-            assertThat(mostHeld.get()).isLessThanOrEqualTo(limit);
-            assertThat(limiter.allows("shared")).as("every slot was given back").isTrue();
+            return granted;
+        });
+        assertThat(churned).as("slots given back are taken again").isGreaterThan(limit);
+        assertThat(mostHeld.get()).isLessThanOrEqualTo(limit);
+        assertThat(limiter.allows("shared")).as("every slot was given back").isTrue();
 
-            // then every thread reserves at once and keeps what it got: exactly the limit is admitted
-            CountDownLatch go = new CountDownLatch(1);
-            List<Callable<Integer>> keep = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                keep.add(() -> {
-                    go.await();
-                    int granted = 0;
-                    for (int i = 0; i < 5; i++) {
-                        if (limiter.reserve("shared").granted()) {
-                            granted++;
-                        }
-                    }
-                    return granted;
-                });
+        // then every thread reserves at once and keeps what it got: exactly the limit is admitted
+        int admitted = AtOnce.sum(threads, t -> {
+            int granted = 0;
+            for (int i = 0; i < 5; i++) {
+                if (limiter.reserve("shared").granted()) {
+                    granted++;
+                }
             }
-            running.clear();
-            for (Callable<Integer> task : keep) {
-                running.add(pool.submit(task));
-            }
-            go.countDown();
-            int admitted = 0;
-            for (Future<Integer> f : running) {
-                admitted += f.get();
-            }
-            assertThat(admitted).isEqualTo(limit);
-            assertThat(limiter.allows("shared")).isFalse();
-        } finally {
-            pool.shutdownNow();
-        }
+            return granted;
+        });
+        assertThat(admitted).isEqualTo(limit);
+        assertThat(limiter.allows("shared")).isFalse();
     }
 }

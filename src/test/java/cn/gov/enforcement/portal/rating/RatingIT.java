@@ -227,30 +227,15 @@ class RatingIT extends KaribuViewTest {
         String client = client();
         int threads = 3 * RatingService.MAX_PER_HOUR;
         Integer before = jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Boolean>> sent = new java.util.ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                sent.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        service.submit(good(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client);
-                        return true;
-                    } catch (ValidationFailure limited) {
-                        return false;
-                    }
-                }));
+        int stored = cn.gov.enforcement.portal.testsupport.AtOnce.count(threads, i -> {
+            try {
+                service.submit(good(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client);
+                return true;
+            } catch (ValidationFailure limited) {
+                return false;
             }
-            start.countDown();
-            int stored = 0;
-            for (java.util.concurrent.Future<Boolean> f : sent) {
-                stored += f.get() ? 1 : 0;
-            }
-            assertThat(stored).isEqualTo(RatingService.MAX_PER_HOUR);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertThat(stored).isEqualTo(RatingService.MAX_PER_HOUR);
         assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class))
                 .isEqualTo(before + RatingService.MAX_PER_HOUR);
     }
