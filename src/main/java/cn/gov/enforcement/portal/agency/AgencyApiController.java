@@ -85,8 +85,9 @@ class AgencyApiController {
         CertificateAnswer answer = directory.checkCertificate(number, "ip:" + cn.gov.enforcement.portal.platform.ClientAddress.key(request.getRemoteAddr()));
         return switch (answer.outcome()) {
             case INVALID_INPUT -> error(HttpStatus.BAD_REQUEST, "bad_request",
-                    message(request, answer.problemKey(), Certificates.MAX_INPUT));
-            case THROTTLED -> error(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", message(request, answer.problemKey()));
+                    message(request, answer.problemKey(), answer.problemArgument()));
+            case THROTTLED -> cn.gov.enforcement.portal.platform.JsonApiErrors.rateLimited(answer.retryAfterSeconds(),
+                    message(request, answer.problemKey(), answer.retryAfterSeconds()));
             case UNKNOWN -> ResponseEntity.ok(new CertificateJson("unknown", answer.certificate(), null, null,
                     message(request, "agency.certificate.unknown.title")));
             case VALID, REVOKED -> ResponseEntity.ok(new CertificateJson(

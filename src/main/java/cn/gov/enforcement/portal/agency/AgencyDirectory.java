@@ -132,22 +132,23 @@ public class AgencyDirectory {
     public CertificateAnswer checkCertificate(String input, String clientKey) {
         String problem = Certificates.problemKey(input);
         if (problem != null) {
-            return CertificateAnswer.problem(CertificateAnswer.Outcome.INVALID_INPUT, input, problem);
+            return CertificateAnswer.invalid(input, problem);
         }
-        if (!throttle.tryAcquire(clientKey)) {
-            return CertificateAnswer.problem(CertificateAnswer.Outcome.THROTTLED, input, "agency.certificate.error.throttled");
+        java.time.Duration wait = throttle.acquire(clientKey);
+        if (!wait.isZero()) {
+            return CertificateAnswer.throttled(input, cn.gov.enforcement.portal.platform.PerClientRate.seconds(wait));
         }
         String number = Certificates.normalize(input);
         Optional<AgencyEntity> agency = Certificates.isWellFormed(number) ? repository.findByCertificate(number) : Optional.empty();
         if (agency.isEmpty()) {
-            return new CertificateAnswer(CertificateAnswer.Outcome.UNKNOWN, number, null, null, null, null, null);
+            return new CertificateAnswer(CertificateAnswer.Outcome.UNKNOWN, number, null, null, null, null, null, 0);
         }
         AgencyEntity a = agency.get();
         var officer = a.getOfficers().stream().filter(o -> o.getCertificate().equals(number)).findFirst().orElseThrow();
         CertificateAnswer.Outcome outcome = officer.getStatus() == OfficerStatus.VALID
                 ? CertificateAnswer.Outcome.VALID : CertificateAnswer.Outcome.REVOKED;
         return new CertificateAnswer(outcome, number, a.getId(), summary(a), Names.mask(officer.getName()),
-                a.getSupervisionPhone(), null);
+                a.getSupervisionPhone(), null, 0);
     }
 
     static AgencySummary summary(AgencyEntity a) {

@@ -12,14 +12,25 @@ import java.util.Locale;
  * @param officer the officer's name, partly masked (张*丰)
  * @param supervisionPhone the agency's supervision phone
  * @param problemKey translation key that explains an invalid input or throttling (null otherwise)
+ * @param retryAfterSeconds when throttled, the whole seconds until the client may check again (0 otherwise)
  */
 public record CertificateAnswer(Outcome outcome, String certificate, String agencyId, AgencySummary agency,
-        String officer, String supervisionPhone, String problemKey) {
+        String officer, String supervisionPhone, String problemKey, long retryAfterSeconds) {
 
     public enum Outcome { VALID, REVOKED, UNKNOWN, INVALID_INPUT, THROTTLED }
 
-    static CertificateAnswer problem(Outcome outcome, String input, String key) {
-        return new CertificateAnswer(outcome, input, null, null, null, null, key);
+    static CertificateAnswer invalid(String input, String key) {
+        return new CertificateAnswer(Outcome.INVALID_INPUT, input, null, null, null, null, key, 0);
+    }
+
+    static CertificateAnswer throttled(String input, long retryAfterSeconds) {
+        return new CertificateAnswer(Outcome.THROTTLED, input, null, null, null, null,
+                "agency.certificate.error.throttled", retryAfterSeconds);
+    }
+
+    /** The argument of {@link #problemKey()}'s text: the longest input, or the seconds to wait. */
+    public long problemArgument() {
+        return outcome == Outcome.THROTTLED ? retryAfterSeconds : Certificates.MAX_INPUT;
     }
 
     /** The official Chinese name of the agency (null unless valid or revoked). */

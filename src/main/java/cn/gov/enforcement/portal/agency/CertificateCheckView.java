@@ -86,8 +86,8 @@ public class CertificateCheckView extends Div implements HasDynamicTitle, com.va
         switch (answer.outcome()) {
             case INVALID_INPUT, THROTTLED -> {
                 input.setInvalid(true);
-                input.setErrorMessage(getTranslation(answer.problemKey(), Certificates.MAX_INPUT));
-                result.add(new Paragraph(getTranslation(answer.problemKey(), Certificates.MAX_INPUT)));
+                input.setErrorMessage(getTranslation(answer.problemKey(), answer.problemArgument()));
+                result.add(new Paragraph(getTranslation(answer.problemKey(), answer.problemArgument())));
             }
             case VALID -> {
                 result.add(new H2(getTranslation("agency.certificate.valid.title")));

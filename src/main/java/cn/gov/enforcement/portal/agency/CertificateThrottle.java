@@ -19,9 +19,12 @@ class CertificateThrottle {
         this.rate = new PerClientRate(settings.certificateChecksPerMinute(), clock);
     }
 
-    /** Records a check and returns true, or returns false when the client used up its minute. */
-    boolean tryAcquire(String clientKey) {
+    /**
+     * Records a check and answers zero, or, when the client used up its minute, how long it has to wait (nothing
+     * counted).
+     */
+    java.time.Duration acquire(String clientKey) {
         // a missing key is one shared client here, not a trusted caller
-        return rate.acquire(clientKey == null ? "" : clientKey).isZero();
+        return rate.acquire(clientKey == null ? "" : clientKey);
     }
 }

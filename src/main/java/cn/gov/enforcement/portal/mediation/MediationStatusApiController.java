@@ -53,7 +53,7 @@ class MediationStatusApiController {
             answer = service.status(number, headerCode != null && !headerCode.isBlank() ? headerCode : code,
                     cn.gov.enforcement.portal.platform.ClientAddress.key(request.getRemoteAddr()));
         } catch (RateLimitedException limited) {
-            return JsonApiErrors.rateLimited(Math.max(1, limited.retryAfter().toSeconds()),
+            return JsonApiErrors.rateLimited(cn.gov.enforcement.portal.platform.PerClientRate.seconds(limited.retryAfter()),
                     translations.get(locale, "mediation.error.rateLimited", limited.retryAfterMinutes()));
         }
         return answer

@@ -182,6 +182,29 @@ class AgencyDirectoryIT extends AgencyTestSupport {
     }
 
     @Test
+    void the_certificate_api_refuses_a_client_over_its_minute_with_429_and_retry_after() throws Exception {
+        org.springframework.test.web.servlet.request.RequestPostProcessor from = r -> {
+            r.setRemoteAddr("192.0.2.177");
+            return r;
+        };
+        for (int i = 0; i < settings.certificateChecksPerMinute(); i++) {
+            mvc.perform(get("/api/v1/certificates/{n}", "SJ-990100-2099-" + (1000 + i)).with(from))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("unknown"));
+        }
+        String wait = mvc.perform(get("/api/v1/certificates/{n}", "SJ-990100-2099-9999").with(from)
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.error").value("rate_limited"))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.matchesPattern(
+                        "Too many checks in a short time\\. Please try again in \\d+ seconds?\\.")))
+                .andReturn().getResponse().getHeader("Retry-After");
+        assertThat(Long.parseLong(wait)).isBetween(1L, 60L);
+        mvc.perform(get("/api/v1/certificates/{n}", "SJ-990100-2099-9999")
+                        .with(r -> { r.setRemoteAddr("192.0.2.178"); return r; }))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void unchanged_content_writes_nothing_and_a_changed_file_is_stored_and_reindexed() throws Exception {
         Instant before = repository.findById("sample-ecology-environment").orElseThrow().getUpdatedAt();
         LoadReport unchanged = reportOf(knowledgeBase.loadAll());

@@ -79,6 +79,9 @@ class EmbeddedNodeTest {
         EmbeddedNode crashed = node();
         crashed.start();
         Object inode = Files.getAttribute(crashed.layout().home(), "unix:ino");
+        List<Path> firstFlags = finalFlagsFolders(crashed.layout().tmp());
+        assertThat(firstFlags).as("the launcher makes its final-flags folders in the node's tmp, not in /tmp")
+                .isNotEmpty();
         ProcessHandle orphan = crashed.processHandle().orElseThrow();
         List<ProcessHandle> orphanFamily = new ArrayList<>(orphan.descendants().toList());
         orphanFamily.add(orphan);
@@ -92,6 +95,14 @@ class EmbeddedNodeTest {
         assertThat(Files.readString(second.layout().pidFile()).trim())
                 .isEqualTo(Long.toString(second.processHandle().orElseThrow().pid()));
         assertThat(get(URI.create(second.uri() + "/_cluster/health")).statusCode()).isEqualTo(200);
+        assertThat(finalFlagsFolders(second.layout().tmp())).as("the first start's final-flags folders are gone")
+                .hasSameSizeAs(firstFlags).doesNotContainAnyElementsOf(firstFlags);
+    }
+
+    private static List<Path> finalFlagsFolders(Path dir) throws java.io.IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("final-flags")).toList();
+        }
     }
 
     @Test

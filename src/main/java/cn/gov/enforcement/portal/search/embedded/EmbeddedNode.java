@@ -293,6 +293,7 @@ public final class EmbeddedNode implements AutoCloseable {
         Layout l = prepareLayout(home);
         layout = l;
         killStaleNode(l.pidFile());
+        removeLauncherLeftovers(l.tmp());
         int transport = options.transportPort() == 0 ? freePort() : options.transportPort();
 
         Path java = NodeJava.choose(options.javaHome(), Path.of(System.getProperty("java.home")),
@@ -313,6 +314,9 @@ public final class EmbeddedNode implements AutoCloseable {
         env.put("ES_JAVA_OPTS", "-Xms" + options.heap() + " -Xmx" + options.heap());
         env.put("ES_PATH_CONF", l.config().toString());
         env.put("ES_TMPDIR", l.tmp().toString());
+        // the launcher JVM asks a JVM for its final flags in a new final-flags* folder of its own temporary
+        // directory and never removes it: one folder in /tmp per start unless it is the node's tmp, emptied here
+        env.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + l.tmp());
         env.remove("JAVA_HOME");
         env.remove("JAVA_TOOL_OPTIONS");
         env.remove("_JAVA_OPTIONS");
@@ -513,6 +517,15 @@ public final class EmbeddedNode implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ node directories
+
+    /** The final-flags folders earlier launches left in the node's tmp (the node is stopped by now). */
+    static void removeLauncherLeftovers(Path tmp) throws IOException {
+        try (var entries = Files.newDirectoryStream(tmp, "final-flags*")) {
+            for (Path leftover : entries) {
+                deleteTree(leftover);
+            }
+        }
+    }
 
     Layout prepareLayout(Path home) throws IOException {
         Path searchDir = options.portalDataDir().resolve("search");
