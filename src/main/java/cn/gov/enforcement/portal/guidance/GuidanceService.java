@@ -78,6 +78,11 @@ public class GuidanceService {
     public static final Duration REPLY_WINDOW = Duration.ofHours(1);
     /** The period of the public figures, in days, today included. */
     public static final int FIGURES_DAYS = 365;
+    /**
+     * How long the public figures are kept before they are counted again; a guidance issued or voided on this
+     * instance is counted at once.
+     */
+    public static final Duration FIGURES_CACHE_TIME = Duration.ofSeconds(60);
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("issuedAt"), Sort.Order.desc("id"));
@@ -96,6 +101,9 @@ public class GuidanceService {
     private final SlidingWindowLimiter replies;
     private final ListsCatalog lists;
     private final AccountService accounts;
+    /** The public figures of the day they end on, counted at most once a {@link #FIGURES_CACHE_TIME} per instance. */
+    private final cn.gov.enforcement.portal.platform.ShortTermCache<LocalDate, List<AgencyFigures>> figuresCache =
+            new cn.gov.enforcement.portal.platform.ShortTermCache<>(FIGURES_CACHE_TIME);
 
     GuidanceService(GuidanceRepository repository, AgencyDirectory agencies, CurrentUser currentUser, Clock clock,
             TransactionTemplate tx, Outbox outbox, Translations translations, PortalSettings portal, ListsCatalog lists,
@@ -213,6 +221,7 @@ public class GuidanceService {
             mailIssued(g, agency.summary(), code);
             return g;
         });
+        figuresCache.invalidate();
         return new Issued(record(saved, today, agency), code);
     }
 
@@ -468,7 +477,10 @@ public class GuidanceService {
         if (!TextChecks.isPlainText(text)) {
             throw ValidationFailure.of("voidReason", TextChecks.CONTROL_CHARACTERS);
         }
-        return closeOpen(number, g -> g.voidWith(text, user, clock.instant()));
+        GuidanceRecord voided = closeOpen(number, g -> g.voidWith(text, user, clock.instant()));
+        // a void guidance leaves the figures
+        figuresCache.invalidate();
+        return voided;
     }
 
     private Guidance ownGuidance(String number) {
@@ -606,10 +618,17 @@ public class GuidanceService {
 
     /**
      * Every agency's guidance of the last {@link #FIGURES_DAYS} days, most first; public. Counted by the database in
-     * one grouped query; the agencies' names read in one more.
+     * one grouped query, the agencies' names read in one more; then kept for {@link #FIGURES_CACHE_TIME} (every visit
+     * of the public page and of the open data asks): a guidance issued or voided on this instance is counted at once,
+     * one on another instance of the portal, and a renamed agency, within that time.
      */
     public List<AgencyFigures> figures() {
-        Instant since = figuresFrom().atStartOfDay(ZONE).toInstant();
+        LocalDate from = figuresFrom();
+        return figuresCache.get(from, () -> countFigures(from));
+    }
+
+    private List<AgencyFigures> countFigures(LocalDate from) {
+        Instant since = from.atStartOfDay(ZONE).toInstant();
         Map<String, Map<GuidanceKind, Long>> perAgency = new LinkedHashMap<>();
         for (Object[] row : repository.countPerAgencyAndKindSince(since)) {
             perAgency.computeIfAbsent((String) row[0], a -> new EnumMap<>(GuidanceKind.class))

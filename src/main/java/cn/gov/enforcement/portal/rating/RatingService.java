@@ -10,6 +10,7 @@ import cn.gov.enforcement.portal.notification.Outbox;
 import cn.gov.enforcement.portal.notification.OutgoingMail;
 import cn.gov.enforcement.portal.platform.PortalSettings;
 import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
+import cn.gov.enforcement.portal.platform.ShortTermCache;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
@@ -64,6 +65,12 @@ public class RatingService {
     /** Ratings one client address may give per hour. */
     public static final int MAX_PER_HOUR = 5;
 
+    /**
+     * How long the public figures are kept before they are counted again; a rating given or followed up on this
+     * instance is counted at once.
+     */
+    public static final Duration FIGURES_CACHE_TIME = Duration.ofSeconds(60);
+
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = LoggerFactory.getLogger(RatingService.class);
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{7,15}$");
@@ -83,6 +90,8 @@ public class RatingService {
     private final Outbox outbox;
     private final Translations translations;
     private final PortalSettings portal;
+    /** The public figures of the day they end on, counted at most once a {@link #FIGURES_CACHE_TIME} per instance. */
+    private final ShortTermCache<LocalDate, List<AgencyFigures>> figuresCache = new ShortTermCache<>(FIGURES_CACHE_TIME);
 
     RatingService(RatingRepository repository, AgencyDirectory agencies, CurrentUser currentUser, Clock clock,
             TransactionTemplate tx, Outbox outbox, Translations translations, PortalSettings portal) {
@@ -214,15 +223,23 @@ public class RatingService {
             mailReceived(r, rated);
             return r;
         }));
+        figuresCache.invalidate();
         return new RatingReceipt(saved.getReference(), in.score(), due);
     }
 
     /**
      * How every rated agency was rated in the last {@link #FIGURES_DAYS} days (today included), best first; public.
-     * Counted by the database.
+     * Counted by the database, then kept for {@link #FIGURES_CACHE_TIME} (every visit of the public page asks): a
+     * rating given or followed up on this instance is counted at once, one given on another instance of the portal
+     * within that time.
      */
     public List<AgencyFigures> figures() {
-        Instant since = today().minusDays(FIGURES_DAYS - 1L).atStartOfDay(ZONE).toInstant();
+        LocalDate today = today();
+        return figuresCache.get(today, () -> countFigures(today));
+    }
+
+    private List<AgencyFigures> countFigures(LocalDate today) {
+        Instant since = today.minusDays(FIGURES_DAYS - 1L).atStartOfDay(ZONE).toInstant();
         return repository.countPerAgencySince(since, BAD_UP_TO, RatingStatus.FOLLOWED_UP.name()).stream()
                 .map(row -> new AgencyFigures((String) row[0], count(row[1]), count(row[2]), count(row[3]),
                         count(row[4])))
@@ -350,6 +367,7 @@ public class RatingService {
                 mailFollowedUp(followed, result);
                 return followed;
             });
+            figuresCache.invalidate();
             return record(saved, today());
         } catch (ObjectOptimisticLockingFailureException concurrent) {
             throw ValidationFailure.of("form", "rating.error.notAwaiting");

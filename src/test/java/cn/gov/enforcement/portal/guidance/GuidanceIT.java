@@ -59,6 +59,7 @@ class GuidanceIT extends KaribuViewTest {
     @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
     @Autowired cn.gov.enforcement.portal.lists.ListsCatalog lists;
     @Autowired GuidanceReminders reminders;
+    @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
 
     @BeforeEach
     void loadTheKnowledgeBase() {
@@ -672,5 +673,29 @@ class GuidanceIT extends KaribuViewTest {
         SecurityContextHolder.clearContext();
         assertThat(service.reply(other.guidance().number(), other.accessCode(), PartyReply.DONE, null, client()).reply())
                 .isEqualTo(PartyReply.DONE);
+    }
+
+    @Test
+    void the_public_figures_are_counted_once_for_many_readers_and_again_as_soon_as_guidance_changes_them() {
+        var counts = new cn.gov.enforcement.portal.testsupport.QueryCounts(entityManagerFactory);
+        String countQuery = "from Guidance g where g.issuedAt >= :since";
+        signInOfficer("guidance-officer", MARKET);
+        service.issue(input(null));
+        long queries = counts.executions(countQuery);
+        List<GuidanceService.AgencyFigures> first = service.figures();
+        // the next readers (the page, the open data) get the same figures without a query
+        assertThat(service.figures()).isEqualTo(first);
+        assertThat(service.figures()).isEqualTo(first);
+        assertThat(counts.executions(countQuery)).isEqualTo(queries + 1);
+
+        long before = first.stream().filter(f -> f.agencyId().equals(MARKET)).findFirst().orElseThrow().total();
+        GuidanceRecord issued = service.issue(input(null)).guidance();
+        assertThat(service.figures().stream().filter(f -> f.agencyId().equals(MARKET)).findFirst().orElseThrow()
+                .total()).isEqualTo(before + 1);
+        // a void guidance leaves the figures at once
+        service.voidGuidance(issued.number(), "当事人名称写错，已重新制作。");
+        assertThat(service.figures().stream().filter(f -> f.agencyId().equals(MARKET)).findFirst().orElseThrow()
+                .total()).isEqualTo(before);
+        assertThat(counts.executions(countQuery)).isEqualTo(queries + 3);
     }
 }

@@ -59,6 +59,7 @@ class RatingIT extends KaribuViewTest {
     @Autowired RatingRetention retention;
     @Autowired java.time.Clock clock;
     @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
+    @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
 
     @org.junit.jupiter.api.BeforeEach
     void loadTheKnowledgeBase() {
@@ -641,5 +642,32 @@ class RatingIT extends KaribuViewTest {
                         .thenComparing(AgencyFigures::agencyId))
                 .toList();
         assertThat(service.figures()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void the_public_figures_are_counted_once_for_many_readers_and_again_as_soon_as_a_rating_changes_them() {
+        var counts = new cn.gov.enforcement.portal.testsupport.QueryCounts(entityManagerFactory);
+        String countQuery = "from Rating r where r.submittedAt >= :since group by r.agencyId";
+        String agency = "sample-ecology-environment";
+        service.submit(good(agency), Locale.SIMPLIFIED_CHINESE, client());
+        long queries = counts.executions(countQuery);
+        List<AgencyFigures> first = service.figures();
+        // the next readers get the same figures without a query
+        assertThat(service.figures()).isEqualTo(first);
+        assertThat(service.figures()).isEqualTo(first);
+        assertThat(counts.executions(countQuery)).isEqualTo(queries + 1);
+
+        // a rating given here is counted at once, and so is its follow-up
+        RatingReceipt bad = service.submit(bad(agency), Locale.SIMPLIFIED_CHINESE, client());
+        AgencyFigures before = first.stream().filter(f -> f.agencyId().equals(agency)).findFirst().orElseThrow();
+        AgencyFigures given = service.figures().stream().filter(f -> f.agencyId().equals(agency)).findFirst()
+                .orElseThrow();
+        assertThat(given.total()).isEqualTo(before.total() + 1);
+        assertThat(given.bad()).isEqualTo(before.bad() + 1);
+        signInOfficer("rating-officer-ecology", agency);
+        service.followUp(bad.reference(), FollowUpResult.EXPLAINED, "已电话联系评价人说明执法依据。");
+        assertThat(service.figures().stream().filter(f -> f.agencyId().equals(agency)).findFirst().orElseThrow()
+                .followedUp()).isEqualTo(given.followedUp() + 1);
+        assertThat(counts.executions(countQuery)).isEqualTo(queries + 3);
     }
 }
