@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,10 +69,11 @@ public class AgencyDirectory {
         int from = page * size;
         Optional<IdPage> hits = index.search(text, category, from, size);
         if (hits.isPresent()) {
-            Map<String, AgencyEntity> byId = repository.findAllById(hits.get().ids()).stream()
-                    .collect(Collectors.toMap(AgencyEntity::getId, Function.identity()));
-            List<AgencySummary> items = hits.get().ids().stream().map(byId::get).filter(e -> e != null)
-                    .map(AgencyDirectory::summary).toList();
+            // the summaries only, in one query: a page of hits needs no powers, legal basis or officers
+            Map<String, AgencySummary> byId = hits.get().ids().isEmpty() ? Map.of()
+                    : repository.findSummariesByIdIn(hits.get().ids()).stream()
+                            .collect(Collectors.toMap(AgencySummary::id, AgencyDirectory::tidy));
+            List<AgencySummary> items = hits.get().ids().stream().map(byId::get).filter(e -> e != null).toList();
             return new AgencySearchResult(hits.get().total(), items);
         }
         return searchDatabase(text, category, from, size);
@@ -110,9 +110,9 @@ public class AgencyDirectory {
         return regulations.articleUrl(law, article);
     }
 
-    /** Every agency, sorted by id. */
+    /** Every agency, sorted by id; read in one query, without the powers, legal basis and officers. */
     public List<AgencySummary> all() {
-        return repository.findAllByOrderByIdAsc().stream().map(AgencyDirectory::summary).toList();
+        return repository.findSummariesByOrderByIdAsc().stream().map(AgencyDirectory::tidy).toList();
     }
 
     /** An agency's public details with officer names masked; empty for an unknown id. */
@@ -152,10 +152,18 @@ public class AgencyDirectory {
     }
 
     static AgencySummary summary(AgencyEntity a) {
-        String nameEn = a.getNameEn() == null || a.getNameEn().isBlank() ? null : a.getNameEn();
-        return new AgencySummary(a.getId(), a.getName(), nameEn, a.getCategory(), a.getRegion(), a.getAddress(),
-                a.getSupervisionPhone(), a.getSupervisionEmail(), a.getMediationEmail(), a.getOfficeHours(),
-                a.isSample());
+        return tidy(new AgencySummary(a.getId(), a.getName(), a.getNameEn(), a.getCategory(), a.getRegion(),
+                a.getAddress(), a.getSupervisionPhone(), a.getSupervisionEmail(), a.getMediationEmail(),
+                a.getOfficeHours(), a.isSample()));
+    }
+
+    /** The summary as stored, with no English name (null) where the agency file gives none (stored empty). */
+    private static AgencySummary tidy(AgencySummary s) {
+        if (s.nameEn() == null || !s.nameEn().isBlank()) {
+            return s;
+        }
+        return new AgencySummary(s.id(), s.name(), null, s.category(), s.region(), s.address(), s.supervisionPhone(),
+                s.supervisionEmail(), s.mediationEmail(), s.officeHours(), s.sample());
     }
 
     static AgencyDetails details(AgencyEntity a, boolean mask) {

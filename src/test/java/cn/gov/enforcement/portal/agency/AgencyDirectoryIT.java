@@ -47,6 +47,7 @@ class AgencyDirectoryIT extends AgencyTestSupport {
     @Autowired AgencySettings settings;
     @Autowired RegulationCatalog regulations;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
 
     /**
      * Waits until no rebuild of the agencies index is pending (the index follows the database after each commit, on
@@ -343,5 +344,31 @@ class AgencyDirectoryIT extends AgencyTestSupport {
 
     private static LoadReport reportOf(List<LoadReport> reports) {
         return reports.stream().filter(r -> r.folder().equals("agencies")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void lists_and_search_results_read_the_summaries_without_loading_each_agencys_powers_basis_and_officers()
+            throws Exception {
+        awaitNoReindexPending();
+        eventually(() -> indexes.count("agencies") == repository.count(), "the index is built");
+        var counts = new cn.gov.enforcement.portal.testsupport.QueryCounts(entityManagerFactory);
+        String entity = "cn.gov.enforcement.portal.agency.data.AgencyEntity.";
+        List<String> roles = List.of(entity + "powers", entity + "legalBasis", entity + "officers");
+        long loads = roles.stream().mapToLong(counts::collectionLoads).sum();
+
+        List<AgencySummary> all = directory.all();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(all).extracting(AgencySummary::id).isSorted();
+        assertThat(directory.search(null, null, 0, 100).items()).hasSameSizeAs(all);
+        assertThat(roles.stream().mapToLong(counts::collectionLoads).sum()).isEqualTo(loads);
+        // the same summaries as read with the details
+        assertThat(all).contains(directory.find("sample-market-regulation").orElseThrow().summary());
+
+        // where the whole agencies are read, each collection is read in one query for all of them
+        long statements = counts.statements();
+        int everyAgency = repository.findAllByOrderByIdAsc().stream()
+                .mapToInt(a -> a.getPowers().size() + a.getLegalBasis().size() + a.getOfficers().size()).sum();
+        assertThat(everyAgency).isPositive();
+        assertThat(counts.statements() - statements).as("the agencies and their three collections").isEqualTo(4);
     }
 }

@@ -12,11 +12,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One agency as stored; the system of record for the {@code agencies} index. */
+/**
+ * One agency as stored; the system of record for the {@code agencies} index. The powers, legal basis and officers
+ * come with the agency; when a query reads many agencies, each of the three is read in one more query for all of them
+ * (not one per agency). Lists and search results read summaries without them (see {@link AgencyRepository}).
+ */
 @Entity
 @Table(name = "agency")
 public class AgencyEntity {
@@ -69,17 +75,20 @@ public class AgencyEntity {
     private Instant updatedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "agency_power", joinColumns = @JoinColumn(name = "agency_id"))
     @OrderColumn(name = "sort_order")
     private List<PowerValue> powers = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "agency_legal_basis", joinColumns = @JoinColumn(name = "agency_id"))
     @OrderColumn(name = "sort_order")
     @Column(name = "reference", nullable = false, length = 500)
     private List<String> legalBasis = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "agency_officer", joinColumns = @JoinColumn(name = "agency_id"))
     @OrderColumn(name = "sort_order")
     private List<OfficerValue> officers = new ArrayList<>();
