@@ -42,6 +42,10 @@ public class OutboxAdministration {
         return store.count(status);
     }
 
+    /**
+     * Number of messages per status for every status but {@link MailStatus#SENT} (each of them present, zero when
+     * none); the sent mails are counted by {@link #count} only, so that this stays cheap with years of sent mail.
+     */
     @Transactional(readOnly = true)
     public Map<MailStatus, Long> countByStatus() {
         return store.countByStatus();

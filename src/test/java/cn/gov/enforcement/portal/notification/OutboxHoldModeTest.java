@@ -136,4 +136,22 @@ class OutboxHoldModeTest extends OutboxTestSupport {
     void anonymous_callers_may_not_use_the_administration() {
         assertThatThrownBy(() -> administration.count(null)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void the_counts_of_the_health_check_and_the_staff_pages_leave_the_sent_mails_out() {
+        OutboxMessage sent = enqueueCommitted(mail("count-sent"));
+        OutboxMessage failed = enqueueCommitted(mail("count-failed"));
+        enqueueCommitted(mail("count-pending"));
+        inTransaction(() -> store.claim(sent.id(), clock.instant()) && store.markSent(sent.id(), clock.instant()));
+        inTransaction(() -> store.claim(failed.id(), clock.instant()) && store.markFailed(failed.id(), "550 no"));
+
+        // the sent mails, nearly every row of a busy outbox, are not read to count the others
+        assertThat(administration.countByStatus()).doesNotContainKey(MailStatus.SENT)
+                .containsEntry(MailStatus.PENDING, 1L).containsEntry(MailStatus.SENDING, 0L)
+                .containsEntry(MailStatus.FAILED, 1L).containsEntry(MailStatus.FAILED_UNKNOWN, 0L);
+        assertThat(administration.count(MailStatus.SENT)).isEqualTo(1);
+        assertThat(healthIndicator.health().getDetails()).containsEntry("pending", 1L).containsEntry("sending", 0L)
+                .containsEntry("failed", 1L).containsEntry("failedUnknown", 0L).doesNotContainKey("sent");
+    }
 }
