@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.platform.ShortTermCache;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +27,25 @@ public class RegulationCatalog {
     private final RegulationStore store;
     private final RegulationSettings settings;
 
+    /**
+     * How long the filter options, the guides and the number of documents (asked by every visit of the search page)
+     * are kept; an import, a guide load or a status change on this instance clears them at once.
+     */
+    static final java.time.Duration OPTIONS_CACHE_TIME = java.time.Duration.ofSeconds(60);
+
+    private final ShortTermCache<Boolean, FilterOptions> filterOptions = new ShortTermCache<>(OPTIONS_CACHE_TIME);
+    private final ShortTermCache<Boolean, List<GuideLink>> guides = new ShortTermCache<>(OPTIONS_CACHE_TIME);
+    private final ShortTermCache<Boolean, Long> documentCount = new ShortTermCache<>(OPTIONS_CACHE_TIME);
+
     RegulationCatalog(RegulationIndex index, RegulationStore store, RegulationSettings settings) {
         this.index = index;
         this.store = store;
         this.settings = settings;
+        store.onChange(() -> {
+            filterOptions.invalidate();
+            guides.invalidate();
+            documentCount.invalidate();
+        });
     }
 
     /** The deepest result a search may reach: page × size never goes beyond this many results. */
@@ -237,9 +253,14 @@ public class RegulationCatalog {
 
     /**
      * The levels, regions and issuers present in the stored documents, for filter boxes. Regions and issuers
-     * are given in Simplified characters (the search matches both scripts), without duplicates.
+     * are given in Simplified characters (the search matches both scripts), without duplicates. Kept for
+     * {@link #OPTIONS_CACHE_TIME}; cleared when documents change on this instance.
      */
     public FilterOptions filterOptions() {
+        return filterOptions.get(Boolean.TRUE, this::readFilterOptions);
+    }
+
+    private FilterOptions readFilterOptions() {
         List<LegalLevel> levels = store.distinct("level").stream().map(l -> {
             try {
                 return LegalLevel.valueOf(l);
@@ -316,21 +337,24 @@ public class RegulationCatalog {
         }
     }
 
-    /** The portal's own guides in force, in the order they were loaded (empty when the store cannot answer). */
+    /**
+     * The portal's own guides in force, in the order they were loaded (empty when the store cannot answer). Kept
+     * for {@link #OPTIONS_CACHE_TIME}; cleared when documents change on this instance.
+     */
     public List<GuideLink> guides() {
         try {
-            return store.documentsByLevel(LegalLevel.GUIDE).stream()
+            return guides.get(Boolean.TRUE, () -> store.documentsByLevel(LegalLevel.GUIDE).stream()
                     .filter(d -> d.status() == DocumentStatus.CURRENT)
-                    .map(d -> new GuideLink(d.id(), d.displayTitle())).toList();
+                    .map(d -> new GuideLink(d.id(), d.displayTitle())).toList());
         } catch (RuntimeException e) {
             log.warn("Cannot list the guides: {}", e.toString());
             return List.of();
         }
     }
 
-    /** Number of stored documents. */
+    /** Number of stored documents; kept for {@link #OPTIONS_CACHE_TIME}, cleared when documents change on this instance. */
     public long documentCount() {
-        return store.documentCount();
+        return documentCount.get(Boolean.TRUE, store::documentCount);
     }
 
     /** Permalink of an article: {@code /regulations/12#第三十三条}. */

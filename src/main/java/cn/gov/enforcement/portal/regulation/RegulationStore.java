@@ -45,6 +45,8 @@ class RegulationStore {
 
     private final JdbcTemplate jdbc;
     private final SimpleJdbcInsert insertDocument;
+    /** Told when documents were added, removed or changed their status: now, and again once the change committed. */
+    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     RegulationStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -55,6 +57,28 @@ class RegulationStore {
                 .usingGeneratedKeyColumns("id");
     }
 
+    /** Runs the listener after every change of the documents (see {@link #changed}). */
+    void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /**
+     * Tells the listeners that documents changed: at once, and in a transaction again after it committed (a reader
+     * between the two may still have read the old rows).
+     */
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            changeListeners.forEach(Runnable::run);
+                        }
+                    });
+        }
+    }
+
     boolean existsByHash(String contentHash) {
         Integer n = jdbc.queryForObject("select count(*) from regulation_document where content_hash = ?",
                 Integer.class, contentHash);
@@ -63,6 +87,7 @@ class RegulationStore {
 
     /** Inserts the document and its articles; call inside a transaction. */
     long insert(LegalDocument d, LocalDate inForce, LocalDate repealed, Instant now) {
+        changed();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("title", cut(d.title(), 500));
         row.put("subtitle", cut(d.subtitle(), 300));
@@ -99,6 +124,7 @@ class RegulationStore {
     }
 
     void updateStatus(long id, DocumentStatus status) {
+        changed();
         jdbc.update("update regulation_document set status = ? where id = ?", status.name(), id);
     }
 
@@ -188,6 +214,7 @@ class RegulationStore {
     }
 
     void delete(long id) {
+        changed();
         jdbc.update("delete from regulation_article where document_id = ?", id);
         jdbc.update("delete from regulation_document where id = ?", id);
     }
