@@ -34,7 +34,7 @@ public class AgencyDetailView extends Div implements BeforeEnterObserver, HasDyn
         title = getTranslation("agency.detail.pageTitle", details.name());
         Anchor back = new Anchor("agencies", getTranslation("agency.detail.back"));
         back.setId("agency-back");
-        add(back, new AgencyDetailsPanel(details, directory::articleUrl));
+        add(back, new AgencyDetailsPanel(details, directory::articleUrls));
         Anchor check = new Anchor("certificate-check", getTranslation("agency.detail.checkCertificate"));
         check.setId("agency-certificate-link");
         add(new Paragraph(getTranslation("agency.detail.checkHint")), check);

@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.agency;
 
 import cn.gov.enforcement.portal.platform.ReaderScript;
+import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -13,12 +14,12 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.dom.Element;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Renders one agency's disclosure (shared by the public detail page and the staff page): its name in the reader's
@@ -28,9 +29,11 @@ import java.util.function.BiFunction;
 final class AgencyDetailsPanel extends Div {
 
     /**
-     * @param articleUrls the permalink of an article (law title, article number such as 第十八条), when held
+     * @param articleUrls the permalinks of the cited articles (law title, article number such as 第十八条) the portal
+     *     holds, all of them looked up at once
      */
-    AgencyDetailsPanel(AgencyDetails details, BiFunction<String, String, Optional<String>> articleUrls) {
+    AgencyDetailsPanel(AgencyDetails details,
+            Function<Collection<RegulationCatalog.CitedArticle>, Map<RegulationCatalog.CitedArticle, String>> articleUrls) {
         addClassName("agency-details");
         setId("agency-details");
         AgencySummary s = details.summary();
@@ -83,13 +86,17 @@ final class AgencyDetailsPanel extends Div {
         basis.setId("agency-legal-basis");
         basis.add(new H2(getTranslation("agency.detail.legalBasis")));
         UnorderedList basisList = new UnorderedList();
-        Map<String, Optional<String>> resolved = new HashMap<>();
+        // every cited article of the page in one look-up
+        List<RegulationCatalog.CitedArticle> cited = details.legalBasis().stream()
+                .flatMap(citation -> LegalBasisText.parse(citation).stream()).filter(LegalBasisText.Part::isArticle)
+                .map(part -> new RegulationCatalog.CitedArticle(part.law(), part.article())).distinct().toList();
+        Map<RegulationCatalog.CitedArticle, String> resolved = cited.isEmpty() ? Map.of() : articleUrls.apply(cited);
         for (String citation : details.legalBasis()) {
             ListItem item = new ListItem();
             item.addClassName("agency-legal-basis-item");
             for (LegalBasisText.Part part : LegalBasisText.parse(citation)) {
                 Optional<String> url = part.isArticle()
-                        ? resolved.computeIfAbsent(part.law() + "\n" + part.article(), k -> articleUrls.apply(part.law(), part.article()))
+                        ? Optional.ofNullable(resolved.get(new RegulationCatalog.CitedArticle(part.law(), part.article())))
                         : Optional.empty();
                 if (url.isPresent()) {
                     Anchor link = new Anchor(url.get(), ReaderScript.forReader(part.text()));

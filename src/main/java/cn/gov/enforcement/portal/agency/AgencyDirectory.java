@@ -110,6 +110,11 @@ public class AgencyDirectory {
         return regulations.articleUrl(law, article);
     }
 
+    /** The permalinks of many cited articles the portal holds, looked up in one query (see {@link RegulationCatalog#articleUrls}). */
+    public Map<RegulationCatalog.CitedArticle, String> articleUrls(java.util.Collection<RegulationCatalog.CitedArticle> cited) {
+        return regulations.articleUrls(cited);
+    }
+
     /** Every agency, sorted by id; read in one query, without the powers, legal basis and officers. */
     public List<AgencySummary> all() {
         return repository.findSummariesByOrderByIdAsc().stream().map(AgencyDirectory::tidy).toList();

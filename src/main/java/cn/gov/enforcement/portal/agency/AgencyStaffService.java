@@ -63,6 +63,13 @@ public class AgencyStaffService {
         return regulations.articleUrl(law, article);
     }
 
+    /** The permalinks of many cited articles at once (as {@link AgencyDirectory#articleUrls}). */
+    @PreAuthorize("hasAnyRole('OFFICER','EDITOR','ADMIN')")
+    public java.util.Map<cn.gov.enforcement.portal.regulation.RegulationCatalog.CitedArticle, String> articleUrls(
+            java.util.Collection<cn.gov.enforcement.portal.regulation.RegulationCatalog.CitedArticle> cited) {
+        return regulations.articleUrls(cited);
+    }
+
     private Optional<AgencyDetails> load(String id) {
         return repository.findById(id).map(a -> AgencyDirectory.details(a, false));
     }

@@ -55,7 +55,7 @@ public class StaffAgencyView extends Div implements BeforeEnterObserver, HasDyna
             details = Optional.empty();
         }
         if (details.isPresent()) {
-            add(new Paragraph(getTranslation("agency.staff.fullNames")), new AgencyDetailsPanel(details.get(), staff::articleUrl));
+            add(new Paragraph(getTranslation("agency.staff.fullNames")), new AgencyDetailsPanel(details.get(), staff::articleUrls));
         } else if (id.isPresent() || !admin) {
             Paragraph none = new Paragraph(getTranslation("agency.staff.notFound"));
             none.setId("staff-agency-not-found");

@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.regulation;
 import cn.gov.enforcement.portal.platform.ShortTermCache;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -307,6 +308,57 @@ public class RegulationCatalog {
             log.warn("Cannot look up the article {} of {}: {}", number, bare, e.toString());
             return Optional.empty();
         }
+    }
+
+    /** A cited article: a law's title as cited and an article number such as 第三十三条. */
+    public record CitedArticle(String law, String article) {}
+
+    /**
+     * The permalinks of many cited articles, as {@link #articleUrl} gives them one by one, looked up together in one
+     * query (a page or an answer citing many articles); articles not imported are left out.
+     */
+    public Map<CitedArticle, String> articleUrls(java.util.Collection<CitedArticle> cited) {
+        Map<CitedArticle, String[]> keys = new java.util.LinkedHashMap<>();
+        java.util.Set<String> titles = new java.util.LinkedHashSet<>();
+        java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
+        for (CitedArticle c : cited) {
+            if (c == null || c.law() == null || c.article() == null) {
+                continue;
+            }
+            String bare = c.law().replaceAll("\\s+", "");
+            if (bare.startsWith(PRC)) {
+                bare = bare.substring(PRC.length());
+            }
+            String number = c.article().replaceAll("\\s+", "");
+            if (bare.isEmpty() || number.isEmpty()) {
+                continue;
+            }
+            keys.put(c, new String[] {bare, number});
+            titles.add(bare);
+            titles.add(PRC + bare);
+            numbers.add(number);
+        }
+        Map<CitedArticle, String> urls = new java.util.LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return urls;
+        }
+        try {
+            // the first of each title (either spelling) and number: the newest CURRENT document's, as articleUrl finds it
+            Map<String, RegulationStore.ArticleRef> found = new java.util.HashMap<>();
+            for (RegulationStore.TitledArticle t : store.currentArticles(titles, numbers)) {
+                String bare = t.title().startsWith(PRC) ? t.title().substring(PRC.length()) : t.title();
+                found.putIfAbsent(bare + "\n" + t.article().number(), t.article());
+            }
+            keys.forEach((c, key) -> {
+                RegulationStore.ArticleRef a = found.get(key[0] + "\n" + key[1]);
+                if (a != null) {
+                    urls.put(c, url(a.documentId(), a.number(), a.sequence()));
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Cannot look up {} cited articles: {}", keys.size(), e.toString());
+        }
+        return urls;
     }
 
     /** A document page offered to search engines: its id and the day it was last imported. */

@@ -301,6 +301,29 @@ class RegulationStore {
                 .stream().findFirst();
     }
 
+    /** A cited article found: the title of its document, and where it lives. */
+    record TitledArticle(String title, ArticleRef article) {}
+
+    /**
+     * The articles with one of these numbers in the CURRENT documents with one of these titles, in one query: the
+     * newest document first (as {@link #currentArticle} takes it), and within a document in their order.
+     */
+    List<TitledArticle> currentArticles(java.util.Collection<String> titles, java.util.Collection<String> numbers) {
+        if (titles.isEmpty() || numbers.isEmpty()) {
+            return List.of();
+        }
+        String titleMarks = String.join(", ", java.util.Collections.nCopies(titles.size(), "?"));
+        String numberMarks = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
+        List<Object> args = new ArrayList<>(titles);
+        args.addAll(numbers);
+        return jdbc.query("select d.title, a.document_id, a.number, a.sequence from regulation_article a "
+                + "join regulation_document d on d.id = a.document_id "
+                + "where d.status = 'CURRENT' and d.title in (" + titleMarks + ") and a.number in (" + numberMarks
+                + ") order by d.version_date desc nulls last, d.id desc, a.sequence",
+                (rs, i) -> new TitledArticle(rs.getString(1), new ArticleRef(rs.getLong(2), rs.getString(3),
+                        rs.getInt(4))), args.toArray());
+    }
+
     interface ArticleVisitor {
         void visit(StoredDocument document, StoredArticle article);
     }

@@ -607,4 +607,22 @@ class RegulationSearchIT extends IntegrationTest {
         it.forEachRemaining(names::add);
         return names;
     }
+
+    @Test
+    void many_cited_articles_are_linked_together_as_one_by_one() {
+        List<RegulationCatalog.CitedArticle> cited = List.of(
+                new RegulationCatalog.CitedArticle("中华人民共和国行政处罚法", "第三十三条"),
+                new RegulationCatalog.CitedArticle("行政处罚法", "第 三十三 条"),
+                new RegulationCatalog.CitedArticle("中华人民共和国行政处罚法", "第一条"),
+                new RegulationCatalog.CitedArticle("中华人民共和国行政处罚法", "第九百条"),
+                new RegulationCatalog.CitedArticle("中华人民共和国道路交通安全法", "第九十一条"),
+                new RegulationCatalog.CitedArticle(null, "第一条"));
+        java.util.Map<RegulationCatalog.CitedArticle, String> urls = catalog.articleUrls(cited);
+        for (RegulationCatalog.CitedArticle c : cited) {
+            assertThat(java.util.Optional.ofNullable(urls.get(c))).as(c.toString())
+                    .isEqualTo(catalog.articleUrl(c.law(), c.article()));
+        }
+        assertThat(urls).containsKeys(cited.get(0), cited.get(1)).doesNotContainKey(cited.get(3));
+        assertThat(catalog.articleUrls(List.of())).isEmpty();
+    }
 }
