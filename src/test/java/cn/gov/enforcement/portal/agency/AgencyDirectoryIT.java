@@ -48,6 +48,8 @@ class AgencyDirectoryIT extends AgencyTestSupport {
     @Autowired RegulationCatalog regulations;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     /**
      * Waits until no rebuild of the agencies index is pending (the index follows the database after each commit, on
@@ -370,5 +372,22 @@ class AgencyDirectoryIT extends AgencyTestSupport {
                 .mapToInt(a -> a.getPowers().size() + a.getLegalBasis().size() + a.getOfficers().size()).sum();
         assertThat(everyAgency).isPositive();
         assertThat(counts.statements() - statements).as("the agencies and their three collections").isEqualTo(4);
+    }
+
+    @Test
+    void an_event_naming_hundreds_of_agencies_is_stored_and_handled_and_then_deleted() throws Exception {
+        awaitNoReindexPending();
+        // as a knowledge-base load of some hundred agencies publishes it: longer than H2's 4,000 characters of
+        // Spring Modulith's own schema
+        List<String> removed = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> "agency-removed-before-this-test-" + i).toList();
+        assertThat(String.join("\",\"", removed).length()).isGreaterThan(4000);
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .executeWithoutResult(tx -> events.publishEvent(new AgencyDirectoryChanged(List.of(), removed)));
+        awaitNoReindexPending();
+        // a completed publication is deleted (spring.modulith.events.completion-mode=delete)
+        assertThat(jdbc.queryForObject("select count(*) from event_publication where completion_date is not null",
+                Long.class)).isZero();
+        eventually(() -> indexes.count("agencies") == repository.count(), "the index is rebuilt");
     }
 }
