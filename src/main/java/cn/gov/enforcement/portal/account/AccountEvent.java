@@ -29,6 +29,10 @@ class AccountEvent {
     @Column(nullable = false, length = 64)
     private String username;
 
+    /** The name in lower case, what the log is filtered by (indexed with the time). */
+    @Column(name = "username_key", nullable = false, length = 64)
+    private String usernameKey;
+
     @Column(length = 64)
     private String actor;
 
@@ -45,9 +49,15 @@ class AccountEvent {
         this.occurredAt = occurredAt;
         this.action = action;
         this.username = username;
+        this.usernameKey = key(username);
         this.actor = actor;
         this.clientAddress = clientAddress;
         this.detail = detail;
+    }
+
+    /** What a name is filtered by: lower case, so a person is found whatever case they typed. */
+    static String key(String username) {
+        return username.toLowerCase(java.util.Locale.ROOT);
     }
 
     AccountLogEntry entry() {

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -50,8 +49,15 @@ public class AccountLog {
     @RolesAllowed("ADMIN")
     @Transactional(readOnly = true)
     public List<AccountLogEntry> entries(String username, AccountAction action) {
-        String name = username == null || username.isBlank() ? null : username.strip().toLowerCase(Locale.ROOT);
-        return events.latest(name, action, PageRequest.of(0, PAGE)).stream().map(AccountEvent::entry).toList();
+        String key = username == null || username.isBlank() ? null : AccountEvent.key(username.strip());
+        PageRequest page = PageRequest.of(0, PAGE);
+        List<AccountEvent> found;
+        if (key == null) {
+            found = action == null ? events.latest(page) : events.latestOf(action, page);
+        } else {
+            found = action == null ? events.latestOf(key, page) : events.latestOf(key, action, page);
+        }
+        return found.stream().map(AccountEvent::entry).toList();
     }
 
     /** The configured retention in days, for the page that explains it. */
