@@ -10,15 +10,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Loads one list folder: parse, validate, skip broken files, store the rest. */
+/**
+ * Loads one list folder: parse, validate, skip broken files, store the rest. Afterwards the public lists are read
+ * again from the database ({@link PublishedLists#invalidate()}).
+ */
 class ListContentLoader implements KnowledgeLoader {
 
     private final ListKind kind;
     private final ListStore store;
+    private final PublishedLists published;
 
-    ListContentLoader(ListKind kind, ListStore store) {
+    ListContentLoader(ListKind kind, ListStore store, PublishedLists published) {
         this.kind = kind;
         this.store = store;
+        this.published = published;
     }
 
     @Override
@@ -45,6 +50,8 @@ class ListContentLoader implements KnowledgeLoader {
             }
         }
         ListStore.SyncResult result = store.sync(kind, entries, valid, present);
+        // committed: a reload shows what the database holds, also rows changed there by hand
+        published.invalidate();
         problems.addAll(result.conflicts());
         return new LoadReport(kind.folder(), files.size(), skipped, result.changed(), problems);
     }

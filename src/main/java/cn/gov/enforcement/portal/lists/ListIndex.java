@@ -84,15 +84,23 @@ class ListIndex {
 
     /** Everything a reader may search for, in one text (also used by the database fallback). */
     static String searchableText(ListEntryEntity e) {
+        Object parsed = ListKind.RISK_POINTS.folder().equals(e.getListKind()) ? ListJson.read(e.getPayload(), RiskPoint.class)
+                : ListKind.EXEMPTIONS.folder().equals(e.getListKind()) ? ListJson.read(e.getPayload(), ExemptionItem.class)
+                : null;
+        return searchableText(e.getListKind(), e.getTitle(), parsed);
+    }
+
+    /** {@link #searchableText(ListEntryEntity)} of an entry already parsed (a title is all of a discretion benchmark). */
+    static String searchableText(String listKind, String title, Object parsed) {
         List<String> parts = new ArrayList<>();
-        if (ListKind.RISK_POINTS.folder().equals(e.getListKind())) {
-            RiskPoint r = ListJson.read(e.getPayload(), RiskPoint.class);
+        if (ListKind.RISK_POINTS.folder().equals(listKind)) {
+            RiskPoint r = (RiskPoint) parsed;
             parts.addAll(List.of(r.title(), r.sector(), r.appliesTo(), r.risk(), r.consequence()));
             parts.addAll(r.prevention());
             r.basisObligation().forEach(c -> parts.add(c.display()));
             r.basisPenalty().forEach(c -> parts.add(c.display()));
-        } else if (ListKind.EXEMPTIONS.folder().equals(e.getListKind())) {
-            ExemptionItem x = ListJson.read(e.getPayload(), ExemptionItem.class);
+        } else if (ListKind.EXEMPTIONS.folder().equals(listKind)) {
+            ExemptionItem x = (ExemptionItem) parsed;
             parts.add(x.violation());
             parts.add(x.kind());
             if (x.subkind() != null) parts.add(x.subkind());
@@ -103,7 +111,7 @@ class ListIndex {
             x.basisPenalty().forEach(c -> parts.add(c.display()));
             x.basisExemption().forEach(c -> parts.add(c.display()));
         } else {
-            parts.add(e.getTitle());
+            parts.add(title);
         }
         return String.join("\n", parts);
     }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,14 @@ class ListVersionStore {
     /** One stored version of an entry. */
     record Version(long id, String entryId, int versionNo, String listKind, String agency, EntryStatus status,
             String origin, String payload, String createdBy, Instant createdAt, String submittedBy) {}
+
+    /**
+     * The newest version of an entry as the editors' list shows it, read without its payload: {@code payload} is
+     * null unless the version was stored before its title and dates had columns of their own (V20), and then those
+     * are null.
+     */
+    record Line(String entryId, int versionNo, String listKind, String agency, EntryStatus status, String title,
+            LocalDate effectiveFrom, LocalDate effectiveTo, String payload) {}
 
     /** One audit record. */
     record Audit(Instant at, String actor, String agency, String entryId, String action, Integer versionNo,
@@ -53,12 +62,16 @@ class ListVersionStore {
                 this::version, entryId).stream().findFirst();
     }
 
-    /** The newest version of every entry of an agency (every agency when null). */
-    List<Version> latestOfAgency(String agency) {
-        String sql = "select v.* from lists_entry_version v where v.version_no = (select max(w.version_no) from "
-                + "lists_entry_version w where w.entry_id = v.entry_id)"
-                + (agency == null ? "" : " and v.agency = ?") + " order by v.entry_id";
-        return agency == null ? jdbc.query(sql, this::version) : jdbc.query(sql, this::version, agency);
+    /** The newest version of every entry of an agency, without the payloads (but of versions stored before V20). */
+    List<Line> latestOfAgency(String agency) {
+        return jdbc.query("select v.entry_id, v.version_no, v.list_kind, v.agency, v.status, v.title, v.effective_from, "
+                + "v.effective_to, case when v.title is null then v.payload end as payload from lists_entry_version v "
+                + "where v.agency = ? and v.version_no = (select max(w.version_no) from lists_entry_version w "
+                + "where w.entry_id = v.entry_id) order by v.entry_id", (rs, i) -> new Line(rs.getString("entry_id"),
+                        rs.getInt("version_no"), rs.getString("list_kind"), rs.getString("agency"),
+                        EntryStatus.valueOf(rs.getString("status")), rs.getString("title"),
+                        rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class),
+                        rs.getString("payload")), agency);
     }
 
     /** Ids of the entries of a list that are maintained in the back office. */
@@ -82,16 +95,18 @@ class ListVersionStore {
     /**
      * Stores version {@code next} of an entry. The caller names the number (the version it started from
      * plus one), so that a version another transaction stored in the meantime makes this insert collide
-     * instead of silently becoming the version after it.
+     * instead of silently becoming the version after it. {@code title}, {@code effectiveFrom} and
+     * {@code effectiveTo} are those of the payload, for the editors' list.
      *
      * @throws VersionCollision when the entry already has version {@code next}
      */
     int insert(String entryId, int next, String listKind, String agency, EntryStatus status, String origin,
-            String payload, String createdBy, Instant at) {
+            String payload, String title, LocalDate effectiveFrom, LocalDate effectiveTo, String createdBy, Instant at) {
         try {
             jdbc.update("insert into lists_entry_version (entry_id, version_no, list_kind, agency, status, origin, "
-                    + "payload, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", entryId, next, listKind,
-                    agency, status.name(), origin, payload, createdBy, Timestamp.from(at));
+                    + "payload, title, effective_from, effective_to, created_by, created_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entryId, next, listKind, agency, status.name(),
+                    origin, payload, title, effectiveFrom, effectiveTo, createdBy, Timestamp.from(at));
         } catch (DuplicateKeyException e) {
             throw new VersionCollision(entryId, next, e);
         }

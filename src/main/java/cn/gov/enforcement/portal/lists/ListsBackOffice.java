@@ -128,27 +128,36 @@ public class ListsBackOffice {
         return currentUser.agencyId().map(List::of).orElse(List.of());
     }
 
-    /** Every risk point and exemption item of an agency, in any status, sorted by id. */
+    /**
+     * Every risk point and exemption item of an agency, in any status, sorted by id. Read without the stored
+     * payloads: the public rows of the agency (index on list and agency) and the newest version of each entry the
+     * back office maintains, with its title and dates (a version stored before V20 is read from its payload).
+     */
     @Transactional(readOnly = true)
     public List<EntrySummary> entries(String agency) {
         requireAgency(agency);
         Map<String, EntrySummary> result = new LinkedHashMap<>();
         for (ListKind kind : List.of(ListKind.RISK_POINTS, ListKind.EXEMPTIONS)) {
-            for (ListEntryEntity e : repository.findByListKindOrderByIdAsc(kind.folder())) {
-                if (agency.equals(e.getAgency())) {
-                    result.put(e.getId(), new EntrySummary(e.getId(), kind, e.getAgency(), e.getTitle(),
-                            EntryStatus.PUBLISHED, 0, !ListStore.BACK_OFFICE_SOURCE.equals(e.getSourceFile()), true,
-                            e.getEffectiveFrom(), e.getEffectiveTo()));
-                }
+            for (ListEntryRepository.Line e : repository.findLines(kind.folder(), agency)) {
+                result.put(e.getId(), new EntrySummary(e.getId(), kind, agency, e.getTitle(),
+                        EntryStatus.PUBLISHED, 0, !ListStore.BACK_OFFICE_SOURCE.equals(e.getSourceFile()), true,
+                        e.getEffectiveFrom(), e.getEffectiveTo()));
             }
         }
-        for (Version v : versions.latestOfAgency(agency)) {
+        for (ListVersionStore.Line v : versions.latestOfAgency(agency)) {
             ListKind kind = kindOf(v.listKind());
-            ListEntry entry = read(kind, v.payload());
+            String title = v.title();
+            LocalDate from = v.effectiveFrom();
+            LocalDate to = v.effectiveTo();
+            if (v.payload() != null) {
+                ListEntry entry = read(kind, v.payload());
+                title = titleOf(entry);
+                from = entry.effectiveFrom();
+                to = entry.effectiveTo();
+            }
             EntrySummary before = result.get(v.entryId());
-            result.put(v.entryId(), new EntrySummary(v.entryId(), kind, v.agency(), titleOf(entry), v.status(),
-                    v.versionNo(), before != null && before.fromFile(), before != null, entry.effectiveFrom(),
-                    entry.effectiveTo()));
+            result.put(v.entryId(), new EntrySummary(v.entryId(), kind, v.agency(), title, v.status(),
+                    v.versionNo(), before != null && before.fromFile(), before != null, from, to));
         }
         return result.values().stream().sorted(Comparator.comparing(EntrySummary::id)).toList();
     }
@@ -211,7 +220,8 @@ public class ListsBackOffice {
         try {
             int base = r == null ? 0 : takeOverFromFile(r);
             no = versions.insert(entry.id(), base + 1, kind.folder(), entry.agency(), EntryStatus.DRAFT,
-                    ListVersionStore.ORIGIN_EDIT, ListJson.write(entry), actor, clock.instant());
+                    ListVersionStore.ORIGIN_EDIT, ListJson.write(entry), titleOf(entry), entry.effectiveFrom(),
+                    entry.effectiveTo(), actor, clock.instant());
         } catch (ListVersionStore.VersionCollision collision) {
             // another save of the same entry committed first; this transaction is rolled back
             if (existingId == null) {
@@ -241,8 +251,10 @@ public class ListsBackOffice {
     private int takeOverFromFile(Resolved r) {
         if (r.latest.isEmpty() && r.row.isPresent()) {
             ListEntryEntity e = r.row.get();
+            ListEntry entry = read(r.kind, e.getPayload());
             return versions.insert(r.id, 1, r.kind.folder(), r.agency, EntryStatus.PUBLISHED,
-                    ListVersionStore.ORIGIN_FILE, e.getPayload(), KNOWLEDGE_BASE_USER, clock.instant());
+                    ListVersionStore.ORIGIN_FILE, e.getPayload(), titleOf(entry), entry.effectiveFrom(),
+                    entry.effectiveTo(), KNOWLEDGE_BASE_USER, clock.instant());
         }
         return r.latest.map(Version::versionNo).orElse(0);
     }
@@ -448,8 +460,8 @@ public class ListsBackOffice {
         if (kind == ListKind.DISCRETION) {
             throw new IllegalArgumentException("Discretion benchmarks are edited in files only");
         }
-        List<ListEntry> entries = repository.findByListKindOrderByIdAsc(kind.folder()).stream()
-                .filter(e -> agency.equals(e.getAgency())).map(e -> read(kind, e.getPayload())).toList();
+        List<ListEntry> entries = repository.findByListKindAndAgencyOrderByIdAsc(kind.folder(), agency).stream()
+                .map(e -> read(kind, e.getPayload())).toList();
         return ListsYaml.file(kind, agency, entries, LocalDate.now(clock));
     }
 

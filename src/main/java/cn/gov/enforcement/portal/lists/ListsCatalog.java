@@ -2,8 +2,6 @@ package cn.gov.enforcement.portal.lists;
 
 import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
-import cn.gov.enforcement.portal.lists.data.ListEntryEntity;
-import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
 import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.search.IdPage;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Only entries in force today (the injected clock) are public: an entry whose {@code effective_to}
  * lies before today, or whose {@code effective_from} lies after today, is not listed, searched,
- * downloaded, shown or checked (its detail page and API answer "not found").
+ * downloaded, shown or checked (its detail page and API answer not found).
+ *
+ * <p>The entries come from {@link PublishedLists}, the lists parsed once and held in memory until they change; the
+ * search index only ranks and pages the ids of a search.
  */
 @Service
 @Transactional(readOnly = true)
@@ -38,16 +38,16 @@ public class ListsCatalog {
     public static final int MAX_PAGE_SIZE = 100;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    private final ListEntryRepository repository;
+    private final PublishedLists lists;
     private final ListIndex index;
     private final ListsSettings settings;
     private final AgencyDirectory agencies;
     private final Clock clock;
     private final RegulationCatalog regulations;
 
-    ListsCatalog(ListEntryRepository repository, ListIndex index, ListsSettings settings, AgencyDirectory agencies,
+    ListsCatalog(PublishedLists lists, ListIndex index, ListsSettings settings, AgencyDirectory agencies,
             Clock clock, RegulationCatalog regulations) {
-        this.repository = repository;
+        this.lists = lists;
         this.index = index;
         this.settings = settings;
         this.agencies = agencies;
@@ -74,26 +74,26 @@ public class ListsCatalog {
         return (from == null || !from.isAfter(day)) && (to == null || !to.isBefore(day));
     }
 
-    private boolean inForce(ListEntryEntity e) {
-        return inForce(e.getEffectiveFrom(), e.getEffectiveTo(), today());
+    /** The entries of a list in force today, in id order. */
+    private List<PublishedLists.Cached> publicEntries(ListKind kind) {
+        return lists.of(kind).on(today()).inForce();
     }
 
-    private List<ListEntryEntity> publicEntries(ListKind kind) {
-        return repository.findByListKindOrderByIdAsc(kind.folder()).stream().filter(this::inForce).toList();
+    private <T> List<T> publicEntries(ListKind kind, Class<T> type) {
+        return publicEntries(kind).stream().map(e -> type.cast(e.entry())).toList();
     }
 
     /**
-     * Every risk point in force, read from the database (not the index, which follows it a moment later), for
-     * callers that rank the entries themselves.
+     * Every risk point in force, as the database holds it (not the index, which follows it a moment later), for
+     * callers that rank the entries themselves. The list is shared and unmodifiable.
      */
     public List<RiskPoint> publicRiskPoints() {
-        return publicEntries(ListKind.RISK_POINTS).stream().map(e -> ListJson.read(e.getPayload(), RiskPoint.class)).toList();
+        return publicEntries(ListKind.RISK_POINTS, RiskPoint.class);
     }
 
-    /** Every exemption item in force, read from the database; see {@link #publicRiskPoints()}. */
+    /** Every exemption item in force, as the database holds it; see {@link #publicRiskPoints()}. */
     public List<ExemptionItem> publicExemptions() {
-        return publicEntries(ListKind.EXEMPTIONS).stream().map(e -> ListJson.read(e.getPayload(), ExemptionItem.class))
-                .toList();
+        return publicEntries(ListKind.EXEMPTIONS, ExemptionItem.class);
     }
 
     /** The default page size of the list pages ({@code portal.lists.page-size}). */
@@ -174,22 +174,22 @@ public class ListsCatalog {
     private <T> ListPage<T> search(ListKind kind, String text, Map<String, String> filters, int page, int size,
             Class<T> type) {
         int from = page * size;
-        List<String> hidden = repository.findIdsNotInForce(kind.folder(), today());
-        Optional<IdPage> hits = index.search(kind, text, filters, hidden, from, size);
+        PublishedLists.Snapshot snapshot = lists.of(kind);
+        PublishedLists.Day day = snapshot.on(today());
+        Optional<IdPage> hits = index.search(kind, text, filters, day.notInForce(), from, size);
         if (hits.isPresent()) {
-            Map<String, ListEntryEntity> byId = repository.findAllById(hits.get().ids()).stream()
-                    .collect(Collectors.toMap(ListEntryEntity::getId, Function.identity()));
-            List<T> items = hits.get().ids().stream().map(byId::get).filter(e -> e != null)
-                    .map(e -> ListJson.read(e.getPayload(), type)).toList();
+            List<T> items = hits.get().ids().stream().map(snapshot::find).filter(e -> e != null)
+                    .map(e -> type.cast(e.entry())).toList();
             return new ListPage<>(hits.get().total(), page, size, items);
         }
         List<String> terms = QueryText.terms(text);
-        List<ListEntryEntity> matches = new ArrayList<>();
-        for (ListEntryEntity e : publicEntries(kind)) {
+        List<PublishedLists.Cached> matches = new ArrayList<>();
+        for (PublishedLists.Cached e : day.inForce()) {
             if (!matchesFilters(e, filters)) {
                 continue;
             }
-            String haystack = ChineseScript.fold(ListIndex.searchableText(e).toLowerCase(Locale.ROOT));
+            String haystack = ChineseScript.fold(ListIndex.searchableText(e.listKind(), e.title(), e.entry())
+                    .toLowerCase(Locale.ROOT));
             if (terms.stream().allMatch(haystack::contains)) {
                 matches.add(e);
             }
@@ -197,20 +197,20 @@ public class ListsCatalog {
         if (text != null && terms.isEmpty()) {
             matches.clear();
         }
-        List<T> items = matches.stream().skip(from).limit(size).map(e -> ListJson.read(e.getPayload(), type)).toList();
+        List<T> items = matches.stream().skip(from).limit(size).map(e -> type.cast(e.entry())).toList();
         return new ListPage<>(matches.size(), page, size, items);
     }
 
-    private static boolean matchesFilters(ListEntryEntity e, Map<String, String> filters) {
+    private static boolean matchesFilters(PublishedLists.Cached e, Map<String, String> filters) {
         for (var f : filters.entrySet()) {
             if (f.getValue() == null) {
                 continue;
             }
             String actual = switch (f.getKey()) {
-                case "agency" -> e.getAgency();
-                case "sector" -> e.getSector();
-                case "level" -> e.getLevel();
-                case "kind" -> e.getKind();
+                case "agency" -> e.agency();
+                case "sector" -> e.sector();
+                case "level" -> e.level();
+                case "kind" -> e.kind();
                 default -> null;
             };
             if (!f.getValue().equals(actual)) {
@@ -233,8 +233,8 @@ public class ListsCatalog {
     /** The discretion benchmarks of one agency (or of every agency when null), sorted by id. */
     public List<DiscretionBenchmark> discretion(String agency) {
         return publicEntries(ListKind.DISCRETION).stream()
-                .filter(e -> agency == null || agency.equals(e.getAgency()))
-                .map(e -> ListJson.read(e.getPayload(), DiscretionBenchmark.class)).toList();
+                .filter(e -> agency == null || agency.equals(e.agency()))
+                .map(e -> (DiscretionBenchmark) e.entry()).toList();
     }
 
     /**
@@ -251,20 +251,20 @@ public class ListsCatalog {
         if (id == null || id.length() > 80 || !SLUG.matcher(id).matches()) {
             return Optional.empty();
         }
-        return repository.findByIdAndListKind(id, kind.folder()).filter(this::inForce)
-                .map(e -> ListJson.read(e.getPayload(), type));
+        return Optional.ofNullable(lists.of(kind).find(id)).filter(e -> e.inForce(today()))
+                .map(e -> type.cast(e.entry()));
     }
 
     /** The agencies that have entries in a list, sorted by id. */
     public List<String> agencies(ListKind kind) {
-        return publicEntries(kind).stream().map(ListEntryEntity::getAgency)
+        return publicEntries(kind).stream().map(PublishedLists.Cached::agency)
                 .distinct().sorted().toList();
     }
 
     /** The sectors of the risk points, sorted. */
     public List<String> riskSectors() {
         return publicEntries(ListKind.RISK_POINTS).stream()
-                .map(ListEntryEntity::getSector).filter(s -> s != null).distinct().sorted().toList();
+                .map(PublishedLists.Cached::sector).filter(s -> s != null).distinct().sorted().toList();
     }
 
     /** An agency's public name, or its id when the directory does not know it. */

@@ -10,17 +10,17 @@ import org.springframework.context.annotation.Configuration;
 class ListsConfiguration {
 
     @Bean
-    KnowledgeLoader riskPointLoader(ListStore store) {
-        return new ListContentLoader(ListKind.RISK_POINTS, store);
+    KnowledgeLoader riskPointLoader(ListStore store, PublishedLists published) {
+        return new ListContentLoader(ListKind.RISK_POINTS, store, published);
     }
 
     @Bean
-    KnowledgeLoader exemptionLoader(ListStore store) {
-        return new ListContentLoader(ListKind.EXEMPTIONS, store);
+    KnowledgeLoader exemptionLoader(ListStore store, PublishedLists published) {
+        return new ListContentLoader(ListKind.EXEMPTIONS, store, published);
     }
 
     @Bean
-    KnowledgeLoader discretionLoader(ListStore store) {
-        return new ListContentLoader(ListKind.DISCRETION, store);
+    KnowledgeLoader discretionLoader(ListStore store, PublishedLists published) {
+        return new ListContentLoader(ListKind.DISCRETION, store, published);
     }
 }

@@ -242,6 +242,8 @@ class SelfCheckIT extends KaribuViewTest {
         // the risk goes out of force behind the page's back
         var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
         jdbc.update("update lists_entry set effective_to = ? where id = 'mr-rp-price-fraud'", LocalDate.now(clock).minusDays(1));
+        // announced as the lists store does after writing (the public lists are cached until then)
+        context.publishEvent(new cn.gov.enforcement.portal.lists.ListsChanged("", List.of(), List.of()));
         try {
             _click(_get(Button.class, spec -> spec.withId("selfcheck-make-report")));
             assertThat(_find(Div.class, spec -> spec.withClasses("selfcheck-item"))).hasSize(3);
@@ -251,6 +253,7 @@ class SelfCheckIT extends KaribuViewTest {
             assertThat(text("selfcheck-report-summary")).startsWith("需要整改 1 项");
         } finally {
             jdbc.update("update lists_entry set effective_to = null where id = 'mr-rp-price-fraud'");
+            context.publishEvent(new cn.gov.enforcement.portal.lists.ListsChanged("", List.of(), List.of()));
         }
     }
 

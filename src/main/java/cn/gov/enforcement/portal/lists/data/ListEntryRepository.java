@@ -11,6 +11,24 @@ public interface ListEntryRepository extends JpaRepository<ListEntryEntity, Stri
 
     List<ListEntryEntity> findByListKindOrderByIdAsc(String listKind);
 
+    /** The entries of one agency in one list (index lists_entry_kind_agency), for the export. */
+    List<ListEntryEntity> findByListKindAndAgencyOrderByIdAsc(String listKind, String agency);
+
+    /** One row of the editors' list: the columns it shows, without the payload. */
+    interface Line {
+        String getId();
+        String getTitle();
+        String getSourceFile();
+        LocalDate getEffectiveFrom();
+        LocalDate getEffectiveTo();
+    }
+
+    /** The rows of one agency in one list, without their payloads, by id. */
+    @Query("select e.id as id, e.title as title, e.sourceFile as sourceFile, e.effectiveFrom as effectiveFrom, "
+            + "e.effectiveTo as effectiveTo from ListEntryEntity e where e.listKind = :kind and e.agency = :agency "
+            + "order by e.id")
+    List<Line> findLines(@Param("kind") String listKind, @Param("agency") String agency);
+
     Optional<ListEntryEntity> findByIdAndListKind(String id, String listKind);
 
     long countByListKind(String listKind);

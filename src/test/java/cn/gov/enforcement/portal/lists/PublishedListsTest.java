@@ -1,0 +1,113 @@
+package cn.gov.enforcement.portal.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import cn.gov.enforcement.portal.agency.AgencyDirectory;
+import cn.gov.enforcement.portal.lists.data.ListEntryEntity;
+import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
+import cn.gov.enforcement.portal.regulation.RegulationCatalog;
+import cn.gov.enforcement.portal.testsupport.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public lists are read from the database once and held until they change; the day's filter of the effective
+ * dates is applied on every call, so that an entry enters and leaves the lists at midnight without a reload.
+ */
+class PublishedListsTest {
+
+    /** 2026-11-21 (UTC, the zone of the mutable clock). */
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T12:00:00Z"));
+    private final ListEntryRepository repository = mock(ListEntryRepository.class);
+    private final List<ListEntryEntity> risks = new ArrayList<>();
+    private PublishedLists published;
+    private ListsCatalog catalog;
+
+    @BeforeEach
+    void setUp() {
+        risks.add(risk("a-rp-today", "甲行业", LocalDate.of(2026, 1, 1), null));
+        risks.add(risk("a-rp-last-day", "乙行业", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 11, 21)));
+        risks.add(risk("a-rp-tomorrow", "丙行业", LocalDate.of(2026, 11, 22), null));
+        when(repository.findByListKindOrderByIdAsc(anyString())).thenAnswer(i -> "risk-points".equals(i.getArgument(0))
+                ? List.copyOf(risks) : List.of());
+        published = new PublishedLists(repository);
+        catalog = new ListsCatalog(published, mock(ListIndex.class), ListsSettings.defaults(), mock(AgencyDirectory.class),
+                clock, mock(RegulationCatalog.class));
+    }
+
+    private static ListEntryEntity risk(String id, String sector, LocalDate from, LocalDate to) {
+        RiskPoint r = new RiskPoint(id, "sample-agency", sector, "商户", "标题" + id, "风险。", "低", "理由。", List.of(),
+                List.of(), "后果。", List.of("预防"), List.of("提示"), from, to, true);
+        ListEntryEntity e = new ListEntryEntity(id);
+        e.replace("risk-points", r.agency(), sector, r.level(), null, r.title(), true, from, to, ListJson.write(r),
+                "sample-agency.yaml", "hash", Instant.EPOCH);
+        return e;
+    }
+
+    private List<String> publicIds() {
+        return catalog.publicRiskPoints().stream().map(RiskPoint::id).toList();
+    }
+
+    @Test
+    void repeated_calls_read_the_list_once() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(publicIds()).containsExactly("a-rp-today", "a-rp-last-day");
+            assertThat(catalog.riskSectors()).containsExactly("乙行业", "甲行业");
+            assertThat(catalog.agencies(ListKind.RISK_POINTS)).containsExactly("sample-agency");
+            assertThat(catalog.findRiskPoint("a-rp-today")).isPresent();
+            assertThat(catalog.findRiskPoint("a-rp-tomorrow")).isEmpty();
+            assertThat(catalog.searchRiskPoints(null, "sample-agency", null, null, 0, 10).items())
+                    .extracting(RiskPoint::id).containsExactly("a-rp-today", "a-rp-last-day");
+        }
+        verify(repository, times(1)).findByListKindOrderByIdAsc("risk-points");
+    }
+
+    @Test
+    void at_midnight_entries_enter_and_leave_the_lists_without_a_reload() {
+        assertThat(publicIds()).containsExactly("a-rp-today", "a-rp-last-day");
+        clock.advance(Duration.ofHours(12));
+        assertThat(publicIds()).containsExactly("a-rp-today", "a-rp-tomorrow");
+        assertThat(catalog.riskSectors()).containsExactly("丙行业", "甲行业");
+        assertThat(catalog.findRiskPoint("a-rp-tomorrow")).isPresent();
+        assertThat(catalog.findRiskPoint("a-rp-last-day")).isEmpty();
+        verify(repository, times(1)).findByListKindOrderByIdAsc("risk-points");
+    }
+
+    @Test
+    void a_change_of_the_lists_is_read_on_the_next_call() {
+        assertThat(publicIds()).containsExactly("a-rp-today", "a-rp-last-day");
+        risks.remove(0);
+        assertThat(publicIds()).as("unchanged until the change is announced").containsExactly("a-rp-today", "a-rp-last-day");
+        published.on(new ListsChanged("risk-points", List.of(), List.of("a-rp-today")));
+        assertThat(publicIds()).containsExactly("a-rp-last-day");
+        risks.add(risk("a-rp-new", "丁行业", LocalDate.of(2026, 11, 1), null));
+        published.invalidate();
+        assertThat(publicIds()).containsExactly("a-rp-last-day", "a-rp-new");
+        verify(repository, times(3)).findByListKindOrderByIdAsc("risk-points");
+    }
+
+    @Test
+    void a_list_read_while_a_change_completes_is_not_kept() {
+        doAnswer(i -> {
+            List<ListEntryEntity> before = List.copyOf(risks);
+            // the change commits after this read: its announcement arrives before the read is kept
+            published.invalidate();
+            return before;
+        }).doAnswer(i -> List.copyOf(risks)).when(repository).findByListKindOrderByIdAsc("risk-points");
+        publicIds();
+        publicIds();
+        publicIds();
+        verify(repository, times(2)).findByListKindOrderByIdAsc("risk-points");
+    }
+}
