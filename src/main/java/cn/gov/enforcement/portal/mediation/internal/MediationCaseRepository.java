@@ -18,15 +18,7 @@ public interface MediationCaseRepository extends JpaRepository<MediationCase, Lo
 
     Optional<MediationCase> findBySubmissionToken(String submissionToken);
 
-    List<MediationCase> findByAgencyIdOrderBySubmittedAtAsc(String agencyId);
-
     boolean existsByAgencyId(String agencyId);
-
-    List<MediationCase> findByFinishedAtBefore(Instant cutoff);
-
-    List<MediationCase> findByAgencyIdAndSubmittedAtBetween(String agencyId, Instant from, Instant to);
-
-    List<MediationCase> findBySubmittedAtBetween(Instant from, Instant to);
 
     List<MediationCase> findByStatusInOrderByAgencyIdAscSubmittedAtAsc(Collection<CaseStatus> statuses);
 
