@@ -103,7 +103,8 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         pager.setId("mediation-queue-pager");
         pager.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(links, filters, rows, pager);
-        // the rows follow in beforeEnter, once the filters of the address are set
+        // the first page unfiltered; beforeEnter shows it again with the filters of the address, when navigated to
+        refresh();
     }
 
     private void filterChanged() {
