@@ -153,8 +153,9 @@ public class MediationAgencyMail {
             for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(running)) {
                 c.currentDue(settings).filter(due -> !due.isAfter(horizon)).ifPresent(due -> dueSoon.add(new Due(c, due)));
             }
-            // cases left unclosed at their outcome for more than closeReminderDays working days
-            for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(CaseStatus.outcomes())) {
+            // cases left unclosed at their outcome for more than closeReminderDays working days; the day of the outcome
+            // is in the history, read with the cases in one query
+            for (MediationCase c : cases.findWithHistoryByStatusIn(CaseStatus.outcomes())) {
                 c.closingDue(settings).filter(today::isAfter).ifPresent(due -> dueSoon.add(new Due(c, due)));
             }
             // earliest deadline first in every mail

@@ -4,6 +4,7 @@ import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.CurrentUser;
 import cn.gov.enforcement.portal.account.UserSummary;
 import cn.gov.enforcement.portal.mediation.internal.AuditEntry;
+import cn.gov.enforcement.portal.mediation.internal.CaseDeadline;
 import cn.gov.enforcement.portal.mediation.internal.AuditEntryRepository;
 import cn.gov.enforcement.portal.mediation.internal.CaseMessage;
 import cn.gov.enforcement.portal.mediation.internal.CaseMessageRepository;
@@ -15,13 +16,23 @@ import cn.gov.enforcement.portal.mediation.internal.MediationCase;
 import cn.gov.enforcement.portal.mediation.internal.MediationCaseRepository;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,6 +80,9 @@ public class MediationBackOffice {
         this.clock = clock;
     }
 
+    /** How many cases a page of the queue holds at most. */
+    public static final int PAGE_SIZE = 50;
+
     /** The caller's own agency's cases, oldest first; empty for an administrator (who names the agency). */
     @Transactional(readOnly = true)
     public List<CaseSummary> ownQueue() {
@@ -86,7 +100,8 @@ public class MediationBackOffice {
     }
 
     /**
-     * The cases of an agency that pass the filter.
+     * The cases of an agency that pass the filter, oldest first, all of them (the queue page shows them a page at a
+     * time: {@link #queuePage}).
      *
      * @param filter status (null for all), overdue only, assigned to the caller only
      */
@@ -94,13 +109,56 @@ public class MediationBackOffice {
     public List<CaseSummary> queue(String agencyId, QueueFilter filter) {
         currentUser.requireAgency(agencyId);
         Instant now = clock.instant();
-        String me = currentUser.username().orElse("");
-        List<MediationCase> shown = cases.findByAgencyIdOrderBySubmittedAtAsc(agencyId).stream()
-                .filter(c -> filter.status() == null || c.status() == filter.status())
-                .filter(c -> !filter.inMediationOnly() || c.status().inMediation())
-                .filter(c -> !filter.overdueOnly() || c.overdue(settings, now))
-                .filter(c -> !filter.mineOnly() || me.equalsIgnoreCase(c.mediator()))
-                .toList();
+        List<MediationCase> shown = cases.findAll(matching(agencyId, filter, now),
+                Sort.by(Sort.Order.asc("submittedAt"), Sort.Order.asc("id")));
+        return summaries(shown, now);
+    }
+
+    /**
+     * One page of the queue: at most {@link #PAGE_SIZE} cases, newest first, with how many cases pass the filter.
+     *
+     * @param page the page number from 0; one below 0 is taken as 0, one after the last as the last
+     */
+    public record QueuePage(List<CaseSummary> cases, long total, int page) {
+
+        /** How many pages the cases fill (at least one, an empty one when no case passes the filter). */
+        public int pages() {
+            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+    }
+
+    /** True when the caller has an agency of their own with at least one case. */
+    @Transactional(readOnly = true)
+    public boolean hasOwnCases() {
+        return currentUser.agencyId().map(cases::existsByAgencyId).orElse(false);
+    }
+
+    /** A page of the caller's own agency's queue; an empty page for an administrator (who names the agency). */
+    @Transactional(readOnly = true)
+    public QueuePage ownQueuePage(QueueFilter filter, int page) {
+        return currentUser.agencyId().map(agency -> queuePage(agency, filter, page))
+                .orElse(new QueuePage(List.of(), 0, 0));
+    }
+
+    /**
+     * A page of the cases of an agency that pass the filter, newest first: the filter and the paging are the
+     * database's, so no more than a page of cases is read whatever the size of the agency's queue.
+     */
+    @Transactional(readOnly = true)
+    public QueuePage queuePage(String agencyId, QueueFilter filter, int page) {
+        currentUser.requireAgency(agencyId);
+        Instant now = clock.instant();
+        Specification<MediationCase> matching = matching(agencyId, filter, now);
+        Sort newestFirst = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"));
+        Page<MediationCase> found = cases.findAll(matching, PageRequest.of(Math.max(0, page), PAGE_SIZE, newestFirst));
+        if (found.getContent().isEmpty() && found.getTotalElements() > 0) {
+            // beyond the last page (an old link, a changed filter): the last page
+            found = cases.findAll(matching, PageRequest.of(found.getTotalPages() - 1, PAGE_SIZE, newestFirst));
+        }
+        return new QueuePage(summaries(found.getContent(), now), found.getTotalElements(), found.getNumber());
+    }
+
+    private List<CaseSummary> summaries(List<MediationCase> shown, Instant now) {
         java.util.Set<Long> waiting = awaitingAnswer(shown);
         return shown.stream()
                 .map(c -> new CaseSummary(c.caseNumber(), c.status(), c.category(), c.agencyId(), c.submittedAt(),
@@ -108,6 +166,58 @@ public class MediationBackOffice {
                         c.currentDue(settings).orElse(null), c.overdue(settings, now), c.mediator(),
                         waiting.contains(c.id())))
                 .toList();
+    }
+
+    /** The statuses in which mediation runs ({@link CaseStatus#inMediation()}). */
+    private static EnumSet<CaseStatus> inMediation() {
+        EnumSet<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
+        Arrays.stream(CaseStatus.values()).filter(CaseStatus::inMediation).forEach(statuses::add);
+        return statuses;
+    }
+
+    /**
+     * The filter as a query condition. Overdue is the deadline of the current state passed: since a later start never
+     * has an earlier deadline ({@link WorkingDays#earliestStartDueOnOrAfter}), a case is overdue today exactly when it
+     * was submitted (awaiting the decision) or accepted (in mediation, with or without the extension) before a day
+     * computed here once.
+     */
+    private Specification<MediationCase> matching(String agencyId, QueueFilter filter, Instant now) {
+        String me = currentUser.username().orElse("");
+        ZoneId zone = settings.zone();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            Path<CaseStatus> status = root.get("status");
+            where.add(cb.equal(root.get("agencyId"), agencyId));
+            if (filter.status() != null) {
+                where.add(cb.equal(status, filter.status()));
+            }
+            if (filter.inMediationOnly()) {
+                where.add(status.in(inMediation()));
+            }
+            if (filter.mineOnly()) {
+                where.add(me.isBlank() ? cb.disjunction()
+                        : cb.equal(cb.lower(root.get("mediator")), me.toLowerCase(Locale.ROOT)));
+            }
+            if (filter.overdueOnly()) {
+                Path<Instant> submittedAt = root.get("submittedAt");
+                Path<Instant> acceptedAt = root.get("acceptedAt");
+                Path<Boolean> extended = root.get("extended");
+                where.add(cb.or(
+                        cb.and(cb.equal(status, CaseStatus.SUBMITTED),
+                                cb.lessThan(submittedAt, startOf(today, settings.acceptanceDays(), zone))),
+                        cb.and(status.in(inMediation()), cb.isFalse(extended),
+                                cb.lessThan(acceptedAt, startOf(today, settings.mediationDays(), zone))),
+                        cb.and(status.in(inMediation()), cb.isTrue(extended), cb.lessThan(acceptedAt,
+                                startOf(today, settings.mediationDays() + settings.extensionDays(), zone)))));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+
+    /** The first instant whose deadline of the given working days has not passed today. */
+    private static Instant startOf(LocalDate today, int days, ZoneId zone) {
+        return WorkingDays.earliestStartDueOnOrAfter(today, days).atStartOfDay(zone).toInstant();
     }
 
     /** The ids of the open cases among these whose applicant wrote last (no answer from the agency yet). */
@@ -124,7 +234,10 @@ public class MediationBackOffice {
     public record Workload(int awaitingDecision, int decisionsOverdue, int inMediation, int mediationsOverdue,
             int dueByNextWorkingDay, int applicantsWaiting) {}
 
-    /** The agency's {@link Workload} now. */
+    /**
+     * The agency's {@link Workload} now: the database counts the cases by status and the applicants waiting; only the
+     * deadline columns of the cases whose deadline runs are read to count the overdue ones and those due soon.
+     */
     @Transactional(readOnly = true)
     public Workload workload(String agencyId) {
         currentUser.requireAgency(agencyId);
@@ -135,13 +248,18 @@ public class MediationBackOffice {
         int inMediation = 0;
         int mediationsOverdue = 0;
         int dueSoon = 0;
-        List<MediationCase> all = cases.findByAgencyIdOrderBySubmittedAtAsc(agencyId);
-        for (MediationCase c : all) {
-            if (c.status() == CaseStatus.SUBMITTED) {
-                awaiting++;
-            } else if (c.status().inMediation()) {
-                inMediation++;
+        for (Object[] row : cases.countByStatus(agencyId)) {
+            CaseStatus status = (CaseStatus) row[0];
+            int count = ((Number) row[1]).intValue();
+            if (status == CaseStatus.SUBMITTED) {
+                awaiting += count;
+            } else if (status.inMediation()) {
+                inMediation += count;
             }
+        }
+        EnumSet<CaseStatus> running = EnumSet.noneOf(CaseStatus.class);
+        Arrays.stream(CaseStatus.values()).filter(CaseStatus::deadlineRuns).forEach(running::add);
+        for (CaseDeadline c : cases.deadlines(agencyId, running)) {
             Optional<LocalDate> due = c.currentDue(settings);
             if (due.isPresent() && due.get().isBefore(today)) {
                 if (c.status() == CaseStatus.SUBMITTED) {
@@ -153,7 +271,10 @@ public class MediationBackOffice {
                 dueSoon++;
             }
         }
-        return new Workload(awaiting, decisionsOverdue, inMediation, mediationsOverdue, dueSoon, awaitingAnswer(all).size());
+        EnumSet<CaseStatus> notFinal = EnumSet.noneOf(CaseStatus.class);
+        Arrays.stream(CaseStatus.values()).filter(s -> !s.isFinal()).forEach(notFinal::add);
+        int applicantsWaiting = (int) cases.countAwaitingAnswer(agencyId, notFinal);
+        return new Workload(awaiting, decisionsOverdue, inMediation, mediationsOverdue, dueSoon, applicantsWaiting);
     }
 
     /**

@@ -25,7 +25,8 @@ import java.util.List;
 
 /**
  * Officers' queue of their own agency's mediation cases with the acceptance decision. An
- * administrator chooses the agency. Filters by status, overdue and "assigned to me"; each case
+ * administrator chooses the agency. Filters by status, in mediation, overdue and assigned to me; the cases come
+ * {@link MediationBackOffice#PAGE_SIZE} to a page, newest first, with previous and next page buttons. Each case
  * opens on its case page ({@link MediationCaseView}) for the further steps.
  */
 @Route("staff/mediation")
@@ -40,6 +41,13 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
     private final Checkbox inMediationOnly = new Checkbox();
     private final Checkbox mineOnly = new Checkbox();
     private final Div rows = new Div();
+    private final Button previous = new Button();
+    private final Button next = new Button();
+    private final Span pageInfo = new Span();
+    /** The page shown, from 0. */
+    private int page;
+    /** True while beforeEnter sets the filters from the URL: one refresh follows, not one per filter. */
+    private boolean restoring;
     /** The reason field of each case row shown that takes the acceptance decision, by case number. */
     private final java.util.Map<String, TextField> reasons = new java.util.HashMap<>();
 
@@ -53,26 +61,26 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         // counts the open cases of every agency and links here with it)
         agency.setItems(backOffice.queueAgencies());
         agency.setItemLabelGenerator(id -> service.agencyName(id, getLocale()));
-        agency.addValueChangeListener(e -> refresh());
+        agency.addValueChangeListener(e -> filterChanged());
         status.setId("mediation-queue-status");
         status.setLabel(getTranslation("mediation.queue.filter.status"));
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption(getTranslation("mediation.queue.filter.all"));
         status.setItems(CaseStatus.values());
         status.setItemLabelGenerator(s -> s == null ? getTranslation("mediation.queue.filter.all") : getTranslation(s.messageKey()));
-        status.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> filterChanged());
         overdueOnly.setId("mediation-queue-overdue");
         overdueOnly.setLabel(getTranslation("mediation.queue.filter.overdue"));
-        overdueOnly.addValueChangeListener(e -> refresh());
+        overdueOnly.addValueChangeListener(e -> filterChanged());
         inMediationOnly.setId("mediation-queue-in-mediation");
         inMediationOnly.setLabel(getTranslation("mediation.queue.filter.inMediation"));
-        inMediationOnly.addValueChangeListener(e -> refresh());
+        inMediationOnly.addValueChangeListener(e -> filterChanged());
         mineOnly.setId("mediation-queue-mine");
         mineOnly.setLabel(getTranslation("mediation.queue.filter.mine"));
-        mineOnly.addValueChangeListener(e -> refresh());
+        mineOnly.addValueChangeListener(e -> filterChanged());
         rows.setId("mediation-queue");
-        List<CaseSummary> own = backOffice.ownQueue();
-        boolean admin = own.isEmpty() && isAdminView();
+        // an administrator without cases of an agency of their own chooses the agency
+        boolean admin = isAdminView() && !backOffice.hasOwnCases();
         agency.setVisible(admin);
         HorizontalLayout filters = new HorizontalLayout(agency, status, inMediationOnly, overdueOnly, mineOnly);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -84,24 +92,92 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         } else {
             links.add(new Span(" · "), new Anchor("staff/mediation/audit", getTranslation("mediation.audit.title")));
         }
-        add(links, filters, rows);
+        previous.setText(getTranslation("mediation.queue.previous"));
+        previous.setId("mediation-queue-previous");
+        previous.addClickListener(e -> showPage(page - 1));
+        next.setText(getTranslation("mediation.queue.next"));
+        next.setId("mediation-queue-next");
+        next.addClickListener(e -> showPage(page + 1));
+        pageInfo.setId("mediation-queue-page");
+        HorizontalLayout pager = new HorizontalLayout(previous, pageInfo, next);
+        pager.setId("mediation-queue-pager");
+        pager.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(links, filters, rows, pager);
+        // the first page unfiltered; beforeEnter shows it again with the filters of the address, when navigated to
         refresh();
+    }
+
+    private void filterChanged() {
+        if (!restoring) {
+            page = 0;
+            refresh();
+            keepInAddress();
+        }
+    }
+
+    private void showPage(int number) {
+        page = Math.max(0, number);
+        refresh();
+        keepInAddress();
     }
 
     /**
      * {@code ?agency=<id>} chooses the agency (administrators only), {@code ?status=<STATUS>},
      * {@code ?stage=mediation} (the cases in mediation, whatever their status) and {@code ?overdue=true} set the
-     * filters: the staff workbench links here with them. Unknown values are ignored.
+     * filters: the staff workbench links here with them; {@code ?mine=true} shows the cases assigned to the caller and
+     * {@code ?page=<n>} (from 1) the page. The address keeps the filters and the page as they change. Unknown values
+     * leave the filter unset; a page after the last shows the last.
      */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters();
-        ViewParameters.chooseOffered(agency, parameters, "agency");
-        parameters.getSingleParameter("status")
-                .flatMap(name -> java.util.Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(name)).findFirst())
-                .ifPresent(status::setValue);
-        parameters.getSingleParameter("overdue").filter("true"::equals).ifPresent(v -> overdueOnly.setValue(true));
-        parameters.getSingleParameter("stage").filter("mediation"::equals).ifPresent(v -> inMediationOnly.setValue(true));
+        restoring = true;
+        try {
+            ViewParameters.chooseOffered(agency, parameters, "agency");
+            // the address names every filter set: one it leaves out is not set (also when the page is opened again
+            // with another address)
+            status.setValue(parameters.getSingleParameter("status")
+                    .flatMap(name -> java.util.Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(name)).findFirst())
+                    .orElse(null));
+            overdueOnly.setValue(parameters.getSingleParameter("overdue").filter("true"::equals).isPresent());
+            inMediationOnly.setValue(parameters.getSingleParameter("stage").filter("mediation"::equals).isPresent());
+            mineOnly.setValue(parameters.getSingleParameter("mine").filter("true"::equals).isPresent());
+            page = parameters.getSingleParameter("page").filter(v -> v.matches("[1-9][0-9]{0,5}"))
+                    .map(v -> Integer.parseInt(v) - 1).orElse(0);
+        } finally {
+            restoring = false;
+        }
+        refresh();
+    }
+
+    /** Puts the filters and the page shown into the browser's address, so that a reload or a link keeps them. */
+    private void keepInAddress() {
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("staff/mediation", shownParameters())));
+    }
+
+    /** The address of the queue as shown: the filters set and the page. */
+    private com.vaadin.flow.router.QueryParameters shownParameters() {
+        java.util.Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+        if (agency.isVisible() && agency.getValue() != null) {
+            query.put("agency", List.of(agency.getValue()));
+        }
+        if (status.getValue() != null) {
+            query.put("status", List.of(status.getValue().name()));
+        }
+        if (inMediationOnly.getValue()) {
+            query.put("stage", List.of("mediation"));
+        }
+        if (overdueOnly.getValue()) {
+            query.put("overdue", List.of("true"));
+        }
+        if (mineOnly.getValue()) {
+            query.put("mine", List.of("true"));
+        }
+        if (page > 0) {
+            query.put("page", List.of(String.valueOf(page + 1)));
+        }
+        return new com.vaadin.flow.router.QueryParameters(query);
     }
 
     private static boolean isAdminView() {
@@ -114,9 +190,15 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         reasons.clear();
         MediationBackOffice.QueueFilter filter = new MediationBackOffice.QueueFilter(status.getValue(),
                 overdueOnly.getValue(), mineOnly.getValue(), inMediationOnly.getValue());
-        List<CaseSummary> cases = agency.isVisible()
-                ? (agency.getValue() == null ? List.of() : backOffice.queue(agency.getValue(), filter))
-                : backOffice.ownQueue(filter);
+        MediationBackOffice.QueuePage shown = agency.isVisible()
+                ? (agency.getValue() == null ? new MediationBackOffice.QueuePage(List.of(), 0, 0)
+                        : backOffice.queuePage(agency.getValue(), filter, page))
+                : backOffice.ownQueuePage(filter, page);
+        page = shown.page();
+        List<CaseSummary> cases = shown.cases();
+        previous.setEnabled(page > 0);
+        next.setEnabled(page + 1 < shown.pages());
+        pageInfo.setText(getTranslation("mediation.queue.page", page + 1, shown.pages(), shown.total()));
         if (cases.isEmpty()) {
             rows.add(new Paragraph(getTranslation("mediation.queue.empty")));
         }

@@ -5,7 +5,6 @@ import cn.gov.enforcement.portal.mediation.internal.Evidence;
 import cn.gov.enforcement.portal.mediation.internal.EvidenceFiles;
 import cn.gov.enforcement.portal.mediation.internal.EvidenceRepository;
 import cn.gov.enforcement.portal.mediation.internal.LetterRepository;
-import cn.gov.enforcement.portal.mediation.internal.MediationCase;
 import cn.gov.enforcement.portal.mediation.internal.MediationCaseRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,26 +70,41 @@ public class MediationRetention {
         }
     }
 
-    /** Deletes everything past its time as of the clock's now. */
+    /** How many cases one transaction of the purge deletes. */
+    static final int CHUNK = 200;
+
+    /**
+     * Deletes everything past its time as of the clock's now. The expired cases go {@link #CHUNK} at a time, each
+     * chunk in its own transaction with one statement per table; the evidence files of a chunk are deleted once it
+     * is committed.
+     */
     public Purged purge() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(Duration.ofDays(settings.retentionDays()));
+        // a case never closed after its outcome counts from the outcome, or its personal data would stay for ever
+        Set<Long> expired = new java.util.TreeSet<>(cases.finishedBefore(cutoff));
+        expired.addAll(cases.outcomeBefore(CaseStatus.outcomes(), cutoff));
+        List<Long> ids = new ArrayList<>(expired);
+        int caseCount = 0;
+        int fileCount = 0;
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            List<String> chunkFiles = new ArrayList<>();
+            Integer deleted = tx.execute(status -> {
+                chunkFiles.addAll(evidence.storedNamesOfCases(chunk));
+                evidence.deleteByCases(chunk);
+                cases.deleteHistoryOf(chunk);
+                return cases.deleteByIds(chunk);
+            });
+            caseCount += deleted == null ? 0 : deleted;
+            fileCount += chunkFiles.size();
+            // files go after the commit: a rolled-back chunk must not lose them
+            chunkFiles.forEach(files::delete);
+        }
         List<String> deletedFiles = new ArrayList<>();
+        int purgedCases = caseCount;
+        int purgedCaseFiles = fileCount;
         Purged purged = tx.execute(status -> {
-            int caseCount = 0;
-            List<MediationCase> expired = new ArrayList<>(cases.findByFinishedAtBefore(cutoff));
-            // a case never closed after its outcome counts from the outcome, or its personal data would stay for ever
-            cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(CaseStatus.outcomes())
-                    .stream().filter(c -> c.outcomeAt().filter(at -> at.isBefore(cutoff)).isPresent())
-                    .forEach(expired::add);
-            for (MediationCase c : expired) {
-                for (Evidence e : evidence.findByCaseIdOrderByIdAsc(c.id())) {
-                    deletedFiles.add(e.storedName());
-                    evidence.delete(e);
-                }
-                cases.delete(c);
-                caseCount++;
-            }
             Instant uploadCutoff = now.minus(Duration.ofDays(settings.draftDays()));
             List<Evidence> unsubmitted = evidence.findByCaseIdIsNullAndUploadedAtBefore(uploadCutoff);
             // the draft is kept draft-days after its last change: what it was resumed with must still be there
@@ -105,7 +119,7 @@ public class MediationRetention {
             int draftCount = drafts.deleteExpired(now);
             // a letter goes once its last day is over (MediationLetters.validAt), whatever time of day it stored
             int letterCount = letters.deleteExpired(LocalDate.ofInstant(now, settings.zone()).atStartOfDay(settings.zone()).toInstant());
-            return new Purged(caseCount, deletedFiles.size(), draftCount, letterCount);
+            return new Purged(purgedCases, purgedCaseFiles + deletedFiles.size(), draftCount, letterCount);
         });
         // files go after the commit: a rolled-back purge must not lose them
         deletedFiles.forEach(files::delete);

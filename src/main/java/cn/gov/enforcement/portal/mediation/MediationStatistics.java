@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,57 +75,103 @@ public class MediationStatistics {
         }
         Instant start = from.atStartOfDay(settings.zone()).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(settings.zone()).toInstant().minusNanos(1);
-        Map<String, List<MediationCase>> byAgency;
+        // one row per case with what its history reached, aggregated by the database: no case is loaded as an entity
+        // and no history is read case by case
+        List<Object[]> rows;
+        String own = null;
         if (currentUser.isAdmin()) {
-            byAgency = cases.findBySubmittedAtBetween(start, end).stream()
-                    .collect(Collectors.groupingBy(MediationCase::agencyId, TreeMap::new, Collectors.toList()));
-            for (String agency : settings.routing().values()) {
-                byAgency.putIfAbsent(agency, List.of());
-            }
+            rows = cases.allFigureRows(start, end, CaseStatus.ACCEPTED, CaseStatus.NOT_ACCEPTED,
+                    CaseStatus.AGREEMENT_REACHED, CaseStatus.FAILED, CaseStatus.OTHER_PARTY_DECLINED);
         } else {
-            String agency = currentUser.agencyId().orElseThrow(() -> new CaseNotFoundException());
-            byAgency = new TreeMap<>(Map.of(agency, cases.findByAgencyIdAndSubmittedAtBetween(agency, start, end)));
+            own = currentUser.agencyId().orElseThrow(() -> new CaseNotFoundException());
+            rows = cases.figureRows(own, start, end, CaseStatus.ACCEPTED, CaseStatus.NOT_ACCEPTED,
+                    CaseStatus.AGREEMENT_REACHED, CaseStatus.FAILED, CaseStatus.OTHER_PARTY_DECLINED);
         }
         Instant now = clock.instant();
-        List<AgencyFigures> rows = new ArrayList<>();
-        byAgency.forEach((agency, list) -> rows.add(figures(agency, list, now)));
-        return rows;
+        Map<String, Tally> byAgency = new TreeMap<>();
+        if (own != null) {
+            byAgency.put(own, new Tally());
+        } else {
+            for (String agency : settings.routing().values()) {
+                byAgency.putIfAbsent(agency, new Tally());
+            }
+        }
+        for (Object[] row : rows) {
+            CaseStatus status = (CaseStatus) row[1];
+            Instant submittedAt = (Instant) row[2];
+            boolean overdue = MediationCase.currentDue(status, submittedAt, (Instant) row[3], (Boolean) row[4], settings)
+                    .map(LocalDate.ofInstant(now, settings.zone())::isAfter).orElse(false);
+            byAgency.computeIfAbsent((String) row[0], a -> new Tally()).add(new CaseFacts(submittedAt,
+                    positive(row[5]), positive(row[6]), positive(row[7]), positive(row[8]), positive(row[9]),
+                    (Instant) row[10], overdue));
+        }
+        List<AgencyFigures> figures = new ArrayList<>();
+        byAgency.forEach((agency, tally) -> figures.add(tally.figures(agency)));
+        return figures;
     }
 
-    AgencyFigures figures(String agency, List<MediationCase> list, Instant now) {
-        int accepted = 0;
-        int notAccepted = 0;
-        int agreements = 0;
-        int concluded = 0;
-        double outcomeDays = 0;
-        int withOutcome = 0;
-        int overdue = 0;
-        for (MediationCase c : list) {
-            if (reached(c, CaseStatus.ACCEPTED)) {
+    private static boolean positive(Object count) {
+        return count != null && ((Number) count).longValue() > 0;
+    }
+
+    /** What the figures need of one case: which statuses its history reached, its outcome time, overdue now. */
+    private record CaseFacts(Instant submittedAt, boolean accepted, boolean notAccepted, boolean agreement,
+            boolean failed, boolean declined, Instant outcomeAt, boolean overdue) {
+
+        static CaseFacts of(MediationCase c, MediationSettings settings, Instant now) {
+            return new CaseFacts(c.submittedAt(), reached(c, CaseStatus.ACCEPTED), reached(c, CaseStatus.NOT_ACCEPTED),
+                    reached(c, CaseStatus.AGREEMENT_REACHED), reached(c, CaseStatus.FAILED),
+                    reached(c, CaseStatus.OTHER_PARTY_DECLINED), c.outcomeAt().orElse(null), c.overdue(settings, now));
+        }
+    }
+
+    /** The running counts of one agency. */
+    private static final class Tally {
+        private int applications;
+        private int accepted;
+        private int notAccepted;
+        private int agreements;
+        private int concluded;
+        private double outcomeDays;
+        private int withOutcome;
+        private int overdue;
+
+        void add(CaseFacts c) {
+            applications++;
+            if (c.accepted()) {
                 accepted++;
-                if (reached(c, CaseStatus.AGREEMENT_REACHED)) {
+                if (c.agreement()) {
                     agreements++;
                     concluded++;
-                } else if (reached(c, CaseStatus.FAILED) || reached(c, CaseStatus.OTHER_PARTY_DECLINED)) {
+                } else if (c.failed() || c.declined()) {
                     concluded++;
                 }
-            } else if (reached(c, CaseStatus.NOT_ACCEPTED)) {
+            } else if (c.notAccepted()) {
                 notAccepted++;
             }
-            var outcome = c.outcomeAt();
-            if (outcome.isPresent()) {
+            if (c.outcomeAt() != null) {
                 withOutcome++;
-                outcomeDays += Duration.between(c.submittedAt(), outcome.get()).toMinutes() / 1440.0;
+                outcomeDays += Duration.between(c.submittedAt(), c.outcomeAt()).toMinutes() / 1440.0;
             }
-            if (c.overdue(settings, now)) {
+            if (c.overdue()) {
                 overdue++;
             }
         }
-        int decided = accepted + notAccepted;
-        return new AgencyFigures(agency, list.size(), decided, accepted,
-                decided == 0 ? null : (double) accepted / decided, concluded, agreements,
-                concluded == 0 ? null : (double) agreements / concluded,
-                withOutcome == 0 ? null : outcomeDays / withOutcome, overdue);
+
+        AgencyFigures figures(String agency) {
+            int decided = accepted + notAccepted;
+            return new AgencyFigures(agency, applications, decided, accepted,
+                    decided == 0 ? null : (double) accepted / decided, concluded, agreements,
+                    concluded == 0 ? null : (double) agreements / concluded,
+                    withOutcome == 0 ? null : outcomeDays / withOutcome, overdue);
+        }
+    }
+
+    /** The figures of the given cases, as {@link #figures(LocalDate, LocalDate)} counts them from the database. */
+    AgencyFigures figures(String agency, List<MediationCase> list, Instant now) {
+        Tally tally = new Tally();
+        list.forEach(c -> tally.add(CaseFacts.of(c, settings, now)));
+        return tally.figures(agency);
     }
 
     private static boolean reached(MediationCase c, CaseStatus status) {

@@ -34,4 +34,21 @@ public final class WorkingDays {
         }
         return date;
     }
+
+    /**
+     * The earliest start day whose deadline {@code days} working days later ({@link #plus}) falls on or after
+     * {@code day}. Since a later start never has an earlier deadline, a deadline counted from {@code start} has passed
+     * on {@code day} exactly when {@code start} lies before the day returned: this turns the overdue test into a
+     * comparison a database query can make.
+     */
+    public static LocalDate earliestStartDueOnOrAfter(LocalDate day, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must not be negative");
+        }
+        LocalDate start = day;
+        while (!plus(start.minusDays(1), days).isBefore(day)) {
+            start = start.minusDays(1);
+        }
+        return start;
+    }
 }

@@ -142,7 +142,9 @@ public class MediationCase {
     @Column(name = "submitted_from_letter", length = 20)
     private String submittedFromLetter;
 
+    // cases read in bulk (reminders, purge) load their histories a hundred at a time instead of one query per case
     @OneToMany(mappedBy = "mediationCase", cascade = CascadeType.ALL, orphanRemoval = true)
+    @org.hibernate.annotations.BatchSize(size = 100)
     @OrderBy("occurredAt ASC, id ASC")
     private List<CaseTransition> history = new ArrayList<>();
 
@@ -333,10 +335,23 @@ public class MediationCase {
      * mediation while in mediation; empty in every other state.
      */
     public Optional<LocalDate> currentDue(MediationSettings settings) {
+        return currentDue(status, submittedAt, acceptedAt, extended, settings);
+    }
+
+    /**
+     * {@link #currentDue(MediationSettings)} from the columns it depends on, for queries that read them without
+     * loading the whole case.
+     */
+    public static Optional<LocalDate> currentDue(CaseStatus status, Instant submittedAt, Instant acceptedAt,
+            boolean extended, MediationSettings settings) {
         if (status == CaseStatus.SUBMITTED) {
-            return Optional.of(acceptanceDue(settings));
+            return Optional.of(WorkingDays.plus(LocalDate.ofInstant(submittedAt, settings.zone()), settings.acceptanceDays()));
         }
-        return status.inMediation() ? mediationDue(settings) : Optional.empty();
+        if (!status.inMediation() || acceptedAt == null) {
+            return Optional.empty();
+        }
+        int days = settings.mediationDays() + (extended ? settings.extensionDays() : 0);
+        return Optional.of(WorkingDays.plus(LocalDate.ofInstant(acceptedAt, settings.zone()), days));
     }
 
     /**
