@@ -46,7 +46,29 @@ public class RegulationCatalog {
             filterOptions.invalidate();
             guides.invalidate();
             documentCount.invalidate();
+            forgetArticleUrls();
         });
+    }
+
+    /**
+     * How long looked-up citation links are kept: the lists, agency pages, self-check and assistant cite the same few
+     * hundred articles on every visit; a change of documents on this instance forgets them at once, another
+     * instance's import is seen after this time.
+     */
+    static final java.time.Duration ARTICLE_URLS_TIME = java.time.Duration.ofMinutes(10);
+
+    /** At most this many citation links are kept; more (a flood of made-up citations) start the memory afresh. */
+    static final int ARTICLE_URLS_MAX = 10_000;
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<String>> articleUrls =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private long articleUrlsGeneration;
+    private volatile long articleUrlsSince = System.nanoTime();
+
+    private synchronized void forgetArticleUrls() {
+        articleUrlsGeneration++;
+        articleUrls.clear();
+        articleUrlsSince = System.nanoTime();
     }
 
     /** The deepest result a search may reach: page × size never goes beyond this many results. */
@@ -301,13 +323,33 @@ public class RegulationCatalog {
         if (bare.isEmpty() || number.isEmpty()) {
             return Optional.empty();
         }
+        if (System.nanoTime() - articleUrlsSince > ARTICLE_URLS_TIME.toNanos() || articleUrls.size() > ARTICLE_URLS_MAX) {
+            forgetArticleUrls();
+        }
+        String key = bare + "\n" + number;
+        Optional<String> known = articleUrls.get(key);
+        if (known != null) {
+            return known;
+        }
+        long generation;
+        synchronized (this) {
+            generation = articleUrlsGeneration;
+        }
+        Optional<String> url;
         try {
-            return store.currentArticle(List.of(bare, PRC + bare), number)
+            url = store.currentArticle(List.of(bare, PRC + bare), number)
                     .map(a -> url(a.documentId(), a.number(), a.sequence()));
         } catch (RuntimeException e) {
             log.warn("Cannot look up the article {} of {}: {}", number, bare, e.toString());
             return Optional.empty();
         }
+        synchronized (this) {
+            // not kept when documents changed while it was looked up: it may be the old link
+            if (generation == articleUrlsGeneration) {
+                articleUrls.put(key, url);
+            }
+        }
+        return url;
     }
 
     /** A cited article: a law's title as cited and an article number such as 第三十三条. */

@@ -65,4 +65,30 @@ class RegulationCatalogCacheTest {
         assertThat(catalog.documentCount()).isEqualTo(7);
         verify(store, times(3)).documentCount();
     }
+
+    @Test
+    void a_cited_article_is_looked_up_once_until_documents_change_and_a_failed_look_up_is_not_kept() {
+        List<String> titles = List.of("行政处罚法", "中华人民共和国行政处罚法");
+        doReturn(java.util.Optional.of(new RegulationStore.ArticleRef(5, "第三十三条", 40)))
+                .when(store).currentArticle(titles, "第三十三条");
+        for (int i = 0; i < 3; i++) {
+            assertThat(catalog.articleUrl("中华人民共和国行政处罚法", "第三十三条")).hasValue(RegulationCatalog.url(5, "第三十三条", 40));
+            assertThat(catalog.articleUrl("行政处罚法", "第 三十三 条")).as("the same citation spelled otherwise")
+                    .hasValue(RegulationCatalog.url(5, "第三十三条", 40));
+        }
+        verify(store, times(1)).currentArticle(titles, "第三十三条");
+
+        // an import replaced the document
+        doReturn(java.util.Optional.of(new RegulationStore.ArticleRef(9, "第三十三条", 41)))
+                .when(store).currentArticle(titles, "第三十三条");
+        store.delete(5);
+        assertThat(catalog.articleUrl("行政处罚法", "第三十三条")).hasValue(RegulationCatalog.url(9, "第三十三条", 41));
+        verify(store, times(2)).currentArticle(titles, "第三十三条");
+
+        org.mockito.Mockito.doThrow(new IllegalStateException("database away"))
+                .when(store).currentArticle(List.of("民法典", "中华人民共和国民法典"), "第一条");
+        assertThat(catalog.articleUrl("民法典", "第一条")).isEmpty();
+        assertThat(catalog.articleUrl("民法典", "第一条")).isEmpty();
+        verify(store, times(2)).currentArticle(List.of("民法典", "中华人民共和国民法典"), "第一条");
+    }
 }
