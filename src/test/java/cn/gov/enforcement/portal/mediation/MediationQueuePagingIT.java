@@ -74,15 +74,8 @@ class MediationQueuePagingIT extends KaribuViewTest {
         List<String> numbers = new ArrayList<>();
         new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
             for (int i = 0; i < count; i++) {
-                String token = UUID.randomUUID().toString().replace("-", "");
-                MediationCase c = MediationCase.submit(new MediationCase.Applicant("PERSON", "张三", "RESIDENT_ID", "enc",
-                        "110***********002X", "13800138000", null, null, "某商店", null, "买到的电器三天就坏了，商家拒绝退货。",
-                        "退货退款", null, true), DisputeCategory.CONSUMER, agency, token, "hash", "zh-CN",
-                        from.plus(Duration.ofMinutes(i)));
-                steps.accept(c);
-                caseRepository.save(c);
-                c.assignCaseNumber("QP-" + token.substring(0, 12).toUpperCase());
-                numbers.add(c.caseNumber());
+                numbers.add(MediationTestSupport.storeCase(caseRepository, agency, from.plus(Duration.ofMinutes(i)), "QP-",
+                        steps));
             }
         });
         oldestFirst.addAll(numbers);

@@ -4,6 +4,8 @@ import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
 import cn.gov.enforcement.portal.mediation.MediationApplication.ApplicantKind;
 import cn.gov.enforcement.portal.mediation.MediationApplication.IdType;
+import cn.gov.enforcement.portal.mediation.internal.MediationCase;
+import cn.gov.enforcement.portal.mediation.internal.MediationCaseRepository;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +23,22 @@ final class MediationTestSupport {
     static final String VALID_ID = "11010519491231002X";
 
     private MediationTestSupport() {}
+
+    /**
+     * Stores a consumer case of the agency submitted at the given time, taken through the steps given, numbered with
+     * the prefix and a random part; returns its number. Call it inside a transaction.
+     */
+    static String storeCase(MediationCaseRepository cases, String agency, java.time.Instant submitted,
+            String numberPrefix, java.util.function.Consumer<MediationCase> steps) {
+        String token = UUID.randomUUID().toString().replace("-", "");
+        MediationCase c = MediationCase.submit(new MediationCase.Applicant("PERSON", "张三", "RESIDENT_ID", "enc",
+                "110***********002X", "13800138000", null, null, "某商店", null, "买到的电器三天就坏了，商家拒绝退货。",
+                "退货退款", null, true), DisputeCategory.CONSUMER, agency, token, "hash", "zh-CN", submitted);
+        steps.accept(c);
+        cases.save(c);
+        c.assignCaseNumber(numberPrefix + token.substring(0, 12).toUpperCase());
+        return c.caseNumber();
+    }
 
     static MediationApplication application(DisputeCategory category, String email) {
         return new MediationApplication(category, ApplicantKind.PERSON, "张三", IdType.RESIDENT_ID, VALID_ID,
