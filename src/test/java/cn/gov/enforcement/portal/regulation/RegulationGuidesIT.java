@@ -170,7 +170,7 @@ class RegulationGuidesIT extends KaribuViewTest {
             assertThat(cards).isNotEmpty();
             Anchor link = _find(cards.get(0), Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0);
             assertThat(link.getElement().getAttribute("lang")).isEqualTo("zh-CN");
-            assertThat(cards.get(0).getElement().getOuterHTML()).contains("class=\"regulation-snippet\" lang=\"zh-CN\"");
+            assertThat(cards.get(0).getElement().getOuterHTML()).contains("<p lang=\"zh-CN\" class=\"regulation-snippet\">");
 
             UI.getCurrent().navigate(link.getHref().substring(0, link.getHref().indexOf('#')));
             assertThat(_get(H1.class, spec -> spec.withId("regulation-title")).getElement().getAttribute("lang")).isEqualTo("zh-CN");
