@@ -55,9 +55,10 @@ final class AgencyDetailsPanel extends Div {
         Div facts = new Div();
         facts.addClassName("agency-facts");
         facts.add(fact("agency.detail.category", new Span(getTranslation(s.category().labelKey()))));
-        facts.add(fact("agency.detail.region", new Span(ReaderScript.forReader(s.region()))));
-        facts.add(fact("agency.detail.representative", new Span(ReaderScript.forReader(details.legalRepresentative()))));
-        facts.add(fact("agency.detail.address", new Span(ReaderScript.forReader(s.address()))));
+        facts.add(fact("agency.detail.region", ReaderScript.markContent(new Span(ReaderScript.forReader(s.region())))));
+        facts.add(fact("agency.detail.representative",
+                ReaderScript.markContent(new Span(ReaderScript.forReader(details.legalRepresentative())))));
+        facts.add(fact("agency.detail.address", ReaderScript.markContent(new Span(ReaderScript.forReader(s.address())))));
         Anchor phone = new Anchor("tel:" + s.supervisionPhone().replaceAll("[^0-9+]", ""), s.supervisionPhone());
         phone.setId("agency-phone");
         facts.add(fact("agency.detail.phone", phone));
@@ -69,7 +70,7 @@ final class AgencyDetailsPanel extends Div {
             mediation.setId("agency-mediation-email");
             facts.add(fact("agency.detail.mediationEmail", mediation));
         }
-        facts.add(fact("agency.detail.hours", new Span(ReaderScript.forReader(s.officeHours()))));
+        facts.add(fact("agency.detail.hours", ReaderScript.markContent(new Span(ReaderScript.forReader(s.officeHours())))));
         add(facts);
 
         Section powers = new Section();
@@ -77,7 +78,7 @@ final class AgencyDetailsPanel extends Div {
         powers.add(new H2(getTranslation("agency.detail.powers")));
         Map<PowerKind, UnorderedList> byKind = new LinkedHashMap<>();
         for (Power power : details.powers()) {
-            byKind.computeIfAbsent(power.kind(), k -> new UnorderedList()).add(new ListItem(ReaderScript.forReader(power.name())));
+            byKind.computeIfAbsent(power.kind(), k -> ReaderScript.markContent(new UnorderedList())).add(new ListItem(ReaderScript.forReader(power.name())));
         }
         byKind.forEach((kind, list) -> powers.add(new H3(getTranslation(kind.labelKey())), list));
         add(powers);
@@ -85,7 +86,7 @@ final class AgencyDetailsPanel extends Div {
         Section basis = new Section();
         basis.setId("agency-legal-basis");
         basis.add(new H2(getTranslation("agency.detail.legalBasis")));
-        UnorderedList basisList = new UnorderedList();
+        UnorderedList basisList = ReaderScript.markContent(new UnorderedList());
         // every cited article of the page in one look-up
         List<RegulationCatalog.CitedArticle> cited = details.legalBasis().stream()
                 .flatMap(citation -> LegalBasisText.parse(citation).stream()).filter(LegalBasisText.Part::isArticle)
@@ -155,7 +156,12 @@ final class AgencyDetailsPanel extends Div {
         for (Officer officer : officers) {
             Element row = new Element("tr");
             row.setAttribute("class", "officer-" + officer.status().code());
-            row.appendChild(new Element("td").setText(ReaderScript.forReader(officer.name())));
+            Element name = new Element("td").setText(ReaderScript.forReader(officer.name()));
+            String language = ReaderScript.contentLanguage(getLocale());
+            if (language != null) {
+                name.setAttribute("lang", language);
+            }
+            row.appendChild(name);
             // the certificate check with the number filled in: the reader sees at once whether it is still valid
             Element certificate = new Element("a").setText(officer.certificate());
             certificate.setAttribute("href", CertificateCheckView.url(officer.certificate()));

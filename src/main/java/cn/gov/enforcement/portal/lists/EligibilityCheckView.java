@@ -72,7 +72,7 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         Anchor back = new Anchor("exemptions/" + item.id(), getTranslation("lists.check.back"));
         back.setId("check-back");
         H1 heading = new H1(getTranslation("lists.check.title"));
-        Paragraph violation = new Paragraph(ReaderScript.forReader(item.violation()));
+        Paragraph violation = ReaderScript.markContent(new Paragraph(ReaderScript.forReader(item.violation())));
         violation.setId("check-violation");
         if (item.sample()) {
             violation.add(new Span(" "), ListsUi.sampleBadge(this));

@@ -34,14 +34,47 @@ final class EligibilityTexts {
      * 500 yuan); empty for a yes/no condition without a parameter.
      */
     static Optional<String> threshold(Condition c, Messages m) {
+        return threshold(c, m, ReaderScript::forReader);
+    }
+
+    /** Private-use characters around the content spliced into a limit, for {@link #thresholdMarked}. */
+    private static final char CONTENT_START = '\uE000';
+    private static final char CONTENT_END = '\uE001';
+
+    /**
+     * The limit of {@link #threshold(Condition, Messages)} for a page: the entry's own Chinese words in it (what is
+     * limited, the category) in spans marked with their language where the page's is another.
+     */
+    static Optional<com.vaadin.flow.component.html.Div> thresholdMarked(Condition c, Messages m) {
+        return threshold(c, m, what -> CONTENT_START + ReaderScript.forReader(what) + CONTENT_END).map(text -> {
+            com.vaadin.flow.component.html.Div shown = new com.vaadin.flow.component.html.Div();
+            int at = 0;
+            while (at < text.length()) {
+                int start = text.indexOf(CONTENT_START, at);
+                int end = start < 0 ? -1 : text.indexOf(CONTENT_END, start);
+                if (end < 0) {
+                    shown.add(new com.vaadin.flow.component.Text(text.substring(at)));
+                    break;
+                }
+                if (start > at) {
+                    shown.add(new com.vaadin.flow.component.Text(text.substring(at, start)));
+                }
+                shown.add(ReaderScript.markContent(new com.vaadin.flow.component.html.Span(text.substring(start + 1, end))));
+                at = end + 1;
+            }
+            return shown;
+        });
+    }
+
+    private static Optional<String> threshold(Condition c, Messages m, java.util.function.UnaryOperator<String> content) {
         String number = c.threshold() == null ? null : c.threshold().stripTrailingZeros().toPlainString();
         return Optional.ofNullable(switch (c.type()) {
             case FIRST_VIOLATION -> m.get("lists.condition.threshold.firstViolation", number);
             case CORRECTED_WITHIN_DAYS -> m.get("lists.condition.threshold.correctedWithinDays", number);
             case CLEAN_RECORD_MONTHS -> m.get("lists.condition.threshold.cleanRecordMonths", number);
-            case CATEGORY_IS -> m.get("lists.condition.threshold.categoryIs", ReaderScript.forReader(c.what()));
+            case CATEGORY_IS -> m.get("lists.condition.threshold.categoryIs", content.apply(c.what()));
             case AMOUNT_BELOW, QUANTITY_BELOW, DURATION_BELOW ->
-                    m.get("lists.condition.threshold.below", ReaderScript.forReader(c.what()), number, unit(c, m));
+                    m.get("lists.condition.threshold.below", content.apply(c.what()), number, unit(c, m));
             default -> null;
         });
     }

@@ -44,7 +44,7 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         back.setId("exemption-back");
         back.addClassName("lists-no-print");
         add(back, ListsUi.printButton(this));
-        H1 heading = new H1(ReaderScript.forReader(e.violation()));
+        H1 heading = ReaderScript.markContent(new H1(ReaderScript.forReader(e.violation())));
         heading.setId("exemption-title");
         if (e.sample()) {
             heading.add(new Span(" "), ListsUi.sampleBadge(this));
@@ -55,10 +55,10 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         facts.add(ListsUi.fact(this, "lists.field.agency", catalog.agencyName(e.agency())));
         facts.add(ListsUi.fact(this, "lists.field.kind", ListsUi.kindText(this, e)));
         if (e.sector() != null) {
-            facts.add(ListsUi.fact(this, "lists.field.sector", ReaderScript.forReader(e.sector())));
+            facts.add(ListsUi.contentFact(this, "lists.field.sector", ReaderScript.forReader(e.sector())));
         }
         if (e.scope() != null) {
-            facts.add(ListsUi.fact(this, "lists.field.scope", ReaderScript.forReader(e.scope())));
+            facts.add(ListsUi.contentFact(this, "lists.field.scope", ReaderScript.forReader(e.scope())));
         }
         facts.add(ListsUi.fact(this, "lists.field.effectiveFrom", e.effectiveFrom().toString()
                 + (e.effectiveTo() == null ? "" : " – " + e.effectiveTo())));
@@ -71,10 +71,9 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         OrderedList list = new OrderedList();
         EligibilityTexts.Messages m = this::getTranslation;
         for (Condition c : e.conditions()) {
-            ListItem condition = new ListItem(new Span(ReaderScript.forReader(c.question())));
+            ListItem condition = new ListItem(ReaderScript.markContent(new Span(ReaderScript.forReader(c.question()))));
             condition.addClassName("exemption-condition");
-            EligibilityTexts.threshold(c, m).ifPresent(t -> {
-                Div threshold = new Div(t);
+            EligibilityTexts.thresholdMarked(c, m).ifPresent(threshold -> {
                 threshold.addClassName("exemption-condition-threshold");
                 condition.add(threshold);
             });
@@ -82,7 +81,7 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         }
         conditions.add(new Paragraph(getTranslation("lists.exemption.conditionsLead")), list);
         add(conditions);
-        add(ListsUi.textList(this, "exemption-measure", "lists.exemption.measure", ReaderScript.forReader(e.measure())));
+        add(ListsUi.contentList(this, "exemption-measure", "lists.exemption.measure", ReaderScript.forReader(e.measure())));
         Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("lists.exemption.checkLink"));
         check.setId("exemption-check-link");
         check.addClassName("lists-no-print");

@@ -75,7 +75,7 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
         card.addClassName("service-card");
         card.addClassName("exemption-card");
         card.getElement().setAttribute("data-id", e.id());
-        Anchor link = new Anchor("exemptions/" + e.id(), ReaderScript.forReader(e.violation()));
+        Anchor link = ReaderScript.markContent(new Anchor("exemptions/" + e.id(), ReaderScript.forReader(e.violation())));
         link.addClassName("exemption-link");
         H2 title = new H2(link);
         if (e.sample()) {
@@ -84,7 +84,7 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
         card.add(title);
         card.add(ListsUi.fact(this, "lists.field.kind", ListsUi.kindText(this, e)));
         if (e.sector() != null) {
-            card.add(ListsUi.fact(this, "lists.field.sector", ReaderScript.forReader(e.sector())));
+            card.add(ListsUi.contentFact(this, "lists.field.sector", ReaderScript.forReader(e.sector())));
         }
         card.add(ListsUi.fact(this, "lists.field.agency", agencyName(e.agency())));
         Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("lists.exemption.checkLink"));

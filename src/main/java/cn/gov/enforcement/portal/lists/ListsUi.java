@@ -28,6 +28,11 @@ public final class ListsUi {
         badge.getElement().getThemeList().add("badge contrast");
         badge.getElement().setAttribute("title", owner.getTranslation("lists.sample.title"));
         badge.addClassName("lists-sample-badge");
+        // in a heading marked as Chinese content, the badge stays in the page's language
+        if (UI.getCurrent() != null) {
+            badge.getElement().setAttribute("lang",
+                    cn.gov.enforcement.portal.platform.LanguagePreference.tag(UI.getCurrent().getLocale()));
+        }
         return badge;
     }
 
@@ -63,7 +68,7 @@ public final class ListsUi {
      * stay plain text.
      */
     public static UnorderedList citationList(List<Citation> citations, Function<Citation, Optional<String>> links) {
-        UnorderedList list = new UnorderedList();
+        UnorderedList list = ReaderScript.markContent(new UnorderedList());
         list.addClassName("lists-citations");
         for (Citation c : citations) {
             ListItem item = new ListItem();
@@ -90,6 +95,20 @@ public final class ListsUi {
         texts.forEach(t -> list.add(new ListItem(t)));
         section.add(list);
         return section;
+    }
+
+    /** A list's own texts (prevention measures, measures taken) under their heading, marked as Chinese content. */
+    static Section contentList(Component owner, String id, String titleKey, List<String> texts) {
+        Section section = textList(owner, id, titleKey, texts);
+        section.getChildren().filter(UnorderedList.class::isInstance).forEach(ReaderScript::markContent);
+        return section;
+    }
+
+    /** A fact whose value is the entry's own Chinese text (a sector, a scope), marked as such. */
+    static Div contentFact(Component owner, String labelKey, String value) {
+        Div line = fact(owner, labelKey, value);
+        line.getChildren().skip(1).forEach(ReaderScript::markContent);
+        return line;
     }
 
     static Div fact(Component owner, String labelKey, String value) {

@@ -45,7 +45,7 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         back.setId("risk-back");
         back.addClassName("lists-no-print");
         add(back, ListsUi.printButton(this));
-        H1 heading = new H1(ReaderScript.forReader(r.title()));
+        H1 heading = ReaderScript.markContent(new H1(ReaderScript.forReader(r.title())));
         heading.setId("risk-title");
         if (r.sample()) {
             heading.add(new Span(" "), ListsUi.sampleBadge(this));
@@ -54,8 +54,8 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         Div facts = new Div();
         facts.setId("risk-facts");
         facts.add(ListsUi.fact(this, "lists.field.agency", catalog.agencyName(r.agency())));
-        facts.add(ListsUi.fact(this, "lists.field.sector", ReaderScript.forReader(r.sector())));
-        facts.add(ListsUi.fact(this, "lists.field.appliesTo", ReaderScript.forReader(r.appliesTo())));
+        facts.add(ListsUi.contentFact(this, "lists.field.sector", ReaderScript.forReader(r.sector())));
+        facts.add(ListsUi.contentFact(this, "lists.field.appliesTo", ReaderScript.forReader(r.appliesTo())));
         facts.add(ListsUi.fact(this, "lists.field.level", getTranslation(ListsUi.levelKey(r.level()))));
         facts.add(ListsUi.fact(this, "lists.field.effectiveFrom", r.effectiveFrom().toString()
                 + (r.effectiveTo() == null ? "" : " – " + r.effectiveTo())));
@@ -65,7 +65,7 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         add(ListsUi.citations(this, "risk-basis-obligation", "lists.risk.basisObligation", r.basisObligation(), links));
         add(ListsUi.citations(this, "risk-basis-penalty", "lists.risk.basisPenalty", r.basisPenalty(), links));
         add(section("risk-consequence", "lists.risk.consequence", r.consequence()));
-        add(ListsUi.textList(this, "risk-prevention", "lists.risk.prevention", ReaderScript.forReader(r.prevention())));
+        add(ListsUi.contentList(this, "risk-prevention", "lists.risk.prevention", ReaderScript.forReader(r.prevention())));
         add(ListsUi.textList(this, "risk-guidance", "lists.risk.guidance",
                 r.guidance().stream().map(g -> getTranslation(ListsUi.guidanceKey(g))).toList()));
         if (currentUser.hasRole("OFFICER") && currentUser.agencyId().filter(r.agency()::equals).isPresent()) {
@@ -81,7 +81,7 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
     }
 
     private Section section(String id, String titleKey, String text) {
-        Paragraph body = new Paragraph(ReaderScript.forReader(text));
+        Paragraph body = ReaderScript.markContent(new Paragraph(ReaderScript.forReader(text)));
         body.addClassName("lists-multiline"); // the line breaks an editor typed are kept
         Section section = new Section(new H2(getTranslation(titleKey)), body);
         section.setId(id);

@@ -101,7 +101,7 @@ public class RiskPointsView extends ListSearchView<RiskPoint> {
         card.addClassName("service-card");
         card.addClassName("risk-card");
         card.getElement().setAttribute("data-id", r.id());
-        Anchor link = new Anchor("risks/" + r.id(), ReaderScript.forReader(r.title()));
+        Anchor link = ReaderScript.markContent(new Anchor("risks/" + r.id(), ReaderScript.forReader(r.title())));
         link.addClassName("risk-link");
         H2 title = new H2(link);
         if (r.sample()) {
@@ -109,9 +109,9 @@ public class RiskPointsView extends ListSearchView<RiskPoint> {
         }
         card.add(title);
         card.add(ListsUi.fact(this, "lists.field.level", getTranslation(ListsUi.levelKey(r.level()))));
-        card.add(ListsUi.fact(this, "lists.field.sector", ReaderScript.forReader(r.sector())));
+        card.add(ListsUi.contentFact(this, "lists.field.sector", ReaderScript.forReader(r.sector())));
         card.add(ListsUi.fact(this, "lists.field.agency", agencyName(r.agency())));
-        card.add(new Paragraph(ReaderScript.forReader(r.risk())));
+        card.add(ReaderScript.markContent(new Paragraph(ReaderScript.forReader(r.risk()))));
         return card;
     }
 }

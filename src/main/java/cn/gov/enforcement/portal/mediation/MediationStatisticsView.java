@@ -42,19 +42,30 @@ public class MediationStatisticsView extends Div implements HasDynamicTitle {
         Button show = new Button(getTranslation("mediation.stats.show"), e -> refresh());
         show.setId("mediation-stats-show");
         HorizontalLayout period = new HorizontalLayout(from, to, show);
+        period.setId("mediation-stats-period");
         period.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        // on a phone the two dates and the button take rows of their own instead of widening the page
+        period.setWrap(true);
         error.setId("mediation-stats-error");
         error.addClassName("error");
         // a refused period is announced as it appears
         error.getElement().setAttribute("role", "alert");
         grid.setId("mediation-stats-grid");
-        grid.addColumn(f -> service.agencyName(f.agencyId(), getLocale())).setHeader(getTranslation("mediation.queue.agency"));
-        grid.addColumn(MediationStatistics.AgencyFigures::applications).setHeader(getTranslation("mediation.stats.applications"));
-        grid.addColumn(f -> percent(f.acceptanceRate())).setHeader(getTranslation("mediation.stats.acceptanceRate"));
-        grid.addColumn(f -> percent(f.agreementRate())).setHeader(getTranslation("mediation.stats.agreementRate"));
+        // the agency column takes the room left; the figures are as wide as their headers, and a grid wider than
+        // a phone scrolls sideways inside itself
+        grid.addColumn(f -> service.agencyName(f.agencyId(), getLocale())).setHeader(getTranslation("mediation.queue.agency"))
+                .setWidth("10rem").setFlexGrow(1);
+        grid.addColumn(MediationStatistics.AgencyFigures::applications).setHeader(getTranslation("mediation.stats.applications"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(f -> percent(f.acceptanceRate())).setHeader(getTranslation("mediation.stats.acceptanceRate"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(f -> percent(f.agreementRate())).setHeader(getTranslation("mediation.stats.agreementRate"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(f -> f.averageDaysToOutcome() == null ? "—" : String.format(Locale.ROOT, "%.1f", f.averageDaysToOutcome()))
-                .setHeader(getTranslation("mediation.stats.averageDaysToOutcome"));
-        grid.addColumn(MediationStatistics.AgencyFigures::overdue).setHeader(getTranslation("mediation.stats.overdue"));
+                .setHeader(getTranslation("mediation.stats.averageDaysToOutcome")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(MediationStatistics.AgencyFigures::overdue).setHeader(getTranslation("mediation.stats.overdue"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.setWidthFull();
         grid.setAllRowsVisible(true);
         add(period, error, grid);
         refresh();

@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.platform;
 
 import com.hankcs.hanlp.HanLP;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +77,29 @@ public final class ReaderScript {
     /** A label function that shows its value for the reader of the current page (for combo boxes and grids). */
     public static <T> Function<T, String> forReader(Function<T, String> label) {
         return value -> forReader(label.apply(value));
+    }
+
+    /**
+     * The {@code lang} of Chinese content shown to a reader of {@code page} in the reader's script: null on a Chinese
+     * page, whose language (and, through {@link #forLocale}, script) it shares, {@code zh-CN} on any other page.
+     */
+    public static String contentLanguage(Locale page) {
+        return page != null && "zh".equals(page.getLanguage()) ? null : "zh-CN";
+    }
+
+    /**
+     * Marks {@code shown}, an element holding only Chinese content (a list entry's title, an agency's address), with
+     * the {@code lang} of {@link #contentLanguage} for the current page, so that on an English page a screen reader
+     * reads it with a Chinese voice and the browser picks a Chinese font; translated texts of the portal are never
+     * marked. Returns {@code shown}.
+     */
+    public static <T extends HasElement> T markContent(T shown) {
+        UI ui = UI.getCurrent();
+        String language = contentLanguage(ui == null ? null : ui.getLocale());
+        if (ui != null && language != null) {
+            shown.getElement().setAttribute("lang", language);
+        }
+        return shown;
     }
 
     /** Simplified Chinese in Taiwan's Traditional characters; other characters (and null) unchanged. */

@@ -84,6 +84,8 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         toc.getElement().setAttribute("aria-label", getTranslation("regulation.document.toc"));
         toc.add(new H2(getTranslation("regulation.document.toc")));
         UnorderedList tocList = new UnorderedList();
+        // the contents are the document's headings and article numbers, in its language
+        markLaw(tocList, page.displayTitle());
         toc.add(tocList);
         Div body = new Div();
         body.setId("regulation-articles");
@@ -96,6 +98,7 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                 lastHeading = a.headingPath();
                 H2 section = new H2(shown(a.headingPath()));
                 section.addClassName("regulation-heading");
+                markLaw(section, a.headingPath());
                 body.add(section);
                 // a section that starts with unnumbered text links to it; numbered articles get their own links
                 currentSection = new ListItem(a.number().isEmpty()
@@ -255,6 +258,7 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
             Anchor link = new Anchor("regulations?" + com.vaadin.flow.router.QueryParameters
                     .simple(java.util.Map.of("q", query)).getQueryString(), shown(citation));
             link.addClassName("regulation-guide-citation");
+            markLaw(link, citation);
             list.add(new ListItem(link));
         }
         basis.add(new Paragraph(getTranslation("regulation.guide.basisLead")), list);
@@ -279,9 +283,12 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         return same ? null : language;
     }
 
-    /** Marks law text's language on its element where it is not the page's (guides follow the page). */
+    /**
+     * Marks law text's language on its element where it is not the page's. Guides are in the reader's script on
+     * Chinese pages and stay Simplified Chinese on English ones, marked as such there.
+     */
     private void markLaw(com.vaadin.flow.component.HasElement shown, String text) {
-        String language = guide ? null : lawLanguage(getLocale(), text);
+        String language = guide ? ReaderScript.contentLanguage(getLocale()) : lawLanguage(getLocale(), text);
         if (language != null) {
             shown.getElement().setAttribute("lang", language);
         }

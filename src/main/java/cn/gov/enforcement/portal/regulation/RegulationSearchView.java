@@ -181,7 +181,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             Div list = new Div();
             list.setId("regulation-guides");
             for (RegulationCatalog.GuideLink guide : guides) {
-                Anchor link = new Anchor(guide.url(), ReaderScript.forReader(guide.title()));
+                Anchor link = ReaderScript.markContent(new Anchor(guide.url(), ReaderScript.forReader(guide.title())));
                 link.addClassName("regulation-guide-link");
                 list.add(new Div(link));
             }
@@ -444,7 +444,9 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         }
         Anchor link = new Anchor(hit.url().substring(1), label);
         link.addClassName("regulation-hit-link");
-        String language = hit.guide() ? null : RegulationDocumentView.lawLanguage(getLocale(), label);
+        // a guide is Chinese in the reader's script: marked on an English page only
+        String language = hit.guide() ? ReaderScript.contentLanguage(getLocale())
+                : RegulationDocumentView.lawLanguage(getLocale(), label);
         if (language != null) {
             link.getElement().setAttribute("lang", language);
         }
@@ -458,7 +460,8 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             card.add(meta(this, hit));
         }
         // the snippet is HTML-escaped by the search service; only <em> marks are markup
-        String snippetLanguage = hit.guide() ? null : RegulationDocumentView.lawLanguage(getLocale(), hit.snippet());
+        String snippetLanguage = hit.guide() ? ReaderScript.contentLanguage(getLocale())
+                : RegulationDocumentView.lawLanguage(getLocale(), hit.snippet());
         card.add(new Html("<p class=\"regulation-snippet\"" + (snippetLanguage == null ? "" : " lang=\"" + snippetLanguage
                 + "\"") + ">" + snippet + "</p>"));
         return card;

@@ -183,6 +183,8 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
             group.setItemLabelGenerator(s -> getTranslation("selfcheck.sector.label", ReaderScript.forReader(s), counts.get(s)));
             group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
             group.setValue(new LinkedHashSet<>(sectors.stream().filter(counts::containsKey).toList()));
+            // the sectors are the lists' own Chinese words (the agency's name above them is translated)
+            group.getChildren().forEach(ReaderScript::markContent);
             sectorGroups.add(group);
             groups.add(group);
         }
@@ -262,12 +264,12 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         Div item = new Div();
         item.setId("selfcheck-item-" + p.id());
         item.addClassName("selfcheck-item");
-        H3 title = new H3(ReaderScript.forReader(p.title()));
+        H3 title = ReaderScript.markContent(new H3(ReaderScript.forReader(p.title())));
         title.add(new Span(" "), levelBadge(p.level()));
         if (p.sample()) {
             title.add(new Span(" "), ListsUi.sampleBadge(this));
         }
-        item.add(title, new Paragraph(ReaderScript.forReader(p.risk())));
+        item.add(title, ReaderScript.markContent(new Paragraph(ReaderScript.forReader(p.risk()))));
         Paragraph measuresTitle = new Paragraph(getTranslation("selfcheck.measures"));
         measuresTitle.addClassName("selfcheck-label");
         UnorderedList measures = new UnorderedList();

@@ -82,7 +82,9 @@ public class HomeView extends Div implements HasDynamicTitle {
     private Div askBox() {
         question.setId("home-question");
         question.setLabel(getTranslation("home.ask.label"));
-        question.setPlaceholder(getTranslation("home.ask.placeholder"));
+        // the example under the box, where it wraps on a phone and stays while typing (a placeholder is cut at
+        // the box's width and gone at the first key)
+        question.setHelperText(getTranslation("home.ask.example"));
         question.setMaxLength(MAX_QUESTION);
         question.setClearButtonVisible(true);
         question.setWidthFull();

@@ -35,10 +35,11 @@ import java.util.Locale;
  * sign-in link; the navigation (built from the views a reader may open, so nothing is listed
  * that does not exist or is not allowed); the main landmark; and a footer.
  *
- * <p>On a phone the navigation is folded behind a menu button in the header (a disclosure button with
+ * <p>On a phone or a tablet the navigation is folded behind a menu button in the header (a disclosure button with
  * aria-expanded and aria-controls; folded, the links are hidden from every reader, unfolded they follow the
- * button in the tab order); from 601 px on the button is hidden and the navigation always shown. Vaadin's
- * connection indicator gets its texts in the page's language.
+ * button in the tab order); from 901 px on the button is hidden and the navigation always shown. Vaadin's
+ * connection indicator gets its texts in the page's language. Every page's title ends with the site's name
+ * (appended here, not typed into each view's title key).
  */
 @Layout
 @AnonymousAllowed
@@ -284,6 +285,21 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     public void afterNavigation(AfterNavigationEvent event) {
         buildNavigation(event.getLocation().getPath());
         setNavigationOpen(false); // a link was followed: the next page starts with the navigation folded
+        // Vaadin sets the view's own title after this event: the site's name is appended before the response
+        getUI().ifPresent(ui -> ui.beforeClientResponse(this, context ->
+                ui.getPage().setTitle(withSiteName(ui.getInternals().getTitle(), getTranslation("shell.name")))));
+    }
+
+    /**
+     * A page's title followed by the site's name, the same way on every page (首页 - 服务型行政执法公共服务平台); the
+     * site's name alone for a page without a title of its own, a title that already ends with it unchanged.
+     */
+    static String withSiteName(String title, String siteName) {
+        if (title == null || title.isBlank() || title.strip().equals(siteName)) {
+            return siteName;
+        }
+        String suffix = " - " + siteName;
+        return title.endsWith(suffix) ? title : title + suffix;
     }
 
     @Override

@@ -290,6 +290,13 @@ class AgencyViewsIT extends AgencyTestSupport {
         assertThat(chinese.getText()).isEqualTo("示例市市场监督管理局");
         assertThat(chinese.getElement().getAttribute("lang")).isEqualTo("zh-CN");
         assertThat(UI.getCurrent().getInternals().getTitle()).contains("Sample City Administration for Market Regulation");
+        // the agency's own Chinese texts (address, powers, legal basis) are marked, the translated headings are not
+        var powers = _get(com.vaadin.flow.component.html.Section.class, spec -> spec.withId("agency-powers"));
+        assertThat(powers.getElement().getAttribute("lang")).isNull();
+        assertThat(_find(powers, com.vaadin.flow.component.html.UnorderedList.class)).isNotEmpty()
+                .allSatisfy(list -> assertThat(list.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        assertThat(_find(com.vaadin.flow.component.html.Span.class)).filteredOn(span -> span.getText().contains("路"))
+                .isNotEmpty().allSatisfy(address -> assertThat(address.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
 
         UI.getCurrent().navigate("agencies");
         assertThat(_find(Anchor.class, spec -> spec.withClasses("agency-link"))).extracting(Anchor::getText)

@@ -276,11 +276,40 @@ class ListsViewsIT extends ListsTestSupport {
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("exemptions/ee-ex-minor-hazardous-plan");
         String english = _get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively();
-        assertThat(english).contains("Limit: 年危险废物产生量 below 1 tonnes; at 1 tonnes or more, this item does not apply.");
+        assertThat(english).contains("Limit: 「年危险废物产生量」 below 1 tonnes; at 1 tonnes or more, this item does not apply.");
         UI.getCurrent().navigate("exemptions/tp-ex-clean-record-parking");
         assertThat(_get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively())
                 .contains("Limit: no violation on record in the previous 6 months.")
-                .contains("Applies only to: 本市号牌个人非营运小型汽车.");
+                .contains("Applies only to: 「本市号牌个人非营运小型汽车」.");
+    }
+
+    @Test
+    void on_an_english_page_the_entries_chinese_content_is_marked_as_such_and_the_translated_texts_are_not() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("exemptions/ee-ex-minor-hazardous-plan");
+        assertThat(_get(H1.class, spec -> spec.withId("exemption-title")).getElement().getAttribute("lang")).isEqualTo("zh-CN");
+        // the Chinese words spliced into the English limit are a span of their own
+        assertThat(_find(Span.class, spec -> spec.withText("年危险废物产生量"))).singleElement()
+                .satisfies(what -> assertThat(what.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        assertThat(_get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getAttribute("lang")).isNull();
+        UI.getCurrent().navigate("risks/tp-rp-drink-driving");
+        assertThat(_get(H1.class, spec -> spec.withId("risk-title")).getElement().getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(_get(Section.class, spec -> spec.withId("risk-risk")).getElement().getAttribute("lang")).isNull();
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("lists-multiline")))
+                .allSatisfy(body -> assertThat(body.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        UI.getCurrent().navigate("risks");
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("risk-link"))).isNotEmpty()
+                .allSatisfy(link -> assertThat(link.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        assertThat(_find(Span.class, spec -> spec.withClasses("lists-sample-badge")))
+                .allSatisfy(badge -> assertThat(badge.getElement().getAttribute("lang")).isEqualTo("en"));
+
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("risks/tp-rp-drink-driving");
+        assertThat(_get(H1.class, spec -> spec.withId("risk-title")).getElement().getAttribute("lang")).isNull();
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("risks/tp-rp-drink-driving");
+        assertThat(_get(H1.class, spec -> spec.withId("risk-title")).getElement().getAttribute("lang"))
+                .as("converted to Traditional, in the page's language").isNull();
     }
 
     @Test

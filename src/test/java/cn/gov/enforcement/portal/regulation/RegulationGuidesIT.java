@@ -158,6 +158,39 @@ class RegulationGuidesIT extends KaribuViewTest {
                 .contains("中华人民共和国行政处罚法");
     }
 
+    @Test
+    void on_english_pages_our_chinese_guides_are_marked_as_chinese_and_on_chinese_pages_they_follow_the_page() {
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        try {
+            UI.getCurrent().navigate("regulations");
+            assertThat(_find(Anchor.class, spec -> spec.withClasses("regulation-guide-link"))).isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+            UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "执法证件", "level", "guide")));
+            List<Div> cards = _find(Div.class, spec -> spec.withClasses("regulation-hit-guide"));
+            assertThat(cards).isNotEmpty();
+            Anchor link = _find(cards.get(0), Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0);
+            assertThat(link.getElement().getAttribute("lang")).isEqualTo("zh-CN");
+            assertThat(cards.get(0).getElement().getOuterHTML()).contains("<p lang=\"zh-CN\" class=\"regulation-snippet\">");
+
+            UI.getCurrent().navigate(link.getHref().substring(0, link.getHref().indexOf('#')));
+            assertThat(_get(H1.class, spec -> spec.withId("regulation-title")).getElement().getAttribute("lang")).isEqualTo("zh-CN");
+            assertThat(_get(Div.class, spec -> spec.withId("regulation-articles")).getElement().getOuterHTML())
+                    .contains("lang=\"zh-CN\"");
+            // the translated notice that a guide is not law stays English
+            assertThat(_get(Div.class, spec -> spec.withId("regulation-guide-notice")).getElement().getAttribute("lang")).isNull();
+        } finally {
+            UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        }
+        UI.getCurrent().setLocale(java.util.Locale.TRADITIONAL_CHINESE);
+        try {
+            UI.getCurrent().navigate("regulations");
+            assertThat(_find(Anchor.class, spec -> spec.withClasses("regulation-guide-link"))).isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getElement().getAttribute("lang")).as("Traditional like the page").isNull());
+        } finally {
+            UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        }
+    }
+
     private String liveVersion() {
         try {
             return es.indices().getAlias(g -> g.name(RegulationIndex.ALIAS)).result().keySet().iterator().next();

@@ -113,13 +113,44 @@ class HomeViewIT extends KaribuViewTest {
         // navigating to a path of no route at all is left to the browser's router)
         UI.getCurrent().navigate("regulations/no-such-law");
         assertThat(_get(Div.class, spec -> spec.withId("page-not-found"))).isNotNull();
-        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("没有找到这个页面 - 服务型行政执法公共服务平台");
+        assertThat(title()).isEqualTo("没有找到这个页面 - 服务型行政执法公共服务平台");
         // a refusal by a service answers as not found, its title included
-        assertThat(new AccessDeniedView().getPageTitle()).isEqualTo("没有找到这个页面 - 服务型行政执法公共服务平台");
+        assertThat(new AccessDeniedView().getPageTitle()).isEqualTo("没有找到这个页面");
 
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("regulations/no-such-law-either");
-        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Page not found - Service-Oriented Enforcement Portal");
+        assertThat(title()).isEqualTo("Page not found - Service-Oriented Enforcement Portal");
+    }
+
+    @Test
+    void every_page_s_title_ends_with_the_site_s_name_in_the_page_s_language_once() {
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("", "首页 - 服务型行政执法公共服务平台");
+        expected.put("regulations", " - 服务型行政执法公共服务平台");
+        expected.put("assistant", " - 服务型行政执法公共服务平台");
+        expected.put("self-check", " - 服务型行政执法公共服务平台");
+        expected.put("risks", "法律风险点清单 - 服务型行政执法公共服务平台");
+        expected.put("login", " - 服务型行政执法公共服务平台");
+        expected.forEach((route, end) -> {
+            UI.getCurrent().navigate(route);
+            assertThat(title()).as(route).endsWith(end).doesNotStartWith(" - ")
+                    .containsOnlyOnce("服务型行政执法公共服务平台");
+        });
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("regulations");
+        assertThat(title()).endsWith(" - Service-Oriented Enforcement Portal").containsOnlyOnce("Service-Oriented");
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("assistant");
+        assertThat(title()).endsWith(" - 服務型行政執法公共服務平台");
+
+        assertThat(MainLayout.withSiteName("首页 - 平台", "平台")).isEqualTo("首页 - 平台");
+        assertThat(MainLayout.withSiteName(null, "平台")).isEqualTo("平台");
+    }
+
+    /** The browser tab's title once the response is written (the site's name is appended just before). */
+    private static String title() {
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        return UI.getCurrent().getInternals().getTitle();
     }
 
     @Test
