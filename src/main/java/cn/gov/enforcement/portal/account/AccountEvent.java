@@ -57,7 +57,9 @@ class AccountEvent {
 
     /** What a name is filtered by: lower case, so a person is found whatever case they typed. */
     static String key(String username) {
-        return username.toLowerCase(java.util.Locale.ROOT);
+        String key = username.toLowerCase(java.util.Locale.ROOT);
+        // lower case can be longer (İ becomes i and a combining dot): the column holds 64, as left(lower(name), 64)
+        return key.length() > 64 ? key.substring(0, 64) : key;
     }
 
     AccountLogEntry entry() {

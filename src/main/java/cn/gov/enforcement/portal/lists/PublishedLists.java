@@ -33,6 +33,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class PublishedLists {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishedLists.class);
+
     /** One stored entry: the columns the public filters use, and the parsed payload. */
     record Cached(String id, String listKind, String agency, String sector, String level, String kind, String title,
             LocalDate effectiveFrom, LocalDate effectiveTo, ListEntry entry) {
@@ -116,8 +118,17 @@ class PublishedLists {
             long readFor = generation.get();
             List<Cached> entries = new ArrayList<>();
             for (ListEntryEntity e : repository.findByListKindOrderByIdAsc(kind.folder())) {
+                ListEntry entry;
+                try {
+                    entry = parse(kind, e.getPayload());
+                } catch (RuntimeException unreadable) {
+                    // a row changed by hand that no longer reads hides itself, not every page of its list
+                    LOG.warn("The {} entry {} cannot be read and is left out of the public list: {}", kind.folder(),
+                            e.getId(), unreadable.toString());
+                    continue;
+                }
                 entries.add(new Cached(e.getId(), e.getListKind(), e.getAgency(), e.getSector(), e.getLevel(),
-                        e.getKind(), e.getTitle(), e.getEffectiveFrom(), e.getEffectiveTo(), parse(kind, e.getPayload())));
+                        e.getKind(), e.getTitle(), e.getEffectiveFrom(), e.getEffectiveTo(), entry));
             }
             Snapshot read = new Snapshot(readFor, entries);
             // a change that completed meanwhile made readFor outdated: the next call reads again

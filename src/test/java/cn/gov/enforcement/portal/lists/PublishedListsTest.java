@@ -110,4 +110,13 @@ class PublishedListsTest {
         publicIds();
         verify(repository, times(2)).findByListKindOrderByIdAsc("risk-points");
     }
+
+    @Test
+    void an_entry_whose_stored_text_no_longer_reads_is_left_out_and_the_others_stay_public() {
+        ListEntryEntity broken = new ListEntryEntity("a-rp-broken");
+        broken.replace("risk-points", "sample-agency", "丁行业", "低", null, "标题", true, LocalDate.of(2026, 1, 1), null,
+                "{not json", "sample-agency.yaml", "hash", Instant.EPOCH);
+        risks.add(broken);
+        assertThat(publicIds()).containsExactly("a-rp-today", "a-rp-last-day");
+    }
 }

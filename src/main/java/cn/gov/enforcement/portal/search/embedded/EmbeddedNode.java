@@ -315,8 +315,11 @@ public final class EmbeddedNode implements AutoCloseable {
         env.put("ES_PATH_CONF", l.config().toString());
         env.put("ES_TMPDIR", l.tmp().toString());
         // the launcher JVM asks a JVM for its final flags in a new final-flags* folder of its own temporary
-        // directory and never removes it: one folder in /tmp per start unless it is the node's tmp, emptied here
-        env.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + l.tmp());
+        // directory and never removes it: one folder in /tmp per start unless it is the node's tmp, emptied here.
+        // The launcher script splits CLI_JAVA_OPTS at spaces, so a tmp path with white space keeps /tmp.
+        if (!l.tmp().toString().matches(".*\\s.*")) {
+            env.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + l.tmp());
+        }
         env.remove("JAVA_HOME");
         env.remove("JAVA_TOOL_OPTIONS");
         env.remove("_JAVA_OPTIONS");
