@@ -80,7 +80,8 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
             s.addClassName("discretion-benchmark");
             s.getElement().setAttribute("data-id", d.id());
             s.setId(d.id()); // the assistant links to a benchmark as discretion/<agency>#<id>
-            H2 heading = new H2(ReaderScript.forReader(d.violation()));
+            H2 heading = ReaderScript.markContent(new H2(ReaderScript.forReader(d.violation())));
+            heading.addClassName("discretion-violation");
             if (d.sample()) {
                 heading.add(new Span(" "), ListsUi.sampleBadge(this));
             }
@@ -104,6 +105,12 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
                 if (target && view.contains(target)) { requestAnimationFrame(() => target.scrollIntoView()); }""");
     }
 
+    /** A cell of Chinese content, marked as such on a page in another language (see ReaderScript.markContent). */
+    private Element content(Element cell) {
+        String language = ReaderScript.contentLanguage(getLocale());
+        return language == null ? cell : cell.setAttribute("lang", language);
+    }
+
     /**
      * A plain HTML table (text set through the DOM API, so it is always escaped). Each cell carries its
      * column name in data-label, which a narrow screen shows above the cell when the rows are stacked.
@@ -123,8 +130,8 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
             level.getClassList().add("discretion-level");
             level.setAttribute("data-level", c.level());
             List<Element> cells = List.of(level.setText(getTranslation(ListsUi.circumstanceKey(c.level()))),
-                    new Element("td").setText(ReaderScript.forReader(c.description())),
-                    new Element("td").setText(ReaderScript.forReader(c.penalty())));
+                    content(new Element("td").setText(ReaderScript.forReader(c.description()))),
+                    content(new Element("td").setText(ReaderScript.forReader(c.penalty()))));
             for (int i = 0; i < cells.size(); i++) {
                 row.appendChild(cells.get(i).setAttribute("data-label", headers.get(i)));
             }

@@ -501,18 +501,22 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         Div card = new Div();
         card.setId("selfcheck-finding-" + p.id());
         card.addClassName("selfcheck-finding");
-        Anchor name = new Anchor("risks/" + URLEncoder.encode(p.id(), StandardCharsets.UTF_8), ReaderScript.forReader(p.title()));
+        Anchor name = ReaderScript.markContent(
+                new Anchor("risks/" + URLEncoder.encode(p.id(), StandardCharsets.UTF_8), ReaderScript.forReader(p.title())));
+        name.addClassName("selfcheck-finding-title");
         H4 heading = new H4(name, new Span(" "), levelBadge(p.level()));
         Span status = new Span(getTranslation("selfcheck.report.status." + f.status().name()));
         status.addClassName("selfcheck-status");
         card.add(heading, status);
         card.add(label("selfcheck.report.todo"), checkboxList(f.todo()));
         if (!f.inPlace().isEmpty()) {
-            UnorderedList inPlace = new UnorderedList();
+            UnorderedList inPlace = ReaderScript.markContent(new UnorderedList());
             ReaderScript.forReader(f.inPlace()).forEach(m -> inPlace.add(new ListItem(m)));
             card.add(label("selfcheck.report.inPlace"), inPlace);
         }
-        card.add(label("selfcheck.report.consequence"), new Paragraph(ReaderScript.forReader(p.consequence())));
+        Paragraph consequence = ReaderScript.markContent(new Paragraph(ReaderScript.forReader(p.consequence())));
+        consequence.addClassName("selfcheck-consequence");
+        card.add(label("selfcheck.report.consequence"), consequence);
         List<cn.gov.enforcement.portal.lists.Citation> basis = new ArrayList<>(p.basisObligation());
         basis.addAll(p.basisPenalty());
         card.add(label("selfcheck.report.basis"), ListsUi.citationList(basis, links));
@@ -523,7 +527,7 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
             UnorderedList items = new UnorderedList();
             for (ExemptionItem e : f.related()) {
                 String id = URLEncoder.encode(e.id(), StandardCharsets.UTF_8);
-                Anchor item = new Anchor("exemptions/" + id, ReaderScript.forReader(e.violation()));
+                Anchor item = ReaderScript.markContent(new Anchor("exemptions/" + id, ReaderScript.forReader(e.violation())));
                 Anchor check = new Anchor("exemptions/" + id + "/check", getTranslation("selfcheck.report.relatedCheck"));
                 Span checkLink = new Span(new Span(" · "), check);
                 checkLink.addClassName("selfcheck-no-print");
@@ -551,7 +555,7 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
 
     /** The measures still to take, each with an empty box to tick on paper. */
     private UnorderedList checkboxList(List<String> texts) {
-        UnorderedList list = new UnorderedList();
+        UnorderedList list = ReaderScript.markContent(new UnorderedList());
         list.addClassName("selfcheck-todo");
         ReaderScript.forReader(texts).forEach(t -> list.add(new ListItem("☐ " + t)));
         return list;
@@ -570,8 +574,8 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         }
         UnorderedList list = new UnorderedList();
         for (RiskPoint p : points) {
-            list.add(new ListItem(new Anchor("risks/" + URLEncoder.encode(p.id(), StandardCharsets.UTF_8),
-                    ReaderScript.forReader(p.title())), new Span(" "), levelBadge(p.level())));
+            list.add(new ListItem(ReaderScript.markContent(new Anchor("risks/" + URLEncoder.encode(p.id(), StandardCharsets.UTF_8),
+                    ReaderScript.forReader(p.title()))), new Span(" "), levelBadge(p.level())));
         }
         section.add(list);
         return section;

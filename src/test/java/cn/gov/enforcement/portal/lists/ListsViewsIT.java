@@ -302,10 +302,31 @@ class ListsViewsIT extends ListsTestSupport {
                 .allSatisfy(link -> assertThat(link.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
         assertThat(_find(Span.class, spec -> spec.withClasses("lists-sample-badge")))
                 .allSatisfy(badge -> assertThat(badge.getElement().getAttribute("lang")).isEqualTo("en"));
+        UI.getCurrent().navigate("discretion/sample-traffic-police");
+        assertThat(_find(H2.class, spec -> spec.withClasses("discretion-violation"))).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        assertThat(_find(Section.class, spec -> spec.withClasses("discretion-benchmark"))).isNotEmpty()
+                .allSatisfy(b -> {
+                    assertThat(b.getElement().getAttribute("lang")).as("the headings are translated").isNull();
+                    java.util.List<com.vaadin.flow.dom.Element> cells = new java.util.ArrayList<>();
+                    b.getElement().getChildren().filter(e -> e.getTag().equals("div"))
+                            .flatMap(com.vaadin.flow.dom.Element::getChildren)
+                            .flatMap(com.vaadin.flow.dom.Element::getChildren)
+                            .filter(e -> e.getTag().equals("tbody")).flatMap(com.vaadin.flow.dom.Element::getChildren)
+                            .flatMap(com.vaadin.flow.dom.Element::getChildren).forEach(cells::add);
+                    assertThat(cells).isNotEmpty();
+                    assertThat(cells).filteredOn(c -> c.getTag().equals("td"))
+                            .allSatisfy(td -> assertThat(td.getAttribute("lang")).isEqualTo("zh-CN"));
+                    assertThat(cells).filteredOn(c -> c.getTag().equals("th"))
+                            .allSatisfy(th -> assertThat(th.getAttribute("lang")).as("the level is translated").isNull());
+                });
 
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
         UI.getCurrent().navigate("risks/tp-rp-drink-driving");
         assertThat(_get(H1.class, spec -> spec.withId("risk-title")).getElement().getAttribute("lang")).isNull();
+        UI.getCurrent().navigate("discretion/sample-traffic-police");
+        assertThat(_find(H2.class, spec -> spec.withClasses("discretion-violation"))).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.getElement().getAttribute("lang")).isNull());
         UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
         UI.getCurrent().navigate("risks/tp-rp-drink-driving");
         assertThat(_get(H1.class, spec -> spec.withId("risk-title")).getElement().getAttribute("lang"))

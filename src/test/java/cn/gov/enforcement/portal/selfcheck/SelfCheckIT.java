@@ -20,6 +20,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -264,11 +265,27 @@ class SelfCheckIT extends KaribuViewTest {
                 "a", List.of("mr-rp-price-tag.N"), "report", List.of("1"))));
         assertThat(text("selfcheck-report-summary"))
                 .isEqualTo("To correct: 1 (high risk 0, medium 0, low 1); in place: 0; not concerned: 0; not answered: 3.");
+        // the report's Chinese content is marked as such for screen readers, its translated labels are not
+        Div finding = _get(Div.class, spec -> spec.withId("selfcheck-finding-mr-rp-price-tag"));
+        assertThat(finding.getElement().getAttribute("lang")).isNull();
+        assertThat(_get(finding, Anchor.class, spec -> spec.withClasses("selfcheck-finding-title")).getElement()
+                .getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(_get(finding, UnorderedList.class, spec -> spec.withClasses("selfcheck-todo")).getElement()
+                .getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(_get(finding, Paragraph.class, spec -> spec.withClasses("selfcheck-consequence")).getElement()
+                .getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(_find(finding, Paragraph.class, spec -> spec.withClasses("selfcheck-label")))
+                .isNotEmpty().allSatisfy(label -> assertThat(label.getElement().getAttribute("lang")).isNull());
+        assertThat(_find(_get(Section.class, spec -> spec.withId("selfcheck-report-unanswered")), Anchor.class))
+                .isNotEmpty().allSatisfy(a -> assertThat(a.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
         UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
         UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
                 "a", List.of("mr-rp-price-tag.N"), "report", List.of("1"))));
         assertThat(_get(Div.class, spec -> spec.withId("selfcheck-finding-mr-rp-price-tag")).getElement().getTextRecursively())
                 .contains("未按規定明碼標價", "還沒有做到");
+        assertThat(_get(_get(Div.class, spec -> spec.withId("selfcheck-finding-mr-rp-price-tag")), Anchor.class,
+                spec -> spec.withClasses("selfcheck-finding-title")).getElement().getAttribute("lang"))
+                .as("in Traditional characters, the page's language").isNull();
     }
 
     @Test
