@@ -55,6 +55,17 @@ public enum CaseStatus {
         return next().isEmpty();
     }
 
+    /** The states that have the property, for a query over cases in them (e.g. {@code where(CaseStatus::inMediation)}). */
+    public static EnumSet<CaseStatus> where(java.util.function.Predicate<CaseStatus> property) {
+        EnumSet<CaseStatus> states = EnumSet.noneOf(CaseStatus.class);
+        for (CaseStatus s : values()) {
+            if (property.test(s)) {
+                states.add(s);
+            }
+        }
+        return states;
+    }
+
     /** The states this state may move to. */
     public Set<CaseStatus> next() {
         Set<CaseStatus> next = switch (this) {

@@ -11,9 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -147,10 +145,9 @@ public class MediationAgencyMail {
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
         LocalDate horizon = WorkingDays.plus(today, 1);
         Integer reminded = tx.execute(status -> {
-            EnumSet<CaseStatus> running = EnumSet.noneOf(CaseStatus.class);
-            Arrays.stream(CaseStatus.values()).filter(CaseStatus::deadlineRuns).forEach(running::add);
             List<Due> dueSoon = new ArrayList<>();
-            for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(running)) {
+            for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(
+                    CaseStatus.where(CaseStatus::deadlineRuns))) {
                 c.currentDue(settings).filter(due -> !due.isAfter(horizon)).ifPresent(due -> dueSoon.add(new Due(c, due)));
             }
             // cases left unclosed at their outcome for more than closeReminderDays working days; the day of the outcome

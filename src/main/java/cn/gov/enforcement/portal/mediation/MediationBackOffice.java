@@ -23,8 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -168,13 +166,6 @@ public class MediationBackOffice {
                 .toList();
     }
 
-    /** The statuses in which mediation runs ({@link CaseStatus#inMediation()}). */
-    private static EnumSet<CaseStatus> inMediation() {
-        EnumSet<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
-        Arrays.stream(CaseStatus.values()).filter(CaseStatus::inMediation).forEach(statuses::add);
-        return statuses;
-    }
-
     /**
      * The filter as a query condition. Overdue is the deadline of the current state passed: since a later start never
      * has an earlier deadline ({@link WorkingDays#earliestStartDueOnOrAfter}), a case is overdue today exactly when it
@@ -193,7 +184,7 @@ public class MediationBackOffice {
                 where.add(cb.equal(status, filter.status()));
             }
             if (filter.inMediationOnly()) {
-                where.add(status.in(inMediation()));
+                where.add(status.in(CaseStatus.where(CaseStatus::inMediation)));
             }
             if (filter.mineOnly()) {
                 where.add(me.isBlank() ? cb.disjunction()
@@ -206,9 +197,9 @@ public class MediationBackOffice {
                 where.add(cb.or(
                         cb.and(cb.equal(status, CaseStatus.SUBMITTED),
                                 cb.lessThan(submittedAt, startOf(today, settings.acceptanceDays(), zone))),
-                        cb.and(status.in(inMediation()), cb.isFalse(extended),
+                        cb.and(status.in(CaseStatus.where(CaseStatus::inMediation)), cb.isFalse(extended),
                                 cb.lessThan(acceptedAt, startOf(today, settings.mediationDays(), zone))),
-                        cb.and(status.in(inMediation()), cb.isTrue(extended), cb.lessThan(acceptedAt,
+                        cb.and(status.in(CaseStatus.where(CaseStatus::inMediation)), cb.isTrue(extended), cb.lessThan(acceptedAt,
                                 startOf(today, settings.mediationDays() + settings.extensionDays(), zone)))));
             }
             return cb.and(where.toArray(Predicate[]::new));
@@ -257,9 +248,7 @@ public class MediationBackOffice {
                 inMediation += count;
             }
         }
-        EnumSet<CaseStatus> running = EnumSet.noneOf(CaseStatus.class);
-        Arrays.stream(CaseStatus.values()).filter(CaseStatus::deadlineRuns).forEach(running::add);
-        for (CaseDeadline c : cases.deadlines(agencyId, running)) {
+        for (CaseDeadline c : cases.deadlines(agencyId, CaseStatus.where(CaseStatus::deadlineRuns))) {
             Optional<LocalDate> due = c.currentDue(settings);
             if (due.isPresent() && due.get().isBefore(today)) {
                 if (c.status() == CaseStatus.SUBMITTED) {
@@ -271,9 +260,7 @@ public class MediationBackOffice {
                 dueSoon++;
             }
         }
-        EnumSet<CaseStatus> notFinal = EnumSet.noneOf(CaseStatus.class);
-        Arrays.stream(CaseStatus.values()).filter(s -> !s.isFinal()).forEach(notFinal::add);
-        int applicantsWaiting = (int) cases.countAwaitingAnswer(agencyId, notFinal);
+        int applicantsWaiting = (int) cases.countAwaitingAnswer(agencyId, CaseStatus.where(s -> !s.isFinal()));
         return new Workload(awaiting, decisionsOverdue, inMediation, mediationsOverdue, dueSoon, applicantsWaiting);
     }
 
