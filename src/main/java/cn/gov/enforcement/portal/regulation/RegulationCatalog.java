@@ -312,17 +312,12 @@ public class RegulationCatalog {
      * numbered {@code article} (e.g. {@code 第三十三条}). Empty when the document or article is not imported.
      */
     public Optional<String> articleUrl(String title, String article) {
-        if (title == null || article == null) {
+        CitedArticle cited = normalized(title, article);
+        if (cited == null) {
             return Optional.empty();
         }
-        String bare = title.replaceAll("\\s+", "");
-        if (bare.startsWith(PRC)) {
-            bare = bare.substring(PRC.length());
-        }
-        String number = article.replaceAll("\\s+", "");
-        if (bare.isEmpty() || number.isEmpty()) {
-            return Optional.empty();
-        }
+        String bare = cited.law();
+        String number = cited.article();
         if (System.nanoTime() - articleUrlsSince > ARTICLE_URLS_TIME.toNanos() || articleUrls.size() > ARTICLE_URLS_MAX) {
             forgetArticleUrls();
         }
@@ -356,6 +351,22 @@ public class RegulationCatalog {
     public record CitedArticle(String law, String article) {}
 
     /**
+     * A citation as looked up: the title without white space and without a leading 中华人民共和国, the number without
+     * white space; null when either is missing or empty.
+     */
+    private static CitedArticle normalized(String title, String article) {
+        if (title == null || article == null) {
+            return null;
+        }
+        String bare = title.replaceAll("\\s+", "");
+        if (bare.startsWith(PRC)) {
+            bare = bare.substring(PRC.length());
+        }
+        String number = article.replaceAll("\\s+", "");
+        return bare.isEmpty() || number.isEmpty() ? null : new CitedArticle(bare, number);
+    }
+
+    /**
      * The permalinks of many cited articles, as {@link #articleUrl} gives them one by one, looked up together in one
      * query (a page or an answer citing many articles); articles not imported are left out.
      */
@@ -364,21 +375,14 @@ public class RegulationCatalog {
         java.util.Set<String> titles = new java.util.LinkedHashSet<>();
         java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
         for (CitedArticle c : cited) {
-            if (c == null || c.law() == null || c.article() == null) {
+            CitedArticle key = c == null ? null : normalized(c.law(), c.article());
+            if (key == null) {
                 continue;
             }
-            String bare = c.law().replaceAll("\\s+", "");
-            if (bare.startsWith(PRC)) {
-                bare = bare.substring(PRC.length());
-            }
-            String number = c.article().replaceAll("\\s+", "");
-            if (bare.isEmpty() || number.isEmpty()) {
-                continue;
-            }
-            keys.put(c, new String[] {bare, number});
-            titles.add(bare);
-            titles.add(PRC + bare);
-            numbers.add(number);
+            keys.put(c, new String[] {key.law(), key.article()});
+            titles.add(key.law());
+            titles.add(PRC + key.law());
+            numbers.add(key.article());
         }
         Map<CitedArticle, String> urls = new java.util.LinkedHashMap<>();
         if (keys.isEmpty()) {
