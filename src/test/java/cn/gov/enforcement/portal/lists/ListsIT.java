@@ -30,7 +30,7 @@ class ListsIT extends ListsTestSupport {
     @Autowired MockMvc mvc;
 
     private void indexesBuilt() throws InterruptedException {
-        awaitIndexesInStep(indexes, repository);
+        awaitIndexesInStep();
     }
 
     private static LoadReport reportOf(List<LoadReport> reports, String folder) {

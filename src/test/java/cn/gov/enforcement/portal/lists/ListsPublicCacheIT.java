@@ -95,7 +95,7 @@ class ListsPublicCacheIT extends ListsTestSupport {
 
     @Test
     void repeated_public_pages_and_api_calls_read_no_list_entry_from_the_database() throws Exception {
-        awaitIndexesInStep(indexes, repository);
+        awaitIndexesInStep();
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         boolean wasEnabled = statistics.isStatisticsEnabled();
         statistics.setStatisticsEnabled(true);
@@ -195,8 +195,7 @@ class ListsPublicCacheIT extends ListsTestSupport {
             assertThat(catalog.findRiskPoint("zz-rp-cache-tomorrow")).isEmpty();
             assertThat(tomorrow.publicRiskPoints()).extracting(RiskPoint::id)
                     .contains("zz-rp-cache-today", "zz-rp-cache-always").doesNotContain("zz-rp-cache-tomorrow");
-            eventually(() -> indexes.count("risk-points") == repository.countByListKind("risk-points"),
-                    "the index holds the test entries");
+            awaitIndexesInStep();
             assertThat(tomorrow.searchRiskPoints("缓存测试风险点", null, null, null, 0, 100).items()).extracting(RiskPoint::id)
                     .containsExactlyInAnyOrder("zz-rp-cache-today", "zz-rp-cache-always");
 

@@ -113,8 +113,7 @@ class ListsPublicRulesIT extends ListsTestSupport {
         try {
             knowledgeBase.loadAll();
             assertThat(repository.findById("zz-rp-expired")).isPresent();
-            eventually(() -> indexes.count("risk-points") == repository.countByListKind("risk-points"),
-                    "the index holds the dated entries");
+            awaitIndexesInStep();
 
             assertThat(catalog.findRiskPoint("zz-rp-expired")).isEmpty();
             assertThat(catalog.findRiskPoint("zz-rp-future")).isEmpty();

@@ -66,14 +66,25 @@ abstract class ListsTestSupport extends KaribuViewTest {
         return user;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private SearchIndexes listIndexes;
+    @org.springframework.beans.factory.annotation.Autowired
+    private ListEntryRepository listRepository;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.JdbcTemplate listJdbc;
+
     /**
-     * Waits until both list indexes hold as many entries as the database: other tests of the shared
-     * context change lists, and the indexes follow the database asynchronously after each commit.
+     * Waits until every list index rebuild asked for has run and both list indexes hold as many entries as the
+     * database: other tests of the shared context change lists, and the indexes follow the database in the
+     * background after each commit. Equal counts alone are not enough: a test that removed three entries (its
+     * rebuild still running) followed by one that added three shows equal counts of different entries.
      */
-    static void awaitIndexesInStep(SearchIndexes indexes, ListEntryRepository repository)
-            throws InterruptedException {
-        eventually(() -> indexes.count("risk-points") == repository.countByListKind("risk-points")
-                && indexes.count("exemptions") == repository.countByListKind("exemptions"), "both list indexes are in step");
+    void awaitIndexesInStep() throws InterruptedException {
+        eventually(() -> listJdbc.queryForObject("select count(*) from event_publication where completion_date is null "
+                + "and listener_id like ?", Long.class, "%ListIndexer%") == 0, "no list index rebuild is pending");
+        eventually(() -> listIndexes.count("risk-points") == listRepository.countByListKind("risk-points")
+                && listIndexes.count("exemptions") == listRepository.countByListKind("exemptions"),
+                "both list indexes are in step");
     }
 
     @TestConfiguration

@@ -417,7 +417,7 @@ class ListsViewsIT extends ListsTestSupport {
     void print_all_shows_every_entry_of_the_current_filters_on_one_page_without_pager() throws InterruptedException {
         // other tests of this context change the lists: let the indexes catch up with the database,
         // then count what the paged list reports
-        awaitIndexesInStep(indexes, repository);
+        awaitIndexesInStep();
         UI.getCurrent().navigate("risks");
         assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).hasSize(20);
         int risks = Integer.parseInt(_get(Paragraph.class, spec -> spec.withId("risk-count")).getText().replaceAll("\\D+", " ").strip().split(" ")[0]);
