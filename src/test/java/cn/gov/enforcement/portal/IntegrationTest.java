@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,8 +53,15 @@ public abstract class IntegrationTest {
         registry.add("spring.elasticsearch.uris", TestSearchNode::uri);
         registry.add("portal.search.mode", () -> "external");
         registry.add("portal.data-dir", RUN_DATA_DIR::toString);
-        // no daily backup in the middle of a test run; BackupIT runs them itself
-        registry.add("portal.backup.cron", () -> "-");
+        // no daily job in the middle of a test run: they fire on the wall clock in every live context against the
+        // shared database (a reminder at 08:00 China time would use up the day's reminder a test sends itself);
+        // the tests run the jobs themselves
+        for (String cron : List.of("portal.backup.cron", "portal.regulation.status-cron", "portal.mediation.purge-cron",
+                "portal.mediation.reminder-cron", "portal.rating.reminder-cron", "portal.guidance.reminder-cron",
+                "portal.notification.purge-cron", "portal.rating.purge-cron", "portal.account.log-purge-cron",
+                "portal.selfcheck.feedback-purge-cron")) {
+            registry.add(cron, () -> "-");
+        }
         // the tests of one Spring context all search from one address; the throttle's own tests set a limit
         registry.add("portal.regulation.searches-per-minute", () -> "0");
         registry.add("portal.lists.downloads-per-minute", () -> "0");

@@ -65,7 +65,7 @@ public class AccountLog {
         return settings.logRetention().toDays();
     }
 
-    @Scheduled(cron = "0 50 3 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${portal.account.log-purge-cron:0 50 3 * * *}", zone = "Asia/Shanghai")
     public void scheduledPurge() {
         int deleted = purge();
         if (deleted > 0) {

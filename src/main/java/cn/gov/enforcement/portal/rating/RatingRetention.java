@@ -32,7 +32,7 @@ public class RatingRetention {
         this.tx = tx;
     }
 
-    @Scheduled(cron = "0 40 3 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${portal.rating.purge-cron:0 40 3 * * *}", zone = "Asia/Shanghai")
     public void scheduledErase() {
         int erased = eraseOldContacts();
         if (erased > 0) {

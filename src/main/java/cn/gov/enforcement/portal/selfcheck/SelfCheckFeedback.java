@@ -183,7 +183,7 @@ public class SelfCheckFeedback {
     }
 
     /** Deletes the submissions older than {@link #KEEP_DAYS} days, every night. */
-    @Scheduled(cron = "0 50 3 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${portal.selfcheck.feedback-purge-cron:0 50 3 * * *}", zone = "Asia/Shanghai")
     @Transactional
     public int purge() {
         int deleted = jdbc.sql("delete from selfcheck_submission where submitted_on < ?")

@@ -89,7 +89,7 @@ public class MailDispatcher {
      *
      * @return the number of messages deleted
      */
-    @Scheduled(cron = "0 10 4 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${portal.notification.purge-cron:0 10 4 * * *}", zone = "Asia/Shanghai")
     public int purgeOld() {
         Integer deleted = tx.execute(s -> store.deleteCreatedBefore(clock.instant().minus(settings.retention())));
         if (deleted != null && deleted > 0) {
