@@ -69,6 +69,9 @@ class RegulationImportViewIT extends KaribuViewTest {
             Thread.sleep(100);
         }
         assertThat(jobs.isRunning()).as("the import is still running").isFalse();
+        // the import frees the page for a new start just before it hands over its outcome (ui.access from the import's
+        // thread): give that thread a moment to do so, or the round trip below may come too early
+        Thread.sleep(300);
         MockVaadin.clientRoundtrip();
     }
 
