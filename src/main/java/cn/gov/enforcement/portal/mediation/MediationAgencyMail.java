@@ -146,7 +146,7 @@ public class MediationAgencyMail {
         LocalDate horizon = WorkingDays.plus(today, 1);
         Integer reminded = tx.execute(status -> {
             List<Due> dueSoon = new ArrayList<>();
-            for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAsc(
+            for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAscIdAsc(
                     CaseStatus.where(CaseStatus::deadlineRuns))) {
                 c.currentDue(settings).filter(due -> !due.isAfter(horizon)).ifPresent(due -> dueSoon.add(new Due(c, due)));
             }

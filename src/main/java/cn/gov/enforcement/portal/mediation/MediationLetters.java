@@ -114,7 +114,7 @@ public class MediationLetters {
     @Transactional(readOnly = true)
     public List<LetterView> ownLetters() {
         String agency = currentUser.agencyId().orElseThrow(CaseNotFoundException::new);
-        return letters.findByAgencyIdOrderByCreatedAtDesc(agency).stream()
+        return letters.findByAgencyIdOrderByCreatedAtDescIdDesc(agency).stream()
                 .map(l -> view(l, Translations.supported(Locale.forLanguageTag(l.partyLanguage())))).toList();
     }
 

@@ -116,7 +116,9 @@ class RegulationStore {
 
     List<StoredVersion> versions(String versionKey) {
         return jdbc.query("select id, title, subtitle, level, version_date, in_force_date, repealed_date, status, "
-                + "content_hash from regulation_document where version_key = ?", (rs, i) -> new StoredVersion(
+                // in the order of import: versions of one date keep the same order (and so the same status) on
+                // every database and after every update, which moves a row on PostgreSQL
+                + "content_hash from regulation_document where version_key = ? order by id", (rs, i) -> new StoredVersion(
                 rs.getLong("id"), rs.getString("title"), rs.getString("subtitle"),
                 LegalLevel.valueOf(rs.getString("level")), date(rs, "version_date"), date(rs, "in_force_date"),
                 date(rs, "repealed_date"), DocumentStatus.valueOf(rs.getString("status")),

@@ -11,7 +11,7 @@ public interface LetterRepository extends JpaRepository<Letter, Long> {
 
     Optional<Letter> findByCode(String code);
 
-    List<Letter> findByAgencyIdOrderByCreatedAtDesc(String agencyId);
+    List<Letter> findByAgencyIdOrderByCreatedAtDescIdDesc(String agencyId);
 
     @Modifying
     @Query("delete from Letter l where l.expiresAt < :now")

@@ -20,11 +20,11 @@ public interface MediationCaseRepository extends JpaRepository<MediationCase, Lo
 
     boolean existsByAgencyId(String agencyId);
 
-    List<MediationCase> findByStatusInOrderByAgencyIdAscSubmittedAtAsc(Collection<CaseStatus> statuses);
+    List<MediationCase> findByStatusInOrderByAgencyIdAscSubmittedAtAscIdAsc(Collection<CaseStatus> statuses);
 
-    /** As {@link #findByStatusInOrderByAgencyIdAscSubmittedAtAsc}, each case with its history in the same query. */
+    /** As {@link #findByStatusInOrderByAgencyIdAscSubmittedAtAscIdAsc}, each case with its history in the same query. */
     @EntityGraph(attributePaths = "history")
-    @Query("select c from MediationCase c where c.status in :statuses order by c.agencyId asc, c.submittedAt asc")
+    @Query("select c from MediationCase c where c.status in :statuses order by c.agencyId asc, c.submittedAt asc, c.id asc")
     List<MediationCase> findWithHistoryByStatusIn(@Param("statuses") Collection<CaseStatus> statuses);
 
     @Query("select distinct c.agencyId from MediationCase c")
