@@ -398,6 +398,11 @@ public class AssistantService {
         return sum;
     }
 
+    /**
+     * The model's instructions, asking for an answer in the page's language: English on an English page, Traditional
+     * Chinese on a zh-TW one, else Simplified Chinese. The page relies on it: it marks no model text as a whole with a
+     * language of its own, only the runs of Chinese in an answer on a page in another language ({@link MarkedText}).
+     */
     private static String systemPrompt(Locale language) {
         String reply = language != null && "en".equals(language.getLanguage()) ? "English"
                 : language != null && "TW".equals(language.getCountry()) ? "繁體中文" : "简体中文";

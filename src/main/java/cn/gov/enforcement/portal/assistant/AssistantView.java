@@ -271,12 +271,14 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         String sources = card.sources;
         card.addClassName("service-card");
         card.addClassName("assistant-answer");
-        // each answer is headed by its question (H2), its kinds of sources below it (H3)
-        H2 asked = new H2(a.question());
+        // each answer is headed by its question (H2), its kinds of sources below it (H3); the question as typed, its
+        // Chinese marked on a page in another language
+        H2 asked = new H2(MarkedText.of(a.question(), getLocale()));
         asked.addClassName("assistant-asked");
         card.add(asked);
         if (a.followUp()) {
-            Span note = new Span(getTranslation("assistant.context", shortened(a.context())) + " ");
+            Span note = new Span(MarkedText.of(getTranslation("assistant.context", shortened(a.context())) + " ",
+                    getLocale()));
             Button alone = new Button(getTranslation("assistant.alone"), e -> answerAlone(card));
             alone.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             alone.addClassName("assistant-alone");
@@ -303,15 +305,19 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                     new Anchor("mediation", getTranslation("assistant.browseMediation"))));
             return card;
         }
+        // the sources' own texts are Chinese content, marked as such on a page in another language; the words around
+        // them (kinds, degrees, links to the check) are translated
         int n = 1;
         if (!a.risks().isEmpty()) {
             OrderedList list = section(card, "assistant.risks", n);
             for (RiskPoint r : a.risks()) {
-                Anchor link = new Anchor("risks/" + r.id(), ReaderScript.forReader(r.title()));
+                Anchor link = ReaderScript.markContent(new Anchor("risks/" + r.id(), ReaderScript.forReader(r.title())));
                 link.addClassName("assistant-risk");
                 ListItem item = source(new ListItem(link), sources, n);
                 sample(item, r.sample());
-                item.add(new Span(" — " + ReaderScript.forReader(r.risk())));
+                Span risk = ReaderScript.markContent(new Span(ReaderScript.forReader(r.risk())));
+                risk.addClassName("assistant-source-text");
+                item.add(new Text(" — "), risk);
                 list.add(item);
                 n++;
             }
@@ -319,7 +325,8 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         if (!a.exemptions().isEmpty()) {
             OrderedList list = section(card, "assistant.exemptions", n);
             for (ExemptionItem e : a.exemptions()) {
-                Anchor link = new Anchor("exemptions/" + e.id(), ReaderScript.forReader(e.violation()));
+                Anchor link = ReaderScript.markContent(new Anchor("exemptions/" + e.id(),
+                        ReaderScript.forReader(e.violation())));
                 link.addClassName("assistant-exemption");
                 Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("assistant.check"));
                 ListItem item = source(new ListItem(link), sources, n);
@@ -332,16 +339,24 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         if (!a.benchmarks().isEmpty()) {
             OrderedList list = section(card, "assistant.benchmarks", n);
             for (DiscretionBenchmark d : a.benchmarks()) {
-                Anchor link = new Anchor("discretion/" + d.agency() + "#" + d.id(), ReaderScript.forReader(d.violation()));
+                Anchor link = ReaderScript.markContent(new Anchor("discretion/" + d.agency() + "#" + d.id(),
+                        ReaderScript.forReader(d.violation())));
                 link.addClassName("assistant-benchmark");
                 ListItem item = source(new ListItem(link), sources, n);
                 sample(item, d.sample());
-                // each degree with its penalty: what the question's "how much" is answered by
-                String penalties = String.join("；", d.circumstances().stream()
-                        .map(c -> getTranslation(ListsUi.circumstanceKey(c.level())) + getTranslation("assistant.colon")
-                                + ReaderScript.forReader(c.penalty().strip().replaceFirst("[。.]$", "")))
-                        .toList());
-                item.add(new Span(" — " + penalties));
+                // each degree (translated) with its penalty (Chinese content): what the question's "how much" is
+                // answered by
+                Span penalties = new Span(new Text(" — "));
+                String separator = "";
+                for (DiscretionBenchmark.Circumstance c : d.circumstances()) {
+                    Span penalty = ReaderScript.markContent(new Span(
+                            ReaderScript.forReader(c.penalty().strip().replaceFirst("[。.]$", ""))));
+                    penalty.addClassName("assistant-source-text");
+                    penalties.add(new Text(separator + getTranslation(ListsUi.circumstanceKey(c.level()))
+                            + getTranslation("assistant.colon")), penalty);
+                    separator = "；";
+                }
+                item.add(penalties);
                 list.add(item);
                 n++;
             }
@@ -355,6 +370,11 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                 String snippet = h.guide() ? ReaderScript.forReader(h.snippet()) : h.snippet();
                 Anchor link = new Anchor(h.url(), h.guide() ? ReaderScript.forReader(label) : label);
                 link.addClassName("assistant-article");
+                // a guide in the reader's script, a law as published: marked where that is not the page's
+                String labelLanguage = h.language(getLocale(), label);
+                if (labelLanguage != null) {
+                    link.getElement().setAttribute("lang", labelLanguage);
+                }
                 ListItem item = source(new ListItem(link), sources, n);
                 if (h.guide()) {
                     Span badge = new Span(getTranslation("regulation.guide.badge"));
@@ -364,7 +384,9 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                 }
                 // what the article says where it meets the question; the search service HTML-escapes the snippet,
                 // only its <em> marks are markup
-                item.add(new Html("<div class=\"assistant-snippet\">" + snippet + "</div>"));
+                String snippetLanguage = h.language(getLocale(), h.snippet());
+                item.add(new Html("<div class=\"assistant-snippet\"" + (snippetLanguage == null ? ""
+                        : " lang=\"" + snippetLanguage + "\"") + ">" + snippet + "</div>"));
                 list.add(item);
                 n++;
             }
@@ -386,7 +408,9 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             writingNote.addClassName("assistant-writing");
             card.text.add(writingNote);
         } else if (a.summary() != null) {
-            Paragraph summary = cited(a.summary(), card.sources, count(a));
+            // written in the page's language, as the model is asked to (AssistantService), with what it quotes of the
+            // sources in Chinese: only that is marked
+            Paragraph summary = cited(a.summary(), card.sources, count(a), getLocale());
             summary.addClassName("assistant-summary");
             Span label = new Span(getTranslation("assistant.summary.label"));
             label.addClassName("assistant-note");
@@ -413,9 +437,10 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
 
     /**
      * The model's text with each citation of a source ({@code [2]}, {@code [1,3]}, {@code 【2】}) a link to it; numbers
-     * beyond the sources stay plain text. The text is the model's: it goes in as text, never as markup.
+     * beyond the sources stay plain text. The text is the model's: it goes in as text, never as markup, its runs of
+     * Chinese marked on a page in another language ({@link MarkedText}).
      */
-    static Paragraph cited(String text, String prefix, int sources) {
+    static Paragraph cited(String text, String prefix, int sources, Locale page) {
         Paragraph out = new Paragraph();
         Matcher m = AssistantService.CITATION.matcher(text);
         int at = 0;
@@ -425,7 +450,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             if (numbers.stream().anyMatch(x -> x < 1 || x > sources)) {
                 continue;
             }
-            out.add(new Text(text.substring(at, m.start())));
+            out.add(MarkedText.of(text.substring(at, m.start()), page));
             out.add(new Text(m.group(1)));
             for (int i = 0; i < numbers.size(); i++) {
                 if (i > 0) {
@@ -439,7 +464,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
             out.add(new Text(m.group(3)));
             at = m.end();
         }
-        out.add(new Text(text.substring(at)));
+        out.add(MarkedText.of(text.substring(at), page));
         return out;
     }
 

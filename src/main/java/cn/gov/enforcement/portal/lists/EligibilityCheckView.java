@@ -82,15 +82,19 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         form.setId("check-form");
         for (int i = 0; i < item.conditions().size(); i++) {
             Condition c = item.conditions().get(i);
-            String label = (i + 1) + ". " + ReaderScript.forReader(c.question());
+            // the question is the field's label: an element of its own, so that its Chinese can carry its language
+            String number = (i + 1) + ". ";
+            String question = ReaderScript.forReader(c.question());
             if (c.type().numericAnswer()) {
                 // a text field, not a number field: what the person typed reaches the server as typed, so
                 // the checker can refuse it with a clear message (a number field turns "abc" into no value)
-                TextField field = new TextField(label);
+                TextField field = new TextField();
+                ReaderScript.labelContent(field, number, question);
                 field.setId("check-answer-" + i);
                 EligibilityTexts.Messages m = this::getTranslation;
                 field.setSuffixComponent(new Span(EligibilityTexts.unit(c, m)));
-                EligibilityTexts.threshold(c, m).ifPresent(field::setHelperText);
+                // the limit, with the entry's own words in it marked as the detail page marks them
+                EligibilityTexts.thresholdMarked(c, m).ifPresent(field::setHelperComponent);
                 field.setMaxLength(40);
                 field.setManualValidation(true);
                 field.getElement().setAttribute("inputmode", "decimal");
@@ -99,9 +103,10 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
                 yesNo.add(null);
                 form.add(new Div(field));
             } else {
-                RadioButtonGroup<String> group = new RadioButtonGroup<>(label);
+                RadioButtonGroup<String> group = new RadioButtonGroup<>();
                 group.setId("check-answer-" + i);
                 group.setItems(YES, NO);
+                ReaderScript.labelContent(group, number, question);
                 group.setItemLabelGenerator(v -> getTranslation(YES.equals(v) ? "lists.check.yes" : "lists.check.no"));
                 group.setManualValidation(true);
                 yesNo.add(group);

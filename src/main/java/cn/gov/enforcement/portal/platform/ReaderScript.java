@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.platform;
 import com.hankcs.hanlp.HanLP;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.dom.Element;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,6 +101,36 @@ public final class ReaderScript {
             shown.getElement().setAttribute("lang", language);
         }
         return shown;
+    }
+
+    /**
+     * Labels {@code field} (a Vaadin text field, radio button group or checkbox group) with {@code before}, translated
+     * or neutral text such as a question's number, followed by {@code content}, Chinese content already in the reader's
+     * script. The label is an element of its own in the field's {@code label} slot, not the field's {@code label}
+     * property, whose text cannot carry a language: the content is a span marked like {@link #markContent}. The web
+     * component shows the slotted element as its label, in place of the one it makes for the property, and names the
+     * field by it (the input's or the group's {@code aria-labelledby}), so the label looks and is announced as before.
+     * A label given before is replaced.
+     */
+    public static void labelContent(HasElement field, String before, String content) {
+        Element host = field.getElement();
+        host.removeProperty("label");
+        host.getChildren().filter(child -> "label".equals(child.getAttribute("slot"))).toList()
+                .forEach(host::removeChild);
+        Element label = new Element("label");
+        label.setAttribute("slot", "label");
+        if (before != null && !before.isEmpty()) {
+            label.appendChild(Element.createText(before));
+        }
+        Element shown = new Element("span");
+        shown.setText(content);
+        UI ui = UI.getCurrent();
+        String language = contentLanguage(ui == null ? null : ui.getLocale());
+        if (ui != null && language != null) {
+            shown.setAttribute("lang", language);
+        }
+        label.appendChild(shown);
+        host.appendChild(label);
     }
 
     /** Simplified Chinese in Taiwan's Traditional characters; other characters (and null) unchanged. */

@@ -107,6 +107,18 @@ public class RegulationCatalog {
         public boolean guide() {
             return level == LegalLevel.GUIDE;
         }
+
+        /**
+         * The {@code lang} to mark {@code shown}, a text of this hit (its title, its snippet) on a page in
+         * {@code page}'s language, with; null where the text is in the page's language and script. A guide's text is
+         * shown in the reader's script, so it is marked on a page in another language than Chinese only
+         * ({@link cn.gov.enforcement.portal.platform.ReaderScript#contentLanguage}); a law's is shown as published and
+         * is also marked where its script is not the page's ({@link RegulationDocumentView#lawLanguage}).
+         */
+        public String language(java.util.Locale page, String shown) {
+            return guide() ? cn.gov.enforcement.portal.platform.ReaderScript.contentLanguage(page)
+                    : RegulationDocumentView.lawLanguage(page, shown);
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.io.IOException;
 import java.time.Clock;
@@ -475,6 +476,134 @@ class AssistantIT extends KaribuViewTest {
                 .contains("已結合上一個問題「飯店油煙擾民會被罰嗎」作答。");
         assertThat(_get(followUp, Button.class, spec -> spec.withClasses("assistant-alone")).getText())
                 .isEqualTo("只按這個問題回答");
+    }
+
+    @Autowired cn.gov.enforcement.portal.regulation.ImportService importService;
+
+    /** The texts marked with a language in {@code shown}, itself included, each as its lang, = and its text. */
+    private static java.util.List<String> marks(com.vaadin.flow.dom.Element shown) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (shown.hasAttribute("lang")) {
+            out.add(shown.getAttribute("lang") + "=" + shown.getTextRecursively());
+        }
+        shown.getChildren().forEach(child -> out.addAll(marks(child)));
+        return out;
+    }
+
+    private static String lang(com.vaadin.flow.component.Component shown) {
+        return shown.getElement().getAttribute("lang");
+    }
+
+    /** The answer to a question asked by a link (a new conversation) on a page in {@code page}'s language. */
+    private Div answerOn(Locale page, String question) {
+        UI.getCurrent().setLocale(page);
+        UI.getCurrent().navigate("assistant", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("q", question)));
+        assertThat(answers()).hasSize(1);
+        return answers().get(0);
+    }
+
+    private static java.util.List<Anchor> sources(Div card, String kind) {
+        return _find(card, Anchor.class, spec -> spec.withClasses(kind));
+    }
+
+    @Test
+    void on_an_english_page_the_answers_chinese_content_is_marked_and_its_own_words_are_not() throws IOException {
+        cn.gov.enforcement.portal.lists.ListsTestImports.importAdministrativePenaltyLaw(importService, RUN_DATA_DIR);
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (String question : java.util.List.of("饭店油烟超标要罚多少钱", "第一次违法后果轻微会被罚款吗")) {
+            Div card = answerOn(Locale.ENGLISH, question);
+            assertThat(lang(card)).isNull();
+            // the question as asked is Chinese; the kinds of sources are headed in English
+            com.vaadin.flow.component.html.H2 asked = _get(card, com.vaadin.flow.component.html.H2.class,
+                    spec -> spec.withClasses("assistant-asked"));
+            assertThat(asked.getElement().getTextRecursively()).isEqualTo(question);
+            assertThat(marks(asked.getElement())).containsExactly("zh-CN=" + question);
+            assertThat(_find(card, com.vaadin.flow.component.html.H3.class)).isNotEmpty()
+                    .allSatisfy(h -> assertThat(marks(h.getElement())).isEmpty());
+            _find(card, com.vaadin.flow.component.html.ListItem.class, spec -> spec.withClasses("assistant-source"))
+                    .forEach(item -> assertThat(lang(item)).as("a source's item, with translated words").isNull());
+            for (String kind : java.util.List.of("assistant-risk", "assistant-exemption", "assistant-benchmark")) {
+                sources(card, kind).forEach(link -> {
+                    kinds.add(kind);
+                    assertThat(lang(link)).as(link.getText()).isEqualTo("zh-CN");
+                });
+            }
+            // a risk's description and each benchmark's penalties are Chinese, the benchmark's degrees English
+            _find(card, Span.class, spec -> spec.withClasses("assistant-source-text"))
+                    .forEach(text -> assertThat(lang(text)).isEqualTo("zh-CN"));
+            for (Anchor benchmark : sources(card, "assistant-benchmark")) {
+                com.vaadin.flow.dom.Element item = benchmark.getElement().getParent();
+                assertThat(item.getTextRecursively()).contains("Minor: ");
+                assertThat(marks(item)).filteredOn(m -> !m.startsWith("en=")).isNotEmpty()
+                        .allSatisfy(m -> assertThat(m).startsWith("zh-CN=").doesNotContain("Minor").doesNotContain("Serious"));
+            }
+            // the check link and the badges of an exemption are English
+            sources(card, "assistant-exemption").forEach(link -> assertThat(marks(link.getElement().getParent()))
+                    .filteredOn(m -> m.startsWith("zh-CN=")).containsExactly("zh-CN=" + link.getText()));
+            // a law as published, our guides as written: Chinese both
+            for (Anchor article : sources(card, "assistant-article")) {
+                kinds.add(article.getText().contains("中华人民共和国") ? "law" : "guide");
+                assertThat(lang(article)).as(article.getText()).isEqualTo("zh-CN");
+            }
+            assertThat(_find(card, com.vaadin.flow.component.Html.class, spec -> spec.withClasses("assistant-snippet")))
+                    .allSatisfy(snippet -> assertThat(lang(snippet)).isEqualTo("zh-CN"));
+        }
+        assertThat(kinds).contains("assistant-risk", "assistant-exemption", "assistant-benchmark", "law", "guide");
+
+        // the follow-up note is English with the previous question in it marked
+        UI.getCurrent().navigate("assistant");
+        ask(HOW_MUCH);
+        Div followUp = answers().get(0);
+        Div note = _get(followUp, Div.class, spec -> spec.withClasses("assistant-context"));
+        assertThat(note.getElement().getTextRecursively()).contains("Answered together with the previous question");
+        assertThat(marks(note.getElement())).contains("zh-CN=第一次违法后果轻微会被罚款吗");
+
+        // on a zh-TW page the lists' entries are in its script and language, a law as published is Simplified Chinese
+        Div traditional = answerOn(Locale.TRADITIONAL_CHINESE, "第一次違法後果輕微會被罰款嗎");
+        assertThat(marks(_get(traditional, com.vaadin.flow.component.html.H2.class).getElement())).isEmpty();
+        assertThat(sources(traditional, "assistant-exemption")).isNotEmpty().allSatisfy(link -> assertThat(lang(link)).isNull());
+        assertThat(sources(traditional, "assistant-article")).filteredOn(a -> a.getText().contains("中华人民共和国"))
+                .isNotEmpty().allSatisfy(law -> assertThat(lang(law)).isEqualTo("zh-CN"));
+        assertThat(sources(traditional, "assistant-article")).filteredOn(a -> !a.getText().contains("中华人民共和国"))
+                .isNotEmpty().allSatisfy(guide -> assertThat(lang(guide)).as(guide.getText()).isNull());
+        // and on a zh-CN page nothing is marked but the badges, which say their language wherever they are
+        Div simplified = answerOn(Locale.SIMPLIFIED_CHINESE, "第一次违法后果轻微会被罚款吗");
+        assertThat(marks(simplified.getElement())).allSatisfy(m -> assertThat(m).startsWith("zh-CN=示例"));
+    }
+
+    @Test
+    void the_models_text_is_in_the_pages_language_and_only_the_chinese_it_quotes_on_an_english_page_is_marked()
+            throws Exception {
+        String english = "Fumes must pass a purifier first [1]; the fine follows 《中华人民共和国大气污染防治法》 [2], "
+                + "up to 10 万元.";
+        try (FakeChatModel server = FakeChatModel.answering(200, english)) {
+            UI.getCurrent().setLocale(Locale.ENGLISH);
+            AssistantView view = new AssistantView(withModel(server, 100));
+            UI.getCurrent().add(view);
+            ask(FUMES);
+            Div card = answers().get(0);
+            roundtripsUntil(() -> !_find(card, Paragraph.class, spec -> spec.withClasses("assistant-summary")).isEmpty());
+            // the model was asked to write English, the page's language: its text is not marked Chinese
+            assertThat(server.requests().get(0)).contains("请用English回答");
+            Paragraph summary = _get(card, Paragraph.class, spec -> spec.withClasses("assistant-summary"));
+            assertThat(summary.getElement().getTextRecursively()).isEqualTo(english);
+            assertThat(lang(summary)).isNull();
+            assertThat(marks(summary.getElement())).containsExactly("zh-CN=《中华人民共和国大气污染防治法》", "zh-CN=万元");
+            assertThat(_find(summary, Anchor.class, spec -> spec.withClasses("assistant-cite"))).extracting(Anchor::getText)
+                    .containsExactly("1", "2");
+            UI.getCurrent().remove(view);
+        }
+        try (FakeChatModel server = FakeChatModel.answering(200, "油煙須經淨化設施處理後達標排放 [1]。")) {
+            UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+            UI.getCurrent().add(new AssistantView(withModel(server, 100)));
+            ask("飯店油煙擾民會被罰嗎");
+            Div card = answers().get(0);
+            roundtripsUntil(() -> !_find(card, Paragraph.class, spec -> spec.withClasses("assistant-summary")).isEmpty());
+            // written in Traditional Chinese as asked, the page's language
+            assertThat(server.requests().get(0)).contains("请用繁體中文回答");
+            assertThat(marks(_get(card, Paragraph.class, spec -> spec.withClasses("assistant-summary")).getElement()))
+                    .isEmpty();
+        }
     }
 
     /** Runs the UI's pending work until the condition holds (at most 20 s). */

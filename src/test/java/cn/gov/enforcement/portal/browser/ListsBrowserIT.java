@@ -101,6 +101,58 @@ class ListsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void on_an_english_page_the_check_s_chinese_questions_are_marked_in_their_labels_which_still_name_the_fields() {
+        browser.open("/exemptions/ee-ex-minor-hazardous-plan/check?lang=en");
+        browser.until(d -> "en".equals(js("return document.documentElement.lang")));
+        for (int i = 0; i < 3; i++) {
+            WebElement field = browser.find(By.id("check-answer-" + i));
+            // one label, shown as the field's label: above its input, the field saying it has one
+            List<WebElement> labels = field.findElements(By.xpath("./*[@slot='label']"));
+            assertThat(labels).as("labels of question %d", i + 1).hasSize(1);
+            WebElement label = labels.get(0);
+            assertThat(field.getDomAttribute("has-label")).as("has-label of question %d", i + 1).isNotNull();
+            assertThat(label.isDisplayed()).isTrue();
+            String text = label.getText();
+            assertThat(text).startsWith((i + 1) + ". ");
+            String question = text.substring(((i + 1) + ". ").length());
+            assertThat(question).matches("[\\p{IsHan}\\p{Punct}\\d（）？，]+");
+            // the question carries its language, the field and its number keep the page's
+            List<WebElement> marked = label.findElements(By.cssSelector("[lang='zh-CN']"));
+            assertThat(marked).as("marked parts of question %d", i + 1).hasSize(1);
+            assertThat(marked.get(0).getText()).isEqualTo(question);
+            assertThat((String) js("return arguments[0].closest('[lang]').lang", field)).isEqualTo("en");
+            // the accessible name a screen reader announces for the field is the question's label
+            WebElement named = i == 0 ? field.findElement(By.cssSelector("input")) : field;
+            assertThat(named.getAccessibleName()).isEqualTo(text);
+            String labelledBy = named.getDomAttribute("aria-labelledby");
+            assertThat(labelledBy).isNotNull();
+            assertThat(List.of(labelledBy.split(" "))).contains(label.getDomAttribute("id"));
+            // laid out as Lumo's own label: above the field's input or options, in the label's colour and size
+            WebElement below = i == 0 ? field.findElement(By.cssSelector("input"))
+                    : field.findElement(By.tagName("vaadin-radio-button"));
+            assertThat(label.getRect().getY() + label.getRect().getHeight()).isLessThanOrEqualTo(below.getRect().getY());
+            assertThat(js("return getComputedStyle(arguments[0].shadowRoot.querySelector('[part=label]')).display", field))
+                    .isNotEqualTo("none");
+        }
+        // the limit under the number field: the entry's words in the English sentence are marked alone
+        WebElement helper = browser.find(By.cssSelector("#check-answer-0 > [slot='helper']"));
+        assertThat(helper.getText()).startsWith("Limit: 「年危险废物产生量」 below 1 tonnes");
+        assertThat(helper.findElements(By.cssSelector("[lang='zh-CN']"))).extracting(WebElement::getText)
+                .containsExactly("年危险废物产生量");
+
+        // answering still works with the labels of their own
+        answer(1, "Yes");
+        browser.type("check-answer-0", "0.5");
+        answer(2, "Yes");
+        submitCheck();
+        browser.until(d -> "no_penalty".equals(d.findElement(By.id("check-outcome")).getDomAttribute("data-outcome")));
+    }
+
+    private Object js(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(script, args);
+    }
+
+    @Test
     void the_csv_download_link_serves_a_chinese_csv_from_the_api() throws Exception {
         browser.open("/risks");
         String riskHref = browser.find(By.id("risk-download")).getDomAttribute("href");

@@ -246,6 +246,68 @@ class ListsViewsIT extends ListsTestSupport {
                 .isEqualTo("no_penalty");
     }
 
+    /** The label of a field given as an element of its own ({@code <label slot=label>}), not as its property. */
+    private static Element questionLabel(com.vaadin.flow.component.Component field) {
+        assertThat(field.getElement().getProperty("label")).as("no label property beside the label element").isNull();
+        List<Element> labels = field.getElement().getChildren().filter(e -> "label".equals(e.getAttribute("slot")))
+                .toList();
+        assertThat(labels).as("label elements of " + field.getId().orElse("")).hasSize(1);
+        assertThat(labels.get(0).getTag()).isEqualTo("label");
+        return labels.get(0);
+    }
+
+    /** The texts of the elements marked with {@code language} in {@code shown}, itself included. */
+    private static List<String> marked(Element shown, String language) {
+        List<String> out = new ArrayList<>();
+        if (language.equals(shown.getAttribute("lang"))) {
+            out.add(shown.getTextRecursively());
+        }
+        shown.getChildren().forEach(child -> out.addAll(marked(child, language)));
+        return out;
+    }
+
+    private static boolean anyMarked(Element shown) {
+        return shown.hasAttribute("lang") || shown.getChildren().anyMatch(ListsViewsIT::anyMarked);
+    }
+
+    @Test
+    void the_check_s_questions_label_their_fields_with_the_chinese_question_marked_on_an_english_page() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("exemptions/ee-ex-minor-hazardous-plan/check");
+        TextField amount = _get(TextField.class, spec -> spec.withId("check-answer-0"));
+        Element label = questionLabel(amount);
+        assertThat(label.getTextRecursively()).isEqualTo("1. 您的单位每年产生危险废物多少吨？");
+        // the question is Chinese content, its number is not
+        assertThat(label.getAttribute("lang")).isNull();
+        assertThat(marked(label, "zh-CN")).containsExactly("您的单位每年产生危险废物多少吨？");
+        // the field's limit below it: the entry's words spliced into the English sentence are marked alone
+        com.vaadin.flow.component.Component helper = amount.getHelperComponent();
+        assertThat(helper).isNotNull();
+        assertThat(helper.getElement().getTextRecursively())
+                .isEqualTo("Limit: 「年危险废物产生量」 below 1 tonnes; at 1 tonnes or more, this item does not apply.");
+        assertThat(marked(helper.getElement(), "zh-CN")).containsExactly("年危险废物产生量");
+        Element second = questionLabel(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-1")));
+        assertThat(second.getTextRecursively()).isEqualTo("2. 危险废物是否均已交给有资质的单位处置？");
+        assertThat(marked(second, "zh-CN")).containsExactly("危险废物是否均已交给有资质的单位处置？");
+        // the answers are translated: not marked
+        assertThat(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-1")).getElement().getAttribute("lang"))
+                .isNull();
+
+        // on a Chinese page the question shares the page's language; on zh-TW in Traditional characters
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("exemptions/ee-ex-minor-hazardous-plan/check");
+        label = questionLabel(_get(TextField.class, spec -> spec.withId("check-answer-0")));
+        assertThat(label.getTextRecursively()).isEqualTo("1. 您的单位每年产生危险废物多少吨？");
+        assertThat(anyMarked(label)).isFalse();
+        assertThat(anyMarked(_get(TextField.class, spec -> spec.withId("check-answer-0")).getHelperComponent()
+                .getElement())).isFalse();
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("exemptions/ee-ex-minor-hazardous-plan/check");
+        label = questionLabel(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-1")));
+        assertThat(label.getTextRecursively()).isEqualTo("2. 危險廢物是否均已交給有資質的單位處置？");
+        assertThat(anyMarked(label)).isFalse();
+    }
+
     @Test
     void every_unanswered_question_is_marked_in_the_reader_s_language() {
         UI.getCurrent().setLocale(Locale.ENGLISH);
