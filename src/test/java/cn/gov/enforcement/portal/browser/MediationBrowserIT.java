@@ -31,6 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * mail (GreenMail as SMTP server), follows the case; an officer accepts it on the case page; the
  * citizen withdraws it and is told so by mail.
  */
+// closed after the class: its mail dispatcher would otherwise go on claiming the run's queued mails (the database is
+// shared) for a GreenMail server that has stopped
+@org.springframework.test.annotation.DirtiesContext
 class MediationBrowserIT extends BrowserTest {
 
     static final int SMTP_PORT = freePort();

@@ -69,9 +69,15 @@ class ListsViewsIT extends ListsTestSupport {
         assertThat(_find(Anchor.class, spec -> spec.withId("risk-next"))).isEmpty();
     }
 
-    /** What the lists store announces after writing: the rows were changed behind its back (the lists are cached). */
+    /**
+     * What the lists store announces after writing: the rows were changed behind its back (the lists are cached).
+     * Published in a transaction, as the store does: its listeners run after commit, and one published outside
+     * would stay pending in the publication table forever.
+     */
     private void changedBehindTheListsBack() {
-        context.publishEvent(new ListsChanged("", List.of(), List.of()));
+        new org.springframework.transaction.support.TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+                .executeWithoutResult(tx -> context.publishEvent(new ListsChanged("", List.of(), List.of())));
     }
 
     @Test

@@ -244,7 +244,7 @@ class SelfCheckIT extends KaribuViewTest {
         var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
         jdbc.update("update lists_entry set effective_to = ? where id = 'mr-rp-price-fraud'", LocalDate.now(clock).minusDays(1));
         // announced as the lists store does after writing (the public lists are cached until then)
-        context.publishEvent(new cn.gov.enforcement.portal.lists.ListsChanged("", List.of(), List.of()));
+        listsChanged();
         try {
             _click(_get(Button.class, spec -> spec.withId("selfcheck-make-report")));
             assertThat(_find(Div.class, spec -> spec.withClasses("selfcheck-item"))).hasSize(3);
@@ -254,7 +254,7 @@ class SelfCheckIT extends KaribuViewTest {
             assertThat(text("selfcheck-report-summary")).startsWith("需要整改 1 项");
         } finally {
             jdbc.update("update lists_entry set effective_to = null where id = 'mr-rp-price-fraud'");
-            context.publishEvent(new cn.gov.enforcement.portal.lists.ListsChanged("", List.of(), List.of()));
+            listsChanged();
         }
     }
 
@@ -397,5 +397,16 @@ class SelfCheckIT extends KaribuViewTest {
 
     private static void answer(String id, Status status) {
         answerField(id).setValue(status);
+    }
+
+    /**
+     * What the lists store announces after writing, in a transaction as the store does (its listeners run after
+     * commit; an event published outside one would stay pending in the publication table forever).
+     */
+    private void listsChanged() {
+        new org.springframework.transaction.support.TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+                .executeWithoutResult(tx -> context.publishEvent(
+                        new cn.gov.enforcement.portal.lists.ListsChanged("", List.of(), List.of())));
     }
 }
