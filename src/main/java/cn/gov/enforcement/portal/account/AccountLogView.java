@@ -105,6 +105,7 @@ public class AccountLogView extends Div implements HasDynamicTitle, BeforeEnterO
         } else {
             wideColumns();
         }
+        grid.recalculateColumnWidths();
     }
 
     /** When, by whom (for changes someone made) and from which address, for an entry on a narrow window. */

@@ -141,6 +141,7 @@ public class UsersView extends Div implements HasDynamicTitle {
         } else {
             wideColumns();
         }
+        grid.recalculateColumnWidths();
     }
 
     private void wideColumns() {

@@ -135,6 +135,7 @@ class PhoneLayoutBrowserIT extends BrowserTest {
         browser.until(d -> headers("users-grid").size() > 1);
         assertThat(headers("users-grid")).containsExactly("User name", "Name", "Role", "Agency", "Last sign-in", "Status",
                 "Actions");
+        assertThat(gridOverflow("users-grid")).as("sideways scrolling inside the wide grid in px").isLessThanOrEqualTo(0);
     }
 
     @Test
