@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -77,6 +78,49 @@ public class AccountLogView extends Div implements HasDynamicTitle, BeforeEnterO
 
         grid.setId("account-log");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        wideColumns();
+        // on a phone or a tablet one column instead, each entry a short block: the six columns scrolled sideways
+        // inside the grid, the account and the event out of sight
+        cn.gov.enforcement.portal.platform.NarrowWindow.follow(this, this::layOut);
+        grid.setAllRowsVisible(true);
+        summary.setId("account-log-summary");
+        add(filters, summary, grid);
+    }
+
+    /** The grid's columns for a narrow window (one block per entry) or a wide one (a column per fact). */
+    void layOut(boolean narrow) {
+        grid.removeAllColumns();
+        if (narrow) {
+            grid.addColumn(LitRenderer.<AccountLogEntry>of("""
+                    <div class="account-log-entry">
+                      <div><strong>${item.action}</strong> · ${item.username}</div>
+                      <div class="muted">${item.when}</div>
+                      <div>${item.detail}</div>
+                    </div>""")
+                    .withProperty("action", e -> getTranslation(e.action().messageKey()))
+                    .withProperty("username", AccountLogEntry::username)
+                    .withProperty("when", this::when)
+                    .withProperty("detail", this::detail))
+                    .setKey("entry").setHeader(getTranslation("account.log.column.entry")).setFlexGrow(1);
+        } else {
+            wideColumns();
+        }
+        grid.recalculateColumnWidths();
+    }
+
+    /** When, by whom (for changes someone made) and from which address, for an entry on a narrow window. */
+    private String when(AccountLogEntry e) {
+        List<String> parts = new java.util.ArrayList<>(List.of(time.format(e.at())));
+        if (e.actor() != null) {
+            parts.add(getTranslation("account.log.actorIs", e.actor()));
+        }
+        if (e.clientAddress() != null) {
+            parts.add(getTranslation("account.log.addressIs", e.clientAddress()));
+        }
+        return String.join(" · ", parts);
+    }
+
+    private void wideColumns() {
         grid.addColumn(e -> time.format(e.at())).setKey("at").setHeader(getTranslation("account.log.column.at"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> getTranslation(e.action().messageKey())).setKey("action")
@@ -88,9 +132,6 @@ public class AccountLogView extends Div implements HasDynamicTitle, BeforeEnterO
         grid.addColumn(e -> e.clientAddress() == null ? "—" : e.clientAddress()).setKey("address")
                 .setHeader(getTranslation("account.log.column.address")).setAutoWidth(true);
         grid.addColumn(this::detail).setKey("detail").setHeader(getTranslation("account.log.column.detail")).setFlexGrow(1);
-        grid.setAllRowsVisible(true);
-        summary.setId("account-log-summary");
-        add(filters, summary, grid);
     }
 
     @Override

@@ -54,6 +54,9 @@ public class UsersView extends Div implements HasDynamicTitle {
     /** Accounts whose sign-in failed attempts have locked, with the end of the lock; read once per refresh. */
     private java.util.Map<Long, java.time.OffsetDateTime> locks = java.util.Map.of();
 
+    /** Agency names by id, in the page's language. */
+    private final Map<String, String> agencyNames;
+
     /** Agency choice shown in the form. */
     record AgencyChoice(String id, String name) {}
 
@@ -70,24 +73,13 @@ public class UsersView extends Div implements HasDynamicTitle {
 
         List<AgencyChoice> agencyChoices = accounts.agencies().stream()
                 .map(a -> new AgencyChoice(a.id(), a.displayName(getLocale()))).toList();
-        Map<String, String> agencyNames = agencyChoices.stream()
+        this.agencyNames = agencyChoices.stream()
                 .collect(Collectors.toMap(AgencyChoice::id, AgencyChoice::name, (a, b) -> a));
 
-        grid.addColumn(UserSummary::username).setHeader(getTranslation("account.field.username")).setWidth("8rem")
-                .setFlexGrow(1);
-        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("account.field.displayName")).setWidth("7rem")
-                .setFlexGrow(1);
-        grid.addColumn(u -> getTranslation("account.role." + u.role())).setHeader(getTranslation("account.field.role"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(u -> u.agencyId() == null ? "—" : agencyNames.getOrDefault(u.agencyId(), u.agencyId()))
-                .setHeader(getTranslation("account.field.agency")).setWidth("10rem").setFlexGrow(2);
-        grid.addColumn(u -> u.lastSignInAt() == null ? getTranslation("account.users.neverSignedIn")
-                        : signInTime.format(u.lastSignInAt())).setKey("lastSignIn")
-                .setHeader(getTranslation("account.users.lastSignIn")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::status).setKey("status")
-                .setHeader(getTranslation("account.field.status")).setWidth("7rem").setFlexGrow(1);
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("account.field.actions"))
-                .setWidth("11rem").setFlexGrow(0);
+        wideColumns();
+        // on a phone or a tablet one column instead, each account a card with its buttons: the seven columns and the
+        // buttons scrolled sideways inside the grid, out of sight
+        cn.gov.enforcement.portal.platform.NarrowWindow.follow(this, this::layOut);
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setId("users-grid");
@@ -138,6 +130,59 @@ public class UsersView extends Div implements HasDynamicTitle {
         shown.setId("users-shown");
         add(panel, filters, shown, grid);
         refresh();
+    }
+
+    /** The grid's columns for a narrow window (one card per account) or a wide one (a column per fact). */
+    void layOut(boolean narrow) {
+        grid.removeAllColumns();
+        if (narrow) {
+            grid.addComponentColumn(this::card).setKey("account").setHeader(getTranslation("account.users.column.account"))
+                    .setFlexGrow(1);
+        } else {
+            wideColumns();
+        }
+        grid.recalculateColumnWidths();
+    }
+
+    private void wideColumns() {
+        grid.addColumn(UserSummary::username).setHeader(getTranslation("account.field.username")).setWidth("8rem")
+                .setFlexGrow(1);
+        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("account.field.displayName")).setWidth("7rem")
+                .setFlexGrow(1);
+        grid.addColumn(u -> getTranslation("account.role." + u.role())).setHeader(getTranslation("account.field.role"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(u -> u.agencyId() == null ? "—" : agencyNames.getOrDefault(u.agencyId(), u.agencyId()))
+                .setHeader(getTranslation("account.field.agency")).setWidth("10rem").setFlexGrow(2);
+        grid.addColumn(this::lastSignIn).setKey("lastSignIn")
+                .setHeader(getTranslation("account.users.lastSignIn")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::status).setKey("status")
+                .setHeader(getTranslation("account.field.status")).setWidth("7rem").setFlexGrow(1);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("account.field.actions"))
+                .setWidth("11rem").setFlexGrow(0);
+    }
+
+    /**
+     * An account on a phone: name and user name, role and agency, last sign-in and status, then the row's buttons
+     * (the same as the wide grid's actions column).
+     */
+    private Div card(UserSummary user) {
+        Span name = new Span(user.displayName());
+        name.addClassName("user-card-name");
+        Div who = new Div(name, new Span(user.username()));
+        who.addClassName("user-card-who");
+        String role = getTranslation("account.role." + user.role());
+        Div what = new Div(user.agencyId() == null ? role
+                : role + " · " + agencyNames.getOrDefault(user.agencyId(), user.agencyId()));
+        Div state = new Div(getTranslation("account.users.lastSignInAt", lastSignIn(user)) + " · " + status(user));
+        state.addClassName("muted");
+        Div card = new Div(who, what, state, actions(user));
+        card.addClassName("user-card");
+        return card;
+    }
+
+    private String lastSignIn(UserSummary user) {
+        return user.lastSignInAt() == null ? getTranslation("account.users.neverSignedIn")
+                : signInTime.format(user.lastSignInAt());
     }
 
     private Div actions(UserSummary user) {

@@ -114,6 +114,61 @@ class AccountViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void on_a_narrow_window_the_users_are_cards_with_their_buttons_and_the_log_entries_blocks_until_it_widens() {
+        actAsTestAdministrator();
+        try {
+            accounts.create(new AccountService.NewUser("officer-carded", "吴示例", Role.OFFICER, "sample-traffic-police"));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier run of this test
+        }
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("admin/users");
+        UsersView view = _get(UsersView.class);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<UserSummary> grid = _get(com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("users-grid"));
+        List<String> wide = grid.getColumns().stream().map(com.vaadin.flow.component.grid.Grid.Column::getKey).toList();
+        assertThat(wide).as("wide until the browser says otherwise").hasSize(7).contains("lastSignIn", "status", "actions");
+
+        narrowWindow(view, true);
+        assertThat(grid.getColumns()).extracting(com.vaadin.flow.component.grid.Grid.Column::getKey).containsExactly("account");
+        com.vaadin.flow.component.Component card = com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid,
+                rowOf(grid, "officer-carded"), "account");
+        assertThat(card.getElement().getTextRecursively()).contains("吴示例", "officer-carded", "执法人员 · ",
+                "最近登录：从未登录", "启用", "修改", "重置密码", "停用", "日志");
+        _click(com.github.mvysny.kaributesting.v10.LocatorJ._find(card, Button.class).get(0));
+        assertThat(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("edit-user-name"))
+                .getValue()).as("the card's edit button opens its account").isEqualTo("吴示例");
+        _get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("edit-user-dialog")).close();
+
+        narrowWindow(view, false);
+        assertThat(grid.getColumns()).extracting(com.vaadin.flow.component.grid.Grid.Column::getKey).isEqualTo(wide);
+
+        UI.getCurrent().navigate("admin/account-log", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("user", "officer-carded")));
+        AccountLogView log = _get(AccountLogView.class);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<AccountLogEntry> entries = _get(com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("account-log"));
+        narrowWindow(log, true);
+        assertThat(entries.getColumns()).extracting(com.vaadin.flow.component.grid.Grid.Column::getKey).containsExactly("entry");
+        int last = com.github.mvysny.kaributesting.v10.GridKt._size(entries) - 1;
+        assertThat(String.join(" ", com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(entries, last)))
+                .contains("创建账号", "officer-carded", "操作人：test-admin", "执法人员 · 示例市公安局交通管理支队")
+                .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        narrowWindow(log, false);
+        assertThat(entries.getColumns()).extracting(com.vaadin.flow.component.grid.Grid.Column::getKey)
+                .containsExactly("at", "action", "username", "actor", "address", "detail");
+    }
+
+    /** What the browser tells a page following platform.NarrowWindow when the window crosses 900 px. */
+    private static void narrowWindow(com.vaadin.flow.component.Component page, boolean narrow) {
+        elemental.json.JsonObject data = elemental.json.Json.createObject();
+        data.put("event.detail", narrow);
+        com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent(page, "portal-narrow-window", data);
+    }
+
+    @Test
     void the_account_log_page_shows_an_accounts_entries_in_words_and_filters_them() {
         actAsTestAdministrator();
         var created = accounts.create(new AccountService.NewUser("officer-logged", "周示例", Role.OFFICER,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,25 +27,35 @@ class PhoneLayoutBrowserIT extends BrowserTest {
         browser.resize(1280, 900);
     }
 
-    @Test
-    void the_mediation_statistics_fit_a_phone_with_the_show_button_on_screen() {
-        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
-        String initial;
-        try {
-            initial = accounts.create(new AccountService.NewUser("admin-phone-layout", "测试管理员", Role.ADMIN, null))
-                    .initialPassword();
-        } finally {
-            SecurityContextHolder.clearContext();
+    /** Created once for the class: the tests share the Spring context and its database. */
+    private static String administratorPassword;
+
+    /** Signs in as an administrator of this class's own (created on first use, with a password of its own). */
+    private void signInAsAdministrator() {
+        if (administratorPassword == null) {
+            SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin",
+                    null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+            String initial;
+            try {
+                initial = accounts.create(new AccountService.NewUser("admin-phone-layout", "测试管理员", Role.ADMIN, null))
+                        .initialPassword();
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+            administratorPassword = ownPassword("admin-phone-layout", initial);
         }
-        String password = ownPassword("admin-phone-layout", initial);
+        browser.resize(1280, 900);
         browser.open("/login");
         browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("admin-phone-layout");
-        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(administratorPassword);
         browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
         browser.until(d -> !d.getCurrentUrl().contains("/login"));
         browser.waitForVaadin();
+    }
 
+    @Test
+    void the_mediation_statistics_fit_a_phone_with_the_show_button_on_screen() {
+        signInAsAdministrator();
         browser.resize(390, 844);
         for (String lang : new String[] {"zh-CN", "en"}) {
             browser.open("/staff/mediation/statistics?lang=" + lang);
@@ -84,6 +95,131 @@ class PhoneLayoutBrowserIT extends BrowserTest {
             assertThat(labelCut(id)).as("label of " + id + " cut by px").isLessThanOrEqualTo(0);
         }
         assertThat(overflow()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void on_a_phone_the_user_management_shows_each_account_and_its_buttons_without_scrolling_sideways() {
+        signInAsAdministrator();
+        browser.resize(390, 844);
+        String[][] languages = {{"zh-CN", "管理员", "启用", "修改", "重置密码", "停用", "日志"},
+            {"en", "Administrator", "Active", "Edit", "Reset password", "Disable", "Log"}};
+        for (String[] lang : languages) {
+            browser.open("/admin/users?lang=" + lang[0]);
+            browser.find(By.id("users-grid"));
+            browser.until(d -> rowOnScreen("users-grid", "admin-phone-layout") != null);
+            assertThat(overflow()).as("horizontal overflow of the page in px, " + lang[0]).isLessThanOrEqualTo(0);
+            assertThat(gridOverflow("users-grid")).as("sideways scrolling inside the grid in px, " + lang[0])
+                    .isLessThanOrEqualTo(0);
+            for (String id : new String[] {"users-find", "users-agency-filter", "users-idle", "create-user"}) {
+                assertThat(rightEdge(id)).as("right edge of " + id + ", " + lang[0]).isLessThanOrEqualTo(screenWidth());
+            }
+            // who the account is, what it may do and its state, and every button of its row, on the screen
+            Map<String, Object> row = rowOnScreen("users-grid", "admin-phone-layout");
+            assertThat((String) row.get("text")).as("what the row shows on the screen, " + lang[0])
+                    .contains("admin-phone-layout", "测试管理员", lang[1], lang[2], lang[3], lang[4], lang[5], lang[6]);
+            assertThat(((Number) row.get("offScreen")).intValue()).as("buttons and links of the row off the screen, "
+                    + lang[0]).isZero();
+        }
+        // the row's edit button opens the dialog for that account
+        browser.find(By.xpath("//vaadin-grid-cell-content[contains(., 'admin-phone-layout')]//vaadin-button[contains(@class,"
+                + " 'edit-user')]")).click();
+        assertThat(browser.find(By.id("edit-user-dialog")).getAttribute("opened")).isNotNull();
+        assertThat(browser.find(By.id("edit-user-name")).isDisplayed()).isTrue();
+        assertThat(((Number) js("return document.getElementById('edit-user-save').getBoundingClientRect().right"))
+                .doubleValue()).as("right edge of the dialog's save button").isLessThanOrEqualTo(screenWidth());
+
+        // a window widened past 900 px (a tablet turned sideways) gets the columns of the desktop layout, as before
+        browser.open("/admin/users?lang=en");
+        browser.until(d -> rowOnScreen("users-grid", "admin-phone-layout") != null);
+        browser.resize(1280, 900);
+        browser.until(d -> headers("users-grid").size() > 1);
+        assertThat(headers("users-grid")).containsExactly("User name", "Name", "Role", "Agency", "Last sign-in", "Status",
+                "Actions");
+        assertThat(gridOverflow("users-grid")).as("sideways scrolling inside the wide grid in px").isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void on_a_phone_the_account_log_shows_when_who_and_what_without_scrolling_sideways() {
+        signInAsAdministrator();
+        browser.resize(390, 844);
+        for (String[] lang : new String[][] {{"zh-CN", "登录成功"}, {"en", "Signed in"}}) {
+            browser.open("/admin/account-log?user=admin-phone-layout&lang=" + lang[0]);
+            browser.find(By.id("account-log"));
+            browser.until(d -> rowOnScreen("account-log", lang[1]) != null);
+            assertThat(overflow()).as("horizontal overflow of the page in px, " + lang[0]).isLessThanOrEqualTo(0);
+            assertThat(gridOverflow("account-log")).as("sideways scrolling inside the grid in px, " + lang[0])
+                    .isLessThanOrEqualTo(0);
+            for (String id : new String[] {"account-log-user", "account-log-action", "account-log-show"}) {
+                assertThat(rightEdge(id)).as("right edge of " + id + ", " + lang[0]).isLessThanOrEqualTo(screenWidth());
+            }
+            String text = (String) rowOnScreen("account-log", lang[1]).get("text");
+            assertThat(text).as("what a sign-in's row shows on the screen, " + lang[0])
+                    .contains("admin-phone-layout", lang[1]).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        }
+
+        browser.resize(1280, 900);
+        browser.open("/admin/account-log?user=admin-phone-layout&lang=en");
+        browser.until(d -> rowOnScreen("account-log", "Signed in") != null);
+        assertThat(headers("account-log")).containsExactly("Time", "Event", "User name", "By", "Client address", "Details");
+    }
+
+    /**
+     * The row of a grid whose cells contain {@code text}: the text of its cells that lie wholly on the screen and inside
+     * the grid, and how many of its buttons and links do not; null while no row holds the text.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> rowOnScreen(String gridId, String text) {
+        return (Map<String, Object>) js("""
+                const grid = document.getElementById(arguments[0]);
+                if (!grid) { return null; }
+                const screen = document.documentElement.clientWidth;
+                const box = grid.getBoundingClientRect();
+                const left = Math.max(0, box.left) - 1, right = Math.min(screen, box.right) + 1;
+                const inside = e => { const r = e.getBoundingClientRect();
+                  return r.width > 0 && r.left >= left && r.right <= right; };
+                const rows = new Map();
+                for (const cell of grid.querySelectorAll('vaadin-grid-cell-content')) {
+                  const td = cell.assignedSlot && cell.assignedSlot.parentElement;
+                  if (!td || !td.parentElement || td.parentElement.parentElement.localName !== 'tbody') { continue; }
+                  const tr = td.parentElement;
+                  if (!rows.has(tr)) { rows.set(tr, []); }
+                  rows.get(tr).push(cell);
+                }
+                for (const cells of rows.values()) {
+                  if (!cells.some(c => c.textContent.includes(arguments[1]))) { continue; }
+                  const shown = cells.filter(inside);
+                  const controls = cells.filter(c => c.getBoundingClientRect().width > 0)
+                      .flatMap(c => [...c.querySelectorAll('vaadin-button, a')]);
+                  return { text: shown.map(c => c.innerText).join(' | '),
+                           offScreen: controls.filter(b => !inside(b)).length };
+                }
+                return null;""", gridId, text);
+    }
+
+    /** How many pixels the grid's rows scroll sideways inside it. */
+    private int gridOverflow(String gridId) {
+        return ((Number) js("const t = document.getElementById(arguments[0]).shadowRoot.getElementById('table');"
+                + " return t.scrollWidth - t.clientWidth", gridId)).intValue();
+    }
+
+    /** The texts of the grid's column headers that are shown, left to right. */
+    @SuppressWarnings("unchecked")
+    private List<String> headers(String gridId) {
+        return (List<String>) js("""
+                const grid = document.getElementById(arguments[0]);
+                return [...grid.querySelectorAll('vaadin-grid-cell-content')]
+                  .filter(c => { const td = c.assignedSlot && c.assignedSlot.parentElement;
+                    return td && td.parentElement.parentElement.localName === 'thead' && td.getBoundingClientRect().width > 0; })
+                  .sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left)
+                  .map(c => c.innerText.trim());""", gridId);
+    }
+
+    private double rightEdge(String id) {
+        return ((Number) js("return document.getElementById(arguments[0]).getBoundingClientRect().right", id)).doubleValue();
+    }
+
+    private double screenWidth() {
+        return ((Number) js("return document.documentElement.clientWidth")).doubleValue();
     }
 
     /** How many pixels of a field's label are hidden (its label part's scroll width beyond its box). */
