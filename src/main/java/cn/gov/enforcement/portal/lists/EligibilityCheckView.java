@@ -203,13 +203,13 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         headline.getElement().setAttribute("data-outcome", outcome.outcome().code());
         result.add(headline);
         result.add(new H3(getTranslation("lists.check.reason")));
-        result.add(list("check-reasons", EligibilityTexts.reasons(item, outcome, m)));
+        result.add(list("check-reasons", EligibilityTexts.reasonsMarked(item, outcome, m)));
         result.add(new H3(getTranslation("lists.check.articles")));
         UnorderedList articles = ListsUi.citationList(outcome.articles(), catalog.citationLinks());
         articles.setId("check-articles");
         result.add(articles);
         result.add(new H3(getTranslation("lists.check.next")));
-        result.add(list("check-next", EligibilityTexts.nextSteps(item, outcome, catalog.agencyName(item.agency()),
+        result.add(list("check-next", EligibilityTexts.nextStepsMarked(item, outcome, catalog.agencyName(item.agency()),
                 catalog.supervisionPhone(item.agency()), m)));
         result.add(new Paragraph(getTranslation("lists.check.disclaimer")));
     }
@@ -218,7 +218,8 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         return yesNo.get(index) != null ? yesNo.get(index) : numbers.get(index);
     }
 
-    private static UnorderedList list(String id, List<String> texts) {
+    /** A list of translated sentences, the Chinese content quoted in them marked ({@link ReaderScript#markSpliced}). */
+    private static UnorderedList list(String id, List<com.vaadin.flow.component.Component[]> texts) {
         UnorderedList list = new UnorderedList();
         list.setId(id);
         texts.forEach(t -> list.add(new ListItem(t)));

@@ -37,33 +37,13 @@ final class EligibilityTexts {
         return threshold(c, m, ReaderScript::forReader);
     }
 
-    /** Private-use characters around the content spliced into a limit, for {@link #thresholdMarked}. */
-    private static final char CONTENT_START = '\uE000';
-    private static final char CONTENT_END = '\uE001';
-
     /**
      * The limit of {@link #threshold(Condition, Messages)} for a page: the entry's own Chinese words in it (what is
      * limited, the category) in spans marked with their language where the page's is another.
      */
     static Optional<com.vaadin.flow.component.html.Div> thresholdMarked(Condition c, Messages m) {
-        return threshold(c, m, what -> CONTENT_START + ReaderScript.forReader(what) + CONTENT_END).map(text -> {
-            com.vaadin.flow.component.html.Div shown = new com.vaadin.flow.component.html.Div();
-            int at = 0;
-            while (at < text.length()) {
-                int start = text.indexOf(CONTENT_START, at);
-                int end = start < 0 ? -1 : text.indexOf(CONTENT_END, start);
-                if (end < 0) {
-                    shown.add(new com.vaadin.flow.component.Text(text.substring(at)));
-                    break;
-                }
-                if (start > at) {
-                    shown.add(new com.vaadin.flow.component.Text(text.substring(at, start)));
-                }
-                shown.add(ReaderScript.markContent(new com.vaadin.flow.component.html.Span(text.substring(start + 1, end))));
-                at = end + 1;
-            }
-            return shown;
-        });
+        return threshold(c, m, ReaderScript::splice)
+                .map(text -> new com.vaadin.flow.component.html.Div(ReaderScript.markSpliced(text)));
     }
 
     private static Optional<String> threshold(Condition c, Messages m, java.util.function.UnaryOperator<String> content) {
@@ -84,20 +64,35 @@ final class EligibilityTexts {
     }
 
     static List<String> reasons(ExemptionItem item, EligibilityResult result, Messages m) {
+        return reasons(item, result, m, ReaderScript::forReader);
+    }
+
+    /**
+     * The reasons of {@link #reasons(ExemptionItem, EligibilityResult, Messages)} for a page: the entry's own Chinese
+     * words in them (its violation, what is limited, a question) in spans marked with their language where the
+     * page's is another.
+     */
+    static List<com.vaadin.flow.component.Component[]> reasonsMarked(ExemptionItem item, EligibilityResult result,
+            Messages m) {
+        return reasons(item, result, m, ReaderScript::splice).stream().map(ReaderScript::markSpliced).toList();
+    }
+
+    private static List<String> reasons(ExemptionItem item, EligibilityResult result, Messages m,
+            java.util.function.UnaryOperator<String> content) {
         List<String> reasons = new ArrayList<>();
         if (result.applies()) {
             reasons.add(m.get("lists.check.reason.met", result.conditions().size(),
-                    ReaderScript.forReader(item.violation())));
+                    content.apply(item.violation())));
             return reasons;
         }
         for (EligibilityResult.ConditionResult c : result.unmet()) {
             Condition condition = item.conditions().get(c.index());
             if (condition.type().numericAnswer()) {
                 String unit = unit(condition, m);
-                reasons.add(m.get("lists.check.reason.notBelow", c.index() + 1, ReaderScript.forReader(condition.what()), c.answer(), unit,
+                reasons.add(m.get("lists.check.reason.notBelow", c.index() + 1, content.apply(condition.what()), c.answer(), unit,
                         condition.threshold().stripTrailingZeros().toPlainString()));
             } else {
-                reasons.add(m.get("lists.check.reason.no", c.index() + 1, ReaderScript.forReader(c.question())));
+                reasons.add(m.get("lists.check.reason.no", c.index() + 1, content.apply(c.question())));
             }
         }
         reasons.add(m.get("lists.check.reason.notCoveredNote"));
@@ -106,6 +101,22 @@ final class EligibilityTexts {
 
     static List<String> nextSteps(ExemptionItem item, EligibilityResult result, String agencyName,
             Optional<String> phone, Messages m) {
+        return nextSteps(item, result, agencyName, phone, m, ReaderScript::forReader);
+    }
+
+    /**
+     * The next steps of {@link #nextSteps(ExemptionItem, EligibilityResult, String, Optional, Messages)} for a page:
+     * the entry's measures and the agency's name, when Chinese, in spans marked with their language where the page's
+     * is another.
+     */
+    static List<com.vaadin.flow.component.Component[]> nextStepsMarked(ExemptionItem item, EligibilityResult result,
+            String agencyName, Optional<String> phone, Messages m) {
+        return nextSteps(item, result, agencyName, phone, m, ReaderScript::splice).stream()
+                .map(ReaderScript::markSpliced).toList();
+    }
+
+    private static List<String> nextSteps(ExemptionItem item, EligibilityResult result, String agencyName,
+            Optional<String> phone, Messages m, java.util.function.UnaryOperator<String> content) {
         List<String> steps = new ArrayList<>();
         if (result.applies()) {
             if (result.correctBy() != null) {
@@ -114,12 +125,13 @@ final class EligibilityTexts {
             if (result.commitmentRequired()) {
                 steps.add(m.get("lists.check.next.commitment"));
             }
-            steps.add(m.get("lists.check.next.measures", String.join("、", ReaderScript.forReader(item.measure()))));
+            steps.add(m.get("lists.check.next.measures", content.apply(String.join("、", item.measure()))));
         } else {
             steps.add(m.get("lists.check.next.other"));
         }
-        steps.add(phone.map(p -> m.get("lists.check.next.contact", agencyName, p))
-                .orElseGet(() -> m.get("lists.check.next.contactNoPhone", agencyName)));
+        String agency = content.apply(agencyName);
+        steps.add(phone.map(p -> m.get("lists.check.next.contact", agency, p))
+                .orElseGet(() -> m.get("lists.check.next.contactNoPhone", agency)));
         return steps;
     }
 }

@@ -1,8 +1,11 @@
 package cn.gov.enforcement.portal.platform;
 
 import com.hankcs.hanlp.HanLP;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
 import java.util.List;
 import java.util.Locale;
@@ -131,6 +134,51 @@ public final class ReaderScript {
         }
         label.appendChild(shown);
         host.appendChild(label);
+    }
+
+    /** Private-use characters around content spliced into a translated sentence ({@link #splice}). */
+    private static final char SPLICE_START = '\uE000';
+    private static final char SPLICE_END = '\uE001';
+
+    private static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
+
+    /** True when {@code text} holds Chinese (a Han character): an agency's name may be English on English pages. */
+    public static boolean holdsChinese(String text) {
+        return text != null && HAN.matcher(text).find();
+    }
+
+    /**
+     * {@code content} (Chinese content such as an entry's words, or a name that may be English) for the reader of
+     * the current page, between marks that {@link #markSpliced} finds once a translated sentence quotes it.
+     */
+    public static String splice(String content) {
+        return SPLICE_START + forReader(content == null ? "" : content) + SPLICE_END;
+    }
+
+    /**
+     * A translated sentence quoting content given by {@link #splice}, as components: the sentence's own text, and
+     * each spliced content that holds Chinese in a span marked like {@link #markContent} (content without Chinese,
+     * such as an agency's English name, stays text). Without spliced content, one text.
+     */
+    public static Component[] markSpliced(String text) {
+        List<Component> out = new java.util.ArrayList<>();
+        int at = 0;
+        while (at < text.length()) {
+            int start = text.indexOf(SPLICE_START, at);
+            int end = start < 0 ? -1 : text.indexOf(SPLICE_END, start);
+            if (end < 0) {
+                out.add(new Text(text.substring(at).replace(String.valueOf(SPLICE_START), "")
+                        .replace(String.valueOf(SPLICE_END), "")));
+                break;
+            }
+            if (start > at) {
+                out.add(new Text(text.substring(at, start).replace(String.valueOf(SPLICE_END), "")));
+            }
+            String content = text.substring(start + 1, end);
+            out.add(holdsChinese(content) ? markContent(new Span(content)) : new Text(content));
+            at = end + 1;
+        }
+        return out.toArray(Component[]::new);
     }
 
     /** Simplified Chinese in Taiwan's Traditional characters; other characters (and null) unchanged. */

@@ -315,6 +315,50 @@ class ListsViewsIT extends ListsTestSupport {
     }
 
     @Test
+    void the_check_s_result_marks_the_entry_s_chinese_words_in_its_english_reasons_and_next_steps() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("exemptions/ee-ex-minor-hazardous-plan/check");
+        _setValue(_get(TextField.class, spec -> spec.withId("check-answer-0")), "5");
+        answer(1, "no");
+        answer(2, "yes");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        Element reasons = _get(UnorderedList.class, spec -> spec.withId("check-reasons")).getElement();
+        assertThat(reasons.getTextRecursively())
+                .contains("Question 1 is not met: you entered 5 tonnes for 「年危险废物产生量」; it must be below 1 tonnes.")
+                .contains("Question 2 is not met: 危险废物是否均已交给有资质的单位处置？");
+        assertThat(reasons.getAttribute("lang")).isNull();
+        assertThat(marked(reasons, "zh-CN")).containsExactly("年危险废物产生量", "危险废物是否均已交给有资质的单位处置？");
+        // the agency's English name is not Chinese content
+        assertThat(marked(_get(UnorderedList.class, spec -> spec.withId("check-next")).getElement(), "zh-CN")).isEmpty();
+
+        UI.getCurrent().navigate("exemptions/ee-ex-minor-hazardous-plan/check");
+        _setValue(_get(TextField.class, spec -> spec.withId("check-answer-0")), "0.5");
+        answer(1, "yes");
+        answer(2, "yes");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        reasons = _get(UnorderedList.class, spec -> spec.withId("check-reasons")).getElement();
+        assertThat(reasons.getTextRecursively()).contains(
+                "Your answers to all 3 questions meet the conditions of 「小量产废单位未按时制定危险废物管理计划，产生量很小」.");
+        assertThat(marked(reasons, "zh-CN")).containsExactly("小量产废单位未按时制定危险废物管理计划，产生量很小");
+        Element next = _get(UnorderedList.class, spec -> spec.withId("check-next")).getElement();
+        assertThat(next.getTextRecursively()).contains("What the agency may do: 教育、辅导、责令改正.")
+                .contains("Sample City Bureau of Ecology and Environment");
+        assertThat(marked(next, "zh-CN")).containsExactly("教育、辅导、责令改正");
+
+        // on a Chinese page the result shares the page's language: nothing is marked
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("exemptions/ee-ex-minor-hazardous-plan/check");
+        _setValue(_get(TextField.class, spec -> spec.withId("check-answer-0")), "5");
+        answer(1, "no");
+        answer(2, "yes");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        reasons = _get(UnorderedList.class, spec -> spec.withId("check-reasons")).getElement();
+        assertThat(reasons.getTextRecursively()).contains("第 1 题不符合：您填写的年危险废物产生量为 5吨，需要低于 1吨。");
+        assertThat(anyMarked(reasons)).isFalse();
+        assertThat(anyMarked(_get(UnorderedList.class, spec -> spec.withId("check-next")).getElement())).isFalse();
+    }
+
+    @Test
     void every_unanswered_question_is_marked_in_the_reader_s_language() {
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("exemptions/mr-ex-minor-change-registration/check");
