@@ -176,14 +176,22 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         for (AgencySectors agency : offered) {
             CheckboxGroup<String> group = new CheckboxGroup<>();
             group.setId("selfcheck-sectors-" + agency.agencyId());
-            group.setLabel(ReaderScript.forReader(agency.agencyName()));
+            // the agency's name as the page shows it: its English name on English pages when it has one, else the
+            // Chinese name, marked as Chinese content (a label element of its own, which can carry a language)
+            String agencyName = ReaderScript.forReader(agency.agencyName());
+            if (ReaderScript.holdsChinese(agencyName)
+                    && ReaderScript.contentLanguage(getLocale()) != null) {
+                ReaderScript.labelContent(group, null, agencyName);
+            } else {
+                group.setLabel(agencyName);
+            }
             Map<String, Integer> counts = new HashMap<>();
             agency.sectors().forEach(s -> counts.put(s.name(), s.riskPoints()));
             group.setItems(agency.sectors().stream().map(SelfCheckService.Sector::name).toList());
             group.setItemLabelGenerator(s -> getTranslation("selfcheck.sector.label", ReaderScript.forReader(s), counts.get(s)));
             group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
             group.setValue(new LinkedHashSet<>(sectors.stream().filter(counts::containsKey).toList()));
-            // the sectors are the lists' own Chinese words (the agency's name above them is translated)
+            // the sectors are the lists' own Chinese words
             group.getChildren().forEach(ReaderScript::markContent);
             sectorGroups.add(group);
             groups.add(group);
@@ -199,8 +207,8 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
                     groups, sectorError, start);
             return step;
         }
-        Details details = new Details(getTranslation("selfcheck.step1.summary", String.join("、",
-                ReaderScript.forReader(sectors))), new Paragraph(getTranslation("selfcheck.step1.lead")), groups,
+        Details details = new Details(new Span(ReaderScript.markSpliced(getTranslation("selfcheck.step1.summary",
+                ReaderScript.splice(String.join("、", sectors))))), new Paragraph(getTranslation("selfcheck.step1.lead")), groups,
                 sectorError, start);
         details.setId("selfcheck-sectors-details");
         step.add(new H2(getTranslation("selfcheck.step1")), details);
@@ -272,7 +280,8 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         item.add(title, ReaderScript.markContent(new Paragraph(ReaderScript.forReader(p.risk()))));
         Paragraph measuresTitle = new Paragraph(getTranslation("selfcheck.measures"));
         measuresTitle.addClassName("selfcheck-label");
-        UnorderedList measures = new UnorderedList();
+        UnorderedList measures = ReaderScript.markContent(new UnorderedList());
+        measures.addClassName("selfcheck-measures");
         ReaderScript.forReader(p.prevention()).forEach(m -> measures.add(new ListItem(m)));
         item.add(measuresTitle, measures);
 
@@ -293,6 +302,8 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         done.setItems(IntStream.range(0, texts.size()).boxed().toList());
         done.setItemLabelGenerator(texts::get);
         done.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        // each box is labelled with a measure, the list's own Chinese words (the group's label is translated)
+        done.getChildren().forEach(ReaderScript::markContent);
         SelfCheckAnswer given = answers.get(p.id());
         if (given != null) {
             answer.setValue(given.status());
@@ -391,7 +402,8 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         H2 title = new H2(getTranslation("selfcheck.report.title"));
         section.add(title);
         section.add(new Paragraph(getTranslation("selfcheck.report.date", report.date().toString())),
-                new Paragraph(getTranslation("selfcheck.report.sectors", String.join("、", ReaderScript.forReader(report.sectors())))));
+                new Paragraph(ReaderScript.markSpliced(getTranslation("selfcheck.report.sectors",
+                        ReaderScript.splice(String.join("、", report.sectors()))))));
         if (report.sample()) {
             Paragraph sample = new Paragraph(ListsUi.sampleBadge(this), new Span(" " + getTranslation("selfcheck.report.sample")));
             sample.setId("selfcheck-report-sample");
@@ -537,15 +549,16 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
             card.add(related);
         }
         if (agency != null) {
-            String agencyName = ReaderScript.forReader(agency.name());
-            Paragraph ask = new Paragraph(agency.supervisionPhone().isPresent()
+            // the agency's name marked where it is Chinese content in a sentence of another language
+            String agencyName = ReaderScript.splice(agency.name());
+            Paragraph ask = new Paragraph(ReaderScript.markSpliced(agency.supervisionPhone().isPresent()
                     ? getTranslation("selfcheck.report.ask", agencyName, agency.supervisionPhone().get())
-                    : getTranslation("selfcheck.report.askNoPhone", agencyName));
+                    : getTranslation("selfcheck.report.askNoPhone", agencyName)));
             ask.addClassName("selfcheck-ask");
             card.add(ask);
             if (agency.discretion()) {
                 Anchor discretion = new Anchor("discretion/" + URLEncoder.encode(agency.id(), StandardCharsets.UTF_8),
-                        getTranslation("selfcheck.report.discretion", agencyName));
+                        ReaderScript.markSpliced(getTranslation("selfcheck.report.discretion", agencyName)));
                 discretion.addClassName("selfcheck-no-print");
                 card.add(new Paragraph(discretion));
             }

@@ -288,6 +288,63 @@ class SelfCheckIT extends KaribuViewTest {
                 .as("in Traditional characters, the page's language").isNull();
     }
 
+    /** The texts of the elements marked with {@code language} in {@code shown}, itself included. */
+    private static List<String> marked(com.vaadin.flow.dom.Element shown, String language) {
+        List<String> out = new java.util.ArrayList<>();
+        if (language.equals(shown.getAttribute("lang"))) {
+            out.add(shown.getTextRecursively());
+        }
+        shown.getChildren().forEach(child -> out.addAll(marked(child, language)));
+        return out;
+    }
+
+    @Test
+    void on_an_english_page_the_measures_and_an_agency_s_chinese_name_are_marked_and_an_english_name_is_not() {
+        var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        QueryParameters checklist = new QueryParameters(Map.of("sector", List.of("商品零售")));
+        QueryParameters report = new QueryParameters(Map.of("sector", List.of("商品零售"),
+                "a", List.of("mr-rp-price-tag.N"), "report", List.of("1")));
+        UI.getCurrent().navigate("self-check", checklist);
+        // the measures are the list's own Chinese words, in the list and as the boxes' labels
+        Div item = _get(Div.class, spec -> spec.withId("selfcheck-item-mr-rp-price-tag"));
+        assertThat(_get(item, UnorderedList.class, spec -> spec.withClasses("selfcheck-measures")).getElement()
+                .getAttribute("lang")).isEqualTo("zh-CN");
+        answer("mr-rp-price-tag", Status.PARTLY);
+        CheckboxGroup<Integer> done = measures("mr-rp-price-tag");
+        assertThat(done.getElement().getAttribute("lang")).as("its label is translated").isNull();
+        assertThat(done.getChildren().toList()).isNotEmpty()
+                .allSatisfy(box -> assertThat(box.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        // an agency with an English name: the name is the page's language
+        com.vaadin.flow.dom.Element group = _get(CheckboxGroup.class,
+                spec -> spec.withId("selfcheck-sectors-sample-market-regulation")).getElement();
+        assertThat(group.getProperty("label")).isEqualTo("Sample City Administration for Market Regulation");
+        assertThat(marked(group, "zh-CN")).doesNotContain("Sample City Administration for Market Regulation");
+        UI.getCurrent().navigate("self-check", report);
+        Paragraph ask = _get(Paragraph.class, spec -> spec.withClasses("selfcheck-ask"));
+        assertThat(ask.getText()).contains("Sample City Administration for Market Regulation");
+        assertThat(marked(ask.getElement(), "zh-CN")).isEmpty();
+        assertThat(marked(_get(Section.class, spec -> spec.withId("selfcheck-report")).getElement(), "zh-CN"))
+                .contains("商品零售");
+
+        // an agency without one: English pages show its Chinese name, marked as such
+        jdbc.update("update agency set name_en = '' where id = 'sample-market-regulation'");
+        try {
+            UI.getCurrent().navigate("self-check", checklist);
+            group = _get(CheckboxGroup.class, spec -> spec.withId("selfcheck-sectors-sample-market-regulation")).getElement();
+            assertThat(group.getTextRecursively()).contains("示例市市场监督管理局");
+            assertThat(marked(group, "zh-CN")).contains("示例市市场监督管理局");
+            UI.getCurrent().navigate("self-check", report);
+            ask = _get(Paragraph.class, spec -> spec.withClasses("selfcheck-ask"));
+            assertThat(ask.getElement().getTextRecursively()).startsWith("Questions: ask 示例市市场监督管理局 (supervision phone");
+            assertThat(ask.getElement().getAttribute("lang")).isNull();
+            assertThat(marked(ask.getElement(), "zh-CN")).containsExactly("示例市市场监督管理局");
+        } finally {
+            jdbc.update("update agency set name_en = 'Sample City Administration for Market Regulation' "
+                    + "where id = 'sample-market-regulation'");
+        }
+    }
+
     @Test
     void the_risk_list_the_assistant_and_the_home_page_lead_to_the_self_check() {
         UI.getCurrent().navigate("risks");
