@@ -123,15 +123,18 @@ public class AccountLogView extends Div implements HasDynamicTitle, BeforeEnterO
     private void wideColumns() {
         grid.addColumn(e -> time.format(e.at())).setKey("at").setHeader(getTranslation("account.log.column.at"))
                 .setAutoWidth(true).setFlexGrow(0);
+        // the event wraps (up to about 45 characters in English): as wide as its longest label, the column pushed the
+        // grid past a 1280 px window, to be scrolled sideways for the details
         grid.addColumn(e -> getTranslation(e.action().messageKey())).setKey("action")
-                .setHeader(getTranslation("account.log.action")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("account.log.action")).setWidth("9em").setFlexGrow(1);
         grid.addColumn(AccountLogEntry::username).setKey("username").setHeader(getTranslation("account.field.username"))
                 .setAutoWidth(true);
         grid.addColumn(e -> e.actor() == null ? "—" : e.actor()).setKey("actor")
                 .setHeader(getTranslation("account.log.column.actor")).setAutoWidth(true);
         grid.addColumn(e -> e.clientAddress() == null ? "—" : e.clientAddress()).setKey("address")
                 .setHeader(getTranslation("account.log.column.address")).setAutoWidth(true);
-        grid.addColumn(this::detail).setKey("detail").setHeader(getTranslation("account.log.column.detail")).setFlexGrow(1);
+        grid.addColumn(this::detail).setKey("detail").setHeader(getTranslation("account.log.column.detail"))
+                .setWidth("9em").setFlexGrow(2);
     }
 
     @Override

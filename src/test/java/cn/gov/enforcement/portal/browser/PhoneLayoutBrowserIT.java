@@ -22,6 +22,9 @@ class PhoneLayoutBrowserIT extends BrowserTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @AfterEach
     void wideAgain() {
         browser.resize(1280, 900);
@@ -161,6 +164,20 @@ class PhoneLayoutBrowserIT extends BrowserTest {
         browser.open("/admin/account-log?user=admin-phone-layout&lang=en");
         browser.until(d -> rowOnScreen("account-log", "Signed in") != null);
         assertThat(headers("account-log")).containsExactly("Time", "Event", "User name", "By", "Client address", "Details");
+
+        // the longest events of the log: their column wraps them instead of widening the grid past the window
+        for (String action : new String[] {"INITIAL_ADMIN_CREATED", "SIGN_IN_BLOCKED", "SIGN_IN_UNLOCKED"}) {
+            jdbc.update("insert into account_event (occurred_at, action, username, username_key, actor, client_address,"
+                    + " detail) values (now(), ?, 'admin-phone-layout', 'admin-phone-layout', 'admin-phone-layout',"
+                    + " '203.0.113.200', null)", action);
+        }
+        browser.open("/admin/account-log?user=admin-phone-layout&lang=en");
+        browser.until(d -> rowOnScreen("account-log", "First administrator created") != null);
+        assertThat(overflow()).as("horizontal overflow of the page in px at 1280 px").isLessThanOrEqualTo(0);
+        assertThat(gridOverflow("account-log")).as("sideways scrolling inside the grid in px at 1280 px")
+                .isLessThanOrEqualTo(0);
+        assertThat((String) rowOnScreen("account-log", "First administrator created").get("text"))
+                .as("the whole row on the screen").contains("203.0.113.200");
     }
 
     /**
