@@ -156,12 +156,7 @@ final class AgencyDetailsPanel extends Div {
         for (Officer officer : officers) {
             Element row = new Element("tr");
             row.setAttribute("class", "officer-" + officer.status().code());
-            Element name = new Element("td").setText(ReaderScript.forReader(officer.name()));
-            String language = ReaderScript.contentLanguage(getLocale());
-            if (language != null) {
-                name.setAttribute("lang", language);
-            }
-            row.appendChild(name);
+            row.appendChild(ReaderScript.markContent(new Element("td").setText(ReaderScript.forReader(officer.name()))));
             // the certificate check with the number filled in: the reader sees at once whether it is still valid
             Element certificate = new Element("a").setText(officer.certificate());
             certificate.setAttribute("href", CertificateCheckView.url(officer.certificate()));

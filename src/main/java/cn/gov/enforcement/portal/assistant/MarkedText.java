@@ -27,21 +27,19 @@ final class MarkedText {
     /** A run of Chinese: it starts and ends with Chinese, with digits, spaces and number signs between. */
     private static final Pattern RUN = Pattern.compile(CHINESE + "+(?:[\\s\\d.,%/-]+" + CHINESE + "+)*");
 
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
-
     private MarkedText() {
     }
 
     /** {@code text} as components for a page in {@code page}'s language: one text, or texts and marked spans. */
     static Component[] of(String text, Locale page) {
-        if (text == null || text.isEmpty() || ReaderScript.contentLanguage(page) == null || !HAN.matcher(text).find()) {
+        if (text == null || text.isEmpty() || ReaderScript.contentLanguage(page) == null || !ReaderScript.holdsChinese(text)) {
             return new Component[] {new Text(text == null ? "" : text)};
         }
         List<Component> out = new ArrayList<>();
         Matcher run = RUN.matcher(text);
         int at = 0;
         while (run.find()) {
-            if (!HAN.matcher(run.group()).find()) {
+            if (!ReaderScript.holdsChinese(run.group())) {
                 continue; // punctuation alone says nothing in any voice
             }
             if (run.start() > at) {

@@ -105,12 +105,6 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
                 if (target && view.contains(target)) { requestAnimationFrame(() => target.scrollIntoView()); }""");
     }
 
-    /** A cell of Chinese content, marked as such on a page in another language (see ReaderScript.markContent). */
-    private Element content(Element cell) {
-        String language = ReaderScript.contentLanguage(getLocale());
-        return language == null ? cell : cell.setAttribute("lang", language);
-    }
-
     /**
      * A plain HTML table (text set through the DOM API, so it is always escaped). Each cell carries its
      * column name in data-label, which a narrow screen shows above the cell when the rows are stacked.
@@ -130,8 +124,8 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
             level.getClassList().add("discretion-level");
             level.setAttribute("data-level", c.level());
             List<Element> cells = List.of(level.setText(getTranslation(ListsUi.circumstanceKey(c.level()))),
-                    content(new Element("td").setText(ReaderScript.forReader(c.description()))),
-                    content(new Element("td").setText(ReaderScript.forReader(c.penalty()))));
+                    ReaderScript.markContent(new Element("td").setText(ReaderScript.forReader(c.description()))),
+                    ReaderScript.markContent(new Element("td").setText(ReaderScript.forReader(c.penalty()))));
             for (int i = 0; i < cells.size(); i++) {
                 row.appendChild(cells.get(i).setAttribute("data-label", headers.get(i)));
             }

@@ -98,10 +98,16 @@ public final class ReaderScript {
      * marked. Returns {@code shown}.
      */
     public static <T extends HasElement> T markContent(T shown) {
+        markContent(shown.getElement());
+        return shown;
+    }
+
+    /** {@link #markContent(HasElement)} for an element built without a component (a table cell, a label). */
+    public static Element markContent(Element shown) {
         UI ui = UI.getCurrent();
         String language = contentLanguage(ui == null ? null : ui.getLocale());
         if (ui != null && language != null) {
-            shown.getElement().setAttribute("lang", language);
+            shown.setAttribute("lang", language);
         }
         return shown;
     }
@@ -125,14 +131,7 @@ public final class ReaderScript {
         if (before != null && !before.isEmpty()) {
             label.appendChild(Element.createText(before));
         }
-        Element shown = new Element("span");
-        shown.setText(content);
-        UI ui = UI.getCurrent();
-        String language = contentLanguage(ui == null ? null : ui.getLocale());
-        if (ui != null && language != null) {
-            shown.setAttribute("lang", language);
-        }
-        label.appendChild(shown);
+        label.appendChild(markContent(new Element("span").setText(content)));
         host.appendChild(label);
     }
 
