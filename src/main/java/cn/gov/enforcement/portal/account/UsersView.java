@@ -144,21 +144,26 @@ public class UsersView extends Div implements HasDynamicTitle {
         grid.recalculateColumnWidths();
     }
 
+    /**
+     * The columns of a wide window. Their widths are minimums that fit a window of 901 px (the narrowest the
+     * navigation leaves unfolded) in every language; wider windows share the rest out by
+     * flex-grow, and cells wrap (the last sign-in's date above its time when space is short).
+     */
     private void wideColumns() {
-        grid.addColumn(UserSummary::username).setHeader(getTranslation("account.field.username")).setWidth("8rem")
+        grid.addColumn(UserSummary::username).setHeader(getTranslation("account.field.username")).setWidth("6rem")
                 .setFlexGrow(1);
-        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("account.field.displayName")).setWidth("7rem")
+        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("account.field.displayName")).setWidth("6rem")
                 .setFlexGrow(1);
         grid.addColumn(u -> getTranslation("account.role." + u.role())).setHeader(getTranslation("account.field.role"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> u.agencyId() == null ? "—" : agencyNames.getOrDefault(u.agencyId(), u.agencyId()))
-                .setHeader(getTranslation("account.field.agency")).setWidth("10rem").setFlexGrow(2);
+                .setHeader(getTranslation("account.field.agency")).setWidth("7rem").setFlexGrow(2);
         grid.addColumn(this::lastSignIn).setKey("lastSignIn")
-                .setHeader(getTranslation("account.users.lastSignIn")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("account.users.lastSignIn")).setWidth("6.5rem").setFlexGrow(1);
         grid.addColumn(this::status).setKey("status")
-                .setHeader(getTranslation("account.field.status")).setWidth("7rem").setFlexGrow(1);
+                .setHeader(getTranslation("account.field.status")).setWidth("6rem").setFlexGrow(1);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("account.field.actions"))
-                .setWidth("11rem").setFlexGrow(0);
+                .setWidth("10rem").setFlexGrow(0);
     }
 
     /**

@@ -139,6 +139,15 @@ class PhoneLayoutBrowserIT extends BrowserTest {
         assertThat(headers("users-grid")).containsExactly("User name", "Name", "Role", "Agency", "Last sign-in", "Status",
                 "Actions");
         assertThat(gridOverflow("users-grid")).as("sideways scrolling inside the wide grid in px").isLessThanOrEqualTo(0);
+        // the narrowest wide window (the navigation unfolds from 901 px): every column still fits, in both languages
+        browser.resize(901, 900);
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            browser.open("/admin/users?lang=" + lang);
+            browser.until(d -> headers("users-grid").size() > 1);
+            assertThat(overflow()).as("horizontal overflow of the page in px at 901 px, " + lang).isLessThanOrEqualTo(0);
+            assertThat(gridOverflow("users-grid")).as("sideways scrolling inside the grid in px at 901 px, " + lang)
+                    .isLessThanOrEqualTo(0);
+        }
     }
 
     @Test
