@@ -1,26 +1,35 @@
 package cn.gov.enforcement.portal.agency;
 
 import cn.gov.enforcement.portal.agency.data.AgencyRepository;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the {@code agencies} index in step with the database. Rebuilds run one after the other and each reads the
- * agencies only once it has its turn, so an older rebuild never replaces the index of a newer change.
+ * agencies only once it has its turn, so an older rebuild never replaces the index of a newer change; it opens its
+ * (read-only) transaction only then, so the ones waiting hold no database connection.
  */
 @Component
 class AgencyIndexer {
 
     private final AgencyRepository repository;
     private final AgencyIndex index;
+    private final TransactionTemplate readOnly;
     private final Object turn = new Object();
 
-    AgencyIndexer(AgencyRepository repository, AgencyIndex index) {
+    AgencyIndexer(AgencyRepository repository, AgencyIndex index, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.index = index;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
-    @ApplicationModuleListener
+    /** After the change's commit, in the background; the event publication stays incomplete if the rebuild fails. */
+    @Async
+    @TransactionalEventListener
     void on(AgencyDirectoryChanged event) {
         reindex();
     }
@@ -28,7 +37,7 @@ class AgencyIndexer {
     /** Rebuilds the index from the database (the system of record). */
     void reindex() {
         synchronized (turn) {
-            index.rebuild(repository.findAllByOrderByIdAsc());
+            readOnly.executeWithoutResult(tx -> index.rebuild(repository.findAllByOrderByIdAsc()));
         }
     }
 }

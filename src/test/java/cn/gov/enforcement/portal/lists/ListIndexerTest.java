@@ -45,7 +45,8 @@ class ListIndexerTest {
             indexed.set(i.getArgument(1));
             return null;
         }).when(index).rebuild(eq(ListKind.RISK_POINTS), any());
-        ListIndexer indexer = new ListIndexer(repository, index);
+        ListIndexer indexer = new ListIndexer(repository, index,
+                org.springframework.transaction.support.TransactionOperations.withoutTransaction());
 
         Thread first = new Thread(() -> indexer.reindex(ListKind.RISK_POINTS));
         first.start();
@@ -60,5 +61,54 @@ class ListIndexerTest {
         second.join(10_000);
 
         assertThat(indexed.get()).extracting(ListEntryEntity::getId).containsExactly("old", "new");
+    }
+
+    @Test
+    void a_rebuild_waiting_for_its_turn_holds_no_transaction_and_so_no_database_connection() throws Exception {
+        ListEntryRepository repository = mock(ListEntryRepository.class);
+        ListIndex index = mock(ListIndex.class);
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        when(repository.findByListKindOrderByIdAsc("risk-points")).thenAnswer(i -> {
+            if (reads.incrementAndGet() == 1) {
+                firstInside.countDown();
+                release.await(5, TimeUnit.SECONDS);
+            }
+            return List.of();
+        });
+        AtomicInteger open = new AtomicInteger();
+        AtomicInteger mostOpen = new AtomicInteger();
+        org.springframework.transaction.support.TransactionOperations counting =
+                new org.springframework.transaction.support.TransactionOperations() {
+                    @Override
+                    public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+                        mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+                        try {
+                            return action.doInTransaction(null);
+                        } finally {
+                            open.decrementAndGet();
+                        }
+                    }
+                };
+        ListIndexer indexer = new ListIndexer(repository, index, counting);
+
+        Thread first = new Thread(() -> indexer.reindex(ListKind.RISK_POINTS));
+        first.start();
+        assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread second = new Thread(() -> indexer.reindex(ListKind.RISK_POINTS));
+        second.start();
+        // the second rebuild waits for its turn: blocked on the turn, not inside a transaction of its own
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (second.getState() != Thread.State.BLOCKED && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(second.getState()).isEqualTo(Thread.State.BLOCKED);
+        assertThat(open.get()).as("transactions open while the second rebuild waits").isEqualTo(1);
+        release.countDown();
+        first.join(10_000);
+        second.join(10_000);
+        assertThat(reads.get()).isEqualTo(2);
+        assertThat(mostOpen.get()).as("transactions of one list open at once").isEqualTo(1);
     }
 }
