@@ -1,5 +1,7 @@
 package cn.gov.enforcement.portal.account;
 
+import cn.gov.enforcement.portal.platform.PasswordFields;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.login.LoginForm;
@@ -31,6 +33,7 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
         i18n.getErrorMessage().setUsername(getTranslation("login.error.username"));
         i18n.getErrorMessage().setPassword(getTranslation("login.error.password"));
         form.setI18n(i18n);
+        PasswordFields.localize(form);
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
         disabled.setId("login-disabled");

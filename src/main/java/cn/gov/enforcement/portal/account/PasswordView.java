@@ -1,5 +1,7 @@
 package cn.gov.enforcement.portal.account;
 
+import cn.gov.enforcement.portal.platform.PasswordFields;
+
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,6 +34,9 @@ public class PasswordView extends Div implements HasDynamicTitle {
         current.setLabel(getTranslation("account.password.current"));
         password.setLabel(getTranslation("account.password.new"));
         repeat.setLabel(getTranslation("account.password.repeat"));
+        PasswordFields.localize(current);
+        PasswordFields.localize(password);
+        PasswordFields.localize(repeat);
         result.setId("password-result");
         current.setId("password-current");
         password.setId("password-new");

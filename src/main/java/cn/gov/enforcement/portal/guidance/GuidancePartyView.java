@@ -1,5 +1,7 @@
 package cn.gov.enforcement.portal.guidance;
 
+import cn.gov.enforcement.portal.platform.PasswordFields;
+
 import cn.gov.enforcement.portal.platform.ClientAddress;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
@@ -75,6 +77,7 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
         number.setMaxLength(20);
         code.setId("guidance-open-code");
         code.setLabel(getTranslation("guidance.field.code"));
+        PasswordFields.localize(code);
         code.setMaxLength(30);
         Button lookUp = new Button(getTranslation("guidance.public.open.submit"), e -> lookUp());
         lookUp.setId("guidance-open-submit");

@@ -1,5 +1,7 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.PasswordFields;
+
 import cn.gov.enforcement.portal.platform.ClientAddress;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.Component;
@@ -56,6 +58,7 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         number.setPlaceholder("TJ-2026-000123");
         code.setId("mediation-track-code");
         code.setLabel(getTranslation("mediation.track.code"));
+        PasswordFields.localize(code);
         Button lookUp = new Button(getTranslation("mediation.track.submit"), e -> lookUp());
         lookUp.setId("mediation-track-submit");
         lookUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -167,4 +167,21 @@ class StaffBrowserIT extends BrowserTest {
         WebElement form = browser.find(By.tagName("vaadin-login-form"));
         assertThat(form.getText()).contains("用户名或密码不正确");
     }
+
+    @Test
+    void the_show_password_buttons_are_named_in_the_pages_language() {
+        // Vaadin names them Show password in every language; a screen reader read that out on Chinese pages
+        String[][] pages = {{"/login", "显示密码"}, {"/login?lang=zh-TW", "顯示密碼"}, {"/login?lang=en", "Show password"},
+            {"/mediation/track?lang=zh-CN", "显示密码"}, {"/guidance?lang=zh-TW", "顯示密碼"}};
+        for (String[] page : pages) {
+            browser.open(page[0]);
+            browser.find(By.tagName("vaadin-password-field"));
+            browser.until(d -> page[1].equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "const b = document.querySelector('vaadin-password-field-button');"
+                    + " return b && b.getAttribute('aria-label');")));
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return [...document.querySelectorAll('vaadin-password-field-button')]"
+                    + ".map(b => b.getAttribute('aria-label'))")).as(page[0]).asList().containsOnly(page[1]);
+        }
+    }
 }
