@@ -354,7 +354,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
                     penalty.addClassName("assistant-source-text");
                     penalties.add(new Text(separator + getTranslation(ListsUi.circumstanceKey(c.level()))
                             + getTranslation("assistant.colon")), penalty);
-                    separator = "；";
+                    separator = getTranslation("assistant.separator");
                 }
                 item.add(penalties);
                 list.add(item);

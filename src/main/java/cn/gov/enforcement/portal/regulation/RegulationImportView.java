@@ -154,7 +154,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
 
     private void showPending() {
         files.setText(pending.isEmpty() ? getTranslation("regulation.upload.noFiles")
-                : getTranslation("regulation.upload.files", String.join("、",
+                : getTranslation("regulation.upload.files", String.join(getTranslation("regulation.upload.files.separator"),
                         pending.stream().map(RegulationImportJobs.UploadedFile::name).toList())));
         start.setEnabled(!pending.isEmpty());
     }

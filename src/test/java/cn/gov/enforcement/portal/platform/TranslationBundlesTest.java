@@ -73,6 +73,59 @@ class TranslationBundlesTest {
         assertThat(problems).as("unreadable message formats").isEmpty();
     }
 
+    /**
+     * Things counted in English texts: one of them must not read as several. Units of limits set by the portal
+     * (characters, days, minutes) are left out: those limits are never one.
+     */
+    private static final Pattern ONE_OF_MANY = Pattern.compile("(?<![\\d.,])1 (files|risks|items|entries|cases|ratings"
+            + "|answers|sectors|accounts|articles|records|problems|self-checks|questions|replies|pages|agencies|messages"
+            + "|steps|officers)\\b");
+
+    @Test
+    void english_counts_say_one_thing_in_the_singular_and_never_thing_s() {
+        // every English message formatted with the number 1 for each argument: 1 risks found, At most 1 files
+        List<String> problems = new ArrayList<>();
+        Translations.readBundles().forEach((family, perLocale) -> {
+            Properties en = perLocale.get(Translations.EN);
+            for (String key : en.stringPropertyNames()) {
+                String value = en.getProperty(key);
+                if (value.contains("(s)")) {
+                    problems.add(key + ": (s) instead of a choice: " + value);
+                }
+                if (!value.contains("{")) {
+                    continue;
+                }
+                java.text.MessageFormat format = new java.text.MessageFormat(value, Locale.ENGLISH);
+                Object[] args = new Object[Math.max(1, format.getFormatsByArgumentIndex().length)];
+                java.util.Arrays.fill(args, 1);
+                Matcher m = ONE_OF_MANY.matcher(format.format(args));
+                if (m.find()) {
+                    problems.add(key + ": reads '" + m.group() + "' for one: " + value);
+                }
+            }
+        });
+        assertThat(problems).as("English plurals").isEmpty();
+    }
+
+    @Test
+    void traditional_chinese_texts_use_taiwan_words_not_mainland_ones() {
+        // 郵箱 (mainland) for 信箱, 點擊 for 點選, and the like; the conversion of characters does not change words
+        List<String> mainland = List.of("郵箱", "點擊", "網絡", "登錄", "打印", "默認", "賬號", "鏈接", "數據", "設置", "軟件",
+                "視頻", "屏幕", "菜單", "短信", "緩存", "服務器");
+        List<String> problems = new ArrayList<>();
+        Translations.readBundles().forEach((family, perLocale) -> {
+            Properties tw = perLocale.get(Translations.ZH_TW);
+            for (String key : tw.stringPropertyNames()) {
+                for (String word : mainland) {
+                    if (tw.getProperty(key).contains(word)) {
+                        problems.add(family + "_zh_TW " + key + ": " + word);
+                    }
+                }
+            }
+        });
+        assertThat(problems).as("mainland words in the Traditional Chinese texts").isEmpty();
+    }
+
     @Test
     void every_key_used_in_the_code_exists_in_the_bundles() throws IOException {
         Translations translations = new Translations();
