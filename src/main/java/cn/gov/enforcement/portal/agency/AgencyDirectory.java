@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The public agency directory: search, details (officer names masked) and the certificate check.
@@ -33,10 +36,13 @@ public class AgencyDirectory {
     private final CertificateThrottle throttle;
     private final AgencySettings settings;
     private final RegulationCatalog regulations;
+    private final TransactionTemplate readOnly;
 
     AgencyDirectory(AgencyRepository repository, AgencyIndex index, CertificateThrottle throttle, AgencySettings settings,
-            RegulationCatalog regulations) {
+            RegulationCatalog regulations, PlatformTransactionManager transactions) {
         this.regulations = regulations;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.repository = repository;
         this.index = index;
         this.throttle = throttle;
@@ -58,6 +64,7 @@ public class AgencyDirectory {
      * @param size 1 to {@value #MAX_PAGE_SIZE}
      * @throws AgencyInputException for a negative page or a size out of range
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public AgencySearchResult search(String query, AgencyCategory category, int page, int size) {
         if (page < 0 || page > 10_000) {
             throw new AgencyInputException("agency.error.page");
@@ -67,16 +74,20 @@ public class AgencyDirectory {
         }
         String text = ChineseScript.fold(ChineseScript.toSimplified(QueryText.clean(query, MAX_QUERY)));
         int from = page * size;
+        // the search runs outside any transaction: a slow search node must not hold one of the few database
+        // connections while it answers (a dozen slow searches took them all, and pages that never search with them)
         Optional<IdPage> hits = index.search(text, category, from, size);
-        if (hits.isPresent()) {
-            // the summaries only, in one query: a page of hits needs no powers, legal basis or officers
-            Map<String, AgencySummary> byId = hits.get().ids().isEmpty() ? Map.of()
-                    : repository.findSummariesByIdIn(hits.get().ids()).stream()
-                            .collect(Collectors.toMap(AgencySummary::id, AgencyDirectory::tidy));
-            List<AgencySummary> items = hits.get().ids().stream().map(byId::get).filter(e -> e != null).toList();
-            return new AgencySearchResult(hits.get().total(), items);
-        }
-        return searchDatabase(text, category, from, size);
+        return readOnly.execute(tx -> {
+            if (hits.isPresent()) {
+                // the summaries only, in one query: a page of hits needs no powers, legal basis or officers
+                Map<String, AgencySummary> byId = hits.get().ids().isEmpty() ? Map.of()
+                        : repository.findSummariesByIdIn(hits.get().ids()).stream()
+                                .collect(Collectors.toMap(AgencySummary::id, AgencyDirectory::tidy));
+                List<AgencySummary> items = hits.get().ids().stream().map(byId::get).filter(e -> e != null).toList();
+                return new AgencySearchResult(hits.get().total(), items);
+            }
+            return searchDatabase(text, category, from, size);
+        });
     }
 
     /** Fallback when the index cannot answer: every character / word of the query must occur. */

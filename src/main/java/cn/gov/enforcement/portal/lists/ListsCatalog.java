@@ -106,6 +106,7 @@ public class ListsCatalog {
      *
      * @throws ListsInputException for a bad page, size, agency or level
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public ListPage<RiskPoint> searchRiskPoints(String query, String agency, String sector, String level, int page,
             int size) {
         checkPaging(page, size);
@@ -130,6 +131,7 @@ public class ListsCatalog {
      * @param kind 不予处罚, 从轻处罚 or 减轻处罚
      * @throws ListsInputException for a bad page, size, agency or kind
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public ListPage<ExemptionItem> searchExemptions(String query, String agency, String kind, int page, int size) {
         checkPaging(page, size);
         checkAgency(agency);
@@ -143,10 +145,12 @@ public class ListsCatalog {
     }
 
     /** Every entry of the search (no paging), for downloads; at most 10,000. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public List<RiskPoint> allRiskPoints(String query, String agency, String sector, String level) {
         return collect(p -> searchRiskPoints(query, agency, sector, level, p, MAX_PAGE_SIZE));
     }
 
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public List<ExemptionItem> allExemptions(String query, String agency, String kind) {
         return collect(p -> searchExemptions(query, agency, kind, p, MAX_PAGE_SIZE));
     }
@@ -171,6 +175,10 @@ public class ListsCatalog {
         return ChineseScript.fold(ChineseScript.toSimplified(QueryText.clean(query, MAX_QUERY)));
     }
 
+    /**
+     * Runs outside any transaction (the public search methods say so): the entries come from memory and the index
+     * only ranks, so a slow search node holds no database connection while it answers.
+     */
     private <T> ListPage<T> search(ListKind kind, String text, Map<String, String> filters, int page, int size,
             Class<T> type) {
         int from = page * size;

@@ -45,6 +45,7 @@ class AgencyDirectoryIT extends AgencyTestSupport {
     @Autowired AgencyIndex index;
     @Autowired CertificateThrottle throttle;
     @Autowired AgencySettings settings;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
     @Autowired RegulationCatalog regulations;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
@@ -104,7 +105,7 @@ class AgencyDirectoryIT extends AgencyTestSupport {
         var none = new org.springframework.beans.factory.support.StaticListableBeanFactory();
         AgencyDirectory fallback = new AgencyDirectory(repository,
                 new AgencyIndex(none.getBeanProvider(SearchIndexes.class), none.getBeanProvider(ElasticsearchClient.class)),
-                throttle, settings, regulations);
+                throttle, settings, regulations, transactions);
         assertThat(fallback.search("市場監管", null, 0, 10).items()).first()
                 .satisfies(a -> assertThat(a.id()).isEqualTo("sample-market-regulation"));
         withPowerWithFoldedCharacter(knowledgeBase, directory, () -> {
