@@ -635,6 +635,8 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(mails("mediation-letter:" + letter.code())).singleElement().satisfies(m -> {
             assertThat(m.get("RECIPIENT")).isEqualTo("wangwu@example.cn");
             assertThat((String) m.get("TEXT_BODY")).contains("administrative mediation", settings.link(letter.applyPath()));
+            assertThat((String) m.get("TEXT_BODY")).as("the link names the party's language")
+                    .contains(settings.link("mediation/apply?letter=" + letter.code() + "&lang=en") + "\n");
         });
         assertThat(letters.ownLetters()).extracting(LetterView::code).contains(letter.code());
 

@@ -46,6 +46,9 @@ class MediationViewsIT extends KaribuViewTest {
     MediationService service;
 
     @Autowired
+    MediationLetters letters;
+
+    @Autowired
     cn.gov.enforcement.portal.mediation.internal.EvidenceFiles evidenceFiles;
 
     @Autowired
@@ -467,6 +470,25 @@ class MediationViewsIT extends KaribuViewTest {
                 String.class, name);
         assertThat(evidenceFiles.read(stored)).isEqualTo(scan);
         assertThat(evidenceTempFiles()).as("the stored file's temporary file is deleted").isSubsetOf(before);
+    }
+
+    /** A letter in English of the market agency, written by a signed-in officer; signed out again after. */
+    private LetterView englishLetter() {
+        signInOfficer("med-views-letters", "sample-market-regulation");
+        LetterView letter = letters.compose(new LetterInput(LetterInput.Situation.COMPLAINT, DisputeCategory.CONSUMER,
+                "Wang Wu", "wangwu@example.cn", "en", "Example Supermarket",
+                "Wang Wu complained that the supermarket sold him expired food and asks for compensation."));
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        return letter;
+    }
+
+    @Test
+    void the_printed_letter_links_to_the_application_in_the_partys_language() {
+        LetterView letter = englishLetter();
+        signInOfficer("med-views-letters", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/letter/" + letter.code());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("mediation-letter-how")).getText())
+                .contains("open " + service.settings().link("mediation/apply?letter=" + letter.code() + "&lang=en") + ";");
     }
 
     @Test
