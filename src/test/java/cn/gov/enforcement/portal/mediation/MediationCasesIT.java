@@ -645,7 +645,9 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(letters.ownLetters()).extracting(LetterView::code).doesNotContain(letter.code());
         SecurityContextHolder.clearContext();
 
-        MediationApplication prefilled = service.prefill(letter.code(), null).orElseThrow();
+        LetterPrefill fromLetter = service.prefill(letter.code(), null).orElseThrow();
+        assertThat(fromLetter.language()).as("the party's language, for the page the link opens").isEqualTo(Locale.ENGLISH);
+        MediationApplication prefilled = fromLetter.application();
         assertThat(prefilled.category()).isEqualTo(DisputeCategory.CONSUMER);
         assertThat(prefilled.applicantName()).isEqualTo("王五");
         assertThat(prefilled.otherPartyName()).isEqualTo("示例超市");
