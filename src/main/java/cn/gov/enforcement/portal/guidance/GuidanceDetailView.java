@@ -56,7 +56,7 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
         Optional<AgencySummary> agency = service.agency(g.agencyId());
         return new GuidanceDocument(g, agency.map(a -> a.displayName(lang)).orElse(g.agencyId()),
                 agency.map(AgencySummary::sample).orElse(false), accessCode,
-                service.link(GuidanceService.partyPath()), lang);
+                service.link(GuidanceService.partyPath(), lang), lang);
     }
 
     @Override

@@ -138,9 +138,9 @@ public class GuidanceService {
         return agencies.all();
     }
 
-    /** The portal's public address of a path, for documents and mails. */
-    public String link(String path) {
-        return portal.link(path);
+    /** The portal's public address of a path, for documents and mails to a party: it opens in the party's language. */
+    public String link(String path, Locale language) {
+        return portal.link(path, language);
     }
 
     /** The public page's path where a party reads a guidance. */
@@ -667,7 +667,7 @@ public class GuidanceService {
                 translations.get(language, "guidance.mail.issued.subject", agencyName, g.getNumber()),
                 translations.get(language, "guidance.mail.issued.body", g.getPartyName(), agencyName,
                         translations.get(language, GuidanceKind.valueOf(g.getKind()).messageKey()), g.getSubject(),
-                        g.getNumber(), code, portal.link(partyPath() + "?number=" + g.getNumber()), respond),
+                        g.getNumber(), code, portal.link(partyPath() + "?number=" + g.getNumber(), language), respond),
                 language));
     }
 

@@ -5,6 +5,8 @@ import static cn.gov.enforcement.portal.mediation.MediationApplication.Fields.*;
 import cn.gov.enforcement.portal.mediation.MediationApplication.ApplicantKind;
 import cn.gov.enforcement.portal.mediation.MediationApplication.IdType;
 import cn.gov.enforcement.portal.platform.ClientAddress;
+import cn.gov.enforcement.portal.platform.LanguagePreference;
+import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import com.vaadin.flow.component.Component;
@@ -36,6 +38,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -487,11 +490,21 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             return;
         }
         try {
-            service.prefill(codes.get(0), ClientAddress.current()).ifPresentOrElse(a -> {
-                letterCode = codes.get(0);
-                fill(a);
-                draftInfo.setText(getTranslation("mediation.letter.prefilled"));
-            }, () -> draftInfo.setText(getTranslation("mediation.letter.unknown")));
+            java.util.Optional<LetterPrefill> letter = service.prefill(codes.get(0), ClientAddress.current());
+            if (letter.isEmpty()) {
+                draftInfo.setText(getTranslation("mediation.letter.unknown"));
+                return;
+            }
+            Locale language = letter.get().language();
+            if (!language.equals(Translations.supported(event.getUI().getLocale()))
+                    && LanguagePreference.noneChosen(event.getLocation())) {
+                // the letter was written for this reader in their language; nothing chose another: open it in theirs
+                LanguagePreference.openIn(event.getUI(), language, event.getLocation());
+                return;
+            }
+            letterCode = codes.get(0);
+            fill(letter.get().application());
+            draftInfo.setText(getTranslation("mediation.letter.prefilled"));
         } catch (RateLimitedException limited) {
             draftInfo.setText(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
         }

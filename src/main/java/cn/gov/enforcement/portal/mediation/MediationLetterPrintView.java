@@ -57,7 +57,7 @@ public class MediationLetterPrintView extends Div implements HasUrlParameter<Str
         page.add(new Paragraph(getTranslation(lang, "mediation.letter.document.facts", l.facts())));
         page.add(new Paragraph(getTranslation(lang, "mediation.letter.document.voluntary")));
         Paragraph how = new Paragraph(getTranslation(lang, "mediation.letter.document.how",
-                service.settings().link(l.applyPath()), l.code(), l.validUntil().toString()));
+                service.settings().link(l.applyPath(), lang), l.code(), l.validUntil().toString()));
         how.setId("mediation-letter-how");
         page.add(how);
         page.add(new Paragraph(getTranslation(lang, "mediation.guidance.onward")));

@@ -104,7 +104,7 @@ public class MediationLetters {
                     translations.get(language, "mediation.mail.letter.body", party, view.agencyName(),
                             translations.get(language, input.situation().messageKey()), other,
                             translations.get(language, input.category().messageKey()), facts, code,
-                            settings.link(applyPath(code)), view.validUntil().toString()),
+                            settings.link(applyPath(code), language), view.validUntil().toString()),
                     language));
         }
         return view;

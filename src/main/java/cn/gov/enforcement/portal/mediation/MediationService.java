@@ -763,17 +763,18 @@ public class MediationService {
 
     /**
      * The application fields a notice-and-guidance letter pre-fills (category, the addressee as
-     * applicant, the other party, the facts); empty for an unknown or expired code. Failed look-ups
-     * count as code guesses.
+     * applicant, the other party, the facts) and the party's language it was written in; empty for an
+     * unknown or expired code. Failed look-ups count as code guesses.
      */
-    public Optional<MediationApplication> prefill(String letterCode, String client) {
+    public Optional<LetterPrefill> prefill(String letterCode, String client) {
         if (letterCode == null || letterCode.isBlank() || letterCode.length() > 40) {
             return Optional.empty();
         }
         return guarded(client, () -> tx.execute(status -> letters.findByCode(AccessCodes.normalize(letterCode))
                 .filter(l -> MediationLetters.validAt(l.expiresAt(), clock.instant(), settings.zone()))
-                .map(l -> new MediationApplication(l.category(), null, l.partyName(), null, null, null, l.partyEmail(),
-                        null, l.otherPartyName(), null, l.facts(), null, null, false, false, null))));
+                .map(l -> new LetterPrefill(new MediationApplication(l.category(), null, l.partyName(), null, null, null,
+                        l.partyEmail(), null, l.otherPartyName(), null, l.facts(), null, null, false, false, null),
+                        Translations.supported(Locale.forLanguageTag(l.partyLanguage()))))));
     }
 
     CaseTracking tracking(MediationCase c) {

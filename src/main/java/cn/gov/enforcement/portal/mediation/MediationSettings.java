@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.LanguagePreference;
 import cn.gov.enforcement.portal.platform.PortalSettings;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -137,6 +138,11 @@ public record MediationSettings(Integer acceptanceDays, Integer mediationDays, I
     /** An absolute link to a path of the portal (without leading slash). */
     public String link(String path) {
         return publicUrl + "/" + path;
+    }
+
+    /** An absolute link for a party, opening the page in the party's language (see {@link LanguagePreference#inLanguage}). */
+    public String link(String path, Locale language) {
+        return LanguagePreference.inLanguage(link(path), language);
     }
 
     /** The deadline settings only; everything else keeps its default. */

@@ -61,6 +61,12 @@ public class LanguagePreference implements VaadinServiceInitListener {
             remember(locale);
             return locale;
         }
+        Locale remembered = remembered(request);
+        return remembered == null ? Translations.ZH_CN : remembered;
+    }
+
+    /** The language the browser remembers (the cookie); null when none. */
+    private static Locale remembered(VaadinRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {
@@ -69,7 +75,7 @@ public class LanguagePreference implements VaadinServiceInitListener {
                 }
             }
         }
-        return Translations.ZH_CN;
+        return null;
     }
 
     static String langFromQuery(String query) {
@@ -144,15 +150,51 @@ public class LanguagePreference implements VaadinServiceInitListener {
 
     /** The address with {@code lang} set to the locale's tag, or null when the address names no language. */
     static String withLanguage(com.vaadin.flow.router.Location where, Locale locale) {
+        return where.getQueryParameters().getParameters().containsKey("lang") ? addressIn(where, locale) : null;
+    }
+
+    /** The address with {@code lang} set to the locale's tag, added when the address names no language. */
+    static String addressIn(com.vaadin.flow.router.Location where, Locale locale) {
         java.util.Map<String, List<String>> parameters = where.getQueryParameters().getParameters();
-        if (!parameters.containsKey("lang")) {
-            return null;
-        }
         java.util.Map<String, List<String>> changed = new java.util.LinkedHashMap<>(parameters);
         changed.put("lang", List.of(tag(locale)));
         String address = new com.vaadin.flow.router.Location(where.getPath(),
                 new com.vaadin.flow.router.QueryParameters(changed)).getPathWithQueryParameters();
         return address.isEmpty() || address.startsWith("?") ? "./" + address : address;
+    }
+
+    /**
+     * A link that opens a page of the portal in the given language in any browser, for mails and printed documents
+     * sent to a party: {@code address} (a portal address whose query names no language yet) with
+     * {@code lang=<tag>} added.
+     */
+    public static String inLanguage(String address, Locale locale) {
+        if (langFromQuery(address.contains("?") ? address.substring(address.indexOf('?') + 1) : null) != null) {
+            throw new IllegalArgumentException("The address names a language already: " + address);
+        }
+        return address + (address.contains("?") ? "&" : "?") + "lang=" + tag(locale);
+    }
+
+    /**
+     * Whether the reader has chosen no language for the page at {@code where}: its address names none the portal
+     * speaks and the browser remembers none. Such a page may speak the language of what it was sent for, with
+     * {@link #openIn}.
+     */
+    public static boolean noneChosen(com.vaadin.flow.router.Location where) {
+        List<String> named = where.getQueryParameters().getParameters().getOrDefault("lang", List.of());
+        if (!named.isEmpty() && parse(named.get(0)) != null) {
+            return false;
+        }
+        VaadinRequest request = VaadinService.getCurrentRequest();
+        return request == null || remembered(request) == null;
+    }
+
+    /**
+     * Loads the page at {@code where} again in the given language, its address naming it as a link from a mail does;
+     * the language is then remembered as any named by an address is.
+     */
+    public static void openIn(UI ui, Locale locale, com.vaadin.flow.router.Location where) {
+        ui.getPage().setLocation(addressIn(where, locale));
     }
 
     private static void remember(Locale locale) {

@@ -48,6 +48,14 @@ public record PortalSettings(Path dataDir, String publicUrl) {
         return publicUrl + "/" + path;
     }
 
+    /**
+     * An absolute link for a party: the page opens in the party's language, whatever their browser remembers (see
+     * {@link LanguagePreference#inLanguage}).
+     */
+    public String link(String path, java.util.Locale language) {
+        return LanguagePreference.inLanguage(link(path), language);
+    }
+
     /** A sub-directory of the data directory, created on first use. */
     public Path dir(String name) {
         Path dir = dataDir.resolve(name);

@@ -12,6 +12,7 @@ import cn.gov.enforcement.portal.account.Role;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import cn.gov.enforcement.portal.rating.Matter;
+import cn.gov.enforcement.portal.testsupport.Links;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -95,7 +96,11 @@ class GuidanceIT extends KaribuViewTest {
     }
 
     private GuidanceInput input(String email) {
-        return new GuidanceInput(GuidanceKind.REMINDER, VALID, "某某餐饮管理有限公司", email, "zh-CN", "食品经营许可证即将到期",
+        return input(email, "zh-CN");
+    }
+
+    private GuidanceInput input(String email, String partyLanguage) {
+        return new GuidanceInput(GuidanceKind.REMINDER, VALID, "某某餐饮管理有限公司", email, partyLanguage, "食品经营许可证即将到期",
                 "贵单位的食品经营许可证将于下月到期，目前尚未提出延续申请。",
                 "请在许可证有效期届满三十日前向原发证部门提出延续申请，以免到期后无证经营。",
                 "《中华人民共和国食品安全法》第三十五条", service.today().plusDays(20), service.today().plusDays(30));
@@ -127,6 +132,8 @@ class GuidanceIT extends KaribuViewTest {
         assertThat((String) mail.get("subject")).contains("行政指导书", g.number());
         assertThat((String) mail.get("text_body")).contains(g.number(), issued.accessCode(),
                 portal.link("guidance"), "提示", "食品经营许可证即将到期", service.today().plusDays(20).toString());
+        assertThat((String) mail.get("text_body")).as("the link names the party's language")
+                .contains(portal.link("guidance?number=" + g.number() + "&lang=zh-CN") + " 输入");
 
         // the party: a wrong code finds nothing, the right one (typed in lower case) the document
         SecurityContextHolder.clearContext();
@@ -221,6 +228,28 @@ class GuidanceIT extends KaribuViewTest {
         signIn("guidance-admin", "ADMIN");
         assertThat(service.find(market.number())).isPresent();
         assertThatThrownBy(() -> service.issue(input(null))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void the_mail_and_the_printed_document_link_to_the_public_page_in_the_partys_language() {
+        signInOfficer("guidance-officer", MARKET);
+        String number = service.issue(input("owner-en@example.com", "en")).guidance().number();
+        String body = jdbc.queryForObject("select text_body from notification_outbox where dedup_key = ?", String.class,
+                "guidance-issued:" + number);
+        String link = portal.link("guidance?number=" + number + "&lang=en");
+        assertThat(body).contains("go to " + link + " and enter");
+
+        UI.getCurrent().navigate(GuidanceDetailView.path(number));
+        _click(_get(Button.class, spec -> spec.withId("guidance-new-code")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-document-how")).getText())
+                .contains("online at " + portal.link("guidance?lang=en") + " by entering");
+
+        // the party opens the mail's link in a browser that remembers no language: the page speaks theirs
+        SecurityContextHolder.clearContext();
+        Links.open(link.substring(portal.publicUrl().length() + 1));
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(java.util.Locale.ENGLISH);
+        assertThat(_get(TextField.class, spec -> spec.withId("guidance-open-number")).getLabel()).isEqualTo("Guidance number");
+        assertThat(_get(TextField.class, spec -> spec.withId("guidance-open-number")).getValue()).isEqualTo(number);
     }
 
     @Test

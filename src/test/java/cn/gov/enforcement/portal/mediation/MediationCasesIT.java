@@ -635,6 +635,8 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(mails("mediation-letter:" + letter.code())).singleElement().satisfies(m -> {
             assertThat(m.get("RECIPIENT")).isEqualTo("wangwu@example.cn");
             assertThat((String) m.get("TEXT_BODY")).contains("administrative mediation", settings.link(letter.applyPath()));
+            assertThat((String) m.get("TEXT_BODY")).as("the link names the party's language")
+                    .contains(settings.link("mediation/apply?letter=" + letter.code() + "&lang=en") + "\n");
         });
         assertThat(letters.ownLetters()).extracting(LetterView::code).contains(letter.code());
 
@@ -643,7 +645,9 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(letters.ownLetters()).extracting(LetterView::code).doesNotContain(letter.code());
         SecurityContextHolder.clearContext();
 
-        MediationApplication prefilled = service.prefill(letter.code(), null).orElseThrow();
+        LetterPrefill fromLetter = service.prefill(letter.code(), null).orElseThrow();
+        assertThat(fromLetter.language()).as("the party's language, for the page the link opens").isEqualTo(Locale.ENGLISH);
+        MediationApplication prefilled = fromLetter.application();
         assertThat(prefilled.category()).isEqualTo(DisputeCategory.CONSUMER);
         assertThat(prefilled.applicantName()).isEqualTo("王五");
         assertThat(prefilled.otherPartyName()).isEqualTo("示例超市");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.testsupport.Links;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.TestingLifecycleHookKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
@@ -44,6 +45,9 @@ class MediationViewsIT extends KaribuViewTest {
 
     @Autowired
     MediationService service;
+
+    @Autowired
+    MediationLetters letters;
 
     @Autowired
     cn.gov.enforcement.portal.mediation.internal.EvidenceFiles evidenceFiles;
@@ -332,6 +336,15 @@ class MediationViewsIT extends KaribuViewTest {
         return _get(Upload.class, spec -> spec.withId("mediation-evidence-upload"));
     }
 
+    /** From the filled-in step of the facts past the preferred times and the consent, given, to the review. */
+    private static void onToTheReview() {
+        click("mediation-next");
+        click("mediation-next");
+        _setValue(_get(Checkbox.class, spec -> spec.withId("mediation-consent")), true);
+        click("mediation-next");
+        assertThat(step()).isEqualTo("6");
+    }
+
     @Test
     void the_evidence_upload_speaks_the_pages_language_and_a_refused_file_does_not_stay_marked_as_uploaded() {
         UploadI18N chinese = evidenceStep().getI18n();
@@ -398,11 +411,7 @@ class MediationViewsIT extends KaribuViewTest {
         // the review lists the fields with the English colon and the files with the English separator
         _setValue(area("mediation-facts"), "The fridge I bought broke after three days and the shop refuses to take it back.");
         _setValue(area("mediation-request"), "Take the fridge back and refund the price.");
-        click("mediation-next");
-        click("mediation-next");
-        _setValue(_get(Checkbox.class, spec -> spec.withId("mediation-consent")), true);
-        click("mediation-next");
-        assertThat(step()).isEqualTo("6");
+        onToTheReview();
         String review = _get(Div.class, spec -> spec.withId("mediation-review")).getElement().getOuterHTML();
         assertThat(review).contains("Kind of dispute: Consumer complaint", "Evidence: a.pdf, b.pdf, c.pdf, fake.pdf")
                 .doesNotContain("：", "、");
@@ -467,6 +476,83 @@ class MediationViewsIT extends KaribuViewTest {
                 String.class, name);
         assertThat(evidenceFiles.read(stored)).isEqualTo(scan);
         assertThat(evidenceTempFiles()).as("the stored file's temporary file is deleted").isSubsetOf(before);
+    }
+
+    /** A letter in English of the market agency, written by a signed-in officer; signed out again after. */
+    private LetterView englishLetter() {
+        signInOfficer("med-views-letters", "sample-market-regulation");
+        LetterView letter = letters.compose(new LetterInput(LetterInput.Situation.COMPLAINT, DisputeCategory.CONSUMER,
+                "Wang Wu", "wangwu@example.cn", "en", "Example Supermarket",
+                "Wang Wu complained that the supermarket sold him expired food and asks for compensation."));
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        return letter;
+    }
+
+    /** The applicant's name in the wizard, whichever step it shows. */
+    private static String applicantName() {
+        return cn.gov.enforcement.portal.testsupport.Components.descendants(UI.getCurrent())
+                .filter(c -> c.getId().filter("mediation-applicant-name"::equals).isPresent())
+                .map(c -> ((TextField) c).getValue()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void the_printed_letter_links_to_the_application_in_the_partys_language() {
+        LetterView letter = englishLetter();
+        signInOfficer("med-views-letters", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/letter/" + letter.code());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("mediation-letter-how")).getText())
+                .contains("open " + service.settings().link("mediation/apply?letter=" + letter.code() + "&lang=en") + ";");
+    }
+
+    @Test
+    void a_letter_link_without_a_language_opens_the_application_in_the_letters_and_the_case_keeps_it() {
+        LetterView letter = englishLetter();
+        String link = "mediation/apply?letter=" + letter.code();
+        // a browser that remembers no language is sent on to the letter's
+        assertThat(Links.loadedBy(() -> Links.open(link))).containsExactly(link + "&lang=en");
+        assertThat(applicantName()).as("not filled in before the page speaks English").isEmpty();
+
+        Links.open(link + "&lang=en");
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.ENGLISH);
+        assertThat(_get(com.vaadin.flow.component.html.H1.class, spec -> spec.withText("Apply for administrative mediation")))
+                .isNotNull();
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-draft-info")).getText())
+                .startsWith("Some fields have been filled in from your notice-and-guidance letter");
+        assertThat(applicantName()).isEqualTo("Wang Wu");
+
+        // submitted as the reader found it, the case and its mails are in English too
+        click("mediation-next");
+        _setValue(text("mediation-id-number"), MediationTestSupport.VALID_ID);
+        _setValue(text("mediation-phone"), "13800138000");
+        click("mediation-next");
+        click("mediation-next");
+        _setValue(area("mediation-request"), "A refund of the price.");
+        onToTheReview();
+        click("mediation-submit");
+        String number = _get(Span.class, spec -> spec.withId("mediation-case-number")).getText();
+        assertThat(jdbc.queryForObject("select applicant_language from mediation_case where case_number = ?", String.class,
+                number)).isEqualTo("en");
+        assertThat(jdbc.queryForObject("select subject from notification_outbox where dedup_key = ?", String.class,
+                "mediation-submitted:" + number)).startsWith("Your mediation application has been received");
+    }
+
+    @Test
+    void a_letter_link_keeps_the_language_the_reader_chose() {
+        LetterView letter = englishLetter();
+        String link = "mediation/apply?letter=" + letter.code();
+        // remembered by the browser
+        ((com.github.mvysny.fakeservlet.FakeRequest) com.vaadin.flow.server.VaadinServletRequest.getCurrent().getRequest())
+                .addCookie(new jakarta.servlet.http.Cookie(cn.gov.enforcement.portal.platform.LanguagePreference.COOKIE, "zh-CN"));
+        assertThat(Links.loadedBy(() -> Links.open(link))).isEmpty();
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-draft-info")).getText()).startsWith("已根据告知引导书预先填写");
+        assertThat(applicantName()).isEqualTo("Wang Wu");
+
+        // named by the address
+        assertThat(Links.loadedBy(() -> Links.open(link + "&lang=zh-TW"))).allSatisfy(a -> assertThat(a).endsWith("&lang=zh-TW"));
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.TRADITIONAL_CHINESE);
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-draft-info")).getText()).startsWith("已根據告知引導書預先填寫");
+        assertThat(applicantName()).isEqualTo("Wang Wu");
     }
 
     @Test

@@ -29,4 +29,30 @@ class LanguagePreferenceTest {
         assertThat(LanguagePreference.withLanguage(new com.vaadin.flow.router.Location("regulations?q=x"),
                 Translations.EN)).isNull();
     }
+
+    @Test
+    void a_link_for_a_party_names_the_partys_language() {
+        assertThat(LanguagePreference.inLanguage("https://zhifa.example.cn/guidance?number=ZD-2026-000001", Translations.EN))
+                .isEqualTo("https://zhifa.example.cn/guidance?number=ZD-2026-000001&lang=en");
+        assertThat(LanguagePreference.inLanguage("https://zhifa.example.cn/guidance", Translations.ZH_TW))
+                .isEqualTo("https://zhifa.example.cn/guidance?lang=zh-TW");
+        assertThat(LanguagePreference.inLanguage("https://zhifa.example.cn/guidance", java.util.Locale.forLanguageTag("fr")))
+                .as("a language the portal does not speak: its default").endsWith("?lang=zh-CN");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LanguagePreference.inLanguage(
+                "https://zhifa.example.cn/guidance?lang=en", Translations.ZH_CN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_page_opened_in_another_language_names_it_in_its_address() {
+        assertThat(LanguagePreference.addressIn(new com.vaadin.flow.router.Location("mediation/apply?letter=ABC"),
+                Translations.EN)).isEqualTo("mediation/apply?letter=ABC&lang=en");
+        assertThat(LanguagePreference.addressIn(new com.vaadin.flow.router.Location("mediation/apply?letter=ABC&lang=xx"),
+                Translations.ZH_TW)).isEqualTo("mediation/apply?letter=ABC&lang=zh-TW");
+        // no request here, so no cookie: only the address can have chosen
+        assertThat(LanguagePreference.noneChosen(new com.vaadin.flow.router.Location("mediation/apply?letter=ABC"))).isTrue();
+        assertThat(LanguagePreference.noneChosen(new com.vaadin.flow.router.Location("mediation/apply?letter=ABC&lang=xx")))
+                .as("a language the portal does not speak is no choice").isTrue();
+        assertThat(LanguagePreference.noneChosen(new com.vaadin.flow.router.Location("mediation/apply?letter=ABC&lang=zh-TW")))
+                .isFalse();
+    }
 }
