@@ -23,7 +23,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 
 /**
  * A slice of the portal with just the notification module, an in-memory H2 database migrated by
- * Flyway, Boot's mail sender (only when {@code spring.mail.host} is set), actuator health and
+ * Flyway, Boot's mail sender (only when {@code spring.mail.host} is set), actuator health (with Boot's mail health
+ * check as the portal's settings leave it) and
  * method security. No Elasticsearch, no Vaadin.
  */
 @SpringBootConfiguration
@@ -38,7 +39,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
         FlywayAutoConfiguration.class,
         MailSenderAutoConfiguration.class,
         HealthContributorAutoConfiguration.class,
-        HealthEndpointAutoConfiguration.class})
+        HealthEndpointAutoConfiguration.class,
+        org.springframework.boot.actuate.autoconfigure.mail.MailHealthContributorAutoConfiguration.class})
 @ComponentScan("cn.gov.enforcement.portal.notification")
 @Import(Translations.class)
 @EnableMethodSecurity(jsr250Enabled = true)

@@ -42,4 +42,17 @@ class OutboxUnreachableSmtpTest extends OutboxTestSupport {
         assertThat(second.attempts()).isEqualTo(2);
         assertThat(second.nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofSeconds(60)));
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.boot.actuate.health.HealthEndpoint health;
+
+    @Test
+    void the_portal_stays_healthy_while_the_mail_server_is_unreachable() {
+        // the outbox exists so that a mail outage does not matter: a health check asking the mail server itself
+        // went DOWN (503, after the connect timeout) and a load balancer would have dropped a working portal
+        enqueueCommitted(mail("refused-health"));
+        assertThat(health.healthForPath("mail")).as("Boot's own mail server check").isNull();
+        assertThat(health.health().getStatus()).isEqualTo(org.springframework.boot.actuate.health.Status.UP);
+        assertThat(health.healthForPath("outbox").getStatus()).isEqualTo(org.springframework.boot.actuate.health.Status.UP);
+    }
 }
