@@ -539,7 +539,10 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                     // by side, so only this one goes (the others may still be on their way).
                     dropFromUploadList(upload, metadata.fileName());
                 } catch (java.io.UncheckedIOException unreadable) {
-                    // the temporary file could not be read back (a full or failing disk): the reader may try again
+                    // the temporary file could not be read back or the evidence not stored (a full or failing disk,
+                    // a folder the portal may not write): the reader may try again, the operator must know
+                    org.slf4j.LoggerFactory.getLogger(MediationApplyView.class)
+                            .warn("Mediation evidence upload failed on the server: {}", unreadable.toString());
                     refused(metadata.fileName(), getTranslation("mediation.evidence.upload.error.server"));
                     dropFromUploadList(upload, metadata.fileName());
                 } finally {

@@ -55,11 +55,18 @@ public final class EvidenceFiles {
     /** Writes the bytes under a new generated name and returns that name. */
     public String store(byte[] bytes, String type) {
         String name = UUID.randomUUID() + "." + type;
+        Path target = dir.resolve(name);
         try {
             Files.createDirectories(dir);
-            Files.write(dir.resolve(name), bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store an evidence file", e);
+            // a full disk leaves the part written: nothing refers to it, so it would stay for ever
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new UncheckedIOException("Cannot store an evidence file in " + dir, e);
         }
         return name;
     }
