@@ -1,6 +1,5 @@
 package cn.gov.enforcement.portal.platform;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,9 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,7 +24,6 @@ public class ApiBodyLimitFilter extends OncePerRequestFilter {
     public static final int MAX_BODY = 64 * 1024;
 
     private final Translations translations;
-    private final ObjectMapper json = new ObjectMapper();
 
     ApiBodyLimitFilter(Translations translations) {
         this.translations = translations;
@@ -35,7 +31,7 @@ public class ApiBodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return !ApiEndpoints.isApi(request);
     }
 
     @Override
@@ -43,12 +39,10 @@ public class ApiBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > MAX_BODY) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             String message = translations.get(LanguagePreference.forApiRequest(request), "platform.error.bodyTooLarge",
                     MAX_BODY / 1024);
-            json.writeValue(response.getOutputStream(), JsonApiErrors.body("too_large", message));
+            JsonApiErrors.write(response, HttpStatus.PAYLOAD_TOO_LARGE.value(),
+                    JsonApiErrors.body(JsonApiErrors.TOO_LARGE, message));
             return;
         }
         chain.doFilter(length < 0 ? new Limited(request) : request, response);
