@@ -42,7 +42,11 @@ public class LanguagePreference implements VaadinServiceInitListener {
         });
     }
 
-    static Locale fromRequest(VaadinRequest request) {
+    /**
+     * The language of a page request: {@code ?lang=} (also in the page's own address that Vaadin's requests carry),
+     * remembered in the cookie, else the cookie's, else Simplified Chinese; never the browser's Accept-Language.
+     */
+    public static Locale fromRequest(VaadinRequest request) {
         if (request == null) {
             return Translations.ZH_CN;
         }
