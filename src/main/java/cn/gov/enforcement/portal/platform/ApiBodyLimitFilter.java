@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bounds the body of a request to the JSON API ({@code /api/…}) at {@link #MAX_BODY} bytes before anything parses it:
@@ -18,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (the request then fails as unreadable, 400). The API's requests are small (an eligibility check's answers).
  */
 @Component
-public class ApiBodyLimitFilter extends OncePerRequestFilter {
+public class ApiBodyLimitFilter extends ApiFilter {
 
     /** The largest body the API reads. */
     public static final int MAX_BODY = 64 * 1024;
@@ -27,11 +26,6 @@ public class ApiBodyLimitFilter extends OncePerRequestFilter {
 
     ApiBodyLimitFilter(Translations translations) {
         this.translations = translations;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ApiEndpoints.isApi(request);
     }
 
     @Override

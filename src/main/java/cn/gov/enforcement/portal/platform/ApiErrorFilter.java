@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives the JSON API's error body ({@link JsonApiErrors#statusBody}, in the caller's language) to every error answer
@@ -24,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class ApiErrorFilter extends OncePerRequestFilter {
+public class ApiErrorFilter extends ApiFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorFilter.class);
 
@@ -32,11 +31,6 @@ public class ApiErrorFilter extends OncePerRequestFilter {
 
     ApiErrorFilter(JsonApiErrors errors) {
         this.errors = errors;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ApiEndpoints.isApi(request);
     }
 
     @Override
