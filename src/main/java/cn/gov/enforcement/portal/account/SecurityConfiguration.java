@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.account;
 
+import cn.gov.enforcement.portal.platform.ApiEndpoints;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +23,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Deny by default. Views declare their access with annotations; the JSON API is stateless and
- * read-only for the public unless an endpoint says otherwise; actuator health is public, the rest
- * of actuator is for administrators.
+ * read-only for the public unless an endpoint says otherwise (a refused caller gets the API's JSON
+ * 401 or 403, see platform.ApiErrorFilter, never the sign-in page); actuator health is public, the
+ * rest of actuator is for administrators.
  */
 @Configuration
 @EnableWebSecurity
@@ -33,8 +35,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ThrottledAuthenticationProvider provider, AccountService accounts)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ThrottledAuthenticationProvider provider, AccountService accounts,
+            ApiEndpoints endpoints) throws Exception {
         // an administrator whose password someone else set (initial, reset or generated) replaces it in the portal
         // first, as on the pages; until then HTTP Basic on the protected endpoints is refused
         AuthorizationManager<RequestAuthorizationContext> adminWithOwnPassword = AuthorizationManagers.allOf(
@@ -50,6 +52,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // the eligibility check is a public calculation that stores nothing
                         .requestMatchers(HttpMethod.POST, "/api/v1/exemptions/check").permitAll()
+                        // a request no endpoint takes (no such address, another method or body type) runs no code:
+                        // it gets its 404, 405 or 415 rather than a demand to sign in; every endpoint keeps its rule
+                        .requestMatchers(endpoints::noneTakes).permitAll()
                         .anyRequest().access(adminWithOwnPassword))
                 .httpBasic(b -> {});
         return http.build();

@@ -1,6 +1,5 @@
 package cn.gov.enforcement.portal.platform;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,11 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bounds the body of a request to the JSON API ({@code /api/…}) at {@link #MAX_BODY} bytes before anything parses it:
@@ -21,21 +17,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (the request then fails as unreadable, 400). The API's requests are small (an eligibility check's answers).
  */
 @Component
-public class ApiBodyLimitFilter extends OncePerRequestFilter {
+public class ApiBodyLimitFilter extends ApiFilter {
 
     /** The largest body the API reads. */
     public static final int MAX_BODY = 64 * 1024;
 
     private final Translations translations;
-    private final ObjectMapper json = new ObjectMapper();
 
     ApiBodyLimitFilter(Translations translations) {
         this.translations = translations;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     @Override
@@ -43,12 +33,10 @@ public class ApiBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > MAX_BODY) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             String message = translations.get(LanguagePreference.forApiRequest(request), "platform.error.bodyTooLarge",
                     MAX_BODY / 1024);
-            json.writeValue(response.getOutputStream(), JsonApiErrors.body("too_large", message));
+            JsonApiErrors.write(response, HttpStatus.PAYLOAD_TOO_LARGE.value(),
+                    JsonApiErrors.body(JsonApiErrors.TOO_LARGE, message));
             return;
         }
         chain.doFilter(length < 0 ? new Limited(request) : request, response);

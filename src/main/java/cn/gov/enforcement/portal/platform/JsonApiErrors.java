@@ -1,6 +1,10 @@
 package cn.gov.enforcement.portal.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -21,9 +25,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * The error answers of every {@link JsonApi} controller, as one JSON shape:
  * {@code {"error": "<code>", "message": "<text in the caller's language>"}} (language from {@code ?lang=}
  * or Accept-Language, see {@link LanguagePreference#forApiRequest}). A refused input
- * ({@link InputRejectedException}) and a bad parameter are 400 {@code bad_request}; anything else that
- * goes wrong is logged and answered 500 {@code internal_error}. Controllers build their own expected
- * answers (404, 429) with {@link #response}.
+ * ({@link InputRejectedException}) and a bad parameter are 400 {@code bad_request}, a body of a type the
+ * endpoint does not read 415 {@code unsupported_media_type}; anything else that goes wrong is logged and
+ * answered 500 {@code internal_error}. Controllers build their own expected answers (404, 429) with
+ * {@link #response}. The errors no controller answers (no endpoint at the address, a refused caller) get
+ * the same shape from {@link #statusBody}, written by {@link ApiErrorFilter}.
  */
 @RestControllerAdvice(annotations = JsonApi.class)
 public class JsonApiErrors {
@@ -32,8 +38,15 @@ public class JsonApiErrors {
     public static final String NOT_FOUND = "not_found";
     public static final String INTERNAL_ERROR = "internal_error";
     public static final String RATE_LIMITED = "rate_limited";
+    public static final String TOO_LARGE = "too_large";
+    public static final String UNAUTHORIZED = "unauthorized";
+    public static final String FORBIDDEN = "forbidden";
+    public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
+    public static final String NOT_ACCEPTABLE = "not_acceptable";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
 
     private static final Logger log = LoggerFactory.getLogger(JsonApiErrors.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Translations translations;
 
@@ -60,15 +73,54 @@ public class JsonApiErrors {
         return body;
     }
 
+    /**
+     * The body of an error answer whose status alone tells what went wrong, for an error no controller answered
+     * itself: 400 {@code bad_request}, 401 {@code unauthorized}, 403 {@code forbidden}, 404 {@code not_found}, 405
+     * {@code method_not_allowed}, 406 {@code not_acceptable}, 415 {@code unsupported_media_type}, any other 4xx
+     * {@code bad_request}, 5xx {@code internal_error}; the message in the caller's language.
+     */
+    public Map<String, Object> statusBody(int status, HttpServletRequest request) {
+        Kind kind = switch (status) {
+            case 401 -> new Kind(UNAUTHORIZED, "platform.api.unauthorized");
+            case 403 -> new Kind(FORBIDDEN, "platform.api.forbidden");
+            case 404 -> new Kind(NOT_FOUND, "platform.api.notFound");
+            case 405 -> new Kind(METHOD_NOT_ALLOWED, "platform.api.methodNotAllowed");
+            case 406 -> new Kind(NOT_ACCEPTABLE, "platform.api.notAcceptable");
+            case 415 -> new Kind(UNSUPPORTED_MEDIA_TYPE, "platform.api.unsupportedMediaType");
+            default -> status >= 500 ? new Kind(INTERNAL_ERROR, "platform.api.failure")
+                    : new Kind(BAD_REQUEST, "platform.api.badRequest");
+        };
+        return body(kind.code(), message(request, kind.messageKey()));
+    }
+
+    /** The code and the message key of an error. */
+    private record Kind(String code, String messageKey) {}
+
+    /** Writes an error answer straight to the servlet response (for filters, which no controller advice reaches). */
+    public static void write(HttpServletResponse response, int status, Map<String, Object> body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        JSON.writeValue(response.getOutputStream(), body);
+        response.flushBuffer();
+    }
+
     @ExceptionHandler(InputRejectedException.class)
     ResponseEntity<Map<String, Object>> rejectedInput(InputRejectedException e, HttpServletRequest request) {
         return response(HttpStatus.BAD_REQUEST, BAD_REQUEST, message(request, e.messageKey(), e.args()));
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-            HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
+            HttpMessageNotReadableException.class})
     ResponseEntity<Map<String, Object>> badParameter(Exception e, HttpServletRequest request, HandlerMethod handler) {
         return response(HttpStatus.BAD_REQUEST, BAD_REQUEST, message(request, api(handler).badParameterKey()));
+    }
+
+    /** A body no converter of the endpoint reads: 415, telling in {@code Accept} the types it reads. */
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> unsupportedBody(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(e.getHeaders())
+                .contentType(MediaType.APPLICATION_JSON).body(statusBody(e.getStatusCode().value(), request));
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Remembers the reader's language per browser in a cookie. A {@code ?lang=en|zh-CN|zh-TW}
- * parameter (links, bookmarks, tests) overrides and is remembered too. Without either the portal
- * speaks Simplified Chinese.
+ * parameter (links, bookmarks, tests; other tags of these languages too, see {@link #parse}) overrides and is
+ * remembered too. Without either the portal speaks Simplified Chinese, whatever the browser's Accept-Language.
  */
 @Component
 public class LanguagePreference implements VaadinServiceInitListener {
@@ -42,7 +42,11 @@ public class LanguagePreference implements VaadinServiceInitListener {
         });
     }
 
-    static Locale fromRequest(VaadinRequest request) {
+    /**
+     * The language of a page request: {@code ?lang=} (also in the page's own address that Vaadin's requests carry),
+     * remembered in the cookie, else the cookie's, else Simplified Chinese; never the browser's Accept-Language.
+     */
+    public static Locale fromRequest(VaadinRequest request) {
         if (request == null) {
             return Translations.ZH_CN;
         }
@@ -96,8 +100,10 @@ public class LanguagePreference implements VaadinServiceInitListener {
     }
 
     /**
-     * The language of a JSON API answer: {@code ?lang=} first, then {@code Accept-Language}, else
-     * Simplified Chinese (a missing or blank header means the portal's default, not the server's).
+     * The language of a JSON API answer: {@code ?lang=} first, then the first language of {@code Accept-Language} (in
+     * the order of its weights) that the portal speaks, else Simplified Chinese (a missing or blank header, or one that
+     * names only other languages, means the portal's default, not the server's). Pages do not follow the header: they
+     * speak Simplified Chinese unless the address or the cookie names another language.
      */
     public static Locale forApiRequest(jakarta.servlet.http.HttpServletRequest request) {
         Locale fromParam = parse(request.getParameter("lang"));
@@ -105,20 +111,27 @@ public class LanguagePreference implements VaadinServiceInitListener {
             return fromParam;
         }
         String header = request.getHeader("Accept-Language");
-        return header == null || header.isBlank() ? Translations.ZH_CN : Translations.supported(request.getLocale());
+        if (header != null && !header.isBlank()) {
+            for (Locale accepted : java.util.Collections.list(request.getLocales())) {
+                Locale match = Translations.match(accepted);
+                if (match != null) {
+                    return match;
+                }
+            }
+        }
+        return Translations.ZH_CN;
     }
 
-    /** Parses a language tag such as {@code en}, {@code zh-CN}, {@code zh-TW}; null when unsupported. */
+    /**
+     * The portal language a tag names, matched on its language, script and region ({@code en-AU} is English,
+     * {@code zh-HK} and {@code zh-Hant-TW} are Traditional Chinese, {@code zh-SG} and {@code zh-Hans} Simplified; an
+     * underscore may stand for the hyphen, case does not count); null for another language or no tag.
+     */
     public static Locale parse(String tag) {
-        if (tag == null) {
+        if (tag == null || tag.isBlank()) {
             return null;
         }
-        return switch (tag.trim().replace('_', '-').toLowerCase(Locale.ROOT)) {
-            case "en", "en-us", "en-gb" -> Translations.EN;
-            case "zh-cn", "zh", "zh-hans" -> Translations.ZH_CN;
-            case "zh-tw", "zh-hk", "zh-hant" -> Translations.ZH_TW;
-            default -> null;
-        };
+        return Translations.match(Locale.forLanguageTag(tag.strip().replace('_', '-')));
     }
 
     public static String tag(Locale locale) {

@@ -21,6 +21,21 @@ class PlatformConfiguration {
         return Clock.system(portalZone(zone));
     }
 
+    /**
+     * An address under {@code /api/} that no endpoint has is 404 for every method, in the API's error body
+     * ({@link ApiErrorFilter}). Without it the static files, mapped to every address after the endpoints, would answer
+     * a POST there 405, as if something were at the address. Ordered after the endpoints, before the static files.
+     */
+    @Bean
+    org.springframework.web.servlet.handler.SimpleUrlHandlerMapping apiAddressesWithoutEndpoint() {
+        org.springframework.web.HttpRequestHandler notFound = (request, response) ->
+                response.sendError(jakarta.servlet.http.HttpServletResponse.SC_NOT_FOUND);
+        var mapping = new org.springframework.web.servlet.handler.SimpleUrlHandlerMapping(
+                java.util.Map.of("/api/**", notFound));
+        mapping.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 2);
+        return mapping;
+    }
+
     /** The zone named by {@code portal.zone}, refused at start with the setting's name when it is no zone. */
     static java.time.ZoneId portalZone(String zone) {
         try {

@@ -95,21 +95,34 @@ public class Translations implements I18NProvider {
 
     /** The supported locale closest to the given one; zh-CN when nothing fits. */
     public static Locale supported(Locale locale) {
+        Locale match = match(locale);
+        return match == null ? ZH_CN : match;
+    }
+
+    /**
+     * The supported locale of the given one's language, script and region, or null when the portal does not speak
+     * its language: every English is {@link #EN}; Chinese in Traditional characters (script {@code Hant}) or, without
+     * a script, of Taiwan, Hong Kong or Macao is {@link #ZH_TW}; any other Chinese ({@code Hans}, mainland China,
+     * Singapore, no region) is {@link #ZH_CN}.
+     */
+    public static Locale match(Locale locale) {
         if (locale == null) {
-            return ZH_CN;
+            return null;
         }
         if ("en".equals(locale.getLanguage())) {
             return EN;
         }
-        if ("zh".equals(locale.getLanguage())) {
-            String c = locale.getCountry();
-            String script = locale.getScript();
-            if ("TW".equals(c) || "HK".equals(c) || "MO".equals(c) || "Hant".equals(script)) {
-                return ZH_TW;
-            }
-            return ZH_CN;
+        if (!"zh".equals(locale.getLanguage())) {
+            return null;
         }
-        return ZH_CN;
+        return switch (locale.getScript()) {
+            case "Hant" -> ZH_TW;
+            case "Hans" -> ZH_CN;
+            default -> switch (locale.getCountry()) {
+                case "TW", "HK", "MO" -> ZH_TW;
+                default -> ZH_CN;
+            };
+        };
     }
 
     @Override

@@ -11,7 +11,7 @@ public class AppShell implements AppShellConfigurator {
 
     @Override
     public void configurePage(AppShellSettings settings) {
-        settings.setPageTitle("服务型行政执法公共服务平台");
+        // no title here: ShellLanguage writes the site's name in the page's language, with the page's lang
         // the portal's own icon (a balance on the portal's blue), files in META-INF/resources; /favicon.ico is there
         // too for clients that ask for it without reading the page
         settings.addLink("icons/favicon.svg", java.util.Map.of("rel", "icon", "type", "image/svg+xml"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -261,8 +262,12 @@ class ListsIT extends ListsTestSupport {
         mvc.perform(post("/api/v1/exemptions/check").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"itemId\": \"mr-ex-first-licence-display\", \"answers\": {}}"))
                 .andExpect(status().isBadRequest());
+        // no endpoint takes a POST there: 405 naming the methods it takes, before anything runs (an endpoint for staff
+        // refuses a caller without an account with 401: ApiErrorsIT)
         mvc.perform(post("/api/v1/risk-points").contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isUnauthorized());
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", org.hamcrest.Matchers.containsString("GET")))
+                .andExpect(jsonPath("$.error").value("method_not_allowed"));
     }
 
     @Test

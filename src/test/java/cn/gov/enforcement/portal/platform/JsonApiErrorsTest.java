@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -98,12 +99,20 @@ class JsonApiErrorsTest {
                         .param("lang", "zh-TW"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(translations.get(Translations.ZH_TW, "agency.api.badParameter")));
-        mvc.perform(post("/api/test/check").contentType(MediaType.TEXT_PLAIN).content("x"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value("bad_request"));
         mvc.perform(get("/api/other/items").param("page", "abc").param("lang", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(translations.get(Translations.EN, "platform.api.badParameter")));
+    }
+
+    @Test
+    void a_body_of_a_type_no_converter_reads_is_415_naming_the_types_it_reads() throws Exception {
+        mvc.perform(post("/api/test/check").contentType(MediaType.TEXT_PLAIN).content("x").param("lang", "en"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(header().string("Accept", org.hamcrest.Matchers.containsString("application/json")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.error").value("unsupported_media_type"))
+                .andExpect(jsonPath("$.message").value(translations.get(Translations.EN,
+                        "platform.api.unsupportedMediaType")));
     }
 
     @Test

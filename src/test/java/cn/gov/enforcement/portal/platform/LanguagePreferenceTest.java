@@ -55,4 +55,50 @@ class LanguagePreferenceTest {
         assertThat(LanguagePreference.noneChosen(new com.vaadin.flow.router.Location("mediation/apply?letter=ABC&lang=zh-TW")))
                 .isFalse();
     }
+
+    @Test
+    void a_language_tag_names_the_portal_language_of_its_language_script_and_region() {
+        for (String tag : new String[] {"en", "EN", "en-US", "en-GB", "en-AU", "en-IN", "en_CA", "en-Latn-US"}) {
+            assertThat(LanguagePreference.parse(tag)).as(tag).isEqualTo(Translations.EN);
+        }
+        for (String tag : new String[] {"zh-TW", "zh-HK", "zh-MO", "zh_HK", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK",
+                "zh-hant-mo", "zh-Hant-CN"}) {
+            assertThat(LanguagePreference.parse(tag)).as(tag).isEqualTo(Translations.ZH_TW);
+        }
+        for (String tag : new String[] {"zh", "ZH", "zh-CN", "zh-SG", "zh_CN", "zh-Hans", "zh-Hans-CN", "zh-Hans-SG",
+                "zh-Hans-HK", " zh-cn "}) {
+            assertThat(LanguagePreference.parse(tag)).as(tag).isEqualTo(Translations.ZH_CN);
+        }
+        for (String tag : new String[] {"fr", "fr-FR", "de-CH", "ja", "", " ", "*", "english", "中文", null}) {
+            assertThat(LanguagePreference.parse(tag)).as(String.valueOf(tag)).isNull();
+        }
+    }
+
+    @Test
+    void the_api_answers_in_the_first_accepted_language_the_portal_speaks() {
+        assertThat(apiLanguage(null, "fr-FR, en;q=0.9")).isEqualTo(Translations.EN);
+        assertThat(apiLanguage(null, "de;q=0.9, zh-HK;q=0.8, en;q=0.7")).isEqualTo(Translations.ZH_TW);
+        assertThat(apiLanguage(null, "en-AU, zh-Hant;q=0.5")).isEqualTo(Translations.EN);
+        assertThat(apiLanguage(null, "ja, zh-Hant-TW;q=0.4, zh-CN;q=0.6")).isEqualTo(Translations.ZH_CN);
+        assertThat(apiLanguage(null, "zh-SG")).isEqualTo(Translations.ZH_CN);
+        // nothing the portal speaks, no header or a blank one: the portal's default
+        assertThat(apiLanguage(null, "fr-FR, de;q=0.5")).isEqualTo(Translations.ZH_CN);
+        assertThat(apiLanguage(null, null)).isEqualTo(Translations.ZH_CN);
+        assertThat(apiLanguage(null, " ")).isEqualTo(Translations.ZH_CN);
+        // ?lang= wins, in any of the tags the pages accept; one the portal does not speak leaves it to the header
+        assertThat(apiLanguage("zh-Hant-TW", "en")).isEqualTo(Translations.ZH_TW);
+        assertThat(apiLanguage("en-AU", "zh-CN")).isEqualTo(Translations.EN);
+        assertThat(apiLanguage("fr", "fr, en;q=0.5")).isEqualTo(Translations.EN);
+    }
+
+    private static java.util.Locale apiLanguage(String lang, String acceptLanguage) {
+        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/v1/agencies");
+        if (lang != null) {
+            request.setParameter("lang", lang);
+        }
+        if (acceptLanguage != null) {
+            request.addHeader("Accept-Language", acceptLanguage);
+        }
+        return LanguagePreference.forApiRequest(request);
+    }
 }

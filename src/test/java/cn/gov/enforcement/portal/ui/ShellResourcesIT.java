@@ -50,4 +50,26 @@ class ShellResourcesIT extends IntegrationTest {
         String html = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(html).contains("icons/favicon.svg").contains("favicon.ico");
     }
+
+    @Test
+    void the_first_answer_of_a_page_names_its_language_and_the_site_in_it() throws Exception {
+        // what a link preview or a crawler that runs no script reads: the page's language (address, then cookie)
+        assertShell(get("/risks?lang=en"), "en", "Service-Oriented Enforcement Portal");
+        assertShell(get("/risks?lang=zh-TW"), "zh-TW", "服務型行政執法公共服務平台");
+        assertShell(get("/risks?lang=zh-Hant-HK"), "zh-TW", "服務型行政執法公共服務平台");
+        assertShell(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/risks"))
+                .header("Cookie", "portal-lang=en").GET().build(), HttpResponse.BodyHandlers.ofByteArray()),
+                "en", "Service-Oriented Enforcement Portal");
+        // without either, Simplified Chinese, whatever the browser accepts
+        assertShell(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/risks"))
+                .header("Accept-Language", "en-US, en;q=0.9").GET().build(), HttpResponse.BodyHandlers.ofByteArray()),
+                "zh-CN", "服务型行政执法公共服务平台");
+    }
+
+    private static void assertShell(HttpResponse<byte[]> page, String lang, String title) {
+        assertThat(page.statusCode()).isEqualTo(200);
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(html.selectFirst("html").attr("lang")).as(page.uri().toString()).isEqualTo(lang);
+        assertThat(html.title()).as(page.uri().toString()).isEqualTo(title);
+    }
 }
