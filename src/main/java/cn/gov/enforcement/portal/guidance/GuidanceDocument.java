@@ -59,7 +59,14 @@ class GuidanceDocument extends Div {
             add(how);
         }
         if (!g.officers().isEmpty()) {
-            add(new Paragraph(getTranslation(lang, "guidance.document.officers", String.join("、", g.officers()))));
+            // brackets and separator of the document's language: 谢*博（HB-…）、唐*雨（HB-…） or 谢*博 (HB-…), 唐*雨 (HB-…)
+            Paragraph officers = new Paragraph(getTranslation(lang, "guidance.document.officers", String.join(
+                    getTranslation(lang, "guidance.document.officers.separator"), g.officers().stream()
+                            .map(o -> o.name().isEmpty() ? o.certificate()
+                                    : getTranslation(lang, "guidance.document.officer", o.name(), o.certificate()))
+                            .toList())));
+            officers.setId("guidance-document-officers");
+            add(officers);
         }
         Paragraph signature = new Paragraph(agencyName + " " + g.issuedAt().atZone(GuidanceService.ZONE).toLocalDate());
         signature.addClassName("document-signature");

@@ -706,12 +706,12 @@ public class GuidanceService {
 
     /** The record; the officers as the document names them only when the agency's details are given. */
     private static GuidanceRecord record(Guidance g, LocalDate today, AgencyDetails agency) {
-        List<String> officers = new ArrayList<>();
+        List<GuidanceRecord.NamedOfficer> officers = new ArrayList<>();
         if (agency != null) {
             for (String number : g.getCertificates().split(",")) {
                 String name = agency.officers().stream().filter(o -> o.certificate().equals(number))
                         .map(Officer::name).findFirst().orElse("");
-                officers.add(name.isEmpty() ? number : name + "（" + number + "）");
+                officers.add(new GuidanceRecord.NamedOfficer(name, number));
             }
         }
         boolean overdue = g.getVisitDue() != null && g.getVisitOutcome() == null && g.getVoidedAt() == null

@@ -117,7 +117,7 @@ class GuidanceIT extends KaribuViewTest {
         GuidanceRecord g = issued.guidance();
         assertThat(g.number()).matches("ZD-\\d{4}-\\d{6}");
         assertThat(g.agencyId()).isEqualTo(MARKET);
-        assertThat(g.officers()).singleElement().asString().endsWith("（" + VALID + "）");
+        assertThat(g.officers()).singleElement().extracting(GuidanceRecord.NamedOfficer::certificate).isEqualTo(VALID);
         assertThat(issued.accessCode()).hasSize(12);
         // the code is kept only as a salted hash
         String stored = jdbc.queryForObject("select access_code_hash from guidance_document where number = ?",
@@ -243,6 +243,9 @@ class GuidanceIT extends KaribuViewTest {
         _click(_get(Button.class, spec -> spec.withId("guidance-new-code")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-document-how")).getText())
                 .contains("online at " + portal.link("guidance?lang=en") + " by entering");
+        // the officers in English punctuation, not 谢*博（HB-…）
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-document-officers")).getText())
+                .matches("Officers: \\S+ \\(" + java.util.regex.Pattern.quote(VALID) + "\\)");
 
         // the party opens the mail's link in a browser that remembers no language: the page speaks theirs
         SecurityContextHolder.clearContext();

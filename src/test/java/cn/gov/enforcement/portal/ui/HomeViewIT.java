@@ -108,6 +108,20 @@ class HomeViewIT extends KaribuViewTest {
     }
 
     @Test
+    void a_page_that_fails_answers_in_the_readers_language_with_a_reference_and_names_no_exception() {
+        UI.getCurrent().navigate("test-only/failing-page");
+        Div error = _get(Div.class, spec -> spec.withId("server-error"));
+        assertThat(error.getElement().getTextRecursively()).contains("页面暂时无法打开，请稍后再试")
+                .containsPattern("编号 [0-9A-F]{8}").doesNotContain("IllegalStateException", "connection", "exception");
+        assertThat(title()).isEqualTo("页面暂时无法打开 - 服务型行政执法公共服务平台");
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("test-only/failing-page");
+        assertThat(_get(Div.class, spec -> spec.withId("server-error")).getElement().getTextRecursively())
+                .contains("please try again").containsPattern("reference [0-9A-F]{8}").doesNotContain("Exception");
+    }
+
+    @Test
     void the_not_found_page_and_a_refusal_have_a_title_in_the_browsers_tab() {
         // a route that finds nothing (here an address of no law) answers with the not-found page (in these tests
         // navigating to a path of no route at all is left to the browser's router)
