@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.agency;
 
 import cn.gov.enforcement.portal.agency.data.AgencyRepository;
+import cn.gov.enforcement.portal.search.IndexRetry;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,6 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AgencyIndexer {
 
+    /** The listener id, which {@link IndexRetry} knows as an index listener's (its failed rebuilds run again). */
+    static final String LISTENER_ID = IndexRetry.LISTENER_ID_PREFIX + "agencies";
+
     private final AgencyRepository repository;
     private final AgencyIndex index;
     private final TransactionTemplate readOnly;
@@ -27,9 +31,12 @@ class AgencyIndexer {
         this.readOnly.setReadOnly(true);
     }
 
-    /** After the change's commit, in the background; the event publication stays incomplete if the rebuild fails. */
+    /**
+     * After the change's commit, in the background; the event publication stays incomplete if the rebuild fails, and
+     * {@link IndexRetry} runs it again a few minutes later.
+     */
     @Async
-    @TransactionalEventListener
+    @TransactionalEventListener(id = LISTENER_ID)
     void on(AgencyDirectoryChanged event) {
         reindex();
     }

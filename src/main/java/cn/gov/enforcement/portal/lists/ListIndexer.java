@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.lists;
 
 import cn.gov.enforcement.portal.lists.data.ListEntryRepository;
+import cn.gov.enforcement.portal.search.IndexRetry;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ListIndexer {
 
+    /** The listener id, which {@link IndexRetry} knows as an index listener's (its failed rebuilds run again). */
+    static final String LISTENER_ID = IndexRetry.LISTENER_ID_PREFIX + "lists";
+
     private final ListEntryRepository repository;
     private final ListIndex index;
     private final TransactionOperations readOnly;
@@ -42,9 +46,12 @@ class ListIndexer {
         }
     }
 
-    /** After the change's commit, in the background; the event publication stays incomplete if the rebuild fails. */
+    /**
+     * After the change's commit, in the background; the event publication stays incomplete if the rebuild fails, and
+     * {@link IndexRetry} runs it again a few minutes later.
+     */
     @Async
-    @TransactionalEventListener
+    @TransactionalEventListener(id = LISTENER_ID)
     void on(ListsChanged event) {
         for (ListKind kind : ListKind.values()) {
             if (kind.folder().equals(event.list())) {

@@ -58,7 +58,7 @@ class AgencyDirectoryIT extends AgencyTestSupport {
      */
     private void awaitNoReindexPending() throws InterruptedException {
         eventually(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
-                + "and listener_id like ?", Long.class, "%AgencyIndexer%") == 0, "no agencies index rebuild is pending");
+                + "and listener_id = ?", Long.class, AgencyIndexer.LISTENER_ID) == 0, "no agencies index rebuild is pending");
     }
 
     @Test

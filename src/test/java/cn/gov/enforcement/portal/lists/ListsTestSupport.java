@@ -87,7 +87,7 @@ abstract class ListsTestSupport extends KaribuViewTest {
         long[] seenSince = {System.nanoTime()};
         eventually(() -> {
             List<String> pending = listJdbc.queryForList("select cast(id as varchar(64)) from event_publication "
-                    + "where completion_date is null and listener_id like ? order by 1", String.class, "%ListIndexer%");
+                    + "where completion_date is null and listener_id = ? order by 1", String.class, ListIndexer.LISTENER_ID);
             if (pending.isEmpty()) {
                 return true;
             }

@@ -153,6 +153,7 @@ public final class EmbeddedNode implements AutoCloseable {
     private volatile int httpPort;
     private volatile Process process;
     private volatile CompletableFuture<Void> launch;
+    private volatile DataDirectoryLock lock;
     private volatile boolean ready;
     private Thread shutdownHook;
 
@@ -191,13 +192,17 @@ public final class EmbeddedNode implements AutoCloseable {
     }
 
     /**
-     * Picks the port and launches provisioning and the node in the background; returns at once.
-     * Call {@link #awaitReady()} where the connection is needed.
+     * Takes the data directory's lock, picks the port and launches provisioning and the node in the background;
+     * returns at once. Call {@link #awaitReady()} where the connection is needed.
+     *
+     * @throws DataDirectoryInUseException when another process (another portal) holds the data directory's lock:
+     *     its node is left alone
      */
     public synchronized CompletableFuture<Void> startAsync() {
         if (launch != null) {
             return launch;
         }
+        lockDataDirectory();
         httpPort = options.httpPort() == 0 ? freePort() : options.httpPort();
         CompletableFuture<Void> future = new CompletableFuture<>();
         launch = future;
@@ -212,6 +217,21 @@ public final class EmbeddedNode implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return future;
+    }
+
+    /**
+     * Holds the data directory's lock ({@link DataDirectoryLock}) before anything of the node is touched: only a node
+     * no live process owns may be stopped as one a crashed run left behind.
+     */
+    private void lockDataDirectory() {
+        try {
+            lock = DataDirectoryLock.acquire(options.portalDataDir());
+        } catch (DataDirectoryInUseException e) {
+            log.error(e.getMessage());
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock " + DataDirectoryLock.file(options.portalDataDir()), e);
+        }
     }
 
     /** Starts the node and waits until it is ready. */
@@ -718,6 +738,22 @@ public final class EmbeddedNode implements AutoCloseable {
             }
         }
         removeShutdownHook();
+        unlockDataDirectory();
+    }
+
+    private void unlockDataDirectory() {
+        DataDirectoryLock held;
+        synchronized (this) {
+            held = lock;
+            lock = null;
+        }
+        if (held != null) {
+            try {
+                held.release();
+            } catch (IOException e) {
+                log.debug("Cannot release the lock {}", DataDirectoryLock.file(options.portalDataDir()), e);
+            }
+        }
     }
 
     @Override
