@@ -42,6 +42,7 @@ public class ServerErrorView extends Div implements HasErrorParameter<Exception>
 
     @Override
     public String getPageTitle() {
-        return getTranslation("shell.error.title");
+        // no main layout to add the site's name, so the view does
+        return MainLayout.withSiteName(getTranslation("shell.error.title"), getTranslation("shell.name"));
     }
 }
