@@ -108,6 +108,22 @@ class TranslationBundlesTest {
     }
 
     @Test
+    void english_paragraphs_begin_with_a_capital_letter() {
+        // mails read Dear Zhang San, then a paragraph that began in lower case (your application has been received)
+        List<String> problems = new ArrayList<>();
+        Pattern lowerStart = Pattern.compile("\\n\\n[a-z]");
+        Translations.readBundles().forEach((family, perLocale) -> {
+            Properties en = perLocale.get(Translations.EN);
+            for (String key : en.stringPropertyNames()) {
+                if (lowerStart.matcher(en.getProperty(key)).find()) {
+                    problems.add(key + ": " + en.getProperty(key));
+                }
+            }
+        });
+        assertThat(problems).as("English paragraphs beginning in lower case").isEmpty();
+    }
+
+    @Test
     void traditional_chinese_texts_use_taiwan_words_not_mainland_ones() {
         // 郵箱 (mainland) for 信箱, 點擊 for 點選, and the like; the conversion of characters does not change words
         List<String> mainland = List.of("郵箱", "點擊", "網絡", "登錄", "打印", "默認", "賬號", "鏈接", "數據", "設置", "軟件",
