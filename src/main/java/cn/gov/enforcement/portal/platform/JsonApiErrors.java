@@ -44,6 +44,7 @@ public class JsonApiErrors {
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
     public static final String NOT_ACCEPTABLE = "not_acceptable";
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
+    public static final String SERVICE_UNAVAILABLE = "service_unavailable";
 
     private static final Logger log = LoggerFactory.getLogger(JsonApiErrors.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +64,15 @@ public class JsonApiErrors {
     public static ResponseEntity<Map<String, Object>> rateLimited(long retryAfterSeconds, String message) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_JSON)
                 .header("Retry-After", String.valueOf(retryAfterSeconds)).body(body(RATE_LIMITED, message));
+    }
+
+    /**
+     * 503 {@code service_unavailable} with {@code Retry-After}: a service the answer needs (the search node) does not
+     * answer for now; the caller may try again, unlike after a 500.
+     */
+    public static ResponseEntity<Map<String, Object>> unavailable(long retryAfterSeconds, String message) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+                .header("Retry-After", String.valueOf(retryAfterSeconds)).body(body(SERVICE_UNAVAILABLE, message));
     }
 
     /** The error body alone, for an answer that needs more headers (e.g. {@code Retry-After}). */

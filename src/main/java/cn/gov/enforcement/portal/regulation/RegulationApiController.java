@@ -32,6 +32,9 @@ class RegulationApiController {
     private final Translations translations;
     private final SearchThrottle throttle;
 
+    /** Seconds a caller is asked to wait when the search node does not answer. */
+    static final long UNAVAILABLE_RETRY_SECONDS = 30;
+
     RegulationApiController(RegulationCatalog catalog, Translations translations, SearchThrottle throttle) {
         this.catalog = catalog;
         this.translations = translations;
@@ -65,8 +68,8 @@ class RegulationApiController {
         }
         RegulationCatalog.Results results = catalog.search(parsed.query());
         if (results.unavailable()) {
-            // answered 500 internal_error by JsonApiErrors, not an empty list that says "nothing matches"
-            throw new IllegalStateException("The regulation search service did not answer");
+            // not an empty list that says nothing matches: 503, to be tried again (a 500 reads as a bug)
+            return JsonApiErrors.unavailable(UNAVAILABLE_RETRY_SECONDS, message(request, "regulation.search.unavailable"));
         }
         if (results.tooDeep()) {
             return badRequest(message(request, "regulation.api.tooDeep",
