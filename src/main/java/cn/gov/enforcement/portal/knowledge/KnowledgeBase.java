@@ -147,6 +147,16 @@ public class KnowledgeBase implements SmartLifecycle {
     }
 
     /** Runs every loader now; problems are logged at WARN and kept for {@link #problems()}. */
+    /** True when the failure, or one of its causes, is the search index's. */
+    static boolean searchFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof cn.gov.enforcement.portal.search.SearchIndexException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public synchronized List<LoadReport> loadAll() {
         List<LoadReport> reports = new ArrayList<>();
         log.info("Loading the knowledge base from {}", location());
@@ -156,8 +166,11 @@ public class KnowledgeBase implements SmartLifecycle {
                 report = loader.load(this);
             } catch (RuntimeException e) {
                 log.error("Loading knowledge-base folder {} failed", loader.folder(), e);
-                report = new LoadReport(loader.folder(), 0, 0, 0, List.of(new ContentProblem(
-                        LABEL_ROOT + "/" + loader.folder(), 0, "", "knowledge.problem.loadingFailed", e.getMessage())));
+                // a search node that does not answer is no fault of the files: said so, in the reader's language
+                report = new LoadReport(loader.folder(), 0, 0, 0, List.of(searchFailure(e)
+                        ? new ContentProblem(LABEL_ROOT + "/" + loader.folder(), 0, "", "knowledge.problem.searchUnavailable")
+                        : new ContentProblem(LABEL_ROOT + "/" + loader.folder(), 0, "", "knowledge.problem.loadingFailed",
+                                e.getMessage())));
             }
             report.problems().forEach(p -> log.warn("{}", p.describe()));
             log.info("Knowledge base folder {}: {} file(s), {} skipped, {} change(s)", report.folder(),

@@ -120,4 +120,27 @@ class KnowledgeBaseTest {
         });
         ContentProblemTexts.assertShownInEveryLanguage(kb.problems());
     }
+
+    @Test
+    void a_search_node_that_does_not_answer_is_said_so_and_not_blamed_on_the_files() {
+        KnowledgeLoader indexing = new KnowledgeLoader() {
+            @Override
+            public String folder() {
+                return "regulations";
+            }
+
+            @Override
+            public LoadReport load(KnowledgeBase kb) {
+                throw new IllegalStateException("guides not indexed", new cn.gov.enforcement.portal.search.SearchIndexException(
+                        "Cannot create a new version of search index regulation-articles: Connection refused"));
+            }
+        };
+        KnowledgeBase kb = knowledgeBase(dir, false, indexing);
+        kb.loadAll();
+        assertThat(kb.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("knowledge.problem.searchUnavailable");
+            assertThat(p.message()).contains("the files themselves are fine").doesNotContain("Connection refused");
+        });
+        ContentProblemTexts.assertShownInEveryLanguage(kb.problems());
+    }
 }
