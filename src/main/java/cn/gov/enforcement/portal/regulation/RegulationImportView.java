@@ -68,6 +68,13 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     private final ProgressBar reindexProgress = new ProgressBar();
     private final Paragraph reindexText = new Paragraph();
     private final H2 reindexTitle = new H2();
+    /**
+     * True from the start of an import until its outcome is shown: the page keeps polling until then. The import
+     * ends (is no longer running) a moment before it hands over its outcome, and a poll in between that stopped
+     * polling left the outcome queued for a page that no longer asked for it (a browser test saw the page stay at
+     * writing the search index).
+     */
+    private boolean awaitingOutcome;
 
     public RegulationImportView(RegulationImportJobs jobs, RegulationSettings settings) {
         this.jobs = jobs;
@@ -236,7 +243,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         getUI().ifPresent(ui -> {
             if (rebuild.isPresent()) {
                 ui.setPollInterval(POLL_MS);
-            } else if (!jobs.isRunning()) {
+            } else if (!jobs.isRunning() && !awaitingOutcome) {
                 ui.setPollInterval(-1);
             }
         });
@@ -274,6 +281,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
             return;
         }
         ui.getSession().setAttribute(FOLLOWED, Boolean.TRUE);
+        awaitingOutcome = true;
         // the import deletes the files once it has unpacked them
         files.forEach(f -> uploaded.release(f.file()));
         pending.clear();
@@ -312,6 +320,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     }
 
     private void showSummary(ImportSummary result) {
+        awaitingOutcome = false;
         stopPolling();
         progress.setIndeterminate(false);
         progress.setMax(Math.max(1, result.files()));
@@ -327,6 +336,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     }
 
     private void showFailure(String messageKey, Object... args) {
+        awaitingOutcome = false;
         stopPolling();
         progress.setVisible(false);
         // a refused upload imported nothing; an import stopped by an error may have stored documents before it
