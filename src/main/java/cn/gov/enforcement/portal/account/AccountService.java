@@ -353,7 +353,8 @@ public class AccountService {
         }
         // a generated password was printed to the log, so it is replaced at the first sign-in; a configured one is the
         // operator's choice
-        users.save(new UserAccount(settings.initialAdminUsername(), "Administrator", encoder.encode(password), generate,
+        // named in the portal's own language; the administrator may rename the account
+        users.save(new UserAccount(settings.initialAdminUsername(), "系统管理员", encoder.encode(password), generate,
                 Role.ADMIN, null, now()));
         log.record(AccountAction.INITIAL_ADMIN_CREATED, settings.initialAdminUsername(), null, null,
                 generate ? "generated" : "configured");

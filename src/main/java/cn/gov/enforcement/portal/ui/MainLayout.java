@@ -197,6 +197,13 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         Select<Locale> select = new Select<>();
         select.setItems(Translations.LOCALES);
         select.setItemLabelGenerator(l -> getTranslation("shell.lang." + l.toLanguageTag()));
+        // each language's name in its own language, marked so (English read out in a Chinese voice otherwise)
+        select.setRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(l -> {
+            com.vaadin.flow.component.html.Span name = new com.vaadin.flow.component.html.Span(
+                    getTranslation("shell.lang." + l.toLanguageTag()));
+            name.getElement().setAttribute("lang", l.toLanguageTag());
+            return name;
+        }));
         select.setValue(Translations.supported(UI.getCurrent() == null ? Translations.ZH_CN : UI.getCurrent().getLocale()));
         select.setAriaLabel(getTranslation("shell.lang.label"));
         select.setId("language-switch");

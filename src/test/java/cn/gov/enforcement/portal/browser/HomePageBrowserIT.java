@@ -20,6 +20,11 @@ class HomePageBrowserIT extends BrowserTest {
         // the language switch in the header
         WebElement select = browser.find(By.id("language-switch"));
         select.click();
+        // each language's name is marked as written in that language
+        assertThat(browser.find(By.xpath("//vaadin-select-item[normalize-space(.)='English']//span")).getAttribute("lang"))
+                .isEqualTo("en");
+        assertThat(browser.find(By.xpath("//vaadin-select-item[normalize-space(.)='繁體中文']//span")).getAttribute("lang"))
+                .isEqualTo("zh-TW");
         browser.find(By.xpath("//vaadin-select-item[normalize-space(.)='English']")).click();
         browser.until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Enforcement that helps"));
         browser.waitForVaadin();
