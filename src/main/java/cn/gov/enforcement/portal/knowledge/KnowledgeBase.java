@@ -146,7 +146,6 @@ public class KnowledgeBase implements SmartLifecycle {
         }
     }
 
-    /** Runs every loader now; problems are logged at WARN and kept for {@link #problems()}. */
     /** True when the failure, or one of its causes, is the search index's. */
     static boolean searchFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -157,6 +156,7 @@ public class KnowledgeBase implements SmartLifecycle {
         return false;
     }
 
+    /** Runs every loader now; problems are logged at WARN and kept for {@link #problems()}. */
     public synchronized List<LoadReport> loadAll() {
         List<LoadReport> reports = new ArrayList<>();
         log.info("Loading the knowledge base from {}", location());

@@ -106,7 +106,14 @@ public class LanguagePreference implements VaadinServiceInitListener {
      * speak Simplified Chinese unless the address or the cookie names another language.
      */
     public static Locale forApiRequest(jakarta.servlet.http.HttpServletRequest request) {
-        Locale fromParam = parse(request.getParameter("lang"));
+        // from the address; never from a form body: asking for a parameter would make the container read and parse
+        // it, also for the error answers given before the body's size is checked
+        String lang = langFromQuery(request.getQueryString());
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (lang == null && !type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/")) {
+            lang = request.getParameter("lang");
+        }
+        Locale fromParam = parse(lang);
         if (fromParam != null) {
             return fromParam;
         }

@@ -95,10 +95,21 @@ class LanguagePreferenceTest {
         var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/v1/agencies");
         if (lang != null) {
             request.setParameter("lang", lang);
+            request.setQueryString("lang=" + lang);
         }
         if (acceptLanguage != null) {
             request.addHeader("Accept-Language", acceptLanguage);
         }
         return LanguagePreference.forApiRequest(request);
+    }
+
+    @Test
+    void the_api_language_comes_from_the_address_never_from_a_form_body() {
+        var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/api/v1/exemptions/check");
+        request.setContentType("application/x-www-form-urlencoded");
+        request.setParameter("lang", "en"); // as the container would parse it from the body
+        assertThat(LanguagePreference.forApiRequest(request)).isEqualTo(Translations.ZH_CN);
+        request.setQueryString("lang=zh-TW");
+        assertThat(LanguagePreference.forApiRequest(request)).isEqualTo(Translations.ZH_TW);
     }
 }

@@ -73,4 +73,23 @@ class IndexRetryTest {
 
         assertThat(registry.resubmitted).isEmpty();
     }
+
+    @Test
+    void a_resubmitted_rebuild_is_not_queued_again_while_it_may_still_wait_but_after_half_an_hour() {
+        TargetEventPublication failed = publication(IndexRetry.LISTENER_ID_PREFIX + "lists", Duration.ofMinutes(10));
+        Registry registry = new Registry(List.of(failed));
+        cn.gov.enforcement.portal.testsupport.MutableClock clock = new cn.gov.enforcement.portal.testsupport.MutableClock(NOW);
+        IndexRetry retry = new IndexRetry(registry, clock);
+
+        retry.resubmit(IndexRetry.MINIMUM_AGE);
+        clock.advance(Duration.ofMinutes(5));
+        retry.resubmit(IndexRetry.MINIMUM_AGE);
+        clock.advance(Duration.ofMinutes(20));
+        retry.resubmit(IndexRetry.MINIMUM_AGE);
+        assertThat(registry.resubmitted).as("once in the first half hour").containsExactly(failed);
+
+        clock.advance(Duration.ofMinutes(6));
+        retry.resubmit(IndexRetry.MINIMUM_AGE);
+        assertThat(registry.resubmitted).containsExactly(failed, failed);
+    }
 }

@@ -202,7 +202,9 @@ public final class EmbeddedNode implements AutoCloseable {
         if (launch != null) {
             return launch;
         }
-        lockDataDirectory();
+        if (lock == null) {
+            lockDataDirectory(); // taken once: a start that failed before its launch keeps the one it took
+        }
         httpPort = options.httpPort() == 0 ? freePort() : options.httpPort();
         CompletableFuture<Void> future = new CompletableFuture<>();
         launch = future;
