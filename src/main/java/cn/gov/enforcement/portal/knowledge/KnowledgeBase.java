@@ -148,7 +148,7 @@ public class KnowledgeBase implements SmartLifecycle {
 
     /** True when the failure, or one of its causes, is the search index's. */
     static boolean searchFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof cn.gov.enforcement.portal.search.SearchIndexException) {
                 return true;
             }

@@ -56,8 +56,7 @@ public class LanguagePreference implements VaadinServiceInitListener {
             // in its "location" and "query" parameters
             param = langFromQuery(request.getParameter("query"));
             if (param == null) {
-                String location = request.getParameter("location");
-                param = location != null && location.contains("?") ? langFromQuery(location.substring(location.indexOf('?') + 1)) : null;
+                param = langInAddress(request.getParameter("location"));
             }
         }
         if (param != null && parse(param) != null) {
@@ -80,6 +79,11 @@ public class LanguagePreference implements VaadinServiceInitListener {
             }
         }
         return null;
+    }
+
+    /** The {@code lang} of an address's query; null when it has none (or no query). */
+    private static String langInAddress(String address) {
+        return address != null && address.contains("?") ? langFromQuery(address.substring(address.indexOf('?') + 1)) : null;
     }
 
     static String langFromQuery(String query) {
@@ -189,7 +193,7 @@ public class LanguagePreference implements VaadinServiceInitListener {
      * {@code lang=<tag>} added.
      */
     public static String inLanguage(String address, Locale locale) {
-        if (langFromQuery(address.contains("?") ? address.substring(address.indexOf('?') + 1) : null) != null) {
+        if (langInAddress(address) != null) {
             throw new IllegalArgumentException("The address names a language already: " + address);
         }
         return address + (address.contains("?") ? "&" : "?") + "lang=" + tag(locale);

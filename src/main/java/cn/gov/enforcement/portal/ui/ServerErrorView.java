@@ -10,7 +10,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +27,7 @@ public class ServerErrorView extends Div implements HasErrorParameter<Exception>
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
-        String reference = HexFormat.of().formatHex(new byte[] {(byte) ThreadLocalRandom.current().nextInt(),
-                (byte) ThreadLocalRandom.current().nextInt(), (byte) ThreadLocalRandom.current().nextInt(),
-                (byte) ThreadLocalRandom.current().nextInt()}).toUpperCase(java.util.Locale.ROOT);
+        String reference = String.format("%08X", ThreadLocalRandom.current().nextInt());
         LOG.error("Page {} failed (reference {})", event.getLocation().getPath(), reference, parameter.getCaughtException());
         removeAll();
         setId("server-error");

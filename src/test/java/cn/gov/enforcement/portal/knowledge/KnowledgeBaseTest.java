@@ -23,6 +23,21 @@ class KnowledgeBaseTest {
         return new KnowledgeBase(new KnowledgeSettings(dir, strict, null), beans.getBeanProvider(KnowledgeLoader.class));
     }
 
+    /** A loader of {@code folder} that fails with {@code failure}. */
+    private static KnowledgeLoader failing(String folder, RuntimeException failure) {
+        return new KnowledgeLoader() {
+            @Override
+            public String folder() {
+                return folder;
+            }
+
+            @Override
+            public LoadReport load(KnowledgeBase kb) {
+                throw failure;
+            }
+        };
+    }
+
     private static KnowledgeLoader loaderWithProblems(List<ContentProblem> problems) {
         return new KnowledgeLoader() {
             @Override
@@ -101,18 +116,7 @@ class KnowledgeBaseTest {
 
     @Test
     void a_failing_loader_becomes_a_problem_instead_of_stopping_the_others() {
-        KnowledgeLoader failing = new KnowledgeLoader() {
-            @Override
-            public String folder() {
-                return "broken";
-            }
-
-            @Override
-            public LoadReport load(KnowledgeBase kb) {
-                throw new IllegalStateException("database down");
-            }
-        };
-        KnowledgeBase kb = knowledgeBase(dir, false, failing);
+        KnowledgeBase kb = knowledgeBase(dir, false, failing("broken", new IllegalStateException("database down")));
         kb.loadAll();
         assertThat(kb.problems()).singleElement().satisfies(p -> {
             assertThat(p.message()).isEqualTo("loading failed: database down");
@@ -123,19 +127,9 @@ class KnowledgeBaseTest {
 
     @Test
     void a_search_node_that_does_not_answer_is_said_so_and_not_blamed_on_the_files() {
-        KnowledgeLoader indexing = new KnowledgeLoader() {
-            @Override
-            public String folder() {
-                return "regulations";
-            }
-
-            @Override
-            public LoadReport load(KnowledgeBase kb) {
-                throw new IllegalStateException("guides not indexed", new cn.gov.enforcement.portal.search.SearchIndexException(
-                        "Cannot create a new version of search index regulation-articles: Connection refused"));
-            }
-        };
-        KnowledgeBase kb = knowledgeBase(dir, false, indexing);
+        KnowledgeBase kb = knowledgeBase(dir, false, failing("regulations", new IllegalStateException("guides not indexed",
+                new cn.gov.enforcement.portal.search.SearchIndexException(
+                        "Cannot create a new version of search index regulation-articles: Connection refused"))));
         kb.loadAll();
         assertThat(kb.problems()).singleElement().satisfies(p -> {
             assertThat(p.key()).isEqualTo("knowledge.problem.searchUnavailable");
