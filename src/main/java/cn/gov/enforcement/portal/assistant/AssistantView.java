@@ -74,7 +74,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
     public AssistantView(AssistantService service) {
         this.service = service;
         addClassName("assistant-view");
-        add(new H1(getTranslation("assistant.title")), new Paragraph(getTranslation("assistant.lead")));
+        add(new H1(getTranslation("assistant.title")), new Paragraph(MarkedText.of(getTranslation("assistant.lead"), getLocale())));
         // for a whole business rather than one question: the guided self-check (selfcheck module)
         com.vaadin.flow.component.html.Anchor selfCheck = new com.vaadin.flow.component.html.Anchor("self-check",
                 getTranslation("assistant.selfCheck"));

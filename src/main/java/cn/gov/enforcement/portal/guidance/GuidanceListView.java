@@ -56,7 +56,7 @@ public class GuidanceListView extends Div implements HasDynamicTitle, BeforeEnte
         agency.setItems(all.stream().map(AgencySummary::id).toList());
         java.util.Map<String, String> names = all.stream()
                 .collect(java.util.stream.Collectors.toMap(AgencySummary::id, a -> a.displayName(getLocale())));
-        agency.setItemLabelGenerator(id -> names.getOrDefault(id, id));
+        cn.gov.enforcement.portal.platform.ReaderScript.showItems(agency, id -> names.getOrDefault(id, id));
         agency.setVisible(own.isEmpty());
         if (!all.isEmpty()) {
             agency.setValue(all.get(0).id());

@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.lists;
 
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -87,11 +88,13 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
             card.add(ListsUi.contentFact(this, "lists.field.sector", ReaderScript.forReader(e.sector())));
         }
         card.add(ListsUi.fact(this, "lists.field.agency", agencyName(e.agency())));
-        Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("lists.exemption.checkLink"));
+        // every card has this link: its name for a screen reader says which item it checks, in words shown to
+        // screen readers only, the item's words marked as Chinese on an English page (an aria-label has no language)
+        Span which = new Span(new Text(getTranslation("lists.colon")),
+                ReaderScript.markContent(new Span(ReaderScript.forReader(e.violation()))));
+        which.addClassName("lists-for-screen-readers");
+        Anchor check = new Anchor("exemptions/" + e.id() + "/check", new Text(getTranslation("lists.exemption.checkLink")), which);
         check.addClassName("exemption-check-link");
-        // every card has this link: its accessible name says which item it checks
-        check.getElement().setAttribute("aria-label", getTranslation("lists.exemption.checkLink") + getTranslation("lists.colon")
-                + ReaderScript.forReader(e.violation()));
         card.add(new Div(check));
         return card;
     }

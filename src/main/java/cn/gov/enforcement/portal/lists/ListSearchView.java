@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.SearchForm;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
@@ -86,7 +87,7 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         agency.setId(prefix + "-agency");
         agency.setLabel(getTranslation("lists.filter.agency"));
         agency.setItems(agencies);
-        agency.setItemLabelGenerator(a -> a.isEmpty() ? getTranslation("lists.filter.all") : agencyName(a));
+        ReaderScript.showItems(agency, a -> a.isEmpty() ? getTranslation("lists.filter.all") : agencyName(a));
         agency.setValue("");
     }
 

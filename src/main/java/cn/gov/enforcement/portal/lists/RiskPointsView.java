@@ -45,7 +45,7 @@ public class RiskPointsView extends ListSearchView<RiskPoint> {
         sector.setId("risk-sector");
         sector.setLabel(getTranslation("lists.filter.sector"));
         sector.setItems(sectors);
-        sector.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("lists.filter.all") : ReaderScript.forReader(s));
+        ReaderScript.showItems(sector, s -> s.isEmpty() ? getTranslation("lists.filter.all") : ReaderScript.forReader(s));
         sector.setValue("");
 
         List<String> levels = new ArrayList<>();

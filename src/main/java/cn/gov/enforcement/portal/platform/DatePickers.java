@@ -17,6 +17,7 @@ public final class DatePickers {
 
     public static DatePicker localize(DatePicker picker, Component owner) {
         picker.setI18n(texts(owner));
+        titleMonths(picker, owner, "this");
         return picker;
     }
 
@@ -24,7 +25,21 @@ public final class DatePickers {
     public static com.vaadin.flow.component.datetimepicker.DateTimePicker localize(
             com.vaadin.flow.component.datetimepicker.DateTimePicker picker, Component owner) {
         picker.setDatePickerI18n(texts(owner));
+        titleMonths(picker, owner, "this.querySelector('[slot=date-picker]')");
         return picker;
+    }
+
+    /**
+     * Each month of the calendar titled as {@code platform.date.title} orders month ({0}) and year ({1}) (2026年12月 in Chinese;
+     * Vaadin's title, month name then year, is a function in the browser that the server's texts cannot set). Set in
+     * the browser at each attach, merged into the texts the picker has (its connector merges the server's texts into
+     * them in turn, so the title stays).
+     */
+    private static void titleMonths(Component picker, Component owner, String datePicker) {
+        String pattern = owner.getTranslation("platform.date.title");
+        picker.addAttachListener(attach -> picker.getElement().executeJs("const picker = " + datePicker + ";"
+                + " if (picker) { picker.i18n = Object.assign({}, picker.i18n, { formatTitle: (month, year) =>"
+                + " $0.replace('{0}', month).replace('{1}', year) }); }", pattern));
     }
 
     private static DatePicker.DatePickerI18n texts(Component owner) {

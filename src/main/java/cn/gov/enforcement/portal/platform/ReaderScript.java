@@ -113,6 +113,20 @@ public final class ReaderScript {
     }
 
     /**
+     * Shows each item of {@code select} as {@code label} names it (translated text, or Chinese content already in the
+     * reader's script), a name holding Chinese in a span marked like {@link #markContent}: the items of the drop-down
+     * and the chosen value shown in the field, a copy of the chosen item. Use it instead of an item label generator,
+     * whose text the field would show unmarked.
+     */
+    public static <T> void showItems(com.vaadin.flow.component.select.Select<T> select, Function<T, String> label) {
+        select.setRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(item -> {
+            String name = label.apply(item);
+            Span shown = new Span(name);
+            return holdsChinese(name) ? markContent(shown) : shown;
+        }));
+    }
+
+    /**
      * Labels {@code field} (a Vaadin text field, radio button group or checkbox group) with {@code before}, translated
      * or neutral text such as a question's number, followed by {@code content}, Chinese content already in the reader's
      * script. The label is an element of its own in the field's {@code label} slot, not the field's {@code label}

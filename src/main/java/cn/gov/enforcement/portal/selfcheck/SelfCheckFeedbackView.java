@@ -51,7 +51,7 @@ public class SelfCheckFeedbackView extends Div implements HasDynamicTitle {
         agency.setLabel(getTranslation("selfcheck.staff.agency"));
         agency.setItems(all.stream().map(AgencySummary::id).toList());
         Map<String, String> names = all.stream().collect(Collectors.toMap(AgencySummary::id, a -> a.displayName(getLocale())));
-        agency.setItemLabelGenerator(id -> names.getOrDefault(id, id));
+        cn.gov.enforcement.portal.platform.ReaderScript.showItems(agency, id -> names.getOrDefault(id, id));
         agency.setVisible(own.isEmpty());
         if (!all.isEmpty()) {
             agency.setValue(all.get(0).id());

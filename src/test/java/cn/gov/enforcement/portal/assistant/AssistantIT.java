@@ -452,6 +452,10 @@ class AssistantIT extends KaribuViewTest {
     void the_follow_up_note_and_buttons_speak_the_readers_language() {
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("assistant");
+        // the English lead's Chinese examples are marked as Chinese, the English around them is not
+        com.vaadin.flow.component.html.Paragraph lead = _find(com.vaadin.flow.component.html.Paragraph.class).stream()
+                .filter(p -> p.getElement().getTextRecursively().startsWith("Describe your business")).findFirst().orElseThrow();
+        assertThat(marks(lead.getElement())).containsExactly("zh-CN=开饭店油烟会不会被罚", "zh-CN=那要罚多少钱？");
         assertThat(_get(Button.class, spec -> spec.withId("assistant-new-conversation")).getText())
                 .isEqualTo("New conversation");
         ask(FUMES);
@@ -476,6 +480,12 @@ class AssistantIT extends KaribuViewTest {
                 .contains("已結合上一個問題「飯店油煙擾民會被罰嗎」作答。");
         assertThat(_get(followUp, Button.class, spec -> spec.withClasses("assistant-alone")).getText())
                 .isEqualTo("只按這個問題回答");
+        // a Chinese page's lead, built anew, marks nothing
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("assistant");
+        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class)).filteredOn(p -> p.getElement().getTextRecursively()
+                .startsWith("用自己的話描述")).singleElement().satisfies(p -> assertThat(marks(p.getElement()))
+                        .as("a Chinese page marks nothing").isEmpty());
     }
 
     @Autowired cn.gov.enforcement.portal.regulation.ImportService importService;

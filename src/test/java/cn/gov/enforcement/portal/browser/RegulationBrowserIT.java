@@ -118,6 +118,10 @@ class RegulationBrowserIT extends BrowserTest {
         assertThat(browser.find(By.id("regulation-filters-toggle")).isDisplayed()).isFalse();
         assertThat(browser.find(By.id("regulation-level")).isDisplayed()).isTrue();
         assertThat(browser.find(By.id("regulation-search")).getSize().getWidth()).isGreaterThan(450);
+        // the date pickers' calendars title each month year first, as Chinese calendars do (Vaadin's: 12月 2026)
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const p = document.getElementById('regulation-from');"
+                        + " return p.i18n.formatTitle(p.i18n.monthNames[11], 2026);")).isEqualTo("2026年12月");
     }
 
     @Test

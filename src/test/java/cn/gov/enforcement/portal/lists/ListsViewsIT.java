@@ -154,7 +154,7 @@ class ListsViewsIT extends ListsTestSupport {
         assertThat(_find(Div.class, spec -> spec.withClasses("exemption-card"))).isNotEmpty();
         // every card has a check link; each one's accessible name says which item it checks
         List<String> names = _find(Anchor.class, spec -> spec.withClasses("exemption-check-link")).stream()
-                .map(a -> a.getElement().getAttribute("aria-label")).toList();
+                .map(a -> a.getElement().getTextRecursively()).toList();
         assertThat(names).isNotEmpty().doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).startsWith("自助检查"));
         UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display");
         assertThat(_get(Section.class, spec -> spec.withId("exemption-basis-exemption")).getElement().getTextRecursively())
@@ -412,6 +412,18 @@ class ListsViewsIT extends ListsTestSupport {
         UI.getCurrent().navigate("risks");
         assertThat(_find(Anchor.class, spec -> spec.withClasses("risk-link"))).isNotEmpty()
                 .allSatisfy(link -> assertThat(link.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        // the sector filter's items (and the chosen one shown in the field, a copy) are content; its All is not
+        Select<?> sector = _get(Select.class, spec -> spec.withId("risk-sector"));
+        assertThat(marked(sector.getElement(), "zh-CN")).isNotEmpty().doesNotContain("All")
+                .allSatisfy(name -> assertThat(name).containsPattern("\\p{IsHan}"));
+        assertThat(sector.getElement().getTextRecursively()).contains("All");
+        UI.getCurrent().navigate("exemptions");
+        // the words that tell a screen reader which item a check link checks are the item's, marked
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("exemption-check-link"))).isNotEmpty()
+                .allSatisfy(link -> {
+                    assertThat(link.getElement().getTextRecursively()).startsWith("Check whether you qualify: ");
+                    assertThat(marked(link.getElement(), "zh-CN")).singleElement().asString().isNotBlank();
+                });
         assertThat(_find(Span.class, spec -> spec.withClasses("lists-sample-badge")))
                 .allSatisfy(badge -> assertThat(badge.getElement().getAttribute("lang")).isEqualTo("en"));
         UI.getCurrent().navigate("discretion/sample-traffic-police");
