@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.account;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
@@ -29,8 +30,13 @@ class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextC
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionEndLog.class);
 
+    /** Session attribute set once the session's end is written, so that it is not written twice. */
+    static final String RECORDED = SessionEndLog.class.getName() + ".recorded";
+
     private final AccountLog log;
     private volatile boolean stopping;
+    /** The live sessions, so that a stopping server writes their end while the database is still open. */
+    private final java.util.Set<HttpSession> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SessionEndLog(AccountLog log) {
         this.log = log;
@@ -49,10 +55,20 @@ class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextC
     }
 
     @Override
+    public void sessionCreated(HttpSessionEvent event) {
+        live.add(event.getSession());
+    }
+
+    @Override
     public void sessionDestroyed(HttpSessionEvent event) {
+        live.remove(event.getSession());
+        record(event.getSession());
+    }
+
+    /** Writes the end of {@code session} when a signed-in person's session ends without a sign-out, once. */
+    private void record(HttpSession session) {
         try {
-            HttpSession session = event.getSession();
-            if (session.getAttribute(SIGNED_OUT) != null
+            if (session.getAttribute(SIGNED_OUT) != null || session.getAttribute(RECORDED) != null
                     || !(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
                             instanceof SecurityContext context)) {
                 return;
@@ -63,15 +79,25 @@ class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextC
                 Object reason = session.getAttribute(REASON);
                 log.record(AccountAction.SESSION_ENDED, authentication.getName(), null, null,
                         reason instanceof String r ? r : stopping ? "serverStopped" : "timeout");
+                session.setAttribute(RECORDED, Boolean.TRUE);
             }
+        } catch (IllegalStateException e) {
+            // invalidated meanwhile: its end is written by the invalidation
         } catch (RuntimeException e) {
             // the end of a session must never fail; a log entry that cannot be written is reported here
             LOG.warn("Account log: the end of a session could not be recorded: {}", e.toString());
         }
     }
 
+    /**
+     * The server stops: the sessions signed in now end with it. Their ends are written here, first thing in the
+     * shutdown, since the web server expires its sessions only after the database has been closed.
+     */
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
         stopping = true;
+        for (HttpSession session : List.copyOf(live)) {
+            record(session);
+        }
     }
 }
