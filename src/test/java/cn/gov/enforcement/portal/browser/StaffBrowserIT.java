@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
+import cn.gov.enforcement.portal.testsupport.StaffAccounts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,7 +27,8 @@ class StaffBrowserIT extends BrowserTest {
         SecurityContextHolder.setContext(new org.springframework.security.core.context.SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
         try {
-            return accounts.create(new AccountService.NewUser(username, "测试执法人员", Role.OFFICER, agency)).initialPassword();
+            return StaffAccounts.createOrReset(accounts, new AccountService.NewUser(username, "测试执法人员", Role.OFFICER,
+                    agency));
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -107,8 +109,8 @@ class StaffBrowserIT extends BrowserTest {
                 new UsernamePasswordAuthenticationToken("test-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
         String initial;
         try {
-            initial = accounts.create(new AccountService.NewUser("admin-browser-backup", "测试管理员", Role.ADMIN, null))
-                    .initialPassword();
+            initial = StaffAccounts.createOrReset(accounts, new AccountService.NewUser("admin-browser-backup", "测试管理员",
+                    Role.ADMIN, null));
         } finally {
             SecurityContextHolder.clearContext();
         }
