@@ -92,11 +92,17 @@ class StaffBrowserIT extends BrowserTest {
                 new UsernamePasswordAuthenticationToken("test-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
         try {
             List<cn.gov.enforcement.portal.account.AccountLogEntry> entries = log.entries("officer-browser", null);
-            assertThat(entries).extracting(cn.gov.enforcement.portal.account.AccountLogEntry::action).containsExactly(
+            // newest first: this run's entries down to the set-up (created, or reset when an earlier run against the
+            // same database created the account), then that earlier run's, down to the creation
+            List<cn.gov.enforcement.portal.account.AccountAction> actions = entries.stream()
+                    .map(cn.gov.enforcement.portal.account.AccountLogEntry::action).toList();
+            assertThat(actions.subList(0, Math.min(4, actions.size()))).containsExactly(
                     cn.gov.enforcement.portal.account.AccountAction.SIGNED_OUT,
                     cn.gov.enforcement.portal.account.AccountAction.PASSWORD_CHANGED,
                     cn.gov.enforcement.portal.account.AccountAction.SIGNED_IN,
-                    cn.gov.enforcement.portal.account.AccountAction.CREATED);
+                    actions.size() == 4 ? cn.gov.enforcement.portal.account.AccountAction.CREATED
+                            : cn.gov.enforcement.portal.account.AccountAction.PASSWORD_RESET);
+            assertThat(actions).last().isEqualTo(cn.gov.enforcement.portal.account.AccountAction.CREATED);
             assertThat(entries.get(2).clientAddress()).isNotBlank();
         } finally {
             SecurityContextHolder.clearContext();
