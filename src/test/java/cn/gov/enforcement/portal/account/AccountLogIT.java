@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.enforcement.portal.IntegrationTest;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import jakarta.servlet.http.HttpSessionEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -28,8 +35,24 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
-/** The account log records every account change and sign-in attempt, only administrators read it, and it expires. */
+/**
+ * The account log records every account change and sign-in attempt, only administrators read it, and it expires.
+ * The portal's clock stands still in these tests ({@link StoppedClock}), so that a time the portal stamps (a sign-in,
+ * the end of a lock) is the test's own {@code clock.instant()} exactly.
+ */
+@Import(AccountLogIT.StoppedClock.class)
 class AccountLogIT extends IntegrationTest {
+
+    /** A clock at the context's start, to the second, that moves only when a test moves it. */
+    @TestConfiguration
+    static class StoppedClock {
+
+        @Bean
+        @Primary
+        MutableClock stoppedTestClock() {
+            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        }
+    }
 
     @Autowired AccountService accounts;
     @Autowired AccountLog log;

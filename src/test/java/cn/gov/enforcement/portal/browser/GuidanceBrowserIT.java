@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
+import cn.gov.enforcement.portal.testsupport.StaffAccounts;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +31,9 @@ class GuidanceBrowserIT extends BrowserTest {
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
         String password;
         try {
-            password = ownPassword("guidance-browser-officer", accounts.create(new AccountService.NewUser(
-                    "guidance-browser-officer", "测试指导员", Role.OFFICER, "sample-market-regulation")).initialPassword());
+            password = ownPassword("guidance-browser-officer", StaffAccounts.createOrReset(accounts,
+                    new AccountService.NewUser("guidance-browser-officer", "测试指导员", Role.OFFICER,
+                            "sample-market-regulation")));
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -7,6 +7,7 @@ import cn.gov.enforcement.portal.account.Role;
 import cn.gov.enforcement.portal.lists.EntryStatus;
 import cn.gov.enforcement.portal.lists.ListEntryForms.RiskPointInput;
 import cn.gov.enforcement.portal.lists.ListsBackOffice;
+import cn.gov.enforcement.portal.testsupport.StaffAccounts;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +32,8 @@ class ListsBackOfficeBrowserIT extends BrowserTest {
         SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin",
                 null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
         try {
-            return ownPassword(username, accounts.create(new AccountService.NewUser(username, "测试编辑", Role.EDITOR,
-                    "sample-urban-management")).initialPassword());
+            return ownPassword(username, StaffAccounts.createOrReset(accounts, new AccountService.NewUser(username,
+                    "测试编辑", Role.EDITOR, "sample-urban-management")));
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
+import cn.gov.enforcement.portal.testsupport.StaffAccounts;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -86,8 +87,8 @@ class MediationBrowserIT extends BrowserTest {
         SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
         try {
-            String initial = accounts.create(new AccountService.NewUser(username, "测试调解员", Role.OFFICER, agency))
-                    .initialPassword();
+            String initial = StaffAccounts.createOrReset(accounts, new AccountService.NewUser(username, "测试调解员",
+                    Role.OFFICER, agency));
             return ownPassword(username, initial);
         } finally {
             SecurityContextHolder.clearContext();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
+import cn.gov.enforcement.portal.testsupport.StaffAccounts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +41,8 @@ class PhoneLayoutBrowserIT extends BrowserTest {
                     null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
             String initial;
             try {
-                initial = accounts.create(new AccountService.NewUser("admin-phone-layout", "测试管理员", Role.ADMIN, null))
-                        .initialPassword();
+                initial = StaffAccounts.createOrReset(accounts, new AccountService.NewUser("admin-phone-layout",
+                        "测试管理员", Role.ADMIN, null));
             } finally {
                 SecurityContextHolder.clearContext();
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
+import cn.gov.enforcement.portal.testsupport.StaffAccounts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,8 @@ class RegulationImportBrowserIT extends BrowserTest {
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
         String initial;
         try {
-            initial = accounts.create(new AccountService.NewUser(username, "导入测试管理员", Role.ADMIN, null)).initialPassword();
+            initial = StaffAccounts.createOrReset(accounts, new AccountService.NewUser(username, "导入测试管理员", Role.ADMIN,
+                    null));
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.enforcement.portal.notification.slice.NotificationTestApplication;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

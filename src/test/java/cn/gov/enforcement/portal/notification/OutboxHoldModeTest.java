@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.enforcement.portal.notification.internal.OutboxHealthIndicator;
+import cn.gov.enforcement.portal.notification.slice.NotificationTestApplication;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.enforcement.portal.notification.slice.NotificationTestApplication;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.notification;
 
+import cn.gov.enforcement.portal.notification.slice.NotificationTestApplication;
 import cn.gov.enforcement.portal.testsupport.MutableClock;
 import cn.gov.enforcement.portal.notification.internal.MailDispatcher;
 import cn.gov.enforcement.portal.notification.internal.OutboxStore;

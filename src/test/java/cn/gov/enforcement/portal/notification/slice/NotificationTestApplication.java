@@ -1,9 +1,10 @@
-package cn.gov.enforcement.portal.notification;
+package cn.gov.enforcement.portal.notification.slice;
 
 import cn.gov.enforcement.portal.testsupport.MutableClock;
 import cn.gov.enforcement.portal.platform.Translations;
 import java.time.Instant;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -25,9 +26,16 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
  * A slice of the portal with just the notification module, an in-memory H2 database migrated by
  * Flyway, Boot's mail sender (only when {@code spring.mail.host} is set), actuator health (with Boot's mail health
  * check as the portal's settings leave it) and
- * method security. No Elasticsearch, no Vaadin.
+ * method security. No Elasticsearch, no Vaadin. Its clock ({@link MutableClock}) stands still until a test moves it.
+ *
+ * <p>Only the tests that name it ({@code @SpringBootTest(classes = NotificationTestApplication.class)}) get it. It is a
+ * {@link TestComponent}, so the portal's component scan leaves it out of the whole application's tests (it used to
+ * bring its frozen clock into every one of them), and it sits in a package of its own, below the notification tests:
+ * Boot's search for a configuration starts at a test's package and goes up, so a test of the notification package that
+ * names none (such as {@code OutboxRetentionIT}) finds the portal's application class, not this slice.
  */
 @SpringBootConfiguration
+@TestComponent
 @ImportAutoConfiguration({
         PropertyPlaceholderAutoConfiguration.class,
         ConfigurationPropertiesAutoConfiguration.class,

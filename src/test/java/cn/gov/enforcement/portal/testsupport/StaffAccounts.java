@@ -1,0 +1,43 @@
+package cn.gov.enforcement.portal.testsupport;
+
+import cn.gov.enforcement.portal.account.AccountService;
+import cn.gov.enforcement.portal.account.UserSummary;
+import java.util.Objects;
+
+/**
+ * Staff accounts of integration tests. The tests of a run share one database, and a run against a kept database (the
+ * PostgreSQL one of the README's test command, for instance) finds the accounts of the runs before it: an account of a
+ * fixed username may exist already.
+ */
+public final class StaffAccounts {
+
+    private StaffAccounts() {
+    }
+
+    /**
+     * Creates the account and returns its initial password; when an account of that username exists already, makes it
+     * as a new one would be instead (enabled, not locked, with a new initial password, which is returned). Either way
+     * the caller signs in with the password returned and is asked to choose one of its own, as at a first sign-in.
+     * Needs an administrator signed in.
+     *
+     * @throws IllegalStateException when the existing account has another role or agency: some other test's account
+     */
+    public static String createOrReset(AccountService accounts, AccountService.NewUser user) {
+        UserSummary existing = accounts.list().stream()
+                .filter(account -> account.username().equalsIgnoreCase(user.username().trim()))
+                .findFirst().orElse(null);
+        if (existing == null) {
+            return accounts.create(user).initialPassword();
+        }
+        String agency = user.role().boundToAgency() && user.agencyId() != null ? user.agencyId().trim() : null;
+        if (existing.role() != user.role() || !Objects.equals(existing.agencyId(), agency)) {
+            throw new IllegalStateException("The account " + existing.username() + " exists already as "
+                    + existing.role() + " of " + existing.agencyId() + ", not as " + user.role() + " of " + agency);
+        }
+        if (!existing.enabled()) {
+            accounts.setEnabled(existing.id(), true);
+        }
+        accounts.releaseSignInLock(existing.id());
+        return accounts.resetPassword(existing.id());
+    }
+}
