@@ -155,6 +155,8 @@ public final class EmbeddedNode implements AutoCloseable {
     private volatile CompletableFuture<Void> launch;
     private volatile DataDirectoryLock lock;
     private volatile boolean ready;
+    /** Set by {@link #stop()}, under this object's monitor: from then on no node process may be started. */
+    private boolean stopped;
     private Thread shutdownHook;
 
     public EmbeddedNode(Options options) {
@@ -311,9 +313,11 @@ public final class EmbeddedNode implements AutoCloseable {
 
     private void launch() throws IOException, InterruptedException {
         long started = System.nanoTime();
+        ensureNotStopped();
         Path home = provisionDistribution();
         Layout l = prepareLayout(home);
         layout = l;
+        ensureNotStopped();
         killStaleNode(l.pidFile());
         removeLauncherLeftovers(l.tmp());
         int transport = options.transportPort() == 0 ? freePort() : options.transportPort();
@@ -352,6 +356,9 @@ public final class EmbeddedNode implements AutoCloseable {
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(l.consoleLog().toFile()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         synchronized (this) {
+            // checked under the monitor stop() takes the process under: a launch it gave up (the startup timeout, the
+            // portal closing) cannot start a node after it, and a node started before it is the one stop() ends
+            ensureNotStopped();
             process = builder.start();
             installShutdownHook();
         }
@@ -719,13 +726,26 @@ public final class EmbeddedNode implements AutoCloseable {
         }
     }
 
-    /** Stops the node (gracefully, then forcibly) and waits until no process of it is left. */
+    private synchronized void ensureNotStopped() {
+        if (stopped) {
+            throw new IllegalStateException("The embedded search node was stopped before it was started");
+        }
+    }
+
+    /**
+     * Stops the node (gracefully, then forcibly) and waits until no process of it is left. A launch still going on
+     * in the background starts no process any more; the data directory's lock is released once it has ended (at
+     * once when none is going on), so that it touches no file of the node after another portal took the lock.
+     */
     public void stop() {
         Process p;
+        CompletableFuture<Void> pending;
         synchronized (this) {
+            stopped = true;
             p = process;
             process = null;
             ready = false;
+            pending = launch;
         }
         if (p != null) {
             log.info("Stopping embedded search node (pid {})", p.pid());
@@ -740,7 +760,12 @@ public final class EmbeddedNode implements AutoCloseable {
             }
         }
         removeShutdownHook();
-        unlockDataDirectory();
+        if (pending == null) {
+            unlockDataDirectory();
+        } else {
+            // runs at once when the launch has ended already
+            pending.whenComplete((ok, failure) -> unlockDataDirectory());
+        }
     }
 
     private void unlockDataDirectory() {
