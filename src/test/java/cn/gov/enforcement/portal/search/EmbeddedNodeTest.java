@@ -126,7 +126,7 @@ class EmbeddedNodeTest {
     @Test
     void invalid_heap_settings_are_refused_with_a_clear_message() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EmbeddedNode.Options(null, null, null, DATA,
-                        "lots", 0, 0, null, null, null))
+                        "lots", 0, 0, null, null, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("heap");
     }

@@ -24,7 +24,7 @@ class EmbeddedNodeStartupTimeoutTest {
         EmbeddedNode.deleteTree(DATA);
         // a timeout of 1 ms gives the start up before the background launch (about 100 ms) has started the node
         EmbeddedNode node = new EmbeddedNode(new EmbeddedNode.Options(null, null, null, DATA, "512m", 0, 0,
-                Duration.ofMillis(1), null, null));
+                Duration.ofMillis(1), null, null, null, null, null, null));
         try {
             var launch = node.startAsync();
             // called at once, before assertion classes are loaded, which alone takes longer than the launch
