@@ -513,6 +513,12 @@ public final class EmbeddedNode implements AutoCloseable {
         while (!restarts.isEmpty() && now - restarts.peekFirst() > options.restartWindow().toNanos()) {
             restarts.removeFirst();
         }
+        if (options.restartAttempts() == 0) {
+            log.error("The embedded search node is down and restarts are switched off "
+                    + "(portal.search.embedded.restart-attempts=0): search stays unavailable until the portal is "
+                    + "restarted");
+            return;
+        }
         if (restarts.size() >= options.restartAttempts()) {
             log.error("The embedded search node is down and is not restarted any more ({} restarts within {}, "
                     + "portal.search.embedded.restart-attempts): search stays unavailable until the portal is "
