@@ -554,7 +554,8 @@ public final class EmbeddedNode implements AutoCloseable {
             started = launch();
             failure = awaitHealthy(started, System.nanoTime() + options.startupTimeout().toNanos());
         } catch (InterruptedException e) {
-            return; // stop() shut the watchdog down
+            Thread.currentThread().interrupt();
+            return;
         } catch (IOException | RuntimeException e) {
             failure = "could not be started: " + e;
         }
@@ -938,7 +939,9 @@ public final class EmbeddedNode implements AutoCloseable {
             ready = false;
             pending = launch;
         }
-        watchdog.shutdownNow();
+        // drops a restart that waits for its delay; not shutdownNow(): an interrupt would make terminate() spin in a
+        // watchdog thread ending a dead node's remains
+        watchdog.shutdown();
         if (p != null) {
             log.info("Stopping embedded search node (pid {})", p.pid());
             terminate(p.toHandle(), options.stopTimeout());
@@ -953,7 +956,7 @@ public final class EmbeddedNode implements AutoCloseable {
         }
         terminateServers();
         try {
-            // a restart going on ends at once: it starts no process any more, and one it started was ended above
+            // a restart going on ends soon: it starts no process any more, and one it started was ended above
             if (!watchdog.awaitTermination(options.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("The search node's watchdog did not end within {}", options.stopTimeout());
             }

@@ -72,6 +72,13 @@ class EmbeddedNodeWatchdogTest {
         assertThat(health(port)).as("nothing answers on the port").isEqualTo(-1);
     }
 
+    @Test
+    void the_wait_before_a_restart_doubles_up_to_the_longest() {
+        EmbeddedNode idle = new EmbeddedNode(EmbeddedNode.Options.defaults(DATA));
+        assertThat(List.of(0, 1, 2, 3, 4, 5, 30).stream().map(idle::restartDelay).map(Duration::toSeconds).toList())
+                .containsExactly(5L, 10L, 20L, 40L, 60L, 60L, 60L);
+    }
+
     /** The HTTP status of {@code /_cluster/health} on the port, -1 when nothing listens there. */
     private static int health(int port) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
