@@ -4,6 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
 import org.apache.http.Header;
 import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.RestClient;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import cn.gov.enforcement.portal.platform.PortalSettings;
 import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +32,16 @@ class SearchConfiguration {
     @Conditional(EmbeddedModeCondition.class)
     EmbeddedSearchNode embeddedSearchNode(EmbeddedNodeLauncher launcher) {
         return new EmbeddedSearchNode(launcher.node());
+    }
+
+    /**
+     * Health component {@code elasticsearch}: this bean's name keeps Boot's own check, which logs a stack trace on
+     * every failing call, from being created.
+     */
+    @Bean
+    @ConditionalOnEnabledHealthIndicator("elasticsearch")
+    SearchHealthIndicator elasticsearchHealthIndicator(RestClient client) {
+        return new SearchHealthIndicator(client);
     }
 
     /** External clusters secured with an API key: {@code portal.search.api-key}. */

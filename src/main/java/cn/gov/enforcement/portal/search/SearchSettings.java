@@ -34,7 +34,7 @@ public record SearchSettings(Mode mode, String apiKey, int bulkBatchSize, Embedd
             bulkBatchSize = 500;
         }
         if (embedded == null) {
-            embedded = new Embedded(null, null, null, null, 0, 0, null, null, null);
+            embedded = new Embedded(null, null, null, null, 0, 0, null, null, null, null, null, null, null);
         }
         if (mergeSegments == null) {
             mergeSegments = true;
@@ -57,6 +57,12 @@ public record SearchSettings(Mode mode, String apiKey, int bulkBatchSize, Embedd
      * @param stopTimeout how long to wait for a graceful stop before killing it
      * @param javaHome the Java installation the node runs on; empty: the newest of Java 21 to 25 found in the
      *     portal's own or {@code /usr/lib/jvm}, else the portal's own (see {@code NodeJava})
+     * @param restartDelay how long to wait before a node that died while the portal runs is started again (default
+     *     5 s), doubled for every earlier restart within {@code restartWindow}
+     * @param restartMaxDelay the longest wait before such a restart (default 1 min)
+     * @param restartAttempts how many restarts are tried within {@code restartWindow} (default 5); then the node
+     *     stays down until the portal is restarted; 0 switches restarts off
+     * @param restartWindow how long a restart counts against {@code restartAttempts} (default 10 min)
      */
     public record Embedded(
             Path distribution,
@@ -67,7 +73,11 @@ public record SearchSettings(Mode mode, String apiKey, int bulkBatchSize, Embedd
             int transportPort,
             Duration startupTimeout,
             Duration stopTimeout,
-            Path javaHome) {
+            Path javaHome,
+            Duration restartDelay,
+            Duration restartMaxDelay,
+            Integer restartAttempts,
+            Duration restartWindow) {
 
         public Embedded {
             if (downloadUrl == null || downloadUrl.isBlank()) {
@@ -90,7 +100,8 @@ public record SearchSettings(Mode mode, String apiKey, int bulkBatchSize, Embedd
         /** The provisioning options for a node keeping its files under the portal data directory. */
         public EmbeddedNode.Options toOptions(Path portalDataDir) {
             return new EmbeddedNode.Options(distribution, downloadUrl, cacheDir, portalDataDir, heap, port,
-                    transportPort, startupTimeout, stopTimeout, javaHome);
+                    transportPort, startupTimeout, stopTimeout, javaHome, restartDelay, restartMaxDelay, restartAttempts,
+                    restartWindow);
         }
     }
 }

@@ -35,7 +35,11 @@ class EmbeddedNodeTest {
     }
 
     private EmbeddedNode node() {
-        EmbeddedNode node = new EmbeddedNode(EmbeddedNode.Options.defaults(DATA));
+        return node(EmbeddedNode.Options.defaults(DATA));
+    }
+
+    private EmbeddedNode node(EmbeddedNode.Options options) {
+        EmbeddedNode node = new EmbeddedNode(options);
         nodes.add(node);
         return node;
     }
@@ -76,7 +80,9 @@ class EmbeddedNodeTest {
 
     @Test
     void a_second_start_kills_the_node_a_crashed_run_left_and_reuses_the_unpacked_distribution() throws Exception {
-        EmbeddedNode crashed = node();
+        // restarts off: the watchdog of a crashed portal is gone with it, and would start its node again
+        EmbeddedNode crashed = node(new EmbeddedNode.Options(null, null, null, DATA, "512m", 0, 0, null, null, null,
+                null, null, 0, null));
         crashed.start();
         Object inode = Files.getAttribute(crashed.layout().home(), "unix:ino");
         List<Path> firstFlags = finalFlagsFolders(crashed.layout().tmp());
@@ -126,7 +132,7 @@ class EmbeddedNodeTest {
     @Test
     void invalid_heap_settings_are_refused_with_a_clear_message() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EmbeddedNode.Options(null, null, null, DATA,
-                        "lots", 0, 0, null, null, null))
+                        "lots", 0, 0, null, null, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("heap");
     }

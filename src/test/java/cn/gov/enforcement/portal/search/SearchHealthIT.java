@@ -35,6 +35,9 @@ class SearchHealthIT extends IntegrationTest {
         Map<String, Object> components = (Map<String, Object>) response.getBody().get("components");
         assertThat(components).containsKey("elasticsearch");
         assertThat(((Map<String, Object>) components.get("elasticsearch")).get("status")).isEqualTo("UP");
+        assertThat(context.getBean("elasticsearchHealthIndicator"))
+                .as("the portal's check, which logs an outage once, not Boot's, which logs every failing call")
+                .isInstanceOf(SearchHealthIndicator.class);
     }
 
     @Test

@@ -44,6 +44,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipEntry;
@@ -56,6 +59,11 @@ import org.slf4j.LoggerFactory;
  * unpacks it once into a cache directory, prepares per-node config/data/tmp/log directories, starts
  * the node as a child process bound to loopback and stops it again without leaving any process
  * behind. No Spring in here, so that tests start their node through exactly the same code.
+ *
+ * <p>A node that dies while the portal runs (the kernel's out-of-memory killer, {@code kill -9}) is started again by
+ * a watchdog on the same HTTP port, which the portal's Elasticsearch client was built with, while the portal keeps
+ * holding the data directory's lock; see {@link Options} for its delays and limits. {@link #stop()} never leads to a
+ * restart.
  *
  * <p>When the JVM runs as root the node runs as {@code nobody:nogroup} (Elasticsearch refuses to run
  * as root) via {@code setpriv}; its directories are chowned to that user.
@@ -88,6 +96,12 @@ public final class EmbeddedNode implements AutoCloseable {
      * @param startupTimeout how long to wait for the node to become ready
      * @param stopTimeout how long to wait for a graceful stop before killing the node
      * @param javaHome the Java installation the node runs on, or null to choose one ({@link NodeJava})
+     * @param restartDelay how long the watchdog waits before it restarts a node that died while the portal runs;
+     *     doubled for every earlier restart within {@code restartWindow}
+     * @param restartMaxDelay the longest wait before a restart
+     * @param restartAttempts how many restarts are tried within {@code restartWindow}; once they are used up the
+     *     node stays down until the portal is restarted; 0 switches restarts off
+     * @param restartWindow how long a restart counts against {@code restartAttempts}
      */
     public record Options(
             Path distribution,
@@ -99,7 +113,11 @@ public final class EmbeddedNode implements AutoCloseable {
             int transportPort,
             Duration startupTimeout,
             Duration stopTimeout,
-            Path javaHome) {
+            Path javaHome,
+            Duration restartDelay,
+            Duration restartMaxDelay,
+            Integer restartAttempts,
+            Duration restartWindow) {
 
         public Options {
             if (portalDataDir == null) {
@@ -125,11 +143,29 @@ public final class EmbeddedNode implements AutoCloseable {
             if (stopTimeout == null) {
                 stopTimeout = Duration.ofSeconds(20);
             }
+            if (restartDelay == null) {
+                restartDelay = Duration.ofSeconds(5);
+            }
+            if (restartMaxDelay == null) {
+                restartMaxDelay = Duration.ofMinutes(1);
+            }
+            if (restartAttempts == null) {
+                restartAttempts = 5;
+            }
+            if (restartWindow == null) {
+                restartWindow = Duration.ofMinutes(10);
+            }
+            if (restartDelay.isNegative() || restartDelay.isZero() || restartMaxDelay.compareTo(restartDelay) < 0
+                    || restartAttempts < 0 || restartWindow.isNegative()) {
+                throw new IllegalArgumentException("restart delays must be positive (the longest at least the first), "
+                        + "restart attempts and window not negative");
+            }
         }
 
         /** Defaults for everything except the data directory. */
         public static Options defaults(Path portalDataDir) {
-            return new Options(null, null, null, portalDataDir, "512m", 0, 0, null, null, null);
+            return new Options(null, null, null, portalDataDir, "512m", 0, 0, null, null, null, null, null, null,
+                    null);
         }
     }
 
@@ -155,11 +191,27 @@ public final class EmbeddedNode implements AutoCloseable {
     private volatile CompletableFuture<Void> launch;
     private volatile DataDirectoryLock lock;
     private volatile boolean ready;
+    /** Set by {@link #stop()}, under this object's monitor: from then on no node process may be started. */
+    private boolean stopped;
+    /** The first start succeeded: from then on the watchdog restarts a node that dies. */
+    private volatile boolean wasReady;
+    /** The server JVMs the CLI process had spawned when the node became ready. */
+    private volatile List<ProcessHandle> servers = List.of();
+    /** When the watchdog restarted the node within the restart window, oldest first; guarded by this. */
+    private final Deque<Long> restarts = new ArrayDeque<>();
+    private final ScheduledExecutorService watchdog;
     private Thread shutdownHook;
 
     public EmbeddedNode(Options options) {
         this.options = options;
         this.root = runningAsRoot();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "embedded-search-node-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.watchdog = executor;
     }
 
     public Options options() {
@@ -244,10 +296,11 @@ public final class EmbeddedNode implements AutoCloseable {
 
     /**
      * Waits until the node answers {@code /_cluster/health} with at least yellow. Fails with the
-     * tail of the node's log when it does not within the startup timeout or dies.
+     * tail of the node's log when it does not within the startup timeout or dies. Once the node was ready, returns
+     * at once: a node that died afterwards is the watchdog's to restart.
      */
     public void awaitReady() {
-        if (ready) {
+        if (ready || wasReady) {
             return;
         }
         CompletableFuture<Void> future = launch;
@@ -268,52 +321,76 @@ public final class EmbeddedNode implements AutoCloseable {
             throw new IllegalStateException("Provisioning the embedded search node took longer than "
                     + options.startupTimeout());
         }
+        String failure;
+        try {
+            failure = awaitHealthy(process, deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the embedded search node", e);
+        }
+        if (failure == null) {
+            log.info("Embedded search node ready at {} (log: {})", uri(), layout.logFile());
+            return;
+        }
+        String tail = logTail();
+        stop();
+        throw new IllegalStateException("The embedded search node " + failure + ". Last lines of " + layout.logFile()
+                + " and the console log:\n" + tail);
+    }
+
+    /**
+     * Polls {@code /_cluster/health} of the node process {@code p} until it answers with at least yellow (then the
+     * node is ready), {@code p} exits or the deadline passes.
+     *
+     * @return null when the node is ready, else what went wrong, to follow the words {@code The embedded search node}
+     */
+    private String awaitHealthy(Process p, long deadline) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI health = URI.create(uri() + "/_cluster/health?wait_for_status=yellow&timeout=1s");
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
-            Process p = process;
             if (p == null || !p.isAlive()) {
-                String tail = logTail();
-                stop();
-                throw new IllegalStateException("The embedded search node exited"
-                        + (p == null ? "" : " with code " + p.exitValue()) + " before it was ready. Last lines of "
-                        + layout.logFile() + " and the console log:\n" + tail);
+                return "exited" + (p == null ? "" : " with code " + p.exitValue()) + " before it was ready";
             }
             try {
                 HttpResponse<String> response = http.send(
                         HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    ready = true;
-                    log.info("Embedded search node ready at {} (log: {})", uri(), layout.logFile());
-                    return;
+                    synchronized (this) {
+                        if (process != p) {
+                            return "was stopped before it was ready";
+                        }
+                        servers = p.descendants().toList();
+                        ready = true;
+                        wasReady = true;
+                    }
+                    watchServers(p);
+                    return null;
                 }
                 last = "HTTP " + response.statusCode() + " " + response.body();
             } catch (IOException e) {
                 last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the embedded search node", e);
             }
-            sleep(250);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            Thread.sleep(250);
         }
-        String tail = logTail();
-        stop();
-        throw new IllegalStateException("The embedded search node did not become ready within "
-                + options.startupTimeout() + " (last answer: " + last + "). Last lines of " + layout.logFile()
-                + " and the console log:\n" + tail);
+        return "did not become ready within " + options.startupTimeout() + " (last answer: " + last + ")";
     }
 
     public boolean isReady() {
         return ready;
     }
 
-    private void launch() throws IOException, InterruptedException {
+    private Process launch() throws IOException, InterruptedException {
         long started = System.nanoTime();
+        ensureNotStopped();
         Path home = provisionDistribution();
         Layout l = prepareLayout(home);
         layout = l;
+        ensureNotStopped();
         killStaleNode(l.pidFile());
         removeLauncherLeftovers(l.tmp());
         int transport = options.transportPort() == 0 ? freePort() : options.transportPort();
@@ -351,14 +428,21 @@ public final class EmbeddedNode implements AutoCloseable {
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(l.consoleLog().toFile()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p;
         synchronized (this) {
-            process = builder.start();
+            // checked under the monitor stop() takes the process under: a launch it gave up (the startup timeout, the
+            // portal closing) cannot start a node after it, and a node started before it is the one stop() ends
+            ensureNotStopped();
+            p = builder.start();
+            process = p;
             installShutdownHook();
         }
-        Files.writeString(l.pidFile(), Long.toString(process.pid()), StandardCharsets.US_ASCII);
+        watch(p, p.onExit());
+        Files.writeString(l.pidFile(), Long.toString(p.pid()), StandardCharsets.US_ASCII);
         log.info("Started embedded search node (pid {}, {}) on {} in {} ms{}, Java {}; data {}, logs {}",
-                process.pid(), VERSION, uri(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                p.pid(), VERSION, uri(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
                 root ? " as user " + RUN_AS_USER : "", java, l.data(), l.logs());
+        return p;
     }
 
     List<String> settings(Layout l, int transportPort) {
@@ -377,6 +461,121 @@ public final class EmbeddedNode implements AutoCloseable {
                 "cluster.routing.allocation.disk.threshold_enabled=false",
                 "path.data=" + l.data(),
                 "path.logs=" + l.logs());
+    }
+
+    // ------------------------------------------------------------------ watchdog
+
+    /** Has the watchdog look at node process {@code p} once {@code exit} (of it or of its server JVM) completes. */
+    private void watch(Process p, CompletableFuture<?> exit) {
+        exit.thenRunAsync(() -> exited(p), watchdog).exceptionally(e -> null); // rejected once stopped
+    }
+
+    /** The server JVM may die alone (the out-of-memory killer picks the largest process): watched too. */
+    private void watchServers(Process p) {
+        for (ProcessHandle server : servers) {
+            watch(p, server.onExit());
+        }
+    }
+
+    /** Node process {@code p} or its server JVM ended: a restart unless the portal stopped it. */
+    private void exited(Process p) {
+        synchronized (this) {
+            if (stopped || process != p || !wasReady) {
+                // stopped by the portal; or an earlier report of the same exit, or a failed restart, took care of it;
+                // or the first start, which awaitReady() reports
+                return;
+            }
+            process = null;
+            ready = false;
+        }
+        String code = p.isAlive() ? "its server JVM exited" : "it exited with code " + p.exitValue();
+        terminate(p.toHandle(), options.stopTimeout());
+        terminateServers();
+        log.error("The embedded search node (pid {}) stopped although the portal did not stop it: {}. Last lines of "
+                + "{} and the console log:\n{}", p.pid(), code, layout.logFile(), logTail());
+        scheduleRestart();
+    }
+
+    /** The server JVMs of the last ready node that outlived their CLI process. */
+    private void terminateServers() {
+        for (ProcessHandle server : servers) {
+            if (server.isAlive()) {
+                terminate(server, options.stopTimeout());
+            }
+        }
+    }
+
+    private synchronized void scheduleRestart() {
+        if (stopped) {
+            return;
+        }
+        long now = System.nanoTime();
+        while (!restarts.isEmpty() && now - restarts.peekFirst() > options.restartWindow().toNanos()) {
+            restarts.removeFirst();
+        }
+        if (options.restartAttempts() == 0) {
+            log.error("The embedded search node is down and restarts are switched off "
+                    + "(portal.search.embedded.restart-attempts=0): search stays unavailable until the portal is "
+                    + "restarted");
+            return;
+        }
+        if (restarts.size() >= options.restartAttempts()) {
+            log.error("The embedded search node is down and is not restarted any more ({} restarts within {}, "
+                    + "portal.search.embedded.restart-attempts): search stays unavailable until the portal is "
+                    + "restarted", restarts.size(), options.restartWindow());
+            return;
+        }
+        Duration delay = restartDelay(restarts.size());
+        restarts.addLast(now);
+        log.warn("Restarting the embedded search node on port {} in {} s (restart {} of at most {} within {})",
+                httpPort, delay.toMillis() / 1000.0, restarts.size(), options.restartAttempts(),
+                options.restartWindow());
+        try {
+            watchdog.schedule(this::restart, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // stop() shut the watchdog down meanwhile
+        }
+    }
+
+    /** The wait before a restart that follows {@code earlier} restarts within the window. */
+    Duration restartDelay(int earlier) {
+        Duration delay = options.restartDelay();
+        for (int i = 0; i < earlier && delay.compareTo(options.restartMaxDelay()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(options.restartMaxDelay()) > 0 ? options.restartMaxDelay() : delay;
+    }
+
+    /** Starts the node again on its HTTP port, keeping the data directory's lock. */
+    private void restart() {
+        Process started = null;
+        String failure;
+        try {
+            started = launch();
+            failure = awaitHealthy(started, System.nanoTime() + options.startupTimeout().toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (IOException | RuntimeException e) {
+            failure = "could not be started: " + e;
+        }
+        if (failure == null) {
+            log.info("Embedded search node restarted at {}", uri());
+            return;
+        }
+        synchronized (this) {
+            if (stopped || (started != null && process != started)) {
+                return; // stopped by the portal, or its exit was reported and handled
+            }
+            process = null;
+            ready = false;
+        }
+        log.error("Restarting the embedded search node failed: it {}. Last lines of {} and the console log:\n{}",
+                failure, layout == null ? "its log" : layout.logFile(), logTail());
+        if (started != null) {
+            terminate(started.toHandle(), options.stopTimeout());
+        }
+        scheduleRestart();
     }
 
     // ------------------------------------------------------------------ distribution
@@ -719,14 +918,30 @@ public final class EmbeddedNode implements AutoCloseable {
         }
     }
 
-    /** Stops the node (gracefully, then forcibly) and waits until no process of it is left. */
+    private synchronized void ensureNotStopped() {
+        if (stopped) {
+            throw new IllegalStateException("The embedded search node was stopped before it was started");
+        }
+    }
+
+    /**
+     * Stops the node (gracefully, then forcibly) and waits until no process of it is left. A launch still going on
+     * in the background starts no process any more; the data directory's lock is released once it has ended (at
+     * once when none is going on), so that it touches no file of the node after another portal took the lock.
+     */
     public void stop() {
         Process p;
+        CompletableFuture<Void> pending;
         synchronized (this) {
+            stopped = true;
             p = process;
             process = null;
             ready = false;
+            pending = launch;
         }
+        // drops a restart that waits for its delay; not shutdownNow(): an interrupt would make terminate() spin in a
+        // watchdog thread ending a dead node's remains
+        watchdog.shutdown();
         if (p != null) {
             log.info("Stopping embedded search node (pid {})", p.pid());
             terminate(p.toHandle(), options.stopTimeout());
@@ -739,8 +954,22 @@ public final class EmbeddedNode implements AutoCloseable {
                 }
             }
         }
+        terminateServers();
+        try {
+            // a restart going on ends soon: it starts no process any more, and one it started was ended above
+            if (!watchdog.awaitTermination(options.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("The search node's watchdog did not end within {}", options.stopTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         removeShutdownHook();
-        unlockDataDirectory();
+        if (pending == null) {
+            unlockDataDirectory();
+        } else {
+            // runs at once when the launch has ended already
+            pending.whenComplete((ok, failure) -> unlockDataDirectory());
+        }
     }
 
     private void unlockDataDirectory() {
