@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * as a servlet listener.
  */
 @Component
-class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextClosedEvent> {
+class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextClosedEvent>,
+        org.springframework.context.ApplicationContextAware {
 
     /** Session attribute set by the sign-out, before the session is invalidated. */
     static final String SIGNED_OUT = SessionEndLog.class.getName() + ".signedOut";
@@ -38,8 +39,15 @@ class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextC
     /** The live sessions, so that a stopping server writes their end while the database is still open. */
     private final java.util.Set<HttpSession> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    private volatile org.springframework.context.ApplicationContext context;
+
     SessionEndLog(AccountLog log) {
         this.log = log;
+    }
+
+    @Override
+    public void setApplicationContext(org.springframework.context.ApplicationContext context) {
+        this.context = context;
     }
 
     /** Marks a session whose end is a sign-out, written to the log by the sign-out itself. */
@@ -67,22 +75,30 @@ class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextC
 
     /** Writes the end of {@code session} when a signed-in person's session ends without a sign-out, once. */
     private void record(HttpSession session) {
+        Authentication authentication;
+        Object reason;
         try {
-            if (session.getAttribute(SIGNED_OUT) != null || session.getAttribute(RECORDED) != null
-                    || !(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
-                            instanceof SecurityContext context)) {
-                return;
-            }
-            Authentication authentication = context.getAuthentication();
-            // sessions of people who signed in with the form; anonymous visitors are not in the account log
-            if (authentication instanceof UsernamePasswordAuthenticationToken && authentication.isAuthenticated()) {
-                Object reason = session.getAttribute(REASON);
-                log.record(AccountAction.SESSION_ENDED, authentication.getName(), null, null,
-                        reason instanceof String r ? r : stopping ? "serverStopped" : "timeout");
+            synchronized (session) {
+                // the shutdown and a timeout at the same moment: the first to mark the session writes its end
+                if (session.getAttribute(SIGNED_OUT) != null || session.getAttribute(RECORDED) != null
+                        || !(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                                instanceof SecurityContext context)) {
+                    return;
+                }
+                authentication = context.getAuthentication();
+                // sessions of people who signed in with the form; anonymous visitors are not in the account log
+                if (!(authentication instanceof UsernamePasswordAuthenticationToken) || !authentication.isAuthenticated()) {
+                    return;
+                }
+                reason = session.getAttribute(REASON);
                 session.setAttribute(RECORDED, Boolean.TRUE);
             }
         } catch (IllegalStateException e) {
-            // invalidated meanwhile: its end is written by the invalidation
+            return; // invalidated meanwhile: its end is written by the invalidation
+        }
+        try {
+            log.record(AccountAction.SESSION_ENDED, authentication.getName(), null, null,
+                    reason instanceof String r ? r : stopping ? "serverStopped" : "timeout");
         } catch (RuntimeException e) {
             // the end of a session must never fail; a log entry that cannot be written is reported here
             LOG.warn("Account log: the end of a session could not be recorded: {}", e.toString());
@@ -95,6 +111,9 @@ class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextC
      */
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
+        if (context != null && event.getApplicationContext() != context) {
+            return; // a child context closing (none today) is not the server stopping
+        }
         stopping = true;
         for (HttpSession session : List.copyOf(live)) {
             record(session);

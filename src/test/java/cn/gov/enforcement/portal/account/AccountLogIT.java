@@ -236,6 +236,15 @@ class AccountLogIT extends IntegrationTest {
         sessionEnds.sessionDestroyed(new HttpSessionEvent(new org.springframework.mock.web.MockHttpSession()));
         assertThat(of("log-session")).as("a sign-out is written by the sign-out itself").hasSize(1);
 
+        // another context closing (a child context) is not the server stopping: a session ending then timed out
+        sessionEnds.onApplicationEvent(new org.springframework.context.event.ContextClosedEvent(
+                new org.springframework.context.support.GenericApplicationContext()));
+        var afterChild = new org.springframework.mock.web.MockHttpSession();
+        afterChild.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(authenticated));
+        sessionEnds.sessionDestroyed(new HttpSessionEvent(afterChild));
+        assertThat(of("log-session").get(0).detail()).isEqualTo("timeout");
+
         // sessions ended by a stopping server say so, written as the shutdown begins, while the database is open
         // (the web server expires them only after it is closed); a listener of its own: the shared one must keep running
         SessionEndLog stopping = new SessionEndLog(log);
@@ -248,13 +257,13 @@ class AccountLogIT extends IntegrationTest {
         gone.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
                 new SecurityContextImpl(authenticated));
         stopping.sessionDestroyed(new HttpSessionEvent(gone));
-        assertThat(of("log-session")).as("a timeout before the stop").hasSize(2);
+        assertThat(of("log-session")).as("a timeout before the stop").hasSize(3);
         stopping.onApplicationEvent(new org.springframework.context.event.ContextClosedEvent(
                 new org.springframework.context.support.GenericApplicationContext()));
-        assertThat(of("log-session")).as("written at the stop, before the session expires").hasSize(3);
+        assertThat(of("log-session")).as("written at the stop, before the session expires").hasSize(4);
         assertThat(of("log-session").get(0).detail()).isEqualTo("serverStopped");
         stopping.sessionDestroyed(new HttpSessionEvent(lastOne));
-        assertThat(of("log-session")).as("not twice").hasSize(3);
+        assertThat(of("log-session")).as("not twice").hasSize(4);
     }
 
     @Test

@@ -156,9 +156,9 @@ public final class EmbeddedNode implements AutoCloseable {
                 restartWindow = Duration.ofMinutes(10);
             }
             if (restartDelay.isNegative() || restartDelay.isZero() || restartMaxDelay.compareTo(restartDelay) < 0
-                    || restartAttempts < 0 || restartWindow.isNegative()) {
-                throw new IllegalArgumentException("restart delays must be positive (the longest at least the first), "
-                        + "restart attempts and window not negative");
+                    || restartAttempts < 0 || restartWindow.isNegative() || restartWindow.isZero()) {
+                throw new IllegalArgumentException("restart delays and window must be positive (the longest delay at "
+                        + "least the first), restart attempts not negative");
             }
         }
 
@@ -563,17 +563,21 @@ public final class EmbeddedNode implements AutoCloseable {
             log.info("Embedded search node restarted at {}", uri());
             return;
         }
+        Process leftover;
         synchronized (this) {
             if (stopped || (started != null && process != started)) {
                 return; // stopped by the portal, or its exit was reported and handled
             }
+            // the process this launch started, also when the launch failed after starting it (its pid file not
+            // written on a full disk): ended below, or it would run on unknown to stop()
+            leftover = process;
             process = null;
             ready = false;
         }
         log.error("Restarting the embedded search node failed: it {}. Last lines of {} and the console log:\n{}",
                 failure, layout == null ? "its log" : layout.logFile(), logTail());
-        if (started != null) {
-            terminate(started.toHandle(), options.stopTimeout());
+        if (leftover != null) {
+            terminate(leftover.toHandle(), options.stopTimeout());
         }
         scheduleRestart();
     }
@@ -955,20 +959,33 @@ public final class EmbeddedNode implements AutoCloseable {
             }
         }
         terminateServers();
+        boolean watchdogEnded = false;
         try {
             // a restart going on ends soon: it starts no process any more, and one it started was ended above
-            if (!watchdog.awaitTermination(options.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("The search node's watchdog did not end within {}", options.stopTimeout());
-            }
+            watchdogEnded = watchdog.awaitTermination(options.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         removeShutdownHook();
-        if (pending == null) {
-            unlockDataDirectory();
+        // the lock is released once neither the first launch nor a restart can touch the node's files any more, so
+        // that they never touch those of a node another portal started after taking it
+        CompletableFuture<Void> launchEnded = pending == null ? CompletableFuture.completedFuture(null)
+                : pending.handle((ok, failure) -> null);
+        if (watchdogEnded) {
+            launchEnded.thenRun(this::unlockDataDirectory); // at once when the launch has ended already
         } else {
-            // runs at once when the launch has ended already
-            pending.whenComplete((ok, failure) -> unlockDataDirectory());
+            log.warn("The search node's watchdog did not end within {}; the data directory stays locked until it has",
+                    options.stopTimeout());
+            Thread release = new Thread(() -> {
+                try {
+                    watchdog.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+                    launchEnded.thenRun(this::unlockDataDirectory);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "embedded-search-node-unlock");
+            release.setDaemon(true);
+            release.start();
         }
     }
 

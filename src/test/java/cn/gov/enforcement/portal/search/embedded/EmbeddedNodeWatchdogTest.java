@@ -77,6 +77,9 @@ class EmbeddedNodeWatchdogTest {
         EmbeddedNode idle = new EmbeddedNode(EmbeddedNode.Options.defaults(DATA));
         assertThat(List.of(0, 1, 2, 3, 4, 5, 30).stream().map(idle::restartDelay).map(Duration::toSeconds).toList())
                 .containsExactly(5L, 10L, 20L, 40L, 60L, 60L, 60L);
+        // a window of no length would let every restart expire at once: restarts without end
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EmbeddedNode.Options(null, null, null, DATA, "512m",
+                0, 0, null, null, null, null, null, 5, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** The HTTP status of {@code /_cluster/health} on the port, -1 when nothing listens there. */
