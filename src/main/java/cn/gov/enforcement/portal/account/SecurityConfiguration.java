@@ -49,6 +49,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
+                        // HEAD runs the GET handler without its body (link checkers, caches): as open as GET
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // the eligibility check is a public calculation that stores nothing
                         .requestMatchers(HttpMethod.POST, "/api/v1/exemptions/check").permitAll()

@@ -98,6 +98,16 @@ class ApiErrorsIT extends IntegrationTest {
     }
 
     @Test
+    void head_is_as_open_as_get_and_answers_without_a_body() throws Exception {
+        HttpResponse<String> agencies = send("HEAD", "/api/v1/agencies", null, null);
+        assertThat(agencies.statusCode()).isEqualTo(200);
+        assertThat(agencies.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(agencies.body()).isEmpty();
+        assertThat(send("HEAD", "/api/v1/nothing", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void a_method_the_endpoint_does_not_take_is_405_with_the_methods_it_takes() throws Exception {
         HttpResponse<String> post = send("POST", "/api/v1/agencies?lang=en", "application/json", "{}");
         assertError(post, 405, "method_not_allowed", Translations.EN, "platform.api.methodNotAllowed");
