@@ -4,8 +4,12 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,32 +25,31 @@ import org.springframework.stereotype.Component;
  * as a servlet listener.
  */
 @Component
-class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextClosedEvent>,
-        org.springframework.context.ApplicationContextAware {
+class SessionEndLog implements HttpSessionListener, ApplicationListener<ContextClosedEvent>, ApplicationContextAware {
 
     /** Session attribute set by the sign-out, before the session is invalidated. */
     static final String SIGNED_OUT = SessionEndLog.class.getName() + ".signedOut";
     /** Session attribute naming why the portal ended the session itself. */
     static final String REASON = SessionEndLog.class.getName() + ".reason";
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionEndLog.class);
-
     /** Session attribute set once the session's end is written, so that it is not written twice. */
     static final String RECORDED = SessionEndLog.class.getName() + ".recorded";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionEndLog.class);
 
     private final AccountLog log;
     private volatile boolean stopping;
     /** The live sessions, so that a stopping server writes their end while the database is still open. */
-    private final java.util.Set<HttpSession> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    private volatile org.springframework.context.ApplicationContext context;
+    private final Set<HttpSession> live = ConcurrentHashMap.newKeySet();
+    /** The portal's context: another one closing (a child context) is not the server stopping. */
+    private volatile ApplicationContext context;
 
     SessionEndLog(AccountLog log) {
         this.log = log;
     }
 
     @Override
-    public void setApplicationContext(org.springframework.context.ApplicationContext context) {
+    public void setApplicationContext(ApplicationContext context) {
         this.context = context;
     }
 
