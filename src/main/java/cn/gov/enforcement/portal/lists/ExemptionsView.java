@@ -76,7 +76,8 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
         card.addClassName("service-card");
         card.addClassName("exemption-card");
         card.getElement().setAttribute("data-id", e.id());
-        Anchor link = ReaderScript.markContent(new Anchor("exemptions/" + e.id(), ReaderScript.forReader(e.violation())));
+        String violation = ReaderScript.forReader(e.violation()); // converted once for the title and the check link
+        Anchor link = ReaderScript.markContent(new Anchor("exemptions/" + e.id(), violation));
         link.addClassName("exemption-link");
         H2 title = new H2(link);
         if (e.sample()) {
@@ -91,7 +92,7 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
         // every card has this link: its name for a screen reader says which item it checks, in words shown to
         // screen readers only, the item's words marked as Chinese on an English page (an aria-label has no language)
         Span which = new Span(new Text(getTranslation("lists.colon")),
-                ReaderScript.markContent(new Span(ReaderScript.forReader(e.violation()))));
+                ReaderScript.markContent(new Span(violation)));
         which.addClassName("lists-for-screen-readers");
         Anchor check = new Anchor("exemptions/" + e.id() + "/check", new Text(getTranslation("lists.exemption.checkLink")), which);
         check.addClassName("exemption-check-link");
