@@ -57,6 +57,25 @@ class PortalSettingsTest {
     }
 
     @Test
+    void the_local_default_address_follows_the_port_the_portal_listens_on() throws Exception {
+        assertThat(publicUrlWith(Map.of())).isEqualTo("http://localhost:8080");
+        assertThat(publicUrlWith(Map.of("PORT", "9000"))).isEqualTo("http://localhost:9000");
+        assertThat(publicUrlWith(Map.of("server.port", "18094")))
+                .as("--server.port=18094 on the command line").isEqualTo("http://localhost:18094");
+        assertThat(publicUrlWith(Map.of("server.port", "18094", "PORTAL_PUBLIC_URL", "https://portal.example.cn")))
+                .isEqualTo("https://portal.example.cn");
+    }
+
+    private static String publicUrlWith(Map<String, Object> given) throws Exception {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        env.getPropertySources().addFirst(new MapPropertySource("given", given));
+        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+                .forEach(source -> env.getPropertySources().addLast(source));
+        return Binder.get(env).bind("portal", PortalSettings.class).get().publicUrl();
+    }
+
+    @Test
     void the_portals_clock_keeps_chinas_day_on_a_server_that_runs_on_utc() {
         java.time.Clock clock = new PlatformConfiguration().clock("Asia/Shanghai");
         assertThat(clock.getZone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
