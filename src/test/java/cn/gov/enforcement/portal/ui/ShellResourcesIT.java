@@ -66,6 +66,41 @@ class ShellResourcesIT extends IntegrationTest {
                 "zh-CN", "服务型行政执法公共服务平台");
     }
 
+    @Test
+    void pages_style_sheets_and_the_json_api_are_compressed_for_browsers_that_accept_it() throws Exception {
+        for (String path : new String[] {"/", "/VAADIN/themes/portal/styles.css", "/api/v1/risk-points?size=100"}) {
+            HttpResponse<byte[]> plain = get(path);
+            HttpResponse<byte[]> gzip = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(plain.statusCode()).as(path).isEqualTo(200);
+            assertThat(plain.headers().firstValue("Content-Encoding")).as(path).isEmpty();
+            assertThat(gzip.statusCode()).as(path).isEqualTo(200);
+            assertThat(gzip.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+            byte[] unpacked = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body())).readAllBytes();
+            assertThat(gzip.body().length).as(path).isLessThan(unpacked.length);
+            if (!path.equals("/")) {
+                // the shell differs between two answers (its masked token); the others must be the same bytes
+                assertThat(unpacked).as(path).isEqualTo(plain.body());
+            }
+        }
+    }
+
+    @Test
+    void the_bundles_files_are_kept_for_a_year_since_their_names_change_with_their_content() throws Exception {
+        String html = new String(get("/").body(), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("VAADIN/build/[^\"/]+\\.js").matcher(html);
+        assertThat(script.find()).as("the shell loads a bundle file").isTrue();
+        HttpResponse<byte[]> bundle = get("/" + script.group());
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+
+        // a name that is no file of the bundle is not kept, nor is the theme's style sheet, whose name stays the same
+        assertThat(get("/VAADIN/build/indexhtml-Zz9Zz9Zz.js").headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).doesNotContain("immutable"));
+        assertThat(get("/VAADIN/themes/portal/styles.css").headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).doesNotContain("immutable").contains("max-age=3600"));
+    }
+
     private static void assertShell(HttpResponse<byte[]> page, String lang, String title) {
         assertThat(page.statusCode()).isEqualTo(200);
         org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8));
