@@ -118,6 +118,11 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
     private final Button submit = new Button();
     private final Div wizard = new Div();
     private final Div result = new Div();
+    private final com.vaadin.flow.component.details.Details resumeBox = new com.vaadin.flow.component.details.Details();
+    /** Back to the review from a step opened with its edit button, past the steps in between. */
+    private final Button toReview = new Button();
+    /** True once the review was shown: from then on every step offers the way back to it. */
+    private boolean reviewed;
     private int current;
 
     public MediationApplyView(MediationService service) {
@@ -223,11 +228,19 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         resume.setId("mediation-resume");
         HorizontalLayout resumeRow = new HorizontalLayout(resumeInput, resume);
         resumeRow.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        // most applicants come without a code: the resume box stays folded under the form until asked for
+        resumeBox.setSummaryText(getTranslation("mediation.draft.resumeOpen"));
+        resumeBox.add(resumeRow);
+        resumeBox.setOpened(false);
+        resumeBox.setId("mediation-resume-box");
+        toReview.setText(getTranslation("mediation.apply.toReview"));
+        toReview.setId("mediation-to-review");
+        toReview.addClickListener(e -> backToReview());
 
         wizard.setId("mediation-wizard");
-        wizard.add(resumeRow, draftCodeBox, stepTitle);
+        wizard.add(draftCodeBox, stepTitle);
         steps.forEach(wizard::add);
-        wizard.add(new HorizontalLayout(back, next, submit, saveDraft), formError, draftInfo);
+        wizard.add(new HorizontalLayout(back, next, toReview, submit, saveDraft), formError, draftInfo, resumeBox);
         result.setId("mediation-result");
         result.getElement().setAttribute("role", "status");
         result.setVisible(false);
@@ -329,8 +342,10 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         next.setVisible(current < STEPS - 1);
         submit.setVisible(current == STEPS - 1);
         if (current == STEPS - 1) {
+            reviewed = true;
             fillReview();
         }
+        toReview.setVisible(reviewed && current < STEPS - 1);
         if (focusTitle) {
             // the button pressed (Next on the last step, Back on the first) may have just been hidden
             stepTitle.getElement().callJsFunction("focus");
@@ -639,8 +654,16 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         review.removeAll();
         review.setId("mediation-review");
         MediationApplication a = application();
-        UnorderedList list = new UnorderedList();
+        review.add(new Paragraph(getTranslation("mediation.apply.reviewLead")));
+        if (a.category() != null) {
+            Paragraph agency = new Paragraph(getTranslation("mediation.apply.reviewAgency",
+                    service.agencyName(service.agencyFor(a.category()), getLocale())));
+            agency.setId("mediation-review-agency");
+            review.add(agency);
+        }
+        UnorderedList list = reviewSection(0);
         add(list, "mediation.field.category", a.category() == null ? "" : getTranslation(a.category().messageKey()));
+        list = reviewSection(1);
         add(list, "mediation.field.applicantKind", a.applicantKind() == null ? "" : getTranslation("mediation.applicantKind." + a.applicantKind().name()));
         add(list, "mediation.field.applicantName", a.applicantName());
         add(list, "mediation.field.idType", a.idType() == null || a.applicantKind() == null ? ""
@@ -649,14 +672,61 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         add(list, "mediation.field.phone", PersonalData.maskPhone(a.phone()));
         add(list, "mediation.field.email", a.email());
         add(list, "mediation.field.address", a.address());
+        list = reviewSection(2);
         add(list, "mediation.field.otherPartyName", a.otherPartyName());
         add(list, "mediation.field.otherPartyContact", a.otherPartyContact());
+        list = reviewSection(3);
         add(list, "mediation.field.facts", a.facts());
         add(list, "mediation.field.request", a.request());
+        add(list, "mediation.evidence.title", String.join(getTranslation("mediation.listSeparator"), service.uploaded(submissionToken).stream().map(EvidenceInfo::fileName).toList()));
+        list = reviewSection(4);
         add(list, "mediation.field.preferredTimes", a.preferredTimes());
         add(list, "mediation.field.online", getTranslation(a.preferOnline() ? "mediation.online.yes" : "mediation.online.no"));
-        add(list, "mediation.evidence.title", String.join(getTranslation("mediation.listSeparator"), service.uploaded(submissionToken).stream().map(EvidenceInfo::fileName).toList()));
-        review.add(new Paragraph(getTranslation("mediation.apply.reviewLead")), list);
+    }
+
+    /**
+     * Adds the review's section of a step: its title, an edit button that opens that step (every answer stays in its
+     * field) and the list its answers go into.
+     */
+    private UnorderedList reviewSection(int step) {
+        String title = getTranslation("mediation.apply.step." + step);
+        Button edit = new Button(getTranslation("mediation.apply.edit"), e -> {
+            if (draftCode != null) {
+                saveDraftQuietly();
+            }
+            show(step);
+        });
+        edit.setId("mediation-edit-" + step);
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        edit.getElement().setAttribute("aria-label", getTranslation("mediation.apply.editStep", title));
+        HorizontalLayout heading = new HorizontalLayout(new com.vaadin.flow.component.html.H3(title), edit);
+        heading.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        UnorderedList list = new UnorderedList();
+        Div section = new Div(heading, list);
+        section.addClassName("mediation-review-section");
+        section.getElement().setAttribute("data-step", String.valueOf(step));
+        review.add(section);
+        return list;
+    }
+
+    /**
+     * Goes back to the review from a step opened with its edit button: the whole form is checked on the server; the
+     * first step with a problem is shown with it marked, else the review.
+     */
+    private void backToReview() {
+        List<FieldProblem> problems = service.check(application());
+        int firstStep = STEPS - 1;
+        for (int i = 0; i < STEPS - 1; i++) {
+            showProblems(problems, STEP_FIELDS.get(i));
+            int step = i;
+            if (problems.stream().anyMatch(p -> STEP_FIELDS.get(step).contains(p.field()))) {
+                firstStep = Math.min(firstStep, i);
+            }
+        }
+        if (draftCode != null) {
+            saveDraftQuietly();
+        }
+        show(firstStep);
     }
 
     private void add(UnorderedList list, String labelKey, String value) {
@@ -685,11 +755,16 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                 Span code = new Span(receipt.accessCode());
                 code.setId("mediation-access-code");
                 result.add(new Paragraph(new Span(getTranslation("mediation.apply.done.code") + " "), code));
-                result.add(new Paragraph(getTranslation("mediation.apply.done.keep")));
+                Paragraph keep = new Paragraph(getTranslation("mediation.apply.done.keep"));
+                keep.setId("mediation-done-keep");
+                result.add(keep);
             } else {
                 result.add(new Paragraph(getTranslation("mediation.apply.done.duplicate")));
             }
-            result.add(new Anchor("mediation/track", getTranslation("mediation.info.track")));
+            result.add(nextSteps(receipt));
+            Anchor track = new Anchor("mediation/track", getTranslation("mediation.info.track"));
+            track.setId("mediation-done-track");
+            result.add(track);
         } catch (ValidationFailure failure) {
             int firstStep = STEPS - 1;
             for (int i = 0; i < STEP_FIELDS.size(); i++) {
@@ -705,6 +780,38 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             formError.setText(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
             submit.setEnabled(true);
         }
+    }
+
+    /**
+     * What happens after the submission: the agency that handles the case, the day by which it decides whether to
+     * accept it, how the applicant hears of it (by mail when an address was given, else on the tracking page) and the
+     * agency's phone.
+     */
+    private Component nextSteps(SubmissionReceipt receipt) {
+        AgencyContact agency = service.agencyContact(receipt.agencyId(), getLocale());
+        Div box = new Div(new com.vaadin.flow.component.html.H3(getTranslation("mediation.apply.done.next")));
+        box.setId("mediation-done-next");
+        UnorderedList list = new UnorderedList();
+        list.add(item("mediation-done-agency", getTranslation("mediation.apply.done.agency", agency.name())));
+        list.add(item("mediation-done-acceptance", getTranslation("mediation.apply.done.acceptance", agency.name(),
+                receipt.acceptanceDue().toString(), service.settings().acceptanceDays())));
+        String address = email.getValue() == null ? "" : email.getValue().strip();
+        list.add(item("mediation-done-hear", receipt.mailed() && !address.isEmpty()
+                ? getTranslation("mediation.apply.done.byMail", address)
+                : getTranslation(receipt.mailed() ? "mediation.apply.done.byMailEarlier" : "mediation.apply.done.noMail")));
+        if (agency.phone() != null) {
+            list.add(item("mediation-done-phone", agency.officeHours() == null
+                    ? getTranslation("mediation.apply.done.phone", agency.phone())
+                    : getTranslation("mediation.apply.done.phoneHours", agency.phone(), agency.officeHours())));
+        }
+        box.add(list);
+        return box;
+    }
+
+    private static ListItem item(String id, String text) {
+        ListItem item = new ListItem(text);
+        item.setId(id);
+        return item;
     }
 
     @Override

@@ -123,19 +123,19 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         UnorderedList list = new UnorderedList();
         list.setId("mediation-case-details");
         item(list, "mediation.field.category", getTranslation(c.category().messageKey()) + " — " + f.agencyName());
-        item(list, "mediation.field.applicantName", c.applicantName() + " ("
+        item(list, "mediation.case.field.applicantName", c.applicantName() + " ("
                 + getTranslation("mediation.applicantKind." + f.applicantKind()) + ")");
-        item(list, "mediation.field.idNumber", getTranslation(ViewSupport.idTypeKey(f.applicantKind(), f.idType())) + " " + f.idNumber());
-        item(list, "mediation.field.phone", f.phone());
-        item(list, "mediation.field.email", f.email());
-        item(list, "mediation.field.address", f.address());
-        item(list, "mediation.field.otherPartyName", c.otherPartyName());
-        item(list, "mediation.field.otherPartyContact", f.otherPartyContact());
+        item(list, "mediation.case.field.idNumber", getTranslation(ViewSupport.idTypeKey(f.applicantKind(), f.idType())) + " " + f.idNumber());
+        item(list, "mediation.case.field.phone", f.phone());
+        item(list, "mediation.case.field.email", f.email());
+        item(list, "mediation.case.field.address", f.address());
+        item(list, "mediation.case.field.otherPartyName", c.otherPartyName());
+        item(list, "mediation.case.field.otherPartyContact", f.otherPartyContact());
         item(list, "mediation.case.otherPartyEmail", f.otherPartyEmail());
-        item(list, "mediation.field.facts", f.facts());
-        item(list, "mediation.field.request", f.request());
-        item(list, "mediation.field.preferredTimes", f.preferredTimes());
-        item(list, "mediation.field.online", getTranslation(f.preferOnline() ? "mediation.online.yes" : "mediation.online.no"));
+        item(list, "mediation.case.field.facts", f.facts());
+        item(list, "mediation.case.field.request", f.request());
+        item(list, "mediation.case.field.preferredTimes", f.preferredTimes());
+        item(list, "mediation.case.field.online", getTranslation(f.preferOnline() ? "mediation.online.yes" : "mediation.online.no"));
         // these labels carry their date as a parameter ("受理决定期限：{0}")
         list.add(new ListItem(getTranslation("mediation.track.acceptanceDue", c.acceptanceDue().toString())));
         if (c.mediationDue() != null) {
@@ -165,15 +165,16 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
     private Component mediator(CaseFile f) {
         Div section = new Div(new H2(getTranslation("mediation.case.mediator")));
         section.setId("mediation-case-mediator");
+        // the agency's officers, with their names: the mediator is named as people know them, not by the user name
+        List<UserSummary> candidates = backOffice.mediatorCandidates(number);
         Paragraph current = new Paragraph(f.mediator() == null ? getTranslation("mediation.case.noMediator")
-                : getTranslation("mediation.case.mediatorIs", f.mediator()));
+                : getTranslation("mediation.case.mediatorIs", personName(f.mediator(), candidates)));
         current.setId("mediation-case-mediator-current");
         section.add(current);
         if (!f.tracking().status().isFinal()) {
             Select<String> choice = new Select<>();
             choice.setId("mediation-mediator-select");
             choice.setLabel(getTranslation("mediation.case.mediator"));
-            List<UserSummary> candidates = backOffice.mediatorCandidates(number);
             choice.setItems(candidates.stream().map(UserSummary::username).toList());
             choice.setItemLabelGenerator(u -> candidates.stream().filter(c -> c.username().equals(u)).findFirst()
                     .map(c -> c.displayName() + " (" + c.username() + ")").orElse(u));
@@ -185,6 +186,16 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
             section.add(row(choice, assign));
         }
         return section;
+    }
+
+    /**
+     * An officer's display name when the account has one, else the user name (also for an account that is no longer
+     * among the agency's enabled officers).
+     */
+    static String personName(String username, List<UserSummary> officers) {
+        return officers.stream().filter(o -> o.username().equals(username)).findFirst()
+                .map(UserSummary::displayName).filter(name -> name != null && !name.isBlank())
+                .orElse(username);
     }
 
     private Component actions(CaseTracking c) {

@@ -1,5 +1,7 @@
 package cn.gov.enforcement.portal.mediation;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -8,12 +10,16 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-/** Administrative mediation explained in plain words, with the way to apply and to follow a case. */
+/**
+ * Administrative mediation explained in plain words, with the way to apply and to follow a case: as buttons under the
+ * lead (applying is the primary one) and as links at the end.
+ */
 @Route("mediation")
 @Menu(order = 50, title = "menu.mediation")
 @AnonymousAllowed
@@ -24,6 +30,19 @@ public class MediationInfoView extends Div implements HasDynamicTitle {
         MediationSettings s = service.settings();
         add(new H1(getTranslation("mediation.info.title")));
         add(new Paragraph(getTranslation("mediation.info.lead")));
+        // the page's main action near the top, not only after the explanations
+        Button applyTop = new Button(getTranslation("mediation.info.apply"),
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("mediation/apply")));
+        applyTop.setId("mediation-apply-top");
+        applyTop.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button trackTop = new Button(getTranslation("mediation.info.track"),
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("mediation/track")));
+        trackTop.setId("mediation-track-top");
+        trackTop.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout top = new HorizontalLayout(applyTop, trackTop);
+        top.setWrap(true);
+        top.addClassName("mediation-actions-top");
+        add(top);
 
         add(new H2(getTranslation("mediation.info.what.title")));
         add(new Paragraph(getTranslation("mediation.info.what.text")));

@@ -125,6 +125,24 @@ public class MediationService {
                 .orElse(agencyId);
     }
 
+    /**
+     * The name (in the reader's language), public phone and office hours of an agency, from the agency directory;
+     * the id as the name and no phone when the directory does not know the agency.
+     */
+    public AgencyContact agencyContact(String agencyId, Locale locale) {
+        return agencies.find(agencyId)
+                .map(d -> new AgencyContact(d.summary().displayName(Translations.supported(locale)),
+                        blankToNull(d.summary().supervisionPhone()),
+                        hours(d.summary().officeHours(), Translations.supported(locale))))
+                .orElse(new AgencyContact(agencyId, null, null));
+    }
+
+    /** Office hours as the agency file gives them, in Traditional characters for a zh-TW reader; null when none. */
+    private static String hours(String officeHours, Locale language) {
+        String hours = blankToNull(officeHours);
+        return hours == null ? null : cn.gov.enforcement.portal.platform.ReaderScript.forLocale(language, hours);
+    }
+
     /** The ids of every agency of the directory and of the routing. */
     java.util.SortedSet<String> agencyIds() {
         java.util.SortedSet<String> ids = new java.util.TreeSet<>(settings.routing().values());
@@ -252,7 +270,8 @@ public class MediationService {
 
     private Optional<SubmissionReceipt> findResend(String token) {
         return tx.execute(status -> cases.findBySubmissionToken(token)
-                .map(c -> new SubmissionReceipt(c.caseNumber(), null, true)));
+                .map(c -> new SubmissionReceipt(c.caseNumber(), null, true, c.agencyId(), c.acceptanceDue(settings),
+                        c.email() != null)));
     }
 
     private SubmissionReceipt create(MediationApplication a, String code, Locale language, String letterCode) {
@@ -293,7 +312,7 @@ public class MediationService {
                             c.acceptanceDue(settings).format(DATE)),
                     language));
         }
-        return new SubmissionReceipt(c.caseNumber(), code, false);
+        return new SubmissionReceipt(c.caseNumber(), code, false, c.agencyId(), c.acceptanceDue(settings), c.email() != null);
     }
 
     /** The case with this number when the access code fits; empty for an unknown number or a wrong code alike. */

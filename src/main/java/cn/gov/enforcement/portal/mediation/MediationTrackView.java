@@ -142,23 +142,24 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         result.add(new Paragraph(getTranslation("mediation.track.summary", c.caseNumber(),
                 getTranslation(c.category().messageKey()), service.agencyName(c.agencyId(), getLocale()),
                 c.applicantName(), c.idNumberMasked(), c.phoneMasked())));
+        AgencyContact agency = service.agencyContact(c.agencyId(), getLocale());
+        if (agency.phone() != null) {
+            Paragraph contact = new Paragraph(agency.officeHours() == null
+                    ? getTranslation("mediation.track.contact", agency.name(), agency.phone())
+                    : getTranslation("mediation.track.contactHours", agency.name(), agency.phone(), agency.officeHours()));
+            contact.setId("mediation-track-agency");
+            result.add(contact);
+        }
         boolean finished = c.status().isFinal();
         if (!finished) { // a finished case has no deadline left to run
-            Div deadlines = new Div(new Paragraph(getTranslation("mediation.track.acceptanceDue", c.acceptanceDue().toString())));
-            deadlines.setId("mediation-track-deadlines");
-            if (c.mediationDue() != null) {
-                deadlines.add(new Paragraph(getTranslation(c.extended() ? "mediation.track.mediationDueExtended"
-                        : "mediation.track.mediationDue", c.mediationDue().toString())));
-            }
-            result.add(deadlines);
+            result.add(nextDates(c));
+        } else if (c.sessionAt() != null) {
+            result.add(new Paragraph(getTranslation("mediation.track.session", format(c.sessionAt()), c.sessionPlace())));
         }
         if (c.overdue()) {
             Paragraph overdue = new Paragraph(getTranslation("mediation.track.overdue"));
             overdue.setId("mediation-track-overdue");
             result.add(overdue);
-        }
-        if (c.sessionAt() != null) {
-            result.add(new Paragraph(getTranslation("mediation.track.session", format(c.sessionAt()), c.sessionPlace())));
         }
         if (c.agreementTerms() != null) {
             result.add(new Paragraph(getTranslation("mediation.track.agreement", c.agreementTerms())));
@@ -212,6 +213,32 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
             withdraw.addClickListener(e -> confirmWithdrawal(c.caseNumber(), reason));
             result.add(reason, withdraw);
         }
+    }
+
+    /**
+     * The dates of the stage the case is in: the acceptance decision's deadline while it is pending; after acceptance
+     * the session (when one is set) and the mediation deadline; once mediation has an outcome, no date but that the
+     * agency closes the case.
+     */
+    private Div nextDates(CaseTracking c) {
+        Div dates = new Div();
+        dates.setId("mediation-track-deadlines");
+        if (c.status() == CaseStatus.SUBMITTED) {
+            dates.add(new Paragraph(getTranslation("mediation.track.acceptanceDue", c.acceptanceDue().toString())));
+        }
+        if (c.sessionAt() != null) {
+            Paragraph session = new Paragraph(getTranslation("mediation.track.session", format(c.sessionAt()), c.sessionPlace()));
+            session.setId("mediation-track-session");
+            dates.add(session);
+        }
+        if (c.status().inMediation() && c.mediationDue() != null) {
+            dates.add(new Paragraph(getTranslation(c.extended() ? "mediation.track.mediationDueExtended"
+                    : "mediation.track.mediationDue", c.mediationDue().toString())));
+        }
+        if (c.status().isOutcome()) {
+            dates.add(new Paragraph(getTranslation("mediation.track.noDeadline")));
+        }
+        return dates;
     }
 
     private Component replyForm() {

@@ -106,6 +106,9 @@ class MediationBrowserIT extends BrowserTest {
     @Test
     void a_citizen_applies_gets_the_mail_tracks_the_case_an_officer_accepts_and_the_citizen_withdraws() throws Exception {
         browser.open("/mediation/apply");
+        // the resume code box waits folded under the form
+        assertThat(browser.find(By.id("mediation-resume-box")).getText()).contains("已有续填码？继续填写");
+        assertThat(browser.find(By.id("mediation-resume-input")).isDisplayed()).isFalse();
         click("mediation-next");
         assertThat(browser.find(By.id("mediation-category")).getText()).contains("请选择纠纷类别");
         browser.find(By.xpath("//*[@id='mediation-category']//vaadin-radio-button[contains(normalize-space(.), '消费者权益投诉')]"))
@@ -154,6 +157,8 @@ class MediationBrowserIT extends BrowserTest {
         String number = browser.find(By.id("mediation-case-number")).getText();
         String code = browser.find(By.id("mediation-access-code")).getText();
         assertThat(number).matches("TJ-20[0-9]{2}-[0-9]{6}");
+        assertThat(browser.find(By.id("mediation-done-next")).getText())
+                .contains("示例市市场监督管理局", "决定是否受理", "zhang@example.cn", "0999-12315001");
 
         String receipt = mailTo("zhang@example.cn", number);
         assertThat(receipt).contains(number, code, "张三");

@@ -75,6 +75,35 @@ class MediationCaseViewsIT extends KaribuViewTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void the_case_page_labels_the_application_for_staff_and_names_the_mediator_as_people_know_them() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "staff-labels@example.cn"),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-labels", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        String details = _get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("mediation-case-details"))
+                .getElement().getTextRecursively();
+        assertThat(details).contains("申请人希望怎样解决：请求商家退货", "申请人电子邮箱：staff-labels@example.cn",
+                "对方当事人联系方式：0990-1234567", "申请人联系电话：138****8000", "申请人陈述的事实：我在示例电器商店")
+                .doesNotContain("您希望", "（选填）");
+
+        _setValue(_get(Select.class, spec -> spec.withId("mediation-mediator-select")), "med-view-labels");
+        click("mediation-mediator-assign");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mediation-case-mediator-current"))
+                .getText()).isEqualTo("调解员：测试调解员");
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("staff/mediation");
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("mediation-case-details"))
+                .getElement().getTextRecursively()).contains("What the applicant asks for: ", "Applicant’s e-mail: staff-labels@example.cn")
+                .doesNotContain("(optional)", "What you ask for");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mediation-case-mediator-current"))
+                .getText()).isEqualTo("Mediator: 测试调解员");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void an_officer_takes_a_case_through_every_step_on_the_case_page() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "page@example.cn"),
                 Locale.SIMPLIFIED_CHINESE);

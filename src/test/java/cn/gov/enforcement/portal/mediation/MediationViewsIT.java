@@ -555,6 +555,144 @@ class MediationViewsIT extends KaribuViewTest {
         assertThat(applicantName()).isEqualTo("Wang Wu");
     }
 
+    /** Walks the whole wizard in Chinese with a consumer complaint (e-mail address as given, none for null) to the review. */
+    @SuppressWarnings("unchecked")
+    private static void fillTheWizard(String email) {
+        UI.getCurrent().navigate("mediation");
+        UI.getCurrent().navigate("mediation/apply");
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withId("mediation-category")), DisputeCategory.CONSUMER);
+        click("mediation-next");
+        _setValue(text("mediation-applicant-name"), "张三");
+        _setValue(text("mediation-id-number"), MediationTestSupport.VALID_ID);
+        _setValue(text("mediation-phone"), "13800138000");
+        if (email != null) {
+            _setValue(text("mediation-email"), email);
+        }
+        click("mediation-next");
+        _setValue(text("mediation-other-party-name"), "示例电器商店");
+        click("mediation-next");
+        _setValue(area("mediation-facts"), "我在示例电器商店买的电冰箱三天就坏了，商家拒绝退货。");
+        _setValue(area("mediation-request"), "请求退货并退款。");
+        click("mediation-next");
+        onToTheReview();
+    }
+
+    private static String textOf(String id) {
+        return _get(com.vaadin.flow.component.Component.class, spec -> spec.withId(id)).getElement().getTextRecursively();
+    }
+
+    @Test
+    void the_review_names_the_agency_and_each_part_opens_its_step_with_every_answer_kept() {
+        fillTheWizard(null);
+        assertThat(textOf("mediation-review-agency")).isEqualTo("本案将由示例市市场监督管理局办理。");
+        assertThat(textOf("mediation-review")).contains("修改", "返回核对").doesNotContain("上一步");
+        assertThat(_find(Button.class, spec -> spec.withId("mediation-to-review"))).as("not on the review itself").isEmpty();
+
+        // the other party's part opens its step; Back to review skips the steps in between
+        _click(_get(Button.class, spec -> spec.withId("mediation-edit-2")));
+        assertThat(step()).isEqualTo("2");
+        assertThat(text("mediation-other-party-name").getValue()).isEqualTo("示例电器商店");
+        _setValue(text("mediation-other-party-name"), "示例电器商店（建设路店）");
+        click("mediation-to-review");
+        assertThat(step()).isEqualTo("6");
+        assertThat(textOf("mediation-review")).contains("示例电器商店（建设路店）", "110***********002X", "请求退货并退款。");
+
+        // an answer emptied on the way is marked on its step, which stays open
+        _click(_get(Button.class, spec -> spec.withId("mediation-edit-3")));
+        assertThat(step()).isEqualTo("3");
+        _setValue(area("mediation-request"), "");
+        click("mediation-to-review");
+        assertThat(step()).isEqualTo("3");
+        assertThat(area("mediation-request").isInvalid()).isTrue();
+        _setValue(area("mediation-request"), "请求退货并退款。");
+        click("mediation-to-review");
+        assertThat(step()).isEqualTo("6");
+        assertThat(_get(MediationApplyView.class).application().applicantName()).isEqualTo("张三");
+    }
+
+    @Test
+    void the_confirmation_says_who_handles_the_case_by_when_it_is_accepted_how_the_applicant_hears_and_whom_to_call() {
+        fillTheWizard(null);
+        click("mediation-submit");
+        String number = _get(Span.class, spec -> spec.withId("mediation-case-number")).getText();
+        String code = _get(Span.class, spec -> spec.withId("mediation-access-code")).getText();
+        java.time.LocalDate due = service.track(number, code).orElseThrow().acceptanceDue();
+        assertThat(textOf("mediation-done-keep")).contains("案件编号和查询码");
+        assertThat(textOf("mediation-done-agency")).isEqualTo("办理机关：示例市市场监督管理局");
+        assertThat(textOf("mediation-done-acceptance")).isEqualTo("受理决定：示例市市场监督管理局将在" + due + "前（收到申请后"
+                + service.settings().acceptanceDays() + "个工作日内）决定是否受理，并告知您。");
+        assertThat(textOf("mediation-done-hear")).contains("您没有填写电子邮箱", "查询办理进度");
+        assertThat(textOf("mediation-done-phone")).contains("0999-12315001");
+        assertThat(_get(Anchor.class, spec -> spec.withId("mediation-done-track")).getHref()).isEqualTo("mediation/track");
+
+        fillTheWizard("done-page@example.cn");
+        click("mediation-submit");
+        assertThat(textOf("mediation-done-hear")).contains("确认邮件已发送到 done-page@example.cn", "每一步进展");
+    }
+
+    @Test
+    void the_tracking_page_names_the_agency_and_its_phone_and_shows_the_dates_of_the_current_stage() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("mediation/track");
+        _setValue(text("mediation-track-number"), r.caseNumber());
+        _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), r.accessCode());
+        click("mediation-track-submit");
+        assertThat(textOf("mediation-track-agency")).contains("示例市市场监督管理局", "0999-12315001");
+        assertThat(textOf("mediation-track-deadlines"))
+                .contains("受理决定期限：" + service.track(r.caseNumber(), r.accessCode()).orElseThrow().acceptanceDue());
+
+        signInOfficer("med-view-track-stage", "sample-market-regulation");
+        MediationBackOffice backOffice = context.getBean(MediationBackOffice.class);
+        backOffice.accept(r.caseNumber(), "材料齐全");
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        click("mediation-track-submit");
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-track-result")).getElement().getAttribute("data-status"))
+                .isEqualTo("ACCEPTED");
+        assertThat(textOf("mediation-track-deadlines")).as("the decision is taken: its deadline no longer runs")
+                .contains("调解期限：").doesNotContain("受理决定期限");
+
+        signInOfficer("med-view-track-stage", "sample-market-regulation");
+        backOffice.inviteOtherParty(r.caseNumber(), "已电话联系对方");
+        backOffice.otherPartyAgreed(r.caseNumber(), "对方同意调解");
+        java.time.Instant session = java.time.Instant.now().plus(java.time.Duration.ofDays(10))
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        backOffice.scheduleSession(r.caseNumber(), session, "示例市市场监管局二楼调解室");
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        click("mediation-track-submit");
+        assertThat(textOf("mediation-track-session")).contains("示例市市场监管局二楼调解室");
+        assertThat(textOf("mediation-track-deadlines")).contains("调解时间：", "调解期限：").doesNotContain("受理决定期限");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_information_page_offers_applying_at_the_top_and_the_resume_code_waits_folded_below_the_form() {
+        UI.getCurrent().navigate("mediation");
+        MediationInfoView info = _get(MediationInfoView.class);
+        Button apply = _get(Button.class, spec -> spec.withId("mediation-apply-top"));
+        assertThat(apply.getText()).isEqualTo("在线申请调解");
+        assertThat(apply.getThemeNames()).contains("primary");
+        List<com.vaadin.flow.component.Component> children = info.getChildren().toList();
+        int routing = children.indexOf(_get(UnorderedList.class, spec -> spec.withId("mediation-routing")));
+        int buttons = children.indexOf(apply.getParent().orElseThrow());
+        assertThat(buttons).as("before the explanations").isBetween(0, routing);
+        assertThat(_get(Anchor.class, spec -> spec.withId("mediation-apply-link")).getHref()).isEqualTo("mediation/apply");
+
+        _click(apply);
+        MediationApplyView wizard = _get(MediationApplyView.class);
+        com.vaadin.flow.component.details.Details resumeBox =
+                _get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("mediation-resume-box"));
+        assertThat(resumeBox.isOpened()).isFalse();
+        assertThat(resumeBox.getSummaryText()).isEqualTo("已有续填码？继续填写");
+        assertThat(java.util.stream.Stream.iterate(text("mediation-resume-input").getParent(), java.util.Optional::isPresent,
+                p -> p.flatMap(com.vaadin.flow.component.Component::getParent)).map(java.util.Optional::get))
+                .as("the resume field is inside the folded box").contains(resumeBox);
+        Div form = _get(Div.class, spec -> spec.withId("mediation-wizard"));
+        List<com.vaadin.flow.component.Component> parts = form.getChildren().toList();
+        assertThat(parts.indexOf(resumeBox)).as("after the step and its buttons")
+                .isGreaterThan(parts.indexOf(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("mediation-step-title"))));
+        assertThat(wizard.getElement().getAttribute("data-step")).isEqualTo("0");
+    }
+
     @Test
     void the_information_page_names_the_agency_for_every_category() {
         UI.getCurrent().navigate("mediation");
