@@ -56,6 +56,8 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
     private transient Map<String, Object> shown = Map.of();
     /** The page's heading, which names the case and its status; focused after a step so that it is read out. */
     private H1 title;
+    /** The case's agency's enabled officers, read once per rendering: who did what is shown by their names. */
+    private List<UserSummary> officers = List.of();
 
     public MediationCaseView(MediationBackOffice backOffice, MediationService service) {
         this.backOffice = backOffice;
@@ -83,6 +85,8 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
             return;
         }
         CaseTracking c = file.tracking();
+        // the agency's officers, with their names: officers are named as people know them, not by their user names
+        officers = backOffice.mediatorCandidates(number);
         getElement().setAttribute("data-outcome", "found");
         getElement().setAttribute("data-status", c.status().name());
         add(new Anchor("staff/mediation", getTranslation("mediation.case.back")));
@@ -165,8 +169,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
     private Component mediator(CaseFile f) {
         Div section = new Div(new H2(getTranslation("mediation.case.mediator")));
         section.setId("mediation-case-mediator");
-        // the agency's officers, with their names: the mediator is named as people know them, not by the user name
-        List<UserSummary> candidates = backOffice.mediatorCandidates(number);
+        List<UserSummary> candidates = officers;
         Paragraph current = new Paragraph(f.mediator() == null ? getTranslation("mediation.case.noMediator")
                 : getTranslation("mediation.case.mediatorIs", personName(f.mediator(), candidates)));
         current.setId("mediation-case-mediator-current");
@@ -411,7 +414,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         OrderedList list = new OrderedList();
         list.setId("mediation-message-list");
         for (CaseMessageView m : c.messages()) {
-            String who = m.fromApplicant() ? getTranslation("mediation.track.byApplicant") : m.author();
+            String who = m.fromApplicant() ? getTranslation("mediation.track.byApplicant") : personName(m.author(), officers);
             list.add(new ListItem(ViewSupport.format(m.sentAt(), service.settings().zone()) + " " + who + getTranslation("mediation.colon") + m.body()));
         }
         if (c.messages().isEmpty()) {
@@ -476,7 +479,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         list.setId("mediation-case-timeline");
         for (CaseTracking.Step step : c.history()) {
             String text = MediationTrackView.stepText(this, step, service.settings().zone());
-            list.add(new ListItem(step.byApplicant() ? text : text + " — " + step.actor()));
+            list.add(new ListItem(step.byApplicant() ? text : text + " — " + personName(step.actor(), officers)));
         }
         return new Div(new H2(getTranslation("mediation.track.timeline")), list);
     }

@@ -90,6 +90,14 @@ class MediationCaseViewsIT extends KaribuViewTest {
         click("mediation-mediator-assign");
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mediation-case-mediator-current"))
                 .getText()).isEqualTo("调解员：测试调解员");
+        // who did what: the timeline and the agency's messages name the officer too
+        _setValue(_get(TextArea.class, spec -> spec.withId("mediation-message-body")), "请补充购物凭证。");
+        click("mediation-message-send");
+        click("mediation-accept");
+        assertThat(_get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("mediation-case-timeline"))
+                .getElement().getTextRecursively()).contains("— 测试调解员").doesNotContain("— med-view-labels");
+        assertThat(_get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("mediation-message-list"))
+                .getElement().getTextRecursively()).contains("测试调解员：请补充购物凭证。").doesNotContain("med-view-labels");
 
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("staff/mediation");
