@@ -113,7 +113,7 @@ class ListsApiController {
     record ContactJson(String agency, String name, String supervisionPhone) {}
 
     record CheckJson(String itemId, String outcome, boolean applies, String message, List<String> reasons,
-            List<ConditionResultJson> conditions, LocalDate correctBy, boolean commitmentRequired,
+            List<ConditionResultJson> conditions, Integer correctionDays, boolean commitmentRequired,
             List<CitationJson> articles, List<String> nextSteps, ContactJson contact) {}
 
     /**
@@ -196,7 +196,7 @@ class ListsApiController {
                 EligibilityTexts.headline(result, m), EligibilityTexts.reasons(item, result, m),
                 result.conditions().stream().map(c -> new ConditionResultJson(c.index(), c.type().code(), c.question(),
                         c.answer(), c.met())).toList(),
-                result.correctBy(), result.commitmentRequired(), CitationJson.of(result.articles(), catalog.citationLinks()),
+                result.correctionDays(), result.commitmentRequired(), CitationJson.of(result.articles(), catalog.citationLinks()),
                 EligibilityTexts.nextSteps(item, result, agencyName, phone, m),
                 new ContactJson(item.agency(), agencyName, phone.orElse(null))));
     }

@@ -297,8 +297,7 @@ public class ListsCatalog {
     }
 
     /**
-     * Checks an item's conditions against a person's answers (see {@link EligibilityChecker}); the
-     * correction deadline counts from today (the injected clock).
+     * Checks an item's conditions against a person's answers (see {@link EligibilityChecker}).
      *
      * @throws ListsInputException for an unknown item or a missing / unreadable answer
      */
@@ -307,7 +306,7 @@ public class ListsCatalog {
         if (answers != null && answers.size() > 50) {
             throw new ListsInputException("lists.check.error.tooMany");
         }
-        return EligibilityChecker.check(item, answers, LocalDate.now(clock));
+        return EligibilityChecker.check(item, answers);
     }
 
     /** Today, from the injected clock. */

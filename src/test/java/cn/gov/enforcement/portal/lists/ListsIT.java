@@ -207,11 +207,13 @@ class ListsIT extends ListsTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("no_penalty"))
                 .andExpect(jsonPath("$.applies").value(true))
-                .andExpect(jsonPath("$.correctBy").value("2026-11-24"))
+                .andExpect(jsonPath("$.correctionDays").value(3))
+                .andExpect(jsonPath("$.correctBy").doesNotExist())
                 .andExpect(jsonPath("$.articles[0].title").value("中华人民共和国行政处罚法"))
                 .andExpect(jsonPath("$.articles[0].article").value("第三十三条"))
                 .andExpect(jsonPath("$.contact.supervisionPhone").isString())
-                .andExpect(jsonPath("$.nextSteps[0]").value("请在 2026-11-24 前改正违法行为。"));
+                .andExpect(jsonPath("$.nextSteps[0]").value(
+                        "请在执法机关责令改正时规定的期限内改正违法行为（本事项的条件是 3 日内改正）；尚未收到责令改正通知的，请尽快改正。"));
         String tooLate = """
                 {"itemId": "mr-ex-minor-change-registration", "answers": {"0": 90, "1": "yes", "2": "yes"}}""";
         mvc.perform(post("/api/v1/exemptions/check").with(user("tester").roles("ADMIN")).param("lang", "en")
