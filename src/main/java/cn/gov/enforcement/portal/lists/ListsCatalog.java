@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.lists;
 import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
 import cn.gov.enforcement.portal.regulation.ChineseScript;
+import cn.gov.enforcement.portal.regulation.LayTerms;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.QueryText;
@@ -36,6 +37,8 @@ public class ListsCatalog {
 
     public static final int MAX_QUERY = 100;
     public static final int MAX_PAGE_SIZE = 100;
+    /** At most this many wordings of a question in legal terms are searched besides the question itself. */
+    private static final int MAX_ALTERNATIVES = 12;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final PublishedLists lists;
@@ -184,13 +187,16 @@ public class ListsCatalog {
         int from = page * size;
         PublishedLists.Snapshot snapshot = lists.of(kind);
         PublishedLists.Day day = snapshot.on(today());
-        Optional<IdPage> hits = index.search(kind, text, filters, day.notInForce(), from, size);
+        // everyday words also find the entries that use their legal terms (饭店 → 餐饮), as the regulation search does
+        List<String> alternatives = text == null ? List.of() : LayTerms.bundled().alternatives(text, MAX_ALTERNATIVES);
+        Optional<IdPage> hits = index.search(kind, text, alternatives, filters, day.notInForce(), from, size);
         if (hits.isPresent()) {
             List<T> items = hits.get().ids().stream().map(snapshot::find).filter(e -> e != null)
                     .map(e -> type.cast(e.entry())).toList();
             return new ListPage<>(hits.get().total(), page, size, items);
         }
         List<String> terms = QueryText.terms(text);
+        List<List<String>> alternativeTerms = alternatives.stream().map(QueryText::terms).toList();
         List<PublishedLists.Cached> matches = new ArrayList<>();
         for (PublishedLists.Cached e : day.inForce()) {
             if (!matchesFilters(e, filters)) {
@@ -198,7 +204,8 @@ public class ListsCatalog {
             }
             String haystack = ChineseScript.fold(ListIndex.searchableText(e.listKind(), e.title(), e.entry())
                     .toLowerCase(Locale.ROOT));
-            if (terms.stream().allMatch(haystack::contains)) {
+            if (terms.stream().allMatch(haystack::contains)
+                    || alternativeTerms.stream().anyMatch(a -> !a.isEmpty() && a.stream().allMatch(haystack::contains))) {
                 matches.add(e);
             }
         }

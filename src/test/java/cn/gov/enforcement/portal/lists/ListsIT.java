@@ -70,6 +70,22 @@ class ListsIT extends ListsTestSupport {
         catalog.searchRiskPoints("险".repeat(3000), null, null, null, 0, 10);
     }
 
+    @Test
+    void everyday_words_also_find_the_entries_that_use_their_legal_terms() throws Exception {
+        indexesBuilt();
+        List<String> catering = catalog.searchExemptions("餐饮", null, null, 0, 100).items().stream()
+                .map(ExemptionItem::id).toList();
+        assertThat(catering).isNotEmpty();
+        // 饭店 (restaurant) is not in the entries' text; the lay-terms file maps it to 餐饮
+        assertThat(catalog.searchExemptions("饭店", null, null, 0, 100).items()).extracting(ExemptionItem::id)
+                .containsExactlyInAnyOrderElementsOf(catering);
+        assertThat(catalog.searchRiskPoints("饭馆", null, null, null, 0, 100).items()).extracting(RiskPoint::id)
+                .containsExactlyInAnyOrderElementsOf(catalog.searchRiskPoints("餐饮", null, null, null, 0, 100).items()
+                        .stream().map(RiskPoint::id).toList());
+        // the words of a question still all count: 饭店 with a word no entry has finds nothing
+        assertThat(catalog.searchExemptions("饭店 潜水艇", null, null, 0, 100).total()).isZero();
+    }
+
     @Autowired DownloadThrottle downloads;
 
     @Test
