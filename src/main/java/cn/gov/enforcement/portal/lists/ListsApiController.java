@@ -162,7 +162,7 @@ class ListsApiController {
     PageJson<ExemptionJson> exemptions(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, HttpServletRequest request) {
         Filters f = Filters.of(request);
-        ListPage<ExemptionItem> result = catalog.searchExemptions(f.q(), f.agency(), f.kind(), page, size);
+        ListPage<ExemptionItem> result = catalog.searchExemptions(f.q(), f.agency(), f.sector(), f.kind(), page, size);
         var links = catalog.citationLinks();
         return new PageJson<>(result.total(), page, size, result.items().stream().map(e -> ExemptionJson.of(e, links)).toList());
     }
@@ -280,7 +280,7 @@ class ListsApiController {
 
     private List<ExemptionItem> allExemptions(HttpServletRequest request) {
         Filters f = Filters.of(request);
-        return catalog.allExemptions(f.q(), f.agency(), f.kind());
+        return catalog.allExemptions(f.q(), f.agency(), f.sector(), f.kind());
     }
 
     private static ResponseEntity<byte[]> xlsx(String name, byte[] body) {

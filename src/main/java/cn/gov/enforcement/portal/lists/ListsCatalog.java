@@ -136,13 +136,29 @@ public class ListsCatalog {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public ListPage<ExemptionItem> searchExemptions(String query, String agency, String kind, int page, int size) {
+        return searchExemptions(query, agency, null, kind, page, size);
+    }
+
+    /**
+     * {@link #searchExemptions(String, String, String, int, int)} in one sector (行业领域) too.
+     *
+     * @throws ListsInputException for a bad page, size, agency, sector or kind
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public ListPage<ExemptionItem> searchExemptions(String query, String agency, String sector, String kind, int page,
+            int size) {
         checkPaging(page, size);
         checkAgency(agency);
         if (kind != null && !ListsFormat.KINDS.contains(kind)) {
             throw new ListsInputException("lists.error.kind", String.join(" ", ListsFormat.KINDS));
         }
+        String cleanSector = sector == null || sector.isBlank() ? null : sector.strip();
+        if (cleanSector != null && cleanSector.length() > 100) {
+            throw new ListsInputException("lists.error.sector");
+        }
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("agency", agency);
+        filters.put("sector", cleanSector);
         filters.put("kind", kind);
         return search(ListKind.EXEMPTIONS, searchText(query), filters, page, size, ExemptionItem.class);
     }
@@ -155,7 +171,13 @@ public class ListsCatalog {
 
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public List<ExemptionItem> allExemptions(String query, String agency, String kind) {
-        return collect(p -> searchExemptions(query, agency, kind, p, MAX_PAGE_SIZE));
+        return allExemptions(query, agency, null, kind);
+    }
+
+    /** Every entry of the search in one sector too (no paging), for downloads; at most 10,000. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public List<ExemptionItem> allExemptions(String query, String agency, String sector, String kind) {
+        return collect(p -> searchExemptions(query, agency, sector, kind, p, MAX_PAGE_SIZE));
     }
 
     private static <T> List<T> collect(Function<Integer, ListPage<T>> pages) {
@@ -278,7 +300,16 @@ public class ListsCatalog {
 
     /** The sectors of the risk points, sorted. */
     public List<String> riskSectors() {
-        return publicEntries(ListKind.RISK_POINTS).stream()
+        return sectors(ListKind.RISK_POINTS);
+    }
+
+    /** The sectors of the exemption items that name one, sorted. */
+    public List<String> exemptionSectors() {
+        return sectors(ListKind.EXEMPTIONS);
+    }
+
+    private List<String> sectors(ListKind kind) {
+        return publicEntries(kind).stream()
                 .map(PublishedLists.Cached::sector).filter(s -> s != null).distinct().sorted().toList();
     }
 

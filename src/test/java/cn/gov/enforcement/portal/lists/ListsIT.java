@@ -82,6 +82,13 @@ class ListsIT extends ListsTestSupport {
         assertThat(catalog.searchRiskPoints("饭馆", null, null, null, 0, 100).items()).extracting(RiskPoint::id)
                 .containsExactlyInAnyOrderElementsOf(catalog.searchRiskPoints("餐饮", null, null, null, 0, 100).items()
                         .stream().map(RiskPoint::id).toList());
+        // the exemption list filters by sector, as the risk list does (page, API and downloads)
+        assertThat(catalog.searchExemptions(null, null, "餐饮服务", null, 0, 100).items()).extracting(ExemptionItem::id)
+                .containsExactlyInAnyOrderElementsOf(catering);
+        mvc.perform(get("/api/v1/exemptions").param("sector", "餐飲服務"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(catering.size()))
+                .andExpect(jsonPath("$.items[*].sector", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("餐饮服务"))));
         // the words of a question still all count: 饭店 with a word no entry has finds nothing
         assertThat(catalog.searchExemptions("饭店 潜水艇", null, null, 0, 100).total()).isZero();
     }
