@@ -176,13 +176,24 @@ public final class EligibilityChecker {
             }
         }
         if (!PLAIN_NUMBER.matcher(text).matches()) {
-            throw refused(index, "lists.check.error.notNumber");
+            // a number of people or things: the example is a whole number, not a fraction of a person
+            throw refused(index, countsWholeThings(condition) ? "lists.check.error.notCount" : "lists.check.error.notNumber");
         }
         BigDecimal number = new BigDecimal(text);
         if (number.signum() < 0 || number.compareTo(MAX_NUMBER) > 0) {
             throw refused(index, "lists.check.error.number");
         }
         return number;
+    }
+
+    /** Units of things counted one by one (人, 张 …): a number of them is whole. */
+    private static final Set<String> COUNTING_UNITS = Set.of("人", "名", "张", "件", "个", "家", "辆", "次", "台", "只", "份",
+            "户", "处", "棵", "块", "条", "起");
+
+    /** True when the condition counts people or things (its unit is one of {@link #COUNTING_UNITS}). */
+    static boolean countsWholeThings(Condition condition) {
+        return condition.type() == ConditionType.QUANTITY_BELOW && condition.unit() != null
+                && COUNTING_UNITS.contains(condition.unit().strip());
     }
 
     private static EligibilityAnswersException refused(int index, String key) {

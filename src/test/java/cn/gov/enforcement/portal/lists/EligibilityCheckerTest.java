@@ -157,6 +157,21 @@ class EligibilityCheckerTest {
     }
 
     @Test
+    void a_number_of_people_or_things_is_asked_for_with_a_whole_number_as_example() {
+        ExemptionItem people = item(ListsFormat.NO_PENALTY,
+                new Condition(ConditionType.QUANTITY_BELOW, "有几人？", new BigDecimal("3"), "人", "健康证明过期的从业人员"));
+        assertThatThrownBy(() -> EligibilityChecker.check(people, Map.of("0", "abc")))
+                .isInstanceOfSatisfying(EligibilityAnswersException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.notCount"));
+        // an area or an amount may well be a fraction: its example stays 120 or 3.5
+        ExemptionItem area = item(ListsFormat.NO_PENALTY,
+                new Condition(ConditionType.QUANTITY_BELOW, "多少平方米？", new BigDecimal("5"), "平方米", "面积"));
+        assertThatThrownBy(() -> EligibilityChecker.check(area, Map.of("0", "abc")))
+                .isInstanceOfSatisfying(EligibilityAnswersException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.notNumber"));
+    }
+
+    @Test
     void every_refused_answer_is_named_at_once_with_its_own_message() {
         ExemptionItem item = item(ListsFormat.NO_PENALTY, yesNo(ConditionType.NO_HARM), yesNo(ConditionType.HARM_MINOR),
                 numeric(ConditionType.AMOUNT_BELOW, "100"), numeric(ConditionType.QUANTITY_BELOW, "5"));

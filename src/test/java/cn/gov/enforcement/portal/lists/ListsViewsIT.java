@@ -304,6 +304,26 @@ class ListsViewsIT extends ListsTestSupport {
                 .isEqualTo("no_penalty");
     }
 
+    @Test
+    void a_count_of_people_asks_for_a_whole_number_and_the_record_question_asks_positively() {
+        UI.getCurrent().navigate("exemptions/mr-ex-first-health-certificate/check");
+        assertThat(questionLabel(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-0"))).getTextRecursively())
+                .contains("这是您的单位过去12个月内第一次因健康证明问题被查处吗？").doesNotContain("是否没有");
+        answer(0, "yes");
+        TextField people = _get(TextField.class, spec -> spec.withId("check-answer-1"));
+        _setValue(people, "abc");
+        answer(2, "yes");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        // a number of people: no fraction in the example
+        assertThat(people.getErrorMessage()).isEqualTo("第 2 题请填写数字，例如 3。");
+        _setValue(people, "2");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("no_penalty");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("check-next")).getElement().getTextRecursively())
+                .contains("本事项的条件是 7 日内改正");
+    }
+
     /** The label of a field given as an element of its own ({@code <label slot=label>}), not as its property. */
     private static Element questionLabel(com.vaadin.flow.component.Component field) {
         assertThat(field.getElement().getProperty("label")).as("no label property beside the label element").isNull();
