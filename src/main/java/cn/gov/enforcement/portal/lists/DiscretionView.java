@@ -75,7 +75,8 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
         if (!agencies.contains(agency)) {
             results.add(new Paragraph(getTranslation("lists.discretion.none")));
         }
-        for (DiscretionBenchmark d : catalog.discretion(agency)) {
+        List<DiscretionBenchmark> benchmarks = catalog.discretion(agency);
+        for (DiscretionBenchmark d : benchmarks) {
             Section s = new Section();
             s.addClassName("discretion-benchmark");
             s.getElement().setAttribute("data-id", d.id());
@@ -94,7 +95,9 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
             results.add(s);
         }
         add(results);
-        add(new Paragraph(getTranslation("lists.citation.note")));
+        ListsUi.citationNote(this, "discretion-citation-note", benchmarks.stream()
+                .flatMap(d -> java.util.stream.Stream.concat(d.basisViolation().stream(), d.basisPenalty().stream())),
+                links).ifPresent(this::add);
         ListsUi.addPrintStyle(this);
         // the browser scrolls to a link's fragment before the benchmarks exist: scroll once they have arrived
         getElement().executeJs("""

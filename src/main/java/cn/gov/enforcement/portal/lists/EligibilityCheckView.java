@@ -97,7 +97,8 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
                 EligibilityTexts.thresholdMarked(c, m).ifPresent(field::setHelperComponent);
                 field.setMaxLength(40);
                 field.setManualValidation(true);
-                field.getElement().setAttribute("inputmode", "decimal");
+                // a number of people or things is whole: a phone shows digits without a decimal point
+                field.getElement().setAttribute("inputmode", EligibilityChecker.countsWholeThings(c) ? "numeric" : "decimal");
                 field.setWidthFull();
                 numbers.add(field);
                 yesNo.add(null);

@@ -1,7 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,12 +27,11 @@ public final class EligibilityChecker {
      * @param answers condition index (0-based, as text) or condition type code (when the type occurs
      *     once in the item) → answer: yes/no ({@code yes}, {@code no}, {@code true}, {@code false},
      *     {@code 是}, {@code 否}) or a number ≥ 0 for the numeric conditions
-     * @param today the day of the check (the correction deadline is computed from it)
      * @throws EligibilityAnswersException when answers are missing or unreadable (every such question
      *     named with its own message: not yes/no, not a number, a number out of range)
      * @throws ListsInputException when an answer is for no condition or given twice
      */
-    public static EligibilityResult check(ExemptionItem item, Map<String, String> answers, LocalDate today) {
+    public static EligibilityResult check(ExemptionItem item, Map<String, String> answers) {
         List<Condition> conditions = item.conditions();
         Map<String, Integer> typeCount = new HashMap<>();
         conditions.forEach(c -> typeCount.merge(c.type().code(), 1, Integer::sum));
@@ -100,17 +98,18 @@ public final class EligibilityChecker {
             case ListsFormat.REDUCED -> EligibilityResult.Outcome.REDUCED;
             default -> throw new IllegalStateException("Unknown kind " + item.kind());
         };
-        LocalDate correctBy = null;
+        // The period the item itself states, counted by the agency from its order to correct (责令改正), which the
+        // person may have received days before the check: no date is computed from the day of the check.
+        Integer correctionDays = null;
         for (Condition c : conditions) {
-            if (c.type() == ConditionType.CORRECTED_WITHIN_DAYS) {
-                LocalDate by = today.plusDays(c.threshold().longValueExact());
-                correctBy = correctBy == null || by.isBefore(correctBy) ? by : correctBy;
-            } else if (c.type() == ConditionType.CORRECTED_IMMEDIATELY) {
-                correctBy = today;
+            int days = c.type() == ConditionType.CORRECTED_WITHIN_DAYS ? c.threshold().intValueExact()
+                    : c.type() == ConditionType.CORRECTED_IMMEDIATELY ? 0 : -1;
+            if (days >= 0 && (correctionDays == null || days < correctionDays)) {
+                correctionDays = days;
             }
         }
         boolean commitment = conditions.stream().anyMatch(c -> c.type() == ConditionType.COMMITMENT_SIGNED);
-        return new EligibilityResult(item.id(), outcome, List.copyOf(results), correctBy, commitment,
+        return new EligibilityResult(item.id(), outcome, List.copyOf(results), correctionDays, commitment,
                 item.basisExemption());
     }
 
@@ -177,13 +176,24 @@ public final class EligibilityChecker {
             }
         }
         if (!PLAIN_NUMBER.matcher(text).matches()) {
-            throw refused(index, "lists.check.error.notNumber");
+            // a number of people or things: the example is a whole number, not a fraction of a person
+            throw refused(index, countsWholeThings(condition) ? "lists.check.error.notCount" : "lists.check.error.notNumber");
         }
         BigDecimal number = new BigDecimal(text);
         if (number.signum() < 0 || number.compareTo(MAX_NUMBER) > 0) {
             throw refused(index, "lists.check.error.number");
         }
         return number;
+    }
+
+    /** Units of things counted one by one (人, 张 …): a number of them is whole. */
+    private static final Set<String> COUNTING_UNITS = Set.of("人", "名", "张", "件", "个", "家", "辆", "次", "台", "只", "份",
+            "户", "处", "棵", "块", "条", "起");
+
+    /** True when the condition counts people or things (its unit is one of {@link #COUNTING_UNITS}). */
+    static boolean countsWholeThings(Condition condition) {
+        return condition.type() == ConditionType.QUANTITY_BELOW && condition.unit() != null
+                && COUNTING_UNITS.contains(condition.unit().strip());
     }
 
     private static EligibilityAnswersException refused(int index, String key) {

@@ -1,19 +1,19 @@
 package cn.gov.enforcement.portal.lists;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The outcome of an eligibility check.
  *
  * @param conditions every condition with the answer given and whether it is met
- * @param correctBy the date by which the violation must be corrected (today for
- *     {@code corrected_immediately}, today + days for {@code corrected_within_days}); null when
- *     the item does not apply or has no correction condition
+ * @param correctionDays the correction period the item states, in days: 0 for {@code corrected_immediately},
+ *     the shortest {@code days} of {@code corrected_within_days}; null when the item does not apply or has no
+ *     correction condition. It runs from the agency's order to correct (责令改正), not from the day of the check,
+ *     so the check names no date
  * @param commitmentRequired true when the item applies and asks for a signed commitment (承诺书)
  * @param articles the legal ground of the exemption (basis_exemption)
  */
-public record EligibilityResult(String itemId, Outcome outcome, List<ConditionResult> conditions, LocalDate correctBy,
+public record EligibilityResult(String itemId, Outcome outcome, List<ConditionResult> conditions, Integer correctionDays,
         boolean commitmentRequired, List<Citation> articles) {
 
     /** What the check found. Never "you will be punished": an item that does not apply is NOT_COVERED. */

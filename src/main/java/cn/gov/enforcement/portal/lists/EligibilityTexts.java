@@ -1,7 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
 import cn.gov.enforcement.portal.platform.ReaderScript;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,8 +118,9 @@ final class EligibilityTexts {
             Optional<String> phone, Messages m, java.util.function.UnaryOperator<String> content) {
         List<String> steps = new ArrayList<>();
         if (result.applies()) {
-            if (result.correctBy() != null) {
-                steps.add(m.get("lists.check.next.correctBy", DateTimeFormatter.ISO_LOCAL_DATE.format(result.correctBy())));
+            if (result.correctionDays() != null) {
+                steps.add(result.correctionDays() == 0 ? m.get("lists.check.next.correctImmediately")
+                        : m.get("lists.check.next.correctWithinDays", result.correctionDays()));
             }
             if (result.commitmentRequired()) {
                 steps.add(m.get("lists.check.next.commitment"));

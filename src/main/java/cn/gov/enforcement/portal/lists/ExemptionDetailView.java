@@ -40,7 +40,10 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         removeAll();
         var links = catalog.citationLinks();
         title = getTranslation("lists.exemption.pageTitle", ReaderScript.forReader(e.violation()));
-        Anchor back = new Anchor("exemptions", getTranslation("lists.exemption.back"));
+        // back to the list as the reader left it: the list's card links pass its search and filters along
+        String listQuery = listQuery(event.getLocation().getQueryParameters().getParameters());
+        Anchor back = new Anchor(listQuery.isEmpty() ? "exemptions" : "exemptions?" + listQuery,
+                getTranslation("lists.exemption.back"));
         back.setId("exemption-back");
         back.addClassName("lists-no-print");
         add(back, ListsUi.printButton(this));
@@ -52,7 +55,15 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         add(heading);
         Div facts = new Div();
         facts.setId("exemption-facts");
-        facts.add(ListsUi.fact(this, "lists.field.agency", catalog.agencyName(e.agency())));
+        Div agencyFact = ListsUi.fact(this, "lists.field.agency", catalog.agencyName(e.agency()));
+        if (catalog.knownAgency(e.agency())) {
+            // the agency's page: its address, phone and office hours
+            Anchor agencyLink = new Anchor("agencies/" + e.agency(), catalog.agencyName(e.agency()));
+            agencyLink.setId("exemption-agency-link");
+            agencyFact.getChildren().skip(1).findFirst().ifPresent(agencyFact::remove);
+            agencyFact.add(agencyLink);
+        }
+        facts.add(agencyFact);
         facts.add(ListsUi.fact(this, "lists.field.kind", ListsUi.kindText(this, e)));
         if (e.sector() != null) {
             facts.add(ListsUi.contentFact(this, "lists.field.sector", ReaderScript.forReader(e.sector())));
@@ -85,8 +96,22 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("lists.exemption.checkLink"));
         check.setId("exemption-check-link");
         check.addClassName("lists-no-print");
-        add(new Div(check), new Paragraph(getTranslation("lists.citation.note")));
+        add(new Div(check));
+        ListsUi.citationNote(this, "exemption-citation-note", java.util.stream.Stream.of(e.basisViolation(),
+                e.basisPenalty(), e.basisExemption()).flatMap(java.util.List::stream), links).ifPresent(this::add);
         ListsUi.addPrintStyle(this);
+    }
+
+    /** The list's parameters this page passes back to it: its search, filters and page, each as the list reads it. */
+    static String listQuery(java.util.Map<String, java.util.List<String>> params) {
+        java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
+        for (String name : java.util.List.of("q", "agency", "sector", "kind", "page")) {
+            String value = ListsUi.first(params, name);
+            if (value != null) {
+                kept.put(name, value.length() > ListsCatalog.MAX_QUERY ? value.substring(0, ListsCatalog.MAX_QUERY) : value);
+            }
+        }
+        return kept.isEmpty() ? "" : com.vaadin.flow.router.QueryParameters.simple(kept).getQueryString();
     }
 
     @Override

@@ -17,19 +17,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Public list of exemption and lighter-penalty items: search box, filters by agency and kind; the
- * query lives in the URL ({@code ?q=…&agency=…&kind=…&page=…}) so it can be bookmarked.
+ * Public list of exemption and lighter-penalty items: search box, filters by agency, sector and kind; the
+ * query lives in the URL ({@code ?q=…&agency=…&sector=…&kind=…&page=…}) so it can be bookmarked.
  */
 @Route("exemptions")
 @Menu(order = 40, title = "menu.exemptions")
 @AnonymousAllowed
 public class ExemptionsView extends ListSearchView<ExemptionItem> {
 
+    private final Select<String> sector = new Select<>();
     private final Select<String> kind = new Select<>();
 
     public ExemptionsView(ListsCatalog catalog) {
         super(catalog, ListKind.EXEMPTIONS, "exemptions", "exemption", "lists.exemptions");
         addClassName("exemptions-view");
+        List<String> sectors = new ArrayList<>();
+        sectors.add("");
+        sectors.addAll(catalog.exemptionSectors());
+        sector.setId("exemption-sector");
+        sector.setLabel(getTranslation("lists.filter.sector"));
+        sector.setItems(sectors);
+        ReaderScript.showItems(sector, s -> s.isEmpty() ? getTranslation("lists.filter.all") : ReaderScript.forReader(s));
+        sector.setValue("");
         List<String> kinds = new ArrayList<>();
         kinds.add("");
         kinds.addAll(ListsFormat.KINDS);
@@ -38,36 +47,43 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
         kind.setItems(kinds);
         kind.setItemLabelGenerator(k -> k.isEmpty() ? getTranslation("lists.filter.all") : getTranslation(ListsUi.kindKey(k)));
         kind.setValue("");
-        build(kind);
+        build(sector, kind);
     }
 
     @Override
     protected Map<String, String> chosenFilters() {
         Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("sector", sector.getValue());
         filters.put("kind", kind.getValue());
         return filters;
     }
 
     @Override
     protected Map<String, String> readFilters(Map<String, List<String>> params) {
+        String s = ListsUi.first(params, "sector");
+        if (s != null && !catalog.exemptionSectors().contains(s)) {
+            s = null;
+        }
+        sector.setValue(s == null ? "" : s);
         String k = ListsUi.first(params, "kind");
         if (k != null && !ListsFormat.KINDS.contains(k)) {
             k = null;
         }
         kind.setValue(k == null ? "" : k);
         Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("sector", s);
         filters.put("kind", k);
         return filters;
     }
 
     @Override
     protected ListPage<ExemptionItem> query(String q, String agency, Map<String, String> filters, int page, int size) {
-        return catalog.searchExemptions(q, agency, filters.get("kind"), page, size);
+        return catalog.searchExemptions(q, agency, filters.get("sector"), filters.get("kind"), page, size);
     }
 
     @Override
     protected List<ExemptionItem> queryAll(String q, String agency, Map<String, String> filters) {
-        return catalog.allExemptions(q, agency, filters.get("kind"));
+        return catalog.allExemptions(q, agency, filters.get("sector"), filters.get("kind"));
     }
 
     @Override
@@ -77,7 +93,9 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
         card.addClassName("exemption-card");
         card.getElement().setAttribute("data-id", e.id());
         String violation = ReaderScript.forReader(e.violation()); // converted once for the title and the check link
-        Anchor link = ReaderScript.markContent(new Anchor("exemptions/" + e.id(), violation));
+        // the detail page's back link returns to this search, these filters and this page
+        Anchor link = ReaderScript.markContent(new Anchor("exemptions/" + e.id()
+                + (listQuery().isEmpty() ? "" : "?" + listQuery()), violation));
         link.addClassName("exemption-link");
         H2 title = new H2(link);
         if (e.sample()) {

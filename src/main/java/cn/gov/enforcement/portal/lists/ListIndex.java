@@ -116,15 +116,18 @@ class ListIndex {
         return String.join("\n", parts);
     }
 
-    /** Keyword filters: field → value (null values are ignored). */
-    Optional<IdPage> search(ListKind kind, String text, Map<String, String> filters, List<String> excludedIds, int from,
-            int size) {
+    /**
+     * Keyword filters: field → value (null values are ignored). An entry also matches the text said in legal terms
+     * ({@code alternatives}, see {@link cn.gov.enforcement.portal.regulation.LayTerms#alternatives}).
+     */
+    Optional<IdPage> search(ListKind kind, String text, List<String> alternatives, Map<String, String> filters,
+            List<String> excludedIds, int from, int size) {
         ElasticsearchClient es = client.getIfAvailable();
         if (es == null || indexes.getIfAvailable() == null || !indexed(kind)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(IdPage.search(es, kind.folder(), text, "title", b -> {
+            return Optional.of(IdPage.search(es, kind.folder(), text, alternatives, "title", b -> {
                 if (!excludedIds.isEmpty()) {
                     b.mustNot(m -> m.ids(i -> i.values(excludedIds)));
                 }

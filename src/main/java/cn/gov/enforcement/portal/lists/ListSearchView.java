@@ -151,6 +151,8 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
     }
 
     /** The page's own filters as chosen in the form (name → value, empty for "all"), in URL order. */
+    private String listQuery = "";
+
     protected abstract Map<String, String> chosenFilters();
 
     /**
@@ -208,11 +210,24 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         show(q, a, own, ListsUi.page(params), "all".equals(ListsUi.first(params, "print")));
     }
 
+    /**
+     * The search, filters and page shown ({@code q=…&sector=…&page=…}; empty for the first page of everything), for a
+     * card's link to pass to a detail page that leads back here.
+     */
+    protected String listQuery() {
+        return listQuery;
+    }
+
     private void show(String q, String a, Map<String, String> own, int page, boolean printMode) {
         Map<String, String> filters = new LinkedHashMap<>();
         putIfSet(filters, "q", q);
         putIfSet(filters, "agency", a);
         own.forEach((name, value) -> putIfSet(filters, name, value));
+        Map<String, String> shown = new LinkedHashMap<>(filters);
+        if (page > 0 && !printMode) {
+            shown.put("page", Integer.toString(page));
+        }
+        listQuery = shown.isEmpty() ? "" : QueryParameters.simple(shown).getQueryString();
         Map<String, String> withLang = new LinkedHashMap<>(filters);
         withLang.put("lang", getLocale().toLanguageTag());
         String downloadQuery = QueryParameters.simple(withLang).getQueryString();

@@ -113,7 +113,7 @@ class ListsApiController {
     record ContactJson(String agency, String name, String supervisionPhone) {}
 
     record CheckJson(String itemId, String outcome, boolean applies, String message, List<String> reasons,
-            List<ConditionResultJson> conditions, LocalDate correctBy, boolean commitmentRequired,
+            List<ConditionResultJson> conditions, Integer correctionDays, boolean commitmentRequired,
             List<CitationJson> articles, List<String> nextSteps, ContactJson contact) {}
 
     /**
@@ -162,7 +162,7 @@ class ListsApiController {
     PageJson<ExemptionJson> exemptions(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, HttpServletRequest request) {
         Filters f = Filters.of(request);
-        ListPage<ExemptionItem> result = catalog.searchExemptions(f.q(), f.agency(), f.kind(), page, size);
+        ListPage<ExemptionItem> result = catalog.searchExemptions(f.q(), f.agency(), f.sector(), f.kind(), page, size);
         var links = catalog.citationLinks();
         return new PageJson<>(result.total(), page, size, result.items().stream().map(e -> ExemptionJson.of(e, links)).toList());
     }
@@ -196,7 +196,7 @@ class ListsApiController {
                 EligibilityTexts.headline(result, m), EligibilityTexts.reasons(item, result, m),
                 result.conditions().stream().map(c -> new ConditionResultJson(c.index(), c.type().code(), c.question(),
                         c.answer(), c.met())).toList(),
-                result.correctBy(), result.commitmentRequired(), CitationJson.of(result.articles(), catalog.citationLinks()),
+                result.correctionDays(), result.commitmentRequired(), CitationJson.of(result.articles(), catalog.citationLinks()),
                 EligibilityTexts.nextSteps(item, result, agencyName, phone, m),
                 new ContactJson(item.agency(), agencyName, phone.orElse(null))));
     }
@@ -280,7 +280,7 @@ class ListsApiController {
 
     private List<ExemptionItem> allExemptions(HttpServletRequest request) {
         Filters f = Filters.of(request);
-        return catalog.allExemptions(f.q(), f.agency(), f.kind());
+        return catalog.allExemptions(f.q(), f.agency(), f.sector(), f.kind());
     }
 
     private static ResponseEntity<byte[]> xlsx(String name, byte[] body) {

@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.lists;
 import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
 import cn.gov.enforcement.portal.regulation.ChineseScript;
+import cn.gov.enforcement.portal.regulation.LayTerms;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.QueryText;
@@ -36,6 +37,8 @@ public class ListsCatalog {
 
     public static final int MAX_QUERY = 100;
     public static final int MAX_PAGE_SIZE = 100;
+    /** At most this many wordings of a question in legal terms are searched besides the question itself. */
+    private static final int MAX_ALTERNATIVES = 12;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final PublishedLists lists;
@@ -133,13 +136,29 @@ public class ListsCatalog {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public ListPage<ExemptionItem> searchExemptions(String query, String agency, String kind, int page, int size) {
+        return searchExemptions(query, agency, null, kind, page, size);
+    }
+
+    /**
+     * {@link #searchExemptions(String, String, String, int, int)} in one sector (行业领域) too.
+     *
+     * @throws ListsInputException for a bad page, size, agency, sector or kind
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public ListPage<ExemptionItem> searchExemptions(String query, String agency, String sector, String kind, int page,
+            int size) {
         checkPaging(page, size);
         checkAgency(agency);
         if (kind != null && !ListsFormat.KINDS.contains(kind)) {
             throw new ListsInputException("lists.error.kind", String.join(" ", ListsFormat.KINDS));
         }
+        String cleanSector = sector == null || sector.isBlank() ? null : sector.strip();
+        if (cleanSector != null && cleanSector.length() > 100) {
+            throw new ListsInputException("lists.error.sector");
+        }
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("agency", agency);
+        filters.put("sector", cleanSector);
         filters.put("kind", kind);
         return search(ListKind.EXEMPTIONS, searchText(query), filters, page, size, ExemptionItem.class);
     }
@@ -152,7 +171,13 @@ public class ListsCatalog {
 
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public List<ExemptionItem> allExemptions(String query, String agency, String kind) {
-        return collect(p -> searchExemptions(query, agency, kind, p, MAX_PAGE_SIZE));
+        return allExemptions(query, agency, null, kind);
+    }
+
+    /** Every entry of the search in one sector too (no paging), for downloads; at most 10,000. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public List<ExemptionItem> allExemptions(String query, String agency, String sector, String kind) {
+        return collect(p -> searchExemptions(query, agency, sector, kind, p, MAX_PAGE_SIZE));
     }
 
     private static <T> List<T> collect(Function<Integer, ListPage<T>> pages) {
@@ -184,13 +209,16 @@ public class ListsCatalog {
         int from = page * size;
         PublishedLists.Snapshot snapshot = lists.of(kind);
         PublishedLists.Day day = snapshot.on(today());
-        Optional<IdPage> hits = index.search(kind, text, filters, day.notInForce(), from, size);
+        // everyday words also find the entries that use their legal terms (饭店 → 餐饮), as the regulation search does
+        List<String> alternatives = text == null ? List.of() : LayTerms.bundled().alternatives(text, MAX_ALTERNATIVES);
+        Optional<IdPage> hits = index.search(kind, text, alternatives, filters, day.notInForce(), from, size);
         if (hits.isPresent()) {
             List<T> items = hits.get().ids().stream().map(snapshot::find).filter(e -> e != null)
                     .map(e -> type.cast(e.entry())).toList();
             return new ListPage<>(hits.get().total(), page, size, items);
         }
         List<String> terms = QueryText.terms(text);
+        List<List<String>> alternativeTerms = alternatives.stream().map(QueryText::terms).toList();
         List<PublishedLists.Cached> matches = new ArrayList<>();
         for (PublishedLists.Cached e : day.inForce()) {
             if (!matchesFilters(e, filters)) {
@@ -198,7 +226,8 @@ public class ListsCatalog {
             }
             String haystack = ChineseScript.fold(ListIndex.searchableText(e.listKind(), e.title(), e.entry())
                     .toLowerCase(Locale.ROOT));
-            if (terms.stream().allMatch(haystack::contains)) {
+            if (terms.stream().allMatch(haystack::contains)
+                    || alternativeTerms.stream().anyMatch(a -> !a.isEmpty() && a.stream().allMatch(haystack::contains))) {
                 matches.add(e);
             }
         }
@@ -271,7 +300,16 @@ public class ListsCatalog {
 
     /** The sectors of the risk points, sorted. */
     public List<String> riskSectors() {
-        return publicEntries(ListKind.RISK_POINTS).stream()
+        return sectors(ListKind.RISK_POINTS);
+    }
+
+    /** The sectors of the exemption items that name one, sorted. */
+    public List<String> exemptionSectors() {
+        return sectors(ListKind.EXEMPTIONS);
+    }
+
+    private List<String> sectors(ListKind kind) {
+        return publicEntries(kind).stream()
                 .map(PublishedLists.Cached::sector).filter(s -> s != null).distinct().sorted().toList();
     }
 
@@ -297,8 +335,7 @@ public class ListsCatalog {
     }
 
     /**
-     * Checks an item's conditions against a person's answers (see {@link EligibilityChecker}); the
-     * correction deadline counts from today (the injected clock).
+     * Checks an item's conditions against a person's answers (see {@link EligibilityChecker}).
      *
      * @throws ListsInputException for an unknown item or a missing / unreadable answer
      */
@@ -307,7 +344,7 @@ public class ListsCatalog {
         if (answers != null && answers.size() > 50) {
             throw new ListsInputException("lists.check.error.tooMany");
         }
-        return EligibilityChecker.check(item, answers, LocalDate.now(clock));
+        return EligibilityChecker.check(item, answers);
     }
 
     /** Today, from the injected clock. */

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -105,6 +106,21 @@ public final class ListsUi {
     }
 
     /** A fact whose value is the entry's own Chinese text (a sector, a scope), marked as such. */
+    /**
+     * The note that cited articles imported into the regulation library link to their text, with {@code id}; empty
+     * when none of {@code cited} links (the note would promise a link the page does not have).
+     */
+    static Optional<Paragraph> citationNote(Component owner, String id, java.util.stream.Stream<Citation> cited,
+            Function<Citation, Optional<String>> links) {
+        if (cited.noneMatch(c -> links.apply(c).isPresent())) {
+            return Optional.empty();
+        }
+        Paragraph note = new Paragraph(owner.getTranslation("lists.citation.note"));
+        note.setId(id);
+        note.addClassName("lists-citation-note");
+        return Optional.of(note);
+    }
+
     static Div contentFact(Component owner, String labelKey, String value) {
         Div line = fact(owner, labelKey, value);
         line.getChildren().skip(1).forEach(ReaderScript::markContent);

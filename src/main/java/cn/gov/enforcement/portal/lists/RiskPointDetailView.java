@@ -76,7 +76,8 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
             guide.addClassName("lists-no-print");
             add(new Paragraph(guide));
         }
-        add(new Paragraph(getTranslation("lists.citation.note")));
+        ListsUi.citationNote(this, "risk-citation-note", java.util.stream.Stream.of(r.basisObligation(),
+                r.basisPenalty()).flatMap(java.util.List::stream), links).ifPresent(this::add);
         ListsUi.addPrintStyle(this);
     }
 

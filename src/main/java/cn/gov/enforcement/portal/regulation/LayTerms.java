@@ -14,9 +14,10 @@ import java.util.Set;
 /**
  * Everyday words and the legal terms statutes use for the same thing ({@code 老板} → {@code 用人单位}), read from
  * {@code classpath:search/lay-terms.txt}. A question in plain words is also searched for the legal terms of the
- * everyday words it contains, so that citizens find the article without knowing its vocabulary.
+ * everyday words it contains, so that citizens find the article without knowing its vocabulary. The lists' search
+ * uses the same file ({@link #alternatives}): 饭店 also finds the entries that say 餐饮.
  */
-final class LayTerms {
+public final class LayTerms {
 
     static final String RESOURCE = "search/lay-terms.txt";
 
@@ -29,8 +30,14 @@ final class LayTerms {
         this.entries = List.copyOf(entries);
     }
 
-    /** The terms of the bundled file. */
-    static LayTerms bundled() {
+    private static final LayTerms BUNDLED = read();
+
+    /** The terms of the bundled file (read once). */
+    public static LayTerms bundled() {
+        return BUNDLED;
+    }
+
+    private static LayTerms read() {
         try (InputStream in = LayTerms.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("Missing " + RESOURCE);
@@ -96,6 +103,36 @@ final class LayTerms {
         for (Entry e : entries) {
             if (e.words().stream().anyMatch(simplifiedQuery::contains)) {
                 e.terms().stream().filter(t -> !simplifiedQuery.contains(t)).forEach(found::add);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * The question said in legal terms: {@code simplifiedQuery} with an everyday word it contains replaced by one of
+     * that word's terms, one alternative per word and term, in file order, without duplicates and without the
+     * question itself; at most {@code max}. Empty when the question contains no everyday word. A search that
+     * needs every word of a question (the lists' search) also accepts an entry that matches one of these.
+     */
+    public List<String> alternatives(String simplifiedQuery, int max) {
+        if (simplifiedQuery == null || simplifiedQuery.isBlank()) {
+            return List.of();
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (Entry e : entries) {
+            for (String word : e.words()) {
+                if (!simplifiedQuery.contains(word)) {
+                    continue;
+                }
+                for (String term : e.terms()) {
+                    if (term.equals(word)) {
+                        continue;
+                    }
+                    String alternative = simplifiedQuery.replace(word, " " + term + " ").strip();
+                    if (!alternative.equals(simplifiedQuery) && found.size() < max) {
+                        found.add(alternative);
+                    }
+                }
             }
         }
         return List.copyOf(found);

@@ -44,14 +44,37 @@ public record IdPage(long total, List<String> ids) {
      */
     public static SearchRequest request(String index, String text, String titleField,
             Consumer<BoolQuery.Builder> filters, int from, int size) {
+        return request(index, text, List.of(), titleField, filters, from, size);
+    }
+
+    /**
+     * {@link #request(String, String, String, Consumer, int, int)} where a document also matches when every character
+     * of one of {@code alternatives} (the text said in other words, such as its legal terms) occurs in {@code all};
+     * the alternatives' bigrams score as the text's do. Without alternatives the request is the same as without them.
+     */
+    public static SearchRequest request(String index, String text, List<String> alternatives, String titleField,
+            Consumer<BoolQuery.Builder> filters, int from, int size) {
         boolean hasText = text != null && !text.isBlank();
         return SearchRequest.of(s -> {
             s.index(index).from(from).size(size).trackTotalHits(t -> t.enabled(true)).source(src -> src.fetch(false));
             s.query(q -> q.bool(b -> {
-                if (hasText) {
+                if (hasText && alternatives.isEmpty()) {
                     b.must(m -> m.match(mm -> mm.field("all").query(text).operator(Operator.And)));
                     b.should(m -> m.match(mm -> mm.field("all.bigram").query(text)));
                     b.should(m -> m.match(mm -> mm.field(titleField + ".bigram").query(text).boost(3f)));
+                } else if (hasText) {
+                    b.must(m -> m.bool(any -> {
+                        any.should(o -> o.match(mm -> mm.field("all").query(text).operator(Operator.And)));
+                        alternatives.forEach(alt -> any.should(o -> o.match(mm -> mm.field("all").query(alt)
+                                .operator(Operator.And))));
+                        return any.minimumShouldMatch("1");
+                    }));
+                    b.should(m -> m.match(mm -> mm.field("all.bigram").query(text)));
+                    b.should(m -> m.match(mm -> mm.field(titleField + ".bigram").query(text).boost(3f)));
+                    alternatives.forEach(alt -> {
+                        b.should(m -> m.match(mm -> mm.field("all.bigram").query(alt)));
+                        b.should(m -> m.match(mm -> mm.field(titleField + ".bigram").query(alt).boost(3f)));
+                    });
                 } else {
                     b.must(m -> m.matchAll(all -> all));
                 }
@@ -69,7 +92,15 @@ public record IdPage(long total, List<String> ids) {
     @SuppressWarnings("rawtypes")
     public static IdPage search(ElasticsearchClient es, String index, String text, String titleField,
             Consumer<BoolQuery.Builder> filters, int from, int size) throws IOException {
-        SearchResponse<Map> response = es.search(request(index, text, titleField, filters, from, size), Map.class);
+        return search(es, index, text, List.of(), titleField, filters, from, size);
+    }
+
+    /** Runs {@link #request(String, String, List, String, Consumer, int, int)} and answers its page. */
+    @SuppressWarnings("rawtypes")
+    public static IdPage search(ElasticsearchClient es, String index, String text, List<String> alternatives,
+            String titleField, Consumer<BoolQuery.Builder> filters, int from, int size) throws IOException {
+        SearchResponse<Map> response = es.search(request(index, text, alternatives, titleField, filters, from, size),
+                Map.class);
         return of(response);
     }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 class EligibilityCheckerTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     private static final List<Citation> BASIS = List.of(new Citation("中华人民共和国行政处罚法", "第三十三条", 1));
 
     private static Condition yesNo(ConditionType type) {
@@ -37,9 +36,9 @@ class EligibilityCheckerTest {
             Condition condition = type.numberParameter() == null ? yesNo(type)
                     : new Condition(type, "问题？", new BigDecimal("6"), null, null);
             ExemptionItem item = item(ListsFormat.NO_PENALTY, condition);
-            assertThat(EligibilityChecker.check(item, Map.of("0", "yes"), TODAY).outcome())
+            assertThat(EligibilityChecker.check(item, Map.of("0", "yes")).outcome())
                     .as(type.code()).isEqualTo(EligibilityResult.Outcome.NO_PENALTY);
-            assertThat(EligibilityChecker.check(item, Map.of("0", "否"), TODAY).outcome())
+            assertThat(EligibilityChecker.check(item, Map.of("0", "否")).outcome())
                     .as(type.code()).isEqualTo(EligibilityResult.Outcome.NOT_COVERED);
         }
     }
@@ -48,13 +47,13 @@ class EligibilityCheckerTest {
     void a_number_exactly_at_the_threshold_does_not_meet_the_condition() {
         for (ConditionType type : List.of(ConditionType.AMOUNT_BELOW, ConditionType.QUANTITY_BELOW, ConditionType.DURATION_BELOW)) {
             ExemptionItem item = item(ListsFormat.LIGHTER, numeric(type, "5000"));
-            assertThat(EligibilityChecker.check(item, Map.of("0", "5000"), TODAY).outcome()).as(type.code())
+            assertThat(EligibilityChecker.check(item, Map.of("0", "5000")).outcome()).as(type.code())
                     .isEqualTo(EligibilityResult.Outcome.NOT_COVERED);
-            assertThat(EligibilityChecker.check(item, Map.of("0", "5000.00"), TODAY).outcome()).as(type.code())
+            assertThat(EligibilityChecker.check(item, Map.of("0", "5000.00")).outcome()).as(type.code())
                     .isEqualTo(EligibilityResult.Outcome.NOT_COVERED);
-            assertThat(EligibilityChecker.check(item, Map.of("0", "4999.99"), TODAY).outcome()).as(type.code())
+            assertThat(EligibilityChecker.check(item, Map.of("0", "4999.99")).outcome()).as(type.code())
                     .isEqualTo(EligibilityResult.Outcome.LIGHTER);
-            assertThat(EligibilityChecker.check(item, Map.of("0", "0"), TODAY).outcome()).as(type.code())
+            assertThat(EligibilityChecker.check(item, Map.of("0", "0")).outcome()).as(type.code())
                     .isEqualTo(EligibilityResult.Outcome.LIGHTER);
         }
     }
@@ -64,8 +63,8 @@ class EligibilityCheckerTest {
         ExemptionItem item = item(ListsFormat.NO_PENALTY,
                 new Condition(ConditionType.CLEAN_RECORD_MONTHS, "此前6个月内是否没有违法记录？", new BigDecimal("6"), null, null),
                 yesNo(ConditionType.NO_HARM));
-        assertThat(EligibilityChecker.check(item, Map.of("clean_record_months", "是", "no_harm", "yes"), TODAY).applies()).isTrue();
-        EligibilityResult result = EligibilityChecker.check(item, Map.of("0", "no", "1", "yes"), TODAY);
+        assertThat(EligibilityChecker.check(item, Map.of("clean_record_months", "是", "no_harm", "yes")).applies()).isTrue();
+        EligibilityResult result = EligibilityChecker.check(item, Map.of("0", "no", "1", "yes"));
         assertThat(result.outcome()).isEqualTo(EligibilityResult.Outcome.NOT_COVERED);
         assertThat(result.unmet()).extracting(EligibilityResult.ConditionResult::index).containsExactly(0);
     }
@@ -73,51 +72,73 @@ class EligibilityCheckerTest {
     @Test
     void the_kind_of_the_item_decides_the_outcome_when_every_condition_is_met() {
         assertThat(EligibilityChecker.check(item(ListsFormat.REDUCED, yesNo(ConditionType.SELF_REPORTED)),
-                Map.of("0", "true"), TODAY).outcome()).isEqualTo(EligibilityResult.Outcome.REDUCED);
+                Map.of("0", "true")).outcome()).isEqualTo(EligibilityResult.Outcome.REDUCED);
         assertThat(EligibilityChecker.check(item(ListsFormat.LIGHTER, yesNo(ConditionType.SELF_REPORTED)),
-                Map.of("0", "true"), TODAY).outcome()).isEqualTo(EligibilityResult.Outcome.LIGHTER);
+                Map.of("0", "true")).outcome()).isEqualTo(EligibilityResult.Outcome.LIGHTER);
     }
 
     @Test
-    void the_correction_deadline_counts_from_today_and_the_commitment_is_asked_for() {
+    void the_correction_period_is_the_one_the_item_states_and_the_commitment_is_asked_for() {
         ExemptionItem item = item(ListsFormat.NO_PENALTY,
                 new Condition(ConditionType.CORRECTED_WITHIN_DAYS, "能否在15日内改正？", new BigDecimal("15"), null, null),
                 yesNo(ConditionType.COMMITMENT_SIGNED));
-        EligibilityResult result = EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes"), TODAY);
-        assertThat(result.correctBy()).isEqualTo(LocalDate.of(2026, 12, 6));
+        EligibilityResult result = EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes"));
+        // the period runs from the agency's order to correct, not from the day of the check: no date is made up
+        assertThat(result.correctionDays()).isEqualTo(15);
         assertThat(result.commitmentRequired()).isTrue();
         assertThat(result.articles()).isEqualTo(BASIS);
         EligibilityResult immediately = EligibilityChecker.check(item(ListsFormat.NO_PENALTY,
-                yesNo(ConditionType.CORRECTED_IMMEDIATELY)), Map.of("0", "yes"), TODAY);
-        assertThat(immediately.correctBy()).isEqualTo(TODAY);
+                yesNo(ConditionType.CORRECTED_IMMEDIATELY)), Map.of("0", "yes"));
+        assertThat(immediately.correctionDays()).isZero();
         assertThat(immediately.commitmentRequired()).isFalse();
+        EligibilityResult both = EligibilityChecker.check(item(ListsFormat.NO_PENALTY,
+                new Condition(ConditionType.CORRECTED_WITHIN_DAYS, "能否在7日内改正？", new BigDecimal("7"), null, null),
+                new Condition(ConditionType.CORRECTED_WITHIN_DAYS, "能否在3日内改正？", new BigDecimal("3"), null, null)),
+                Map.of("0", "yes", "1", "yes"));
+        assertThat(both.correctionDays()).isEqualTo(3);
+    }
+
+    @Test
+    void the_next_steps_name_the_agency_s_period_and_the_item_s_days_but_no_date() {
+        ExemptionItem item = item(ListsFormat.NO_PENALTY,
+                new Condition(ConditionType.CORRECTED_WITHIN_DAYS, "能否在7日内改正？", new BigDecimal("7"), null, null));
+        EligibilityResult result = EligibilityChecker.check(item, Map.of("0", "yes"));
+        java.util.Map<String, String> texts = java.util.Map.of(
+                "lists.check.next.correctWithinDays", "WITHIN {0}", "lists.check.next.correctImmediately", "AT ONCE");
+        EligibilityTexts.Messages m = (key, args) -> java.text.MessageFormat.format(texts.getOrDefault(key, key), args);
+        assertThat(EligibilityTexts.nextSteps(item, result, "某机关", java.util.Optional.empty(), m).get(0))
+                .isEqualTo("WITHIN 7");
+        EligibilityResult immediately = EligibilityChecker.check(item(ListsFormat.NO_PENALTY,
+                yesNo(ConditionType.CORRECTED_IMMEDIATELY)), Map.of("0", "yes"));
+        assertThat(EligibilityTexts.nextSteps(item, immediately, "某机关", java.util.Optional.empty(), m).get(0))
+                .isEqualTo("AT ONCE");
     }
 
     @Test
     void a_missing_unreadable_or_negative_answer_is_refused_with_the_question_number() {
         ExemptionItem item = item(ListsFormat.NO_PENALTY, yesNo(ConditionType.NO_HARM),
                 numeric(ConditionType.AMOUNT_BELOW, "100"));
-        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes"), TODAY))
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes")))
                 .isInstanceOfSatisfying(ListsInputException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("lists.check.error.missing");
                     assertThat(e.args()).containsExactly(2);
                 });
-        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "maybe", "1", "1"), TODAY))
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "maybe", "1", "1")))
                 .isInstanceOfSatisfying(ListsInputException.class, e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.yesNo"));
-        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "1", "-1"), TODAY))
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "1", "-1")))
                 .isInstanceOfSatisfying(ListsInputException.class, e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.number"));
-        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "1", "1", "7", "yes"), TODAY))
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "1", "1", "7", "yes")))
                 .isInstanceOfSatisfying(ListsInputException.class, e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.unknownKey"));
-        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "no_harm", "yes", "1", "1"), TODAY))
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "no_harm", "yes", "1", "1")))
                 .isInstanceOfSatisfying(ListsInputException.class, e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.twice"));
     }
 
     @Test
     void a_type_that_occurs_twice_must_be_answered_by_index() {
         ExemptionItem item = item(ListsFormat.NO_PENALTY, yesNo(ConditionType.NO_HARM), yesNo(ConditionType.NO_HARM));
-        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("no_harm", "yes"), TODAY))
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("no_harm", "yes")))
                 .isInstanceOf(ListsInputException.class);
-        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes"), TODAY).applies()).isTrue();
+        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes")).applies()).isTrue();
     }
 
     @Test
@@ -125,7 +146,7 @@ class EligibilityCheckerTest {
         ExemptionItem item = item(ListsFormat.NO_PENALTY, yesNo(ConditionType.NO_HARM), yesNo(ConditionType.HARM_MINOR),
                 numeric(ConditionType.AMOUNT_BELOW, "100"));
         for (String typed : List.of("abc", "12abc", "1e5", "1 2", "NaN", "一百")) {
-            assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes", "2", typed), TODAY))
+            assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes", "2", typed)))
                     .as(typed)
                     .isInstanceOfSatisfying(EligibilityAnswersException.class, e -> {
                         assertThat(e.messageKey()).isEqualTo("lists.check.error.notNumber");
@@ -136,10 +157,25 @@ class EligibilityCheckerTest {
     }
 
     @Test
+    void a_number_of_people_or_things_is_asked_for_with_a_whole_number_as_example() {
+        ExemptionItem people = item(ListsFormat.NO_PENALTY,
+                new Condition(ConditionType.QUANTITY_BELOW, "有几人？", new BigDecimal("3"), "人", "健康证明过期的从业人员"));
+        assertThatThrownBy(() -> EligibilityChecker.check(people, Map.of("0", "abc")))
+                .isInstanceOfSatisfying(EligibilityAnswersException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.notCount"));
+        // an area or an amount may well be a fraction: its example stays 120 or 3.5
+        ExemptionItem area = item(ListsFormat.NO_PENALTY,
+                new Condition(ConditionType.QUANTITY_BELOW, "多少平方米？", new BigDecimal("5"), "平方米", "面积"));
+        assertThatThrownBy(() -> EligibilityChecker.check(area, Map.of("0", "abc")))
+                .isInstanceOfSatisfying(EligibilityAnswersException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.notNumber"));
+    }
+
+    @Test
     void every_refused_answer_is_named_at_once_with_its_own_message() {
         ExemptionItem item = item(ListsFormat.NO_PENALTY, yesNo(ConditionType.NO_HARM), yesNo(ConditionType.HARM_MINOR),
                 numeric(ConditionType.AMOUNT_BELOW, "100"), numeric(ConditionType.QUANTITY_BELOW, "5"));
-        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "maybe", "2", "abc", "3", "-2"), TODAY))
+        assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "maybe", "2", "abc", "3", "-2")))
                 .isInstanceOfSatisfying(EligibilityAnswersException.class, e -> assertThat(e.problems())
                         .extracting(EligibilityAnswersException.Problem::index, EligibilityAnswersException.Problem::messageKey)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "lists.check.error.yesNo"),
@@ -152,10 +188,10 @@ class EligibilityCheckerTest {
     void full_width_digits_separators_and_the_unit_are_read_as_a_number() {
         ExemptionItem item = item(ListsFormat.LIGHTER, numeric(ConditionType.AMOUNT_BELOW, "5000"));
         for (String typed : List.of("４９９９", "4,999", "4999元", "4999.5 元", "４９９９．５")) {
-            assertThat(EligibilityChecker.check(item, Map.of("0", typed), TODAY).outcome()).as(typed)
+            assertThat(EligibilityChecker.check(item, Map.of("0", typed)).outcome()).as(typed)
                     .isEqualTo(EligibilityResult.Outcome.LIGHTER);
         }
-        assertThat(EligibilityChecker.check(item, Map.of("0", "5,000元"), TODAY).conditions().get(0).answer()).isEqualTo("5000");
+        assertThat(EligibilityChecker.check(item, Map.of("0", "5,000元")).conditions().get(0).answer()).isEqualTo("5000");
     }
 
     @Test
@@ -163,20 +199,20 @@ class EligibilityCheckerTest {
         ExemptionItem sheets = item(ListsFormat.LIGHTER,
                 new Condition(ConditionType.QUANTITY_BELOW, "多少张？", new BigDecimal("3"), "张", "数量"));
         for (String typed : List.of("2張", "2 sheets", "2 Sheet", "2张", "2")) {
-            assertThat(EligibilityChecker.check(sheets, Map.of("0", typed), TODAY).outcome()).as(typed)
+            assertThat(EligibilityChecker.check(sheets, Map.of("0", typed)).outcome()).as(typed)
                     .isEqualTo(EligibilityResult.Outcome.LIGHTER);
         }
         ExemptionItem share = item(ListsFormat.LIGHTER,
                 new Condition(ConditionType.QUANTITY_BELOW, "占比？", new BigDecimal("10"), "%", "占比"));
         for (String typed : List.of("5％", "5 %", "5 percent")) {
-            assertThat(EligibilityChecker.check(share, Map.of("0", typed), TODAY).outcome()).as(typed)
+            assertThat(EligibilityChecker.check(share, Map.of("0", typed)).outcome()).as(typed)
                     .isEqualTo(EligibilityResult.Outcome.LIGHTER);
         }
         ExemptionItem yuan = item(ListsFormat.LIGHTER, numeric(ConditionType.AMOUNT_BELOW, "500"));
-        assertThat(EligibilityChecker.check(yuan, Map.of("0", "120 yuan"), TODAY).outcome())
+        assertThat(EligibilityChecker.check(yuan, Map.of("0", "120 yuan")).outcome())
                 .isEqualTo(EligibilityResult.Outcome.LIGHTER);
         // another unit than the condition's is not a number
-        assertThatThrownBy(() -> EligibilityChecker.check(sheets, Map.of("0", "2 yuan"), TODAY))
+        assertThatThrownBy(() -> EligibilityChecker.check(sheets, Map.of("0", "2 yuan")))
                 .isInstanceOf(EligibilityAnswersException.class);
     }
 }

@@ -220,7 +220,14 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         Section basis = _get(Section.class, spec -> spec.withId("exemption-basis-exemption"));
         assertThat(_find(basis, Anchor.class, spec -> spec.withClasses("lists-citation-link")))
                 .singleElement().satisfies(a -> assertThat(a.getHref()).matches("/regulations/\\d+#第三十三条"));
+        // a cited article links: the note saying so is shown
+        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("exemption-citation-note")))
+                .hasSize(1);
         UI.getCurrent().navigate("risks/tp-rp-drink-driving");
+        // none of the drink-driving risk's citations is imported: no note promising links
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("lists-citation-link"))).isEmpty();
+        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class,
+                spec -> spec.withText(UI.getCurrent().getTranslation("lists.citation.note")))).isEmpty();
         // the texts an editor may write in lines keep their line breaks on the page (white-space: pre-line)
         for (String id : new String[] {"risk-risk", "risk-level-reason", "risk-consequence"}) {
             assertThat(_find(_get(Section.class, spec -> spec.withId(id)), com.vaadin.flow.component.html.Paragraph.class,

@@ -70,6 +70,29 @@ class ListsIT extends ListsTestSupport {
         catalog.searchRiskPoints("险".repeat(3000), null, null, null, 0, 10);
     }
 
+    @Test
+    void everyday_words_also_find_the_entries_that_use_their_legal_terms() throws Exception {
+        indexesBuilt();
+        List<String> catering = catalog.searchExemptions("餐饮", null, null, 0, 100).items().stream()
+                .map(ExemptionItem::id).toList();
+        assertThat(catering).isNotEmpty();
+        // 饭店 (restaurant) is not in the entries' text; the lay-terms file maps it to 餐饮
+        assertThat(catalog.searchExemptions("饭店", null, null, 0, 100).items()).extracting(ExemptionItem::id)
+                .containsExactlyInAnyOrderElementsOf(catering);
+        assertThat(catalog.searchRiskPoints("饭馆", null, null, null, 0, 100).items()).extracting(RiskPoint::id)
+                .containsExactlyInAnyOrderElementsOf(catalog.searchRiskPoints("餐饮", null, null, null, 0, 100).items()
+                        .stream().map(RiskPoint::id).toList());
+        // the exemption list filters by sector, as the risk list does (page, API and downloads)
+        assertThat(catalog.searchExemptions(null, null, "餐饮服务", null, 0, 100).items()).extracting(ExemptionItem::id)
+                .containsExactlyInAnyOrderElementsOf(catering);
+        mvc.perform(get("/api/v1/exemptions").param("sector", "餐飲服務"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(catering.size()))
+                .andExpect(jsonPath("$.items[*].sector", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("餐饮服务"))));
+        // the words of a question still all count: 饭店 with a word no entry has finds nothing
+        assertThat(catalog.searchExemptions("饭店 潜水艇", null, null, 0, 100).total()).isZero();
+    }
+
     @Autowired DownloadThrottle downloads;
 
     @Test
@@ -207,11 +230,13 @@ class ListsIT extends ListsTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("no_penalty"))
                 .andExpect(jsonPath("$.applies").value(true))
-                .andExpect(jsonPath("$.correctBy").value("2026-11-24"))
+                .andExpect(jsonPath("$.correctionDays").value(3))
+                .andExpect(jsonPath("$.correctBy").doesNotExist())
                 .andExpect(jsonPath("$.articles[0].title").value("中华人民共和国行政处罚法"))
                 .andExpect(jsonPath("$.articles[0].article").value("第三十三条"))
                 .andExpect(jsonPath("$.contact.supervisionPhone").isString())
-                .andExpect(jsonPath("$.nextSteps[0]").value("请在 2026-11-24 前改正违法行为。"));
+                .andExpect(jsonPath("$.nextSteps[0]").value(
+                        "请在执法机关责令改正时规定的期限内改正违法行为（本事项的条件是 3 日内改正）；尚未收到责令改正通知的，请尽快改正。"));
         String tooLate = """
                 {"itemId": "mr-ex-minor-change-registration", "answers": {"0": 90, "1": "yes", "2": "yes"}}""";
         mvc.perform(post("/api/v1/exemptions/check").with(user("tester").roles("ADMIN")).param("lang", "en")

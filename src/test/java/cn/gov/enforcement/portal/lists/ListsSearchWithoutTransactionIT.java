@@ -29,7 +29,7 @@ class ListsSearchWithoutTransactionIT extends IntegrationTest {
         doAnswer(call -> {
             inTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
             return call.callRealMethod();
-        }).when(index).search(any(), any(), any(), any(), anyInt(), anyInt());
+        }).when(index).search(any(), any(), any(), any(), any(), anyInt(), anyInt());
 
         catalog.searchRiskPoints("酒后驾驶", null, null, null, 0, 10);
         catalog.searchExemptions("首次", null, null, 0, 10);

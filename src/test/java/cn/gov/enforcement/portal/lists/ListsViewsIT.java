@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ListsViewsIT extends ListsTestSupport {
 
     @Autowired SearchIndexes indexes;
+    @Autowired ListsCatalog catalog;
     @Autowired ListEntryRepository repository;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -165,13 +166,62 @@ class ListsViewsIT extends ListsTestSupport {
                 .isEqualTo("exemptions/mr-ex-first-licence-display/check");
     }
 
+    @Test
+    void the_exemption_list_filters_by_sector_from_the_address_and_marks_the_sectors_as_chinese_on_english_pages() {
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("sector", "餐饮服务")));
+        Select<?> sector = _get(Select.class, spec -> spec.withId("exemption-sector"));
+        assertThat(sector.getValue()).isEqualTo("餐饮服务");
+        List<String> ids = _find(Div.class, spec -> spec.withClasses("exemption-card")).stream()
+                .map(d -> d.getElement().getAttribute("data-id")).toList();
+        assertThat(ids).isNotEmpty().containsExactlyInAnyOrderElementsOf(catalog.allExemptions(null, null, null).stream()
+                .filter(e -> "餐饮服务".equals(e.sector())).map(ExemptionItem::id).toList());
+        // choosing another sector puts it into the address
+        @SuppressWarnings("unchecked")
+        Select<String> typed = (Select<String>) sector;
+        String other = catalog.exemptionSectors().stream().filter(x -> !x.equals("餐饮服务")).findFirst().orElseThrow();
+        _setValue(typed, other);
+        _click(_get(Button.class, spec -> spec.withId("exemption-search-submit")));
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters())
+                .containsEntry("sector", List.of(other));
+        assertThat(_find(Div.class, spec -> spec.withClasses("exemption-card"))).isNotEmpty()
+                .allSatisfy(card -> assertThat(card.getElement().getTextRecursively()).contains(other));
+        // an unknown sector is ignored, as on the risk list
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("sector", "没有这个行业")));
+        assertThat(_get(Select.class, spec -> spec.withId("exemption-sector")).getValue()).isEqualTo("");
+    }
+
+    @Test
+    void an_exemption_detail_links_its_agency_and_leads_back_to_the_search_the_reader_had() {
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("q", "营业执照", "kind", "不予处罚")));
+        Anchor card = _find(Anchor.class, spec -> spec.withClasses("exemption-link")).stream()
+                .filter(a -> a.getHref().startsWith("exemptions/mr-ex-first-licence-display")).findFirst().orElseThrow();
+        assertThat(card.getHref()).startsWith("exemptions/mr-ex-first-licence-display?q=").contains("&kind=");
+        String query = card.getHref().substring(card.getHref().indexOf('?') + 1);
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display", QueryParameters.fromString(query));
+        assertThat(_get(Anchor.class, spec -> spec.withId("exemption-back")).getHref()).isEqualTo("exemptions?" + query);
+        UI.getCurrent().navigate("exemptions", QueryParameters.fromString(query));
+        assertThat(_get(TextField.class, spec -> spec.withId("exemption-search")).getValue()).isEqualTo("营业执照");
+        // without a search the back link is the plain list; parameters the list does not read are not passed on
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display", QueryParameters.simple(Map.of("x", "1")));
+        assertThat(_get(Anchor.class, spec -> spec.withId("exemption-back")).getHref()).isEqualTo("exemptions");
+        // the agency is a link to its page
+        Anchor agency = _get(Anchor.class, spec -> spec.withId("exemption-agency-link"));
+        assertThat(agency.getHref()).isEqualTo("agencies/sample-market-regulation");
+        assertThat(agency.getText()).isNotBlank();
+        // the note that cited articles link to their text is there only when one does
+        boolean linked = !_find(Anchor.class, spec -> spec.withClasses("lists-citation-link")).isEmpty();
+        assertThat(_find(Paragraph.class, spec -> spec.withId("exemption-citation-note"))).hasSize(linked ? 1 : 0);
+        assertThat(_find(Paragraph.class, spec -> spec.withText(UI.getCurrent().getTranslation("lists.citation.note"))))
+                .hasSize(linked ? 1 : 0);
+    }
+
     @SuppressWarnings("unchecked")
     private static void answer(int index, String value) {
         _setValue(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-" + index)), value);
     }
 
     @Test
-    void answering_yes_to_every_condition_gives_no_penalty_with_a_deadline_from_the_clock() {
+    void answering_yes_to_every_condition_gives_no_penalty_with_the_item_s_period_and_no_made_up_date() {
         UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check");
         answer(0, "yes");
         answer(1, "yes");
@@ -180,7 +230,9 @@ class ListsViewsIT extends ListsTestSupport {
         assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
                 .isEqualTo("no_penalty");
         String next = _get(UnorderedList.class, spec -> spec.withId("check-next")).getElement().getTextRecursively();
-        assertThat(next).contains("2026-11-24").contains("监督电话");
+        // the period runs from the agency's order to correct, not from the day of the check (the clock's 2026-11-21)
+        assertThat(next).contains("责令改正时规定的期限内改正").contains("3 日内改正").contains("尚未收到责令改正通知的，请尽快改正")
+                .doesNotContain("2026-11-24").contains("监督电话");
         assertThat(_get(UnorderedList.class, spec -> spec.withId("check-articles")).getElement().getTextRecursively())
                 .contains("第三十三条");
     }
@@ -250,6 +302,26 @@ class ListsViewsIT extends ListsTestSupport {
         assertThat(days.isInvalid()).isFalse();
         assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
                 .isEqualTo("no_penalty");
+    }
+
+    @Test
+    void a_count_of_people_asks_for_a_whole_number_and_the_record_question_asks_positively() {
+        UI.getCurrent().navigate("exemptions/mr-ex-first-health-certificate/check");
+        assertThat(questionLabel(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-0"))).getTextRecursively())
+                .contains("这是您的单位过去12个月内第一次因健康证明问题被查处吗？").doesNotContain("是否没有");
+        answer(0, "yes");
+        TextField people = _get(TextField.class, spec -> spec.withId("check-answer-1"));
+        _setValue(people, "abc");
+        answer(2, "yes");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        // a number of people: no fraction in the example
+        assertThat(people.getErrorMessage()).isEqualTo("第 2 题请填写数字，例如 3。");
+        _setValue(people, "2");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("no_penalty");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("check-next")).getElement().getTextRecursively())
+                .contains("本事项的条件是 7 日内改正");
     }
 
     /** The label of a field given as an element of its own ({@code <label slot=label>}), not as its property. */
@@ -418,6 +490,10 @@ class ListsViewsIT extends ListsTestSupport {
                 .allSatisfy(name -> assertThat(name).containsPattern("\\p{IsHan}"));
         assertThat(sector.getElement().getTextRecursively()).contains("All");
         UI.getCurrent().navigate("exemptions");
+        Select<?> exemptionSector = _get(Select.class, spec -> spec.withId("exemption-sector"));
+        assertThat(marked(exemptionSector.getElement(), "zh-CN")).isNotEmpty().doesNotContain("All")
+                .allSatisfy(name -> assertThat(name).containsPattern("\\p{IsHan}"));
+        assertThat(exemptionSector.getElement().getTextRecursively()).contains("All");
         // the words that tell a screen reader which item a check link checks are the item's, marked
         assertThat(_find(Anchor.class, spec -> spec.withClasses("exemption-check-link"))).isNotEmpty()
                 .allSatisfy(link -> {

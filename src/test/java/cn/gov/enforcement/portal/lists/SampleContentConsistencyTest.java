@@ -6,7 +6,6 @@ import cn.gov.enforcement.portal.knowledge.KnowledgeFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,28 @@ import org.junit.jupiter.api.Test;
  */
 class SampleContentConsistencyTest {
 
-    private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
+
+    /**
+     * A first-violation or clean-record question asks whether this is the first time (是 means met), not whether
+     * there was no record (是否没有…: a double negative that a worried reader answers wrongly).
+     */
+    @Test
+    void record_questions_of_the_sample_items_ask_positively() throws IOException {
+        List<String> asked = new java.util.ArrayList<>();
+        try (var files = Files.list(Path.of("knowledge-base", ListKind.EXEMPTIONS.folder()))) {
+            for (Path path : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                var result = ListFileParser.parse(ListKind.EXEMPTIONS, KnowledgeFile.of(path.toString(),
+                        Files.readString(path)));
+                assertThat(result.problems()).isEmpty();
+                result.entries().stream().map(ExemptionItem.class::cast).flatMap(e -> e.conditions().stream())
+                        .filter(c -> c.type() == ConditionType.FIRST_VIOLATION || c.type() == ConditionType.CLEAN_RECORD_MONTHS)
+                        .map(Condition::question).forEach(asked::add);
+            }
+        }
+        assertThat(asked).hasSizeGreaterThan(20)
+                .allSatisfy(q -> assertThat(q).doesNotContain("是否没有").doesNotContain("是否未"));
+        assertThat(asked).contains("这是您的单位过去12个月内第一次因健康证明问题被查处吗？");
+    }
 
     private static <T> T entry(ListKind kind, String file, String id, Class<T> type) throws IOException {
         Path path = Path.of("knowledge-base", kind.folder(), file);
@@ -50,8 +70,8 @@ class SampleContentConsistencyTest {
         assertThat(item.conditions().get(1).question()).contains("没有因价签问题多收");
 
         // an overcharge, however small, is outside the item (the benchmark fines it at the ordinary level)
-        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "no", "2", "yes"), DAY).applies()).isFalse();
-        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes", "2", "yes"), DAY).outcome())
+        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "no", "2", "yes")).applies()).isFalse();
+        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes", "2", "yes")).outcome())
                 .isEqualTo(EligibilityResult.Outcome.NO_PENALTY);
     }
 

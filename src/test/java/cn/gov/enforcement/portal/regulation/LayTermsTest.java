@@ -38,6 +38,18 @@ class LayTermsTest {
     }
 
     @Test
+    void the_question_said_in_legal_terms_replaces_each_everyday_word_by_each_of_its_terms() {
+        LayTerms terms = LayTerms.parse("饭店, 饭馆 -> 餐饮\n工资 -> 劳动报酬 工资\n");
+        assertThat(terms.alternatives("饭店油烟", 12)).containsExactly("餐饮 油烟");
+        assertThat(terms.alternatives("拖欠工资", 12)).containsExactly("拖欠 劳动报酬");
+        assertThat(terms.alternatives("饭店拖欠工资", 1)).containsExactly("餐饮 拖欠工资");
+        assertThat(terms.alternatives("餐饮", 12)).isEmpty();
+        assertThat(terms.alternatives("", 12)).isEmpty();
+        assertThat(terms.alternatives(null, 12)).isEmpty();
+        assertThat(LayTerms.bundled().alternatives("饭店", 12)).containsExactly("餐饮");
+    }
+
+    @Test
     void a_malformed_line_is_refused_with_its_number() {
         assertThatThrownBy(() -> LayTerms.parse("老板 -> 用人单位\n老板 用人单位\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(":2:");
