@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -106,7 +105,7 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         downloadLink(download, "-download", "lists.download.csv");
         downloadLink(downloadXlsx, "-download-xlsx", "lists.download.xlsx");
         printAll.setId(prefix + "-print-all");
-        printAll.add(VaadinIcon.PRINT.create(), new Span(getTranslation("lists.printAll")));
+        printAll.add(ListsUi.printIcon(), new Span(getTranslation("lists.printAll")));
         printAll.addClassName("lists-print-link");
         Anchor discretion = new Anchor("discretion", getTranslation("lists.discretion.link"));
         discretion.setId(prefix + "-discretion-link");

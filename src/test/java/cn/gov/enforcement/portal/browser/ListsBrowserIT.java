@@ -172,6 +172,22 @@ class ListsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void the_print_links_draw_the_portals_own_printer_icon_without_vaadins_icon_set() {
+        for (String page : List.of("/risks", "/exemptions")) {
+            browser.open(page);
+            String id = page.equals("/risks") ? "risk-print-all" : "exemption-print-all";
+            browser.find(By.id(id));
+            // the icon's SVG is fetched and drawn inside the icon: it has a size and a path
+            browser.until(d -> Boolean.TRUE.equals(js(
+                    "const i = document.getElementById(arguments[0]).querySelector('vaadin-icon');"
+                            + "return !!i && i.getAttribute('src') === 'icons/print.svg' && i.getBoundingClientRect().width > 0"
+                            + " && !!i.shadowRoot && !!i.shadowRoot.querySelector('svg path, svg use');", id)));
+            // an icon of Vaadin's set (icon=vaadin:print) makes the browser load the whole set, a 240 KB script
+            assertThat(js("return document.querySelectorAll('vaadin-icon[icon]').length")).as(page).isEqualTo(0L);
+        }
+    }
+
+    @Test
     void the_xlsx_download_link_serves_a_workbook_and_the_discretion_link_opens_the_benchmarks() throws Exception {
         browser.open("/risks?level=高");
         String href = browser.find(By.id("risk-download-xlsx")).getDomAttribute("href");
