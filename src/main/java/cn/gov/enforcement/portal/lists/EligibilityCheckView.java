@@ -97,7 +97,8 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
                 EligibilityTexts.thresholdMarked(c, m).ifPresent(field::setHelperComponent);
                 field.setMaxLength(40);
                 field.setManualValidation(true);
-                field.getElement().setAttribute("inputmode", "decimal");
+                // the decimal keypad, on the field's own input element (Vaadin 24 does not pass inputmode on)
+                cn.gov.enforcement.portal.platform.InputHints.keyboard(field, "decimal");
                 field.setWidthFull();
                 numbers.add(field);
                 yesNo.add(null);
