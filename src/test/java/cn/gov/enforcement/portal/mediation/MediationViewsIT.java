@@ -135,18 +135,23 @@ class MediationViewsIT extends KaribuViewTest {
         assertThat(hints("mediation-email")).containsExactly("email", "email");
         // an identity card number may end in X and a credit code holds letters: no digits-only keypad, capitals
         assertThat(hints("mediation-id-number")).containsExactly(null, "off");
-        assertThat(text("mediation-id-number").getElement().getAttribute("autocapitalize")).isEqualTo("characters");
+        assertThat(cn.gov.enforcement.portal.testsupport.Components.descendants(UI.getCurrent())
+                .filter(c -> c.getId().filter("mediation-id-number"::equals).isPresent()).findFirst().orElseThrow()
+                .getElement().getAttribute("autocapitalize")).isEqualTo("characters");
         // the other party's details: never the applicant's own filled in
         assertThat(hints("mediation-other-party-name")).containsExactly(null, "off");
         assertThat(hints("mediation-other-party-contact")).containsExactly(null, "off");
-        _setValue(_get(RadioButtonGroup.class, spec -> spec.withId("mediation-applicant-kind")),
-                MediationApplication.ApplicantKind.ORGANISATION);
+        ((RadioButtonGroup<MediationApplication.ApplicantKind>) cn.gov.enforcement.portal.testsupport.Components
+                .descendants(UI.getCurrent()).filter(c -> c.getId().filter("mediation-applicant-kind"::equals).isPresent())
+                .findFirst().orElseThrow()).setValue(MediationApplication.ApplicantKind.ORGANISATION);
         assertThat(hints("mediation-applicant-name")).containsExactly(null, "organization");
     }
 
     /** The keyboard ({@code inputmode}) and the autofill ({@code autocomplete}) a field asks the browser for. */
     private static List<String> hints(String id) {
-        com.vaadin.flow.dom.Element field = text(id).getElement();
+        // the wizard's other steps are hidden: looked up whether visible or not
+        com.vaadin.flow.dom.Element field = cn.gov.enforcement.portal.testsupport.Components.descendants(UI.getCurrent())
+                .filter(c -> c.getId().filter(id::equals).isPresent()).findFirst().orElseThrow().getElement();
         return java.util.Arrays.asList(field.getAttribute("inputmode"), field.getAttribute("autocomplete"));
     }
 
