@@ -126,7 +126,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         contactEmail.setId("rating-contact-email");
         contactEmail.setLabel(getTranslation("rating.field.contactEmail"));
         contactEmail.setMaxLength(254);
-        // phones' keyboards and autofill: the person types their own details here
+        // phones' keyboards and autofill: the person's own contact details may be filled in, the officer's number not
         InputHints.otherContact(certificate);
         InputHints.ownName(contactName);
         InputHints.ownPhone(contactPhone);
