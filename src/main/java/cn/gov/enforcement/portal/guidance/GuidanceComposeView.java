@@ -70,6 +70,9 @@ public class GuidanceComposeView extends Div implements HasDynamicTitle, BeforeE
         partyName.setMaxLength(GuidanceService.MAX_NAME);
         partyEmail.setId("guidance-email");
         partyEmail.setLabel(getTranslation("guidance.field.partyEmail"));
+        // the party's address, not the officer's own: the e-mail keyboard, no autofill
+        cn.gov.enforcement.portal.platform.InputHints.otherEmail(partyEmail);
+        cn.gov.enforcement.portal.platform.InputHints.otherContact(partyName);
         partyEmail.setHelperText(getTranslation("guidance.field.partyEmail.help"));
         language.setId("guidance-language");
         language.setLabel(getTranslation("guidance.field.language"));

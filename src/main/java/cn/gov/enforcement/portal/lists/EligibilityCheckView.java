@@ -97,8 +97,10 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
                 EligibilityTexts.thresholdMarked(c, m).ifPresent(field::setHelperComponent);
                 field.setMaxLength(40);
                 field.setManualValidation(true);
-                // a number of people or things is whole: a phone shows digits without a decimal point
-                field.getElement().setAttribute("inputmode", EligibilityChecker.countsWholeThings(c) ? "numeric" : "decimal");
+                // a number of people or things is whole: a phone shows digits without a decimal point; the keypad is
+                // set on the field's own input element (Vaadin 24 does not pass inputmode on)
+                cn.gov.enforcement.portal.platform.InputHints.keyboard(field,
+                        EligibilityChecker.countsWholeThings(c) ? "numeric" : "decimal");
                 field.setWidthFull();
                 numbers.add(field);
                 yesNo.add(null);

@@ -5,6 +5,7 @@ import static cn.gov.enforcement.portal.mediation.MediationApplication.Fields.*;
 import cn.gov.enforcement.portal.mediation.MediationApplication.ApplicantKind;
 import cn.gov.enforcement.portal.mediation.MediationApplication.IdType;
 import cn.gov.enforcement.portal.platform.ClientAddress;
+import cn.gov.enforcement.portal.platform.InputHints;
 import cn.gov.enforcement.portal.platform.LanguagePreference;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
@@ -159,6 +160,17 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         setUp(facts, "mediation-facts", "mediation.field.facts", MediationService.MAX_FACTS);
         setUp(request, "mediation-request", "mediation.field.request", MediationService.MAX_REQUEST);
         setUp(preferredTimes, "mediation-preferred-times", "mediation.field.preferredTimes", MediationService.MAX_PREFERRED);
+        // phones' keyboards and autofill: the applicant's own details may be filled in, the other party's never
+        InputHints.ownName(applicantName);
+        applicantKind.addValueChangeListener(e -> applicantName.setAutocomplete(e.getValue() == ApplicantKind.PERSON
+                || e.getValue() == null ? com.vaadin.flow.component.textfield.Autocomplete.NAME
+                : com.vaadin.flow.component.textfield.Autocomplete.ORGANIZATION));
+        InputHints.documentNumber(idNumber);
+        InputHints.ownPhone(phone);
+        InputHints.ownEmail(email);
+        address.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.STREET_ADDRESS);
+        InputHints.otherContact(otherPartyName);
+        InputHints.otherContact(otherPartyContact);
         online.setId("mediation-online");
         online.setLabel(getTranslation("mediation.field.online"));
         online.setItems(Boolean.FALSE, Boolean.TRUE);

@@ -3,7 +3,29 @@ package cn.gov.enforcement.portal.rating;
 import java.time.LocalDate;
 
 /**
- * What the person learns after rating: the reference and, for a bad rating, the day by which the agency
- * follows it up (null otherwise).
+ * What the person learns after rating: the reference, for a bad rating the day by which the agency follows it up
+ * (null otherwise), and how they hear of the result.
  */
-public record RatingReceipt(String reference, Score score, LocalDate followUpDue) {}
+public record RatingReceipt(String reference, Score score, LocalDate followUpDue, Reply reply) {
+
+    /** How the person hears of the result of the follow-up. */
+    public enum Reply {
+        /** By mail: they asked for a reply and gave an e-mail address (a bad rating). */
+        MAIL,
+        /** By phone: they gave a phone number but get no mail (a bad rating). */
+        PHONE,
+        /** Not at all: a good rating, or no way to reach them; the reference is for their records. */
+        NONE
+    }
+
+    /** How the giver of a rating hears back, following {@link RatingService}'s mails and the agency's call-back. */
+    static Reply replyFor(boolean bad, boolean wantsReply, String phone, String email) {
+        if (!bad) {
+            return Reply.NONE;
+        }
+        if (wantsReply && email != null) {
+            return Reply.MAIL;
+        }
+        return phone != null ? Reply.PHONE : Reply.NONE;
+    }
+}

@@ -224,7 +224,8 @@ public class RatingService {
             return r;
         }));
         figuresCache.invalidate();
-        return new RatingReceipt(saved.getReference(), in.score(), due);
+        return new RatingReceipt(saved.getReference(), in.score(), due,
+                RatingReceipt.replyFor(bad, in.wantsReply(), finalPhone, email));
     }
 
     /**

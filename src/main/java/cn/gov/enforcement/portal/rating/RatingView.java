@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.rating;
 
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.platform.ClientAddress;
+import cn.gov.enforcement.portal.platform.InputHints;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import com.vaadin.flow.component.HasValidation;
@@ -59,6 +60,8 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
     private final Div form = new Div();
     private final Div result = new Div();
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+    /** The public figures, counted again after a rating is sent (the rating counts at once). */
+    private Div figures;
 
     public RatingView(RatingService service) {
         this.service = service;
@@ -123,6 +126,11 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         contactEmail.setId("rating-contact-email");
         contactEmail.setLabel(getTranslation("rating.field.contactEmail"));
         contactEmail.setMaxLength(254);
+        // phones' keyboards and autofill: the person's own contact details may be filled in, the officer's number not
+        InputHints.otherContact(certificate);
+        InputHints.ownName(contactName);
+        InputHints.ownPhone(contactPhone);
+        InputHints.ownEmail(contactEmail);
         Paragraph privacy = new Paragraph(getTranslation("rating.privacy") + " ");
         com.vaadin.flow.component.html.Anchor notice = new com.vaadin.flow.component.html.Anchor("privacy",
                 getTranslation("shell.footer.privacy"));
@@ -155,7 +163,8 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         form.add(agency, contactDate, matter, score, comment, certificate, contact, formError, submit);
         result.setId("rating-result");
         result.setVisible(false);
-        add(form, result, figures());
+        figures = figures();
+        add(form, result, figures);
     }
 
     private void submit() {
@@ -167,6 +176,9 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         try {
             RatingReceipt receipt = service.submit(input, getLocale(), ClientAddress.current());
             showReceipt(receipt);
+            Div counted = figures();
+            replace(figures, counted);
+            figures = counted;
         } catch (ValidationFailure failure) {
             for (FieldProblem p : failure.problems()) {
                 HasValidation field = fields.get(p.field());
@@ -203,6 +215,27 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         } else {
             result.add(new Paragraph(getTranslation("rating.done.thanks")));
         }
+        Paragraph reply = new Paragraph(getTranslation(switch (receipt.reply()) {
+            case MAIL -> "rating.done.reply.mail";
+            case PHONE -> "rating.done.reply.phone";
+            case NONE -> "rating.done.reply.none";
+        }));
+        reply.setId("rating-reply-note");
+        reply.getElement().setAttribute("data-reply", receipt.reply().name());
+        result.add(reply);
+        service.agencies(getLocale()).stream().filter(a -> a.id().equals(agency.getValue())).findFirst()
+                .filter(a -> a.supervisionPhone() != null && !a.supervisionPhone().isBlank())
+                .ifPresent(a -> {
+                    Paragraph supervision = new Paragraph(getTranslation("rating.done.supervision",
+                            a.displayName(getLocale()), a.supervisionPhone().strip()));
+                    supervision.setId("rating-supervision-note");
+                    result.add(supervision);
+                });
+        Paragraph certificateCheck = new Paragraph(getTranslation("rating.done.certificate") + " ");
+        Anchor check = new Anchor("certificate-check", getTranslation("rating.done.certificateLink"));
+        check.setId("rating-certificate-check-link");
+        certificateCheck.add(check);
+        result.add(certificateCheck);
         result.add(new Anchor("rating", getTranslation("rating.done.again")));
         result.setVisible(true);
         // the form with its Send button is hidden: the focus goes to the result, which a screen reader then reads

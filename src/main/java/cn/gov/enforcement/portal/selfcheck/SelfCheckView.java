@@ -375,22 +375,40 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
                 || "selfcheck.error.notInChecklist".equals(p.messageKey()));
     }
 
+    /**
+     * Marks each refused answer at its risk: the measures group turns invalid with the message. The line under the
+     * checklist names the first risk in error (in the page's order) and the focus goes to its measures, scrolled into
+     * view, so that a long checklist does not leave the reader at the button with the mistake out of sight. Every
+     * answer stays.
+     */
     private void showProblems(ValidationFailure refused) {
-        int marked = 0;
-        String first = null;
+        Map<String, String> texts = new HashMap<>();
+        String unplaced = null;
         for (FieldProblem problem : refused.problems()) {
             String text = message(problem);
-            if (first == null) {
-                first = text;
-            }
             CheckboxGroup<Integer> measures = measureFields.get(problem.field());
             if (measures != null) {
                 measures.setErrorMessage(text);
                 measures.setInvalid(true);
-                marked++;
+                texts.putIfAbsent(problem.field(), text);
+            } else if (unplaced == null) {
+                unplaced = text;
             }
         }
-        answerError.setText(marked > 1 ? getTranslation("selfcheck.error.summary", marked) + " " + first : first);
+        RiskPoint first = checklist.points().stream().filter(p -> texts.containsKey(p.id())).findFirst().orElse(null);
+        if (first == null) {
+            answerError.setText(unplaced);
+            return;
+        }
+        String named = getTranslation("selfcheck.error.at", ReaderScript.forReader(first.title()), texts.get(first.id()));
+        answerError.setText(texts.size() > 1 ? getTranslation("selfcheck.error.summary", texts.size()) + " " + named : named);
+        // to the first risk in error: its first measure takes the focus, the group is brought to the middle of the
+        // window (clear of the sticky progress line)
+        measureFields.get(first.id()).getElement().executeJs("""
+                const box = this.querySelector('vaadin-checkbox');
+                if (box) { box.focus(); }
+                this.scrollIntoView({block: 'center'});
+                """);
     }
 
     // ---- step 3: the report

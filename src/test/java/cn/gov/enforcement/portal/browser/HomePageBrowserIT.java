@@ -142,6 +142,18 @@ class HomePageBrowserIT extends BrowserTest {
         assertThat((String) icon).contains("icons/favicon.svg").contains("favicon.ico");
     }
 
+    @Test
+    void the_titles_of_the_lists_cards_are_as_large_as_the_home_pages_card_titles() {
+        browser.open("/");
+        String home = (String) js("return getComputedStyle(document.querySelector('.service-card h3')).fontSize");
+        for (String page : new String[] {"/exemptions", "/risks", "/agencies"}) {
+            browser.open(page);
+            browser.find(By.cssSelector(".service-card h2"));
+            assertThat(js("return getComputedStyle(document.querySelector('.service-card h2')).fontSize"))
+                    .as(page).isEqualTo(home);
+        }
+    }
+
     private Object js(String script) {
         return ((JavascriptExecutor) browser.driver()).executeScript(script);
     }

@@ -256,6 +256,23 @@ class PhoneLayoutBrowserIT extends BrowserTest {
         return cut.intValue();
     }
 
+    @Test
+    void on_a_phone_the_rating_forms_contact_fields_bring_up_the_phone_keypad_and_the_e_mail_keyboard() {
+        browser.resize(390, 844);
+        browser.open("/rating");
+        browser.find(By.id("rating-contact-phone"));
+        browser.waitForVaadin();
+        // on the input element the phone's keyboard reads, not only on the Vaadin field around it
+        String phone = "return document.querySelector('#rating-contact-phone > input')";
+        String email = "return document.querySelector('#rating-contact-email > input')";
+        browser.until(d -> "tel".equals(js(phone + ".getAttribute('inputmode')")));
+        assertThat(js(phone + ".getAttribute('autocomplete')")).isEqualTo("tel");
+        assertThat(js(email + ".getAttribute('inputmode')")).isEqualTo("email");
+        assertThat(js(email + ".getAttribute('autocomplete')")).isEqualTo("email");
+        assertThat(js("return document.querySelector('#rating-contact-name > input').getAttribute('autocomplete')"))
+                .isEqualTo("name");
+    }
+
     private int overflow() {
         return ((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
     }

@@ -48,6 +48,21 @@ class SelfCheckBrowserIT extends BrowserTest {
         assertThat(browser.find(radio("mr-rp-price-tag", "还没有做到")).getDomAttribute("checked")).isNotNull();
         assertThat(browser.find(By.id("selfcheck-progress-text")).getText()).isEqualTo("已回答 2 / 4 项");
 
+        // partly done with no measure ticked: the message is at the risk, and the focus and the window go there
+        click(radio("mr-rp-price-fraud", "部分做到"));
+        browser.waitForVaadin();
+        click(By.id("selfcheck-make-report"));
+        browser.waitForVaadin();
+        var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        browser.until(d -> Boolean.TRUE.equals(js.executeScript(
+                "return document.activeElement.closest('#selfcheck-measures-mr-rp-price-fraud') !== null")));
+        assertThat(js.executeScript("const r = document.getElementById('selfcheck-measures-mr-rp-price-fraud')"
+                + ".getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight")).isEqualTo(true);
+        assertThat(browser.find(By.id("selfcheck-measures-mr-rp-price-fraud")).getDomAttribute("invalid")).isNotNull();
+        assertThat(browser.find(By.id("selfcheck-answer-error")).getText()).startsWith("「");
+        click(radio("mr-rp-price-fraud", "以上措施都已做到"));
+        browser.waitForVaadin();
+
         click(By.id("selfcheck-make-report"));
         browser.until(d -> d.getCurrentUrl().contains("report=1"));
         browser.waitForVaadin();

@@ -315,6 +315,12 @@ class GuidanceIT extends KaribuViewTest {
     void the_compose_page_marks_refused_fields_keeps_the_input_and_then_shows_the_document_with_the_code() {
         signInOfficer("guidance-officer", MARKET);
         UI.getCurrent().navigate("staff/guidance/new");
+        // the party's e-mail address: the e-mail keyboard on a phone, never the officer's own address filled in
+        var email = _get(TextField.class, spec -> spec.withId("guidance-email")).getElement();
+        assertThat(email.getAttribute("inputmode")).isEqualTo("email");
+        assertThat(email.getAttribute("autocomplete")).isEqualTo("off");
+        assertThat(_get(TextField.class, spec -> spec.withId("guidance-party")).getElement().getAttribute("autocomplete"))
+                .isEqualTo("off");
         _get(TextField.class, spec -> spec.withId("guidance-party")).setValue("某某超市");
         _get(TextArea.class, spec -> spec.withId("guidance-findings")).setValue("太短");
         _click(_get(Button.class, spec -> spec.withId("guidance-issue")));

@@ -128,6 +128,35 @@ class MediationViewsIT extends KaribuViewTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void the_wizard_brings_up_phones_keyboards_and_offers_autofill_only_for_the_applicants_own_details() {
+        UI.getCurrent().navigate("mediation/apply");
+        assertThat(hints("mediation-applicant-name")).containsExactly(null, "name");
+        assertThat(hints("mediation-phone")).containsExactly("tel", "tel");
+        assertThat(hints("mediation-email")).containsExactly("email", "email");
+        // an identity card number may end in X and a credit code holds letters: no digits-only keypad, capitals
+        assertThat(hints("mediation-id-number")).containsExactly(null, "off");
+        assertThat(cn.gov.enforcement.portal.testsupport.Components.descendants(UI.getCurrent())
+                .filter(c -> c.getId().filter("mediation-id-number"::equals).isPresent()).findFirst().orElseThrow()
+                .getElement().getAttribute("autocapitalize")).isEqualTo("characters");
+        // the other party's details: never the applicant's own filled in
+        assertThat(hints("mediation-other-party-name")).containsExactly(null, "off");
+        assertThat(hints("mediation-other-party-contact")).containsExactly(null, "off");
+        ((RadioButtonGroup<MediationApplication.ApplicantKind>) cn.gov.enforcement.portal.testsupport.Components
+                .descendants(UI.getCurrent()).filter(c -> c.getId().filter("mediation-applicant-kind"::equals).isPresent())
+                .findFirst().orElseThrow()).setValue(MediationApplication.ApplicantKind.ORGANISATION);
+        assertThat(hints("mediation-applicant-name")).containsExactly(null, "organization");
+    }
+
+    /** The keyboard ({@code inputmode}) and the autofill ({@code autocomplete}) a field asks the browser for. */
+    private static List<String> hints(String id) {
+        // the wizard's other steps are hidden: looked up whether visible or not
+        com.vaadin.flow.dom.Element field = cn.gov.enforcement.portal.testsupport.Components.descendants(UI.getCurrent())
+                .filter(c -> c.getId().filter(id::equals).isPresent()).findFirst().orElseThrow().getElement();
+        return java.util.Arrays.asList(field.getAttribute("inputmode"), field.getAttribute("autocomplete"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void the_wizard_checks_every_step_on_the_server_and_keeps_what_was_typed() {
         UI.getCurrent().navigate("mediation/apply");
         // messages are announced when they appear; the step title takes the focus when the step changes

@@ -117,6 +117,16 @@ class RatingIT extends KaribuViewTest {
         assertThat(mails("rating-reminder:" + MARKET + ":" + today)).hasSize(1);
     }
 
+    /** The number of ratings of the market regulation agency in the page's figures (0 when it has no row). */
+    private static long marketRatingsShown() {
+        return _get(Div.class, spec -> spec.withId("rating-figures")).getElement().getChildren()
+                .flatMap(e -> e.getChildren()) // the table's body
+                .flatMap(e -> e.getChildren()) // its rows
+                .filter(row -> MARKET.equals(row.getAttribute("data-agency")))
+                .map(row -> Long.parseLong(row.getChild(1).getText()))
+                .findFirst().orElse(0L);
+    }
+
     private RatingInput good(String agency) {
         return new RatingInput(agency, null, service.today(), Matter.GUIDANCE, Score.VERY_SATISFIED, null, false,
                 null, null, null);
@@ -169,8 +179,18 @@ class RatingIT extends KaribuViewTest {
         RatingReceipt good = service.submit(good(MARKET), Locale.SIMPLIFIED_CHINESE, client());
         assertThat(good.reference()).matches("PJ-\\d{4}-\\d{6}");
         assertThat(good.followUpDue()).isNull();
+        assertThat(good.reply()).as("a good rating gets no reply").isEqualTo(RatingReceipt.Reply.NONE);
         RatingReceipt bad = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
         assertThat(bad.followUpDue()).isEqualTo(service.today().plusDays(RatingService.FOLLOW_UP_DAYS));
+        assertThat(bad.reply()).as("a reply wanted, a phone and no e-mail address").isEqualTo(RatingReceipt.Reply.PHONE);
+        RatingReceipt mailed = service.submit(new RatingInput(MARKET, null, service.today(), Matter.PENALTY,
+                Score.DISSATISFIED, "处罚决定书没有说明理由。", true, null, "138 0013 8000", "wang@example.com"),
+                Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(mailed.reply()).as("a reply wanted and an e-mail address").isEqualTo(RatingReceipt.Reply.MAIL);
+        RatingReceipt unasked = service.submit(new RatingInput(MARKET, null, service.today(), Matter.PENALTY,
+                Score.DISSATISFIED, "处罚决定书没有说明理由。", false, null, null, "wang@example.com"),
+                Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(unasked.reply()).as("an e-mail address but no reply wanted, no phone").isEqualTo(RatingReceipt.Reply.NONE);
         assertThat(jdbc.queryForObject("select status from enforcement_rating where reference = ?", String.class,
                 bad.reference())).isEqualTo("AWAITING_FOLLOW_UP");
         // the phone is kept as digits, the certificate in its committed form
@@ -244,6 +264,16 @@ class RatingIT extends KaribuViewTest {
     @Test
     void the_public_form_marks_each_refused_field_keeps_the_input_and_then_gives_a_reference() {
         UI.getCurrent().navigate("rating");
+        // the person's own contact details: phones' keyboards, and the browser may fill them in
+        var phoneHints = _get(TextField.class, spec -> spec.withId("rating-contact-phone")).getElement();
+        assertThat(phoneHints.getAttribute("inputmode")).isEqualTo("tel");
+        assertThat(phoneHints.getAttribute("autocomplete")).isEqualTo("tel");
+        var emailHints = _get(com.vaadin.flow.component.textfield.EmailField.class, spec -> spec.withId("rating-contact-email"))
+                .getElement();
+        assertThat(emailHints.getAttribute("inputmode")).isEqualTo("email");
+        assertThat(emailHints.getAttribute("autocomplete")).isEqualTo("email");
+        assertThat(_get(TextField.class, spec -> spec.withId("rating-contact-name")).getElement().getAttribute("autocomplete"))
+                .isEqualTo("name");
         _get(Select.class, spec -> spec.withId("rating-agency")).setValue(MARKET);
         @SuppressWarnings("unchecked")
         RadioButtonGroup<Score> score = _get(RadioButtonGroup.class, spec -> spec.withId("rating-score"));
@@ -268,12 +298,22 @@ class RatingIT extends KaribuViewTest {
         comment.setValue("处罚决定书没有说明理由。");
         phone.setValue("");
         _get(Checkbox.class, spec -> spec.withId("rating-wants-reply")).setValue(false);
+        long countedBefore = marketRatingsShown();
         _click(_get(Button.class, spec -> spec.withId("rating-submit")));
         String reference = _get(Span.class, spec -> spec.withId("rating-reference")).getText();
         assertThat(reference).matches("PJ-\\d{4}-\\d{6}");
         assertThat(_get(Paragraph.class, spec -> spec.withId("rating-follow-up-note")).getText())
                 .contains(service.today().plusDays(RatingService.FOLLOW_UP_DAYS).toString());
         assertThat(_find(Div.class, spec -> spec.withId("rating-form"))).isEmpty();
+        // how the person hears back (no contact given: not at all), whom to call, where to check a certificate
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rating-reply-note")).getText())
+                .isEqualTo("本次评价不会另行答复您，请保存评价编号备查。");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rating-supervision-note")).getText())
+                .isEqualTo("对执法或处理结果有异议，可拨打示例市市场监督管理局的执法监督电话 0999-12315001。");
+        assertThat(_get(Anchor.class, spec -> spec.withId("rating-certificate-check-link")).getHref())
+                .isEqualTo("certificate-check");
+        // the figures below count the rating just sent
+        assertThat(marketRatingsShown()).isEqualTo(countedBefore + 1);
     }
 
     @Test

@@ -170,14 +170,32 @@ class SelfCheckIT extends KaribuViewTest {
         answer("mr-rp-price-fraud", Status.DONE);
         answer("mr-rp-price-tag", Status.PARTLY);
         assertThat(text("selfcheck-progress-text")).isEqualTo("已回答 2 / 4 项");
-        // "partly" with nothing ticked: refused on its field, the answers stay
-        _click(_get(Button.class, spec -> spec.withId("selfcheck-make-report")));
+        // "partly" with nothing ticked: refused on its field, named under the checklist, the focus goes to the
+        // measures of the risk in error; the answers stay
+        List<com.vaadin.flow.dom.Element> focused = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranOn("focus()",
+                () -> _click(_get(Button.class, spec -> spec.withId("selfcheck-make-report"))));
         CheckboxGroup<Integer> measures = measures("mr-rp-price-tag");
         assertThat(measures.isVisible()).isTrue();
         assertThat(measures.isInvalid()).isTrue();
         assertThat(measures.getErrorMessage()).isEqualTo("选择“部分做到”时，请勾选已经做到的措施。");
-        assertThat(text("selfcheck-answer-error")).isEqualTo("选择“部分做到”时，请勾选已经做到的措施。");
+        assertThat(text("selfcheck-answer-error")).isEqualTo("「未按规定明码标价」：选择“部分做到”时，请勾选已经做到的措施。");
+        assertThat(focused).containsExactly(measures.getElement());
+        assertThat(answerField("mr-rp-price-fraud").getValue()).isEqualTo(Status.DONE);
+        assertThat(answerField("mr-rp-price-tag").getValue()).isEqualTo(Status.PARTLY);
         assertThat(location()).doesNotContain("report");
+        // two risks in error: both marked, the first on the page named and focused
+        List<String> order = _find(Div.class, spec -> spec.withClasses("selfcheck-item")).stream()
+                .map(d -> d.getId().orElseThrow().substring("selfcheck-item-".length())).toList();
+        answer("mr-rp-price-fraud", Status.PARTLY);
+        focused = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranOn("focus()",
+                () -> _click(_get(Button.class, spec -> spec.withId("selfcheck-make-report"))));
+        assertThat(measures("mr-rp-price-fraud").isInvalid()).isTrue();
+        assertThat(measures("mr-rp-price-tag").isInvalid()).isTrue();
+        String firstInError = order.indexOf("mr-rp-price-fraud") < order.indexOf("mr-rp-price-tag")
+                ? "mr-rp-price-fraud" : "mr-rp-price-tag";
+        assertThat(focused).containsExactly(measures(firstInError).getElement());
+        assertThat(text("selfcheck-answer-error")).startsWith("有 2 项需要补充，请看标红的地方。 「");
+        answer("mr-rp-price-fraud", Status.DONE);
         measures.setValue(Set.of(1));
         _click(_get(Button.class, spec -> spec.withId("selfcheck-make-report")));
 
