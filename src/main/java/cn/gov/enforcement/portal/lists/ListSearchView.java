@@ -149,9 +149,10 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         link.setRouterIgnore(true);
     }
 
-    /** The page's own filters as chosen in the form (name → value, empty for "all"), in URL order. */
+    /** The search, filters and page shown, as {@link #listQuery()} gives them. */
     private String listQuery = "";
 
+    /** The page's own filters as chosen in the form (name → value, empty for "all"), in URL order. */
     protected abstract Map<String, String> chosenFilters();
 
     /**

@@ -201,6 +201,47 @@ public class ListsCatalog {
     }
 
     /**
+     * The alternatives that still say what was asked: those that fewer than a quarter of the entries in force match,
+     * counted by the search that answers (the index, or the entries' text while the index is not there). The everyday
+     * words' terms were written to rank regulations, where a broad term only adds weight; here an alternative is a
+     * search of its own, and one that most entries match (罚单 said as 罚款 or 行政处罚, which most entries name) would
+     * answer a question the list knew no word of with much of the list.
+     */
+    private List<String> telling(ListKind kind, List<String> alternatives, PublishedLists.Day day) {
+        if (alternatives.isEmpty()) {
+            return alternatives;
+        }
+        int entries = Math.max(day.inForce().size(), 1);
+        List<String> haystacks = null;
+        List<String> kept = new ArrayList<>();
+        for (String alternative : alternatives) {
+            List<String> terms = QueryText.terms(alternative);
+            if (terms.isEmpty()) {
+                continue;
+            }
+            Optional<IdPage> counted = index.search(kind, alternative, List.of(), Map.of(), day.notInForce(), 0, 1);
+            long matching;
+            if (counted.isPresent()) {
+                matching = counted.get().total();
+            } else {
+                if (haystacks == null) {
+                    haystacks = day.inForce().stream().map(ListsCatalog::haystack).toList();
+                }
+                matching = haystacks.stream().filter(h -> terms.stream().allMatch(h::contains)).count();
+            }
+            if (matching * 4 < entries) {
+                kept.add(alternative);
+            }
+        }
+        return kept;
+    }
+
+    /** What a search matches an entry against: its searchable text, lower case, folded as the index holds it. */
+    private static String haystack(PublishedLists.Cached e) {
+        return ChineseScript.fold(ListIndex.searchableText(e.listKind(), e.title(), e.entry()).toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * Runs outside any transaction (the public search methods say so): the entries come from memory and the index
      * only ranks, so a slow search node holds no database connection while it answers.
      */
@@ -210,7 +251,8 @@ public class ListsCatalog {
         PublishedLists.Snapshot snapshot = lists.of(kind);
         PublishedLists.Day day = snapshot.on(today());
         // everyday words also find the entries that use their legal terms (饭店 → 餐饮), as the regulation search does
-        List<String> alternatives = text == null ? List.of() : LayTerms.bundled().alternatives(text, MAX_ALTERNATIVES);
+        List<String> alternatives = text == null ? List.of()
+                : telling(kind, LayTerms.bundled().alternatives(text, MAX_ALTERNATIVES), day);
         Optional<IdPage> hits = index.search(kind, text, alternatives, filters, day.notInForce(), from, size);
         if (hits.isPresent()) {
             List<T> items = hits.get().ids().stream().map(snapshot::find).filter(e -> e != null)
@@ -224,8 +266,7 @@ public class ListsCatalog {
             if (!matchesFilters(e, filters)) {
                 continue;
             }
-            String haystack = ChineseScript.fold(ListIndex.searchableText(e.listKind(), e.title(), e.entry())
-                    .toLowerCase(Locale.ROOT));
+            String haystack = haystack(e);
             if (terms.stream().allMatch(haystack::contains)
                     || alternativeTerms.stream().anyMatch(a -> !a.isEmpty() && a.stream().allMatch(haystack::contains))) {
                 matches.add(e);

@@ -117,7 +117,6 @@ public final class ListsUi {
         return section;
     }
 
-    /** A fact whose value is the entry's own Chinese text (a sector, a scope), marked as such. */
     /**
      * The note that cited articles imported into the regulation library link to their text, with {@code id}; empty
      * when none of {@code cited} links (the note would promise a link the page does not have).
@@ -133,6 +132,7 @@ public final class ListsUi {
         return Optional.of(note);
     }
 
+    /** A fact whose value is the entry's own Chinese text (a sector, a scope), marked as such. */
     static Div contentFact(Component owner, String labelKey, String value) {
         Div line = fact(owner, labelKey, value);
         line.getChildren().skip(1).forEach(ReaderScript::markContent);

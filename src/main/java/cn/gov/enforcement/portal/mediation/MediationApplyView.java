@@ -808,7 +808,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         list.add(item("mediation-done-acceptance", getTranslation("mediation.apply.done.acceptance", agency.name(),
                 receipt.acceptanceDue().toString(), service.settings().acceptanceDays())));
         String address = email.getValue() == null ? "" : email.getValue().strip();
-        list.add(item("mediation-done-hear", receipt.mailed() && !address.isEmpty()
+        // a resend of an earlier submission mails nothing now, and the case keeps the address given then
+        list.add(item("mediation-done-hear", receipt.mailed() && !receipt.duplicate() && !address.isEmpty()
                 ? getTranslation("mediation.apply.done.byMail", address)
                 : getTranslation(receipt.mailed() ? "mediation.apply.done.byMailEarlier" : "mediation.apply.done.noMail")));
         if (agency.phone() != null) {

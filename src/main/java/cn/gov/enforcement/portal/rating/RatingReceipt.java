@@ -12,18 +12,19 @@ public record RatingReceipt(String reference, Score score, LocalDate followUpDue
     public enum Reply {
         /** By mail: they asked for a reply and gave an e-mail address (a bad rating). */
         MAIL,
-        /** By phone: they gave a phone number but get no mail (a bad rating). */
+        /** By phone: they asked for a reply and gave a phone number but no e-mail address (a bad rating). */
         PHONE,
-        /** Not at all: a good rating, or no way to reach them; the reference is for their records. */
+        /** Not at all: a good rating, no reply asked for, or no way to reach them; the reference is for their records. */
         NONE
     }
 
     /** How the giver of a rating hears back, following {@link RatingService}'s mails and the agency's call-back. */
     static Reply replyFor(boolean bad, boolean wantsReply, String phone, String email) {
-        if (!bad) {
+        // only who asked to be told the result is contacted; a number given without asking is not called
+        if (!bad || !wantsReply) {
             return Reply.NONE;
         }
-        if (wantsReply && email != null) {
+        if (email != null) {
             return Reply.MAIL;
         }
         return phone != null ? Reply.PHONE : Reply.NONE;

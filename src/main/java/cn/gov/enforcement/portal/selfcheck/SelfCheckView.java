@@ -401,7 +401,9 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
             return;
         }
         String named = getTranslation("selfcheck.error.at", ReaderScript.forReader(first.title()), texts.get(first.id()));
-        answerError.setText(texts.size() > 1 ? getTranslation("selfcheck.error.summary", texts.size()) + " " + named : named);
+        String line = texts.size() > 1 ? getTranslation("selfcheck.error.summary", texts.size()) + " " + named : named;
+        // a problem of no risk (the answers as a whole) is said too
+        answerError.setText(unplaced == null ? line : line + " " + unplaced);
         // to the first risk in error: its first measure takes the focus, the group is brought to the middle of the
         // window (clear of the sticky progress line)
         measureFields.get(first.id()).getElement().executeJs("""

@@ -91,6 +91,11 @@ class ListsIT extends ListsTestSupport {
                 .andExpect(jsonPath("$.items[*].sector", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("餐饮服务"))));
         // the words of a question still all count: 饭店 with a word no entry has finds nothing
         assertThat(catalog.searchExemptions("饭店 潜水艇", null, null, 0, 100).total()).isZero();
+        // a broad term says nothing: 罚单 (a ticket) maps to 罚款 and 行政处罚, which nearly every entry cites; the list
+        // does not answer it with nearly all of itself
+        long exemptions = catalog.searchExemptions(null, null, null, 0, 1).total();
+        assertThat(catalog.searchExemptions("行政处罚", null, null, 0, 1).total()).as("the term is broad").isGreaterThan(exemptions / 4);
+        assertThat(catalog.searchExemptions("罚单", null, null, 0, 1).total()).isLessThan(exemptions / 4);
     }
 
     @Autowired DownloadThrottle downloads;

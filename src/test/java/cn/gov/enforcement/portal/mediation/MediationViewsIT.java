@@ -615,6 +615,13 @@ class MediationViewsIT extends KaribuViewTest {
         fillTheWizard(null);
         assertThat(textOf("mediation-review-agency")).isEqualTo("本案将由示例市市场监督管理局办理。");
         assertThat(textOf("mediation-review")).contains("修改", "返回核对").doesNotContain("上一步");
+        // one edit button per step of the form, each named after its step
+        for (int step = 0; step < 5; step++) {
+            int s = step;
+            Button edit = _get(Button.class, spec -> spec.withId("mediation-edit-" + s));
+            assertThat(edit.getText()).isEqualTo("修改");
+            assertThat(edit.getElement().getAttribute("aria-label")).startsWith("修改：").hasSizeGreaterThan(3);
+        }
         assertThat(_find(Button.class, spec -> spec.withId("mediation-to-review"))).as("not on the review itself").isEmpty();
 
         // the other party's part opens its step; Back to review skips the steps in between

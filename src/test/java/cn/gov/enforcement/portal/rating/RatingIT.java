@@ -191,6 +191,10 @@ class RatingIT extends KaribuViewTest {
                 Score.DISSATISFIED, "处罚决定书没有说明理由。", false, null, null, "wang@example.com"),
                 Locale.SIMPLIFIED_CHINESE, client());
         assertThat(unasked.reply()).as("an e-mail address but no reply wanted, no phone").isEqualTo(RatingReceipt.Reply.NONE);
+        RatingReceipt notCalled = service.submit(new RatingInput(MARKET, null, service.today(), Matter.PENALTY,
+                Score.DISSATISFIED, "处罚决定书没有说明理由。", false, null, "138 0013 8000", null),
+                Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(notCalled.reply()).as("a phone but no reply wanted: no call is promised").isEqualTo(RatingReceipt.Reply.NONE);
         assertThat(jdbc.queryForObject("select status from enforcement_rating where reference = ?", String.class,
                 bad.reference())).isEqualTo("AWAITING_FOLLOW_UP");
         // the phone is kept as digits, the certificate in its committed form
