@@ -61,7 +61,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
     /** Session attribute: the draft and the step to show again after the reader switched the language. */
     static final String AFTER_LANGUAGE_SWITCH = MediationApplyView.class.getName() + ".afterLanguageSwitch";
 
-    record Resumption(String draftCode, int step) implements java.io.Serializable {}
+    record Resumption(String draftCode, int step, boolean reviewed) implements java.io.Serializable {}
 
     /** The start of the names of the temporary files evidence uploads are streamed to. */
     static final String EVIDENCE_TEMP_PREFIX = "portal-evidence-";
@@ -429,7 +429,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             saveDraftQuietly();
         }
         if (draftCode != null) {
-            cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(AFTER_LANGUAGE_SWITCH, new Resumption(draftCode, current));
+            cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(AFTER_LANGUAGE_SWITCH, new Resumption(draftCode, current, reviewed));
         }
     }
 
@@ -507,6 +507,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         if (resumption.isPresent()) {
             Resumption kept = resumption.get();
             if (resume(kept.draftCode())) {
+                // an applicant who came from the review to mend a step keeps the way back to it
+                reviewed = kept.reviewed();
                 show(kept.step());
                 draftInfo.setText(getTranslation("mediation.draft.keptAcrossLanguage"));
             }

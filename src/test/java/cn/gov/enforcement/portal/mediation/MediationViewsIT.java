@@ -644,6 +644,16 @@ class MediationViewsIT extends KaribuViewTest {
         click("mediation-to-review");
         assertThat(step()).isEqualTo("6");
         assertThat(_get(MediationApplyView.class).application().applicantName()).isEqualTo("张三");
+
+        // switching the language on a step opened from the review keeps the way back to it
+        _click(_get(Button.class, spec -> spec.withId("mediation-edit-1")));
+        MediationApplyView before = _get(MediationApplyView.class);
+        cn.gov.enforcement.portal.ui.MainLayout.switchLanguage(UI.getCurrent(), Locale.TRADITIONAL_CHINESE);
+        assertThat(_get(MediationApplyView.class)).isNotSameAs(before);
+        assertThat(step()).isEqualTo("1");
+        assertThat(_get(Button.class, spec -> spec.withId("mediation-to-review")).isVisible()).isTrue();
+        click("mediation-to-review");
+        assertThat(step()).isEqualTo("6");
     }
 
     @Test
