@@ -31,14 +31,7 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
     public ExemptionsView(ListsCatalog catalog) {
         super(catalog, ListKind.EXEMPTIONS, "exemptions", "exemption", "lists.exemptions");
         addClassName("exemptions-view");
-        List<String> sectors = new ArrayList<>();
-        sectors.add("");
-        sectors.addAll(catalog.exemptionSectors());
-        sector.setId("exemption-sector");
-        sector.setLabel(getTranslation("lists.filter.sector"));
-        sector.setItems(sectors);
-        ReaderScript.showItems(sector, s -> s.isEmpty() ? getTranslation("lists.filter.all") : ReaderScript.forReader(s));
-        sector.setValue("");
+        sectorFilter(sector, "exemption-sector", catalog.exemptionSectors());
         List<String> kinds = new ArrayList<>();
         kinds.add("");
         kinds.addAll(ListsFormat.KINDS);

@@ -152,6 +152,21 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
     /** The search, filters and page shown, as {@link #listQuery()} gives them. */
     private String listQuery = "";
 
+    /**
+     * Sets up a sector (行业领域) filter: "all" first, then {@code sectors}, each shown as content in the reader's
+     * script (marked Chinese on an English page).
+     */
+    protected void sectorFilter(Select<String> sector, String id, List<String> sectors) {
+        List<String> items = new ArrayList<>();
+        items.add("");
+        items.addAll(sectors);
+        sector.setId(id);
+        sector.setLabel(getTranslation("lists.filter.sector"));
+        sector.setItems(items);
+        ReaderScript.showItems(sector, s -> s.isEmpty() ? getTranslation("lists.filter.all") : ReaderScript.forReader(s));
+        sector.setValue("");
+    }
+
     /** The page's own filters as chosen in the form (name → value, empty for "all"), in URL order. */
     protected abstract Map<String, String> chosenFilters();
 

@@ -117,10 +117,7 @@ public class ListsCatalog {
         if (level != null && !ListsFormat.LEVELS.contains(level)) {
             throw new ListsInputException("lists.error.level", String.join(" ", ListsFormat.LEVELS));
         }
-        String cleanSector = sector == null || sector.isBlank() ? null : sector.strip();
-        if (cleanSector != null && cleanSector.length() > 100) {
-            throw new ListsInputException("lists.error.sector");
-        }
+        String cleanSector = checkSector(sector);
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("agency", agency);
         filters.put("sector", cleanSector);
@@ -152,10 +149,7 @@ public class ListsCatalog {
         if (kind != null && !ListsFormat.KINDS.contains(kind)) {
             throw new ListsInputException("lists.error.kind", String.join(" ", ListsFormat.KINDS));
         }
-        String cleanSector = sector == null || sector.isBlank() ? null : sector.strip();
-        if (cleanSector != null && cleanSector.length() > 100) {
-            throw new ListsInputException("lists.error.sector");
-        }
+        String cleanSector = checkSector(sector);
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("agency", agency);
         filters.put("sector", cleanSector);
@@ -400,6 +394,15 @@ public class ListsCatalog {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new ListsInputException("lists.error.size", MAX_PAGE_SIZE);
         }
+    }
+
+    /** The sector filter stripped, null for none; refuses one longer than any sector. */
+    private static String checkSector(String sector) {
+        String clean = sector == null || sector.isBlank() ? null : sector.strip();
+        if (clean != null && clean.length() > 100) {
+            throw new ListsInputException("lists.error.sector");
+        }
+        return clean;
     }
 
     private static void checkAgency(String agency) {

@@ -39,14 +39,7 @@ public class RiskPointsView extends ListSearchView<RiskPoint> {
         selfCheckLine.addClassName("lists-no-print");
         add(selfCheckLine);
 
-        List<String> sectors = new ArrayList<>();
-        sectors.add("");
-        sectors.addAll(catalog.riskSectors());
-        sector.setId("risk-sector");
-        sector.setLabel(getTranslation("lists.filter.sector"));
-        sector.setItems(sectors);
-        ReaderScript.showItems(sector, s -> s.isEmpty() ? getTranslation("lists.filter.all") : ReaderScript.forReader(s));
-        sector.setValue("");
+        sectorFilter(sector, "risk-sector", catalog.riskSectors());
 
         List<String> levels = new ArrayList<>();
         levels.add("");
