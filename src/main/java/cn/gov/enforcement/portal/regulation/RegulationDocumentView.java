@@ -1,9 +1,6 @@
 package cn.gov.enforcement.portal.regulation;
 
 import cn.gov.enforcement.portal.platform.ReaderScript;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -34,6 +31,8 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
     private String title = "";
     /** True when the shown document is one of our own guides, shown in the reader's script. */
     private boolean guide;
+    /** The citation of each numbered article shown, by its anchor: what a copy button of the page copied. */
+    private final java.util.Map<String, String> citations = new java.util.HashMap<>();
 
     public RegulationDocumentView(RegulationCatalog catalog) {
         this.catalog = catalog;
@@ -89,30 +88,42 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         toc.add(tocList);
         Div body = new Div();
         body.setId("regulation-articles");
+        // The contents and the articles are plain HTML, not one server component per link and button: a long
+        // document (民法典 合同编, 526 articles) would otherwise cost thousands of components, megabytes of the
+        // first answer and of the reader's session. Their links need no server; the copy buttons share one
+        // handler in the browser (copyHandler) that tells the server only to show the notification.
+        StringBuilder contents = new StringBuilder();
+        StringBuilder articles = new StringBuilder();
+        citations.clear();
         String lastHeading = "";
-        ListItem currentSection = null;
+        boolean sectionOpen = false;
         List<RegulationCatalog.ArticleView> numbered = page.articles().stream().filter(a -> !a.number().isEmpty()).toList();
         int position = 0;
         for (RegulationCatalog.ArticleView a : page.articles()) {
             if (!a.headingPath().isEmpty() && !a.headingPath().equals(lastHeading)) {
                 lastHeading = a.headingPath();
-                H2 section = new H2(shown(a.headingPath()));
-                section.addClassName("regulation-heading");
-                markLaw(section, a.headingPath());
-                body.add(section);
+                articles.append("<h2 class=\"regulation-heading\"").append(lang(a.headingPath())).append('>')
+                        .append(escape(shown(a.headingPath()))).append("</h2>");
+                if (sectionOpen) {
+                    contents.append("</li>");
+                }
                 // a section that starts with unnumbered text links to it; numbered articles get their own links
-                currentSection = new ListItem(a.number().isEmpty()
-                        ? new Anchor(base + "#" + a.anchor(), shown(a.headingPath()))
-                        : new Span(shown(a.headingPath())));
-                tocList.add(currentSection);
+                contents.append("<li>");
+                if (a.number().isEmpty()) {
+                    link(contents, base + "#" + a.anchor(), null, shown(a.headingPath()));
+                } else {
+                    contents.append("<span>").append(escape(shown(a.headingPath()))).append("</span>");
+                }
+                sectionOpen = true;
             }
             if (!a.number().isEmpty()) {
-                Anchor entry = new Anchor(base + "#" + a.anchor(), a.number());
-                entry.addClassName("regulation-toc-article");
-                if (currentSection != null) {
-                    currentSection.add(new Span(" "), entry);
+                if (sectionOpen) {
+                    contents.append(' ');
+                    link(contents, base + "#" + a.anchor(), "regulation-toc-article", a.number());
                 } else {
-                    tocList.add(new ListItem(entry));
+                    contents.append("<li>");
+                    link(contents, base + "#" + a.anchor(), "regulation-toc-article", a.number());
+                    contents.append("</li>");
                 }
             }
             RegulationCatalog.ArticleView previous = null;
@@ -122,11 +133,20 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                 next = position + 1 < numbered.size() ? numbered.get(position + 1) : null;
                 position++;
             }
-            body.add(page.guide() && a.headingPath().equals(GuideParser.BASIS_HEADING) ? basis(a)
-                    : article(base, page.title(), a, previous, next));
+            if (page.guide() && a.headingPath().equals(GuideParser.BASIS_HEADING)) {
+                basis(articles, a);
+            } else {
+                article(articles, base, page.title(), a, previous, next);
+            }
         }
+        if (sectionOpen) {
+            contents.append("</li>");
+        }
+        tocList.getElement().setProperty("innerHTML", contents.toString());
+        body.getElement().setProperty("innerHTML", articles.toString());
         add(toc, body);
         scrollToFragment();
+        copyHandler();
     }
 
     /**
@@ -158,111 +178,149 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                 requestAnimationFrame(() => { const target = mark(); if (target) { target.scrollIntoView(); } });""");
     }
 
-    private Div article(String base, String documentTitle, RegulationCatalog.ArticleView a,
-                        RegulationCatalog.ArticleView previous, RegulationCatalog.ArticleView next) {
-        Div article = new Div();
-        article.setId(a.anchor());
-        article.addClassName("regulation-article");
-        Paragraph text = new Paragraph();
-        text.getStyle().set("white-space", "pre-line");
+    /**
+     * One click handler in the browser for every copy-citation button of the page: it copies the button's
+     * citation to the reader's clipboard and tells the server, by the article's anchor, whether it worked
+     * ({@link #copied(String, boolean)}). The clipboard API exists only on secure pages (https, localhost) and may
+     * be refused; the older copy command is tried then, and if that fails too the reader is shown the citation to
+     * copy by hand, never told "copied" when nothing was. Registered once per view element (the router reuses the
+     * view when a link leads to another document).
+     */
+    private void copyHandler() {
+        getElement().executeJs("""
+                const view = this;
+                if (view.__citationCopy) { return; }
+                view.__citationCopy = true;
+                const copy = text => {
+                  if (navigator.clipboard && window.isSecureContext) {
+                    return navigator.clipboard.writeText(text).then(() => true, () => false);
+                  }
+                  const area = document.createElement('textarea');
+                  area.value = text;
+                  area.setAttribute('readonly', '');
+                  area.style.position = 'fixed';
+                  area.style.opacity = '0';
+                  document.body.appendChild(area);
+                  area.select();
+                  let copied = false;
+                  try { copied = document.execCommand('copy'); } catch (refused) { copied = false; }
+                  area.remove();
+                  return Promise.resolve(copied);
+                };
+                view.addEventListener('click', event => {
+                  const button = event.target.closest('button.regulation-copy-citation');
+                  if (!button || !view.contains(button)) { return; }
+                  const article = button.closest('.regulation-article');
+                  copy(button.dataset.citation).then(copied => view.$server.copied(article ? article.id : '', copied));
+                });""");
+    }
+
+    private void article(StringBuilder html, String base, String documentTitle, RegulationCatalog.ArticleView a,
+                         RegulationCatalog.ArticleView previous, RegulationCatalog.ArticleView next) {
+        html.append("<div class=\"regulation-article\" id=\"").append(escape(a.anchor())).append("\">");
         if (!a.number().isEmpty()) {
-            Anchor permalink = new Anchor(base + "#" + a.anchor(), a.number());
-            permalink.addClassName("regulation-permalink");
-            permalink.getElement().setAttribute("title", getTranslation("regulation.document.permalink"));
-            text.add(permalink, new Span(" "));
+            tools(html, base, documentTitle, a, previous, next);
         }
-        text.add(new Span(shown(a.text())));
-        markLaw(text, a.text());
+        html.append("<p").append(lang(a.text())).append('>');
         if (!a.number().isEmpty()) {
-            article.add(tools(base, documentTitle, a, previous, next));
+            html.append("<a class=\"regulation-permalink\" href=\"").append(escape(base + "#" + a.anchor()))
+                    .append("\" title=\"").append(escape(getTranslation("regulation.document.permalink"))).append("\">")
+                    .append(escape(a.number())).append("</a> ");
         }
-        article.add(text);
-        return article;
+        html.append("<span>").append(escape(shown(a.text()))).append("</span></p></div>");
     }
 
     /** Previous/next article links and the copy-citation button shown above a numbered article. */
-    private Div tools(String base, String documentTitle, RegulationCatalog.ArticleView a,
-                      RegulationCatalog.ArticleView previous, RegulationCatalog.ArticleView next) {
-        Div tools = new Div();
-        tools.addClassName("regulation-article-tools");
+    private void tools(StringBuilder html, String base, String documentTitle, RegulationCatalog.ArticleView a,
+                       RegulationCatalog.ArticleView previous, RegulationCatalog.ArticleView next) {
+        html.append("<div class=\"regulation-article-tools\">");
         if (previous != null) {
-            Anchor link = new Anchor(base + "#" + previous.anchor(), getTranslation("regulation.document.previous"));
-            link.addClassName("regulation-previous");
-            link.getElement().setAttribute("title", named(previous));
             // hundreds of links on one page: each is named after the article it leads to
-            link.getElement().setAttribute("aria-label",
-                    getTranslation("regulation.document.previousNamed", named(previous)));
-            tools.add(link, new Span(" "));
+            html.append("<a class=\"regulation-previous\" href=\"").append(escape(base + "#" + previous.anchor()))
+                    .append("\" title=\"").append(escape(named(previous)))
+                    .append("\" aria-label=\"").append(escape(getTranslation("regulation.document.previousNamed", named(previous))))
+                    .append("\">").append(escape(getTranslation("regulation.document.previous"))).append("</a> ");
         }
         if (next != null) {
-            Anchor link = new Anchor(base + "#" + next.anchor(), getTranslation("regulation.document.next"));
-            link.addClassName("regulation-next");
-            link.getElement().setAttribute("title", named(next));
-            link.getElement().setAttribute("aria-label", getTranslation("regulation.document.nextNamed", named(next)));
-            tools.add(link, new Span(" "));
+            html.append("<a class=\"regulation-next\" href=\"").append(escape(base + "#" + next.anchor()))
+                    .append("\" title=\"").append(escape(named(next)))
+                    .append("\" aria-label=\"").append(escape(getTranslation("regulation.document.nextNamed", named(next))))
+                    .append("\">").append(escape(getTranslation("regulation.document.next"))).append("</a> ");
         }
         String citation = citation(documentTitle, named(a));
-        Button copy = new Button(getTranslation("regulation.document.copyCitation"), e -> copy(citation));
-        copy.addClassName("regulation-copy-citation");
-        copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        copy.getElement().setAttribute("aria-label", getTranslation("regulation.document.copyCitation") + " " + named(a));
-        copy.getElement().setAttribute("data-citation", citation);
-        tools.add(copy);
-        return tools;
+        citations.put(a.anchor(), citation);
+        String label = getTranslation("regulation.document.copyCitation");
+        html.append("<button type=\"button\" class=\"regulation-copy-citation\" data-citation=\"").append(escape(citation))
+                .append("\" aria-label=\"").append(escape(label + " " + named(a))).append("\">")
+                .append(escape(label)).append("</button></div>");
     }
 
     /**
-     * Copies {@code citation} to the reader's clipboard and says whether it worked. The clipboard API exists only
-     * on secure pages (https, localhost) and may be refused; the older copy command is tried then, and if that
-     * fails too the reader is shown the citation to copy by hand, never told "copied" when nothing was.
+     * Called by the page's copy handler once a copy-citation button was used: says whether the citation of the
+     * article with the given anchor was copied, or shows it to copy by hand. An anchor this page did not show (the
+     * call comes from the browser) changes nothing.
      */
-    private void copy(String citation) {
-        getElement().executeJs("""
-                const text = $0;
-                if (navigator.clipboard && window.isSecureContext) {
-                  return navigator.clipboard.writeText(text).then(() => true, () => false);
-                }
-                const area = document.createElement('textarea');
-                area.value = text;
-                area.setAttribute('readonly', '');
-                area.style.position = 'fixed';
-                area.style.opacity = '0';
-                document.body.appendChild(area);
-                area.select();
-                let copied = false;
-                try { copied = document.execCommand('copy'); } catch (refused) { copied = false; }
-                area.remove();
-                return copied;""", citation)
-                .then(Boolean.class, copied -> copied(citation, Boolean.TRUE.equals(copied)),
-                        error -> copied(citation, false));
-    }
-
-    private void copied(String citation, boolean copied) {
+    @com.vaadin.flow.component.ClientCallable
+    void copied(String anchor, boolean copied) {
+        String citation = anchor == null ? null : citations.get(anchor);
+        if (citation == null) {
+            return;
+        }
         Notification notification = Notification.show(getTranslation(copied ? "regulation.document.copied"
                 : "regulation.document.copyByHand", citation), copied ? 3000 : 8000, Notification.Position.BOTTOM_START);
         notification.addClassName("regulation-copy-notification");
     }
 
     /** The citations of a guide, each linked to a search for that article. */
-    private Div basis(RegulationCatalog.ArticleView a) {
-        Div basis = new Div();
-        basis.setId(a.anchor());
-        basis.addClassName("regulation-article");
-        basis.addClassName("regulation-guide-basis");
-        UnorderedList list = new UnorderedList();
+    private void basis(StringBuilder html, RegulationCatalog.ArticleView a) {
+        html.append("<div class=\"regulation-article regulation-guide-basis\" id=\"").append(escape(a.anchor())).append("\">")
+                .append("<p>").append(escape(getTranslation("regulation.guide.basisLead"))).append("</p><ul>");
         for (String citation : a.text().split("\n")) {
             if (citation.isBlank()) {
                 continue;
             }
             String query = citation.replace("《", "").replace("》", " ").replaceAll("第[^条]*款$", "").strip();
-            Anchor link = new Anchor("regulations?" + com.vaadin.flow.router.QueryParameters
-                    .simple(java.util.Map.of("q", query)).getQueryString(), shown(citation));
-            link.addClassName("regulation-guide-citation");
-            markLaw(link, citation);
-            list.add(new ListItem(link));
+            html.append("<li>");
+            link(html, "regulations?" + com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("q", query))
+                    .getQueryString(), "regulation-guide-citation", shown(citation), lang(citation));
+            html.append("</li>");
         }
-        basis.add(new Paragraph(getTranslation("regulation.guide.basisLead")), list);
-        return basis;
+        html.append("</ul></div>");
+    }
+
+    private static void link(StringBuilder html, String href, String className, String text) {
+        link(html, href, className, text, "");
+    }
+
+    private static void link(StringBuilder html, String href, String className, String text, String attributes) {
+        html.append("<a href=\"").append(escape(href)).append('"');
+        if (className != null) {
+            html.append(" class=\"").append(className).append('"');
+        }
+        html.append(attributes).append('>').append(escape(text)).append("</a>");
+    }
+
+    /** Text for HTML content and attribute values. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The {@code lang} attribute (with its leading space) that {@link #markLaw} would set for this text, or "". */
+    private String lang(String text) {
+        String language = guide ? ReaderScript.contentLanguage(getLocale()) : lawLanguage(getLocale(), text);
+        return language == null ? "" : " lang=\"" + language + "\"";
     }
 
     /** A text of the shown document for the reader: a guide in the reader's script, a law as published. */

@@ -169,6 +169,12 @@ class RegulationBrowserIT extends BrowserTest {
                 && !d.findElements(By.cssSelector("#regulation-versions li[aria-current='page']")).isEmpty());
         assertThat(browser.find(By.cssSelector("#regulation-versions li[aria-current='page']")).getText())
                 .contains("2022-06-24");
+        // three documents shown by the same page: a copy button still answers once, for its own article
+        browser.find(By.cssSelector("[id='第一条'] button.regulation-copy-citation")).click();
+        browser.until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(c -> c.getText().contains("《中华人民共和国体育法》第一条")));
+        browser.waitForVaadin();
+        assertThat(browser.driver().findElements(By.cssSelector("vaadin-notification-card"))).hasSize(1);
     }
 
     @Test
@@ -200,7 +206,10 @@ class RegulationBrowserIT extends BrowserTest {
         assertThat(onScreen("第一百二十条")).isTrue();
 
         // copying the citation says what was copied, or shows it to copy by hand: never a silent failure
-        browser.find(By.cssSelector("[id='第一百二十条'] vaadin-button.regulation-copy-citation")).click();
+        WebElement copy = browser.find(By.cssSelector("[id='第一百二十条'] button.regulation-copy-citation"));
+        // a plain button drawn small, yet big enough to hit
+        assertThat(copy.getSize().getHeight()).isGreaterThanOrEqualTo(24);
+        copy.click();
         WebElement notice = browser.until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
                 .filter(c -> c.getText().contains("《中华人民共和国体育法》第一百二十条")).findFirst().orElse(null));
         assertThat(notice.getText()).containsAnyOf("已复制", "手动复制");

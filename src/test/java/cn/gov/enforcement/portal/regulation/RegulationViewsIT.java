@@ -160,8 +160,8 @@ class RegulationViewsIT extends KaribuViewTest {
         String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
         UI.getCurrent().navigate(href.substring(0, href.indexOf('#')));
         assertThat(_get(H1.class, spec -> spec.withId("regulation-title")).getText()).isEqualTo("中华人民共和国行政处罚法");
-        assertThat(_find(Div.class, spec -> spec.withId("第三十三条"))).hasSize(1);
-        assertThat(_get(Nav.class, spec -> spec.withId("regulation-toc")).getElement().getOuterHTML())
+        assertThat(articles().select("[id=第三十三条]")).hasSize(1);
+        assertThat(contents().select("a.regulation-toc-article").eachAttr("href"))
                 .contains(href.substring(0, href.indexOf('#')) + "#第三十三条");
     }
 
@@ -171,16 +171,20 @@ class RegulationViewsIT extends KaribuViewTest {
         String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
         String base = href.substring(0, href.indexOf('#'));
         UI.getCurrent().navigate(base);
-        Div article = _get(Div.class, spec -> spec.withId("第三十三条"));
-        Anchor previous = _get(article, Anchor.class, spec -> spec.withClasses("regulation-previous"));
-        Anchor next = _get(article, Anchor.class, spec -> spec.withClasses("regulation-next"));
-        assertThat(previous.getHref()).isEqualTo(base + "#第三十二条");
-        assertThat(previous.getText()).isEqualTo(UI.getCurrent().getTranslation("regulation.document.previous"));
-        assertThat(next.getHref()).isEqualTo(base + "#第三十四条");
+        org.jsoup.nodes.Element article = article("第三十三条");
+        org.jsoup.nodes.Element previous = article.selectFirst("a.regulation-previous");
+        org.jsoup.nodes.Element next = article.selectFirst("a.regulation-next");
+        assertThat(previous.attr("href")).isEqualTo(base + "#第三十二条");
+        assertThat(previous.text()).isEqualTo(UI.getCurrent().getTranslation("regulation.document.previous"));
+        assertThat(next.attr("href")).isEqualTo(base + "#第三十四条");
         // hundreds of such links on one page: each is named after the article it leads to
-        assertThat(previous.getElement().getAttribute("aria-label")).isEqualTo("上一条：第三十二条");
-        assertThat(next.getElement().getAttribute("aria-label")).isEqualTo("下一条：第三十四条");
-        assertThat(_find(article, Button.class, spec -> spec.withClasses("regulation-copy-citation"))).hasSize(1);
+        assertThat(previous.attr("aria-label")).isEqualTo("上一条：第三十二条");
+        assertThat(next.attr("aria-label")).isEqualTo("下一条：第三十四条");
+        org.jsoup.nodes.Element copy = article.selectFirst("button.regulation-copy-citation");
+        assertThat(copy.attr("type")).isEqualTo("button");
+        assertThat(copy.attr("data-citation")).isEqualTo("《中华人民共和国行政处罚法》第三十三条");
+        assertThat(copy.attr("aria-label")).isEqualTo("复制引用 第三十三条");
+        assertThat(article.select("button.regulation-copy-citation")).hasSize(1);
     }
 
     @Test
@@ -254,7 +258,7 @@ class RegulationViewsIT extends KaribuViewTest {
                 螺旋桨维修登记办法（测试样例）
 
                 第一条 为了规范螺旋桨维修登记，制定本办法。
-                第二条 本办法自发布之日起施行。
+                第二条 本办法自发布之日起施行，登记表样式 <b>甲</b> & "乙" 另行公布。
 
                 附件：螺旋桨维修登记细则
 
@@ -267,17 +271,28 @@ class RegulationViewsIT extends KaribuViewTest {
         assertThat(hit.getHref()).matches("regulations/\\d+#p\\d+");
         String base = hit.getHref().substring(0, hit.getHref().indexOf('#'));
         UI.getCurrent().navigate(base);
-        assertThat(_get(Div.class, spec -> spec.withId(hit.getHref().substring(hit.getHref().indexOf('#') + 1)))
-                .getElement().getTextRecursively()).contains("材料齐全的当场登记");
-        assertThat(_get(Div.class, spec -> spec.withId("第一条")).getElement().getTextRecursively()).contains("制定本办法");
+        String annex = hit.getHref().substring(hit.getHref().indexOf('#') + 1);
+        assertThat(article(annex).text()).contains("材料齐全的当场登记");
+        assertThat(article("第一条").text()).contains("制定本办法");
+        // the page is built as HTML text: what the document says is shown as written, never taken as markup
+        assertThat(article("第二条").text()).contains("登记表样式 <b>甲</b> & \"乙\" 另行公布");
+        assertThat(article("第二条").select("b")).isEmpty();
         // its citation names the heading it stands under, not the main text's 第一条
-        Div annexArticle = _get(Div.class, spec -> spec.withId(hit.getHref().substring(hit.getHref().indexOf('#') + 1)));
-        assertThat(_get(annexArticle, com.vaadin.flow.component.button.Button.class,
-                spec -> spec.withClasses("regulation-copy-citation")).getElement().getAttribute("data-citation"))
+        assertThat(article(annex).selectFirst("button.regulation-copy-citation").attr("data-citation"))
                 .isEqualTo("《螺旋桨维修登记办法（测试样例）》附件：螺旋桨维修登记细则 第一条");
-        assertThat(_get(_get(Div.class, spec -> spec.withId("第一条")), com.vaadin.flow.component.button.Button.class,
-                spec -> spec.withClasses("regulation-copy-citation")).getElement().getAttribute("data-citation"))
+        assertThat(article("第一条").selectFirst("button.regulation-copy-citation").attr("data-citation"))
                 .isEqualTo("《螺旋桨维修登记办法（测试样例）》第一条");
+        // the copy button's notification names the citation of its own article; an anchor the page did not show
+        // (the call comes from the browser) shows nothing
+        RegulationDocumentView view = _get(RegulationDocumentView.class);
+        view.copied("no-such-article", true);
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications()).isEmpty();
+        view.copied(annex, true);
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "已复制：《螺旋桨维修登记办法（测试样例）》附件：螺旋桨维修登记细则 第一条");
+        view.copied("第一条", false);
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(UI.getCurrent()
+                .getTranslation("regulation.document.copyByHand", "《螺旋桨维修登记办法（测试样例）》第一条"));
     }
 
     @Test
@@ -300,15 +315,12 @@ class RegulationViewsIT extends KaribuViewTest {
         String base = hit.getHref().substring(0, hit.getHref().indexOf('#'));
         UI.getCurrent().navigate(base);
         // the permalink's article is the one found, not the first (一) of the notice
-        Div article = _get(Div.class, spec -> spec.withId(hit.getHref().substring(hit.getHref().indexOf('#') + 1)));
-        assertThat(article.getElement().getTextRecursively()).contains("加强组织领导");
+        assertThat(article(hit.getHref().substring(hit.getHref().indexOf('#') + 1)).text()).contains("加强组织领导");
         // no id twice on the page, and the contents link every item to its own place
-        List<String> ids = _find(Div.class, spec -> spec.withClasses("regulation-article")).stream()
-                .map(d -> d.getId().orElseThrow()).toList();
+        List<String> ids = articles().select(".regulation-article").eachAttr("id");
         assertThat(ids).doesNotHaveDuplicates().hasSizeGreaterThan(5);
-        List<String> toc = _find(_get(Nav.class, spec -> spec.withId("regulation-toc")), Anchor.class).stream()
-                .map(Anchor::getHref).toList();
-        assertThat(toc).doesNotHaveDuplicates();
+        List<String> toc = contents().select("a").eachAttr("href");
+        assertThat(toc).doesNotHaveDuplicates().hasSizeGreaterThan(5);
     }
 
     @Test
@@ -338,9 +350,9 @@ class RegulationViewsIT extends KaribuViewTest {
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微", "level", "law")));
         String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
         UI.getCurrent().navigate(href.substring(0, href.indexOf('#')));
-        Div first = _get(Div.class, spec -> spec.withId("第一条"));
-        assertThat(_find(first, Anchor.class, spec -> spec.withClasses("regulation-previous"))).isEmpty();
-        assertThat(_find(first, Anchor.class, spec -> spec.withClasses("regulation-next"))).hasSize(1);
+        org.jsoup.nodes.Element first = article("第一条");
+        assertThat(first.select("a.regulation-previous")).isEmpty();
+        assertThat(first.select("a.regulation-next")).hasSize(1);
     }
 
     @Test
@@ -396,7 +408,7 @@ class RegulationViewsIT extends KaribuViewTest {
         Div versions = _get(Div.class, spec -> spec.withId("regulation-versions"));
         assertThat(_find(versions, Anchor.class)).extracting(Anchor::getHref).containsExactly("regulations/" + current);
         // the old text is what this page shows
-        assertThat(_get(Div.class, spec -> spec.withId("第一条")).getElement().getOuterHTML()).contains("发展体育事业");
+        assertThat(article("第一条").text()).contains("发展体育事业");
     }
 
     @Test
@@ -409,8 +421,7 @@ class RegulationViewsIT extends KaribuViewTest {
             UI.getCurrent().navigate("regulations/" + law);
             assertThat(_get(H1.class, spec -> spec.withId("regulation-title")).getElement().getAttribute("lang"))
                     .isEqualTo("zh-CN");
-            assertThat(_get(Div.class, spec -> spec.withId("第一条")).getElement().getOuterHTML())
-                    .contains("lang=\"zh-CN\"");
+            assertThat(article("第一条").selectFirst("p").attr("lang")).isEqualTo("zh-CN");
             UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "体育", "level", "law")));
             assertThat(_find(Anchor.class, spec -> spec.withClasses("regulation-hit-link"))).isNotEmpty()
                     .allSatisfy(a -> assertThat(a.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
@@ -469,5 +480,27 @@ class RegulationViewsIT extends KaribuViewTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-count")).getText())
                 .isEqualTo(UI.getCurrent().getTranslation("regulation.search.badFilter",
                         UI.getCurrent().getTranslation("regulation.api.badDate")));
+    }
+
+    /**
+     * The shown document's articles as the browser gets them: plain HTML in one property of their container, not
+     * server components.
+     */
+    static org.jsoup.nodes.Document articles() {
+        return org.jsoup.Jsoup.parseBodyFragment(_get(Div.class, spec -> spec.withId("regulation-articles"))
+                .getElement().getProperty("innerHTML"));
+    }
+
+    /** The shown document's contents (the list under its heading), as the browser gets them. */
+    static org.jsoup.nodes.Document contents() {
+        return org.jsoup.Jsoup.parseBodyFragment(_get(_get(Nav.class, spec -> spec.withId("regulation-toc")),
+                com.vaadin.flow.component.html.UnorderedList.class).getElement().getProperty("innerHTML"));
+    }
+
+    static org.jsoup.nodes.Element article(String id) {
+        org.jsoup.nodes.Element article = articles().getElementById(id);
+        assertThat(article).as("article " + id).isNotNull();
+        assertThat(article.hasClass("regulation-article")).isTrue();
+        return article;
     }
 }
