@@ -259,6 +259,17 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
                 .map(entry -> entry.path().startsWith("/") ? entry.path().substring(1) : entry.path()).toList();
         // only one link is the current page: staff/mediation is the queue's, not also the workbench's (staff)
         String current = currentMenuPath(paths, currentPath);
+        // a signed-in officer's, editor's or administrator's pages form a group of their own, on a line after the
+        // public pages and named for screen readers, instead of running on in one bar with them
+        Div staff = new Div();
+        staff.setId("portal-nav-staff");
+        staff.addClassName("portal-nav-staff");
+        staff.getElement().setAttribute("role", "group");
+        Span staffLabel = new Span(getTranslation("shell.nav.staff"));
+        staffLabel.setId("portal-nav-staff-label");
+        staffLabel.addClassName("portal-nav-staff-label");
+        staff.getElement().setAttribute("aria-labelledby", "portal-nav-staff-label");
+        staff.add(staffLabel);
         for (int i = 0; i < entries.size(); i++) {
             String path = paths.get(i);
             Anchor link = new Anchor(path.isEmpty() ? "." : path, getTranslation(entries.get(i).title()));
@@ -266,11 +277,23 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
             if (path.equals(current)) {
                 link.getElement().setAttribute("aria-current", "page");
             }
-            nav.add(link);
+            if (isStaffEntry(entries.get(i).title())) {
+                staff.add(link);
+            } else {
+                nav.add(link);
+            }
+        }
+        if (staff.getComponentCount() > 1) {
+            nav.add(staff);
         }
         if (nav.getChildren().findAny().isEmpty()) {
             nav.setVisible(false);
         }
+    }
+
+    /** Whether a menu entry (by its title key) is a page for staff: {@code menu.staff.*} and {@code menu.admin.*}. */
+    static boolean isStaffEntry(String titleKey) {
+        return titleKey.startsWith("menu.staff.") || titleKey.startsWith("menu.admin.");
     }
 
     /**

@@ -67,6 +67,14 @@ class StaffBrowserIT extends BrowserTest {
         assertThat(browser.driver().getCurrentUrl()).endsWith("/staff");
         assertThat(browser.mainText()).contains("工作台", "示例市公安局交通管理支队", "待作出受理决定的调解申请", "待回访的差评")
                 .doesNotContain("示例市市场监督管理局", "清单条目");
+        // the officer's pages are a line of their own under the public pages, which keep their one row
+        WebElement group = browser.find(By.id("portal-nav-staff"));
+        assertThat(group.getText()).startsWith("工作人员").contains("工作台", "调解案件").doesNotContain("法律法规检索");
+        java.util.List<WebElement> publicLinks = browser.driver().findElements(By.cssSelector("#portal-nav > a"));
+        assertThat(publicLinks).hasSizeGreaterThan(8);
+        assertThat(publicLinks).allSatisfy(a -> assertThat(a.getLocation().getY()).isEqualTo(publicLinks.get(0).getLocation().getY()));
+        assertThat(group.getLocation().getY()).isGreaterThanOrEqualTo(
+                publicLinks.get(0).getLocation().getY() + publicLinks.get(0).getSize().getHeight());
 
         browser.find(By.id("staff-agency-link")).click();
         browser.until(d -> d.getCurrentUrl().contains("/staff/agency"));

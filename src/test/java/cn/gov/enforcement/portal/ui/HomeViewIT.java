@@ -10,6 +10,7 @@ import cn.gov.enforcement.portal.KaribuViewTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H1;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,25 @@ class HomeViewIT extends KaribuViewTest {
         UI.getCurrent().navigate("");
         assertThat(_find(Anchor.class).stream().map(Anchor::getHref)).doesNotContain("admin/users", "staff/mediation",
                 "staff/lists");
+        assertThat(_find(Div.class, spec -> spec.withId("portal-nav-staff"))).isEmpty();
+    }
+
+    @Test
+    void staff_pages_are_a_named_group_of_the_navigation_after_the_public_pages() {
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("");
+        com.vaadin.flow.component.html.Nav nav = _get(com.vaadin.flow.component.html.Nav.class, spec -> spec.withId("portal-nav"));
+        Div staff = _get(nav, Div.class, spec -> spec.withId("portal-nav-staff"));
+        assertThat(staff.getElement().getAttribute("role")).isEqualTo("group");
+        assertThat(staff.getElement().getAttribute("aria-labelledby")).isEqualTo("portal-nav-staff-label");
+        assertThat(_get(staff, Span.class, spec -> spec.withId("portal-nav-staff-label")).getText()).isEqualTo("工作人员");
+        List<String> staffLinks = _find(staff, Anchor.class).stream().map(Anchor::getHref).toList();
+        assertThat(staffLinks).contains("staff", "staff/mediation", "staff/ratings", "staff/lists", "admin/users")
+                .doesNotContain(".", "regulations", "mediation", "rating");
+        // the public pages stand before the group, directly in the navigation
+        List<String> publicLinks = nav.getChildren().filter(Anchor.class::isInstance).map(c -> ((Anchor) c).getHref()).toList();
+        assertThat(publicLinks).contains(".", "regulations", "mediation", "rating").doesNotContainAnyElementsOf(staffLinks);
+        assertThat(nav.getChildren().reduce((first, second) -> second)).contains(staff);
     }
 
     @Test
