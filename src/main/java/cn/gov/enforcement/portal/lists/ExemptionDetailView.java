@@ -84,6 +84,12 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         for (Condition c : e.conditions()) {
             ListItem condition = new ListItem(ReaderScript.markContent(new Span(ReaderScript.forReader(c.question()))));
             condition.addClassName("exemption-condition");
+            if (c.metWhenNo()) {
+                // the question asks about the harm or fault positively: the answer no is the one that meets it
+                Div metWhenNo = new Div(getTranslation("lists.exemption.metWhenNo"));
+                metWhenNo.addClassName("exemption-condition-met-when-no");
+                condition.add(metWhenNo);
+            }
             EligibilityTexts.thresholdMarked(c, m).ifPresent(threshold -> {
                 threshold.addClassName("exemption-condition-threshold");
                 condition.add(threshold);
