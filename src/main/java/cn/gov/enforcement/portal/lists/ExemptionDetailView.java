@@ -99,7 +99,9 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         conditions.add(new Paragraph(getTranslation("lists.exemption.conditionsLead")), list);
         add(conditions);
         add(ListsUi.contentList(this, "exemption-measure", "lists.exemption.measure", ReaderScript.forReader(e.measure())));
-        Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("lists.exemption.checkLink"));
+        // the check's own back link returns here with the list's search, so this page's back link still has it
+        Anchor check = new Anchor("exemptions/" + e.id() + "/check" + (listQuery.isEmpty() ? "" : "?" + listQuery),
+                getTranslation("lists.exemption.checkLink"));
         check.setId("exemption-check-link");
         check.addClassName("lists-no-print");
         add(new Div(check));
