@@ -427,7 +427,8 @@ public class AssistantService {
         }
         for (ExemptionItem e : exemptions) {
             out.append('[').append(n++).append("] ").append(e.kind()).append("事项：").append(e.violation())
-                    .append("。条件：").append(String.join("；", e.conditions().stream().map(c -> c.question()).toList()))
+                    .append("。条件：").append(String.join("；", e.conditions().stream()
+                            .map(c -> c.metWhenNo() ? c.question() + "（回答“否”才符合）" : c.question()).toList()))
                     .append(e.sample() ? "（示例内容）" : "").append('\n');
         }
         for (DiscretionBenchmark d : found.benchmarks()) {

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The condition kinds of an exemption item. Yes/no conditions are met by "yes"; numeric ones when
- * the number entered is strictly below the threshold parameter.
+ * The condition kinds of an exemption item. Yes/no conditions are met by "yes" (by "no" when the condition says
+ * {@code met_when: 否}, see {@link Condition#metWhenNo()}); numeric ones when the number entered is strictly below the
+ * threshold parameter.
  */
 public enum ConditionType {
     FIRST_VIOLATION("first_violation", "within_months", List.of()),

@@ -69,7 +69,10 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         yesNo.clear();
         numbers.clear();
         title = getTranslation("lists.check.pageTitle", ReaderScript.forReader(item.violation()));
-        Anchor back = new Anchor("exemptions/" + item.id(), getTranslation("lists.check.back"));
+        // back to the item's detail page with the list search the reader came from, which its own back link returns to
+        String listQuery = ExemptionDetailView.listQuery(event.getLocation().getQueryParameters().getParameters());
+        Anchor back = new Anchor("exemptions/" + item.id() + (listQuery.isEmpty() ? "" : "?" + listQuery),
+                getTranslation("lists.check.back"));
         back.setId("check-back");
         H1 heading = new H1(getTranslation("lists.check.title"));
         Paragraph violation = ReaderScript.markContent(new Paragraph(ReaderScript.forReader(item.violation())));

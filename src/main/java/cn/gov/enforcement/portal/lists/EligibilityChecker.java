@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Deterministic evaluation of an exemption item's conditions (knowledge-base/LISTS-FORMAT.md):
- * a yes/no condition is met by "yes"; a numeric condition when the number is strictly below the
+ * a yes/no condition is met by "yes", or by "no" when it is marked {@code met_when: 否} (the answer is always the
+ * reader's literal yes or no to the question as shown); a numeric condition when the number is strictly below the
  * threshold; the item applies when every condition is met. Pure Java, no state.
  */
 public final class EligibilityChecker {
@@ -78,7 +79,7 @@ public final class EligibilityChecker {
                 } else {
                     boolean yes = yesNo(value, i);
                     results.add(new EligibilityResult.ConditionResult(i, condition.type(), condition.question(),
-                            yes ? "yes" : "no", yes));
+                            yes ? "yes" : "no", condition.metBy(yes)));
                 }
             } catch (EligibilityAnswersException e) {
                 problems.addAll(e.problems());

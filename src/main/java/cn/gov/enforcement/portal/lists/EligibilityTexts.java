@@ -91,7 +91,9 @@ final class EligibilityTexts {
                 reasons.add(m.get("lists.check.reason.notBelow", c.index() + 1, content.apply(condition.what()), c.answer(), unit,
                         condition.threshold().stripTrailingZeros().toPlainString()));
             } else {
-                reasons.add(m.get("lists.check.reason.no", c.index() + 1, content.apply(c.question())));
+                // a question met by the answer no: the reader answered yes, which the plain "not met" would leave unsaid
+                reasons.add(m.get(condition.metWhenNo() ? "lists.check.reason.noWhenNo" : "lists.check.reason.no",
+                        c.index() + 1, content.apply(c.question())));
             }
         }
         reasons.add(m.get("lists.check.reason.notCoveredNote"));

@@ -84,6 +84,12 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         for (Condition c : e.conditions()) {
             ListItem condition = new ListItem(ReaderScript.markContent(new Span(ReaderScript.forReader(c.question()))));
             condition.addClassName("exemption-condition");
+            if (c.metWhenNo()) {
+                // the question asks about the harm or fault positively: the answer no is the one that meets it
+                Div metWhenNo = new Div(getTranslation("lists.exemption.metWhenNo"));
+                metWhenNo.addClassName("exemption-condition-met-when-no");
+                condition.add(metWhenNo);
+            }
             EligibilityTexts.thresholdMarked(c, m).ifPresent(threshold -> {
                 threshold.addClassName("exemption-condition-threshold");
                 condition.add(threshold);
@@ -93,7 +99,9 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         conditions.add(new Paragraph(getTranslation("lists.exemption.conditionsLead")), list);
         add(conditions);
         add(ListsUi.contentList(this, "exemption-measure", "lists.exemption.measure", ReaderScript.forReader(e.measure())));
-        Anchor check = new Anchor("exemptions/" + e.id() + "/check", getTranslation("lists.exemption.checkLink"));
+        // the check's own back link returns here with the list's search, so this page's back link still has it
+        Anchor check = new Anchor("exemptions/" + e.id() + "/check" + (listQuery.isEmpty() ? "" : "?" + listQuery),
+                getTranslation("lists.exemption.checkLink"));
         check.setId("exemption-check-link");
         check.addClassName("lists-no-print");
         add(new Div(check));

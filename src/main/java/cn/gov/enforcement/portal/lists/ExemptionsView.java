@@ -105,7 +105,9 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
         Span which = new Span(new Text(getTranslation("lists.colon")),
                 ReaderScript.markContent(new Span(violation)));
         which.addClassName("lists-for-screen-readers");
-        Anchor check = new Anchor("exemptions/" + e.id() + "/check", new Text(getTranslation("lists.exemption.checkLink")), which);
+        // the check's back link leads to the item's detail page, which leads back to this search
+        Anchor check = new Anchor("exemptions/" + e.id() + "/check" + (listQuery().isEmpty() ? "" : "?" + listQuery()),
+                new Text(getTranslation("lists.exemption.checkLink")), which);
         check.addClassName("exemption-check-link");
         card.add(new Div(check));
         return card;

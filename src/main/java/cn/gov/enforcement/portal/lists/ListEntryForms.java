@@ -62,7 +62,10 @@ public final class ListEntryForms {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** Conditions one per line, e.g. {@code corrected_within_days; days=3; 是否在3日内改正？}. */
+    /**
+     * Conditions one per line, e.g. {@code corrected_within_days; days=3; 是否在3日内改正？}; a yes/no condition met by
+     * the answer no carries {@code met_when=否} before its question.
+     */
     public static String conditionLines(List<Condition> conditions) {
         List<String> lines = new ArrayList<>();
         for (Condition c : conditions) {
@@ -76,6 +79,9 @@ public final class ListEntryForms {
             }
             if (c.type().textParameters().contains("what")) {
                 parts.add("what=" + c.what());
+            }
+            if (c.metWhenNo()) {
+                parts.add("met_when=" + Condition.MET_WHEN_NO);
             }
             parts.add(c.question());
             lines.add(String.join("; ", parts));
@@ -303,6 +309,12 @@ public final class ListEntryForms {
                 params.put(m.group(1), m.group(2).strip());
             }
             String question = String.join("; ", parts).strip();
+            String metWhen = params.remove("met_when");
+            if (metWhen != null && (t.numericAnswer()
+                    || !(Condition.MET_WHEN_NO.equals(metWhen) || Condition.MET_WHEN_YES.equals(metWhen)))) {
+                p.add("conditions", "lists.admin.error.conditionMetWhen", line);
+                continue;
+            }
             if (!params.keySet().equals(t.parameters().keySet())) {
                 p.add("conditions", "lists.admin.error.conditionParameters", line,
                         t.parameters().isEmpty() ? "-" : String.join(", ", t.parameters().keySet()));
@@ -332,7 +344,7 @@ public final class ListEntryForms {
                 p.add("conditions", "lists.admin.error.conditionText", line);
                 continue;
             }
-            result.add(new Condition(t, question, threshold, unit, what));
+            result.add(new Condition(t, question, threshold, unit, what, Condition.MET_WHEN_NO.equals(metWhen)));
         }
         return List.copyOf(result);
     }

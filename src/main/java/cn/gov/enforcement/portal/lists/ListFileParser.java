@@ -201,15 +201,26 @@ final class ListFileParser {
         Set<String> allowed = new HashSet<>(t.parameters().keySet());
         allowed.add("type");
         allowed.add("question");
+        allowed.add("met_when");
         n.allowOnly(allowed);
         String question = n.requiredText("question", 500);
+        boolean metWhenNo = false;
+        if (n.has("met_when")) {
+            if (t.numericAnswer()) {
+                // a number is met below the threshold: there is no answer no to turn round
+                n.problem("met_when", "lists.problem.metWhenNumeric", t.code());
+            } else {
+                metWhenNo = Condition.MET_WHEN_NO.equals(
+                        oneOf(n, "met_when", List.of(Condition.MET_WHEN_YES, Condition.MET_WHEN_NO)));
+            }
+        }
         BigDecimal threshold = null;
         if (t.numberParameter() != null) {
             threshold = positiveNumber(n, t.numberParameter(), t.wholeNumber());
         }
         String unit = t.textParameters().contains("unit") ? n.requiredText("unit", 50) : null;
         String what = t.textParameters().contains("what") ? n.requiredText("what", 300) : null;
-        return new Condition(t, question, threshold, unit, what);
+        return new Condition(t, question, threshold, unit, what, metWhenNo);
     }
 
     private static BigDecimal positiveNumber(YamlNode n, String key, boolean whole) {

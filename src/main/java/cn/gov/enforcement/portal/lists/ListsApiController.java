@@ -68,8 +68,18 @@ class ListsApiController {
         }
     }
 
-    record ConditionJson(int index, String type, String question, String answer, java.math.BigDecimal threshold,
-            String unit, String what) {}
+    /**
+     * A condition of an item. {@code answer} is how it is answered ({@code yes_no} or {@code number}); {@code metWhen}
+     * is the answer to the question as written that meets a yes/no condition ({@code yes}, or {@code no} for a
+     * condition marked {@code met_when: 否}), null for a number condition (met below {@code threshold}).
+     */
+    record ConditionJson(int index, String type, String question, String answer, String metWhen,
+            java.math.BigDecimal threshold, String unit, String what) {}
+
+    /** The answer that meets a yes/no condition, as the API names it; null for a number condition. */
+    static String metWhen(Condition c) {
+        return c.type().numericAnswer() ? null : c.metWhenNo() ? "no" : "yes";
+    }
 
     record ExemptionJson(String id, String agency, String kind, String subkind, String sector, String violation,
             String scope, List<CitationJson> basisViolation, List<CitationJson> basisPenalty,
@@ -80,7 +90,7 @@ class ListsApiController {
             for (int i = 0; i < e.conditions().size(); i++) {
                 Condition c = e.conditions().get(i);
                 conditions.add(new ConditionJson(i, c.type().code(), c.question(),
-                        c.type().numericAnswer() ? "number" : "yes_no", c.threshold(), c.unit(), c.what()));
+                        c.type().numericAnswer() ? "number" : "yes_no", metWhen(c), c.threshold(), c.unit(), c.what()));
             }
             return new ExemptionJson(e.id(), e.agency(), e.kind(), e.subkind(), e.sector(), e.violation(), e.scope(),
                     CitationJson.of(e.basisViolation(), links), CitationJson.of(e.basisPenalty(), links),
@@ -108,7 +118,11 @@ class ListsApiController {
 
     record CheckRequest(String itemId, Map<String, Object> answers) {}
 
-    record ConditionResultJson(int index, String type, String question, String answer, boolean met) {}
+    /**
+     * A condition of a check: {@code answer} is the reader's literal {@code yes} or {@code no} to the question as
+     * written (or the number), {@code metWhen} as in {@link ConditionJson}, {@code met} whether the answer meets it.
+     */
+    record ConditionResultJson(int index, String type, String question, String answer, String metWhen, boolean met) {}
 
     record ContactJson(String agency, String name, String supervisionPhone) {}
 
@@ -195,7 +209,7 @@ class ListsApiController {
         return ResponseEntity.ok(new CheckJson(item.id(), result.outcome().code(), result.applies(),
                 EligibilityTexts.headline(result, m), EligibilityTexts.reasons(item, result, m),
                 result.conditions().stream().map(c -> new ConditionResultJson(c.index(), c.type().code(), c.question(),
-                        c.answer(), c.met())).toList(),
+                        c.answer(), metWhen(item.conditions().get(c.index())), c.met())).toList(),
                 result.correctionDays(), result.commitmentRequired(), CitationJson.of(result.articles(), catalog.citationLinks()),
                 EligibilityTexts.nextSteps(item, result, agencyName, phone, m),
                 new ContactJson(item.agency(), agencyName, phone.orElse(null))));

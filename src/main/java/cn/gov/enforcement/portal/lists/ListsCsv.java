@@ -59,7 +59,9 @@ final class ListsCsv {
             out.add(List.of(e.id(), e.agency(), m.get(ListsUi.kindKey(e.kind())),
                     e.subkind() == null ? "" : m.get(ListsUi.subkindKey(e.subkind())), nz(e.sector()), e.violation(),
                     citations(e.basisViolation()), citations(e.basisPenalty()), citations(e.basisExemption()),
-                    e.conditions().stream().map(Condition::question).collect(Collectors.joining("\n")),
+                    // a question met by the answer no says so, or the list would read as asking for the harm
+                    e.conditions().stream().map(c -> c.metWhenNo() ? c.question() + m.get("lists.csv.metWhenNo")
+                            : c.question()).collect(Collectors.joining("\n")),
                     String.join("、", e.measure()), e.effectiveFrom().toString(),
                     e.sample() ? m.get("lists.csv.yes") : m.get("lists.csv.no")));
         }

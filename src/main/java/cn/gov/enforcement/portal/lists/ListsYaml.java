@@ -85,6 +85,9 @@ final class ListsYaml {
                 out.append("      what: ").append(quote(c.what())).append('\n');
             }
             out.append("      question: ").append(quote(c.question())).append('\n');
+            if (c.metWhenNo()) {
+                out.append("      met_when: ").append(quote(Condition.MET_WHEN_NO)).append('\n');
+            }
         }
         texts(out, "measure", x.measure());
         dates(out, x.effectiveFrom(), x.effectiveTo(), x.sample());

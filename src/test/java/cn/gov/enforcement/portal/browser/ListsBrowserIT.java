@@ -83,7 +83,8 @@ class ListsBrowserIT extends BrowserTest {
         browser.waitForVaadin();
 
         answer(0, "是");
-        answer(1, "是");
+        // 是否因此引发了消费纠纷或其他危害后果？ is met by the answer no
+        answer(1, "否");
         answer(2, "是");
         submitCheck();
         WebElement outcome = browser.until(d -> d.findElement(By.id("check-outcome")));
@@ -92,12 +93,13 @@ class ListsBrowserIT extends BrowserTest {
         assertThat(browser.find(By.id("check-reasons")).getText()).contains("您对全部 3 个问题的回答都符合");
         assertThat(browser.find(By.id("check-articles")).getText()).contains("《中华人民共和国行政处罚法》第三十三条第一款");
 
-        answer(1, "否");
+        answer(1, "是");
         submitCheck();
         browser.until(d -> "not_covered".equals(d.findElement(By.id("check-outcome")).getDomAttribute("data-outcome")));
         browser.waitForVaadin();
         assertThat(browser.find(By.id("check-outcome")).getText()).isEqualTo("本事项不适用");
-        assertThat(browser.find(By.id("check-reasons")).getText()).contains("第 2 题不符合");
+        assertThat(browser.find(By.id("check-reasons")).getText()).contains("第 2 题不符合")
+                .contains("回答“否”才符合本条件");
     }
 
     @Test

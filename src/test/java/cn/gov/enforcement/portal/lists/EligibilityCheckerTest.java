@@ -44,6 +44,49 @@ class EligibilityCheckerTest {
     }
 
     @Test
+    void a_condition_marked_met_when_no_is_met_by_the_reader_s_no_and_not_by_yes_the_answer_staying_literal() {
+        for (ConditionType type : ConditionType.values()) {
+            if (type.numericAnswer()) {
+                continue;
+            }
+            Condition harm = new Condition(type, "这次停车是否造成了交通事故？",
+                    type.numberParameter() == null ? null : new BigDecimal("6"), null, null, true);
+            ExemptionItem item = item(ListsFormat.NO_PENALTY, yesNo(ConditionType.CORRECTED_IMMEDIATELY), harm);
+            for (String no : List.of("no", "否", "false", "N")) {
+                EligibilityResult met = EligibilityChecker.check(item, Map.of("0", "yes", "1", no));
+                assertThat(met.outcome()).as(type.code() + " " + no).isEqualTo(EligibilityResult.Outcome.NO_PENALTY);
+                // the answer is what the reader said to the question as shown, not whether the condition is met
+                assertThat(met.conditions().get(1).answer()).isEqualTo("no");
+                assertThat(met.conditions().get(1).met()).isTrue();
+            }
+            EligibilityResult notMet = EligibilityChecker.check(item, Map.of("0", "yes", "1", "是"));
+            assertThat(notMet.outcome()).as(type.code()).isEqualTo(EligibilityResult.Outcome.NOT_COVERED);
+            assertThat(notMet.unmet()).singleElement().satisfies(c -> {
+                assertThat(c.index()).isEqualTo(1);
+                assertThat(c.answer()).isEqualTo("yes");
+            });
+        }
+        // both polarities in one item: each condition read by its own
+        ExemptionItem both = item(ListsFormat.LIGHTER, yesNo(ConditionType.SELF_REPORTED),
+                new Condition(ConditionType.NO_HARM, "是否造成了损失？", null, null, null, true));
+        assertThat(EligibilityChecker.check(both, Map.of("0", "yes", "1", "no")).applies()).isTrue();
+        assertThat(EligibilityChecker.check(both, Map.of("0", "no", "1", "no")).applies()).isFalse();
+        assertThat(EligibilityChecker.check(both, Map.of("0", "yes", "1", "yes")).applies()).isFalse();
+        assertThat(EligibilityChecker.check(both, Map.of("self_reported", "true", "no_harm", "false")).applies()).isTrue();
+    }
+
+    @Test
+    void the_reason_for_a_condition_met_by_no_says_the_reader_answered_yes() {
+        ExemptionItem item = item(ListsFormat.NO_PENALTY, yesNo(ConditionType.CORRECTED_IMMEDIATELY),
+                new Condition(ConditionType.NO_HARM, "是否造成了交通事故？", null, null, null, true));
+        java.util.Map<String, String> texts = java.util.Map.of("lists.check.reason.no", "NOT MET {0}: {1}",
+                "lists.check.reason.noWhenNo", "ANSWERED YES {0}: {1}");
+        EligibilityTexts.Messages m = (key, args) -> java.text.MessageFormat.format(texts.getOrDefault(key, key), args);
+        assertThat(EligibilityTexts.reasons(item, EligibilityChecker.check(item, Map.of("0", "no", "1", "yes")), m))
+                .containsExactly("NOT MET 1: 问题？", "ANSWERED YES 2: 是否造成了交通事故？", "lists.check.reason.notCoveredNote");
+    }
+
+    @Test
     void a_number_exactly_at_the_threshold_does_not_meet_the_condition() {
         for (ConditionType type : List.of(ConditionType.AMOUNT_BELOW, ConditionType.QUANTITY_BELOW, ConditionType.DURATION_BELOW)) {
             ExemptionItem item = item(ListsFormat.LIGHTER, numeric(type, "5000"));

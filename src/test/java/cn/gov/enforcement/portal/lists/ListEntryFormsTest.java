@@ -128,6 +128,31 @@ class ListEntryFormsTest {
     }
 
     @Test
+    void an_editor_marks_a_yes_no_condition_met_by_no_and_the_mark_is_refused_on_a_number_or_with_another_value() {
+        ExemptionInput ok = exemption("um-ex-test");
+        ExemptionInput marked = new ExemptionInput(ok.id(), ok.agency(), ok.kind(), ok.subkind(), null, ok.violation(),
+                null, ok.basisViolation(), ok.basisPenalty(), ok.basisExemption(),
+                "no_harm; met_when=否; 是否造成了交通事故？\ncorrected_immediately; met_when = 是; 是否已当场改正？",
+                ok.measure(), ok.effectiveFrom(), null, true);
+        ExemptionItem x = ListEntryForms.exemption(marked);
+        assertThat(x.conditions()).containsExactly(
+                new Condition(ConditionType.NO_HARM, "是否造成了交通事故？", null, null, null, true),
+                new Condition(ConditionType.CORRECTED_IMMEDIATELY, "是否已当场改正？", null, null, null, false));
+        // the form shows the mark again, so editing the item keeps it
+        assertThat(ExemptionInput.of(x).conditions()).startsWith("no_harm; met_when=否; 是否造成了交通事故？\n");
+        assertThat(ListEntryForms.exemption(ExemptionInput.of(x))).isEqualTo(x);
+
+        for (String line : List.of("amount_below; amount=500; unit=元; what=违法所得; met_when=否; 违法所得是多少？",
+                "no_harm; met_when=no; 是否造成了损失？", "no_harm; met_when=; 是否造成了损失？")) {
+            ExemptionInput bad = new ExemptionInput(ok.id(), ok.agency(), ok.kind(), ok.subkind(), null, ok.violation(),
+                    null, ok.basisViolation(), ok.basisPenalty(), ok.basisExemption(), line, ok.measure(),
+                    ok.effectiveFrom(), null, true);
+            assertThat(problems(() -> ListEntryForms.exemption(bad))).as(line)
+                    .containsExactly("conditions:lists.admin.error.conditionMetWhen");
+        }
+    }
+
+    @Test
     void chinese_paragraph_numbers_are_read_back() {
         assertThat(ChineseNumbers.parse("一")).isEqualTo(1);
         assertThat(ChineseNumbers.parse("十")).isEqualTo(10);

@@ -32,7 +32,8 @@ class ListFileParserTest {
               basis_exemption:
                 - {law: 中华人民共和国行政处罚法, article: 第三十三条, paragraph: 1}
               conditions:
-                - {type: clean_record_months, months: 6, question: 此前6个月内是否没有违法记录？}
+                - {type: clean_record_months, months: 6, question: 此前6个月内是否保持零违法记录？}
+                - {type: no_harm, question: 这次停车是否造成了交通事故？, met_when: 否}
                 - {type: amount_below, amount: 5000, unit: 元, what: 违法所得, question: 违法所得是多少元？}
               measure: [警告, 责令改正]
               effective_from: 2024-01-01
@@ -71,9 +72,38 @@ class ListFileParserTest {
         assertThat(item.basisExemption()).containsExactly(new Citation("中华人民共和国行政处罚法", "第三十三条", 1));
         assertThat(item.basisExemption().get(0).display()).isEqualTo("《中华人民共和国行政处罚法》第三十三条第一款");
         assertThat(item.conditions()).extracting(Condition::type)
-                .containsExactly(ConditionType.CLEAN_RECORD_MONTHS, ConditionType.AMOUNT_BELOW);
-        assertThat(item.conditions().get(1).threshold()).isEqualByComparingTo(new BigDecimal("5000"));
-        assertThat(item.conditions().get(1).unit()).isEqualTo("元");
+                .containsExactly(ConditionType.CLEAN_RECORD_MONTHS, ConditionType.NO_HARM, ConditionType.AMOUNT_BELOW);
+        assertThat(item.conditions()).extracting(Condition::metWhenNo).containsExactly(false, true, false);
+        assertThat(item.conditions().get(2).threshold()).isEqualByComparingTo(new BigDecimal("5000"));
+        assertThat(item.conditions().get(2).unit()).isEqualTo("元");
+    }
+
+    @Test
+    void met_when_is_read_on_a_yes_no_condition_and_refused_on_a_number_or_with_another_value() {
+        String stated = ITEM.replace("question: 此前6个月内是否保持零违法记录？}", "question: 此前6个月内是否保持零违法记录？, met_when: 是}");
+        var yes = ListFileParser.parse(ListKind.EXEMPTIONS,
+                KnowledgeFile.of("knowledge-base/exemptions/sample-traffic-police.yaml", stated));
+        assertThat(yes.problems()).isEmpty();
+        assertThat(((ExemptionItem) yes.entries().get(0)).conditions().get(0).metWhenNo()).isFalse();
+
+        String onNumber = ITEM.replace("question: 违法所得是多少元？}", "question: 违法所得是多少元？, met_when: 否}");
+        var number = ListFileParser.parse(ListKind.EXEMPTIONS,
+                KnowledgeFile.of("knowledge-base/exemptions/sample-traffic-police.yaml", onNumber));
+        assertThat(number.entries()).isEmpty();
+        assertThat(number.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("[0].conditions[2].met_when");
+            assertThat(p.line()).isEqualTo(17);
+            assertThat(p.key()).isEqualTo("lists.problem.metWhenNumeric");
+        });
+
+        // an unquoted no is a YAML boolean, not the answer: only 是 or 否
+        for (String value : List.of("no", "不", "'否否'")) {
+            var other = ListFileParser.parse(ListKind.EXEMPTIONS, KnowledgeFile.of(
+                    "knowledge-base/exemptions/sample-traffic-police.yaml", ITEM.replace("met_when: 否", "met_when: " + value)));
+            assertThat(other.entries()).as(value).isEmpty();
+            assertThat(other.problems()).as(value).extracting(ContentProblem::field)
+                    .containsExactly("[0].conditions[1].met_when");
+        }
     }
 
     @Test
@@ -188,6 +218,8 @@ class ListFileParserTest {
         found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("months: 6,", "months: 1.5,")));
         found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("amount: 5000,", "amount: many,")));
         found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("clean_record_months", "moon_phase")));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("元？}", "元？, met_when: 否}")));
+        found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("met_when: 否", "met_when: 不")));
         found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("2024-01-01", "2024-02-30")));
         found.addAll(problems(ListKind.EXEMPTIONS, exemptions, ITEM.replace("2024-01-01", "1.1.2024")));
         found.addAll(problems(ListKind.RISK_POINTS, "x.yaml", HEADER + "id: x\n"));
@@ -204,7 +236,7 @@ class ListFileParserTest {
                 "lists.problem.notPositive", "lists.problem.notWhole", "lists.problem.notNumber",
                 "lists.problem.noSuchDate", "lists.problem.dateFormat", "lists.problem.notAList",
                 "lists.problem.guidanceTwice", "lists.problem.guidanceUnknown", "lists.problem.levelOrder",
-                "lists.problem.idTaken");
+                "lists.problem.idTaken", "lists.problem.metWhenNumeric");
         assertThat(found).extracting(ContentProblem::describe).contains(
                 "knowledge-base/exemptions/sample-urban-management.yaml:3 field [0].agency: must be "
                         + "\"sample-urban-management\" (the file name), got \"sample-traffic-police\"",

@@ -102,6 +102,43 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
     }
 
     @Test
+    void an_editor_marks_a_condition_met_by_the_answer_no_and_a_mark_on_a_number_condition_is_refused() {
+        signInAs("bo-view-editor-um-met", "sample-urban-management");
+        // a file item's form shows its mark, so saving it keeps it
+        UI.getCurrent().navigate("staff/lists/edit/exemptions/um-ex-first-outside-store");
+        assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getValue())
+                .contains("no_harm; met_when=否; 是否阻断了行人通行，或者引发了纠纷？");
+        assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getHelperText()).contains("met_when=否");
+
+        UI.getCurrent().navigate("staff/lists/edit/exemptions");
+        set(TextField.class, "entry-id", "um-ex-bo-met-when");
+        set(Select.class, "entry-kind", "不予处罚");
+        set(Select.class, "entry-subkind", "首违不罚");
+        set(TextArea.class, "entry-violation", "后台样例：店外堆放杂物");
+        set(TextArea.class, "entry-basisViolation", "城市市容和环境卫生管理条例 第十四条");
+        set(TextArea.class, "entry-basisPenalty", "城市市容和环境卫生管理条例 第三十四条");
+        set(TextArea.class, "entry-basisExemption", "中华人民共和国行政处罚法 第三十三条 第一款");
+        String bad = "first_violation; within_months=12; 这是您12个月内第一次被查处吗？\n"
+                + "amount_below; amount=500; unit=元; what=违法所得; met_when=否; 违法所得是多少元？";
+        set(TextArea.class, "entry-conditions", bad);
+        set(TextArea.class, "entry-measure", "教育\n责令改正");
+        set(DatePicker.class, "entry-effectiveFrom", LocalDate.of(2026, 1, 1));
+        _click(_get(Button.class, spec -> spec.withId("entry-save")));
+        TextArea conditions = _get(TextArea.class, spec -> spec.withId("entry-conditions"));
+        assertThat(conditions.isInvalid()).isTrue();
+        assertThat(conditions.getErrorMessage()).isEqualTo(
+                "第 2 行的 met_when 只能是“否”（或默认的“是”），且只用于是非题：数字条件低于界限即符合。");
+        assertThat(conditions.getValue()).as("input kept").isEqualTo(bad);
+
+        set(TextArea.class, "entry-conditions", "first_violation; within_months=12; 这是您12个月内第一次被查处吗？\n"
+                + "no_harm; met_when=否; 是否阻断了行人通行？");
+        _click(_get(Button.class, spec -> spec.withId("entry-save")));
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("staff/lists");
+        ExemptionItem saved = backOffice.entry("um-ex-bo-met-when").exemption().orElseThrow();
+        assertThat(saved.conditions()).extracting(Condition::metWhenNo).containsExactly(false, true);
+    }
+
+    @Test
     void what_was_typed_survives_the_language_switch_once() {
         signInAs("bo-view-editor-um", "sample-urban-management");
         UI.getCurrent().navigate("staff/lists/edit/risk-points");

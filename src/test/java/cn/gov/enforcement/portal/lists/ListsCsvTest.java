@@ -40,6 +40,20 @@ class ListsCsvTest {
     }
 
     @Test
+    void a_condition_met_by_the_answer_no_says_so_in_the_download_in_the_reader_s_language() throws IOException {
+        List<Citation> basis = List.of(new Citation("中华人民共和国行政处罚法", "第三十三条", 1));
+        ExemptionItem item = new ExemptionItem("tp-ex-x", "sample-traffic-police", "不予处罚", "首违不罚", null, "违法停车",
+                null, basis, basis, basis, List.of(
+                        new Condition(ConditionType.CORRECTED_IMMEDIATELY, "是否立即驶离？", null, null, null),
+                        new Condition(ConditionType.NO_HARM, "是否造成了交通事故？", null, null, null, true)),
+                List.of("教育"), LocalDate.of(2024, 1, 1), null, true);
+        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("zh_CN")).get(1).get(9))
+                .isEqualTo("是否立即驶离？\n是否造成了交通事故？（回答“否”时符合）");
+        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("en")).get(1).get(9))
+                .isEqualTo("是否立即驶离？\n是否造成了交通事故？ (met when the answer is No)");
+    }
+
+    @Test
     void cells_are_quoted_quotes_doubled_and_formulas_neutralised() {
         assertThat(ListsCsv.cell("a\"b")).isEqualTo("\"a\"\"b\"");
         assertThat(ListsCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");

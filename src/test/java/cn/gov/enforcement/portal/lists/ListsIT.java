@@ -147,7 +147,17 @@ class ListsIT extends ListsTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.basisExemption[0].title").value("中华人民共和国行政处罚法"))
                 .andExpect(jsonPath("$.basisExemption[0].article").value("第三十三条"))
-                .andExpect(jsonPath("$.conditions[2].type").value("corrected_within_days"));
+                .andExpect(jsonPath("$.conditions[2].type").value("corrected_within_days"))
+                // the answer to the question as written that meets each condition; null for a number condition
+                .andExpect(jsonPath("$.conditions[0].metWhen").value("yes"))
+                .andExpect(jsonPath("$.conditions[1].question").value("是否因此引发了消费纠纷或其他危害后果？"))
+                .andExpect(jsonPath("$.conditions[1].metWhen").value("no"))
+                .andExpect(jsonPath("$.conditions[2].metWhen").value("yes"));
+        mvc.perform(get("/api/v1/exemptions/mr-ex-minor-change-registration"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.conditions[0].answer").value("number"))
+                .andExpect(jsonPath("$.conditions[0].metWhen").isEmpty())
+                .andExpect(jsonPath("$.conditions[1].metWhen").value("no"));
         mvc.perform(get("/api/v1/exemptions/no-such-item"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.error").value("not_found"));
         mvc.perform(get("/api/v1/risk-points").param("size", "500").header("Accept-Language", "en"))
@@ -229,12 +239,16 @@ class ListsIT extends ListsTestSupport {
     @Test
     void the_eligibility_check_answers_with_outcome_reason_articles_and_next_steps() throws Exception {
         String all = """
-                {"itemId": "mr-ex-first-licence-display", "answers": {"0": "yes", "no_harm": true, "2": "是"}}""";
+                {"itemId": "mr-ex-first-licence-display", "answers": {"0": "yes", "no_harm": false, "2": "是"}}""";
         mvc.perform(post("/api/v1/exemptions/check").with(user("tester").roles("ADMIN"))
                         .contentType(MediaType.APPLICATION_JSON).content(all))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("no_penalty"))
                 .andExpect(jsonPath("$.applies").value(true))
+                // the reader's literal answer to 是否因此引发了消费纠纷…？, which meets the condition
+                .andExpect(jsonPath("$.conditions[1].answer").value("no"))
+                .andExpect(jsonPath("$.conditions[1].metWhen").value("no"))
+                .andExpect(jsonPath("$.conditions[1].met").value(true))
                 .andExpect(jsonPath("$.correctionDays").value(3))
                 .andExpect(jsonPath("$.correctBy").doesNotExist())
                 .andExpect(jsonPath("$.articles[0].title").value("中华人民共和国行政处罚法"))
@@ -242,17 +256,28 @@ class ListsIT extends ListsTestSupport {
                 .andExpect(jsonPath("$.contact.supervisionPhone").isString())
                 .andExpect(jsonPath("$.nextSteps[0]").value(
                         "请在执法机关责令改正时规定的期限内改正违法行为（本事项的条件是 3 日内改正）；尚未收到责令改正通知的，请尽快改正。"));
+        // a yes to it: the item does not apply, and the reason says the answer no was needed
+        String harm = """
+                {"itemId": "mr-ex-first-licence-display", "answers": {"0": "yes", "1": "是", "2": "yes"}}""";
+        mvc.perform(post("/api/v1/exemptions/check").contentType(MediaType.APPLICATION_JSON).content(harm))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("not_covered"))
+                .andExpect(jsonPath("$.conditions[1].answer").value("yes"))
+                .andExpect(jsonPath("$.conditions[1].met").value(false))
+                .andExpect(jsonPath("$.reasons[0]").value(
+                        "第 2 题不符合：是否因此引发了消费纠纷或其他危害后果？（您的回答是“是”，回答“否”才符合本条件）"));
         String tooLate = """
-                {"itemId": "mr-ex-minor-change-registration", "answers": {"0": 90, "1": "yes", "2": "yes"}}""";
+                {"itemId": "mr-ex-minor-change-registration", "answers": {"0": 90, "1": "no", "2": "yes"}}""";
         mvc.perform(post("/api/v1/exemptions/check").with(user("tester").roles("ADMIN")).param("lang", "en")
                         .contentType(MediaType.APPLICATION_JSON).content(tooLate))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("not_covered"))
                 .andExpect(jsonPath("$.conditions[0].met").value(false))
+                .andExpect(jsonPath("$.conditions[1].met").value(true))
                 .andExpect(jsonPath("$.message").value("This item does not apply"));
         // a JSON decimal: read as a Double ("1.23456785E7"), it was refused as not a number
         String decimal = """
-                {"itemId": "mr-ex-minor-change-registration", "answers": {"0": 12345678.5, "1": "yes", "2": "yes"}}""";
+                {"itemId": "mr-ex-minor-change-registration", "answers": {"0": 12345678.5, "1": "no", "2": "yes"}}""";
         mvc.perform(post("/api/v1/exemptions/check").param("lang", "en")
                         .contentType(MediaType.APPLICATION_JSON).content(decimal))
                 .andExpect(status().isOk())

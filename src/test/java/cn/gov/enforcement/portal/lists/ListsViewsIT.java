@@ -221,10 +221,11 @@ class ListsViewsIT extends ListsTestSupport {
     }
 
     @Test
-    void answering_yes_to_every_condition_gives_no_penalty_with_the_item_s_period_and_no_made_up_date() {
+    void answering_every_condition_as_it_is_met_gives_no_penalty_with_the_item_s_period_and_no_made_up_date() {
         UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check");
         answer(0, "yes");
-        answer(1, "yes");
+        // 是否因此引发了消费纠纷或其他危害后果？ is met by the answer no
+        answer(1, "no");
         answer(2, "yes");
         _click(_get(Button.class, spec -> spec.withId("check-submit")));
         assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
@@ -241,14 +242,14 @@ class ListsViewsIT extends ListsTestSupport {
     void the_answers_and_the_outcome_come_back_after_the_language_switch() {
         UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check");
         answer(0, "yes");
-        answer(1, "yes");
+        answer(1, "no");
         answer(2, "yes");
         _click(_get(Button.class, spec -> spec.withId("check-submit")));
         _get(EligibilityCheckView.class).keepForLanguageSwitch();
         // the switch reloads the page
         UI.getCurrent().navigate("exemptions");
         UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check");
-        assertThat(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-1")).getValue()).isEqualTo("yes");
+        assertThat(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-1")).getValue()).isEqualTo("no");
         assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
                 .isEqualTo("no_penalty");
         // once: a later visit starts without answers
@@ -261,7 +262,7 @@ class ListsViewsIT extends ListsTestSupport {
     void a_no_answer_or_a_number_at_the_threshold_means_the_item_does_not_apply_with_the_reason() {
         UI.getCurrent().navigate("exemptions/mr-ex-minor-change-registration/check");
         _setValue(_get(TextField.class, spec -> spec.withId("check-answer-0")), "90");
-        answer(1, "yes");
+        answer(1, "no");
         answer(2, "yes");
         _click(_get(Button.class, spec -> spec.withId("check-submit")));
         assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
@@ -288,7 +289,7 @@ class ListsViewsIT extends ListsTestSupport {
         UI.getCurrent().navigate("exemptions/mr-ex-minor-change-registration/check");
         TextField days = _get(TextField.class, spec -> spec.withId("check-answer-0"));
         _setValue(days, "abc");
-        answer(1, "yes");
+        answer(1, "no");
         answer(2, "yes");
         _click(_get(Button.class, spec -> spec.withId("check-submit")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("check-error")).getText()).isEqualTo("第 1 题请填写数字，例如 120 或 3.5。");
@@ -302,6 +303,80 @@ class ListsViewsIT extends ListsTestSupport {
         assertThat(days.isInvalid()).isFalse();
         assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
                 .isEqualTo("no_penalty");
+    }
+
+    @Test
+    void a_question_about_harm_met_by_no_is_answered_literally_and_its_reason_and_the_detail_page_say_so() {
+        // 这次停车是否妨碍了其他车辆或行人通行，或者造成了交通事故？ (met_when: 否)
+        ExemptionItem parking = catalog.findExemption("tp-ex-clean-record-parking").orElseThrow();
+        int harm = java.util.stream.IntStream.range(0, parking.conditions().size())
+                .filter(i -> parking.conditions().get(i).metWhenNo()).findFirst().orElseThrow();
+        UI.getCurrent().navigate("exemptions/tp-ex-clean-record-parking/check");
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<String> group = _get(RadioButtonGroup.class, spec -> spec.withId("check-answer-" + harm));
+        assertThat(questionLabel(group).getTextRecursively()).contains("是否妨碍了").doesNotContain("没有");
+        // the choices stay the plain 是 / 否 to the question as shown
+        assertThat(group.getListDataView().getItems().map(group.getItemLabelGenerator()::apply).toList())
+                .containsExactly("是", "否");
+        for (int i = 0; i < parking.conditions().size(); i++) {
+            answer(i, i == harm ? "no" : "yes");
+        }
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("no_penalty");
+        answer(harm, "yes");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        assertThat(_get(H2.class, spec -> spec.withId("check-outcome")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("not_covered");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("check-reasons")).getElement().getTextRecursively())
+                .contains("第 " + (harm + 1) + " 题不符合：" + parking.conditions().get(harm).question()
+                        + "（您的回答是“是”，回答“否”才符合本条件）");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("exemptions/tp-ex-clean-record-parking/check");
+        for (int i = 0; i < parking.conditions().size(); i++) {
+            answer(i, "yes");
+        }
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("check-reasons")).getElement().getTextRecursively())
+                .contains("You answered Yes; the condition is met by the answer No.");
+
+        // the detail page says which answer meets it, under that condition only
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("exemptions/tp-ex-clean-record-parking");
+        List<Div> notes = _find(Div.class, spec -> spec.withClasses("exemption-condition-met-when-no"));
+        assertThat(notes).singleElement().satisfies(n -> {
+            assertThat(n.getText()).isEqualTo("回答“否”时符合本条件");
+            assertThat(n.getParent().orElseThrow().getElement().getTextRecursively())
+                    .contains(parking.conditions().get(harm).question());
+        });
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("exemptions/tp-ex-clean-record-parking");
+        assertThat(_get(Div.class, spec -> spec.withClasses("exemption-condition-met-when-no")).getText())
+                .isEqualTo("回答「否」時符合本條件");
+    }
+
+    @Test
+    void the_check_leads_back_to_the_detail_page_with_the_list_search_the_reader_came_from() {
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("q", "营业执照", "kind", "不予处罚")));
+        Anchor card = _find(Anchor.class, spec -> spec.withClasses("exemption-link")).stream()
+                .filter(a -> a.getHref().startsWith("exemptions/mr-ex-first-licence-display")).findFirst().orElseThrow();
+        String query = card.getHref().substring(card.getHref().indexOf('?') + 1);
+        // the card's own check link carries the search too
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("exemption-check-link")))
+                .anySatisfy(a -> assertThat(a.getHref()).isEqualTo("exemptions/mr-ex-first-licence-display/check?" + query));
+        // list → detail → check → back to the detail → back to the list
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display", QueryParameters.fromString(query));
+        Anchor check = _get(Anchor.class, spec -> spec.withId("exemption-check-link"));
+        assertThat(check.getHref()).isEqualTo("exemptions/mr-ex-first-licence-display/check?" + query);
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check", QueryParameters.fromString(query));
+        Anchor back = _get(Anchor.class, spec -> spec.withId("check-back"));
+        assertThat(back.getHref()).isEqualTo("exemptions/mr-ex-first-licence-display?" + query);
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display", QueryParameters.fromString(query));
+        assertThat(_get(Anchor.class, spec -> spec.withId("exemption-back")).getHref()).isEqualTo("exemptions?" + query);
+        // without a search the links are the plain pages; parameters the list does not read are not passed on
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check", QueryParameters.simple(Map.of("x", "1")));
+        assertThat(_get(Anchor.class, spec -> spec.withId("check-back")).getHref())
+                .isEqualTo("exemptions/mr-ex-first-licence-display");
     }
 
     @Test

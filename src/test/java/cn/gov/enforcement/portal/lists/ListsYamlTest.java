@@ -42,6 +42,15 @@ class ListsYamlTest {
     }
 
     @Test
+    void a_stored_payload_keeps_the_met_when_mark_and_one_stored_before_it_reads_as_met_by_yes() {
+        Condition harm = new Condition(ConditionType.NO_HARM, "是否造成了损失？", null, null, null, true);
+        assertThat(ListJson.read(ListJson.write(harm), Condition.class)).isEqualTo(harm);
+        // a payload written before the mark existed has no metWhenNo
+        String old = "{\"type\":\"NO_HARM\",\"question\":\"是否没有造成损失？\",\"threshold\":null,\"unit\":null,\"what\":null}";
+        assertThat(ListJson.read(old, Condition.class).metWhenNo()).isFalse();
+    }
+
+    @Test
     void awkward_texts_are_quoted_so_that_they_come_back_unchanged() {
         String awkward = "yes: \"quoted\" # not a comment\n- second line\t\\ {x: 1} [a] &anchor *ref 'single' 2024-01-01";
         RiskPoint r = new RiskPoint("zz-rp-awkward", "sample-traffic-police", "no", awkward, "true", awkward, "高",
@@ -54,7 +63,8 @@ class ListsYamlTest {
                 List.of(new Citation("中华人民共和国行政处罚法", "第三十三条", 1)),
                 List.of(new Condition(ConditionType.AMOUNT_BELOW, "金额？", new BigDecimal("2500.5"), "元", "违法所得"),
                         new Condition(ConditionType.CORRECTED_WITHIN_DAYS, awkward, new BigDecimal("3"), null, null),
-                        new Condition(ConditionType.NO_HARM, "无危害？", null, null, null)),
+                        new Condition(ConditionType.NO_HARM, "无危害？", null, null, null),
+                        new Condition(ConditionType.NO_HARM, "是否造成了损失？", null, null, null, true)),
                 List.of("教育"), LocalDate.of(2024, 1, 1), null, true);
         assertThat(parse(ListKind.RISK_POINTS, "x_test.yaml",
                 ListsYaml.file(ListKind.RISK_POINTS, "x", List.of(r), LocalDate.of(2026, 1, 1)))).containsExactly(r);

@@ -40,6 +40,29 @@ class SampleContentConsistencyTest {
         assertThat(asked).contains("这是您的单位过去12个月内第一次因健康证明问题被查处吗？");
     }
 
+    /**
+     * No yes/no question of the sample items asks with a double negative (是否没有造成…？): a question about the harm
+     * or the fault asks positively and is marked {@code met_when: 否}.
+     */
+    @Test
+    void no_yes_no_question_of_the_sample_items_asks_with_a_double_negative() throws IOException {
+        List<Condition> yesNo = new java.util.ArrayList<>();
+        try (var files = Files.list(Path.of("knowledge-base", ListKind.EXEMPTIONS.folder()))) {
+            for (Path path : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                var result = ListFileParser.parse(ListKind.EXEMPTIONS, KnowledgeFile.of(path.toString(),
+                        Files.readString(path)));
+                assertThat(result.problems()).isEmpty();
+                result.entries().stream().map(ExemptionItem.class::cast).flatMap(e -> e.conditions().stream())
+                        .filter(c -> !c.type().numericAnswer()).forEach(yesNo::add);
+            }
+        }
+        assertThat(yesNo).hasSizeGreaterThan(100).extracting(Condition::question).allSatisfy(q -> assertThat(q)
+                .doesNotContain("是否没有", "是否未", "是否并未", "是否既不").doesNotContainPattern("(没有|从未|并未)[^，。？]*吗"));
+        // the questions about harm now ask about it and are met by the answer no
+        assertThat(yesNo).filteredOn(Condition::metWhenNo).hasSizeGreaterThanOrEqualTo(20)
+                .allSatisfy(c -> assertThat(c.question()).contains("是否"));
+    }
+
     private static <T> T entry(ListKind kind, String file, String id, Class<T> type) throws IOException {
         Path path = Path.of("knowledge-base", kind.folder(), file);
         var result = ListFileParser.parse(kind, KnowledgeFile.of(path.toString(), Files.readString(path)));
@@ -67,11 +90,12 @@ class SampleContentConsistencyTest {
         assertThat(item.conditions()).extracting(Condition::type).containsExactly(ConditionType.FIRST_VIOLATION,
                 ConditionType.NO_HARM, ConditionType.CORRECTED_IMMEDIATELY);
         assertThat(item.conditions().get(0).threshold()).isEqualByComparingTo("12");
-        assertThat(item.conditions().get(1).question()).contains("没有因价签问题多收");
+        assertThat(item.conditions().get(1).question()).contains("是否因价签问题多收了顾客的价款");
+        assertThat(item.conditions().get(1).metWhenNo()).isTrue();
 
         // an overcharge, however small, is outside the item (the benchmark fines it at the ordinary level)
-        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "no", "2", "yes")).applies()).isFalse();
-        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes", "2", "yes")).outcome())
+        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "yes", "2", "yes")).applies()).isFalse();
+        assertThat(EligibilityChecker.check(item, Map.of("0", "yes", "1", "no", "2", "yes")).outcome())
                 .isEqualTo(EligibilityResult.Outcome.NO_PENALTY);
     }
 
@@ -113,7 +137,10 @@ class SampleContentConsistencyTest {
         assertThat(item.conditions()).extracting(Condition::type).contains(ConditionType.NO_HARM,
                 ConditionType.CORRECTED_IMMEDIATELY);
         assertThat(item.conditions()).filteredOn(c -> c.type() == ConditionType.NO_HARM).singleElement()
-                .satisfies(c -> assertThat(c.question()).contains("没有妨碍"));
+                .satisfies(c -> {
+                    assertThat(c.question()).contains("是否妨碍了");
+                    assertThat(c.metWhenNo()).isTrue();
+                });
     }
 
     @Test

@@ -285,4 +285,38 @@ class KnowledgeBaseCitationsTest {
         assertThat(checker.problems).hasSize(6);
         assertThat(Map.copyOf(checker.exemptionsPerAgency)).containsEntry("sample-market-regulation", 1);
     }
+    @Test
+    void met_when_and_questions_asked_with_a_double_negative_are_checked_with_file_line_and_field(@TempDir Path dir)
+            throws IOException {
+        Path kb = Files.createDirectories(dir.resolve("knowledge-base/exemptions"));
+        Files.writeString(kb.resolve("sample-traffic-police.yaml"), """
+                # Sample content written for the portal.
+                - id: tp-ex-test
+                  agency: sample-traffic-police
+                  kind: 从轻处罚
+                  violation: 示例
+                  basis_violation: [{law: 示例处罚法, article: 第一条}]
+                  basis_penalty: [{law: 示例处罚法, article: 第一条}]
+                  basis_exemption: [{law: 示例处罚法, article: 第一条}]
+                  conditions:
+                    - {type: no_harm, question: 这次停车是否造成了交通事故？, met_when: 否}
+                    - {type: self_reported, question: 是否主动报告？, met_when: 是}
+                    - {type: no_harm, question: 是否没有造成交通事故？}
+                    - {type: harm_minor, question: 您没有造成损害吗？}
+                    - {type: amount_below, amount: 500, unit: 元, what: 违法所得, question: 违法所得多少元？, met_when: 否}
+                    - {type: no_harm, question: 是否造成了损失？, met_when: no}
+                  measure: [教育]
+                  effective_from: 2024-01-01
+                  sample: true
+                """);
+        ListsFormatChecker checker = new ListsFormatChecker();
+        checker.checkAll(dir.resolve("knowledge-base"));
+        assertThat(checker.problems).anyMatch(p -> p.startsWith("knowledge-base/exemptions/sample-traffic-police.yaml:12 ")
+                && p.contains("question: asks with a double negative (是否没有)") && p.contains("met_when: 否"));
+        assertThat(checker.problems).anyMatch(p -> p.contains(":13 ") && p.contains("question: asks with a double negative"));
+        assertThat(checker.problems).anyMatch(p -> p.contains(":14 ") && p.contains("met_when: is only for yes/no"));
+        // an unquoted no (a boolean to a typed YAML reader) is not the answer 否
+        assertThat(checker.problems).anyMatch(p -> p.contains(":15 ") && p.contains("met_when: must be 否"));
+        assertThat(checker.problems).hasSize(4);
+    }
 }

@@ -190,7 +190,7 @@ final class ListsFormatChecker {
             }
             Entry c = new Entry(e.file, condition);
             Optional<String> type = c.requiredText("type");
-            c.requiredText("question");
+            Optional<String> question = c.requiredText("question");
             if (type.isEmpty()) {
                 continue;
             }
@@ -203,7 +203,23 @@ final class ListsFormatChecker {
             Set<String> allowed = new HashSet<>(params.keySet());
             allowed.add("type");
             allowed.add("question");
+            allowed.add("met_when");
             c.onlyFields(allowed);
+            boolean numeric = NUMERIC_CONDITIONS.contains(type.get());
+            if (c.child("met_when").isPresent()) {
+                if (numeric) {
+                    c.problem("met_when", "is only for yes/no conditions: " + type.get()
+                            + " is answered with a number and met below its limit");
+                } else {
+                    c.requiredText("met_when").filter(v -> !v.equals("否") && !v.equals("是")).ifPresent(v ->
+                            c.problem("met_when", "must be 否 (the answer no meets the condition) or 是, not \"" + v + "\""));
+                }
+            }
+            if (!numeric) {
+                question.flatMap(ListsFormatChecker::doubleNegative).ifPresent(words -> c.problem("question",
+                        "asks with a double negative (" + words + "), which a reader answers wrongly: ask about the harm"
+                                + " or the fault positively and add met_when: 否"));
+            }
             params.forEach((name, paramKind) -> c.requiredText(name).ifPresent(value -> {
                 boolean ok = switch (paramKind) {
                     case "int" -> value.matches("[1-9][0-9]*");
@@ -252,6 +268,16 @@ final class ListsFormatChecker {
         if (!levels.equals(CIRCUMSTANCES)) {
             e.problem("circumstances", "must list 轻微, 一般 and 严重 once each, in this order; found " + levels);
         }
+    }
+
+    /** Negative question words: a yes/no question asked with them answers yes for no (是否没有造成…？). */
+    private static final Pattern DOUBLE_NEGATIVE = Pattern.compile(
+            "是否(?:没有|没|未|并未|从未|无|既不|不曾)|(?:没有|从未|并未|未曾)[^，。；？?]*吗");
+
+    /** The double negative a yes/no question asks with, if any. */
+    static Optional<String> doubleNegative(String question) {
+        java.util.regex.Matcher m = DOUBLE_NEGATIVE.matcher(question);
+        return m.find() ? Optional.of(m.group()) : Optional.empty();
     }
 
     private static List<String> sorted(Set<String> values) {
