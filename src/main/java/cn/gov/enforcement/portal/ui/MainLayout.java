@@ -87,6 +87,13 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         // one label in both states: aria-expanded tells whether the navigation is shown
         navToggle.add(burger, new Span(getTranslation("shell.nav.open")));
         navToggle.addClickListener(e -> setNavigationOpen(!navOpen));
+        // Escape folds the unfolded menu and gives the focus back to its button (on a phone, where it unfolds)
+        getElement().addEventListener("keydown", e -> {
+            if (navOpen) {
+                setNavigationOpen(false);
+                navToggle.focus();
+            }
+        }).setFilter("event.key === 'Escape' && element.classList.contains('portal-nav-open')");
         // last in the header, so that the unfolded navigation follows the button in the tab order
         header.add(brand, tools, navToggle);
 

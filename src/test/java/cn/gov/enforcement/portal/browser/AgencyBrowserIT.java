@@ -30,6 +30,8 @@ class AgencyBrowserIT extends BrowserTest {
         assertThat(officers).contains("JJ-990100-2017-0044").contains("*");
         assertThat(officers).doesNotContain("胡一鸣");
         assertThat(browser.find(By.id("agency-phone")).getAttribute("href")).startsWith("tel:");
+        // a link inside text is underlined, not told apart by its colour alone
+        assertThat(browser.find(By.id("agency-phone")).getCssValue("text-decoration-line")).isEqualTo("underline");
     }
 
     @Test

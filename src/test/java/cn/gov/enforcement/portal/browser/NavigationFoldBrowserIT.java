@@ -43,6 +43,14 @@ class NavigationFoldBrowserIT extends BrowserTest {
             browser.find(By.id("portal-nav-toggle")).click();
             browser.until(d -> "false".equals(d.findElement(By.id("portal-nav-toggle")).getAttribute("aria-expanded")));
             assertThat(browser.driver().findElement(By.id("portal-nav")).isDisplayed()).as("folded again, " + lang).isFalse();
+
+            // from the keyboard: Escape in the unfolded menu folds it and gives the focus back to the button
+            browser.find(By.id("portal-nav-toggle")).click();
+            browser.until(d -> "true".equals(d.findElement(By.id("portal-nav-toggle")).getAttribute("aria-expanded")));
+            browser.find(By.cssSelector("#portal-nav a")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            browser.until(d -> "false".equals(d.findElement(By.id("portal-nav-toggle")).getAttribute("aria-expanded")));
+            assertThat(browser.driver().findElement(By.id("portal-nav")).isDisplayed()).as("folded by Escape, " + lang).isFalse();
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as(lang).isEqualTo("portal-nav-toggle");
         }
     }
 

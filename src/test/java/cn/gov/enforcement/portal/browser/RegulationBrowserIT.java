@@ -197,6 +197,9 @@ class RegulationBrowserIT extends BrowserTest {
         // the first article is then above the screen: the page did scroll; the article is marked
         assertThat(onScreen("第一条")).isFalse();
         assertThat(browser.find(By.id("第一百二十一条")).getAttribute("class")).contains("regulation-article-target");
+        // the article number is a link inside the text: underlined, not told apart by its colour alone
+        assertThat(browser.find(By.cssSelector("[id='第一百二十一条'] a.regulation-permalink"))
+                .getCssValue("text-decoration-line")).isEqualTo("underline");
 
         // a link within the page moves the mark to the article it names
         browser.find(By.cssSelector("[id='第一百二十一条'] a.regulation-previous")).click();
