@@ -130,30 +130,30 @@ public class WorkingCalendar {
     public Optional<Year> save(int year, String holidaysText, String makeUpText, String sourceText) {
         List<FieldProblem> problems = new ArrayList<>();
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw ValidationFailure.of("year", "calendar.error.year", String.valueOf(FIRST_YEAR),
+            throw ValidationFailure.of("year", "mediation.calendar.error.year", String.valueOf(FIRST_YEAR),
                     String.valueOf(LAST_YEAR));
         }
         Set<LocalDate> holidays = parse(holidaysText, year, "holidays", problems);
         Set<LocalDate> makeUp = parse(makeUpText, year, "makeUpDays", problems);
         for (LocalDate day : makeUp) {
             if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                problems.add(new FieldProblem("makeUpDays", "calendar.error.makeUpWeekday", day.toString()));
+                problems.add(new FieldProblem("makeUpDays", "mediation.calendar.error.makeUpWeekday", day.toString()));
                 break;
             }
         }
         for (LocalDate day : makeUp) {
             if (holidays.contains(day)) {
-                problems.add(new FieldProblem("makeUpDays", "calendar.error.both", day.toString()));
+                problems.add(new FieldProblem("makeUpDays", "mediation.calendar.error.both", day.toString()));
                 break;
             }
         }
         String source = sourceText == null ? "" : sourceText.strip();
         if (source.length() > SOURCE_MAX) {
-            problems.add(new FieldProblem("source", "calendar.error.sourceLength", String.valueOf(SOURCE_MAX)));
+            problems.add(new FieldProblem("source", "mediation.calendar.error.sourceLength", String.valueOf(SOURCE_MAX)));
         } else if (source.isEmpty() && !(holidays.isEmpty() && makeUp.isEmpty())) {
-            problems.add(new FieldProblem("source", "calendar.error.source"));
+            problems.add(new FieldProblem("source", "mediation.calendar.error.source"));
         } else if (!source.isEmpty() && holidays.isEmpty() && makeUp.isEmpty() && problems.isEmpty()) {
-            problems.add(new FieldProblem("holidays", "calendar.error.noDates"));
+            problems.add(new FieldProblem("holidays", "mediation.calendar.error.noDates"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
@@ -215,7 +215,7 @@ public class WorkingCalendar {
             }
             String[] ends = item.split("~", -1);
             if (ends.length > 2) {
-                problems.add(new FieldProblem(field, "calendar.error.format", item));
+                problems.add(new FieldProblem(field, "mediation.calendar.error.format", item));
                 return days;
             }
             LocalDate from;
@@ -224,18 +224,18 @@ public class WorkingCalendar {
                 from = date(ends[0]);
                 to = ends.length == 2 ? date(ends[1]) : from;
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem(field, "calendar.error.format", item));
+                problems.add(new FieldProblem(field, "mediation.calendar.error.format", item));
                 return days;
             } catch (DateTimeException e) {
-                problems.add(new FieldProblem(field, "calendar.error.notADate", item));
+                problems.add(new FieldProblem(field, "mediation.calendar.error.notADate", item));
                 return days;
             }
             if (to.isBefore(from)) {
-                problems.add(new FieldProblem(field, "calendar.error.rangeOrder", item));
+                problems.add(new FieldProblem(field, "mediation.calendar.error.rangeOrder", item));
                 return days;
             }
             if (from.getYear() != year || to.getYear() != year) {
-                problems.add(new FieldProblem(field, "calendar.error.otherYear", item, String.valueOf(year)));
+                problems.add(new FieldProblem(field, "mediation.calendar.error.otherYear", item, String.valueOf(year)));
                 return days;
             }
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {

@@ -48,6 +48,7 @@ class StaffHomeViewIT extends KaribuViewTest {
     @Autowired AccountService accounts;
     @Autowired UserDetailsService users;
     @Autowired MediationService mediation;
+    @Autowired cn.gov.enforcement.portal.mediation.WorkingCalendar workingCalendar;
     @Autowired MediationBackOffice backOffice;
     @Autowired JdbcTemplate jdbc;
     @Autowired ListsBackOffice lists;
@@ -217,7 +218,7 @@ class StaffHomeViewIT extends KaribuViewTest {
         java.time.Clock utc = java.time.Clock.fixed(chinaToday.atTime(2, 0).atZone(china).toInstant(),
                 java.time.ZoneOffset.UTC);
         StaffHomeView view = new StaffHomeView(currentUser, agencies, backOffice, ratings, guidance, lists, outbox, content,
-                backups, utc);
+                backups, utc, workingCalendar);
         assertThat(_find(view, com.vaadin.flow.component.html.Paragraph.class).get(0).getText())
                 .isEqualTo("今天是 " + chinaToday.minusDays(1) + "。以下是需要处理的事项，点击进入办理页面；超期事项以红字标出。");
     }
