@@ -482,18 +482,54 @@ public class MediationBackOffice {
         }
     }
 
+    /**
+     * Records the agreement and its terms.
+     *
+     * @throws ValidationFailure (field {@code terms}) for missing or too long terms, or while the scheduled session's
+     *     day lies ahead ({@link #sessionAhead}): the outcome of a session cannot be known before it; move the session
+     *     first if it took place earlier
+     */
     @Transactional
     public CaseTracking agreementReached(String number, String terms) {
         if (terms == null || terms.isBlank() || terms.strip().length() > 4000) {
             throw ValidationFailure.of("terms", "mediation.error.terms", "4000");
         }
-        return step(number, c -> c.agreementReached(actor(), terms, clock.instant()));
+        return step(number, c -> {
+            requireSessionHeld(c, "terms");
+            c.agreementReached(actor(), terms, clock.instant());
+        });
     }
 
+    /**
+     * Records that mediation failed, with its reason: before a session is scheduled (the parties fall out), or once the
+     * scheduled session's day has come.
+     *
+     * @throws ValidationFailure (field {@code reason}) for a missing or too long reason, or while the scheduled
+     *     session's day lies ahead ({@link #sessionAhead}); a session that will not take place is moved first
+     */
     @Transactional
     public CaseTracking fail(String number, String reason) {
         requireReason(reason);
-        return step(number, c -> c.fail(actor(), reason, clock.instant()));
+        return step(number, c -> {
+            requireSessionHeld(c, "reason");
+            c.fail(actor(), reason, clock.instant());
+        });
+    }
+
+    /**
+     * True when a case with a session at this time is waiting for its session: the session's day (in the mediation
+     * time zone) is after today. On the session's day and later the outcome may be recorded.
+     */
+    public boolean sessionAhead(Instant sessionAt) {
+        return sessionAt != null && LocalDate.ofInstant(sessionAt, settings.zone())
+                .isAfter(LocalDate.ofInstant(clock.instant(), settings.zone()));
+    }
+
+    private void requireSessionHeld(MediationCase c, String field) {
+        if (c.status() == CaseStatus.SESSION_SCHEDULED && sessionAhead(c.sessionAt())) {
+            throw ValidationFailure.of(field, "mediation.error.sessionAhead",
+                    LocalDate.ofInstant(c.sessionAt(), settings.zone()).toString());
+        }
     }
 
     @Transactional

@@ -161,6 +161,7 @@ class MediationCasesIT extends IntegrationTest {
         backOffice.scheduleSession(n, clock.instant().plus(Duration.ofDays(3)), "示例市市场监管局三楼调解室");
         backOffice.extend(n, "需要补充鉴定");
         assertThatThrownBy(() -> backOffice.extend(n, "再延一次")).isInstanceOf(IllegalTransitionException.class);
+        sessionHeld(n);
         backOffice.agreementReached(n, "商家退还货款 2999 元");
         CaseTracking closed = backOffice.close(n, "协议已履行");
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
@@ -925,6 +926,61 @@ class MediationCasesIT extends IntegrationTest {
 
     private CaseSummary queued(String number) {
         return backOffice.ownQueue().stream().filter(c -> c.caseNumber().equals(number)).findFirst().orElseThrow();
+    }
+
+    /** The case's session as if it had taken place an hour ago. */
+    private void sessionHeld(String number) {
+        jdbc.update("update mediation_case set session_at = ? where case_number = ?",
+                java.time.OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofHours(1)), settings.zone()), number);
+    }
+
+    @Test
+    void the_outcome_of_a_session_is_recorded_on_its_day_or_later_not_before() {
+        SubmissionReceipt r = service.submit(withOtherParty("shop-early@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-outcome-early", "sample-market-regulation");
+        backOffice.accept(n, null);
+        backOffice.inviteOtherParty(n, null);
+        backOffice.otherPartyAgreed(n, null);
+        java.time.Instant session = clock.instant().plus(Duration.ofDays(3));
+        backOffice.scheduleSession(n, session, "三楼调解室");
+        String day = LocalDate.ofInstant(session, settings.zone()).toString();
+        assertThat(backOffice.sessionAhead(session)).isTrue();
+        assertThatThrownBy(() -> backOffice.agreementReached(n, "商家退款"))
+                .as("no agreement before the session").isInstanceOfSatisfying(ValidationFailure.class, e -> {
+                    assertThat(e.problems().get(0).field()).isEqualTo("terms");
+                    assertThat(e.problems().get(0).messageKey()).isEqualTo("mediation.error.sessionAhead");
+                    assertThat(e.problems().get(0).args()).containsExactly(day);
+                });
+        assertThatThrownBy(() -> backOffice.fail(n, "对方不来了"))
+                .as("no failure before the session either").isInstanceOfSatisfying(ValidationFailure.class, e ->
+                        assertThat(e.problems().get(0).messageKey()).isEqualTo("mediation.error.sessionAhead"));
+        assertThat(backOffice.caseFile(n).tracking().status()).isEqualTo(CaseStatus.SESSION_SCHEDULED);
+        assertThat(translations.get(Locale.SIMPLIFIED_CHINESE, "mediation.error.sessionAhead", day))
+                .startsWith("调解会议定于" + day + "举行，会议当天或之后才能记录调解结果。");
+
+        // moved to later today (a session held earlier than planned, or not at all): the outcome may be recorded
+        java.time.Instant soon = clock.instant().plus(Duration.ofMinutes(2));
+        if (LocalDate.ofInstant(soon, settings.zone()).equals(LocalDate.now(clock.withZone(settings.zone())))) {
+            backOffice.rescheduleSession(n, soon, "三楼调解室");
+            assertThat(backOffice.sessionAhead(soon)).isFalse();
+        } else {
+            sessionHeld(n); // two minutes before midnight: the session as held instead
+        }
+        CaseTracking failed = backOffice.fail(n, "对方表示不再参加调解");
+        assertThat(failed.status()).isEqualTo(CaseStatus.FAILED);
+        SecurityContextHolder.clearContext();
+        // the applicant may still withdraw a case whose session lies ahead
+        SubmissionReceipt other = service.submit(withOtherParty("shop-withdrawn@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        officer("med-cases-outcome-early", "sample-market-regulation");
+        backOffice.accept(other.caseNumber(), null);
+        backOffice.inviteOtherParty(other.caseNumber(), null);
+        backOffice.otherPartyAgreed(other.caseNumber(), null);
+        backOffice.scheduleSession(other.caseNumber(), session, "三楼调解室");
+        SecurityContextHolder.clearContext();
+        service.withdraw(other.caseNumber(), other.accessCode(), "已和解");
+        assertThat(service.status(other.caseNumber(), other.accessCode()))
+                .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(CaseStatus.WITHDRAWN));
     }
 
     private void submittedOn(SubmissionReceipt r, LocalDate day) {
