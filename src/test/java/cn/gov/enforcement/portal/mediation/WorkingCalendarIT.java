@@ -174,6 +174,33 @@ class WorkingCalendarIT extends KaribuViewTest {
     }
 
     @Test
+    void this_years_calendar_is_asked_for_all_year_and_the_next_years_from_december_on() {
+        org.springframework.jdbc.core.simple.JdbcClient client = context.getBean(
+                org.springframework.jdbc.core.simple.JdbcClient.class);
+        java.time.ZoneId china = service.settings().zone();
+        WorkingCalendar november = new WorkingCalendar(client, context.getBean(
+                cn.gov.enforcement.portal.account.CurrentUser.class),
+                Clock.fixed(LocalDate.of(2070, 11, 30).atTime(12, 0).atZone(china).toInstant(), china));
+        WorkingCalendar december = new WorkingCalendar(client, context.getBean(
+                cn.gov.enforcement.portal.account.CurrentUser.class),
+                Clock.fixed(LocalDate.of(2070, 12, 1).atTime(12, 0).atZone(china).toInstant(), china));
+        assertThat(november.missingYears()).containsExactly(2070);
+        assertThat(december.missingYears()).containsExactly(2070, 2071);
+        actAsAdministrator();
+        try {
+            calendar.save(2070, "2070-01-01", "", "测试用通知（虚构日期）");
+            assertThat(november.missingYears()).isEmpty();
+            assertThat(december.missingYears()).containsExactly(2071);
+            calendar.save(2071, "2071-01-01", "", "测试用通知（虚构日期）");
+            assertThat(december.missingYears()).isEmpty();
+        } finally {
+            calendar.save(2070, "", "", "");
+            calendar.save(2071, "", "", "");
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
     void officers_can_neither_open_the_page_nor_save_a_calendar() {
         MediationTestSupport.signInOfficer(accounts, users, "calendar-officer", "sample-market-regulation");
         signIn(SecurityContextHolder.getContext().getAuthentication().getPrincipal(), "OFFICER");

@@ -277,6 +277,12 @@ class StaffHomeViewIT extends KaribuViewTest {
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "mail-pending"))).hasSize(1);
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "content-problems"))).hasSize(1);
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "backup"))).hasSize(1);
+        // no test enters this year's working-day calendar: the administrator is reminded of it
+        ListItem workingDays = _get(ListItem.class, spec -> spec.withAttribute("data-item", "working-days"));
+        assertThat(workingDays.getElement().getTextRecursively()).contains("调解工作日历："
+                + LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear() + "年", "尚未录入", "请录入节假日和调休安排");
+        assertThat(_get(workingDays, Anchor.class, spec -> spec.withoutClasses("overdue")).getHref())
+                .isEqualTo("admin/working-days");
         String href = _get(item(MARKET, "mediation-decisions"), Anchor.class, spec -> spec.withoutClasses("overdue")).getHref();
         assertThat(href).isEqualTo("staff/mediation?agency=" + MARKET + "&status=SUBMITTED");
         assertThat(_get(item(MARKET, "ratings"), Anchor.class).getHref())
