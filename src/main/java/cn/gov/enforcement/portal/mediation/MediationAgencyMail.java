@@ -51,10 +51,12 @@ public class MediationAgencyMail {
     private final cn.gov.enforcement.portal.account.AccountService accounts;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final WorkingCalendar calendar;
 
     MediationAgencyMail(AgencyDirectory agencies, Outbox outbox, Translations translations, MediationSettings settings,
             MediationCaseRepository cases, cn.gov.enforcement.portal.account.AccountService accounts, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.accounts = accounts;
         this.agencies = agencies;
         this.outbox = outbox;
@@ -82,7 +84,7 @@ public class MediationAgencyMail {
                 translations.get(ZH, "mediation.mail.agency.submitted.subject", c.caseNumber(), category(c)),
                 translations.get(ZH, "mediation.mail.agency.submitted.body", c.caseNumber(), category(c),
                         MediationService.DATE_TIME.format(c.submittedAt().atZone(settings.zone())),
-                        c.acceptanceDue(settings).format(DATE), caseLink(c)));
+                        c.acceptanceDue(settings, calendar.current()).format(DATE), caseLink(c)));
     }
 
     /** The applicant wrote a message on the tracking page. Inside the replying transaction. */
@@ -143,17 +145,18 @@ public class MediationAgencyMail {
      */
     public int remind() {
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
-        LocalDate horizon = WorkingDays.plus(today, 1);
+        WorkingDayCalendar days = calendar.current();
+        LocalDate horizon = days.plus(today, 1);
         Integer reminded = tx.execute(status -> {
             List<Due> dueSoon = new ArrayList<>();
             for (MediationCase c : cases.findByStatusInOrderByAgencyIdAscSubmittedAtAscIdAsc(
                     CaseStatus.where(CaseStatus::deadlineRuns))) {
-                c.currentDue(settings).filter(due -> !due.isAfter(horizon)).ifPresent(due -> dueSoon.add(new Due(c, due)));
+                c.currentDue(settings, days).filter(due -> !due.isAfter(horizon)).ifPresent(due -> dueSoon.add(new Due(c, due)));
             }
             // cases left unclosed at their outcome for more than closeReminderDays working days; the day of the outcome
             // is in the history, read with the cases in one query
             for (MediationCase c : cases.findWithHistoryByStatusIn(CaseStatus.outcomes())) {
-                c.closingDue(settings).filter(today::isAfter).ifPresent(due -> dueSoon.add(new Due(c, due)));
+                c.closingDue(settings, days).filter(today::isAfter).ifPresent(due -> dueSoon.add(new Due(c, due)));
             }
             // earliest deadline first in every mail
             dueSoon.sort(Comparator.comparing(Due::date).thenComparing(d -> d.c().caseNumber()));

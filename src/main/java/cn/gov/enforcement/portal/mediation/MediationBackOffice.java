@@ -59,11 +59,13 @@ public class MediationBackOffice {
     private final AuditEntryRepository audit;
     private final IdNumberCipher cipher;
     private final MediationAgencyMail agencyMail;
+    private final WorkingCalendar calendar;
 
     MediationBackOffice(MediationCaseRepository cases, MediationService service, MediationSettings settings,
             CurrentUser currentUser, Clock clock, AccountService accounts, CaseMessageRepository messages,
             EvidenceRepository evidence, EvidenceFiles files, AuditEntryRepository audit, IdNumberCipher cipher,
-            MediationAgencyMail agencyMail) {
+            MediationAgencyMail agencyMail, WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.agencyMail = agencyMail;
         this.accounts = accounts;
         this.messages = messages;
@@ -158,17 +160,18 @@ public class MediationBackOffice {
 
     private List<CaseSummary> summaries(List<MediationCase> shown, Instant now) {
         java.util.Set<Long> waiting = awaitingAnswer(shown);
+        WorkingDayCalendar days = calendar.current();
         return shown.stream()
                 .map(c -> new CaseSummary(c.caseNumber(), c.status(), c.category(), c.agencyId(), c.submittedAt(),
                         c.applicantName(), PersonalData.maskPhone(c.phone()),
-                        c.currentDue(settings).orElse(null), c.overdue(settings, now), c.mediator(),
+                        c.currentDue(settings, days).orElse(null), c.overdue(settings, days, now), c.mediator(),
                         waiting.contains(c.id())))
                 .toList();
     }
 
     /**
      * The filter as a query condition. Overdue is the deadline of the current state passed: since a later start never
-     * has an earlier deadline ({@link WorkingDays#earliestStartDueOnOrAfter}), a case is overdue today exactly when it
+     * has an earlier deadline ({@link WorkingDayCalendar#earliestStartDueOnOrAfter}), a case is overdue today exactly when it
      * was submitted (awaiting the decision) or accepted (in mediation, with or without the extension) before a day
      * computed here once.
      */
@@ -176,6 +179,7 @@ public class MediationBackOffice {
         String me = currentUser.username().orElse("");
         ZoneId zone = settings.zone();
         LocalDate today = LocalDate.ofInstant(now, zone);
+        WorkingDayCalendar days = calendar.current();
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             Path<CaseStatus> status = root.get("status");
@@ -196,19 +200,19 @@ public class MediationBackOffice {
                 Path<Boolean> extended = root.get("extended");
                 where.add(cb.or(
                         cb.and(cb.equal(status, CaseStatus.SUBMITTED),
-                                cb.lessThan(submittedAt, startOf(today, settings.acceptanceDays(), zone))),
+                                cb.lessThan(submittedAt, startOf(days, today, settings.acceptanceDays(), zone))),
                         cb.and(status.in(CaseStatus.where(CaseStatus::inMediation)), cb.isFalse(extended),
-                                cb.lessThan(acceptedAt, startOf(today, settings.mediationDays(), zone))),
+                                cb.lessThan(acceptedAt, startOf(days, today, settings.mediationDays(), zone))),
                         cb.and(status.in(CaseStatus.where(CaseStatus::inMediation)), cb.isTrue(extended), cb.lessThan(acceptedAt,
-                                startOf(today, settings.mediationDays() + settings.extensionDays(), zone)))));
+                                startOf(days, today, settings.mediationDays() + settings.extensionDays(), zone)))));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
     }
 
     /** The first instant whose deadline of the given working days has not passed today. */
-    private static Instant startOf(LocalDate today, int days, ZoneId zone) {
-        return WorkingDays.earliestStartDueOnOrAfter(today, days).atStartOfDay(zone).toInstant();
+    private static Instant startOf(WorkingDayCalendar calendar, LocalDate today, int days, ZoneId zone) {
+        return calendar.earliestStartDueOnOrAfter(today, days).atStartOfDay(zone).toInstant();
     }
 
     /** The ids of the open cases among these whose applicant wrote last (no answer from the agency yet). */
@@ -233,7 +237,8 @@ public class MediationBackOffice {
     public Workload workload(String agencyId) {
         currentUser.requireAgency(agencyId);
         LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
-        LocalDate horizon = WorkingDays.plus(today, 1);
+        WorkingDayCalendar days = calendar.current();
+        LocalDate horizon = days.plus(today, 1);
         int awaiting = 0;
         int decisionsOverdue = 0;
         int inMediation = 0;
@@ -249,7 +254,7 @@ public class MediationBackOffice {
             }
         }
         for (CaseDeadline c : cases.deadlines(agencyId, CaseStatus.where(CaseStatus::deadlineRuns))) {
-            Optional<LocalDate> due = c.currentDue(settings);
+            Optional<LocalDate> due = c.currentDue(settings, days);
             if (due.isPresent() && due.get().isBefore(today)) {
                 if (c.status() == CaseStatus.SUBMITTED) {
                     decisionsOverdue++;
@@ -477,18 +482,54 @@ public class MediationBackOffice {
         }
     }
 
+    /**
+     * Records the agreement and its terms.
+     *
+     * @throws ValidationFailure (field {@code terms}) for missing or too long terms, or while the scheduled session's
+     *     day lies ahead ({@link #sessionAhead}): the outcome of a session cannot be known before it; move the session
+     *     first if it took place earlier
+     */
     @Transactional
     public CaseTracking agreementReached(String number, String terms) {
         if (terms == null || terms.isBlank() || terms.strip().length() > 4000) {
             throw ValidationFailure.of("terms", "mediation.error.terms", "4000");
         }
-        return step(number, c -> c.agreementReached(actor(), terms, clock.instant()));
+        return step(number, c -> {
+            requireSessionHeld(c, "terms");
+            c.agreementReached(actor(), terms, clock.instant());
+        });
     }
 
+    /**
+     * Records that mediation failed, with its reason: before a session is scheduled (the parties fall out), or once the
+     * scheduled session's day has come.
+     *
+     * @throws ValidationFailure (field {@code reason}) for a missing or too long reason, or while the scheduled
+     *     session's day lies ahead ({@link #sessionAhead}); a session that will not take place is moved first
+     */
     @Transactional
     public CaseTracking fail(String number, String reason) {
         requireReason(reason);
-        return step(number, c -> c.fail(actor(), reason, clock.instant()));
+        return step(number, c -> {
+            requireSessionHeld(c, "reason");
+            c.fail(actor(), reason, clock.instant());
+        });
+    }
+
+    /**
+     * True when a case with a session at this time is waiting for its session: the session's day (in the mediation
+     * time zone) is after today. On the session's day and later the outcome may be recorded.
+     */
+    public boolean sessionAhead(Instant sessionAt) {
+        return sessionAt != null && LocalDate.ofInstant(sessionAt, settings.zone())
+                .isAfter(LocalDate.ofInstant(clock.instant(), settings.zone()));
+    }
+
+    private void requireSessionHeld(MediationCase c, String field) {
+        if (c.status() == CaseStatus.SESSION_SCHEDULED && sessionAhead(c.sessionAt())) {
+            throw ValidationFailure.of(field, "mediation.error.sessionAhead",
+                    LocalDate.ofInstant(c.sessionAt(), settings.zone()).toString());
+        }
     }
 
     @Transactional

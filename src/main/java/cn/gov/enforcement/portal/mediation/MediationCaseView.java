@@ -254,12 +254,21 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
                 section.add(reason, button("mediation-fail", "mediation.case.fail", reason, () -> backOffice.fail(number, reason.getValue())));
             }
             case SESSION_SCHEDULED -> {
-                TextArea terms = new TextArea(getTranslation("mediation.case.terms"));
-                terms.setId("mediation-terms");
-                terms.setWidthFull();
-                section.add(terms, button("mediation-agreement", "mediation.case.agreement", terms,
-                        () -> backOffice.agreementReached(number, terms.getValue())));
-                section.add(reason, button("mediation-fail", "mediation.case.fail", reason, () -> backOffice.fail(number, reason.getValue())));
+                if (backOffice.sessionAhead(c.sessionAt())) {
+                    // the outcome is known after the session: until its day only the session can be moved
+                    Paragraph wait = new Paragraph(getTranslation("mediation.case.outcomeAfterSession",
+                            c.sessionAt().atZone(service.settings().zone()).toLocalDate().toString()));
+                    wait.setId("mediation-outcome-after-session");
+                    section.add(wait);
+                } else {
+                    TextArea terms = new TextArea(getTranslation("mediation.case.terms"));
+                    terms.setId("mediation-terms");
+                    terms.setWidthFull();
+                    section.add(terms, button("mediation-agreement", "mediation.case.agreement", terms,
+                            () -> backOffice.agreementReached(number, terms.getValue())));
+                    section.add(reason, button("mediation-fail", "mediation.case.fail", reason,
+                            () -> backOffice.fail(number, reason.getValue())));
+                }
                 section.add(new H3(getTranslation("mediation.case.rescheduleTitle")));
                 section.add(sessionForm("mediation-reschedule", "mediation.case.sessionAt", "mediation-reschedule",
                         "mediation.case.reschedule", c.sessionAt(), c.sessionPlace(),

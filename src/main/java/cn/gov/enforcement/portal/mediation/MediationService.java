@@ -82,13 +82,15 @@ public class MediationService {
     private final DraftRepository drafts;
     private final LetterRepository letters;
     private final MediationAgencyMail agencyMail;
+    private final WorkingCalendar calendar;
     private final ObjectMapper json = new ObjectMapper();
 
     MediationService(MediationCaseRepository cases, IdNumberCipher cipher, MediationSettings settings, Clock clock,
             Outbox outbox, Translations translations, PlatformTransactionManager transactionManager,
             AgencyDirectory agencies, MediationRateLimiter limiter, CaseMessageRepository messages,
             EvidenceRepository evidence, EvidenceFiles files, DraftRepository drafts, LetterRepository letters,
-            MediationAgencyMail agencyMail) {
+            MediationAgencyMail agencyMail, WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.agencyMail = agencyMail;
         this.agencies = agencies;
         this.limiter = limiter;
@@ -270,7 +272,7 @@ public class MediationService {
 
     private Optional<SubmissionReceipt> findResend(String token) {
         return tx.execute(status -> cases.findBySubmissionToken(token)
-                .map(c -> new SubmissionReceipt(c.caseNumber(), null, true, c.agencyId(), c.acceptanceDue(settings),
+                .map(c -> new SubmissionReceipt(c.caseNumber(), null, true, c.agencyId(), c.acceptanceDue(settings, calendar.current()),
                         c.email() != null)));
     }
 
@@ -303,16 +305,17 @@ public class MediationService {
     }
 
     private SubmissionReceipt receipt(MediationCase c, String code, Locale language) {
+        LocalDate acceptanceDue = c.acceptanceDue(settings, calendar.current());
         if (c.email() != null) {
             String agency = agencyName(c.agencyId(), language);
             outbox.enqueue(OutgoingMail.text("mediation-submitted:" + c.caseNumber(), c.email(),
                     translations.get(language, "mediation.mail.submitted.subject", c.caseNumber()),
                     translations.get(language, "mediation.mail.submitted.body", c.applicantName(), c.caseNumber(), code,
                             translations.get(language, c.category().messageKey()), agency,
-                            c.acceptanceDue(settings).format(DATE)),
+                            acceptanceDue.format(DATE)),
                     language));
         }
-        return new SubmissionReceipt(c.caseNumber(), code, false, c.agencyId(), c.acceptanceDue(settings), c.email() != null);
+        return new SubmissionReceipt(c.caseNumber(), code, false, c.agencyId(), acceptanceDue, c.email() != null);
     }
 
     /** The case with this number when the access code fits; empty for an unknown number or a wrong code alike. */
@@ -338,7 +341,7 @@ public class MediationService {
     /** As {@link #status(String, String)}, rate-limited per client like {@link #track(String, String, String)}. */
     public Optional<StatusAnswer> status(String number, String accessCode, String client) {
         return guarded(client, () -> tx.execute(status -> authorised(number, accessCode).map(c -> new StatusAnswer(c.caseNumber(), c.status(),
-                c.overdue(settings, clock.instant()),
+                c.overdue(settings, calendar.current(), clock.instant()),
                 c.history().stream().filter(t -> t.kind() == null).map(t -> new StatusAnswer.Entry(t.to(), t.occurredAt())).toList()))));
     }
 
@@ -489,7 +492,7 @@ public class MediationService {
             text.append(translations.get(language, "mediation.track.agreement", c.agreementTerms()));
         }
         if (CaseTransition.EXTENDED.equals(step.kind())) {
-            c.mediationDue(settings).ifPresent(due -> text.append("\n")
+            c.mediationDue(settings, calendar.current()).ifPresent(due -> text.append("\n")
                     .append(translations.get(language, "mediation.track.mediationDueExtended", due.format(DATE))));
         }
         return text.toString();
@@ -798,8 +801,9 @@ public class MediationService {
 
     CaseTracking tracking(MediationCase c) {
         Instant now = clock.instant();
+        WorkingDayCalendar days = calendar.current();
         return new CaseTracking(c.caseNumber(), c.status(), c.category(), c.agencyId(), c.submittedAt(),
-                c.acceptanceDue(settings), c.mediationDue(settings).orElse(null), c.extended(), c.overdue(settings, now),
+                c.acceptanceDue(settings, days), c.mediationDue(settings, days).orElse(null), c.extended(), c.overdue(settings, days, now),
                 c.sessionAt(), c.sessionPlace(), c.agreementTerms(), c.applicantName(), c.idNumberMasked(),
                 PersonalData.maskPhone(c.phone()), c.otherPartyName(),
                 c.history().stream().filter(t -> !CaseTransition.MEDIATOR.equals(t.kind()))
@@ -832,7 +836,7 @@ public class MediationService {
         LocalDate issuedOn = LocalDate.ofInstant(issued, settings.zone());
         // the acceptance notice states the deadline decided on the day of acceptance, not a later extended one
         LocalDate mediationDue = kind == MediationDocument.ACCEPTANCE_NOTICE
-                ? WorkingDays.plus(issuedOn, settings.mediationDays()) : t.mediationDue();
+                ? calendar.current().plus(issuedOn, settings.mediationDays()) : t.mediationDue();
         return new DocumentData(kind, t.agencyId(), agencyName(t.agencyId(), locale), t.caseNumber(),
                 issuedOn, t.category(), t.applicantName(), t.otherPartyName(),
                 reason, mediationDue, t.sessionAt() == null ? null : DATE_TIME.format(t.sessionAt().atZone(settings.zone())),

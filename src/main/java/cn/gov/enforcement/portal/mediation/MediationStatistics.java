@@ -33,8 +33,11 @@ public class MediationStatistics {
     private final MediationSettings settings;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final WorkingCalendar calendar;
 
-    MediationStatistics(MediationCaseRepository cases, MediationSettings settings, CurrentUser currentUser, Clock clock) {
+    MediationStatistics(MediationCaseRepository cases, MediationSettings settings, CurrentUser currentUser, Clock clock,
+            WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.cases = cases;
         this.settings = settings;
         this.currentUser = currentUser;
@@ -88,6 +91,7 @@ public class MediationStatistics {
                     CaseStatus.AGREEMENT_REACHED, CaseStatus.FAILED, CaseStatus.OTHER_PARTY_DECLINED);
         }
         Instant now = clock.instant();
+        WorkingDayCalendar days = calendar.current();
         Map<String, Tally> byAgency = new TreeMap<>();
         if (own != null) {
             byAgency.put(own, new Tally());
@@ -99,7 +103,8 @@ public class MediationStatistics {
         for (Object[] row : rows) {
             CaseStatus status = (CaseStatus) row[1];
             Instant submittedAt = (Instant) row[2];
-            boolean overdue = MediationCase.currentDue(status, submittedAt, (Instant) row[3], (Boolean) row[4], settings)
+            boolean overdue = MediationCase.currentDue(status, submittedAt, (Instant) row[3], (Boolean) row[4], settings,
+                    days)
                     .map(LocalDate.ofInstant(now, settings.zone())::isAfter).orElse(false);
             byAgency.computeIfAbsent((String) row[0], a -> new Tally()).add(new CaseFacts(submittedAt,
                     positive(row[5]), positive(row[6]), positive(row[7]), positive(row[8]), positive(row[9]),
@@ -118,10 +123,10 @@ public class MediationStatistics {
     private record CaseFacts(Instant submittedAt, boolean accepted, boolean notAccepted, boolean agreement,
             boolean failed, boolean declined, Instant outcomeAt, boolean overdue) {
 
-        static CaseFacts of(MediationCase c, MediationSettings settings, Instant now) {
+        static CaseFacts of(MediationCase c, MediationSettings settings, WorkingDayCalendar days, Instant now) {
             return new CaseFacts(c.submittedAt(), reached(c, CaseStatus.ACCEPTED), reached(c, CaseStatus.NOT_ACCEPTED),
                     reached(c, CaseStatus.AGREEMENT_REACHED), reached(c, CaseStatus.FAILED),
-                    reached(c, CaseStatus.OTHER_PARTY_DECLINED), c.outcomeAt().orElse(null), c.overdue(settings, now));
+                    reached(c, CaseStatus.OTHER_PARTY_DECLINED), c.outcomeAt().orElse(null), c.overdue(settings, days, now));
         }
     }
 
@@ -168,9 +173,9 @@ public class MediationStatistics {
     }
 
     /** The figures of the given cases, as {@link #figures(LocalDate, LocalDate)} counts them from the database. */
-    AgencyFigures figures(String agency, List<MediationCase> list, Instant now) {
+    AgencyFigures figures(String agency, List<MediationCase> list, WorkingDayCalendar days, Instant now) {
         Tally tally = new Tally();
-        list.forEach(c -> tally.add(CaseFacts.of(c, settings, now)));
+        list.forEach(c -> tally.add(CaseFacts.of(c, settings, days, now)));
         return tally.figures(agency);
     }
 

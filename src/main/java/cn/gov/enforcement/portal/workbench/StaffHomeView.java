@@ -9,6 +9,7 @@ import cn.gov.enforcement.portal.lists.EntryStatus;
 import cn.gov.enforcement.portal.lists.ListsBackOffice;
 import cn.gov.enforcement.portal.mediation.CaseStatus;
 import cn.gov.enforcement.portal.mediation.MediationBackOffice;
+import cn.gov.enforcement.portal.mediation.WorkingCalendar;
 import cn.gov.enforcement.portal.notification.MailStatus;
 import cn.gov.enforcement.portal.notification.OutboxAdministration;
 import cn.gov.enforcement.portal.rating.RatingService;
@@ -60,7 +61,8 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
     private final LocalDate today;
 
     public StaffHomeView(CurrentUser user, AgencyDirectory agencies, MediationBackOffice mediation, RatingService ratings,
-            cn.gov.enforcement.portal.guidance.GuidanceService guidance, ListsBackOffice lists, OutboxAdministration outbox, ContentAdministration content, Backups backups, Clock clock) {
+            cn.gov.enforcement.portal.guidance.GuidanceService guidance, ListsBackOffice lists, OutboxAdministration outbox, ContentAdministration content, Backups backups, Clock clock,
+            WorkingCalendar workingCalendar) {
         this.user = user;
         this.mediation = mediation;
         this.ratings = ratings;
@@ -92,7 +94,7 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
             add(idleSection(idle));
         }
         if (user.isAdmin()) {
-            add(systemSection(outbox, content, backups, clock));
+            add(systemSection(outbox, content, backups, clock, workingCalendar));
         }
     }
 
@@ -189,7 +191,7 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
     }
 
     private Section systemSection(OutboxAdministration outbox, ContentAdministration content, Backups backups,
-            Clock clock) {
+            Clock clock, WorkingCalendar workingCalendar) {
         Section section = new Section();
         section.addClassName("staff-home-system");
         section.add(new H2(getTranslation("staff.home.system")));
@@ -208,6 +210,13 @@ public class StaffHomeView extends Div implements HasDynamicTitle {
         items.add(item("backup", "admin/backups", newest.map(t -> getTranslation("staff.home.backupNewest",
                         BACKUP_TIME.format(t))).orElseGet(() -> getTranslation(noBackupKey(backups.schedule()))),
                 backupFailed || stale ? 1 : 0, backupFailed ? "staff.home.backupFailed" : "staff.home.backupStale"));
+        // the mediation deadlines' working-day calendar of this year, and from December of the next, not entered yet
+        List<Integer> missing = workingCalendar.missingYears();
+        if (!missing.isEmpty()) {
+            items.add(item("working-days", "admin/working-days", getTranslation("staff.home.workingDaysMissing",
+                    missing.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(
+                            getTranslation("staff.home.workingDaysAnd")))), 1, "staff.home.workingDaysEnter"));
+        }
         section.add(items);
         return section;
     }

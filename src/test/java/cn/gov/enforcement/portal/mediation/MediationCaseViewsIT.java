@@ -153,6 +153,19 @@ class MediationCaseViewsIT extends KaribuViewTest {
         _setValue(area("mediation-extend-reason"), "需要补充鉴定");
         click("mediation-extend");
         assertThat(_find(Button.class, spec -> spec.withId("mediation-extend"))).as("only one extension").isEmpty();
+        // the session lies ahead: no outcome is offered, the page says why
+        assertThat(_find(Button.class, spec -> spec.withId("mediation-agreement"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("mediation-fail"))).isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mediation-outcome-after-session"))
+                .getText()).startsWith("调解会议定于" + LocalDateTime.now().plusDays(5)
+                        .toLocalDate() + "举行：会议当天或之后才能记录调解结果");
+        // held: the outcome is offered
+        jdbc.update("update mediation_case set session_at = ? where case_number = ?",
+                java.time.OffsetDateTime.now().minusHours(1), r.caseNumber());
+        UI.getCurrent().navigate("staff/mediation");
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class,
+                spec -> spec.withId("mediation-outcome-after-session"))).isEmpty();
         _setValue(area("mediation-terms"), "商家退款 2999 元");
         click("mediation-agreement");
         assertThat(status()).isEqualTo("AGREEMENT_REACHED");

@@ -55,6 +55,7 @@ class MediationCasesIT extends IntegrationTest {
     @Autowired MediationService service;
     @Autowired MediationBackOffice backOffice;
     @Autowired MediationLetters letters;
+    @Autowired WorkingCalendar workingCalendar;
     @Autowired MediationStatistics statistics;
     @Autowired MediationAudit audit;
     @Autowired MediationRateLimiter limiter;
@@ -160,6 +161,7 @@ class MediationCasesIT extends IntegrationTest {
         backOffice.scheduleSession(n, clock.instant().plus(Duration.ofDays(3)), "示例市市场监管局三楼调解室");
         backOffice.extend(n, "需要补充鉴定");
         assertThatThrownBy(() -> backOffice.extend(n, "再延一次")).isInstanceOf(IllegalTransitionException.class);
+        sessionHeld(n);
         backOffice.agreementReached(n, "商家退还货款 2999 元");
         CaseTracking closed = backOffice.close(n, "协议已履行");
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
@@ -285,12 +287,12 @@ class MediationCasesIT extends IntegrationTest {
         officer("med-cases-notice", "sample-market-regulation");
         backOffice.accept(n, null);
         LocalDate acceptedOn = LocalDate.now(clock.withZone(settings.zone()));
-        LocalDate decided = WorkingDays.plus(acceptedOn, settings.mediationDays());
+        LocalDate decided = workingCalendar.current().plus(acceptedOn, settings.mediationDays());
         assertThat(backOffice.document(n, MediationDocument.ACCEPTANCE_NOTICE, Locale.SIMPLIFIED_CHINESE).mediationDue())
                 .isEqualTo(decided);
         backOffice.extend(n, "需要补充鉴定");
         assertThat(backOffice.caseFile(n).tracking().mediationDue()).as("the case runs to the extended deadline")
-                .isEqualTo(WorkingDays.plus(acceptedOn, settings.mediationDays() + settings.extensionDays()));
+                .isEqualTo(workingCalendar.current().plus(acceptedOn, settings.mediationDays() + settings.extensionDays()));
         DocumentData reprint = backOffice.document(n, MediationDocument.ACCEPTANCE_NOTICE, Locale.SIMPLIFIED_CHINESE);
         assertThat(reprint.issuedOn()).isEqualTo(acceptedOn);
         assertThat(reprint.mediationDue()).isEqualTo(decided);
@@ -794,7 +796,7 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(submitted.get("recipient")).as("the agency file's mediation_email").isEqualTo("tiaojie@scjg.sample.gov.cn");
         assertThat(submitted.get("locale")).as("agencies are written to in Chinese").isEqualTo("zh-CN");
         assertThat((String) submitted.get("subject")).contains("新的行政调解申请", n, "消费者权益投诉");
-        String due = WorkingDays.plus(jdbc.queryForObject("select submitted_at from mediation_case where case_number = ?",
+        String due = workingCalendar.current().plus(jdbc.queryForObject("select submitted_at from mediation_case where case_number = ?",
                 java.time.OffsetDateTime.class, n).toInstant().atZone(settings.zone()).toLocalDate(), settings.acceptanceDays()).toString();
         assertThat((String) submitted.get("text_body"))
                 .contains(n, "受理决定期限", settings.link("staff/mediation/case/" + n), due)
@@ -823,7 +825,7 @@ class MediationCasesIT extends IntegrationTest {
     @Test
     void each_agency_is_reminded_once_a_day_of_decisions_and_mediations_overdue_or_due_by_the_next_working_day() {
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
-        LocalDate horizon = WorkingDays.plus(today, 1);
+        LocalDate horizon = workingCalendar.current().plus(today, 1);
         SubmissionReceipt lateDecision = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
         SubmissionReceipt decisionDueNext = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
         SubmissionReceipt fresh = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
@@ -839,7 +841,7 @@ class MediationCasesIT extends IntegrationTest {
         service.withdraw(withdrawn.caseNumber(), withdrawn.accessCode(), null);
 
         LocalDate nextStart = today;
-        while (!WorkingDays.plus(nextStart, settings.acceptanceDays()).equals(horizon)) {
+        while (!workingCalendar.current().plus(nextStart, settings.acceptanceDays()).equals(horizon)) {
             nextStart = nextStart.minusDays(1);
         }
         submittedOn(lateDecision, today.minusDays(30));
@@ -853,7 +855,7 @@ class MediationCasesIT extends IntegrationTest {
         Map<String, Object> market = singleMail("mediation-reminder:sample-market-regulation:" + today);
         assertThat(market.get("recipient")).isEqualTo("tiaojie@scjg.sample.gov.cn");
         assertThat((String) market.get("subject")).contains("行政调解期限提醒", today.toString());
-        LocalDate acceptanceDue = WorkingDays.plus(today.minusDays(30), settings.acceptanceDays());
+        LocalDate acceptanceDue = workingCalendar.current().plus(today.minusDays(30), settings.acceptanceDays());
         assertThat((String) market.get("text_body"))
                 .contains("案件编号 " + lateDecision.caseNumber() + "｜消费者权益投诉｜已提交，等待受理｜受理决定期限 " + acceptanceDue + "（已超期）")
                 .contains("案件编号 " + decisionDueNext.caseNumber() + "｜消费者权益投诉｜已提交，等待受理｜受理决定期限 " + horizon + "\n")
@@ -893,12 +895,12 @@ class MediationCasesIT extends IntegrationTest {
         SecurityContextHolder.clearContext();
         ZoneId zone = settings.zone();
         LocalDate outcome = LocalDate.now(clock.withZone(zone));
-        LocalDate closingDue = WorkingDays.plus(outcome, settings.closeReminderDays());
+        LocalDate closingDue = workingCalendar.current().plus(outcome, settings.closeReminderDays());
 
         // reminders on later days (their own dedup keys, apart from today's reminder of the other tests)
         MutableClock later = new MutableClock(closingDue.atTime(9, 0).atZone(zone).toInstant());
         MediationAgencyMail laterMail = new MediationAgencyMail(agencies, outbox, translations, settings, caseRepository,
-                accounts, later, transactionManager);
+                accounts, later, transactionManager, workingCalendar);
         laterMail.remind();
         assertThat(mails("mediation-reminder:sample-human-resources-social-security:" + closingDue))
                 .as("still within the closing days").noneSatisfy(m -> assertThat((String) m.get("TEXT_BODY")).contains(failed.caseNumber()));
@@ -924,6 +926,61 @@ class MediationCasesIT extends IntegrationTest {
 
     private CaseSummary queued(String number) {
         return backOffice.ownQueue().stream().filter(c -> c.caseNumber().equals(number)).findFirst().orElseThrow();
+    }
+
+    /** The case's session as if it had taken place an hour ago. */
+    private void sessionHeld(String number) {
+        jdbc.update("update mediation_case set session_at = ? where case_number = ?",
+                java.time.OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofHours(1)), settings.zone()), number);
+    }
+
+    @Test
+    void the_outcome_of_a_session_is_recorded_on_its_day_or_later_not_before() {
+        SubmissionReceipt r = service.submit(withOtherParty("shop-early@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-outcome-early", "sample-market-regulation");
+        backOffice.accept(n, null);
+        backOffice.inviteOtherParty(n, null);
+        backOffice.otherPartyAgreed(n, null);
+        java.time.Instant session = clock.instant().plus(Duration.ofDays(3));
+        backOffice.scheduleSession(n, session, "三楼调解室");
+        String day = LocalDate.ofInstant(session, settings.zone()).toString();
+        assertThat(backOffice.sessionAhead(session)).isTrue();
+        assertThatThrownBy(() -> backOffice.agreementReached(n, "商家退款"))
+                .as("no agreement before the session").isInstanceOfSatisfying(ValidationFailure.class, e -> {
+                    assertThat(e.problems().get(0).field()).isEqualTo("terms");
+                    assertThat(e.problems().get(0).messageKey()).isEqualTo("mediation.error.sessionAhead");
+                    assertThat(e.problems().get(0).args()).containsExactly(day);
+                });
+        assertThatThrownBy(() -> backOffice.fail(n, "对方不来了"))
+                .as("no failure before the session either").isInstanceOfSatisfying(ValidationFailure.class, e ->
+                        assertThat(e.problems().get(0).messageKey()).isEqualTo("mediation.error.sessionAhead"));
+        assertThat(backOffice.caseFile(n).tracking().status()).isEqualTo(CaseStatus.SESSION_SCHEDULED);
+        assertThat(translations.get(Locale.SIMPLIFIED_CHINESE, "mediation.error.sessionAhead", day))
+                .startsWith("调解会议定于" + day + "举行，会议当天或之后才能记录调解结果。");
+
+        // moved to later today (a session held earlier than planned, or not at all): the outcome may be recorded
+        java.time.Instant soon = clock.instant().plus(Duration.ofMinutes(2));
+        if (LocalDate.ofInstant(soon, settings.zone()).equals(LocalDate.now(clock.withZone(settings.zone())))) {
+            backOffice.rescheduleSession(n, soon, "三楼调解室");
+            assertThat(backOffice.sessionAhead(soon)).isFalse();
+        } else {
+            sessionHeld(n); // two minutes before midnight: the session as held instead
+        }
+        CaseTracking failed = backOffice.fail(n, "对方表示不再参加调解");
+        assertThat(failed.status()).isEqualTo(CaseStatus.FAILED);
+        SecurityContextHolder.clearContext();
+        // the applicant may still withdraw a case whose session lies ahead
+        SubmissionReceipt other = service.submit(withOtherParty("shop-withdrawn@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        officer("med-cases-outcome-early", "sample-market-regulation");
+        backOffice.accept(other.caseNumber(), null);
+        backOffice.inviteOtherParty(other.caseNumber(), null);
+        backOffice.otherPartyAgreed(other.caseNumber(), null);
+        backOffice.scheduleSession(other.caseNumber(), session, "三楼调解室");
+        SecurityContextHolder.clearContext();
+        service.withdraw(other.caseNumber(), other.accessCode(), "已和解");
+        assertThat(service.status(other.caseNumber(), other.accessCode()))
+                .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(CaseStatus.WITHDRAWN));
     }
 
     private void submittedOn(SubmissionReceipt r, LocalDate day) {

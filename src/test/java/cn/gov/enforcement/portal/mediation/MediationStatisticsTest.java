@@ -46,9 +46,9 @@ class MediationStatisticsTest {
 
         MediationCase waiting = newCase();
 
-        MediationStatistics statistics = new MediationStatistics(null, MediationSettings.defaults(), null, Clock.systemUTC());
+        MediationStatistics statistics = new MediationStatistics(null, MediationSettings.defaults(), null, Clock.systemUTC(), null);
         MediationStatistics.AgencyFigures f = statistics.figures("sample-market-regulation",
-                List.of(agreed, failed, refused, waiting), days(30));
+                List.of(agreed, failed, refused, waiting), WorkingDayCalendar.WEEKDAYS, days(30));
 
         assertThat(f.applications()).isEqualTo(4);
         assertThat(f.decided()).isEqualTo(3);
@@ -83,17 +83,17 @@ class MediationStatisticsTest {
         MediationCase notAccepted = newCase();
         notAccepted.notAccept("o", "已起诉", days(30));
 
-        MediationStatistics statistics = new MediationStatistics(null, MediationSettings.defaults(), null, Clock.systemUTC());
+        MediationStatistics statistics = new MediationStatistics(null, MediationSettings.defaults(), null, Clock.systemUTC(), null);
         MediationStatistics.AgencyFigures f = statistics.figures("sample-market-regulation",
-                List.of(failedUnclosed, agreedClosedLate, withdrawn, notAccepted), days(50));
+                List.of(failedUnclosed, agreedClosedLate, withdrawn, notAccepted), WorkingDayCalendar.WEEKDAYS, days(50));
         // the failure after 6 days, not yet closed, and the agreement after 4 days, however late it was closed
         assertThat(f.averageDaysToOutcome()).isCloseTo(5.0, within(1e-6));
     }
 
     @Test
     void an_agency_without_cases_has_no_rates() {
-        MediationStatistics statistics = new MediationStatistics(null, MediationSettings.defaults(), null, Clock.systemUTC());
-        MediationStatistics.AgencyFigures f = statistics.figures("sample-traffic-police", List.of(), MONDAY);
+        MediationStatistics statistics = new MediationStatistics(null, MediationSettings.defaults(), null, Clock.systemUTC(), null);
+        MediationStatistics.AgencyFigures f = statistics.figures("sample-traffic-police", List.of(), WorkingDayCalendar.WEEKDAYS, MONDAY);
         assertThat(f.applications()).isZero();
         assertThat(f.acceptanceRate()).isNull();
         assertThat(f.agreementRate()).isNull();

@@ -174,35 +174,35 @@ class MediationWorkflowTest {
     @Test
     void working_days_skip_weekends() {
         LocalDate friday = LocalDate.of(2026, 3, 6);
-        assertThat(WorkingDays.plus(friday, 1)).isEqualTo(LocalDate.of(2026, 3, 9));
-        assertThat(WorkingDays.plus(friday, 5)).isEqualTo(LocalDate.of(2026, 3, 13));
+        assertThat(WorkingDayCalendar.WEEKDAYS.plus(friday, 1)).isEqualTo(LocalDate.of(2026, 3, 9));
+        assertThat(WorkingDayCalendar.WEEKDAYS.plus(friday, 5)).isEqualTo(LocalDate.of(2026, 3, 13));
         LocalDate saturday = LocalDate.of(2026, 3, 7);
-        assertThat(WorkingDays.plus(saturday, 1)).isEqualTo(LocalDate.of(2026, 3, 9));
-        assertThat(WorkingDays.plus(LocalDate.of(2026, 3, 2), 20)).isEqualTo(LocalDate.of(2026, 3, 30));
+        assertThat(WorkingDayCalendar.WEEKDAYS.plus(saturday, 1)).isEqualTo(LocalDate.of(2026, 3, 9));
+        assertThat(WorkingDayCalendar.WEEKDAYS.plus(LocalDate.of(2026, 3, 2), 20)).isEqualTo(LocalDate.of(2026, 3, 30));
     }
 
     @Test
     void an_acceptance_decision_is_overdue_after_five_working_days() {
         MediationCase c = newCase(MONDAY);
-        assertThat(c.acceptanceDue(SETTINGS)).isEqualTo(LocalDate.of(2026, 3, 9));
-        assertThat(c.overdue(SETTINGS, days(MONDAY, 7))).isFalse();
-        assertThat(c.overdue(SETTINGS, days(MONDAY, 8))).isTrue();
+        assertThat(c.acceptanceDue(SETTINGS, WorkingDayCalendar.WEEKDAYS)).isEqualTo(LocalDate.of(2026, 3, 9));
+        assertThat(c.overdue(SETTINGS, WorkingDayCalendar.WEEKDAYS, days(MONDAY, 7))).isFalse();
+        assertThat(c.overdue(SETTINGS, WorkingDayCalendar.WEEKDAYS, days(MONDAY, 8))).isTrue();
         c.accept("o", null, days(MONDAY, 8));
-        assertThat(c.overdue(SETTINGS, days(MONDAY, 8))).isFalse();
+        assertThat(c.overdue(SETTINGS, WorkingDayCalendar.WEEKDAYS, days(MONDAY, 8))).isFalse();
     }
 
     @Test
     void mediation_is_due_twenty_working_days_after_acceptance_and_can_be_extended_once_by_ten() {
         MediationCase c = newCase(MONDAY);
-        assertThat(c.mediationDue(SETTINGS)).isEmpty();
+        assertThat(c.mediationDue(SETTINGS, WorkingDayCalendar.WEEKDAYS)).isEmpty();
         assertThatThrownBy(() -> c.extend("o", "需要现场勘查", MONDAY)).isInstanceOf(IllegalTransitionException.class);
         c.accept("o", null, MONDAY);
-        assertThat(c.mediationDue(SETTINGS)).contains(LocalDate.of(2026, 3, 30));
-        assertThat(c.overdue(SETTINGS, ZonedDateTime.of(2026, 3, 31, 9, 0, 0, 0, SHANGHAI).toInstant())).isTrue();
+        assertThat(c.mediationDue(SETTINGS, WorkingDayCalendar.WEEKDAYS)).contains(LocalDate.of(2026, 3, 30));
+        assertThat(c.overdue(SETTINGS, WorkingDayCalendar.WEEKDAYS, ZonedDateTime.of(2026, 3, 31, 9, 0, 0, 0, SHANGHAI).toInstant())).isTrue();
 
         c.extend("o", "需要现场勘查", days(MONDAY, 10));
-        assertThat(c.mediationDue(SETTINGS)).contains(LocalDate.of(2026, 4, 13));
-        assertThat(c.overdue(SETTINGS, ZonedDateTime.of(2026, 3, 31, 9, 0, 0, 0, SHANGHAI).toInstant())).isFalse();
+        assertThat(c.mediationDue(SETTINGS, WorkingDayCalendar.WEEKDAYS)).contains(LocalDate.of(2026, 4, 13));
+        assertThat(c.overdue(SETTINGS, WorkingDayCalendar.WEEKDAYS, ZonedDateTime.of(2026, 3, 31, 9, 0, 0, 0, SHANGHAI).toInstant())).isFalse();
         assertThat(c.history()).last().satisfies(t -> {
             assertThat(t.from()).isEqualTo(CaseStatus.ACCEPTED);
             assertThat(t.to()).isEqualTo(CaseStatus.ACCEPTED);
@@ -215,16 +215,16 @@ class MediationWorkflowTest {
     void deadlines_follow_the_settings() {
         MediationSettings tight = new MediationSettings(2, 3, 1, SHANGHAI, null, null);
         MediationCase c = newCase(MONDAY);
-        assertThat(c.acceptanceDue(tight)).isEqualTo(LocalDate.of(2026, 3, 4));
+        assertThat(c.acceptanceDue(tight, WorkingDayCalendar.WEEKDAYS)).isEqualTo(LocalDate.of(2026, 3, 4));
         c.accept("o", null, MONDAY);
-        assertThat(c.mediationDue(tight)).contains(LocalDate.of(2026, 3, 5));
+        assertThat(c.mediationDue(tight, WorkingDayCalendar.WEEKDAYS)).contains(LocalDate.of(2026, 3, 5));
     }
 
     @Test
     void finished_cases_are_never_overdue() {
         MediationCase c = newCase(MONDAY);
         c.withdraw(null, MONDAY);
-        assertThat(c.overdue(SETTINGS, days(MONDAY, 100))).isFalse();
+        assertThat(c.overdue(SETTINGS, WorkingDayCalendar.WEEKDAYS, days(MONDAY, 100))).isFalse();
     }
 
     @Test
@@ -267,15 +267,15 @@ class MediationWorkflowTest {
         failed.inviteOtherParty("o", null, MONDAY);
         failed.otherPartyAgreed("o", null, MONDAY);
         assertThat(failed.outcomeAt()).isEmpty();
-        assertThat(failed.closingDue(SETTINGS)).isEmpty();
+        assertThat(failed.closingDue(SETTINGS, WorkingDayCalendar.WEEKDAYS)).isEmpty();
         failed.fail("o", "对方不再参加", days(MONDAY, 4)); // Friday 6 March
         failed.assignMediator("o", "mediator", days(MONDAY, 7));
         assertThat(failed.outcomeAt()).as("a later step that keeps the state does not move the outcome").contains(days(MONDAY, 4));
-        assertThat(failed.closingDue(SETTINGS)).as("five working days after the Friday").contains(LocalDate.of(2026, 3, 13));
+        assertThat(failed.closingDue(SETTINGS, WorkingDayCalendar.WEEKDAYS)).as("five working days after the Friday").contains(LocalDate.of(2026, 3, 13));
         assertThat(failed.finishedAt()).isNull();
         failed.close("o", null, days(MONDAY, 9));
         assertThat(failed.outcomeAt()).as("still known after closing").contains(days(MONDAY, 4));
-        assertThat(failed.closingDue(SETTINGS)).isEmpty();
+        assertThat(failed.closingDue(SETTINGS, WorkingDayCalendar.WEEKDAYS)).isEmpty();
         MediationSettings quick = new MediationSettings(null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, 2, null);
         MediationCase agreed = newCase(MONDAY);
@@ -284,7 +284,7 @@ class MediationWorkflowTest {
         agreed.otherPartyAgreed("o", null, MONDAY);
         agreed.scheduleSession("o", days(MONDAY, 1), "调解室", MONDAY);
         agreed.agreementReached("o", "退款 500 元", days(MONDAY, 1));
-        assertThat(agreed.closingDue(quick)).contains(LocalDate.of(2026, 3, 5));
+        assertThat(agreed.closingDue(quick, WorkingDayCalendar.WEEKDAYS)).contains(LocalDate.of(2026, 3, 5));
         assertThat(SETTINGS.closeReminderDays()).isEqualTo(5);
     }
 

@@ -48,6 +48,7 @@ class StaffHomeViewIT extends KaribuViewTest {
     @Autowired AccountService accounts;
     @Autowired UserDetailsService users;
     @Autowired MediationService mediation;
+    @Autowired cn.gov.enforcement.portal.mediation.WorkingCalendar workingCalendar;
     @Autowired MediationBackOffice backOffice;
     @Autowired JdbcTemplate jdbc;
     @Autowired ListsBackOffice lists;
@@ -217,7 +218,7 @@ class StaffHomeViewIT extends KaribuViewTest {
         java.time.Clock utc = java.time.Clock.fixed(chinaToday.atTime(2, 0).atZone(china).toInstant(),
                 java.time.ZoneOffset.UTC);
         StaffHomeView view = new StaffHomeView(currentUser, agencies, backOffice, ratings, guidance, lists, outbox, content,
-                backups, utc);
+                backups, utc, workingCalendar);
         assertThat(_find(view, com.vaadin.flow.component.html.Paragraph.class).get(0).getText())
                 .isEqualTo("今天是 " + chinaToday.minusDays(1) + "。以下是需要处理的事项，点击进入办理页面；超期事项以红字标出。");
     }
@@ -276,6 +277,13 @@ class StaffHomeViewIT extends KaribuViewTest {
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "mail-pending"))).hasSize(1);
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "content-problems"))).hasSize(1);
         assertThat(_find(ListItem.class, spec -> spec.withAttribute("data-item", "backup"))).hasSize(1);
+        // no test enters this year's working-day calendar: the administrator is reminded of it
+        ListItem workingDays = _get(ListItem.class, spec -> spec.withAttribute("data-item", "working-days"));
+        // (from December on next year's too: 调解工作日历：2026、2027年尚未录入)
+        assertThat(workingDays.getElement().getTextRecursively()).contains("调解工作日历："
+                + LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear(), "年尚未录入", "请录入节假日和调休安排");
+        assertThat(_get(workingDays, Anchor.class, spec -> spec.withoutClasses("overdue")).getHref())
+                .isEqualTo("admin/working-days");
         String href = _get(item(MARKET, "mediation-decisions"), Anchor.class, spec -> spec.withoutClasses("overdue")).getHref();
         assertThat(href).isEqualTo("staff/mediation?agency=" + MARKET + "&status=SUBMITTED");
         assertThat(_get(item(MARKET, "ratings"), Anchor.class).getHref())

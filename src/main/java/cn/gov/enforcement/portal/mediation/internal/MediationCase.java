@@ -4,7 +4,7 @@ import cn.gov.enforcement.portal.mediation.CaseStatus;
 import cn.gov.enforcement.portal.mediation.DisputeCategory;
 import cn.gov.enforcement.portal.mediation.IllegalTransitionException;
 import cn.gov.enforcement.portal.mediation.MediationSettings;
-import cn.gov.enforcement.portal.mediation.WorkingDays;
+import cn.gov.enforcement.portal.mediation.WorkingDayCalendar;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -317,41 +317,41 @@ public class MediationCase {
     // --- deadlines --------------------------------------------------------------------------
 
     /** The last day of the acceptance decision. */
-    public LocalDate acceptanceDue(MediationSettings settings) {
-        return WorkingDays.plus(LocalDate.ofInstant(submittedAt, settings.zone()), settings.acceptanceDays());
+    public LocalDate acceptanceDue(MediationSettings settings, WorkingDayCalendar calendar) {
+        return calendar.plus(LocalDate.ofInstant(submittedAt, settings.zone()), settings.acceptanceDays());
     }
 
     /** The last day of mediation; empty before acceptance. */
-    public Optional<LocalDate> mediationDue(MediationSettings settings) {
+    public Optional<LocalDate> mediationDue(MediationSettings settings, WorkingDayCalendar calendar) {
         if (acceptedAt == null) {
             return Optional.empty();
         }
         int days = settings.mediationDays() + (extended ? settings.extensionDays() : 0);
-        return Optional.of(WorkingDays.plus(LocalDate.ofInstant(acceptedAt, settings.zone()), days));
+        return Optional.of(calendar.plus(LocalDate.ofInstant(acceptedAt, settings.zone()), days));
     }
 
     /**
      * The last day of the deadline running in the current state: the acceptance decision while submitted, the
      * mediation while in mediation; empty in every other state.
      */
-    public Optional<LocalDate> currentDue(MediationSettings settings) {
-        return currentDue(status, submittedAt, acceptedAt, extended, settings);
+    public Optional<LocalDate> currentDue(MediationSettings settings, WorkingDayCalendar calendar) {
+        return currentDue(status, submittedAt, acceptedAt, extended, settings, calendar);
     }
 
     /**
-     * {@link #currentDue(MediationSettings)} from the columns it depends on, for queries that read them without
+     * {@link #currentDue(MediationSettings, WorkingDayCalendar)} from the columns it depends on, for queries that read them without
      * loading the whole case.
      */
     public static Optional<LocalDate> currentDue(CaseStatus status, Instant submittedAt, Instant acceptedAt,
-            boolean extended, MediationSettings settings) {
+            boolean extended, MediationSettings settings, WorkingDayCalendar calendar) {
         if (status == CaseStatus.SUBMITTED) {
-            return Optional.of(WorkingDays.plus(LocalDate.ofInstant(submittedAt, settings.zone()), settings.acceptanceDays()));
+            return Optional.of(calendar.plus(LocalDate.ofInstant(submittedAt, settings.zone()), settings.acceptanceDays()));
         }
         if (!status.inMediation() || acceptedAt == null) {
             return Optional.empty();
         }
         int days = settings.mediationDays() + (extended ? settings.extensionDays() : 0);
-        return Optional.of(WorkingDays.plus(LocalDate.ofInstant(acceptedAt, settings.zone()), days));
+        return Optional.of(calendar.plus(LocalDate.ofInstant(acceptedAt, settings.zone()), days));
     }
 
     /**
@@ -373,16 +373,16 @@ public class MediationCase {
      * The day by which a case left at its outcome should be closed ({@code closeReminderDays} working days after the
      * outcome); empty in every other state.
      */
-    public Optional<LocalDate> closingDue(MediationSettings settings) {
+    public Optional<LocalDate> closingDue(MediationSettings settings, WorkingDayCalendar calendar) {
         return awaitsClosing()
-                ? outcomeAt().map(at -> WorkingDays.plus(LocalDate.ofInstant(at, settings.zone()), settings.closeReminderDays()))
+                ? outcomeAt().map(at -> calendar.plus(LocalDate.ofInstant(at, settings.zone()), settings.closeReminderDays()))
                 : Optional.empty();
     }
 
     /** True when the deadline of the current state has passed (the due day itself is still in time). */
-    public boolean overdue(MediationSettings settings, Instant now) {
+    public boolean overdue(MediationSettings settings, WorkingDayCalendar calendar, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, settings.zone());
-        return currentDue(settings).map(today::isAfter).orElse(false);
+        return currentDue(settings, calendar).map(today::isAfter).orElse(false);
     }
 
     // --- accessors --------------------------------------------------------------------------
