@@ -190,14 +190,26 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
         try {
             outcome = catalog.check(item.id(), answers);
         } catch (ListsInputException e) {
+            String message = getTranslation(e.messageKey(), e.args());
             if (e instanceof EligibilityAnswersException refused) {
                 for (EligibilityAnswersException.Problem p : refused.problems()) {
                     HasValidation field = field(p.index());
                     field.setErrorMessage(getTranslation(p.messageKey(), p.args()));
                     field.setInvalid(true);
                 }
+                // several questions refused: the message names them all (a screen reader hears it once, not
+                // one field's message after another), and the focus goes to the first of them
+                List<EligibilityAnswersException.Problem> problems = refused.problems();
+                if (problems.size() > 1) {
+                    message = getTranslation("lists.check.error.several", problems.size(), problems.stream()
+                            .map(p -> Integer.toString(p.index() + 1))
+                            .collect(java.util.stream.Collectors.joining(getTranslation("lists.check.error.separator"))));
+                }
+                ((com.vaadin.flow.component.Component) field(problems.get(0).index())).getElement().executeJs(
+                        "const input = this.querySelector('input'); (input || this).focus();"
+                        + " this.scrollIntoView({block: 'center'});");
             }
-            Paragraph error = new Paragraph(getTranslation(e.messageKey(), e.args()));
+            Paragraph error = new Paragraph(message);
             error.setId("check-error");
             error.addClassName("lists-error");
             result.add(error);

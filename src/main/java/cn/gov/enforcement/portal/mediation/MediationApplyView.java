@@ -228,6 +228,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         Button saveDraft = new Button(getTranslation("mediation.draft.save"), e -> saveDraft());
         saveDraft.setId("mediation-save-draft");
         draftInfo.setId("mediation-draft-info");
+        // "saved, kept for 30 days" is said to a screen reader too, not only shown
+        draftInfo.getElement().setAttribute("role", "status");
         draftCodeBox.setId("mediation-draft-code");
         draftCodeBox.getElement().setAttribute("role", "status");
         draftCodeBox.setVisible(false);
@@ -381,6 +383,39 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         }
         if (clean) {
             show(current + 1);
+        } else {
+            pointAtProblems(problems, STEP_FIELDS.get(current));
+        }
+    }
+
+    /**
+     * Names the step's refused fields under its buttons (an alert a screen reader hears once, where each field's
+     * own message would be read one over the other) and moves the focus to the first of them.
+     */
+    private void pointAtProblems(List<FieldProblem> problems, Set<String> fields) {
+        Set<String> refused = problems.stream().map(FieldProblem::field).filter(fields::contains)
+                .collect(java.util.stream.Collectors.toSet());
+        List<String> labels = new java.util.ArrayList<>();
+        Component first = null;
+        for (Map.Entry<String, HasValidation> field : validated.entrySet()) {
+            if (!refused.contains(field.getKey())) {
+                continue;
+            }
+            first = first == null ? (Component) field.getValue() : first;
+            if (field.getValue() instanceof com.vaadin.flow.component.HasLabel labelled && labelled.getLabel() != null) {
+                labels.add(labelled.getLabel());
+            }
+        }
+        if (refused.contains(CONSENT)) {
+            first = consent;
+        }
+        if (!labels.isEmpty()) {
+            formError.setText(getTranslation("mediation.apply.stepProblems", labels.size(),
+                    String.join(getTranslation("mediation.listSeparator"), labels)));
+        }
+        if (first != null) {
+            first.getElement().executeJs("const input = this.querySelector('input, textarea');"
+                    + " (input || this).focus(); this.scrollIntoView({block: 'center'});");
         }
     }
 
@@ -741,6 +776,9 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             saveDraftQuietly();
         }
         show(firstStep);
+        if (firstStep < STEPS - 1) {
+            pointAtProblems(problems, STEP_FIELDS.get(firstStep));
+        }
     }
 
     private void add(UnorderedList list, String labelKey, String value) {

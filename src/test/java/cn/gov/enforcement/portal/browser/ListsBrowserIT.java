@@ -82,6 +82,15 @@ class ListsBrowserIT extends BrowserTest {
         browser.until(d -> d.getCurrentUrl().endsWith("/exemptions/mr-ex-first-licence-display/check"));
         browser.waitForVaadin();
 
+        // sent unanswered: every question is named at once and the focus goes to the first one
+        browser.find(By.id("check-submit")).click();
+        browser.until(d -> d.findElement(By.id("check-error")).getText().equals("有 3 道题需要补充或修改：第 1、2、3 题。"));
+        browser.until(d -> {
+            WebElement active = d.switchTo().activeElement();
+            return "input".equals(active.getTagName()) && !d.findElement(By.id("check-answer-0"))
+                    .findElements(By.xpath(".//input")).stream().filter(active::equals).toList().isEmpty();
+        });
+
         answer(0, "是");
         // 是否因此引发了消费纠纷或其他危害后果？ is met by the answer no
         answer(1, "否");

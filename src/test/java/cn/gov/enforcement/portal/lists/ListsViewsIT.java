@@ -275,8 +275,15 @@ class ListsViewsIT extends ListsTestSupport {
     void a_missing_answer_is_named_and_an_unknown_item_gets_the_not_found_page() {
         UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check");
         answer(0, "yes");
+        answer(2, "yes");
         _click(_get(Button.class, spec -> spec.withId("check-submit")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("check-error")).getText()).isEqualTo("请回答第 2 题。");
+        // nothing answered: every question is named at once
+        UI.getCurrent().navigate("exemptions/mr-ex-minor-change-registration/check");
+        _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("check-error")).getText())
+                .isEqualTo("有 3 道题需要补充或修改：第 1、2、3 题。");
+        UI.getCurrent().navigate("exemptions/mr-ex-first-licence-display/check");
         assertThat(_find(H2.class, spec -> spec.withId("check-outcome"))).isEmpty();
         UI.getCurrent().navigate("exemptions/no-such-item/check");
         assertThat(_find(Div.class, spec -> spec.withId("lists-not-found"))).hasSize(1);
@@ -512,7 +519,10 @@ class ListsViewsIT extends ListsTestSupport {
         _setValue(_get(TextField.class, spec -> spec.withId("check-answer-0")), "abc");
         answer(2, "yes");
         _click(_get(Button.class, spec -> spec.withId("check-submit")));
+        // two questions refused: the message under the button names both (fields keep their own messages)
         assertThat(_get(Paragraph.class, spec -> spec.withId("check-error")).getText())
+                .isEqualTo("2 questions need an answer or a correction: 1, 2.");
+        assertThat(_get(TextField.class, spec -> spec.withId("check-answer-0")).getErrorMessage())
                 .isEqualTo("Please enter a number for question 1, e.g. 120 or 3.5.");
         RadioButtonGroup<?> second = _get(RadioButtonGroup.class, spec -> spec.withId("check-answer-1"));
         assertThat(second.isInvalid()).isTrue();

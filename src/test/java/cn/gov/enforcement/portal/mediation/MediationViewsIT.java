@@ -90,6 +90,12 @@ class MediationViewsIT extends KaribuViewTest {
         UI.getCurrent().navigate("mediation/apply");
         _setValue(_get(RadioButtonGroup.class, spec -> spec.withId("mediation-category")), DisputeCategory.CONSUMER);
         click("mediation-next");
+        // the step sent empty: one message under the buttons names every refused field, each field keeps its own
+        click("mediation-next");
+        assertThat(step()).isEqualTo("1");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("mediation-form-error")).getText())
+                .isEqualTo("本步有 3 处需要补充或修改：姓名或单位名称、证件号码、联系电话。");
+        assertThat(text("mediation-applicant-name").isInvalid()).isTrue();
         RadioButtonGroup<MediationApplication.ApplicantKind> kind = _get(RadioButtonGroup.class,
                 spec -> spec.withId("mediation-applicant-kind"));
         com.vaadin.flow.component.select.Select<MediationApplication.IdType> idType =
