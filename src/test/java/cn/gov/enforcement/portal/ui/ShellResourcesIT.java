@@ -98,7 +98,45 @@ class ShellResourcesIT extends IntegrationTest {
         assertThat(get("/VAADIN/build/indexhtml-Zz9Zz9Zz.js").headers().firstValue("Cache-Control"))
                 .hasValueSatisfying(v -> assertThat(v).doesNotContain("immutable"));
         assertThat(get("/VAADIN/themes/portal/styles.css").headers().firstValue("Cache-Control"))
-                .hasValueSatisfying(v -> assertThat(v).doesNotContain("immutable").contains("max-age=3600"));
+                .hasValueSatisfying(v -> assertThat(v).doesNotContain("immutable"));
+    }
+
+    @Test
+    void the_themes_style_sheet_is_asked_for_again_each_time_and_answered_304_while_it_is_the_same() throws Exception {
+        String path = "/VAADIN/themes/portal/styles.css";
+        HttpResponse<byte[]> first = get(path);
+        assertThat(first.statusCode()).isEqualTo(200);
+        // kept, but never used without asking: a deploy's new styles reach readers at once, not after Vaadin's hour
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        // one validator, a tag of the content: the same on every answer and after a restart of the same build; weak,
+        // since Tomcat compresses no answer with a strong one (a strong tag names the exact bytes sent)
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).startsWith("W/\"").endsWith("\"");
+        assertThat(get(path).headers().firstValue("ETag")).hasValue(etag);
+        assertThat(first.headers().firstValue("Last-Modified")).isEmpty();
+
+        HttpResponse<byte[]> same = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(same.statusCode()).isEqualTo(304);
+        assertThat(same.body()).isEmpty();
+        assertThat(same.headers().firstValue("ETag")).hasValue(etag);
+
+        // a compressed answer has the same tag, and the browser's copy of it is still good
+        HttpResponse<byte[]> gzip = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzip.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept-Encoding", "gzip").header("If-None-Match", etag).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(304);
+
+        // another release's copy (another tag) gets the file, even when it is newer than this jar (a rollback)
+        HttpResponse<byte[]> other = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("If-None-Match", "\"0123456789abcdef\"")
+                .header("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.body()).isEqualTo(first.body());
     }
 
     private static void assertShell(HttpResponse<byte[]> page, String lang, String title) {
