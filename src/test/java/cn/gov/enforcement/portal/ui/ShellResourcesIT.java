@@ -139,6 +139,14 @@ class ShellResourcesIT extends IntegrationTest {
         assertThat(other.body()).isEqualTo(first.body());
     }
 
+    @Test
+    void the_themes_styles_come_in_one_file_without_imports_the_browser_would_load_after_it() throws Exception {
+        String css = new String(get("/VAADIN/themes/portal/styles.css").body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(css).doesNotContain("@import");
+        // the lists module's rules, once a file of their own, and the shell's
+        assertThat(css).contains(".lists-tools {").contains(".discretion-table {").contains(".portal-header {");
+    }
+
     private static void assertShell(HttpResponse<byte[]> page, String lang, String title) {
         assertThat(page.statusCode()).isEqualTo(200);
         org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8));
