@@ -147,6 +147,56 @@ class ShellResourcesIT extends IntegrationTest {
         assertThat(css).contains(".lists-tools {").contains(".discretion-table {").contains(".portal-header {");
     }
 
+    @Test
+    void public_answers_of_published_data_may_be_kept_five_minutes_and_nothing_personal_or_failed_is() throws Exception {
+        String risks = new String(get("/api/v1/risk-points?size=1").body(), java.nio.charset.StandardCharsets.UTF_8);
+        String riskId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(risks).path("items").path(0).path("id").asText();
+        String exemptions = new String(get("/api/v1/exemptions?size=1").body(), java.nio.charset.StandardCharsets.UTF_8);
+        String exemptionId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(exemptions).path("items").path(0).path("id").asText();
+        String agencies = new String(get("/api/v1/agencies?size=1").body(), java.nio.charset.StandardCharsets.UTF_8);
+        String agencyId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(agencies).path("items").path(0).path("id").asText();
+        assertThat(java.util.List.of(riskId, exemptionId, agencyId)).doesNotContain("");
+        String q = java.net.URLEncoder.encode("合同", java.nio.charset.StandardCharsets.UTF_8);
+        for (String path : new String[] {"/api/v1/risk-points?size=5", "/api/v1/risk-points/" + riskId,
+                "/api/v1/exemptions", "/api/v1/exemptions/" + exemptionId, "/api/v1/discretion",
+                "/api/v1/risk-points.csv", "/api/v1/exemptions.xlsx?lang=en", "/api/v1/agencies",
+                "/api/v1/agencies/" + agencyId, "/api/v1/regulations/search?q=" + q, "/api/v1/self-check/sectors",
+                "/api/v1/guidance/figures"}) {
+            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            assertThat(answer.headers().allValues("Cache-Control")).as(path).containsExactly("public, max-age=300");
+            assertThat(answer.headers().firstValue("Pragma")).as(path).isEmpty();
+            assertThat(answer.headers().firstValue("Expires")).as(path).isEmpty();
+            // the language of an answer may follow Accept-Language: a shared cache keeps one copy per language
+            assertThat(String.join(",", answer.headers().allValues("Vary")).toLowerCase(java.util.Locale.ROOT)).as(path)
+                    .contains("accept-language");
+            // the headers Spring Security writes on every answer otherwise stay
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+        }
+
+        // a person's or a case's answer, a failure, a missing entry, credentials, a POST, a page: never kept
+        java.util.List<HttpResponse<byte[]>> kept = new java.util.ArrayList<>();
+        kept.add(get("/api/v1/certificates/ZF00000000"));
+        kept.add(get("/api/v1/mediation/status?number=TJ-2026-000001&code=ABCDEFGH"));
+        kept.add(get("/api/v1/self-check/report"));
+        kept.add(get("/api/v1/risk-points/no-such-entry"));
+        kept.add(get("/api/v1/agencies?category=nonsense"));
+        kept.add(get("/api/v1/regulations/search?q=" + q + "&size=oops"));
+        kept.add(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/risk-points"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("nobody:wrong".getBytes()))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+        kept.add(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exemptions/check"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"itemId\":\"" + exemptionId + "\",\"answers\":{}}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()));
+        kept.add(get("/risks"));
+        for (HttpResponse<byte[]> answer : kept) {
+            assertThat(answer.headers().firstValue("Cache-Control")).as(answer.request().method() + " " + answer.uri())
+                    .hasValueSatisfying(v -> assertThat(v).contains("no-store").doesNotContain("public"));
+        }
+    }
+
     private static void assertShell(HttpResponse<byte[]> page, String lang, String title) {
         assertThat(page.statusCode()).isEqualTo(200);
         org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8));
