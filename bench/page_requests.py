@@ -44,7 +44,7 @@ def report(label, entries):
     for e in css:
         if e["transfer"] == 0:
             how = "from the cache without asking"
-        elif e["transfer"] < e["body"]:
+        elif e["body"] == 0 or e["transfer"] < e["body"]:
             how = "asked again, not changed (304, headers only)"
         else:
             how = "downloaded"
