@@ -115,7 +115,9 @@ public final class Browser implements TestWatcher {
     /** Opens a vaadin-select by id and picks the visible item with the given label. */
     public void choose(String selectId, String label) {
         find(By.id(selectId)).click();
-        WebElement item = until(d -> d.findElements(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']"))
+        // not the copy of a select's chosen item shown in its field (another select may show the same label)
+        WebElement item = until(d -> d.findElements(By.xpath("//vaadin-select-item[normalize-space(.)='" + label
+                        + "' and not(ancestor::vaadin-select-value-button)]"))
                 .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
         item.click();
         until(d -> d.findElement(By.id(selectId)).getText().contains(label));

@@ -52,6 +52,32 @@ class ListsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void a_list_page_makes_one_server_round_trip_and_its_filters_still_reach_the_server() throws InterruptedException {
+        for (String path : new String[] {"/risks", "/exemptions", "/"}) {
+            browser.open(path);
+            // what the page would send on its own after its first answer (it went right after, before this check)
+            Thread.sleep(1500);
+            browser.waitForVaadin();
+            Object trips = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return performance.getEntriesByType('resource').filter(e => e.name.includes('v-r=uidl')).length");
+            // the round trip that draws the view, and no second one with the selects' first announcements
+            assertThat(((Number) trips).intValue()).as(path).isEqualTo(1);
+        }
+
+        // what the reader picks still reaches the server: a level, then all levels again (the value first shown)
+        browser.open("/risks");
+        browser.choose("risk-level", "高");
+        browser.find(By.id("risk-search-submit")).click();
+        browser.until(d -> d.getCurrentUrl().contains("level="));
+        browser.waitForVaadin();
+        browser.choose("risk-level", "全部");
+        browser.find(By.id("risk-search-submit")).click();
+        browser.until(d -> !d.getCurrentUrl().contains("level="));
+        browser.waitForVaadin();
+        assertThat(browser.find(By.id("risk-level")).getText()).contains("全部");
+    }
+
+    @Test
     void a_risk_point_opened_from_the_list_shows_its_legal_basis() {
         browser.open("/risks?agency=sample-market-regulation&level=高");
         browser.find(By.linkText("未取得食品经营许可从事餐饮服务")).click();

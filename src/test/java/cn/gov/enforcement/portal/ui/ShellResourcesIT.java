@@ -98,7 +98,103 @@ class ShellResourcesIT extends IntegrationTest {
         assertThat(get("/VAADIN/build/indexhtml-Zz9Zz9Zz.js").headers().firstValue("Cache-Control"))
                 .hasValueSatisfying(v -> assertThat(v).doesNotContain("immutable"));
         assertThat(get("/VAADIN/themes/portal/styles.css").headers().firstValue("Cache-Control"))
-                .hasValueSatisfying(v -> assertThat(v).doesNotContain("immutable").contains("max-age=3600"));
+                .hasValueSatisfying(v -> assertThat(v).doesNotContain("immutable"));
+    }
+
+    @Test
+    void the_themes_style_sheet_is_asked_for_again_each_time_and_answered_304_while_it_is_the_same() throws Exception {
+        String path = "/VAADIN/themes/portal/styles.css";
+        HttpResponse<byte[]> first = get(path);
+        assertThat(first.statusCode()).isEqualTo(200);
+        // kept, but never used without asking: a deploy's new styles reach readers at once, not after Vaadin's hour
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        // one validator, a tag of the content: the same on every answer and after a restart of the same build; weak,
+        // since Tomcat compresses no answer with a strong one (a strong tag names the exact bytes sent)
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).startsWith("W/\"").endsWith("\"");
+        assertThat(get(path).headers().firstValue("ETag")).hasValue(etag);
+        assertThat(first.headers().firstValue("Last-Modified")).isEmpty();
+
+        HttpResponse<byte[]> same = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(same.statusCode()).isEqualTo(304);
+        assertThat(same.body()).isEmpty();
+        assertThat(same.headers().firstValue("ETag")).hasValue(etag);
+
+        // a compressed answer has the same tag, and the browser's copy of it is still good
+        HttpResponse<byte[]> gzip = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzip.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept-Encoding", "gzip").header("If-None-Match", etag).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(304);
+
+        // another release's copy (another tag) gets the file, even when it is newer than this jar (a rollback)
+        HttpResponse<byte[]> other = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("If-None-Match", "\"0123456789abcdef\"")
+                .header("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void the_themes_styles_come_in_one_file_without_imports_the_browser_would_load_after_it() throws Exception {
+        String css = new String(get("/VAADIN/themes/portal/styles.css").body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(css).doesNotContain("@import");
+        // the lists module's rules, once a file of their own, and the shell's
+        assertThat(css).contains(".lists-tools {").contains(".discretion-table {").contains(".portal-header {");
+    }
+
+    @Test
+    void public_answers_of_published_data_may_be_kept_five_minutes_and_nothing_personal_or_failed_is() throws Exception {
+        String risks = new String(get("/api/v1/risk-points?size=1").body(), java.nio.charset.StandardCharsets.UTF_8);
+        String riskId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(risks).path("items").path(0).path("id").asText();
+        String exemptions = new String(get("/api/v1/exemptions?size=1").body(), java.nio.charset.StandardCharsets.UTF_8);
+        String exemptionId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(exemptions).path("items").path(0).path("id").asText();
+        String agencies = new String(get("/api/v1/agencies?size=1").body(), java.nio.charset.StandardCharsets.UTF_8);
+        String agencyId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(agencies).path("items").path(0).path("id").asText();
+        assertThat(java.util.List.of(riskId, exemptionId, agencyId)).doesNotContain("");
+        String q = java.net.URLEncoder.encode("合同", java.nio.charset.StandardCharsets.UTF_8);
+        for (String path : new String[] {"/api/v1/risk-points?size=5", "/api/v1/risk-points/" + riskId,
+                "/api/v1/exemptions", "/api/v1/exemptions/" + exemptionId, "/api/v1/discretion",
+                "/api/v1/risk-points.csv", "/api/v1/exemptions.xlsx?lang=en", "/api/v1/agencies",
+                "/api/v1/agencies/" + agencyId, "/api/v1/regulations/search?q=" + q, "/api/v1/self-check/sectors",
+                "/api/v1/guidance/figures"}) {
+            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            assertThat(answer.headers().allValues("Cache-Control")).as(path).containsExactly("public, max-age=300");
+            assertThat(answer.headers().firstValue("Pragma")).as(path).isEmpty();
+            assertThat(answer.headers().firstValue("Expires")).as(path).isEmpty();
+            // the language of an answer may follow Accept-Language: a shared cache keeps one copy per language
+            assertThat(String.join(",", answer.headers().allValues("Vary")).toLowerCase(java.util.Locale.ROOT)).as(path)
+                    .contains("accept-language");
+            // the headers Spring Security writes on every answer otherwise stay
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+        }
+
+        // a person's or a case's answer, a failure, a missing entry, credentials, a POST, a page: never kept
+        java.util.List<HttpResponse<byte[]>> kept = new java.util.ArrayList<>();
+        kept.add(get("/api/v1/certificates/ZF00000000"));
+        kept.add(get("/api/v1/mediation/status?number=TJ-2026-000001&code=ABCDEFGH"));
+        kept.add(get("/api/v1/self-check/report"));
+        kept.add(get("/api/v1/risk-points/no-such-entry"));
+        kept.add(get("/api/v1/agencies?category=nonsense"));
+        kept.add(get("/api/v1/regulations/search?q=" + q + "&size=oops"));
+        kept.add(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/risk-points"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("nobody:wrong".getBytes()))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+        kept.add(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exemptions/check"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"itemId\":\"" + exemptionId + "\",\"answers\":{}}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()));
+        kept.add(get("/risks"));
+        for (HttpResponse<byte[]> answer : kept) {
+            assertThat(answer.headers().firstValue("Cache-Control")).as(answer.request().method() + " " + answer.uri())
+                    .hasValueSatisfying(v -> assertThat(v).contains("no-store").doesNotContain("public"));
+        }
     }
 
     private static void assertShell(HttpResponse<byte[]> page, String lang, String title) {
