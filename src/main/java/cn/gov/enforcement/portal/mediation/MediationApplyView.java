@@ -344,6 +344,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             // the refusals speak of this visit's uploads; the evidence list shows what was stored
             evidenceRefusals.clear();
             evidenceError.setText("");
+            // the summary of another step's refused fields does not stay under this one
+            formError.setText("");
         }
         current = shown;
         for (int i = 0; i < steps.size(); i++) {

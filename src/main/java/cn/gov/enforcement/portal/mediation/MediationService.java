@@ -834,7 +834,9 @@ public class MediationService {
                     case AGREEMENT -> s.to() == CaseStatus.AGREEMENT_REACHED;
                 }).map(CaseTracking.Step::at).reduce((a, b) -> b).orElse(clock.instant());
         LocalDate issuedOn = LocalDate.ofInstant(issued, settings.zone());
-        // the acceptance notice states the deadline decided on the day of acceptance, not a later extended one
+        // the acceptance notice states the deadline counted from the day of acceptance, not a later extended one;
+        // counted with the working-day calendar as it stands when the notice is shown (deadlines are not stored:
+        // a calendar entered after the acceptance changes a reprinted notice too, see README)
         LocalDate mediationDue = kind == MediationDocument.ACCEPTANCE_NOTICE
                 ? calendar.current().plus(issuedOn, settings.mediationDays()) : t.mediationDue();
         return new DocumentData(kind, t.agencyId(), agencyName(t.agencyId(), locale), t.caseNumber(),

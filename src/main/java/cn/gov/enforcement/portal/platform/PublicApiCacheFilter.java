@@ -32,6 +32,9 @@ public class PublicApiCacheFilter extends ApiFilter {
     /** Five minutes: an edit published by staff reaches every reader after at most this long. */
     static final String PUBLIC = "public, max-age=300";
 
+    /** What Spring Security writes on every answer otherwise, written back on an answer that turns out not 200. */
+    static final String NO_STORE = "no-cache, no-store, max-age=0, must-revalidate";
+
     /** The GET (and HEAD) addresses whose answers show published data, the same for every reader. */
     private static final Pattern PUBLISHED = Pattern.compile("/api/v1/(?:"
             + "(?:risk-points|exemptions)(?:\\.csv|\\.xlsx|/[^/]+)?"
@@ -87,6 +90,37 @@ public class PublicApiCacheFilter extends ApiFilter {
             public void addDateHeader(String name, long date) {
                 if (!(getStatus() == SC_OK && "Expires".equalsIgnoreCase(name))) {
                     super.addDateHeader(name, date);
+                }
+            }
+
+            /*
+             * An error raised with sendError (a 406 for an Accept the address cannot answer, say) reaches Spring
+             * Security's header writer while the status is still 200, so the headers were already made public:
+             * a status other than 200 takes them back before it is set.
+             */
+            @Override
+            public void setStatus(int status) {
+                keepNone(status);
+                super.setStatus(status);
+            }
+
+            @Override
+            public void sendError(int status) throws IOException {
+                keepNone(status);
+                super.sendError(status);
+            }
+
+            @Override
+            public void sendError(int status, String message) throws IOException {
+                keepNone(status);
+                super.sendError(status, message);
+            }
+
+            private void keepNone(int status) {
+                if (status != SC_OK && !isCommitted()) {
+                    super.setHeader("Cache-Control", NO_STORE);
+                    super.setHeader("Pragma", "no-cache");
+                    super.setDateHeader("Expires", 0);
                 }
             }
 

@@ -21,14 +21,20 @@ public class SelectStartEvents implements VaadinServiceInitListener {
 
     /**
      * Listens on the document while events go down to their target (capture), so it runs before the select's own
-     * listeners. A select announces each property first from its first update, when it joins the page.
+     * listeners. A select announces each property first from its first update, when it joins the page; a select
+     * the reader has pressed a pointer or a key on is never filtered again.
      */
     static final String SCRIPT = "(function(){var seen=new WeakMap();"
+            + "var state=function(t){var s=seen.get(t);if(!s){s={};seen.set(t,s);}return s;};"
+            // once the reader has touched a select (pointer or key), nothing of it is stopped any more, so that a
+            // reader's pick can never be taken for the select's first announcement
+            + "['pointerdown','keydown'].forEach(function(type){document.addEventListener(type,function(e){"
+            + "var p=e.composedPath?e.composedPath():[];for(var i=0;i<p.length;i++){"
+            + "if(p[i].localName==='vaadin-select'){state(p[i]).touched=true;return;}}},true);});"
             + "['value-changed','opened-changed'].forEach(function(type){"
             + "document.addEventListener(type,function(e){var t=e.target;"
             + "if(!t||t.localName!=='vaadin-select'||e.eventPhase!==Event.CAPTURING_PHASE){return;}"
-            + "var s=seen.get(t);if(!s){s={};seen.set(t,s);}"
-            + "if(s[type]){return;}s[type]=true;e.stopImmediatePropagation();},true);});})();";
+            + "var s=state(t);if(s.touched||s[type]){return;}s[type]=true;e.stopImmediatePropagation();},true);});})();";
 
     @Override
     public void serviceInit(ServiceInitEvent event) {

@@ -174,7 +174,11 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                   if (!view.isConnected) { window.removeEventListener('hashchange', onHashChange); return; }
                   mark();
                 };
-                window.addEventListener('hashchange', onHashChange);
+                // once per view element: the router reuses the view when a link leads to another document
+                if (!view.__hashMark) {
+                  view.__hashMark = true;
+                  window.addEventListener('hashchange', onHashChange);
+                }
                 requestAnimationFrame(() => { const target = mark(); if (target) { target.scrollIntoView(); } });""");
     }
 
@@ -195,6 +199,7 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                   if (navigator.clipboard && window.isSecureContext) {
                     return navigator.clipboard.writeText(text).then(() => true, () => false);
                   }
+                  const focused = document.activeElement;
                   const area = document.createElement('textarea');
                   area.value = text;
                   area.setAttribute('readonly', '');
@@ -205,6 +210,8 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                   let copied = false;
                   try { copied = document.execCommand('copy'); } catch (refused) { copied = false; }
                   area.remove();
+                  // the keyboard's place stays on the button that was used
+                  if (focused && focused.focus) { focused.focus(); }
                   return Promise.resolve(copied);
                 };
                 view.addEventListener('click', event => {

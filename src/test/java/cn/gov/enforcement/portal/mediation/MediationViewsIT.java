@@ -96,6 +96,10 @@ class MediationViewsIT extends KaribuViewTest {
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("mediation-form-error")).getText())
                 .isEqualTo("本步有 3 处需要补充或修改：姓名或单位名称、证件号码、联系电话。");
         assertThat(text("mediation-applicant-name").isInvalid()).isTrue();
+        // back to the first step: the second step's summary does not stay
+        click("mediation-back");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("mediation-form-error")).getText()).isEmpty();
+        click("mediation-next");
         RadioButtonGroup<MediationApplication.ApplicantKind> kind = _get(RadioButtonGroup.class,
                 spec -> spec.withId("mediation-applicant-kind"));
         com.vaadin.flow.component.select.Select<MediationApplication.IdType> idType =
