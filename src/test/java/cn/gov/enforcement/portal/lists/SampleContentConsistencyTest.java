@@ -24,17 +24,9 @@ class SampleContentConsistencyTest {
      */
     @Test
     void record_questions_of_the_sample_items_ask_positively() throws IOException {
-        List<String> asked = new java.util.ArrayList<>();
-        try (var files = Files.list(Path.of("knowledge-base", ListKind.EXEMPTIONS.folder()))) {
-            for (Path path : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                var result = ListFileParser.parse(ListKind.EXEMPTIONS, KnowledgeFile.of(path.toString(),
-                        Files.readString(path)));
-                assertThat(result.problems()).isEmpty();
-                result.entries().stream().map(ExemptionItem.class::cast).flatMap(e -> e.conditions().stream())
-                        .filter(c -> c.type() == ConditionType.FIRST_VIOLATION || c.type() == ConditionType.CLEAN_RECORD_MONTHS)
-                        .map(Condition::question).forEach(asked::add);
-            }
-        }
+        List<String> asked = sampleConditions().stream()
+                .filter(c -> c.type() == ConditionType.FIRST_VIOLATION || c.type() == ConditionType.CLEAN_RECORD_MONTHS)
+                .map(Condition::question).toList();
         assertThat(asked).hasSizeGreaterThan(20)
                 .allSatisfy(q -> assertThat(q).doesNotContain("是否没有").doesNotContain("是否未"));
         assertThat(asked).contains("这是您的单位过去12个月内第一次因健康证明问题被查处吗？");
@@ -46,21 +38,27 @@ class SampleContentConsistencyTest {
      */
     @Test
     void no_yes_no_question_of_the_sample_items_asks_with_a_double_negative() throws IOException {
-        List<Condition> yesNo = new java.util.ArrayList<>();
+        List<Condition> yesNo = sampleConditions().stream().filter(c -> !c.type().numericAnswer()).toList();
+        assertThat(yesNo).hasSizeGreaterThan(100).extracting(Condition::question).allSatisfy(q -> assertThat(q)
+                .doesNotContain("是否没有", "是否未", "是否并未", "是否既不").doesNotContainPattern("(没有|从未|并未)[^，。？]*吗"));
+        // the questions about harm now ask about it and are met by the answer no
+        assertThat(yesNo).filteredOn(Condition::metWhenNo).hasSizeGreaterThanOrEqualTo(20)
+                .allSatisfy(c -> assertThat(c.question()).contains("是否"));
+    }
+
+    /** Every condition of the sample exemption items, file by file; each file parses without a problem. */
+    private static List<Condition> sampleConditions() throws IOException {
+        List<Condition> conditions = new java.util.ArrayList<>();
         try (var files = Files.list(Path.of("knowledge-base", ListKind.EXEMPTIONS.folder()))) {
             for (Path path : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 var result = ListFileParser.parse(ListKind.EXEMPTIONS, KnowledgeFile.of(path.toString(),
                         Files.readString(path)));
                 assertThat(result.problems()).isEmpty();
                 result.entries().stream().map(ExemptionItem.class::cast).flatMap(e -> e.conditions().stream())
-                        .filter(c -> !c.type().numericAnswer()).forEach(yesNo::add);
+                        .forEach(conditions::add);
             }
         }
-        assertThat(yesNo).hasSizeGreaterThan(100).extracting(Condition::question).allSatisfy(q -> assertThat(q)
-                .doesNotContain("是否没有", "是否未", "是否并未", "是否既不").doesNotContainPattern("(没有|从未|并未)[^，。？]*吗"));
-        // the questions about harm now ask about it and are met by the answer no
-        assertThat(yesNo).filteredOn(Condition::metWhenNo).hasSizeGreaterThanOrEqualTo(20)
-                .allSatisfy(c -> assertThat(c.question()).contains("是否"));
+        return conditions;
     }
 
     private static <T> T entry(ListKind kind, String file, String id, Class<T> type) throws IOException {
