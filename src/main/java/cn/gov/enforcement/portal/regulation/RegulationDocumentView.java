@@ -230,9 +230,9 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         }
         html.append("<p").append(lang(a.text())).append('>');
         if (!a.number().isEmpty()) {
-            html.append("<a class=\"regulation-permalink\" href=\"").append(escape(base + "#" + a.anchor()))
-                    .append("\" title=\"").append(escape(getTranslation("regulation.document.permalink"))).append("\">")
-                    .append(escape(a.number())).append("</a> ");
+            link(html, base + "#" + a.anchor(), "regulation-permalink", a.number(),
+                    " title=\"" + escape(getTranslation("regulation.document.permalink")) + "\"");
+            html.append(' ');
         }
         html.append("<span>").append(escape(shown(a.text()))).append("</span></p></div>");
     }
@@ -242,17 +242,10 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                        RegulationCatalog.ArticleView previous, RegulationCatalog.ArticleView next) {
         html.append("<div class=\"regulation-article-tools\">");
         if (previous != null) {
-            // hundreds of links on one page: each is named after the article it leads to
-            html.append("<a class=\"regulation-previous\" href=\"").append(escape(base + "#" + previous.anchor()))
-                    .append("\" title=\"").append(escape(named(previous)))
-                    .append("\" aria-label=\"").append(escape(getTranslation("regulation.document.previousNamed", named(previous))))
-                    .append("\">").append(escape(getTranslation("regulation.document.previous"))).append("</a> ");
+            neighbour(html, base, previous, "previous");
         }
         if (next != null) {
-            html.append("<a class=\"regulation-next\" href=\"").append(escape(base + "#" + next.anchor()))
-                    .append("\" title=\"").append(escape(named(next)))
-                    .append("\" aria-label=\"").append(escape(getTranslation("regulation.document.nextNamed", named(next))))
-                    .append("\">").append(escape(getTranslation("regulation.document.next"))).append("</a> ");
+            neighbour(html, base, next, "next");
         }
         String citation = citation(documentTitle, named(a));
         citations.put(a.anchor(), citation);
@@ -260,6 +253,17 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         html.append("<button type=\"button\" class=\"regulation-copy-citation\" data-citation=\"").append(escape(citation))
                 .append("\" aria-label=\"").append(escape(label + " " + named(a))).append("\">")
                 .append(escape(label)).append("</button></div>");
+    }
+
+    /**
+     * The link to the previous or the next article ({@code kind}: {@code previous}, {@code next}). Hundreds of such
+     * links on one page: each is named after the article it leads to.
+     */
+    private void neighbour(StringBuilder html, String base, RegulationCatalog.ArticleView to, String kind) {
+        link(html, base + "#" + to.anchor(), "regulation-" + kind, getTranslation("regulation.document." + kind),
+                " title=\"" + escape(named(to)) + "\" aria-label=\""
+                        + escape(getTranslation("regulation.document." + kind + "Named", named(to))) + "\"");
+        html.append(' ');
     }
 
     /**
@@ -299,6 +303,7 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         link(html, href, className, text, "");
     }
 
+    /** A link; {@code attributes} are further attributes, each with its leading space, their values escaped. */
     private static void link(StringBuilder html, String href, String className, String text, String attributes) {
         html.append("<a href=\"").append(escape(href)).append('"');
         if (className != null) {
