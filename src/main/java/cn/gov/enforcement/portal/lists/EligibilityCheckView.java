@@ -205,9 +205,8 @@ public class EligibilityCheckView extends Div implements BeforeEnterObserver, Ha
                             .map(p -> Integer.toString(p.index() + 1))
                             .collect(java.util.stream.Collectors.joining(getTranslation("lists.check.error.separator"))));
                 }
-                ((com.vaadin.flow.component.Component) field(problems.get(0).index())).getElement().executeJs(
-                        "const input = this.querySelector('input'); (input || this).focus();"
-                        + " this.scrollIntoView({block: 'center'});");
+                cn.gov.enforcement.portal.platform.FieldFocus.reveal(
+                        (com.vaadin.flow.component.Component) field(problems.get(0).index()));
             }
             Paragraph error = new Paragraph(message);
             error.setId("check-error");

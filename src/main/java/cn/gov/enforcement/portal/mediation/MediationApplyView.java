@@ -416,8 +416,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                     String.join(getTranslation("mediation.listSeparator"), labels)));
         }
         if (first != null) {
-            first.getElement().executeJs("const input = this.querySelector('input, textarea');"
-                    + " (input || this).focus(); this.scrollIntoView({block: 'center'});");
+            cn.gov.enforcement.portal.platform.FieldFocus.reveal(first);
         }
     }
 
