@@ -42,6 +42,9 @@ class SearchHealthIndicatorTest {
         cluster.createContext("/_cluster/health", exchange -> {
             byte[] body = "{\"cluster_name\":\"portal\",\"status\":\"green\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            // no kept-alive connection: a call after the stop must find the port closed (Connection refused), not a
+            // pooled connection the stop cut (Connection closed), which made the first check after it depend on timing
+            exchange.getResponseHeaders().add("Connection", "close");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -83,6 +86,7 @@ class SearchHealthIndicatorTest {
         HttpServer again = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         again.createContext("/_cluster/health", exchange -> {
             byte[] body = "{\"cluster_name\":\"portal\",\"status\":\"yellow\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Connection", "close");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
