@@ -21,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,9 +65,26 @@ public class WorkingCalendar {
         this.clock = clock;
     }
 
-    /** What was entered for one year. */
+    /** What was entered for one year; {@code version} counts its saves and is named by the next save. */
     public record Year(int year, List<LocalDate> holidays, List<LocalDate> makeUpDays, String source, String updatedBy,
-            Instant updatedAt) {}
+            Instant updatedAt, int version) {}
+
+    /**
+     * A save refused because another administrator saved or removed the same year after the calendar was read (or at
+     * the same moment): nothing was written. The page keeps what was typed and shows the year as it is now.
+     */
+    public static final class ChangedMeanwhile extends RuntimeException {
+        private final int year;
+
+        ChangedMeanwhile(int year) {
+            super("working-day calendar " + year + " was changed meanwhile");
+            this.year = year;
+        }
+
+        public int year() {
+            return year;
+        }
+    }
 
     /** One save of a year, for the change log. */
     public record Change(int year, String username, Instant at, int holidays, int makeUpDays, String source) {}
@@ -87,10 +106,11 @@ public class WorkingCalendar {
     /** The year as entered; empty when nobody entered it. */
     @Transactional(readOnly = true)
     public Optional<Year> year(int year) {
-        return jdbc.sql("select source, updated_by, updated_at from working_calendar_year where calendar_year = ?")
+        return jdbc.sql("select source, updated_by, updated_at, version from working_calendar_year"
+                        + " where calendar_year = ?")
                 .param(year)
                 .query((rs, i) -> new Year(year, days(year, HOLIDAY), days(year, WORKDAY), rs.getString(1),
-                        rs.getString(2), rs.getTimestamp(3).toInstant()))
+                        rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)))
                 .optional();
     }
 
@@ -123,11 +143,15 @@ public class WorkingCalendar {
      * required when any date is given. Saving no date and no source removes the year: it then counts Monday to
      * Friday.
      *
+     * @param seenVersion the {@link Year#version()} the administrator edited, {@code null} when the year was not
+     *     entered then
      * @throws ValidationFailure with the fields {@code year}, {@code holidays}, {@code makeUpDays} and {@code source}
+     * @throws ChangedMeanwhile when the year is no longer as the administrator saw it: nothing is written
      */
     @RolesAllowed("ADMIN")
     @Transactional
-    public Optional<Year> save(int year, String holidaysText, String makeUpText, String sourceText) {
+    public Optional<Year> save(int year, Integer seenVersion, String holidaysText, String makeUpText,
+            String sourceText) {
         List<FieldProblem> problems = new ArrayList<>();
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw ValidationFailure.of("year", "mediation.calendar.error.year", String.valueOf(FIRST_YEAR),
@@ -160,17 +184,25 @@ public class WorkingCalendar {
         }
         String user = currentUser.username().orElseThrow();
         Instant now = clock.instant();
-        jdbc.sql("delete from working_calendar_day where calendar_year = ?").param(year).update();
-        jdbc.sql("delete from working_calendar_year where calendar_year = ?").param(year).update();
-        if (!holidays.isEmpty() || !makeUp.isEmpty()) {
-            jdbc.sql("insert into working_calendar_year (calendar_year, source, updated_by, updated_at) values (?, ?, ?, ?)")
-                    .param(year).param(source).param(user).param(Timestamp.from(now)).update();
+        boolean entered = !holidays.isEmpty() || !makeUp.isEmpty();
+        int version;
+        try {
+            version = writeYear(year, seenVersion, entered, source, user, now);
+            jdbc.sql("delete from working_calendar_day where calendar_year = ?").param(year).update();
             for (LocalDate day : holidays) {
                 insertDay(day, year, HOLIDAY);
             }
             for (LocalDate day : makeUp) {
                 insertDay(day, year, WORKDAY);
             }
+            if (!entered) {
+                jdbc.sql("delete from working_calendar_year where calendar_year = ?").param(year).update();
+            }
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+            // another administrator's save of the same year holds or has just written its row
+            log.info("Working-day calendar {}: save by {} refused, another save of the year came first ({})", year,
+                    user, e.getClass().getSimpleName());
+            throw new ChangedMeanwhile(year);
         }
         jdbc.sql("insert into working_calendar_log (calendar_year, username, occurred_at, holidays, make_up_days, source)"
                         + " values (?, ?, ?, ?, ?, ?)")
@@ -178,8 +210,41 @@ public class WorkingCalendar {
                 .param(source.isEmpty() ? null : source).update();
         log.info("Working-day calendar {} saved by {}: {} holidays, {} make-up working days, source {}", year, user,
                 holidays.size(), makeUp.size(), source);
-        return holidays.isEmpty() && makeUp.isEmpty() ? Optional.empty()
-                : Optional.of(new Year(year, List.copyOf(holidays), List.copyOf(makeUp), source, user, now));
+        return entered ? Optional.of(new Year(year, List.copyOf(holidays), List.copyOf(makeUp), source, user, now,
+                version)) : Optional.empty();
+    }
+
+    /**
+     * Writes the year's row if the year is still as the administrator saw it and returns its new version. The row is
+     * updated only at the version seen, so of two saves naming the same version one changes nothing and is refused (a
+     * removal updates the row too, and the caller deletes it last). The new version is one more than the year's saves
+     * logged so far, so a year removed and entered again never repeats a version an open page may still name.
+     */
+    private int writeYear(int year, Integer seenVersion, boolean entered, String source, String user, Instant now) {
+        int version = 1 + jdbc.sql("select count(*) from working_calendar_log where calendar_year = ?").param(year)
+                .query(Long.class).single().intValue();
+        if (seenVersion == null) {
+            if (!entered) {
+                // nothing was entered and nothing is: refused only if someone entered the year meanwhile
+                if (jdbc.sql("select count(*) from working_calendar_year where calendar_year = ?").param(year)
+                        .query(Long.class).single() > 0) {
+                    throw new ChangedMeanwhile(year);
+                }
+                return 0;
+            }
+            jdbc.sql("insert into working_calendar_year (calendar_year, source, updated_by, updated_at, version)"
+                            + " values (?, ?, ?, ?, ?)")
+                    .param(year).param(source).param(user).param(Timestamp.from(now)).param(version).update();
+            return version;
+        }
+        int updated = jdbc.sql("update working_calendar_year set source = ?, updated_by = ?, updated_at = ?,"
+                        + " version = ? where calendar_year = ? and version = ?")
+                .param(entered ? source : "").param(user).param(Timestamp.from(now)).param(version).param(year)
+                .param(seenVersion).update();
+        if (updated != 1) {
+            throw new ChangedMeanwhile(year);
+        }
+        return version;
     }
 
     private void insertDay(LocalDate day, int year, String kind) {

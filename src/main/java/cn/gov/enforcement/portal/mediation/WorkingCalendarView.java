@@ -42,6 +42,8 @@ public class WorkingCalendarView extends Div implements HasDynamicTitle {
     private final Paragraph saved = new Paragraph();
     private final Paragraph result = new Paragraph();
     private final Grid<WorkingCalendar.Change> log = new Grid<>();
+    /** The version of the shown year that the form was filled from, null when the year was not entered. */
+    private Integer seenVersion;
 
     public WorkingCalendarView(WorkingCalendar calendar, MediationService service, Clock clock) {
         this.calendar = calendar;
@@ -114,6 +116,12 @@ public class WorkingCalendarView extends Div implements HasDynamicTitle {
         holidays.setValue(entered.map(y -> ranges(y.holidays())).orElse(""));
         makeUpDays.setValue(entered.map(y -> ranges(y.makeUpDays())).orElse(""));
         source.setValue(entered.map(WorkingCalendar.Year::source).orElse(""));
+        showSaved(shown, entered);
+    }
+
+    /** Who saved the year last and when, and the version the next save names. */
+    private void showSaved(int shown, java.util.Optional<WorkingCalendar.Year> entered) {
+        seenVersion = entered.map(WorkingCalendar.Year::version).orElse(null);
         saved.setText(entered.map(y -> getTranslation("mediation.calendar.savedBy", y.updatedBy(),
                         ViewSupport.format(y.updatedAt(), service.settings().zone())))
                 .orElseGet(() -> getTranslation("mediation.calendar.notEntered", String.valueOf(shown))));
@@ -129,12 +137,19 @@ public class WorkingCalendarView extends Div implements HasDynamicTitle {
             return;
         }
         try {
-            var entered = calendar.save(shown, holidays.getValue(), makeUpDays.getValue(), source.getValue());
+            var entered = calendar.save(shown, seenVersion, holidays.getValue(), makeUpDays.getValue(),
+                    source.getValue());
             load(shown);
             result.setClassName("result-ok");
             result.setText(entered.map(y -> getTranslation("mediation.calendar.savedResult", String.valueOf(shown),
                             String.valueOf(y.holidays().size()), String.valueOf(y.makeUpDays().size())))
                     .orElseGet(() -> getTranslation("mediation.calendar.removedResult", String.valueOf(shown))));
+            refresh();
+        } catch (WorkingCalendar.ChangedMeanwhile changed) {
+            // what was typed stays; the next save replaces the other administrator's entry knowingly
+            showSaved(shown, calendar.year(shown));
+            result.setClassName("result-bad");
+            result.setText(getTranslation("mediation.calendar.error.changed", String.valueOf(shown)));
             refresh();
         } catch (ValidationFailure failure) {
             result.setText(getTranslation("mediation.calendar.notSaved"));

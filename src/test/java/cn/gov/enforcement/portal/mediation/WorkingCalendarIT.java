@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +61,12 @@ class WorkingCalendarIT extends KaribuViewTest {
 
     private static String text(String id) {
         return _get(Paragraph.class, spec -> spec.withId(id)).getText();
+    }
+
+    /** Saves the year over whatever is entered now (the version read just before). */
+    private Optional<WorkingCalendar.Year> saveOver(int year, String holidays, String makeUp, String source) {
+        return calendar.save(year, calendar.year(year).map(WorkingCalendar.Year::version).orElse(null), holidays,
+                makeUp, source);
     }
 
     private static void actAsAdministrator() {
@@ -169,7 +176,7 @@ class WorkingCalendarIT extends KaribuViewTest {
             assertThat(GridKt._getFormattedRow(log, 0)).contains("admin", "（已清空）");
         } finally {
             actAsAdministrator();
-            calendar.save(year, "", "", "");
+            saveOver(year, "", "", "");
         }
     }
 
@@ -188,15 +195,115 @@ class WorkingCalendarIT extends KaribuViewTest {
         assertThat(december.missingYears()).containsExactly(2070, 2071);
         actAsAdministrator();
         try {
-            calendar.save(2070, "2070-01-01", "", "测试用通知（虚构日期）");
+            saveOver(2070, "2070-01-01", "", "测试用通知（虚构日期）");
             assertThat(november.missingYears()).isEmpty();
             assertThat(december.missingYears()).containsExactly(2071);
-            calendar.save(2071, "2071-01-01", "", "测试用通知（虚构日期）");
+            saveOver(2071, "2071-01-01", "", "测试用通知（虚构日期）");
             assertThat(december.missingYears()).isEmpty();
         } finally {
-            calendar.save(2070, "", "", "");
-            calendar.save(2071, "", "", "");
+            saveOver(2070, "", "", "");
+            saveOver(2071, "", "", "");
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void a_save_over_another_administrators_save_of_the_same_year_is_refused_and_keeps_what_was_typed() {
+        int year = LocalDate.now(clock.withZone(service.settings().zone())).getYear() + 2;
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("admin/working-days");
+        try {
+            @SuppressWarnings("unchecked")
+            Select<Integer> years = _get(Select.class, spec -> spec.withId("calendar-year"));
+            _setValue(years, year);
+            _setValue(area("calendar-holidays"), year + "-01-01");
+            _setValue(source(), "测试用通知（虚构日期，本页）");
+            // meanwhile another administrator enters the year
+            assertThat(calendar.save(year, null, year + "-10-01 ~ " + year + "-10-03", "", "测试用通知（虚构日期，另一位）"))
+                    .isPresent();
+            click("calendar-save");
+            assertThat(text("calendar-result")).isEqualTo("没有保存：在您编辑期间，另一位管理员保存了" + year + "年的工作日历（见上方的保存人和时间及下方的修改记录）。"
+                    + "您填写的内容仍在表单中；核对后再次点击“保存”，将以您填写的内容替换对方保存的内容。");
+            assertThat(area("calendar-holidays").getValue()).isEqualTo(year + "-01-01");
+            assertThat(source().getValue()).isEqualTo("测试用通知（虚构日期，本页）");
+            assertThat(text("calendar-saved")).startsWith("最后由 admin 于 ");
+            assertThat(calendar.year(year).orElseThrow().holidays()).hasSize(3);
+            // pressed again, knowingly: the page's entry replaces the other one
+            click("calendar-save");
+            assertThat(text("calendar-result")).isEqualTo("已保存" + year + "年的工作日历：放假1天，调休上班0天。");
+            assertThat(calendar.year(year).orElseThrow().holidays()).containsExactly(LocalDate.of(year, 1, 1));
+
+            // removed elsewhere while the page shows it: the page's save is refused too
+            int seen = calendar.year(year).orElseThrow().version();
+            assertThat(calendar.save(year, seen, "", "", "")).isEmpty();
+            _setValue(area("calendar-holidays"), year + "-01-02");
+            click("calendar-save");
+            assertThat(text("calendar-result")).startsWith("没有保存：在您编辑期间");
+            assertThat(calendar.year(year)).isEmpty();
+            // entered again elsewhere: versions are never reused, so the old version still counts as stale
+            calendar.save(year, null, year + "-01-05", "", "测试用通知（虚构日期，另一位）");
+            assertThatThrownBy(() -> calendar.save(year, seen, year + "-01-06", "", "测试用通知（虚构日期）"))
+                    .isInstanceOf(WorkingCalendar.ChangedMeanwhile.class);
+            assertThat(calendar.year(year).orElseThrow().holidays()).containsExactly(LocalDate.of(year, 1, 5));
+        } finally {
+            actAsAdministrator();
+            saveOver(year, "", "", "");
+        }
+    }
+
+    @Test
+    void two_saves_of_the_same_year_at_the_same_moment_write_one_and_refuse_the_other() throws Exception {
+        int year = 2064;
+        org.springframework.transaction.support.TransactionTemplate transaction =
+                new org.springframework.transaction.support.TransactionTemplate(
+                        context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        var authentication = new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        actAsAdministrator();
+        try {
+            for (Integer seen : new Integer[] {null, 0}) {
+                Integer version = seen == null ? null : calendar.year(year).orElseThrow().version();
+                java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+                // the first save writes and holds its transaction open until the second has started
+                var first = other.submit(() -> {
+                    SecurityContextHolder.setContext(new SecurityContextImpl(authentication));
+                    return transaction.execute(status -> {
+                        calendar.save(year, version, "2064-01-0" + (seen == null ? 1 : 2), "", "测试用通知（虚构日期，一）");
+                        written.countDown();
+                        try {
+                            finish.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return true;
+                    });
+                });
+                assertThat(written.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                new Thread(() -> {
+                    sleep(1000);
+                    finish.countDown();
+                }).start();
+                assertThatThrownBy(() -> calendar.save(year, version, "2064-02-03", "", "测试用通知（虚构日期，二）"))
+                        .isInstanceOf(WorkingCalendar.ChangedMeanwhile.class);
+                finish.countDown();
+                assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(calendar.year(year).orElseThrow().holidays())
+                        .containsExactly(LocalDate.of(year, 1, seen == null ? 1 : 2));
+            }
+        } finally {
+            other.shutdownNow();
+            saveOver(year, "", "", "");
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -206,7 +313,7 @@ class WorkingCalendarIT extends KaribuViewTest {
         signIn(SecurityContextHolder.getContext().getAuthentication().getPrincipal(), "OFFICER");
         UI.getCurrent().navigate("admin/working-days");
         assertThatThrownBy(() -> _find(WorkingCalendarView.class)).hasMessageContaining("AccessDeniedException");
-        assertThatThrownBy(() -> calendar.save(2062, "2062-01-02", "", "x")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> calendar.save(2062, null, "2062-01-02", "", "x")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(calendar::changes).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -223,7 +330,7 @@ class WorkingCalendarIT extends KaribuViewTest {
         actAsAdministrator();
         try {
             // invented: 1 to 7 October off, Saturday 8 October worked
-            calendar.save(2061, "2061-10-01 ~ 2061-10-07", "2061-10-08", "测试用通知（虚构日期）");
+            saveOver(2061, "2061-10-01 ~ 2061-10-07", "2061-10-08", "测试用通知（虚构日期）");
             SecurityContextHolder.clearContext();
             // Saturday 8, Monday 10, Tuesday 11, Wednesday 12, Thursday 13 October
             assertThat(service.track(r.caseNumber(), r.accessCode()).orElseThrow().acceptanceDue())
@@ -236,7 +343,7 @@ class WorkingCalendarIT extends KaribuViewTest {
                     .getElement().getTextRecursively()).contains("受理决定期限：2061-10-13");
         } finally {
             actAsAdministrator();
-            calendar.save(2061, "", "", "");
+            saveOver(2061, "", "", "");
             SecurityContextHolder.clearContext();
         }
     }
