@@ -141,6 +141,7 @@ public class ImportService {
         int unchanged = 0;
         int failed = 0;
         int articles = 0;
+        int datesChanged = 0;
         for (Map.Entry<Path, String> entry : files.entrySet()) {
             Path file = entry.getKey();
             String relative = entry.getValue();
@@ -173,6 +174,11 @@ public class ImportService {
                 statusKeys.add(document.versionKey());
                 if (store.existsByHash(document.contentHash())) {
                     unchanged++;
+                    // the same text, its dates perhaps read better now (in-force dates from the closing article)
+                    if (store.updateDates(document.contentHash(), inForce(document), repealed(document)) > 0) {
+                        changedKeys.add(document.versionKey());
+                        datesChanged++;
+                    }
                 } else {
                     try {
                         // a file changed since its last import (a correction, or read better by a newer portal)
@@ -200,8 +206,9 @@ public class ImportService {
         }
         long decideStarted = System.nanoTime();
         int statusChanges = decideStatuses(statusKeys, today());
-        log.info("Files read and stored; the statuses of {} title(s) decided in {} ms, {} changed", statusKeys.size(),
-                (System.nanoTime() - decideStarted) / 1_000_000, statusChanges);
+        log.info("Files read and stored; the statuses of {} title(s) decided in {} ms, {} changed; dates of {} unchanged"
+                + " file(s) read anew", statusKeys.size(), (System.nanoTime() - decideStarted) / 1_000_000, statusChanges,
+                datesChanged);
         boolean changed = !changedKeys.isEmpty() || statusChanges > 0;
         if (atStart) {
             // a rebuild already under way covers an unchanged database

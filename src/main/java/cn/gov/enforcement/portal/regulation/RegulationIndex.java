@@ -283,11 +283,13 @@ class RegulationIndex {
     private record Revision(List<RegulationStore.StoredDocument> documents, long articles, List<String> deletes) {}
 
     /** What the live index holds of one document: articles, the citation counts and statuses they carry. */
-    private record Indexed(long articles, double minCitations, double maxCitations, List<String> statuses) {}
+    private record Indexed(long articles, double minCitations, double maxCitations, List<String> statuses,
+            List<LocalDate> inForceDates) {}
 
     /**
      * Compares the live index with the database, document by document: a document is indexed again when the index
-     * lacks it, holds another number of its articles, or holds them with another status or citation count.
+     * lacks it, holds another number of its articles, or holds them with another status, citation count or in-force
+     * date.
      */
     private Revision plan(ElasticsearchClient es, List<RegulationStore.StoredDocument> documents,
             Map<Long, Integer> articleCounts, Map<Long, Integer> citations) throws java.io.IOException {
@@ -302,7 +304,8 @@ class RegulationIndex {
             Indexed i = indexed.get(d.id());
             int cited = citations.getOrDefault(d.id(), 0);
             boolean same = i != null && i.articles() == count && i.statuses().equals(List.of(d.status().name()))
-                    && i.minCitations() == cited && i.maxCitations() == cited;
+                    && i.minCitations() == cited && i.maxCitations() == cited
+                    && i.inForceDates().equals(d.effectiveDate() == null ? List.of() : List.of(d.effectiveDate()));
             if (same || (i == null && count == 0)) {
                 continue;
             }
@@ -342,15 +345,18 @@ class RegulationIndex {
                             })
                             .aggregations("min_citations", m -> m.min(x -> x.field("citations")))
                             .aggregations("max_citations", m -> m.max(x -> x.field("citations")))
-                            .aggregations("statuses", m -> m.terms(t -> t.field("status").size(10)))), Void.class);
+                            .aggregations("statuses", m -> m.terms(t -> t.field("status").size(10)))
+                            .aggregations("in_force", m -> m.terms(t -> t.field("in_force_date").size(10)))), Void.class);
             var composite = r.aggregations().get("documents").composite();
             var buckets = composite.buckets().array();
             for (var b : buckets) {
                 long id = b.key().get("id").longValue();
                 List<String> statuses = b.aggregations().get("statuses").sterms().buckets().array().stream()
                         .map(x -> x.key().stringValue()).sorted().toList();
+                List<LocalDate> inForce = b.aggregations().get("in_force").lterms().buckets().array().stream()
+                        .map(x -> LocalDate.ofEpochDay(Math.floorDiv(x.key(), 86_400_000L))).sorted().toList();
                 out.put(id, new Indexed(b.docCount(), b.aggregations().get("min_citations").min().value(),
-                        b.aggregations().get("max_citations").max().value(), statuses));
+                        b.aggregations().get("max_citations").max().value(), statuses, inForce));
             }
             if (buckets.isEmpty() || composite.afterKey() == null || composite.afterKey().isEmpty()) {
                 return out;

@@ -85,6 +85,25 @@ class RegulationStore {
         return n != null && n > 0;
     }
 
+    /**
+     * Sets the in-force and repeal dates of the stored documents with this content hash where they differ (a file
+     * imported before the portal read its dates as it does now); returns how many rows changed.
+     */
+    int updateDates(String contentHash, LocalDate inForce, LocalDate repealed) {
+        List<Long> differing = jdbc.query("select id, in_force_date, repealed_date from regulation_document"
+                + " where content_hash = ?", (rs, i) -> java.util.Objects.equals(date(rs, "in_force_date"), inForce)
+                && java.util.Objects.equals(date(rs, "repealed_date"), repealed) ? null : rs.getLong("id"), contentHash)
+                .stream().filter(java.util.Objects::nonNull).toList();
+        for (long id : differing) {
+            jdbc.update("update regulation_document set in_force_date = ?, repealed_date = ? where id = ?",
+                    inForce == null ? null : Date.valueOf(inForce), repealed == null ? null : Date.valueOf(repealed), id);
+        }
+        if (!differing.isEmpty()) {
+            changed();
+        }
+        return differing.size();
+    }
+
     /** Inserts the document and its articles; call inside a transaction. */
     long insert(LegalDocument d, LocalDate inForce, LocalDate repealed, Instant now) {
         changed();

@@ -181,6 +181,43 @@ class RegulationRevisionIT extends IntegrationTest {
         assertThat(index.isOutOfStep()).isFalse();
     }
 
+    @Test
+    void an_in_force_date_read_anew_from_an_unchanged_file_reaches_the_database_and_the_index() throws Exception {
+        // the history names no in-force date, the closing article does
+        write("测试法/修订测试法(2023-06-01).md", LAW, "2023年6月1日 测试会议修订",
+                "本法为测试样例，规定灰雁湖的管理和保护。", "管理灰雁湖应当依法进行。", "本法自2023年9月1日起施行。");
+        importService.importFolder(dir, line -> {});
+        assertThat(inForceDates()).containsExactly(LocalDate.of(2020, 1, 1), LocalDate.of(2023, 9, 1));
+        assertThat(indexedInForce(LAW)).containsExactlyInAnyOrder("2020-01-01", "2023-09-01");
+
+        // as an import by an earlier portal, which read in-force dates from the history lines only, left them
+        jdbc.update("update regulation_document set in_force_date = null where title = ?", LAW);
+        index.rebuild();
+        assertThat(indexedInForce(LAW)).as("the version dates stand in").containsExactlyInAnyOrder("2020-01-01",
+                "2023-06-01");
+
+        ImportSummary summary = importService.importFolder(dir, line -> {});
+
+        assertThat(summary.imported()).isZero();
+        assertThat(inForceDates()).containsExactly(LocalDate.of(2020, 1, 1), LocalDate.of(2023, 9, 1));
+        assertThat(indexedInForce(LAW)).containsExactlyInAnyOrder("2020-01-01", "2023-09-01");
+        assertThat(index.isOutOfStep()).isFalse();
+    }
+
+    private List<LocalDate> inForceDates() {
+        return jdbc.queryForList("select in_force_date from regulation_document where title = ? order by version_date",
+                java.sql.Date.class, LAW).stream().map(d -> d == null ? null : d.toLocalDate()).toList();
+    }
+
+    /** The distinct in-force dates the title's indexed articles carry. */
+    private java.util.Set<String> indexedInForce(String title) throws IOException {
+        es.indices().refresh(r -> r.index(RegulationIndex.ALIAS));
+        return es.search(s -> s.index(RegulationIndex.ALIAS).size(100)
+                        .query(q -> q.term(t -> t.field("display_title").value(title))), Map.class)
+                .hits().hits().stream().map(h -> String.valueOf(h.source().get("in_force_date")))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     private void write(String name, String title, String history, String... articles) throws IOException {
         StringBuilder text = new StringBuilder("# ").append(title).append("\n\n").append(history)
                 .append("\n\n<!-- INFO END -->\n\n");

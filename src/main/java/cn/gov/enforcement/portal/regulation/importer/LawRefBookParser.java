@@ -3,9 +3,11 @@ package cn.gov.enforcement.portal.regulation.importer;
 import cn.gov.enforcement.portal.regulation.Article;
 import cn.gov.enforcement.portal.regulation.ArticleNumber;
 import cn.gov.enforcement.portal.regulation.ChineseNumerals;
+import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.regulation.HistoryEvent;
 import cn.gov.enforcement.portal.regulation.LegalDocument;
 import cn.gov.enforcement.portal.regulation.LegalLevel;
+import cn.gov.enforcement.portal.regulation.Paragraph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -62,6 +64,10 @@ public final class LawRefBookParser {
 
     private static final Pattern FILE_DATE = Pattern.compile("\\((\\d{4})-(\\d{2})-(\\d{2})\\)\\.md$");
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s*(.*)$");
+    /** A sentence saying from when the document itself applies: 本法自2021年7月15日起施行, 本规定自…起实施. */
+    private static final Pattern SELF_IN_FORCE = Pattern.compile("本(?:法|条例|规定|办法|细则|解释|规则|决定|准则|"
+            + "实施细则|实施条例|暂行规定|暂行办法|意见|通知|批复|答复)[^。；：\\n]{0,12}?自\\s*(\\d{4})\\s*年\\s*(\\d{1,2})"
+            + "\\s*月\\s*(\\d{1,2})\\s*日起?(?:施行|实施|生效|执行)");
     private static final String INFO_END = "INFO END";
 
     /** Reads every Markdown file under {@code root}. */
@@ -357,8 +363,34 @@ public final class LawRefBookParser {
         if (versionDate == null) {
             versionDate = history.stream().map(HistoryEvent::date).max(Comparator.naturalOrder()).orElse(null);
         }
+        if (history.stream().noneMatch(e -> e.kind() == HistoryEvent.Kind.IN_FORCE)) {
+            inForceFromText(articles, versionDate).ifPresent(history::add);
+        }
         return Optional.of(new LegalDocument(title, subtitle, level, issuer, region, documentNumber, history, versionDate,
                 null, articles, relative, null));
+    }
+
+    /**
+     * The date the text says this version applies from, when its history lines name none: most files of the corpus
+     * state it only in a closing article ({@code 本法自2021年7月15日起施行。}). Searched from the last article backwards,
+     * the first sentence whose subject is the document itself (本法, 本条例, 本规定, 本办法, 本解释 …). A date before the
+     * version's own date is the first version's, kept in the text of a later amendment (行政诉讼法 of 2017 still says
+     * 本法自1990年10月1日起施行): it says nothing about when this version applies, so it is not taken.
+     */
+    static Optional<HistoryEvent> inForceFromText(List<Article> articles, LocalDate versionDate) {
+        for (int i = articles.size() - 1; i >= 0; i--) {
+            for (Paragraph paragraph : articles.get(i).paragraphs()) {
+                Matcher m = SELF_IN_FORCE.matcher(ChineseScript.toSimplified(paragraph.fullText()));
+                if (m.find()) {
+                    Optional<LocalDate> date = Texts.date(m.group(1), m.group(2), m.group(3));
+                    if (date.isPresent() && (versionDate == null || !date.get().isBefore(versionDate))) {
+                        return Optional.of(new HistoryEvent(date.get(), HistoryEvent.Kind.IN_FORCE, m.group()));
+                    }
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

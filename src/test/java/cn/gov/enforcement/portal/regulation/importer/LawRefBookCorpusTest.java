@@ -79,6 +79,27 @@ class LawRefBookCorpusTest {
         assertThat(nine.paragraphs().get(0).items()).hasSize(6);
         assertThat(nine.paragraphs().get(0).items().get(4).fullText()).isEqualTo("（五）行政拘留；");
         assertThat(law.numberedArticles()).hasSize(86);
+        // its history lines name no in-force date; its closing article does
+        assertThat(law.history()).filteredOn(e -> e.kind() == HistoryEvent.Kind.IN_FORCE).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.date()).isEqualTo(LocalDate.of(2021, 7, 15));
+                    assertThat(e.description()).isEqualTo("本法自2021年7月15日起施行");
+                });
+    }
+
+    @Test
+    void the_in_force_date_of_an_amended_version_is_not_the_first_versions_date_its_text_repeats() {
+        // 行政诉讼法 of 2017 still closes with 本法自1990年10月1日起施行: that says nothing about the 2017 version
+        assertThat(document("诉讼与非诉讼程序法/行政诉讼法(2017-06-27).md").history())
+                .noneMatch(e -> e.kind() == HistoryEvent.Kind.IN_FORCE);
+        // a law passed in 2024 that applies from 2026: the date is taken though far after the version's
+        assertThat(document("经济法/增值税法(2024-12-25).md").history())
+                .filteredOn(e -> e.kind() == HistoryEvent.Kind.IN_FORCE).extracting(HistoryEvent::date)
+                .containsExactly(LocalDate.of(2026, 1, 1));
+        long dated = result.documents().stream().filter(d -> d.history().stream()
+                .anyMatch(e -> e.kind() == HistoryEvent.Kind.IN_FORCE)).count();
+        System.out.printf("documents with an in-force date: %d of %d%n", dated, result.documents().size());
+        assertThat(dated).as("over a third of the national documents state when they apply").isGreaterThan(500);
     }
 
     @Test

@@ -265,6 +265,59 @@ class LawRefBookParserTest {
     }
 
     @Test
+    void the_in_force_date_comes_from_the_history_lines_else_from_the_sentence_that_says_when_the_document_applies() {
+        LegalDocument closing = parse("测试法/示例法(2021-01-22).md", """
+                # 示例法
+
+                2021年1月22日 测试会议修订
+
+                <!-- INFO END -->
+
+                第一条 《另一部法》自2030年1月1日起施行的，依照其规定。
+                第二条 本法自2021年7月15日起施行。
+                """);
+        assertThat(closing.history()).filteredOn(e -> e.kind() == HistoryEvent.Kind.IN_FORCE)
+                .extracting(HistoryEvent::date).containsExactly(LocalDate.of(2021, 7, 15));
+        // the history's own line wins
+        LegalDocument header = parse("测试法/示例法(2021-01-22).md", """
+                # 示例法
+
+                2021年1月22日 测试会议修订
+                2021年9月1日 起施行
+
+                <!-- INFO END -->
+
+                第一条 本法自2021年7月15日起施行。
+                """);
+        assertThat(header.history()).filteredOn(e -> e.kind() == HistoryEvent.Kind.IN_FORCE)
+                .extracting(HistoryEvent::date).containsExactly(LocalDate.of(2021, 9, 1));
+        // a date before the version's: the first version's date kept in an amended text, not taken
+        LegalDocument amended = parse("测试法/示例条例(2017-06-27).md", """
+                # 示例条例
+
+                2017年6月27日 测试会议修正
+
+                <!-- INFO END -->
+
+                第一条 示例。
+                第二条 本条例自1990年10月1日起施行。
+                """);
+        assertThat(amended.history()).noneMatch(e -> e.kind() == HistoryEvent.Kind.IN_FORCE);
+        // only a sentence about the document itself: another law's date is not this one's
+        LegalDocument other = parse("测试法/示例办法(2021-01-22).md", """
+                # 示例办法
+
+                2021年1月22日 测试会议通过
+
+                <!-- INFO END -->
+
+                第一条 《另一部法》自2030年1月1日起施行的，依照其规定。
+                第二条 本办法自公布之日起施行。
+                """);
+        assertThat(other.history()).noneMatch(e -> e.kind() == HistoryEvent.Kind.IN_FORCE);
+    }
+
+    @Test
     void an_annex_of_a_plain_text_document_is_a_heading_its_articles_stand_under() {
         LegalDocument doc = parsePlain("示例办法.txt", """
                 示例市螺旋桨登记办法
