@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.mediation;
 
 import cn.gov.enforcement.portal.account.CurrentUser;
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import jakarta.annotation.security.RolesAllowed;
@@ -174,6 +175,9 @@ public class WorkingCalendar {
         String source = sourceText == null ? "" : sourceText.strip();
         if (source.length() > SOURCE_MAX) {
             problems.add(new FieldProblem("source", "mediation.calendar.error.sourceLength", String.valueOf(SOURCE_MAX)));
+        } else if (!TextChecks.isSingleLine(source)) {
+            // a notice's title: one line, no control characters (it is shown in the change log and the application log)
+            problems.add(new FieldProblem("source", TextChecks.SINGLE_LINE));
         } else if (source.isEmpty() && !(holidays.isEmpty() && makeUp.isEmpty())) {
             problems.add(new FieldProblem("source", "mediation.calendar.error.source"));
         } else if (!source.isEmpty() && holidays.isEmpty() && makeUp.isEmpty() && problems.isEmpty()) {

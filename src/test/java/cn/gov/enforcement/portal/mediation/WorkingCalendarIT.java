@@ -123,6 +123,10 @@ class WorkingCalendarIT extends KaribuViewTest {
             click("calendar-save");
             assertThat(source().isInvalid()).isTrue();
             assertThat(source().getErrorMessage()).isEqualTo("请填写这些日期的来源，例如通知的标题。");
+            _setValue(source(), "测试用通知\u0007（虚构日期）");
+            click("calendar-save");
+            assertThat(source().getErrorMessage()).isEqualTo("请写在一行内，不要包含换行符或其他控制字符。");
+            assertThat(source().getValue()).isEqualTo("测试用通知\u0007（虚构日期）");
             assertThat(calendar.year(year)).as("nothing saved so far").isEmpty();
 
             // the same in English
