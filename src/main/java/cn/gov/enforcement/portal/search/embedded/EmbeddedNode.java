@@ -13,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -612,11 +610,15 @@ public final class EmbeddedNode implements AutoCloseable {
             openUp(tmp);
             try {
                 Files.move(unpacked, home, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                // another process unpacked it at the same time: use theirs
-                log.info("Search distribution was unpacked concurrently; using {}", home);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("Cannot move the unpacked distribution atomically into " + home, e);
+            } catch (IOException e) {
+                // another process unpacked it at the same time: use theirs. Linux's rename onto a folder that is not
+                // empty fails with a plain FileSystemException ("Directory not empty"), not DirectoryNotEmptyException
+                if (!Files.isRegularFile(home.resolve("bin/elasticsearch"))) {
+                    throw e;
+                }
+                log.info("Search distribution was unpacked concurrently; using {} ({})", home, e.getClass().getSimpleName());
             }
         } finally {
             deleteTree(tmp);

@@ -105,6 +105,34 @@ class EmbeddedNodeFilesTest {
     }
 
     @Test
+    void a_distribution_another_portal_unpacked_meanwhile_is_used_instead_of_failing_the_start() throws Exception {
+        // reachable by nobody when the tests run as root, so the cache below is used and not a fallback
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path zip = tmp.resolve("es.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("elasticsearch-" + EmbeddedNode.VERSION + "/bin/elasticsearch"));
+            out.write("#!/bin/sh\n# ours\n".getBytes(StandardCharsets.US_ASCII));
+            out.closeEntry();
+        }
+        Path cache = tmp.resolve("cache");
+        // another portal's distribution, moved in after this one looked (its scripts not yet marked executable):
+        // the move onto it fails on Linux with a plain FileSystemException (Directory not empty)
+        Path theirs = cache.resolve("elasticsearch-" + EmbeddedNode.VERSION);
+        Files.createDirectories(theirs.resolve("bin"));
+        Files.writeString(theirs.resolve("bin/elasticsearch"), "#!/bin/sh\n# theirs\n");
+        EmbeddedNode node = new EmbeddedNode(new EmbeddedNode.Options(zip, null, cache, tmp.resolve("data"), "512m", 0,
+                0, null, null, null, null, null, null, null));
+
+        assertThat(node.provisionDistribution()).isEqualTo(theirs);
+
+        assertThat(Files.readString(theirs.resolve("bin/elasticsearch"))).contains("theirs");
+        try (var left = Files.list(cache)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no unpacking folder left")
+                    .containsExactly("elasticsearch-" + EmbeddedNode.VERSION);
+        }
+    }
+
+    @Test
     void a_zip_entry_escaping_the_target_is_refused() throws Exception {
         Path zip = tmp.resolve("evil.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
