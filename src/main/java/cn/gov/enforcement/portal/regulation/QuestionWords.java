@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 final class QuestionWords {
 
     private static final Pattern WORDS =
-            Pattern.compile("怎么办|怎么样|怎么|怎样|如何|什么|哪些|哪里|为何|为什么|是否|能否|能不能|可不可以|可以吗");
+            Pattern.compile("怎么办|怎么样|怎么|怎样|如何|什么|哪些|哪里|为何|为什么|是否|能否|能不能|可不可以|可以吗"
+                    // yes-no questions doubling their verb (会不会被罚, 是不是违法, 有没有规定): their pairs 不会, 不是,
+                    // 没有 would otherwise find any text that says 不会 or 不是
+                    + "|会不会|是不是|有没有|要不要|算不算|用不用|需不需要|应不应该|该不该");
 
     private QuestionWords() {}
 

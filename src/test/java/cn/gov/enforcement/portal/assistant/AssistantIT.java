@@ -254,6 +254,14 @@ class AssistantIT extends KaribuViewTest {
     }
 
     @Test
+    void a_question_doubling_its_verb_is_not_offered_texts_that_share_only_that_verb() {
+        // 会不会 asks; its pair 不会 once brought the mediation guide (…调不成怎么办, which says 不会) to this answer
+        AssistantAnswer answer = service.answer("开饭店油烟会不会被罚", Locale.SIMPLIFIED_CHINESE, client());
+        assertThat(answer.articles()).allSatisfy(a -> assertThat(a.snippet()).doesNotContain("<em>不会</em>"))
+                .noneSatisfy(a -> assertThat(a.title()).contains("调解"));
+    }
+
+    @Test
     void a_follow_up_is_answered_together_with_the_previous_question() {
         AssistantAnswer first = service.answer(FUMES, Locale.SIMPLIFIED_CHINESE, client());
         assertThat(first.followUp()).isFalse();

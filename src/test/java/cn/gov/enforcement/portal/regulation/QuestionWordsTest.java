@@ -13,6 +13,10 @@ class QuestionWordsTest {
         assertThat(QuestionWords.blankOut("如何申请行政调解")).isEqualTo(" 申请行政调解");
         assertThat(QuestionWords.blankOut("公司是否应当支付加班费")).isEqualTo("公司 应当支付加班费");
         assertThat(QuestionWords.blankOut("为什么要缴纳社保")).isEqualTo(" 要缴纳社保");
+        // a doubled verb asks: 会不会被罚 searches 被罚, not every text that says 不会
+        assertThat(QuestionWords.blankOut("开饭店油烟会不会被罚")).isEqualTo("开饭店油烟 被罚");
+        assertThat(QuestionWords.blankOut("没有营业执照卖菜是不是违法")).isEqualTo("没有营业执照卖菜 违法");
+        assertThat(QuestionWords.blankOut("有没有规定")).isEqualTo(" 规定");
     }
 
     @Test
