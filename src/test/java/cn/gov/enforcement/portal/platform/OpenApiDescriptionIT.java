@@ -173,6 +173,34 @@ class OpenApiDescriptionIT extends IntegrationTest {
     }
 
     @Test
+    void every_reference_resolves_and_every_operation_id_is_unique() {
+        List<String> broken = new ArrayList<>();
+        collectBrokenRefs(document, "", broken);
+        assertThat(broken).isEmpty();
+        List<String> ids = new ArrayList<>();
+        document.path("paths").forEach(path -> path.fields().forEachRemaining(op -> {
+            if (METHODS.contains(op.getKey())) {
+                ids.add(op.getValue().path("operationId").asText());
+            }
+        }));
+        assertThat(ids).doesNotContain("").doesNotHaveDuplicates();
+    }
+
+    private void collectBrokenRefs(JsonNode node, String at, List<String> broken) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && (!ref.asText().startsWith("#/") || document.at(ref.asText().substring(1)).isMissingNode())) {
+                broken.add(at + ": " + ref.asText());
+            }
+            node.fields().forEachRemaining(e -> collectBrokenRefs(e.getValue(), at + "/" + escape(e.getKey()), broken));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectBrokenRefs(node.get(i), at + "/" + i, broken);
+            }
+        }
+    }
+
+    @Test
     void every_rate_limit_and_unavailable_answer_documents_retry_after() {
         List<String> missing = new ArrayList<>();
         document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
