@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Lets browsers and shared caches (a proxy, a CDN) keep the JSON API's answers of published data for five minutes
  * ({@code Cache-Control: public, max-age=300}) instead of Spring Security's {@code no-store} on every answer: the
  * lists, one entry, the discretion benchmarks, the list downloads (CSV, XLSX), the agencies and one agency, the
- * regulation search, the self-check's sectors and checklist, the guidance figures. The same address always gives
+ * regulation search, the self-check's sectors and checklist, the guidance figures, the API's description
+ * ({@code openapi.yaml}). The same address always gives
  * every reader the same answer there; the language, when it differs, follows {@code ?lang=} (part of the address)
  * or {@code Accept-Language} (named in {@code Vary}).
  *
@@ -42,7 +43,8 @@ public class PublicApiCacheFilter extends ApiFilter {
             + "|agencies(?:/[^/]+)?"
             + "|regulations/search"
             + "|self-check/(?:sectors|checklist)"
-            + "|guidance/figures)");
+            + "|guidance/figures"
+            + "|openapi\\.yaml)");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

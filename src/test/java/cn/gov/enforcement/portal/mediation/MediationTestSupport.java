@@ -17,8 +17,11 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** Test data of the mediation tests: valid applications and officer accounts bound to agencies. */
-final class MediationTestSupport {
+/**
+ * Test data of the mediation tests: valid applications and officer accounts bound to agencies. Public for the tests of
+ * other modules that need a case (the API description's test looks one up).
+ */
+public final class MediationTestSupport {
 
     static final String VALID_ID = "11010519491231002X";
 
@@ -40,7 +43,8 @@ final class MediationTestSupport {
         return c.caseNumber();
     }
 
-    static MediationApplication application(DisputeCategory category, String email) {
+    /** A valid application of a person, with the contact mail given (or none). */
+    public static MediationApplication application(DisputeCategory category, String email) {
         return new MediationApplication(category, ApplicantKind.PERSON, "张三", IdType.RESIDENT_ID, VALID_ID,
                 "13800138000", email, "示例市示例路1号", "示例电器商店", "0990-1234567",
                 "我在示例电器商店买的电冰箱三天就坏了，商家拒绝退货。", "请求商家退货并退还货款 2999 元。", "工作日下午", true, true,

@@ -11,6 +11,8 @@ class PublicApiCacheFilterTest {
         assertThat(PublicApiCacheFilter.cacheable("GET", "/api/v1/risk-points", false)).isTrue();
         assertThat(PublicApiCacheFilter.cacheable("HEAD", "/api/v1/agencies/sample-traffic-police", false)).isTrue();
         assertThat(PublicApiCacheFilter.cacheable("GET", "/api/v1/exemptions.csv", false)).isTrue();
+        assertThat(PublicApiCacheFilter.cacheable("GET", "/api/v1/openapi.yaml", false)).isTrue();
+        assertThat(PublicApiCacheFilter.cacheable("GET", "/api/v1/openapiXyaml", false)).isFalse();
         // credentials on a published address: the answer may depend on who asks
         assertThat(PublicApiCacheFilter.cacheable("GET", "/api/v1/risk-points", true)).isFalse();
         // a person's or a case's answer, a POST, an address below a published one

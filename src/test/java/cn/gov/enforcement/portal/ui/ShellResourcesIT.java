@@ -161,7 +161,7 @@ class ShellResourcesIT extends IntegrationTest {
                 "/api/v1/exemptions", "/api/v1/exemptions/" + exemptionId, "/api/v1/discretion",
                 "/api/v1/risk-points.csv", "/api/v1/exemptions.xlsx?lang=en", "/api/v1/agencies",
                 "/api/v1/agencies/" + agencyId, "/api/v1/regulations/search?q=" + q, "/api/v1/self-check/sectors",
-                "/api/v1/guidance/figures"}) {
+                "/api/v1/guidance/figures", "/api/v1/openapi.yaml"}) {
             HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(answer.statusCode()).as(path).isEqualTo(200);
