@@ -77,7 +77,7 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
         number.setMaxLength(20);
         code.setId("guidance-open-code");
         code.setLabel(getTranslation("guidance.field.code"));
-        PasswordFields.localize(code);
+        PasswordFields.localizeAccessCode(code);
         code.setMaxLength(30);
         Button lookUp = new Button(getTranslation("guidance.public.open.submit"), e -> lookUp());
         lookUp.setId("guidance-open-submit");

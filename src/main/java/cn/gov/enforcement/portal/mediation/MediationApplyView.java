@@ -145,6 +145,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         applicantKind.setValue(ApplicantKind.PERSON);
         idType.setId("mediation-id-type");
         idType.setLabel(getTranslation("mediation.field.idType"));
+        idType.setWidthFull(); // as wide as the fields beside it: the longest document's name shows in every language
         fitIdTypes(ApplicantKind.PERSON);
         // the documents offered follow the applicant: a person's resident identity card, an organisation's credit code
         applicantKind.addValueChangeListener(e -> fitIdTypes(e.getValue()));
@@ -469,14 +470,18 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         }
     }
 
+    /** The code typed by the reader: a guess until it is found, counted against the client's code guesses. */
     private void resume() {
-        resume(resumeInput.getValue());
+        resume(resumeInput.getValue(), ClientAddress.current());
     }
 
-    /** Resumes the draft with this code; false (the code field marked) when there is none. */
-    private boolean resume(String resumeCode) {
+    /**
+     * Resumes the draft with this code; false (the code field marked) when there is none. {@code client} is the
+     * address a failed look-up counts against, {@code null} for the draft this session itself kept (no guess).
+     */
+    private boolean resume(String resumeCode, String client) {
         try {
-            java.util.Optional<MediationApplication> draft = service.resumeDraft(resumeCode, ClientAddress.current());
+            java.util.Optional<MediationApplication> draft = service.resumeDraft(resumeCode, client);
             if (draft.isEmpty()) {
                 resumeInput.setInvalid(true);
                 resumeInput.setErrorMessage(getTranslation("mediation.draft.notFound"));
@@ -542,7 +547,9 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                 cn.gov.enforcement.portal.platform.LanguageSwitchAware.takeKept(AFTER_LANGUAGE_SWITCH, Resumption.class);
         if (resumption.isPresent()) {
             Resumption kept = resumption.get();
-            if (resume(kept.draftCode())) {
+            // the session created or resumed this draft itself: not a guess, so the code-guess limit of the
+            // address (reached, say, by others behind the same gateway) does not drop the application being filled in
+            if (resume(kept.draftCode(), null)) {
                 // an applicant who came from the review to mend a step keeps the way back to it
                 reviewed = kept.reviewed();
                 show(kept.step());
@@ -728,7 +735,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         list = reviewSection(3);
         add(list, "mediation.field.facts", a.facts());
         add(list, "mediation.field.request", a.request());
-        add(list, "mediation.evidence.title", String.join(getTranslation("mediation.listSeparator"), service.uploaded(submissionToken).stream().map(EvidenceInfo::fileName).toList()));
+        add(list, "mediation.evidence.title", String.join(getTranslation("mediation.listSeparator"),
+                service.uploaded(submissionToken).stream().map(EvidenceInfo::fileName).toList()), "mediation.apply.reviewNoEvidence");
         list = reviewSection(4);
         add(list, "mediation.field.preferredTimes", a.preferredTimes());
         add(list, "mediation.field.online", getTranslation(a.preferOnline() ? "mediation.online.yes" : "mediation.online.no"));
@@ -782,8 +790,14 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         }
     }
 
+    /** One answer of the review: its label and value, 未填写 (not given) for an optional field left empty. */
     private void add(UnorderedList list, String labelKey, String value) {
-        list.add(new ListItem(getTranslation(labelKey) + getTranslation("mediation.colon") + (value == null ? "" : value)));
+        add(list, labelKey, value, "mediation.apply.reviewNotGiven");
+    }
+
+    private void add(UnorderedList list, String labelKey, String value, String emptyKey) {
+        list.add(new ListItem(getTranslation(labelKey) + getTranslation("mediation.colon")
+                + (value == null || value.isBlank() ? getTranslation(emptyKey) : value)));
     }
 
     private void submit() {

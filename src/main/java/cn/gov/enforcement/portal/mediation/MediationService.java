@@ -330,6 +330,7 @@ public class MediationService {
      * @throws RateLimitedException when the client has made too many failed look-ups
      */
     public Optional<CaseTracking> track(String number, String accessCode, String client) {
+        checkLookUp(number, accessCode);
         return guarded(client, () -> tx.execute(status -> authorised(number, accessCode).map(this::tracking)));
     }
 
@@ -338,11 +339,40 @@ public class MediationService {
         return status(number, accessCode, null);
     }
 
-    /** As {@link #status(String, String)}, rate-limited per client like {@link #track(String, String, String)}. */
+    /**
+     * As {@link #status(String, String)}, rate-limited per client like {@link #track(String, String, String)}.
+     *
+     * @throws ValidationFailure as {@link #checkLookUp(String, String)}
+     */
     public Optional<StatusAnswer> status(String number, String accessCode, String client) {
+        checkLookUp(number, accessCode);
         return guarded(client, () -> tx.execute(status -> authorised(number, accessCode).map(c -> new StatusAnswer(c.caseNumber(), c.status(),
                 c.overdue(settings, calendar.current(), clock.instant()),
                 c.history().stream().filter(t -> t.kind() == null).map(t -> new StatusAnswer.Entry(t.to(), t.occurredAt())).toList()))));
+    }
+
+    /**
+     * Refuses a look-up that cannot find any case, before it takes a guess of the client: a missing number
+     * ({@code number}), a number not of the form TJ-year-number ({@code number}), a missing code ({@code code}). Such a
+     * look-up tells nothing about any case, so it need not count; counting it let a reader who pressed the button on
+     * empty fields lock the address out.
+     *
+     * @throws ValidationFailure naming each refused field
+     */
+    static void checkLookUp(String number, String accessCode) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String n = number == null ? "" : number.strip();
+        if (n.isEmpty()) {
+            problems.add(new FieldProblem("number", "mediation.track.error.numberEmpty"));
+        } else if (!CASE_NUMBER.matcher(n.toUpperCase(Locale.ROOT)).matches()) {
+            problems.add(new FieldProblem("number", "mediation.track.error.numberFormat"));
+        }
+        if (accessCode == null || accessCode.isBlank()) {
+            problems.add(new FieldProblem("code", "mediation.track.error.codeEmpty"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
+        }
     }
 
     /**
@@ -737,7 +767,8 @@ public class MediationService {
 
     /**
      * The draft of a resume code, with every field as saved; empty for an unknown or expired code.
-     * Failed look-ups count against the client's code guesses.
+     * Failed look-ups count against the client's code guesses; a {@code null} client is not limited (the wizard
+     * resuming the draft its own session kept across a language switch: that code is known, not guessed).
      */
     public Optional<MediationApplication> resumeDraft(String code, String client) {
         if (code == null || code.isBlank() || code.length() > 40) {

@@ -20,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Status of a mediation case for integrations (for example a 12345 hotline): the status and the
  * dates of its history, no personal data. An unknown number and a wrong code get the same 404;
- * too many failed look-ups from one client get 429 with {@code Retry-After}. Bad parameters and failures
- * are answered by {@link JsonApiErrors}.
+ * too many failed look-ups from one client get 429 with {@code Retry-After}. A missing number or code, or a
+ * number that cannot be a case number, is refused before it counts as a failed look-up (400 {@code bad_request}
+ * with a message per field, from the service's {@code ValidationFailure}); that, bad parameters and failures are
+ * answered by {@link JsonApiErrors}.
  */
 @RestController
 @JsonApi

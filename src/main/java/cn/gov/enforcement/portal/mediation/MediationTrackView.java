@@ -58,7 +58,7 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         number.setPlaceholder("TJ-2026-000123");
         code.setId("mediation-track-code");
         code.setLabel(getTranslation("mediation.track.code"));
-        PasswordFields.localize(code);
+        PasswordFields.localizeAccessCode(code);
         Button lookUp = new Button(getTranslation("mediation.track.submit"), e -> lookUp());
         lookUp.setId("mediation-track-submit");
         lookUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -102,6 +102,8 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
     private Opened opened;
 
     private void lookUp() {
+        number.setInvalid(false);
+        code.setInvalid(false);
         try {
             Optional<CaseTracking> found = service.track(number.getValue(), code.getValue(), ClientAddress.current());
             com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
@@ -110,10 +112,36 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
                 session.setAttribute(SESSION_CASE, opened);
             }
             show(found);
+        } catch (ValidationFailure refused) {
+            refuse(refused);
         } catch (RateLimitedException limited) {
             result.removeAll();
             result.getElement().setAttribute("data-outcome", "rate-limited");
             result.add(alert(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes())));
+        }
+    }
+
+    /**
+     * An empty or malformed number or code, refused before any look-up (and not counted as a guess): each field says
+     * what it lacks, the focus goes to the first of them, and no case stays open from an earlier look-up.
+     */
+    private void refuse(ValidationFailure refused) {
+        opened = null;
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(SESSION_CASE, null);
+        }
+        result.removeAll();
+        result.getElement().setAttribute("data-outcome", "refused");
+        Component first = null;
+        for (ValidationFailure.FieldProblem problem : refused.problems()) {
+            com.vaadin.flow.component.textfield.TextFieldBase<?, String> field = "number".equals(problem.field()) ? number : code;
+            field.setErrorMessage(getTranslation(problem.messageKey(), problem.args()));
+            field.setInvalid(true);
+            first = first == null ? field : first;
+        }
+        if (first != null) {
+            cn.gov.enforcement.portal.platform.FieldFocus.reveal(first);
         }
     }
 

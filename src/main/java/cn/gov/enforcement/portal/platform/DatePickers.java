@@ -21,6 +21,23 @@ public final class DatePickers {
         return picker;
     }
 
+    /**
+     * The messages of the picker's own checks, which it shows when the reader leaves it (Vaadin's are empty: the field
+     * turned red without a word): {@code required} for an emptied required picker, {@code outOfRange} for a date before
+     * its {@code min} or after its {@code max}. Each should be the message the server gives for the same input, so
+     * the reader meets one wording before and after sending. Call after {@link #localize(DatePicker, Component)}.
+     */
+    public static DatePicker checkMessages(DatePicker picker, String required, String outOfRange) {
+        DatePicker.DatePickerI18n i18n = picker.getI18n() == null ? new DatePicker.DatePickerI18n() : picker.getI18n();
+        if (required != null) {
+            i18n.setRequiredErrorMessage(required);
+        }
+        i18n.setMinErrorMessage(outOfRange);
+        i18n.setMaxErrorMessage(outOfRange);
+        picker.setI18n(i18n);
+        return picker;
+    }
+
     /** The date half of a date-and-time picker in the reader's language, as {@link #localize(DatePicker, Component)}. */
     public static com.vaadin.flow.component.datetimepicker.DateTimePicker localize(
             com.vaadin.flow.component.datetimepicker.DateTimePicker picker, Component owner) {

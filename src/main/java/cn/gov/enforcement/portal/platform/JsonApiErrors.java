@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * The error answers of every {@link JsonApi} controller, as one JSON shape:
  * {@code {"error": "<code>", "message": "<text in the caller's language>"}} (language from {@code ?lang=}
  * or Accept-Language, see {@link LanguagePreference#forApiRequest}). A refused input
- * ({@link InputRejectedException}) and a bad parameter are 400 {@code bad_request}, a body of a type the
+ * ({@link InputRejectedException}), fields a service refused ({@link ValidationFailure}, with each field's message in
+ * {@code problems}) and a bad parameter are 400 {@code bad_request}, a body of a type the
  * endpoint does not read 415 {@code unsupported_media_type}; anything else that goes wrong is logged and
  * answered 500 {@code internal_error}. Controllers build their own expected answers (404, 429) with
  * {@link #response}. The errors no controller answers (no endpoint at the address, a refused caller) get
@@ -118,6 +120,20 @@ public class JsonApiErrors {
     @ExceptionHandler(InputRejectedException.class)
     ResponseEntity<Map<String, Object>> rejectedInput(InputRejectedException e, HttpServletRequest request) {
         return response(HttpStatus.BAD_REQUEST, BAD_REQUEST, message(request, e.messageKey(), e.args()));
+    }
+
+    /**
+     * Input a service refused field by field ({@link ValidationFailure}): 400 {@code bad_request} with the first
+     * problem's message and {@code "problems": [{"field", "message"}]}, every one in the caller's language.
+     */
+    @ExceptionHandler(ValidationFailure.class)
+    ResponseEntity<Map<String, Object>> refusedFields(ValidationFailure refused, HttpServletRequest request) {
+        List<Map<String, Object>> problems = refused.problems().stream()
+                .map(p -> Map.<String, Object>of("field", p.field(), "message", message(request, p.messageKey(), p.args())))
+                .toList();
+        Map<String, Object> body = body(BAD_REQUEST, (String) problems.get(0).get("message"));
+        body.put("problems", problems);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,

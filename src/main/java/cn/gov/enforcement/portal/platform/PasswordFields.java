@@ -17,6 +17,18 @@ public final class PasswordFields {
      * password field, otherwise those inside it (the sign-in form's, which the browser renders itself).
      */
     public static <C extends Component> C localize(C owner) {
+        return localize(owner, "platform.password.reveal");
+    }
+
+    /**
+     * An access code field (a case's or a guidance letter's): its show button is named by {@code platform.accessCode.reveal}
+     * (显示查询码), as what it shows is an access code, not a password.
+     */
+    public static <C extends Component> C localizeAccessCode(C field) {
+        return localize(field, "platform.accessCode.reveal");
+    }
+
+    private static <C extends Component> C localize(C owner, String revealKey) {
         owner.getElement().executeJs("""
                 const root = this;
                 const text = $0;
@@ -28,7 +40,7 @@ public final class PasswordFields {
                 };
                 // the sign-in form renders its fields once it is upgraded, possibly after this call
                 if (!apply()) { customElements.whenDefined(root.localName).then(() => requestAnimationFrame(apply)); }
-                """, owner.getTranslation("platform.password.reveal"));
+                """, owner.getTranslation(revealKey));
         return owner;
     }
 }

@@ -87,6 +87,9 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         contactDate.setLocale(getLocale());
         contactDate.setMax(service.today());
         contactDate.setRequiredIndicatorVisible(true);
+        // the picker's own check on leaving it says what the server says after sending
+        cn.gov.enforcement.portal.platform.DatePickers.checkMessages(contactDate, getTranslation("rating.error.date"),
+                getTranslation("rating.error.dateFuture"));
 
         matter.setId("rating-matter");
         matter.setLabel(getTranslation("rating.field.matter"));
@@ -180,11 +183,12 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
             replace(figures, counted);
             figures = counted;
         } catch (ValidationFailure failure) {
+            List<String> general = new java.util.ArrayList<>();
             for (FieldProblem p : failure.problems()) {
                 HasValidation field = fields.get(p.field());
                 String message = getTranslation(p.messageKey(), p.args());
                 if (field == null) {
-                    formError.setText(message);
+                    general.add(message);
                 } else {
                     field.setInvalid(true);
                     field.setErrorMessage(message);
@@ -192,9 +196,31 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
             }
             // not "required": the date was typed, but cannot be read
             cn.gov.enforcement.portal.platform.DatePickers.markUnreadable(this, contactDate);
-            if (formError.getText().isEmpty()) {
-                formError.setText(getTranslation("rating.error.fix"));
+            pointAtRefused(general);
+        }
+    }
+
+    /**
+     * After a refused submit: the note under the form names every refused field in the order of the form (each field
+     * keeps its own message), after any message that belongs to no field, and the focus goes to the first refused
+     * field, which the window scrolls to; the reader no longer stays on the button with the errors off screen.
+     */
+    private void pointAtRefused(List<String> general) {
+        List<String> labels = new java.util.ArrayList<>();
+        com.vaadin.flow.component.Component first = null;
+        for (HasValidation field : fields.values()) {
+            if (field.isInvalid()) {
+                first = first == null ? (com.vaadin.flow.component.Component) field : first;
+                labels.add(((com.vaadin.flow.component.HasLabel) field).getLabel());
             }
+        }
+        if (!labels.isEmpty()) {
+            general.add(getTranslation("rating.error.fixFields", labels.size(),
+                    String.join(getTranslation("rating.listSeparator"), labels)));
+        }
+        formError.setText(String.join(" ", general));
+        if (first != null) {
+            cn.gov.enforcement.portal.platform.FieldFocus.reveal(first);
         }
     }
 

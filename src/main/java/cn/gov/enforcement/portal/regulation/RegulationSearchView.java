@@ -127,6 +127,9 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         to.setId("regulation-to");
         to.setLabel(getTranslation("regulation.search.to.label"));
         to.setClearButtonVisible(true);
+        // a start after the end is marked on leaving the field with the message the API gives for it
+        DatePickers.checkMessages(from, null, getTranslation("regulation.api.badDateRange"));
+        DatePickers.checkMessages(to, null, getTranslation("regulation.api.badDateRange"));
         from.addValueChangeListener(e -> to.setMin(e.getValue()));
         to.addValueChangeListener(e -> from.setMax(e.getValue()));
 

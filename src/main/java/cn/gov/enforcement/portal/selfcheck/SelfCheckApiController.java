@@ -4,18 +4,10 @@ import cn.gov.enforcement.portal.lists.Citation;
 import cn.gov.enforcement.portal.lists.ExemptionItem;
 import cn.gov.enforcement.portal.lists.RiskPoint;
 import cn.gov.enforcement.portal.platform.JsonApi;
-import cn.gov.enforcement.portal.platform.JsonApiErrors;
-import cn.gov.enforcement.portal.platform.LanguagePreference;
-import cn.gov.enforcement.portal.platform.Translations;
-import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.selfcheck.SelfCheckService.Finding;
 import cn.gov.enforcement.portal.selfcheck.SelfCheckService.Report;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,11 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SelfCheckApiController {
 
     private final SelfCheckService service;
-    private final Translations translations;
 
-    SelfCheckApiController(SelfCheckService service, Translations translations) {
+    SelfCheckApiController(SelfCheckService service) {
         this.service = service;
-        this.translations = translations;
     }
 
     record SectorJson(String name, int riskPoints) {}
@@ -70,17 +60,13 @@ class SelfCheckApiController {
     }
 
     @GetMapping("/checklist")
-    ResponseEntity<?> checklist(@RequestParam(name = "sector", required = false) List<String> sectors,
-            HttpServletRequest request) {
-        try {
-            var checklist = service.checklist(limited(sectors));
-            return ResponseEntity.ok(new ChecklistJson(checklist.sectors(), checklist.points().stream()
-                    .map(p -> new RiskJson(p.id(), p.title(), p.level(), p.risk(), p.prevention(),
-                            SelfCheckAnswer.fingerprint(p.prevention()), p.sample(), "/risks/" + p.id()))
-                    .toList()));
-        } catch (ValidationFailure refused) {
-            return refused(refused, request);
-        }
+    ResponseEntity<?> checklist(@RequestParam(name = "sector", required = false) List<String> sectors) {
+        // a refused choice (ValidationFailure) is answered 400 with its problems by JsonApiErrors, as in report()
+        var checklist = service.checklist(limited(sectors));
+        return ResponseEntity.ok(new ChecklistJson(checklist.sectors(), checklist.points().stream()
+                .map(p -> new RiskJson(p.id(), p.title(), p.level(), p.risk(), p.prevention(),
+                        SelfCheckAnswer.fingerprint(p.prevention()), p.sample(), "/risks/" + p.id()))
+                .toList()));
     }
 
     /**
@@ -89,20 +75,16 @@ class SelfCheckApiController {
      */
     @GetMapping("/report")
     ResponseEntity<?> report(@RequestParam(name = "sector", required = false) List<String> sectors,
-            @RequestParam(name = "a", required = false) String answers, HttpServletRequest request) {
-        try {
-            List<String> chosen = limited(sectors);
-            var checklist = service.checklist(chosen);
-            SelfCheckService.ReadAnswers read = service.readAnswers(checklist, answers);
-            Report r = service.report(chosen, read.answers());
-            return ResponseEntity.ok(new ReportJson(r.date(), r.sectors(), r.sample(),
-                    new SummaryJson(r.findings().size(), r.findingsAt("高"), r.findingsAt("中"), r.findingsAt("低"),
-                            r.done().size(), r.notApplicable().size(), r.unanswered().size()),
-                    r.findings().stream().map(f -> finding(f, r)).toList(), ids(r.done()), ids(r.notApplicable()),
-                    ids(r.unanswered()), read.leftOut(), ids(read.changed())));
-        } catch (ValidationFailure refused) {
-            return refused(refused, request);
-        }
+            @RequestParam(name = "a", required = false) String answers) {
+        List<String> chosen = limited(sectors);
+        var checklist = service.checklist(chosen);
+        SelfCheckService.ReadAnswers read = service.readAnswers(checklist, answers);
+        Report r = service.report(chosen, read.answers());
+        return ResponseEntity.ok(new ReportJson(r.date(), r.sectors(), r.sample(),
+                new SummaryJson(r.findings().size(), r.findingsAt("高"), r.findingsAt("中"), r.findingsAt("低"),
+                        r.done().size(), r.notApplicable().size(), r.unanswered().size()),
+                r.findings().stream().map(f -> finding(f, r)).toList(), ids(r.done()), ids(r.notApplicable()),
+                ids(r.unanswered()), read.leftOut(), ids(read.changed())));
     }
 
     private static FindingJson finding(Finding f, Report r) {
@@ -129,16 +111,5 @@ class SelfCheckApiController {
     /** More sectors than the service takes are cut, so that the service refuses them without reading thousands. */
     private static List<String> limited(List<String> sectors) {
         return sectors == null ? List.of() : sectors.stream().limit(SelfCheckService.MAX_SECTORS + 1L).toList();
-    }
-
-    private ResponseEntity<?> refused(ValidationFailure refused, HttpServletRequest request) {
-        Locale locale = LanguagePreference.forApiRequest(request);
-        List<Map<String, Object>> problems = refused.problems().stream()
-                .map(p -> Map.<String, Object>of("field", p.field(), "message", translations.get(locale, p.messageKey(), p.args())))
-                .toList();
-        Map<String, Object> body = new LinkedHashMap<>(JsonApiErrors.body(JsonApiErrors.BAD_REQUEST,
-                (String) problems.get(0).get("message")));
-        body.put("problems", problems);
-        return ResponseEntity.badRequest().body(body);
     }
 }

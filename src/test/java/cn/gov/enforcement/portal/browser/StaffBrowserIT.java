@@ -188,7 +188,9 @@ class StaffBrowserIT extends BrowserTest {
     void the_show_password_buttons_are_named_in_the_pages_language() {
         // Vaadin names them Show password in every language; a screen reader read that out on Chinese pages
         String[][] pages = {{"/login", "显示密码"}, {"/login?lang=zh-TW", "顯示密碼"}, {"/login?lang=en", "Show password"},
-            {"/mediation/track?lang=zh-CN", "显示密码"}, {"/guidance?lang=zh-TW", "顯示密碼"}};
+            // access code fields show an access code, not a password
+            {"/mediation/track?lang=zh-CN", "显示查询码"}, {"/mediation/track?lang=en", "Show access code"},
+            {"/guidance?lang=zh-TW", "顯示查詢碼"}};
         for (String[] page : pages) {
             browser.open(page[0]);
             browser.find(By.tagName("vaadin-password-field"));

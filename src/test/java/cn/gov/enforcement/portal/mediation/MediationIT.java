@@ -52,6 +52,12 @@ class MediationIT extends IntegrationTest {
     @Autowired
     WebApplicationContext web;
 
+    @Autowired
+    MediationSettings settings;
+
+    @Autowired
+    MediationRateLimiter limiter;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -187,9 +193,43 @@ class MediationIT extends IntegrationTest {
         String unknown = mvc.perform(get("/api/v1/mediation/status").param("number", "TJ-2001-000001")
                         .param("code", "WRONGCODE234"))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
-        String missing = mvc.perform(get("/api/v1/mediation/status"))
-                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
-        assertThat(wrongCode).isEqualTo(unknown).isEqualTo(missing);
+        assertThat(wrongCode).isEqualTo(unknown);
+    }
+
+    @Test
+    void the_status_api_refuses_a_missing_number_or_code_and_a_malformed_number_without_counting_them_as_guesses()
+            throws Exception {
+        SubmissionReceipt receipt = service.submit(MediationTestSupport.application(DisputeCategory.TRAFFIC_ACCIDENT, null),
+                Locale.SIMPLIFIED_CHINESE);
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
+        org.springframework.test.web.servlet.request.RequestPostProcessor client = request -> {
+            request.setRemoteAddr("203.0.113.71");
+            return request;
+        };
+        try {
+            for (int i = 0; i <= settings.codeGuessesPerWindow(); i++) {
+                mvc.perform(get("/api/v1/mediation/status").with(client))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.error").value("bad_request"))
+                        .andExpect(jsonPath("$.message").value("请填写案件编号。"))
+                        .andExpect(jsonPath("$.problems[0].field").value("number"))
+                        .andExpect(jsonPath("$.problems[1].field").value("code"))
+                        .andExpect(jsonPath("$.problems[1].message").value("请填写查询码。"));
+                mvc.perform(get("/api/v1/mediation/status").param("number", "zzz").param("code", "abc")
+                                .header("Accept-Language", "en").with(client))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("A case number reads")));
+                mvc.perform(get("/api/v1/mediation/status").param("number", receipt.caseNumber()).with(client))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.problems[0].field").value("code"));
+            }
+            // none of them counted: the address still gets its answer
+            mvc.perform(get("/api/v1/mediation/status").param("number", receipt.caseNumber())
+                            .header("X-Access-Code", receipt.accessCode()).with(client))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
+        } finally {
+            limiter.reset();
+        }
     }
 
     @Test

@@ -56,6 +56,12 @@ class MediationViewsIT extends KaribuViewTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Autowired
+    MediationSettings settings;
+
+    @Autowired
+    MediationRateLimiter limiter;
+
+    @Autowired
     cn.gov.enforcement.portal.account.AccountService accounts;
 
     @Autowired
@@ -285,6 +291,54 @@ class MediationViewsIT extends KaribuViewTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("mediation-reply-closed")).getText()).contains("本案已终结");
         assertThatThrownBy(() -> service.reply(receipt.caseNumber(), receipt.accessCode(), "还在吗？", "test"))
                 .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void the_tracking_page_marks_an_empty_or_malformed_number_or_code_on_its_field_and_does_not_count_it_as_a_guess() {
+        SubmissionReceipt receipt = service.submit(MediationTestSupport.application(DisputeCategory.LABOUR, null), Locale.SIMPLIFIED_CHINESE);
+        // the access code's show button says what it shows: an access code, not a password
+        List<com.vaadin.flow.dom.Element> named = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranWith("显示查询码",
+                () -> UI.getCurrent().navigate("mediation/track"));
+        PasswordField code = _get(PasswordField.class, spec -> spec.withId("mediation-track-code"));
+        assertThat(named).containsExactly(code.getElement());
+        TextField number = text("mediation-track-number");
+        Div result = _get(Div.class, spec -> spec.withId("mediation-track-result"));
+        limiter.reset(); // the wrong codes other tests tried from the same address do not count here
+        try {
+            // more empty presses than the failed look-ups an address may make: each is marked on the fields, none counts
+            for (int i = 0; i <= settings.codeGuessesPerWindow(); i++) {
+                List<com.vaadin.flow.dom.Element> focused = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranOn("focus()",
+                        () -> click("mediation-track-submit"));
+                assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("refused");
+                assertThat(number.isInvalid()).isTrue();
+                assertThat(number.getErrorMessage()).isEqualTo("请填写案件编号。");
+                assertThat(code.isInvalid()).isTrue();
+                assertThat(code.getErrorMessage()).isEqualTo("请填写查询码。");
+                assertThat(focused).containsExactly(number.getElement());
+            }
+            // a number that cannot be a case number is refused on its field; the code given is not marked
+            _setValue(number, "abc");
+            _setValue(code, "zzz");
+            for (int i = 0; i <= settings.codeGuessesPerWindow(); i++) {
+                click("mediation-track-submit");
+            }
+            assertThat(number.getErrorMessage()).contains("TJ-2026-000123");
+            assertThat(code.isInvalid()).isFalse();
+            assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("refused");
+            // the address is not locked out: the right number and code open the case, and the marks go
+            _setValue(number, receipt.caseNumber());
+            _setValue(code, receipt.accessCode());
+            click("mediation-track-submit");
+            assertThat(result.getElement().getAttribute("data-status")).isEqualTo("SUBMITTED");
+            assertThat(number.isInvalid()).isFalse();
+            // the service refuses the same, whoever calls it
+            assertThatThrownBy(() -> service.track(" ", "", "test-empty-look-up"))
+                    .isInstanceOfSatisfying(cn.gov.enforcement.portal.platform.ValidationFailure.class, f ->
+                            assertThat(f.problems()).extracting(cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem::field)
+                                    .containsExactly("number", "code"));
+        } finally {
+            limiter.reset();
+        }
     }
 
     @Test
@@ -654,6 +708,9 @@ class MediationViewsIT extends KaribuViewTest {
         click("mediation-to-review");
         assertThat(step()).isEqualTo("6");
         assertThat(_get(MediationApplyView.class).application().applicantName()).isEqualTo("张三");
+        // optional answers left empty say so, rather than a label with nothing after it
+        assertThat(textOf("mediation-review")).contains("电子邮箱（选填）：未填写", "联系地址（选填）：未填写",
+                "证据材料：未上传");
 
         // switching the language on a step opened from the review keeps the way back to it
         _click(_get(Button.class, spec -> spec.withId("mediation-edit-1")));
@@ -664,6 +721,44 @@ class MediationViewsIT extends KaribuViewTest {
         assertThat(_get(Button.class, spec -> spec.withId("mediation-to-review")).isVisible()).isTrue();
         click("mediation-to-review");
         assertThat(step()).isEqualTo("6");
+    }
+
+    @Test
+    void a_language_switch_resumes_the_sessions_own_draft_even_when_the_address_has_used_up_its_code_guesses() {
+        UI.getCurrent().navigate("mediation/apply");
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withId("mediation-category")), DisputeCategory.CONSUMER);
+        click("mediation-next");
+        _setValue(text("mediation-applicant-name"), "张三");
+        String client = cn.gov.enforcement.portal.platform.ClientAddress.current();
+        limiter.reset(); // the wrong codes other tests tried from the same address do not count here
+        try {
+            for (int i = 0; i < settings.codeGuessesPerWindow(); i++) {
+                assertThat(service.resumeDraft("NOSUCHDRAFT" + i, client)).isEmpty();
+            }
+            // a code typed by the reader is a guess, refused now
+            _get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("mediation-resume-box")).setOpened(true);
+            _setValue(text("mediation-resume-input"), "NOSUCHDRAFTX");
+            click("mediation-resume");
+            assertThat(text("mediation-resume-input").getErrorMessage()).startsWith("尝试次数太多");
+
+            MediationApplyView before = _get(MediationApplyView.class);
+            cn.gov.enforcement.portal.ui.MainLayout.switchLanguage(UI.getCurrent(), Locale.ENGLISH);
+            assertThat(_get(MediationApplyView.class)).isNotSameAs(before);
+            assertThat(step()).as("the same step, not an empty first one").isEqualTo("1");
+            assertThat(text("mediation-applicant-name").getValue()).isEqualTo("张三");
+            assertThat(text("mediation-resume-input").isInvalid()).isFalse();
+        } finally {
+            limiter.reset();
+        }
+    }
+
+    @Test
+    void the_identity_document_select_is_as_wide_as_the_fields_beside_it() {
+        UI.getCurrent().navigate("mediation/apply");
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withId("mediation-category")), DisputeCategory.CONSUMER);
+        click("mediation-next");
+        assertThat(_get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("mediation-id-type")).getWidth())
+                .isEqualTo(text("mediation-applicant-name").getWidth()).isEqualTo("100%");
     }
 
     @Test

@@ -283,9 +283,14 @@ class RatingIT extends KaribuViewTest {
         RadioButtonGroup<Score> score = _get(RadioButtonGroup.class, spec -> spec.withId("rating-score"));
         score.setValue(Score.VERY_DISSATISFIED);
         _get(TextField.class, spec -> spec.withId("rating-contact-phone")).setValue("12ab");
-        _click(_get(Button.class, spec -> spec.withId("rating-submit")));
-
         DatePicker date = _get(DatePicker.class, spec -> spec.withId("rating-date"));
+        // the picker's own check, when a later date is typed and the field left, says what the server would say
+        assertThat(date.getMax()).isEqualTo(service.today());
+        assertThat(date.getI18n().getMaxErrorMessage()).isEqualTo("执法日期不能晚于今天。");
+        assertThat(date.getI18n().getRequiredErrorMessage()).isEqualTo("请填写执法日期。");
+        List<com.vaadin.flow.dom.Element> focused = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranOn("focus()",
+                () -> _click(_get(Button.class, spec -> spec.withId("rating-submit"))));
+
         TextArea comment = _get(TextArea.class, spec -> spec.withId("rating-comment"));
         TextField phone = _get(TextField.class, spec -> spec.withId("rating-contact-phone"));
         assertThat(date.isInvalid()).isTrue();
@@ -295,7 +300,10 @@ class RatingIT extends KaribuViewTest {
         assertThat(phone.isInvalid()).isTrue();
         assertThat(phone.getValue()).isEqualTo("12ab");
         assertThat(_get(Select.class, spec -> spec.withId("rating-agency")).getValue()).isEqualTo(MARKET);
-        assertThat(_get(Paragraph.class, spec -> spec.withId("rating-form-error")).getText()).isEqualTo("请按提示修改后再提交。");
+        // the note names every refused field in the order of the form, and the focus goes to the first of them
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rating-form-error")).getText())
+                .isEqualTo("有 4 处需要补充或修改：执法日期、执法事项、具体意见、手机或电话。请按各处的提示修改后再提交。");
+        assertThat(focused).containsExactly(date.getElement());
 
         date.setValue(service.today().minusDays(1));
         _get(Select.class, spec -> spec.withId("rating-matter")).setValue(Matter.PENALTY);

@@ -194,6 +194,9 @@ class RegulationViewsIT extends KaribuViewTest {
                 spec -> spec.withId("regulation-from"));
         // the calendar speaks the page's language
         assertThat(from.getI18n().getMonthNames()).startsWith("1月");
+        // a start after the end (or an end before the start) is marked on leaving the field with a message, not an empty one
+        assertThat(from.getI18n().getMaxErrorMessage()).isEqualTo("起始日期不能晚于截止日期。");
+        assertThat(datePicker("regulation-to").getI18n().getMinErrorMessage()).isEqualTo("起始日期不能晚于截止日期。");
         from.getElement().setProperty("_inputElementValue", "2021-02-30");
         com.github.mvysny.kaributesting.v10.LocatorJ._click(_get(Button.class, spec -> spec.withId("regulation-search-submit")));
         assertThat(from.isInvalid()).isTrue();

@@ -20,11 +20,20 @@ public final class ScriptCalls {
      * to the browser after it), in order.
      */
     public static List<Element> ranOn(String fragment, Runnable action) {
+        return ranOn(invocation -> invocation.getInvocation().getExpression().contains(fragment), action);
+    }
+
+    /** As {@link #ranOn(String, Runnable)}, for the scripts given {@code argument} as one of their parameters. */
+    public static List<Element> ranWith(Object argument, Runnable action) {
+        return ranOn(invocation -> invocation.getInvocation().getParameters().contains(argument), action);
+    }
+
+    private static List<Element> ranOn(java.util.function.Predicate<PendingJavaScriptInvocation> matching, Runnable action) {
         List<Element> owners = new ArrayList<>();
         List<Function1<PendingJavaScriptInvocation, Unit>> handlers = TestingLifecycleHookKt.getPendingJavascriptInvocationHandlers();
         List<Function1<PendingJavaScriptInvocation, Unit>> recording = new ArrayList<>(handlers);
         recording.add(invocation -> {
-            if (invocation.getInvocation().getExpression().contains(fragment)) {
+            if (matching.test(invocation)) {
                 owners.add(Element.get(invocation.getOwner()));
             }
             return Unit.INSTANCE;
