@@ -387,13 +387,18 @@ public class MediationBackOffice {
     /** An evidence file's name, type and bytes. */
     public record EvidenceContent(String fileName, String contentType, byte[] bytes) {}
 
-    /** The data of a document of a case in the given language; recorded in the audit log. */
+    /**
+     * The data of a document of a case in the given language; recorded in the audit log.
+     *
+     * @throws CaseNotFoundException for an unknown number and for another agency's case alike
+     * @throws DocumentNotApplicableException for a case of the caller's agency that the document does not apply to
+     */
     @Transactional
     public DocumentData document(String number, MediationDocument kind, java.util.Locale locale) {
         MediationCase c = load(number);
         CaseTracking tracking = service.tracking(c);
         if (!MediationDocument.available(tracking).contains(kind)) {
-            throw new CaseNotFoundException();
+            throw new DocumentNotApplicableException(c.caseNumber());
         }
         record(c, "DOCUMENT");
         return service.documentData(tracking, kind, locale);
