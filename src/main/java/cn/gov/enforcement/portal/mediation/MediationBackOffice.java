@@ -80,6 +80,12 @@ public class MediationBackOffice {
         this.clock = clock;
     }
 
+    /** How many characters the place or online link of a session may have. */
+    public static final int MAX_PLACE = 500;
+
+    /** How many characters the terms of an agreement may have. */
+    public static final int MAX_TERMS = 4000;
+
     /** How many cases a page of the queue holds at most. */
     public static final int PAGE_SIZE = 50;
 
@@ -354,7 +360,7 @@ public class MediationBackOffice {
     /**
      * The officer writes to the applicant; the applicant is told by mail and reads it on the tracking page.
      *
-     * @throws ValidationFailure when the message is empty or too long, or the case is finished (withdrawn, not
+     * @throws ValidationFailure when the message is empty, too long or holds control characters, or the case is finished (withdrawn, not
      *     accepted, declined, closed), since the applicant could not answer it; nothing is written then
      */
     @Transactional
@@ -381,13 +387,18 @@ public class MediationBackOffice {
     /** An evidence file's name, type and bytes. */
     public record EvidenceContent(String fileName, String contentType, byte[] bytes) {}
 
-    /** The data of a document of a case in the given language; recorded in the audit log. */
+    /**
+     * The data of a document of a case in the given language; recorded in the audit log.
+     *
+     * @throws CaseNotFoundException for an unknown number and for another agency's case alike
+     * @throws DocumentNotApplicableException for a case of the caller's agency that the document does not apply to
+     */
     @Transactional
     public DocumentData document(String number, MediationDocument kind, java.util.Locale locale) {
         MediationCase c = load(number);
         CaseTracking tracking = service.tracking(c);
         if (!MediationDocument.available(tracking).contains(kind)) {
-            throw new CaseNotFoundException();
+            throw new DocumentNotApplicableException(c.caseNumber());
         }
         record(c, "DOCUMENT");
         return service.documentData(tracking, kind, locale);
@@ -477,9 +488,8 @@ public class MediationBackOffice {
         if (at == null || !at.isAfter(clock.instant())) {
             throw ValidationFailure.of("sessionAt", "mediation.error.sessionAt");
         }
-        if (placeOrLink == null || placeOrLink.isBlank() || placeOrLink.strip().length() > 500) {
-            throw ValidationFailure.of("sessionPlace", "mediation.error.sessionPlace", "500");
-        }
+        TypedText.require("sessionPlace", placeOrLink, TypedText.Kind.LINE, 1, MAX_PLACE, "mediation.error.sessionPlace",
+                String.valueOf(MAX_PLACE));
     }
 
     /**
@@ -491,9 +501,7 @@ public class MediationBackOffice {
      */
     @Transactional
     public CaseTracking agreementReached(String number, String terms) {
-        if (terms == null || terms.isBlank() || terms.strip().length() > 4000) {
-            throw ValidationFailure.of("terms", "mediation.error.terms", "4000");
-        }
+        TypedText.require("terms", terms, TypedText.Kind.TEXT, 1, MAX_TERMS, "mediation.error.terms", String.valueOf(MAX_TERMS));
         return step(number, c -> {
             requireSessionHeld(c, "terms");
             c.agreementReached(actor(), terms, clock.instant());
@@ -566,20 +574,21 @@ public class MediationBackOffice {
         return currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
     }
 
-    /** A reason a step cannot go without: given and at most {@link MediationService#MAX_REASON} characters. */
+    /**
+     * A reason a step cannot go without: given, at most {@link MediationService#MAX_REASON} characters and no control
+     * characters but line breaks and tabs (it goes into mails and printed documents).
+     */
     private static void requireReason(String reason) {
-        if (reason == null || reason.isBlank() || reason.strip().length() > MediationService.MAX_REASON) {
-            throw ValidationFailure.of("reason", "mediation.error.reason", String.valueOf(MediationService.MAX_REASON));
-        }
+        TypedText.require("reason", reason, TypedText.Kind.TEXT, 1, MediationService.MAX_REASON, "mediation.error.reason",
+                String.valueOf(MediationService.MAX_REASON));
     }
 
     /**
-     * The optional note of a step: may be left out, but at most {@link MediationService#MAX_REASON} characters;
-     * checked before anything is loaded or written, with the same message as a reason.
+     * The optional note of a step: may be left out, but checked as a reason otherwise; checked before anything is
+     * loaded or written.
      */
     private static void requireNote(String note) {
-        if (note != null && note.strip().length() > MediationService.MAX_REASON) {
-            throw ValidationFailure.of("reason", "mediation.error.reason", String.valueOf(MediationService.MAX_REASON));
-        }
+        TypedText.require("reason", note, TypedText.Kind.TEXT, 0, MediationService.MAX_REASON, "mediation.error.reason",
+                String.valueOf(MediationService.MAX_REASON));
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -31,11 +32,23 @@ public class MediationDocumentView extends Div implements BeforeEnterObserver, H
             DocumentData data = backOffice.document(number, document, getLocale());
             title = getTranslation(document.messageKey() + ".title") + " " + data.caseNumber();
             add(DocumentPage.render(this, data, DocumentPage.isSample(data.agencyId())));
-        } catch (IllegalArgumentException | CaseNotFoundException notFound) {
-            getElement().setAttribute("data-outcome", "not-found");
-            title = getTranslation("mediation.case.notFound.title");
-            add(new H1(title), new Paragraph(getTranslation("mediation.case.notFound")));
+        } catch (CaseNotFoundException notFound) {
+            notFound("mediation.case.notFound.title", "mediation.case.notFound");
+        } catch (IllegalArgumentException unknownKind) {
+            notFound("mediation.document.notFound.title", "mediation.document.notFound");
+        } catch (DocumentNotApplicableException notApplicable) {
+            String caseNumber = notApplicable.caseNumber();
+            getElement().setAttribute("data-outcome", "not-applicable");
+            title = getTranslation("mediation.document.notApplicable.title");
+            add(new H1(title), new Paragraph(getTranslation("mediation.document.notApplicable", caseNumber)),
+                    new Anchor("staff/mediation/case/" + caseNumber, getTranslation("mediation.document.toCase", caseNumber)));
         }
+    }
+
+    private void notFound(String titleKey, String textKey) {
+        getElement().setAttribute("data-outcome", "not-found");
+        title = getTranslation(titleKey);
+        add(new H1(title), new Paragraph(getTranslation(textKey)));
     }
 
     @Override

@@ -32,7 +32,7 @@ public class MediationLetterPrintView extends Div implements HasUrlParameter<Str
             l = letters.letter(code);
         } catch (CaseNotFoundException notFound) {
             getElement().setAttribute("data-outcome", "not-found");
-            add(new H1(getTranslation("mediation.case.notFound.title")), new Paragraph(getTranslation("mediation.letter.notFound")));
+            add(new H1(getTranslation("mediation.letter.notFound.title")), new Paragraph(getTranslation("mediation.letter.notFound")));
             return;
         }
         Locale lang = Locale.forLanguageTag(l.partyLanguage());

@@ -72,26 +72,25 @@ public class MediationLetters {
         if (input.category() == null) {
             problems.add(new FieldProblem("category", "mediation.error.category"));
         }
-        String party = input.partyName() == null ? "" : input.partyName().strip();
-        if (party.length() < 2 || party.length() > MediationService.MAX_NAME) {
-            problems.add(new FieldProblem("partyName", "mediation.error.applicantName", "2", String.valueOf(MediationService.MAX_NAME)));
-        }
+        // the names go into the mail's text and the letter's lines, and pre-fill the wizard: one line each
+        String maxName = String.valueOf(MediationService.MAX_NAME);
+        TypedText.problem("partyName", input.partyName(), TypedText.Kind.LINE, 2, MediationService.MAX_NAME,
+                "mediation.error.applicantName", "2", maxName).ifPresent(problems::add);
         String email = input.partyEmail() == null || input.partyEmail().isBlank() ? null : input.partyEmail().strip();
         if (email != null && !Outbox.isValidAddress(email)) {
             problems.add(new FieldProblem("partyEmail", "mediation.error.email"));
         }
-        String other = input.otherPartyName() == null ? "" : input.otherPartyName().strip();
-        if (other.isEmpty() || other.length() > MediationService.MAX_NAME) {
-            problems.add(new FieldProblem("otherPartyName", "mediation.error.otherPartyName", "1", String.valueOf(MediationService.MAX_NAME)));
-        }
-        String facts = input.facts() == null ? "" : input.facts().strip();
-        if (facts.length() < MediationService.MIN_FACTS || facts.length() > MAX_FACTS) {
-            problems.add(new FieldProblem("facts", "mediation.error.facts", String.valueOf(MediationService.MIN_FACTS),
-                    String.valueOf(MAX_FACTS)));
-        }
+        TypedText.problem("otherPartyName", input.otherPartyName(), TypedText.Kind.LINE, 1, MediationService.MAX_NAME,
+                "mediation.error.otherPartyName", "1", maxName).ifPresent(problems::add);
+        TypedText.problem("facts", input.facts(), TypedText.Kind.TEXT, MediationService.MIN_FACTS, MAX_FACTS,
+                "mediation.error.facts", String.valueOf(MediationService.MIN_FACTS), String.valueOf(MAX_FACTS))
+                .ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }
+        String party = input.partyName().strip();
+        String other = input.otherPartyName().strip();
+        String facts = input.facts().strip();
         Locale language = Translations.supported(input.partyLanguage() == null ? null : Locale.forLanguageTag(input.partyLanguage()));
         Instant now = clock.instant();
         String code = AccessCodes.generate();

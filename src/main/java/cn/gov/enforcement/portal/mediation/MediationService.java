@@ -165,7 +165,7 @@ public class MediationService {
         if (a.applicantKind() == null) {
             problems.add(new FieldProblem(APPLICANT_KIND, "mediation.error.applicantKind"));
         }
-        text(problems, APPLICANT_NAME, a.applicantName(), 2, MAX_NAME, "mediation.error.applicantName");
+        text(problems, APPLICANT_NAME, a.applicantName(), TypedText.Kind.LINE, 2, MAX_NAME, "mediation.error.applicantName");
         if (a.idType() == null) {
             problems.add(new FieldProblem(ID_TYPE, "mediation.error.idType"));
         } else if (a.applicantKind() != null && !a.applicantKind().accepts(a.idType())) {
@@ -184,10 +184,10 @@ public class MediationService {
             problems.add(new FieldProblem(EMAIL, "mediation.error.email"));
         }
         optionalText(problems, ADDRESS, a.address(), MAX_ADDRESS);
-        text(problems, OTHER_PARTY_NAME, a.otherPartyName(), 1, MAX_NAME, "mediation.error.otherPartyName");
+        text(problems, OTHER_PARTY_NAME, a.otherPartyName(), TypedText.Kind.LINE, 1, MAX_NAME, "mediation.error.otherPartyName");
         optionalText(problems, OTHER_PARTY_CONTACT, a.otherPartyContact(), MAX_CONTACT);
-        text(problems, FACTS, a.facts(), MIN_FACTS, MAX_FACTS, "mediation.error.facts");
-        text(problems, REQUEST, a.request(), MIN_REQUEST, MAX_REQUEST, "mediation.error.request");
+        text(problems, FACTS, a.facts(), TypedText.Kind.TEXT, MIN_FACTS, MAX_FACTS, "mediation.error.facts");
+        text(problems, REQUEST, a.request(), TypedText.Kind.TEXT, MIN_REQUEST, MAX_REQUEST, "mediation.error.request");
         optionalText(problems, PREFERRED_TIMES, a.preferredTimes(), MAX_PREFERRED);
         if (!a.consent()) {
             problems.add(new FieldProblem(CONSENT, "mediation.error.consent"));
@@ -209,17 +209,15 @@ public class MediationService {
         };
     }
 
-    private static void text(List<FieldProblem> problems, String field, String value, int min, int max, String key) {
-        String v = value == null ? "" : value.strip();
-        if (v.length() < min || v.length() > max || hasControl(v)) {
-            problems.add(new FieldProblem(field, key, String.valueOf(min), String.valueOf(max)));
-        }
+    /** A field that must be filled: missing or too short gets its own message, the rest {@link TypedText}'s. */
+    private static void text(List<FieldProblem> problems, String field, String value, TypedText.Kind kind, int min, int max,
+            String key) {
+        TypedText.problem(field, value, kind, min, max, key, String.valueOf(min), String.valueOf(max)).ifPresent(problems::add);
     }
 
     private static void optionalText(List<FieldProblem> problems, String field, String value, int max) {
-        if (value != null && (value.strip().length() > max || hasControl(value))) {
-            problems.add(new FieldProblem(field, "mediation.error.tooLong", String.valueOf(max)));
-        }
+        TypedText.problem(field, value, TypedText.Kind.TEXT, 0, max, TypedText.MAX_LENGTH, String.valueOf(max))
+                .ifPresent(problems::add);
     }
 
     private static boolean hasControl(String value) {
@@ -583,11 +581,8 @@ public class MediationService {
     }
 
     static String messageText(String body) {
-        String text = body == null ? "" : body.strip();
-        if (text.isEmpty() || text.length() > MAX_MESSAGE || hasControl(text)) {
-            throw ValidationFailure.of("message", "mediation.error.message", String.valueOf(MAX_MESSAGE));
-        }
-        return text;
+        return TypedText.require("message", body, TypedText.Kind.TEXT, 1, MAX_MESSAGE, "mediation.error.message",
+                String.valueOf(MAX_MESSAGE));
     }
 
     // --- evidence ------------------------------------------------------------------------------------

@@ -450,6 +450,46 @@ class MediationCaseViewsIT extends KaribuViewTest {
         assertThat(_get(MediationDocumentView.class).getElement().getAttribute("data-outcome")).isEqualTo("not-found");
     }
 
+    private static String heading(com.vaadin.flow.component.Component view) {
+        return _get(view, H1.class, spec -> { }).getText();
+    }
+
+    @Test
+    void a_document_that_does_not_apply_and_an_unknown_document_or_letter_say_so_in_their_heading() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-documents", "sample-market-regulation");
+        context.getBean(MediationBackOffice.class).accept(r.caseNumber(), null);
+
+        UI.getCurrent().navigate("staff/mediation/document/" + r.caseNumber() + "/NON_ACCEPTANCE_NOTICE");
+        MediationDocumentView document = _get(MediationDocumentView.class);
+        assertThat(document.getElement().getAttribute("data-outcome")).isEqualTo("not-applicable");
+        assertThat(heading(document)).isEqualTo("这个案件没有这份文书");
+        assertThat(document.getPageTitle()).isEqualTo("这个案件没有这份文书");
+        assertThat(document.getElement().getTextRecursively()).contains("案件" + r.caseNumber() + "存在")
+                .doesNotContain("没有找到这个案件");
+        assertThat(_get(document, Anchor.class, spec -> { }).getHref()).isEqualTo("staff/mediation/case/" + r.caseNumber());
+
+        UI.getCurrent().navigate("staff/mediation/document/" + r.caseNumber() + "/NO_SUCH_DOCUMENT");
+        document = _get(MediationDocumentView.class);
+        assertThat(document.getElement().getAttribute("data-outcome")).isEqualTo("not-found");
+        assertThat(heading(document)).isEqualTo("没有找到这份文书");
+
+        UI.getCurrent().navigate("staff/mediation/letter/XXXX");
+        MediationLetterPrintView letter = _get(MediationLetterPrintView.class);
+        assertThat(heading(letter)).isEqualTo("没有找到这份告知引导书");
+        assertThat(letter.getElement().getTextRecursively()).contains("没有找到这份告知引导书，或者您无权查看。");
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("staff/mediation/letter/YYYY");
+        assertThat(heading(_get(MediationLetterPrintView.class))).isEqualTo("Letter not found");
+        UI.getCurrent().navigate("staff/mediation/document/" + r.caseNumber() + "/NON_ACCEPTANCE_NOTICE");
+        assertThat(heading(_get(MediationDocumentView.class))).isEqualTo("This case has no such document");
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("staff/mediation/letter/ZZZZ");
+        assertThat(heading(_get(MediationLetterPrintView.class))).isEqualTo("沒有找到這份告知引導書");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
     @Test
     void the_applicant_reads_and_answers_messages_and_opens_the_acceptance_notice_on_the_tracking_page() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);

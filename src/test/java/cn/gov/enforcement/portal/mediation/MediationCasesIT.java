@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.mediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -343,9 +344,9 @@ class MediationCasesIT extends IntegrationTest {
                 .isInstanceOfSatisfying(ValidationFailure.class, e -> {
                     assertThat(e.problems()).singleElement().satisfies(p -> {
                         assertThat(p.field()).isEqualTo("reason");
-                        assertThat(p.messageKey()).isEqualTo("mediation.error.reason");
+                        assertThat(p.messageKey()).as("a note that was filled is not asked for").isEqualTo("mediation.error.maxLength");
                         assertThat(translations.get(Translations.ZH_CN, p.messageKey(), p.args()))
-                                .isEqualTo("请填写理由（最多2000个字）。");
+                                .isEqualTo("内容过长：最多2000个字，请删减。");
                     });
                 });
         assertThat(backOffice.caseFile(n).tracking().status()).isEqualTo(CaseStatus.SUBMITTED);
@@ -378,6 +379,100 @@ class MediationCasesIT extends IntegrationTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from mediation_audit where case_number = ?", Integer.class, n)).isZero();
         assertThat(service.track(n, r.accessCode())).hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(CaseStatus.SUBMITTED));
+    }
+
+    /** The single problem of a refused call: its field and its message in simplified Chinese. */
+    private String refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
+        ValidationFailure failure = catchThrowableOfType(ValidationFailure.class, call);
+        assertThat(failure).as("refused").isNotNull();
+        assertThat(failure.problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo(field));
+        ValidationFailure.FieldProblem p = failure.problems().get(0);
+        return translations.get(Translations.ZH_CN, p.messageKey(), p.args());
+    }
+
+    @Test
+    void control_characters_in_an_officers_texts_are_refused_with_their_own_message_and_nothing_is_written() {
+        SubmissionReceipt r = service.submit(withOtherParty("shop-bel@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-bel", "sample-market-regulation");
+        Long caseId = jdbc.queryForObject("select id from mediation_case where case_number = ?", Long.class, n);
+        String control = "请删除文本中的控制字符（换行和制表符可以保留）。";
+        String oneLine = "请写在一行内，不要包含换行符或其他控制字符。";
+
+        assertThat(refused(() -> backOffice.accept(n, "受理\u0007说明"), "reason")).isEqualTo(control);
+        assertThat(refused(() -> backOffice.notAccept(n, "不予\u001b受理"), "reason")).isEqualTo(control);
+        assertThat(refused(() -> backOffice.sendMessage(n, "请补充\u0007凭证"), "message"))
+                .as("a message that was written is not asked for").isEqualTo(control);
+        assertThat(backOffice.caseFile(n).tracking().status()).isEqualTo(CaseStatus.SUBMITTED);
+        backOffice.accept(n, "第一行\n第二行\t附注");
+        assertThat(refused(() -> backOffice.inviteOtherParty(n, "邀请\u0007测试", null, null), "reason")).isEqualTo(control);
+        assertThat(refused(() -> backOffice.extend(n, "延长\u0000期限"), "reason")).isEqualTo(control);
+        backOffice.inviteOtherParty(n, null);
+        assertThat(refused(() -> backOffice.otherPartyDeclined(n, "拒绝\u0007调解"), "reason")).isEqualTo(control);
+        assertThat(refused(() -> backOffice.otherPartyAgreed(n, "同意\u202e调解"), "reason"))
+                .as("a right-to-left override shows text in another order").isEqualTo(control);
+        backOffice.otherPartyAgreed(n, null);
+        java.time.Instant at = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        assertThat(refused(() -> backOffice.scheduleSession(n, at, "本局\u0007三楼"), "sessionPlace")).isEqualTo(oneLine);
+        assertThat(refused(() -> backOffice.scheduleSession(n, at, "本局\n三楼"), "sessionPlace"))
+                .as("a place is one line: it goes into a mail's line and the invitation's").isEqualTo(oneLine);
+        assertThat(refused(() -> backOffice.scheduleSession(n, at, "楼".repeat(MediationBackOffice.MAX_PLACE + 1)),
+                "sessionPlace")).isEqualTo("内容过长：最多500个字，请删减。");
+        assertThat(refused(() -> backOffice.agreementReached(n, "赔偿\u0007五百元"), "terms")).isEqualTo(control);
+        assertThat(refused(() -> backOffice.fail(n, "调解\u0007不成"), "reason")).isEqualTo(control);
+        assertThat(refused(() -> backOffice.close(n, "结案\u0007"), "reason")).isEqualTo(control);
+        assertThat(jdbc.queryForObject("select count(*) from mediation_transition where case_id = ? and reason like ?",
+                Integer.class, caseId, "%\u0007%")).as("no step stored with a control character").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from mediation_message where case_id = ?", Integer.class, caseId))
+                .as("no message stored").isZero();
+
+        backOffice.scheduleSession(n, at, "本局三楼调解室");
+        assertThat(backOffice.caseFile(n).tracking().history()).extracting(CaseTracking.Step::reason)
+                .contains("第一行\n第二行\t附注", "本局三楼调解室");
+    }
+
+    @Test
+    void a_letters_names_and_facts_refuse_control_characters_and_nothing_is_stored_or_mailed() {
+        officer("med-cases-letter-bel", "sample-market-regulation");
+        int stored = letterRepository.findAll().size();
+        ValidationFailure failure = catchThrowableOfType(ValidationFailure.class, () -> letters.compose(new LetterInput(
+                LetterInput.Situation.COMPLAINT, DisputeCategory.CONSUMER, "刘\u0007某某", "liu-bel@example.cn", "zh-CN",
+                "示例\u0007超市", "刘某某投诉示例超市出售过期食品\u0007，要求赔偿。")));
+        assertThat(failure.problems()).extracting(p -> p.field() + ":" + translations.get(Translations.ZH_CN, p.messageKey(), p.args()))
+                .containsExactlyInAnyOrder("partyName:请写在一行内，不要包含换行符或其他控制字符。",
+                        "otherPartyName:请写在一行内，不要包含换行符或其他控制字符。",
+                        "facts:请删除文本中的控制字符（换行和制表符可以保留）。");
+        assertThat(catchThrowableOfType(ValidationFailure.class, () -> letters.compose(new LetterInput(
+                LetterInput.Situation.COMPLAINT, DisputeCategory.CONSUMER, "刘某某", null, "zh-CN", "示例\n超市",
+                "刘某某投诉示例超市出售过期食品，\n要求赔偿。"))).problems())
+                .as("a name is one line; facts may hold line breaks")
+                .extracting(ValidationFailure.FieldProblem::field).containsExactly("otherPartyName");
+        assertThat(letterRepository.findAll()).hasSize(stored);
+        assertThat(mails("mediation-letter:")).noneSatisfy(m -> assertThat(m.get("RECIPIENT")).isEqualTo("liu-bel@example.cn"));
+
+        LetterView written = letters.compose(new LetterInput(LetterInput.Situation.COMPLAINT, DisputeCategory.CONSUMER, "刘某某",
+                null, "zh-CN", "示例超市", "刘某某投诉示例超市出售过期食品，\n要求赔偿。"));
+        assertThat(written.facts()).isEqualTo("刘某某投诉示例超市出售过期食品，\n要求赔偿。");
+    }
+
+    @Test
+    void an_applications_name_with_a_control_character_or_too_long_is_told_so_not_asked_to_be_filled() {
+        MediationApplication a = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
+        java.util.function.Function<MediationApplication, Map<String, String>> messages = application -> service.check(application)
+                .stream().collect(java.util.stream.Collectors.toMap(ValidationFailure.FieldProblem::field,
+                        p -> translations.get(Translations.ZH_CN, p.messageKey(), p.args())));
+        Map<String, String> problems = messages.apply(new MediationApplication(a.category(), a.applicantKind(), "陈\u0007申请",
+                a.idType(), a.idNumber(), a.phone(), a.email(), "示例路\u00071号", "示".repeat(MediationService.MAX_NAME + 1),
+                a.otherPartyContact(), a.facts(), a.request(), a.preferredTimes(), a.preferOnline(), a.consent(),
+                a.submissionToken()));
+        assertThat(problems).containsEntry("applicantName", "请写在一行内，不要包含换行符或其他控制字符。")
+                .containsEntry("address", "请删除文本中的控制字符（换行和制表符可以保留）。")
+                .containsEntry("otherPartyName", "内容过长：最多100个字，请删减。");
+        assertThat(messages.apply(new MediationApplication(a.category(), a.applicantKind(), "陈", a.idType(), a.idNumber(),
+                a.phone(), a.email(), a.address(), a.otherPartyName(), a.otherPartyContact(), a.facts(), a.request(),
+                a.preferredTimes(), a.preferOnline(), a.consent(), a.submissionToken())))
+                .as("a name too short is asked for as before")
+                .containsEntry("applicantName", "请填写姓名或单位名称（2至100个字）。");
     }
 
     @Test
