@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.account;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import jakarta.annotation.security.RolesAllowed;
@@ -292,11 +293,17 @@ public class AccountService {
         }
     }
 
-    /** A person's name as stored: trimmed; a problem on {@code displayName} when empty or over 100 characters. */
+    /**
+     * A person's name as stored: trimmed; a problem on {@code displayName} when empty or over 100 characters, or when
+     * it holds a control, format or separator character (it is shown as mediator, signer and in timelines, and goes
+     * into mails: see {@link TextChecks#isSingleLine}).
+     */
     private static String checkedDisplayName(String displayName, List<FieldProblem> problems) {
         String value = displayName == null ? "" : displayName.trim();
         if (value.isEmpty() || value.length() > 100) {
             problems.add(new FieldProblem("displayName", "account.error.displayName"));
+        } else if (!TextChecks.isSingleLine(value)) {
+            problems.add(new FieldProblem("displayName", TextChecks.SINGLE_LINE));
         }
         return value;
     }
