@@ -85,6 +85,23 @@ public class AccountService {
                 .toList();
     }
 
+    /**
+     * The name of the staff member with this user name, for saying who did something on a record (a follow-up, a
+     * step): any account, enabled or not; empty when there is no such account. An officer or editor learns only the
+     * names of their own agency's accounts and of administrators, who act on every agency's records.
+     */
+    @RolesAllowed({"OFFICER", "EDITOR", "ADMIN"})
+    @Transactional(readOnly = true)
+    public Optional<String> staffName(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return users.findByUsernameIgnoreCase(username)
+                .filter(u -> u.getRole() == Role.ADMIN || currentUser.canAccessAgency(u.getAgencyId()))
+                .map(UserAccount::getDisplayName)
+                .filter(name -> !name.isBlank());
+    }
+
     @RolesAllowed("ADMIN")
     @Transactional
     public CreatedUser create(NewUser input) {

@@ -207,6 +207,8 @@ class AccountIT extends IntegrationTest {
 
         assertThat(accounts.officersOf("sample-traffic-police")).filteredOn(u -> u.id() == id).singleElement()
                 .satisfies(u -> assertThat(u.email()).as("the list colleagues choose from carries no address").isNull());
+        assertThat(accounts.staffName("Officer-Admin-Mail")).as("the name shown for who did something").contains("赵示例改");
+        assertThat(accounts.staffName("no-such-officer")).isEmpty();
         runAs("officer-admin-mail", "OFFICER");
         assertThat(accounts.ownEmail()).contains("zhao2@jj.sample.gov.cn");
         assertThatThrownBy(() -> accounts.update(id, "自己改名", null)).as("only administrators edit accounts")
