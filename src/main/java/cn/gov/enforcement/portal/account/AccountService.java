@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.account;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import jakarta.annotation.security.RolesAllowed;
@@ -82,6 +83,23 @@ public class AccountService {
                 .filter(u -> u.getRole() == Role.OFFICER && u.isEnabled() && agencyId.equals(u.getAgencyId()))
                 .map(u -> u.summary().withoutEmail())
                 .toList();
+    }
+
+    /**
+     * The name of the staff member with this user name, for saying who did something on a record (a follow-up, a
+     * step): any account, enabled or not; empty when there is no such account. An officer or editor learns only the
+     * names of their own agency's accounts and of administrators, who act on every agency's records.
+     */
+    @RolesAllowed({"OFFICER", "EDITOR", "ADMIN"})
+    @Transactional(readOnly = true)
+    public Optional<String> staffName(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return users.findByUsernameIgnoreCase(username)
+                .filter(u -> u.getRole() == Role.ADMIN || currentUser.canAccessAgency(u.getAgencyId()))
+                .map(UserAccount::getDisplayName)
+                .filter(name -> !name.isBlank());
     }
 
     @RolesAllowed("ADMIN")
@@ -292,11 +310,17 @@ public class AccountService {
         }
     }
 
-    /** A person's name as stored: trimmed; a problem on {@code displayName} when empty or over 100 characters. */
+    /**
+     * A person's name as stored: trimmed; a problem on {@code displayName} when empty or over 100 characters, or when
+     * it holds a control, format or separator character (it is shown as mediator, signer and in timelines, and goes
+     * into mails: see {@link TextChecks#isSingleLine}).
+     */
     private static String checkedDisplayName(String displayName, List<FieldProblem> problems) {
         String value = displayName == null ? "" : displayName.trim();
         if (value.isEmpty() || value.length() > 100) {
             problems.add(new FieldProblem("displayName", "account.error.displayName"));
+        } else if (!TextChecks.isSingleLine(value)) {
+            problems.add(new FieldProblem("displayName", TextChecks.SINGLE_LINE));
         }
         return value;
     }

@@ -4,6 +4,7 @@ import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -194,20 +196,26 @@ public class UsersView extends Div implements HasDynamicTitle {
         Button edit = new Button(getTranslation("account.edit"), e -> edit(user));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         edit.addClassName("edit-user");
-        Button reset = new Button(getTranslation("account.resetPassword"), e -> {
-            String password = accounts.resetPassword(user.id());
-            showSecret(user.username(), password);
-        });
+        // a reset replaces a colleague's password and a disabling ends their sessions: both are confirmed first
+        Button reset = new Button(getTranslation("account.resetPassword"), e -> confirm("reset-password-confirm",
+                "account.resetConfirm.title", getTranslation("account.resetConfirm.text", user.displayName(),
+                        user.username()), "account.resetPassword", () -> {
+                    String password = accounts.resetPassword(user.id());
+                    showSecret(user.username(), password);
+                }));
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        reset.addClassName("reset-password");
         Button toggle = new Button(getTranslation(user.enabled() ? "account.disable" : "account.enable"), e -> {
-            try {
-                accounts.setEnabled(user.id(), !user.enabled());
-                refresh();
-            } catch (ValidationFailure failure) {
-                Notification.show(getTranslation(failure.problems().get(0).messageKey()));
+            if (user.enabled()) {
+                confirm("disable-user-confirm", "account.disableConfirm.title", getTranslation(
+                        "account.disableConfirm.text", user.displayName(), user.username()), "account.disable",
+                        () -> setEnabled(user, false));
+            } else {
+                setEnabled(user, true);
             }
         });
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        toggle.addClassName(user.enabled() ? "disable-user" : "enable-user");
         com.vaadin.flow.component.html.Anchor log = new com.vaadin.flow.component.html.Anchor("admin/account-log?user="
                 + java.net.URLEncoder.encode(user.username(), java.nio.charset.StandardCharsets.UTF_8),
                 getTranslation("account.log.row"));
@@ -226,6 +234,35 @@ public class UsersView extends Div implements HasDynamicTitle {
         actions.add(log);
         actions.addClassName("user-actions");
         return actions;
+    }
+
+    /** A dialog that names the account and says what the step does; only its confirm button takes the step. */
+    private void confirm(String id, String titleKey, String text, String confirmKey, Runnable step) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId(id);
+        dialog.setHeader(getTranslation(titleKey));
+        dialog.setText(text);
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("account.confirm.cancel"));
+        dialog.setConfirmText(getTranslation(confirmKey));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> step.run());
+        dialog.open();
+    }
+
+    /** Disables or enables the account and says so, naming it; a refusal (one's own account) is said instead. */
+    private void setEnabled(UserSummary user, boolean enabled) {
+        try {
+            accounts.setEnabled(user.id(), enabled);
+        } catch (ValidationFailure failure) {
+            Notification.show(getTranslation(failure.problems().get(0).messageKey()), 8000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        refresh();
+        Notification.show(getTranslation(enabled ? "account.enabledDone" : "account.disabledDone", user.displayName(),
+                user.username()), 5000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     /** Enabled or disabled, and until when failed attempts lock the sign-in, if they do. */

@@ -57,6 +57,7 @@ public class GuidanceListView extends Div implements HasDynamicTitle, BeforeEnte
         java.util.Map<String, String> names = all.stream()
                 .collect(java.util.stream.Collectors.toMap(AgencySummary::id, a -> a.displayName(getLocale())));
         cn.gov.enforcement.portal.platform.ReaderScript.showItems(agency, id -> names.getOrDefault(id, id));
+        cn.gov.enforcement.portal.platform.FieldWidths.fitLongest(agency, names.values());
         agency.setVisible(own.isEmpty());
         if (!all.isEmpty()) {
             agency.setValue(all.get(0).id());

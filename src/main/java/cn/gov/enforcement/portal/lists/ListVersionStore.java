@@ -27,7 +27,7 @@ class ListVersionStore {
      * are null.
      */
     record Line(String entryId, int versionNo, String listKind, String agency, EntryStatus status, String title,
-            LocalDate effectiveFrom, LocalDate effectiveTo, String payload) {}
+            LocalDate effectiveFrom, LocalDate effectiveTo, String payload, String submittedBy) {}
 
     /** One audit record. */
     record Audit(Instant at, String actor, String agency, String entryId, String action, Integer versionNo,
@@ -65,13 +65,14 @@ class ListVersionStore {
     /** The newest version of every entry of an agency, without the payloads (but of versions stored before V20). */
     List<Line> latestOfAgency(String agency) {
         return jdbc.query("select v.entry_id, v.version_no, v.list_kind, v.agency, v.status, v.title, v.effective_from, "
-                + "v.effective_to, case when v.title is null then v.payload end as payload from lists_entry_version v "
+                + "v.effective_to, v.submitted_by, case when v.title is null then v.payload end as payload "
+                + "from lists_entry_version v "
                 + "where v.agency = ? and v.version_no = (select max(w.version_no) from lists_entry_version w "
                 + "where w.entry_id = v.entry_id) order by v.entry_id", (rs, i) -> new Line(rs.getString("entry_id"),
                         rs.getInt("version_no"), rs.getString("list_kind"), rs.getString("agency"),
                         EntryStatus.valueOf(rs.getString("status")), rs.getString("title"),
                         rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class),
-                        rs.getString("payload")), agency);
+                        rs.getString("payload"), rs.getString("submitted_by")), agency);
     }
 
     /** Ids of the entries of a list that are maintained in the back office. */

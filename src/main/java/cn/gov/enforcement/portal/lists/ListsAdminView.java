@@ -4,6 +4,7 @@ import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -41,7 +43,6 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
     private final Select<String> agency = new Select<>();
     private final Div tools = new Div();
     private final Div rows = new Div();
-    private final Paragraph message = new Paragraph();
 
     public ListsAdminView(ListsBackOffice backOffice, ListsCatalog catalog) {
         this.backOffice = backOffice;
@@ -56,10 +57,8 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
                 UI.getCurrent().navigate("staff/lists", QueryParameters.of("agency", e.getValue()));
             }
         });
-        message.setId("lists-admin-message");
-        message.getElement().setAttribute("role", "status");
         rows.setId("lists-admin-rows");
-        add(agency, tools, message, rows);
+        add(agency, tools, rows);
     }
 
     @Override
@@ -70,10 +69,10 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         String requested = ListsUi.first(event.getLocation().getQueryParameters().getParameters(), "agency");
         String chosen = requested != null && agencies.contains(requested) ? requested
                 : agencies.isEmpty() ? null : agencies.get(0);
+        cn.gov.enforcement.portal.platform.FieldWidths.fitLongest(agency, agencies.stream().map(catalog::agencyName).toList());
         if (chosen != null) {
             agency.setValue(chosen);
         }
-        message.setText("");
         refresh();
     }
 
@@ -140,17 +139,35 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         history.addClassName("lists-admin-history");
         actions.add(edit, history);
         switch (e.status()) {
-            case DRAFT -> actions.add(action("submit", "lists.admin.submit", e, backOffice::submit));
-            case IN_REVIEW -> actions.add(action("publish", "lists.admin.publish", e, backOffice::publish),
-                    action("return", "lists.admin.return", e, backOffice::returnToDraft));
-            case PUBLISHED -> actions.add(action("withdraw", "lists.admin.withdraw", e, backOffice::withdraw));
+            case DRAFT -> actions.add(action("submit", "lists.admin.submit", "lists.admin.done.submit", e,
+                    backOffice::submit));
+            case IN_REVIEW -> {
+                if (!e.ownSubmission()) {
+                    actions.add(action("publish", "lists.admin.publish", "lists.admin.done.publish", e,
+                            backOffice::publish));
+                }
+                actions.add(action("return", "lists.admin.return", "lists.admin.done.return", e,
+                        backOffice::returnToDraft));
+            }
+            case PUBLISHED -> actions.add(withdrawal("lists.admin.withdraw", "lists.admin.withdrawConfirm.text",
+                    "lists.admin.done.withdraw", e));
             default -> { }
         }
         if ((e.status() == EntryStatus.DRAFT || e.status() == EntryStatus.IN_REVIEW) && e.publicNow()) {
             // the version the public sees can leave the lists while a newer one is being written
-            actions.add(action("withdraw", "lists.admin.withdrawPublic", e, backOffice::withdraw));
+            actions.add(withdrawal("lists.admin.withdrawPublic", "lists.admin.withdrawConfirm.textRevision",
+                    "lists.admin.done.withdrawPublic", e));
         }
         row.add(actions);
+        if (e.ownSubmission()) {
+            // the service refuses it too: the submitter is told why there is no publish button, not refused later
+            Paragraph own = new Paragraph(getTranslation("lists.admin.ownSubmission"));
+            own.addClassNames("lists-admin-own-submission", "muted");
+            row.add(own);
+        }
+        Paragraph feedback = new Paragraph();
+        feedback.addClassName("lists-admin-row-message");
+        row.add(feedback);
         return row;
     }
 
@@ -159,21 +176,67 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         void apply(String id, int seenVersion, EntryStatus seenStatus);
     }
 
-    private Button action(String name, String key, ListsBackOffice.EntrySummary e, Step step) {
-        Button button = new Button(getTranslation(key), click -> {
-            try {
-                step.apply(e.id(), e.version(), e.status());
-                Notification.show(getTranslation("lists.admin.done"));
-                refresh();
-                message.setText(getTranslation("lists.admin.done"));
-            } catch (ValidationFailure failure) {
-                var p = failure.problems().get(0);
-                message.setText(getTranslation(p.messageKey(), p.args()));
-            }
-        });
+    private Button action(String name, String key, String doneKey, ListsBackOffice.EntrySummary e, Step step) {
+        Button button = new Button(getTranslation(key), click -> take(e, doneKey, step));
         button.addClassName("lists-admin-" + name);
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return button;
+    }
+
+    /**
+     * Withdrawal takes the entry off the public lists: a dialog names it and says so, and only its confirm button
+     * withdraws.
+     */
+    private Button withdrawal(String key, String confirmTextKey, String doneKey, ListsBackOffice.EntrySummary e) {
+        Button button = new Button(getTranslation(key), click -> {
+            ConfirmDialog confirm = new ConfirmDialog();
+            confirm.setId("lists-admin-withdraw-confirm");
+            confirm.setHeader(getTranslation("lists.admin.withdrawConfirm.title"));
+            confirm.setText(getTranslation(confirmTextKey, e.title(), e.id(), e.version()));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("lists.admin.withdrawConfirm.cancel"));
+            confirm.setConfirmText(getTranslation("lists.admin.withdrawConfirm.confirm"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.addConfirmListener(ok -> take(e, doneKey, backOffice::withdraw));
+            confirm.open();
+        });
+        button.addClassName("lists-admin-withdraw");
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    /**
+     * Takes the step and says what happened where the editor looks: a notification, and the same text under the
+     * entry's row (the status line at the top of a long list is out of view). A refusal is said the same way, on the
+     * row as it was shown.
+     */
+    private void take(ListsBackOffice.EntrySummary e, String doneKey, Step step) {
+        try {
+            step.apply(e.id(), e.version(), e.status());
+        } catch (ValidationFailure failure) {
+            var p = failure.problems().get(0);
+            String refusal = getTranslation(p.messageKey(), p.args());
+            rowMessage(e.id(), refusal, "alert");
+            Notification.show(refusal, 8000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        String done = getTranslation(doneKey, e.title());
+        refresh();
+        rowMessage(e.id(), done, "status");
+        Notification.show(done, 5000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    /** Writes a message under the row of the entry, with the role that makes a screen reader read it out. */
+    private void rowMessage(String id, String text, String role) {
+        rows.getChildren().filter(c -> id.equals(c.getElement().getAttribute("data-id"))).findFirst()
+                .flatMap(row -> row.getChildren().filter(c -> c.getElement().getClassList().contains("lists-admin-row-message")).findFirst())
+                .ifPresent(feedback -> {
+                    ((Paragraph) feedback).setText(text);
+                    feedback.getElement().setAttribute("role", role);
+                    feedback.getElement().setAttribute("data-kind", "alert".equals(role) ? "refused" : "done");
+                });
     }
 
     @Override

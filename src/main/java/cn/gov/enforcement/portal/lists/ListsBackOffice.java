@@ -93,9 +93,14 @@ public class ListsBackOffice {
         this.freshRead.setReadOnly(true);
     }
 
-    /** One line of the editors' list. {@code publicNow}: a version is on the public lists. */
+    /**
+     * One line of the editors' list. {@code publicNow}: a version is on the public lists. {@code ownSubmission}: the
+     * version is in review and the caller, an editor, submitted it, so {@link #publish} refuses them (someone else
+     * publishes it).
+     */
     public record EntrySummary(String id, ListKind kind, String agency, String title, EntryStatus status,
-            int version, boolean fromFile, boolean publicNow, LocalDate effectiveFrom, LocalDate effectiveTo) {}
+            int version, boolean fromFile, boolean publicNow, LocalDate effectiveFrom, LocalDate effectiveTo,
+            boolean ownSubmission) {}
 
     /** The working copy of an entry (its newest version, or the file content when it has none yet). */
     public record EntryView(String id, ListKind kind, String agency, EntryStatus status, int version,
@@ -141,7 +146,7 @@ public class ListsBackOffice {
             for (ListEntryRepository.Line e : repository.findLines(kind.folder(), agency)) {
                 result.put(e.getId(), new EntrySummary(e.getId(), kind, agency, e.getTitle(),
                         EntryStatus.PUBLISHED, 0, !ListStore.BACK_OFFICE_SOURCE.equals(e.getSourceFile()), true,
-                        e.getEffectiveFrom(), e.getEffectiveTo()));
+                        e.getEffectiveFrom(), e.getEffectiveTo(), false));
             }
         }
         for (ListVersionStore.Line v : versions.latestOfAgency(agency)) {
@@ -157,7 +162,8 @@ public class ListsBackOffice {
             }
             EntrySummary before = result.get(v.entryId());
             result.put(v.entryId(), new EntrySummary(v.entryId(), kind, v.agency(), title, v.status(),
-                    v.versionNo(), before != null && before.fromFile(), before != null, from, to));
+                    v.versionNo(), before != null && before.fromFile(), before != null, from, to,
+                    v.status() == EntryStatus.IN_REVIEW && mayNotPublish(v.submittedBy())));
         }
         return result.values().stream().sorted(Comparator.comparing(EntrySummary::id)).toList();
     }
@@ -286,7 +292,7 @@ public class ListsBackOffice {
     @Transactional
     public void publish(String id, int seenVersion, EntryStatus seenStatus) {
         Version v = step(id, seenVersion, seenStatus, EntryStatus.IN_REVIEW);
-        if (!currentUser.isAdmin() && actor().equals(v.submittedBy())) {
+        if (mayNotPublish(v.submittedBy())) {
             throw ValidationFailure.of("status", "lists.admin.error.fourEyes");
         }
         ListKind kind = kindOf(v.listKind());
@@ -469,6 +475,11 @@ public class ListsBackOffice {
         if (agency == null || !currentUser.canAccessAgency(agency)) {
             throw new ListEntryNotFoundException(agency);
         }
+    }
+
+    /** Four eyes: an editor does not publish the version she submitted herself; an administrator may. */
+    private boolean mayNotPublish(String submittedBy) {
+        return !currentUser.isAdmin() && actor().equals(submittedBy);
     }
 
     private String actor() {

@@ -59,8 +59,11 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         agency.setLabel(getTranslation("mediation.queue.agency"));
         // an administrator may open every agency's queue, also one no category is routed to any more (the workbench
         // counts the open cases of every agency and links here with it)
-        agency.setItems(backOffice.queueAgencies());
+        List<String> queueAgencies = backOffice.queueAgencies();
+        agency.setItems(queueAgencies);
         agency.setItemLabelGenerator(id -> service.agencyName(id, getLocale()));
+        cn.gov.enforcement.portal.platform.FieldWidths.fitLongest(agency,
+                queueAgencies.stream().map(id -> service.agencyName(id, getLocale())).toList());
         agency.addValueChangeListener(e -> filterChanged());
         status.setId("mediation-queue-status");
         status.setLabel(getTranslation("mediation.queue.filter.status"));

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.rating;
 
+import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import com.vaadin.flow.component.button.Button;
@@ -30,10 +31,12 @@ import java.util.Optional;
 public class RatingDetailView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final transient RatingService service;
+    private final transient AccountService accounts;
     private String reference;
 
-    public RatingDetailView(RatingService service) {
+    public RatingDetailView(RatingService service, AccountService accounts) {
         this.service = service;
+        this.accounts = accounts;
         addClassName("rating-detail-view");
         setId("rating-detail");
     }
@@ -98,7 +101,9 @@ public class RatingDetailView extends Div implements HasUrlParameter<String>, Ha
             done.setId("rating-follow-up");
             fact(done, "rating.detail.result", getTranslation(r.result().messageKey()));
             fact(done, "rating.detail.note", r.note());
-            fact(done, "rating.detail.followedUpBy", r.followedUpBy() + " · " + format(r.followedUpAt()));
+            // the person's name, as the mediation timelines show it; the user name only when the account is gone
+            fact(done, "rating.detail.followedUpBy", accounts.staffName(r.followedUpBy()).orElse(r.followedUpBy())
+                    + " · " + format(r.followedUpAt()));
             add(done);
         } else if (r.status() == RatingStatus.AWAITING_FOLLOW_UP) {
             add(followUpForm(keptResult, keptNote, failure));

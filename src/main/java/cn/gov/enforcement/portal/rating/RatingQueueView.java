@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.rating;
 
 import cn.gov.enforcement.portal.agency.AgencySummary;
+import cn.gov.enforcement.portal.platform.FieldWidths;
 import cn.gov.enforcement.portal.platform.ViewParameters;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
@@ -54,6 +55,7 @@ public class RatingQueueView extends Div implements HasDynamicTitle, BeforeEnter
         agency.setLabel(getTranslation("rating.field.agency"));
         agency.setItems(all.stream().map(AgencySummary::id).toList());
         agency.setItemLabelGenerator(id -> service.agencyName(id, getLocale()));
+        FieldWidths.fitLongest(agency, all.stream().map(a -> service.agencyName(a.id(), getLocale())).toList());
         agency.setVisible(own.isEmpty());
         if (!all.isEmpty() && own.isEmpty()) {
             agency.setValue(all.get(0).id());

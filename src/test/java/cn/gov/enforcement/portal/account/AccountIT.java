@@ -187,6 +187,19 @@ class AccountIT extends IntegrationTest {
             assertThat(u.displayName()).as("a refused change writes nothing").isEqualTo("赵示例");
             assertThat(u.email()).isEqualTo("zhao@jj.sample.gov.cn");
         });
+        // a name is shown as mediator, signer and in timelines: control, format and separator characters are refused
+        // like in the other names (TextChecks), and so is a control character in an address
+        for (String name : new String[] {"赵\u0007调解", "赵\n调解", "赵\u202e调解"}) {
+            assertThatThrownBy(() -> accounts.update(id, name, null)).as(name)
+                    .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                            .extracting(ValidationFailure.FieldProblem::field, ValidationFailure.FieldProblem::messageKey)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("displayName", "platform.error.singleLine")));
+        }
+        assertThatThrownBy(() -> accounts.create(new AccountService.NewUser("officer-control-name", "赵\u0007调解",
+                Role.OFFICER, "sample-traffic-police"))).isInstanceOf(ValidationFailure.class);
+        assertThatThrownBy(() -> accounts.update(id, "赵示例", "zhao\u0007@jj.sample.gov.cn"))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(ValidationFailure.FieldProblem::field).containsExactly("email"));
         UserSummary changed = accounts.update(id, " 赵示例改 ", "zhao2@jj.sample.gov.cn");
         assertThat(changed.displayName()).isEqualTo("赵示例改");
         assertThat(accounts.notificationEmail("officer-admin-mail")).contains("zhao2@jj.sample.gov.cn");
@@ -194,6 +207,8 @@ class AccountIT extends IntegrationTest {
 
         assertThat(accounts.officersOf("sample-traffic-police")).filteredOn(u -> u.id() == id).singleElement()
                 .satisfies(u -> assertThat(u.email()).as("the list colleagues choose from carries no address").isNull());
+        assertThat(accounts.staffName("Officer-Admin-Mail")).as("the name shown for who did something").contains("赵示例改");
+        assertThat(accounts.staffName("no-such-officer")).isEmpty();
         runAs("officer-admin-mail", "OFFICER");
         assertThat(accounts.ownEmail()).contains("zhao2@jj.sample.gov.cn");
         assertThatThrownBy(() -> accounts.update(id, "自己改名", null)).as("only administrators edit accounts")

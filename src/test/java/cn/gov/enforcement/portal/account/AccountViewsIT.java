@@ -104,6 +104,70 @@ class AccountViewsIT extends KaribuViewTest {
                 .as("the dialog shows the address").isEqualTo("sun@jj.sample.gov.cn");
     }
 
+    @Test
+    void resetting_a_password_and_disabling_an_account_ask_first_naming_the_account_and_say_what_was_done() {
+        actAsTestAdministrator();
+        long id = accounts.create(new AccountService.NewUser("officer-confirmed", "钱确认", Role.OFFICER,
+                "sample-traffic-police")).user().id();
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("admin/users");
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("users-find")),
+                "officer-confirmed");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<UserSummary> grid = _get(com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("users-grid"));
+        String hash = jdbc.queryForObject("select password_hash from portal_user where id = ?", String.class, id);
+
+        // 重置密码: a dialog names the account and says the old password stops working; cancelled, nothing changes
+        _click(_get(actionsOf(grid), Button.class, spec -> spec.withClasses("reset-password")));
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog reset = _get(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class, spec -> spec.withId("reset-password-confirm"));
+        assertThat(com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt.getText(reset))
+                .contains("钱确认（officer-confirmed）", "原密码立即失效");
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(reset);
+        assertThat(jdbc.queryForObject("select password_hash from portal_user where id = ?", String.class, id))
+                .as("not reset on one click").isEqualTo(hash);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withId("one-time-password"))).isEmpty();
+        _click(_get(actionsOf(grid), Button.class, spec -> spec.withClasses("reset-password")));
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(_get(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class, spec -> spec.withId("reset-password-confirm")));
+        assertThat(jdbc.queryForObject("select password_hash from portal_user where id = ?", String.class, id))
+                .isNotEqualTo(hash);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("one-time-password")).getText())
+                .hasSizeGreaterThanOrEqualTo(16);
+
+        // 停用: asked first (open sessions end), then said in a notification naming the account
+        _click(_get(actionsOf(grid), Button.class, spec -> spec.withClasses("disable-user")));
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog disable = _get(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class, spec -> spec.withId("disable-user-confirm"));
+        assertThat(com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt.getText(disable))
+                .contains("钱确认（officer-confirmed）", "会话随即结束");
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(disable);
+        assertThat(accounts.list()).filteredOn(u -> u.id() == id).singleElement()
+                .satisfies(u -> assertThat(u.enabled()).isTrue());
+        _click(_get(actionsOf(grid), Button.class, spec -> spec.withClasses("disable-user")));
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(_get(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class, spec -> spec.withId("disable-user-confirm")));
+        assertThat(accounts.list()).filteredOn(u -> u.id() == id).singleElement()
+                .satisfies(u -> assertThat(u.enabled()).isFalse());
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "已停用 钱确认（officer-confirmed）的账号，其已打开的会话随即结束。");
+
+        // 启用 takes nothing away: no question, and a notification
+        _click(_get(actionsOf(grid), Button.class, spec -> spec.withClasses("enable-user")));
+        assertThat(accounts.list()).filteredOn(u -> u.id() == id).singleElement()
+                .satisfies(u -> assertThat(u.enabled()).isTrue());
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "已启用 钱确认（officer-confirmed）的账号，可以重新登录。");
+    }
+
+    /** The buttons of the grid's first row. */
+    private static com.vaadin.flow.component.html.Div actionsOf(com.vaadin.flow.component.grid.Grid<UserSummary> grid) {
+        return (com.vaadin.flow.component.html.Div) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, 0,
+                "actions");
+    }
+
     private static int rowOf(com.vaadin.flow.component.grid.Grid<UserSummary> grid, String username) {
         for (int i = 0; i < com.github.mvysny.kaributesting.v10.GridKt._size(grid); i++) {
             if (com.github.mvysny.kaributesting.v10.GridKt._get(grid, i).username().equals(username)) {

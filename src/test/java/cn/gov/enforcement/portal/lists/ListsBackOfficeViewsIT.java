@@ -190,9 +190,72 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         backOffice.submit(id, 2, EntryStatus.DRAFT);
         signInAs("bo-view-editor-um", um);
         _click(_get(row, Button.class, spec -> spec.withClasses("lists-admin-submit")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("lists-admin-message")).getText())
-                .contains("bo-view-editor-um-2").contains("刷新页面").contains("未执行");
+        // the refusal is said next to the row clicked and in a notification, not at the top of a long list
+        Paragraph refusal = _get(row, Paragraph.class, spec -> spec.withClasses("lists-admin-row-message"));
+        assertThat(refusal.getText()).contains("bo-view-editor-um-2").contains("刷新页面").contains("未执行");
+        assertThat(refusal.getElement().getAttribute("role")).isEqualTo("alert");
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(refusal.getText());
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.IN_REVIEW);
+    }
+
+    @Test
+    void each_step_says_what_it_did_naming_the_entry_the_submitter_is_not_offered_publish_and_a_withdrawal_is_confirmed() {
+        String um = "sample-urban-management";
+        String id = "um-rp-bo-view-steps";
+        String title = "后台样例：步骤反馈";
+        signInAs("bo-view-editor-um", um);
+        backOffice.saveRiskPoint(null, 0, ListsBackOfficeIT.risk(id, title, LocalDate.of(2026, 1, 1)));
+        UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", um));
+        _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-submit")));
+        assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.IN_REVIEW);
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "已将「" + title + "」提交审核，须由本机关另一名编辑或管理员发布。");
+        assertThat(rowMessage(id).getText()).isEqualTo("已将「" + title + "」提交审核，须由本机关另一名编辑或管理员发布。");
+        assertThat(rowMessage(id).getElement().getAttribute("role")).isEqualTo("status");
+
+        // the submitter is not offered 发布 (the service would refuse it) and is told why; she may take it back
+        assertThat(_find(row(id), Button.class, spec -> spec.withClasses("lists-admin-publish"))).isEmpty();
+        assertThat(_find(row(id), Button.class, spec -> spec.withClasses("lists-admin-return"))).hasSize(1);
+        assertThat(_get(row(id), Paragraph.class, spec -> spec.withClasses("lists-admin-own-submission")).getText())
+                .isEqualTo("这一版是您提交审核的，须由本机关另一名编辑或管理员发布。");
+
+        signInAs("bo-view-editor-um-2", um);
+        UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", um));
+        assertThat(_find(row(id), Paragraph.class, spec -> spec.withClasses("lists-admin-own-submission"))).isEmpty();
+        _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-publish")));
+        assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.PUBLISHED);
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "已发布「" + title + "」，公众在生效日期内可以看到这一版。");
+        assertThat(rowMessage(id).getText()).isEqualTo("已发布「" + title + "」，公众在生效日期内可以看到这一版。");
+
+        // withdrawing asks first, naming the entry and saying the public no longer sees it; cancelled, nothing changes
+        _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-withdraw")));
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = _get(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("lists-admin-withdraw-confirm"));
+        assertThat(com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt.getText(confirm))
+                .contains("「" + title + "」", id, "公众不再看到这个事项");
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(confirm);
+        assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.PUBLISHED);
+        assertThat(row(id).getElement().getAttribute("data-status")).isEqualTo("PUBLISHED");
+
+        _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-withdraw")));
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(_get(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("lists-admin-withdraw-confirm")));
+        assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.WITHDRAWN);
+        assertThat(row(id).getElement().getAttribute("data-status")).isEqualTo("WITHDRAWN");
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "已撤回「" + title + "」，公众不再看到这个事项。");
+        assertThat(rowMessage(id).getText()).isEqualTo("已撤回「" + title + "」，公众不再看到这个事项。");
+    }
+
+    private static Div row(String id) {
+        return _get(Div.class, spec -> spec.withClasses("lists-admin-row").withAttribute("data-id", id));
+    }
+
+    private static Paragraph rowMessage(String id) {
+        return _get(row(id), Paragraph.class, spec -> spec.withClasses("lists-admin-row-message"));
     }
 
     @Test

@@ -373,7 +373,14 @@ class RatingIT extends KaribuViewTest {
         assertThat(_get(Div.class, spec -> spec.withId("rating-detail")).getElement().getAttribute("data-status"))
                 .isEqualTo("FOLLOWED_UP");
         assertThat(_get(Div.class, spec -> spec.withId("rating-follow-up")).getElement().getOuterHTML())
-                .contains("问题属实，已整改", "rating-officer-market");
+                .contains("问题属实，已整改", "记录人：", "测试回访员")
+                .as("the person's name, not the user name").doesNotContain("rating-officer-market");
+        // an account that is gone: its user name is all there is to show
+        jdbc.update("update enforcement_rating set followed_up_by = ? where reference = ?", "rating-officer-gone",
+                market.reference());
+        UI.getCurrent().navigate("staff/rating/" + market.reference());
+        assertThat(_get(Div.class, spec -> spec.withId("rating-follow-up")).getElement().getOuterHTML())
+                .contains("rating-officer-gone");
 
         // a second follow-up of the same rating is refused and changes nothing
         assertThatThrownBy(() -> service.followUp(market.reference(), FollowUpResult.EXPLAINED, "再次记录的回访情况说明。"))
@@ -644,6 +651,14 @@ class RatingIT extends KaribuViewTest {
         assertThat(references(service.queue(MARKET, false, 0, 1))).containsExactly(market.reference());
         assertThat(references(service.queue(TRAFFIC, false, 0, 1))).containsExactly(traffic.reference());
         assertThat(service.queue(TRAFFIC, false, 0, 10)).extracting(RatingRecord::agencyId).containsOnly(TRAFFIC);
+
+        // the agency select has room for the longest name (14 characters, 示例市城市管理综合行政执法局) and its
+        // button, not the field's default 12em that cut it to 示例市城市管理综合行…
+        UI.getCurrent().navigate("staff/ratings");
+        String width = _get(Select.class, spec -> spec.withId("rating-queue-agency")).getWidth();
+        java.util.regex.Matcher em = java.util.regex.Pattern.compile("min\\(100%, ([0-9.]+)em\\)").matcher(width);
+        assertThat(em.matches()).as(width).isTrue();
+        assertThat(Double.parseDouble(em.group(1))).isGreaterThanOrEqualTo("示例市城市管理综合行政执法局".length() + 2.5);
     }
 
     @Test
