@@ -279,6 +279,11 @@ class SelfCheckIT extends KaribuViewTest {
         var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders
                 .webAppContextSetup((org.springframework.web.context.WebApplicationContext) context)
                 .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc.perform(get("/api/v1/self-check/checklist").param("sector", "机动车驾驶")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.riskPoints[?(@.id == 'tp-rp-insurance-sign')].answers[*]").value(
+                        org.hamcrest.Matchers.contains("D", "N", "X")))
+                .andExpect(jsonPath("$.riskPoints[?(@.id == 'tp-rp-drink-driving')].answers[*]").value(
+                        org.hamcrest.Matchers.contains("D", "P", "N", "X")));
         mvc.perform(get("/api/v1/self-check/report").param("sector", "机动车驾驶").param("a", "tp-rp-insurance-sign.P1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.done[0]").value("tp-rp-insurance-sign"))
