@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class NotFoundStatus implements VaadinServiceInitListener {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NotFoundStatus.class);
+
     private final List<EntryPages> entryPages;
 
     NotFoundStatus(List<EntryPages> entryPages) {
@@ -33,8 +35,13 @@ class NotFoundStatus implements VaadinServiceInitListener {
 
     void setStatus(IndexHtmlResponse response) {
         String path = response.getVaadinRequest().getPathInfo();
-        if (!found(response.getVaadinRequest().getService().getContext(), path)) {
-            response.getVaadinResponse().setStatus(HttpServletResponse.SC_NOT_FOUND);
+        try {
+            if (!found(response.getVaadinRequest().getService().getContext(), path)) {
+                response.getVaadinResponse().setStatus(HttpServletResponse.SC_NOT_FOUND);
+            }
+        } catch (RuntimeException e) {
+            // a look-up that fails (the database away) leaves the status alone: the page itself says what it can
+            LOG.warn("Could not tell whether an address names a page: {}", e.toString());
         }
     }
 
