@@ -37,11 +37,19 @@ public class DiscretionView extends Div implements BeforeEnterObserver, HasDynam
         addClassName("discretion-view");
     }
 
+    /**
+     * Whether the page shows something for {@code agency} (null: every agency's list): an agency with benchmarks, or
+     * one the directory knows (its page says it publishes none); any other is not found.
+     */
+    static boolean shows(ListsCatalog catalog, String agency) {
+        return agency == null || catalog.agencies(ListKind.DISCRETION).contains(agency) || catalog.knownAgency(agency);
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String agency = event.getRouteParameters().get("agency").orElse(null);
         List<String> agencies = catalog.agencies(ListKind.DISCRETION);
-        if (agency != null && !agencies.contains(agency) && !catalog.knownAgency(agency)) {
+        if (!shows(catalog, agency)) {
             event.rerouteToError(ListEntryNotFoundException.discretionAgency(agency), "");
             return;
         }

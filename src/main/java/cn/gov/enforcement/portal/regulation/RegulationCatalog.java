@@ -256,6 +256,11 @@ public class RegulationCatalog {
                 : url(h.documentId(), h.article(), h.sequence());
     }
 
+    /** Whether a document with this id exists (its page shows it), without reading its articles. */
+    public boolean exists(long id) {
+        return store.document(id).isPresent();
+    }
+
     /** The document with this id, or empty. */
     public Optional<DocumentPage> document(long id) {
         return store.document(id).map(d -> new DocumentPage(d.id(), d.title(), d.displayTitle(), d.level(),

@@ -39,13 +39,16 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         addClassName("regulation-document-view");
     }
 
+    /** The document id of the page's address; empty when it is not one (not digits, or too long). */
+    static java.util.Optional<Long> documentId(com.vaadin.flow.router.RouteParameters parameters) {
+        String raw = parameters.get("id").orElse("");
+        return raw.matches("\\d{1,18}") ? java.util.Optional.of(Long.parseLong(raw)) : java.util.Optional.empty();
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String raw = event.getRouteParameters().get("id").orElse("");
-        RegulationCatalog.DocumentPage page = null;
-        if (raw.matches("\\d{1,18}")) {
-            page = catalog.document(Long.parseLong(raw)).orElse(null);
-        }
+        RegulationCatalog.DocumentPage page = documentId(event.getRouteParameters())
+                .flatMap(id -> catalog.document(id)).orElse(null);
         if (page == null) {
             event.rerouteToError(NotFoundException.class);
             return;
@@ -69,8 +72,9 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         add(fact("regulation.document.level", getTranslation(page.level().translationKey())));
         if (!page.guide()) {
             add(fact("regulation.document.status", getTranslation(page.status().translationKey())));
-            add(fact("regulation.document.issuer", page.issuer()));
-            add(fact("regulation.document.region", page.region()));
+            // issuer and region are what the search page's filters offer, in the reader's script as they are there
+            add(content(fact("regulation.document.issuer", ReaderScript.forReader(page.issuer()))));
+            add(content(fact("regulation.document.region", ReaderScript.forReader(page.region()))));
             add(fact("regulation.document.number", page.documentNumber()));
             add(fact("regulation.document.versionDate", date(page.versionDate())));
             add(fact("regulation.document.inForceDate", date(page.inForceDate())));
@@ -463,6 +467,12 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
 
     static String citation(String documentTitle, String articleNumber) {
         return "《" + documentTitle + "》" + articleNumber;
+    }
+
+    /** Marks the value of a fact line holding Chinese content ({@link ReaderScript#markContent}). */
+    private static Div content(Div fact) {
+        fact.getChildren().skip(1).findFirst().ifPresent(ReaderScript::markContent);
+        return fact;
     }
 
     private Div fact(String labelKey, String value) {

@@ -35,7 +35,7 @@ class SelfCheckApiController {
     record AgencySectorsJson(String agency, String agencyName, List<SectorJson> sectors) {}
 
     record RiskJson(String id, String title, String level, String risk, List<String> prevention,
-            String preventionFingerprint, boolean sample, String url) {}
+            String preventionFingerprint, List<String> answers, boolean sample, String url) {}
 
     record ChecklistJson(List<String> sectors, List<RiskJson> riskPoints) {}
 
@@ -65,7 +65,9 @@ class SelfCheckApiController {
         var checklist = service.checklist(limited(sectors));
         return ResponseEntity.ok(new ChecklistJson(checklist.sectors(), checklist.points().stream()
                 .map(p -> new RiskJson(p.id(), p.title(), p.level(), p.risk(), p.prevention(),
-                        SelfCheckAnswer.fingerprint(p.prevention()), p.sample(), "/risks/" + p.id()))
+                        SelfCheckAnswer.fingerprint(p.prevention()),
+                        SelfCheckService.answersFor(p).stream().map(a -> String.valueOf(a.code())).toList(),
+                        p.sample(), "/risks/" + p.id()))
                 .toList()));
     }
 

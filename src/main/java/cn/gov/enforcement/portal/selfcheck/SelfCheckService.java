@@ -72,6 +72,8 @@ public class SelfCheckService {
      * The answers of an address ({@link SelfCheckState}) that belong to the checklist; the others are left out and
      * counted, so an old link or a link for other sectors still opens. An answer about the measures ("all in place",
      * "some") given for another list of measures than the risk point has now is left out too, to be given again.
+     * "Some" for a risk point with a single measure ({@link #offersPartly}) reads as "all in place" when that measure
+     * is ticked ({@code <id>.P1}), and is left out and counted when none is ({@code <id>.P}).
      */
     public ReadAnswers readAnswers(Checklist checklist, String encoded) {
         SelfCheckState.Parsed parsed = SelfCheckState.parse(encoded);
@@ -90,11 +92,32 @@ public class SelfCheckService {
                 // a measure the risk point does not have (an edited address): the page could not show it ticked,
                 // and the report would refuse it, so the answer is left out and counted, to be given again
                 leftOut++;
+            } else if (a.status() == Status.PARTLY && !offersPartly(point.get())) {
+                // "some in place" is not offered for a single measure (an address from before, or an edited one):
+                // its one measure ticked is done, as the report reads it; none ticked says nothing and is left out
+                if (a.measuresDone().isEmpty()) {
+                    leftOut++;
+                } else {
+                    kept.put(e.getKey(), new SelfCheckAnswer(Status.DONE, Set.of(), a.measures()));
+                }
             } else {
                 kept.put(e.getKey(), e.getValue());
             }
         }
         return new ReadAnswers(kept, leftOut, changed);
+    }
+
+    /**
+     * Whether "some measures are in place" is an answer for this risk point: only when it lists more than one
+     * measure (with one, ticking it is "all", and ticking none is "not yet").
+     */
+    public static boolean offersPartly(RiskPoint point) {
+        return point.prevention().size() > 1;
+    }
+
+    /** The answers the page offers for a risk point, in their order. */
+    public static List<Status> answersFor(RiskPoint point) {
+        return java.util.Arrays.stream(Status.values()).filter(s -> s != Status.PARTLY || offersPartly(point)).toList();
     }
 
     /** An agency a report names: whom to ask, and whether it publishes discretion benchmarks. */

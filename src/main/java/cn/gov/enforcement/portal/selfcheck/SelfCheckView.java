@@ -291,7 +291,8 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         // dozens of groups share the visible label: the accessible name also says which risk
         String riskTitle = ReaderScript.forReader(p.title());
         answer.setAriaLabel(riskTitle + getTranslation("lists.colon") + getTranslation("selfcheck.question"));
-        answer.setItems(Status.values());
+        // "some are in place" only where there are several measures: a single one ticked would be all of them
+        answer.setItems(SelfCheckService.answersFor(p));
         answer.setItemLabelGenerator(s -> getTranslation("selfcheck.answer." + s.name()));
         answer.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         CheckboxGroup<Integer> done = new CheckboxGroup<>();

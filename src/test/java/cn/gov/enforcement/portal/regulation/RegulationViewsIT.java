@@ -434,6 +434,49 @@ class RegulationViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void issuer_and_region_are_written_as_the_search_filters_write_them_on_a_zh_tw_page() {
+        long law = sportsLaw("2022-06-24");
+        Map<String, Object> facts = jdbc.queryForMap("select issuer, region from regulation_document where id = ?", law);
+        String issuer = (String) facts.get("issuer");
+        String region = (String) facts.get("region");
+        assertThat(issuer).startsWith("全国人民代表大会");
+        assertThat(region).isEqualTo("全国");
+        UI.getCurrent().setLocale(java.util.Locale.TRADITIONAL_CHINESE);
+        try {
+            UI.getCurrent().navigate("regulations/" + law);
+            List<String> lines = _find(Div.class, spec -> spec.withClasses("regulation-fact")).stream()
+                    .map(d -> d.getElement().getTextRecursively()).toList();
+            String colon = UI.getCurrent().getTranslation("regulation.document.colon");
+            assertThat(lines).anyMatch(line -> line.contains("全國人民代表大會"));
+            assertThat(lines).contains(UI.getCurrent().getTranslation("regulation.document.issuer") + colon
+                            + cn.gov.enforcement.portal.platform.ReaderScript.forLocale(java.util.Locale.TRADITIONAL_CHINESE, issuer),
+                    UI.getCurrent().getTranslation("regulation.document.region") + colon + "全國");
+            // the same words the search page's filters offer
+            UI.getCurrent().navigate("regulations");
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.combobox.ComboBox<String> filter = _get(
+                    com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("regulation-region"));
+            assertThat(filter.getItemLabelGenerator().apply(region)).isEqualTo("全國");
+        } finally {
+            UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        }
+        // on an English page the issuer is Chinese content, marked as such; on a zh-CN page it is shown as stored
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        try {
+            UI.getCurrent().navigate("regulations/" + law);
+            assertThat(_find(com.vaadin.flow.component.html.Span.class, spec -> spec.withText(issuer)))
+                    .singleElement().satisfies(span -> assertThat(span.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        } finally {
+            UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        }
+        UI.getCurrent().navigate("regulations/" + law);
+        assertThat(_find(Div.class, spec -> spec.withClasses("regulation-fact")).stream()
+                .map(d -> d.getElement().getTextRecursively()))
+                .contains(UI.getCurrent().getTranslation("regulation.document.region")
+                        + UI.getCurrent().getTranslation("regulation.document.colon") + "全国");
+    }
+
+    @Test
     void an_older_version_of_a_repealed_law_links_to_the_newest_version_and_names_its_status() {
         long old = sportsLaw("2016-11-07");
         long newest = sportsLaw("2022-06-24");

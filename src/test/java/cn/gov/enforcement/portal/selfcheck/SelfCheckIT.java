@@ -254,6 +254,48 @@ class SelfCheckIT extends KaribuViewTest {
     }
 
     @Test
+    void a_risk_with_a_single_measure_offers_no_partly_and_reads_an_old_partly_address_alike_on_page_and_api()
+            throws Exception {
+        assertThat(point("tp-rp-insurance-sign").prevention()).hasSize(1);
+        assertThat(point("tp-rp-drink-driving").prevention().size()).isGreaterThan(1);
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("机动车驾驶"))));
+        assertThat(answerField("tp-rp-insurance-sign").getListDataView().getItems().toList())
+                .containsExactly(Status.DONE, Status.NOT_YET, Status.NOT_APPLICABLE);
+        assertThat(answerField("tp-rp-drink-driving").getListDataView().getItems().toList())
+                .containsExactly(Status.DONE, Status.PARTLY, Status.NOT_YET, Status.NOT_APPLICABLE);
+
+        // an address from when "some" was offered: its one measure ticked is done, none ticked is left out and said
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("机动车驾驶"),
+                "a", List.of("tp-rp-insurance-sign.P1~" + fingerprint("tp-rp-insurance-sign")))));
+        assertThat(answerField("tp-rp-insurance-sign").getValue()).isEqualTo(Status.DONE);
+        assertThat(_find(com.vaadin.flow.component.Component.class, spec -> spec.withId("selfcheck-notice-answers"))).isEmpty();
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("机动车驾驶"),
+                "a", List.of("tp-rp-insurance-sign.P_tp-rp-drink-driving.N"), "report", List.of("1"))));
+        assertThat(text("selfcheck-notice-answers")).isEqualTo("本页地址中有 1 项答案无法读取，或者对应的风险点已不在清单中，已略去。");
+        assertThat(text("selfcheck-report-unanswered")).contains(point("tp-rp-insurance-sign").title());
+
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders
+                .webAppContextSetup((org.springframework.web.context.WebApplicationContext) context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc.perform(get("/api/v1/self-check/checklist").param("sector", "机动车驾驶")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.riskPoints[?(@.id == 'tp-rp-insurance-sign')].answers[*]").value(
+                        org.hamcrest.Matchers.contains("D", "N", "X")))
+                .andExpect(jsonPath("$.riskPoints[?(@.id == 'tp-rp-drink-driving')].answers[*]").value(
+                        org.hamcrest.Matchers.contains("D", "P", "N", "X")));
+        mvc.perform(get("/api/v1/self-check/report").param("sector", "机动车驾驶").param("a", "tp-rp-insurance-sign.P1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.done[0]").value("tp-rp-insurance-sign"))
+                .andExpect(jsonPath("$.ignoredAnswers").value(0));
+        mvc.perform(get("/api/v1/self-check/report").param("sector", "机动车驾驶")
+                        .param("a", "tp-rp-insurance-sign.P_tp-rp-drink-driving.N"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ignoredAnswers").value(1))
+                .andExpect(jsonPath("$.findings[0].id").value("tp-rp-drink-driving"));
+    }
+
+    @Test
     void a_risk_withdrawn_while_the_page_is_open_is_left_out_with_a_notice_instead_of_blocking_the_report() {
         UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
                 "a", List.of("mr-rp-price-tag.N_mr-rp-price-fraud.D"))));

@@ -157,6 +157,33 @@ class HomeViewIT extends KaribuViewTest {
     }
 
     @Test
+    void the_not_found_state_of_an_entry_s_page_has_a_title_in_each_language() {
+        java.util.Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+        // zh-CN, zh-TW, en
+        expected.put("risks/no-such-id", List.of("没有找到这个清单事项", "沒有找到這個清單事項", "No such list entry"));
+        expected.put("exemptions/no-such-id", List.of("没有找到这个清单事项", "沒有找到這個清單事項", "No such list entry"));
+        expected.put("exemptions/no-such-id/check", List.of("没有找到这个清单事项", "沒有找到這個清單事項", "No such list entry"));
+        expected.put("discretion/no-such-agency", List.of("没有找到这个机关", "沒有找到這個機關", "No such agency"));
+        expected.put("agencies/no-such-agency", List.of("没有找到这个执法主体", "沒有找到這個執法主體", "We could not find this agency"));
+        expected.put("regulations/999999999", List.of("没有找到这个页面", "沒有找到這個頁面", "Page not found"));
+        List<Locale> languages = List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH);
+        List<String> sites = List.of("服务型行政执法公共服务平台", "服務型行政執法公共服務平台", "Service-Oriented Enforcement Portal");
+        try {
+            for (int i = 0; i < languages.size(); i++) {
+                UI.getCurrent().setLocale(languages.get(i));
+                for (var e : expected.entrySet()) {
+                    UI.getCurrent().navigate("");
+                    UI.getCurrent().navigate(e.getKey());
+                    assertThat(title()).as(e.getKey() + " " + languages.get(i))
+                            .isEqualTo(e.getValue().get(i) + " - " + sites.get(i));
+                }
+            }
+        } finally {
+            UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        }
+    }
+
+    @Test
     void every_page_s_title_ends_with_the_site_s_name_in_the_page_s_language_once() {
         java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
         expected.put("", "首页 - 服务型行政执法公共服务平台");

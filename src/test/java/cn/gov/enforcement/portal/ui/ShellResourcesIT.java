@@ -43,6 +43,43 @@ class ShellResourcesIT extends IntegrationTest {
         assertThat(touch.body()).startsWith(0x89, 'P', 'N', 'G');
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.gov.enforcement.portal.regulation.ImportService regulationImport;
+
+    @Test
+    void an_address_of_no_page_or_no_entry_answers_404_with_the_page_shell_and_a_known_one_200() throws Exception {
+        // test classes with their own knowledge base share the database: load ours again
+        knowledgeBase.loadAll();
+        Long document = jdbc.queryForObject("select min(id) from regulation_document", Long.class);
+        if (document == null) {
+            java.nio.file.Path seeds = cn.gov.enforcement.portal.regulation.SharedData.require("seeds");
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(RUN_DATA_DIR.resolve("shell-not-found"));
+            java.nio.file.Files.copy(seeds.resolve("000_d934e9e45ad9936f.txt"), dir.resolve("000.txt"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            regulationImport.importFolder(dir, line -> {});
+            document = jdbc.queryForObject("select min(id) from regulation_document", Long.class);
+        }
+        for (String path : new String[] {"/no-such-page", "/no/such/page", "/risks/no-such-id", "/exemptions/no-such-id",
+                "/exemptions/no-such-id/check", "/discretion/no-such-agency", "/agencies/nope", "/regulations/999999",
+                "/regulations/not-a-number", "/risks/no-such-id?lang=en"}) {
+            HttpResponse<byte[]> page = get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            // the same shell as any page: the browser still shows the friendly not-found page in the reader's language
+            assertThat(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8)).as(path)
+                    .contains("<html").contains("<title>");
+        }
+        for (String path : new String[] {"/", "/risks", "/risks/mr-rp-price-tag", "/exemptions",
+                "/exemptions/mr-ex-first-price-tag", "/exemptions/mr-ex-first-price-tag/check", "/discretion",
+                "/discretion/sample-market-regulation", "/agencies", "/agencies/sample-market-regulation",
+                "/regulations", "/regulations/" + document, "/self-check", "/login", "/risks/?lang=en"}) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
     @Test
     void every_page_names_the_icon() throws Exception {
         HttpResponse<byte[]> page = get("/");

@@ -1,0 +1,27 @@
+package cn.gov.enforcement.portal.platform;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.RouteParameters;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A page that shows one entry named in its address ({@code risks/<id>}, {@code agencies/<id>}): whether an address
+ * names an entry the page shows. The shell asks before it sends the first answer of a page, so that an address of no
+ * entry answers HTTP 404 (search engines do not index the not-found page) while the reader still sees the friendly
+ * not-found page. Modules declare one bean per such page ({@link #forView}); the answer must be the one the page
+ * itself comes to, so both use the same look-up.
+ */
+public interface EntryPages {
+
+    /**
+     * Empty when {@code view} is not the page this bean is about; else whether {@code parameters} (the address's
+     * route parameters) name an entry it shows.
+     */
+    Optional<Boolean> shows(Class<? extends Component> view, RouteParameters parameters);
+
+    /** The entry page {@code view}, which shows something for the parameters {@code shows} accepts. */
+    static EntryPages forView(Class<? extends Component> view, Predicate<RouteParameters> shows) {
+        return (shown, parameters) -> shown == view ? Optional.of(shows.test(parameters)) : Optional.empty();
+    }
+}
