@@ -63,7 +63,9 @@ class RegulationSearchIT extends IntegrationTest {
         // an older version of the same law (without the 2021 sentence on first violations)
         String law = Files.readString(corpus.resolve("行政法/行政处罚法(2021-01-22).md"), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("行政法/行政处罚法(2017-09-01).md"),
-                law.replace("初次违法且危害后果轻微并及时改正的，可以不予行政处罚。", ""), StandardCharsets.UTF_8);
+                // as the real 2017 version, which closes with the first version's date
+                law.replace("初次违法且危害后果轻微并及时改正的，可以不予行政处罚。", "")
+                        .replace("本法自2021年7月15日起施行", "本法自1996年10月1日起施行"), StandardCharsets.UTF_8);
         try (var list = Files.list(seeds)) {
             for (Path seed : list.filter(p -> p.toString().endsWith(".txt")).toList()) {
                 copy(seed, dir.resolve("seeds").resolve(seed.getFileName()));

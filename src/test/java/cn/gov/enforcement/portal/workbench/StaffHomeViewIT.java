@@ -127,7 +127,9 @@ class StaffHomeViewIT extends KaribuViewTest {
         SecurityContextHolder.clearContext();
         mediation.reply(late.caseNumber(), late.accessCode(), "请问什么时候能受理？", null);
         staff("workbench-officer", Role.OFFICER, MARKET);
-        UI.getCurrent().navigate("staff/mediation");
+        // the overdue decisions, where this case is near the top however many newer cases other tests submitted
+        UI.getCurrent().navigate("staff/mediation", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("status", "SUBMITTED", "overdue", "true")));
         com.vaadin.flow.component.html.Div row = _find(com.vaadin.flow.component.html.Div.class,
                 spec -> spec.withAttribute("data-case", late.caseNumber())).get(0);
         assertThat(_get(row, com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("mediation-applicant-waiting"))
