@@ -109,13 +109,7 @@ class AccountViewsIT extends KaribuViewTest {
         actAsTestAdministrator();
         long id = accounts.create(new AccountService.NewUser("officer-confirmed", "钱确认", Role.OFFICER,
                 "sample-traffic-police")).user().id();
-        signIn(users.loadUserByUsername("admin"), "ADMIN");
-        UI.getCurrent().navigate("admin/users");
-        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("users-find")),
-                "officer-confirmed");
-        @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.grid.Grid<UserSummary> grid = _get(com.vaadin.flow.component.grid.Grid.class,
-                spec -> spec.withId("users-grid"));
+        com.vaadin.flow.component.grid.Grid<UserSummary> grid = usersFoundByAdministrator("officer-confirmed");
         String hash = jdbc.queryForObject("select password_hash from portal_user where id = ?", String.class, id);
 
         // 重置密码: a dialog names the account and says the old password stops working; cancelled, nothing changes
@@ -160,6 +154,17 @@ class AccountViewsIT extends KaribuViewTest {
                 .satisfies(u -> assertThat(u.enabled()).isTrue());
         com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
                 "已启用 钱确认（officer-confirmed）的账号，可以重新登录。");
+    }
+
+    /** The administrator's user management, with the accounts the text finds. */
+    private com.vaadin.flow.component.grid.Grid<UserSummary> usersFoundByAdministrator(String find) {
+        signIn(users.loadUserByUsername("admin"), "ADMIN");
+        UI.getCurrent().navigate("admin/users");
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("users-find")), find);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<UserSummary> grid = _get(com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("users-grid"));
+        return grid;
     }
 
     /** The buttons of the grid's first row. */
@@ -380,13 +385,7 @@ class AccountViewsIT extends KaribuViewTest {
         for (int i = 0; i < 5; i++) {
             throttle.begin("Officer-Lockable", "192.0.2.7" + i); // a wrong password each
         }
-        signIn(users.loadUserByUsername("admin"), "ADMIN");
-        UI.getCurrent().navigate("admin/users");
-        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("users-find")),
-                "officer-lockable");
-        @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.grid.Grid<UserSummary> grid = _get(com.vaadin.flow.component.grid.Grid.class,
-                spec -> spec.withId("users-grid"));
+        com.vaadin.flow.component.grid.Grid<UserSummary> grid = usersFoundByAdministrator("officer-lockable");
         String until = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                 .withZone(clock.getZone()).format(clock.instant().plusSeconds(15 * 60));
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0))
