@@ -21,11 +21,30 @@ final class EligibilityTexts {
             "人", "lists.unit.person", "平方米", "lists.unit.squareMetre", "张", "lists.unit.sheet", "%", "lists.unit.percent",
             "天", "lists.unit.day");
 
-    /** A condition's unit in the reader's language (the days of a duration when it has none). */
+    /** A condition's unit in the reader's language (the days of a duration when it has none), as for several. */
     static String unit(Condition condition, Messages m) {
+        return unit(condition, m, null);
+    }
+
+    /**
+     * A condition's unit in the reader's language for {@code amount}: "1 tonne", "5 tonnes" (the key's {@code .one}
+     * form for exactly one; Chinese has one form for both).
+     */
+    static String unit(Condition condition, Messages m, String amount) {
         String unit = condition.unit() == null ? "天" : condition.unit().strip();
         String key = UNIT_KEYS.get(unit);
-        return key == null ? ReaderScript.forReader(unit) : m.get(key);
+        return key == null ? ReaderScript.forReader(unit) : m.get(isOne(amount) ? key + ".one" : key);
+    }
+
+    private static boolean isOne(String amount) {
+        if (amount == null) {
+            return false;
+        }
+        try {
+            return new java.math.BigDecimal(amount.strip()).compareTo(java.math.BigDecimal.ONE) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**
@@ -48,14 +67,19 @@ final class EligibilityTexts {
     private static Optional<String> threshold(Condition c, Messages m, java.util.function.UnaryOperator<String> content) {
         String number = c.threshold() == null ? null : c.threshold().stripTrailingZeros().toPlainString();
         return Optional.ofNullable(switch (c.type()) {
-            case FIRST_VIOLATION -> m.get("lists.condition.threshold.firstViolation", number);
-            case CORRECTED_WITHIN_DAYS -> m.get("lists.condition.threshold.correctedWithinDays", number);
-            case CLEAN_RECORD_MONTHS -> m.get("lists.condition.threshold.cleanRecordMonths", number);
+            case FIRST_VIOLATION -> m.get("lists.condition.threshold.firstViolation", count(c));
+            case CORRECTED_WITHIN_DAYS -> m.get("lists.condition.threshold.correctedWithinDays", count(c));
+            case CLEAN_RECORD_MONTHS -> m.get("lists.condition.threshold.cleanRecordMonths", count(c));
             case CATEGORY_IS -> m.get("lists.condition.threshold.categoryIs", content.apply(c.what()));
             case AMOUNT_BELOW, QUANTITY_BELOW, DURATION_BELOW ->
-                    m.get("lists.condition.threshold.below", content.apply(c.what()), number, unit(c, m));
+                    m.get("lists.condition.threshold.below", content.apply(c.what()), number, unit(c, m, number));
             default -> null;
         });
+    }
+
+    /** A whole count of days or months for a message's choice (singular for one); 0 when the condition has none. */
+    private static Number count(Condition c) {
+        return c.threshold() == null ? 0 : c.threshold().stripTrailingZeros();
     }
 
     static String headline(EligibilityResult result, Messages m) {
@@ -87,9 +111,9 @@ final class EligibilityTexts {
         for (EligibilityResult.ConditionResult c : result.unmet()) {
             Condition condition = item.conditions().get(c.index());
             if (condition.type().numericAnswer()) {
-                String unit = unit(condition, m);
-                reasons.add(m.get("lists.check.reason.notBelow", c.index() + 1, content.apply(condition.what()), c.answer(), unit,
-                        condition.threshold().stripTrailingZeros().toPlainString()));
+                String limit = condition.threshold().stripTrailingZeros().toPlainString();
+                reasons.add(m.get("lists.check.reason.notBelow", c.index() + 1, content.apply(condition.what()), c.answer(),
+                        unit(condition, m, c.answer()), limit, unit(condition, m, limit)));
             } else {
                 // a question met by the answer no: the reader answered yes, which the plain "not met" would leave unsaid
                 reasons.add(m.get(condition.metWhenNo() ? "lists.check.reason.noWhenNo" : "lists.check.reason.no",

@@ -173,7 +173,7 @@ class ListsBrowserIT extends BrowserTest {
         }
         // the limit under the number field: the entry's words in the English sentence are marked alone
         WebElement helper = browser.find(By.cssSelector("#check-answer-0 > [slot='helper']"));
-        assertThat(helper.getText()).startsWith("Limit: “年危险废物产生量” below 1 tonnes");
+        assertThat(helper.getText()).startsWith("Limit: “年危险废物产生量” below 1 tonne;");
         assertThat(helper.findElements(By.cssSelector("[lang='zh-CN']"))).extracting(WebElement::getText)
                 .containsExactly("年危险废物产生量");
 

@@ -258,4 +258,30 @@ class EligibilityCheckerTest {
         assertThatThrownBy(() -> EligibilityChecker.check(sheets, Map.of("0", "2 yuan")))
                 .isInstanceOf(EligibilityAnswersException.class);
     }
+
+    @Test
+    void english_limits_and_reasons_say_one_unit_in_the_singular() {
+        java.util.Properties en = cn.gov.enforcement.portal.platform.Translations.readBundles().get("lists")
+                .get(cn.gov.enforcement.portal.platform.Translations.EN);
+        EligibilityTexts.Messages m = (key, args) -> new java.text.MessageFormat(en.getProperty(key, key),
+                java.util.Locale.ENGLISH).format(args);
+        Condition tonne = new Condition(ConditionType.QUANTITY_BELOW, "年产生量？", BigDecimal.ONE, "吨", "年危险废物产生量");
+        assertThat(EligibilityTexts.threshold(tonne, m)).contains(
+                "Limit: “年危险废物产生量” below 1 tonne; at 1 tonne or more, this item does not apply.");
+        assertThat(EligibilityTexts.reasons(item(ListsFormat.LIGHTER, tonne),
+                EligibilityChecker.check(item(ListsFormat.LIGHTER, tonne), Map.of("0", "5")), m).get(0))
+                .isEqualTo("Question 1 is not met: you entered 5 tonnes for “年危险废物产生量”; it must be below 1 tonne.");
+        Condition tonnes = new Condition(ConditionType.QUANTITY_BELOW, "年产生量？", new BigDecimal("10"), "吨", "年危险废物产生量");
+        assertThat(EligibilityTexts.reasons(item(ListsFormat.LIGHTER, tonnes),
+                EligibilityChecker.check(item(ListsFormat.LIGHTER, tonnes), Map.of("0", "12")), m).get(0))
+                .isEqualTo("Question 1 is not met: you entered 12 tonnes for “年危险废物产生量”; it must be below 10 tonnes.");
+        assertThat(EligibilityTexts.threshold(new Condition(ConditionType.CORRECTED_WITHIN_DAYS, "？", BigDecimal.ONE,
+                null, null), m)).contains("Limit: corrected within 1 day.");
+        assertThat(EligibilityTexts.threshold(new Condition(ConditionType.CORRECTED_WITHIN_DAYS, "？", new BigDecimal("15"),
+                null, null), m)).contains("Limit: corrected within 15 days.");
+        assertThat(EligibilityTexts.threshold(new Condition(ConditionType.FIRST_VIOLATION, "？", BigDecimal.ONE,
+                null, null), m)).contains("Limit: a first violation within 1 month.");
+        assertThat(EligibilityTexts.threshold(new Condition(ConditionType.CLEAN_RECORD_MONTHS, "？", new BigDecimal("12"),
+                null, null), m)).contains("Limit: no violation on record in the previous 12 months.");
+    }
 }

@@ -444,7 +444,7 @@ class ListsViewsIT extends ListsTestSupport {
         com.vaadin.flow.component.Component helper = amount.getHelperComponent();
         assertThat(helper).isNotNull();
         assertThat(helper.getElement().getTextRecursively())
-                .isEqualTo("Limit: “年危险废物产生量” below 1 tonnes; at 1 tonnes or more, this item does not apply.");
+                .isEqualTo("Limit: “年危险废物产生量” below 1 tonne; at 1 tonne or more, this item does not apply.");
         assertThat(marked(helper.getElement(), "zh-CN")).containsExactly("年危险废物产生量");
         Element second = questionLabel(_get(RadioButtonGroup.class, spec -> spec.withId("check-answer-1")));
         assertThat(second.getTextRecursively()).isEqualTo("2. 危险废物是否均已交给有资质的单位处置？");
@@ -478,7 +478,7 @@ class ListsViewsIT extends ListsTestSupport {
         _click(_get(Button.class, spec -> spec.withId("check-submit")));
         Element reasons = _get(UnorderedList.class, spec -> spec.withId("check-reasons")).getElement();
         assertThat(reasons.getTextRecursively())
-                .contains("Question 1 is not met: you entered 5 tonnes for “年危险废物产生量”; it must be below 1 tonnes.")
+                .contains("Question 1 is not met: you entered 5 tonnes for “年危险废物产生量”; it must be below 1 tonne.")
                 .contains("Question 2 is not met: 危险废物是否均已交给有资质的单位处置？");
         assertThat(reasons.getAttribute("lang")).isNull();
         assertThat(marked(reasons, "zh-CN")).containsExactly("年危险废物产生量", "危险废物是否均已交给有资质的单位处置？");
@@ -545,7 +545,7 @@ class ListsViewsIT extends ListsTestSupport {
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("exemptions/ee-ex-minor-hazardous-plan");
         String english = _get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively();
-        assertThat(english).contains("Limit: “年危险废物产生量” below 1 tonnes; at 1 tonnes or more, this item does not apply.");
+        assertThat(english).contains("Limit: “年危险废物产生量” below 1 tonne; at 1 tonne or more, this item does not apply.");
         UI.getCurrent().navigate("exemptions/tp-ex-clean-record-parking");
         assertThat(_get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively())
                 .contains("Limit: no violation on record in the previous 6 months.")
