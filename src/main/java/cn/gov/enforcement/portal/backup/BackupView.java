@@ -40,7 +40,7 @@ public class BackupView extends Div implements HasDynamicTitle {
         this.backups = backups;
         addClassName("backup-view");
         add(new H1(getTranslation("backup.title")),
-                new Paragraph(getTranslation("backup.lead", String.join(", ", backups.folders()))),
+                new Paragraph(lead(backups.databaseKind(), String.join(", ", backups.folders()))),
                 new Paragraph(schedule(backups.schedule())),
                 new Paragraph(getTranslation("backup.notIncluded")),
                 new Paragraph(getTranslation("backup.where", backups.directory().toString(), backups.keep())));
@@ -112,5 +112,16 @@ public class BackupView extends Div implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("backup.title");
+    }
+
+    /** What an archive holds, for the database the portal runs on (H2's online backup, pg_dump, or neither). */
+    private String lead(java.util.Optional<String> database, String folders) {
+        if (database.isPresent() && database.get().equals("H2")) {
+            return getTranslation("backup.lead", folders);
+        }
+        if (database.isPresent() && database.get().equals(Backups.PG_DUMPED)) {
+            return getTranslation("backup.lead.pgDump", folders);
+        }
+        return getTranslation("backup.lead.external", folders, database.orElse("?"));
     }
 }

@@ -378,6 +378,24 @@ public class Backups {
     static final String PG_DUMPED = "PostgreSQL (pg_dump)";
 
     /**
+     * What an archive will hold of the database, as {@link Result#database()} names it: {@code "H2"} (its online
+     * backup), {@link #PG_DUMPED}, or the product name of a database left to its own tools (PostgreSQL without a
+     * {@code pg_dump}); empty when the database does not answer.
+     */
+    public Optional<String> databaseKind() {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            if ("H2".equalsIgnoreCase(product)) {
+                return Optional.of("H2");
+            }
+            return Optional.of("PostgreSQL".equalsIgnoreCase(product) && pgDump().isPresent() ? PG_DUMPED : product);
+        } catch (SQLException e) {
+            LOG.warn("Backup page: the database did not say what it is: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The {@code pg_dump} program the archives use with PostgreSQL, as {@code portal.backup.pg-dump} says: that path,
      * none for {@code -}, or by default the one on the PATH, else the newest of Debian's
      * {@code /usr/lib/postgresql/<version>/bin}.

@@ -266,5 +266,16 @@ class BackupIT extends KaribuViewTest {
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0).get(0)).startsWith("portal-backup-");
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Paragraph.class).stream().map(Paragraph::getText))
                 .anySatisfy(text -> assertThat(text).contains("自动备份已关闭"));
+        // the page says what the archives hold of the database the portal runs on (it said "back PostgreSQL up
+        // yourself" also where the archives held its dump)
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        }
+        List<String> texts = com.github.mvysny.kaributesting.v10.LocatorJ._find(Paragraph.class).stream()
+                .map(Paragraph::getText).toList();
+        assertThat(texts).anySatisfy(text -> assertThat(text).startsWith("每次备份生成一个压缩包：数据库（")
+                .contains("H2".equals(product) ? "H2 数据库在线备份" : "PostgreSQL，由 pg_dump 导出一致的快照"));
+        assertThat(texts).noneSatisfy(text -> assertThat(text).contains("另行备份"));
     }
 }
