@@ -38,7 +38,8 @@ public class ContentProblemsView extends Div implements HasDynamicTitle {
 
         grid.setId("content-problems");
         grid.addColumn(ContentProblem::file).setHeader(getTranslation("knowledge.admin.file")).setAutoWidth(true);
-        grid.addColumn(ContentProblem::line).setHeader(getTranslation("knowledge.admin.line")).setAutoWidth(true);
+        grid.addColumn(p -> p.line() > 0 ? Integer.toString(p.line()) : "—").setHeader(getTranslation("knowledge.admin.line"))
+                .setAutoWidth(true);
         grid.addColumn(ContentProblem::field).setHeader(getTranslation("knowledge.admin.field")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.key(), p.args().toArray())).setHeader(getTranslation("knowledge.admin.message"))
                 .setFlexGrow(1);

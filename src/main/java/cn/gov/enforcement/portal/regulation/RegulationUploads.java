@@ -169,9 +169,18 @@ class RegulationUploads {
             }
         }
         if (!any) {
-            throw new Rejected("regulation.upload.badZip", zipName);
+            // an archive of no file is only its end record (PK 5 6): readable, but nothing to import
+            throw new Rejected(isEmptyZip(content) ? "regulation.upload.emptyZip" : "regulation.upload.badZip", zipName);
         }
         return written;
+    }
+
+    /** Whether the file is a valid .zip archive that holds no entry: it begins with the end-of-archive record. */
+    private static boolean isEmptyZip(Path content) throws IOException {
+        byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(content)) {
+            return in.readNBytes(head, 0, 4) == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 5 && head[3] == 6;
+        }
     }
 
     /** The archive's bytes, read from its file as the entries are. */

@@ -165,6 +165,11 @@ class RegulationUploadsTest {
         assertThat(rejection(() -> uploads().unpack(List.of(upload("law.zip",
                 "not a zip".getBytes(StandardCharsets.UTF_8)))))).isEqualTo("regulation.upload.badZip");
         assertThat(rejection(() -> uploads().unpack(List.of()))).isEqualTo("regulation.upload.nothing");
+        // a valid archive of no file is said to be empty, not unreadable
+        java.io.ByteArrayOutputStream empty = new java.io.ByteArrayOutputStream();
+        new java.util.zip.ZipOutputStream(empty).close();
+        assertThat(rejection(() -> uploads().unpack(List.of(upload("empty.zip", empty.toByteArray())))))
+                .isEqualTo("regulation.upload.emptyZip");
     }
 
     @Test

@@ -235,6 +235,8 @@ public final class LawRefBookParser {
         }
         String title;
         String fileName = relative.substring(relative.lastIndexOf('/') + 1);
+        // the line a missing title is reported at: the first that is not blank ("# " alone, or any other text)
+        int titleLine = Math.min(n, Math.max(lines.length - 1, 0)) + 1;
         if (n < lines.length && lines[n].startsWith("# ")) {
             title = Texts.clean(lines[n].substring(2));
             n++;
@@ -242,7 +244,7 @@ public final class LawRefBookParser {
             title = "";
         }
         if (title.isEmpty()) {
-            problems.add(ImportProblem.error(relative, n + 1, "regulation.import.noTitle"));
+            problems.add(ImportProblem.error(relative, titleLine, "regulation.import.noTitle"));
             return Optional.empty();
         }
         String subtitle = "";

@@ -173,6 +173,8 @@ class LawRefBookParserTest {
         Files.writeString(root.resolve("行政法规/空文件(2020-01-01).md"), "");
         Files.writeString(root.resolve("行政法规/坏注释(2020-01-01).md"), "# 坏注释\n\n<!-- never closed\n\n第一条 文字\n");
         Files.writeString(root.resolve("行政法规/无标题(2020-01-01).md"), "第一条 文字\n");
+        // "# " with nothing after it is reported at its own line, the one the message asks to mend
+        Files.writeString(root.resolve("行政法规/空标题(2020-01-01).md"), "\n# \n\n第一条 文字\n");
         Files.write(root.resolve("行政法规/乱码(2020-01-01).md"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x41});
         Files.writeString(root.resolve("行政法规/_index.md"), "---\ntitle: x\n---\n");
         Files.writeString(root.resolve("案例/某案.md"), "# 某案\n\n文字\n");
@@ -196,6 +198,7 @@ class LawRefBookParserTest {
                         "行政法规/空文件(2020-01-01).md:0 regulation.import.empty",
                         "行政法规/坏注释(2020-01-01).md:3 regulation.import.unclosedComment",
                         "行政法规/无标题(2020-01-01).md:1 regulation.import.noTitle",
+                        "行政法规/空标题(2020-01-01).md:2 regulation.import.noTitle",
                         "行政法规/乱码(2020-01-01).md:0 regulation.import.notUtf8");
     }
 
