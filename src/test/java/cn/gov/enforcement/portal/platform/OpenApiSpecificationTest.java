@@ -2,6 +2,12 @@ package cn.gov.enforcement.portal.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -22,15 +28,18 @@ import org.springframework.core.io.ClassPathResource;
  * The OpenAPI description ({@value OpenApiController#LOCATION}) against the OpenAPI specification itself, read by
  * swagger-parser with every {@code $ref} resolved: a misspelt or missing keyword of the specification, a reference to
  * a component that does not exist, a parameter without {@code in}, a path parameter not required, a repeated
- * {@code operationId} all fail the build. {@code OpenApiDescriptionIT} checks that the API answers as described.
+ * {@code operationId} all fail the build. swagger-parser leaves the Schema Objects' JSON Schema keywords alone: each
+ * schema is checked against the JSON Schema 2020-12 meta-schema too (a {@code type} that is no type, a
+ * {@code required} that is no list). {@code OpenApiDescriptionIT} checks that the API answers as described.
  */
 class OpenApiSpecificationTest {
 
     /**
-     * What swagger-parser finds wrong in an OpenAPI document, read with its references resolved; empty for a valid
-     * one. A document it cannot read at all is one problem.
+     * What swagger-parser finds wrong in an OpenAPI document, read with its references resolved, and what the JSON
+     * Schema 2020-12 meta-schema finds wrong in its schemas; empty for a valid document. A document swagger-parser
+     * cannot read at all is one problem.
      */
-    static List<String> problems(String document) {
+    static List<String> problems(String document) throws IOException {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setValidateInternalRefs(true);
@@ -42,7 +51,39 @@ class OpenApiSpecificationTest {
         if (result.getOpenAPI() == null) {
             problems.add("not read as an OpenAPI document");
         }
+        JsonNode root = new YAMLMapper().readTree(document);
+        Schema metaSchema = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012())
+                .getSchema(SchemaLocation.of(JSON_SCHEMA_2020_12));
+        root.path("components").path("schemas").properties().forEach(schema -> problems.addAll(
+                schemaProblems(metaSchema, "/components/schemas/" + schema.getKey(), schema.getValue())));
+        collectSchemaProblems(metaSchema, root, "", problems);
         return problems;
+    }
+
+    private static final String JSON_SCHEMA_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+
+    /** Checks the value of every {@code schema} field outside the components' schemas: parameters, media types, headers. */
+    private static void collectSchemaProblems(Schema metaSchema, JsonNode node, String at, List<String> problems) {
+        if (at.equals("/components/schemas")) {
+            return;
+        }
+        node.properties().forEach(field -> {
+            String pointer = at + "/" + OpenApiDocument.escape(field.getKey());
+            if (field.getKey().equals("schema") && field.getValue().isObject()) {
+                problems.addAll(schemaProblems(metaSchema, pointer, field.getValue()));
+            } else if (field.getValue().isContainerNode()) {
+                collectSchemaProblems(metaSchema, field.getValue(), pointer, problems);
+            }
+        });
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectSchemaProblems(metaSchema, node.get(i), at + "/" + i, problems);
+            }
+        }
+    }
+
+    private static List<String> schemaProblems(Schema metaSchema, String pointer, JsonNode schema) {
+        return metaSchema.validate(schema).stream().map(error -> pointer + ": " + error).toList();
     }
 
     @Test
@@ -81,6 +122,8 @@ class OpenApiSpecificationTest {
                 | responses.200.description is missing
             a repeated operationId | operationId: getAgency | operationId: listAgencies | operationId is repeated
             an info without title | "  title: Public JSON API" | "  name: Public JSON API" | info.title is missing
+            a schema type that is no type | "total: {type: integer, minimum: 0}" | "total: {type: integr, minimum: 0}"                 | /components/schemas/AgencyPage: /properties/total/type
+            a parameter schema's maxLength as text | "schema: {type: string, maxLength: 80}"                 | "schema: {type: string, maxLength: eighty}" | /paths/~1api~1v1~1agencies~1{id}/get/parameters/0/schema: /maxLength
             """)
     void a_broken_copy_of_the_description_is_reported(String what, String valid, String broken, String reported)
             throws IOException {
@@ -94,7 +137,7 @@ class OpenApiSpecificationTest {
     }
 
     @Test
-    void text_that_is_no_openapi_document_is_reported() {
+    void text_that_is_no_openapi_document_is_reported() throws IOException {
         assertThat(problems("just: some yaml\n")).isNotEmpty();
     }
 
