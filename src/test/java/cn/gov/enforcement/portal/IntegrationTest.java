@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base class of every Spring integration test: the whole application on the one search node of
@@ -26,6 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>Subclasses may redeclare {@code @SpringBootTest}, e.g. with {@code webEnvironment = RANDOM_PORT}.
  */
 @SpringBootTest
+// the tests of one Spring context all search and download from one address; the throttles' own tests set a limit.
+// Test properties, not a @DynamicPropertySource: a subclass's @TestPropertySource can set other limits (the base
+// class's dynamic properties would win over a subclass's own)
+@TestPropertySource(properties = {"portal.regulation.searches-per-minute=0", "portal.lists.downloads-per-minute=0"})
 public abstract class IntegrationTest {
 
     /**
@@ -68,9 +73,6 @@ public abstract class IntegrationTest {
         // run (their publications are incomplete until they end): two rebuilds of one index at once, one deleting
         // the version the other is building
         registry.add("spring.modulith.events.republish-outstanding-events-on-restart", () -> "false");
-        // the tests of one Spring context all search from one address; the throttle's own tests set a limit
-        registry.add("portal.regulation.searches-per-minute", () -> "0");
-        registry.add("portal.lists.downloads-per-minute", () -> "0");
         // the Maven build's compile phase builds the production frontend bundle into
         // target/classes; production mode uses it instead of starting a dev-mode frontend build
         registry.add("vaadin.productionMode", () -> "true");

@@ -1,5 +1,7 @@
 package cn.gov.enforcement.portal.platform;
 
+import static cn.gov.enforcement.portal.platform.OpenApiDocument.METHODS;
+import static cn.gov.enforcement.portal.platform.OpenApiDocument.escape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.IntegrationTest;
@@ -16,23 +18,11 @@ import cn.gov.enforcement.portal.mediation.SubmissionReceipt;
 import cn.gov.enforcement.portal.testsupport.StaffAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.Error;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.dialect.Dialects;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,9 +54,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiDescriptionIT extends IntegrationTest {
 
-    private static final String DOCUMENT_IRI = "https://portal.invalid/api/v1/openapi.json";
-    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-
     @LocalServerPort int port;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired MediationService mediation;
@@ -75,25 +62,23 @@ class OpenApiDescriptionIT extends IntegrationTest {
     @Autowired UserDetailsService users;
     @Autowired KnowledgeBase knowledgeBase;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private LocalApi api;
+    private OpenApiDocument description;
     private JsonNode document;
-    private SchemaRegistry schemas;
 
     @BeforeEach
     void readTheServedDocument() throws Exception {
-        HttpResponse<String> served = send("GET", "/api/v1/openapi.yaml", Map.of(), null);
+        api = new LocalApi(port);
+        HttpResponse<String> served = api.send("GET", "/api/v1/openapi.yaml", Map.of(), null);
         assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
-        document = new YAMLMapper().readTree(served.body());
-        String text = json.writeValueAsString(document);
-        schemas = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(), registry -> registry
-                .schemas(Map.of(DOCUMENT_IRI, text))
-                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        description = new OpenApiDocument(served.body());
+        document = description.root();
     }
 
     @Test
     void the_description_is_served_as_yaml_public_and_cached_like_published_data() throws Exception {
-        HttpResponse<String> yaml = send("GET", "/api/v1/openapi.yaml", Map.of(), null);
+        HttpResponse<String> yaml = api.send("GET", "/api/v1/openapi.yaml", Map.of(), null);
         assertThat(yaml.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/yaml"));
         assertThat(yaml.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
@@ -102,14 +87,14 @@ class OpenApiDescriptionIT extends IntegrationTest {
         }
         assertThat(document.path("openapi").asText()).startsWith("3.1.");
 
-        HttpResponse<String> openapi = send("GET", "/api/v1/openapi.yaml",
+        HttpResponse<String> openapi = api.send("GET", "/api/v1/openapi.yaml",
                 Map.of("Accept", "application/vnd.oai.openapi"), null);
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/vnd.oai.openapi"));
 
         // another method: the API's JSON error, not the staff sign-in
-        HttpResponse<String> post = send("POST", "/api/v1/openapi.yaml?lang=en", Map.of("Content-Type", "application/json"), "{}");
+        HttpResponse<String> post = api.send("POST", "/api/v1/openapi.yaml?lang=en", Map.of("Content-Type", "application/json"), "{}");
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
         assertThat(json.readTree(post.body()).path("error").asText()).isEqualTo("method_not_allowed");
@@ -156,8 +141,8 @@ class OpenApiDescriptionIT extends IntegrationTest {
                     continue;
                 }
                 operations++;
-                String pointer = "/paths/" + escape(path.getKey()) + "/" + op.getKey();
-                Example example = example(path.getKey(), op.getKey(), pointer, op.getValue(), liveValues);
+                String pointer = OpenApiDocument.operation(path.getKey(), op.getKey());
+                OpenApiExample example = OpenApiExample.of(description, path.getKey(), op.getKey(), liveValues);
                 check(example, successStatus(op.getValue()), pointer, failures, true);
 
                 JsonNode error = op.getValue().path("x-error-example");
@@ -209,7 +194,7 @@ class OpenApiDescriptionIT extends IntegrationTest {
             }
             for (String status : List.of("429", "503")) {
                 JsonNode response = op.getValue().path("responses").path(status);
-                if (!response.isMissingNode() && resolve("/paths/" + escape(path.getKey()) + "/" + op.getKey()
+                if (!response.isMissingNode() && description.resolve(OpenApiDocument.operation(path.getKey(), op.getKey())
                         + "/responses/" + status)
                         .path("headers").path("Retry-After").isMissingNode()) {
                     missing.add(op.getKey() + " " + path.getKey() + " " + status);
@@ -238,69 +223,6 @@ class OpenApiDescriptionIT extends IntegrationTest {
         }
     }
 
-    /** A request built from the documented examples. */
-    private record Example(String method, String path, Map<String, String> pathValues, Map<String, List<String>> query,
-            Map<String, String> headers, JsonNode body) {
-
-        /** This request with the parts an {@code x-error-example} replaces or adds. */
-        Example with(JsonNode error) {
-            Map<String, String> p = new LinkedHashMap<>(pathValues);
-            error.path("path").fields().forEachRemaining(e -> p.put(e.getKey(), e.getValue().asText()));
-            Map<String, List<String>> q = new LinkedHashMap<>(query);
-            error.path("query").fields().forEachRemaining(e -> q.put(e.getKey(), List.of(e.getValue().asText())));
-            Map<String, String> h = new LinkedHashMap<>(headers);
-            error.path("headers").fields().forEachRemaining(e -> h.put(e.getKey(), e.getValue().asText()));
-            return new Example(method, path, p, q, h, error.has("body") ? error.get("body") : body);
-        }
-
-        String uri() {
-            String uri = path;
-            for (var e : pathValues.entrySet()) {
-                uri = uri.replace("{" + e.getKey() + "}", URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)
-                        .replace("+", "%20"));
-            }
-            StringBuilder q = new StringBuilder();
-            query.forEach((name, values) -> values.forEach(v -> q.append(q.isEmpty() ? "?" : "&")
-                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
-            return uri + q;
-        }
-    }
-
-    private Example example(String path, String method, String pointer, JsonNode operation, Map<String, String> live) {
-        Map<String, String> pathValues = new LinkedHashMap<>();
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        Map<String, String> headers = new LinkedHashMap<>();
-        int i = 0;
-        for (JsonNode p : operation.path("parameters")) {
-            JsonNode parameter = resolve(p.has("$ref") ? p.get("$ref").asText().substring(1) : pointer + "/parameters/" + i);
-            i++;
-            String name = parameter.path("name").asText();
-            JsonNode value = parameter.path("example");
-            if (value.isMissingNode()) {
-                continue;
-            }
-            String text = live.getOrDefault(name, value.asText());
-            switch (parameter.path("in").asText()) {
-                case "path" -> pathValues.put(name, text);
-                case "header" -> headers.put(name, text);
-                case "query" -> {
-                    List<String> values = new ArrayList<>();
-                    if (value.isArray()) {
-                        value.forEach(v -> values.add(v.asText()));
-                    } else {
-                        values.add(text);
-                    }
-                    query.put(name, values);
-                }
-                default -> throw new IllegalStateException(pointer + ": parameter in " + parameter.path("in"));
-            }
-        }
-        JsonNode body = operation.path("requestBody").path("content").path("application/json").path("example");
-        return new Example(method.toUpperCase(Locale.ROOT), path, pathValues, query, headers,
-                body.isMissingNode() ? null : body);
-    }
-
     /** The one 2xx status an operation documents. */
     private static int successStatus(JsonNode operation) {
         List<String> success = new ArrayList<>();
@@ -314,127 +236,17 @@ class OpenApiDescriptionIT extends IntegrationTest {
     }
 
     /** Sends the example and checks the answer against what the document says of that status. */
-    private void check(Example example, int status, String pointer, List<String> failures, boolean success)
+    private void check(OpenApiExample example, int status, String pointer, List<String> failures, boolean success)
             throws Exception {
-        String what = example.method() + " " + example.uri();
-        Map<String, String> headers = new LinkedHashMap<>(example.headers());
-        String body = null;
-        if (example.body() != null) {
-            headers.putIfAbsent("Content-Type", "application/json");
-            body = json.writeValueAsString(example.body());
-        }
-        HttpResponse<byte[]> answer = sendBytes(example.method(), example.uri(), headers, body);
+        HttpResponse<byte[]> answer = api.send(example);
         if (success && example.path().equals("/api/v1/regulations/search")) {
             // the guides are indexed after the start: wait until the example finds them
             for (int tries = 0; tries < 60 && answer.statusCode() == 200
                     && json.readTree(answer.body()).path("total").asLong() == 0; tries++) {
                 Thread.sleep(1000);
-                answer = sendBytes(example.method(), example.uri(), headers, body);
+                answer = api.send(example);
             }
         }
-        if (answer.statusCode() != status) {
-            failures.add(what + ": status " + answer.statusCode() + " instead of " + status + ": "
-                    + new String(answer.body(), StandardCharsets.UTF_8));
-            return;
-        }
-        String responsePointer = pointer + "/responses/" + status;
-        JsonNode response = resolve(responsePointer);
-        if (response.isMissingNode()) {
-            failures.add(what + ": status " + status + " is not documented");
-            return;
-        }
-        responsePointer = refTarget(responsePointer);
-        String type = answer.headers().firstValue("Content-Type").orElse("");
-        String mediaType = type.split(";")[0].strip();
-        if (!response.path("content").has(mediaType)) {
-            failures.add(what + ": Content-Type " + type + " is not documented for " + status + " ("
-                    + response.path("content").properties().stream().map(Map.Entry::getKey).toList() + ")");
-            return;
-        }
-        String cache = answer.headers().firstValue("Cache-Control").orElse("");
-        String cacheRef = response.path("headers").path("Cache-Control").path("$ref").asText();
-        if (cacheRef.endsWith("/PublicCache") && !cache.equals("public, max-age=300")
-                || !cacheRef.endsWith("/PublicCache") && !cache.contains("no-store")) {
-            failures.add(what + ": Cache-Control " + cache + " against the documented " + cacheRef);
-        }
-        if (!response.path("headers").path("Retry-After").isMissingNode()
-                && answer.headers().firstValue("Retry-After").isEmpty()) {
-            failures.add(what + ": no Retry-After");
-        }
-        if (mediaType.equals("application/json")) {
-            JsonNode content = json.readTree(answer.body());
-            if (success && isEmptyList(content)) {
-                failures.add(what + ": the example finds nothing, so its schema is not tried");
-            }
-            String schemaPointer = responsePointer + "/content/" + escape(mediaType) + "/schema";
-            List<Error> errors = schemas.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + schemaPointer))
-                    .validate(content);
-            if (!errors.isEmpty()) {
-                failures.add(what + ": the answer does not fit " + schemaPointer + ": "
-                        + errors.stream().map(Error::toString).toList() + " in " + content);
-            }
-        } else if (mediaType.endsWith("spreadsheetml.sheet")) {
-            if (answer.body().length < 4 || answer.body()[0] != 'P' || answer.body()[1] != 'K') {
-                failures.add(what + ": not a workbook");
-            }
-        } else if (mediaType.equals("text/csv")) {
-            String csv = new String(answer.body(), StandardCharsets.UTF_8);
-            if (!csv.startsWith("\uFEFF") || csv.lines().count() < 2) {
-                failures.add(what + ": no rows or no byte order mark");
-            }
-        } else if (mediaType.endsWith("yaml") || mediaType.endsWith("openapi")) {
-            new YAMLMapper().readTree(answer.body());
-        }
-    }
-
-    /** True for an answer whose list is empty: {@code items}, {@code results}, {@code agencies}, a top-level array. */
-    private static boolean isEmptyList(JsonNode content) {
-        if (content.isArray()) {
-            return content.isEmpty();
-        }
-        for (String list : List.of("items", "results", "agencies", "riskPoints")) {
-            if (content.has(list) && content.get(list).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The node at a JSON pointer of the document, following {@code $ref}s. */
-    private JsonNode resolve(String pointer) {
-        return document.at(refTarget(pointer));
-    }
-
-    /** The pointer a node's {@code $ref}s lead to, or the pointer itself. */
-    private String refTarget(String pointer) {
-        JsonNode node = document.at(pointer);
-        for (int hops = 0; node.has("$ref") && hops < 10; hops++) {
-            pointer = node.get("$ref").asText().substring(1);
-            node = document.at(pointer);
-        }
-        return pointer;
-    }
-
-    private static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
-    }
-
-    private HttpResponse<String> send(String method, String uri, Map<String, String> headers, String body)
-            throws Exception {
-        return http.send(request(method, uri, headers, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<byte[]> sendBytes(String method, String uri, Map<String, String> headers, String body)
-            throws Exception {
-        return http.send(request(method, uri, headers, body), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private HttpRequest request(String method, String uri, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + uri))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
-        return request.build();
+        failures.addAll(description.mismatches(example.what(), pointer, status, answer, success));
     }
 }
