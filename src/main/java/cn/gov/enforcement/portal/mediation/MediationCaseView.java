@@ -455,17 +455,37 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         for (EvidenceInfo e : f.evidence()) {
             long id = e.id();
             String caseNumber = number;
-            Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                MediationBackOffice.EvidenceContent content = backOffice.evidence(caseNumber, id);
-                return new DownloadResponse(new ByteArrayInputStream(content.bytes()), content.fileName(),
-                        content.contentType(), content.bytes().length);
-            }), e.fileName() + " (" + Math.max(1, e.size() / 1024) + " KB)");
+            Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> evidenceDownload(caseNumber, id,
+                    () -> backOffice.evidence(caseNumber, id))), e.fileName() + " (" + Math.max(1, e.size() / 1024) + " KB)");
             download.getElement().setAttribute("download", true);
             download.addClassName("mediation-evidence-link");
             list.add(new ListItem(download));
         }
         section.add(list);
         return section;
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MediationCaseView.class);
+
+    /**
+     * The answer to an evidence download: the file, or a plain 404 when the case or file is out of the officer's
+     * reach since the page was built (purged, withdrawn from the agency) or the stored file cannot be read (a partial
+     * restore, the purge racing the page). A missing file is logged as a warning naming case and file, not left to
+     * fail as a server error with a stack trace.
+     */
+    static DownloadResponse evidenceDownload(String caseNumber, long evidenceId,
+            Supplier<MediationBackOffice.EvidenceContent> evidence) {
+        try {
+            MediationBackOffice.EvidenceContent content = evidence.get();
+            return new DownloadResponse(new ByteArrayInputStream(content.bytes()), content.fileName(),
+                    content.contentType(), content.bytes().length);
+        } catch (CaseNotFoundException gone) {
+            return DownloadResponse.error(404);
+        } catch (java.io.UncheckedIOException unreadable) {
+            LOG.warn("Evidence file {} of case {} cannot be read (missing from the data directory?): {}", evidenceId,
+                    caseNumber, unreadable.getCause() == null ? unreadable.toString() : unreadable.getCause().toString());
+            return DownloadResponse.error(404);
+        }
     }
 
     private Component documents(CaseFile f) {
