@@ -15,6 +15,15 @@ public record CaseTracking(String caseNumber, CaseStatus status, DisputeCategory
         String phoneMasked, String otherPartyName, List<Step> history, List<CaseMessageView> messages) {
 
     /**
+     * True when the parties are to be told where they can turn now: mediation did not come about (not accepted,
+     * declined, failed), also once a failed case is closed.
+     */
+    public boolean onwardGuidance() {
+        return status.needsReason() || status == CaseStatus.CLOSED
+                && history.stream().anyMatch(s -> s.changesState() && s.to() == CaseStatus.FAILED);
+    }
+
+    /**
      * One step of the timeline.
      *
      * @param byApplicant true when the applicant took the step (submission, withdrawal), false for the agency
@@ -22,9 +31,11 @@ public record CaseTracking(String caseNumber, CaseStatus status, DisputeCategory
      * @param kind for steps that keep the state: {@code EXTENDED} (deadline extended) or {@code MEDIATOR}
      *     (mediator assigned); {@code null} for a change of state
      * @param actor who took the step: {@code applicant} or the officer's user name (shown to staff only)
+     * @param sessionAt the session time a scheduling or a move of the session set ({@code reason} holds its place);
+     *     {@code null} for other steps and for those recorded before the time was kept with the step
      */
     public record Step(CaseStatus from, CaseStatus to, Instant at, boolean byApplicant, String reason, String kind,
-            String actor) {
+            String actor, Instant sessionAt) {
 
         public boolean changesState() {
             return kind == null;

@@ -27,10 +27,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -320,8 +322,19 @@ public class MediationBackOffice {
      */
     @Transactional
     public CaseFile caseFile(String number, java.util.Locale locale) {
+        return caseFile(number, locale, true);
+    }
+
+    /**
+     * {@link #caseFile(String, java.util.Locale)}, recorded in the audit log only when the case page is opened: the
+     * page read again after the officer's own step (or to show another officer's change) is no new view.
+     */
+    @Transactional
+    public CaseFile caseFile(String number, java.util.Locale locale, boolean opening) {
         MediationCase c = load(number);
-        record(c, "VIEW");
+        if (opening) {
+            record(c, "VIEW");
+        }
         boolean mine = c.mediator() != null && c.mediator().equalsIgnoreCase(actor());
         CaseTracking tracking = service.tracking(c);
         return new CaseFile(tracking, service.agencyName(c.agencyId(), locale),
@@ -329,7 +342,24 @@ public class MediationBackOffice {
                 mine ? c.phone() : PersonalData.maskPhone(c.phone()), c.email(), c.address(), c.otherPartyContact(),
                 c.otherPartyEmail(), c.facts(), c.request(), c.preferredTimes(), c.preferOnline(), c.mediator(), mine,
                 evidence.findByCaseIdOrderByIdAsc(c.id()).stream().map(MediationService::info).toList(),
-                MediationDocument.available(tracking));
+                MediationDocument.available(tracking), c.version());
+    }
+
+    /**
+     * Runs a step sent from a page built from the case at the given version ({@link CaseFile#version()}), in one
+     * transaction with the check: a page that shows the case as it was before another officer's step must not undo
+     * that step or act on a state it never showed.
+     *
+     * @throws OptimisticLockingFailureException when the case changed since that version; nothing is written
+     * @throws CaseNotFoundException for an unknown number and for another agency's case alike
+     */
+    @Transactional
+    public <T> T unchangedSince(String number, long seenVersion, java.util.function.Supplier<T> step) {
+        MediationCase c = load(number);
+        if (c.version() != seenVersion) {
+            throw new ObjectOptimisticLockingFailureException(MediationCase.class, c.id());
+        }
+        return step.get();
     }
 
     /** The officers of the case's agency who may be assigned as mediator. */
@@ -461,15 +491,18 @@ public class MediationBackOffice {
     @Transactional
     public CaseTracking scheduleSession(String number, Instant at, String placeOrLink) {
         checkSession(at, placeOrLink);
-        return step(number, c -> c.scheduleSession(actor(), at, placeOrLink, clock.instant()));
+        return step(number, c -> {
+            requireWithinDeadline(c, at);
+            c.scheduleSession(actor(), at, placeOrLink, clock.instant());
+        });
     }
 
     /**
      * Moves a scheduled session to a new time and place; both parties hear of it as of the scheduling, told that it is
      * a new time.
      *
-     * @throws ValidationFailure for a time not in the future, a missing or too long place, or the time and place
-     *     already set
+     * @throws ValidationFailure for a time not in the future or after the mediation deadline, a missing or too long
+     *     place, or the time and place already set
      * @throws IllegalTransitionException when no session is scheduled (any more)
      */
     @Transactional
@@ -480,8 +513,24 @@ public class MediationBackOffice {
                     && placeOrLink.strip().equals(c.sessionPlace())) {
                 throw ValidationFailure.of("sessionAt", "mediation.error.sessionUnchanged");
             }
+            requireWithinDeadline(c, at);
             c.rescheduleSession(actor(), at, placeOrLink, clock.instant());
         });
+    }
+
+    /**
+     * A session takes place within mediation: not after the last day of its deadline (the extended one once extended).
+     * The refusal names that day and, while the deadline can still be extended, says that it can be extended first.
+     */
+    private void requireWithinDeadline(MediationCase c, Instant at) {
+        if (!c.status().inMediation()) {
+            return; // the step itself refuses a case that is not in mediation (any more)
+        }
+        Optional<LocalDate> due = c.mediationDue(settings, calendar.current());
+        if (due.isPresent() && LocalDate.ofInstant(at, settings.zone()).isAfter(due.get())) {
+            throw ValidationFailure.of("sessionAt", c.extended() ? "mediation.error.sessionAfterDue"
+                    : "mediation.error.sessionAfterDueExtendable", due.get().toString());
+        }
     }
 
     private void checkSession(Instant at, String placeOrLink) {

@@ -58,6 +58,11 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
     private H1 title;
     /** The case's agency's enabled officers, read once per rendering: who did what is shown by their names. */
     private List<UserSummary> officers = List.of();
+    /**
+     * The version of the case the page was last built from: every step is sent with it, and refused when another
+     * officer changed the case since ({@link MediationBackOffice#unchangedSince}).
+     */
+    private long version;
 
     public MediationCaseView(MediationBackOffice backOffice, MediationService service) {
         this.backOffice = backOffice;
@@ -69,15 +74,21 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
         number = parameter;
-        render();
+        render(true);
     }
 
-    private void render() {
+    /**
+     * Builds the page from the case as it is now.
+     *
+     * @param opening true when the page is opened (recorded in the audit log), false when it is built again after a
+     *     step or to show another officer's change
+     */
+    private void render(boolean opening) {
         removeAll();
         title = null;
         CaseFile file;
         try {
-            file = backOffice.caseFile(number, getLocale());
+            file = backOffice.caseFile(number, getLocale(), opening);
         } catch (CaseNotFoundException notFound) {
             getElement().setAttribute("data-outcome", "not-found");
             add(new H1(getTranslation("mediation.case.notFound.title")), new Paragraph(getTranslation("mediation.case.notFound")),
@@ -85,6 +96,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
             return;
         }
         CaseTracking c = file.tracking();
+        version = file.version();
         // the agency's officers, with their names: officers are named as people know them, not by their user names
         officers = backOffice.mediatorCandidates(number);
         getElement().setAttribute("data-outcome", "found");
@@ -184,7 +196,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
             choice.setValue(f.mediator() != null && candidates.stream().anyMatch(c -> c.username().equals(f.mediator()))
                     ? f.mediator() : null);
             Button assign = new Button(getTranslation("mediation.case.assign"),
-                    e -> act(choice, () -> backOffice.assignMediator(number, choice.getValue())));
+                    e -> act(choice, checked(() -> backOffice.assignMediator(number, choice.getValue()))));
             assign.setId("mediation-mediator-assign");
             section.add(row(choice, assign));
         }
@@ -205,7 +217,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         Div section = new Div();
         section.setId("mediation-case-actions");
         if (c.status().isFinal()) {
-            if (c.status().needsReason()) {
+            if (c.onwardGuidance()) {
                 section.add(new Paragraph(getTranslation("mediation.guidance.onward")));
             }
             return section;
@@ -218,8 +230,8 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         reason.setHelperText(getTranslation("mediation.case.reason.helper"));
         switch (c.status()) {
             case SUBMITTED -> section.add(reason, row(
-                    button("mediation-accept", "mediation.queue.accept", reason, () -> backOffice.accept(number, reason.getValue())),
-                    button("mediation-not-accept", "mediation.queue.notAccept", reason,
+                    step("mediation-accept", "mediation.queue.accept", reason, () -> backOffice.accept(number, reason.getValue())),
+                    step("mediation-not-accept", "mediation.queue.notAccept", reason,
                             () -> backOffice.notAccept(number, reason.getValue()))));
             case ACCEPTED -> {
                 TextField email = new TextField(getTranslation("mediation.case.otherPartyEmail"));
@@ -231,27 +243,19 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
                 language.setItems(Translations.ZH_CN, Translations.ZH_TW, Translations.EN);
                 language.setItemLabelGenerator(l -> getTranslation("mediation.language." + l.toLanguageTag()));
                 language.setValue(Translations.ZH_CN);
-                section.add(reason, row(email, language), row(button("mediation-invite", "mediation.case.invite", reason, () -> {
-                    try {
-                        return backOffice.inviteOtherParty(number, reason.getValue(), email.getValue(), language.getValue());
-                    } catch (ValidationFailure failure) {
-                        if (failure.problems().get(0).field().equals("otherPartyEmail")) {
-                            show(email, failure);
-                            return null;
-                        }
-                        throw failure;
-                    }
-                })));
+                // a refused address is shown at its own field (act finds it by the problem's field)
+                section.add(reason, row(email, language), row(step("mediation-invite", "mediation.case.invite", reason,
+                        () -> backOffice.inviteOtherParty(number, reason.getValue(), email.getValue(), language.getValue()))));
             }
             case OTHER_PARTY_INVITED -> section.add(reason, row(
-                    button("mediation-agreed", "mediation.case.agreed", reason, () -> backOffice.otherPartyAgreed(number, reason.getValue())),
-                    button("mediation-declined", "mediation.case.declined", reason,
+                    step("mediation-agreed", "mediation.case.agreed", reason, () -> backOffice.otherPartyAgreed(number, reason.getValue())),
+                    step("mediation-declined", "mediation.case.declined", reason,
                             () -> backOffice.otherPartyDeclined(number, reason.getValue()))));
             case OTHER_PARTY_AGREED -> {
                 section.add(sessionForm("mediation-session", "mediation.case.sessionAt", "mediation-schedule", "mediation.case.schedule",
-                        null, null, (at, place) -> backOffice.scheduleSession(number, at, place)));
+                        null, null, c.mediationDue(), (at, place) -> backOffice.scheduleSession(number, at, place)));
                 // the session may never come about: mediation fails with its reason
-                section.add(reason, button("mediation-fail", "mediation.case.fail", reason, () -> backOffice.fail(number, reason.getValue())));
+                section.add(reason, step("mediation-fail", "mediation.case.fail", reason, () -> backOffice.fail(number, reason.getValue())));
             }
             case SESSION_SCHEDULED -> {
                 if (backOffice.sessionAhead(c.sessionAt())) {
@@ -264,18 +268,18 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
                     TextArea terms = new TextArea(getTranslation("mediation.case.terms"));
                     terms.setId("mediation-terms");
                     terms.setWidthFull();
-                    section.add(terms, button("mediation-agreement", "mediation.case.agreement", terms,
+                    section.add(terms, step("mediation-agreement", "mediation.case.agreement", terms,
                             () -> backOffice.agreementReached(number, terms.getValue())));
-                    section.add(reason, button("mediation-fail", "mediation.case.fail", reason,
+                    section.add(reason, step("mediation-fail", "mediation.case.fail", reason,
                             () -> backOffice.fail(number, reason.getValue())));
                 }
                 section.add(new H3(getTranslation("mediation.case.rescheduleTitle")));
                 section.add(sessionForm("mediation-reschedule", "mediation.case.sessionAt", "mediation-reschedule",
-                        "mediation.case.reschedule", c.sessionAt(), c.sessionPlace(),
+                        "mediation.case.reschedule", c.sessionAt(), c.sessionPlace(), c.mediationDue(),
                         (at, place) -> backOffice.rescheduleSession(number, at, place)));
             }
             case AGREEMENT_REACHED, FAILED -> section.add(reason,
-                    button("mediation-close", "mediation.case.close", reason, () -> backOffice.close(number, reason.getValue())));
+                    step("mediation-close", "mediation.case.close", reason, () -> backOffice.close(number, reason.getValue())));
             default -> {
             }
         }
@@ -284,17 +288,18 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
             why.setId("mediation-extend-reason");
             why.setWidthFull();
             why.setHelperText(getTranslation("mediation.case.reason.helper"));
-            section.add(why, button("mediation-extend", "mediation.case.extend", why, () -> backOffice.extend(number, why.getValue())));
+            section.add(why, step("mediation-extend", "mediation.case.extend", why, () -> backOffice.extend(number, why.getValue())));
         }
         return section;
     }
 
     /**
      * A session's time and place with the button that sends them: the first scheduling, or a new time for a scheduled
-     * session (then filled in with the time and place set so far).
+     * session (then filled in with the time and place set so far). The picker offers no time after the mediation
+     * deadline ({@code due}), which the back office refuses too.
      */
     private Component sessionForm(String fieldIds, String atLabelKey, String buttonId, String buttonKey, java.time.Instant at,
-            String place, java.util.function.BiFunction<java.time.Instant, String, CaseTracking> action) {
+            String place, java.time.LocalDate due, java.util.function.BiFunction<java.time.Instant, String, CaseTracking> action) {
         DateTimePicker when = cn.gov.enforcement.portal.platform.DatePickers.localize(
                 new DateTimePicker(getTranslation(atLabelKey)), this);
         when.setId(fieldIds + "-at");
@@ -302,22 +307,25 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         where.setId(fieldIds + "-place");
         where.setWidthFull();
         where.setHelperText(getTranslation("mediation.case.sessionPlace.helper"));
+        if (due != null) {
+            when.setMax(due.atTime(23, 59));
+        }
         if (at != null) {
             when.setValue(LocalDateTime.ofInstant(at, service.settings().zone()));
         }
         if (place != null) {
             where.setValue(place);
         }
+        long seen = version;
         Button send = new Button(getTranslation(buttonKey), e -> {
             try {
                 LocalDateTime value = when.getValue();
-                action.apply(value == null ? null : value.atZone(service.settings().zone()).toInstant(), where.getValue());
+                java.time.Instant chosen = value == null ? null : value.atZone(service.settings().zone()).toInstant();
+                backOffice.unchangedSince(number, seen, () -> action.apply(chosen, where.getValue()));
                 renderAfterStep();
             } catch (ValidationFailure failure) {
                 show("sessionAt".equals(failure.problems().get(0).field()) ? when : where, failure);
-            } catch (IllegalTransitionException stale) {
-                render();
-            } catch (OptimisticLockingFailureException concurrent) {
+            } catch (IllegalTransitionException | OptimisticLockingFailureException changed) {
                 changedMeanwhile(when);
             }
         });
@@ -332,16 +340,34 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         return button;
     }
 
+    /** A button of a step of the workflow: sent with the version the page was built from. */
+    private Button step(String id, String labelKey, HasValidation field, Supplier<CaseTracking> action) {
+        return button(id, labelKey, field, checked(action));
+    }
+
+    /** The action, refused by the back office when the case changed since the page was built. */
+    private Supplier<CaseTracking> checked(Supplier<CaseTracking> action) {
+        long seen = version;
+        return () -> backOffice.unchangedSince(number, seen, action);
+    }
+
+    /** The page's input fields for the fields a refusal of the back office may name besides the step's own. */
+    private static final Map<String, String> FIELD_IDS = Map.of("otherPartyEmail", "mediation-other-party-email");
+
+    /**
+     * Sends a step: the page is rebuilt after it; a refused input is marked at its field; a case that another officer
+     * changed since the page was built (a newer version, or a state the step no longer applies to) is shown as it is
+     * now, with the notice and what was typed.
+     */
     private void act(HasValidation field, Supplier<CaseTracking> action) {
         try {
             if (action.get() != null) {
                 renderAfterStep();
             }
         } catch (ValidationFailure failure) {
-            show(field, failure);
-        } catch (IllegalTransitionException stale) {
-            render();
-        } catch (OptimisticLockingFailureException concurrent) {
+            String other = FIELD_IDS.get(failure.problems().get(0).field());
+            show(other != null && inputs(this).get(other) instanceof HasValidation named ? named : field, failure);
+        } catch (IllegalTransitionException | OptimisticLockingFailureException changed) {
             changedMeanwhile(field);
         }
     }
@@ -351,7 +377,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
      * moves to the heading, which names the case and its new status, instead of falling back to the document.
      */
     private void renderAfterStep() {
-        render();
+        render(false);
         if (title != null) {
             title.getElement().executeJs("this.focus()");
         }
@@ -368,7 +394,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         Map<String, Object> typed = new HashMap<>(values());
         typed.entrySet().removeIf(e -> e.getValue().equals(shown.get(e.getKey())));
         String fieldId = field instanceof Component c ? c.getId().orElse(null) : null;
-        render();
+        render(false);
         Map<String, HasValue<?, ?>> now = inputs(this);
         typed.forEach((id, value) -> {
             HasValue<?, ?> input = now.get(id);

@@ -834,7 +834,7 @@ public class MediationService {
                 PersonalData.maskPhone(c.phone()), c.otherPartyName(),
                 c.history().stream().filter(t -> !CaseTransition.MEDIATOR.equals(t.kind()))
                         .map(t -> new CaseTracking.Step(t.from(), t.to(), t.occurredAt(),
-                        MediationCase.APPLICANT.equals(t.actor()), t.reason(), t.kind(), t.actor())).toList(),
+                        MediationCase.APPLICANT.equals(t.actor()), t.reason(), t.kind(), t.actor(), t.sessionAt())).toList(),
                 messages.findByCaseIdOrderBySentAtAscIdAsc(c.id()).stream()
                         .map(m -> new CaseMessageView(m.fromApplicant(), m.author(), m.body(), m.sentAt())).toList());
     }

@@ -192,8 +192,10 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         if (c.agreementTerms() != null) {
             result.add(new Paragraph(getTranslation("mediation.track.agreement", c.agreementTerms())));
         }
-        if (c.status().needsReason()) {
-            result.add(new Paragraph(getTranslation("mediation.guidance.onward")));
+        if (c.onwardGuidance()) { // also for a failed case once it is closed
+            Paragraph onward = new Paragraph(getTranslation("mediation.guidance.onward"));
+            onward.setId("mediation-track-onward");
+            result.add(onward);
         }
         OrderedList timeline = new OrderedList();
         timeline.setId("mediation-track-timeline");
@@ -321,24 +323,25 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         } catch (RateLimitedException limited) {
             reason.setInvalid(true);
             reason.setErrorMessage(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
-        } catch (IllegalTransitionException alreadyFinished) {
-            lookUp();
-        } catch (OptimisticLockingFailureException concurrent) {
+        } catch (IllegalTransitionException | OptimisticLockingFailureException changed) {
             changedMeanwhile(reason.getValue());
         }
     }
 
     /**
      * The agency took a step on the case while the applicant withdrew it (the version check refused the withdrawal,
-     * nothing was stored): the page shows the case as it is now and says so, with the reason typed still in its field
-     * while the case can still be withdrawn.
+     * or the case can no longer be withdrawn; nothing was stored): the page shows the case as it is now and says so,
+     * with the reason typed still in its field while the case can still be withdrawn, else naming the state that
+     * the case has meanwhile come to.
      */
     private void changedMeanwhile(String typedReason) {
         lookUp();
         if (!"found".equals(result.getElement().getAttribute("data-outcome"))) {
             return;
         }
-        String message = getTranslation("mediation.track.changed");
+        CaseStatus now = CaseStatus.valueOf(result.getElement().getAttribute("data-status"));
+        String message = now.isOpen() ? getTranslation("mediation.track.changed")
+                : getTranslation("mediation.track.changedFinal", getTranslation(now.messageKey()));
         result.getChildren().filter(TextArea.class::isInstance).map(TextArea.class::cast)
                 .filter(area -> area.getId().filter("mediation-withdraw-reason"::equals).isPresent()).findFirst()
                 .ifPresent(again -> {
@@ -357,8 +360,12 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         String who = view.getTranslation(step.byApplicant() ? "mediation.track.byApplicant" : "mediation.track.byAgency");
         String what = step.changesState() ? view.getTranslation(step.to().messageKey())
                 : view.getTranslation("mediation.track.kind." + step.kind());
+        // a scheduling or a move of the session names the time it set (older steps kept only the place)
+        String why = step.sessionAt() != null && step.reason() != null
+                ? view.getTranslation("mediation.track.sessionStep", ViewSupport.format(step.sessionAt(), zone), step.reason())
+                : step.reason();
         return ViewSupport.format(step.at(), zone) + " " + what + " (" + who + ")"
-                + (step.reason() == null ? "" : view.getTranslation("mediation.colon") + step.reason());
+                + (why == null ? "" : view.getTranslation("mediation.colon") + why);
     }
 
     private String format(Instant instant) {

@@ -251,6 +251,131 @@ class MediationCaseViewsIT extends KaribuViewTest {
         assertThat(status()).isEqualTo("SUBMITTED");
     }
 
+    /** A case of the agency whose other party agreed, with a session scheduled three days ahead at 三楼调解室. */
+    private String scheduledCase(String officer, java.time.Instant at) {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer(officer, "sample-market-regulation");
+        MediationBackOffice backOffice = context.getBean(MediationBackOffice.class);
+        backOffice.accept(r.caseNumber(), null);
+        backOffice.inviteOtherParty(r.caseNumber(), null);
+        backOffice.otherPartyAgreed(r.caseNumber(), null);
+        if (at != null) {
+            backOffice.scheduleSession(r.caseNumber(), at, "三楼调解室");
+        }
+        return r.caseNumber();
+    }
+
+    private static String changedNotice() {
+        return _get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mediation-case-changed")).getText();
+    }
+
+    private int mails(String n) {
+        return jdbc.queryForObject("select count(*) from notification_outbox where dedup_key like ?", Integer.class,
+                "mediation-%:" + n + ":%");
+    }
+
+    @Test
+    void a_page_built_before_another_officer_moved_the_session_does_not_move_it_back() {
+        java.time.ZoneId zone = service.settings().zone();
+        java.time.Instant first = context.getBean(java.time.Clock.class).instant().plus(java.time.Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        String n = scheduledCase("med-view-stale-move", first);
+        UI.getCurrent().navigate("staff/mediation/case/" + n);
+        // officer X moves the session while officer Y's page still shows the first time
+        java.time.Instant moved = first.plus(java.time.Duration.ofDays(1));
+        context.getBean(MediationBackOffice.class).rescheduleSession(n, moved, "三楼调解室");
+        int mailed = mails(n);
+
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-reschedule-place")), "五楼调解室");
+        click("mediation-reschedule");
+
+        assertThat(changedNotice()).contains("刚刚被其他人修改过");
+        assertThat(_get(TextField.class, spec -> spec.withId("mediation-reschedule-place")).getValue())
+                .as("the place typed stays").isEqualTo("五楼调解室");
+        assertThat(_get(DateTimePicker.class, spec -> spec.withId("mediation-reschedule-at")).getValue())
+                .as("the time shown is the other officer's").isEqualTo(LocalDateTime.ofInstant(moved, zone));
+        CaseTracking stored = context.getBean(MediationBackOffice.class).caseFile(n).tracking();
+        assertThat(stored.sessionAt()).isEqualTo(moved);
+        assertThat(stored.sessionPlace()).isEqualTo("三楼调解室");
+        assertThat(mails(n)).as("nobody is mailed again").isEqualTo(mailed);
+        assertThat(_get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("mediation-case-timeline"))
+                .getElement().getTextRecursively()).as("the timeline names the time of every move")
+                .contains("已安排调解 (办理机关)：" + MediationService.DATE_TIME.format(first.atZone(zone)) + "，地点或链接：三楼调解室")
+                .contains("调解时间已变更 (办理机关)：" + MediationService.DATE_TIME.format(moved.atZone(zone)) + "，地点或链接：三楼调解室");
+    }
+
+    @Test
+    void a_step_sent_from_a_page_built_before_another_officers_step_says_so_and_keeps_what_was_typed() {
+        String n = scheduledCase("med-view-stale-step", null);
+        UI.getCurrent().navigate("staff/mediation/case/" + n);
+        context.getBean(MediationBackOffice.class).extend(n, "另一位执法人员延长了期限");
+        _setValue(area("mediation-step-reason"), "双方分歧过大");
+        click("mediation-fail");
+
+        assertThat(changedNotice()).contains("刚刚被其他人修改过");
+        assertThat(area("mediation-step-reason").getValue()).isEqualTo("双方分歧过大");
+        assertThat(status()).isEqualTo("OTHER_PARTY_AGREED");
+
+        // the other officer records the failure first: the page built before it does not record it again
+        context.getBean(MediationBackOffice.class).fail(n, "当事人不再到场");
+        _setValue(area("mediation-step-reason"), "双方分歧过大");
+        click("mediation-fail");
+        assertThat(changedNotice()).contains("刚刚被其他人修改过");
+        assertThat(status()).isEqualTo("FAILED");
+        assertThat(context.getBean(MediationBackOffice.class).caseFile(n).tracking().history())
+                .filteredOn(s -> s.to() == CaseStatus.FAILED).as("recorded once, by the other officer").hasSize(1);
+    }
+
+    @Test
+    void a_step_the_case_no_longer_allows_says_so_instead_of_redrawing_silently() {
+        String n = scheduledCase("med-view-stale-transition", null);
+        MediationBackOffice real = context.getBean(MediationBackOffice.class);
+        MediationBackOffice stale = org.mockito.Mockito.mock(MediationBackOffice.class, org.mockito.AdditionalAnswers.delegatesTo(real));
+        org.mockito.Mockito.doThrow(new IllegalTransitionException(CaseStatus.OTHER_PARTY_AGREED, CaseStatus.FAILED))
+                .when(stale).fail(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any());
+        MediationCaseView page = new MediationCaseView(stale, service);
+        UI.getCurrent().add(page);
+        page.setParameter(null, n);
+        _setValue(area("mediation-step-reason"), "双方分歧过大");
+        click("mediation-fail");
+
+        assertThat(changedNotice()).contains("刚刚被其他人修改过");
+        assertThat(area("mediation-step-reason").getValue()).isEqualTo("双方分歧过大");
+    }
+
+    @Test
+    void the_session_picker_ends_on_the_mediation_deadline() {
+        String n = scheduledCase("med-view-picker-max", null);
+        UI.getCurrent().navigate("staff/mediation/case/" + n);
+        LocalDate due = context.getBean(MediationBackOffice.class).caseFile(n).tracking().mediationDue();
+        assertThat(_get(DateTimePicker.class, spec -> spec.withId("mediation-session-at")).getMax()).isEqualTo(due.atTime(23, 59));
+
+        _setValue(_get(DateTimePicker.class, spec -> spec.withId("mediation-session-at")), due.plusDays(1).atTime(10, 0));
+        _setValue(_get(TextField.class, spec -> spec.withId("mediation-session-place")), "三楼调解室");
+        click("mediation-schedule");
+        DateTimePicker at = _get(DateTimePicker.class, spec -> spec.withId("mediation-session-at"));
+        assertThat(at.isInvalid()).isTrue();
+        assertThat(at.getErrorMessage()).contains(due.toString(), "请先延长调解期限");
+        assertThat(status()).isEqualTo("OTHER_PARTY_AGREED");
+    }
+
+    @Test
+    void opening_the_case_page_is_one_view_in_the_audit_log_however_often_it_is_redrawn_after_a_step() {
+        String n = scheduledCase("med-view-audit-once", null);
+        java.util.function.IntSupplier views = () -> jdbc.queryForObject(
+                "select count(*) from mediation_audit where case_number = ? and action = 'VIEW'", Integer.class, n);
+        UI.getCurrent().navigate("staff/mediation/case/" + n);
+        assertThat(views.getAsInt()).isEqualTo(1);
+        _setValue(area("mediation-extend-reason"), "当事人需要更多时间");
+        click("mediation-extend");
+        _setValue(area("mediation-message-body"), "请准备好相关材料");
+        click("mediation-message-send");
+        assertThat(views.getAsInt()).as("redrawn after the officer's own steps").isEqualTo(1);
+        UI.getCurrent().navigate("staff/mediation");
+        UI.getCurrent().navigate("staff/mediation/case/" + n);
+        assertThat(views.getAsInt()).as("opened again").isEqualTo(2);
+    }
+
     @Test
     void a_case_changed_by_another_officer_meanwhile_is_said_so_on_the_queue_and_the_reason_typed_stays() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),

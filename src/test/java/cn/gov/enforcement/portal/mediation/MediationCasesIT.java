@@ -105,6 +105,16 @@ class MediationCasesIT extends IntegrationTest {
                 a.preferOnline(), a.consent(), a.submissionToken());
     }
 
+    /** A case whose other party (with this e-mail address) agreed to mediation, handled by this officer of the agency. */
+    private SubmissionReceipt agreedCase(String otherPartyEmail, String officer) {
+        SubmissionReceipt r = service.submit(withOtherParty(otherPartyEmail), Locale.SIMPLIFIED_CHINESE);
+        officer(officer, "sample-market-regulation");
+        backOffice.accept(r.caseNumber(), null);
+        backOffice.inviteOtherParty(r.caseNumber(), null);
+        backOffice.otherPartyAgreed(r.caseNumber(), null);
+        return r;
+    }
+
     @Test
     void an_officer_runs_a_case_from_acceptance_to_closing_with_mails_to_both_parties_documents_and_audit() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "zhang@example.cn"),
@@ -227,12 +237,8 @@ class MediationCasesIT extends IntegrationTest {
 
     @Test
     void a_scheduled_session_moves_to_a_new_time_and_both_parties_are_told_it_is_a_new_time() {
-        SubmissionReceipt r = service.submit(withOtherParty("shop-moved@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt r = agreedCase("shop-moved@example.cn", "med-cases-moved");
         String n = r.caseNumber();
-        officer("med-cases-moved", "sample-market-regulation");
-        backOffice.accept(n, null);
-        backOffice.inviteOtherParty(n, null);
-        backOffice.otherPartyAgreed(n, null);
         java.time.Instant first = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         backOffice.scheduleSession(n, first, "三楼调解室");
         int toApplicant = mails("mediation-step:" + n + ":").size();
@@ -266,13 +272,74 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
-    void mediation_fails_with_its_reason_when_the_session_never_comes_about() {
-        SubmissionReceipt r = service.submit(withOtherParty("shop-failed@example.cn"), Locale.SIMPLIFIED_CHINESE);
+    void a_step_sent_from_a_page_built_before_another_officers_step_is_refused_and_writes_nothing() {
+        SubmissionReceipt r = agreedCase("shop-stale@example.cn", "med-cases-stale");
         String n = r.caseNumber();
-        officer("med-cases-failed-early", "sample-market-regulation");
-        backOffice.accept(n, null);
-        backOffice.inviteOtherParty(n, null);
-        backOffice.otherPartyAgreed(n, null);
+        java.time.Instant first = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        backOffice.scheduleSession(n, first, "三楼调解室");
+        long seen = backOffice.caseFile(n).version();
+        java.time.Instant moved = first.plus(Duration.ofDays(1));
+        backOffice.unchangedSince(n, seen, () -> backOffice.rescheduleSession(n, moved, "三楼调解室"));
+        int toApplicant = mails("mediation-step:" + n + ":").size();
+        int toOther = mails("mediation-other:" + n + ":").size();
+
+        // the page built before the move still shows the first time: only its place was changed there
+        assertThatThrownBy(() -> backOffice.unchangedSince(n, seen, () -> backOffice.rescheduleSession(n, first, "五楼调解室")))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThatThrownBy(() -> backOffice.unchangedSince(n, seen, () -> backOffice.extend(n, "当事人要求延期")))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        CaseFile now = backOffice.caseFile(n);
+        assertThat(now.tracking().sessionAt()).as("the other officer's move stays").isEqualTo(moved);
+        assertThat(now.tracking().sessionPlace()).isEqualTo("三楼调解室");
+        assertThat(now.tracking().extended()).isFalse();
+        assertThat(mails("mediation-step:" + n + ":")).as("nobody is mailed").hasSize(toApplicant);
+        assertThat(mails("mediation-other:" + n + ":")).hasSize(toOther);
+
+        assertThat(backOffice.unchangedSince(n, now.version(), () -> backOffice.rescheduleSession(n, moved, "五楼调解室"))
+                .sessionPlace()).as("a page built from the current version may").isEqualTo("五楼调解室");
+    }
+
+    @Test
+    void a_session_after_the_mediation_deadline_is_refused_naming_the_deadline_and_the_extension_while_it_is_possible() {
+        SubmissionReceipt r = agreedCase("shop-deadline@example.cn", "med-cases-deadline");
+        String n = r.caseNumber();
+        LocalDate due = backOffice.caseFile(n).tracking().mediationDue();
+        int toApplicant = mails("mediation-step:" + n + ":").size();
+
+        java.time.Instant farAway = java.time.LocalDateTime.of(9999, 12, 31, 23, 59).atZone(settings.zone()).toInstant();
+        assertThat(refused(() -> backOffice.scheduleSession(n, farAway, "三楼调解室"), "sessionAt"))
+                .isEqualTo("调解期限到" + due + "为止，请选择这一天或更早的调解时间。需要更晚的时间时，请先延长调解期限。");
+        java.time.Instant dayAfter = due.plusDays(1).atTime(9, 0).atZone(settings.zone()).toInstant();
+        assertThat(refused(() -> backOffice.scheduleSession(n, dayAfter, "三楼调解室"), "sessionAt")).contains(due.toString());
+        assertThat(mails("mediation-step:" + n + ":")).as("nothing mailed for a refused time").hasSize(toApplicant);
+
+        java.time.Instant lastDay = due.atTime(16, 30).atZone(settings.zone()).toInstant();
+        assertThat(backOffice.scheduleSession(n, lastDay, "三楼调解室").sessionAt()).as("the last day itself").isEqualTo(lastDay);
+        LocalDate extended = backOffice.extend(n, "当事人需要更多时间").mediationDue();
+        assertThat(refused(() -> backOffice.rescheduleSession(n, farAway, "三楼调解室"), "sessionAt"))
+                .as("once extended, no extension is offered").isEqualTo("调解期限到" + extended + "为止，请选择这一天或更早的调解时间。");
+        assertThat(backOffice.rescheduleSession(n, dayAfter, "三楼调解室").sessionAt()).isEqualTo(dayAfter);
+    }
+
+    @Test
+    void the_timeline_keeps_the_time_of_every_scheduling_and_move_of_the_session() {
+        SubmissionReceipt r = agreedCase("shop-timeline@example.cn", "med-cases-timeline");
+        String n = r.caseNumber();
+        java.time.Instant first = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        backOffice.scheduleSession(n, first, "三楼调解室");
+        java.time.Instant moved = first.plus(Duration.ofDays(1));
+        List<CaseTracking.Step> history = backOffice.rescheduleSession(n, moved, "三楼调解室").history();
+
+        assertThat(history).filteredOn(s -> s.sessionAt() != null)
+                .extracting(s -> s.changesState() ? s.to().name() : s.kind(), CaseTracking.Step::sessionAt, CaseTracking.Step::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("SESSION_SCHEDULED", first, "三楼调解室"),
+                        org.assertj.core.groups.Tuple.tuple("RESCHEDULED", moved, "三楼调解室"));
+    }
+
+    @Test
+    void mediation_fails_with_its_reason_when_the_session_never_comes_about() {
+        SubmissionReceipt r = agreedCase("shop-failed@example.cn", "med-cases-failed-early");
+        String n = r.caseNumber();
         assertThatThrownBy(() -> backOffice.fail(n, " ")).isInstanceOf(ValidationFailure.class);
         CaseTracking failed = backOffice.fail(n, "对方事后拒绝参加调解");
         assertThat(failed.status()).isEqualTo(CaseStatus.FAILED);
@@ -1032,12 +1099,8 @@ class MediationCasesIT extends IntegrationTest {
 
     @Test
     void the_outcome_of_a_session_is_recorded_on_its_day_or_later_not_before() {
-        SubmissionReceipt r = service.submit(withOtherParty("shop-early@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        SubmissionReceipt r = agreedCase("shop-early@example.cn", "med-cases-outcome-early");
         String n = r.caseNumber();
-        officer("med-cases-outcome-early", "sample-market-regulation");
-        backOffice.accept(n, null);
-        backOffice.inviteOtherParty(n, null);
-        backOffice.otherPartyAgreed(n, null);
         java.time.Instant session = clock.instant().plus(Duration.ofDays(3));
         backOffice.scheduleSession(n, session, "三楼调解室");
         String day = LocalDate.ofInstant(session, settings.zone()).toString();

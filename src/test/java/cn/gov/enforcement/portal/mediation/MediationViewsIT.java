@@ -341,6 +341,64 @@ class MediationViewsIT extends KaribuViewTest {
         }
     }
 
+    /** Runs the officer's steps as an officer of the case's agency, then signs out again. */
+    private void asOfficer(String username, java.util.function.Consumer<MediationBackOffice> steps) {
+        MediationTestSupport.signInOfficer(accounts, users, username, "sample-market-regulation");
+        try {
+            steps.accept(context.getBean(MediationBackOffice.class));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void track(SubmissionReceipt receipt) {
+        track(receipt, service);
+    }
+
+    /** Opens the case on a tracking page that answers with this service. */
+    private void track(SubmissionReceipt receipt, MediationService answering) {
+        UI.getCurrent().add(new MediationTrackView(answering));
+        _setValue(text("mediation-track-number"), receipt.caseNumber());
+        _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), receipt.accessCode());
+        click("mediation-track-submit");
+    }
+
+    @Test
+    void a_withdrawal_of_a_case_that_meanwhile_cannot_be_withdrawn_any_more_says_that_it_was_not_recorded() {
+        SubmissionReceipt receipt = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        track(receipt);
+        asOfficer("med-view-withdraw-late", office -> office.notAccept(receipt.caseNumber(), "不属于本机关调解范围"));
+        _setValue(area("mediation-withdraw-reason"), "已与商家协商解决");
+        click("mediation-withdraw");
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("mediation-withdraw-confirm")));
+
+        Div result = _get(Div.class, spec -> spec.withId("mediation-track-result"));
+        assertThat(result.getElement().getAttribute("data-status")).isEqualTo("NOT_ACCEPTED");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("mediation-track-changed")).getText())
+                .isEqualTo("您的撤回没有保存：案件在此期间已变为“不予受理”，不能再撤回。页面已显示案件的最新情况。");
+    }
+
+    @Test
+    void a_case_closed_after_mediation_failed_still_tells_the_applicant_where_to_turn() {
+        SubmissionReceipt receipt = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        String n = receipt.caseNumber();
+        asOfficer("med-view-failed-closed", office -> {
+            office.accept(n, null);
+            office.inviteOtherParty(n, null);
+            office.otherPartyAgreed(n, null);
+            office.fail(n, "双方分歧过大");
+            office.close(n, null);
+        });
+        track(receipt);
+
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-track-result")).getElement().getAttribute("data-status"))
+                .isEqualTo("CLOSED");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("mediation-track-onward")).getText())
+                .startsWith("您仍然可以依法申请行政复议、仲裁，或者向人民法院提起诉讼");
+    }
+
     @Test
     void a_withdrawal_that_lost_the_race_to_an_officer_step_says_so_and_keeps_the_reason_typed() {
         SubmissionReceipt receipt = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
@@ -359,10 +417,7 @@ class MediationViewsIT extends KaribuViewTest {
                     cn.gov.enforcement.portal.mediation.internal.MediationCase.class, 1L);
         }).when(racing).withdraw(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString(),
                 org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
-        UI.getCurrent().add(new MediationTrackView(racing));
-        _setValue(text("mediation-track-number"), receipt.caseNumber());
-        _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), receipt.accessCode());
-        click("mediation-track-submit");
+        track(receipt, racing);
         _setValue(area("mediation-withdraw-reason"), "已与商家协商解决");
         click("mediation-withdraw");
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("mediation-withdraw-confirm")));

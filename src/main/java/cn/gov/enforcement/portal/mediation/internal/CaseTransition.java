@@ -53,9 +53,13 @@ public class CaseTransition {
     @Column(length = 20)
     private String kind;
 
+    /** The session time a scheduling or a move of the session set; {@code null} for other steps (and older ones). */
+    @Column(name = "session_at")
+    private Instant sessionAt;
+
     public static final String EXTENDED = "EXTENDED";
     public static final String MEDIATOR = "MEDIATOR";
-    /** The scheduled session moved to a new time or place; the reason holds the new place or link. */
+    /** The scheduled session moved to a new time or place; the reason holds the new place or link, with its time. */
     public static final String RESCHEDULED = "RESCHEDULED";
 
     protected CaseTransition() {}
@@ -96,5 +100,13 @@ public class CaseTransition {
 
     public String reason() {
         return reason;
+    }
+
+    public Instant sessionAt() {
+        return sessionAt;
+    }
+
+    void sessionAt(Instant at) {
+        this.sessionAt = at;
     }
 }

@@ -215,6 +215,7 @@ public class MediationCase {
         move(CaseStatus.SESSION_SCHEDULED, actor, placeOrLink.trim(), now);
         this.sessionAt = sessionAt;
         this.sessionPlace = placeOrLink.trim();
+        history.get(history.size() - 1).sessionAt(sessionAt);
     }
 
     /**
@@ -231,7 +232,9 @@ public class MediationCase {
         }
         this.sessionAt = sessionAt;
         this.sessionPlace = placeOrLink.trim();
-        history.add(new CaseTransition(this, status, CaseTransition.RESCHEDULED, actor, now, sessionPlace));
+        CaseTransition moved = new CaseTransition(this, status, CaseTransition.RESCHEDULED, actor, now, sessionPlace);
+        moved.sessionAt(sessionAt);
+        history.add(moved);
     }
 
     public void agreementReached(String actor, String terms, Instant now) {
@@ -389,6 +392,11 @@ public class MediationCase {
 
     public Long id() {
         return id;
+    }
+
+    /** The version of the case's row: every step changes it (messages, kept apart, do not). */
+    public long version() {
+        return version;
     }
 
     public String caseNumber() {
