@@ -258,11 +258,10 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         } catch (ValidationFailure failure) {
             reason.setInvalid(true);
             reason.setErrorMessage(getTranslation(failure.problems().get(0).messageKey(), failure.problems().get(0).args()));
-        } catch (IllegalTransitionException alreadyDecided) {
-            refresh();
-        } catch (OptimisticLockingFailureException concurrent) {
-            // another officer changed the case meanwhile and nothing was stored: show the queue as it is now, with
-            // what this officer typed still in the case's reason field when the case still awaits the decision
+        } catch (IllegalTransitionException | OptimisticLockingFailureException concurrent) {
+            // another officer decided or changed the case meanwhile (at the same moment, or since this queue was shown)
+            // and nothing was stored: show the queue as it is now and say so, with what this officer typed still in
+            // the case's reason field when the case still awaits the decision
             String typed = reason.getValue();
             refresh();
             TextField again = reasons.get(caseNumber);

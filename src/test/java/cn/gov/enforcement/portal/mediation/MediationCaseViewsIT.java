@@ -397,6 +397,27 @@ class MediationCaseViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void a_decision_from_a_queue_shown_before_another_officer_decided_is_said_so_not_silently_dropped() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-stale-queue", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation");
+        Div row = _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", r.caseNumber()));
+        _setValue(com.github.mvysny.kaributesting.v10.LocatorJ._get(row, TextField.class,
+                spec -> spec.withClasses("mediation-queue-reason")), "不属于本机关职责");
+        // another officer accepts the case while this queue is on the screen
+        context.getBean(MediationBackOffice.class).accept(r.caseNumber(), null);
+        _click(com.github.mvysny.kaributesting.v10.LocatorJ._get(row, Button.class,
+                spec -> spec.withClasses("mediation-not-accept")));
+
+        assertThat(jdbc.queryForObject("select status from mediation_case where case_number = ?", String.class,
+                r.caseNumber())).as("the earlier acceptance stands").isEqualTo(CaseStatus.ACCEPTED.name());
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mediation-queue-changed"))
+                .getText())
+                .contains("刚刚被其他人修改过");
+    }
+
+    @Test
     void after_a_step_the_case_page_moves_the_focus_to_its_heading_which_names_the_new_status() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
                 Locale.SIMPLIFIED_CHINESE);
