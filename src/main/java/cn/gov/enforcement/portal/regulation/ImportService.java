@@ -172,10 +172,13 @@ public class ImportService {
                 // the statuses of every title read are decided again, so that an import stopped before its end
                 // (statuses are decided after the last file) is mended by the next, unchanged files included
                 statusKeys.add(document.versionKey());
-                if (store.existsByHash(document.contentHash())) {
+                // the same text stored already: its dates perhaps read better now (in-force dates from the closing
+                // article)
+                java.util.OptionalInt datesUpdated = store.updateDatesIfStored(document.contentHash(), inForce(document),
+                        repealed(document));
+                if (datesUpdated.isPresent()) {
                     unchanged++;
-                    // the same text, its dates perhaps read better now (in-force dates from the closing article)
-                    if (store.updateDates(document.contentHash(), inForce(document), repealed(document)) > 0) {
+                    if (datesUpdated.getAsInt() > 0) {
                         changedKeys.add(document.versionKey());
                         datesChanged++;
                     }

@@ -79,21 +79,25 @@ class RegulationStore {
         }
     }
 
-    boolean existsByHash(String contentHash) {
-        Integer n = jdbc.queryForObject("select count(*) from regulation_document where content_hash = ?",
-                Integer.class, contentHash);
-        return n != null && n > 0;
-    }
-
     /**
-     * Sets the in-force and repeal dates of the stored documents with this content hash where they differ (a file
-     * imported before the portal read its dates as it does now); returns how many rows changed.
+     * For a file whose text is stored already (documents with this content hash): sets their in-force and repeal
+     * dates where they differ (a file imported before the portal read its dates as it does now) and returns how many
+     * rows changed; empty when no stored document has this content hash. One query for an unchanged file.
      */
-    int updateDates(String contentHash, LocalDate inForce, LocalDate repealed) {
-        List<Long> differing = jdbc.query("select id, in_force_date, repealed_date from regulation_document"
-                + " where content_hash = ?", (rs, i) -> java.util.Objects.equals(date(rs, "in_force_date"), inForce)
-                && java.util.Objects.equals(date(rs, "repealed_date"), repealed) ? null : rs.getLong("id"), contentHash)
-                .stream().filter(java.util.Objects::nonNull).toList();
+    java.util.OptionalInt updateDatesIfStored(String contentHash, LocalDate inForce, LocalDate repealed) {
+        List<Long> stored = new ArrayList<>();
+        List<Long> differing = new ArrayList<>();
+        jdbc.query("select id, in_force_date, repealed_date from regulation_document where content_hash = ?", rs -> {
+            long id = rs.getLong("id");
+            stored.add(id);
+            if (!java.util.Objects.equals(date(rs, "in_force_date"), inForce)
+                    || !java.util.Objects.equals(date(rs, "repealed_date"), repealed)) {
+                differing.add(id);
+            }
+        }, contentHash);
+        if (stored.isEmpty()) {
+            return java.util.OptionalInt.empty();
+        }
         for (long id : differing) {
             jdbc.update("update regulation_document set in_force_date = ?, repealed_date = ? where id = ?",
                     inForce == null ? null : Date.valueOf(inForce), repealed == null ? null : Date.valueOf(repealed), id);
@@ -101,7 +105,7 @@ class RegulationStore {
         if (!differing.isEmpty()) {
             changed();
         }
-        return differing.size();
+        return java.util.OptionalInt.of(differing.size());
     }
 
     /** Inserts the document and its articles; call inside a transaction. */
