@@ -406,7 +406,7 @@ class AssistantIT extends KaribuViewTest {
         assertThat(answers()).hasSize(2);
         Div followUp = answers().get(0); // the newest is first
         assertThat(_get(followUp, Div.class, spec -> spec.withClasses("assistant-context")).getElement().getTextRecursively())
-                .contains("已结合上一个问题「" + FUMES + "」作答。");
+                .contains("已结合上一个问题“" + FUMES + "”作答。");
         assertThat(riskLinks(followUp)).contains("risks/um-rp-kitchen-fumes");
 
         // a refused question keeps what was typed and the conversation's context
@@ -428,7 +428,7 @@ class AssistantIT extends KaribuViewTest {
         // and the next follow-up builds on the question answered alone
         ask("如果是第一次呢");
         assertThat(_get(answers().get(0), Div.class, spec -> spec.withClasses("assistant-context")).getElement().getTextRecursively())
-                .contains("「" + HOW_MUCH + "」");
+                .contains("“" + HOW_MUCH + "”");
 
         // a question of its own gets no context
         ask(DUST);

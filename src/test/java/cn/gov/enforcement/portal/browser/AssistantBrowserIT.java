@@ -17,7 +17,7 @@ class AssistantBrowserIT extends BrowserTest {
         input.sendKeys("那要罚多少钱？");
         browser.find(By.id("assistant-send")).click();
         WebElement context = browser.find(By.cssSelector(".assistant-context"));
-        assertThat(context.getText()).contains("已结合上一个问题「饭店油烟扰民会被罚吗」作答。");
+        assertThat(context.getText()).contains("已结合上一个问题“饭店油烟扰民会被罚吗”作答。");
         // the note stands under the question it belongs to, not over it
         WebElement question = context.findElement(By.xpath("preceding-sibling::h2[1]"));
         assertThat(question.getText()).isEqualTo("那要罚多少钱？");

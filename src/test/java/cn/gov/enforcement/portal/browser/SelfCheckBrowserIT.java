@@ -59,7 +59,7 @@ class SelfCheckBrowserIT extends BrowserTest {
         assertThat(js.executeScript("const r = document.getElementById('selfcheck-measures-mr-rp-price-fraud')"
                 + ".getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight")).isEqualTo(true);
         assertThat(browser.find(By.id("selfcheck-measures-mr-rp-price-fraud")).getDomAttribute("invalid")).isNotNull();
-        assertThat(browser.find(By.id("selfcheck-answer-error")).getText()).startsWith("「");
+        assertThat(browser.find(By.id("selfcheck-answer-error")).getText()).startsWith("“");
         click(radio("mr-rp-price-fraud", "以上措施都已做到"));
         browser.waitForVaadin();
 

@@ -209,8 +209,8 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-submit")));
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.IN_REVIEW);
         com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
-                "已将「" + title + "」提交审核，须由本机关另一名编辑或管理员发布。");
-        assertThat(rowMessage(id).getText()).isEqualTo("已将「" + title + "」提交审核，须由本机关另一名编辑或管理员发布。");
+                "已将“" + title + "”提交审核，须由本机关另一名编辑或管理员发布。");
+        assertThat(rowMessage(id).getText()).isEqualTo("已将“" + title + "”提交审核，须由本机关另一名编辑或管理员发布。");
         assertThat(rowMessage(id).getElement().getAttribute("role")).isEqualTo("status");
 
         // the submitter is not offered 发布 (the service would refuse it) and is told why; she may take it back
@@ -225,8 +225,8 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-publish")));
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.PUBLISHED);
         com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
-                "已发布「" + title + "」，公众在生效日期内可以看到这一版。");
-        assertThat(rowMessage(id).getText()).isEqualTo("已发布「" + title + "」，公众在生效日期内可以看到这一版。");
+                "已发布“" + title + "”，公众在生效日期内可以看到这一版。");
+        assertThat(rowMessage(id).getText()).isEqualTo("已发布“" + title + "”，公众在生效日期内可以看到这一版。");
 
         // withdrawing asks first, naming the entry and saying the public no longer sees it; cancelled, nothing changes
         _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-withdraw")));
@@ -234,7 +234,7 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
                 com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
                 spec -> spec.withId("lists-admin-withdraw-confirm"));
         assertThat(com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt.getText(confirm))
-                .contains("「" + title + "」", id, "公众不再看到这个事项");
+                .contains("“" + title + "”", id, "公众不再看到这个事项");
         com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(confirm);
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.PUBLISHED);
         assertThat(row(id).getElement().getAttribute("data-status")).isEqualTo("PUBLISHED");
@@ -246,8 +246,8 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.WITHDRAWN);
         assertThat(row(id).getElement().getAttribute("data-status")).isEqualTo("WITHDRAWN");
         com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
-                "已撤回「" + title + "」，公众不再看到这个事项。");
-        assertThat(rowMessage(id).getText()).isEqualTo("已撤回「" + title + "」，公众不再看到这个事项。");
+                "已撤回“" + title + "”，公众不再看到这个事项。");
+        assertThat(rowMessage(id).getText()).isEqualTo("已撤回“" + title + "”，公众不再看到这个事项。");
     }
 
     private static Div row(String id) {

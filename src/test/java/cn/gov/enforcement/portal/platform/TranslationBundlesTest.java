@@ -124,6 +124,21 @@ class TranslationBundlesTest {
     }
 
     @Test
+    void simplified_chinese_texts_quote_with_curly_quotation_marks_as_the_mainland_writes_them() {
+        // mainland usage (GB/T 15834) quotes with “…”; Taiwan's 「…」 crept into a few zh-CN messages beside 77 with “…”
+        List<String> problems = new ArrayList<>();
+        Translations.readBundles().forEach((family, perLocale) -> {
+            Properties zh = perLocale.get(Translations.ZH_CN);
+            for (String key : zh.stringPropertyNames()) {
+                if (zh.getProperty(key).matches("(?s).*[「」『』].*")) {
+                    problems.add(family + "_zh_CN " + key + ": " + zh.getProperty(key));
+                }
+            }
+        });
+        assertThat(problems).as("corner brackets in the Simplified Chinese texts").isEmpty();
+    }
+
+    @Test
     void english_texts_quote_with_english_quotation_marks_not_chinese_corner_brackets() {
         // Limit: 「未覆盖的物料面积」 below 100 m² reads as a stray Chinese mark in an English sentence
         List<String> problems = new ArrayList<>();

@@ -178,7 +178,7 @@ class SelfCheckIT extends KaribuViewTest {
         assertThat(measures.isVisible()).isTrue();
         assertThat(measures.isInvalid()).isTrue();
         assertThat(measures.getErrorMessage()).isEqualTo("选择“部分做到”时，请勾选已经做到的措施。");
-        assertThat(text("selfcheck-answer-error")).isEqualTo("「未按规定明码标价」：选择“部分做到”时，请勾选已经做到的措施。");
+        assertThat(text("selfcheck-answer-error")).isEqualTo("“未按规定明码标价”：选择“部分做到”时，请勾选已经做到的措施。");
         assertThat(focused).containsExactly(measures.getElement());
         assertThat(answerField("mr-rp-price-fraud").getValue()).isEqualTo(Status.DONE);
         assertThat(answerField("mr-rp-price-tag").getValue()).isEqualTo(Status.PARTLY);
@@ -194,7 +194,7 @@ class SelfCheckIT extends KaribuViewTest {
         String firstInError = order.indexOf("mr-rp-price-fraud") < order.indexOf("mr-rp-price-tag")
                 ? "mr-rp-price-fraud" : "mr-rp-price-tag";
         assertThat(focused).containsExactly(measures(firstInError).getElement());
-        assertThat(text("selfcheck-answer-error")).startsWith("有 2 项需要补充，请看标红的地方。 「");
+        assertThat(text("selfcheck-answer-error")).startsWith("有 2 项需要补充，请看标红的地方。 “");
         answer("mr-rp-price-fraud", Status.DONE);
         measures.setValue(Set.of(1));
         _click(_get(Button.class, spec -> spec.withId("selfcheck-make-report")));
