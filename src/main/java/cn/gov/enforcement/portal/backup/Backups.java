@@ -335,16 +335,16 @@ public class Backups {
     private String database(ZipOutputStream zip, Path dir) throws IOException {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
-            if ("PostgreSQL".equalsIgnoreCase(product)) {
-                Optional<Path> pgDump = pgDump();
-                if (pgDump.isPresent()) {
-                    postgres(zip, dir, pgDump.get(), connection.getMetaData().getURL(),
-                            connection.getMetaData().getUserName());
-                    return PG_DUMPED;
-                }
+            Optional<Path> pgDump = isPostgres(product) ? pgDump() : Optional.empty();
+            String kind = kind(product, pgDump);
+            if (kind.equals(PG_DUMPED)) {
+                postgres(zip, dir, pgDump.get(), connection.getMetaData().getURL(), connection.getMetaData().getUserName());
+                return PG_DUMPED;
+            }
+            if (isPostgres(product)) {
                 LOG.warn("Backup: no pg_dump found (portal.backup.pg-dump); the PostgreSQL database is not in the archive");
             }
-            if (!"H2".equalsIgnoreCase(product)) {
+            if (!kind.equals("H2")) {
                 zip.putNextEntry(new ZipEntry("database/README.txt"));
                 zip.write(("The portal's database is " + product + ": it is not in this archive. Back it up with the "
                         + "database's own tools (for PostgreSQL: pg_dump, or set portal.backup.pg-dump so that these "
@@ -385,14 +385,23 @@ public class Backups {
     public Optional<String> databaseKind() {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
-            if ("H2".equalsIgnoreCase(product)) {
-                return Optional.of("H2");
-            }
-            return Optional.of("PostgreSQL".equalsIgnoreCase(product) && pgDump().isPresent() ? PG_DUMPED : product);
+            return Optional.of(kind(product, isPostgres(product) ? pgDump() : Optional.empty()));
         } catch (SQLException e) {
             LOG.warn("Backup page: the database did not say what it is: {}", e.toString());
             return Optional.empty();
         }
+    }
+
+    /** What a run does with the database {@code product}, the one decision for the run and the page. */
+    private static String kind(String product, Optional<Path> pgDump) {
+        if ("H2".equalsIgnoreCase(product)) {
+            return "H2";
+        }
+        return isPostgres(product) && pgDump.isPresent() ? PG_DUMPED : product;
+    }
+
+    private static boolean isPostgres(String product) {
+        return "PostgreSQL".equalsIgnoreCase(product);
     }
 
     /**
