@@ -376,6 +376,16 @@ class MediationCaseViewsIT extends KaribuViewTest {
         assertThat(views.getAsInt()).as("opened again").isEqualTo(2);
     }
 
+    /** The queue's row of a case. */
+    private static Div queueRow(String caseNumber) {
+        return _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", caseNumber));
+    }
+
+    /** The reason field of a pending row of the queue. */
+    private static TextField queueReason(Div row) {
+        return LocatorJ._get(row, TextField.class, spec -> spec.withClasses("mediation-queue-reason"));
+    }
+
     @Test
     void a_case_changed_by_another_officer_meanwhile_is_said_so_on_the_queue_and_the_reason_typed_stays() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
@@ -383,14 +393,12 @@ class MediationCaseViewsIT extends KaribuViewTest {
         signInOfficer("med-view-race-queue", "sample-market-regulation");
         MediationQueueView queue = new MediationQueueView(racingBackOffice(), service);
         UI.getCurrent().add(queue);
-        Div row = _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", r.caseNumber()));
-        _setValue(com.github.mvysny.kaributesting.v10.LocatorJ._get(row, TextField.class,
-                spec -> spec.withClasses("mediation-queue-reason")), "材料齐全");
+        Div row = queueRow(r.caseNumber());
+        _setValue(queueReason(row), "材料齐全");
         _click(com.github.mvysny.kaributesting.v10.LocatorJ._get(row, Button.class, spec -> spec.withClasses("mediation-accept")));
 
-        Div fresh = _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", r.caseNumber()));
-        TextField reason = com.github.mvysny.kaributesting.v10.LocatorJ._get(fresh, TextField.class,
-                spec -> spec.withClasses("mediation-queue-reason"));
+        Div fresh = queueRow(r.caseNumber());
+        TextField reason = queueReason(fresh);
         assertThat(reason.getValue()).isEqualTo("材料齐全");
         assertThat(reason.isInvalid()).isTrue();
         assertThat(reason.getErrorMessage()).contains("刚刚被其他人修改过");
@@ -402,9 +410,8 @@ class MediationCaseViewsIT extends KaribuViewTest {
                 Locale.SIMPLIFIED_CHINESE);
         signInOfficer("med-view-stale-queue", "sample-market-regulation");
         UI.getCurrent().navigate("staff/mediation");
-        Div row = _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", r.caseNumber()));
-        _setValue(com.github.mvysny.kaributesting.v10.LocatorJ._get(row, TextField.class,
-                spec -> spec.withClasses("mediation-queue-reason")), "不属于本机关职责");
+        Div row = queueRow(r.caseNumber());
+        _setValue(queueReason(row), "不属于本机关职责");
         // another officer accepts the case while this queue is on the screen
         context.getBean(MediationBackOffice.class).accept(r.caseNumber(), null);
         _click(com.github.mvysny.kaributesting.v10.LocatorJ._get(row, Button.class,
@@ -457,9 +464,9 @@ class MediationCaseViewsIT extends KaribuViewTest {
                 Locale.SIMPLIFIED_CHINESE);
         signInOfficer("med-view-queue-names", "sample-market-regulation");
         UI.getCurrent().navigate("staff/mediation");
-        Div row = _get(Div.class, spec -> spec.withClasses("mediation-queue-row").withAttribute("data-case", r.caseNumber()));
+        Div row = queueRow(r.caseNumber());
         String n = r.caseNumber();
-        assertThat(LocatorJ._get(row, TextField.class, spec -> spec.withClasses("mediation-queue-reason")).getAriaLabel())
+        assertThat(queueReason(row).getAriaLabel())
                 .contains("案件 " + n + " 的理由或备注");
         assertThat(LocatorJ._get(row, Button.class, spec -> spec.withClasses("mediation-accept")).getAriaLabel())
                 .contains("受理案件 " + n);

@@ -235,11 +235,16 @@ class MediationCasesIT extends IntegrationTest {
                 .satisfies(m -> assertThat((String) m.get("TEXT_BODY")).contains("另行起诉"));
     }
 
+    /** A session time three days ahead, to the minute as the page's picker sends it. */
+    private java.time.Instant inThreeDays() {
+        return clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    }
+
     @Test
     void a_scheduled_session_moves_to_a_new_time_and_both_parties_are_told_it_is_a_new_time() {
         SubmissionReceipt r = agreedCase("shop-moved@example.cn", "med-cases-moved");
         String n = r.caseNumber();
-        java.time.Instant first = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.Instant first = inThreeDays();
         backOffice.scheduleSession(n, first, "三楼调解室");
         int toApplicant = mails("mediation-step:" + n + ":").size();
         int toOther = mails("mediation-other:" + n + ":").size();
@@ -275,7 +280,7 @@ class MediationCasesIT extends IntegrationTest {
     void a_step_sent_from_a_page_built_before_another_officers_step_is_refused_and_writes_nothing() {
         SubmissionReceipt r = agreedCase("shop-stale@example.cn", "med-cases-stale");
         String n = r.caseNumber();
-        java.time.Instant first = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.Instant first = inThreeDays();
         backOffice.scheduleSession(n, first, "三楼调解室");
         long seen = backOffice.caseFile(n).version();
         java.time.Instant moved = first.plus(Duration.ofDays(1));
@@ -325,7 +330,7 @@ class MediationCasesIT extends IntegrationTest {
     void the_timeline_keeps_the_time_of_every_scheduling_and_move_of_the_session() {
         SubmissionReceipt r = agreedCase("shop-timeline@example.cn", "med-cases-timeline");
         String n = r.caseNumber();
-        java.time.Instant first = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.Instant first = inThreeDays();
         backOffice.scheduleSession(n, first, "三楼调解室");
         java.time.Instant moved = first.plus(Duration.ofDays(1));
         List<CaseTracking.Step> history = backOffice.rescheduleSession(n, moved, "三楼调解室").history();
@@ -480,7 +485,7 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(refused(() -> backOffice.otherPartyAgreed(n, "同意\u202e调解"), "reason"))
                 .as("a right-to-left override shows text in another order").isEqualTo(control);
         backOffice.otherPartyAgreed(n, null);
-        java.time.Instant at = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.Instant at = inThreeDays();
         assertThat(refused(() -> backOffice.scheduleSession(n, at, "本局\u0007三楼"), "sessionPlace")).isEqualTo(oneLine);
         assertThat(refused(() -> backOffice.scheduleSession(n, at, "本局\n三楼"), "sessionPlace"))
                 .as("a place is one line: it goes into a mail's line and the invitation's").isEqualTo(oneLine);

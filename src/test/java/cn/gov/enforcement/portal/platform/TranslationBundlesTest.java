@@ -126,31 +126,28 @@ class TranslationBundlesTest {
     @Test
     void simplified_chinese_texts_quote_with_curly_quotation_marks_as_the_mainland_writes_them() {
         // mainland usage (GB/T 15834) quotes with “…”; Taiwan's 「…」 crept into a few zh-CN messages beside 77 with “…”
-        List<String> problems = new ArrayList<>();
-        Translations.readBundles().forEach((family, perLocale) -> {
-            Properties zh = perLocale.get(Translations.ZH_CN);
-            for (String key : zh.stringPropertyNames()) {
-                if (zh.getProperty(key).matches("(?s).*[「」『』].*")) {
-                    problems.add(family + "_zh_CN " + key + ": " + zh.getProperty(key));
-                }
-            }
-        });
-        assertThat(problems).as("corner brackets in the Simplified Chinese texts").isEmpty();
+        assertThat(textsWithCornerBrackets(Translations.ZH_CN)).as("corner brackets in the Simplified Chinese texts")
+                .isEmpty();
     }
 
     @Test
     void english_texts_quote_with_english_quotation_marks_not_chinese_corner_brackets() {
         // Limit: 「未覆盖的物料面积」 below 100 m² reads as a stray Chinese mark in an English sentence
+        assertThat(textsWithCornerBrackets(Translations.EN)).as("Chinese corner brackets in the English texts").isEmpty();
+    }
+
+    /** Every text of the language that holds a corner bracket (「」『』), as family_locale key: text. */
+    private static List<String> textsWithCornerBrackets(Locale locale) {
         List<String> problems = new ArrayList<>();
         Translations.readBundles().forEach((family, perLocale) -> {
-            Properties en = perLocale.get(Translations.EN);
-            for (String key : en.stringPropertyNames()) {
-                if (en.getProperty(key).matches("(?s).*[「」『』].*")) {
-                    problems.add(family + "_en " + key + ": " + en.getProperty(key));
+            Properties texts = perLocale.get(locale);
+            for (String key : texts.stringPropertyNames()) {
+                if (texts.getProperty(key).matches("(?s).*[「」『』].*")) {
+                    problems.add(family + "_" + locale + " " + key + ": " + texts.getProperty(key));
                 }
             }
         });
-        assertThat(problems).as("Chinese corner brackets in the English texts").isEmpty();
+        return problems;
     }
 
     @Test
