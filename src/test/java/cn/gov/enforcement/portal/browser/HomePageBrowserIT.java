@@ -154,6 +154,64 @@ class HomePageBrowserIT extends BrowserTest {
         }
     }
 
+    /**
+     * WCAG 2.1, 1.4.11: the boundary of every kind of form control differs from what lies behind it by 3:1 or more
+     * (Lumo's grey fill alone is 1.1:1, its check boxes' and radio buttons' 1.4:1). The rating form has each kind.
+     */
+    @Test
+    void every_kind_of_form_control_is_outlined_at_three_to_one_against_the_page_behind_it() {
+        browser.open("/rating");
+        browser.waitForVaadin();
+        java.util.Map<String, String> controls = new java.util.LinkedHashMap<>();
+        controls.put("#rating-agency", "[part=input-field]"); // select
+        controls.put("#rating-date", "[part=input-field]"); // date picker
+        controls.put("#rating-comment", "[part=input-field]"); // text area
+        controls.put("#rating-certificate", "[part=input-field]"); // text field
+        controls.put("#rating-contact-email", "[part=input-field]"); // e-mail field
+        controls.put("#rating-score vaadin-radio-button", "[part=radio]");
+        controls.put("#rating-wants-reply", "[part=checkbox]");
+        controls.forEach((host, part) -> {
+            WebElement element = browser.find(By.cssSelector(host));
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> outline = (java.util.Map<String, Object>) ((JavascriptExecutor) browser.driver())
+                    .executeScript(OUTLINE_CONTRAST, element, part);
+            assertThat(((Number) outline.get("width")).doubleValue()).as("outline width of %s in px: %s", host, outline)
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(((Number) outline.get("ratio")).doubleValue()).as("outline contrast of %s: %s", host, outline)
+                    .isGreaterThanOrEqualTo(3);
+        });
+    }
+
+    /**
+     * The outline Lumo draws as an inset box shadow on a control's part, its colour laid over what lies behind the
+     * control (the backgrounds of its ancestors, across shadow roots, down to the first opaque one, else white),
+     * and the contrast ratio of the two as WCAG defines it.
+     */
+    private static final String OUTLINE_CONTRAST = """
+            const [host, selector] = arguments;
+            const part = host.shadowRoot.querySelector(selector);
+            const shadow = getComputedStyle(part).boxShadow;
+            const rgba = s => { const n = s.match(/[\\d.]+/g).map(Number); return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1]; };
+            const over = (top, below) => [0, 1, 2].map(i => top[i] * top[3] + below[i] * (1 - top[3]));
+            const layers = [];
+            for (let e = host; e; e = e.parentElement || (e.getRootNode() && e.getRootNode().host)) {
+              const colour = rgba(getComputedStyle(e).backgroundColor);
+              if (colour[3] > 0) layers.push(colour);
+              if (colour[3] === 1) break;
+            }
+            let behind = [255, 255, 255];
+            for (const layer of layers.reverse()) behind = over(layer, behind);
+            const colourText = (shadow.match(/rgba?\\([^)]*\\)/) || ['rgba(0, 0, 0, 0)'])[0];
+            const lengths = shadow.replace(colourText, '').match(/-?[\\d.]+px/g) || [];
+            const width = lengths.length > 3 ? parseFloat(lengths[3]) : 0;
+            const outline = over(rgba(colourText), behind);
+            const luminance = c => { const l = c.map(v => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+              return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
+            const a = luminance(outline), b = luminance(behind);
+            return {shadow: shadow, behind: behind.map(Math.round).join(','), width: width,
+                ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)};
+            """;
+
     private Object js(String script) {
         return ((JavascriptExecutor) browser.driver()).executeScript(script);
     }
