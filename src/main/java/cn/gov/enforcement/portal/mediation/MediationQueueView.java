@@ -57,6 +57,7 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         add(new H1(getTranslation("mediation.queue.title")));
         agency.setId("mediation-queue-agency");
         agency.setLabel(getTranslation("mediation.queue.agency"));
+        agency.setPlaceholder(getTranslation("mediation.queue.agency.placeholder"));
         // an administrator may open every agency's queue, also one no category is routed to any more (the workbench
         // counts the open cases of every agency and links here with it)
         List<String> queueAgencies = backOffice.queueAgencies();
@@ -203,7 +204,11 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
         next.setEnabled(page + 1 < shown.pages());
         pageInfo.setText(getTranslation("mediation.queue.page", page + 1, shown.pages(), shown.total()));
         if (cases.isEmpty()) {
-            rows.add(new Paragraph(getTranslation("mediation.queue.empty")));
+            // an administrator who has chosen no agency yet is asked to, not told there are no cases
+            boolean noAgencyChosen = agency.isVisible() && agency.getValue() == null;
+            Paragraph empty = new Paragraph(getTranslation(noAgencyChosen ? "mediation.queue.chooseAgency" : "mediation.queue.empty"));
+            empty.setId("mediation-queue-empty");
+            rows.add(empty);
         }
         for (CaseSummary c : cases) {
             Div row = new Div();

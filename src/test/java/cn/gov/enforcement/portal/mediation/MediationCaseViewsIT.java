@@ -21,6 +21,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -472,6 +473,25 @@ class MediationCaseViewsIT extends KaribuViewTest {
                 .contains("受理案件 " + n);
         assertThat(LocatorJ._get(row, Button.class, spec -> spec.withClasses("mediation-not-accept")).getAriaLabel())
                 .contains("不予受理案件 " + n);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_administrator_who_has_chosen_no_agency_is_asked_to_choose_one_not_told_there_are_no_cases() {
+        service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        signIn("admin", "ADMIN");
+        UI.getCurrent().navigate("staff/mediation");
+        Select<String> agency = _get(Select.class, spec -> spec.withId("mediation-queue-agency"));
+        assertThat(agency.getValue()).isNull();
+        assertThat(agency.getPlaceholder()).isEqualTo("请选择机关");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("mediation-queue-empty")).getText())
+                .isEqualTo("请先选择机关，再查看它的调解案件。");
+        assertThat(_find(Div.class, spec -> spec.withClasses("mediation-queue-row"))).isEmpty();
+
+        // the agency chosen, its cases
+        agency.setValue("sample-market-regulation");
+        assertThat(_find(Div.class, spec -> spec.withClasses("mediation-queue-row"))).isNotEmpty();
+        assertThat(_find(Paragraph.class, spec -> spec.withId("mediation-queue-empty"))).isEmpty();
     }
 
     @Test
