@@ -136,10 +136,34 @@ public class JsonApiErrors {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-            HttpMessageNotReadableException.class})
-    ResponseEntity<Map<String, Object>> badParameter(Exception e, HttpServletRequest request, HandlerMethod handler) {
+    /** A body that is no JSON the endpoint reads: 400 with the message its API names. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> badBody(Exception e, HttpServletRequest request, HandlerMethod handler) {
         return response(HttpStatus.BAD_REQUEST, BAD_REQUEST, message(request, api(handler).badParameterKey()));
+    }
+
+    /**
+     * A parameter of the wrong type ({@code page=abc}, {@code page=1.5}, a number beyond the type's range): 400 naming
+     * the parameter, what it takes and, shortened, what came.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        Class<?> type = e.getRequiredType();
+        String value = e.getValue() == null ? "" : e.getValue().toString();
+        String shown = value.codePointCount(0, value.length()) > 20
+                ? value.substring(0, value.offsetByCodePoints(0, 20)) + "…" : value;
+        boolean whole = type == int.class || type == Integer.class || type == long.class || type == Long.class;
+        String key = !whole ? "platform.api.badValue"
+                : value.strip().matches("[+-]?\\d+") ? "platform.api.numberOutOfRange" : "platform.api.notWholeNumber";
+        return response(HttpStatus.BAD_REQUEST, BAD_REQUEST, message(request, key, e.getName(), shown));
+    }
+
+    /** A required parameter left out: 400 naming it. */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e,
+            HttpServletRequest request) {
+        return response(HttpStatus.BAD_REQUEST, BAD_REQUEST,
+                message(request, "platform.api.missingParameter", e.getParameterName()));
     }
 
     /** A body no converter of the endpoint reads: 415, telling in {@code Accept} the types it reads. */

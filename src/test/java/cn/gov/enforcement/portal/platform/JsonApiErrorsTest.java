@@ -86,22 +86,30 @@ class JsonApiErrorsTest {
     }
 
     @Test
-    void a_bad_or_missing_parameter_or_body_is_400_with_the_message_the_api_names() throws Exception {
-        String zh = translations.get(Translations.ZH_CN, "agency.api.badParameter");
+    void a_bad_or_missing_parameter_is_400_naming_it_and_a_bad_body_400_with_the_message_the_api_names()
+            throws Exception {
         mvc.perform(get("/api/test/items").param("page", "abc"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("bad_request"))
-                .andExpect(jsonPath("$.message").value(zh));
+                .andExpect(jsonPath("$.message").value("参数 page 必须是整数，收到的是“abc”。"));
+        mvc.perform(get("/api/test/items").param("page", "1.5").param("lang", "en"))
+                .andExpect(jsonPath("$.message").value("Parameter page must be a whole number; got “1.5”."));
+        mvc.perform(get("/api/test/items").param("page", "99999999999999999999").param("lang", "zh-TW"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("參數 page 的數值超出範圍：「99999999999999999999」。"));
+        // what came is shortened to 20 characters
+        mvc.perform(get("/api/test/items").param("page", "x".repeat(25)))
+                .andExpect(jsonPath("$.message").value("参数 page 必须是整数，收到的是“" + "x".repeat(20) + "…”。"));
         mvc.perform(get("/api/test/items"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(zh));
+                .andExpect(jsonPath("$.message").value("缺少参数 page。"));
         mvc.perform(post("/api/test/check").contentType(MediaType.APPLICATION_JSON).content("{not json")
                         .param("lang", "zh-TW"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(translations.get(Translations.ZH_TW, "agency.api.badParameter")));
         mvc.perform(get("/api/other/items").param("page", "abc").param("lang", "en"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(translations.get(Translations.EN, "platform.api.badParameter")));
+                .andExpect(jsonPath("$.message").value("Parameter page must be a whole number; got “abc”."));
     }
 
     @Test

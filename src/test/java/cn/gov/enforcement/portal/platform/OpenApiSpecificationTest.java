@@ -30,7 +30,8 @@ import org.springframework.core.io.ClassPathResource;
  * a component that does not exist, a parameter without {@code in}, a path parameter not required, a repeated
  * {@code operationId} all fail the build. swagger-parser leaves the Schema Objects' JSON Schema keywords alone: each
  * schema is checked against the JSON Schema 2020-12 meta-schema too (a {@code type} that is no type, a
- * {@code required} that is no list). {@code OpenApiDescriptionIT} checks that the API answers as described.
+ * {@code required} that is no list), and every keyword of a schema must be one of JSON Schema 2020-12 or OpenAPI
+ * (the meta-schema lets any other through). {@code OpenApiDescriptionIT} checks that the API answers as described.
  */
 class OpenApiSpecificationTest {
 
@@ -83,7 +84,56 @@ class OpenApiSpecificationTest {
     }
 
     private static List<String> schemaProblems(Schema metaSchema, String pointer, JsonNode schema) {
-        return metaSchema.validate(schema).stream().map(error -> pointer + ": " + error).toList();
+        List<String> problems = new ArrayList<>(
+                metaSchema.validate(schema).stream().map(error -> pointer + ": " + error).toList());
+        unknownKeywords(schema, pointer, problems);
+        return problems;
+    }
+
+    /**
+     * The keywords of JSON Schema 2020-12 (core, applicator, validation, unevaluated, meta-data, format, content)
+     * and those OpenAPI 3.1 adds to a Schema Object. JSON Schema lets a schema carry any other keyword and ignores
+     * it, so the meta-schema passes a misspelt {@code requried} or the half of a description that a comma cut off
+     * in a YAML flow mapping ({@code {description: sample content, not a real agency}} holds a key
+     * {@code not a real agency}); the description's own schemas use no keyword of their own but {@code x-…}.
+     */
+    private static final java.util.Set<String> SCHEMA_KEYWORDS = java.util.Set.of(
+            "$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs",
+            "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "prefixItems", "items",
+            "contains", "properties", "patternProperties", "additionalProperties", "propertyNames",
+            "unevaluatedItems", "unevaluatedProperties", "type", "enum", "const", "multipleOf", "maximum",
+            "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems",
+            "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties", "minProperties", "required",
+            "dependentRequired", "title", "description", "default", "deprecated", "readOnly", "writeOnly",
+            "examples", "format", "contentEncoding", "contentMediaType", "contentSchema", "discriminator", "xml",
+            "externalDocs", "example");
+
+    /** Adds a problem for each keyword of {@code schema} and its subschemas that JSON Schema and OpenAPI do not know. */
+    private static void unknownKeywords(JsonNode schema, String pointer, List<String> problems) {
+        if (!schema.isObject()) {
+            return;
+        }
+        schema.properties().forEach(field -> {
+            String keyword = field.getKey();
+            JsonNode value = field.getValue();
+            String at = pointer + "/" + OpenApiDocument.escape(keyword);
+            if (!SCHEMA_KEYWORDS.contains(keyword) && !keyword.startsWith("x-")) {
+                problems.add(at + ": unknown keyword \"" + keyword + "\"");
+                return;
+            }
+            switch (keyword) {
+                case "properties", "patternProperties", "$defs", "dependentSchemas" -> value.properties().forEach(
+                        sub -> unknownKeywords(sub.getValue(), at + "/" + OpenApiDocument.escape(sub.getKey()), problems));
+                case "allOf", "anyOf", "oneOf", "prefixItems" -> {
+                    for (int i = 0; i < value.size(); i++) {
+                        unknownKeywords(value.get(i), at + "/" + i, problems);
+                    }
+                }
+                case "items", "not", "if", "then", "else", "contains", "additionalProperties", "propertyNames",
+                        "unevaluatedItems", "unevaluatedProperties", "contentSchema" -> unknownKeywords(value, at, problems);
+                default -> { }
+            }
+        });
     }
 
     @Test
@@ -123,6 +173,10 @@ class OpenApiSpecificationTest {
             a repeated operationId | operationId: getAgency | operationId: listAgencies | operationId is repeated
             an info without title | "  title: Public JSON API" | "  name: Public JSON API" | info.title is missing
             a schema type that is no type | "total: {type: integer, minimum: 0}" | "total: {type: integr, minimum: 0}"                 | /components/schemas/AgencyPage: /properties/total/type
+            a misspelt keyword inside a schema | "required: [error, message]" | "requried: [error, message]" \
+                | /components/schemas/Error/requried: unknown keyword "requried"
+            a description cut by a comma in a flow mapping | "{type: integer, minimum: 0}" \
+                | "{type: integer, minimum: 0, description: a count, never negative}" | unknown keyword "never negative"
             a parameter schema's maxLength as text | "schema: {type: string, maxLength: 80}"                 | "schema: {type: string, maxLength: eighty}" | /paths/~1api~1v1~1agencies~1{id}/get/parameters/0/schema: /maxLength
             """)
     void a_broken_copy_of_the_description_is_reported(String what, String valid, String broken, String reported)
