@@ -8,6 +8,7 @@ import cn.gov.enforcement.portal.platform.SlidingWindowLimiter;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.regulation.DocumentStatus;
+import cn.gov.enforcement.portal.regulation.LayTerms;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
 import cn.gov.enforcement.portal.search.TextEmbeddings;
@@ -50,11 +51,19 @@ public class AssistantService {
     static final int MAX_EXEMPTIONS = 3;
     static final int MAX_BENCHMARKS = 2;
     static final int MAX_ARTICLES = 5;
-    /** Minimum score (shared character pairs, title pairs counting three) for a list entry to be offered. */
-    static final int MIN_SCORE = 3;
+    /**
+     * Minimum score (shared character pairs, title pairs counting three) for a list entry to be offered on its words:
+     * two pairs of its title, or one of its title and two of the rest ({@link #words}).
+     */
+    static final int MIN_SCORE = 5;
+    /**
+     * Distinct character pairs an article's marks must share with the question: one pair alone (医疗 of 医疗废物 in
+     * 医疗期) says little about what the article is about.
+     */
+    static final int MIN_PAIRS = 2;
     /** Cosine similarity of question and entry at which an entry is offered on its meaning alone. */
     static final double MIN_SIMILARITY = 0.58;
-    /** Cosine similarity an entry that shares {@link #MIN_SCORE} words with the question must still reach. */
+    /** Cosine similarity an entry that shares words with the question ({@link #MIN_SCORE}) must still reach. */
     static final double MIN_SIMILARITY_WITH_WORDS = 0.47;
     /** Entries further than this behind the best one of their list are not offered. */
     static final double MAX_BEHIND_BEST = 0.10;
@@ -68,10 +77,16 @@ public class AssistantService {
             "怎么办|怎么样|怎么|怎样|如何|什么|哪些|为什么|是否|能否|能不能|可不可以|可以吗|会不会|需要|注意|请问|我们|我的|我|你好|吗|呢|吧|了|的|要");
 
     /**
-     * A mark of two characters or more in a snippet: a word of the question, not one character of it (the search
-     * also marks single characters, which alone say little about what an article is about).
+     * Character pairs that say nothing about which violation is meant: how often or when it happened (第一次, 首次,
+     * 被发现), the legal boilerplate of every entry (未按规定, 擅自, 违法行为) and words that half the entries of a
+     * field share (机动车, 劳动者, 经营者, 管理, 个人). They are left out of the question's words.
      */
-    private static final Pattern SHARED_WORD = Pattern.compile("<em>[^<]{2,}</em>");
+    static final Set<String> GENERIC_PAIRS = Set.of("未按", "按规", "规定", "首次", "初次", "第一", "一次", "发现", "未经",
+            "擅自", "行为", "违法", "违反", "违规", "情节", "机动", "动车", "动者", "经营", "营者", "管理", "个人", "处罚",
+            "罚款", "被罚", "一下", "一点", "现在", "已经", "时候", "一个", "两个", "几个", "个月");
+
+    /** A mark of the search in a snippet; group 1 is the marked text. */
+    private static final Pattern MARK = Pattern.compile("<em>([^<]+)</em>");
 
     private final ListsCatalog lists;
     private final RegulationCatalog regulations;
@@ -222,28 +237,38 @@ public class AssistantService {
     private Sources sources(String text) {
         String simplified = ChineseScript.toSimplified(text);
         Set<String> pairs = questionPairs(simplified);
+        // the legal terms of its everyday words count as the question's words too (社保 → 社会保险), as in the lists' and
+        // the regulation search
+        LayTerms.bundled().expand(simplified).forEach(term -> pairs.addAll(hanPairs(term)));
         float[] meaning = questionVector(simplified);
-        List<RiskPoint> risks = best(lists.publicRiskPoints(), pairs, meaning, RiskPoint::title,
+        List<Scored<RiskPoint>> risks = best(lists.publicRiskPoints(), pairs, meaning, true, RiskPoint::title,
                 r -> String.join(" ", r.sector(), r.appliesTo(), r.risk(), r.consequence(), String.join(" ", r.prevention())),
-                r -> r.title() + "。" + r.risk(), MAX_RISKS);
-        List<ExemptionItem> exemptions = best(lists.publicExemptions(), pairs, meaning, ExemptionItem::violation,
+                r -> r.title() + "。" + r.risk());
+        List<Scored<ExemptionItem>> exemptions = best(lists.publicExemptions(), pairs, meaning, true,
+                ExemptionItem::violation,
                 e -> String.join(" ", e.sector() == null ? "" : e.sector(), e.scope() == null ? "" : e.scope(),
                         String.join(" ", e.measure())),
-                e -> e.violation() + (e.scope() == null ? "" : "。" + e.scope()), MAX_EXEMPTIONS);
-        // how much the fine would be: the benchmarks of the violations the question describes
-        List<DiscretionBenchmark> benchmarks = best(lists.discretion(null), pairs, meaning, DiscretionBenchmark::violation,
+                e -> e.violation() + (e.scope() == null ? "" : "。" + e.scope()));
+        // how much the fine would be: the benchmarks of the violations the question describes, never on meaning alone
+        // (the range of a neighbouring violation, another food offence say, would be a wrong answer to 罚多少)
+        List<Scored<DiscretionBenchmark>> benchmarks = best(lists.discretion(null), pairs, meaning, false,
+                DiscretionBenchmark::violation,
                 d -> String.join(" ", d.circumstances().stream().map(c -> c.description() + " " + c.penalty()).toList()),
-                DiscretionBenchmark::violation, MAX_BENCHMARKS);
-        // only articles that share words with the question (their snippet marks one): the vector half of the
-        // search always finds something, however far from the question, which an answer must not offer
+                DiscretionBenchmark::violation);
+        // an entry offered on its meaning alone must be close to the best entry of the whole answer, not only of its
+        // list: the best exemption of 电子秤没拿去检定 (进货查验) is far behind the scale's own risk
+        double top = Math.max(top(risks), Math.max(top(exemptions), top(benchmarks)));
+        // only articles that share words with the question (their snippet marks two of its pairs): the vector half of
+        // the search always finds something, however far from the question, which an answer must not offer
         Set<String> seen = new HashSet<>();
         RegulationCatalog.Results laws = regulations.search(new RegulationCatalog.Query(text, 2 * MAX_ARTICLES, null,
                 null, DocumentStatus.CURRENT));
         List<ArticleHit> articles = laws.results().stream()
-                .filter(h -> h.snippet() != null && SHARED_WORD.matcher(h.snippet()).find())
+                .filter(h -> sharesWords(h.snippet(), pairs))
                 .filter(h -> seen.add(h.url()))
                 .limit(MAX_ARTICLES).toList();
-        return new Sources(risks, exemptions, benchmarks, articles, laws.unavailable());
+        return new Sources(offered(risks, top, MAX_RISKS), offered(exemptions, top, MAX_EXEMPTIONS),
+                offered(benchmarks, top, MAX_BENCHMARKS), articles, laws.unavailable());
     }
 
     /** The answer from the sources, for the model to write its text when one is configured and there are sources. */
@@ -338,13 +363,33 @@ public class AssistantService {
     }
 
     /**
-     * The entries to offer, best first. With vectors: those whose meaning is close to the question's, or which
-     * share its words and are not far from it in meaning, ranked by similarity plus a little for each shared
-     * word, and none far behind the best. Without: those sharing enough words, by the number shared.
+     * A list entry that may be offered and its score: similarity plus a little for each shared word, or the shared
+     * words alone when there are no vectors.
+     *
+     * @param aloneByMeaning offered on its meaning alone, without sharing enough words with the question
      */
-    private <T> List<T> best(List<T> entries, Set<String> pairs, float[] meaning, Function<T, String> title,
-            Function<T, String> body, Function<T, String> embedded, int max) {
-        record Scored<T>(T entry, double score) {}
+    private record Scored<T>(T entry, double score, boolean aloneByMeaning) {}
+
+    /** The entries to offer, best first: those offered on meaning alone only when near the answer's best entry. */
+    private static <T> List<T> offered(List<Scored<T>> scored, double top, int max) {
+        return scored.stream().filter(s -> !s.aloneByMeaning() || s.score() >= top - MAX_BEHIND_BEST).limit(max)
+                .map(Scored::entry).toList();
+    }
+
+    /** The score of the best of the entries, 0 for none. */
+    private static double top(List<? extends Scored<?>> scored) {
+        return scored.isEmpty() ? 0 : scored.get(0).score();
+    }
+
+    /**
+     * The entries that may be offered, best first. With vectors: those whose meaning is close to the question's, or
+     * which share its words and are not far from it in meaning, ranked by similarity plus a little for each shared
+     * word, and none far behind the best. Without: those sharing enough words, by the number shared.
+     *
+     * @param byMeaning whether an entry close enough in meaning is offered without sharing words
+     */
+    private <T> List<Scored<T>> best(List<T> entries, Set<String> pairs, float[] meaning, boolean byMeaning,
+            Function<T, String> title, Function<T, String> body, Function<T, String> embedded) {
         List<float[]> vectors = meaning == null || entries.isEmpty() ? null
                 : entryVectors(entries.stream().map(embedded).toList());
         List<Scored<T>> scored = new ArrayList<>();
@@ -353,13 +398,14 @@ public class AssistantService {
             int words = words(pairs, title.apply(e), body.apply(e));
             if (vectors == null) {
                 if (words >= MIN_SCORE) {
-                    scored.add(new Scored<>(e, words));
+                    scored.add(new Scored<>(e, words, false));
                 }
                 continue;
             }
             double similarity = cosine(meaning, vectors.get(i));
-            if (similarity >= MIN_SIMILARITY || (words >= MIN_SCORE && similarity >= MIN_SIMILARITY_WITH_WORDS)) {
-                scored.add(new Scored<>(e, similarity + WORD_WEIGHT * Math.min(words, MAX_WORDS_COUNTED)));
+            boolean byWords = words >= MIN_SCORE && similarity >= MIN_SIMILARITY_WITH_WORDS;
+            if (byWords || (byMeaning && similarity >= MIN_SIMILARITY)) {
+                scored.add(new Scored<>(e, similarity + WORD_WEIGHT * Math.min(words, MAX_WORDS_COUNTED), !byWords));
             }
         }
         scored.sort(Comparator.comparingDouble((Scored<T> s) -> s.score()).reversed());
@@ -367,26 +413,69 @@ public class AssistantService {
             double floor = scored.get(0).score() - MAX_BEHIND_BEST;
             scored.removeIf(s -> s.score() < floor);
         }
-        return scored.stream().limit(max).map(Scored::entry).toList();
+        return scored;
     }
 
     /**
-     * The character pairs of a question already in Simplified characters, without its fillers, folded
-     * ({@link ChineseScript#fold}) as the entries' pairs are, so that a zh-TW 回覆 meets the 回复 of an entry.
+     * The words of a question already in Simplified characters: its pairs of Chinese characters without its fillers
+     * and without the {@link #GENERIC_PAIRS}, folded ({@link ChineseScript#fold}) as the entries' pairs are, so that a
+     * zh-TW 回覆 meets the 回复 of an entry. Numbers and Latin words are no words here: "15" of a 15-year-old meets
+     * every article with a 15 in it.
      */
     static Set<String> questionPairs(String simplified) {
-        return pairs(ChineseScript.fold(FILLERS.matcher(simplified).replaceAll(" ")));
+        return hanPairs(FILLERS.matcher(simplified).replaceAll(" "));
     }
 
-    /** Shared character pairs of question and entry, those of the title counting three. */
+    /** The folded pairs of adjacent Chinese characters of a text, without the {@link #GENERIC_PAIRS}. */
+    private static Set<String> hanPairs(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String p : pairs(ChineseScript.fold(text))) {
+            if (p.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                    && !GENERIC_PAIRS.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Shared character pairs of question and entry, those of the title counting three; 0 unless the entry's title
+     * shares two, or one and the rest of the entry two more, so that no single pair (过期, 电子) offers an entry.
+     */
     static int words(Set<String> pairs, String title, String body) {
         Set<String> inTitle = pairs(ChineseScript.fold(ChineseScript.toSimplified(title)));
         Set<String> inBody = pairs(ChineseScript.fold(ChineseScript.toSimplified(body)));
-        int score = 0;
+        int ofTitle = 0;
+        int ofBody = 0;
         for (String p : pairs) {
-            score += inTitle.contains(p) ? 3 : inBody.contains(p) ? 1 : 0;
+            if (inTitle.contains(p)) {
+                ofTitle++;
+            } else if (inBody.contains(p)) {
+                ofBody++;
+            }
         }
-        return score;
+        return ofTitle >= 2 || (ofTitle == 1 && ofBody >= 2) ? 3 * ofTitle + ofBody : 0;
+    }
+
+    /**
+     * Whether the search's marks in a snippet cover {@link #MIN_PAIRS} of the question's words: a marked number, a
+     * single character or a single pair (医疗 of 医疗废物 in 医疗期, 车超 of 机动车超过) is no sign that the article
+     * concerns the question.
+     */
+    static boolean sharesWords(String snippet, Set<String> pairs) {
+        if (snippet == null) {
+            return false;
+        }
+        Set<String> marked = new HashSet<>();
+        var m = MARK.matcher(snippet);
+        while (m.find()) {
+            for (String p : hanPairs(m.group(1))) {
+                if (pairs.contains(p)) {
+                    marked.add(p);
+                }
+            }
+        }
+        return marked.size() >= MIN_PAIRS;
     }
 
     /** Cosine similarity of two L2-normalised vectors. */

@@ -15,7 +15,8 @@ import java.util.Set;
  * Everyday words and the legal terms statutes use for the same thing ({@code 老板} → {@code 用人单位}), read from
  * {@code classpath:search/lay-terms.txt}. A question in plain words is also searched for the legal terms of the
  * everyday words it contains, so that citizens find the article without knowing its vocabulary. The lists' search
- * uses the same file ({@link #alternatives}): 饭店 also finds the entries that say 餐饮.
+ * uses the same file ({@link #alternatives}): 饭店 also finds the entries that say 餐饮; so does the self-check
+ * assistant ({@link #expand}).
  */
 public final class LayTerms {
 
@@ -93,9 +94,10 @@ public final class LayTerms {
 
     /**
      * The legal terms for the everyday words in {@code simplifiedQuery}, in file order, without duplicates and
-     * without the terms the question already contains; empty when it contains none.
+     * without the terms the question already contains; empty when it contains none. The self-check assistant counts
+     * their words as the question's.
      */
-    List<String> expand(String simplifiedQuery) {
+    public List<String> expand(String simplifiedQuery) {
         if (simplifiedQuery == null || simplifiedQuery.isBlank()) {
             return List.of();
         }

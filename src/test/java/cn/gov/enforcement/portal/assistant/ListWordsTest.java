@@ -18,7 +18,7 @@ class ListWordsTest {
         Set<String> pairs = question("请问开车时回复消息会被罚吗");
         assertThat(pairs).contains("开车", "回复", "消息").doesNotContain("请问");
         assertThat(AssistantService.words(pairs, "驾驶时回复消息", "")).isEqualTo(4 * 3); // 时回 回复 复消 消息
-        assertThat(AssistantService.words(pairs, "", "驾驶时回复消息")).isEqualTo(4);
+        assertThat(AssistantService.words(pairs, "驾驶时回复", "手持手机发消息")).isEqualTo(2 * 3 + 1); // 时回 回复; 消息
         assertThat(AssistantService.words(pairs, "餐饮油烟超标", "未经净化")).isZero();
     }
 
@@ -29,9 +29,44 @@ class ListWordsTest {
         Set<String> traditional = question("開車時回覆訊息會被罰嗎");
         Set<String> simplified = question("开车时回复讯息会被罚吗");
         assertThat(traditional).isEqualTo(simplified);
-        assertThat(AssistantService.words(traditional, "手持手机回复消息", "")).isEqualTo(3);
-        assertThat(AssistantService.words(question("不瞭解申報要求"), "", "小产废单位不了解申报要求")).isPositive();
+        assertThat(AssistantService.words(traditional, "手持手机回复讯息", "")).isEqualTo(3 * 3); // 回复 复讯 讯息
+        assertThat(AssistantService.words(question("不瞭解申報要求"), "未申报", "小产废单位不了解申报要求")).isPositive();
         // an entry written in Traditional characters is folded alike
-        assertThat(AssistantService.words(simplified, "手持手機回覆消息", "")).isEqualTo(3);
+        assertThat(AssistantService.words(simplified, "手持手機回覆訊息", "")).isEqualTo(3 * 3);
+    }
+
+    @Test
+    void one_shared_pair_offers_no_entry_and_generic_pairs_numbers_and_latin_words_are_no_words() {
+        // 车子年检过期 shares only 过期 with 健康证明过期未复查: one pair says nothing about which violation is meant
+        Set<String> car = question("车子年检过期三个月了");
+        assertThat(AssistantService.words(car, "首次发现个别从业人员健康证明过期未复查", "")).isZero();
+        assertThat(AssistantService.words(car, "施工现场维权信息公示牌缺失或信息过期", "")).isZero();
+        // two pairs of the title are enough, one of the title and two of the rest too; one and one, or the rest alone,
+        // are not
+        assertThat(AssistantService.words(question("电子秤没拿去检定"), "使用未经强制检定的电子秤", "")).isEqualTo(3 * 3);
+        assertThat(AssistantService.words(question("电子秤没拿去检定"), "电子商务经营者未在首页公示营业执照信息", "")).isZero();
+        assertThat(AssistantService.words(question("饭店油烟扰民"), "", "餐饮油烟扰民")).isZero();
+        assertThat(AssistantService.words(question("卖过期食品"), "销售无标签的预包装食品", "过期的")).isZero();
+        assertThat(AssistantService.words(question("卖过期食品"), "销售无标签的预包装食品", "过期食品")).isEqualTo(3 + 2);
+        // when it happened and how it was found say nothing about what was done
+        assertThat(question("卖过期食品第一次被发现怎么办")).contains("过期", "食品").doesNotContain("第一", "一次", "发现");
+        assertThat(AssistantService.words(question("卖过期食品第一次被发现怎么办"),
+                "安排未取得健康证明的人员从事接触直接入口食品的工作", "首次发现的，责令改正")).isZero();
+        // the 15 of a 15-year-old and the 12 of twelve hours are no words
+        assertThat(question("暑假雇了个15岁的学生帮忙")).noneMatch(p -> p.matches(".*\\d.*"));
+        assertThat(question("员工一天干12个小时")).noneMatch(p -> p.matches(".*\\d.*"));
+    }
+
+    @Test
+    void an_article_counts_when_its_marks_cover_two_words_of_the_question() {
+        Set<String> clinic = question("诊所的医疗废物随便扔了");
+        // 医疗 of 医疗废物 marked in 医疗期: one pair
+        assertThat(AssistantService.sharesWords("劳动者患病或者非因工负伤，在规定的<em>医疗</em>期内的", clinic)).isFalse();
+        assertThat(AssistantService.sharesWords("<em>医疗废物</em>应当交由", clinic)).isTrue();
+        assertThat(AssistantService.sharesWords("<em>医疗</em>机构产生的<em>废物</em>", clinic)).isTrue();
+        // a marked number is no word of the question
+        Set<String> student = question("暑假雇了个15岁的学生帮忙");
+        assertThat(AssistantService.sharesWords("本法自2021年7月<em>15</em>日起施行", student)).isFalse();
+        assertThat(AssistantService.sharesWords(null, student)).isFalse();
     }
 }

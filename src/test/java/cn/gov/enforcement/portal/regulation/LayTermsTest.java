@@ -65,6 +65,12 @@ class LayTermsTest {
         assertThat(bundled.size()).isGreaterThan(50);
         assertThat(bundled.expand("老板不发工资怎么办")).contains("用人单位", "劳动报酬");
         assertThat(bundled.expand("房东不退押金")).contains("出租人");
+        // words of small businesses the self-check assistant meets (its list entries say them in legal terms)
+        assertThat(bundled.expand("中午喝了一瓶啤酒下午开车")).contains("饮酒", "驾驶");
+        assertThat(bundled.expand("车子年检过期三个月了")).contains("安全技术检验");
+        assertThat(bundled.expand("店里的价格标签写错了")).contains("明码标价");
+        assertThat(bundled.expand("大巴车多拉了两个人")).contains("客运", "超员");
+        assertThat(bundled.expand("货车超载了一点")).contains("超过核定载质量");
     }
 
     /** Every legal term of the bundled file is statutory vocabulary: it occurs in the corpus of real laws. */

@@ -1,0 +1,216 @@
+package cn.gov.enforcement.portal.assistant;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.KaribuViewTest;
+import cn.gov.enforcement.portal.lists.DiscretionBenchmark;
+import cn.gov.enforcement.portal.lists.ExemptionItem;
+import cn.gov.enforcement.portal.lists.ListsCatalog;
+import cn.gov.enforcement.portal.lists.RiskPoint;
+import cn.gov.enforcement.portal.regulation.ImportService;
+import cn.gov.enforcement.portal.regulation.RegulationCatalog;
+import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
+import cn.gov.enforcement.portal.search.TextEmbeddings;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.QueryParameters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+/**
+ * Everyday questions of small business owners against real laws (the eleven a restaurant, a shop, a transport company
+ * and an employer meet, from the shared LawRefBook corpus) and the shipped lists, with the embedding model and with
+ * words alone: what the assistant offers must concern the question, and what it found before must stay found.
+ */
+class AssistantEverydayQuestionsIT extends KaribuViewTest {
+
+    /** The laws imported, as paths in the LawRefBook corpus. */
+    static final List<String> LAWS = List.of("行政法/行政处罚法(2021-01-22).md", "行政法/食品安全法(2021-04-29).md",
+            "行政法/道路交通安全法(2021-04-29).md", "经济法/价格法(1997-12-29).md", "社会法/劳动合同法(2012-12-28).md",
+            "部门规章/市场监督管理总局/明码标价和禁止价格欺诈规定(2022-04-14).md", "行政法规/城市市容和环境卫生管理条例(2017-03-01).md",
+            "行政法规/劳动保障监察条例(2004-11-01).md", "行政法规/保障农民工工资支付条例(2019-12-30).md",
+            "行政法规/道路交通安全法实施条例(2017-10-07).md", "行政法规/市场主体登记管理条例(2021-07-27).md");
+
+    private static boolean imported;
+
+    @Autowired AssistantService service;
+    @Autowired ListsCatalog lists;
+    @Autowired RegulationCatalog regulations;
+    @Autowired Clock clock;
+    @Autowired ImportService importService;
+    @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
+
+    @BeforeEach
+    void importTheLaws() throws IOException {
+        knowledgeBase.loadAll();
+        if (imported) {
+            return;
+        }
+        Path corpus = Path.of(System.getProperty("portal.shared-dir", "../shared"), "corpus", "lawrefbook");
+        if (!Files.isDirectory(corpus)) {
+            corpus = Path.of("/work/shared/corpus/lawrefbook");
+        }
+        Path dir = Files.createDirectories(RUN_DATA_DIR.resolve("everyday-laws-" + System.nanoTime()));
+        for (String law : LAWS) {
+            Path source = corpus.resolve(law);
+            assertThat(source).as("the shared LawRefBook corpus").exists();
+            Path target = dir.resolve(law);
+            Files.createDirectories(target.getParent());
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        importService.importFolder(dir, line -> {});
+        imported = true;
+    }
+
+    /** The assistant with words alone, as with {@code portal.embeddings.enabled=false} or a failing model. */
+    private AssistantService wordsOnly() {
+        ObjectProvider<TextEmbeddings> none = new StaticListableBeanFactory().getBeanProvider(TextEmbeddings.class);
+        return new AssistantService(lists, regulations, new AssistantSettings(null, null, null, Duration.ofSeconds(10),
+                1000), clock, none);
+    }
+
+    private static AssistantAnswer ask(AssistantService s, String question) {
+        return s.answer(question, Locale.SIMPLIFIED_CHINESE, "test-" + UUID.randomUUID());
+    }
+
+    static String describe(AssistantAnswer a) {
+        List<String> parts = new ArrayList<>();
+        parts.add("R: " + String.join(" / ", a.risks().stream().map(RiskPoint::title).toList()));
+        parts.add("E: " + String.join(" / ", a.exemptions().stream().map(ExemptionItem::violation).toList()));
+        parts.add("B: " + String.join(" / ", a.benchmarks().stream().map(DiscretionBenchmark::violation).toList()));
+        parts.add("A: " + String.join(" / ", a.articles().stream().map(h -> h.documentTitle() + (h.article() == null
+                ? "" : h.article()) + "[" + marks(h) + "]").toList()));
+        return String.join("\n    ", parts);
+    }
+
+    private static String marks(ArticleHit h) {
+        if (h.snippet() == null) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("<em>([^<]*)</em>").matcher(h.snippet());
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return String.join(",", out);
+    }
+
+    /** The titles of the answer's risks, exemptions and benchmarks, and its articles, in one line each. */
+    private static List<String> titles(AssistantAnswer a) {
+        return Stream.of(a.risks().stream().map(RiskPoint::title), a.exemptions().stream().map(ExemptionItem::violation),
+                a.benchmarks().stream().map(DiscretionBenchmark::violation)).flatMap(s -> s).toList();
+    }
+
+    private List<AssistantService> bothWays() {
+        return List.of(service, wordsOnly());
+    }
+
+    @Test
+    void an_entry_needs_more_than_one_shared_word_and_a_fine_range_is_never_another_violations() {
+        for (AssistantService s : bothWays()) {
+            AssistantAnswer car = ask(s, "车子年检过期三个月了");
+            assertThat(car.risks()).as(describe(car)).extracting(RiskPoint::title).contains("机动车逾期未检验");
+            assertThat(titles(car)).as(describe(car)).noneMatch(t -> t.contains("过期") || t.contains("劳动合同"));
+
+            // no benchmark of expired food exists: no range at all rather than that of another food offence
+            AssistantAnswer food = ask(s, "卖过期食品第一次被发现怎么办");
+            assertThat(food.risks()).as(describe(food)).extracting(RiskPoint::title).contains("销售超过保质期的食品");
+            assertThat(food.benchmarks()).as(describe(food)).isEmpty();
+            assertThat(titles(food)).as(describe(food)).noneMatch(t -> t.contains("施工现场") || t.contains("健康证明"));
+
+            AssistantAnswer scale = ask(s, "电子秤没拿去检定");
+            assertThat(scale.risks()).as(describe(scale)).extracting(RiskPoint::title).contains("使用未经强制检定的电子秤");
+            assertThat(scale.benchmarks()).as(describe(scale)).isEmpty();
+            assertThat(titles(scale)).as(describe(scale))
+                    .noneMatch(t -> t.contains("进货查验") || t.contains("舍零取整") || t.contains("电子商务"));
+
+            AssistantAnswer bus = ask(s, "大巴车多拉了两个人");
+            assertThat(bus.risks()).as(describe(bus)).extracting(RiskPoint::title).contains("公路客运车辆超员");
+            assertThat(titles(bus)).as(describe(bus)).noneMatch(t -> t.contains("生活垃圾"));
+
+            AssistantAnswer hours = ask(s, "员工一天干12个小时");
+            assertThat(titles(hours)).as(describe(hours)).doesNotContain("连续驾驶超过四小时未休息");
+        }
+    }
+
+    @Test
+    void an_article_needs_chinese_words_of_the_question_not_a_number_or_a_single_pair() {
+        for (String[] q : new String[][] {{"暑假雇了个15岁的学生帮忙", "行政处罚法"}, {"暑假雇了个15岁的学生帮忙", "市场主体登记"},
+                {"饭店油烟扰民会被罚吗", "劳动合同法"}, {"诊所的医疗废物随便扔了", "劳动合同法"},
+                {"饭店油烟太大邻居投诉", "食品安全法"}}) {
+            AssistantAnswer a = ask(service, q[0]);
+            assertThat(a.articles()).as(q[0] + "\n" + describe(a)).noneMatch(h -> h.documentTitle().contains(q[1]));
+        }
+        AssistantAnswer beer = ask(service, "中午喝了一瓶啤酒下午开车");
+        assertThat(beer.articles()).as(describe(beer))
+                .noneMatch(h -> h.documentTitle().contains("实施条例") && "第四十六条".equals(h.article()));
+    }
+
+    @Test
+    void everyday_words_find_the_entries_that_use_their_legal_terms_with_words_alone() {
+        AssistantService words = wordsOnly();
+        for (String[] q : new String[][] {{"没给员工交社保", "未办理社会保险登记"}, {"中午喝了一瓶啤酒下午开车", "饮酒后驾驶机动车"},
+                {"店里的价格标签写错了会怎样", "未按规定明码标价"}, {"车子年检过期三个月了", "机动车逾期未检验"}}) {
+            AssistantAnswer a = ask(words, q[0]);
+            assertThat(a.risks()).as(q[0] + "\n" + describe(a)).extracting(RiskPoint::title).contains(q[1]);
+        }
+    }
+
+    @Test
+    void the_answers_that_were_right_stay_right_follow_ups_too() {
+        for (AssistantService s : bothWays()) {
+            for (String[] q : new String[][] {{"我开了个小饭馆，没办健康证会被罚吗", "从业人员未取得健康证明上岗", "健康证明"},
+                    {"货车超载了一点会罚多少", "货运机动车超过核定载质量", "货运机动车超过核定载质量"},
+                    {"营业执照没挂出来", "营业执照未置于醒目位置", "营业执照置于"}, {"饭店油烟扰民会被罚吗", "餐饮油烟未经净化超标排放", "油烟"},
+                    {"晚上在店门口摆摊烧烤", "在禁止区域露天烧烤", "露天烧烤"},
+                    {"渣土车撒了一路土", "渣土车未密闭运输造成遗撒", "渣土"}, {"店招牌掉了几个字", "店招标牌破损、字体残缺未及时维修", null}}) {
+                AssistantAnswer a = ask(s, q[0]);
+                assertThat(a.risks()).as(q[0] + "\n" + describe(a)).extracting(RiskPoint::title).contains(q[1]);
+                if (q[2] != null) {
+                    assertThat(a.benchmarks()).as(q[0] + "\n" + describe(a)).extracting(DiscretionBenchmark::violation)
+                            .anySatisfy(v -> assertThat(v).contains(q[2]));
+                }
+            }
+            String client = "test-" + UUID.randomUUID();
+            AssistantAnswer fumes = s.answer("饭店油烟扰民会被罚吗", Locale.SIMPLIFIED_CHINESE, client);
+            AssistantAnswer howMuch = s.answer("那要罚多少钱？", fumes, Locale.SIMPLIFIED_CHINESE, client);
+            assertThat(howMuch.followUp()).isTrue();
+            assertThat(howMuch.benchmarks()).as(describe(howMuch)).extracting(DiscretionBenchmark::violation)
+                    .contains("餐饮服务业经营者超标排放油烟");
+            AssistantAnswer first = s.answer("如果是第一次呢", howMuch, Locale.SIMPLIFIED_CHINESE, client);
+            assertThat(first.followUp()).isTrue();
+            assertThat(first.risks()).as(describe(first)).extracting(RiskPoint::title).contains("餐饮油烟未经净化超标排放");
+        }
+    }
+
+    @Test
+    void an_english_question_that_finds_nothing_is_asked_for_in_chinese_on_an_english_page() {
+        String question = "Can I be fined for selling expired food?";
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("assistant", QueryParameters.simple(Map.of("q", question)));
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("assistant-none")).getText()).startsWith(
+                "Nothing in the lists or laws matches the question. Ask in Chinese (the lists and laws are Chinese");
+        // zh-TW's message stays as it was
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("assistant", QueryParameters.simple(Map.of("q", question)));
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("assistant-none")).getText())
+                .isEqualTo("沒有找到與問題相關的清單事項或法條。可以換個說法，寫清行業和具體行為，或者直接瀏覽清單。");
+    }
+}
