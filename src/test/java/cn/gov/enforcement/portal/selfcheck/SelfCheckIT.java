@@ -151,6 +151,14 @@ class SelfCheckIT extends KaribuViewTest {
         assertThat(SelfCheckService.related(points.get("um-rp-household-waste-sorting"), exemptions)).extracting(ExemptionItem::id)
                 .containsExactly("um-ex-first-waste-sorting");
         assertThat(SelfCheckService.related(points.get("mr-rp-food-licence"), exemptions)).isEmpty();
+        // the goods trucks' overload item for the goods-truck risk, never for the bus risk under the same article
+        var all = context.getBean(cn.gov.enforcement.portal.lists.ListsCatalog.class).publicRiskPoints();
+        RiskPoint bus = all.stream().filter(p -> p.id().equals("tp-rp-bus-over-capacity")).findFirst().orElseThrow();
+        RiskPoint truck = all.stream().filter(p -> p.id().equals("tp-rp-truck-overload")).findFirst().orElseThrow();
+        assertThat(SelfCheckService.related(bus, exemptions)).extracting(ExemptionItem::id)
+                .doesNotContain("tp-ex-lighter-self-mitigated");
+        assertThat(SelfCheckService.related(truck, exemptions)).extracting(ExemptionItem::id)
+                .contains("tp-ex-lighter-self-mitigated");
     }
 
     @Test
