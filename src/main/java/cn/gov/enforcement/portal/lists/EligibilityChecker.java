@@ -20,6 +20,8 @@ public final class EligibilityChecker {
     private static final Set<String> YES = Set.of("yes", "y", "true", "1", "是");
     private static final Set<String> NO = Set.of("no", "n", "false", "0", "否");
     private static final BigDecimal MAX_NUMBER = new BigDecimal("1000000000000");
+    /** Digits grouped by thousands with commas, in their right places, with an optional fraction. */
+    private static final Pattern GROUPED_NUMBER = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d{0,10})?");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d{1,20}(\\.\\d{0,10})?|\\.\\d{1,10})");
 
     private EligibilityChecker() {}
@@ -146,7 +148,7 @@ public final class EligibilityChecker {
 
     /**
      * Reads a plain decimal number: digits with an optional fraction, full-width digits and thousands
-     * separators allowed, and the condition's unit (or 天 for a number of days) may follow it. Anything
+     * separators in their places (1,000, 12,345.5; a decimal comma such as 29,5 is refused, not read as 295), and the condition's unit (or 天 for a number of days) may follow it. Anything
      * else (letters, an exponent, two numbers) is not a number; a negative or huge number is out of range.
      */
     static BigDecimal number(String value, Condition condition, int index) {
@@ -160,7 +162,9 @@ public final class EligibilityChecker {
                 ascii.append('-');
             } else if (ch == '％') {
                 ascii.append('%');
-            } else if (ch != ',' && ch != '，') {
+            } else if (ch == '，') {
+                ascii.append(',');
+            } else {
                 ascii.append(ch);
             }
         }
@@ -176,6 +180,15 @@ public final class EligibilityChecker {
                 }
             }
         }
+        if (text.indexOf(',') >= 0) {
+            // a comma only groups thousands (1,000 / 12,345.5): 29,5 is a decimal comma, which read as a separator
+            // would silently make 295 of it
+            if (!GROUPED_NUMBER.matcher(text).matches()) {
+                throw refused(index, countsWholeThings(condition) ? "lists.check.error.notWhole"
+                        : "lists.check.error.decimalComma");
+            }
+            text = text.replace(",", "");
+        }
         if (!PLAIN_NUMBER.matcher(text).matches()) {
             // a number of people or things: the example is a whole number, not a fraction of a person
             throw refused(index, countsWholeThings(condition) ? "lists.check.error.notCount" : "lists.check.error.notNumber");
@@ -183,6 +196,10 @@ public final class EligibilityChecker {
         BigDecimal number = new BigDecimal(text);
         if (number.signum() < 0 || number.compareTo(MAX_NUMBER) > 0) {
             throw refused(index, "lists.check.error.number");
+        }
+        if (countsWholeThings(condition) && number.stripTrailingZeros().scale() > 0) {
+            // 2.5 people: a count is whole, and a fraction below the limit must not read as meeting it
+            throw refused(index, "lists.check.error.notWhole");
         }
         return number;
     }

@@ -79,24 +79,7 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         add(ListsUi.citations(this, "exemption-basis-exemption", "lists.exemption.basisExemption", e.basisExemption(), links));
         Section conditions = new Section(new H2(getTranslation("lists.exemption.conditions")));
         conditions.setId("exemption-conditions");
-        OrderedList list = new OrderedList();
-        EligibilityTexts.Messages m = this::getTranslation;
-        for (Condition c : e.conditions()) {
-            ListItem condition = new ListItem(ReaderScript.markContent(new Span(ReaderScript.forReader(c.question()))));
-            condition.addClassName("exemption-condition");
-            if (c.metWhenNo()) {
-                // the question asks about the harm or fault positively: the answer no is the one that meets it
-                Div metWhenNo = new Div(getTranslation("lists.exemption.metWhenNo"));
-                metWhenNo.addClassName("exemption-condition-met-when-no");
-                condition.add(metWhenNo);
-            }
-            EligibilityTexts.thresholdMarked(c, m).ifPresent(threshold -> {
-                threshold.addClassName("exemption-condition-threshold");
-                condition.add(threshold);
-            });
-            list.add(condition);
-        }
-        conditions.add(new Paragraph(getTranslation("lists.exemption.conditionsLead")), list);
+        conditions.add(new Paragraph(getTranslation("lists.exemption.conditionsLead")), conditionList(this, e));
         add(conditions);
         add(ListsUi.contentList(this, "exemption-measure", "lists.exemption.measure", ReaderScript.forReader(e.measure())));
         // the check's own back link returns here with the list's search, so this page's back link still has it
@@ -108,6 +91,31 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         ListsUi.citationNote(this, "exemption-citation-note", java.util.stream.Stream.of(e.basisViolation(),
                 e.basisPenalty(), e.basisExemption()).flatMap(java.util.List::stream), links).ifPresent(this::add);
         ListsUi.addPrintStyle(this);
+    }
+
+    /**
+     * An item's conditions, each question with its limit in plain words under it (and, for a question met by the
+     * answer no, that it is): for the detail page and the printed list.
+     */
+    static OrderedList conditionList(com.vaadin.flow.component.Component owner, ExemptionItem e) {
+        OrderedList list = new OrderedList();
+        EligibilityTexts.Messages m = owner::getTranslation;
+        for (Condition c : e.conditions()) {
+            ListItem condition = new ListItem(ReaderScript.markContent(new Span(ReaderScript.forReader(c.question()))));
+            condition.addClassName("exemption-condition");
+            if (c.metWhenNo()) {
+                // the question asks about the harm or fault positively: the answer no is the one that meets it
+                Div metWhenNo = new Div(owner.getTranslation("lists.exemption.metWhenNo"));
+                metWhenNo.addClassName("exemption-condition-met-when-no");
+                condition.add(metWhenNo);
+            }
+            EligibilityTexts.thresholdMarked(c, m).ifPresent(threshold -> {
+                threshold.addClassName("exemption-condition-threshold");
+                condition.add(threshold);
+            });
+            list.add(condition);
+        }
+        return list;
     }
 
     /** The list's parameters this page passes back to it: its search, filters and page, each as the list reads it. */

@@ -100,6 +100,11 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
             card.add(ListsUi.contentFact(this, "lists.field.sector", ReaderScript.forReader(e.sector())));
         }
         card.add(ListsUi.fact(this, "lists.field.agency", agencyName(e.agency())));
+        if (printMode()) {
+            // on paper: what the reader needs to tell whether the item applies, instead of a link to a self-test
+            printed(card, e);
+            return card;
+        }
         // every card has this link: its name for a screen reader says which item it checks, in words shown to
         // screen readers only, the item's words marked as Chinese on an English page (an aria-label has no language)
         Span which = new Span(new Text(getTranslation("lists.colon")),
@@ -109,7 +114,34 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
         Anchor check = new Anchor("exemptions/" + e.id() + "/check" + (listQuery().isEmpty() ? "" : "?" + listQuery()),
                 new Text(getTranslation("lists.exemption.checkLink")), which);
         check.addClassName("exemption-check-link");
-        card.add(new Div(check));
+        Div checkLine = new Div(check);
+        checkLine.addClassName("lists-no-print");
+        card.add(checkLine);
         return card;
+    }
+
+    /**
+     * The conditions with their limits (a correction period among them) and the legal basis of an item, for the
+     * printed list; citations as plain text, since a link means nothing on paper.
+     */
+    private void printed(Div card, ExemptionItem e) {
+        Div conditions = new Div(new Div(new Span(getTranslation("lists.exemption.conditionsLead"))),
+                ExemptionDetailView.conditionList(this, e));
+        conditions.addClassName("exemption-print-conditions");
+        card.add(conditions);
+        for (var basis : List.of(Map.entry("lists.exemption.basisViolation", e.basisViolation()),
+                Map.entry("lists.exemption.basisPenalty", e.basisPenalty()),
+                Map.entry("lists.exemption.basisExemption", e.basisExemption()))) {
+            if (!basis.getValue().isEmpty()) {
+                Div line = new Div(new Span(getTranslation(basis.getKey()) + getTranslation("lists.colon")),
+                        ListsUi.citationList(basis.getValue(), c -> java.util.Optional.empty()));
+                line.addClassName("exemption-print-basis");
+                card.add(line);
+            }
+        }
+        if (!e.measure().isEmpty()) {
+            card.add(ListsUi.contentFact(this, "lists.exemption.measure",
+                    String.join("、", ReaderScript.forReader(e.measure()))));
+        }
     }
 }

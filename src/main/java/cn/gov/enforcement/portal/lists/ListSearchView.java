@@ -53,6 +53,7 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
     private final Anchor download = new Anchor();
     private final Anchor downloadXlsx = new Anchor();
     private final Anchor printAll = new Anchor();
+    private boolean printMode;
     private final HorizontalLayout tools = new HorizontalLayout();
     private SearchForm form;
     private final HorizontalLayout printBar = new HorizontalLayout();
@@ -233,7 +234,13 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         return listQuery;
     }
 
+    /** True while the page shows the whole list for paper ({@code print=all}): cards then hold what a reader needs there. */
+    protected boolean printMode() {
+        return printMode;
+    }
+
     private void show(String q, String a, Map<String, String> own, int page, boolean printMode) {
+        this.printMode = printMode;
         Map<String, String> filters = new LinkedHashMap<>();
         putIfSet(filters, "q", q);
         putIfSet(filters, "agency", a);

@@ -240,14 +240,14 @@ class ListsApiController {
     ResponseEntity<?> riskPointsCsv(HttpServletRequest request) {
         Locale locale = locale(request);
         return download(request, locale, () -> csv("risk-points.csv", ListsCsv.riskPoints(allRiskPoints(request),
-                (key, args) -> translations.get(locale, key, args))));
+                (key, args) -> translations.get(locale, key, args), id -> catalog.agencyName(id, locale))));
     }
 
     @GetMapping(path = "/exemptions.csv")
     ResponseEntity<?> exemptionsCsv(HttpServletRequest request) {
         Locale locale = locale(request);
         return download(request, locale, () -> csv("exemptions.csv", ListsCsv.exemptions(allExemptions(request),
-                (key, args) -> translations.get(locale, key, args))));
+                (key, args) -> translations.get(locale, key, args), id -> catalog.agencyName(id, locale))));
     }
 
     @GetMapping(path = "/risk-points.xlsx")
@@ -255,7 +255,8 @@ class ListsApiController {
         Locale locale = locale(request);
         EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
         return download(request, locale, () -> xlsx("risk-points.xlsx",
-                ListsXlsx.workbook(m.get("lists.risks.title"), ListsCsv.riskPointRows(allRiskPoints(request), m))));
+                ListsXlsx.workbook(m.get("lists.risks.title"), ListsCsv.riskPointRows(allRiskPoints(request), m,
+                        id -> catalog.agencyName(id, locale)))));
     }
 
     @GetMapping(path = "/exemptions.xlsx")
@@ -263,7 +264,8 @@ class ListsApiController {
         Locale locale = locale(request);
         EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
         return download(request, locale, () -> xlsx("exemptions.xlsx",
-                ListsXlsx.workbook(m.get("lists.exemptions.title"), ListsCsv.exemptionRows(allExemptions(request), m))));
+                ListsXlsx.workbook(m.get("lists.exemptions.title"), ListsCsv.exemptionRows(allExemptions(request), m,
+                        id -> catalog.agencyName(id, locale)))));
     }
 
     /**

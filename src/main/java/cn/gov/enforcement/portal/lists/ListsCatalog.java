@@ -353,6 +353,14 @@ public class ListsCatalog {
         return agencies.find(agencyId).map(AgencyDetails::name).orElse(agencyId);
     }
 
+    /**
+     * An agency's public name in the given language (its English name for English when it has one, Traditional
+     * characters for Taiwan), or its id when the directory does not know it; for a download, which has no page.
+     */
+    public String agencyName(String agencyId, Locale locale) {
+        return agencies.find(agencyId).map(d -> d.name(locale)).orElse(agencyId);
+    }
+
     /** True when the agency directory marks the agency as sample content (the demonstration agencies). */
     public boolean sampleAgency(String agencyId) {
         return agencyId != null && agencies.find(agencyId).map(d -> d.summary().sample()).orElse(false);

@@ -2,23 +2,24 @@ package cn.gov.enforcement.portal.lists;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * CSV downloads (RFC 4180, UTF-8 with a byte order mark so that Excel reads Chinese). Headers and the
- * fixed values (risk level, kind, sub-kind, kinds of guidance) are in the reader's language; the
- * entries' own texts are as the agency wrote them.
+ * fixed values (risk level, kind, sub-kind, kinds of guidance), the agency's name and each condition's limit (as
+ * the detail page states it) are in the reader's language; the entries' own texts are as the agency wrote them.
  */
 final class ListsCsv {
 
     private ListsCsv() {}
 
-    static String riskPoints(List<RiskPoint> items, EligibilityTexts.Messages m) {
-        return csv(riskPointRows(items, m));
+    static String riskPoints(List<RiskPoint> items, EligibilityTexts.Messages m, UnaryOperator<String> agencyNames) {
+        return csv(riskPointRows(items, m, agencyNames));
     }
 
-    static String exemptions(List<ExemptionItem> items, EligibilityTexts.Messages m) {
-        return csv(exemptionRows(items, m));
+    static String exemptions(List<ExemptionItem> items, EligibilityTexts.Messages m, UnaryOperator<String> agencyNames) {
+        return csv(exemptionRows(items, m, agencyNames));
     }
 
     private static String csv(List<List<String>> rows) {
@@ -27,8 +28,13 @@ final class ListsCsv {
         return out.toString();
     }
 
-    /** The header row and one row per risk point (shared by the CSV and XLSX downloads). */
-    static List<List<String>> riskPointRows(List<RiskPoint> items, EligibilityTexts.Messages m) {
+    /**
+     * The header row and one row per risk point (shared by the CSV and XLSX downloads).
+     *
+     * @param agencyNames an agency's id → its name in the download's language
+     */
+    static List<List<String>> riskPointRows(List<RiskPoint> items, EligibilityTexts.Messages m,
+            UnaryOperator<String> agencyNames) {
         List<List<String>> out = new java.util.ArrayList<>();
         out.add(List.of(m.get("lists.csv.id"), m.get("lists.csv.agency"), m.get("lists.csv.sector"),
                 m.get("lists.csv.appliesTo"), m.get("lists.csv.title"), m.get("lists.csv.risk"), m.get("lists.csv.level"),
@@ -36,7 +42,7 @@ final class ListsCsv {
                 m.get("lists.csv.prevention"), m.get("lists.csv.guidance"), m.get("lists.csv.effectiveFrom"),
                 m.get("lists.csv.sample")));
         for (RiskPoint r : items) {
-            out.add(List.of(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(), r.risk(),
+            out.add(List.of(r.id(), agencyNames.apply(r.agency()), r.sector(), r.appliesTo(), r.title(), r.risk(),
                     m.get(ListsUi.levelKey(r.level())), citations(r.basisObligation()), citations(r.basisPenalty()),
                     r.consequence(), String.join("\n", r.prevention()),
                     r.guidance().stream().map(g -> m.get(ListsUi.guidanceKey(g)))
@@ -47,8 +53,13 @@ final class ListsCsv {
         return out;
     }
 
-    /** The header row and one row per exemption item (shared by the CSV and XLSX downloads). */
-    static List<List<String>> exemptionRows(List<ExemptionItem> items, EligibilityTexts.Messages m) {
+    /**
+     * The header row and one row per exemption item (shared by the CSV and XLSX downloads).
+     *
+     * @param agencyNames an agency's id → its name in the download's language
+     */
+    static List<List<String>> exemptionRows(List<ExemptionItem> items, EligibilityTexts.Messages m,
+            UnaryOperator<String> agencyNames) {
         List<List<String>> out = new java.util.ArrayList<>();
         out.add(List.of(m.get("lists.csv.id"), m.get("lists.csv.agency"), m.get("lists.csv.kind"),
                 m.get("lists.csv.subkind"), m.get("lists.csv.sector"), m.get("lists.csv.violation"),
@@ -56,16 +67,24 @@ final class ListsCsv {
                 m.get("lists.csv.conditions"), m.get("lists.csv.measure"), m.get("lists.csv.effectiveFrom"),
                 m.get("lists.csv.sample")));
         for (ExemptionItem e : items) {
-            out.add(List.of(e.id(), e.agency(), m.get(ListsUi.kindKey(e.kind())),
+            out.add(List.of(e.id(), agencyNames.apply(e.agency()), m.get(ListsUi.kindKey(e.kind())),
                     e.subkind() == null ? "" : m.get(ListsUi.subkindKey(e.subkind())), nz(e.sector()), e.violation(),
                     citations(e.basisViolation()), citations(e.basisPenalty()), citations(e.basisExemption()),
-                    // a question met by the answer no says so, or the list would read as asking for the harm
-                    e.conditions().stream().map(c -> c.metWhenNo() ? c.question() + m.get("lists.csv.metWhenNo")
-                            : c.question()).collect(Collectors.joining("\n")),
+                    e.conditions().stream().map(c -> condition(c, m)).collect(Collectors.joining("\n")),
                     String.join("、", e.measure()), e.effectiveFrom().toString(),
                     e.sample() ? m.get("lists.csv.yes") : m.get("lists.csv.no")));
         }
         return out;
+    }
+
+    /**
+     * A condition as the detail page states it: the question, that the answer no meets it when so (or the list would
+     * read as asking for the harm), and its limit (below 3 people: without it a number question says nothing).
+     */
+    private static String condition(Condition c, EligibilityTexts.Messages m) {
+        String question = c.metWhenNo() ? c.question() + m.get("lists.csv.metWhenNo") : c.question();
+        return EligibilityTexts.threshold(c, m).map(limit -> m.get("lists.csv.conditionWithLimit", question, limit))
+                .orElse(question);
     }
 
     static byte[] withBom(String text) {

@@ -34,14 +34,32 @@ public record SelfCheckAnswer(Status status, Set<Integer> measuresDone, String m
         return status == Status.DONE || status == Status.PARTLY;
     }
 
+    /** The fewest characters of a fingerprint: a shorter value is written with leading zeros. */
+    static final int FINGERPRINT_MIN = 5;
+    /** The most characters of a fingerprint: 2^32 - 1 in base 36 ({@code 1z141z3}). */
+    static final int FINGERPRINT_MAX = 7;
+
     /**
-     * A short fingerprint of a risk point's prevention measures in their order (CRC-32 of their text, base 36): it
-     * changes when an editor adds, removes, rewrites or reorders a measure.
+     * A short fingerprint of a risk point's prevention measures in their order (CRC-32 of their text, base 36, at least
+     * {@link #FINGERPRINT_MIN} characters): it changes when an editor adds, removes, rewrites or reorders a measure.
      */
     public static String fingerprint(List<String> measures) {
         CRC32 crc = new CRC32();
         crc.update(String.join("\n", measures).getBytes(StandardCharsets.UTF_8));
-        return Long.toString(crc.getValue(), 36);
+        String value = Long.toString(crc.getValue(), 36);
+        return "0".repeat(Math.max(0, FINGERPRINT_MIN - value.length())) + value;
+    }
+
+    /**
+     * True when {@code text} has the form of a {@link #fingerprint}: 5 to 7 base-36 characters of a 32-bit value. Any
+     * other (a damaged address, {@code ~bad}) is unreadable, not the sign of an editor's change.
+     */
+    public static boolean isFingerprint(String text) {
+        if (text == null || text.length() < FINGERPRINT_MIN || text.length() > FINGERPRINT_MAX
+                || !text.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) {
+            return false;
+        }
+        return Long.parseLong(text, 36) <= 0xFFFFFFFFL;
     }
 
     /** The four answers, in the order the page offers them. */

@@ -42,6 +42,13 @@ public class SelfCheckService {
     private static final Set<String> GENERIC_PAIRS = Set.of("未按", "按规", "规定", "首次", "发现", "未经", "擅自", "行为",
             "机动", "动车");
 
+    /**
+     * Subjects that exclude each other: an item about goods vehicles (货运机动车超过核定载质量) is not about passenger
+     * transport (公路客运车辆超员), though both cite the same penalty article and share 超过, 核定.
+     */
+    private static final List<List<String>> SUBJECTS = List.of(List.of("客运", "客车", "载客", "乘员"),
+            List.of("货运", "货车", "载货", "货物"));
+
     private final ListsCatalog catalog;
 
     SelfCheckService(ListsCatalog catalog) {
@@ -274,7 +281,8 @@ public class SelfCheckService {
      * The no- or lighter-penalty items of the risk point's agency that may apply should the violation already have
      * happened: an item that cites one of the risk point's articles and whose violation shares at least two
      * meaningful character pairs with the risk point's title (or three with its title and description), the
-     * closest first. The reader checks the item's conditions with its self-test.
+     * closest first; never an item about another subject ({@link #SUBJECTS}: goods vehicles for a risk about passenger
+     * transport). The reader checks the item's conditions with its self-test.
      */
     static List<ExemptionItem> related(RiskPoint p, List<ExemptionItem> exemptions) {
         Set<String> articles = new HashSet<>();
@@ -290,7 +298,7 @@ public class SelfCheckService {
             }
             boolean sameArticle = e.basisViolation().stream().anyMatch(c -> articles.contains(key(c)))
                     || e.basisPenalty().stream().anyMatch(c -> articles.contains(key(c)));
-            if (!sameArticle) {
+            if (!sameArticle || otherSubject(p, e)) {
                 continue;
             }
             Set<String> violation = pairs(e.violation());
@@ -302,6 +310,26 @@ public class SelfCheckService {
         }
         return scored.stream().sorted(Comparator.comparingInt(Scored::shared).reversed()).limit(MAX_RELATED)
                 .map(Scored::item).toList();
+    }
+
+    /**
+     * True when the item names one of {@link #SUBJECTS} and the risk point (its title, description and whom it
+     * concerns) names only others.
+     */
+    static boolean otherSubject(RiskPoint p, ExemptionItem e) {
+        Set<Integer> item = subjects(e.violation());
+        Set<Integer> risk = subjects(p.title() + "|" + p.risk() + "|" + (p.appliesTo() == null ? "" : p.appliesTo()));
+        return !item.isEmpty() && !risk.isEmpty() && java.util.Collections.disjoint(item, risk);
+    }
+
+    private static Set<Integer> subjects(String text) {
+        Set<Integer> found = new HashSet<>();
+        for (int i = 0; i < SUBJECTS.size(); i++) {
+            if (SUBJECTS.get(i).stream().anyMatch(text::contains)) {
+                found.add(i);
+            }
+        }
+        return found;
     }
 
     private static String key(Citation c) {

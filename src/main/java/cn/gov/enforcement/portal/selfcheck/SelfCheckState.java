@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * {@code D} (done), {@code N} (not yet), {@code X} (does not apply) or {@code P} followed by the 1-based numbers of
  * the measures in place, separated by dots ({@code mr-rp-price-tag.P1.3}; a bare {@code P} while none is ticked yet).
  * An answer about the measures ({@code D}, {@code P}) may end in {@code ~} and the {@link SelfCheckAnswer#fingerprint}
- * of the measures it was given for ({@code mr-rp-price-tag.P1.3~1x2k9c}).
+ * of the measures it was given for ({@code mr-rp-price-tag.P1.3~1x2k9c}); an entry whose fingerprint has not the form
+ * of one ({@link SelfCheckAnswer#isFingerprint}) is unreadable.
  * Only characters that need no escaping in an address are used, so the address stays readable.
  */
 public final class SelfCheckState {
@@ -57,7 +58,8 @@ public final class SelfCheckState {
             }
             Status status = Status.ofCode(m.group(2).charAt(0));
             String numbers = m.group(3);
-            if (status != Status.PARTLY && numbers != null) {
+            if (status != Status.PARTLY && numbers != null
+                    || m.group(4) != null && !SelfCheckAnswer.isFingerprint(m.group(4))) {
                 unreadable++;
                 continue;
             }

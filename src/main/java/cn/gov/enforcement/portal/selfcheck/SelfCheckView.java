@@ -211,6 +211,8 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
                 ReaderScript.splice(String.join("、", sectors))))), new Paragraph(getTranslation("selfcheck.step1.lead")), groups,
                 sectorError, start);
         details.setId("selfcheck-sectors-details");
+        // the summary names every sector chosen: it wraps on a phone instead of widening the page
+        details.addClassName("selfcheck-sectors-details");
         step.add(new H2(getTranslation("selfcheck.step1")), details);
         return step;
     }
@@ -247,7 +249,13 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         progress.getElement().setAttribute("aria-label", getTranslation("selfcheck.progress.label"));
         Div progressLine = new Div(progressText, progress);
         progressLine.addClassName("selfcheck-progress");
-        step.add(progressLine);
+        progressLine.addClassName("selfcheck-no-print");
+        // on paper the folded first step is not printed: the sectors the form is for are
+        Paragraph printedSectors = new Paragraph(ReaderScript.markSpliced(getTranslation("selfcheck.report.sectors",
+                ReaderScript.splice(String.join("、", checklist.sectors())))));
+        printedSectors.setId("selfcheck-checklist-sectors");
+        printedSectors.addClassName("lists-print-only");
+        step.add(printedSectors, progressLine);
         for (RiskPoint p : checklist.points()) {
             step.add(item(p));
         }
@@ -261,10 +269,13 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         restart.setId("selfcheck-restart");
         HorizontalLayout buttons = new HorizontalLayout(report, restart);
         buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
+        buttons.setWrap(true);
+        buttons.addClassName("selfcheck-no-print");
         step.add(answerError, buttons);
         add(step);
         updateProgress();
-        // the checklist prints as a form to fill in on paper
+        // the checklist prints as a form to fill in on paper: the sectors, each risk with a box before each measure
+        // and its answers, without the buttons, links and progress bar
         ListsUi.addPrintStyle(this);
     }
 
@@ -297,6 +308,8 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         answer.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         CheckboxGroup<Integer> done = new CheckboxGroup<>();
         done.setId("selfcheck-measures-" + p.id());
+        // on paper the measures listed above carry the boxes to tick, whatever the answer
+        done.addClassName("selfcheck-no-print");
         done.setLabel(getTranslation("selfcheck.measuresDone"));
         done.setAriaLabel(riskTitle + getTranslation("lists.colon") + getTranslation("selfcheck.measuresDone"));
         List<String> texts = ReaderScript.forReader(p.prevention());
@@ -328,7 +341,7 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         details.setTarget("_blank");
         details.getElement().setAttribute("aria-label", getTranslation("selfcheck.details") + getTranslation("lists.colon") + riskTitle);
         Paragraph detailsLine = new Paragraph(details);
-        detailsLine.addClassName("selfcheck-details");
+        detailsLine.addClassNames("selfcheck-details", "selfcheck-no-print");
         item.add(answer, done, detailsLine);
         return item;
     }
@@ -467,6 +480,7 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         restart.setId("selfcheck-restart");
         HorizontalLayout buttons = new HorizontalLayout(print, edit, restart);
         buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
+        buttons.setWrap(true);
         buttons.addClassName("selfcheck-no-print");
         add(section, buttons);
         ListsUi.addPrintStyle(this);

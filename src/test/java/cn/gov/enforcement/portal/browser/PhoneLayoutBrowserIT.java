@@ -102,6 +102,30 @@ class PhoneLayoutBrowserIT extends BrowserTest {
     }
 
     @Test
+    void on_a_phone_the_self_check_s_sector_summary_and_report_buttons_wrap_instead_of_widening_the_page() {
+        browser.resize(390, 844);
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            browser.open("/self-check?sector=餐饮服务&sector=食品销售&sector=商品零售&lang=" + lang);
+            browser.find(By.id("selfcheck-sectors-details"));
+            browser.waitForVaadin();
+            assertThat(overflow()).as("horizontal overflow in px of the checklist, " + lang).isLessThanOrEqualTo(0);
+            Number right = (Number) js("return document.querySelector('#selfcheck-sectors-details vaadin-details-summary')"
+                    + ".getBoundingClientRect().right");
+            Number width = (Number) js("return document.documentElement.clientWidth");
+            assertThat(right.doubleValue()).as("right edge of the sectors' summary, " + lang)
+                    .isLessThanOrEqualTo(width.doubleValue());
+
+            browser.open("/self-check?sector=商品零售&a=mr-rp-price-tag.N&report=1&lang=" + lang);
+            browser.find(By.id("selfcheck-report-summary"));
+            browser.waitForVaadin();
+            assertThat(overflow()).as("horizontal overflow in px of the report, " + lang).isLessThanOrEqualTo(0);
+            Number restart = (Number) js("return document.getElementById('selfcheck-restart').getBoundingClientRect().right");
+            assertThat(restart.doubleValue()).as("right edge of the restart link, " + lang)
+                    .isLessThanOrEqualTo(width.doubleValue());
+        }
+    }
+
+    @Test
     void on_a_phone_the_user_management_shows_each_account_and_its_buttons_without_scrolling_sideways() {
         signInAsAdministrator();
         browser.resize(390, 844);

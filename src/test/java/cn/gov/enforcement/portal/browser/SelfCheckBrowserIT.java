@@ -26,6 +26,30 @@ class SelfCheckBrowserIT extends BrowserTest {
     }
 
     @Test
+    void the_checklist_prints_as_a_paper_form_with_its_sectors_and_a_box_before_each_measure() {
+        browser.open("/self-check?sector=商品零售&a=mr-rp-price-tag.N");
+        browser.find(By.id("selfcheck-make-report"));
+        browser.waitForVaadin();
+        var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        browser.printed(() -> {
+            assertThat(browser.find(By.id("selfcheck-checklist-sectors")).isDisplayed()).isTrue();
+            assertThat(browser.find(By.id("selfcheck-checklist-sectors")).getText()).isEqualTo("经营领域：商品零售");
+            assertThat(browser.find(By.id("selfcheck-make-report")).isDisplayed()).isFalse();
+            assertThat(browser.find(By.id("selfcheck-restart")).isDisplayed()).isFalse();
+            assertThat(browser.find(By.id("selfcheck-progress")).isDisplayed()).isFalse();
+            assertThat(browser.driver().findElements(By.cssSelector(".selfcheck-details a")))
+                    .isNotEmpty().noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+            // every measure of every risk has its box, whatever was answered on screen
+            assertThat(js.executeScript("return [...document.querySelectorAll('.selfcheck-measures li')]"
+                    + ".map(li => getComputedStyle(li, '::before').content)")).asList()
+                    .isNotEmpty().allMatch("\"☐ \""::equals);
+            assertThat(browser.find(By.id("selfcheck-item-mr-rp-price-tag")).isDisplayed()).isTrue();
+        });
+        // on screen the folded first step holds the sectors, the printed line is not shown twice
+        assertThat(browser.find(By.id("selfcheck-checklist-sectors")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void a_business_checks_itself_reloads_and_prints_its_report() {
         browser.open("/self-check");
         browser.find(By.xpath("//vaadin-checkbox-group[@id='selfcheck-sectors-sample-market-regulation']"

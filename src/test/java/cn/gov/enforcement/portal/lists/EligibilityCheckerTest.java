@@ -215,6 +215,43 @@ class EligibilityCheckerTest {
     }
 
     @Test
+    void a_comma_groups_thousands_only_in_its_places_and_a_decimal_comma_is_refused_not_read_as_a_separator() {
+        ExemptionItem item = item(ListsFormat.LIGHTER, numeric(ConditionType.AMOUNT_BELOW, "30"));
+        for (String typed : List.of("29,5", "2,5", "29，5", "1,00", "1,0000", ",5", "12,345,6", "1,234.5,6")) {
+            assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", typed)))
+                    .as(typed)
+                    .isInstanceOfSatisfying(EligibilityAnswersException.class, e -> {
+                        assertThat(e.messageKey()).isEqualTo("lists.check.error.decimalComma");
+                        assertThat(e.args()).containsExactly(1);
+                    });
+        }
+        ExemptionItem large = item(ListsFormat.LIGHTER, numeric(ConditionType.AMOUNT_BELOW, "100000"));
+        for (String typed : List.of("1,000", "12,345.5", "12，345.5", "99,999元", "１２，３４５")) {
+            assertThat(EligibilityChecker.check(large, Map.of("0", typed)).applies()).as(typed).isTrue();
+        }
+        assertThat(EligibilityChecker.check(large, Map.of("0", "12,345.5")).conditions().get(0).answer())
+                .isEqualTo("12345.5");
+    }
+
+    @Test
+    void a_count_of_people_or_things_is_whole_and_a_fraction_is_refused_not_read_as_below_the_limit() {
+        ExemptionItem people = item(ListsFormat.NO_PENALTY,
+                new Condition(ConditionType.QUANTITY_BELOW, "有几人？", new BigDecimal("3"), "人", "健康证明过期的从业人员"));
+        for (String typed : List.of("2.5", "0.5人", "2,5", "２．５")) {
+            assertThatThrownBy(() -> EligibilityChecker.check(people, Map.of("0", typed)))
+                    .as(typed)
+                    .isInstanceOfSatisfying(EligibilityAnswersException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("lists.check.error.notWhole"));
+        }
+        assertThat(EligibilityChecker.check(people, Map.of("0", "2")).applies()).isTrue();
+        assertThat(EligibilityChecker.check(people, Map.of("0", "2.0人")).applies()).isTrue();
+        // an area is not counted one by one: a fraction stays a number
+        ExemptionItem area = item(ListsFormat.NO_PENALTY,
+                new Condition(ConditionType.QUANTITY_BELOW, "多少平方米？", new BigDecimal("5"), "平方米", "面积"));
+        assertThat(EligibilityChecker.check(area, Map.of("0", "2.5")).applies()).isTrue();
+    }
+
+    @Test
     void every_refused_answer_is_named_at_once_with_its_own_message() {
         ExemptionItem item = item(ListsFormat.NO_PENALTY, yesNo(ConditionType.NO_HARM), yesNo(ConditionType.HARM_MINOR),
                 numeric(ConditionType.AMOUNT_BELOW, "100"), numeric(ConditionType.QUANTITY_BELOW, "5"));

@@ -32,6 +32,11 @@ class ListsCsvTest {
         };
     }
 
+    /** Agency names as a directory gives them: here the id in capitals after 机关. */
+    private static String name(String agencyId) {
+        return "机关 " + agencyId.toUpperCase(java.util.Locale.ROOT);
+    }
+
     private static RiskPoint riskPoint() {
         return new RiskPoint("tp-rp-x", "sample-traffic-police", "机动车驾驶", "驾驶人", "标题", "风险", "高", "原因",
                 List.of(new Citation("中华人民共和国道路交通安全法", "第二十二条", 2)),
@@ -47,10 +52,32 @@ class ListsCsvTest {
                         new Condition(ConditionType.CORRECTED_IMMEDIATELY, "是否立即驶离？", null, null, null),
                         new Condition(ConditionType.NO_HARM, "是否造成了交通事故？", null, null, null, true)),
                 List.of("教育"), LocalDate.of(2024, 1, 1), null, true);
-        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("zh_CN")).get(1).get(9))
+        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"), ListsCsvTest::name).get(1).get(9))
                 .isEqualTo("是否立即驶离？\n是否造成了交通事故？（回答“否”时符合）");
-        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("en")).get(1).get(9))
+        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("en"), ListsCsvTest::name).get(1).get(9))
                 .isEqualTo("是否立即驶离？\n是否造成了交通事故？ (met when the answer is No)");
+    }
+
+    @Test
+    void a_download_names_the_agency_and_states_each_condition_s_limit_as_the_detail_page_does() throws IOException {
+        List<Citation> basis = List.of(new Citation("中华人民共和国食品安全法", "第一百二十六条", null));
+        ExemptionItem item = new ExemptionItem("mr-ex-x", "sample-market-regulation", "不予处罚", null, "餐饮服务", "健康证明过期",
+                null, basis, basis, basis, List.of(
+                        new Condition(ConditionType.QUANTITY_BELOW, "健康证明过期的从业人员有几人？", new java.math.BigDecimal("3"),
+                                "人", "健康证明过期的从业人员"),
+                        new Condition(ConditionType.CORRECTED_WITHIN_DAYS, "是否在 7 日内改正？", new java.math.BigDecimal("7"),
+                                null, null),
+                        new Condition(ConditionType.NO_HARM, "是否造成了食品安全事故？", null, null, null, true)),
+                List.of("教育"), LocalDate.of(2024, 1, 1), null, true);
+        List<String> chinese = ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"), ListsCsvTest::name).get(1);
+        assertThat(chinese.get(1)).isEqualTo("机关 SAMPLE-MARKET-REGULATION");
+        assertThat(chinese.get(9)).isEqualTo("健康证明过期的从业人员有几人？适用界限：健康证明过期的从业人员低于 3人；达到或超过 3人 的，本事项不适用。\n"
+                + "是否在 7 日内改正？适用界限：7 日内改正。\n"
+                + "是否造成了食品安全事故？（回答“否”时符合）");
+        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("en"), ListsCsvTest::name).get(1).get(9))
+                .startsWith("健康证明过期的从业人员有几人？ Limit: “健康证明过期的从业人员” below 3 people;");
+        assertThat(ListsCsv.riskPointRows(List.of(riskPoint()), bundle("zh_CN"), ListsCsvTest::name).get(1).get(1))
+                .isEqualTo("机关 SAMPLE-TRAFFIC-POLICE");
     }
 
     @Test
@@ -70,7 +97,7 @@ class ListsCsvTest {
 
     @Test
     void a_risk_point_row_holds_its_citations_in_plain_chinese() throws IOException {
-        String csv = ListsCsv.riskPoints(List.of(riskPoint()), bundle("zh_CN"));
+        String csv = ListsCsv.riskPoints(List.of(riskPoint()), bundle("zh_CN"), ListsCsvTest::name);
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).startsWith("\"编号\",");
         assertThat(csv).contains("\"《中华人民共和国道路交通安全法》第二十二条第二款\"")
@@ -81,17 +108,17 @@ class ListsCsvTest {
     @Test
     void an_english_download_has_the_fixed_values_in_english_and_the_entries_own_texts_as_written() throws IOException {
         var en = bundle("en");
-        List<List<String>> risks = ListsCsv.riskPointRows(List.of(riskPoint()), en);
+        List<List<String>> risks = ListsCsv.riskPointRows(List.of(riskPoint()), en, ListsCsvTest::name);
         assertThat(risks.get(0)).contains("ID", "Agency");
         assertThat(risks.get(1)).contains("High", "Reminder, Interview", "标题", "Yes")
                 .doesNotContain("高");
         ExemptionItem item = new ExemptionItem("mr-ex-x", "sample-market-regulation", "不予处罚", "首违不罚", "营业执照", "未亮照经营", null,
                 List.of(), List.of(), List.of(new Citation("中华人民共和国行政处罚法", "第三十三条", null)),
                 List.of(), List.of("责令改正"), LocalDate.of(2024, 1, 1), null, false);
-        List<List<String>> exemptions = ListsCsv.exemptionRows(List.of(item), en);
+        List<List<String>> exemptions = ListsCsv.exemptionRows(List.of(item), en, ListsCsvTest::name);
         assertThat(exemptions.get(1)).contains("No penalty", "first violation, no penalty", "未亮照经营", "No")
                 .doesNotContain("不予处罚", "首违不罚");
-        List<List<String>> chinese = ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"));
+        List<List<String>> chinese = ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"), ListsCsvTest::name);
         assertThat(chinese.get(1)).contains("不予处罚", "首违不罚");
     }
 

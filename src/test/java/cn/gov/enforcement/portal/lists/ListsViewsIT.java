@@ -727,4 +727,29 @@ class ListsViewsIT extends ListsTestSupport {
         assertThat(cards).hasSize(total);
         assertThat(cards).allSatisfy(card -> assertThat(card.getElement().getTextRecursively()).contains("不予处罚"));
     }
+
+    @Test
+    void the_printed_exemption_list_states_each_item_s_conditions_limits_and_legal_basis_without_a_self_test_link()
+            throws Exception {
+        awaitIndexesInStep();
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("sector", "餐饮服务", "print", "all")));
+        var cards = _find(Div.class, spec -> spec.withClasses("exemption-card"));
+        assertThat(cards).isNotEmpty();
+        assertThat(cards).allSatisfy(card -> {
+            String text = card.getElement().getTextRecursively();
+            assertThat(text).contains("同时符合以下全部条件的，适用本事项：", "不予处罚或从轻、减轻处罚的依据：", "《中华人民共和国")
+                    .doesNotContain("自助检查");
+            assertThat(card.getElement().getChildren().anyMatch(c -> c.getClassList().contains("exemption-print-conditions")))
+                    .isTrue();
+        });
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("exemption-check-link"))).isEmpty();
+        String all = cards.stream().map(c -> c.getElement().getTextRecursively()).reduce("", String::concat);
+        // a number question's limit, as on the detail page
+        assertThat(all).contains("适用界限：");
+        // on screen, the paged list keeps its self-test links, hidden on paper
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("sector", "餐饮服务")));
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("exemption-check-link"))).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.getParent().orElseThrow().getElement().getClassList()).contains("lists-no-print"));
+        assertThat(_find(Div.class, spec -> spec.withClasses("exemption-print-conditions"))).isEmpty();
+    }
 }

@@ -151,6 +151,14 @@ class SelfCheckIT extends KaribuViewTest {
         assertThat(SelfCheckService.related(points.get("um-rp-household-waste-sorting"), exemptions)).extracting(ExemptionItem::id)
                 .containsExactly("um-ex-first-waste-sorting");
         assertThat(SelfCheckService.related(points.get("mr-rp-food-licence"), exemptions)).isEmpty();
+        // the goods trucks' overload item for the goods-truck risk, never for the bus risk under the same article
+        var all = context.getBean(cn.gov.enforcement.portal.lists.ListsCatalog.class).publicRiskPoints();
+        RiskPoint bus = all.stream().filter(p -> p.id().equals("tp-rp-bus-over-capacity")).findFirst().orElseThrow();
+        RiskPoint truck = all.stream().filter(p -> p.id().equals("tp-rp-truck-overload")).findFirst().orElseThrow();
+        assertThat(SelfCheckService.related(bus, exemptions)).extracting(ExemptionItem::id)
+                .doesNotContain("tp-ex-lighter-self-mitigated");
+        assertThat(SelfCheckService.related(truck, exemptions)).extracting(ExemptionItem::id)
+                .contains("tp-ex-lighter-self-mitigated");
     }
 
     @Test
@@ -463,7 +471,7 @@ class SelfCheckIT extends KaribuViewTest {
     void an_answer_about_measures_that_changed_since_is_left_out_to_be_given_again() throws Exception {
         String fraud = fingerprint("mr-rp-price-fraud");
         UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
-                "a", List.of("mr-rp-price-tag.P1~zzzz_mr-rp-price-fraud.D~" + fraud + "_mr-rp-measuring-instrument.N~zzzz"))));
+                "a", List.of("mr-rp-price-tag.P1~zzzzzz_mr-rp-price-fraud.D~" + fraud + "_mr-rp-measuring-instrument.N~zzzzzz"))));
         assertThat(text("selfcheck-notice-changed")).isEqualTo("以下 1 个风险点的防范措施在本页地址生成后有过修改，原来的答案已略去，请重新作答："
                 + point("mr-rp-price-tag").title() + "。");
         assertThat(_find(com.vaadin.flow.component.Component.class, spec -> spec.withId("selfcheck-notice-answers"))).isEmpty();
@@ -486,12 +494,25 @@ class SelfCheckIT extends KaribuViewTest {
                 .andExpect(jsonPath("$.riskPoints[?(@.id == 'mr-rp-price-tag')].preventionFingerprint")
                         .value(fingerprint("mr-rp-price-tag")));
         mvc.perform(get("/api/v1/self-check/report").param("sector", "商品零售")
-                        .param("a", "mr-rp-price-tag.P1~zzzz_mr-rp-price-fraud.D~" + fraud))
+                        .param("a", "mr-rp-price-tag.P1~zzzzzz_mr-rp-price-fraud.D~" + fraud))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.changedAnswers[0]").value("mr-rp-price-tag"))
                 .andExpect(jsonPath("$.ignoredAnswers").value(0))
                 .andExpect(jsonPath("$.done[0]").value("mr-rp-price-fraud"))
                 .andExpect(jsonPath("$.summary.unanswered").value(3));
+
+        // a fingerprint not of the form of one (a damaged address) is an unreadable answer, not an editor's change
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
+                "a", List.of("mr-rp-price-tag.D~bad_mr-rp-price-fraud.D~" + fraud))));
+        assertThat(_find(com.vaadin.flow.component.Component.class, spec -> spec.withId("selfcheck-notice-changed"))).isEmpty();
+        assertThat(text("selfcheck-notice-answers")).isEqualTo("本页地址中有 1 项答案无法读取，或者对应的风险点已不在清单中，已略去。");
+        assertThat(answerField("mr-rp-price-tag").getValue()).isNull();
+        mvc.perform(get("/api/v1/self-check/report").param("sector", "商品零售")
+                        .param("a", "mr-rp-price-tag.D~bad_mr-rp-price-fraud.D~" + fraud))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changedAnswers").isEmpty())
+                .andExpect(jsonPath("$.ignoredAnswers").value(1));
     }
 
     private static String location() {

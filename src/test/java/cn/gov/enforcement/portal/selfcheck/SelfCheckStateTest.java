@@ -55,7 +55,7 @@ class SelfCheckStateTest {
         for (int i = 1; i <= 99; i++) {
             all.append(i == 1 ? "" : ".").append(i);
         }
-        all.append("~abcdefgh");
+        all.append("~1z141z3");
         assertThat(all.length()).isLessThanOrEqualTo(SelfCheckState.MAX_ENTRY);
         assertThat(SelfCheckState.parse(all.toString()).answers().get("x".repeat(80)).measuresDone()).hasSize(99);
     }
@@ -80,7 +80,7 @@ class SelfCheckStateTest {
     @Test
     void answers_about_the_measures_carry_the_fingerprint_of_the_measures_they_were_given_for() {
         String fingerprint = SelfCheckAnswer.fingerprint(java.util.List.of("明码标价", "一货一签"));
-        assertThat(fingerprint).matches("[a-z0-9]{1,8}");
+        assertThat(fingerprint).matches("[a-z0-9]{5,7}");
         // any change of the measures, their order included, changes it
         assertThat(SelfCheckAnswer.fingerprint(java.util.List.of("一货一签", "明码标价"))).isNotEqualTo(fingerprint);
         assertThat(SelfCheckAnswer.fingerprint(java.util.List.of("明码标价", "一货一签", "标签清晰"))).isNotEqualTo(fingerprint);
@@ -88,17 +88,42 @@ class SelfCheckStateTest {
 
         Map<String, SelfCheckAnswer> answers = new LinkedHashMap<>();
         answers.put("mr-rp-price-tag", new SelfCheckAnswer(Status.PARTLY, Set.of(1), fingerprint));
-        answers.put("mr-rp-price-fraud", new SelfCheckAnswer(Status.DONE, Set.of(), "abc"));
+        answers.put("mr-rp-price-fraud", new SelfCheckAnswer(Status.DONE, Set.of(), "abcde"));
         // "not yet" and "does not concern us" do not depend on the measures: no fingerprint
         answers.put("mr-rp-food-licence", new SelfCheckAnswer(Status.NOT_YET, Set.of(), "abc"));
         String encoded = SelfCheckState.format(answers);
-        assertThat(encoded).isEqualTo("mr-rp-price-tag.P2~" + fingerprint + "_mr-rp-price-fraud.D~abc_mr-rp-food-licence.N");
+        assertThat(encoded).isEqualTo("mr-rp-price-tag.P2~" + fingerprint + "_mr-rp-price-fraud.D~abcde_mr-rp-food-licence.N");
         SelfCheckState.Parsed parsed = SelfCheckState.parse(encoded);
         assertThat(parsed.unreadable()).isZero();
         assertThat(parsed.answers().get("mr-rp-price-tag")).isEqualTo(answers.get("mr-rp-price-tag"));
-        assertThat(parsed.answers().get("mr-rp-price-fraud").measures()).isEqualTo("abc");
+        assertThat(parsed.answers().get("mr-rp-price-fraud").measures()).isEqualTo("abcde");
         assertThat(parsed.answers().get("mr-rp-food-licence").measures()).isNull();
         // a fingerprint that is not one is not read
         assertThat(SelfCheckState.parse("a.D~_b.P1~ABC_c.D~abcdefghi_d.D~ab~cd").unreadable()).isEqualTo(4);
+        // nor one of another form: too short (a damaged address), too long, or beyond a 32-bit value
+        SelfCheckState.Parsed damaged = SelfCheckState.parse("a.D~bad_b.P1~abcd_c.D~abcdefgh_d.D~1z141z4_e.D~1z141z3_f.P1~00abc");
+        assertThat(damaged.unreadable()).isEqualTo(4);
+        assertThat(damaged.answers()).containsOnlyKeys("e", "f");
+    }
+
+    @Test
+    void a_fingerprint_has_five_to_seven_characters_leading_zeros_filling_a_short_value() {
+        assertThat(SelfCheckAnswer.isFingerprint("00000")).isTrue();
+        assertThat(SelfCheckAnswer.isFingerprint("1z141z3")).isTrue();
+        assertThat(SelfCheckAnswer.isFingerprint("bad")).isFalse();
+        assertThat(SelfCheckAnswer.isFingerprint("1z141z4")).isFalse();
+        assertThat(SelfCheckAnswer.isFingerprint("ABCDE")).isFalse();
+        // a CRC-32 below 36^4 would be written in four characters or fewer: find measures whose value is one
+        for (int i = 0; ; i++) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(("措施" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (crc.getValue() < 36L * 36 * 36 * 36) {
+                String fingerprint = SelfCheckAnswer.fingerprint(java.util.List.of("措施" + i));
+                assertThat(fingerprint).hasSize(5).startsWith("0");
+                assertThat(Long.parseLong(fingerprint, 36)).isEqualTo(crc.getValue());
+                assertThat(SelfCheckAnswer.isFingerprint(fingerprint)).isTrue();
+                break;
+            }
+        }
     }
 }
