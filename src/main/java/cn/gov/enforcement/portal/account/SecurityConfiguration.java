@@ -83,8 +83,6 @@ class SecurityConfiguration {
         // a sign-in form sent from another site is refused
         http.addFilterBefore(new SignInOriginFilter(portal.publicUrl()),
                 org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
-        // a refused sign-in says why (locked, disabled) and keeps the name typed
-        http.formLogin(form -> form.failureHandler(SignInRefusal.handler()));
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**").permitAll()
                 // what search engines read
                 .requestMatchers(HttpMethod.GET, "/robots.txt", "/sitemap.xml", "/sitemap/*.xml").permitAll()
@@ -103,7 +101,11 @@ class SecurityConfiguration {
                         log.record(AccountAction.SIGNED_OUT, authentication.getName(), authentication.getName(),
                                 request.getRemoteAddr(), null);
                     }
-                })).build();
+                }))
+                // a refused sign-in says why (locked, disabled) and keeps the name typed; set after Vaadin's
+                // configuration, whose sign-in page it is (configured first, Spring's own form page took /login)
+                .formLogin(form -> form.failureHandler(SignInRefusal.handler()))
+                .build();
     }
 
     /**

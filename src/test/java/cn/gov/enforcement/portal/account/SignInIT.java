@@ -289,6 +289,8 @@ class SignInIT extends IntegrationTest {
         assertThat(answer.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
                 .singleElement().satisfies(c -> assertThat(c).contains("SameSite=Lax").contains("HttpOnly"));
         HttpResponse<String> page = send("GET", "/login", null);
+        assertThat(page.body()).as("Vaadin's sign-in page, not Spring's own form").contains("<html")
+                .doesNotContain("Please sign in");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
         assertThat(page.headers().firstValue("Permissions-Policy")).hasValueSatisfying(
                 p -> assertThat(p).contains("camera=()", "microphone=()", "geolocation=()"));
