@@ -175,7 +175,7 @@ public class AccountService {
     public String resetPassword(long userId) {
         UserAccount account = users.findById(userId).orElseThrow(() -> ValidationFailure.of("id", "account.error.notFound"));
         String password = randomPassword(Math.max(16, settings.passwordMinLength()));
-        account.changePassword(encoder.encode(password), true, now());
+        account.changePassword(encoder.encode(password), true, passwordChangeTime());
         log.record(AccountAction.PASSWORD_RESET, account.getUsername(), actor(), null, null);
         return password;
     }
@@ -246,8 +246,17 @@ public class AccountService {
         if (encoder.matches(newPassword, account.getPasswordHash())) {
             throw ValidationFailure.of("password", "account.error.passwordUnchanged");
         }
-        account.changePassword(encoder.encode(newPassword), false, now());
+        OffsetDateTime changed = passwordChangeTime();
+        account.changePassword(encoder.encode(newPassword), false, changed);
         log.record(AccountAction.PASSWORD_CHANGED, account.getUsername(), username, null, null);
+        // the person's other sessions end; this one goes on, as if signed in with the new password just now
+        org.springframework.security.core.context.SecurityContext context =
+                org.springframework.security.core.context.SecurityContextHolder.getContext();
+        if (context.getAuthentication() instanceof org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                signedIn && signedIn.getDetails() instanceof SignInDetails details) {
+            context.setAuthentication(SignInDetails.signedInAt(signedIn, details.getRemoteAddress(),
+                    details.getSessionId(), changed.toInstant()));
+        }
     }
 
     /**
@@ -270,10 +279,23 @@ public class AccountService {
         users.findByUsernameIgnoreCase(username).ifPresent(account -> account.signedIn(now()));
     }
 
-    /** False when the account no longer exists or an administrator has disabled it: its sessions end. */
+    /** Whether a session of this account signed in at {@code signedInAt} may go on. */
+    enum SessionState { VALID, DISABLED, PASSWORD_CHANGED }
+
+    /**
+     * {@link SessionState#DISABLED} when the account no longer exists or an administrator has disabled it,
+     * {@link SessionState#PASSWORD_CHANGED} when its password changed after {@code signedInAt} (null: not known, not
+     * checked): the session ends.
+     */
     @Transactional(readOnly = true)
-    boolean mayStaySignedIn(String username) {
-        return users.findByUsernameIgnoreCase(username).map(UserAccount::isEnabled).orElse(false);
+    SessionState sessionState(String username, java.time.Instant signedInAt) {
+        Optional<UserAccount> account = users.findByUsernameIgnoreCase(username);
+        if (account.isEmpty() || !account.get().isEnabled()) {
+            return SessionState.DISABLED;
+        }
+        OffsetDateTime changed = account.get().getPasswordChangedAt();
+        return signedInAt != null && changed != null && changed.toInstant().isAfter(signedInAt)
+                ? SessionState.PASSWORD_CHANGED : SessionState.VALID;
     }
 
     /** The same for any user name, for the navigation gate; false for an unknown name. */
@@ -396,6 +418,11 @@ public class AccountService {
     /** The signed-in administrator (or person) doing the change. */
     private String actor() {
         return currentUser.username().orElse(null);
+    }
+
+    /** Now to the millisecond, so that the time read back from the database is the same instant on every database. */
+    private OffsetDateTime passwordChangeTime() {
+        return now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private OffsetDateTime now() {

@@ -82,6 +82,16 @@ class LoginThrottle {
         return users.retryAfter(userKey(username));
     }
 
+    /**
+     * How much longer an attempt with this name from this address is refused: the longer of the name's and the
+     * address's lock, zero when neither is locked.
+     */
+    java.time.Duration retryAfter(String username, String address) {
+        java.time.Duration user = users.retryAfter(userKey(username));
+        java.time.Duration network = addresses.retryAfter(addressKey(address));
+        return user.compareTo(network) >= 0 ? user : network;
+    }
+
     /** Forgets the failures counted against this user name, so that it may sign in again at once. */
     void release(String username) {
         users.forget(userKey(username));

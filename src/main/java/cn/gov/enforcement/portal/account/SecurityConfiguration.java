@@ -1,6 +1,8 @@
 package cn.gov.enforcement.portal.account;
 
 import cn.gov.enforcement.portal.platform.ApiEndpoints;
+import cn.gov.enforcement.portal.platform.PortalSettings;
+import cn.gov.enforcement.portal.platform.SecurityHeaders;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -35,15 +37,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ThrottledAuthenticationProvider provider, AccountService accounts,
-            ApiEndpoints endpoints) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccountService accounts, ApiEndpoints endpoints) throws Exception {
         // an administrator whose password someone else set (initial, reset or generated) replaces it in the portal
         // first, as on the pages; until then HTTP Basic on the protected endpoints is refused
         AuthorizationManager<RequestAuthorizationContext> adminWithOwnPassword = AuthorizationManagers.allOf(
                 AuthorityAuthorizationManager.hasRole("ADMIN"),
                 (authentication, context) -> new AuthorizationDecision(
                         !accounts.mustChangePassword(authentication.get().getName())));
-        http.authenticationProvider(provider);
+        // HTTP Basic signs in with the global authentication manager, which holds the one ThrottledAuthenticationProvider
+        securityHeaders(http);
         http.securityMatcher("/api/**", "/actuator/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -51,6 +53,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
                         // HEAD runs the GET handler without its body (link checkers, caches): as open as GET
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/**").permitAll()
+                        // OPTIONS only describes an address (Spring MVC answers it with the methods in Allow); no
+                        // endpoint code runs
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/v1/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // the eligibility check is a public calculation that stores nothing
                         .requestMatchers(HttpMethod.POST, "/api/v1/exemptions/check").permitAll()
@@ -64,12 +69,20 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinSecurity(HttpSecurity http, ThrottledAuthenticationProvider provider, AccountLog log,
-            AccountService accounts) throws Exception {
-        http.authenticationProvider(provider);
-        // a disabled account's open sessions end too
-        http.addFilterAfter(new DisabledAccountFilter(accounts),
+    SecurityFilterChain vaadinSecurity(HttpSecurity http, AccountLog log, AccountService accounts,
+            com.vaadin.flow.spring.security.RequestUtil vaadinRequests, PortalSettings portal, java.time.Clock clock)
+            throws Exception {
+        // the sign-in form uses the global authentication manager, which holds the one ThrottledAuthenticationProvider:
+        // registered here as well, a failed attempt ran it twice (the manager falls back to its parent)
+        securityHeaders(http);
+        // the open sessions of a disabled account, or of one whose password changed, end too; a page that needs an
+        // account, opened after the session ended, says why at the sign-in
+        http.addFilterAfter(new DisabledAccountFilter(accounts,
+                        request -> !vaadinRequests.isAnonymousRoute(request) && !namesNoPage(request), clock),
                 org.springframework.security.web.context.SecurityContextHolderFilter.class);
+        // a sign-in form sent from another site is refused
+        http.addFilterBefore(new SignInOriginFilter(portal.publicUrl()),
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**").permitAll()
                 // what search engines read
                 .requestMatchers(HttpMethod.GET, "/robots.txt", "/sitemap.xml", "/sitemap/*.xml").permitAll()
@@ -83,11 +96,16 @@ class SecurityConfiguration {
                 .defaultSuccessUrl("/staff")
                 .addLogoutHandler((request, response, authentication) -> {
                     SessionEndLog.signingOut(request.getSession(false));
+                    DisabledAccountFilter.clearCookie(request, response);
                     if (authentication != null) {
                         log.record(AccountAction.SIGNED_OUT, authentication.getName(), authentication.getName(),
                                 request.getRemoteAddr(), null);
                     }
-                })).build();
+                }))
+                // a refused sign-in says why (locked, disabled) and keeps the name typed; set after Vaadin's
+                // configuration, whose sign-in page it is (configured first, Spring's own form page took /login)
+                .formLogin(form -> form.failureHandler(SignInRefusal.handler()))
+                .build();
     }
 
     /**
@@ -110,6 +128,17 @@ class SecurityConfiguration {
                 com.vaadin.flow.server.startup.ApplicationRouteRegistry.getInstance(
                         new com.vaadin.flow.server.VaadinServletContext(request.getServletContext()));
         return registry.getNavigationRouteTarget(path).getRouteTarget() == null;
+    }
+
+    /**
+     * Beside Spring Security's defaults: the referrer policy and the permissions policy of {@link SecurityHeaders}. No
+     * Content-Security-Policy: Vaadin's pages need inline styles and scripts (see the README).
+     */
+    private static void securityHeaders(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .referrerPolicy(referrer -> referrer.policy(org.springframework.security.web.header.writers
+                        .ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)));
     }
 
     /** bcrypt for new passwords; the delegating encoder also reads hashes of other algorithms by their prefix. */

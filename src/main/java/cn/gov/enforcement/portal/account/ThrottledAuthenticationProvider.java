@@ -14,7 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Password sign-in against the user table, refusing attempts while the throttle is closed. Every attempt is written
- * to the account log with its client address (never the password typed).
+ * to the account log with its client address (never the password typed). The one provider of the application: both
+ * security chains use the global authentication manager, which holds this bean, so an attempt runs it exactly once
+ * (registered on a chain as well, a failed attempt ran again in the global manager and counted twice). Whether the
+ * account is disabled is told only after the password proved right, so a wrong password gets the same answer for every
+ * name.
  */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -24,12 +28,24 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final AccountLog log;
     private final AccountService accounts;
 
+    private final java.time.Clock clock;
+
     ThrottledAuthenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-            AccountLog log, AccountService accounts) {
+            AccountLog log, AccountService accounts, java.time.Clock clock) {
         this.log = log;
         this.accounts = accounts;
-        this.delegate = new DaoAuthenticationProvider(users);
+        this.clock = clock;
+        this.delegate = new DaoAuthenticationProvider(users::loadUserByUsername);
         this.delegate.setPasswordEncoder(encoder);
+        // the account's state after the password: a wrong password is "wrong name or password" for a disabled
+        // account too, and its failure is counted like any other
+        org.springframework.security.core.userdetails.UserDetailsChecker enabledCheck = user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("The account is disabled");
+            }
+        };
+        this.delegate.setPreAuthenticationChecks(user -> {});
+        this.delegate.setPostAuthenticationChecks(enabledCheck);
         this.throttle = throttle;
     }
 
@@ -43,7 +59,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         LoginThrottle.Attempt attempt = throttle.begin(username, network);
         if (attempt == null) {
             log.record(AccountAction.SIGN_IN_BLOCKED, username, null, address, null);
-            throw new LockedException("Too many failed sign-in attempts");
+            throw new SignInLockedException(throttle.retryAfter(username, network));
         }
         Authentication result;
         try {
@@ -62,7 +78,25 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         attempt.succeeded();
         accounts.signedIn(result.getName(), address);
-        return result;
+        String session = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getSessionId() : null;
+        return SignInDetails.signedInAt(result, address, session, clock.instant());
+    }
+
+    /** Sign-in refused while the throttle is closed for the name or the address, with how long it stays closed. */
+    static final class SignInLockedException extends LockedException {
+
+        private final transient java.time.Duration retryAfter;
+
+        SignInLockedException(java.time.Duration retryAfter) {
+            super("Too many failed sign-in attempts");
+            this.retryAfter = retryAfter;
+        }
+
+        /** Whole minutes until an attempt is taken again, at least 1. */
+        long minutesLeft() {
+            long seconds = retryAfter == null ? 0 : retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
+            return Math.max(1, (seconds + 59) / 60);
+        }
     }
 
     @Override

@@ -47,6 +47,10 @@ class UserAccount {
     @Column(name = "last_sign_in_at")
     private OffsetDateTime lastSignInAt;
 
+    /** When the password last changed: sessions signed in before then end. Null when never changed. */
+    @Column(name = "password_changed_at")
+    private OffsetDateTime passwordChangedAt;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -84,6 +88,7 @@ class UserAccount {
     OffsetDateTime getUpdatedAt() { return updatedAt; }
 
     boolean mustChangePassword() { return mustChangePassword; }
+    OffsetDateTime getPasswordChangedAt() { return passwordChangedAt; }
 
     /** A successful sign-in; does not count as a change of the account. */
     void signedIn(OffsetDateTime at) {
@@ -92,11 +97,12 @@ class UserAccount {
 
     /**
      * A new password hash; {@code setBySomeoneElse} (an initial or reset password) makes the person replace it at
-     * their next sign-in, their own change clears that.
+     * their next sign-in, their own change clears that. Sessions signed in before {@code now} end.
      */
     void changePassword(String hash, boolean setBySomeoneElse, OffsetDateTime now) {
         this.passwordHash = hash;
         this.mustChangePassword = setBySomeoneElse;
+        this.passwordChangedAt = now;
         this.updatedAt = now;
     }
 

@@ -33,6 +33,25 @@ public class ApiErrorFilter extends ApiFilter {
         this.errors = errors;
     }
 
+    /**
+     * The methods of an {@code Allow} header with those every endpoint takes without declaring them: HEAD beside GET
+     * (Spring MVC runs the GET handler without its body) and OPTIONS (Spring MVC describes the address). Spring names
+     * only the declared ones in a 405.
+     */
+    static String withImplicitMethods(String allow) {
+        java.util.Set<String> methods = new java.util.LinkedHashSet<>();
+        for (String method : allow.split(",")) {
+            if (!method.isBlank()) {
+                methods.add(method.trim().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        methods.add("OPTIONS");
+        return String.join(", ", methods);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -50,6 +69,9 @@ public class ApiErrorFilter extends ApiFilter {
                         return;
                     }
                     resetBuffer(); // the headers set with the error stay
+                    if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED && containsHeader("Allow")) {
+                        setHeader("Allow", withImplicitMethods(getHeader("Allow")));
+                    }
                     JsonApiErrors.write(response, status, errors.statusBody(status, request));
                 }
             });
@@ -64,6 +86,8 @@ public class ApiErrorFilter extends ApiFilter {
             response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
             response.setHeader("Pragma", "no-cache");
             response.setHeader("X-Frame-Options", "DENY");
+            response.setHeader("Referrer-Policy", SecurityHeaders.REFERRER_POLICY);
+            response.setHeader("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY);
             JsonApiErrors.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                     errors.statusBody(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, request));
         }

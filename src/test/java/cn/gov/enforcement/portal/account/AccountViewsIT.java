@@ -18,7 +18,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The staff member's own page: the notification address is checked on the server and what was typed is kept. */
 class AccountViewsIT extends KaribuViewTest {
@@ -26,7 +25,7 @@ class AccountViewsIT extends KaribuViewTest {
     @Autowired AccountService accounts;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired java.time.Clock clock;
-    @Autowired UserDetailsService users;
+    @Autowired PortalUserDetailsService users;
     @Autowired LoginThrottle throttle;
 
     @Test
@@ -454,6 +453,70 @@ class AccountViewsIT extends KaribuViewTest {
         UI.getCurrent().navigate("regulations");
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(
                 cn.gov.enforcement.portal.regulation.RegulationSearchView.class)).hasSize(1);
+    }
+
+    /** The texts the sign-in form was given, as the browser receives them. */
+    private static String i18nOf(com.vaadin.flow.component.login.LoginForm form) {
+        Object i18n = form.getElement().getPropertyRaw("i18n");
+        return i18n instanceof elemental.json.JsonValue json ? json.toJson() : String.valueOf(i18n);
+    }
+
+    private static com.vaadin.flow.component.login.LoginForm loginAfter(String parameter, SignInRefusal refusal) {
+        com.vaadin.flow.server.VaadinSession.getCurrent().getSession().setAttribute(SignInRefusal.ATTRIBUTE, refusal);
+        UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of(parameter, "")));
+        return _get(com.vaadin.flow.component.login.LoginForm.class);
+    }
+
+    @Test
+    void a_refused_sign_in_says_what_is_true_without_telling_whether_the_name_exists_and_keeps_the_name_typed() {
+        // locked (the name or the address), whatever the name: how long, and who can lift it
+        List<com.vaadin.flow.dom.Element> filled = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranWith(
+                "Somebody-Locked", () -> loginAfter("error", new SignInRefusal("Somebody-Locked",
+                        SignInRefusal.Kind.LOCKED, 14)));
+        var form = _get(com.vaadin.flow.component.login.LoginForm.class);
+        assertThat(filled).as("the name typed is put back into the form").containsExactly(form.getElement());
+        assertThat(form.isError()).isTrue();
+        assertThat(i18nOf(form)).contains("登录尝试次数过多，请 14 分钟后再试，或请管理员解锁。")
+                .doesNotContain("用户名或密码不正确");
+        assertThat(com.vaadin.flow.server.VaadinSession.getCurrent().getSession().getAttribute(SignInRefusal.ATTRIBUTE))
+                .as("told once").isNull();
+
+        // a disabled account, to someone who typed its right password
+        form = loginAfter("error", new SignInRefusal("officer-gone", SignInRefusal.Kind.DISABLED, 0));
+        assertThat(i18nOf(form)).contains("账号已停用").doesNotContain("用户名或密码不正确");
+        // a wrong name or password, and an error page opened without a refusal noted: the one generic answer
+        form = loginAfter("error", new SignInRefusal("officer-x", SignInRefusal.Kind.WRONG, 0));
+        assertThat(i18nOf(form)).contains("用户名或密码不正确");
+        UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("error", "")));
+        assertThat(i18nOf(_get(com.vaadin.flow.component.login.LoginForm.class))).contains("用户名或密码不正确");
+
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        form = loginAfter("error", new SignInRefusal("somebody", SignInRefusal.Kind.LOCKED, 1));
+        assertThat(i18nOf(form)).contains("Too many sign-in attempts. Try again in 1"
+                + " minute, or ask an administrator to lift the lock.");
+    }
+
+    @Test
+    void a_session_the_portal_ended_reaches_the_sign_in_with_its_reason_in_the_readers_language() {
+        String[][] expected = {
+            {"zh-CN", "expired", "登录已超时，请重新登录。"},
+            {"zh-TW", "expired", "登入已逾時，請重新登入。"},
+            {"en", "expired", "Your sign-in timed out. Please sign in again."},
+            {"zh-CN", "disabled", "您的账号已被停用"},
+            {"zh-CN", "passwordChanged", "您的密码已更改"},
+            {"en", "passwordChanged", "Your password was changed"},
+        };
+        for (String[] row : expected) {
+            UI.getCurrent().setLocale(java.util.Locale.forLanguageTag(row[0]));
+            UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of(row[1], "")));
+            Paragraph notice = _get(Paragraph.class, spec -> spec.withId("login-disabled"));
+            assertThat(notice.isVisible()).as(row[1]).isTrue();
+            assertThat(notice.getText()).as(row[0] + " " + row[1]).startsWith(row[2]);
+            assertThat(_get(com.vaadin.flow.component.login.LoginForm.class).isError()).isFalse();
+        }
+        UI.getCurrent().navigate("login");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Paragraph.class, spec -> spec.withId("login-disabled")))
+                .as("no notice without a reason").isEmpty();
     }
 
     /** Service calls that follow are made by an administrator (no page is signed in). */

@@ -19,13 +19,13 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.gov.enforcement.portal.account.PortalUserDetailsService;
 
 /** An editor submits a draft; another editor of the agency publishes it in the browser and the public sees it. */
 class ListsBackOfficeBrowserIT extends BrowserTest {
 
     @Autowired AccountService accounts;
-    @Autowired UserDetailsService users;
+    @Autowired PortalUserDetailsService users;
     @Autowired ListsBackOffice backOffice;
 
     private String createEditor(String username) {

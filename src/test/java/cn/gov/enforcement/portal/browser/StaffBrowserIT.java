@@ -154,7 +154,9 @@ class StaffBrowserIT extends BrowserTest {
         }
         // the session's account is looked up again at most every ten seconds
         Thread.sleep(10_500);
-        browser.open("/staff/mediation");
+        // a click in the page already open: its request finds the session ended, the page reloads to the sign-in,
+        // which says why
+        browser.find(By.cssSelector("#portal-nav-staff a[href*='staff/mediation']")).click();
         browser.until(d -> d.getCurrentUrl().contains("/login"));
         assertThat(browser.find(By.id("login-disabled")).getText()).contains("您的账号已被停用");
         browser.open("/staff");
@@ -182,6 +184,9 @@ class StaffBrowserIT extends BrowserTest {
         browser.waitForVaadin();
         WebElement form = browser.find(By.tagName("vaadin-login-form"));
         assertThat(form.getText()).contains("用户名或密码不正确");
+        // the name typed stays, so that only the password is typed again
+        browser.until(d -> "nobody-here".equals(d.findElement(By.cssSelector("vaadin-login-form input[name='username']"))
+                .getDomProperty("value")));
     }
 
     @Test

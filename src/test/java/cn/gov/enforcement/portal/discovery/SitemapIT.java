@@ -33,7 +33,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.gov.enforcement.portal.account.PortalUserDetailsService;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -49,7 +49,7 @@ class SitemapIT extends IntegrationTest {
     @Autowired ListsBackOffice backOffice;
     @Autowired ListsCatalog lists;
     @Autowired AccountService accounts;
-    @Autowired UserDetailsService users;
+    @Autowired PortalUserDetailsService users;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach

@@ -54,7 +54,7 @@ class GuidanceIT extends KaribuViewTest {
 
     @Autowired GuidanceService service;
     @Autowired AccountService accounts;
-    @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
+    @Autowired cn.gov.enforcement.portal.account.PortalUserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired cn.gov.enforcement.portal.platform.PortalSettings portal;
     @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.gov.enforcement.portal.account.PortalUserDetailsService;
 
 /** The lists' back office: versions, the workflow and who may do which step, agency scope, files vs. database, export. */
 class ListsBackOfficeIT extends ListsTestSupport {
@@ -34,7 +34,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
     @Autowired ListsBackOffice backOffice;
     @Autowired ListsCatalog catalog;
     @Autowired AccountService accounts;
-    @Autowired UserDetailsService users;
+    @Autowired PortalUserDetailsService users;
     @Autowired KnowledgeBase knowledgeBase;
 
     @AfterEach

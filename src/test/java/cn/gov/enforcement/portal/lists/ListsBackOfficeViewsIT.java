@@ -24,13 +24,13 @@ import java.time.LocalDate;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.gov.enforcement.portal.account.PortalUserDetailsService;
 
 /** Karibu tests of the back-office views, the discretion pages and citation links, with real accounts. */
 class ListsBackOfficeViewsIT extends ListsTestSupport {
 
     @Autowired AccountService accounts;
-    @Autowired UserDetailsService users;
+    @Autowired PortalUserDetailsService users;
     @Autowired ListsBackOffice backOffice;
     @Autowired ImportService importService;
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.gov.enforcement.portal.account.PortalUserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -49,7 +49,7 @@ class ListsPublicCacheIT extends ListsTestSupport {
     @Autowired ListsCatalog catalog;
     @Autowired ListsBackOffice backOffice;
     @Autowired AccountService accounts;
-    @Autowired UserDetailsService users;
+    @Autowired PortalUserDetailsService users;
     @Autowired KnowledgeBase knowledgeBase;
     @Autowired MockMvc mvc;
     @Autowired EntityManagerFactory entityManagerFactory;

@@ -46,7 +46,7 @@ abstract class ListsTestSupport extends KaribuViewTest {
      */
     static org.springframework.security.core.userdetails.UserDetails signInStaff(
             cn.gov.enforcement.portal.account.AccountService accounts,
-            org.springframework.security.core.userdetails.UserDetailsService users, String username, String agency) {
+            cn.gov.enforcement.portal.account.PortalUserDetailsService users, String username, String agency) {
         var admin = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("test-admin", null,
                 List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN")));
         org.springframework.security.core.context.SecurityContextHolder.setContext(

@@ -40,7 +40,7 @@ import kotlin.jvm.functions.Function1;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.gov.enforcement.portal.account.PortalUserDetailsService;
 
 /** Browserless tests of the officer's case page, the applicant's messages and documents, and drafts in the wizard. */
 class MediationCaseViewsIT extends KaribuViewTest {
@@ -52,7 +52,7 @@ class MediationCaseViewsIT extends KaribuViewTest {
     AccountService accounts;
 
     @Autowired
-    UserDetailsService users;
+    PortalUserDetailsService users;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;

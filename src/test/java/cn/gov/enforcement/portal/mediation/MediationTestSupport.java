@@ -15,7 +15,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.gov.enforcement.portal.account.PortalUserDetailsService;
 
 /**
  * Test data of the mediation tests: valid applications and officer accounts bound to agencies. Public for the tests of
@@ -55,7 +55,7 @@ public final class MediationTestSupport {
      * Signs in as an officer of the given agency with the real account module: the account is
      * created by an administrator when missing and loaded through the portal's user details service.
      */
-    static void signInOfficer(AccountService accounts, UserDetailsService users, String username, String agencyId) {
+    static void signInOfficer(AccountService accounts, PortalUserDetailsService users, String username, String agencyId) {
         signIn(new UsernamePasswordAuthenticationToken("test-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         try {
             accounts.create(new AccountService.NewUser(username, "测试调解员", Role.OFFICER, agencyId));

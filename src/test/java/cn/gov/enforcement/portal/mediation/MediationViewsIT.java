@@ -65,7 +65,7 @@ class MediationViewsIT extends KaribuViewTest {
     cn.gov.enforcement.portal.account.AccountService accounts;
 
     @Autowired
-    org.springframework.security.core.userdetails.UserDetailsService users;
+    cn.gov.enforcement.portal.account.PortalUserDetailsService users;
 
     private void signInOfficer(String username, String agencyId) {
         MediationTestSupport.signInOfficer(accounts, users, username, agencyId);

@@ -31,7 +31,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.gov.enforcement.portal.account.PortalUserDetailsService;
 
 /**
  * The administrators' working-day calendar page (validation in Chinese and English, denied to officers) and a deadline
@@ -43,7 +43,7 @@ class WorkingCalendarIT extends KaribuViewTest {
     @Autowired WorkingCalendar calendar;
     @Autowired MediationService service;
     @Autowired AccountService accounts;
-    @Autowired UserDetailsService users;
+    @Autowired PortalUserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
 

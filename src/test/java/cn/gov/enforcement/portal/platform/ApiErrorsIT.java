@@ -120,6 +120,34 @@ class ApiErrorsIT extends IntegrationTest {
     }
 
     @Test
+    void options_on_a_public_endpoint_lists_its_methods_without_asking_for_an_account() throws Exception {
+        for (String path : new String[] {"/api/v1/agencies", "/api/v1/exemptions/check", "/api/v1/risk-points.csv"}) {
+            HttpResponse<String> options = send("OPTIONS", path, null, null);
+            assertThat(options.statusCode()).as(path + ": " + options.body()).isEqualTo(200);
+            assertThat(options.headers().firstValue("WWW-Authenticate")).as(path).isEmpty();
+            assertThat(options.headers().firstValue("Allow")).as(path).hasValueSatisfying(allow -> assertThat(allow)
+                    .contains("OPTIONS").contains(path.endsWith("check") ? "POST" : "GET"));
+        }
+        assertThat(send("OPTIONS", "/api/v1/agencies", null, null).headers().firstValue("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("HEAD"));
+        assertError(send("OPTIONS", "/api/v1/nothing", null, null), 404, "not_found", Translations.ZH_CN,
+                "platform.api.notFound");
+    }
+
+    @Test
+    void a_405_names_head_beside_get_and_options() throws Exception {
+        HttpResponse<String> patch = send("PATCH", "/api/v1/agencies", "application/json", "{}");
+        assertError(patch, 405, "method_not_allowed", Translations.ZH_CN, "platform.api.methodNotAllowed");
+        assertThat(patch.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+        HttpResponse<String> delete = send("DELETE", "/api/v1/exemptions/check", null, null);
+        assertThat(delete.statusCode()).isEqualTo(405);
+        // GET and HEAD there too: the address also names an exemption item (/api/v1/exemptions/{id})
+        assertThat(delete.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow.split(", "))
+                .containsExactlyInAnyOrder("POST", "GET", "HEAD", "OPTIONS"));
+        assertThat(ApiErrorFilter.withImplicitMethods("GET,HEAD")).isEqualTo("GET, HEAD, OPTIONS");
+    }
+
+    @Test
     void a_body_of_another_type_is_415_and_malformed_json_400() throws Exception {
         HttpResponse<String> text = send("POST", "/api/v1/exemptions/check", "text/plain", "itemId=x",
                 "Accept-Language", "en-GB");

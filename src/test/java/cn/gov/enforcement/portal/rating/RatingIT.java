@@ -39,7 +39,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.gov.enforcement.portal.account.PortalUserDetailsService;
 
 /** Rating the enforcement (好差评): the public form, the service's checks and the officers' follow-up. */
 class RatingIT extends KaribuViewTest {
@@ -52,7 +52,7 @@ class RatingIT extends KaribuViewTest {
     @Autowired RatingService service;
     @Autowired cn.gov.enforcement.portal.platform.Translations translations;
     @Autowired AccountService accounts;
-    @Autowired UserDetailsService users;
+    @Autowired PortalUserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired cn.gov.enforcement.portal.platform.PortalSettings portalSettings;
     @Autowired RatingReminders reminders;

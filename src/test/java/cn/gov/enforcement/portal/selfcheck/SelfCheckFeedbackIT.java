@@ -45,7 +45,7 @@ class SelfCheckFeedbackIT extends KaribuViewTest {
 
     @Autowired SelfCheckFeedback feedback;
     @Autowired AccountService accounts;
-    @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
+    @Autowired cn.gov.enforcement.portal.account.PortalUserDetailsService users;
     @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;

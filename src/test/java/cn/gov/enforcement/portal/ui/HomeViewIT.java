@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class HomeViewIT extends KaribuViewTest {
 
     @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.security.core.userdetails.UserDetailsService users;
+    cn.gov.enforcement.portal.account.PortalUserDetailsService users;
 
     @Test
     void home_page_explains_the_portal_in_chinese_and_lists_only_real_services() {

@@ -239,6 +239,26 @@ class ShellResourcesIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void pages_files_and_the_api_carry_the_referrer_and_permissions_policies() throws Exception {
+        java.util.List<HttpResponse<byte[]>> answers = new java.util.ArrayList<>();
+        for (String path : new String[] {"/", "/login", "/staff", "/no-such-page", "/VAADIN/themes/portal/styles.css",
+                "/icons/favicon.svg", "/api/v1/agencies", "/api/v1/nothing", "/actuator/health"}) {
+            answers.add(get(path));
+        }
+        answers.add(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exemptions/check"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()));
+        for (HttpResponse<byte[]> answer : answers) {
+            String what = answer.request().method() + " " + answer.uri() + " " + answer.statusCode();
+            // a link to another site names the portal, never the page (a case number, a search)
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(what).hasValue("strict-origin-when-cross-origin");
+            assertThat(answer.headers().firstValue("Permissions-Policy")).as(what).hasValueSatisfying(policy ->
+                    assertThat(policy).contains("camera=()", "microphone=()", "geolocation=()", "payment=()"));
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+        }
+    }
+
     private static void assertShell(HttpResponse<byte[]> page, String lang, String title) {
         assertThat(page.statusCode()).isEqualTo(200);
         org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8));

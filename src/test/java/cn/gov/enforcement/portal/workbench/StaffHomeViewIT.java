@@ -38,7 +38,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.gov.enforcement.portal.account.PortalUserDetailsService;
 
 /** The staff workbench: each role sees its own agency's work, an administrator every agency's, and the links work. */
 class StaffHomeViewIT extends KaribuViewTest {
@@ -46,7 +46,7 @@ class StaffHomeViewIT extends KaribuViewTest {
     private static final String MARKET = "sample-market-regulation";
 
     @Autowired AccountService accounts;
-    @Autowired UserDetailsService users;
+    @Autowired PortalUserDetailsService users;
     @Autowired MediationService mediation;
     @Autowired cn.gov.enforcement.portal.mediation.WorkingCalendar workingCalendar;
     @Autowired MediationBackOffice backOffice;
