@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -79,6 +80,8 @@ public class RatingService {
             .mapToInt(Score::value).max().orElseThrow();
     /** The order of the officers' list; the id keeps ratings of the same instant in a stable order across pages. */
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"));
+    /** A submission token as {@link RatingView} makes them (a UUID); anything else is refused. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-]{16,64}");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\-()（）]");
 
     private final RatingRepository repository;
@@ -130,6 +133,8 @@ public class RatingService {
      *     trusted caller
      * @throws ValidationFailure with one problem per refused field (field {@code form} when the limit is reached);
      *     nothing is stored then
+     * @return the receipt; for a form already stored under its {@link RatingInput#submissionToken} (sent twice),
+     *     the receipt of that rating, with nothing stored, mailed or counted against the limit again
      */
     public RatingReceipt submit(RatingInput in, Locale language, String client) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -197,8 +202,17 @@ public class RatingService {
         if (in.wantsReply() && phone == null && email == null) {
             problems.add(new FieldProblem("contactPhone", "rating.error.contactNeeded"));
         }
+        String token = in.submissionToken();
+        if (token != null && !TOKEN.matcher(token).matches()) {
+            problems.add(new FieldProblem("form", "rating.error.submissionToken"));
+        }
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
+        }
+        // the same form sent again (a double click): the receipt of the rating it stored, nothing stored or counted
+        Optional<RatingReceipt> earlier = sentBefore(token);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         // checked and counted in one step, so that concurrent requests of one client cannot pass the limit together;
         // given back when nothing is stored: a rating the database or the outbox refused uses up no quota
@@ -213,19 +227,42 @@ public class RatingService {
         String finalPhone = phone;
         Locale raterLanguage = Translations.supported(language);
         AgencySummary rated = agency.orElseThrow().summary();
-        Rating saved = slot.releasedOnFailure(() -> tx.execute(status -> {
-            Rating r = repository.save(new Rating(agencyId, finalCertificate, in.contactDate(), in.matter().name(),
-                    in.score().value(), comment, in.wantsReply(), name, finalPhone, email,
-                    raterLanguage.toLanguageTag(), now,
-                    (bad ? RatingStatus.AWAITING_FOLLOW_UP : RatingStatus.RECORDED).name(), due));
-            r.assignReference(String.format(Locale.ROOT, "PJ-%d-%06d", today.getYear(), r.getId()));
-            mailAgency(r, rated);
-            mailReceived(r, rated);
-            return r;
-        }));
+        Rating saved;
+        try {
+            saved = slot.releasedOnFailure(() -> tx.execute(status -> {
+                Rating r = new Rating(agencyId, finalCertificate, in.contactDate(), in.matter().name(),
+                        in.score().value(), comment, in.wantsReply(), name, finalPhone, email,
+                        raterLanguage.toLanguageTag(), now,
+                        (bad ? RatingStatus.AWAITING_FOLLOW_UP : RatingStatus.RECORDED).name(), due);
+                r.sentWith(token);
+                // inserted at once: the same form sent at the same moment is refused here by the token's uniqueness,
+                // before any mail is queued
+                r = repository.saveAndFlush(r);
+                r.assignReference(String.format(Locale.ROOT, "PJ-%d-%06d", today.getYear(), r.getId()));
+                mailAgency(r, rated);
+                mailReceived(r, rated);
+                return r;
+            }));
+        } catch (DataIntegrityViolationException concurrentResend) {
+            // stored meanwhile by the same form's other request, which counted it; this one's count was given back
+            return sentBefore(token).orElseThrow(() -> concurrentResend);
+        }
         figuresCache.invalidate();
-        return new RatingReceipt(saved.getReference(), in.score(), due,
-                RatingReceipt.replyFor(bad, in.wantsReply(), finalPhone, email));
+        return receipt(saved);
+    }
+
+    /** The receipt of the rating a rendering of the form has already stored; empty for none or no token. */
+    private Optional<RatingReceipt> sentBefore(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        return tx.execute(status -> repository.findBySubmissionToken(token).map(RatingService::receipt));
+    }
+
+    private static RatingReceipt receipt(Rating r) {
+        Score score = Score.of(r.getScore());
+        return new RatingReceipt(r.getReference(), score, r.getFollowUpDue(),
+                RatingReceipt.replyFor(score.bad(), r.isWantsReply(), r.getContactPhone(), r.getContactEmail()));
     }
 
     /**

@@ -329,6 +329,90 @@ class RatingIT extends KaribuViewTest {
     }
 
     @Test
+    void a_form_sent_twice_by_a_double_click_stores_one_rating_with_one_set_of_mails() {
+        UI.getCurrent().navigate("rating");
+        Button submit = _get(Button.class, spec -> spec.withId("rating-submit"));
+        // the browser disables the button as it is clicked: a double click sends the form once
+        assertThat(submit.isDisableOnClick()).isTrue();
+        _get(Select.class, spec -> spec.withId("rating-agency")).setValue(MARKET);
+        _get(DatePicker.class, spec -> spec.withId("rating-date")).setValue(service.today().minusDays(1));
+        _get(Select.class, spec -> spec.withId("rating-matter")).setValue(Matter.INSPECTION);
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Score> score = _get(RadioButtonGroup.class, spec -> spec.withId("rating-score"));
+        score.setValue(Score.VERY_DISSATISFIED);
+        _get(Checkbox.class, spec -> spec.withId("rating-wants-reply")).setValue(true);
+        _get(com.vaadin.flow.component.textfield.EmailField.class, spec -> spec.withId("rating-contact-email"))
+                .setValue("double.click@example.com");
+        // refused (no comment for a bad rating): the button is enabled again for the corrected resend
+        _click(submit);
+        assertThat(_get(TextArea.class, spec -> spec.withId("rating-comment")).isInvalid()).isTrue();
+        assertThat(submit.isEnabled()).isTrue();
+        _get(TextArea.class, spec -> spec.withId("rating-comment")).setValue("检查人员没有出示执法证件。");
+        Integer ratings = jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class);
+        int notices = outboxCount("rating-agency:%");
+
+        // a second click that reaches the server all the same (sent before the answer to the first came back)
+        clickArrives(submit);
+        String reference = _get(Span.class, spec -> spec.withId("rating-reference")).getText();
+        clickArrives(submit);
+        clickArrives(submit);
+        assertThat(_get(Span.class, spec -> spec.withId("rating-reference")).getText())
+                .as("the receipt of the rating stored first").isEqualTo(reference);
+        assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(ratings + 1);
+        assertThat(outboxCount("rating-agency:%")).isEqualTo(notices + 1);
+        assertThat(mail("rating-agency:" + reference).get("recipient")).isEqualTo("jiandu@scjg.sample.gov.cn");
+        assertThat(jdbc.queryForObject("select count(*) from notification_outbox where recipient = ?", Integer.class,
+                "double.click@example.com")).isEqualTo(1);
+
+        // 再评价一次 (the router keeps the view): an empty form, whose rating is a new one
+        assertThat(_get(Anchor.class, spec -> spec.withText("再评价一次")).getHref()).isEqualTo("rating");
+        UI.getCurrent().navigate("rating");
+        assertThat(_get(Select.class, spec -> spec.withId("rating-agency")).getValue()).isNull();
+        assertThat(_get(TextArea.class, spec -> spec.withId("rating-comment")).getValue()).isEmpty();
+        assertThat(_find(Span.class, spec -> spec.withId("rating-reference"))).isEmpty();
+        _get(Select.class, spec -> spec.withId("rating-agency")).setValue(MARKET);
+        _get(DatePicker.class, spec -> spec.withId("rating-date")).setValue(service.today());
+        _get(Select.class, spec -> spec.withId("rating-matter")).setValue(Matter.GUIDANCE);
+        score.setValue(Score.SATISFIED);
+        _click(_get(Button.class, spec -> spec.withId("rating-submit")));
+        assertThat(_get(Span.class, spec -> spec.withId("rating-reference")).getText()).isNotEqualTo(reference);
+        assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(ratings + 2);
+    }
+
+    /** A click as the browser sends it, whether or not the button was disabled in the browser meanwhile. */
+    private static void clickArrives(Button button) {
+        com.vaadin.flow.component.ComponentUtil.fireEvent(button, new com.vaadin.flow.component.ClickEvent<>(button, true,
+                0, 0, 0, 0, 1, 0, false, false, false, false));
+    }
+
+    @Test
+    void the_same_form_sent_twice_is_stored_once_and_counted_once_against_the_hourly_limit() {
+        String client = client();
+        RatingInput form = new RatingInput(MARKET, null, service.today(), Matter.PENALTY, Score.DISSATISFIED,
+                "处罚决定书没有说明理由。", true, "钱先生", null, "resent.form@example.com", UUID.randomUUID().toString());
+        Integer before = jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class);
+        RatingReceipt first = service.submit(form, Locale.SIMPLIFIED_CHINESE, client);
+        for (int i = 0; i < RatingService.MAX_PER_HOUR + 1; i++) {
+            assertThat(service.submit(form, Locale.SIMPLIFIED_CHINESE, client)).isEqualTo(first);
+        }
+        assertThat(first.reply()).isEqualTo(RatingReceipt.Reply.MAIL);
+        assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(before + 1);
+        assertThat(mails("rating-agency:" + first.reference())).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from notification_outbox where recipient = ?", Integer.class,
+                "resent.form@example.com")).isEqualTo(1);
+        // the resends used up none of the hour's ratings: four more forms of this network are stored
+        for (int i = 1; i < RatingService.MAX_PER_HOUR; i++) {
+            assertThat(service.submit(good(MARKET), Locale.SIMPLIFIED_CHINESE, client).reference())
+                    .isNotEqualTo(first.reference());
+        }
+        // a token no form makes is refused, nothing stored
+        ValidationFailure forged = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class, () ->
+                service.submit(new RatingInput(MARKET, null, service.today(), Matter.PENALTY, Score.SATISFIED, null,
+                        false, null, null, null, "x' or '1'='1"), Locale.SIMPLIFIED_CHINESE, client()));
+        assertThat(forged.problems()).extracting(FieldProblem::messageKey).containsExactly("rating.error.submissionToken");
+    }
+
+    @Test
     void officers_follow_up_their_own_agencys_bad_ratings_and_never_see_another_agencys() {
         RatingReceipt market = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
         RatingReceipt traffic = service.submit(bad(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client());
