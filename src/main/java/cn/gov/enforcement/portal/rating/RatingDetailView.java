@@ -65,7 +65,7 @@ public class RatingDetailView extends Div implements HasUrlParameter<String>, Ha
         fact(facts, "rating.field.agency", service.agencyName(r.agencyId(), getLocale()));
         fact(facts, "rating.field.date", r.contactDate().toString());
         fact(facts, "rating.field.matter", getTranslation(r.matter().messageKey()));
-        fact(facts, "rating.field.score", getTranslation(r.score().messageKey()));
+        fact(facts, "rating.detail.score", getTranslation(r.score().messageKey()));
         fact(facts, "rating.field.comment", r.comment());
         fact(facts, "rating.field.certificate", r.certificate());
         fact(facts, "rating.detail.submitted", format(r.submittedAt()));
@@ -81,7 +81,7 @@ public class RatingDetailView extends Div implements HasUrlParameter<String>, Ha
         if (r.contactName() == null && r.contactPhone() == null && r.contactEmail() == null) {
             contact.add(new Paragraph(getTranslation("rating.detail.anonymous")));
         } else {
-            fact(contact, "rating.field.wantsReply", getTranslation(r.wantsReply() ? "rating.yes" : "rating.no"));
+            fact(contact, "rating.detail.wantsReply", getTranslation(r.wantsReply() ? "rating.yes" : "rating.no"));
             fact(contact, "rating.field.contactName", r.contactName());
             fact(contact, "rating.field.contactPhone", r.contactPhone());
             fact(contact, "rating.field.contactEmail", r.contactEmail());

@@ -444,6 +444,18 @@ class RatingIT extends KaribuViewTest {
         assertThat(page.getElement().getAttribute("data-status")).isEqualTo("AWAITING_FOLLOW_UP");
         assertThat(_get(Div.class, spec -> spec.withId("rating-detail-contact")).getElement().getOuterHTML())
                 .contains("13800138000", "王先生");
+        // in the words of the staff who read it, not the person's own words on the form
+        assertThat(_get(Div.class, spec -> spec.withId("rating-facts")).getElement().getTextRecursively())
+                .contains("评价等级：不满意").doesNotContain("您的评价");
+        assertThat(_get(Div.class, spec -> spec.withId("rating-detail-contact")).getElement().getTextRecursively())
+                .contains("评价人希望得到回复：是").doesNotContain("我希望");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("staff/rating/" + market.reference());
+        assertThat(_get(Div.class, spec -> spec.withId("rating-detail")).getElement().getTextRecursively())
+                .contains("Rating: Dissatisfied", "The person asked for a reply: Yes")
+                .doesNotContain("Your rating", "I would like");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("staff/rating/" + market.reference());
         _get(TextArea.class, spec -> spec.withId("rating-note")).setValue("太短");
         _click(_get(Button.class, spec -> spec.withId("rating-follow-up-save")));
         TextArea note = _get(TextArea.class, spec -> spec.withId("rating-note"));
