@@ -486,6 +486,108 @@ class RatingIT extends KaribuViewTest {
     }
 
     @Test
+    void the_agency_corrects_or_erases_the_contact_details_as_the_person_asks_and_each_step_is_listed() {
+        RatingReceipt bad = service.submit(new RatingInput(MARKET, null, service.today(), Matter.INSPECTION,
+                Score.DISSATISFIED, "检查人员没有出示证件。", true, "孙女士", "13600136000", "sun.contact@example.com"),
+                Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt traffic = service.submit(bad(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client());
+        String select = "select coalesce(contact_name, '-') || '|' || coalesce(contact_phone, '-') || '|' "
+                + "|| coalesce(contact_email, '-') from enforcement_rating where reference = ?";
+
+        // neither the public nor another agency's officer, whatever reference is given
+        assertThatThrownBy(() -> service.eraseContact(bad.reference())).isInstanceOf(AccessDeniedException.class);
+        signInOfficer("rating-officer-traffic", TRAFFIC);
+        assertThatThrownBy(() -> service.eraseContact(bad.reference())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.correctContact(bad.reference(), "孙女士", "13600136001", null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(service.contactChanges(bad.reference())).isEmpty();
+        assertThat(jdbc.queryForObject(select, String.class, bad.reference()))
+                .isEqualTo("孙女士|13600136000|sun.contact@example.com");
+
+        signInOfficer("rating-officer-contact", MARKET);
+        UI.getCurrent().navigate("staff/rating/" + bad.reference());
+        // a follow-up being typed stays through the steps on the contact details
+        _get(TextArea.class, spec -> spec.withId("rating-note")).setValue("正在记录的回访情况。");
+
+        // corrected as the form checks: each refused field marked, what was typed kept, nothing written
+        _click(_get(Button.class, spec -> spec.withId("rating-contact-correct")));
+        assertThat(_get(TextField.class, spec -> spec.withId("rating-contact-edit-name")).getValue()).isEqualTo("孙女士");
+        _get(TextField.class, spec -> spec.withId("rating-contact-edit-name")).setValue("孙\n女士");
+        _get(TextField.class, spec -> spec.withId("rating-contact-edit-phone")).setValue("12ab");
+        _get(com.vaadin.flow.component.textfield.EmailField.class, spec -> spec.withId("rating-contact-edit-email"))
+                .setValue("not-an-address");
+        _click(_get(Button.class, spec -> spec.withId("rating-contact-save")));
+        TextField name = _get(TextField.class, spec -> spec.withId("rating-contact-edit-name"));
+        TextField phone = _get(TextField.class, spec -> spec.withId("rating-contact-edit-phone"));
+        var email = _get(com.vaadin.flow.component.textfield.EmailField.class,
+                spec -> spec.withId("rating-contact-edit-email"));
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getValue()).isEqualTo("孙\n女士");
+        assertThat(phone.getErrorMessage()).isEqualTo(translations.get(Locale.SIMPLIFIED_CHINESE, "rating.error.phone"));
+        assertThat(phone.getValue()).isEqualTo("12ab");
+        assertThat(email.isInvalid()).isTrue();
+        // the person asked for a reply: a phone or an e-mail address stays
+        name.setValue("孙女士");
+        phone.setValue("");
+        email.setValue("");
+        _click(_get(Button.class, spec -> spec.withId("rating-contact-save")));
+        assertThat(_get(TextField.class, spec -> spec.withId("rating-contact-edit-phone")).getErrorMessage())
+                .contains("评价人希望得到回复");
+        assertThat(jdbc.queryForObject(select, String.class, bad.reference()))
+                .isEqualTo("孙女士|13600136000|sun.contact@example.com");
+        _get(TextField.class, spec -> spec.withId("rating-contact-edit-phone")).setValue("136-0013-6111");
+        _click(_get(Button.class, spec -> spec.withId("rating-contact-save")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rating-contact-done")).getText())
+                .isEqualTo("已更正评价 " + bad.reference() + " 的联系方式。");
+        assertThat(jdbc.queryForObject(select, String.class, bad.reference())).isEqualTo("孙女士|13600136111|-");
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("rating-contact-history"))
+                .getElement().getTextRecursively()).contains("测试回访员 更正了联系方式（手机或电话、电子邮箱）");
+        // who, when and which fields; never the details
+        assertThat(jdbc.queryForList("select username || '|' || kind || '|' || fields from enforcement_rating_event "
+                + "where rating_id = (select id from enforcement_rating where reference = ?)", String.class,
+                bad.reference())).containsExactly("rating-officer-contact|CORRECTED|contactPhone,contactEmail");
+        assertThatThrownBy(() -> service.correctContact(bad.reference(), "孙女士", "13600136111", null))
+                .isInstanceOf(ValidationFailure.class).hasMessageContaining("rating.error.contactUnchanged");
+
+        // erased: asked first, naming the rating; cancelled, nothing changes
+        _click(_get(Button.class, spec -> spec.withId("rating-contact-erase")));
+        var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("rating-contact-erase-confirm"));
+        assertThat(com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt.getText(confirm))
+                .contains(bad.reference(), "不能恢复", "仍可记录回访");
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(confirm);
+        assertThat(jdbc.queryForObject(select, String.class, bad.reference())).isEqualTo("孙女士|13600136111|-");
+        _click(_get(Button.class, spec -> spec.withId("rating-contact-erase")));
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(_get(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("rating-contact-erase-confirm")));
+        assertThat(jdbc.queryForObject(select, String.class, bad.reference())).isEqualTo("-|-|-");
+        String box = _get(Div.class, spec -> spec.withId("rating-detail-contact")).getElement().getTextRecursively();
+        assertThat(box).contains("已删除评价 " + bad.reference() + " 的联系方式。", "评价人的联系方式已删除",
+                "测试回访员 删除了联系方式（称呼、手机或电话）").doesNotContain("13600136111");
+        assertThat(_find(Button.class, spec -> spec.withId("rating-contact-erase"))).isEmpty();
+        assertThat(_get(TextArea.class, spec -> spec.withId("rating-note")).getValue()).isEqualTo("正在记录的回访情况。");
+        assertThat(service.contactChanges(bad.reference())).extracting(ContactChange::kind)
+                .containsExactly(ContactChange.Kind.CORRECTED, ContactChange.Kind.ERASED);
+        assertThatThrownBy(() -> service.eraseContact(bad.reference())).isInstanceOf(ValidationFailure.class)
+                .hasMessageContaining("rating.error.noContact");
+        assertThatThrownBy(() -> service.correctContact(bad.reference(), "孙女士", "13600136111", null))
+                .isInstanceOf(ValidationFailure.class).hasMessageContaining("rating.error.noContact");
+
+        // the follow-up goes on without them: recorded, and no reply mail (no address left)
+        RatingRecord followed = service.followUp(bad.reference(), FollowUpResult.NOT_REACHED, "已根据检查记录核实经过。");
+        assertThat(followed.status()).isEqualTo(RatingStatus.FOLLOWED_UP);
+        assertThat(mails("rating-followed-up:" + bad.reference())).isEmpty();
+
+        // an administrator may, for any agency
+        signIn("rating-admin", "ADMIN");
+        RatingRecord corrected = service.correctContact(traffic.reference(), "王先生", "13800138001", null);
+        assertThat(corrected.contactPhone()).isEqualTo("13800138001");
+        assertThat(service.contactChanges(traffic.reference())).singleElement()
+                .satisfies(c -> assertThat(c.by()).isEqualTo("rating-admin"));
+    }
+
+    @Test
     void the_follow_up_finds_the_reference_as_typed_as_the_detail_page_does() {
         RatingReceipt bad = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
         signInOfficer("rating-officer-market", MARKET);

@@ -113,6 +113,13 @@ public class Rating {
         this.submissionToken = submissionToken;
     }
 
+    /** Replaces the person's contact details (null erases one), as they asked the agency to. */
+    public void replaceContact(String name, String phone, String email) {
+        this.contactName = name;
+        this.contactPhone = phone;
+        this.contactEmail = email;
+    }
+
     public void assignReference(String reference) {
         this.reference = reference;
     }
