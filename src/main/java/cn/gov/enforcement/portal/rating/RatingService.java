@@ -16,6 +16,8 @@ import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.OffsetPage;
 import cn.gov.enforcement.portal.rating.internal.Rating;
+import cn.gov.enforcement.portal.rating.internal.RatingEvent;
+import cn.gov.enforcement.portal.rating.internal.RatingEventRepository;
 import cn.gov.enforcement.portal.rating.internal.RatingRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -79,9 +82,16 @@ public class RatingService {
             .mapToInt(Score::value).max().orElseThrow();
     /** The order of the officers' list; the id keeps ratings of the same instant in a stable order across pages. */
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"));
+    /** A submission token as {@link RatingView} makes them (a UUID); anything else is refused. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-]{16,64}");
+    /** The fields of the contact details, as the form and {@link ContactChange#fields()} name them. */
+    static final String CONTACT_NAME = "contactName";
+    static final String CONTACT_PHONE = "contactPhone";
+    static final String CONTACT_EMAIL = "contactEmail";
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\-()（）]");
 
     private final RatingRepository repository;
+    private final RatingEventRepository ratingEvents;
     private final AgencyDirectory agencies;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -93,9 +103,12 @@ public class RatingService {
     /** The public figures of the day they end on, counted at most once a {@link #FIGURES_CACHE_TIME} per instance. */
     private final ShortTermCache<LocalDate, List<AgencyFigures>> figuresCache = new ShortTermCache<>(FIGURES_CACHE_TIME);
 
-    RatingService(RatingRepository repository, AgencyDirectory agencies, CurrentUser currentUser, Clock clock,
-            TransactionTemplate tx, Outbox outbox, Translations translations, PortalSettings portal) {
+    @SuppressWarnings("java:S107") // the module's collaborators
+    RatingService(RatingRepository repository, RatingEventRepository ratingEvents, AgencyDirectory agencies,
+            CurrentUser currentUser, Clock clock, TransactionTemplate tx, Outbox outbox, Translations translations,
+            PortalSettings portal) {
         this.repository = repository;
+        this.ratingEvents = ratingEvents;
         this.portal = portal;
         this.outbox = outbox;
         this.translations = translations;
@@ -130,6 +143,8 @@ public class RatingService {
      *     trusted caller
      * @throws ValidationFailure with one problem per refused field (field {@code form} when the limit is reached);
      *     nothing is stored then
+     * @return the receipt; for a form already stored under its {@link RatingInput#submissionToken} (sent twice),
+     *     the receipt of that rating, with nothing stored, mailed or counted against the limit again
      */
     public RatingReceipt submit(RatingInput in, Locale language, String client) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -176,29 +191,24 @@ public class RatingService {
                 certificate = number;
             }
         }
-        String name = blankToNull(in.contactName());
-        if (name != null && name.length() > MAX_NAME) {
-            problems.add(new FieldProblem("contactName", "rating.error.nameLong", MAX_NAME));
-        } else if (!TextChecks.isSingleLine(name)) {
-            problems.add(new FieldProblem("contactName", TextChecks.SINGLE_LINE));
-        }
-        String phone = blankToNull(in.contactPhone());
-        if (phone != null) {
-            phone = PHONE_SEPARATORS.matcher(java.text.Normalizer.normalize(phone, java.text.Normalizer.Form.NFKC))
-                    .replaceAll("");
-            if (!PHONE.matcher(phone).matches()) {
-                problems.add(new FieldProblem("contactPhone", "rating.error.phone"));
-            }
-        }
-        String email = blankToNull(in.contactEmail());
-        if (email != null && !Outbox.isValidAddress(email)) {
-            problems.add(new FieldProblem("contactEmail", "rating.error.email"));
-        }
+        Contact contact = checkContact(in.contactName(), in.contactPhone(), in.contactEmail(), problems);
+        String name = contact.name();
+        String phone = contact.phone();
+        String email = contact.email();
         if (in.wantsReply() && phone == null && email == null) {
             problems.add(new FieldProblem("contactPhone", "rating.error.contactNeeded"));
         }
+        String token = in.submissionToken();
+        if (token != null && !TOKEN.matcher(token).matches()) {
+            problems.add(new FieldProblem("form", "rating.error.submissionToken"));
+        }
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
+        }
+        // the same form sent again (a double click): the receipt of the rating it stored, nothing stored or counted
+        Optional<RatingReceipt> earlier = sentBefore(token);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         // checked and counted in one step, so that concurrent requests of one client cannot pass the limit together;
         // given back when nothing is stored: a rating the database or the outbox refused uses up no quota
@@ -213,19 +223,89 @@ public class RatingService {
         String finalPhone = phone;
         Locale raterLanguage = Translations.supported(language);
         AgencySummary rated = agency.orElseThrow().summary();
-        Rating saved = slot.releasedOnFailure(() -> tx.execute(status -> {
-            Rating r = repository.save(new Rating(agencyId, finalCertificate, in.contactDate(), in.matter().name(),
-                    in.score().value(), comment, in.wantsReply(), name, finalPhone, email,
-                    raterLanguage.toLanguageTag(), now,
-                    (bad ? RatingStatus.AWAITING_FOLLOW_UP : RatingStatus.RECORDED).name(), due));
-            r.assignReference(String.format(Locale.ROOT, "PJ-%d-%06d", today.getYear(), r.getId()));
-            mailAgency(r, rated);
-            mailReceived(r, rated);
-            return r;
-        }));
+        Rating saved;
+        try {
+            saved = slot.releasedOnFailure(() -> tx.execute(status -> {
+                Rating r = new Rating(agencyId, finalCertificate, in.contactDate(), in.matter().name(),
+                        in.score().value(), comment, in.wantsReply(), name, finalPhone, email,
+                        raterLanguage.toLanguageTag(), now,
+                        (bad ? RatingStatus.AWAITING_FOLLOW_UP : RatingStatus.RECORDED).name(), due);
+                r.sentWith(token);
+                // inserted at once: the same form sent at the same moment is refused here by the token's uniqueness,
+                // before any mail is queued
+                r = repository.saveAndFlush(r);
+                r.assignReference(String.format(Locale.ROOT, "PJ-%d-%06d", today.getYear(), r.getId()));
+                mailAgency(r, rated);
+                mailReceived(r, rated);
+                return r;
+            }));
+        } catch (DataIntegrityViolationException concurrentResend) {
+            // stored meanwhile by the same form's other request, which counted it; this one's count was given back
+            return sentBefore(token).orElseThrow(() -> concurrentResend);
+        }
         figuresCache.invalidate();
-        return new RatingReceipt(saved.getReference(), in.score(), due,
-                RatingReceipt.replyFor(bad, in.wantsReply(), finalPhone, email));
+        return receipt(saved);
+    }
+
+    /** Contact details as checked: blanks as null, the phone number as its digits. */
+    private record Contact(String name, String phone, String email) {
+
+        /** The names of the fields that differ from a rating's, in the order of the form. */
+        List<String> differingFrom(Rating r) {
+            List<String> differing = new ArrayList<>();
+            if (!java.util.Objects.equals(name, r.getContactName())) {
+                differing.add(CONTACT_NAME);
+            }
+            if (!java.util.Objects.equals(phone, r.getContactPhone())) {
+                differing.add(CONTACT_PHONE);
+            }
+            if (!java.util.Objects.equals(email, r.getContactEmail())) {
+                differing.add(CONTACT_EMAIL);
+            }
+            return differing;
+        }
+    }
+
+    /**
+     * Checks contact details as typed, for the public form and the staff's correction alike: the name one line of at
+     * most {@link #MAX_NAME} characters, the phone 7 to 15 digits (separators and full-width digits allowed), the
+     * e-mail address one the outbox can send to. Adds one problem per refused field.
+     */
+    private static Contact checkContact(String typedName, String typedPhone, String typedEmail,
+            List<FieldProblem> problems) {
+        String name = blankToNull(typedName);
+        if (name != null && name.length() > MAX_NAME) {
+            problems.add(new FieldProblem(CONTACT_NAME, "rating.error.nameLong", MAX_NAME));
+        } else if (!TextChecks.isSingleLine(name)) {
+            problems.add(new FieldProblem(CONTACT_NAME, TextChecks.SINGLE_LINE));
+        }
+        String phone = blankToNull(typedPhone);
+        if (phone != null) {
+            phone = PHONE_SEPARATORS.matcher(java.text.Normalizer.normalize(phone, java.text.Normalizer.Form.NFKC))
+                    .replaceAll("");
+            if (!PHONE.matcher(phone).matches()) {
+                problems.add(new FieldProblem(CONTACT_PHONE, "rating.error.phone"));
+            }
+        }
+        String email = blankToNull(typedEmail);
+        if (email != null && !Outbox.isValidAddress(email)) {
+            problems.add(new FieldProblem(CONTACT_EMAIL, "rating.error.email"));
+        }
+        return new Contact(name, phone, email);
+    }
+
+    /** The receipt of the rating a rendering of the form has already stored; empty for none or no token. */
+    private Optional<RatingReceipt> sentBefore(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        return tx.execute(status -> repository.findBySubmissionToken(token).map(RatingService::receipt));
+    }
+
+    private static RatingReceipt receipt(Rating r) {
+        Score score = Score.of(r.getScore());
+        return new RatingReceipt(r.getReference(), score, r.getFollowUpDue(),
+                RatingReceipt.replyFor(score.bad(), r.isWantsReply(), r.getContactPhone(), r.getContactEmail()));
     }
 
     /**
@@ -357,9 +437,7 @@ public class RatingService {
         String user = currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
         try {
             Rating saved = tx.execute(status -> {
-                Rating r = byReference(reference)
-                        .filter(x -> currentUser.canAccessAgency(x.getAgencyId()))
-                        .orElseThrow(() -> new AccessDeniedException("No such rating of this agency"));
+                Rating r = ownRating(reference);
                 if (!RatingStatus.AWAITING_FOLLOW_UP.name().equals(r.getStatus())) {
                     throw ValidationFailure.of("form", "rating.error.notAwaiting");
                 }
@@ -373,6 +451,114 @@ public class RatingService {
         } catch (ObjectOptimisticLockingFailureException concurrent) {
             throw ValidationFailure.of("form", "rating.error.notAwaiting");
         }
+    }
+
+    /**
+     * Corrects the contact details the person left with a rating, as they asked the agency to (privacy notice): the
+     * name, phone and e-mail address as typed replace the stored ones (a blank field erases that one), checked as the
+     * public form checks them. The step is recorded with who took it and when, without the details.
+     *
+     * @throws ValidationFailure for a refused field (one problem each), for all three blank (field {@code form}: that
+     *     is {@link #eraseContact}), for a rating whose giver asked for a reply left without phone and e-mail address
+     *     (field {@code contactPhone}), for a rating without contact details, for nothing changed and for a
+     *     colleague's change meanwhile (field {@code form}); nothing is written then
+     * @throws AccessDeniedException when the rating is not the user's agency's, or unknown
+     */
+    public RatingRecord correctContact(String reference, String name, String phone, String email) {
+        requireStaff();
+        List<FieldProblem> problems = new ArrayList<>();
+        Contact typed = checkContact(name, phone, email, problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
+        }
+        if (typed.name() == null && typed.phone() == null && typed.email() == null) {
+            throw ValidationFailure.of("form", "rating.error.contactEmpty");
+        }
+        return changeContact(reference, ContactChange.Kind.CORRECTED, r -> {
+            if (new Contact(null, null, null).differingFrom(r).isEmpty()) {
+                // none left with the rating, or erased: nothing to correct; the agency adds none of its own
+                throw ValidationFailure.of("form", "rating.error.noContact");
+            }
+            if (r.isWantsReply() && typed.phone() == null && typed.email() == null) {
+                throw ValidationFailure.of(CONTACT_PHONE, "rating.error.contactNeededStaff");
+            }
+            List<String> changed = typed.differingFrom(r);
+            if (changed.isEmpty()) {
+                throw ValidationFailure.of("form", "rating.error.contactUnchanged");
+            }
+            r.replaceContact(typed.name(), typed.phone(), typed.email());
+            return changed;
+        });
+    }
+
+    /**
+     * Erases the name, phone and e-mail address the person left with a rating, as they asked the agency to (privacy
+     * notice); the rating and its follow-up stay, and a rating awaiting follow-up can still be followed up (without a
+     * reply mail). The step is recorded with who took it and when.
+     *
+     * @throws ValidationFailure for a rating without contact details, and for a colleague's change meanwhile (field
+     *     {@code form}); nothing is written then
+     * @throws AccessDeniedException when the rating is not the user's agency's, or unknown
+     */
+    public RatingRecord eraseContact(String reference) {
+        requireStaff();
+        return changeContact(reference, ContactChange.Kind.ERASED, r -> {
+            List<String> had = new Contact(null, null, null).differingFrom(r);
+            if (had.isEmpty()) {
+                throw ValidationFailure.of("form", "rating.error.noContact");
+            }
+            r.replaceContact(null, null, null);
+            return had;
+        });
+    }
+
+    /**
+     * The corrections and erasures of a rating's contact details, oldest first; empty for an unknown reference and for
+     * another agency's rating alike.
+     */
+    public List<ContactChange> contactChanges(String reference) {
+        requireStaff();
+        return byReference(reference)
+                .filter(r -> currentUser.canAccessAgency(r.getAgencyId()))
+                .map(r -> ratingEvents.findByRatingIdOrderByOccurredAtAscIdAsc(r.getId()).stream()
+                        .map(e -> new ContactChange(e.getOccurredAt(), e.getUsername(),
+                                ContactChange.Kind.valueOf(e.getKind()),
+                                e.getFields() == null ? List.of() : List.of(e.getFields().split(","))))
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /**
+     * Changes the contact details of a rating of the user's agency and records the step (who, when, which fields) in
+     * the same transaction.
+     *
+     * @param change changes the rating and answers the fields it changed, or throws {@link ValidationFailure}
+     */
+    private RatingRecord changeContact(String reference, ContactChange.Kind kind,
+            java.util.function.Function<Rating, List<String>> change) {
+        String user = currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        try {
+            Rating saved = tx.execute(status -> {
+                Rating r = ownRating(reference);
+                List<String> changed = change.apply(r);
+                Rating stored = repository.saveAndFlush(r);
+                ratingEvents.save(new RatingEvent(stored.getId(), clock.instant(), user, kind.name(),
+                        String.join(",", changed)));
+                return stored;
+            });
+            LOG.info("Rating {}: contact details {} by {} ({})", saved.getReference(), kind, user,
+                    currentUser.isAdmin() ? "administrator" : "officer");
+            return record(saved, today());
+        } catch (ObjectOptimisticLockingFailureException concurrent) {
+            throw ValidationFailure.of("form", "rating.error.changedMeanwhile");
+        }
+    }
+
+    /** A rating of the user's agency, for a change. */
+    private Rating ownRating(String reference) {
+        return byReference(reference)
+                .filter(x -> currentUser.canAccessAgency(x.getAgencyId()))
+                .orElseThrow(() -> new AccessDeniedException("No such rating of this agency"));
     }
 
     /** The rating of a reference as typed (surrounding blanks and case ignored); empty for none and for one too long. */

@@ -60,6 +60,12 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
     private final Div form = new Div();
     private final Div result = new Div();
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+    private final Button submit = new Button();
+    /**
+     * Made once for this rendering of the form and sent with it: the server stores one rating per filled form, even
+     * when the form arrives twice (a double click); a refused form keeps it for the corrected resend.
+     */
+    private String submissionToken = java.util.UUID.randomUUID().toString();
     /** The public figures, counted again after a rating is sent (the rating counts at once). */
     private Div figures;
 
@@ -151,7 +157,11 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         fields.put("contactPhone", contactPhone);
         fields.put("contactEmail", contactEmail);
 
-        Button submit = new Button(getTranslation("rating.submit"), e -> submit());
+        submit.setText(getTranslation("rating.submit"));
+        submit.addClickListener(e -> submit());
+        // disabled in the browser as it is clicked, so that a double click sends the form once; enabled again when
+        // the server refuses the form, for the corrected resend
+        submit.setDisableOnClick(true);
         submit.setId("rating-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         formError.setId("rating-form-error");
@@ -175,13 +185,15 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         formError.setText("");
         RatingInput input = new RatingInput(agency.getValue(), certificate.getValue(), contactDate.getValue(),
                 matter.getValue(), score.getValue(), comment.getValue(), wantsReply.getValue(), contactName.getValue(),
-                contactPhone.getValue(), contactEmail.getValue());
+                contactPhone.getValue(), contactEmail.getValue(), submissionToken);
+        boolean stored = false;
         try {
             RatingReceipt receipt = service.submit(input, getLocale(), ClientAddress.current());
             showReceipt(receipt);
             Div counted = figures();
             replace(figures, counted);
             figures = counted;
+            stored = true;
         } catch (ValidationFailure failure) {
             List<String> general = new java.util.ArrayList<>();
             for (FieldProblem p : failure.problems()) {
@@ -197,6 +209,9 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
             // not "required": the date was typed, but cannot be read
             cn.gov.enforcement.portal.platform.DatePickers.markUnreadable(this, contactDate);
             pointAtRefused(general);
+        } finally {
+            // refused (or failed): the person corrects and sends again; stored: the form is gone with its button
+            submit.setEnabled(!stored);
         }
     }
 
@@ -222,6 +237,27 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         if (first != null) {
             cn.gov.enforcement.portal.platform.FieldFocus.reveal(first);
         }
+    }
+
+    /** An empty form with a token of its own, in place of the receipt: a new rating, not the one just stored. */
+    private void startOver() {
+        submissionToken = java.util.UUID.randomUUID().toString();
+        agency.clear();
+        contactDate.clear();
+        matter.clear();
+        score.clear();
+        comment.clear();
+        certificate.clear();
+        wantsReply.clear();
+        contactName.clear();
+        contactPhone.clear();
+        contactEmail.clear();
+        fields.values().forEach(f -> f.setInvalid(false));
+        formError.setText("");
+        result.removeAll();
+        result.setVisible(false);
+        form.setVisible(true);
+        submit.setEnabled(true);
     }
 
     private void showReceipt(RatingReceipt receipt) {
@@ -314,6 +350,10 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
      */
     @Override
     public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        if (result.isVisible()) {
+            // 再评价一次 from the receipt: the router keeps this view, so the form starts over here
+            startOver();
+        }
         var parameters = event.getLocation().getQueryParameters();
         cn.gov.enforcement.portal.platform.ViewParameters.chooseOffered(agency, parameters, "agency");
         parameters.getSingleParameter("matter")

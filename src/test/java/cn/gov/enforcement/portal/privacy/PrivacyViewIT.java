@@ -44,6 +44,10 @@ class PrivacyViewIT extends KaribuViewTest {
         // contact details left with a rating: the rated agency's staff and the administrators (RatingDetailView) see them
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-rating")).getText())
                 .contains("满 365 天后删除", "被评价机关的工作人员", "平台管理员");
+        // what happens when the person asks the agency to correct or delete them (RatingDetailView)
+        assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-rights")).getText())
+                .contains("机关工作人员在平台上按您的要求更正，或者删除全部称呼、电话和电子邮箱", "删除后不能恢复",
+                        "平台记录由谁、在什么时间更正或者删除，不另行保存更正前或者删除的内容");
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-assistant")).getText())
                 .as("no model is configured in the tests").contains("不发送给任何第三方");
         assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-mail")).getText()).contains("副本 90 天");
@@ -67,6 +71,8 @@ class PrivacyViewIT extends KaribuViewTest {
                 .contains("kept for " + kept + " days from the day it was closed", "but was never closed counts from that outcome");
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-rating")).getText())
                 .contains("rated agency’s staff", "the portal’s administrators");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-rights")).getText())
+                .contains("its staff correct them on the portal as you ask", "records who corrected or deleted them");
 
         UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
         UI.getCurrent().navigate("regulations");
@@ -75,6 +81,8 @@ class PrivacyViewIT extends KaribuViewTest {
                 .contains("自結案之日起保存 " + kept + " 天", "自達成調解協議或者調解不成之日起算");
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-rating")).getText())
                 .contains("被評價機關的工作人員", "平台管理員");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-rights")).getText())
+                .contains("機關工作人員在平台上按您的要求更正", "刪除後不能復原");
     }
 
     @Autowired SiteSettings site;

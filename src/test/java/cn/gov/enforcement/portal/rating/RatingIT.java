@@ -329,6 +329,90 @@ class RatingIT extends KaribuViewTest {
     }
 
     @Test
+    void a_form_sent_twice_by_a_double_click_stores_one_rating_with_one_set_of_mails() {
+        UI.getCurrent().navigate("rating");
+        Button submit = _get(Button.class, spec -> spec.withId("rating-submit"));
+        // the browser disables the button as it is clicked: a double click sends the form once
+        assertThat(submit.isDisableOnClick()).isTrue();
+        _get(Select.class, spec -> spec.withId("rating-agency")).setValue(MARKET);
+        _get(DatePicker.class, spec -> spec.withId("rating-date")).setValue(service.today().minusDays(1));
+        _get(Select.class, spec -> spec.withId("rating-matter")).setValue(Matter.INSPECTION);
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Score> score = _get(RadioButtonGroup.class, spec -> spec.withId("rating-score"));
+        score.setValue(Score.VERY_DISSATISFIED);
+        _get(Checkbox.class, spec -> spec.withId("rating-wants-reply")).setValue(true);
+        _get(com.vaadin.flow.component.textfield.EmailField.class, spec -> spec.withId("rating-contact-email"))
+                .setValue("double.click@example.com");
+        // refused (no comment for a bad rating): the button is enabled again for the corrected resend
+        _click(submit);
+        assertThat(_get(TextArea.class, spec -> spec.withId("rating-comment")).isInvalid()).isTrue();
+        assertThat(submit.isEnabled()).isTrue();
+        _get(TextArea.class, spec -> spec.withId("rating-comment")).setValue("检查人员没有出示执法证件。");
+        Integer ratings = jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class);
+        int notices = outboxCount("rating-agency:%");
+
+        // a second click that reaches the server all the same (sent before the answer to the first came back)
+        clickArrives(submit);
+        String reference = _get(Span.class, spec -> spec.withId("rating-reference")).getText();
+        clickArrives(submit);
+        clickArrives(submit);
+        assertThat(_get(Span.class, spec -> spec.withId("rating-reference")).getText())
+                .as("the receipt of the rating stored first").isEqualTo(reference);
+        assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(ratings + 1);
+        assertThat(outboxCount("rating-agency:%")).isEqualTo(notices + 1);
+        assertThat(mail("rating-agency:" + reference).get("recipient")).isEqualTo("jiandu@scjg.sample.gov.cn");
+        assertThat(jdbc.queryForObject("select count(*) from notification_outbox where recipient = ?", Integer.class,
+                "double.click@example.com")).isEqualTo(1);
+
+        // 再评价一次 (the router keeps the view): an empty form, whose rating is a new one
+        assertThat(_get(Anchor.class, spec -> spec.withText("再评价一次")).getHref()).isEqualTo("rating");
+        UI.getCurrent().navigate("rating");
+        assertThat(_get(Select.class, spec -> spec.withId("rating-agency")).getValue()).isNull();
+        assertThat(_get(TextArea.class, spec -> spec.withId("rating-comment")).getValue()).isEmpty();
+        assertThat(_find(Span.class, spec -> spec.withId("rating-reference"))).isEmpty();
+        _get(Select.class, spec -> spec.withId("rating-agency")).setValue(MARKET);
+        _get(DatePicker.class, spec -> spec.withId("rating-date")).setValue(service.today());
+        _get(Select.class, spec -> spec.withId("rating-matter")).setValue(Matter.GUIDANCE);
+        score.setValue(Score.SATISFIED);
+        _click(_get(Button.class, spec -> spec.withId("rating-submit")));
+        assertThat(_get(Span.class, spec -> spec.withId("rating-reference")).getText()).isNotEqualTo(reference);
+        assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(ratings + 2);
+    }
+
+    /** A click as the browser sends it, whether or not the button was disabled in the browser meanwhile. */
+    private static void clickArrives(Button button) {
+        com.vaadin.flow.component.ComponentUtil.fireEvent(button, new com.vaadin.flow.component.ClickEvent<>(button, true,
+                0, 0, 0, 0, 1, 0, false, false, false, false));
+    }
+
+    @Test
+    void the_same_form_sent_twice_is_stored_once_and_counted_once_against_the_hourly_limit() {
+        String client = client();
+        RatingInput form = new RatingInput(MARKET, null, service.today(), Matter.PENALTY, Score.DISSATISFIED,
+                "处罚决定书没有说明理由。", true, "钱先生", null, "resent.form@example.com", UUID.randomUUID().toString());
+        Integer before = jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class);
+        RatingReceipt first = service.submit(form, Locale.SIMPLIFIED_CHINESE, client);
+        for (int i = 0; i < RatingService.MAX_PER_HOUR + 1; i++) {
+            assertThat(service.submit(form, Locale.SIMPLIFIED_CHINESE, client)).isEqualTo(first);
+        }
+        assertThat(first.reply()).isEqualTo(RatingReceipt.Reply.MAIL);
+        assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(before + 1);
+        assertThat(mails("rating-agency:" + first.reference())).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from notification_outbox where recipient = ?", Integer.class,
+                "resent.form@example.com")).isEqualTo(1);
+        // the resends used up none of the hour's ratings: four more forms of this network are stored
+        for (int i = 1; i < RatingService.MAX_PER_HOUR; i++) {
+            assertThat(service.submit(good(MARKET), Locale.SIMPLIFIED_CHINESE, client).reference())
+                    .isNotEqualTo(first.reference());
+        }
+        // a token no form makes is refused, nothing stored
+        ValidationFailure forged = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class, () ->
+                service.submit(new RatingInput(MARKET, null, service.today(), Matter.PENALTY, Score.SATISFIED, null,
+                        false, null, null, null, "x' or '1'='1"), Locale.SIMPLIFIED_CHINESE, client()));
+        assertThat(forged.problems()).extracting(FieldProblem::messageKey).containsExactly("rating.error.submissionToken");
+    }
+
+    @Test
     void officers_follow_up_their_own_agencys_bad_ratings_and_never_see_another_agencys() {
         RatingReceipt market = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
         RatingReceipt traffic = service.submit(bad(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client());
@@ -360,6 +444,18 @@ class RatingIT extends KaribuViewTest {
         assertThat(page.getElement().getAttribute("data-status")).isEqualTo("AWAITING_FOLLOW_UP");
         assertThat(_get(Div.class, spec -> spec.withId("rating-detail-contact")).getElement().getOuterHTML())
                 .contains("13800138000", "王先生");
+        // in the words of the staff who read it, not the person's own words on the form
+        assertThat(_get(Div.class, spec -> spec.withId("rating-facts")).getElement().getTextRecursively())
+                .contains("评价等级：不满意").doesNotContain("您的评价");
+        assertThat(_get(Div.class, spec -> spec.withId("rating-detail-contact")).getElement().getTextRecursively())
+                .contains("评价人希望得到回复：是").doesNotContain("我希望");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("staff/rating/" + market.reference());
+        assertThat(_get(Div.class, spec -> spec.withId("rating-detail")).getElement().getTextRecursively())
+                .contains("Rating: Dissatisfied", "The person asked for a reply: Yes")
+                .doesNotContain("Your rating", "I would like");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("staff/rating/" + market.reference());
         _get(TextArea.class, spec -> spec.withId("rating-note")).setValue("太短");
         _click(_get(Button.class, spec -> spec.withId("rating-follow-up-save")));
         TextArea note = _get(TextArea.class, spec -> spec.withId("rating-note"));
@@ -387,6 +483,108 @@ class RatingIT extends KaribuViewTest {
                 .isInstanceOf(ValidationFailure.class);
         assertThat(jdbc.queryForObject("select follow_up_result from enforcement_rating where reference = ?",
                 String.class, market.reference())).isEqualTo("CORRECTED");
+    }
+
+    @Test
+    void the_agency_corrects_or_erases_the_contact_details_as_the_person_asks_and_each_step_is_listed() {
+        RatingReceipt bad = service.submit(new RatingInput(MARKET, null, service.today(), Matter.INSPECTION,
+                Score.DISSATISFIED, "检查人员没有出示证件。", true, "孙女士", "13600136000", "sun.contact@example.com"),
+                Locale.SIMPLIFIED_CHINESE, client());
+        RatingReceipt traffic = service.submit(bad(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client());
+        String select = "select coalesce(contact_name, '-') || '|' || coalesce(contact_phone, '-') || '|' "
+                + "|| coalesce(contact_email, '-') from enforcement_rating where reference = ?";
+
+        // neither the public nor another agency's officer, whatever reference is given
+        assertThatThrownBy(() -> service.eraseContact(bad.reference())).isInstanceOf(AccessDeniedException.class);
+        signInOfficer("rating-officer-traffic", TRAFFIC);
+        assertThatThrownBy(() -> service.eraseContact(bad.reference())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.correctContact(bad.reference(), "孙女士", "13600136001", null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(service.contactChanges(bad.reference())).isEmpty();
+        assertThat(jdbc.queryForObject(select, String.class, bad.reference()))
+                .isEqualTo("孙女士|13600136000|sun.contact@example.com");
+
+        signInOfficer("rating-officer-contact", MARKET);
+        UI.getCurrent().navigate("staff/rating/" + bad.reference());
+        // a follow-up being typed stays through the steps on the contact details
+        _get(TextArea.class, spec -> spec.withId("rating-note")).setValue("正在记录的回访情况。");
+
+        // corrected as the form checks: each refused field marked, what was typed kept, nothing written
+        _click(_get(Button.class, spec -> spec.withId("rating-contact-correct")));
+        assertThat(_get(TextField.class, spec -> spec.withId("rating-contact-edit-name")).getValue()).isEqualTo("孙女士");
+        _get(TextField.class, spec -> spec.withId("rating-contact-edit-name")).setValue("孙\n女士");
+        _get(TextField.class, spec -> spec.withId("rating-contact-edit-phone")).setValue("12ab");
+        _get(com.vaadin.flow.component.textfield.EmailField.class, spec -> spec.withId("rating-contact-edit-email"))
+                .setValue("not-an-address");
+        _click(_get(Button.class, spec -> spec.withId("rating-contact-save")));
+        TextField name = _get(TextField.class, spec -> spec.withId("rating-contact-edit-name"));
+        TextField phone = _get(TextField.class, spec -> spec.withId("rating-contact-edit-phone"));
+        var email = _get(com.vaadin.flow.component.textfield.EmailField.class,
+                spec -> spec.withId("rating-contact-edit-email"));
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getValue()).isEqualTo("孙\n女士");
+        assertThat(phone.getErrorMessage()).isEqualTo(translations.get(Locale.SIMPLIFIED_CHINESE, "rating.error.phone"));
+        assertThat(phone.getValue()).isEqualTo("12ab");
+        assertThat(email.isInvalid()).isTrue();
+        // the person asked for a reply: a phone or an e-mail address stays
+        name.setValue("孙女士");
+        phone.setValue("");
+        email.setValue("");
+        _click(_get(Button.class, spec -> spec.withId("rating-contact-save")));
+        assertThat(_get(TextField.class, spec -> spec.withId("rating-contact-edit-phone")).getErrorMessage())
+                .contains("评价人希望得到回复");
+        assertThat(jdbc.queryForObject(select, String.class, bad.reference()))
+                .isEqualTo("孙女士|13600136000|sun.contact@example.com");
+        _get(TextField.class, spec -> spec.withId("rating-contact-edit-phone")).setValue("136-0013-6111");
+        _click(_get(Button.class, spec -> spec.withId("rating-contact-save")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rating-contact-done")).getText())
+                .isEqualTo("已更正评价 " + bad.reference() + " 的联系方式。");
+        assertThat(jdbc.queryForObject(select, String.class, bad.reference())).isEqualTo("孙女士|13600136111|-");
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("rating-contact-history"))
+                .getElement().getTextRecursively()).contains("测试回访员 更正了联系方式（手机或电话、电子邮箱）");
+        // who, when and which fields; never the details
+        assertThat(jdbc.queryForList("select username || '|' || kind || '|' || fields from enforcement_rating_event "
+                + "where rating_id = (select id from enforcement_rating where reference = ?)", String.class,
+                bad.reference())).containsExactly("rating-officer-contact|CORRECTED|contactPhone,contactEmail");
+        assertThatThrownBy(() -> service.correctContact(bad.reference(), "孙女士", "13600136111", null))
+                .isInstanceOf(ValidationFailure.class).hasMessageContaining("rating.error.contactUnchanged");
+
+        // erased: asked first, naming the rating; cancelled, nothing changes
+        _click(_get(Button.class, spec -> spec.withId("rating-contact-erase")));
+        var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("rating-contact-erase-confirm"));
+        assertThat(com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt.getText(confirm))
+                .contains(bad.reference(), "不能恢复", "仍可记录回访");
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(confirm);
+        assertThat(jdbc.queryForObject(select, String.class, bad.reference())).isEqualTo("孙女士|13600136111|-");
+        _click(_get(Button.class, spec -> spec.withId("rating-contact-erase")));
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(_get(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("rating-contact-erase-confirm")));
+        assertThat(jdbc.queryForObject(select, String.class, bad.reference())).isEqualTo("-|-|-");
+        String box = _get(Div.class, spec -> spec.withId("rating-detail-contact")).getElement().getTextRecursively();
+        assertThat(box).contains("已删除评价 " + bad.reference() + " 的联系方式。", "评价人的联系方式已删除",
+                "测试回访员 删除了联系方式（称呼、手机或电话）").doesNotContain("13600136111");
+        assertThat(_find(Button.class, spec -> spec.withId("rating-contact-erase"))).isEmpty();
+        assertThat(_get(TextArea.class, spec -> spec.withId("rating-note")).getValue()).isEqualTo("正在记录的回访情况。");
+        assertThat(service.contactChanges(bad.reference())).extracting(ContactChange::kind)
+                .containsExactly(ContactChange.Kind.CORRECTED, ContactChange.Kind.ERASED);
+        assertThatThrownBy(() -> service.eraseContact(bad.reference())).isInstanceOf(ValidationFailure.class)
+                .hasMessageContaining("rating.error.noContact");
+        assertThatThrownBy(() -> service.correctContact(bad.reference(), "孙女士", "13600136111", null))
+                .isInstanceOf(ValidationFailure.class).hasMessageContaining("rating.error.noContact");
+
+        // the follow-up goes on without them: recorded, and no reply mail (no address left)
+        RatingRecord followed = service.followUp(bad.reference(), FollowUpResult.NOT_REACHED, "已根据检查记录核实经过。");
+        assertThat(followed.status()).isEqualTo(RatingStatus.FOLLOWED_UP);
+        assertThat(mails("rating-followed-up:" + bad.reference())).isEmpty();
+
+        // an administrator may, for any agency
+        signIn("rating-admin", "ADMIN");
+        RatingRecord corrected = service.correctContact(traffic.reference(), "王先生", "13800138001", null);
+        assertThat(corrected.contactPhone()).isEqualTo("13800138001");
+        assertThat(service.contactChanges(traffic.reference())).singleElement()
+                .satisfies(c -> assertThat(c.by()).isEqualTo("rating-admin"));
     }
 
     @Test

@@ -78,6 +78,10 @@ public class Rating {
     @Column(name = "follow_up_note", length = 2000)
     private String followUpNote;
 
+    /** The token of the rendering of the form that sent the rating; null for ratings of trusted callers. */
+    @Column(name = "submission_token", length = 64)
+    private String submissionToken;
+
     @Version
     @Column(nullable = false)
     private int version;
@@ -102,6 +106,18 @@ public class Rating {
         this.submittedAt = submittedAt;
         this.status = status;
         this.followUpDue = followUpDue;
+    }
+
+    /** Marks the rating as sent by the rendering of the form with this token (see the unique constraint). */
+    public void sentWith(String submissionToken) {
+        this.submissionToken = submissionToken;
+    }
+
+    /** Replaces the person's contact details (null erases one), as they asked the agency to. */
+    public void replaceContact(String name, String phone, String email) {
+        this.contactName = name;
+        this.contactPhone = phone;
+        this.contactEmail = email;
     }
 
     public void assignReference(String reference) {
@@ -136,5 +152,6 @@ public class Rating {
     public Instant getFollowedUpAt() { return followedUpAt; }
     public String getFollowUpResult() { return followUpResult; }
     public String getFollowUpNote() { return followUpNote; }
+    public String getSubmissionToken() { return submissionToken; }
     public int getVersion() { return version; }
 }

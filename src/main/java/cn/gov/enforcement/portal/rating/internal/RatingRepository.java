@@ -13,6 +13,9 @@ public interface RatingRepository extends JpaRepository<Rating, Long> {
 
     Optional<Rating> findByReference(String reference);
 
+    /** The rating a rendering of the form has sent, if it has. */
+    Optional<Rating> findBySubmissionToken(String submissionToken);
+
     /** One page of an agency's ratings, in the page's order. */
     List<Rating> findByAgencyId(String agencyId, Pageable page);
 

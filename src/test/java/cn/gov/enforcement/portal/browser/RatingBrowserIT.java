@@ -1,0 +1,41 @@
+package cn.gov.enforcement.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The public rating form in the browser. */
+class RatingBrowserIT extends BrowserTest {
+
+    private static final String AGENCY = "sample-traffic-police";
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired cn.gov.enforcement.portal.rating.RatingService ratings;
+
+    private int ratingsOfTheAgency() {
+        return jdbc.queryForObject("select count(*) from enforcement_rating where agency_id = ?", Integer.class, AGENCY);
+    }
+
+    @Test
+    void a_double_click_on_the_send_button_stores_one_rating() {
+        browser.open("/rating?agency=" + AGENCY + "&matter=GUIDANCE");
+        browser.find(By.xpath("//*[@id='rating-score']//vaadin-radio-button[normalize-space(.)='非常满意']"))
+                .findElement(By.tagName("input")).click();
+        java.time.LocalDate day = ratings.today();
+        WebElement date = browser.find(By.cssSelector("#rating-date input"));
+        date.sendKeys(day.getYear() + "/" + day.getMonthValue() + "/" + day.getDayOfMonth(), Keys.ENTER);
+        browser.waitForVaadin();
+        int before = ratingsOfTheAgency();
+
+        new Actions(browser.driver()).doubleClick(browser.find(By.id("rating-submit"))).perform();
+        browser.until(d -> d.findElements(By.id("rating-reference")).isEmpty() ? null : true);
+        browser.waitForVaadin();
+        assertThat(ratingsOfTheAgency()).isEqualTo(before + 1);
+    }
+}
