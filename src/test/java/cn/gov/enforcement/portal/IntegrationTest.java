@@ -81,6 +81,9 @@ public abstract class IntegrationTest {
             registry.add("spring.datasource.url", () -> dbUrl);
             registry.add("spring.datasource.username", () -> orEmpty(setting("PORTAL_TEST_DB_USER")));
             registry.add("spring.datasource.password", () -> orEmpty(setting("PORTAL_TEST_DB_PASSWORD")));
+            // every cached test context keeps its own pool open: at Hikari's default of 10 connections, the run's
+            // dozen contexts used up PostgreSQL's default 100 ("too many clients already")
+            registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
         }
     }
 

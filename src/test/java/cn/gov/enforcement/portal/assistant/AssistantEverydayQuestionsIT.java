@@ -62,10 +62,8 @@ class AssistantEverydayQuestionsIT extends KaribuViewTest {
         if (imported) {
             return;
         }
-        Path corpus = Path.of(System.getProperty("portal.shared-dir", "../shared"), "corpus", "lawrefbook");
-        if (!Files.isDirectory(corpus)) {
-            corpus = Path.of("/work/shared/corpus/lawrefbook");
-        }
+        // skipped with a message when the shared corpus is absent (-Dportal.shared-dir names it)
+        Path corpus = cn.gov.enforcement.portal.regulation.SharedData.require("corpus/lawrefbook");
         Path dir = Files.createDirectories(RUN_DATA_DIR.resolve("everyday-laws-" + System.nanoTime()));
         for (String law : LAWS) {
             Path source = corpus.resolve(law);
