@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.function.Predicate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -129,9 +128,8 @@ class DisabledAccountFilter extends OncePerRequestFilter {
     }
 
     private static String cookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        return cookies == null ? null : Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName()))
-                .map(Cookie::getValue).findFirst().orElse(null);
+        Cookie cookie = org.springframework.web.util.WebUtils.getCookie(request, COOKIE);
+        return cookie == null ? null : cookie.getValue();
     }
 
     private static void setCookie(HttpServletRequest request, HttpServletResponse response, String value) {

@@ -92,6 +92,14 @@ class LoginThrottle {
         return user.compareTo(network) >= 0 ? user : network;
     }
 
+    /**
+     * True when attempts from this address are refused now for the failures counted against the address, whatever the
+     * name: a lock an administrator cannot lift, unlike a name's.
+     */
+    boolean addressLocked(String address) {
+        return !addresses.allows(addressKey(address));
+    }
+
     /** Forgets the failures counted against this user name, so that it may sign in again at once. */
     void release(String username) {
         users.forget(userKey(username));

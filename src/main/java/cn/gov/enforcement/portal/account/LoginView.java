@@ -62,9 +62,12 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
             SignInRefusal refusal = takeRefusal();
             i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
             i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
-            if (refusal != null && refusal.kind() == SignInRefusal.Kind.LOCKED) {
+            if (refusal != null && (refusal.kind() == SignInRefusal.Kind.LOCKED
+                    || refusal.kind() == SignInRefusal.Kind.ADDRESS_LOCKED)) {
                 i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
-                i18n.getErrorMessage().setMessage(getTranslation("login.locked.message", refusal.minutes()));
+                // an administrator can lift a name's lock, not an address's
+                i18n.getErrorMessage().setMessage(getTranslation(refusal.kind() == SignInRefusal.Kind.LOCKED
+                        ? "login.locked.message" : "login.locked.address", refusal.minutes()));
             } else if (refusal != null && refusal.kind() == SignInRefusal.Kind.DISABLED) {
                 i18n.getErrorMessage().setTitle(getTranslation("login.disabledAccount.title"));
                 i18n.getErrorMessage().setMessage(getTranslation("login.disabledAccount.message"));

@@ -20,7 +20,11 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  */
 record SignInRefusal(String username, Kind kind, long minutes) implements Serializable {
 
-    enum Kind { WRONG, LOCKED, DISABLED }
+    /**
+     * LOCKED: the name is locked (an administrator may lift it); ADDRESS_LOCKED: the client's address is, whatever the
+     * name, and only waiting helps.
+     */
+    enum Kind { WRONG, LOCKED, ADDRESS_LOCKED, DISABLED }
 
     static final String ATTRIBUTE = SignInRefusal.class.getName();
 
@@ -33,7 +37,8 @@ record SignInRefusal(String username, Kind kind, long minutes) implements Serial
                 typed = typed.substring(0, 64);
             }
             SignInRefusal refusal = failure instanceof ThrottledAuthenticationProvider.SignInLockedException locked
-                    ? new SignInRefusal(typed, Kind.LOCKED, locked.minutesLeft())
+                    ? new SignInRefusal(typed, locked.addressLocked() ? Kind.ADDRESS_LOCKED : Kind.LOCKED,
+                            locked.minutesLeft())
                     : failure instanceof DisabledException ? new SignInRefusal(typed, Kind.DISABLED, 0)
                     : new SignInRefusal(typed, Kind.WRONG, 0);
             request.getSession(true).setAttribute(ATTRIBUTE, refusal);

@@ -59,7 +59,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         LoginThrottle.Attempt attempt = throttle.begin(username, network);
         if (attempt == null) {
             log.record(AccountAction.SIGN_IN_BLOCKED, username, null, address, null);
-            throw new SignInLockedException(throttle.retryAfter(username, network));
+            throw new SignInLockedException(throttle.retryAfter(username, network), throttle.addressLocked(network));
         }
         Authentication result;
         try {
@@ -86,10 +86,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     static final class SignInLockedException extends LockedException {
 
         private final transient java.time.Duration retryAfter;
+        private final boolean addressLocked;
 
-        SignInLockedException(java.time.Duration retryAfter) {
+        SignInLockedException(java.time.Duration retryAfter, boolean addressLocked) {
             super("Too many failed sign-in attempts");
             this.retryAfter = retryAfter;
+            this.addressLocked = addressLocked;
+        }
+
+        /** True when the client's address is locked (whatever the name), which no administrator can lift. */
+        boolean addressLocked() {
+            return addressLocked;
         }
 
         /** Whole minutes until an attempt is taken again, at least 1. */

@@ -67,8 +67,7 @@ class AccountLogIT extends IntegrationTest {
     }
 
     private static void runAs(String name, String role) {
-        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken(name, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role)))));
+        cn.gov.enforcement.portal.testsupport.StaffAccounts.runAs(name, role);
     }
 
     private Authentication signIn(String user, String password, String address) {

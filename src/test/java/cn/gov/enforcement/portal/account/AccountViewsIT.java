@@ -494,6 +494,13 @@ class AccountViewsIT extends KaribuViewTest {
         form = loginAfter("error", new SignInRefusal("somebody", SignInRefusal.Kind.LOCKED, 1));
         assertThat(i18nOf(form)).contains("Too many sign-in attempts. Try again in 1"
                 + " minute, or ask an administrator to lift the lock.");
+        // the client's address locked, whatever the name: no administrator can lift that
+        form = loginAfter("error", new SignInRefusal("somebody", SignInRefusal.Kind.ADDRESS_LOCKED, 3));
+        assertThat(i18nOf(form)).contains("Too many sign-in attempts from your network. Try again in 3 minutes.")
+                .doesNotContain("administrator");
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        form = loginAfter("error", new SignInRefusal("somebody", SignInRefusal.Kind.ADDRESS_LOCKED, 3));
+        assertThat(i18nOf(form)).contains("从您所在网络的登录尝试次数过多，请 3 分钟后再试。").doesNotContain("管理员");
     }
 
     @Test

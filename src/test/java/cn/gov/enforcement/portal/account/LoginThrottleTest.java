@@ -113,11 +113,30 @@ class LoginThrottleTest {
         }
         assertThat(throttle.begin("innocent", "192.0.2.9")).isNull();
         assertThat(throttle.lockedFor("innocent")).isZero();
+        assertThat(throttle.addressLocked("192.0.2.9")).as("a lock only waiting lifts").isTrue();
+        assertThat(throttle.addressLocked("192.0.2.8")).isFalse();
+        assertThat(throttle.begin("guessed", "192.0.2.8")).as("the name's lock").isNull();
+        assertThat(throttle.addressLocked("192.0.2.8")).as("a name's lock is not the address's").isFalse();
         // an attempt that did not test a password (a disabled account) gives its counts back
         for (int i = 0; i < 5; i++) {
             throttle.begin("disabled-one", "192.0.2.10").notCounted();
         }
         assertThat(throttle.isBlocked("disabled-one", "192.0.2.10")).isFalse();
+    }
+
+    @Test
+    void the_sign_in_is_told_whether_the_name_or_the_address_is_locked() throws Exception {
+        for (boolean address : new boolean[] {false, true}) {
+            var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/login");
+            request.setParameter("username", "  somebody ");
+            var response = new org.springframework.mock.web.MockHttpServletResponse();
+            SignInRefusal.handler().onAuthenticationFailure(request, response,
+                    new ThrottledAuthenticationProvider.SignInLockedException(Duration.ofSeconds(61), address));
+            SignInRefusal refusal = (SignInRefusal) request.getSession().getAttribute(SignInRefusal.ATTRIBUTE);
+            assertThat(refusal).isEqualTo(new SignInRefusal("somebody",
+                    address ? SignInRefusal.Kind.ADDRESS_LOCKED : SignInRefusal.Kind.LOCKED, 2));
+            assertThat(response.getRedirectedUrl()).isEqualTo("/login?error");
+        }
     }
 
     @Test

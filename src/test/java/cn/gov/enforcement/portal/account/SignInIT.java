@@ -73,8 +73,7 @@ class SignInIT extends IntegrationTest {
     }
 
     private static void runAs(String name, String role) {
-        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken(name, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role)))));
+        cn.gov.enforcement.portal.testsupport.StaffAccounts.runAs(name, role);
     }
 
     private String account(String username) {
