@@ -130,7 +130,7 @@ public class RatingDetailView extends Div implements HasUrlParameter<String>, Ha
         List<ContactChange> changes = service.contactChanges(reference);
         boolean none = r.contactName() == null && r.contactPhone() == null && r.contactEmail() == null;
         if (none) {
-            boolean erased = !changes.isEmpty() && changes.get(changes.size() - 1).kind() == ContactChange.Kind.ERASED;
+            boolean erased = !changes.isEmpty() && changes.get(changes.size() - 1).kind() != ContactChange.Kind.CORRECTED;
             contact.add(new Paragraph(getTranslation(erased ? "rating.detail.erased" : "rating.detail.anonymous")));
         } else {
             fact(contact, "rating.detail.wantsReply", getTranslation(r.wantsReply() ? "rating.yes" : "rating.no"));

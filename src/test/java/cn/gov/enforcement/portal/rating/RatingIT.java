@@ -648,6 +648,20 @@ class RatingIT extends KaribuViewTest {
         assertThat(jdbc.queryForObject(select, String.class, recent.reference())).contains("13700137000");
         assertThat(jdbc.queryForObject("select score from enforcement_rating where reference = ?", Integer.class,
                 old.reference())).isEqualTo(4);
+        // the erasure is in the rating's history, by the portal, with the fields it erased; the staff page says so
+        signInOfficer("rating-officer-retention", MARKET);
+        assertThat(service.contactChanges(old.reference())).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ContactChange.Kind.EXPIRED);
+            assertThat(c.by()).isEqualTo(RatingRetention.BY);
+            assertThat(c.fields()).containsExactly("contactName", "contactPhone", "contactEmail");
+        });
+        assertThat(service.contactChanges(recent.reference())).isEmpty();
+        assertThat(service.contactChanges(waiting.reference())).isEmpty();
+        UI.getCurrent().navigate("staff/rating/" + old.reference());
+        assertThat(_get(Div.class, spec -> spec.withId("rating-detail-contact")).getElement().getTextRecursively())
+                .contains("评价人的联系方式已删除", "保存期满 365 天，门户自动删除了联系方式（称呼、手机或电话、电子邮箱）");
+        assertThat(retention.eraseOldContacts()).as("nothing left to erase").isZero();
+        assertThat(service.contactChanges(old.reference())).hasSize(1);
     }
 
     @Test

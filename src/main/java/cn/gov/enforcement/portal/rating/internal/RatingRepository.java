@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -45,10 +44,9 @@ public interface RatingRepository extends JpaRepository<Rating, Long> {
     List<Object[]> countPerAgencySince(@Param("since") Instant since, @Param("badUpTo") int badUpTo,
             @Param("followedUp") String followedUp);
 
-    /** Erases the contact details of ratings given before the cutoff that no longer wait for a follow-up. */
-    @Modifying
-    @Query("update Rating r set r.contactName = null, r.contactPhone = null, r.contactEmail = null "
-            + "where r.submittedAt < :cutoff and r.status <> 'AWAITING_FOLLOW_UP' "
-            + "and (r.contactName is not null or r.contactPhone is not null or r.contactEmail is not null)")
-    int eraseContactsBefore(@Param("cutoff") Instant cutoff);
+    /** The ratings given before the cutoff that still hold contact details and no longer wait for a follow-up. */
+    @Query("select r from Rating r where r.submittedAt < :cutoff and r.status <> 'AWAITING_FOLLOW_UP' "
+            + "and (r.contactName is not null or r.contactPhone is not null or r.contactEmail is not null) "
+            + "order by r.id")
+    List<Rating> findContactsToEraseBefore(@Param("cutoff") Instant cutoff, Pageable page);
 }
