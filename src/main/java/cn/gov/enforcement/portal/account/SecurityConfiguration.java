@@ -131,14 +131,15 @@ class SecurityConfiguration {
     }
 
     /**
-     * Beside Spring Security's defaults: the referrer policy and the permissions policy of {@link SecurityHeaders}. No
-     * Content-Security-Policy: Vaadin's pages need inline styles and scripts (see the README).
+     * Beside Spring Security's defaults: the referrer policy, the permissions policy and the content security policy of
+     * {@link SecurityHeaders} (the last allowing the inline code and {@code eval} Vaadin needs, see the README).
      */
     private static void securityHeaders(HttpSecurity http) throws Exception {
         http.headers(headers -> headers
                 .referrerPolicy(referrer -> referrer.policy(org.springframework.security.web.header.writers
                         .ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)));
+                .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)));
     }
 
     /** bcrypt for new passwords; the delegating encoder also reads hashes of other algorithms by their prefix. */

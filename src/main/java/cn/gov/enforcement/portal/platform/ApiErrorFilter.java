@@ -88,6 +88,7 @@ public class ApiErrorFilter extends ApiFilter {
             response.setHeader("X-Frame-Options", "DENY");
             response.setHeader("Referrer-Policy", SecurityHeaders.REFERRER_POLICY);
             response.setHeader("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY);
+            response.setHeader("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
             JsonApiErrors.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                     errors.statusBody(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, request));
         }

@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver, one per test class. A failing test
- * leaves a screenshot and the page source under {@code target/screenshots/}.
+ * leaves a screenshot and the page source under {@code target/screenshots/}. The browser's console errors are kept, so
+ * that {@link BrowserTest} can fail a test whose pages broke the portal's Content-Security-Policy.
  */
 public final class Browser implements TestWatcher {
 
@@ -39,6 +40,9 @@ public final class Browser implements TestWatcher {
         options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--lang=zh-CN"));
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.SEVERE);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService.Builder service = new ChromeDriverService.Builder();
         String driverPath = System.getProperty("portal.chromedriver", firstExisting("/usr/bin/chromedriver"));
         if (driverPath != null) {
@@ -142,6 +146,19 @@ public final class Browser implements TestWatcher {
         if (!find(By.cssSelector(".portal-header")).isDisplayed()) {
             throw new AssertionError("the portal's header is hidden on screen after printing");
         }
+    }
+
+    /**
+     * The console errors since the last call that report something the Content-Security-Policy refused (a script, a
+     * style, an image, a connection, an {@code eval}); reading them empties the browser's list.
+     */
+    public List<String> policyViolations() {
+        if (driver == null) {
+            return List.of();
+        }
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     public String mainText() {

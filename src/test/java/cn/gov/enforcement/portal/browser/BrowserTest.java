@@ -28,6 +28,13 @@ public abstract class BrowserTest extends IntegrationTest {
         }
     }
 
+    /** Every page a test opened worked under the portal's Content-Security-Policy: the browser refused nothing. */
+    @org.junit.jupiter.api.AfterEach
+    void nothingRefusedByTheContentSecurityPolicy() {
+        org.assertj.core.api.Assertions.assertThat(browser.policyViolations())
+                .as("console errors of the Content-Security-Policy").isEmpty();
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     private cn.gov.enforcement.portal.account.AccountService staffAccounts;
 

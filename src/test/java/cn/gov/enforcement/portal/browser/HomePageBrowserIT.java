@@ -50,6 +50,18 @@ class HomePageBrowserIT extends BrowserTest {
     }
 
     @Test
+    void the_content_security_policy_refuses_what_comes_from_another_site_and_the_check_after_each_test_sees_it() {
+        browser.open("/");
+        assertThat(browser.find(By.tagName("h1")).getText()).isNotEmpty();
+        assertThat(browser.policyViolations()).as("the page itself works under the policy").isEmpty();
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "var i = document.createElement('img'); i.src = 'http://images.example.invalid/x.png';"
+                        + " document.body.appendChild(i);");
+        browser.until(d -> !browser.policyViolations().isEmpty());
+        assertThat(browser.policyViolations()).as("read once").isEmpty();
+    }
+
+    @Test
     void a_stray_percent_is_escaped_by_a_redirect_on_this_site_never_to_another() throws Exception {
         assertThat(rawGet("/regulations?q=100%")).startsWith("HTTP/1.1 302").contains("Location: /regulations?q=100%25");
         // //evil.example?% would have been answered Location: //evil.example?%25, which a browser follows to that host

@@ -240,7 +240,7 @@ class ShellResourcesIT extends IntegrationTest {
     }
 
     @Test
-    void pages_files_and_the_api_carry_the_referrer_and_permissions_policies() throws Exception {
+    void pages_files_and_the_api_carry_the_referrer_permissions_and_content_security_policies() throws Exception {
         java.util.List<HttpResponse<byte[]>> answers = new java.util.ArrayList<>();
         for (String path : new String[] {"/", "/login", "/staff", "/no-such-page", "/VAADIN/themes/portal/styles.css",
                 "/icons/favicon.svg", "/api/v1/agencies", "/api/v1/nothing", "/actuator/health"}) {
@@ -256,6 +256,10 @@ class ShellResourcesIT extends IntegrationTest {
             assertThat(answer.headers().firstValue("Permissions-Policy")).as(what).hasValueSatisfying(policy ->
                     assertThat(policy).contains("camera=()", "microphone=()", "geolocation=()", "payment=()"));
             assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+            // nothing from another site, no plug-ins, no framing (the browser tests fail on any violation)
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(what).hasValueSatisfying(policy ->
+                    assertThat(policy).contains("default-src 'self'", "connect-src 'self'", "object-src 'none'",
+                            "frame-ancestors 'none'", "form-action 'self'"));
         }
     }
 
