@@ -13,6 +13,11 @@ class AssistantBrowserIT extends BrowserTest {
     void a_follow_up_is_answered_with_the_previous_question_and_can_be_asked_alone_or_afresh() {
         browser.open("/assistant?q=" + java.net.URLEncoder.encode("饭店油烟扰民会被罚吗", java.nio.charset.StandardCharsets.UTF_8));
         browser.until(d -> d.findElements(By.cssSelector(".assistant-answer")).size() == 1);
+        // its source links stand inside text: underlined, not told apart by colour alone (WCAG 1.4.1)
+        java.util.List<WebElement> sources = browser.driver().findElements(
+                By.cssSelector("a.assistant-risk, a.assistant-exemption, a.assistant-benchmark"));
+        assertThat(sources).isNotEmpty().allSatisfy(link ->
+                assertThat(link.getCssValue("text-decoration-line")).as(link.getText()).isEqualTo("underline"));
         WebElement input = browser.find(By.cssSelector("#assistant-question textarea"));
         input.sendKeys("那要罚多少钱？");
         browser.find(By.id("assistant-send")).click();

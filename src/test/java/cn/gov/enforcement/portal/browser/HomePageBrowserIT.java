@@ -104,6 +104,24 @@ class HomePageBrowserIT extends BrowserTest {
     }
 
     @Test
+    void the_language_switch_shows_where_the_keyboard_is_on_the_blue_header() {
+        browser.open("/");
+        // Lumo's focus ring is the header's own blue; the switch gets the links' yellow outline instead
+        WebElement body = browser.driver().findElement(By.tagName("body"));
+        body.sendKeys(Keys.TAB);
+        String inSwitch = "return document.activeElement != null"
+                + " && document.activeElement.closest('#language-switch') != null";
+        for (int i = 0; i < 5 && !Boolean.TRUE.equals(js(inSwitch)); i++) {
+            browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        assertThat(js(inSwitch)).as("the keyboard reached the language switch").isEqualTo(true);
+        WebElement focused = browser.find(By.id("language-switch"));
+        browser.until(d -> focused.getDomAttribute("focus-ring") != null);
+        assertThat(focused.getCssValue("outline-style")).isEqualTo("solid");
+        assertThat(focused.getCssValue("outline-color")).isEqualTo("rgba(242, 183, 5, 1)");
+    }
+
+    @Test
     void the_skip_link_of_a_page_other_than_the_home_page_stays_on_it_and_focuses_its_main_content() {
         browser.open("/regulations?q=" + java.net.URLEncoder.encode("罚款", java.nio.charset.StandardCharsets.UTF_8));
         String page = browser.driver().getCurrentUrl();

@@ -98,9 +98,14 @@ class TranslationBundlesTest {
                 java.text.MessageFormat format = new java.text.MessageFormat(value, Locale.ENGLISH);
                 Object[] args = new Object[Math.max(1, format.getFormatsByArgumentIndex().length)];
                 java.util.Arrays.fill(args, 1);
-                Matcher m = ONE_OF_MANY.matcher(format.format(args));
+                String one = format.format(args);
+                Matcher m = ONE_OF_MANY.matcher(one);
                 if (m.find()) {
                     problems.add(key + ": reads '" + m.group() + "' for one: " + value);
+                }
+                // a count of one followed by "them": One answer needs attention … Please correct them
+                if (value.contains(",choice,") && Pattern.compile("\\bthem\\b").matcher(one).find()) {
+                    problems.add(key + ": says 'them' of one: " + one);
                 }
             }
         });
