@@ -218,9 +218,10 @@ public class RegulationCatalog {
         String region = blankToNull(query.region());
         String issuer = blankToNull(query.issuer());
         try {
-            RegulationIndex.Found found = index.search(new RegulationIndex.Search(ChineseScript.toSimplified(text),
+            String simplified = ChineseScript.toSimplified(text);
+            RegulationIndex.Found found = index.search(new RegulationIndex.Search(simplified,
                     (page - 1) * size, size, query.level(), region, issuer, query.status(), query.effectiveFrom(),
-                    query.effectiveTo()));
+                    query.effectiveTo(), namedArticles(simplified)));
             java.util.Map<String, Integer> first = firstOfRepeatedNumbers(found.hits());
             return new Results(found.total(), page, size, false, found.hits().stream().map(h -> new ArticleHit(
                     h.documentId(), h.title(), h.documentTitle(), h.article(), h.section(), h.level(), h.status(),
@@ -231,6 +232,64 @@ public class RegulationCatalog {
             log.warn("Regulation search ({} characters) failed: {}", text.length(), e.toString());
             return Results.UNAVAILABLE;
         }
+    }
+
+    /** The most articles a query's references by law and number pin to the top (versions of each). */
+    private static final int MAX_NAMED = 20;
+
+    /**
+     * The index ids of the articles a query names by law and number ({@link ArticleReferences}): for each reference the
+     * longest of its titles that a document has (with or without 中华人民共和国), the current versions first; a number
+     * without a title before it ({@code 和第三十三条}) takes the previous reference's law.
+     */
+    List<String> namedArticles(String simplifiedQuery) {
+        List<ArticleReferences.Reference> references = ArticleReferences.of(simplifiedQuery);
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> titles = new java.util.LinkedHashSet<>();
+        java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
+        for (ArticleReferences.Reference r : references) {
+            for (String t : r.titles()) {
+                titles.add(t);
+                titles.add(t.startsWith(PRC) ? t.substring(PRC.length()) : PRC + t);
+            }
+            numbers.add(r.number());
+        }
+        titles.removeIf(String::isEmpty);
+        List<RegulationStore.TitledArticle> found;
+        try {
+            found = store.articlesTitled(titles, numbers, 200);
+        } catch (RuntimeException e) {
+            log.warn("Cannot look up the articles a search names: {}", e.toString());
+            return List.of();
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        String law = null;
+        for (ArticleReferences.Reference r : references) {
+            if (!r.titles().isEmpty()) {
+                law = null;
+                for (String t : r.titles()) {
+                    String bare = t.startsWith(PRC) ? t.substring(PRC.length()) : t;
+                    if (found.stream().anyMatch(a -> bare.equals(bareTitle(a.title())))) {
+                        law = bare;
+                        break;
+                    }
+                }
+            }
+            if (law == null) {
+                continue;
+            }
+            String title = law;
+            found.stream().filter(a -> title.equals(bareTitle(a.title())) && r.number().equals(a.article().number()))
+                    .map(a -> RegulationIndex.articleId(a.article().documentId(), a.article().sequence()))
+                    .filter(id -> !ids.contains(id)).forEach(ids::add);
+        }
+        return ids.size() > MAX_NAMED ? List.copyOf(ids.subList(0, MAX_NAMED)) : ids;
+    }
+
+    private static String bareTitle(String title) {
+        return title.startsWith(PRC) ? title.substring(PRC.length()) : title;
     }
 
     /**

@@ -756,7 +756,21 @@ class RegulationIndex {
      * returned) and the filters; a null filter means "any".
      */
     record Search(String simplifiedQuery, int from, int size, LegalLevel level, String region, String issuer,
-                  DocumentStatus status, LocalDate effectiveFrom, LocalDate effectiveTo) {}
+                  DocumentStatus status, LocalDate effectiveFrom, LocalDate effectiveTo, List<String> pinned) {
+
+        /**
+         * @param pinned the ids ({@link #articleId}) of the articles the query names by law and number
+         *     ({@link ArticleReferences}), best first: those the filters let through rank first
+         */
+        Search {
+            pinned = pinned == null ? List.of() : List.copyOf(pinned);
+        }
+
+        Search(String simplifiedQuery, int from, int size, LegalLevel level, String region, String issuer,
+                DocumentStatus status, LocalDate effectiveFrom, LocalDate effectiveTo) {
+            this(simplifiedQuery, from, size, level, region, issuer, status, effectiveFrom, effectiveTo, List.of());
+        }
+    }
 
     /**
      * Every filter clause of a search (level, region, issuer, status, in-force date range), for the lexical
@@ -853,7 +867,8 @@ class RegulationIndex {
             throw e;
         }
         Leg lexical = await(lexicalLeg);
-        if (ranking.lexicalWeight() > 0 && lexical.ids().isEmpty()) {
+        List<String> pinned = pinned(es, search.pinned(), filters);
+        if (ranking.lexicalWeight() > 0 && lexical.ids().isEmpty() && pinned.isEmpty()) {
             // not one character of the query occurs in any article (emoji, another script, a typo'd rarity):
             // nearest vectors would still exist, but they answer nothing, so the answer is "nothing found"
             return Ranked.NONE;
@@ -873,7 +888,41 @@ class RegulationIndex {
             ranked = spreadGuides(ranked, guides, documents, SECTIONS_PER_GUIDE);
         }
         long total = lexical.total() + dense.ids().stream().filter(id -> !lexical.documents().containsKey(id)).count();
+        if (!pinned.isEmpty()) {
+            // the articles the query names by law and number come first, above every score of the words
+            double top = fused.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            List<String> first = new ArrayList<>(pinned);
+            Set<String> named = new HashSet<>(pinned);
+            total += pinned.stream().filter(id -> !fused.containsKey(id)).count();
+            for (int i = 0; i < pinned.size(); i++) {
+                fused.put(pinned.get(i), top + 1.0 + (pinned.size() - i) * 0.001);
+            }
+            ranked.stream().filter(id -> !named.contains(id)).forEach(first::add);
+            ranked = first;
+        }
         return new Ranked(ranked, fused, Math.max(total, fused.size()));
+    }
+
+    /**
+     * Of the articles a query names by law and number, those the search's filters let through (status, level,
+     * region, issuer, dates), in the given order; one small query by id.
+     */
+    private static List<String> pinned(ElasticsearchClient es, List<String> ids, List<Query> filters)
+            throws java.io.IOException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Query> all = new ArrayList<>(filters);
+        all.add(Query.of(q -> q.ids(i -> i.values(ids))));
+        @SuppressWarnings("rawtypes")
+        SearchResponse<Map> response = es.search(s -> legFields(s.index(ALIAS).size(ids.size()))
+                .query(q -> q.bool(b -> b.filter(all))), Map.class);
+        Set<String> passed = new HashSet<>();
+        for (@SuppressWarnings("rawtypes") Hit<Map> hit : response.hits().hits()) {
+            passed.add(articleId(((Number) docValue(hit, "document_id")).longValue(),
+                    ((Number) docValue(hit, "sequence")).intValue()));
+        }
+        return ids.stream().filter(passed::contains).toList();
     }
 
     /**

@@ -349,6 +349,28 @@ class RegulationStore {
                         rs.getInt(4))), args.toArray());
     }
 
+    /**
+     * The articles with one of these numbers in the documents, of any status, with one of these titles: the CURRENT
+     * documents first, then the newest; within a document in their order. At most {@code limit} rows.
+     */
+    List<TitledArticle> articlesTitled(java.util.Collection<String> titles, java.util.Collection<String> numbers,
+            int limit) {
+        if (titles.isEmpty() || numbers.isEmpty()) {
+            return List.of();
+        }
+        String titleMarks = String.join(", ", java.util.Collections.nCopies(titles.size(), "?"));
+        String numberMarks = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
+        List<Object> args = new ArrayList<>(titles);
+        args.addAll(numbers);
+        return jdbc.query("select d.title, a.document_id, a.number, a.sequence from regulation_article a "
+                + "join regulation_document d on d.id = a.document_id "
+                + "where d.title in (" + titleMarks + ") and a.number in (" + numberMarks + ") "
+                + "order by case when d.status = 'CURRENT' then 0 else 1 end, d.version_date desc nulls last, d.id desc, "
+                + "a.sequence fetch first " + Math.max(1, limit) + " rows only",
+                (rs, i) -> new TitledArticle(rs.getString(1), new ArticleRef(rs.getLong(2), rs.getString(3),
+                        rs.getInt(4))), args.toArray());
+    }
+
     interface ArticleVisitor {
         void visit(StoredDocument document, StoredArticle article);
     }

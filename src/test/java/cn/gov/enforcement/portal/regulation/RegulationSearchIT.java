@@ -627,4 +627,46 @@ class RegulationSearchIT extends IntegrationTest {
         assertThat(urls).containsKeys(cited.get(0), cited.get(1)).doesNotContainKey(cited.get(3));
         assertThat(catalog.articleUrls(List.of())).isEmpty();
     }
+
+    @Test
+    void an_article_named_by_law_and_number_comes_first_in_the_version_the_filters_ask_for() throws Exception {
+        // 第, 条 and the numerals are in every law: by words alone 第五百条 and 第八十五条 were not in the first ten
+        for (String[] asked : new String[][] {{"民法典第五百条", "中华人民共和国民法典", "第五百条"},
+                {"中华人民共和国行政处罚法第三十三条", "中华人民共和国行政处罚法", "第三十三条"},
+                {"《行政处罚法》第33条", "中华人民共和国行政处罚法", "第三十三条"},
+                {"行政处罚法 第六条", "中华人民共和国行政处罚法", "第六条"},
+                {"根据行政处罚法第三十二条，哪些情形应当从轻处罚", "中华人民共和国行政处罚法", "第三十二条"},
+                {"行政處罰法第三十三條", "中华人民共和国行政处罚法", "第三十三条"}}) {
+            RegulationCatalog.Results results = catalog.search(new RegulationCatalog.Query(asked[0], 10, null, null,
+                    DocumentStatus.CURRENT));
+            assertThat(results.results()).as(asked[0]).isNotEmpty();
+            RegulationCatalog.ArticleHit first = results.results().get(0);
+            assertThat(first.documentTitle()).as(asked[0]).isEqualTo(asked[1]);
+            assertThat(first.article()).as(asked[0]).isEqualTo(asked[2]);
+            assertThat(first.status()).as(asked[0]).isEqualTo(DocumentStatus.CURRENT);
+        }
+        // two numbers of one law, in the order asked
+        assertThat(catalog.search(new RegulationCatalog.Query("行政处罚法第三十三条和第三十二条", 10, null, null,
+                DocumentStatus.CURRENT)).results()).extracting(RegulationCatalog.ArticleHit::article)
+                .startsWith("第三十三条", "第三十二条");
+        // every version when any status is asked for, the current one first; the superseded one alone when asked
+        JsonNode any = json.readTree(mvc.perform(get("/api/v1/regulations/search").param("q", "行政处罚法第三十三条")
+                .param("status", "any")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(any.get("results").get(0).get("article").asText()).isEqualTo("第三十三条");
+        assertThat(any.get("results").get(0).get("status").asText()).isEqualTo("current");
+        assertThat(any.get("results").get(1).get("article").asText()).isEqualTo("第三十三条");
+        assertThat(any.get("results").get(1).get("status").asText()).isEqualTo("superseded");
+        RegulationCatalog.ArticleHit old = catalog.search(new RegulationCatalog.Query("行政处罚法第三十三条", 10, null,
+                null, DocumentStatus.SUPERSEDED)).results().get(0);
+        assertThat(old.article()).isEqualTo("第三十三条");
+        assertThat(old.status()).isEqualTo(DocumentStatus.SUPERSEDED);
+        // a filter that excludes the law leaves the article out; a number the law lacks, or no law named, pins nothing
+        assertThat(catalog.search(new RegulationCatalog.Query("行政处罚法第三十三条", 10, LegalLevel.GUIDE, null,
+                DocumentStatus.CURRENT)).results()).noneSatisfy(h -> assertThat(h.article()).isEqualTo("第三十三条"));
+        assertThat(catalog.namedArticles("行政处罚法第九百条")).isEmpty();
+        assertThat(catalog.namedArticles("第三十三条")).isEmpty();
+        assertThat(catalog.namedArticles("不存在的法第三十三条")).isEmpty();
+        assertThat(catalog.namedArticles("民法典第五百条")).hasSize(1);
+    }
 }
