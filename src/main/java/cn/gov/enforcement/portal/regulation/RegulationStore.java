@@ -334,19 +334,8 @@ class RegulationStore {
      * newest document first (as {@link #currentArticle} takes it), and within a document in their order.
      */
     List<TitledArticle> currentArticles(java.util.Collection<String> titles, java.util.Collection<String> numbers) {
-        if (titles.isEmpty() || numbers.isEmpty()) {
-            return List.of();
-        }
-        String titleMarks = String.join(", ", java.util.Collections.nCopies(titles.size(), "?"));
-        String numberMarks = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
-        List<Object> args = new ArrayList<>(titles);
-        args.addAll(numbers);
-        return jdbc.query("select d.title, a.document_id, a.number, a.sequence from regulation_article a "
-                + "join regulation_document d on d.id = a.document_id "
-                + "where d.status = 'CURRENT' and d.title in (" + titleMarks + ") and a.number in (" + numberMarks
-                + ") order by d.version_date desc nulls last, d.id desc, a.sequence",
-                (rs, i) -> new TitledArticle(rs.getString(1), new ArticleRef(rs.getLong(2), rs.getString(3),
-                        rs.getInt(4))), args.toArray());
+        return titledArticles(titles, numbers, "d.status = 'CURRENT' and ",
+                "d.version_date desc nulls last, d.id desc, a.sequence");
     }
 
     /**
@@ -355,6 +344,13 @@ class RegulationStore {
      */
     List<TitledArticle> articlesTitled(java.util.Collection<String> titles, java.util.Collection<String> numbers,
             int limit) {
+        return titledArticles(titles, numbers, "", "case when d.status = 'CURRENT' then 0 else 1 end, "
+                + "d.version_date desc nulls last, d.id desc, a.sequence fetch first " + Math.max(1, limit) + " rows only");
+    }
+
+    /** The articles with one of these numbers in the documents with one of these titles, the condition and order given. */
+    private List<TitledArticle> titledArticles(java.util.Collection<String> titles, java.util.Collection<String> numbers,
+            String condition, String order) {
         if (titles.isEmpty() || numbers.isEmpty()) {
             return List.of();
         }
@@ -364,9 +360,8 @@ class RegulationStore {
         args.addAll(numbers);
         return jdbc.query("select d.title, a.document_id, a.number, a.sequence from regulation_article a "
                 + "join regulation_document d on d.id = a.document_id "
-                + "where d.title in (" + titleMarks + ") and a.number in (" + numberMarks + ") "
-                + "order by case when d.status = 'CURRENT' then 0 else 1 end, d.version_date desc nulls last, d.id desc, "
-                + "a.sequence fetch first " + Math.max(1, limit) + " rows only",
+                + "where " + condition + "d.title in (" + titleMarks + ") and a.number in (" + numberMarks + ") "
+                + "order by " + order,
                 (rs, i) -> new TitledArticle(rs.getString(1), new ArticleRef(rs.getLong(2), rs.getString(3),
                         rs.getInt(4))), args.toArray());
     }
