@@ -111,6 +111,23 @@ class AgencyViewsIT extends AgencyTestSupport {
     }
 
     @Test
+    void the_administrators_agency_picker_names_the_agencies_in_the_readers_language() {
+        signIn("admin", "ADMIN");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("staff/agency/sample-market-regulation");
+        @SuppressWarnings("unchecked")
+        Select<AgencySummary> picker = _get(Select.class, spec -> spec.withId("staff-agency-picker"));
+        assertThat(picker.getItemLabelGenerator().apply(picker.getValue()))
+                .isEqualTo("Sample City Administration for Market Regulation");
+
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("staff/agency/sample-traffic-police");
+        @SuppressWarnings("unchecked")
+        Select<AgencySummary> traditional = _get(Select.class, spec -> spec.withId("staff-agency-picker"));
+        assertThat(traditional.getItemLabelGenerator().apply(traditional.getValue())).isEqualTo("示例市公安局交通管理支隊");
+    }
+
+    @Test
     void the_content_page_is_for_administrators_and_reloads_the_knowledge_base() {
         UI.getCurrent().navigate("admin/content");
         assertThat(_find(ContentProblemsView.class)).as("anonymous visitors do not get the page").isEmpty();
