@@ -165,6 +165,19 @@ class AgencyViewsIT extends AgencyTestSupport {
             // a problem of the whole file has no line: a dash, as in the regulation import's report, not 0
             assertThat(problemRows()).filteredOn(row -> row.get(0).equals("knowledge-base/agencies/sample-binary.yaml"))
                     .isNotEmpty().allSatisfy(row -> assertThat(row.get(1)).isEqualTo("—"));
+            // on a narrow window each problem is a card, its message first
+            @SuppressWarnings("unchecked")
+            Grid<ContentProblem> grid = _get(Grid.class, spec -> spec.withId("content-problems"));
+            ContentProblemsView page = _get(ContentProblemsView.class);
+            List<String> wide = cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid);
+            assertThat(wide).containsExactly("file", "line", "field", "message");
+            cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(page, true);
+            assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).containsExactly("problem");
+            assertThat(java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._getCellComponent(grid,
+                    i, "problem").getElement().getTextRecursively()).toList())
+                    .contains("必须填写文件：" + label + "行：1字段：name");
+            cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(page, false);
+            assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).isEqualTo(wide);
 
             UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
             UI.getCurrent().navigate("agencies"); // leave the page so that it is built again
