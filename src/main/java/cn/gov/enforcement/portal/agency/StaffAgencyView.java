@@ -39,7 +39,8 @@ public class StaffAgencyView extends Div implements BeforeEnterObserver, HasDyna
             picker.setId("staff-agency-picker");
             picker.setLabel(getTranslation("agency.staff.pick"));
             picker.setItems(staff.agenciesForAdmin());
-            picker.setItemLabelGenerator(AgencySummary::name);
+            // in the reader's language: the English name on English pages, Traditional characters on zh-TW
+            picker.setItemLabelGenerator(a -> a.displayName(getLocale()));
             id.flatMap(v -> staff.agenciesForAdmin().stream().filter(s -> s.id().equals(v)).findFirst()).ifPresent(picker::setValue);
             picker.addValueChangeListener(e -> {
                 if (e.isFromClient() && e.getValue() != null) {

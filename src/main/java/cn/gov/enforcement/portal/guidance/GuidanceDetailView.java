@@ -119,7 +119,10 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
         } else {
             reply.add(new Paragraph(getTranslation(g.reply().messageKey()) + " · " + format(g.repliedAt())));
             if (g.replyNote() != null) {
-                reply.add(new Paragraph(g.replyNote()));
+                // the party's own words: marked as Chinese where they hold Chinese on a page of another language
+                Paragraph note = cn.gov.enforcement.portal.platform.ReaderScript.markWritten(new Paragraph(g.replyNote()));
+                note.setId("guidance-reply-note");
+                reply.add(note);
             }
         }
         add(reply);
@@ -133,7 +136,8 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
             voided.setId("guidance-voided");
             visit.add(voided);
         } else if (g.visitOutcome() != null) {
-            visit.add(new Paragraph(getTranslation(g.visitOutcome().messageKey())), new Paragraph(g.visitNote()),
+            visit.add(new Paragraph(getTranslation(g.visitOutcome().messageKey())),
+                    cn.gov.enforcement.portal.platform.ReaderScript.markWritten(new Paragraph(g.visitNote())),
                     new Paragraph(g.visitedBy() + " · " + format(g.visitedAt())));
         } else {
             if (g.visitDue() != null) {

@@ -93,30 +93,69 @@ public class GuidanceListView extends Div implements HasDynamicTitle, BeforeEnte
         grid.setId("guidance-list");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setHeight("70vh");
-        grid.addComponentColumn(g -> {
-            Anchor link = new Anchor(GuidanceDetailView.path(g.number()), g.number());
-            link.addClassName("guidance-list-link");
-            return link;
-        }).setKey("number").setHeader(getTranslation("guidance.field.number")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(g -> getTranslation(g.kind().messageKey())).setKey("kind")
-                .setHeader(getTranslation("guidance.field.kind")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(GuidanceRecord::partyName).setKey("party").setHeader(getTranslation("guidance.field.partyName"))
-                .setFlexGrow(1);
-        grid.addColumn(GuidanceRecord::subject).setKey("subject").setHeader(getTranslation("guidance.field.subject"))
-                .setFlexGrow(2);
-        grid.addColumn(g -> DATE.format(g.issuedAt().atZone(GuidanceService.ZONE))).setKey("issued")
-                .setHeader(getTranslation("guidance.field.issued")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(g -> g.reply() == null ? getTranslation("guidance.list.noReply")
-                : getTranslation(g.reply().messageKey())).setKey("reply")
-                .setHeader(getTranslation("guidance.field.reply")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::visitCell).setKey("visit").setHeader(getTranslation("guidance.field.visit"))
-                .setAutoWidth(true).setFlexGrow(0);
+        // on a phone or a tablet one column instead, each guidance a card: the seven columns scrolled sideways inside
+        // the grid, the reply and the visit out of sight
+        cn.gov.enforcement.portal.platform.NarrowWindow.cards(this, grid, this::wideColumns, "guidance",
+                getTranslation("guidance.list.column.guidance"), this::card);
         grid.setPartNameGenerator(g -> g.visitOverdue() ? "guidance-overdue" : null);
         grid.setItems(query -> shownAgency()
                         .map(id -> service.list(id, visitsOnly.getValue(), search.getValue(), query.getOffset(),
                                 query.getLimit()).stream())
                         .orElseGet(java.util.stream.Stream::empty),
                 query -> (int) Math.min(Integer.MAX_VALUE, shownCount));
+    }
+
+    /** The columns of a wide window: a column per fact. */
+    private void wideColumns() {
+        grid.addComponentColumn(this::numberLink).setKey("number").setHeader(getTranslation("guidance.field.number"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(g -> getTranslation(g.kind().messageKey())).setKey("kind")
+                .setHeader(getTranslation("guidance.field.kind")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(g -> written(g.partyName())).setKey("party")
+                .setHeader(getTranslation("guidance.field.partyName")).setFlexGrow(1);
+        grid.addComponentColumn(g -> written(g.subject())).setKey("subject")
+                .setHeader(getTranslation("guidance.field.subject")).setFlexGrow(2);
+        grid.addColumn(this::issued).setKey("issued")
+                .setHeader(getTranslation("guidance.field.issued")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::reply).setKey("reply")
+                .setHeader(getTranslation("guidance.field.reply")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::visitCell).setKey("visit").setHeader(getTranslation("guidance.field.visit"))
+                .setAutoWidth(true).setFlexGrow(0);
+    }
+
+    /**
+     * A guidance on a narrow window: its number (the link to it) and kind, the matter and the party, when it was
+     * given and the party's reply, and the follow-up visit.
+     */
+    private Div card(GuidanceRecord g) {
+        Div head = new Div(numberLink(g), new Span(" · " + getTranslation(g.kind().messageKey())));
+        Div subject = written(g.subject());
+        subject.addClassName("guidance-card-subject");
+        Div when = new Div(getTranslation("guidance.field.issued") + getTranslation("guidance.colon") + issued(g)
+                + " · " + getTranslation("guidance.field.reply") + getTranslation("guidance.colon") + reply(g));
+        when.addClassName("muted");
+        Div card = new Div(head, subject, written(g.partyName()), when, visitCell(g));
+        card.addClassName("guidance-card");
+        return card;
+    }
+
+    private Anchor numberLink(GuidanceRecord g) {
+        Anchor link = new Anchor(GuidanceDetailView.path(g.number()), g.number());
+        link.addClassName("guidance-list-link");
+        return link;
+    }
+
+    private String issued(GuidanceRecord g) {
+        return DATE.format(g.issuedAt().atZone(GuidanceService.ZONE));
+    }
+
+    private String reply(GuidanceRecord g) {
+        return g.reply() == null ? getTranslation("guidance.list.noReply") : getTranslation(g.reply().messageKey());
+    }
+
+    /** Words an officer wrote (a party's name, a matter), marked as Chinese where they hold Chinese on another page. */
+    private static Div written(String text) {
+        return cn.gov.enforcement.portal.platform.ReaderScript.markWritten(new Div(text));
     }
 
     private Div visitCell(GuidanceRecord g) {

@@ -37,16 +37,41 @@ public class ContentProblemsView extends Div implements HasDynamicTitle {
         reloadResult.getElement().setAttribute("role", "status");
 
         grid.setId("content-problems");
-        grid.addColumn(ContentProblem::file).setHeader(getTranslation("knowledge.admin.file")).setAutoWidth(true);
-        grid.addColumn(p -> p.line() > 0 ? Integer.toString(p.line()) : "—").setHeader(getTranslation("knowledge.admin.line"))
-                .setAutoWidth(true);
-        grid.addColumn(ContentProblem::field).setHeader(getTranslation("knowledge.admin.field")).setAutoWidth(true);
-        grid.addColumn(p -> getTranslation(p.key(), p.args().toArray())).setHeader(getTranslation("knowledge.admin.message"))
-                .setFlexGrow(1);
+        // on a phone or a tablet one column instead, each problem a card: the file's path took the width, the message
+        // squeezed beside it
+        cn.gov.enforcement.portal.platform.NarrowWindow.cards(this, grid, this::wideColumns, "problem",
+                getTranslation("knowledge.admin.message"), this::card);
         grid.setAllRowsVisible(true);
         summary.setId("content-summary");
         add(reload, reloadResult, summary, grid);
         show(administration.problems());
+    }
+
+    private void wideColumns() {
+        grid.addColumn(ContentProblem::file).setKey("file").setHeader(getTranslation("knowledge.admin.file"))
+                .setAutoWidth(true);
+        grid.addColumn(ContentProblemsView::line).setKey("line").setHeader(getTranslation("knowledge.admin.line"))
+                .setAutoWidth(true);
+        grid.addColumn(ContentProblem::field).setKey("field").setHeader(getTranslation("knowledge.admin.field"))
+                .setAutoWidth(true);
+        grid.addColumn(this::message).setKey("message").setHeader(getTranslation("knowledge.admin.message"))
+                .setFlexGrow(1);
+    }
+
+    /** A problem on a narrow window: the message, then the file, the line and the field. */
+    private Div card(ContentProblem p) {
+        return cn.gov.enforcement.portal.platform.NarrowWindow.factCard(message(p), getTranslation("knowledge.admin.colon"),
+                getTranslation("knowledge.admin.file"), p.file(), getTranslation("knowledge.admin.line"), line(p),
+                getTranslation("knowledge.admin.field"), p.field());
+    }
+
+    /** A problem of the whole file has no line: a dash, as in the regulation import's report, not 0. */
+    private static String line(ContentProblem p) {
+        return p.line() > 0 ? Integer.toString(p.line()) : "—";
+    }
+
+    private String message(ContentProblem p) {
+        return getTranslation(p.key(), p.args().toArray());
     }
 
     private void show(List<ContentProblem> problems) {

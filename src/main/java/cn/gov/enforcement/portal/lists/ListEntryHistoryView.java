@@ -54,8 +54,13 @@ public class ListEntryHistoryView extends Div implements BeforeEnterObserver, Ha
             return;
         }
         removeAll();
-        title = getTranslation("lists.admin.historyTitle", ListsBackOffice.titleOf(entry.entry()));
-        add(new Anchor("staff/lists?agency=" + entry.agency(), getTranslation("lists.admin.back")), new H1(title));
+        String entryTitle = ListsBackOffice.titleOf(entry.entry());
+        title = getTranslation("lists.admin.historyTitle", entryTitle);
+        // the entry's title is its Chinese content: marked on a page of another language, the heading's words not
+        H1 heading = new H1(cn.gov.enforcement.portal.platform.ReaderScript.markSpliced(getTranslation(
+                "lists.admin.historyTitle", cn.gov.enforcement.portal.platform.ReaderScript.spliceAsWritten(entryTitle))));
+        heading.setId("history-title");
+        add(new Anchor("staff/lists?agency=" + entry.agency(), getTranslation("lists.admin.back")), heading);
         UnorderedList list = new UnorderedList();
         list.setId("history-versions");
         for (int i = 0; i < versions.size(); i++) {
@@ -117,12 +122,18 @@ public class ListEntryHistoryView extends Div implements BeforeEnterObserver, Ha
             Element row = new Element("tr");
             row.setAttribute("data-field", c.field());
             row.appendChild(new Element("td").setText(getTranslation("lists.admin.field." + c.field())),
-                    pre(c.before()), pre(c.after()));
+                    written(pre(c.before())), written(pre(c.after())));
             table.appendChild(row);
         }
         Div wrapper = new Div();
         wrapper.getElement().appendChild(table);
         changes.add(wrapper);
+    }
+
+    /** A cell of the entry's own words, marked as Chinese where it holds Chinese on a page of another language. */
+    private static Element written(Element cell) {
+        return cn.gov.enforcement.portal.platform.ReaderScript.holdsChinese(cell.getText())
+                ? cn.gov.enforcement.portal.platform.ReaderScript.markContent(cell) : cell;
     }
 
     /** A table cell that keeps line breaks; the text is set through the DOM API, so it is escaped. */

@@ -121,7 +121,8 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         row.addClassName("lists-admin-row");
         row.getElement().setAttribute("data-id", e.id());
         row.getElement().setAttribute("data-status", e.status().name());
-        H2 heading = new H2(e.title());
+        // the entry's title is its Chinese content, shown as written: marked on a page of another language
+        H2 heading = cn.gov.enforcement.portal.platform.ReaderScript.markWritten(new H2(e.title()));
         heading.getStyle().set("font-size", "var(--lumo-font-size-l)");
         row.add(heading);
         String kind = getTranslation(e.kind() == ListKind.RISK_POINTS ? "lists.admin.kind.risk" : "lists.admin.kind.exemption");

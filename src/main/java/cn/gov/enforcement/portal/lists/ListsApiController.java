@@ -240,14 +240,16 @@ class ListsApiController {
     ResponseEntity<?> riskPointsCsv(HttpServletRequest request) {
         Locale locale = locale(request);
         return download(request, locale, () -> csv("risk-points.csv", ListsCsv.riskPoints(allRiskPoints(request),
-                (key, args) -> translations.get(locale, key, args), id -> catalog.agencyName(id, locale))));
+                (key, args) -> translations.get(locale, key, args), id -> catalog.agencyName(id, locale),
+                content(locale))));
     }
 
     @GetMapping(path = "/exemptions.csv")
     ResponseEntity<?> exemptionsCsv(HttpServletRequest request) {
         Locale locale = locale(request);
         return download(request, locale, () -> csv("exemptions.csv", ListsCsv.exemptions(allExemptions(request),
-                (key, args) -> translations.get(locale, key, args), id -> catalog.agencyName(id, locale))));
+                (key, args) -> translations.get(locale, key, args), id -> catalog.agencyName(id, locale),
+                content(locale))));
     }
 
     @GetMapping(path = "/risk-points.xlsx")
@@ -256,7 +258,7 @@ class ListsApiController {
         EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
         return download(request, locale, () -> xlsx("risk-points.xlsx",
                 ListsXlsx.workbook(m.get("lists.risks.title"), ListsCsv.riskPointRows(allRiskPoints(request), m,
-                        id -> catalog.agencyName(id, locale)))));
+                        id -> catalog.agencyName(id, locale), content(locale)))));
     }
 
     @GetMapping(path = "/exemptions.xlsx")
@@ -265,7 +267,12 @@ class ListsApiController {
         EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
         return download(request, locale, () -> xlsx("exemptions.xlsx",
                 ListsXlsx.workbook(m.get("lists.exemptions.title"), ListsCsv.exemptionRows(allExemptions(request), m,
-                        id -> catalog.agencyName(id, locale)))));
+                        id -> catalog.agencyName(id, locale), content(locale)))));
+    }
+
+    /** The entries' own texts in a download for {@code locale}: in Traditional characters for zh-TW, as the pages. */
+    private static java.util.function.UnaryOperator<String> content(Locale locale) {
+        return text -> cn.gov.enforcement.portal.platform.ReaderScript.forLocale(locale, text);
     }
 
     /**

@@ -71,19 +71,22 @@ public class ListsAuditView extends Div implements BeforeEnterObserver, HasDynam
         Element table = new Element("table");
         table.getClassList().add("lists-audit-table");
         Element head = new Element("tr");
-        for (String key : List.of("lists.admin.audit.at", "lists.admin.audit.actor", "lists.admin.audit.agency",
-                "lists.admin.audit.entry", "lists.admin.audit.action", "lists.admin.audit.version")) {
-            head.appendChild(new Element("th").setText(getTranslation(key)));
-        }
+        head.getClassList().add("lists-audit-head");
+        List<String> headers = List.of("lists.admin.audit.at", "lists.admin.audit.actor", "lists.admin.audit.agency",
+                "lists.admin.audit.entry", "lists.admin.audit.action", "lists.admin.audit.version").stream()
+                .map(this::getTranslation).toList();
+        headers.forEach(header -> head.appendChild(new Element("th").setText(header)));
         table.appendChild(head);
         for (ListsBackOffice.AuditRecord r : records) {
             Element row = new Element("tr");
             row.getClassList().add("lists-audit-row");
-            row.appendChild(new Element("td").setText(ListEntryHistoryView.TIME.format(r.at())),
-                    new Element("td").setText(r.actor()), new Element("td").setText(catalog.agencyName(r.agency())),
-                    new Element("td").setText(r.entryId()),
-                    new Element("td").setText(getTranslation("lists.admin.action." + r.action())),
-                    new Element("td").setText(r.version() == null ? "" : r.version().toString()));
+            List<String> cells = List.of(ListEntryHistoryView.TIME.format(r.at()), r.actor(),
+                    catalog.agencyName(r.agency()), r.entryId(), getTranslation("lists.admin.action." + r.action()),
+                    r.version() == null ? "" : r.version().toString());
+            // each cell names its column (data-label): on a narrow window the rows stand as blocks, the names above
+            for (int i = 0; i < cells.size(); i++) {
+                row.appendChild(new Element("td").setText(cells.get(i)).setAttribute("data-label", headers.get(i)));
+            }
             table.appendChild(row);
         }
         Div wrapper = new Div();

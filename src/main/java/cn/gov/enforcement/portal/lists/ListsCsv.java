@@ -8,18 +8,22 @@ import java.util.stream.Collectors;
 /**
  * CSV downloads (RFC 4180, UTF-8 with a byte order mark so that Excel reads Chinese). Headers and the
  * fixed values (risk level, kind, sub-kind, kinds of guidance), the agency's name and each condition's limit (as
- * the detail page states it) are in the reader's language; the entries' own texts are as the agency wrote them.
+ * the detail page states it) are in the reader's language; the entries' own texts (titles, citations, conditions,
+ * measures …) in the reader's script, as the pages show them: Traditional characters for zh-TW, as written
+ * otherwise.
  */
 final class ListsCsv {
 
     private ListsCsv() {}
 
-    static String riskPoints(List<RiskPoint> items, EligibilityTexts.Messages m, UnaryOperator<String> agencyNames) {
-        return csv(riskPointRows(items, m, agencyNames));
+    static String riskPoints(List<RiskPoint> items, EligibilityTexts.Messages m, UnaryOperator<String> agencyNames,
+            UnaryOperator<String> content) {
+        return csv(riskPointRows(items, m, agencyNames, content));
     }
 
-    static String exemptions(List<ExemptionItem> items, EligibilityTexts.Messages m, UnaryOperator<String> agencyNames) {
-        return csv(exemptionRows(items, m, agencyNames));
+    static String exemptions(List<ExemptionItem> items, EligibilityTexts.Messages m, UnaryOperator<String> agencyNames,
+            UnaryOperator<String> content) {
+        return csv(exemptionRows(items, m, agencyNames, content));
     }
 
     private static String csv(List<List<String>> rows) {
@@ -32,9 +36,10 @@ final class ListsCsv {
      * The header row and one row per risk point (shared by the CSV and XLSX downloads).
      *
      * @param agencyNames an agency's id → its name in the download's language
+     * @param content an entry's own text → the same in the download's script ({@code ReaderScript.forLocale})
      */
     static List<List<String>> riskPointRows(List<RiskPoint> items, EligibilityTexts.Messages m,
-            UnaryOperator<String> agencyNames) {
+            UnaryOperator<String> agencyNames, UnaryOperator<String> content) {
         List<List<String>> out = new java.util.ArrayList<>();
         out.add(List.of(m.get("lists.csv.id"), m.get("lists.csv.agency"), m.get("lists.csv.sector"),
                 m.get("lists.csv.appliesTo"), m.get("lists.csv.title"), m.get("lists.csv.risk"), m.get("lists.csv.level"),
@@ -42,9 +47,11 @@ final class ListsCsv {
                 m.get("lists.csv.prevention"), m.get("lists.csv.guidance"), m.get("lists.csv.effectiveFrom"),
                 m.get("lists.csv.sample")));
         for (RiskPoint r : items) {
-            out.add(List.of(r.id(), agencyNames.apply(r.agency()), r.sector(), r.appliesTo(), r.title(), r.risk(),
-                    m.get(ListsUi.levelKey(r.level())), citations(r.basisObligation()), citations(r.basisPenalty()),
-                    r.consequence(), String.join("\n", r.prevention()),
+            out.add(List.of(r.id(), agencyNames.apply(r.agency()), content.apply(r.sector()),
+                    content.apply(r.appliesTo()), content.apply(r.title()), content.apply(r.risk()),
+                    m.get(ListsUi.levelKey(r.level())), citations(r.basisObligation(), content),
+                    citations(r.basisPenalty(), content), content.apply(r.consequence()),
+                    content.apply(String.join("\n", r.prevention())),
                     r.guidance().stream().map(g -> m.get(ListsUi.guidanceKey(g)))
                             .collect(Collectors.joining(m.get("lists.csv.separator"))),
                     r.effectiveFrom().toString(),
@@ -57,9 +64,10 @@ final class ListsCsv {
      * The header row and one row per exemption item (shared by the CSV and XLSX downloads).
      *
      * @param agencyNames an agency's id → its name in the download's language
+     * @param content an entry's own text → the same in the download's script ({@code ReaderScript.forLocale})
      */
     static List<List<String>> exemptionRows(List<ExemptionItem> items, EligibilityTexts.Messages m,
-            UnaryOperator<String> agencyNames) {
+            UnaryOperator<String> agencyNames, UnaryOperator<String> content) {
         List<List<String>> out = new java.util.ArrayList<>();
         out.add(List.of(m.get("lists.csv.id"), m.get("lists.csv.agency"), m.get("lists.csv.kind"),
                 m.get("lists.csv.subkind"), m.get("lists.csv.sector"), m.get("lists.csv.violation"),
@@ -68,10 +76,11 @@ final class ListsCsv {
                 m.get("lists.csv.sample")));
         for (ExemptionItem e : items) {
             out.add(List.of(e.id(), agencyNames.apply(e.agency()), m.get(ListsUi.kindKey(e.kind())),
-                    e.subkind() == null ? "" : m.get(ListsUi.subkindKey(e.subkind())), nz(e.sector()), e.violation(),
-                    citations(e.basisViolation()), citations(e.basisPenalty()), citations(e.basisExemption()),
-                    e.conditions().stream().map(c -> condition(c, m)).collect(Collectors.joining("\n")),
-                    String.join("、", e.measure()), e.effectiveFrom().toString(),
+                    e.subkind() == null ? "" : m.get(ListsUi.subkindKey(e.subkind())), content.apply(nz(e.sector())),
+                    content.apply(e.violation()), citations(e.basisViolation(), content),
+                    citations(e.basisPenalty(), content), citations(e.basisExemption(), content),
+                    e.conditions().stream().map(c -> condition(c, m, content)).collect(Collectors.joining("\n")),
+                    content.apply(String.join("、", e.measure())), e.effectiveFrom().toString(),
                     e.sample() ? m.get("lists.csv.yes") : m.get("lists.csv.no")));
         }
         return out;
@@ -79,12 +88,14 @@ final class ListsCsv {
 
     /**
      * A condition as the detail page states it: the question, that the answer no meets it when so (or the list would
-     * read as asking for the harm), and its limit (below 3 people: without it a number question says nothing).
+     * read as asking for the harm), and its limit (below 3 people: without it a number question says nothing). The
+     * whole statement goes through {@code content}: its translated words are already in the reader's script, and the
+     * question and the limit's own words (what is limited, the unit) are the entry's.
      */
-    private static String condition(Condition c, EligibilityTexts.Messages m) {
+    private static String condition(Condition c, EligibilityTexts.Messages m, UnaryOperator<String> content) {
         String question = c.metWhenNo() ? c.question() + m.get("lists.csv.metWhenNo") : c.question();
-        return EligibilityTexts.threshold(c, m).map(limit -> m.get("lists.csv.conditionWithLimit", question, limit))
-                .orElse(question);
+        return content.apply(EligibilityTexts.threshold(c, m)
+                .map(limit -> m.get("lists.csv.conditionWithLimit", question, limit)).orElse(question));
     }
 
     static byte[] withBom(String text) {
@@ -101,8 +112,9 @@ final class ListsCsv {
         return s == null ? "" : s;
     }
 
-    private static String citations(List<Citation> citations) {
-        return citations.stream().map(Citation::display).collect(Collectors.joining("；"));
+    /** The citations as the pages show them, in the reader's script. */
+    private static String citations(List<Citation> citations, UnaryOperator<String> content) {
+        return citations.stream().map(c -> content.apply(c.display())).collect(Collectors.joining("；"));
     }
 
     private static void row(StringBuilder out, List<String> cells) {

@@ -6,6 +6,7 @@ import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -144,13 +145,13 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         item(list, "mediation.case.field.idNumber", getTranslation(ViewSupport.idTypeKey(f.applicantKind(), f.idType())) + " " + f.idNumber());
         item(list, "mediation.case.field.phone", f.phone());
         item(list, "mediation.case.field.email", f.email());
-        item(list, "mediation.case.field.address", f.address());
-        item(list, "mediation.case.field.otherPartyName", c.otherPartyName());
-        item(list, "mediation.case.field.otherPartyContact", f.otherPartyContact());
+        written(list, "mediation.case.field.address", f.address());
+        written(list, "mediation.case.field.otherPartyName", c.otherPartyName());
+        written(list, "mediation.case.field.otherPartyContact", f.otherPartyContact());
         item(list, "mediation.case.otherPartyEmail", f.otherPartyEmail());
-        item(list, "mediation.case.field.facts", f.facts());
-        item(list, "mediation.case.field.request", f.request());
-        item(list, "mediation.case.field.preferredTimes", f.preferredTimes());
+        written(list, "mediation.case.field.facts", f.facts());
+        written(list, "mediation.case.field.request", f.request());
+        written(list, "mediation.case.field.preferredTimes", f.preferredTimes());
         item(list, "mediation.case.field.online", getTranslation(f.preferOnline() ? "mediation.online.yes" : "mediation.online.no"));
         // these labels carry their date as a parameter ("受理决定期限：{0}")
         list.add(new ListItem(getTranslation("mediation.track.acceptanceDue", c.acceptanceDue().toString())));
@@ -175,6 +176,17 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
     private void item(UnorderedList list, String labelKey, String value) {
         if (value != null && !value.isBlank()) {
             list.add(new ListItem(getTranslation(labelKey) + getTranslation("mediation.colon") + value));
+        }
+    }
+
+    /**
+     * An item of the applicant's own words (the facts, the request, an address): after its label, in a span marked as
+     * Chinese where it holds Chinese on a page of another language.
+     */
+    private void written(UnorderedList list, String labelKey, String value) {
+        if (value != null && !value.isBlank()) {
+            list.add(new ListItem(new Text(getTranslation(labelKey) + getTranslation("mediation.colon")),
+                    cn.gov.enforcement.portal.platform.ReaderScript.markWritten(new Span(value))));
         }
     }
 
@@ -450,7 +462,9 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         list.setId("mediation-message-list");
         for (CaseMessageView m : c.messages()) {
             String who = m.fromApplicant() ? getTranslation("mediation.track.byApplicant") : personName(m.author(), officers);
-            list.add(new ListItem(ViewSupport.format(m.sentAt(), service.settings().zone()) + " " + who + getTranslation("mediation.colon") + m.body()));
+            list.add(new ListItem(new Text(ViewSupport.format(m.sentAt(), service.settings().zone()) + " " + who
+                    + getTranslation("mediation.colon")), cn.gov.enforcement.portal.platform.ReaderScript.markWritten(
+                    new Span(m.body()))));
         }
         if (c.messages().isEmpty()) {
             section.add(new Paragraph(getTranslation("mediation.messages.none")));

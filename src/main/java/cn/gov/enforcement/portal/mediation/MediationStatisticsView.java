@@ -26,9 +26,11 @@ public class MediationStatisticsView extends Div implements HasDynamicTitle {
     private final DatePicker to = new DatePicker();
     private final Grid<MediationStatistics.AgencyFigures> grid = new Grid<>();
     private final Span error = new Span();
+    private final transient MediationService service;
 
     public MediationStatisticsView(MediationStatistics statistics, MediationService service) {
         this.statistics = statistics;
+        this.service = service;
         add(new H1(getTranslation("mediation.stats.title")), new Paragraph(getTranslation("mediation.stats.lead")));
         LocalDate today = LocalDate.now(service.settings().zone());
         cn.gov.enforcement.portal.platform.DatePickers.localize(from, this);
@@ -51,24 +53,48 @@ public class MediationStatisticsView extends Div implements HasDynamicTitle {
         // a refused period is announced as it appears
         error.getElement().setAttribute("role", "alert");
         grid.setId("mediation-stats-grid");
-        // the agency column takes the room left; the figures are as wide as their headers, and a grid wider than
-        // a phone scrolls sideways inside itself
-        grid.addColumn(f -> service.agencyName(f.agencyId(), getLocale())).setHeader(getTranslation("mediation.queue.agency"))
-                .setWidth("10rem").setFlexGrow(1);
-        grid.addColumn(MediationStatistics.AgencyFigures::applications).setHeader(getTranslation("mediation.stats.applications"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(f -> percent(f.acceptanceRate())).setHeader(getTranslation("mediation.stats.acceptanceRate"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(f -> percent(f.agreementRate())).setHeader(getTranslation("mediation.stats.agreementRate"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(f -> f.averageDaysToOutcome() == null ? "—" : String.format(Locale.ROOT, "%.1f", f.averageDaysToOutcome()))
-                .setHeader(getTranslation("mediation.stats.averageDaysToOutcome")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(MediationStatistics.AgencyFigures::overdue).setHeader(getTranslation("mediation.stats.overdue"))
-                .setAutoWidth(true).setFlexGrow(0);
+        // on a phone or a tablet one column instead, each agency a card of its figures: the six columns scrolled
+        // sideways inside the grid
+        cn.gov.enforcement.portal.platform.NarrowWindow.cards(this, grid, this::wideColumns, "figures",
+                getTranslation("mediation.queue.agency"), this::card);
         grid.setWidthFull();
         grid.setAllRowsVisible(true);
         add(period, error, grid);
         refresh();
+    }
+
+    /** The columns of a wide window: the agency takes the room left, the figures are as wide as their headers. */
+    private void wideColumns() {
+        grid.addColumn(this::agency).setKey("agency").setHeader(getTranslation("mediation.queue.agency"))
+                .setWidth("10rem").setFlexGrow(1);
+        grid.addColumn(MediationStatistics.AgencyFigures::applications).setKey("applications")
+                .setHeader(getTranslation("mediation.stats.applications")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(f -> percent(f.acceptanceRate())).setKey("acceptanceRate")
+                .setHeader(getTranslation("mediation.stats.acceptanceRate")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(f -> percent(f.agreementRate())).setKey("agreementRate")
+                .setHeader(getTranslation("mediation.stats.agreementRate")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(MediationStatisticsView::averageDays).setKey("averageDays")
+                .setHeader(getTranslation("mediation.stats.averageDaysToOutcome")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(MediationStatistics.AgencyFigures::overdue).setKey("overdue")
+                .setHeader(getTranslation("mediation.stats.overdue")).setAutoWidth(true).setFlexGrow(0);
+    }
+
+    /** An agency's figures on a narrow window: its name, then each figure with its label. */
+    private Div card(MediationStatistics.AgencyFigures f) {
+        return cn.gov.enforcement.portal.platform.NarrowWindow.factCard(agency(f), getTranslation("mediation.colon"),
+                getTranslation("mediation.stats.applications"), String.valueOf(f.applications()),
+                getTranslation("mediation.stats.acceptanceRate"), percent(f.acceptanceRate()),
+                getTranslation("mediation.stats.agreementRate"), percent(f.agreementRate()),
+                getTranslation("mediation.stats.averageDaysToOutcome"), averageDays(f),
+                getTranslation("mediation.stats.overdue"), String.valueOf(f.overdue()));
+    }
+
+    private String agency(MediationStatistics.AgencyFigures f) {
+        return service.agencyName(f.agencyId(), getLocale());
+    }
+
+    private static String averageDays(MediationStatistics.AgencyFigures f) {
+        return f.averageDaysToOutcome() == null ? "—" : String.format(Locale.ROOT, "%.1f", f.averageDaysToOutcome());
     }
 
     private static String percent(Double rate) {

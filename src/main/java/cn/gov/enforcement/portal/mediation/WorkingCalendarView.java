@@ -90,17 +90,10 @@ public class WorkingCalendarView extends Div implements HasDynamicTitle {
         add(year, saved, holidays, makeUpDays, source, save, result);
 
         log.setId("calendar-log");
-        log.addColumn(c -> ViewSupport.format(c.at(), service.settings().zone()))
-                .setHeader(getTranslation("mediation.calendar.log.at")).setAutoWidth(true);
-        log.addColumn(WorkingCalendar.Change::username).setHeader(getTranslation("mediation.calendar.log.user"))
-                .setAutoWidth(true);
-        log.addColumn(c -> String.valueOf(c.year())).setHeader(getTranslation("mediation.calendar.year")).setAutoWidth(true);
-        log.addColumn(WorkingCalendar.Change::holidays).setHeader(getTranslation("mediation.calendar.log.holidays"))
-                .setAutoWidth(true);
-        log.addColumn(WorkingCalendar.Change::makeUpDays).setHeader(getTranslation("mediation.calendar.log.makeUpDays"))
-                .setAutoWidth(true);
-        log.addColumn(c -> c.source() == null ? getTranslation("mediation.calendar.log.removed") : c.source())
-                .setHeader(getTranslation("mediation.calendar.source")).setFlexGrow(1);
+        // on a phone or a tablet one column instead, each change a short card: the six columns scrolled sideways
+        // inside the grid
+        cn.gov.enforcement.portal.platform.NarrowWindow.cards(this, log, this::wideColumns, "change",
+                getTranslation("mediation.calendar.log.column.change"), this::card);
         log.setAllRowsVisible(true);
         add(new H2(getTranslation("mediation.calendar.log")), log);
 
@@ -109,6 +102,39 @@ public class WorkingCalendarView extends Div implements HasDynamicTitle {
     }
 
     /** Fills the fields with what is entered for the year. */
+    private void wideColumns() {
+        log.addColumn(this::at).setKey("at").setHeader(getTranslation("mediation.calendar.log.at")).setAutoWidth(true);
+        log.addColumn(WorkingCalendar.Change::username).setKey("user")
+                .setHeader(getTranslation("mediation.calendar.log.user")).setAutoWidth(true);
+        log.addColumn(c -> String.valueOf(c.year())).setKey("year").setHeader(getTranslation("mediation.calendar.year"))
+                .setAutoWidth(true);
+        log.addColumn(WorkingCalendar.Change::holidays).setKey("holidays")
+                .setHeader(getTranslation("mediation.calendar.log.holidays")).setAutoWidth(true);
+        log.addColumn(WorkingCalendar.Change::makeUpDays).setKey("makeUpDays")
+                .setHeader(getTranslation("mediation.calendar.log.makeUpDays")).setAutoWidth(true);
+        log.addColumn(this::source).setKey("source").setHeader(getTranslation("mediation.calendar.source"))
+                .setFlexGrow(1);
+    }
+
+    /** A change on a narrow window: its year, then who and when, the days and the source. */
+    private Div card(WorkingCalendar.Change c) {
+        String colon = getTranslation("mediation.colon");
+        return cn.gov.enforcement.portal.platform.NarrowWindow.factCard(getTranslation("mediation.calendar.year") + colon
+                + c.year(), colon, getTranslation("mediation.calendar.log.at"), at(c),
+                getTranslation("mediation.calendar.log.user"), c.username(),
+                getTranslation("mediation.calendar.log.holidays"), String.valueOf(c.holidays()),
+                getTranslation("mediation.calendar.log.makeUpDays"), String.valueOf(c.makeUpDays()),
+                getTranslation("mediation.calendar.source"), source(c));
+    }
+
+    private String at(WorkingCalendar.Change c) {
+        return ViewSupport.format(c.at(), service.settings().zone());
+    }
+
+    private String source(WorkingCalendar.Change c) {
+        return c.source() == null ? getTranslation("mediation.calendar.log.removed") : c.source();
+    }
+
     private void load(int shown) {
         clearErrors();
         result.setText("");

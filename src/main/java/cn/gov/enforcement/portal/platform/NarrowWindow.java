@@ -1,7 +1,10 @@
 package cn.gov.enforcement.portal.platform;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.function.SerializableConsumer;
+import com.vaadin.flow.function.SerializableFunction;
+import com.vaadin.flow.function.SerializableRunnable;
 
 /**
  * Tells a page whether the browser window is narrow: at most {@link #WIDEST_NARROW} CSS pixels, the width up to which
@@ -50,5 +53,46 @@ public final class NarrowWindow {
                 query.addEventListener('change', tell);
                 tell();
                 """, "(max-width: " + WIDEST_NARROW + "px)", EVENT));
+    }
+
+    /**
+     * Lays {@code grid} of {@code page} out for the window: the columns {@code wideColumns} adds (at once, and again
+     * whenever the window widens), or on a narrow window a single column, keyed {@code key} and headed
+     * {@code header}, in which {@code card} shows each row as a block of its facts (with the row's buttons and links,
+     * if any). Cells wrap in either layout.
+     */
+    public static <T> void cards(Component page, Grid<T> grid, SerializableRunnable wideColumns, String key,
+            String header, SerializableFunction<T, ? extends Component> card) {
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        wideColumns.run();
+        follow(page, narrow -> {
+            grid.removeAllColumns();
+            if (narrow) {
+                grid.addComponentColumn(card::apply).setKey(key).setHeader(header).setFlexGrow(1);
+            } else {
+                wideColumns.run();
+            }
+            grid.recalculateColumnWidths();
+        });
+    }
+
+    /**
+     * A card of {@link #cards} for rows of plain facts: {@code heading} in bold on its first line, then each label
+     * with its value after {@code colon} (the page's language's, such as {@code ：}), one a line; a blank value is left
+     * out. {@code labelsAndValues} alternates labels and values.
+     */
+    public static com.vaadin.flow.component.html.Div factCard(String heading, String colon, String... labelsAndValues) {
+        com.vaadin.flow.component.html.Span head = new com.vaadin.flow.component.html.Span(heading);
+        head.addClassName("fact-card-heading");
+        com.vaadin.flow.component.html.Div card = new com.vaadin.flow.component.html.Div(
+                new com.vaadin.flow.component.html.Div(head));
+        for (int i = 0; i + 1 < labelsAndValues.length; i += 2) {
+            String value = labelsAndValues[i + 1];
+            if (value != null && !value.isBlank()) {
+                card.add(new com.vaadin.flow.component.html.Div(labelsAndValues[i] + colon + value));
+            }
+        }
+        card.addClassName("fact-card");
+        return card;
     }
 }

@@ -102,6 +102,15 @@ public final class ReaderScript {
         return shown;
     }
 
+    /**
+     * {@link #markContent(HasElement)} for words someone wrote that may be in any language (a person's comment, a
+     * party's name, a back-office entry shown as written): marked only when its text holds Chinese. Returns
+     * {@code shown}.
+     */
+    public static <T extends HasElement> T markWritten(T shown) {
+        return holdsChinese(shown.getElement().getTextRecursively()) ? markContent(shown) : shown;
+    }
+
     /** {@link #markContent(HasElement)} for an element built without a component (a table cell, a label). */
     public static Element markContent(Element shown) {
         UI ui = UI.getCurrent();
@@ -166,6 +175,14 @@ public final class ReaderScript {
      */
     public static String splice(String content) {
         return SPLICE_START + forReader(content == null ? "" : content) + SPLICE_END;
+    }
+
+    /**
+     * {@code content} as written (the back office shows the stored text, not converted to the reader's script), between
+     * the marks of {@link #splice}, for {@link #markSpliced}.
+     */
+    public static String spliceAsWritten(String content) {
+        return SPLICE_START + (content == null ? "" : content) + SPLICE_END;
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.rating;
 
 import cn.gov.enforcement.portal.account.AccountService;
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import com.vaadin.flow.component.HasValidation;
@@ -80,7 +81,7 @@ public class RatingDetailView extends Div implements HasUrlParameter<String>, Ha
         fact(facts, "rating.field.date", r.contactDate().toString());
         fact(facts, "rating.field.matter", getTranslation(r.matter().messageKey()));
         fact(facts, "rating.detail.score", getTranslation(r.score().messageKey()));
-        fact(facts, "rating.field.comment", r.comment());
+        fact(facts, "rating.field.comment", r.comment(), true);
         fact(facts, "rating.field.certificate", r.certificate());
         fact(facts, "rating.detail.submitted", format(r.submittedAt()));
         fact(facts, "rating.detail.status", getTranslation(r.status().messageKey()));
@@ -106,7 +107,7 @@ public class RatingDetailView extends Div implements HasUrlParameter<String>, Ha
             Div done = new Div(new H2(getTranslation("rating.detail.followUp.title")));
             done.setId("rating-follow-up");
             fact(done, "rating.detail.result", getTranslation(r.result().messageKey()));
-            fact(done, "rating.detail.note", r.note());
+            fact(done, "rating.detail.note", r.note(), true);
             // the person's name, as the mediation timelines show it; the user name only when the account is gone
             fact(done, "rating.detail.followedUpBy", accounts.staffName(r.followedUpBy()).orElse(r.followedUpBy())
                     + " · " + format(r.followedUpAt()));
@@ -316,13 +317,22 @@ public class RatingDetailView extends Div implements HasUrlParameter<String>, Ha
     }
 
     private void fact(Div box, String labelKey, String value) {
+        fact(box, labelKey, value, false);
+    }
+
+    /**
+     * A fact with its label; {@code written} for words someone wrote (the comment, the follow-up note), marked as
+     * Chinese where they hold Chinese on a page of another language.
+     */
+    private void fact(Div box, String labelKey, String value, boolean written) {
         if (value == null || value.isBlank()) {
             return;
         }
         Paragraph p = new Paragraph();
         Span label = new Span(getTranslation(labelKey) + getTranslation("rating.colon"));
         label.addClassName("rating-fact-label");
-        p.add(label, new Span(value));
+        Span shown = new Span(value);
+        p.add(label, written ? ReaderScript.markWritten(shown) : shown);
         box.add(p);
     }
 

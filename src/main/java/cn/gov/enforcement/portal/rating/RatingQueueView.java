@@ -78,30 +78,63 @@ public class RatingQueueView extends Div implements HasDynamicTitle, BeforeEnter
         grid.setId("rating-queue");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setHeight("70vh");
-        grid.addComponentColumn(r -> {
-            Anchor link = new Anchor("staff/rating/" + r.reference(), r.reference());
-            link.addClassName("rating-queue-link");
-            return link;
-        }).setKey("reference").setHeader(getTranslation("rating.queue.column.reference")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addComponentColumn(r -> {
-            Span score = new Span(getTranslation(r.score().messageKey()));
-            score.addClassName(r.score().bad() ? "rating-bad" : "rating-good");
-            return score;
-        }).setKey("score").setHeader(getTranslation("rating.queue.column.score")).setAutoWidth(true).setFlexGrow(0);
+        // on a phone or a tablet one column instead, each rating a card: the six columns scrolled sideways inside the
+        // grid, the status and the comment out of sight
+        cn.gov.enforcement.portal.platform.NarrowWindow.cards(this, grid, this::wideColumns, "rating",
+                getTranslation("rating.queue.column.entry"), this::card);
+        grid.setPartNameGenerator(r -> r.overdue() ? "rating-overdue" : null);
+        grid.setItems(query -> shownAgency()
+                        .map(id -> service.queue(id, awaitingOnly.getValue(), query.getOffset(), query.getLimit()).stream())
+                        .orElseGet(java.util.stream.Stream::empty),
+                query -> (int) Math.min(Integer.MAX_VALUE, shownCount));
+    }
+
+    /** The columns of a wide window: a column per fact. */
+    private void wideColumns() {
+        grid.addComponentColumn(this::referenceLink).setKey("reference")
+                .setHeader(getTranslation("rating.queue.column.reference")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::scoreCell).setKey("score").setHeader(getTranslation("rating.queue.column.score"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> getTranslation(r.matter().messageKey())).setKey("matter")
                 .setHeader(getTranslation("rating.field.matter")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.contactDate().toString()).setKey("contactDate")
                 .setHeader(getTranslation("rating.field.date")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::statusCell).setKey("status").setHeader(getTranslation("rating.detail.status"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> preview(r.comment()))
+        grid.addComponentColumn(r -> comment(r.comment()))
                 .setKey("comment").setHeader(getTranslation("rating.field.comment")).setFlexGrow(1);
-        grid.setPartNameGenerator(r -> r.overdue() ? "rating-overdue" : null);
-        grid.setItems(query -> shownAgency()
-                        .map(id -> service.queue(id, awaitingOnly.getValue(), query.getOffset(), query.getLimit()).stream())
-                        .orElseGet(java.util.stream.Stream::empty),
-                query -> (int) Math.min(Integer.MAX_VALUE, shownCount));
+    }
+
+    /**
+     * A rating on a narrow window: its reference (the link to it) and score, matter and day of contact, status, and
+     * the start of the comment.
+     */
+    private Div card(RatingRecord r) {
+        Div head = new Div(referenceLink(r), new Span(" · "), scoreCell(r));
+        Div what = new Div(getTranslation(r.matter().messageKey()) + " · " + r.contactDate());
+        what.addClassName("muted");
+        Div card = new Div(head, what, statusCell(r), comment(r.comment()));
+        card.addClassName("rating-card");
+        return card;
+    }
+
+    private Anchor referenceLink(RatingRecord r) {
+        Anchor link = new Anchor("staff/rating/" + r.reference(), r.reference());
+        link.addClassName("rating-queue-link");
+        return link;
+    }
+
+    private Span scoreCell(RatingRecord r) {
+        Span score = new Span(getTranslation(r.score().messageKey()));
+        score.addClassName(r.score().bad() ? "rating-bad" : "rating-good");
+        return score;
+    }
+
+    /** The start of a comment, as the person wrote it: marked as Chinese where it holds Chinese on another page. */
+    private static Div comment(String comment) {
+        Div shown = new Div(preview(comment));
+        shown.addClassName("rating-comment");
+        return cn.gov.enforcement.portal.platform.ReaderScript.markWritten(shown);
     }
 
     /** Characters of a comment the list shows. */

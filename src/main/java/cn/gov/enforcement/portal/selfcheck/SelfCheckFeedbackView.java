@@ -67,30 +67,83 @@ public class SelfCheckFeedbackView extends Div implements HasDynamicTitle {
         grid.setId("selfcheck-staff-risks");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(r -> r.point()
-                .<com.vaadin.flow.component.Component>map(p -> new Anchor("risks/" + URLEncoder.encode(p.id(),
-                        StandardCharsets.UTF_8), ReaderScript.forReader(p.title())))
-                .orElseGet(() -> new Span(getTranslation("selfcheck.staff.withdrawn", r.riskPointId()))))
-                .setKey("risk").setHeader(getTranslation("selfcheck.staff.risk")).setFlexGrow(3);
-        grid.addColumn(r -> r.point().map(p -> getTranslation(ListsUi.levelKey(p.level()))).orElse(""))
-                .setKey("level").setHeader(getTranslation("selfcheck.staff.level")).setAutoWidth(true).setFlexGrow(0);
-        for (Status status : List.of(Status.NOT_YET, Status.PARTLY, Status.DONE, Status.NOT_APPLICABLE)) {
+        // on a phone or a tablet one column instead, each risk point a card: the seven or eight columns scrolled
+        // sideways inside the grid, the figures out of sight
+        cn.gov.enforcement.portal.platform.NarrowWindow.cards(this, grid, this::wideColumns, "figures",
+                getTranslation("selfcheck.staff.risk"), this::card);
+    }
+
+    /** The columns of a wide window: the risk point, its level, a column per answer, the share, the guidance link. */
+    private void wideColumns() {
+        grid.addComponentColumn(this::riskLink).setKey("risk").setHeader(getTranslation("selfcheck.staff.risk"))
+                .setFlexGrow(3);
+        grid.addColumn(this::level).setKey("level").setHeader(getTranslation("selfcheck.staff.level")).setAutoWidth(true)
+                .setFlexGrow(0);
+        for (Status status : ANSWERS) {
             grid.addColumn(r -> r.answers(status)).setKey(status.name())
                     .setHeader(getTranslation("selfcheck.answer." + status.name())).setAutoWidth(true).setFlexGrow(0);
         }
-        grid.addColumn(r -> r.concerned() == 0 ? "–" : Math.round(r.notInPlace() * 100) + "%").setKey("share")
+        grid.addColumn(SelfCheckFeedbackView::share).setKey("share")
                 .setHeader(getTranslation("selfcheck.staff.share")).setAutoWidth(true).setFlexGrow(0);
         if (feedback.mayWriteGuidance()) {
-            grid.addComponentColumn(r -> {
-                if (r.point().isEmpty()) {
-                    return new Span();
-                }
-                Anchor write = new Anchor("staff/guidance/new?risk=" + URLEncoder.encode(r.riskPointId(),
-                        StandardCharsets.UTF_8), getTranslation("selfcheck.staff.writeGuidance"));
-                write.addClassName("selfcheck-staff-guidance");
-                return write;
-            }).setKey("guidance").setHeader("").setAutoWidth(true).setFlexGrow(0);
+            grid.addComponentColumn(this::guidanceLink).setKey("guidance").setHeader("").setAutoWidth(true)
+                    .setFlexGrow(0);
         }
+    }
+
+    /** The answers counted, in the order of the columns. */
+    private static final List<Status> ANSWERS = List.of(Status.NOT_YET, Status.PARTLY, Status.DONE,
+            Status.NOT_APPLICABLE);
+
+    /**
+     * A risk point on a narrow window: the risk point (the link to it) and its level, each answer with its count and
+     * the share not in place, and the link to write guidance on it.
+     */
+    private Div card(RiskFigures r) {
+        Div head = new Div(riskLink(r));
+        String level = level(r);
+        if (!level.isEmpty()) {
+            head.add(new Span(" · " + level));
+        }
+        List<String> counts = new java.util.ArrayList<>();
+        for (Status status : ANSWERS) {
+            counts.add(getTranslation("selfcheck.answer." + status.name()) + getTranslation("selfcheck.colon")
+                    + r.answers(status));
+        }
+        counts.add(getTranslation("selfcheck.staff.share") + getTranslation("selfcheck.colon") + share(r));
+        Div figures = new Div(String.join(" · ", counts));
+        figures.addClassName("muted");
+        Div card = new Div(head, figures);
+        if (feedback.mayWriteGuidance()) {
+            card.add(new Div(guidanceLink(r)));
+        }
+        card.addClassName("selfcheck-staff-card");
+        return card;
+    }
+
+    /** The risk point as the public list names it (marked as Chinese content), or that it has been withdrawn. */
+    private com.vaadin.flow.component.Component riskLink(RiskFigures r) {
+        return r.point().<com.vaadin.flow.component.Component>map(p -> ReaderScript.markContent(new Anchor("risks/"
+                        + URLEncoder.encode(p.id(), StandardCharsets.UTF_8), ReaderScript.forReader(p.title()))))
+                .orElseGet(() -> new Span(getTranslation("selfcheck.staff.withdrawn", r.riskPointId())));
+    }
+
+    private String level(RiskFigures r) {
+        return r.point().map(p -> getTranslation(ListsUi.levelKey(p.level()))).orElse("");
+    }
+
+    private static String share(RiskFigures r) {
+        return r.concerned() == 0 ? "–" : Math.round(r.notInPlace() * 100) + "%";
+    }
+
+    private com.vaadin.flow.component.Component guidanceLink(RiskFigures r) {
+        if (r.point().isEmpty()) {
+            return new Span();
+        }
+        Anchor write = new Anchor("staff/guidance/new?risk=" + URLEncoder.encode(r.riskPointId(),
+                StandardCharsets.UTF_8), getTranslation("selfcheck.staff.writeGuidance"));
+        write.addClassName("selfcheck-staff-guidance");
+        return write;
     }
 
     private void refresh() {

@@ -231,9 +231,7 @@ class AccountViewsIT extends KaribuViewTest {
 
     /** What the browser tells a page following platform.NarrowWindow when the window crosses 900 px. */
     private static void narrowWindow(com.vaadin.flow.component.Component page, boolean narrow) {
-        elemental.json.JsonObject data = elemental.json.Json.createObject();
-        data.put("event.detail", narrow);
-        com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent(page, "portal-narrow-window", data);
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(page, narrow);
     }
 
     @Test

@@ -111,6 +111,23 @@ class AgencyViewsIT extends AgencyTestSupport {
     }
 
     @Test
+    void the_administrators_agency_picker_names_the_agencies_in_the_readers_language() {
+        signIn("admin", "ADMIN");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("staff/agency/sample-market-regulation");
+        @SuppressWarnings("unchecked")
+        Select<AgencySummary> picker = _get(Select.class, spec -> spec.withId("staff-agency-picker"));
+        assertThat(picker.getItemLabelGenerator().apply(picker.getValue()))
+                .isEqualTo("Sample City Administration for Market Regulation");
+
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("staff/agency/sample-traffic-police");
+        @SuppressWarnings("unchecked")
+        Select<AgencySummary> traditional = _get(Select.class, spec -> spec.withId("staff-agency-picker"));
+        assertThat(traditional.getItemLabelGenerator().apply(traditional.getValue())).isEqualTo("示例市公安局交通管理支隊");
+    }
+
+    @Test
     void the_content_page_is_for_administrators_and_reloads_the_knowledge_base() {
         UI.getCurrent().navigate("admin/content");
         assertThat(_find(ContentProblemsView.class)).as("anonymous visitors do not get the page").isEmpty();
@@ -148,6 +165,19 @@ class AgencyViewsIT extends AgencyTestSupport {
             // a problem of the whole file has no line: a dash, as in the regulation import's report, not 0
             assertThat(problemRows()).filteredOn(row -> row.get(0).equals("knowledge-base/agencies/sample-binary.yaml"))
                     .isNotEmpty().allSatisfy(row -> assertThat(row.get(1)).isEqualTo("—"));
+            // on a narrow window each problem is a card, its message first
+            @SuppressWarnings("unchecked")
+            Grid<ContentProblem> grid = _get(Grid.class, spec -> spec.withId("content-problems"));
+            ContentProblemsView page = _get(ContentProblemsView.class);
+            List<String> wide = cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid);
+            assertThat(wide).containsExactly("file", "line", "field", "message");
+            cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(page, true);
+            assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).containsExactly("problem");
+            assertThat(java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._getCellComponent(grid,
+                    i, "problem").getElement().getTextRecursively()).toList())
+                    .contains("必须填写文件：" + label + "行：1字段：name");
+            cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(page, false);
+            assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).isEqualTo(wide);
 
             UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
             UI.getCurrent().navigate("agencies"); // leave the page so that it is built again

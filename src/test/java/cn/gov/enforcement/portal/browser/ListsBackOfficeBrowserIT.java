@@ -88,5 +88,22 @@ class ListsBackOfficeBrowserIT extends BrowserTest {
         browser.open("/staff/lists/audit");
         assertThat(browser.find(By.id("lists-audit-log")).getText()).contains("bo-browser-author")
                 .contains("bo-browser-reviewer").contains(id);
+
+        // on a phone each record is a block, each value under its column name, and nothing scrolls sideways
+        browser.resize(390, 844);
+        try {
+            browser.open("/staff/lists/audit");
+            browser.find(By.id("lists-audit-log"));
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth"
+                    + " - document.documentElement.clientWidth")).intValue()).as("horizontal overflow in px")
+                    .isLessThanOrEqualTo(0);
+            assertThat(js.executeScript("return getComputedStyle(document.querySelector('.lists-audit-row')).display"))
+                    .isEqualTo("block");
+            assertThat((String) js.executeScript("return getComputedStyle(document.querySelector('.lists-audit-row td'),"
+                    + " '::before').content")).contains("时间");
+        } finally {
+            browser.resize(1280, 900);
+        }
     }
 }

@@ -74,6 +74,22 @@ class PhoneLayoutBrowserIT extends BrowserTest {
     }
 
     @Test
+    void on_a_phone_the_mail_outbox_is_one_column_of_cards_without_scrolling_sideways() {
+        signInAsAdministrator();
+        browser.resize(390, 844);
+        for (String[] lang : new String[][] {{"zh-CN", "邮件"}, {"en", "Message"}}) {
+            browser.open("/admin/outbox?lang=" + lang[0]);
+            browser.find(By.id("outbox-grid"));
+            browser.until(d -> headers("outbox-grid").equals(List.of(lang[1])));
+            assertThat(overflow()).as("horizontal overflow of the page in px, " + lang[0]).isLessThanOrEqualTo(0);
+            assertThat(gridOverflow("outbox-grid")).as("sideways scrolling inside the grid in px, " + lang[0])
+                    .isLessThanOrEqualTo(0);
+        }
+        browser.resize(1280, 900);
+        browser.until(d -> headers("outbox-grid").size() == 8);
+    }
+
+    @Test
     void on_an_english_phone_page_the_question_box_label_and_its_example_are_read_whole() {
         browser.resize(390, 844);
         browser.open("/?lang=en");

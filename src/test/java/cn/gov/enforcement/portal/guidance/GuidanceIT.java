@@ -405,6 +405,16 @@ class GuidanceIT extends KaribuViewTest {
         UI.getCurrent().navigate("staff/guidance/document/" + number);
         assertThat(_get(Div.class, spec -> spec.withId("guidance-reply")).getElement().getTextRecursively())
                 .contains("有疑问或不同意见", "哪些商品需要中文标签？");
+        // the party's own words are marked as Chinese on an English page, the translated reply is not
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("staff/guidance/document/" + number);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-reply-note")).getElement().getAttribute("lang"))
+                .isEqualTo("zh-CN");
+        assertThat(_get(Div.class, spec -> spec.withId("guidance-reply")).getElement().getAttribute("lang")).isNull();
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("staff/guidance/document/" + number);
         _get(TextArea.class, spec -> spec.withId("guidance-visit-note")).setValue("太短");
         _click(_get(Button.class, spec -> spec.withId("guidance-visit-save")));
         assertThat(_get(Select.class, spec -> spec.withId("guidance-visit-outcome")).isInvalid()).isTrue();
@@ -526,6 +536,31 @@ class GuidanceIT extends KaribuViewTest {
         @SuppressWarnings("unchecked")
         Grid<GuidanceRecord> grid = _get(Grid.class, spec -> spec.withId("guidance-list"));
         assertThat(GridKt._findAll(grid)).extracting(GuidanceRecord::number).containsExactly(number);
+        // on a narrow window each guidance is a card, the link to it first; the party's name and the matter marked
+        // as Chinese on an English page
+        GuidanceListView list = _get(GuidanceListView.class);
+        List<String> wide = cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid);
+        assertThat(wide).as("wide until the browser says otherwise").hasSize(7).contains("reply", "visit");
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(list, true);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).containsExactly("guidance");
+        com.vaadin.flow.component.Component card = GridKt._getCellComponent(grid, 0, "guidance");
+        assertThat(card.getElement().getTextRecursively()).contains(number, unique + "_商行", "百分之百%的承诺",
+                "制作日期：", "当事人回复：未回复");
+        assertThat(_get(card, com.vaadin.flow.component.html.Anchor.class).getHref())
+                .isEqualTo(GuidanceDetailView.path(number));
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(list, false);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).isEqualTo(wide);
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("staff/guidance");
+        _get(TextField.class, spec -> spec.withId("guidance-list-search")).setValue(unique);
+        @SuppressWarnings("unchecked")
+        Grid<GuidanceRecord> english = _get(Grid.class, spec -> spec.withId("guidance-list"));
+        assertThat(GridKt._getCellComponent(english, 0, "subject").getElement().getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(GridKt._getCellComponent(english, 0, "party").getElement().getAttribute("lang")).isEqualTo("zh-CN");
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("staff/guidance");
         _get(TextField.class, spec -> spec.withId("guidance-list-search")).setValue("没有这样的当事人" + unique);
         assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-list-count")).getText())
                 .isEqualTo("没有符合条件的行政指导书。");

@@ -290,6 +290,28 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         String changes = _get(Div.class, spec -> spec.withId("history-changes")).getElement().getOuterHTML();
         assertThat(changes).contains("风险名称").contains("后台样例：历史一").contains("后台样例：历史二&lt;b&gt;")
                 .contains("生效日期").contains("2026-02-01").doesNotContain("<b>");
+
+        // on an English page the entry's Chinese words are marked with their language, the translated words are not
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("staff/lists/history/" + id);
+        com.vaadin.flow.component.html.H1 heading = _get(com.vaadin.flow.component.html.H1.class,
+                spec -> spec.withId("history-title"));
+        assertThat(heading.getElement().getTextRecursively()).isEqualTo("History: 后台样例：历史二<b>");
+        assertThat(heading.getElement().getAttribute("lang")).isNull();
+        assertThat(_get(heading, com.vaadin.flow.component.html.Span.class).getElement().getAttribute("lang"))
+                .isEqualTo("zh-CN");
+        var cells = _get(Div.class, spec -> spec.withId("history-changes")).getElement().getChildren()
+                .flatMap(com.vaadin.flow.dom.Element::getChildren) // the table
+                .flatMap(com.vaadin.flow.dom.Element::getChildren) // its rows
+                .filter(row -> "title".equals(row.getAttribute("data-field")))
+                .flatMap(com.vaadin.flow.dom.Element::getChildren).toList();
+        assertThat(cells).extracting(cell -> cell.getAttribute("lang")).containsExactly(null, "zh-CN", "zh-CN");
+        UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency",
+                "sample-urban-management"));
+        assertThat(_get(row(id), com.vaadin.flow.component.html.H2.class).getElement().getAttribute("lang"))
+                .isEqualTo("zh-CN");
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     @Test

@@ -17,6 +17,9 @@ class ListsCsvTest {
 
     private static final EligibilityTexts.Messages KEYS = (key, args) -> key;
 
+    /** The entries' own texts as written (the script of every download but zh-TW's). */
+    private static final java.util.function.UnaryOperator<String> AS_WRITTEN = java.util.function.UnaryOperator.identity();
+
     /** The messages of a lists bundle as the portal formats them (MessageFormat, like {@code Translations}). */
     private static EligibilityTexts.Messages bundle(String language) throws IOException {
         Properties p = new Properties();
@@ -52,9 +55,9 @@ class ListsCsvTest {
                         new Condition(ConditionType.CORRECTED_IMMEDIATELY, "是否立即驶离？", null, null, null),
                         new Condition(ConditionType.NO_HARM, "是否造成了交通事故？", null, null, null, true)),
                 List.of("教育"), LocalDate.of(2024, 1, 1), null, true);
-        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"), ListsCsvTest::name).get(1).get(9))
+        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"), ListsCsvTest::name, AS_WRITTEN).get(1).get(9))
                 .isEqualTo("是否立即驶离？\n是否造成了交通事故？（回答“否”时符合）");
-        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("en"), ListsCsvTest::name).get(1).get(9))
+        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("en"), ListsCsvTest::name, AS_WRITTEN).get(1).get(9))
                 .isEqualTo("是否立即驶离？\n是否造成了交通事故？ (met when the answer is No)");
     }
 
@@ -69,15 +72,42 @@ class ListsCsvTest {
                                 null, null),
                         new Condition(ConditionType.NO_HARM, "是否造成了食品安全事故？", null, null, null, true)),
                 List.of("教育"), LocalDate.of(2024, 1, 1), null, true);
-        List<String> chinese = ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"), ListsCsvTest::name).get(1);
+        List<String> chinese = ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"), ListsCsvTest::name, AS_WRITTEN).get(1);
         assertThat(chinese.get(1)).isEqualTo("机关 SAMPLE-MARKET-REGULATION");
         assertThat(chinese.get(9)).isEqualTo("健康证明过期的从业人员有几人？适用界限：健康证明过期的从业人员低于 3人；达到或超过 3人 的，本事项不适用。\n"
                 + "是否在 7 日内改正？适用界限：7 日内改正。\n"
                 + "是否造成了食品安全事故？（回答“否”时符合）");
-        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("en"), ListsCsvTest::name).get(1).get(9))
+        assertThat(ListsCsv.exemptionRows(List.of(item), bundle("en"), ListsCsvTest::name, AS_WRITTEN).get(1).get(9))
                 .startsWith("健康证明过期的从业人员有几人？ Limit: “健康证明过期的从业人员” below 3 people;");
-        assertThat(ListsCsv.riskPointRows(List.of(riskPoint()), bundle("zh_CN"), ListsCsvTest::name).get(1).get(1))
+        assertThat(ListsCsv.riskPointRows(List.of(riskPoint()), bundle("zh_CN"), ListsCsvTest::name, AS_WRITTEN).get(1).get(1))
                 .isEqualTo("机关 SAMPLE-TRAFFIC-POLICE");
+    }
+
+    @Test
+    void a_zh_tw_download_has_the_entries_own_texts_in_traditional_characters_as_the_pages_show_them() throws IOException {
+        java.util.function.UnaryOperator<String> taiwan = text -> cn.gov.enforcement.portal.platform.ReaderScript
+                .forLocale(java.util.Locale.TAIWAN, text);
+        var zhTw = bundle("zh_TW");
+        java.util.function.UnaryOperator<String> names = id -> taiwan.apply(name(id)); // as the directory gives them
+        List<String> risk = ListsCsv.riskPointRows(List.of(riskPoint()), zhTw, names, taiwan).get(1);
+        assertThat(risk).contains("機動車駕駛", "駕駛人", "標題", "風險", "後果", "措施一\n措施二",
+                "《中華人民共和國道路交通安全法》第二十二條第二款", "《中華人民共和國道路交通安全法》第九十一條");
+        ExemptionItem item = new ExemptionItem("mr-ex-x", "sample-market-regulation", "不予处罚", null, "餐饮服务", "健康证明过期",
+                null, List.of(), List.of(), List.of(new Citation("中华人民共和国食品安全法", "第一百二十六条", null)), List.of(
+                        new Condition(ConditionType.QUANTITY_BELOW, "健康证明过期的从业人员有几人？", new java.math.BigDecimal("3"),
+                                "人", "健康证明过期的从业人员"),
+                        new Condition(ConditionType.NO_HARM, "是否造成了食品安全事故？", null, null, null, true)),
+                List.of("责令改正", "教育"), LocalDate.of(2024, 1, 1), null, true);
+        List<String> exemption = ListsCsv.exemptionRows(List.of(item), zhTw, names, taiwan).get(1);
+        assertThat(exemption).contains("餐飲服務", "健康證明過期", "《中華人民共和國食品安全法》第一百二十六條", "責令改正、教育");
+        assertThat(exemption.get(9)).startsWith("健康證明過期的從業人員有幾人？").contains("是否造成了食品安全事故？")
+                .doesNotContain("证", "从", "几", "过", "员");
+        // nothing Simplified left in any cell: converting again changes none
+        assertThat(risk).allSatisfy(cell -> assertThat(taiwan.apply(cell)).isEqualTo(cell));
+        assertThat(exemption).allSatisfy(cell -> assertThat(taiwan.apply(cell)).isEqualTo(cell));
+        // the other languages keep the entries' texts as written
+        assertThat(ListsCsv.riskPointRows(List.of(riskPoint()), bundle("en"), ListsCsvTest::name, AS_WRITTEN).get(1))
+                .contains("标题", "机动车驾驶");
     }
 
     @Test
@@ -97,7 +127,7 @@ class ListsCsvTest {
 
     @Test
     void a_risk_point_row_holds_its_citations_in_plain_chinese() throws IOException {
-        String csv = ListsCsv.riskPoints(List.of(riskPoint()), bundle("zh_CN"), ListsCsvTest::name);
+        String csv = ListsCsv.riskPoints(List.of(riskPoint()), bundle("zh_CN"), ListsCsvTest::name, AS_WRITTEN);
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).startsWith("\"编号\",");
         assertThat(csv).contains("\"《中华人民共和国道路交通安全法》第二十二条第二款\"")
@@ -108,17 +138,17 @@ class ListsCsvTest {
     @Test
     void an_english_download_has_the_fixed_values_in_english_and_the_entries_own_texts_as_written() throws IOException {
         var en = bundle("en");
-        List<List<String>> risks = ListsCsv.riskPointRows(List.of(riskPoint()), en, ListsCsvTest::name);
+        List<List<String>> risks = ListsCsv.riskPointRows(List.of(riskPoint()), en, ListsCsvTest::name, AS_WRITTEN);
         assertThat(risks.get(0)).contains("ID", "Agency");
         assertThat(risks.get(1)).contains("High", "Reminder, Interview", "标题", "Yes")
                 .doesNotContain("高");
         ExemptionItem item = new ExemptionItem("mr-ex-x", "sample-market-regulation", "不予处罚", "首违不罚", "营业执照", "未亮照经营", null,
                 List.of(), List.of(), List.of(new Citation("中华人民共和国行政处罚法", "第三十三条", null)),
                 List.of(), List.of("责令改正"), LocalDate.of(2024, 1, 1), null, false);
-        List<List<String>> exemptions = ListsCsv.exemptionRows(List.of(item), en, ListsCsvTest::name);
+        List<List<String>> exemptions = ListsCsv.exemptionRows(List.of(item), en, ListsCsvTest::name, AS_WRITTEN);
         assertThat(exemptions.get(1)).contains("No penalty", "first violation, no penalty", "未亮照经营", "No")
                 .doesNotContain("不予处罚", "首违不罚");
-        List<List<String>> chinese = ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"), ListsCsvTest::name);
+        List<List<String>> chinese = ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"), ListsCsvTest::name, AS_WRITTEN);
         assertThat(chinese.get(1)).contains("不予处罚", "首违不罚");
     }
 

@@ -106,6 +106,15 @@ class MediationCaseViewsIT extends KaribuViewTest {
         assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("mediation-case-details"))
                 .getElement().getTextRecursively()).contains("What the applicant asks for: ", "Applicant’s e-mail: staff-labels@example.cn")
                 .doesNotContain("(optional)", "What you ask for");
+        // the applicant's and the officer's own words are marked as Chinese on the English page, the labels are not
+        var englishDetails = _get(com.vaadin.flow.component.html.UnorderedList.class,
+                spec -> spec.withId("mediation-case-details"));
+        assertThat(englishDetails.getElement().getAttribute("lang")).isNull();
+        assertThat(_find(englishDetails, Span.class)).filteredOn(span -> span.getText().startsWith("我在示例电器商店"))
+                .singleElement().satisfies(facts -> assertThat(facts.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        assertThat(_find(_get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("mediation-message-list")),
+                Span.class)).filteredOn(span -> span.getText().equals("请补充购物凭证。")).singleElement()
+                .satisfies(body -> assertThat(body.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mediation-case-mediator-current"))
                 .getText()).isEqualTo("Mediator: 测试调解员");
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
@@ -530,7 +539,33 @@ class MediationCaseViewsIT extends KaribuViewTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void on_a_narrow_window_the_audit_page_shows_each_opening_as_a_card() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-audited", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/mediation/case/" + r.caseNumber());
+        signIn("admin", "ADMIN");
+        UI.getCurrent().navigate("staff/mediation/audit");
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("mediation-audit-case")),
+                r.caseNumber());
+        click("mediation-audit-show");
+        Grid<AuditRecord> grid = _get(Grid.class, spec -> spec.withId("mediation-audit-grid"));
+        assertThat(grid.getColumns()).hasSize(5);
+        MediationAuditView page = _get(MediationAuditView.class);
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(page, true);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).containsExactly("entry");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, 0, "entry").getElement()
+                .getTextRecursively()).contains(r.caseNumber(), "工作人员：med-view-audited", "示例市市场监督管理局");
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(page, false);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid))
+                .containsExactly("at", "user", "case", "agency", "action");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void a_refused_statistics_period_is_announced_and_marks_both_dates_invalid_until_it_is_corrected() {
+        // a case of this year, so that the agency has a row of figures
+        service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
         signInOfficer("med-view-stats", "sample-market-regulation");
         UI.getCurrent().navigate("staff/mediation/statistics");
         Span error = _get(Span.class, spec -> spec.withId("mediation-stats-error"));
@@ -539,6 +574,16 @@ class MediationCaseViewsIT extends KaribuViewTest {
         DatePicker to = _get(DatePicker.class, spec -> spec.withId("mediation-stats-to"));
         Grid<MediationStatistics.AgencyFigures> grid = _get(Grid.class, spec -> spec.withId("mediation-stats-grid"));
         assertThat(grid.getColumns()).extracting(Grid.Column::getHeaderText).contains("从申请到调解结果的平均天数");
+        // on a narrow window each agency is a card of its figures
+        MediationStatisticsView page = _get(MediationStatisticsView.class);
+        assertThat(grid.getColumns()).hasSize(6);
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(page, true);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).containsExactly("figures");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, 0, "figures").getElement().getTextRecursively())
+                .contains("示例市", "从申请到调解结果的平均天数：");
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(page, false);
+        assertThat(grid.getColumns()).extracting(Grid.Column::getHeaderText).contains("从申请到调解结果的平均天数")
+                .hasSize(6);
 
         LocalDate today = LocalDate.now(service.settings().zone());
         _setValue(from, today);

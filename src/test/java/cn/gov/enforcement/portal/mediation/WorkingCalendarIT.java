@@ -167,6 +167,16 @@ class WorkingCalendarIT extends KaribuViewTest {
             assertThat(text("calendar-saved")).startsWith("最后由 admin 于 ");
             Grid<WorkingCalendar.Change> log = _get(Grid.class, spec -> spec.withId("calendar-log"));
             assertThat(GridKt._getFormattedRow(log, 0)).contains("admin", String.valueOf(year), "6", "1", "测试用通知（虚构日期）");
+            // on a narrow window each change is a card of its facts
+            WorkingCalendarView page = _get(WorkingCalendarView.class);
+            List<String> wide = cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(log);
+            assertThat(wide).hasSize(6);
+            cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(page, true);
+            assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(log)).containsExactly("change");
+            assertThat(GridKt._getCellComponent(log, 0, "change").getElement().getTextRecursively())
+                    .contains("年份：" + year, "管理员：admin", "测试用通知（虚构日期）");
+            cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(page, false);
+            assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(log)).isEqualTo(wide);
             assertThat(calendar.current().isWorkingDay(saturday)).isTrue();
             assertThat(calendar.current().isWorkingDay(monday.plusDays(2))).isFalse();
 

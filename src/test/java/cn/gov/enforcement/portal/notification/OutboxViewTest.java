@@ -128,4 +128,29 @@ class OutboxViewTest {
         NotificationsKt.expectNotifications("The mail is back in the queue.");
         verify(administration, org.mockito.Mockito.atLeast(2)).countByStatus();
     }
+
+    @Test
+    void on_a_narrow_window_each_mail_is_a_card_with_its_details_button_until_it_widens() {
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        OutboxView view = new OutboxView(administration, CHINA);
+        UI.getCurrent().add(view);
+        @SuppressWarnings("unchecked")
+        Grid<OutboxMessage> grid = LocatorJ._get(Grid.class, spec -> spec.withId("outbox-grid"));
+        List<String> wide = cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid);
+        assertThat(wide).as("wide until the browser says otherwise").hasSize(8).contains("subject", "status", "details");
+
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, true);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).containsExactly("message");
+        assertThat(grid.getColumnByKey("message").getHeaderText()).isEqualTo("邮件");
+        com.vaadin.flow.component.Component card = GridKt._getCellComponent(grid, 1, "message");
+        assertThat(card.getElement().getTextRecursively()).contains("Your application", "zhang.san@example.cn",
+                "发送失败", "尝试次数：1", "创建时间：", "最近错误：SMTPAddressFailedException", "详情");
+        LocatorJ._get(card, Button.class).click();
+        assertThat(LocatorJ._find(Pre.class)).as("the card's button opens its mail").extracting(Pre::getText)
+                .contains("Plain text body");
+        LocatorJ._get(com.vaadin.flow.component.dialog.Dialog.class).close();
+
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, false);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).isEqualTo(wide);
+    }
 }

@@ -854,6 +854,42 @@ class RatingIT extends KaribuViewTest {
     }
 
     @Test
+    void on_a_narrow_window_the_ratings_are_cards_and_the_persons_words_are_marked_chinese_on_english_pages() {
+        RatingReceipt rating = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());
+        signIn("rating-admin", "ADMIN");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("staff/ratings", com.vaadin.flow.router.QueryParameters.simple(
+                Map.of("agency", MARKET, "awaiting", "true")));
+        RatingQueueView view = _get(RatingQueueView.class);
+        Grid<RatingRecord> grid = queueGrid();
+        List<String> wide = cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid);
+        assertThat(wide).as("wide until the browser says otherwise").hasSize(6).contains("status", "comment");
+        int row = references(GridKt._findAll(grid)).indexOf(rating.reference());
+        assertThat(GridKt._getCellComponent(grid, row, "comment").getElement().getAttribute("lang")).isEqualTo("zh-CN");
+
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, true);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).containsExactly("rating");
+        com.vaadin.flow.component.Component card = GridKt._getCellComponent(grid, row, "rating");
+        assertThat(card.getElement().getTextRecursively()).contains(rating.reference(), "Dissatisfied", "Inspection",
+                "Awaiting follow-up", "检查时没有出示执法证件");
+        assertThat(_get(card, Anchor.class).getHref()).isEqualTo("staff/rating/" + rating.reference());
+        assertThat(_find(card, Div.class, spec -> spec.withClasses("rating-comment"))).singleElement()
+                .satisfies(comment -> assertThat(comment.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, false);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).isEqualTo(wide);
+
+        // the rating's page: the comment marked, the translated facts not
+        UI.getCurrent().navigate("staff/rating/" + rating.reference());
+        assertThat(_find(_get(Div.class, spec -> spec.withId("rating-facts")), Span.class))
+                .filteredOn(span -> span.getText().contains("检查时没有出示执法证件")).singleElement()
+                .satisfies(comment -> assertThat(comment.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        assertThat(_find(_get(Div.class, spec -> spec.withId("rating-facts")), Span.class))
+                .filteredOn(span -> span.getText().equals("Dissatisfied")).singleElement()
+                .satisfies(score -> assertThat(score.getElement().getAttribute("lang")).isNull());
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Test
     void an_administrator_pages_through_the_agency_chosen() {
         RatingReceipt traffic = service.submit(good(TRAFFIC), Locale.SIMPLIFIED_CHINESE, client());
         RatingReceipt market = service.submit(good(MARKET), Locale.SIMPLIFIED_CHINESE, client());

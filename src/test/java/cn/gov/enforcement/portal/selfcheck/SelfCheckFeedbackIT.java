@@ -187,6 +187,26 @@ class SelfCheckFeedbackIT extends KaribuViewTest {
         assertThat(((Anchor) GridKt._getCellComponent(grid, priceTag, "guidance")).getHref())
                 .isEqualTo("staff/guidance/new?risk=mr-rp-price-tag");
         assertThat(((Anchor) GridKt._getCellComponent(grid, priceTag, "risk")).getHref()).isEqualTo("risks/mr-rp-price-tag");
+        // on a narrow window each risk point is a card with its figures and both links
+        SelfCheckFeedbackView view = _get(SelfCheckFeedbackView.class);
+        List<String> wide = cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid);
+        assertThat(wide).as("wide until the browser says otherwise").hasSize(8).contains("share", "guidance");
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, true);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).containsExactly("figures");
+        com.vaadin.flow.component.Component card = GridKt._getCellComponent(grid, priceTag, "figures");
+        assertThat(card.getElement().getTextRecursively()).contains("还没有做到：", "以上措施都已做到：", "未到位比例：");
+        assertThat(_find(card, Anchor.class)).extracting(Anchor::getHref)
+                .containsExactly("risks/mr-rp-price-tag", "staff/guidance/new?risk=mr-rp-price-tag");
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, false);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).isEqualTo(wide);
+        // the risk point's title is the list's Chinese content: marked on an English page
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("staff/self-checks");
+        @SuppressWarnings("unchecked")
+        Grid<RiskFigures> english = _get(Grid.class, spec -> spec.withId("selfcheck-staff-risks"));
+        assertThat(GridKt._getCellComponent(english, priceTag, "risk").getElement().getAttribute("lang")).isEqualTo("zh-CN");
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
 
         // an administrator chooses the agency
         signIn("test-admin", "ADMIN");

@@ -72,29 +72,66 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
     private void configureGrid() {
         grid.setId("outbox-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(m -> format(m.createdAt())).setHeader(getTranslation("notification.outbox.column.created"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(OutboxMessage::to).setHeader(getTranslation("notification.outbox.column.to")).setAutoWidth(true);
-        grid.addColumn(OutboxMessage::subject).setHeader(getTranslation("notification.outbox.column.subject"))
-                .setFlexGrow(2);
-        grid.addColumn(m -> statusLabel(m.status())).setHeader(getTranslation("notification.outbox.column.status"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(OutboxMessage::attempts).setHeader(getTranslation("notification.outbox.column.attempts"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.lastError() == null ? "" : m.lastError())
-                .setHeader(getTranslation("notification.outbox.column.lastError")).setFlexGrow(2);
-        grid.addColumn(m -> format(m.sentAt())).setHeader(getTranslation("notification.outbox.column.sentAt"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(m -> {
-            Button details = new Button(getTranslation("notification.outbox.details"), e -> openDetails(m.id()));
-            details.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            details.setAriaLabel(getTranslation("notification.outbox.details") + " " + m.subject());
-            return details;
-        }).setKey("details").setAutoWidth(true).setFlexGrow(0);
+        // on a phone or a tablet one column instead, each message a card with its details button: the eight columns
+        // scrolled sideways inside the grid, subject, status and button out of sight
+        cn.gov.enforcement.portal.platform.NarrowWindow.cards(this, grid, this::wideColumns, "message",
+                getTranslation("notification.outbox.column.message"), this::card);
         // double click, so that the details button in a row does not open the dialog twice
         grid.addItemDoubleClickListener(e -> openDetails(e.getItem().id()));
         grid.setItems(query -> outbox.list(filter.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, outbox.count(filter.getValue())));
+    }
+
+    /** The columns of a wide window: a column per fact. */
+    private void wideColumns() {
+        grid.addColumn(m -> format(m.createdAt())).setKey("created")
+                .setHeader(getTranslation("notification.outbox.column.created")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(OutboxMessage::to).setKey("to").setHeader(getTranslation("notification.outbox.column.to"))
+                .setAutoWidth(true);
+        grid.addColumn(OutboxMessage::subject).setKey("subject")
+                .setHeader(getTranslation("notification.outbox.column.subject")).setFlexGrow(2);
+        grid.addColumn(m -> statusLabel(m.status())).setKey("status")
+                .setHeader(getTranslation("notification.outbox.column.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(OutboxMessage::attempts).setKey("attempts")
+                .setHeader(getTranslation("notification.outbox.column.attempts"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(m -> m.lastError() == null ? "" : m.lastError()).setKey("lastError")
+                .setHeader(getTranslation("notification.outbox.column.lastError")).setFlexGrow(2);
+        grid.addColumn(m -> format(m.sentAt())).setKey("sentAt")
+                .setHeader(getTranslation("notification.outbox.column.sentAt")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::detailsButton).setKey("details").setAutoWidth(true).setFlexGrow(0);
+    }
+
+    /**
+     * A message on a narrow window: its subject, recipient, status with the attempts, when it was created (and sent),
+     * the last error if any, and its details button.
+     */
+    private Div card(OutboxMessage m) {
+        Span subject = new Span(m.subject());
+        subject.addClassName("outbox-card-subject");
+        String state = statusLabel(m.status()) + " · " + getTranslation("notification.outbox.column.attempts")
+                + getTranslation("notification.outbox.colon") + m.attempts();
+        String times = getTranslation("notification.outbox.column.created") + getTranslation("notification.outbox.colon")
+                + format(m.createdAt()) + (m.sentAt() == null ? "" : " · " + getTranslation("notification.outbox.column.sentAt")
+                + getTranslation("notification.outbox.colon") + format(m.sentAt()));
+        Div when = new Div(times);
+        when.addClassName("muted");
+        Div card = new Div(new Div(subject), new Div(m.to()), new Div(state), when);
+        if (m.lastError() != null && !m.lastError().isEmpty()) {
+            card.add(new Div(getTranslation("notification.outbox.column.lastError")
+                    + getTranslation("notification.outbox.colon") + m.lastError()));
+        }
+        card.add(detailsButton(m));
+        card.addClassName("outbox-card");
+        return card;
+    }
+
+    private Button detailsButton(OutboxMessage m) {
+        Button details = new Button(getTranslation("notification.outbox.details"), e -> openDetails(m.id()));
+        details.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        details.setAriaLabel(getTranslation("notification.outbox.details") + " " + m.subject());
+        details.addClassName("outbox-details-button");
+        return details;
     }
 
     private void refresh() {
