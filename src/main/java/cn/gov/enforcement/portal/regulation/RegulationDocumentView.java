@@ -437,6 +437,9 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         return java.util.Optional.of(notice);
     }
 
+    /** What sets apart the parts of a line of the versions list. */
+    private static final String SEPARATOR = " · ";
+
     /** Every version of the title, newest first; the one shown is not a link, the current one is marked. */
     private Div versions(RegulationCatalog.DocumentPage page) {
         Div box = new Div(new H2(getTranslation("regulation.document.versions")));
@@ -459,12 +462,14 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                 link.addClassName("regulation-version-link");
                 item.add(link);
             }
+            // the parts are set apart as on the search's result cards: 2021-01-22 版（即本页） · 现行有效 · 2021-07-15 起施行
             Span status = new Span(getTranslation(v.status().translationKey()));
             status.addClassName("regulation-version-status");
             status.getElement().getThemeList().add(v.status() == DocumentStatus.CURRENT ? "badge success" : "badge");
-            item.add(new Span(" "), status);
-            if (v.inForceDate() != null) {
-                item.add(new Span(" " + getTranslation("regulation.document.inForceOn", v.inForceDate().toString())));
+            item.add(new Span(SEPARATOR), status);
+            // the date the version applies from, when it is not the version's own date (then it says nothing more)
+            if (v.inForceDate() != null && !v.inForceDate().equals(v.versionDate())) {
+                item.add(new Span(SEPARATOR + getTranslation("regulation.document.inForceOn", v.inForceDate().toString())));
             }
             list.add(item);
         }
