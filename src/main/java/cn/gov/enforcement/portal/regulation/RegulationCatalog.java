@@ -221,7 +221,8 @@ public class RegulationCatalog {
         if ((long) page * size > MAX_WINDOW) {
             return new Results(0, page, size, true, List.of());
         }
-        String region = blankToNull(query.region());
+        // a province by its short name or its full one (河南, 河南省) filters on the full name, as stored
+        String region = blankToNull(Regions.normalize(query.region()));
         String issuer = blankToNull(query.issuer());
         try {
             RegulationIndex.Found found = index.search(new RegulationIndex.Search(ChineseScript.toSimplified(text),
@@ -314,7 +315,8 @@ public class RegulationCatalog {
                 return null;
             }
         }).filter(java.util.Objects::nonNull).sorted().toList();
-        return new FilterOptions(levels, simplifiedSorted(store.distinct("region")),
+        // a province once stored by its short name (河南, before regions were normalised) is one choice with 河南省
+        return new FilterOptions(levels, simplifiedSorted(store.distinct("region").stream().map(Regions::normalize).toList()),
                 simplifiedSorted(store.distinct("issuer")));
     }
 
