@@ -142,6 +142,9 @@ public class ImportService {
         int failed = 0;
         int articles = 0;
         int datesChanged = 0;
+        int corrected = 0;
+        // documents whose text was replaced in place: the index holds their old text under the same id
+        Set<Long> replaced = new LinkedHashSet<>();
         for (Map.Entry<Path, String> entry : files.entrySet()) {
             Path file = entry.getKey();
             String relative = entry.getValue();
@@ -158,6 +161,12 @@ public class ImportService {
                 log.warn("Cannot read {}", relative, e);
                 fileProblems.add(new ImportProblem(relative, 0, ImportProblem.Severity.ERROR,
                         "regulation.import.unexpected", List.of()));
+                parsed = Optional.empty();
+            }
+            if (parsed.isPresent() && parsed.get().articles().isEmpty()) {
+                // whatever the parser: a document without text is not stored
+                fileProblems.add(new ImportProblem(relative, 0, ImportProblem.Severity.ERROR,
+                        "regulation.import.noArticles", List.of()));
                 parsed = Optional.empty();
             }
             problems.addAll(fileProblems);
@@ -182,16 +191,34 @@ public class ImportService {
                         changedKeys.add(document.versionKey());
                         datesChanged++;
                     }
+                    // and its region reads better (河南 → 河南省): stored, and indexed again (the index holds it too)
+                    List<Long> regionsUpdated = store.updateRegionIfStored(document.contentHash(), document.region());
+                    if (!regionsUpdated.isEmpty()) {
+                        changedKeys.add(document.versionKey());
+                        replaced.addAll(regionsUpdated);
+                    }
                 } else {
                     try {
                         // a file changed since its last import (a correction, or read better by a newer portal)
-                        // replaces the version it gave, instead of standing beside it as a second one of that date
-                        transactions.executeWithoutResult(tx -> {
-                            store.sameVersionFrom(document.versionKey(), document.versionDate(), relative)
-                                    .forEach(store::delete);
-                            store.insert(document, inForce(document), repealed(document), clock.instant());
+                        // replaces the version it gave in place, instead of standing beside it as a second one of
+                        // that date: the document keeps its id, so its address and every permalink to it stay
+                        Long kept = transactions.execute(tx -> {
+                            List<Long> same = store.sameVersionFrom(document.versionKey(), document.versionDate(),
+                                    relative);
+                            if (same.isEmpty()) {
+                                store.insert(document, inForce(document), repealed(document), clock.instant());
+                                return null;
+                            }
+                            same.stream().skip(1).forEach(store::delete);
+                            store.replace(same.get(0), document, inForce(document), repealed(document), clock.instant());
+                            return same.get(0);
                         });
-                        imported++;
+                        if (kept == null) {
+                            imported++;
+                        } else {
+                            corrected++;
+                            replaced.add(kept);
+                        }
                         articles += document.articles().size();
                         changedKeys.add(document.versionKey());
                     } catch (RuntimeException e) {
@@ -230,11 +257,12 @@ public class ImportService {
             }
             if (changed || index.isOutOfStep()) {
                 progress.accept("indexing articles");
-                long indexed = index.bringInStep(progress);
+                long indexed = index.bringInStep(progress, replaced);
                 progress.accept(String.format("indexed %,d articles", indexed));
             }
         }
-        ImportSummary summary = new ImportSummary(files.size(), imported, unchanged, failed, articles, problems);
+        ImportSummary summary = new ImportSummary(files.size(), imported, corrected, unchanged, failed, articles,
+                problems);
         log.info(summary.line());
         return summary;
     }

@@ -162,7 +162,10 @@ public class RegulationCatalog {
     /** The filter values present in the data, for the search page's select boxes. */
     public record FilterOptions(List<LegalLevel> levels, List<String> regions, List<String> issuers) {}
 
-    /** A document with its articles and all versions of its title, for the document page. */
+    /**
+     * A document with its articles and all versions of its title, for the document page; {@code inForceDate} is the
+     * date it applies from (its version date when the text names none), as the search API gives it.
+     */
     public record DocumentPage(long id, String title, String displayTitle, LegalLevel level, String issuer,
                                String region, String documentNumber, LocalDate versionDate, LocalDate inForceDate,
                                DocumentStatus status, String source, List<VersionView> versions,
@@ -188,7 +191,10 @@ public class RegulationCatalog {
         }
     }
 
-    /** One version of a title: its page, dates and status; {@code shown} marks the version on screen. */
+    /**
+     * One version of a title: its page, dates and status; {@code shown} marks the version on screen. {@code inForceDate}
+     * is the date it applies from, its version date when the text names none, as in the search API.
+     */
     public record VersionView(long id, LocalDate versionDate, LocalDate inForceDate, DocumentStatus status,
                               boolean shown) {
 
@@ -215,7 +221,8 @@ public class RegulationCatalog {
         if ((long) page * size > MAX_WINDOW) {
             return new Results(0, page, size, true, List.of());
         }
-        String region = blankToNull(query.region());
+        // a province by its short name or its full one (河南, 河南省) filters on the full name, as stored
+        String region = blankToNull(Regions.normalize(query.region()));
         String issuer = blankToNull(query.issuer());
         try {
             String simplified = ChineseScript.toSimplified(text);
@@ -323,7 +330,7 @@ public class RegulationCatalog {
     /** The document with this id, or empty. */
     public Optional<DocumentPage> document(long id) {
         return store.document(id).map(d -> new DocumentPage(d.id(), d.title(), d.displayTitle(), d.level(),
-                d.issuer(), d.region(), d.documentNumber(), d.versionDate(), d.inForceDate(), d.status(),
+                d.issuer(), d.region(), d.documentNumber(), d.versionDate(), d.effectiveDate(), d.status(),
                 d.sourcePath(), versions(d),
                 pageArticles(id)));
     }
@@ -347,7 +354,7 @@ public class RegulationCatalog {
 
     private List<VersionView> versions(RegulationStore.StoredDocument d) {
         return store.documentsByVersionKey(d.versionKey()).stream().map(v -> new VersionView(v.id(),
-                v.versionDate(), v.inForceDate(), v.status(), v.id() == d.id())).toList();
+                v.versionDate(), v.effectiveDate(), v.status(), v.id() == d.id())).toList();
     }
 
     /**
@@ -367,7 +374,8 @@ public class RegulationCatalog {
                 return null;
             }
         }).filter(java.util.Objects::nonNull).sorted().toList();
-        return new FilterOptions(levels, simplifiedSorted(store.distinct("region")),
+        // a province once stored by its short name (河南, before regions were normalised) is one choice with 河南省
+        return new FilterOptions(levels, simplifiedSorted(store.distinct("region").stream().map(Regions::normalize).toList()),
                 simplifiedSorted(store.distinct("issuer")));
     }
 

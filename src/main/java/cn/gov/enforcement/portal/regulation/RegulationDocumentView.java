@@ -286,18 +286,41 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         notification.addClassName("regulation-copy-notification");
     }
 
-    /** The citations of a guide, each linked to a search for that article. */
+    /**
+     * A guide's citation as the guide parser writes it: {@code 《title》第…条} (or {@code 第…条之…}), perhaps followed by
+     * a paragraph {@code 第…款}.
+     */
+    private static final java.util.regex.Pattern GUIDE_CITATION =
+            java.util.regex.Pattern.compile("《([^《》]+)》(第[^第款]+?[条條](?:之[^第]+)?)(?:第[^第]+款)?");
+
+    /** The article a guide's citation names (title as cited, article number), or null when it is not of that form. */
+    static RegulationCatalog.CitedArticle citedArticle(String citation) {
+        java.util.regex.Matcher m = GUIDE_CITATION.matcher(citation.strip());
+        return m.matches() ? new RegulationCatalog.CitedArticle(m.group(1), m.group(2)) : null;
+    }
+
+    /**
+     * The citations of a guide: each linked to the permalink of the article it cites when that article is imported
+     * ({@link RegulationCatalog#articleUrls}), else shown as plain text with a note that the portal does not hold it.
+     */
     private void basis(StringBuilder html, RegulationCatalog.ArticleView a) {
         html.append("<div class=\"regulation-article regulation-guide-basis\" id=\"").append(escape(a.anchor())).append("\">")
                 .append("<p>").append(escape(getTranslation("regulation.guide.basisLead"))).append("</p><ul>");
-        for (String citation : a.text().split("\n")) {
-            if (citation.isBlank()) {
-                continue;
-            }
-            String query = citation.replace("《", "").replace("》", " ").replaceAll("第[^条]*款$", "").strip();
+        List<String> citations = java.util.Arrays.stream(a.text().split("\n")).filter(c -> !c.isBlank())
+                .map(String::strip).toList();
+        java.util.Map<RegulationCatalog.CitedArticle, String> urls = catalog.articleUrls(citations.stream()
+                .map(RegulationDocumentView::citedArticle).filter(java.util.Objects::nonNull).toList());
+        for (String citation : citations) {
+            RegulationCatalog.CitedArticle cited = citedArticle(citation);
+            String url = cited == null ? null : urls.get(cited);
             html.append("<li>");
-            link(html, "regulations?" + com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("q", query))
-                    .getQueryString(), "regulation-guide-citation", shown(citation), lang(citation));
+            if (url != null) {
+                link(html, url.substring(1), "regulation-guide-citation", shown(citation), lang(citation));
+            } else {
+                html.append("<span class=\"regulation-guide-citation-missing\"").append(lang(citation)).append('>')
+                        .append(escape(shown(citation))).append("</span> <span class=\"regulation-guide-citation-note\">")
+                        .append(escape(getTranslation("regulation.guide.citationMissing"))).append("</span>");
+            }
             html.append("</li>");
         }
         html.append("</ul></div>");
@@ -414,6 +437,9 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
         return java.util.Optional.of(notice);
     }
 
+    /** What sets apart the parts of a line of the versions list. */
+    private static final String SEPARATOR = " · ";
+
     /** Every version of the title, newest first; the one shown is not a link, the current one is marked. */
     private Div versions(RegulationCatalog.DocumentPage page) {
         Div box = new Div(new H2(getTranslation("regulation.document.versions")));
@@ -436,12 +462,14 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                 link.addClassName("regulation-version-link");
                 item.add(link);
             }
+            // the parts are set apart as on the search's result cards: 2021-01-22 版（即本页） · 现行有效 · 2021-07-15 起施行
             Span status = new Span(getTranslation(v.status().translationKey()));
             status.addClassName("regulation-version-status");
             status.getElement().getThemeList().add(v.status() == DocumentStatus.CURRENT ? "badge success" : "badge");
-            item.add(new Span(" "), status);
-            if (v.inForceDate() != null) {
-                item.add(new Span(" " + getTranslation("regulation.document.inForceOn", v.inForceDate().toString())));
+            item.add(new Span(SEPARATOR), status);
+            // the date the version applies from, when it is not the version's own date (then it says nothing more)
+            if (v.inForceDate() != null && !v.inForceDate().equals(v.versionDate())) {
+                item.add(new Span(SEPARATOR + getTranslation("regulation.document.inForceOn", v.inForceDate().toString())));
             }
             list.add(item);
         }

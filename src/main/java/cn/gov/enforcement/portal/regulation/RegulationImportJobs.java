@@ -139,10 +139,11 @@ public class RegulationImportJobs {
 
     private void run(List<RegulationUploads.UploadedFile> files, Listener listener) {
         Path dir = null;
+        List<cn.gov.enforcement.portal.regulation.importer.ImportProblem> notRead = new java.util.ArrayList<>();
         Runnable outcome;
         try {
             try {
-                dir = uploads.unpack(files);
+                dir = uploads.unpack(files, notRead);
             } finally {
                 // unpacked or refused, the uploaded files have served
                 deleteUploaded(files);
@@ -153,8 +154,12 @@ public class RegulationImportJobs {
                         progress = new Progress(done, total);
                         listener.progress(done, total);
                     });
-            last = new Outcome(summary, null, List.of(), java.time.Instant.now());
-            outcome = () -> listener.finished(summary);
+            // the archives inside the upload, not read, first among the summary's problems
+            ImportSummary told = notRead.isEmpty() ? summary : new ImportSummary(summary.files(), summary.imported(),
+                    summary.corrected(), summary.unchanged(), summary.failed(), summary.articles(),
+                    java.util.stream.Stream.concat(notRead.stream(), summary.problems().stream()).toList());
+            last = new Outcome(told, null, List.of(), java.time.Instant.now());
+            outcome = () -> listener.finished(told);
         } catch (RegulationUploads.Rejected e) {
             log.info("Regulation upload refused: {}", e.messageKey());
             last = new Outcome(null, e.messageKey(), java.util.Arrays.asList(e.args()), java.time.Instant.now());

@@ -328,7 +328,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         status.setText(getTranslation(result.hasFailures() ? "regulation.upload.doneWithFailures"
                 : "regulation.upload.done"));
         summary.setText(getTranslation("regulation.upload.summary", result.files(), result.imported(),
-                result.unchanged(), result.failed(), result.articles()));
+                result.unchanged(), result.failed(), result.articles(), result.corrected()));
         problems.setItems(result.problems());
         problems.setVisible(!result.problems().isEmpty());
         problemsTitle.setVisible(!result.problems().isEmpty());

@@ -197,6 +197,15 @@ class RegulationIndex {
      * @return the number of articles indexed
      */
     long bringInStep(Consumer<String> progress) {
+        return bringInStep(progress, Set.of());
+    }
+
+    /**
+     * Like {@link #bringInStep(Consumer)}, and indexes the documents {@code replaced} again whatever the index holds
+     * of them: their text was replaced in place (a corrected file keeps its document's id), which the comparison of
+     * article counts, statuses and dates does not see.
+     */
+    long bringInStep(Consumer<String> progress, Set<Long> replaced) {
         SearchIndexes search = indexes.getIfAvailable();
         ElasticsearchClient es = client.getIfAvailable();
         if (search == null || es == null) {
@@ -224,7 +233,7 @@ class RegulationIndex {
             Revision plan;
             try {
                 long compareStarted = System.nanoTime();
-                plan = plan(es, corpus.documents(), store.articleCounts(), corpus.citations());
+                plan = plan(es, corpus.documents(), store.articleCounts(), corpus.citations(), replaced);
                 log.info("Compared the {} index with the database in {} ms", ALIAS,
                         (System.nanoTime() - compareStarted) / 1_000_000);
             } catch (java.io.IOException | RuntimeException e) {
@@ -289,10 +298,11 @@ class RegulationIndex {
     /**
      * Compares the live index with the database, document by document: a document is indexed again when the index
      * lacks it, holds another number of its articles, or holds them with another status, citation count or in-force
-     * date.
+     * date, or when it is among the documents {@code replaced} in place.
      */
     private Revision plan(ElasticsearchClient es, List<RegulationStore.StoredDocument> documents,
-            Map<Long, Integer> articleCounts, Map<Long, Integer> citations) throws java.io.IOException {
+            Map<Long, Integer> articleCounts, Map<Long, Integer> citations, Set<Long> replaced)
+            throws java.io.IOException {
         Map<Long, Indexed> indexed = indexedDocuments(es);
         List<RegulationStore.StoredDocument> again = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
@@ -303,7 +313,7 @@ class RegulationIndex {
             int count = articleCounts.getOrDefault(d.id(), 0);
             Indexed i = indexed.get(d.id());
             int cited = citations.getOrDefault(d.id(), 0);
-            boolean same = i != null && i.articles() == count && i.statuses().equals(List.of(d.status().name()))
+            boolean same = i != null && !replaced.contains(d.id()) && i.articles() == count && i.statuses().equals(List.of(d.status().name()))
                     && i.minCitations() == cited && i.maxCitations() == cited
                     && i.inForceDates().equals(d.effectiveDate() == null ? List.of() : List.of(d.effectiveDate()));
             if (same || (i == null && count == 0)) {

@@ -108,6 +108,24 @@ class RegulationStore {
         return java.util.OptionalInt.of(differing.size());
     }
 
+    /**
+     * Sets the region of the documents stored with this content hash whose stored region differs (an import by an
+     * earlier portal, which took the short name 河南 from the corpus's folder, or 全国 for a file outside the layout).
+     *
+     * @return the ids of the documents changed
+     */
+    List<Long> updateRegionIfStored(String contentHash, String region) {
+        List<Long> differing = jdbc.queryForList("select id from regulation_document where content_hash = ? and "
+                + "region <> ?", Long.class, contentHash, cut(region, 200));
+        for (long id : differing) {
+            jdbc.update("update regulation_document set region = ? where id = ?", cut(region, 200), id);
+        }
+        if (!differing.isEmpty()) {
+            changed();
+        }
+        return differing;
+    }
+
     /** Inserts the document and its articles; call inside a transaction. */
     long insert(LegalDocument d, LocalDate inForce, LocalDate repealed, Instant now) {
         changed();
@@ -127,6 +145,30 @@ class RegulationStore {
         row.put("source_path", cut(d.source(), 1000));
         row.put("imported_at", Timestamp.from(now));
         long id = insertDocument.executeAndReturnKey(row).longValue();
+        insertArticles(id, d);
+        return id;
+    }
+
+    /**
+     * Replaces the stored document {@code id} by {@code d} (a corrected text of the same version): its row takes the
+     * new text's facts and hash, its articles are replaced; the id, and so every address of the document, stays.
+     * Call inside a transaction.
+     */
+    void replace(long id, LegalDocument d, LocalDate inForce, LocalDate repealed, Instant now) {
+        changed();
+        jdbc.update("update regulation_document set title = ?, subtitle = ?, version_key = ?, level = ?, issuer = ?, "
+                + "region = ?, document_number = ?, version_date = ?, in_force_date = ?, repealed_date = ?, status = ?, "
+                + "content_hash = ?, source_path = ?, imported_at = ? where id = ?", cut(d.title(), 500),
+                cut(d.subtitle(), 300), cut(d.versionKey(), 900), d.level().name(), cut(d.issuer(), 500),
+                cut(d.region(), 200), cut(d.documentNumber(), 200),
+                d.versionDate() == null ? null : Date.valueOf(d.versionDate()),
+                inForce == null ? null : Date.valueOf(inForce), repealed == null ? null : Date.valueOf(repealed),
+                d.status().name(), d.contentHash(), cut(d.source(), 1000), Timestamp.from(now), id);
+        jdbc.update("delete from regulation_article where document_id = ?", id);
+        insertArticles(id, d);
+    }
+
+    private void insertArticles(long id, LegalDocument d) {
         List<Object[]> articles = new ArrayList<>(d.articles().size());
         for (Article a : d.articles()) {
             articles.add(new Object[] {id, a.sequence(), cut(a.number(), 100), a.ordinal().number(),
@@ -134,7 +176,6 @@ class RegulationStore {
         }
         jdbc.batchUpdate("insert into regulation_article (document_id, sequence, number, ordinal, ordinal_sub, "
                 + "heading_path, body) values (?, ?, ?, ?, ?, ?, ?)", articles);
-        return id;
     }
 
     List<StoredVersion> versions(String versionKey) {
@@ -230,10 +271,10 @@ class RegulationStore {
                 (rs, i) -> document(rs), title).stream().findFirst();
     }
 
-    /** The ids of the stored versions of this title and version date imported from {@code sourcePath}. */
+    /** The ids of the stored versions of this title and version date imported from {@code sourcePath}, oldest first. */
     List<Long> sameVersionFrom(String versionKey, LocalDate versionDate, String sourcePath) {
         return jdbc.queryForList("select id from regulation_document where version_key = ? and source_path = ? and "
-                + (versionDate == null ? "version_date is null" : "version_date = ?"), Long.class,
+                + (versionDate == null ? "version_date is null" : "version_date = ?") + " order by id", Long.class,
                 versionDate == null ? new Object[] {cut(versionKey, 900), cut(sourcePath, 1000)}
                         : new Object[] {cut(versionKey, 900), cut(sourcePath, 1000), Date.valueOf(versionDate)});
     }
@@ -377,7 +418,8 @@ class RegulationStore {
 
     private static StoredDocument document(ResultSet rs) throws SQLException {
         return new StoredDocument(rs.getLong("id"), rs.getString("title"), rs.getString("subtitle"),
-                LegalLevel.valueOf(rs.getString("level")), rs.getString("issuer"), rs.getString("region"),
+                // a region stored by a portal that did not normalise it (河南) reads as it is stored now (河南省)
+                LegalLevel.valueOf(rs.getString("level")), rs.getString("issuer"), Regions.normalize(rs.getString("region")),
                 rs.getString("document_number"), date(rs, "version_date"),
                 DocumentStatus.valueOf(rs.getString("status")), rs.getString("source_path"),
                 rs.getString("version_key"), date(rs, "in_force_date"), date(rs, "repealed_date"),

@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.regulation;
 
 import cn.gov.enforcement.portal.platform.PortalSettings;
+import cn.gov.enforcement.portal.regulation.importer.ImportProblem;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * {@code /etc/x}, {@code C:\x}) rejects the whole upload, and so do more entries or more uncompressed bytes than
  * {@code portal.regulation.upload.*} allows (counted while reading, not taken from the archive's headers).
  * Entry names may be UTF-8 or, as Windows writes them, GBK. Entries that are not {@code .md}/{@code .txt} files
- * are left out.
+ * are left out; archives among them ({@code a/inner.zip}) are not unpacked and are named in the import's summary.
  */
 @Component
 class RegulationUploads {
@@ -62,6 +63,9 @@ class RegulationUploads {
         }
     }
 
+    /** The endings of archives, which are not unpacked when inside an uploaded archive. */
+    private static final List<String> ARCHIVES = List.of(".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz");
+
     static final String FOLDER = "regulation-uploads";
 
     /** The start of the name of each upload's folder in {@link #FOLDER}. */
@@ -81,6 +85,14 @@ class RegulationUploads {
 
     /** Writes the files into a new folder and returns it; on a rejection nothing is left behind. */
     Path unpack(List<UploadedFile> files) throws Rejected {
+        return unpack(files, new java.util.ArrayList<>());
+    }
+
+    /**
+     * Like {@link #unpack(List)}, and tells {@code notRead} of the archive entries left unread that the reader would
+     * miss: archives inside an archive ({@code a/inner.zip}), which are not unpacked.
+     */
+    Path unpack(List<UploadedFile> files, List<ImportProblem> notRead) throws Rejected {
         if (files.isEmpty()) {
             throw new Rejected("regulation.upload.nothing");
         }
@@ -96,7 +108,7 @@ class RegulationUploads {
                 current = baseName(name);
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (lower.endsWith(".zip")) {
-                    written += unzip(name, file.file(), dir, budget);
+                    written += unzip(name, file.file(), dir, budget, notRead);
                 } else if (lower.endsWith(".md") || lower.endsWith(".txt")) {
                     budget.entry(name);
                     budget.bytes(Files.size(file.file()), name);
@@ -122,11 +134,12 @@ class RegulationUploads {
         }
     }
 
-    private int unzip(String zipName, Path content, Path dir, Budget budget) throws IOException, Rejected {
+    private int unzip(String zipName, Path content, Path dir, Budget budget, List<ImportProblem> notRead)
+            throws IOException, Rejected {
         // entry names that are not UTF-8: archives made on Chinese Windows use GBK
         Charset charset = namesDecode(content, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : GBK;
         try {
-            return unzip(zipName, content, dir, budget, charset);
+            return unzip(zipName, content, dir, budget, charset, notRead);
         } catch (IllegalArgumentException | ZipException e) {
             throw new Rejected("regulation.upload.badZip", zipName);
         }
@@ -143,8 +156,8 @@ class RegulationUploads {
         }
     }
 
-    private int unzip(String zipName, Path content, Path dir, Budget budget, Charset charset)
-            throws IOException, Rejected {
+    private int unzip(String zipName, Path content, Path dir, Budget budget, Charset charset,
+            List<ImportProblem> notRead) throws IOException, Rejected {
         int written = 0;
         boolean any = false;
         try (ZipInputStream zip = new ZipInputStream(read(content), charset)) {
@@ -159,6 +172,11 @@ class RegulationUploads {
                 }
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (!(lower.endsWith(".md") || lower.endsWith(".txt")) || name.startsWith("__MACOSX/")) {
+                    if (!name.startsWith("__MACOSX/") && ARCHIVES.stream().anyMatch(lower::endsWith)) {
+                        // its documents would be missed without a word: the summary names it
+                        notRead.add(new ImportProblem(baseName(zipName) + "/" + name, 0, ImportProblem.Severity.WARNING,
+                                "regulation.upload.nestedArchive", List.of()));
+                    }
                     continue;
                 }
                 Files.createDirectories(target.getParent());

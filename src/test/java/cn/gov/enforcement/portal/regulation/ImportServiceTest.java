@@ -1,5 +1,7 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.regulation.importer.ImportProblem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -62,19 +64,19 @@ class ImportServiceTest {
     @Test
     void a_region_folder_of_dlc_imported_on_its_own_keeps_level_and_region() throws Exception {
         service().importFolder(corpus().resolve("DLC/河南地方法规"), line -> {});
-        storedOnly(HENAN, LegalLevel.LOCAL_REGULATION, "河南");
+        storedOnly(HENAN, LegalLevel.LOCAL_REGULATION, "河南省");
     }
 
     @Test
     void a_folder_deep_inside_dlc_imported_on_its_own_keeps_level_and_region() throws Exception {
         service().importFolder(corpus().resolve("DLC/河南地方法规/地方性法规/河南"), line -> {});
-        storedOnly(HENAN, LegalLevel.LOCAL_REGULATION, "河南");
+        storedOnly(HENAN, LegalLevel.LOCAL_REGULATION, "河南省");
     }
 
     @Test
     void one_file_of_a_region_folder_keeps_level_and_region() throws Exception {
         service().importFolder(corpus().resolve(HENAN), line -> {});
-        storedOnly(HENAN, LegalLevel.LOCAL_REGULATION, "河南");
+        storedOnly(HENAN, LegalLevel.LOCAL_REGULATION, "河南省");
     }
 
     @Test
@@ -82,7 +84,7 @@ class ImportServiceTest {
         Path upload = dir.resolve("import-1");
         write(upload.resolve(HENAN.substring("DLC/".length())), "河南省测试条例");
         service().importFolder(upload, line -> {});
-        storedOnly(HENAN, LegalLevel.LOCAL_REGULATION, "河南");
+        storedOnly(HENAN, LegalLevel.LOCAL_REGULATION, "河南省");
     }
 
     @Test
@@ -102,9 +104,24 @@ class ImportServiceTest {
         service().importFolder(corpus(), line -> {});
         assertThat(stored).extracting(LegalDocument::source, LegalDocument::level, LegalDocument::region)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(HENAN, LegalLevel.LOCAL_REGULATION, "河南"),
+                        org.assertj.core.groups.Tuple.tuple(HENAN, LegalLevel.LOCAL_REGULATION, "河南省"),
                         org.assertj.core.groups.Tuple.tuple("行政法/测试法(2019-04-23).md", LegalLevel.LAW,
                                 LegalDocument.NATIONAL));
+    }
+
+    @Test
+    void a_file_with_a_title_and_no_articles_is_an_error_naming_the_file_and_nothing_is_stored() throws Exception {
+        Path folder = dir.resolve("upload");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("只有标题.md"), "# 只有标题\n", StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("只有标题.txt"), "只有标题\n", StandardCharsets.UTF_8);
+        ImportSummary summary = service().importFolder(folder, line -> {});
+        assertThat(stored).isEmpty();
+        assertThat(summary.imported()).isZero();
+        assertThat(summary.failed()).isEqualTo(2);
+        assertThat(summary.errors()).extracting(ImportProblem::file).containsExactly("只有标题.md", "只有标题.txt");
+        assertThat(summary.errors()).first().extracting(ImportProblem::messageKey)
+                .isEqualTo("regulation.import.noArticles");
     }
 
     @Test

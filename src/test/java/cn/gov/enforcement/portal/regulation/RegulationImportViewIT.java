@@ -110,7 +110,7 @@ class RegulationImportViewIT extends KaribuViewTest {
         String summary = _get(Paragraph.class, spec -> spec.withId("regulation-import-summary")).getText();
         // the two good files are new or (imported by an earlier test of this run) unchanged; the broken one fails
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "共读取 3 个文件：新导入 (\\d) 个，未变化 (\\d) 个，失败 1 个；写入 [\\d,]+ 条条文。").matcher(summary);
+                "共读取 3 个文件：新导入 (\\d) 个，原地更正 0 个，未变化 (\\d) 个，失败 1 个；写入 [\\d,]+ 条条文。").matcher(summary);
         assertThat(m.matches()).as(summary).isTrue();
         assertThat(Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2))).isEqualTo(2);
         assertThat(summary).contains("失败 1 个");

@@ -148,20 +148,29 @@ class RegulationRevisionIT extends IntegrationTest {
     }
 
     @Test
-    void a_file_changed_since_its_import_replaces_its_version_instead_of_standing_beside_it() throws Exception {
+    void a_file_corrected_since_its_import_replaces_its_version_in_place_and_keeps_its_address() throws Exception {
         long before = jdbc.queryForObject("select id from regulation_document where title = ?", Long.class, LAW);
         write("测试法/修订测试法(2020-01-01).md", LAW, "2020年1月1日 测试会议通过",
                 "本法为测试样例，规定灰雁湖和青石滩的管理。", "管理灰雁湖应当依法进行。", "本法自2020年1月1日起施行。");
 
         ImportSummary summary = importService.importFolder(dir, line -> {});
 
-        assertThat(summary.imported()).isEqualTo(1);
+        assertThat(summary.imported()).isZero();
+        assertThat(summary.corrected()).isEqualTo(1);
+        assertThat(summary.line()).contains("0 imported, 1 corrected");
+        // the same document, its id and so its address and permalinks kept, with the corrected text
         assertThat(jdbc.queryForList("select id from regulation_document where title = ?", Long.class, LAW))
-                .singleElement().isNotEqualTo(before);
+                .containsExactly(before);
+        assertThat(jdbc.queryForObject("select body from regulation_article where document_id = ? and sequence = 1",
+                String.class, before)).contains("青石滩");
         assertThat(jdbc.queryForObject("select count(*) from regulation_article where document_id = ?", Long.class,
-                before)).isZero();
+                before)).isEqualTo(3);
         assertThat(indexedStatuses(LAW)).containsOnly(Map.entry("CURRENT", 3));
-        assertThat(snapshot().values()).noneMatch(v -> v.startsWith(before + "|"));
+        // the index holds the corrected text under the same id, as a rebuild would
+        es.indices().refresh(r -> r.index(RegulationIndex.ALIAS));
+        assertThat(es.search(s -> s.index(RegulationIndex.ALIAS).size(10)
+                .query(q -> q.term(t -> t.field("document_id").value(before))), Map.class).hits().hits())
+                .hasSize(3).anySatisfy(hit -> assertThat(String.valueOf(hit.source().get("text"))).contains("青石滩"));
         assertThat(index.isOutOfStep()).isFalse();
     }
 

@@ -82,6 +82,25 @@ class RegulationUploadsTest {
     }
 
     @Test
+    void an_archive_inside_the_archive_is_not_read_and_is_named_for_the_summary() throws Exception {
+        byte[] archive = zip(new java.util.LinkedHashMap<>(Map.of(
+                "a/示例法.md", "# 示例法\n\n第一条 内容。\n", "a/inner.zip", "PK", "notes.pdf", "not a document")),
+                StandardCharsets.UTF_8);
+        RegulationUploads u = uploads();
+        List<cn.gov.enforcement.portal.regulation.importer.ImportProblem> notRead = new java.util.ArrayList<>();
+        Path dir = u.unpack(List.of(upload("laws.zip", archive)), notRead);
+        assertThat(dir.resolve("a/示例法.md")).exists();
+        assertThat(dir.resolve("a/inner.zip")).doesNotExist();
+        // the archive is named; a file of another kind is left out as before
+        assertThat(notRead).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("laws.zip/a/inner.zip");
+            assertThat(p.severity()).isEqualTo(cn.gov.enforcement.portal.regulation.importer.ImportProblem.Severity.WARNING);
+            assertThat(p.messageKey()).isEqualTo("regulation.upload.nestedArchive");
+        });
+        u.delete(dir);
+    }
+
+    @Test
     void an_archive_and_loose_files_are_unpacked_with_their_folders_and_other_entries_are_left_out() throws Exception {
         byte[] archive = zip(new java.util.LinkedHashMap<>(Map.of(
                 "行政法/", "", "行政法/示例法(2021-01-01).md", "# 示例法\n\n第一条 内容。\n",

@@ -412,6 +412,26 @@ class RegulationViewsIT extends KaribuViewTest {
         assertThat(_find(versions, Anchor.class)).extracting(Anchor::getHref).containsExactly("regulations/" + current);
         // the old text is what this page shows
         assertThat(article("第一条").text()).contains("发展体育事业");
+        // its text names no in-force date: it applies from its version date, as the API says
+        assertThat(_find(Div.class, spec -> spec.withClasses("regulation-fact"))).extracting(d -> d.getElement().getTextRecursively())
+                .contains(UI.getCurrent().getTranslation("regulation.document.inForceDate")
+                        + UI.getCurrent().getTranslation("regulation.document.colon") + "2016-11-07");
+    }
+
+    @Test
+    void the_versions_list_reads_well_in_english() {
+        long law = jdbc.queryForObject("select id from regulation_document where title = ? and version_date = ?",
+                Long.class, "中华人民共和国行政处罚法", java.sql.Date.valueOf("2021-01-22"));
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        try {
+            UI.getCurrent().navigate("regulations/" + law);
+            java.util.List<com.vaadin.flow.component.html.ListItem> items = _find(
+                    _get(Div.class, spec -> spec.withId("regulation-versions")), com.vaadin.flow.component.html.ListItem.class);
+            assertThat(items).extracting(i -> i.getElement().getTextRecursively())
+                    .contains("Version of 2021-01-22 (shown on this page) · In force · applies from 2021-07-15");
+        } finally {
+            UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        }
     }
 
     @Test

@@ -49,6 +49,9 @@ final class DocumentBuilder {
     private List<String> path;
     private List<ParagraphDraft> paragraphs;
     private ArticleNumber lastNumbered;
+    /** The last article numbered 第…条 and its number as written, for the warnings of {@link #sequence}. */
+    private ArticleNumber lastArticle;
+    private String lastArticleWritten;
 
     DocumentBuilder(String source, List<ImportProblem> problems) {
         this.source = source;
@@ -98,6 +101,12 @@ final class DocumentBuilder {
         close();
         if (!seen.add(value) && !writtenNumber.startsWith("（") && !writtenNumber.startsWith("(")) {
             problems.add(ImportProblem.warning(source, line, "regulation.import.duplicateArticle", writtenNumber));
+        } else if (writtenNumber.startsWith("第")) {
+            sequence(writtenNumber, value, line);
+        }
+        if (writtenNumber.startsWith("第")) {
+            lastArticle = value;
+            lastArticleWritten = writtenNumber;
         }
         number = writtenNumber;
         ordinal = value;
@@ -107,6 +116,27 @@ final class DocumentBuilder {
         if (firstText != null && !firstText.isBlank()) {
             paragraph(firstText);
         }
+    }
+
+    /**
+     * Warns (file and line) of an article number that does not follow the one before: a gap (第一条, then 第三条: an
+     * article lost, or a number mistyped) or one out of sequence (第五条 after 第七条). The next article follows its
+     * predecessor by one (第七条 → 第八条) or is the next 之 article of it (第七条 → 第七条之一 → 第七条之二); numbering
+     * that starts again at 第一条 (an annex with articles of its own) is no mistake. The file is imported all the same.
+     */
+    private void sequence(String writtenNumber, ArticleNumber value, int line) {
+        if (lastArticle == null || (value.number() == 1 && value.sub() == 0)) {
+            return;
+        }
+        boolean next = (value.number() == lastArticle.number() + 1 && value.sub() == 0)
+                || (value.number() == lastArticle.number() && value.sub() == lastArticle.sub() + 1);
+        if (next) {
+            return;
+        }
+        boolean ahead = value.number() > lastArticle.number()
+                || (value.number() == lastArticle.number() && value.sub() > lastArticle.sub());
+        problems.add(ImportProblem.warning(source, line, ahead ? "regulation.import.articleGap"
+                : "regulation.import.articleOutOfSequence", writtenNumber, lastArticleWritten));
     }
 
     ArticleNumber lastNumbered() {

@@ -7,6 +7,7 @@ import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.regulation.HistoryEvent;
 import cn.gov.enforcement.portal.regulation.LegalDocument;
 import cn.gov.enforcement.portal.regulation.LegalLevel;
+import cn.gov.enforcement.portal.regulation.Regions;
 import cn.gov.enforcement.portal.regulation.Paragraph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,8 @@ import java.util.stream.Stream;
  * ministry sub-folder); 司法解释 → JUDICIAL_INTERPRETATION; {@code DLC/<X地方法规>/<kind>/<region>/} →
  * LOCAL_REGULATION (kind 地方性法规) or LOCAL_GOVERNMENT_RULE (kind containing 规章), region = the region
  * folder; 其他 and unknown folders → NORMATIVE_DOCUMENT. 案例/, {@code _index.md}, README.md and the template
- * are skipped. National documents get region {@link LegalDocument#NATIONAL}.
+ * are skipped. Documents of the other layout folders get region {@link LegalDocument#NATIONAL}, those of DLC the
+ * full name of their region ({@link Regions#normalize}: 河南 → 河南省), a file outside the layout none (unknown).
  *
  * <p>Text before the first article, and documents without articles, become pseudo-articles (empty number) so
  * nothing is lost; they are not reported. A file that cannot be read (not UTF-8, empty, unclosed comment or
@@ -64,6 +66,13 @@ public final class LawRefBookParser {
 
     private static final Pattern FILE_DATE = Pattern.compile("\\((\\d{4})-(\\d{2})-(\\d{2})\\)\\.md$");
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s*(.*)$");
+    /**
+     * A line written as an article start (a number, 条, white space, text) whose number is none the importer reads: a
+     * numeral such as 万 or 壹, or too large.
+     */
+    private static final Pattern UNREADABLE_ARTICLE = Pattern.compile(
+            "^第[零〇一二三四五六七八九十百千万萬亿億两兩0-9０-９壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+[条條]"
+                    + "(?:之[零〇一二三四五六七八九十0-9０-９]+)?[\\s\\u3000]+\\S.*$");
     /** A sentence saying from when the document itself applies: 本法自2021年7月15日起施行, 本规定自…起实施. */
     private static final Pattern SELF_IN_FORCE = Pattern.compile("本(?:法|条例|规定|办法|细则|解释|规则|决定|准则|"
             + "实施细则|实施条例|暂行规定|暂行办法|意见|通知|批复|答复)[^。；：\\n]{0,12}?自\\s*(\\d{4})\\s*年\\s*(\\d{1,2})"
@@ -332,17 +341,25 @@ public final class LawRefBookParser {
             }
         }
         List<Article> articles = builder.build();
+        if (articles.isEmpty()) {
+            // a title alone is no document: stored, it would be an empty page in the search, the filters and the sitemap
+            problems.add(ImportProblem.error(relative, 0, "regulation.import.noArticles"));
+            return Optional.empty();
+        }
 
         // level, region, issuer, version date
         String[] parts = layoutPath(relative).split("/");
         String top = parts.length > 1 ? parts[0] : "";
         LegalLevel level = FOLDERS.getOrDefault(top, LegalLevel.NORMATIVE_DOCUMENT);
-        String region = LegalDocument.NATIONAL;
+        // the corpus's folders outside DLC/ hold national documents; a file outside the layout (an upload of loose
+        // files) says nothing of where it applies: its region is unknown, not 全国
+        String region = isLayoutFolder(top) ? LegalDocument.NATIONAL : "";
         String issuer = "";
         if (top.equals("DLC")) {
             String kind = parts.length > 3 ? parts[2] : "";
             level = kind.contains("规章") ? LegalLevel.LOCAL_GOVERNMENT_RULE : LegalLevel.LOCAL_REGULATION;
-            region = parts.length > 4 ? parts[3] : parts.length > 2 ? parts[1].replace("地方法规", "") : "";
+            // the region folder writes the short name (河南): stored by its full name, as other sources write it
+            region = Regions.normalize(parts.length > 4 ? parts[3] : parts.length > 2 ? parts[1].replace("地方法规", "") : "");
         }
         if (level == LegalLevel.DEPARTMENTAL_RULE && parts.length > 2) {
             issuer = parts[1];
@@ -404,6 +421,11 @@ public final class LawRefBookParser {
                                 List<ImportProblem> problems) {
         Matcher a = Texts.ARTICLE.matcher(line);
         if (!a.matches()) {
+            if (UNREADABLE_ARTICLE.matcher(line).matches()) {
+                // an article line whose number cannot be read (第五百万条 …): kept as text, but not without a word
+                problems.add(ImportProblem.warning(source, lineNumber, "regulation.import.badArticleNumber",
+                        line.substring(0, Math.min(line.length(), 20))));
+            }
             return false;
         }
         ArticleNumber value;

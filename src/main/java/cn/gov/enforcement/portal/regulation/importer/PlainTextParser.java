@@ -7,6 +7,7 @@ import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.regulation.HistoryEvent;
 import cn.gov.enforcement.portal.regulation.LegalDocument;
 import cn.gov.enforcement.portal.regulation.LegalLevel;
+import cn.gov.enforcement.portal.regulation.Regions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -273,7 +274,7 @@ public final class PlainTextParser {
 
     private static Optional<String> regionOf(String simplified) {
         Matcher m = REGION.matcher(simplified);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        return m.find() ? Optional.of(Regions.normalize(m.group(1))) : Optional.empty();
     }
 
     private record Line(int number, String text, String simplified) {

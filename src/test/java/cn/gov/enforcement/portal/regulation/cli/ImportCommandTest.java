@@ -78,7 +78,7 @@ class ImportCommandTest {
         runner("").run(new DefaultApplicationArguments("--import=" + folder));
         assertThat(exits).containsExactly(0);
         assertThat(printed()).contains("imported 2/2 files, 40 articles")
-                .contains("import finished: 2 files, 2 imported, 0 unchanged, 0 failed, 40 articles");
+                .contains("import finished: 2 files, 2 imported, 0 corrected, 0 unchanged, 0 failed, 40 articles");
     }
 
     @Test

@@ -33,6 +33,73 @@ class LawRefBookParserTest {
     }
 
     @Test
+    void a_file_with_a_title_and_no_articles_is_refused_with_an_error_naming_it() {
+        assertThat(parser.parse("只有标题.md", "# 只有标题\n\n<!-- INFO END -->\n", problems)).isEmpty();
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("只有标题.md");
+            assertThat(p.severity()).isEqualTo(ImportProblem.Severity.ERROR);
+            assertThat(p.messageKey()).isEqualTo("regulation.import.noArticles");
+        });
+    }
+
+    @Test
+    void an_unreadable_number_a_gap_and_a_number_out_of_sequence_are_warned_with_file_and_line() {
+        LegalDocument doc = parse("行政法/编号测试法(2021-01-22).md", """
+                # 编号测试法
+
+                <!-- INFO END -->
+
+                第一条 第一条的内容。
+
+                第三条 跳过了第二条。
+
+                第三条之一 之一条。
+
+                第四条 第四条的内容。
+
+                第五百万条 很大的编号。
+
+                第二条 顺序颠倒。
+
+                附件
+
+                第一条 附件重新编号，不是错误。
+                """);
+        assertThat(doc.articles()).extracting(Article::number)
+                .containsExactly("第一条", "第三条", "第三条之一", "第四条", "第二条", "第一条");
+        // the unreadable line stays text of the article before, as before, but not without a word
+        assertThat(doc.article("第四条").orElseThrow().text()).contains("第五百万条 很大的编号。");
+        assertThat(problems).extracting(p -> p.severity() + " " + p.line() + " " + p.messageKey() + " " + p.args())
+                .containsExactly(
+                        "WARNING 7 regulation.import.articleGap [第三条, 第一条]",
+                        "WARNING 13 regulation.import.badArticleNumber [第五百万条 很大的编号。]",
+                        "WARNING 15 regulation.import.articleOutOfSequence [第二条, 第四条]",
+                        // the annex's 第一条 starts again: only the repeated number is told, as before
+                        "WARNING 19 regulation.import.duplicateArticle [第一条]");
+        assertThat(problems).allSatisfy(p -> assertThat(p.file()).isEqualTo("行政法/编号测试法(2021-01-22).md"));
+    }
+
+    @Test
+    void articles_in_sequence_with_their_zhi_articles_give_no_warning() {
+        parse("行政法/编号测试法(2021-01-22).md", """
+                # 编号测试法
+
+                <!-- INFO END -->
+
+                第一条 一。
+
+                第二条 二。
+
+                第二条之一 二之一。
+
+                第二条之二 二之二。
+
+                第三条 三。
+                """);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void a_regular_file_gives_title_history_headings_articles_paragraphs_and_items() {
         LegalDocument doc = parse("行政法/示例法(2021-01-22).md", """
                 # 中华人民共和国示例法
@@ -158,9 +225,17 @@ class LawRefBookParserTest {
                 .isEqualTo(LegalLevel.ADMINISTRATIVE_REGULATION);
         LegalDocument local = parse("corpus/DLC/北京地方法规/地方性法规/北京/示例法(2021-01-22).md", text);
         assertThat(local.level()).isEqualTo(LegalLevel.LOCAL_REGULATION);
-        assertThat(local.region()).isEqualTo("北京");
-        // no layout folder anywhere: a normative document, as before
+        assertThat(local.region()).isEqualTo("北京市");
+        // no layout folder anywhere: a normative document, as before, of a region it does not name (not 全国)
         assertThat(parse("上传/示例法(2021-01-22).md", text).level()).isEqualTo(LegalLevel.NORMATIVE_DOCUMENT);
+        assertThat(parse("上传/示例法(2021-01-22).md", text).region()).isEmpty();
+        assertThat(parse("示例法(2021-01-22).md", text).region()).isEmpty();
+        // the corpus's national folders stay national, 其他 too
+        assertThat(parse("行政法/示例法(2021-01-22).md", text).region()).isEqualTo(LegalDocument.NATIONAL);
+        assertThat(parse("其他/示例法(2021-01-22).md", text).region()).isEqualTo(LegalDocument.NATIONAL);
+        // a region folder by its short name is stored by the province's full name
+        assertThat(parse("DLC/河南地方法规/地方性法规/河南/示例法(2021-01-22).md", text).region()).isEqualTo("河南省");
+        assertThat(parse("DLC/广西地方法规/地方性法规/广西/示例法(2021-01-22).md", text).region()).isEqualTo("广西壮族自治区");
         assertThat(LawRefBookParser.isSkipped("LawRefBook-main/案例/某案.md")).isTrue();
         assertThat(LawRefBookParser.isSkipped("LawRefBook-main/行政法/示例法.md")).isFalse();
     }
@@ -190,7 +265,7 @@ class LawRefBookParserTest {
         LegalDocument local = result.documents().stream().filter(d -> d.title().equals("北京市某条例")).findFirst()
                 .orElseThrow();
         assertThat(local.level()).isEqualTo(LegalLevel.LOCAL_REGULATION);
-        assertThat(local.region()).isEqualTo("北京");
+        assertThat(local.region()).isEqualTo("北京市");
         assertThat(local.issuer()).isEqualTo("北京市人民代表大会常务委员会");
         assertThat(result.skippedFiles()).isEqualTo(2);
         assertThat(result.errors()).extracting(p -> p.file() + ":" + p.line() + " " + p.messageKey())
