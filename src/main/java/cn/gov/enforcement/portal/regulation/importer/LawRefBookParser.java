@@ -448,7 +448,9 @@ public final class LawRefBookParser {
                 return false;
             }
         }
-        String written = line.substring(0, line.length() - a.group(3).length() - a.group(4).length());
+        // as written, without a slip's space before 条 (第一百二十八 条 is cited as 第一百二十八条)
+        String written = line.substring(0, line.length() - a.group(3).length() - a.group(4).length())
+                .replaceAll("[ \u3000]", "");
         builder.article(written, value, a.group(4), lineNumber);
         return true;
     }

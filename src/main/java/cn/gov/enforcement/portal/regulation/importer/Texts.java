@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
 final class Texts {
 
     static final String NUM = "[" + ChineseNumerals.DIGIT_CLASS + "]+";
-    /** {@code 第X条 text}, {@code 第X条之一 text}, Traditional 條, separator optional (checked by the caller). */
-    static final Pattern ARTICLE = Pattern.compile("^第(" + NUM + ")[条條](?:之(" + NUM + "))?([\\s\\u3000]*)(.*)$");
+    /**
+     * {@code 第X条 text}, {@code 第X条之一 text}, Traditional 條, separator optional (checked by the caller); a space
+     * before 条 is a typing slip of the source (刑事诉讼法 2018: {@code 第一百二十八 条侦查人员…}) and is read too.
+     */
+    static final Pattern ARTICLE = Pattern.compile("^第(" + NUM + ")[ \\u3000]?[条條](?:之(" + NUM + "))?([\\s\\u3000]*)(.*)$");
     static final Pattern DATED = Pattern.compile("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(.*)$");
     static final Pattern ISO_DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");

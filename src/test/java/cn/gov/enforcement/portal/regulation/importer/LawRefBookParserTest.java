@@ -191,6 +191,26 @@ class LawRefBookParserTest {
     }
 
     @Test
+    void a_space_typed_before_tiao_still_starts_the_article_written_without_it() {
+        // 刑事诉讼法 (2018) writes "第一百二十八 条侦查人员…": it was merged into the article before
+        LegalDocument doc = parse("行政法/示例法(2020-01-01).md", """
+                # 示例法
+
+                <!-- INFO END -->
+
+                第一条 一。
+
+                第二 条二。
+
+                第三条 三。
+                """);
+        assertThat(doc.numberedArticles()).extracting(a -> a.number())
+                .containsExactly("第一条", "第二条", "第三条");
+        assertThat(doc.numberedArticles().get(1).paragraphs().get(0).fullText()).isEqualTo("二。");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void a_document_without_articles_keeps_its_text_as_pseudo_articles_and_tables_stay_whole() {
         LegalDocument doc = parse("其他/某标准(2014-01-01).md", """
                 # 某标准
