@@ -867,6 +867,14 @@ class MediationViewsIT extends KaribuViewTest {
         click("mediation-track-submit");
         assertThat(textOf("mediation-track-session")).contains("示例市市场监管局二楼调解室");
         assertThat(textOf("mediation-track-deadlines")).contains("调解时间：", "调解期限：").doesNotContain("受理决定期限");
+
+        // withdrawn before the session: the time set is no appointment any more, and the page says so
+        service.withdraw(r.caseNumber(), r.accessCode(), null);
+        click("mediation-track-submit");
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-track-result")).getElement().getAttribute("data-status"))
+                .isEqualTo("WITHDRAWN");
+        assertThat(textOf("mediation-track-session")).startsWith("原定的调解（").contains("示例市市场监管局二楼调解室", "不再举行")
+                .doesNotStartWith("调解时间：");
     }
 
     @Test
