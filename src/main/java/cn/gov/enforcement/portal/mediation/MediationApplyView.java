@@ -255,7 +255,11 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         wizard.setId("mediation-wizard");
         wizard.add(draftCodeBox, stepTitle);
         steps.forEach(wizard::add);
-        wizard.add(new HorizontalLayout(back, next, toReview, submit, saveDraft), formError, draftInfo, resumeBox);
+        HorizontalLayout buttons = new HorizontalLayout(back, next, toReview, submit, saveDraft);
+        buttons.setId("mediation-buttons");
+        // on a phone (in English above all) the buttons do not fit one line: they wrap instead of widening the page
+        buttons.setWrap(true);
+        wizard.add(buttons, formError, draftInfo, resumeBox);
         result.setId("mediation-result");
         result.getElement().setAttribute("role", "status");
         result.setVisible(false);
@@ -441,7 +445,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             formError.setText(getTranslation(tooLarge.problems().get(0).messageKey(), tooLarge.problems().get(0).args()));
             return false;
         } catch (RateLimitedException limited) {
-            formError.setText(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
+            // said on the draft's own line: the step summary under the buttons is emptied as the next step opens
+            draftInfo.setText(limitMessage(limited));
             return false;
         }
     }
@@ -505,7 +510,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             return true;
         } catch (RateLimitedException limited) {
             resumeInput.setInvalid(true);
-            resumeInput.setErrorMessage(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
+            resumeInput.setErrorMessage(limitMessage(limited));
             return false;
         }
     }
@@ -601,7 +606,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                     refused(metadata.fileName(), null);
                 } catch (ValidationFailure | RateLimitedException failure) {
                     String reason = failure instanceof RateLimitedException limited
-                            ? getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes())
+                            ? limitMessage(limited)
                             : getTranslation(((ValidationFailure) failure).problems().get(0).messageKey(),
                                     ((ValidationFailure) failure).problems().get(0).args());
                     refused(metadata.fileName(), reason);
@@ -844,9 +849,29 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             show(firstStep);
             submit.setEnabled(true);
         } catch (RateLimitedException limited) {
-            formError.setText(getTranslation("mediation.error.rateLimited", limited.retryAfterMinutes()));
+            formError.setText(limitMessage(limited));
             submit.setEnabled(true);
         }
+    }
+
+    /**
+     * What the page says when the client has reached a limit: each limit its own message, with what it allows per
+     * window, so that an applicant who mistyped nothing is not told of failed attempts. Failed look-ups here are
+     * resume codes typed by the applicant (a letter's link, a look-up too, keeps the tracking page's message).
+     */
+    private String limitMessage(RateLimitedException limited) {
+        MediationSettings settings = service.settings();
+        long window = Math.max(1, settings.rateWindow().toMinutes());
+        long wait = limited.retryAfterMinutes();
+        return switch (limited.kind()) {
+            case SUBMISSION -> getTranslation("mediation.error.rateLimited.submissions", wait,
+                    settings.submissionsPerWindow(), window);
+            case UPLOAD -> getTranslation("mediation.error.rateLimited.uploads", wait,
+                    MediationRateLimiter.uploadsPerWindow(settings), window);
+            case DRAFT -> getTranslation("mediation.error.rateLimited.drafts", wait, MediationRateLimiter.DRAFTS_PER_WINDOW,
+                    window);
+            case CODE_GUESS, MESSAGE -> getTranslation("mediation.error.rateLimited.resume", wait);
+        };
     }
 
     /**

@@ -119,7 +119,7 @@ public class MediationBackOffice {
         Instant now = clock.instant();
         List<MediationCase> shown = cases.findAll(matching(agencyId, filter, now),
                 Sort.by(Sort.Order.asc("submittedAt"), Sort.Order.asc("id")));
-        return summaries(shown, now);
+        return summaries(agencyId, shown, now);
     }
 
     /**
@@ -163,17 +163,30 @@ public class MediationBackOffice {
             // beyond the last page (an old link, a changed filter): the last page
             found = cases.findAll(matching, PageRequest.of(found.getTotalPages() - 1, PAGE_SIZE, newestFirst));
         }
-        return new QueuePage(summaries(found.getContent(), now), found.getTotalElements(), found.getNumber());
+        return new QueuePage(summaries(agencyId, found.getContent(), now), found.getTotalElements(), found.getNumber());
     }
 
-    private List<CaseSummary> summaries(List<MediationCase> shown, Instant now) {
+    /**
+     * An officer's display name when the account has one, else the user name (also for an account that is no longer
+     * among the agency's enabled officers); null for null.
+     */
+    static String personName(String username, List<UserSummary> officers) {
+        return officers.stream().filter(o -> o.username().equals(username)).findFirst()
+                .map(UserSummary::displayName).filter(name -> name != null && !name.isBlank())
+                .orElse(username);
+    }
+
+    private List<CaseSummary> summaries(String agencyId, List<MediationCase> shown, Instant now) {
         java.util.Set<Long> waiting = awaitingAnswer(shown);
         WorkingDayCalendar days = calendar.current();
+        // the mediator is named as on the case page: by the display name (one query for the page, when any is assigned)
+        List<UserSummary> officers = shown.stream().anyMatch(c -> c.mediator() != null)
+                ? accounts.officersOf(agencyId) : List.of();
         return shown.stream()
                 .map(c -> new CaseSummary(c.caseNumber(), c.status(), c.category(), c.agencyId(), c.submittedAt(),
                         c.applicantName(), PersonalData.maskPhone(c.phone()),
-                        c.currentDue(settings, days).orElse(null), c.overdue(settings, days, now), c.mediator(),
-                        waiting.contains(c.id())))
+                        c.currentDue(settings, days).orElse(null), c.overdue(settings, days, now),
+                        personName(c.mediator(), officers), waiting.contains(c.id())))
                 .toList();
     }
 

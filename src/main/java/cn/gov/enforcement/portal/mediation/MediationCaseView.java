@@ -220,9 +220,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
      * among the agency's enabled officers).
      */
     static String personName(String username, List<UserSummary> officers) {
-        return officers.stream().filter(o -> o.username().equals(username)).findFirst()
-                .map(UserSummary::displayName).filter(name -> name != null && !name.isBlank())
-                .orElse(username);
+        return MediationBackOffice.personName(username, officers);
     }
 
     private Component actions(CaseTracking c) {

@@ -250,6 +250,9 @@ public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEn
                 notAccept.setAriaLabel(getTranslation("mediation.queue.notAccept.aria", c.caseNumber()));
                 HorizontalLayout actions = new HorizontalLayout(reason, accept, notAccept);
                 actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+                // on a phone the field and the two buttons do not fit one line: they wrap, the page does not scroll
+                actions.setWrap(true);
+                actions.addClassName("mediation-queue-actions");
                 row.add(actions);
             }
             rows.add(row);

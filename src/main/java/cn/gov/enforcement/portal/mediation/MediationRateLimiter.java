@@ -49,12 +49,17 @@ public class MediationRateLimiter {
                 SlidingWindowLimiter.Boundary.EXCLUSIVE);
         // three applications' worth of evidence per window: a page load starts a new application, so the files per
         // application alone do not bound what one client writes to the disk
-        this.uploads = new SlidingWindowLimiter(3 * settings.evidenceMaxFiles(), settings.rateWindow(), clock,
+        this.uploads = new SlidingWindowLimiter(uploadsPerWindow(settings), settings.rateWindow(), clock,
                 SlidingWindowLimiter.Boundary.EXCLUSIVE);
         this.drafts = new SlidingWindowLimiter(DRAFTS_PER_WINDOW, settings.rateWindow(), clock,
                 SlidingWindowLimiter.Boundary.EXCLUSIVE);
         this.messages = new SlidingWindowLimiter(settings.messagesPerWindow(), settings.rateWindow(), clock,
                 SlidingWindowLimiter.Boundary.EXCLUSIVE);
+    }
+
+    /** Evidence files one client may store per window: three applications' worth. */
+    static int uploadsPerWindow(MediationSettings settings) {
+        return 3 * settings.evidenceMaxFiles();
     }
 
     /**
@@ -67,7 +72,7 @@ public class MediationRateLimiter {
     public SlidingWindowLimiter.Reservation reserve(Kind kind, String key) {
         SlidingWindowLimiter.Reservation slot = limiter(kind).reserve(key);
         if (!slot.granted()) {
-            throw new RateLimitedException(slot.retryAfter());
+            throw new RateLimitedException(kind, slot.retryAfter());
         }
         return slot;
     }

@@ -128,21 +128,56 @@ public class MediationService {
     }
 
     /**
-     * The name (in the reader's language), public phone and office hours of an agency, from the agency directory;
-     * the id as the name and no phone when the directory does not know the agency.
+     * The name (in the reader's language), public phone, office hours and address of an agency, from the agency
+     * directory; the id as the name and nothing else when the directory does not know the agency.
      */
     public AgencyContact agencyContact(String agencyId, Locale locale) {
+        Locale language = Translations.supported(locale);
         return agencies.find(agencyId)
-                .map(d -> new AgencyContact(d.summary().displayName(Translations.supported(locale)),
-                        blankToNull(d.summary().supervisionPhone()),
-                        hours(d.summary().officeHours(), Translations.supported(locale))))
-                .orElse(new AgencyContact(agencyId, null, null));
+                .map(d -> new AgencyContact(d.summary().displayName(language),
+                        blankToNull(d.summary().supervisionPhone()), script(d.summary().officeHours(), language),
+                        script(d.summary().address(), language)))
+                .orElse(new AgencyContact(agencyId, null, null, null));
     }
 
-    /** Office hours as the agency file gives them, in Traditional characters for a zh-TW reader; null when none. */
-    private static String hours(String officeHours, Locale language) {
-        String hours = blankToNull(officeHours);
-        return hours == null ? null : cn.gov.enforcement.portal.platform.ReaderScript.forLocale(language, hours);
+    /** A text of the agency file (office hours, address), in Traditional characters for a zh-TW reader; null when none. */
+    private static String script(String text, Locale language) {
+        String value = blankToNull(text);
+        return value == null ? null : cn.gov.enforcement.portal.platform.ReaderScript.forLocale(language, value);
+    }
+
+    /**
+     * How a party reaches the agency, for the end of every mail to the parties: the agency's name, then its phone
+     * (with its office hours) and its address when the directory knows them, each on a line of its own. The other
+     * party in particular has to contact the agency to agree to mediation or decline it.
+     */
+    String contactLines(String agencyId, Locale language) {
+        AgencyContact agency = agencyContact(agencyId, language);
+        List<String> lines = new ArrayList<>();
+        lines.add(translations.get(language, "mediation.mail.contact.agency", agency.name()));
+        if (agency.phone() != null) {
+            lines.add(agency.officeHours() == null
+                    ? translations.get(language, "mediation.mail.contact.phone", agency.phone())
+                    : translations.get(language, "mediation.mail.contact.phoneHours", agency.phone(), agency.officeHours()));
+        }
+        if (agency.address() != null) {
+            lines.add(translations.get(language, "mediation.mail.contact.address", agency.address()));
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
+     * The parts of a mail that may be empty (a step's reason, its details, the guidance onward), each on a line of its
+     * own after the line they follow; an empty part adds nothing, so a step without a reason leaves no blank line.
+     */
+    static String followingLines(String... parts) {
+        StringBuilder text = new StringBuilder();
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                text.append('\n').append(part.strip());
+            }
+        }
+        return text.toString();
     }
 
     /** The ids of every agency of the directory and of the routing. */
@@ -205,8 +240,13 @@ public class MediationService {
         return switch (type) {
             case RESIDENT_ID -> PersonalData.residentIdProblem(number, LocalDate.now(clock.withZone(settings.zone())));
             case CREDIT_CODE -> PersonalData.creditCodeProblem(number);
-            case OTHER -> OTHER_ID.matcher(number.trim()).matches() ? Optional.empty() : Optional.of("mediation.error.otherId");
+            case OTHER -> OTHER_ID.matcher(otherId(number)).matches() ? Optional.empty() : Optional.of("mediation.error.otherId");
         };
+    }
+
+    /** Another document's number as checked and kept: half-width (as typed by a Chinese input method), trimmed. */
+    private static String otherId(String number) {
+        return PersonalData.halfWidth(number).strip();
     }
 
     /** A field that must be filled: missing or too short gets its own message, the rest {@link TypedText}'s. */
@@ -276,7 +316,7 @@ public class MediationService {
 
     private SubmissionReceipt create(MediationApplication a, String code, Locale language, String letterCode) {
         Instant now = clock.instant();
-        String idNumber = a.idType() == IdType.OTHER ? a.idNumber().trim() : PersonalData.normalizeResidentId(a.idNumber());
+        String idNumber = a.idType() == IdType.OTHER ? otherId(a.idNumber()) : PersonalData.normalizeResidentId(a.idNumber());
         MediationCase.Applicant applicant = new MediationCase.Applicant(a.applicantKind().name(), a.applicantName().strip(),
                 a.idType().name(), cipher.encrypt(idNumber), PersonalData.maskId(idNumber),
                 PersonalData.normalizePhone(a.phone()), blankToNull(a.email()), blankToNull(a.address()),
@@ -305,11 +345,10 @@ public class MediationService {
     private SubmissionReceipt receipt(MediationCase c, String code, Locale language) {
         LocalDate acceptanceDue = c.acceptanceDue(settings, calendar.current());
         if (c.email() != null) {
-            String agency = agencyName(c.agencyId(), language);
             outbox.enqueue(OutgoingMail.text("mediation-submitted:" + c.caseNumber(), c.email(),
                     translations.get(language, "mediation.mail.submitted.subject", c.caseNumber()),
                     translations.get(language, "mediation.mail.submitted.body", c.applicantName(), c.caseNumber(), code,
-                            translations.get(language, c.category().messageKey()), agency,
+                            translations.get(language, c.category().messageKey()), contactLines(c.agencyId(), language),
                             acceptanceDue.format(DATE)),
                     language));
         }
@@ -461,7 +500,9 @@ public class MediationService {
             outbox.enqueue(OutgoingMail.text("mediation-step:" + c.caseNumber() + ":" + history.size(), c.email(),
                     translations.get(language, "mediation.mail.step.subject", c.caseNumber(), stepText(c, last, language)),
                     translations.get(language, "mediation.mail.step.body", c.applicantName(), c.caseNumber(),
-                            stepText(c, last, language), details(c, last, language, false), guidance(last, language)),
+                            stepText(c, last, language),
+                            followingLines(details(c, last, language, false), guidance(last, language)),
+                            contactLines(c.agencyId(), language)),
                     language));
         }
         if (c.otherPartyEmail() != null && concernsOtherParty(c, last)) {
@@ -470,9 +511,10 @@ public class MediationService {
             String body = last.to() == CaseStatus.OTHER_PARTY_INVITED
                     ? translations.get(language, "mediation.mail.invitation.body", c.otherPartyName(), c.caseNumber(),
                             agencyName(c.agencyId(), language), translations.get(language, c.category().messageKey()),
-                            c.applicantName(), last.reason() == null ? "" : last.reason())
+                            c.applicantName(), followingLines(last.reason()), contactLines(c.agencyId(), language))
                     : translations.get(language, "mediation.mail.otherParty.body", c.otherPartyName(), c.caseNumber(),
-                            statusText, details(c, last, language, true), guidance(last, language), agencyName(c.agencyId(), language));
+                            statusText, followingLines(details(c, last, language, true), guidance(last, language)),
+                            contactLines(c.agencyId(), language));
             outbox.enqueue(OutgoingMail.text("mediation-other:" + c.caseNumber() + ":" + history.size(), c.otherPartyEmail(),
                     translations.get(language, "mediation.mail.step.subject", c.caseNumber(), statusText), body, language));
         }
@@ -539,7 +581,7 @@ public class MediationService {
         outbox.enqueue(OutgoingMail.text("mediation-message:" + c.caseNumber() + ":" + messageNumber, c.email(),
                 translations.get(language, "mediation.mail.message.subject", c.caseNumber()),
                 translations.get(language, "mediation.mail.message.body", c.applicantName(), c.caseNumber(),
-                        agencyName(c.agencyId(), language)),
+                        agencyName(c.agencyId(), language), contactLines(c.agencyId(), language)),
                 language));
     }
 

@@ -182,7 +182,13 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         if (!finished) { // a finished case has no deadline left to run
             result.add(nextDates(c));
         } else if (c.sessionAt() != null) {
-            result.add(new Paragraph(getTranslation("mediation.track.session", format(c.sessionAt()), c.sessionPlace())));
+            // a case withdrawn before its session never held it: the time set is no appointment any more
+            boolean held = c.history().stream().anyMatch(s -> s.changesState() && s.from() == CaseStatus.SESSION_SCHEDULED
+                    && s.to().isOutcome());
+            Paragraph session = new Paragraph(getTranslation(held ? "mediation.track.session" : "mediation.track.sessionCancelled",
+                    format(c.sessionAt()), c.sessionPlace()));
+            session.setId("mediation-track-session");
+            result.add(session);
         }
         if (c.overdue()) {
             Paragraph overdue = new Paragraph(getTranslation("mediation.track.overdue"));

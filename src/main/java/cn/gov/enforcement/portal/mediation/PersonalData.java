@@ -21,7 +21,17 @@ public final class PersonalData {
     private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}");
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
-    private static final Pattern LANDLINE = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}");
+    /**
+     * Area code (010, 02x or 0 and three digits from 3 on) and number, with an extension of 1 to 6 digits after a dash
+     * (转 is turned into one).
+     */
+    private static final Pattern LANDLINE = Pattern.compile("0(10|2[0-9]|[3-9][0-9]{2})-?[0-9]{7,8}(-[0-9]{1,6})?");
+    /** Spaces of every kind and brackets around an area code; full-width ones are folded before. */
+    private static final Pattern PHONE_NOISE = Pattern.compile("[\\s\\u00A0\\u200B\\uFEFF()]");
+    private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\u30FC\\uFE63]");
+    /** The country code of China, as +86 or 0086, with the separator that may follow it. */
+    private static final Pattern COUNTRY_CODE = Pattern.compile("^(\\+|00)86-?");
+    private static final Pattern EXTENSION_WORD = Pattern.compile("(转|轉)");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     private PersonalData() {}
@@ -38,9 +48,19 @@ public final class PersonalData {
         return CHECK.charAt(sum % 11);
     }
 
-    /** Upper case, without spaces: the form in which a resident identity number is checked and kept. */
+    /**
+     * Half-width, upper case, without spaces: the form in which a resident identity number (or a credit code) is
+     * checked and kept. Chinese input methods often type full-width digits and letters (１１０１０５…Ｘ); they are
+     * folded to their ASCII forms (NFKC), as the certificate look-up does.
+     */
     public static String normalizeResidentId(String input) {
-        return input == null ? "" : input.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+        return input == null ? "" : halfWidth(input).replaceAll("[\\s\\u00A0\\u200B\\uFEFF]", "")
+                .toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Full-width digits, letters, signs and spaces folded to their ASCII forms (NFKC). */
+    static String halfWidth(String input) {
+        return java.text.Normalizer.normalize(input, java.text.Normalizer.Form.NFKC);
     }
 
     /**
@@ -97,12 +117,34 @@ public final class PersonalData {
         return Optional.empty();
     }
 
-    /** Phone numbers without spaces. */
+    /**
+     * The form in which a phone number is checked and kept: half-width, without spaces and brackets, without the
+     * country code (+86 or 0086; a landline written internationally without its leading 0 gets it back), a mobile
+     * number as its 11 digits, a landline as typed with an extension after a dash ({@code 010-12345678-123}; 转
+     * becomes the dash). Anything else is returned cleaned in the same way, for the check to refuse.
+     */
     public static String normalizePhone(String input) {
-        return input == null ? "" : input.replaceAll("[\\s()]", "");
+        if (input == null) {
+            return "";
+        }
+        String phone = PHONE_NOISE.matcher(halfWidth(input)).replaceAll("");
+        phone = DASHES.matcher(phone).replaceAll("-");
+        phone = EXTENSION_WORD.matcher(phone).replaceAll("-").replace("--", "-");
+        java.util.regex.Matcher country = COUNTRY_CODE.matcher(phone);
+        if (country.find()) {
+            phone = phone.substring(country.end());
+            if (!MOBILE.matcher(phone.replace("-", "")).matches() && !phone.startsWith("0")) {
+                phone = "0" + phone; // +86 10 12345678 is 010-12345678 at home
+            }
+        }
+        String digits = phone.replace("-", "");
+        return MOBILE.matcher(digits).matches() ? digits : phone;
     }
 
-    /** A mainland mobile number (11 digits starting with 13–19) or a landline with area code. */
+    /**
+     * A mainland mobile number (11 digits starting with 13–19) or a landline with area code and an optional extension
+     * of 1 to 6 digits, as {@link #normalizePhone} reads it (full-width digits, spaces, +86 or 0086 allowed).
+     */
     public static boolean isValidPhone(String input) {
         String phone = normalizePhone(input);
         return MOBILE.matcher(phone).matches() || LANDLINE.matcher(phone).matches();

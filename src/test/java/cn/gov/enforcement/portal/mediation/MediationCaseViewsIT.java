@@ -99,6 +99,10 @@ class MediationCaseViewsIT extends KaribuViewTest {
                 .getElement().getTextRecursively()).contains("— 测试调解员").doesNotContain("— med-view-labels");
         assertThat(_get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("mediation-message-list"))
                 .getElement().getTextRecursively()).contains("测试调解员：请补充购物凭证。").doesNotContain("med-view-labels");
+        // the queue names the mediator as the case page does, not by the user name
+        UI.getCurrent().navigate("staff/mediation");
+        assertThat(queueRow(r.caseNumber()).getElement().getTextRecursively()).contains("调解员：测试调解员")
+                .doesNotContain("med-view-labels");
 
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("staff/mediation");
@@ -482,6 +486,9 @@ class MediationCaseViewsIT extends KaribuViewTest {
                 .contains("受理案件 " + n);
         assertThat(LocatorJ._get(row, Button.class, spec -> spec.withClasses("mediation-not-accept")).getAriaLabel())
                 .contains("不予受理案件 " + n);
+        // on a phone the field and both buttons do not fit one line: they wrap (the page scrolled sideways before)
+        assertThat(LocatorJ._get(row, com.vaadin.flow.component.orderedlayout.HorizontalLayout.class,
+                spec -> spec.withClasses("mediation-queue-actions")).isWrap()).isTrue();
     }
 
     @Test

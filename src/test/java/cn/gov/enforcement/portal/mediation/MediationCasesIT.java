@@ -235,6 +235,53 @@ class MediationCasesIT extends IntegrationTest {
                 .satisfies(m -> assertThat((String) m.get("TEXT_BODY")).contains("另行起诉"));
     }
 
+    @Test
+    void mails_to_both_parties_say_how_to_reach_the_agency_and_an_empty_reason_leaves_no_blank_line() {
+        SubmissionReceipt r = service.submit(withOtherParty("shop-contact@example.cn"), Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-contact", "sample-market-regulation");
+        backOffice.accept(n, null);
+        backOffice.inviteOtherParty(n, null);
+        backOffice.otherPartyAgreed(n, "对方电话表示同意");
+        // the agency file's phone, office hours and address: the other party has to call to agree or decline
+        String contact = "办理机关：示例市市场监督管理局\n监督电话：0999-12315001（工作日 9:00-12:00，13:30-17:30）\n"
+                + "地址：示例市新城区和平路88号市场监管大楼";
+        List<Map<String, Object>> toOther = mails("mediation-other:" + n + ":");
+        assertThat(toOther).hasSize(2);
+        assertThat((String) toOther.get(0).get("TEXT_BODY")).as("the invitation, sent without a reason")
+                .contains("本机关邀请您参加调解。\n\n调解自愿、免费。请与示例市市场监督管理局联系，告知您是否同意调解：\n" + contact)
+                .doesNotContain("\n\n\n");
+        assertThat((String) toOther.get(1).get("TEXT_BODY")).contains("对方同意调解\n对方电话表示同意",
+                "如有疑问，请联系：\n" + contact).doesNotContain("\n\n\n");
+        List<Map<String, Object>> toApplicant = mails("mediation-step:" + n + ":");
+        assertThat(toApplicant).hasSize(3).allSatisfy(m -> assertThat((String) m.get("TEXT_BODY"))
+                .contains("如有疑问，请联系：\n" + contact).doesNotContain("\n\n\n"));
+        assertThat(mails("mediation-submitted:" + n)).singleElement().satisfies(m -> assertThat((String) m.get("TEXT_BODY"))
+                .contains(r.accessCode(), "如有疑问，请联系：\n" + contact).doesNotContain("\n\n\n"));
+    }
+
+    @Test
+    void full_width_id_numbers_and_phones_with_a_country_code_or_an_extension_are_accepted_and_kept_in_a_normal_form() {
+        // what a Chinese input method types: full-width digits and letters
+        StringBuilder fullWidth = new StringBuilder();
+        MediationTestSupport.VALID_ID.chars().forEach(c -> fullWidth.append((char) (c + 0xFEE0)));
+        Map<String, String> phones = Map.of("+86 138 0013 8000", "13800138000", "0086 13800138000", "13800138000",
+                "010-12345678-123", "010-12345678-123", "（010）12345678转123", "01012345678-123",
+                "１３８００１３８０００", "13800138000");
+        phones.forEach((typed, kept) -> {
+            MediationApplication a = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
+            MediationApplication b = new MediationApplication(a.category(), a.applicantKind(), a.applicantName(), a.idType(),
+                    fullWidth.toString(), typed, a.email(), a.address(), a.otherPartyName(), a.otherPartyContact(), a.facts(),
+                    a.request(), a.preferredTimes(), a.preferOnline(), a.consent(), a.submissionToken());
+            assertThat(service.check(b)).as(typed).isEmpty();
+            SubmissionReceipt r = service.submit(b, Locale.SIMPLIFIED_CHINESE);
+            Map<String, Object> row = jdbc.queryForMap(
+                    "select phone, id_number_masked from mediation_case where case_number = ?", r.caseNumber());
+            assertThat(row.get("PHONE")).as(typed).isEqualTo(kept);
+            assertThat(row.get("ID_NUMBER_MASKED")).isEqualTo("110***********002X");
+        });
+    }
+
     /** A session time three days ahead, to the minute as the page's picker sends it. */
     private java.time.Instant inThreeDays() {
         return clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);

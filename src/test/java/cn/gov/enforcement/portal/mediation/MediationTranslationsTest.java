@@ -55,6 +55,19 @@ class MediationTranslationsTest {
     }
 
     @Test
+    void pages_say_that_a_mail_will_be_sent_not_that_it_has_been() {
+        // without a mail server every mail waits in the outbox: a page cannot know that it has gone
+        for (var locale : Translations.LOCALES) {
+            for (String key : java.util.List.of("mediation.apply.done.byMail", "mediation.apply.done.duplicate",
+                    "mediation.letter.createdMailed", "guidance.compose.issuedMailed")) {
+                assertThat(translations.get(locale, key, "TJ-2026-000001", "party@example.cn")).as(locale + " " + key)
+                        .doesNotContain("已发送", "已發送", "已傳送", "通过邮件发送。", "has been mailed", "have been sent",
+                                "and mailed", "was shown and mailed");
+            }
+        }
+    }
+
+    @Test
     void messages_with_arguments_format_in_all_three_languages() {
         for (var locale : Translations.LOCALES) {
             assertThat(translations.get(locale, "mediation.info.time.text", 5, 20, 10)).contains("5", "20", "10");

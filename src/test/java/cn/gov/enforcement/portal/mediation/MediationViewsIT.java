@@ -794,7 +794,7 @@ class MediationViewsIT extends KaribuViewTest {
             _get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("mediation-resume-box")).setOpened(true);
             _setValue(text("mediation-resume-input"), "NOSUCHDRAFTX");
             click("mediation-resume");
-            assertThat(text("mediation-resume-input").getErrorMessage()).startsWith("尝试次数太多");
+            assertThat(text("mediation-resume-input").getErrorMessage()).startsWith("同一网络地址输错续填码或查询码的次数太多");
 
             MediationApplyView before = _get(MediationApplyView.class);
             cn.gov.enforcement.portal.ui.MainLayout.switchLanguage(UI.getCurrent(), Locale.ENGLISH);
@@ -833,7 +833,61 @@ class MediationViewsIT extends KaribuViewTest {
 
         fillTheWizard("done-page@example.cn");
         click("mediation-submit");
-        assertThat(textOf("mediation-done-hear")).contains("确认邮件已发送到 done-page@example.cn", "每一步进展");
+        // without a mail server the confirmation waits in the outbox: the page claims no mail has gone yet
+        assertThat(textOf("mediation-done-hear")).contains("确认邮件将发送到 done-page@example.cn", "每一步进展")
+                .doesNotContain("已发送");
+    }
+
+    @Test
+    void each_limit_of_an_address_has_its_own_message_and_none_speaks_of_failed_attempts() {
+        String client = cn.gov.enforcement.portal.platform.ClientAddress.current();
+        limiter.reset();
+        try {
+            // the drafts of the window used up: the wizard says so, and that the application can still be sent
+            for (int i = 0; i < MediationRateLimiter.DRAFTS_PER_WINDOW; i++) {
+                limiter.reserve(MediationRateLimiter.Kind.DRAFT, client);
+            }
+            long window = settings.rateWindow().toMinutes();
+            Upload upload = evidenceStep();
+            assertThat(textOf("mediation-draft-info")).startsWith("同一网络地址在" + window + "分钟内最多可以新建"
+                    + MediationRateLimiter.DRAFTS_PER_WINDOW + "份申请草稿").contains("申请仍可继续填写和提交")
+                    .doesNotContain("尝试次数");
+            // the evidence files of the window used up (an upload arrives in a request of its own: in a test outside any)
+            for (String uploader : new java.util.LinkedHashSet<>(
+                    List.of(client, cn.gov.enforcement.portal.platform.ClientAddress.key(null)))) {
+                for (int i = 0; i < MediationRateLimiter.uploadsPerWindow(settings); i++) {
+                    limiter.reserve(MediationRateLimiter.Kind.UPLOAD, uploader);
+                }
+            }
+            UploadKt._upload(upload, "receipt.pdf", "application/pdf", EvidenceFilesTest.PDF);
+            MockVaadin.clientRoundtrip();
+            assertThat(_get(Span.class, spec -> spec.withId("mediation-evidence-error")).getText())
+                    .startsWith("receipt.pdf：同一网络地址在" + window + "分钟内最多可以上传"
+                            + MediationRateLimiter.uploadsPerWindow(settings) + "个证据文件").doesNotContain("尝试次数");
+            // the applications of the window used up: the eleventh application is told of applications, not attempts
+            for (int i = 0; i < settings.submissionsPerWindow(); i++) {
+                limiter.reserve(MediationRateLimiter.Kind.SUBMISSION, client);
+            }
+            fillTheWizard(null);
+            click("mediation-submit");
+            assertThat(textOf("mediation-form-error")).startsWith("同一网络地址在" + window + "分钟内最多可以提交"
+                    + settings.submissionsPerWindow() + "份调解申请").contains("填写的内容都保留在本页")
+                    .doesNotContain("尝试次数");
+            assertThat(_find(Div.class, spec -> spec.withId("mediation-result"))).as("nothing submitted").isEmpty();
+        } finally {
+            limiter.reset();
+        }
+    }
+
+    @Test
+    void the_wizards_buttons_wrap_rather_than_widen_a_phones_page() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("mediation/apply");
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout buttons = _get(
+                com.vaadin.flow.component.orderedlayout.HorizontalLayout.class, spec -> spec.withId("mediation-buttons"));
+        assertThat(buttons.isWrap()).isTrue();
+        assertThat(buttons.getChildren().map(c -> c.getId().orElse(""))).contains("mediation-back", "mediation-next",
+                "mediation-submit");
     }
 
     @Test
@@ -867,6 +921,14 @@ class MediationViewsIT extends KaribuViewTest {
         click("mediation-track-submit");
         assertThat(textOf("mediation-track-session")).contains("示例市市场监管局二楼调解室");
         assertThat(textOf("mediation-track-deadlines")).contains("调解时间：", "调解期限：").doesNotContain("受理决定期限");
+
+        // withdrawn before the session: the time set is no appointment any more, and the page says so
+        service.withdraw(r.caseNumber(), r.accessCode(), null);
+        click("mediation-track-submit");
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-track-result")).getElement().getAttribute("data-status"))
+                .isEqualTo("WITHDRAWN");
+        assertThat(textOf("mediation-track-session")).startsWith("原定的调解（").contains("示例市市场监管局二楼调解室", "不再举行")
+                .doesNotStartWith("调解时间：");
     }
 
     @Test

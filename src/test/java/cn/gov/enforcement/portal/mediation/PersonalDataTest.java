@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +89,36 @@ class PersonalDataTest {
         assertThat(PersonalData.isValidPhone("12800138000")).isFalse();
         assertThat(PersonalData.isValidPhone("1380013800")).isFalse();
         assertThat(PersonalData.isValidPhone("hello")).isFalse();
+    }
+
+    @Test
+    void phones_with_a_country_code_an_extension_or_full_width_digits_are_accepted_in_a_normal_form() {
+        assertThat(PersonalData.normalizePhone("+86 138 0013 8000")).isEqualTo("13800138000");
+        assertThat(PersonalData.normalizePhone("0086 13800138000")).isEqualTo("13800138000");
+        assertThat(PersonalData.normalizePhone("+86-138-0013-8000")).isEqualTo("13800138000");
+        assertThat(PersonalData.normalizePhone("138-0013-8000")).isEqualTo("13800138000");
+        assertThat(PersonalData.normalizePhone("１３８　００１３　８０００")).as("full-width digits and space").isEqualTo("13800138000");
+        assertThat(PersonalData.normalizePhone("+86 10 1234 5678")).as("a landline abroad drops its 0").isEqualTo("01012345678");
+        assertThat(PersonalData.normalizePhone("010-12345678-123")).isEqualTo("010-12345678-123");
+        assertThat(PersonalData.normalizePhone("010－12345678 转 123")).isEqualTo("010-12345678-123");
+        assertThat(PersonalData.normalizePhone("(0755)8888 6666轉12")).isEqualTo("075588886666-12");
+        for (String phone : List.of("+86 138 0013 8000", "0086 13800138000", "010-12345678-123", "010-12345678转123",
+                "１３８００１３８０００", "+86 10 12345678", "(010)12345678")) {
+            assertThat(PersonalData.isValidPhone(phone)).as(phone).isTrue();
+        }
+        for (String phone : List.of("010-12345678-1234567", "13800138000-12", "+1 202 555 0100", "+86 1380013800",
+                "010-12345678转", "８６１３８")) {
+            assertThat(PersonalData.isValidPhone(phone)).as(phone).isFalse();
+        }
+    }
+
+    @Test
+    void resident_ids_and_credit_codes_typed_in_full_width_characters_are_checked_as_half_width() {
+        assertThat(PersonalData.normalizeResidentId("１１０１０５１９４９１２３１００２Ｘ")).isEqualTo("11010519491231002X");
+        assertThat(PersonalData.residentIdProblem("１１０１０５　１９４９１２３１　００２ｘ", TODAY)).isEmpty();
+        assertThat(PersonalData.residentIdProblem("１１０１０５１９４９１２３１００２１", TODAY))
+                .contains("mediation.error.residentId.checkDigit");
+        assertThat(PersonalData.creditCodeProblem("９１３５０１００Ｍ０００１００Ｙ４３")).isEmpty();
     }
 
     @Test
