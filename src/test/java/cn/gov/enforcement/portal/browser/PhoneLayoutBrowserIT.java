@@ -118,6 +118,23 @@ class PhoneLayoutBrowserIT extends BrowserTest {
     }
 
     @Test
+    void on_an_english_phone_page_the_mediation_wizards_buttons_wrap_instead_of_widening_the_page() {
+        browser.resize(390, 844);
+        browser.open("/mediation/apply?lang=en");
+        browser.find(By.xpath("//*[@id='mediation-category']//vaadin-radio-button[contains(normalize-space(.),"
+                + " 'Consumer complaint')]")).findElement(By.tagName("input")).click();
+        browser.waitForVaadin();
+        browser.find(By.id("mediation-next")).click();
+        browser.waitForVaadin();
+        // from the second step on: Back, Next and Save and continue later side by side were 398 px wide
+        browser.until(d -> d.findElement(By.id("mediation-step-title")).getText().startsWith("Step 2 of"));
+        assertThat(overflow()).as("horizontal overflow in px of the wizard's second step").isLessThanOrEqualTo(0);
+        for (String button : new String[] {"mediation-back", "mediation-next", "mediation-save-draft"}) {
+            assertThat(rightEdge(button)).as("right edge of " + button).isLessThanOrEqualTo(screenWidth());
+        }
+    }
+
+    @Test
     void on_a_phone_the_self_check_s_sector_summary_and_report_buttons_wrap_instead_of_widening_the_page() {
         browser.resize(390, 844);
         for (String lang : new String[] {"zh-CN", "en"}) {
