@@ -7,7 +7,6 @@ import cn.gov.enforcement.portal.rating.internal.RatingRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.slf4j.Logger;
@@ -65,16 +64,7 @@ public class RatingRetention {
             Integer erased = tx.execute(status -> {
                 List<Rating> due = repository.findContactsToEraseBefore(cutoff, PageRequest.of(0, BATCH));
                 for (Rating r : due) {
-                    List<String> fields = new ArrayList<>();
-                    if (r.getContactName() != null) {
-                        fields.add("contactName");
-                    }
-                    if (r.getContactPhone() != null) {
-                        fields.add("contactPhone");
-                    }
-                    if (r.getContactEmail() != null) {
-                        fields.add("contactEmail");
-                    }
+                    List<String> fields = RatingService.contactFieldsHeld(r);
                     r.replaceContact(null, null, null);
                     events.save(new RatingEvent(r.getId(), now, BY, ContactChange.Kind.EXPIRED.name(),
                             String.join(",", fields)));

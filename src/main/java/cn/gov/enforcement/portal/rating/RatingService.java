@@ -248,6 +248,11 @@ public class RatingService {
     }
 
     /** Contact details as checked: blanks as null, the phone number as its digits. */
+    /** The names of the contact fields a rating holds (not null), in the order of the form. */
+    static List<String> contactFieldsHeld(Rating r) {
+        return new Contact(null, null, null).differingFrom(r);
+    }
+
     private record Contact(String name, String phone, String email) {
 
         /** The names of the fields that differ from a rating's, in the order of the form. */
@@ -475,7 +480,7 @@ public class RatingService {
             throw ValidationFailure.of("form", "rating.error.contactEmpty");
         }
         return changeContact(reference, ContactChange.Kind.CORRECTED, r -> {
-            if (new Contact(null, null, null).differingFrom(r).isEmpty()) {
+            if (contactFieldsHeld(r).isEmpty()) {
                 // none left with the rating, or erased: nothing to correct; the agency adds none of its own
                 throw ValidationFailure.of("form", "rating.error.noContact");
             }
@@ -503,7 +508,7 @@ public class RatingService {
     public RatingRecord eraseContact(String reference) {
         requireStaff();
         return changeContact(reference, ContactChange.Kind.ERASED, r -> {
-            List<String> had = new Contact(null, null, null).differingFrom(r);
+            List<String> had = contactFieldsHeld(r);
             if (had.isEmpty()) {
                 throw ValidationFailure.of("form", "rating.error.noContact");
             }

@@ -277,7 +277,7 @@ public class RegulationCatalog {
             if (!r.titles().isEmpty()) {
                 law = null;
                 for (String t : r.titles()) {
-                    String bare = t.startsWith(PRC) ? t.substring(PRC.length()) : t;
+                    String bare = bareTitle(t);
                     if (found.stream().anyMatch(a -> bare.equals(bareTitle(a.title())))) {
                         law = bare;
                         break;
@@ -476,7 +476,7 @@ public class RegulationCatalog {
             // the first of each title (either spelling) and number: the newest CURRENT document's, as articleUrl finds it
             Map<String, RegulationStore.ArticleRef> found = new java.util.HashMap<>();
             for (RegulationStore.TitledArticle t : store.currentArticles(titles, numbers)) {
-                String bare = t.title().startsWith(PRC) ? t.title().substring(PRC.length()) : t.title();
+                String bare = bareTitle(t.title());
                 found.putIfAbsent(bare + "\n" + t.article().number(), t.article());
             }
             keys.forEach((c, key) -> {
