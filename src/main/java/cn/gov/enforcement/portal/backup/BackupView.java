@@ -62,15 +62,26 @@ public class BackupView extends Div implements HasDynamicTitle {
         detail.addClassName("muted");
         detail.getStyle().set("font-size", "var(--lumo-font-size-s)");
         grid.setId("backup-list");
-        grid.addColumn(Backups.BackupFile::name).setHeader(getTranslation("backup.name")).setFlexGrow(2);
-        grid.addColumn(f -> TIME.format(f.createdAt())).setHeader(getTranslation("backup.time")).setAutoWidth(true);
-        grid.addColumn(f -> size(f.bytes())).setHeader(getTranslation("backup.size")).setAutoWidth(true);
+        // on a phone or a tablet one column instead, each archive a card: the long file name squeezed the time and
+        // size out of sight
+        cn.gov.enforcement.portal.platform.NarrowWindow.cards(this, grid, this::wideColumns, "archive",
+                getTranslation("backup.list"), f -> cn.gov.enforcement.portal.platform.NarrowWindow.factCard(f.name(),
+                        getTranslation("backup.colon"), getTranslation("backup.time"), TIME.format(f.createdAt()),
+                        getTranslation("backup.size"), size(f.bytes())));
         grid.setAllRowsVisible(true);
         none.setId("backup-none");
         none.setText(getTranslation("backup.none"));
         add(now, progress, status, detail, new H2(getTranslation("backup.list")), none, grid);
         show();
         cn.gov.enforcement.portal.platform.Polling.whileAttached(this, this::show);
+    }
+
+    /** The columns of a wide window: a column per fact. */
+    private void wideColumns() {
+        grid.addColumn(Backups.BackupFile::name).setKey("name").setHeader(getTranslation("backup.name")).setFlexGrow(2);
+        grid.addColumn(f -> TIME.format(f.createdAt())).setKey("time").setHeader(getTranslation("backup.time"))
+                .setAutoWidth(true);
+        grid.addColumn(f -> size(f.bytes())).setKey("size").setHeader(getTranslation("backup.size")).setAutoWidth(true);
     }
 
     /** The run under way or the last run's outcome, and the archives. */

@@ -2,6 +2,9 @@ package cn.gov.enforcement.portal.platform;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.function.SerializableFunction;
 import com.vaadin.flow.function.SerializableRunnable;
@@ -63,7 +66,7 @@ public final class NarrowWindow {
      */
     public static <T> void cards(Component page, Grid<T> grid, SerializableRunnable wideColumns, String key,
             String header, SerializableFunction<T, ? extends Component> card) {
-        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         wideColumns.run();
         follow(page, narrow -> {
             grid.removeAllColumns();
@@ -81,15 +84,14 @@ public final class NarrowWindow {
      * with its value after {@code colon} (the page's language's, such as {@code ：}), one a line; a blank value is left
      * out. {@code labelsAndValues} alternates labels and values.
      */
-    public static com.vaadin.flow.component.html.Div factCard(String heading, String colon, String... labelsAndValues) {
-        com.vaadin.flow.component.html.Span head = new com.vaadin.flow.component.html.Span(heading);
+    public static Div factCard(String heading, String colon, String... labelsAndValues) {
+        Span head = new Span(heading);
         head.addClassName("fact-card-heading");
-        com.vaadin.flow.component.html.Div card = new com.vaadin.flow.component.html.Div(
-                new com.vaadin.flow.component.html.Div(head));
+        Div card = new Div(new Div(head));
         for (int i = 0; i + 1 < labelsAndValues.length; i += 2) {
             String value = labelsAndValues[i + 1];
             if (value != null && !value.isBlank()) {
-                card.add(new com.vaadin.flow.component.html.Div(labelsAndValues[i] + colon + value));
+                card.add(new Div(labelsAndValues[i] + colon + value));
             }
         }
         card.addClassName("fact-card");

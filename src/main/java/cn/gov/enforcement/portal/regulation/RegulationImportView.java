@@ -113,14 +113,9 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
         status.getElement().setAttribute("role", "status");
         summary.setId("regulation-import-summary");
         problems.setId("regulation-import-problems");
-        problems.addColumn(ImportProblem::file).setHeader(getTranslation("regulation.upload.file")).setAutoWidth(true);
-        // a problem of the whole file (empty, unreadable) has no line
-        problems.addColumn(p -> p.line() > 0 ? Integer.toString(p.line()) : "—").setHeader(getTranslation("regulation.upload.line"))
-                .setAutoWidth(true);
-        problems.addColumn(p -> getTranslation("regulation.upload.severity." + p.severity().name()))
-                .setHeader(getTranslation("regulation.upload.severity")).setAutoWidth(true);
-        problems.addColumn(p -> getTranslation(p.messageKey(), p.args().toArray()))
-                .setHeader(getTranslation("regulation.upload.message")).setFlexGrow(1);
+        // on a phone or a tablet one column instead, each problem a card: four columns left the message a sliver
+        cn.gov.enforcement.portal.platform.NarrowWindow.cards(this, problems, this::problemColumns, "problem",
+                getTranslation("regulation.upload.message"), this::problemCard);
         problems.setAllRowsVisible(true);
         problems.setVisible(false);
         reindex.setId("regulation-reindex");
@@ -157,6 +152,39 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
             }
         }
         showPending();
+    }
+
+    /** The problem columns of a wide window: a column per fact. */
+    private void problemColumns() {
+        problems.addColumn(ImportProblem::file).setKey("file").setHeader(getTranslation("regulation.upload.file"))
+                .setAutoWidth(true);
+        problems.addColumn(this::line).setKey("line").setHeader(getTranslation("regulation.upload.line"))
+                .setAutoWidth(true);
+        problems.addColumn(this::severity).setKey("severity").setHeader(getTranslation("regulation.upload.severity"))
+                .setAutoWidth(true);
+        problems.addColumn(this::message).setKey("message").setHeader(getTranslation("regulation.upload.message"))
+                .setFlexGrow(1);
+    }
+
+    /** A problem on a narrow window: its message, then the file, the line and the kind. */
+    private com.vaadin.flow.component.html.Div problemCard(ImportProblem p) {
+        return cn.gov.enforcement.portal.platform.NarrowWindow.factCard(message(p),
+                getTranslation("regulation.document.colon"), getTranslation("regulation.upload.file"), p.file(),
+                getTranslation("regulation.upload.line"), line(p), getTranslation("regulation.upload.severity"),
+                severity(p));
+    }
+
+    /** The line of a problem; a problem of the whole file (empty, unreadable) has none. */
+    private String line(ImportProblem p) {
+        return p.line() > 0 ? Integer.toString(p.line()) : "—";
+    }
+
+    private String severity(ImportProblem p) {
+        return getTranslation("regulation.upload.severity." + p.severity().name());
+    }
+
+    private String message(ImportProblem p) {
+        return getTranslation(p.messageKey(), p.args().toArray());
     }
 
     private void showPending() {

@@ -264,6 +264,16 @@ class BackupIT extends KaribuViewTest {
         Grid<Backups.BackupFile> grid = _get(Grid.class, spec -> spec.withId("backup-list"));
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(Math.min(7, before + 1));
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0).get(0)).startsWith("portal-backup-");
+        // on a phone each archive is a card: its name, then the time and the size (the name squeezed them away)
+        List<String> wide = cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid);
+        assertThat(wide).containsExactly("name", "time", "size");
+        BackupView view = _get(BackupView.class);
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, true);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).containsExactly("archive");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, 0, "archive").getElement()
+                .getTextRecursively()).startsWith("portal-backup-").contains("时间：20", "大小：").containsPattern("[KM]B");
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, false);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).isEqualTo(wide);
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Paragraph.class).stream().map(Paragraph::getText))
                 .anySatisfy(text -> assertThat(text).contains("自动备份已关闭"));
         // the page says what the archives hold of the database the portal runs on (it said "back PostgreSQL up

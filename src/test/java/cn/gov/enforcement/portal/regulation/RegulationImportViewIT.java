@@ -124,6 +124,18 @@ class RegulationImportViewIT extends KaribuViewTest {
             assertThat(p.file()).isEqualTo("upload/broken.md");
             assertThat(p.line()).isPositive();
         });
+        // on a phone each problem is a card: the message, then the file, the line and the kind (four columns left
+        // the message a sliver)
+        RegulationImportView view = _get(RegulationImportView.class);
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, true);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(problems)).containsExactly("problem");
+        int broken = problems.getGenericDataView().getItems().toList().indexOf(problems.getGenericDataView().getItems()
+                .filter(p -> p.file().equals("upload/broken.md")).findFirst().orElseThrow());
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(problems, broken, "problem")
+                .getElement().getTextRecursively()).contains("文件：upload/broken.md", "行：", "类别：");
+        cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, false);
+        assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(problems))
+                .containsExactly("file", "line", "severity", "message");
         assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-status")).getText())
                 .isEqualTo(UI.getCurrent().getTranslation("regulation.upload.doneWithFailures"));
         assertThat(UI.getCurrent().getPollInterval()).isNegative();
