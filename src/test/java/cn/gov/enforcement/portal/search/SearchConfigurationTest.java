@@ -29,7 +29,9 @@ class SearchConfigurationTest {
             .withUserConfiguration(SearchConfiguration.class)
             .withBean(PortalSettings.class, () -> new PortalSettings(DATA))
             .withBean(Clock.class, Clock::systemUTC)
-            .withPropertyValues("portal.data-dir=" + DATA);
+            // the node that starts here once took more than the default two minutes on a two-core machine busy with
+            // other portals and their nodes; this test is about what the context does, not how fast the node is
+            .withPropertyValues("portal.data-dir=" + DATA, "portal.search.embedded.startup-timeout=5m");
 
     @Test
     void a_configured_cluster_address_means_no_embedded_node() {
