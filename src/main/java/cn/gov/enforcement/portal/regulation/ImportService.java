@@ -5,10 +5,6 @@ import cn.gov.enforcement.portal.regulation.importer.LawRefBookParser;
 import cn.gov.enforcement.portal.regulation.importer.PlainTextParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -347,16 +343,8 @@ public class ImportService {
 
     private static Optional<LegalDocument> parsePlainText(PlainTextParser parser, String relative, byte[] bytes,
             List<ImportProblem> problems) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(new ImportProblem(relative, 0, ImportProblem.Severity.ERROR, "regulation.import.notUtf8",
-                    List.of()));
-            return Optional.empty();
-        }
-        return parser.parse(relative, text, problems);
+        return cn.gov.enforcement.portal.regulation.importer.Utf8Text.decode(relative, bytes, problems)
+                .flatMap(text -> parser.parse(relative, text, problems));
     }
 
     /**

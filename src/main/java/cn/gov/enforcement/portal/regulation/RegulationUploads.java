@@ -174,7 +174,7 @@ class RegulationUploads {
                 if (!(lower.endsWith(".md") || lower.endsWith(".txt")) || name.startsWith("__MACOSX/")) {
                     if (!name.startsWith("__MACOSX/") && ARCHIVES.stream().anyMatch(lower::endsWith)) {
                         // its documents would be missed without a word: the summary names it
-                        notRead.add(new ImportProblem(baseName(zipName) + "/" + name, 0, ImportProblem.Severity.WARNING,
+                        notRead.add(new ImportProblem(name, 0, ImportProblem.Severity.WARNING,
                                 "regulation.upload.nestedArchive", List.of()));
                     }
                     continue;

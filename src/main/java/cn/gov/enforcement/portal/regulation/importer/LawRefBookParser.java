@@ -11,10 +11,6 @@ import cn.gov.enforcement.portal.regulation.Regions;
 import cn.gov.enforcement.portal.regulation.Paragraph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -152,15 +148,7 @@ public final class LawRefBookParser {
 
     /** Parses one file; {@code relative} (path under the corpus root, with '/') decides level and region. */
     public Optional<LegalDocument> parse(String relative, byte[] bytes, List<ImportProblem> problems) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(ImportProblem.error(relative, 0, "regulation.import.notUtf8"));
-            return Optional.empty();
-        }
-        return parse(relative, text, problems);
+        return Utf8Text.decode(relative, bytes, problems).flatMap(text -> parse(relative, text, problems));
     }
 
     public Optional<LegalDocument> parse(String relative, String text, List<ImportProblem> problems) {
