@@ -79,7 +79,7 @@ final class AgencyFileParser {
             YamlNode officer = officerNodes.get(i);
             officer.allowOnly(OFFICER_FIELDS);
             String officerName = officer.requiredText("name", 100);
-            String certificate = officer.matching("certificate", Certificates.FORMAT, "agency.problem.certificateFormat");
+            String certificate = certificate(officer);
             OfficerStatus status = officer.enumValue("status", OfficerStatus.class);
             if (certificate != null) {
                 Integer previous = seen.putIfAbsent(certificate, i);
@@ -101,12 +101,36 @@ final class AgencyFileParser {
                 file.label(), file.sha256())), problems);
     }
 
-    /** Line of the n-th officer's certificate, for cross-file problems. */
+    /**
+     * An officer's certificate number in its stored form ({@link Certificates#normalize}: the file may write it in any
+     * case, with spaces, or a Traditional province abbreviation); a problem saying what is allowed when it is not a
+     * plausible number.
+     */
+    private static String certificate(YamlNode officer) {
+        String written = officer.requiredText("certificate", 200);
+        if (written == null) {
+            return null;
+        }
+        String number = Certificates.normalize(written);
+        if (!Certificates.isWellFormed(number)) {
+            officer.problem("certificate", "agency.problem.certificateFormat", written, Certificates.MIN_LENGTH,
+                    Certificates.MAX_LENGTH);
+            return null;
+        }
+        return number;
+    }
+
+    /** Line of an officer's certificate (as stored, however the file writes it), for cross-file problems. */
     static int certificateLine(KnowledgeFile file, String certificate) {
         String[] lines = file.content().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(certificate)) {
-                return i + 1;
+            int key = lines[i].indexOf("certificate:");
+            if (key >= 0) {
+                String value = lines[i].substring(key + "certificate:".length()).replaceAll("[,}].*$", "").strip()
+                        .replaceAll("^[\"']|[\"']$", "");
+                if (Certificates.normalize(value).equals(certificate)) {
+                    return i + 1;
+                }
             }
         }
         return 0;

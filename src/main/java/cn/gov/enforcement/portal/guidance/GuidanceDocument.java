@@ -29,7 +29,7 @@ class GuidanceDocument extends Div {
         }
         if (g.voided()) {
             Paragraph voided = new Paragraph(getTranslation(lang, "guidance.document.voided",
-                    g.voidedAt().atZone(GuidanceService.ZONE).toLocalDate().toString(), g.voidReason()));
+                    date(lang, g.voidedAt().atZone(GuidanceService.ZONE).toLocalDate()), g.voidReason()));
             voided.setId("guidance-void");
             voided.addClassName("sample-label");
             add(voided);
@@ -48,7 +48,7 @@ class GuidanceDocument extends Div {
             section(lang, "guidance.document.basis", g.basis());
         }
         if (g.respondBy() != null) {
-            add(new Paragraph(getTranslation(lang, "guidance.document.respondBy", g.respondBy().toString())));
+            add(new Paragraph(getTranslation(lang, "guidance.document.respondBy", date(lang, g.respondBy()))));
         }
         add(new Paragraph(getTranslation(lang, "guidance.document.voluntary")));
         if (accessCode != null) {
@@ -59,7 +59,8 @@ class GuidanceDocument extends Div {
             add(how);
         }
         if (!g.officers().isEmpty()) {
-            // brackets and separator of the document's language: 谢*博（HB-…）、唐*雨（HB-…） or 谢*博 (HB-…), 唐*雨 (HB-…)
+            // brackets and separator of the document's language: 谢文博（HB-…）、唐雨（HB-…） or 谢文博 (HB-…), 唐雨 (HB-…);
+            // full names on the document staff hand over, masked ones (谢*博) on the party's public page
             Paragraph officers = new Paragraph(getTranslation(lang, "guidance.document.officers", String.join(
                     getTranslation(lang, "guidance.document.officers.separator"), g.officers().stream()
                             .map(o -> o.name().isEmpty() ? o.certificate()
@@ -68,9 +69,19 @@ class GuidanceDocument extends Div {
             officers.setId("guidance-document-officers");
             add(officers);
         }
-        Paragraph signature = new Paragraph(agencyName + " " + g.issuedAt().atZone(GuidanceService.ZONE).toLocalDate());
+        Paragraph signature = new Paragraph(agencyName + " "
+                + date(lang, g.issuedAt().atZone(GuidanceService.ZONE).toLocalDate()));
         signature.addClassName("document-signature");
         add(signature);
+    }
+
+    /**
+     * A day as a document in the language writes it: 2026年12月7日 in Chinese (as official documents date themselves,
+     * not 2026-12-07), 7 December 2026 in English ({@code guidance.document.datePattern}).
+     */
+    private String date(Locale lang, java.time.LocalDate day) {
+        return java.time.format.DateTimeFormatter.ofPattern(getTranslation(lang, "guidance.document.datePattern"), lang)
+                .format(day);
     }
 
     private void section(Locale lang, String headingKey, String text) {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A written guidance as staff and its party see it.
  *
- * @param officers the officers who gave it, as the document names them (masked name and certificate number)
+ * @param officers the officers who gave it, as the document names them: full name and certificate number on the
+ *     staff pages (the document handed to the party), the name partly masked on the party's public page
  * @param visitOverdue true when a planned return visit is not recorded and its day has passed
  */
 public record GuidanceRecord(String number, String agencyId, String officer, List<NamedOfficer> officers,
@@ -17,8 +18,8 @@ public record GuidanceRecord(String number, String agencyId, String officer, Lis
         Instant visitedAt, Instant voidedAt, String voidedBy, String voidReason, boolean visitOverdue) {
 
     /**
-     * An officer as a guidance document names them: the masked name (empty when the agency's file no longer lists
-     * the certificate) and the certificate number.
+     * An officer as a guidance document names them: the name (in full for staff, masked on the party's page; empty
+     * when the agency's file no longer lists the certificate) and the certificate number.
      */
     public record NamedOfficer(String name, String certificate) {}
 

@@ -90,6 +90,8 @@ public class GuidanceService {
 
     private final GuidanceRepository repository;
     private final AgencyDirectory agencies;
+    /** The agencies with their officers' full names, for the documents staff print and hand to the party. */
+    private final cn.gov.enforcement.portal.agency.AgencyStaffService staffAgencies;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate tx;
@@ -107,8 +109,9 @@ public class GuidanceService {
 
     GuidanceService(GuidanceRepository repository, AgencyDirectory agencies, CurrentUser currentUser, Clock clock,
             TransactionTemplate tx, Outbox outbox, Translations translations, PortalSettings portal, ListsCatalog lists,
-            AccountService accounts) {
+            AccountService accounts, cn.gov.enforcement.portal.agency.AgencyStaffService staffAgencies) {
         this.repository = repository;
+        this.staffAgencies = staffAgencies;
         this.lists = lists;
         this.accounts = accounts;
         this.agencies = agencies;
@@ -222,7 +225,7 @@ public class GuidanceService {
             return g;
         });
         figuresCache.invalidate();
-        return new Issued(record(saved, today, agency), code);
+        return new Issued(record(saved, today, handedOver(agencyId)), code);
     }
 
     /**
@@ -383,7 +386,7 @@ public class GuidanceService {
     public Optional<GuidanceRecord> find(String number) {
         requireStaff();
         return byNumber(number).filter(g -> currentUser.canAccessAgency(g.getAgencyId()))
-                .map(g -> record(g, today(), agencies.find(g.getAgencyId()).orElse(null)));
+                .map(g -> record(g, today(), handedOver(g.getAgencyId())));
     }
 
     /**
@@ -452,7 +455,7 @@ public class GuidanceService {
                 change.accept(g);
                 return repository.saveAndFlush(g);
             });
-            return record(saved, today(), agencies.find(saved.getAgencyId()).orElse(null));
+            return record(saved, today(), handedOver(saved.getAgencyId()));
         } catch (ObjectOptimisticLockingFailureException concurrent) {
             throw ValidationFailure.of("form", "guidance.error.visited");
         }
@@ -702,6 +705,15 @@ public class GuidanceService {
         if (!currentUser.isAdmin() && !currentUser.hasRole("OFFICER")) {
             throw new AccessDeniedException("Guidance is for officers and administrators");
         }
+    }
+
+    /**
+     * The agency as the document staff print and hand to the party names its officers: in full, with their certificate
+     * numbers, as an official document must (the party's own page, reachable by anyone holding its number and code,
+     * names them as the public agency pages do, partly masked: {@link #open}, {@link #reply}).
+     */
+    private AgencyDetails handedOver(String agencyId) {
+        return staffAgencies.agency(agencyId).orElse(null);
     }
 
     /** The record; the officers as the document names them only when the agency's details are given. */

@@ -55,15 +55,7 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         add(heading);
         Div facts = new Div();
         facts.setId("exemption-facts");
-        Div agencyFact = ListsUi.fact(this, "lists.field.agency", catalog.agencyName(e.agency()));
-        if (catalog.knownAgency(e.agency())) {
-            // the agency's page: its address, phone and office hours
-            Anchor agencyLink = new Anchor("agencies/" + e.agency(), catalog.agencyName(e.agency()));
-            agencyLink.setId("exemption-agency-link");
-            agencyFact.getChildren().skip(1).findFirst().ifPresent(agencyFact::remove);
-            agencyFact.add(agencyLink);
-        }
-        facts.add(agencyFact);
+        facts.add(ListsUi.agencyFact(this, catalog, e.agency(), "exemption-agency-link"));
         facts.add(ListsUi.fact(this, "lists.field.kind", ListsUi.kindText(this, e)));
         if (e.sector() != null) {
             facts.add(ListsUi.contentFact(this, "lists.field.sector", ReaderScript.forReader(e.sector())));
@@ -120,14 +112,7 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
 
     /** The list's parameters this page passes back to it: its search, filters and page, each as the list reads it. */
     static String listQuery(java.util.Map<String, java.util.List<String>> params) {
-        java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
-        for (String name : java.util.List.of("q", "agency", "sector", "kind", "page")) {
-            String value = ListsUi.first(params, name);
-            if (value != null) {
-                kept.put(name, value.length() > ListsCatalog.MAX_QUERY ? value.substring(0, ListsCatalog.MAX_QUERY) : value);
-            }
-        }
-        return kept.isEmpty() ? "" : com.vaadin.flow.router.QueryParameters.simple(kept).getQueryString();
+        return ListsUi.listQuery(params, java.util.List.of("q", "agency", "sector", "kind", "page"));
     }
 
     @Override

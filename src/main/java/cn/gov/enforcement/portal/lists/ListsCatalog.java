@@ -302,6 +302,28 @@ public class ListsCatalog {
         return find(ListKind.EXEMPTIONS, id, ExemptionItem.class);
     }
 
+    /**
+     * The exemption and lighter-penalty items in force of the risk point's own agency for the same violation: those
+     * whose violated provision ({@code basis_violation}) cites an article the risk point names as the rule that is
+     * broken ({@code basis_obligation}; the same law and article, and the same paragraph where both name one). Only
+     * this link in the data counts: sharing a penalty article alone (one article often punishes many violations) or
+     * similar words do not. Sorted by id.
+     */
+    public List<ExemptionItem> exemptionsFor(RiskPoint risk) {
+        return publicExemptions().stream()
+                .filter(e -> e.agency().equals(risk.agency()))
+                .filter(e -> e.basisViolation().stream().anyMatch(v -> risk.basisObligation().stream()
+                        .anyMatch(o -> sameProvision(o, v))))
+                .sorted(java.util.Comparator.comparing(ExemptionItem::id))
+                .toList();
+    }
+
+    /** The same law and article; the same paragraph when both citations name one (a whole article holds them all). */
+    static boolean sameProvision(Citation a, Citation b) {
+        return a.law().equals(b.law()) && a.article().equals(b.article())
+                && (a.paragraph() == null || b.paragraph() == null || a.paragraph().equals(b.paragraph()));
+    }
+
     /** The discretion benchmarks of one agency (or of every agency when null), sorted by id. */
     public List<DiscretionBenchmark> discretion(String agency) {
         return publicEntries(ListKind.DISCRETION).stream()

@@ -45,7 +45,7 @@ final class ListsCsv {
                 m.get("lists.csv.appliesTo"), m.get("lists.csv.title"), m.get("lists.csv.risk"), m.get("lists.csv.level"),
                 m.get("lists.csv.basisObligation"), m.get("lists.csv.basisPenalty"), m.get("lists.csv.consequence"),
                 m.get("lists.csv.prevention"), m.get("lists.csv.guidance"), m.get("lists.csv.effectiveFrom"),
-                m.get("lists.csv.sample")));
+                m.get("lists.csv.effectiveTo"), m.get("lists.csv.sample")));
         for (RiskPoint r : items) {
             out.add(List.of(r.id(), agencyNames.apply(r.agency()), content.apply(r.sector()),
                     content.apply(r.appliesTo()), content.apply(r.title()), content.apply(r.risk()),
@@ -54,7 +54,7 @@ final class ListsCsv {
                     content.apply(String.join("\n", r.prevention())),
                     r.guidance().stream().map(g -> m.get(ListsUi.guidanceKey(g)))
                             .collect(Collectors.joining(m.get("lists.csv.separator"))),
-                    r.effectiveFrom().toString(),
+                    r.effectiveFrom().toString(), date(r.effectiveTo()),
                     r.sample() ? m.get("lists.csv.yes") : m.get("lists.csv.no")));
         }
         return out;
@@ -73,7 +73,7 @@ final class ListsCsv {
                 m.get("lists.csv.subkind"), m.get("lists.csv.sector"), m.get("lists.csv.violation"),
                 m.get("lists.csv.basisViolation"), m.get("lists.csv.basisPenalty"), m.get("lists.csv.basisExemption"),
                 m.get("lists.csv.conditions"), m.get("lists.csv.measure"), m.get("lists.csv.effectiveFrom"),
-                m.get("lists.csv.sample")));
+                m.get("lists.csv.effectiveTo"), m.get("lists.csv.sample")));
         for (ExemptionItem e : items) {
             out.add(List.of(e.id(), agencyNames.apply(e.agency()), m.get(ListsUi.kindKey(e.kind())),
                     e.subkind() == null ? "" : m.get(ListsUi.subkindKey(e.subkind())), content.apply(nz(e.sector())),
@@ -81,7 +81,7 @@ final class ListsCsv {
                     citations(e.basisPenalty(), content), citations(e.basisExemption(), content),
                     e.conditions().stream().map(c -> condition(c, m, content)).collect(Collectors.joining("\n")),
                     content.apply(String.join("、", e.measure())), e.effectiveFrom().toString(),
-                    e.sample() ? m.get("lists.csv.yes") : m.get("lists.csv.no")));
+                    date(e.effectiveTo()), e.sample() ? m.get("lists.csv.yes") : m.get("lists.csv.no")));
         }
         return out;
     }
@@ -106,6 +106,11 @@ final class ListsCsv {
         result[2] = (byte) 0xBF;
         System.arraycopy(body, 0, result, 3, body.length);
         return result;
+    }
+
+    /** A date as ISO yyyy-MM-dd, empty when there is none (an entry in force with no end date). */
+    private static String date(java.time.LocalDate day) {
+        return day == null ? "" : day.toString();
     }
 
     private static String nz(String s) {

@@ -145,6 +145,36 @@ public final class ListsUi {
         return line;
     }
 
+    /**
+     * The agency fact of a detail page: the agency's name, a link to its page (address, phone, office hours) when the
+     * portal knows the agency.
+     */
+    static Div agencyFact(Component owner, ListsCatalog catalog, String agencyId, String linkId) {
+        Div fact = fact(owner, "lists.field.agency", catalog.agencyName(agencyId));
+        if (catalog.knownAgency(agencyId)) {
+            Anchor link = new Anchor("agencies/" + agencyId, catalog.agencyName(agencyId));
+            link.setId(linkId);
+            fact.getChildren().skip(1).findFirst().ifPresent(fact::remove);
+            fact.add(link);
+        }
+        return fact;
+    }
+
+    /**
+     * The parameters of a list a detail page passes back to it (its search, filters and page, each as the list reads
+     * it: the first value, blank ones left out, a search cut to {@link ListsCatalog#MAX_QUERY}); empty when none.
+     */
+    static String listQuery(Map<String, List<String>> params, List<String> names) {
+        Map<String, String> kept = new java.util.LinkedHashMap<>();
+        for (String name : names) {
+            String value = first(params, name);
+            if (value != null) {
+                kept.put(name, value.length() > ListsCatalog.MAX_QUERY ? value.substring(0, ListsCatalog.MAX_QUERY) : value);
+            }
+        }
+        return kept.isEmpty() ? "" : com.vaadin.flow.router.QueryParameters.simple(kept).getQueryString();
+    }
+
     static String first(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();

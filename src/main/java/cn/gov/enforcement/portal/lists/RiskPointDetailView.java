@@ -41,7 +41,9 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         removeAll();
         var links = catalog.citationLinks();
         title = getTranslation("lists.risk.pageTitle", ReaderScript.forReader(r.title()));
-        Anchor back = new Anchor("risks", getTranslation("lists.risk.back"));
+        // back to the list as the reader left it: the list's card links pass its search and filters along
+        String listQuery = listQuery(event.getLocation().getQueryParameters().getParameters());
+        Anchor back = new Anchor(listQuery.isEmpty() ? "risks" : "risks?" + listQuery, getTranslation("lists.risk.back"));
         back.setId("risk-back");
         back.addClassName("lists-no-print");
         add(back, ListsUi.printButton(this));
@@ -53,7 +55,7 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         add(heading);
         Div facts = new Div();
         facts.setId("risk-facts");
-        facts.add(ListsUi.fact(this, "lists.field.agency", catalog.agencyName(r.agency())));
+        facts.add(ListsUi.agencyFact(this, catalog, r.agency(), "risk-agency-link"));
         facts.add(ListsUi.contentFact(this, "lists.field.sector", ReaderScript.forReader(r.sector())));
         facts.add(ListsUi.contentFact(this, "lists.field.appliesTo", ReaderScript.forReader(r.appliesTo())));
         facts.add(ListsUi.fact(this, "lists.field.level", getTranslation(ListsUi.levelKey(r.level()))));
@@ -68,6 +70,7 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         add(ListsUi.contentList(this, "risk-prevention", "lists.risk.prevention", ReaderScript.forReader(r.prevention())));
         add(ListsUi.textList(this, "risk-guidance", "lists.risk.guidance",
                 r.guidance().stream().map(g -> getTranslation(ListsUi.guidanceKey(g))).toList()));
+        relatedExemptions(r).ifPresent(this::add);
         if (currentUser.hasRole("OFFICER") && currentUser.agencyId().filter(r.agency()::equals).isPresent()) {
             // the agency's officers give guidance on this risk (事前提示): the guidance form, drafted from it
             Anchor guide = new Anchor("staff/guidance/new?risk=" + java.net.URLEncoder.encode(r.id(),
@@ -79,6 +82,32 @@ public class RiskPointDetailView extends Div implements BeforeEnterObserver, Has
         ListsUi.citationNote(this, "risk-citation-note", java.util.stream.Stream.of(r.basisObligation(),
                 r.basisPenalty()).flatMap(java.util.List::stream), links).ifPresent(this::add);
         ListsUi.addPrintStyle(this);
+    }
+
+    /**
+     * The agency's exemption and lighter-penalty items for the same violation ({@link ListsCatalog#exemptionsFor}), each
+     * linked to its page with its kind; nothing when the data links none.
+     */
+    private java.util.Optional<Section> relatedExemptions(RiskPoint r) {
+        java.util.List<ExemptionItem> items = catalog.exemptionsFor(r);
+        if (items.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        for (ExemptionItem e : items) {
+            Anchor link = ReaderScript.markContent(new Anchor("exemptions/" + e.id(), ReaderScript.forReader(e.violation())));
+            link.addClassName("risk-exemption-link");
+            list.add(new com.vaadin.flow.component.html.ListItem(link, new Span(" (" + ListsUi.kindText(this, e) + ")")));
+        }
+        Section section = new Section(new H2(getTranslation("lists.risk.exemptions")),
+                new Paragraph(getTranslation("lists.risk.exemptionsLead")), list);
+        section.setId("risk-exemptions");
+        return java.util.Optional.of(section);
+    }
+
+    /** The list's parameters this page passes back to it: its search, filters and page, each as the list reads it. */
+    static String listQuery(java.util.Map<String, java.util.List<String>> params) {
+        return ListsUi.listQuery(params, java.util.List.of("q", "agency", "sector", "level", "page"));
     }
 
     private Section section(String id, String titleKey, String text) {

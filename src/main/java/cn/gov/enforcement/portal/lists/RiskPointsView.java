@@ -94,7 +94,8 @@ public class RiskPointsView extends ListSearchView<RiskPoint> {
         card.addClassName("service-card");
         card.addClassName("risk-card");
         card.getElement().setAttribute("data-id", r.id());
-        Anchor link = ReaderScript.markContent(new Anchor("risks/" + r.id(), ReaderScript.forReader(r.title())));
+        Anchor link = ReaderScript.markContent(new Anchor("risks/" + r.id()
+                + (listQuery().isEmpty() ? "" : "?" + listQuery()), ReaderScript.forReader(r.title())));
         link.addClassName("risk-link");
         H2 title = new H2(link);
         if (r.sample()) {

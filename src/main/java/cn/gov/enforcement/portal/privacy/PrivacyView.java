@@ -33,7 +33,9 @@ public class PrivacyView extends Div implements HasDynamicTitle {
         add(paragraph("privacy-lead", getTranslation("privacy.lead")));
 
         add(new H2(getTranslation("privacy.who.title")));
-        add(paragraph("privacy-who", site.sponsor() == null ? getTranslation("privacy.who.operator")
+        // the data controller as the footer names it (portal.site.sponsor); with none configured the notice says so
+        // rather than point to a footer that names nobody
+        add(paragraph("privacy-who", site.sponsor() == null ? getTranslation("privacy.who.notConfigured")
                 : getTranslation("privacy.who.sponsor", site.sponsor())));
 
         add(new H2(getTranslation("privacy.what.title")));

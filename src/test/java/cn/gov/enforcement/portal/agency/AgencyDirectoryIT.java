@@ -169,6 +169,31 @@ class AgencyDirectoryIT extends AgencyTestSupport {
     }
 
     @Test
+    void the_certificate_api_checks_a_real_province_s_number_in_any_written_form() throws Exception {
+        // before: a plausible number no officer holds is unknown, not refused
+        mvc.perform(get("/api/v1/certificates/{n}", "豫C01001234"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("unknown"))
+                .andExpect(jsonPath("$.certificate").value("豫C01001234"));
+        withOfficer(knowledgeBase, "豫c 0100-1234", () -> {
+            assertThat(repository.findByCertificate("豫C01001234")).as("stored in its one form").isPresent();
+            for (String typed : List.of("豫C01001234", "豫c-0100-1234", "豫Ｃ０１００１２３４", "豫C 0100 1234")) {
+                mvc.perform(get("/api/v1/certificates/{n}", typed))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.status").value("valid"))
+                        .andExpect(jsonPath("$.certificate").value("豫C01001234"))
+                        .andExpect(jsonPath("$.officer").value("周*新"))
+                        .andExpect(jsonPath("$.agency.id").value(AGENCY_WITH_REAL_NUMBER));
+            }
+        });
+        mvc.perform(get("/api/v1/certificates/{n}", "豫C01001234"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("unknown"));
+        // what no certificate number holds is still refused, saying what is allowed
+        mvc.perform(get("/api/v1/certificates/{n}", "执法证0100").header("Accept-Language", "zh-CN"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("证件号只能包含省份简称（如豫、赣）、字母、数字和连字符“-”。请核对后重新输入。"));
+    }
+
+    @Test
     void the_certificate_api_answers_valid_revoked_and_unknown() throws Exception {
         mvc.perform(get("/api/v1/certificates/{n}", "sj-990100-2024-0017"))
                 .andExpect(status().isOk())

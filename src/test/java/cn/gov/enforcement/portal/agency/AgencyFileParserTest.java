@@ -117,6 +117,38 @@ class AgencyFileParserTest {
     }
 
     @Test
+    void real_certificate_numbers_of_any_province_are_accepted_and_stored_in_one_form() {
+        AgencyFileParser.Result result = AgencyFileParser.parse(file("sample-x.yaml", VALID
+                .replace("SJ-990100-2024-0001", "豫c 0100-1234").replace("SJ-990100-2024-0002", "\"14010020190001\"")));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.record().orElseThrow().officers()).extracting(AgencyRecord.OfficerRecord::certificate)
+                .containsExactly("豫C01001234", "14010020190001");
+        for (String number : List.of("赣0101001234", "貴A123456", "JX-3601-00123", "ＳＪ－９９０１００－２０２４－０００１",
+                "A".repeat(31) + "1")) {
+            assertThat(AgencyFileParser.parse(file("sample-x.yaml", VALID.replace("SJ-990100-2024-0001", number)))
+                    .problems()).as(number).isEmpty();
+        }
+    }
+
+    @Test
+    void an_implausible_certificate_number_is_refused_saying_what_is_allowed() {
+        for (String number : List.of("12345", "ABCDEFGH", "C豫01001234", "豫赣01001234", "SJ_990100/2024", "A".repeat(32) + "1",
+                "港A123456", "执法证01234")) {
+            List<ContentProblem> problems = AgencyFileParser.parse(file("sample-x.yaml",
+                    VALID.replace("SJ-990100-2024-0001", number))).problems();
+            assertThat(problems).as(number).singleElement().satisfies(p -> {
+                assertThat(p.field()).isEqualTo("officers[0].certificate");
+                assertThat(p.key()).isEqualTo("agency.problem.certificateFormat");
+                assertThat(p.message()).contains("province abbreviation", "6 to 32 characters", "\"" + number + "\"");
+            });
+        }
+        // the same number written twice in two forms is the same certificate
+        List<ContentProblem> twice = AgencyFileParser.parse(file("sample-x.yaml", VALID
+                .replace("SJ-990100-2024-0001", "豫C01001234").replace("SJ-990100-2024-0002", "豫c-0100-1234"))).problems();
+        assertThat(twice).singleElement().satisfies(p -> assertThat(p.key()).isEqualTo("agency.problem.certificateTwice"));
+    }
+
+    @Test
     void a_broken_file_is_skipped_while_the_others_load() {
         List<AgencyFileParser.Result> results = AgencyFileParser.parseAll(List.of(
                 file("sample-a.yaml", VALID.replace("sample-x", "sample-a")),

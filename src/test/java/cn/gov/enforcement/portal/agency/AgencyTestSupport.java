@@ -55,6 +55,28 @@ abstract class AgencyTestSupport extends IntegrationTest {
         void run() throws Exception;
     }
 
+    /** The agency given an officer with a real province's certificate number while {@link #withOfficer} runs. */
+    static final String AGENCY_WITH_REAL_NUMBER = "sample-market-regulation";
+
+    /**
+     * Runs {@code body} while {@link #AGENCY_WITH_REAL_NUMBER}'s file lists one more valid officer, 周立新, whose
+     * certificate number is written as given (a real province's format, say); the file and the database are restored
+     * afterwards.
+     */
+    static void withOfficer(KnowledgeBase knowledgeBase, String certificate, Body body) throws Exception {
+        Path file = AGENCIES.resolve(AGENCY_WITH_REAL_NUMBER + ".yaml");
+        String original = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(file, original.stripTrailing() + "\n  - name: 周立新\n    certificate: \"" + certificate
+                    + "\"\n    status: valid\n", StandardCharsets.UTF_8);
+            knowledgeBase.loadAll();
+            body.run();
+        } finally {
+            Files.writeString(file, original, StandardCharsets.UTF_8);
+            knowledgeBase.loadAll();
+        }
+    }
+
     /**
      * Runs {@code body} while {@link #AGENCY_WITH_FOLDED_CHARACTER} has the power {@link #POWER_WITH_FOLDED_CHARACTER}
      * in the test knowledge base, the database and the index (found in the index with its own Simplified words);

@@ -317,6 +317,25 @@ class AgencyViewsIT extends AgencyTestSupport {
     }
 
     @Test
+    void the_certificate_check_page_checks_a_real_province_s_number() throws Exception {
+        withOfficer(knowledgeBase, "赣0101001234", () -> {
+            UI.getCurrent().navigate("certificate-check", QueryParameters.of("number", "贛 0101 001234"));
+            TextField input = _get(TextField.class, spec -> spec.withId("certificate-input"));
+            assertThat(input.isInvalid()).isFalse();
+            Div result = _get(Div.class, spec -> spec.withId("certificate-result"));
+            assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("valid");
+            assertThat(result.getElement().getTextRecursively()).contains("赣0101001234", "周*新");
+            // the agency page links the officer's number to the check, which finds it
+            UI.getCurrent().navigate("agencies/" + AGENCY_WITH_REAL_NUMBER);
+            assertThat(_get(Section.class, spec -> spec.withId("agency-officers")).getElement().getOuterHTML())
+                    .contains("href=\"" + CertificateCheckView.url("赣0101001234") + "\"", ">赣0101001234</a>");
+        });
+        UI.getCurrent().navigate("certificate-check", QueryParameters.of("number", "赣0101001234"));
+        assertThat(_get(Div.class, spec -> spec.withId("certificate-result")).getElement().getAttribute("data-outcome"))
+                .isEqualTo("unknown");
+    }
+
+    @Test
     void english_pages_show_the_agencies_english_names() {
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("agencies/sample-market-regulation");

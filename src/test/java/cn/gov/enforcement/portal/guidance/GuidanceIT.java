@@ -256,6 +256,42 @@ class GuidanceIT extends KaribuViewTest {
     }
 
     @Test
+    void the_document_handed_to_the_party_names_the_officers_in_full_and_is_dated_as_a_document_in_its_language() {
+        signInOfficer("guidance-officer", MARKET);
+        GuidanceService.Issued issued = service.issue(input(null));
+        String number = issued.guidance().number();
+        java.time.LocalDate today = service.today();
+        java.time.LocalDate respondBy = today.plusDays(20);
+        // the staff copy, printed and handed over: the officer's full name and certificate, the date in Chinese
+        UI.getCurrent().navigate(GuidanceDetailView.path(number));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-document-officers")).getText())
+                .isEqualTo("执法人员：张晓丰（" + VALID + "）");
+        String chineseDate = today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日";
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("document-signature")).getText())
+                .endsWith(" " + chineseDate).doesNotContain(today.toString());
+        assertThat(_get(GuidanceDocument.class).getElement().getTextRecursively())
+                .contains("请于 " + respondBy.getYear() + "年" + respondBy.getMonthValue() + "月" + respondBy.getDayOfMonth()
+                        + "日 前反馈或完成。");
+        // a party writing English gets the English long form
+        String english = service.issue(input(null, "en")).guidance().number();
+        UI.getCurrent().navigate(GuidanceDetailView.path(english));
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("document-signature")).getText()).endsWith(" "
+                + java.time.format.DateTimeFormatter.ofPattern("d MMMM y", java.util.Locale.ENGLISH).format(today));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-document-officers")).getText())
+                .isEqualTo("Officers: 张晓丰 (" + VALID + ")");
+
+        // the party's own page, which anyone holding the number and code opens, names the officer as the public
+        // agency pages do
+        SecurityContextHolder.clearContext();
+        UI.getCurrent().navigate("guidance", QueryParameters.simple(Map.of("number", number)));
+        _get(PasswordField.class, spec -> spec.withId("guidance-open-code")).setValue(issued.accessCode());
+        _click(_get(Button.class, spec -> spec.withId("guidance-open-submit")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-document-officers")).getText())
+                .isEqualTo("执法人员：张*丰（" + VALID + "）");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("document-signature")).getText()).endsWith(" " + chineseDate);
+    }
+
+    @Test
     void a_new_access_code_replaces_the_old_one() {
         signInOfficer("guidance-officer", MARKET);
         GuidanceService.Issued issued = service.issue(input(null));

@@ -111,6 +111,43 @@ class ListsCsvTest {
     }
 
     @Test
+    void both_lists_give_the_end_date_after_the_start_date_empty_when_there_is_none_in_every_language() throws Exception {
+        RiskPoint open = riskPoint();
+        RiskPoint ending = new RiskPoint("tp-rp-y", open.agency(), open.sector(), open.appliesTo(), open.title(),
+                open.risk(), open.level(), open.levelReason(), open.basisObligation(), open.basisPenalty(), open.consequence(),
+                open.prevention(), open.guidance(), LocalDate.of(2024, 1, 1), LocalDate.of(2026, 6, 30), true);
+        List<Citation> basis = List.of(new Citation("中华人民共和国行政处罚法", "第三十三条", 1));
+        ExemptionItem exemption = new ExemptionItem("tp-ex-y", "sample-traffic-police", "不予处罚", "首违不罚", null, "违法停车",
+                null, basis, basis, basis, List.of(), List.of("教育"), LocalDate.of(2025, 3, 1), LocalDate.of(2027, 2, 28), true);
+        ExemptionItem openExemption = new ExemptionItem("tp-ex-z", "sample-traffic-police", "不予处罚", "首违不罚", null,
+                "违法停车", null, basis, basis, basis, List.of(), List.of("教育"), LocalDate.of(2025, 3, 1), null, true);
+        for (var language : List.of(List.of("zh_CN", "施行日期", "失效日期", "是"), List.of("zh_TW", "施行日期", "失效日期", "是"),
+                List.of("en", "In force from", "In force until", "Yes"))) {
+            var m = bundle(language.get(0));
+            List<List<String>> risks = ListsCsv.riskPointRows(List.of(ending, open), m, ListsCsvTest::name, AS_WRITTEN);
+            List<List<String>> exemptions = ListsCsv.exemptionRows(List.of(exemption, openExemption), m,
+                    ListsCsvTest::name, AS_WRITTEN);
+            for (List<List<String>> rows : List.of(risks, exemptions)) {
+                List<String> header = rows.get(0);
+                assertThat(header.subList(header.size() - 3, header.size()))
+                        .containsExactly(language.get(1), language.get(2), m.get("lists.csv.sample"));
+                rows.forEach(row -> assertThat(row).hasSameSizeAs(header));
+                assertThat(rows.get(2).get(header.size() - 2)).isEmpty();
+                assertThat(rows.get(1).get(header.size() - 1)).isEqualTo(language.get(3));
+            }
+            assertThat(risks.get(1).subList(risks.get(0).size() - 3, risks.get(0).size() - 1))
+                    .containsExactly("2024-01-01", "2026-06-30");
+            assertThat(exemptions.get(1).subList(exemptions.get(0).size() - 3, exemptions.get(0).size() - 1))
+                    .containsExactly("2025-03-01", "2027-02-28");
+            // the CSV and the XLSX download hold the same rows
+            assertThat(ListsCsv.riskPoints(List.of(ending, open), m, ListsCsvTest::name, AS_WRITTEN))
+                    .contains("\"2024-01-01\",\"2026-06-30\",").contains("\"2024-01-01\",\"\",");
+            assertThat(ListsXlsxTest.readSheet(ListsXlsx.workbook("x", exemptions)).get(1))
+                    .contains("2025-03-01", "2027-02-28");
+        }
+    }
+
+    @Test
     void cells_are_quoted_quotes_doubled_and_formulas_neutralised() {
         assertThat(ListsCsv.cell("a\"b")).isEqualTo("\"a\"\"b\"");
         assertThat(ListsCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");

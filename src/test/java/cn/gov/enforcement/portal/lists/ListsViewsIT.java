@@ -150,6 +150,53 @@ class ListsViewsIT extends ListsTestSupport {
     }
 
     @Test
+    void a_risk_detail_links_its_agency_and_leads_back_to_the_search_the_reader_had() {
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("sector", "餐饮服务", "level", "高")));
+        Anchor card = _find(Anchor.class, spec -> spec.withClasses("risk-link")).stream()
+                .filter(a -> a.getHref().startsWith("risks/mr-rp-food-licence")).findFirst().orElseThrow();
+        assertThat(card.getHref()).startsWith("risks/mr-rp-food-licence?").contains("sector=").contains("level=");
+        String query = card.getHref().substring(card.getHref().indexOf('?') + 1);
+        UI.getCurrent().navigate("risks/mr-rp-food-licence", QueryParameters.fromString(query));
+        assertThat(_get(Anchor.class, spec -> spec.withId("risk-back")).getHref()).isEqualTo("risks?" + query);
+        UI.getCurrent().navigate("risks", QueryParameters.fromString(query));
+        assertThat(_get(Select.class, spec -> spec.withId("risk-sector")).getValue()).isEqualTo("餐饮服务");
+        assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.getElement().getTextRecursively()).contains("餐饮服务"));
+        // a search and a page are passed along too; parameters the list does not read are not
+        UI.getCurrent().navigate("risks/mr-rp-food-licence", QueryParameters.simple(Map.of("q", "许可", "page", "2", "kind", "x")));
+        assertThat(_get(Anchor.class, spec -> spec.withId("risk-back")).getHref()).isEqualTo("risks?q=%E8%AE%B8%E5%8F%AF&page=2");
+        UI.getCurrent().navigate("risks/mr-rp-food-licence", QueryParameters.simple(Map.of("x", "1")));
+        assertThat(_get(Anchor.class, spec -> spec.withId("risk-back")).getHref()).isEqualTo("risks");
+        // the agency is a link to its page: whom to ask
+        Anchor agency = _get(Anchor.class, spec -> spec.withId("risk-agency-link"));
+        assertThat(agency.getHref()).isEqualTo("agencies/sample-market-regulation");
+        assertThat(agency.getText()).isEqualTo(catalog.agencyName("sample-market-regulation"));
+        // no exemption item of the agency concerns the rule this risk breaks (食品安全法第三十五条): no section
+        assertThat(_find(Section.class, spec -> spec.withId("risk-exemptions"))).isEmpty();
+    }
+
+    @Test
+    void a_risk_detail_links_the_agency_s_exemption_items_for_a_breach_of_the_same_rule_and_no_others() {
+        RiskPoint risk = catalog.findRiskPoint("mr-rp-expired-food").orElseThrow();
+        List<String> expected = catalog.publicExemptions().stream()
+                .filter(e -> e.agency().equals(risk.agency()))
+                .filter(e -> e.basisViolation().stream().anyMatch(v -> risk.basisObligation().stream()
+                        .anyMatch(o -> o.law().equals(v.law()) && o.article().equals(v.article()))))
+                .map(e -> "exemptions/" + e.id()).sorted().toList();
+        assertThat(expected).contains("exemptions/mr-ex-no-fault-purchase-checked");
+        UI.getCurrent().navigate("risks/mr-rp-expired-food");
+        Section section = _get(Section.class, spec -> spec.withId("risk-exemptions"));
+        List<String> links = _find(Anchor.class, spec -> spec.withClasses("risk-exemption-link")).stream()
+                .map(Anchor::getHref).toList();
+        assertThat(links).containsExactlyElementsOf(expected);
+        assertThat(section.getElement().getTextRecursively()).contains(UI.getCurrent().getTranslation("lists.risk.exemptions"))
+                .contains(catalog.findExemption("mr-ex-no-fault-purchase-checked").orElseThrow().violation());
+        // the same penalty article alone is no link: 食品安全法第一百二十六条 punishes many violations
+        UI.getCurrent().navigate("risks/mr-rp-tableware-disinfection");
+        assertThat(_find(Section.class, spec -> spec.withId("risk-exemptions"))).isEmpty();
+    }
+
+    @Test
     void the_exemption_list_filters_by_kind_and_links_to_detail_and_check() {
         UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("kind", "从轻处罚")));
         assertThat(_find(Div.class, spec -> spec.withClasses("exemption-card"))).isNotEmpty();

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PrivacyViewIT extends KaribuViewTest {
 
     @Autowired MediationService mediation;
+    @Autowired org.springframework.boot.autoconfigure.web.ServerProperties server;
     @Autowired List<SampleContent> samples;
     @Autowired AuthenticationContext authentication;
     @Autowired JdbcTemplate jdbc;
@@ -113,6 +114,34 @@ class PrivacyViewIT extends KaribuViewTest {
             events.publishEvent(new cn.gov.enforcement.portal.agency.AgencyDirectoryChanged(List.of(), List.of()));
             events.publishEvent(new cn.gov.enforcement.portal.lists.ListsChanged("", List.of(), List.of()));
         });
+    }
+
+    @Test
+    void the_notice_names_the_configured_operator_and_says_truthfully_when_none_is_configured() {
+        // the tests configure no portal.site.*: the footer names nobody, and the notice does not point to it for a name
+        UI.getCurrent().navigate("privacy");
+        assertThat(site.sponsor()).isNull();
+        String unset = _get(Paragraph.class, spec -> spec.withId("privacy-who")).getText();
+        assertThat(unset).contains("由运营方在安装时配置", "本站尚未配置", "无法列明主办机关", "负责该争议的行政机关")
+                .doesNotContain("见页面底部");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("regulations");
+        UI.getCurrent().navigate("privacy");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-who")).getText())
+                .contains("configured by its operator at installation", "have not been set on this installation");
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("regulations");
+        UI.getCurrent().navigate("privacy");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-who")).getText()).contains("本站尚未設定");
+
+        // configured: the notice names the operator as the footer does
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        PrivacyView configured = new PrivacyView(new SiteSettings("示例市司法局", "0791-12345678", null, null, null), mediation,
+                assistant, accountLog, mail, server);
+        assertThat(_get(configured, Paragraph.class, spec -> spec.withId("privacy-who")).getText())
+                .startsWith("本平台由示例市司法局主办。").doesNotContain("尚未配置");
+        assertThat(_get(configured, Paragraph.class, spec -> spec.withId("privacy-contact")).getText())
+                .contains("0791-12345678");
     }
 
     @Test

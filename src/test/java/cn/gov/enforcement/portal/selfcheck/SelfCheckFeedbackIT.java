@@ -155,6 +155,27 @@ class SelfCheckFeedbackIT extends KaribuViewTest {
     }
 
     @Test
+    void the_intro_says_nothing_is_stored_unless_the_reader_sends_the_answers_with_the_report_s_button() {
+        assertThat(SelfCheckFeedback.KEEP_DAYS).as("the intro says two years").isEqualTo(730);
+        for (java.util.Locale locale : List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.TRADITIONAL_CHINESE,
+                java.util.Locale.ENGLISH)) {
+            UI.getCurrent().setLocale(locale);
+            UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
+                    "a", List.of("mr-rp-price-tag.N"), "report", List.of("1"))));
+            String button = _get(Button.class, spec -> spec.withId("selfcheck-feedback-submit")).getText();
+            UI.getCurrent().navigate("self-check");
+            String intro = _get(Paragraph.class, spec -> spec.withId("selfcheck-privacy")).getText();
+            // the exception is named by the label of the button that makes it, and what is then kept and how long
+            assertThat(intro).as(locale.toString()).contains(button)
+                    .containsAnyOf("两年后删除", "兩年後刪除", "deletes them after two years");
+        }
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("self-check");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("selfcheck-privacy")).getText())
+                .contains("平台也不保存，除非您在最后选择“匿名提交自查结果”");
+    }
+
+    @Test
     void the_report_sends_its_answers_once_and_the_officer_reads_them_with_a_link_to_write_guidance() {
         UI.getCurrent().navigate("self-check", new QueryParameters(Map.of("sector", List.of("商品零售"),
                 "a", List.of("mr-rp-price-tag.N_mr-rp-price-fraud.D"), "report", List.of("1"))));
