@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,30 +11,73 @@ import java.util.Optional;
  * threshold parameter.
  */
 public enum ConditionType {
-    FIRST_VIOLATION("first_violation", "within_months", List.of()),
-    NO_HARM("no_harm", null, List.of()),
-    HARM_MINOR("harm_minor", null, List.of()),
-    HARM_MITIGATED("harm_mitigated", null, List.of()),
-    CORRECTED_IMMEDIATELY("corrected_immediately", null, List.of()),
-    CORRECTED_WITHIN_DAYS("corrected_within_days", "days", List.of()),
-    CLEAN_RECORD_MONTHS("clean_record_months", "months", List.of()),
-    COMMITMENT_SIGNED("commitment_signed", null, List.of()),
-    NO_SUBJECTIVE_FAULT("no_subjective_fault", null, List.of()),
-    SELF_REPORTED("self_reported", null, List.of()),
-    COERCED_OR_DECEIVED("coerced_or_deceived", null, List.of()),
-    CATEGORY_IS("category_is", null, List.of("what")),
-    AMOUNT_BELOW("amount_below", "amount", List.of("unit", "what")),
-    QUANTITY_BELOW("quantity_below", "quantity", List.of("unit", "what")),
-    DURATION_BELOW("duration_below", "days", List.of("what"));
+    FIRST_VIOLATION("first_violation", "within_months", List.of(), "首次违法", "月数"),
+    NO_HARM("no_harm", null, List.of(), "无危害后果", null),
+    HARM_MINOR("harm_minor", null, List.of(), "危害后果轻微", null),
+    HARM_MITIGATED("harm_mitigated", null, List.of(), "危害后果已减轻或消除", null),
+    CORRECTED_IMMEDIATELY("corrected_immediately", null, List.of(), "当场改正", null),
+    CORRECTED_WITHIN_DAYS("corrected_within_days", "days", List.of(), "限期改正", "天数"),
+    CLEAN_RECORD_MONTHS("clean_record_months", "months", List.of(), "期内无违法记录", "月数"),
+    COMMITMENT_SIGNED("commitment_signed", null, List.of(), "签署承诺书", null),
+    NO_SUBJECTIVE_FAULT("no_subjective_fault", null, List.of(), "无主观过错", null),
+    SELF_REPORTED("self_reported", null, List.of(), "主动报告", null),
+    COERCED_OR_DECEIVED("coerced_or_deceived", null, List.of(), "被胁迫或诱骗", null),
+    CATEGORY_IS("category_is", null, List.of("what"), "属于类别", null),
+    AMOUNT_BELOW("amount_below", "amount", List.of("unit", "what"), "金额低于", "金额"),
+    QUANTITY_BELOW("quantity_below", "quantity", List.of("unit", "what"), "数量低于", "数量"),
+    DURATION_BELOW("duration_below", "days", List.of("what"), "持续天数低于", "天数");
+
+    /**
+     * The Chinese names of the text parameters and of {@code met_when} in the back office's Chinese spelling of a
+     * condition line ({@code 金额低于；金额=500；单位=元；对象=违法所得；问题}); the number parameter's is the type's own.
+     */
+    private static final Map<String, String> CHINESE_PARAMETERS = Map.of("unit", "单位", "what", "对象",
+            "met_when", "符合回答");
 
     private final String code;
     private final String numberParameter;
     private final List<String> textParameters;
+    private final String chineseName;
+    private final String chineseNumberParameter;
 
-    ConditionType(String code, String numberParameter, List<String> textParameters) {
+    ConditionType(String code, String numberParameter, List<String> textParameters, String chineseName,
+            String chineseNumberParameter) {
         this.code = code;
         this.numberParameter = numberParameter;
         this.textParameters = textParameters;
+        this.chineseName = chineseName;
+        this.chineseNumberParameter = chineseNumberParameter;
+    }
+
+    /** The type's name in the back office's Chinese spelling of a condition line, e.g. 首次违法. */
+    public String chineseName() {
+        return chineseName;
+    }
+
+    /**
+     * A parameter's name (a code such as {@code days}, or {@code met_when}) in the Chinese spelling, e.g. 天数; the
+     * code itself when it has none.
+     */
+    public String chineseParameter(String parameter) {
+        if (parameter.equals(numberParameter)) {
+            return chineseNumberParameter;
+        }
+        return CHINESE_PARAMETERS.getOrDefault(parameter, parameter);
+    }
+
+    /** The parameter code named {@code name} in either spelling (天数 or {@code days}), or null for none of the type's. */
+    public String parameterOf(String name) {
+        if (name.equals("met_when") || name.equals(CHINESE_PARAMETERS.get("met_when"))
+                || name.equals(ReaderScript.toTaiwan(CHINESE_PARAMETERS.get("met_when")))) {
+            return "met_when";
+        }
+        for (String parameter : parameters().keySet()) {
+            String chinese = chineseParameter(parameter);
+            if (name.equals(parameter) || name.equals(chinese) || name.equals(ReaderScript.toTaiwan(chinese))) {
+                return parameter;
+            }
+        }
+        return null;
     }
 
     /** The name used in the YAML files, e.g. {@code first_violation}. */
@@ -68,6 +112,19 @@ public enum ConditionType {
         }
         textParameters.forEach(p -> result.put(p, "text"));
         return result;
+    }
+
+    /**
+     * The type named {@code name} in either spelling: its code ({@code first_violation}) or its Chinese name
+     * (首次违法, also in Traditional characters as a zh-TW editor types it).
+     */
+    public static Optional<ConditionType> fromName(String name) {
+        for (ConditionType type : values()) {
+            if (type.chineseName.equals(name) || ReaderScript.toTaiwan(type.chineseName).equals(name)) {
+                return Optional.of(type);
+            }
+        }
+        return fromCode(name);
     }
 
     public static Optional<ConditionType> fromCode(String code) {

@@ -3,12 +3,8 @@ package cn.gov.enforcement.portal.lists;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -38,7 +34,6 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
             return;
         }
         removeAll();
-        var links = catalog.citationLinks();
         title = getTranslation("lists.exemption.pageTitle", ReaderScript.forReader(e.violation()));
         // back to the list as the reader left it: the list's card links pass its search and filters along
         String listQuery = listQuery(event.getLocation().getQueryParameters().getParameters());
@@ -47,41 +42,12 @@ public class ExemptionDetailView extends Div implements BeforeEnterObserver, Has
         back.setId("exemption-back");
         back.addClassName("lists-no-print");
         add(back, ListsUi.printButton(this));
-        H1 heading = ReaderScript.markContent(new H1(ReaderScript.forReader(e.violation())));
-        heading.setId("exemption-title");
-        if (e.sample()) {
-            heading.add(new Span(" "), ListsUi.sampleBadge(this));
-        }
-        add(heading);
-        Div facts = new Div();
-        facts.setId("exemption-facts");
-        facts.add(ListsUi.agencyFact(this, catalog, e.agency(), "exemption-agency-link"));
-        facts.add(ListsUi.fact(this, "lists.field.kind", ListsUi.kindText(this, e)));
-        if (e.sector() != null) {
-            facts.add(ListsUi.contentFact(this, "lists.field.sector", ReaderScript.forReader(e.sector())));
-        }
-        if (e.scope() != null) {
-            facts.add(ListsUi.contentFact(this, "lists.field.scope", ReaderScript.forReader(e.scope())));
-        }
-        facts.add(ListsUi.fact(this, "lists.field.effectiveFrom", e.effectiveFrom().toString()
-                + (e.effectiveTo() == null ? "" : " – " + e.effectiveTo())));
-        add(facts);
-        add(ListsUi.citations(this, "exemption-basis-violation", "lists.exemption.basisViolation", e.basisViolation(), links));
-        add(ListsUi.citations(this, "exemption-basis-penalty", "lists.exemption.basisPenalty", e.basisPenalty(), links));
-        add(ListsUi.citations(this, "exemption-basis-exemption", "lists.exemption.basisExemption", e.basisExemption(), links));
-        Section conditions = new Section(new H2(getTranslation("lists.exemption.conditions")));
-        conditions.setId("exemption-conditions");
-        conditions.add(new Paragraph(getTranslation("lists.exemption.conditionsLead")), conditionList(this, e));
-        add(conditions);
-        add(ListsUi.contentList(this, "exemption-measure", "lists.exemption.measure", ReaderScript.forReader(e.measure())));
         // the check's own back link returns here with the list's search, so this page's back link still has it
         Anchor check = new Anchor("exemptions/" + e.id() + "/check" + (listQuery.isEmpty() ? "" : "?" + listQuery),
                 getTranslation("lists.exemption.checkLink"));
         check.setId("exemption-check-link");
         check.addClassName("lists-no-print");
-        add(new Div(check));
-        ListsUi.citationNote(this, "exemption-citation-note", java.util.stream.Stream.of(e.basisViolation(),
-                e.basisPenalty(), e.basisExemption()).flatMap(java.util.List::stream), links).ifPresent(this::add);
+        ListEntryBody.exemption(this, e, catalog, new Div(check));
         ListsUi.addPrintStyle(this);
     }
 

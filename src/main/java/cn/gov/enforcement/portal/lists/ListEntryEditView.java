@@ -138,6 +138,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                 .ifPresent(kept -> {
                     baseVersion = kept.baseVersion();
                     kept.values().forEach(this::set);
+                    sampleRule(value("agency"));
                 });
     }
 
@@ -162,9 +163,11 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         TextField id = text("id");
         id.setMaxLength(80);
-        id.setHelperText(getTranslation("lists.admin.help.id"));
         if (existingId != null) {
+            id.setHelperText(getTranslation("lists.admin.help.id"));
             id.setReadOnly(true);
+        } else {
+            idHelp(id, agency);
         }
         Select<String> agencySelect = new Select<>();
         agencySelect.setItems(agencies);
@@ -175,8 +178,10 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
         }
         agencySelect.setReadOnly(existingId != null || agencies.size() <= 1);
         if (existingId == null) {
-            agencySelect.addValueChangeListener(e -> ((Checkbox) fields.get("sample"))
-                    .setValue(catalog.sampleAgency(e.getValue())));
+            agencySelect.addValueChangeListener(e -> {
+                sampleRule(e.getValue());
+                idHelp(id, e.getValue());
+            });
         }
         form.add(id, agencySelect);
         if (risk) {
@@ -207,7 +212,10 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                     area("basisPenalty", "lists.admin.help.citations"),
                     area("basisExemption", "lists.admin.help.citations"),
                     area("measure", "lists.admin.help.lines"));
-            TextArea conditions = area("conditions", "lists.admin.help.conditions");
+            TextArea conditions = area("conditions", null);
+            // Chinese pages name the types in Chinese (the form shows and reads that spelling), others by code
+            conditions.setHelperText(getTranslation("lists.admin.help.conditions",
+                    ListEntryForms.conditionTypes(conditionSpelling())));
             form.add(conditions, 2);
         }
         DatePicker from = DatePickers.localize(new DatePicker(), this);
@@ -220,6 +228,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
         form.add(from, to, sample);
         add(form);
         fill(entry);
+        sampleRule(agency);
 
         Button save = new Button(getTranslation("lists.admin.save"), e -> save());
         save.setId("entry-save");
@@ -295,13 +304,38 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             set("basisViolation", in.basisViolation());
             set("basisPenalty", in.basisPenalty());
             set("basisExemption", in.basisExemption());
-            set("conditions", in.conditions());
+            set("conditions", ListEntryForms.conditionLines(x.conditions(), conditionSpelling()));
             set("measure", in.measure());
             dates(in.effectiveFrom(), in.effectiveTo(), in.sample());
         } else {
             // a new entry is sample content only when its agency is one (a real agency's entries are real)
             ((Checkbox) fields.get("sample")).setValue(catalog.sampleAgency(value("agency")));
         }
+    }
+
+    /** A new entry's id starts with the agency's prefix (the service refuses any other): the help names it. */
+    private void idHelp(TextField id, String agency) {
+        id.setHelperText(agency == null ? getTranslation("lists.admin.help.id")
+                : getTranslation("lists.admin.help.idPrefix", backOffice.idPrefix(agency)));
+    }
+
+    /** On a Chinese page the conditions are written with the types' Chinese names (首次违法；月数=12；…). */
+    private ListEntryForms.Spelling conditionSpelling() {
+        return ListEntryForms.Spelling.of(getLocale());
+    }
+
+    /**
+     * An entry of a sample agency is always sample content (the service marks it so whatever is sent): the box is
+     * ticked and read-only, and its helper says why. A real agency's editor may tick it.
+     */
+    private void sampleRule(String agency) {
+        Checkbox box = (Checkbox) fields.get("sample");
+        boolean sampleAgency = catalog.sampleAgency(agency);
+        if (sampleAgency) {
+            box.setValue(true);
+        }
+        box.setReadOnly(sampleAgency);
+        box.setHelperText(sampleAgency ? getTranslation("lists.admin.help.sampleAgency") : null);
     }
 
     private void dates(java.time.LocalDate from, java.time.LocalDate to, boolean sample) {

@@ -25,7 +25,11 @@ public final class ListEntryForms {
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern CITATION = Pattern.compile(
             "^《?(.+?)》?\\s*(第[零〇一二三四五六七八九十百千]+[条條](?:之[一二三四五六七八九十]+)?)\\s*(?:第([一二三四五六七八九十]+|\\d+)款)?$");
-    private static final Pattern PARAMETER = Pattern.compile("^([a-z_]+)\\s*=\\s*(.*)$");
+    /** A parameter of a condition line: a code or a Chinese name, {@code =} (or the full-width ＝), its value. */
+    private static final Pattern PARAMETER = Pattern.compile("^([a-z_]+|\\p{IsHan}+)\\s*[=＝]\\s*(.*)$");
+    /** Between the parts of a condition line: a semicolon, ASCII or full-width (the Chinese spelling's). */
+    private static final Pattern CONDITION_SEPARATOR = Pattern.compile("\\s*[;；]\\s*");
+    private static final String CHINESE_SEPARATOR = "；";
 
     private ListEntryForms() {}
 
@@ -67,26 +71,93 @@ public final class ListEntryForms {
      * the answer no carries {@code met_when=否} before its question.
      */
     public static String conditionLines(List<Condition> conditions) {
+        return conditionLines(conditions, Spelling.CODES);
+    }
+
+    /**
+     * How the forms spell a condition line: with the types' and parameters' codes ({@code corrected_within_days;
+     * days=3; …}, English pages), or with their Chinese names ({@code 限期改正；天数=3；…}, Chinese pages), in Simplified
+     * or in Taiwan's Traditional characters. {@link #exemption} reads every spelling.
+     */
+    public enum Spelling {
+        CODES, SIMPLIFIED, TRADITIONAL;
+
+        /** The spelling of a page in this language. */
+        public static Spelling of(java.util.Locale page) {
+            return !"zh".equals(page.getLanguage()) ? CODES
+                    : cn.gov.enforcement.portal.platform.ReaderScript.readsTraditional(page) ? TRADITIONAL : SIMPLIFIED;
+        }
+
+        String type(ConditionType t) {
+            return chinese(t.code(), t.chineseName());
+        }
+
+        String parameter(ConditionType t, String code) {
+            return chinese(code, t.chineseParameter(code));
+        }
+
+        private String chinese(String code, String name) {
+            return switch (this) {
+                case CODES -> code;
+                case SIMPLIFIED -> name;
+                case TRADITIONAL -> cn.gov.enforcement.portal.platform.ReaderScript.toTaiwan(name);
+            };
+        }
+    }
+
+    /**
+     * Conditions one per line in the given spelling ({@link #conditionLines(List)}: the codes'); the Chinese ones
+     * separate the parts with the full-width ；, e.g. {@code 无危害后果；符合回答=否；是否造成了交通事故？}.
+     */
+    public static String conditionLines(List<Condition> conditions, Spelling spelling) {
+        String separator = spelling == Spelling.CODES ? "; " : CHINESE_SEPARATOR;
         List<String> lines = new ArrayList<>();
         for (Condition c : conditions) {
+            ConditionType t = c.type();
             List<String> parts = new ArrayList<>();
-            parts.add(c.type().code());
-            if (c.type().numberParameter() != null && c.threshold() != null) {
-                parts.add(c.type().numberParameter() + "=" + c.threshold().stripTrailingZeros().toPlainString());
+            parts.add(spelling.type(t));
+            if (t.numberParameter() != null && c.threshold() != null) {
+                parts.add(spelling.parameter(t, t.numberParameter()) + "="
+                        + c.threshold().stripTrailingZeros().toPlainString());
             }
-            if (c.type().textParameters().contains("unit")) {
-                parts.add("unit=" + c.unit());
+            if (t.textParameters().contains("unit")) {
+                parts.add(spelling.parameter(t, "unit") + "=" + c.unit());
             }
-            if (c.type().textParameters().contains("what")) {
-                parts.add("what=" + c.what());
+            if (t.textParameters().contains("what")) {
+                parts.add(spelling.parameter(t, "what") + "=" + c.what());
             }
             if (c.metWhenNo()) {
-                parts.add("met_when=" + Condition.MET_WHEN_NO);
+                parts.add(spelling.parameter(t, "met_when") + "=" + Condition.MET_WHEN_NO);
             }
             parts.add(c.question());
-            lines.add(String.join("; ", parts));
+            lines.add(String.join(separator, parts));
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * Every condition type, for the form's help and its refusal of an unknown type: the codes
+     * ({@code first_violation, no_harm, …}), or the Chinese names with the parameters and the code
+     * ({@code 首次违法（月数；first_violation）、…}).
+     */
+    public static String conditionTypes(Spelling spelling) {
+        return java.util.Arrays.stream(ConditionType.values()).map(t -> spelling == Spelling.CODES ? t.code()
+                : spelling.type(t) + "（" + t.parameters().keySet().stream().map(code -> spelling.parameter(t, code) + "；")
+                        .collect(Collectors.joining()) + t.code() + "）")
+                .collect(Collectors.joining(spelling == Spelling.CODES ? ", " : "、"));
+    }
+
+    /** The same risk point or exemption item marked as sample content. */
+    static ListEntry asSample(ListEntry entry) {
+        if (entry instanceof RiskPoint r) {
+            return new RiskPoint(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(), r.risk(), r.level(),
+                    r.levelReason(), r.basisObligation(), r.basisPenalty(), r.consequence(), r.prevention(),
+                    r.guidance(), r.effectiveFrom(), r.effectiveTo(), true);
+        }
+        ExemptionItem e = (ExemptionItem) entry;
+        return new ExemptionItem(e.id(), e.agency(), e.kind(), e.subkind(), e.sector(), e.violation(), e.scope(),
+                e.basisViolation(), e.basisPenalty(), e.basisExemption(), e.conditions(), e.measure(),
+                e.effectiveFrom(), e.effectiveTo(), true);
     }
 
     /** Collects the problems of one form. */
@@ -293,22 +364,37 @@ public final class ListEntryForms {
         List<Condition> result = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             int line = i + 1;
-            List<String> parts = new ArrayList<>(List.of(lines.get(i).split("\\s*;\\s*", -1)));
-            var type = ConditionType.fromCode(parts.remove(0).strip());
+            // type; parameter=value; …; question: the question is the rest of the line as typed (it may hold a ;)
+            String text = lines.get(i);
+            Matcher separator = CONDITION_SEPARATOR.matcher(text);
+            int at = separator.find() ? separator.start() : text.length();
+            var type = ConditionType.fromName(text.substring(0, at).strip());
             if (type.isEmpty()) {
-                p.add("conditions", "lists.admin.error.conditionType", line,
-                        java.util.Arrays.stream(ConditionType.values()).map(ConditionType::code)
-                                .collect(Collectors.joining(", ")));
+                p.add("conditions", "lists.admin.error.conditionType", line, conditionTypes(Spelling.CODES),
+                        conditionTypes(Spelling.SIMPLIFIED), conditionTypes(Spelling.TRADITIONAL));
                 continue;
             }
             ConditionType t = type.get();
             java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
-            while (!parts.isEmpty() && PARAMETER.matcher(parts.get(0)).matches()) {
-                Matcher m = PARAMETER.matcher(parts.remove(0));
-                m.matches();
-                params.put(m.group(1), m.group(2).strip());
+            int rest = at < text.length() ? separator.end() : text.length();
+            boolean unknownParameter = false;
+            while (rest < text.length()) {
+                int end = separator.find() ? separator.start() : text.length();
+                Matcher m = PARAMETER.matcher(text.substring(rest, end));
+                if (!m.matches()) {
+                    break;
+                }
+                String code = t.parameterOf(m.group(1));
+                unknownParameter |= code == null;
+                params.put(code == null ? m.group(1) : code, m.group(2).strip());
+                rest = end < text.length() ? separator.end() : text.length();
             }
-            String question = String.join("; ", parts).strip();
+            String question = text.substring(rest).strip();
+            if (unknownParameter) {
+                p.add("conditions", "lists.admin.error.conditionParameters", line, parameterList(t, Spelling.CODES),
+                        parameterList(t, Spelling.SIMPLIFIED), parameterList(t, Spelling.TRADITIONAL));
+                continue;
+            }
             String metWhen = params.remove("met_when");
             if (metWhen != null && (t.numericAnswer()
                     || !(Condition.MET_WHEN_NO.equals(metWhen) || Condition.MET_WHEN_YES.equals(metWhen)))) {
@@ -316,8 +402,8 @@ public final class ListEntryForms {
                 continue;
             }
             if (!params.keySet().equals(t.parameters().keySet())) {
-                p.add("conditions", "lists.admin.error.conditionParameters", line,
-                        t.parameters().isEmpty() ? "-" : String.join(", ", t.parameters().keySet()));
+                p.add("conditions", "lists.admin.error.conditionParameters", line, parameterList(t, Spelling.CODES),
+                        parameterList(t, Spelling.SIMPLIFIED), parameterList(t, Spelling.TRADITIONAL));
                 continue;
             }
             if (question.isEmpty() || question.length() > 500 || hasControl(question, false)) {
@@ -333,7 +419,9 @@ public final class ListEntryForms {
                 }
                 if (threshold == null || threshold.signum() <= 0 || threshold.compareTo(new BigDecimal("1000000000")) > 0
                         || (t.wholeNumber() && threshold.stripTrailingZeros().scale() > 0)) {
-                    p.add("conditions", "lists.admin.error.conditionNumber", line, t.numberParameter());
+                    p.add("conditions", "lists.admin.error.conditionNumber", line, t.numberParameter(),
+                            Spelling.SIMPLIFIED.parameter(t, t.numberParameter()),
+                            Spelling.TRADITIONAL.parameter(t, t.numberParameter()));
                     continue;
                 }
             }
@@ -347,6 +435,13 @@ public final class ListEntryForms {
             result.add(new Condition(t, question, threshold, unit, what, Condition.MET_WHEN_NO.equals(metWhen)));
         }
         return List.copyOf(result);
+    }
+
+    /** The parameters a condition type needs, by code or by Chinese name; "-" for none. */
+    private static String parameterList(ConditionType t, Spelling spelling) {
+        return t.parameters().isEmpty() ? "-" : t.parameters().keySet().stream()
+                .map(code -> spelling.parameter(t, code))
+                .collect(Collectors.joining(spelling == Spelling.CODES ? ", " : "、"));
     }
 
     private static void dates(Problems p, LocalDate from, LocalDate to) {

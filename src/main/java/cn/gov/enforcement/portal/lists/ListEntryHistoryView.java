@@ -67,9 +67,16 @@ public class ListEntryHistoryView extends Div implements BeforeEnterObserver, Ha
             ListsBackOffice.VersionSummary v = versions.get(i);
             String status = superseded(versions, i) ? getTranslation("lists.admin.status.superseded")
                     : getTranslation(v.status().translationKey());
-            list.add(new ListItem(getTranslation("lists.admin.version", v.version()) + " · "
+            ListItem item = new ListItem(getTranslation("lists.admin.version", v.version()) + " · "
                     + status + " · " + v.createdBy() + " · "
-                    + TIME.format(v.createdAt()) + (v.fromFile() ? " · " + getTranslation("lists.admin.fromFile") : "")));
+                    + TIME.format(v.createdAt()) + (v.fromFile() ? " · " + getTranslation("lists.admin.fromFile") : "")
+                    + " · ");
+            // this version as its public page would show it
+            Anchor preview = new Anchor("staff/lists/preview/" + id + "?version=" + v.version(),
+                    getTranslation("lists.admin.preview"));
+            preview.addClassName("history-preview");
+            item.add(preview);
+            list.add(item);
         }
         if (versions.isEmpty()) {
             add(new Paragraph(getTranslation("lists.admin.noVersions")));

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -128,17 +129,21 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         String kind = getTranslation(e.kind() == ListKind.RISK_POINTS ? "lists.admin.kind.risk" : "lists.admin.kind.exemption");
         Span facts = new Span(e.id() + " · " + kind + " · " + getTranslation(e.status().translationKey())
                 + (e.version() > 0 ? " · " + getTranslation("lists.admin.version", e.version()) : "")
-                + " · " + getTranslation(e.publicNow() ? "lists.admin.public" : "lists.admin.notPublic")
+                + " · " + publicText(e.publicVersion())
+                + (e.effectiveFrom() == null ? "" : " · " + getTranslation("lists.admin.effective",
+                        dates(e.effectiveFrom(), e.effectiveTo())))
                 + (e.fromFile() ? " · " + getTranslation("lists.admin.fromFile") : ""));
         facts.addClassName("lists-admin-facts");
         row.add(new Div(facts));
         HorizontalLayout actions = new HorizontalLayout();
         actions.setWrap(true);
+        Anchor preview = new Anchor("staff/lists/preview/" + e.id(), getTranslation("lists.admin.preview"));
+        preview.addClassName("lists-admin-preview");
         Anchor edit = new Anchor("staff/lists/edit/" + e.kind().folder() + "/" + e.id(), getTranslation("lists.admin.edit"));
         edit.addClassName("lists-admin-edit");
         Anchor history = new Anchor("staff/lists/history/" + e.id(), getTranslation("lists.admin.history"));
         history.addClassName("lists-admin-history");
-        actions.add(edit, history);
+        actions.add(preview, edit, history);
         switch (e.status()) {
             case DRAFT -> actions.add(action("submit", "lists.admin.submit", "lists.admin.done.submit", e,
                     backOffice::submit));
@@ -154,8 +159,8 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
                     "lists.admin.done.withdraw", e));
             default -> { }
         }
-        if ((e.status() == EntryStatus.DRAFT || e.status() == EntryStatus.IN_REVIEW) && e.publicNow()) {
-            // the version the public sees can leave the lists while a newer one is being written
+        if ((e.status() == EntryStatus.DRAFT || e.status() == EntryStatus.IN_REVIEW) && e.publicVersion() != null) {
+            // the version on the public list (in force or not yet) can leave it while a newer one is being written
             actions.add(withdrawal("lists.admin.withdrawPublic", "lists.admin.withdrawConfirm.textRevision",
                     "lists.admin.done.withdrawPublic", e));
         }
@@ -178,7 +183,7 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     private Button action(String name, String key, String doneKey, ListsBackOffice.EntrySummary e, Step step) {
-        Button button = new Button(getTranslation(key), click -> take(e, doneKey, step));
+        Button button = new Button(getTranslation(key), click -> take(e, e.title(), doneKey, step));
         button.addClassName("lists-admin-" + name);
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return button;
@@ -189,16 +194,19 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
      * withdraws.
      */
     private Button withdrawal(String key, String confirmTextKey, String doneKey, ListsBackOffice.EntrySummary e) {
+        // what leaves the public list is the version on it, not a newer draft with another title
+        String withdrawn = e.publicVersion() != null ? e.publicVersion().title() : e.title();
         Button button = new Button(getTranslation(key), click -> {
             ConfirmDialog confirm = new ConfirmDialog();
             confirm.setId("lists-admin-withdraw-confirm");
             confirm.setHeader(getTranslation("lists.admin.withdrawConfirm.title"));
-            confirm.setText(getTranslation(confirmTextKey, e.title(), e.id(), e.version()));
+            confirm.setText(new Span(ReaderScript.markSpliced(getTranslation(confirmTextKey,
+                    ReaderScript.spliceAsWritten(withdrawn), e.id(), e.version()))));
             confirm.setCancelable(true);
             confirm.setCancelText(getTranslation("lists.admin.withdrawConfirm.cancel"));
             confirm.setConfirmText(getTranslation("lists.admin.withdrawConfirm.confirm"));
             confirm.setConfirmButtonTheme("error primary");
-            confirm.addConfirmListener(ok -> take(e, doneKey, backOffice::withdraw));
+            confirm.addConfirmListener(ok -> take(e, withdrawn, doneKey, backOffice::withdraw));
             confirm.open();
         });
         button.addClassName("lists-admin-withdraw");
@@ -211,22 +219,47 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
      * entry's row (the status line at the top of a long list is out of view). A refusal is said the same way, on the
      * row as it was shown.
      */
-    private void take(ListsBackOffice.EntrySummary e, String doneKey, Step step) {
+    private void take(ListsBackOffice.EntrySummary e, String title, String doneKey, Step step) {
         try {
             step.apply(e.id(), e.version(), e.status());
         } catch (ValidationFailure failure) {
             var p = failure.problems().get(0);
             String refusal = getTranslation(p.messageKey(), p.args());
             rowMessage(e.id(), refusal, "alert");
-            Notification.show(refusal, 8000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            notify(refusal, 8000, NotificationVariant.LUMO_ERROR);
             return;
         }
-        String done = getTranslation(doneKey, e.title());
+        // the entry's title is its Chinese content, as written: marked on a page of another language
+        String done = getTranslation(doneKey, ReaderScript.spliceAsWritten(title));
         refresh();
         rowMessage(e.id(), done, "status");
-        Notification.show(done, 5000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        notify(done, 5000, NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static void notify(String text, int duration, NotificationVariant variant) {
+        Notification notification = new Notification();
+        notification.add(new Span(ReaderScript.markSpliced(text)));
+        notification.setDuration(duration);
+        notification.setPosition(Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(variant);
+        notification.open();
+    }
+
+    /** Whether the public sees the version on the public list: now, from its start date, or no longer. */
+    private String publicText(ListsBackOffice.PublicVersion v) {
+        if (v == null) {
+            return getTranslation("lists.admin.notPublic");
+        }
+        if (v.inForce()) {
+            return getTranslation("lists.admin.public");
+        }
+        return v.upcoming(catalog.today()) ? getTranslation("lists.admin.publicFrom", v.effectiveFrom().toString())
+                : getTranslation("lists.admin.publicEnded", String.valueOf(v.effectiveTo()));
+    }
+
+    private String dates(java.time.LocalDate from, java.time.LocalDate to) {
+        return to == null ? getTranslation("lists.admin.effectiveOpen", from.toString())
+                : getTranslation("lists.admin.effectiveRange", from.toString(), to.toString());
     }
 
     /** Writes a message under the row of the entry, with the role that makes a screen reader read it out. */
@@ -234,7 +267,8 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         rows.getChildren().filter(c -> id.equals(c.getElement().getAttribute("data-id"))).findFirst()
                 .flatMap(row -> row.getChildren().filter(c -> c.getElement().getClassList().contains("lists-admin-row-message")).findFirst())
                 .ifPresent(feedback -> {
-                    ((Paragraph) feedback).setText(text);
+                    ((Paragraph) feedback).removeAll();
+                    ((Paragraph) feedback).add(ReaderScript.markSpliced(text));
                     feedback.getElement().setAttribute("role", role);
                     feedback.getElement().setAttribute("data-kind", "alert".equals(role) ? "refused" : "done");
                 });

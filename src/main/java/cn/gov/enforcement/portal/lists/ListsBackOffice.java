@@ -77,16 +77,18 @@ public class ListsBackOffice {
     private final ListStore store;
     private final CurrentUser currentUser;
     private final AgencyDirectory agencies;
+    private final ListsCatalog catalog;
     private final Clock clock;
     private final TransactionTemplate freshRead;
 
     ListsBackOffice(ListEntryRepository repository, ListVersionStore versions, ListStore store, CurrentUser currentUser,
-            AgencyDirectory agencies, Clock clock, PlatformTransactionManager transactionManager) {
+            AgencyDirectory agencies, ListsCatalog catalog, Clock clock, PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.versions = versions;
         this.store = store;
         this.currentUser = currentUser;
         this.agencies = agencies;
+        this.catalog = catalog;
         this.clock = clock;
         this.freshRead = new TransactionTemplate(transactionManager);
         this.freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -94,15 +96,37 @@ public class ListsBackOffice {
     }
 
     /**
-     * One line of the editors' list. {@code publicNow}: a version is on the public lists. {@code ownSubmission}: the
-     * version is in review and the caller, an editor, submitted it, so {@link #publish} refuses them (someone else
-     * publishes it).
+     * One line of the editors' list. {@code title} and the effective dates are the newest version's;
+     * {@code publicVersion} the version on the public list (null when none is). {@code ownSubmission}: the version is
+     * in review and the caller, an editor, submitted it, so {@link #publish} refuses them (someone else publishes it).
      */
     public record EntrySummary(String id, ListKind kind, String agency, String title, EntryStatus status,
-            int version, boolean fromFile, boolean publicNow, LocalDate effectiveFrom, LocalDate effectiveTo,
-            boolean ownSubmission) {}
+            int version, boolean fromFile, PublicVersion publicVersion, LocalDate effectiveFrom, LocalDate effectiveTo,
+            boolean ownSubmission) {
 
-    /** The working copy of an entry (its newest version, or the file content when it has none yet). */
+        /** True when the public sees a version now: one is on the public list and in force today. */
+        public boolean publicNow() {
+            return publicVersion != null && publicVersion.inForce();
+        }
+    }
+
+    /**
+     * The version of an entry on the public list: its title and effective dates, and whether it is in force today
+     * (the public sees it only then; before its start date and after its end date the public pages and the API do
+     * not show it).
+     */
+    public record PublicVersion(String title, LocalDate effectiveFrom, LocalDate effectiveTo, boolean inForce) {
+
+        /** True when it is not shown yet: it starts after today. */
+        public boolean upcoming(LocalDate today) {
+            return !inForce && effectiveFrom != null && effectiveFrom.isAfter(today);
+        }
+    }
+
+    /**
+     * The working copy of an entry (its newest version, or the file content when it has none yet). {@code publicNow}:
+     * a version is on the public list and in force today.
+     */
     public record EntryView(String id, ListKind kind, String agency, EntryStatus status, int version,
             boolean publicNow, Object entry) {
 
@@ -145,7 +169,8 @@ public class ListsBackOffice {
         for (ListKind kind : List.of(ListKind.RISK_POINTS, ListKind.EXEMPTIONS)) {
             for (ListEntryRepository.Line e : repository.findLines(kind.folder(), agency)) {
                 result.put(e.getId(), new EntrySummary(e.getId(), kind, agency, e.getTitle(),
-                        EntryStatus.PUBLISHED, 0, !ListStore.BACK_OFFICE_SOURCE.equals(e.getSourceFile()), true,
+                        EntryStatus.PUBLISHED, 0, !ListStore.BACK_OFFICE_SOURCE.equals(e.getSourceFile()),
+                        publicVersion(e.getTitle(), e.getEffectiveFrom(), e.getEffectiveTo()),
                         e.getEffectiveFrom(), e.getEffectiveTo(), false));
             }
         }
@@ -162,7 +187,8 @@ public class ListsBackOffice {
             }
             EntrySummary before = result.get(v.entryId());
             result.put(v.entryId(), new EntrySummary(v.entryId(), kind, v.agency(), title, v.status(),
-                    v.versionNo(), before != null && before.fromFile(), before != null, from, to,
+                    v.versionNo(), before != null && before.fromFile(), before == null ? null : before.publicVersion(),
+                    from, to,
                     v.status() == EntryStatus.IN_REVIEW && mayNotPublish(v.submittedBy())));
         }
         return result.values().stream().sorted(Comparator.comparing(EntrySummary::id)).toList();
@@ -173,7 +199,12 @@ public class ListsBackOffice {
     public EntryView entry(String id) {
         Resolved r = resolve(id);
         return new EntryView(r.id, r.kind, r.agency, r.status(), r.latest.map(Version::versionNo).orElse(0),
-                r.row.isPresent(), r.entry());
+                r.row.filter(e -> ListsCatalog.inForce(e.getEffectiveFrom(), e.getEffectiveTo(), LocalDate.now(clock)))
+                        .isPresent(), r.entry());
+    }
+
+    private PublicVersion publicVersion(String title, LocalDate from, LocalDate to) {
+        return new PublicVersion(title, from, to, ListsCatalog.inForce(from, to, LocalDate.now(clock)));
     }
 
     /**
@@ -189,14 +220,22 @@ public class ListsBackOffice {
     @Transactional
     public int saveRiskPoint(String existingId, int baseVersion, RiskPointInput input) {
         RiskPoint entry = ListEntryForms.riskPoint(input);
-        return save(existingId, baseVersion, ListKind.RISK_POINTS, entry);
+        return save(existingId, baseVersion, ListKind.RISK_POINTS, sampleWhereDue(entry));
     }
 
     /** Saves an exemption item as a new DRAFT version; see {@link #saveRiskPoint}. */
     @Transactional
     public int saveExemption(String existingId, int baseVersion, ExemptionInput input) {
         ExemptionItem entry = ListEntryForms.exemption(input);
-        return save(existingId, baseVersion, ListKind.EXEMPTIONS, entry);
+        return save(existingId, baseVersion, ListKind.EXEMPTIONS, sampleWhereDue(entry));
+    }
+
+    /**
+     * An entry of a sample agency is sample content, whatever the form said: the public pages badge it 示例, the API
+     * and the CSV say so and the sitemap leaves it out. (A version saved before this rule is marked when published.)
+     */
+    private ListEntry sampleWhereDue(ListEntry entry) {
+        return !entry.sample() && catalog.sampleAgency(entry.agency()) ? ListEntryForms.asSample(entry) : entry;
     }
 
     private int save(String existingId, int baseVersion, ListKind kind, ListEntry entry) {
@@ -204,6 +243,11 @@ public class ListsBackOffice {
         Resolved r = null;
         if (existingId == null) {
             checkAgencyOfNew(entry.agency());
+            String prefix = prefixOf(entry.agency());
+            if (!entry.id().startsWith(prefix)) {
+                // the agency's own ids only: whether another agency's entry has an id is none of the caller's business
+                throw ValidationFailure.of("id", "lists.admin.error.idPrefix", prefix);
+            }
             if (repository.existsById(entry.id()) || versions.exists(entry.id())) {
                 throw ValidationFailure.of("id", "lists.admin.error.idTaken");
             }
@@ -238,6 +282,30 @@ public class ListsBackOffice {
         versions.audit(clock.instant(), actor, entry.agency(), entry.id(), existingId == null ? "CREATE" : "SAVE", no,
                 titleOf(entry));
         return no;
+    }
+
+    /**
+     * The prefix every new entry id of an agency starts with, so that the ids of two agencies never collide and a
+     * refused id says nothing about another agency's entries: the first part that all of the agency's ids share
+     * ({@code mr-} for 示例市市场监督管理局, the convention of {@code knowledge-base/LISTS-FORMAT.md}) when no other
+     * agency's id starts with it; else (an agency without entries yet) the agency's id and a dash.
+     */
+    @Transactional(readOnly = true)
+    public String idPrefix(String agency) {
+        requireAgency(agency);
+        return prefixOf(agency);
+    }
+
+    private String prefixOf(String agency) {
+        java.util.Set<String> shared = repository.findIdsByAgency(agency).stream()
+                .map(id -> id.substring(0, id.indexOf('-') + 1)).collect(java.util.stream.Collectors.toSet());
+        if (shared.size() == 1) {
+            String prefix = shared.iterator().next();
+            if (!prefix.isEmpty() && !repository.existsByIdStartingWithAndAgencyNot(prefix, agency)) {
+                return prefix;
+            }
+        }
+        return agency + "-";
     }
 
     private void checkAgencyOfNew(String agency) {
@@ -296,7 +364,7 @@ public class ListsBackOffice {
             throw ValidationFailure.of("status", "lists.admin.error.fourEyes");
         }
         ListKind kind = kindOf(v.listKind());
-        ListEntry entry = read(kind, v.payload());
+        ListEntry entry = sampleWhereDue(read(kind, v.payload()));
         // the public list holds one version per entry: a revision that starts later would take the version in
         // force off the public site until then
         if (entry.effectiveFrom() != null && entry.effectiveFrom().isAfter(LocalDate.now(clock))
@@ -384,6 +452,43 @@ public class ListsBackOffice {
 
     private void audit(Version v, String action) {
         versions.audit(clock.instant(), actor(), v.agency(), v.entryId(), action, v.versionNo(), null);
+    }
+
+    /**
+     * One version of an entry as the public page would show it, for the staff preview. {@code version} 0: an entry
+     * that so far only came from a file. {@code shownNow}: this is the version on the public list and it is in force
+     * today, so the public sees it now.
+     */
+    public record Preview(String id, ListKind kind, String agency, int version, EntryStatus status, boolean shownNow,
+            ListEntry entry) {}
+
+    /**
+     * A version of an entry of the caller's agencies (null: the newest, or the file content when it has no version),
+     * marked as sample content where publishing would mark it. An unknown version is "not found" like an unknown id.
+     */
+    @Transactional(readOnly = true)
+    public Preview preview(String id, Integer versionNo) {
+        Resolved r = resolve(id);
+        boolean inForce = r.row.filter(e -> ListsCatalog.inForce(e.getEffectiveFrom(), e.getEffectiveTo(),
+                LocalDate.now(clock))).isPresent();
+        if (r.latest.isEmpty()) {
+            if (versionNo != null && versionNo != 0) {
+                throw new ListEntryNotFoundException(id);
+            }
+            return new Preview(r.id, r.kind, r.agency, 0, EntryStatus.PUBLISHED, inForce,
+                    read(r.kind, r.row.orElseThrow().getPayload()));
+        }
+        List<Version> all = versions.versions(r.id);
+        int wanted = versionNo == null ? r.latest.get().versionNo() : versionNo;
+        Version v = all.stream().filter(x -> x.versionNo() == wanted).findFirst()
+                .orElseThrow(() -> new ListEntryNotFoundException(id));
+        // the public list holds the version published last, unless it was withdrawn since
+        Optional<Version> onPublicList = all.stream()
+                .filter(x -> x.status() == EntryStatus.PUBLISHED || x.status() == EntryStatus.WITHDRAWN)
+                .reduce((a, b) -> b).filter(x -> x.status() == EntryStatus.PUBLISHED);
+        boolean shownNow = inForce && onPublicList.map(Version::versionNo).filter(n -> n == wanted).isPresent();
+        return new Preview(r.id, r.kind, r.agency, v.versionNo(), v.status(), shownNow,
+                sampleWhereDue(read(r.kind, v.payload())));
     }
 
     /** Every version of an entry, oldest first. */

@@ -152,6 +152,70 @@ class ListEntryFormsTest {
         }
     }
 
+    /** A condition of every type, with its parameters, and questions holding semicolons of both widths. */
+    private static List<Condition> everyType() {
+        List<Condition> all = new java.util.ArrayList<>();
+        for (ConditionType t : ConditionType.values()) {
+            java.math.BigDecimal threshold = t.numberParameter() == null ? null
+                    : new java.math.BigDecimal(t.wholeNumber() ? "12" : "2000.5");
+            String unit = t.textParameters().contains("unit") ? "元" : null;
+            String what = t.textParameters().contains("what") ? "违法所得" : null;
+            all.add(new Condition(t, "问题" + t.code() + "；其一; 其二？", threshold, unit, what,
+                    !t.numericAnswer() && t.ordinal() % 2 == 0));
+        }
+        return all;
+    }
+
+    private static ExemptionInput withConditions(String conditions) {
+        ExemptionInput ok = exemption("um-ex-test");
+        return new ExemptionInput(ok.id(), ok.agency(), ok.kind(), ok.subkind(), null, ok.violation(), null,
+                ok.basisViolation(), ok.basisPenalty(), ok.basisExemption(), conditions, ok.measure(),
+                ok.effectiveFrom(), null, true);
+    }
+
+    @Test
+    void conditions_are_written_with_chinese_type_names_on_chinese_pages_and_every_spelling_reads_back_unchanged() {
+        List<Condition> all = everyType();
+        for (ListEntryForms.Spelling spelling : ListEntryForms.Spelling.values()) {
+            String lines = ListEntryForms.conditionLines(all, spelling);
+            assertThat(ListEntryForms.exemption(withConditions(lines)).conditions()).as(spelling.name()).isEqualTo(all);
+        }
+        assertThat(ListEntryForms.conditionLines(all, ListEntryForms.Spelling.SIMPLIFIED).lines())
+                .contains("首次违法；月数=12；符合回答=否；问题first_violation；其一; 其二？",
+                        "金额低于；金额=2000.5；单位=元；对象=违法所得；问题amount_below；其一; 其二？");
+        assertThat(ListEntryForms.conditionLines(all, ListEntryForms.Spelling.TRADITIONAL).lines())
+                .contains("限期改正；天數=12；问题corrected_within_days；其一; 其二？");
+        assertThat(ListEntryForms.conditionLines(all, ListEntryForms.Spelling.CODES).lines())
+                .contains("first_violation; within_months=12; met_when=否; 问题first_violation；其一; 其二？");
+        assertThat(ListEntryForms.Spelling.of(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo(ListEntryForms.Spelling.SIMPLIFIED);
+        assertThat(ListEntryForms.Spelling.of(java.util.Locale.TRADITIONAL_CHINESE)).isEqualTo(ListEntryForms.Spelling.TRADITIONAL);
+        assertThat(ListEntryForms.Spelling.of(java.util.Locale.ENGLISH)).isEqualTo(ListEntryForms.Spelling.CODES);
+        // the help's examples, as an editor copies them (ASCII semicolons and a full-width = too)
+        assertThat(ListEntryForms.exemption(withConditions("限期改正; 天数＝3; 是否在 3 日内改正？\n无危害后果；符合回答=否；是否造成了交通事故？\n"
+                + "無危害後果；符合回答=否；是否造成了損失？")).conditions()).containsExactly(
+                new Condition(ConditionType.CORRECTED_WITHIN_DAYS, "是否在 3 日内改正？", new java.math.BigDecimal("3"), null, null),
+                new Condition(ConditionType.NO_HARM, "是否造成了交通事故？", null, null, null, true),
+                new Condition(ConditionType.NO_HARM, "是否造成了損失？", null, null, null, true));
+    }
+
+    @Test
+    void an_unknown_type_or_parameter_is_refused_naming_every_type_by_its_chinese_name_and_code() {
+        ValidationFailure failure = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class,
+                () -> ListEntryForms.exemption(withConditions("首次违章；月数=12；是否首次？")));
+        var problem = failure.problems().get(0);
+        assertThat(problem.messageKey()).isEqualTo("lists.admin.error.conditionType");
+        for (ConditionType t : ConditionType.values()) {
+            assertThat((String) problem.args()[1]).contains(t.code());
+            assertThat((String) problem.args()[2]).contains(t.chineseName()).contains("（").contains(t.code() + "）");
+        }
+        assertThat((String) problem.args()[2]).startsWith("首次违法（月数；first_violation）、无危害后果（no_harm）");
+        assertThat((String) problem.args()[3]).contains("期內無違法記錄");
+        assertThat(problems(() -> ListEntryForms.exemption(withConditions("限期改正；月数=3；是否改正？"))))
+                .containsExactly("conditions:lists.admin.error.conditionParameters");
+        assertThat(problems(() -> ListEntryForms.exemption(withConditions("限期改正；天数=0；是否改正？"))))
+                .containsExactly("conditions:lists.admin.error.conditionNumber");
+    }
+
     @Test
     void chinese_paragraph_numbers_are_read_back() {
         assertThat(ChineseNumbers.parse("一")).isEqualTo(1);

@@ -416,6 +416,101 @@ class ListsBackOfficeIT extends ListsTestSupport {
         assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：修订中撤回（新稿）");
     }
 
+    @Test
+    void an_entry_of_a_sample_agency_is_sample_content_whatever_the_form_says_and_so_is_it_when_published() {
+        as("bo-editor-um-1", UM);
+        String risk = "um-rp-bo-sample-forced";
+        RiskPointInput r = risk(risk, "后台样例：取消示例勾选", LocalDate.of(2026, 1, 1));
+        backOffice.saveRiskPoint(null, 0, new RiskPointInput(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(),
+                r.risk(), r.level(), r.levelReason(), r.basisObligation(), r.basisPenalty(), r.consequence(),
+                r.prevention(), r.guidance(), r.effectiveFrom(), r.effectiveTo(), false));
+        assertThat(backOffice.entry(risk).riskPoint().orElseThrow().sample()).isTrue();
+        String exemption = "um-ex-bo-sample-forced";
+        ExemptionInput x = ListEntryFormsTest.exemption(exemption);
+        backOffice.saveExemption(null, 0, new ExemptionInput(x.id(), x.agency(), x.kind(), x.subkind(), x.sector(),
+                x.violation(), x.scope(), x.basisViolation(), x.basisPenalty(), x.basisExemption(), x.conditions(),
+                x.measure(), x.effectiveFrom(), x.effectiveTo(), false));
+        assertThat(backOffice.entry(exemption).exemption().orElseThrow().sample()).isTrue();
+        submit(risk);
+        submit(exemption);
+        as("bo-editor-um-2", UM);
+        publish(risk);
+        publish(exemption);
+        assertThat(catalog.findRiskPoint(risk)).map(RiskPoint::sample).contains(true);
+        assertThat(catalog.findExemption(exemption)).map(ExemptionItem::sample).contains(true);
+        withdraw(risk);
+        withdraw(exemption);
+    }
+
+    @Test
+    void a_published_entry_outside_its_effective_dates_is_not_said_to_be_public_yet_can_be_withdrawn() {
+        as("bo-editor-um-1", UM);
+        String upcoming = "um-rp-bo-public-upcoming";
+        String ended = "um-rp-bo-public-ended";
+        backOffice.saveRiskPoint(null, 0, risk(upcoming, "后台样例：明年起公开", LocalDate.of(2027, 6, 1)));
+        RiskPointInput old = risk(ended, "后台样例：已经失效", LocalDate.of(2025, 1, 1));
+        backOffice.saveRiskPoint(null, 0, new RiskPointInput(old.id(), old.agency(), old.sector(), old.appliesTo(),
+                old.title(), old.risk(), old.level(), old.levelReason(), old.basisObligation(), old.basisPenalty(),
+                old.consequence(), old.prevention(), old.guidance(), old.effectiveFrom(), LocalDate.of(2025, 12, 31),
+                true));
+        submit(upcoming);
+        submit(ended);
+        as("bo-editor-um-2", UM);
+        publish(upcoming);
+        publish(ended);
+        assertThat(catalog.findRiskPoint(upcoming)).as("not in force: the public does not see it").isEmpty();
+        assertThat(backOffice.entry(upcoming).publicNow()).isFalse();
+        assertThat(backOffice.entry(ended).publicNow()).isFalse();
+        ListsBackOffice.EntrySummary line = backOffice.entries(UM).stream().filter(e -> e.id().equals(upcoming))
+                .findFirst().orElseThrow();
+        assertThat(line.publicNow()).isFalse();
+        assertThat(line.publicVersion()).isEqualTo(new ListsBackOffice.PublicVersion("后台样例：明年起公开",
+                LocalDate.of(2027, 6, 1), null, false));
+        assertThat(line.publicVersion().upcoming(LocalDate.of(2026, 11, 21))).isTrue();
+        assertThat(backOffice.entries(UM).stream().filter(e -> e.id().equals(ended)).findFirst().orElseThrow()
+                .publicVersion().upcoming(LocalDate.of(2026, 11, 21))).isFalse();
+        // under revision, the version on the public list (not in force yet) can still be withdrawn
+        backOffice.saveRiskPoint(upcoming, 1, risk(upcoming, "后台样例：明年起公开（修改）", LocalDate.of(2027, 6, 1)));
+        withdraw(upcoming);
+        assertThat(backOffice.entries(UM).stream().filter(e -> e.id().equals(upcoming)).findFirst().orElseThrow()
+                .publicVersion()).isNull();
+        assertThat(backOffice.versions(upcoming)).extracting(v -> v.version() + ":" + v.status())
+                .containsExactly("1:WITHDRAWN", "2:DRAFT");
+        withdraw(ended);
+    }
+
+    @Test
+    void a_new_id_starts_with_the_agency_prefix_so_another_agency_entry_is_never_revealed_by_a_taken_id() {
+        as("bo-editor-um-1", UM);
+        String draft = "um-rp-bo-prefix-draft";
+        backOffice.saveRiskPoint(null, 0, risk(draft, "后台样例：未发布的草稿", LocalDate.of(2026, 1, 1)));
+        assertThat(backOffice.idPrefix(UM)).isEqualTo("um-");
+        as("bo-editor-mr", MR);
+        assertThat(backOffice.idPrefix(MR)).isEqualTo("mr-");
+        assertThatThrownBy(() -> backOffice.idPrefix(UM)).isInstanceOf(ListEntryNotFoundException.class);
+        // another agency's draft, its published entry and a free id outside the prefix: the same refusal, naming it
+        for (String id : List.of(draft, "um-ex-minor-sign-damage", "um-rp-bo-prefix-free", "rp-x")) {
+            RiskPointInput r = risk(id, "后台样例：前缀", LocalDate.of(2026, 1, 1));
+            assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, new RiskPointInput(r.id(), MR, r.sector(),
+                    r.appliesTo(), r.title(), r.risk(), r.level(), r.levelReason(), r.basisObligation(),
+                    r.basisPenalty(), r.consequence(), r.prevention(), r.guidance(), r.effectiveFrom(), null, true)))
+                    .as(id).isInstanceOfSatisfying(ValidationFailure.class, f -> {
+                        assertThat(f.problems().get(0).messageKey()).isEqualTo("lists.admin.error.idPrefix");
+                        assertThat(f.problems().get(0).args()).containsExactly("mr-");
+                    });
+        }
+        RiskPointInput own = risk("mr-rp-bo-prefix-own", "后台样例：本机关前缀", LocalDate.of(2026, 1, 1));
+        assertThat(backOffice.saveRiskPoint(null, 0, new RiskPointInput(own.id(), MR, own.sector(), own.appliesTo(),
+                own.title(), own.risk(), own.level(), own.levelReason(), own.basisObligation(), own.basisPenalty(),
+                own.consequence(), own.prevention(), own.guidance(), own.effectiveFrom(), null, true))).isEqualTo(1);
+        // within the agency's prefix a taken id is still refused as taken
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, new RiskPointInput("mr-rp-food-licence", MR,
+                own.sector(), own.appliesTo(), own.title(), own.risk(), own.level(), own.levelReason(),
+                own.basisObligation(), own.basisPenalty(), own.consequence(), own.prevention(), own.guidance(),
+                own.effectiveFrom(), null, true))).isInstanceOfSatisfying(ValidationFailure.class,
+                        f -> assertThat(f.problems().get(0).messageKey()).isEqualTo("lists.admin.error.idTaken"));
+    }
+
     /* The workflow steps as the back-office list offers them: on the version and status it shows now. */
 
     private void submit(String id) {

@@ -106,9 +106,25 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         signInAs("bo-view-editor-um-met", "sample-urban-management");
         // a file item's form shows its mark, so saving it keeps it
         UI.getCurrent().navigate("staff/lists/edit/exemptions/um-ex-first-outside-store");
+        // on a Chinese page the types and parameters have their Chinese names; the help names every type so
+        assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getValue())
+                .contains("无危害后果；符合回答=否；是否阻断了行人通行，或者引发了纠纷？").doesNotContain("no_harm");
+        assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getHelperText()).contains("符合回答=否")
+                .contains("首次违法（月数；first_violation）、无危害后果（no_harm）").contains("持续天数低于（天数；对象；duration_below）");
+        // saved unchanged, the form's Chinese spelling reads back as the same conditions
+        ExemptionItem before = backOffice.entry("um-ex-first-outside-store").exemption().orElseThrow();
+        _click(_get(Button.class, spec -> spec.withId("entry-save")));
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("staff/lists");
+        assertThat(backOffice.entry("um-ex-first-outside-store").exemption().orElseThrow().conditions())
+                .isEqualTo(before.conditions());
+        // an English page keeps the codes
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("staff/lists/edit/exemptions/um-ex-first-outside-store");
         assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getValue())
                 .contains("no_harm; met_when=否; 是否阻断了行人通行，或者引发了纠纷？");
-        assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getHelperText()).contains("met_when=否");
+        assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getHelperText())
+                .contains("first_violation, no_harm,").doesNotContain("首次违法");
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
 
         UI.getCurrent().navigate("staff/lists/edit/exemptions");
         set(TextField.class, "entry-id", "um-ex-bo-met-when");
@@ -127,7 +143,13 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         TextArea conditions = _get(TextArea.class, spec -> spec.withId("entry-conditions"));
         assertThat(conditions.isInvalid()).isTrue();
         assertThat(conditions.getErrorMessage()).isEqualTo(
-                "第 2 行的 met_when 只能是“否”（或默认的“是”），且只用于是非题：数字条件低于界限即符合。");
+                "第 2 行的“符合回答”只能是“否”（或默认的“是”），且只用于是非题：数字条件低于界限即符合。");
+        set(TextArea.class, "entry-conditions", "首次违章；月数=12；这是您12个月内第一次被查处吗？");
+        _click(_get(Button.class, spec -> spec.withId("entry-save")));
+        assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getErrorMessage())
+                .startsWith("第 1 行的条件类型未知，可用类型：首次违法（月数；first_violation）、无危害后果（no_harm）、");
+        set(TextArea.class, "entry-conditions", bad);
+        _click(_get(Button.class, spec -> spec.withId("entry-save")));
         assertThat(conditions.getValue()).as("input kept").isEqualTo(bad);
 
         set(TextArea.class, "entry-conditions", "first_violation; within_months=12; 这是您12个月内第一次被查处吗？\n"
@@ -194,7 +216,7 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         Paragraph refusal = _get(row, Paragraph.class, spec -> spec.withClasses("lists-admin-row-message"));
         assertThat(refusal.getText()).contains("bo-view-editor-um-2").contains("刷新页面").contains("未执行");
         assertThat(refusal.getElement().getAttribute("role")).isEqualTo("alert");
-        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(refusal.getText());
+        expectNotification(refusal.getText());
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.IN_REVIEW);
     }
 
@@ -208,9 +230,9 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", um));
         _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-submit")));
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.IN_REVIEW);
-        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+        expectNotification(
                 "已将“" + title + "”提交审核，须由本机关另一名编辑或管理员发布。");
-        assertThat(rowMessage(id).getText()).isEqualTo("已将“" + title + "”提交审核，须由本机关另一名编辑或管理员发布。");
+        assertThat(rowMessage(id).getElement().getTextRecursively()).isEqualTo("已将“" + title + "”提交审核，须由本机关另一名编辑或管理员发布。");
         assertThat(rowMessage(id).getElement().getAttribute("role")).isEqualTo("status");
 
         // the submitter is not offered 发布 (the service would refuse it) and is told why; she may take it back
@@ -224,16 +246,16 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         assertThat(_find(row(id), Paragraph.class, spec -> spec.withClasses("lists-admin-own-submission"))).isEmpty();
         _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-publish")));
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.PUBLISHED);
-        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+        expectNotification(
                 "已发布“" + title + "”，公众在生效日期内可以看到这一版。");
-        assertThat(rowMessage(id).getText()).isEqualTo("已发布“" + title + "”，公众在生效日期内可以看到这一版。");
+        assertThat(rowMessage(id).getElement().getTextRecursively()).isEqualTo("已发布“" + title + "”，公众在生效日期内可以看到这一版。");
 
         // withdrawing asks first, naming the entry and saying the public no longer sees it; cancelled, nothing changes
         _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-withdraw")));
         com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = _get(
                 com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
                 spec -> spec.withId("lists-admin-withdraw-confirm"));
-        assertThat(com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt.getText(confirm))
+        assertThat(confirm.getElement().getTextRecursively())
                 .contains("“" + title + "”", id, "公众不再看到这个事项");
         com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(confirm);
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.PUBLISHED);
@@ -245,9 +267,132 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
                 spec -> spec.withId("lists-admin-withdraw-confirm")));
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.WITHDRAWN);
         assertThat(row(id).getElement().getAttribute("data-status")).isEqualTo("WITHDRAWN");
-        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+        expectNotification(
                 "已撤回“" + title + "”，公众不再看到这个事项。");
-        assertThat(rowMessage(id).getText()).isEqualTo("已撤回“" + title + "”，公众不再看到这个事项。");
+        assertThat(rowMessage(id).getElement().getTextRecursively()).isEqualTo("已撤回“" + title + "”，公众不再看到这个事项。");
+    }
+
+    @Test
+    void the_sample_box_of_a_sample_agency_is_ticked_and_read_only_with_the_reason() {
+        signInAs("bo-view-editor-mr-sample", "sample-market-regulation");
+        UI.getCurrent().navigate("staff/lists/edit/exemptions/mr-ex-first-licence-display");
+        com.vaadin.flow.component.checkbox.Checkbox sample = _get(com.vaadin.flow.component.checkbox.Checkbox.class,
+                spec -> spec.withId("entry-sample"));
+        assertThat(sample.getValue()).isTrue();
+        assertThat(sample.isReadOnly()).isTrue();
+        assertThat(sample.getHelperText()).isEqualTo("示例执法机关的条目一律是示例数据：公开页面标注“示例”，且不列入网站地图。");
+        UI.getCurrent().navigate("staff/lists/edit/risk-points");
+        sample = _get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("entry-sample"));
+        assertThat(sample.getValue()).isTrue();
+        assertThat(sample.isReadOnly()).isTrue();
+    }
+
+    @Test
+    void a_row_says_when_its_public_version_becomes_public_shows_its_dates_and_the_withdrawal_names_the_public_version() {
+        String um = "sample-urban-management";
+        String id = "um-rp-bo-view-upcoming";
+        String published = "后台样例：明年公开";
+        String revised = "后台样例：明年公开（甲改）";
+        signInAs("bo-view-editor-um", um);
+        backOffice.saveRiskPoint(null, 0, ListsBackOfficeIT.risk(id, published, LocalDate.of(2027, 6, 1)));
+        backOffice.submit(id, 1, EntryStatus.DRAFT);
+        signInAs("bo-view-editor-um-2", um);
+        backOffice.publish(id, 1, EntryStatus.IN_REVIEW);
+        UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", um));
+        String facts = _get(row(id), com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withClasses("lists-admin-facts")).getText();
+        assertThat(facts).contains("已发布 · 第 1 版 · 2027-06-01 起公开，公众现在看不到")
+                .contains("生效日期 2027-06-01 起").doesNotContain("公众可见");
+
+        backOffice.saveRiskPoint(id, 1, ListsBackOfficeIT.risk(id, revised, LocalDate.of(2027, 6, 1)));
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", um));
+        assertThat(_get(row(id), com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("lists-admin-facts"))
+                .getText()).contains("public from 2027-06-01");
+        // a version not in force yet is still on the public list: it can be withdrawn, and the dialog names it
+        _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-withdraw")));
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = _get(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("lists-admin-withdraw-confirm"));
+        String text = confirm.getElement().getTextRecursively();
+        assertThat(text).contains("“" + published + "”").doesNotContain(revised);
+        assertThat(confirm.getElement().getChildren().flatMap(com.vaadin.flow.dom.Element::getChildren)
+                .filter(e -> published.equals(e.getText())).map(e -> e.getAttribute("lang")))
+                .as("the quoted title is marked Chinese on an English page").containsExactly("zh-CN");
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(confirm);
+        assertThat(rowMessage(id).getElement().getTextRecursively())
+                .isEqualTo("The public version of “" + published + "” was withdrawn; the public no longer sees it. "
+                        + "The version being revised is kept.");
+        assertThat(_get(rowMessage(id), com.vaadin.flow.component.html.Span.class).getElement().getAttribute("lang"))
+                .isEqualTo("zh-CN");
+        expectNotification(
+                "The public version of “" + published + "” was withdrawn; the public no longer sees it. "
+                        + "The version being revised is kept.");
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Test
+    void a_reviewer_previews_a_version_as_the_public_page_shows_it_only_in_her_agency() {
+        String um = "sample-urban-management";
+        String id = "um-ex-bo-view-preview";
+        signInAs("bo-view-editor-um", um);
+        backOffice.saveExemption(null, 0, ListEntryFormsTest.exemption(id));
+        backOffice.submit(id, 1, EntryStatus.DRAFT);
+        signInAs("bo-view-editor-um-2", um);
+        UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", um));
+        Anchor link = _get(row(id), Anchor.class, spec -> spec.withClasses("lists-admin-preview"));
+        assertThat(link.getHref()).isEqualTo("staff/lists/preview/" + id);
+        UI.getCurrent().navigate(link.getHref());
+        Div banner = _get(Div.class, spec -> spec.withId("preview-banner"));
+        assertThat(banner.getText()).isEqualTo("预览（第 1 版）：公众尚看不到这一版。下面是它发布后在公开页面上的样子。");
+        assertThat(banner.getElement().getAttribute("data-shown")).isEqualTo("false");
+        // rendered as the public page renders it: the questions in words, the limits, the 示例 badge; no raw codes
+        String body = _get(Div.class, spec -> spec.withId("preview-body")).getElement().getTextRecursively();
+        assertThat(body).contains("首次店招设置不规范").contains("是否在 5 日内改正？").doesNotContain("within_months")
+                .doesNotContain("first_violation");
+        assertThat(_find(_get(Div.class, spec -> spec.withId("preview-body")),
+                com.vaadin.flow.component.html.ListItem.class, spec -> spec.withClasses("exemption-condition")))
+                .hasSize(3);
+        assertThat(_get(com.vaadin.flow.component.html.H1.class, spec -> spec.withId("exemption-title"))
+                .getElement().getTextRecursively()).contains(UI.getCurrent().getTranslation("lists.sample.badge"));
+
+        backOffice.publish(id, 1, EntryStatus.IN_REVIEW);
+        backOffice.saveExemption(id, 1, ListEntryFormsTest.exemption(id));
+        UI.getCurrent().navigate("staff/lists/history/" + id);
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("history-preview"))).extracting(Anchor::getHref)
+                .containsExactly("staff/lists/preview/" + id + "?version=1", "staff/lists/preview/" + id + "?version=2");
+        UI.getCurrent().navigate("staff/lists/preview/" + id, com.vaadin.flow.router.QueryParameters.of("version", "1"));
+        assertThat(_get(Div.class, spec -> spec.withId("preview-banner")).getText())
+                .isEqualTo("预览（第 1 版）：这是公众现在看到的版本。");
+        UI.getCurrent().navigate("staff/lists/preview/" + id);
+        assertThat(_get(Div.class, spec -> spec.withId("preview-banner")).getElement().getAttribute("data-shown"))
+                .isEqualTo("false");
+
+        // another agency's editor, an unknown version or id: the same not-found page as for the form
+        signInAs("bo-view-editor-mr", "sample-market-regulation");
+        for (String url : new String[] {"staff/lists/preview/" + id, "staff/lists/preview/no-such-entry"}) {
+            UI.getCurrent().navigate(url);
+            assertThat(_find(Div.class, spec -> spec.withId("lists-not-found"))).as(url).hasSize(1);
+        }
+        UI.getCurrent().navigate("staff/lists/preview/" + id, com.vaadin.flow.router.QueryParameters.of("version", "1"));
+        assertThat(_find(Div.class, spec -> spec.withId("lists-not-found"))).hasSize(1);
+        signInAs("bo-view-editor-um", um);
+        for (String version : new String[] {"9", "x", "0"}) {
+            UI.getCurrent().navigate("staff/lists/preview/" + id, com.vaadin.flow.router.QueryParameters.of("version", version));
+            assertThat(_find(Div.class, spec -> spec.withId("lists-not-found"))).as(version).hasSize(1);
+        }
+        backOffice.withdraw(id, 2, EntryStatus.DRAFT);
+    }
+
+    /**
+     * The one notification shown, read with its components (the entry's title is a marked span in it), which is then
+     * closed.
+     */
+    private static void expectNotification(String text) {
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
+                .extracting(n -> n.getElement().getTextRecursively()).containsExactly(text);
+        com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications();
     }
 
     private static Div row(String id) {

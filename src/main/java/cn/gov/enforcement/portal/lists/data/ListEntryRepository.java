@@ -33,6 +33,13 @@ public interface ListEntryRepository extends JpaRepository<ListEntryEntity, Stri
 
     long countByListKind(String listKind);
 
+    /** The ids of an agency's entries in the three lists. */
+    @Query("select e.id from ListEntryEntity e where e.agency = :agency")
+    List<String> findIdsByAgency(@Param("agency") String agency);
+
+    /** True when an entry of another agency has an id starting with {@code prefix}. */
+    boolean existsByIdStartingWithAndAgencyNot(String prefix, String agency);
+
     /** Ids of the entries of a list that are not in force on the given day (not yet, or no longer). */
     @Query("select e.id from ListEntryEntity e where e.listKind = :kind and (e.effectiveFrom > :day "
             + "or e.effectiveTo < :day)")
