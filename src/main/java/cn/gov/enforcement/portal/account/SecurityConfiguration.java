@@ -70,15 +70,18 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain vaadinSecurity(HttpSecurity http, AccountLog log, AccountService accounts,
-            com.vaadin.flow.spring.security.RequestUtil vaadinRequests, PortalSettings portal, java.time.Clock clock)
-            throws Exception {
+            com.vaadin.flow.spring.security.RequestUtil vaadinRequests, PortalSettings portal, java.time.Clock clock,
+            org.springframework.boot.autoconfigure.web.ServerProperties server) throws Exception {
+        // the portal-staff cookie is Secure whenever the session cookie is (server.servlet.session.cookie.secure)
+        boolean secureCookie = Boolean.TRUE.equals(server.getServlet().getSession().getCookie().getSecure());
         // the sign-in form uses the global authentication manager, which holds the one ThrottledAuthenticationProvider:
         // registered here as well, a failed attempt ran it twice (the manager falls back to its parent)
         securityHeaders(http);
         // the open sessions of a disabled account, or of one whose password changed, end too; a page that needs an
         // account, opened after the session ended, says why at the sign-in
         http.addFilterAfter(new DisabledAccountFilter(accounts,
-                        request -> !vaadinRequests.isAnonymousRoute(request) && !namesNoPage(request), clock),
+                        request -> !vaadinRequests.isAnonymousRoute(request) && !namesNoPage(request), clock,
+                        secureCookie),
                 org.springframework.security.web.context.SecurityContextHolderFilter.class);
         // a sign-in form sent from another site is refused
         http.addFilterBefore(new SignInOriginFilter(portal.publicUrl()),
@@ -96,7 +99,7 @@ class SecurityConfiguration {
                 .defaultSuccessUrl("/staff")
                 .addLogoutHandler((request, response, authentication) -> {
                     SessionEndLog.signingOut(request.getSession(false));
-                    DisabledAccountFilter.clearCookie(request, response);
+                    DisabledAccountFilter.clearCookie(request, response, secureCookie);
                     if (authentication != null) {
                         log.record(AccountAction.SIGNED_OUT, authentication.getName(), authentication.getName(),
                                 request.getRemoteAddr(), null);
