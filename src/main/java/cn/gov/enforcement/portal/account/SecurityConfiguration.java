@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.account;
 
 import cn.gov.enforcement.portal.platform.ApiEndpoints;
 import cn.gov.enforcement.portal.platform.PortalSettings;
+import cn.gov.enforcement.portal.platform.RouteAddresses;
 import cn.gov.enforcement.portal.platform.SecurityHeaders;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -111,26 +112,9 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /**
-     * True for a GET request whose path is no route of the application (checked against Vaadin's route registry,
-     * route templates such as {@code regulations/:id} included). Vaadin then answers with its not-found view. The
-     * root and Vaadin's own resources are left to Vaadin's rules.
-     */
+    /** An address that names no page: see {@link RouteAddresses#namesNoPage}. */
     static boolean namesNoPage(jakarta.servlet.http.HttpServletRequest request) {
-        if (!HttpMethod.GET.matches(request.getMethod()) || request.getServletContext() == null) {
-            return false;
-        }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        path = java.net.URLDecoder.decode(path.startsWith("/") ? path.substring(1) : path,
-                java.nio.charset.StandardCharsets.UTF_8);
-        if (path.isEmpty() || path.startsWith("VAADIN/") || path.startsWith("HEARTBEAT/")
-                || request.getParameter("v-r") != null) {
-            return false;
-        }
-        com.vaadin.flow.server.startup.ApplicationRouteRegistry registry =
-                com.vaadin.flow.server.startup.ApplicationRouteRegistry.getInstance(
-                        new com.vaadin.flow.server.VaadinServletContext(request.getServletContext()));
-        return registry.getNavigationRouteTarget(path).getRouteTarget() == null;
+        return RouteAddresses.namesNoPage(request);
     }
 
     /**
