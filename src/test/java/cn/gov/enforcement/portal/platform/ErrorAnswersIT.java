@@ -59,29 +59,30 @@ class ErrorAnswersIT extends IntegrationTest {
                         lines[i].substring(colon + 1).strip(), (a, b) -> a + "\n" + b);
             }
             byte[] body = raw.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1);
-            String text = new String(body, StandardCharsets.UTF_8);
             if ("chunked".equalsIgnoreCase(parsed.get("transfer-encoding"))) {
-                text = unchunk(text);
+                body = unchunk(body);
             }
-            return new Answer(Integer.parseInt(lines[0].split(" ")[1]), parsed, text);
+            return new Answer(Integer.parseInt(lines[0].split(" ")[1]), parsed, new String(body, StandardCharsets.UTF_8));
         }
     }
 
-    private static String unchunk(String body) {
-        StringBuilder out = new StringBuilder();
-        String rest = body;
-        while (true) {
-            int eol = rest.indexOf("\r\n");
-            int size = Integer.parseInt(rest.substring(0, eol).strip(), 16);
-            if (size == 0) {
-                return out.toString();
+    /** The body of a chunked answer (none for a HEAD request). */
+    private static byte[] unchunk(byte[] chunked) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int at = 0;
+        while (at < chunked.length) {
+            int eol = at;
+            while (eol + 1 < chunked.length && !(chunked[eol] == '\r' && chunked[eol + 1] == '\n')) {
+                eol++;
             }
-            // sizes count bytes; the bodies here are what the portal writes, compared by their words only
-            String chunk = new String(rest.substring(eol + 2).getBytes(StandardCharsets.UTF_8), 0, size,
-                    StandardCharsets.UTF_8);
-            out.append(chunk);
-            rest = rest.substring(eol + 2 + chunk.length() + 2);
+            int size = Integer.parseInt(new String(chunked, at, eol - at, StandardCharsets.ISO_8859_1).strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.write(chunked, eol + 2, size);
+            at = eol + 2 + size + 2;
         }
+        return out.toByteArray();
     }
 
     private static void assertSecurityHeaders(Answer answer, String what) {
