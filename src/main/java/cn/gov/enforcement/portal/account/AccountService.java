@@ -380,6 +380,8 @@ public class AccountService {
             problems.add(new FieldProblem(field, "account.error.passwordTooLong"));
         } else if (username != null && password.toLowerCase().contains(username.toLowerCase())) {
             problems.add(new FieldProblem(field, "account.error.passwordContainsName"));
+        } else {
+            PasswordRules.problem(password).ifPresent(key -> problems.add(new FieldProblem(field, key)));
         }
         return problems;
     }
@@ -395,9 +397,12 @@ public class AccountService {
         String password = generate ? randomPassword(20) : configured;
         if (!generate && !passwordProblems(password, settings.initialAdminUsername(), "password").isEmpty()) {
             throw new IllegalStateException("portal.account.initial-admin-password must have at least "
-                    + settings.passwordMinLength() + " characters and must not contain the user name");
+                    + settings.passwordMinLength() + " characters and must not contain the user name, be one character "
+                    + "repeated, be made of runs of letters, digits or keys (abcdef, 123456, qwerty), have fewer than "
+                    + PasswordRules.MIN_DISTINCT + " different characters or be a common password (password, qwerty, "
+                    + "woaini, with or without digits after it)");
         }
-        // a generated password was printed to the log, so it is replaced at the first sign-in; a configured one is the
+        // a generated password was printed on the console, so it is replaced at the first sign-in; a configured one is the
         // operator's choice
         // named in the portal's own language; the administrator may rename the account
         users.save(new UserAccount(settings.initialAdminUsername(), "系统管理员", encoder.encode(password), generate,

@@ -38,12 +38,19 @@ class DisabledAccountFilter extends OncePerRequestFilter {
     private final AccountService accounts;
     private final Predicate<HttpServletRequest> needsAccount;
     private final java.time.Clock clock;
+    private final boolean secureCookie;
 
-    /** {@code needsAccount}: true for a request of a page that only signed-in staff may open. */
-    DisabledAccountFilter(AccountService accounts, Predicate<HttpServletRequest> needsAccount, java.time.Clock clock) {
+    /**
+     * {@code needsAccount}: true for a request of a page that only signed-in staff may open; {@code secureCookie}: the
+     * cookie is sent over HTTPS only, as the session cookie ({@code server.servlet.session.cookie.secure}, on in the
+     * production profile); when false it is Secure only on a request the portal sees as HTTPS.
+     */
+    DisabledAccountFilter(AccountService accounts, Predicate<HttpServletRequest> needsAccount, java.time.Clock clock,
+            boolean secureCookie) {
         this.accounts = accounts;
         this.needsAccount = needsAccount;
         this.clock = clock;
+        this.secureCookie = secureCookie;
     }
 
     @Override
@@ -58,7 +65,7 @@ class DisabledAccountFilter extends OncePerRequestFilter {
         } else if (authentication instanceof UsernamePasswordAuthenticationToken
                 && authentication.isAuthenticated() && authentication.getDetails() instanceof WebAuthenticationDetails) {
             if (!SIGNED_IN.equals(cookie(request))) {
-                setCookie(request, response, SIGNED_IN);
+                setCookie(request, response, SIGNED_IN, secureCookie);
             }
             long now = clock.millis();
             Object checked;
@@ -82,12 +89,12 @@ class DisabledAccountFilter extends OncePerRequestFilter {
                     }
                     SecurityContextHolder.clearContext();
                     if (isPage(request)) {
-                        clearCookie(request, response);
+                        clearCookie(request, response, secureCookie);
                         response.sendRedirect(request.getContextPath() + "/login?" + reason);
                         return;
                     }
                     // an open page's request gets its "session expired" and reloads: the cookie tells it why
-                    setCookie(request, response, reason);
+                    setCookie(request, response, reason, secureCookie);
                 } else {
                     try {
                         session.setAttribute(CHECKED_AT, now);
@@ -110,7 +117,7 @@ class DisabledAccountFilter extends OncePerRequestFilter {
                 || !isPage(request)) {
             return false;
         }
-        clearCookie(request, response);
+        clearCookie(request, response, secureCookie);
         if (!needsAccount.test(request)) {
             return false;
         }
@@ -132,18 +139,23 @@ class DisabledAccountFilter extends OncePerRequestFilter {
         return cookie == null ? null : cookie.getValue();
     }
 
-    private static void setCookie(HttpServletRequest request, HttpServletResponse response, String value) {
-        response.addHeader("Set-Cookie", org.springframework.http.ResponseCookie.from(COOKIE, value)
-                .path(request.getContextPath().isEmpty() ? "/" : request.getContextPath())
-                .httpOnly(true).secure(request.isSecure()).sameSite("Lax").build().toString());
+    private static void setCookie(HttpServletRequest request, HttpServletResponse response, String value,
+            boolean secure) {
+        response.addHeader("Set-Cookie", cookie(request, value, secure).build().toString());
     }
 
-    /** Forgets the note: signed out, or the notice given. */
-    static void clearCookie(HttpServletRequest request, HttpServletResponse response) {
+    /** Forgets the note: signed out, or the notice given. {@code secure} as for the filter. */
+    static void clearCookie(HttpServletRequest request, HttpServletResponse response, boolean secure) {
         if (cookie(request) != null) {
-            response.addHeader("Set-Cookie", org.springframework.http.ResponseCookie.from(COOKIE, "")
-                    .path(request.getContextPath().isEmpty() ? "/" : request.getContextPath())
-                    .httpOnly(true).secure(request.isSecure()).sameSite("Lax").maxAge(0).build().toString());
+            response.addHeader("Set-Cookie", cookie(request, "", secure).maxAge(0).build().toString());
         }
+    }
+
+    /** The cookie as every answer sets it: HttpOnly, SameSite=Lax, Secure when configured or over HTTPS. */
+    private static org.springframework.http.ResponseCookie.ResponseCookieBuilder cookie(HttpServletRequest request,
+            String value, boolean secure) {
+        return org.springframework.http.ResponseCookie.from(COOKIE, value)
+                .path(request.getContextPath().isEmpty() ? "/" : request.getContextPath())
+                .httpOnly(true).secure(secure || request.isSecure()).sameSite("Lax");
     }
 }

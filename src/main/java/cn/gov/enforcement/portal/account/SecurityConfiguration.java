@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.account;
 
 import cn.gov.enforcement.portal.platform.ApiEndpoints;
 import cn.gov.enforcement.portal.platform.PortalSettings;
+import cn.gov.enforcement.portal.platform.RouteAddresses;
 import cn.gov.enforcement.portal.platform.SecurityHeaders;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -70,15 +71,18 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain vaadinSecurity(HttpSecurity http, AccountLog log, AccountService accounts,
-            com.vaadin.flow.spring.security.RequestUtil vaadinRequests, PortalSettings portal, java.time.Clock clock)
-            throws Exception {
+            com.vaadin.flow.spring.security.RequestUtil vaadinRequests, PortalSettings portal, java.time.Clock clock,
+            org.springframework.boot.autoconfigure.web.ServerProperties server) throws Exception {
+        // the portal-staff cookie is Secure whenever the session cookie is (server.servlet.session.cookie.secure)
+        boolean secureCookie = Boolean.TRUE.equals(server.getServlet().getSession().getCookie().getSecure());
         // the sign-in form uses the global authentication manager, which holds the one ThrottledAuthenticationProvider:
         // registered here as well, a failed attempt ran it twice (the manager falls back to its parent)
         securityHeaders(http);
         // the open sessions of a disabled account, or of one whose password changed, end too; a page that needs an
         // account, opened after the session ended, says why at the sign-in
         http.addFilterAfter(new DisabledAccountFilter(accounts,
-                        request -> !vaadinRequests.isAnonymousRoute(request) && !namesNoPage(request), clock),
+                        request -> !vaadinRequests.isAnonymousRoute(request) && !namesNoPage(request), clock,
+                        secureCookie),
                 org.springframework.security.web.context.SecurityContextHolderFilter.class);
         // a sign-in form sent from another site is refused
         http.addFilterBefore(new SignInOriginFilter(portal.publicUrl()),
@@ -96,7 +100,7 @@ class SecurityConfiguration {
                 .defaultSuccessUrl("/staff")
                 .addLogoutHandler((request, response, authentication) -> {
                     SessionEndLog.signingOut(request.getSession(false));
-                    DisabledAccountFilter.clearCookie(request, response);
+                    DisabledAccountFilter.clearCookie(request, response, secureCookie);
                     if (authentication != null) {
                         log.record(AccountAction.SIGNED_OUT, authentication.getName(), authentication.getName(),
                                 request.getRemoteAddr(), null);
@@ -108,26 +112,9 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /**
-     * True for a GET request whose path is no route of the application (checked against Vaadin's route registry,
-     * route templates such as {@code regulations/:id} included). Vaadin then answers with its not-found view. The
-     * root and Vaadin's own resources are left to Vaadin's rules.
-     */
+    /** An address that names no page: see {@link RouteAddresses#namesNoPage}. */
     static boolean namesNoPage(jakarta.servlet.http.HttpServletRequest request) {
-        if (!HttpMethod.GET.matches(request.getMethod()) || request.getServletContext() == null) {
-            return false;
-        }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        path = java.net.URLDecoder.decode(path.startsWith("/") ? path.substring(1) : path,
-                java.nio.charset.StandardCharsets.UTF_8);
-        if (path.isEmpty() || path.startsWith("VAADIN/") || path.startsWith("HEARTBEAT/")
-                || request.getParameter("v-r") != null) {
-            return false;
-        }
-        com.vaadin.flow.server.startup.ApplicationRouteRegistry registry =
-                com.vaadin.flow.server.startup.ApplicationRouteRegistry.getInstance(
-                        new com.vaadin.flow.server.VaadinServletContext(request.getServletContext()));
-        return registry.getNavigationRouteTarget(path).getRouteTarget() == null;
+        return RouteAddresses.namesNoPage(request);
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.backup;
 
+import cn.gov.enforcement.portal.platform.OwnerOnly;
 import cn.gov.enforcement.portal.platform.PortalSettings;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
@@ -44,7 +45,9 @@ import org.springframework.stereotype.Service;
  * data directory file by file (listed after the database snapshot, so every file the snapshot refers to is there; a file
  * deleted meanwhile is left out), and {@code BACKUP-INFO.txt} saying what is in it and what is not. An archive is
  * written under a temporary name and renamed when complete, so a failed run leaves no archive that looks whole; after
- * a successful run only the newest {@code portal.backup.keep} archives are kept. One run at a time.
+ * a successful run only the newest {@code portal.backup.keep} archives are kept. One run at a time. The folder, the
+ * archives and the temporary files are readable by the portal's own account only ({@link OwnerOnly}); a folder in the
+ * data directory left looser is made so at start.
  */
 @Service
 public class Backups {
@@ -136,6 +139,14 @@ public class Backups {
         this.portal = portal;
         this.settings = settings;
         this.clock = clock;
+        try {
+            if (Files.isDirectory(folder())) {
+                ownerOnlyFolder();
+            }
+        } catch (IOException e) {
+            LOG.warn("Backup: cannot make the backup folder {} readable by the portal's account only: {}", folder(),
+                    e.toString());
+        }
     }
 
     /** The folder the archives are written to. */
@@ -219,14 +230,14 @@ public class Backups {
         Failure step = Failure.DISK;
         try {
             progress.set(new Progress(true, 0, 1, null));
-            Path dir = Files.createDirectories(folder());
+            Path dir = ownerOnlyFolder();
             removeLeftovers(dir);
             Path target = freeName(dir);
             part = dir.resolve("." + target.getFileName() + ".part");
             LOG.info("Backup: writing {}", target);
             String database;
             int copied = 0;
-            try (ZipOutputStream zip = new ZipOutputStream(new ArchiveStream(Files.newOutputStream(part)))) {
+            try (ZipOutputStream zip = new ZipOutputStream(new ArchiveStream(OwnerOnly.create(part)))) {
                 step = Failure.DATABASE;
                 database = database(zip, dir);
                 // listed after the snapshot: every file the database refers to is there (uploads store the file first)
@@ -358,6 +369,8 @@ public class Backups {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("BACKUP TO '" + h2.toAbsolutePath().toString().replace("'", "''") + "'");
                 }
+                // H2 wrote it with the process's umask; the folder around it is owner-only already
+                OwnerOnly.tighten(h2);
                 try (ZipInputStream in = new ZipInputStream(Files.newInputStream(h2))) {
                     for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                         zip.putNextEntry(new ZipEntry("database/" + entry.getName()));
@@ -575,6 +588,16 @@ public class Backups {
             candidate = dir.resolve("portal-backup-" + stamp + "-" + i + ".zip");
         }
         return candidate;
+    }
+
+    /**
+     * The backup folder, created owner-only; an existing one in the data directory is made so when looser, one the
+     * operator chose elsewhere ({@code portal.backup.dir}) keeps its permissions (it might be shared; the archives in
+     * it are owner-only files).
+     */
+    private Path ownerOnlyFolder() throws IOException {
+        Path dir = folder();
+        return dir.startsWith(portal.dataDir()) ? OwnerOnly.folder(dir) : OwnerOnly.newFolder(dir);
     }
 
     private Path folder() {

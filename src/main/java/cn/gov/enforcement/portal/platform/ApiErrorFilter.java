@@ -82,13 +82,7 @@ public class ApiErrorFilter extends ApiFilter {
             log.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), e);
             response.reset();
             // reset took the security filters' headers too: an error answer is never cached, sniffed or framed
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-            response.setHeader("Pragma", "no-cache");
-            response.setHeader("X-Frame-Options", "DENY");
-            response.setHeader("Referrer-Policy", SecurityHeaders.REFERRER_POLICY);
-            response.setHeader("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY);
-            response.setHeader("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
+            SecurityHeaders.setAll(response);
             JsonApiErrors.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                     errors.statusBody(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, request));
         }

@@ -68,6 +68,33 @@ public class LanguagePreference implements VaadinServiceInitListener {
         return remembered == null ? Translations.ZH_CN : remembered;
     }
 
+    /**
+     * The language of an answer written outside Vaadin (an error page): as for a page, {@code ?lang=} of the address,
+     * else the cookie's, else Simplified Chinese; nothing is remembered. Reads only the query string and the
+     * {@code Cookie} header, never the body; a malformed query names no language.
+     */
+    public static Locale forErrorPage(jakarta.servlet.http.HttpServletRequest request) {
+        Locale named = parse(langFromQuery(request.getQueryString()));
+        if (named != null) {
+            return named;
+        }
+        // from the header itself: Tomcat's parsing of cookies needs the application, which a request Tomcat refused
+        // before it reached the application does not have
+        String cookies = request.getHeader("Cookie");
+        if (cookies != null) {
+            for (String pair : cookies.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).strip().equals(COOKIE)) {
+                    Locale remembered = parse(pair.substring(eq + 1).strip().replace("\"", ""));
+                    if (remembered != null) {
+                        return remembered;
+                    }
+                }
+            }
+        }
+        return Translations.ZH_CN;
+    }
+
     /** The language the browser remembers (the cookie); null when none. */
     private static Locale remembered(VaadinRequest request) {
         Cookie[] cookies = request.getCookies();

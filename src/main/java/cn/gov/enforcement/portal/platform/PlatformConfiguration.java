@@ -21,6 +21,12 @@ class PlatformConfiguration {
         return Clock.system(portalZone(zone));
     }
 
+    /** The H2 database's folder in the data directory is owner-only before the pool opens it. */
+    @Bean
+    static PrivateDatabaseFolder privateDatabaseFolder(org.springframework.core.env.Environment environment) {
+        return new PrivateDatabaseFolder(environment);
+    }
+
     /**
      * An address under {@code /api/} that no endpoint has is 404 for every method, in the API's error body
      * ({@link ApiErrorFilter}). Without it the static files, mapped to every address after the endpoints, would answer

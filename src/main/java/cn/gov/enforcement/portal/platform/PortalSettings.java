@@ -56,11 +56,14 @@ public record PortalSettings(Path dataDir, String publicUrl) {
         return LanguagePreference.inLanguage(link(path), language);
     }
 
-    /** A sub-directory of the data directory, created on first use. */
+    /**
+     * A sub-directory of the data directory for personal data (mediation evidence, keys): created owner-only on first
+     * use, and made owner-only when it exists and is looser ({@link OwnerOnly#folder}).
+     */
     public Path dir(String name) {
         Path dir = dataDir.resolve(name);
         try {
-            java.nio.file.Files.createDirectories(dir);
+            OwnerOnly.folder(dir);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create data directory " + dir, e);
         }

@@ -2,7 +2,7 @@ package cn.gov.enforcement.portal.platform;
 
 /**
  * The values of the security headers every answer carries beside Spring Security's defaults (set by the security
- * chains, and again by {@link ApiErrorFilter} when it rewrites a failed answer from scratch).
+ * chains, and again by {@link #setAll} where an answer is written outside them).
  */
 public final class SecurityHeaders {
 
@@ -26,4 +26,20 @@ public final class SecurityHeaders {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private SecurityHeaders() {}
+
+    /**
+     * Sets every security header on an answer written where the security chains' header writer does not reach (an
+     * error answer rewritten from scratch, a request the firewall or Tomcat refused): Spring Security's defaults
+     * (never sniffed, framed or cached) and the three above.
+     */
+    public static void setAll(jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-XSS-Protection", "0");
+        response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", REFERRER_POLICY);
+        response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    }
 }

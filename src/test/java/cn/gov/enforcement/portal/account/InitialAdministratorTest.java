@@ -64,6 +64,33 @@ class InitialAdministratorTest {
     }
 
     @Test
+    void a_generated_password_is_printed_on_the_console_and_never_written_to_the_log() {
+        when(users.existsByRole(Role.ADMIN)).thenReturn(false);
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(InitialAdministrator.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        AccountSettings settings = new AccountSettings("admin", null, 5, Duration.ofMinutes(15), 12, null);
+        AccountService accounts = mock(AccountService.class);
+        when(accounts.ensureInitialAdministrator()).thenReturn(Optional.of("Generated-Secret-Xy7"));
+        try {
+            new InitialAdministrator(accounts, settings,
+                    new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8)).run(null);
+        } finally {
+            logger.detachAppender(logged);
+        }
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("'admin'", "Generated-Secret-Xy7");
+        assertThat(logged.list).singleElement().satisfies(event -> {
+            assertThat(event.getFormattedMessage()).contains("'admin'", "generated password", "console")
+                    .doesNotContain("Generated-Secret-Xy7");
+            assertThat(event.getArgumentArray()).noneMatch(a -> String.valueOf(a).contains("Generated-Secret-Xy7"));
+        });
+    }
+
+    @Test
     void nothing_happens_when_an_administrator_exists() {
         when(users.existsByRole(Role.ADMIN)).thenReturn(true);
         assertThat(service(null).ensureInitialAdministrator()).isEmpty();

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -214,6 +215,49 @@ class BackupIT extends KaribuViewTest {
         }, portal, new BackupSettings(archives, 7, settings.folders(), settings.pgDump()), clock, "-", "");
         assertThatThrownBy(failing::run).isInstanceOf(java.io.IOException.class);
         assertThat(failing.progress().failure()).isEqualTo(Backups.Failure.DATABASE);
+    }
+
+    @Test
+    void the_backup_folder_archives_and_temporary_files_are_readable_by_the_portals_account_only(@TempDir Path temp)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(cn.gov.enforcement.portal.platform.OwnerOnly.posix(temp));
+        Path data = temp.resolve("data");
+        Path folder = Files.createDirectories(data.resolve("backups"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> whileWriting = new java.util.ArrayList<>();
+        DataSource watched = new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                // the archive is being written under its temporary name while the database is read
+                try (var files = Files.list(folder)) {
+                    for (Path file : files.toList()) {
+                        whileWriting.add(file.getFileName() + " " + mode(file));
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return super.getConnection();
+            }
+        };
+        Backups run = new Backups(watched, new PortalSettings(data),
+                new BackupSettings(null, 7, settings.folders(), settings.pgDump()), clock, "-", "");
+        assertThat(mode(folder)).as("a looser folder is made owner-only at start").isEqualTo("rwx------");
+
+        Backups.Result result = run.run();
+
+        assertThat(whileWriting).singleElement().asString().matches("\\.portal-backup-.*\\.zip\\.part rw-------");
+        assertThat(mode(result.archive())).isEqualTo("rw-------");
+        assertThat(mode(folder)).isEqualTo("rwx------");
+
+        // a first run creates the folder so
+        Path fresh = temp.resolve("fresh");
+        Backups first = new Backups(dataSource, new PortalSettings(fresh),
+                new BackupSettings(null, 7, settings.folders(), settings.pgDump()), clock, "-", "");
+        assertThat(mode(first.run().archive().getParent())).isEqualTo("rwx------");
+    }
+
+    private static String mode(Path path) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @Test

@@ -32,6 +32,17 @@ class EvidenceFilesTest {
     }
 
     @Test
+    void the_folder_and_the_files_are_readable_by_the_portals_account_only() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(cn.gov.enforcement.portal.platform.OwnerOnly.posix(dir));
+        Path folder = dir.resolve("data/mediation-evidence");
+        String name = new EvidenceFiles(folder).store(PDF, "pdf");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                .isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(folder.resolve(name)))).isEqualTo("rw-------");
+    }
+
+    @Test
     void files_are_stored_under_generated_names_and_can_be_read_and_deleted() throws Exception {
         EvidenceFiles files = new EvidenceFiles(dir);
         String name = files.store(PDF, "pdf");

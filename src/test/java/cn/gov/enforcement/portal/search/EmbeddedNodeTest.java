@@ -61,7 +61,8 @@ class EmbeddedNodeTest {
         assertThat(node.layout().logFile()).exists();
         assertThat(node.layout().consoleLog()).exists();
         assertThat(node.layout().data()).isEqualTo(DATA.resolve("search/data"));
-        assertThat(node.layout().logs()).isEqualTo(DATA.resolve("logs/elasticsearch"));
+        assertThat(node.layout().logs()).as("beside its data, outside the portal's owner-only logs folder")
+                .isEqualTo(DATA.resolve("search/logs"));
         String release = Files.readString(node.javaHome().resolve("release"));
         String version = release.replaceAll("(?s).*JAVA_VERSION=\"([^\"]+)\".*", "$1");
         assertThat(get(URI.create(node.uri() + "/_nodes/_local/jvm")).body())

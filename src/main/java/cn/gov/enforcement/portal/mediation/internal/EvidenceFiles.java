@@ -1,10 +1,10 @@
 package cn.gov.enforcement.portal.mediation.internal;
 
+import cn.gov.enforcement.portal.platform.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Evidence files on disk, in one directory of the portal's data directory (outside the web root,
  * never served directly). Names are generated; the type is recognised from the first bytes, not
- * from the name the user gave.
+ * from the name the user gave. The folder and every file are readable by the portal's own account only
+ * ({@link OwnerOnly}): they hold applicants' documents.
  */
 public final class EvidenceFiles {
 
@@ -57,8 +58,8 @@ public final class EvidenceFiles {
         String name = UUID.randomUUID() + "." + type;
         Path target = dir.resolve(name);
         try {
-            Files.createDirectories(dir);
-            Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            OwnerOnly.folder(dir);
+            OwnerOnly.write(target, bytes);
         } catch (IOException e) {
             // a full disk leaves the part written: nothing refers to it, so it would stay for ever
             try {

@@ -86,8 +86,8 @@ public final class EmbeddedNode implements AutoCloseable {
      *     repository and then download
      * @param downloadUrl where to download the zip from (its {@code .sha1} must sit beside it)
      * @param cacheDir where the distribution is unpacked (once, shared by every node)
-     * @param portalDataDir the portal's data directory; the node keeps {@code search/} and
-     *     {@code logs/elasticsearch/} in it
+     * @param portalDataDir the portal's data directory; the node keeps {@code search/} in it (its data, config,
+     *     tmp and logs)
      * @param heap JVM heap of the node, e.g. {@code 512m}
      * @param httpPort HTTP port, 0 to pick a free one
      * @param transportPort transport port, 0 to pick a free one
@@ -761,10 +761,8 @@ public final class EmbeddedNode implements AutoCloseable {
         Path searchDir = options.portalDataDir().resolve("search");
         Files.createDirectories(searchDir);
         Path base = searchDir;
-        Path logs = options.portalDataDir().resolve("logs/elasticsearch");
         if (root && !traversableByNobody(options.portalDataDir())) {
             base = FALLBACK_ROOT.resolve(shortHash(options.portalDataDir().toString()));
-            logs = base.resolve("logs");
             log.warn("The portal data directory {} is not reachable by user {}, which the search node runs as; "
                     + "keeping the node's data, config, tmp and logs in {} instead", options.portalDataDir(),
                     RUN_AS_USER, base);
@@ -772,8 +770,10 @@ public final class EmbeddedNode implements AutoCloseable {
             openUp(FALLBACK_ROOT);
             openUp(base);
         }
-        Layout l = new Layout(searchDir, home, base.resolve("data"), base.resolve("config"), base.resolve("tmp"), logs,
-                searchDir.resolve("node.pid"));
+        // the node's logs beside its data, not in <data-dir>/logs: that folder is the portal's own, readable by the
+        // portal's account only, where the node (running as nobody when the portal is root) could not write
+        Layout l = new Layout(searchDir, home, base.resolve("data"), base.resolve("config"), base.resolve("tmp"),
+                base.resolve("logs"), searchDir.resolve("node.pid"));
         for (Path dir : List.of(l.data(), l.config(), l.tmp(), l.logs())) {
             Files.createDirectories(dir);
         }
