@@ -1,6 +1,6 @@
 package cn.gov.enforcement.portal;
 
-import cn.gov.enforcement.portal.search.embedded.DataDirectoryInUseException;
+import cn.gov.enforcement.portal.search.DataDirectoryInUseException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;

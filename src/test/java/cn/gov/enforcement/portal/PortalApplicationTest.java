@@ -3,7 +3,7 @@ package cn.gov.enforcement.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.gov.enforcement.portal.search.embedded.DataDirectoryInUseException;
+import cn.gov.enforcement.portal.search.DataDirectoryInUseException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

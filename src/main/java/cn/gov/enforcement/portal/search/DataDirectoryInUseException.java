@@ -1,4 +1,4 @@
-package cn.gov.enforcement.portal.search.embedded;
+package cn.gov.enforcement.portal.search;
 
 import java.nio.file.Path;
 
