@@ -85,10 +85,10 @@ public class PortalApplication {
         application().run(args);
     }
 
-    /** The portal's application as {@code main} runs it: with the checks of the settings. */
+    /** The portal's application as {@code main} runs it: with the checks of the settings and of their names. */
     static SpringApplication application() {
         SpringApplication application = new SpringApplication(PortalApplication.class);
-        application.addListeners(new StartupChecks());
+        application.addListeners(new StartupChecks(), new UnknownSettings());
         return application;
     }
 
