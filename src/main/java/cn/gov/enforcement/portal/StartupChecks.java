@@ -135,7 +135,7 @@ final class StartupChecks implements ApplicationListener<ApplicationEnvironmentP
         return Optional.empty();
     }
 
-    /** The HTTP port, when it is not 0 (a free one), must be free on the address the web server listens on. */
+    /** The HTTP port, when it is not 0 (a free one) or -1, must be free on the address the web server listens on. */
     static Optional<String> httpPortProblem(Environment environment) {
         int port;
         try {
@@ -144,8 +144,8 @@ final class StartupChecks implements ApplicationListener<ApplicationEnvironmentP
             return Optional.of("server.port (PORT) must be a port number, not " + value(environment, "server.port")
                     .orElse("") + ".");
         }
-        if (port == 0) {
-            return Optional.empty();
+        if (port <= 0) {
+            return Optional.empty(); // a free one; -1: no web server
         }
         Optional<String> address = value(environment, "server.address");
         String on = address.map(a -> " on " + a).orElse("");

@@ -180,6 +180,7 @@ class StartupChecksTest {
         assertThat(StartupChecks.httpPortProblem(new MockEnvironment().withProperty("server.port", "" + port)))
                 .isEmpty();
         assertThat(StartupChecks.httpPortProblem(new MockEnvironment().withProperty("server.port", "0"))).isEmpty();
+        assertThat(StartupChecks.httpPortProblem(new MockEnvironment().withProperty("server.port", "-1"))).isEmpty();
         assertThat(StartupChecks.httpPortProblem(new MockEnvironment().withProperty("server.port", "80a")))
                 .get().asString().contains("server.port (PORT) must be a port number");
     }
