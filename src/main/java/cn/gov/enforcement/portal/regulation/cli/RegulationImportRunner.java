@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code java -jar portal.jar --import=<folder>}: imports the folder, prints progress, problems and a
  * summary line, and ends the process with status 0 (every file imported or unchanged), 1 (some file failed)
- * or 2 (no such folder). Without {@code --import}, imports {@code portal.regulation.import-on-start} when set
+ * or 2 (no such folder); {@code PortalApplication} ends it with 3 when another portal holds the data folder (the
+ * refusal comes while the context starts, before this runner). Without {@code --import}, imports {@code portal.regulation.import-on-start} when set
  * and lets the portal run (a large index rebuild it calls for runs in the background).
  */
 @Component

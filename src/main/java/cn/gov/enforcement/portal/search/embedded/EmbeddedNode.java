@@ -1,11 +1,13 @@
 package cn.gov.enforcement.portal.search.embedded;
 
+import cn.gov.enforcement.portal.search.DataDirectoryInUseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -198,6 +200,8 @@ public final class EmbeddedNode implements AutoCloseable {
     /** When the watchdog restarted the node within the restart window, oldest first; guarded by this. */
     private final Deque<Long> restarts = new ArrayDeque<>();
     private final ScheduledExecutorService watchdog;
+    /** The sizes of the node's log and console log when the node was last launched: where its own lines begin. */
+    private volatile long[] logOffsets = {0, 0};
     private Thread shutdownHook;
 
     public EmbeddedNode(Options options) {
@@ -255,6 +259,9 @@ public final class EmbeddedNode implements AutoCloseable {
         if (lock == null) {
             lockDataDirectory(); // taken once: a start that failed before its launch keeps the one it took
         }
+        // after the lock: a portal running on this data directory is reported as such, not as the user of its ports
+        requireFree(options.httpPort(), "portal.search.embedded.port");
+        requireFree(options.transportPort(), "portal.search.embedded.transport-port");
         httpPort = options.httpPort() == 0 ? freePort() : options.httpPort();
         CompletableFuture<Void> future = new CompletableFuture<>();
         launch = future;
@@ -331,9 +338,10 @@ public final class EmbeddedNode implements AutoCloseable {
             return;
         }
         String tail = logTail();
+        String cause = knownCause().map(line -> " Cause: " + line).orElse("");
         stop();
-        throw new IllegalStateException("The embedded search node " + failure + ". Last lines of " + layout.logFile()
-                + " and the console log:\n" + tail);
+        throw new IllegalStateException("The embedded search node " + failure + "." + cause + " Last lines of "
+                + layout.logFile() + " and the console log:\n" + tail);
     }
 
     /**
@@ -426,6 +434,7 @@ public final class EmbeddedNode implements AutoCloseable {
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(l.consoleLog().toFile()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        logOffsets = new long[] {size(l.logFile()), size(l.consoleLog())};
         Process p;
         synchronized (this) {
             // checked under the monitor stop() takes the process under: a launch it gave up (the startup timeout, the
@@ -572,8 +581,9 @@ public final class EmbeddedNode implements AutoCloseable {
             process = null;
             ready = false;
         }
-        log.error("Restarting the embedded search node failed: it {}. Last lines of {} and the console log:\n{}",
-                failure, layout == null ? "its log" : layout.logFile(), logTail());
+        log.error("Restarting the embedded search node failed: it {}.{} Last lines of {} and the console log:\n{}",
+                failure, knownCause().map(line -> " Cause: " + line).orElse(""),
+                layout == null ? "its log" : layout.logFile(), logTail());
         if (leftover != null) {
             terminate(leftover.toHandle(), options.stopTimeout());
         }
@@ -1043,6 +1053,74 @@ public final class EmbeddedNode implements AutoCloseable {
             out.append(String.join("\n", tail(file, 40))).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Words in a node's log that name why it could not start, for the first line of the error: the node exits with
+     * code 1 after a screen of stack frames, and the cause (another process on its port) is far above them.
+     */
+    static final List<String> KNOWN_CAUSES = List.of("BindHttpException", "BindTransportException",
+            "Address already in use", "No space left on device", "AccessDeniedException", "OutOfMemoryError",
+            "Could not reserve enough space", "max virtual memory areas", "failed to obtain node locks",
+            "UnsupportedClassVersionError");
+
+    /** Why the last launched node failed, when its log or console log names a known cause since its launch. */
+    Optional<String> knownCause() {
+        Layout l = layout;
+        if (l == null) {
+            return Optional.empty();
+        }
+        long[] from = logOffsets;
+        return knownCause(l.consoleLog(), from[1]).or(() -> knownCause(l.logFile(), from[0]));
+    }
+
+    /**
+     * The first line of {@code file} from byte {@code from} on (from its start when the file is shorter, a new
+     * one) that holds one of {@link #KNOWN_CAUSES}, trimmed to 400 characters.
+     */
+    static Optional<String> knownCause(Path file, long from) {
+        byte[] bytes;
+        try (var channel = Files.newByteChannel(file)) {
+            long start = from <= channel.size() ? from : 0;
+            channel.position(start);
+            bytes = java.nio.channels.Channels.newInputStream(channel).readAllBytes();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\\R")) {
+            if (KNOWN_CAUSES.stream().anyMatch(line::contains)) {
+                String trimmed = line.strip();
+                return Optional.of(trimmed.length() > 400 ? trimmed.substring(0, 400) + "…" : trimmed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Fails at once when a configured port (not 0) cannot be opened on 127.0.0.1, where the node would exit with a
+     * bind error after its own start-up.
+     */
+    static void requireFree(int port, String setting) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+        } catch (IOException e) {
+            String reason = String.valueOf(e.getMessage());
+            throw new IllegalStateException("port " + port + " (" + setting + ") "
+                    + (reason.contains("in use") ? "is already in use" : "cannot be opened on 127.0.0.1 (" + reason
+                    + ")") + ": choose another, or 0 for a free one");
+        }
     }
 
     static List<String> tail(Path file, int lines) {

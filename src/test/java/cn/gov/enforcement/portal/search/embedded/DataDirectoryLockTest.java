@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.search.embedded;
 
+import cn.gov.enforcement.portal.search.DataDirectoryInUseException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.search.embedded;
 
+import cn.gov.enforcement.portal.search.DataDirectoryInUseException;
 import java.nio.file.Path;
 
 /**

@@ -1,4 +1,4 @@
-package cn.gov.enforcement.portal.search.embedded;
+package cn.gov.enforcement.portal.search;
 
 import java.nio.file.Path;
 
@@ -7,7 +7,7 @@ public class DataDirectoryInUseException extends IllegalStateException {
 
     private final Path dataDir;
 
-    DataDirectoryInUseException(Path dataDir, Path lockFile) {
+    public DataDirectoryInUseException(Path dataDir, Path lockFile) {
         super("Another portal is using the data directory " + dataDir + " (another process holds the lock " + lockFile
                 + "). This portal does not start, so that it does not stop that portal's search node or open its "
                 + "database. Stop the other portal first, or start this one with its own data directory "
