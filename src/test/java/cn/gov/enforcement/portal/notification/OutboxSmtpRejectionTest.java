@@ -122,18 +122,13 @@ class OutboxSmtpRejectionTest extends OutboxTestSupport {
     @Test
     void a_mail_given_up_is_logged_with_its_id_and_kind_but_not_its_recipient() {
         SMTP.replyToRcpt("550 5.1.1 <zhang.san@example.cn>: Recipient address rejected");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
-                new ch.qos.logback.core.read.ListAppender<>();
-        logged.start();
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-                org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(logged);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = captureLog();
         OutboxMessage queued;
         try {
             queued = enqueueCommitted(mail("rating-received:PJ-2026-000007"));
             dispatcher.dispatchDue();
         } finally {
-            root.detachAppender(logged);
+            stopCapturing(logged);
         }
         assertThat(reload(queued.id()).status()).isEqualTo(MailStatus.FAILED);
         assertThat(reload(queued.id()).lastError()).as("the outbox keeps the server's words").contains("zhang.san@example.cn");

@@ -68,12 +68,7 @@ class OutboxUnreachableSmtpTest extends OutboxTestSupport {
         }
         assertThat(dispatcher.trouble()).isEmpty();
 
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
-                new ch.qos.logback.core.read.ListAppender<>();
-        logged.start();
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-                org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(logged);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = captureLog();
         try {
             enqueueCommitted(mail("mediation-submitted:TJ-2026-000001"));
             enqueueCommitted(mail("rating-received:PJ-2026-000001"));
@@ -104,7 +99,7 @@ class OutboxUnreachableSmtpTest extends OutboxTestSupport {
             assertThat(logged.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
                     .noneMatch(line -> line.contains("zhang.san@example.cn"));
         } finally {
-            root.detachAppender(logged);
+            stopCapturing(logged);
         }
     }
 }
