@@ -67,6 +67,14 @@ public class OutboxAdministration {
         return store.requeue(id, clock.instant());
     }
 
+    /**
+     * The failing streak of the mail server as this instance saw it: every attempt since {@code since} failed, the
+     * last with {@code lastError}. Empty while mails go out, before the first attempt and in hold mode.
+     */
+    public Optional<DeliveryTrouble> trouble() {
+        return dispatcher.trouble();
+    }
+
     /** {@code smtp} or {@code hold}. */
     public String mode() {
         return dispatcher.mode();

@@ -197,6 +197,7 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
+        showPending(); // attached again (the detach forgot the files): the list and the button say so
         if (jobs.isRunning()) {
             // started before a reload or on another page: its progress, followed by polling, and then its outcome
             following = true;
@@ -218,9 +219,10 @@ public class RegulationImportView extends Div implements HasDynamicTitle {
     @Override
     protected void onDetach(DetachEvent event) {
         super.onDetach(event);
-        // the files not imported go with the page: their temporary files are deleted by the detach as well
+        // the files not imported go with the page: their temporary files are deleted by the detach as well. Nothing
+        // is shown here: a detach may come from the session being destroyed at shutdown, when the translations (the
+        // application context) are gone; onAttach shows the empty list if the page is ever attached again
         pending.clear();
-        showPending();
     }
 
     /** While following an import this page did not start: its progress, and its outcome once it ends. */

@@ -22,7 +22,8 @@ import org.springframework.util.StreamUtils;
  * its answers: UP with the cluster's health for a green or yellow cluster, OUT_OF_SERVICE for a red one, DOWN with a
  * short reason when the cluster cannot be asked. Boot's check logs a warning with the whole stack trace on every
  * failing call, and {@code /actuator/health} is public and may be polled every few seconds; this one logs once when
- * the search health stops being UP (with the exception) and once when it is UP again, and otherwise not at all.
+ * the search health stops being UP (one line with the exception's message, no stack trace) and once when it is UP
+ * again, and otherwise not at all.
  */
 class SearchHealthIndicator implements HealthIndicator {
 
@@ -54,7 +55,9 @@ class SearchHealthIndicator implements HealthIndicator {
         } else if (!up && (previous == null || Status.UP.equals(previous))) {
             // once per outage: the checks that follow while it lasts log nothing
             if (failure != null) {
-                log.warn("Search health is {}: the search cluster cannot be asked", health.getStatus(), failure);
+                // one line: the stack trace of a refused connection (175 lines) says nothing more
+                log.warn("Search health is {}: the search cluster cannot be asked: {}", health.getStatus(),
+                        failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
             } else {
                 log.warn("Search health is {}: {}", health.getStatus(), health.getDetails());
             }

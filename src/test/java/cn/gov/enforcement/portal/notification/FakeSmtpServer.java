@@ -26,7 +26,12 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final AtomicInteger dataCommands = new AtomicInteger();
 
     public FakeSmtpServer() throws IOException {
-        server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** A server on that port of 127.0.0.1 (0: any free one). */
+    public FakeSmtpServer(int port) throws IOException {
+        server = new ServerSocket(port, 10, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptLoop, "fake-smtp");
         acceptor.setDaemon(true);
         acceptor.start();

@@ -89,6 +89,59 @@ class NotificationUnitTest {
     }
 
     @Test
+    void the_common_failures_are_explained_with_the_server_address_or_reply() throws Exception {
+        // what Spring and Angus throw when nothing listens on the configured port
+        MessagingException refused = new org.eclipse.angus.mail.util.MailConnectException(
+                new org.eclipse.angus.mail.util.SocketConnectException("Using socket factory class",
+                        new java.net.ConnectException("Connection refused"), "127.0.0.1", 2599, 30000));
+        SmtpFailures.Explanation connect = SmtpFailures.explain(new MailSendException("Mail server connection failed", refused));
+        assertThat(connect.kind()).isEqualTo(SmtpFailures.Kind.CONNECT);
+        assertThat(connect.detail()).isEqualTo("127.0.0.1:2599");
+        assertThat(connect.raw()).contains("MailConnectException", "Connection refused");
+
+        MessagingException slow = new org.eclipse.angus.mail.util.MailConnectException(
+                new org.eclipse.angus.mail.util.SocketConnectException("Using socket factory class",
+                        new java.net.SocketTimeoutException("Connect timed out"), "smtp.example.cn", 25, 30000));
+        assertThat(SmtpFailures.explain(new MailSendException("Mail server connection failed", slow)))
+                .extracting(SmtpFailures.Explanation::kind, SmtpFailures.Explanation::detail)
+                .containsExactly(SmtpFailures.Kind.TIMEOUT, "smtp.example.cn:25");
+        assertThat(SmtpFailures.explain(new MailSendException("failed", new MessagingException("Exception reading response",
+                new java.net.SocketTimeoutException("Read timed out")))).kind()).isEqualTo(SmtpFailures.Kind.TIMEOUT);
+
+        assertThat(SmtpFailures.explain(new org.springframework.mail.MailAuthenticationException(
+                new jakarta.mail.AuthenticationFailedException("535 5.7.8 Authentication credentials invalid"))).kind())
+                .isEqualTo(SmtpFailures.Kind.AUTHENTICATION);
+
+        SMTPAddressFailedException rcpt = new SMTPAddressFailedException(new InternetAddress("a@b.cn"), "RCPT TO", 550,
+                "550 5.1.1 mailbox unavailable");
+        assertThat(SmtpFailures.explain(new MailSendException(Map.of(new Object(),
+                new SendFailedException("Invalid Addresses", rcpt)))))
+                .extracting(SmtpFailures.Explanation::kind, SmtpFailures.Explanation::detail)
+                .containsExactly(SmtpFailures.Kind.RECIPIENT, "550 5.1.1 mailbox unavailable");
+
+        SMTPSendFailedException data = new SMTPSendFailedException("DATA", 554, "554 rejected\n", null, null, null, null);
+        assertThat(SmtpFailures.explain(new MailSendException("failed", data)))
+                .extracting(SmtpFailures.Explanation::kind, SmtpFailures.Explanation::detail)
+                .containsExactly(SmtpFailures.Kind.MESSAGE, "554 rejected");
+        assertThat(SmtpFailures.explain(new MailSendException("failed", new org.eclipse.angus.mail.smtp.SMTPSenderFailedException(
+                new InternetAddress("noreply@example.cn"), "MAIL FROM", 553, "553 5.7.1 sender not allowed"))))
+                .extracting(SmtpFailures.Explanation::kind, SmtpFailures.Explanation::detail)
+                .containsExactly(SmtpFailures.Kind.SENDER, "553 5.7.1 sender not allowed");
+
+        assertThat(SmtpFailures.explain(new MailSendException("failed", new MessagingException("Could not convert socket to TLS",
+                new javax.net.ssl.SSLHandshakeException("PKIX path building failed")))).kind()).isEqualTo(SmtpFailures.Kind.TLS);
+        assertThat(SmtpFailures.explain(new IllegalStateException("something else")).kind()).isEqualTo(SmtpFailures.Kind.OTHER);
+        assertThat(SmtpFailures.explain((String) null)).isNull();
+    }
+
+    @Test
+    void addresses_are_masked_for_the_log() {
+        assertThat(SmtpFailures.withoutAddresses("550 5.1.1 <jiandu@scjg.sample.gov.cn>: Recipient address rejected; to a.b@c.cn"))
+                .isEqualTo("550 5.1.1 <<address>>: Recipient address rejected; to <address>")
+                .doesNotContain("@");
+    }
+
+    @Test
     void the_notification_bundles_have_the_same_keys_in_every_language() {
         Map<Locale, Properties> bundles = Translations.readBundles().get("notification");
         assertThat(bundles).containsOnlyKeys(Translations.LOCALES);

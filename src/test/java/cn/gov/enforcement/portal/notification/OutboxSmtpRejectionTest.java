@@ -119,6 +119,25 @@ class OutboxSmtpRejectionTest extends OutboxTestSupport {
         assertThat(SMTP.dataCommands() - dataBefore).isEqualTo(1);
     }
 
+    @Test
+    void a_mail_given_up_is_logged_with_its_id_and_kind_but_not_its_recipient() {
+        SMTP.replyToRcpt("550 5.1.1 <zhang.san@example.cn>: Recipient address rejected");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = captureLog();
+        OutboxMessage queued;
+        try {
+            queued = enqueueCommitted(mail("rating-received:PJ-2026-000007"));
+            dispatcher.dispatchDue();
+        } finally {
+            stopCapturing(logged);
+        }
+        assertThat(reload(queued.id()).status()).isEqualTo(MailStatus.FAILED);
+        assertThat(reload(queued.id()).lastError()).as("the outbox keeps the server's words").contains("zhang.san@example.cn");
+        assertThat(logged.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).contains("Outbox message " + queued.id() + " (rating-received) FAILED"))
+                .noneMatch(line -> line.contains("zhang.san@example.cn"));
+        assertThat(dispatcher.trouble()).as("a refused address is no trouble of the server").isEmpty();
+    }
+
     private static FakeSmtpServer start() {
         try {
             return new FakeSmtpServer();

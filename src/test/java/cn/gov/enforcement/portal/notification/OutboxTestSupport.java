@@ -47,6 +47,23 @@ abstract class OutboxTestSupport {
                 Locale.SIMPLIFIED_CHINESE);
     }
 
+    /** Every line logged from now on (root logger) until {@link #stopCapturing}. */
+    static ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captureLog() {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        root().addAppender(logged);
+        return logged;
+    }
+
+    static void stopCapturing(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged) {
+        root().detachAppender(logged);
+    }
+
+    private static ch.qos.logback.classic.Logger root() {
+        return (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
     long rows() {
         return jdbc.sql("SELECT COUNT(*) FROM notification_outbox").query(Long.class).single();
     }

@@ -100,7 +100,7 @@ class OutboxViewTest {
         Grid<OutboxMessage> grid = LocatorJ._get(Grid.class, spec -> spec.withId("outbox-grid"));
         assertThat(GridKt._size(grid)).isEqualTo(2);
         assertThat(GridKt._getFormattedRow(grid, 1)).contains("zhang.san@example.cn", "Your application", "Failed",
-                "SMTPAddressFailedException: 550 5.1.1 mailbox unavailable");
+                "The mail server refused the recipient address; its reply: 550 5.1.1 mailbox unavailable");
         // 01:00 UTC is 09:00 in Beijing, whatever the server's zone
         assertThat(String.join(" | ", GridKt._getFormattedRow(grid, 1))).contains("Mar 2, 2026, 9:00:00");
 
@@ -144,7 +144,8 @@ class OutboxViewTest {
         assertThat(grid.getColumnByKey("message").getHeaderText()).isEqualTo("邮件");
         com.vaadin.flow.component.Component card = GridKt._getCellComponent(grid, 1, "message");
         assertThat(card.getElement().getTextRecursively()).contains("Your application", "zhang.san@example.cn",
-                "发送失败", "尝试次数：1", "创建时间：", "最近错误：SMTPAddressFailedException", "详情");
+                "发送失败", "尝试次数：1", "创建时间：", "最近错误：邮件服务器拒收收件人地址，服务器答复：550 5.1.1 mailbox unavailable", "详情");
+        assertThat(card.getElement().getTextRecursively()).doesNotContain("SMTPAddressFailedException");
         LocatorJ._get(card, Button.class).click();
         assertThat(LocatorJ._find(Pre.class)).as("the card's button opens its mail").extracting(Pre::getText)
                 .contains("Plain text body");
@@ -152,5 +153,61 @@ class OutboxViewTest {
 
         cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, false);
         assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).isEqualTo(wide);
+    }
+
+    private static final String REFUSED = "MailSendException: Mail server connection failed. Failed messages: "
+            + "org.eclipse.angus.mail.util.MailConnectException: Couldn't connect to host, port: 127.0.0.1, 2599; timeout 30000; "
+            + "nested exception is: java.net.ConnectException: Connection refused <- MailConnectException: Couldn't connect "
+            + "to host, port: 127.0.0.1, 2599; timeout 30000 <- ConnectException: Connection refused";
+
+    @Test
+    void when_every_recent_attempt_failed_the_banner_warns_and_errors_are_explained_in_the_readers_language() {
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        OutboxMessage waiting = new OutboxMessage(9L, "rating-received:PJ-2026-000001", "wang.wu@example.cn", "评议已收到",
+                "正文", null, Locale.SIMPLIFIED_CHINESE, MailStatus.PENDING, 2, Instant.parse("2026-03-02T03:00:00Z"),
+                Instant.parse("2026-03-02T03:01:00Z"), null, null, REFUSED);
+        when(administration.list(isNull(), anyInt(), anyInt())).thenAnswer(call -> page(List.of(waiting, sent),
+                call.getArgument(1), call.getArgument(2)));
+        when(administration.find(9L)).thenReturn(Optional.of(waiting));
+        when(administration.mode()).thenReturn("smtp");
+        when(administration.trouble()).thenReturn(Optional.of(
+                new DeliveryTrouble(3, REFUSED, Instant.parse("2026-03-02T03:00:00Z"))));
+
+        OutboxView view = new OutboxView(administration, CHINA);
+        UI.getCurrent().add(view);
+
+        String banner = LocatorJ._get(Paragraph.class, spec -> spec.withId("outbox-mode")).getText();
+        assertThat(banner).doesNotContain("待发送的邮件会自动发出")
+                .contains("连续 3 次发送失败：无法连接邮件服务器 127.0.0.1:2599", "spring.mail.*", "2026年3月2日 上午11:00:00")
+                .doesNotContain("MailSendException");
+        @SuppressWarnings("unchecked")
+        Grid<OutboxMessage> grid = LocatorJ._get(Grid.class, spec -> spec.withId("outbox-grid"));
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("无法连接邮件服务器 127.0.0.1:2599：对方拒绝连接或地址不可达")
+                .noneMatch(cell -> cell.contains("MailSendException"));
+
+        ((Button) GridKt._getCellComponent(grid, 0, "details")).click();
+        assertThat(LocatorJ._get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("outbox-raw-error")).getText())
+                .as("the raw text stays available in the details").isEqualTo(REFUSED);
+        LocatorJ._get(com.vaadin.flow.component.dialog.Dialog.class).close();
+
+        // it works again: the banner says so at the next refresh
+        when(administration.trouble()).thenReturn(Optional.empty());
+        @SuppressWarnings("unchecked")
+        Select<MailStatus> filter = LocatorJ._get(Select.class, spec -> spec.withId("outbox-status-filter"));
+        filter.setValue(MailStatus.FAILED);
+        assertThat(LocatorJ._get(Paragraph.class, spec -> spec.withId("outbox-mode")).getText())
+                .isEqualTo("邮件服务器已配置，待发送的邮件会自动发出。");
+    }
+
+    @Test
+    void in_english_the_warning_counts_the_attempts() {
+        when(administration.mode()).thenReturn("smtp");
+        when(administration.trouble()).thenReturn(Optional.of(
+                new DeliveryTrouble(1, "MailSendException: failed <- SMTPSendFailedException: 554 rejected",
+                        Instant.parse("2026-03-02T03:00:00Z"))));
+        UI.getCurrent().add(new OutboxView(administration, CHINA));
+        assertThat(LocatorJ._get(Paragraph.class, spec -> spec.withId("outbox-mode")).getText())
+                .startsWith("A mail server is configured, but the one attempt to send since")
+                .contains("failed: The mail server refused the message; its reply: 554 rejected.");
     }
 }

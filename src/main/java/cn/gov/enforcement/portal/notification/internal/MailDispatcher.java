@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.notification.internal;
 
+import cn.gov.enforcement.portal.notification.DeliveryTrouble;
 import cn.gov.enforcement.portal.notification.NotificationSettings;
 import cn.gov.enforcement.portal.notification.OutboxMessage;
 import jakarta.mail.MessagingException;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p><b>Retries.</b> An SMTP 5xx reply is permanent: FAILED after that attempt. Anything else
  * (4xx, refused connection, timeout) is retried after {@code initial-backoff * 2^(attempts-1)},
  * capped at {@code max-backoff}, until {@code max-attempts}, then FAILED.
+ *
+ * <p><b>Log.</b> When sending starts failing (the server cannot be reached, refuses the login or the mails) one
+ * WARN line says so, and one INFO line when a mail goes out again; the attempts in between log at DEBUG only, and a
+ * mail given up logs its id and kind, never its recipient (the outbox page shows that to administrators).
  */
 @Component
 public class MailDispatcher {
@@ -53,6 +59,8 @@ public class MailDispatcher {
     private final NotificationSettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
+    /** The failing streak of this instance, null while sending works (or nothing was tried yet). */
+    private DeliveryTrouble trouble;
 
     public MailDispatcher(OutboxStore store, ObjectProvider<JavaMailSender> mailSender, NotificationSettings settings,
             Clock clock, PlatformTransactionManager transactionManager) {
@@ -68,6 +76,14 @@ public class MailDispatcher {
     /** {@code smtp} when a mail server is configured, {@code hold} when mails stay in the outbox. */
     public String mode() {
         return mailSender.getIfAvailable() == null ? MODE_HOLD : MODE_SMTP;
+    }
+
+    /**
+     * The attempts that failed in a row on this instance since the last mail it delivered, when the most recent one
+     * failed; empty while sending works, before the first attempt and in hold mode.
+     */
+    public synchronized Optional<DeliveryTrouble> trouble() {
+        return Optional.ofNullable(trouble);
     }
 
     @Scheduled(fixedDelayString = "${portal.notification.poll-interval:5s}",
@@ -139,6 +155,7 @@ public class MailDispatcher {
             return false;
         }
         Instant sentAt = clock.instant();
+        worked();
         tx.executeWithoutResult(s -> {
             if (!store.markSent(id, sentAt)) {
                 log.warn("Outbox message {} was sent but was no longer SENDING when marked SENT", id);
@@ -149,17 +166,55 @@ public class MailDispatcher {
 
     private void recordFailure(OutboxMessage message, Exception failure) {
         String error = SmtpFailures.describe(failure);
+        SmtpFailures.Explanation explanation = SmtpFailures.explain(error);
         boolean permanent = SmtpFailures.isPermanent(failure);
+        if (explanation.kind() == SmtpFailures.Kind.RECIPIENT) {
+            worked(); // the server answered: only this address is refused
+        } else {
+            failed(error, explanation);
+        }
         if (permanent || message.attempts() >= settings.maxAttempts()) {
-            log.warn("Outbox message {} to {} FAILED after {} attempt(s) ({}): {}", message.id(), message.to(),
-                    message.attempts(), permanent ? "permanent" : "attempts exhausted", error);
+            log.warn("Outbox message {} ({}) FAILED after {} attempt(s) ({}): {}", message.id(), kind(message),
+                    message.attempts(), permanent ? "permanent" : "attempts exhausted", loggable(explanation));
             tx.executeWithoutResult(s -> store.markFailed(message.id(), error));
         } else {
             Instant next = clock.instant().plus(settings.backoffAfter(message.attempts()));
-            log.info("Outbox message {} attempt {} failed transiently, next attempt at {}: {}", message.id(),
-                    message.attempts(), next, error);
+            log.debug("Outbox message {} ({}) attempt {} failed transiently, next attempt at {}: {}", message.id(),
+                    kind(message), message.attempts(), next, loggable(explanation));
             tx.executeWithoutResult(s -> store.reschedule(message.id(), next, error));
         }
+    }
+
+    /** A mail went out (or the server answered): ends a failing streak, with one line in the log. */
+    private synchronized void worked() {
+        if (trouble != null) {
+            log.info("Mail delivery works again after {} failed attempt(s) since {}", trouble.failedAttempts(),
+                    trouble.since());
+            trouble = null;
+        }
+    }
+
+    /** An attempt failed: the first of a streak logs one WARN line, the others only count. */
+    private synchronized void failed(String error, SmtpFailures.Explanation explanation) {
+        if (trouble == null) {
+            log.warn("Mail delivery is failing ({}); mails stay in the outbox and are retried, check spring.mail.*: {}",
+                    explanation.kind(), loggable(explanation));
+            trouble = new DeliveryTrouble(1, error, clock.instant());
+        } else {
+            trouble = new DeliveryTrouble(trouble.failedAttempts() + 1, error, trouble.since());
+        }
+    }
+
+    /** The kind of mail, from its dedup key ({@code rating-received:PJ-…} → {@code rating-received}). */
+    static String kind(OutboxMessage message) {
+        String key = message.dedupKey() == null ? "" : message.dedupKey();
+        int colon = key.indexOf(':');
+        return colon > 0 ? key.substring(0, colon) : "mail";
+    }
+
+    /** The error for the log: its raw text, every mail address in it masked. */
+    private static String loggable(SmtpFailures.Explanation explanation) {
+        return SmtpFailures.withoutAddresses(explanation.raw());
     }
 
     private MimeMessage toMime(JavaMailSender sender, OutboxMessage message, Instant now)

@@ -1,8 +1,10 @@
 package cn.gov.enforcement.portal.notification.ui;
 
+import cn.gov.enforcement.portal.notification.DeliveryTrouble;
 import cn.gov.enforcement.portal.notification.MailStatus;
 import cn.gov.enforcement.portal.notification.OutboxAdministration;
 import cn.gov.enforcement.portal.notification.OutboxMessage;
+import cn.gov.enforcement.portal.notification.internal.SmtpFailures;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,7 +34,8 @@ import java.util.Map;
 
 /**
  * Administrators' view of the mail outbox: every message with its status, paged lazily from the
- * database, filterable by status, with a detail dialog and "send again" for failed messages.
+ * database, filterable by status, with a detail dialog and "send again" for failed messages. The banner says whether
+ * mails are sent, held or failing; errors are explained in the reader's language, the raw text in the dialog.
  */
 @Route("admin/outbox")
 @Menu(order = 90, title = "menu.admin.outbox")
@@ -43,6 +46,7 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<OutboxMessage> grid = new Grid<>();
     private final Select<MailStatus> filter = new Select<>();
     private final Paragraph summary = new Paragraph();
+    private final Paragraph mode = new Paragraph();
     private final DateTimeFormatter timeFormat;
 
     public OutboxView(OutboxAdministration outbox, java.time.Clock clock) {
@@ -52,7 +56,6 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
         addClassName("outbox-view");
         setSizeFull();
 
-        Paragraph mode = new Paragraph(getTranslation("notification.outbox.mode." + outbox.mode()));
         mode.setId("outbox-mode");
         summary.setId("outbox-summary");
 
@@ -95,7 +98,7 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(OutboxMessage::attempts).setKey("attempts")
                 .setHeader(getTranslation("notification.outbox.column.attempts"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.lastError() == null ? "" : m.lastError()).setKey("lastError")
+        grid.addColumn(m -> explain(m.lastError())).setKey("lastError")
                 .setHeader(getTranslation("notification.outbox.column.lastError")).setFlexGrow(2);
         grid.addColumn(m -> format(m.sentAt())).setKey("sentAt")
                 .setHeader(getTranslation("notification.outbox.column.sentAt")).setAutoWidth(true).setFlexGrow(0);
@@ -119,7 +122,7 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
         Div card = new Div(new Div(subject), new Div(m.to()), new Div(state), when);
         if (m.lastError() != null && !m.lastError().isEmpty()) {
             card.add(new Div(getTranslation("notification.outbox.column.lastError")
-                    + getTranslation("notification.outbox.colon") + m.lastError()));
+                    + getTranslation("notification.outbox.colon") + explain(m.lastError())));
         }
         card.add(detailsButton(m));
         card.addClassName("outbox-card");
@@ -135,6 +138,7 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
+        showMode();
         Map<MailStatus, Long> counts = outbox.countByStatus();
         summary.setText(getTranslation("notification.outbox.summary", counts.get(MailStatus.PENDING),
                 counts.get(MailStatus.FAILED), counts.get(MailStatus.FAILED_UNKNOWN)));
@@ -161,7 +165,14 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
                 field("notification.outbox.column.sentAt", format(m.sentAt())),
                 field("notification.outbox.details.locale", m.locale().toLanguageTag()),
                 field("notification.outbox.details.dedupKey", m.dedupKey()),
-                field("notification.outbox.column.lastError", m.lastError()));
+                field("notification.outbox.column.lastError", explain(m.lastError())));
+        if (m.lastError() != null && !m.lastError().isEmpty()) {
+            // the server's own words, for whoever looks into the mail server: small, below the explanation
+            Span raw = new Span(m.lastError());
+            raw.setId("outbox-raw-error");
+            raw.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("overflow-wrap", "anywhere");
+            fields.add(field("notification.outbox.details.rawError", raw));
+        }
         dialog.add(fields, new H3(getTranslation("notification.outbox.details.textBody")), new Pre(m.textBody()));
         if (m.htmlBody() != null) {
             // shown as source text, never rendered: the body is not trusted markup
@@ -189,11 +200,45 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component field(String labelKey, String value) {
+        return field(labelKey, new Span(value == null || value.isEmpty() ? getTranslation("notification.outbox.details.none")
+                : value));
+    }
+
+    private Component field(String labelKey, Component value) {
         HorizontalLayout row = new HorizontalLayout();
         Span label = new Span(getTranslation(labelKey));
-        label.getStyle().set("font-weight", "600");
-        row.add(label, new Span(value == null || value.isEmpty() ? getTranslation("notification.outbox.details.none") : value));
+        label.getStyle().set("font-weight", "600").set("flex", "none");
+        row.add(label, value);
         return row;
+    }
+
+    /**
+     * Held, sending, or failing: in smtp mode a failing streak of the mail server (every recent attempt failed) turns
+     * the banner into a warning with the last error explained.
+     */
+    private void showMode() {
+        DeliveryTrouble trouble = cn.gov.enforcement.portal.notification.internal.MailDispatcher.MODE_SMTP.equals(outbox.mode()) ? outbox.trouble().orElse(null) : null;
+        if (trouble == null) {
+            mode.setText(getTranslation("notification.outbox.mode." + outbox.mode()));
+            mode.getStyle().remove("color");
+            mode.removeClassName("outbox-mode-failing");
+        } else {
+            mode.setText(getTranslation("notification.outbox.mode.failing", trouble.failedAttempts(),
+                    explain(trouble.lastError()), format(trouble.since())));
+            mode.getStyle().set("color", "var(--lumo-error-text-color)");
+            mode.addClassName("outbox-mode-failing");
+        }
+    }
+
+    /** A stored error in the reader's language: what failed, with the server's address or reply when known. */
+    private String explain(String lastError) {
+        SmtpFailures.Explanation e = SmtpFailures.explain(lastError);
+        if (e == null) {
+            return "";
+        }
+        String key = "notification.outbox.error." + e.kind().name();
+        return e.detail() == null && (e.kind() == SmtpFailures.Kind.CONNECT || e.kind() == SmtpFailures.Kind.TIMEOUT
+                || e.kind() == SmtpFailures.Kind.TLS) ? getTranslation(key + ".plain") : getTranslation(key, e.detail());
     }
 
     private String statusLabel(MailStatus status) {
