@@ -65,9 +65,15 @@ class HomePageBrowserIT extends BrowserTest {
     void a_stray_percent_is_escaped_by_a_redirect_on_this_site_never_to_another() throws Exception {
         assertThat(rawGet("/regulations?q=100%")).startsWith("HTTP/1.1 302").contains("Location: /regulations?q=100%25");
         // //evil.example?% would have been answered Location: //evil.example?%25, which a browser follows to that host
+        // now the doubled slash itself is sent on to the single-slash address of this site (ErrorAnswersIT): a
+        // redirect, if any, must name a path here, never another host
         for (String offSite : new String[] {"//evil.example?%", "///evil.example?q=%"}) {
-            assertThat(rawGet(offSite)).as(offSite).doesNotContain("Location: //").doesNotContain("Location: ///")
-                    .doesNotStartWith("HTTP/1.1 3");
+            String answer = rawGet(offSite);
+            assertThat(answer).as(offSite).doesNotContain("Location: //").doesNotContain("Location: ///")
+                    .doesNotContain("Location: http");
+            if (answer.startsWith("HTTP/1.1 3")) {
+                assertThat(answer).as(offSite).containsPattern("\r\nLocation: /[^/\\\\]");
+            }
         }
     }
 
