@@ -21,6 +21,7 @@ public final class FakeSmtpServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final Thread acceptor;
+    private volatile boolean closed;
     private volatile String rcptReply = "550 5.1.1 mailbox unavailable";
     private final AtomicInteger rcptCommands = new AtomicInteger();
     private final AtomicInteger dataCommands = new AtomicInteger();
@@ -58,6 +59,10 @@ public final class FakeSmtpServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                if (closed) {
+                    socket.close(); // accepted while closing: the caller already considers this server gone
+                    return;
+                }
                 Thread session = new Thread(() -> serve(socket), "fake-smtp-session");
                 session.setDaemon(true);
                 session.start();
@@ -109,8 +114,23 @@ public final class FakeSmtpServer implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Stops listening and returns only once nothing on the port accepts connections any more. A thread blocked in
+     * {@code accept()} keeps the listening socket alive until it is woken; on a busy machine a client connecting right
+     * after {@code close()} could still be accepted and served (a CI run delivered a mail to a server the test had
+     * closed), so this waits for the accepting thread to end.
+     */
     @Override
     public void close() throws IOException {
+        closed = true;
         server.close();
+        try {
+            acceptor.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (acceptor.isAlive()) {
+            throw new IOException("the fake SMTP server's accepting thread did not stop within 10 s");
+        }
     }
 }
