@@ -107,11 +107,13 @@ public class ErrorAnswers {
                 <meta name="robots" content="noindex">
                 <title>%s - %s</title>
                 <style>body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:40rem;\
-                margin:3rem auto;padding:0 1rem;line-height:1.6;color:#1f2933}a{color:#0b4a8b}</style>
-                </head><body><main id="error-page" data-status="%d"><h1>%s</h1><p>%s</p><p><a href="%s">%s</a></p>\
+                margin:3rem auto;padding:0 1rem;line-height:1.6;color:#1f2933}a{color:#0b4a8b}\
+                header{border-bottom:2px solid #0b4a8b;padding-bottom:.5rem;font-weight:600}header a{text-decoration:none}</style>
+                </head><body><header id="error-site"><a href="%s">%s</a></header>\
+                <main id="error-page" data-status="%d"><h1>%s</h1><p>%s</p><p><a href="%s">%s</a></p>\
                 </main></body></html>
-                """.formatted(tag, esc(title), esc(t(locale, "shell.name")), status, esc(title), esc(text), esc(home),
-                esc(t(locale, "shell.notFound.home")));
+                """.formatted(tag, esc(title), esc(t(locale, "shell.name")), esc(home), esc(t(locale, "shell.name")),
+                status, esc(title), esc(text), esc(home), esc(t(locale, "shell.notFound.home")));
     }
 
     private String t(Locale locale, String key, Object... args) {

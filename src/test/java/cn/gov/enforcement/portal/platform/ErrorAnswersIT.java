@@ -96,7 +96,8 @@ class ErrorAnswersIT extends IntegrationTest {
     private static void assertPage(Answer answer, int status, String lang, String title, String what) {
         assertThat(answer.status()).as(what).isEqualTo(status);
         assertThat(answer.header("Content-Type")).as(what).startsWith("text/html");
-        assertThat(answer.body()).as(what).contains("<html lang=\"" + lang + "\"", "<h1>" + title + "</h1>")
+        assertThat(answer.body()).as(what).contains("<html lang=\"" + lang + "\"", "<h1>" + title + "</h1>",
+                        "<header id=\"error-site\"><a href=\"/") // the portal's name above, linking home
                 .doesNotContain("Whitelabel", "HTTP Status", "Tomcat", "Exception");
         assertSecurityHeaders(answer, what);
         assertThat(answer.header("Set-Cookie")).as(what + ": no session for an error").isNull();
