@@ -1,6 +1,5 @@
 package cn.gov.enforcement.portal.lists;
 
-import cn.gov.enforcement.portal.platform.ReaderScript;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +27,9 @@ public enum ConditionType {
     DURATION_BELOW("duration_below", "days", List.of("what"), "持续天数低于", "天数");
 
     /**
-     * The Chinese names of the text parameters and of {@code met_when} in the back office's Chinese spelling of a
-     * condition line ({@code 金额低于；金额=500；单位=元；对象=违法所得；问题}); the number parameter's is the type's own.
+     * The Chinese names of the text parameters and of {@code met_when} in the back office (the form's labels, the
+     * history's condition lines: {@code 金额低于；金额=500；单位=元；对象=违法所得；问题}); the number parameter's is the
+     * type's own.
      */
     private static final Map<String, String> CHINESE_PARAMETERS = Map.of("unit", "单位", "what", "对象",
             "met_when", "符合回答");
@@ -49,7 +49,7 @@ public enum ConditionType {
         this.chineseNumberParameter = chineseNumberParameter;
     }
 
-    /** The type's name in the back office's Chinese spelling of a condition line, e.g. 首次违法. */
+    /** The type's name in the back office's Chinese pages (the form's type picker, the history), e.g. 首次违法. */
     public String chineseName() {
         return chineseName;
     }
@@ -63,21 +63,6 @@ public enum ConditionType {
             return chineseNumberParameter;
         }
         return CHINESE_PARAMETERS.getOrDefault(parameter, parameter);
-    }
-
-    /** The parameter code named {@code name} in either spelling (天数 or {@code days}), or null for none of the type's. */
-    public String parameterOf(String name) {
-        if (name.equals("met_when") || name.equals(CHINESE_PARAMETERS.get("met_when"))
-                || name.equals(ReaderScript.toTaiwan(CHINESE_PARAMETERS.get("met_when")))) {
-            return "met_when";
-        }
-        for (String parameter : parameters().keySet()) {
-            String chinese = chineseParameter(parameter);
-            if (name.equals(parameter) || name.equals(chinese) || name.equals(ReaderScript.toTaiwan(chinese))) {
-                return parameter;
-            }
-        }
-        return null;
     }
 
     /** The name used in the YAML files, e.g. {@code first_violation}. */
@@ -112,19 +97,6 @@ public enum ConditionType {
         }
         textParameters.forEach(p -> result.put(p, "text"));
         return result;
-    }
-
-    /**
-     * The type named {@code name} in either spelling: its code ({@code first_violation}) or its Chinese name
-     * (首次违法, also in Traditional characters as a zh-TW editor types it).
-     */
-    public static Optional<ConditionType> fromName(String name) {
-        for (ConditionType type : values()) {
-            if (type.chineseName.equals(name) || ReaderScript.toTaiwan(type.chineseName).equals(name)) {
-                return Optional.of(type);
-            }
-        }
-        return fromCode(name);
     }
 
     public static Optional<ConditionType> fromCode(String code) {

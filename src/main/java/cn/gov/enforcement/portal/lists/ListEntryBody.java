@@ -42,8 +42,7 @@ final class ListEntryBody {
         if (e.scope() != null) {
             facts.add(ListsUi.contentFact(page, "lists.field.scope", ReaderScript.forReader(e.scope())));
         }
-        facts.add(ListsUi.fact(page, "lists.field.effectiveFrom", e.effectiveFrom().toString()
-                + (e.effectiveTo() == null ? "" : " – " + e.effectiveTo())));
+        facts.add(ListsUi.fact(page, "lists.field.effectiveFrom", period(e.effectiveFrom(), e.effectiveTo())));
         page.add(facts);
         page.add(ListsUi.citations(page, "exemption-basis-violation", "lists.exemption.basisViolation",
                 e.basisViolation(), links));
@@ -75,8 +74,7 @@ final class ListEntryBody {
         facts.add(ListsUi.contentFact(page, "lists.field.sector", ReaderScript.forReader(r.sector())));
         facts.add(ListsUi.contentFact(page, "lists.field.appliesTo", ReaderScript.forReader(r.appliesTo())));
         facts.add(ListsUi.fact(page, "lists.field.level", page.getTranslation(ListsUi.levelKey(r.level()))));
-        facts.add(ListsUi.fact(page, "lists.field.effectiveFrom", r.effectiveFrom().toString()
-                + (r.effectiveTo() == null ? "" : " – " + r.effectiveTo())));
+        facts.add(ListsUi.fact(page, "lists.field.effectiveFrom", period(r.effectiveFrom(), r.effectiveTo())));
         page.add(facts);
         page.add(section(page, "risk-risk", "lists.risk.risk", r.risk()));
         page.add(section(page, "risk-level-reason", "lists.risk.levelReason", r.levelReason()));
@@ -115,6 +113,11 @@ final class ListEntryBody {
                 new Paragraph(page.getTranslation("lists.risk.exemptionsLead")), list);
         section.setId("risk-exemptions");
         return java.util.Optional.of(section);
+    }
+
+    /** The effective period as the facts state it: {@code 2026-01-01}, or {@code 2026-01-01 – 2026-12-31} with an end. */
+    static String period(java.time.LocalDate from, java.time.LocalDate to) {
+        return from + (to == null ? "" : " – " + to);
     }
 
     /** The entry's title, its own words for the reader, with the 示例 badge on sample content. */

@@ -126,6 +126,8 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                 values.put(name, new LinkedHashSet<>(set));
             } else if (v instanceof java.io.Serializable kept) {
                 values.put(name, kept);
+            } else if (field instanceof ConditionRows rows) {
+                values.put(name, new ArrayList<>(rows.getValue()));
             }
         });
         cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(AFTER_LANGUAGE_SWITCH,
@@ -138,6 +140,9 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                 .ifPresent(kept -> {
                     baseVersion = kept.baseVersion();
                     kept.values().forEach(this::set);
+                    if (kept.values().get("conditions") instanceof List<?> rows && fields.get("conditions") != null) {
+                        conditions().setValue(rows.stream().map(ListEntryForms.ConditionInput.class::cast).toList());
+                    }
                     sampleRule(value("agency"));
                 });
     }
@@ -212,10 +217,9 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                     area("basisPenalty", "lists.admin.help.citations"),
                     area("basisExemption", "lists.admin.help.citations"),
                     area("measure", "lists.admin.help.lines"));
-            TextArea conditions = area("conditions", null);
-            // Chinese pages name the types in Chinese (the form shows and reads that spelling), others by code
-            conditions.setHelperText(getTranslation("lists.admin.help.conditions",
-                    ListEntryForms.conditionTypes(conditionSpelling())));
+            // a row per condition; Chinese pages name the types and parameters in Chinese, others by their codes
+            ConditionRows conditions = new ConditionRows(ListEntryForms.Spelling.of(getLocale()));
+            fields.put("conditions", conditions);
             form.add(conditions, 2);
         }
         DatePicker from = DatePickers.localize(new DatePicker(), this);
@@ -304,10 +308,13 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             set("basisViolation", in.basisViolation());
             set("basisPenalty", in.basisPenalty());
             set("basisExemption", in.basisExemption());
-            set("conditions", ListEntryForms.conditionLines(x.conditions(), conditionSpelling()));
+            conditions().setValue(in.conditions());
             set("measure", in.measure());
             dates(in.effectiveFrom(), in.effectiveTo(), in.sample());
         } else {
+            if (kind == ListKind.EXEMPTIONS) {
+                conditions().setValue(List.of());
+            }
             // a new entry is sample content only when its agency is one (a real agency's entries are real)
             ((Checkbox) fields.get("sample")).setValue(catalog.sampleAgency(value("agency")));
         }
@@ -319,9 +326,8 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                 : getTranslation("lists.admin.help.idPrefix", backOffice.idPrefix(agency)));
     }
 
-    /** On a Chinese page the conditions are written with the types' Chinese names (首次违法；月数=12；…). */
-    private ListEntryForms.Spelling conditionSpelling() {
-        return ListEntryForms.Spelling.of(getLocale());
+    private ConditionRows conditions() {
+        return (ConditionRows) fields.get("conditions");
     }
 
     /**
@@ -358,6 +364,9 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                 v.setErrorMessage(null);
             }
         });
+        if (fields.get("conditions") != null) {
+            conditions().clearProblems();
+        }
         errors.removeAll();
         if (!unreadable.isEmpty()) {
             showProblems(unreadable);
@@ -379,7 +388,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             } else {
                 ExemptionInput in = new ExemptionInput(value("id"), agency, value("kind"), value("subkind"),
                         value("sector"), value("violation"), value("scope"), value("basisViolation"),
-                        value("basisPenalty"), value("basisExemption"), value("conditions"), value("measure"),
+                        value("basisPenalty"), value("basisExemption"), conditions().getValue(), value("measure"),
                         value("effectiveFrom"), value("effectiveTo"), sample);
                 version = backOffice.saveExemption(existingId, baseVersion, in);
                 id = in.id().strip();
@@ -396,7 +405,9 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
         for (ValidationFailure.FieldProblem problem : problems) {
             String message = getTranslation(problem.messageKey(), problem.args());
             Component field = fields.get(problem.field());
-            if (field instanceof HasValidation v) {
+            if (field instanceof ConditionRows rows) {
+                rows.showProblem(problem.messageKey(), problem.args(), message);
+            } else if (field instanceof HasValidation v) {
                 v.setInvalid(true);
                 v.setErrorMessage(v.getErrorMessage() == null || v.getErrorMessage().isEmpty() ? message
                         : v.getErrorMessage() + " " + message);

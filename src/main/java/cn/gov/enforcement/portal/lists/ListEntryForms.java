@@ -15,21 +15,19 @@ import java.util.stream.Collectors;
 /**
  * What an editor types into the back-office forms, and its server-side validation into a
  * {@link RiskPoint} or {@link ExemptionItem}. Lists are typed one item per line: citations as
- * {@code 中华人民共和国行政处罚法 第三十三条 第一款} (or {@code 《…》第三十三条第一款}), conditions as
- * {@code type; parameter=value; question}. Every problem names its field and a translation key
- * ({@code lists.admin.error.*}); all problems of one form are reported together. Texts are plain
- * text (no formatting); the views escape them.
+ * {@code 中华人民共和国行政处罚法 第三十三条 第一款} (or {@code 《…》第三十三条第一款}); an exemption item's conditions come
+ * as rows ({@link ConditionInput}: a type picked from a list, its parameters, the question). Every problem names its
+ * field and a translation key ({@code lists.admin.error.*}), a condition's problem its row (第 N 个条件); all problems of
+ * one form are reported together. Texts are plain text (no formatting); the views escape them.
  */
 public final class ListEntryForms {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern CITATION = Pattern.compile(
             "^《?(.+?)》?\\s*(第[零〇一二三四五六七八九十百千]+[条條](?:之[一二三四五六七八九十]+)?)\\s*(?:第([一二三四五六七八九十]+|\\d+)款)?$");
-    /** A parameter of a condition line: a code or a Chinese name, {@code =} (or the full-width ＝), its value. */
-    private static final Pattern PARAMETER = Pattern.compile("^([a-z_]+|\\p{IsHan}+)\\s*[=＝]\\s*(.*)$");
-    /** Between the parts of a condition line: a semicolon, ASCII or full-width (the Chinese spelling's). */
-    private static final Pattern CONDITION_SEPARATOR = Pattern.compile("\\s*[;；]\\s*");
     private static final String CHINESE_SEPARATOR = "；";
+    /** The most conditions an item may have (the form stops offering 添加条件 there). */
+    public static final int MAX_CONDITIONS = 30;
 
     private ListEntryForms() {}
 
@@ -46,16 +44,45 @@ public final class ListEntryForms {
         }
     }
 
-    /** The exemption-item form. Multi-line fields hold one item per line. */
+    /** The exemption-item form. Multi-line fields hold one item per line; the conditions are rows, in order. */
     public record ExemptionInput(String id, String agency, String kind, String subkind, String sector, String violation,
-            String scope, String basisViolation, String basisPenalty, String basisExemption, String conditions,
-            String measure, LocalDate effectiveFrom, LocalDate effectiveTo, boolean sample) {
+            String scope, String basisViolation, String basisPenalty, String basisExemption,
+            List<ConditionInput> conditions, String measure, LocalDate effectiveFrom, LocalDate effectiveTo,
+            boolean sample) {
 
         public static ExemptionInput of(ExemptionItem e) {
             return new ExemptionInput(e.id(), e.agency(), e.kind(), e.subkind(), e.sector(), e.violation(), e.scope(),
                     citationLines(e.basisViolation()), citationLines(e.basisPenalty()),
-                    citationLines(e.basisExemption()), conditionLines(e.conditions()), String.join("\n", e.measure()),
-                    e.effectiveFrom(), e.effectiveTo(), e.sample());
+                    citationLines(e.basisExemption()), e.conditions().stream().map(ConditionInput::of).toList(),
+                    String.join("\n", e.measure()), e.effectiveFrom(), e.effectiveTo(), e.sample());
+        }
+    }
+
+    /**
+     * One row of the conditions in the exemption form: the type picked (null when none is), the number its type
+     * needs ({@link ConditionType#numberParameter()}: 月数, 天数, 金额, 数量), the unit and the object (单位, 对象) where the
+     * type has them, whether the answer 否 meets it (符合回答=否, yes/no types only) and the question. A row with nothing
+     * filled in is skipped, as a blank line was.
+     */
+    public record ConditionInput(ConditionType type, BigDecimal number, String unit, String what, boolean metWhenNo,
+            String question) implements java.io.Serializable {
+
+        /** A stored condition as the form shows it; validated unchanged, it gives the same condition back. */
+        public static ConditionInput of(Condition c) {
+            return new ConditionInput(c.type(), c.threshold(), c.unit(), c.what(), c.metWhenNo(), c.question());
+        }
+
+        /** A row with nothing filled in, as 添加条件 adds it. */
+        static ConditionInput empty() {
+            return new ConditionInput(null, null, null, null, false, null);
+        }
+
+        boolean blank() {
+            return type == null && number == null && isBlank(unit) && isBlank(what) && !metWhenNo && isBlank(question);
+        }
+
+        private static boolean isBlank(String s) {
+            return s == null || s.isBlank();
         }
     }
 
@@ -67,17 +94,10 @@ public final class ListEntryForms {
     }
 
     /**
-     * Conditions one per line, e.g. {@code corrected_within_days; days=3; 是否在3日内改正？}; a yes/no condition met by
-     * the answer no carries {@code met_when=否} before its question.
-     */
-    public static String conditionLines(List<Condition> conditions) {
-        return conditionLines(conditions, Spelling.CODES);
-    }
-
-    /**
-     * How the forms spell a condition line: with the types' and parameters' codes ({@code corrected_within_days;
-     * days=3; …}, English pages), or with their Chinese names ({@code 限期改正；天数=3；…}, Chinese pages), in Simplified
-     * or in Taiwan's Traditional characters. {@link #exemption} reads every spelling.
+     * How the back office names condition types and parameters in a page's language: by their codes
+     * ({@code corrected_within_days}, {@code days}: English pages, as the files write them), or by their Chinese names
+     * (限期改正, 天数: Chinese pages), in Simplified or in Taiwan's Traditional characters. The form's type picker and
+     * parameter labels use it, and so does a condition line ({@link #conditionLines(List, Spelling)}) on the history page.
      */
     public enum Spelling {
         CODES, SIMPLIFIED, TRADITIONAL;
@@ -88,11 +108,13 @@ public final class ListEntryForms {
                     : cn.gov.enforcement.portal.platform.ReaderScript.readsTraditional(page) ? TRADITIONAL : SIMPLIFIED;
         }
 
-        String type(ConditionType t) {
+        /** The type's name, e.g. 限期改正 or {@code corrected_within_days}. */
+        public String type(ConditionType t) {
             return chinese(t.code(), t.chineseName());
         }
 
-        String parameter(ConditionType t, String code) {
+        /** A parameter's name (a code of {@link ConditionType#parameters()} or {@code met_when}), e.g. 天数 or {@code days}. */
+        public String parameter(ConditionType t, String code) {
             return chinese(code, t.chineseParameter(code));
         }
 
@@ -106,8 +128,10 @@ public final class ListEntryForms {
     }
 
     /**
-     * Conditions one per line in the given spelling ({@link #conditionLines(List)}: the codes'); the Chinese ones
-     * separate the parts with the full-width ；, e.g. {@code 无危害后果；符合回答=否；是否造成了交通事故？}.
+     * Conditions one per line, to read on the history page: type, parameters and question, e.g. {@code
+     * corrected_within_days; days=3; 是否在3日内改正？} with the codes, or {@code 限期改正；天数=3；是否在3日内改正？} with the
+     * Chinese names, which separate the parts with the full-width ；. A yes/no condition met by the answer no carries
+     * {@code met_when=否} (符合回答=否) before its question.
      */
     public static String conditionLines(List<Condition> conditions, Spelling spelling) {
         String separator = spelling == Spelling.CODES ? "; " : CHINESE_SEPARATOR;
@@ -133,18 +157,6 @@ public final class ListEntryForms {
             lines.add(String.join(separator, parts));
         }
         return String.join("\n", lines);
-    }
-
-    /**
-     * Every condition type, for the form's help and its refusal of an unknown type: the codes
-     * ({@code first_violation, no_harm, …}), or the Chinese names with the parameters and the code
-     * ({@code 首次违法（月数；first_violation）、…}).
-     */
-    public static String conditionTypes(Spelling spelling) {
-        return java.util.Arrays.stream(ConditionType.values()).map(t -> spelling == Spelling.CODES ? t.code()
-                : spelling.type(t) + "（" + t.parameters().keySet().stream().map(code -> spelling.parameter(t, code) + "；")
-                        .collect(Collectors.joining()) + t.code() + "）")
-                .collect(Collectors.joining(spelling == Spelling.CODES ? ", " : "、"));
     }
 
     /** The same risk point or exemption item marked as sample content. */
@@ -351,93 +363,85 @@ public final class ListEntryForms {
         return List.copyOf(result);
     }
 
-    private static List<Condition> conditions(Problems p, String value) {
-        List<String> lines = splitLines(value);
-        if (lines.isEmpty()) {
+    /**
+     * The condition rows, each checked on its own: a problem names the row (第 N 个条件, counting every row of the form)
+     * and what is wrong with it.
+     */
+    private static List<Condition> conditions(Problems p, List<ConditionInput> rows) {
+        List<ConditionInput> given = rows == null ? List.of() : rows;
+        if (given.stream().allMatch(r -> r == null || r.blank())) {
             p.add("conditions", "lists.admin.error.required");
             return List.of();
         }
-        if (lines.size() > 30) {
-            p.add("conditions", "lists.admin.error.tooManyLines", 30);
+        if (given.size() > MAX_CONDITIONS) {
+            p.add("conditions", "lists.admin.error.tooManyConditions", MAX_CONDITIONS);
             return List.of();
         }
         List<Condition> result = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            int line = i + 1;
-            // type; parameter=value; …; question: the question is the rest of the line as typed (it may hold a ;)
-            String text = lines.get(i);
-            Matcher separator = CONDITION_SEPARATOR.matcher(text);
-            int at = separator.find() ? separator.start() : text.length();
-            var type = ConditionType.fromName(text.substring(0, at).strip());
-            if (type.isEmpty()) {
-                p.add("conditions", "lists.admin.error.conditionType", line, conditionTypes(Spelling.CODES),
-                        conditionTypes(Spelling.SIMPLIFIED), conditionTypes(Spelling.TRADITIONAL));
+        for (int i = 0; i < given.size(); i++) {
+            ConditionInput row = given.get(i);
+            if (row == null || row.blank()) {
                 continue;
             }
-            ConditionType t = type.get();
-            java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
-            int rest = at < text.length() ? separator.end() : text.length();
-            boolean unknownParameter = false;
-            while (rest < text.length()) {
-                int end = separator.find() ? separator.start() : text.length();
-                Matcher m = PARAMETER.matcher(text.substring(rest, end));
-                if (!m.matches()) {
-                    break;
-                }
-                String code = t.parameterOf(m.group(1));
-                unknownParameter |= code == null;
-                params.put(code == null ? m.group(1) : code, m.group(2).strip());
-                rest = end < text.length() ? separator.end() : text.length();
+            int n = i + 1;
+            ConditionType t = row.type();
+            if (t == null) {
+                p.add("conditions", "lists.admin.error.conditionType", n);
+                continue;
             }
-            String question = text.substring(rest).strip();
-            if (unknownParameter) {
-                p.add("conditions", "lists.admin.error.conditionParameters", line, parameterList(t, Spelling.CODES),
+            // every problem of the row is named at once, each on its field
+            int before = p.list.size();
+            if (row.metWhenNo() && t.numericAnswer()) {
+                p.add("conditions", "lists.admin.error.conditionMetWhen", n);
+            }
+            // the form sends only the fields the type shows; any other is a request the form did not make
+            if ((t.numberParameter() == null && row.number() != null)
+                    || (!t.textParameters().contains("unit") && !ConditionInput.isBlank(row.unit()))
+                    || (!t.textParameters().contains("what") && !ConditionInput.isBlank(row.what()))) {
+                p.add("conditions", "lists.admin.error.conditionParameters", n, parameterList(t, Spelling.CODES),
                         parameterList(t, Spelling.SIMPLIFIED), parameterList(t, Spelling.TRADITIONAL));
-                continue;
             }
-            String metWhen = params.remove("met_when");
-            if (metWhen != null && (t.numericAnswer()
-                    || !(Condition.MET_WHEN_NO.equals(metWhen) || Condition.MET_WHEN_YES.equals(metWhen)))) {
-                p.add("conditions", "lists.admin.error.conditionMetWhen", line);
-                continue;
+            BigDecimal threshold = t.numberParameter() == null ? null : row.number();
+            if (t.numberParameter() != null && (threshold == null || threshold.signum() <= 0
+                    || threshold.compareTo(new BigDecimal("1000000000")) > 0
+                    || (t.wholeNumber() && threshold.stripTrailingZeros().scale() > 0))) {
+                p.add("conditions", "lists.admin.error.conditionNumber", n, t.numberParameter(),
+                        Spelling.SIMPLIFIED.parameter(t, t.numberParameter()),
+                        Spelling.TRADITIONAL.parameter(t, t.numberParameter()));
             }
-            if (!params.keySet().equals(t.parameters().keySet())) {
-                p.add("conditions", "lists.admin.error.conditionParameters", line, parameterList(t, Spelling.CODES),
-                        parameterList(t, Spelling.SIMPLIFIED), parameterList(t, Spelling.TRADITIONAL));
-                continue;
-            }
+            String unit = conditionText(p, n, t, "unit", row.unit(), 50);
+            String what = conditionText(p, n, t, "what", row.what(), 300);
+            String question = row.question() == null ? "" : row.question().strip();
             if (question.isEmpty() || question.length() > 500 || hasControl(question, false)) {
-                p.add("conditions", "lists.admin.error.conditionQuestion", line);
+                p.add("conditions", "lists.admin.error.conditionQuestion", n);
+            }
+            if (p.list.size() > before) {
                 continue;
             }
-            BigDecimal threshold = null;
-            if (t.numberParameter() != null) {
-                try {
-                    threshold = new BigDecimal(params.get(t.numberParameter()));
-                } catch (NumberFormatException e) {
-                    threshold = null;
-                }
-                if (threshold == null || threshold.signum() <= 0 || threshold.compareTo(new BigDecimal("1000000000")) > 0
-                        || (t.wholeNumber() && threshold.stripTrailingZeros().scale() > 0)) {
-                    p.add("conditions", "lists.admin.error.conditionNumber", line, t.numberParameter(),
-                            Spelling.SIMPLIFIED.parameter(t, t.numberParameter()),
-                            Spelling.TRADITIONAL.parameter(t, t.numberParameter()));
-                    continue;
-                }
-            }
-            String unit = params.get("unit");
-            String what = params.get("what");
-            if ((unit != null && (unit.isEmpty() || unit.length() > 50))
-                    || (what != null && (what.isEmpty() || what.length() > 300))) {
-                p.add("conditions", "lists.admin.error.conditionText", line);
-                continue;
-            }
-            result.add(new Condition(t, question, threshold, unit, what, Condition.MET_WHEN_NO.equals(metWhen)));
+            result.add(new Condition(t, question, threshold, unit, what, row.metWhenNo()));
         }
         return List.copyOf(result);
     }
 
-    /** The parameters a condition type needs, by code or by Chinese name; "-" for none. */
+    /**
+     * A text parameter of a condition row (单位 {@code unit}, 对象 {@code what}), stripped; null when its type has none,
+     * and null with a problem naming the row and the parameter when it is empty, longer than {@code max} or holds
+     * control characters.
+     */
+    private static String conditionText(Problems p, int row, ConditionType t, String parameter, String value, int max) {
+        if (!t.textParameters().contains(parameter)) {
+            return null;
+        }
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty() || v.length() > max || hasControl(v, false)) {
+            p.add("conditions", "lists.admin.error.conditionText", row, parameter,
+                    Spelling.SIMPLIFIED.parameter(t, parameter), Spelling.TRADITIONAL.parameter(t, parameter), max);
+            return null;
+        }
+        return v;
+    }
+
+    /** The parameters a condition type takes, by code or by Chinese name; "-" for none. */
     private static String parameterList(ConditionType t, Spelling spelling) {
         return t.parameters().isEmpty() ? "-" : t.parameters().keySet().stream()
                 .map(code -> spelling.parameter(t, code))

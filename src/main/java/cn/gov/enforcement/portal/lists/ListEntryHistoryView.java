@@ -108,7 +108,8 @@ public class ListEntryHistoryView extends Div implements BeforeEnterObserver, Ha
         }
         List<ListsBackOffice.FieldChange> diff;
         try {
-            diff = backOffice.diff(id, from.getValue(), to.getValue());
+            // conditions named as the form names them on this page: 首次违法；月数=12 on Chinese pages, codes on English
+            diff = backOffice.diff(id, from.getValue(), to.getValue(), ListEntryForms.Spelling.of(getLocale()));
         } catch (ValidationFailure e) {
             changes.add(new Paragraph(getTranslation(e.problems().get(0).messageKey())));
             return;

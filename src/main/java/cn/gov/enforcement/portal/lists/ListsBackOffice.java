@@ -499,23 +499,26 @@ public class ListsBackOffice {
                 ListVersionStore.ORIGIN_FILE.equals(v.origin()), v.createdBy(), v.createdAt())).toList();
     }
 
-    /** The fields that differ between two versions of an entry, in the order of the form. */
+    /**
+     * The fields that differ between two versions of an entry, in the order of the form; conditions one per line with
+     * the types and parameters named in {@code spelling} (the page's language, as the form names them).
+     */
     @Transactional(readOnly = true)
-    public List<FieldChange> diff(String id, int from, int to) {
+    public List<FieldChange> diff(String id, int from, int to, ListEntryForms.Spelling spelling) {
         Resolved r = resolve(id);
         List<Version> all = versions.versions(r.id);
         Version a = all.stream().filter(v -> v.versionNo() == from).findFirst()
                 .orElseThrow(() -> ValidationFailure.of("from", "lists.admin.error.version"));
         Version b = all.stream().filter(v -> v.versionNo() == to).findFirst()
                 .orElseThrow(() -> ValidationFailure.of("to", "lists.admin.error.version"));
-        return diff(read(r.kind, a.payload()), read(r.kind, b.payload()));
+        return diff(read(r.kind, a.payload()), read(r.kind, b.payload()), spelling);
     }
 
-    static List<FieldChange> diff(Object before, Object after) {
+    static List<FieldChange> diff(Object before, Object after, ListEntryForms.Spelling spelling) {
         List<FieldChange> changes = new ArrayList<>();
         for (RecordComponent c : before.getClass().getRecordComponents()) {
-            String x = text(value(c, before));
-            String y = text(value(c, after));
+            String x = text(value(c, before), spelling);
+            String y = text(value(c, after), spelling);
             if (!Objects.equals(x, y)) {
                 changes.add(new FieldChange(c.getName(), x, y));
             }
@@ -532,7 +535,7 @@ public class ListsBackOffice {
     }
 
     @SuppressWarnings("unchecked")
-    private static String text(Object value) {
+    private static String text(Object value, ListEntryForms.Spelling spelling) {
         if (value == null) {
             return "";
         }
@@ -540,7 +543,7 @@ public class ListsBackOffice {
             return ListEntryForms.citationLines((List<Citation>) list);
         }
         if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Condition) {
-            return ListEntryForms.conditionLines((List<Condition>) list);
+            return ListEntryForms.conditionLines((List<Condition>) list, spelling);
         }
         if (value instanceof List<?> list) {
             return String.join("\n", list.stream().map(String::valueOf).toList());

@@ -102,8 +102,25 @@ class ListsBackOfficeBrowserIT extends BrowserTest {
                     .isEqualTo("block");
             assertThat((String) js.executeScript("return getComputedStyle(document.querySelector('.lists-audit-row td'),"
                     + " '::before').content")).contains("时间");
+
+            // an exemption item's condition rows stack their fields on a phone, without scrolling sideways
+            browser.open("/staff/lists/edit/exemptions/um-ex-first-outside-store");
+            browser.find(By.cssSelector(".entry-condition-row"));
+            assertThat(browser.driver().findElements(By.cssSelector(".entry-condition-row"))).hasSize(3);
+            assertThat(js.executeScript("return getComputedStyle(document.querySelector('.entry-condition-row'))"
+                    + ".flexDirection")).isEqualTo("column");
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth"
+                    + " - document.documentElement.clientWidth")).intValue()).as("horizontal overflow in px")
+                    .isLessThanOrEqualTo(0);
+            assertThat(browser.find(By.cssSelector(".entry-condition-row vaadin-select.entry-condition-type"))
+                    .getDomProperty("label")).isEqualTo("第 1 个条件：类型");
         } finally {
             browser.resize(1280, 900);
         }
+        // on a wide window a row's fields stand side by side
+        browser.open("/staff/lists/edit/exemptions/um-ex-first-outside-store");
+        browser.find(By.cssSelector(".entry-condition-row"));
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return getComputedStyle(document.querySelector('.entry-condition-row')).flexDirection")).isEqualTo("row");
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.lists;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.enforcement.portal.lists.ListEntryForms.ConditionInput;
 import cn.gov.enforcement.portal.lists.ListEntryForms.ExemptionInput;
 import cn.gov.enforcement.portal.lists.ListEntryForms.RiskPointInput;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
@@ -26,9 +27,16 @@ class ListEntryFormsTest {
         return new ExemptionInput(id, "sample-urban-management", "不予处罚", "首违不罚", "", "首次店招设置不规范", " ",
                 "城市市容和环境卫生管理条例 第十一条", "城市市容和环境卫生管理条例 第三十六条",
                 "中华人民共和国行政处罚法 第三十三条 第一款",
-                "first_violation; within_months=12; 是否一年内首次？\ncorrected_within_days; days=5; 是否在 5 日内改正？\n"
-                        + "amount_below; amount=2000.5; unit=元; what=货值; 货值是多少？",
+                List.of(row(ConditionType.FIRST_VIOLATION, "12", null, null, false, "是否一年内首次？"),
+                        row(ConditionType.CORRECTED_WITHIN_DAYS, "5", null, null, false, " 是否在 5 日内改正？ "),
+                        row(ConditionType.AMOUNT_BELOW, "2000.5", " 元", "货值 ", false, "货值是多少？")),
                 "教育\n责令改正", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), true);
+    }
+
+    /** A condition row as the form sends it. */
+    static ConditionInput row(ConditionType type, String number, String unit, String what, boolean metWhenNo,
+            String question) {
+        return new ConditionInput(type, number == null ? null : new BigDecimal(number), unit, what, metWhenNo, question);
     }
 
     private static List<String> problems(Runnable action) {
@@ -110,46 +118,61 @@ class ListEntryFormsTest {
     }
 
     @Test
-    void conditions_are_checked_line_by_line_and_sub_kinds_follow_the_kind() {
+    void conditions_are_checked_row_by_row_naming_the_row_and_sub_kinds_follow_the_kind() {
         ExemptionInput ok = exemption("um-ex-test");
         ExemptionInput badConditions = new ExemptionInput(ok.id(), ok.agency(), "从轻处罚", "首违不罚", null, ok.violation(),
                 null, ok.basisViolation(), ok.basisPenalty(), ok.basisExemption(),
-                "no_such_type; 问题？\ncorrected_within_days; 缺少天数？\ncorrected_within_days; days=1.5; 半天？\nno_harm; ",
+                List.of(row(null, null, null, null, false, "问题？"),
+                        row(ConditionType.CORRECTED_WITHIN_DAYS, null, null, null, false, "缺少天数？"),
+                        ConditionInput.empty(), // a row left empty is skipped, but the rows keep their numbers
+                        row(ConditionType.CORRECTED_WITHIN_DAYS, "1.5", null, null, false, "半天？"),
+                        row(ConditionType.NO_HARM, null, null, null, false, " "),
+                        row(ConditionType.AMOUNT_BELOW, "500", " ", "违法所得", false, "违法所得\u0007是多少？")),
                 ok.measure(), null, null, true);
-        assertThat(problems(() -> ListEntryForms.exemption(badConditions))).containsExactlyInAnyOrder(
-                "subkind:lists.admin.error.subkindForbidden", "conditions:lists.admin.error.conditionType",
-                "conditions:lists.admin.error.conditionParameters", "conditions:lists.admin.error.conditionNumber",
-                "conditions:lists.admin.error.conditionQuestion", "effectiveFrom:lists.admin.error.required");
+        ValidationFailure failure = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class,
+                () -> ListEntryForms.exemption(badConditions));
+        assertThat(failure.problems()).extracting(p -> p.field() + ":" + p.messageKey() + ":" + (p.args().length == 0 ? null : p.args()[0]))
+                .containsExactly("subkind:lists.admin.error.subkindForbidden:null",
+                        "conditions:lists.admin.error.conditionType:1", "conditions:lists.admin.error.conditionNumber:2",
+                        "conditions:lists.admin.error.conditionNumber:4", "conditions:lists.admin.error.conditionQuestion:5",
+                        "conditions:lists.admin.error.conditionText:6",
+                        "conditions:lists.admin.error.conditionQuestion:6", "effectiveFrom:lists.admin.error.required:null");
+        // the number's and the text's problems name the parameter, in the codes and in Chinese, for the field to mark
+        assertThat(failure.problems().get(2).args()).containsExactly(2, "days", "天数", "天數");
+        assertThat(failure.problems().get(5).args()).containsExactly(6, "unit", "单位", "單位", 50);
         ExemptionInput noSubkind = new ExemptionInput(ok.id(), ok.agency(), "不予处罚", "", null, ok.violation(), null,
                 ok.basisViolation(), ok.basisPenalty(), ok.basisExemption(), ok.conditions(), ok.measure(),
                 ok.effectiveFrom(), null, true);
         assertThat(problems(() -> ListEntryForms.exemption(noSubkind))).containsExactly(
                 "subkind:lists.admin.error.subkindRequired");
+        // no condition (only empty rows), or more than 30
+        assertThat(problems(() -> ListEntryForms.exemption(withConditions(List.of(ConditionInput.empty())))))
+                .containsExactly("conditions:lists.admin.error.required");
+        assertThat(problems(() -> ListEntryForms.exemption(withConditions(java.util.Collections.nCopies(31,
+                row(ConditionType.NO_HARM, null, null, null, false, "是否造成了损失？"))))))
+                .containsExactly("conditions:lists.admin.error.tooManyConditions");
+        // a parameter the type does not take is refused, though the form never sends one
+        assertThat(problems(() -> ListEntryForms.exemption(withConditions(List.of(
+                row(ConditionType.CORRECTED_WITHIN_DAYS, "3", "天", null, false, "是否改正？"),
+                row(ConditionType.NO_HARM, "1", null, null, false, "是否造成了损失？"))))))
+                .containsExactly("conditions:lists.admin.error.conditionParameters",
+                        "conditions:lists.admin.error.conditionParameters");
     }
 
     @Test
-    void an_editor_marks_a_yes_no_condition_met_by_no_and_the_mark_is_refused_on_a_number_or_with_another_value() {
-        ExemptionInput ok = exemption("um-ex-test");
-        ExemptionInput marked = new ExemptionInput(ok.id(), ok.agency(), ok.kind(), ok.subkind(), null, ok.violation(),
-                null, ok.basisViolation(), ok.basisPenalty(), ok.basisExemption(),
-                "no_harm; met_when=否; 是否造成了交通事故？\ncorrected_immediately; met_when = 是; 是否已当场改正？",
-                ok.measure(), ok.effectiveFrom(), null, true);
-        ExemptionItem x = ListEntryForms.exemption(marked);
+    void an_editor_marks_a_yes_no_condition_met_by_no_and_the_mark_is_refused_on_a_number_condition() {
+        List<ConditionInput> marked = List.of(row(ConditionType.NO_HARM, null, null, null, true, "是否造成了交通事故？"),
+                row(ConditionType.CORRECTED_IMMEDIATELY, null, null, null, false, "是否已当场改正？"));
+        ExemptionItem x = ListEntryForms.exemption(withConditions(marked));
         assertThat(x.conditions()).containsExactly(
                 new Condition(ConditionType.NO_HARM, "是否造成了交通事故？", null, null, null, true),
                 new Condition(ConditionType.CORRECTED_IMMEDIATELY, "是否已当场改正？", null, null, null, false));
         // the form shows the mark again, so editing the item keeps it
-        assertThat(ExemptionInput.of(x).conditions()).startsWith("no_harm; met_when=否; 是否造成了交通事故？\n");
+        assertThat(ExemptionInput.of(x).conditions()).isEqualTo(marked);
         assertThat(ListEntryForms.exemption(ExemptionInput.of(x))).isEqualTo(x);
-
-        for (String line : List.of("amount_below; amount=500; unit=元; what=违法所得; met_when=否; 违法所得是多少？",
-                "no_harm; met_when=no; 是否造成了损失？", "no_harm; met_when=; 是否造成了损失？")) {
-            ExemptionInput bad = new ExemptionInput(ok.id(), ok.agency(), ok.kind(), ok.subkind(), null, ok.violation(),
-                    null, ok.basisViolation(), ok.basisPenalty(), ok.basisExemption(), line, ok.measure(),
-                    ok.effectiveFrom(), null, true);
-            assertThat(problems(() -> ListEntryForms.exemption(bad))).as(line)
-                    .containsExactly("conditions:lists.admin.error.conditionMetWhen");
-        }
+        assertThat(problems(() -> ListEntryForms.exemption(withConditions(List.of(
+                row(ConditionType.AMOUNT_BELOW, "500", "元", "违法所得", true, "违法所得是多少？"))))))
+                .containsExactly("conditions:lists.admin.error.conditionMetWhen");
     }
 
     /** A condition of every type, with its parameters, and questions holding semicolons of both widths. */
@@ -166,7 +189,7 @@ class ListEntryFormsTest {
         return all;
     }
 
-    private static ExemptionInput withConditions(String conditions) {
+    private static ExemptionInput withConditions(List<ConditionInput> conditions) {
         ExemptionInput ok = exemption("um-ex-test");
         return new ExemptionInput(ok.id(), ok.agency(), ok.kind(), ok.subkind(), null, ok.violation(), null,
                 ok.basisViolation(), ok.basisPenalty(), ok.basisExemption(), conditions, ok.measure(),
@@ -174,12 +197,11 @@ class ListEntryFormsTest {
     }
 
     @Test
-    void conditions_are_written_with_chinese_type_names_on_chinese_pages_and_every_spelling_reads_back_unchanged() {
+    void every_type_of_condition_reads_back_unchanged_from_its_rows_and_is_written_in_the_pages_spelling() {
         List<Condition> all = everyType();
-        for (ListEntryForms.Spelling spelling : ListEntryForms.Spelling.values()) {
-            String lines = ListEntryForms.conditionLines(all, spelling);
-            assertThat(ListEntryForms.exemption(withConditions(lines)).conditions()).as(spelling.name()).isEqualTo(all);
-        }
+        List<ConditionInput> rows = all.stream().map(ConditionInput::of).toList();
+        assertThat(ListEntryForms.exemption(withConditions(rows)).conditions()).isEqualTo(all);
+        // the history page writes them as lines, named as the form names them on that page
         assertThat(ListEntryForms.conditionLines(all, ListEntryForms.Spelling.SIMPLIFIED).lines())
                 .contains("首次违法；月数=12；符合回答=否；问题first_violation；其一; 其二？",
                         "金额低于；金额=2000.5；单位=元；对象=违法所得；问题amount_below；其一; 其二？");
@@ -190,30 +212,6 @@ class ListEntryFormsTest {
         assertThat(ListEntryForms.Spelling.of(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo(ListEntryForms.Spelling.SIMPLIFIED);
         assertThat(ListEntryForms.Spelling.of(java.util.Locale.TRADITIONAL_CHINESE)).isEqualTo(ListEntryForms.Spelling.TRADITIONAL);
         assertThat(ListEntryForms.Spelling.of(java.util.Locale.ENGLISH)).isEqualTo(ListEntryForms.Spelling.CODES);
-        // the help's examples, as an editor copies them (ASCII semicolons and a full-width = too)
-        assertThat(ListEntryForms.exemption(withConditions("限期改正; 天数＝3; 是否在 3 日内改正？\n无危害后果；符合回答=否；是否造成了交通事故？\n"
-                + "無危害後果；符合回答=否；是否造成了損失？")).conditions()).containsExactly(
-                new Condition(ConditionType.CORRECTED_WITHIN_DAYS, "是否在 3 日内改正？", new java.math.BigDecimal("3"), null, null),
-                new Condition(ConditionType.NO_HARM, "是否造成了交通事故？", null, null, null, true),
-                new Condition(ConditionType.NO_HARM, "是否造成了損失？", null, null, null, true));
-    }
-
-    @Test
-    void an_unknown_type_or_parameter_is_refused_naming_every_type_by_its_chinese_name_and_code() {
-        ValidationFailure failure = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class,
-                () -> ListEntryForms.exemption(withConditions("首次违章；月数=12；是否首次？")));
-        var problem = failure.problems().get(0);
-        assertThat(problem.messageKey()).isEqualTo("lists.admin.error.conditionType");
-        for (ConditionType t : ConditionType.values()) {
-            assertThat((String) problem.args()[1]).contains(t.code());
-            assertThat((String) problem.args()[2]).contains(t.chineseName()).contains("（").contains(t.code() + "）");
-        }
-        assertThat((String) problem.args()[2]).startsWith("首次违法（月数；first_violation）、无危害后果（no_harm）");
-        assertThat((String) problem.args()[3]).contains("期內無違法記錄");
-        assertThat(problems(() -> ListEntryForms.exemption(withConditions("限期改正；月数=3；是否改正？"))))
-                .containsExactly("conditions:lists.admin.error.conditionParameters");
-        assertThat(problems(() -> ListEntryForms.exemption(withConditions("限期改正；天数=0；是否改正？"))))
-                .containsExactly("conditions:lists.admin.error.conditionNumber");
     }
 
     @Test

@@ -79,7 +79,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
         // a new version stays a draft while the published one stays public
         assertThat(backOffice.saveRiskPoint(id, 1, risk(id, "后台样例：店招未经审批", LocalDate.of(2026, 1, 1)))).isEqualTo(2);
         assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经许可");
-        assertThat(backOffice.diff(id, 1, 2)).containsExactly(
+        assertThat(backOffice.diff(id, 1, 2, ListEntryForms.Spelling.CODES)).containsExactly(
                 new ListsBackOffice.FieldChange("title", "后台样例：店招未经许可", "后台样例：店招未经审批"));
         submit(id);
         as("bo-editor-um-1", UM);
@@ -285,7 +285,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
             assertThatThrownBy(() -> backOffice.submit(target, 1, EntryStatus.DRAFT)).isInstanceOf(ListEntryNotFoundException.class);
             assertThatThrownBy(() -> backOffice.publish(target, 1, EntryStatus.IN_REVIEW)).isInstanceOf(ListEntryNotFoundException.class);
             assertThatThrownBy(() -> backOffice.withdraw(target, 0, EntryStatus.PUBLISHED)).isInstanceOf(ListEntryNotFoundException.class);
-            assertThatThrownBy(() -> backOffice.diff(target, 1, 1)).isInstanceOf(ListEntryNotFoundException.class);
+            assertThatThrownBy(() -> backOffice.diff(target, 1, 1, ListEntryForms.Spelling.CODES)).isInstanceOf(ListEntryNotFoundException.class);
             assertThatThrownBy(() -> backOffice.saveRiskPoint(target, 0, risk(target, "改", LocalDate.of(2026, 1, 1))))
                     .isInstanceOfAny(ListEntryNotFoundException.class, ValidationFailure.class);
         }

@@ -10,6 +10,7 @@ import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.regulation.ImportService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,8 +20,10 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,31 +104,74 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         assertThat(backOffice.entry("um-rp-bo-view").status()).isEqualTo(EntryStatus.DRAFT);
     }
 
+    private static List<Div> conditionRows() {
+        return _find(Div.class, spec -> spec.withClasses("entry-condition-row"));
+    }
+
+    /** A field or button of the {@code n}th condition row (from 1), visible or hidden. */
+    @SuppressWarnings("unchecked")
+    private static <T extends com.vaadin.flow.component.Component> T inRow(int n, Class<T> type, String cls) {
+        return (T) tree(conditionRows().get(n - 1))
+                .filter(c -> type.isInstance(c) && c.getElement().getClassList().contains(cls)).findFirst().orElseThrow();
+    }
+
+    private static java.util.stream.Stream<com.vaadin.flow.component.Component> tree(com.vaadin.flow.component.Component c) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(c), c.getChildren().flatMap(ListsBackOfficeViewsIT::tree));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<ConditionType> typeOf(int n) {
+        return inRow(n, Select.class, "entry-condition-type");
+    }
+
     @Test
-    void an_editor_marks_a_condition_met_by_the_answer_no_and_a_mark_on_a_number_condition_is_refused() {
+    void a_stored_items_conditions_show_as_rows_named_in_the_pages_language_and_saved_unchanged_stay_the_same() {
         signInAs("bo-view-editor-um-met", "sample-urban-management");
-        // a file item's form shows its mark, so saving it keeps it
         UI.getCurrent().navigate("staff/lists/edit/exemptions/um-ex-first-outside-store");
-        // on a Chinese page the types and parameters have their Chinese names; the help names every type so
-        assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getValue())
-                .contains("无危害后果；符合回答=否；是否阻断了行人通行，或者引发了纠纷？").doesNotContain("no_harm");
-        assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getHelperText()).contains("符合回答=否")
-                .contains("首次违法（月数；first_violation）、无危害后果（no_harm）").contains("持续天数低于（天数；对象；duration_below）");
-        // saved unchanged, the form's Chinese spelling reads back as the same conditions
         ExemptionItem before = backOffice.entry("um-ex-first-outside-store").exemption().orElseThrow();
+        // no syntax to type: a row per condition, a type picked from the Chinese names, a field per parameter
+        assertThat(_find(TextArea.class, spec -> spec.withId("entry-conditions"))).isEmpty();
+        assertThat(conditionRows()).hasSize(3);
+        assertThat(typeOf(1).getValue()).isEqualTo(ConditionType.FIRST_VIOLATION);
+        assertThat(typeOf(1).getLabel()).isEqualTo("第 1 个条件：类型");
+        assertThat(typeOf(1).getItemLabelGenerator().apply(ConditionType.FIRST_VIOLATION)).isEqualTo("首次违法");
+        BigDecimalField months = inRow(1, BigDecimalField.class, "entry-condition-number");
+        assertThat(months.isVisible()).isTrue();
+        assertThat(months.getLabel()).isEqualTo("第 1 个条件：月数");
+        assertThat(months.getValue()).isEqualByComparingTo("12");
+        assertThat(inRow(1, TextField.class, "entry-condition-unit").isVisible()).isFalse();
+        assertThat(inRow(1, TextField.class, "entry-condition-what").isVisible()).isFalse();
+        // the second is met by the answer no: the box is ticked; a yes/no type has no number
+        assertThat(typeOf(2).getValue()).isEqualTo(ConditionType.NO_HARM);
+        assertThat(inRow(2, Checkbox.class, "entry-condition-met-when-no").getValue()).isTrue();
+        assertThat(inRow(2, Checkbox.class, "entry-condition-met-when-no").getLabel()).isEqualTo("第 2 个条件：回答否时符合");
+        assertThat(inRow(2, BigDecimalField.class, "entry-condition-number").isVisible()).isFalse();
+        assertThat(inRow(2, TextField.class, "entry-condition-question").getValue()).isEqualTo("是否阻断了行人通行，或者引发了纠纷？");
+        assertThat(inRow(2, TextField.class, "entry-condition-question").getLabel()).isEqualTo("第 2 个条件：问题");
+        // the buttons name their row for screen readers; the first row does not move up, the last not down
+        assertThat(inRow(2, Button.class, "entry-condition-up").getElement().getAttribute("aria-label")).isEqualTo("上移第 2 个条件");
+        assertThat(inRow(1, Button.class, "entry-condition-up").isEnabled()).isFalse();
+        assertThat(inRow(3, Button.class, "entry-condition-down").isEnabled()).isFalse();
         _click(_get(Button.class, spec -> spec.withId("entry-save")));
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("staff/lists");
         assertThat(backOffice.entry("um-ex-first-outside-store").exemption().orElseThrow().conditions())
                 .isEqualTo(before.conditions());
-        // an English page keeps the codes
+
+        // an English page names the types and parameters by their codes, a zh-TW page in Traditional characters
         UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
         UI.getCurrent().navigate("staff/lists/edit/exemptions/um-ex-first-outside-store");
-        assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getValue())
-                .contains("no_harm; met_when=否; 是否阻断了行人通行，或者引发了纠纷？");
-        assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getHelperText())
-                .contains("first_violation, no_harm,").doesNotContain("首次违法");
+        assertThat(typeOf(1).getItemLabelGenerator().apply(ConditionType.FIRST_VIOLATION)).isEqualTo("first_violation");
+        assertThat(inRow(1, BigDecimalField.class, "entry-condition-number").getLabel()).isEqualTo("Condition 1: within_months");
+        UI.getCurrent().setLocale(java.util.Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("staff/lists/edit/exemptions/um-ex-first-outside-store");
+        assertThat(typeOf(3).getItemLabelGenerator().apply(ConditionType.CLEAN_RECORD_MONTHS)).isEqualTo("期內無違法記錄");
+        assertThat(inRow(1, BigDecimalField.class, "entry-condition-number").getLabel()).isEqualTo("第 1 個條件：月數");
         UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+    }
 
+    @Test
+    void an_editor_fills_in_conditions_row_by_row_a_refused_row_is_named_and_kept_and_rows_move() {
+        signInAs("bo-view-editor-um-met", "sample-urban-management");
         UI.getCurrent().navigate("staff/lists/edit/exemptions");
         set(TextField.class, "entry-id", "um-ex-bo-met-when");
         set(Select.class, "entry-kind", "不予处罚");
@@ -134,30 +180,73 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         set(TextArea.class, "entry-basisViolation", "城市市容和环境卫生管理条例 第十四条");
         set(TextArea.class, "entry-basisPenalty", "城市市容和环境卫生管理条例 第三十四条");
         set(TextArea.class, "entry-basisExemption", "中华人民共和国行政处罚法 第三十三条 第一款");
-        String bad = "first_violation; within_months=12; 这是您12个月内第一次被查处吗？\n"
-                + "amount_below; amount=500; unit=元; what=违法所得; met_when=否; 违法所得是多少元？";
-        set(TextArea.class, "entry-conditions", bad);
         set(TextArea.class, "entry-measure", "教育\n责令改正");
         set(DatePicker.class, "entry-effectiveFrom", LocalDate.of(2026, 1, 1));
+        // a new item starts with one empty row; its fields follow the type picked
+        assertThat(conditionRows()).hasSize(1);
+        assertThat(inRow(1, BigDecimalField.class, "entry-condition-number").isVisible()).isFalse();
+        _setValue(typeOf(1), ConditionType.FIRST_VIOLATION);
+        assertThat(inRow(1, BigDecimalField.class, "entry-condition-number").getLabel()).isEqualTo("第 1 个条件：月数");
+        _setValue(inRow(1, BigDecimalField.class, "entry-condition-number"), new java.math.BigDecimal("12"));
+        _setValue(inRow(1, TextField.class, "entry-condition-question"), "这是您12个月内第一次被查处吗？");
+        _click(_get(Button.class, spec -> spec.withId("entry-condition-add")));
+        _setValue(typeOf(2), ConditionType.AMOUNT_BELOW);
+        assertThat(inRow(2, BigDecimalField.class, "entry-condition-number").getLabel()).isEqualTo("第 2 个条件：金额");
+        assertThat(inRow(2, TextField.class, "entry-condition-unit").getLabel()).isEqualTo("第 2 个条件：单位");
+        assertThat(inRow(2, TextField.class, "entry-condition-what").getLabel()).isEqualTo("第 2 个条件：对象");
+        assertThat(inRow(2, Checkbox.class, "entry-condition-met-when-no").isVisible()).as("a number condition").isFalse();
+        _setValue(inRow(2, BigDecimalField.class, "entry-condition-number"), new java.math.BigDecimal("500"));
+        _setValue(inRow(2, TextField.class, "entry-condition-what"), "违法所得");
         _click(_get(Button.class, spec -> spec.withId("entry-save")));
-        TextArea conditions = _get(TextArea.class, spec -> spec.withId("entry-conditions"));
-        assertThat(conditions.isInvalid()).isTrue();
-        assertThat(conditions.getErrorMessage()).isEqualTo(
-                "第 2 行的“符合回答”只能是“否”（或默认的“是”），且只用于是非题：数字条件低于界限即符合。");
-        set(TextArea.class, "entry-conditions", "首次违章；月数=12；这是您12个月内第一次被查处吗？");
-        _click(_get(Button.class, spec -> spec.withId("entry-save")));
-        assertThat(_get(TextArea.class, spec -> spec.withId("entry-conditions")).getErrorMessage())
-                .startsWith("第 1 行的条件类型未知，可用类型：首次违法（月数；first_violation）、无危害后果（no_harm）、");
-        set(TextArea.class, "entry-conditions", bad);
-        _click(_get(Button.class, spec -> spec.withId("entry-save")));
-        assertThat(conditions.getValue()).as("input kept").isEqualTo(bad);
 
-        set(TextArea.class, "entry-conditions", "first_violation; within_months=12; 这是您12个月内第一次被查处吗？\n"
-                + "no_harm; met_when=否; 是否阻断了行人通行？");
+        // refused: the fields of the second row say what is wrong, naming the row; what was filled in stays
+        TextField unit = inRow(2, TextField.class, "entry-condition-unit");
+        assertThat(unit.isInvalid()).isTrue();
+        assertThat(unit.getErrorMessage()).isEqualTo("第 2 个条件的单位为空或过长（最多 50 个字符）。");
+        TextField question = inRow(2, TextField.class, "entry-condition-question");
+        assertThat(question.getErrorMessage()).isEqualTo("第 2 个条件缺少问题（最多 500 个字符）。");
+        assertThat(inRow(1, TextField.class, "entry-condition-question").isInvalid()).isFalse();
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("entry-errors")).getElement().getTextRecursively())
+                .contains("适用条件：第 2 个条件的单位为空或过长");
+        assertThat(inRow(2, BigDecimalField.class, "entry-condition-number").getValue()).isEqualByComparingTo("500");
+        assertThat(inRow(2, TextField.class, "entry-condition-what").getValue()).isEqualTo("违法所得");
+
+        // moved up, the row takes the number 1 in its labels
+        _click(inRow(2, Button.class, "entry-condition-up"));
+        assertThat(typeOf(1).getValue()).isEqualTo(ConditionType.AMOUNT_BELOW);
+        assertThat(inRow(1, TextField.class, "entry-condition-unit").getLabel()).isEqualTo("第 1 个条件：单位");
+        assertThat(inRow(2, BigDecimalField.class, "entry-condition-number").getLabel()).isEqualTo("第 2 个条件：月数");
+        _setValue(inRow(1, TextField.class, "entry-condition-unit"), "元");
+        _setValue(inRow(1, TextField.class, "entry-condition-question"), "违法所得是多少元？");
+        // a third row: a number typed under one type is not sent once another type without one is picked
+        _click(_get(Button.class, spec -> spec.withId("entry-condition-add")));
+        _setValue(typeOf(3), ConditionType.QUANTITY_BELOW);
+        _setValue(inRow(3, BigDecimalField.class, "entry-condition-number"), new java.math.BigDecimal("5"));
+        _setValue(typeOf(3), ConditionType.NO_HARM);
+        assertThat(inRow(3, BigDecimalField.class, "entry-condition-number").isVisible()).isFalse();
+        _setValue(inRow(3, Checkbox.class, "entry-condition-met-when-no"), true);
+        _setValue(inRow(3, TextField.class, "entry-condition-question"), "是否阻断了行人通行？");
+        // a fourth, removed again
+        _click(_get(Button.class, spec -> spec.withId("entry-condition-add")));
+        _setValue(typeOf(4), ConditionType.SELF_REPORTED);
+        _click(inRow(4, Button.class, "entry-condition-remove"));
+        assertThat(conditionRows()).hasSize(3);
+
+        // the rows survive the language switch
+        _get(ListEntryEditView.class).keepForLanguageSwitch();
+        UI.getCurrent().navigate("staff/lists");
+        UI.getCurrent().navigate("staff/lists/edit/exemptions");
+        assertThat(conditionRows()).hasSize(3);
+        assertThat(inRow(1, TextField.class, "entry-condition-unit").getValue()).isEqualTo("元");
+        assertThat(inRow(3, Checkbox.class, "entry-condition-met-when-no").getValue()).isTrue();
+
         _click(_get(Button.class, spec -> spec.withId("entry-save")));
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("staff/lists");
         ExemptionItem saved = backOffice.entry("um-ex-bo-met-when").exemption().orElseThrow();
-        assertThat(saved.conditions()).extracting(Condition::metWhenNo).containsExactly(false, true);
+        assertThat(saved.conditions()).containsExactly(
+                new Condition(ConditionType.AMOUNT_BELOW, "违法所得是多少元？", new java.math.BigDecimal("500"), "元", "违法所得"),
+                new Condition(ConditionType.FIRST_VIOLATION, "这是您12个月内第一次被查处吗？", new java.math.BigDecimal("12"), null, null),
+                new Condition(ConditionType.NO_HARM, "是否阻断了行人通行？", null, null, null, true));
     }
 
     @Test
@@ -456,6 +545,38 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
                 "sample-urban-management"));
         assertThat(_get(row(id), com.vaadin.flow.component.html.H2.class).getElement().getAttribute("lang"))
                 .isEqualTo("zh-CN");
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Test
+    void the_history_page_names_the_conditions_types_and_parameters_as_the_form_does_in_the_pages_language() {
+        signInAs("bo-view-editor-um", "sample-urban-management");
+        String id = "um-ex-bo-view-history-conditions";
+        var first = ListEntryFormsTest.exemption(id);
+        backOffice.saveExemption(null, 0, first);
+        var changed = new java.util.ArrayList<>(first.conditions());
+        changed.set(0, ListEntryFormsTest.row(ConditionType.FIRST_VIOLATION, "6", null, null, false, "是否半年内首次？"));
+        backOffice.saveExemption(id, 1, new ListEntryForms.ExemptionInput(first.id(), first.agency(), first.kind(),
+                first.subkind(), first.sector(), first.violation(), first.scope(), first.basisViolation(),
+                first.basisPenalty(), first.basisExemption(), changed, first.measure(), first.effectiveFrom(),
+                first.effectiveTo(), first.sample()));
+        java.util.function.Supplier<String> conditionsRow = () -> _get(Div.class, spec -> spec.withId("history-changes"))
+                .getElement().getChildren().flatMap(com.vaadin.flow.dom.Element::getChildren)
+                .flatMap(com.vaadin.flow.dom.Element::getChildren)
+                .filter(row -> "conditions".equals(row.getAttribute("data-field")))
+                .map(com.vaadin.flow.dom.Element::getTextRecursively).findFirst().orElseThrow();
+        UI.getCurrent().navigate("staff/lists/history/" + id);
+        assertThat(conditionsRow.get()).contains("首次违法；月数=12；是否一年内首次？").contains("首次违法；月数=6；是否半年内首次？")
+                .contains("金额低于；金额=2000.5；单位=元；对象=货值；货值是多少？").doesNotContain("first_violation")
+                .doesNotContain("within_months");
+        UI.getCurrent().setLocale(java.util.Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("staff/lists/history/" + id);
+        assertThat(conditionsRow.get()).contains("首次違法；月數=6；是否半年内首次？").doesNotContain("first_violation");
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("staff/lists/history/" + id);
+        assertThat(conditionsRow.get()).contains("first_violation; within_months=6; 是否半年内首次？").doesNotContain("首次违法");
         UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
