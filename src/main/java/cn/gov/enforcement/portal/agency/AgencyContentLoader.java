@@ -47,6 +47,8 @@ class AgencyContentLoader implements KnowledgeLoader {
             }
         }
         Set<String> present = files.stream().map(KnowledgeFile::label).collect(Collectors.toSet());
+        // an agency maintained in the back office keeps what the database holds; a changed file is a conflict
+        records = new ArrayList<>(store.withoutBackOfficeAgencies(records, problems));
         skipped += skipCertificatesOfKeptAgencies(files, records, present, problems);
         int changed = store.sync(records, present);
         return new LoadReport(FOLDER, files.size(), skipped, changed, problems);
