@@ -44,6 +44,12 @@ class AgencyStore {
         this.clock = clock;
     }
 
+    /** The ids of the agencies maintained in the back office (see {@link AgencyBackOffice}). */
+    @Transactional(readOnly = true)
+    public Set<String> backOfficeAgencies() {
+        return versions.ownedIds();
+    }
+
     /**
      * The valid records of agencies that are not maintained in the back office; each record of an agency that is (it
      * has a version in {@code agency_version}) is left out, and listed in {@code conflicts} when its file differs from

@@ -217,6 +217,26 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         knowledgeBase.loadAll();
         assertThat(knowledgeBase.problems()).extracting(ContentProblem::key).doesNotContain("agency.problem.backOfficeOwned");
 
+        // another file naming a number the back office holds is skipped with a problem, the rest of the folder loads
+        EditableAgency current = backOffice.edit(ALPHA);
+        List<OfficerInput> officers = new ArrayList<>(current.input().officers());
+        officers.add(new OfficerInput("后台新增", "TA-990100-2026-0077", "valid"));
+        backOffice.save(ALPHA, current.version(), withOfficers(current.input(), officers));
+        java.nio.file.Path gamma = AGENCIES.resolve("test-bo-gamma.yaml");
+        Files.writeString(gamma, BETA_FILE.replace(BETA, "test-bo-gamma").replace("TB-990100-2026-0001", "TA-990100-2026-0077"),
+                StandardCharsets.UTF_8);
+        try {
+            knowledgeBase.loadAll();
+            assertThat(knowledgeBase.problems()).extracting(ContentProblem::file, ContentProblem::key).contains(
+                    Tuple.tuple("knowledge-base/agencies/test-bo-gamma.yaml", "agency.problem.certificateBackOffice"));
+            assertThat(directory.find("test-bo-gamma")).isEmpty();
+            assertThat(directory.checkCertificate("TA-990100-2026-0077", "bo-it").agencyId()).isEqualTo(ALPHA);
+        } finally {
+            Files.delete(gamma);
+        }
+        exported = backOffice.export(ALPHA);
+        Files.writeString(file, exported, StandardCharsets.UTF_8);
+
         // a removed file does not remove an agency the back office maintains
         Files.delete(file);
         try {
