@@ -47,6 +47,8 @@ class AgencyContentLoader implements KnowledgeLoader {
             }
         }
         Set<String> present = files.stream().map(KnowledgeFile::label).collect(Collectors.toSet());
+        // an agency maintained in the back office keeps what the database holds; a changed file is a conflict
+        records = new ArrayList<>(store.withoutBackOfficeAgencies(records, problems));
         skipped += skipCertificatesOfKeptAgencies(files, records, present, problems);
         int changed = store.sync(records, present);
         return new LoadReport(FOLDER, files.size(), skipped, changed, problems);
@@ -62,6 +64,7 @@ class AgencyContentLoader implements KnowledgeLoader {
     private int skipCertificatesOfKeptAgencies(List<KnowledgeFile> files, List<AgencyRecord> records, Set<String> present,
             List<ContentProblem> problems) {
         int skipped = 0;
+        Set<String> owned = store.backOfficeAgencies();
         boolean again = true;
         while (again) {
             again = false;
@@ -75,9 +78,12 @@ class AgencyContentLoader implements KnowledgeLoader {
                     if (holder != null && !holder.getId().equals(record.id())) {
                         KnowledgeFile file = files.stream().filter(f -> f.label().equals(record.sourceFile()))
                                 .findFirst().orElseThrow();
+                        // a number the back office holds stays there until an editor gives it up; a number of a
+                        // broken file's agency stays until that file is mended
+                        String key = owned.contains(holder.getId()) ? "agency.problem.certificateBackOffice"
+                                : "agency.problem.certificateKept";
                         problems.add(new ContentProblem(file.label(), AgencyFileParser.certificateLine(file, certificate),
-                                "officers[" + i + "].certificate", "agency.problem.certificateKept", holder.getId(),
-                                holder.getSourceFile()));
+                                "officers[" + i + "].certificate", key, holder.getId(), holder.getSourceFile()));
                         it.remove();
                         skipped++;
                         again = true;

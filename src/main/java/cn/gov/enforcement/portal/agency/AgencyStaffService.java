@@ -57,6 +57,15 @@ public class AgencyStaffService {
         return currentUser.isAdmin();
     }
 
+    /**
+     * Whether the signed-in user may edit the agency's public details ({@link AgencyBackOffice}): an editor of that
+     * agency or an administrator; officers only read.
+     */
+    @PreAuthorize("hasAnyRole('OFFICER','EDITOR','ADMIN')")
+    public boolean mayEdit(String id) {
+        return (currentUser.isAdmin() || currentUser.hasRole("EDITOR")) && currentUser.canAccessAgency(id);
+    }
+
     /** The permalink of a cited article when the portal holds the law (as {@link AgencyDirectory#articleUrl}). */
     @PreAuthorize("hasAnyRole('OFFICER','EDITOR','ADMIN')")
     public Optional<String> articleUrl(String law, String article) {

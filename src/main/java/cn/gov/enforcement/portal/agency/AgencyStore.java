@@ -4,6 +4,7 @@ import cn.gov.enforcement.portal.agency.data.AgencyEntity;
 import cn.gov.enforcement.portal.agency.data.AgencyRepository;
 import cn.gov.enforcement.portal.agency.data.OfficerValue;
 import cn.gov.enforcement.portal.agency.data.PowerValue;
+import cn.gov.enforcement.portal.knowledge.ContentProblem;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,24 +33,59 @@ class AgencyStore {
     private final ApplicationEventPublisher events;
     private final AgencyIndex index;
     private final Clock clock;
+    private final AgencyVersionStore versions;
 
-    AgencyStore(AgencyRepository repository, ApplicationEventPublisher events, AgencyIndex index, Clock clock) {
+    AgencyStore(AgencyRepository repository, ApplicationEventPublisher events, AgencyIndex index, Clock clock,
+            AgencyVersionStore versions) {
+        this.versions = versions;
         this.repository = repository;
         this.events = events;
         this.index = index;
         this.clock = clock;
     }
 
+    /** The ids of the agencies maintained in the back office (see {@link AgencyBackOffice}). */
+    @Transactional(readOnly = true)
+    public Set<String> backOfficeAgencies() {
+        return versions.ownedIds();
+    }
+
+    /**
+     * The valid records of agencies that are not maintained in the back office; each record of an agency that is (it
+     * has a version in {@code agency_version}) is left out, and listed in {@code conflicts} when its file differs from
+     * every back-office version of the agency (a file equal to one of them, an export put back, say, is no conflict).
+     * The database owns such an agency: its file is never applied.
+     */
+    @Transactional(readOnly = true)
+    public List<AgencyRecord> withoutBackOfficeAgencies(List<AgencyRecord> records, List<ContentProblem> conflicts) {
+        Set<String> owned = versions.ownedIds();
+        List<AgencyRecord> applied = new ArrayList<>();
+        for (AgencyRecord record : records) {
+            if (!owned.contains(record.id())) {
+                applied.add(record);
+            } else if (!versions.payloads(record.id()).contains(AgencyYaml.body(record))) {
+                ContentProblem conflict = new ContentProblem(record.sourceFile(), 0, "id",
+                        "agency.problem.backOfficeOwned", record.id());
+                log.warn("Not applied: {}", conflict.describe());
+                conflicts.add(conflict);
+            }
+        }
+        return applied;
+    }
+
     /**
      * The certificate numbers of the agencies that {@link #sync} keeps as they are because their file is present but
-     * not among {@code validFiles} (it has problems), each with the agency's id and file. The database holds a
-     * certificate number once: a valid file that names one of these cannot be stored until the other file is mended.
+     * not among {@code validFiles} (it has problems), or because they are maintained in the back office, each with the
+     * agency's id and file. The database holds a certificate number once: a valid file that names one of these cannot
+     * be stored until the other file is mended (or the back office gives the number up).
      */
     @Transactional(readOnly = true)
     public Map<String, AgencyEntity> keptCertificates(Set<String> validFiles, Set<String> presentFiles) {
         Map<String, AgencyEntity> kept = new java.util.HashMap<>();
+        Set<String> owned = versions.ownedIds();
         for (AgencyEntity entity : repository.findAll()) {
-            if (presentFiles.contains(entity.getSourceFile()) && !validFiles.contains(entity.getSourceFile())) {
+            if (owned.contains(entity.getId())
+                    || presentFiles.contains(entity.getSourceFile()) && !validFiles.contains(entity.getSourceFile())) {
                 entity.getOfficers().forEach(o -> kept.put(o.getCertificate(), entity));
             }
         }
@@ -59,7 +95,8 @@ class AgencyStore {
     /**
      * @param records the valid records
      * @param presentFiles labels of every file in the folder (valid or not); agencies loaded from
-     *     a file that is gone are removed, agencies of a broken file are kept as they were
+     *     a file that is gone are removed, agencies of a broken file are kept as they were, and so are the agencies
+     *     maintained in the back office (see {@link #withoutBackOfficeAgencies})
      * @return the number of agencies added, changed or removed
      */
     @Transactional
@@ -69,8 +106,12 @@ class AgencyStore {
         Set<String> validIds = records.stream().map(AgencyRecord::id).collect(Collectors.toSet());
         Set<String> validFiles = records.stream().map(AgencyRecord::sourceFile).collect(Collectors.toSet());
 
+        Set<String> owned = versions.ownedIds();
         List<String> removed = new ArrayList<>();
         for (AgencyEntity entity : existing.values()) {
+            if (owned.contains(entity.getId())) {
+                continue; // the database owns it: neither its file's change nor its file's removal applies
+            }
             boolean fileGone = !presentFiles.contains(entity.getSourceFile());
             boolean idGoneFromValidFile = validFiles.contains(entity.getSourceFile()) && !validIds.contains(entity.getId());
             if (fileGone || idGoneFromValidFile) {
@@ -85,6 +126,9 @@ class AgencyStore {
         List<String> changed = new ArrayList<>();
         Set<String> claimedFiles = new HashSet<>();
         for (AgencyRecord record : records) {
+            if (owned.contains(record.id())) {
+                continue;
+            }
             claimedFiles.add(record.sourceFile());
             AgencyEntity entity = existing.get(record.id());
             if (entity != null && !removed.contains(record.id()) && record.contentHash().equals(entity.getContentHash())

@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.agency;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -56,6 +57,14 @@ public class StaffAgencyView extends Div implements BeforeEnterObserver, HasDyna
             details = Optional.empty();
         }
         if (details.isPresent()) {
+            if (staff.mayEdit(details.get().id())) {
+                String target = "staff/agency/edit/" + details.get().id();
+                Button edit = new Button(getTranslation(admin ? "agency.staff.editAny" : "agency.staff.edit"),
+                        e -> UI.getCurrent().navigate(target));
+                edit.setId("staff-agency-edit");
+                edit.addClassName("staff-agency-edit");
+                add(edit);
+            }
             add(new Paragraph(getTranslation("agency.staff.fullNames")), new AgencyDetailsPanel(details.get(), staff::articleUrls));
         } else if (id.isPresent() || !admin) {
             Paragraph none = new Paragraph(getTranslation("agency.staff.notFound"));

@@ -360,4 +360,31 @@ public final class YamlNode {
             problem(key, "knowledge.problem.tooMany", max, size);
         }
     }
+
+    /**
+     * A text as a double-quoted YAML scalar that reads back as the same text: quotes, backslashes, line breaks and
+     * control characters escaped, so that no text is ever read as YAML structure, a number or a boolean.
+     */
+    public static String quoted(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        String v = value == null ? "" : value;
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            switch (ch) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (ch < 0x20 || ch == 0x7F || ch == 0x85 || ch == 0x2028 || ch == 0x2029 || ch == 0xFEFF) {
+                        out.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        out.append(ch);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
 }

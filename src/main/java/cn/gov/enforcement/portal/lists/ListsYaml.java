@@ -131,25 +131,6 @@ final class ListsYaml {
 
     /** A YAML double-quoted scalar. */
     static String quote(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        String v = value == null ? "" : value;
-        for (int i = 0; i < v.length(); i++) {
-            char ch = v.charAt(i);
-            switch (ch) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (ch < 0x20 || ch == 0x7F || ch == 0x85 || ch == 0x2028 || ch == 0x2029 || ch == 0xFEFF) {
-                        out.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return cn.gov.enforcement.portal.knowledge.YamlNode.quoted(value);
     }
 }

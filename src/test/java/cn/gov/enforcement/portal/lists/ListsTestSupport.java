@@ -47,23 +47,9 @@ abstract class ListsTestSupport extends KaribuViewTest {
     static org.springframework.security.core.userdetails.UserDetails signInStaff(
             cn.gov.enforcement.portal.account.AccountService accounts,
             cn.gov.enforcement.portal.account.PortalUserDetailsService users, String username, String agency) {
-        var admin = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("test-admin", null,
-                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN")));
-        org.springframework.security.core.context.SecurityContextHolder.setContext(
-                new org.springframework.security.core.context.SecurityContextImpl(admin));
-        try {
-            accounts.create(new cn.gov.enforcement.portal.account.AccountService.NewUser(username, "测试编辑",
-                    agency == null ? cn.gov.enforcement.portal.account.Role.ADMIN
-                            : cn.gov.enforcement.portal.account.Role.EDITOR, agency));
-        } catch (cn.gov.enforcement.portal.platform.ValidationFailure alreadyThere) {
-            // created by an earlier test of this run
-        }
-        var user = users.loadUserByUsername(username);
-        org.springframework.security.core.context.SecurityContextHolder.setContext(
-                new org.springframework.security.core.context.SecurityContextImpl(
-                        new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(user, null,
-                                user.getAuthorities())));
-        return user;
+        return cn.gov.enforcement.portal.testsupport.StaffAccounts.signInAs(accounts, users, username,
+                agency == null ? cn.gov.enforcement.portal.account.Role.ADMIN : cn.gov.enforcement.portal.account.Role.EDITOR,
+                agency);
     }
 
     @org.springframework.beans.factory.annotation.Autowired

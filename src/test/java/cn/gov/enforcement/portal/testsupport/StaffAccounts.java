@@ -49,4 +49,26 @@ public final class StaffAccounts {
         accounts.releaseSignInLock(existing.id());
         return accounts.resetPassword(existing.id());
     }
+
+    /**
+     * Signs in on this thread with a real account of the account module, of the given role and agency (null for an
+     * ADMIN), created by an administrator when missing and loaded through the portal's user details service, so that
+     * {@code CurrentUser} and method security see what they see in production.
+     */
+    public static org.springframework.security.core.userdetails.UserDetails signInAs(AccountService accounts,
+            cn.gov.enforcement.portal.account.PortalUserDetailsService users, String username,
+            cn.gov.enforcement.portal.account.Role role, String agency) {
+        runAs("test-admin", "ADMIN");
+        try {
+            accounts.create(new AccountService.NewUser(username, "测试人员", role, agency));
+        } catch (cn.gov.enforcement.portal.platform.ValidationFailure alreadyThere) {
+            // created by an earlier test of this run
+        }
+        var user = users.loadUserByUsername(username);
+        org.springframework.security.core.context.SecurityContextHolder.setContext(
+                new org.springframework.security.core.context.SecurityContextImpl(
+                        new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(user, null,
+                                user.getAuthorities())));
+        return user;
+    }
 }

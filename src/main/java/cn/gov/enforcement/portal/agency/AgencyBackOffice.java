@@ -1,0 +1,347 @@
+package cn.gov.enforcement.portal.agency;
+
+import cn.gov.enforcement.portal.account.CurrentUser;
+import cn.gov.enforcement.portal.agency.data.AgencyEntity;
+import cn.gov.enforcement.portal.agency.data.AgencyRepository;
+import cn.gov.enforcement.portal.agency.data.OfficerValue;
+import cn.gov.enforcement.portal.agency.data.PowerValue;
+import cn.gov.enforcement.portal.knowledge.ContentProblem;
+import cn.gov.enforcement.portal.knowledge.KnowledgeFile;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import jakarta.annotation.security.RolesAllowed;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The editors' side of the agency details (执法主体公示): contacts, office hours, powers, legal basis and the officer
+ * roster. EDITORs work on their own agency, ADMINs on every agency; officers only read ({@link AgencyStaffService}).
+ *
+ * <p>A save is checked with the rules and messages of the knowledge-base files: the form's input is written as an
+ * agency file ({@link AgencyYaml#draft}) and read by {@link AgencyFileParser}, so that the back office accepts exactly
+ * what a file may hold; a certificate number held by another agency is refused without naming it. A valid save is
+ * public at once (no review): it is a new version ({@code agency_version}), replaces the agency's row that the public
+ * pages, the API and the certificate check read, writes an audit row ({@code agency_audit}: who, when, what changed,
+ * e.g. {@code revoked SJ-990100-2019-0056}) and publishes {@link AgencyDirectoryChanged}, on which the search index is
+ * rebuilt after the commit.
+ *
+ * <p>Scope: another agency's id, an unknown id and a malformed id all give the same {@link AgencyNotFoundException}.
+ *
+ * <p>Ownership: once an agency has a version the database owns it: the knowledge-base loader no longer applies its file,
+ * and lists a later change of the file at {@code /admin/content} as a conflict. {@link #export} writes the agency in the
+ * file format, to bring the file up to date.
+ *
+ * <p>Concurrent edits (optimistic): a save names the version its form was opened on; when the agency has a newer one,
+ * nothing is written and a {@link ValidationFailure} ({@value #CONFLICT}) names who saved it and when.
+ */
+@Service
+@RolesAllowed({"EDITOR", "ADMIN"})
+public class AgencyBackOffice {
+
+    /** The system user recorded for version 1 of an agency that came from its knowledge-base file. */
+    public static final String KNOWLEDGE_BASE_USER = "knowledge-base";
+
+    /** Message key of the refusal of a save made on a version that is no longer the newest. */
+    public static final String CONFLICT = "agency.edit.error.conflict";
+
+    /** Message key of the refusal of a certificate number another agency holds (which one is not said). */
+    public static final String CERTIFICATE_TAKEN = "agency.edit.error.certificateTaken";
+
+    /** The field name of the conflict problem (no field of the form: the whole agency). */
+    public static final String CONFLICT_FIELD = "version";
+
+    private static final DateTimeFormatter CONFLICT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private static final int AUDIT_LIMIT = 500;
+
+    /** What a form sends for one power: its name and kind code ({@link PowerKind#code()}). */
+    public record PowerInput(String name, String kind) {}
+
+    /** What a form sends for one officer: name, certificate number as typed, status code ({@link OfficerStatus#code()}). */
+    public record OfficerInput(String name, String certificate, String status) {}
+
+    /** What the form sends: every field an editor may change. {@code legalBasis} holds one entry per line. */
+    public record AgencyInput(String nameEn, String legalRepresentative, String address, String supervisionPhone,
+            String supervisionEmail, String mediationEmail, String officeHours, List<PowerInput> powers,
+            String legalBasis, List<OfficerInput> officers) {
+
+        public AgencyInput {
+            powers = powers == null ? List.of() : List.copyOf(powers);
+            officers = officers == null ? List.of() : List.copyOf(officers);
+        }
+    }
+
+    /**
+     * An agency as its form shows it: the fields the file fixes (read-only on the form), the version the form is
+     * opened on (0: never edited, the file's content) and the editable fields with officers' full names.
+     */
+    public record EditableAgency(String id, String name, AgencyCategory category, String region, boolean sample,
+            int version, AgencyInput input) {}
+
+    public record VersionSummary(int version, boolean fromFile, String createdBy, Instant createdAt) {}
+
+    /** One change of a save: a verb ({@code revoked}, {@code added}, {@code changed} …) and what it applies to. */
+    public record Change(String verb, String subject) {}
+
+    public record AuditRecord(Instant at, String actor, String agencyId, String action, Integer version,
+            List<Change> changes) {}
+
+    /** The outcome of a save: the agency's version now, and whether the save stored it (false: nothing changed). */
+    public record Saved(int version, boolean stored) {}
+
+    private final AgencyRepository repository;
+    private final AgencyVersionStore versions;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate freshRead;
+
+    AgencyBackOffice(AgencyRepository repository, AgencyVersionStore versions, CurrentUser currentUser,
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+        this.repository = repository;
+        this.versions = versions;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+        this.freshRead = new TransactionTemplate(transactionManager);
+        this.freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.freshRead.setReadOnly(true);
+    }
+
+    /** The caller's own agency id (editors), for pages opened without one; empty for administrators. */
+    public Optional<String> ownAgency() {
+        return currentUser.isAdmin() ? Optional.empty() : currentUser.agencyId();
+    }
+
+    /** The agency's details as its form shows them. */
+    @Transactional(readOnly = true)
+    public EditableAgency edit(String id) {
+        AgencyEntity entity = resolve(id);
+        AgencyRecord r = record(entity);
+        AgencyInput input = new AgencyInput(r.nameEn() == null ? "" : r.nameEn(), r.legalRepresentative(), r.address(),
+                r.supervisionPhone(), r.supervisionEmail(), r.mediationEmail() == null ? "" : r.mediationEmail(),
+                r.officeHours(), r.powers().stream().map(p -> new PowerInput(p.name(), p.kind().code())).toList(),
+                String.join("\n", r.legalBasis()),
+                r.officers().stream().map(o -> new OfficerInput(o.name(), o.certificate(), o.status().code())).toList());
+        return new EditableAgency(r.id(), r.name(), r.category(), r.region(), r.sample(),
+                versions.latest(r.id()).map(AgencyVersionStore.Version::versionNo).orElse(0), input);
+    }
+
+    /**
+     * Checks and saves the agency's details; they are public once the transaction commits.
+     *
+     * @param baseVersion the version the form was opened on ({@link EditableAgency#version()})
+     * @throws ValidationFailure for any invalid field (keys and arguments of the agency files' problems, fields as
+     *     the files name them: {@code officers[1].certificate}), and ({@value #CONFLICT}) when the agency has a newer
+     *     version than {@code baseVersion}; nothing is stored
+     */
+    @Transactional
+    public Saved save(String id, int baseVersion, AgencyInput input) {
+        String actor = actor();
+        AgencyEntity entity = resolve(id);
+        AgencyRecord before = record(entity);
+        AgencyRecord after = validate(before, input);
+        Optional<AgencyVersionStore.Version> latest = versions.latest(id);
+        if (latest.map(AgencyVersionStore.Version::versionNo).orElse(0) != baseVersion) {
+            throw conflict(id);
+        }
+        String payload = AgencyYaml.body(after);
+        if (payload.equals(AgencyYaml.body(before))) {
+            return new Saved(baseVersion, false);
+        }
+        Instant now = clock.instant();
+        int next = baseVersion + 1;
+        try {
+            if (latest.isEmpty()) {
+                // the file's content becomes version 1: the history starts with what the public saw
+                versions.insert(id, next++, AgencyVersionStore.ORIGIN_FILE, AgencyYaml.body(before), KNOWLEDGE_BASE_USER,
+                        now);
+            }
+            versions.insert(id, next, AgencyVersionStore.ORIGIN_EDIT, payload, actor, now);
+        } catch (AgencyVersionStore.VersionCollision collision) {
+            // another save of the same agency committed first; this transaction is rolled back
+            throw freshRead.execute(status -> conflict(id));
+        }
+        entity.replace(after.name(), after.nameEn() == null ? "" : after.nameEn(), after.category(), after.region(),
+                after.legalRepresentative(), after.address(), after.supervisionPhone(), after.supervisionEmail(),
+                after.mediationEmail(), after.officeHours(), after.sample(),
+                after.powers().stream().map(p -> new PowerValue(p.name(), p.kind())).toList(), after.legalBasis(),
+                after.officers().stream().map(o -> new OfficerValue(o.name(), o.certificate(), o.status())).toList(),
+                entity.getSourceFile(), KnowledgeFile.sha256(payload.getBytes(StandardCharsets.UTF_8)), now);
+        try {
+            repository.saveAndFlush(entity);
+        } catch (DataIntegrityViolationException e) {
+            // another agency's save took one of the numbers at the same moment (the database holds a number once)
+            throw ValidationFailure.of("officers", CERTIFICATE_TAKEN);
+        }
+        versions.audit(now, actor, id, "SAVE", next, String.join("\n",
+                changes(before, after).stream().map(c -> c.verb() + " " + c.subject()).toList()));
+        events.publishEvent(new AgencyDirectoryChanged(List.of(id), List.of()));
+        return new Saved(next, true);
+    }
+
+    /**
+     * The form's input as the agency it describes, checked by {@link AgencyFileParser} as a file would be, and each
+     * certificate number against the other agencies.
+     */
+    private AgencyRecord validate(AgencyRecord fixed, AgencyInput input) {
+        String yaml = AgencyYaml.draft(fixed, input.nameEn(), input.legalRepresentative(),
+                input.powers().stream().map(p -> new String[] {nonNull(p.name()), nonNull(p.kind())}).toList(),
+                AgencyYaml.lines(input.legalBasis()), nonNull(input.address()), nonNull(input.supervisionPhone()),
+                nonNull(input.supervisionEmail()), input.mediationEmail(), nonNull(input.officeHours()),
+                input.officers().stream().map(o -> new String[] {nonNull(o.name()), nonNull(o.certificate()),
+                        nonNull(o.status())}).toList());
+        AgencyFileParser.Result result = AgencyFileParser.parse(KnowledgeFile.of(
+                "knowledge-base/" + AgencyContentLoader.FOLDER + "/" + fixed.id() + ".yaml", yaml));
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ContentProblem p : result.problems()) {
+            problems.add(new FieldProblem(p.field(), p.key(), p.args().toArray()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
+        }
+        AgencyRecord record = result.record().orElseThrow();
+        for (int i = 0; i < record.officers().size(); i++) {
+            String certificate = record.officers().get(i).certificate();
+            if (repository.findByCertificate(certificate).filter(a -> !a.getId().equals(fixed.id())).isPresent()) {
+                problems.add(new FieldProblem("officers[" + i + "].certificate", CERTIFICATE_TAKEN));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailure(problems);
+        }
+        return record;
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** What a save changed, officer by officer (by certificate number) and field by field. */
+    static List<Change> changes(AgencyRecord before, AgencyRecord after) {
+        List<Change> changes = new ArrayList<>();
+        Map<String, AgencyRecord.OfficerRecord> old = new LinkedHashMap<>();
+        before.officers().forEach(o -> old.put(o.certificate(), o));
+        Map<String, AgencyRecord.OfficerRecord> now = new LinkedHashMap<>();
+        after.officers().forEach(o -> now.put(o.certificate(), o));
+        for (AgencyRecord.OfficerRecord o : after.officers()) {
+            AgencyRecord.OfficerRecord was = old.get(o.certificate());
+            if (was == null) {
+                changes.add(new Change(o.status() == OfficerStatus.REVOKED ? "addedRevoked" : "added", o.certificate()));
+                continue;
+            }
+            if (was.status() != o.status()) {
+                changes.add(new Change(o.status() == OfficerStatus.REVOKED ? "revoked" : "reinstated", o.certificate()));
+            }
+            if (!was.name().equals(o.name())) {
+                changes.add(new Change("renamed", o.certificate()));
+            }
+        }
+        for (AgencyRecord.OfficerRecord o : before.officers()) {
+            if (!now.containsKey(o.certificate())) {
+                changes.add(new Change("removed", o.certificate()));
+            }
+        }
+        if (changes.isEmpty() && !before.officers().equals(after.officers())) {
+            changes.add(new Change("changed", "officers")); // the same officers in another order
+        }
+        field(changes, "name_en", before.nameEn(), after.nameEn());
+        field(changes, "legal_representative", before.legalRepresentative(), after.legalRepresentative());
+        field(changes, "address", before.address(), after.address());
+        field(changes, "supervision_phone", before.supervisionPhone(), after.supervisionPhone());
+        field(changes, "supervision_email", before.supervisionEmail(), after.supervisionEmail());
+        field(changes, "mediation_email", before.mediationEmail(), after.mediationEmail());
+        field(changes, "office_hours", before.officeHours(), after.officeHours());
+        field(changes, "powers", before.powers(), after.powers());
+        field(changes, "legal_basis", before.legalBasis(), after.legalBasis());
+        return changes;
+    }
+
+    private static void field(List<Change> changes, String field, Object before, Object after) {
+        String x = before == null ? "" : before.toString();
+        String y = after == null ? "" : after.toString();
+        if (!Objects.equals(x, y)) {
+            changes.add(new Change("changed", field));
+        }
+    }
+
+    /** Every version of the agency's details, oldest first (none while it only came from its file). */
+    @Transactional(readOnly = true)
+    public List<VersionSummary> versions(String id) {
+        resolve(id);
+        return versions.versions(id).stream().map(v -> new VersionSummary(v.versionNo(),
+                AgencyVersionStore.ORIGIN_FILE.equals(v.origin()), v.createdBy(), v.createdAt())).toList();
+    }
+
+    /** The agency's audit log, newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditRecord> audit(String id) {
+        resolve(id);
+        return versions.auditLog(id, AUDIT_LIMIT).stream().map(a -> new AuditRecord(a.at(), a.actor(), a.agencyId(),
+                a.action(), a.versionNo(), a.detail() == null ? List.of() : a.detail().lines().filter(l -> !l.isBlank())
+                        .map(l -> {
+                            int space = l.indexOf(' ');
+                            return space < 0 ? new Change(l, "") : new Change(l.substring(0, space), l.substring(space + 1));
+                        }).toList())).toList();
+    }
+
+    /**
+     * The agency's current details in the exact {@code knowledge-base/agencies/} format, to replace
+     * {@code knowledge-base/agencies/<id>.yaml}; it reads back through {@link AgencyFileParser} as the same agency.
+     */
+    @Transactional(readOnly = true)
+    public String export(String id) {
+        return AgencyYaml.file(record(resolve(id)), LocalDate.now(clock).toString());
+    }
+
+    /** The refusal of a save made on an outdated form, naming who saved the newest version and when. */
+    private ValidationFailure conflict(String id) {
+        Optional<AgencyVersionStore.Version> latest = versions.latest(id);
+        String who = latest.map(AgencyVersionStore.Version::createdBy).orElse(KNOWLEDGE_BASE_USER);
+        Instant when = latest.map(AgencyVersionStore.Version::createdAt).orElse(clock.instant());
+        return ValidationFailure.of(CONFLICT_FIELD, CONFLICT, who, CONFLICT_TIME.format(when));
+    }
+
+    /** The agency the caller may work on; another agency's, an unknown or a malformed id is "not found". */
+    private AgencyEntity resolve(String id) {
+        if (id == null || id.length() > 80 || !currentUser.canAccessAgency(id)) {
+            throw new AgencyNotFoundException(id);
+        }
+        return repository.findById(id).orElseThrow(() -> new AgencyNotFoundException(id));
+    }
+
+    private String actor() {
+        return currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+    }
+
+    /** The stored agency as a record of the file format, officers with full names, powers in their stored order. */
+    static AgencyRecord record(AgencyEntity a) {
+        return new AgencyRecord(a.getId(), a.isSample(), a.getName(),
+                a.getNameEn() == null || a.getNameEn().isBlank() ? null : a.getNameEn(), a.getCategory(), a.getRegion(),
+                a.getLegalRepresentative(), a.getPowers().stream().map(p -> new Power(p.getName(), p.getKind())).toList(),
+                List.copyOf(a.getLegalBasis()), a.getAddress(), a.getSupervisionPhone(), a.getSupervisionEmail(),
+                a.getMediationEmail() == null || a.getMediationEmail().isBlank() ? null : a.getMediationEmail(),
+                a.getOfficeHours(), a.getOfficers().stream()
+                        .map(o -> new AgencyRecord.OfficerRecord(o.getName(), o.getCertificate(), o.getStatus())).toList(),
+                a.getSourceFile(), a.getContentHash());
+    }
+}

@@ -1,0 +1,401 @@
+package cn.gov.enforcement.portal.agency;
+
+import cn.gov.enforcement.portal.agency.AgencyBackOffice.AgencyInput;
+import cn.gov.enforcement.portal.agency.AgencyBackOffice.EditableAgency;
+import cn.gov.enforcement.portal.agency.AgencyBackOffice.OfficerInput;
+import cn.gov.enforcement.portal.agency.AgencyBackOffice.PowerInput;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The form of an agency's public details ({@code /staff/agency/edit/<id>}; an editor's own agency without an id):
+ * contacts, office hours, powers, legal basis and the officer roster, with the version history and the audit log
+ * below. Every field is checked by {@link AgencyBackOffice} with the rules of the agency files; each refused field
+ * shows its message, a list above the form names them all, and what was typed stays. A save is public at once.
+ */
+@Route("staff/agency/edit/:id?")
+@RolesAllowed({"EDITOR", "ADMIN"})
+public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    /** The fields of the files the form edits, in the order of the form. */
+    static final List<String> TEXT_FIELDS = List.of("name_en", "legal_representative", "address", "supervision_phone",
+            "supervision_email", "mediation_email", "office_hours");
+
+    /** A problem's field as the files name it: {@code officers[1].certificate}, {@code legal_basis[0]}, {@code address}. */
+    private static final Pattern FIELD = Pattern.compile("^([a-z_]+)(?:\\[(\\d+)\\])?(?:\\.([a-z_]+))?$");
+
+    private final transient AgencyBackOffice backOffice;
+    private final Map<String, Component> fields = new LinkedHashMap<>();
+    private final List<PowerRow> powerRows = new ArrayList<>();
+    private final List<OfficerRow> officerRows = new ArrayList<>();
+    private final Div powers = new Div();
+    private final Div officers = new Div();
+    private final UnorderedList errors = new UnorderedList();
+    private String agencyId;
+    /** The version the form was opened on; a save on top of a newer one is refused (input kept). */
+    private int baseVersion;
+    private String title = "";
+
+    public AgencyEditView(AgencyBackOffice backOffice) {
+        this.backOffice = backOffice;
+        addClassName("agency-edit-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<String> id = event.getRouteParameters().get("id").or(backOffice::ownAgency);
+        if (id.isEmpty()) {
+            event.forwardTo("staff/agency"); // an administrator picks the agency there
+            return;
+        }
+        try {
+            show(backOffice.edit(id.get()));
+        } catch (AgencyNotFoundException e) {
+            event.rerouteToError(new AgencyNotFoundException(id.get()), "");
+        }
+    }
+
+    private void show(EditableAgency agency) {
+        removeAll();
+        fields.clear();
+        powerRows.clear();
+        officerRows.clear();
+        powers.removeAll();
+        officers.removeAll();
+        errors.removeAll();
+        agencyId = agency.id();
+        baseVersion = agency.version();
+        title = getTranslation("agency.edit.title");
+        add(new Anchor("staff/agency/" + agency.id(), getTranslation("agency.edit.back")), new H1(title));
+
+        Paragraph publicNotice = new Paragraph(getTranslation("agency.edit.publicNotice"));
+        publicNotice.setId("agency-edit-public");
+        publicNotice.addClassName("agency-edit-notice");
+        add(publicNotice);
+
+        errors.setId("agency-edit-errors");
+        errors.getElement().setAttribute("tabindex", "-1");
+        errors.getElement().setAttribute("role", "alert");
+        errors.addClassName("agency-edit-errors");
+        add(errors);
+
+        // what the file fixes: shown, not editable
+        add(readOnly("id", agency.id()), readOnly("name", agency.name()),
+                readOnly("category", getTranslation(agency.category().labelKey())), readOnly("region", agency.region()));
+        Checkbox sample = new Checkbox(getTranslation("agency.edit.field.sample"), agency.sample());
+        sample.setId("agency-edit-sample");
+        sample.setReadOnly(true);
+        add(sample, new Paragraph(getTranslation("agency.edit.fixedFields")));
+
+        AgencyInput in = agency.input();
+        List<String> values = List.of(in.nameEn(), in.legalRepresentative(), in.address(), in.supervisionPhone(),
+                in.supervisionEmail(), in.mediationEmail(), in.officeHours());
+        for (int i = 0; i < TEXT_FIELDS.size(); i++) {
+            String name = TEXT_FIELDS.get(i);
+            TextField field = new TextField(getTranslation("agency.edit.field." + name));
+            field.setId("agency-edit-" + name);
+            field.setValue(values.get(i) == null ? "" : values.get(i));
+            field.setWidthFull();
+            fields.put(name, field);
+            add(field);
+        }
+
+        add(new H2(getTranslation("agency.edit.field.powers")));
+        powers.setId("agency-edit-powers");
+        in.powers().forEach(this::addPower);
+        Button addPower = new Button(getTranslation("agency.edit.addPower"), e -> addPower(new PowerInput("", null)));
+        addPower.setId("agency-edit-add-power");
+        add(powers, addPower);
+
+        TextArea legalBasis = new TextArea(getTranslation("agency.edit.field.legal_basis"));
+        legalBasis.setId("agency-edit-legal_basis");
+        legalBasis.setHelperText(getTranslation("agency.edit.legalBasisHelp"));
+        legalBasis.setValue(in.legalBasis());
+        legalBasis.setWidthFull();
+        fields.put("legal_basis", legalBasis);
+        add(legalBasis);
+
+        add(new H2(getTranslation("agency.edit.field.officers")), new Paragraph(getTranslation("agency.edit.officersHelp")));
+        officers.setId("agency-edit-officers");
+        in.officers().forEach(this::addOfficer);
+        Button addOfficer = new Button(getTranslation("agency.edit.addOfficer"),
+                e -> addOfficer(new OfficerInput("", "", OfficerStatus.VALID.code())));
+        addOfficer.setId("agency-edit-add-officer");
+        add(officers, addOfficer);
+
+        Button save = new Button(getTranslation("agency.edit.save"), e -> save());
+        save.setId("agency-edit-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        byte[] yaml = backOffice.export(agency.id()).getBytes(StandardCharsets.UTF_8);
+        Anchor export = new Anchor(new StreamResource(agency.id() + ".yaml", () -> new ByteArrayInputStream(yaml)),
+                getTranslation("agency.edit.export"));
+        export.setId("agency-edit-export");
+        export.getElement().setAttribute("download", true);
+        add(new HorizontalLayout(save, export), new Paragraph(getTranslation("agency.edit.publishedAtOnce")));
+
+        add(history(agency.id()), audit(agency.id()));
+    }
+
+    private TextField readOnly(String name, String value) {
+        TextField field = new TextField(getTranslation("agency.edit.field." + name));
+        field.setId("agency-edit-" + name);
+        field.setValue(value == null ? "" : value);
+        field.setReadOnly(true);
+        return field;
+    }
+
+    private Section history(String id) {
+        Section section = new Section(new H2(getTranslation("agency.edit.history")));
+        section.setId("agency-edit-history");
+        List<AgencyBackOffice.VersionSummary> all = backOffice.versions(id);
+        if (all.isEmpty()) {
+            section.add(new Paragraph(getTranslation("agency.edit.historyNone")));
+        }
+        UnorderedList list = new UnorderedList();
+        List<AgencyBackOffice.VersionSummary> newestFirst = new ArrayList<>(all);
+        java.util.Collections.reverse(newestFirst);
+        for (AgencyBackOffice.VersionSummary v : newestFirst) {
+            ListItem item = new ListItem(getTranslation(v.fromFile() ? "agency.edit.versionFromFile" : "agency.edit.version",
+                    v.version(), v.createdBy(), TIME.format(v.createdAt())));
+            item.getElement().setAttribute("data-version", String.valueOf(v.version()));
+            list.add(item);
+        }
+        section.add(list);
+        return section;
+    }
+
+    private Section audit(String id) {
+        Section section = new Section(new H2(getTranslation("agency.edit.audit")));
+        section.setId("agency-edit-audit");
+        List<AgencyBackOffice.AuditRecord> records = backOffice.audit(id);
+        if (records.isEmpty()) {
+            section.add(new Paragraph(getTranslation("agency.edit.auditNone")));
+        }
+        UnorderedList list = new UnorderedList();
+        for (AgencyBackOffice.AuditRecord r : records) {
+            List<String> changes = r.changes().stream().map(c -> "changed".equals(c.verb())
+                    ? getTranslation("agency.audit.changed", getTranslation("agency.edit.field." + c.subject()))
+                    : getTranslation("agency.audit." + c.verb(), c.subject())).toList();
+            ListItem item = new ListItem(getTranslation("agency.edit.auditLine", TIME.format(r.at()), r.actor(),
+                    r.version() == null ? "" : r.version(), String.join(getTranslation("agency.edit.auditSeparator"), changes)));
+            list.add(item);
+        }
+        section.add(list);
+        return section;
+    }
+
+    private void addPower(PowerInput value) {
+        PowerRow row = new PowerRow();
+        row.name.setLabel(getTranslation("agency.edit.powerName"));
+        row.name.setValue(value.name() == null ? "" : value.name());
+        row.name.setWidth("40em");
+        row.kind.setLabel(getTranslation("agency.edit.powerKind"));
+        row.kind.setItems(Arrays.stream(PowerKind.values()).map(PowerKind::code).toList());
+        row.kind.setItemLabelGenerator(code -> getTranslation("agency.power." + code));
+        if (value.kind() != null && !value.kind().isEmpty()) {
+            row.kind.setValue(value.kind());
+        }
+        Button remove = new Button(getTranslation("agency.edit.removePower"), e -> {
+            powerRows.remove(row);
+            powers.remove(row.layout);
+            renumber();
+        });
+        row.layout.add(row.name, row.kind, remove);
+        row.layout.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        row.layout.addClassName("agency-edit-power");
+        powerRows.add(row);
+        powers.add(row.layout);
+        renumber();
+    }
+
+    private void addOfficer(OfficerInput value) {
+        OfficerRow row = new OfficerRow();
+        row.name.setLabel(getTranslation("agency.edit.officerName"));
+        row.name.setValue(value.name() == null ? "" : value.name());
+        row.certificate.setLabel(getTranslation("agency.edit.officerCertificate"));
+        row.certificate.setValue(value.certificate() == null ? "" : value.certificate());
+        row.status.setLabel(getTranslation("agency.edit.officerStatus"));
+        row.status.setItems(Arrays.stream(OfficerStatus.values()).map(OfficerStatus::code).toList());
+        row.status.setItemLabelGenerator(code -> getTranslation("agency.status." + code));
+        row.status.setValue(value.status() == null ? OfficerStatus.VALID.code() : value.status());
+        Button revoke = new Button(getTranslation("agency.edit.revoke"), e -> row.status.setValue(OfficerStatus.REVOKED.code()));
+        Button remove = new Button(getTranslation("agency.edit.removeOfficer"), e -> {
+            officerRows.remove(row);
+            officers.remove(row.layout);
+            renumber();
+        });
+        row.revoke = revoke;
+        row.remove = remove;
+        row.layout.add(row.name, row.certificate, row.status, revoke, remove);
+        row.layout.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        row.layout.addClassName("agency-edit-officer");
+        officerRows.add(row);
+        officers.add(row.layout);
+        renumber();
+    }
+
+    /** Ids follow the rows' places, as the problems name them ({@code officers[2].certificate}). */
+    private void renumber() {
+        for (int i = 0; i < powerRows.size(); i++) {
+            PowerRow row = powerRows.get(i);
+            row.name.setId("agency-edit-powers-" + i + "-name");
+            row.kind.setId("agency-edit-powers-" + i + "-kind");
+        }
+        for (int i = 0; i < officerRows.size(); i++) {
+            OfficerRow row = officerRows.get(i);
+            row.name.setId("agency-edit-officers-" + i + "-name");
+            row.certificate.setId("agency-edit-officers-" + i + "-certificate");
+            row.status.setId("agency-edit-officers-" + i + "-status");
+            row.revoke.setId("agency-edit-officers-" + i + "-revoke");
+            row.remove.setId("agency-edit-officers-" + i + "-remove");
+        }
+    }
+
+    private String text(String field) {
+        return ((TextField) fields.get(field)).getValue();
+    }
+
+    private void save() {
+        clearProblems();
+        AgencyInput input = new AgencyInput(text("name_en"), text("legal_representative"), text("address"),
+                text("supervision_phone"), text("supervision_email"), text("mediation_email"), text("office_hours"),
+                powerRows.stream().map(r -> new PowerInput(r.name.getValue(), r.kind.getValue())).toList(),
+                ((TextArea) fields.get("legal_basis")).getValue(),
+                officerRows.stream().map(r -> new OfficerInput(r.name.getValue(), r.certificate.getValue(),
+                        r.status.getValue())).toList());
+        try {
+            AgencyBackOffice.Saved saved = backOffice.save(agencyId, baseVersion, input);
+            Notification.show(getTranslation(saved.stored() ? "agency.edit.saved" : "agency.edit.unchanged",
+                    saved.version()));
+            show(backOffice.edit(agencyId));
+        } catch (ValidationFailure failure) {
+            showProblems(failure.problems());
+        }
+    }
+
+    private void clearProblems() {
+        errors.removeAll();
+        List<Component> all = new ArrayList<>(fields.values());
+        powerRows.forEach(r -> all.addAll(List.of(r.name, r.kind)));
+        officerRows.forEach(r -> all.addAll(List.of(r.name, r.certificate, r.status)));
+        all.forEach(f -> {
+            if (f instanceof HasValidation v) {
+                v.setInvalid(false);
+                v.setErrorMessage(null);
+            }
+        });
+    }
+
+    /** Marks each refused field and lists every problem above the form, where the focus moves (Save is far below). */
+    private void showProblems(List<ValidationFailure.FieldProblem> problems) {
+        for (ValidationFailure.FieldProblem problem : problems) {
+            String message = getTranslation(problem.messageKey(), problem.args());
+            Optional<Component> field = component(problem.field());
+            field.ifPresent(f -> {
+                if (f instanceof HasValidation v) {
+                    v.setInvalid(true);
+                    v.setErrorMessage(v.getErrorMessage() == null || v.getErrorMessage().isEmpty() ? message
+                            : v.getErrorMessage() + " " + message);
+                }
+            });
+            String label = label(problem.field());
+            ListItem item = new ListItem(label.isEmpty() ? message : label + getTranslation("agency.edit.colon") + message);
+            item.getElement().setAttribute("data-field", problem.field());
+            errors.add(item);
+        }
+        errors.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus();");
+    }
+
+    /** The form field a problem names, if the form has it. */
+    private Optional<Component> component(String field) {
+        Matcher m = FIELD.matcher(field == null ? "" : field);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String key = m.group(1);
+        int index = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
+        String part = m.group(3);
+        if ("powers".equals(key) && index >= 0 && index < powerRows.size() && part != null) {
+            PowerRow row = powerRows.get(index);
+            return Optional.of("kind".equals(part) ? row.kind : row.name);
+        }
+        if ("officers".equals(key) && index >= 0 && index < officerRows.size() && part != null) {
+            OfficerRow row = officerRows.get(index);
+            return Optional.of("certificate".equals(part) ? row.certificate : "status".equals(part) ? row.status : row.name);
+        }
+        return Optional.ofNullable(fields.get(key));
+    }
+
+    /** The name of a problem's field for the list above the form: 第 2 位执法人员 · 执法证号. */
+    private String label(String field) {
+        Matcher m = FIELD.matcher(field == null ? "" : field);
+        if (!m.matches() || AgencyBackOffice.CONFLICT_FIELD.equals(field)) {
+            return "";
+        }
+        String key = m.group(1);
+        String name = getTranslation("agency.edit.field." + key);
+        if (m.group(2) != null && m.group(3) != null) {
+            String row = getTranslation("agency.edit.row." + key, Integer.parseInt(m.group(2)) + 1);
+            String part = getTranslation("agency.edit.part." + key + "." + m.group(3));
+            return row + getTranslation("agency.edit.rowSeparator") + part;
+        }
+        return name;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private static final class PowerRow {
+        final TextField name = new TextField();
+        final Select<String> kind = new Select<>();
+        final HorizontalLayout layout = new HorizontalLayout();
+    }
+
+    private static final class OfficerRow {
+        final TextField name = new TextField();
+        final TextField certificate = new TextField();
+        final Select<String> status = new Select<>();
+        Button revoke;
+        Button remove;
+        final HorizontalLayout layout = new HorizontalLayout();
+    }
+}

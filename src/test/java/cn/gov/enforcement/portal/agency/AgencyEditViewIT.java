@@ -1,0 +1,159 @@
+package cn.gov.enforcement.portal.agency;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.account.Role;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Karibu tests of the agency form ({@link AgencyEditView}) and its button on the staff page. */
+class AgencyEditViewIT extends AgencyBackOfficeTestSupport {
+
+    @Autowired AgencyBackOffice backOffice;
+
+    private static String path() {
+        return UI.getCurrent().getInternals().getActiveViewLocation().getPath();
+    }
+
+    private static TextField field(String id) {
+        return _get(TextField.class, spec -> spec.withId(id));
+    }
+
+    private static String errors() {
+        return _get(UnorderedList.class, spec -> spec.withId("agency-edit-errors")).getElement().getTextRecursively();
+    }
+
+    @Test
+    void the_staff_page_offers_the_form_to_editors_and_administrators_but_not_to_officers() {
+        signIn("agency-bo-officer-alpha", Role.OFFICER, ALPHA);
+        UI.getCurrent().navigate("staff/agency");
+        assertThat(_find(Button.class, spec -> spec.withId("staff-agency-edit"))).isEmpty();
+
+        editorOfAlpha();
+        UI.getCurrent().navigate("staff/agency");
+        Button edit = _get(Button.class, spec -> spec.withId("staff-agency-edit"));
+        assertThat(edit.getText()).isEqualTo("编辑本机关公示信息");
+        _click(edit);
+        assertThat(path()).isEqualTo("staff/agency/edit/" + ALPHA);
+        assertThat(field("agency-edit-name").isReadOnly()).isTrue();
+        assertThat(field("agency-edit-name").getValue()).isEqualTo("测试市后台编辑局");
+        assertThat(field("agency-edit-id").isReadOnly()).isTrue();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("agency-edit-public")).getText()).contains("公开").contains("无需审核");
+
+        // another agency's form: the same not-found page as an unknown id
+        UI.getCurrent().navigate("staff/agency/edit/" + BETA);
+        assertThat(_find(Div.class, spec -> spec.withId("agency-not-found"))).hasSize(1);
+        UI.getCurrent().navigate("staff/agency/edit/no-such-agency");
+        assertThat(_find(Div.class, spec -> spec.withId("agency-not-found"))).hasSize(1);
+
+        admin();
+        UI.getCurrent().navigate("staff/agency/" + BETA);
+        assertThat(_get(Button.class, spec -> spec.withId("staff-agency-edit")).getText()).isEqualTo("编辑该机关公示信息");
+        UI.getCurrent().navigate("staff/agency/edit/" + BETA);
+        assertThat(_get(Checkbox.class, spec -> spec.withId("agency-edit-sample")).getValue()).isTrue();
+        assertThat(_get(Checkbox.class, spec -> spec.withId("agency-edit-sample")).isReadOnly()).isTrue();
+    }
+
+    @Test
+    void a_bad_form_names_each_field_keeps_the_input_and_a_good_one_revokes_a_certificate_at_once() {
+        editorOfAlpha();
+        UI.getCurrent().navigate("staff/agency/edit");
+        assertThat(path()).as("an editor's own agency without an id").isEqualTo("staff/agency/edit");
+        _setValue(field("agency-edit-supervision_email"), "jiandu at example");
+        _setValue(field("agency-edit-officers-0-certificate"), "坏号!");
+        _setValue(field("agency-edit-officers-1-certificate"), "TB-990100-2026-0001"); // the other agency's number
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
+
+        TextField email = field("agency-edit-supervision_email");
+        assertThat(email.isInvalid()).isTrue();
+        assertThat(email.getErrorMessage()).isEqualTo("必须是电子邮件地址，例如 office@example.gov.cn，现为“jiandu at example”");
+        assertThat(email.getValue()).as("input kept").isEqualTo("jiandu at example");
+        TextField certificate = field("agency-edit-officers-0-certificate");
+        assertThat(certificate.isInvalid()).isTrue();
+        assertThat(certificate.getErrorMessage()).startsWith("不是有效的执法证号");
+        assertThat(errors()).contains("监督电子邮箱：必须是电子邮件地址").contains("第 1 位执法人员 · 执法证号：不是有效的执法证号");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("agency-edit-errors")).getElement().getAttribute("role"))
+                .isEqualTo("alert");
+
+        // mended, the other agency's number is refused next, without naming it
+        _setValue(field("agency-edit-supervision_email"), "jiandu@bo-alpha.test.gov.cn");
+        _setValue(field("agency-edit-officers-0-certificate"), "TA-990100-2026-0001");
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
+        assertThat(field("agency-edit-officers-1-certificate").getErrorMessage())
+                .isEqualTo("此执法证号已由其他执法主体登记，不能重复使用");
+        assertThat(errors()).doesNotContain(BETA).doesNotContain("测试市后台示例局");
+        assertThat(field("agency-edit-officers-1-certificate").getValue()).isEqualTo("TB-990100-2026-0001");
+
+        // the fourth officer's certificate is revoked, a new officer added
+        _setValue(field("agency-edit-officers-1-certificate"), "TA-990100-2026-0002");
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-officers-3-revoke")));
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-add-officer")));
+        int added = (int) _find(Select.class).stream().filter(s -> s.getId().orElse("").endsWith("-status")).count() - 1;
+        _setValue(field("agency-edit-officers-" + added + "-name"), "王新来");
+        _setValue(field("agency-edit-officers-" + added + "-certificate"), "ta 990100 2026 0050");
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
+
+        assertThat(errors()).isEmpty();
+        assertThat(directory.checkCertificate("TA-990100-2026-0004", "bo-view").outcome())
+                .isEqualTo(CertificateAnswer.Outcome.REVOKED);
+        assertThat(directory.checkCertificate("TA-990100-2026-0050", "bo-view").outcome())
+                .isEqualTo(CertificateAnswer.Outcome.VALID);
+        // the form shows the stored form of the number, the history and the audit log name the editor
+        assertThat(field("agency-edit-officers-" + added + "-certificate").getValue()).isEqualTo("TA-990100-2026-0050");
+        String history = _get(Section.class, spec -> spec.withId("agency-edit-history")).getElement().getTextRecursively();
+        assertThat(history).contains("agency-bo-editor-alpha").contains("来自知识库文件");
+        String audit = _get(Section.class, spec -> spec.withId("agency-edit-audit")).getElement().getTextRecursively();
+        assertThat(audit).contains("注销执法证 TA-990100-2026-0004").contains("新增执法人员（证号 TA-990100-2026-0050）");
+        assertThat(_get(Anchor.class, spec -> spec.withId("agency-edit-export")).getElement().getAttribute("download"))
+                .isNotNull();
+    }
+
+    @Test
+    void a_save_over_a_colleagues_newer_save_says_who_and_keeps_what_was_typed() {
+        editorOfAlpha();
+        UI.getCurrent().navigate("staff/agency/edit/" + ALPHA);
+        _setValue(field("agency-edit-office_hours"), "我正在输入的办公时间");
+        TextArea basis = _get(TextArea.class, spec -> spec.withId("agency-edit-legal_basis"));
+        _setValue(basis, basis.getValue() + "\n《中华人民共和国行政处罚法》第二十条");
+
+        admin();
+        AgencyBackOffice.EditableAgency now = backOffice.edit(ALPHA);
+        AgencyBackOffice.AgencyInput in = now.input();
+        backOffice.save(ALPHA, now.version(), new AgencyBackOffice.AgencyInput(in.nameEn(), in.legalRepresentative(),
+                in.address(), in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(),
+                "管理员刚改的办公时间 " + System.nanoTime(), in.powers(), in.legalBasis(), in.officers()));
+
+        editorOfAlpha();
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
+        assertThat(errors()).contains("未保存：agency-bo-admin 已于").contains("保存了更新的版本");
+        assertThat(field("agency-edit-office_hours").getValue()).isEqualTo("我正在输入的办公时间");
+        assertThat(basis.getValue()).endsWith("《中华人民共和国行政处罚法》第二十条");
+        assertThat(directory.find(ALPHA).orElseThrow().summary().officeHours()).startsWith("管理员刚改的办公时间");
+    }
+
+    @Test
+    void an_english_page_shows_the_files_messages_in_english() {
+        editorOfAlpha();
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("staff/agency/edit/" + ALPHA);
+        _setValue(field("agency-edit-supervision_phone"), "call us");
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
+        assertThat(field("agency-edit-supervision_phone").getErrorMessage()).startsWith("must be a phone number");
+        assertThat(errors()).contains("Supervision phone: must be a phone number");
+    }
+}
