@@ -178,6 +178,9 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
         field.setId("agency-edit-" + name);
         field.setValue(value == null ? "" : value);
         field.setReadOnly(true);
+        if ("id".equals(name)) {
+            field.setMinWidth("18em"); // the whole id is readable (sample-market-regulation was cut)
+        }
         return field;
     }
 
@@ -237,6 +240,7 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
             powers.remove(row.layout);
             renumber();
         });
+        row.remove = remove;
         row.layout.add(row.name, row.kind, remove);
         row.layout.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         row.layout.addClassName("agency-edit-power");
@@ -261,6 +265,9 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
             officers.remove(row.layout);
             renumber();
         });
+        // nothing to revoke on a revoked certificate; the button comes back if the status is set to valid again
+        revoke.setEnabled(!OfficerStatus.REVOKED.code().equals(row.status.getValue()));
+        row.status.addValueChangeListener(e -> revoke.setEnabled(!OfficerStatus.REVOKED.code().equals(e.getValue())));
         row.revoke = revoke;
         row.remove = remove;
         row.layout.add(row.name, row.certificate, row.status, revoke, remove);
@@ -277,6 +284,10 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
             PowerRow row = powerRows.get(i);
             row.name.setId("agency-edit-powers-" + i + "-name");
             row.kind.setId("agency-edit-powers-" + i + "-kind");
+            // a screen reader lists many buttons of the same name: each says which row it acts on
+            row.name.setAriaLabel(getTranslation("agency.edit.power.row", i + 1, getTranslation("agency.edit.powerName")));
+            row.kind.setAriaLabel(getTranslation("agency.edit.power.row", i + 1, getTranslation("agency.edit.powerKind")));
+            row.remove.setAriaLabel(getTranslation("agency.edit.removePower.row", i + 1));
         }
         for (int i = 0; i < officerRows.size(); i++) {
             OfficerRow row = officerRows.get(i);
@@ -285,6 +296,12 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
             row.status.setId("agency-edit-officers-" + i + "-status");
             row.revoke.setId("agency-edit-officers-" + i + "-revoke");
             row.remove.setId("agency-edit-officers-" + i + "-remove");
+            row.name.setAriaLabel(getTranslation("agency.edit.officer.row", i + 1, getTranslation("agency.edit.officerName")));
+            row.certificate.setAriaLabel(getTranslation("agency.edit.officer.row", i + 1,
+                    getTranslation("agency.edit.officerCertificate")));
+            row.status.setAriaLabel(getTranslation("agency.edit.officer.row", i + 1, getTranslation("agency.edit.officerStatus")));
+            row.revoke.setAriaLabel(getTranslation("agency.edit.revoke.row", i + 1));
+            row.remove.setAriaLabel(getTranslation("agency.edit.removeOfficer.row", i + 1));
         }
     }
 
@@ -387,6 +404,7 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
     private static final class PowerRow {
         final TextField name = new TextField();
         final Select<String> kind = new Select<>();
+        Button remove;
         final HorizontalLayout layout = new HorizontalLayout();
     }
 

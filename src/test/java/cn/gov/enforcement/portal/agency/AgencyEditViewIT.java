@@ -101,7 +101,11 @@ class AgencyEditViewIT extends AgencyBackOfficeTestSupport {
 
         // the fourth officer's certificate is revoked, a new officer added
         _setValue(field("agency-edit-officers-1-certificate"), "TA-990100-2026-0002");
-        _click(_get(Button.class, spec -> spec.withId("agency-edit-officers-3-revoke")));
+        Button revoke = _get(Button.class, spec -> spec.withId("agency-edit-officers-3-revoke"));
+        assertThat(revoke.getElement().getAttribute("aria-label")).isEqualTo("注销第 4 名执法人员的证件");
+        assertThat(field("agency-edit-officers-3-name").getAriaLabel()).hasValue("第 4 名执法人员：姓名");
+        _click(revoke);
+        assertThat(revoke.isEnabled()).as("nothing left to revoke").isFalse();
         _click(_get(Button.class, spec -> spec.withId("agency-edit-add-officer")));
         int added = (int) _find(Select.class).stream().filter(s -> s.getId().orElse("").endsWith("-status")).count() - 1;
         _setValue(field("agency-edit-officers-" + added + "-name"), "王新来");
