@@ -310,7 +310,11 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     static String currentMenuPath(List<String> menuPaths, String currentPath) {
         String current = null;
         for (String path : menuPaths) {
-            boolean matches = path.equals(currentPath) || (!path.isEmpty() && currentPath.startsWith(path + "/"));
+            // an entry under which other entries lie (the workbench at staff) is a group, not a folder of its own:
+            // staff/agency, reached from the account area, is not the workbench
+            boolean group = menuPaths.stream().anyMatch(other -> !path.isEmpty() && other.startsWith(path + "/"));
+            boolean matches = path.equals(currentPath)
+                    || (!path.isEmpty() && !group && currentPath.startsWith(path + "/"));
             if (matches && (current == null || path.length() > current.length())) {
                 current = path;
             }

@@ -118,6 +118,9 @@ class HomeViewIT extends KaribuViewTest {
         assertThat(currentLinks()).containsExactly("staff/mediation");
         UI.getCurrent().navigate("staff/lists");
         assertThat(currentLinks()).containsExactly("staff/lists");
+        // the agency page, reached from the account area, is no menu entry: nothing is current, not the workbench
+        UI.getCurrent().navigate("staff/agency");
+        assertThat(currentLinks()).isEmpty();
         UI.getCurrent().navigate("");
         assertThat(currentLinks()).containsExactly(".");
     }
