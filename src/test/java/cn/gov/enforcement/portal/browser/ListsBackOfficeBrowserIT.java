@@ -112,6 +112,10 @@ class ListsBackOfficeBrowserIT extends BrowserTest {
             assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth"
                     + " - document.documentElement.clientWidth")).intValue()).as("horizontal overflow in px")
                     .isLessThanOrEqualTo(0);
+            // stacked, the question field is one field high (its flex basis once made it 20em tall, a gap under it)
+            assertThat(((Number) js.executeScript("return document.querySelector('.entry-condition-row"
+                    + " .entry-condition-question').getBoundingClientRect().height")).doubleValue())
+                    .as("question field height in px").isLessThan(120);
             assertThat(browser.find(By.cssSelector(".entry-condition-row vaadin-select.entry-condition-type"))
                     .getDomProperty("label")).isEqualTo("第 1 个条件：类型");
         } finally {
