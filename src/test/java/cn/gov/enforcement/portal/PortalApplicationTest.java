@@ -27,6 +27,10 @@ class PortalApplicationTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), starter);
     }
 
+    private static DataDirectoryInUseException inUse() {
+        return new DataDirectoryInUseException(Path.of("/srv/portal"), Path.of("/srv/portal/search/node.lock"));
+    }
+
     private int launch(String... args) {
         return launch(started::add, args);
     }
@@ -65,8 +69,7 @@ class PortalApplicationTest {
 
     @Test
     void an_import_refused_because_another_portal_holds_the_data_folder_ends_with_status_3() {
-        DataDirectoryInUseException inUse = new DataDirectoryInUseException(Path.of("/srv/portal"),
-                Path.of("/srv/portal/search/node.lock"));
+        DataDirectoryInUseException inUse = inUse();
         int status = launch(args -> {
             throw new BeanCreationException("embeddedNodeLauncher", "cannot start", inUse);
         }, "--import=/srv/laws");
@@ -78,8 +81,7 @@ class PortalApplicationTest {
 
     @Test
     void an_import_refused_by_the_checks_because_another_portal_holds_the_data_folder_ends_with_status_3() {
-        DataDirectoryInUseException inUse = new DataDirectoryInUseException(Path.of("/srv/portal"),
-                Path.of("/srv/portal/search/node.lock"));
+        DataDirectoryInUseException inUse = inUse();
         int status = launch(args -> {
             throw new StartupChecks.Failure(List.of(inUse.getMessage()), inUse);
         }, "--import=/srv/laws");
@@ -91,8 +93,7 @@ class PortalApplicationTest {
 
     @Test
     void serving_refused_because_another_portal_holds_the_data_folder_prints_the_message_and_ends_with_status_1() {
-        DataDirectoryInUseException inUse = new DataDirectoryInUseException(Path.of("/srv/portal"),
-                Path.of("/srv/portal/search/node.lock"));
+        DataDirectoryInUseException inUse = inUse();
         int status = launch(args -> {
             // as the context fails when another portal took the folder after the checks
             throw new BeanCreationException("embeddedNodeLauncher", "cannot start", inUse);
