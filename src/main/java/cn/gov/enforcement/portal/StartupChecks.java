@@ -25,10 +25,11 @@ import org.springframework.core.env.Profiles;
 /**
  * Checks of the settings made when {@code java -jar portal.jar} starts, before the application context creates a
  * bean (and before logging opens its file in the data folder): the settings the production profile needs, the data
- * folder (usable, and not held by another running portal), the embedded search node's ports, the HTTP port. A failed check ends the start at once with one message naming every problem and the
- * setting to change ({@link Failure}), where the context would have failed after tens of seconds with a long stack
- * trace. Registered by {@link PortalApplication#main} only, not in {@code spring.factories}: the tests' contexts
- * (a mock web environment on the configured port, several portals' tests on one machine) are not checked.
+ * folder (usable, and not held by another running portal), the embedded search node's ports, the HTTP port. A failed
+ * check ends the start at once with one message naming every problem and the setting to change ({@link Failure}),
+ * where the context would have failed after tens of seconds with a long stack trace. Registered by {@link
+ * PortalApplication#main} only, not in {@code spring.factories}: the tests' contexts (a mock web environment on the
+ * configured port, several portals' tests on one machine) are not checked.
  */
 final class StartupChecks implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 

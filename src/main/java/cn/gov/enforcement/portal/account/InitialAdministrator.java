@@ -38,7 +38,8 @@ class InitialAdministrator implements ApplicationRunner {
     }
 
     /** With the stream the password is printed to (tests). */
-    InitialAdministrator(AccountService accounts, AccountSettings settings, EarlierUse earlierUse, PrintStream console) {
+    InitialAdministrator(AccountService accounts, AccountSettings settings, EarlierUse earlierUse,
+            PrintStream console) {
         this.accounts = accounts;
         this.settings = settings;
         this.earlierUse = earlierUse;
@@ -55,9 +56,10 @@ class InitialAdministrator implements ApplicationRunner {
         if (!found.isEmpty() && (configured == null || configured.isBlank())) {
             log.warn("No administrator created: the database has no administrator account, but it holds what only a "
                     + "portal in use writes: {}. This is not a first start: the database was restored incompletely or "
-                    + "from the wrong backup. Stop the portal and restore a complete backup (see \"Backup and restore\" "
-                    + "in README.md); or, to go on with this database, set the administrator's password deliberately "
-                    + "(--portal.account.initial-admin-password=..., PORTAL_ADMIN_PASSWORD with the prod profile) and "
+                    + "from the wrong backup. Stop the portal and restore a complete backup (see \"Backup and "
+                    + "restore\" in README.md); or, to go on with this database, set the administrator's password "
+                    + "deliberately (--portal.account.initial-admin-password=..., PORTAL_ADMIN_PASSWORD with the prod "
+                    + "profile) and "
                     + "start again: administrator '{}' is then created with it. Until then nobody can sign in as an "
                     + "administrator; the public pages are served.", describe(found), settings.initialAdminUsername());
             return;

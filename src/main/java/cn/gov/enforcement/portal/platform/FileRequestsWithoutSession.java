@@ -26,12 +26,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@link ErrorAnswers}), without a {@code Set-Cookie}.
  *
  * <p>An address with the extension of a file that a page's route template takes ({@code /risks/x.png} for {@code
- * risks/:id}, {@code /agencies/a.js}, {@code /staff/agency/a.css}) is answered 404 here, without Vaadin: Vaadin opened a
- * session to render its not-found view for it (or, for a staff page, to keep the address for after the sign-in). No
- * route's parameter ends in such an extension: regulation ids are digits, list entry and agency ids slugs of {@code
- * a-z}, {@code 0-9} and {@code -}, reference numbers ({@code TJ-2026-000001}, {@code PJ-…}, {@code ZD-…}) and letter
- * codes letters, digits and dashes, documents and list kinds names without a dot. The portal's real files with such an extension ({@code /robots.txt}, {@code /sitemap.xml}, {@code
- * /sitemap/*.xml}, {@code /api/v1/openapi.yaml}, {@code /favicon.ico}) are no route's and are served as before.
+ * risks/:id}, {@code /agencies/a.js}, {@code /staff/agency/a.css}) is answered 404 here, without Vaadin: Vaadin
+ * opened a session to render its not-found view for it (or, for a staff page, to keep the address for after the
+ * sign-in). No route's parameter ends in such an extension: regulation ids are digits, list entry and agency ids slugs
+ * of {@code a-z}, {@code 0-9} and {@code -}, reference numbers ({@code TJ-2026-000001}, {@code PJ-…}, {@code ZD-…})
+ * and letter codes letters, digits and dashes, documents and list kinds names without a dot. The portal's real files
+ * with such an extension ({@code /robots.txt}, {@code /sitemap.xml}, {@code /sitemap/*.xml}, {@code
+ * /api/v1/openapi.yaml}, {@code /favicon.ico}) are no route's and are served as before.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
