@@ -13,7 +13,7 @@ public class PortalApplication {
 
     /** {@link #launch}'s answer when the portal was started and runs on. */
     static final int RUNNING = -1;
-    /** Exit status of a failed check of the settings ({@link StartupChecks}). */
+    /** Exit status of a failed check of the settings ({@link StartupChecks}) or a start refused for them. */
     static final int SETTINGS_FAILED = 1;
     /** Exit status of a command-line import refused because another portal holds the data folder. */
     static final int DATA_FOLDER_IN_USE = 3;
@@ -51,8 +51,9 @@ public class PortalApplication {
 
     /**
      * Handles the command line: prints the usage for {@code --help} or {@code -h} without starting anything;
-     * otherwise starts the portal through {@code starter} and turns the failures an operator must act on into a
-     * message and an exit status instead of a stack trace.
+     * otherwise starts the portal through {@code starter} and turns the failures an operator must act on (failed
+     * {@link StartupChecks}, another portal on the data folder, a search node's port in use) into a message and an
+     * exit status instead of a stack trace.
      *
      * @return {@link #RUNNING} when the portal was started, else the process's exit status
      */
@@ -67,17 +68,19 @@ public class PortalApplication {
             starter.accept(args);
             return RUNNING;
         } catch (RuntimeException e) {
-            StartupChecks.Failure failed = cause(e, StartupChecks.Failure.class);
-            if (failed != null) {
-                err.println(failed.getMessage());
-                return SETTINGS_FAILED;
+            RuntimeException refusal = StartupChecks.startRefusal(e);
+            if (refusal == null) {
+                throw e;
             }
-            DataDirectoryInUseException inUse = cause(e, DataDirectoryInUseException.class);
-            if (inUse != null && arguments.stream().anyMatch(a -> a.equals("--import") || a.startsWith("--import="))) {
-                err.println("Nothing imported: " + inUse.getMessage());
+            List<String> problems = refusal instanceof StartupChecks.Failure failed ? failed.problems()
+                    : List.of(refusal.getMessage());
+            if (cause(refusal, DataDirectoryInUseException.class) != null
+                    && arguments.stream().anyMatch(a -> a.equals("--import") || a.startsWith("--import="))) {
+                err.println("Nothing imported:\n- " + String.join("\n- ", problems));
                 return DATA_FOLDER_IN_USE;
             }
-            throw e;
+            err.println("The portal did not start:\n- " + String.join("\n- ", problems));
+            return SETTINGS_FAILED;
         }
     }
 

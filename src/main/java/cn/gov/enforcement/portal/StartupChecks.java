@@ -1,5 +1,8 @@
 package cn.gov.enforcement.portal;
 
+import cn.gov.enforcement.portal.search.DataDirectoryInUseException;
+import cn.gov.enforcement.portal.search.EmbeddedNodeChecks;
+import cn.gov.enforcement.portal.search.SearchNodePortInUseException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringBootExceptionReporter;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -20,10 +25,11 @@ import org.springframework.core.env.Profiles;
 /**
  * Checks of the settings made when {@code java -jar portal.jar} starts, before the application context creates a
  * bean (and before logging opens its file in the data folder): the settings the production profile needs, the data
- * folder, the HTTP port. A failed check ends the start at once with one message naming every problem and the
- * setting to change ({@link Failure}), where the context would have failed after tens of seconds with a long stack
- * trace. Registered by {@link PortalApplication#main} only, not in {@code spring.factories}: the tests' contexts
- * (a mock web environment on the configured port, several portals' tests on one machine) are not checked.
+ * folder (usable, and not held by another running portal), the embedded search node's ports, the HTTP port. A failed
+ * check ends the start at once with one message naming every problem and the setting to change ({@link Failure}),
+ * where the context would have failed after tens of seconds with a long stack trace. Registered by {@link
+ * PortalApplication#main} only, not in {@code spring.factories}: the tests' contexts (a mock web environment on the
+ * configured port, several portals' tests on one machine) are not checked.
  */
 final class StartupChecks implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
@@ -38,24 +44,62 @@ final class StartupChecks implements ApplicationListener<ApplicationEnvironmentP
             new Required("spring.datasource.password", "PORTAL_DB_PASSWORD", "its password (may be set empty)", true),
             new Required("spring.elasticsearch.uris", "PORTAL_ES_URIS", "https://es1:9200,https://es2:9200", false));
 
-    /** One or more checks failed: the start ends with exit status 1 and this message, without a stack trace. */
+    /**
+     * One or more checks failed: the start ends with exit status 1 and this message, without a stack trace. Caused by
+     * the {@link DataDirectoryInUseException} when another portal's holding the data folder is one of the problems
+     * (an import then ends with its own status).
+     */
     static final class Failure extends RuntimeException {
 
+        private final List<String> problems;
+
         Failure(List<String> problems) {
-            super("The portal did not start:\n- " + String.join("\n- ", problems));
+            this(problems, null);
+        }
+
+        Failure(List<String> problems, Throwable cause) {
+            super("The portal did not start:\n- " + String.join("\n- ", problems), cause);
+            this.problems = List.copyOf(problems);
+        }
+
+        List<String> problems() {
+            return problems;
         }
     }
 
     /**
-     * Tells Spring Boot that a {@link Failure} is taken care of ({@link PortalApplication#launch} prints its message),
-     * so that it does not log it with a stack trace. Registered in {@code META-INF/spring.factories}.
+     * Tells Spring Boot that a failure {@link PortalApplication#launch} prints as a message is taken care of, so that
+     * it does not log "Application run failed" with a stack trace on the console: a {@link Failure}, and the refusals
+     * of the embedded search node that this class checks too when they come from the node's own start (another portal
+     * took the data folder or a port after these checks): {@link #startRefusal}. The trace is logged at DEBUG.
+     * Registered in {@code META-INF/spring.factories}.
      */
     static final class FailureReporter implements SpringBootExceptionReporter {
 
+        private static final Logger log = LoggerFactory.getLogger(StartupChecks.class);
+
         @Override
         public boolean reportException(Throwable failure) {
-            return failure instanceof Failure;
+            if (!(failure instanceof Failure) && startRefusal(failure) == null) {
+                return false;
+            }
+            log.debug("The portal did not start", failure);
+            return true;
         }
+    }
+
+    /**
+     * The failure among {@code e} and its causes that {@link PortalApplication#launch} reports as a message: a {@link
+     * Failure}, a {@link DataDirectoryInUseException} or a {@link SearchNodePortInUseException}; null for any other.
+     */
+    static RuntimeException startRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Failure || t instanceof DataDirectoryInUseException
+                    || t instanceof SearchNodePortInUseException) {
+                return (RuntimeException) t;
+            }
+        }
+        return null;
     }
 
     /**
@@ -70,18 +114,34 @@ final class StartupChecks implements ApplicationListener<ApplicationEnvironmentP
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        List<String> problems = check(event.getEnvironment());
-        if (!problems.isEmpty()) {
-            throw new Failure(problems);
+        Failure failure = failure(event.getEnvironment());
+        if (failure != null) {
+            throw failure;
         }
     }
 
     /** Every problem found, each naming the setting; empty when the portal may start. */
     static List<String> check(Environment environment) {
+        Failure failure = failure(environment);
+        return failure == null ? List.of() : failure.problems();
+    }
+
+    /** The failure naming every problem found, null when the portal may start. */
+    static Failure failure(Environment environment) {
         List<String> problems = new ArrayList<>(missingProductionSettings(environment));
-        dataFolderProblem(environment).ifPresent(problems::add);
+        Optional<String> dataFolder = dataFolderProblem(environment);
+        dataFolder.ifPresent(problems::add);
+        DataDirectoryInUseException inUse = null;
+        if (dataFolder.isEmpty()) {
+            for (IllegalStateException problem : EmbeddedNodeChecks.problems(environment, dataDir(environment))) {
+                problems.add(problem.getMessage());
+                if (problem instanceof DataDirectoryInUseException e) {
+                    inUse = e;
+                }
+            }
+        }
         httpPortProblem(environment).ifPresent(problems::add);
-        return problems;
+        return problems.isEmpty() ? null : new Failure(problems, inUse);
     }
 
     /** The production profile's settings without a value, as one problem; none without the profile. */
@@ -108,10 +168,10 @@ final class StartupChecks implements ApplicationListener<ApplicationEnvironmentP
      */
     static Optional<String> dataFolderProblem(Environment environment) {
         String setting = "portal.data-dir (PORTAL_DATA_DIR)";
-        String configured = value(environment, "portal.data-dir").orElse("data");
+        String configured = configuredDataDir(environment);
         Path dir;
         try {
-            dir = Path.of(configured).toAbsolutePath().normalize();
+            dir = dataDir(environment);
         } catch (InvalidPathException e) {
             return Optional.of(setting + " is not a usable path: " + configured);
         }
@@ -133,6 +193,15 @@ final class StartupChecks implements ApplicationListener<ApplicationEnvironmentP
                     + ") may write.");
         }
         return Optional.empty();
+    }
+
+    private static String configuredDataDir(Environment environment) {
+        return value(environment, "portal.data-dir").orElse("data");
+    }
+
+    /** The data folder as an absolute path. */
+    private static Path dataDir(Environment environment) {
+        return Path.of(configuredDataDir(environment)).toAbsolutePath().normalize();
     }
 
     /** The HTTP port, when it is not 0 (a free one) or -1, must be free on the address the web server listens on. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.enforcement.portal.search.DataDirectoryInUseException;
+import cn.gov.enforcement.portal.search.SearchNodePortInUseException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,10 @@ class PortalApplicationTest {
     private int launch(Consumer<String[]> starter, String... args) {
         return PortalApplication.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), starter);
+    }
+
+    private static DataDirectoryInUseException inUse() {
+        return new DataDirectoryInUseException(Path.of("/srv/portal"), Path.of("/srv/portal/search/node.lock"));
     }
 
     private int launch(String... args) {
@@ -64,23 +69,53 @@ class PortalApplicationTest {
 
     @Test
     void an_import_refused_because_another_portal_holds_the_data_folder_ends_with_status_3() {
-        DataDirectoryInUseException inUse = new DataDirectoryInUseException(Path.of("/srv/portal"),
-                Path.of("/srv/portal/search/node.lock"));
+        DataDirectoryInUseException inUse = inUse();
         int status = launch(args -> {
             throw new BeanCreationException("embeddedNodeLauncher", "cannot start", inUse);
         }, "--import=/srv/laws");
 
         assertThat(status).isEqualTo(PortalApplication.DATA_FOLDER_IN_USE).isEqualTo(3);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Nothing imported: ").contains("/srv/portal");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Nothing imported:\n- " + inUse.getMessage()
+                + System.lineSeparator());
     }
 
     @Test
-    void serving_refused_because_another_portal_holds_the_data_folder_fails_as_before() {
-        DataDirectoryInUseException inUse = new DataDirectoryInUseException(Path.of("/srv/portal"),
-                Path.of("/srv/portal/search/node.lock"));
-        assertThatThrownBy(() -> launch(args -> {
-            throw inUse;
-        }, "--server.port=9000")).isSameAs(inUse);
+    void an_import_refused_by_the_checks_because_another_portal_holds_the_data_folder_ends_with_status_3() {
+        DataDirectoryInUseException inUse = inUse();
+        int status = launch(args -> {
+            throw new StartupChecks.Failure(List.of(inUse.getMessage()), inUse);
+        }, "--import=/srv/laws");
+
+        assertThat(status).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Nothing imported:\n- Another portal is using "
+                + "the data directory /srv/portal");
+    }
+
+    @Test
+    void serving_refused_because_another_portal_holds_the_data_folder_prints_the_message_and_ends_with_status_1() {
+        DataDirectoryInUseException inUse = inUse();
+        int status = launch(args -> {
+            // as the context fails when another portal took the folder after the checks
+            throw new BeanCreationException("embeddedNodeLauncher", "cannot start", inUse);
+        }, "--server.port=9000");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("The portal did not start:\n- "
+                + inUse.getMessage() + System.lineSeparator());
+    }
+
+    @Test
+    void a_search_node_port_in_use_prints_the_message_and_ends_with_status_1() {
+        SearchNodePortInUseException busy = new SearchNodePortInUseException(19302, "portal.search.embedded.port",
+                "Address already in use");
+        int status = launch(args -> {
+            throw new IllegalStateException("wrapped", busy);
+        }, "--import=/srv/laws");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("The portal did not start:\n- The search node's "
+                + "port 19302 (portal.search.embedded.port) is already in use: choose another, or 0 for a free one"
+                + System.lineSeparator());
     }
 
     @Test

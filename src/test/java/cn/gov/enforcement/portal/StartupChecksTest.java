@@ -3,6 +3,8 @@ package cn.gov.enforcement.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import cn.gov.enforcement.portal.search.DataDirectoryInUseException;
+import cn.gov.enforcement.portal.search.SearchNodePortInUseException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.SpringBootExceptionReporter;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.env.EnvironmentPostProcessorApplicationListener;
@@ -194,10 +197,70 @@ class StartupChecksTest {
     }
 
     @Test
+    void a_data_folder_another_running_portal_holds_is_refused_and_its_node_s_ports_are_not_blamed() throws Exception {
+        Path dir = Files.createDirectory(temp.resolve("data"));
+        Process other = OtherPortal.holdingTheLockOf(dir);
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            MockEnvironment env = new MockEnvironment().withProperty("portal.data-dir", dir.toString())
+                    .withProperty("server.port", "0")
+                    .withProperty("portal.search.embedded.port", Integer.toString(taken.getLocalPort()));
+
+            StartupChecks.Failure failure = StartupChecks.failure(env);
+
+            assertThat(failure.problems()).singleElement().asString()
+                    .startsWith("Another portal is using the data directory " + dir.toAbsolutePath().normalize())
+                    .contains("--portal.data-dir or PORTAL_DATA_DIR");
+            assertThat(failure).hasCauseInstanceOf(DataDirectoryInUseException.class);
+            // an external search cluster: the portal takes no lock, so it does not look at it
+            env.setProperty("spring.elasticsearch.uris", "https://es1:9200");
+            assertThat(StartupChecks.check(env)).isEmpty();
+        } finally {
+            OtherPortal.end(other);
+        }
+        // once that portal has ended, the folder passes (the look took no lock)
+        MockEnvironment env = new MockEnvironment().withProperty("portal.data-dir", dir.toString())
+                .withProperty("server.port", "0");
+        assertThat(StartupChecks.check(env)).isEmpty();
+        assertThat(StartupChecks.check(env)).isEmpty();
+    }
+
+    @Test
+    void a_search_node_port_in_use_is_refused_naming_the_port_and_the_setting() throws IOException {
+        try (ServerSocket http = new ServerSocket(); ServerSocket transport = new ServerSocket()) {
+            http.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            transport.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            MockEnvironment env = new MockEnvironment().withProperty("portal.data-dir", temp.toString())
+                    .withProperty("server.port", "0")
+                    .withProperty("portal.search.embedded.port", Integer.toString(http.getLocalPort()))
+                    .withProperty("portal.search.embedded.transport-port", Integer.toString(transport.getLocalPort()));
+
+            assertThat(StartupChecks.check(env)).containsExactly(
+                    "The search node's port " + http.getLocalPort() + " (portal.search.embedded.port) is already in "
+                            + "use: choose another, or 0 for a free one",
+                    "The search node's port " + transport.getLocalPort() + " (portal.search.embedded.transport-port) "
+                            + "is already in use: choose another, or 0 for a free one");
+            assertThat(StartupChecks.failure(env).getCause()).isNull();
+
+            env.setProperty("portal.search.mode", "external");
+            assertThat(StartupChecks.check(env)).as("no node of its own").isEmpty();
+            env.setProperty("portal.search.mode", "sometimes");
+            assertThat(StartupChecks.check(env)).as("the context names an unknown mode").isEmpty();
+        }
+    }
+
+    @Test
     void spring_boot_leaves_a_failed_check_to_main_and_reports_other_failures_itself() {
         StartupChecks.FailureReporter reporter = new StartupChecks.FailureReporter();
         assertThat(reporter.reportException(new StartupChecks.Failure(List.of("x")))).isTrue();
         assertThat(reporter.reportException(new IllegalStateException("x"))).isFalse();
+        // the node's own refusals, when another portal took the folder or a port after the checks
+        assertThat(reporter.reportException(new BeanCreationException("embeddedNodeLauncher", "x",
+                new DataDirectoryInUseException(temp, temp.resolve("search/node.lock"))))).isTrue();
+        assertThat(reporter.reportException(new SearchNodePortInUseException(19302, "portal.search.embedded.port",
+                "Address already in use"))).isTrue();
+        assertThat(reporter.reportException(new BeanCreationException("x", "y", new IllegalStateException("z"))))
+                .isFalse();
         assertThat(SpringFactoriesLoader.loadFactoryNames(SpringBootExceptionReporter.class, getClass().getClassLoader()))
                 .contains(StartupChecks.FailureReporter.class.getName());
     }

@@ -386,6 +386,12 @@ public class AccountService {
         return problems;
     }
 
+    /** Whether an administrator account exists (disabled ones too: none is ever removed). */
+    @Transactional(readOnly = true)
+    boolean administratorExists() {
+        return users.existsByRole(Role.ADMIN);
+    }
+
     /** Creates the first administrator when none exists; returns the generated password, if one was generated. */
     @Transactional
     Optional<String> ensureInitialAdministrator() {

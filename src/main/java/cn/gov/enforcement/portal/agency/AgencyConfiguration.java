@@ -14,4 +14,19 @@ class AgencyConfiguration {
     EntryPages agencyPages(AgencyDirectory directory) {
         return EntryPages.forView(AgencyDetailView.class, p -> directory.find(p.get("id").orElse("")).isPresent());
     }
+
+    /**
+     * The staff page of an agency answers 404 for an agency the signed-in person may not see, as for an unknown one
+     * (the page says 未找到 for both); without an id it shows the person's own agency or the administrator's picker.
+     */
+    @Bean
+    EntryPages staffAgencyPages(AgencyStaffService staff) {
+        return EntryPages.forView(StaffAgencyView.class, p -> p.get("id").map(id -> {
+            try {
+                return staff.agency(id).isPresent();
+            } catch (org.springframework.security.access.AccessDeniedException e) {
+                return false;
+            }
+        }).orElse(true));
+    }
 }

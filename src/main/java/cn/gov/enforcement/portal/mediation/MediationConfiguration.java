@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.mediation;
 
 import cn.gov.enforcement.portal.mediation.internal.EvidenceFiles;
 import cn.gov.enforcement.portal.mediation.internal.IdNumberCipher;
+import cn.gov.enforcement.portal.platform.EntryPages;
 import cn.gov.enforcement.portal.platform.PortalSettings;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +14,33 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(MediationSettings.class)
 class MediationConfiguration {
+
+    // the staff pages of one case or letter answer 404 for a number of no case of the person's agency, another
+    // agency's included, with the look-ups of the pages (the case read without recording a view in the audit log)
+
+    @Bean
+    EntryPages staffCasePages(MediationBackOffice backOffice) {
+        return EntryPages.forUrlParameter(MediationCaseView.class, number -> {
+            try {
+                backOffice.caseFile(number, java.util.Locale.SIMPLIFIED_CHINESE, false);
+                return true;
+            } catch (CaseNotFoundException e) {
+                return false;
+            }
+        });
+    }
+
+    @Bean
+    EntryPages staffLetterPages(MediationLetters letters) {
+        return EntryPages.forUrlParameter(MediationLetterPrintView.class, code -> {
+            try {
+                letters.letter(code);
+                return true;
+            } catch (CaseNotFoundException e) {
+                return false;
+            }
+        });
+    }
 
     /**
      * Evidence files live in {@code ${portal.data-dir}/mediation-evidence}, outside the web root, in a folder only the

@@ -24,4 +24,13 @@ public interface EntryPages {
     static EntryPages forView(Class<? extends Component> view, Predicate<RouteParameters> shows) {
         return (shown, parameters) -> shown == view ? Optional.of(shows.test(parameters)) : Optional.empty();
     }
+
+    /**
+     * The entry page {@code view} that takes its entry as its URL parameter ({@code HasUrlParameter}: {@code
+     * staff/rating/<reference>}), which shows something for the parameters {@code shows} accepts.
+     */
+    static EntryPages forUrlParameter(Class<? extends Component> view, Predicate<String> shows) {
+        return forView(view, p -> shows.test(
+                p.get(com.vaadin.flow.router.internal.HasUrlParameterFormat.PARAMETER_NAME).orElse("")));
+    }
 }

@@ -24,13 +24,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request now cannot create one (a session it already has is used as before); Vaadin, unable to open one, refuses it
  * (403), which is answered as what it is, a file that is not there: 404, the portal's not-found page
  * ({@link ErrorAnswers}), without a {@code Set-Cookie}.
+ *
+ * <p>An address with the extension of a file that a page's route template takes ({@code /risks/x.png} for {@code
+ * risks/:id}, {@code /agencies/a.js}, {@code /staff/agency/a.css}) is answered 404 here, without Vaadin: Vaadin
+ * opened a session to render its not-found view for it (or, for a staff page, to keep the address for after the
+ * sign-in). No route's parameter ends in such an extension: regulation ids are digits, list entry and agency ids slugs
+ * of {@code a-z}, {@code 0-9} and {@code -}, reference numbers ({@code TJ-2026-000001}, {@code PJ-…}, {@code ZD-…})
+ * and letter codes letters, digits and dashes, documents and list kinds names without a dot. The portal's real files
+ * with such an extension ({@code /robots.txt}, {@code /sitemap.xml}, {@code /sitemap/*.xml}, {@code
+ * /api/v1/openapi.yaml}, {@code /favicon.ico}) are no route's and are served as before.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class FileRequestsWithoutSession extends OncePerRequestFilter {
 
+    private final ErrorAnswers answers;
+
+    FileRequestsWithoutSession(ErrorAnswers answers) {
+        this.answers = answers;
+    }
+
     /** The extensions of files browsers and crawlers ask for; no page of the portal ends in one. */
-    private static final Pattern FILE = Pattern.compile(".*/[^/]*\\.(png|jpe?g|gif|svg|ico|webp|avif|bmp|css|js|mjs|map"
+    static final Pattern FILE = Pattern.compile(".*/[^/]*\\.(png|jpe?g|gif|svg|ico|webp|avif|bmp|css|js|mjs|map"
             + "|woff2?|ttf|otf|eot|json|webmanifest|txt|xml|php\\d?|aspx?|jsp|cgi|pl|env|ini|cfg|conf|bak|old|sql|gz|zip"
             + "|tar|rar|7z|yml|yaml|log)$", Pattern.CASE_INSENSITIVE);
 
@@ -41,7 +56,8 @@ class FileRequestsWithoutSession extends OncePerRequestFilter {
             return true;
         }
         String path = path(request);
-        return !(isFileFolder(path) || (FILE.matcher(path).matches() && RouteAddresses.namesNoPage(request)));
+        return !(isFileFolder(path) || (FILE.matcher(path).matches()
+                && (RouteAddresses.namesNoPage(request) || RouteAddresses.namesPage(request))));
     }
 
     /** Whether a path inside the application lies in a folder of files open to everyone. */
@@ -65,6 +81,11 @@ class FileRequestsWithoutSession extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!isFileFolder(path(request)) && RouteAddresses.namesPage(request)) {
+            // a file's name where a page takes an id: no such page, nor such a file
+            answers.write(request, response, HttpServletResponse.SC_NOT_FOUND, false, null);
+            return;
+        }
         if (request.getSession(false) != null) {
             chain.doFilter(request, response);
             return;

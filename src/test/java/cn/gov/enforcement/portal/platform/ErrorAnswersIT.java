@@ -8,12 +8,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The answers no page or endpoint writes, over a plain socket (an HTTP client would mend or refuse these addresses):
@@ -25,6 +29,9 @@ class ErrorAnswersIT extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** An answer as it came over the wire. */
     record Answer(int status, Map<String, String> headers, String body) {
@@ -159,10 +166,9 @@ class ErrorAnswersIT extends IntegrationTest {
         assertPage(send("GET", "/error?lang=en"), 404, "en", "Page not found", "/error in English");
     }
 
-    @Test
-    void a_missing_file_answers_404_without_opening_a_session() throws Exception {
-        for (String path : new String[] {"/icons/icon.png", "/images/x.png", "/VAADIN/", "/VAADIN/nothing",
-                "/VAADIN/build/nothing-Zz9Zz9Zz.js", "/wp-login.php", "/apple-touch-icon.png"}) {
+    /** GET and HEAD of each path answer 404 with the not-found page and the security headers, and open no session. */
+    private void assertNotThereWithoutSession(String... paths) throws Exception {
+        for (String path : paths) {
             for (String method : new String[] {"GET", "HEAD"}) {
                 Answer answer = send(method, path);
                 assertThat(answer.status()).as(method + " " + path).isEqualTo(404);
@@ -173,10 +179,49 @@ class ErrorAnswersIT extends IntegrationTest {
                 }
             }
         }
+    }
+
+    @Test
+    void a_missing_file_answers_404_without_opening_a_session() throws Exception {
+        assertNotThereWithoutSession("/icons/icon.png", "/images/x.png", "/VAADIN/", "/VAADIN/nothing",
+                "/VAADIN/build/nothing-Zz9Zz9Zz.js", "/wp-login.php", "/apple-touch-icon.png");
         // a file that is there is still served, and a page still opens its session
         Answer icon = send("GET", "/icons/favicon.svg");
         assertThat(icon.status()).isEqualTo(200);
         assertThat(icon.body()).contains("<svg");
         assertThat(send("GET", "/risks").header("Set-Cookie")).contains("JSESSIONID");
+    }
+
+    @Test
+    void a_file_s_name_where_a_page_takes_an_id_answers_404_without_opening_a_session() throws Exception {
+        assertNotThereWithoutSession("/risks/x.png", "/agencies/a.js", "/regulations/1.css", "/exemptions/logo.svg",
+                "/discretion/a.map", "/mediation/track/document/a.txt", "/risks/ee-rp-eia-before-construction.json",
+                // staff pages: not sent to the sign-in either (which kept the address in a new session)
+                "/staff/agency/a.css", "/staff/lists/edit/exemptions/x.xml", "/staff/lists/history/x.woff2");
+        assertPage(send("GET", "/agencies/a.js?lang=en"), 404, "en", "Page not found", "in the reader's language");
+        // the portal's own files with such an extension are served, without a session
+        for (String path : new String[] {"/robots.txt", "/sitemap.xml", "/sitemap/portal.xml", "/api/v1/openapi.yaml",
+                "/favicon.ico", "/icons/favicon.svg"}) {
+            Answer answer = send("GET", path);
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            assertThat(answer.header("Set-Cookie")).as(path).isNull();
+        }
+        // the pages of real ids still open, with their session
+        for (String path : new String[] {"/risks/ee-rp-eia-before-construction", "/agencies/sample-ecology-environment"}) {
+            Answer answer = send("GET", path);
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            assertThat(answer.header("Set-Cookie")).as(path).contains("JSESSIONID");
+        }
+    }
+
+    @Test
+    void no_id_a_page_takes_ends_in_the_extension_of_a_file() {
+        // agencies and list entries by their slugs, regulations by their numbers: none is taken for a file
+        List<String> ids = new ArrayList<>(jdbc.queryForList("select id from agency", String.class));
+        ids.addAll(jdbc.queryForList("select id from lists_entry", String.class));
+        ids.addAll(jdbc.queryForList("select cast(id as varchar(20)) from regulation_document", String.class));
+        assertThat(ids).isNotEmpty();
+        assertThat(ids).noneMatch(id -> FileRequestsWithoutSession.FILE.matcher("/x/" + id).matches());
+        assertThat(FileRequestsWithoutSession.FILE.matcher("/risks/x.png").matches()).isTrue();
     }
 }

@@ -71,4 +71,14 @@ public final class StaffAccounts {
                                 user.getAuthorities())));
         return user;
     }
+
+    /** {@link #createOrReset} as an administrator ({@code test-admin}); the thread's security context is cleared after. */
+    public static String createOrResetAsAdmin(AccountService accounts, AccountService.NewUser user) {
+        runAs("test-admin", "ADMIN");
+        try {
+            return createOrReset(accounts, user);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
 }

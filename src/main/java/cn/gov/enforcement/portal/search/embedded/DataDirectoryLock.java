@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The exclusive operating-system lock on {@code search/node.lock} in a portal data directory, held by the process
@@ -74,6 +75,33 @@ final class DataDirectoryLock {
             HELD.put(file, new Held(held.channel(), held.lock(), held.users() + 1));
         }
         return new DataDirectoryLock(file);
+    }
+
+    /**
+     * Whether another process holds the data directory's lock at this moment, found by taking the lock and giving it
+     * up at once: the check made before the portal's context starts, so that a second portal on the directory ends
+     * before it opens anything (the log file, which is the running portal's, first). Without a lock file no portal
+     * ever ran its node there; this JVM's own lock (nodes of the tests) is no other portal's; a lock file this user
+     * cannot open is left to the node's start, which reports what it finds.
+     */
+    static Optional<DataDirectoryInUseException> heldByAnotherProcess(Path portalDataDir) {
+        Path file = file(portalDataDir);
+        synchronized (HELD) {
+            if (HELD.containsKey(file) || !Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    return Optional.of(new DataDirectoryInUseException(portalDataDir.toAbsolutePath().normalize(),
+                            file));
+                }
+                lock.release();
+                return Optional.empty();
+            } catch (IOException | OverlappingFileLockException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** Gives the lock up; the file is unlocked once no node of this JVM holds it. Idempotent. */

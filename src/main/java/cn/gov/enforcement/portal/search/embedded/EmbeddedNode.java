@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.search.embedded;
 
 import cn.gov.enforcement.portal.search.DataDirectoryInUseException;
+import cn.gov.enforcement.portal.search.SearchNodePortInUseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -279,15 +280,20 @@ public final class EmbeddedNode implements AutoCloseable {
     }
 
     /**
+     * The refusal {@link #startAsync} would meet now because another process (another portal) holds the lock of
+     * {@code portalDataDir}; empty when none does. Takes no lock beyond the look.
+     */
+    public static Optional<DataDirectoryInUseException> dataDirectoryInUse(Path portalDataDir) {
+        return DataDirectoryLock.heldByAnotherProcess(portalDataDir);
+    }
+
+    /**
      * Holds the data directory's lock ({@link DataDirectoryLock}) before anything of the node is touched: only a node
      * no live process owns may be stopped as one a crashed run left behind.
      */
     private void lockDataDirectory() {
         try {
             lock = DataDirectoryLock.acquire(options.portalDataDir());
-        } catch (DataDirectoryInUseException e) {
-            log.error(e.getMessage());
-            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock " + DataDirectoryLock.file(options.portalDataDir()), e);
         }
@@ -1107,19 +1113,18 @@ public final class EmbeddedNode implements AutoCloseable {
     /**
      * Fails at once when a configured port (not 0) cannot be opened on 127.0.0.1, where the node would exit with a
      * bind error after its own start-up.
+     *
+     * @throws SearchNodePortInUseException naming the port and its setting
      */
-    static void requireFree(int port, String setting) {
+    public static void requireFree(int port, String setting) {
         if (port == 0) {
             return;
         }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-        } catch (IOException e) {
-            String reason = String.valueOf(e.getMessage());
-            throw new IllegalStateException("port " + port + " (" + setting + ") "
-                    + (reason.contains("in use") ? "is already in use" : "cannot be opened on 127.0.0.1 (" + reason
-                    + ")") + ": choose another, or 0 for a free one");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SearchNodePortInUseException(port, setting, String.valueOf(e.getMessage()));
         }
     }
 

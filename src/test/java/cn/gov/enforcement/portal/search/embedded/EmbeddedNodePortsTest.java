@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.search.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.enforcement.portal.search.SearchNodePortInUseException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,9 +39,9 @@ class EmbeddedNodePortsTest {
             int port = taken.getLocalPort();
             EmbeddedNode node = node(port, 0);
             try {
-                assertThatThrownBy(node::startAsync).isInstanceOf(IllegalStateException.class)
-                        .hasMessage("port " + port + " (portal.search.embedded.port) is already in use: choose "
-                                + "another, or 0 for a free one");
+                assertThatThrownBy(node::startAsync).isInstanceOf(SearchNodePortInUseException.class)
+                        .hasMessage("The search node's port " + port + " (portal.search.embedded.port) is already in "
+                                + "use: choose another, or 0 for a free one");
                 assertThat(node.processHandle()).isEmpty();
                 assertThat(node.layout()).as("nothing provisioned").isNull();
             } finally {
