@@ -39,6 +39,8 @@ class EarlierUse {
             new Table("guidance_document", "guidance documents"),
             new Table("lists_entry_version", "list entry versions"),
             new Table("lists_audit", "list audit entries"),
+            new Table("agency_version", "agency detail versions"),
+            new Table("agency_audit", "agency detail audit entries"),
             new Table("working_calendar_log", "working-day calendar saves"),
             new Table("notification_outbox", "mails in the outbox"));
 

@@ -29,4 +29,17 @@ class AgencyConfiguration {
             }
         }).orElse(true));
     }
+
+    /** The agency form answers 404 for an agency the signed-in editor may not edit, as for an unknown one. */
+    @Bean
+    EntryPages agencyFormPages(AgencyBackOffice backOffice) {
+        return EntryPages.forView(AgencyEditView.class, p -> p.get("id").map(id -> {
+            try {
+                backOffice.edit(id);
+                return true;
+            } catch (AgencyNotFoundException | org.springframework.security.access.AccessDeniedException e) {
+                return false;
+            }
+        }).orElse(true));
+    }
 }

@@ -35,12 +35,17 @@ class StaffPagesNotFoundStatusIT extends IntegrationTest {
 
     /** An officer of the traffic police, signed in, with a password of their own (no change asked for). */
     private String signedInOfficer() throws Exception {
-        String password = StaffAccounts.createOrResetAsAdmin(accounts, new AccountService.NewUser("status-officer",
-                "状态示例", Role.OFFICER, "sample-traffic-police"));
-        jdbc.update("update portal_user set must_change_password = false where username = 'status-officer'");
+        return signedIn("status-officer", Role.OFFICER);
+    }
+
+    /** A staff member of the traffic police with that role, signed in; the session cookie. */
+    private String signedIn(String username, Role role) throws Exception {
+        String password = StaffAccounts.createOrResetAsAdmin(accounts, new AccountService.NewUser(username,
+                "状态示例", role, "sample-traffic-police"));
+        jdbc.update("update portal_user set must_change_password = false where username = ?", username);
         HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=status-officer&password="
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
                         + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.headers().firstValue("Location")).get().asString().endsWith("/staff");
@@ -66,6 +71,17 @@ class StaffPagesNotFoundStatusIT extends IntegrationTest {
         }
         for (String path : new String[] {"/staff/agency/sample-traffic-police", "/staff/agency", "/staff/ratings",
                 "/staff"}) {
+            assertThat(status(path, cookie)).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void the_agency_form_of_another_agency_answers_404_like_an_unknown_one() throws Exception {
+        String cookie = signedIn("status-editor", Role.EDITOR);
+        for (String path : new String[] {"/staff/agency/edit/no-such-agency", "/staff/agency/edit/sample-ecology-environment"}) {
+            assertThat(status(path, cookie)).as(path).isEqualTo(404);
+        }
+        for (String path : new String[] {"/staff/agency/edit/sample-traffic-police", "/staff/agency/edit"}) {
             assertThat(status(path, cookie)).as(path).isEqualTo(200);
         }
     }
