@@ -46,4 +46,45 @@ class ListsConfiguration {
     EntryPages discretionPages(ListsCatalog catalog) {
         return EntryPages.forView(DiscretionView.class, p -> DiscretionView.shows(catalog, p.get("agency").orElse(null)));
     }
+
+    // the back office's pages of one entry, signed in: 404 for an entry the editor's agency does not hold, another
+    // agency's alike (the service's look-up, as the signed-in person, decides both, as it does for the pages)
+
+    @Bean
+    EntryPages entryFormPages(ListsBackOffice backOffice) {
+        return EntryPages.forView(ListEntryEditView.class, p -> {
+            String kind = p.get("kind").orElse("");
+            ListKind listKind = ListKind.RISK_POINTS.folder().equals(kind) ? ListKind.RISK_POINTS
+                    : ListKind.EXEMPTIONS.folder().equals(kind) ? ListKind.EXEMPTIONS : null;
+            return listKind != null && p.get("id").map(id -> heldEntry(() -> backOffice.entry(id).kind() == listKind))
+                    .orElse(true);
+        });
+    }
+
+    @Bean
+    EntryPages entryHistoryPages(ListsBackOffice backOffice) {
+        return EntryPages.forView(ListEntryHistoryView.class,
+                p -> heldEntry(() -> backOffice.entry(p.get("id").orElse("")) != null));
+    }
+
+    @Bean
+    EntryPages entryPreviewPages(ListsBackOffice backOffice) {
+        return EntryPages.forView(ListEntryPreviewView.class, p -> heldEntry(() -> {
+            // the version asked for (?version=N) is part of the address: a version the entry lacks is not found either
+            com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+            String version = request == null ? null : request.getParameter("version");
+            if (version != null && !version.matches("\\d{1,6}")) {
+                return false;
+            }
+            return backOffice.preview(p.get("id").orElse(""), version == null ? null : Integer.valueOf(version)) != null;
+        }));
+    }
+
+    private static boolean heldEntry(java.util.function.BooleanSupplier lookUp) {
+        try {
+            return lookUp.getAsBoolean();
+        } catch (ListEntryNotFoundException | org.springframework.security.access.AccessDeniedException e) {
+            return false;
+        }
+    }
 }

@@ -30,6 +30,23 @@ class MediationConfiguration {
         });
     }
 
+    /** A document of a case: 404 for no case of the person's agency or a kind of document that does not exist. */
+    @Bean
+    EntryPages staffDocumentPages(MediationBackOffice backOffice) {
+        return EntryPages.forView(MediationDocumentView.class, p -> {
+            String kind = p.get("kind").orElse("");
+            if (java.util.Arrays.stream(MediationDocument.values()).noneMatch(d -> d.name().equals(kind))) {
+                return false;
+            }
+            try {
+                backOffice.caseFile(p.get("number").orElse(""), java.util.Locale.SIMPLIFIED_CHINESE, false);
+                return true;
+            } catch (org.springframework.security.access.AccessDeniedException e) { // CaseNotFoundException among them
+                return false;
+            }
+        });
+    }
+
     @Bean
     EntryPages staffLetterPages(MediationLetters letters) {
         return EntryPages.forUrlParameter(MediationLetterPrintView.class, code -> {

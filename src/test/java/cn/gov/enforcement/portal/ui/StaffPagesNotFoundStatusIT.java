@@ -85,4 +85,32 @@ class StaffPagesNotFoundStatusIT extends IntegrationTest {
             assertThat(status(path, cookie)).as(path).isEqualTo(200);
         }
     }
+
+    @Test
+    void the_list_entry_pages_of_another_agencys_entry_answer_404_like_an_unknown_one() throws Exception {
+        String cookie = signedIn("status-editor", Role.EDITOR);
+        for (String path : new String[] {"/staff/lists/edit/exemptions/ee-ex-first-dust-cover",
+                "/staff/lists/edit/exemptions/no-such-entry", "/staff/lists/edit/no-such-kind/tp-ex-clean-record-parking",
+                // the entry's list is part of its address
+                "/staff/lists/edit/risk-points/tp-ex-clean-record-parking",
+                "/staff/lists/history/ee-ex-first-dust-cover", "/staff/lists/history/no-such-entry",
+                "/staff/lists/preview/ee-ex-first-dust-cover", "/staff/lists/preview/tp-ex-clean-record-parking?version=999",
+                "/staff/lists/preview/tp-ex-clean-record-parking?version=x"}) {
+            assertThat(status(path, cookie)).as(path).isEqualTo(404);
+        }
+        for (String path : new String[] {"/staff/lists/edit/exemptions/tp-ex-clean-record-parking",
+                "/staff/lists/edit/exemptions", "/staff/lists/edit/risk-points/tp-rp-drink-driving",
+                "/staff/lists/history/tp-ex-clean-record-parking", "/staff/lists/preview/tp-ex-clean-record-parking"}) {
+            assertThat(status(path, cookie)).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_document_of_no_case_or_of_no_kind_answers_404() throws Exception {
+        String cookie = signedInOfficer();
+        for (String path : new String[] {"/staff/mediation/document/TJ-2099-999999/AGREEMENT",
+                "/staff/mediation/document/TJ-2099-999999/NO_SUCH_KIND"}) {
+            assertThat(status(path, cookie)).as(path).isEqualTo(404);
+        }
+    }
 }
