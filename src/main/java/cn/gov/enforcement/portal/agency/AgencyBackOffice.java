@@ -74,15 +74,15 @@ public class AgencyBackOffice {
     private static final int AUDIT_LIMIT = 500;
 
     /** What a form sends for one power: its name and kind code ({@link PowerKind#code()}). */
-    public record PowerInput(String name, String kind) {}
+    public record PowerInput(String name, String kind) implements java.io.Serializable {}
 
     /** What a form sends for one officer: name, certificate number as typed, status code ({@link OfficerStatus#code()}). */
-    public record OfficerInput(String name, String certificate, String status) {}
+    public record OfficerInput(String name, String certificate, String status) implements java.io.Serializable {}
 
     /** What the form sends: every field an editor may change. {@code legalBasis} holds one entry per line. */
     public record AgencyInput(String nameEn, String legalRepresentative, String address, String supervisionPhone,
             String supervisionEmail, String mediationEmail, String officeHours, List<PowerInput> powers,
-            String legalBasis, List<OfficerInput> officers) {
+            String legalBasis, List<OfficerInput> officers) implements java.io.Serializable {
 
         public AgencyInput {
             powers = powers == null ? List.of() : List.copyOf(powers);

@@ -50,7 +50,15 @@ import java.util.regex.Pattern;
  */
 @Route("staff/agency/edit/:id?")
 @RolesAllowed({"EDITOR", "ADMIN"})
-public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynamicTitle,
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware {
+
+    /** Where what was typed waits in the session while the page reloads in another language. */
+    private static final String AFTER_LANGUAGE_SWITCH = AgencyEditView.class.getName() + ".kept";
+
+    /** What was typed, not yet saved, on the form of one agency opened on one version. */
+    private record Kept(String agencyId, int baseVersion, AgencyInput input) implements java.io.Serializable {
+    }
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -86,7 +94,14 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
             return;
         }
         try {
-            show(backOffice.edit(id.get()));
+            EditableAgency stored = backOffice.edit(id.get());
+            // after a language switch the form shows what was typed, on the version it was opened on (a save over a
+            // colleague's newer one is still refused)
+            show(cn.gov.enforcement.portal.platform.LanguageSwitchAware.takeKept(AFTER_LANGUAGE_SWITCH, Kept.class)
+                    .filter(kept -> kept.agencyId().equals(stored.id()))
+                    .map(kept -> new EditableAgency(stored.id(), stored.name(), stored.category(), stored.region(),
+                            stored.sample(), kept.baseVersion(), kept.input()))
+                    .orElse(stored));
         } catch (AgencyNotFoundException e) {
             event.rerouteToError(new AgencyNotFoundException(id.get()), "");
         }
@@ -309,14 +324,27 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
         return ((TextField) fields.get(field)).getValue();
     }
 
-    private void save() {
-        clearProblems();
-        AgencyInput input = new AgencyInput(text("name_en"), text("legal_representative"), text("address"),
+    @Override
+    public void keepForLanguageSwitch() {
+        if (agencyId != null) {
+            cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(AFTER_LANGUAGE_SWITCH,
+                    new Kept(agencyId, baseVersion, input()));
+        }
+    }
+
+    /** What the form holds now. */
+    private AgencyInput input() {
+        return new AgencyInput(text("name_en"), text("legal_representative"), text("address"),
                 text("supervision_phone"), text("supervision_email"), text("mediation_email"), text("office_hours"),
                 powerRows.stream().map(r -> new PowerInput(r.name.getValue(), r.kind.getValue())).toList(),
                 ((TextArea) fields.get("legal_basis")).getValue(),
                 officerRows.stream().map(r -> new OfficerInput(r.name.getValue(), r.certificate.getValue(),
                         r.status.getValue())).toList());
+    }
+
+    private void save() {
+        clearProblems();
+        AgencyInput input = input();
         try {
             AgencyBackOffice.Saved saved = backOffice.save(agencyId, baseVersion, input);
             Notification.show(getTranslation(saved.stored() ? "agency.edit.saved" : "agency.edit.unchanged",

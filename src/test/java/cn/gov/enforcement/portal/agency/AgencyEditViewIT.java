@@ -160,4 +160,26 @@ class AgencyEditViewIT extends AgencyBackOfficeTestSupport {
         assertThat(field("agency-edit-supervision_phone").getErrorMessage()).startsWith("must be a phone number");
         assertThat(errors()).contains("Supervision phone: must be a phone number");
     }
+
+    @Test
+    void what_was_typed_survives_the_language_switch_once() {
+        editorOfAlpha();
+        UI.getCurrent().navigate("staff/agency/edit/" + ALPHA);
+        String stored = field("agency-edit-office_hours").getValue();
+        _setValue(field("agency-edit-office_hours"), "工作日 8:30-17:00（切换语言前输入）");
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-add-officer")));
+        int added = (int) _find(Select.class).stream().filter(s -> s.getId().orElse("").endsWith("-status")).count() - 1;
+        _setValue(field("agency-edit-officers-" + added + "-name"), "切换语言");
+        _get(AgencyEditView.class).keepForLanguageSwitch();
+        // the switch reloads the page
+        UI.getCurrent().navigate("staff/agency");
+        UI.getCurrent().navigate("staff/agency/edit/" + ALPHA);
+        assertThat(field("agency-edit-office_hours").getValue()).isEqualTo("工作日 8:30-17:00（切换语言前输入）");
+        assertThat(field("agency-edit-officers-" + added + "-name").getValue()).isEqualTo("切换语言");
+        // once: a later visit shows what is stored
+        UI.getCurrent().navigate("staff/agency");
+        UI.getCurrent().navigate("staff/agency/edit/" + ALPHA);
+        assertThat(field("agency-edit-office_hours").getValue()).isEqualTo(stored);
+        assertThat(_find(TextField.class, spec -> spec.withId("agency-edit-officers-" + added + "-name"))).isEmpty();
+    }
 }
