@@ -95,7 +95,7 @@ public class AgencyBackOffice {
      * opened on (0: never edited, the file's content) and the editable fields with officers' full names.
      */
     public record EditableAgency(String id, String name, AgencyCategory category, String region, boolean sample,
-            int version, AgencyInput input) {}
+            int version, AgencyInput input, String contentHash) {}
 
     public record VersionSummary(int version, boolean fromFile, String createdBy, Instant createdAt) {}
 
@@ -143,26 +143,30 @@ public class AgencyBackOffice {
                 String.join("\n", r.legalBasis()),
                 r.officers().stream().map(o -> new OfficerInput(o.name(), o.certificate(), o.status().code())).toList());
         return new EditableAgency(r.id(), r.name(), r.category(), r.region(), r.sample(),
-                versions.latest(r.id()).map(AgencyVersionStore.Version::versionNo).orElse(0), input);
+                versions.latest(r.id()).map(AgencyVersionStore.Version::versionNo).orElse(0), input, entity.getContentHash());
     }
 
     /**
      * Checks and saves the agency's details; they are public once the transaction commits.
      *
      * @param baseVersion the version the form was opened on ({@link EditableAgency#version()})
+     * @param baseContentHash the content the form was opened on ({@link EditableAgency#contentHash()})
      * @throws ValidationFailure for any invalid field (keys and arguments of the agency files' problems, fields as
      *     the files name them: {@code officers[1].certificate}), and ({@value #CONFLICT}) when the agency has a newer
      *     version than {@code baseVersion}; nothing is stored
      */
     @Transactional
-    public Saved save(String id, int baseVersion, AgencyInput input) {
+    public Saved save(String id, int baseVersion, String baseContentHash, AgencyInput input) {
         String actor = actor();
         AgencyEntity entity = resolve(id);
         AgencyRecord before = record(entity);
         AgencyRecord after = validate(before, input);
         Optional<AgencyVersionStore.Version> latest = versions.latest(id);
-        if (latest.map(AgencyVersionStore.Version::versionNo).orElse(0) != baseVersion) {
-            throw conflict(id);
+        // the version alone does not tell a file reloaded while the form was open (version 0 before and after): the
+        // row's content hash does, so such a save would not silently put back what the file changed
+        if (latest.map(AgencyVersionStore.Version::versionNo).orElse(0) != baseVersion
+                || !Objects.equals(entity.getContentHash(), baseContentHash)) {
+            throw conflict(id, entity);
         }
         String payload = AgencyYaml.body(after);
         if (payload.equals(AgencyYaml.body(before))) {
@@ -212,9 +216,33 @@ public class AgencyBackOffice {
                         nonNull(o.status())}).toList());
         AgencyFileParser.Result result = AgencyFileParser.parse(KnowledgeFile.of(
                 "knowledge-base/" + AgencyContentLoader.FOLDER + "/" + fixed.id() + ".yaml", yaml));
+        // a file cannot hold what a form can be sent: control, format (a right-to-left override) and separator
+        // characters, which would reach the public page and the API as they are; each field on one line
         List<FieldProblem> problems = new ArrayList<>();
+        singleLine(problems, "name_en", input.nameEn());
+        singleLine(problems, "legal_representative", input.legalRepresentative());
+        singleLine(problems, "address", input.address());
+        singleLine(problems, "supervision_phone", input.supervisionPhone());
+        singleLine(problems, "supervision_email", input.supervisionEmail());
+        singleLine(problems, "mediation_email", input.mediationEmail());
+        singleLine(problems, "office_hours", input.officeHours());
+        for (int i = 0; i < input.powers().size(); i++) {
+            singleLine(problems, "powers[" + i + "].name", input.powers().get(i).name());
+        }
+        List<String> basis = AgencyYaml.lines(input.legalBasis());
+        for (int i = 0; i < basis.size(); i++) {
+            singleLine(problems, "legal_basis[" + i + "]", basis.get(i));
+        }
+        for (int i = 0; i < input.officers().size(); i++) {
+            singleLine(problems, "officers[" + i + "].name", input.officers().get(i).name());
+            singleLine(problems, "officers[" + i + "].certificate", input.officers().get(i).certificate());
+        }
+        java.util.Set<String> refused = new java.util.HashSet<>();
+        problems.forEach(p -> refused.add(p.field()));
         for (ContentProblem p : result.problems()) {
-            problems.add(new FieldProblem(p.field(), p.key(), p.args().toArray()));
+            if (!refused.contains(p.field())) { // one message a field: the characters first
+                problems.add(new FieldProblem(p.field(), p.key(), p.args().toArray()));
+            }
         }
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
@@ -230,6 +258,12 @@ public class AgencyBackOffice {
             throw new ValidationFailure(problems);
         }
         return record;
+    }
+
+    private static void singleLine(List<FieldProblem> problems, String field, String value) {
+        if (!cn.gov.enforcement.portal.platform.TextChecks.isSingleLine(value)) {
+            problems.add(new FieldProblem(field, cn.gov.enforcement.portal.platform.TextChecks.SINGLE_LINE));
+        }
     }
 
     private static String nonNull(String value) {
@@ -315,9 +349,15 @@ public class AgencyBackOffice {
 
     /** The refusal of a save made on an outdated form, naming who saved the newest version and when. */
     private ValidationFailure conflict(String id) {
+        return conflict(id, null);
+    }
+
+    /** Who changed the agency last and when: a back-office save, or the knowledge base (a file reloaded) if none. */
+    private ValidationFailure conflict(String id, AgencyEntity entity) {
         Optional<AgencyVersionStore.Version> latest = versions.latest(id);
         String who = latest.map(AgencyVersionStore.Version::createdBy).orElse(KNOWLEDGE_BASE_USER);
-        Instant when = latest.map(AgencyVersionStore.Version::createdAt).orElse(clock.instant());
+        Instant fileTime = entity == null || entity.getUpdatedAt() == null ? clock.instant() : entity.getUpdatedAt();
+        Instant when = latest.map(AgencyVersionStore.Version::createdAt).orElse(fileTime);
         return ValidationFailure.of(CONFLICT_FIELD, CONFLICT, who, CONFLICT_TIME.format(when));
     }
 

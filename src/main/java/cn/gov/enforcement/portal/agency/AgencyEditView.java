@@ -57,7 +57,8 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
     private static final String AFTER_LANGUAGE_SWITCH = AgencyEditView.class.getName() + ".kept";
 
     /** What was typed, not yet saved, on the form of one agency opened on one version. */
-    private record Kept(String agencyId, int baseVersion, AgencyInput input) implements java.io.Serializable {
+    private record Kept(String agencyId, int baseVersion, String baseContentHash, AgencyInput input)
+            implements java.io.Serializable {
     }
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
@@ -79,6 +80,8 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
     private String agencyId;
     /** The version the form was opened on; a save on top of a newer one is refused (input kept). */
     private int baseVersion;
+    /** The content the form was opened on: a file reloaded meanwhile leaves the version at 0 but changes it. */
+    private String baseContentHash;
     private String title = "";
 
     public AgencyEditView(AgencyBackOffice backOffice) {
@@ -100,7 +103,7 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
             show(cn.gov.enforcement.portal.platform.LanguageSwitchAware.takeKept(AFTER_LANGUAGE_SWITCH, Kept.class)
                     .filter(kept -> kept.agencyId().equals(stored.id()))
                     .map(kept -> new EditableAgency(stored.id(), stored.name(), stored.category(), stored.region(),
-                            stored.sample(), kept.baseVersion(), kept.input()))
+                            stored.sample(), kept.baseVersion(), kept.input(), kept.baseContentHash()))
                     .orElse(stored));
         } catch (AgencyNotFoundException e) {
             event.rerouteToError(new AgencyNotFoundException(id.get()), "");
@@ -117,6 +120,7 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
         errors.removeAll();
         agencyId = agency.id();
         baseVersion = agency.version();
+        baseContentHash = agency.contentHash();
         title = getTranslation("agency.edit.title");
         add(new Anchor("staff/agency/" + agency.id(), getTranslation("agency.edit.back")), new H1(title));
 
@@ -328,7 +332,7 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
     public void keepForLanguageSwitch() {
         if (agencyId != null) {
             cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(AFTER_LANGUAGE_SWITCH,
-                    new Kept(agencyId, baseVersion, input()));
+                    new Kept(agencyId, baseVersion, baseContentHash, input()));
         }
     }
 
@@ -346,7 +350,7 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
         clearProblems();
         AgencyInput input = input();
         try {
-            AgencyBackOffice.Saved saved = backOffice.save(agencyId, baseVersion, input);
+            AgencyBackOffice.Saved saved = backOffice.save(agencyId, baseVersion, baseContentHash, input);
             Notification.show(getTranslation(saved.stored() ? "agency.edit.saved" : "agency.edit.unchanged",
                     saved.version()));
             show(backOffice.edit(agencyId));

@@ -164,7 +164,9 @@ public final class YamlNode {
         }
         String value = optionalText(key, maxLength);
         if (value == null) {
-            if (scalar(key).isPresent() || isNullValue(key)) {
+            // blank only: a text too long already has its problem, and is not empty as well
+            boolean blank = scalar(key).map(String::isBlank).orElse(false);
+            if (blank || isNullValue(key)) {
                 problem(key, "knowledge.problem.empty");
             }
             return null;

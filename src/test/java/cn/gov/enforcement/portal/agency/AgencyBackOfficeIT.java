@@ -55,7 +55,7 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         assertThat(alpha.name()).isEqualTo("测试市后台编辑局");
         for (String id : new String[] {BETA, "sample-traffic-police", "no-such-agency", "../" + ALPHA, "x".repeat(200), null}) {
             assertThatThrownBy(() -> backOffice.edit(id)).as(id).isInstanceOf(AgencyNotFoundException.class);
-            assertThatThrownBy(() -> backOffice.save(id, 0, alpha.input())).as(id).isInstanceOf(AgencyNotFoundException.class);
+            assertThatThrownBy(() -> backOffice.save(id, 0, alpha.contentHash(), alpha.input())).as(id).isInstanceOf(AgencyNotFoundException.class);
             assertThatThrownBy(() -> backOffice.versions(id)).as(id).isInstanceOf(AgencyNotFoundException.class);
             assertThatThrownBy(() -> backOffice.audit(id)).as(id).isInstanceOf(AgencyNotFoundException.class);
             assertThatThrownBy(() -> backOffice.export(id)).as(id).isInstanceOf(AgencyNotFoundException.class);
@@ -64,7 +64,7 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
 
         signIn("agency-bo-officer-alpha", Role.OFFICER, ALPHA);
         assertThatThrownBy(() -> backOffice.edit(ALPHA)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> backOffice.save(ALPHA, alpha.version(), alpha.input()))
+        assertThatThrownBy(() -> backOffice.save(ALPHA, alpha.version(), alpha.contentHash(), alpha.input()))
                 .isInstanceOf(AccessDeniedException.class);
 
         admin();
@@ -86,7 +86,7 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         AgencyInput bad = new AgencyInput("", "", in.address(), "phone?", "not-an-address", "also bad",
                 in.officeHours(), List.of(new AgencyBackOffice.PowerInput("检查", "fine")), "没有书名号\n\n《某法》第一条",
                 officers);
-        ValidationFailure failure = catchThrowableOfType(ValidationFailure.class, () -> backOffice.save(ALPHA, before.version(), bad));
+        ValidationFailure failure = catchThrowableOfType(ValidationFailure.class, () -> backOffice.save(ALPHA, before.version(), before.contentHash(), bad));
         assertThat(failure.problems()).extracting(FieldProblem::field, FieldProblem::messageKey).contains(
                 Tuple.tuple("legal_representative", "knowledge.problem.empty"),
                 Tuple.tuple("supervision_phone", "knowledge.problem.notPhone"),
@@ -102,7 +102,7 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         List<OfficerInput> borrowed = new ArrayList<>(in.officers());
         borrowed.add(new OfficerInput("借证人", "tb 990100 2026 0001", "valid"));
         ValidationFailure taken = catchThrowableOfType(ValidationFailure.class,
-                () -> backOffice.save(ALPHA, before.version(), withOfficers(in, borrowed)));
+                () -> backOffice.save(ALPHA, before.version(), before.contentHash(), withOfficers(in, borrowed)));
         assertThat(taken.problems()).extracting(FieldProblem::field, FieldProblem::messageKey)
                 .containsExactly(Tuple.tuple("officers[4].certificate", AgencyBackOffice.CERTIFICATE_TAKEN));
         assertThat(taken.problems().get(0).args()).isEmpty();
@@ -114,13 +114,31 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
             crowd.add(new OfficerInput("人员" + i, String.format("TA-990100-2027-%04d", i), "valid"));
         }
         assertThat(catchThrowableOfType(ValidationFailure.class,
-                () -> backOffice.save(ALPHA, before.version(), withOfficers(in, crowd))).problems())
+                () -> backOffice.save(ALPHA, before.version(), before.contentHash(), withOfficers(in, crowd))).problems())
                 .extracting(FieldProblem::field, FieldProblem::messageKey)
                 .containsExactly(Tuple.tuple("officers", "knowledge.problem.tooMany"));
         assertThat(catchThrowableOfType(ValidationFailure.class,
-                () -> backOffice.save(ALPHA, before.version(), withOfficers(in, List.of()))).problems())
+                () -> backOffice.save(ALPHA, before.version(), before.contentHash(), withOfficers(in, List.of()))).problems())
                 .extracting(FieldProblem::field, FieldProblem::messageKey)
                 .containsExactly(Tuple.tuple("officers", "knowledge.problem.tooFew"));
+
+        // control, format and separator characters reach no public page: one message a field, the characters first
+        List<OfficerInput> hidden = new ArrayList<>(in.officers());
+        hidden.set(0, new OfficerInput("张晓\n丰\u0000", hidden.get(0).certificate(), hidden.get(0).status()));
+        AgencyInput characters = new AgencyInput("Sample City\nAdministration", in.legalRepresentative() + "\u0007",
+                in.address(), in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(),
+                "工作日\u202e 9:00-12:00", List.of(new AgencyBackOffice.PowerInput("检查\u2028抽样", "inspection")),
+                in.legalBasis() + "\n《中华人民共和国行政处罚法》第十八条\u200f", hidden);
+        List<FieldProblem> refused = catchThrowableOfType(ValidationFailure.class,
+                () -> backOffice.save(ALPHA, before.version(), before.contentHash(), characters)).problems();
+        assertThat(refused).extracting(FieldProblem::field).doesNotHaveDuplicates();
+        assertThat(refused).extracting(FieldProblem::field, FieldProblem::messageKey).contains(
+                Tuple.tuple("name_en", "platform.error.singleLine"),
+                Tuple.tuple("legal_representative", "platform.error.singleLine"),
+                Tuple.tuple("office_hours", "platform.error.singleLine"),
+                Tuple.tuple("powers[0].name", "platform.error.singleLine"),
+                Tuple.tuple("officers[0].name", "platform.error.singleLine"));
+        assertThat(refused).extracting(FieldProblem::field).anyMatch(f -> f.startsWith("legal_basis["));
 
         assertThat(backOffice.versions(ALPHA)).hasSize(versions);
         assertThat(backOffice.edit(ALPHA)).isEqualTo(before);
@@ -137,7 +155,7 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         AgencyInput revoked = new AgencyInput(in.nameEn(), in.legalRepresentative(), "测试市北区迁址巷9号",
                 in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(), in.officeHours(), in.powers(),
                 in.legalBasis(), in.officers());
-        AgencyBackOffice.Saved saved = backOffice.save(ALPHA, before.version(), revoked);
+        AgencyBackOffice.Saved saved = backOffice.save(ALPHA, before.version(), before.contentHash(), revoked);
         assertThat(saved.stored()).isTrue();
 
         assertThat(directory.checkCertificate("TA-990100-2026-0002", "bo-it").outcome())
@@ -164,7 +182,7 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
 
         // saving the same again stores nothing
         EditableAgency now = backOffice.edit(ALPHA);
-        assertThat(backOffice.save(ALPHA, now.version(), now.input())).isEqualTo(new AgencyBackOffice.Saved(now.version(), false));
+        assertThat(backOffice.save(ALPHA, now.version(), now.contentHash(), now.input())).isEqualTo(new AgencyBackOffice.Saved(now.version(), false));
         assertThat(backOffice.versions(ALPHA)).hasSize(versions.size());
 
         // an administrator sees the agency's audit as its editors do
@@ -177,11 +195,11 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         editorOfAlpha();
         EditableAgency opened = backOffice.edit(ALPHA);
         admin();
-        AgencyBackOffice.Saved colleague = backOffice.save(ALPHA, opened.version(),
+        AgencyBackOffice.Saved colleague = backOffice.save(ALPHA, opened.version(), opened.contentHash(),
                 withOfficeHours(opened.input(), "同事先保存的办公时间 " + System.nanoTime()));
         editorOfAlpha();
         ValidationFailure conflict = catchThrowableOfType(ValidationFailure.class, () -> backOffice.save(ALPHA,
-                opened.version(), withOfficer(opened.input(), "TA-990100-2026-0003", "revoked")));
+                opened.version(), opened.contentHash(), withOfficer(opened.input(), "TA-990100-2026-0003", "revoked")));
         assertThat(conflict.problems()).hasSize(1);
         FieldProblem problem = conflict.problems().get(0);
         assertThat(problem.field()).isEqualTo(AgencyBackOffice.CONFLICT_FIELD);
@@ -194,10 +212,38 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
     }
 
     @Test
+    void a_file_reloaded_while_the_form_was_open_is_a_conflict_not_undone_by_the_save() throws Exception {
+        // an agency only in its file (version 0): the version number alone would not tell the reload
+        java.nio.file.Path delta = AGENCIES.resolve("test-bo-delta.yaml");
+        Files.writeString(delta, BETA_FILE.replace(BETA, "test-bo-delta").replace("TB-", "TD-"), StandardCharsets.UTF_8);
+        try {
+            knowledgeBase.loadAll();
+            admin();
+            EditableAgency opened = backOffice.edit("test-bo-delta");
+            assertThat(opened.version()).isZero();
+            Files.writeString(delta, BETA_FILE.replace(BETA, "test-bo-delta").replace("TB-", "TD-")
+                    .replace("测试市西区示例路2号", "测试市文化路1号新大楼"), StandardCharsets.UTF_8);
+            knowledgeBase.loadAll();
+
+            ValidationFailure conflict = catchThrowableOfType(ValidationFailure.class, () -> backOffice.save("test-bo-delta",
+                    opened.version(), opened.contentHash(), withOfficeHours(opened.input(), "只改了办公时间")));
+            assertThat(conflict.problems()).extracting(FieldProblem::field, FieldProblem::messageKey)
+                    .containsExactly(Tuple.tuple(AgencyBackOffice.CONFLICT_FIELD, AgencyBackOffice.CONFLICT));
+            assertThat(conflict.problems().get(0).args()[0]).isEqualTo("knowledge-base");
+            assertThat(backOffice.versions("test-bo-delta")).isEmpty();
+            assertThat(directory.find("test-bo-delta").orElseThrow().summary().address()).isEqualTo("测试市文化路1号新大楼");
+        } finally {
+            Files.delete(delta);
+            knowledgeBase.loadAll(); // a file-only agency leaves with its file
+        }
+        assertThat(directory.find("test-bo-delta")).isEmpty();
+    }
+
+    @Test
     void once_edited_the_database_owns_the_agency_a_changed_file_is_a_conflict_and_the_export_is_none() throws Exception {
         editorOfAlpha();
         EditableAgency opened = backOffice.edit(ALPHA);
-        backOffice.save(ALPHA, opened.version(), withOfficeHours(opened.input(), "数据库所有 " + System.nanoTime()));
+        backOffice.save(ALPHA, opened.version(), opened.contentHash(), withOfficeHours(opened.input(), "数据库所有 " + System.nanoTime()));
         String held = directory.find(ALPHA).orElseThrow().summary().officeHours();
 
         java.nio.file.Path file = AGENCIES.resolve(ALPHA + ".yaml");
@@ -221,7 +267,7 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         EditableAgency current = backOffice.edit(ALPHA);
         List<OfficerInput> officers = new ArrayList<>(current.input().officers());
         officers.add(new OfficerInput("后台新增", "TA-990100-2026-0077", "valid"));
-        backOffice.save(ALPHA, current.version(), withOfficers(current.input(), officers));
+        backOffice.save(ALPHA, current.version(), current.contentHash(), withOfficers(current.input(), officers));
         java.nio.file.Path gamma = AGENCIES.resolve("test-bo-gamma.yaml");
         Files.writeString(gamma, BETA_FILE.replace(BETA, "test-bo-gamma").replace("TB-990100-2026-0001", "TA-990100-2026-0077"),
                 StandardCharsets.UTF_8);
@@ -257,7 +303,7 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         AgencyInput changed = new AgencyInput("Test City Sample Bureau", in.legalRepresentative(), in.address(),
                 in.supervisionPhone(), in.supervisionEmail(), "tiaojie@bo-beta.test.gov.cn", in.officeHours(), in.powers(),
                 in.legalBasis(), in.officers());
-        backOffice.save(BETA, beta.version(), changed);
+        backOffice.save(BETA, beta.version(), beta.contentHash(), changed);
         AgencyDetails page = directory.find(BETA).orElseThrow();
         assertThat(page.summary().sample()).isTrue();
         assertThat(page.name(Locale.ENGLISH)).isEqualTo("Test City Sample Bureau");

@@ -138,7 +138,7 @@ class AgencyEditViewIT extends AgencyBackOfficeTestSupport {
         admin();
         AgencyBackOffice.EditableAgency now = backOffice.edit(ALPHA);
         AgencyBackOffice.AgencyInput in = now.input();
-        backOffice.save(ALPHA, now.version(), new AgencyBackOffice.AgencyInput(in.nameEn(), in.legalRepresentative(),
+        backOffice.save(ALPHA, now.version(), now.contentHash(), new AgencyBackOffice.AgencyInput(in.nameEn(), in.legalRepresentative(),
                 in.address(), in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(),
                 "管理员刚改的办公时间 " + System.nanoTime(), in.powers(), in.legalBasis(), in.officers()));
 

@@ -34,6 +34,16 @@ class YamlNodeTest {
     }
 
     @Test
+    void a_required_text_too_long_is_reported_once_and_not_as_empty_too() {
+        YamlNode root = parse("name: " + "长".repeat(11) + "\nblank: \"  \"\n");
+        assertThat(root.requiredText("name", 10)).isNull();
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.key()).isEqualTo("knowledge.problem.tooLong"));
+        problems.clear();
+        assertThat(root.requiredText("blank", 10)).isNull();
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.key()).isEqualTo("knowledge.problem.empty"));
+    }
+
+    @Test
     void a_bad_value_in_a_list_entry_reports_the_entrys_line_and_path() {
         YamlNode root = parse("""
                 items:

@@ -113,6 +113,21 @@ class TranslationBundlesTest {
     }
 
     @Test
+    void a_message_without_placeholders_writes_an_apostrophe_once() {
+        // a message without arguments is shown as written, not read as a MessageFormat: "agency''s" appeared doubled
+        List<String> problems = new ArrayList<>();
+        Translations.readBundles().forEach((family, perLocale) -> perLocale.forEach((locale, texts) -> {
+            for (String key : texts.stringPropertyNames()) {
+                String value = texts.getProperty(key);
+                if (!value.matches("(?s).*\\{\\d.*") && value.contains("''")) {
+                    problems.add(locale + " " + key + ": " + value);
+                }
+            }
+        }));
+        assertThat(problems).as("doubled apostrophes in messages shown as written").isEmpty();
+    }
+
+    @Test
     void english_paragraphs_begin_with_a_capital_letter() {
         // mails read Dear Zhang San, then a paragraph that began in lower case (your application has been received)
         List<String> problems = new ArrayList<>();
