@@ -94,8 +94,9 @@ final class ConditionRows extends Div {
         Row row = rows.get(n - 1);
         HasValidation field = switch (key) {
             case "lists.admin.error.conditionNumber" -> row.number;
-            case "lists.admin.error.conditionText" -> "unit".equals(args[1]) ? row.unit : row.what;
-            case "lists.admin.error.conditionQuestion" -> row.question;
+            case "lists.admin.error.conditionText", "lists.admin.error.conditionTextControl" ->
+                    "unit".equals(args[1]) ? row.unit : row.what;
+            case "lists.admin.error.conditionQuestion", "lists.admin.error.conditionQuestionControl" -> row.question;
             default -> row.type;
         };
         field.setInvalid(true);

@@ -297,9 +297,14 @@ public final class ListEntryForms {
         return value == null || value.isBlank() ? null : required(p, field, value, max);
     }
 
+    /**
+     * Control, format (a right-to-left override shows text in another order than stored) and separator characters;
+     * tabs are let through as before, line breaks where the field takes several lines.
+     */
     private static boolean hasControl(String v, boolean allowNewline) {
-        return v.chars().anyMatch(ch -> (ch < 0x20 && ch != '\t' && !(allowNewline && (ch == '\n' || ch == '\r')))
-                || ch == 0x7F);
+        String text = v.replace('\t', ' ');
+        return allowNewline ? !cn.gov.enforcement.portal.platform.TextChecks.isPlainText(text)
+                : !cn.gov.enforcement.portal.platform.TextChecks.isSingleLine(text);
     }
 
     private static List<String> lines(Problems p, String field, String value, int maxLines, int maxLength) {
@@ -412,8 +417,10 @@ public final class ListEntryForms {
             String unit = conditionText(p, n, t, "unit", row.unit(), 50);
             String what = conditionText(p, n, t, "what", row.what(), 300);
             String question = row.question() == null ? "" : row.question().strip();
-            if (question.isEmpty() || question.length() > 500 || hasControl(question, false)) {
+            if (question.isEmpty() || question.length() > 500) {
                 p.add("conditions", "lists.admin.error.conditionQuestion", n);
+            } else if (hasControl(question, false)) {
+                p.add("conditions", "lists.admin.error.conditionQuestionControl", n);
             }
             if (p.list.size() > before) {
                 continue;
@@ -434,7 +441,8 @@ public final class ListEntryForms {
         }
         String v = value == null ? "" : value.strip();
         if (v.isEmpty() || v.length() > max || hasControl(v, false)) {
-            p.add("conditions", "lists.admin.error.conditionText", row, parameter,
+            p.add("conditions", hasControl(v, false) ? "lists.admin.error.conditionTextControl"
+                    : "lists.admin.error.conditionText", row, parameter,
                     Spelling.SIMPLIFIED.parameter(t, parameter), Spelling.TRADITIONAL.parameter(t, parameter), max);
             return null;
         }

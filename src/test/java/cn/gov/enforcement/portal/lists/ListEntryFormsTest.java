@@ -127,7 +127,9 @@ class ListEntryFormsTest {
                         ConditionInput.empty(), // a row left empty is skipped, but the rows keep their numbers
                         row(ConditionType.CORRECTED_WITHIN_DAYS, "1.5", null, null, false, "半天？"),
                         row(ConditionType.NO_HARM, null, null, null, false, " "),
-                        row(ConditionType.AMOUNT_BELOW, "500", " ", "违法所得", false, "违法所得\u0007是多少？")),
+                        row(ConditionType.AMOUNT_BELOW, "500", " ", "违法所得", false, "违法所得\u0007是多少？"),
+                        // a control character and a right-to-left override: said as such, not as "missing"
+                        row(ConditionType.AMOUNT_BELOW, "500", "元\u0007", "违法所得", false, "是否\u202e改正？")),
                 ok.measure(), null, null, true);
         ValidationFailure failure = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class,
                 () -> ListEntryForms.exemption(badConditions));
@@ -136,7 +138,9 @@ class ListEntryFormsTest {
                         "conditions:lists.admin.error.conditionType:1", "conditions:lists.admin.error.conditionNumber:2",
                         "conditions:lists.admin.error.conditionNumber:4", "conditions:lists.admin.error.conditionQuestion:5",
                         "conditions:lists.admin.error.conditionText:6",
-                        "conditions:lists.admin.error.conditionQuestion:6", "effectiveFrom:lists.admin.error.required:null");
+                        "conditions:lists.admin.error.conditionQuestionControl:6",
+                        "conditions:lists.admin.error.conditionTextControl:7",
+                        "conditions:lists.admin.error.conditionQuestionControl:7", "effectiveFrom:lists.admin.error.required:null");
         // the number's and the text's problems name the parameter, in the codes and in Chinese, for the field to mark
         assertThat(failure.problems().get(2).args()).containsExactly(2, "days", "天数", "天數");
         assertThat(failure.problems().get(5).args()).containsExactly(6, "unit", "单位", "單位", 50);
