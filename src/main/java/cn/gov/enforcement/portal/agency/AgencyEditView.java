@@ -375,7 +375,7 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
     /** Marks each refused field and lists every problem above the form, where the focus moves (Save is far below). */
     private void showProblems(List<ValidationFailure.FieldProblem> problems) {
         for (ValidationFailure.FieldProblem problem : problems) {
-            String message = getTranslation(problem.messageKey(), problem.args());
+            String message = message(problem);
             Optional<Component> field = component(problem.field());
             field.ifPresent(f -> {
                 if (f instanceof HasValidation v) {
@@ -390,6 +390,22 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
             errors.add(item);
         }
         errors.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus();");
+    }
+
+    /**
+     * A problem's message for the form's reader: the files' messages that name a place in the file (legal_basis[1],
+     * officers[0], counted from 0) are said as the form shows it (第 2 行, 第 1 位执法人员).
+     */
+    private String message(ValidationFailure.FieldProblem problem) {
+        String formKey = switch (problem.messageKey()) {
+            case "agency.problem.legalBasis" -> "agency.edit.problem.legalBasis";
+            case "agency.problem.certificateTwice" -> "agency.edit.problem.certificateTwice";
+            default -> null;
+        };
+        if (formKey != null && problem.args().length == 1 && problem.args()[0] instanceof Number index) {
+            return getTranslation(formKey, index.intValue() + 1);
+        }
+        return getTranslation(problem.messageKey(), problem.args());
     }
 
     /** The form field a problem names, if the form has it. */

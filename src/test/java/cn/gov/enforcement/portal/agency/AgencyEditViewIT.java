@@ -125,6 +125,14 @@ class AgencyEditViewIT extends AgencyBackOfficeTestSupport {
         assertThat(audit).contains("注销执法证 TA-990100-2026-0004").contains("新增执法人员（证号 TA-990100-2026-0050）");
         assertThat(_get(Anchor.class, spec -> spec.withId("agency-edit-export")).getElement().getAttribute("download"))
                 .isNotNull();
+
+        // the files' messages that name a place in the file are said as the form shows it, counted from 1
+        TextArea basis = _get(TextArea.class, spec -> spec.withId("agency-edit-legal_basis"));
+        _setValue(basis, basis.getValue().lines().findFirst().orElseThrow() + "\n行政处罚法第十八条");
+        _setValue(field("agency-edit-officers-1-certificate"), field("agency-edit-officers-0-certificate").getValue());
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
+        assertThat(errors()).contains("第 2 行须以《》括起的法律名称开头").contains("与第 1 位执法人员的执法证号重复")
+                .doesNotContain("legal_basis[").doesNotContain("officers[");
     }
 
     @Test
