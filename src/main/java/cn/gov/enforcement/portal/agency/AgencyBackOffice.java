@@ -245,6 +245,18 @@ public class AgencyBackOffice {
             }
         }
         if (!problems.isEmpty()) {
+            // every problem at once: a number another agency holds as well, where that officer's number is otherwise fine
+            for (int i = 0; i < input.officers().size(); i++) {
+                String field = "officers[" + i + "].certificate";
+                String typed = input.officers().get(i).certificate();
+                if (typed != null && !refused.contains(field)
+                        && result.problems().stream().noneMatch(p -> field.equals(p.field()))
+                        && Certificates.problemKey(typed) == null
+                        && repository.findByCertificate(Certificates.normalize(typed))
+                                .filter(a -> !a.getId().equals(fixed.id())).isPresent()) {
+                    problems.add(new FieldProblem(field, CERTIFICATE_TAKEN));
+                }
+            }
             throw new ValidationFailure(problems);
         }
         AgencyRecord record = result.record().orElseThrow();

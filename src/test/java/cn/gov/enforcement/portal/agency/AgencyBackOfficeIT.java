@@ -96,9 +96,11 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
                 Tuple.tuple("legal_basis", "agency.problem.legalBasis"),
                 Tuple.tuple("officers[4].certificate", "agency.problem.certificateFormat"),
                 Tuple.tuple("officers[5].certificate", "agency.problem.certificateTwice"),
+                // every problem at once: the number another agency holds too, not only once the rest is mended
+                Tuple.tuple("officers[6].certificate", AgencyBackOffice.CERTIFICATE_TAKEN),
                 Tuple.tuple("officers[7].name", "knowledge.problem.empty"),
                 Tuple.tuple("officers[7].status", "knowledge.problem.notOneOf"));
-        // the other agency's number is refused once the rest is valid, and the refusal does not name the agency
+        // the other agency's number alone, typed in another form: refused without naming the agency
         List<OfficerInput> borrowed = new ArrayList<>(in.officers());
         borrowed.add(new OfficerInput("借证人", "tb 990100 2026 0001", "valid"));
         ValidationFailure taken = catchThrowableOfType(ValidationFailure.class,

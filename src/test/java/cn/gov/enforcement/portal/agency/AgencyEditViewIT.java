@@ -90,7 +90,10 @@ class AgencyEditViewIT extends AgencyBackOfficeTestSupport {
         assertThat(_get(UnorderedList.class, spec -> spec.withId("agency-edit-errors")).getElement().getAttribute("role"))
                 .isEqualTo("alert");
 
-        // mended, the other agency's number is refused next, without naming it
+        // the other agency's number is refused at once too, without naming it
+        assertThat(field("agency-edit-officers-1-certificate").getErrorMessage())
+                .isEqualTo("此执法证号已由其他执法主体登记，不能重复使用");
+        // mended, the other agency's number is still refused
         _setValue(field("agency-edit-supervision_email"), "jiandu@bo-alpha.test.gov.cn");
         _setValue(field("agency-edit-officers-0-certificate"), "TA-990100-2026-0001");
         _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
