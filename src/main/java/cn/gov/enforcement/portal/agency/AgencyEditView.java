@@ -78,6 +78,8 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
     private final Div officers = new Div();
     private final UnorderedList errors = new UnorderedList();
     private String agencyId;
+    private Button addPowerButton;
+    private Button addOfficerButton;
     /** The version the form was opened on; a save on top of a newer one is refused (input kept). */
     private int baseVersion;
     /** The content the form was opened on: a file reloaded meanwhile leaves the version at 0 but changes it. */
@@ -159,8 +161,12 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
         add(new H2(getTranslation("agency.edit.field.powers")));
         powers.setId("agency-edit-powers");
         in.powers().forEach(this::addPower);
-        Button addPower = new Button(getTranslation("agency.edit.addPower"), e -> addPower(new PowerInput("", null)));
+        Button addPower = new Button(getTranslation("agency.edit.addPower"), e -> {
+            addPower(new PowerInput("", null));
+            powerRows.get(powerRows.size() - 1).name.focus(); // the keyboard goes on in the new row
+        });
         addPower.setId("agency-edit-add-power");
+        addPowerButton = addPower;
         add(powers, addPower);
 
         TextArea legalBasis = new TextArea(getTranslation("agency.edit.field.legal_basis"));
@@ -174,9 +180,12 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
         add(new H2(getTranslation("agency.edit.field.officers")), new Paragraph(getTranslation("agency.edit.officersHelp")));
         officers.setId("agency-edit-officers");
         in.officers().forEach(this::addOfficer);
-        Button addOfficer = new Button(getTranslation("agency.edit.addOfficer"),
-                e -> addOfficer(new OfficerInput("", "", OfficerStatus.VALID.code())));
+        Button addOfficer = new Button(getTranslation("agency.edit.addOfficer"), e -> {
+            addOfficer(new OfficerInput("", "", OfficerStatus.VALID.code()));
+            officerRows.get(officerRows.size() - 1).name.focus();
+        });
         addOfficer.setId("agency-edit-add-officer");
+        addOfficerButton = addOfficer;
         add(officers, addOfficer);
 
         Button save = new Button(getTranslation("agency.edit.save"), e -> save());
@@ -255,9 +264,16 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
             row.kind.setValue(value.kind());
         }
         Button remove = new Button(getTranslation("agency.edit.removePower"), e -> {
+            int at = powerRows.indexOf(row);
             powerRows.remove(row);
             powers.remove(row.layout);
             renumber();
+            // the focus was on the removed button: it goes to the row that took its place, else to "add"
+            if (at < powerRows.size()) {
+                powerRows.get(at).name.focus();
+            } else if (addPowerButton != null) {
+                addPowerButton.focus();
+            }
         });
         row.remove = remove;
         row.layout.add(row.name, row.kind, remove);
@@ -280,9 +296,15 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
         row.status.setValue(value.status() == null ? OfficerStatus.VALID.code() : value.status());
         Button revoke = new Button(getTranslation("agency.edit.revoke"), e -> row.status.setValue(OfficerStatus.REVOKED.code()));
         Button remove = new Button(getTranslation("agency.edit.removeOfficer"), e -> {
+            int at = officerRows.indexOf(row);
             officerRows.remove(row);
             officers.remove(row.layout);
             renumber();
+            if (at < officerRows.size()) {
+                officerRows.get(at).name.focus();
+            } else if (addOfficerButton != null) {
+                addOfficerButton.focus();
+            }
         });
         // nothing to revoke on a revoked certificate; the button comes back if the status is set to valid again
         revoke.setEnabled(!OfficerStatus.REVOKED.code().equals(row.status.getValue()));

@@ -193,4 +193,24 @@ class AgencyEditViewIT extends AgencyBackOfficeTestSupport {
         assertThat(field("agency-edit-office_hours").getValue()).isEqualTo(stored);
         assertThat(_find(TextField.class, spec -> spec.withId("agency-edit-officers-" + added + "-name"))).isEmpty();
     }
+
+    @Test
+    void adding_and_removing_rows_keeps_the_keyboard_in_the_form() {
+        editorOfAlpha();
+        UI.getCurrent().navigate("staff/agency/edit/" + ALPHA);
+        java.util.function.IntSupplier officers = () -> (int) _find(Select.class).stream()
+                .filter(s -> s.getId().orElse("").startsWith("agency-edit-officers-")).count();
+        java.util.List<com.vaadin.flow.dom.Element> focused = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranOn("focus",
+                () -> _click(_get(Button.class, spec -> spec.withId("agency-edit-add-officer"))));
+        int last = officers.getAsInt() - 1;
+        assertThat(focused).as("the new row's first field").contains(field("agency-edit-officers-" + last + "-name").getElement());
+        // the row that takes the removed one's place, and after the last row the add button
+        focused = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranOn("focus",
+                () -> _click(_get(Button.class, spec -> spec.withId("agency-edit-officers-0-remove"))));
+        assertThat(focused).contains(field("agency-edit-officers-0-name").getElement());
+        int end = officers.getAsInt() - 1;
+        focused = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranOn("focus",
+                () -> _click(_get(Button.class, spec -> spec.withId("agency-edit-officers-" + end + "-remove"))));
+        assertThat(focused).contains(_get(Button.class, spec -> spec.withId("agency-edit-add-officer")).getElement());
+    }
 }
