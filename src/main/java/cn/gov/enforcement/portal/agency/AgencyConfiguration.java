@@ -21,25 +21,16 @@ class AgencyConfiguration {
      */
     @Bean
     EntryPages staffAgencyPages(AgencyStaffService staff) {
-        return EntryPages.forView(StaffAgencyView.class, p -> p.get("id").map(id -> {
-            try {
-                return staff.agency(id).isPresent();
-            } catch (org.springframework.security.access.AccessDeniedException e) {
-                return false;
-            }
-        }).orElse(true));
+        return EntryPages.forView(StaffAgencyView.class, p -> p.get("id")
+                .map(id -> EntryPages.found(() -> staff.agency(id).isPresent(), AgencyNotFoundException.class))
+                .orElse(true));
     }
 
     /** The agency form answers 404 for an agency the signed-in editor may not edit, as for an unknown one. */
     @Bean
     EntryPages agencyFormPages(AgencyBackOffice backOffice) {
-        return EntryPages.forView(AgencyEditView.class, p -> p.get("id").map(id -> {
-            try {
-                backOffice.edit(id);
-                return true;
-            } catch (AgencyNotFoundException | org.springframework.security.access.AccessDeniedException e) {
-                return false;
-            }
-        }).orElse(true));
+        return EntryPages.forView(AgencyEditView.class, p -> p.get("id")
+                .map(id -> EntryPages.found(() -> backOffice.edit(id) != null, AgencyNotFoundException.class))
+                .orElse(true));
     }
 }

@@ -76,8 +76,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
     public void beforeEnter(BeforeEnterEvent event) {
         String kindParam = event.getRouteParameters().get("kind").orElse("");
         existingId = event.getRouteParameters().get("id").orElse(null);
-        kind = ListKind.RISK_POINTS.folder().equals(kindParam) ? ListKind.RISK_POINTS
-                : ListKind.EXEMPTIONS.folder().equals(kindParam) ? ListKind.EXEMPTIONS : null;
+        kind = ListKind.editable(kindParam).orElse(null);
         if (kind == null) {
             event.rerouteToError(new ListEntryNotFoundException(kindParam), "");
             return;

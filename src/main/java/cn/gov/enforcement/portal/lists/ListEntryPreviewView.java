@@ -30,20 +30,27 @@ public class ListEntryPreviewView extends Div implements BeforeEnterObserver, Ha
         addClassName("list-entry-preview-view");
     }
 
+    /**
+     * The version an address asks for ({@code ?version=N}), null for the entry as it is now; anything but a number of
+     * up to six digits names no version of the entry.
+     */
+    static Integer version(String id, String parameter) {
+        if (parameter == null) {
+            return null;
+        }
+        if (!parameter.matches("\\d{1,6}")) {
+            throw new ListEntryNotFoundException(id);
+        }
+        return Integer.valueOf(parameter);
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get("id").orElse("");
         String versionParam = ListsUi.first(event.getLocation().getQueryParameters().getParameters(), "version");
         ListsBackOffice.Preview preview;
         try {
-            Integer version = null;
-            if (versionParam != null) {
-                if (!versionParam.matches("\\d{1,6}")) {
-                    throw new ListEntryNotFoundException(id);
-                }
-                version = Integer.valueOf(versionParam);
-            }
-            preview = backOffice.preview(id, version);
+            preview = backOffice.preview(id, version(id, versionParam));
         } catch (ListEntryNotFoundException e) {
             event.rerouteToError(e, "");
             return;

@@ -596,7 +596,7 @@ public class ListsBackOffice {
     }
 
     private static ListKind kindOf(String folder) {
-        return folder.equals(ListKind.RISK_POINTS.folder()) ? ListKind.RISK_POINTS : ListKind.EXEMPTIONS;
+        return ListKind.editable(folder).orElseThrow();
     }
 
     static ListEntry read(ListKind kind, String payload) {

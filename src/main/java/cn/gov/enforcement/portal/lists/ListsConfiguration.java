@@ -53,9 +53,7 @@ class ListsConfiguration {
     @Bean
     EntryPages entryFormPages(ListsBackOffice backOffice) {
         return EntryPages.forView(ListEntryEditView.class, p -> {
-            String kind = p.get("kind").orElse("");
-            ListKind listKind = ListKind.RISK_POINTS.folder().equals(kind) ? ListKind.RISK_POINTS
-                    : ListKind.EXEMPTIONS.folder().equals(kind) ? ListKind.EXEMPTIONS : null;
+            ListKind listKind = ListKind.editable(p.get("kind").orElse("")).orElse(null);
             return listKind != null && p.get("id").map(id -> heldEntry(() -> backOffice.entry(id).kind() == listKind))
                     .orElse(true);
         });
@@ -72,19 +70,13 @@ class ListsConfiguration {
         return EntryPages.forView(ListEntryPreviewView.class, p -> heldEntry(() -> {
             // the version asked for (?version=N) is part of the address: a version the entry lacks is not found either
             com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
-            String version = request == null ? null : request.getParameter("version");
-            if (version != null && !version.matches("\\d{1,6}")) {
-                return false;
-            }
-            return backOffice.preview(p.get("id").orElse(""), version == null ? null : Integer.valueOf(version)) != null;
+            String id = p.get("id").orElse("");
+            return backOffice.preview(id, ListEntryPreviewView.version(id,
+                    request == null ? null : request.getParameter("version"))) != null;
         }));
     }
 
     private static boolean heldEntry(java.util.function.BooleanSupplier lookUp) {
-        try {
-            return lookUp.getAsBoolean();
-        } catch (ListEntryNotFoundException | org.springframework.security.access.AccessDeniedException e) {
-            return false;
-        }
+        return EntryPages.found(lookUp, ListEntryNotFoundException.class);
     }
 }

@@ -20,14 +20,9 @@ class MediationConfiguration {
 
     @Bean
     EntryPages staffCasePages(MediationBackOffice backOffice) {
-        return EntryPages.forUrlParameter(MediationCaseView.class, number -> {
-            try {
-                backOffice.caseFile(number, java.util.Locale.SIMPLIFIED_CHINESE, false);
-                return true;
-            } catch (CaseNotFoundException e) {
-                return false;
-            }
-        });
+        return EntryPages.forUrlParameter(MediationCaseView.class, number -> EntryPages.found(
+                () -> backOffice.caseFile(number, java.util.Locale.SIMPLIFIED_CHINESE, false) != null,
+                CaseNotFoundException.class));
     }
 
     /** A document of a case: 404 for no case of the person's agency or a kind of document that does not exist. */
@@ -38,25 +33,15 @@ class MediationConfiguration {
             if (java.util.Arrays.stream(MediationDocument.values()).noneMatch(d -> d.name().equals(kind))) {
                 return false;
             }
-            try {
-                backOffice.caseFile(p.get("number").orElse(""), java.util.Locale.SIMPLIFIED_CHINESE, false);
-                return true;
-            } catch (org.springframework.security.access.AccessDeniedException e) { // CaseNotFoundException among them
-                return false;
-            }
+            return EntryPages.found(() -> backOffice.caseFile(p.get("number").orElse(""),
+                    java.util.Locale.SIMPLIFIED_CHINESE, false) != null, CaseNotFoundException.class);
         });
     }
 
     @Bean
     EntryPages staffLetterPages(MediationLetters letters) {
-        return EntryPages.forUrlParameter(MediationLetterPrintView.class, code -> {
-            try {
-                letters.letter(code);
-                return true;
-            } catch (CaseNotFoundException e) {
-                return false;
-            }
-        });
+        return EntryPages.forUrlParameter(MediationLetterPrintView.class,
+                code -> EntryPages.found(() -> letters.letter(code) != null, CaseNotFoundException.class));
     }
 
     /**

@@ -3,7 +3,9 @@ package cn.gov.enforcement.portal.platform;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.RouteParameters;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A page that shows one entry named in its address ({@code risks/<id>}, {@code agencies/<id>}): whether an address
@@ -32,5 +34,23 @@ public interface EntryPages {
     static EntryPages forUrlParameter(Class<? extends Component> view, Predicate<String> shows) {
         return forView(view, p -> shows.test(
                 p.get(com.vaadin.flow.router.internal.HasUrlParameterFormat.PARAMETER_NAME).orElse("")));
+    }
+
+    /**
+     * Whether {@code lookUp}, the page's own look-up made as the signed-in person, finds the entry: an entry of
+     * another agency ({@link AccessDeniedException}) is not found, as the page says for both, and so is one that the
+     * look-up answers with {@code notFound}. Any other failure propagates (the status is then left alone).
+     */
+    static boolean found(BooleanSupplier lookUp, Class<? extends RuntimeException> notFound) {
+        try {
+            return lookUp.getAsBoolean();
+        } catch (AccessDeniedException e) {
+            return false;
+        } catch (RuntimeException e) {
+            if (notFound.isInstance(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 }
