@@ -56,6 +56,36 @@ class AgencyBrowserIT extends BrowserTest {
                 .contains("This certificate has been revoked and is NOT valid");
     }
 
+    @Test
+    void a_long_message_under_a_narrow_field_is_shown_whole_inside_the_field() {
+        browser.resize(390, 844);
+        try {
+            browser.open("/certificate-check?lang=en");
+            // the back office's forms say as much under a narrow field (the agency form's certificate number: what a
+            // plausible number is, with examples); the rule is the theme's, for every field
+            String message = "is not a plausible certificate number: an optional province abbreviation first, then"
+                    + " Latin letters and digits (at least one digit), 6 to 32 characters not counting dashes and spaces";
+            // Lumo caps a field's error message at 5em (for its appearing animation) and lets the rest run over what
+            // follows the field; the theme lifts the cap, so the field grows with its message
+            Object measured = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const field = document.getElementById('certificate-input');
+                    field.errorMessage = arguments[0];
+                    field.invalid = true;
+                    setTimeout(() => {
+                        const message = field.shadowRoot.querySelector('[part=error-message]');
+                        done([field.querySelector('[slot=error-message]').textContent.length, message.scrollHeight - message.clientHeight,
+                              field.getBoundingClientRect().bottom - message.getBoundingClientRect().bottom]);
+                    }, 500);""", message);
+            java.util.List<?> figures = (java.util.List<?>) measured;
+            assertThat(((Number) figures.get(0)).intValue()).as("message length").isGreaterThan(150);
+            assertThat(((Number) figures.get(1)).intValue()).as("message taller than its box").isLessThanOrEqualTo(1);
+            assertThat(((Number) figures.get(2)).doubleValue()).as("field bottom below the message").isGreaterThanOrEqualTo(0);
+        } finally {
+            browser.resize(1280, 900);
+        }
+    }
+
     private void check(String number) {
         WebElement input = browser.find(By.cssSelector("#certificate-input input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
