@@ -244,32 +244,21 @@ public class AgencyBackOffice {
                 problems.add(new FieldProblem(p.field(), p.key(), p.args().toArray()));
             }
         }
-        if (!problems.isEmpty()) {
-            // every problem at once: a number another agency holds as well, where that officer's number is otherwise fine
-            for (int i = 0; i < input.officers().size(); i++) {
-                String field = "officers[" + i + "].certificate";
-                String typed = input.officers().get(i).certificate();
-                if (typed != null && !refused.contains(field)
-                        && result.problems().stream().noneMatch(p -> field.equals(p.field()))
-                        && Certificates.problemKey(typed) == null
-                        && repository.findByCertificate(Certificates.normalize(typed))
-                                .filter(a -> !a.getId().equals(fixed.id())).isPresent()) {
-                    problems.add(new FieldProblem(field, CERTIFICATE_TAKEN));
-                }
-            }
-            throw new ValidationFailure(problems);
-        }
-        AgencyRecord record = result.record().orElseThrow();
-        for (int i = 0; i < record.officers().size(); i++) {
-            String certificate = record.officers().get(i).certificate();
-            if (repository.findByCertificate(certificate).filter(a -> !a.getId().equals(fixed.id())).isPresent()) {
-                problems.add(new FieldProblem("officers[" + i + "].certificate", CERTIFICATE_TAKEN));
+        // every problem at once: a number another agency holds as well, where that officer's number is otherwise fine
+        for (int i = 0; i < input.officers().size(); i++) {
+            String field = "officers[" + i + "].certificate";
+            String typed = input.officers().get(i).certificate();
+            if (typed != null && problems.stream().noneMatch(p -> field.equals(p.field()))
+                    && Certificates.problemKey(typed) == null
+                    && repository.findByCertificate(Certificates.normalize(typed))
+                            .filter(a -> !a.getId().equals(fixed.id())).isPresent()) {
+                problems.add(new FieldProblem(field, CERTIFICATE_TAKEN));
             }
         }
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }
-        return record;
+        return result.record().orElseThrow();
     }
 
     private static void singleLine(List<FieldProblem> problems, String field, String value) {
