@@ -18,6 +18,11 @@ public enum LegalLevel {
     LOCAL_GOVERNMENT_RULE,
     /** 规范性文件: notices, opinions, implementation plans and other government documents. */
     NORMATIVE_DOCUMENT,
+    /**
+     * 其他资料: a text that is none of the above, such as a news report or a work report about enforcement copied from a
+     * government web site; kept for reference, never a basis for an act.
+     */
+    OTHER_MATERIAL,
     /** Our own plain-language guides. */
     GUIDE;
 

@@ -69,6 +69,14 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
             add(fact("regulation.document.updated", date(page.versionDate())));
         }
         versionNotice(page).ifPresent(this::add);
+        if (page.level() == LegalLevel.OTHER_MATERIAL) {
+            // a news or work report imported beside the documents it is about: no basis for an act
+            Paragraph other = new Paragraph(getTranslation("regulation.document.otherMaterial"));
+            other.setId("regulation-other-material");
+            other.addClassName("regulation-guide-notice");
+            other.getElement().setAttribute("role", "note");
+            add(other);
+        }
         add(fact("regulation.document.level", getTranslation(page.level().translationKey())));
         if (!page.guide()) {
             add(fact("regulation.document.status", getTranslation(page.status().translationKey())));

@@ -72,10 +72,14 @@ public record RegulationSettings(String importOnStart, Integer maxResults, Ranki
                           Map<LegalLevel, Double> levelPriors, Double documentWeight, Double citationWeight,
                           Double denseCitationWeight, Double layTermWeight, Integer candidates) {
 
-        /** Laws first, then judicial interpretations, administrative regulations and the constitution, rules last. */
+        /**
+         * Laws first, then judicial interpretations, administrative regulations and the constitution, rules, and
+         * reports about enforcement (other material) last.
+         */
         static final Map<LegalLevel, Double> DEFAULT_PRIORS = Map.of(LegalLevel.LAW, 1.0,
                 LegalLevel.JUDICIAL_INTERPRETATION, 0.8, LegalLevel.ADMINISTRATIVE_REGULATION, 0.7,
-                LegalLevel.CONSTITUTION, 0.7, LegalLevel.DEPARTMENTAL_RULE, 0.5, LegalLevel.NORMATIVE_DOCUMENT, 0.5);
+                LegalLevel.CONSTITUTION, 0.7, LegalLevel.DEPARTMENTAL_RULE, 0.5, LegalLevel.NORMATIVE_DOCUMENT, 0.5,
+                LegalLevel.OTHER_MATERIAL, 0.3);
 
         public Ranking {
             lexicalWeight = lexicalWeight == null ? 1.0 : lexicalWeight;

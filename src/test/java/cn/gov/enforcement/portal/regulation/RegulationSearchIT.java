@@ -561,7 +561,7 @@ class RegulationSearchIT extends IntegrationTest {
     void the_filter_options_come_from_the_data() {
         RegulationCatalog.FilterOptions options = catalog.filterOptions();
         assertThat(options.levels()).contains(LegalLevel.LAW, LegalLevel.LOCAL_GOVERNMENT_RULE,
-                LegalLevel.NORMATIVE_DOCUMENT).doesNotContain(LegalLevel.JUDICIAL_INTERPRETATION);
+                LegalLevel.NORMATIVE_DOCUMENT, LegalLevel.OTHER_MATERIAL).doesNotContain(LegalLevel.JUDICIAL_INTERPRETATION);
         // regions in Simplified characters, once each
         assertThat(options.regions()).contains("全国", "洛阳市", "河南省").doesNotContain("洛陽市").doesNotHaveDuplicates();
         assertThat(options.issuers()).contains("河南省司法厅", "郑州市人民防空办公室");

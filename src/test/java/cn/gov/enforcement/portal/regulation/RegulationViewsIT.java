@@ -166,6 +166,24 @@ class RegulationViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void a_report_about_enforcement_is_shown_as_other_material_and_no_basis_for_an_act() throws IOException {
+        Path dir = Files.createDirectories(RUN_DATA_DIR.resolve("regulation-views-report"));
+        Files.copy(SharedData.require("seeds").resolve("003_fc8b619ff426a033.txt"), dir.resolve("003.txt"),
+                StandardCopyOption.REPLACE_EXISTING);
+        importService.importFolder(dir, line -> {});
+        long id = jdbc.queryForObject("select id from regulation_document where title = ? and level = 'OTHER_MATERIAL'",
+                Long.class, "刚柔并济 包容审慎以服务型行政执法打造法治化营商环境");
+        UI.getCurrent().navigate("regulations/" + id);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-other-material")).getText())
+                .contains("不是法律、法规、规章或规范性文件").contains("不能作为执法依据");
+
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微", "level", "law")));
+        String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();
+        UI.getCurrent().navigate(href.substring(0, href.indexOf('#')));
+        assertThat(_find(Paragraph.class, spec -> spec.withId("regulation-other-material"))).isEmpty();
+    }
+
+    @Test
     void a_middle_article_links_to_the_previous_and_the_next_article() {
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "初次违法且危害后果轻微", "level", "law")));
         String href = _find(Anchor.class, spec -> spec.withClasses("regulation-hit-link")).get(0).getHref();

@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  *   <li>Structure: with two or more lines starting {@code 第X条} the text is article-based ({@code 第X章/节} are
  *       headings, {@code （一）} items); otherwise {@code 一、} lines are headings, {@code （一）} lines are
  *       numbered articles and {@code 1.} lines items.</li>
- *   <li>Level NORMATIVE_DOCUMENT unless the text names another (地方政府规章, 地方性法规, 部门规章, 行政法规).
+ *   <li>Level NORMATIVE_DOCUMENT unless the text names another (地方政府规章, 地方性法规, 部门规章, 行政法规), or
+ *       OTHER_MATERIAL for a text with neither a 文号 nor a covering notice whose title names no kind of document
+ *       (办法, 意见, 方案, 通知 … or a title ending in 法, 令, 函): a news or work report from a web page.
  *       Region: the place name the title or issuer starts with (洛阳市, 舞阳县 …). History: dates of the
  *       signature / source line and {@code 自…起施行}.</li>
  * </ul>
@@ -50,6 +52,9 @@ public final class PlainTextParser {
     private static final Pattern ANNEX = Pattern.compile("^附件\\s*[一二三四五六七八九十0-9０-９]{0,3}\\s*(?:[:：]\\s*.{0,40})?$");
     private static final Pattern CHAPTER = Pattern.compile("^第[" + ChineseNumerals.DIGIT_CLASS + "]+(编|分编|章|节)(\\s.*|$)");
     private static final Pattern REGION = Pattern.compile("^(.{1,7}?(?:自治区|自治區|自治州|省|市|县|縣|区|區|旗))");
+    /** A title that names the kind of document it is (…实施办法, …的通知, …处罚法). */
+    private static final Pattern DOCUMENT_KIND = Pattern.compile("(办法|规定|意见|方案|细则|规则|决定|决议|通知|通告|公告|"
+            + "清单|指引|指南|制度|规范|纲要|计划|规划|条例|解释|批复|答复|目录|标准|守则|措施|要点|准则|章程|基准|名录|程序)|[法令函]$");
     private static final Pattern ENCYCLOPEDIA = Pattern.compile("^《.+》是.+");
     private static final List<String> DROP = List.of("打印本页", "打印此文", "打印此页", "关闭窗口", "关闭本页", "分享到",
             "返回顶部", "返回首页", "上一篇", "下一篇", "字体：", "字体:", "字号：", "字号:", "浏览次数", "责任编辑",
@@ -121,7 +126,8 @@ public final class PlainTextParser {
             }
         }
         Matcher notice = pos < lines.size() ? NOTICE.matcher(lines.get(pos).simplified.replace(" ", "")) : null;
-        if (notice != null && notice.matches()) {
+        boolean covered = notice != null && notice.matches();
+        if (covered) {
             String noticeLine = lines.get(pos).text.replace(" ", "");
             title = stripBookQuotes(noticeLine.substring(noticeLine.length() - notice.group(2).length() - 3,
                     noticeLine.length() - 3));
@@ -203,6 +209,11 @@ public final class PlainTextParser {
         }
         if (level == LegalLevel.NORMATIVE_DOCUMENT) {
             level = levelNamed(ChineseScript.toSimplified(title)).orElse(level);
+        }
+        if (level == LegalLevel.NORMATIVE_DOCUMENT && !covered && documentNumber.isEmpty()
+                && !DOCUMENT_KIND.matcher(ChineseScript.toSimplified(title).strip()).find()) {
+            // a report about a document or about enforcement, not a document itself: shown as such, ranked last
+            level = LegalLevel.OTHER_MATERIAL;
         }
         String region = regionOf(title).orElse(regionOf(issuer).orElse(""));
         history.sort(Comparator.comparing(HistoryEvent::date));

@@ -90,6 +90,7 @@ class PlainTextSeedsTest {
         LegalDocument doc = seed("002_");
         assertThat(doc.title()).isEqualTo("郑州市人民防空办公室推进服务型行政执法建设工作实施方案");
         assertThat(doc.issuer()).isEqualTo("郑州市人民防空办公室");
+        assertThat(doc.level()).isEqualTo(LegalLevel.NORMATIVE_DOCUMENT);
         assertThat(doc.versionDate()).isEqualTo(LocalDate.of(2012, 12, 3));
         String text = allText(doc);
         assertThat(text).doesNotContain("打印此文", "关闭窗口", "logo", "来源:");
@@ -101,6 +102,8 @@ class PlainTextSeedsTest {
         LegalDocument doc = seed("003_");
         assertThat(doc.title()).isEqualTo("刚柔并济 包容审慎以服务型行政执法打造法治化营商环境");
         assertThat(doc.issuer()).isEqualTo("河南省司法厅");
+        // a report about a city's enforcement, not a document of it: no 文号, no covering notice, no kind in its title
+        assertThat(doc.level()).isEqualTo(LegalLevel.OTHER_MATERIAL);
         assertThat(doc.region()).isEqualTo("河南省");
         assertThat(doc.versionDate()).isEqualTo(LocalDate.of(2021, 3, 9));
         assertThat(allText(doc)).doesNotContain("原文链接", "http");
@@ -113,6 +116,7 @@ class PlainTextSeedsTest {
         assertThat(doc.title()).isEqualTo("舞阳县城市管理系统服务型行政执法建设年实施方案");
         assertThat(doc.issuer()).isEqualTo("舞阳县城市管理局");
         assertThat(doc.documentNumber()).isEqualTo("舞城管〔2022〕40号");
+        assertThat(doc.level()).isEqualTo(LegalLevel.NORMATIVE_DOCUMENT);
         assertThat(doc.region()).isEqualTo("舞阳县");
         assertThat(doc.articles()).anySatisfy(a -> assertThat(a.headingPath()).containsExactly("一、指导思想"));
         assertThat(allText(doc)).doesNotContain("**", "#");
