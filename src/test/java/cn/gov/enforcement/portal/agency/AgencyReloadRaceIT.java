@@ -12,20 +12,12 @@ import cn.gov.enforcement.portal.testsupport.RowLocks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A knowledge-base reload at the very moment of an agency's first back-office save: the test holds one writer's
@@ -41,17 +33,10 @@ class AgencyReloadRaceIT extends AgencyBackOfficeTestSupport {
     @Autowired AgencyBackOffice backOffice;
     @Autowired PlatformTransactionManager transactionManager;
 
-    private ExecutorService otherWriter;
     private String id;
-
-    @BeforeEach
-    void startOtherWriter() {
-        otherWriter = Executors.newSingleThreadExecutor();
-    }
 
     @AfterEach
     void removeAgency() throws Exception {
-        otherWriter.shutdownNow();
         SecurityContextHolder.clearContext();
         if (id != null) {
             Files.deleteIfExists(file(id));
@@ -95,13 +80,9 @@ class AgencyReloadRaceIT extends AgencyBackOfficeTestSupport {
         EditableAgency opened = openedThenFileChanged("test-bo-race-save-first");
 
         // the save has locked the agency's row and written its versions, not yet committed, when the reload starts
-        Future<?> reload = new TransactionTemplate(transactionManager).execute(tx -> {
-            backOffice.save(id, opened.version(), opened.contentHash(), revoked(opened.input()));
-            Future<?> started = otherWriter.submit(knowledgeBase::loadAll);
-            await(started);
-            return started;
-        });
-        reload.get(60, TimeUnit.SECONDS);
+        RowLocks.secondWaitsForFirst(transactionManager, jdbc,
+                () -> backOffice.save(id, opened.version(), opened.contentHash(), revoked(opened.input())),
+                knowledgeBase::loadAll);
 
         assertThat(directory.checkCertificate(CERTIFICATE, "bo-race-it").outcome())
                 .as("the revocation is not undone by the file").isEqualTo(CertificateAnswer.Outcome.REVOKED);
@@ -116,25 +97,15 @@ class AgencyReloadRaceIT extends AgencyBackOfficeTestSupport {
     @Test
     void a_first_save_during_a_reload_waits_for_it_and_is_a_conflict_not_undoing_the_file() throws Exception {
         EditableAgency opened = openedThenFileChanged("test-bo-race-reload-first");
-        Authentication editor = SecurityContextHolder.getContext().getAuthentication();
 
         // the reload has locked the agency rows and written the changed file, not yet committed, when the save starts
-        Future<Object> save = new TransactionTemplate(transactionManager).execute(tx -> {
-            knowledgeBase.loadAll();
-            Future<Object> started = otherWriter.submit(() -> {
-                SecurityContextHolder.setContext(new SecurityContextImpl(editor));
-                try {
-                    return backOffice.save(id, opened.version(), opened.contentHash(), revoked(opened.input()));
-                } catch (ValidationFailure refused) {
-                    return refused;
-                } finally {
-                    SecurityContextHolder.clearContext();
-                }
-            });
-            await(started);
-            return started;
+        Object outcome = RowLocks.secondWaitsForFirst(transactionManager, jdbc, knowledgeBase::loadAll, () -> {
+            try {
+                return backOffice.save(id, opened.version(), opened.contentHash(), revoked(opened.input()));
+            } catch (ValidationFailure refused) {
+                return refused;
+            }
         });
-        Object outcome = save.get(60, TimeUnit.SECONDS);
 
         assertThat(outcome).isInstanceOfSatisfying(ValidationFailure.class, refused -> {
             assertThat(refused.problems()).extracting(FieldProblem::field, FieldProblem::messageKey)
@@ -147,15 +118,5 @@ class AgencyReloadRaceIT extends AgencyBackOfficeTestSupport {
                 .isEqualTo(CertificateAnswer.Outcome.VALID);
         assertThat(knowledgeBase.problems()).extracting(ContentProblem::file, ContentProblem::key).doesNotContain(
                 Tuple.tuple("knowledge-base/agencies/" + id + ".yaml", "agency.problem.backOfficeOwned"));
-    }
-
-    /** Until the other writer waits for this transaction's locks (or has ended without them). */
-    private void await(Future<?> other) {
-        try {
-            RowLocks.awaitWaitingForMe(jdbc, other);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

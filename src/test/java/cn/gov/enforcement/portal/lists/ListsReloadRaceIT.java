@@ -11,21 +11,13 @@ import cn.gov.enforcement.portal.testsupport.RowLocks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A knowledge-base reload at the very moment an entry only in a file is first saved or withdrawn in the back office:
@@ -46,17 +38,10 @@ class ListsReloadRaceIT extends ListsTestSupport {
     @Autowired JdbcTemplate jdbc;
     @Autowired PlatformTransactionManager transactionManager;
 
-    private ExecutorService otherWriter;
     private String id;
-
-    @BeforeEach
-    void startOtherWriter() {
-        otherWriter = Executors.newSingleThreadExecutor();
-    }
 
     @AfterEach
     void removeEntry() throws Exception {
-        otherWriter.shutdownNow();
         SecurityContextHolder.clearContext();
         if (id != null) {
             Files.deleteIfExists(file(id));
@@ -72,26 +57,7 @@ class ListsReloadRaceIT extends ListsTestSupport {
     }
 
     private static void writeFile(String id, String question) throws Exception {
-        Files.writeString(file(id), """
-                # sample content for a test
-                - id: %s
-                  agency: sample-urban-management
-                  kind: 不予处罚
-                  subkind: 首违不罚
-                  violation: 后台样例：首次占道堆放少量物品
-                  basis_violation:
-                    - {law: 城市市容和环境卫生管理条例, article: 第十四条}
-                  basis_penalty:
-                    - {law: 城市市容和环境卫生管理条例, article: 第三十六条}
-                  basis_exemption:
-                    - {law: 中华人民共和国行政处罚法, article: 第三十三条, paragraph: 1}
-                  conditions:
-                    - {type: first_violation, within_months: 12, question: 是否一年内首次？}
-                    - {type: corrected_within_days, days: 1, question: %s}
-                  measure: [教育, 责令改正]
-                  effective_from: 2024-01-01
-                  sample: true
-                """.formatted(id, question), StandardCharsets.UTF_8);
+        Files.writeString(file(id), exemptionFile(id, question), StandardCharsets.UTF_8);
     }
 
     /** An entry only in its file, opened by an editor of its agency, and then its file changed; the edited input. */
@@ -114,13 +80,8 @@ class ListsReloadRaceIT extends ListsTestSupport {
         ExemptionInput edited = openedThenFileChanged("um-ex-race-save-first");
 
         // the save has locked the entry's row and written versions 1 and 2, not yet committed, when the reload starts
-        Future<?> reload = new TransactionTemplate(transactionManager).execute(tx -> {
-            assertThat(backOffice.saveExemption(id, 0, edited)).isEqualTo(2);
-            Future<?> started = otherWriter.submit(knowledgeBase::loadAll);
-            await(started);
-            return started;
-        });
-        reload.get(60, TimeUnit.SECONDS);
+        RowLocks.secondWaitsForFirst(transactionManager, jdbc,
+                () -> assertThat(backOffice.saveExemption(id, 0, edited)).isEqualTo(2), knowledgeBase::loadAll);
 
         assertThat(catalog.findExemption(id).orElseThrow().conditions().get(1).question())
                 .as("the public list keeps what version 1 holds").isEqualTo(OLD_QUESTION);
@@ -136,13 +97,8 @@ class ListsReloadRaceIT extends ListsTestSupport {
     void a_reload_during_the_first_withdrawal_waits_for_it_and_does_not_bring_the_entry_back() throws Exception {
         openedThenFileChanged("um-ex-race-withdraw-first");
 
-        Future<?> reload = new TransactionTemplate(transactionManager).execute(tx -> {
-            backOffice.withdraw(id, 0, EntryStatus.PUBLISHED);
-            Future<?> started = otherWriter.submit(knowledgeBase::loadAll);
-            await(started);
-            return started;
-        });
-        reload.get(60, TimeUnit.SECONDS);
+        RowLocks.secondWaitsForFirst(transactionManager, jdbc, () -> backOffice.withdraw(id, 0, EntryStatus.PUBLISHED),
+                knowledgeBase::loadAll);
 
         assertThat(catalog.findExemption(id)).as("withdrawn, not put back by the file").isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from lists_entry where id = ?", Integer.class, id)).isZero();
@@ -157,23 +113,10 @@ class ListsReloadRaceIT extends ListsTestSupport {
     @Test
     void a_first_save_during_a_reload_waits_for_it_and_takes_over_what_the_reload_wrote() throws Exception {
         ExemptionInput edited = openedThenFileChanged("um-ex-race-reload-first");
-        Authentication editor = SecurityContextHolder.getContext().getAuthentication();
 
         // the reload has locked the list's rows and written the changed file, not yet committed, when the save starts
-        Future<Integer> save = new TransactionTemplate(transactionManager).execute(tx -> {
-            knowledgeBase.loadAll();
-            Future<Integer> started = otherWriter.submit(() -> {
-                SecurityContextHolder.setContext(new SecurityContextImpl(editor));
-                try {
-                    return backOffice.saveExemption(id, 0, edited);
-                } finally {
-                    SecurityContextHolder.clearContext();
-                }
-            });
-            await(started);
-            return started;
-        });
-        assertThat(save.get(60, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(RowLocks.secondWaitsForFirst(transactionManager, jdbc, knowledgeBase::loadAll,
+                () -> backOffice.saveExemption(id, 0, edited))).isEqualTo(2);
 
         // version 1 is what the public list held when the back office took the entry over: the reloaded file
         assertThat(publicPayload()).isEqualTo(payloadOfVersion(1)).contains(NEW_QUESTION);
@@ -188,15 +131,5 @@ class ListsReloadRaceIT extends ListsTestSupport {
     private String payloadOfVersion(int version) {
         return jdbc.queryForObject("select payload from lists_entry_version where entry_id = ? and version_no = ?",
                 String.class, id, version);
-    }
-
-    /** Until the other writer waits for this transaction's locks (or has ended without them). */
-    private void await(Future<?> other) {
-        try {
-            RowLocks.awaitWaitingForMe(jdbc, other);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
