@@ -50,7 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * file format, to bring the file up to date.
  *
  * <p>Concurrent edits (optimistic): a save names the version its form was opened on; when the agency has a newer one,
- * nothing is written and a {@link ValidationFailure} ({@value #CONFLICT}) names who saved it and when.
+ * nothing is written and a {@link ValidationFailure} ({@value #CONFLICT}) names who saved it and when. A save locks the
+ * agency's row first, so that a knowledge-base reload at the same moment cannot interleave with it (see
+ * {@link AgencyStore#sync}).
  */
 @Service
 @RolesAllowed({"EDITOR", "ADMIN"})
@@ -158,7 +160,10 @@ public class AgencyBackOffice {
     @Transactional
     public Saved save(String id, int baseVersion, String baseContentHash, AgencyInput input) {
         String actor = actor();
-        AgencyEntity entity = resolve(id);
+        // the row is locked before the version and the content are compared: a knowledge-base reload writing the
+        // agency now either committed first (its content hash differs: a conflict) or waits for this save and then
+        // finds the agency maintained in the back office (AgencyStore#sync), so a file never lands over a save
+        AgencyEntity entity = resolve(id, repository::lockById);
         AgencyRecord before = record(entity);
         AgencyRecord after = validate(before, input);
         Optional<AgencyVersionStore.Version> latest = versions.latest(id);
@@ -364,10 +369,15 @@ public class AgencyBackOffice {
 
     /** The agency the caller may work on; another agency's, an unknown or a malformed id is "not found". */
     private AgencyEntity resolve(String id) {
+        return resolve(id, repository::findById);
+    }
+
+    /** {@link #resolve(String)}, the row read by {@code find} (e.g. locking it). */
+    private AgencyEntity resolve(String id, java.util.function.Function<String, Optional<AgencyEntity>> find) {
         if (id == null || id.length() > 80 || !currentUser.canAccessAgency(id)) {
             throw new AgencyNotFoundException(id);
         }
-        return repository.findById(id).orElseThrow(() -> new AgencyNotFoundException(id));
+        return find.apply(id).orElseThrow(() -> new AgencyNotFoundException(id));
     }
 
     private String actor() {

@@ -50,7 +50,7 @@ class AgencyContentLoader implements KnowledgeLoader {
         // an agency maintained in the back office keeps what the database holds; a changed file is a conflict
         records = new ArrayList<>(store.withoutBackOfficeAgencies(records, problems));
         skipped += skipCertificatesOfKeptAgencies(files, records, present, problems);
-        int changed = store.sync(records, present);
+        int changed = store.sync(records, present, problems);
         return new LoadReport(FOLDER, files.size(), skipped, changed, problems);
     }
 

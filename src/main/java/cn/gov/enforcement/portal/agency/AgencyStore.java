@@ -63,14 +63,21 @@ class AgencyStore {
         for (AgencyRecord record : records) {
             if (!owned.contains(record.id())) {
                 applied.add(record);
-            } else if (!versions.payloads(record.id()).contains(AgencyYaml.body(record))) {
-                ContentProblem conflict = new ContentProblem(record.sourceFile(), 0, "id",
-                        "agency.problem.backOfficeOwned", record.id());
-                log.warn("Not applied: {}", conflict.describe());
-                conflicts.add(conflict);
+            } else {
+                reportIfChanged(record, conflicts);
             }
         }
         return applied;
+    }
+
+    /** Lists the record of a back-office agency in {@code conflicts} unless its file equals one of its versions. */
+    private void reportIfChanged(AgencyRecord record, List<ContentProblem> conflicts) {
+        if (!versions.payloads(record.id()).contains(AgencyYaml.body(record))) {
+            ContentProblem conflict = new ContentProblem(record.sourceFile(), 0, "id", "agency.problem.backOfficeOwned",
+                    record.id());
+            log.warn("Not applied: {}", conflict.describe());
+            conflicts.add(conflict);
+        }
     }
 
     /**
@@ -97,11 +104,18 @@ class AgencyStore {
      * @param presentFiles labels of every file in the folder (valid or not); agencies loaded from
      *     a file that is gone are removed, agencies of a broken file are kept as they were, and so are the agencies
      *     maintained in the back office (see {@link #withoutBackOfficeAgencies})
+     * @param conflicts where a record of an agency that the back office took over since
+     *     {@link #withoutBackOfficeAgencies} left it in is listed (unless its file equals one of its versions); such a
+     *     record is not applied either
      * @return the number of agencies added, changed or removed
      */
     @Transactional
-    public int sync(List<AgencyRecord> records, Set<String> presentFiles) {
-        Map<String, AgencyEntity> existing = repository.findAll().stream()
+    public int sync(List<AgencyRecord> records, Set<String> presentFiles, List<ContentProblem> conflicts) {
+        // every row is locked first (in id order) and only then is it read which agencies the back office maintains:
+        // a first save that took an agency over meanwhile held the agency's row, so it has committed by now and its
+        // versions are seen here; a save that comes later waits for this transaction and then finds the agency's
+        // content changed, a conflict (AgencyBackOffice#save). A file is never applied over a save.
+        Map<String, AgencyEntity> existing = repository.lockAllOrderById().stream()
                 .collect(Collectors.toMap(AgencyEntity::getId, Function.identity()));
         Set<String> validIds = records.stream().map(AgencyRecord::id).collect(Collectors.toSet());
         Set<String> validFiles = records.stream().map(AgencyRecord::sourceFile).collect(Collectors.toSet());
@@ -127,6 +141,7 @@ class AgencyStore {
         Set<String> claimedFiles = new HashSet<>();
         for (AgencyRecord record : records) {
             if (owned.contains(record.id())) {
+                reportIfChanged(record, conflicts); // taken over by the back office while the files were read
                 continue;
             }
             claimedFiles.add(record.sourceFile());

@@ -84,11 +84,15 @@ class ListStore {
      */
     @Transactional
     public SyncResult sync(ListKind kind, List<Stored> entries, Set<String> validFiles, Set<String> presentFiles) {
+        // every row of the list is locked first (in id order) and only then is it read which entries the back office
+        // maintains: a first back-office save or withdrawal that took an entry over meanwhile held the entry's row, so
+        // it has committed by now and its versions are seen here; one that comes later waits for this transaction and
+        // takes over what it wrote (ListsBackOffice). A file is never applied over an entry the back office took over.
+        Map<String, ListEntryEntity> existing = repository.lockByListKindOrderById(kind.folder()).stream()
+                .collect(Collectors.toMap(ListEntryEntity::getId, Function.identity()));
         // entries maintained in the back office are owned by the database: files never change or remove them
         Set<String> owned = versions.ownedIds(kind.folder());
         List<ContentProblem> conflicts = new ArrayList<>();
-        Map<String, ListEntryEntity> existing = repository.findByListKindOrderByIdAsc(kind.folder()).stream()
-                .collect(Collectors.toMap(ListEntryEntity::getId, Function.identity()));
         Set<String> validIds = entries.stream().map(s -> ListFileParser.idOf(s.entry())).collect(Collectors.toSet());
         List<String> removed = new ArrayList<>();
         for (ListEntryEntity entity : existing.values()) {

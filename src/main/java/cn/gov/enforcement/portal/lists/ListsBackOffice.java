@@ -49,7 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * version and status its page showed. When the entry has changed since (or another save stores the same
  * version number at the same moment), nothing is written and a {@link ValidationFailure} with the key
  * {@value #CONFLICT} (steps: {@value #CONFLICT_STEP}) names who changed it last and when, so that the form
- * can keep what was typed.
+ * can keep what was typed. A save and a withdrawal lock the entry's row first, so that a knowledge-base reload at the
+ * same moment cannot interleave with them (see {@link ListStore#sync}).
  */
 @Service
 @RolesAllowed({"EDITOR", "ADMIN"})
@@ -252,7 +253,10 @@ public class ListsBackOffice {
                 throw ValidationFailure.of("id", "lists.admin.error.idTaken");
             }
         } else {
-            r = resolve(existingId);
+            // the row is locked before the version is read: a knowledge-base reload writing the entry now either
+            // committed first (version 1 below is what it wrote) or waits for this save and then finds the entry
+            // maintained in the back office (ListStore#sync), so a file never lands over an entry taken over here
+            r = resolve(existingId, repository::lockById);
             if (!r.id.equals(entry.id())) {
                 throw ValidationFailure.of("id", "lists.admin.error.idChanged");
             }
@@ -380,7 +384,7 @@ public class ListsBackOffice {
     /** PUBLISHED → WITHDRAWN: the entry leaves the public lists (version 0: an entry only in a file). */
     @Transactional
     public void withdraw(String id, int seenVersion, EntryStatus seenStatus) {
-        Resolved r = resolve(id);
+        Resolved r = resolve(id, repository::lockById); // as in a save: a reload does not bring the entry back
         if ((seenStatus == EntryStatus.DRAFT || seenStatus == EntryStatus.IN_REVIEW) && r.row().isPresent()) {
             withdrawUnderRevision(r, seenVersion, seenStatus);
             return;
@@ -623,12 +627,17 @@ public class ListsBackOffice {
 
     /** Finds an entry the caller may work on; anything else is "not found". */
     private Resolved resolve(String id) {
+        return resolve(id, repository::findById);
+    }
+
+    /** {@link #resolve(String)}, the entry's row read by {@code find} (e.g. locking it) before its versions. */
+    private Resolved resolve(String id, java.util.function.Function<String, Optional<ListEntryEntity>> find) {
         if (id == null || id.length() > 80 || !ListEntryForms.SLUG.matcher(id).matches()) {
             throw new ListEntryNotFoundException(id);
         }
-        Optional<Version> latest = versions.latest(id);
-        Optional<ListEntryEntity> row = repository.findById(id)
+        Optional<ListEntryEntity> row = find.apply(id)
                 .filter(e -> !ListKind.DISCRETION.folder().equals(e.getListKind()));
+        Optional<Version> latest = versions.latest(id);
         if (latest.isEmpty() && row.isEmpty()) {
             throw new ListEntryNotFoundException(id);
         }

@@ -306,26 +306,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
     void a_file_entry_edited_in_the_back_office_belongs_to_the_database_and_a_later_file_change_is_a_conflict()
             throws Exception {
         Path file = KNOWLEDGE_DIR.resolve("exemptions/zz_owned.yaml");
-        String yaml = """
-                # sample content for a test
-                - id: um-ex-bo-owned
-                  agency: sample-urban-management
-                  kind: 不予处罚
-                  subkind: 首违不罚
-                  violation: 后台样例：首次占道堆放少量物品
-                  basis_violation:
-                    - {law: 城市市容和环境卫生管理条例, article: 第十四条}
-                  basis_penalty:
-                    - {law: 城市市容和环境卫生管理条例, article: 第三十六条}
-                  basis_exemption:
-                    - {law: 中华人民共和国行政处罚法, article: 第三十三条, paragraph: 1}
-                  conditions:
-                    - {type: first_violation, within_months: 12, question: 是否一年内首次？}
-                    - {type: corrected_within_days, days: 1, question: 是否当日清理？}
-                  measure: [教育, 责令改正]
-                  effective_from: 2024-01-01
-                  sample: true
-                """;
+        String yaml = exemptionFile("um-ex-bo-owned", "是否当日清理？");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
         try {
             knowledgeBase.loadAll();

@@ -52,6 +52,33 @@ abstract class ListsTestSupport extends KaribuViewTest {
                 agency);
     }
 
+    /**
+     * A list file of one exemption item of the sample urban management agency (sample content), for the tests of the
+     * files and the back office: {@code id} and the question of its second condition are the test's.
+     */
+    static String exemptionFile(String id, String question) {
+        return """
+                # sample content for a test
+                - id: %s
+                  agency: sample-urban-management
+                  kind: 不予处罚
+                  subkind: 首违不罚
+                  violation: 后台样例：首次占道堆放少量物品
+                  basis_violation:
+                    - {law: 城市市容和环境卫生管理条例, article: 第十四条}
+                  basis_penalty:
+                    - {law: 城市市容和环境卫生管理条例, article: 第三十六条}
+                  basis_exemption:
+                    - {law: 中华人民共和国行政处罚法, article: 第三十三条, paragraph: 1}
+                  conditions:
+                    - {type: first_violation, within_months: 12, question: 是否一年内首次？}
+                    - {type: corrected_within_days, days: 1, question: %s}
+                  measure: [教育, 责令改正]
+                  effective_from: 2024-01-01
+                  sample: true
+                """.formatted(id, question);
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     private SearchIndexes listIndexes;
     @org.springframework.beans.factory.annotation.Autowired

@@ -3,13 +3,31 @@ package cn.gov.enforcement.portal.lists.data;
 import java.util.List;
 import java.util.Optional;
 import java.time.LocalDate;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface ListEntryRepository extends JpaRepository<ListEntryEntity, String> {
 
     List<ListEntryEntity> findByListKindOrderByIdAsc(String listKind);
+
+    /**
+     * The entries of one list, each row locked (SELECT ... FOR UPDATE) until the transaction ends, in id order (every
+     * writer that locks more than one entry takes them in this order, so that no two writers wait in a circle).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from ListEntryEntity e where e.listKind = :kind order by e.id")
+    List<ListEntryEntity> lockByListKindOrderById(@Param("kind") String listKind);
+
+    /**
+     * The entry, its row locked until the transaction ends: a back-office save or withdrawal and a knowledge-base
+     * reload of the entry wait for each other instead of interleaving. Read after the lock.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from ListEntryEntity e where e.id = :id")
+    Optional<ListEntryEntity> lockById(@Param("id") String id);
 
     /** The entries of one agency in one list (index lists_entry_kind_agency), for the export. */
     List<ListEntryEntity> findByListKindAndAgencyOrderByIdAsc(String listKind, String agency);
