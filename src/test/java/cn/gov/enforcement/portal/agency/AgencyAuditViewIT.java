@@ -125,9 +125,12 @@ class AgencyAuditViewIT extends AgencyBackOfficeTestSupport {
     void officers_and_signed_out_visitors_get_what_the_other_staff_only_pages_give_them() {
         signIn("agency-audit-officer-alpha", Role.OFFICER, ALPHA);
         assertThat(outcome("staff/agency/audit")).isEqualTo(outcome("staff/lists/audit")).doesNotContain("AgencyAuditView");
+        go("staff/agency/audit");
+        // the view access control's refusal, as on the administrators' pages (WorkingCalendarIT)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> _find(AgencyAuditView.class))
+                .hasMessageContaining("AccessDeniedException");
         signOut();
-        assertThat(outcome("staff/agency/audit?agency=" + ALPHA)).isEqualTo(outcome("staff/lists/audit"))
-                .doesNotContain("AgencyAuditView");
+        assertThat(outcome("staff/agency/audit?agency=" + ALPHA)).isEqualTo(outcome("staff/lists/audit")).as("to the sign-in").startsWith("LoginView at login");
     }
 
     /** What navigating to {@code route} shows: the view reached and its address, or the error raised. */
