@@ -107,6 +107,39 @@ public class AgencyBackOffice {
     public record AuditRecord(Instant at, String actor, String agencyId, String action, Integer version,
             List<Change> changes) {}
 
+    /** The verbs of the changes an audit record holds, in the order a filter offers them ({@link Change#verb()}). */
+    public static final List<String> CHANGE_VERBS = List.of("revoked", "reinstated", "added", "addedRevoked", "removed",
+            "renamed", "changed");
+
+    /** Audit records to a page of {@link #auditLog}. */
+    public static final int AUDIT_PAGE_SIZE = 50;
+
+    /** Message key of the refusal of an audit log period whose first day is after its last. */
+    public static final String AUDIT_PERIOD_REVERSED = "agency.auditLog.error.period";
+
+    /** The time zone of the audit log's days (and of the times the back office shows). */
+    public static final ZoneId AUDIT_ZONE = ZoneId.of("Asia/Shanghai");
+
+    /**
+     * What the agency audit log page asks for.
+     *
+     * @param agencyId one agency (null: every agency the caller may read, an editor's own)
+     * @param from the first day (inclusive, in {@link #AUDIT_ZONE}), null for no limit
+     * @param to the last day (inclusive), null for no limit
+     * @param verb only records with a change of this verb ({@link #CHANGE_VERBS}), null for any
+     * @param page the page from 0; a page after the last gives the last
+     */
+    public record AuditQuery(String agencyId, LocalDate from, LocalDate to, String verb, int page) {}
+
+    /** A page of the audit log: its records (newest first), how many there are in all and which page this is (from 0). */
+    public record AuditPage(List<AuditRecord> records, long total, int page) {
+
+        /** How many pages the records fill (at least one, an empty one when none passes the filter). */
+        public int pages() {
+            return (int) Math.max(1, (total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE);
+        }
+    }
+
     /** The outcome of a save: the agency's version now, and whether the save stored it (false: nothing changed). */
     public record Saved(int version, boolean stored) {}
 
@@ -336,12 +369,67 @@ public class AgencyBackOffice {
     @Transactional(readOnly = true)
     public List<AuditRecord> audit(String id) {
         resolve(id);
-        return versions.auditLog(id, AUDIT_LIMIT).stream().map(a -> new AuditRecord(a.at(), a.actor(), a.agencyId(),
-                a.action(), a.versionNo(), a.detail() == null ? List.of() : a.detail().lines().filter(l -> !l.isBlank())
-                        .map(l -> {
-                            int space = l.indexOf(' ');
-                            return space < 0 ? new Change(l, "") : new Change(l.substring(0, space), l.substring(space + 1));
-                        }).toList())).toList();
+        return versions.auditLog(id, AUDIT_LIMIT).stream().map(AgencyBackOffice::auditRecord).toList();
+    }
+
+    /** A stored audit record with its changes, one a line of {@code detail}: a verb, a space and what it applies to. */
+    private static AuditRecord auditRecord(AgencyVersionStore.Audit a) {
+        return new AuditRecord(a.at(), a.actor(), a.agencyId(), a.action(), a.versionNo(),
+                a.detail() == null ? List.of() : a.detail().lines().filter(l -> !l.isBlank()).map(l -> {
+                    int space = l.indexOf(' ');
+                    return space < 0 ? new Change(l, "") : new Change(l.substring(0, space), l.substring(space + 1));
+                }).toList());
+    }
+
+    /**
+     * The agency audit log across agencies ({@code /staff/agency/audit}): an administrator's of every agency or of the
+     * one asked for, an editor's of their own agency only. An editor asking for another agency's records, or an
+     * administrator for an unknown agency, gets {@link AgencyNotFoundException} as on the form; an editor bound to no
+     * agency is refused.
+     *
+     * @throws ValidationFailure ({@value #AUDIT_PERIOD_REVERSED}, field {@code from}) when the first day is after the
+     *     last
+     * @throws IllegalArgumentException for a verb not in {@link #CHANGE_VERBS}
+     */
+    @Transactional(readOnly = true)
+    public AuditPage auditLog(AuditQuery query) {
+        String agencyId;
+        if (query.agencyId() != null) {
+            agencyId = resolve(query.agencyId()).getId();
+        } else if (currentUser.isAdmin()) {
+            agencyId = null;
+        } else {
+            agencyId = currentUser.agencyId().orElseThrow(() -> new AccessDeniedException("No agency"));
+        }
+        if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
+            throw ValidationFailure.of("from", AUDIT_PERIOD_REVERSED);
+        }
+        if (query.verb() != null && !CHANGE_VERBS.contains(query.verb())) {
+            throw new IllegalArgumentException("Unknown change: " + query.verb());
+        }
+        Instant from = query.from() == null ? null : query.from().atStartOfDay(AUDIT_ZONE).toInstant();
+        Instant until = query.to() == null ? null : query.to().plusDays(1).atStartOfDay(AUDIT_ZONE).toInstant();
+        long total = versions.auditCount(agencyId, from, until, query.verb());
+        int page = Math.min(Math.max(0, query.page()), new AuditPage(List.of(), total, 0).pages() - 1);
+        return new AuditPage(versions.auditPage(agencyId, from, until, query.verb(), (long) page * AUDIT_PAGE_SIZE,
+                AUDIT_PAGE_SIZE).stream().map(AgencyBackOffice::auditRecord).toList(), total, page);
+    }
+
+    /**
+     * The agencies whose audit log the caller may read, by id: every agency for an administrator, an editor's own
+     * (none when the editor is bound to no agency).
+     */
+    @Transactional(readOnly = true)
+    public List<AgencySummary> auditAgencies() {
+        if (currentUser.isAdmin()) {
+            return repository.findAllByOrderByIdAsc().stream().map(AgencyDirectory::summary).toList();
+        }
+        return currentUser.agencyId().flatMap(repository::findById).map(AgencyDirectory::summary).stream().toList();
+    }
+
+    /** Whether the caller reads every agency's audit log (an administrator), not only their own agency's. */
+    public boolean auditsEveryAgency() {
+        return currentUser.isAdmin();
     }
 
     /**

@@ -241,14 +241,16 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
         }
         UnorderedList list = new UnorderedList();
         for (AgencyBackOffice.AuditRecord r : records) {
-            List<String> changes = r.changes().stream().map(c -> "changed".equals(c.verb())
-                    ? getTranslation("agency.audit.changed", getTranslation("agency.edit.field." + c.subject()))
-                    : getTranslation("agency.audit." + c.verb(), c.subject())).toList();
             ListItem item = new ListItem(getTranslation("agency.edit.auditLine", TIME.format(r.at()), r.actor(),
-                    r.version() == null ? "" : r.version(), String.join(getTranslation("agency.edit.auditSeparator"), changes)));
+                    r.version() == null ? "" : r.version(), AgencyAuditTexts.changes(this, r.changes())));
             list.add(item);
         }
         section.add(list);
+        // every agency's records (an administrator's) or the editor's own, filtered by day and kind of change
+        Anchor all = new Anchor("staff/agency/audit?agency=" + java.net.URLEncoder.encode(id,
+                StandardCharsets.UTF_8), getTranslation("agency.edit.auditAll"));
+        all.setId("agency-edit-audit-all");
+        section.add(all);
         return section;
     }
 

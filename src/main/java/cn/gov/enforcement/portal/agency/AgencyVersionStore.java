@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +90,52 @@ class AgencyVersionStore {
         String sql = "select * from agency_audit" + (agencyId == null ? "" : " where agency_id = ?")
                 + " order by at desc, id desc limit " + Math.max(1, limit);
         return agencyId == null ? jdbc.query(sql, this::audit) : jdbc.query(sql, this::audit, agencyId);
+    }
+
+    /**
+     * The audit records of one agency (every agency when null) from {@code from} (inclusive) to {@code until}
+     * (exclusive; either open when null) with at least one change of verb {@code verb} (any when null): the newest
+     * first, {@code limit} of them from the {@code offset}-th.
+     */
+    List<Audit> auditPage(String agencyId, Instant from, Instant until, String verb, long offset, int limit) {
+        List<Object> args = new ArrayList<>();
+        String sql = "select * from agency_audit" + auditWhere(agencyId, from, until, verb, args)
+                + " order by at desc, id desc limit ? offset ?";
+        args.add(Math.max(1, limit));
+        args.add(Math.max(0, offset));
+        return jdbc.query(sql, this::audit, args.toArray());
+    }
+
+    /** How many audit records {@link #auditPage} pages through. */
+    long auditCount(String agencyId, Instant from, Instant until, String verb) {
+        List<Object> args = new ArrayList<>();
+        Long count = jdbc.queryForObject("select count(*) from agency_audit"
+                + auditWhere(agencyId, from, until, verb, args), Long.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
+    /** The where clause of a filtered audit query; its arguments are added to {@code args}. */
+    private static String auditWhere(String agencyId, Instant from, Instant until, String verb, List<Object> args) {
+        List<String> conditions = new ArrayList<>();
+        if (agencyId != null) {
+            conditions.add("agency_id = ?");
+            args.add(agencyId);
+        }
+        if (from != null) {
+            conditions.add("at >= ?");
+            args.add(Timestamp.from(from));
+        }
+        if (until != null) {
+            conditions.add("at < ?");
+            args.add(Timestamp.from(until));
+        }
+        if (verb != null) {
+            // one change a line, the verb first: "revoked TA-…" matches revoked, not addedRevoked
+            conditions.add("(? || detail) like ?");
+            args.add("\n");
+            args.add("%\n" + verb + " %");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
     private Version version(ResultSet rs, int i) throws SQLException {

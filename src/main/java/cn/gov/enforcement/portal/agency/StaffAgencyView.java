@@ -2,6 +2,7 @@ package cn.gov.enforcement.portal.agency;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,6 +12,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -56,8 +59,18 @@ public class StaffAgencyView extends Div implements BeforeEnterObserver, HasDyna
         } catch (AccessDeniedException e) {
             details = Optional.empty();
         }
+        boolean editor = details.isPresent() && staff.mayEdit(details.get().id());
+        if (admin || editor) {
+            // who changed the agencies' public details: an administrator's of every agency (this one's when one is
+            // shown), an editor's of their own
+            Anchor audit = new Anchor(admin && details.isPresent() ? AgencyAuditView.ROUTE + "?agency="
+                    + URLEncoder.encode(details.get().id(), StandardCharsets.UTF_8) : AgencyAuditView.ROUTE,
+                    getTranslation("agency.staff.auditLink"));
+            audit.setId("staff-agency-audit");
+            add(new Div(audit));
+        }
         if (details.isPresent()) {
-            if (staff.mayEdit(details.get().id())) {
+            if (editor) {
                 String target = "staff/agency/edit/" + details.get().id();
                 Button edit = new Button(getTranslation(admin ? "agency.staff.editAny" : "agency.staff.edit"),
                         e -> UI.getCurrent().navigate(target));
