@@ -64,6 +64,12 @@ public class AgencyBackOffice {
     /** Message key of the refusal of a save made on a version that is no longer the newest. */
     public static final String CONFLICT = "agency.edit.error.conflict";
 
+    /**
+     * Message key of the refusal of a save that waited longer than the database waits for a row lock (H2: its lock
+     * timeout) while a knowledge-base reload wrote the agency: nothing was written.
+     */
+    public static final String BUSY = "agency.edit.error.busy";
+
     /** Message key of the refusal of a certificate number another agency holds (which one is not said). */
     public static final String CERTIFICATE_TAKEN = "agency.edit.error.certificateTaken";
 
@@ -196,7 +202,12 @@ public class AgencyBackOffice {
         // the row is locked before the version and the content are compared: a knowledge-base reload writing the
         // agency now either committed first (its content hash differs: a conflict) or waits for this save and then
         // finds the agency maintained in the back office (AgencyStore#sync), so a file never lands over a save
-        AgencyEntity entity = resolve(id, repository::lockById);
+        AgencyEntity entity;
+        try {
+            entity = resolve(id, repository::lockById);
+        } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+            throw ValidationFailure.of(CONFLICT_FIELD, BUSY);
+        }
         AgencyRecord before = record(entity);
         AgencyRecord after = validate(before, input);
         Optional<AgencyVersionStore.Version> latest = versions.latest(id);

@@ -62,6 +62,12 @@ public class ListsBackOffice {
     /** Message key of the refusal of a save made on a version that is no longer the newest. */
     public static final String CONFLICT = "lists.admin.error.conflict";
 
+    /**
+     * Message key of the refusal of a save or withdrawal that waited longer than the database waits for a row lock (H2:
+     * its lock timeout) while a knowledge-base reload wrote the list: nothing was written.
+     */
+    public static final String BUSY = "lists.admin.error.busy";
+
     /** Message key of the refusal of a workflow step offered by a page that no longer shows the entry's state. */
     public static final String CONFLICT_STEP = "lists.admin.error.conflictStep";
 
@@ -256,7 +262,7 @@ public class ListsBackOffice {
             // the row is locked before the version is read: a knowledge-base reload writing the entry now either
             // committed first (version 1 below is what it wrote) or waits for this save and then finds the entry
             // maintained in the back office (ListStore#sync), so a file never lands over an entry taken over here
-            r = resolve(existingId, repository::lockById);
+            r = locked(existingId);
             if (!r.id.equals(entry.id())) {
                 throw ValidationFailure.of("id", "lists.admin.error.idChanged");
             }
@@ -384,7 +390,7 @@ public class ListsBackOffice {
     /** PUBLISHED → WITHDRAWN: the entry leaves the public lists (version 0: an entry only in a file). */
     @Transactional
     public void withdraw(String id, int seenVersion, EntryStatus seenStatus) {
-        Resolved r = resolve(id, repository::lockById); // as in a save: a reload does not bring the entry back
+        Resolved r = locked(id); // as in a save: a reload does not bring the entry back
         if ((seenStatus == EntryStatus.DRAFT || seenStatus == EntryStatus.IN_REVIEW) && r.row().isPresent()) {
             withdrawUnderRevision(r, seenVersion, seenStatus);
             return;
@@ -622,6 +628,15 @@ public class ListsBackOffice {
         Object entry() {
             String payload = latest.map(Version::payload).orElseGet(() -> row.orElseThrow().getPayload());
             return read(kind, payload);
+        }
+    }
+
+    /** {@link #resolve(String)} with the entry's row locked; a lock the database gave up waiting for is {@link #BUSY}. */
+    private Resolved locked(String id) {
+        try {
+            return resolve(id, repository::lockById);
+        } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+            throw ValidationFailure.of(CONFLICT_FIELD, BUSY);
         }
     }
 

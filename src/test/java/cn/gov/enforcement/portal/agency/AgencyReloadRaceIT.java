@@ -119,4 +119,44 @@ class AgencyReloadRaceIT extends AgencyBackOfficeTestSupport {
         assertThat(knowledgeBase.problems()).extracting(ContentProblem::file, ContentProblem::key).doesNotContain(
                 Tuple.tuple("knowledge-base/agencies/" + id + ".yaml", "agency.problem.backOfficeOwned"));
     }
+
+    @Test
+    void a_save_that_waits_longer_than_the_database_does_is_refused_as_busy_and_writes_nothing() throws Exception {
+        String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c ->
+                c.getMetaData().getDatabaseProductName());
+        org.junit.jupiter.api.Assumptions.assumeFalse(product.toLowerCase(java.util.Locale.ROOT).contains("postgres"),
+                "PostgreSQL waits for a row lock without a limit");
+        EditableAgency opened = openedThenFileChanged("test-bo-race-busy");
+        var caller = SecurityContextHolder.getContext().getAuthentication();
+        var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // a reload holds the agency's row for longer than H2 waits for a lock (its LOCK_TIMEOUT)
+            Object outcome = new org.springframework.transaction.support.TransactionTemplate(transactionManager).execute(tx -> {
+                jdbc.queryForList("select id from agency where id = ? for update", id);
+                var save = other.submit(() -> {
+                    SecurityContextHolder.getContext().setAuthentication(caller);
+                    try {
+                        return (Object) backOffice.save(id, opened.version(), opened.contentHash(), revoked(opened.input()));
+                    } catch (ValidationFailure refused) {
+                        return refused;
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                });
+                try {
+                    return save.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(outcome).isInstanceOfSatisfying(ValidationFailure.class, refused ->
+                    assertThat(refused.problems()).extracting(FieldProblem::field, FieldProblem::messageKey)
+                            .containsExactly(Tuple.tuple(AgencyBackOffice.CONFLICT_FIELD, AgencyBackOffice.BUSY)));
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(backOffice.versions(id)).isEmpty();
+        assertThat(directory.checkCertificate(CERTIFICATE, "bo-race-it").outcome())
+                .isEqualTo(CertificateAnswer.Outcome.VALID);
+    }
 }
