@@ -264,6 +264,8 @@ public class AssistantService {
         RegulationCatalog.Results laws = regulations.search(new RegulationCatalog.Query(text, 2 * MAX_ARTICLES, null,
                 null, DocumentStatus.CURRENT));
         List<ArticleHit> articles = laws.results().stream()
+                // a news or work report about enforcement is found by the search but is no source of an answer
+                .filter(h -> h.level() != cn.gov.enforcement.portal.regulation.LegalLevel.OTHER_MATERIAL)
                 .filter(h -> sharesWords(h.snippet(), pairs))
                 .filter(h -> seen.add(h.url()))
                 .limit(MAX_ARTICLES).toList();

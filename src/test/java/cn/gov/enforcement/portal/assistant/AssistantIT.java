@@ -80,6 +80,24 @@ class AssistantIT extends KaribuViewTest {
     }
 
     @Test
+    void a_report_about_enforcement_the_search_finds_is_no_source_of_an_answer() throws IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(RUN_DATA_DIR.resolve("assistant-report"));
+        java.nio.file.Files.copy(cn.gov.enforcement.portal.regulation.SharedData.require("seeds")
+                .resolve("003_fc8b619ff426a033.txt"), dir.resolve("003.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        importService.importFolder(dir, line -> {});
+        String question = "服务型行政执法 包容审慎 营商环境";
+        // the regulation search finds the report (seed 003, a news article) ...
+        assertThat(regulations.search(new RegulationCatalog.Query(question, 20, null, null,
+                cn.gov.enforcement.portal.regulation.DocumentStatus.CURRENT)).results())
+                .extracting(RegulationCatalog.ArticleHit::level)
+                .contains(cn.gov.enforcement.portal.regulation.LegalLevel.OTHER_MATERIAL);
+        // ... the assistant offers none of its paragraphs as a source
+        assertThat(service.answer(question, Locale.SIMPLIFIED_CHINESE, client()).articles())
+                .extracting(RegulationCatalog.ArticleHit::level)
+                .doesNotContain(cn.gov.enforcement.portal.regulation.LegalLevel.OTHER_MATERIAL);
+    }
+
+    @Test
     void list_entries_are_found_by_meaning_when_they_share_no_words_with_the_question() {
         // 价格标签 and 明码标价 share one character pair at most; 社保 and 社会保险 none
         assertThat(service.answer("我开了一家小超市，价格标签写错了怎么办", Locale.SIMPLIFIED_CHINESE, client()).risks())
