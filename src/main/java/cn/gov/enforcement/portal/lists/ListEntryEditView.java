@@ -53,7 +53,8 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
     static final String AFTER_LANGUAGE_SWITCH = ListEntryEditView.class.getName() + ".afterLanguageSwitch";
 
     /** What the form held, for the same entry (or a new one of the same list) after the reload. */
-    record Kept(String kind, String id, int baseVersion, java.util.HashMap<String, java.io.Serializable> values)
+    record Kept(String kind, String id, int baseVersion, String baseContentHash,
+            java.util.HashMap<String, java.io.Serializable> values)
             implements java.io.Serializable {}
 
     private final transient ListsBackOffice backOffice;
@@ -64,6 +65,8 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
     private String existingId;
     /** The version the form was opened on; a save on top of a newer one is refused (kept input). */
     private int baseVersion;
+    /** The public list's content the form was opened on; tells a file reloaded meanwhile for an entry of version 0. */
+    private String baseContentHash;
     private String title = "";
 
     public ListEntryEditView(ListsBackOffice backOffice, ListsCatalog catalog) {
@@ -84,6 +87,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
         Object entry = null;
         String agency;
         baseVersion = 0;
+        baseContentHash = null;
         if (existingId != null) {
             ListsBackOffice.EntryView view;
             try {
@@ -99,6 +103,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             entry = view.entry();
             agency = view.agency();
             baseVersion = view.version();
+            baseContentHash = view.contentHash();
         } else {
             List<String> allowed = backOffice.agencies();
             String requested = ListsUi.first(event.getLocation().getQueryParameters().getParameters(), "agency");
@@ -130,7 +135,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             }
         });
         cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(AFTER_LANGUAGE_SWITCH,
-                new Kept(kind.folder(), existingId, baseVersion, values));
+                new Kept(kind.folder(), existingId, baseVersion, baseContentHash, values));
     }
 
     private void restoreAfterLanguageSwitch() {
@@ -138,6 +143,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                 .filter(kept -> kept.kind().equals(kind.folder()) && java.util.Objects.equals(kept.id(), existingId))
                 .ifPresent(kept -> {
                     baseVersion = kept.baseVersion();
+                    baseContentHash = kept.baseContentHash();
                     kept.values().forEach(this::set);
                     if (kept.values().get("conditions") instanceof List<?> rows && fields.get("conditions") != null) {
                         conditions().setValue(rows.stream().map(ListEntryForms.ConditionInput.class::cast).toList());
@@ -382,14 +388,14 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                         value("basisPenalty"), value("consequence"), value("prevention"),
                         new LinkedHashSet<>(this.<java.util.Set<String>>value("guidance")), value("effectiveFrom"),
                         value("effectiveTo"), sample);
-                version = backOffice.saveRiskPoint(existingId, baseVersion, in);
+                version = backOffice.saveRiskPoint(existingId, baseVersion, baseContentHash, in);
                 id = in.id().strip();
             } else {
                 ExemptionInput in = new ExemptionInput(value("id"), agency, value("kind"), value("subkind"),
                         value("sector"), value("violation"), value("scope"), value("basisViolation"),
                         value("basisPenalty"), value("basisExemption"), conditions().getValue(), value("measure"),
                         value("effectiveFrom"), value("effectiveTo"), sample);
-                version = backOffice.saveExemption(existingId, baseVersion, in);
+                version = backOffice.saveExemption(existingId, baseVersion, baseContentHash, in);
                 id = in.id().strip();
             }
             Notification.show(getTranslation("lists.admin.saved", id, version));

@@ -132,10 +132,12 @@ public class ListsBackOffice {
 
     /**
      * The working copy of an entry (its newest version, or the file content when it has none yet). {@code publicNow}:
-     * a version is on the public list and in force today.
+     * a version is on the public list and in force today. {@code contentHash}: the public list's content as the form
+     * opened it (null when the entry is on no public list), which tells a file reloaded while the form was open for
+     * an entry that has no version yet (version 0 before and after).
      */
     public record EntryView(String id, ListKind kind, String agency, EntryStatus status, int version,
-            boolean publicNow, Object entry) {
+            boolean publicNow, Object entry, String contentHash) {
 
         public Optional<RiskPoint> riskPoint() {
             return entry instanceof RiskPoint r ? Optional.of(r) : Optional.empty();
@@ -207,7 +209,7 @@ public class ListsBackOffice {
         Resolved r = resolve(id);
         return new EntryView(r.id, r.kind, r.agency, r.status(), r.latest.map(Version::versionNo).orElse(0),
                 r.row.filter(e -> ListsCatalog.inForce(e.getEffectiveFrom(), e.getEffectiveTo(), LocalDate.now(clock)))
-                        .isPresent(), r.entry());
+                        .isPresent(), r.entry(), r.row.map(ListEntryEntity::getContentHash).orElse(null));
     }
 
     private PublicVersion publicVersion(String title, LocalDate from, LocalDate to) {
@@ -220,21 +222,23 @@ public class ListsBackOffice {
      * @param existingId the entry being edited, or null for a new one
      * @param baseVersion the version the form was opened on ({@link EntryView#version()}; 0 for an entry
      *     that has no version yet, ignored for a new one)
+     * @param baseContentHash the content the form was opened on ({@link EntryView#contentHash()}); compared only for
+     *     an entry with no version yet (version 0), whose file a reload may have changed while the form was open
      * @return the new version number
      * @throws ValidationFailure for any invalid field, and ({@value #CONFLICT}) when the entry has a newer
-     *     version than {@code baseVersion}; nothing is stored
+     *     version than {@code baseVersion} or (version 0) its file changed; nothing is stored
      */
     @Transactional
-    public int saveRiskPoint(String existingId, int baseVersion, RiskPointInput input) {
+    public int saveRiskPoint(String existingId, int baseVersion, String baseContentHash, RiskPointInput input) {
         RiskPoint entry = ListEntryForms.riskPoint(input);
-        return save(existingId, baseVersion, ListKind.RISK_POINTS, sampleWhereDue(entry));
+        return save(existingId, baseVersion, baseContentHash, ListKind.RISK_POINTS, sampleWhereDue(entry));
     }
 
     /** Saves an exemption item as a new DRAFT version; see {@link #saveRiskPoint}. */
     @Transactional
-    public int saveExemption(String existingId, int baseVersion, ExemptionInput input) {
+    public int saveExemption(String existingId, int baseVersion, String baseContentHash, ExemptionInput input) {
         ExemptionItem entry = ListEntryForms.exemption(input);
-        return save(existingId, baseVersion, ListKind.EXEMPTIONS, sampleWhereDue(entry));
+        return save(existingId, baseVersion, baseContentHash, ListKind.EXEMPTIONS, sampleWhereDue(entry));
     }
 
     /**
@@ -245,7 +249,7 @@ public class ListsBackOffice {
         return !entry.sample() && catalog.sampleAgency(entry.agency()) ? ListEntryForms.asSample(entry) : entry;
     }
 
-    private int save(String existingId, int baseVersion, ListKind kind, ListEntry entry) {
+    private int save(String existingId, int baseVersion, String baseContentHash, ListKind kind, ListEntry entry) {
         String actor = actor();
         Resolved r = null;
         if (existingId == null) {
@@ -273,6 +277,12 @@ public class ListsBackOffice {
                 throw ValidationFailure.of("agency", "lists.admin.error.agencyChanged");
             }
             if (r.latest.map(Version::versionNo).orElse(0) != baseVersion) {
+                throw conflict(r.id, CONFLICT);
+            }
+            // the version alone does not tell a file reloaded while the form was open (version 0 before and after):
+            // the row's content hash does, so such a save would not silently put back what the file changed
+            if (r.latest.isEmpty() && !java.util.Objects.equals(
+                    r.row.map(ListEntryEntity::getContentHash).orElse(null), baseContentHash)) {
                 throw conflict(r.id, CONFLICT);
             }
         }
@@ -455,7 +465,9 @@ public class ListsBackOffice {
         } else {
             Version latest = versions.latest(entryId).orElse(null);
             who = latest == null ? KNOWLEDGE_BASE_USER : latest.createdBy();
-            when = latest == null ? clock.instant() : latest.createdAt();
+            // an entry only in a file: when the reload wrote it
+            when = latest != null ? latest.createdAt() : repository.findById(entryId)
+                    .map(ListEntryEntity::getUpdatedAt).filter(java.util.Objects::nonNull).orElseGet(clock::instant);
         }
         return ValidationFailure.of(CONFLICT_FIELD, messageKey, who, CONFLICT_TIME.format(when));
     }

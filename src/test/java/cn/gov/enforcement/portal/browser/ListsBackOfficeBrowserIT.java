@@ -57,7 +57,7 @@ class ListsBackOfficeBrowserIT extends BrowserTest {
                 new UsernamePasswordAuthenticationToken(author, null, author.getAuthorities())));
         String id = "um-rp-bo-browser";
         try {
-            backOffice.saveRiskPoint(null, 0, new RiskPointInput(id, "sample-urban-management", "户外广告与店招", "沿街商户",
+            backOffice.saveRiskPoint(null, 0, null, new RiskPointInput(id, "sample-urban-management", "户外广告与店招", "沿街商户",
                     "后台样例：浏览器发布测试", "店招灯箱夜间不亮且破损。", "低", "影响市容，危害较小。",
                     "城市市容和环境卫生管理条例 第十一条", "城市市容和环境卫生管理条例 第三十六条", "责令限期改正。",
                     "定期检查灯箱", Set.of("提示"), LocalDate.of(2024, 1, 1), null, true));

@@ -75,7 +75,7 @@ class SitemapIT extends IntegrationTest {
         org.mockito.Mockito.doReturn(false).when(lists).sampleAgency(UM);
         String id = "um-rp-sitemap";
         signInEditor("sitemap-editor-1");
-        backOffice.saveRiskPoint(null, 0, new RiskPointInput(id, UM, "户外广告与店招", "沿街商户", "店招设置前未办理手续",
+        backOffice.saveRiskPoint(null, 0, null, new RiskPointInput(id, UM, "户外广告与店招", "沿街商户", "店招设置前未办理手续",
                 "未办理手续擅自设置大型店招。", "中", "影响市容，存在坠落隐患。", "城市市容和环境卫生管理条例 第十一条",
                 "城市市容和环境卫生管理条例 第三十六条", "责令限期改正，可以罚款。", "设置前咨询城管部门", Set.of("提示"),
                 LocalDate.of(2026, 1, 1), null, false));

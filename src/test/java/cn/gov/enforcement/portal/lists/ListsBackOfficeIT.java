@@ -56,10 +56,10 @@ class ListsBackOfficeIT extends ListsTestSupport {
     void an_entry_goes_from_draft_through_review_to_published_and_withdrawn_with_versions_and_an_audit_log() {
         as("bo-editor-um-1", UM);
         String id = "um-rp-bo-workflow";
-        assertThat(backOffice.saveRiskPoint(null, 0, risk(id, "后台样例：店招未经许可", LocalDate.of(2026, 1, 1)))).isEqualTo(1);
+        assertThat(backOffice.saveRiskPoint(null, 0, null, risk(id, "后台样例：店招未经许可", LocalDate.of(2026, 1, 1)))).isEqualTo(1);
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.DRAFT);
         assertThat(catalog.findRiskPoint(id)).as("a draft is not public").isEmpty();
-        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, risk(id, "重复", LocalDate.of(2026, 1, 1))))
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, null, risk(id, "重复", LocalDate.of(2026, 1, 1))))
                 .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
                         .isEqualTo("lists.admin.error.idTaken"));
         assertThatThrownBy(() -> backOffice.publish(id, 1, EntryStatus.DRAFT)).as("publishing needs a review first")
@@ -77,7 +77,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
         assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经许可");
 
         // a new version stays a draft while the published one stays public
-        assertThat(backOffice.saveRiskPoint(id, 1, risk(id, "后台样例：店招未经审批", LocalDate.of(2026, 1, 1)))).isEqualTo(2);
+        assertThat(backOffice.saveRiskPoint(id, 1, null, risk(id, "后台样例：店招未经审批", LocalDate.of(2026, 1, 1)))).isEqualTo(2);
         assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经许可");
         assertThat(backOffice.diff(id, 1, 2, ListEntryForms.Spelling.CODES)).containsExactly(
                 new ListsBackOffice.FieldChange("title", "后台样例：店招未经许可", "后台样例：店招未经审批"));
@@ -91,7 +91,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
 
         // a revision that starts later is not published while the version in force is public: the public list holds
         // one version per entry, and the one in force would leave it until then
-        assertThat(backOffice.saveRiskPoint(id, 2, risk(id, "后台样例：店招未经审批（2027年版）", LocalDate.of(2027, 1, 1))))
+        assertThat(backOffice.saveRiskPoint(id, 2, null, risk(id, "后台样例：店招未经审批（2027年版）", LocalDate.of(2027, 1, 1))))
                 .isEqualTo(3);
         submit(id);
         as("bo-editor-um-2", UM);
@@ -101,7 +101,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
         assertThat(catalog.findRiskPoint(id)).map(RiskPoint::title).contains("后台样例：店招未经审批");
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.IN_REVIEW);
         returnToDraft(id);
-        assertThat(backOffice.saveRiskPoint(id, 3, risk(id, "后台样例：店招未经审批（修订）", LocalDate.of(2026, 1, 1))))
+        assertThat(backOffice.saveRiskPoint(id, 3, null, risk(id, "后台样例：店招未经审批（修订）", LocalDate.of(2026, 1, 1))))
                 .isEqualTo(4);
         submit(id);
         as("bo-admin", null);
@@ -124,7 +124,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
         // a version that has already ended is not "in force": a revision that starts later is published over it
         String ended = "um-rp-bo-ended";
         RiskPointInput endedInput = risk(ended, "后台样例：已到期", LocalDate.of(2025, 1, 1));
-        backOffice.saveRiskPoint(null, 0, new RiskPointInput(endedInput.id(), endedInput.agency(), endedInput.sector(),
+        backOffice.saveRiskPoint(null, 0, null, new RiskPointInput(endedInput.id(), endedInput.agency(), endedInput.sector(),
                 endedInput.appliesTo(), endedInput.title(), endedInput.risk(), endedInput.level(), endedInput.levelReason(),
                 endedInput.basisObligation(), endedInput.basisPenalty(), endedInput.consequence(), endedInput.prevention(),
                 endedInput.guidance(), endedInput.effectiveFrom(), LocalDate.of(2025, 12, 31), endedInput.sample()));
@@ -132,7 +132,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
         as("bo-editor-um-1", UM);
         publish(ended);
         assertThat(catalog.findRiskPoint(ended)).as("ended").isEmpty();
-        backOffice.saveRiskPoint(ended, 1, risk(ended, "后台样例：明年重新施行", LocalDate.of(2027, 1, 1)));
+        backOffice.saveRiskPoint(ended, 1, null, risk(ended, "后台样例：明年重新施行", LocalDate.of(2027, 1, 1)));
         submit(ended);
         as("bo-editor-um-2", UM);
         publish(ended);
@@ -141,7 +141,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
 
         // a new entry that starts later is published at once and stays off the public lists until then
         String later = "um-rp-bo-later";
-        backOffice.saveRiskPoint(null, 0, risk(later, "后台样例：明年起施行", LocalDate.of(2027, 1, 1)));
+        backOffice.saveRiskPoint(null, 0, null, risk(later, "后台样例：明年起施行", LocalDate.of(2027, 1, 1)));
         submit(later);
         as("bo-editor-um-2", UM);
         publish(later);
@@ -158,16 +158,16 @@ class ListsBackOfficeIT extends ListsTestSupport {
     void of_two_saves_from_the_same_version_the_second_is_refused_naming_who_changed_it_and_nothing_is_written() {
         as("bo-editor-um-1", UM);
         String id = "um-rp-bo-conflict";
-        backOffice.saveRiskPoint(null, 0, risk(id, "后台样例：并发一", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(null, 0, null, risk(id, "后台样例：并发一", LocalDate.of(2026, 1, 1)));
         int opened = backOffice.entry(id).version();
 
         as("bo-editor-um-2", UM);
-        assertThat(backOffice.saveRiskPoint(id, opened, risk(id, "后台样例：编辑二的版本", LocalDate.of(2026, 1, 1))))
+        assertThat(backOffice.saveRiskPoint(id, opened, null, risk(id, "后台样例：编辑二的版本", LocalDate.of(2026, 1, 1))))
                 .isEqualTo(2);
         int auditBefore = auditOf(id).size();
 
         as("bo-editor-um-1", UM);
-        assertThatThrownBy(() -> backOffice.saveRiskPoint(id, opened, risk(id, "后台样例：编辑一的版本",
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(id, opened, null, risk(id, "后台样例：编辑一的版本",
                 LocalDate.of(2026, 1, 1)))).isInstanceOfSatisfying(ValidationFailure.class, f -> {
                     assertThat(f.problems()).singleElement().satisfies(p -> {
                         assertThat(p.field()).isEqualTo(ListsBackOffice.CONFLICT_FIELD);
@@ -179,9 +179,9 @@ class ListsBackOfficeIT extends ListsTestSupport {
         assertThat(auditOf(id)).hasSize(auditBefore);
         assertThat(((RiskPoint) backOffice.entry(id).entry()).title()).isEqualTo("后台样例：编辑二的版本");
         // after a reload (the newest version as base) the save goes through
-        assertThat(backOffice.saveRiskPoint(id, 2, risk(id, "后台样例：编辑一的版本", LocalDate.of(2026, 1, 1))))
+        assertThat(backOffice.saveRiskPoint(id, 2, null, risk(id, "后台样例：编辑一的版本", LocalDate.of(2026, 1, 1))))
                 .isEqualTo(3);
-        assertThatThrownBy(() -> backOffice.saveRiskPoint(id, 4, risk(id, "后台样例：未来的版本",
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(id, 4, null, risk(id, "后台样例：未来的版本",
                 LocalDate.of(2026, 1, 1)))).as("a version that does not exist yet is no base either")
                 .isInstanceOfSatisfying(ValidationFailure.class,
                         f -> assertThat(f.problems().get(0).messageKey()).isEqualTo(ListsBackOffice.CONFLICT));
@@ -191,7 +191,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
     void a_workflow_step_on_a_page_that_shows_an_older_version_or_status_is_refused_and_changes_nothing() {
         as("bo-editor-um-1", UM);
         String id = "um-rp-bo-conflict-steps";
-        backOffice.saveRiskPoint(null, 0, risk(id, "后台样例：并发步骤", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(null, 0, null, risk(id, "后台样例：并发步骤", LocalDate.of(2026, 1, 1)));
         // both editors' lists show version 1 as a draft; editor 1 submits it
         backOffice.submit(id, 1, EntryStatus.DRAFT);
 
@@ -204,7 +204,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
                 });
         // editor 1 saves version 2 while editor 2's list still offers to publish version 1
         as("bo-editor-um-1", UM);
-        backOffice.saveRiskPoint(id, 1, risk(id, "后台样例：并发步骤二", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(id, 1, null, risk(id, "后台样例：并发步骤二", LocalDate.of(2026, 1, 1)));
         as("bo-editor-um-2", UM);
         assertThatThrownBy(() -> backOffice.publish(id, 1, EntryStatus.IN_REVIEW))
                 .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).messageKey())
@@ -225,7 +225,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
     void saves_racing_from_the_same_version_store_one_version_and_refuse_the_others_as_a_conflict() throws Exception {
         as("bo-editor-um-1", UM);
         String id = "um-rp-bo-race";
-        backOffice.saveRiskPoint(null, 0, risk(id, "后台样例：同时保存", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(null, 0, null, risk(id, "后台样例：同时保存", LocalDate.of(2026, 1, 1)));
         as("bo-editor-um-2", UM);
         SecurityContextHolder.clearContext();
         int threads = 4;
@@ -243,7 +243,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
                                     details, null, details.getAuthorities())));
                     try {
                         start.await();
-                        return backOffice.saveRiskPoint(id, 1, risk(id, title, LocalDate.of(2026, 1, 1)));
+                        return backOffice.saveRiskPoint(id, 1, null, risk(id, title, LocalDate.of(2026, 1, 1)));
                     } catch (ValidationFailure f) {
                         return f.problems().get(0).messageKey();
                     } finally {
@@ -274,7 +274,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
     void an_editor_of_another_agency_gets_not_found_for_every_entry_of_it_whatever_the_method() {
         as("bo-editor-um-1", UM);
         String id = "um-rp-bo-scope";
-        backOffice.saveRiskPoint(null, 0, risk(id, "后台样例：范围测试", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(null, 0, null, risk(id, "后台样例：范围测试", LocalDate.of(2026, 1, 1)));
         String fileEntry = backOffice.entries(UM).stream().filter(ListsBackOffice.EntrySummary::fromFile)
                 .findFirst().orElseThrow().id();
 
@@ -286,7 +286,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
             assertThatThrownBy(() -> backOffice.publish(target, 1, EntryStatus.IN_REVIEW)).isInstanceOf(ListEntryNotFoundException.class);
             assertThatThrownBy(() -> backOffice.withdraw(target, 0, EntryStatus.PUBLISHED)).isInstanceOf(ListEntryNotFoundException.class);
             assertThatThrownBy(() -> backOffice.diff(target, 1, 1, ListEntryForms.Spelling.CODES)).isInstanceOf(ListEntryNotFoundException.class);
-            assertThatThrownBy(() -> backOffice.saveRiskPoint(target, 0, risk(target, "改", LocalDate.of(2026, 1, 1))))
+            assertThatThrownBy(() -> backOffice.saveRiskPoint(target, 0, null, risk(target, "改", LocalDate.of(2026, 1, 1))))
                     .isInstanceOfAny(ListEntryNotFoundException.class, ValidationFailure.class);
         }
         assertThatThrownBy(() -> backOffice.entries(UM)).isInstanceOf(ListEntryNotFoundException.class);
@@ -294,7 +294,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
         assertThatThrownBy(() -> backOffice.export(UM, ListKind.RISK_POINTS)).isInstanceOf(ListEntryNotFoundException.class);
         assertThat(backOffice.audit(null)).allSatisfy(a -> assertThat(a.agency()).isEqualTo(MR));
         assertThat(backOffice.agencies()).containsExactly(MR);
-        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, risk("um-rp-bo-foreign", "别人的", LocalDate.of(2026, 1, 1))))
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, null, risk("um-rp-bo-foreign", "别人的", LocalDate.of(2026, 1, 1))))
                 .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems().get(0).field()).isEqualTo("agency"));
         assertThat(backOffice.entries(MR)).noneMatch(e -> e.agency().equals(UM));
 
@@ -311,13 +311,21 @@ class ListsBackOfficeIT extends ListsTestSupport {
         try {
             knowledgeBase.loadAll();
             as("bo-editor-um-1", UM);
-            ExemptionItem fromFile = (ExemptionItem) backOffice.entry("um-ex-bo-owned").entry();
+            ListsBackOffice.EntryView opened = backOffice.entry("um-ex-bo-owned");
+            ExemptionItem fromFile = (ExemptionItem) opened.entry();
             ExemptionInput edit = ExemptionInput.of(fromFile);
             ExemptionInput changed = new ExemptionInput(edit.id(), edit.agency(), edit.kind(), edit.subkind(),
                     edit.sector(), "后台样例：首次占道堆放少量杂物", edit.scope(), edit.basisViolation(),
                     edit.basisPenalty(), edit.basisExemption(), edit.conditions(), edit.measure(),
                     edit.effectiveFrom(), edit.effectiveTo(), edit.sample());
-            assertThat(backOffice.saveExemption("um-ex-bo-owned", 0, changed)).as("version 1 is the file content").isEqualTo(2);
+            // a form opened on other content of the file (reloaded since) is refused, naming the knowledge base
+            assertThatThrownBy(() -> backOffice.saveExemption("um-ex-bo-owned", 0,
+                    KnowledgeFile.sha256("older content".getBytes(StandardCharsets.UTF_8)), changed))
+                    .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems()).singleElement()
+                            .satisfies(p -> assertThat(p.args()[0]).isEqualTo(ListsBackOffice.KNOWLEDGE_BASE_USER)));
+            assertThat(backOffice.versions("um-ex-bo-owned")).isEmpty();
+            assertThat(backOffice.saveExemption("um-ex-bo-owned", 0, opened.contentHash(), changed))
+                    .as("version 1 is the file content").isEqualTo(2);
             assertThat(backOffice.versions("um-ex-bo-owned").get(0).fromFile()).isTrue();
             submit("um-ex-bo-owned");
             as("bo-editor-um-2", UM);
@@ -370,12 +378,12 @@ class ListsBackOfficeIT extends ListsTestSupport {
     void the_public_version_can_be_withdrawn_while_a_newer_one_is_a_draft_or_in_review() {
         as("bo-editor-um-1", UM);
         String id = "um-rp-bo-revising";
-        backOffice.saveRiskPoint(null, 0, risk(id, "后台样例：修订中撤回", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(null, 0, null, risk(id, "后台样例：修订中撤回", LocalDate.of(2026, 1, 1)));
         submit(id);
         as("bo-editor-um-2", UM);
         publish(id);
         assertThat(catalog.findRiskPoint(id)).isPresent();
-        backOffice.saveRiskPoint(id, 1, risk(id, "后台样例：修订中撤回（新稿）", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(id, 1, null, risk(id, "后台样例：修订中撤回（新稿）", LocalDate.of(2026, 1, 1)));
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.DRAFT);
         assertThat(backOffice.entry(id).publicNow()).isTrue();
 
@@ -402,13 +410,13 @@ class ListsBackOfficeIT extends ListsTestSupport {
         as("bo-editor-um-1", UM);
         String risk = "um-rp-bo-sample-forced";
         RiskPointInput r = risk(risk, "后台样例：取消示例勾选", LocalDate.of(2026, 1, 1));
-        backOffice.saveRiskPoint(null, 0, new RiskPointInput(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(),
+        backOffice.saveRiskPoint(null, 0, null, new RiskPointInput(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(),
                 r.risk(), r.level(), r.levelReason(), r.basisObligation(), r.basisPenalty(), r.consequence(),
                 r.prevention(), r.guidance(), r.effectiveFrom(), r.effectiveTo(), false));
         assertThat(backOffice.entry(risk).riskPoint().orElseThrow().sample()).isTrue();
         String exemption = "um-ex-bo-sample-forced";
         ExemptionInput x = ListEntryFormsTest.exemption(exemption);
-        backOffice.saveExemption(null, 0, new ExemptionInput(x.id(), x.agency(), x.kind(), x.subkind(), x.sector(),
+        backOffice.saveExemption(null, 0, null, new ExemptionInput(x.id(), x.agency(), x.kind(), x.subkind(), x.sector(),
                 x.violation(), x.scope(), x.basisViolation(), x.basisPenalty(), x.basisExemption(), x.conditions(),
                 x.measure(), x.effectiveFrom(), x.effectiveTo(), false));
         assertThat(backOffice.entry(exemption).exemption().orElseThrow().sample()).isTrue();
@@ -428,9 +436,9 @@ class ListsBackOfficeIT extends ListsTestSupport {
         as("bo-editor-um-1", UM);
         String upcoming = "um-rp-bo-public-upcoming";
         String ended = "um-rp-bo-public-ended";
-        backOffice.saveRiskPoint(null, 0, risk(upcoming, "后台样例：明年起公开", LocalDate.of(2027, 6, 1)));
+        backOffice.saveRiskPoint(null, 0, null, risk(upcoming, "后台样例：明年起公开", LocalDate.of(2027, 6, 1)));
         RiskPointInput old = risk(ended, "后台样例：已经失效", LocalDate.of(2025, 1, 1));
-        backOffice.saveRiskPoint(null, 0, new RiskPointInput(old.id(), old.agency(), old.sector(), old.appliesTo(),
+        backOffice.saveRiskPoint(null, 0, null, new RiskPointInput(old.id(), old.agency(), old.sector(), old.appliesTo(),
                 old.title(), old.risk(), old.level(), old.levelReason(), old.basisObligation(), old.basisPenalty(),
                 old.consequence(), old.prevention(), old.guidance(), old.effectiveFrom(), LocalDate.of(2025, 12, 31),
                 true));
@@ -451,7 +459,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
         assertThat(backOffice.entries(UM).stream().filter(e -> e.id().equals(ended)).findFirst().orElseThrow()
                 .publicVersion().upcoming(LocalDate.of(2026, 11, 21))).isFalse();
         // under revision, the version on the public list (not in force yet) can still be withdrawn
-        backOffice.saveRiskPoint(upcoming, 1, risk(upcoming, "后台样例：明年起公开（修改）", LocalDate.of(2027, 6, 1)));
+        backOffice.saveRiskPoint(upcoming, 1, null, risk(upcoming, "后台样例：明年起公开（修改）", LocalDate.of(2027, 6, 1)));
         withdraw(upcoming);
         assertThat(backOffice.entries(UM).stream().filter(e -> e.id().equals(upcoming)).findFirst().orElseThrow()
                 .publicVersion()).isNull();
@@ -464,7 +472,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
     void a_new_id_starts_with_the_agency_prefix_so_another_agency_entry_is_never_revealed_by_a_taken_id() {
         as("bo-editor-um-1", UM);
         String draft = "um-rp-bo-prefix-draft";
-        backOffice.saveRiskPoint(null, 0, risk(draft, "后台样例：未发布的草稿", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(null, 0, null, risk(draft, "后台样例：未发布的草稿", LocalDate.of(2026, 1, 1)));
         assertThat(backOffice.idPrefix(UM)).isEqualTo("um-");
         as("bo-editor-mr", MR);
         assertThat(backOffice.idPrefix(MR)).isEqualTo("mr-");
@@ -472,7 +480,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
         // another agency's draft, its published entry and a free id outside the prefix: the same refusal, naming it
         for (String id : List.of(draft, "um-ex-minor-sign-damage", "um-rp-bo-prefix-free", "rp-x")) {
             RiskPointInput r = risk(id, "后台样例：前缀", LocalDate.of(2026, 1, 1));
-            assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, new RiskPointInput(r.id(), MR, r.sector(),
+            assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, null, new RiskPointInput(r.id(), MR, r.sector(),
                     r.appliesTo(), r.title(), r.risk(), r.level(), r.levelReason(), r.basisObligation(),
                     r.basisPenalty(), r.consequence(), r.prevention(), r.guidance(), r.effectiveFrom(), null, true)))
                     .as(id).isInstanceOfSatisfying(ValidationFailure.class, f -> {
@@ -481,11 +489,11 @@ class ListsBackOfficeIT extends ListsTestSupport {
                     });
         }
         RiskPointInput own = risk("mr-rp-bo-prefix-own", "后台样例：本机关前缀", LocalDate.of(2026, 1, 1));
-        assertThat(backOffice.saveRiskPoint(null, 0, new RiskPointInput(own.id(), MR, own.sector(), own.appliesTo(),
+        assertThat(backOffice.saveRiskPoint(null, 0, null, new RiskPointInput(own.id(), MR, own.sector(), own.appliesTo(),
                 own.title(), own.risk(), own.level(), own.levelReason(), own.basisObligation(), own.basisPenalty(),
                 own.consequence(), own.prevention(), own.guidance(), own.effectiveFrom(), null, true))).isEqualTo(1);
         // within the agency's prefix a taken id is still refused as taken
-        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, new RiskPointInput("mr-rp-food-licence", MR,
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, null, new RiskPointInput("mr-rp-food-licence", MR,
                 own.sector(), own.appliesTo(), own.title(), own.risk(), own.level(), own.levelReason(),
                 own.basisObligation(), own.basisPenalty(), own.consequence(), own.prevention(), own.guidance(),
                 own.effectiveFrom(), null, true))).isInstanceOfSatisfying(ValidationFailure.class,

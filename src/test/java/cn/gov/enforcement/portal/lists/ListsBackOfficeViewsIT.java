@@ -36,6 +36,8 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
     @Autowired PortalUserDetailsService users;
     @Autowired ListsBackOffice backOffice;
     @Autowired ImportService importService;
+    @Autowired cn.gov.enforcement.portal.knowledge.KnowledgeBase knowledgeBase;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** Signs in with a real account, for method security and for Vaadin's view access control. */
     private void signInAs(String username, String agency) {
@@ -274,13 +276,13 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         String um = "sample-urban-management";
         String id = "um-rp-bo-view-conflict";
         signInAs("bo-view-editor-um", um);
-        backOffice.saveRiskPoint(null, 0, ListsBackOfficeIT.risk(id, "后台样例：视图并发", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(null, 0, null, ListsBackOfficeIT.risk(id, "后台样例：视图并发", LocalDate.of(2026, 1, 1)));
         UI.getCurrent().navigate("staff/lists/edit/risk-points/" + id);
         set(TextField.class, "entry-title", "后台样例：我的修改");
         set(TextArea.class, "entry-risk", "我填写的风险描述。");
 
         signInAs("bo-view-editor-um-2", um);
-        backOffice.saveRiskPoint(id, 1, ListsBackOfficeIT.risk(id, "后台样例：同事的修改", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(id, 1, null, ListsBackOfficeIT.risk(id, "后台样例：同事的修改", LocalDate.of(2026, 1, 1)));
         signInAs("bo-view-editor-um", um);
         _click(_get(Button.class, spec -> spec.withId("entry-save")));
 
@@ -310,12 +312,49 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
     }
 
     @Test
+    void a_form_opened_on_a_file_entry_whose_file_was_reloaded_changed_is_refused_and_keeps_the_input() throws Exception {
+        String id = "um-ex-bo-view-reloaded";
+        java.nio.file.Path file = KNOWLEDGE_DIR.resolve("exemptions/zz_view_reloaded.yaml");
+        try {
+            java.nio.file.Files.writeString(file, exemptionFile(id, "是否当日清理？"));
+            knowledgeBase.loadAll();
+            signInAs("bo-view-editor-um", "sample-urban-management");
+            UI.getCurrent().navigate("staff/lists/edit/exemptions/" + id);
+            set(TextArea.class, "entry-violation", "后台样例：我改写的违法行为");
+            // the file changes and the knowledge base is reloaded while the form is open (the entry has no version)
+            java.nio.file.Files.writeString(file, exemptionFile(id, "是否在当天清理完毕？"));
+            knowledgeBase.loadAll();
+            _click(_get(Button.class, spec -> spec.withId("entry-save")));
+
+            assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                    .isEqualTo("staff/lists/edit/exemptions/" + id);
+            assertThat(_get(UnorderedList.class, spec -> spec.withId("entry-errors")).getElement().getTextRecursively())
+                    .contains(ListsBackOffice.KNOWLEDGE_BASE_USER).contains("刷新页面");
+            assertThat(_get(TextArea.class, spec -> spec.withId("entry-violation")).getValue())
+                    .isEqualTo("后台样例：我改写的违法行为");
+            assertThat(backOffice.versions(id)).isEmpty();
+
+            // opened again on the reloaded file, the same edit saves
+            UI.getCurrent().navigate("staff/lists/edit/exemptions/" + id);
+            set(TextArea.class, "entry-violation", "后台样例：我改写的违法行为");
+            _click(_get(Button.class, spec -> spec.withId("entry-save")));
+            assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("staff/lists");
+            assertThat(backOffice.versions(id)).extracting(ListsBackOffice.VersionSummary::version).containsExactly(1, 2);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            jdbc.update("delete from lists_entry_version where entry_id = ?", id);
+            jdbc.update("delete from lists_audit where entry_id = ?", id);
+            knowledgeBase.loadAll();
+        }
+    }
+
+    @Test
     void each_step_says_what_it_did_naming_the_entry_the_submitter_is_not_offered_publish_and_a_withdrawal_is_confirmed() {
         String um = "sample-urban-management";
         String id = "um-rp-bo-view-steps";
         String title = "后台样例：步骤反馈";
         signInAs("bo-view-editor-um", um);
-        backOffice.saveRiskPoint(null, 0, ListsBackOfficeIT.risk(id, title, LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(null, 0, null, ListsBackOfficeIT.risk(id, title, LocalDate.of(2026, 1, 1)));
         UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", um));
         _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-submit")));
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.IN_REVIEW);
@@ -383,7 +422,7 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         String published = "后台样例：明年公开";
         String revised = "后台样例：明年公开（甲改）";
         signInAs("bo-view-editor-um", um);
-        backOffice.saveRiskPoint(null, 0, ListsBackOfficeIT.risk(id, published, LocalDate.of(2027, 6, 1)));
+        backOffice.saveRiskPoint(null, 0, null, ListsBackOfficeIT.risk(id, published, LocalDate.of(2027, 6, 1)));
         backOffice.submit(id, 1, EntryStatus.DRAFT);
         signInAs("bo-view-editor-um-2", um);
         backOffice.publish(id, 1, EntryStatus.IN_REVIEW);
@@ -393,7 +432,7 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         assertThat(facts).contains("已发布 · 第 1 版 · 2027-06-01 起公开，公众现在看不到")
                 .contains("生效日期 2027-06-01 起").doesNotContain("公众可见");
 
-        backOffice.saveRiskPoint(id, 1, ListsBackOfficeIT.risk(id, revised, LocalDate.of(2027, 6, 1)));
+        backOffice.saveRiskPoint(id, 1, null, ListsBackOfficeIT.risk(id, revised, LocalDate.of(2027, 6, 1)));
         UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
         UI.getCurrent().navigate("");
         UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", um));
@@ -426,7 +465,7 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         String um = "sample-urban-management";
         String id = "um-ex-bo-view-preview";
         signInAs("bo-view-editor-um", um);
-        backOffice.saveExemption(null, 0, ListEntryFormsTest.exemption(id));
+        backOffice.saveExemption(null, 0, null, ListEntryFormsTest.exemption(id));
         backOffice.submit(id, 1, EntryStatus.DRAFT);
         signInAs("bo-view-editor-um-2", um);
         UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", um));
@@ -447,7 +486,7 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
                 .getElement().getTextRecursively()).contains(UI.getCurrent().getTranslation("lists.sample.badge"));
 
         backOffice.publish(id, 1, EntryStatus.IN_REVIEW);
-        backOffice.saveExemption(id, 1, ListEntryFormsTest.exemption(id));
+        backOffice.saveExemption(id, 1, null, ListEntryFormsTest.exemption(id));
         UI.getCurrent().navigate("staff/lists/history/" + id);
         assertThat(_find(Anchor.class, spec -> spec.withClasses("history-preview"))).extracting(Anchor::getHref)
                 .containsExactly("staff/lists/preview/" + id + "?version=1", "staff/lists/preview/" + id + "?version=2");
@@ -495,7 +534,7 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
     @Test
     void an_editor_of_another_agency_gets_the_not_found_page_for_the_form_and_the_history() {
         signInAs("bo-view-editor-um", "sample-urban-management");
-        backOffice.saveRiskPoint(null, 0, ListsBackOfficeIT.risk("um-rp-bo-view-scope", "后台样例：视图范围",
+        backOffice.saveRiskPoint(null, 0, null, ListsBackOfficeIT.risk("um-rp-bo-view-scope", "后台样例：视图范围",
                 LocalDate.of(2026, 1, 1)));
         signInAs("bo-view-editor-mr", "sample-market-regulation");
         for (String url : new String[] {"staff/lists/edit/risk-points/um-rp-bo-view-scope",
@@ -518,8 +557,8 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
     void the_history_page_shows_what_changed_between_two_versions_field_by_field() {
         signInAs("bo-view-editor-um", "sample-urban-management");
         String id = "um-rp-bo-view-history";
-        backOffice.saveRiskPoint(null, 0, ListsBackOfficeIT.risk(id, "后台样例：历史一", LocalDate.of(2026, 1, 1)));
-        backOffice.saveRiskPoint(id, 1, ListsBackOfficeIT.risk(id, "后台样例：历史二<b>", LocalDate.of(2026, 2, 1)));
+        backOffice.saveRiskPoint(null, 0, null, ListsBackOfficeIT.risk(id, "后台样例：历史一", LocalDate.of(2026, 1, 1)));
+        backOffice.saveRiskPoint(id, 1, null, ListsBackOfficeIT.risk(id, "后台样例：历史二<b>", LocalDate.of(2026, 2, 1)));
         UI.getCurrent().navigate("staff/lists/history/" + id);
         String changes = _get(Div.class, spec -> spec.withId("history-changes")).getElement().getOuterHTML();
         assertThat(changes).contains("风险名称").contains("后台样例：历史一").contains("后台样例：历史二&lt;b&gt;")
@@ -553,10 +592,10 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         signInAs("bo-view-editor-um", "sample-urban-management");
         String id = "um-ex-bo-view-history-conditions";
         var first = ListEntryFormsTest.exemption(id);
-        backOffice.saveExemption(null, 0, first);
+        backOffice.saveExemption(null, 0, null, first);
         var changed = new java.util.ArrayList<>(first.conditions());
         changed.set(0, ListEntryFormsTest.row(ConditionType.FIRST_VIOLATION, "6", null, null, false, "是否半年内首次？"));
-        backOffice.saveExemption(id, 1, new ListEntryForms.ExemptionInput(first.id(), first.agency(), first.kind(),
+        backOffice.saveExemption(id, 1, null, new ListEntryForms.ExemptionInput(first.id(), first.agency(), first.kind(),
                 first.subkind(), first.sector(), first.violation(), first.scope(), first.basisViolation(),
                 first.basisPenalty(), first.basisExemption(), changed, first.measure(), first.effectiveFrom(),
                 first.effectiveTo(), first.sample()));

@@ -128,7 +128,7 @@ class ListsPublicCacheIT extends ListsTestSupport {
         assertThat(catalog.findRiskPoint(id)).isEmpty();
         assertThat(catalog.riskSectors()).doesNotContain(SECTOR);
 
-        backOffice.saveRiskPoint(null, 0, risk(id, "缓存测试：店招未经许可"));
+        backOffice.saveRiskPoint(null, 0, null, risk(id, "缓存测试：店招未经许可"));
         backOffice.submit(id, 1, EntryStatus.DRAFT);
         assertThat(catalog.findRiskPoint(id)).as("in review is not public").isEmpty();
         backOffice.publish(id, 1, EntryStatus.IN_REVIEW);
@@ -139,7 +139,7 @@ class ListsPublicCacheIT extends ListsTestSupport {
                 .andExpect(jsonPath("$.title").value("缓存测试：店招未经许可"));
         signInStaff(accounts, users, "cache-admin", null); // the request ended with a cleared security context
 
-        backOffice.saveRiskPoint(id, 1, risk(id, "缓存测试：店招未经审批"));
+        backOffice.saveRiskPoint(id, 1, null, risk(id, "缓存测试：店招未经审批"));
         assertThat(catalog.findRiskPoint(id)).as("a draft leaves the public version as it is").map(RiskPoint::title)
                 .contains("缓存测试：店招未经许可");
         backOffice.submit(id, 2, EntryStatus.DRAFT);
@@ -159,7 +159,7 @@ class ListsPublicCacheIT extends ListsTestSupport {
     void the_editors_list_shows_title_and_dates_of_new_versions_and_of_versions_stored_before_they_had_columns() {
         String id = "um-rp-cache-summary";
         signInStaff(accounts, users, "cache-editor-um", UM);
-        backOffice.saveRiskPoint(null, 0, risk(id, "缓存测试：列表标题"));
+        backOffice.saveRiskPoint(null, 0, null, risk(id, "缓存测试：列表标题"));
         assertThat(jdbc.queryForObject("select title from lists_entry_version where entry_id = ?", String.class, id))
                 .isEqualTo("缓存测试：列表标题");
         ListsBackOffice.EntrySummary summary = backOffice.entries(UM).stream().filter(e -> e.id().equals(id))

@@ -1,12 +1,14 @@
 package cn.gov.enforcement.portal.lists;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.PortalUserDetailsService;
 import cn.gov.enforcement.portal.knowledge.ContentProblem;
 import cn.gov.enforcement.portal.knowledge.KnowledgeBase;
 import cn.gov.enforcement.portal.lists.ListEntryForms.ExemptionInput;
+import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.testsupport.RowLocks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +41,8 @@ class ListsReloadRaceIT extends ListsTestSupport {
     @Autowired PlatformTransactionManager transactionManager;
 
     private String id;
+    /** The content the form was opened on. */
+    private String openedHash;
 
     @AfterEach
     void removeEntry() throws Exception {
@@ -68,6 +72,7 @@ class ListsReloadRaceIT extends ListsTestSupport {
         signInStaff(accounts, users, "bo-editor-um-1", "sample-urban-management");
         ListsBackOffice.EntryView opened = backOffice.entry(id);
         assertThat(opened.version()).isZero();
+        openedHash = opened.contentHash();
         ExemptionInput in = ExemptionInput.of((ExemptionItem) opened.entry());
         writeFile(id, NEW_QUESTION);
         return new ExemptionInput(in.id(), in.agency(), in.kind(), in.subkind(), in.sector(),
@@ -81,7 +86,7 @@ class ListsReloadRaceIT extends ListsTestSupport {
 
         // the save has locked the entry's row and written versions 1 and 2, not yet committed, when the reload starts
         RowLocks.secondWaitsForFirst(transactionManager, jdbc,
-                () -> assertThat(backOffice.saveExemption(id, 0, edited)).isEqualTo(2), knowledgeBase::loadAll);
+                () -> assertThat(backOffice.saveExemption(id, 0, openedHash, edited)).isEqualTo(2), knowledgeBase::loadAll);
 
         assertThat(catalog.findExemption(id).orElseThrow().conditions().get(1).question())
                 .as("the public list keeps what version 1 holds").isEqualTo(OLD_QUESTION);
@@ -111,17 +116,30 @@ class ListsReloadRaceIT extends ListsTestSupport {
     }
 
     @Test
-    void a_first_save_during_a_reload_waits_for_it_and_takes_over_what_the_reload_wrote() throws Exception {
+    void a_first_save_during_a_reload_waits_for_it_and_is_refused_since_the_file_changed_under_the_form() throws Exception {
         ExemptionInput edited = openedThenFileChanged("um-ex-race-reload-first");
 
         // the reload has locked the list's rows and written the changed file, not yet committed, when the save starts
-        assertThat(RowLocks.secondWaitsForFirst(transactionManager, jdbc, knowledgeBase::loadAll,
-                () -> backOffice.saveExemption(id, 0, edited))).isEqualTo(2);
+        assertThatThrownBy(() -> RowLocks.secondWaitsForFirst(transactionManager, jdbc, knowledgeBase::loadAll,
+                () -> backOffice.saveExemption(id, 0, openedHash, edited)))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.messageKey()).isEqualTo(ListsBackOffice.CONFLICT);
+                            assertThat(p.args()[0]).isEqualTo(ListsBackOffice.KNOWLEDGE_BASE_USER);
+                        }));
 
-        // version 1 is what the public list held when the back office took the entry over: the reloaded file
-        assertThat(publicPayload()).isEqualTo(payloadOfVersion(1)).contains(NEW_QUESTION);
+        // nothing of the form was stored: the public list holds the reloaded file, the entry still has no version
+        assertThat(publicPayload()).contains(NEW_QUESTION);
+        assertThat(backOffice.versions(id)).isEmpty();
         assertThat(knowledgeBase.problems()).extracting(ContentProblem::file, ContentProblem::key).doesNotContain(
                 Tuple.tuple("knowledge-base/exemptions/zz_" + id + ".yaml", "lists.problem.backOfficeOwned"));
+
+        // the form opened again shows the file's content and saves
+        signInStaff(accounts, users, "bo-editor-um-1", "sample-urban-management");
+        ListsBackOffice.EntryView reopened = backOffice.entry(id);
+        assertThat(((ExemptionItem) reopened.entry()).conditions().get(1).question()).isEqualTo(NEW_QUESTION);
+        assertThat(backOffice.saveExemption(id, 0, reopened.contentHash(), edited)).isEqualTo(2);
+        assertThat(payloadOfVersion(1)).as("version 1 is the reloaded file").contains(NEW_QUESTION);
     }
 
     private String publicPayload() {

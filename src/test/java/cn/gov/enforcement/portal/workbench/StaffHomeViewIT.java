@@ -230,7 +230,7 @@ class StaffHomeViewIT extends KaribuViewTest {
         String um = "sample-urban-management";
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
         staff("workbench-editor", Role.EDITOR, um);
-        lists.saveRiskPoint(null, 0, new ListEntryForms.RiskPointInput("um-rp-wb-expiring", um, "户外广告与店招", "沿街商户",
+        lists.saveRiskPoint(null, 0, null, new ListEntryForms.RiskPointInput("um-rp-wb-expiring", um, "户外广告与店招", "沿街商户",
                 "后台样例：临时店招到期", "临时店招超过批准期限仍未拆除。", "中", "影响市容。", "城市市容和环境卫生管理条例 第十一条",
                 "城市市容和环境卫生管理条例 第三十六条", "责令限期改正，可以罚款。", "到期前拆除", java.util.Set.of("提示"),
                 today.minusDays(100), today.plusDays(10), true));
