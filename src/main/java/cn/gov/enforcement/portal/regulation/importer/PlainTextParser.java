@@ -207,11 +207,12 @@ public final class PlainTextParser {
             problems.add(ImportProblem.error(source, 0, "regulation.import.noText"));
             return Optional.empty();
         }
+        String simplifiedTitle = ChineseScript.toSimplified(title).strip();
         if (level == LegalLevel.NORMATIVE_DOCUMENT) {
-            level = levelNamed(ChineseScript.toSimplified(title)).orElse(level);
+            level = levelNamed(simplifiedTitle).orElse(level);
         }
         if (level == LegalLevel.NORMATIVE_DOCUMENT && !covered && documentNumber.isEmpty()
-                && !DOCUMENT_KIND.matcher(ChineseScript.toSimplified(title).strip()).find()) {
+                && !DOCUMENT_KIND.matcher(simplifiedTitle).find()) {
             // a report about a document or about enforcement, not a document itself: shown as such, ranked last
             level = LegalLevel.OTHER_MATERIAL;
         }
