@@ -63,6 +63,8 @@ public class AgencyBackOffice {
 
     /** Message key of the refusal of a save made on a version that is no longer the newest. */
     public static final String CONFLICT = "agency.edit.error.conflict";
+    /** {@link #CONFLICT} when the change was the agency's file reloaded (an agency only in its file); same arguments. */
+    public static final String CONFLICT_FILE = "agency.edit.error.conflictFile";
 
     /**
      * Message key of the refusal of a save that waited longer than the database waits for a row lock (H2: its lock
@@ -463,7 +465,8 @@ public class AgencyBackOffice {
         String who = latest.map(AgencyVersionStore.Version::createdBy).orElse(KNOWLEDGE_BASE_USER);
         Instant fileTime = entity == null || entity.getUpdatedAt() == null ? clock.instant() : entity.getUpdatedAt();
         Instant when = latest.map(AgencyVersionStore.Version::createdAt).orElse(fileTime);
-        return ValidationFailure.of(CONFLICT_FIELD, CONFLICT, who, CONFLICT_TIME.format(when));
+        return ValidationFailure.of(CONFLICT_FIELD, latest.isPresent() ? CONFLICT : CONFLICT_FILE, who,
+                CONFLICT_TIME.format(when));
     }
 
     /** The agency the caller may work on; another agency's, an unknown or a malformed id is "not found". */

@@ -61,6 +61,8 @@ public class ListsBackOffice {
 
     /** Message key of the refusal of a save made on a version that is no longer the newest. */
     public static final String CONFLICT = "lists.admin.error.conflict";
+    /** {@link #CONFLICT} when the change was the entry's file reloaded (an entry only in a file); same arguments. */
+    public static final String CONFLICT_FILE = "lists.admin.error.conflictFile";
 
     /**
      * Message key of the refusal of a save or withdrawal that waited longer than the database waits for a row lock (H2:
@@ -468,6 +470,9 @@ public class ListsBackOffice {
             // an entry only in a file: when the reload wrote it
             when = latest != null ? latest.createdAt() : repository.findById(entryId)
                     .map(ListEntryEntity::getUpdatedAt).filter(java.util.Objects::nonNull).orElseGet(clock::instant);
+            if (latest == null && CONFLICT.equals(messageKey)) {
+                messageKey = CONFLICT_FILE; // said as the file reloaded, not as a colleague called "knowledge-base"
+            }
         }
         return ValidationFailure.of(CONFLICT_FIELD, messageKey, who, CONFLICT_TIME.format(when));
     }

@@ -230,7 +230,7 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
             ValidationFailure conflict = catchThrowableOfType(ValidationFailure.class, () -> backOffice.save("test-bo-delta",
                     opened.version(), opened.contentHash(), withOfficeHours(opened.input(), "只改了办公时间")));
             assertThat(conflict.problems()).extracting(FieldProblem::field, FieldProblem::messageKey)
-                    .containsExactly(Tuple.tuple(AgencyBackOffice.CONFLICT_FIELD, AgencyBackOffice.CONFLICT));
+                    .containsExactly(Tuple.tuple(AgencyBackOffice.CONFLICT_FIELD, AgencyBackOffice.CONFLICT_FILE));
             assertThat(conflict.problems().get(0).args()[0]).isEqualTo("knowledge-base");
             assertThat(backOffice.versions("test-bo-delta")).isEmpty();
             assertThat(directory.find("test-bo-delta").orElseThrow().summary().address()).isEqualTo("测试市文化路1号新大楼");

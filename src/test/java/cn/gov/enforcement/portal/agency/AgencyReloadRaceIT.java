@@ -109,7 +109,7 @@ class AgencyReloadRaceIT extends AgencyBackOfficeTestSupport {
 
         assertThat(outcome).isInstanceOfSatisfying(ValidationFailure.class, refused -> {
             assertThat(refused.problems()).extracting(FieldProblem::field, FieldProblem::messageKey)
-                    .containsExactly(Tuple.tuple(AgencyBackOffice.CONFLICT_FIELD, AgencyBackOffice.CONFLICT));
+                    .containsExactly(Tuple.tuple(AgencyBackOffice.CONFLICT_FIELD, AgencyBackOffice.CONFLICT_FILE));
             assertThat(refused.problems().get(0).args()[0]).isEqualTo(AgencyBackOffice.KNOWLEDGE_BASE_USER);
         });
         assertThat(backOffice.versions(id)).isEmpty();

@@ -322,7 +322,7 @@ class ListsBackOfficeIT extends ListsTestSupport {
             assertThatThrownBy(() -> backOffice.saveExemption("um-ex-bo-owned", 0,
                     KnowledgeFile.sha256("older content".getBytes(StandardCharsets.UTF_8)), changed))
                     .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems()).singleElement()
-                            .satisfies(p -> assertThat(p.args()[0]).isEqualTo(ListsBackOffice.KNOWLEDGE_BASE_USER)));
+                            .satisfies(p -> assertThat(p.messageKey()).isEqualTo(ListsBackOffice.CONFLICT_FILE)));
             assertThat(backOffice.versions("um-ex-bo-owned")).isEmpty();
             assertThat(backOffice.saveExemption("um-ex-bo-owned", 0, opened.contentHash(), changed))
                     .as("version 1 is the file content").isEqualTo(2);

@@ -329,7 +329,8 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
             assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
                     .isEqualTo("staff/lists/edit/exemptions/" + id);
             assertThat(_get(UnorderedList.class, spec -> spec.withId("entry-errors")).getElement().getTextRecursively())
-                    .contains(ListsBackOffice.KNOWLEDGE_BASE_USER).contains("刷新页面");
+                    .contains("它的知识库文件已于").contains("重新加载").contains("刷新页面")
+                    .doesNotContain(ListsBackOffice.KNOWLEDGE_BASE_USER);
             assertThat(_get(TextArea.class, spec -> spec.withId("entry-violation")).getValue())
                     .isEqualTo("后台样例：我改写的违法行为");
             assertThat(backOffice.versions(id)).isEmpty();

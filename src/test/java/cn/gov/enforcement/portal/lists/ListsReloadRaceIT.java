@@ -124,7 +124,7 @@ class ListsReloadRaceIT extends ListsTestSupport {
                 () -> backOffice.saveExemption(id, 0, openedHash, edited)))
                 .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems()).singleElement()
                         .satisfies(p -> {
-                            assertThat(p.messageKey()).isEqualTo(ListsBackOffice.CONFLICT);
+                            assertThat(p.messageKey()).isEqualTo(ListsBackOffice.CONFLICT_FILE);
                             assertThat(p.args()[0]).isEqualTo(ListsBackOffice.KNOWLEDGE_BASE_USER);
                         }));
 
