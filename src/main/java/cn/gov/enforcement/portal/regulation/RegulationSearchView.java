@@ -45,6 +45,10 @@ import java.util.Optional;
 public class RegulationSearchView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Status filter values: a status name in lower case, or "any". */
+    /** A level, status or date in the address the search refuses, named with the value (page wording). */
+    static final String LINK_LEVEL = "regulation.search.linkLevel";
+    static final String LINK_STATUS = "regulation.search.linkStatus";
+    static final String LINK_DATE = "regulation.search.linkDate";
     static final String ANY = RegulationFilters.ANY;
 
     static final int PAGE_SIZE = 20;
@@ -267,10 +271,15 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         to.setValue(RegulationFilters.date(toText).orElse(null));
         // a value the address gives but the search refuses: the field shows its default (All, Current, no date) and
         // says why it is not the value asked for, until the reader changes it; a new search runs with what is shown
-        boolean anyRefused = refused(level, given(lv) && lvl.isEmpty(), "regulation.api.badLevel")
-                | refused(status, given(st) && !any && RegulationFilters.status(st).isEmpty(), "regulation.api.badStatus")
-                | refused(from, given(fromText) && from.getValue() == null, "regulation.api.badDate")
-                | refused(to, given(toText) && to.getValue() == null, "regulation.api.badDate");
+        // named in the page's words with the value the link gave (the API's messages name its codes)
+        String badLevel = getTranslation(LINK_LEVEL, shown(lv));
+        String badStatus = getTranslation(LINK_STATUS, shown(st));
+        String badFrom = getTranslation(LINK_DATE, shown(fromText));
+        String badTo = getTranslation(LINK_DATE, shown(toText));
+        boolean anyRefused = refused(level, given(lv) && lvl.isEmpty(), badLevel)
+                | refused(status, given(st) && !any && RegulationFilters.status(st).isEmpty(), badStatus)
+                | refused(from, given(fromText) && from.getValue() == null, badFrom)
+                | refused(to, given(toText) && to.getValue() == null, badTo);
         Map<String, String> chosen = formParameters();
         int active = chosen.size() - (chosen.containsKey("q") ? 1 : 0);
         // a refused field counts as set, so that a phone unfolds the filters and shows it with its message
@@ -284,8 +293,13 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
                 first(params, "region"), first(params, "issuer"), st, first(params, "from"), first(params, "to"),
                 PAGE_SIZE);
         if (parsed.errorKey() != null) {
-            count.setText(getTranslation("regulation.search.badFilter",
-                    getTranslation(parsed.errorKey(), parsed.errorArgs())));
+            String reason = switch (parsed.errorKey()) {
+                case "regulation.api.badLevel" -> badLevel;
+                case "regulation.api.badStatus" -> badStatus;
+                case "regulation.api.badDate" -> from.isInvalid() ? badFrom : badTo;
+                default -> getTranslation(parsed.errorKey(), parsed.errorArgs());
+            };
+            count.setText(getTranslation("regulation.search.badFilter", reason));
             return;
         }
         show(parsed.query());
@@ -310,10 +324,17 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
         return value != null && !value.isBlank();
     }
 
+    /** A value from the address as a message quotes it: stripped, and cut after 30 characters. */
+    static String shown(String value) {
+        String v = value == null ? "" : value.strip();
+        return v.codePointCount(0, v.length()) <= 30 ? v : v.substring(0, v.offsetByCodePoints(0, 30)) + "…";
+    }
+
     /** Marks a field invalid with the message of the address's refused value, or clears an earlier mark. */
-    private <F extends com.vaadin.flow.component.HasValidation> boolean refused(F field, boolean refused, String key) {
+    private <F extends com.vaadin.flow.component.HasValidation> boolean refused(F field, boolean refused,
+            String message) {
         if (refused) {
-            field.setErrorMessage(getTranslation(key));
+            field.setErrorMessage(message);
             field.setInvalid(true);
         } else if (field.isInvalid()) {
             field.setInvalid(false);

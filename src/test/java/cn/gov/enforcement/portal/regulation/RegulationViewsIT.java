@@ -235,12 +235,12 @@ class RegulationViewsIT extends KaribuViewTest {
 
     @Test
     void a_value_the_address_gives_but_the_search_refuses_marks_its_field_with_the_message() {
-        String badDate = UI.getCurrent().getTranslation("regulation.api.badDate");
         // years the search node cannot store: the page says the date is bad, not that the search is unavailable
         for (String year : new String[] {"0000-01-01", "-0001-01-01", "+10000-01-01"}) {
+            String badDate = "链接中的日期“" + year + "”无法识别，请按 2021-07-15 的格式填写，或在日历中选择。";
             UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚", "to", year)));
             assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-count")).getText()).as(year)
-                    .isEqualTo(UI.getCurrent().getTranslation("regulation.search.badFilter", badDate));
+                    .isEqualTo("无法检索：" + badDate);
             assertThat(datePicker("regulation-to").isInvalid()).as(year).isTrue();
             assertThat(datePicker("regulation-to").getErrorMessage()).isEqualTo(badDate);
             assertThat(datePicker("regulation-to").getValue()).isNull();
@@ -248,17 +248,36 @@ class RegulationViewsIT extends KaribuViewTest {
             assertThat(_get(Button.class, spec -> spec.withId("regulation-filters-toggle")).getText()).as(year)
                     .isNotEqualTo(UI.getCurrent().getTranslation("platform.searchForm.filters"));
         }
+        // a day that does not exist is no format error; a long value is cut in the message
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚", "from", "2026-02-30")));
+        assertThat(datePicker("regulation-from").getErrorMessage()).startsWith("链接中的日期“2026-02-30”无法识别");
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚", "level", "x".repeat(200))));
+        assertThat(select("regulation-level").getErrorMessage())
+                .isEqualTo("链接中的效力级别“" + "x".repeat(30) + "…”无法识别，请在“效力级别”中选择。");
+        // the page names no API codes; the level is refused first, as the search does
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚", "from", "tomorrow",
                 "level", "nonsense", "status", "old")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-count")).getText())
+                .isEqualTo("无法检索：链接中的效力级别“nonsense”无法识别，请在“效力级别”中选择。")
+                .doesNotContain("constitution");
         assertThat(datePicker("regulation-from").isInvalid()).isTrue();
-        assertThat(datePicker("regulation-from").getErrorMessage()).isEqualTo(badDate);
+        assertThat(datePicker("regulation-from").getErrorMessage())
+                .isEqualTo("链接中的日期“tomorrow”无法识别，请按 2021-07-15 的格式填写，或在日历中选择。");
         assertThat(datePicker("regulation-to").isInvalid()).isFalse();
         com.vaadin.flow.component.select.Select<Object> level = select("regulation-level");
         assertThat(level.isInvalid()).isTrue();
-        assertThat(level.getErrorMessage()).isEqualTo(UI.getCurrent().getTranslation("regulation.api.badLevel"));
+        assertThat(level.getErrorMessage()).isEqualTo("链接中的效力级别“nonsense”无法识别，请在“效力级别”中选择。");
         assertThat(select("regulation-status").isInvalid()).isTrue();
         assertThat(select("regulation-status").getErrorMessage())
-                .isEqualTo(UI.getCurrent().getTranslation("regulation.api.badStatus"));
+                .isEqualTo("链接中的时效性“old”无法识别，请在“时效性”中选择。");
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚", "status", "old")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-count")).getText())
+                .isEqualTo("The search cannot run: The validity “old” in the link is not known; choose one under Validity.");
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "行政处罚", "from", "tomorrow",
+                "level", "nonsense", "status", "old")));
+        level = select("regulation-level");
         // the reader changes a field: its mark goes
         com.github.mvysny.kaributesting.v10.LocatorJ._setValue(level, level.getListDataView().getItem(1));
         assertThat(level.isInvalid()).isFalse();
@@ -563,7 +582,7 @@ class RegulationViewsIT extends KaribuViewTest {
         UI.getCurrent().navigate("regulations", QueryParameters.simple(Map.of("q", "体育", "from", "tomorrow")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-count")).getText())
                 .isEqualTo(UI.getCurrent().getTranslation("regulation.search.badFilter",
-                        UI.getCurrent().getTranslation("regulation.api.badDate")));
+                        UI.getCurrent().getTranslation(RegulationSearchView.LINK_DATE, "tomorrow")));
     }
 
     /**
