@@ -10,6 +10,7 @@ import cn.gov.enforcement.portal.platform.LanguagePreference;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
@@ -893,9 +894,12 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                 ? getTranslation("mediation.apply.done.byMail", address)
                 : getTranslation(receipt.mailed() ? "mediation.apply.done.byMailEarlier" : "mediation.apply.done.noMail")));
         if (agency.phone() != null) {
-            list.add(item("mediation-done-phone", agency.officeHours() == null
+            ListItem phone = new ListItem(ReaderScript.markSpliced(agency.officeHours() == null
                     ? getTranslation("mediation.apply.done.phone", agency.phone())
-                    : getTranslation("mediation.apply.done.phoneHours", agency.phone(), agency.officeHours())));
+                    : getTranslation("mediation.apply.done.phoneHours", agency.phone(),
+                            ReaderScript.spliceAsWritten(agency.officeHours()))));
+            phone.setId("mediation-done-phone");
+            list.add(phone);
         }
         box.add(list);
         return box;

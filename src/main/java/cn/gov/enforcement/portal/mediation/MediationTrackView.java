@@ -4,6 +4,7 @@ import cn.gov.enforcement.portal.platform.PasswordFields;
 
 import cn.gov.enforcement.portal.platform.ClientAddress;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -172,9 +173,12 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
                 c.applicantName(), c.idNumberMasked(), c.phoneMasked())));
         AgencyContact agency = service.agencyContact(c.agencyId(), getLocale());
         if (agency.phone() != null) {
-            Paragraph contact = new Paragraph(agency.officeHours() == null
-                    ? getTranslation("mediation.track.contact", agency.name(), agency.phone())
-                    : getTranslation("mediation.track.contactHours", agency.name(), agency.phone(), agency.officeHours()));
+            // the agency's name and office hours are the agency's words: Chinese in them is marked on other pages
+            String name = ReaderScript.spliceAsWritten(agency.name());
+            Paragraph contact = new Paragraph(ReaderScript.markSpliced(agency.officeHours() == null
+                    ? getTranslation("mediation.track.contact", name, agency.phone())
+                    : getTranslation("mediation.track.contactHours", name, agency.phone(),
+                            ReaderScript.spliceAsWritten(agency.officeHours()))));
             contact.setId("mediation-track-agency");
             result.add(contact);
         }

@@ -899,6 +899,18 @@ class MediationViewsIT extends KaribuViewTest {
         _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), r.accessCode());
         click("mediation-track-submit");
         assertThat(textOf("mediation-track-agency")).contains("示例市市场监督管理局", "0999-12315001");
+        // on an English page the agency's office hours are its Chinese words, marked as such; the sentence is not
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        click("mediation-track-submit");
+        com.vaadin.flow.dom.Element contact = _get(com.vaadin.flow.component.Component.class,
+                spec -> spec.withId("mediation-track-agency")).getElement();
+        assertThat(contact.getTextRecursively()).startsWith("Handled by ").contains("0999-12315001", "工作日");
+        assertThat(contact.getChildren().filter(e -> "zh-CN".equals(e.getAttribute("lang")))
+                .map(com.vaadin.flow.dom.Element::getTextRecursively)).singleElement().asString().startsWith("工作日");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        click("mediation-track-submit");
+        assertThat(_get(com.vaadin.flow.component.Component.class, spec -> spec.withId("mediation-track-agency"))
+                .getElement().getChildren().filter(e -> e.getAttribute("lang") != null)).isEmpty();
         assertThat(textOf("mediation-track-deadlines"))
                 .contains("受理决定期限：" + service.track(r.caseNumber(), r.accessCode()).orElseThrow().acceptanceDue());
 
