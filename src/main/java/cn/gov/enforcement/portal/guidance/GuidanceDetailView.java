@@ -35,15 +35,22 @@ import java.util.Optional;
 public class GuidanceDetailView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final transient GuidanceService service;
+    private final transient cn.gov.enforcement.portal.account.AccountService accounts;
     private String number;
     /** A refused voiding and the reason typed, shown with the voiding form at the next render only. */
     private ValidationFailure voidFailure;
     private String keptVoidReason;
 
-    public GuidanceDetailView(GuidanceService service) {
+    public GuidanceDetailView(GuidanceService service, cn.gov.enforcement.portal.account.AccountService accounts) {
         this.service = service;
+        this.accounts = accounts;
         addClassName("guidance-detail-view");
         setId("guidance-detail");
+    }
+
+    /** A colleague by the name of their account, as the mediation and rating pages say it; else the user name. */
+    private String person(String username) {
+        return accounts.staffName(username).orElse(username);
     }
 
     static String path(String number) {
@@ -81,7 +88,7 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
         Div tools = new Div();
         tools.addClassName("no-print");
         tools.setId("guidance-tools");
-        Paragraph facts = new Paragraph(getTranslation("guidance.detail.facts", g.officer(),
+        Paragraph facts = new Paragraph(getTranslation("guidance.detail.facts", person(g.officer()),
                 format(g.issuedAt()), g.partyEmail() == null ? getTranslation("guidance.detail.noEmail") : g.partyEmail()));
         facts.setId("guidance-facts");
         tools.add(new H1(getTranslation("guidance.detail.title", g.number())), facts);
@@ -131,14 +138,14 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
         visit.setId("guidance-visit");
         visit.addClassName("no-print");
         if (g.voided()) {
-            Paragraph voided = new Paragraph(getTranslation("guidance.detail.voided", g.voidedBy(), format(g.voidedAt()),
+            Paragraph voided = new Paragraph(getTranslation("guidance.detail.voided", person(g.voidedBy()), format(g.voidedAt()),
                     g.voidReason()));
             voided.setId("guidance-voided");
             visit.add(voided);
         } else if (g.visitOutcome() != null) {
             visit.add(new Paragraph(getTranslation(g.visitOutcome().messageKey())),
                     cn.gov.enforcement.portal.platform.ReaderScript.markWritten(new Paragraph(g.visitNote())),
-                    new Paragraph(g.visitedBy() + " · " + format(g.visitedAt())));
+                    new Paragraph(person(g.visitedBy()) + " · " + format(g.visitedAt())));
         } else {
             if (g.visitDue() != null) {
                 Paragraph due = new Paragraph(getTranslation("guidance.list.visitDue", g.visitDue().toString())
