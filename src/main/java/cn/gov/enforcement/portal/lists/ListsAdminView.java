@@ -67,13 +67,13 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         List<String> agencies = backOffice.agencies();
         agency.setItems(agencies);
         agency.setVisible(agencies.size() > 1);
-        String requested = ListsUi.first(event.getLocation().getQueryParameters().getParameters(), "agency");
-        String chosen = requested != null && agencies.contains(requested) ? requested
-                : agencies.isEmpty() ? null : agencies.get(0);
         cn.gov.enforcement.portal.platform.FieldWidths.fitLongest(agency, agencies.stream().map(catalog::agencyName).toList());
-        if (chosen != null) {
-            agency.setValue(chosen);
+        if (!agencies.isEmpty()) {
+            agency.setValue(agencies.get(0));
         }
+        // an agency the reader may not work on (or none such) leaves the chooser empty and marked, not the first one
+        cn.gov.enforcement.portal.platform.ViewParameters.chooseOffered(agency, event.getLocation().getQueryParameters(),
+                "agency");
         refresh();
     }
 
@@ -82,7 +82,8 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         rows.removeAll();
         String a = agency.getValue();
         if (a == null) {
-            rows.add(new Paragraph(getTranslation("lists.admin.noAgency")));
+            rows.add(new Paragraph(getTranslation(agency.getListDataView().getItemCount() == 0 ? "lists.admin.noAgency"
+                    : "lists.admin.chooseAgency")));
             return;
         }
         Anchor newRisk = new Anchor("staff/lists/edit/risk-points?agency=" + a, getTranslation("lists.admin.newRisk"));

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 @Route("staff/self-checks")
 @Menu(order = 84, title = "menu.staff.selfcheck")
 @RolesAllowed({"OFFICER", "EDITOR", "ADMIN"})
-public class SelfCheckFeedbackView extends Div implements HasDynamicTitle {
+public class SelfCheckFeedbackView extends Div implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     private final transient SelfCheckFeedback feedback;
     private final Select<String> agency = new Select<>();
@@ -61,6 +61,13 @@ public class SelfCheckFeedbackView extends Div implements HasDynamicTitle {
         configureGrid();
         add(agency, summary, grid);
         refresh();
+    }
+
+    /** {@code ?agency=<id>} chooses the agency (administrators only); an agency not offered leaves none chosen. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        cn.gov.enforcement.portal.platform.ViewParameters.chooseOffered(agency, event.getLocation().getQueryParameters(),
+                "agency");
     }
 
     private void configureGrid() {

@@ -533,6 +533,24 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
     }
 
     @Test
+    void an_administrators_link_to_an_agency_that_is_not_offered_chooses_none_and_says_so() {
+        signInAs("bo-view-admin", null);
+        UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", "sample-urban-management"));
+        Select<?> agency = _get(Select.class, spec -> spec.withId("lists-admin-agency"));
+        assertThat(agency.getValue()).isEqualTo("sample-urban-management");
+        assertThat(_find(Div.class, spec -> spec.withClasses("lists-admin-row"))).isNotEmpty();
+
+        UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", "<script>"));
+        agency = _get(Select.class, spec -> spec.withId("lists-admin-agency"));
+        assertThat(agency.getValue()).isNull();
+        assertThat(agency.isInvalid()).isTrue();
+        assertThat(agency.getErrorMessage()).isEqualTo("链接中的“<script>”不在可选范围内，请在这里选择。");
+        assertThat(_get(Div.class, spec -> spec.withId("lists-admin-rows")).getElement().getTextRecursively())
+                .isEqualTo("请选择执法机关。");
+        assertThat(_find(Div.class, spec -> spec.withClasses("lists-admin-row"))).isEmpty();
+    }
+
+    @Test
     void an_editor_of_another_agency_gets_the_not_found_page_for_the_form_and_the_history() {
         signInAs("bo-view-editor-um", "sample-urban-management");
         backOffice.saveRiskPoint(null, 0, null, ListsBackOfficeIT.risk("um-rp-bo-view-scope", "后台样例：视图范围",

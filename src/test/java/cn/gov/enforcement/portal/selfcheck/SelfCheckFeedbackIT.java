@@ -240,5 +240,18 @@ class SelfCheckFeedbackIT extends KaribuViewTest {
         assertThat(_find(Grid.class, spec -> spec.withId("selfcheck-staff-risks"))).isEmpty();
         agency.setValue(MARKET);
         assertThat(_find(Grid.class, spec -> spec.withId("selfcheck-staff-risks"))).hasSize(1);
+
+        // the address chooses it too; an agency that is not offered chooses none, saying so, not the first one
+        UI.getCurrent().navigate("staff/self-checks", QueryParameters.simple(Map.of("agency", MARKET)));
+        agency = _get(Select.class, spec -> spec.withId("selfcheck-staff-agency"));
+        assertThat(agency.getValue()).isEqualTo(MARKET);
+        assertThat(agency.isInvalid()).isFalse();
+        UI.getCurrent().navigate("staff/self-checks", QueryParameters.simple(Map.of("agency", "no-such-agency")));
+        agency = _get(Select.class, spec -> spec.withId("selfcheck-staff-agency"));
+        assertThat(agency.getValue()).isNull();
+        assertThat(agency.isInvalid()).isTrue();
+        assertThat(agency.getErrorMessage()).isEqualTo("链接中的“no-such-agency”不在可选范围内，请在这里选择。");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("selfcheck-staff-summary")).getText()).isEqualTo("请选择执法机关。");
+        assertThat(_find(Grid.class, spec -> spec.withId("selfcheck-staff-risks"))).isEmpty();
     }
 }
