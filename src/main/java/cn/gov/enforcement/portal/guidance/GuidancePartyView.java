@@ -116,13 +116,11 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
 
     private void lookUp() {
         lookUpError.setText("");
+        number.setInvalid(false);
+        code.setInvalid(false);
         result.removeAll();
         openNumber = null;
         openCode = null;
-        if (number.getValue().isBlank() || code.getValue().isBlank()) {
-            lookUpError.setText(getTranslation("guidance.error.numberAndCode"));
-            return;
-        }
         try {
             Optional<GuidanceRecord> found = service.open(number.getValue(), code.getValue(), ClientAddress.current());
             if (found.isEmpty()) {
@@ -134,8 +132,36 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
             show(found.get(), null, null, null);
             focusFirst(result, "#guidance-document");
         } catch (ValidationFailure refused) {
-            lookUpError.setText(message(refused));
+            if (!markFields(refused)) {
+                lookUpError.setText(message(refused));
+            }
         }
+    }
+
+    /**
+     * An empty or malformed number or an empty code, refused by the service before any look-up (and not counted as a
+     * failed one): each field says what it lacks and the focus goes to the first of them.
+     *
+     * @return whether the refusal was about the fields (else it is about the form: too many failed look-ups)
+     */
+    private boolean markFields(ValidationFailure refused) {
+        com.vaadin.flow.component.Component first = null;
+        for (FieldProblem problem : refused.problems()) {
+            com.vaadin.flow.component.textfield.TextFieldBase<?, String> field = switch (problem.field()) {
+                case "number" -> number;
+                case "code" -> code;
+                default -> null;
+            };
+            if (field != null) {
+                field.setErrorMessage(getTranslation(problem.messageKey(), problem.args()));
+                field.setInvalid(true);
+                first = first == null ? field : first;
+            }
+        }
+        if (first != null) {
+            cn.gov.enforcement.portal.platform.FieldFocus.reveal(first);
+        }
+        return first != null;
     }
 
     private void show(GuidanceRecord g, PartyReply keptReply, String keptNote, ValidationFailure failure) {

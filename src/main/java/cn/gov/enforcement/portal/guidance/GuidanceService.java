@@ -85,6 +85,8 @@ public class GuidanceService {
     public static final Duration FIGURES_CACHE_TIME = Duration.ofSeconds(60);
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** A number as issued ({@code ZD-%d-%06d}), at most the 20 characters a number may have. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("ZD-[0-9]{4}-[0-9]{6,12}");
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("issuedAt"), Sort.Order.desc("id"));
     private static final Sort VISIT_FIRST = Sort.by(Sort.Order.asc("visitDue"), Sort.Order.asc("id"));
 
@@ -498,9 +500,15 @@ public class GuidanceService {
      *
      * @param client the client's address, for the limit of {@link #MAX_FAILED_LOOKUPS} failed look-ups per
      *     {@link #GUESS_WINDOW}; null for a trusted caller
-     * @throws ValidationFailure (field {@code form}) once the client has failed too often; the look-up is not tried
+     * @throws ValidationFailure (fields {@code number}, {@code code}) for a number or code that can find no guidance
+     *     ({@link #lookUpProblems}), not counted as a failed look-up; (field {@code form}) once the client has failed
+     *     too often; the look-up is not tried either way
      */
     public Optional<GuidanceRecord> open(String number, String accessCode, String client) {
+        List<FieldProblem> malformed = lookUpProblems(number, accessCode);
+        if (!malformed.isEmpty()) {
+            throw new ValidationFailure(malformed);
+        }
         SlidingWindowLimiter.Reservation guess = lookupSlot(client);
         Optional<Guidance> found = guess.releasedOnFailure(() -> authorised(number, accessCode));
         if (found.isEmpty()) {
@@ -533,6 +541,7 @@ public class GuidanceService {
         } else if (reply != null && reply.needsNote() && (text == null || text.length() < MIN_QUESTION)) {
             problems.add(new FieldProblem("replyNote", "guidance.error.question", MIN_QUESTION));
         }
+        problems.addAll(lookUpProblems(number, accessCode));
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }
@@ -571,6 +580,28 @@ public class GuidanceService {
                 guess.release();
             }
         }
+    }
+
+    /**
+     * What makes a look-up unable to find any guidance, found before it takes a failed look-up's slot: a missing number
+     * ({@code number}), a number not of the form ZD-year-number as issued ({@code number}; case and spaces around it
+     * do not matter, as in {@link #byNumber}), a missing code ({@code code}). Such a look-up tells nothing about any
+     * guidance, so it need not count; counting it let a party's own typos, or a press of the button on empty fields,
+     * lock the address out. The code is not checked further: a mistyped code is a wrong code (as on the mediation
+     * tracking page), and its hash comparison decides.
+     */
+    static List<FieldProblem> lookUpProblems(String number, String accessCode) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String n = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
+        if (n.isEmpty()) {
+            problems.add(new FieldProblem("number", "guidance.error.numberEmpty"));
+        } else if (!NUMBER.matcher(n).matches()) {
+            problems.add(new FieldProblem("number", "guidance.error.numberFormat"));
+        }
+        if (accessCode == null || accessCode.isBlank()) {
+            problems.add(new FieldProblem("code", "guidance.error.codeEmpty"));
+        }
+        return problems;
     }
 
     /**

@@ -6,7 +6,8 @@ import java.time.LocalDate;
  * What the person learns after rating: the reference, for a bad rating the day by which the agency follows it up
  * (null otherwise), and how they hear of the result.
  */
-public record RatingReceipt(String reference, Score score, LocalDate followUpDue, Reply reply) {
+public record RatingReceipt(String reference, Score score, LocalDate followUpDue, Reply reply)
+        implements java.io.Serializable {
 
     /** How the person hears of the result of the follow-up. */
     public enum Reply {

@@ -38,12 +38,24 @@ import java.util.Map;
 /**
  * The public rating page ({@code /rating}): what 好差评 is, the form, and how the agencies have been
  * rated in the last 365 days. The server checks every field and marks each refused one with its
- * own message; what was typed stays.
+ * own message; what was typed stays, also when the reader switches the language (which reloads the page).
  */
 @Route("rating")
 @Menu(order = 55, title = "menu.rating")
 @AnonymousAllowed
-public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
+public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver,
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware {
+
+    /** Session attribute: the form (or the receipt) to show again once, after the reader switched the language. */
+    static final String AFTER_LANGUAGE_SWITCH = RatingView.class.getName() + ".afterLanguageSwitch";
+
+    /**
+     * Every field of the form as it was, with the form's submission token (a resend after the reload is still the
+     * same rating), and the receipt when the rating had been sent (its reference is shown only there).
+     */
+    record Kept(String agency, java.time.LocalDate contactDate, Matter matter, Score score, String comment,
+            String certificate, boolean wantsReply, String contactName, String contactPhone, String contactEmail,
+            String submissionToken, RatingReceipt receipt) implements java.io.Serializable {}
 
     private final transient RatingService service;
     private final Select<String> agency = new Select<>();
@@ -66,6 +78,8 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
      * when the form arrives twice (a double click); a refused form keeps it for the corrected resend.
      */
     private String submissionToken = java.util.UUID.randomUUID().toString();
+    /** The receipt on show once the rating was stored; null while the form is. */
+    private RatingReceipt shownReceipt;
     /** The public figures, counted again after a rating is sent (the rating counts at once). */
     private Div figures;
 
@@ -256,11 +270,13 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         formError.setText("");
         result.removeAll();
         result.setVisible(false);
+        shownReceipt = null;
         form.setVisible(true);
         submit.setEnabled(true);
     }
 
     private void showReceipt(RatingReceipt receipt) {
+        shownReceipt = receipt;
         form.setVisible(false);
         result.removeAll();
         H2 done = new H2(getTranslation("rating.done.title"));
@@ -359,6 +375,42 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         parameters.getSingleParameter("matter")
                 .flatMap(m -> java.util.Arrays.stream(Matter.values()).filter(x -> x.name().equals(m)).findFirst())
                 .ifPresent(matter::setValue);
+        // after the address's pre-selection: what the reader chose or cleared before the switch wins over it
+        restoreAfterLanguageSwitch();
+    }
+
+    /**
+     * The language switch reloads the page: every field (a cleared one too), the form's token and, once the rating
+     * was sent, its receipt are kept for the reloaded page. A date the picker could not read has no value to keep.
+     */
+    @Override
+    public void keepForLanguageSwitch() {
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(AFTER_LANGUAGE_SWITCH, new Kept(agency.getValue(),
+                contactDate.getValue(), matter.getValue(), score.getValue(), comment.getValue(), certificate.getValue(),
+                wantsReply.getValue(), contactName.getValue(), contactPhone.getValue(), contactEmail.getValue(),
+                submissionToken, shownReceipt));
+    }
+
+    private void restoreAfterLanguageSwitch() {
+        cn.gov.enforcement.portal.platform.LanguageSwitchAware.takeKept(AFTER_LANGUAGE_SWITCH, Kept.class).ifPresent(kept -> {
+            // an agency left the directory meanwhile is no choice any more
+            agency.setValue(kept.agency() != null && agency.getListDataView().getItems().anyMatch(kept.agency()::equals)
+                    ? kept.agency() : null);
+            contactDate.setValue(kept.contactDate());
+            matter.setValue(kept.matter());
+            score.setValue(kept.score());
+            comment.setValue(kept.comment());
+            certificate.setValue(kept.certificate());
+            wantsReply.setValue(kept.wantsReply());
+            contactName.setValue(kept.contactName());
+            contactPhone.setValue(kept.contactPhone());
+            contactEmail.setValue(kept.contactEmail());
+            submissionToken = kept.submissionToken();
+            if (kept.receipt() != null) {
+                showReceipt(kept.receipt());
+                submit.setEnabled(false);
+            }
+        });
     }
 
     @Override

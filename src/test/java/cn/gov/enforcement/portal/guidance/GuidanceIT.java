@@ -318,6 +318,103 @@ class GuidanceIT extends KaribuViewTest {
         assertThat(service.open(issued.guidance().number(), issued.accessCode(), client())).isPresent();
     }
 
+    /** The refused fields of a look-up, as field=message key. */
+    private static List<String> refusedFields(org.assertj.core.api.ThrowableAssert.ThrowingCallable lookUp) {
+        ValidationFailure refused = org.junit.jupiter.api.Assertions.assertThrows(ValidationFailure.class, lookUp::call);
+        return refused.problems().stream().map(p -> p.field() + "=" + p.messageKey()).toList();
+    }
+
+    @Test
+    void an_empty_or_malformed_look_up_is_refused_on_its_fields_before_the_limit_and_never_counts_toward_the_ten() {
+        signInOfficer("guidance-officer", MARKET);
+        GuidanceService.Issued issued = service.issue(input(null));
+        SecurityContextHolder.clearContext();
+        String number = issued.guidance().number();
+        String client = client();
+        // more refusals than the limit allows failures: none of them is a failed look-up
+        for (int i = 0; i < GuidanceService.MAX_FAILED_LOOKUPS; i++) {
+            assertThat(refusedFields(() -> service.open("abc", "ABCDEFGHJKMN", client)))
+                    .containsExactly("number=guidance.error.numberFormat");
+            assertThat(refusedFields(() -> service.open(" ", null, client)))
+                    .containsExactly("number=guidance.error.numberEmpty", "code=guidance.error.codeEmpty");
+            assertThat(refusedFields(() -> service.open(number, "  ", client))).containsExactly("code=guidance.error.codeEmpty");
+            assertThat(refusedFields(() -> service.open("ZD-2026-12345", "ABCDEFGHJKMN", client)))
+                    .as("five digits").containsExactly("number=guidance.error.numberFormat");
+            assertThat(refusedFields(() -> service.reply("TJ-2026-000001", issued.accessCode(), PartyReply.DONE, null,
+                    client))).containsExactly("number=guidance.error.numberFormat");
+        }
+        // the number as a party may type it: lower case, spaces around it
+        assertThat(service.open("  " + number.toLowerCase(java.util.Locale.ROOT) + " ", issued.accessCode(), client))
+                .isPresent();
+        // a well-formed number with a wrong code is a failed look-up: all ten are still there to fail
+        for (int i = 0; i < GuidanceService.MAX_FAILED_LOOKUPS; i++) {
+            assertThat(service.open("ZD-2026-999999", "ABCDEFGHJKMN", client)).isEmpty();
+        }
+        assertThat(refusedFields(() -> service.open(number, issued.accessCode(), client)))
+                .containsExactly("form=guidance.error.tooMany");
+    }
+
+    @Test
+    void the_public_page_marks_an_empty_or_malformed_number_and_code_on_their_fields_in_the_readers_language() {
+        signInOfficer("guidance-officer", MARKET);
+        GuidanceService.Issued issued = service.issue(input(null));
+        SecurityContextHolder.clearContext();
+        UI.getCurrent().navigate("guidance");
+        TextField number = _get(TextField.class, spec -> spec.withId("guidance-open-number"));
+        PasswordField code = _get(PasswordField.class, spec -> spec.withId("guidance-open-code"));
+        Button open = _get(Button.class, spec -> spec.withId("guidance-open-submit"));
+        List<com.vaadin.flow.dom.Element> focused = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranOn("focus()",
+                () -> _click(open));
+        assertThat(number.isInvalid()).isTrue();
+        assertThat(number.getErrorMessage()).isEqualTo("请填写指导书编号。");
+        assertThat(code.isInvalid()).isTrue();
+        assertThat(code.getErrorMessage()).isEqualTo("请填写查询码。");
+        assertThat(focused).containsExactly(number.getElement());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-open-error")).getText()).isEmpty();
+
+        // a party's typos, more often than failed look-ups are allowed: each says what is wrong, and none counts
+        code.setValue("ABCDEFGHJKMN");
+        for (int i = 0; i <= GuidanceService.MAX_FAILED_LOOKUPS; i++) {
+            number.setValue("abc");
+            focused = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranOn("focus()", () -> _click(open));
+            assertThat(number.isInvalid()).isTrue();
+            assertThat(number.getErrorMessage()).contains("ZD-年份-编号", "ZD-2026-000123");
+            assertThat(code.isInvalid()).isFalse();
+            assertThat(focused).containsExactly(number.getElement());
+        }
+        number.setValue(issued.guidance().number());
+        code.setValue("");
+        focused = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranOn("focus()", () -> _click(open));
+        assertThat(number.isInvalid()).isFalse();
+        assertThat(code.getErrorMessage()).isEqualTo("请填写查询码。");
+        assertThat(focused).containsExactly(code.getElement());
+        // a well-formed number with a wrong code is looked up: not found, the fields unmarked, no lock-out
+        code.setValue("ABCDEFGHJKMN");
+        _click(open);
+        assertThat(number.isInvalid()).isFalse();
+        assertThat(code.isInvalid()).isFalse();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-open-error")).getText())
+                .isEqualTo("没有找到这份指导书：请核对编号和查询码。");
+        code.setValue(issued.accessCode());
+        _click(open);
+        assertThat(_get(GuidanceDocument.class).getElement().getAttribute("data-number")).isEqualTo(issued.guidance().number());
+
+        // in English
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("privacy");
+        UI.getCurrent().navigate("guidance");
+        TextField english = _get(TextField.class, spec -> spec.withId("guidance-open-number"));
+        PasswordField englishCode = _get(PasswordField.class, spec -> spec.withId("guidance-open-code"));
+        english.setValue("ZD-abc");
+        _click(_get(Button.class, spec -> spec.withId("guidance-open-submit")));
+        assertThat(english.getErrorMessage()).isEqualTo("A guidance number reads ZD-year-number, for example ZD-2026-000123;"
+                + " please enter it as printed on the written guidance.");
+        assertThat(englishCode.getErrorMessage()).isEqualTo("Please enter the access code.");
+        english.setValue("");
+        _click(_get(Button.class, spec -> spec.withId("guidance-open-submit")));
+        assertThat(english.getErrorMessage()).isEqualTo("Please enter the guidance number.");
+    }
+
     @Test
     void wrong_codes_sent_side_by_side_cannot_pass_the_limit_and_right_ones_and_replies_do_not_count() throws Exception {
         signInOfficer("guidance-officer", MARKET);

@@ -379,6 +379,75 @@ class RatingIT extends KaribuViewTest {
         assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(ratings + 2);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_typed_form_and_then_the_receipt_come_back_after_the_language_switch_once_and_over_the_address() {
+        // opened from a guidance's page, which pre-selects the agency and the matter in the address
+        UI.getCurrent().navigate("rating", com.vaadin.flow.router.QueryParameters.simple(Map.of("agency", MARKET,
+                "matter", "GUIDANCE")));
+        assertThat(_get(Select.class, spec -> spec.withId("rating-agency")).getValue()).isEqualTo(MARKET);
+        // the reader chooses otherwise and fills in every field
+        _get(Select.class, spec -> spec.withId("rating-agency")).setValue(TRAFFIC);
+        _get(Select.class, spec -> spec.withId("rating-matter")).setValue(Matter.INSPECTION);
+        _get(DatePicker.class, spec -> spec.withId("rating-date")).setValue(service.today().minusDays(3));
+        _get(RadioButtonGroup.class, spec -> spec.withId("rating-score")).setValue(Score.DISSATISFIED);
+        _get(TextArea.class, spec -> spec.withId("rating-comment")).setValue("检查时没有出示执法证件。");
+        _get(TextField.class, spec -> spec.withId("rating-certificate")).setValue("JJ-990100-2019-0101");
+        _get(Checkbox.class, spec -> spec.withId("rating-wants-reply")).setValue(true);
+        _get(TextField.class, spec -> spec.withId("rating-contact-name")).setValue("赵女士");
+        _get(TextField.class, spec -> spec.withId("rating-contact-phone")).setValue("139 0013 9000");
+        _get(com.vaadin.flow.component.textfield.EmailField.class, spec -> spec.withId("rating-contact-email"))
+                .setValue("zhao@example.com");
+
+        // the header's switch reloads the page (Karibu builds a new UI and view, on the same address)
+        RatingView before = _get(RatingView.class);
+        cn.gov.enforcement.portal.ui.MainLayout.switchLanguage(UI.getCurrent(), Locale.ENGLISH);
+        assertThat(_get(RatingView.class)).isNotSameAs(before);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getSingleParameter("agency"))
+                .as("reloaded on the address that pre-selects").contains(MARKET);
+        assertThat(_get(Select.class, spec -> spec.withId("rating-agency")).getValue()).as("typed wins over the address")
+                .isEqualTo(TRAFFIC);
+        assertThat(_get(Select.class, spec -> spec.withId("rating-matter")).getValue()).isEqualTo(Matter.INSPECTION);
+        assertThat(_get(DatePicker.class, spec -> spec.withId("rating-date")).getValue())
+                .isEqualTo(service.today().minusDays(3));
+        assertThat(_get(RadioButtonGroup.class, spec -> spec.withId("rating-score")).getValue()).isEqualTo(Score.DISSATISFIED);
+        assertThat(_get(TextArea.class, spec -> spec.withId("rating-comment")).getValue()).isEqualTo("检查时没有出示执法证件。");
+        assertThat(_get(TextField.class, spec -> spec.withId("rating-certificate")).getValue()).isEqualTo("JJ-990100-2019-0101");
+        assertThat(_get(Checkbox.class, spec -> spec.withId("rating-wants-reply")).getValue()).isTrue();
+        assertThat(_get(TextField.class, spec -> spec.withId("rating-contact-name")).getValue()).isEqualTo("赵女士");
+        assertThat(_get(TextField.class, spec -> spec.withId("rating-contact-phone")).getValue()).isEqualTo("139 0013 9000");
+        assertThat(_get(com.vaadin.flow.component.textfield.EmailField.class, spec -> spec.withId("rating-contact-email"))
+                .getValue()).isEqualTo("zhao@example.com");
+
+        // a field cleared before the switch stays empty, though the address pre-selects it
+        _get(Select.class, spec -> spec.withId("rating-matter")).clear();
+        cn.gov.enforcement.portal.ui.MainLayout.switchLanguage(UI.getCurrent(), Locale.SIMPLIFIED_CHINESE);
+        assertThat(_get(Select.class, spec -> spec.withId("rating-matter")).getValue()).isNull();
+        assertThat(_get(Select.class, spec -> spec.withId("rating-agency")).getValue()).isEqualTo(TRAFFIC);
+
+        // sent: the receipt with its reference is shown again after a switch, and the rating is not sent twice
+        _get(Select.class, spec -> spec.withId("rating-matter")).setValue(Matter.INSPECTION);
+        Integer ratings = jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class);
+        _click(_get(Button.class, spec -> spec.withId("rating-submit")));
+        String reference = _get(Span.class, spec -> spec.withId("rating-reference")).getText();
+        cn.gov.enforcement.portal.ui.MainLayout.switchLanguage(UI.getCurrent(), Locale.ENGLISH);
+        assertThat(_get(Span.class, spec -> spec.withId("rating-reference")).getText()).isEqualTo(reference);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rating-reply-note")).getElement().getAttribute("data-reply"))
+                .isEqualTo("MAIL");
+        assertThat(_find(Div.class, spec -> spec.withId("rating-form"))).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(ratings + 1);
+
+        // once only: opening the page again later starts afresh, with the address's pre-selection
+        UI.getCurrent().navigate("privacy");
+        UI.getCurrent().navigate("rating", com.vaadin.flow.router.QueryParameters.simple(Map.of("agency", MARKET,
+                "matter", "GUIDANCE")));
+        assertThat(_find(Span.class, spec -> spec.withId("rating-reference"))).isEmpty();
+        assertThat(_get(Select.class, spec -> spec.withId("rating-agency")).getValue()).isEqualTo(MARKET);
+        assertThat(_get(Select.class, spec -> spec.withId("rating-matter")).getValue()).isEqualTo(Matter.GUIDANCE);
+        assertThat(_get(TextArea.class, spec -> spec.withId("rating-comment")).getValue()).isEmpty();
+        assertThat(_get(TextField.class, spec -> spec.withId("rating-contact-name")).getValue()).isEmpty();
+    }
+
     /** A click as the browser sends it, whether or not the button was disabled in the browser meanwhile. */
     private static void clickArrives(Button button) {
         com.vaadin.flow.component.ComponentUtil.fireEvent(button, new com.vaadin.flow.component.ClickEvent<>(button, true,
