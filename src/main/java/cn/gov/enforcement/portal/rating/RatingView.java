@@ -396,6 +396,9 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
             // an agency left the directory meanwhile is no choice any more
             agency.setValue(kept.agency() != null && agency.getListDataView().getItems().anyMatch(kept.agency()::equals)
                     ? kept.agency() : null);
+            if (agency.getValue() != null) {
+                agency.setInvalid(false); // the address's unknown agency was replaced by the reader's choice
+            }
             contactDate.setValue(kept.contactDate());
             matter.setValue(kept.matter());
             score.setValue(kept.score());
