@@ -35,9 +35,9 @@ public class StaffAgencyView extends Div implements BeforeEnterObserver, HasDyna
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        add(new H1(getTranslation("agency.staff.title")));
         Optional<String> id = event.getRouteParameters().get("id");
         boolean admin = staff.isAdmin();
+        add(new H1(getTranslation(admin ? "agency.staff.titleAll" : "agency.staff.title")));
         if (admin) {
             Select<AgencySummary> picker = new Select<>();
             picker.setId("staff-agency-picker");
@@ -88,6 +88,6 @@ public class StaffAgencyView extends Div implements BeforeEnterObserver, HasDyna
 
     @Override
     public String getPageTitle() {
-        return getTranslation("agency.staff.pageTitle");
+        return getTranslation(staff.isAdmin() ? "agency.staff.pageTitleAll" : "agency.staff.pageTitle");
     }
 }

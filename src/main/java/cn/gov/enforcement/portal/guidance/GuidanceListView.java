@@ -48,8 +48,10 @@ public class GuidanceListView extends Div implements HasDynamicTitle, BeforeEnte
     public GuidanceListView(GuidanceService service) {
         this.service = service;
         addClassName("guidance-list-view");
-        add(new H1(getTranslation("guidance.list.title")), new Paragraph(getTranslation("guidance.list.lead")));
         Optional<String> own = service.staffAgency(null);
+        // an administrator reads the agency chosen below, an officer their own
+        add(new H1(getTranslation("guidance.list.title")), new Paragraph(getTranslation(own.isEmpty()
+                ? "guidance.list.leadAll" : "guidance.list.lead")));
         List<AgencySummary> all = own.isEmpty() ? service.agencies() : List.of();
         agency.setId("guidance-list-agency");
         agency.setLabel(getTranslation("guidance.field.agency"));

@@ -47,9 +47,10 @@ public class RatingQueueView extends Div implements HasDynamicTitle, BeforeEnter
     public RatingQueueView(RatingService service) {
         this.service = service;
         addClassName("rating-queue-view");
-        add(new H1(getTranslation("rating.queue.title")), new Paragraph(getTranslation("rating.queue.lead",
-                RatingService.FOLLOW_UP_DAYS)));
         Optional<String> own = service.staffAgency(null);
+        // an administrator reads the agency chosen below, an officer their own
+        add(new H1(getTranslation("rating.queue.title")), new Paragraph(getTranslation(own.isEmpty()
+                ? "rating.queue.leadAll" : "rating.queue.lead", RatingService.FOLLOW_UP_DAYS)));
         List<AgencySummary> all = service.agencies(getLocale());
         agency.setId("rating-queue-agency");
         agency.setLabel(getTranslation("rating.field.agency"));

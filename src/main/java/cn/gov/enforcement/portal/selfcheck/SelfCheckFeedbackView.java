@@ -43,9 +43,10 @@ public class SelfCheckFeedbackView extends Div implements HasDynamicTitle, com.v
     public SelfCheckFeedbackView(SelfCheckFeedback feedback) {
         this.feedback = feedback;
         addClassName("selfcheck-feedback-view");
-        add(new H1(getTranslation("selfcheck.staff.title")), new Paragraph(getTranslation("selfcheck.staff.lead",
-                SelfCheckFeedback.FIGURE_DAYS)));
         Optional<String> own = feedback.staffAgency(null);
+        // an administrator reads the agency chosen below, an officer or editor their own
+        add(new H1(getTranslation("selfcheck.staff.title")), new Paragraph(getTranslation(own.isEmpty()
+                ? "selfcheck.staff.leadAll" : "selfcheck.staff.lead", SelfCheckFeedback.FIGURE_DAYS)));
         List<AgencySummary> all = own.isEmpty() ? feedback.agencies() : List.of();
         agency.setId("selfcheck-staff-agency");
         agency.setLabel(getTranslation("selfcheck.staff.agency"));
@@ -162,7 +163,8 @@ public class SelfCheckFeedbackView extends Div implements HasDynamicTitle, com.v
         }
         AgencyFigures figures = feedback.figures(shown.get());
         summary.setText(figures.submissions() == 0
-                ? getTranslation("selfcheck.staff.none", figures.from().toString(), figures.to().toString())
+                ? getTranslation(agency.isVisible() ? "selfcheck.staff.noneAll" : "selfcheck.staff.none",
+                        figures.from().toString(), figures.to().toString())
                 : getTranslation("selfcheck.staff.summary", figures.submissions(), figures.from().toString(),
                         figures.to().toString()));
         grid.setItems(figures.risks());

@@ -245,7 +245,9 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
             Anchor password = new Anchor("account/password", getTranslation("shell.account.password"));
             if (authentication.hasAnyRole("OFFICER", "EDITOR", "ADMIN")) {
                 // the staff view of the agency directory (agency module); officers see their own agency only
-                Anchor staff = new Anchor("staff/agency", getTranslation("shell.account.staffAgency"));
+                // an administrator has no agency of their own: the link opens every agency's record
+                Anchor staff = new Anchor("staff/agency", getTranslation(authentication.hasAnyRole("ADMIN")
+                        ? "shell.account.staffAgencyAll" : "shell.account.staffAgency"));
                 staff.setId("staff-agency-link");
                 area.add(user, staff, password, logout);
             } else {

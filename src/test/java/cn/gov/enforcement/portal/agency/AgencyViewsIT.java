@@ -92,6 +92,7 @@ class AgencyViewsIT extends AgencyTestSupport {
         String html = _get(Div.class, spec -> spec.withId("agency-details")).getElement().getOuterHTML();
         assertThat(html).contains("示例市市场监督管理局").contains("张晓丰");
         assertThat(_find(Select.class, spec -> spec.withId("staff-agency-picker"))).isEmpty();
+        assertThat(_find(com.vaadin.flow.component.html.H1.class).get(0).getText()).isEqualTo("本机关执法主体信息");
     }
 
     @Test
@@ -108,6 +109,8 @@ class AgencyViewsIT extends AgencyTestSupport {
         UI.getCurrent().navigate("staff/agency/sample-traffic-police");
         assertThat(_find(Select.class, spec -> spec.withId("staff-agency-picker"))).hasSize(1);
         assertThat(_get(Div.class, spec -> spec.withId("agency-details")).getElement().getOuterHTML()).contains("马骏");
+        // an administrator has no agency of their own: the page is every agency's record
+        assertThat(_find(com.vaadin.flow.component.html.H1.class).get(0).getText()).isEqualTo("各机关执法主体信息");
     }
 
     @Test

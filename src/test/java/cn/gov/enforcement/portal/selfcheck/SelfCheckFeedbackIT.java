@@ -236,7 +236,11 @@ class SelfCheckFeedbackIT extends KaribuViewTest {
         Select<String> agency = _get(Select.class, spec -> spec.withId("selfcheck-staff-agency"));
         agency.setValue("sample-traffic-police");
         // no business sent answers about traffic risks: no table, a sentence saying so
-        assertThat(_get(Paragraph.class, spec -> spec.withId("selfcheck-staff-summary")).getText()).contains("没有企业匿名提交");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("selfcheck-staff-summary")).getText()).contains("没有企业匿名提交")
+                .contains("所选机关").doesNotContain("本机关");
+        // the lead speaks of the agency chosen, not of an agency of the administrator's own
+        assertThat(_find(Paragraph.class).stream().map(Paragraph::getText)).anyMatch(t -> t.contains("企业对所选机关各法律风险点的回答"))
+                .noneMatch(t -> t.contains("本机关"));
         assertThat(_find(Grid.class, spec -> spec.withId("selfcheck-staff-risks"))).isEmpty();
         agency.setValue(MARKET);
         assertThat(_find(Grid.class, spec -> spec.withId("selfcheck-staff-risks"))).hasSize(1);
