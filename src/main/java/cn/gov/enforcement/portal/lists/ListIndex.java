@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code risk-points} and {@code exemptions} indexes: rebuildable projections of the database.
- * The searchable text is in {@code all} (standard analyzer: CJK single characters, operator AND)
- * with a bigram sub-field for scoring; agency, sector, level and kind are keywords for filtering. The
- * query is the shared {@link IdPage} keyword search with the title as title.
+ * The searchable text is in {@code all} (standard analyzer: CJK single characters) with a bigram sub-field, the
+ * title likewise; agency, sector, level and kind are keywords for filtering. The query is the shared
+ * {@link IdPage#wordRequest} search by words (character pairs), with the title as title.
  */
 @Component
 class ListIndex {
@@ -117,7 +117,8 @@ class ListIndex {
     }
 
     /**
-     * Keyword filters: field → value (null values are ignored). An entry also matches the text said in legal terms
+     * Keyword filters: field → value (null values are ignored). An entry matches enough of the words of the text
+     * ({@link IdPage#wordRequest}), or of the text said in legal terms
      * ({@code alternatives}, see {@link cn.gov.enforcement.portal.regulation.LayTerms#alternatives}).
      */
     Optional<IdPage> search(ListKind kind, String text, List<String> alternatives, Map<String, String> filters,
@@ -127,7 +128,7 @@ class ListIndex {
             return Optional.empty();
         }
         try {
-            return Optional.of(IdPage.search(es, kind.folder(), text, alternatives, "title", b -> {
+            return Optional.of(IdPage.searchWords(es, kind.folder(), text, alternatives, "title", b -> {
                 if (!excludedIds.isEmpty()) {
                     b.mustNot(m -> m.ids(i -> i.values(excludedIds)));
                 }

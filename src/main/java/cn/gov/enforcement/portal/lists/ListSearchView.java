@@ -48,6 +48,8 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
     private final TextField search = new TextField();
     private final Select<String> agency = new Select<>();
     private final Paragraph count = new Paragraph();
+    /** Says that a filter of the address is unknown and was ignored (an edited or outdated link). */
+    private final Paragraph unknownFilter = new Paragraph();
     private final Div results = new Div();
     private final Div pager = new Div();
     private final Anchor download = new Anchor();
@@ -130,6 +132,9 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         printBar.setVisible(false);
         add(printBar);
 
+        unknownFilter.setId(prefix + "-unknown-filter");
+        unknownFilter.addClassName("lists-empty");
+        unknownFilter.setVisible(false);
         count.setId(prefix + "-count");
         count.getElement().setAttribute("role", "status");
         results.setId(prefix + "-results");
@@ -139,7 +144,7 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         // printed only: a page printed with the browser's own command says that it is one page of several
         pageOnlyNote.setId(prefix + "-print-page-note");
         pageOnlyNote.addClassName("lists-print-only");
-        add(count, pageOnlyNote, results, pager);
+        add(unknownFilter, count, pageOnlyNote, results, pager);
         ListsUi.addPrintStyle(this);
     }
 
@@ -209,6 +214,7 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
         String q = ListsUi.first(params, "q");
         String a = ListsUi.first(params, "agency");
+        List<String> unknown = new ArrayList<>();
         if (a != null && !catalog.agencies(kind).contains(a)) {
             if (catalog.knownAgency(a)) {
                 // an agency page links here for every agency: keep its filter, even with nothing to show
@@ -217,11 +223,21 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
                 }
             } else {
                 a = null;
+                unknown.add(getTranslation("lists.filter.agency"));
             }
         }
         search.setValue(q == null ? "" : q.length() > ListsCatalog.MAX_QUERY ? q.substring(0, ListsCatalog.MAX_QUERY) : q);
         agency.setValue(a == null ? "" : a);
         Map<String, String> own = readFilters(params);
+        // a filter of the address that the page does not know is ignored: say so rather than show "all" silently
+        own.forEach((name, value) -> {
+            if (value == null && ListsUi.first(params, name) != null) {
+                unknown.add(getTranslation("lists.filter." + name));
+            }
+        });
+        unknownFilter.setText(unknown.isEmpty() ? ""
+                : getTranslation("lists.unknownFilter", String.join(getTranslation("lists.unknownFilter.separator"), unknown)));
+        unknownFilter.setVisible(!unknown.isEmpty());
         form.setActiveFilters((a == null ? 0 : 1) + (int) own.values().stream().filter(v -> v != null && !v.isEmpty()).count());
         show(q, a, own, ListsUi.page(params), "all".equals(ListsUi.first(params, "print")));
     }

@@ -209,8 +209,8 @@ public class ListsCatalog {
         List<String> haystacks = null;
         List<String> kept = new ArrayList<>();
         for (String alternative : alternatives) {
-            List<String> terms = QueryText.terms(alternative);
-            if (terms.isEmpty()) {
+            List<QueryText.Word> words = QueryText.words(alternative);
+            if (words.isEmpty()) {
                 continue;
             }
             Optional<IdPage> counted = index.search(kind, alternative, List.of(), Map.of(), day.notInForce(), 0, 1);
@@ -221,7 +221,7 @@ public class ListsCatalog {
                 if (haystacks == null) {
                     haystacks = day.inForce().stream().map(ListsCatalog::haystack).toList();
                 }
-                matching = haystacks.stream().filter(h -> terms.stream().allMatch(h::contains)).count();
+                matching = haystacks.stream().filter(h -> QueryText.holdsEnough(h, words)).count();
             }
             if (matching * 4 < entries) {
                 kept.add(alternative);
@@ -253,21 +253,30 @@ public class ListsCatalog {
                     .map(e -> type.cast(e.entry())).toList();
             return new ListPage<>(hits.get().total(), page, size, items);
         }
-        List<String> terms = QueryText.terms(text);
-        List<List<String>> alternativeTerms = alternatives.stream().map(QueryText::terms).toList();
+        // the index is not there: the same matching on the entries' text, ranked as the index ranks (title words 3×)
+        List<List<QueryText.Word>> wordings = new ArrayList<>();
+        if (text != null) {
+            wordings.add(QueryText.words(text));
+            alternatives.forEach(a -> wordings.add(QueryText.words(a)));
+        }
+        List<QueryText.Word> allWords = wordings.stream().flatMap(List::stream).distinct().toList();
         List<PublishedLists.Cached> matches = new ArrayList<>();
+        Map<String, Long> scores = new java.util.HashMap<>();
         for (PublishedLists.Cached e : day.inForce()) {
             if (!matchesFilters(e, filters)) {
                 continue;
             }
             String haystack = haystack(e);
-            if (terms.stream().allMatch(haystack::contains)
-                    || alternativeTerms.stream().anyMatch(a -> !a.isEmpty() && a.stream().allMatch(haystack::contains))) {
+            if (text == null) {
                 matches.add(e);
+            } else if (wordings.stream().anyMatch(w -> QueryText.holdsEnough(haystack, w))) {
+                matches.add(e);
+                String title = ChineseScript.fold(e.title().toLowerCase(Locale.ROOT));
+                scores.put(e.id(), QueryText.wordsIn(haystack, allWords) + 3 * QueryText.wordsIn(title, allWords));
             }
         }
-        if (text != null && terms.isEmpty()) {
-            matches.clear();
+        if (text != null) {
+            matches.sort(java.util.Comparator.comparing((PublishedLists.Cached e) -> scores.get(e.id())).reversed());
         }
         List<T> items = matches.stream().skip(from).limit(size).map(e -> type.cast(e.entry())).toList();
         return new ListPage<>(matches.size(), page, size, items);

@@ -4,13 +4,17 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -44,37 +48,63 @@ public record IdPage(long total, List<String> ids) {
      */
     public static SearchRequest request(String index, String text, String titleField,
             Consumer<BoolQuery.Builder> filters, int from, int size) {
-        return request(index, text, List.of(), titleField, filters, from, size);
+        return request(index, text, filters, from, size, b -> {
+            b.must(m -> m.match(mm -> mm.field("all").query(text).operator(Operator.And)));
+            b.should(m -> m.match(mm -> mm.field("all.bigram").query(text)));
+            b.should(m -> m.match(mm -> mm.field(titleField + ".bigram").query(text).boost(3f)));
+        });
     }
 
     /**
-     * {@link #request(String, String, String, Consumer, int, int)} where a document also matches when every character
-     * of one of {@code alternatives} (the text said in other words, such as its legal terms) occurs in {@code all};
-     * the alternatives' bigrams score as the text's do. Without alternatives the request is the same as without them.
+     * The keyword search of the lists, by words rather than characters. With text, a document matches when its
+     * {@code all} holds {@link QueryText#wordsNeeded enough} of the {@link QueryText#words words} of the text (character
+     * pairs in {@code all.bigram}, a lone character or word in {@code all}), or enough of the words of one of
+     * {@code alternatives} (the text said in other words, such as its legal terms); an everyday word or an extra
+     * character in a question thus does not exclude the entry that holds the rest, and one or two words are all needed
+     * (占道 finds the entries that say 占道, not every one with 占 and 道 somewhere). The score adds the words found in
+     * {@code all} and, three times, those found in {@code titleField}. A text without any word matches nothing;
+     * without text every document matches, in id order. Only ids are fetched; the total is counted exactly.
+     *
+     * @param filters adds the caller's clauses (filters, exclusions) to the bool query; may do nothing
      */
-    public static SearchRequest request(String index, String text, List<String> alternatives, String titleField,
+    public static SearchRequest wordRequest(String index, String text, List<String> alternatives, String titleField,
             Consumer<BoolQuery.Builder> filters, int from, int size) {
+        List<List<QueryText.Word>> wordings = new ArrayList<>();
+        if (text != null) {
+            wordings.add(QueryText.words(text));
+            alternatives.forEach(alt -> wordings.add(QueryText.words(alt)));
+            wordings.removeIf(List::isEmpty);
+        }
+        Set<QueryText.Word> allWords = new LinkedHashSet<>();
+        wordings.forEach(allWords::addAll);
+        return request(index, text, filters, from, size, b -> {
+            if (wordings.isEmpty()) {
+                b.must(m -> m.matchNone(none -> none));
+                return;
+            }
+            b.must(m -> m.bool(any -> {
+                wordings.forEach(words -> any.should(o -> o.bool(one -> {
+                    words.forEach(w -> one.should(term(w, "all", 1f)));
+                    return one.minimumShouldMatch(Integer.toString(QueryText.wordsNeeded(words.size())));
+                })));
+                return any.minimumShouldMatch("1");
+            }));
+            allWords.forEach(w -> b.should(term(w, titleField, 3f)));
+        });
+    }
+
+    /**
+     * A page of ids of {@code index}: with text the clauses {@code textClauses} adds, without every document in id
+     * order; then the caller's {@code filters}.
+     */
+    private static SearchRequest request(String index, String text, Consumer<BoolQuery.Builder> filters, int from,
+            int size, Consumer<BoolQuery.Builder> textClauses) {
         boolean hasText = text != null && !text.isBlank();
         return SearchRequest.of(s -> {
             s.index(index).from(from).size(size).trackTotalHits(t -> t.enabled(true)).source(src -> src.fetch(false));
             s.query(q -> q.bool(b -> {
-                if (hasText && alternatives.isEmpty()) {
-                    b.must(m -> m.match(mm -> mm.field("all").query(text).operator(Operator.And)));
-                    b.should(m -> m.match(mm -> mm.field("all.bigram").query(text)));
-                    b.should(m -> m.match(mm -> mm.field(titleField + ".bigram").query(text).boost(3f)));
-                } else if (hasText) {
-                    b.must(m -> m.bool(any -> {
-                        any.should(o -> o.match(mm -> mm.field("all").query(text).operator(Operator.And)));
-                        alternatives.forEach(alt -> any.should(o -> o.match(mm -> mm.field("all").query(alt)
-                                .operator(Operator.And))));
-                        return any.minimumShouldMatch("1");
-                    }));
-                    b.should(m -> m.match(mm -> mm.field("all.bigram").query(text)));
-                    b.should(m -> m.match(mm -> mm.field(titleField + ".bigram").query(text).boost(3f)));
-                    alternatives.forEach(alt -> {
-                        b.should(m -> m.match(mm -> mm.field("all.bigram").query(alt)));
-                        b.should(m -> m.match(mm -> mm.field(titleField + ".bigram").query(alt).boost(3f)));
-                    });
+                if (hasText) {
+                    textClauses.accept(b);
                 } else {
                     b.must(m -> m.matchAll(all -> all));
                 }
@@ -88,18 +118,25 @@ public record IdPage(long total, List<String> ids) {
         });
     }
 
+    /** A term query for one word: a pair in the field's {@code bigram} sub-field, a single term in the field. */
+    private static Query term(QueryText.Word word, String field, float boost) {
+        return Query.of(q -> q.term(t -> t.field(word.pair() ? field + ".bigram" : field).value(word.text())
+                .boost(boost)));
+    }
+
     /** Runs {@link #request} and answers its page. */
     @SuppressWarnings("rawtypes")
     public static IdPage search(ElasticsearchClient es, String index, String text, String titleField,
             Consumer<BoolQuery.Builder> filters, int from, int size) throws IOException {
-        return search(es, index, text, List.of(), titleField, filters, from, size);
+        SearchResponse<Map> response = es.search(request(index, text, titleField, filters, from, size), Map.class);
+        return of(response);
     }
 
-    /** Runs {@link #request(String, String, List, String, Consumer, int, int)} and answers its page. */
+    /** Runs {@link #wordRequest} and answers its page. */
     @SuppressWarnings("rawtypes")
-    public static IdPage search(ElasticsearchClient es, String index, String text, List<String> alternatives,
+    public static IdPage searchWords(ElasticsearchClient es, String index, String text, List<String> alternatives,
             String titleField, Consumer<BoolQuery.Builder> filters, int from, int size) throws IOException {
-        SearchResponse<Map> response = es.search(request(index, text, alternatives, titleField, filters, from, size),
+        SearchResponse<Map> response = es.search(wordRequest(index, text, alternatives, titleField, filters, from, size),
                 Map.class);
         return of(response);
     }

@@ -56,6 +56,67 @@ public final class QueryText {
         return terms;
     }
 
+    /**
+     * One word a list search matches by ({@link #words}).
+     *
+     * @param text lower case
+     * @param pair two neighbouring terms joined, as the {@code bigram} sub-fields hold them; otherwise one term, as the
+     *     field itself holds it
+     */
+    public record Word(String text, boolean pair) {}
+
+    /**
+     * The words a list search matches by: in each run of letters and digits (spaces and punctuation end a run), every
+     * pair of neighbouring terms ({@link #terms}) joined, as the {@code bigram} sub-fields hold them ("占道经营" → 占道
+     * 道经 经营); a run of one term is that term ("险", "abc"). Without duplicates, in order.
+     */
+    public static List<Word> words(String text) {
+        List<Word> words = new ArrayList<>();
+        if (text == null) {
+            return words;
+        }
+        for (String run : text.split("[^\\p{L}\\p{N}]+")) {
+            List<String> terms = terms(run);
+            if (terms.size() == 1) {
+                addOnce(words, new Word(terms.get(0), false));
+            }
+            for (int i = 0; i + 1 < terms.size(); i++) {
+                addOnce(words, new Word(terms.get(i) + terms.get(i + 1), true));
+            }
+        }
+        return words;
+    }
+
+    /**
+     * How many of a question's {@code words} a text must contain to match: all of one or two, at least half of more
+     * (2 of 3, 3 of 6), so that an everyday word or an extra character does not exclude the entry that has the rest.
+     */
+    public static int wordsNeeded(int words) {
+        return words <= 2 ? words : (words + 1) / 2;
+    }
+
+    /**
+     * How many of {@code words} a text holds, as the index counts them: a single term anywhere in the text, a pair
+     * in the text without its spaces and punctuation (the bigram sub-field joins neighbouring terms across them).
+     *
+     * @param text lower case, folded as the words are
+     */
+    public static long wordsIn(String text, List<Word> words) {
+        String joined = text.replaceAll("[^\\p{L}\\p{N}]+", "");
+        return words.stream().filter(w -> (w.pair() ? joined : text).contains(w.text())).count();
+    }
+
+    /** True when {@code text} holds {@link #wordsNeeded enough} of {@code words} (none: false). */
+    public static boolean holdsEnough(String text, List<Word> words) {
+        return !words.isEmpty() && wordsIn(text, words) >= wordsNeeded(words.size());
+    }
+
+    private static void addOnce(List<Word> words, Word word) {
+        if (!words.contains(word)) {
+            words.add(word);
+        }
+    }
+
     private static void flush(StringBuilder word, List<String> terms) {
         if (!word.isEmpty()) {
             terms.add(word.toString());

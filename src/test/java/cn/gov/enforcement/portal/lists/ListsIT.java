@@ -98,6 +98,60 @@ class ListsIT extends ListsTestSupport {
         assertThat(catalog.searchExemptions("罚单", null, null, 0, 1).total()).isLessThan(exemptions / 4);
     }
 
+    private List<String> riskIds(String q) {
+        return catalog.searchRiskPoints(q, null, null, null, 0, 100).items().stream().map(RiskPoint::id).toList();
+    }
+
+    /** {@code right} is found, and none of {@code unrelated} comes before it. */
+    private static void foundBefore(List<String> ids, String right, String... unrelated) {
+        assertThat(ids).contains(right);
+        for (String other : unrelated) {
+            if (ids.contains(other)) {
+                assertThat(ids.indexOf(other)).as(other + " after " + right + " in " + ids).isGreaterThan(ids.indexOf(right));
+            }
+        }
+    }
+
+    @Test
+    void everyday_phrasings_find_the_entry_they_describe_first_and_not_every_entry_holding_their_characters()
+            throws Exception {
+        indexesBuilt();
+        // 没有营业执照: the licence entries lead, not long entries that merely hold each of its characters somewhere
+        List<String> noLicence = riskIds("没有营业执照");
+        assertThat(noLicence.subList(0, 3)).contains("mr-rp-unregistered-business", "mr-rp-licence-display");
+        foundBefore(noLicence, "mr-rp-licence-display", "mr-rp-price-fraud", "mr-rp-substandard-product");
+        foundBefore(noLicence, "mr-rp-unregistered-business", "mr-rp-price-fraud", "mr-rp-substandard-product");
+        // 卖过期食品: 卖 is no word of the entry, which says 销售超过保质期的食品
+        assertThat(riskIds("卖过期食品")).first().isEqualTo("mr-rp-expired-food");
+        assertThat(catalog.searchExemptions("卖过期食品", null, null, 0, 100).items()).extracting(ExemptionItem::id)
+                .contains("mr-ex-reduced-small-value");
+        // 无照经营: trading without registration, not the food label entry that holds 无, 照, 经 and 营
+        List<String> unlicensed = riskIds("无照经营");
+        assertThat(unlicensed).first().isEqualTo("mr-rp-unregistered-business");
+        foundBefore(unlicensed, "mr-rp-unregistered-business", "mr-rp-food-label");
+        // 店门口占道经营: the extra 店门口 does not exclude the entry 占道经营 finds
+        assertThat(riskIds("占道经营")).first().isEqualTo("um-rp-outside-store-business");
+        assertThat(riskIds("店门口占道经营")).first().isEqualTo("um-rp-outside-store-business");
+        mvc.perform(get("/api/v1/risk-points").param("q", "店门口占道经营"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value("um-rp-outside-store-business"));
+    }
+
+    @Test
+    void short_queries_find_the_entries_holding_the_word_and_unrelated_words_find_nothing() throws Exception {
+        indexesBuilt();
+        // one or two character pairs are all needed: 占道 finds the entries that say 占道, not those with 占 and 道 apart
+        for (String word : List.of("占道", "食品", "营业执照")) {
+            List<String> holding = catalog.publicRiskPoints().stream()
+                    .filter(r -> ListIndex.searchableText("risk-points", r.title(), r).contains(word))
+                    .map(RiskPoint::id).toList();
+            assertThat(holding).as(word).isNotEmpty();
+            assertThat(riskIds(word)).as(word).containsExactlyInAnyOrderElementsOf(holding);
+        }
+        assertThat(riskIds("潜水艇和运载火箭发射")).isEmpty();
+        assertThat(catalog.searchExemptions("潜水艇和运载火箭发射", null, null, 0, 100).total()).isZero();
+    }
+
     @Autowired DownloadThrottle downloads;
 
     @Test

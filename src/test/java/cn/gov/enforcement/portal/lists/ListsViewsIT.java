@@ -70,6 +70,38 @@ class ListsViewsIT extends ListsTestSupport {
         assertThat(_find(Anchor.class, spec -> spec.withId("risk-next"))).isEmpty();
     }
 
+    @Test
+    void an_unknown_filter_in_the_address_is_named_as_ignored_in_the_readers_language() {
+        long all = catalog.searchRiskPoints(null, null, null, null, 0, 1).total();
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("sector", "<script>", "level", "zzz")));
+        Paragraph note = _get(Paragraph.class, spec -> spec.withId("risk-unknown-filter"));
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).isEqualTo("链接中的筛选条件（行业领域、风险等级）无法识别，已忽略；下面显示的是不按该条件筛选的全部结果。");
+        assertThat(_get(Select.class, spec -> spec.withId("risk-sector")).getValue()).isEqualTo("");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("risk-count")).getText()).startsWith("共找到 " + all);
+        // a known filter with it still filters, and only the unknown one is named
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("sector", "机动车驾驶", "level", "zzz")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("risk-unknown-filter")).getText()).contains("（风险等级）");
+        assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).isNotEmpty();
+        // known filters only: no note
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("level", "高")));
+        assertThat(_find(Paragraph.class, spec -> spec.withId("risk-unknown-filter"))).as("hidden").isEmpty();
+
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("sector", "<script>", "kind", "zzz",
+                "agency", "no-such-agency")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("exemption-unknown-filter")).getText())
+                .isEqualTo("連結中的篩選條件（執法機關、行業領域、清單類別）無法辨識，已忽略；下面顯示的是不依該條件篩選的全部結果。");
+        assertThat(_find(Div.class, spec -> spec.withClasses("exemption-card"))).isNotEmpty();
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("kind", "zzz")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("exemption-unknown-filter")).getText())
+                .isEqualTo("The link asks for a filter this list does not know (List): it is ignored, and the entries are"
+                        + " shown as if it were not there.");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
     /**
      * What the lists store announces after writing: the rows were changed behind its back (the lists are cached).
      * Published in a transaction, as the store does: its listeners run after commit, and one published outside

@@ -47,7 +47,12 @@ class PublishedListsTest {
     }
 
     private static ListEntryEntity risk(String id, String sector, LocalDate from, LocalDate to) {
-        RiskPoint r = new RiskPoint(id, "sample-agency", sector, "商户", "标题" + id, "风险。", "低", "理由。", List.of(),
+        return risk(id, sector, "标题" + id, "风险。", from, to);
+    }
+
+    private static ListEntryEntity risk(String id, String sector, String title, String risk, LocalDate from,
+            LocalDate to) {
+        RiskPoint r = new RiskPoint(id, "sample-agency", sector, "商户", title, risk, "低", "理由。", List.of(),
                 List.of(), "后果。", List.of("预防"), List.of("提示"), from, to, true);
         ListEntryEntity e = new ListEntryEntity(id);
         e.replace("risk-points", r.agency(), sector, r.level(), null, r.title(), true, from, to, ListJson.write(r),
@@ -57,6 +62,27 @@ class PublishedListsTest {
 
     private List<String> publicIds() {
         return catalog.publicRiskPoints().stream().map(RiskPoint::id).toList();
+    }
+
+    private List<String> found(String q) {
+        return catalog.searchRiskPoints(q, null, null, null, 0, 10).items().stream().map(RiskPoint::id).toList();
+    }
+
+    @Test
+    void without_the_search_node_the_entries_text_is_searched_by_words_as_the_index_would() {
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        risks.add(risk("b-rp-outside", "沿街经营", "店外经营、占道堆放物品", "把商品摆到门前人行道上经营。", from, null));
+        risks.add(risk("b-rp-road", "市政设施", "擅自占用或挖掘城市道路", "为装修临时占用道路。", from, null));
+        risks.add(risk("b-rp-label", "食品销售", "销售无标签或标签不合规的预包装食品", "照常经营无标签的食品。", from, null));
+        published.invalidate();
+        // the mocked index answers nothing: the catalog searches the entries' text
+        assertThat(found("占道")).containsExactly("b-rp-outside");
+        assertThat(found("占道经营")).first().isEqualTo("b-rp-outside");
+        assertThat(found("店门口占道经营")).first().isEqualTo("b-rp-outside");
+        // 无, 照, 经 and 营 all occur in the label entry, but of the words 无照 照经 经营 only one
+        assertThat(found("无照经营")).isEmpty();
+        assertThat(found("标签食品")).first().isEqualTo("b-rp-label");
+        assertThat(found("潜水艇")).isEmpty();
     }
 
     @Test

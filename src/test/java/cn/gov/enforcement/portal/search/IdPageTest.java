@@ -67,4 +67,40 @@ class IdPageTest {
         assertThat(request.path("query").path("bool").has("filter")).isFalse();
         assertThat(request.path("sort").toString()).contains("\"id\"").containsIgnoringCase("asc");
     }
+
+    @Test
+    void the_word_search_needs_half_of_the_pairs_of_the_text_or_of_one_alternative_and_scores_the_title_three_times()
+            throws Exception {
+        JsonNode request = json(IdPage.wordRequest("risk-points", "店门口占道经营", List.of("店外 占道经营"), "title",
+                NO_FILTERS, 0, 10));
+        JsonNode any = request.path("query").path("bool").path("must").get(0).path("bool");
+        assertThat(any.path("minimum_should_match").asText()).isEqualTo("1");
+        JsonNode text = any.path("should").get(0).path("bool");
+        // 店门 门口 口占 占道 道经 经营: three of six
+        assertThat(text.path("should")).hasSize(6);
+        assertThat(text.path("minimum_should_match").asText()).isEqualTo("3");
+        assertThat(text.path("should").get(0).path("term").path("all.bigram").path("value").asText()).isEqualTo("店门");
+        // 店外 占道 道经 经营: two of four
+        JsonNode alternative = any.path("should").get(1).path("bool");
+        assertThat(alternative.path("should")).hasSize(4);
+        assertThat(alternative.path("minimum_should_match").asText()).isEqualTo("2");
+        // the title scores each word of the text and the alternative once, three times as much
+        JsonNode title = request.path("query").path("bool").path("should");
+        assertThat(title).hasSize(7);
+        assertThat(title.get(0).path("term").path("title.bigram").path("boost").asDouble()).isEqualTo(3.0);
+    }
+
+    @Test
+    void the_word_search_matches_a_lone_character_in_the_field_and_nothing_for_a_text_without_words() throws Exception {
+        JsonNode lone = json(IdPage.wordRequest("exemptions", "险", List.of(), "title", NO_FILTERS, 0, 10));
+        JsonNode text = lone.path("query").path("bool").path("must").get(0).path("bool").path("should").get(0)
+                .path("bool");
+        assertThat(text.path("should").get(0).path("term").path("all").path("value").asText()).isEqualTo("险");
+        assertThat(text.path("minimum_should_match").asText()).isEqualTo("1");
+        JsonNode none = json(IdPage.wordRequest("exemptions", "\"(*:\\", List.of(), "title", NO_FILTERS, 0, 10));
+        assertThat(none.path("query").path("bool").path("must").get(0).has("match_none")).isTrue();
+        JsonNode all = json(IdPage.wordRequest("exemptions", null, List.of("x"), "title", NO_FILTERS, 0, 10));
+        assertThat(all.path("query").path("bool").path("must").get(0).has("match_all")).isTrue();
+        assertThat(all.path("sort").toString()).contains("\"id\"");
+    }
 }
