@@ -115,7 +115,8 @@ public class ListsCatalog {
         checkPaging(page, size);
         checkAgency(agency);
         if (level != null && !ListsFormat.LEVELS.contains(level)) {
-            throw new ListsInputException("lists.error.level", String.join(" ", ListsFormat.LEVELS));
+            // the API also takes the codes: the message names both (an English caller reads the codes first)
+            throw new ListsInputException("lists.error.level", String.join(" ", ListsFormat.LEVELS), "high medium low");
         }
         String cleanSector = checkSector(sector);
         Map<String, String> filters = new LinkedHashMap<>();
@@ -147,7 +148,8 @@ public class ListsCatalog {
         checkPaging(page, size);
         checkAgency(agency);
         if (kind != null && !ListsFormat.KINDS.contains(kind)) {
-            throw new ListsInputException("lists.error.kind", String.join(" ", ListsFormat.KINDS));
+            throw new ListsInputException("lists.error.kind", String.join(" ", ListsFormat.KINDS),
+                    "no_penalty lighter reduced");
         }
         String cleanSector = checkSector(sector);
         Map<String, String> filters = new LinkedHashMap<>();

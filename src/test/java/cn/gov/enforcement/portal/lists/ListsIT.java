@@ -219,6 +219,12 @@ class ListsIT extends ListsTestSupport {
                 .andExpect(jsonPath("$.message").value("The page size must be between 1 and 100."));
         mvc.perform(get("/api/v1/risk-points").param("level", "extreme"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("bad_request"));
+        // the refusal names the codes the API takes besides the Chinese values
+        mvc.perform(get("/api/v1/risk-points").param("level", "extreme").header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.message").value("The risk level must be one of: high medium low (or 高 中 低)."));
+        mvc.perform(get("/api/v1/exemptions").param("kind", "bogus"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message")
+                        .value("清单类别必须是以下之一：不予处罚 从轻处罚 减轻处罚（接口也接受 no_penalty lighter reduced）。"));
         mvc.perform(get("/api/v1/exemptions").param("page", "abc"))
                 .andExpect(status().isBadRequest());
     }
