@@ -256,30 +256,26 @@ public class ListsCatalog {
             return new ListPage<>(hits.get().total(), page, size, items);
         }
         // the index is not there: the same matching on the entries' text, ranked as the index ranks (title words 3×)
-        List<List<QueryText.Word>> wordings = new ArrayList<>();
-        if (text != null) {
-            wordings.add(QueryText.words(text));
-            alternatives.forEach(a -> wordings.add(QueryText.words(a)));
-        }
+        List<List<QueryText.Word>> wordings = QueryText.wordings(text, alternatives);
         List<QueryText.Word> allWords = wordings.stream().flatMap(List::stream).distinct().toList();
-        List<PublishedLists.Cached> matches = new ArrayList<>();
-        Map<String, Long> scores = new java.util.HashMap<>();
+        record Scored(PublishedLists.Cached entry, long score) {}
+        List<Scored> scored = new ArrayList<>();
         for (PublishedLists.Cached e : day.inForce()) {
             if (!matchesFilters(e, filters)) {
                 continue;
             }
             String haystack = haystack(e);
             if (text == null) {
-                matches.add(e);
+                scored.add(new Scored(e, 0));
             } else if (wordings.stream().anyMatch(w -> QueryText.holdsEnough(haystack, w))) {
-                matches.add(e);
                 String title = ChineseScript.fold(e.title().toLowerCase(Locale.ROOT));
-                scores.put(e.id(), QueryText.wordsIn(haystack, allWords) + 3 * QueryText.wordsIn(title, allWords));
+                long score = QueryText.wordsIn(haystack, allWords) + 3 * QueryText.wordsIn(title, allWords);
+                scored.add(new Scored(e, score));
             }
         }
-        if (text != null) {
-            matches.sort(java.util.Comparator.comparing((PublishedLists.Cached e) -> scores.get(e.id())).reversed());
-        }
+        // a stable sort: entries of one score stay in the day's order, as without text
+        scored.sort(java.util.Comparator.comparingLong(Scored::score).reversed());
+        List<PublishedLists.Cached> matches = scored.stream().map(Scored::entry).toList();
         List<T> items = matches.stream().skip(from).limit(size).map(e -> type.cast(e.entry())).toList();
         return new ListPage<>(matches.size(), page, size, items);
     }

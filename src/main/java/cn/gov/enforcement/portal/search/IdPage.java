@@ -10,7 +10,6 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +68,7 @@ public record IdPage(long total, List<String> ids) {
      */
     public static SearchRequest wordRequest(String index, String text, List<String> alternatives, String titleField,
             Consumer<BoolQuery.Builder> filters, int from, int size) {
-        List<List<QueryText.Word>> wordings = new ArrayList<>();
-        if (text != null) {
-            wordings.add(QueryText.words(text));
-            alternatives.forEach(alt -> wordings.add(QueryText.words(alt)));
-            wordings.removeIf(List::isEmpty);
-        }
+        List<List<QueryText.Word>> wordings = QueryText.wordings(text, alternatives);
         Set<QueryText.Word> allWords = new LinkedHashSet<>();
         wordings.forEach(allWords::addAll);
         return request(index, text, filters, from, size, b -> {

@@ -88,6 +88,20 @@ public final class QueryText {
     }
 
     /**
+     * The wordings a list search matches by: the {@link #words} of {@code text}, then those of each of
+     * {@code alternatives} (the text said in other words), leaving out any without a word; none for no text.
+     */
+    public static List<List<Word>> wordings(String text, List<String> alternatives) {
+        List<List<Word>> wordings = new ArrayList<>();
+        if (text != null) {
+            wordings.add(words(text));
+            alternatives.forEach(alternative -> wordings.add(words(alternative)));
+            wordings.removeIf(List::isEmpty);
+        }
+        return wordings;
+    }
+
+    /**
      * How many of a question's {@code words} a text must contain to match: all of one or two, at least half of more
      * (2 of 3, 3 of 6), so that an everyday word or an extra character does not exclude the entry that has the rest.
      */

@@ -70,4 +70,13 @@ class QueryTextTest {
         assertThat(QueryText.holdsEnough(entry, QueryText.words("潜水艇"))).isFalse();
         assertThat(QueryText.holdsEnough(entry, List.of())).isFalse();
     }
+
+    @Test
+    void the_wordings_are_the_text_then_each_alternative_without_the_empty_ones() {
+        assertThat(QueryText.wordings("卖菜", List.of("销售食用农产品", "！？", "险")))
+                .containsExactly(List.of(pair("卖菜")), QueryText.words("销售食用农产品"), List.of(single("险")));
+        // a text of no words keeps the alternatives' words; no text has none, whatever the alternatives
+        assertThat(QueryText.wordings("😀", List.of("占道"))).containsExactly(List.of(pair("占道")));
+        assertThat(QueryText.wordings(null, List.of("占道"))).isEmpty();
+    }
 }
