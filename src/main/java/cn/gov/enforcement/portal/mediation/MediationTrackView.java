@@ -229,7 +229,7 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         OrderedList messages = new OrderedList();
         messages.setId("mediation-track-messages");
         for (CaseMessageView m : c.messages()) {
-            String who = getTranslation(m.fromApplicant() ? "mediation.messages.fromYou" : "mediation.track.byAgency");
+            String who = getTranslation(m.fromApplicant() ? "mediation.messages.fromYou" : "mediation.messages.fromAgency");
             messages.add(new ListItem(format(m.sentAt()) + " " + who + getTranslation("mediation.colon") + m.body()));
         }
         if (c.messages().isEmpty()) {

@@ -464,7 +464,7 @@ class MediationViewsIT extends KaribuViewTest {
         _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), r.accessCode());
         click("mediation-track-submit");
         String tracking = _get(Div.class, spec -> spec.withId("mediation-track-result")).getElement().getOuterHTML();
-        assertThat(tracking).contains("agency: Please send the receipt.", "you: Receipt attached.", "(agency): Documents complete")
+        assertThat(tracking).contains("Agency: Please send the receipt.", "You: Receipt attached.", "(agency): Documents complete")
                 .doesNotContain("：");
     }
 
