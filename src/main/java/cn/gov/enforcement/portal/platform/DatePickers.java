@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Date pickers in the reader's language: month and weekday names, 今天 / 取消 and the message for a date the
  * picker cannot read come from the {@code platform.date.*} texts (Vaadin's own are English); weeks start on
- * Monday and dates read and print as {@code yyyy-MM-dd}, the form the portal's addresses and documents use.
+ * Monday and dates read and print as {@code yyyy-MM-dd}, the form the portal's addresses and documents use (English
+ * pages also read the month first, {@code 1/31/2026}).
  */
 public final class DatePickers {
 
@@ -67,7 +68,9 @@ public final class DatePickers {
         i18n.setFirstDayOfWeek(1);
         i18n.setToday(owner.getTranslation("platform.date.today"));
         i18n.setCancel(owner.getTranslation("platform.date.cancel"));
-        i18n.setDateFormats("yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd");
+        // the first is the form dates are shown in; an English reader may also write the month first (1/31/2026)
+        List<String> formats = list(owner, "platform.date.formats");
+        i18n.setDateFormats(formats.get(0), formats.subList(1, formats.size()).toArray(String[]::new));
         i18n.setBadInputErrorMessage(owner.getTranslation("platform.date.badInput"));
         return i18n;
     }

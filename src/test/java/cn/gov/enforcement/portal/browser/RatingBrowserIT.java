@@ -38,4 +38,22 @@ class RatingBrowserIT extends BrowserTest {
         browser.waitForVaadin();
         assertThat(ratingsOfTheAgency()).isEqualTo(before + 1);
     }
+
+    @Test
+    void an_english_reader_may_write_the_month_first_and_sees_the_date_as_the_portal_writes_it() {
+        browser.open("/rating?lang=en&agency=" + AGENCY);
+        java.time.LocalDate day = ratings.today().minusDays(3);
+        WebElement date = browser.find(By.cssSelector("#rating-date input"));
+        date.sendKeys(day.getMonthValue() + "/" + day.getDayOfMonth() + "/" + day.getYear(), Keys.ENTER);
+        browser.waitForVaadin();
+        assertThat(date.getAttribute("value")).isEqualTo(day.toString());
+        assertThat(browser.find(By.id("rating-date")).getDomAttribute("invalid")).isNull();
+
+        // the same date on a Chinese page is not read (a Chinese reader writes the year first) and says so
+        browser.open("/rating?lang=zh-CN&agency=" + AGENCY);
+        WebElement chinese = browser.find(By.cssSelector("#rating-date input"));
+        chinese.sendKeys(day.getMonthValue() + "/" + day.getDayOfMonth() + "/" + day.getYear(), Keys.ENTER);
+        browser.waitForVaadin();
+        assertThat(browser.find(By.id("rating-date")).getDomAttribute("invalid")).isNotNull();
+    }
 }
