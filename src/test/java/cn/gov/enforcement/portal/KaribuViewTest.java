@@ -51,6 +51,23 @@ public abstract class KaribuViewTest extends IntegrationTest {
         SecurityContextHolder.clearContext();
     }
 
+    /**
+     * The header's language switch as a browser lives it: the switch remembers the language in a cookie and reloads the
+     * page, and the reloaded page is in the language of the cookie the browser sends. Karibu's reload sends no cookie,
+     * so the fake request is given it first; {@code MainLayout.switchLanguage} alone reloads in Simplified Chinese.
+     */
+    protected static void switchLanguageAsABrowser(Locale locale) {
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        String cookie = cn.gov.enforcement.portal.platform.LanguagePreference.COOKIE;
+        jakarta.servlet.http.Cookie[] others = request.getCookies() == null ? new jakarta.servlet.http.Cookie[0]
+                : Arrays.stream(request.getCookies()).filter(c -> !cookie.equals(c.getName()))
+                        .toArray(jakarta.servlet.http.Cookie[]::new);
+        request.setCookiesInt(others);
+        request.addCookie(new jakarta.servlet.http.Cookie(cookie,
+                cn.gov.enforcement.portal.platform.LanguagePreference.tag(locale)));
+        cn.gov.enforcement.portal.ui.MainLayout.switchLanguage(UI.getCurrent(), locale);
+    }
+
     /** Signs in as the given principal (a {@link UserDetails} or a plain name) with the given roles. */
     protected void signIn(Object principal, String... roles) {
         List<SimpleGrantedAuthority> authorities =

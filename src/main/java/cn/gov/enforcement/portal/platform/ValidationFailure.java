@@ -25,7 +25,7 @@ public class ValidationFailure extends RuntimeException {
     }
 
     /** A problem with one field: the field name and a translation key with its arguments. */
-    public record FieldProblem(String field, String messageKey, Object... args) {
+    public record FieldProblem(String field, String messageKey, Object... args) implements java.io.Serializable {
         @Override
         public String toString() {
             return field + ": " + messageKey;

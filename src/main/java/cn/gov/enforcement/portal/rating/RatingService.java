@@ -136,6 +136,11 @@ public class RatingService {
         return LocalDate.now(clock.withZone(ZONE));
     }
 
+    /** Forgets the ratings counted against the hourly limit of each address (for tests). */
+    void resetLimits() {
+        limiter.clear();
+    }
+
     /**
      * Records a rating.
      *

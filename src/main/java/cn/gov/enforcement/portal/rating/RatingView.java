@@ -55,7 +55,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
      */
     record Kept(String agency, java.time.LocalDate contactDate, Matter matter, Score score, String comment,
             String certificate, boolean wantsReply, String contactName, String contactPhone, String contactEmail,
-            String submissionToken, RatingReceipt receipt) implements java.io.Serializable {}
+            String submissionToken, RatingReceipt receipt, List<FieldProblem> refusal) implements java.io.Serializable {}
 
     private final transient RatingService service;
     private final Select<String> agency = new Select<>();
@@ -80,6 +80,8 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
     private String submissionToken = java.util.UUID.randomUUID().toString();
     /** The receipt on show once the rating was stored; null while the form is. */
     private RatingReceipt shownReceipt;
+    /** The problems of the last refused send, shown again after a language switch; none after a stored one. */
+    private List<FieldProblem> refusal = List.of();
     /** The public figures, counted again after a rating is sent (the rating counts at once). */
     private Div figures;
 
@@ -208,21 +210,10 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
             replace(figures, counted);
             figures = counted;
             stored = true;
+            refusal = List.of();
         } catch (ValidationFailure failure) {
-            List<String> general = new java.util.ArrayList<>();
-            for (FieldProblem p : failure.problems()) {
-                HasValidation field = fields.get(p.field());
-                String message = getTranslation(p.messageKey(), p.args());
-                if (field == null) {
-                    general.add(message);
-                } else {
-                    field.setInvalid(true);
-                    field.setErrorMessage(message);
-                }
-            }
-            // not "required": the date was typed, but cannot be read
-            cn.gov.enforcement.portal.platform.DatePickers.markUnreadable(this, contactDate);
-            pointAtRefused(general);
+            refusal = List.copyOf(failure.problems());
+            showRefusal(true);
         } finally {
             // refused (or failed): the person corrects and sends again; stored: the form is gone with its button
             submit.setEnabled(!stored);
@@ -230,11 +221,32 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
     }
 
     /**
+     * Marks the fields of the last refusal with their messages in the page's language and writes the note under the
+     * form; the focus goes to the first refused field when asked (after a send, not after a language switch).
+     */
+    private void showRefusal(boolean focus) {
+        List<String> general = new java.util.ArrayList<>();
+        for (FieldProblem p : refusal) {
+            HasValidation field = fields.get(p.field());
+            String message = getTranslation(p.messageKey(), p.args());
+            if (field == null) {
+                general.add(message);
+            } else {
+                field.setInvalid(true);
+                field.setErrorMessage(message);
+            }
+        }
+        // not "required": the date was typed, but cannot be read
+        cn.gov.enforcement.portal.platform.DatePickers.markUnreadable(this, contactDate);
+        pointAtRefused(general, focus);
+    }
+
+    /**
      * After a refused submit: the note under the form names every refused field in the order of the form (each field
      * keeps its own message), after any message that belongs to no field, and the focus goes to the first refused
      * field, which the window scrolls to; the reader no longer stays on the button with the errors off screen.
      */
-    private void pointAtRefused(List<String> general) {
+    private void pointAtRefused(List<String> general, boolean focus) {
         List<String> labels = new java.util.ArrayList<>();
         com.vaadin.flow.component.Component first = null;
         for (HasValidation field : fields.values()) {
@@ -248,7 +260,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
                     String.join(getTranslation("rating.listSeparator"), labels)));
         }
         formError.setText(String.join(" ", general));
-        if (first != null) {
+        if (first != null && focus) {
             cn.gov.enforcement.portal.platform.FieldFocus.reveal(first);
         }
     }
@@ -273,6 +285,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         shownReceipt = null;
         form.setVisible(true);
         submit.setEnabled(true);
+        refusal = List.of();
     }
 
     private void showReceipt(RatingReceipt receipt) {
@@ -388,7 +401,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         cn.gov.enforcement.portal.platform.LanguageSwitchAware.keep(AFTER_LANGUAGE_SWITCH, new Kept(agency.getValue(),
                 contactDate.getValue(), matter.getValue(), score.getValue(), comment.getValue(), certificate.getValue(),
                 wantsReply.getValue(), contactName.getValue(), contactPhone.getValue(), contactEmail.getValue(),
-                submissionToken, shownReceipt));
+                submissionToken, shownReceipt, refusal));
     }
 
     private void restoreAfterLanguageSwitch() {
@@ -412,6 +425,10 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
             if (kept.receipt() != null) {
                 showReceipt(kept.receipt());
                 submit.setEnabled(false);
+            } else if (!kept.refusal().isEmpty()) {
+                // the marks of the last refused send, in the new language (a later send checks again)
+                refusal = kept.refusal();
+                showRefusal(false);
             }
         });
     }

@@ -65,6 +65,8 @@ class RatingIT extends KaribuViewTest {
     void loadTheKnowledgeBase() {
         // test classes with their own knowledge base (agencies only, say) share the database: load ours again
         knowledgeBase.loadAll();
+        // the page's sends all come from the test's one address: no test depends on how many others sent before it
+        service.resetLimits();
     }
 
     private static String client() {
@@ -377,6 +379,50 @@ class RatingIT extends KaribuViewTest {
         _click(_get(Button.class, spec -> spec.withId("rating-submit")));
         assertThat(_get(Span.class, spec -> spec.withId("rating-reference")).getText()).isNotEqualTo(reference);
         assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(ratings + 2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_marks_of_a_refused_send_come_back_in_the_new_language_after_the_switch() {
+        UI.getCurrent().navigate("rating");
+        _get(Select.class, spec -> spec.withId("rating-agency")).setValue(MARKET);
+        _get(RadioButtonGroup.class, spec -> spec.withId("rating-score")).setValue(Score.VERY_DISSATISFIED);
+        _get(TextField.class, spec -> spec.withId("rating-contact-phone")).setValue("12ab");
+        Integer ratings = jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class);
+        _click(_get(Button.class, spec -> spec.withId("rating-submit")));
+        assertThat(_get(TextArea.class, spec -> spec.withId("rating-comment")).getErrorMessage())
+                .contains("差评请说明不满意的原因");
+
+        List<com.vaadin.flow.dom.Element> focused = cn.gov.enforcement.portal.testsupport.ScriptCalls.ranOn("focus()",
+                () -> switchLanguageAsABrowser(Locale.ENGLISH));
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.ENGLISH);
+        DatePicker date = _get(DatePicker.class, spec -> spec.withId("rating-date"));
+        assertThat(date.isInvalid()).isTrue();
+        assertThat(date.getErrorMessage()).isEqualTo(translations.get(Locale.ENGLISH, "rating.error.date"));
+        assertThat(_get(Select.class, spec -> spec.withId("rating-matter")).getErrorMessage())
+                .isEqualTo("Please choose what it was about.");
+        TextArea comment = _get(TextArea.class, spec -> spec.withId("rating-comment"));
+        assertThat(comment.isInvalid()).isTrue();
+        assertThat(comment.getErrorMessage()).doesNotContain("差评");
+        TextField phone = _get(TextField.class, spec -> spec.withId("rating-contact-phone"));
+        assertThat(phone.isInvalid()).isTrue();
+        assertThat(phone.getValue()).isEqualTo("12ab");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rating-form-error")).getText())
+                .startsWith("4 answers need attention: ");
+        assertThat(focused).as("the reader is not moved to a field by the switch")
+                .doesNotContain(date.getElement(), comment.getElement(), phone.getElement());
+        assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(ratings);
+
+        // fixed and sent: the next switch shows no mark
+        date.setValue(service.today().minusDays(1));
+        _get(Select.class, spec -> spec.withId("rating-matter")).setValue(Matter.PENALTY);
+        comment.setValue("处罚决定书没有说明理由。");
+        phone.setValue("139 0013 9000");
+        _click(_get(Button.class, spec -> spec.withId("rating-submit")));
+        assertThat(_find(Span.class, spec -> spec.withId("rating-reference"))).hasSize(1);
+        switchLanguageAsABrowser(Locale.SIMPLIFIED_CHINESE);
+        assertThat(_find(Span.class, spec -> spec.withId("rating-reference"))).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from enforcement_rating", Integer.class)).isEqualTo(ratings + 1);
     }
 
     @Test
