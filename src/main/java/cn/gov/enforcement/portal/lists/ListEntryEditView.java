@@ -42,7 +42,8 @@ import java.util.Map;
  * {@code ?agency=}. Every field is validated by {@link ListsBackOffice}; on a problem each field shows
  * its message and keeps what was typed. Saving creates a new draft version; the form remembers the version
  * it was opened on, and when someone saved a newer one in the meantime the save is refused with who and
- * when, keeping what was typed.
+ * when, keeping what was typed. A save whose citations do not all resolve to an imported article is held back once
+ * ({@link CitationWarning}, named on the citation fields); saved again with the same citation texts, it goes on.
  */
 @Route("staff/lists/edit/:kind/:id?")
 @RolesAllowed({"EDITOR", "ADMIN"})
