@@ -232,10 +232,10 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         } catch (CitationWarning warning) {
             // a warning, not a refusal: the same version submitted again goes on
             warnedSubmission = submission(e.id(), e.version());
-            String text = ListsUi.citationWarnings(this, warning, "lists.admin.warning.confirmSubmit").entrySet().stream()
+            String text = ListsUi.sentences(this, ListsUi.citationWarnings(this, warning, null).entrySet().stream()
                     .map(w -> getTranslation("lists.admin.field." + w.getKey()) + getTranslation("lists.colon")
                             + w.getValue())
-                    .collect(java.util.stream.Collectors.joining(" "));
+                    .collect(java.util.stream.Collectors.joining(" ")), getTranslation("lists.admin.warning.confirmSubmit"));
             rowMessage(e.id(), text, "alert");
             notify(text, 8000, NotificationVariant.LUMO_WARNING);
             return;

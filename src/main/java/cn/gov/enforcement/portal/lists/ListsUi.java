@@ -103,7 +103,7 @@ public final class ListsUi {
 
     /**
      * The text of a {@link CitationWarning} for each citation field, in the reader's language: its problems one after
-     * another, then {@code confirmKey} (what to click again to go on), in the form's order of the fields.
+     * another, then {@code confirmKey} (what to click again to go on; none when null), in the form's order of the fields.
      */
     static Map<String, String> citationWarnings(Component owner, CitationWarning warning, String confirmKey) {
         Map<String, String> texts = new java.util.LinkedHashMap<>();
@@ -111,7 +111,9 @@ public final class ListsUi {
             texts.merge(problem.field(), owner.getTranslation(problem.messageKey(), problem.args()),
                     (a, b) -> sentences(owner, a, b));
         }
-        texts.replaceAll((field, text) -> sentences(owner, text, owner.getTranslation(confirmKey)));
+        if (confirmKey != null) {
+            texts.replaceAll((field, text) -> sentences(owner, text, owner.getTranslation(confirmKey)));
+        }
         return texts;
     }
 

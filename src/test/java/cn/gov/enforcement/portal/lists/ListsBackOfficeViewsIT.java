@@ -497,7 +497,7 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-submit")));
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.DRAFT);
         String warning = "违反的规定：以下引用的法规在本平台法规库中没有现行文本，公开页面无法链接到条文：《城市市容和环境卫生管理条例》第十一条。"
-                + "请核对；确认无误请再次点击“提交审核”。 处罚依据：以下引用的法规在本平台法规库中没有现行文本，公开页面无法链接到条文："
+                + " 处罚依据：以下引用的法规在本平台法规库中没有现行文本，公开页面无法链接到条文："
                 + "《城市市容和环境卫生管理条例》第三十六条。请核对；确认无误请再次点击“提交审核”。";
         assertThat(rowMessage(id).getElement().getTextRecursively()).isEqualTo(warning);
         assertThat(rowMessage(id).getElement().getAttribute("role")).isEqualTo("alert");
