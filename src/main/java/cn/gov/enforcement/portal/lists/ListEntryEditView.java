@@ -42,7 +42,8 @@ import java.util.Map;
  * {@code ?agency=}. Every field is validated by {@link ListsBackOffice}; on a problem each field shows
  * its message and keeps what was typed. Saving creates a new draft version; the form remembers the version
  * it was opened on, and when someone saved a newer one in the meantime the save is refused with who and
- * when, keeping what was typed.
+ * when, keeping what was typed. A save whose citations do not all resolve to an imported article is held back once
+ * ({@link CitationWarning}, named on the citation fields); saved again with the same citation texts, it goes on.
  */
 @Route("staff/lists/edit/:kind/:id?")
 @RolesAllowed({"EDITOR", "ADMIN"})
@@ -68,6 +69,11 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
     /** The public list's content the form was opened on; tells a file reloaded meanwhile for an entry of version 0. */
     private String baseContentHash;
     private String title = "";
+    /**
+     * The citation fields' texts when the last save was held back for citations the regulation library does not
+     * resolve (null: none was): a save with the same texts confirms them; any change of them checks again.
+     */
+    private Map<String, String> warnedCitations;
 
     public ListEntryEditView(ListsBackOffice backOffice, ListsCatalog catalog) {
         this.backOffice = backOffice;
@@ -377,6 +383,8 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
             showProblems(unreadable);
             return;
         }
+        Map<String, String> citationTexts = citationTexts();
+        boolean citationsConfirmed = citationTexts.equals(warnedCitations);
         try {
             String agency = value("agency");
             boolean sample = ((Checkbox) fields.get("sample")).getValue();
@@ -388,41 +396,73 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
                         value("basisPenalty"), value("consequence"), value("prevention"),
                         new LinkedHashSet<>(this.<java.util.Set<String>>value("guidance")), value("effectiveFrom"),
                         value("effectiveTo"), sample);
-                version = backOffice.saveRiskPoint(existingId, baseVersion, baseContentHash, in);
+                version = backOffice.saveRiskPoint(existingId, baseVersion, baseContentHash, in, citationsConfirmed);
                 id = in.id().strip();
             } else {
                 ExemptionInput in = new ExemptionInput(value("id"), agency, value("kind"), value("subkind"),
                         value("sector"), value("violation"), value("scope"), value("basisViolation"),
                         value("basisPenalty"), value("basisExemption"), conditions().getValue(), value("measure"),
                         value("effectiveFrom"), value("effectiveTo"), sample);
-                version = backOffice.saveExemption(existingId, baseVersion, baseContentHash, in);
+                version = backOffice.saveExemption(existingId, baseVersion, baseContentHash, in, citationsConfirmed);
                 id = in.id().strip();
             }
             Notification.show(getTranslation("lists.admin.saved", id, version));
             UI.getCurrent().navigate("staff/lists", QueryParameters.of("agency", agency));
+        } catch (CitationWarning warning) {
+            warnedCitations = citationTexts;
+            ListsUi.citationWarnings(this, warning, "lists.admin.warning.confirmSave").forEach(this::showProblem);
+            errors.getElement().setAttribute("data-kind", "citation-warning");
+            focusProblems();
         } catch (ValidationFailure failure) {
             showProblems(failure.problems());
         }
     }
 
+    /** What the citation fields hold now, by field. */
+    private Map<String, String> citationTexts() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        fields.forEach((name, field) -> {
+            if (name.startsWith("basis") && field instanceof TextArea area) {
+                texts.put(name, area.getValue());
+            }
+        });
+        return texts;
+    }
+
     /** Marks each refused field and lists every problem above the form, where the focus moves (Save may be far below). */
     private void showProblems(List<ValidationFailure.FieldProblem> problems) {
+        errors.getElement().setAttribute("data-kind", "refused");
         for (ValidationFailure.FieldProblem problem : problems) {
             String message = getTranslation(problem.messageKey(), problem.args());
-            Component field = fields.get(problem.field());
-            if (field instanceof ConditionRows rows) {
+            if (fields.get(problem.field()) instanceof ConditionRows rows) {
                 rows.showProblem(problem.messageKey(), problem.args(), message);
-            } else if (field instanceof HasValidation v) {
-                v.setInvalid(true);
-                v.setErrorMessage(v.getErrorMessage() == null || v.getErrorMessage().isEmpty() ? message
-                        : v.getErrorMessage() + " " + message);
+                listProblem(problem.field(), message);
+            } else {
+                showProblem(problem.field(), message);
             }
-            String label = fields.containsKey(problem.field())
-                    ? getTranslation("lists.admin.field." + problem.field()) + getTranslation("lists.colon") : "";
-            ListItem item = new ListItem(label + message);
-            item.getElement().setAttribute("data-field", problem.field());
-            errors.add(item);
         }
+        focusProblems();
+    }
+
+    /** Marks the field with the message (after any it has already) and lists it above the form. */
+    private void showProblem(String name, String message) {
+        if (fields.get(name) instanceof HasValidation v) {
+            v.setInvalid(true);
+            v.setErrorMessage(v.getErrorMessage() == null || v.getErrorMessage().isEmpty() ? message
+                    : v.getErrorMessage() + " " + message);
+        }
+        listProblem(name, message);
+    }
+
+    private void listProblem(String name, String message) {
+        String label = fields.containsKey(name)
+                ? getTranslation("lists.admin.field." + name) + getTranslation("lists.colon") : "";
+        ListItem item = new ListItem(label + message);
+        item.getElement().setAttribute("data-field", name);
+        errors.add(item);
+    }
+
+    private void focusProblems() {
         errors.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus();");
     }
 

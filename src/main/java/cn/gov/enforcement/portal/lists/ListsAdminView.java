@@ -44,6 +44,11 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
     private final Select<String> agency = new Select<>();
     private final Div tools = new Div();
     private final Div rows = new Div();
+    /**
+     * The entry and version whose submission was last held back for citations the regulation library does not resolve
+     * (null: none was): submitting that version again confirms them.
+     */
+    private String warnedSubmission;
 
     public ListsAdminView(ListsBackOffice backOffice, ListsCatalog catalog) {
         this.backOffice = backOffice;
@@ -147,7 +152,8 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         actions.add(preview, edit, history);
         switch (e.status()) {
             case DRAFT -> actions.add(action("submit", "lists.admin.submit", "lists.admin.done.submit", e,
-                    backOffice::submit));
+                    (id, version, status) -> backOffice.submit(id, version, status,
+                            submission(id, version).equals(warnedSubmission))));
             case IN_REVIEW -> {
                 if (!e.ownSubmission()) {
                     actions.add(action("publish", "lists.admin.publish", "lists.admin.done.publish", e,
@@ -223,6 +229,16 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
     private void take(ListsBackOffice.EntrySummary e, String title, String doneKey, Step step) {
         try {
             step.apply(e.id(), e.version(), e.status());
+        } catch (CitationWarning warning) {
+            // a warning, not a refusal: the same version submitted again goes on
+            warnedSubmission = submission(e.id(), e.version());
+            String text = ListsUi.sentences(this, ListsUi.citationWarnings(this, warning, null).entrySet().stream()
+                    .map(w -> getTranslation("lists.admin.field." + w.getKey()) + getTranslation("lists.colon")
+                            + w.getValue())
+                    .collect(java.util.stream.Collectors.joining(" ")), getTranslation("lists.admin.warning.confirmSubmit"));
+            rowMessage(e.id(), text, "alert");
+            notify(text, 8000, NotificationVariant.LUMO_WARNING);
+            return;
         } catch (ValidationFailure failure) {
             var p = failure.problems().get(0);
             String refusal = getTranslation(p.messageKey(), p.args());
@@ -244,6 +260,10 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         notification.setPosition(Notification.Position.BOTTOM_START);
         notification.addThemeVariants(variant);
         notification.open();
+    }
+
+    private static String submission(String id, int version) {
+        return id + "#" + version;
     }
 
     /** Whether the public sees the version on the public list: now, from its start date, or no longer. */

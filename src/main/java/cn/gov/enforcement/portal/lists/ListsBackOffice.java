@@ -226,21 +226,67 @@ public class ListsBackOffice {
      *     that has no version yet, ignored for a new one)
      * @param baseContentHash the content the form was opened on ({@link EntryView#contentHash()}); compared only for
      *     an entry with no version yet (version 0), whose file a reload may have changed while the form was open
+     * @param citationsConfirmed the editor was told which citations do not resolve and saves them as they are: no
+     *     {@link CitationWarning}
      * @return the new version number
      * @throws ValidationFailure for any invalid field, and ({@value #CONFLICT}) when the entry has a newer
      *     version than {@code baseVersion} or (version 0) its file changed; nothing is stored
+     * @throws CitationWarning (unless {@code citationsConfirmed}) when a citation does not resolve to an article of
+     *     the current version of an imported document; nothing is stored
      */
     @Transactional
-    public int saveRiskPoint(String existingId, int baseVersion, String baseContentHash, RiskPointInput input) {
+    public int saveRiskPoint(String existingId, int baseVersion, String baseContentHash, RiskPointInput input,
+            boolean citationsConfirmed) {
         RiskPoint entry = ListEntryForms.riskPoint(input);
-        return save(existingId, baseVersion, baseContentHash, ListKind.RISK_POINTS, sampleWhereDue(entry));
+        return save(existingId, baseVersion, baseContentHash, ListKind.RISK_POINTS, sampleWhereDue(entry),
+                citationsConfirmed);
+    }
+
+    /** {@link #saveRiskPoint(String, int, String, RiskPointInput, boolean)} with the citations confirmed. */
+    @Transactional
+    public int saveRiskPoint(String existingId, int baseVersion, String baseContentHash, RiskPointInput input) {
+        return saveRiskPoint(existingId, baseVersion, baseContentHash, input, true);
     }
 
     /** Saves an exemption item as a new DRAFT version; see {@link #saveRiskPoint}. */
     @Transactional
-    public int saveExemption(String existingId, int baseVersion, String baseContentHash, ExemptionInput input) {
+    public int saveExemption(String existingId, int baseVersion, String baseContentHash, ExemptionInput input,
+            boolean citationsConfirmed) {
         ExemptionItem entry = ListEntryForms.exemption(input);
-        return save(existingId, baseVersion, baseContentHash, ListKind.EXEMPTIONS, sampleWhereDue(entry));
+        return save(existingId, baseVersion, baseContentHash, ListKind.EXEMPTIONS, sampleWhereDue(entry),
+                citationsConfirmed);
+    }
+
+    /** {@link #saveExemption(String, int, String, ExemptionInput, boolean)} with the citations confirmed. */
+    @Transactional
+    public int saveExemption(String existingId, int baseVersion, String baseContentHash, ExemptionInput input) {
+        return saveExemption(existingId, baseVersion, baseContentHash, input, true);
+    }
+
+    /**
+     * Holds a save or a submission back with a {@link CitationWarning} naming, field by field, the citations that do
+     * not resolve to an article of the current version of an imported document, unless the editor confirmed them.
+     * The regulation store is read in a transaction of its own (a failed read does not spoil the save's); when it
+     * cannot be read, nothing is checked and the save goes on.
+     */
+    private void checkCitations(ListEntry entry, boolean confirmed) {
+        if (confirmed) {
+            return;
+        }
+        Map<String, List<Citation>> fields = CitationWarning.citationsByField(entry);
+        List<Citation> all = fields.values().stream().flatMap(List::stream).toList();
+        Optional<List<ListsCatalog.UnresolvedCitation>> unresolved = freshRead.execute(
+                status -> catalog.unresolvedCitations(all));
+        if (unresolved == null || unresolved.isEmpty() || unresolved.get().isEmpty()) {
+            return;
+        }
+        Map<String, List<ListsCatalog.UnresolvedCitation>> byField = new LinkedHashMap<>();
+        fields.forEach((field, cited) -> byField.put(field,
+                unresolved.get().stream().filter(u -> cited.contains(u.citation())).toList()));
+        CitationWarning warning = CitationWarning.of(byField);
+        if (warning != null) {
+            throw warning;
+        }
     }
 
     /**
@@ -251,7 +297,8 @@ public class ListsBackOffice {
         return !entry.sample() && catalog.sampleAgency(entry.agency()) ? ListEntryForms.asSample(entry) : entry;
     }
 
-    private int save(String existingId, int baseVersion, String baseContentHash, ListKind kind, ListEntry entry) {
+    private int save(String existingId, int baseVersion, String baseContentHash, ListKind kind, ListEntry entry,
+            boolean citationsConfirmed) {
         String actor = actor();
         Resolved r = null;
         if (existingId == null) {
@@ -288,6 +335,8 @@ public class ListsBackOffice {
                 throw conflict(r.id, CONFLICT);
             }
         }
+        // after the refusals (a stale form is refused before its citations are questioned), before anything is written
+        checkCitations(entry, citationsConfirmed);
         int no;
         try {
             int base = r == null ? 0 : takeOverFromFile(r);
@@ -362,12 +411,23 @@ public class ListsBackOffice {
      * "lists.admin.error.transition".
      */
 
-    /** DRAFT → IN_REVIEW. */
+    /**
+     * DRAFT → IN_REVIEW. Unless {@code citationsConfirmed}, a draft with a citation that does not resolve to an article
+     * of the current version of an imported document is not submitted: a {@link CitationWarning} names it (the
+     * regulation library may have changed since the draft was saved).
+     */
     @Transactional
-    public void submit(String id, int seenVersion, EntryStatus seenStatus) {
+    public void submit(String id, int seenVersion, EntryStatus seenStatus, boolean citationsConfirmed) {
         Version v = step(id, seenVersion, seenStatus, EntryStatus.DRAFT);
+        checkCitations(read(kindOf(v.listKind()), v.payload()), citationsConfirmed);
         setStatus(v, EntryStatus.DRAFT, EntryStatus.IN_REVIEW, actor());
         audit(v, "SUBMIT");
+    }
+
+    /** {@link #submit(String, int, EntryStatus, boolean)} with the citations confirmed. */
+    @Transactional
+    public void submit(String id, int seenVersion, EntryStatus seenStatus) {
+        submit(id, seenVersion, seenStatus, true);
     }
 
     /** IN_REVIEW → DRAFT (the reviewer sends it back, or the author takes it back). */

@@ -66,6 +66,32 @@ public class ListsCatalog {
         return regulations.articleUrl(citation.law(), citation.article());
     }
 
+    /**
+     * A citation the public pages would show as plain text: no current text of its law is imported
+     * ({@code lawKnown} false), or the law's current text has no article with its number ({@code lawKnown} true).
+     */
+    public record UnresolvedCitation(Citation citation, boolean lawKnown) {}
+
+    /**
+     * The citations among these that do not resolve to an article of the current version of an imported document (as
+     * {@link #citationUrl} looks them up, in the database), in their order; empty when the regulation store cannot be
+     * read, so that the caller does not warn about what it could not check.
+     */
+    public Optional<List<UnresolvedCitation>> unresolvedCitations(java.util.Collection<Citation> citations) {
+        List<RegulationCatalog.CitedArticle> cited = citations.stream()
+                .map(c -> new RegulationCatalog.CitedArticle(c.law(), c.article())).distinct().toList();
+        return regulations.resolutions(cited).map(resolved -> {
+            List<UnresolvedCitation> unresolved = new ArrayList<>();
+            for (Citation c : citations) {
+                RegulationCatalog.Resolution r = resolved.get(new RegulationCatalog.CitedArticle(c.law(), c.article()));
+                if (r != RegulationCatalog.Resolution.FOUND) {
+                    unresolved.add(new UnresolvedCitation(c, r == RegulationCatalog.Resolution.NO_ARTICLE));
+                }
+            }
+            return List.copyOf(unresolved);
+        });
+    }
+
     /** A memoising {@link #citationUrl} for one page or one answer that shows many citations. */
     public Function<Citation, Optional<String>> citationLinks() {
         Map<String, Optional<String>> memo = new java.util.HashMap<>();

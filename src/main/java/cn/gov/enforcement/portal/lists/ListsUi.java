@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.SvgIcon;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -98,6 +99,28 @@ public final class ListsUi {
             list.add(item);
         }
         return list;
+    }
+
+    /**
+     * The text of a {@link CitationWarning} for each citation field, in the reader's language: its problems one after
+     * another, then {@code confirmKey} (what to click again to go on; none when null), in the form's order of the fields.
+     */
+    static Map<String, String> citationWarnings(Component owner, CitationWarning warning, String confirmKey) {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        for (var problem : warning.problems()) {
+            texts.merge(problem.field(), owner.getTranslation(problem.messageKey(), problem.args()),
+                    (a, b) -> sentences(owner, a, b));
+        }
+        if (confirmKey != null) {
+            texts.replaceAll((field, text) -> sentences(owner, text, owner.getTranslation(confirmKey)));
+        }
+        return texts;
+    }
+
+    /** Sentences one after another: in Chinese without a space after the full stop, in English with one. */
+    static String sentences(Component owner, String first, String second) {
+        Locale locale = owner.getUI().map(UI::getLocale).orElse(UI.getCurrent() == null ? null : UI.getCurrent().getLocale());
+        return first + (locale != null && "zh".equals(locale.getLanguage()) ? "" : " ") + second;
     }
 
     static Section textList(Component owner, String id, String titleKey, List<String> texts) {

@@ -455,40 +455,97 @@ public class RegulationCatalog {
      * query (a page or an answer citing many articles); articles not imported are left out.
      */
     public Map<CitedArticle, String> articleUrls(java.util.Collection<CitedArticle> cited) {
-        Map<CitedArticle, String[]> keys = new java.util.LinkedHashMap<>();
-        java.util.Set<String> titles = new java.util.LinkedHashSet<>();
-        java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
-        for (CitedArticle c : cited) {
-            CitedArticle key = c == null ? null : normalized(c.law(), c.article());
-            if (key == null) {
-                continue;
-            }
-            keys.put(c, new String[] {key.law(), key.article()});
-            titles.add(key.law());
-            titles.add(PRC + key.law());
-            numbers.add(key.article());
-        }
+        Map<CitedArticle, CitedArticle> keys = normalizedKeys(cited);
         Map<CitedArticle, String> urls = new java.util.LinkedHashMap<>();
         if (keys.isEmpty()) {
             return urls;
         }
         try {
-            // the first of each title (either spelling) and number: the newest CURRENT document's, as articleUrl finds it
-            Map<String, RegulationStore.ArticleRef> found = new java.util.HashMap<>();
-            for (RegulationStore.TitledArticle t : store.currentArticles(titles, numbers)) {
-                String bare = bareTitle(t.title());
-                found.putIfAbsent(bare + "\n" + t.article().number(), t.article());
-            }
-            keys.forEach((c, key) -> {
-                RegulationStore.ArticleRef a = found.get(key[0] + "\n" + key[1]);
-                if (a != null) {
-                    urls.put(c, url(a.documentId(), a.number(), a.sequence()));
-                }
-            });
+            found(keys).forEach((c, a) -> urls.put(c, url(a.documentId(), a.number(), a.sequence())));
         } catch (RuntimeException e) {
             log.warn("Cannot look up {} cited articles: {}", keys.size(), e.toString());
         }
         return urls;
+    }
+
+    /** How a cited article resolves in the regulation store, as {@link #articleUrl} looks it up. */
+    public enum Resolution {
+        /** The article of the law's CURRENT document: the citation links to it. */
+        FOUND,
+        /** A CURRENT document has the law's title, but no article with this number. */
+        NO_ARTICLE,
+        /** No CURRENT document has the law's title (either spelling, with or without 中华人民共和国). */
+        NO_LAW
+    }
+
+    /**
+     * How each cited article resolves, read from the database alone (not the search index), so that an editor can be
+     * told before saving which citations the public pages would show as plain text. Empty when the store cannot be
+     * read; a citation with an empty title or number is {@link Resolution#NO_LAW}.
+     */
+    public Optional<Map<CitedArticle, Resolution>> resolutions(java.util.Collection<CitedArticle> cited) {
+        Map<CitedArticle, CitedArticle> keys = normalizedKeys(cited);
+        Map<CitedArticle, Resolution> result = new java.util.LinkedHashMap<>();
+        try {
+            Map<CitedArticle, RegulationStore.ArticleRef> found = keys.isEmpty() ? Map.of() : found(keys);
+            java.util.Set<String> missingTitles = new java.util.LinkedHashSet<>();
+            keys.forEach((c, key) -> {
+                if (!found.containsKey(c)) {
+                    missingTitles.add(key.law());
+                    missingTitles.add(PRC + key.law());
+                }
+            });
+            java.util.Set<String> laws = missingTitles.isEmpty() ? java.util.Set.of()
+                    : store.currentTitles(missingTitles).stream().map(RegulationCatalog::bareTitle)
+                            .collect(java.util.stream.Collectors.toSet());
+            for (CitedArticle c : cited) {
+                CitedArticle key = keys.get(c);
+                result.put(c, found.containsKey(c) ? Resolution.FOUND
+                        : key != null && laws.contains(key.law()) ? Resolution.NO_ARTICLE : Resolution.NO_LAW);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cannot resolve {} cited articles: {}", keys.size(), e.toString());
+            return Optional.empty();
+        }
+        return Optional.of(result);
+    }
+
+    /** Each citation that has a title and a number, with its normalised form ({@link #normalized}). */
+    private static Map<CitedArticle, CitedArticle> normalizedKeys(java.util.Collection<CitedArticle> cited) {
+        Map<CitedArticle, CitedArticle> keys = new java.util.LinkedHashMap<>();
+        for (CitedArticle c : cited) {
+            CitedArticle key = c == null ? null : normalized(c.law(), c.article());
+            if (key != null) {
+                keys.put(c, key);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The imported article of each citation, in one query: the first of each title (either spelling) and number, the
+     * newest CURRENT document's, as {@link #articleUrl} finds it; citations not imported are left out.
+     */
+    private Map<CitedArticle, RegulationStore.ArticleRef> found(Map<CitedArticle, CitedArticle> keys) {
+        java.util.Set<String> titles = new java.util.LinkedHashSet<>();
+        java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
+        keys.values().forEach(key -> {
+            titles.add(key.law());
+            titles.add(PRC + key.law());
+            numbers.add(key.article());
+        });
+        Map<String, RegulationStore.ArticleRef> byKey = new java.util.HashMap<>();
+        for (RegulationStore.TitledArticle t : store.currentArticles(titles, numbers)) {
+            byKey.putIfAbsent(bareTitle(t.title()) + "\n" + t.article().number(), t.article());
+        }
+        Map<CitedArticle, RegulationStore.ArticleRef> found = new java.util.LinkedHashMap<>();
+        keys.forEach((c, key) -> {
+            RegulationStore.ArticleRef a = byKey.get(key.law() + "\n" + key.article());
+            if (a != null) {
+                found.put(c, a);
+            }
+        });
+        return found;
     }
 
     /** A document page offered to search engines: its id and the day it was last imported. */

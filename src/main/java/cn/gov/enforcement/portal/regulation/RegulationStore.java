@@ -367,6 +367,16 @@ class RegulationStore {
                 .stream().findFirst();
     }
 
+    /** The titles among these that a CURRENT document has (whatever its articles). */
+    java.util.Set<String> currentTitles(java.util.Collection<String> titles) {
+        if (titles.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(titles.size(), "?"));
+        return new java.util.HashSet<>(jdbc.queryForList("select distinct title from regulation_document "
+                + "where status = 'CURRENT' and title in (" + marks + ")", String.class, titles.toArray()));
+    }
+
     /** A cited article found: the title of its document, and where it lives. */
     record TitledArticle(String title, ArticleRef article) {}
 

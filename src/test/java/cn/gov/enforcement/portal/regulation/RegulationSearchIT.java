@@ -626,6 +626,16 @@ class RegulationSearchIT extends IntegrationTest {
         }
         assertThat(urls).containsKeys(cited.get(0), cited.get(1)).doesNotContainKey(cited.get(3));
         assertThat(catalog.articleUrls(List.of())).isEmpty();
+
+        // how each resolves, for the back office's warning: linked, the law without the article, no such law
+        assertThat(catalog.resolutions(cited)).hasValueSatisfying(resolved -> assertThat(cited.stream().map(resolved::get))
+                .containsExactly(RegulationCatalog.Resolution.FOUND, RegulationCatalog.Resolution.FOUND,
+                        RegulationCatalog.Resolution.FOUND, RegulationCatalog.Resolution.NO_ARTICLE,
+                        RegulationCatalog.Resolution.NO_LAW, RegulationCatalog.Resolution.NO_LAW));
+        assertThat(catalog.resolutions(List.of(new RegulationCatalog.CitedArticle("中华人民共和国行政处罚罚法", "第一条"))))
+                .hasValueSatisfying(resolved -> assertThat(resolved.values())
+                        .containsExactly(RegulationCatalog.Resolution.NO_LAW));
+        assertThat(catalog.resolutions(List.of())).hasValueSatisfying(resolved -> assertThat(resolved).isEmpty());
     }
 
     @Test
