@@ -213,6 +213,8 @@ class AssistantEverydayQuestionsIT extends KaribuViewTest {
         for (String[] q : none) {
             AssistantAnswer a = ask(words, q[0]);
             assertThat(a.risks()).as(q[0] + "\n" + describe(a)).first().extracting(RiskPoint::title).isEqualTo(q[1]);
+            // 车驾 of 机动车驾驶证 is in every 驾驶人's title: a driver without a licence is no cyclist
+            assertThat(titles(a)).as(q[0] + "\n" + describe(a)).noneMatch(t -> t.contains("非机动车"));
         }
         for (String q : List.of("没有亮照", "执照没有公示")) {
             AssistantAnswer a = ask(words, q);
