@@ -78,12 +78,13 @@ public class AssistantService {
 
     /**
      * Character pairs that say nothing about which violation is meant: how often or when it happened (第一次, 首次,
-     * 被发现), the legal boilerplate of every entry (未按规定, 擅自, 违法行为) and words that half the entries of a
-     * field share (机动车, 劳动者, 经营者, 管理, 个人). They are left out of the question's words.
+     * 被发现), the legal boilerplate of every entry (未按规定, 擅自, 违法行为; 未取得 of every licence one lacks) and words
+     * that half the entries of a field share (机动车 and its 车驾 of 机动车驾驶人/驾驶证, 劳动者, 经营者, 管理, 个人; the 可证 of every 许可证, whose kind the
+     * words before it say). They are left out of the question's words.
      */
     static final Set<String> GENERIC_PAIRS = Set.of("未按", "按规", "规定", "首次", "初次", "第一", "一次", "发现", "未经",
-            "擅自", "行为", "违法", "违反", "违规", "情节", "机动", "动车", "动者", "经营", "营者", "管理", "个人", "处罚",
-            "罚款", "被罚", "一下", "一点", "现在", "已经", "时候", "一个", "两个", "几个", "个月");
+            "擅自", "行为", "违法", "违反", "违规", "情节", "机动", "动车", "车驾", "动者", "经营", "营者", "管理", "个人", "处罚",
+            "罚款", "被罚", "未取", "取得", "可证", "一下", "一点", "现在", "已经", "时候", "一个", "两个", "几个", "个月");
 
     /** A mark of the search in a snippet; group 1 is the marked text. */
     private static final Pattern MARK = Pattern.compile("<em>([^<]+)</em>");
@@ -241,17 +242,22 @@ public class AssistantService {
         // the regulation search
         LayTerms.bundled().expand(simplified).forEach(term -> pairs.addAll(hanPairs(term)));
         float[] meaning = questionVector(simplified);
-        List<Scored<RiskPoint>> risks = best(lists.publicRiskPoints(), pairs, meaning, true, RiskPoint::title,
+        // someone without a licence is not helped by the entries and articles about one held: displaying, carrying
+        // or reporting under it (MissingLicence)
+        Set<String> lacked = MissingLicence.lacked(simplified);
+        List<Scored<RiskPoint>> risks = best(withoutHeld(lists.publicRiskPoints(), lacked, RiskPoint::title), pairs, meaning, true, RiskPoint::title,
                 r -> String.join(" ", r.sector(), r.appliesTo(), r.risk(), r.consequence(), String.join(" ", r.prevention())),
                 r -> r.title() + "。" + r.risk());
-        List<Scored<ExemptionItem>> exemptions = best(lists.publicExemptions(), pairs, meaning, true,
+        List<Scored<ExemptionItem>> exemptions = best(withoutHeld(lists.publicExemptions(), lacked,
+                ExemptionItem::violation), pairs, meaning, true,
                 ExemptionItem::violation,
                 e -> String.join(" ", e.sector() == null ? "" : e.sector(), e.scope() == null ? "" : e.scope(),
                         String.join(" ", e.measure())),
                 e -> e.violation() + (e.scope() == null ? "" : "。" + e.scope()));
         // how much the fine would be: the benchmarks of the violations the question describes, never on meaning alone
         // (the range of a neighbouring violation, another food offence say, would be a wrong answer to 罚多少)
-        List<Scored<DiscretionBenchmark>> benchmarks = best(lists.discretion(null), pairs, meaning, false,
+        List<Scored<DiscretionBenchmark>> benchmarks = best(withoutHeld(lists.discretion(null), lacked,
+                DiscretionBenchmark::violation), pairs, meaning, false,
                 DiscretionBenchmark::violation,
                 d -> String.join(" ", d.circumstances().stream().map(c -> c.description() + " " + c.penalty()).toList()),
                 DiscretionBenchmark::violation);
@@ -267,10 +273,17 @@ public class AssistantService {
                 // a news or work report about enforcement is found by the search but is no source of an answer
                 .filter(h -> h.level() != cn.gov.enforcement.portal.regulation.LegalLevel.OTHER_MATERIAL)
                 .filter(h -> sharesWords(h.snippet(), pairs))
+                .filter(h -> !MissingLicence.aboutOneHeld(lacked, h.snippet()))
                 .filter(h -> seen.add(h.url()))
                 .limit(MAX_ARTICLES).toList();
         return new Sources(offered(risks, top, MAX_RISKS), offered(exemptions, top, MAX_EXEMPTIONS),
                 offered(benchmarks, top, MAX_BENCHMARKS), articles, laws.unavailable());
+    }
+
+    /** The entries that are not about one of the licences a question says the business lacks as held. */
+    private static <T> List<T> withoutHeld(List<T> entries, Set<String> lacked, Function<T, String> title) {
+        return lacked.isEmpty() ? entries
+                : entries.stream().filter(e -> !MissingLicence.aboutOneHeld(lacked, title.apply(e))).toList();
     }
 
     /** The answer from the sources, for the model to write its text when one is configured and there are sources. */
@@ -429,7 +442,7 @@ public class AssistantService {
     }
 
     /** The folded pairs of adjacent Chinese characters of a text, without the {@link #GENERIC_PAIRS}. */
-    private static Set<String> hanPairs(String text) {
+    static Set<String> hanPairs(String text) {
         Set<String> out = new LinkedHashSet<>();
         for (String p : pairs(ChineseScript.fold(text))) {
             if (p.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)

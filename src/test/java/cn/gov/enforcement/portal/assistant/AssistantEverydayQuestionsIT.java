@@ -164,9 +164,62 @@ class AssistantEverydayQuestionsIT extends KaribuViewTest {
     void everyday_words_find_the_entries_that_use_their_legal_terms_with_words_alone() {
         AssistantService words = wordsOnly();
         for (String[] q : new String[][] {{"没给员工交社保", "未办理社会保险登记"}, {"中午喝了一瓶啤酒下午开车", "饮酒后驾驶机动车"},
-                {"店里的价格标签写错了会怎样", "未按规定明码标价"}, {"车子年检过期三个月了", "机动车逾期未检验"}}) {
+                {"店里的价格标签写错了会怎样", "未按规定明码标价"}, {"车子年检过期三个月了", "机动车逾期未检验"},
+                // the sixth batch of everyday words: prices not marked, scales, tableware, superlatives, goods piled
+                // at the door, wages held back
+                {"卖的东西没标价格", "未按规定明码标价"}, {"店里的秤不准", "使用未经强制检定的电子秤"},
+                {"餐馆的碗没消毒", "餐具饮具未清洗消毒"}, {"广告说我们是最好的", "广告使用“最佳”“国家级”等绝对化用语"},
+                {"门口堆了货", "店外经营、占道堆放物品"}, {"工人工资拖了两个月没发", "克扣或无故拖欠劳动者工资"}}) {
             AssistantAnswer a = ask(words, q[0]);
             assertThat(a.risks()).as(q[0] + "\n" + describe(a)).extracting(RiskPoint::title).contains(q[1]);
+        }
+    }
+
+    /** Whether an entry is about a licence held: displaying or showing it online, carrying it, reporting under it. */
+    private static boolean aboutALicenceHeld(String title) {
+        return title.contains("置于") || title.contains("公示营业执照") || title.contains("携带驾驶证")
+                || title.contains("执行报告") || title.contains("与许可证") || title.contains("查验许可证");
+    }
+
+    @Test
+    void a_business_without_a_licence_gets_the_items_about_having_none_not_those_about_a_licence_held() {
+        String[][] none = {{"没有营业执照卖菜", "未经登记从事经营活动"}, {"没办营业执照在菜市场卖水果", "未经登记从事经营活动"},
+                {"营业执照还没办下来能先开业吗", "未经登记从事经营活动"}, {"无照经营", "未经登记从事经营活动"},
+                {"没有食品经营许可证卖盒饭", "未取得食品经营许可从事餐饮服务"},
+                {"没有排污许可证排污水", "无排污许可证排放污染物"}, {"没有驾照开车", "无证驾驶或把车交给无证人员驾驶"},
+                {"无证驾驶", "无证驾驶或把车交给无证人员驾驶"}};
+        for (AssistantService s : bothWays()) {
+            for (String[] q : none) {
+                AssistantAnswer a = ask(s, q[0]);
+                assertThat(a.risks()).as(q[0] + "\n" + describe(a)).extracting(RiskPoint::title).contains(q[1]);
+                assertThat(titles(a)).as(q[0] + "\n" + describe(a)).noneMatch(AssistantEverydayQuestionsIT::aboutALicenceHeld)
+                        // 未取得 of every licence lacked says nothing about which: no health certificate for a driver
+                        .noneMatch(t -> q[0].contains("驾") && t.contains("健康证明"));
+                assertThat(a.articles()).as(q[0] + "\n" + describe(a))
+                        .noneMatch(h -> h.snippet() != null && h.snippet().contains("醒目位置"));
+            }
+            // having the licence but not showing it still finds the items about showing it
+            for (String q : List.of("营业执照没挂", "营业执照没有挂出来", "第一次没有亮照经营会被罚款吗")) {
+                AssistantAnswer a = ask(s, q);
+                assertThat(a.risks()).as(q + "\n" + describe(a)).extracting(RiskPoint::title).contains("营业执照未置于醒目位置");
+                assertThat(titles(a)).as(q + "\n" + describe(a)).doesNotContain("未经登记从事经营活动");
+            }
+            // an expired licence is still held: no item about another licence that shares only 许可证
+            AssistantAnswer expired = ask(s, "食品经营许可证过期了");
+            assertThat(titles(expired)).as(describe(expired)).noneMatch(t -> t.contains("排污") || t.contains("规划"));
+        }
+        // with words alone, the item about having none comes first; not showing it finds the showing items
+        AssistantService words = wordsOnly();
+        for (String[] q : none) {
+            AssistantAnswer a = ask(words, q[0]);
+            assertThat(a.risks()).as(q[0] + "\n" + describe(a)).first().extracting(RiskPoint::title).isEqualTo(q[1]);
+            // 车驾 of 机动车驾驶证 is in every 驾驶人's title: a driver without a licence is no cyclist
+            assertThat(titles(a)).as(q[0] + "\n" + describe(a)).noneMatch(t -> t.contains("非机动车"));
+        }
+        for (String q : List.of("没有亮照", "执照没有公示")) {
+            AssistantAnswer a = ask(words, q);
+            assertThat(titles(a)).as(q + "\n" + describe(a)).isNotEmpty().allMatch(t -> t.contains("营业执照"))
+                    .anyMatch(t -> t.contains("置于") || t.contains("公示"));
         }
     }
 

@@ -52,6 +52,14 @@ class ListWordsTest {
         assertThat(question("卖过期食品第一次被发现怎么办")).contains("过期", "食品").doesNotContain("第一", "一次", "发现");
         assertThat(AssistantService.words(question("卖过期食品第一次被发现怎么办"),
                 "安排未取得健康证明的人员从事接触直接入口食品的工作", "首次发现的，责令改正")).isZero();
+        // 未取得 is the boilerplate of every licence lacked, and the kind of a 许可证 is in the words before it
+        assertThat(AssistantService.words(question("无证驾驶 未取得机动车驾驶证"), "安排未取得健康证明的人员从事接触直接入口食品的工作",
+                "")).isZero();
+        assertThat(AssistantService.words(question("食品经营许可证过期了"), "排污许可证执行报告逾期提交", "")).isZero();
+        assertThat(AssistantService.words(question("没有排污许可证"), "无排污许可证排放污染物", "")).isEqualTo(3 * 3);
+        // 车驾 of 机动车驾驶证 is in every 机动车驾驶人 and 电动自行车驾驶人: a driver without a licence is no cyclist
+        assertThat(AssistantService.words(question("没有驾照开车 机动车驾驶证 驾驶"), "电动自行车驾驶人首次未在非机动车道内行驶", ""))
+                .isZero();
         // the 15 of a 15-year-old and the 12 of twelve hours are no words
         assertThat(question("暑假雇了个15岁的学生帮忙")).noneMatch(p -> p.matches(".*\\d.*"));
         assertThat(question("员工一天干12个小时")).noneMatch(p -> p.matches(".*\\d.*"));

@@ -1,0 +1,79 @@
+package cn.gov.enforcement.portal.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.enforcement.portal.regulation.ChineseScript;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** When a question says the business has no licence, and which entries and articles are about a licence held. */
+class MissingLicenceTest {
+
+    private static Set<String> lacked(String question) {
+        return MissingLicence.lacked(ChineseScript.toSimplified(question));
+    }
+
+    @Test
+    void a_question_lacks_the_licence_it_says_it_has_not_got_in_any_of_the_usual_ways() {
+        assertThat(lacked("没有营业执照卖菜")).containsExactly("营业执照");
+        assertThat(lacked("没办营业执照在菜市场卖水果")).containsExactly("营业执照");
+        assertThat(lacked("营业执照还没办下来能先开业吗")).containsExactly("营业执照");
+        assertThat(lacked("营业执照都没有，能摆摊吗")).containsExactly("营业执照");
+        assertThat(lacked("沒有營業執照賣菜")).containsExactly("营业执照");
+        assertThat(lacked("没有食品经营许可证卖盒饭")).containsExactly("食品经营许可证");
+        assertThat(lacked("未取得建设工程规划许可证就盖房")).containsExactly("建设工程规划许可证");
+        assertThat(lacked("没办健康证就上岗")).containsExactly("健康证");
+        assertThat(lacked("没有驾照开车")).containsExactly("驾照");
+        assertThat(lacked("无照经营")).containsExactly("执照");
+        // 无证 names no licence: one of any kind; its legal term 未取得机动车驾驶证 names the driving licence
+        assertThat(lacked("无证驾驶")).containsExactly("", "机动车驾驶证");
+        assertThat(lacked("没证能不能卖")).containsExactly("");
+    }
+
+    @Test
+    void not_showing_carrying_or_renewing_a_licence_one_has_lacks_none() {
+        for (String q : List.of("营业执照没挂", "营业执照没有挂出来", "没有亮照", "第一次没有亮照经营会被罚款吗", "执照没有公示",
+                "网店没放营业执照", "没有把营业执照挂出来", "开车没带驾驶证", "健康证过期了", "食品经营许可证过期了",
+                "搬了新地址没去改执照", "进货没查验供货商的许可证", "没有证据", "饭店油烟扰民会被罚吗")) {
+            assertThat(lacked(q)).as(q).isEmpty();
+        }
+    }
+
+    @Test
+    void an_entry_about_a_licence_held_is_about_the_licence_lacked_but_not_one_about_lacking_or_getting_it() {
+        Set<String> business = lacked("没有营业执照卖菜");
+        assertThat(MissingLicence.aboutOneHeld(business, "营业执照未置于醒目位置")).isTrue();
+        assertThat(MissingLicence.aboutOneHeld(business, "首次未将营业执照置于经营场所醒目位置")).isTrue();
+        assertThat(MissingLicence.aboutOneHeld(business, "电子商务经营者未在首页显著位置公示营业执照信息")).isTrue();
+        assertThat(MissingLicence.aboutOneHeld(business, "未经登记从事经营活动")).isFalse();
+        assertThat(MissingLicence.aboutOneHeld(business, "登记事项变更后未办理变更登记")).isFalse();
+        // another licence held is not the one lacked
+        assertThat(MissingLicence.aboutOneHeld(business, "首次发现个别从业人员健康证明过期未复查")).isFalse();
+        // an article's passage with the search's marks; one about getting the licence or trading without it stays
+        assertThat(MissingLicence.aboutOneHeld(business, "市场主体应当将<em>营业执照</em>置于住所或者主要经营场所的醒目位置"))
+                .isTrue();
+        assertThat(MissingLicence.aboutOneHeld(business, "申请人应当申请领取<em>营业执照</em>")).isFalse();
+        assertThat(MissingLicence.aboutOneHeld(lacked("没有食品经营许可证卖盒饭"),
+                "从事食品销售和餐饮服务，应当依法取得许可")).isFalse();
+        assertThat(MissingLicence.aboutOneHeld(lacked("没有食品经营许可证卖盒饭"),
+                "未取得食品生产经营许可从事食品生产经营活动的……情节严重的，吊销许可证")).isFalse();
+
+        Set<String> food = lacked("没有食品经营许可证卖盒饭");
+        assertThat(MissingLicence.aboutOneHeld(food, "未取得食品经营许可从事餐饮服务")).isFalse();
+        assertThat(MissingLicence.aboutOneHeld(food, "进货时未查验许可证和合格证明")).isTrue();
+        assertThat(MissingLicence.aboutOneHeld(lacked("没有排污许可证排污水"), "排污许可证执行报告逾期提交，逾期时间很短"))
+                .isTrue();
+        assertThat(MissingLicence.aboutOneHeld(lacked("没有排污许可证排污水"), "无排污许可证排放污染物")).isFalse();
+
+        // 驾照 is 机动车驾驶证 in legal terms; 无证 lacks a licence of any kind
+        assertThat(MissingLicence.aboutOneHeld(lacked("没有驾照开车"), "驾车未随身携带驾驶证")).isTrue();
+        assertThat(MissingLicence.aboutOneHeld(lacked("没有驾照开车"), "无证驾驶或把车交给无证人员驾驶")).isFalse();
+        assertThat(MissingLicence.aboutOneHeld(lacked("无证驾驶"), "驾驶机动车未随身携带驾驶证（优驾容错）")).isTrue();
+        assertThat(MissingLicence.aboutOneHeld(lacked("没有驾照开车"), "营业执照未置于醒目位置")).isFalse();
+
+        // a question that lacks no licence keeps every entry
+        assertThat(MissingLicence.aboutOneHeld(lacked("营业执照没挂"), "营业执照未置于醒目位置")).isFalse();
+        assertThat(MissingLicence.aboutOneHeld(lacked("没有营业执照卖菜"), null)).isFalse();
+    }
+}
