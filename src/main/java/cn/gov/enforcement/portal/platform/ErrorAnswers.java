@@ -20,7 +20,7 @@ import org.springframework.web.util.HtmlUtils;
  * (as the not-found page), 400 无法识别这个网址, another 4xx 无法处理这个请求, 5xx 页面暂时无法打开 with a reference the
  * log names. Every such answer carries the security headers ({@link SecurityHeaders#setAll}) and no session is opened
  * for it. Spring's English "Whitelabel Error Page", Boot's JSON error and Tomcat's "HTTP Status 400" page are never
- * shown.
+ * shown. A request that comes while the portal is still starting gets the 503 of {@link #writeStarting}.
  */
 @Component
 public class ErrorAnswers {
