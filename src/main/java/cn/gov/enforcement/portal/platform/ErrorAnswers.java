@@ -65,7 +65,11 @@ public class ErrorAnswers {
     /** Writes the answer with the security headers; the response must not be committed. */
     public void write(HttpServletRequest request, HttpServletResponse response, int status, boolean api,
             String reference) throws IOException {
-        Answer answer = answer(request, status, api, reference);
+        send(response, answer(request, status, api, reference));
+    }
+
+    /** Writes the answer with the security headers (and the headers set before); the response must not be committed. */
+    private static void send(HttpServletResponse response, Answer answer) throws IOException {
         response.resetBuffer();
         response.setStatus(answer.status());
         SecurityHeaders.setAll(response);
@@ -127,15 +131,9 @@ public class ErrorAnswers {
                     "<meta http-equiv=\"refresh\" content=\"" + retryAfterSeconds + "\">\n")
                     .getBytes(StandardCharsets.UTF_8);
         }
-        response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        SecurityHeaders.setAll(response);
         response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType(contentType);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-        response.flushBuffer();
+        send(response, new Answer(HttpServletResponse.SC_SERVICE_UNAVAILABLE, contentType, body));
     }
 
     /** The home page's address in the given language. */
