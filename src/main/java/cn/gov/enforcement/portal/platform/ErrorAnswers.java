@@ -108,8 +108,9 @@ public class ErrorAnswers {
 
     /**
      * Writes the answer to a request that came while the portal is still starting ({@link StartupGate}): 503 with
-     * {@code Retry-After}, never cached; under {@code /api/} the API's JSON ({@code service_unavailable}), elsewhere a
-     * page in the reader's language that says so and opens the same address again after {@code retryAfterSeconds}.
+     * {@code Retry-After}, never cached (the security headers' {@code Cache-Control}); under {@code /api/} the API's
+     * JSON ({@code service_unavailable}), elsewhere a page in the reader's language that says so and opens the same
+     * address again after {@code retryAfterSeconds}.
      */
     public void writeStarting(HttpServletRequest request, HttpServletResponse response, int retryAfterSeconds)
             throws IOException {
@@ -132,7 +133,6 @@ public class ErrorAnswers {
                     .getBytes(StandardCharsets.UTF_8);
         }
         response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
-        response.setHeader("Cache-Control", "no-store");
         send(response, new Answer(HttpServletResponse.SC_SERVICE_UNAVAILABLE, contentType, body));
     }
 
