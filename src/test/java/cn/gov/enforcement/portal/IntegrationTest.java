@@ -55,9 +55,18 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void portalTestProperties(DynamicPropertyRegistry registry) {
-        registry.add("spring.elasticsearch.uris", TestSearchNode::uri);
-        registry.add("portal.search.mode", () -> "external");
-        registry.add("portal.data-dir", RUN_DATA_DIR::toString);
+        testProperties(registry::add);
+    }
+
+    /**
+     * The settings every integration test runs the portal with, given to {@code registry} (a test that starts the
+     * portal itself, such as {@code StartupGateIT}, passes them to its {@code SpringApplication}).
+     */
+    public static void testProperties(
+            java.util.function.BiConsumer<String, java.util.function.Supplier<Object>> registry) {
+        registry.accept("spring.elasticsearch.uris", TestSearchNode::uri);
+        registry.accept("portal.search.mode", () -> "external");
+        registry.accept("portal.data-dir", RUN_DATA_DIR::toString);
         // no daily job in the middle of a test run: they fire on the wall clock in every live context against the
         // shared database (a reminder at 08:00 China time would use up the day's reminder a test sends itself);
         // the tests run the jobs themselves
@@ -67,23 +76,23 @@ public abstract class IntegrationTest {
                 "portal.selfcheck.feedback-purge-cron",
                 // the index rebuilds run again by the job would race the tests' own checks of pending rebuilds
                 "portal.search.index-retry-cron")) {
-            registry.add(cron, () -> "-");
+            registry.accept(cron, () -> "-");
         }
         // a context starting would run again the event listeners still running in another live context of the
         // run (their publications are incomplete until they end): two rebuilds of one index at once, one deleting
         // the version the other is building
-        registry.add("spring.modulith.events.republish-outstanding-events-on-restart", () -> "false");
+        registry.accept("spring.modulith.events.republish-outstanding-events-on-restart", () -> "false");
         // the Maven build's compile phase builds the production frontend bundle into
         // target/classes; production mode uses it instead of starting a dev-mode frontend build
-        registry.add("vaadin.productionMode", () -> "true");
+        registry.accept("vaadin.productionMode", () -> "true");
         String dbUrl = setting("PORTAL_TEST_DB_URL");
         if (dbUrl != null) {
-            registry.add("spring.datasource.url", () -> dbUrl);
-            registry.add("spring.datasource.username", () -> orEmpty(setting("PORTAL_TEST_DB_USER")));
-            registry.add("spring.datasource.password", () -> orEmpty(setting("PORTAL_TEST_DB_PASSWORD")));
+            registry.accept("spring.datasource.url", () -> dbUrl);
+            registry.accept("spring.datasource.username", () -> orEmpty(setting("PORTAL_TEST_DB_USER")));
+            registry.accept("spring.datasource.password", () -> orEmpty(setting("PORTAL_TEST_DB_PASSWORD")));
             // every cached test context keeps its own pool open: at Hikari's default of 10 connections, the run's
             // dozen contexts used up PostgreSQL's default 100 ("too many clients already")
-            registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+            registry.accept("spring.datasource.hikari.maximum-pool-size", () -> "5");
         }
     }
 

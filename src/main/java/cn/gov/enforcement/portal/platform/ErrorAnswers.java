@@ -20,7 +20,7 @@ import org.springframework.web.util.HtmlUtils;
  * (as the not-found page), 400 无法识别这个网址, another 4xx 无法处理这个请求, 5xx 页面暂时无法打开 with a reference the
  * log names. Every such answer carries the security headers ({@link SecurityHeaders#setAll}) and no session is opened
  * for it. Spring's English "Whitelabel Error Page", Boot's JSON error and Tomcat's "HTTP Status 400" page are never
- * shown.
+ * shown. A request that comes while the portal is still starting gets the 503 of {@link #writeStarting}.
  */
 @Component
 public class ErrorAnswers {
@@ -65,7 +65,11 @@ public class ErrorAnswers {
     /** Writes the answer with the security headers; the response must not be committed. */
     public void write(HttpServletRequest request, HttpServletResponse response, int status, boolean api,
             String reference) throws IOException {
-        Answer answer = answer(request, status, api, reference);
+        send(response, answer(request, status, api, reference));
+    }
+
+    /** Writes the answer with the security headers (and the headers set before); the response must not be committed. */
+    private static void send(HttpServletResponse response, Answer answer) throws IOException {
         response.resetBuffer();
         response.setStatus(answer.status());
         SecurityHeaders.setAll(response);
@@ -98,22 +102,65 @@ public class ErrorAnswers {
             title = t(locale, "platform.error.refused.title");
             text = t(locale, "platform.error.refused.text");
         }
+        String home = home(locale);
+        return html(status, locale, title, text, home, t(locale, "shell.notFound.home"), "");
+    }
+
+    /**
+     * Writes the answer to a request that came while the portal is still starting ({@link StartupGate}): 503 with
+     * {@code Retry-After}, never cached (the security headers' {@code Cache-Control}); under {@code /api/} the API's
+     * JSON ({@code service_unavailable}), elsewhere a page in the reader's language that says so and opens the same
+     * address again after {@code retryAfterSeconds}.
+     */
+    public void writeStarting(HttpServletRequest request, HttpServletResponse response, int retryAfterSeconds)
+            throws IOException {
+        Locale locale = LanguagePreference.forErrorPage(request);
+        byte[] body;
+        String contentType;
+        if (isApi(request)) {
+            contentType = "application/json;charset=UTF-8";
+            body = JSON.writeValueAsBytes(JsonApiErrors.body(JsonApiErrors.SERVICE_UNAVAILABLE,
+                    t(locale, "platform.api.starting", retryAfterSeconds)));
+        } else {
+            contentType = "text/html;charset=UTF-8";
+            String path = request.getRequestURI();
+            String again = path != null && MalformedQueryFilter.samePortalPath(path)
+                    ? path + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
+                    : home(locale);
+            body = html(HttpServletResponse.SC_SERVICE_UNAVAILABLE, locale, t(locale, "platform.starting.title"),
+                    t(locale, "platform.starting.text", retryAfterSeconds), again, t(locale, "platform.starting.again"),
+                    "<meta http-equiv=\"refresh\" content=\"" + retryAfterSeconds + "\">\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        send(response, new Answer(HttpServletResponse.SC_SERVICE_UNAVAILABLE, contentType, body));
+    }
+
+    /** The home page's address in the given language. */
+    private static String home(Locale locale) {
+        return Translations.ZH_CN.equals(Translations.supported(locale)) ? "/"
+                : "/?lang=" + LanguagePreference.tag(locale);
+    }
+
+    /** The page: the portal's name as a link home, the title, the text and one link ({@code head}: more of the head). */
+    private String html(int status, Locale locale, String title, String text, String link, String linkText,
+            String head) {
         String tag = LanguagePreference.tag(locale);
-        String home = Translations.ZH_CN.equals(Translations.supported(locale)) ? "/" : "/?lang=" + tag;
+        String home = home(locale);
         return """
                 <!DOCTYPE html>
                 <html lang="%s"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <meta name="robots" content="noindex">
-                <title>%s - %s</title>
+                %s<title>%s - %s</title>
                 <style>body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:40rem;\
                 margin:3rem auto;padding:0 1rem;line-height:1.6;color:#1f2933}a{color:#0b4a8b}\
                 header{border-bottom:2px solid #0b4a8b;padding-bottom:.5rem;font-weight:600}header a{text-decoration:none}</style>
                 </head><body><header id="error-site"><a href="%s">%s</a></header>\
                 <main id="error-page" data-status="%d"><h1>%s</h1><p>%s</p><p><a href="%s">%s</a></p>\
                 </main></body></html>
-                """.formatted(tag, esc(title), esc(t(locale, "shell.name")), esc(home), esc(t(locale, "shell.name")),
-                status, esc(title), esc(text), esc(home), esc(t(locale, "shell.notFound.home")));
+                """.formatted(tag, head, esc(title), esc(t(locale, "shell.name")), esc(home), esc(t(locale, "shell.name")),
+                status, esc(title), esc(text), esc(link), esc(linkText));
     }
 
     private String t(Locale locale, String key, Object... args) {
