@@ -491,14 +491,19 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         String id = "um-rp-bo-view-steps";
         String title = "后台样例：步骤反馈";
         signInAs("bo-view-editor-um", um);
-        backOffice.saveRiskPoint(null, 0, null, ListsBackOfficeIT.risk(id, title, LocalDate.of(2026, 1, 1)));
+        // its citations name a law no regulation library holds (other tests may import the real ones the sample cites)
+        ListEntryForms.RiskPointInput sample = ListsBackOfficeIT.risk(id, title, LocalDate.of(2026, 1, 1));
+        backOffice.saveRiskPoint(null, 0, null, new ListEntryForms.RiskPointInput(sample.id(), sample.agency(),
+                sample.sector(), sample.appliesTo(), sample.title(), sample.risk(), sample.level(), sample.levelReason(),
+                "后台样例虚构条例 第十一条", "后台样例虚构条例 第三十六条", sample.consequence(), sample.prevention(),
+                sample.guidance(), sample.effectiveFrom(), sample.effectiveTo(), sample.sample()));
         UI.getCurrent().navigate("staff/lists", com.vaadin.flow.router.QueryParameters.of("agency", um));
-        // its citations name a law the regulation library does not hold: the first click names them and submits nothing
+        // the first click names them and submits nothing
         _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-submit")));
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.DRAFT);
-        String warning = "违反的规定：以下引用的法规在本平台法规库中没有现行文本，公开页面无法链接到条文：《城市市容和环境卫生管理条例》第十一条。"
+        String warning = "违反的规定：以下引用的法规在本平台法规库中没有现行文本，公开页面无法链接到条文：《后台样例虚构条例》第十一条。"
                 + " 处罚依据：以下引用的法规在本平台法规库中没有现行文本，公开页面无法链接到条文："
-                + "《城市市容和环境卫生管理条例》第三十六条。请核对；确认无误请再次点击“提交审核”。";
+                + "《后台样例虚构条例》第三十六条。请核对；确认无误请再次点击“提交审核”。";
         assertThat(rowMessage(id).getElement().getTextRecursively()).isEqualTo(warning);
         assertThat(rowMessage(id).getElement().getAttribute("role")).isEqualTo("alert");
         expectNotification(warning);
