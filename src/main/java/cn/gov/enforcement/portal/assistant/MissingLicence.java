@@ -85,12 +85,15 @@ final class MissingLicence {
         }
     }
 
-    /** The licences a text (an entry's title, an article's passage) names as held: outside a phrase lacking or getting one. */
-    static Set<String> held(String text) {
-        String plain = ChineseScript.toSimplified(MARKUP.matcher(text).replaceAll(""));
-        String rest = GETTING.matcher(LACKING.matcher(plain).replaceAll("|")).replaceAll("|");
+    /** The text without the search's marks, in Simplified characters. */
+    private static String plain(String text) {
+        return ChineseScript.toSimplified(MARKUP.matcher(text).replaceAll(""));
+    }
+
+    /** Every licence the text names. */
+    private static Set<String> licences(String text) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = A_LICENCE.matcher(rest);
+        Matcher m = A_LICENCE.matcher(text);
         while (m.find()) {
             out.add(m.group());
         }
@@ -106,11 +109,12 @@ final class MissingLicence {
         if (lacked.isEmpty() || text == null) {
             return false;
         }
-        String plain = ChineseScript.toSimplified(MARKUP.matcher(text).replaceAll(""));
+        String plain = plain(text);
         if (LACKING.matcher(plain).find() || GETTING.matcher(plain).find()) {
             return false;
         }
-        Set<String> held = held(plain);
+        // no phrase of lacking or getting one to leave out: every licence the text names is held
+        Set<String> held = licences(plain);
         if (held.isEmpty()) {
             return false;
         }
