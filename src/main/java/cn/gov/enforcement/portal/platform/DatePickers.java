@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Date pickers in the reader's language: month and weekday names, 今天 / 取消 and the message for a date the
- * picker cannot read come from the {@code platform.date.*} texts (Vaadin's own are English); weeks start on
+ * Date pickers in the reader's language: month and weekday names, the calendar's month titles and its days' labels
+ * for screen readers, 今天 / 取消 and the message for a date the picker cannot read come from the {@code platform.date.*} texts (Vaadin's own are English); weeks start on
  * Monday and dates read and print as {@code yyyy-MM-dd}, the form the portal's addresses and documents use (English
  * pages also read the month first, {@code 1/31/2026}).
  */
@@ -18,7 +18,7 @@ public final class DatePickers {
 
     public static DatePicker localize(DatePicker picker, Component owner) {
         picker.setI18n(texts(owner));
-        titleMonths(picker, owner, "this");
+        calendarTexts(picker, owner, "this");
         return picker;
     }
 
@@ -43,21 +43,43 @@ public final class DatePickers {
     public static com.vaadin.flow.component.datetimepicker.DateTimePicker localize(
             com.vaadin.flow.component.datetimepicker.DateTimePicker picker, Component owner) {
         picker.setDatePickerI18n(texts(owner));
-        titleMonths(picker, owner, "this.querySelector('[slot=date-picker]')");
+        calendarTexts(picker, owner, "this.querySelector('[slot=date-picker]')");
         return picker;
     }
 
     /**
      * Each month of the calendar titled as {@code platform.date.title} orders month ({0}) and year ({1}) (2026年12月 in Chinese;
-     * Vaadin's title, month name then year, is a function in the browser that the server's texts cannot set). Set in
-     * the browser at each attach, merged into the texts the picker has (its connector merges the server's texts into
-     * them in turn, so the title stays).
+     * Vaadin's title, month name then year, is a function in the browser that the server's texts cannot set), and each
+     * day of it labelled for screen readers as {@code platform.date.dayLabel} orders year ({0}), month number ({1}), day
+     * ({2}), weekday ({3}) and month name ({4}) (2026年9月1日 星期二; Vaadin's label, day, month name, year and weekday,
+     * read "1 9月 2026, 星期二" on a Chinese page), today's followed as {@code platform.date.todayLabel} says. Set in the
+     * browser at each attach, merged into the texts the picker has (its connector merges the server's texts into them in
+     * turn, so they stay). Vaadin builds the day label in its calendar element's {@code __computeDayAriaLabel} (named
+     * {@code __getDayAriaLabel} in older releases), which takes no text from the picker: the first picker of a page wraps
+     * it once to use the picker's {@code formatDayLabel} when it
+     * has one, and Vaadin's own otherwise.
      */
-    private static void titleMonths(Component picker, Component owner, String datePicker) {
-        String pattern = owner.getTranslation("platform.date.title");
+    private static void calendarTexts(Component picker, Component owner, String datePicker) {
+        String title = owner.getTranslation("platform.date.title");
+        String dayLabel = owner.getTranslation("platform.date.dayLabel");
+        String todayLabel = owner.getTranslation("platform.date.todayLabel");
         picker.addAttachListener(attach -> picker.getElement().executeJs("const picker = " + datePicker + ";"
-                + " if (picker) { picker.i18n = Object.assign({}, picker.i18n, { formatTitle: (month, year) =>"
-                + " $0.replace('{0}', month).replace('{1}', year) }); }", pattern));
+                + " if (picker) { picker.i18n = Object.assign({}, picker.i18n, {"
+                + " formatTitle: (month, year) => $0.replace('{0}', month).replace('{1}', year),"
+                + " formatDayLabel: (date, weekdays, monthNames, today) => { const label = $1"
+                + ".replace('{0}', date.getFullYear()).replace('{1}', date.getMonth() + 1).replace('{2}', date.getDate())"
+                + ".replace('{3}', weekdays[date.getDay()]).replace('{4}', monthNames[date.getMonth()]);"
+                + " return today ? $2.replace('{0}', label) : label; } }); }"
+                + " customElements.whenDefined('vaadin-month-calendar').then(() => {"
+                + " const calendar = customElements.get('vaadin-month-calendar').prototype;"
+                + " if (calendar.__portalDayLabel) { return; }"
+                + " calendar.__portalDayLabel = true;"
+                + " ['__computeDayAriaLabel', '__getDayAriaLabel'].filter(name => typeof calendar[name] === 'function')"
+                + ".forEach(name => { const vaadinLabel = calendar[name];"
+                + " calendar[name] = function (date) {"
+                + " const format = date && this.i18n && this.i18n.formatDayLabel;"
+                + " return format ? format(date, this.i18n.weekdays, this.i18n.monthNames, this._isToday(date))"
+                + " : vaadinLabel.call(this, date); }; }); });", title, dayLabel, todayLabel));
     }
 
     private static DatePicker.DatePickerI18n texts(Component owner) {

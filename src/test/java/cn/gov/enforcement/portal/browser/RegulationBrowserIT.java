@@ -122,6 +122,21 @@ class RegulationBrowserIT extends BrowserTest {
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                 "const p = document.getElementById('regulation-from');"
                         + " return p.i18n.formatTitle(p.i18n.monthNames[11], 2026);")).isEqualTo("2026年12月");
+        // and a screen reader hears each day year first too (Vaadin's label: "1 9月 2026, 星期二"), today's as today
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        js.executeScript("document.getElementById('regulation-from').open();");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        String[] weekdays = {"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"};
+        String todaysLabel = today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日 "
+                + weekdays[today.getDayOfWeek().getValue() - 1] + "，今天";
+        browser.until(d -> todaysLabel.equals(js.executeScript("const found = [];"
+                + " const walk = root => root.querySelectorAll('*').forEach(e => {"
+                + " if (e.getAttribute('role') === 'gridcell' && e.date && e.date.toDateString() === new Date().toDateString())"
+                + " { found.push(e.getAttribute('aria-label')); } if (e.shadowRoot) { walk(e.shadowRoot); } });"
+                + " walk(document); return found[0];")));
+        assertThat(js.executeScript("const p = document.getElementById('regulation-from'); p.close();"
+                + " return p.i18n.formatDayLabel(new Date(2026, 8, 1), p.i18n.weekdays, p.i18n.monthNames, false);"))
+                .isEqualTo("2026年9月1日 星期二");
     }
 
     @Test
