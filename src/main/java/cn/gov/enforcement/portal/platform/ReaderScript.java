@@ -103,12 +103,42 @@ public final class ReaderScript {
     }
 
     /**
-     * {@link #markContent(HasElement)} for words someone wrote that may be in any language (a person's comment, a
-     * party's name, a back-office entry shown as written): marked only when its text holds Chinese. Returns
-     * {@code shown}.
+     * Marks words someone wrote, shown as written, that may be in any language and either script (a person's comment,
+     * a party's name, a back-office entry) with the {@code lang} of {@link #writtenLanguage}: on an English page any
+     * Chinese, on a Chinese page the other script's (a back-office entry in Simplified characters on a zh-TW page is
+     * {@code zh-CN}, a party's note in Traditional characters on a zh-CN page {@code zh-Hant}), so that a screen reader
+     * picks the right voice and the browser the script's fonts. Returns {@code shown}.
      */
     public static <T extends HasElement> T markWritten(T shown) {
-        return holdsChinese(shown.getElement().getTextRecursively()) ? markContent(shown) : shown;
+        UI ui = UI.getCurrent();
+        String language = ui == null ? null : writtenLanguage(ui.getLocale(), shown.getElement().getTextRecursively());
+        if (language != null) {
+            shown.getElement().setAttribute("lang", language);
+        }
+        return shown;
+    }
+
+    /**
+     * The {@code lang} of text shown as written on a page in {@code page}'s language, null when it needs none: no
+     * Chinese in it, or Chinese of the page's own script. Text is Traditional ({@code zh-Hant}) when it holds
+     * characters of Traditional forms only and none of Simplified forms only, else Simplified ({@code zh-CN}); a text of
+     * characters both scripts share (王五) is marked only on an English page, a text of both scripts' own characters
+     * only there too.
+     */
+    public static String writtenLanguage(Locale page, String text) {
+        if (!holdsChinese(text)) {
+            return null;
+        }
+        boolean simplifiedForms = !HanLP.s2t(text).equals(text);
+        boolean traditionalForms = !HanLP.t2s(text).equals(text);
+        boolean traditional = traditionalForms && !simplifiedForms;
+        if (page == null || !"zh".equals(page.getLanguage())) {
+            return traditional ? "zh-Hant" : "zh-CN";
+        }
+        if (readsTraditional(page)) {
+            return simplifiedForms && !traditionalForms ? "zh-CN" : null;
+        }
+        return traditional ? "zh-Hant" : null;
     }
 
     /** {@link #markContent(HasElement)} for an element built without a component (a table cell, a label). */

@@ -45,6 +45,27 @@ class ReaderScriptTest {
     }
 
     @Test
+    void writtenTextIsMarkedWithItsScriptWhereThePageReadsAnother() {
+        String simplified = "未按规定公示营业执照";
+        String traditional = "未按規定公示營業執照";
+        String shared = "王五";
+        // a Chinese page marks only the other script's text
+        assertThat(ReaderScript.writtenLanguage(Translations.ZH_TW, simplified)).isEqualTo("zh-CN");
+        assertThat(ReaderScript.writtenLanguage(Translations.ZH_TW, traditional)).isNull();
+        assertThat(ReaderScript.writtenLanguage(Translations.ZH_CN, traditional)).isEqualTo("zh-Hant");
+        assertThat(ReaderScript.writtenLanguage(Translations.ZH_CN, simplified)).isNull();
+        assertThat(ReaderScript.writtenLanguage(Translations.ZH_TW, shared)).isNull();
+        assertThat(ReaderScript.writtenLanguage(Translations.ZH_CN, shared)).isNull();
+        // an English page marks any Chinese with its script
+        assertThat(ReaderScript.writtenLanguage(Translations.EN, simplified)).isEqualTo("zh-CN");
+        assertThat(ReaderScript.writtenLanguage(Translations.EN, traditional)).isEqualTo("zh-Hant");
+        assertThat(ReaderScript.writtenLanguage(Translations.EN, shared)).isEqualTo("zh-CN");
+        // no Chinese, nothing to mark
+        assertThat(ReaderScript.writtenLanguage(Translations.EN, "Zhang San, 2026")).isNull();
+        assertThat(ReaderScript.writtenLanguage(Translations.ZH_TW, "")).isNull();
+    }
+
+    @Test
     void taiwanLocalesReadTraditional() {
         assertThat(ReaderScript.readsTraditional(Translations.ZH_TW)).isTrue();
         assertThat(ReaderScript.readsTraditional(Locale.forLanguageTag("zh-TW"))).isTrue();

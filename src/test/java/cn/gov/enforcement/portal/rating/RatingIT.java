@@ -1001,6 +1001,16 @@ class RatingIT extends KaribuViewTest {
         assertThat(_find(_get(Div.class, spec -> spec.withId("rating-facts")), Span.class))
                 .filteredOn(span -> span.getText().equals("Dissatisfied")).singleElement()
                 .satisfies(score -> assertThat(score.getElement().getAttribute("lang")).isNull());
+
+        // shown as written in Simplified characters: marked so on a zh-TW page, not on a zh-CN one
+        for (Locale page : List.of(cn.gov.enforcement.portal.platform.Translations.ZH_TW, Locale.SIMPLIFIED_CHINESE)) {
+            UI.getCurrent().setLocale(page);
+            UI.getCurrent().navigate("staff/rating/" + rating.reference());
+            assertThat(_find(_get(Div.class, spec -> spec.withId("rating-facts")), Span.class))
+                    .filteredOn(span -> span.getText().contains("检查时没有出示执法证件")).singleElement()
+                    .satisfies(comment -> assertThat(comment.getElement().getAttribute("lang")).as(page.toString())
+                            .isEqualTo(page.getCountry().equals("TW") ? "zh-CN" : null));
+        }
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
     }
 
