@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.agency;
 import cn.gov.enforcement.portal.platform.JsonApi;
 import cn.gov.enforcement.portal.platform.JsonApiErrors;
 import cn.gov.enforcement.portal.platform.LanguagePreference;
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.Translations;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -19,8 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Public read-only JSON API of the agency directory. Messages follow {@code ?lang=} or the
- * request's Accept-Language (zh-CN by default). Officer names are always masked. Refused input, bad
- * parameters and failures are answered by {@link JsonApiErrors}.
+ * request's Accept-Language (zh-CN by default), and so does the script of the agencies' own words as on the pages
+ * (name, region, address, office hours, legal representative, powers, legal basis, officers' masked names; the
+ * certificate check's agency and officer): Traditional characters for zh-TW ({@link ReaderScript#forLocale}), as
+ * written otherwise (the English name is {@code nameEn}). Ids, codes, numbers, phones, e-mail addresses and URLs never
+ * change. Officer names are always masked. Refused input, bad parameters and failures are answered by
+ * {@link JsonApiErrors}.
  */
 @RestController
 @JsonApi(badParameterKey = "agency.api.badParameter", failureKey = "agency.api.failure")
@@ -38,9 +43,11 @@ class AgencyApiController {
     record ItemJson(String id, String name, String nameEn, String category, String region, String address,
             String supervisionPhone, String supervisionEmail, String officeHours, boolean sample, String url) {
 
-        static ItemJson of(AgencySummary s) {
-            return new ItemJson(s.id(), s.name(), s.nameEn(), s.category().code(), s.region(), s.address(),
-                    s.supervisionPhone(), s.supervisionEmail(), s.officeHours(), s.sample(), "/agencies/" + s.id());
+        static ItemJson of(AgencySummary s, Locale locale) {
+            return new ItemJson(s.id(), ReaderScript.forLocale(locale, s.name()), s.nameEn(), s.category().code(),
+                    ReaderScript.forLocale(locale, s.region()), ReaderScript.forLocale(locale, s.address()),
+                    s.supervisionPhone(), s.supervisionEmail(), ReaderScript.forLocale(locale, s.officeHours()),
+                    s.sample(), "/agencies/" + s.id());
         }
     }
 
@@ -71,12 +78,13 @@ class AgencyApiController {
             cat = AgencyCategory.fromCode(category).orElseThrow(() -> new AgencyInputException("agency.error.category"));
         }
         AgencySearchResult result = directory.search(q, cat, page, size);
-        return new ListJson(result.total(), page, size, result.items().stream().map(ItemJson::of).toList());
+        Locale locale = locale(request);
+        return new ListJson(result.total(), page, size, result.items().stream().map(s -> ItemJson.of(s, locale)).toList());
     }
 
     @GetMapping("/agencies/{id}")
     ResponseEntity<?> detail(@PathVariable String id, HttpServletRequest request) {
-        return directory.find(id).<ResponseEntity<?>>map(d -> ResponseEntity.ok(detailJson(d)))
+        return directory.find(id).<ResponseEntity<?>>map(d -> ResponseEntity.ok(detailJson(d, locale(request))))
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", message(request, "agency.api.notFound")));
     }
 
@@ -92,18 +100,24 @@ class AgencyApiController {
                     message(request, "agency.certificate.unknown.title")));
             case VALID, REVOKED -> ResponseEntity.ok(new CertificateJson(
                     answer.outcome() == CertificateAnswer.Outcome.VALID ? "valid" : "revoked", answer.certificate(),
-                    new AgencyRef(answer.agencyId(), answer.agencyName(), answer.supervisionPhone(), "/agencies/" + answer.agencyId()),
-                    answer.officer(), message(request, answer.outcome() == CertificateAnswer.Outcome.VALID
+                    new AgencyRef(answer.agencyId(), ReaderScript.forLocale(locale(request), answer.agencyName()),
+                            answer.supervisionPhone(), "/agencies/" + answer.agencyId()),
+                    ReaderScript.forLocale(locale(request), answer.officer()), message(request, answer.outcome() == CertificateAnswer.Outcome.VALID
                             ? "agency.certificate.valid.title" : "agency.certificate.revoked.title")));
         };
     }
 
-    private static DetailJson detailJson(AgencyDetails d) {
+    /** The agency as its page shows it to a reader of {@code locale} (see the class comment). */
+    private static DetailJson detailJson(AgencyDetails d, Locale locale) {
         AgencySummary s = d.summary();
-        return new DetailJson(s.id(), s.name(), s.nameEn(), s.category().code(), s.region(), d.legalRepresentative(),
-                s.address(), s.supervisionPhone(), s.supervisionEmail(), s.mediationEmail(), s.officeHours(), s.sample(),
-                d.powers().stream().map(p -> new PowerJson(p.name(), p.kind().code())).toList(), d.legalBasis(),
-                d.officers().stream().map(o -> new OfficerJson(o.name(), o.certificate(), o.status().code())).toList(),
+        java.util.function.UnaryOperator<String> content = text -> ReaderScript.forLocale(locale, text);
+        return new DetailJson(s.id(), content.apply(s.name()), s.nameEn(), s.category().code(), content.apply(s.region()),
+                content.apply(d.legalRepresentative()), content.apply(s.address()), s.supervisionPhone(),
+                s.supervisionEmail(), s.mediationEmail(), content.apply(s.officeHours()), s.sample(),
+                d.powers().stream().map(p -> new PowerJson(content.apply(p.name()), p.kind().code())).toList(),
+                d.legalBasis().stream().map(content).toList(),
+                d.officers().stream().map(o -> new OfficerJson(content.apply(o.name()), o.certificate(),
+                        o.status().code())).toList(),
                 d.updatedAt(), "/agencies/" + s.id());
     }
 

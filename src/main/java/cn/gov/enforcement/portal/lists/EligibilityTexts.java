@@ -31,9 +31,14 @@ final class EligibilityTexts {
      * form for exactly one; Chinese has one form for both).
      */
     static String unit(Condition condition, Messages m, String amount) {
+        return unit(condition, m, amount, ReaderScript::forReader);
+    }
+
+    /** {@link #unit(Condition, Messages, String)} with a unit of the entry's own words given by {@code content}. */
+    static String unit(Condition condition, Messages m, String amount, java.util.function.UnaryOperator<String> content) {
         String unit = condition.unit() == null ? "天" : condition.unit().strip();
         String key = UNIT_KEYS.get(unit);
-        return key == null ? ReaderScript.forReader(unit) : m.get(isOne(amount) ? key + ".one" : key);
+        return key == null ? content.apply(unit) : m.get(isOne(amount) ? key + ".one" : key);
     }
 
     private static boolean isOne(String amount) {
@@ -87,7 +92,7 @@ final class EligibilityTexts {
     }
 
     static List<String> reasons(ExemptionItem item, EligibilityResult result, Messages m) {
-        return reasons(item, result, m, ReaderScript::forReader);
+        return reasons(item, result, m, ReaderScript::forReader, ReaderScript::forReader);
     }
 
     /**
@@ -97,11 +102,22 @@ final class EligibilityTexts {
      */
     static List<com.vaadin.flow.component.Component[]> reasonsMarked(ExemptionItem item, EligibilityResult result,
             Messages m) {
-        return reasons(item, result, m, ReaderScript::splice).stream().map(ReaderScript::markSpliced).toList();
+        return reasons(item, result, m, ReaderScript::splice, ReaderScript::forReader).stream()
+                .map(ReaderScript::markSpliced).toList();
     }
 
-    private static List<String> reasons(ExemptionItem item, EligibilityResult result, Messages m,
+    /**
+     * The reasons with the entry's own words given by {@code content}: {@code ReaderScript.forLocale} of the JSON
+     * API's language, which has no page.
+     */
+    static List<String> reasons(ExemptionItem item, EligibilityResult result, Messages m,
             java.util.function.UnaryOperator<String> content) {
+        return reasons(item, result, m, content, content);
+    }
+
+    /** The reasons, the entry's own words given by {@code content} and a unit of its own words by {@code units}. */
+    private static List<String> reasons(ExemptionItem item, EligibilityResult result, Messages m,
+            java.util.function.UnaryOperator<String> content, java.util.function.UnaryOperator<String> units) {
         List<String> reasons = new ArrayList<>();
         if (result.applies()) {
             reasons.add(m.get("lists.check.reason.met", result.conditions().size(),
@@ -113,7 +129,7 @@ final class EligibilityTexts {
             if (condition.type().numericAnswer()) {
                 String limit = condition.threshold().stripTrailingZeros().toPlainString();
                 reasons.add(m.get("lists.check.reason.notBelow", c.index() + 1, content.apply(condition.what()), c.answer(),
-                        unit(condition, m, c.answer()), limit, unit(condition, m, limit)));
+                        unit(condition, m, c.answer(), units), limit, unit(condition, m, limit, units)));
             } else {
                 // a question met by the answer no: the reader answered yes, which the plain "not met" would leave unsaid
                 reasons.add(m.get(condition.metWhenNo() ? "lists.check.reason.noWhenNo" : "lists.check.reason.no",
@@ -140,7 +156,8 @@ final class EligibilityTexts {
                 .map(ReaderScript::markSpliced).toList();
     }
 
-    private static List<String> nextSteps(ExemptionItem item, EligibilityResult result, String agencyName,
+    /** The next steps with the entry's own words and the agency's name given by {@code content}, as for reasons. */
+    static List<String> nextSteps(ExemptionItem item, EligibilityResult result, String agencyName,
             Optional<String> phone, Messages m, java.util.function.UnaryOperator<String> content) {
         List<String> steps = new ArrayList<>();
         if (result.applies()) {

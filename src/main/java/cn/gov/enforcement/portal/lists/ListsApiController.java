@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.lists;
 import cn.gov.enforcement.portal.platform.JsonApi;
 import cn.gov.enforcement.portal.platform.JsonApiErrors;
 import cn.gov.enforcement.portal.platform.LanguagePreference;
+import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.regulation.ChineseScript;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Public JSON API of the lists: risk points, exemption items, CSV downloads and the eligibility
- * check. Messages follow {@code ?lang=} or Accept-Language (zh-CN by default). Refused input, bad
+ * check. Messages follow {@code ?lang=} or Accept-Language (zh-CN by default), and so does the script of the entries'
+ * own words, as on the pages: Traditional characters for zh-TW ({@link ReaderScript#forLocale}), as written otherwise;
+ * ids, codes ({@code level}, {@code kind}, {@code type}), dates and addresses never change. Refused input, bad
  * parameters and failures are answered by {@link JsonApiErrors}.
  */
 @RestController
@@ -48,11 +52,16 @@ class ListsApiController {
         this.downloads = downloads;
     }
 
-    /** A citation; {@code url} is the permalink of the article text when it is imported, else null. */
+    /**
+     * A citation; {@code url} is the permalink of the article text when it is imported, else null. Its title, article
+     * and text in the reader's script, as the pages show a citation ({@code content}); the link is found from the
+     * citation as written.
+     */
     record CitationJson(String title, String article, Integer paragraph, String text, String url) {
-        static List<CitationJson> of(List<Citation> citations, Function<Citation, Optional<String>> links) {
-            return citations.stream().map(c -> new CitationJson(c.law(), c.article(), c.paragraph(), c.display(),
-                    links.apply(c).orElse(null))).toList();
+        static List<CitationJson> of(List<Citation> citations, Function<Citation, Optional<String>> links,
+                UnaryOperator<String> content) {
+            return citations.stream().map(c -> new CitationJson(content.apply(c.law()), content.apply(c.article()),
+                    c.paragraph(), content.apply(c.display()), links.apply(c).orElse(null))).toList();
         }
     }
 
@@ -60,11 +69,12 @@ class ListsApiController {
             String levelReason, List<CitationJson> basisObligation, List<CitationJson> basisPenalty, String consequence,
             List<String> prevention, List<String> guidance, LocalDate effectiveFrom, LocalDate effectiveTo,
             boolean sample, String url) {
-        static RiskJson of(RiskPoint r, Function<Citation, Optional<String>> links) {
-            return new RiskJson(r.id(), r.agency(), r.sector(), r.appliesTo(), r.title(), r.risk(), r.level(),
-                    r.levelReason(), CitationJson.of(r.basisObligation(), links), CitationJson.of(r.basisPenalty(), links),
-                    r.consequence(), r.prevention(), r.guidance(), r.effectiveFrom(), r.effectiveTo(), r.sample(),
-                    "/risks/" + r.id());
+        static RiskJson of(RiskPoint r, Function<Citation, Optional<String>> links, UnaryOperator<String> content) {
+            return new RiskJson(r.id(), r.agency(), content.apply(r.sector()), content.apply(r.appliesTo()),
+                    content.apply(r.title()), content.apply(r.risk()), r.level(), content.apply(r.levelReason()),
+                    CitationJson.of(r.basisObligation(), links, content), CitationJson.of(r.basisPenalty(), links, content),
+                    content.apply(r.consequence()), each(r.prevention(), content), r.guidance(), r.effectiveFrom(),
+                    r.effectiveTo(), r.sample(), "/risks/" + r.id());
         }
     }
 
@@ -85,17 +95,20 @@ class ListsApiController {
             String scope, List<CitationJson> basisViolation, List<CitationJson> basisPenalty,
             List<CitationJson> basisExemption, List<ConditionJson> conditions, List<String> measure,
             LocalDate effectiveFrom, LocalDate effectiveTo, boolean sample, String url) {
-        static ExemptionJson of(ExemptionItem e, Function<Citation, Optional<String>> links) {
+        static ExemptionJson of(ExemptionItem e, Function<Citation, Optional<String>> links,
+                UnaryOperator<String> content) {
             List<ConditionJson> conditions = new java.util.ArrayList<>();
             for (int i = 0; i < e.conditions().size(); i++) {
                 Condition c = e.conditions().get(i);
-                conditions.add(new ConditionJson(i, c.type().code(), c.question(),
-                        c.type().numericAnswer() ? "number" : "yes_no", metWhen(c), c.threshold(), c.unit(), c.what()));
+                conditions.add(new ConditionJson(i, c.type().code(), content.apply(c.question()),
+                        c.type().numericAnswer() ? "number" : "yes_no", metWhen(c), c.threshold(),
+                        content.apply(c.unit()), content.apply(c.what())));
             }
-            return new ExemptionJson(e.id(), e.agency(), e.kind(), e.subkind(), e.sector(), e.violation(), e.scope(),
-                    CitationJson.of(e.basisViolation(), links), CitationJson.of(e.basisPenalty(), links),
-                    CitationJson.of(e.basisExemption(), links), conditions, e.measure(), e.effectiveFrom(), e.effectiveTo(),
-                    e.sample(), "/exemptions/" + e.id());
+            return new ExemptionJson(e.id(), e.agency(), e.kind(), e.subkind(), content.apply(e.sector()),
+                    content.apply(e.violation()), content.apply(e.scope()),
+                    CitationJson.of(e.basisViolation(), links, content), CitationJson.of(e.basisPenalty(), links, content),
+                    CitationJson.of(e.basisExemption(), links, content), conditions, each(e.measure(), content),
+                    e.effectiveFrom(), e.effectiveTo(), e.sample(), "/exemptions/" + e.id());
         }
     }
 
@@ -106,10 +119,12 @@ class ListsApiController {
     record DiscretionJson(String id, String agency, String violation, List<CitationJson> basisViolation,
             List<CitationJson> basisPenalty, List<CircumstanceJson> circumstances, LocalDate effectiveFrom,
             LocalDate effectiveTo, boolean sample, String url) {
-        static DiscretionJson of(DiscretionBenchmark d, Function<Citation, Optional<String>> links) {
-            return new DiscretionJson(d.id(), d.agency(), d.violation(), CitationJson.of(d.basisViolation(), links),
-                    CitationJson.of(d.basisPenalty(), links), d.circumstances().stream()
-                            .map(c -> new CircumstanceJson(c.level(), c.description(), c.penalty())).toList(),
+        static DiscretionJson of(DiscretionBenchmark d, Function<Citation, Optional<String>> links,
+                UnaryOperator<String> content) {
+            return new DiscretionJson(d.id(), d.agency(), content.apply(d.violation()),
+                    CitationJson.of(d.basisViolation(), links, content), CitationJson.of(d.basisPenalty(), links, content),
+                    d.circumstances().stream().map(c -> new CircumstanceJson(c.level(), content.apply(c.description()),
+                            content.apply(c.penalty()))).toList(),
                     d.effectiveFrom(), d.effectiveTo(), d.sample(), "/discretion/" + d.agency() + "#" + d.id());
         }
     }
@@ -155,12 +170,15 @@ class ListsApiController {
         Filters f = Filters.of(request);
         ListPage<RiskPoint> result = catalog.searchRiskPoints(f.q(), f.agency(), f.sector(), f.level(), page, size);
         var links = catalog.citationLinks();
-        return new PageJson<>(result.total(), page, size, result.items().stream().map(r -> RiskJson.of(r, links)).toList());
+        UnaryOperator<String> content = content(locale(request));
+        return new PageJson<>(result.total(), page, size,
+                result.items().stream().map(r -> RiskJson.of(r, links, content)).toList());
     }
 
     @GetMapping(path = "/risk-points/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> riskPoint(@PathVariable String id, HttpServletRequest request) {
-        return catalog.findRiskPoint(id).<ResponseEntity<?>>map(r -> ResponseEntity.ok(RiskJson.of(r, catalog.citationLinks())))
+        return catalog.findRiskPoint(id).<ResponseEntity<?>>map(r -> ResponseEntity.ok(RiskJson.of(r,
+                        catalog.citationLinks(), content(locale(request)))))
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", message(request, "lists.api.notFound")));
     }
 
@@ -169,7 +187,8 @@ class ListsApiController {
     DiscretionListJson discretion(HttpServletRequest request) {
         List<DiscretionBenchmark> items = catalog.discretionOf(Filters.of(request).agency());
         var links = catalog.citationLinks();
-        return new DiscretionListJson(items.size(), items.stream().map(d -> DiscretionJson.of(d, links)).toList());
+        UnaryOperator<String> content = content(locale(request));
+        return new DiscretionListJson(items.size(), items.stream().map(d -> DiscretionJson.of(d, links, content)).toList());
     }
 
     @GetMapping(path = "/exemptions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -178,12 +197,15 @@ class ListsApiController {
         Filters f = Filters.of(request);
         ListPage<ExemptionItem> result = catalog.searchExemptions(f.q(), f.agency(), f.sector(), f.kind(), page, size);
         var links = catalog.citationLinks();
-        return new PageJson<>(result.total(), page, size, result.items().stream().map(e -> ExemptionJson.of(e, links)).toList());
+        UnaryOperator<String> content = content(locale(request));
+        return new PageJson<>(result.total(), page, size,
+                result.items().stream().map(e -> ExemptionJson.of(e, links, content)).toList());
     }
 
     @GetMapping(path = "/exemptions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> exemption(@PathVariable String id, HttpServletRequest request) {
-        return catalog.findExemption(id).<ResponseEntity<?>>map(e -> ResponseEntity.ok(ExemptionJson.of(e, catalog.citationLinks())))
+        return catalog.findExemption(id).<ResponseEntity<?>>map(e -> ResponseEntity.ok(ExemptionJson.of(e,
+                        catalog.citationLinks(), content(locale(request)))))
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", message(request, "lists.api.notFound")));
     }
 
@@ -204,15 +226,18 @@ class ListsApiController {
         EligibilityResult result = catalog.check(item.id(), answers);
         Locale locale = locale(request);
         EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
+        UnaryOperator<String> content = content(locale);
         String agencyName = catalog.agencyName(item.agency());
         var phone = catalog.supervisionPhone(item.agency());
         return ResponseEntity.ok(new CheckJson(item.id(), result.outcome().code(), result.applies(),
-                EligibilityTexts.headline(result, m), EligibilityTexts.reasons(item, result, m),
-                result.conditions().stream().map(c -> new ConditionResultJson(c.index(), c.type().code(), c.question(),
-                        c.answer(), metWhen(item.conditions().get(c.index())), c.met())).toList(),
-                result.correctionDays(), result.commitmentRequired(), CitationJson.of(result.articles(), catalog.citationLinks()),
-                EligibilityTexts.nextSteps(item, result, agencyName, phone, m),
-                new ContactJson(item.agency(), agencyName, phone.orElse(null))));
+                EligibilityTexts.headline(result, m), EligibilityTexts.reasons(item, result, m, content),
+                result.conditions().stream().map(c -> new ConditionResultJson(c.index(), c.type().code(),
+                        content.apply(c.question()), c.answer(), metWhen(item.conditions().get(c.index())), c.met()))
+                        .toList(),
+                result.correctionDays(), result.commitmentRequired(),
+                CitationJson.of(result.articles(), catalog.citationLinks(), content),
+                EligibilityTexts.nextSteps(item, result, agencyName, phone, m, content),
+                new ContactJson(item.agency(), content.apply(agencyName), phone.orElse(null))));
     }
 
     /**
@@ -270,9 +295,17 @@ class ListsApiController {
                         id -> catalog.agencyName(id, locale), content(locale)))));
     }
 
-    /** The entries' own texts in a download for {@code locale}: in Traditional characters for zh-TW, as the pages. */
-    private static java.util.function.UnaryOperator<String> content(Locale locale) {
-        return text -> cn.gov.enforcement.portal.platform.ReaderScript.forLocale(locale, text);
+    /**
+     * The entries' own texts in an answer or a download for {@code locale}: in Traditional characters for zh-TW, as
+     * the pages; as written otherwise (null stays null).
+     */
+    private static UnaryOperator<String> content(Locale locale) {
+        return text -> ReaderScript.forLocale(locale, text);
+    }
+
+    /** Each of {@code texts} through {@code content}. */
+    private static List<String> each(List<String> texts, UnaryOperator<String> content) {
+        return texts == null ? null : texts.stream().map(content).toList();
     }
 
     /**

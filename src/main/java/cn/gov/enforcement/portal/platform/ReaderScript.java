@@ -61,8 +61,8 @@ public final class ReaderScript {
     }
 
     /**
-     * {@code text} for the reader of the current page (its UI's locale); unchanged outside a page (a mail, the
-     * JSON API).
+     * {@code text} for the reader of the current page (its UI's locale); unchanged outside a page (a mail or the
+     * JSON API, which name their reader's locale to {@link #forLocale}).
      */
     public static String forReader(String text) {
         UI ui = UI.getCurrent();

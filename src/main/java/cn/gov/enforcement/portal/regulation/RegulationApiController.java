@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code yyyy-MM-dd}). A bad value is a 400 with a message in the caller's language ({@code ?lang=} or
  * Accept-Language); a repeated parameter counts with its first value, as on the search page;
  * failures are answered by {@link JsonApiErrors}. More searches from one client than {@link SearchThrottle} allows
- * are answered 429 {@code rate_limited} with {@code Retry-After}.
+ * are answered 429 {@code rate_limited} with {@code Retry-After}. As on the search page, a hit in one of the portal's
+ * own plain-language guides (level {@code guide}) is in the script of the request's language (its title, article and
+ * snippet in Traditional characters for zh-TW); the texts of laws are given as published.
  */
 @RestController
 @JsonApi(failureKey = "regulation.api.failure")
@@ -75,9 +77,16 @@ class RegulationApiController {
             return badRequest(message(request, "regulation.api.tooDeep",
                     RegulationCatalog.MAX_WINDOW));
         }
+        java.util.Locale locale = LanguagePreference.forApiRequest(request);
         return ResponseEntity.ok(new SearchJson(results.total(), results.results().stream()
-                .map(h -> new ResultJson(h.documentTitle(), h.article(), h.snippet(), h.url(), h.score(),
-                        lowerCase(h.level()), lowerCase(h.status()), h.versionDate(), h.inForceDate())).toList()));
+                .map(h -> new ResultJson(shown(h, locale, h.documentTitle()), shown(h, locale, h.article()),
+                        shown(h, locale, h.snippet()), h.url(), h.score(), lowerCase(h.level()), lowerCase(h.status()),
+                        h.versionDate(), h.inForceDate())).toList()));
+    }
+
+    /** A text of {@code hit} as the search page shows it: a guide's in the reader's script, a law's as published. */
+    private static String shown(RegulationCatalog.ArticleHit hit, java.util.Locale locale, String text) {
+        return hit.guide() ? cn.gov.enforcement.portal.platform.ReaderScript.forLocale(locale, text) : text;
     }
 
     private static String lowerCase(Enum<?> value) {

@@ -174,33 +174,48 @@ public class SelfCheckService {
     }
 
     /**
-     * The risk points in force of the chosen sectors, the most serious first, then by agency and as listed.
+     * The risk points in force of the chosen sectors, the most serious first, then by agency and as listed. A sector
+     * may be named in Traditional characters as a zh-TW reader sees it; the checklist names it as written.
      *
      * @throws ValidationFailure (field {@code sectors}) when none, too many or an unknown sector is chosen
      */
     public Checklist checklist(Collection<String> sectors) {
-        Set<String> chosen = new LinkedHashSet<>();
+        Set<String> given = new LinkedHashSet<>();
         if (sectors != null) {
-            sectors.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).forEach(chosen::add);
+            sectors.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).forEach(given::add);
         }
-        if (chosen.isEmpty()) {
+        if (given.isEmpty()) {
             throw ValidationFailure.of("sectors", "selfcheck.error.noSector");
         }
-        if (chosen.size() > MAX_SECTORS) {
+        if (given.size() > MAX_SECTORS) {
             throw ValidationFailure.of("sectors", "selfcheck.error.tooManySectors", MAX_SECTORS);
         }
         List<RiskPoint> all = catalog.publicRiskPoints();
-        Set<String> known = all.stream().map(RiskPoint::sector).collect(Collectors.toSet());
-        for (String s : chosen) {
-            if (!known.contains(s)) {
+        Set<String> known = all.stream().map(RiskPoint::sector).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String s : given) {
+            String sector = known.contains(s) ? s : inTraditional(known, s);
+            if (sector == null) {
                 throw ValidationFailure.of("sectors", "selfcheck.error.unknownSector", s.length() > 30 ? s.substring(0, 30) + "…" : s);
             }
+            chosen.add(sector);
         }
         List<RiskPoint> points = all.stream().filter(p -> chosen.contains(p.sector()))
                 .sorted(Comparator.comparingInt((RiskPoint p) -> levelRank(p.level())).thenComparing(RiskPoint::agency))
                 .toList();
         Collator chinese = Collator.getInstance(Locale.CHINA);
         return new Checklist(chosen.stream().sorted(chinese).toList(), points);
+    }
+
+    /**
+     * The sector of {@code known} that a zh-TW reader sees as {@code name} (the JSON API gives the sectors in the
+     * reader's script, and they come back so); null when none.
+     */
+    private static String inTraditional(Set<String> known, String name) {
+        return cn.gov.enforcement.portal.platform.ReaderScript.holdsChinese(name) ? known.stream()
+                .filter(k -> name.equals(cn.gov.enforcement.portal.platform.ReaderScript.toTaiwan(k))).findFirst()
+                .orElse(null) : null;
     }
 
     /**

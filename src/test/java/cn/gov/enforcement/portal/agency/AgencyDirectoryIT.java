@@ -154,6 +154,57 @@ class AgencyDirectoryIT extends AgencyTestSupport {
     }
 
     @Test
+    void the_json_api_gives_the_agencies_in_the_script_of_the_request_language() throws Exception {
+        // zh-TW by ?lang= or by Accept-Language: the agency's own words as its zh-TW page shows them; ids, codes,
+        // numbers, phones, e-mail addresses and the English name as written
+        for (var traditional : List.of(get("/api/v1/agencies/sample-market-regulation").param("lang", "zh-TW"),
+                get("/api/v1/agencies/sample-market-regulation").header("Accept-Language", "zh-TW"))) {
+            mvc.perform(traditional)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.id").value("sample-market-regulation"))
+                    .andExpect(jsonPath("$.name").value("示例市市場監督管理局"))
+                    .andExpect(jsonPath("$.nameEn").value("Sample City Administration for Market Regulation"))
+                    .andExpect(jsonPath("$.category").value("market"))
+                    .andExpect(jsonPath("$.legalRepresentative").value("林志遠"))
+                    .andExpect(jsonPath("$.address").value("示例市新城區和平路88號市場監管大樓"))
+                    .andExpect(jsonPath("$.powers[0].name").value("對生產經營不符合食品安全標準的食品的行政處罰"))
+                    .andExpect(jsonPath("$.powers[0].kind").value("penalty"))
+                    .andExpect(jsonPath("$.legalBasis[0]").value("《中華人民共和國行政處罰法》第十七條"))
+                    .andExpect(jsonPath("$.officers[0].name").value("張*豐"))
+                    .andExpect(jsonPath("$.officers[0].certificate").value("SJ-990100-2021-0003"))
+                    .andExpect(jsonPath("$.officers[0].status").value("valid"))
+                    .andExpect(jsonPath("$.supervisionPhone").value("0999-12315001"))
+                    .andExpect(jsonPath("$.mediationEmail").value("tiaojie@scjg.sample.gov.cn"))
+                    .andExpect(jsonPath("$.url").value("/agencies/sample-market-regulation"));
+        }
+        mvc.perform(get("/api/v1/agencies").param("q", "市场监管").param("lang", "zh-TW"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value("sample-market-regulation"))
+                .andExpect(jsonPath("$.items[0].name").value("示例市市場監督管理局"))
+                .andExpect(jsonPath("$.items[0].address").value("示例市新城區和平路88號市場監管大樓"));
+        // Simplified Chinese (no language, zh-CN) and English keep them as written
+        for (var asWritten : List.of(get("/api/v1/agencies/sample-market-regulation"),
+                get("/api/v1/agencies/sample-market-regulation").param("lang", "zh-CN"),
+                get("/api/v1/agencies/sample-market-regulation").header("Accept-Language", "en"))) {
+            mvc.perform(asWritten)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.name").value("示例市市场监督管理局"))
+                    .andExpect(jsonPath("$.officers[0].name").value("张*丰"));
+        }
+        // the certificate check: the agency's name and the officer's masked name
+        mvc.perform(get("/api/v1/certificates/{n}", "SJ-990100-2024-0017").param("lang", "zh-TW"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("valid"))
+                .andExpect(jsonPath("$.certificate").value("SJ-990100-2024-0017"))
+                .andExpect(jsonPath("$.officer").value("歐**軒"))
+                .andExpect(jsonPath("$.agency.id").value("sample-market-regulation"))
+                .andExpect(jsonPath("$.agency.name").value("示例市市場監督管理局"));
+        mvc.perform(get("/api/v1/certificates/{n}", "SJ-990100-2024-0017").header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.officer").value("欧**轩"))
+                .andExpect(jsonPath("$.agency.name").value("示例市市场监督管理局"));
+    }
+
+    @Test
     void the_json_api_answers_bad_parameters_with_400_and_a_message() throws Exception {
         mvc.perform(get("/api/v1/agencies").param("size", "500").header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())

@@ -612,6 +612,20 @@ class GuidanceIT extends KaribuViewTest {
         assertThat(reminders.get("name").asText()).isEqualTo("Reminder");
         assertThat(reminders.get("count").asLong()).isEqualTo(market.byKind().get(GuidanceKind.REMINDER));
         assertThat(json).doesNotContain("某某餐饮", "owner@example.com");
+        // zh-TW: the agency's name in Traditional characters as on the zh-TW page, its id and the kinds' codes unchanged
+        for (var traditional : List.of(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/guidance/figures").param("lang", "zh-TW"),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/guidance/figures").header("Accept-Language", "zh-HK"))) {
+            var shown = new com.fasterxml.jackson.databind.ObjectMapper().readTree(mvc.perform(traditional)
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+            var marketShown = java.util.stream.StreamSupport.stream(shown.get("agencies").spliterator(), false)
+                    .filter(a -> a.get("agency").asText().equals(MARKET)).findFirst().orElseThrow();
+            assertThat(marketShown.get("name").asText()).isEqualTo("示例市市場監督管理局");
+            assertThat(java.util.stream.StreamSupport.stream(marketShown.get("byKind").spliterator(), false)
+                    .map(k -> k.get("kind").asText())).contains("REMINDER");
+        }
     }
 
     @Test

@@ -230,6 +230,90 @@ class ListsIT extends ListsTestSupport {
     }
 
     @Test
+    void the_json_api_gives_the_entries_in_the_script_of_the_request_language() throws Exception {
+        indexesBuilt();
+        String entry = "/api/v1/risk-points/tp-rp-drink-driving";
+        String link = com.jayway.jsonpath.JsonPath.read(mvc.perform(get(entry)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8), "$.basisPenalty[0].url");
+        // zh-TW by ?lang= or by Accept-Language (zh-HK reads Traditional too): the entry's words as the zh-TW page shows
+        // them; ids, codes, dates and addresses as written
+        for (var traditional : List.of(get(entry).param("lang", "zh-TW"),
+                get(entry).header("Accept-Language", "zh-HK, zh;q=0.8"))) {
+            mvc.perform(traditional).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.id").value("tp-rp-drink-driving"))
+                    .andExpect(jsonPath("$.agency").value("sample-traffic-police"))
+                    .andExpect(jsonPath("$.title").value("飲酒後駕駛機動車"))
+                    .andExpect(jsonPath("$.sector").value("機動車駕駛"))
+                    .andExpect(jsonPath("$.prevention[2]").value("單位車輛管理制度中寫明「酒後不開車」，出車前進行提醒。"))
+                    .andExpect(jsonPath("$.basisPenalty[0].title").value("中華人民共和國道路交通安全法"))
+                    .andExpect(jsonPath("$.basisPenalty[0].article").value("第九十一條"))
+                    .andExpect(jsonPath("$.basisPenalty[0].text").value("《中華人民共和國道路交通安全法》第九十一條"))
+                    .andExpect(jsonPath("$.basisPenalty[0].url").value(link))
+                    .andExpect(jsonPath("$.level").value("高"))
+                    .andExpect(jsonPath("$.guidance[2]").value("约谈"))
+                    .andExpect(jsonPath("$.effectiveFrom").value("2024-01-01"))
+                    .andExpect(jsonPath("$.url").value("/risks/tp-rp-drink-driving"));
+        }
+        // Simplified Chinese (no language, zh-CN) and English keep the entry as written
+        for (var asWritten : List.of(get(entry), get(entry).param("lang", "zh-CN"),
+                get(entry).header("Accept-Language", "en"))) {
+            mvc.perform(asWritten).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.title").value("饮酒后驾驶机动车"))
+                    .andExpect(jsonPath("$.basisPenalty[0].article").value("第九十一条"));
+        }
+        mvc.perform(get("/api/v1/risk-points").param("q", "酒后驾驶").param("lang", "zh-TW"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.id == 'tp-rp-drink-driving')].title").value("飲酒後駕駛機動車"));
+        // an exemption item: its words and questions in Traditional characters, its kind, subkind and types as written
+        mvc.perform(get("/api/v1/exemptions/mr-ex-first-licence-display").param("lang", "zh-TW"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value("mr-ex-first-licence-display"))
+                .andExpect(jsonPath("$.violation").value("首次未將營業執照置於經營場所醒目位置"))
+                .andExpect(jsonPath("$.kind").value("不予处罚"))
+                .andExpect(jsonPath("$.subkind").value("首违不罚"))
+                .andExpect(jsonPath("$.conditions[1].question").value("是否因此引發了消費糾紛或其他危害後果？"))
+                .andExpect(jsonPath("$.conditions[1].metWhen").value("no"))
+                .andExpect(jsonPath("$.conditions[2].type").value("corrected_within_days"));
+        mvc.perform(get("/api/v1/exemptions").param("kind", "no_penalty").param("lang", "zh-TW"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].kind", org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.equalTo("不予处罚"))));
+        // the discretion benchmarks: violation, circumstances and penalties converted, the degrees' codes as written
+        String benchmarks = mvc.perform(get("/api/v1/discretion").param("agency", "sample-traffic-police"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String violation = com.jayway.jsonpath.JsonPath.read(benchmarks, "$.items[0].violation");
+        String penalty = com.jayway.jsonpath.JsonPath.read(benchmarks, "$.items[0].circumstances[2].penalty");
+        assertThat(cn.gov.enforcement.portal.platform.ReaderScript.toTaiwan(violation + penalty))
+                .isNotEqualTo(violation + penalty);
+        mvc.perform(get("/api/v1/discretion").param("agency", "sample-traffic-police")
+                        .header("Accept-Language", "zh-Hant-TW"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].violation")
+                        .value(cn.gov.enforcement.portal.platform.ReaderScript.toTaiwan(violation)))
+                .andExpect(jsonPath("$.items[0].circumstances[2].penalty")
+                        .value(cn.gov.enforcement.portal.platform.ReaderScript.toTaiwan(penalty)))
+                .andExpect(jsonPath("$.items[0].circumstances[*].level").value(
+                        org.hamcrest.Matchers.contains("轻微", "一般", "严重")));
+        // the eligibility check: the questions and the reasons' and next steps' own words of the item and its agency
+        String harm = """
+                {"itemId": "mr-ex-first-licence-display", "answers": {"0": "yes", "1": "是", "2": "yes"}}""";
+        String agency = catalog.agencyName("sample-market-regulation");
+        assertThat(cn.gov.enforcement.portal.platform.ReaderScript.toTaiwan(agency)).isNotEqualTo(agency);
+        mvc.perform(post("/api/v1/exemptions/check").param("lang", "zh-TW")
+                        .contentType(MediaType.APPLICATION_JSON).content(harm))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("not_covered"))
+                .andExpect(jsonPath("$.conditions[1].question").value("是否因此引發了消費糾紛或其他危害後果？"))
+                .andExpect(jsonPath("$.reasons[0]").value(
+                        "第 2 題不符合：是否因此引發了消費糾紛或其他危害後果？（您的回答是「是」，回答「否」才符合本條件）"))
+                .andExpect(jsonPath("$.contact.agency").value("sample-market-regulation"))
+                .andExpect(jsonPath("$.contact.name")
+                        .value(cn.gov.enforcement.portal.platform.ReaderScript.toTaiwan(agency)))
+                .andExpect(jsonPath("$.nextSteps[1]").value(org.hamcrest.Matchers.containsString(
+                        cn.gov.enforcement.portal.platform.ReaderScript.toTaiwan(agency))));
+    }
+
+    @Test
     void the_api_filters_read_a_sector_or_kind_in_traditional_characters() throws Exception {
         indexesBuilt();
         String sector = cn.gov.enforcement.portal.regulation.ChineseScript.toTraditional("建设项目环评");

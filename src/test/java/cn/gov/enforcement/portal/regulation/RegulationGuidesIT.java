@@ -175,6 +175,44 @@ class RegulationGuidesIT extends KaribuViewTest {
     }
 
     @Test
+    void the_json_api_gives_our_guides_in_the_script_of_the_request_language_and_laws_as_published() throws Exception {
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders
+                .webAppContextSetup((org.springframework.web.context.WebApplicationContext) context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        var search = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/regulations/search");
+        com.fasterxml.jackson.databind.JsonNode asWritten = results(mvc, search.param("q", "首违不罚").param("level", "guide"));
+        com.fasterxml.jackson.databind.JsonNode traditional = results(mvc, search.param("lang", "zh-TW"));
+        assertThat(asWritten.size()).isPositive().isEqualTo(traditional.size());
+        for (int i = 0; i < asWritten.size(); i++) {
+            var written = asWritten.get(i);
+            var shown = traditional.get(i);
+            assertThat(shown.get("title").asText()).isEqualTo(cn.gov.enforcement.portal.platform.ReaderScript
+                    .toTaiwan(written.get("title").asText()));
+            assertThat(shown.get("snippet").asText()).isEqualTo(cn.gov.enforcement.portal.platform.ReaderScript
+                    .toTaiwan(written.get("snippet").asText()));
+            assertThat(shown.get("url").asText()).isEqualTo(written.get("url").asText());
+            assertThat(shown.get("level").asText()).isEqualTo("guide");
+        }
+        assertThat(traditional.findValuesAsText("title")).contains("首次違法、輕微違法為什麼可以不罰或少罰——讀懂行政處罰法第三十二條、第三十三條");
+        assertThat(asWritten.findValuesAsText("title")).contains("首次违法、轻微违法为什么可以不罚或少罚——读懂行政处罚法第三十二条、第三十三条");
+        // a law's article is given as published, whatever the language
+        var law = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/regulations/search")
+                .param("q", "危害后果轻微").param("level", "law").param("size", "3");
+        com.fasterxml.jackson.databind.JsonNode lawWritten = results(mvc, law);
+        com.fasterxml.jackson.databind.JsonNode lawShown = results(mvc, law.param("lang", "zh-TW"));
+        assertThat(lawWritten.get(0).get("title").asText()).isEqualTo("中华人民共和国行政处罚法");
+        assertThat(lawShown).isEqualTo(lawWritten);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode results(org.springframework.test.web.servlet.MockMvc mvc,
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        String body = mvc.perform(request)
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("results");
+    }
+
+    @Test
     void on_english_pages_our_chinese_guides_are_marked_as_chinese_and_on_chinese_pages_they_follow_the_page() {
         UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
         try {

@@ -457,6 +457,56 @@ class SelfCheckIT extends KaribuViewTest {
                 .andExpect(jsonPath("$.problems[0].field").value("sectors"));
     }
 
+    @Test
+    void the_api_gives_the_self_check_in_the_script_of_the_request_language() throws Exception {
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders
+                .webAppContextSetup((org.springframework.web.context.WebApplicationContext) context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        // zh-TW: the sectors and the agency's name as the zh-TW page shows them
+        mvc.perform(get("/api/v1/self-check/sectors").param("lang", "zh-TW")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.agency == 'sample-traffic-police')].agencyName").value("示例市公安局交通管理支隊"))
+                .andExpect(jsonPath("$[?(@.agency == 'sample-traffic-police')].sectors[?(@.name == '機動車駕駛')]")
+                        .isNotEmpty());
+        mvc.perform(get("/api/v1/self-check/sectors")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.agency == 'sample-traffic-police')].agencyName").value("示例市公安局交通管理支队"))
+                .andExpect(jsonPath("$[?(@.agency == 'sample-traffic-police')].sectors[?(@.name == '机动车驾驶')]")
+                        .isNotEmpty());
+        // a sector named as the zh-TW answer names it is read back; the checklist's words in the request's script, its
+        // ids, levels, answer letters and the measures' fingerprint (of the text as written) unchanged
+        mvc.perform(get("/api/v1/self-check/checklist").param("sector", "機動車駕駛").header("Accept-Language", "zh-TW"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sectors[0]").value("機動車駕駛"))
+                .andExpect(jsonPath("$.riskPoints[?(@.id == 'tp-rp-drink-driving')].title").value("飲酒後駕駛機動車"))
+                .andExpect(jsonPath("$.riskPoints[?(@.id == 'tp-rp-drink-driving')].level").value("高"))
+                .andExpect(jsonPath("$.riskPoints[?(@.id == 'tp-rp-drink-driving')].preventionFingerprint")
+                        .value(fingerprint("tp-rp-drink-driving")))
+                .andExpect(jsonPath("$.riskPoints[?(@.id == 'tp-rp-drink-driving')].answers")
+                        .value(org.hamcrest.Matchers.contains(List.of("D", "P", "N", "X"))));
+        for (var asWritten : List.of(get("/api/v1/self-check/checklist").param("sector", "機動車駕駛"),
+                get("/api/v1/self-check/checklist").param("sector", "机动车驾驶").param("lang", "en"))) {
+            mvc.perform(asWritten).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.sectors[0]").value("机动车驾驶"))
+                    .andExpect(jsonPath("$.riskPoints[?(@.id == 'tp-rp-drink-driving')].title").value("饮酒后驾驶机动车"));
+        }
+        mvc.perform(get("/api/v1/self-check/report").param("sector", "機動車駕駛").param("a", "tp-rp-drink-driving.N")
+                        .param("lang", "zh-TW"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sectors[0]").value("機動車駕駛"))
+                .andExpect(jsonPath("$.findings[0].id").value("tp-rp-drink-driving"))
+                .andExpect(jsonPath("$.findings[0].title").value("飲酒後駕駛機動車"))
+                .andExpect(jsonPath("$.findings[0].level").value("高"))
+                .andExpect(jsonPath("$.findings[0].status").value("NOT_YET"))
+                .andExpect(jsonPath("$.findings[0].todo[1]").value(cn.gov.enforcement.portal.platform.ReaderScript.toTaiwan("前一晚大量饮酒的，次日上午尽量不要驾车。")))
+                .andExpect(jsonPath("$.findings[0].basis[0].title").value("中華人民共和國道路交通安全法"))
+                .andExpect(jsonPath("$.findings[0].basis[0].article").value("第二十二條第二款"))
+                .andExpect(jsonPath("$.findings[0].agency").value("sample-traffic-police"))
+                .andExpect(jsonPath("$.findings[0].agencyName").value("示例市公安局交通管理支隊"));
+        mvc.perform(get("/api/v1/self-check/report").param("sector", "机动车驾驶").param("a", "tp-rp-drink-driving.N"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.findings[0].title").value("饮酒后驾驶机动车"))
+                .andExpect(jsonPath("$.findings[0].todo[1]").value("前一晚大量饮酒的，次日上午尽量不要驾车。"));
+    }
+
     /** The fingerprint of a risk point's measures as they are now. */
     private String fingerprint(String id) {
         return SelfCheckAnswer.fingerprint(point(id).prevention());
