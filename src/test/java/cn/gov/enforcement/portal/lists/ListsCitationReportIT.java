@@ -233,6 +233,14 @@ class ListsCitationReportIT extends ListsTestSupport {
                 .anySatisfy(l -> assertThat(l.getElement().getAttribute("data-id")).startsWith("mr-"));
         assertThat(_get(line(ID), Span.class, spec -> spec.withClasses("lists-citations-agency")).getText())
                 .isEqualTo(catalog.agencyName("sample-urban-management")).isNotBlank();
+        // a discretion benchmark is checked too (it cites 道路交通安全法, which the lists tests leave not imported); the
+        // back office does not edit it: its file is named instead of a form
+        Div benchmark = line("tp-db-illegal-parking");
+        assertThat(citations(benchmark)).extracting(item -> item.getElement().getAttribute("data-kind"))
+                .containsOnly("NO_LAW");
+        assertThat(_find(benchmark, Anchor.class, spec -> spec.withClasses("lists-citations-edit"))).isEmpty();
+        assertThat(_get(benchmark, Paragraph.class, spec -> spec.withClasses("lists-citations-file")).getText())
+                .contains("sample-traffic-police.yaml");
     }
 
     @Test
