@@ -75,6 +75,25 @@ class ListVersionStore {
                         rs.getString("payload"), rs.getString("submitted_by")), agency);
     }
 
+    /** The ids of the entries the back office maintains, of one agency (every agency when null). */
+    List<String> entryIds(String agency) {
+        return agency == null
+                ? jdbc.queryForList("select distinct entry_id from lists_entry_version", String.class)
+                : jdbc.queryForList("select distinct entry_id from lists_entry_version where agency = ?", String.class,
+                        agency);
+    }
+
+    /** The newest version of each of these entries (those that have one), with its payload, in one query. */
+    List<Version> latestOf(java.util.Collection<String> entryIds) {
+        if (entryIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(entryIds.size(), "?"));
+        return jdbc.query("select * from lists_entry_version v where v.entry_id in (" + marks + ") "
+                + "and v.version_no = (select max(w.version_no) from lists_entry_version w where w.entry_id = v.entry_id)",
+                this::version, entryIds.toArray());
+    }
+
     /** Ids of the entries of a list that are maintained in the back office. */
     Set<String> ownedIds(String listKind) {
         return new HashSet<>(jdbc.queryForList("select distinct entry_id from lists_entry_version where list_kind = ?",

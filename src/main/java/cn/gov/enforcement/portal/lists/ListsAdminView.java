@@ -98,10 +98,12 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
         newExemption.setId("lists-admin-new-exemption");
         Anchor audit = new Anchor("staff/lists/audit?agency=" + a, getTranslation("lists.admin.auditLink"));
         audit.setId("lists-admin-audit");
+        Anchor citations = new Anchor("staff/lists/citations?agency=" + a, getTranslation("lists.admin.citationsLink"));
+        citations.setId("lists-admin-citations");
         Anchor exportRisks = export(a, ListKind.RISK_POINTS, "lists-admin-export-risks", "lists.admin.exportRisks");
         Anchor exportExemptions = export(a, ListKind.EXEMPTIONS, "lists-admin-export-exemptions",
                 "lists.admin.exportExemptions");
-        HorizontalLayout bar = new HorizontalLayout(newRisk, newExemption, audit, exportRisks, exportExemptions);
+        HorizontalLayout bar = new HorizontalLayout(newRisk, newExemption, audit, citations, exportRisks, exportExemptions);
         bar.setWrap(true);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tools.add(bar);

@@ -652,6 +652,82 @@ public class ListsBackOffice {
     }
 
     /**
+     * The entries whose citations do not resolve to an article of the current version of an imported document, and why
+     * (see {@link CitationReport}): every risk point and exemption item of the agency that is not withdrawn (its newest
+     * version, and the version on the public list when a newer one is a draft or in review) and its discretion
+     * benchmarks; {@code agency} null (administrators only) checks every agency. Read from the database, {@value
+     * CitationReport#BATCH} entries at a time, their citations resolved together in a transaction of their own. Empty
+     * when the regulation library cannot be read.
+     *
+     * @throws ListEntryNotFoundException for an agency the caller may not work on, and for null unless an administrator
+     */
+    @Transactional(readOnly = true)
+    public Optional<CitationReport> citationReport(String agency) {
+        if (agency == null ? !currentUser.isAdmin() : !currentUser.canAccessAgency(agency)) {
+            throw new ListEntryNotFoundException(agency);
+        }
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>(agency == null ? repository.findAllIds()
+                : repository.findIdsByAgency(agency));
+        ids.addAll(versions.entryIds(agency));
+        List<String> all = List.copyOf(ids);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CitationReport.BATCH) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CitationReport.BATCH)));
+        }
+        Iterable<List<CitationReport.Subject>> batches = () -> chunks.stream().map(this::reportSubjects).iterator();
+        return CitationReport.check(batches, cited -> {
+            Optional<List<ListsCatalog.UnresolvedCitation>> resolved = freshRead.execute(
+                    status -> catalog.unresolvedCitations(cited));
+            return resolved == null ? Optional.empty() : resolved;
+        });
+    }
+
+    /** The entries with these ids the caller may work on, as the citation report checks them; one query each for rows and versions. */
+    private List<CitationReport.Subject> reportSubjects(List<String> ids) {
+        Map<String, ListEntryEntity> rows = new java.util.HashMap<>();
+        repository.findAllById(ids).forEach(e -> rows.put(e.getId(), e));
+        Map<String, Version> latest = new java.util.HashMap<>();
+        versions.latestOf(ids).forEach(v -> latest.put(v.entryId(), v));
+        List<CitationReport.Subject> subjects = new ArrayList<>();
+        for (String id : ids) {
+            ListEntryEntity row = rows.get(id);
+            Version v = latest.get(id);
+            try {
+                CitationReport.Subject s;
+                if (v != null && v.status() == EntryStatus.WITHDRAWN) {
+                    // off the public lists and out of the workflow: nobody reads its citations until it is edited again
+                    continue;
+                } else if (v != null) {
+                    ListKind kind = kindOf(v.listKind());
+                    ListEntry working = read(kind, v.payload());
+                    // a draft or a version in review over a published one: the public still sees the published one
+                    ListEntry published = row != null && v.status() != EntryStatus.PUBLISHED
+                            && !row.getPayload().equals(v.payload()) ? read(kind, row.getPayload()) : null;
+                    s = new CitationReport.Subject(id, kind, v.agency(), titleOf(working), v.status(), v.versionNo(),
+                            null, working, published);
+                } else if (row != null) {
+                    ListKind kind = ListKind.ofFolder(row.getListKind()).orElseThrow();
+                    ListEntry entry = kind == ListKind.DISCRETION ? ListJson.read(row.getPayload(), DiscretionBenchmark.class)
+                            : read(kind, row.getPayload());
+                    String title = entry instanceof DiscretionBenchmark d ? d.violation() : titleOf(entry);
+                    s = new CitationReport.Subject(id, kind, row.getAgency(), title, EntryStatus.PUBLISHED, 0,
+                            row.getSourceFile(), entry, null);
+                } else {
+                    continue;
+                }
+                if (currentUser.canAccessAgency(s.agency())) {
+                    subjects.add(s);
+                }
+            } catch (RuntimeException e) {
+                // a payload that no longer reads is left out of the public lists too (PublishedLists); the others go on
+                org.slf4j.LoggerFactory.getLogger(ListsBackOffice.class)
+                        .warn("Citation report: cannot read entry {}: {}", id, e.toString());
+            }
+        }
+        return subjects;
+    }
+
+    /**
      * The agency's published entries of one list in the exact {@code knowledge-base/} format, to replace
      * {@code knowledge-base/<list>/<agency>.yaml}.
      */

@@ -67,25 +67,37 @@ public class ListsCatalog {
     }
 
     /**
-     * A citation the public pages would show as plain text: no current text of its law is imported
-     * ({@code lawKnown} false), or the law's current text has no article with its number ({@code lawKnown} true).
+     * A citation the public pages would show as plain text, and why ({@code kind}, never
+     * {@link RegulationCatalog.Resolution#FOUND}): no text of its law is imported, its law has no current version, the
+     * law's current text has no article with its number, or only an older (or pending) version has it. {@code version}
+     * names the version concerned for the last two kinds ({@link RegulationCatalog.CitationResolution}); null
+     * otherwise.
      */
-    public record UnresolvedCitation(Citation citation, boolean lawKnown) {}
+    public record UnresolvedCitation(Citation citation, RegulationCatalog.Resolution kind,
+            RegulationCatalog.NamedVersion version) implements java.io.Serializable {
+
+        public UnresolvedCitation(Citation citation, RegulationCatalog.Resolution kind) {
+            this(citation, kind, null);
+        }
+    }
 
     /**
      * The citations among these that do not resolve to an article of the current version of an imported document (as
-     * {@link #citationUrl} looks them up, in the database), in their order; empty when the regulation store cannot be
-     * read, so that the caller does not warn about what it could not check.
+     * {@link #citationUrl} looks them up, in the database: at most three queries for all of them), in their order;
+     * empty when the regulation store cannot be read, so that the caller does not warn about what it could not check.
      */
     public Optional<List<UnresolvedCitation>> unresolvedCitations(java.util.Collection<Citation> citations) {
         List<RegulationCatalog.CitedArticle> cited = citations.stream()
                 .map(c -> new RegulationCatalog.CitedArticle(c.law(), c.article())).distinct().toList();
-        return regulations.resolutions(cited).map(resolved -> {
+        return regulations.resolve(cited).map(resolved -> {
             List<UnresolvedCitation> unresolved = new ArrayList<>();
             for (Citation c : citations) {
-                RegulationCatalog.Resolution r = resolved.get(new RegulationCatalog.CitedArticle(c.law(), c.article()));
-                if (r != RegulationCatalog.Resolution.FOUND) {
-                    unresolved.add(new UnresolvedCitation(c, r == RegulationCatalog.Resolution.NO_ARTICLE));
+                RegulationCatalog.CitationResolution r = resolved.get(
+                        new RegulationCatalog.CitedArticle(c.law(), c.article()));
+                if (r == null) {
+                    unresolved.add(new UnresolvedCitation(c, RegulationCatalog.Resolution.NO_LAW));
+                } else if (r.resolution() != RegulationCatalog.Resolution.FOUND) {
+                    unresolved.add(new UnresolvedCitation(c, r.resolution(), r.version()));
                 }
             }
             return List.copyOf(unresolved);

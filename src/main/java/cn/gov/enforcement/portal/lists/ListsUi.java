@@ -108,13 +108,38 @@ public final class ListsUi {
     static Map<String, String> citationWarnings(Component owner, CitationWarning warning, String confirmKey) {
         Map<String, String> texts = new java.util.LinkedHashMap<>();
         for (var problem : warning.problems()) {
-            texts.merge(problem.field(), owner.getTranslation(problem.messageKey(), problem.args()),
+            Object[] args = problem.args();
+            if (args.length == 1 && args[0] instanceof List<?> unresolved) {
+                args = new Object[] {unresolved.stream()
+                        .map(u -> citationText(owner, (ListsCatalog.UnresolvedCitation) u))
+                        .collect(java.util.stream.Collectors.joining("、"))};
+            }
+            texts.merge(problem.field(), owner.getTranslation(problem.messageKey(), args),
                     (a, b) -> sentences(owner, a, b));
         }
         if (confirmKey != null) {
             texts.replaceAll((field, text) -> sentences(owner, text, owner.getTranslation(confirmKey)));
         }
         return texts;
+    }
+
+    /**
+     * An unresolved citation as the public page shows it ({@link Citation#display}), followed, when its kind names a
+     * version, by that version in the reader's language: 《…》第十六条（见于 1994-01-25 版，已被修订） for an article only
+     * an older version holds, 《…》第三条（最新为 2023-07-20 版，已废止） for a law with no version in force.
+     */
+    static String citationText(Component owner, ListsCatalog.UnresolvedCitation u) {
+        String shown = u.citation().display();
+        if (u.version() == null) {
+            return shown;
+        }
+        String status = owner.getTranslation("lists.admin.citation.status." + u.version().status().name());
+        boolean older = u.kind() == cn.gov.enforcement.portal.regulation.RegulationCatalog.Resolution.OLDER_VERSION_ONLY;
+        return shown + (u.version().versionDate() == null
+                ? owner.getTranslation(older ? "lists.admin.citation.inUndatedVersion" : "lists.admin.citation.newestUndated",
+                        status)
+                : owner.getTranslation(older ? "lists.admin.citation.inVersion" : "lists.admin.citation.newestVersion",
+                        u.version().versionDate().toString(), status));
     }
 
     /** Sentences one after another: in Chinese without a space after the full stop, in English with one. */

@@ -472,36 +472,115 @@ public class RegulationCatalog {
     public enum Resolution {
         /** The article of the law's CURRENT document: the citation links to it. */
         FOUND,
-        /** A CURRENT document has the law's title, but no article with this number. */
+        /** A CURRENT document has the law's title, but no version of the law has an article with this number. */
         NO_ARTICLE,
-        /** No CURRENT document has the law's title (either spelling, with or without 中华人民共和国). */
+        /**
+         * A CURRENT document has the law's title without an article with this number, but an older (superseded or
+         * repealed) or a pending version has it: the usual case after an amendment renumbered the articles.
+         */
+        OLDER_VERSION_ONLY,
+        /** The library holds the law's title, but no version of it is CURRENT (repealed, superseded or pending only). */
+        NO_CURRENT_VERSION,
+        /** No document has the law's title (either spelling, with or without 中华人民共和国). */
         NO_LAW
+    }
+
+    /** A stored version of a law, as a citation check names it: its version date (null when unknown) and status. */
+    public record NamedVersion(LocalDate versionDate, DocumentStatus status) implements java.io.Serializable {}
+
+    /**
+     * How one cited article resolves, with the version to name: for {@link Resolution#OLDER_VERSION_ONLY} the newest
+     * version that is not CURRENT and holds the article; for {@link Resolution#NO_CURRENT_VERSION} the newest version
+     * of the law; null otherwise.
+     */
+    public record CitationResolution(Resolution resolution, NamedVersion version) implements java.io.Serializable {}
+
+    /** Newest first: by version date, undated last. */
+    private static final java.util.Comparator<NamedVersion> NEWEST_FIRST = java.util.Comparator.comparing(
+            NamedVersion::versionDate, java.util.Comparator.nullsFirst(java.util.Comparator.<LocalDate>naturalOrder()))
+            .reversed();
+
+    /**
+     * How a citation resolves, from what the store holds: {@code foundInCurrent} its article in a CURRENT document,
+     * {@code versionsOfLaw} every version of its law (any status), {@code holdingArticle} the versions of its law that
+     * are not CURRENT and hold its article.
+     */
+    static CitationResolution decide(boolean foundInCurrent, java.util.Collection<NamedVersion> versionsOfLaw,
+            java.util.Collection<NamedVersion> holdingArticle) {
+        if (foundInCurrent) {
+            return new CitationResolution(Resolution.FOUND, null);
+        }
+        if (versionsOfLaw.isEmpty()) {
+            return new CitationResolution(Resolution.NO_LAW, null);
+        }
+        if (versionsOfLaw.stream().noneMatch(v -> v.status() == DocumentStatus.CURRENT)) {
+            return new CitationResolution(Resolution.NO_CURRENT_VERSION,
+                    versionsOfLaw.stream().min(NEWEST_FIRST).orElseThrow());
+        }
+        return holdingArticle.stream().filter(v -> v.status() != DocumentStatus.CURRENT).min(NEWEST_FIRST)
+                .map(v -> new CitationResolution(Resolution.OLDER_VERSION_ONLY, v))
+                .orElseGet(() -> new CitationResolution(Resolution.NO_ARTICLE, null));
+    }
+
+    /**
+     * How each cited article resolves ({@link #resolve}), without the version named. Empty when the store cannot be
+     * read.
+     */
+    public Optional<Map<CitedArticle, Resolution>> resolutions(java.util.Collection<CitedArticle> cited) {
+        return resolve(cited).map(resolved -> {
+            Map<CitedArticle, Resolution> result = new java.util.LinkedHashMap<>();
+            resolved.forEach((c, r) -> result.put(c, r.resolution()));
+            return result;
+        });
     }
 
     /**
      * How each cited article resolves, read from the database alone (not the search index), so that an editor can be
-     * told before saving which citations the public pages would show as plain text. Empty when the store cannot be
-     * read; a citation with an empty title or number is {@link Resolution#NO_LAW}.
+     * told before saving which citations the public pages would show as plain text, and why: in at most three
+     * queries whatever the number of citations (the articles of the CURRENT documents; the versions of the laws not
+     * found there; the articles of those laws' other versions). Empty when the store cannot be read; a citation with
+     * an empty title or number is {@link Resolution#NO_LAW}.
      */
-    public Optional<Map<CitedArticle, Resolution>> resolutions(java.util.Collection<CitedArticle> cited) {
+    public Optional<Map<CitedArticle, CitationResolution>> resolve(java.util.Collection<CitedArticle> cited) {
         Map<CitedArticle, CitedArticle> keys = normalizedKeys(cited);
-        Map<CitedArticle, Resolution> result = new java.util.LinkedHashMap<>();
+        Map<CitedArticle, CitationResolution> result = new java.util.LinkedHashMap<>();
         try {
             Map<CitedArticle, RegulationStore.ArticleRef> found = keys.isEmpty() ? Map.of() : found(keys);
             java.util.Set<String> missingTitles = new java.util.LinkedHashSet<>();
+            java.util.Set<String> missingNumbers = new java.util.LinkedHashSet<>();
             keys.forEach((c, key) -> {
                 if (!found.containsKey(c)) {
                     missingTitles.add(key.law());
                     missingTitles.add(PRC + key.law());
+                    missingNumbers.add(key.article());
                 }
             });
-            java.util.Set<String> laws = missingTitles.isEmpty() ? java.util.Set.of()
-                    : store.currentTitles(missingTitles).stream().map(RegulationCatalog::bareTitle)
-                            .collect(java.util.stream.Collectors.toSet());
+            Map<String, List<NamedVersion>> versions = new java.util.HashMap<>();
+            for (RegulationStore.TitledVersion v : store.versionsTitled(missingTitles)) {
+                versions.computeIfAbsent(bareTitle(v.title()), t -> new java.util.ArrayList<>())
+                        .add(new NamedVersion(v.versionDate(), v.status()));
+            }
+            // the other versions' articles are asked only for the laws that have a CURRENT version without them
+            java.util.Set<String> amended = new java.util.LinkedHashSet<>();
+            versions.forEach((law, list) -> {
+                if (list.stream().anyMatch(v -> v.status() == DocumentStatus.CURRENT)
+                        && list.stream().anyMatch(v -> v.status() != DocumentStatus.CURRENT)) {
+                    amended.add(law);
+                    amended.add(PRC + law);
+                }
+            });
+            Map<String, List<NamedVersion>> holding = new java.util.HashMap<>();
+            for (RegulationStore.ArticleInVersion a : amended.isEmpty() ? List.<RegulationStore.ArticleInVersion>of()
+                    : store.articlesOutsideCurrent(amended, missingNumbers)) {
+                holding.computeIfAbsent(bareTitle(a.version().title()) + "\n" + a.number(),
+                        k -> new java.util.ArrayList<>()).add(new NamedVersion(a.version().versionDate(),
+                                a.version().status()));
+            }
             for (CitedArticle c : cited) {
                 CitedArticle key = keys.get(c);
-                result.put(c, found.containsKey(c) ? Resolution.FOUND
-                        : key != null && laws.contains(key.law()) ? Resolution.NO_ARTICLE : Resolution.NO_LAW);
+                result.put(c, key == null ? new CitationResolution(Resolution.NO_LAW, null)
+                        : decide(found.containsKey(c), versions.getOrDefault(key.law(), List.of()),
+                                holding.getOrDefault(key.law() + "\n" + key.article(), List.of())));
             }
         } catch (RuntimeException e) {
             log.warn("Cannot resolve {} cited articles: {}", keys.size(), e.toString());

@@ -367,14 +367,41 @@ class RegulationStore {
                 .stream().findFirst();
     }
 
-    /** The titles among these that a CURRENT document has (whatever its articles). */
-    java.util.Set<String> currentTitles(java.util.Collection<String> titles) {
+    /** One stored version of a title, as a citation check names it: its title, version date and status. */
+    record TitledVersion(String title, LocalDate versionDate, DocumentStatus status) {}
+
+    /** Every stored version of the documents with one of these titles, whatever their status or articles. */
+    List<TitledVersion> versionsTitled(java.util.Collection<String> titles) {
         if (titles.isEmpty()) {
-            return java.util.Set.of();
+            return List.of();
         }
         String marks = String.join(", ", java.util.Collections.nCopies(titles.size(), "?"));
-        return new java.util.HashSet<>(jdbc.queryForList("select distinct title from regulation_document "
-                + "where status = 'CURRENT' and title in (" + marks + ")", String.class, titles.toArray()));
+        return jdbc.query("select distinct title, version_date, status from regulation_document where title in ("
+                + marks + ")", (rs, i) -> new TitledVersion(rs.getString(1), date(rs, "version_date"),
+                        DocumentStatus.valueOf(rs.getString(3))), titles.toArray());
+    }
+
+    /** One article number held by a version that is not CURRENT: the version, and the number. */
+    record ArticleInVersion(TitledVersion version, String number) {}
+
+    /**
+     * The article numbers among these that the versions which are not CURRENT (superseded, repealed, pending) of the
+     * documents with one of these titles hold, one row per version and number, in one query.
+     */
+    List<ArticleInVersion> articlesOutsideCurrent(java.util.Collection<String> titles,
+            java.util.Collection<String> numbers) {
+        if (titles.isEmpty() || numbers.isEmpty()) {
+            return List.of();
+        }
+        String titleMarks = String.join(", ", java.util.Collections.nCopies(titles.size(), "?"));
+        String numberMarks = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
+        List<Object> args = new ArrayList<>(titles);
+        args.addAll(numbers);
+        return jdbc.query("select distinct d.title, d.version_date, d.status, a.number from regulation_article a "
+                + "join regulation_document d on d.id = a.document_id "
+                + "where d.status <> 'CURRENT' and d.title in (" + titleMarks + ") and a.number in (" + numberMarks + ")",
+                (rs, i) -> new ArticleInVersion(new TitledVersion(rs.getString(1), date(rs, "version_date"),
+                        DocumentStatus.valueOf(rs.getString(3))), rs.getString(4)), args.toArray());
     }
 
     /** A cited article found: the title of its document, and where it lives. */

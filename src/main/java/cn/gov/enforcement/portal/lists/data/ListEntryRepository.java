@@ -55,6 +55,10 @@ public interface ListEntryRepository extends JpaRepository<ListEntryEntity, Stri
     @Query("select e.id from ListEntryEntity e where e.agency = :agency")
     List<String> findIdsByAgency(@Param("agency") String agency);
 
+    /** The ids of every agency's entries in the three lists. */
+    @Query("select e.id from ListEntryEntity e")
+    List<String> findAllIds();
+
     /** True when an entry of another agency has an id starting with {@code prefix}. */
     boolean existsByIdStartingWithAndAgencyNot(String prefix, String agency);
 
