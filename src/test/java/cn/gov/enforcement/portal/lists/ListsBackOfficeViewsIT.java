@@ -163,7 +163,7 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         assertThat(path()).as("not saved: still the form").isEqualTo("staff/lists/edit/risk-points");
         assertThat(area("entry-basisObligation").isInvalid()).isTrue();
         assertThat(area("entry-basisObligation").getErrorMessage()).isEqualTo(
-                "以下引用的法规在本平台法规库中没有现行文本，公开页面无法链接到条文：《中华人民共和国行政处罚罚法》第三十三条。"
+                "以下引用的法规未收录在本平台法规库中，公开页面无法链接到条文：《中华人民共和国行政处罚罚法》第三十三条。"
                         + "请核对；确认无误请再次点击“保存为草稿”。");
         assertThat(area("entry-basisPenalty").getErrorMessage()).isEqualTo(
                 "以下引用在本平台法规库中找不到对应条文（法规已收录，但其现行文本没有这一条）：《中华人民共和国行政处罚法》第九百条。"
@@ -501,8 +501,8 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
         // the first click names them and submits nothing
         _click(_get(row(id), Button.class, spec -> spec.withClasses("lists-admin-submit")));
         assertThat(backOffice.entry(id).status()).isEqualTo(EntryStatus.DRAFT);
-        String warning = "违反的规定：以下引用的法规在本平台法规库中没有现行文本，公开页面无法链接到条文：《后台样例虚构条例》第十一条。"
-                + " 处罚依据：以下引用的法规在本平台法规库中没有现行文本，公开页面无法链接到条文："
+        String warning = "违反的规定：以下引用的法规未收录在本平台法规库中，公开页面无法链接到条文：《后台样例虚构条例》第十一条。"
+                + " 处罚依据：以下引用的法规未收录在本平台法规库中，公开页面无法链接到条文："
                 + "《后台样例虚构条例》第三十六条。请核对；确认无误请再次点击“提交审核”。";
         assertThat(rowMessage(id).getElement().getTextRecursively()).isEqualTo(warning);
         assertThat(rowMessage(id).getElement().getAttribute("role")).isEqualTo("alert");
