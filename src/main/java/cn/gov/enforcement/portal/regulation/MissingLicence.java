@@ -54,11 +54,11 @@ public final class MissingLicence {
     /**
      * Whom a business buys from or deals with, whose licence is not its own: its suppliers and their makers, the other
      * party, its partners and contractors, other people and shops. 进货的 is the one bought from (进货的那家), but not in
-     * 进货的时候.
+     * 进货的时候; 其他人 are the business's other staff, 外包装 is packaging.
      */
     static final List<String> OTHERS = List.of("供货商", "供货方", "供货者", "供货人", "供货单位", "供货公司", "供货厂家",
             "供应商", "供应方", "上家", "上游", "进货的(?!时)", "进货渠道", "生产厂家", "厂家", "厂商", "生产商", "批发商",
-            "对方", "合作方", "合作伙伴", "承包方", "承包商", "承包人", "分包", "外包", "别人", "他人", "别家");
+            "对方", "合作方", "合作伙伴", "承包方", "承包商", "承包人", "分包", "外包(?!装)", "别人", "(?<!其)他人", "别家");
 
     /** Who the business itself is, when a question names it. */
     private static final String OWN = "我们|我店|我家|我司|我公司|我|咱们|咱|本店|本公司|本人|自己";

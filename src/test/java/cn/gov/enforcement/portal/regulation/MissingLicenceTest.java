@@ -110,6 +110,8 @@ class MissingLicenceTest {
         assertThat(lacked("供货商有许可证，我没有营业执照")).containsExactly("营业执照");
         // 进货的时候 is no supplier
         assertThat(lacked("进货的时候还没有营业执照")).containsExactly("营业执照");
+        // 其他人 of the business are its staff
+        assertThat(lacked("店里其他人没有健康证")).containsExactly("健康证");
         // the legal terms of the business's own words are still read
         assertThat(lacked("我无证驾驶被查了")).containsExactly("", "机动车驾驶证");
     }
