@@ -90,7 +90,7 @@ class PublishedListsTest {
         LocalDate from = LocalDate.of(2026, 1, 1);
         risks.add(risk("c-rp-display", "登记", "营业执照未置于醒目位置", "营业执照挂在后屋。", from, null));
         risks.add(risk("c-rp-unregistered", "登记", "未经登记从事经营活动", "没有营业执照就开店。", from, null));
-        risks.add(risk("c-rp-inspection", "食品销售", "进货时未查验许可证和合格证明", "没看供货商的营业执照。", from,
+        risks.add(risk("c-rp-inspection", "食品销售", "进货时未查验许可证和合格证明", "没看供货者的营业执照和许可证。", from,
                 null));
         published.invalidate();
         // the mocked index answers nothing: the catalog searches the entries' text
@@ -103,6 +103,8 @@ class PublishedListsTest {
         assertThat(found("没许可证")).contains("c-rp-inspection");
         // someone else's licence lacked: nothing is left out
         assertThat(found("对方没营业执照")).contains("c-rp-display");
+        // 供货商 is also searched as the law's 供货者
+        assertThat(found("供货商没有许可证")).contains("c-rp-inspection");
         assertThat(catalog.allRiskPoints("没营业执照", null, null, null)).extracting(RiskPoint::id)
                 .doesNotContain("c-rp-display");
     }
