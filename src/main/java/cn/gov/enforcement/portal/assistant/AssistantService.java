@@ -9,6 +9,7 @@ import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.regulation.DocumentStatus;
 import cn.gov.enforcement.portal.regulation.LayTerms;
+import cn.gov.enforcement.portal.regulation.MissingLicence;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
 import cn.gov.enforcement.portal.search.TextEmbeddings;

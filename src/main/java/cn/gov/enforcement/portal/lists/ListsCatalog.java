@@ -4,6 +4,7 @@ import cn.gov.enforcement.portal.agency.AgencyDetails;
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
 import cn.gov.enforcement.portal.regulation.ChineseScript;
 import cn.gov.enforcement.portal.regulation.LayTerms;
+import cn.gov.enforcement.portal.regulation.MissingLicence;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.search.IdPage;
 import cn.gov.enforcement.portal.search.QueryText;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -287,7 +289,15 @@ public class ListsCatalog {
         // everyday words also find the entries that use their legal terms (饭店 → 餐饮), as the regulation search does
         List<String> alternatives = text == null ? List.of()
                 : telling(kind, LayTerms.bundled().alternatives(text, MAX_ALTERNATIVES), day);
-        Optional<IdPage> hits = index.search(kind, text, alternatives, filters, day.notInForce(), from, size);
+        // a question that says the business has no licence does not list the entries about that licence held
+        // (displaying, carrying, reporting under it): the assistant's rule (MissingLicence), for the index and the
+        // fallback alike
+        Set<String> lacked = text == null ? Set.of() : MissingLicence.lacked(text);
+        List<String> held = lacked.isEmpty() ? List.of() : day.inForce().stream()
+                .filter(e -> MissingLicence.aboutOneHeld(lacked, e.title())).map(PublishedLists.Cached::id).toList();
+        List<String> excluded = held.isEmpty() ? day.notInForce()
+                : java.util.stream.Stream.concat(day.notInForce().stream(), held.stream()).toList();
+        Optional<IdPage> hits = index.search(kind, text, alternatives, filters, excluded, from, size);
         if (hits.isPresent()) {
             List<T> items = hits.get().ids().stream().map(snapshot::find).filter(e -> e != null)
                     .map(e -> type.cast(e.entry())).toList();
@@ -299,7 +309,7 @@ public class ListsCatalog {
         record Scored(PublishedLists.Cached entry, long score) {}
         List<Scored> scored = new ArrayList<>();
         for (PublishedLists.Cached e : day.inForce()) {
-            if (!matchesFilters(e, filters)) {
+            if (!matchesFilters(e, filters) || held.contains(e.id())) {
                 continue;
             }
             String haystack = haystack(e);

@@ -10,7 +10,10 @@
  * administrators' import page {@code admin/regulations/import} (uploads unpacked by
  * {@link cn.gov.enforcement.portal.regulation.RegulationUploads}, imports run by
  * {@link cn.gov.enforcement.portal.regulation.RegulationImportJobs}) and the portal's plain-language guides read
- * from {@code knowledge-base/regulations/} ({@link cn.gov.enforcement.portal.regulation.GuideLoader}).
+ * from {@code knowledge-base/regulations/} ({@link cn.gov.enforcement.portal.regulation.GuideLoader}); and the words of
+ * questions the lists' search and the self-check assistant share: everyday words and their legal terms
+ * ({@link cn.gov.enforcement.portal.regulation.LayTerms}) and the rule of a business without a licence
+ * ({@link cn.gov.enforcement.portal.regulation.MissingLicence}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Regulation")
 package cn.gov.enforcement.portal.regulation;

@@ -176,9 +176,21 @@ class AssistantEverydayQuestionsIT extends KaribuViewTest {
     }
 
     /** Whether an entry is about a licence held: displaying or showing it online, carrying it, reporting under it. */
+    /** Whether an entry is about a licence held; 进货时未查验许可证 is about the supplier's, which is none. */
     private static boolean aboutALicenceHeld(String title) {
         return title.contains("置于") || title.contains("公示营业执照") || title.contains("携带驾驶证")
-                || title.contains("执行报告") || title.contains("与许可证") || title.contains("查验许可证");
+                || title.contains("执行报告") || title.contains("与许可证");
+    }
+
+    @Test
+    void a_licence_the_supplier_lacks_is_not_the_business_s_own_and_the_entry_about_checking_it_is_offered() {
+        for (AssistantService s : bothWays()) {
+            for (String q : List.of("供货商没有许可证", "供貨商沒有許可證", "供货商没有许可证，我能从他那里进货吗")) {
+                AssistantAnswer a = ask(s, q);
+                assertThat(a.risks()).as(q + "\n" + describe(a)).extracting(RiskPoint::title)
+                        .contains("进货时未查验许可证和合格证明");
+            }
+        }
     }
 
     @Test

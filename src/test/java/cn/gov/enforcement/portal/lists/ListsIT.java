@@ -116,11 +116,12 @@ class ListsIT extends ListsTestSupport {
     void everyday_phrasings_find_the_entry_they_describe_first_and_not_every_entry_holding_their_characters()
             throws Exception {
         indexesBuilt();
-        // 没有营业执照: the licence entries lead, not long entries that merely hold each of its characters somewhere
+        // 没有营业执照: trading without registration leads, not long entries that merely hold each of its characters
+        // somewhere (the entries about the licence held are not listed: see the next test)
         List<String> noLicence = riskIds("没有营业执照");
-        assertThat(noLicence.subList(0, 3)).contains("mr-rp-unregistered-business", "mr-rp-licence-display");
-        foundBefore(noLicence, "mr-rp-licence-display", "mr-rp-price-fraud", "mr-rp-substandard-product");
+        assertThat(noLicence).first().isEqualTo("mr-rp-unregistered-business");
         foundBefore(noLicence, "mr-rp-unregistered-business", "mr-rp-price-fraud", "mr-rp-substandard-product");
+        foundBefore(riskIds("营业执照"), "mr-rp-licence-display", "mr-rp-price-fraud", "mr-rp-substandard-product");
         // 卖过期食品: 卖 is no word of the entry, which says 销售超过保质期的食品
         assertThat(riskIds("卖过期食品")).first().isEqualTo("mr-rp-expired-food");
         assertThat(catalog.searchExemptions("卖过期食品", null, null, 0, 100).items()).extracting(ExemptionItem::id)
@@ -135,6 +136,40 @@ class ListsIT extends ListsTestSupport {
         mvc.perform(get("/api/v1/risk-points").param("q", "店门口占道经营"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].id").value("um-rp-outside-store-business"));
+    }
+
+    @Test
+    void a_query_lacking_a_licence_lists_no_entry_about_it_held_on_the_api_and_in_the_downloads() throws Exception {
+        indexesBuilt();
+        // the licence itself finds the entries about displaying it
+        assertThat(riskIds("营业执照")).contains("mr-rp-licence-display", "mr-rp-online-licence-info");
+        assertThat(catalog.searchExemptions("营业执照", null, null, 0, 100).items()).extracting(ExemptionItem::id)
+                .contains("mr-ex-first-licence-display", "mr-ex-first-online-licence-info");
+        for (String q : List.of("没有营业执照", "沒有營業執照", "营业执照还没办下来")) {
+            ListPage<RiskPoint> risks = catalog.searchRiskPoints(q, null, null, null, 0, 100);
+            assertThat(risks.items()).extracting(RiskPoint::id).as(q).contains("mr-rp-unregistered-business")
+                    .doesNotContain("mr-rp-licence-display", "mr-rp-online-licence-info");
+            // the count is of the entries listed
+            assertThat(risks.total()).as(q).isEqualTo(risks.items().size());
+            assertThat(catalog.searchExemptions(q, null, null, 0, 100).items()).extracting(ExemptionItem::id).as(q)
+                    .doesNotContain("mr-ex-first-licence-display", "mr-ex-first-online-licence-info");
+        }
+        mvc.perform(get("/api/v1/risk-points").param("q", "没有营业执照"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.hasItem("mr-rp-unregistered-business")))
+                .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasItem("mr-rp-licence-display"))));
+        String csv = mvc.perform(get("/api/v1/exemptions.csv").param("q", "没有营业执照"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).doesNotContain("mr-ex-first-licence-display");
+        String risksCsv = mvc.perform(get("/api/v1/risk-points.csv").param("q", "沒有營業執照"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(risksCsv).contains("mr-rp-unregistered-business").doesNotContain("mr-rp-licence-display");
+        // the supplier's licence that the business checks is none it holds: one without a food licence still finds
+        // the entry about checking it
+        assertThat(riskIds("没有食品经营许可证")).contains("mr-rp-food-licence", "mr-rp-purchase-inspection");
+        // a licence the supplier lacks is not the business's own: nothing is left out
+        assertThat(riskIds("上家没营业执照")).contains("mr-rp-licence-display");
     }
 
     @Test

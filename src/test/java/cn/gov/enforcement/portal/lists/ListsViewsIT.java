@@ -61,6 +61,19 @@ class ListsViewsIT extends ListsTestSupport {
     }
 
     @Test
+    void a_query_lacking_a_licence_shows_no_card_about_it_held() {
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("q", "没有营业执照")));
+        assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).extracting(c -> c.getElement().getAttribute("data-id"))
+                .contains("mr-rp-unregistered-business").doesNotContain("mr-rp-licence-display", "mr-rp-online-licence-info");
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("q", "沒有營業執照")));
+        assertThat(_find(Div.class, spec -> spec.withClasses("exemption-card"))).extracting(c -> c.getElement().getAttribute("data-id"))
+                .doesNotContain("mr-ex-first-licence-display", "mr-ex-first-online-licence-info");
+        UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("q", "营业执照")));
+        assertThat(_find(Div.class, spec -> spec.withClasses("exemption-card"))).extracting(c -> c.getElement().getAttribute("data-id"))
+                .contains("mr-ex-first-licence-display");
+    }
+
+    @Test
     void a_page_past_the_end_says_so_and_leads_to_the_last_page() {
         UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("page", "50")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("risk-count")).getText()).startsWith("没有第 51 页");

@@ -86,6 +86,30 @@ class PublishedListsTest {
     }
 
     @Test
+    void without_the_search_node_a_question_lacking_a_licence_does_not_list_the_entries_about_it_held() {
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        risks.add(risk("c-rp-display", "登记", "营业执照未置于醒目位置", "营业执照挂在后屋。", from, null));
+        risks.add(risk("c-rp-unregistered", "登记", "未经登记从事经营活动", "没有营业执照就开店。", from, null));
+        risks.add(risk("c-rp-inspection", "食品销售", "进货时未查验许可证和合格证明", "没看供货者的营业执照和许可证。", from,
+                null));
+        published.invalidate();
+        // the mocked index answers nothing: the catalog searches the entries' text
+        assertThat(found("营业执照")).contains("c-rp-display");
+        assertThat(found("没营业执照")).contains("c-rp-unregistered").doesNotContain("c-rp-display");
+        assertThat(found("沒營業執照")).contains("c-rp-unregistered").doesNotContain("c-rp-display");
+        assertThat(catalog.searchRiskPoints("没营业执照", null, null, null, 0, 10).total()).isEqualTo(2);
+        // the supplier's licence, checked by the business, is none it holds
+        assertThat(found("没营业执照")).contains("c-rp-inspection");
+        assertThat(found("没许可证")).contains("c-rp-inspection");
+        // someone else's licence lacked: nothing is left out
+        assertThat(found("对方没营业执照")).contains("c-rp-display");
+        // 供货商 is also searched as the law's 供货者
+        assertThat(found("供货商没有许可证")).contains("c-rp-inspection");
+        assertThat(catalog.allRiskPoints("没营业执照", null, null, null)).extracting(RiskPoint::id)
+                .doesNotContain("c-rp-display");
+    }
+
+    @Test
     void repeated_calls_read_the_list_once() {
         for (int i = 0; i < 5; i++) {
             assertThat(publicIds()).containsExactly("a-rp-today", "a-rp-last-day");

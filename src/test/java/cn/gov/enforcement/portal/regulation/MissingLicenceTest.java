@@ -1,4 +1,4 @@
-package cn.gov.enforcement.portal.assistant;
+package cn.gov.enforcement.portal.regulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +61,13 @@ class MissingLicenceTest {
 
         Set<String> food = lacked("没有食品经营许可证卖盒饭");
         assertThat(MissingLicence.aboutOneHeld(food, "未取得食品经营许可从事餐饮服务")).isFalse();
-        assertThat(MissingLicence.aboutOneHeld(food, "进货时未查验许可证和合格证明")).isTrue();
+        // the supplier's licence, which the business checks, is none it holds: one selling without a licence of
+        // their own must still check their suppliers'
+        assertThat(MissingLicence.aboutOneHeld(food, "进货时未查验许可证和合格证明")).isFalse();
+        assertThat(MissingLicence.aboutOneHeld(food, "食品经营者采购食品，应当查验供货者的<em>许可证</em>和产品合格证明文件"))
+                .isFalse();
+        assertThat(MissingLicence.aboutOneHeld(food, "未按要求索取供货商的食品经营许可证")).isFalse();
+        assertThat(MissingLicence.aboutOneHeld(food, "食品经营许可证未置于醒目位置")).isTrue();
         assertThat(MissingLicence.aboutOneHeld(lacked("没有排污许可证排污水"), "排污许可证执行报告逾期提交，逾期时间很短"))
                 .isTrue();
         assertThat(MissingLicence.aboutOneHeld(lacked("没有排污许可证排污水"), "无排污许可证排放污染物")).isFalse();
@@ -75,5 +81,46 @@ class MissingLicenceTest {
         // a question that lacks no licence keeps every entry
         assertThat(MissingLicence.aboutOneHeld(lacked("营业执照没挂"), "营业执照未置于醒目位置")).isFalse();
         assertThat(MissingLicence.aboutOneHeld(lacked("没有营业执照卖菜"), null)).isFalse();
+    }
+
+    @Test
+    void a_licence_a_question_says_someone_else_lacks_is_not_the_business_s_own() {
+        for (String q : List.of("供货商没有许可证", "供应商没有食品经营许可证能进他的货吗", "上家没有营业执照", "上家也没办营业执照",
+                "进货的那家没有营业执照", "厂家没有生产许可证", "生产厂家无证生产", "对方没有许可证", "合作方没有营业执照",
+                "承包方没有施工许可证", "分包没有资质许可", "从没有许可证的小作坊进货", "向没有营业执照的人采购了一批货",
+                "无证厂家的货能卖吗", "在没有食品经营许可证的供货商那里进了货", "别人没有营业执照也在卖", "上家无证驾驶",
+                "供貨商沒有許可證", "上家沒有營業執照", "供货商说他们没有许可证")) {
+            assertThat(lacked(q)).as(q).isEmpty();
+        }
+    }
+
+    @Test
+    void the_business_itself_named_or_not_and_its_staff_lack_their_own() {
+        assertThat(lacked("我没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("我们没办食品经营许可证")).containsExactly("食品经营许可证");
+        assertThat(lacked("我店没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("本店没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("公司没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("員工沒有健康證")).containsExactly("健康证");
+        assertThat(lacked("司机没有驾照")).containsExactly("驾照");
+        // the business named after the supplier in the clause is the one that lacks it
+        assertThat(lacked("供货商说我们没有许可证")).containsExactly("许可证");
+        // one clause about the business, one about the supplier: only the business's licence counts
+        assertThat(lacked("我没有营业执照，供货商也没有许可证")).containsExactly("营业执照");
+        assertThat(lacked("供货商有许可证，我没有营业执照")).containsExactly("营业执照");
+        // 进货的时候 is no supplier
+        assertThat(lacked("进货的时候还没有营业执照")).containsExactly("营业执照");
+        // 其他人 of the business are its staff
+        assertThat(lacked("店里其他人没有健康证")).containsExactly("健康证");
+        // the legal terms of the business's own words are still read
+        assertThat(lacked("我无证驾驶被查了")).containsExactly("", "机动车驾驶证");
+    }
+
+    @Test
+    void a_question_about_a_supplier_s_licence_keeps_the_entries_about_checking_and_about_licences_held() {
+        Set<String> supplier = lacked("供货商没有许可证");
+        assertThat(MissingLicence.aboutOneHeld(supplier, "进货时未查验许可证和合格证明")).isFalse();
+        assertThat(MissingLicence.aboutOneHeld(supplier, "营业执照未置于醒目位置")).isFalse();
+        assertThat(MissingLicence.aboutOneHeld(lacked("上家没有营业执照"), "营业执照未置于醒目位置")).isFalse();
     }
 }
