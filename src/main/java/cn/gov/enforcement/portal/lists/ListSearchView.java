@@ -61,6 +61,8 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
     private final HorizontalLayout printBar = new HorizontalLayout();
     private final Anchor backToList = new Anchor();
     private final Paragraph pageOnlyNote = new Paragraph();
+    /** Says which entries a search saying the business lacks a licence left out (those about holding it). */
+    private final Paragraph leftOutNote = new Paragraph();
     private final transient Map<String, String> agencyNames = new HashMap<>();
 
     /**
@@ -144,7 +146,9 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         // printed only: a page printed with the browser's own command says that it is one page of several
         pageOnlyNote.setId(prefix + "-print-page-note");
         pageOnlyNote.addClassName("lists-print-only");
-        add(unknownFilter, count, pageOnlyNote, results, pager);
+        leftOutNote.setId(prefix + "-left-out");
+        leftOutNote.addClassName("lists-left-out");
+        add(unknownFilter, count, leftOutNote, pageOnlyNote, results, pager);
         ListsUi.addPrintStyle(this);
     }
 
@@ -280,6 +284,8 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         results.removeAll();
         pager.removeAll();
         pageOnlyNote.setText("");
+        leftOutNote.removeAll();
+        leftOutNote.setVisible(false);
         if (printMode) {
             List<T> all = queryAll(q, a, own);
             if (all.isEmpty()) {
@@ -295,6 +301,13 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         }
         int size = catalog.defaultPageSize();
         ListPage<T> result = query(q, a, own, page, size);
+        if (!result.leftOut().isEmpty()) {
+            // not listed on purpose: say so, naming one, so that the reader does not think the list lacks them
+            leftOutNote.add(cn.gov.enforcement.portal.platform.ReaderScript.markSpliced(getTranslation(
+                    "lists.leftOutHeld", result.leftOut().size(),
+                    cn.gov.enforcement.portal.platform.ReaderScript.splice(result.leftOut().get(0)))));
+            leftOutNote.setVisible(true);
+        }
         if (result.items().isEmpty() && page > 0 && result.total() > 0) {
             // a page past the end (an old bookmark, an edited address): say so and lead to the last page
             long last = (result.total() + size - 1) / size;

@@ -297,11 +297,13 @@ public class ListsCatalog {
                 .filter(e -> MissingLicence.aboutOneHeld(lacked, e.title())).map(PublishedLists.Cached::id).toList();
         List<String> excluded = held.isEmpty() ? day.notInForce()
                 : java.util.stream.Stream.concat(day.notInForce().stream(), held.stream()).toList();
+        List<String> leftOut = held.isEmpty() ? List.of() : day.inForce().stream()
+                .filter(e -> held.contains(e.id()) && matchesFilters(e, filters)).map(PublishedLists.Cached::title).toList();
         Optional<IdPage> hits = index.search(kind, text, alternatives, filters, excluded, from, size);
         if (hits.isPresent()) {
             List<T> items = hits.get().ids().stream().map(snapshot::find).filter(e -> e != null)
                     .map(e -> type.cast(e.entry())).toList();
-            return new ListPage<>(hits.get().total(), page, size, items);
+            return new ListPage<>(hits.get().total(), page, size, items, leftOut);
         }
         // the index is not there: the same matching on the entries' text, ranked as the index ranks (title words 3×)
         List<List<QueryText.Word>> wordings = QueryText.wordings(text, alternatives);
@@ -325,7 +327,7 @@ public class ListsCatalog {
         scored.sort(java.util.Comparator.comparingLong(Scored::score).reversed());
         List<PublishedLists.Cached> matches = scored.stream().map(Scored::entry).toList();
         List<T> items = matches.stream().skip(from).limit(size).map(e -> type.cast(e.entry())).toList();
-        return new ListPage<>(matches.size(), page, size, items);
+        return new ListPage<>(matches.size(), page, size, items, leftOut);
     }
 
     private static boolean matchesFilters(PublishedLists.Cached e, Map<String, String> filters) {

@@ -52,7 +52,7 @@ public final class DatePickers {
      * Vaadin's title, month name then year, is a function in the browser that the server's texts cannot set), and each
      * day of it labelled for screen readers as {@code platform.date.dayLabel} orders year ({0}), month number ({1}), day
      * ({2}), weekday ({3}) and month name ({4}) (2026年9月1日 星期二; Vaadin's label, day, month name, year and weekday,
-     * read "1 9月 2026, 星期二" on a Chinese page), today's followed as {@code platform.date.todayLabel} says. Set in the
+     * read <i>1 9月 2026, 星期二</i> on a Chinese page), today's followed as {@code platform.date.todayLabel} says. Set in the
      * browser at each attach, merged into the texts the picker has (its connector merges the server's texts into them in
      * turn, so they stay). Vaadin builds the day label in its calendar element's {@code __computeDayAriaLabel} (named
      * {@code __getDayAriaLabel} in older releases), which takes no text from the picker: the first picker of a page wraps

@@ -65,12 +65,19 @@ class ListsViewsIT extends ListsTestSupport {
         UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("q", "没有营业执照")));
         assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).extracting(c -> c.getElement().getAttribute("data-id"))
                 .contains("mr-rp-unregistered-business").doesNotContain("mr-rp-licence-display", "mr-rp-online-licence-info");
+        // the page says that it left entries out, and names one
+        assertThat(_get(Paragraph.class, spec -> spec.withId("risk-left-out")).getElement().getTextRecursively())
+                .matches("您的搜索说明尚未取得相关证照，因此没有列出 [1-9]\\d* 项关于持证后应当遵守的事项（如“.*营业执照.*”）；"
+                        + "要查看这些事项，请只搜索证照的名称。");
         UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("q", "沒有營業執照")));
         assertThat(_find(Div.class, spec -> spec.withClasses("exemption-card"))).extracting(c -> c.getElement().getAttribute("data-id"))
                 .doesNotContain("mr-ex-first-licence-display", "mr-ex-first-online-licence-info");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("exemption-left-out")).isVisible()).isTrue();
         UI.getCurrent().navigate("exemptions", QueryParameters.simple(Map.of("q", "营业执照")));
         assertThat(_find(Div.class, spec -> spec.withClasses("exemption-card"))).extracting(c -> c.getElement().getAttribute("data-id"))
                 .contains("mr-ex-first-licence-display");
+        assertThat(_find(Paragraph.class, spec -> spec.withId("exemption-left-out"))).as("nothing left out")
+                .allSatisfy(note -> assertThat(note.isVisible()).isFalse());
     }
 
     @Test
