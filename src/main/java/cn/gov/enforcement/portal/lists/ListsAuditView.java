@@ -1,6 +1,5 @@
 package cn.gov.enforcement.portal.lists;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -10,10 +9,8 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The audit log of the lists' back office: who did what and when (editors: their own agency). */
@@ -31,33 +28,14 @@ public class ListsAuditView extends Div implements BeforeEnterObserver, HasDynam
         this.catalog = catalog;
         addClassName("lists-audit-view");
         add(new Anchor("staff/lists", getTranslation("lists.admin.back")), new H1(getTranslation("lists.admin.auditTitle")));
-        agency.setId("lists-audit-agency");
-        agency.setLabel(getTranslation("lists.filter.agency"));
-        agency.setItemLabelGenerator(a -> a.isEmpty() ? getTranslation("lists.filter.all") : catalog.agencyName(a));
-        agency.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                UI.getCurrent().navigate("staff/lists/audit", e.getValue().isEmpty() ? QueryParameters.empty()
-                        : QueryParameters.of("agency", e.getValue()));
-            }
-        });
+        ListsUi.agencyPicker(agency, "lists-audit-agency", "staff/lists/audit", catalog);
         log.setId("lists-audit-log");
         add(agency, log);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> agencies = backOffice.agencies();
-        boolean admin = agencies.size() > 1;
-        List<String> items = new ArrayList<>();
-        if (admin) {
-            items.add("");
-        }
-        items.addAll(agencies);
-        agency.setItems(items);
-        agency.setVisible(admin);
-        String requested = ListsUi.first(event.getLocation().getQueryParameters().getParameters(), "agency");
-        String chosen = requested != null && agencies.contains(requested) ? requested : admin ? "" 
-                : agencies.isEmpty() ? null : agencies.get(0);
+        String chosen = ListsUi.chooseAgency(agency, backOffice.agencies(), event);
         log.removeAll();
         if (chosen == null) {
             return;

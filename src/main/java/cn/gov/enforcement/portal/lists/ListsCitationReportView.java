@@ -3,7 +3,6 @@ package cn.gov.enforcement.portal.lists;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import com.vaadin.flow.component.Text;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -16,10 +15,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,34 +44,14 @@ public class ListsCitationReportView extends Div implements BeforeEnterObserver,
         add(new Anchor("staff/lists", getTranslation("lists.admin.back")),
                 new H1(getTranslation("lists.admin.citations.title")),
                 new Paragraph(getTranslation("lists.admin.citations.lead")));
-        agency.setId("lists-citations-agency");
-        agency.setLabel(getTranslation("lists.filter.agency"));
-        agency.setItemLabelGenerator(a -> a.isEmpty() ? getTranslation("lists.filter.all") : catalog.agencyName(a));
-        agency.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                UI.getCurrent().navigate("staff/lists/citations", e.getValue().isEmpty() ? QueryParameters.empty()
-                        : QueryParameters.of("agency", e.getValue()));
-            }
-        });
+        ListsUi.agencyPicker(agency, "lists-citations-agency", "staff/lists/citations", catalog);
         report.setId("lists-citations-report");
         add(agency, report);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> agencies = backOffice.agencies();
-        boolean admin = agencies.size() > 1;
-        List<String> items = new ArrayList<>();
-        if (admin) {
-            items.add("");
-        }
-        items.addAll(agencies);
-        agency.setItems(items);
-        agency.setVisible(admin);
-        // an agency the reader may not work on is not offered: the reader's own (or, for an administrator, all)
-        String requested = ListsUi.first(event.getLocation().getQueryParameters().getParameters(), "agency");
-        String chosen = requested != null && agencies.contains(requested) ? requested : admin ? ""
-                : agencies.isEmpty() ? null : agencies.get(0);
+        String chosen = ListsUi.chooseAgency(agency, backOffice.agencies(), event);
         report.removeAll();
         if (chosen == null) {
             report.add(new Paragraph(getTranslation("lists.admin.noAgency")));

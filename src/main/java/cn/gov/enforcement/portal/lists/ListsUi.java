@@ -209,6 +209,45 @@ public final class ListsUi {
     }
 
     /**
+     * Makes {@code agency} the agency picker of a back-office page at {@code route} (its id {@code id}): an agency's
+     * name, or "all" for the empty value; choosing one opens the page for it ({@code ?agency=}, none for all).
+     */
+    static void agencyPicker(com.vaadin.flow.component.select.Select<String> agency, String id, String route,
+            ListsCatalog catalog) {
+        agency.setId(id);
+        agency.setLabel(agency.getTranslation("lists.filter.agency"));
+        agency.setItemLabelGenerator(a -> a.isEmpty() ? agency.getTranslation("lists.filter.all") : catalog.agencyName(a));
+        agency.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                UI.getCurrent().navigate(route, e.getValue().isEmpty()
+                        ? com.vaadin.flow.router.QueryParameters.empty()
+                        : com.vaadin.flow.router.QueryParameters.of("agency", e.getValue()));
+            }
+        });
+    }
+
+    /**
+     * Offers in {@code agency} the agencies the reader may work on ({@code agencies}: an editor's own, every agency for
+     * an administrator, who also gets "all", shown only to them) and returns the one the page is for: the address's
+     * {@code ?agency=} when the reader may work on it, else all ("") for an administrator and their own for an
+     * editor; null when the reader has no agency. An agency the reader may not work on is never offered or chosen.
+     */
+    static String chooseAgency(com.vaadin.flow.component.select.Select<String> agency, List<String> agencies,
+            com.vaadin.flow.router.BeforeEnterEvent event) {
+        boolean admin = agencies.size() > 1;
+        List<String> items = new java.util.ArrayList<>();
+        if (admin) {
+            items.add("");
+        }
+        items.addAll(agencies);
+        agency.setItems(items);
+        agency.setVisible(admin);
+        String requested = first(event.getLocation().getQueryParameters().getParameters(), "agency");
+        return requested != null && agencies.contains(requested) ? requested : admin ? ""
+                : agencies.isEmpty() ? null : agencies.get(0);
+    }
+
+    /**
      * The parameters of a list a detail page passes back to it (its search, filters and page, each as the list reads
      * it: the first value, blank ones left out, a search cut to {@link ListsCatalog#MAX_QUERY}); empty when none.
      */
