@@ -103,6 +103,12 @@ public class ListsCitationReportView extends Div implements BeforeEnterObserver,
             agencyName.addClassName("lists-citations-agency");
             factLine.add(new Text(" · "), ReaderScript.markWritten(agencyName));
         }
+        if (line.editUrl() != null) {
+            // on the entry's own line, before its citations, so that it is not read as the next entry's
+            Anchor edit = new Anchor(line.editUrl(), getTranslation("lists.admin.citations.edit"));
+            edit.addClassName("lists-citations-edit");
+            factLine.add(new Text(" · "), edit);
+        }
         row.add(factLine);
         row.add(citations(line.unresolved(), "lists-citations-unresolved"));
         if (!line.publicOnly().isEmpty()) {
@@ -110,11 +116,7 @@ public class ListsCitationReportView extends Div implements BeforeEnterObserver,
             note.addClassName("lists-citations-public-note");
             row.add(note, citations(line.publicOnly(), "lists-citations-public"));
         }
-        if (line.editUrl() != null) {
-            Anchor edit = new Anchor(line.editUrl(), getTranslation("lists.admin.citations.edit"));
-            edit.addClassName("lists-citations-edit");
-            row.add(new Div(edit));
-        } else {
+        if (line.editUrl() == null) {
             Paragraph file = new Paragraph(getTranslation("lists.admin.citations.inFile",
                     line.sourceFile() == null ? "" : line.sourceFile()));
             file.addClassName("lists-citations-file");

@@ -41,9 +41,8 @@ import java.util.regex.Pattern;
  * of them, or one of the legal terms of either ({@link LayTerms}: 驾照 is 机动车驾驶证), shares a pair of characters with
  * the other (营业执照 and 执照, 许可证 and 排污许可证), or the question lacks a licence of any kind (无证).</li>
  * </ul>
- * Known limit: only the words of {@link #OTHERS} name someone else; 那家店没有营业执照 (a shop the question does not call
- * a supplier) reads as the business's own, and a licence the question calls someone else's by a word that is not there
- * (房东, 隔壁) as well.
+ * Known limit: only the words of {@link #OTHERS} name someone else (隔壁店, 对面那家, 邻居, 房东 and 那家店 among them; 隔壁 or 对面 alone is a place: 我在隔壁街开店); a
+ * licence the question calls someone else's by another word (the name of a shop, 老王) reads as the business's own.
  */
 public final class MissingLicence {
 
@@ -53,12 +52,13 @@ public final class MissingLicence {
 
     /**
      * Whom a business buys from or deals with, whose licence is not its own: its suppliers and their makers, the other
-     * party, its partners and contractors, other people and shops. 进货的 is the one bought from (进货的那家), but not in
+     * party, its partners and contractors, its neighbours, competitors and landlord, other people and shops. 进货的 is the one bought from (进货的那家), but not in
      * 进货的时候; 其他人 are the business's other staff, 外包装 is packaging.
      */
     static final List<String> OTHERS = List.of("供货商", "供货方", "供货者", "供货人", "供货单位", "供货公司", "供货厂家",
             "供应商", "供应方", "上家", "上游", "进货的(?!时)", "进货渠道", "生产厂家", "厂家", "厂商", "生产商", "批发商",
-            "对方", "合作方", "合作伙伴", "承包方", "承包商", "承包人", "分包", "外包(?!装)", "别人", "(?<!其)他人", "别家");
+            "对方", "合作方", "合作伙伴", "承包方", "承包商", "承包人", "分包", "外包(?!装)", "别人", "(?<!其)他人", "别家",
+            "(?:隔壁|对面)(?:那家|那个|的店|的商户|店|商户|摊位|老板)", "邻居", "房东", "那家店", "那个店");
 
     /** Who the business itself is, when a question names it. */
     private static final String OWN = "我们|我店|我家|我司|我公司|我|咱们|咱|本店|本公司|本人|自己";

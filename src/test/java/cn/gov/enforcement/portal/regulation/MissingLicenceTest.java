@@ -89,7 +89,8 @@ class MissingLicenceTest {
                 "进货的那家没有营业执照", "厂家没有生产许可证", "生产厂家无证生产", "对方没有许可证", "合作方没有营业执照",
                 "承包方没有施工许可证", "分包没有资质许可", "从没有许可证的小作坊进货", "向没有营业执照的人采购了一批货",
                 "无证厂家的货能卖吗", "在没有食品经营许可证的供货商那里进了货", "别人没有营业执照也在卖", "上家无证驾驶",
-                "供貨商沒有許可證", "上家沒有營業執照", "供货商说他们没有许可证")) {
+                "供貨商沒有許可證", "上家沒有營業執照", "供货商说他们没有许可证", "隔壁店没有营业执照也在卖", "那家店没有营业执照",
+                "对面那家没有食品经营许可证", "邻居没有许可证却在卖", "房东没有消防许可", "隔壁店沒有營業執照")) {
             assertThat(lacked(q)).as(q).isEmpty();
         }
     }
@@ -97,6 +98,9 @@ class MissingLicenceTest {
     @Test
     void the_business_itself_named_or_not_and_its_staff_lack_their_own() {
         assertThat(lacked("我没有营业执照")).containsExactly("营业执照");
+        // 隔壁 or 对面 alone is a place, not a party
+        assertThat(lacked("我在隔壁街开了个店没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("学校对面的小卖部是我开的，没有营业执照")).containsExactly("营业执照");
         assertThat(lacked("我们没办食品经营许可证")).containsExactly("食品经营许可证");
         assertThat(lacked("我店没有营业执照")).containsExactly("营业执照");
         assertThat(lacked("本店没有营业执照")).containsExactly("营业执照");
