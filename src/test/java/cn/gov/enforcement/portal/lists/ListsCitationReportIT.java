@@ -226,21 +226,34 @@ class ListsCitationReportIT extends ListsTestSupport {
         UI.getCurrent().navigate("staff/lists/citations");
         assertThatThrownBy(() -> _find(ListsCitationReportView.class)).hasMessageContaining("AccessDeniedException");
 
-        // an administrator sees every agency's entries, each line naming its agency
+        // an administrator sees every agency's entries, each line naming its agency (at most 200 lines: the whole
+        // suite's entries may be more, so one agency is looked at on its own page)
         signInAs("citation-report-admin", null);
         UI.getCurrent().navigate("staff/lists/citations");
-        assertThat(lines()).anySatisfy(l -> assertThat(l.getElement().getAttribute("data-id")).isEqualTo(ID))
-                .anySatisfy(l -> assertThat(l.getElement().getAttribute("data-id")).startsWith("mr-"));
-        assertThat(_get(line(ID), Span.class, spec -> spec.withClasses("lists-citations-agency")).getText())
-                .isEqualTo(catalog.agencyName("sample-urban-management")).isNotBlank();
-        // a discretion benchmark is checked too (it cites 道路交通安全法, which the lists tests leave not imported); the
-        // back office does not edit it: its file is named instead of a form
-        Div benchmark = line("tp-db-illegal-parking");
-        assertThat(citations(benchmark)).extracting(item -> item.getElement().getAttribute("data-kind"))
-                .containsOnly("NO_LAW");
-        assertThat(_find(benchmark, Anchor.class, spec -> spec.withClasses("lists-citations-edit"))).isEmpty();
-        assertThat(_get(benchmark, Paragraph.class, spec -> spec.withClasses("lists-citations-file")).getText())
-                .contains("sample-traffic-police.yaml");
+        assertThat(lines()).isNotEmpty().allSatisfy(l -> assertThat(
+                _get(l, Span.class, spec -> spec.withClasses("lists-citations-agency")).getText()).isNotBlank());
+        assertThat(lines().stream().map(l -> _get(l, Span.class, spec -> spec.withClasses("lists-citations-agency"))
+                .getText()).distinct().count()).as("agencies named").isGreaterThan(1);
+        UI.getCurrent().navigate("staff/lists/citations",
+                com.vaadin.flow.router.QueryParameters.of("agency", "sample-urban-management"));
+        assertThat(lines()).anySatisfy(l -> assertThat(l.getElement().getAttribute("data-id")).isEqualTo(ID));
+        // a discretion benchmark is checked too: it cites 道路交通安全法, which other tests of the suite may import, so
+        // the law is out of the library's reach while this looks (its title changed, as the repeal above changes its
+        // status); the back office does not edit a benchmark: its file is named instead of a form
+        String traffic = "中华人民共和国道路交通安全法";
+        jdbc.update("update regulation_document set title = ? where title = ?", traffic + "（测试暂改）", traffic);
+        try {
+            UI.getCurrent().navigate("staff/lists/citations",
+                    com.vaadin.flow.router.QueryParameters.of("agency", "sample-traffic-police"));
+            Div benchmark = line("tp-db-illegal-parking");
+            assertThat(citations(benchmark)).extracting(item -> item.getElement().getAttribute("data-kind"))
+                    .containsOnly("NO_LAW");
+            assertThat(_find(benchmark, Anchor.class, spec -> spec.withClasses("lists-citations-edit"))).isEmpty();
+            assertThat(_get(benchmark, Paragraph.class, spec -> spec.withClasses("lists-citations-file")).getText())
+                    .contains("sample-traffic-police.yaml");
+        } finally {
+            jdbc.update("update regulation_document set title = ? where title = ?", traffic, traffic + "（测试暂改）");
+        }
     }
 
     @Test
