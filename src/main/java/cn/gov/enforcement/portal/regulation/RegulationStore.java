@@ -393,15 +393,11 @@ class RegulationStore {
         if (titles.isEmpty() || numbers.isEmpty()) {
             return List.of();
         }
-        String titleMarks = String.join(", ", java.util.Collections.nCopies(titles.size(), "?"));
-        String numberMarks = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
-        List<Object> args = new ArrayList<>(titles);
-        args.addAll(numbers);
         return jdbc.query("select distinct d.title, d.version_date, d.status, a.number from regulation_article a "
                 + "join regulation_document d on d.id = a.document_id "
-                + "where d.status <> 'CURRENT' and d.title in (" + titleMarks + ") and a.number in (" + numberMarks + ")",
+                + "where d.status <> 'CURRENT' and " + titlesAndNumbers(titles, numbers),
                 (rs, i) -> new ArticleInVersion(new TitledVersion(rs.getString(1), date(rs, "version_date"),
-                        DocumentStatus.valueOf(rs.getString(3))), rs.getString(4)), args.toArray());
+                        DocumentStatus.valueOf(rs.getString(3))), rs.getString(4)), arguments(titles, numbers));
     }
 
     /** A cited article found: the title of its document, and where it lives. */
@@ -432,16 +428,25 @@ class RegulationStore {
         if (titles.isEmpty() || numbers.isEmpty()) {
             return List.of();
         }
-        String titleMarks = String.join(", ", java.util.Collections.nCopies(titles.size(), "?"));
-        String numberMarks = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
-        List<Object> args = new ArrayList<>(titles);
-        args.addAll(numbers);
         return jdbc.query("select d.title, a.document_id, a.number, a.sequence from regulation_article a "
                 + "join regulation_document d on d.id = a.document_id "
-                + "where " + condition + "d.title in (" + titleMarks + ") and a.number in (" + numberMarks + ") "
+                + "where " + condition + titlesAndNumbers(titles, numbers) + " "
                 + "order by " + order,
                 (rs, i) -> new TitledArticle(rs.getString(1), new ArticleRef(rs.getLong(2), rs.getString(3),
-                        rs.getInt(4))), args.toArray());
+                        rs.getInt(4))), arguments(titles, numbers));
+    }
+
+    /** The condition of a document title among {@code titles} and an article number among {@code numbers}, as marks. */
+    private static String titlesAndNumbers(java.util.Collection<String> titles, java.util.Collection<String> numbers) {
+        return "d.title in (" + String.join(", ", java.util.Collections.nCopies(titles.size(), "?"))
+                + ") and a.number in (" + String.join(", ", java.util.Collections.nCopies(numbers.size(), "?")) + ")";
+    }
+
+    /** The values of {@link #titlesAndNumbers}'s marks, in their order. */
+    private static Object[] arguments(java.util.Collection<String> titles, java.util.Collection<String> numbers) {
+        List<Object> args = new ArrayList<>(titles);
+        args.addAll(numbers);
+        return args.toArray();
     }
 
     interface ArticleVisitor {
