@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -291,14 +292,23 @@ public class ListsCatalog {
                 : telling(kind, LayTerms.bundled().alternatives(text, MAX_ALTERNATIVES), day);
         // a question that says the business has no licence does not list the entries about that licence held
         // (displaying, carrying, reporting under it): the assistant's rule (MissingLicence), for the index and the
-        // fallback alike
+        // fallback alike; one walk over the day's entries gives the ids left out and the titles of those within the
+        // filters, which the pages and the API name
         Set<String> lacked = text == null ? Set.of() : MissingLicence.lacked(text);
-        List<String> held = lacked.isEmpty() ? List.of() : day.inForce().stream()
-                .filter(e -> MissingLicence.aboutOneHeld(lacked, e.title())).map(PublishedLists.Cached::id).toList();
+        Set<String> held = new LinkedHashSet<>();
+        List<String> leftOut = new ArrayList<>();
+        if (!lacked.isEmpty()) {
+            for (PublishedLists.Cached e : day.inForce()) {
+                if (MissingLicence.aboutOneHeld(lacked, e.title())) {
+                    held.add(e.id());
+                    if (matchesFilters(e, filters)) {
+                        leftOut.add(e.title());
+                    }
+                }
+            }
+        }
         List<String> excluded = held.isEmpty() ? day.notInForce()
                 : java.util.stream.Stream.concat(day.notInForce().stream(), held.stream()).toList();
-        List<String> leftOut = held.isEmpty() ? List.of() : day.inForce().stream()
-                .filter(e -> held.contains(e.id()) && matchesFilters(e, filters)).map(PublishedLists.Cached::title).toList();
         Optional<IdPage> hits = index.search(kind, text, alternatives, filters, excluded, from, size);
         if (hits.isPresent()) {
             List<T> items = hits.get().ids().stream().map(snapshot::find).filter(e -> e != null)
