@@ -75,7 +75,7 @@ public class ExemptionsView extends ListSearchView<ExemptionItem> {
     }
 
     @Override
-    protected List<ExemptionItem> queryAll(String q, String agency, Map<String, String> filters) {
+    protected ListResults<ExemptionItem> queryAll(String q, String agency, Map<String, String> filters) {
         return catalog.allExemptions(q, agency, filters.get("sector"), filters.get("kind"));
     }
 

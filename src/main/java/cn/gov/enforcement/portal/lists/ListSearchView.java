@@ -189,7 +189,7 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
     protected abstract ListPage<T> query(String q, String agency, Map<String, String> filters, int page, int size);
 
     /** Every entry of the query (no paging), for print mode. */
-    protected abstract List<T> queryAll(String q, String agency, Map<String, String> filters);
+    protected abstract ListResults<T> queryAll(String q, String agency, Map<String, String> filters);
 
     protected abstract Component card(T entry);
 
@@ -287,7 +287,9 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         leftOutNote.removeAll();
         leftOutNote.setVisible(false);
         if (printMode) {
-            List<T> all = queryAll(q, a, own);
+            ListResults<T> everything = queryAll(q, a, own);
+            showLeftOut(everything.leftOut());
+            List<T> all = everything.items();
             if (all.isEmpty()) {
                 showEmpty();
                 return;
@@ -301,13 +303,7 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         }
         int size = catalog.defaultPageSize();
         ListPage<T> result = query(q, a, own, page, size);
-        if (!result.leftOut().isEmpty()) {
-            // not listed on purpose: say so, naming one, so that the reader does not think the list lacks them
-            leftOutNote.add(cn.gov.enforcement.portal.platform.ReaderScript.markSpliced(getTranslation(
-                    "lists.leftOutHeld", result.leftOut().size(),
-                    cn.gov.enforcement.portal.platform.ReaderScript.splice(result.leftOut().get(0)))));
-            leftOutNote.setVisible(true);
-        }
+        showLeftOut(result.leftOut());
         if (result.items().isEmpty() && page > 0 && result.total() > 0) {
             // a page past the end (an old bookmark, an edited address): say so and lead to the last page
             long last = (result.total() + size - 1) / size;
@@ -338,6 +334,19 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
         }
         if ((long) (page + 1) * size < result.total()) {
             pager.add(pageLink(filters, page + 1, "lists.next", prefix + "-next"));
+        }
+    }
+
+    /**
+     * Says under the count which entries the search left out on purpose (its text says the business lacks a licence
+     * they are about holding), naming one, so that the reader does not think the list lacks them; nothing for none.
+     */
+    private void showLeftOut(List<String> leftOut) {
+        if (!leftOut.isEmpty()) {
+            leftOutNote.add(cn.gov.enforcement.portal.platform.ReaderScript.markSpliced(getTranslation(
+                    "lists.leftOutHeld", leftOut.size(),
+                    cn.gov.enforcement.portal.platform.ReaderScript.splice(leftOut.get(0)))));
+            leftOutNote.setVisible(true);
         }
     }
 

@@ -112,7 +112,29 @@ class ListsApiController {
         }
     }
 
-    record PageJson<T>(long total, int page, int size, List<T> items) {}
+    /**
+     * A page of a list search and what the search left out on purpose ({@code leftOut}: always there, with count 0
+     * when nothing was left out).
+     */
+    record PageJson<T>(long total, int page, int size, List<T> items, LeftOutJson leftOut) {}
+
+    /**
+     * The entries of the filters chosen that the search does not list because its text says the business lacks a
+     * licence they are about holding ({@code MissingLicence}: 没有营业执照 leaves out 营业执照未置于醒目位置):
+     * {@code reason} {@code licence_held}, their {@code titles} in the reader's script and the page's sentence saying
+     * so in the reader's language ({@code message}). For any other search count 0, reason and message null, no titles.
+     */
+    record LeftOutJson(int count, String reason, List<String> titles, String message) {
+        static final String LICENCE_HELD = "licence_held";
+
+        static LeftOutJson of(List<String> leftOut, UnaryOperator<String> content, EligibilityTexts.Messages m) {
+            if (leftOut.isEmpty()) {
+                return new LeftOutJson(0, null, List.of(), null);
+            }
+            return new LeftOutJson(leftOut.size(), LICENCE_HELD, each(leftOut, content),
+                    m.get("lists.leftOutHeld", leftOut.size(), content.apply(leftOut.get(0))));
+        }
+    }
 
     record CircumstanceJson(String level, String description, String penalty) {}
 
@@ -172,7 +194,8 @@ class ListsApiController {
         var links = catalog.citationLinks();
         UnaryOperator<String> content = content(locale(request));
         return new PageJson<>(result.total(), page, size,
-                result.items().stream().map(r -> RiskJson.of(r, links, content)).toList());
+                result.items().stream().map(r -> RiskJson.of(r, links, content)).toList(),
+                LeftOutJson.of(result.leftOut(), content, messages(request)));
     }
 
     @GetMapping(path = "/risk-points/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -199,7 +222,8 @@ class ListsApiController {
         var links = catalog.citationLinks();
         UnaryOperator<String> content = content(locale(request));
         return new PageJson<>(result.total(), page, size,
-                result.items().stream().map(e -> ExemptionJson.of(e, links, content)).toList());
+                result.items().stream().map(e -> ExemptionJson.of(e, links, content)).toList(),
+                LeftOutJson.of(result.leftOut(), content, messages(request)));
     }
 
     @GetMapping(path = "/exemptions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -261,38 +285,65 @@ class ListsApiController {
         return v.toString();
     }
 
+    /**
+     * The downloads list the entries of the search; when it left entries out on purpose (its text says the business
+     * lacks a licence they are about holding), the CSV says so in one last row and the XLSX on a second sheet (说明),
+     * so that the list itself stays a plain table.
+     */
     @GetMapping(path = "/risk-points.csv")
     ResponseEntity<?> riskPointsCsv(HttpServletRequest request) {
         Locale locale = locale(request);
-        return download(request, locale, () -> csv("risk-points.csv", ListsCsv.riskPoints(allRiskPoints(request),
-                (key, args) -> translations.get(locale, key, args), id -> catalog.agencyName(id, locale),
-                content(locale))));
+        return download(request, locale, () -> {
+            ListResults<RiskPoint> all = allRiskPoints(request);
+            return csv("risk-points.csv", ListsCsv.riskPoints(all.items(), all.leftOut(), messages(request),
+                    id -> catalog.agencyName(id, locale), content(locale)));
+        });
     }
 
     @GetMapping(path = "/exemptions.csv")
     ResponseEntity<?> exemptionsCsv(HttpServletRequest request) {
         Locale locale = locale(request);
-        return download(request, locale, () -> csv("exemptions.csv", ListsCsv.exemptions(allExemptions(request),
-                (key, args) -> translations.get(locale, key, args), id -> catalog.agencyName(id, locale),
-                content(locale))));
+        return download(request, locale, () -> {
+            ListResults<ExemptionItem> all = allExemptions(request);
+            return csv("exemptions.csv", ListsCsv.exemptions(all.items(), all.leftOut(), messages(request),
+                    id -> catalog.agencyName(id, locale), content(locale)));
+        });
     }
 
     @GetMapping(path = "/risk-points.xlsx")
     ResponseEntity<?> riskPointsXlsx(HttpServletRequest request) {
         Locale locale = locale(request);
-        EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
-        return download(request, locale, () -> xlsx("risk-points.xlsx",
-                ListsXlsx.workbook(m.get("lists.risks.title"), ListsCsv.riskPointRows(allRiskPoints(request), m,
-                        id -> catalog.agencyName(id, locale), content(locale)))));
+        EligibilityTexts.Messages m = messages(request);
+        return download(request, locale, () -> {
+            ListResults<RiskPoint> all = allRiskPoints(request);
+            return xlsx("risk-points.xlsx", workbook(m.get("lists.risks.title"), ListsCsv.riskPointRows(all.items(), m,
+                    id -> catalog.agencyName(id, locale), content(locale)), all.leftOut(), m, content(locale)));
+        });
     }
 
     @GetMapping(path = "/exemptions.xlsx")
     ResponseEntity<?> exemptionsXlsx(HttpServletRequest request) {
         Locale locale = locale(request);
-        EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
-        return download(request, locale, () -> xlsx("exemptions.xlsx",
-                ListsXlsx.workbook(m.get("lists.exemptions.title"), ListsCsv.exemptionRows(allExemptions(request), m,
-                        id -> catalog.agencyName(id, locale), content(locale)))));
+        EligibilityTexts.Messages m = messages(request);
+        return download(request, locale, () -> {
+            ListResults<ExemptionItem> all = allExemptions(request);
+            return xlsx("exemptions.xlsx", workbook(m.get("lists.exemptions.title"), ListsCsv.exemptionRows(all.items(),
+                    m, id -> catalog.agencyName(id, locale), content(locale)), all.leftOut(), m, content(locale)));
+        });
+    }
+
+    /** The list's sheet, then the note sheet (说明) when the search left entries out. */
+    private static byte[] workbook(String title, List<List<String>> rows, List<String> leftOut,
+            EligibilityTexts.Messages m, UnaryOperator<String> content) {
+        List<List<String>> note = ListsCsv.leftOutRows(leftOut, m, content);
+        return note.isEmpty() ? ListsXlsx.workbook(title, rows) : ListsXlsx.workbook(List.of(
+                new ListsXlsx.Sheet(title, rows), new ListsXlsx.Sheet(m.get("lists.download.noteSheet"), note)));
+    }
+
+    /** The messages of the request's language. */
+    private EligibilityTexts.Messages messages(HttpServletRequest request) {
+        Locale locale = locale(request);
+        return (key, args) -> translations.get(locale, key, args);
     }
 
     /**
@@ -329,12 +380,12 @@ class ListsApiController {
         }
     }
 
-    private List<RiskPoint> allRiskPoints(HttpServletRequest request) {
+    private ListResults<RiskPoint> allRiskPoints(HttpServletRequest request) {
         Filters f = Filters.of(request);
         return catalog.allRiskPoints(f.q(), f.agency(), f.sector(), f.level());
     }
 
-    private List<ExemptionItem> allExemptions(HttpServletRequest request) {
+    private ListResults<ExemptionItem> allExemptions(HttpServletRequest request) {
         Filters f = Filters.of(request);
         return catalog.allExemptions(f.q(), f.agency(), f.sector(), f.kind());
     }

@@ -200,33 +200,41 @@ public class ListsCatalog {
         return search(ListKind.EXEMPTIONS, searchText(query), filters, page, size, ExemptionItem.class);
     }
 
-    /** Every entry of the search (no paging), for downloads; at most 10,000. */
+    /**
+     * Every entry of the search (no paging), for downloads and printing; at most 10,000. With the titles of those left
+     * out, as on a page.
+     */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
-    public List<RiskPoint> allRiskPoints(String query, String agency, String sector, String level) {
+    public ListResults<RiskPoint> allRiskPoints(String query, String agency, String sector, String level) {
         return collect(p -> searchRiskPoints(query, agency, sector, level, p, MAX_PAGE_SIZE));
     }
 
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
-    public List<ExemptionItem> allExemptions(String query, String agency, String kind) {
+    public ListResults<ExemptionItem> allExemptions(String query, String agency, String kind) {
         return allExemptions(query, agency, null, kind);
     }
 
-    /** Every entry of the search in one sector too (no paging), for downloads; at most 10,000. */
+    /** Every entry of the search in one sector too (no paging), for downloads and printing; at most 10,000. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
-    public List<ExemptionItem> allExemptions(String query, String agency, String sector, String kind) {
+    public ListResults<ExemptionItem> allExemptions(String query, String agency, String sector, String kind) {
         return collect(p -> searchExemptions(query, agency, sector, kind, p, MAX_PAGE_SIZE));
     }
 
-    private static <T> List<T> collect(Function<Integer, ListPage<T>> pages) {
+    /** The pages of a search until its end; what was left out is the same on every page (the first one's). */
+    private static <T> ListResults<T> collect(Function<Integer, ListPage<T>> pages) {
         List<T> all = new ArrayList<>();
+        List<String> leftOut = List.of();
         for (int p = 0; p < 100; p++) {
             ListPage<T> page = pages.apply(p);
+            if (p == 0) {
+                leftOut = page.leftOut();
+            }
             all.addAll(page.items());
             if (page.items().isEmpty() || all.size() >= page.total()) {
                 break;
             }
         }
-        return all;
+        return new ListResults<>(List.copyOf(all), List.copyOf(leftOut));
     }
 
     /**

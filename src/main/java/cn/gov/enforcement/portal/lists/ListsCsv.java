@@ -16,20 +16,63 @@ final class ListsCsv {
 
     private ListsCsv() {}
 
-    static String riskPoints(List<RiskPoint> items, EligibilityTexts.Messages m, UnaryOperator<String> agencyNames,
-            UnaryOperator<String> content) {
-        return csv(riskPointRows(items, m, agencyNames, content));
+    /**
+     * The risk points as CSV; when the search left entries out ({@code leftOut}, their titles as written: its text says
+     * the business lacks a licence they are about holding), one last row says so ({@link #leftOutNote}).
+     */
+    static String riskPoints(List<RiskPoint> items, List<String> leftOut, EligibilityTexts.Messages m,
+            UnaryOperator<String> agencyNames, UnaryOperator<String> content) {
+        return csv(riskPointRows(items, m, agencyNames, content), leftOutNote(leftOut, m, content));
     }
 
-    static String exemptions(List<ExemptionItem> items, EligibilityTexts.Messages m, UnaryOperator<String> agencyNames,
-            UnaryOperator<String> content) {
-        return csv(exemptionRows(items, m, agencyNames, content));
+    /** The exemption items as CSV, with the last row of {@link #riskPoints} when the search left entries out. */
+    static String exemptions(List<ExemptionItem> items, List<String> leftOut, EligibilityTexts.Messages m,
+            UnaryOperator<String> agencyNames, UnaryOperator<String> content) {
+        return csv(exemptionRows(items, m, agencyNames, content), leftOutNote(leftOut, m, content));
     }
 
-    private static String csv(List<List<String>> rows) {
+    /**
+     * The rows, then the note (when not null) as one last row: the note in its first cell and the others empty, so
+     * that the row has as many cells as the header and a reader of the file that counts them does not fail.
+     */
+    private static String csv(List<List<String>> rows, String note) {
         StringBuilder out = new StringBuilder();
         rows.forEach(r -> row(out, r));
+        if (note != null && !rows.isEmpty()) {
+            List<String> last = new java.util.ArrayList<>(java.util.Collections.nCopies(rows.get(0).size(), ""));
+            last.set(0, note);
+            row(out, last);
+        }
         return out.toString();
+    }
+
+    /**
+     * The sentence saying which entries the search left out, every title quoted in the reader's script (说明：本次搜索说明尚未
+     * 取得相关证照，因此没有列出 2 项…：“营业执照未置于醒目位置”、“…”。…); null when it left none out.
+     */
+    static String leftOutNote(List<String> leftOut, EligibilityTexts.Messages m, UnaryOperator<String> content) {
+        if (leftOut.isEmpty()) {
+            return null;
+        }
+        String titles = leftOut.stream().map(t -> m.get("lists.download.leftOutTitle", content.apply(t)))
+                .collect(Collectors.joining(m.get("lists.csv.separator")));
+        return m.get("lists.download.leftOutNote", leftOut.size(), titles);
+    }
+
+    /**
+     * The rows of the XLSX download's second sheet when the search left entries out: the sentence saying so, then a
+     * column of their titles under its header, in the reader's script; empty when it left none out.
+     */
+    static List<List<String>> leftOutRows(List<String> leftOut, EligibilityTexts.Messages m,
+            UnaryOperator<String> content) {
+        if (leftOut.isEmpty()) {
+            return List.of();
+        }
+        List<List<String>> out = new java.util.ArrayList<>();
+        out.add(List.of(m.get("lists.download.leftOutSheet", leftOut.size())));
+        out.add(List.of(m.get("lists.download.leftOutColumn")));
+        leftOut.forEach(t -> out.add(List.of(content.apply(t))));
+        return out;
     }
 
     /**

@@ -9,8 +9,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * XLSX downloads: a minimal Office Open XML workbook with one sheet of inline strings (no formulas, so
- * nothing in a cell is ever evaluated). Written by hand to avoid a dependency for a few hundred rows.
+ * XLSX downloads: a minimal Office Open XML workbook with sheets of inline strings (no formulas, so nothing in a
+ * cell is ever evaluated): the list, and a note when the search left entries out. Written by hand to avoid a
+ * dependency for a few hundred rows.
  */
 final class ListsXlsx {
 
@@ -18,8 +19,29 @@ final class ListsXlsx {
 
     private ListsXlsx() {}
 
+    /** A sheet of a workbook: its name (cut to the 31 characters Excel takes) and its rows. */
+    record Sheet(String name, List<List<String>> rows) {}
+
     /** A workbook with one sheet named {@code sheetName}; the first row is the header. */
     static byte[] workbook(String sheetName, List<List<String>> rows) {
+        return workbook(List.of(new Sheet(sheetName, rows)));
+    }
+
+    /** A workbook with these sheets, in order (names distinct); the first one opens. */
+    static byte[] workbook(List<Sheet> sheets) {
+        StringBuilder types = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        StringBuilder rels = new StringBuilder();
+        for (int i = 1; i <= sheets.size(); i++) {
+            String sheetName = sheets.get(i - 1).name();
+            types.append("<Override PartName=\"/xl/worksheets/sheet").append(i).append(".xml\" ContentType=\"")
+                    .append("application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+            names.append("<sheet name=\"").append(escape(sheetName.length() > 31 ? sheetName.substring(0, 31) : sheetName))
+                    .append("\" sheetId=\"").append(i).append("\" r:id=\"rId").append(i).append("\"/>");
+            rels.append("<Relationship Id=\"rId").append(i).append("\" Type=\"")
+                    .append("http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"")
+                    .append("worksheets/sheet").append(i).append(".xml\"/>");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             put(zip, "[Content_Types].xml", """
@@ -28,8 +50,7 @@ final class ListsXlsx {
                     <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
                     <Default Extension="xml" ContentType="application/xml"/>\
                     <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-                    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-                    </Types>""");
+                    %s</Types>""".formatted(types));
             put(zip, "_rels/.rels", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -39,14 +60,14 @@ final class ListsXlsx {
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
                     xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-                    <sheets><sheet name="%s" sheetId="1" r:id="rId1"/></sheets></workbook>""".formatted(
-                    escape(sheetName.length() > 31 ? sheetName.substring(0, 31) : sheetName)));
+                    <sheets>%s</sheets></workbook>""".formatted(names));
             put(zip, "xl/_rels/workbook.xml.rels", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-                    </Relationships>""");
-            put(zip, "xl/worksheets/sheet1.xml", sheet(rows));
+                    %s</Relationships>""".formatted(rels));
+            for (int i = 1; i <= sheets.size(); i++) {
+                put(zip, "xl/worksheets/sheet" + i + ".xml", sheet(sheets.get(i - 1).rows()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the workbook", e);
         }

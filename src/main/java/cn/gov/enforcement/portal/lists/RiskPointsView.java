@@ -84,7 +84,7 @@ public class RiskPointsView extends ListSearchView<RiskPoint> {
     }
 
     @Override
-    protected List<RiskPoint> queryAll(String q, String agency, Map<String, String> filters) {
+    protected ListResults<RiskPoint> queryAll(String q, String agency, Map<String, String> filters) {
         return catalog.allRiskPoints(q, agency, filters.get("sector"), filters.get("level"));
     }
 

@@ -140,7 +140,7 @@ class ListsCsvTest {
             assertThat(exemptions.get(1).subList(exemptions.get(0).size() - 3, exemptions.get(0).size() - 1))
                     .containsExactly("2025-03-01", "2027-02-28");
             // the CSV and the XLSX download hold the same rows
-            assertThat(ListsCsv.riskPoints(List.of(ending, open), m, ListsCsvTest::name, AS_WRITTEN))
+            assertThat(ListsCsv.riskPoints(List.of(ending, open), List.of(), m, ListsCsvTest::name, AS_WRITTEN))
                     .contains("\"2024-01-01\",\"2026-06-30\",").contains("\"2024-01-01\",\"\",");
             assertThat(ListsXlsxTest.readSheet(ListsXlsx.workbook("x", exemptions)).get(1))
                     .contains("2025-03-01", "2027-02-28");
@@ -164,7 +164,7 @@ class ListsCsvTest {
 
     @Test
     void a_risk_point_row_holds_its_citations_in_plain_chinese() throws IOException {
-        String csv = ListsCsv.riskPoints(List.of(riskPoint()), bundle("zh_CN"), ListsCsvTest::name, AS_WRITTEN);
+        String csv = ListsCsv.riskPoints(List.of(riskPoint()), List.of(), bundle("zh_CN"), ListsCsvTest::name, AS_WRITTEN);
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).startsWith("\"编号\",");
         assertThat(csv).contains("\"《中华人民共和国道路交通安全法》第二十二条第二款\"")
@@ -187,6 +187,42 @@ class ListsCsvTest {
                 .doesNotContain("不予处罚", "首违不罚");
         List<List<String>> chinese = ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"), ListsCsvTest::name, AS_WRITTEN);
         assertThat(chinese.get(1)).contains("不予处罚", "首违不罚");
+    }
+
+    @Test
+    void a_search_that_left_entries_out_says_so_in_the_csv_s_last_row_and_on_the_xlsx_s_note_sheet() throws Exception {
+        List<String> leftOut = List.of("营业执照未置于醒目位置", "网店首页未公示营业执照信息");
+        String csv = ListsCsv.riskPoints(List.of(riskPoint()), leftOut, bundle("zh_CN"), ListsCsvTest::name, AS_WRITTEN);
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).hasSize(3);
+        // the note in the first cell, the other cells empty: as many cells as the header
+        assertThat(lines[2]).isEqualTo("\"说明：本次搜索说明尚未取得相关证照，因此没有列出 2 项关于持证后应当遵守的事项：“营业执照未置于醒目位置”、"
+                + "“网店首页未公示营业执照信息”。要查看这些事项，请只搜索证照的名称。\"" + ",\"\"".repeat(14));
+        assertThat(lines[2].split(",", -1)).hasSameSizeAs(lines[0].split(",", -1));
+        // no note when nothing was left out
+        assertThat(ListsCsv.riskPoints(List.of(riskPoint()), List.of(), bundle("zh_CN"), ListsCsvTest::name, AS_WRITTEN)
+                .split("\r\n")).hasSize(2);
+        // the titles in the reader's script, quoted as Traditional Chinese quotes
+        java.util.function.UnaryOperator<String> taiwan = text -> cn.gov.enforcement.portal.platform.ReaderScript
+                .forLocale(java.util.Locale.TAIWAN, text);
+        assertThat(ListsCsv.leftOutNote(leftOut, bundle("zh_TW"), taiwan)).startsWith("說明：本次搜尋說明尚未取得相關證照")
+                .contains("「營業執照未置於醒目位置」、「網店首頁未公示營業執照信息」");
+        assertThat(ListsCsv.leftOutNote(leftOut.subList(0, 1), bundle("en"), AS_WRITTEN))
+                .startsWith("Note: the search says the licence has not been obtained, so one entry about duties of those")
+                .contains("is not listed: “营业执照未置于醒目位置”. To see it,");
+
+        // the XLSX: the list's sheet stays a table, a second sheet says what was left out
+        var m = bundle("zh_CN");
+        List<List<String>> rows = ListsCsv.riskPointRows(List.of(riskPoint()), m, ListsCsvTest::name, AS_WRITTEN);
+        List<List<String>> note = ListsCsv.leftOutRows(leftOut, m, AS_WRITTEN);
+        assertThat(note).containsExactly(
+                List.of("本次搜索说明尚未取得相关证照，因此没有列出以下 2 项关于持证后应当遵守的事项。要查看这些事项，请只搜索证照的名称。"),
+                List.of("未列出的事项"), List.of("营业执照未置于醒目位置"), List.of("网店首页未公示营业执照信息"));
+        assertThat(ListsCsv.leftOutRows(List.of(), m, AS_WRITTEN)).isEmpty();
+        byte[] file = ListsXlsx.workbook(List.of(new ListsXlsx.Sheet("法律风险点清单", rows), new ListsXlsx.Sheet("说明", note)));
+        assertThat(ListsXlsxTest.readSheet(file)).isEqualTo(rows);
+        assertThat(ListsXlsxTest.readSheet(file, 2)).isEqualTo(note);
+        assertThat(ListsXlsxTest.sheetNames(file)).containsExactly("法律风险点清单", "说明");
     }
 
     @Test

@@ -162,9 +162,46 @@ class ListsIT extends ListsTestSupport {
         String csv = mvc.perform(get("/api/v1/exemptions.csv").param("q", "没有营业执照"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).doesNotContain("mr-ex-first-licence-display");
-        String risksCsv = mvc.perform(get("/api/v1/risk-points.csv").param("q", "沒有營業執照"))
+        String risksCsv = mvc.perform(get("/api/v1/risk-points.csv").param("q", "沒有營業執照").param("lang", "zh-TW"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(risksCsv).contains("mr-rp-unregistered-business").doesNotContain("mr-rp-licence-display");
+        // the API says what it left out: count, reason, titles and the page's sentence, in the reader's language and
+        // script; an ordinary search says nothing was
+        mvc.perform(get("/api/v1/risk-points").param("q", "没有营业执照"))
+                .andExpect(jsonPath("$.leftOut.count").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)))
+                .andExpect(jsonPath("$.leftOut.reason").value("licence_held"))
+                .andExpect(jsonPath("$.leftOut.titles", org.hamcrest.Matchers.hasItems("营业执照未置于醒目位置",
+                        "网店首页未公示营业执照信息")))
+                .andExpect(jsonPath("$.leftOut.message", org.hamcrest.Matchers.startsWith(
+                        "您的搜索说明尚未取得相关证照，因此没有列出 ")));
+        String leftOut = mvc.perform(get("/api/v1/risk-points").param("q", "没有营业执照"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(leftOut);
+        assertThat(body.at("/leftOut/count").asInt()).isEqualTo(body.at("/leftOut/titles").size());
+        mvc.perform(get("/api/v1/exemptions").param("q", "沒有營業執照").param("lang", "zh-TW"))
+                .andExpect(jsonPath("$.leftOut.reason").value("licence_held"))
+                .andExpect(jsonPath("$.leftOut.titles", org.hamcrest.Matchers.hasItems("首次未將營業執照置於經營場所醒目位置",
+                        "網店首次未在首頁公示營業執照信息")))
+                .andExpect(jsonPath("$.leftOut.message", org.hamcrest.Matchers.startsWith("您的搜尋說明尚未取得相關證照")));
+        mvc.perform(get("/api/v1/exemptions").param("q", "没有营业执照").param("lang", "en"))
+                .andExpect(jsonPath("$.leftOut.titles", org.hamcrest.Matchers.hasItem("首次未将营业执照置于经营场所醒目位置")))
+                .andExpect(jsonPath("$.leftOut.message", org.hamcrest.Matchers.startsWith(
+                        "Your search says the licence has not been obtained")));
+        mvc.perform(get("/api/v1/risk-points").param("q", "营业执照"))
+                .andExpect(jsonPath("$.leftOut.count").value(0))
+                .andExpect(jsonPath("$.leftOut.reason").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.leftOut.titles").isEmpty())
+                .andExpect(jsonPath("$.leftOut.message").value(org.hamcrest.Matchers.nullValue()));
+        // the CSV says it in its last row, the XLSX on a second sheet
+        String[] rows = risksCsv.split("\r\n");
+        assertThat(rows[rows.length - 1]).startsWith("\"說明：本次搜尋說明尚未取得相關證照").contains("「營業執照未置於醒目位置」");
+        assertThat(mvc.perform(get("/api/v1/risk-points.csv").param("q", "营业执照")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("说明：本次搜索");
+        byte[] xlsx = mvc.perform(get("/api/v1/exemptions.xlsx").param("q", "没有营业执照"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(ListsXlsxTest.sheetNames(xlsx)).containsExactly("不予处罚、从轻处罚和减轻处罚清单", "说明");
+        assertThat(ListsXlsxTest.readSheet(xlsx, 2)).contains(List.of("首次未将营业执照置于经营场所醒目位置"));
+        assertThat(ListsXlsxTest.readSheet(xlsx)).noneSatisfy(row -> assertThat(row.get(0)).startsWith("说明"));
         // the supplier's licence that the business checks is none it holds: one without a food licence still finds
         // the entry about checking it
         assertThat(riskIds("没有食品经营许可证")).contains("mr-rp-food-licence", "mr-rp-purchase-inspection");

@@ -121,7 +121,7 @@ class ListsPublicRulesIT extends ListsTestSupport {
             assertThat(catalog.findRiskPoint("zz-rp-last-day")).isPresent();
             assertThat(catalog.searchRiskPoints("测试风险点", null, null, null, 0, 100).items())
                     .extracting(RiskPoint::id).containsExactly("zz-rp-last-day");
-            assertThat(catalog.allRiskPoints(null, "sample-traffic-police", null, null)).extracting(RiskPoint::id)
+            assertThat(catalog.allRiskPoints(null, "sample-traffic-police", null, null).items()).extracting(RiskPoint::id)
                     .contains("zz-rp-last-day").doesNotContain("zz-rp-expired", "zz-rp-future");
             assertThat(catalog.riskSectors()).contains("测试行业丙").doesNotContain("测试行业甲", "测试行业乙");
 

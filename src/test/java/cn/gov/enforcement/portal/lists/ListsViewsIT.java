@@ -78,6 +78,12 @@ class ListsViewsIT extends ListsTestSupport {
                 .contains("mr-ex-first-licence-display");
         assertThat(_find(Paragraph.class, spec -> spec.withId("exemption-left-out"))).as("nothing left out")
                 .allSatisfy(note -> assertThat(note.isVisible()).isFalse());
+        // the whole list for printing says it too, on paper
+        UI.getCurrent().navigate("risks", QueryParameters.simple(Map.of("q", "没有营业执照", "print", "all")));
+        assertThat(_find(Div.class, spec -> spec.withClasses("risk-card"))).extracting(c -> c.getElement().getAttribute("data-id"))
+                .contains("mr-rp-unregistered-business").doesNotContain("mr-rp-licence-display");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("risk-left-out")).getElement().getTextRecursively())
+                .startsWith("您的搜索说明尚未取得相关证照，因此没有列出");
     }
 
     @Test
@@ -272,7 +278,7 @@ class ListsViewsIT extends ListsTestSupport {
         assertThat(sector.getValue()).isEqualTo("餐饮服务");
         List<String> ids = _find(Div.class, spec -> spec.withClasses("exemption-card")).stream()
                 .map(d -> d.getElement().getAttribute("data-id")).toList();
-        assertThat(ids).isNotEmpty().containsExactlyInAnyOrderElementsOf(catalog.allExemptions(null, null, null).stream()
+        assertThat(ids).isNotEmpty().containsExactlyInAnyOrderElementsOf(catalog.allExemptions(null, null, null).items().stream()
                 .filter(e -> "餐饮服务".equals(e.sector())).map(ExemptionItem::id).toList());
         // choosing another sector puts it into the address
         @SuppressWarnings("unchecked")

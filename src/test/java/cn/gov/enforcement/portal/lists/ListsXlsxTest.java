@@ -39,8 +39,23 @@ class ListsXlsxTest {
 
     /** The cell texts of the first sheet, row by row. */
     static List<List<String>> readSheet(byte[] file) throws Exception {
+        return readSheet(file, 1);
+    }
+
+    /** The names of the workbook's sheets, in order. */
+    static List<String> sheetNames(byte[] file) throws Exception {
+        NodeList sheets = xml(unzip(file).get("xl/workbook.xml")).getElementsByTagNameNS("*", "sheet");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < sheets.getLength(); i++) {
+            names.add(((Element) sheets.item(i)).getAttribute("name"));
+        }
+        return names;
+    }
+
+    /** The cell texts of the sheet with this number (from 1), row by row. */
+    static List<List<String>> readSheet(byte[] file, int number) throws Exception {
         Map<String, byte[]> parts = unzip(file);
-        Document sheet = xml(parts.get("xl/worksheets/sheet1.xml"));
+        Document sheet = xml(parts.get("xl/worksheets/sheet" + number + ".xml"));
         List<List<String>> rows = new ArrayList<>();
         NodeList rowNodes = sheet.getElementsByTagNameNS("*", "row");
         for (int r = 0; r < rowNodes.getLength(); r++) {
@@ -73,6 +88,23 @@ class ListsXlsxTest {
         // cells are inline strings, never formulas
         assertThat(new String(parts.get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8))
                 .doesNotContain("<f>").contains("t=\"inlineStr\"");
+    }
+
+    @Test
+    void a_workbook_of_two_sheets_names_and_relates_both_parts() throws Exception {
+        byte[] file = ListsXlsx.workbook(List.of(new ListsXlsx.Sheet("法律风险点清单", List.of(List.of("编号"), List.of("a-1"))),
+                new ListsXlsx.Sheet("说明", List.of(List.of("本次搜索……")))));
+        Map<String, byte[]> parts = unzip(file);
+        for (byte[] part : parts.values()) {
+            xml(part);
+        }
+        assertThat(sheetNames(file)).containsExactly("法律风险点清单", "说明");
+        assertThat(new String(parts.get("[Content_Types].xml"), StandardCharsets.UTF_8))
+                .contains("/xl/worksheets/sheet1.xml", "/xl/worksheets/sheet2.xml");
+        assertThat(new String(parts.get("xl/_rels/workbook.xml.rels"), StandardCharsets.UTF_8))
+                .contains("Id=\"rId1\"", "Target=\"worksheets/sheet1.xml\"", "Id=\"rId2\"", "Target=\"worksheets/sheet2.xml\"");
+        assertThat(readSheet(file, 1)).containsExactly(List.of("编号"), List.of("a-1"));
+        assertThat(readSheet(file, 2)).containsExactly(List.of("本次搜索……"));
     }
 
     @Test

@@ -105,8 +105,11 @@ class PublishedListsTest {
         assertThat(found("对方没营业执照")).contains("c-rp-display");
         // 供货商 is also searched as the law's 供货者
         assertThat(found("供货商没有许可证")).contains("c-rp-inspection");
-        assertThat(catalog.allRiskPoints("没营业执照", null, null, null)).extracting(RiskPoint::id)
-                .doesNotContain("c-rp-display");
+        ListResults<RiskPoint> all = catalog.allRiskPoints("没营业执照", null, null, null);
+        assertThat(all.items()).extracting(RiskPoint::id).doesNotContain("c-rp-display");
+        // the download and the print mode name what was left out, as a page does
+        assertThat(all.leftOut()).containsExactly("营业执照未置于醒目位置");
+        assertThat(catalog.allRiskPoints("营业执照", null, null, null).leftOut()).isEmpty();
     }
 
     @Test

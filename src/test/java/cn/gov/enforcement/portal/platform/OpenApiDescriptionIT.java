@@ -47,7 +47,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * The OpenAPI description served at {@code /api/v1/openapi.yaml} against the real API, over HTTP, on the sample
  * knowledge base: every {@code @JsonApi} endpoint of the code is documented and everything documented exists; every
  * documented operation answers its documented example request with the documented success status, media type,
- * caching and a body valid against the documented schema (JSON Schema 2020-12, OpenAPI 3.1 dialect); and its
+ * caching and a body valid against the documented schema (JSON Schema 2020-12, OpenAPI 3.1 dialect), and so do its
+ * further success examples ({@code x-success-examples}, each replacing or adding parameters); and its
  * documented error example ({@code x-error-example}) gets the documented error status with a body valid against that
  * status's schema.
  */
@@ -144,6 +145,11 @@ class OpenApiDescriptionIT extends IntegrationTest {
                 String pointer = OpenApiDocument.operation(path.getKey(), op.getKey());
                 OpenApiExample example = OpenApiExample.of(description, path.getKey(), op.getKey(), liveValues);
                 check(example, successStatus(op.getValue()), pointer, failures, true);
+                // further requests the operation documents as answered with success (a search that leaves entries
+                // out, whose answer holds more than the plain example's)
+                for (JsonNode more : op.getValue().path("x-success-examples")) {
+                    check(example.with(more), successStatus(op.getValue()), pointer, failures, true);
+                }
 
                 JsonNode error = op.getValue().path("x-error-example");
                 if (error.isMissingNode()) {
