@@ -28,11 +28,14 @@ import java.util.regex.Pattern;
  * licence: the word after 没 is no verb of getting one, and 亮照 is no licence word.</li>
  * <li>A licence lacked is <b>someone else's</b>, and the question lacks none for it, when the last one its clause names
  * before the phrase is one of {@link #OTHERS} (供货商没有许可证, 上家也没办营业执照, 对方没有许可证; 供货商说我们没有许可证
- * names 我们 last: the business's own), when one of them follows it (无证厂家, 没有许可证的供货商), or when the phrase
- * describes whom the business buys from (从没有许可证的小作坊进货). 我, 我们, 本店, 公司 or no subject at all are the
- * business itself; so are its staff (员工没有健康证: the business answers for them) and its drivers (司机没有驾照): a driver
- * the question names may be the asker, an employee or the other party of an accident, which the words do not tell.
- * The legal terms are read only from what the question says of the business (上家无证驾驶 lacks nothing).</li>
+ * names 我们 last: the business's own) or a person called by surname ({@link #PERSON}: 老王没有营业执照, 小李没办许可证,
+ * 王老板没有营业执照, 张师傅的店没有许可证), when one of them follows it (无证厂家, 没有许可证的供货商), or when the phrase
+ * describes whom the business buys from (从没有许可证的小作坊进货). 我, 我们, 本店, 公司, 我的小店 or no subject at all are
+ * the business itself; so are its staff (员工没有健康证: the business answers for them), its drivers (司机没有驾照): a
+ * driver the question names may be the asker, an employee or the other party of an accident, which the words do not
+ * tell; and 老板 without a surname (老板没有营业执照): one who writes of the boss without naming them writes of the
+ * business they work in, while a shop's owner elsewhere is named (王老板, 隔壁老板). The legal terms are read only from
+ * what the question says of the business (上家无证驾驶 lacks nothing).</li>
  * <li>An entry's title (an article's passage) <b>has</b> a licence when it names one outside such a phrase, outside a
  * phrase of getting one (依法取得许可, 申请领取营业执照: the obligation to get it concerns someone who has none) and outside
  * a phrase of checking someone else's (进货时未查验许可证, 查验供货者的许可证, 供货者许可证: the supplier's licence, which
@@ -41,8 +44,11 @@ import java.util.regex.Pattern;
  * of them, or one of the legal terms of either ({@link LayTerms}: 驾照 is 机动车驾驶证), shares a pair of characters with
  * the other (营业执照 and 执照, 许可证 and 排污许可证), or the question lacks a licence of any kind (无证).</li>
  * </ul>
- * Known limit: only the words of {@link #OTHERS} name someone else (隔壁店, 对面那家, 邻居, 房东 and 那家店 among them; 隔壁 or 对面 alone is a place: 我在隔壁街开店); a
- * licence the question calls someone else's by another word (the name of a shop, 老王) reads as the business's own.
+ * Known limits: only the words of {@link #OTHERS} (隔壁店, 对面那家, 邻居, 房东 and 那家店 among them; 隔壁 or 对面 alone is a
+ * place: 我在隔壁街开店) and a person called by one of the {@link #SURNAMES} name someone else; a licence the question
+ * calls someone else's by another word (the name of a shop, a full name such as 王建国, a rarer surname) reads as the
+ * business's own. A person of the business called by surname (店里的王阿姨没有健康证) reads as someone else, and nothing
+ * is left out: the cautious side, which lists every entry.
  */
 public final class MissingLicence {
 
@@ -60,14 +66,40 @@ public final class MissingLicence {
             "对方", "合作方", "合作伙伴", "承包方", "承包商", "承包人", "分包", "外包(?!装)", "别人", "(?<!其)他人", "别家",
             "(?:隔壁|对面)(?:那家|那个|的店|的商户|店|商户|摊位|老板)", "邻居", "房东", "那家店", "那个店");
 
+    /**
+     * The commonest surnames, about 120 written from the 百家姓 of today (the mainland's hundred commonest and Taiwan's
+     * commonest), in Simplified characters: the rule reads a question in Simplified characters (蕭 is read 萧, 閻 阎,
+     * 莊 庄).
+     */
+    static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓韩冯曹彭曾肖萧田董潘袁蔡蒋余于"
+            + "杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝顾龚邵万覃武钱"
+            + "戴严莫孔向常汤温康施文牛洪赖庄简游詹颜柯翁";
+
+    /**
+     * A person called by surname and a form of address (王老板, 张师傅, 李总, 刘经理, 陈阿姨, 王姐), or by 老 or 小 and a
+     * surname (老王, 小李): someone else. A surname ends no word before it (地方总 is no 方总, 中文老师 no 文老师); 总 is no
+     * form of address before 是, 共, 部, 店 … (常总是). 老 or 小 and a surname read as a person only where a person's name
+     * ends (before 没, 的, 说, 也, the end of the clause …), so that 老陈醋, 小龙虾, 小程序, 小范围 and 老顾客 are none, and
+     * not after a word that ends in 老 or 小 (养老金, 大小, 最小) or a verb of buying or selling (卖老姜); 小于, 小白 (a
+     * beginner) and 小钱 are none either. 小店, 小作坊, 小卖部, 老店, 老字号 and 老板 hold no surname.
+     */
+    private static final String PERSON = "(?<![我你他她对甲乙双各地经非中英语])[" + SURNAMES + "]"
+            + "(?:老板娘|老板|老师傅|师傅|总经理|经理|总(?![是共部店公结额数体之计而量局队会账算归])|阿姨|大姐|大哥|大爷|大妈"
+            + "|大叔|大婶|老师|医生|主任|厂长|店长|先生|女士|小姐|姐|哥|叔|婶|嫂|伯|姨)"
+            + "|(?<![养敬古长元终父遗防月大从缩最微弱矮渺短减变胆细窄狭卖售买购进种做吃])(?:老|小(?![于白钱康]))["
+            + SURNAMES + "](?=$|[^\\p{IsHan}]|[没未无也还都说讲的家那他她这就一和跟是却又倒根从开卖在有店])";
+
+    /** Someone else: one of {@link #OTHERS} or a {@link #PERSON}. */
+    private static final String SOMEONE_ELSE = String.join("|", OTHERS) + "|" + PERSON;
+
     /** Who the business itself is, when a question names it. */
     private static final String OWN = "我们|我店|我家|我司|我公司|我|咱们|咱|本店|本公司|本人|自己";
 
     /** Someone else, or the business itself (group 1 when the business). */
-    private static final Pattern SUBJECT = Pattern.compile("(?:" + String.join("|", OTHERS) + ")|(" + OWN + ")");
+    private static final Pattern SUBJECT = Pattern.compile("(?:" + SOMEONE_ELSE + ")|(" + OWN + ")");
 
     /** Someone else named right after a phrase of lacking a licence: 无证厂家, 没有许可证的供货商. */
-    private static final Pattern OTHER_NEXT = Pattern.compile("^的?(?:" + String.join("|", OTHERS) + ")");
+    private static final Pattern OTHER_NEXT = Pattern.compile("^的?(?:" + SOMEONE_ELSE + ")");
 
     /** Buying from someone the phrase describes: 从没有许可证的小作坊进货 (the phrase then 的 and a verb of buying). */
     private static final Pattern FROM = Pattern.compile("(?:从|向|跟|找)(?!来|事|业|小|前|而|此)");
@@ -101,7 +133,7 @@ public final class MissingLicence {
      * 营业执照, 供货者许可证 (a name of a licence holds the supplier's word: 供货者 is no verb).
      */
     private static final Pattern CHECKED = Pattern.compile("(?:(?:查验|查看|核查|核验|核对|索取|索要|审验)"
-            + "(?:(?:" + String.join("|", OTHERS) + ")的?)?(?:相关|有关|其)?|(?:" + String.join("|", OTHERS) + ")的?)"
+            + "(?:(?:" + SOMEONE_ELSE + ")的?)?(?:相关|有关|其)?|(?:" + SOMEONE_ELSE + ")的?)"
             + LICENCE);
 
     private static final Pattern A_LICENCE = Pattern.compile(LICENCE);

@@ -103,6 +103,10 @@ class PublishedListsTest {
         assertThat(found("没许可证")).contains("c-rp-inspection");
         // someone else's licence lacked: nothing is left out
         assertThat(found("对方没营业执照")).contains("c-rp-display");
+        // a person called by surname is someone else too; the asker's small shop is the business itself
+        assertThat(found("老王没营业执照")).contains("c-rp-display");
+        assertThat(found("小李沒營業執照")).contains("c-rp-display");
+        assertThat(found("我的小店没营业执照")).contains("c-rp-unregistered").doesNotContain("c-rp-display");
         // 供货商 is also searched as the law's 供货者
         assertThat(found("供货商没有许可证")).contains("c-rp-inspection");
         ListResults<RiskPoint> all = catalog.allRiskPoints("没营业执照", null, null, null);

@@ -121,6 +121,44 @@ class MissingLicenceTest {
     }
 
     @Test
+    void a_person_called_by_surname_is_someone_else() {
+        for (String q : List.of("老王没有营业执照", "小李没办许可证", "王老板没有营业执照", "张师傅的店没有许可证",
+                "李总没有食品经营许可证", "刘经理也没办营业执照", "陈阿姨没有健康证", "隔壁老王没有营业执照", "老王说他没有营业执照",
+                "老王家没有营业执照", "没有营业执照的老王", "王姐没有健康证", "我跟老王说了，老王没有营业执照",
+                // Traditional characters are read in Simplified ones: 闆 as 板, 蕭 as 萧
+                "老王沒有營業執照", "王老闆沒有營業執照", "張師傅的店沒有許可證", "蕭老闆沒有營業執照", "小陳沒辦健康證")) {
+            assertThat(lacked(q)).as(q).isEmpty();
+        }
+    }
+
+    @Test
+    void a_small_shop_an_old_shop_the_boss_and_words_that_merely_hold_a_surname_are_the_business() {
+        // 小 or 老 and a noun, not a surname
+        assertThat(lacked("我的小店没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("我的小店沒有營業執照")).containsExactly("营业执照");
+        assertThat(lacked("小店没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("小作坊没有食品生产许可证")).containsExactly("食品生产许可证");
+        assertThat(lacked("小卖部没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("老店没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("老字号没有营业执照")).containsExactly("营业执照");
+        // the boss without a name: the business the asker works in
+        assertThat(lacked("老板没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("我们老板没办营业执照")).containsExactly("营业执照");
+        // a surname within a word is no person
+        assertThat(lacked("卖小龙虾没有许可证")).containsExactly("许可证");
+        assertThat(lacked("卖老陈醋没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("卖老姜没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("面积小于50平米没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("在小程序上卖货没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("老顾客说我们没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("我在这个地方总没办营业执照")).containsExactly("营业执照");
+        assertThat(lacked("我的中文老师没有教师资格证")).containsExactly("教师资格证");
+        // the business named after the person is the one that lacks it
+        assertThat(lacked("老王说我没有营业执照")).containsExactly("营业执照");
+        assertThat(lacked("我是小王，没有营业执照")).containsExactly("营业执照");
+    }
+
+    @Test
     void a_question_about_a_supplier_s_licence_keeps_the_entries_about_checking_and_about_licences_held() {
         Set<String> supplier = lacked("供货商没有许可证");
         assertThat(MissingLicence.aboutOneHeld(supplier, "进货时未查验许可证和合格证明")).isFalse();
