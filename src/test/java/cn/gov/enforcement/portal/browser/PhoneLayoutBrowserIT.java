@@ -57,6 +57,83 @@ class PhoneLayoutBrowserIT extends BrowserTest {
         browser.waitForVaadin();
     }
 
+    private static String officerPassword;
+
+    /** Signs in as an officer of the market regulation agency, this class's own (created on first use). */
+    private void signInAsOfficer() {
+        if (officerPassword == null) {
+            SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin",
+                    null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+            String initial;
+            try {
+                initial = StaffAccounts.createOrReset(accounts, new AccountService.NewUser("officer-phone-layout",
+                        "测试执法员", Role.OFFICER, "sample-market-regulation"));
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+            officerPassword = ownPassword("officer-phone-layout", initial);
+        }
+        browser.resize(1280, 900);
+        browser.open("/login");
+        browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("officer-phone-layout");
+        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(officerPassword);
+        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        browser.until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.waitForVaadin();
+    }
+
+    @Test
+    void the_guidance_form_and_the_letters_form_show_every_label_whole_with_room_between_the_fields() {
+        signInAsOfficer();
+        for (int width : new int[] {390, 1280}) {
+            browser.resize(width, 900);
+            // side by side on a wide window, a field's width apart; stacked on a phone, not overlapping
+            int room = width > 900 ? 8 : 0;
+            for (String lang : new String[] {"en", "zh-TW"}) {
+                browser.open("/staff/guidance/new?lang=" + lang);
+                browser.find(By.id("guidance-issue"));
+                // the language select and the two date pickers were 12em wide, their English labels cut (Language of
+                // the e-mail…, Suggested date to repl…); the fields of a row touched each other
+                for (String id : new String[] {"guidance-kind", "guidance-party", "guidance-email", "guidance-language",
+                        "guidance-respond-by", "guidance-visit-due"}) {
+                    assertThat(labelCut(id)).as("label of " + id + " cut by px, " + width + " px, " + lang)
+                            .isLessThanOrEqualTo(0);
+                }
+                assertThat(overflow()).as("horizontal overflow in px, " + width + " px, " + lang).isLessThanOrEqualTo(0);
+                assertThat(gapBetween("guidance-party", "guidance-email")).as("room between party and e-mail, " + width)
+                        .isGreaterThanOrEqualTo(room);
+                assertThat(gapBetween("guidance-respond-by", "guidance-visit-due")).as("room between the dates, " + width)
+                        .isGreaterThanOrEqualTo(room);
+
+                browser.open("/staff/mediation/letters?lang=" + lang);
+                browser.find(By.id("mediation-letter-send"));
+                for (String id : new String[] {"mediation-letter-situation", "mediation-letter-category",
+                        "mediation-letter-party", "mediation-letter-email", "mediation-letter-language"}) {
+                    assertThat(labelCut(id)).as("label of " + id + " cut by px, " + width + " px, " + lang)
+                            .isLessThanOrEqualTo(0);
+                }
+                assertThat(overflow()).as("horizontal overflow in px, " + width + " px, " + lang).isLessThanOrEqualTo(0);
+                assertThat(gapBetween("mediation-letter-situation", "mediation-letter-category"))
+                        .as("room between situation and kind of dispute, " + width).isGreaterThanOrEqualTo(room);
+                assertThat(gapBetween("mediation-letter-party", "mediation-letter-email"))
+                        .as("room between party and e-mail, " + width).isGreaterThanOrEqualTo(room);
+            }
+        }
+    }
+
+    /**
+     * The room between two fields of a row: horizontal when the second stands beside the first, vertical when it
+     * stands below (on a phone).
+     */
+    private double gapBetween(String first, String second) {
+        @SuppressWarnings("unchecked")
+        List<Number> r = (List<Number>) js("const a = document.getElementById(arguments[0]).getBoundingClientRect();"
+                + " const b = document.getElementById(arguments[1]).getBoundingClientRect();"
+                + " return [a.right, a.bottom, b.left, b.top]", first, second);
+        boolean beside = r.get(2).doubleValue() >= r.get(0).doubleValue() - 1;
+        return beside ? r.get(2).doubleValue() - r.get(0).doubleValue() : r.get(3).doubleValue() - r.get(1).doubleValue();
+    }
+
     @Test
     void the_mediation_statistics_fit_a_phone_with_the_show_button_on_screen() {
         signInAsAdministrator();
