@@ -121,6 +121,33 @@ class PhoneLayoutBrowserIT extends BrowserTest {
         }
     }
 
+    @Test
+    void the_follow_up_visit_outcome_of_a_guidance_shows_its_label_whole() {
+        signInAsOfficer();
+        browser.open("/staff/guidance/new");
+        browser.choose("guidance-kind", "提示");
+        browser.type("guidance-certificates", "sj-990100-2021-0003");
+        browser.type("guidance-party", "某某烘焙坊");
+        browser.type("guidance-subject", "散装食品标签");
+        browser.type("guidance-findings", "店内散装面包没有标明生产日期和保质期。");
+        browser.type("guidance-advice", "请在散装食品的容器或外包装上标明名称、生产日期和保质期。");
+        browser.find(By.id("guidance-issue")).click();
+        browser.waitForVaadin();
+        String number = browser.find(By.cssSelector(".guidance-compose-view")).getDomAttribute("data-issued");
+        assertThat(number).startsWith("ZD-");
+        for (int width : new int[] {1280, 390}) {
+            browser.resize(width, 900);
+            for (String lang : new String[] {"en", "zh-TW"}) {
+                browser.open("/staff/guidance/document/" + number + "?lang=" + lang);
+                browser.find(By.id("guidance-visit-outcome"));
+                // a select's label cannot wrap: at 12em the English one was cut (Outcome of the follow-…)
+                assertThat(labelCut("guidance-visit-outcome")).as("label cut by px, " + width + " px, " + lang)
+                        .isLessThanOrEqualTo(0);
+                assertThat(overflow()).as("horizontal overflow in px, " + width + " px, " + lang).isLessThanOrEqualTo(0);
+            }
+        }
+    }
+
     /**
      * The room between two fields of a row: horizontal when the second stands beside the first, vertical when it
      * stands below (on a phone).
