@@ -121,6 +121,46 @@ class PhoneLayoutBrowserIT extends BrowserTest {
         }
     }
 
+    @Autowired
+    cn.gov.enforcement.portal.mediation.MediationService mediation;
+
+    @Autowired
+    cn.gov.enforcement.portal.mediation.MediationBackOffice mediationBackOffice;
+
+    @Autowired
+    cn.gov.enforcement.portal.account.PortalUserDetailsService users;
+
+    @Test
+    void on_a_phone_the_mediation_sessions_date_and_time_fit_the_screen() {
+        signInAsOfficer();
+        String number = mediation.submit(cn.gov.enforcement.portal.mediation.MediationTestSupport.application(
+                cn.gov.enforcement.portal.mediation.DisputeCategory.CONSUMER, null), java.util.Locale.SIMPLIFIED_CHINESE)
+                .caseNumber();
+        org.springframework.security.core.userdetails.UserDetails officer = users.loadUserByUsername("officer-phone-layout");
+        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken(officer, null,
+                officer.getAuthorities())));
+        try {
+            mediationBackOffice.accept(number, null);
+            mediationBackOffice.inviteOtherParty(number, null);
+            mediationBackOffice.otherPartyAgreed(number, null);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        for (int width : new int[] {390, 320}) {
+            browser.resize(width, 844);
+            for (String lang : new String[] {"en", "zh-CN"}) {
+                browser.open("/staff/mediation/case/" + number + "?lang=" + lang);
+                browser.find(By.id("mediation-session-at"));
+                // the date and the time field, 12em each side by side, ran 19 px past a 390 px screen
+                assertThat(overflow()).as("horizontal overflow in px, " + width + " px, " + lang).isLessThanOrEqualTo(0);
+                Number right = (Number) js("return document.querySelector('#mediation-session-at > [slot=time-picker]')"
+                        + ".getBoundingClientRect().right");
+                assertThat(right.doubleValue()).as("right edge of the time field, " + width + " px, " + lang)
+                        .isLessThanOrEqualTo(screenWidth());
+            }
+        }
+    }
+
     @Test
     void the_follow_up_visit_outcome_of_a_guidance_shows_its_label_whole() {
         signInAsOfficer();
