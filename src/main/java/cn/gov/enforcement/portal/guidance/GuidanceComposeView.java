@@ -114,9 +114,19 @@ public class GuidanceComposeView extends Div implements HasDynamicTitle, BeforeE
         drafted.setId("guidance-drafted");
         drafted.setVisible(false);
         form.setId("guidance-form");
-        form.add(drafted, new Div(kind), certificates, new Div(partyName, partyEmail, language), subject, findings, advice,
-                basis, new Div(respondBy, visitDue), formError, issue);
+        form.add(drafted, row(kind), certificates, row(partyName, partyEmail, language), subject, findings, advice,
+                basis, row(respondBy, visitDue), formError, issue);
         add(form);
+    }
+
+    /**
+     * Fields side by side, spaced, each wide enough for its label (theme {@code .staff-form-row}): a select's and a date
+     * picker's label cannot wrap, and at Lumo's 12em the English ones were cut (Language of the e-mail…).
+     */
+    private static Div row(com.vaadin.flow.component.Component... fields) {
+        Div row = new Div(fields);
+        row.addClassName("staff-form-row");
+        return row;
     }
 
     /**

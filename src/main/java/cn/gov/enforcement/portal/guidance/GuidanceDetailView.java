@@ -234,6 +234,8 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
         outcome.setEmptySelectionAllowed(true);
         outcome.setEmptySelectionCaption(getTranslation("guidance.field.choose"));
         outcome.setValue(keptOutcome);
+        // wide enough for its label, which a select cannot wrap (at 12em the English one was cut: Outcome of the follow-…)
+        outcome.setWidth("min(100%, 24rem)");
         TextArea note = new TextArea(getTranslation("guidance.field.visitNote"));
         note.setId("guidance-visit-note");
         note.setHelperText(getTranslation("guidance.field.visitNote.help", GuidanceService.MIN_TEXT));

@@ -38,6 +38,10 @@ public class ListsAuditView extends Div implements BeforeEnterObserver, HasDynam
         String chosen = ListsUi.chooseAgency(agency, backOffice.agencies(), event);
         log.removeAll();
         if (chosen == null) {
+            if (agency.isVisible()) {
+                // an administrator whose link named an agency not offered is asked to choose one
+                log.add(new Paragraph(getTranslation("lists.admin.chooseAgency")));
+            }
             return;
         }
         agency.setValue(chosen);

@@ -237,9 +237,33 @@ public class ListsBackOffice {
     @Transactional
     public int saveRiskPoint(String existingId, int baseVersion, String baseContentHash, RiskPointInput input,
             boolean citationsConfirmed) {
-        RiskPoint entry = ListEntryForms.riskPoint(input);
+        RiskPoint entry = withIdPrefix(existingId, input.id(), input.agency(), () -> ListEntryForms.riskPoint(input));
         return save(existingId, baseVersion, baseContentHash, ListKind.RISK_POINTS, sampleWhereDue(entry),
                 citationsConfirmed);
+    }
+
+    /**
+     * Reads a form; when it has problems, a new entry's id outside the agency's prefix is one of them: said with the
+     * other fields' problems instead of after all of them were put right (the check in {@link #save} stays for a form
+     * without other problems).
+     */
+    private <T> T withIdPrefix(String existingId, String id, String agency, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ValidationFailure failure) {
+            if (existingId != null || id == null || id.isBlank() || agency == null || !currentUser.canAccessAgency(agency)
+                    || failure.problems().stream().anyMatch(p -> "id".equals(p.field()))) {
+                throw failure;
+            }
+            String prefix = prefixOf(agency);
+            if (id.strip().startsWith(prefix)) {
+                throw failure;
+            }
+            List<ValidationFailure.FieldProblem> problems = new ArrayList<>();
+            problems.add(new ValidationFailure.FieldProblem("id", "lists.admin.error.idPrefix", prefix));
+            problems.addAll(failure.problems());
+            throw new ValidationFailure(problems);
+        }
     }
 
     /** {@link #saveRiskPoint(String, int, String, RiskPointInput, boolean)} with the citations confirmed. */
@@ -252,7 +276,7 @@ public class ListsBackOffice {
     @Transactional
     public int saveExemption(String existingId, int baseVersion, String baseContentHash, ExemptionInput input,
             boolean citationsConfirmed) {
-        ExemptionItem entry = ListEntryForms.exemption(input);
+        ExemptionItem entry = withIdPrefix(existingId, input.id(), input.agency(), () -> ListEntryForms.exemption(input));
         return save(existingId, baseVersion, baseContentHash, ListKind.EXEMPTIONS, sampleWhereDue(entry),
                 citationsConfirmed);
     }

@@ -54,7 +54,8 @@ public class ListsCitationReportView extends Div implements BeforeEnterObserver,
         String chosen = ListsUi.chooseAgency(agency, backOffice.agencies(), event);
         report.removeAll();
         if (chosen == null) {
-            report.add(new Paragraph(getTranslation("lists.admin.noAgency")));
+            // an administrator whose link named an agency not offered is asked to choose one
+            report.add(new Paragraph(getTranslation(agency.isVisible() ? "lists.admin.chooseAgency" : "lists.admin.noAgency")));
             return;
         }
         agency.setValue(chosen);

@@ -230,7 +230,9 @@ public final class ListsUi {
      * Offers in {@code agency} the agencies the reader may work on ({@code agencies}: an editor's own, every agency for
      * an administrator, who also gets "all", shown only to them) and returns the one the page is for: the address's
      * {@code ?agency=} when the reader may work on it, else all ("") for an administrator and their own for an
-     * editor; null when the reader has no agency. An agency the reader may not work on is never offered or chosen.
+     * editor; null when the reader has no agency, and for an administrator whose address names an agency not offered
+     * (the chooser is then left empty and marked, {@link cn.gov.enforcement.portal.platform.ViewParameters#chooseOffered}).
+     * An agency the reader may not work on is never offered or chosen.
      */
     static String chooseAgency(com.vaadin.flow.component.select.Select<String> agency, List<String> agencies,
             com.vaadin.flow.router.BeforeEnterEvent event) {
@@ -243,6 +245,14 @@ public final class ListsUi {
         agency.setItems(items);
         agency.setVisible(admin);
         String requested = first(event.getLocation().getQueryParameters().getParameters(), "agency");
+        if (admin && requested != null && !agencies.contains(requested)) {
+            // an agency the link names that is not offered (mistyped, or gone) chooses none, marked, rather than all
+            // the agencies' records looking like the ones asked for
+            cn.gov.enforcement.portal.platform.ViewParameters.chooseOffered(agency,
+                    event.getLocation().getQueryParameters(), "agency");
+            return null;
+        }
+        agency.setInvalid(false);
         return requested != null && agencies.contains(requested) ? requested : admin ? ""
                 : agencies.isEmpty() ? null : agencies.get(0);
     }

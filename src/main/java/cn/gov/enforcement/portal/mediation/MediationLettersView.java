@@ -71,9 +71,16 @@ public class MediationLettersView extends Div implements HasDynamicTitle {
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         created.setId("mediation-letter-created");
         list.setId("mediation-letter-list");
-        add(new Div(situation, category), new Div(partyName, partyEmail, language), new Div(otherPartyName), facts, send,
+        add(row(situation, category), row(partyName, partyEmail, language), row(otherPartyName), facts, send,
                 created, new H2(getTranslation("mediation.letter.sent")), list);
         refresh();
+    }
+
+    /** Fields side by side, spaced, each wide enough for its label (theme {@code .staff-form-row}). */
+    private static Div row(com.vaadin.flow.component.Component... fields) {
+        Div row = new Div(fields);
+        row.addClassName("staff-form-row");
+        return row;
     }
 
     private void compose() {

@@ -57,6 +57,150 @@ class PhoneLayoutBrowserIT extends BrowserTest {
         browser.waitForVaadin();
     }
 
+    private static String officerPassword;
+
+    /** Signs in as an officer of the market regulation agency, this class's own (created on first use). */
+    private void signInAsOfficer() {
+        if (officerPassword == null) {
+            SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin",
+                    null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
+            String initial;
+            try {
+                initial = StaffAccounts.createOrReset(accounts, new AccountService.NewUser("officer-phone-layout",
+                        "测试执法员", Role.OFFICER, "sample-market-regulation"));
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+            officerPassword = ownPassword("officer-phone-layout", initial);
+        }
+        browser.resize(1280, 900);
+        browser.open("/login");
+        browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("officer-phone-layout");
+        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(officerPassword);
+        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        browser.until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.waitForVaadin();
+    }
+
+    @Test
+    void the_guidance_form_and_the_letters_form_show_every_label_whole_with_room_between_the_fields() {
+        signInAsOfficer();
+        for (int width : new int[] {390, 1280}) {
+            browser.resize(width, 900);
+            // side by side on a wide window, a field's width apart; stacked on a phone, not overlapping
+            int room = width > 900 ? 8 : 0;
+            for (String lang : new String[] {"en", "zh-TW"}) {
+                browser.open("/staff/guidance/new?lang=" + lang);
+                browser.find(By.id("guidance-issue"));
+                // the language select and the two date pickers were 12em wide, their English labels cut (Language of
+                // the e-mail…, Suggested date to repl…); the fields of a row touched each other
+                for (String id : new String[] {"guidance-kind", "guidance-party", "guidance-email", "guidance-language",
+                        "guidance-respond-by", "guidance-visit-due"}) {
+                    assertThat(labelCut(id)).as("label of " + id + " cut by px, " + width + " px, " + lang)
+                            .isLessThanOrEqualTo(0);
+                }
+                assertThat(overflow()).as("horizontal overflow in px, " + width + " px, " + lang).isLessThanOrEqualTo(0);
+                assertThat(gapBetween("guidance-party", "guidance-email")).as("room between party and e-mail, " + width)
+                        .isGreaterThanOrEqualTo(room);
+                assertThat(gapBetween("guidance-respond-by", "guidance-visit-due")).as("room between the dates, " + width)
+                        .isGreaterThanOrEqualTo(room);
+
+                browser.open("/staff/mediation/letters?lang=" + lang);
+                browser.find(By.id("mediation-letter-send"));
+                for (String id : new String[] {"mediation-letter-situation", "mediation-letter-category",
+                        "mediation-letter-party", "mediation-letter-email", "mediation-letter-language"}) {
+                    assertThat(labelCut(id)).as("label of " + id + " cut by px, " + width + " px, " + lang)
+                            .isLessThanOrEqualTo(0);
+                }
+                assertThat(overflow()).as("horizontal overflow in px, " + width + " px, " + lang).isLessThanOrEqualTo(0);
+                assertThat(gapBetween("mediation-letter-situation", "mediation-letter-category"))
+                        .as("room between situation and kind of dispute, " + width).isGreaterThanOrEqualTo(room);
+                assertThat(gapBetween("mediation-letter-party", "mediation-letter-email"))
+                        .as("room between party and e-mail, " + width).isGreaterThanOrEqualTo(room);
+            }
+        }
+    }
+
+    @Autowired
+    cn.gov.enforcement.portal.mediation.MediationService mediation;
+
+    @Autowired
+    cn.gov.enforcement.portal.mediation.MediationBackOffice mediationBackOffice;
+
+    @Autowired
+    cn.gov.enforcement.portal.account.PortalUserDetailsService users;
+
+    @Test
+    void on_a_phone_the_mediation_sessions_date_and_time_fit_the_screen() {
+        signInAsOfficer();
+        String number = mediation.submit(cn.gov.enforcement.portal.mediation.MediationTestSupport.application(
+                cn.gov.enforcement.portal.mediation.DisputeCategory.CONSUMER, null), java.util.Locale.SIMPLIFIED_CHINESE)
+                .caseNumber();
+        org.springframework.security.core.userdetails.UserDetails officer = users.loadUserByUsername("officer-phone-layout");
+        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken(officer, null,
+                officer.getAuthorities())));
+        try {
+            mediationBackOffice.accept(number, null);
+            mediationBackOffice.inviteOtherParty(number, null);
+            mediationBackOffice.otherPartyAgreed(number, null);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        for (int width : new int[] {390, 320}) {
+            browser.resize(width, 844);
+            for (String lang : new String[] {"en", "zh-CN"}) {
+                browser.open("/staff/mediation/case/" + number + "?lang=" + lang);
+                browser.find(By.id("mediation-session-at"));
+                // the date and the time field, 12em each side by side, ran 19 px past a 390 px screen
+                assertThat(overflow()).as("horizontal overflow in px, " + width + " px, " + lang).isLessThanOrEqualTo(0);
+                Number right = (Number) js("return document.querySelector('#mediation-session-at > [slot=time-picker]')"
+                        + ".getBoundingClientRect().right");
+                assertThat(right.doubleValue()).as("right edge of the time field, " + width + " px, " + lang)
+                        .isLessThanOrEqualTo(screenWidth());
+            }
+        }
+    }
+
+    @Test
+    void the_follow_up_visit_outcome_of_a_guidance_shows_its_label_whole() {
+        signInAsOfficer();
+        browser.open("/staff/guidance/new");
+        browser.choose("guidance-kind", "提示");
+        browser.type("guidance-certificates", "sj-990100-2021-0003");
+        browser.type("guidance-party", "某某烘焙坊");
+        browser.type("guidance-subject", "散装食品标签");
+        browser.type("guidance-findings", "店内散装面包没有标明生产日期和保质期。");
+        browser.type("guidance-advice", "请在散装食品的容器或外包装上标明名称、生产日期和保质期。");
+        browser.find(By.id("guidance-issue")).click();
+        browser.waitForVaadin();
+        String number = browser.find(By.cssSelector(".guidance-compose-view")).getDomAttribute("data-issued");
+        assertThat(number).startsWith("ZD-");
+        for (int width : new int[] {1280, 390}) {
+            browser.resize(width, 900);
+            for (String lang : new String[] {"en", "zh-TW"}) {
+                browser.open("/staff/guidance/document/" + number + "?lang=" + lang);
+                browser.find(By.id("guidance-visit-outcome"));
+                // a select's label cannot wrap: at 12em the English one was cut (Outcome of the follow-…)
+                assertThat(labelCut("guidance-visit-outcome")).as("label cut by px, " + width + " px, " + lang)
+                        .isLessThanOrEqualTo(0);
+                assertThat(overflow()).as("horizontal overflow in px, " + width + " px, " + lang).isLessThanOrEqualTo(0);
+            }
+        }
+    }
+
+    /**
+     * The room between two fields of a row: horizontal when the second stands beside the first, vertical when it
+     * stands below (on a phone).
+     */
+    private double gapBetween(String first, String second) {
+        @SuppressWarnings("unchecked")
+        List<Number> r = (List<Number>) js("const a = document.getElementById(arguments[0]).getBoundingClientRect();"
+                + " const b = document.getElementById(arguments[1]).getBoundingClientRect();"
+                + " return [a.right, a.bottom, b.left, b.top]", first, second);
+        boolean beside = r.get(2).doubleValue() >= r.get(0).doubleValue() - 1;
+        return beside ? r.get(2).doubleValue() - r.get(0).doubleValue() : r.get(3).doubleValue() - r.get(1).doubleValue();
+    }
+
     @Test
     void the_mediation_statistics_fit_a_phone_with_the_show_button_on_screen() {
         signInAsAdministrator();

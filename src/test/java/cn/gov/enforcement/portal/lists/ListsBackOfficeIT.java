@@ -488,6 +488,24 @@ class ListsBackOfficeIT extends ListsTestSupport {
                         assertThat(f.problems().get(0).args()).containsExactly("mr-");
                     });
         }
+        // with other fields to put right, the id outside the prefix is said with them, not after they are fixed
+        RiskPointInput unfinished = risk("um-rp-bo-prefix-unfinished", "后台样例：前缀", LocalDate.of(2026, 1, 1));
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, null, new RiskPointInput(unfinished.id(), MR, "",
+                unfinished.appliesTo(), unfinished.title(), "", unfinished.level(), unfinished.levelReason(),
+                unfinished.basisObligation(), unfinished.basisPenalty(), unfinished.consequence(),
+                unfinished.prevention(), unfinished.guidance(), unfinished.effectiveFrom(), null, true)))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> {
+                    assertThat(f.problems()).extracting(ValidationFailure.FieldProblem::field)
+                            .containsExactly("id", "sector", "risk");
+                    assertThat(f.problems().get(0).messageKey()).isEqualTo("lists.admin.error.idPrefix");
+                    assertThat(f.problems().get(0).args()).containsExactly("mr-");
+                });
+        assertThatThrownBy(() -> backOffice.saveRiskPoint(null, 0, null, new RiskPointInput("mr-rp-bo-prefix-unfinished",
+                MR, "", unfinished.appliesTo(), unfinished.title(), "", unfinished.level(), unfinished.levelReason(),
+                unfinished.basisObligation(), unfinished.basisPenalty(), unfinished.consequence(),
+                unfinished.prevention(), unfinished.guidance(), unfinished.effectiveFrom(), null, true)))
+                .isInstanceOfSatisfying(ValidationFailure.class, f -> assertThat(f.problems())
+                        .extracting(ValidationFailure.FieldProblem::field).containsExactly("sector", "risk"));
         RiskPointInput own = risk("mr-rp-bo-prefix-own", "后台样例：本机关前缀", LocalDate.of(2026, 1, 1));
         assertThat(backOffice.saveRiskPoint(null, 0, null, new RiskPointInput(own.id(), MR, own.sector(), own.appliesTo(),
                 own.title(), own.risk(), own.level(), own.levelReason(), own.basisObligation(), own.basisPenalty(),

@@ -704,6 +704,30 @@ class ListsBackOfficeViewsIT extends ListsTestSupport {
     }
 
     @Test
+    void on_the_audit_log_and_the_citation_report_a_link_to_an_agency_not_offered_chooses_none_rather_than_all() {
+        signInAs("bo-view-admin-pickers", null);
+        for (String[] page : new String[][] {{"staff/lists/audit", "lists-audit-agency", "lists-audit-log"},
+                {"staff/lists/citations", "lists-citations-agency", "lists-citations-report"}}) {
+            UI.getCurrent().navigate(page[0], com.vaadin.flow.router.QueryParameters.of("agency", "sample-gone"));
+            Select<?> agency = _get(Select.class, spec -> spec.withId(page[1]));
+            // before, the page showed every agency's records under 全部, as if they were the ones the link asked for
+            assertThat(agency.getValue()).as(page[0]).isNull();
+            assertThat(agency.isInvalid()).as(page[0]).isTrue();
+            assertThat(agency.getErrorMessage()).as(page[0]).isEqualTo("链接中的“sample-gone”不在可选范围内，请在这里选择。");
+            assertThat(_get(Div.class, spec -> spec.withId(page[2])).getElement().getTextRecursively()).as(page[0])
+                    .isEqualTo("请选择执法机关。");
+
+            // a link to an agency offered opens it, the mark gone; none at all opens every agency
+            UI.getCurrent().navigate(page[0], com.vaadin.flow.router.QueryParameters.of("agency", "sample-urban-management"));
+            agency = _get(Select.class, spec -> spec.withId(page[1]));
+            assertThat(agency.getValue()).as(page[0]).isEqualTo("sample-urban-management");
+            assertThat(agency.isInvalid()).as(page[0]).isFalse();
+            UI.getCurrent().navigate(page[0]);
+            assertThat(_get(Select.class, spec -> spec.withId(page[1])).getValue()).as(page[0]).isEqualTo("");
+        }
+    }
+
+    @Test
     void an_editor_of_another_agency_gets_the_not_found_page_for_the_form_and_the_history() {
         signInAs("bo-view-editor-um", "sample-urban-management");
         backOffice.saveRiskPoint(null, 0, null, ListsBackOfficeIT.risk("um-rp-bo-view-scope", "后台样例：视图范围",
