@@ -82,6 +82,9 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
         Button lookUp = new Button(getTranslation("guidance.public.open.submit"), e -> lookUp());
         lookUp.setId("guidance-open-submit");
         lookUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // Enter in either field opens the guidance, as on the certificate check
+        number.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> lookUp());
+        code.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> lookUp());
         HorizontalLayout row = new HorizontalLayout(number, code, lookUp);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);

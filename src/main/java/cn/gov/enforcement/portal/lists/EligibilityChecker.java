@@ -23,6 +23,7 @@ public final class EligibilityChecker {
     /** Digits grouped by thousands with commas, in their right places, with an optional fraction. */
     private static final Pattern GROUPED_NUMBER = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d{0,10})?");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d{1,20}(\\.\\d{0,10})?|\\.\\d{1,10})");
+    private static final Pattern LONG_NUMBER = Pattern.compile("[+-]?\\d{21,}(\\.\\d*)?");
 
     private EligibilityChecker() {}
 
@@ -149,7 +150,7 @@ public final class EligibilityChecker {
     /**
      * Reads a plain decimal number: digits with an optional fraction, full-width digits and thousands
      * separators in their places (1,000, 12,345.5; a decimal comma such as 29,5 is refused, not read as 295), and the condition's unit (or 天 for a number of days) may follow it. Anything
-     * else (letters, an exponent, two numbers) is not a number; a negative or huge number is out of range.
+     * else (letters, an exponent, two numbers) is not a number; a negative or huge number, also one with more than 20 digits, is out of range.
      */
     static BigDecimal number(String value, Condition condition, int index) {
         StringBuilder ascii = new StringBuilder(value.length());
@@ -188,6 +189,10 @@ public final class EligibilityChecker {
                         : "lists.check.error.decimalComma");
             }
             text = text.replace(",", "");
+        }
+        if (LONG_NUMBER.matcher(text).matches()) {
+            // more digits than a number is read with (12 345 678 901 234 567 890 123): still a number, and too large
+            throw refused(index, "lists.check.error.number");
         }
         if (!PLAIN_NUMBER.matcher(text).matches()) {
             // a number of people or things: the example is a whole number, not a fraction of a person

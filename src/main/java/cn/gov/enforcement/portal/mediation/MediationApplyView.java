@@ -242,6 +242,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         resumeInput.setLabel(getTranslation("mediation.draft.resumeLabel"));
         Button resume = new Button(getTranslation("mediation.draft.resume"), e -> resume());
         resume.setId("mediation-resume");
+        // Enter in the code's field resumes, as the button does
+        resumeInput.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> resume());
         HorizontalLayout resumeRow = new HorizontalLayout(resumeInput, resume);
         resumeRow.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         // most applicants come without a code: the resume box stays folded under the form until asked for

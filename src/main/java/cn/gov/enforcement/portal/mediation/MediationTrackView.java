@@ -63,6 +63,9 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         Button lookUp = new Button(getTranslation("mediation.track.submit"), e -> lookUp());
         lookUp.setId("mediation-track-submit");
         lookUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // Enter in either field looks the case up, as on the certificate check
+        number.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> lookUp());
+        code.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> lookUp());
         HorizontalLayout form = new HorizontalLayout(number, code, lookUp);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);

@@ -275,6 +275,18 @@ class ListsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void the_agency_whose_benchmarks_are_shown_stands_out_among_the_agencies_to_choose() {
+        browser.open("/discretion/sample-traffic-police");
+        WebElement current = browser.find(By.cssSelector(".discretion-agency-link[aria-current='page']"));
+        assertThat(current.getText()).isEqualTo("示例市公安局交通管理支队");
+        WebElement other = browser.find(By.cssSelector(".discretion-agency-link:not([aria-current])"));
+        String style = "const s = getComputedStyle(arguments[0]); return s.fontWeight + ' ' + s.color + ' ' + s.textDecorationLine";
+        // the title names the agency; the list under it showed the chosen one as one more link among the others
+        assertThat((String) js(style, current)).isNotEqualTo(js(style, other));
+        assertThat(Integer.parseInt(((String) js(style, current)).split(" ")[0])).as("font weight").isGreaterThanOrEqualTo(600);
+    }
+
+    @Test
     void on_a_390_pixel_phone_the_discretion_levels_and_the_list_tools_read_on_one_line() {
         browser.resize(390, 844);
         try {

@@ -177,6 +177,19 @@ class EligibilityCheckerTest {
     }
 
     @Test
+    void a_number_with_more_digits_than_are_read_is_refused_as_out_of_range_not_as_no_number() {
+        ExemptionItem item = item(ListsFormat.NO_PENALTY, yesNo(ConditionType.NO_HARM), numeric(ConditionType.AMOUNT_BELOW, "100"));
+        for (String typed : List.of("99999999999999999999999", "１２３４５６７８９０１２３４５６７８９０１２３", "-123456789012345678901.5")) {
+            assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("0", "yes", "1", typed)))
+                    .as(typed)
+                    .isInstanceOfSatisfying(ListsInputException.class, e -> {
+                        assertThat(e.messageKey()).isEqualTo("lists.check.error.number");
+                        assertThat(e.args()).containsExactly(2);
+                    });
+        }
+    }
+
+    @Test
     void a_type_that_occurs_twice_must_be_answered_by_index() {
         ExemptionItem item = item(ListsFormat.NO_PENALTY, yesNo(ConditionType.NO_HARM), yesNo(ConditionType.NO_HARM));
         assertThatThrownBy(() -> EligibilityChecker.check(item, Map.of("no_harm", "yes")))
