@@ -138,12 +138,16 @@ public class AssistantService {
      *
      * @param previous the previous answer of the conversation; null for none
      * @param client the client's address for the per-hour limit; null for a trusted caller
-     * @throws ValidationFailure (field {@code question}) for an empty or too long question or when the limit is reached
+     * @throws ValidationFailure (field {@code question}) for an empty question, one without a letter or digit, a too long one or when the limit is reached
      */
     public AssistantAnswer draft(String question, AssistantAnswer previous, Locale language, String client) {
         String q = question == null ? "" : question.strip();
-        if (q.isEmpty() || q.codePoints().noneMatch(Character::isLetterOrDigit)) {
+        if (q.isEmpty()) {
             throw ValidationFailure.of("question", "assistant.error.empty");
+        }
+        if (q.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            // ？？？ or 😀: something was typed, so "please enter your question" would read as if nothing had been
+            throw ValidationFailure.of("question", "assistant.error.noWords");
         }
         if (q.length() > MAX_QUESTION) {
             throw ValidationFailure.of("question", "assistant.error.tooLong", MAX_QUESTION);

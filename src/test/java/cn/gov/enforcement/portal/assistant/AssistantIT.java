@@ -218,8 +218,12 @@ class AssistantIT extends KaribuViewTest {
 
     @Test
     void empty_too_long_and_too_frequent_questions_are_refused_in_words() throws IOException {
-        assertThat(assertThrows(ValidationFailure.class, () -> service.answer("  😀 ", Locale.SIMPLIFIED_CHINESE, client()))
+        assertThat(assertThrows(ValidationFailure.class, () -> service.answer("  ", Locale.SIMPLIFIED_CHINESE, client()))
                 .problems().get(0).messageKey()).isEqualTo("assistant.error.empty");
+        assertThat(assertThrows(ValidationFailure.class, () -> service.answer("  😀 ", Locale.SIMPLIFIED_CHINESE, client()))
+                .problems().get(0).messageKey()).isEqualTo("assistant.error.noWords");
+        assertThat(assertThrows(ValidationFailure.class, () -> service.answer("？？？", Locale.SIMPLIFIED_CHINESE, client()))
+                .problems().get(0).messageKey()).isEqualTo("assistant.error.noWords");
         assertThat(assertThrows(ValidationFailure.class, () -> service.answer("油".repeat(501), Locale.SIMPLIFIED_CHINESE,
                 client())).problems().get(0).messageKey()).isEqualTo("assistant.error.tooLong");
         try (FakeChatModel server = FakeChatModel.answering(200, "好")) {
@@ -241,6 +245,10 @@ class AssistantIT extends KaribuViewTest {
         _click(_get(Button.class, spec -> spec.withId("assistant-send")));
         assertThat(question.isInvalid()).isTrue();
         assertThat(question.getErrorMessage()).isEqualTo("请输入您的问题。");
+        question.setValue("？？？");
+        _click(_get(Button.class, spec -> spec.withId("assistant-send")));
+        assertThat(question.getErrorMessage()).isEqualTo("问题里没有文字或数字，请用文字写出您的问题。");
+        assertThat(question.getValue()).as("what was typed stays").isEqualTo("？？？");
 
         question.setValue(FUMES);
         _click(_get(Button.class, spec -> spec.withId("assistant-send")));

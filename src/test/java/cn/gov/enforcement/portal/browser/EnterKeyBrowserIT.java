@@ -52,8 +52,14 @@ class EnterKeyBrowserIT extends BrowserTest {
         browser.find(By.xpath("//*[@id='mediation-category']//vaadin-radio-button[contains(normalize-space(.), '消费者权益投诉')]"))
                 .findElement(By.tagName("input")).click();
         browser.waitForVaadin();
-        browser.find(By.id("mediation-next")).click();
+        // by keyboard, so that the focus moved by the page shows as keyboard focus would (:focus-visible)
+        browser.find(By.id("mediation-next")).sendKeys(Keys.ENTER);
         browser.waitForVaadin();
+        // the focus moves to the next step's heading for a screen reader; a heading is no control: no focus ring
+        browser.until(d -> "mediation-step-title".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.activeElement && document.activeElement.id")));
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("none");
         String code = browser.until(d -> {
             Matcher m = Pattern.compile("[A-Z0-9]{12}").matcher(d.findElement(By.id("mediation-draft-code")).getText());
             return m.find() ? m.group() : null;
