@@ -284,6 +284,16 @@ class ListsBrowserIT extends BrowserTest {
         // the title names the agency; the list under it showed the chosen one as one more link among the others
         assertThat((String) js(style, current)).isNotEqualTo(js(style, other));
         assertThat(Integer.parseInt(((String) js(style, current)).split(" ")[0])).as("font weight").isGreaterThanOrEqualTo(600);
+
+        // each benchmark's title stands apart from 违反的规定 under it and from the table of the benchmark before
+        String gaps = "const h = [...document.querySelectorAll('.discretion-violation')];"
+                + " const below = h[0].nextElementSibling.getBoundingClientRect().top - h[0].getBoundingClientRect().bottom;"
+                + " const table = h[1].closest('section').previousElementSibling.querySelector('table');"
+                + " return [below, h[1].getBoundingClientRect().top - table.getBoundingClientRect().bottom];";
+        @SuppressWarnings("unchecked")
+        List<Number> measured = (List<Number>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(gaps);
+        assertThat(measured.get(0).doubleValue()).as("px between a title and 违反的规定").isGreaterThanOrEqualTo(8);
+        assertThat(measured.get(1).doubleValue()).as("px between a table and the next title").isGreaterThanOrEqualTo(24);
     }
 
     @Test
