@@ -248,9 +248,8 @@ class ListsApiController {
             body.answers().forEach((k, v) -> answers.put(k, answerText(v)));
         }
         EligibilityResult result = catalog.check(item.id(), answers);
-        Locale locale = locale(request);
-        EligibilityTexts.Messages m = (key, args) -> translations.get(locale, key, args);
-        UnaryOperator<String> content = content(locale);
+        EligibilityTexts.Messages m = messages(request);
+        UnaryOperator<String> content = content(locale(request));
         String agencyName = catalog.agencyName(item.agency());
         var phone = catalog.supervisionPhone(item.agency());
         return ResponseEntity.ok(new CheckJson(item.id(), result.outcome().code(), result.applies(),

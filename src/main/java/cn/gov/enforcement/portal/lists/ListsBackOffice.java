@@ -255,12 +255,12 @@ public class ListsBackOffice {
                     || failure.problems().stream().anyMatch(p -> "id".equals(p.field()))) {
                 throw failure;
             }
-            String prefix = prefixOf(agency);
-            if (id.strip().startsWith(prefix)) {
+            ValidationFailure.FieldProblem outside = outsidePrefix(id.strip(), agency);
+            if (outside == null) {
                 throw failure;
             }
             List<ValidationFailure.FieldProblem> problems = new ArrayList<>();
-            problems.add(new ValidationFailure.FieldProblem("id", "lists.admin.error.idPrefix", prefix));
+            problems.add(outside);
             problems.addAll(failure.problems());
             throw new ValidationFailure(problems);
         }
@@ -327,10 +327,10 @@ public class ListsBackOffice {
         Resolved r = null;
         if (existingId == null) {
             checkAgencyOfNew(entry.agency());
-            String prefix = prefixOf(entry.agency());
-            if (!entry.id().startsWith(prefix)) {
+            ValidationFailure.FieldProblem outside = outsidePrefix(entry.id(), entry.agency());
+            if (outside != null) {
                 // the agency's own ids only: whether another agency's entry has an id is none of the caller's business
-                throw ValidationFailure.of("id", "lists.admin.error.idPrefix", prefix);
+                throw new ValidationFailure(List.of(outside));
             }
             if (repository.existsById(entry.id()) || versions.exists(entry.id())) {
                 throw ValidationFailure.of("id", "lists.admin.error.idTaken");
@@ -389,6 +389,13 @@ public class ListsBackOffice {
     public String idPrefix(String agency) {
         requireAgency(agency);
         return prefixOf(agency);
+    }
+
+    /** The problem of a new entry's id outside its agency's prefix ({@link #idPrefix}); null when inside. */
+    private ValidationFailure.FieldProblem outsidePrefix(String id, String agency) {
+        String prefix = prefixOf(agency);
+        return id.startsWith(prefix) ? null
+                : new ValidationFailure.FieldProblem("id", "lists.admin.error.idPrefix", prefix);
     }
 
     private String prefixOf(String agency) {
