@@ -336,7 +336,9 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
     private Div figures() {
         Div box = new Div();
         box.setId("rating-figures");
-        box.add(new H2(getTranslation("rating.figures.title", RatingService.FIGURES_DAYS)));
+        H2 title = new H2(getTranslation("rating.figures.title", RatingService.FIGURES_DAYS));
+        title.setId("rating-figures-title");
+        box.add(title);
         List<AgencyFigures> figures = service.figures();
         if (figures.isEmpty()) {
             box.add(new Paragraph(getTranslation("rating.figures.none", RatingService.FIGURES_DAYS)));
@@ -368,7 +370,15 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
             body.add(row);
         }
         table.add(body);
-        box.add(table);
+        // wider than a phone in English: the table scrolls in its own box instead of widening the page; the box is
+        // focusable so that a keyboard can scroll it, and named by the heading for a screen reader
+        Div scroll = new Div(table);
+        scroll.setId("rating-figures-scroll");
+        scroll.addClassName("rating-figures-scroll");
+        scroll.getElement().setAttribute("tabindex", "0");
+        scroll.getElement().setAttribute("role", "region");
+        scroll.getElement().setAttribute("aria-labelledby", "rating-figures-title");
+        box.add(scroll);
         return box;
     }
 
