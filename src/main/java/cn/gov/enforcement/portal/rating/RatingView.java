@@ -94,10 +94,14 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         agency.setId("rating-agency");
         agency.setLabel(getTranslation("rating.field.agency"));
         agency.setItems(all.stream().map(AgencySummary::id).toList());
+        java.util.function.Function<AgencySummary, String> agencyLabel =
+                a -> a.displayName(getLocale()) + (a.sample() ? " " + getTranslation("rating.sampleAgency") : "");
         agency.setItemLabelGenerator(id -> id == null ? getTranslation("rating.field.choose") : all.stream()
-                .filter(a -> a.id().equals(id)).findFirst()
-                .map(a -> a.displayName(getLocale()) + (a.sample() ? " " + getTranslation("rating.sampleAgency") : ""))
-                .orElse(id));
+                .filter(a -> a.id().equals(id)).findFirst().map(agencyLabel).orElse(id));
+        // as wide as the longest name in the page's language, at most the form's width: the form's 24rem for its fields
+        // cut the English names (Sample City Administration for Market Reg…), as on the staff pages
+        cn.gov.enforcement.portal.platform.FieldWidths.fitLongest(agency, all.stream().map(agencyLabel).toList());
+        agency.setMaxWidth("100%");
         agency.setEmptySelectionAllowed(true);
         agency.setEmptySelectionCaption(getTranslation("rating.field.choose"));
         agency.setRequiredIndicatorVisible(true);
