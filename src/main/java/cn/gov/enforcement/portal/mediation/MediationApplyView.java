@@ -837,7 +837,8 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
                 result.add(new Paragraph(getTranslation("mediation.apply.done.duplicate")));
             }
             result.add(nextSteps(receipt));
-            Anchor track = new Anchor("mediation/track", getTranslation("mediation.info.track"));
+            // the tracking page with the case number filled in, as the mails link to it
+            Anchor track = new Anchor("mediation/track?number=" + receipt.caseNumber(), getTranslation("mediation.info.track"));
             track.setId("mediation-done-track");
             result.add(track);
         } catch (ValidationFailure failure) {

@@ -349,7 +349,7 @@ public class MediationService {
                     translations.get(language, "mediation.mail.submitted.subject", c.caseNumber()),
                     translations.get(language, "mediation.mail.submitted.body", c.applicantName(), c.caseNumber(), code,
                             translations.get(language, c.category().messageKey()), contactLines(c.agencyId(), language),
-                            acceptanceDue.format(DATE)),
+                            acceptanceDue.format(DATE), trackingLink(c, language)),
                     language));
         }
         return new SubmissionReceipt(c.caseNumber(), code, false, c.agencyId(), acceptanceDue, c.email() != null);
@@ -502,7 +502,7 @@ public class MediationService {
                     translations.get(language, "mediation.mail.step.body", c.applicantName(), c.caseNumber(),
                             stepText(c, last, language),
                             followingLines(details(c, last, language, false), guidance(last, language)),
-                            contactLines(c.agencyId(), language)),
+                            contactLines(c.agencyId(), language), trackingLink(c, language)),
                     language));
         }
         if (c.otherPartyEmail() != null && concernsOtherParty(c, last)) {
@@ -581,8 +581,17 @@ public class MediationService {
         outbox.enqueue(OutgoingMail.text("mediation-message:" + c.caseNumber() + ":" + messageNumber, c.email(),
                 translations.get(language, "mediation.mail.message.subject", c.caseNumber()),
                 translations.get(language, "mediation.mail.message.body", c.applicantName(), c.caseNumber(),
-                        agencyName(c.agencyId(), language), contactLines(c.agencyId(), language)),
+                        agencyName(c.agencyId(), language), contactLines(c.agencyId(), language),
+                        trackingLink(c, language)),
                 language));
+    }
+
+    /**
+     * The tracking page for the applicant's mails, with the case number filled in and in the applicant's language;
+     * the access code is never in a link (it is typed, as on the page).
+     */
+    private String trackingLink(MediationCase c, Locale language) {
+        return settings.link("mediation/track?number=" + c.caseNumber(), language);
     }
 
     // --- messages from the applicant -------------------------------------------------------------

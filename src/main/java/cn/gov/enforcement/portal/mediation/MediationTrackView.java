@@ -38,7 +38,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 @Route("mediation/track")
 @AnonymousAllowed
 public class MediationTrackView extends Div implements HasDynamicTitle,
-        cn.gov.enforcement.portal.platform.LanguageSwitchAware {
+        com.vaadin.flow.router.BeforeEnterObserver, cn.gov.enforcement.portal.platform.LanguageSwitchAware {
 
     /** Session attribute: reopen the case of {@link #SESSION_CASE} once, after the reader switched the language. */
     static final String REOPEN_AFTER_LANGUAGE_SWITCH = MediationTrackView.class.getName() + ".reopen";
@@ -82,6 +82,16 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
                 lookUp();
             }
         }
+    }
+
+    /**
+     * {@code ?number=} fills in the case number (the applicant's mails link here); the access code is typed. A case
+     * opened again after the language switch keeps its own number.
+     */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("number")
+                .filter(n -> n.length() <= 20 && number.isEmpty()).ifPresent(number::setValue);
     }
 
     /** The language switch reloads the page: the case opened in this session is opened again after it. */

@@ -94,10 +94,14 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         agency.setId("rating-agency");
         agency.setLabel(getTranslation("rating.field.agency"));
         agency.setItems(all.stream().map(AgencySummary::id).toList());
+        java.util.function.Function<AgencySummary, String> agencyLabel =
+                a -> a.displayName(getLocale()) + (a.sample() ? " " + getTranslation("rating.sampleAgency") : "");
         agency.setItemLabelGenerator(id -> id == null ? getTranslation("rating.field.choose") : all.stream()
-                .filter(a -> a.id().equals(id)).findFirst()
-                .map(a -> a.displayName(getLocale()) + (a.sample() ? " " + getTranslation("rating.sampleAgency") : ""))
-                .orElse(id));
+                .filter(a -> a.id().equals(id)).findFirst().map(agencyLabel).orElse(id));
+        // as wide as the longest name in the page's language, at most the form's width: the form's 24rem for its fields
+        // cut the English names (Sample City Administration for Market Reg…), as on the staff pages
+        cn.gov.enforcement.portal.platform.FieldWidths.fitLongest(agency, all.stream().map(agencyLabel).toList());
+        agency.setMaxWidth("100%");
         agency.setEmptySelectionAllowed(true);
         agency.setEmptySelectionCaption(getTranslation("rating.field.choose"));
         agency.setRequiredIndicatorVisible(true);
@@ -336,7 +340,9 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
     private Div figures() {
         Div box = new Div();
         box.setId("rating-figures");
-        box.add(new H2(getTranslation("rating.figures.title", RatingService.FIGURES_DAYS)));
+        H2 title = new H2(getTranslation("rating.figures.title", RatingService.FIGURES_DAYS));
+        title.setId("rating-figures-title");
+        box.add(title);
         List<AgencyFigures> figures = service.figures();
         if (figures.isEmpty()) {
             box.add(new Paragraph(getTranslation("rating.figures.none", RatingService.FIGURES_DAYS)));
@@ -368,7 +374,15 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
             body.add(row);
         }
         table.add(body);
-        box.add(table);
+        // wider than a phone in English: the table scrolls in its own box instead of widening the page; the box is
+        // focusable so that a keyboard can scroll it, and named by the heading for a screen reader
+        Div scroll = new Div(table);
+        scroll.setId("rating-figures-scroll");
+        scroll.addClassName("rating-figures-scroll");
+        scroll.getElement().setAttribute("tabindex", "0");
+        scroll.getElement().setAttribute("role", "region");
+        scroll.getElement().setAttribute("aria-labelledby", "rating-figures-title");
+        box.add(scroll);
         return box;
     }
 

@@ -457,6 +457,29 @@ class PhoneLayoutBrowserIT extends BrowserTest {
         return cut.intValue();
     }
 
+    @Autowired
+    cn.gov.enforcement.portal.rating.RatingService ratings;
+
+    @Test
+    void on_an_english_phone_page_the_rating_figures_scroll_in_their_own_box_instead_of_widening_the_page() {
+        // a rating, so that the figures are a table (without one the page says there are none)
+        ratings.submit(new cn.gov.enforcement.portal.rating.RatingInput("sample-market-regulation", null,
+                ratings.today(), cn.gov.enforcement.portal.rating.Matter.INSPECTION,
+                cn.gov.enforcement.portal.rating.Score.SATISFIED, null, false, null, null, null), java.util.Locale.ENGLISH,
+                "198.51.100.61");
+        for (int width : new int[] {390, 320}) {
+            browser.resize(width, 844);
+            browser.open("/rating?lang=en");
+            browser.find(By.cssSelector("#rating-figures table"));
+            // the five English headings made the table 525 px wide: the page scrolled 150 px sideways on a 390 px phone
+            assertThat(overflow()).as("horizontal overflow of the page in px at " + width).isLessThanOrEqualTo(0);
+            assertThat(rightEdge("rating-figures-scroll")).as("right edge of the figures' box at " + width)
+                    .isLessThanOrEqualTo(screenWidth());
+            // what does not fit is reached by scrolling the box, with the keyboard too
+            assertThat(js("return document.getElementById('rating-figures-scroll').getAttribute('tabindex')")).isEqualTo("0");
+        }
+    }
+
     @Test
     void on_a_phone_the_rating_forms_contact_fields_bring_up_the_phone_keypad_and_the_e_mail_keyboard() {
         browser.resize(390, 844);

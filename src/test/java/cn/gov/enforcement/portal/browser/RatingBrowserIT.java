@@ -40,6 +40,22 @@ class RatingBrowserIT extends BrowserTest {
     }
 
     @Test
+    void the_chosen_agency_is_read_whole_in_english() {
+        browser.open("/rating?lang=en&agency=sample-market-regulation");
+        browser.until(d -> d.findElement(By.cssSelector("#rating-agency vaadin-select-value-button")).getText()
+                .startsWith("Sample City Administration for Market Regulation"));
+        // the most any element of the shown value (in its shadow roots too) hides of its text; the form's 24rem cut
+        // the name at "Market Reg…"
+        Number cut = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const all = [];"
+                + " const walk = root => { for (const e of root.querySelectorAll('*')) { all.push(e); if (e.shadowRoot) walk(e.shadowRoot); } };"
+                + " const button = document.querySelector('#rating-agency vaadin-select-value-button');"
+                + " all.push(button); walk(button); if (button.shadowRoot) walk(button.shadowRoot);"
+                + " return Math.max(...all.map(e => e.scrollWidth - e.clientWidth));");
+        assertThat(cut.intValue()).as("px of the agency's name cut").isLessThanOrEqualTo(0);
+    }
+
+    @Test
     void an_english_reader_may_write_the_month_first_and_sees_the_date_as_the_portal_writes_it() {
         browser.open("/rating?lang=en&agency=" + AGENCY);
         java.time.LocalDate day = ratings.today().minusDays(3);

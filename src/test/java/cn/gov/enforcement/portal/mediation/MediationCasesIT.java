@@ -261,6 +261,26 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void the_applicants_mails_link_to_the_tracking_page_with_the_case_number_in_the_applicants_language() {
+        for (Locale language : List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH)) {
+            SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "link@example.cn"),
+                    language);
+            String n = r.caseNumber();
+            officer("med-cases-link", "sample-market-regulation");
+            backOffice.accept(n, null);
+            backOffice.sendMessage(n, "请补充购物小票。");
+            String tag = language.equals(Locale.ENGLISH) ? "en" : language.equals(Locale.TRADITIONAL_CHINESE) ? "zh-TW" : "zh-CN";
+            // the page to follow the case, not just its name: the number filled in, the code typed there
+            String link = settings.link("mediation/track?number=" + n + "&lang=" + tag);
+            List<Map<String, Object>> toApplicant = new java.util.ArrayList<>(mails("mediation-submitted:" + n));
+            toApplicant.addAll(mails("mediation-step:" + n + ":"));
+            toApplicant.addAll(mails("mediation-message:" + n + ":"));
+            assertThat(toApplicant).as(tag).hasSize(3).allSatisfy(m -> assertThat((String) m.get("TEXT_BODY"))
+                    .contains("\n" + link + "\n").doesNotContain(r.accessCode() + "&", "code=", "\n\n\n"));
+        }
+    }
+
+    @Test
     void full_width_id_numbers_and_phones_with_a_country_code_or_an_extension_are_accepted_and_kept_in_a_normal_form() {
         // what a Chinese input method types: full-width digits and letters
         StringBuilder fullWidth = new StringBuilder();

@@ -294,6 +294,18 @@ class MediationViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void the_tracking_link_of_the_applicants_mails_fills_in_the_case_number_and_the_code_opens_the_case() {
+        SubmissionReceipt receipt = service.submit(MediationTestSupport.application(DisputeCategory.LABOUR, null), Locale.SIMPLIFIED_CHINESE);
+        cn.gov.enforcement.portal.testsupport.Links.open("mediation/track?number=" + receipt.caseNumber());
+        assertThat(text("mediation-track-number").getValue()).isEqualTo(receipt.caseNumber());
+        assertThat(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")).getValue()).isEmpty();
+        _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), receipt.accessCode());
+        click("mediation-track-submit");
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-track-result")).getElement().getAttribute("data-status"))
+                .isEqualTo("SUBMITTED");
+    }
+
+    @Test
     void the_tracking_page_marks_an_empty_or_malformed_number_or_code_on_its_field_and_does_not_count_it_as_a_guess() {
         SubmissionReceipt receipt = service.submit(MediationTestSupport.application(DisputeCategory.LABOUR, null), Locale.SIMPLIFIED_CHINESE);
         // the access code's show button says what it shows: an access code, not a password
@@ -830,7 +842,7 @@ class MediationViewsIT extends KaribuViewTest {
                 + service.settings().acceptanceDays() + "个工作日内）决定是否受理，并告知您。");
         assertThat(textOf("mediation-done-hear")).contains("您没有填写电子邮箱", "查询办理进度");
         assertThat(textOf("mediation-done-phone")).contains("0999-12315001");
-        assertThat(_get(Anchor.class, spec -> spec.withId("mediation-done-track")).getHref()).isEqualTo("mediation/track");
+        assertThat(_get(Anchor.class, spec -> spec.withId("mediation-done-track")).getHref()).isEqualTo("mediation/track?number=" + number);
 
         fillTheWizard("done-page@example.cn");
         click("mediation-submit");

@@ -121,7 +121,8 @@ class RatingIT extends KaribuViewTest {
 
     /** The number of ratings of the market regulation agency in the page's figures (0 when it has no row). */
     private static long marketRatingsShown() {
-        return _get(Div.class, spec -> spec.withId("rating-figures")).getElement().getChildren()
+        return _find(Div.class, spec -> spec.withId("rating-figures-scroll")).stream() // none without figures
+                .flatMap(box -> box.getElement().getChildren()) // the table
                 .flatMap(e -> e.getChildren()) // the table's body
                 .flatMap(e -> e.getChildren()) // its rows
                 .filter(row -> MARKET.equals(row.getAttribute("data-agency")))
