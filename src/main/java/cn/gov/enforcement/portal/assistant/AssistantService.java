@@ -79,13 +79,14 @@ public class AssistantService {
 
     /**
      * Character pairs that say nothing about which violation is meant: how often or when it happened (第一次, 首次,
-     * 被发现), the legal boilerplate of every entry (未按规定, 擅自, 违法行为; 未取得 of every licence one lacks) and words
+     * 被发现), the legal boilerplate of every entry (未按规定, 擅自, 违法行为; 未取得 of every licence one lacks; 没有, which
+     * says that something is lacking, not what: 没有明码标价 marked 没有明 in 法律没有明文规定 and offered 刑法 第三条) and words
      * that half the entries of a field share (机动车 and its 车驾 of 机动车驾驶人/驾驶证, 劳动者, 经营者, 管理, 个人; the 可证 of every 许可证, whose kind the
      * words before it say). They are left out of the question's words.
      */
     static final Set<String> GENERIC_PAIRS = Set.of("未按", "按规", "规定", "首次", "初次", "第一", "一次", "发现", "未经",
             "擅自", "行为", "违法", "违反", "违规", "情节", "机动", "动车", "车驾", "动者", "经营", "营者", "管理", "个人", "处罚",
-            "罚款", "被罚", "未取", "取得", "可证", "一下", "一点", "现在", "已经", "时候", "一个", "两个", "几个", "个月");
+            "罚款", "被罚", "未取", "取得", "没有", "可证", "一下", "一点", "现在", "已经", "时候", "一个", "两个", "几个", "个月");
 
     /** A mark of the search in a snippet; group 1 is the marked text. */
     private static final Pattern MARK = Pattern.compile("<em>([^<]+)</em>");

@@ -229,9 +229,32 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
                     kept.put(id, a);
                 }
             });
-            UI.getCurrent().navigate(ROUTE, query(next.sectors(), kept, false));
+            navigateToStep(query(next.sectors(), kept, false));
         } catch (ValidationFailure refused) {
             sectorError.setText(message(refused.problems().get(0)));
+        }
+    }
+
+    /** UI data key: the next step shown was asked for by a button of this page, so its heading takes the focus. */
+    private static final String FOCUS_STEP = SelfCheckView.class.getName() + ".focusStep";
+
+    /**
+     * Opens the next step (checklist or report) of this page. The button pressed is gone with the step it belonged
+     * to and the window would stay where it was, at the end of the new step; the new step's heading takes the
+     * focus instead, which brings it into view ({@link #focusIfAsked}).
+     */
+    private void navigateToStep(QueryParameters query) {
+        com.vaadin.flow.component.ComponentUtil.setData(UI.getCurrent(), FOCUS_STEP, Boolean.TRUE);
+        UI.getCurrent().navigate(ROUTE, query);
+    }
+
+    /** Focuses a step's heading when a button of this page opened the step (not on a load, a reload or a link). */
+    private static void focusIfAsked(H2 heading) {
+        heading.getElement().setAttribute("tabindex", "-1");
+        UI ui = UI.getCurrent();
+        if (ui != null && Boolean.TRUE.equals(com.vaadin.flow.component.ComponentUtil.getData(ui, FOCUS_STEP))) {
+            com.vaadin.flow.component.ComponentUtil.setData(ui, FOCUS_STEP, null);
+            heading.getElement().callJsFunction("focus");
         }
     }
 
@@ -241,7 +264,10 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         add(sectorStep(offered, true));
         Section step = new Section();
         step.setId("selfcheck-checklist");
-        step.add(new H2(getTranslation("selfcheck.step2")), new Paragraph(getTranslation("selfcheck.step2.lead")));
+        H2 stepTitle = new H2(getTranslation("selfcheck.step2"));
+        stepTitle.setId("selfcheck-step2-title");
+        step.add(stepTitle, new Paragraph(getTranslation("selfcheck.step2.lead")));
+        focusIfAsked(stepTitle);
         progress.setId("selfcheck-progress");
         progress.setMin(0);
         progress.setMax(Math.max(1, checklist.points().size()));
@@ -371,7 +397,7 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         measureFields.values().forEach(f -> f.setInvalid(false));
         try {
             service.report(sectors, answers);
-            UI.getCurrent().navigate(ROUTE, query(sectors, answers, true));
+            navigateToStep(query(sectors, answers, true));
         } catch (ValidationFailure refused) {
             if (listChanged(refused)) {
                 // a risk or sector left the list since the page was built: open the page again, which leaves the
@@ -434,7 +460,9 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         section.setId("selfcheck-report");
         section.addClassName("selfcheck-report");
         H2 title = new H2(getTranslation("selfcheck.report.title"));
+        title.setId("selfcheck-report-title");
         section.add(title);
+        focusIfAsked(title);
         section.add(new Paragraph(getTranslation("selfcheck.report.date", report.date().toString())),
                 new Paragraph(ReaderScript.markSpliced(getTranslation("selfcheck.report.sectors",
                         ReaderScript.splice(String.join("、", report.sectors()))))));
@@ -474,7 +502,7 @@ public class SelfCheckView extends Div implements BeforeEnterObserver, HasDynami
         Button print = ListsUi.printButton(this);
         print.setText(getTranslation("selfcheck.report.print"));
         Button edit = new Button(getTranslation("selfcheck.report.edit"),
-                e -> UI.getCurrent().navigate(ROUTE, query(sectors, answers, false)));
+                e -> navigateToStep(query(sectors, answers, false)));
         edit.setId("selfcheck-edit");
         Anchor restart = new Anchor(ROUTE, getTranslation("selfcheck.restart"));
         restart.setId("selfcheck-restart");

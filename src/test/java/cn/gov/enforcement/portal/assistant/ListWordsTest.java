@@ -76,5 +76,10 @@ class ListWordsTest {
         Set<String> student = question("暑假雇了个15岁的学生帮忙");
         assertThat(AssistantService.sharesWords("本法自2021年7月<em>15</em>日起施行", student)).isFalse();
         assertThat(AssistantService.sharesWords(null, student)).isFalse();
+        // 没有 says that something is lacking, not what: 没有明码标价 met 刑法's 法律没有明文规定 (没有 and 有明, a pair
+        // across two words) and the same three characters in an article of the food law; what is lacking still counts
+        Set<String> price = question("第一次被查到没有明码标价会罚款吗");
+        assertThat(AssistantService.sharesWords("法律<em>没有明</em>文规定为犯罪行为的，不得定罪处刑。", price)).isFalse();
+        assertThat(AssistantService.sharesWords("经营者应当<em>明码标价</em>", price)).isTrue();
     }
 }

@@ -49,6 +49,45 @@ class SelfCheckBrowserIT extends BrowserTest {
         assertThat(browser.find(By.id("selfcheck-checklist-sectors")).isDisplayed()).isFalse();
     }
 
+    /** The id of the focused element and whether its top lies within the window. */
+    private String focusedInView() {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const e = document.activeElement; const top = e.getBoundingClientRect().top;"
+                        + " return e.id + (top >= 0 && top < window.innerHeight ? ' in view' : ' out of view')");
+    }
+
+    @Test
+    void each_step_a_button_opens_takes_the_focus_at_its_heading_instead_of_leaving_the_window_at_its_end() {
+        browser.open("/self-check");
+        browser.find(By.xpath("//vaadin-checkbox-group[@id='selfcheck-sectors-sample-market-regulation']"
+                + "//vaadin-checkbox[contains(., '餐饮服务')]")).click();
+        click(By.id("selfcheck-start"));
+        browser.until(d -> d.getCurrentUrl().contains("sector="));
+        browser.waitForVaadin();
+        browser.until(d -> focusedInView().equals("selfcheck-step2-title in view"));
+
+        click(radio("mr-rp-food-licence", "还没有做到"));
+        browser.waitForVaadin();
+        click(radio("mr-rp-health-certificate", "还没有做到"));
+        browser.waitForVaadin();
+        // the button is at the end of a long checklist; the report replaces the checklist, and the window stayed
+        // where the button was: at the end of the report, with the focus on nothing
+        click(By.id("selfcheck-make-report"));
+        browser.until(d -> d.getCurrentUrl().contains("report=1"));
+        browser.waitForVaadin();
+        browser.until(d -> focusedInView().equals("selfcheck-report-title in view"));
+
+        click(By.id("selfcheck-edit"));
+        browser.until(d -> !d.getCurrentUrl().contains("report=1"));
+        browser.waitForVaadin();
+        browser.until(d -> focusedInView().equals("selfcheck-step2-title in view"));
+
+        // a reload opens the page at its top, as any page: no step takes the focus
+        browser.driver().navigate().refresh();
+        browser.waitForVaadin();
+        assertThat(focusedInView()).doesNotStartWith("selfcheck-step2-title");
+    }
+
     @Test
     void a_business_checks_itself_reloads_and_prints_its_report() {
         browser.open("/self-check");
