@@ -175,7 +175,24 @@ class AssistantEverydayQuestionsIT extends KaribuViewTest {
         }
     }
 
-    /** Whether an entry is about a licence held: displaying or showing it online, carrying it, reporting under it. */
+    /**
+     * The seventh batch of everyday words (search/lay-terms.txt): paying a fine (交钱 → 缴纳 收缴), expired drinks (卖过期 →
+     * 超过保质期), an e-bike without plates (电动车 → 电动自行车 非机动车, 上牌 → 号牌 登记); before, words alone found nothing.
+     */
+    @Test
+    void paying_a_fine_expired_drinks_and_an_e_bike_without_plates_are_answered() {
+        for (AssistantService s : bothWays()) {
+            AssistantAnswer pay = ask(s, "被罚款以后多久内要交钱");
+            assertThat(pay.articles()).as(describe(pay))
+                    .anyMatch(h -> h.documentTitle().contains("行政处罚法") && "第六十七条".equals(h.article()));
+            AssistantAnswer drinks = ask(s, "我开了个小超市，卖过期的饮料会被罚多少钱");
+            assertThat(drinks.risks()).as(describe(drinks)).extracting(RiskPoint::title).contains("销售超过保质期的食品");
+            AssistantAnswer bike = ask(s, "电动车没上牌照上路会被罚吗");
+            assertThat(bike.articles()).as(describe(bike))
+                    .anyMatch(h -> h.documentTitle().contains("道路交通安全法") && "第十八条".equals(h.article()));
+        }
+    }
+
     /** Whether an entry is about a licence held; 进货时未查验许可证 is about the supplier's, which is none. */
     private static boolean aboutALicenceHeld(String title) {
         return title.contains("置于") || title.contains("公示营业执照") || title.contains("携带驾驶证")

@@ -71,6 +71,10 @@ class LayTermsTest {
         assertThat(bundled.expand("店里的价格标签写错了")).contains("明码标价");
         assertThat(bundled.expand("大巴车多拉了两个人")).contains("客运", "超员");
         assertThat(bundled.expand("货车超载了一点")).contains("超过核定载质量");
+        assertThat(bundled.expand("被罚款以后多久内要交钱")).contains("缴纳");
+        assertThat(bundled.expand("卖过期的饮料会被罚多少钱")).contains("超过保质期");
+        assertThat(bundled.expand("电动车没上牌照上路会被罚吗")).contains("电动自行车", "非机动车", "号牌", "登记");
+        assertThat(bundled.expand("车子年检过期三个月了")).doesNotContain("超过保质期");
     }
 
     /** Every legal term of the bundled file is statutory vocabulary: it occurs in the corpus of real laws. */
