@@ -3,7 +3,6 @@ package cn.gov.enforcement.portal.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
 import cn.gov.enforcement.portal.mediation.DisputeCategory;
 import cn.gov.enforcement.portal.mediation.MediationService;
@@ -14,7 +13,6 @@ import cn.gov.enforcement.portal.rating.RatingInput;
 import cn.gov.enforcement.portal.rating.RatingService;
 import cn.gov.enforcement.portal.rating.Score;
 import cn.gov.enforcement.portal.regulation.ImportService;
-import cn.gov.enforcement.portal.testsupport.StaffAccounts;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -34,10 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextImpl;
 
 /**
  * An automated accessibility audit: axe-core (the copy bundled with {@code com.deque.html.axe-core:selenium}) runs in
@@ -101,7 +95,6 @@ class AccessibilityBrowserIT extends BrowserTest {
     @Autowired ImportService importService;
     @Autowired MediationService mediation;
     @Autowired RatingService ratings;
-    @Autowired AccountService accounts;
 
     private static boolean imported;
 
@@ -257,23 +250,9 @@ class AccessibilityBrowserIT extends BrowserTest {
 
     private void signInAsOfficer() {
         if (officerPassword == null) {
-            SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin",
-                    null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
-            String initial;
-            try {
-                initial = StaffAccounts.createOrReset(accounts, new AccountService.NewUser("officer-accessibility",
-                        "测试执法员", Role.OFFICER, "sample-market-regulation"));
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-            officerPassword = ownPassword("officer-accessibility", initial);
+            officerPassword = newStaff("officer-accessibility", "测试执法员", Role.OFFICER, "sample-market-regulation");
         }
-        browser.open("/login");
-        browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("officer-accessibility");
-        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(officerPassword);
-        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        browser.until(d -> !d.getCurrentUrl().contains("/login"));
-        browser.waitForVaadin();
+        signIn("officer-accessibility", officerPassword);
     }
 
     private static String encode(String text) {

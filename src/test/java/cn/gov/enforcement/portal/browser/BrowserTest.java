@@ -57,6 +57,37 @@ public abstract class BrowserTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Creates (or resets) a staff account as an administrator does and gives it a password of its own
+     * ({@link #ownPassword}); returns that password.
+     */
+    protected String newStaff(String username, String name, cn.gov.enforcement.portal.account.Role role, String agency) {
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.setContext(
+                new org.springframework.security.core.context.SecurityContextImpl(
+                        new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("test-admin",
+                                null, java.util.List.of(
+                                        new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                                "ROLE_ADMIN")))));
+        try {
+            String initial = cn.gov.enforcement.portal.testsupport.StaffAccounts.createOrReset(staffAccounts,
+                    new cn.gov.enforcement.portal.account.AccountService.NewUser(username, name, role, agency));
+            return ownPassword(username, initial);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    /** Signs in at /login and waits until the portal has left the page. */
+    protected void signIn(String username, String password) {
+        browser.open("/login");
+        browser.find(org.openqa.selenium.By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(username);
+        browser.find(org.openqa.selenium.By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+        browser.find(org.openqa.selenium.By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        browser.until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.waitForVaadin();
+    }
+
     @AfterAll
     static void stopBrowser() {
         browser.stop();

@@ -2,19 +2,11 @@ package cn.gov.enforcement.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
-import cn.gov.enforcement.portal.testsupport.StaffAccounts;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextImpl;
 
 /**
  * An officer writes a guidance in Chromium and gets the document with the access code; the party, in a new
@@ -22,26 +14,10 @@ import org.springframework.security.core.context.SecurityContextImpl;
  */
 class GuidanceBrowserIT extends BrowserTest {
 
-    @Autowired
-    AccountService accounts;
-
     @Test
     void an_officer_writes_guidance_and_the_party_reads_it_with_the_code_and_replies() {
-        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
-        String password;
-        try {
-            password = ownPassword("guidance-browser-officer", StaffAccounts.createOrReset(accounts,
-                    new AccountService.NewUser("guidance-browser-officer", "测试指导员", Role.OFFICER,
-                            "sample-market-regulation")));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-        browser.open("/login");
-        browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("guidance-browser-officer");
-        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
-        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        browser.until(d -> !d.getCurrentUrl().contains("/login"));
+        String password = newStaff("guidance-browser-officer", "测试指导员", Role.OFFICER, "sample-market-regulation");
+        signIn("guidance-browser-officer", password);
 
         browser.open("/staff/guidance");
         browser.find(By.id("guidance-new")).click();

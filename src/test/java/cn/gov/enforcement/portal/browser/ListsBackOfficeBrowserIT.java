@@ -2,21 +2,17 @@ package cn.gov.enforcement.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
 import cn.gov.enforcement.portal.lists.EntryStatus;
 import cn.gov.enforcement.portal.lists.ListEntryForms.RiskPointInput;
 import cn.gov.enforcement.portal.lists.ListsBackOffice;
-import cn.gov.enforcement.portal.testsupport.StaffAccounts;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import cn.gov.enforcement.portal.account.PortalUserDetailsService;
@@ -24,28 +20,11 @@ import cn.gov.enforcement.portal.account.PortalUserDetailsService;
 /** An editor submits a draft; another editor of the agency publishes it in the browser and the public sees it. */
 class ListsBackOfficeBrowserIT extends BrowserTest {
 
-    @Autowired AccountService accounts;
     @Autowired PortalUserDetailsService users;
     @Autowired ListsBackOffice backOffice;
 
     private String createEditor(String username) {
-        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin",
-                null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
-        try {
-            return ownPassword(username, StaffAccounts.createOrReset(accounts, new AccountService.NewUser(username,
-                    "测试编辑", Role.EDITOR, "sample-urban-management")));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private void signIn(String username, String password) {
-        browser.open("/login");
-        browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(username);
-        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
-        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        browser.until(d -> !d.getCurrentUrl().contains("/login"));
-        browser.waitForVaadin();
+        return newStaff(username, "测试编辑", Role.EDITOR, "sample-urban-management");
     }
 
     @Test

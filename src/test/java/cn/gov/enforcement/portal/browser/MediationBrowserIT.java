@@ -2,9 +2,7 @@ package cn.gov.enforcement.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
-import cn.gov.enforcement.portal.testsupport.StaffAccounts;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -12,18 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,9 +41,6 @@ class MediationBrowserIT extends BrowserTest {
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("portal.notification.poll-interval", () -> "1s");
     }
-
-    @Autowired
-    AccountService accounts;
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -84,15 +73,7 @@ class MediationBrowserIT extends BrowserTest {
     }
 
     private String createOfficer(String username, String agency) {
-        SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
-        try {
-            String initial = StaffAccounts.createOrReset(accounts, new AccountService.NewUser(username, "测试调解员",
-                    Role.OFFICER, agency));
-            return ownPassword(username, initial);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return newStaff(username, "测试调解员", Role.OFFICER, agency);
     }
 
     private void track(String number, String code) {
@@ -171,11 +152,7 @@ class MediationBrowserIT extends BrowserTest {
         assertThat(browser.find(By.id("mediation-track-status")).getText()).contains("已提交");
 
         String password = createOfficer("med-browser-officer", "sample-market-regulation");
-        browser.open("/login");
-        browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("med-browser-officer");
-        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
-        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        browser.until(d -> !d.getCurrentUrl().contains("/login"));
+        signIn("med-browser-officer", password);
         browser.open("/staff/mediation/case/" + number);
         assertThat(browser.find(By.id("mediation-case-details")).getText()).contains("138****8000").doesNotContain("13800138000");
         assertThat(browser.find(By.id("mediation-case")).getText()).contains("购物小票.pdf");

@@ -2,9 +2,7 @@ package cn.gov.enforcement.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.account.Role;
-import cn.gov.enforcement.portal.testsupport.StaffAccounts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -13,15 +11,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 
 /** Pages on a 390 px phone: nothing wider than the screen, field labels read whole instead of cut. */
 class PhoneLayoutBrowserIT extends BrowserTest {
-
-    @Autowired
-    AccountService accounts;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -37,24 +31,10 @@ class PhoneLayoutBrowserIT extends BrowserTest {
     /** Signs in as an administrator of this class's own (created on first use, with a password of its own). */
     private void signInAsAdministrator() {
         if (administratorPassword == null) {
-            SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin",
-                    null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
-            String initial;
-            try {
-                initial = StaffAccounts.createOrReset(accounts, new AccountService.NewUser("admin-phone-layout",
-                        "测试管理员", Role.ADMIN, null));
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-            administratorPassword = ownPassword("admin-phone-layout", initial);
+            administratorPassword = newStaff("admin-phone-layout", "测试管理员", Role.ADMIN, null);
         }
         browser.resize(1280, 900);
-        browser.open("/login");
-        browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("admin-phone-layout");
-        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(administratorPassword);
-        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        browser.until(d -> !d.getCurrentUrl().contains("/login"));
-        browser.waitForVaadin();
+        signIn("admin-phone-layout", administratorPassword);
     }
 
     private static String officerPassword;
@@ -62,24 +42,10 @@ class PhoneLayoutBrowserIT extends BrowserTest {
     /** Signs in as an officer of the market regulation agency, this class's own (created on first use). */
     private void signInAsOfficer() {
         if (officerPassword == null) {
-            SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken("test-admin",
-                    null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
-            String initial;
-            try {
-                initial = StaffAccounts.createOrReset(accounts, new AccountService.NewUser("officer-phone-layout",
-                        "测试执法员", Role.OFFICER, "sample-market-regulation"));
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-            officerPassword = ownPassword("officer-phone-layout", initial);
+            officerPassword = newStaff("officer-phone-layout", "测试执法员", Role.OFFICER, "sample-market-regulation");
         }
         browser.resize(1280, 900);
-        browser.open("/login");
-        browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("officer-phone-layout");
-        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(officerPassword);
-        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        browser.until(d -> !d.getCurrentUrl().contains("/login"));
-        browser.waitForVaadin();
+        signIn("officer-phone-layout", officerPassword);
     }
 
     @Test

@@ -34,15 +34,6 @@ class StaffBrowserIT extends BrowserTest {
         }
     }
 
-    private void signIn(String username, String password) {
-        browser.open("/login");
-        browser.find(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(username);
-        browser.find(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
-        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        browser.until(d -> !d.getCurrentUrl().contains("/login"));
-        browser.waitForVaadin();
-    }
-
     @Test
     void an_officer_sees_their_own_agency_but_not_another_by_changing_the_url() {
         String password = createOfficer("officer-browser", "sample-traffic-police");
