@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Public article search: {@code GET /api/v1/regulations/search?q=…&page=…&size=…&level=…&region=…&issuer=…
  * &status=…&from=…&to=…}. Any query text is accepted (odd text simply finds nothing); {@code page} is 1-based,
- * {@code size} is cut to 100, and page × size may not exceed {@link RegulationCatalog#MAX_WINDOW}; {@code status}
+ * {@code size} is cut to 100, and page × size may not exceed {@link RegulationCatalog#MAX_WINDOW} for a search with
+ * more results than that (a deeper page of a search with fewer is an empty page past its end); {@code status}
  * is {@code current} by default, {@code any} for every version; {@code from}/{@code to} bound the in-force date
  * ({@code yyyy-MM-dd}). A bad value is a 400 with a message in the caller's language ({@code ?lang=} or
  * Accept-Language); a repeated parameter counts with its first value, as on the search page;

@@ -127,7 +127,8 @@ public class RegulationCatalog {
      * @param total matching articles (all pages)
      * @param page the 1-based page shown
      * @param size the page size used
-     * @param tooDeep true when the page asked for lies beyond {@link #MAX_WINDOW} results (no results then)
+     * @param tooDeep true when the page asked for lies beyond the first {@link #MAX_WINDOW} results of a search that has
+     *     more than that (no results then); a page beyond them of a search with fewer is merely past its end
      * @param legalTerms the legal terms searched for besides the words typed, because the question used everyday
      *     words for them (e.g. 用人单位 for 老板); empty when none
      */
@@ -218,17 +219,22 @@ public class RegulationCatalog {
         }
         int size = query.size() == null || query.size() < 1 ? DEFAULT_SIZE : Math.min(query.size(), settings.maxResults());
         int page = query.page() == null || query.page() < 1 ? 1 : query.page();
-        if ((long) page * size > MAX_WINDOW) {
-            return new Results(0, page, size, true, List.of());
-        }
+        // a page past the first MAX_WINDOW results: the search runs for its total only (one hit fetched), since only a
+        // search with more results than that is too deep to page through; one with fewer simply has no such page
+        // (page 51 of 488 results lies past its end, like page 26)
+        boolean beyondWindow = (long) page * size > MAX_WINDOW;
         // a province by its short name or its full one (河南, 河南省) filters on the full name, as stored
         String region = blankToNull(Regions.normalize(query.region()));
         String issuer = blankToNull(query.issuer());
         try {
             String simplified = ChineseScript.toSimplified(text);
             RegulationIndex.Found found = index.search(new RegulationIndex.Search(simplified,
-                    (page - 1) * size, size, query.level(), region, issuer, query.status(), query.effectiveFrom(),
-                    query.effectiveTo(), namedArticles(simplified)));
+                    beyondWindow ? 0 : (page - 1) * size, beyondWindow ? 1 : size, query.level(), region, issuer,
+                    query.status(), query.effectiveFrom(), query.effectiveTo(), namedArticles(simplified)));
+            if (beyondWindow) {
+                return new Results(found.total(), page, size, found.total() > MAX_WINDOW, List.of(),
+                        found.legalTerms());
+            }
             java.util.Map<String, Integer> first = firstOfRepeatedNumbers(found.hits());
             return new Results(found.total(), page, size, false, found.hits().stream().map(h -> new ArticleHit(
                     h.documentId(), h.title(), h.documentTitle(), h.article(), h.section(), h.level(), h.status(),

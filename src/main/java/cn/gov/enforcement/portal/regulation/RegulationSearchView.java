@@ -362,18 +362,9 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
             count.setText(getTranslation("regulation.search.tooMany", SearchThrottle.seconds(wait)));
             return;
         }
+        // a page past the 1,000 results that can be paged through is too deep only for a search with more results
+        // than that (to be narrowed); one with fewer simply has no such page (the catalog tells them apart)
         RegulationCatalog.Results found = catalog.search(query);
-        if (found.tooDeep()) {
-            // a page past the 1,000 results that can be paged through: only a search with more results than that is
-            // to be narrowed; one with fewer simply has no such page (page 51 of 488 results is past its end)
-            RegulationCatalog.Results first = catalog.search(new RegulationCatalog.Query(query.text(), 1, query.size(),
-                    query.level(), query.region(), query.issuer(), query.status(), query.effectiveFrom(),
-                    query.effectiveTo()));
-            if (first.unavailable() || first.total() <= RegulationCatalog.MAX_WINDOW) {
-                found = first.unavailable() ? first
-                        : new RegulationCatalog.Results(first.total(), found.page(), first.size(), false, List.of());
-            }
-        }
         if (found.unavailable()) {
             count.setText(getTranslation("regulation.search.unavailable"));
             return;
