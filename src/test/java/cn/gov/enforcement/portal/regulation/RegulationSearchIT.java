@@ -189,6 +189,15 @@ class RegulationSearchIT extends IntegrationTest {
     }
 
     @Test
+    void a_first_violation_in_everyday_words_finds_the_article_on_it_first() {
+        // 首次违法 (the 首违不罚 of the lists) is 初次违法 in the statute (Art. 33); 首次 alone is in many articles
+        RegulationCatalog.Results results = current("首次违法会被罚款吗");
+        assertThat(results.legalTerms()).contains("初次违法");
+        assertThat(results.results().get(0).title()).isEqualTo("中华人民共和国行政处罚法");
+        assertThat(results.results().get(0).article()).isEqualTo("第三十三条");
+    }
+
+    @Test
     void a_short_everyday_word_alone_finds_the_articles_of_its_legal_term() {
         // a query of up to four characters must contain all of them; no Civil Code article says 房东, so the
         // legal term 出租人 has to stand in for the word itself
