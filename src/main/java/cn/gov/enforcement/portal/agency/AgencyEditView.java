@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencyBackOffice.AgencyInput;
 import cn.gov.enforcement.portal.agency.AgencyBackOffice.EditableAgency;
 import cn.gov.enforcement.portal.agency.AgencyBackOffice.OfficerInput;
@@ -475,7 +476,7 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
 
     private static final class PowerRow {
         final TextField name = new TextField();
-        final Select<String> kind = new Select<>();
+        final Select<String> kind = Selects.create();
         Button remove;
         final HorizontalLayout layout = new HorizontalLayout();
     }
@@ -483,7 +484,7 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
     private static final class OfficerRow {
         final TextField name = new TextField();
         final TextField certificate = new TextField();
-        final Select<String> status = new Select<>();
+        final Select<String> status = Selects.create();
         Button revoke;
         Button remove;
         final HorizontalLayout layout = new HorizontalLayout();

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.ui;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.LanguagePreference;
 import cn.gov.enforcement.portal.platform.Translations;
 import com.vaadin.flow.component.AttachEvent;
@@ -201,7 +202,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     }
 
     private Component languageSwitch() {
-        Select<Locale> select = new Select<>();
+        Select<Locale> select = Selects.create();
         select.setItems(Translations.LOCALES);
         select.setItemLabelGenerator(l -> getTranslation("shell.lang." + l.toLanguageTag()));
         // each language's name in its own language, marked so (English read out in a Chinese voice otherwise)
