@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.account;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -38,7 +39,7 @@ public class AccountLogView extends Div implements HasDynamicTitle, BeforeEnterO
     private final transient AccountLog log;
     private final Map<String, String> agencyNames;
     private final TextField user = new TextField();
-    private final Select<AccountAction> action = new Select<>();
+    private final Select<AccountAction> action = Selects.create();
     private final Paragraph summary = new Paragraph();
     private final Grid<AccountLogEntry> grid = new Grid<>(AccountLogEntry.class, false);
 

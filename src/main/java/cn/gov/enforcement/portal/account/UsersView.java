@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.account;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -38,7 +39,7 @@ public class UsersView extends Div implements HasDynamicTitle {
     private final Grid<UserSummary> grid = new Grid<>(UserSummary.class, false);
     private final TextField username = new TextField();
     private final TextField displayName = new TextField();
-    private final Select<Role> role = new Select<>();
+    private final Select<Role> role = Selects.create();
     private final ComboBox<AgencyChoice> agency = new ComboBox<>();
     private final EmailField email = new EmailField();
     private final TextField find = new TextField();

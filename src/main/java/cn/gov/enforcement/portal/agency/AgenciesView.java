@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
@@ -39,7 +40,7 @@ public class AgenciesView extends Div implements BeforeEnterObserver, HasDynamic
 
     private final transient AgencyDirectory directory;
     private final TextField search = new TextField();
-    private final Select<Optional<AgencyCategory>> category = new Select<>();
+    private final Select<Optional<AgencyCategory>> category = Selects.create();
     private final Paragraph count = new Paragraph();
     private final Div results = new Div();
     private final Div pager = new Div();

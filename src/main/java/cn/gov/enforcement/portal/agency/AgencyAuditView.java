@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencyBackOffice.AuditRecord;
 import cn.gov.enforcement.portal.platform.DatePickers;
 import cn.gov.enforcement.portal.platform.NarrowWindow;
@@ -51,10 +52,10 @@ public class AgencyAuditView extends Div implements BeforeEnterObserver, HasDyna
     private final boolean everyAgency;
     /** The agencies the reader may read the records of, by id, for their names and links. */
     private final Map<String, AgencySummary> agencies = new LinkedHashMap<>();
-    private final Select<String> agency = new Select<>();
+    private final Select<String> agency = Selects.create();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
-    private final Select<String> change = new Select<>();
+    private final Select<String> change = Selects.create();
     private final Span error = new Span();
     private final Paragraph count = new Paragraph();
     private final Grid<AuditRecord> grid = new Grid<>();

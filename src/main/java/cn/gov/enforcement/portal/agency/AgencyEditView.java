@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencyBackOffice.AgencyInput;
 import cn.gov.enforcement.portal.agency.AgencyBackOffice.EditableAgency;
 import cn.gov.enforcement.portal.agency.AgencyBackOffice.OfficerInput;
@@ -408,7 +409,9 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
                             : v.getErrorMessage() + " " + message);
                 }
             });
-            String label = label(problem.field());
+            // a sentence of the form names its field already; any other message is preceded by the field's name
+            String label = FORM_SENTENCES.containsKey(problem.messageKey()) && !fieldName(problem.field()).isEmpty() ? ""
+                    : label(problem.field());
             ListItem item = new ListItem(label.isEmpty() ? message : label + getTranslation("agency.edit.colon") + message);
             item.getElement().setAttribute("data-field", problem.field());
             errors.add(item);
@@ -417,19 +420,65 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     /**
-     * A problem's message for the form's reader: the files' messages that name a place in the file (legal_basis[1],
-     * officers[0], counted from 0) are said as the form shows it (第 2 行, 第 1 位执法人员).
+     * The form's own sentences for the files' messages (the files' are fragments after a field's key and a line
+     * number, must be a phone number such as …, got "abc", which {@code /admin/content} keeps): each names the field as
+     * the form shows it, then says what is wrong with what was typed, in the reader's language.
+     */
+    static final Map<String, String> FORM_SENTENCES = Map.ofEntries(
+            Map.entry("knowledge.problem.required", "agency.edit.problem.required"),
+            Map.entry("knowledge.problem.empty", "agency.edit.problem.empty"),
+            Map.entry("knowledge.problem.emptyText", "agency.edit.problem.emptyText"),
+            Map.entry("knowledge.problem.tooLong", "agency.edit.problem.tooLong"),
+            Map.entry("knowledge.problem.notEmail", "agency.edit.problem.notEmail"),
+            Map.entry("knowledge.problem.notPhone", "agency.edit.problem.notPhone"),
+            Map.entry("knowledge.problem.notOneOf", "agency.edit.problem.notOneOf"),
+            Map.entry("knowledge.problem.tooFew", "agency.edit.problem.tooFew"),
+            Map.entry("knowledge.problem.tooMany", "agency.edit.problem.tooMany"),
+            Map.entry("agency.problem.certificateFormat", "agency.edit.problem.certificateFormat"),
+            Map.entry("agency.problem.legalBasis", "agency.edit.problem.legalBasis"),
+            Map.entry("agency.problem.certificateTwice", "agency.edit.problem.certificateTwice"),
+            Map.entry(AgencyBackOffice.CERTIFICATE_TAKEN, "agency.edit.problem.certificateTaken"),
+            Map.entry(cn.gov.enforcement.portal.platform.TextChecks.SINGLE_LINE, "agency.edit.problem.singleLine"));
+
+    /** The files' problems whose one argument is a place in a list counted from 0 (legal_basis[1], officers[0]). */
+    private static final java.util.Set<String> COUNTED_FROM_ZERO = java.util.Set.of("agency.problem.legalBasis",
+            "agency.problem.certificateTwice");
+
+    /**
+     * A problem's message for the form's reader: a whole sentence naming the field (监督电话“abc”不是有效的电话号码…,
+     * Officer 2's certificate number "x" is not a plausible certificate number…); the files' places in a list, counted
+     * from 0, are said as the form shows them (第 2 行, 第 1 位执法人员). A message without a sentence of the form's (a
+     * conflict) is shown as it is.
      */
     private String message(ValidationFailure.FieldProblem problem) {
-        String formKey = switch (problem.messageKey()) {
-            case "agency.problem.legalBasis" -> "agency.edit.problem.legalBasis";
-            case "agency.problem.certificateTwice" -> "agency.edit.problem.certificateTwice";
-            default -> null;
-        };
-        if (formKey != null && problem.args().length == 1 && problem.args()[0] instanceof Number index) {
-            return getTranslation(formKey, index.intValue() + 1);
+        Object[] args = problem.args();
+        if (COUNTED_FROM_ZERO.contains(problem.messageKey()) && args.length == 1 && args[0] instanceof Number index) {
+            args = new Object[] {index.intValue() + 1};
         }
-        return getTranslation(problem.messageKey(), problem.args());
+        String sentence = FORM_SENTENCES.get(problem.messageKey());
+        String name = fieldName(problem.field());
+        if (sentence == null || name.isEmpty()) {
+            return getTranslation(problem.messageKey(), args);
+        }
+        Object[] withName = new Object[args.length + 1];
+        withName[0] = name;
+        System.arraycopy(args, 0, withName, 1, args.length);
+        return getTranslation(sentence, withName);
+    }
+
+    /** A field's name inside a sentence: 监督电话, 第 2 位执法人员的执法证号, Officer 2's certificate number; empty if none. */
+    private String fieldName(String field) {
+        Matcher m = FIELD.matcher(field == null ? "" : field);
+        if (!m.matches() || AgencyBackOffice.CONFLICT_FIELD.equals(field)) {
+            return "";
+        }
+        String key = m.group(1);
+        if (m.group(2) != null && m.group(3) != null) {
+            return getTranslation("agency.edit.rowPart",
+                    getTranslation("agency.edit.row." + key, Integer.parseInt(m.group(2)) + 1),
+                    getTranslation("agency.edit.part." + key + "." + m.group(3)));
+        }
+        return getTranslation("agency.edit.field." + key);
     }
 
     /** The form field a problem names, if the form has it. */
@@ -475,7 +524,7 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
 
     private static final class PowerRow {
         final TextField name = new TextField();
-        final Select<String> kind = new Select<>();
+        final Select<String> kind = Selects.create();
         Button remove;
         final HorizontalLayout layout = new HorizontalLayout();
     }
@@ -483,7 +532,7 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
     private static final class OfficerRow {
         final TextField name = new TextField();
         final TextField certificate = new TextField();
-        final Select<String> status = new Select<>();
+        final Select<String> status = Selects.create();
         Button revoke;
         Button remove;
         final HorizontalLayout layout = new HorizontalLayout();

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -39,7 +40,7 @@ public class StaffAgencyView extends Div implements BeforeEnterObserver, HasDyna
         boolean admin = staff.isAdmin();
         add(new H1(getTranslation(admin ? "agency.staff.titleAll" : "agency.staff.title")));
         if (admin) {
-            Select<AgencySummary> picker = new Select<>();
+            Select<AgencySummary> picker = Selects.create();
             picker.setId("staff-agency-picker");
             picker.setLabel(getTranslation("agency.staff.pick"));
             picker.setItems(staff.agenciesForAdmin());

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.guidance;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.HasValidation;
@@ -33,11 +34,11 @@ import java.util.Map;
 public class GuidanceComposeView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final transient GuidanceService service;
-    private final Select<GuidanceKind> kind = new Select<>();
+    private final Select<GuidanceKind> kind = Selects.create();
     private final TextField certificates = new TextField();
     private final TextField partyName = new TextField();
     private final TextField partyEmail = new TextField();
-    private final Select<Locale> language = new Select<>();
+    private final Select<Locale> language = Selects.create();
     private final TextField subject = new TextField();
     private final TextArea findings = new TextArea();
     private final TextArea advice = new TextArea();

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.guidance;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
@@ -225,7 +226,7 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
     private Div visitForm(VisitOutcome keptOutcome, String keptNote, ValidationFailure failure) {
         Div box = new Div(new Paragraph(getTranslation("guidance.detail.visit.lead")));
         box.setId("guidance-visit-form");
-        Select<VisitOutcome> outcome = new Select<>();
+        Select<VisitOutcome> outcome = Selects.create();
         outcome.setId("guidance-visit-outcome");
         outcome.setLabel(getTranslation("guidance.field.visitOutcome"));
         outcome.setItems(VisitOutcome.values());

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.guidance;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.platform.ViewParameters;
 import com.vaadin.flow.component.button.Button;
@@ -38,7 +39,7 @@ public class GuidanceListView extends Div implements HasDynamicTitle, BeforeEnte
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final transient GuidanceService service;
-    private final Select<String> agency = new Select<>();
+    private final Select<String> agency = Selects.create();
     private final Checkbox visitsOnly = new Checkbox();
     private final TextField search = new TextField();
     private final Paragraph summary = new Paragraph();

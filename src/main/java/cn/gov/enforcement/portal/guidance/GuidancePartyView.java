@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.guidance;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.PasswordFields;
 
 import cn.gov.enforcement.portal.platform.ClientAddress;
@@ -205,7 +206,7 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
 
     private Div replyForm(GuidanceRecord g, PartyReply keptReply, String keptNote, ValidationFailure failure) {
         Div box = new Div(new Paragraph(getTranslation("guidance.public.reply.lead")));
-        Select<PartyReply> reply = new Select<>();
+        Select<PartyReply> reply = Selects.create();
         reply.setId("guidance-party-answer");
         reply.setLabel(getTranslation("guidance.field.reply"));
         reply.setItems(PartyReply.values());

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.lists.ListEntryForms.ConditionInput;
 import cn.gov.enforcement.portal.lists.ListEntryForms.Spelling;
 import com.vaadin.flow.component.HasValidation;
@@ -151,7 +152,7 @@ final class ConditionRows extends Div {
 
     /** One condition's fields. */
     private final class Row extends Div {
-        final Select<ConditionType> type = new Select<>();
+        final Select<ConditionType> type = Selects.create();
         final BigDecimalField number = new BigDecimalField();
         final TextField unit = new TextField();
         final TextField what = new TextField();

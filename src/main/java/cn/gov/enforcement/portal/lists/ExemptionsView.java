@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
@@ -25,8 +26,8 @@ import java.util.Map;
 @AnonymousAllowed
 public class ExemptionsView extends ListSearchView<ExemptionItem> {
 
-    private final Select<String> sector = new Select<>();
-    private final Select<String> kind = new Select<>();
+    private final Select<String> sector = Selects.create();
+    private final Select<String> kind = Selects.create();
 
     public ExemptionsView(ListsCatalog catalog) {
         super(catalog, ListKind.EXEMPTIONS, "exemptions", "exemption", "lists.exemptions");

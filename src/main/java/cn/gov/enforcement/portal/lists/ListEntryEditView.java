@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.DatePickers;
 import cn.gov.enforcement.portal.lists.ListEntryForms.ExemptionInput;
 import cn.gov.enforcement.portal.lists.ListEntryForms.RiskPointInput;
@@ -185,7 +186,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
         } else {
             idHelp(id, agency);
         }
-        Select<String> agencySelect = new Select<>();
+        Select<String> agencySelect = Selects.create();
         agencySelect.setItems(agencies);
         agencySelect.setItemLabelGenerator(catalog::agencyName);
         register("agency", agencySelect);
@@ -268,7 +269,7 @@ public class ListEntryEditView extends Div implements BeforeEnterObserver, HasDy
     }
 
     private Select<String> select(String name, List<String> items) {
-        Select<String> field = new Select<>();
+        Select<String> field = Selects.create();
         field.setItems(items);
         register(name, field);
         return field;

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -30,8 +31,8 @@ public class ListEntryHistoryView extends Div implements BeforeEnterObserver, Ha
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final transient ListsBackOffice backOffice;
-    private final Select<Integer> from = new Select<>();
-    private final Select<Integer> to = new Select<>();
+    private final Select<Integer> from = Selects.create();
+    private final Select<Integer> to = Selects.create();
     private final Div changes = new Div();
     private String id;
     private String title = "";

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.SearchForm;
 import com.vaadin.flow.component.Component;
@@ -46,7 +47,7 @@ abstract class ListSearchView<T> extends Div implements BeforeEnterObserver, Has
     private final String prefix;
     private final String keys;
     private final TextField search = new TextField();
-    private final Select<String> agency = new Select<>();
+    private final Select<String> agency = Selects.create();
     private final Paragraph count = new Paragraph();
     /** Says that a filter of the address is unknown and was ignored (an edited or outdated link). */
     private final Paragraph unknownFilter = new Paragraph();

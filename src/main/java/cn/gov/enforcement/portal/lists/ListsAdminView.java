@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.UI;
@@ -41,7 +42,7 @@ public class ListsAdminView extends Div implements BeforeEnterObserver, HasDynam
 
     private final transient ListsBackOffice backOffice;
     private final transient ListsCatalog catalog;
-    private final Select<String> agency = new Select<>();
+    private final Select<String> agency = Selects.create();
     private final Div tools = new Div();
     private final Div rows = new Div();
     /**

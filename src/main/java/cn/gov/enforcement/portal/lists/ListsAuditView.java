@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -20,7 +21,7 @@ public class ListsAuditView extends Div implements BeforeEnterObserver, HasDynam
 
     private final transient ListsBackOffice backOffice;
     private final transient ListsCatalog catalog;
-    private final Select<String> agency = new Select<>();
+    private final Select<String> agency = Selects.create();
     private final Div log = new Div();
 
     public ListsAuditView(ListsBackOffice backOffice, ListsCatalog catalog) {

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import com.vaadin.flow.component.Text;
@@ -34,7 +35,7 @@ public class ListsCitationReportView extends Div implements BeforeEnterObserver,
 
     private final transient ListsBackOffice backOffice;
     private final transient ListsCatalog catalog;
-    private final Select<String> agency = new Select<>();
+    private final Select<String> agency = Selects.create();
     private final Div report = new Div();
 
     public ListsCitationReportView(ListsBackOffice backOffice, ListsCatalog catalog) {

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -25,8 +26,8 @@ import java.util.Map;
 @AnonymousAllowed
 public class RiskPointsView extends ListSearchView<RiskPoint> {
 
-    private final Select<String> sector = new Select<>();
-    private final Select<String> level = new Select<>();
+    private final Select<String> sector = Selects.create();
+    private final Select<String> level = Selects.create();
 
     public RiskPointsView(ListsCatalog catalog) {
         super(catalog, ListKind.RISK_POINTS, "risks", "risk", "lists.risks");

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import static cn.gov.enforcement.portal.mediation.MediationApplication.Fields.*;
 
 import cn.gov.enforcement.portal.mediation.MediationApplication.ApplicantKind;
@@ -97,7 +98,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
     private final RadioButtonGroup<DisputeCategory> category = new RadioButtonGroup<>();
     private final RadioButtonGroup<ApplicantKind> applicantKind = new RadioButtonGroup<>();
     private final TextField applicantName = new TextField();
-    private final Select<IdType> idType = new Select<>();
+    private final Select<IdType> idType = Selects.create();
     private final TextField idNumber = new TextField();
     private final TextField phone = new TextField();
     private final TextField email = new TextField();

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.account.UserSummary;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
@@ -199,7 +200,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         current.setId("mediation-case-mediator-current");
         section.add(current);
         if (!f.tracking().status().isFinal()) {
-            Select<String> choice = new Select<>();
+            Select<String> choice = Selects.create();
             choice.setId("mediation-mediator-select");
             choice.setLabel(getTranslation("mediation.case.mediator"));
             choice.setItems(candidates.stream().map(UserSummary::username).toList());
@@ -247,7 +248,7 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
                 TextField email = new TextField(getTranslation("mediation.case.otherPartyEmail"));
                 email.setId("mediation-other-party-email");
                 email.setHelperText(getTranslation("mediation.case.otherPartyEmail.helper"));
-                Select<Locale> language = new Select<>();
+                Select<Locale> language = Selects.create();
                 language.setId("mediation-other-party-language");
                 language.setLabel(getTranslation("mediation.case.otherPartyLanguage"));
                 language.setItems(Translations.ZH_CN, Translations.ZH_TW, Translations.EN);

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.HasValidation;
@@ -27,11 +28,11 @@ import java.util.Map;
 public class MediationLettersView extends Div implements HasDynamicTitle {
 
     private final transient MediationLetters letters;
-    private final Select<LetterInput.Situation> situation = new Select<>();
-    private final Select<DisputeCategory> category = new Select<>();
+    private final Select<LetterInput.Situation> situation = Selects.create();
+    private final Select<DisputeCategory> category = Selects.create();
     private final TextField partyName = new TextField();
     private final TextField partyEmail = new TextField();
-    private final Select<Locale> language = new Select<>();
+    private final Select<Locale> language = Selects.create();
     private final TextField otherPartyName = new TextField();
     private final TextArea facts = new TextArea();
     private final Div list = new Div();

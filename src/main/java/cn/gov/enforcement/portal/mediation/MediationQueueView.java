@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ViewParameters;
 import com.vaadin.flow.component.button.Button;
@@ -35,8 +36,8 @@ import java.util.List;
 public class MediationQueueView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final transient MediationBackOffice backOffice;
-    private final Select<String> agency = new Select<>();
-    private final Select<CaseStatus> status = new Select<>();
+    private final Select<String> agency = Selects.create();
+    private final Select<CaseStatus> status = Selects.create();
     private final Checkbox overdueOnly = new Checkbox();
     private final Checkbox inMediationOnly = new Checkbox();
     private final Checkbox mineOnly = new Checkbox();

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -35,7 +36,7 @@ public class WorkingCalendarView extends Div implements HasDynamicTitle {
     private final transient MediationService service;
     private final int thisYear;
     private final Paragraph status = new Paragraph();
-    private final Select<Integer> year = new Select<>();
+    private final Select<Integer> year = Selects.create();
     private final TextArea holidays = new TextArea();
     private final TextArea makeUpDays = new TextArea();
     private final TextField source = new TextField();

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.rating;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
@@ -269,7 +270,7 @@ public class RatingDetailView extends Div implements HasUrlParameter<String>, Ha
         Div box = new Div(new H2(getTranslation("rating.detail.followUp.title")),
                 new Paragraph(getTranslation("rating.detail.followUp.lead")));
         box.setId("rating-follow-up-form");
-        Select<FollowUpResult> result = new Select<>();
+        Select<FollowUpResult> result = Selects.create();
         result.setId("rating-result");
         result.setLabel(getTranslation("rating.detail.result"));
         result.setItems(FollowUpResult.values());

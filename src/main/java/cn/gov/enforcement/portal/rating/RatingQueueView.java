@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.rating;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.platform.FieldWidths;
 import cn.gov.enforcement.portal.platform.ViewParameters;
@@ -38,7 +39,7 @@ public class RatingQueueView extends Div implements HasDynamicTitle, BeforeEnter
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final transient RatingService service;
-    private final Select<String> agency = new Select<>();
+    private final Select<String> agency = Selects.create();
     private final Checkbox awaitingOnly = new Checkbox();
     private final Paragraph summary = new Paragraph();
     private long shownCount;

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.rating;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.platform.ClientAddress;
 import cn.gov.enforcement.portal.platform.InputHints;
@@ -58,9 +59,9 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
             String submissionToken, RatingReceipt receipt, List<FieldProblem> refusal) implements java.io.Serializable {}
 
     private final transient RatingService service;
-    private final Select<String> agency = new Select<>();
+    private final Select<String> agency = Selects.create();
     private final DatePicker contactDate = new DatePicker();
-    private final Select<Matter> matter = new Select<>();
+    private final Select<Matter> matter = Selects.create();
     private final RadioButtonGroup<Score> score = new RadioButtonGroup<>();
     private final TextArea comment = new TextArea();
     private final TextField certificate = new TextField();

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.DatePickers;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.SearchForm;
@@ -59,10 +60,10 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
     private final transient RegulationCatalog catalog;
     private final transient SearchThrottle throttle;
     private final TextField search = new TextField();
-    private final Select<Optional<LegalLevel>> level = new Select<>();
+    private final Select<Optional<LegalLevel>> level = Selects.create();
     private final ComboBox<String> region = new ComboBox<>();
     private final ComboBox<String> issuer = new ComboBox<>();
-    private final Select<String> status = new Select<>();
+    private final Select<String> status = Selects.create();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final SearchForm form;

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.selfcheck;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.lists.ListsUi;
 import cn.gov.enforcement.portal.platform.ReaderScript;
@@ -36,7 +37,7 @@ import java.util.stream.Collectors;
 public class SelfCheckFeedbackView extends Div implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     private final transient SelfCheckFeedback feedback;
-    private final Select<String> agency = new Select<>();
+    private final Select<String> agency = Selects.create();
     private final Paragraph summary = new Paragraph();
     private final Grid<RiskFigures> grid = new Grid<>();
 

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.ui;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.LanguagePreference;
 import cn.gov.enforcement.portal.platform.Translations;
 import com.vaadin.flow.component.AttachEvent;
@@ -37,7 +38,9 @@ import java.util.Locale;
  *
  * <p>On a phone or a tablet the navigation is folded behind a menu button in the header (a disclosure button with
  * aria-expanded and aria-controls; folded, the links are hidden from every reader, unfolded they follow the
- * button in the tab order); from 901 px on the button is hidden and the navigation always shown. Vaadin's
+ * button in the tab order); from 901 px on the button is hidden and the navigation always shown. Signed in, the
+ * account's line (who, the agency's record, the password, sign-out) folds and unfolds with the navigation there, so a
+ * phone's header keeps to two rows (the name; the language switch and the button). Vaadin's
  * connection indicator gets its texts in the page's language. Every page's title ends with the site's name
  * (appended here, not typed into each view's title key).
  */
@@ -76,12 +79,17 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
 
         Div tools = new Div();
         tools.addClassName("portal-tools");
-        tools.add(languageSwitch(), accountArea());
+        tools.add(languageSwitch());
+        Component account = accountArea();
+        boolean signedIn = authentication.getPrincipalName().isPresent();
 
         navToggle.setId("portal-nav-toggle");
         navToggle.addClassName("portal-nav-toggle");
         navToggle.getElement().setAttribute("type", "button");
-        navToggle.getElement().setAttribute("aria-controls", "portal-nav");
+        // signed in, the account's links (who is signed in, the agency's record, the password, sign-out) fold with the
+        // navigation on a phone or a tablet, so the header keeps to two rows there
+        navToggle.getElement().setAttribute("aria-controls",
+                signedIn ? "portal-account portal-nav" : "portal-nav");
         Span burger = new Span("☰");
         burger.getElement().setAttribute("aria-hidden", "true");
         // one label in both states: aria-expanded tells whether the navigation is shown
@@ -94,8 +102,15 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
                 navToggle.focus();
             }
         }).setFilter("event.key === 'Escape' && element.classList.contains('portal-nav-open')");
-        // last in the header, so that the unfolded navigation follows the button in the tab order
-        header.add(brand, tools, navToggle);
+        if (signedIn) {
+            // after the button, so that the unfolded account links and navigation follow it in the tab order (on a
+            // wide screen the button is hidden and the account links follow the language switch as before)
+            header.add(brand, tools, navToggle, account);
+        } else {
+            // signed out, the sign-in link stays beside the language switch, before the button
+            tools.add(account);
+            header.add(brand, tools, navToggle);
+        }
 
         nav.setId("portal-nav");
         nav.addClassName("portal-nav");
@@ -201,7 +216,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     }
 
     private Component languageSwitch() {
-        Select<Locale> select = new Select<>();
+        Select<Locale> select = Selects.create();
         select.setItems(Translations.LOCALES);
         select.setItemLabelGenerator(l -> getTranslation("shell.lang." + l.toLanguageTag()));
         // each language's name in its own language, marked so (English read out in a Chinese voice otherwise)
@@ -236,8 +251,10 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
 
     private Component accountArea() {
         Div area = new Div();
+        area.setId("portal-account");
         area.addClassName("portal-account");
         authentication.getPrincipalName().ifPresentOrElse(name -> {
+            area.addClassName("portal-account-signed-in");
             Span user = new Span(getTranslation("shell.account.signedInAs", name));
             Button logout = new Button(getTranslation("shell.account.logout"), e -> authentication.logout());
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);

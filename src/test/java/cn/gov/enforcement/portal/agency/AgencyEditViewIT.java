@@ -81,24 +81,27 @@ class AgencyEditViewIT extends AgencyBackOfficeTestSupport {
 
         TextField email = field("agency-edit-supervision_email");
         assertThat(email.isInvalid()).isTrue();
-        assertThat(email.getErrorMessage()).isEqualTo("必须是电子邮件地址，例如 office@example.gov.cn，现为“jiandu at example”");
+        // a whole sentence naming the field and quoting what was typed, not the files' fragment (必须是电子邮件地址…)
+        assertThat(email.getErrorMessage())
+                .isEqualTo("监督电子邮箱“jiandu at example”不是有效的电子邮件地址，请按 office@example.gov.cn 的格式填写。");
         assertThat(email.getValue()).as("input kept").isEqualTo("jiandu at example");
         TextField certificate = field("agency-edit-officers-0-certificate");
         assertThat(certificate.isInvalid()).isTrue();
-        assertThat(certificate.getErrorMessage()).startsWith("不是有效的执法证号");
-        assertThat(errors()).contains("监督电子邮箱：必须是电子邮件地址").contains("第 1 位执法人员 · 执法证号：不是有效的执法证号");
+        assertThat(certificate.getErrorMessage()).startsWith("第 1 位执法人员的执法证号“坏号!”不是有效的执法证号：").endsWith("。");
+        assertThat(errors()).contains("监督电子邮箱“jiandu at example”不是有效的电子邮件地址")
+                .contains("第 1 位执法人员的执法证号“坏号!”不是有效的执法证号").doesNotContain("：必须是");
         assertThat(_get(UnorderedList.class, spec -> spec.withId("agency-edit-errors")).getElement().getAttribute("role"))
                 .isEqualTo("alert");
 
         // the other agency's number is refused at once too, without naming it
         assertThat(field("agency-edit-officers-1-certificate").getErrorMessage())
-                .isEqualTo("此执法证号已由其他执法主体登记，不能重复使用");
+                .isEqualTo("第 2 位执法人员的执法证号已由其他执法主体登记，不能重复使用。");
         // mended, the other agency's number is still refused
         _setValue(field("agency-edit-supervision_email"), "jiandu@bo-alpha.test.gov.cn");
         _setValue(field("agency-edit-officers-0-certificate"), "TA-990100-2026-0001");
         _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
         assertThat(field("agency-edit-officers-1-certificate").getErrorMessage())
-                .isEqualTo("此执法证号已由其他执法主体登记，不能重复使用");
+                .isEqualTo("第 2 位执法人员的执法证号已由其他执法主体登记，不能重复使用。");
         assertThat(errors()).doesNotContain(BETA).doesNotContain("测试市后台示例局");
         assertThat(field("agency-edit-officers-1-certificate").getValue()).isEqualTo("TB-990100-2026-0001");
 
@@ -134,7 +137,8 @@ class AgencyEditViewIT extends AgencyBackOfficeTestSupport {
         _setValue(basis, basis.getValue().lines().findFirst().orElseThrow() + "\n行政处罚法第十八条");
         _setValue(field("agency-edit-officers-1-certificate"), field("agency-edit-officers-0-certificate").getValue());
         _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
-        assertThat(errors()).contains("第 2 行须以《》括起的法律名称开头").contains("与第 1 位执法人员的执法证号重复")
+        assertThat(errors()).contains("执法依据第 2 行须以《》括起的法律名称开头")
+                .contains("第 2 位执法人员的执法证号与第 1 位执法人员的执法证号重复")
                 .doesNotContain("legal_basis[").doesNotContain("officers[");
     }
 
@@ -168,8 +172,27 @@ class AgencyEditViewIT extends AgencyBackOfficeTestSupport {
         UI.getCurrent().navigate("staff/agency/edit/" + ALPHA);
         _setValue(field("agency-edit-supervision_phone"), "call us");
         _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
-        assertThat(field("agency-edit-supervision_phone").getErrorMessage()).startsWith("must be a phone number");
-        assertThat(errors()).contains("Supervision phone: must be a phone number");
+        // a whole sentence naming the field, what was typed kept and quoted (the files' fragment was
+        // must be a phone number such as …, got "call us")
+        String sentence = "Supervision phone must be a phone number such as 0379-12345678 or 12345; \"call us\" is not one.";
+        assertThat(field("agency-edit-supervision_phone").getErrorMessage()).isEqualTo(sentence);
+        assertThat(field("agency-edit-supervision_phone").getValue()).isEqualTo("call us");
+        assertThat(errors()).contains(sentence).doesNotContain("got");
+        _setValue(field("agency-edit-supervision_phone"), "0379-12345678");
+        _setValue(field("agency-edit-officers-0-certificate"), "x");
+        _setValue(field("agency-edit-legal_representative"), "");
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
+        assertThat(field("agency-edit-officers-0-certificate").getErrorMessage())
+                .startsWith("Officer 1's certificate number \"x\" is not a plausible certificate number: it may start");
+        assertThat(field("agency-edit-legal_representative").getErrorMessage())
+                .isEqualTo("Legal representative is required: please fill it in.");
+
+        UI.getCurrent().setLocale(java.util.Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("staff/agency/edit/" + ALPHA);
+        _setValue(field("agency-edit-supervision_phone"), "打電話");
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
+        assertThat(field("agency-edit-supervision_phone").getErrorMessage())
+                .isEqualTo("監督電話「打電話」不是有效的電話號碼，請依 0379-12345678 或 12345 的格式填寫。");
     }
 
     @Test

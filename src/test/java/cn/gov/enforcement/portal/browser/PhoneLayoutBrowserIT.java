@@ -87,6 +87,42 @@ class PhoneLayoutBrowserIT extends BrowserTest {
         }
     }
 
+    @Test
+    void signed_in_on_a_phone_the_header_keeps_to_two_rows_and_the_account_links_unfold_with_the_menu() {
+        signInAsOfficer();
+        browser.resize(390, 844);
+        for (String lang : new String[] {"en", "zh-CN", "zh-TW"}) {
+            browser.open("/staff?lang=" + lang);
+            browser.find(By.id("portal-nav-toggle"));
+            // the name, the language switch and the menu button: 236 px of the screen in English, in five rows, when
+            // the account's name and links were wrapped in the header
+            double folded = headerHeight();
+            assertThat(folded).as("header's height folded, " + lang).isLessThanOrEqualTo(120);
+            assertThat(browser.find(By.id("logout")).isDisplayed()).as("sign-out folded, " + lang).isFalse();
+            browser.find(By.id("portal-nav-toggle")).click();
+            browser.waitForVaadin();
+            // unfolded, every function of the header is on the screen, none cut off
+            for (String id : new String[] {"staff-agency-link", "logout", "language-switch", "portal-nav"}) {
+                assertThat(browser.find(By.id(id)).isDisplayed()).as(id + " unfolded, " + lang).isTrue();
+                assertThat(rightEdge(id)).as("right edge of " + id + ", " + lang).isLessThanOrEqualTo(screenWidth());
+            }
+            assertThat((String) js("return document.querySelector('#portal-account a[href=\"account/password\"]')"
+                    + ".getBoundingClientRect().width > 0 ? 'shown' : 'hidden'")).as("password link, " + lang)
+                    .isEqualTo("shown");
+            assertThat(overflow()).as("horizontal overflow in px, unfolded, " + lang).isLessThanOrEqualTo(0);
+        }
+        // a wide window shows the account's links in the header as before, in one row with the switch
+        browser.resize(1280, 900);
+        browser.open("/staff?lang=en");
+        assertThat(browser.find(By.id("logout")).isDisplayed()).isTrue();
+        assertThat(headerHeight()).as("header's height at 1280 px").isLessThanOrEqualTo(80);
+    }
+
+    private double headerHeight() {
+        return ((Number) js("return document.querySelector('.portal-header').getBoundingClientRect().height"))
+                .doubleValue();
+    }
+
     @Autowired
     cn.gov.enforcement.portal.mediation.MediationService mediation;
 

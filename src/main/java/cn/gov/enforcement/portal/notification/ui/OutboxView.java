@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.notification.ui;
 
+import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.notification.DeliveryTrouble;
 import cn.gov.enforcement.portal.notification.MailStatus;
 import cn.gov.enforcement.portal.notification.OutboxAdministration;
@@ -44,7 +45,7 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient OutboxAdministration outbox;
     private final Grid<OutboxMessage> grid = new Grid<>();
-    private final Select<MailStatus> filter = new Select<>();
+    private final Select<MailStatus> filter = Selects.create();
     private final Paragraph summary = new Paragraph();
     private final Paragraph mode = new Paragraph();
     private final DateTimeFormatter timeFormat;
