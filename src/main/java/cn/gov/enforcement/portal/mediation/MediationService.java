@@ -561,6 +561,11 @@ public class MediationService {
         if (step.kind() == null && step.to() == CaseStatus.AGREEMENT_REACHED && c.agreementTerms() != null) {
             text.append(translations.get(language, "mediation.track.agreement", c.agreementTerms()));
         }
+        if (step.kind() == null && step.to() == CaseStatus.ACCEPTED) {
+            // the day by which mediation should end, as the tracking page shows it from the acceptance on
+            c.mediationDue(settings, calendar.current()).ifPresent(due -> text.append("\n")
+                    .append(translations.get(language, "mediation.track.mediationDue", due.format(DATE))));
+        }
         if (CaseTransition.EXTENDED.equals(step.kind())) {
             c.mediationDue(settings, calendar.current()).ifPresent(due -> text.append("\n")
                     .append(translations.get(language, "mediation.track.mediationDueExtended", due.format(DATE))));

@@ -281,6 +281,25 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void the_acceptance_mail_states_the_mediation_deadline_in_the_applicants_language_as_the_tracking_page_does() {
+        Map<Locale, String> line = Map.of(Locale.SIMPLIFIED_CHINESE, "调解期限：", Locale.TRADITIONAL_CHINESE, "調解期限：",
+                Locale.ENGLISH, "Mediation due by: ");
+        for (Locale language : List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH)) {
+            SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "due@example.cn"),
+                    language);
+            String n = r.caseNumber();
+            officer("med-cases-due", "sample-market-regulation");
+            CaseTracking accepted = backOffice.accept(n, "材料齐全");
+            SecurityContextHolder.clearContext();
+            assertThat(accepted.mediationDue()).isNotNull();
+            assertThat(mails("mediation-step:" + n + ":")).singleElement().satisfies(m -> assertThat((String) m.get("TEXT_BODY"))
+                    .as(language.toLanguageTag())
+                    .contains("材料齐全\n" + line.get(language) + accepted.mediationDue() + "\n")
+                    .doesNotContain("\n\n\n"));
+        }
+    }
+
+    @Test
     void full_width_id_numbers_and_phones_with_a_country_code_or_an_extension_are_accepted_and_kept_in_a_normal_form() {
         // what a Chinese input method types: full-width digits and letters
         StringBuilder fullWidth = new StringBuilder();
