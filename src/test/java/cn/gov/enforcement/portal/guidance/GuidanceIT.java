@@ -737,6 +737,32 @@ class GuidanceIT extends KaribuViewTest {
     }
 
     @Test
+    void an_officers_own_mails_are_in_the_language_of_their_last_sign_in() {
+        var admin = new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+        SecurityContextHolder.setContext(new SecurityContextImpl(admin));
+        try {
+            accounts.create(new AccountService.NewUser("guidance-tw-officer", "测试指导员", Role.OFFICER, MARKET,
+                    "zhidao-tw@scjg.example.cn"));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier run of this test
+        }
+        // as a sign-in with the zh-TW pages leaves it (SignInIT)
+        jdbc.update("update portal_user set mail_language = 'zh-TW' where username = ?", "guidance-tw-officer");
+        signIn(users.loadUserByUsername("guidance-tw-officer"), "OFFICER");
+        GuidanceService.Issued issued = service.issue(input(null));
+        String number = issued.guidance().number();
+        jdbc.update("update guidance_document set visit_due = ? where number = ?", service.today().minusDays(1), number);
+        SecurityContextHolder.clearContext();
+        service.reply(number, issued.accessCode(), PartyReply.DONE, null, client());
+        assertThat(jdbc.queryForObject("select subject from notification_outbox where dedup_key like ?", String.class,
+                "guidance-reply:" + number + ":%")).isEqualTo("行政指導書 " + number + "：某某餐饮管理有限公司 已回覆");
+        reminders.remind();
+        assertThat(jdbc.queryForObject("select subject from notification_outbox where dedup_key = ?", String.class,
+                "guidance-reminder:guidance-tw-officer:" + service.today())).startsWith("行政指導回訪提醒");
+    }
+
+    @Test
     void each_officer_is_reminded_once_a_day_of_the_follow_up_visits_overdue_or_due_by_tomorrow() {
         signInMailedOfficer();
         java.time.LocalDate today = service.today();

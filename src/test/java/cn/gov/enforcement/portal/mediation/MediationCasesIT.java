@@ -300,6 +300,37 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void a_mediators_own_mails_are_in_the_language_of_their_last_sign_in_while_the_agencys_stay_in_chinese() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-english", "sample-market-regulation");
+        accounts.changeOwnEmail("english@scjg.sample.gov.cn");
+        // as a sign-in with the English pages leaves it (SignInIT)
+        jdbc.update("update portal_user set mail_language = 'en' where username = ?", "med-cases-english");
+        officer("med-cases-chief", "sample-market-regulation");
+        backOffice.assignMediator(n, "med-cases-english");
+        assertThat(mails("mediation-mediator-assigned:" + n + ":")).singleElement().satisfies(m -> {
+            assertThat((String) m.get("SUBJECT")).isEqualTo("Mediation case " + n + " has been assigned to you");
+            assertThat((String) m.get("TEXT_BODY")).contains("Consumer").doesNotContain("消费", "调解");
+        });
+        SecurityContextHolder.clearContext();
+        service.reply(n, r.accessCode(), "我周三下午有空。", null);
+        assertThat(mails("mediation-mediator-message:" + n + ":")).singleElement().satisfies(m -> assertThat(
+                (String) m.get("SUBJECT")).isEqualTo("Mediation case " + n + ": new message from the applicant"));
+        assertThat(mails("mediation-agency-message:" + n + ":")).as("the agency's address is no person's")
+                .singleElement().satisfies(m -> assertThat((String) m.get("SUBJECT")).isEqualTo("调解案件 " + n + "：申请人有新留言"));
+
+        LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+        jdbc.update("update portal_user set mail_language = 'zh-TW' where username = ?", "med-cases-english");
+        jdbc.update("update mediation_case set submitted_at = ? where case_number = ?",
+                java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(60))), n);
+        agencyMail.remind();
+        assertThat(mails("mediation-mediator-reminder:med-cases-english:" + today)).singleElement()
+                .satisfies(m -> assertThat((String) m.get("SUBJECT")).startsWith("您承辦的調解案件期限提醒"));
+    }
+
+    @Test
     void full_width_id_numbers_and_phones_with_a_country_code_or_an_extension_are_accepted_and_kept_in_a_normal_form() {
         // what a Chinese input method types: full-width digits and letters
         StringBuilder fullWidth = new StringBuilder();
