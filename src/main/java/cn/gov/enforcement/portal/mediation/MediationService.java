@@ -515,8 +515,13 @@ public class MediationService {
                     : translations.get(language, "mediation.mail.otherParty.body", c.otherPartyName(), c.caseNumber(),
                             statusText, followingLines(details(c, last, language, true), guidance(last, language)),
                             contactLines(c.agencyId(), language));
+            // the invitation says so to the one invited: "other party invited" is the applicant's view of the step
+            String subject = last.to() == CaseStatus.OTHER_PARTY_INVITED
+                    ? translations.get(language, "mediation.mail.invitation.subject", c.caseNumber(),
+                            agencyName(c.agencyId(), language))
+                    : translations.get(language, "mediation.mail.step.subject", c.caseNumber(), statusText);
             outbox.enqueue(OutgoingMail.text("mediation-other:" + c.caseNumber() + ":" + history.size(), c.otherPartyEmail(),
-                    translations.get(language, "mediation.mail.step.subject", c.caseNumber(), statusText), body, language));
+                    subject, body, language));
         }
     }
 

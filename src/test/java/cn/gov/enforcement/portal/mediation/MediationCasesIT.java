@@ -191,6 +191,9 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(toOther).extracting(m -> m.get("RECIPIENT")).containsOnly("shop@example.cn");
         assertThat(toOther).hasSize(6); // invited, agreed, scheduled, extended, agreement, closed
         assertThat((String) toOther.get(0).get("TEXT_BODY")).contains("张三", "邀請您參加調解");
+        // the one invited reads an invitation, not the applicant's "other party invited"
+        assertThat((String) toOther.get(0).get("SUBJECT"))
+                .isEqualTo("行政調解邀請（案件編號 " + n + "）：示例市市場監督管理局邀請您參加調解");
         assertThat(toOther).extracting(m -> (String) m.get("TEXT_BODY")).anyMatch(b -> b.contains("三楼调解室"));
 
         assertThat(backOffice.caseFile(n).documents()).containsExactly(MediationDocument.ACCEPTANCE_NOTICE,
