@@ -274,9 +274,25 @@ public class AccountService {
      * account (for finding accounts nobody uses), in one transaction.
      */
     @Transactional
-    void signedIn(String username, String clientAddress) {
+    void signedIn(String username, String clientAddress, java.util.Locale language) {
         log.record(AccountAction.SIGNED_IN, username, null, clientAddress, null);
-        users.findByUsernameIgnoreCase(username).ifPresent(account -> account.signedIn(now()));
+        String tag = language == null ? null : cn.gov.enforcement.portal.platform.LanguagePreference.tag(language);
+        users.findByUsernameIgnoreCase(username).ifPresent(account -> account.signedIn(now(), tag));
+    }
+
+    /**
+     * The language of a staff member's own mails: the one they last signed in with (the page's language then, as the
+     * language switch or {@code ?lang=} chose it), Simplified Chinese before their first sign-in or for an unknown
+     * name. Mails to an agency's address are not a person's and stay in Simplified Chinese.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Locale mailLanguage(String username) {
+        if (username == null || username.isBlank()) {
+            return cn.gov.enforcement.portal.platform.Translations.ZH_CN;
+        }
+        return users.findByUsernameIgnoreCase(username).map(UserAccount::getMailLanguage)
+                .map(tag -> cn.gov.enforcement.portal.platform.Translations.supported(java.util.Locale.forLanguageTag(tag)))
+                .orElse(cn.gov.enforcement.portal.platform.Translations.ZH_CN);
     }
 
     /** Whether a session of this account signed in at {@code signedInAt} may go on. */

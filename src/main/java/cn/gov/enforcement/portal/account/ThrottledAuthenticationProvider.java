@@ -77,7 +77,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throw e;
         }
         attempt.succeeded();
-        accounts.signedIn(result.getName(), address);
+        // the page's language at the sign-in (its ?lang= or the browser's remembered choice): the person's mails follow it
+        java.util.Locale language = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes request
+                ? cn.gov.enforcement.portal.platform.LanguagePreference.forErrorPage(request.getRequest()) : null;
+        accounts.signedIn(result.getName(), address, language);
         String session = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getSessionId() : null;
         return SignInDetails.signedInAt(result, address, session, clock.instant());
     }

@@ -44,6 +44,10 @@ class UserAccount {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
+    /** The language of the last sign-in (a language tag), for the person's own mails; null before the first. */
+    @Column(name = "mail_language", length = 16)
+    private String mailLanguage;
+
     @Column(name = "last_sign_in_at")
     private OffsetDateTime lastSignInAt;
 
@@ -90,10 +94,15 @@ class UserAccount {
     boolean mustChangePassword() { return mustChangePassword; }
     OffsetDateTime getPasswordChangedAt() { return passwordChangedAt; }
 
-    /** A successful sign-in; does not count as a change of the account. */
-    void signedIn(OffsetDateTime at) {
+    /** A successful sign-in in that language (a tag); does not count as a change of the account. */
+    void signedIn(OffsetDateTime at, String language) {
         this.lastSignInAt = at;
+        if (language != null) {
+            this.mailLanguage = language;
+        }
     }
+
+    String getMailLanguage() { return mailLanguage; }
 
     /**
      * A new password hash; {@code setBySomeoneElse} (an initial or reset password) makes the person replace it at

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.guidance;
 
+import cn.gov.enforcement.portal.platform.DocumentSignature;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -69,10 +70,7 @@ class GuidanceDocument extends Div {
             officers.setId("guidance-document-officers");
             add(officers);
         }
-        Paragraph signature = new Paragraph(agencyName + " "
-                + date(lang, g.issuedAt().atZone(GuidanceService.ZONE).toLocalDate()));
-        signature.addClassName("document-signature");
-        add(signature);
+        add(DocumentSignature.of(agencyName, date(lang, g.issuedAt().atZone(GuidanceService.ZONE).toLocalDate())));
     }
 
     /**

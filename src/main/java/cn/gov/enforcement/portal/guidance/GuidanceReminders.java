@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Once a day (08:00 in China by default, {@code portal.guidance.reminder-cron}) reminds each officer by mail of the
  * follow-up visits of their written guidance that are overdue or due within {@link #DAYS_AHEAD} day: one mail per
- * officer and day to the address of their account, in Chinese, listing number, party, matter and the planned day,
+ * officer and day to the address of their account, in the language of their last sign-in, listing number, party, matter and the planned day,
  * linking to the agency's list of visits to make. Officers with nothing due, and those without an address (or whose
  * account is disabled), get none; their visits still show on the workbench.
  */
@@ -92,19 +92,19 @@ public class GuidanceReminders {
     }
 
     private OutgoingMail mail(String officer, String to, List<Guidance> due, LocalDate today) {
-        Locale zh = Translations.ZH_CN;
+        Locale language = accounts.mailLanguage(officer); // the officer's own language, as they last signed in
         long overdue = due.stream().filter(g -> g.getVisitDue().isBefore(today)).count();
         StringBuilder lines = new StringBuilder();
         for (Guidance g : due) {
             String line = g.getVisitDue().isBefore(today) ? "guidance.mail.reminder.lineOverdue"
                     : "guidance.mail.reminder.line";
-            lines.append(translations.get(zh, line, g.getNumber(), g.getPartyName(), g.getSubject(),
+            lines.append(translations.get(language, line, g.getNumber(), g.getPartyName(), g.getSubject(),
                     g.getVisitDue().toString())).append('\n');
         }
         return OutgoingMail.text("guidance-reminder:" + officer + ":" + today, to,
-                translations.get(zh, "guidance.mail.reminder.subject", due.size(), today.toString()),
-                translations.get(zh, "guidance.mail.reminder.body", due.size(), overdue, lines.toString().strip(),
+                translations.get(language, "guidance.mail.reminder.subject", due.size(), today.toString()),
+                translations.get(language, "guidance.mail.reminder.body", due.size(), overdue, lines.toString().strip(),
                         portal.link("staff/guidance?visits=true")),
-                zh);
+                language);
     }
 }

@@ -706,7 +706,7 @@ public class GuidanceService {
     }
 
     /**
-     * Tells the officer who wrote the guidance that its party replied (in Chinese, to the address of their account
+     * Tells the officer who wrote the guidance that its party replied (in the language of their last sign-in, to the address of their account
      * when they gave one): the reply, not its note, and the link to the guidance. One mail per reply.
      */
     private void mailReplied(Guidance g) {
@@ -714,13 +714,13 @@ public class GuidanceService {
         if (to.isEmpty()) {
             return;
         }
-        Locale zh = Translations.ZH_CN;
+        Locale language = accounts.mailLanguage(g.getOfficer()); // the officer's own language, as they last signed in
         PartyReply reply = PartyReply.valueOf(g.getReply());
         outbox.enqueue(OutgoingMail.text("guidance-reply:" + g.getNumber() + ":" + g.getRepliedAt().toEpochMilli(),
-                to.get().strip(), translations.get(zh, "guidance.mail.replied.subject", g.getNumber(), g.getPartyName()),
-                translations.get(zh, "guidance.mail.replied.body", g.getNumber(), g.getPartyName(), g.getSubject(),
-                        translations.get(zh, reply.messageKey()), portal.link(GuidanceDetailView.path(g.getNumber()))),
-                zh));
+                to.get().strip(), translations.get(language, "guidance.mail.replied.subject", g.getNumber(), g.getPartyName()),
+                translations.get(language, "guidance.mail.replied.body", g.getNumber(), g.getPartyName(), g.getSubject(),
+                        translations.get(language, reply.messageKey()), portal.link(GuidanceDetailView.path(g.getNumber()))),
+                language));
     }
 
     // ---- helpers ----

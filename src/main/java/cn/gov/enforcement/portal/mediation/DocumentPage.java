@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.DocumentSignature;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -34,11 +35,14 @@ final class DocumentPage {
         page.add(number);
         String category = view.getTranslation(d.category().messageKey());
         String reason = d.reason() == null ? "" : d.reason();
+        java.util.Locale language = com.vaadin.flow.component.UI.getCurrent().getLocale();
+        String pattern = view.getTranslation("mediation.document.datePattern");
+        String issued = date(pattern, language, d.issuedOn());
         switch (d.kind()) {
             case ACCEPTANCE_NOTICE -> {
                 page.add(new Paragraph(view.getTranslation(key + ".to", d.applicantName())));
-                page.add(new Paragraph(view.getTranslation(key + ".text", category, d.otherPartyName(), d.issuedOn().toString(),
-                        d.mediationDue() == null ? "" : d.mediationDue().toString())));
+                page.add(new Paragraph(view.getTranslation(key + ".text", category, d.otherPartyName(), issued,
+                        date(pattern, language, d.mediationDue()))));
                 if (!reason.isEmpty()) {
                     page.add(new Paragraph(view.getTranslation("mediation.document.note", reason)));
                 }
@@ -46,7 +50,7 @@ final class DocumentPage {
             }
             case NON_ACCEPTANCE_NOTICE -> {
                 page.add(new Paragraph(view.getTranslation(key + ".to", d.applicantName())));
-                page.add(new Paragraph(view.getTranslation(key + ".text", category, d.otherPartyName(), d.issuedOn().toString())));
+                page.add(new Paragraph(view.getTranslation(key + ".text", category, d.otherPartyName(), issued)));
                 page.add(new Paragraph(view.getTranslation("mediation.document.reason", reason)));
                 page.add(new Paragraph(view.getTranslation("mediation.guidance.onward")));
             }
@@ -70,10 +74,16 @@ final class DocumentPage {
                 page.add(new Paragraph(view.getTranslation(key + ".signatures")));
             }
         }
-        Paragraph signature = new Paragraph(d.agencyName() + " " + d.issuedOn());
-        signature.addClassName("document-signature");
-        page.add(signature);
+        page.add(DocumentSignature.of(d.agencyName(), issued));
         return page;
+    }
+
+    /**
+     * A day as a document writes it (2026年12月7日, 7 December 2026: {@code mediation.document.datePattern}), not
+     * 2026-12-07 as the lists and mails do; empty for none.
+     */
+    static String date(String pattern, java.util.Locale language, java.time.LocalDate day) {
+        return day == null ? "" : java.time.format.DateTimeFormatter.ofPattern(pattern, language).format(day);
     }
 
     static boolean isSample(String agencyId) {

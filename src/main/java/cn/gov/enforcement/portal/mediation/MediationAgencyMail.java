@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with a notification address). The mails name case number, category, deadline and a link to the
  * case page; names, ID numbers, contact details, facts and messages stay in the portal. An agency without a usable
  * address gets nothing (logged). The assigned mediator hears of the assignment and of applicant messages at their own
- * notification address, when they gave one (/account/password).
+ * notification address, when they gave one (/account/password), in the language they last signed in with
+ * ({@code AccountService.mailLanguage}), as their reminder is.
  */
 @Component
 public class MediationAgencyMail {
@@ -92,10 +93,15 @@ public class MediationAgencyMail {
         String subject = translations.get(ZH, "mediation.mail.agency.message.subject", c.caseNumber());
         String body = translations.get(ZH, "mediation.mail.agency.message.body", c.caseNumber(), category(c), caseLink(c));
         send(c, "mediation-agency-message:" + c.caseNumber() + ":" + messageId, subject, body);
-        // the assigned mediator also hears of it at their own address, when they gave one
-        personalAddress(c.mediator()).ifPresent(to -> outbox.enqueue(
-                OutgoingMail.text("mediation-mediator-message:" + c.caseNumber() + ":" + messageId, to, subject,
-                        body, ZH)));
+        // the assigned mediator also hears of it at their own address, when they gave one, in their own language
+        personalAddress(c.mediator()).ifPresent(to -> {
+            Locale language = accounts.mailLanguage(c.mediator());
+            outbox.enqueue(OutgoingMail.text("mediation-mediator-message:" + c.caseNumber() + ":" + messageId, to,
+                    translations.get(language, "mediation.mail.agency.message.subject", c.caseNumber()),
+                    translations.get(language, "mediation.mail.agency.message.body", c.caseNumber(), category(c, language),
+                            caseLink(c)),
+                    language));
+        });
     }
 
     /**
@@ -103,12 +109,14 @@ public class MediationAgencyMail {
      * assigning transaction.
      */
     void mediatorAssigned(MediationCase c) {
-        personalAddress(c.mediator()).ifPresent(to -> outbox.enqueue(
-                OutgoingMail.text("mediation-mediator-assigned:" + c.caseNumber() + ":" + c.history().size(), to,
-                        translations.get(ZH, "mediation.mail.mediator.assigned.subject", c.caseNumber()),
-                        translations.get(ZH, "mediation.mail.mediator.assigned.body", c.caseNumber(), category(c),
-                                translations.get(ZH, c.status().messageKey()), caseLink(c)),
-                        ZH)));
+        personalAddress(c.mediator()).ifPresent(to -> {
+            Locale language = accounts.mailLanguage(c.mediator());
+            outbox.enqueue(OutgoingMail.text("mediation-mediator-assigned:" + c.caseNumber() + ":" + c.history().size(), to,
+                    translations.get(language, "mediation.mail.mediator.assigned.subject", c.caseNumber()),
+                    translations.get(language, "mediation.mail.mediator.assigned.body", c.caseNumber(),
+                            category(c, language), translations.get(language, c.status().messageKey()), caseLink(c)),
+                    language));
+        });
     }
 
     /** The applicant withdrew the application. Inside the withdrawing transaction. */
@@ -177,13 +185,14 @@ public class MediationAgencyMail {
                     continue;
                 }
                 outbox.enqueue(reminder("mediation-reminder:" + entry.getKey() + ":" + today, to.get(), entry.getValue(), today,
-                        "mediation.mail.agency.reminder.subject", "mediation.mail.agency.reminder.body"));
+                        "mediation.mail.agency.reminder.subject", "mediation.mail.agency.reminder.body", ZH));
                 count++;
             }
             // each assigned mediator with a notification address also gets the lines of their own cases
             byMediator.forEach((mediator, due) -> personalAddress(mediator).ifPresent(to -> outbox.enqueue(
                     reminder("mediation-mediator-reminder:" + mediator + ":" + today, to, due, today,
-                            "mediation.mail.mediator.reminder.subject", "mediation.mail.mediator.reminder.body"))));
+                            "mediation.mail.mediator.reminder.subject", "mediation.mail.mediator.reminder.body",
+                            accounts.mailLanguage(mediator)))));
             return count;
         });
         return reminded == null ? 0 : reminded;
@@ -191,29 +200,33 @@ public class MediationAgencyMail {
 
     private record Due(MediationCase c, LocalDate date) {}
 
-    /** A reminder listing the deadlines due, with the given subject and body texts. */
+    /** A reminder listing the deadlines due, with the given subject and body texts, in that language. */
     private OutgoingMail reminder(String dedupKey, String to, List<Due> due, LocalDate today, String subjectKey,
-            String bodyKey) {
+            String bodyKey, Locale language) {
         long overdue = due.stream().filter(d -> d.date().isBefore(today)).count();
         StringBuilder lines = new StringBuilder();
         for (Due d : due) {
-            String deadline = translations.get(ZH, d.c().status() == CaseStatus.SUBMITTED
+            String deadline = translations.get(language, d.c().status() == CaseStatus.SUBMITTED
                     ? "mediation.mail.agency.reminder.acceptance"
                     : d.c().awaitsClosing() ? "mediation.mail.agency.reminder.closing" : "mediation.mail.agency.reminder.mediation");
-            lines.append(translations.get(ZH, d.date().isBefore(today) ? "mediation.mail.agency.reminder.lineOverdue"
-                            : "mediation.mail.agency.reminder.line", d.c().caseNumber(), category(d.c()),
-                    translations.get(ZH, d.c().status().messageKey()), deadline, d.date().format(DATE)))
+            lines.append(translations.get(language, d.date().isBefore(today) ? "mediation.mail.agency.reminder.lineOverdue"
+                            : "mediation.mail.agency.reminder.line", d.c().caseNumber(), category(d.c(), language),
+                    translations.get(language, d.c().status().messageKey()), deadline, d.date().format(DATE)))
                     .append('\n');
         }
         return OutgoingMail.text(dedupKey, to,
-                translations.get(ZH, subjectKey, due.size(), today.format(DATE)),
-                translations.get(ZH, bodyKey, due.size(), overdue,
+                translations.get(language, subjectKey, due.size(), today.format(DATE)),
+                translations.get(language, bodyKey, due.size(), overdue,
                         lines.toString().strip(), settings.link("staff/mediation"), settings.closeReminderDays()),
-                ZH);
+                language);
     }
 
     private String category(MediationCase c) {
-        return translations.get(ZH, c.category().messageKey());
+        return category(c, ZH);
+    }
+
+    private String category(MediationCase c, Locale language) {
+        return translations.get(language, c.category().messageKey());
     }
 
     private String caseLink(MediationCase c) {

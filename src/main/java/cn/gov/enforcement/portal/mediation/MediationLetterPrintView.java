@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.DocumentSignature;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -57,13 +58,14 @@ public class MediationLetterPrintView extends Div implements HasUrlParameter<Str
         page.add(new Paragraph(getTranslation(lang, "mediation.letter.document.facts", l.facts())));
         page.add(new Paragraph(getTranslation(lang, "mediation.letter.document.voluntary")));
         Paragraph how = new Paragraph(getTranslation(lang, "mediation.letter.document.how",
-                service.settings().link(l.applyPath(), lang), l.code(), l.validUntil().toString()));
+                service.settings().link(l.applyPath(), lang), l.code(),
+                DocumentPage.date(getTranslation(lang, "mediation.document.datePattern"), lang, l.validUntil())));
         how.setId("mediation-letter-how");
         page.add(how);
         page.add(new Paragraph(getTranslation(lang, "mediation.guidance.onward")));
-        Paragraph signature = new Paragraph(l.agencyName() + " " + l.createdAt().atZone(service.settings().zone()).toLocalDate());
-        signature.addClassName("document-signature");
-        page.add(signature);
+        String pattern = getTranslation(lang, "mediation.document.datePattern");
+        page.add(DocumentSignature.of(l.agencyName(),
+                DocumentPage.date(pattern, lang, l.createdAt().atZone(service.settings().zone()).toLocalDate())));
         add(page);
     }
 

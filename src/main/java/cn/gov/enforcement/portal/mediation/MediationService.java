@@ -515,8 +515,13 @@ public class MediationService {
                     : translations.get(language, "mediation.mail.otherParty.body", c.otherPartyName(), c.caseNumber(),
                             statusText, followingLines(details(c, last, language, true), guidance(last, language)),
                             contactLines(c.agencyId(), language));
+            // the invitation says so to the one invited: "other party invited" is the applicant's view of the step
+            String subject = last.to() == CaseStatus.OTHER_PARTY_INVITED
+                    ? translations.get(language, "mediation.mail.invitation.subject", c.caseNumber(),
+                            agencyName(c.agencyId(), language))
+                    : translations.get(language, "mediation.mail.step.subject", c.caseNumber(), statusText);
             outbox.enqueue(OutgoingMail.text("mediation-other:" + c.caseNumber() + ":" + history.size(), c.otherPartyEmail(),
-                    translations.get(language, "mediation.mail.step.subject", c.caseNumber(), statusText), body, language));
+                    subject, body, language));
         }
     }
 
@@ -560,6 +565,11 @@ public class MediationService {
         }
         if (step.kind() == null && step.to() == CaseStatus.AGREEMENT_REACHED && c.agreementTerms() != null) {
             text.append(translations.get(language, "mediation.track.agreement", c.agreementTerms()));
+        }
+        if (step.kind() == null && step.to() == CaseStatus.ACCEPTED) {
+            // the day by which mediation should end, as the tracking page shows it from the acceptance on
+            c.mediationDue(settings, calendar.current()).ifPresent(due -> text.append("\n")
+                    .append(translations.get(language, "mediation.track.mediationDue", due.format(DATE))));
         }
         if (CaseTransition.EXTENDED.equals(step.kind())) {
             c.mediationDue(settings, calendar.current()).ifPresent(due -> text.append("\n")

@@ -17,7 +17,7 @@ final class ViewSupport {
             .mediation-document { max-width: 42rem; margin: 1rem auto; font-family: serif; line-height: 1.8; }
             .mediation-document h1 { text-align: center; font-size: 1.6rem; }
             .mediation-document .document-number { text-align: right; }
-            .mediation-document .document-signature { text-align: right; margin-top: 3rem; }
+            .mediation-document .document-signature { margin-top: 3rem; }
             .mediation-document .sample-label { color: #a00; font-weight: bold; }
             @media print {
               .portal-header, nav, footer, .no-print { display: none !important; }

@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.IntegrationTest;
+import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.testsupport.MutableClock;
 import cn.gov.enforcement.portal.testsupport.StaffAccounts;
 import java.net.URI;
@@ -279,6 +280,20 @@ class SignInIT extends IntegrationTest {
         assertThat(location(signIn("signin-origin", password, "Referer", own + "/login?error"))).endsWith("/staff");
         // a client that sends neither (not a browser) is no cross-site request
         assertThat(location(signIn("signin-origin", password))).endsWith("/staff");
+    }
+
+    @Test
+    void the_language_of_the_last_sign_in_is_the_language_of_the_persons_own_mails() throws Exception {
+        String password = account("signin-language");
+        assertThat(accounts.mailLanguage("signin-language")).as("before any sign-in").isEqualTo(Translations.ZH_CN);
+        assertThat(location(signIn("signin-language", password, "Cookie", "portal-lang=en"))).endsWith("/staff");
+        assertThat(accounts.mailLanguage("signin-language")).isEqualTo(Translations.EN);
+        assertThat(location(signIn("signin-language", password, "Cookie", "portal-lang=zh-TW"))).endsWith("/staff");
+        assertThat(accounts.mailLanguage("signin-language")).isEqualTo(Translations.ZH_TW);
+        // a browser that remembers no language signs in on the Simplified Chinese pages
+        assertThat(location(signIn("signin-language", password))).endsWith("/staff");
+        assertThat(accounts.mailLanguage("signin-language")).isEqualTo(Translations.ZH_CN);
+        assertThat(accounts.mailLanguage("nobody-of-that-name")).isEqualTo(Translations.ZH_CN);
     }
 
     @Test

@@ -267,16 +267,16 @@ class GuidanceIT extends KaribuViewTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-document-officers")).getText())
                 .isEqualTo("执法人员：张晓丰（" + VALID + "）");
         String chineseDate = today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日";
-        assertThat(_get(Paragraph.class, spec -> spec.withClasses("document-signature")).getText())
-                .endsWith(" " + chineseDate).doesNotContain(today.toString());
+        // the closing as an official document's (落款): the agency's name, then the date on a line of its own
+        assertThat(signature()).containsExactly("示例市市场监督管理局", chineseDate);
         assertThat(_get(GuidanceDocument.class).getElement().getTextRecursively())
                 .contains("请于 " + respondBy.getYear() + "年" + respondBy.getMonthValue() + "月" + respondBy.getDayOfMonth()
                         + "日 前反馈或完成。");
         // a party writing English gets the English long form
         String english = service.issue(input(null, "en")).guidance().number();
         UI.getCurrent().navigate(GuidanceDetailView.path(english));
-        assertThat(_get(Paragraph.class, spec -> spec.withClasses("document-signature")).getText()).endsWith(" "
-                + java.time.format.DateTimeFormatter.ofPattern("d MMMM y", java.util.Locale.ENGLISH).format(today));
+        assertThat(signature()).last().isEqualTo(
+                java.time.format.DateTimeFormatter.ofPattern("d MMMM y", java.util.Locale.ENGLISH).format(today));
         assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-document-officers")).getText())
                 .isEqualTo("Officers: 张晓丰 (" + VALID + ")");
 
@@ -288,7 +288,17 @@ class GuidanceIT extends KaribuViewTest {
         _click(_get(Button.class, spec -> spec.withId("guidance-open-submit")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("guidance-document-officers")).getText())
                 .isEqualTo("执法人员：张*丰（" + VALID + "）");
-        assertThat(_get(Paragraph.class, spec -> spec.withClasses("document-signature")).getText()).endsWith(" " + chineseDate);
+        assertThat(signature()).containsExactly("示例市市场监督管理局", chineseDate);
+    }
+
+    /** The lines of the document's closing: the agency's name and the date, each an element of its own. */
+    private static List<String> signature() {
+        com.vaadin.flow.component.html.Div closing = _get(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withClasses("document-signature"));
+        return List.of(_get(closing, com.vaadin.flow.component.html.Div.class,
+                        spec -> spec.withClasses("document-signature-agency")).getText(),
+                _get(closing, com.vaadin.flow.component.html.Div.class,
+                        spec -> spec.withClasses("document-signature-date")).getText());
     }
 
     @Test
@@ -724,6 +734,32 @@ class GuidanceIT extends KaribuViewTest {
             assertThat((String) m.get("text_body")).contains("有疑问或不同意见",
                     portal.link("staff/guidance/document/" + number)).doesNotContain("需要哪些材料");
         });
+    }
+
+    @Test
+    void an_officers_own_mails_are_in_the_language_of_their_last_sign_in() {
+        var admin = new UsernamePasswordAuthenticationToken("test-admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+        SecurityContextHolder.setContext(new SecurityContextImpl(admin));
+        try {
+            accounts.create(new AccountService.NewUser("guidance-tw-officer", "测试指导员", Role.OFFICER, MARKET,
+                    "zhidao-tw@scjg.example.cn"));
+        } catch (ValidationFailure alreadyThere) {
+            // created by an earlier run of this test
+        }
+        // as a sign-in with the zh-TW pages leaves it (SignInIT)
+        jdbc.update("update portal_user set mail_language = 'zh-TW' where username = ?", "guidance-tw-officer");
+        signIn(users.loadUserByUsername("guidance-tw-officer"), "OFFICER");
+        GuidanceService.Issued issued = service.issue(input(null));
+        String number = issued.guidance().number();
+        jdbc.update("update guidance_document set visit_due = ? where number = ?", service.today().minusDays(1), number);
+        SecurityContextHolder.clearContext();
+        service.reply(number, issued.accessCode(), PartyReply.DONE, null, client());
+        assertThat(jdbc.queryForObject("select subject from notification_outbox where dedup_key like ?", String.class,
+                "guidance-reply:" + number + ":%")).isEqualTo("行政指導書 " + number + "：某某餐饮管理有限公司 已回覆");
+        reminders.remind();
+        assertThat(jdbc.queryForObject("select subject from notification_outbox where dedup_key = ?", String.class,
+                "guidance-reminder:guidance-tw-officer:" + service.today())).startsWith("行政指導回訪提醒");
     }
 
     @Test

@@ -680,6 +680,28 @@ class MediationCaseViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void a_printed_notice_closes_with_the_agency_and_under_it_the_date_written_as_a_document_writes_it() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-closing", "sample-market-regulation");
+        CaseTracking accepted = context.getBean(MediationBackOffice.class).accept(r.caseNumber(), null);
+        java.time.LocalDate today = java.time.LocalDate.now(context.getBean(java.time.Clock.class).withZone(service.settings().zone()));
+        String day = today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日";
+        java.time.LocalDate due = accepted.mediationDue();
+
+        UI.getCurrent().navigate("staff/mediation/document/" + r.caseNumber() + "/ACCEPTANCE_NOTICE");
+        Div document = _get(Div.class, spec -> spec.withId("mediation-document"));
+        // 落款: the agency's name, then the date on a line of its own (they ran on one line, the date as 2026-12-07)
+        Div closing = _get(document, Div.class, spec -> spec.withClasses("document-signature"));
+        assertThat(_get(closing, Div.class, spec -> spec.withClasses("document-signature-agency")).getText())
+                .isEqualTo("示例市市场监督管理局");
+        assertThat(_get(closing, Div.class, spec -> spec.withClasses("document-signature-date")).getText()).isEqualTo(day);
+        assertThat(document.getElement().getTextRecursively())
+                .contains("本机关已于" + day + "决定受理。调解一般在" + due.getYear() + "年" + due.getMonthValue() + "月"
+                        + due.getDayOfMonth() + "日前终结。")
+                .doesNotContain(today.toString());
+    }
+
+    @Test
     void a_document_that_does_not_apply_and_an_unknown_document_or_letter_say_so_in_their_heading() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
         signInOfficer("med-view-documents", "sample-market-regulation");

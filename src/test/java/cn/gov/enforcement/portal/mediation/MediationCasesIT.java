@@ -191,6 +191,9 @@ class MediationCasesIT extends IntegrationTest {
         assertThat(toOther).extracting(m -> m.get("RECIPIENT")).containsOnly("shop@example.cn");
         assertThat(toOther).hasSize(6); // invited, agreed, scheduled, extended, agreement, closed
         assertThat((String) toOther.get(0).get("TEXT_BODY")).contains("张三", "邀請您參加調解");
+        // the one invited reads an invitation, not the applicant's "other party invited"
+        assertThat((String) toOther.get(0).get("SUBJECT"))
+                .isEqualTo("行政調解邀請（案件編號 " + n + "）：示例市市場監督管理局邀請您參加調解");
         assertThat(toOther).extracting(m -> (String) m.get("TEXT_BODY")).anyMatch(b -> b.contains("三楼调解室"));
 
         assertThat(backOffice.caseFile(n).documents()).containsExactly(MediationDocument.ACCEPTANCE_NOTICE,
@@ -278,6 +281,56 @@ class MediationCasesIT extends IntegrationTest {
             assertThat(toApplicant).as(tag).hasSize(3).allSatisfy(m -> assertThat((String) m.get("TEXT_BODY"))
                     .contains("\n" + link + "\n").doesNotContain(r.accessCode() + "&", "code=", "\n\n\n"));
         }
+    }
+
+    @Test
+    void the_acceptance_mail_states_the_mediation_deadline_in_the_applicants_language_as_the_tracking_page_does() {
+        Map<Locale, String> line = Map.of(Locale.SIMPLIFIED_CHINESE, "调解期限：", Locale.TRADITIONAL_CHINESE, "調解期限：",
+                Locale.ENGLISH, "Mediation due by: ");
+        for (Locale language : List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH)) {
+            SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "due@example.cn"),
+                    language);
+            String n = r.caseNumber();
+            officer("med-cases-due", "sample-market-regulation");
+            CaseTracking accepted = backOffice.accept(n, "材料齐全");
+            SecurityContextHolder.clearContext();
+            assertThat(accepted.mediationDue()).isNotNull();
+            assertThat(mails("mediation-step:" + n + ":")).singleElement().satisfies(m -> assertThat((String) m.get("TEXT_BODY"))
+                    .as(language.toLanguageTag())
+                    .contains("材料齐全\n" + line.get(language) + accepted.mediationDue() + "\n")
+                    .doesNotContain("\n\n\n"));
+        }
+    }
+
+    @Test
+    void a_mediators_own_mails_are_in_the_language_of_their_last_sign_in_while_the_agencys_stay_in_chinese() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null),
+                Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        officer("med-cases-english", "sample-market-regulation");
+        accounts.changeOwnEmail("english@scjg.sample.gov.cn");
+        // as a sign-in with the English pages leaves it (SignInIT)
+        jdbc.update("update portal_user set mail_language = 'en' where username = ?", "med-cases-english");
+        officer("med-cases-chief", "sample-market-regulation");
+        backOffice.assignMediator(n, "med-cases-english");
+        assertThat(mails("mediation-mediator-assigned:" + n + ":")).singleElement().satisfies(m -> {
+            assertThat((String) m.get("SUBJECT")).isEqualTo("Mediation case " + n + " has been assigned to you");
+            assertThat((String) m.get("TEXT_BODY")).contains("Consumer").doesNotContain("消费", "调解");
+        });
+        SecurityContextHolder.clearContext();
+        service.reply(n, r.accessCode(), "我周三下午有空。", null);
+        assertThat(mails("mediation-mediator-message:" + n + ":")).singleElement().satisfies(m -> assertThat(
+                (String) m.get("SUBJECT")).isEqualTo("Mediation case " + n + ": new message from the applicant"));
+        assertThat(mails("mediation-agency-message:" + n + ":")).as("the agency's address is no person's")
+                .singleElement().satisfies(m -> assertThat((String) m.get("SUBJECT")).isEqualTo("调解案件 " + n + "：申请人有新留言"));
+
+        LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+        jdbc.update("update portal_user set mail_language = 'zh-TW' where username = ?", "med-cases-english");
+        jdbc.update("update mediation_case set submitted_at = ? where case_number = ?",
+                java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(60))), n);
+        agencyMail.remind();
+        assertThat(mails("mediation-mediator-reminder:med-cases-english:" + today)).singleElement()
+                .satisfies(m -> assertThat((String) m.get("SUBJECT")).startsWith("您承辦的調解案件期限提醒"));
     }
 
     @Test

@@ -662,7 +662,14 @@ class MediationViewsIT extends KaribuViewTest {
         signInOfficer("med-views-letters", "sample-market-regulation");
         UI.getCurrent().navigate("staff/mediation/letter/" + letter.code());
         assertThat(_get(Paragraph.class, spec -> spec.withId("mediation-letter-how")).getText())
-                .contains("open " + service.settings().link("mediation/apply?letter=" + letter.code() + "&lang=en") + ";");
+                .contains("open " + service.settings().link("mediation/apply?letter=" + letter.code() + "&lang=en") + ";")
+                .endsWith("Valid until " + java.time.format.DateTimeFormatter.ofPattern("d MMMM y", Locale.ENGLISH)
+                        .format(letter.validUntil()) + ".");
+        // the closing: the agency's name, then the day of the letter under it, as the letter's language writes it
+        Div closing = _get(Div.class, spec -> spec.withClasses("document-signature"));
+        assertThat(_get(closing, Div.class, spec -> spec.withClasses("document-signature-agency")).getText()).isNotBlank();
+        assertThat(_get(closing, Div.class, spec -> spec.withClasses("document-signature-date")).getText())
+                .matches("\\d{1,2} [A-Z][a-z]+ \\d{4}");
     }
 
     @Test

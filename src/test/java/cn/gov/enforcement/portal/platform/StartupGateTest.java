@@ -37,7 +37,7 @@ class StartupGateTest {
         assertThat(risks.getStatus()).isEqualTo(503);
         assertThat(risks.getHeader("Retry-After")).isEqualTo("5");
         assertThat(risks.getHeader("Content-Security-Policy")).isNotBlank();
-        assertThat(risks.getContentAsString()).contains("平台正在啟動", "本頁將在 5 秒後自動重新整理",
+        assertThat(risks.getContentAsString()).contains("平臺正在啟動", "本頁將在 5 秒後自動重新整理",
                 "<meta http-equiv=\"refresh\" content=\"5\">", "href=\"/risks?lang=zh-TW&amp;q=a%26b\"");
         assertThat(send("/api/v1/regulations", "lang=en").getContentAsString())
                 .isEqualTo("{\"error\":\"service_unavailable\",\"message\":\"The portal is starting; please try again in "

@@ -197,6 +197,22 @@ class TranslationBundlesTest {
     }
 
     @Test
+    void traditional_chinese_texts_write_platform_as_the_guides_do_in_its_standard_form() {
+        // the guides reach zh-TW readers through ReaderScript, which writes 本平臺; the interface wrote 本平台 beside them
+        assertThat(ReaderScript.toTaiwan("在本平台申请的步骤")).isEqualTo("在本平臺申請的步驟");
+        List<String> problems = new ArrayList<>();
+        Translations.readBundles().forEach((family, perLocale) -> {
+            Properties tw = perLocale.get(Translations.ZH_TW);
+            for (String key : tw.stringPropertyNames()) {
+                if (tw.getProperty(key).contains("平台")) {
+                    problems.add(family + "_zh_TW " + key + ": " + tw.getProperty(key));
+                }
+            }
+        });
+        assertThat(problems).as("平台 where the guides write 平臺").isEmpty();
+    }
+
+    @Test
     void every_key_used_in_the_code_exists_in_the_bundles() throws IOException {
         Translations translations = new Translations();
         Pattern call = Pattern.compile("(?:getTranslation|\\.get\\(\\s*[a-zA-Z_.()]+\\s*,)\\(?\\s*\"([a-zA-Z0-9_.-]+)\"");

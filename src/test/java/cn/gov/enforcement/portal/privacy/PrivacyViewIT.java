@@ -81,9 +81,9 @@ class PrivacyViewIT extends KaribuViewTest {
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-mediation")).getText())
                 .contains("自結案之日起保存 " + kept + " 天", "自達成調解協議或者調解不成之日起算");
         assertThat(_get(ListItem.class, spec -> spec.withId("privacy-rating")).getText())
-                .contains("被評價機關的工作人員", "平台管理員");
+                .contains("被評價機關的工作人員", "平臺管理員");
         assertThat(_get(Paragraph.class, spec -> spec.withId("privacy-rights")).getText())
-                .contains("機關工作人員在平台上按您的要求更正", "刪除後不能復原");
+                .contains("機關工作人員在平臺上按您的要求更正", "刪除後不能復原");
     }
 
     @Autowired SiteSettings site;

@@ -170,7 +170,7 @@ class HomeViewIT extends KaribuViewTest {
         expected.put("agencies/no-such-agency", List.of("没有找到这个执法主体", "沒有找到這個執法主體", "We could not find this agency"));
         expected.put("regulations/999999999", List.of("没有找到这个页面", "沒有找到這個頁面", "Page not found"));
         List<Locale> languages = List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH);
-        List<String> sites = List.of("服务型行政执法公共服务平台", "服務型行政執法公共服務平台", "Service-Oriented Enforcement Portal");
+        List<String> sites = List.of("服务型行政执法公共服务平台", "服務型行政執法公共服務平臺", "Service-Oriented Enforcement Portal");
         try {
             for (int i = 0; i < languages.size(); i++) {
                 UI.getCurrent().setLocale(languages.get(i));
@@ -205,7 +205,7 @@ class HomeViewIT extends KaribuViewTest {
         assertThat(title()).endsWith(" - Service-Oriented Enforcement Portal").containsOnlyOnce("Service-Oriented");
         UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
         UI.getCurrent().navigate("assistant");
-        assertThat(title()).endsWith(" - 服務型行政執法公共服務平台");
+        assertThat(title()).endsWith(" - 服務型行政執法公共服務平臺");
 
         assertThat(MainLayout.withSiteName("首页 - 平台", "平台")).isEqualTo("首页 - 平台");
         assertThat(MainLayout.withSiteName(null, "平台")).isEqualTo("平台");

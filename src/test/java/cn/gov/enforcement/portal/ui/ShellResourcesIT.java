@@ -92,8 +92,8 @@ class ShellResourcesIT extends IntegrationTest {
     void the_first_answer_of_a_page_names_its_language_and_the_site_in_it() throws Exception {
         // what a link preview or a crawler that runs no script reads: the page's language (address, then cookie)
         assertShell(get("/risks?lang=en"), "en", "Service-Oriented Enforcement Portal");
-        assertShell(get("/risks?lang=zh-TW"), "zh-TW", "服務型行政執法公共服務平台");
-        assertShell(get("/risks?lang=zh-Hant-HK"), "zh-TW", "服務型行政執法公共服務平台");
+        assertShell(get("/risks?lang=zh-TW"), "zh-TW", "服務型行政執法公共服務平臺");
+        assertShell(get("/risks?lang=zh-Hant-HK"), "zh-TW", "服務型行政執法公共服務平臺");
         assertShell(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/risks"))
                 .header("Cookie", "portal-lang=en").GET().build(), HttpResponse.BodyHandlers.ofByteArray()),
                 "en", "Service-Oriented Enforcement Portal");
