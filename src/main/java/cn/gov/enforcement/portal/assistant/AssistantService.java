@@ -297,12 +297,8 @@ public class AssistantService {
                 .filter(h -> !MissingLicence.aboutOneHeld(lacked, h.snippet()))
                 .filter(h -> seen.add(h.url()))
                 .limit(MAX_ARTICLES).toList();
-        // an entry that only resembles the question in meaning is a guess when the question's words found the articles
-        // it is about: 执法人员来检查不出示证件 finds the article on showing the certificate, and entries on checking a
-        // supplier's licence or forged identity papers came within 0.6 of it in meaning
-        double floor = articles.isEmpty() ? top - MAX_BEHIND_BEST : Double.POSITIVE_INFINITY;
-        return new Sources(offered(risks, floor, MAX_RISKS), offered(exemptions, floor, MAX_EXEMPTIONS),
-                offered(benchmarks, floor, MAX_BENCHMARKS), articles, laws.unavailable());
+        return new Sources(offered(risks, top, MAX_RISKS), offered(exemptions, top, MAX_EXEMPTIONS),
+                offered(benchmarks, top, MAX_BENCHMARKS), articles, laws.unavailable());
     }
 
     /** The entries that are not about one of the licences a question says the business lacks as held. */
@@ -410,9 +406,9 @@ public class AssistantService {
      */
     private record Scored<T>(T entry, double score, boolean aloneByMeaning) {}
 
-    /** The entries to offer, best first: those offered on meaning alone only when their score reaches the floor. */
-    private static <T> List<T> offered(List<Scored<T>> scored, double floor, int max) {
-        return scored.stream().filter(s -> !s.aloneByMeaning() || s.score() >= floor).limit(max)
+    /** The entries to offer, best first: those offered on meaning alone only when near the answer's best entry. */
+    private static <T> List<T> offered(List<Scored<T>> scored, double top, int max) {
+        return scored.stream().filter(s -> !s.aloneByMeaning() || s.score() >= top - MAX_BEHIND_BEST).limit(max)
                 .map(Scored::entry).toList();
     }
 
