@@ -13,6 +13,8 @@ import cn.gov.enforcement.portal.regulation.MissingLicence;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
 import cn.gov.enforcement.portal.search.TextEmbeddings;
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.common.Term;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,10 +60,11 @@ public class AssistantService {
      */
     static final int MIN_SCORE = 5;
     /**
-     * Distinct character pairs an article's marks must share with the question: one pair alone (医疗 of 医疗废物 in
-     * 医疗期) says little about what the article is about.
+     * Distinct words of the question an article's marks must cover ({@link #questionWords}): one word alone (医疗 of
+     * 医疗废物 in 医疗期, 营业执照 in an article on vehicle makers that have none) says little about what the article is
+     * about, however many character pairs the word has.
      */
-    static final int MIN_PAIRS = 2;
+    static final int MIN_WORDS = 2;
     /** Cosine similarity of question and entry at which an entry is offered on its meaning alone. */
     static final double MIN_SIMILARITY = 0.58;
     /** Cosine similarity an entry that shares words with the question ({@link #MIN_SCORE}) must still reach. */
@@ -75,18 +78,26 @@ public class AssistantService {
     private static final Logger LOG = LoggerFactory.getLogger(AssistantService.class);
     /** Question words and fillers that say nothing about the situation. */
     static final Pattern FILLERS = Pattern.compile(
-            "怎么办|怎么样|怎么|怎样|如何|什么|哪些|为什么|是否|能否|能不能|可不可以|可以吗|会不会|需要|注意|请问|我们|我的|我|你好|吗|呢|吧|了|的|要");
+            "怎么办|怎么样|怎么|怎样|如何|什么|哪些|为什么|是否|能否|能不能|可不可以|可以吗|会不会|要不要|需要|注意|请问|我们|我的|我|你好|吗|呢|吧|了|的|要");
+
+    /**
+     * The {@link #FILLERS} of more than one character (怎么办, 能不能, 我的), taken out of a question before it is cut into
+     * words, since a segmenter may cut them apart (能|不能).
+     */
+    private static final Pattern LONG_FILLERS = Pattern.compile(java.util.Arrays.stream(FILLERS.pattern().split("\\|"))
+            .filter(f -> f.length() > 1).collect(java.util.stream.Collectors.joining("|")));
 
     /**
      * Character pairs that say nothing about which violation is meant: how often or when it happened (第一次, 首次,
      * 被发现), the legal boilerplate of every entry (未按规定, 擅自, 违法行为; 未取得 of every licence one lacks; 没有, which
      * says that something is lacking, not what: 没有明码标价 marked 没有明 in 法律没有明文规定 and offered 刑法 第三条) and words
      * that half the entries of a field share (机动车 and its 车驾 of 机动车驾驶人/驾驶证, 劳动者, 经营者, 管理, 个人; the 可证 of every 许可证, whose kind the
-     * words before it say). They are left out of the question's words.
+     * words before it say; the 人员 of every kind of person, 执法人员, 从业人员, 无证人员, whom the words before it name).
+     * They are left out of the question's words.
      */
     static final Set<String> GENERIC_PAIRS = Set.of("未按", "按规", "规定", "首次", "初次", "第一", "一次", "发现", "未经",
             "擅自", "行为", "违法", "违反", "违规", "情节", "机动", "动车", "车驾", "动者", "经营", "营者", "管理", "个人", "处罚",
-            "罚款", "被罚", "未取", "取得", "没有", "可证", "一下", "一点", "现在", "已经", "时候", "一个", "两个", "几个", "个月");
+            "罚款", "被罚", "未取", "取得", "没有", "可证", "人员", "一下", "一点", "现在", "已经", "时候", "一个", "两个", "几个", "个月");
 
     /** A mark of the search in a snippet; group 1 is the marked text. */
     private static final Pattern MARK = Pattern.compile("<em>([^<]+)</em>");
@@ -244,9 +255,13 @@ public class AssistantService {
     private Sources sources(String text) {
         String simplified = ChineseScript.toSimplified(text);
         Set<String> pairs = questionPairs(simplified);
+        List<Set<String>> words = questionWords(simplified);
         // the legal terms of its everyday words count as the question's words too (社保 → 社会保险), as in the lists' and
         // the regulation search
-        LayTerms.bundled().expand(simplified).forEach(term -> pairs.addAll(hanPairs(term)));
+        for (String term : LayTerms.bundled().expand(simplified)) {
+            pairs.addAll(hanPairs(term));
+            questionWords(term).stream().filter(w -> !words.contains(w)).forEach(words::add);
+        }
         float[] meaning = questionVector(simplified);
         // someone without a licence is not helped by the entries and articles about one held: displaying, carrying
         // or reporting under it (MissingLicence)
@@ -270,7 +285,7 @@ public class AssistantService {
         // an entry offered on its meaning alone must be close to the best entry of the whole answer, not only of its
         // list: the best exemption of 电子秤没拿去检定 (进货查验) is far behind the scale's own risk
         double top = Math.max(top(risks), Math.max(top(exemptions), top(benchmarks)));
-        // only articles that share words with the question (their snippet marks two of its pairs): the vector half of
+        // only articles that share words with the question (their snippet marks two of its words): the vector half of
         // the search always finds something, however far from the question, which an answer must not offer
         Set<String> seen = new HashSet<>();
         RegulationCatalog.Results laws = regulations.search(new RegulationCatalog.Query(text, 2 * MAX_ARTICLES, null,
@@ -278,7 +293,7 @@ public class AssistantService {
         List<ArticleHit> articles = laws.results().stream()
                 // a news or work report about enforcement is found by the search but is no source of an answer
                 .filter(h -> h.level() != cn.gov.enforcement.portal.regulation.LegalLevel.OTHER_MATERIAL)
-                .filter(h -> sharesWords(h.snippet(), pairs))
+                .filter(h -> sharesWords(h.snippet(), words))
                 .filter(h -> !MissingLicence.aboutOneHeld(lacked, h.snippet()))
                 .filter(h -> seen.add(h.url()))
                 .limit(MAX_ARTICLES).toList();
@@ -447,6 +462,28 @@ public class AssistantService {
         return hanPairs(FILLERS.matcher(simplified).replaceAll(" "));
     }
 
+    /**
+     * The words of a text already in Simplified characters, as a word segmenter (HanLP's, whose dictionary ships with
+     * the library the portal already uses for zh-TW text) cuts it, each as its {@link #hanPairs}: a pair that spans
+     * two words (照会 of 执照|会怎样, 款决 of 罚款|决定) belongs to no word, and the pairs of one long word (营业执照) make
+     * one word. The question's fillers of more than one character (怎么办, 能不能) are taken out first, words made of
+     * fillers only (吗, 要) and words without such a pair (single characters, generic pairs) are left out; a filler
+     * inside a word stays (the 要 of 要求).
+     */
+    static List<Set<String>> questionWords(String simplified) {
+        List<Set<String>> out = new ArrayList<>();
+        for (Term term : HanLP.segment(LONG_FILLERS.matcher(simplified).replaceAll(" "))) {
+            if (FILLERS.matcher(term.word).replaceAll("").isBlank()) {
+                continue; // 吗, 了, 要: a filler on its own, while the 要 of 要求 is part of a word
+            }
+            Set<String> word = hanPairs(term.word);
+            if (!word.isEmpty() && !out.contains(word)) {
+                out.add(word);
+            }
+        }
+        return out;
+    }
+
     /** The folded pairs of adjacent Chinese characters of a text, without the {@link #GENERIC_PAIRS}. */
     static Set<String> hanPairs(String text) {
         Set<String> out = new LinkedHashSet<>();
@@ -479,24 +516,21 @@ public class AssistantService {
     }
 
     /**
-     * Whether the search's marks in a snippet cover {@link #MIN_PAIRS} of the question's words: a marked number, a
-     * single character or a single pair (医疗 of 医疗废物 in 医疗期, 车超 of 机动车超过) is no sign that the article
-     * concerns the question.
+     * Whether the search's marks in a snippet cover {@link #MIN_WORDS} of the question's words ({@link
+     * #questionWords}), a word being covered when a mark holds one of its pairs: a marked number, a single character,
+     * a single pair (医疗 of 医疗废物 in 医疗期), a pair across two words of the question (款决 of 罚款决定 marked in
+     * 作出罚款决定) or one long word (营业执照, three pairs) is no sign that the article concerns the question.
      */
-    static boolean sharesWords(String snippet, Set<String> pairs) {
+    static boolean sharesWords(String snippet, List<Set<String>> words) {
         if (snippet == null) {
             return false;
         }
         Set<String> marked = new HashSet<>();
         var m = MARK.matcher(snippet);
         while (m.find()) {
-            for (String p : hanPairs(m.group(1))) {
-                if (pairs.contains(p)) {
-                    marked.add(p);
-                }
-            }
+            marked.addAll(hanPairs(m.group(1)));
         }
-        return marked.size() >= MIN_PAIRS;
+        return words.stream().filter(w -> w.stream().anyMatch(marked::contains)).count() >= MIN_WORDS;
     }
 
     /** Cosine similarity of two L2-normalised vectors. */

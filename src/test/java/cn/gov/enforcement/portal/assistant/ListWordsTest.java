@@ -3,6 +3,7 @@ package cn.gov.enforcement.portal.assistant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.enforcement.portal.regulation.ChineseScript;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,10 @@ class ListWordsTest {
 
     private static Set<String> question(String text) {
         return AssistantService.questionPairs(ChineseScript.toSimplified(text));
+    }
+
+    private static List<Set<String>> words(String text) {
+        return AssistantService.questionWords(ChineseScript.toSimplified(text));
     }
 
     @Test
@@ -67,19 +72,51 @@ class ListWordsTest {
 
     @Test
     void an_article_counts_when_its_marks_cover_two_words_of_the_question() {
-        Set<String> clinic = question("诊所的医疗废物随便扔了");
+        List<Set<String>> clinic = words("诊所的医疗废物随便扔了");
         // 医疗 of 医疗废物 marked in 医疗期: one pair
         assertThat(AssistantService.sharesWords("劳动者患病或者非因工负伤，在规定的<em>医疗</em>期内的", clinic)).isFalse();
         assertThat(AssistantService.sharesWords("<em>医疗废物</em>应当交由", clinic)).isTrue();
         assertThat(AssistantService.sharesWords("<em>医疗</em>机构产生的<em>废物</em>", clinic)).isTrue();
         // a marked number is no word of the question
-        Set<String> student = question("暑假雇了个15岁的学生帮忙");
+        List<Set<String>> student = words("暑假雇了个15岁的学生帮忙");
         assertThat(AssistantService.sharesWords("本法自2021年7月<em>15</em>日起施行", student)).isFalse();
         assertThat(AssistantService.sharesWords(null, student)).isFalse();
         // 没有 says that something is lacking, not what: 没有明码标价 met 刑法's 法律没有明文规定 (没有 and 有明, a pair
         // across two words) and the same three characters in an article of the food law; what is lacking still counts
-        Set<String> price = question("第一次被查到没有明码标价会罚款吗");
+        List<Set<String>> price = words("第一次被查到没有明码标价会罚款吗");
         assertThat(AssistantService.sharesWords("法律<em>没有明</em>文规定为犯罪行为的，不得定罪处刑。", price)).isFalse();
         assertThat(AssistantService.sharesWords("经营者应当<em>明码标价</em>", price)).isTrue();
+    }
+
+    @Test
+    void a_pair_across_two_words_of_the_question_is_no_word_and_one_long_word_is_one() {
+        // 罚款|决定|不服: 款决 and 定不 span two words; 罚款 is generic, so the question's words are 决定 and 不服
+        List<Set<String>> fine = words("对罚款决定不服怎么办");
+        assertThat(fine).containsExactly(Set.of("决定"), Set.of("不服"));
+        assertThat(question("对罚款决定不服怎么办")).contains("款决", "定不"); // the lists still count every pair
+        // 作出罚款决定 marks 款决 and 决定: one word of the question, however many pairs
+        assertThat(AssistantService.sharesWords("依法作出<em>罚款决定</em>的行政机关", fine)).isFalse();
+        assertThat(AssistantService.sharesWords("当事人对行政处罚<em>决定不服</em>，申请行政复议", fine)).isTrue();
+        // 营业执照 is one word of three pairs: an article on vehicle makers without one is not about the shop's
+        List<Set<String>> shop = words("我的店沒有營業執照會怎樣");
+        assertThat(shop).contains(Set.of("营业", "业执", "执照")).noneMatch(w -> w.contains("照会") || w.contains("有营"));
+        assertThat(AssistantService.sharesWords("没有<em>营业执照</em>的，予以查封", shop)).isFalse();
+        assertThat(AssistantService.sharesWords("<em>营业执照</em>遗失的，可以申请补领<em>营业执照</em>", shop)).isFalse();
+        // a question word is no word, a filler inside a word (the 要 of 要求) is part of it
+        assertThat(words("罚款之前能不能要求听证")).contains(Set.of("要求"), Set.of("听证"))
+                .noneMatch(w -> w.contains("不能") || w.contains("求听"));
+        // two words of the question still count, as they did
+        assertThat(AssistantService.sharesWords("在<em>人行道</em>上<em>停放</em>机动车", words("车停放在人行道上"))).isTrue();
+    }
+
+    @Test
+    void the_person_of_a_question_is_no_word_of_it() {
+        // 执法人员来检查不出示证件 shared only 人员 and 证件 with the exemption about forged identity papers: which
+        // person is meant, the words before 人员 say
+        Set<String> officer = question("执法人员来检查不出示证件");
+        assertThat(officer).contains("执法", "证件").doesNotContain("人员");
+        assertThat(AssistantService.words(officer, "招用时已核查身份证件，但被他人冒用或伪造的证件欺骗而招用了未满十六周岁的人员",
+                "劳动用工")).isZero();
+        assertThat(AssistantService.words(question("员工没办健康证"), "从业人员未取得健康证明上岗", "")).isEqualTo(2 * 3);
     }
 }
