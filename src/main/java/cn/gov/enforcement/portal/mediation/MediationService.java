@@ -507,7 +507,7 @@ public class MediationService {
         }
         if (c.otherPartyEmail() != null && concernsOtherParty(c, last)) {
             Locale language = Translations.supported(Locale.forLanguageTag(c.otherPartyLanguage()));
-            String statusText = stepText(c, last, language);
+            String statusText = otherPartyStepText(c, last, language);
             String body = last.to() == CaseStatus.OTHER_PARTY_INVITED
                     ? translations.get(language, "mediation.mail.invitation.body", c.otherPartyName(), c.caseNumber(),
                             agencyName(c.agencyId(), language), translations.get(language, c.category().messageKey()),
@@ -535,6 +535,20 @@ public class MediationService {
     private static boolean toParties(CaseTransition step) {
         return step.kind() == null || CaseTransition.EXTENDED.equals(step.kind())
                 || CaseTransition.RESCHEDULED.equals(step.kind());
+    }
+
+    /**
+     * A step as the other party reads it: their own answer to the invitation in their own words (您已同意参加调解), not
+     * in the applicant's (对方同意调解); every other step as the applicant reads it.
+     */
+    private String otherPartyStepText(MediationCase c, CaseTransition step, Locale language) {
+        if (step.kind() == null && step.to() == CaseStatus.OTHER_PARTY_AGREED) {
+            return translations.get(language, "mediation.mail.otherParty.agreed");
+        }
+        if (step.kind() == null && step.to() == CaseStatus.OTHER_PARTY_DECLINED) {
+            return translations.get(language, "mediation.mail.otherParty.declined");
+        }
+        return stepText(c, step, language);
     }
 
     private String stepText(MediationCase c, CaseTransition step, Locale language) {

@@ -195,6 +195,7 @@ class MediationCasesIT extends IntegrationTest {
         assertThat((String) toOther.get(0).get("SUBJECT"))
                 .isEqualTo("行政調解邀請（案件編號 " + n + "）：示例市市場監督管理局邀請您參加調解");
         assertThat(toOther).extracting(m -> (String) m.get("TEXT_BODY")).anyMatch(b -> b.contains("三楼调解室"));
+        assertThat((String) toOther.get(1).get("SUBJECT")).endsWith("：您已同意參加調解");
 
         assertThat(backOffice.caseFile(n).documents()).containsExactly(MediationDocument.ACCEPTANCE_NOTICE,
                 MediationDocument.INVITATION, MediationDocument.AGREEMENT);
@@ -254,8 +255,12 @@ class MediationCasesIT extends IntegrationTest {
         assertThat((String) toOther.get(0).get("TEXT_BODY")).as("the invitation, sent without a reason")
                 .contains("本机关邀请您参加调解。\n\n调解自愿、免费。请与示例市市场监督管理局联系，告知您是否同意调解：\n" + contact)
                 .doesNotContain("\n\n\n");
-        assertThat((String) toOther.get(1).get("TEXT_BODY")).contains("对方同意调解\n对方电话表示同意",
-                "如有疑问，请联系：\n" + contact).doesNotContain("\n\n\n");
+        // the other party reads its own answer in its own words, not the applicant's 对方同意调解
+        assertThat((String) toOther.get(1).get("SUBJECT")).endsWith("：您已同意参加调解");
+        assertThat((String) toOther.get(1).get("TEXT_BODY")).contains("您已同意参加调解\n对方电话表示同意",
+                "如有疑问，请联系：\n" + contact).doesNotContain("\n\n\n", "对方同意调解");
+        assertThat(mails("mediation-step:" + n + ":")).last().satisfies(m -> assertThat((String) m.get("SUBJECT"))
+                .endsWith("：对方同意调解"));
         List<Map<String, Object>> toApplicant = mails("mediation-step:" + n + ":");
         assertThat(toApplicant).hasSize(3).allSatisfy(m -> assertThat((String) m.get("TEXT_BODY"))
                 .contains("如有疑问，请联系：\n" + contact).doesNotContain("\n\n\n"));
