@@ -356,4 +356,18 @@ class AssistantEverydayQuestionsIT extends KaribuViewTest {
             assertThat(phone.articles()).as(describe(phone)).anyMatch(h -> isArticle(h, "道路交通安全法", "第二十四条"));
         }
     }
+
+    /**
+     * A car left on the pavement: the article on it (道路交通安全法 第五十六条, 禁止在人行道上停放机动车) says 停放 where
+     * the question says 停在, so its marks covered one word of the question only (人行道) and it was no longer offered
+     * once an article needed two; 停在 → 停放 (`search/lay-terms.txt`) gives it its second word.
+     */
+    @Test
+    void a_car_left_on_the_pavement_finds_the_article_on_parking() {
+        for (AssistantService s : bothWays()) {
+            AssistantAnswer parked = s.answer("我的車停在人行道上被貼罰單", Locale.TRADITIONAL_CHINESE,
+                    "test-" + UUID.randomUUID());
+            assertThat(parked.articles()).as(describe(parked)).anyMatch(h -> isArticle(h, "道路交通安全法", "第五十六条"));
+        }
+    }
 }

@@ -75,6 +75,8 @@ class LayTermsTest {
         assertThat(bundled.expand("卖过期的饮料会被罚多少钱")).contains("超过保质期");
         assertThat(bundled.expand("电动车没上牌照上路会被罚吗")).contains("电动自行车", "非机动车", "号牌", "登记");
         assertThat(bundled.expand("车子年检过期三个月了")).doesNotContain("超过保质期");
+        assertThat(bundled.expand("首次违法会被罚款吗")).contains("初次违法");
+        assertThat(bundled.expand("车停在人行道上被贴罚单")).contains("停放");
     }
 
     /** Every legal term of the bundled file is statutory vocabulary: it occurs in the corpus of real laws. */
