@@ -71,7 +71,15 @@ final class DocumentPage {
                 Paragraph terms = new Paragraph(view.getTranslation(key + ".terms", d.agreementTerms()));
                 terms.setId("mediation-document-terms");
                 page.add(terms);
-                page.add(new Paragraph(view.getTranslation(key + ".signatures")));
+                // one line each, with room above it to sign by hand: on one line the third ran onto a second on A4
+                Div signatures = new Div();
+                signatures.addClassName("document-signature-lines");
+                for (String line : view.getTranslation(key + ".signatures").split("\n")) {
+                    Paragraph signature = new Paragraph(line);
+                    signature.addClassName("document-signature-line");
+                    signatures.add(signature);
+                }
+                page.add(signatures);
             }
         }
         page.add(DocumentSignature.of(d.agencyName(), issued));

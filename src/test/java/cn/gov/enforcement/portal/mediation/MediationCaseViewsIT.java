@@ -200,6 +200,10 @@ class MediationCaseViewsIT extends KaribuViewTest {
         UI.getCurrent().navigate("staff/mediation/document/" + r.caseNumber() + "/AGREEMENT");
         String document = _get(Div.class, spec -> spec.withId("mediation-document")).getElement().getOuterHTML();
         assertThat(document).contains("调解协议书", "示例市市场监督管理局", "商家退款 2999 元", r.caseNumber(), "样例数据", "@media print");
+        // each party and the mediator sign on a line of their own (on one line the third ran onto a second on A4)
+        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class,
+                spec -> spec.withClasses("document-signature-line"))).extracting(p -> p.getText())
+                .containsExactly("申请人（签名）：", "对方当事人（签名）：", "调解员（签名）：");
     }
 
     @Test
