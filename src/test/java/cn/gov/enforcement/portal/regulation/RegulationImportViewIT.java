@@ -154,10 +154,12 @@ class RegulationImportViewIT extends KaribuViewTest {
         Path seeds = SharedData.require("seeds");
         signIn("admin", "ADMIN");
         CountDownLatch hold = new CountDownLatch(1);
+        CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         RegulationImportJobs.Listener blocking = new RegulationImportJobs.Listener() {
             @Override
             public void progress(int done, int total) {
+                reached.countDown();
                 try {
                     hold.await(1, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
@@ -189,7 +191,10 @@ class RegulationImportViewIT extends KaribuViewTest {
             // a refused start leaves the files to the caller
             assertThat(refused).exists();
 
-            // a page opened meanwhile (or reloaded) follows the import under way
+            // a page opened meanwhile (or reloaded) follows the import under way; opened once the import holds at its
+            // progress, since a page opened as the import moved on to its progress (between the page's attach and its
+            // first refresh) showed that progress at once, not the notice (a PostgreSQL run saw it)
+            assertThat(reached.await(1, TimeUnit.MINUTES)).isTrue();
             UI.getCurrent().navigate("admin/regulations/import");
             assertThat(_get(Paragraph.class, spec -> spec.withId("regulation-import-status")).getText())
                     .isEqualTo(UI.getCurrent().getTranslation("regulation.upload.following"));
