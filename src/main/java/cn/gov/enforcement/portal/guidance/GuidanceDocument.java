@@ -30,7 +30,8 @@ class GuidanceDocument extends Div {
         }
         if (g.voided()) {
             Paragraph voided = new Paragraph(getTranslation(lang, "guidance.document.voided",
-                    date(lang, g.voidedAt().atZone(GuidanceService.ZONE).toLocalDate()), g.voidReason()));
+                    DocumentSignature.date(this, lang, g.voidedAt().atZone(GuidanceService.ZONE).toLocalDate()),
+                    g.voidReason()));
             voided.setId("guidance-void");
             voided.addClassName("sample-label");
             add(voided);
@@ -49,7 +50,8 @@ class GuidanceDocument extends Div {
             section(lang, "guidance.document.basis", g.basis());
         }
         if (g.respondBy() != null) {
-            add(new Paragraph(getTranslation(lang, "guidance.document.respondBy", date(lang, g.respondBy()))));
+            add(new Paragraph(getTranslation(lang, "guidance.document.respondBy",
+                    DocumentSignature.date(this, lang, g.respondBy()))));
         }
         add(new Paragraph(getTranslation(lang, "guidance.document.voluntary")));
         if (accessCode != null) {
@@ -70,16 +72,8 @@ class GuidanceDocument extends Div {
             officers.setId("guidance-document-officers");
             add(officers);
         }
-        add(DocumentSignature.of(agencyName, date(lang, g.issuedAt().atZone(GuidanceService.ZONE).toLocalDate())));
-    }
-
-    /**
-     * A day as a document in the language writes it: 2026年12月7日 in Chinese (as official documents date themselves,
-     * not 2026-12-07), 7 December 2026 in English ({@code guidance.document.datePattern}).
-     */
-    private String date(Locale lang, java.time.LocalDate day) {
-        return java.time.format.DateTimeFormatter.ofPattern(getTranslation(lang, "guidance.document.datePattern"), lang)
-                .format(day);
+        add(DocumentSignature.of(agencyName,
+                DocumentSignature.date(this, lang, g.issuedAt().atZone(GuidanceService.ZONE).toLocalDate())));
     }
 
     private void section(Locale lang, String headingKey, String text) {

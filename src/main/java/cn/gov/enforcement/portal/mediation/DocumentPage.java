@@ -12,7 +12,7 @@ final class DocumentPage {
 
     private DocumentPage() {}
 
-    static Div render(Component view, DocumentData d, boolean sample) {
+    static Div render(Component view, java.util.Locale language, DocumentData d, boolean sample) {
         Div page = new Div();
         page.addClassName("mediation-document");
         page.setId("mediation-document");
@@ -35,14 +35,12 @@ final class DocumentPage {
         page.add(number);
         String category = view.getTranslation(d.category().messageKey());
         String reason = d.reason() == null ? "" : d.reason();
-        java.util.Locale language = com.vaadin.flow.component.UI.getCurrent().getLocale();
-        String pattern = view.getTranslation("mediation.document.datePattern");
-        String issued = date(pattern, language, d.issuedOn());
+        String issued = DocumentSignature.date(view, language, d.issuedOn());
         switch (d.kind()) {
             case ACCEPTANCE_NOTICE -> {
                 page.add(new Paragraph(view.getTranslation(key + ".to", d.applicantName())));
                 page.add(new Paragraph(view.getTranslation(key + ".text", category, d.otherPartyName(), issued,
-                        date(pattern, language, d.mediationDue()))));
+                        DocumentSignature.date(view, language, d.mediationDue()))));
                 if (!reason.isEmpty()) {
                     page.add(new Paragraph(view.getTranslation("mediation.document.note", reason)));
                 }
@@ -84,14 +82,6 @@ final class DocumentPage {
         }
         page.add(DocumentSignature.of(d.agencyName(), issued));
         return page;
-    }
-
-    /**
-     * A day as a document writes it (2026年12月7日, 7 December 2026: {@code mediation.document.datePattern}), not
-     * 2026-12-07 as the lists and mails do; empty for none.
-     */
-    static String date(String pattern, java.util.Locale language, java.time.LocalDate day) {
-        return day == null ? "" : java.time.format.DateTimeFormatter.ofPattern(pattern, language).format(day);
     }
 
     static boolean isSample(String agencyId) {

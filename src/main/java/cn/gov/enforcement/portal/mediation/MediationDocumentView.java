@@ -31,7 +31,7 @@ public class MediationDocumentView extends Div implements BeforeEnterObserver, H
             MediationDocument document = MediationDocument.valueOf(kind);
             DocumentData data = backOffice.document(number, document, getLocale());
             title = getTranslation(document.messageKey() + ".title") + " " + data.caseNumber();
-            add(DocumentPage.render(this, data, DocumentPage.isSample(data.agencyId())));
+            add(DocumentPage.render(this, getLocale(), data, DocumentPage.isSample(data.agencyId())));
         } catch (CaseNotFoundException notFound) {
             notFound("mediation.case.notFound.title", "mediation.case.notFound");
         } catch (IllegalArgumentException unknownKind) {

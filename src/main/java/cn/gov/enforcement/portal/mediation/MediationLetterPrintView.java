@@ -59,13 +59,12 @@ public class MediationLetterPrintView extends Div implements HasUrlParameter<Str
         page.add(new Paragraph(getTranslation(lang, "mediation.letter.document.voluntary")));
         Paragraph how = new Paragraph(getTranslation(lang, "mediation.letter.document.how",
                 service.settings().link(l.applyPath(), lang), l.code(),
-                DocumentPage.date(getTranslation(lang, "mediation.document.datePattern"), lang, l.validUntil())));
+                DocumentSignature.date(this, lang, l.validUntil())));
         how.setId("mediation-letter-how");
         page.add(how);
         page.add(new Paragraph(getTranslation(lang, "mediation.guidance.onward")));
-        String pattern = getTranslation(lang, "mediation.document.datePattern");
         page.add(DocumentSignature.of(l.agencyName(),
-                DocumentPage.date(pattern, lang, l.createdAt().atZone(service.settings().zone()).toLocalDate())));
+                DocumentSignature.date(this, lang, l.createdAt().atZone(service.settings().zone()).toLocalDate())));
         add(page);
     }
 
