@@ -303,8 +303,9 @@ class AssistantEverydayQuestionsIT extends KaribuViewTest {
      * The forty-fourth session: a pair across two words of the question (款决 of 罚款|决定, 照会 of 执照|会) or one long
      * word (营业执照, 三轮车) made an article a source, and the 人员 of 执法人员 made an exemption about forged identity
      * papers one; now an article's marks must cover two words of the question and 人员 is no word of it. (With the
-     * embedding model the officer's question still comes within 0.6 of 进货查验 and of the forged papers in meaning
-     * alone, which words do not decide.)
+     * embedding model the officer's question still came within 0.6 of 进货查验 and of the forged papers in meaning
+     * alone, which words did not decide; since the forty-fifth session such entries must share a word of the question
+     * beside articles: {@link #beside_articles_an_entry_on_meaning_alone_must_share_a_word_of_the_question}.)
      */
     @Test
     void an_article_needs_two_words_of_the_question_not_one_long_word_or_a_pair_across_two() {
