@@ -303,8 +303,9 @@ class AssistantEverydayQuestionsIT extends KaribuViewTest {
      * The forty-fourth session: a pair across two words of the question (款决 of 罚款|决定, 照会 of 执照|会) or one long
      * word (营业执照, 三轮车) made an article a source, and the 人员 of 执法人员 made an exemption about forged identity
      * papers one; now an article's marks must cover two words of the question and 人员 is no word of it. (With the
-     * embedding model the officer's question still comes within 0.6 of 进货查验 and of the forged papers in meaning
-     * alone, which words do not decide.)
+     * embedding model the officer's question still came within 0.6 of 进货查验 and of the forged papers in meaning
+     * alone, which words did not decide; since the forty-fifth session such entries must share a word of the question
+     * beside articles: {@link #beside_articles_an_entry_on_meaning_alone_must_share_a_word_of_the_question}.)
      */
     @Test
     void an_article_needs_two_words_of_the_question_not_one_long_word_or_a_pair_across_two() {
@@ -369,5 +370,59 @@ class AssistantEverydayQuestionsIT extends KaribuViewTest {
                     "test-" + UUID.randomUUID());
             assertThat(parked.articles()).as(describe(parked)).anyMatch(h -> isArticle(h, "道路交通安全法", "第五十六条"));
         }
+    }
+
+    /** The questions of the forty-fifth session about how officers must act, and the article each must be offered. */
+    private static final String[][] OFFICERS = {{"执法人员只来了一个人就要罚款", "第四十二条"},
+            {"就一个执法人员来检查，这样合法吗", "第四十二条"}, {"来检查的人没给我看执法证", "第五十五条"},
+            {"罚款之前没告诉我为什么要罚", "第四十四条"}, {"执法人员不让我解释就罚款", "第四十五条"},
+            {"罚了款却没给我处罚决定书", "第五十九条"}};
+
+    /**
+     * The forty-fifth session: how officers must act, in everyday words. Two officers at least (行政处罚法 第四十二条,
+     * 执法人员不得少于两人): 只来了一个人 shared only 执法 with it, and the search did not even return it, until 只来了一个 /
+     * 一个执法人员 → 少于两人 joined `search/lay-terms.txt`; telling the reasons before a penalty (第四十四条, 告知…理由、依据),
+     * hearing the party (第四十五条, 陈述和申辩) and the written decision (第五十九条, 行政处罚决定书, of which 处罚决定书 is one
+     * word of the question) alike, while the articles on collecting a fine on the spot, which mark 执法人员 and 罚款, are not
+     * offered (the traffic police's own rules on hearing the party and on the decision, 道路交通安全法 第一百零七条 and its
+     * 实施条例 第一百一十条, may be).
+     */
+    @Test
+    void how_officers_must_act_finds_the_articles_of_the_administrative_penalty_law() {
+        for (AssistantService s : bothWays()) {
+            for (String[] q : OFFICERS) {
+                AssistantAnswer a = ask(s, q[0]);
+                assertThat(a.articles()).as(q[0] + "\n" + describe(a)).anyMatch(h -> isArticle(h, "行政处罚法", q[1]))
+                        .noneMatch(h -> isArticle(h, "行政处罚法", "第六十八条") || isArticle(h, "行政处罚法", "第六十九条")
+                                || isArticle(h, "行政处罚法", "第七十条"));
+            }
+        }
+        // and with words alone, no list entry: none is about how officers act
+        AssistantService words = wordsOnly();
+        for (String[] q : OFFICERS) {
+            AssistantAnswer a = ask(words, q[0]);
+            assertThat(titles(a)).as(q[0] + "\n" + describe(a)).isEmpty();
+        }
+    }
+
+    /**
+     * The forty-fifth session: beside articles the question's words found, a list entry offered on its meaning alone
+     * must share one of the question's words. 执法人员来检查不出示证件 came within 0.6 to 0.68 in meaning of 进货查验, of two
+     * entries on health certificates and of the exemption about a child worker's forged identity papers (证件, now a
+     * generic pair like 人员: the words before it say whose papers), sharing no word with them; 第一次违法后果轻微会被罚款吗
+     * keeps its exemption 情节轻微…违法行为 (轻微), and a question no article concerns keeps what meaning alone finds.
+     */
+    @Test
+    void beside_articles_an_entry_on_meaning_alone_must_share_a_word_of_the_question() {
+        AssistantAnswer officer = ask(service, "执法人员来检查不出示证件");
+        assertThat(officer.articles()).as(describe(officer)).anyMatch(h -> isArticle(h, "行政处罚法", "第五十五条"));
+        assertThat(titles(officer)).as(describe(officer)).isEmpty();
+        AssistantAnswer first = ask(service, "第一次违法后果轻微会被罚款吗");
+        assertThat(first.articles()).as(describe(first)).anyMatch(h -> isArticle(h, "行政处罚法", "第三十三条"));
+        assertThat(first.exemptions()).as(describe(first)).extracting(ExemptionItem::violation)
+                .anyMatch(v -> v.startsWith("情节轻微"));
+        AssistantAnswer pupil = ask(service, "暑假雇了个15岁的学生帮忙");
+        assertThat(pupil.articles()).as(describe(pupil)).isEmpty();
+        assertThat(pupil.risks()).as(describe(pupil)).extracting(RiskPoint::title).contains("招用不满十六周岁的未成年人");
     }
 }

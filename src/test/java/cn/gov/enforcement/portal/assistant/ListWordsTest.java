@@ -112,11 +112,22 @@ class ListWordsTest {
     @Test
     void the_person_of_a_question_is_no_word_of_it() {
         // 执法人员来检查不出示证件 shared only 人员 and 证件 with the exemption about forged identity papers: which
-        // person is meant, the words before 人员 say
+        // person is meant, the words before 人员 say, and whose papers, the words before 证件
         Set<String> officer = question("执法人员来检查不出示证件");
-        assertThat(officer).contains("执法", "证件").doesNotContain("人员");
+        assertThat(officer).contains("执法", "出示").doesNotContain("人员", "证件");
         assertThat(AssistantService.words(officer, "招用时已核查身份证件，但被他人冒用或伪造的证件欺骗而招用了未满十六周岁的人员",
                 "劳动用工")).isZero();
         assertThat(AssistantService.words(question("员工没办健康证"), "从业人员未取得健康证明上岗", "")).isEqualTo(2 * 3);
+    }
+
+    @Test
+    void an_entry_shares_a_word_when_it_holds_a_pair_of_one_and_papers_of_any_kind_are_no_word() {
+        List<Set<String>> officer = words("执法人员来检查不出示证件");
+        assertThat(officer).containsExactly(Set.of("执法"), Set.of("检查"), Set.of("出示"));
+        assertThat(AssistantService.sharesAWord(officer, "招用时已核查身份证件，但被他人冒用或伪造的证件欺骗而招用了未满十六周岁的人员"))
+                .isFalse();
+        assertThat(AssistantService.sharesAWord(officer, "执法证件")).isTrue();
+        assertThat(AssistantService.sharesAWord(words("第一次违法后果轻微会被罚款吗"),
+                "情节轻微、未影响道路通行的道路交通安全违法行为（当场发现）")).isTrue();
     }
 }

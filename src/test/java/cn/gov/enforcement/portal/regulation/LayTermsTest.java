@@ -77,6 +77,11 @@ class LayTermsTest {
         assertThat(bundled.expand("车子年检过期三个月了")).doesNotContain("超过保质期");
         assertThat(bundled.expand("首次违法会被罚款吗")).contains("初次违法");
         assertThat(bundled.expand("车停在人行道上被贴罚单")).contains("停放");
+        assertThat(bundled.expand("执法人员只来了一个人就要罚款")).contains("少于两人");
+        assertThat(bundled.expand("罚款之前没告诉我为什么要罚")).contains("告知", "理由", "依据");
+        assertThat(bundled.expand("执法人员不让我解释就罚款")).contains("陈述", "申辩");
+        assertThat(bundled.expand("罚了款却没给我处罚决定书")).contains("行政处罚决定书", "交付");
+        assertThat(bundled.expand("一个人能开公司吗")).doesNotContain("少于两人");
     }
 
     /** Every legal term of the bundled file is statutory vocabulary: it occurs in the corpus of real laws. */
