@@ -176,8 +176,8 @@ public class AgenciesView extends Div implements BeforeEnterObserver, HasDynamic
         }
         card.add(title);
         card.add(line("agency.detail.category", getTranslation(s.category().labelKey())));
-        Div address = line("agency.detail.address", ReaderScript.forReader(s.address()));
-        address.getChildren().skip(1).forEach(ReaderScript::markContent);
+        Div address = new Div(new Span(getTranslation("agency.detail.address") + getTranslation("agency.detail.colon")),
+                AgencyDetailsPanel.agencyText(s.displayAddress(getLocale())));
         card.add(address);
         Div phone = new Div(new Span(getTranslation("agency.detail.phone") + getTranslation("agency.detail.colon")),
                 new Anchor("tel:" + s.supervisionPhone().replaceAll("[^0-9+]", ""), s.supervisionPhone()));

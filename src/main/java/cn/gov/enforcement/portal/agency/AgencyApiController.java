@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * request's Accept-Language (zh-CN by default), and so does the script of the agencies' own words as on the pages
  * (name, region, address, office hours, legal representative, powers, legal basis, officers' masked names; the
  * certificate check's agency and officer): Traditional characters for zh-TW ({@link ReaderScript#forLocale}), as
- * written otherwise (the English name is {@code nameEn}). Ids, codes, numbers, phones, e-mail addresses and URLs never
+ * written otherwise (the English name, address and office hours are {@code nameEn}, {@code addressEn},
+ * {@code officeHoursEn}). Ids, codes, numbers, phones, e-mail addresses and URLs never
  * change. Officer names are always masked. Refused input, bad parameters and failures are answered by
  * {@link JsonApiErrors}.
  */
@@ -41,13 +42,15 @@ class AgencyApiController {
     }
 
     record ItemJson(String id, String name, String nameEn, String category, String region, String address,
-            String supervisionPhone, String supervisionEmail, String officeHours, boolean sample, String url) {
+            String addressEn, String supervisionPhone, String supervisionEmail, String officeHours,
+            String officeHoursEn, boolean sample, String url) {
 
         static ItemJson of(AgencySummary s, Locale locale) {
             return new ItemJson(s.id(), ReaderScript.forLocale(locale, s.name()), s.nameEn(), s.category().code(),
                     ReaderScript.forLocale(locale, s.region()), ReaderScript.forLocale(locale, s.address()),
-                    s.supervisionPhone(), s.supervisionEmail(), ReaderScript.forLocale(locale, s.officeHours()),
-                    s.sample(), "/agencies/" + s.id());
+                    s.addressEn(), s.supervisionPhone(), s.supervisionEmail(),
+                    ReaderScript.forLocale(locale, s.officeHours()), s.officeHoursEn(), s.sample(),
+                    "/agencies/" + s.id());
         }
     }
 
@@ -58,8 +61,8 @@ class AgencyApiController {
     record OfficerJson(String name, String certificate, String status) {}
 
     record DetailJson(String id, String name, String nameEn, String category, String region,
-            String legalRepresentative, String address, String supervisionPhone, String supervisionEmail,
-            String mediationEmail, String officeHours, boolean sample, List<PowerJson> powers, List<String> legalBasis,
+            String legalRepresentative, String address, String addressEn, String supervisionPhone,
+            String supervisionEmail, String mediationEmail, String officeHours, String officeHoursEn, boolean sample, List<PowerJson> powers, List<String> legalBasis,
             List<OfficerJson> officers, Instant updatedAt, String url) {}
 
     record AgencyRef(String id, String name, String supervisionPhone, String url) {}
@@ -112,8 +115,9 @@ class AgencyApiController {
         AgencySummary s = d.summary();
         java.util.function.UnaryOperator<String> content = text -> ReaderScript.forLocale(locale, text);
         return new DetailJson(s.id(), content.apply(s.name()), s.nameEn(), s.category().code(), content.apply(s.region()),
-                content.apply(d.legalRepresentative()), content.apply(s.address()), s.supervisionPhone(),
-                s.supervisionEmail(), s.mediationEmail(), content.apply(s.officeHours()), s.sample(),
+                content.apply(d.legalRepresentative()), content.apply(s.address()), s.addressEn(),
+                s.supervisionPhone(), s.supervisionEmail(), s.mediationEmail(), content.apply(s.officeHours()),
+                s.officeHoursEn(), s.sample(),
                 d.powers().stream().map(p -> new PowerJson(content.apply(p.name()), p.kind().code())).toList(),
                 d.legalBasis().stream().map(content).toList(),
                 d.officers().stream().map(o -> new OfficerJson(content.apply(o.name()), o.certificate(),

@@ -90,8 +90,9 @@ public class AgencyBackOffice {
     public record OfficerInput(String name, String certificate, String status) implements java.io.Serializable {}
 
     /** What the form sends: every field an editor may change. {@code legalBasis} holds one entry per line. */
-    public record AgencyInput(String nameEn, String legalRepresentative, String address, String supervisionPhone,
-            String supervisionEmail, String mediationEmail, String officeHours, List<PowerInput> powers,
+    public record AgencyInput(String nameEn, String legalRepresentative, String address, String addressEn,
+            String supervisionPhone, String supervisionEmail, String mediationEmail, String officeHours,
+            String officeHoursEn, List<PowerInput> powers,
             String legalBasis, List<OfficerInput> officers) implements java.io.Serializable {
 
         public AgencyInput {
@@ -181,8 +182,9 @@ public class AgencyBackOffice {
         AgencyEntity entity = resolve(id);
         AgencyRecord r = record(entity);
         AgencyInput input = new AgencyInput(r.nameEn() == null ? "" : r.nameEn(), r.legalRepresentative(), r.address(),
-                r.supervisionPhone(), r.supervisionEmail(), r.mediationEmail() == null ? "" : r.mediationEmail(),
-                r.officeHours(), r.powers().stream().map(p -> new PowerInput(p.name(), p.kind().code())).toList(),
+                AgencyStore.emptyWhenNone(r.addressEn()), r.supervisionPhone(), r.supervisionEmail(),
+                r.mediationEmail() == null ? "" : r.mediationEmail(), r.officeHours(),
+                AgencyStore.emptyWhenNone(r.officeHoursEn()), r.powers().stream().map(p -> new PowerInput(p.name(), p.kind().code())).toList(),
                 String.join("\n", r.legalBasis()),
                 r.officers().stream().map(o -> new OfficerInput(o.name(), o.certificate(), o.status().code())).toList());
         return new EditableAgency(r.id(), r.name(), r.category(), r.region(), r.sample(),
@@ -237,8 +239,9 @@ public class AgencyBackOffice {
             throw freshRead.execute(status -> conflict(id));
         }
         entity.replace(after.name(), after.nameEn() == null ? "" : after.nameEn(), after.category(), after.region(),
-                after.legalRepresentative(), after.address(), after.supervisionPhone(), after.supervisionEmail(),
-                after.mediationEmail(), after.officeHours(), after.sample(),
+                after.legalRepresentative(), after.address(), AgencyStore.emptyWhenNone(after.addressEn()),
+                after.supervisionPhone(), after.supervisionEmail(), after.mediationEmail(), after.officeHours(),
+                AgencyStore.emptyWhenNone(after.officeHoursEn()), after.sample(),
                 after.powers().stream().map(p -> new PowerValue(p.name(), p.kind())).toList(), after.legalBasis(),
                 after.officers().stream().map(o -> new OfficerValue(o.name(), o.certificate(), o.status())).toList(),
                 entity.getSourceFile(), KnowledgeFile.sha256(payload.getBytes(StandardCharsets.UTF_8)), now);
@@ -261,8 +264,9 @@ public class AgencyBackOffice {
     private AgencyRecord validate(AgencyRecord fixed, AgencyInput input) {
         String yaml = AgencyYaml.draft(fixed, input.nameEn(), input.legalRepresentative(),
                 input.powers().stream().map(p -> new String[] {nonNull(p.name()), nonNull(p.kind())}).toList(),
-                AgencyYaml.lines(input.legalBasis()), nonNull(input.address()), nonNull(input.supervisionPhone()),
-                nonNull(input.supervisionEmail()), input.mediationEmail(), nonNull(input.officeHours()),
+                AgencyYaml.lines(input.legalBasis()), nonNull(input.address()), input.addressEn(),
+                nonNull(input.supervisionPhone()), nonNull(input.supervisionEmail()), input.mediationEmail(),
+                nonNull(input.officeHours()), input.officeHoursEn(),
                 input.officers().stream().map(o -> new String[] {nonNull(o.name()), nonNull(o.certificate()),
                         nonNull(o.status())}).toList());
         AgencyFileParser.Result result = AgencyFileParser.parse(KnowledgeFile.of(
@@ -273,10 +277,12 @@ public class AgencyBackOffice {
         singleLine(problems, "name_en", input.nameEn());
         singleLine(problems, "legal_representative", input.legalRepresentative());
         singleLine(problems, "address", input.address());
+        singleLine(problems, "address_en", input.addressEn());
         singleLine(problems, "supervision_phone", input.supervisionPhone());
         singleLine(problems, "supervision_email", input.supervisionEmail());
         singleLine(problems, "mediation_email", input.mediationEmail());
         singleLine(problems, "office_hours", input.officeHours());
+        singleLine(problems, "office_hours_en", input.officeHoursEn());
         for (int i = 0; i < input.powers().size(); i++) {
             singleLine(problems, "powers[" + i + "].name", input.powers().get(i).name());
         }
@@ -353,10 +359,12 @@ public class AgencyBackOffice {
         field(changes, "name_en", before.nameEn(), after.nameEn());
         field(changes, "legal_representative", before.legalRepresentative(), after.legalRepresentative());
         field(changes, "address", before.address(), after.address());
+        field(changes, "address_en", before.addressEn(), after.addressEn());
         field(changes, "supervision_phone", before.supervisionPhone(), after.supervisionPhone());
         field(changes, "supervision_email", before.supervisionEmail(), after.supervisionEmail());
         field(changes, "mediation_email", before.mediationEmail(), after.mediationEmail());
         field(changes, "office_hours", before.officeHours(), after.officeHours());
+        field(changes, "office_hours_en", before.officeHoursEn(), after.officeHoursEn());
         field(changes, "powers", before.powers(), after.powers());
         field(changes, "legal_basis", before.legalBasis(), after.legalBasis());
         return changes;
@@ -491,10 +499,15 @@ public class AgencyBackOffice {
         return new AgencyRecord(a.getId(), a.isSample(), a.getName(),
                 a.getNameEn() == null || a.getNameEn().isBlank() ? null : a.getNameEn(), a.getCategory(), a.getRegion(),
                 a.getLegalRepresentative(), a.getPowers().stream().map(p -> new Power(p.getName(), p.getKind())).toList(),
-                List.copyOf(a.getLegalBasis()), a.getAddress(), a.getSupervisionPhone(), a.getSupervisionEmail(),
+                List.copyOf(a.getLegalBasis()), a.getAddress(), noneWhenBlank(a.getAddressEn()), a.getSupervisionPhone(),
+                a.getSupervisionEmail(),
                 a.getMediationEmail() == null || a.getMediationEmail().isBlank() ? null : a.getMediationEmail(),
-                a.getOfficeHours(), a.getOfficers().stream()
+                a.getOfficeHours(), noneWhenBlank(a.getOfficeHoursEn()), a.getOfficers().stream()
                         .map(o -> new AgencyRecord.OfficerRecord(o.getName(), o.getCertificate(), o.getStatus())).toList(),
                 a.getSourceFile(), a.getContentHash());
+    }
+
+    private static String noneWhenBlank(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

@@ -58,7 +58,7 @@ final class AgencyDetailsPanel extends Div {
         facts.add(fact("agency.detail.region", ReaderScript.markContent(new Span(ReaderScript.forReader(s.region())))));
         facts.add(fact("agency.detail.representative",
                 ReaderScript.markContent(new Span(ReaderScript.forReader(details.legalRepresentative())))));
-        facts.add(fact("agency.detail.address", ReaderScript.markContent(new Span(ReaderScript.forReader(s.address())))));
+        facts.add(fact("agency.detail.address", agencyText(s.displayAddress(getLocale()))));
         Anchor phone = new Anchor("tel:" + s.supervisionPhone().replaceAll("[^0-9+]", ""), s.supervisionPhone());
         phone.setId("agency-phone");
         facts.add(fact("agency.detail.phone", phone));
@@ -70,7 +70,7 @@ final class AgencyDetailsPanel extends Div {
             mediation.setId("agency-mediation-email");
             facts.add(fact("agency.detail.mediationEmail", mediation));
         }
-        facts.add(fact("agency.detail.hours", ReaderScript.markContent(new Span(ReaderScript.forReader(s.officeHours())))));
+        facts.add(fact("agency.detail.hours", agencyText(s.displayOfficeHours(getLocale()))));
         add(facts);
 
         Section powers = new Section();
@@ -171,5 +171,14 @@ final class AgencyDetailsPanel extends Div {
         table.appendChild(body);
         wrapper.getElement().appendChild(table);
         return wrapper;
+    }
+
+    /**
+     * An agency's own words already in the reader's language ({@link AgencySummary#displayAddress}): marked as Chinese
+     * content when they hold Chinese, English left unmarked.
+     */
+    static Span agencyText(String text) {
+        Span shown = new Span(text);
+        return ReaderScript.holdsChinese(text) ? ReaderScript.markContent(shown) : shown;
     }
 }

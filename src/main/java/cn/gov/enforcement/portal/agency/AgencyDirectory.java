@@ -169,17 +169,29 @@ public class AgencyDirectory {
 
     static AgencySummary summary(AgencyEntity a) {
         return tidy(new AgencySummary(a.getId(), a.getName(), a.getNameEn(), a.getCategory(), a.getRegion(),
-                a.getAddress(), a.getSupervisionPhone(), a.getSupervisionEmail(), a.getMediationEmail(),
-                a.getOfficeHours(), a.isSample()));
+                a.getAddress(), a.getAddressEn(), a.getSupervisionPhone(), a.getSupervisionEmail(),
+                a.getMediationEmail(), a.getOfficeHours(), a.getOfficeHoursEn(), a.isSample()));
     }
 
-    /** The summary as stored, with no English name (null) where the agency file gives none (stored empty). */
+    /**
+     * The summary as stored, with no English name, address or office hours (null) where the agency file gives none
+     * (stored empty).
+     */
     private static AgencySummary tidy(AgencySummary s) {
-        if (s.nameEn() == null || !s.nameEn().isBlank()) {
+        if (!blank(s.nameEn()) && !blank(s.addressEn()) && !blank(s.officeHoursEn())) {
             return s;
         }
-        return new AgencySummary(s.id(), s.name(), null, s.category(), s.region(), s.address(), s.supervisionPhone(),
-                s.supervisionEmail(), s.mediationEmail(), s.officeHours(), s.sample());
+        return new AgencySummary(s.id(), s.name(), none(s.nameEn()), s.category(), s.region(), s.address(),
+                none(s.addressEn()), s.supervisionPhone(), s.supervisionEmail(), s.mediationEmail(), s.officeHours(),
+                none(s.officeHoursEn()), s.sample());
+    }
+
+    private static boolean blank(String text) {
+        return text != null && text.isBlank();
+    }
+
+    private static String none(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     static AgencyDetails details(AgencyEntity a, boolean mask) {

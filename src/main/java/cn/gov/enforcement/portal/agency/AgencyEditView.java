@@ -65,8 +65,8 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     /** The fields of the files the form edits, in the order of the form. */
-    static final List<String> TEXT_FIELDS = List.of("name_en", "legal_representative", "address", "supervision_phone",
-            "supervision_email", "mediation_email", "office_hours");
+    static final List<String> TEXT_FIELDS = List.of("name_en", "legal_representative", "address", "address_en",
+            "supervision_phone", "supervision_email", "mediation_email", "office_hours", "office_hours_en");
 
     /** A problem's field as the files name it: {@code officers[1].certificate}, {@code legal_basis[0]}, {@code address}. */
     private static final Pattern FIELD = Pattern.compile("^([a-z_]+)(?:\\[(\\d+)\\])?(?:\\.([a-z_]+))?$");
@@ -147,8 +147,9 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
         add(sample, new Paragraph(getTranslation("agency.edit.fixedFields")));
 
         AgencyInput in = agency.input();
-        List<String> values = List.of(in.nameEn(), in.legalRepresentative(), in.address(), in.supervisionPhone(),
-                in.supervisionEmail(), in.mediationEmail(), in.officeHours());
+        List<String> values = java.util.Arrays.asList(in.nameEn(), in.legalRepresentative(), in.address(),
+                in.addressEn(), in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(), in.officeHours(),
+                in.officeHoursEn());
         for (int i = 0; i < TEXT_FIELDS.size(); i++) {
             String name = TEXT_FIELDS.get(i);
             TextField field = new TextField(getTranslation("agency.edit.field." + name));
@@ -363,8 +364,9 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
 
     /** What the form holds now. */
     private AgencyInput input() {
-        return new AgencyInput(text("name_en"), text("legal_representative"), text("address"),
+        return new AgencyInput(text("name_en"), text("legal_representative"), text("address"), text("address_en"),
                 text("supervision_phone"), text("supervision_email"), text("mediation_email"), text("office_hours"),
+                text("office_hours_en"),
                 powerRows.stream().map(r -> new PowerInput(r.name.getValue(), r.kind.getValue())).toList(),
                 ((TextArea) fields.get("legal_basis")).getValue(),
                 officerRows.stream().map(r -> new OfficerInput(r.name.getValue(), r.certificate.getValue(),

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 final class AgencyFileParser {
 
     static final List<String> FIELDS = List.of("id", "sample", "name", "name_en", "category", "region",
-            "legal_representative", "powers", "legal_basis", "address", "supervision_phone", "supervision_email",
-            "mediation_email", "office_hours", "officers");
+            "legal_representative", "powers", "legal_basis", "address", "address_en", "supervision_phone",
+            "supervision_email", "mediation_email", "office_hours", "office_hours_en", "officers");
     private static final Set<String> POWER_FIELDS = Set.of("name", "kind");
     private static final Set<String> OFFICER_FIELDS = Set.of("name", "certificate", "status");
     /** A legal basis names a law in 《》 and usually an article (第…条). */
@@ -67,10 +67,12 @@ final class AgencyFileParser {
         }
 
         String address = root.requiredText("address", 500);
+        String addressEn = root.optionalText("address_en", 1000); // optional: English pages fall back to the Chinese
         String phone = root.phone("supervision_phone");
         String email = root.email("supervision_email");
         String mediationEmail = root.optionalEmail("mediation_email");
         String officeHours = root.requiredText("office_hours", 500);
+        String officeHoursEn = root.optionalText("office_hours_en", 1000); // optional, as address_en
 
         List<AgencyRecord.OfficerRecord> officers = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -97,7 +99,8 @@ final class AgencyFileParser {
             return new Result(file, Optional.empty(), problems);
         }
         return new Result(file, Optional.of(new AgencyRecord(id, sample, name, nameEn, category, region, representative,
-                List.copyOf(powers), List.copyOf(legalBasis), address, phone, email, mediationEmail, officeHours, List.copyOf(officers),
+                List.copyOf(powers), List.copyOf(legalBasis), address, addressEn, phone, email, mediationEmail, officeHours,
+                officeHoursEn, List.copyOf(officers),
                 file.label(), file.sha256())), problems);
     }
 

@@ -77,6 +77,7 @@ class AgencyIndex {
         source.put("category", a.getCategory().code());
         source.put("region", a.getRegion());
         source.put("address", a.getAddress());
+        source.put("address_en", a.getAddressEn());
         List<String> powers = a.getPowers().stream().map(PowerValue::getName).toList();
         source.put("powers", powers);
         source.put("legal_basis", List.copyOf(a.getLegalBasis()));
@@ -93,6 +94,7 @@ class AgencyIndex {
         parts.add(a.getNameEn());
         parts.add(a.getRegion());
         parts.add(a.getAddress());
+        parts.add(a.getAddressEn());
         a.getPowers().stream().map(PowerValue::getName).forEach(parts::add);
         parts.addAll(a.getLegalBasis());
         return String.join("\n", parts);

@@ -154,8 +154,9 @@ class AgencyStore {
                 entity = new AgencyEntity(record.id());
             }
             entity.replace(record.name(), record.nameEn() == null ? "" : record.nameEn(), record.category(), record.region(),
-                    record.legalRepresentative(), record.address(), record.supervisionPhone(),
-                    record.supervisionEmail(), record.mediationEmail(), record.officeHours(), record.sample(),
+                    record.legalRepresentative(), record.address(), emptyWhenNone(record.addressEn()),
+                    record.supervisionPhone(), record.supervisionEmail(), record.mediationEmail(), record.officeHours(),
+                    emptyWhenNone(record.officeHoursEn()), record.sample(),
                     record.powers().stream().map(p -> new PowerValue(p.name(), p.kind())).toList(),
                     record.legalBasis(),
                     record.officers().stream().map(o -> new OfficerValue(o.name(), o.certificate(), o.status())).toList(),
@@ -173,5 +174,10 @@ class AgencyStore {
             events.publishEvent(new AgencyDirectoryChanged(List.of(), List.of()));
         }
         return changed.size() + removed.size();
+    }
+
+    /** An optional English text as stored: empty when the file gives none (as the English name). */
+    static String emptyWhenNone(String text) {
+        return text == null ? "" : text;
     }
 }

@@ -8,13 +8,15 @@ import java.util.Locale;
  *
  * @param name the official Chinese name
  * @param nameEn the English name; null when the agency file gives none
+ * @param addressEn the address in English; null when the agency file gives none
+ * @param officeHoursEn the office hours in English; null when the agency file gives none
  * @param supervisionEmail the address for complaints about enforcement (执法监督)
  * @param mediationEmail the address of the office that handles administrative mediation; null when the agency file
  *     gives none (mail about mediation then goes to the supervision address, see {@link #mediationAddress()})
  */
 public record AgencySummary(String id, String name, String nameEn, AgencyCategory category, String region,
-        String address, String supervisionPhone, String supervisionEmail, String mediationEmail, String officeHours,
-        boolean sample) {
+        String address, String addressEn, String supervisionPhone, String supervisionEmail, String mediationEmail,
+        String officeHours, String officeHoursEn, boolean sample) {
 
     /** Where mail about mediation cases goes: the mediation address when the agency has one, else the supervision address. */
     public String mediationAddress() {
@@ -37,7 +39,29 @@ public record AgencySummary(String id, String name, String nameEn, AgencyCategor
         return nameEn == null || nameEn.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(nameEn);
     }
 
+    /**
+     * The address in a reader's language: the English address for English when there is one, else the Chinese
+     * address (in Traditional characters for zh-TW).
+     */
+    public String displayAddress(Locale locale) {
+        return inLanguage(locale, address, addressEn);
+    }
+
+    /** The office hours in a reader's language, as {@link #displayAddress}. */
+    public String displayOfficeHours(Locale locale) {
+        return inLanguage(locale, officeHours, officeHoursEn);
+    }
+
     private boolean showsEnglish(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank();
+        return english(locale) && nameEn != null && !nameEn.isBlank();
+    }
+
+    private static String inLanguage(Locale locale, String chinese, String english) {
+        return english(locale) && english != null && !english.isBlank() ? english
+                : ReaderScript.forLocale(locale, chinese);
+    }
+
+    private static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
     }
 }

@@ -20,8 +20,8 @@ final class AgencyYaml {
         return write(r.id(), r.sample(), r.name(), r.nameEn(), r.category().name().toLowerCase(java.util.Locale.ROOT),
                 r.region(), r.legalRepresentative(),
                 r.powers().stream().map(p -> new String[] {quote(p.name()), p.kind().code()}).toList(),
-                r.legalBasis(), r.address(), r.supervisionPhone(), r.supervisionEmail(), r.mediationEmail(),
-                r.officeHours(),
+                r.legalBasis(), r.address(), r.addressEn(), r.supervisionPhone(), r.supervisionEmail(),
+                r.mediationEmail(), r.officeHours(), r.officeHoursEn(),
                 r.officers().stream().map(o -> new String[] {quote(o.name()), quote(o.certificate()), o.status().code()})
                         .toList());
     }
@@ -30,23 +30,24 @@ final class AgencyYaml {
      * A file of the agency's fixed fields (id, sample flag, Chinese name, category, region) and what a form typed, for
      * {@link AgencyFileParser} to check with the rules of the files: every typed value is a quoted text, so a value
      * that is not allowed (an unknown power kind, say) is reported as the parser reports it in a file. Legal basis is
-     * one entry per non-blank line; a blank English name or mediation address is left out (both are optional).
+     * one entry per non-blank line; a blank English name, English address, English office hours or mediation address is
+     * left out (they are optional).
      */
     static String draft(AgencyRecord fixed, String nameEn, String legalRepresentative, List<String[]> powers,
-            List<String> legalBasis, String address, String supervisionPhone, String supervisionEmail,
-            String mediationEmail, String officeHours, List<String[]> officers) {
+            List<String> legalBasis, String address, String addressEn, String supervisionPhone, String supervisionEmail,
+            String mediationEmail, String officeHours, String officeHoursEn, List<String[]> officers) {
         return write(fixed.id(), fixed.sample(), fixed.name(), nameEn,
                 fixed.category().name().toLowerCase(java.util.Locale.ROOT), fixed.region(), legalRepresentative,
                 powers.stream().map(p -> new String[] {quote(p[0]), quote(p[1])}).toList(), legalBasis, address,
-                supervisionPhone, supervisionEmail, mediationEmail, officeHours,
+                addressEn, supervisionPhone, supervisionEmail, mediationEmail, officeHours, officeHoursEn,
                 officers.stream().map(o -> new String[] {quote(o[0]), quote(o[1]), quote(o[2])}).toList());
     }
 
     /** Powers as {name, kind} and officers as {name, certificate, status}, each already a YAML scalar. */
     private static String write(String id, boolean sample, String name, String nameEn, String category, String region,
             String legalRepresentative, List<String[]> powers, List<String> legalBasis, String address,
-            String supervisionPhone, String supervisionEmail, String mediationEmail, String officeHours,
-            List<String[]> officers) {
+            String addressEn, String supervisionPhone, String supervisionEmail, String mediationEmail,
+            String officeHours, String officeHoursEn, List<String[]> officers) {
         StringBuilder out = new StringBuilder();
         out.append("id: ").append(id).append('\n');
         out.append("sample: ").append(sample).append('\n');
@@ -67,12 +68,18 @@ final class AgencyYaml {
             out.append("  - ").append(quote(basis)).append('\n');
         }
         text(out, "address", address);
+        if (addressEn != null && !addressEn.isBlank()) {
+            text(out, "address_en", addressEn);
+        }
         text(out, "supervision_phone", supervisionPhone);
         text(out, "supervision_email", supervisionEmail);
         if (mediationEmail != null && !mediationEmail.isBlank()) {
             text(out, "mediation_email", mediationEmail);
         }
         text(out, "office_hours", officeHours);
+        if (officeHoursEn != null && !officeHoursEn.isBlank()) {
+            text(out, "office_hours_en", officeHoursEn);
+        }
         out.append(officers.isEmpty() ? "officers: []\n" : "officers:\n");
         for (String[] o : officers) {
             out.append("  - name: ").append(o[0]).append('\n');

@@ -63,9 +63,10 @@ public class BackupView extends Div implements HasDynamicTitle {
         detail.getStyle().set("font-size", "var(--lumo-font-size-s)");
         grid.setId("backup-list");
         // on a phone or a tablet one column instead, each archive a card: the long file name squeezed the time and
-        // size out of sight
+        // size out of sight. The column is headed as the wide list's first one (File): headed Archives, it repeated
+        // the heading right above the list
         cn.gov.enforcement.portal.platform.NarrowWindow.cards(this, grid, this::wideColumns, "archive",
-                getTranslation("backup.list"), f -> cn.gov.enforcement.portal.platform.NarrowWindow.factCard(f.name(),
+                getTranslation("backup.name"), f -> cn.gov.enforcement.portal.platform.NarrowWindow.factCard(f.name(),
                         getTranslation("backup.colon"), getTranslation("backup.time"), TIME.format(f.createdAt()),
                         getTranslation("backup.size"), size(f.bytes())));
         grid.setAllRowsVisible(true);

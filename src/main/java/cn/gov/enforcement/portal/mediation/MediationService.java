@@ -135,15 +135,19 @@ public class MediationService {
         Locale language = Translations.supported(locale);
         return agencies.find(agencyId)
                 .map(d -> new AgencyContact(d.summary().displayName(language),
-                        blankToNull(d.summary().supervisionPhone()), script(d.summary().officeHours(), language),
-                        script(d.summary().address(), language)))
+                        blankToNull(d.summary().supervisionPhone()),
+                        inLanguage(d.summary().officeHours(), d.summary().displayOfficeHours(language)),
+                        inLanguage(d.summary().address(), d.summary().displayAddress(language))))
                 .orElse(new AgencyContact(agencyId, null, null, null));
     }
 
-    /** A text of the agency file (office hours, address), in Traditional characters for a zh-TW reader; null when none. */
-    private static String script(String text, Locale language) {
-        String value = blankToNull(text);
-        return value == null ? null : cn.gov.enforcement.portal.platform.ReaderScript.forLocale(language, value);
+    /**
+     * A text of the agency file (office hours, address) in the reader's language ({@code shown}: the English text for
+     * English when the file gives one, else the Chinese, in Traditional characters for a zh-TW reader); null when the
+     * Chinese text {@code written} is blank.
+     */
+    private static String inLanguage(String written, String shown) {
+        return blankToNull(written) == null ? null : blankToNull(shown);
     }
 
     /**

@@ -31,6 +31,23 @@ public final class TextChecks {
                 && c != '\u200c' && unwanted(c));
     }
 
+    /**
+     * The length of a text as a person counts it, and as the forms and messages say ("at most 1000 characters"):
+     * in characters (code points), so that an emoji or a character outside the Basic Multilingual Plane (𠀀) counts
+     * once, not as the two UTF-16 units {@link String#length()} counts. 0 for null.
+     */
+    public static int characters(String value) {
+        return value == null ? 0 : value.codePointCount(0, value.length());
+    }
+
+    /**
+     * The {@code maxlength} for a browser's field of a text of at most {@code characters} characters: a browser counts
+     * UTF-16 units, two for an emoji or 𠀀, so the field takes twice as many and the server checks the characters.
+     */
+    public static int browserMaxLength(int characters) {
+        return 2 * characters;
+    }
+
     private static boolean unwanted(int c) {
         int type = Character.getType(c);
         return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR

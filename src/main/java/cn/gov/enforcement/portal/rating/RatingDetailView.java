@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.rating;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.account.AccountService;
 import cn.gov.enforcement.portal.platform.ReaderScript;
@@ -193,7 +194,7 @@ public class RatingDetailView extends Div implements HasUrlParameter<String>, Ha
     private Div contactForm(RatingRecord r, ContactInput kept, ValidationFailure failure, Paragraph error) {
         TextField name = new TextField(getTranslation("rating.field.contactName"));
         name.setId("rating-contact-edit-name");
-        name.setMaxLength(RatingService.MAX_NAME);
+        name.setMaxLength(TextChecks.browserMaxLength(RatingService.MAX_NAME)); // the server counts characters
         TextField phone = new TextField(getTranslation("rating.field.contactPhone"));
         phone.setId("rating-contact-edit-phone");
         phone.setMaxLength(30);
@@ -281,7 +282,7 @@ public class RatingDetailView extends Div implements HasUrlParameter<String>, Ha
         TextArea note = new TextArea(getTranslation("rating.detail.note"));
         note.setId("rating-note");
         note.setHelperText(getTranslation("rating.detail.note.help"));
-        note.setMaxLength(RatingService.MAX_NOTE);
+        note.setMaxLength(TextChecks.browserMaxLength(RatingService.MAX_NOTE));
         note.setWidthFull();
         note.setValue(keptNote == null ? "" : keptNote);
         Paragraph formError = new Paragraph();

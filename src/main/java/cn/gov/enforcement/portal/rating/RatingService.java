@@ -175,13 +175,7 @@ public class RatingService {
             problems.add(new FieldProblem("score", "rating.error.score"));
         }
         String comment = blankToNull(in.comment());
-        if (comment != null && comment.length() > MAX_COMMENT) {
-            problems.add(new FieldProblem("comment", "rating.error.commentLong", MAX_COMMENT));
-        } else if (!TextChecks.isPlainText(comment)) {
-            problems.add(new FieldProblem("comment", TextChecks.CONTROL_CHARACTERS));
-        } else if (in.score() != null && in.score().bad() && (comment == null || comment.length() < MIN_BAD_COMMENT)) {
-            problems.add(new FieldProblem("comment", "rating.error.commentNeeded", MIN_BAD_COMMENT));
-        }
+        checkComment(comment, in.score(), problems);
         String certificate = null;
         String typedCertificate = blankToNull(in.certificate());
         if (typedCertificate != null) {
@@ -258,7 +252,7 @@ public class RatingService {
         return new Contact(null, null, null).differingFrom(r);
     }
 
-    private record Contact(String name, String phone, String email) {
+    record Contact(String name, String phone, String email) {
 
         /** The names of the fields that differ from a rating's, in the order of the form. */
         List<String> differingFrom(Rating r) {
@@ -277,14 +271,39 @@ public class RatingService {
     }
 
     /**
+     * Checks a rating's comment (stripped, null when none): at most {@link #MAX_COMMENT} characters, for a bad score at
+     * least {@link #MIN_BAD_COMMENT}, counted as a person counts them ({@link TextChecks#characters}: an emoji is one).
+     */
+    static void checkComment(String comment, Score score, List<FieldProblem> problems) {
+        if (TextChecks.characters(comment) > MAX_COMMENT) {
+            problems.add(new FieldProblem("comment", "rating.error.commentLong", MAX_COMMENT));
+        } else if (!TextChecks.isPlainText(comment)) {
+            problems.add(new FieldProblem("comment", TextChecks.CONTROL_CHARACTERS));
+        } else if (score != null && score.bad() && TextChecks.characters(comment) < MIN_BAD_COMMENT) {
+            problems.add(new FieldProblem("comment", "rating.error.commentNeeded", MIN_BAD_COMMENT));
+        }
+    }
+
+    /** Checks a follow-up note (stripped, null when none): {@link #MIN_NOTE} to {@link #MAX_NOTE} characters. */
+    static void checkNote(String text, List<FieldProblem> problems) {
+        if (TextChecks.characters(text) < MIN_NOTE) {
+            problems.add(new FieldProblem("note", "rating.error.noteShort", MIN_NOTE));
+        } else if (TextChecks.characters(text) > MAX_NOTE) {
+            problems.add(new FieldProblem("note", "rating.error.noteLong", MAX_NOTE));
+        } else if (!TextChecks.isPlainText(text)) {
+            problems.add(new FieldProblem("note", TextChecks.CONTROL_CHARACTERS));
+        }
+    }
+
+    /**
      * Checks contact details as typed, for the public form and the staff's correction alike: the name one line of at
-     * most {@link #MAX_NAME} characters, the phone 7 to 15 digits (separators and full-width digits allowed), the
+     * most {@link #MAX_NAME} characters ({@link TextChecks#characters}), the phone 7 to 15 digits (separators and full-width digits allowed), the
      * e-mail address one the outbox can send to. Adds one problem per refused field.
      */
-    private static Contact checkContact(String typedName, String typedPhone, String typedEmail,
+    static Contact checkContact(String typedName, String typedPhone, String typedEmail,
             List<FieldProblem> problems) {
         String name = blankToNull(typedName);
-        if (name != null && name.length() > MAX_NAME) {
+        if (TextChecks.characters(name) > MAX_NAME) {
             problems.add(new FieldProblem(CONTACT_NAME, "rating.error.nameLong", MAX_NAME));
         } else if (!TextChecks.isSingleLine(name)) {
             problems.add(new FieldProblem(CONTACT_NAME, TextChecks.SINGLE_LINE));
@@ -434,13 +453,7 @@ public class RatingService {
             problems.add(new FieldProblem("result", "rating.error.result"));
         }
         String text = blankToNull(note);
-        if (text == null || text.length() < MIN_NOTE) {
-            problems.add(new FieldProblem("note", "rating.error.noteShort", MIN_NOTE));
-        } else if (text.length() > MAX_NOTE) {
-            problems.add(new FieldProblem("note", "rating.error.noteLong", MAX_NOTE));
-        } else if (!TextChecks.isPlainText(text)) {
-            problems.add(new FieldProblem("note", TextChecks.CONTROL_CHARACTERS));
-        }
+        checkNote(text, problems);
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }

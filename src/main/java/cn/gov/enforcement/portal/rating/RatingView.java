@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.rating;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.platform.ClientAddress;
@@ -137,7 +138,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         comment.setId("rating-comment");
         comment.setLabel(getTranslation("rating.field.comment"));
         comment.setHelperText(getTranslation("rating.field.comment.help"));
-        comment.setMaxLength(RatingService.MAX_COMMENT);
+        comment.setMaxLength(TextChecks.browserMaxLength(RatingService.MAX_COMMENT)); // the server counts characters
         comment.setWidthFull();
 
         certificate.setId("rating-certificate");
@@ -149,7 +150,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         wantsReply.setLabel(getTranslation("rating.field.wantsReply"));
         contactName.setId("rating-contact-name");
         contactName.setLabel(getTranslation("rating.field.contactName"));
-        contactName.setMaxLength(RatingService.MAX_NAME);
+        contactName.setMaxLength(TextChecks.browserMaxLength(RatingService.MAX_NAME));
         contactPhone.setId("rating-contact-phone");
         contactPhone.setLabel(getTranslation("rating.field.contactPhone"));
         contactPhone.setMaxLength(30);

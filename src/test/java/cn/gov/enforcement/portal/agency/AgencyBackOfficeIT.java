@@ -34,18 +34,21 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         for (OfficerInput o : in.officers()) {
             officers.add(o.certificate().equals(certificate) ? new OfficerInput(o.name(), o.certificate(), status) : o);
         }
-        return new AgencyInput(in.nameEn(), in.legalRepresentative(), in.address(), in.supervisionPhone(),
-                in.supervisionEmail(), in.mediationEmail(), in.officeHours(), in.powers(), in.legalBasis(), officers);
+        return new AgencyInput(in.nameEn(), in.legalRepresentative(), in.address(), in.addressEn(),
+                in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(), in.officeHours(), in.officeHoursEn(),
+                in.powers(), in.legalBasis(), officers);
     }
 
     private static AgencyInput withOfficeHours(AgencyInput in, String hours) {
-        return new AgencyInput(in.nameEn(), in.legalRepresentative(), in.address(), in.supervisionPhone(),
-                in.supervisionEmail(), in.mediationEmail(), hours, in.powers(), in.legalBasis(), in.officers());
+        return new AgencyInput(in.nameEn(), in.legalRepresentative(), in.address(), in.addressEn(),
+                in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(), hours, in.officeHoursEn(), in.powers(),
+                in.legalBasis(), in.officers());
     }
 
     private static AgencyInput withOfficers(AgencyInput in, List<OfficerInput> officers) {
-        return new AgencyInput(in.nameEn(), in.legalRepresentative(), in.address(), in.supervisionPhone(),
-                in.supervisionEmail(), in.mediationEmail(), in.officeHours(), in.powers(), in.legalBasis(), officers);
+        return new AgencyInput(in.nameEn(), in.legalRepresentative(), in.address(), in.addressEn(),
+                in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(), in.officeHours(), in.officeHoursEn(),
+                in.powers(), in.legalBasis(), officers);
     }
 
     @Test
@@ -83,8 +86,8 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         officers.add(new OfficerInput("又一位", in.officers().get(0).certificate(), "valid")); // twice in the roster
         officers.add(new OfficerInput("借证人", "TB-990100-2026-0001", "valid"));     // another agency's number
         officers.add(new OfficerInput("", "TA-990100-2026-0099", "suspended"));      // no name, unknown status
-        AgencyInput bad = new AgencyInput("", "", in.address(), "phone?", "not-an-address", "also bad",
-                in.officeHours(), List.of(new AgencyBackOffice.PowerInput("检查", "fine")), "没有书名号\n\n《某法》第一条",
+        AgencyInput bad = new AgencyInput("", "", in.address(), in.addressEn(), "phone?", "not-an-address", "also bad",
+                in.officeHours(), in.officeHoursEn(), List.of(new AgencyBackOffice.PowerInput("检查", "fine")), "没有书名号\n\n《某法》第一条",
                 officers);
         ValidationFailure failure = catchThrowableOfType(ValidationFailure.class, () -> backOffice.save(ALPHA, before.version(), before.contentHash(), bad));
         assertThat(failure.problems()).extracting(FieldProblem::field, FieldProblem::messageKey).contains(
@@ -128,8 +131,8 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         List<OfficerInput> hidden = new ArrayList<>(in.officers());
         hidden.set(0, new OfficerInput("张晓\n丰\u0000", hidden.get(0).certificate(), hidden.get(0).status()));
         AgencyInput characters = new AgencyInput("Sample City\nAdministration", in.legalRepresentative() + "\u0007",
-                in.address(), in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(),
-                "工作日\u202e 9:00-12:00", List.of(new AgencyBackOffice.PowerInput("检查\u2028抽样", "inspection")),
+                in.address(), "No. 1 Test Road\nTest City", in.supervisionPhone(), in.supervisionEmail(),
+                in.mediationEmail(), "工作日\u202e 9:00-12:00", "Working days\u2029 9:00-12:00", List.of(new AgencyBackOffice.PowerInput("检查\u2028抽样", "inspection")),
                 in.legalBasis() + "\n《中华人民共和国行政处罚法》第十八条\u200f", hidden);
         List<FieldProblem> refused = catchThrowableOfType(ValidationFailure.class,
                 () -> backOffice.save(ALPHA, before.version(), before.contentHash(), characters)).problems();
@@ -138,6 +141,8 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
                 Tuple.tuple("name_en", "platform.error.singleLine"),
                 Tuple.tuple("legal_representative", "platform.error.singleLine"),
                 Tuple.tuple("office_hours", "platform.error.singleLine"),
+                Tuple.tuple("address_en", "platform.error.singleLine"),
+                Tuple.tuple("office_hours_en", "platform.error.singleLine"),
                 Tuple.tuple("powers[0].name", "platform.error.singleLine"),
                 Tuple.tuple("officers[0].name", "platform.error.singleLine"));
         assertThat(refused).extracting(FieldProblem::field).anyMatch(f -> f.startsWith("legal_basis["));
@@ -155,7 +160,8 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         AgencyInput in = withOfficeHours(withOfficer(before.input(), "TA-990100-2026-0002", "revoked"),
                 "工作日 8:00-18:00，后台编辑测试延时");
         AgencyInput revoked = new AgencyInput(in.nameEn(), in.legalRepresentative(), "测试市北区迁址巷9号",
-                in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(), in.officeHours(), in.powers(),
+                "No. 9 Qianzhi Lane, North District, Test City", in.supervisionPhone(), in.supervisionEmail(),
+                in.mediationEmail(), in.officeHours(), "Working days 8:00-18:00", in.powers(),
                 in.legalBasis(), in.officers());
         AgencyBackOffice.Saved saved = backOffice.save(ALPHA, before.version(), before.contentHash(), revoked);
         assertThat(saved.stored()).isTrue();
@@ -166,6 +172,10 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         assertThat(page.officers()).filteredOn(o -> o.certificate().equals("TA-990100-2026-0002"))
                 .extracting(Officer::status).containsExactly(OfficerStatus.REVOKED);
         assertThat(page.summary().officeHours()).isEqualTo("工作日 8:00-18:00，后台编辑测试延时");
+        assertThat(page.summary().displayOfficeHours(java.util.Locale.ENGLISH)).isEqualTo("Working days 8:00-18:00");
+        assertThat(page.summary().displayAddress(java.util.Locale.ENGLISH))
+                .isEqualTo("No. 9 Qianzhi Lane, North District, Test City");
+        assertThat(backOffice.edit(ALPHA).input().officeHoursEn()).isEqualTo("Working days 8:00-18:00");
         assertThat(page.summary().sample()).isFalse();
         // the index (name, powers, legal basis, address) follows after the commit
         eventually(() -> directory.search("迁址巷", null, 0, 10).items().stream()
@@ -180,7 +190,9 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         assertThat(audit.actor()).isEqualTo("agency-bo-editor-alpha");
         assertThat(audit.version()).isEqualTo(saved.version());
         assertThat(audit.changes()).contains(new AgencyBackOffice.Change("revoked", "TA-990100-2026-0002"),
-                new AgencyBackOffice.Change("changed", "office_hours"), new AgencyBackOffice.Change("changed", "address"));
+                new AgencyBackOffice.Change("changed", "office_hours"), new AgencyBackOffice.Change("changed", "address"),
+                new AgencyBackOffice.Change("changed", "office_hours_en"),
+                new AgencyBackOffice.Change("changed", "address_en"));
 
         // saving the same again stores nothing
         EditableAgency now = backOffice.edit(ALPHA);
@@ -303,7 +315,8 @@ class AgencyBackOfficeIT extends AgencyBackOfficeTestSupport {
         assertThat(beta.sample()).isTrue();
         AgencyInput in = beta.input();
         AgencyInput changed = new AgencyInput("Test City Sample Bureau", in.legalRepresentative(), in.address(),
-                in.supervisionPhone(), in.supervisionEmail(), "tiaojie@bo-beta.test.gov.cn", in.officeHours(), in.powers(),
+                in.addressEn(), in.supervisionPhone(), in.supervisionEmail(), "tiaojie@bo-beta.test.gov.cn",
+                in.officeHours(), in.officeHoursEn(), in.powers(),
                 in.legalBasis(), in.officers());
         backOffice.save(BETA, beta.version(), beta.contentHash(), changed);
         AgencyDetails page = directory.find(BETA).orElseThrow();

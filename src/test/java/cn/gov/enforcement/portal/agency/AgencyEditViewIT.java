@@ -154,8 +154,8 @@ class AgencyEditViewIT extends AgencyBackOfficeTestSupport {
         AgencyBackOffice.EditableAgency now = backOffice.edit(ALPHA);
         AgencyBackOffice.AgencyInput in = now.input();
         backOffice.save(ALPHA, now.version(), now.contentHash(), new AgencyBackOffice.AgencyInput(in.nameEn(), in.legalRepresentative(),
-                in.address(), in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(),
-                "管理员刚改的办公时间 " + System.nanoTime(), in.powers(), in.legalBasis(), in.officers()));
+                in.address(), in.addressEn(), in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(),
+                "管理员刚改的办公时间 " + System.nanoTime(), in.officeHoursEn(), in.powers(), in.legalBasis(), in.officers()));
 
         editorOfAlpha();
         _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
@@ -193,6 +193,41 @@ class AgencyEditViewIT extends AgencyBackOfficeTestSupport {
         _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
         assertThat(field("agency-edit-supervision_phone").getErrorMessage())
                 .isEqualTo("監督電話「打電話」不是有效的電話號碼，請依 0379-12345678 或 12345 的格式填寫。");
+    }
+
+    @Test
+    void the_english_address_and_office_hours_are_checked_saved_in_the_history_and_shown_on_english_pages() {
+        editorOfAlpha();
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("staff/agency/edit/" + ALPHA);
+        assertThat(field("agency-edit-address_en").getLabel()).isEqualTo("Address in English");
+        assertThat(field("agency-edit-office_hours_en").getLabel()).isEqualTo("Office hours in English");
+        String address = "No. 3 Test Road, Test City " + System.nanoTime();
+        _setValue(field("agency-edit-address_en"), address);
+        _setValue(field("agency-edit-office_hours_en"), "x".repeat(1001));
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
+        assertThat(field("agency-edit-office_hours_en").isInvalid()).isTrue();
+        assertThat(field("agency-edit-office_hours_en").getErrorMessage())
+                .isEqualTo("Office hours in English is too long: 1001 characters, at most 1000 are allowed.");
+        assertThat(field("agency-edit-address_en").getValue()).as("input kept").isEqualTo(address);
+
+        String hours = "Working days 8:30-17:00 " + System.nanoTime();
+        _setValue(field("agency-edit-office_hours_en"), hours);
+        _click(_get(Button.class, spec -> spec.withId("agency-edit-save")));
+        assertThat(errors()).isEmpty();
+        assertThat(_get(Section.class, spec -> spec.withId("agency-edit-audit")).getElement().getTextRecursively())
+                .contains("changed Address in English").contains("changed Office hours in English");
+
+        // the public page in English gives them, unmarked; in Chinese the Chinese ones
+        UI.getCurrent().navigate("agencies/" + ALPHA);
+        Div facts = _get(Div.class, spec -> spec.withClasses("agency-facts"));
+        assertThat(facts.getElement().getTextRecursively()).contains(address, hours);
+        assertThat(_find(facts, com.vaadin.flow.component.html.Span.class)).filteredOn(span -> span.getText().equals(hours))
+                .singleElement().satisfies(span -> assertThat(span.getElement().getAttribute("lang")).isNull());
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("agencies/" + ALPHA);
+        assertThat(_get(Div.class, spec -> spec.withClasses("agency-facts")).getElement().getTextRecursively())
+                .doesNotContain(address, hours);
     }
 
     @Test

@@ -95,6 +95,26 @@ class AgencyFileParserTest {
     }
 
     @Test
+    void the_english_address_and_office_hours_are_optional_and_read_when_given() {
+        AgencyRecord without = AgencyFileParser.parse(file("sample-x.yaml", VALID)).record().orElseThrow();
+        assertThat(without.addressEn()).isNull();
+        assertThat(without.officeHoursEn()).isNull();
+        String english = VALID.replace("address: 示例市某路1号\n", "address: 示例市某路1号\naddress_en: \"No. 1 Mou Road, Sample City\"\n")
+                .replace("office_hours: 工作日 9:00-17:00\n", "office_hours: 工作日 9:00-17:00\noffice_hours_en: \"Working days 9:00-17:00\"\n");
+        AgencyFileParser.Result result = AgencyFileParser.parse(file("sample-x.yaml", english));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.record().orElseThrow().addressEn()).isEqualTo("No. 1 Mou Road, Sample City");
+        assertThat(result.record().orElseThrow().officeHoursEn()).isEqualTo("Working days 9:00-17:00");
+        // as long as the columns hold, no longer
+        String tooLong = VALID.replace("office_hours: 工作日 9:00-17:00\n",
+                "office_hours: 工作日 9:00-17:00\noffice_hours_en: " + "x".repeat(1001) + "\n");
+        AgencyFileParser.Result refused = AgencyFileParser.parse(file("sample-x.yaml", tooLong));
+        assertThat(refused.record()).isEmpty();
+        assertThat(refused.problems()).extracting(ContentProblem::field, ContentProblem::key)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("office_hours_en", "knowledge.problem.tooLong"));
+    }
+
+    @Test
     void the_mediation_address_is_optional_and_checked_when_given() {
         assertThat(AgencyFileParser.parse(file("sample-x.yaml", VALID)).record().orElseThrow().mediationEmail()).isNull();
         String withAddress = VALID.replace("supervision_email: jiandu@x.sample.gov.cn\n",
@@ -220,6 +240,11 @@ class AgencyFileParserTest {
             assertThat(record.officers()).as(record.id() + " officers").hasSizeBetween(5, 10)
                     .anyMatch(o -> o.status() == OfficerStatus.REVOKED);
             assertThat(result.file().content()).as(record.id() + " says it is sample data").contains("SAMPLE DATA");
+            // English pages and mails give the sample agencies' contact in English
+            assertThat(record.nameEn()).as(record.id() + " name_en").isNotBlank();
+            assertThat(record.addressEn()).as(record.id() + " address_en").isNotBlank().doesNotContainPattern("\\p{IsHan}");
+            assertThat(record.officeHoursEn()).as(record.id() + " office_hours_en").isNotBlank()
+                    .doesNotContainPattern("\\p{IsHan}");
         }
         assertThat(results).extracting(r -> r.record().orElseThrow().category()).contains(AgencyCategory.MARKET,
                 AgencyCategory.URBAN, AgencyCategory.TRAFFIC, AgencyCategory.ENVIRONMENT, AgencyCategory.HRSS);

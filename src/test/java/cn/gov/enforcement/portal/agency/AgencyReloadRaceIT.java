@@ -58,8 +58,9 @@ class AgencyReloadRaceIT extends AgencyBackOfficeTestSupport {
     }
 
     private static AgencyInput revoked(AgencyInput in) {
-        return new AgencyInput(in.nameEn(), in.legalRepresentative(), in.address(), in.supervisionPhone(),
-                in.supervisionEmail(), in.mediationEmail(), in.officeHours(), in.powers(), in.legalBasis(),
+        return new AgencyInput(in.nameEn(), in.legalRepresentative(), in.address(), in.addressEn(),
+                in.supervisionPhone(), in.supervisionEmail(), in.mediationEmail(), in.officeHours(), in.officeHoursEn(),
+                in.powers(), in.legalBasis(),
                 in.officers().stream().map(o -> new OfficerInput(o.name(), o.certificate(), "revoked")).toList());
     }
 

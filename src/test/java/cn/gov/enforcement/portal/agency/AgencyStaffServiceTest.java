@@ -46,8 +46,8 @@ class AgencyStaffServiceTest {
 
     static AgencyEntity agency(String id) {
         AgencyEntity entity = new AgencyEntity(id);
-        entity.replace("示例局 " + id, "Bureau " + id, AgencyCategory.MARKET, "示例市", "某某", "地址", "0999-1", "a@b.cn", null,
-                "9-17", true, List.of(new PowerValue("检查", PowerKind.INSPECTION)), List.of("《中华人民共和国行政处罚法》第十七条"),
+        entity.replace("示例局 " + id, "Bureau " + id, AgencyCategory.MARKET, "示例市", "某某", "地址", "", "0999-1", "a@b.cn",
+                null, "9-17", "", true, List.of(new PowerValue("检查", PowerKind.INSPECTION)), List.of("《中华人民共和国行政处罚法》第十七条"),
                 List.of(new OfficerValue("张晓丰", "SJ-990100-2024-0001", OfficerStatus.VALID)), "f", "h", Instant.EPOCH);
         return entity;
     }

@@ -353,12 +353,19 @@ class AgencyViewsIT extends AgencyTestSupport {
         assertThat(powers.getElement().getAttribute("lang")).isNull();
         assertThat(_find(powers, com.vaadin.flow.component.html.UnorderedList.class)).isNotEmpty()
                 .allSatisfy(list -> assertThat(list.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
-        assertThat(_find(com.vaadin.flow.component.html.Span.class)).filteredOn(span -> span.getText().contains("路"))
-                .isNotEmpty().allSatisfy(address -> assertThat(address.getElement().getAttribute("lang")).isEqualTo("zh-CN"));
+        // the sample file's English address and office hours, not the Chinese ones (and not marked as Chinese)
+        String facts = _get(Div.class, spec -> spec.withClasses("agency-facts")).getElement().getTextRecursively();
+        assertThat(facts).contains("Market Regulation Building, No. 88 Heping Road, Xincheng District, Sample City",
+                "Working days 9:00-12:00 and 13:30-17:30").doesNotContain("和平路", "工作日");
+        assertThat(_find(com.vaadin.flow.component.html.Span.class))
+                .filteredOn(span -> span.getText().startsWith("Working days")).singleElement()
+                .satisfies(hours -> assertThat(hours.getElement().getAttribute("lang")).isNull());
 
         UI.getCurrent().navigate("agencies");
         assertThat(_find(Anchor.class, spec -> spec.withClasses("agency-link"))).extracting(Anchor::getText)
                 .contains("Sample City Administration for Market Regulation").noneMatch(t -> t.startsWith("示例市"));
+        assertThat(_find(Div.class, spec -> spec.withClasses("agency-card"))).extracting(c -> c.getElement().getTextRecursively())
+                .anyMatch(t -> t.contains("No. 88 Heping Road")).noneMatch(t -> t.contains("和平路"));
 
         Div result = check("SJ-990100-2024-0017");
         assertThat(result.getElement().getTextRecursively()).contains("Sample City Administration for Market Regulation");

@@ -23,8 +23,9 @@ class AgencyYamlTest {
     /** The record without where it came from (file hash), which differs between a file and its export. */
     private static AgencyRecord content(AgencyRecord r) {
         return new AgencyRecord(r.id(), r.sample(), r.name(), r.nameEn(), r.category(), r.region(),
-                r.legalRepresentative(), r.powers(), r.legalBasis(), r.address(), r.supervisionPhone(),
-                r.supervisionEmail(), r.mediationEmail(), r.officeHours(), r.officers(), r.sourceFile(), "");
+                r.legalRepresentative(), r.powers(), r.legalBasis(), r.address(), r.addressEn(), r.supervisionPhone(),
+                r.supervisionEmail(), r.mediationEmail(), r.officeHours(), r.officeHoursEn(), r.officers(), r.sourceFile(),
+                "");
     }
 
     @Test
@@ -50,8 +51,8 @@ class AgencyYamlTest {
     void texts_that_look_like_yaml_numbers_or_booleans_keep_their_exact_characters() {
         AgencyRecord tricky = new AgencyRecord("sample-x", false, "名称: \"带引号\" # 不是注释", "true", AgencyCategory.OTHER,
                 "- 示例市", "123", List.of(new Power("{a: b} [c]\\ 反斜杠", PowerKind.OTHER)),
-                List.of("《某法》第一条: 'x'", "《另一法》\t第二条"), "null", "0999-1234", "a@b.cn", null,
-                "~", List.of(new AgencyRecord.OfficerRecord("&anchor *alias", "SJ-990100-2024-0001", OfficerStatus.REVOKED)),
+                List.of("《某法》第一条: 'x'", "《另一法》\t第二条"), "null", "false", "0999-1234", "a@b.cn", null,
+                "~", "- 9: 17 #", List.of(new AgencyRecord.OfficerRecord("&anchor *alias", "SJ-990100-2024-0001", OfficerStatus.REVOKED)),
                 "knowledge-base/agencies/sample-x.yaml", "");
         AgencyRecord back = parse("knowledge-base/agencies/sample-x.yaml", AgencyYaml.file(tricky, "2026-12-06"));
         assertThat(content(back)).isEqualTo(content(tricky));
@@ -63,12 +64,12 @@ class AgencyYamlTest {
         AgencyRecord fixed = content(parse("knowledge-base/agencies/sample-x.yaml", AgencyYaml.body(
                 new AgencyRecord("sample-x", true, "示例局", null, AgencyCategory.MARKET, "示例市", "某某",
                         List.of(new Power("检查", PowerKind.INSPECTION)), List.of("《中华人民共和国行政处罚法》第十七条"), "地址",
-                        "0999-1", "a@b.cn", null, "9-17",
+                        null, "0999-1", "a@b.cn", null, "9-17", null,
                         List.of(new AgencyRecord.OfficerRecord("张三", "SJ-990100-2024-0001", OfficerStatus.VALID)),
                         "knowledge-base/agencies/sample-x.yaml", ""))));
         // a line break and a key in a typed text stay text: the office hours do not add an officer
         String yaml = AgencyYaml.draft(fixed, "", "某某", List.<String[]>of(new String[] {"检查", "fine"}),
-                List.of("没有书名号"), "地址", "0999-1", "not-an-address", "", "9-17\nofficers: []",
+                List.of("没有书名号"), "地址", "", "0999-1", "not-an-address", "", "9-17\nofficers: []", "",
                 List.<String[]>of(new String[] {"", "x", "valid"}));
         AgencyFileParser.Result result = AgencyFileParser.parse(KnowledgeFile.of("knowledge-base/agencies/sample-x.yaml", yaml));
         assertThat(result.record()).isEmpty();

@@ -314,6 +314,11 @@ class BackupIT extends KaribuViewTest {
         BackupView view = _get(BackupView.class);
         cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, true);
         assertThat(cn.gov.enforcement.portal.platform.NarrowWindowEvents.columnKeys(grid)).containsExactly("archive");
+        // headed as the wide list's first column, not with the heading just above the list (已有备份 twice)
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.H2.class))
+                .extracting(com.vaadin.flow.component.html.H2::getText).contains("已有备份")
+                .doesNotContain(grid.getColumnByKey("archive").getHeaderText());
+        assertThat(grid.getColumnByKey("archive").getHeaderText()).isEqualTo("文件名");
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, 0, "archive").getElement()
                 .getTextRecursively()).startsWith("portal-backup-").contains("时间：20", "大小：").containsPattern("[KM]B");
         cn.gov.enforcement.portal.platform.NarrowWindowEvents.tell(view, false);

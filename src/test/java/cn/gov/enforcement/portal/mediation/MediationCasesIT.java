@@ -269,6 +269,20 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void an_english_mail_gives_the_agencys_office_hours_and_address_in_english() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "english@example.cn"),
+                Locale.ENGLISH);
+        // the sample agency file's office_hours_en and address_en, not its Chinese texts
+        String contact = "Agency: Sample City Administration for Market Regulation\n"
+                + "Supervision phone: 0999-12315001 (Working days 9:00-12:00 and 13:30-17:30)\n"
+                + "Address: Market Regulation Building, No. 88 Heping Road, Xincheng District, Sample City";
+        assertThat(mails("mediation-submitted:" + r.caseNumber())).singleElement().satisfies(m -> assertThat(
+                (String) m.get("TEXT_BODY")).contains(contact).doesNotContain("工作日", "和平路"));
+        assertThat(service.agencyContact("sample-market-regulation", Locale.TRADITIONAL_CHINESE).officeHours())
+                .isEqualTo("工作日 9:00-12:00，13:30-17:30");
+    }
+
+    @Test
     void the_applicants_mails_link_to_the_tracking_page_with_the_case_number_in_the_applicants_language() {
         for (Locale language : List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH)) {
             SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, "link@example.cn"),

@@ -918,14 +918,27 @@ class MediationViewsIT extends KaribuViewTest {
         _setValue(_get(PasswordField.class, spec -> spec.withId("mediation-track-code")), r.accessCode());
         click("mediation-track-submit");
         assertThat(textOf("mediation-track-agency")).contains("示例市市场监督管理局", "0999-12315001");
-        // on an English page the agency's office hours are its Chinese words, marked as such; the sentence is not
+        // on an English page the agency's English office hours (its file's office_hours_en), nothing marked Chinese
         UI.getCurrent().setLocale(Locale.ENGLISH);
         click("mediation-track-submit");
         com.vaadin.flow.dom.Element contact = _get(com.vaadin.flow.component.Component.class,
                 spec -> spec.withId("mediation-track-agency")).getElement();
-        assertThat(contact.getTextRecursively()).startsWith("Handled by ").contains("0999-12315001", "工作日");
-        assertThat(contact.getChildren().filter(e -> "zh-CN".equals(e.getAttribute("lang")))
-                .map(com.vaadin.flow.dom.Element::getTextRecursively)).singleElement().asString().startsWith("工作日");
+        assertThat(contact.getTextRecursively()).startsWith("Handled by ")
+                .contains("0999-12315001", "Working days 9:00-12:00 and 13:30-17:30").doesNotContain("工作日");
+        assertThat(contact.getChildren().filter(e -> e.getAttribute("lang") != null)).isEmpty();
+        // an agency without them: its Chinese words, marked as such; the sentence is not
+        jdbc.update("update agency set office_hours_en = '' where id = 'sample-market-regulation'");
+        try {
+            click("mediation-track-submit");
+            contact = _get(com.vaadin.flow.component.Component.class, spec -> spec.withId("mediation-track-agency"))
+                    .getElement();
+            assertThat(contact.getTextRecursively()).startsWith("Handled by ").contains("0999-12315001", "工作日");
+            assertThat(contact.getChildren().filter(e -> "zh-CN".equals(e.getAttribute("lang")))
+                    .map(com.vaadin.flow.dom.Element::getTextRecursively)).singleElement().asString().startsWith("工作日");
+        } finally {
+            jdbc.update("update agency set office_hours_en = 'Working days 9:00-12:00 and 13:30-17:30' "
+                    + "where id = 'sample-market-regulation'");
+        }
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
         click("mediation-track-submit");
         assertThat(_get(com.vaadin.flow.component.Component.class, spec -> spec.withId("mediation-track-agency"))

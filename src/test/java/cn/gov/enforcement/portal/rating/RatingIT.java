@@ -84,6 +84,22 @@ class RatingIT extends KaribuViewTest {
     }
 
     @Test
+    void texts_of_exactly_the_limit_in_supplementary_characters_are_stored_whole() {
+        // 𠀀 (U+20000) is one character but two UTF-16 units, which is what H2 counts in a varchar
+        String rare = "\uD840\uDC00";
+        RatingReceipt r = service.submit(new RatingInput(MARKET, null, service.today().minusDays(1), Matter.INSPECTION,
+                Score.DISSATISFIED, rare.repeat(RatingService.MAX_COMMENT), true, rare.repeat(RatingService.MAX_NAME),
+                "138 0013 8000", null), Locale.SIMPLIFIED_CHINESE, client());
+        signInOfficer("rating-officer-rare", MARKET);
+        service.followUp(r.reference(), FollowUpResult.EXPLAINED, rare.repeat(RatingService.MAX_NOTE));
+        Map<String, Object> row = jdbc.queryForMap(
+                "select comment, contact_name, follow_up_note from enforcement_rating where reference = ?", r.reference());
+        assertThat((String) row.get("COMMENT")).isEqualTo(rare.repeat(RatingService.MAX_COMMENT));
+        assertThat((String) row.get("CONTACT_NAME")).isEqualTo(rare.repeat(RatingService.MAX_NAME));
+        assertThat((String) row.get("FOLLOW_UP_NOTE")).isEqualTo(rare.repeat(RatingService.MAX_NOTE));
+    }
+
+    @Test
     void each_agency_is_reminded_once_a_day_of_the_follow_ups_overdue_or_due_by_tomorrow() {
         java.time.LocalDate today = service.today();
         RatingReceipt overdue = service.submit(bad(MARKET), Locale.SIMPLIFIED_CHINESE, client());

@@ -50,6 +50,10 @@ public class AgencyEntity {
     @Column(nullable = false, length = 500)
     private String address;
 
+    /** The address in English; empty when the agency file gives none. */
+    @Column(name = "address_en", nullable = false, length = 1000)
+    private String addressEn;
+
     @Column(name = "supervision_phone", nullable = false, length = 30)
     private String supervisionPhone;
 
@@ -61,6 +65,10 @@ public class AgencyEntity {
 
     @Column(name = "office_hours", nullable = false, length = 500)
     private String officeHours;
+
+    /** The office hours in English; empty when the agency file gives none. */
+    @Column(name = "office_hours_en", nullable = false, length = 1000)
+    private String officeHoursEn;
 
     @Column(nullable = false)
     private boolean sample;
@@ -104,7 +112,8 @@ public class AgencyEntity {
      * deleted and re-inserted (no row-by-row updates that could clash on the unique certificate).
      */
     public void replace(String name, String nameEn, AgencyCategory category, String region, String legalRepresentative,
-            String address, String supervisionPhone, String supervisionEmail, String mediationEmail, String officeHours, boolean sample,
+            String address, String addressEn, String supervisionPhone, String supervisionEmail, String mediationEmail,
+            String officeHours, String officeHoursEn, boolean sample,
             List<PowerValue> powers, List<String> legalBasis, List<OfficerValue> officers, String sourceFile,
             String contentHash, Instant updatedAt) {
         this.name = name;
@@ -113,10 +122,12 @@ public class AgencyEntity {
         this.region = region;
         this.legalRepresentative = legalRepresentative;
         this.address = address;
+        this.addressEn = addressEn;
         this.supervisionPhone = supervisionPhone;
         this.supervisionEmail = supervisionEmail;
         this.mediationEmail = mediationEmail;
         this.officeHours = officeHours;
+        this.officeHoursEn = officeHoursEn;
         this.sample = sample;
         this.powers = new ArrayList<>(powers);
         this.legalBasis = new ArrayList<>(legalBasis);
@@ -133,10 +144,12 @@ public class AgencyEntity {
     public String getRegion() { return region; }
     public String getLegalRepresentative() { return legalRepresentative; }
     public String getAddress() { return address; }
+    public String getAddressEn() { return addressEn; }
     public String getSupervisionPhone() { return supervisionPhone; }
     public String getSupervisionEmail() { return supervisionEmail; }
     public String getMediationEmail() { return mediationEmail; }
     public String getOfficeHours() { return officeHours; }
+    public String getOfficeHoursEn() { return officeHoursEn; }
     public boolean isSample() { return sample; }
     public String getSourceFile() { return sourceFile; }
     public String getContentHash() { return contentHash; }

@@ -37,13 +37,15 @@ public interface AgencyRepository extends JpaRepository<AgencyEntity, String> {
 
     /** Every agency's summary, sorted by id, in one query and without the powers, legal basis and officers. */
     @Query("select new cn.gov.enforcement.portal.agency.AgencySummary(a.id, a.name, a.nameEn, a.category, a.region, "
-            + "a.address, a.supervisionPhone, a.supervisionEmail, a.mediationEmail, a.officeHours, a.sample) "
+            + "a.address, a.addressEn, a.supervisionPhone, a.supervisionEmail, a.mediationEmail, a.officeHours, "
+            + "a.officeHoursEn, a.sample) "
             + "from AgencyEntity a order by a.id")
     List<AgencySummary> findSummariesByOrderByIdAsc();
 
     /** The summaries of these agencies (unknown ids left out, in no order), in one query and without the collections. */
     @Query("select new cn.gov.enforcement.portal.agency.AgencySummary(a.id, a.name, a.nameEn, a.category, a.region, "
-            + "a.address, a.supervisionPhone, a.supervisionEmail, a.mediationEmail, a.officeHours, a.sample) "
+            + "a.address, a.addressEn, a.supervisionPhone, a.supervisionEmail, a.mediationEmail, a.officeHours, "
+            + "a.officeHoursEn, a.sample) "
             + "from AgencyEntity a where a.id in :ids")
     List<AgencySummary> findSummariesByIdIn(@Param("ids") Collection<String> ids);
 }

@@ -39,7 +39,8 @@ public class Rating {
     @Column(nullable = false)
     private int score;
 
-    @Column(length = 1000)
+    /** At most 1000 characters; the column holds 2000, as many UTF-16 units as 1000 emoji take (H2 counts those). */
+    @Column(length = 2000)
     private String comment;
 
     @Column(name = "wants_reply", nullable = false)
@@ -75,7 +76,8 @@ public class Rating {
     @Column(name = "follow_up_result", length = 20)
     private String followUpResult;
 
-    @Column(name = "follow_up_note", length = 2000)
+    /** At most 2000 characters; the column holds 4000 UTF-16 units, as {@link #comment}. */
+    @Column(name = "follow_up_note", length = 4000)
     private String followUpNote;
 
     /** The token of the rendering of the form that sent the rating; null for ratings of trusted callers. */
