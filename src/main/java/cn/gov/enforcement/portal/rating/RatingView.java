@@ -161,7 +161,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         InputHints.ownName(contactName);
         InputHints.ownPhone(contactPhone);
         InputHints.ownEmail(contactEmail);
-        Paragraph privacy = new Paragraph(getTranslation("rating.privacy") + " ");
+        Paragraph privacy = new Paragraph(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("rating.privacy")));
         com.vaadin.flow.component.html.Anchor notice = new com.vaadin.flow.component.html.Anchor("privacy",
                 getTranslation("shell.footer.privacy"));
         notice.addClassName("privacy-link");
@@ -303,7 +303,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         result.add(done);
         Span reference = new Span(receipt.reference());
         reference.setId("rating-reference");
-        result.add(new Paragraph(new Span(getTranslation("rating.done.reference") + " "), reference));
+        result.add(new Paragraph(new Span(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("rating.done.reference"))), reference));
         if (receipt.followUpDue() != null) {
             Paragraph followUp = new Paragraph(getTranslation("rating.done.followUp", receipt.followUpDue().toString()));
             followUp.setId("rating-follow-up-note");
@@ -327,7 +327,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
                     supervision.setId("rating-supervision-note");
                     result.add(supervision);
                 });
-        Paragraph certificateCheck = new Paragraph(getTranslation("rating.done.certificate") + " ");
+        Paragraph certificateCheck = new Paragraph(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("rating.done.certificate")));
         Anchor check = new Anchor("certificate-check", getTranslation("rating.done.certificateLink"));
         check.setId("rating-certificate-check-link");
         certificateCheck.add(check);
