@@ -96,7 +96,9 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         agency.setLabel(getTranslation("rating.field.agency"));
         agency.setItems(all.stream().map(AgencySummary::id).toList());
         java.util.function.Function<AgencySummary, String> agencyLabel =
-                a -> a.displayName(getLocale()) + (a.sample() ? " " + getTranslation("rating.sampleAgency") : "");
+                a -> a.displayName(getLocale()) + (a.sample()
+                        ? cn.gov.enforcement.portal.platform.LabelSpacing.afterPrevious(getTranslation("rating.sampleAgency"))
+                        : "");
         agency.setItemLabelGenerator(id -> id == null ? getTranslation("rating.field.choose") : all.stream()
                 .filter(a -> a.id().equals(id)).findFirst().map(agencyLabel).orElse(id));
         // as wide as the longest name in the page's language, at most the form's width: the form's 24rem for its fields
@@ -364,7 +366,9 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         for (AgencyFigures f : figures) {
             AgencySummary summary = known.get(f.agencyId());
             String name = summary == null ? f.agencyId() : summary.displayName(getLocale())
-                    + (summary.sample() ? " " + getTranslation("rating.sampleAgency") : "");
+                    + (summary.sample()
+                            ? cn.gov.enforcement.portal.platform.LabelSpacing.afterPrevious(getTranslation("rating.sampleAgency"))
+                            : "");
             NativeTableRow row = new NativeTableRow();
             row.getElement().setAttribute("data-agency", f.agencyId());
             row.add(new NativeTableCell(name),

@@ -30,4 +30,12 @@ class LabelSpacingTest {
         assertThat(LabelSpacing.beforeNext("")).isEmpty();
         assertThat(LabelSpacing.beforeNext(null)).isEmpty();
     }
+
+    @Test
+    void a_mark_that_opens_in_full_width_follows_without_a_space() {
+        assertThat("示例市生态环境局" + LabelSpacing.afterPrevious("（示例）")).isEqualTo("示例市生态环境局（示例）");
+        assertThat("2023-09-01 版" + LabelSpacing.afterPrevious("（即本页）")).isEqualTo("2023-09-01 版（即本页）");
+        assertThat("Sample City Bureau" + LabelSpacing.afterPrevious("(sample)")).isEqualTo("Sample City Bureau (sample)");
+        assertThat(LabelSpacing.afterPrevious("")).isEmpty();
+    }
 }

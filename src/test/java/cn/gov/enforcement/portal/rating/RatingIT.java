@@ -745,7 +745,7 @@ class RatingIT extends KaribuViewTest {
                 .descendants(_get(Div.class, spec -> spec.withId("rating-figures")))
                 .filter(c -> agency.equals(c.getElement().getAttribute("data-agency")))
                 .map(c -> c.getElement().getTextRecursively()))
-                .singleElement().asString().contains("示例市生态环境局 （示例）");
+                .singleElement().asString().contains("示例市生态环境局（示例）"); // no space before the full-width bracket
     }
 
     @Test
