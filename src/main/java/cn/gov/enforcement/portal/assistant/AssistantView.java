@@ -85,7 +85,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         mode.addClassName("assistant-note");
         add(mode);
 
-        Div examples = new Div(new Span(getTranslation("assistant.examples") + " "));
+        Div examples = new Div(new Span(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("assistant.examples"))));
         examples.addClassName("regulation-examples");
         examples.setId("assistant-examples");
         for (String example : getTranslation("assistant.examples.list").split("\\|")) {

@@ -97,7 +97,9 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         agency.setLabel(getTranslation("rating.field.agency"));
         agency.setItems(all.stream().map(AgencySummary::id).toList());
         java.util.function.Function<AgencySummary, String> agencyLabel =
-                a -> a.displayName(getLocale()) + (a.sample() ? " " + getTranslation("rating.sampleAgency") : "");
+                a -> a.displayName(getLocale()) + (a.sample()
+                        ? cn.gov.enforcement.portal.platform.LabelSpacing.afterPrevious(getTranslation("rating.sampleAgency"))
+                        : "");
         agency.setItemLabelGenerator(id -> id == null ? getTranslation("rating.field.choose") : all.stream()
                 .filter(a -> a.id().equals(id)).findFirst().map(agencyLabel).orElse(id));
         // as wide as the longest name in the page's language, at most the form's width: the form's 24rem for its fields
@@ -162,7 +164,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         InputHints.ownName(contactName);
         InputHints.ownPhone(contactPhone);
         InputHints.ownEmail(contactEmail);
-        Paragraph privacy = new Paragraph(getTranslation("rating.privacy") + " ");
+        Paragraph privacy = new Paragraph(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("rating.privacy")));
         com.vaadin.flow.component.html.Anchor notice = new com.vaadin.flow.component.html.Anchor("privacy",
                 getTranslation("shell.footer.privacy"));
         notice.addClassName("privacy-link");
@@ -304,7 +306,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         result.add(done);
         Span reference = new Span(receipt.reference());
         reference.setId("rating-reference");
-        result.add(new Paragraph(new Span(getTranslation("rating.done.reference") + " "), reference));
+        result.add(new Paragraph(new Span(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("rating.done.reference"))), reference));
         if (receipt.followUpDue() != null) {
             Paragraph followUp = new Paragraph(getTranslation("rating.done.followUp", receipt.followUpDue().toString()));
             followUp.setId("rating-follow-up-note");
@@ -328,7 +330,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
                     supervision.setId("rating-supervision-note");
                     result.add(supervision);
                 });
-        Paragraph certificateCheck = new Paragraph(getTranslation("rating.done.certificate") + " ");
+        Paragraph certificateCheck = new Paragraph(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("rating.done.certificate")));
         Anchor check = new Anchor("certificate-check", getTranslation("rating.done.certificateLink"));
         check.setId("rating-certificate-check-link");
         certificateCheck.add(check);
@@ -365,7 +367,9 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         for (AgencyFigures f : figures) {
             AgencySummary summary = known.get(f.agencyId());
             String name = summary == null ? f.agencyId() : summary.displayName(getLocale())
-                    + (summary.sample() ? " " + getTranslation("rating.sampleAgency") : "");
+                    + (summary.sample()
+                            ? cn.gov.enforcement.portal.platform.LabelSpacing.afterPrevious(getTranslation("rating.sampleAgency"))
+                            : "");
             NativeTableRow row = new NativeTableRow();
             row.getElement().setAttribute("data-agency", f.agencyId());
             row.add(new NativeTableCell(name),

@@ -464,7 +464,8 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                 Span here = new Span(label);
                 here.addClassName("regulation-version-shown");
                 item.getElement().setAttribute("aria-current", "page");
-                item.add(here, new Span(" " + getTranslation("regulation.document.thisVersion")));
+                item.add(here, new Span(cn.gov.enforcement.portal.platform.LabelSpacing.afterPrevious(
+                        getTranslation("regulation.document.thisVersion"))));
             } else {
                 Anchor link = new Anchor(v.url().substring(1), label);
                 link.addClassName("regulation-version-link");

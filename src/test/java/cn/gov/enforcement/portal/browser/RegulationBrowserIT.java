@@ -172,7 +172,7 @@ class RegulationBrowserIT extends BrowserTest {
         hit.click();
         browser.until(d -> d.findElements(By.cssSelector("#regulation-versions li")).size() == 2);
         List<WebElement> versions = browser.driver().findElements(By.cssSelector("#regulation-versions li"));
-        assertThat(versions.get(0).getText()).contains("2022-06-24").contains("本页");
+        assertThat(versions.get(0).getText()).contains("2022-06-24 版（即本页）"); // no space before the full-width bracket
         assertThat(browser.driver().findElements(By.id("regulation-version-notice"))).isEmpty();
         versions.get(1).findElement(By.cssSelector("a")).click();
         WebElement notice = browser.until(d -> d.findElements(By.id("regulation-version-notice")).stream()

@@ -89,4 +89,16 @@ class ListsTranslationsTest {
         }
         assertThat(simplified).isEmpty();
     }
+
+    @Test
+    void each_entry_pages_back_link_names_its_list_as_the_menu_does() throws IOException {
+        for (String language : List.of("zh_CN", "zh_TW", "en")) {
+            Properties p = bundle(language);
+            // an exemption page's English link said only "Back to the list", next to a risk page's "Back to the legal risks"
+            assertThat(p.getProperty("lists.risk.back").toLowerCase(java.util.Locale.ROOT)).as(language)
+                    .contains(p.getProperty("menu.risks").toLowerCase(java.util.Locale.ROOT));
+            assertThat(p.getProperty("lists.exemption.back").toLowerCase(java.util.Locale.ROOT)).as(language)
+                    .contains(p.getProperty("menu.exemptions").toLowerCase(java.util.Locale.ROOT));
+        }
+    }
 }

@@ -239,6 +239,11 @@ class MediationViewsIT extends KaribuViewTest {
         String number = _get(Span.class, spec -> spec.withId("mediation-case-number")).getText();
         String code = _get(Span.class, spec -> spec.withId("mediation-access-code")).getText();
         assertThat(number).matches("TJ-20[0-9]{2}-[0-9]{6}");
+        // the full-width colon carries its own space: 案件编号：TJ-…, not 案件编号： TJ-… with a double gap
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-case-number")).getParent().orElseThrow()
+                .getElement().getTextRecursively()).isEqualTo("案件编号：" + number);
+        assertThat(_get(Span.class, spec -> spec.withId("mediation-access-code")).getParent().orElseThrow()
+                .getElement().getTextRecursively()).isEqualTo("查询码：" + code);
         assertThat(service.track(number, code)).hasValueSatisfying(c -> {
             assertThat(c.category()).isEqualTo(DisputeCategory.CONSUMER);
             assertThat(c.applicantName()).isEqualTo("张三");

@@ -333,6 +333,9 @@ class RatingIT extends KaribuViewTest {
         _click(_get(Button.class, spec -> spec.withId("rating-submit")));
         String reference = _get(Span.class, spec -> spec.withId("rating-reference")).getText();
         assertThat(reference).matches("PJ-\\d{4}-\\d{6}");
+        // the full-width colon carries its own space: 评价编号：PJ-…, not 评价编号： PJ-… with a double gap
+        assertThat(((Paragraph) _get(Span.class, spec -> spec.withId("rating-reference")).getParent().orElseThrow())
+                .getElement().getTextRecursively()).isEqualTo("评价编号：" + reference);
         assertThat(_get(Paragraph.class, spec -> spec.withId("rating-follow-up-note")).getText())
                 .contains(service.today().plusDays(RatingService.FOLLOW_UP_DAYS).toString());
         assertThat(_find(Div.class, spec -> spec.withId("rating-form"))).isEmpty();
@@ -758,7 +761,7 @@ class RatingIT extends KaribuViewTest {
                 .descendants(_get(Div.class, spec -> spec.withId("rating-figures")))
                 .filter(c -> agency.equals(c.getElement().getAttribute("data-agency")))
                 .map(c -> c.getElement().getTextRecursively()))
-                .singleElement().asString().contains("示例市生态环境局 （示例）");
+                .singleElement().asString().contains("示例市生态环境局（示例）"); // no space before the full-width bracket
     }
 
     @Test

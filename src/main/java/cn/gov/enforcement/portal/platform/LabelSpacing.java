@@ -1,0 +1,42 @@
+package cn.gov.enforcement.portal.platform;
+
+/**
+ * The space between a translated text and what follows it on the same line (a value, a link): English needs one
+ * ({@code Reference: PJ-2026-000001}), Chinese does not after a full-width mark, which already carries its own space
+ * ({@code 评价编号：PJ-2026-000001}, not {@code 评价编号： PJ-2026-000001} with a double gap); likewise the space
+ * before a text that follows on the line ({@code (sample)}, {@code （示例）}).
+ */
+public final class LabelSpacing {
+
+    private LabelSpacing() {
+    }
+
+    /** The text followed by a space, unless it ends in a full-width (CJK) punctuation mark. */
+    public static String beforeNext(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return endsInFullWidthMark(text) ? text : text + " ";
+    }
+
+    /**
+     * A space and the text, to follow what comes before it on the line, unless the text starts with a full-width
+     * (CJK) mark: {@code Sample City Bureau (sample)}, but {@code 示例市生态环境局（示例）}, not {@code 示例市生态环境局 （示例）}.
+     */
+    public static String afterPrevious(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return isFullWidthMark(text.codePointAt(0)) ? text : " " + text;
+    }
+
+    private static boolean endsInFullWidthMark(String text) {
+        int last = text.codePointBefore(text.length());
+        return isFullWidthMark(last) || last == 0x201D || last == 0x2019 || last == 0x2026;
+    }
+
+    /** CJK symbols and punctuation (、。「」…) and the full-width forms (：，；（）！？). */
+    private static boolean isFullWidthMark(int c) {
+        return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60);
+    }
+}
