@@ -376,6 +376,19 @@ class AssistantEverydayQuestionsIT extends KaribuViewTest {
         }
     }
 
+    /**
+     * Running a red light: the article on the fine (道路交通安全法 第九十条, a driver who breaks the rules of passage
+     * 关于道路通行规定, 警告或者二十元以上二百元以下罚款) says nothing of a red light, so neither 闯红灯 nor its term 交通信号
+     * found it; 闯红灯 → 道路通行规定 (`search/lay-terms.txt`) does.
+     */
+    @Test
+    void running_a_red_light_finds_the_article_on_its_fine() {
+        for (AssistantService s : bothWays()) {
+            AssistantAnswer red = s.answer("开车闯红灯罚多少钱", Locale.SIMPLIFIED_CHINESE, "test-" + UUID.randomUUID());
+            assertThat(red.articles()).as(describe(red)).anyMatch(h -> isArticle(h, "道路交通安全法", "第九十条"));
+        }
+    }
+
     /** The questions of the forty-fifth session about how officers must act, and the article each must be offered. */
     private static final String[][] OFFICERS = {{"执法人员只来了一个人就要罚款", "第四十二条"},
             {"就一个执法人员来检查，这样合法吗", "第四十二条"}, {"来检查的人没给我看执法证", "第五十五条"},

@@ -74,7 +74,7 @@ class ListsCsvTest {
                 List.of("教育"), LocalDate.of(2024, 1, 1), null, true);
         List<String> chinese = ListsCsv.exemptionRows(List.of(item), bundle("zh_CN"), ListsCsvTest::name, AS_WRITTEN).get(1);
         assertThat(chinese.get(1)).isEqualTo("机关 SAMPLE-MARKET-REGULATION");
-        assertThat(chinese.get(9)).isEqualTo("健康证明过期的从业人员有几人？适用界限：健康证明过期的从业人员低于 3人；达到或超过 3人 的，本事项不适用。\n"
+        assertThat(chinese.get(9)).isEqualTo("健康证明过期的从业人员有几人？适用界限：健康证明过期的从业人员低于 3人；达到或超过 3人的，本事项不适用。\n"
                 + "是否在 7 日内改正？适用界限：7 日内改正。\n"
                 + "是否造成了食品安全事故？（回答“否”时符合）");
         assertThat(ListsCsv.exemptionRows(List.of(item), bundle("en"), ListsCsvTest::name, AS_WRITTEN).get(1).get(9))

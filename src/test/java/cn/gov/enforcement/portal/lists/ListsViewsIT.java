@@ -640,12 +640,12 @@ class ListsViewsIT extends ListsTestSupport {
         UI.getCurrent().navigate("exemptions/mr-ex-minor-change-registration");
         assertThat(_get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively())
                 .contains("您超过30日变更期限多少天？")
-                .contains("适用界限：超过法定变更期限的天数低于 90天；达到或超过 90天 的，本事项不适用。")
+                .contains("适用界限：超过法定变更期限的天数低于 90天；达到或超过 90天的，本事项不适用。")
                 .contains("适用界限：15 日内改正。");
         UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
         UI.getCurrent().navigate("exemptions/mr-ex-first-health-certificate");
         assertThat(_get(Section.class, spec -> spec.withId("exemption-conditions")).getElement().getTextRecursively())
-                .contains("適用界限：健康證明過期的從業人員低於 3人；達到或超過 3人 的，本事項不適用。")
+                .contains("適用界限：健康證明過期的從業人員低於 3人；達到或超過 3人的，本事項不適用。")
                 .contains("適用界限：12 個月內首次違法。");
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("exemptions/ee-ex-minor-hazardous-plan");
