@@ -21,6 +21,14 @@ class SegmenterWarmUp {
     static final String THREAD_NAME = "segmenter-warm-up";
 
     @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        loadInBackground();
+    }
+
+    /**
+     * Starts the load on its own thread and returns that thread (not from the listener itself: Spring publishes what
+     * an event listener returns as a new event).
+     */
     Thread loadInBackground() {
         Thread loader = new Thread(SegmenterWarmUp::load, THREAD_NAME);
         loader.setDaemon(true); // a stop during the load does not wait for it

@@ -15,10 +15,12 @@ class SegmenterWarmUpTest {
     @Test
     void the_dictionary_loads_on_a_low_priority_daemon_thread_once_the_portal_is_ready_and_one_line_says_how_long()
             throws Exception {
-        EventListener listener = SegmenterWarmUp.class.getDeclaredMethod("loadInBackground")
+        EventListener listener = SegmenterWarmUp.class.getDeclaredMethod("onReady")
                 .getAnnotation(EventListener.class);
         assertThat(listener).as("called when the portal is ready").isNotNull();
         assertThat(listener.value()).containsExactly(ApplicationReadyEvent.class);
+        assertThat(SegmenterWarmUp.class.getDeclaredMethod("onReady").getReturnType())
+                .as("returns nothing, which Spring would publish as an event").isEqualTo(void.class);
 
         ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(SegmenterWarmUp.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
