@@ -1,6 +1,7 @@
 package cn.gov.enforcement.portal.agency;
 
 import cn.gov.enforcement.portal.platform.ClientAddress;
+import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -99,7 +100,7 @@ public class CertificateCheckView extends Div implements HasDynamicTitle, com.va
                 result.add(new H2(getTranslation("agency.certificate.revoked.title")));
                 result.add(new Paragraph(getTranslation("agency.certificate.revoked.text", answer.certificate(),
                         ReaderScript.forReader(answer.officer()), answer.agencyName(getLocale()))));
-                Paragraph call = new Paragraph(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("agency.certificate.revoked.call")));
+                Paragraph call = new Paragraph(LabelSpacing.beforeNext(getTranslation("agency.certificate.revoked.call")));
                 call.add(new Anchor("tel:" + answer.supervisionPhone().replaceAll("[^0-9+]", ""), answer.supervisionPhone()));
                 result.add(call, agencyLink(answer));
             }

@@ -5,6 +5,7 @@ import cn.gov.enforcement.portal.lists.ExemptionItem;
 import cn.gov.enforcement.portal.lists.ListsUi;
 import cn.gov.enforcement.portal.lists.RiskPoint;
 import cn.gov.enforcement.portal.platform.ClientAddress;
+import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
@@ -85,7 +86,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
         mode.addClassName("assistant-note");
         add(mode);
 
-        Div examples = new Div(new Span(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("assistant.examples"))));
+        Div examples = new Div(new Span(LabelSpacing.beforeNext(getTranslation("assistant.examples"))));
         examples.addClassName("regulation-examples");
         examples.setId("assistant-examples");
         for (String example : getTranslation("assistant.examples.list").split("\\|")) {

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.Selects;
 import static cn.gov.enforcement.portal.mediation.MediationApplication.Fields.*;
 
@@ -333,7 +334,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         retention.setId("mediation-privacy-retention");
         notice.add(retention);
         notice.add(new Paragraph(getTranslation("mediation.privacy.rights")));
-        Paragraph contact = new Paragraph(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("mediation.privacy.contact")));
+        Paragraph contact = new Paragraph(LabelSpacing.beforeNext(getTranslation("mediation.privacy.contact")));
         com.vaadin.flow.component.html.Anchor whole = new com.vaadin.flow.component.html.Anchor("privacy",
                 getTranslation("shell.footer.privacy"));
         whole.addClassName("privacy-link");
@@ -460,7 +461,7 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
         Span code = new Span(draftCode);
         code.setId("mediation-resume-code");
         code.getStyle().set("font-weight", "bold").set("letter-spacing", "0.1em");
-        draftCodeBox.add(new Paragraph(new Span(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("mediation.draft.code"))), code),
+        draftCodeBox.add(new Paragraph(new Span(LabelSpacing.beforeNext(getTranslation("mediation.draft.code"))), code),
                 new Paragraph(getTranslation("mediation.draft.codeHelp", service.settings().draftDays())));
         draftCodeBox.setVisible(true);
     }
@@ -826,11 +827,11 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
             done.getElement().callJsFunction("focus");
             Span number = new Span(receipt.caseNumber());
             number.setId("mediation-case-number");
-            result.add(new Paragraph(new Span(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("mediation.apply.done.number"))), number));
+            result.add(new Paragraph(new Span(LabelSpacing.beforeNext(getTranslation("mediation.apply.done.number"))), number));
             if (receipt.accessCode() != null) {
                 Span code = new Span(receipt.accessCode());
                 code.setId("mediation-access-code");
-                result.add(new Paragraph(new Span(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("mediation.apply.done.code"))), code));
+                result.add(new Paragraph(new Span(LabelSpacing.beforeNext(getTranslation("mediation.apply.done.code"))), code));
                 Paragraph keep = new Paragraph(getTranslation("mediation.apply.done.keep"));
                 keep.setId("mediation-done-keep");
                 result.add(keep);

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.rating;
 
+import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencySummary;
@@ -98,7 +99,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         agency.setItems(all.stream().map(AgencySummary::id).toList());
         java.util.function.Function<AgencySummary, String> agencyLabel =
                 a -> a.displayName(getLocale()) + (a.sample()
-                        ? cn.gov.enforcement.portal.platform.LabelSpacing.afterPrevious(getTranslation("rating.sampleAgency"))
+                        ? LabelSpacing.afterPrevious(getTranslation("rating.sampleAgency"))
                         : "");
         agency.setItemLabelGenerator(id -> id == null ? getTranslation("rating.field.choose") : all.stream()
                 .filter(a -> a.id().equals(id)).findFirst().map(agencyLabel).orElse(id));
@@ -164,7 +165,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         InputHints.ownName(contactName);
         InputHints.ownPhone(contactPhone);
         InputHints.ownEmail(contactEmail);
-        Paragraph privacy = new Paragraph(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("rating.privacy")));
+        Paragraph privacy = new Paragraph(LabelSpacing.beforeNext(getTranslation("rating.privacy")));
         com.vaadin.flow.component.html.Anchor notice = new com.vaadin.flow.component.html.Anchor("privacy",
                 getTranslation("shell.footer.privacy"));
         notice.addClassName("privacy-link");
@@ -306,7 +307,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
         result.add(done);
         Span reference = new Span(receipt.reference());
         reference.setId("rating-reference");
-        result.add(new Paragraph(new Span(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("rating.done.reference"))), reference));
+        result.add(new Paragraph(new Span(LabelSpacing.beforeNext(getTranslation("rating.done.reference"))), reference));
         if (receipt.followUpDue() != null) {
             Paragraph followUp = new Paragraph(getTranslation("rating.done.followUp", receipt.followUpDue().toString()));
             followUp.setId("rating-follow-up-note");
@@ -330,7 +331,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
                     supervision.setId("rating-supervision-note");
                     result.add(supervision);
                 });
-        Paragraph certificateCheck = new Paragraph(cn.gov.enforcement.portal.platform.LabelSpacing.beforeNext(getTranslation("rating.done.certificate")));
+        Paragraph certificateCheck = new Paragraph(LabelSpacing.beforeNext(getTranslation("rating.done.certificate")));
         Anchor check = new Anchor("certificate-check", getTranslation("rating.done.certificateLink"));
         check.setId("rating-certificate-check-link");
         certificateCheck.add(check);
@@ -368,7 +369,7 @@ public class RatingView extends Div implements HasDynamicTitle, com.vaadin.flow.
             AgencySummary summary = known.get(f.agencyId());
             String name = summary == null ? f.agencyId() : summary.displayName(getLocale())
                     + (summary.sample()
-                            ? cn.gov.enforcement.portal.platform.LabelSpacing.afterPrevious(getTranslation("rating.sampleAgency"))
+                            ? LabelSpacing.afterPrevious(getTranslation("rating.sampleAgency"))
                             : "");
             NativeTableRow row = new NativeTableRow();
             row.getElement().setAttribute("data-agency", f.agencyId());

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -464,7 +465,7 @@ public class RegulationDocumentView extends Div implements BeforeEnterObserver, 
                 Span here = new Span(label);
                 here.addClassName("regulation-version-shown");
                 item.getElement().setAttribute("aria-current", "page");
-                item.add(here, new Span(cn.gov.enforcement.portal.platform.LabelSpacing.afterPrevious(
+                item.add(here, new Span(LabelSpacing.afterPrevious(
                         getTranslation("regulation.document.thisVersion"))));
             } else {
                 Anchor link = new Anchor(v.url().substring(1), label);
