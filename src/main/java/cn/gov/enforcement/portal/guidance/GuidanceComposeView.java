@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.guidance;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.Translations;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
@@ -68,7 +69,7 @@ public class GuidanceComposeView extends Div implements HasDynamicTitle, BeforeE
         certificates.setWidthFull();
         partyName.setId("guidance-party");
         partyName.setLabel(getTranslation("guidance.field.partyName"));
-        partyName.setMaxLength(GuidanceService.MAX_NAME);
+        partyName.setMaxLength(TextChecks.browserMaxLength(GuidanceService.MAX_NAME));
         partyEmail.setId("guidance-email");
         partyEmail.setLabel(getTranslation("guidance.field.partyEmail"));
         // the party's address, not the officer's own: the e-mail keyboard, no autofill
@@ -82,22 +83,22 @@ public class GuidanceComposeView extends Div implements HasDynamicTitle, BeforeE
         language.setValue(Translations.ZH_CN);
         subject.setId("guidance-subject");
         subject.setLabel(getTranslation("guidance.field.subject"));
-        subject.setMaxLength(GuidanceService.MAX_SUBJECT);
+        subject.setMaxLength(TextChecks.browserMaxLength(GuidanceService.MAX_SUBJECT));
         subject.setWidthFull();
         findings.setId("guidance-findings");
         findings.setLabel(getTranslation("guidance.field.findings"));
         findings.setHelperText(getTranslation("guidance.field.findings.help"));
-        findings.setMaxLength(GuidanceService.MAX_TEXT);
+        findings.setMaxLength(TextChecks.browserMaxLength(GuidanceService.MAX_TEXT));
         findings.setWidthFull();
         advice.setId("guidance-advice");
         advice.setLabel(getTranslation("guidance.field.advice"));
         advice.setHelperText(getTranslation("guidance.field.advice.help"));
-        advice.setMaxLength(GuidanceService.MAX_TEXT);
+        advice.setMaxLength(TextChecks.browserMaxLength(GuidanceService.MAX_TEXT));
         advice.setWidthFull();
         basis.setId("guidance-basis");
         basis.setLabel(getTranslation("guidance.field.basis"));
         basis.setHelperText(getTranslation("guidance.field.basis.help"));
-        basis.setMaxLength(GuidanceService.MAX_BASIS);
+        basis.setMaxLength(TextChecks.browserMaxLength(GuidanceService.MAX_BASIS));
         basis.setWidthFull();
         cn.gov.enforcement.portal.platform.DatePickers.localize(respondBy, this);
         respondBy.setId("guidance-respond-by");

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.guidance;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
@@ -192,7 +193,7 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
         box.addClassName("no-print");
         TextArea reason = new TextArea(getTranslation("guidance.field.voidReason"));
         reason.setId("guidance-void-reason");
-        reason.setMaxLength(GuidanceService.MAX_BASIS);
+        reason.setMaxLength(TextChecks.browserMaxLength(GuidanceService.MAX_BASIS));
         reason.setWidthFull();
         reason.setValue(kept == null ? "" : kept);
         Paragraph formError = new Paragraph();
@@ -240,7 +241,7 @@ public class GuidanceDetailView extends Div implements HasUrlParameter<String>, 
         TextArea note = new TextArea(getTranslation("guidance.field.visitNote"));
         note.setId("guidance-visit-note");
         note.setHelperText(getTranslation("guidance.field.visitNote.help", GuidanceService.MIN_TEXT));
-        note.setMaxLength(GuidanceService.MAX_TEXT);
+        note.setMaxLength(TextChecks.browserMaxLength(GuidanceService.MAX_TEXT));
         note.setWidthFull();
         note.setValue(keptNote == null ? "" : keptNote);
         Paragraph formError = new Paragraph();

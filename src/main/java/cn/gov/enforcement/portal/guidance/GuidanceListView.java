@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.guidance;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.platform.ViewParameters;
@@ -72,7 +73,7 @@ public class GuidanceListView extends Div implements HasDynamicTitle, BeforeEnte
         search.setId("guidance-list-search");
         search.setLabel(getTranslation("guidance.list.search"));
         search.setPlaceholder(getTranslation("guidance.list.search.placeholder"));
-        search.setMaxLength(GuidanceService.MAX_SUBJECT);
+        search.setMaxLength(TextChecks.browserMaxLength(GuidanceService.MAX_SUBJECT));
         search.setClearButtonVisible(true);
         search.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> refresh());

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.guidance;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.PasswordFields;
 
@@ -218,7 +219,7 @@ public class GuidancePartyView extends Div implements HasDynamicTitle, BeforeEnt
         TextArea note = new TextArea(getTranslation("guidance.field.replyNote"));
         note.setId("guidance-party-note");
         note.setHelperText(getTranslation("guidance.field.replyNote.help"));
-        note.setMaxLength(GuidanceService.MAX_REPLY_NOTE);
+        note.setMaxLength(TextChecks.browserMaxLength(GuidanceService.MAX_REPLY_NOTE));
         note.setWidthFull();
         note.setValue(keptNote == null ? "" : keptNote);
         Paragraph formError = new Paragraph();

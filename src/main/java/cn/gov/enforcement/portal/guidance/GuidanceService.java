@@ -174,39 +174,16 @@ public class GuidanceService {
         }
         List<String> certificates = certificates(in.certificates(), agency, problems);
         String party = strip(in.partyName());
-        if (party == null || party.length() < MIN_NAME || party.length() > MAX_NAME) {
-            problems.add(new FieldProblem("partyName", "guidance.error.partyName", MIN_NAME, MAX_NAME));
-        } else if (!TextChecks.isSingleLine(party)) {
-            problems.add(new FieldProblem("partyName", TextChecks.SINGLE_LINE));
-        }
+        checkPartyName(party, problems);
         String email = strip(in.partyEmail());
         if (email != null && !Outbox.isValidAddress(email)) {
             problems.add(new FieldProblem("partyEmail", "guidance.error.email"));
         }
         String subject = strip(in.subject());
-        if (subject == null || subject.length() < MIN_SUBJECT || subject.length() > MAX_SUBJECT) {
-            problems.add(new FieldProblem("subject", "guidance.error.subject", MIN_SUBJECT, MAX_SUBJECT));
-        } else if (!TextChecks.isSingleLine(subject)) {
-            problems.add(new FieldProblem("subject", TextChecks.SINGLE_LINE));
-        }
         String findings = strip(in.findings());
-        if (findings == null || findings.length() < MIN_TEXT || findings.length() > MAX_TEXT) {
-            problems.add(new FieldProblem("findings", "guidance.error.findings", MIN_TEXT, MAX_TEXT));
-        } else if (!TextChecks.isPlainText(findings)) {
-            problems.add(new FieldProblem("findings", TextChecks.CONTROL_CHARACTERS));
-        }
         String advice = strip(in.advice());
-        if (advice == null || advice.length() < MIN_TEXT || advice.length() > MAX_TEXT) {
-            problems.add(new FieldProblem("advice", "guidance.error.advice", MIN_TEXT, MAX_TEXT));
-        } else if (!TextChecks.isPlainText(advice)) {
-            problems.add(new FieldProblem("advice", TextChecks.CONTROL_CHARACTERS));
-        }
         String basis = strip(in.basis());
-        if (basis != null && basis.length() > MAX_BASIS) {
-            problems.add(new FieldProblem("basis", "guidance.error.basis", MAX_BASIS));
-        } else if (!TextChecks.isPlainText(basis)) {
-            problems.add(new FieldProblem("basis", TextChecks.CONTROL_CHARACTERS));
-        }
+        checkTexts(subject, findings, advice, basis, problems);
         LocalDate today = today();
         checkDay(in.respondBy(), today, "respondBy", problems);
         checkDay(in.visitDue(), today, "visitDue", problems);
@@ -258,6 +235,84 @@ public class GuidanceService {
         });
     }
 
+    /**
+     * Checks the party's name (stripped, null when none): one line of {@link #MIN_NAME} to {@link #MAX_NAME}
+     * characters, counted as a person counts them ({@link TextChecks#characters}: an emoji or 𠀀 is one).
+     */
+    static void checkPartyName(String party, List<FieldProblem> problems) {
+        if (party == null || TextChecks.characters(party) < MIN_NAME || TextChecks.characters(party) > MAX_NAME) {
+            problems.add(new FieldProblem("partyName", "guidance.error.partyName", MIN_NAME, MAX_NAME));
+        } else if (!TextChecks.isSingleLine(party)) {
+            problems.add(new FieldProblem("partyName", TextChecks.SINGLE_LINE));
+        }
+    }
+
+    /**
+     * Checks a guidance's texts (stripped, null when none), in characters as {@link #checkPartyName}: the subject
+     * one line of {@link #MIN_SUBJECT} to {@link #MAX_SUBJECT}; the findings and the advice {@link #MIN_TEXT} to
+     * {@link #MAX_TEXT}; the basis at most {@link #MAX_BASIS}. Adds one problem per refused field.
+     */
+    static void checkTexts(String subject, String findings, String advice, String basis, List<FieldProblem> problems) {
+        if (subject == null || TextChecks.characters(subject) < MIN_SUBJECT || TextChecks.characters(subject) > MAX_SUBJECT) {
+            problems.add(new FieldProblem("subject", "guidance.error.subject", MIN_SUBJECT, MAX_SUBJECT));
+        } else if (!TextChecks.isSingleLine(subject)) {
+            problems.add(new FieldProblem("subject", TextChecks.SINGLE_LINE));
+        }
+        if (findings == null || TextChecks.characters(findings) < MIN_TEXT || TextChecks.characters(findings) > MAX_TEXT) {
+            problems.add(new FieldProblem("findings", "guidance.error.findings", MIN_TEXT, MAX_TEXT));
+        } else if (!TextChecks.isPlainText(findings)) {
+            problems.add(new FieldProblem("findings", TextChecks.CONTROL_CHARACTERS));
+        }
+        if (advice == null || TextChecks.characters(advice) < MIN_TEXT || TextChecks.characters(advice) > MAX_TEXT) {
+            problems.add(new FieldProblem("advice", "guidance.error.advice", MIN_TEXT, MAX_TEXT));
+        } else if (!TextChecks.isPlainText(advice)) {
+            problems.add(new FieldProblem("advice", TextChecks.CONTROL_CHARACTERS));
+        }
+        if (TextChecks.characters(basis) > MAX_BASIS) {
+            problems.add(new FieldProblem("basis", "guidance.error.basis", MAX_BASIS));
+        } else if (!TextChecks.isPlainText(basis)) {
+            problems.add(new FieldProblem("basis", TextChecks.CONTROL_CHARACTERS));
+        }
+    }
+
+    /** Checks a return visit's note (stripped, null when none): {@link #MIN_TEXT} to {@link #MAX_TEXT} characters. */
+    static void checkVisitNote(String text, List<FieldProblem> problems) {
+        if (text == null || TextChecks.characters(text) < MIN_TEXT || TextChecks.characters(text) > MAX_TEXT) {
+            problems.add(new FieldProblem("visitNote", "guidance.error.visitNote", MIN_TEXT, MAX_TEXT));
+        } else if (!TextChecks.isPlainText(text)) {
+            problems.add(new FieldProblem("visitNote", TextChecks.CONTROL_CHARACTERS));
+        }
+    }
+
+    /**
+     * Checks the reason a guidance is voided (stripped, null when none): {@link #MIN_VOID_REASON} to
+     * {@link #MAX_BASIS} characters.
+     *
+     * @throws ValidationFailure (field {@code voidReason}) otherwise
+     */
+    static void checkVoidReason(String text) {
+        if (text == null || TextChecks.characters(text) < MIN_VOID_REASON || TextChecks.characters(text) > MAX_BASIS) {
+            throw ValidationFailure.of("voidReason", "guidance.error.voidReason", MIN_VOID_REASON, MAX_BASIS);
+        }
+        if (!TextChecks.isPlainText(text)) {
+            throw ValidationFailure.of("voidReason", TextChecks.CONTROL_CHARACTERS);
+        }
+    }
+
+    /**
+     * Checks the party's note to a reply (stripped, null when none): at most {@link #MAX_REPLY_NOTE} characters, for
+     * a question at least {@link #MIN_QUESTION}.
+     */
+    static void checkReplyNote(PartyReply reply, String text, List<FieldProblem> problems) {
+        if (TextChecks.characters(text) > MAX_REPLY_NOTE) {
+            problems.add(new FieldProblem("replyNote", "guidance.error.replyNoteLong", MAX_REPLY_NOTE));
+        } else if (!TextChecks.isPlainText(text)) {
+            problems.add(new FieldProblem("replyNote", TextChecks.CONTROL_CHARACTERS));
+        } else if (reply != null && reply.needsNote() && (text == null || TextChecks.characters(text) < MIN_QUESTION)) {
+            problems.add(new FieldProblem("replyNote", "guidance.error.question", MIN_QUESTION));
+        }
+    }
+
     /** The means named in Chinese as the lists write them (提示, 约谈, …). */
     static Optional<GuidanceKind> kindNamed(String chinese) {
         int index = ListsFormat.GUIDANCE.indexOf(chinese == null ? "" : chinese.strip());
@@ -265,23 +320,19 @@ public class GuidanceService {
     }
 
     /**
-     * The text stripped, or cut to {@code max} characters with an ellipsis. Fields are checked in UTF-16 units, so
-     * the cut keeps within {@code max} units, but only ever between two code points: an emoji (a surrogate pair) is
-     * kept whole or left out, never split.
+     * The text stripped, or cut to {@code max} characters with an ellipsis. Fields are checked in characters
+     * ({@link TextChecks#characters}), so the cut keeps {@code max - 1} code points and the ellipsis: an emoji (a
+     * surrogate pair) counts once and is never split.
      */
     static String cut(String text, int max) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String t = text.strip();
-        if (t.length() <= max) {
+        if (TextChecks.characters(t) <= max) {
             return t;
         }
-        int end = max - 1;
-        if (Character.isHighSurrogate(t.charAt(end - 1)) && Character.isLowSurrogate(t.charAt(end))) {
-            end--;
-        }
-        return t.substring(0, end) + "…";
+        return t.substring(0, t.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     private List<String> certificates(String typed, AgencyDetails agency, List<FieldProblem> problems) {
@@ -369,7 +420,7 @@ public class GuidanceService {
         if (text == null) {
             return "%";
         }
-        String cut = text.length() > MAX_SUBJECT ? text.substring(0, MAX_SUBJECT) : text;
+        String cut = TextChecks.characters(text) > MAX_SUBJECT ? text.substring(0, text.offsetByCodePoints(0, MAX_SUBJECT)) : text;
         return "%" + cut.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
@@ -429,11 +480,7 @@ public class GuidanceService {
             problems.add(new FieldProblem("outcome", "guidance.error.outcome"));
         }
         String text = strip(note);
-        if (text == null || text.length() < MIN_TEXT || text.length() > MAX_TEXT) {
-            problems.add(new FieldProblem("visitNote", "guidance.error.visitNote", MIN_TEXT, MAX_TEXT));
-        } else if (!TextChecks.isPlainText(text)) {
-            problems.add(new FieldProblem("visitNote", TextChecks.CONTROL_CHARACTERS));
-        }
+        checkVisitNote(text, problems);
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);
         }
@@ -476,12 +523,7 @@ public class GuidanceService {
         requireOfficerAgency();
         String user = currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
         String text = strip(reason);
-        if (text == null || text.length() < MIN_VOID_REASON || text.length() > MAX_BASIS) {
-            throw ValidationFailure.of("voidReason", "guidance.error.voidReason", MIN_VOID_REASON, MAX_BASIS);
-        }
-        if (!TextChecks.isPlainText(text)) {
-            throw ValidationFailure.of("voidReason", TextChecks.CONTROL_CHARACTERS);
-        }
+        checkVoidReason(text);
         GuidanceRecord voided = closeOpen(number, g -> g.voidWith(text, user, clock.instant()));
         // a void guidance leaves the figures
         figuresCache.invalidate();
@@ -534,13 +576,7 @@ public class GuidanceService {
             problems.add(new FieldProblem("reply", "guidance.error.reply"));
         }
         String text = strip(note);
-        if (text != null && text.length() > MAX_REPLY_NOTE) {
-            problems.add(new FieldProblem("replyNote", "guidance.error.replyNoteLong", MAX_REPLY_NOTE));
-        } else if (!TextChecks.isPlainText(text)) {
-            problems.add(new FieldProblem("replyNote", TextChecks.CONTROL_CHARACTERS));
-        } else if (reply != null && reply.needsNote() && (text == null || text.length() < MIN_QUESTION)) {
-            problems.add(new FieldProblem("replyNote", "guidance.error.question", MIN_QUESTION));
-        }
+        checkReplyNote(reply, text, problems);
         problems.addAll(lookUpProblems(number, accessCode));
         if (!problems.isEmpty()) {
             throw new ValidationFailure(problems);

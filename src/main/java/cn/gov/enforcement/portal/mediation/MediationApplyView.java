@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.Selects;
 import static cn.gov.enforcement.portal.mediation.MediationApplication.Fields.*;
@@ -307,14 +308,14 @@ public class MediationApplyView extends Div implements HasDynamicTitle, BeforeEn
     private void setUp(TextField field, String id, String labelKey, int max) {
         field.setId(id);
         field.setLabel(getTranslation(labelKey));
-        field.setMaxLength(max + 50); // the server reports lengths; the browser only stops runaway input
+        field.setMaxLength(TextChecks.browserMaxLength(max)); // the server counts characters and reports lengths
         field.setWidthFull();
     }
 
     private void setUp(TextArea field, String id, String labelKey, int max) {
         field.setId(id);
         field.setLabel(getTranslation(labelKey));
-        field.setMaxLength(max + 50);
+        field.setMaxLength(TextChecks.browserMaxLength(max));
         field.setWidthFull();
     }
 

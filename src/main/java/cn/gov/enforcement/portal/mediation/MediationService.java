@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import static cn.gov.enforcement.portal.mediation.MediationApplication.Fields.*;
 
 import cn.gov.enforcement.portal.agency.AgencyDirectory;
@@ -264,6 +265,18 @@ public class MediationService {
                 .ifPresent(problems::add);
     }
 
+    /**
+     * Checks an applicant's reason to withdraw (null or blank for none): at most {@link #MAX_REASON} characters
+     * ({@link TextChecks#characters}: an emoji or 𠀀 is one), no control characters but line breaks and tabs.
+     *
+     * @throws ValidationFailure (field {@code reason}) otherwise
+     */
+    static void checkWithdrawalReason(String reason) {
+        if (reason != null && (TextChecks.characters(reason.strip()) > MAX_REASON || hasControl(reason))) {
+            throw ValidationFailure.of("reason", "mediation.error.tooLong", String.valueOf(MAX_REASON));
+        }
+    }
+
     private static boolean hasControl(String value) {
         return value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
     }
@@ -467,9 +480,7 @@ public class MediationService {
      * @throws RateLimitedException when the client has failed too many look-ups
      */
     public Optional<CaseTracking> withdraw(String number, String accessCode, String reason, String client) {
-        if (reason != null && (reason.strip().length() > MAX_REASON || hasControl(reason))) {
-            throw ValidationFailure.of("reason", "mediation.error.tooLong", String.valueOf(MAX_REASON));
-        }
+        checkWithdrawalReason(reason);
         return guarded(client, () -> tx.execute(status -> authorised(number, accessCode).map(c -> {
             c.withdraw(blank(reason) ? null : reason.strip(), clock.instant());
             notifyApplicant(c);

@@ -26,7 +26,8 @@ final class TypedText {
     }
 
     /**
-     * The problem of a typed value (stripped), or empty when it may be stored.
+     * The problem of a typed value (stripped), or empty when it may be stored. Its length is counted in characters as
+     * a person counts them ({@link TextChecks#characters}: an emoji or 𠀀 is one, not the two UTF-16 units it takes).
      *
      * @param min the least number of characters: 0 for an optional field (null or blank is fine then)
      * @param emptyKey the field's message for a value missing or shorter than {@code min}, with {@code emptyArgs}
@@ -34,7 +35,7 @@ final class TypedText {
     static Optional<FieldProblem> problem(String field, String value, Kind kind, int min, int max, String emptyKey,
             Object... emptyArgs) {
         String v = value == null ? "" : value.strip();
-        if (v.length() < min) {
+        if (TextChecks.characters(v) < min) {
             return Optional.of(new FieldProblem(field, emptyKey, emptyArgs));
         }
         // what is stored is stripped or trimmed, which drop different characters at the ends: neither may hold any
@@ -43,7 +44,7 @@ final class TypedText {
                 : !(TextChecks.isPlainText(v) && TextChecks.isPlainText(trimmed))) {
             return Optional.of(new FieldProblem(field, kind == Kind.LINE ? TextChecks.SINGLE_LINE : TextChecks.CONTROL_CHARACTERS));
         }
-        if (v.length() > max) {
+        if (TextChecks.characters(v) > max) {
             return Optional.of(new FieldProblem(field, MAX_LENGTH, String.valueOf(max)));
         }
         return Optional.empty();

@@ -149,6 +149,14 @@ public class WorkingCalendar {
      * @throws ValidationFailure with the fields {@code year}, {@code holidays}, {@code makeUpDays} and {@code source}
      * @throws ChangedMeanwhile when the year is no longer as the administrator saw it: nothing is written
      */
+    /**
+     * Whether a source (stripped) is longer than {@link #SOURCE_MAX} characters, counted as a person counts them
+     * ({@link TextChecks#characters}: an emoji or 𠀀 is one; its columns hold twice as many UTF-16 units, V35).
+     */
+    static boolean sourceTooLong(String source) {
+        return TextChecks.characters(source) > SOURCE_MAX;
+    }
+
     @RolesAllowed("ADMIN")
     @Transactional
     public Optional<Year> save(int year, Integer seenVersion, String holidaysText, String makeUpText,
@@ -173,7 +181,7 @@ public class WorkingCalendar {
             }
         }
         String source = sourceText == null ? "" : sourceText.strip();
-        if (source.length() > SOURCE_MAX) {
+        if (sourceTooLong(source)) {
             problems.add(new FieldProblem("source", "mediation.calendar.error.sourceLength", String.valueOf(SOURCE_MAX)));
         } else if (!TextChecks.isSingleLine(source)) {
             // a notice's title: one line, no control characters (it is shown in the change log and the application log)

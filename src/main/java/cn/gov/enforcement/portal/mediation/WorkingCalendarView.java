@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import com.vaadin.flow.component.button.Button;
@@ -79,7 +80,7 @@ public class WorkingCalendarView extends Div implements HasDynamicTitle {
         source.setId("calendar-source");
         source.setLabel(getTranslation("mediation.calendar.source"));
         source.setHelperText(getTranslation("mediation.calendar.source.help"));
-        source.setMaxLength(WorkingCalendar.SOURCE_MAX);
+        source.setMaxLength(TextChecks.browserMaxLength(WorkingCalendar.SOURCE_MAX)); // the server counts characters
         source.setWidthFull();
         saved.setId("calendar-saved");
         saved.addClassName("muted");

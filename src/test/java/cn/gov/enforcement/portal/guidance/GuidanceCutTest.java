@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A draft's texts are cut to their field's length without splitting an emoji (a surrogate pair). */
+/**
+ * A draft's texts are cut to their field's length in characters (code points, as the fields are checked) without
+ * splitting an emoji (a surrogate pair).
+ */
 class GuidanceCutTest {
 
     @Test
-    void a_text_is_cut_between_code_points_and_within_the_fields_length() {
+    void a_text_is_cut_between_code_points_and_within_the_fields_length_in_characters() {
         String emoji = "😀";
-        // the cut at max - 1 units would fall inside the emoji: it is left out whole
+        // an emoji counts as one character: nine of them and the ellipsis make ten
         String cut = GuidanceService.cut("12345678" + emoji + "后面的文字", 10);
-        assertThat(cut).isEqualTo("12345678…");
-        assertThat(cut.length()).isLessThanOrEqualTo(10);
-        assertThat(cut.codePoints().allMatch(Character::isValidCodePoint)).isTrue();
-        assertThat(cut.chars().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
-        // an emoji that fits stays whole
-        assertThat(GuidanceService.cut("1234567" + emoji + "后面的文字", 10)).isEqualTo("1234567" + emoji + "…");
+        assertThat(cut).isEqualTo("12345678" + emoji + "…");
+        assertThat(cut.codePointCount(0, cut.length())).isEqualTo(10);
+        assertThat(GuidanceService.cut("123456789" + emoji + "后面", 10)).isEqualTo("123456789…");
+        // a text of the limit in supplementary characters is kept whole, one more is cut between code points
+        assertThat(GuidanceService.cut("𠀀".repeat(10), 10)).isEqualTo("𠀀".repeat(10));
+        String cutRare = GuidanceService.cut("𠀀".repeat(11), 10);
+        assertThat(cutRare).isEqualTo("𠀀".repeat(9) + "…");
+        assertThat(cutRare.chars().filter(c -> Character.isHighSurrogate((char) c)).count()).isEqualTo(9);
         // short texts are only stripped; blank ones are none
         assertThat(GuidanceService.cut("  " + emoji + "短  ", 10)).isEqualTo(emoji + "短");
         assertThat(GuidanceService.cut("   ", 10)).isNull();

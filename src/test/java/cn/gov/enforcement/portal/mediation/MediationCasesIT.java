@@ -219,6 +219,36 @@ class MediationCasesIT extends IntegrationTest {
     }
 
     @Test
+    void an_application_whose_texts_are_their_limit_in_supplementary_characters_is_stored_and_read_back_whole() {
+        // 𠀀 (U+20000) is one character and two UTF-16 units, which H2 counts in a varchar (V35)
+        String rare = "\uD840\uDC00";
+        MediationApplication a = MediationTestSupport.application(DisputeCategory.CONSUMER, null);
+        MediationApplication full = new MediationApplication(a.category(), a.applicantKind(),
+                rare.repeat(MediationService.MAX_NAME), a.idType(), a.idNumber(), a.phone(), a.email(),
+                rare.repeat(MediationService.MAX_ADDRESS), "😀".repeat(MediationService.MAX_NAME),
+                rare.repeat(MediationService.MAX_CONTACT), rare.repeat(MediationService.MAX_FACTS),
+                rare.repeat(MediationService.MAX_REQUEST), rare.repeat(MediationService.MAX_PREFERRED), a.preferOnline(),
+                a.consent(), a.submissionToken());
+        SubmissionReceipt r = service.submit(full, Locale.SIMPLIFIED_CHINESE);
+        String n = r.caseNumber();
+        service.withdraw(n, r.accessCode(), rare.repeat(MediationService.MAX_REASON));
+
+        officer("med-cases-rare", "sample-market-regulation");
+        CaseFile file = backOffice.caseFile(n);
+        assertThat(file.facts()).isEqualTo(rare.repeat(MediationService.MAX_FACTS));
+        assertThat(file.request()).isEqualTo(rare.repeat(MediationService.MAX_REQUEST));
+        assertThat(file.address()).isEqualTo(rare.repeat(MediationService.MAX_ADDRESS));
+        assertThat(file.otherPartyContact()).isEqualTo(rare.repeat(MediationService.MAX_CONTACT));
+        assertThat(file.preferredTimes()).isEqualTo(rare.repeat(MediationService.MAX_PREFERRED));
+        assertThat(file.tracking().applicantName()).isEqualTo(rare.repeat(MediationService.MAX_NAME));
+        assertThat(file.tracking().otherPartyName()).isEqualTo("😀".repeat(MediationService.MAX_NAME));
+        assertThat(file.tracking().history()).last().satisfies(step -> {
+            assertThat(step.to()).isEqualTo(CaseStatus.WITHDRAWN);
+            assertThat(step.reason()).isEqualTo(rare.repeat(MediationService.MAX_REASON));
+        });
+    }
+
+    @Test
     void the_other_party_is_told_of_a_withdrawal_but_never_reads_the_applicants_reason() {
         SubmissionReceipt r = service.submit(withOtherParty("shop-withdrawn@example.cn"), Locale.SIMPLIFIED_CHINESE);
         String n = r.caseNumber();

@@ -11,7 +11,12 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One written administrative guidance (行政指导书), the party's reply and the agency's return visit. */
+/**
+ * One written administrative guidance (行政指导书), the party's reply and the agency's return visit.
+ *
+ * <p>The texts people type are limited in characters (an emoji or 𠀀 counts once); their columns hold twice the limit,
+ * as many UTF-16 units as such characters take (H2 counts those; V35).
+ */
 @Entity
 @Table(name = "guidance_document")
 public class Guidance {
@@ -37,7 +42,7 @@ public class Guidance {
     @Column(nullable = false, length = 20)
     private String kind;
 
-    @Column(name = "party_name", nullable = false, length = 100)
+    @Column(name = "party_name", nullable = false, length = 200)
     private String partyName;
 
     @Column(name = "party_email", length = 254)
@@ -46,16 +51,16 @@ public class Guidance {
     @Column(name = "party_language", nullable = false, length = 10)
     private String partyLanguage;
 
-    @Column(nullable = false, length = 100)
+    @Column(nullable = false, length = 200)
     private String subject;
 
-    @Column(nullable = false, length = 2000)
+    @Column(nullable = false, length = 4000)
     private String findings;
 
-    @Column(nullable = false, length = 2000)
+    @Column(nullable = false, length = 4000)
     private String advice;
 
-    @Column(length = 500)
+    @Column(length = 1000)
     private String basis;
 
     @Column(name = "respond_by")
@@ -73,7 +78,7 @@ public class Guidance {
     @Column(length = 20)
     private String reply;
 
-    @Column(name = "reply_note", length = 1000)
+    @Column(name = "reply_note", length = 2000)
     private String replyNote;
 
     @Column(name = "replied_at")
@@ -82,7 +87,7 @@ public class Guidance {
     @Column(name = "visit_outcome", length = 20)
     private String visitOutcome;
 
-    @Column(name = "visit_note", length = 2000)
+    @Column(name = "visit_note", length = 4000)
     private String visitNote;
 
     @Column(name = "visited_by", length = 100)
@@ -97,7 +102,7 @@ public class Guidance {
     @Column(name = "voided_by", length = 100)
     private String voidedBy;
 
-    @Column(name = "void_reason", length = 500)
+    @Column(name = "void_reason", length = 1000)
     private String voidReason;
 
     @Version

@@ -43,7 +43,7 @@ public class CaseTransition {
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
-    @Column(length = 2000)
+    @Column(length = 4000)
     private String reason;
 
     /**

@@ -12,7 +12,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A notice-and-guidance letter (告知引导书) an officer sent a party, with the code that pre-fills the application. */
+/**
+ * A notice-and-guidance letter (告知引导书) an officer sent a party, with the code that pre-fills the application.
+ *
+ * <p>The texts people type are limited in characters (an emoji or 𠀀 counts once); their columns hold twice the limit,
+ * as many UTF-16 units as such characters take (H2 counts those; V35).
+ */
 @Entity
 @Table(name = "mediation_letter")
 public class Letter {
@@ -38,7 +43,7 @@ public class Letter {
     @Column(nullable = false, length = 40)
     private DisputeCategory category;
 
-    @Column(name = "party_name", nullable = false, length = 100)
+    @Column(name = "party_name", nullable = false, length = 200)
     private String partyName;
 
     @Column(name = "party_email", length = 254)
@@ -47,10 +52,10 @@ public class Letter {
     @Column(name = "party_language", nullable = false, length = 10)
     private String partyLanguage;
 
-    @Column(name = "other_party_name", nullable = false, length = 100)
+    @Column(name = "other_party_name", nullable = false, length = 200)
     private String otherPartyName;
 
-    @Column(nullable = false, length = 2000)
+    @Column(nullable = false, length = 4000)
     private String facts;
 
     @Column(name = "created_at", nullable = false)

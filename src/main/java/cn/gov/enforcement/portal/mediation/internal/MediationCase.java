@@ -29,6 +29,9 @@ import java.util.Optional;
  * A mediation case: the application as submitted and its workflow. The transition methods enforce
  * the rules of {@link CaseStatus} and record every step; they take the time from the caller
  * (services pass the injected clock's instant) so that the rules are testable without Spring.
+ *
+ * <p>The texts people type are limited in characters (an emoji or 𠀀 counts once); their columns hold twice the limit,
+ * as many UTF-16 units as such characters take (H2 counts those; V35).
  */
 @Entity
 @Table(name = "mediation_case")
@@ -67,7 +70,7 @@ public class MediationCase {
     @Column(name = "applicant_kind", nullable = false, length = 20)
     private String applicantKind;
 
-    @Column(name = "applicant_name", nullable = false, length = 100)
+    @Column(name = "applicant_name", nullable = false, length = 200)
     private String applicantName;
 
     @Column(name = "id_type", nullable = false, length = 20)
@@ -85,22 +88,22 @@ public class MediationCase {
     @Column(length = 254)
     private String email;
 
-    @Column(length = 300)
+    @Column(length = 600)
     private String address;
 
-    @Column(name = "other_party_name", nullable = false, length = 100)
+    @Column(name = "other_party_name", nullable = false, length = 200)
     private String otherPartyName;
 
-    @Column(name = "other_party_contact", length = 200)
+    @Column(name = "other_party_contact", length = 400)
     private String otherPartyContact;
 
-    @Column(nullable = false, length = 4000)
+    @Column(nullable = false, length = 8000)
     private String facts;
 
-    @Column(name = "request_text", nullable = false, length = 2000)
+    @Column(name = "request_text", nullable = false, length = 4000)
     private String request;
 
-    @Column(name = "preferred_times", length = 500)
+    @Column(name = "preferred_times", length = 1000)
     private String preferredTimes;
 
     @Column(name = "prefer_online", nullable = false)
@@ -121,10 +124,10 @@ public class MediationCase {
     @Column(name = "session_at")
     private Instant sessionAt;
 
-    @Column(name = "session_place", length = 500)
+    @Column(name = "session_place", length = 1000)
     private String sessionPlace;
 
-    @Column(name = "agreement_terms", length = 4000)
+    @Column(name = "agreement_terms", length = 8000)
     private String agreementTerms;
 
     @Column(length = 100)
