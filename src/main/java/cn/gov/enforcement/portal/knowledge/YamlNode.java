@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.knowledge;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -190,8 +191,8 @@ public final class YamlNode {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        if (value.length() > maxLength) {
-            problem(key, "knowledge.problem.tooLong", value.length(), maxLength);
+        if (TextChecks.characters(value) > maxLength) {
+            problem(key, "knowledge.problem.tooLong", TextChecks.characters(value), maxLength);
             return null;
         }
         return value;
@@ -328,9 +329,9 @@ public final class YamlNode {
             String itemPath = field(key) + "[" + i + "]";
             if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
                 String value = scalar.getValue().strip();
-                if (value.length() > maxLength) {
+                if (TextChecks.characters(value) > maxLength) {
                     problems.add(new ContentProblem(file, line(item), itemPath, "knowledge.problem.tooLong",
-                            value.length(), maxLength));
+                            TextChecks.characters(value), maxLength));
                 } else {
                     result.add(value);
                 }

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
 import java.math.BigDecimal;
@@ -282,7 +283,7 @@ public final class ListEntryForms {
             p.add(field, "lists.admin.error.required");
             return null;
         }
-        if (v.length() > max) {
+        if (TextChecks.characters(v) > max) {
             p.add(field, "lists.admin.error.tooLong", max);
             return null;
         }
@@ -303,8 +304,7 @@ public final class ListEntryForms {
      */
     private static boolean hasControl(String v, boolean allowNewline) {
         String text = v.replace('\t', ' ');
-        return allowNewline ? !cn.gov.enforcement.portal.platform.TextChecks.isPlainText(text)
-                : !cn.gov.enforcement.portal.platform.TextChecks.isSingleLine(text);
+        return allowNewline ? !TextChecks.isPlainText(text) : !TextChecks.isSingleLine(text);
     }
 
     private static List<String> lines(Problems p, String field, String value, int maxLines, int maxLength) {
@@ -315,7 +315,7 @@ public final class ListEntryForms {
             p.add(field, "lists.admin.error.tooManyLines", maxLines);
         } else {
             for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).length() > maxLength) {
+                if (TextChecks.characters(lines.get(i)) > maxLength) {
                     p.add(field, "lists.admin.error.lineTooLong", i + 1, maxLength);
                     return List.of();
                 }
@@ -349,7 +349,7 @@ public final class ListEntryForms {
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = CITATION.matcher(lines.get(i).replace('\u3000', ' '));
             String law = m.matches() ? m.group(1).strip() : "";
-            if (!m.matches() || law.isEmpty() || law.length() > 200 || law.contains("《") || law.contains("》")) {
+            if (!m.matches() || law.isEmpty() || TextChecks.characters(law) > 200 || law.contains("《") || law.contains("》")) {
                 p.add(field, "lists.admin.error.citation", i + 1);
                 continue;
             }
@@ -417,7 +417,7 @@ public final class ListEntryForms {
             String unit = conditionText(p, n, t, "unit", row.unit(), 50);
             String what = conditionText(p, n, t, "what", row.what(), 300);
             String question = row.question() == null ? "" : row.question().strip();
-            if (question.isEmpty() || question.length() > 500) {
+            if (question.isEmpty() || TextChecks.characters(question) > 500) {
                 p.add("conditions", "lists.admin.error.conditionQuestion", n);
             } else if (hasControl(question, false)) {
                 p.add("conditions", "lists.admin.error.conditionQuestionControl", n);
@@ -440,7 +440,7 @@ public final class ListEntryForms {
             return null;
         }
         String v = value == null ? "" : value.strip();
-        if (v.isEmpty() || v.length() > max || hasControl(v, false)) {
+        if (v.isEmpty() || TextChecks.characters(v) > max || hasControl(v, false)) {
             p.add("conditions", hasControl(v, false) ? "lists.admin.error.conditionTextControl"
                     : "lists.admin.error.conditionText", row, parameter,
                     Spelling.SIMPLIFIED.parameter(t, parameter), Spelling.TRADITIONAL.parameter(t, parameter), max);

@@ -44,6 +44,24 @@ class YamlNodeTest {
     }
 
     @Test
+    void a_text_and_a_list_item_of_the_limit_in_supplementary_characters_are_taken_one_more_is_refused() {
+        // 𠀀 (U+20000) is one character and two UTF-16 units: the limits count characters, as the forms and messages say
+        String rare = "\uD840\uDC00";
+        YamlNode root = parse("name: " + rare.repeat(10) + "\nlonger: " + rare.repeat(11) + "\nitems:\n  - "
+                + rare.repeat(10) + "\n  - " + rare.repeat(11) + "\n");
+        assertThat(root.requiredText("name", 10)).isEqualTo(rare.repeat(10));
+        assertThat(problems).isEmpty();
+        assertThat(root.requiredText("longer", 10)).isNull();
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("knowledge.problem.tooLong");
+            assertThat(p.args()).containsExactly(11, 10);
+        });
+        problems.clear();
+        assertThat(root.textList("items", 1, 5, 10)).containsExactly(rare.repeat(10));
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.args()).containsExactly(11, 10));
+    }
+
+    @Test
     void a_bad_value_in_a_list_entry_reports_the_entrys_line_and_path() {
         YamlNode root = parse("""
                 items:

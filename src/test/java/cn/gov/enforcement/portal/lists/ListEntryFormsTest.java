@@ -232,4 +232,36 @@ class ListEntryFormsTest {
         }
         assertThatThrownBy(() -> ListEntryForms.riskPoint(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void texts_lines_and_questions_of_the_limit_in_supplementary_characters_are_taken_one_more_is_refused() {
+        // 𠀀 (U+20000) is one character and two UTF-16 units: the limits count characters, as the messages say
+        String rare = "\uD840\uDC00";
+        RiskPointInput r = risk("um-rp-rare");
+        RiskPointInput full = new RiskPointInput(r.id(), r.agency(), rare.repeat(100), r.appliesTo(), rare.repeat(200),
+                rare.repeat(2000), r.level(), r.levelReason(), r.basisObligation(), r.basisPenalty(), r.consequence(),
+                rare.repeat(1000) + "\n" + rare, r.guidance(), r.effectiveFrom(), r.effectiveTo(), r.sample());
+        RiskPoint taken = ListEntryForms.riskPoint(full);
+        assertThat(taken.title()).isEqualTo(rare.repeat(200));
+        assertThat(taken.prevention()).containsExactly(rare.repeat(1000), rare);
+        RiskPointInput over = new RiskPointInput(r.id(), r.agency(), rare.repeat(101), r.appliesTo(), rare.repeat(201),
+                rare.repeat(2001), r.level(), r.levelReason(), r.basisObligation(), r.basisPenalty(), r.consequence(),
+                rare.repeat(1001), r.guidance(), r.effectiveFrom(), r.effectiveTo(), r.sample());
+        assertThat(problems(() -> ListEntryForms.riskPoint(over))).containsExactly("sector:lists.admin.error.tooLong",
+                "title:lists.admin.error.tooLong", "risk:lists.admin.error.tooLong",
+                "prevention:lists.admin.error.lineTooLong");
+
+        ExemptionInput x = exemption("um-ex-rare");
+        List<ConditionInput> rows = List.of(row(ConditionType.FIRST_VIOLATION, "12", null, null, false, rare.repeat(500)));
+        ExemptionInput fullExemption = new ExemptionInput(x.id(), x.agency(), x.kind(), x.subkind(), x.sector(),
+                rare.repeat(1000), x.scope(), x.basisViolation(), x.basisPenalty(), x.basisExemption(), rows,
+                x.measure(), x.effectiveFrom(), x.effectiveTo(), x.sample());
+        assertThat(ListEntryForms.exemption(fullExemption).violation()).isEqualTo(rare.repeat(1000));
+        ExemptionInput overExemption = new ExemptionInput(x.id(), x.agency(), x.kind(), x.subkind(), x.sector(),
+                rare.repeat(1001), x.scope(), x.basisViolation(), x.basisPenalty(), x.basisExemption(),
+                List.of(row(ConditionType.FIRST_VIOLATION, "12", null, null, false, rare.repeat(501))),
+                x.measure(), x.effectiveFrom(), x.effectiveTo(), x.sample());
+        assertThat(problems(() -> ListEntryForms.exemption(overExemption))).containsExactly(
+                "violation:lists.admin.error.tooLong", "conditions:lists.admin.error.conditionQuestion");
+    }
 }

@@ -31,27 +31,27 @@ public class AgencyEntity {
     @Column(length = 80)
     private String id;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = 400)
     private String name;
 
-    @Column(name = "name_en", nullable = false, length = 300)
+    @Column(name = "name_en", nullable = false, length = 600)
     private String nameEn;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private AgencyCategory category;
 
-    @Column(nullable = false, length = 100)
+    @Column(nullable = false, length = 200)
     private String region;
 
-    @Column(name = "legal_representative", nullable = false, length = 100)
+    @Column(name = "legal_representative", nullable = false, length = 200)
     private String legalRepresentative;
 
-    @Column(nullable = false, length = 500)
+    @Column(nullable = false, length = 1000)
     private String address;
 
     /** The address in English; empty when the agency file gives none. */
-    @Column(name = "address_en", nullable = false, length = 1000)
+    @Column(name = "address_en", nullable = false, length = 2000)
     private String addressEn;
 
     @Column(name = "supervision_phone", nullable = false, length = 30)
@@ -63,11 +63,11 @@ public class AgencyEntity {
     @Column(name = "mediation_email", length = 254)
     private String mediationEmail;
 
-    @Column(name = "office_hours", nullable = false, length = 500)
+    @Column(name = "office_hours", nullable = false, length = 1000)
     private String officeHours;
 
     /** The office hours in English; empty when the agency file gives none. */
-    @Column(name = "office_hours_en", nullable = false, length = 1000)
+    @Column(name = "office_hours_en", nullable = false, length = 2000)
     private String officeHoursEn;
 
     @Column(nullable = false)
@@ -92,7 +92,7 @@ public class AgencyEntity {
     @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "agency_legal_basis", joinColumns = @JoinColumn(name = "agency_id"))
     @OrderColumn(name = "sort_order")
-    @Column(name = "reference", nullable = false, length = 500)
+    @Column(name = "reference", nullable = false, length = 1000)
     private List<String> legalBasis = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)

@@ -9,7 +9,7 @@ import jakarta.persistence.Enumerated;
 @Embeddable
 public class OfficerValue {
 
-    @Column(name = "name", nullable = false, length = 100)
+    @Column(name = "name", nullable = false, length = 200)
     private String name;
 
     @Column(name = "certificate", nullable = false, length = 40)

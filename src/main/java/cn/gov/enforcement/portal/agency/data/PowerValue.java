@@ -9,7 +9,7 @@ import jakarta.persistence.Enumerated;
 @Embeddable
 public class PowerValue {
 
-    @Column(name = "name", nullable = false, length = 500)
+    @Column(name = "name", nullable = false, length = 1000)
     private String name;
 
     @Enumerated(EnumType.STRING)

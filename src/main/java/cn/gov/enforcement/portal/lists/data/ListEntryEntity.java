@@ -22,7 +22,7 @@ public class ListEntryEntity {
     @Column(nullable = false, length = 80)
     private String agency;
 
-    @Column(length = 100)
+    @Column(length = 200)
     private String sector;
 
     @Column(length = 10)
@@ -31,7 +31,7 @@ public class ListEntryEntity {
     @Column(length = 20)
     private String kind;
 
-    @Column(nullable = false, length = 1000)
+    @Column(nullable = false, length = 2000)
     private String title;
 
     @Column(nullable = false)
