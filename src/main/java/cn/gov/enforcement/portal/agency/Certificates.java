@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +109,7 @@ public final class Certificates {
         if (SAMPLE_FORMAT.matcher(normalized).matches()) {
             return true;
         }
-        int length = normalized.codePointCount(0, normalized.length());
+        int length = TextChecks.characters(normalized);
         return length >= MIN_LENGTH && length <= MAX_LENGTH && PLAUSIBLE.matcher(normalized).matches();
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.assistant;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.lists.DiscretionBenchmark;
 import cn.gov.enforcement.portal.lists.ExemptionItem;
 import cn.gov.enforcement.portal.lists.ListsUi;
@@ -249,7 +250,7 @@ public class AssistantView extends Div implements HasDynamicTitle, BeforeEnterOb
     /** The context as the note shows it: whole up to 60 characters, else its newest part. */
     static String shortened(String context) {
         int max = 60;
-        return context.codePointCount(0, context.length()) <= max ? context
+        return TextChecks.characters(context) <= max ? context
                 : "…" + context.substring(context.offsetByCodePoints(context.length(), -(max - 1)));
     }
 

@@ -42,7 +42,7 @@ public final class ViewParameters {
             });
         }
         select.clear();
-        String shown = given.codePointCount(0, given.length()) <= 30 ? given
+        String shown = TextChecks.characters(given) <= 30 ? given
                 : given.substring(0, given.offsetByCodePoints(0, 30)) + "…";
         select.setErrorMessage(select.getTranslation(NOT_OFFERED, shown));
         select.setInvalid(true);

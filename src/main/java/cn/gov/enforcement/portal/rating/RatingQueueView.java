@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.rating;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencySummary;
 import cn.gov.enforcement.portal.platform.FieldWidths;
@@ -150,7 +151,7 @@ public class RatingQueueView extends Div implements HasDynamicTitle, BeforeEnter
         if (comment == null) {
             return "";
         }
-        return comment.codePointCount(0, comment.length()) <= PREVIEW ? comment
+        return TextChecks.characters(comment) <= PREVIEW ? comment
                 : comment.substring(0, comment.offsetByCodePoints(0, PREVIEW)) + "…";
     }
 

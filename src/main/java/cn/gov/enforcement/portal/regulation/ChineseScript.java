@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,7 +130,7 @@ public final class ChineseScript {
                 }
                 String from = line.substring(0, tab);
                 String to = line.substring(tab + 1).strip();
-                if (from.codePointCount(0, from.length()) != 1 || to.isEmpty()) {
+                if (TextChecks.characters(from) != 1 || to.isEmpty()) {
                     continue;
                 }
                 if (from.codePointAt(0) != to.codePointAt(0)) {

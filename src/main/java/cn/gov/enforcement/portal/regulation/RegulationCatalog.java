@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.ShortTermCache;
 import java.time.LocalDate;
 import java.util.List;
@@ -717,7 +718,7 @@ public class RegulationCatalog {
             }
         });
         String s = out.toString().replaceAll("\\s+", " ").strip();
-        if (s.codePointCount(0, s.length()) > MAX_QUERY) {
+        if (TextChecks.characters(s) > MAX_QUERY) {
             s = s.substring(0, s.offsetByCodePoints(0, MAX_QUERY)).strip();
         }
         return s;

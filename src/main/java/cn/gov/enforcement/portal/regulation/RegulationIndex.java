@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.search.ChineseAnalysis;
 import cn.gov.enforcement.portal.search.IndexDocument;
 import cn.gov.enforcement.portal.search.SearchIndexes;
@@ -1053,7 +1054,7 @@ class RegulationIndex {
     }
 
     private static boolean isShort(String q) {
-        return q.codePointCount(0, q.length()) <= SHORT_QUERY;
+        return TextChecks.characters(q) <= SHORT_QUERY;
     }
 
     /** The query with {@link #COMMON_CHARACTERS} replaced by spaces (so no new pairs form across a gap). */

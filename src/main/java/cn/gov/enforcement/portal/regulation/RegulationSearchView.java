@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.regulation;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.DatePickers;
 import cn.gov.enforcement.portal.platform.ReaderScript;
@@ -328,7 +329,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
     /** A value from the address as a message quotes it: stripped, and cut after 30 characters. */
     static String shown(String value) {
         String v = value == null ? "" : value.strip();
-        return v.codePointCount(0, v.length()) <= 30 ? v : v.substring(0, v.offsetByCodePoints(0, 30)) + "…";
+        return TextChecks.characters(v) <= 30 ? v : v.substring(0, v.offsetByCodePoints(0, 30)) + "…";
     }
 
     /** Marks a field invalid with the message of the address's refused value, or clears an earlier mark. */

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.search;
 
+import cn.gov.enforcement.portal.platform.TextChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ public final class QueryText {
             }
         });
         String text = clean.toString().strip();
-        if (text.codePointCount(0, text.length()) > maxCodePoints) {
+        if (TextChecks.characters(text) > maxCodePoints) {
             text = text.substring(0, text.offsetByCodePoints(0, maxCodePoints));
         }
         return text.isEmpty() ? null : text;
