@@ -60,3 +60,7 @@ ALTER TABLE agency_officer ALTER COLUMN name SET DATA TYPE VARCHAR(200);
 -- The working calendar's source, the notice the dates come from (WorkingCalendar: 500), and the change log's copy.
 ALTER TABLE working_calendar_year ALTER COLUMN source SET DATA TYPE VARCHAR(1000);
 ALTER TABLE working_calendar_log ALTER COLUMN source SET DATA TYPE VARCHAR(1000);
+
+-- A draft of an application, encrypted and base64 (ASCII): all its fields at their limits in four-byte characters
+-- (𠀀, an emoji; four UTF-8 bytes, some 5.4 base64 characters each) come to some 40,000.
+ALTER TABLE mediation_draft ALTER COLUMN payload SET DATA TYPE VARCHAR(48000);

@@ -61,6 +61,11 @@ public class MediationService {
     public static final int MAX_PREFERRED = 500;
     public static final int MAX_REASON = 2000;
     public static final int MAX_MESSAGE = 2000;
+    /**
+     * The largest encrypted draft (base64, so its characters are its UTF-16 units): the fields at their limits in
+     * characters of four UTF-8 bytes (𠀀, an emoji) come to some 40,000, which the column (V35) holds.
+     */
+    static final int MAX_DRAFT_PAYLOAD = 48000;
 
     private static final Pattern OTHER_ID = Pattern.compile("[A-Za-z0-9-]{5,30}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-]{16,64}");
@@ -827,7 +832,7 @@ public class MediationService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a draft", e);
         }
-        if (payload.length() > 32000) {
+        if (payload.length() > MAX_DRAFT_PAYLOAD) {
             throw ValidationFailure.of("draft", "mediation.error.draftTooLarge");
         }
         Instant now = clock.instant();

@@ -229,6 +229,9 @@ class MediationCasesIT extends IntegrationTest {
                 rare.repeat(MediationService.MAX_CONTACT), rare.repeat(MediationService.MAX_FACTS),
                 rare.repeat(MediationService.MAX_REQUEST), rare.repeat(MediationService.MAX_PREFERRED), a.preferOnline(),
                 a.consent(), a.submissionToken());
+        // its draft, encrypted, is saved and resumed whole as well
+        String code = service.saveDraft(full, null);
+        assertThat(service.resumeDraft(code, null)).contains(full);
         SubmissionReceipt r = service.submit(full, Locale.SIMPLIFIED_CHINESE);
         String n = r.caseNumber();
         service.withdraw(n, r.accessCode(), rare.repeat(MediationService.MAX_REASON));

@@ -22,7 +22,7 @@ public class Draft {
     @Column(name = "code_digest", nullable = false, length = 64, unique = true)
     private String codeDigest;
 
-    @Column(nullable = false, length = 32000)
+    @Column(nullable = false, length = 48000)
     private String payload;
 
     @Column(name = "updated_at", nullable = false)
