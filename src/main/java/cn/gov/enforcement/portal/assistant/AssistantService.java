@@ -12,6 +12,7 @@ import cn.gov.enforcement.portal.regulation.LayTerms;
 import cn.gov.enforcement.portal.regulation.MissingLicence;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog.ArticleHit;
+import cn.gov.enforcement.portal.regulation.VehicleKinds;
 import cn.gov.enforcement.portal.search.TextEmbeddings;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.common.Term;
@@ -267,19 +268,25 @@ public class AssistantService {
         // someone without a licence is not helped by the entries and articles about one held: displaying, carrying
         // or reporting under it (MissingLicence)
         Set<String> lacked = MissingLicence.lacked(simplified);
-        List<Scored<RiskPoint>> risks = best(withoutHeld(lists.publicRiskPoints(), lacked, RiskPoint::title), pairs, words, meaning, true, RiskPoint::title,
+        // a question about one kind of vehicle is not answered by what concerns the other kind only (VehicleKinds): 我开车闯红灯了
+        // is no e-bike's red light, 骑电动车闯红灯 no car driver's
+        Set<VehicleKinds.Kind> vehicles = VehicleKinds.ofQuestion(simplified);
+        List<Scored<RiskPoint>> risks = best(withoutOtherVehicle(withoutHeld(lists.publicRiskPoints(), lacked, RiskPoint::title),
+                vehicles, r -> String.join("|", r.title(), r.risk(), r.appliesTo() == null ? "" : r.appliesTo())),
+                pairs, words, meaning, true, RiskPoint::title,
                 r -> String.join(" ", r.sector(), r.appliesTo(), r.risk(), r.consequence(), String.join(" ", r.prevention())),
                 r -> r.title() + "。" + r.risk());
-        List<Scored<ExemptionItem>> exemptions = best(withoutHeld(lists.publicExemptions(), lacked,
-                ExemptionItem::violation), pairs, words, meaning, true,
+        List<Scored<ExemptionItem>> exemptions = best(withoutOtherVehicle(withoutHeld(lists.publicExemptions(), lacked,
+                ExemptionItem::violation), vehicles, e -> e.violation() + "|" + (e.scope() == null ? "" : e.scope())),
+                pairs, words, meaning, true,
                 ExemptionItem::violation,
                 e -> String.join(" ", e.sector() == null ? "" : e.sector(), e.scope() == null ? "" : e.scope(),
                         String.join(" ", e.measure())),
                 e -> e.violation() + (e.scope() == null ? "" : "。" + e.scope()));
         // how much the fine would be: the benchmarks of the violations the question describes, never on meaning alone
         // (the range of a neighbouring violation, another food offence say, would be a wrong answer to 罚多少)
-        List<Scored<DiscretionBenchmark>> benchmarks = best(withoutHeld(lists.discretion(null), lacked,
-                DiscretionBenchmark::violation), pairs, words, meaning, false,
+        List<Scored<DiscretionBenchmark>> benchmarks = best(withoutOtherVehicle(withoutHeld(lists.discretion(null), lacked,
+                DiscretionBenchmark::violation), vehicles, DiscretionBenchmark::violation), pairs, words, meaning, false,
                 DiscretionBenchmark::violation,
                 d -> String.join(" ", d.circumstances().stream().map(c -> c.description() + " " + c.penalty()).toList()),
                 DiscretionBenchmark::violation);
@@ -296,6 +303,8 @@ public class AssistantService {
                 .filter(h -> h.level() != cn.gov.enforcement.portal.regulation.LegalLevel.OTHER_MATERIAL)
                 .filter(h -> sharesWords(h.snippet(), words))
                 .filter(h -> !MissingLicence.aboutOneHeld(lacked, h.snippet()))
+                .filter(h -> h.snippet() == null
+                        || !VehicleKinds.otherKindOnly(vehicles, h.snippet().replaceAll("</?em>", "")))
                 .filter(h -> seen.add(h.url()))
                 .limit(MAX_ARTICLES).toList();
         // an entry on meaning alone beside articles the question's words found must share one of its words: 执法人员来检查不出示证件
@@ -310,6 +319,13 @@ public class AssistantService {
     private static <T> List<T> withoutHeld(List<T> entries, Set<String> lacked, Function<T, String> title) {
         return lacked.isEmpty() ? entries
                 : entries.stream().filter(e -> !MissingLicence.aboutOneHeld(lacked, title.apply(e))).toList();
+    }
+
+    /** The entries that are not about the other kind of vehicle only, when the question names one ({@link VehicleKinds}). */
+    private static <T> List<T> withoutOtherVehicle(List<T> entries, Set<VehicleKinds.Kind> vehicles,
+            Function<T, String> text) {
+        return vehicles.isEmpty() ? entries
+                : entries.stream().filter(e -> !VehicleKinds.otherKindOnly(vehicles, text.apply(e))).toList();
     }
 
     /** The answer from the sources, for the model to write its text when one is configured and there are sources. */

@@ -12,8 +12,9 @@
  * {@link cn.gov.enforcement.portal.regulation.RegulationImportJobs}) and the portal's plain-language guides read
  * from {@code knowledge-base/regulations/} ({@link cn.gov.enforcement.portal.regulation.GuideLoader}); and the words of
  * questions the lists' search and the self-check assistant share: everyday words and their legal terms
- * ({@link cn.gov.enforcement.portal.regulation.LayTerms}) and the rule of a business without a licence
- * ({@link cn.gov.enforcement.portal.regulation.MissingLicence}).
+ * ({@link cn.gov.enforcement.portal.regulation.LayTerms}), the rule of a business without a licence
+ * ({@link cn.gov.enforcement.portal.regulation.MissingLicence}) and the kinds of vehicle a text names
+ * ({@link cn.gov.enforcement.portal.regulation.VehicleKinds}, which the self-check shares).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Regulation")
 package cn.gov.enforcement.portal.regulation;

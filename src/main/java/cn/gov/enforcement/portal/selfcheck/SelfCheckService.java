@@ -6,6 +6,7 @@ import cn.gov.enforcement.portal.lists.ListsCatalog;
 import cn.gov.enforcement.portal.lists.RiskPoint;
 import cn.gov.enforcement.portal.platform.ValidationFailure;
 import cn.gov.enforcement.portal.platform.ValidationFailure.FieldProblem;
+import cn.gov.enforcement.portal.regulation.VehicleKinds;
 import cn.gov.enforcement.portal.selfcheck.SelfCheckAnswer.Status;
 import java.text.Collator;
 import java.time.LocalDate;
@@ -297,7 +298,8 @@ public class SelfCheckService {
      * happened: an item that cites one of the risk point's articles and whose violation shares at least two
      * meaningful character pairs with the risk point's title (or three with its title and description), the
      * closest first; never an item about another subject ({@link #SUBJECTS}: goods vehicles for a risk about passenger
-     * transport). The reader checks the item's conditions with its self-test.
+     * transport; {@link VehicleKinds}: a non-motor vehicle for a risk about a motor vehicle). The reader checks the
+     * item's conditions with its self-test.
      */
     static List<ExemptionItem> related(RiskPoint p, List<ExemptionItem> exemptions) {
         Set<String> articles = new HashSet<>();
@@ -329,12 +331,15 @@ public class SelfCheckService {
 
     /**
      * True when the item names one of {@link #SUBJECTS} and the risk point (its title, description and whom it
-     * concerns) names only others.
+     * concerns) names only others, or when the item names one kind of vehicle and the risk point only the other
+     * ({@link VehicleKinds}: an e-bike rider's item for a car driver's risk, and the reverse).
      */
     static boolean otherSubject(RiskPoint p, ExemptionItem e) {
+        String riskText = p.title() + "|" + p.risk() + "|" + (p.appliesTo() == null ? "" : p.appliesTo());
         Set<Integer> item = subjects(e.violation());
-        Set<Integer> risk = subjects(p.title() + "|" + p.risk() + "|" + (p.appliesTo() == null ? "" : p.appliesTo()));
-        return !item.isEmpty() && !risk.isEmpty() && java.util.Collections.disjoint(item, risk);
+        Set<Integer> risk = subjects(riskText);
+        return (!item.isEmpty() && !risk.isEmpty() && java.util.Collections.disjoint(item, risk))
+                || VehicleKinds.otherKindOnly(VehicleKinds.named(riskText), e.violation());
     }
 
     private static Set<Integer> subjects(String text) {

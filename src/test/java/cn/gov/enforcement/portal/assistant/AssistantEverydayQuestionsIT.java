@@ -449,4 +449,65 @@ class AssistantEverydayQuestionsIT extends KaribuViewTest {
         assertThat(pupil.articles()).as(describe(pupil)).isEmpty();
         assertThat(pupil.risks()).as(describe(pupil)).extracting(RiskPoint::title).contains("招用不满十六周岁的未成年人");
     }
+
+    /** Whether an article is one of the numbers (第X条|第Y条) of 道路交通安全法 itself, not of its 实施条例. */
+    private static boolean isTrafficArticle(ArticleHit h, String numbers) {
+        return !h.documentTitle().contains("实施条例") && java.util.Arrays.stream(numbers.split("\\|"))
+                .anyMatch(number -> isArticle(h, "道路交通安全法", number));
+    }
+
+    /**
+     * The forty-sixth session: a question about one kind of vehicle (开车, 货车 …: a motor vehicle; 电动车, 骑车 …: a
+     * non-motor one) is not answered by what concerns the other kind only ({@code VehicleKinds}). 我开车闯红灯了会罚多少钱 got
+     * the e-bike's red-light risk, the non-motor benchmark and 道路交通安全法 第八十九条 (非机动车驾驶人) beside 第九十条
+     * (机动车驾驶人); 开车超速了罚多少 (words alone) the e-bike's speeding risk; 电动车超速会怎么样 the car's speeding risk and
+     * benchmark. The reverse, a question naming no vehicle and a truck overloading keep what answers them.
+     */
+    @Test
+    void a_question_about_one_kind_of_vehicle_gets_nothing_about_the_other_only() {
+        String ebike = "电动自行车超速、逆行和闯红灯";
+        String nonMotorFine = "非机动车驾驶人违反道路通行规定";
+        for (AssistantService s : bothWays()) {
+            AssistantAnswer car = ask(s, "我开车闯红灯了会罚多少钱");
+            assertThat(car.articles()).as(describe(car)).anyMatch(h -> isTrafficArticle(h, "第九十条"))
+                    .noneMatch(h -> isTrafficArticle(h, "第八十九条"));
+            assertThat(titles(car)).as(describe(car)).doesNotContain(ebike, nonMotorFine)
+                    .noneMatch(t -> t.contains("非机动车") || t.contains("电动自行车"));
+
+            AssistantAnswer bike = ask(s, "骑电动车闯红灯罚多少钱");
+            assertThat(bike.risks()).as(describe(bike)).extracting(RiskPoint::title).contains(ebike);
+            assertThat(bike.benchmarks()).as(describe(bike)).extracting(DiscretionBenchmark::violation).contains(nonMotorFine);
+            assertThat(bike.articles()).as(describe(bike)).anyMatch(h -> isTrafficArticle(h, "第八十九条|第五十八条")
+                            || isArticle(h, "实施条例", "第三十八条"))
+                    .noneMatch(h -> isTrafficArticle(h, "第九十条"));
+            assertThat(titles(bike)).as(describe(bike)).noneMatch(t -> t.startsWith("机动车") || t.contains("驾驶机动车"));
+
+            // naming no vehicle, the red light keeps both kinds
+            AssistantAnswer anyone = ask(s, "闯红灯罚多少钱");
+            assertThat(anyone.risks()).as(describe(anyone)).extracting(RiskPoint::title).contains(ebike);
+            assertThat(anyone.benchmarks()).as(describe(anyone)).extracting(DiscretionBenchmark::violation)
+                    .contains(nonMotorFine);
+            assertThat(anyone.articles()).as(describe(anyone))
+                    .anyMatch(h -> isTrafficArticle(h, "第九十条|第八十九条|第二十六条|第四十四条"));
+
+            AssistantAnswer truck = ask(s, "货车超载了会罚多少钱");
+            assertThat(truck.risks()).as(describe(truck)).extracting(RiskPoint::title).contains("货运机动车超过核定载质量");
+            assertThat(truck.benchmarks()).as(describe(truck)).extracting(DiscretionBenchmark::violation)
+                    .contains("货运机动车超过核定载质量");
+            assertThat(truck.articles()).as(describe(truck)).anyMatch(h -> isTrafficArticle(h, "第九十二条")
+                    || isArticle(h, "实施条例", "第一百零六条"));
+            assertThat(titles(truck)).as(describe(truck)).noneMatch(t -> t.contains("非机动车") || t.contains("电动自行车"));
+
+            AssistantAnswer speeding = ask(s, "开车超速了罚多少");
+            assertThat(speeding.risks()).as(describe(speeding)).extracting(RiskPoint::title).contains("超过限速行驶")
+                    .doesNotContain(ebike);
+            assertThat(speeding.benchmarks()).as(describe(speeding)).extracting(DiscretionBenchmark::violation)
+                    .contains("机动车超过规定时速行驶");
+
+            AssistantAnswer fast = ask(s, "电动车超速会怎么样");
+            assertThat(fast.risks()).as(describe(fast)).extracting(RiskPoint::title).contains(ebike);
+            assertThat(titles(fast)).as(describe(fast)).doesNotContain("超过限速行驶", "机动车超过规定时速行驶")
+                    .noneMatch(t -> t.startsWith("货运机动车"));
+        }
+    }
 }
