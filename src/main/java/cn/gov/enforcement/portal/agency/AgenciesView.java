@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Key;
@@ -176,17 +177,17 @@ public class AgenciesView extends Div implements BeforeEnterObserver, HasDynamic
         }
         card.add(title);
         card.add(line("agency.detail.category", getTranslation(s.category().labelKey())));
-        Div address = new Div(new Span(getTranslation("agency.detail.address") + getTranslation("agency.detail.colon")),
+        Div address = new Div(new Span(LabelSpacing.label(getTranslation("agency.detail.address"))),
                 AgencyDetailsPanel.agencyText(s.displayAddress(getLocale())));
         card.add(address);
-        Div phone = new Div(new Span(getTranslation("agency.detail.phone") + getTranslation("agency.detail.colon")),
+        Div phone = new Div(new Span(LabelSpacing.label(getTranslation("agency.detail.phone"))),
                 new Anchor("tel:" + s.supervisionPhone().replaceAll("[^0-9+]", ""), s.supervisionPhone()));
         card.add(phone);
         return card;
     }
 
     private Div line(String labelKey, String value) {
-        return new Div(new Span(getTranslation(labelKey) + getTranslation("agency.detail.colon")), new Span(value));
+        return new Div(new Span(LabelSpacing.label(getTranslation(labelKey))), new Span(value));
     }
 
     @Override

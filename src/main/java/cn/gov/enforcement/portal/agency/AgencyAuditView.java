@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencyBackOffice.AuditRecord;
 import cn.gov.enforcement.portal.platform.DatePickers;
@@ -155,7 +156,7 @@ public class AgencyAuditView extends Div implements BeforeEnterObserver, HasDyna
         Div card = NarrowWindow.factCard(AgencyAuditTexts.changes(this, r.changes()), colon,
                 getTranslation("agency.auditLog.actor"), r.actor(), getTranslation("agency.auditLog.at"),
                 AgencyEditView.TIME.format(r.at()), getTranslation("agency.auditLog.version"), version(r));
-        card.addComponentAtIndex(1, new Div(new Span(getTranslation("agency.auditLog.agency") + colon), agencyLink(r)));
+        card.addComponentAtIndex(1, new Div(new Span(LabelSpacing.label(getTranslation("agency.auditLog.agency"))), agencyLink(r)));
         return card;
     }
 

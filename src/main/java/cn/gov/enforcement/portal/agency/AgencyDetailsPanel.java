@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import cn.gov.enforcement.portal.regulation.RegulationCatalog;
 import com.vaadin.flow.component.Component;
@@ -132,7 +133,7 @@ final class AgencyDetailsPanel extends Div {
     private Div fact(String labelKey, Component value) {
         Div row = new Div();
         row.addClassName("agency-fact");
-        Span label = new Span(getTranslation(labelKey) + getTranslation("agency.detail.colon"));
+        Span label = new Span(LabelSpacing.label(getTranslation(labelKey)));
         label.addClassName("agency-fact-label");
         row.add(label, value);
         return row;

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.agency;
 
+import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.agency.AgencyBackOffice.AgencyInput;
 import cn.gov.enforcement.portal.agency.AgencyBackOffice.EditableAgency;
@@ -414,7 +415,7 @@ public class AgencyEditView extends Div implements BeforeEnterObserver, HasDynam
             // a sentence of the form names its field already; any other message is preceded by the field's name
             String label = FORM_SENTENCES.containsKey(problem.messageKey()) && !fieldName(problem.field()).isEmpty() ? ""
                     : label(problem.field());
-            ListItem item = new ListItem(label.isEmpty() ? message : label + getTranslation("agency.edit.colon") + message);
+            ListItem item = new ListItem(label.isEmpty() ? message : LabelSpacing.label(label) + message);
             item.getElement().setAttribute("data-field", problem.field());
             errors.add(item);
         }

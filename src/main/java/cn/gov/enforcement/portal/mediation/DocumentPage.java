@@ -12,7 +12,11 @@ final class DocumentPage {
 
     private DocumentPage() {}
 
-    static Div render(Component view, java.util.Locale language, DocumentData d, boolean sample) {
+    /**
+     * @param contact how to reach the agency, in the reader's language: the invitation asks the other party to tell the
+     *     agency whether they agree, so it gives the agency's phone and address (the mail does too)
+     */
+    static Div render(Component view, java.util.Locale language, DocumentData d, boolean sample, AgencyContact contact) {
         Div page = new Div();
         page.addClassName("mediation-document");
         page.setId("mediation-document");
@@ -59,6 +63,7 @@ final class DocumentPage {
                     page.add(new Paragraph(view.getTranslation("mediation.document.note", reason)));
                 }
                 page.add(new Paragraph(view.getTranslation(key + ".voluntary")));
+                contact(view, contact).ifPresent(page::add);
             }
             case AGREEMENT -> {
                 page.add(new Paragraph(view.getTranslation(key + ".parties", d.applicantName(), d.otherPartyName())));
@@ -82,6 +87,28 @@ final class DocumentPage {
         }
         page.add(DocumentSignature.of(d.agencyName(), issued));
         return page;
+    }
+
+    /**
+     * The agency's phone (with its office hours) and address, each on a line of its own, as at the end of the mails;
+     * empty when the directory knows neither. It said 请与本机关联系 and left the party to find how.
+     */
+    private static java.util.Optional<Div> contact(Component view, AgencyContact contact) {
+        if (contact == null || (contact.phone() == null && contact.address() == null)) {
+            return java.util.Optional.empty();
+        }
+        Div lines = new Div();
+        lines.setId("mediation-document-contact");
+        lines.addClassName("document-contact");
+        if (contact.phone() != null) {
+            lines.add(new Paragraph(contact.officeHours() == null
+                    ? view.getTranslation("mediation.mail.contact.phone", contact.phone())
+                    : view.getTranslation("mediation.mail.contact.phoneHours", contact.phone(), contact.officeHours())));
+        }
+        if (contact.address() != null) {
+            lines.add(new Paragraph(view.getTranslation("mediation.mail.contact.address", contact.address())));
+        }
+        return java.util.Optional.of(lines);
     }
 
     static boolean isSample(String agencyId) {

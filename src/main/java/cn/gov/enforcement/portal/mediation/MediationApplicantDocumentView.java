@@ -49,7 +49,8 @@ public class MediationApplicantDocumentView extends Div implements BeforeEnterOb
             return;
         }
         title = getTranslation(data.get().kind().messageKey() + ".title") + " " + data.get().caseNumber();
-        add(DocumentPage.render(this, getLocale(), data.get(), DocumentPage.isSample(data.get().agencyId())));
+        add(DocumentPage.render(this, getLocale(), data.get(), DocumentPage.isSample(data.get().agencyId()),
+                service.agencyContact(data.get().agencyId(), getLocale())));
     }
 
     @Override

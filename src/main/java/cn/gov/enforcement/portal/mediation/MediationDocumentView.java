@@ -16,10 +16,12 @@ import jakarta.annotation.security.RolesAllowed;
 public class MediationDocumentView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient MediationBackOffice backOffice;
+    private final transient MediationService service;
     private String title = "";
 
-    public MediationDocumentView(MediationBackOffice backOffice) {
+    public MediationDocumentView(MediationBackOffice backOffice, MediationService service) {
         this.backOffice = backOffice;
+        this.service = service;
     }
 
     @Override
@@ -31,7 +33,8 @@ public class MediationDocumentView extends Div implements BeforeEnterObserver, H
             MediationDocument document = MediationDocument.valueOf(kind);
             DocumentData data = backOffice.document(number, document, getLocale());
             title = getTranslation(document.messageKey() + ".title") + " " + data.caseNumber();
-            add(DocumentPage.render(this, getLocale(), data, DocumentPage.isSample(data.agencyId())));
+            add(DocumentPage.render(this, getLocale(), data, DocumentPage.isSample(data.agencyId()),
+                    service.agencyContact(data.agencyId(), getLocale())));
         } catch (CaseNotFoundException notFound) {
             notFound("mediation.case.notFound.title", "mediation.case.notFound");
         } catch (IllegalArgumentException unknownKind) {

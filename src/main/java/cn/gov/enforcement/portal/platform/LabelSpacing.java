@@ -4,11 +4,26 @@ package cn.gov.enforcement.portal.platform;
  * The space between a translated text and what follows it on the same line (a value, a link): English needs one
  * ({@code Reference: PJ-2026-000001}), Chinese does not after a full-width mark, which already carries its own space
  * ({@code 评价编号：PJ-2026-000001}, not {@code 评价编号： PJ-2026-000001} with a double gap); likewise the space
- * before a text that follows on the line ({@code (sample)}, {@code （示例）}).
+ * before a text that follows on the line ({@code (sample)}, {@code （示例）}); and a label's colon before its value
+ * ({@link #label}: {@code 地址：示例市…}, {@code Address: No. 15 …}), which the agency pages took from a translated
+ * key of their own.
  */
 public final class LabelSpacing {
 
     private LabelSpacing() {
+    }
+
+    /**
+     * A label followed by its colon as the label's language writes it, ready for the value: the full-width colon, which
+     * carries its own space, after Chinese ({@code 地址：}, {@code 監督電話：}), a colon and a space after any other
+     * language ({@code Address: }). Empty for an empty label.
+     */
+    public static String label(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                ? text + "：" : text + ": ";
     }
 
     /** The text followed by a space, unless it ends in a full-width (CJK) punctuation mark. */

@@ -69,16 +69,4 @@ class PlatformConfiguration {
                 + "letters and the sitemap point there. Set PORTAL_PUBLIC_URL to the address the public uses.")
                 : java.util.Optional.empty();
     }
-
-    /**
-     * Loads the Simplified-to-Traditional phrase table in the background once the portal runs (about a second
-     * and 8 MB), so the first zh-TW reader does not wait for it.
-     */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-    void loadTraditionalPhrases() {
-        Thread loader = new Thread(() -> ReaderScript.toTaiwan("简体"), "traditional-phrases");
-        loader.setDaemon(true);
-        loader.setPriority(Thread.MIN_PRIORITY);
-        loader.start();
-    }
 }

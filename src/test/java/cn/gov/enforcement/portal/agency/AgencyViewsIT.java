@@ -357,6 +357,8 @@ class AgencyViewsIT extends AgencyTestSupport {
         String facts = _get(Div.class, spec -> spec.withClasses("agency-facts")).getElement().getTextRecursively();
         assertThat(facts).contains("Market Regulation Building, No. 88 Heping Road, Xincheng District, Sample City",
                 "Working days 9:00-12:00 and 13:30-17:30").doesNotContain("和平路", "工作日");
+        // each label is followed by a colon and a space (LabelSpacing.label), as before with agency.detail.colon
+        assertThat(facts).contains("Office address: Market Regulation Building", "Supervision phone: 0999-12315001");
         assertThat(_find(com.vaadin.flow.component.html.Span.class))
                 .filteredOn(span -> span.getText().startsWith("Working days")).singleElement()
                 .satisfies(hours -> assertThat(hours.getElement().getAttribute("lang")).isNull());
@@ -365,7 +367,8 @@ class AgencyViewsIT extends AgencyTestSupport {
         assertThat(_find(Anchor.class, spec -> spec.withClasses("agency-link"))).extracting(Anchor::getText)
                 .contains("Sample City Administration for Market Regulation").noneMatch(t -> t.startsWith("示例市"));
         assertThat(_find(Div.class, spec -> spec.withClasses("agency-card"))).extracting(c -> c.getElement().getTextRecursively())
-                .anyMatch(t -> t.contains("No. 88 Heping Road")).noneMatch(t -> t.contains("和平路"));
+                .anyMatch(t -> t.contains("Office address: Market Regulation Building, No. 88 Heping Road"))
+                .anyMatch(t -> t.contains("Supervision phone: 0999-12315001")).noneMatch(t -> t.contains("和平路"));
 
         Div result = check("SJ-990100-2024-0017");
         assertThat(result.getElement().getTextRecursively()).contains("Sample City Administration for Market Regulation");
@@ -381,6 +384,12 @@ class AgencyViewsIT extends AgencyTestSupport {
                 .isEqualTo("Sample City Administration for Market Regulation");
         assertThat(_get(Section.class, spec -> spec.withId("agency-officers")).getElement().getOuterHTML())
                 .contains("張*豐");
+        // a Chinese label takes the full-width colon, which carries its own space (LabelSpacing.label)
+        assertThat(_get(Div.class, spec -> spec.withClasses("agency-facts")).getElement().getTextRecursively())
+                .contains("辦公地址：示例市新城區和平路88號", "監督電話：0999-12315001").doesNotContain("： ");
+        UI.getCurrent().navigate("agencies");
+        assertThat(_find(Div.class, spec -> spec.withClasses("agency-card"))).extracting(c -> c.getElement().getTextRecursively())
+                .anyMatch(t -> t.contains("辦公地址：示例市新城區和平路88號")).noneMatch(t -> t.contains("： "));
 
         UI.getCurrent().navigate("agencies", QueryParameters.simple(java.util.Map.of("q", "道路交通安全法")));
         assertThat(resultNames()).isEqualTo("示例市公安局交通管理支隊");

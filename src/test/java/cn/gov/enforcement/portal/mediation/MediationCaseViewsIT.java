@@ -706,6 +706,32 @@ class MediationCaseViewsIT extends KaribuViewTest {
     }
 
     @Test
+    void the_invitation_tells_the_other_party_how_to_reach_the_agency_it_asks_them_to_answer() {
+        SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
+        signInOfficer("med-view-invitation", "sample-market-regulation");
+        MediationBackOffice backOffice = context.getBean(MediationBackOffice.class);
+        backOffice.accept(r.caseNumber(), null);
+        backOffice.inviteOtherParty(r.caseNumber(), null);
+
+        // it said 请与本机关联系 and named no phone or address: the party had to look them up
+        UI.getCurrent().navigate("staff/mediation/document/" + r.caseNumber() + "/INVITATION");
+        Div document = _get(Div.class, spec -> spec.withId("mediation-document"));
+        assertThat(document.getElement().getTextRecursively()).contains("请与本机关联系，告知是否同意。");
+        assertThat(_get(document, Div.class, spec -> spec.withId("mediation-document-contact")).getElement().getTextRecursively())
+                .isEqualTo("监督电话：0999-12315001（工作日 9:00-12:00，13:30-17:30）地址：示例市新城区和平路88号市场监管大楼");
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("staff/mediation/document/" + r.caseNumber() + "/INVITATION");
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-document-contact")).getElement().getTextRecursively())
+                .contains("Supervision phone: 0999-12315001 (Working days 9:00-12:00 and 13:30-17:30)",
+                        "Market Regulation Building, No. 88 Heping Road");
+        UI.getCurrent().setLocale(Locale.TRADITIONAL_CHINESE);
+        UI.getCurrent().navigate("staff/mediation/document/" + r.caseNumber() + "/INVITATION");
+        assertThat(_get(Div.class, spec -> spec.withId("mediation-document-contact")).getElement().getTextRecursively())
+                .contains("監督電話：0999-12315001", "示例市新城區和平路88號");
+    }
+
+    @Test
     void a_document_that_does_not_apply_and_an_unknown_document_or_letter_say_so_in_their_heading() {
         SubmissionReceipt r = service.submit(MediationTestSupport.application(DisputeCategory.CONSUMER, null), Locale.SIMPLIFIED_CHINESE);
         signInOfficer("med-view-documents", "sample-market-regulation");

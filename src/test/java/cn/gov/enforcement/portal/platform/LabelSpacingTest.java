@@ -38,4 +38,15 @@ class LabelSpacingTest {
         assertThat("Sample City Bureau" + LabelSpacing.afterPrevious("(sample)")).isEqualTo("Sample City Bureau (sample)");
         assertThat(LabelSpacing.afterPrevious("")).isEmpty();
     }
+
+    @Test
+    void a_label_takes_the_colon_of_its_language() {
+        assertThat(LabelSpacing.label("办公地址") + "示例市新城区和平路88号").isEqualTo("办公地址：示例市新城区和平路88号");
+        assertThat(LabelSpacing.label("監督電話") + "0999-12315001").isEqualTo("監督電話：0999-12315001");
+        assertThat(LabelSpacing.label("Office address") + "No. 88 Heping Road").isEqualTo("Office address: No. 88 Heping Road");
+        assertThat(LabelSpacing.label("第 2 行")).isEqualTo("第 2 行：");
+        assertThat(LabelSpacing.label("Line 2 (officers)")).isEqualTo("Line 2 (officers): ");
+        assertThat(LabelSpacing.label("")).isEmpty();
+        assertThat(LabelSpacing.label(null)).isEmpty();
+    }
 }
