@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.lists;
 
+import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.ReaderScript;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -107,7 +108,7 @@ final class ListEntryBody {
         for (ExemptionItem e : items) {
             Anchor link = ReaderScript.markContent(new Anchor("exemptions/" + e.id(), ReaderScript.forReader(e.violation())));
             link.addClassName("risk-exemption-link");
-            list.add(new com.vaadin.flow.component.html.ListItem(link, new Span(" (" + ListsUi.kindText(page, e) + ")")));
+            list.add(new com.vaadin.flow.component.html.ListItem(link, new Span(LabelSpacing.inBrackets(ListsUi.kindText(page, e)))));
         }
         Section section = new Section(new H2(page.getTranslation("lists.risk.exemptions")),
                 new Paragraph(page.getTranslation("lists.risk.exemptionsLead")), list);

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.Selects;
 import cn.gov.enforcement.portal.account.UserSummary;
 import cn.gov.enforcement.portal.platform.Translations;
@@ -141,8 +142,8 @@ public class MediationCaseView extends Div implements HasUrlParameter<String>, H
         UnorderedList list = new UnorderedList();
         list.setId("mediation-case-details");
         item(list, "mediation.field.category", getTranslation(c.category().messageKey()) + " — " + f.agencyName());
-        item(list, "mediation.case.field.applicantName", c.applicantName() + " ("
-                + getTranslation("mediation.applicantKind." + f.applicantKind()) + ")");
+        item(list, "mediation.case.field.applicantName", c.applicantName()
+                + LabelSpacing.inBrackets(getTranslation("mediation.applicantKind." + f.applicantKind())));
         item(list, "mediation.case.field.idNumber", getTranslation(ViewSupport.idTypeKey(f.applicantKind(), f.idType())) + " " + f.idNumber());
         item(list, "mediation.case.field.phone", f.phone());
         item(list, "mediation.case.field.email", f.email());

@@ -1,5 +1,6 @@
 package cn.gov.enforcement.portal.mediation;
 
+import cn.gov.enforcement.portal.platform.LabelSpacing;
 import cn.gov.enforcement.portal.platform.PasswordFields;
 
 import cn.gov.enforcement.portal.platform.ClientAddress;
@@ -387,7 +388,7 @@ public class MediationTrackView extends Div implements HasDynamicTitle,
         String why = step.sessionAt() != null && step.reason() != null
                 ? view.getTranslation("mediation.track.sessionStep", ViewSupport.format(step.sessionAt(), zone), step.reason())
                 : step.reason();
-        return ViewSupport.format(step.at(), zone) + " " + what + " (" + who + ")"
+        return ViewSupport.format(step.at(), zone) + " " + what + LabelSpacing.inBrackets(who)
                 + (why == null ? "" : view.getTranslation("mediation.colon") + why);
     }
 

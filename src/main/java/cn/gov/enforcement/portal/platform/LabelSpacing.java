@@ -22,8 +22,19 @@ public final class LabelSpacing {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
-                ? text + "：" : text + ": ";
+        return hasHan(text) ? text + "：" : text + ": ";
+    }
+
+    /**
+     * A note in brackets after what comes before it on the line, as the note's language writes it: full-width brackets
+     * without a space around a Chinese note ({@code 张三（个人）}, {@code 已提交，等待受理（申请人）}), a space and ASCII brackets
+     * around any other ({@code Zhang San (A person)}). Empty for an empty note.
+     */
+    public static String inBrackets(String note) {
+        if (note == null || note.isEmpty()) {
+            return "";
+        }
+        return hasHan(note) ? "（" + note + "）" : " (" + note + ")";
     }
 
     /** The text followed by a space, unless it ends in a full-width (CJK) punctuation mark. */
@@ -43,6 +54,10 @@ public final class LabelSpacing {
             return "";
         }
         return isFullWidthMark(text.codePointAt(0)) ? text : " " + text;
+    }
+
+    private static boolean hasHan(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     private static boolean endsInFullWidthMark(String text) {

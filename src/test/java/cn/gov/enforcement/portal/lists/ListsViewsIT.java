@@ -248,7 +248,10 @@ class ListsViewsIT extends ListsTestSupport {
                 .map(Anchor::getHref).toList();
         assertThat(links).containsExactlyElementsOf(expected);
         assertThat(section.getElement().getTextRecursively()).contains(UI.getCurrent().getTranslation("lists.risk.exemptions"))
-                .contains(catalog.findExemption("mr-ex-no-fault-purchase-checked").orElseThrow().violation());
+                .contains(catalog.findExemption("mr-ex-no-fault-purchase-checked").orElseThrow().violation())
+                // the kind of each item in the brackets of the page's language
+                .contains("（" + UI.getCurrent().getTranslation("lists.kind.noPenalty"))
+                .doesNotContain(" (" + UI.getCurrent().getTranslation("lists.kind.noPenalty"));
         // the same penalty article alone is no link: 食品安全法第一百二十六条 punishes many violations
         UI.getCurrent().navigate("risks/mr-rp-tableware-disinfection");
         assertThat(_find(Section.class, spec -> spec.withId("risk-exemptions"))).isEmpty();

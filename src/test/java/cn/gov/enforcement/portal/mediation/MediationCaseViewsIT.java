@@ -84,8 +84,9 @@ class MediationCaseViewsIT extends KaribuViewTest {
         String details = _get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("mediation-case-details"))
                 .getElement().getTextRecursively();
         assertThat(details).contains("申请人希望怎样解决：请求商家退货", "申请人电子邮箱：staff-labels@example.cn",
-                "对方当事人联系方式：0990-1234567", "申请人联系电话：138****8000", "申请人陈述的事实：我在示例电器商店")
-                .doesNotContain("您希望", "（选填）");
+                "对方当事人联系方式：0990-1234567", "申请人联系电话：138****8000", "申请人陈述的事实：我在示例电器商店",
+                        "张三（个人）")
+                .doesNotContain("您希望", "（选填）", "张三 (个人)");
 
         _setValue(_get(Select.class, spec -> spec.withId("mediation-mediator-select")), "med-view-labels");
         click("mediation-mediator-assign");
@@ -96,7 +97,8 @@ class MediationCaseViewsIT extends KaribuViewTest {
         click("mediation-message-send");
         click("mediation-accept");
         assertThat(_get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("mediation-case-timeline"))
-                .getElement().getTextRecursively()).contains("— 测试调解员").doesNotContain("— med-view-labels");
+                .getElement().getTextRecursively()).contains("— 测试调解员", "（申请人）", "（办理机关）")
+                .doesNotContain("— med-view-labels", "(申请人)", "(办理机关)");
         assertThat(_get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("mediation-message-list"))
                 .getElement().getTextRecursively()).contains("测试调解员：请补充购物凭证。").doesNotContain("med-view-labels");
         // the queue names the mediator as the case page does, not by the user name
@@ -318,8 +320,8 @@ class MediationCaseViewsIT extends KaribuViewTest {
         assertThat(mails(n)).as("nobody is mailed again").isEqualTo(mailed);
         assertThat(_get(com.vaadin.flow.component.html.OrderedList.class, spec -> spec.withId("mediation-case-timeline"))
                 .getElement().getTextRecursively()).as("the timeline names the time of every move")
-                .contains("已安排调解 (办理机关)：" + MediationService.DATE_TIME.format(first.atZone(zone)) + "，地点或链接：三楼调解室")
-                .contains("调解时间已变更 (办理机关)：" + MediationService.DATE_TIME.format(moved.atZone(zone)) + "，地点或链接：三楼调解室");
+                .contains("已安排调解（办理机关）：" + MediationService.DATE_TIME.format(first.atZone(zone)) + "，地点或链接：三楼调解室")
+                .contains("调解时间已变更（办理机关）：" + MediationService.DATE_TIME.format(moved.atZone(zone)) + "，地点或链接：三楼调解室");
     }
 
     @Test

@@ -49,4 +49,14 @@ class LabelSpacingTest {
         assertThat(LabelSpacing.label("")).isEmpty();
         assertThat(LabelSpacing.label(null)).isEmpty();
     }
+
+    @Test
+    void a_note_in_brackets_takes_the_brackets_of_its_language() {
+        assertThat("张三" + LabelSpacing.inBrackets("个人")).isEqualTo("张三（个人）");
+        assertThat("已提交，等待受理" + LabelSpacing.inBrackets("申請人")).isEqualTo("已提交，等待受理（申請人）");
+        assertThat("Zhang San" + LabelSpacing.inBrackets("A person")).isEqualTo("Zhang San (A person)");
+        assertThat("张三" + LabelSpacing.inBrackets("A person")).isEqualTo("张三 (A person)");
+        assertThat(LabelSpacing.inBrackets("")).isEmpty();
+        assertThat(LabelSpacing.inBrackets(null)).isEmpty();
+    }
 }
