@@ -1,6 +1,6 @@
 package cn.gov.enforcement.portal.assistant;
 
-import java.util.concurrent.TimeUnit;
+import cn.gov.enforcement.portal.platform.WarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * dictionaries, about 33 MB of heap) once the portal is ready, on a low-priority daemon thread, so that the first
  * question after a start does not wait for it. The portal does not wait for the load; a question that arrives while
  * it runs waits for it, as it did before (the JVM initialises HanLP's dictionary classes once, and every other
- * thread that uses them waits until that is done). One log line says how long it took.
+ * thread that uses them waits until that is done). One log line says how long it took ({@link WarmUp}).
  */
 @Component
 class SegmenterWarmUp {
@@ -25,29 +25,12 @@ class SegmenterWarmUp {
         loadInBackground();
     }
 
-    /**
-     * Starts the load on its own thread and returns that thread (not from the listener itself: Spring publishes what
-     * an event listener returns as a new event).
-     */
+    /** Starts the load on its own thread ({@link WarmUp}) and returns that thread. */
     Thread loadInBackground() {
-        Thread loader = new Thread(SegmenterWarmUp::load, THREAD_NAME);
-        loader.setDaemon(true); // a stop during the load does not wait for it
-        loader.setPriority(Thread.MIN_PRIORITY);
-        loader.start();
-        return loader;
-    }
-
-    /** Cuts one question into words, which loads the dictionary unless a question did so first. */
-    static void load() {
-        long start = System.nanoTime();
-        try {
-            AssistantService.questionWords("执法人员来检查不出示证件");
-            LOG.info("Word segmenter's dictionary ready for the self-check assistant after {} ms (loaded in the background)",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        } catch (RuntimeException | LinkageError e) {
-            // the first question then tries again, and fails or succeeds as it would have without this thread
-            LOG.warn("Word segmenter's dictionary not loaded in the background ({}); the first question loads it",
-                    e.toString());
-        }
+        return WarmUp.inBackground(THREAD_NAME, LOG,
+                "Word segmenter's dictionary ready for the self-check assistant after {} ms (loaded in the background)",
+                "Word segmenter's dictionary not loaded in the background ({}); the first question loads it",
+                // cutting one question into words loads the dictionary unless a question did so first
+                () -> AssistantService.questionWords("执法人员来检查不出示证件"));
     }
 }

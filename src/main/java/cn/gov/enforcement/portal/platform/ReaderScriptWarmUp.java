@@ -1,7 +1,6 @@
 package cn.gov.enforcement.portal.platform;
 
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,30 +29,15 @@ class ReaderScriptWarmUp {
         loadInBackground();
     }
 
-    /**
-     * Starts the load on its own thread and returns that thread (not from the listener itself: Spring publishes what
-     * an event listener returns as a new event).
-     */
+    /** Starts the load on its own thread ({@link WarmUp}) and returns that thread. */
     Thread loadInBackground() {
-        Thread loader = new Thread(ReaderScriptWarmUp::load, THREAD_NAME);
-        loader.setDaemon(true); // a stop during the load does not wait for it
-        loader.setPriority(Thread.MIN_PRIORITY);
-        loader.start();
-        return loader;
-    }
-
-    /** Converts one phrase each way, which builds both tables unless a page did so first. */
-    static void load() {
-        long start = System.nanoTime();
-        try {
-            ReaderScript.toTaiwan("执法人员出示执法证件");
-            ReaderScript.writtenLanguage(Locale.SIMPLIFIED_CHINESE, "執法人員");
-            LOG.info("Phrase table for zh-TW pages ready after {} ms (built in the background)",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        } catch (RuntimeException | LinkageError e) {
-            // the first zh-TW page then tries again, and fails or succeeds as it would have without this thread
-            LOG.warn("Phrase table for zh-TW pages not built in the background ({}); the first zh-TW page builds it",
-                    e.toString());
-        }
+        return WarmUp.inBackground(THREAD_NAME, LOG,
+                "Phrase table for zh-TW pages ready after {} ms (built in the background)",
+                "Phrase table for zh-TW pages not built in the background ({}); the first zh-TW page builds it",
+                // converting one phrase each way builds both tables unless a page did so first
+                () -> {
+                    ReaderScript.toTaiwan("执法人员出示执法证件");
+                    ReaderScript.writtenLanguage(Locale.SIMPLIFIED_CHINESE, "執法人員");
+                });
     }
 }
