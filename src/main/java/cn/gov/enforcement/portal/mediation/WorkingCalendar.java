@@ -137,6 +137,14 @@ public class WorkingCalendar {
     }
 
     /**
+     * Whether a source (stripped) is longer than {@link #SOURCE_MAX} characters, counted as a person counts them
+     * ({@link TextChecks#characters}: an emoji or 𠀀 is one; its columns hold twice as many UTF-16 units, V35).
+     */
+    static boolean sourceTooLong(String source) {
+        return TextChecks.characters(source) > SOURCE_MAX;
+    }
+
+    /**
      * Replaces what is entered for a year. Dates are written {@code 2027-10-01} (also {@code 2027/10/1} or
      * {@code 2027年10月1日}), separated by commas, spaces or new lines; a range is two dates joined by {@code ~} or
      * {@code 至} and includes both ends. Every date must be a real date of the year; a make-up working day must be a
@@ -149,14 +157,6 @@ public class WorkingCalendar {
      * @throws ValidationFailure with the fields {@code year}, {@code holidays}, {@code makeUpDays} and {@code source}
      * @throws ChangedMeanwhile when the year is no longer as the administrator saw it: nothing is written
      */
-    /**
-     * Whether a source (stripped) is longer than {@link #SOURCE_MAX} characters, counted as a person counts them
-     * ({@link TextChecks#characters}: an emoji or 𠀀 is one; its columns hold twice as many UTF-16 units, V35).
-     */
-    static boolean sourceTooLong(String source) {
-        return TextChecks.characters(source) > SOURCE_MAX;
-    }
-
     @RolesAllowed("ADMIN")
     @Transactional
     public Optional<Year> save(int year, Integer seenVersion, String holidaysText, String makeUpText,
