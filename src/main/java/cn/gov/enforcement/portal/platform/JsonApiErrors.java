@@ -150,8 +150,7 @@ public class JsonApiErrors {
     ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         Class<?> type = e.getRequiredType();
         String value = e.getValue() == null ? "" : e.getValue().toString();
-        String shown = TextChecks.characters(value) > 20
-                ? value.substring(0, value.offsetByCodePoints(0, 20)) + "…" : value;
+        String shown = TextChecks.shortened(value, 20);
         boolean whole = type == int.class || type == Integer.class || type == long.class || type == Long.class;
         String key = !whole ? "platform.api.badValue"
                 : value.strip().matches("[+-]?\\d+") ? "platform.api.numberOutOfRange" : "platform.api.notWholeNumber";

@@ -41,6 +41,17 @@ public final class TextChecks {
     }
 
     /**
+     * The text as a message or a list quotes it: whole when it has at most {@code max} characters, else its first
+     * {@code max} characters (code points, so an emoji is never split) and an ellipsis; empty for null.
+     */
+    public static String shortened(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        return characters(text) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max)) + "…";
+    }
+
+    /**
      * The {@code maxlength} for a browser's field of a text of at most {@code characters} characters: a browser counts
      * UTF-16 units, two for an emoji or 𠀀, so the field takes twice as many and the server checks the characters.
      */

@@ -42,8 +42,7 @@ public final class ViewParameters {
             });
         }
         select.clear();
-        String shown = TextChecks.characters(given) <= 30 ? given
-                : given.substring(0, given.offsetByCodePoints(0, 30)) + "…";
+        String shown = TextChecks.shortened(given, 30);
         select.setErrorMessage(select.getTranslation(NOT_OFFERED, shown));
         select.setInvalid(true);
     }

@@ -148,11 +148,7 @@ public class RatingQueueView extends Div implements HasDynamicTitle, BeforeEnter
      * emoji is never split, and an ellipsis when there is more; empty for none.
      */
     static String preview(String comment) {
-        if (comment == null) {
-            return "";
-        }
-        return TextChecks.characters(comment) <= PREVIEW ? comment
-                : comment.substring(0, comment.offsetByCodePoints(0, PREVIEW)) + "…";
+        return TextChecks.shortened(comment, PREVIEW);
     }
 
     private Div statusCell(RatingRecord r) {

@@ -329,7 +329,7 @@ public class RegulationSearchView extends Div implements BeforeEnterObserver, Ha
     /** A value from the address as a message quotes it: stripped, and cut after 30 characters. */
     static String shown(String value) {
         String v = value == null ? "" : value.strip();
-        return TextChecks.characters(v) <= 30 ? v : v.substring(0, v.offsetByCodePoints(0, 30)) + "…";
+        return TextChecks.shortened(v, 30);
     }
 
     /** Marks a field invalid with the message of the address's refused value, or clears an earlier mark. */

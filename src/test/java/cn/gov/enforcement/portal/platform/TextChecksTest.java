@@ -25,4 +25,14 @@ class TextChecksTest {
             assertThat(TextChecks.isPlainText(bad)).as(bad).isFalse();
         }
     }
+
+    @Test
+    void a_text_is_shortened_after_its_first_characters_never_inside_one() {
+        assertThat(TextChecks.shortened("执法检查", 4)).isEqualTo("执法检查");
+        assertThat(TextChecks.shortened("执法检查通知", 4)).isEqualTo("执法检查…");
+        assertThat(TextChecks.shortened("𠀀".repeat(5), 4)).isEqualTo("𠀀".repeat(4) + "…");
+        assertThat(TextChecks.shortened("👍👍👍", 3)).isEqualTo("👍👍👍");
+        assertThat(TextChecks.shortened(null, 4)).isEmpty();
+        assertThat(TextChecks.shortened("", 4)).isEmpty();
+    }
 }
