@@ -497,17 +497,12 @@ public class AgencyBackOffice {
     /** The stored agency as a record of the file format, officers with full names, powers in their stored order. */
     static AgencyRecord record(AgencyEntity a) {
         return new AgencyRecord(a.getId(), a.isSample(), a.getName(),
-                a.getNameEn() == null || a.getNameEn().isBlank() ? null : a.getNameEn(), a.getCategory(), a.getRegion(),
+                AgencyStore.noneWhenBlank(a.getNameEn()), a.getCategory(), a.getRegion(),
                 a.getLegalRepresentative(), a.getPowers().stream().map(p -> new Power(p.getName(), p.getKind())).toList(),
-                List.copyOf(a.getLegalBasis()), a.getAddress(), noneWhenBlank(a.getAddressEn()), a.getSupervisionPhone(),
-                a.getSupervisionEmail(),
-                a.getMediationEmail() == null || a.getMediationEmail().isBlank() ? null : a.getMediationEmail(),
-                a.getOfficeHours(), noneWhenBlank(a.getOfficeHoursEn()), a.getOfficers().stream()
+                List.copyOf(a.getLegalBasis()), a.getAddress(), AgencyStore.noneWhenBlank(a.getAddressEn()),
+                a.getSupervisionPhone(), a.getSupervisionEmail(), AgencyStore.noneWhenBlank(a.getMediationEmail()),
+                a.getOfficeHours(), AgencyStore.noneWhenBlank(a.getOfficeHoursEn()), a.getOfficers().stream()
                         .map(o -> new AgencyRecord.OfficerRecord(o.getName(), o.getCertificate(), o.getStatus())).toList(),
                 a.getSourceFile(), a.getContentHash());
-    }
-
-    private static String noneWhenBlank(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

@@ -181,17 +181,13 @@ public class AgencyDirectory {
         if (!blank(s.nameEn()) && !blank(s.addressEn()) && !blank(s.officeHoursEn())) {
             return s;
         }
-        return new AgencySummary(s.id(), s.name(), none(s.nameEn()), s.category(), s.region(), s.address(),
-                none(s.addressEn()), s.supervisionPhone(), s.supervisionEmail(), s.mediationEmail(), s.officeHours(),
-                none(s.officeHoursEn()), s.sample());
+        return new AgencySummary(s.id(), s.name(), AgencyStore.noneWhenBlank(s.nameEn()), s.category(), s.region(),
+                s.address(), AgencyStore.noneWhenBlank(s.addressEn()), s.supervisionPhone(), s.supervisionEmail(),
+                s.mediationEmail(), s.officeHours(), AgencyStore.noneWhenBlank(s.officeHoursEn()), s.sample());
     }
 
     private static boolean blank(String text) {
         return text != null && text.isBlank();
-    }
-
-    private static String none(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 
     static AgencyDetails details(AgencyEntity a, boolean mask) {

@@ -180,4 +180,9 @@ class AgencyStore {
     static String emptyWhenNone(String text) {
         return text == null ? "" : text;
     }
+
+    /** An optional text as read back from storage ({@link #emptyWhenNone}'s reverse): null when stored blank. */
+    static String noneWhenBlank(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
 }
